@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what the build and tests need, skipping what is already there at the right version.
+# Idempotent: safe to run before every build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '[setup] %s\n' "$*"; }
+
+# wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
+wb_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$wb_version" ] || { echo "wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
+
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "wasm32-unknown-unknown target: present"
+else
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $wb_version" ]; then
+  say "wasm-bindgen-cli $wb_version: present"
+else
+  say "installing wasm-bindgen-cli $wb_version (a few minutes)"
+  cargo install wasm-bindgen-cli --version "$wb_version" --force
+fi
+
+if command -v wasm-pack >/dev/null 2>&1; then
+  say "wasm-pack: present ($(wasm-pack --version))"
+else
+  say "installing wasm-pack (a few minutes)"
+  cargo install wasm-pack
+fi
+
+# npm devDependencies: binaryen (wasm-opt; never Debian's v108, it corrupts modern output),
+# playwright-core, typescript. `npm ls` fails when one is missing or at another version.
+if npm ls --depth=0 >/dev/null 2>&1; then
+  say "npm devDependencies: present"
+else
+  say "installing npm devDependencies"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "${ZX_SKIP_CHROMIUM:-}" = 1 ]; then
+  say "chromium: skipped (ZX_SKIP_CHROMIUM=1)"
+elif [ -x /usr/bin/chromium ]; then
+  say "chromium: present"
+else
+  say "installing Debian's chromium"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium >/dev/null
+fi

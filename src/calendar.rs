@@ -1,0 +1,107 @@
+//! Dates: strict `YYYY-MM-DD` parsing, ages in whole years, day and month arithmetic.
+//!
+//! The engine never reads the clock: every calculation takes the date it is for (`asOf`).
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::error::{ErrorCode, PolicyError, Result};
+
+/// Dates outside this range are refused (`OUT_OF_RANGE`): nothing in the policy reaches them.
+pub const EARLIEST_YEAR: i32 = 1900;
+pub const LATEST_YEAR: i32 = 2200;
+
+/// Parse `YYYY-MM-DD` exactly: four-digit year, two-digit month and day, a real calendar date.
+pub fn parse_date(text: &str, path: &str) -> Result<NaiveDate> {
+    let b = text.as_bytes();
+    let shape_ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape_ok {
+        return Err(PolicyError::new(
+            ErrorCode::InvalidDate,
+            path,
+            format!("日期“{text}”格式有误，应为 YYYY-MM-DD（如 2023-06-01）"),
+        ));
+    }
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        PolicyError::new(ErrorCode::InvalidDate, path, format!("日期“{text}”不存在（请检查月份和日）"))
+    })?;
+    if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year()) {
+        return Err(PolicyError::new(
+            ErrorCode::OutOfRange,
+            path,
+            format!("日期“{text}”超出可计算范围（{EARLIEST_YEAR}—{LATEST_YEAR}年）"),
+        ));
+    }
+    Ok(date)
+}
+
+pub fn format_date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Whole years completed on `on` (a person born on 29 February turns a year older on 1 March in
+/// common years). Zero when `on` is before `birth`.
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> u32 {
+    if on < birth {
+        return 0;
+    }
+    let mut years = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    u32::try_from(years).unwrap_or(0)
+}
+
+/// Days from `a` to `b` (negative when `b` is earlier).
+pub fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
+    (b - a).num_days()
+}
+
+/// `d` plus `n` calendar months (the day is clamped to the month's end), or an error past the range.
+pub fn add_months(d: NaiveDate, n: u32) -> Result<NaiveDate> {
+    d.checked_add_months(Months::new(n))
+        .ok_or_else(|| PolicyError::out_of_range("", "日期计算超出范围"))
+}
+
+/// The day before `d`.
+pub fn day_before(d: NaiveDate) -> Result<NaiveDate> {
+    d.pred_opt().ok_or_else(|| PolicyError::out_of_range("", "日期计算超出范围"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s, "").unwrap()
+    }
+
+    #[test]
+    fn parses_only_real_iso_dates() {
+        assert_eq!(d("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        let e = parse_date("2023-02-29", "asOf").unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidDate, "asOf"));
+        for bad in ["2023-2-01", "2023/02/01", "20230201", " 2023-02-01", "2023-02-01T00:00", "", "２０２３-02-01"] {
+            assert_eq!(parse_date(bad, "x").unwrap_err().code, ErrorCode::InvalidDate, "{bad}");
+        }
+        assert_eq!(parse_date("1899-12-31", "x").unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(parse_date("2201-01-01", "x").unwrap_err().code, ErrorCode::OutOfRange);
+    }
+
+    #[test]
+    fn ages_are_whole_years_completed() {
+        assert_eq!(age_on(d("1963-06-01"), d("2023-05-31")), 59);
+        assert_eq!(age_on(d("1963-06-01"), d("2023-06-01")), 60);
+        assert_eq!(age_on(d("2008-02-29"), d("2026-02-28")), 17);
+        assert_eq!(age_on(d("2008-02-29"), d("2026-03-01")), 18);
+        assert_eq!(age_on(d("2030-01-01"), d("2023-01-01")), 0);
+    }
+
+    #[test]
+    fn month_arithmetic_clamps_to_month_end() {
+        assert_eq!(add_months(d("2023-08-31"), 6).unwrap(), d("2024-02-29"));
+        assert_eq!(days_between(d("2025-12-31"), d("2026-01-01")), 1);
+    }
+}

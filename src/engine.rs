@@ -1,0 +1,135 @@
+//! The engine: a parameter set plus one entry point per calculation. Inputs arrive as the strings
+//! and JSON values of the public API; each is parsed here with its path, then handed to a program.
+
+use serde::Serialize;
+use tsify::Tsify;
+
+use crate::calendar::{format_date, parse_date};
+use crate::error::Result;
+use crate::params::{Level, ParameterSet, Reader, Status};
+use crate::programs::transition::{self, TransitionStatus};
+
+/// A policy engine over one parameter set. Cheap to query; build once and reuse.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    params: ParameterSet,
+}
+
+impl Engine {
+    /// The embedded Heilongjiang default set.
+    pub fn new() -> Result<Engine> {
+        Ok(Engine { params: ParameterSet::heilongjiang()? })
+    }
+
+    /// A whole parameter set from JSON (same schema as the default, or `"extends": "heilongjiang"`).
+    pub fn from_parameters(json: &str) -> Result<Engine> {
+        Ok(Engine { params: ParameterSet::from_json(json)? })
+    }
+
+    /// A what-if engine: `{ name: plain | [{from, region?, value}] }`.
+    pub fn with_overrides(&self, overrides: &serde_json::Value) -> Result<Engine> {
+        Ok(Engine { params: self.params.with_overrides(overrides)? })
+    }
+
+    pub fn parameter_set(&self) -> &ParameterSet {
+        &self.params
+    }
+
+    /// 过渡期 status on `as_of`, optionally for a region (6-digit code).
+    pub fn transition(&self, as_of: &str, region: Option<&str>) -> Result<TransitionStatus> {
+        let on = parse_date(as_of, "asOf")?;
+        let region = match region {
+            Some(code) => Some(self.params.region_by_code(code, "region")?),
+            None => None,
+        };
+        transition::transition(&mut Reader::new(&self.params, on, region))
+    }
+
+    /// The parameter catalogue, for display.
+    pub fn parameters(&self) -> Vec<ParameterInfo> {
+        self.params
+            .parameters()
+            .map(|p| ParameterInfo {
+                name: p.spec.name.to_string(),
+                label: p.label.clone(),
+                unit: p.spec.unit.as_str().to_string(),
+                unit_label: p.spec.unit.label().to_string(),
+                description: p.description.clone(),
+                values: p
+                    .values
+                    .iter()
+                    .map(|v| ParameterValueInfo {
+                        from: format_date(v.from),
+                        region: v.region.map(|c| format!("{c:06}")),
+                        region_name: v.region.and_then(|c| self.params.region(c)).map(|r| r.name.clone()),
+                        value: v.value.display(),
+                        source: v.source.clone(),
+                        status: v.status,
+                        note: v.note.clone(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The regions of the set, sorted by code (a page groups counties under their city).
+    pub fn regions(&self) -> Vec<RegionInfo> {
+        self.params
+            .regions()
+            .into_iter()
+            .map(|r| RegionInfo {
+                code: r.code_string(),
+                name: r.name.clone(),
+                level: r.level(),
+                parent: r.parent().map(|c| format!("{c:06}")),
+                alleviated_county: r.alleviated_county,
+            })
+            .collect()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ParameterInfo {
+    pub name: String,
+    pub label: String,
+    /// e.g. `yuan/person/month`
+    pub unit: String,
+    /// e.g. `元/人·月`
+    pub unit_label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub description: Option<String>,
+    pub values: Vec<ParameterValueInfo>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ParameterValueInfo {
+    pub from: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub region: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub region_name: Option<String>,
+    /// Decimal string, or a date for date parameters.
+    pub value: String,
+    pub source: String,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RegionInfo {
+    pub code: String,
+    pub name: String,
+    pub level: Level,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub parent: Option<String>,
+    pub alleviated_county: bool,
+}

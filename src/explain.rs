@@ -1,0 +1,55 @@
+//! Explanations: every result carries the steps that produced it, each with a Chinese sentence, the
+//! value it produced and the policy item it applies, plus the parameters it rested on that are not
+//! `official`.
+
+use serde::Serialize;
+use tsify::Tsify;
+
+/// One step of a calculation (API.md `Step`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    /// Stable id of the rule applied, e.g. `transition.year`.
+    pub rule: String,
+    /// What was done, in Chinese, with the figures.
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub value: Option<String>,
+    /// The policy item, e.g. `六(十六)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub citation: Option<String>,
+}
+
+/// The steps of one result and the policy items they cite, in order of first use.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Trace {
+    pub steps: Vec<Step>,
+    pub citations: Vec<String>,
+}
+
+impl Trace {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Record a step. `citation` is a policy item id such as `四(十)`.
+    pub fn step(&mut self, rule: &str, citation: Option<&str>, text: String, value: Option<String>) {
+        if let Some(c) = citation {
+            self.cite(c);
+        }
+        self.steps.push(Step {
+            rule: rule.to_string(),
+            text,
+            value,
+            citation: citation.map(str::to_string),
+        });
+    }
+
+    pub fn cite(&mut self, citation: &str) {
+        if !self.citations.iter().any(|c| c == citation) {
+            self.citations.push(citation.to_string());
+        }
+    }
+}

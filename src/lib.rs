@@ -1,0 +1,34 @@
+//! zhenxing (振兴): Heilongjiang's 2021 implementation opinions on consolidating poverty-alleviation
+//! results and linking them to rural revitalisation, as a calculation engine.
+//!
+//! Layers (ARCHITECTURE.md), data flowing down:
+//! - bindings: [`wasm`] (WebAssembly, thin) and the command-line tool;
+//! - [`engine`]: parses API inputs with their paths and calls the programs;
+//! - [`programs`]: one module per policy item, pure functions;
+//! - [`params`]: dated, sourced parameters by region;
+//! - [`money`], [`calendar`], [`explain`], [`error`]: the base.
+//!
+//! ```
+//! let engine = zhenxing::Engine::new().unwrap();
+//! let status = engine.transition("2023-06-01", Some("230129")).unwrap();
+//! assert_eq!(status.year, Some(3));
+//! assert!(status.fund_integration_pilot); // 延寿县 is a 脱贫县, 2023 is in the first three years
+//! ```
+
+pub mod calendar;
+pub mod engine;
+pub mod error;
+pub mod explain;
+pub mod money;
+pub mod params;
+pub mod policy;
+pub mod programs;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use engine::Engine;
+pub use error::{ErrorCode, PolicyError};
+
+/// The crate version, as the package reports it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,205 @@
+//! Money and rates over `rust_decimal`: exact, checked, and rounded by one rule.
+//!
+//! The rule (ARCHITECTURE.md): amounts are kept exact while they are computed and rounded once, at the
+//! end of each amount, to the fen (0.01 yuan), half up (away from zero). [`Money::round_fen`] is the only
+//! place that rounds. Every operation is checked: overflow is a [`PolicyError`], never a panic.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+use crate::error::{PolicyError, Result};
+
+/// The largest amount accepted as input: 10^10 yuan.
+pub const MAX_INPUT_YUAN: i64 = 10_000_000_000;
+
+/// An amount of yuan. Exact until [`Money::round_fen`] is applied.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(Decimal);
+
+/// A rate or multiple (`0.30` = 30 %, `1.5` = one and a half times).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Rate(Decimal);
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    pub fn from_decimal(d: Decimal) -> Money {
+        Money(d)
+    }
+    pub fn yuan(whole: i64) -> Money {
+        Money(Decimal::from(whole))
+    }
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    /// Parse an input amount: a plain decimal string (`"1234.5"`), not negative, at most two decimal
+    /// places, at most [`MAX_INPUT_YUAN`]. No spaces, signs, exponents or thousands separators.
+    pub fn parse_input(text: &str, path: &str) -> Result<Money> {
+        let d = parse_plain_decimal(text).ok_or_else(|| {
+            PolicyError::invalid_input(path, format!("金额“{text}”不是有效的数字（应为如 1234.50 的十进制数）"))
+        })?;
+        Money::check_input(d, path)
+    }
+
+    /// The range and precision checks shared by every way money comes in.
+    pub fn check_input(d: Decimal, path: &str) -> Result<Money> {
+        if d.is_sign_negative() && !d.is_zero() {
+            return Err(PolicyError::out_of_range(path, "金额不能为负数"));
+        }
+        if d > Decimal::from(MAX_INPUT_YUAN) {
+            return Err(PolicyError::out_of_range(path, "金额超过上限（100亿元）"));
+        }
+        if d.normalize().scale() > 2 {
+            return Err(PolicyError::invalid_input(path, "金额最多保留两位小数（精确到分）"));
+        }
+        Ok(Money(d.normalize()))
+    }
+
+    pub fn checked_add(self, other: Money) -> Result<Money> {
+        self.0.checked_add(other.0).map(Money).ok_or_else(PolicyError::overflow)
+    }
+    pub fn checked_sub(self, other: Money) -> Result<Money> {
+        self.0.checked_sub(other.0).map(Money).ok_or_else(PolicyError::overflow)
+    }
+    pub fn checked_mul(self, factor: Decimal) -> Result<Money> {
+        self.0.checked_mul(factor).map(Money).ok_or_else(PolicyError::overflow)
+    }
+    pub fn times(self, rate: Rate) -> Result<Money> {
+        self.checked_mul(rate.0)
+    }
+    /// Division by a count (members, months). Dividing by zero is an error, not a panic.
+    pub fn checked_div(self, divisor: Decimal) -> Result<Money> {
+        if divisor.is_zero() {
+            return Err(PolicyError::out_of_range("", "计算中出现除以零"));
+        }
+        self.0.checked_div(divisor).map(Money).ok_or_else(PolicyError::overflow)
+    }
+    pub fn max(self, other: Money) -> Money {
+        if other.0 > self.0 { other } else { self }
+    }
+    pub fn min(self, other: Money) -> Money {
+        if other.0 < self.0 { other } else { self }
+    }
+    /// Sum of amounts, checked.
+    pub fn sum<I: IntoIterator<Item = Money>>(items: I) -> Result<Money> {
+        items.into_iter().try_fold(Money::ZERO, Money::checked_add)
+    }
+
+    /// THE rounding rule: to the fen, half up (away from zero).
+    pub fn round_fen(self) -> Money {
+        Money(self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+    }
+
+    /// Two decimal places, after rounding to the fen: `"1234.50"`.
+    pub fn to_fen_string(self) -> String {
+        let mut d = self.round_fen().0;
+        d.rescale(2);
+        if d.is_zero() {
+            d.set_sign_positive(true);
+        }
+        d.to_string()
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_fen_string())
+    }
+}
+
+/// Money crosses the boundary as a two-place decimal string.
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_fen_string())
+    }
+}
+
+impl Rate {
+    pub fn from_decimal(d: Decimal) -> Rate {
+        Rate(d)
+    }
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+}
+
+impl fmt::Display for Rate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.normalize())
+    }
+}
+
+impl Serialize for Rate {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+/// Strictly a plain decimal: optional `-`, digits, optionally `.` and digits. Nothing else.
+pub fn parse_plain_decimal(text: &str) -> Option<Decimal> {
+    let body = text.strip_prefix('-').unwrap_or(text);
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || frac.is_some_and(|f| !digits(f)) || body.len() > 40 {
+        return None;
+    }
+    Decimal::from_str_exact(text).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::prelude::FromStr;
+
+    fn m(s: &str) -> Money {
+        Money(Decimal::from_str(s).unwrap())
+    }
+
+    #[test]
+    fn rounds_half_up_to_the_fen() {
+        assert_eq!(m("1.005").to_fen_string(), "1.01");
+        assert_eq!(m("1.004999").to_fen_string(), "1.00");
+        assert_eq!(m("2.5").to_fen_string(), "2.50");
+        assert_eq!(m("0").to_fen_string(), "0.00");
+        // 1/3 of 100 yuan is 33.333…, shown as 33.33.
+        assert_eq!(m("100").checked_div(Decimal::from(3)).unwrap().to_fen_string(), "33.33");
+        assert_eq!(m("-1.005").to_fen_string(), "-1.01");
+        assert_eq!(m("-0.001").to_fen_string(), "0.00");
+    }
+
+    #[test]
+    fn input_is_strict() {
+        assert_eq!(Money::parse_input("1234.5", "x").unwrap(), m("1234.50"));
+        assert_eq!(Money::parse_input("10000000000", "x").unwrap(), m("10000000000"));
+        for bad in ["", " 1", "1 ", "1e3", "+1", "1,000", "1.", ".5", "abc", "１２"] {
+            let e = Money::parse_input(bad, "income.other").unwrap_err();
+            assert_eq!(e.code, crate::error::ErrorCode::InvalidInput, "{bad}");
+            assert_eq!(e.path, "income.other");
+        }
+        let e = Money::parse_input("1.234", "x").unwrap_err();
+        assert_eq!(e.code, crate::error::ErrorCode::InvalidInput);
+        assert_eq!(Money::parse_input("-1", "x").unwrap_err().code, crate::error::ErrorCode::OutOfRange);
+        assert_eq!(Money::parse_input("10000000000.01", "x").unwrap_err().code, crate::error::ErrorCode::OutOfRange);
+        // Trailing zeros beyond the fen are still exact: accepted.
+        assert_eq!(Money::parse_input("5.100", "x").unwrap(), m("5.1"));
+    }
+
+    #[test]
+    fn arithmetic_is_checked() {
+        let big = Money(Decimal::MAX);
+        assert!(big.checked_add(Money::yuan(1)).is_err());
+        assert!(big.checked_mul(Decimal::from(2)).is_err());
+        assert!(Money::yuan(1).checked_div(Decimal::ZERO).is_err());
+    }
+}
