@@ -218,3 +218,98 @@ pub fn transition(reader: &mut Reader<'_>) -> Result<TransitionStatus> {
         unofficial: reader.unofficial(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::Engine;
+    use crate::error::ErrorCode;
+    use serde_json::json;
+
+    fn engine() -> Engine {
+        Engine::new().unwrap()
+    }
+
+    #[test]
+    fn yanshou_2023_is_year_three_with_the_pilot() {
+        let t = engine().transition("2023-06-01", Some("230129")).unwrap();
+        // 2021-01-01 → 2023-06-01: two whole years completed, so year 3.
+        assert_eq!(t.year, Some(3));
+        assert!(t.fund_integration_pilot);
+        // Days 2023-06-01..=2025-12-31: 366 (to 2024-06-01, leap day) + 365 (to 2025-06-01)
+        // + 213 (June 29 + Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31) + 1 (asOf itself) = 945.
+        assert_eq!(t.days_remaining, 945);
+        let ids: Vec<&str> = t.measures.iter().map(|m| m.id.as_str()).collect();
+        // 村村通快递 ended 2022-12-31; microcredit (from 2021-03-04) and 雨露计划 run to 2025-12-31.
+        assert_eq!(ids, ["fourNots", "monitoring", "fundIntegrationPilot", "microcredit", "yulu"]);
+        assert!(t.citations.contains(&"六(十六)".to_string()));
+        // transition.* and express.* are official; the microcredit and 雨露计划 windows are reported.
+        assert_eq!(t.unofficial, ["credit.microcredit.windowEnd", "credit.microcredit.windowStart", "education.yulu.windowEnd"]);
+    }
+
+    #[test]
+    fn pilot_ends_after_three_years() {
+        let e = engine();
+        // Pilot: 2021-01-01 + 36 months − 1 day = 2023-12-31.
+        assert!(e.transition("2023-12-31", Some("230129")).unwrap().fund_integration_pilot);
+        let t = e.transition("2024-01-01", Some("230129")).unwrap();
+        assert_eq!(t.year, Some(4));
+        assert!(!t.fund_integration_pilot);
+        assert!(t.measures.iter().all(|m| m.id != "fundIntegrationPilot"));
+    }
+
+    #[test]
+    fn pilot_needs_an_alleviated_county() {
+        // 230102 道里区 is not a 脱贫县.
+        let t = engine().transition("2022-03-01", Some("230102")).unwrap();
+        assert!(!t.fund_integration_pilot);
+        assert!(engine().transition("2022-03-01", None).unwrap().measures.iter().all(|m| m.id != "fundIntegrationPilot"));
+    }
+
+    #[test]
+    fn phases_at_the_edges() {
+        let e = engine();
+        let first = e.transition("2021-01-01", None).unwrap();
+        // 2021-01-01..=2025-12-31 = 365 × 5 + 1 leap day (2024) = 1826 days.
+        assert_eq!((first.phase, first.year, first.days_remaining), (super::Phase::Transition, Some(1), 1826));
+        // The microcredit window opens 2021-03-04: not yet in force on day one.
+        assert!(first.measures.iter().all(|m| m.id != "microcredit"));
+        let last = e.transition("2025-12-31", None).unwrap();
+        assert_eq!((last.year, last.days_remaining), (Some(5), 1));
+        let after = e.transition("2026-01-01", None).unwrap();
+        assert_eq!((after.phase, after.year, after.days_remaining), (super::Phase::After, None, 0));
+        let ids: Vec<&str> = after.measures.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["monitoring", "normalisedAssistance"]);
+        let before = e.transition("2020-12-20", None).unwrap();
+        assert_eq!((before.phase, before.days_remaining), (super::Phase::Before, 1826));
+        assert!(before.measures.is_empty());
+    }
+
+    #[test]
+    fn village_express_runs_to_end_2022() {
+        let e = engine();
+        assert!(e.transition("2022-12-31", None).unwrap().measures.iter().any(|m| m.id == "villageExpress"));
+        assert!(e.transition("2023-01-01", None).unwrap().measures.iter().all(|m| m.id != "villageExpress"));
+    }
+
+    #[test]
+    fn bad_inputs_have_codes_and_paths() {
+        let e = engine();
+        let err = e.transition("2023-02-29", None).unwrap_err();
+        assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidDate, "asOf"));
+        let err = e.transition("2023-06-01", Some("23012")).unwrap_err();
+        assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidRegion, "region"));
+        // Before the central decision of 2020-12-16 the period was not defined.
+        let err = e.transition("2020-06-01", None).unwrap_err();
+        assert_eq!((err.code, err.path.as_str()), (ErrorCode::OutOfRange, "asOf"));
+        // The engine keeps working after errors.
+        assert!(e.transition("2023-06-01", None).is_ok());
+    }
+
+    #[test]
+    fn a_longer_pilot_in_a_what_if() {
+        let e = engine().with_overrides(&json!({ "transition.fundIntegrationPilotYears": 4 })).unwrap();
+        let t = e.transition("2024-06-01", Some("230129")).unwrap();
+        assert!(t.fund_integration_pilot);
+        assert!(t.unofficial.contains(&"transition.fundIntegrationPilotYears".to_string()));
+    }
+}
