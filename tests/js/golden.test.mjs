@@ -1,0 +1,60 @@
+// Golden cases through the WebAssembly package: each must give the very string the native build
+// wrote (target/golden-native, produced by `cargo test`), and match the case's expectations.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PolicyEngine, PolicyError } from 'zhenxing';
+
+const repo = process.env.ZX_REPO;
+const casesDir = join(repo, 'tests', 'cases');
+const nativeDir = join(repo, 'target', 'golden-native');
+const base = new PolicyEngine();
+
+function call(engine, name, args) {
+  switch (name) {
+    case 'transition': return engine.transition(...args);
+    default: throw new Error(`unknown call ${name}`);
+  }
+}
+
+function subset(expected, actual, path = '') {
+  if (Array.isArray(expected)) {
+    assert.ok(Array.isArray(actual), `${path}: expected an array`);
+    assert.equal(actual.length, expected.length, `${path}: length`);
+    expected.forEach((e, i) => subset(e, actual[i], `${path}[${i}]`));
+  } else if (expected !== null && typeof expected === 'object') {
+    for (const [k, v] of Object.entries(expected)) {
+      assert.ok(actual && k in actual, `${path}.${k}: missing`);
+      subset(v, actual[k], `${path}.${k}`);
+    }
+  } else {
+    assert.deepEqual(actual, expected, path);
+  }
+}
+
+const files = readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort();
+test('there are golden cases', () => assert.ok(files.length > 0));
+
+for (const file of files) {
+  const name = file.replace(/\.json$/, '');
+  const c = JSON.parse(readFileSync(join(casesDir, file), 'utf8'));
+  test(`${name}: ${c.title}`, () => {
+    const engine = c.overrides ? base.withOverrides(c.overrides) : base;
+    let written;
+    try {
+      const result = call(engine, c.call, c.args);
+      assert.ok(c.expect, 'expected an error, got a result');
+      subset(c.expect, result);
+      written = JSON.stringify(result);
+    } catch (e) {
+      if (!(e instanceof PolicyError)) throw e;
+      assert.ok(c.expectError, `unexpected error ${e.code} ${e.path} ${e.message}`);
+      subset(c.expectError, { code: e.code, path: e.path });
+      written = JSON.stringify({ error: { code: e.code, message: e.message, path: e.path } });
+    }
+    const nativeFile = join(nativeDir, `${name}.json`);
+    assert.ok(existsSync(nativeFile), `no native output for ${name}: run cargo test first`);
+    assert.equal(written, readFileSync(nativeFile, 'utf8'), 'WebAssembly and native disagree');
+  });
+}
