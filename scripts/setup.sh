@@ -41,13 +41,14 @@ else
   npm ci --no-audit --no-fund
 fi
 
+# Browser tests: Debian's chromium, and a CJK font so screenshots show Chinese, not boxes.
 if [ "${ZX_SKIP_CHROMIUM:-}" = 1 ]; then
   say "chromium: skipped (ZX_SKIP_CHROMIUM=1)"
-elif [ -x /usr/bin/chromium ]; then
-  say "chromium: present"
+elif [ -x /usr/bin/chromium ] && dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then
+  say "chromium and CJK font: present"
 else
-  say "installing Debian's chromium"
+  say "installing Debian's chromium and fonts-wqy-microhei"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium >/dev/null
+  apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
 fi

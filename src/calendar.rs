@@ -16,7 +16,9 @@ pub fn parse_date(text: &str, path: &str) -> Result<NaiveDate> {
     let shape_ok = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape_ok {
         return Err(PolicyError::new(
             ErrorCode::InvalidDate,
@@ -25,7 +27,11 @@ pub fn parse_date(text: &str, path: &str) -> Result<NaiveDate> {
         ));
     }
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        PolicyError::new(ErrorCode::InvalidDate, path, format!("日期“{text}”不存在（请检查月份和日）"))
+        PolicyError::new(
+            ErrorCode::InvalidDate,
+            path,
+            format!("日期“{text}”不存在（请检查月份和日）"),
+        )
     })?;
     if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year()) {
         return Err(PolicyError::new(
@@ -67,7 +73,8 @@ pub fn add_months(d: NaiveDate, n: u32) -> Result<NaiveDate> {
 
 /// The day before `d`.
 pub fn day_before(d: NaiveDate) -> Result<NaiveDate> {
-    d.pred_opt().ok_or_else(|| PolicyError::out_of_range("", "日期计算超出范围"))
+    d.pred_opt()
+        .ok_or_else(|| PolicyError::out_of_range("", "日期计算超出范围"))
 }
 
 #[cfg(test)]
@@ -80,14 +87,35 @@ mod tests {
 
     #[test]
     fn parses_only_real_iso_dates() {
-        assert_eq!(d("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        assert_eq!(
+            d("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
         let e = parse_date("2023-02-29", "asOf").unwrap_err();
         assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidDate, "asOf"));
-        for bad in ["2023-2-01", "2023/02/01", "20230201", " 2023-02-01", "2023-02-01T00:00", "", "２０２３-02-01"] {
-            assert_eq!(parse_date(bad, "x").unwrap_err().code, ErrorCode::InvalidDate, "{bad}");
+        for bad in [
+            "2023-2-01",
+            "2023/02/01",
+            "20230201",
+            " 2023-02-01",
+            "2023-02-01T00:00",
+            "",
+            "２０２３-02-01",
+        ] {
+            assert_eq!(
+                parse_date(bad, "x").unwrap_err().code,
+                ErrorCode::InvalidDate,
+                "{bad}"
+            );
         }
-        assert_eq!(parse_date("1899-12-31", "x").unwrap_err().code, ErrorCode::OutOfRange);
-        assert_eq!(parse_date("2201-01-01", "x").unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(
+            parse_date("1899-12-31", "x").unwrap_err().code,
+            ErrorCode::OutOfRange
+        );
+        assert_eq!(
+            parse_date("2201-01-01", "x").unwrap_err().code,
+            ErrorCode::OutOfRange
+        );
     }
 
     #[test]

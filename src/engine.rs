@@ -18,17 +18,23 @@ pub struct Engine {
 impl Engine {
     /// The embedded Heilongjiang default set.
     pub fn new() -> Result<Engine> {
-        Ok(Engine { params: ParameterSet::heilongjiang()? })
+        Ok(Engine {
+            params: ParameterSet::heilongjiang()?,
+        })
     }
 
     /// A whole parameter set from JSON (same schema as the default, or `"extends": "heilongjiang"`).
     pub fn from_parameters(json: &str) -> Result<Engine> {
-        Ok(Engine { params: ParameterSet::from_json(json)? })
+        Ok(Engine {
+            params: ParameterSet::from_json(json)?,
+        })
     }
 
     /// A what-if engine: `{ name: plain | [{from, region?, value}] }`.
     pub fn with_overrides(&self, overrides: &serde_json::Value) -> Result<Engine> {
-        Ok(Engine { params: self.params.with_overrides(overrides)? })
+        Ok(Engine {
+            params: self.params.with_overrides(overrides)?,
+        })
     }
 
     pub fn parameter_set(&self) -> &ParameterSet {
@@ -61,7 +67,10 @@ impl Engine {
                     .map(|v| ParameterValueInfo {
                         from: format_date(v.from),
                         region: v.region.map(|c| format!("{c:06}")),
-                        region_name: v.region.and_then(|c| self.params.region(c)).map(|r| r.name.clone()),
+                        region_name: v
+                            .region
+                            .and_then(|c| self.params.region(c))
+                            .map(|r| r.name.clone()),
                         value: v.value.display(),
                         source: v.source.clone(),
                         status: v.status,
@@ -86,6 +95,25 @@ impl Engine {
             })
             .collect()
     }
+}
+
+/// An item of the policy text, for showing a citation with its title.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct PolicyItem {
+    /// e.g. `四(十)`
+    pub citation: String,
+    pub title: String,
+}
+
+/// Every item of the policy text, in order.
+pub fn policy_items() -> Vec<PolicyItem> {
+    crate::policy::ITEMS
+        .iter()
+        .map(|(c, t)| PolicyItem {
+            citation: c.to_string(),
+            title: t.to_string(),
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]

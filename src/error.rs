@@ -53,17 +53,30 @@ pub type Result<T> = std::result::Result<T, PolicyError>;
 
 impl PolicyError {
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
-        PolicyError { code, path: path.into(), message: message.into(), problems: Vec::new() }
+        PolicyError {
+            code,
+            path: path.into(),
+            message: message.into(),
+            problems: Vec::new(),
+        }
     }
 
     /// A document with one or more problems; the first one heads the error.
     pub fn with_problems(code: ErrorCode, problems: Vec<Problem>) -> Self {
         let (path, message) = match problems.first() {
             Some(p) if problems.len() == 1 => (p.path.clone(), p.message.clone()),
-            Some(p) => (p.path.clone(), format!("{}（共 {} 处问题）", p.message, problems.len())),
+            Some(p) => (
+                p.path.clone(),
+                format!("{}（共 {} 处问题）", p.message, problems.len()),
+            ),
             None => (String::new(), "文件有误".to_string()),
         };
-        PolicyError { code, path, message, problems }
+        PolicyError {
+            code,
+            path,
+            message,
+            problems,
+        }
     }
 
     pub fn invalid_input(path: impl Into<String>, message: impl Into<String>) -> Self {
@@ -114,12 +127,21 @@ mod tests {
         let e = PolicyError::with_problems(
             ErrorCode::InvalidParameters,
             vec![
-                Problem { path: "a".into(), message: "甲".into() },
-                Problem { path: "b".into(), message: "乙".into() },
+                Problem {
+                    path: "a".into(),
+                    message: "甲".into(),
+                },
+                Problem {
+                    path: "b".into(),
+                    message: "乙".into(),
+                },
             ],
         );
         assert_eq!(e.path, "a");
         assert!(e.message.contains("共 2 处"));
-        assert_eq!(e.to_string(), "INVALID_PARAMETERS: 甲（共 2 处问题）（位置：a）");
+        assert_eq!(
+            e.to_string(),
+            "INVALID_PARAMETERS: 甲（共 2 处问题）（位置：a）"
+        );
     }
 }

@@ -35,7 +35,13 @@ impl Trace {
     }
 
     /// Record a step. `citation` is a policy item id such as `四(十)`.
-    pub fn step(&mut self, rule: &str, citation: Option<&str>, text: String, value: Option<String>) {
+    pub fn step(
+        &mut self,
+        rule: &str,
+        citation: Option<&str>,
+        text: String,
+        value: Option<String>,
+    ) {
         if let Some(c) = citation {
             self.cite(c);
         }

@@ -44,7 +44,10 @@ impl Money {
     /// places, at most [`MAX_INPUT_YUAN`]. No spaces, signs, exponents or thousands separators.
     pub fn parse_input(text: &str, path: &str) -> Result<Money> {
         let d = parse_plain_decimal(text).ok_or_else(|| {
-            PolicyError::invalid_input(path, format!("金额“{text}”不是有效的数字（应为如 1234.50 的十进制数）"))
+            PolicyError::invalid_input(
+                path,
+                format!("金额“{text}”不是有效的数字（应为如 1234.50 的十进制数）"),
+            )
         })?;
         Money::check_input(d, path)
     }
@@ -58,19 +61,31 @@ impl Money {
             return Err(PolicyError::out_of_range(path, "金额超过上限（100亿元）"));
         }
         if d.normalize().scale() > 2 {
-            return Err(PolicyError::invalid_input(path, "金额最多保留两位小数（精确到分）"));
+            return Err(PolicyError::invalid_input(
+                path,
+                "金额最多保留两位小数（精确到分）",
+            ));
         }
         Ok(Money(d.normalize()))
     }
 
     pub fn checked_add(self, other: Money) -> Result<Money> {
-        self.0.checked_add(other.0).map(Money).ok_or_else(PolicyError::overflow)
+        self.0
+            .checked_add(other.0)
+            .map(Money)
+            .ok_or_else(PolicyError::overflow)
     }
     pub fn checked_sub(self, other: Money) -> Result<Money> {
-        self.0.checked_sub(other.0).map(Money).ok_or_else(PolicyError::overflow)
+        self.0
+            .checked_sub(other.0)
+            .map(Money)
+            .ok_or_else(PolicyError::overflow)
     }
     pub fn checked_mul(self, factor: Decimal) -> Result<Money> {
-        self.0.checked_mul(factor).map(Money).ok_or_else(PolicyError::overflow)
+        self.0
+            .checked_mul(factor)
+            .map(Money)
+            .ok_or_else(PolicyError::overflow)
     }
     pub fn times(self, rate: Rate) -> Result<Money> {
         self.checked_mul(rate.0)
@@ -80,13 +95,24 @@ impl Money {
         if divisor.is_zero() {
             return Err(PolicyError::out_of_range("", "计算中出现除以零"));
         }
-        self.0.checked_div(divisor).map(Money).ok_or_else(PolicyError::overflow)
+        self.0
+            .checked_div(divisor)
+            .map(Money)
+            .ok_or_else(PolicyError::overflow)
     }
     pub fn max(self, other: Money) -> Money {
-        if other.0 > self.0 { other } else { self }
+        if other.0 > self.0 {
+            other
+        } else {
+            self
+        }
     }
     pub fn min(self, other: Money) -> Money {
-        if other.0 < self.0 { other } else { self }
+        if other.0 < self.0 {
+            other
+        } else {
+            self
+        }
     }
     /// Sum of amounts, checked.
     pub fn sum<I: IntoIterator<Item = Money>>(items: I) -> Result<Money> {
@@ -95,7 +121,10 @@ impl Money {
 
     /// THE rounding rule: to the fen, half up (away from zero).
     pub fn round_fen(self) -> Money {
-        Money(self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+        Money(
+            self.0
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+        )
     }
 
     /// Two decimal places, after rounding to the fen: `"1234.50"`.
@@ -173,7 +202,13 @@ mod tests {
         assert_eq!(m("2.5").to_fen_string(), "2.50");
         assert_eq!(m("0").to_fen_string(), "0.00");
         // 1/3 of 100 yuan is 33.333…, shown as 33.33.
-        assert_eq!(m("100").checked_div(Decimal::from(3)).unwrap().to_fen_string(), "33.33");
+        assert_eq!(
+            m("100")
+                .checked_div(Decimal::from(3))
+                .unwrap()
+                .to_fen_string(),
+            "33.33"
+        );
         assert_eq!(m("-1.005").to_fen_string(), "-1.01");
         assert_eq!(m("-0.001").to_fen_string(), "0.00");
     }
@@ -181,16 +216,27 @@ mod tests {
     #[test]
     fn input_is_strict() {
         assert_eq!(Money::parse_input("1234.5", "x").unwrap(), m("1234.50"));
-        assert_eq!(Money::parse_input("10000000000", "x").unwrap(), m("10000000000"));
-        for bad in ["", " 1", "1 ", "1e3", "+1", "1,000", "1.", ".5", "abc", "１２"] {
+        assert_eq!(
+            Money::parse_input("10000000000", "x").unwrap(),
+            m("10000000000")
+        );
+        for bad in [
+            "", " 1", "1 ", "1e3", "+1", "1,000", "1.", ".5", "abc", "１２",
+        ] {
             let e = Money::parse_input(bad, "income.other").unwrap_err();
             assert_eq!(e.code, crate::error::ErrorCode::InvalidInput, "{bad}");
             assert_eq!(e.path, "income.other");
         }
         let e = Money::parse_input("1.234", "x").unwrap_err();
         assert_eq!(e.code, crate::error::ErrorCode::InvalidInput);
-        assert_eq!(Money::parse_input("-1", "x").unwrap_err().code, crate::error::ErrorCode::OutOfRange);
-        assert_eq!(Money::parse_input("10000000000.01", "x").unwrap_err().code, crate::error::ErrorCode::OutOfRange);
+        assert_eq!(
+            Money::parse_input("-1", "x").unwrap_err().code,
+            crate::error::ErrorCode::OutOfRange
+        );
+        assert_eq!(
+            Money::parse_input("10000000000.01", "x").unwrap_err().code,
+            crate::error::ErrorCode::OutOfRange
+        );
         // Trailing zeros beyond the fen are still exact: accepted.
         assert_eq!(Money::parse_input("5.100", "x").unwrap(), m("5.1"));
     }

@@ -35,3 +35,34 @@ pub const ITEMS: &[(&str, &str)] = &[
 pub fn title(citation: &str) -> Option<&'static str> {
     ITEMS.iter().find(|(c, _)| *c == citation).map(|(_, t)| *t)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every citation the code writes must be an item of the text.
+    #[test]
+    fn citations_in_the_code_are_items_of_the_text() {
+        let sources = [include_str!("programs/transition.rs")];
+        for src in sources {
+            for (i, _) in src.match_indices("Some(\"") {
+                let rest = &src[i + 6..];
+                let Some(end) = rest.find('"') else { continue };
+                let s = &rest[..end];
+                if s.contains('(')
+                    && s.ends_with(')')
+                    && s.chars()
+                        .next()
+                        .is_some_and(|c| "一二三四五六七".contains(c))
+                {
+                    assert!(title(s).is_some(), "{s} is not an item of the policy text");
+                }
+            }
+            for (i, _) in src.match_indices("citation: \"") {
+                let rest = &src[i + 11..];
+                let s = &rest[..rest.find('"').unwrap_or(0)];
+                assert!(title(s).is_some(), "{s} is not an item of the policy text");
+            }
+        }
+    }
+}

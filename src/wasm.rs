@@ -39,23 +39,34 @@ fn to_js(e: PolicyError) -> JsValue {
 }
 
 fn to_value<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    serde_wasm_bindgen::to_value(v).map_err(|e| to_js(PolicyError::invalid_input("", format!("结果转换失败：{e}"))))
+    serde_wasm_bindgen::to_value(v)
+        .map_err(|e| to_js(PolicyError::invalid_input("", format!("结果转换失败：{e}"))))
 }
 
 /// A typed result (its TypeScript type comes from the Rust type through tsify).
 fn to_ts<T: Tsify + Serialize>(v: crate::error::Result<T>) -> Result<Ts<T>, JsValue> {
     let v = v.map_err(to_js)?;
-    Ts::from_rust(&v).map_err(|e| to_js(PolicyError::invalid_input("", format!("结果转换失败：{e}"))))
+    Ts::from_rust(&v)
+        .map_err(|e| to_js(PolicyError::invalid_input("", format!("结果转换失败：{e}"))))
 }
 
 /// A JS argument that must be a string.
 fn string_arg(v: &JsValue, path: &str, code: ErrorCode) -> Result<String, JsValue> {
-    v.as_string().ok_or_else(|| to_js(PolicyError::new(code, path, format!("{path} 应为字符串"))))
+    v.as_string()
+        .ok_or_else(|| to_js(PolicyError::new(code, path, format!("{path} 应为字符串"))))
 }
 
 /// An optional JS string argument (`undefined` and `null` mean absent).
-fn optional_string_arg(v: &JsValue, path: &str, code: ErrorCode) -> Result<Option<String>, JsValue> {
-    if v.is_undefined() || v.is_null() { Ok(None) } else { string_arg(v, path, code).map(Some) }
+fn optional_string_arg(
+    v: &JsValue,
+    path: &str,
+    code: ErrorCode,
+) -> Result<Option<String>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        Ok(None)
+    } else {
+        string_arg(v, path, code).map(Some)
+    }
 }
 
 /// The policy engine. `new PolicyEngine()` uses the embedded Heilongjiang parameter set.
@@ -68,23 +79,39 @@ pub struct PolicyEngine {
 impl PolicyEngine {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<PolicyEngine, JsValue> {
-        Engine::new().map(|inner| PolicyEngine { inner }).map_err(to_js)
+        Engine::new()
+            .map(|inner| PolicyEngine { inner })
+            .map_err(to_js)
     }
 
     /// A whole parameter set as JSON text (same schema as the default).
     #[wasm_bindgen(js_name = fromParameters)]
-    pub fn from_parameters(#[wasm_bindgen(unchecked_param_type = "string")] json: JsValue) -> Result<PolicyEngine, JsValue> {
+    pub fn from_parameters(
+        #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
+    ) -> Result<PolicyEngine, JsValue> {
         let text = string_arg(&json, "", ErrorCode::InvalidParameters)?;
-        Engine::from_parameters(&text).map(|inner| PolicyEngine { inner }).map_err(to_js)
+        Engine::from_parameters(&text)
+            .map(|inner| PolicyEngine { inner })
+            .map_err(to_js)
     }
 
     /// A what-if engine: a plain value replaces a parameter for every date and region; dated values
     /// are added (replacing one of the same date and region).
     #[wasm_bindgen(js_name = withOverrides)]
-    pub fn with_overrides(&self, #[wasm_bindgen(unchecked_param_type = "Overrides")] overrides: JsValue) -> Result<PolicyEngine, JsValue> {
-        let json: serde_json::Value = serde_wasm_bindgen::from_value(overrides)
-            .map_err(|_| to_js(PolicyError::invalid_input("", "overrides 应为普通对象，取值为字符串、有限数字或 {from, region?, value} 数组")))?;
-        self.inner.with_overrides(&json).map(|inner| PolicyEngine { inner }).map_err(to_js)
+    pub fn with_overrides(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Overrides")] overrides: JsValue,
+    ) -> Result<PolicyEngine, JsValue> {
+        let json: serde_json::Value = serde_wasm_bindgen::from_value(overrides).map_err(|_| {
+            to_js(PolicyError::invalid_input(
+                "",
+                "overrides 应为普通对象，取值为字符串、有限数字或 {from, region?, value} 数组",
+            ))
+        })?;
+        self.inner
+            .with_overrides(&json)
+            .map(|inner| PolicyEngine { inner })
+            .map_err(to_js)
     }
 
     /// The parameter catalogue: name, unit, values with source and status.
@@ -112,6 +139,12 @@ impl PolicyEngine {
         };
         to_ts(self.inner.transition(&as_of, region.as_deref()))
     }
+}
+
+/// The items of the policy text (citation and title), for showing citations.
+#[wasm_bindgen(js_name = policyItems, unchecked_return_type = "PolicyItem[]")]
+pub fn policy_items() -> Result<JsValue, JsValue> {
+    to_value(&crate::engine::policy_items())
 }
 
 /// The package version.

@@ -9,7 +9,11 @@ use zhenxing::{Engine, PolicyError};
 
 fn cases() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-    let mut v: Vec<PathBuf> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    let mut v: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
     v.sort();
     v
 }
@@ -22,7 +26,9 @@ fn arg(args: &[Value], i: usize) -> Option<&str> {
 /// serialised straight from the Rust type, so fields keep their order (as they do in JS).
 fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyError> {
     let out = match name {
-        "transition" => serde_json::to_string(&engine.transition(arg(args, 0).unwrap_or(""), arg(args, 1))?),
+        "transition" => {
+            serde_json::to_string(&engine.transition(arg(args, 0).unwrap_or(""), arg(args, 1))?)
+        }
         other => panic!("unknown call {other}"),
     };
     Ok(out.expect("results serialise"))
@@ -35,7 +41,11 @@ fn subset(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
             Some(av) => subset(v, av, &format!("{path}.{k}")),
             None => Err(format!("{path}.{k}: missing")),
         }),
-        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => e.iter().zip(a).enumerate().try_for_each(|(i, (ev, av))| subset(ev, av, &format!("{path}[{i}]"))),
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => e
+            .iter()
+            .zip(a)
+            .enumerate()
+            .try_for_each(|(i, (ev, av))| subset(ev, av, &format!("{path}[{i}]"))),
         (e, a) if e == a => Ok(()),
         (e, a) => Err(format!("{path}: expected {e}, got {a}")),
     }
@@ -51,7 +61,8 @@ fn golden_cases_hold_natively() {
     assert!(!all.is_empty());
     for path in &all {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        let case: Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let case: Value = serde_json::from_str(&fs::read_to_string(path).unwrap())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         for key in ["title", "policy", "call", "args", "worked"] {
             assert!(case.get(key).is_some(), "{name}: every case needs `{key}`");
         }
@@ -64,13 +75,18 @@ fn golden_cases_hold_natively() {
         let written = match &result {
             Ok(text) => text.clone(),
             // Keys in alphabetical order (serde_json's map); the JS runner writes them the same way.
-            Err(e) => serde_json::to_string(&json!({ "error": { "code": e.code, "message": e.message, "path": e.path } })).unwrap(),
+            Err(e) => serde_json::to_string(
+                &json!({ "error": { "code": e.code, "message": e.message, "path": e.path } }),
+            )
+            .unwrap(),
         };
         let result = result.map(|text| serde_json::from_str::<Value>(&text).unwrap());
         fs::write(out_dir.join(format!("{name}.json")), written).unwrap();
         let verdict = match (&result, case.get("expect"), case.get("expectError")) {
             (Ok(actual), Some(expected), None) => subset(expected, actual, ""),
-            (Err(e), None, Some(expected)) => subset(expected, &json!({ "code": e.code, "path": e.path }), ""),
+            (Err(e), None, Some(expected)) => {
+                subset(expected, &json!({ "code": e.code, "path": e.path }), "")
+            }
             (Ok(_), None, Some(_)) => Err("expected an error, got a result".into()),
             (Err(e), Some(_), None) => Err(format!("unexpected error {e}")),
             _ => Err("a case needs exactly one of expect / expectError".into()),
@@ -79,5 +95,11 @@ fn golden_cases_hold_natively() {
             failures.push(format!("{name}: {msg}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} golden cases failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} golden cases failed:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
 }

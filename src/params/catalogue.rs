@@ -36,7 +36,8 @@ pub const MONITORING_STABLE_MONTHS: Spec = spec("monitoring.stableMonths", Month
 pub const DIBAO_STANDARD_RURAL: Spec = spec("dibao.standard.rural", YuanPerPersonMonth);
 pub const DIBAO_STANDARD_URBAN: Spec = spec("dibao.standard.urban", YuanPerPersonMonth);
 pub const DIBAO_EMPLOYMENT_COST_MONTHS: Spec = spec("dibao.employmentCostMonths", Months);
-pub const DIBAO_SUPPLEMENT_SEVERE_DISABILITY: Spec = spec("dibao.supplement.severeDisability", Rate);
+pub const DIBAO_SUPPLEMENT_SEVERE_DISABILITY: Spec =
+    spec("dibao.supplement.severeDisability", Rate);
 pub const DIBAO_SUPPLEMENT_SERIOUS_ILLNESS: Spec = spec("dibao.supplement.seriousIllness", Rate);
 pub const DIBAO_SUPPLEMENT_ELDERLY: Spec = spec("dibao.supplement.elderly", Rate);
 pub const DIBAO_SUPPLEMENT_MINOR: Spec = spec("dibao.supplement.minor", Rate);
@@ -59,14 +60,20 @@ pub const TEKUN_BASIC_MULTIPLE: Spec = spec("tekun.basicMultiple", Multiple);
 pub const TEKUN_CARE_SELF_CARE: Spec = spec("tekun.care.selfCare", YuanPerPersonMonth);
 pub const TEKUN_CARE_PARTIAL_CARE: Spec = spec("tekun.care.partialCare", YuanPerPersonMonth);
 pub const TEKUN_CARE_FULL_CARE: Spec = spec("tekun.care.fullCare", YuanPerPersonMonth);
-pub const TEKUN_GUIDANCE_RURAL_CONCENTRATED: Spec = spec("tekun.provincialGuidance.ruralConcentrated", YuanPerPersonYear);
-pub const TEKUN_GUIDANCE_RURAL_DISPERSED: Spec = spec("tekun.provincialGuidance.ruralDispersed", YuanPerPersonYear);
+pub const TEKUN_GUIDANCE_RURAL_CONCENTRATED: Spec = spec(
+    "tekun.provincialGuidance.ruralConcentrated",
+    YuanPerPersonYear,
+);
+pub const TEKUN_GUIDANCE_RURAL_DISPERSED: Spec =
+    spec("tekun.provincialGuidance.ruralDispersed", YuanPerPersonYear);
 
 // 医疗保障: 四(十一)
 pub const MEDICAL_CRITICAL_DEDUCTIBLE: Spec = spec("medical.criticalIllness.deductible", Yuan);
 pub const MEDICAL_CRITICAL_RATE: Spec = spec("medical.criticalIllness.rate", Rate);
-pub const MEDICAL_CRITICAL_TILT_DEDUCTIBLE_FACTOR: Spec = spec("medical.criticalIllness.tiltDeductibleFactor", Rate);
-pub const MEDICAL_CRITICAL_TILT_RATE_BONUS: Spec = spec("medical.criticalIllness.tiltRateBonus", Rate);
+pub const MEDICAL_CRITICAL_TILT_DEDUCTIBLE_FACTOR: Spec =
+    spec("medical.criticalIllness.tiltDeductibleFactor", Rate);
+pub const MEDICAL_CRITICAL_TILT_RATE_BONUS: Spec =
+    spec("medical.criticalIllness.tiltRateBonus", Rate);
 pub const MEDICAL_ASSISTANCE_RATE: Spec = spec("medical.assistance.rate", Rate);
 
 // 养老保险: 四(十二)
@@ -75,7 +82,8 @@ pub const PENSION_NATIONAL_MINIMUM_BASIC: Spec = spec("pension.nationalMinimumBa
 // 教育: 三(八), 六(十九)
 pub const EDUCATION_NUTRITION_PER_DAY: Spec = spec("education.nutrition.perDay", YuanPerDay);
 pub const EDUCATION_YULU_ANNUAL: Spec = spec("education.yulu.annual", YuanPerYear);
-pub const EDUCATION_SENIOR_HIGH_GRANT: Spec = spec("education.seniorHighGrant.average", YuanPerYear);
+pub const EDUCATION_SENIOR_HIGH_GRANT: Spec =
+    spec("education.seniorHighGrant.average", YuanPerYear);
 
 // 金融: 六(十七)
 pub const MICROCREDIT_CAP: Spec = spec("credit.microcredit.cap", Yuan);
@@ -85,7 +93,8 @@ pub const LPR_ONE_YEAR: Spec = spec("credit.lpr1y", Rate);
 
 // 以工代赈、公益岗位: 三(六), 六(十六)
 pub const WORK_RELIEF_REMUNERATION_SHARE: Spec = spec("workRelief.remunerationShare", Rate);
-pub const WORK_RELIEF_KEY_PROJECT_SHARE: Spec = spec("workRelief.keyProjectRemunerationShare", Rate);
+pub const WORK_RELIEF_KEY_PROJECT_SHARE: Spec =
+    spec("workRelief.keyProjectRemunerationShare", Rate);
 pub const FOREST_RANGER_PAY: Spec = spec("employment.forestRangerPay", YuanPerYear);
 
 /// Every parameter the engine knows. A full parameter file must give each one.
@@ -162,7 +171,11 @@ mod tests {
     #[test]
     fn names_are_unique() {
         for (i, a) in ALL.iter().enumerate() {
-            assert!(ALL[i + 1..].iter().all(|b| b.name != a.name), "{} twice", a.name);
+            assert!(
+                ALL[i + 1..].iter().all(|b| b.name != a.name),
+                "{} twice",
+                a.name
+            );
         }
     }
 

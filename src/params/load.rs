@@ -9,7 +9,10 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value as Json};
 use std::collections::{HashMap, HashSet};
 
-use super::{catalogue, parse_region_code, DatedValue, Kind, Parameter, ParameterSet, Spec, Status, Unit, Value};
+use super::{
+    catalogue, parse_region_code, DatedValue, Kind, Parameter, ParameterSet, Spec, Status, Unit,
+    Value,
+};
 use crate::calendar::parse_date;
 use crate::error::{ErrorCode, PolicyError, Problem, Result};
 use crate::money::parse_plain_decimal;
@@ -26,7 +29,10 @@ impl Problems {
     pub(super) fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
         // A broken file can produce thousands; the first hundred say enough.
         if self.0.len() < 100 {
-            self.0.push(Problem { path: path.into(), message: message.into() });
+            self.0.push(Problem {
+                path: path.into(),
+                message: message.into(),
+            });
         }
     }
     pub(super) fn is_empty(&self) -> bool {
@@ -39,13 +45,38 @@ impl Problems {
 
 pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
     let doc: Json = serde_json::from_str(text).map_err(|e| {
-        PolicyError::new(ErrorCode::InvalidParameters, "", format!("参数文件不是有效的 JSON：第 {} 行第 {} 列附近有误", e.line(), e.column()))
+        PolicyError::new(
+            ErrorCode::InvalidParameters,
+            "",
+            format!(
+                "参数文件不是有效的 JSON：第 {} 行第 {} 列附近有误",
+                e.line(),
+                e.column()
+            ),
+        )
     })?;
     let Some(top) = doc.as_object() else {
-        return Err(PolicyError::new(ErrorCode::InvalidParameters, "", "参数文件的顶层应为对象"));
+        return Err(PolicyError::new(
+            ErrorCode::InvalidParameters,
+            "",
+            "参数文件的顶层应为对象",
+        ));
     };
     let mut problems = Problems::default();
-    check_keys(top, "", &["schema", "id", "title", "published", "extends", "regions", "parameters"], &mut problems);
+    check_keys(
+        top,
+        "",
+        &[
+            "schema",
+            "id",
+            "title",
+            "published",
+            "extends",
+            "regions",
+            "parameters",
+        ],
+        &mut problems,
+    );
     match top.get("schema").and_then(Json::as_str) {
         Some(SCHEMA) => {}
         _ => problems.add("schema", format!("schema 应为 \"{SCHEMA}\"")),
@@ -54,7 +85,10 @@ pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
         None | Some(Json::Null) => None,
         Some(Json::String(s)) if s == DEFAULT_ID => Some(s.as_str()),
         Some(_) => {
-            problems.add("extends", format!("extends 只能是 \"{DEFAULT_ID}\"（在内置默认参数上修改）"));
+            problems.add(
+                "extends",
+                format!("extends 只能是 \"{DEFAULT_ID}\"（在内置默认参数上修改）"),
+            );
             None
         }
     };
@@ -69,14 +103,30 @@ pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
 
     let mut set = match extends {
         Some(_) => ParameterSet::heilongjiang()?,
-        None => ParameterSet { id: String::new(), title: String::new(), published: String::new(), regions: HashMap::new(), params: HashMap::new() },
+        None => ParameterSet {
+            id: String::new(),
+            title: String::new(),
+            published: String::new(),
+            regions: HashMap::new(),
+            params: HashMap::new(),
+        },
     };
     set.id = id;
     set.title = title;
     set.published = published;
 
-    read_regions(top.get("regions"), extends.is_some(), &mut set, &mut problems);
-    read_parameters(top.get("parameters"), extends.is_some(), &mut set, &mut problems);
+    read_regions(
+        top.get("regions"),
+        extends.is_some(),
+        &mut set,
+        &mut problems,
+    );
+    read_parameters(
+        top.get("parameters"),
+        extends.is_some(),
+        &mut set,
+        &mut problems,
+    );
 
     if extends.is_none() {
         for spec in catalogue::ALL {
@@ -85,10 +135,19 @@ pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
             }
         }
     }
-    if problems.is_empty() { Ok(set) } else { Err(problems.into_error()) }
+    if problems.is_empty() {
+        Ok(set)
+    } else {
+        Err(problems.into_error())
+    }
 }
 
-fn read_regions(node: Option<&Json>, partial: bool, set: &mut ParameterSet, problems: &mut Problems) {
+fn read_regions(
+    node: Option<&Json>,
+    partial: bool,
+    set: &mut ParameterSet,
+    problems: &mut Problems,
+) {
     let list = match node {
         Some(Json::Array(a)) => a.as_slice(),
         None if partial => &[],
@@ -117,27 +176,44 @@ fn read_regions(node: Option<&Json>, partial: bool, set: &mut ParameterSet, prob
         };
         let Some(code) = parse_region_code(&code_text) else {
             if !code_text.is_empty() {
-                problems.add(format!("{path}.code"), format!("“{code_text}”不是6位行政区划代码"));
+                problems.add(
+                    format!("{path}.code"),
+                    format!("“{code_text}”不是6位行政区划代码"),
+                );
             }
             continue;
         };
         if !seen.insert(code) {
-            problems.add(format!("{path}.code"), format!("行政区划代码 {code_text} 重复"));
+            problems.add(
+                format!("{path}.code"),
+                format!("行政区划代码 {code_text} 重复"),
+            );
         }
         set.insert_region(code, name, alleviated);
     }
     // Every region's city and province must be in the table, so fallback always has somewhere to go.
     for (i, item) in list.iter().enumerate() {
-        let code = item.get("code").and_then(Json::as_str).and_then(parse_region_code);
+        let code = item
+            .get("code")
+            .and_then(Json::as_str)
+            .and_then(parse_region_code);
         if let Some(parent) = code.and_then(super::parent_of) {
             if !set.regions.contains_key(&parent) {
-                problems.add(format!("regions[{i}].code"), format!("上级区划 {parent:06} 不在区划表中"));
+                problems.add(
+                    format!("regions[{i}].code"),
+                    format!("上级区划 {parent:06} 不在区划表中"),
+                );
             }
         }
     }
 }
 
-fn read_parameters(node: Option<&Json>, partial: bool, set: &mut ParameterSet, problems: &mut Problems) {
+fn read_parameters(
+    node: Option<&Json>,
+    partial: bool,
+    set: &mut ParameterSet,
+    problems: &mut Problems,
+) {
     let Some(list) = node.and_then(Json::as_array) else {
         problems.add("parameters", "parameters 应为数组");
         return;
@@ -149,11 +225,19 @@ fn read_parameters(node: Option<&Json>, partial: bool, set: &mut ParameterSet, p
             problems.add(&path, "应为对象");
             continue;
         };
-        check_keys(obj, &path, &["name", "label", "unit", "description", "values"], problems);
+        check_keys(
+            obj,
+            &path,
+            &["name", "label", "unit", "description", "values"],
+            problems,
+        );
         let name = required_str(obj, "name", &path, problems);
         let Some(spec) = catalogue::find(&name) else {
             if !name.is_empty() {
-                problems.add(format!("{path}.name"), format!("未知的参数名“{name}”（参数名须为引擎目录中的名称）"));
+                problems.add(
+                    format!("{path}.name"),
+                    format!("未知的参数名“{name}”（参数名须为引擎目录中的名称）"),
+                );
             }
             continue;
         };
@@ -174,14 +258,34 @@ fn read_parameters(node: Option<&Json>, partial: bool, set: &mut ParameterSet, p
                 match Unit::parse(&unit) {
                     Some(u) if u == spec.unit => {}
                     Some(_) | None if unit.is_empty() => {}
-                    _ => problems.add(format!("{path}.unit"), format!("参数“{name}”的单位应为 {}，而不是“{unit}”", spec.unit.as_str())),
+                    _ => problems.add(
+                        format!("{path}.unit"),
+                        format!(
+                            "参数“{name}”的单位应为 {}，而不是“{unit}”",
+                            spec.unit.as_str()
+                        ),
+                    ),
                 }
             }
         }
-        let description = obj.get("description").and_then(Json::as_str).map(str::to_string);
-        let values = read_values(obj.get("values"), &format!("{path}.values"), spec, set, problems);
+        let description = obj
+            .get("description")
+            .and_then(Json::as_str)
+            .map(str::to_string);
+        let values = read_values(
+            obj.get("values"),
+            &format!("{path}.values"),
+            spec,
+            set,
+            problems,
+        );
 
-        let param = set.params.entry(spec.name).or_insert_with(|| Parameter { spec, label: String::new(), description: None, values: Vec::new() });
+        let param = set.params.entry(spec.name).or_insert_with(|| Parameter {
+            spec,
+            label: String::new(),
+            description: None,
+            values: Vec::new(),
+        });
         if let Some(l) = label {
             param.label = l;
         }
@@ -190,14 +294,22 @@ fn read_parameters(node: Option<&Json>, partial: bool, set: &mut ParameterSet, p
         }
         for v in values {
             // In a partial file, a value for the same date and region replaces the base's.
-            param.values.retain(|old| (old.from, old.region) != (v.from, v.region));
+            param
+                .values
+                .retain(|old| (old.from, old.region) != (v.from, v.region));
             param.values.push(v);
         }
         param.sort();
     }
 }
 
-fn read_values(node: Option<&Json>, path: &str, spec: &'static Spec, set: &ParameterSet, problems: &mut Problems) -> Vec<DatedValue> {
+fn read_values(
+    node: Option<&Json>,
+    path: &str,
+    spec: &'static Spec,
+    set: &ParameterSet,
+    problems: &mut Problems,
+) -> Vec<DatedValue> {
     let Some(list) = node.and_then(Json::as_array).filter(|a| !a.is_empty()) else {
         problems.add(path, "values 应为非空数组");
         return Vec::new();
@@ -210,23 +322,40 @@ fn read_values(node: Option<&Json>, path: &str, spec: &'static Spec, set: &Param
             problems.add(&vpath, "应为对象");
             continue;
         };
-        check_keys(obj, &vpath, &["from", "region", "value", "source", "status", "note"], problems);
+        check_keys(
+            obj,
+            &vpath,
+            &["from", "region", "value", "source", "status", "note"],
+            problems,
+        );
         let before = problems.0.len();
         let from = read_date(obj.get("from"), &format!("{vpath}.from"), problems);
         let region = read_region(obj.get("region"), &format!("{vpath}.region"), set, problems);
-        let value = obj.get("value").and_then(|v| read_value(v, spec, &format!("{vpath}.value"), problems));
+        let value = obj
+            .get("value")
+            .and_then(|v| read_value(v, spec, &format!("{vpath}.value"), problems));
         if obj.get("value").is_none() {
             problems.add(format!("{vpath}.value"), "缺少 value");
         }
         let source = required_str(obj, "source", &vpath, problems);
-        let status = match obj.get("status").and_then(Json::as_str).map(|s| (s, Status::parse(s))) {
+        let status = match obj
+            .get("status")
+            .and_then(Json::as_str)
+            .map(|s| (s, Status::parse(s)))
+        {
             Some((_, Some(s))) => Some(s),
             Some((s, None)) => {
-                problems.add(format!("{vpath}.status"), format!("status 应为 official、reported 或 illustrative，而不是“{s}”"));
+                problems.add(
+                    format!("{vpath}.status"),
+                    format!("status 应为 official、reported 或 illustrative，而不是“{s}”"),
+                );
                 None
             }
             None => {
-                problems.add(format!("{vpath}.status"), "缺少 status（official、reported 或 illustrative）");
+                problems.add(
+                    format!("{vpath}.status"),
+                    "缺少 status（official、reported 或 illustrative）",
+                );
                 None
             }
         };
@@ -234,19 +363,32 @@ fn read_values(node: Option<&Json>, path: &str, spec: &'static Spec, set: &Param
         if problems.0.len() != before {
             continue;
         }
-        if let (Some(from), Some(region), Some(value), Some(status)) = (from, region, value, status) {
+        if let (Some(from), Some(region), Some(value), Some(status)) = (from, region, value, status)
+        {
             if !keys.insert((from, region)) {
                 problems.add(&vpath, "同一日期、同一地区有两个取值");
                 continue;
             }
-            out.push(DatedValue { from, region, value, source, status, note });
+            out.push(DatedValue {
+                from,
+                region,
+                value,
+                source,
+                status,
+                note,
+            });
         }
     }
     out
 }
 
 /// A value of the parameter's kind. Decimals may be written as strings or JSON numbers.
-pub(super) fn read_value(node: &Json, spec: &Spec, path: &str, problems: &mut Problems) -> Option<Value> {
+pub(super) fn read_value(
+    node: &Json,
+    spec: &Spec,
+    path: &str,
+    problems: &mut Problems,
+) -> Option<Value> {
     let kind = spec.unit.kind();
     if kind == Kind::Date {
         return match node.as_str() {
@@ -305,9 +447,15 @@ pub(super) fn read_value(node: &Json, spec: &Spec, path: &str, problems: &mut Pr
     }
 }
 
-pub(super) fn read_date(node: Option<&Json>, path: &str, problems: &mut Problems) -> Option<NaiveDate> {
+pub(super) fn read_date(
+    node: Option<&Json>,
+    path: &str,
+    problems: &mut Problems,
+) -> Option<NaiveDate> {
     match node.and_then(Json::as_str) {
-        Some(s) => parse_date(s, path).map_err(|e| problems.add(path, e.message)).ok(),
+        Some(s) => parse_date(s, path)
+            .map_err(|e| problems.add(path, e.message))
+            .ok(),
         None => {
             problems.add(path, "缺少日期（YYYY-MM-DD）");
             None
@@ -316,10 +464,16 @@ pub(super) fn read_date(node: Option<&Json>, path: &str, problems: &mut Problems
 }
 
 /// `Some(None)` for no region (applies everywhere), `Some(Some(code))` for a known region.
-pub(super) fn read_region(node: Option<&Json>, path: &str, set: &ParameterSet, problems: &mut Problems) -> Option<Option<u32>> {
+pub(super) fn read_region(
+    node: Option<&Json>,
+    path: &str,
+    set: &ParameterSet,
+    problems: &mut Problems,
+) -> Option<Option<u32>> {
     match node {
         None | Some(Json::Null) => Some(None),
-        Some(Json::String(s)) => match parse_region_code(s).filter(|c| set.regions.contains_key(c)) {
+        Some(Json::String(s)) => match parse_region_code(s).filter(|c| set.regions.contains_key(c))
+        {
             Some(c) => Some(Some(c)),
             None => {
                 problems.add(path, format!("未知的行政区划代码“{s}”"));
@@ -353,10 +507,18 @@ fn required_str(obj: &Map<String, Json>, key: &str, path: &str, problems: &mut P
 }
 
 /// Unknown keys are refused: a typo must not silently drop a figure.
-pub(super) fn check_keys(obj: &Map<String, Json>, path: &str, allowed: &[&str], problems: &mut Problems) {
+pub(super) fn check_keys(
+    obj: &Map<String, Json>,
+    path: &str,
+    allowed: &[&str],
+    problems: &mut Problems,
+) {
     for key in obj.keys() {
         if !allowed.contains(&key.as_str()) {
-            problems.add(crate::error::join_path(path, key), format!("未知字段“{key}”"));
+            problems.add(
+                crate::error::join_path(path, key),
+                format!("未知字段“{key}”"),
+            );
         }
     }
 }

@@ -47,7 +47,10 @@ pub enum Kind {
     Money,
     Rate,
     /// A whole number in the given inclusive range.
-    Count { min: u32, max: u32 },
+    Count {
+        min: u32,
+        max: u32,
+    },
     Date,
 }
 
@@ -289,13 +292,17 @@ impl ParameterSet {
 
     /// Look a region up by its code string; unknown codes are `INVALID_REGION` at `path`.
     pub fn region_by_code(&self, code: &str, path: &str) -> Result<&Region> {
-        parse_region_code(code).and_then(|c| self.regions.get(&c)).ok_or_else(|| {
-            PolicyError::new(
-                ErrorCode::InvalidRegion,
-                path,
-                format!("未知的行政区划代码“{code}”（应为参数集中的6位代码，如 230129 延寿县）"),
-            )
-        })
+        parse_region_code(code)
+            .and_then(|c| self.regions.get(&c))
+            .ok_or_else(|| {
+                PolicyError::new(
+                    ErrorCode::InvalidRegion,
+                    path,
+                    format!(
+                        "未知的行政区划代码“{code}”（应为参数集中的6位代码，如 230129 延寿县）"
+                    ),
+                )
+            })
     }
 
     /// All regions, sorted by code.
@@ -307,7 +314,9 @@ impl ParameterSet {
 
     /// All parameters, in catalogue order.
     pub fn parameters(&self) -> impl Iterator<Item = &Parameter> {
-        catalogue::ALL.iter().filter_map(|s| self.params.get(s.name))
+        catalogue::ALL
+            .iter()
+            .filter_map(|s| self.params.get(s.name))
     }
 
     pub fn parameter(&self, name: &str) -> Option<&Parameter> {
@@ -315,15 +324,29 @@ impl ParameterSet {
     }
 
     /// The value in force on `on` for `region` (most specific region first). Allocates nothing.
-    pub fn lookup(&self, spec: &Spec, on: NaiveDate, region: Option<&Region>) -> Result<&DatedValue> {
+    pub fn lookup(
+        &self,
+        spec: &Spec,
+        on: NaiveDate,
+        region: Option<&Region>,
+    ) -> Result<&DatedValue> {
         let param = self.params.get(spec.name).ok_or_else(|| missing(spec))?;
         let chain: [Option<u32>; 3] = match region {
             Some(r) => r.chain,
             None => [None, None, None],
         };
         // Regions most specific first, then values without a region.
-        for candidate in chain.iter().flatten().map(|c| Some(*c)).chain(std::iter::once(None)) {
-            let found = param.values.iter().rev().find(|v| v.region == candidate && v.from <= on);
+        for candidate in chain
+            .iter()
+            .flatten()
+            .map(|c| Some(*c))
+            .chain(std::iter::once(None))
+        {
+            let found = param
+                .values
+                .iter()
+                .rev()
+                .find(|v| v.region == candidate && v.from <= on);
             if let Some(v) = found {
                 return Ok(v);
             }
@@ -348,12 +371,24 @@ impl ParameterSet {
         let parent = parent_of(code);
         let grandparent = parent.and_then(parent_of);
         let chain = [Some(code), parent, grandparent];
-        self.regions.insert(code, Region { code, name, alleviated_county, chain });
+        self.regions.insert(
+            code,
+            Region {
+                code,
+                name,
+                alleviated_county,
+                chain,
+            },
+        );
     }
 }
 
 fn missing(spec: &Spec) -> PolicyError {
-    PolicyError::new(ErrorCode::UnknownParameter, "", format!("参数集中没有参数“{}”", spec.name))
+    PolicyError::new(
+        ErrorCode::UnknownParameter,
+        "",
+        format!("参数集中没有参数“{}”", spec.name),
+    )
 }
 
 /// Reads parameters for one calculation (one date, one region) and remembers which of the values it
@@ -367,7 +402,12 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub fn new(set: &'a ParameterSet, on: NaiveDate, region: Option<&'a Region>) -> Self {
-        Reader { set, on, region, unofficial: Vec::new() }
+        Reader {
+            set,
+            on,
+            region,
+            unofficial: Vec::new(),
+        }
     }
 
     pub fn on(&self) -> NaiveDate {
@@ -381,7 +421,12 @@ impl<'a> Reader<'a> {
     }
 
     /// The value for another date or region, recorded like any other.
-    pub fn value_at(&mut self, spec: &'static Spec, on: NaiveDate, region: Option<&Region>) -> Result<&'a DatedValue> {
+    pub fn value_at(
+        &mut self,
+        spec: &'static Spec,
+        on: NaiveDate,
+        region: Option<&Region>,
+    ) -> Result<&'a DatedValue> {
         let v = self.set.lookup(spec, on, region)?;
         if v.status != Status::Official && !self.unofficial.contains(&spec.name) {
             self.unofficial.push(spec.name);
@@ -428,7 +473,11 @@ fn wrong_kind(spec: &Spec) -> PolicyError {
     PolicyError::new(
         ErrorCode::InvalidParameters,
         spec.name,
-        format!("参数“{}”的取值类型与单位 {} 不符", spec.name, spec.unit.as_str()),
+        format!(
+            "参数“{}”的取值类型与单位 {} 不符",
+            spec.name,
+            spec.unit.as_str()
+        ),
     )
 }
 

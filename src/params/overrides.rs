@@ -15,12 +15,19 @@ const OVERRIDE_SOURCE: &str = "假设调整（withOverrides）";
 
 pub(super) fn apply(base: &ParameterSet, overrides: &Json) -> Result<ParameterSet> {
     let Some(map) = overrides.as_object() else {
-        return Err(PolicyError::invalid_input("", "overrides 应为对象：{ 参数名: 取值 }"));
+        return Err(PolicyError::invalid_input(
+            "",
+            "overrides 应为对象：{ 参数名: 取值 }",
+        ));
     };
     let mut set = base.clone();
     for (name, node) in map {
         let Some(spec) = catalogue::find(name) else {
-            return Err(PolicyError::new(ErrorCode::UnknownParameter, name.as_str(), format!("未知的参数名“{name}”")));
+            return Err(PolicyError::new(
+                ErrorCode::UnknownParameter,
+                name.as_str(),
+                format!("未知的参数名“{name}”"),
+            ));
         };
         let mut problems = Problems::default();
         let new_values: Vec<DatedValue> = match node {
@@ -35,7 +42,12 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Json) -> Result<ParameterSe
                     };
                     check_keys(obj, &path, &["from", "region", "value"], &mut problems);
                     let from = read_date(obj.get("from"), &format!("{path}.from"), &mut problems);
-                    let region = read_region(obj.get("region"), &format!("{path}.region"), &set, &mut problems);
+                    let region = read_region(
+                        obj.get("region"),
+                        &format!("{path}.region"),
+                        &set,
+                        &mut problems,
+                    );
                     let value = match obj.get("value") {
                         Some(v) => read_value(v, spec, &format!("{path}.value"), &mut problems),
                         None => {
@@ -43,7 +55,14 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Json) -> Result<ParameterSe
                             None
                         }
                     };
-                    Some(DatedValue { from: from?, region: region?, value: value?, source: OVERRIDE_SOURCE.into(), status: Status::Illustrative, note: None })
+                    Some(DatedValue {
+                        from: from?,
+                        region: region?,
+                        value: value?,
+                        source: OVERRIDE_SOURCE.into(),
+                        status: Status::Illustrative,
+                        note: None,
+                    })
                 })
                 .collect(),
             plain => {
@@ -51,7 +70,14 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Json) -> Result<ParameterSe
                 let from = chrono::NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1);
                 match (value, from) {
                     (Some(value), Some(from)) => {
-                        vec![DatedValue { from, region: None, value, source: OVERRIDE_SOURCE.into(), status: Status::Illustrative, note: None }]
+                        vec![DatedValue {
+                            from,
+                            region: None,
+                            value,
+                            source: OVERRIDE_SOURCE.into(),
+                            status: Status::Illustrative,
+                            note: None,
+                        }]
                     }
                     _ => Vec::new(),
                 }
@@ -63,13 +89,19 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Json) -> Result<ParameterSe
             return Err(e);
         }
         let Some(param) = set.params.get_mut(spec.name) else {
-            return Err(PolicyError::new(ErrorCode::UnknownParameter, name.as_str(), format!("参数集中没有参数“{name}”")));
+            return Err(PolicyError::new(
+                ErrorCode::UnknownParameter,
+                name.as_str(),
+                format!("参数集中没有参数“{name}”"),
+            ));
         };
         if !node.is_array() {
             param.values.clear();
         }
         for v in new_values {
-            param.values.retain(|old| (old.from, old.region) != (v.from, v.region));
+            param
+                .values
+                .retain(|old| (old.from, old.region) != (v.from, v.region));
             param.values.push(v);
         }
         param.sort();

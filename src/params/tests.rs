@@ -26,15 +26,27 @@ fn the_day_before_and_the_day_of_a_change() {
     let yanshou = set.region(230129);
     let mut r = Reader::new(&set, d("2021-12-31"), yanshou);
     // Province rural standard: 401 in 2021, 441 from 2022-01-01.
-    assert_eq!(r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(), Decimal::from(401));
+    assert_eq!(
+        r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(),
+        Decimal::from(401)
+    );
     let mut r = Reader::new(&set, d("2022-01-01"), yanshou);
-    assert_eq!(r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(), Decimal::from(441));
+    assert_eq!(
+        r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(),
+        Decimal::from(441)
+    );
     // Minimum wage tier 3: 1270 until 2024-04-30, 1750 from 2024-05-01 (黑政规〔2024〕1号, official).
     let mut r = Reader::new(&set, d("2024-04-30"), None);
-    assert_eq!(r.decimal(&catalogue::MINIMUM_WAGE_TIER3).unwrap(), Decimal::from(1270));
+    assert_eq!(
+        r.decimal(&catalogue::MINIMUM_WAGE_TIER3).unwrap(),
+        Decimal::from(1270)
+    );
     assert_eq!(r.unofficial(), ["minimumWage.tier3"]);
     let mut r = Reader::new(&set, d("2024-05-01"), None);
-    assert_eq!(r.decimal(&catalogue::MINIMUM_WAGE_TIER3).unwrap(), Decimal::from(1750));
+    assert_eq!(
+        r.decimal(&catalogue::MINIMUM_WAGE_TIER3).unwrap(),
+        Decimal::from(1750)
+    );
     assert!(r.unofficial().is_empty(), "the 2024 figure is official");
 }
 
@@ -45,22 +57,44 @@ fn county_falls_back_to_city_then_province() {
     // 道里区 has its own value (625); 依兰县 has none, nor has 哈尔滨市: the province's 441.
     let daoli = set.region(230102);
     let yilan = set.region(230123);
-    assert_eq!(Reader::new(&set, on, daoli).decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(), Decimal::from(625));
-    assert_eq!(Reader::new(&set, on, yilan).decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(), Decimal::from(441));
+    assert_eq!(
+        Reader::new(&set, on, daoli)
+            .decimal(&catalogue::DIBAO_STANDARD_RURAL)
+            .unwrap(),
+        Decimal::from(625)
+    );
+    assert_eq!(
+        Reader::new(&set, on, yilan)
+            .decimal(&catalogue::DIBAO_STANDARD_RURAL)
+            .unwrap(),
+        Decimal::from(441)
+    );
     // 特困 care: 哈尔滨市 has 390 from 2022 (reported): 依兰县 takes the city's value…
-    let v = set.lookup(&catalogue::TEKUN_CARE_SELF_CARE, on, yilan).unwrap();
+    let v = set
+        .lookup(&catalogue::TEKUN_CARE_SELF_CARE, on, yilan)
+        .unwrap();
     assert_eq!((v.region, v.status), (Some(230100), Status::Reported));
     // …a county of another city takes the province's illustrative one.
-    let v = set.lookup(&catalogue::TEKUN_CARE_SELF_CARE, on, set.region(230221)).unwrap();
+    let v = set
+        .lookup(&catalogue::TEKUN_CARE_SELF_CARE, on, set.region(230221))
+        .unwrap();
     assert_eq!((v.region, v.status), (None, Status::Illustrative));
     // Tier: 双城区 moves from 3 to 2 on 2025-12-01; 道里区 is 1; 延寿县 the province's 3.
-    let tier = |code, date| Reader::new(&set, d(date), set.region(code)).count(&catalogue::MINIMUM_WAGE_TIER).unwrap();
+    let tier = |code, date| {
+        Reader::new(&set, d(date), set.region(code))
+            .count(&catalogue::MINIMUM_WAGE_TIER)
+            .unwrap()
+    };
     assert_eq!(tier(230113, "2025-11-30"), 3);
     assert_eq!(tier(230113, "2025-12-01"), 2);
     assert_eq!(tier(230102, "2025-12-01"), 1);
     assert_eq!(tier(230129, "2025-12-01"), 3);
     // A province-level value outranks one given without a region: guarantee-loan cap.
-    let cap = |date| Reader::new(&set, d(date), yilan).decimal(&catalogue::GUARANTEE_LOAN_INDIVIDUAL_CAP).unwrap();
+    let cap = |date| {
+        Reader::new(&set, d(date), yilan)
+            .decimal(&catalogue::GUARANTEE_LOAN_INDIVIDUAL_CAP)
+            .unwrap()
+    };
     assert_eq!(cap("2020-06-01"), Decimal::from(200_000));
     assert_eq!(cap("2021-06-01"), Decimal::from(300_000));
     assert_eq!(cap("2026-02-02"), Decimal::from(500_000));
@@ -69,7 +103,9 @@ fn county_falls_back_to_city_then_province() {
 #[test]
 fn no_value_yet_is_out_of_range() {
     let set = default_set();
-    let e = set.lookup(&catalogue::DIBAO_STANDARD_URBAN, d("2020-06-01"), None).unwrap_err();
+    let e = set
+        .lookup(&catalogue::DIBAO_STANDARD_URBAN, d("2020-06-01"), None)
+        .unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::OutOfRange, "asOf"));
     assert!(e.message.contains("2021-01-01"), "{}", e.message);
 }
@@ -79,11 +115,24 @@ fn regions_have_names_levels_and_the_twenty_alleviated_counties() {
     let set = default_set();
     let regions = set.regions();
     assert_eq!(regions.iter().filter(|r| r.alleviated_county).count(), 20);
-    assert_eq!(regions.iter().filter(|r| r.level() == Level::Prefecture).count(), 13);
+    assert_eq!(
+        regions
+            .iter()
+            .filter(|r| r.level() == Level::Prefecture)
+            .count(),
+        13
+    );
     assert_eq!(set.region(230129).unwrap().name, "延寿县");
-    assert_eq!(set.region_by_code("230000", "region").unwrap().level(), Level::Province);
+    assert_eq!(
+        set.region_by_code("230000", "region").unwrap().level(),
+        Level::Province
+    );
     for bad in ["999999", "23012", "2301290", "abcdef", ""] {
-        assert_eq!(set.region_by_code(bad, "region").unwrap_err().code, ErrorCode::InvalidRegion, "{bad}");
+        assert_eq!(
+            set.region_by_code(bad, "region").unwrap_err().code,
+            ErrorCode::InvalidRegion,
+            "{bad}"
+        );
     }
 }
 
@@ -106,11 +155,24 @@ fn portal_file_overrides_one_county_only() {
     let set = ParameterSet::from_json(&text).unwrap();
     let on = d("2023-06-01");
     let mut r = Reader::new(&set, on, set.region(230129));
-    assert_eq!(r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(), Decimal::from(470));
+    assert_eq!(
+        r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(),
+        Decimal::from(470)
+    );
     assert!(r.unofficial().is_empty(), "the county's value is official");
     // Its neighbour 依兰县 keeps the province's 441; 2022 in 延寿县 is unchanged too.
-    assert_eq!(Reader::new(&set, on, set.region(230123)).decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(), Decimal::from(441));
-    assert_eq!(Reader::new(&set, d("2022-06-01"), set.region(230129)).decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(), Decimal::from(441));
+    assert_eq!(
+        Reader::new(&set, on, set.region(230123))
+            .decimal(&catalogue::DIBAO_STANDARD_RURAL)
+            .unwrap(),
+        Decimal::from(441)
+    );
+    assert_eq!(
+        Reader::new(&set, d("2022-06-01"), set.region(230129))
+            .decimal(&catalogue::DIBAO_STANDARD_RURAL)
+            .unwrap(),
+        Decimal::from(441)
+    );
     assert_eq!(set.id, "yanshou-2023");
 }
 
@@ -119,46 +181,149 @@ fn portal_file_overrides_one_county_only() {
 fn malformed_files_name_the_bad_path() {
     let base: serde_json::Value = serde_json::from_str(HEILONGJIANG_JSON).unwrap();
     // Index of a parameter in the default file, to aim a mutation at it.
-    let index = |name: &str| base["parameters"].as_array().unwrap().iter().position(|p| p["name"] == name).unwrap();
+    let index = |name: &str| {
+        base["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|p| p["name"] == name)
+            .unwrap()
+    };
     let rural = index("dibao.standard.rural");
     let elderly_age = index("dibao.elderlyAge");
     let start = index("transition.start");
     let tier = index("minimumWage.tier");
     type Mutation = Box<dyn Fn(&mut serde_json::Value)>;
     let cases: Vec<(&str, Mutation, &str)> = vec![
-        ("bad date", Box::new(move |f| f["parameters"][rural]["values"][0]["from"] = json!("2018-02-30")), "parameters[9].values[0].from"),
-        ("bad number", Box::new(move |f| f["parameters"][rural]["values"][0]["value"] = json!("3,900")), "parameters[9].values[0].value"),
-        ("unknown status", Box::new(move |f| f["parameters"][rural]["values"][0]["status"] = json!("rumoured")), "parameters[9].values[0].status"),
-        ("two values for one date and region", Box::new(move |f| {
-            let v = f["parameters"][rural]["values"][0].clone();
-            f["parameters"][rural]["values"].as_array_mut().unwrap().push(v);
-        }), "parameters[9].values[22]"),
-        ("required name missing", Box::new(move |f| { f["parameters"].as_array_mut().unwrap().remove(start); }), "parameters"),
-        ("unknown name", Box::new(move |f| f["parameters"][rural]["name"] = json!("dibao.standard.rurall")), "parameters[9].name"),
-        ("wrong unit", Box::new(move |f| f["parameters"][rural]["unit"] = json!("yuan/person/year")), "parameters[9].unit"),
-        ("negative money", Box::new(move |f| f["parameters"][rural]["values"][1]["value"] = json!(-5)), "parameters[9].values[1].value"),
-        ("fractional count", Box::new(move |f| f["parameters"][elderly_age]["values"][0]["value"] = json!("60.5")), "parameters[16].values[0].value"),
-        ("tier out of range", Box::new(move |f| f["parameters"][tier]["values"][0]["value"] = json!(4)), "parameters[20].values[0].value"),
-        ("unknown region", Box::new(move |f| f["parameters"][rural]["values"][4]["region"] = json!("239999")), "parameters[9].values[4].region"),
-        ("date value not a date", Box::new(move |f| f["parameters"][start]["values"][0]["value"] = json!(2021)), "parameters[0].values[0].value"),
-        ("typo in a field", Box::new(move |f| f["parameters"][rural]["values"][0]["sourse"] = json!("x")), "parameters[9].values[0].sourse"),
-        ("empty source", Box::new(move |f| f["parameters"][rural]["values"][0]["source"] = json!(" ")), "parameters[9].values[0].source"),
-        ("bad region code", Box::new(|f| f["regions"][1]["code"] = json!("23010")), "regions[1].code"),
-        ("region without its city", Box::new(|f| f["regions"].as_array_mut().unwrap().push(json!({"code": "239901", "name": "无上级县"}))), "regions[51].code"),
-        ("wrong schema", Box::new(|f| f["schema"] = json!("zhenxing-parameters/2")), "schema"),
-        ("empty values", Box::new(move |f| f["parameters"][rural]["values"] = json!([])), "parameters[9].values"),
+        (
+            "bad date",
+            Box::new(move |f| f["parameters"][rural]["values"][0]["from"] = json!("2018-02-30")),
+            "parameters[9].values[0].from",
+        ),
+        (
+            "bad number",
+            Box::new(move |f| f["parameters"][rural]["values"][0]["value"] = json!("3,900")),
+            "parameters[9].values[0].value",
+        ),
+        (
+            "unknown status",
+            Box::new(move |f| f["parameters"][rural]["values"][0]["status"] = json!("rumoured")),
+            "parameters[9].values[0].status",
+        ),
+        (
+            "two values for one date and region",
+            Box::new(move |f| {
+                let v = f["parameters"][rural]["values"][0].clone();
+                f["parameters"][rural]["values"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(v);
+            }),
+            "parameters[9].values[22]",
+        ),
+        (
+            "required name missing",
+            Box::new(move |f| {
+                f["parameters"].as_array_mut().unwrap().remove(start);
+            }),
+            "parameters",
+        ),
+        (
+            "unknown name",
+            Box::new(move |f| f["parameters"][rural]["name"] = json!("dibao.standard.rurall")),
+            "parameters[9].name",
+        ),
+        (
+            "wrong unit",
+            Box::new(move |f| f["parameters"][rural]["unit"] = json!("yuan/person/year")),
+            "parameters[9].unit",
+        ),
+        (
+            "negative money",
+            Box::new(move |f| f["parameters"][rural]["values"][1]["value"] = json!(-5)),
+            "parameters[9].values[1].value",
+        ),
+        (
+            "fractional count",
+            Box::new(move |f| f["parameters"][elderly_age]["values"][0]["value"] = json!("60.5")),
+            "parameters[16].values[0].value",
+        ),
+        (
+            "tier out of range",
+            Box::new(move |f| f["parameters"][tier]["values"][0]["value"] = json!(4)),
+            "parameters[20].values[0].value",
+        ),
+        (
+            "unknown region",
+            Box::new(move |f| f["parameters"][rural]["values"][4]["region"] = json!("239999")),
+            "parameters[9].values[4].region",
+        ),
+        (
+            "date value not a date",
+            Box::new(move |f| f["parameters"][start]["values"][0]["value"] = json!(2021)),
+            "parameters[0].values[0].value",
+        ),
+        (
+            "typo in a field",
+            Box::new(move |f| f["parameters"][rural]["values"][0]["sourse"] = json!("x")),
+            "parameters[9].values[0].sourse",
+        ),
+        (
+            "empty source",
+            Box::new(move |f| f["parameters"][rural]["values"][0]["source"] = json!(" ")),
+            "parameters[9].values[0].source",
+        ),
+        (
+            "bad region code",
+            Box::new(|f| f["regions"][1]["code"] = json!("23010")),
+            "regions[1].code",
+        ),
+        (
+            "region without its city",
+            Box::new(|f| {
+                f["regions"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(json!({"code": "239901", "name": "无上级县"}))
+            }),
+            "regions[51].code",
+        ),
+        (
+            "wrong schema",
+            Box::new(|f| f["schema"] = json!("zhenxing-parameters/2")),
+            "schema",
+        ),
+        (
+            "empty values",
+            Box::new(move |f| f["parameters"][rural]["values"] = json!([])),
+            "parameters[9].values",
+        ),
     ];
-    assert_eq!((rural, elderly_age, tier, start), (9, 16, 20, 0), "the paths above assume these positions");
+    assert_eq!(
+        (rural, elderly_age, tier, start),
+        (9, 16, 20, 0),
+        "the paths above assume these positions"
+    );
     for (what, mutate, path) in cases {
         let mut file = base.clone();
         mutate(&mut file);
         let err = ParameterSet::from_json(&file.to_string()).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidParameters, "{what}");
-        assert!(err.problems.iter().any(|p| p.path == path), "{what}: expected {path}, got {:?}", err.problems);
+        assert!(
+            err.problems.iter().any(|p| p.path == path),
+            "{what}: expected {path}, got {:?}",
+            err.problems
+        );
     }
     // Not JSON at all, and a JSON array.
-    assert_eq!(ParameterSet::from_json("{").unwrap_err().code, ErrorCode::InvalidParameters);
-    assert_eq!(ParameterSet::from_json("[]").unwrap_err().code, ErrorCode::InvalidParameters);
+    assert_eq!(
+        ParameterSet::from_json("{").unwrap_err().code,
+        ErrorCode::InvalidParameters
+    );
+    assert_eq!(
+        ParameterSet::from_json("[]").unwrap_err().code,
+        ErrorCode::InvalidParameters
+    );
 }
 
 #[test]
@@ -173,11 +338,24 @@ fn every_problem_is_reported_at_once() {
 
 #[test]
 fn plain_override_replaces_every_date_and_region() {
-    let set = default_set().with_overrides(&json!({ "dibao.standard.rural": "500" })).unwrap();
-    for (code, date) in [(230102, "2021-06-01"), (230129, "2023-06-01"), (230000, "2019-06-01")] {
+    let set = default_set()
+        .with_overrides(&json!({ "dibao.standard.rural": "500" }))
+        .unwrap();
+    for (code, date) in [
+        (230102, "2021-06-01"),
+        (230129, "2023-06-01"),
+        (230000, "2019-06-01"),
+    ] {
         let mut r = Reader::new(&set, d(date), set.region(code));
-        assert_eq!(r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(), Decimal::from(500));
-        assert_eq!(r.unofficial(), ["dibao.standard.rural"], "a what-if figure is not official");
+        assert_eq!(
+            r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(),
+            Decimal::from(500)
+        );
+        assert_eq!(
+            r.unofficial(),
+            ["dibao.standard.rural"],
+            "a what-if figure is not official"
+        );
     }
 }
 
@@ -187,19 +365,44 @@ fn dated_override_adds_a_value() {
         .with_overrides(&json!({ "dibao.standard.rural": [{ "from": "2023-07-01", "region": "230129", "value": 471.5 }] }))
         .unwrap();
     let yanshou = set.region(230129);
-    assert_eq!(Reader::new(&set, d("2023-06-30"), yanshou).decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(), Decimal::from(441));
-    assert_eq!(Reader::new(&set, d("2023-07-01"), yanshou).decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(), Decimal::new(4715, 1));
+    assert_eq!(
+        Reader::new(&set, d("2023-06-30"), yanshou)
+            .decimal(&catalogue::DIBAO_STANDARD_RURAL)
+            .unwrap(),
+        Decimal::from(441)
+    );
+    assert_eq!(
+        Reader::new(&set, d("2023-07-01"), yanshou)
+            .decimal(&catalogue::DIBAO_STANDARD_RURAL)
+            .unwrap(),
+        Decimal::new(4715, 1)
+    );
 }
 
 #[test]
 fn bad_overrides_are_refused() {
     let set = default_set();
-    let e = set.with_overrides(&json!({ "dibao.standard.rurall": 1 })).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::UnknownParameter, "dibao.standard.rurall"));
-    let e = set.with_overrides(&json!({ "dibao.standard.rural": "1.234" })).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidInput, "dibao.standard.rural"));
-    let e = set.with_overrides(&json!({ "dibao.standard.rural": [{ "from": "2023-02-29", "value": 1 }] })).unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidInput, "dibao.standard.rural[0].from"));
+    let e = set
+        .with_overrides(&json!({ "dibao.standard.rurall": 1 }))
+        .unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::UnknownParameter, "dibao.standard.rurall")
+    );
+    let e = set
+        .with_overrides(&json!({ "dibao.standard.rural": "1.234" }))
+        .unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidInput, "dibao.standard.rural")
+    );
+    let e = set
+        .with_overrides(&json!({ "dibao.standard.rural": [{ "from": "2023-02-29", "value": 1 }] }))
+        .unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidInput, "dibao.standard.rural[0].from")
+    );
     let e = set.with_overrides(&json!({ "minimumWage.tier": [{ "from": "2023-01-01", "region": "230129", "value": 7 }] })).unwrap_err();
     assert_eq!(e.path, "minimumWage.tier[0].value");
     let e = set.with_overrides(&json!([1, 2])).unwrap_err();
@@ -209,8 +412,16 @@ fn bad_overrides_are_refused() {
 #[test]
 fn overrides_equal_to_the_default_change_no_value() {
     let set = default_set();
-    let same = set.with_overrides(&json!({ "dibao.marginalMultiple": [{ "from": "2021-03-19", "value": "1.5" }] })).unwrap();
-    let a = set.lookup(&catalogue::DIBAO_MARGINAL_MULTIPLE, d("2023-01-01"), None).unwrap();
-    let b = same.lookup(&catalogue::DIBAO_MARGINAL_MULTIPLE, d("2023-01-01"), None).unwrap();
+    let same = set
+        .with_overrides(
+            &json!({ "dibao.marginalMultiple": [{ "from": "2021-03-19", "value": "1.5" }] }),
+        )
+        .unwrap();
+    let a = set
+        .lookup(&catalogue::DIBAO_MARGINAL_MULTIPLE, d("2023-01-01"), None)
+        .unwrap();
+    let b = same
+        .lookup(&catalogue::DIBAO_MARGINAL_MULTIPLE, d("2023-01-01"), None)
+        .unwrap();
     assert_eq!(a.value, b.value);
 }

@@ -38,7 +38,11 @@ pub struct RegionRef {
 
 impl From<&Region> for RegionRef {
     fn from(r: &Region) -> Self {
-        RegionRef { code: r.code_string(), name: r.name.clone(), alleviated_county: r.alleviated_county }
+        RegionRef {
+            code: r.code_string(),
+            name: r.name.clone(),
+            alleviated_county: r.alleviated_county,
+        }
     }
 }
 
@@ -102,9 +106,15 @@ pub fn transition(reader: &mut Reader<'_>) -> Result<TransitionStatus> {
     let start = reader.date(&p::TRANSITION_START)?;
     let end = reader.date(&p::TRANSITION_END)?;
     if end < start {
-        return Err(PolicyError::new(crate::error::ErrorCode::InvalidParameters, p::TRANSITION_END.name, "过渡期结束日早于起始日"));
+        return Err(PolicyError::new(
+            crate::error::ErrorCode::InvalidParameters,
+            p::TRANSITION_END.name,
+            "过渡期结束日早于起始日",
+        ));
     }
-    let after_end = end.succ_opt().ok_or_else(|| PolicyError::out_of_range("", "日期计算超出范围"))?;
+    let after_end = end
+        .succ_opt()
+        .ok_or_else(|| PolicyError::out_of_range("", "日期计算超出范围"))?;
     let total_years = age_on(start, after_end);
     let pilot_years = reader.count(&p::FUND_INTEGRATION_PILOT_YEARS)?;
     let pilot_until = day_before(add_months(start, pilot_years.saturating_mul(12))?)?;
@@ -138,16 +148,38 @@ pub fn transition(reader: &mut Reader<'_>) -> Result<TransitionStatus> {
     };
     match (phase, year) {
         (Phase::Transition, Some(y)) => {
-            trace.step("transition.phase", Some("一(二)"), format!("{d} 在过渡期内，为过渡期第{y}年。"), Some(format!("第{y}年")));
-            trace.step("transition.daysRemaining", Some("一(三)"), format!("至 {e} 过渡期结束，还有 {days_remaining} 天（含当天）。"), Some(days_remaining.to_string()));
-            reasons.push(format!("{d} 处于{total_years}年过渡期的第{y}年，剩余 {days_remaining} 天。"));
+            trace.step(
+                "transition.phase",
+                Some("一(二)"),
+                format!("{d} 在过渡期内，为过渡期第{y}年。"),
+                Some(format!("第{y}年")),
+            );
+            trace.step(
+                "transition.daysRemaining",
+                Some("一(三)"),
+                format!("至 {e} 过渡期结束，还有 {days_remaining} 天（含当天）。"),
+                Some(days_remaining.to_string()),
+            );
+            reasons.push(format!(
+                "{d} 处于{total_years}年过渡期的第{y}年，剩余 {days_remaining} 天。"
+            ));
         }
         (Phase::Before, _) => {
-            trace.step("transition.phase", Some("一(二)"), format!("{d} 早于过渡期起始日 {s}，尚未进入过渡期。"), Some("未开始".into()));
+            trace.step(
+                "transition.phase",
+                Some("一(二)"),
+                format!("{d} 早于过渡期起始日 {s}，尚未进入过渡期。"),
+                Some("未开始".into()),
+            );
             reasons.push(format!("{d} 尚未进入过渡期（{s} 开始）。"));
         }
         _ => {
-            trace.step("transition.phase", Some("四(九)"), format!("过渡期已于 {e} 结束，{d} 处于过渡期后的常态化帮扶阶段。"), Some("已结束".into()));
+            trace.step(
+                "transition.phase",
+                Some("四(九)"),
+                format!("过渡期已于 {e} 结束，{d} 处于过渡期后的常态化帮扶阶段。"),
+                Some("已结束".into()),
+            );
             reasons.push(format!("过渡期已于 {e} 结束，现行常态化帮扶。"));
         }
     }
@@ -157,28 +189,98 @@ pub fn transition(reader: &mut Reader<'_>) -> Result<TransitionStatus> {
     let fund_integration_pilot = in_pilot_years && region.is_some_and(|r| r.alleviated_county);
     let pilot_text = match region {
         Some(r) if r.alleviated_county && in_pilot_years => {
-            reasons.push(format!("{}是脱贫县，涉农资金统筹整合试点政策适用（至 {}）。", r.name, format_date(pilot_until)));
+            reasons.push(format!(
+                "{}是脱贫县，涉农资金统筹整合试点政策适用（至 {}）。",
+                r.name,
+                format_date(pilot_until)
+            ));
             format!("{}是脱贫县；过渡期前{pilot_years}年（至 {}）脱贫县继续实行涉农资金统筹整合试点，{d} 在此期间：适用。", r.name, format_date(pilot_until))
         }
         Some(r) if r.alleviated_county => {
-            reasons.push(format!("{}是脱贫县，但涉农资金统筹整合试点已于 {} 结束。", r.name, format_date(pilot_until)));
+            reasons.push(format!(
+                "{}是脱贫县，但涉农资金统筹整合试点已于 {} 结束。",
+                r.name,
+                format_date(pilot_until)
+            ));
             format!("{}是脱贫县；试点只在过渡期前{pilot_years}年（{s} 至 {}），{d} 不在此期间：不适用。", r.name, format_date(pilot_until))
         }
-        Some(r) => format!("{}不是脱贫县，涉农资金统筹整合试点不适用（其他地区探索建立涉农资金整合长效机制）。", r.name),
-        None => "未指定地区：涉农资金统筹整合试点只适用于脱贫县，请选择县（市、区）查看。".to_string(),
+        Some(r) => format!(
+            "{}不是脱贫县，涉农资金统筹整合试点不适用（其他地区探索建立涉农资金整合长效机制）。",
+            r.name
+        ),
+        None => {
+            "未指定地区：涉农资金统筹整合试点只适用于脱贫县，请选择县（市、区）查看。".to_string()
+        }
     };
-    trace.step("transition.fundIntegrationPilot", Some("六(十六)"), pilot_text, Some(if fund_integration_pilot { "适用" } else { "不适用" }.into()));
+    trace.step(
+        "transition.fundIntegrationPilot",
+        Some("六(十六)"),
+        pilot_text,
+        Some(
+            if fund_integration_pilot {
+                "适用"
+            } else {
+                "不适用"
+            }
+            .into(),
+        ),
+    );
 
     let mut windows = vec![
-        Window { id: "fourNots", label: "“四个不摘”：摘帽不摘责任、不摘政策、不摘帮扶、不摘监管", citation: "二(一)", from: start, until: Some(end) },
-        Window { id: "monitoring", label: "防止返贫动态监测和帮扶", citation: "二(二)", from: start, until: None },
-        Window { id: "villageExpress", label: "有条件的建制村实现“村村通快递”", citation: "三(七)", from: start, until: Some(express_deadline) },
-        Window { id: "microcredit", label: "脱贫人口小额信贷", citation: "六(十七)", from: credit_from, until: Some(credit_until) },
-        Window { id: "yulu", label: "雨露计划：支持脱贫户“两后生”接受职业教育", citation: "六(十九)", from: start, until: Some(yulu_until) },
-        Window { id: "normalisedAssistance", label: "常态化帮扶：农村低收入人口常态化监测和分层分类帮扶", citation: "四(九)", from: after_end, until: None },
+        Window {
+            id: "fourNots",
+            label: "“四个不摘”：摘帽不摘责任、不摘政策、不摘帮扶、不摘监管",
+            citation: "二(一)",
+            from: start,
+            until: Some(end),
+        },
+        Window {
+            id: "monitoring",
+            label: "防止返贫动态监测和帮扶",
+            citation: "二(二)",
+            from: start,
+            until: None,
+        },
+        Window {
+            id: "villageExpress",
+            label: "有条件的建制村实现“村村通快递”",
+            citation: "三(七)",
+            from: start,
+            until: Some(express_deadline),
+        },
+        Window {
+            id: "microcredit",
+            label: "脱贫人口小额信贷",
+            citation: "六(十七)",
+            from: credit_from,
+            until: Some(credit_until),
+        },
+        Window {
+            id: "yulu",
+            label: "雨露计划：支持脱贫户“两后生”接受职业教育",
+            citation: "六(十九)",
+            from: start,
+            until: Some(yulu_until),
+        },
+        Window {
+            id: "normalisedAssistance",
+            label: "常态化帮扶：农村低收入人口常态化监测和分层分类帮扶",
+            citation: "四(九)",
+            from: after_end,
+            until: None,
+        },
     ];
     if fund_integration_pilot {
-        windows.insert(2, Window { id: "fundIntegrationPilot", label: "脱贫县涉农资金统筹整合试点", citation: "六(十六)", from: start, until: Some(pilot_until) });
+        windows.insert(
+            2,
+            Window {
+                id: "fundIntegrationPilot",
+                label: "脱贫县涉农资金统筹整合试点",
+                citation: "六(十六)",
+                from: start,
+                until: Some(pilot_until),
+            },
+        );
     }
     let measures: Vec<Measure> = windows
         .iter()
@@ -198,7 +300,11 @@ pub fn transition(reader: &mut Reader<'_>) -> Result<TransitionStatus> {
     trace.step(
         "transition.measures",
         None,
-        if names.is_empty() { format!("{d} 没有在本计算器所列范围内生效的措施。") } else { format!("{d} 生效的措施：{}。", names.join("；")) },
+        if names.is_empty() {
+            format!("{d} 没有在本计算器所列范围内生效的措施。")
+        } else {
+            format!("{d} 生效的措施：{}。", names.join("；"))
+        },
         Some(measures.len().to_string()),
     );
 
@@ -240,17 +346,37 @@ mod tests {
         assert_eq!(t.days_remaining, 945);
         let ids: Vec<&str> = t.measures.iter().map(|m| m.id.as_str()).collect();
         // 村村通快递 ended 2022-12-31; microcredit (from 2021-03-04) and 雨露计划 run to 2025-12-31.
-        assert_eq!(ids, ["fourNots", "monitoring", "fundIntegrationPilot", "microcredit", "yulu"]);
+        assert_eq!(
+            ids,
+            [
+                "fourNots",
+                "monitoring",
+                "fundIntegrationPilot",
+                "microcredit",
+                "yulu"
+            ]
+        );
         assert!(t.citations.contains(&"六(十六)".to_string()));
         // transition.* and express.* are official; the microcredit and 雨露计划 windows are reported.
-        assert_eq!(t.unofficial, ["credit.microcredit.windowEnd", "credit.microcredit.windowStart", "education.yulu.windowEnd"]);
+        assert_eq!(
+            t.unofficial,
+            [
+                "credit.microcredit.windowEnd",
+                "credit.microcredit.windowStart",
+                "education.yulu.windowEnd"
+            ]
+        );
     }
 
     #[test]
     fn pilot_ends_after_three_years() {
         let e = engine();
         // Pilot: 2021-01-01 + 36 months − 1 day = 2023-12-31.
-        assert!(e.transition("2023-12-31", Some("230129")).unwrap().fund_integration_pilot);
+        assert!(
+            e.transition("2023-12-31", Some("230129"))
+                .unwrap()
+                .fund_integration_pilot
+        );
         let t = e.transition("2024-01-01", Some("230129")).unwrap();
         assert_eq!(t.year, Some(4));
         assert!(!t.fund_integration_pilot);
@@ -262,7 +388,12 @@ mod tests {
         // 230102 道里区 is not a 脱贫县.
         let t = engine().transition("2022-03-01", Some("230102")).unwrap();
         assert!(!t.fund_integration_pilot);
-        assert!(engine().transition("2022-03-01", None).unwrap().measures.iter().all(|m| m.id != "fundIntegrationPilot"));
+        assert!(engine()
+            .transition("2022-03-01", None)
+            .unwrap()
+            .measures
+            .iter()
+            .all(|m| m.id != "fundIntegrationPilot"));
     }
 
     #[test]
@@ -270,46 +401,78 @@ mod tests {
         let e = engine();
         let first = e.transition("2021-01-01", None).unwrap();
         // 2021-01-01..=2025-12-31 = 365 × 5 + 1 leap day (2024) = 1826 days.
-        assert_eq!((first.phase, first.year, first.days_remaining), (super::Phase::Transition, Some(1), 1826));
+        assert_eq!(
+            (first.phase, first.year, first.days_remaining),
+            (super::Phase::Transition, Some(1), 1826)
+        );
         // The microcredit window opens 2021-03-04: not yet in force on day one.
         assert!(first.measures.iter().all(|m| m.id != "microcredit"));
         let last = e.transition("2025-12-31", None).unwrap();
         assert_eq!((last.year, last.days_remaining), (Some(5), 1));
         let after = e.transition("2026-01-01", None).unwrap();
-        assert_eq!((after.phase, after.year, after.days_remaining), (super::Phase::After, None, 0));
+        assert_eq!(
+            (after.phase, after.year, after.days_remaining),
+            (super::Phase::After, None, 0)
+        );
         let ids: Vec<&str> = after.measures.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["monitoring", "normalisedAssistance"]);
         let before = e.transition("2020-12-20", None).unwrap();
-        assert_eq!((before.phase, before.days_remaining), (super::Phase::Before, 1826));
+        assert_eq!(
+            (before.phase, before.days_remaining),
+            (super::Phase::Before, 1826)
+        );
         assert!(before.measures.is_empty());
     }
 
     #[test]
     fn village_express_runs_to_end_2022() {
         let e = engine();
-        assert!(e.transition("2022-12-31", None).unwrap().measures.iter().any(|m| m.id == "villageExpress"));
-        assert!(e.transition("2023-01-01", None).unwrap().measures.iter().all(|m| m.id != "villageExpress"));
+        assert!(e
+            .transition("2022-12-31", None)
+            .unwrap()
+            .measures
+            .iter()
+            .any(|m| m.id == "villageExpress"));
+        assert!(e
+            .transition("2023-01-01", None)
+            .unwrap()
+            .measures
+            .iter()
+            .all(|m| m.id != "villageExpress"));
     }
 
     #[test]
     fn bad_inputs_have_codes_and_paths() {
         let e = engine();
         let err = e.transition("2023-02-29", None).unwrap_err();
-        assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidDate, "asOf"));
+        assert_eq!(
+            (err.code, err.path.as_str()),
+            (ErrorCode::InvalidDate, "asOf")
+        );
         let err = e.transition("2023-06-01", Some("23012")).unwrap_err();
-        assert_eq!((err.code, err.path.as_str()), (ErrorCode::InvalidRegion, "region"));
+        assert_eq!(
+            (err.code, err.path.as_str()),
+            (ErrorCode::InvalidRegion, "region")
+        );
         // Before the central decision of 2020-12-16 the period was not defined.
         let err = e.transition("2020-06-01", None).unwrap_err();
-        assert_eq!((err.code, err.path.as_str()), (ErrorCode::OutOfRange, "asOf"));
+        assert_eq!(
+            (err.code, err.path.as_str()),
+            (ErrorCode::OutOfRange, "asOf")
+        );
         // The engine keeps working after errors.
         assert!(e.transition("2023-06-01", None).is_ok());
     }
 
     #[test]
     fn a_longer_pilot_in_a_what_if() {
-        let e = engine().with_overrides(&json!({ "transition.fundIntegrationPilotYears": 4 })).unwrap();
+        let e = engine()
+            .with_overrides(&json!({ "transition.fundIntegrationPilotYears": 4 }))
+            .unwrap();
         let t = e.transition("2024-06-01", Some("230129")).unwrap();
         assert!(t.fund_integration_pilot);
-        assert!(t.unofficial.contains(&"transition.fundIntegrationPilotYears".to_string()));
+        assert!(t
+            .unofficial
+            .contains(&"transition.fundIntegrationPilotYears".to_string()));
     }
 }

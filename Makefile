@@ -1,0 +1,40 @@
+# zhenxing: `make demo` and `make test` install what is missing, build, then serve or test.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: setup build package demo test test-rust test-js test-browser lint clean
+
+## Install the toolchain pieces that are missing (idempotent).
+setup:
+	bash scripts/setup.sh
+
+## One release WebAssembly build, three wasm-pack targets, the npm package in dist/ (sizes printed).
+build: setup
+	bash scripts/build.sh
+
+## The npm tarball: dist/zhenxing-<version>.tgz
+package: build
+
+## Serve the staff page on 127.0.0.1:$(PORT) with the embedded default parameters.
+demo: build
+	node scripts/serve.mjs --port $(PORT)
+
+## Every test layer: lint, Rust (unit, doc, golden), JS against the packed tarball, browser.
+test: build lint test-rust test-js test-browser
+
+lint:
+	cargo fmt --check
+	cargo clippy --quiet --all-targets -- -D warnings
+
+test-rust:
+	cargo test
+
+test-js: test-rust
+	bash tests/js/run.sh
+
+test-browser:
+	node --test --test-reporter=spec tests/browser/
+
+clean:
+	rm -rf target dist test-output www/pkg
