@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build package demo test test-rust test-js test-browser lint clean
+.PHONY: setup build package demo test test-rust test-js test-browser lint bench clean
 
 ## Install the toolchain pieces that are missing (idempotent).
 setup:
@@ -35,6 +35,11 @@ test-js: test-rust
 
 test-browser:
 	node --test --test-reporter=spec tests/browser/
+
+## Benchmarks report figures; they never pass or fail.
+bench: build
+	cargo bench --bench engine
+	@cat dist/sizes.json
 
 clean:
 	rm -rf target dist test-output www/pkg

@@ -335,20 +335,21 @@ impl ParameterSet {
             Some(r) => r.chain,
             None => [None, None, None],
         };
-        // Regions most specific first, then values without a region.
+        // Regions most specific first, then values without a region. Values are sorted by (region,
+        // from): those of a region on or before `on` end where (region, on) would be inserted.
         for candidate in chain
             .iter()
             .flatten()
             .map(|c| Some(*c))
             .chain(std::iter::once(None))
         {
-            let found = param
+            let end = param
                 .values
-                .iter()
-                .rev()
-                .find(|v| v.region == candidate && v.from <= on);
-            if let Some(v) = found {
-                return Ok(v);
+                .partition_point(|v| (v.region, v.from) <= (candidate, on));
+            if let Some(v) = end.checked_sub(1).and_then(|i| param.values.get(i)) {
+                if v.region == candidate {
+                    return Ok(v);
+                }
             }
         }
         let earliest = param.values.iter().map(|v| v.from).min();
