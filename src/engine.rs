@@ -6,7 +6,13 @@ use tsify::Tsify;
 
 use crate::calendar::{format_date, parse_date};
 use crate::error::Result;
+use crate::model::{Household, HouseholdInput};
 use crate::params::{Level, ParameterSet, Reader, Status};
+use crate::programs::dibao::{self, DibaoResult};
+use crate::programs::monitoring::{self, MonitoringResult};
+use crate::programs::result::Calc;
+use crate::programs::tekun::{self, TekunResult};
+use crate::programs::temporary::{self, TemporaryResult};
 use crate::programs::transition::{self, TransitionStatus};
 
 /// A policy engine over one parameter set. Cheap to query; build once and reuse.
@@ -49,6 +55,44 @@ impl Engine {
             None => None,
         };
         transition::transition(&mut Reader::new(&self.params, on, region))
+    }
+
+    /// Check a household for `as_of`; the reader it returns is positioned on that date and the
+    /// household's region, and has recorded what the check read.
+    fn household<'a>(
+        &'a self,
+        input: &HouseholdInput,
+        as_of: &str,
+    ) -> Result<(Household<'a>, Reader<'a>)> {
+        let on = parse_date(as_of, "asOf")?;
+        let region = self.params.region_by_code(&input.region, "region")?;
+        let mut reader = Reader::new(&self.params, on, Some(region));
+        let household = Household::check(input, &self.params, &mut reader)?;
+        Ok((household, reader))
+    }
+
+    /// 防止返贫动态监测 (二(二), 四(九)).
+    pub fn monitoring(&self, h: &HouseholdInput, as_of: &str) -> Result<MonitoringResult> {
+        let (h, reader) = self.household(h, as_of)?;
+        monitoring::monitoring(&h, Calc::new(reader))
+    }
+
+    /// 最低生活保障 (四(十), 四(十三)).
+    pub fn dibao(&self, h: &HouseholdInput, as_of: &str) -> Result<DibaoResult> {
+        let (h, reader) = self.household(h, as_of)?;
+        dibao::dibao(&h, Calc::new(reader))
+    }
+
+    /// 特困人员救助供养 (四(十)).
+    pub fn tekun(&self, h: &HouseholdInput, as_of: &str) -> Result<TekunResult> {
+        let (h, reader) = self.household(h, as_of)?;
+        tekun::tekun(&h, Calc::new(reader))
+    }
+
+    /// 临时救助 (四(十)).
+    pub fn temporary(&self, h: &HouseholdInput, as_of: &str) -> Result<TemporaryResult> {
+        let (h, reader) = self.household(h, as_of)?;
+        temporary::temporary(&h, Calc::new(reader))
     }
 
     /// The parameter catalogue, for display.

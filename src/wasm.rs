@@ -1,12 +1,11 @@
 //! WebAssembly bindings: convert, call the engine, convert back. No policy logic lives here.
 
 use serde::Serialize;
-use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
 use crate::engine::Engine;
 use crate::error::{ErrorCode, PolicyError};
-use crate::programs::transition::TransitionStatus;
+use crate::model::{self, HouseholdInput};
 
 #[wasm_bindgen(module = "/js/policy-error.js")]
 extern "C" {
@@ -28,6 +27,8 @@ export class PolicyError extends Error {
   /** Every problem, when a whole document (a parameter file) was checked. */
   readonly problems: { path: string; message: string }[];
 }
+/** Money in: a decimal string ("1234.50") or a finite number with at most two decimal places. */
+export type Money = string | number;
 /** A dated value for `withOverrides`. */
 export interface DatedValue { from: string; region?: string; value: string | number }
 export type Overrides = Record<string, string | number | DatedValue[]>;
@@ -38,16 +39,26 @@ fn to_js(e: PolicyError) -> JsValue {
     make_policy_error(e.code.as_str(), &e.path, &e.message, problems)
 }
 
+/// Results become plain objects (never `Map`, also for flattened structs), fields in declaration
+/// order, so `JSON.stringify` gives the same string as the native build's serde_json.
 fn to_value<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    serde_wasm_bindgen::to_value(v)
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| to_js(PolicyError::invalid_input("", format!("结果转换失败：{e}"))))
 }
 
-/// A typed result (its TypeScript type comes from the Rust type through tsify).
-fn to_ts<T: Tsify + Serialize>(v: crate::error::Result<T>) -> Result<Ts<T>, JsValue> {
-    let v = v.map_err(to_js)?;
-    Ts::from_rust(&v)
-        .map_err(|e| to_js(PolicyError::invalid_input("", format!("结果转换失败：{e}"))))
+fn result<T: Serialize>(v: crate::error::Result<T>) -> Result<JsValue, JsValue> {
+    to_value(&v.map_err(to_js)?)
+}
+
+/// A household from a JS value, with the path of the first problem.
+fn household_arg(v: JsValue) -> Result<HouseholdInput, JsValue> {
+    if !v.is_object() || js_sys::Array::is_array(&v) {
+        return Err(to_js(PolicyError::invalid_input(
+            "",
+            "家庭应为对象（Household）",
+        )));
+    }
+    model::deserialize(serde_wasm_bindgen::Deserializer::from(v)).map_err(to_js)
 }
 
 /// A JS argument that must be a string.
@@ -127,17 +138,74 @@ impl PolicyEngine {
     }
 
     /// 过渡期 status on `asOf` (`YYYY-MM-DD`), optionally for a region (6-digit code).
+    #[wasm_bindgen(unchecked_return_type = "TransitionStatus")]
     pub fn transition(
         &self,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | null")] region: Option<JsValue>,
-    ) -> Result<Ts<TransitionStatus>, JsValue> {
+    ) -> Result<JsValue, JsValue> {
         let as_of = string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?;
         let region = match region {
             Some(r) => optional_string_arg(&r, "region", ErrorCode::InvalidRegion)?,
             None => None,
         };
-        to_ts(self.inner.transition(&as_of, region.as_deref()))
+        result(self.inner.transition(&as_of, region.as_deref()))
+    }
+
+    /// 防止返贫动态监测 (二(二), 四(九)): in scope, category, track, risk elimination.
+    #[wasm_bindgen(unchecked_return_type = "MonitoringResult")]
+    pub fn monitoring(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (h, as_of) = (
+            household_arg(h)?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        result(self.inner.monitoring(&h, &as_of))
+    }
+
+    /// 最低生活保障 (四(十), 四(十三)): employment-cost deduction, 补差, 加发, 单人户, 渐退.
+    #[wasm_bindgen(unchecked_return_type = "DibaoResult")]
+    pub fn dibao(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (h, as_of) = (
+            household_arg(h)?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        result(self.inner.dibao(&h, &as_of))
+    }
+
+    /// 特困人员救助供养 (四(十)): per member, basic living plus care.
+    #[wasm_bindgen(unchecked_return_type = "TekunResult")]
+    pub fn tekun(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (h, as_of) = (
+            household_arg(h)?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        result(self.inner.tekun(&h, &as_of))
+    }
+
+    /// 临时救助 (四(十)): a one-off payment after a sudden event.
+    #[wasm_bindgen(unchecked_return_type = "TemporaryResult")]
+    pub fn temporary(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (h, as_of) = (
+            household_arg(h)?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        result(self.inner.temporary(&h, &as_of))
     }
 }
 

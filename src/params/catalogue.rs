@@ -31,6 +31,14 @@ pub const YULU_WINDOW_END: Spec = spec("education.yulu.windowEnd", Date);
 // 防止返贫动态监测: 二(二), 四(九)
 pub const MONITORING_INCOME_LINE: Spec = spec("monitoring.incomeLine", YuanPerPersonYear);
 pub const MONITORING_STABLE_MONTHS: Spec = spec("monitoring.stableMonths", Months);
+pub const MONITORING_RIGID_SPENDING_SHARE: Spec =
+    spec("monitoring.suddenHardship.rigidSpendingShare", Rate);
+pub const MONITORING_INCOME_FALL_SHARE: Spec =
+    spec("monitoring.suddenHardship.incomeFallShare", Rate);
+
+// 劳动能力 (default labour capacity of API.md: working age without severe disability)
+pub const LABOR_WORKING_AGE_MIN: Spec = spec("labor.workingAgeMin", Years);
+pub const LABOR_WORKING_AGE_MAX: Spec = spec("labor.workingAgeMax", Years);
 
 // 最低生活保障: 四(十)
 pub const DIBAO_STANDARD_RURAL: Spec = spec("dibao.standard.rural", YuanPerPersonMonth);
@@ -42,6 +50,7 @@ pub const DIBAO_SUPPLEMENT_SERIOUS_ILLNESS: Spec = spec("dibao.supplement.seriou
 pub const DIBAO_SUPPLEMENT_ELDERLY: Spec = spec("dibao.supplement.elderly", Rate);
 pub const DIBAO_SUPPLEMENT_MINOR: Spec = spec("dibao.supplement.minor", Rate);
 pub const DIBAO_ELDERLY_AGE: Spec = spec("dibao.elderlyAge", Years);
+pub const DIBAO_MINOR_AGE: Spec = spec("dibao.minorAge", Years);
 pub const DIBAO_MARGINAL_MULTIPLE: Spec = spec("dibao.marginalMultiple", Multiple);
 pub const DIBAO_AVERAGE_SUBSIDY: Spec = spec("dibao.averageSubsidy", YuanPerPersonMonth);
 pub const DIBAO_GRADUAL_EXIT_MONTHS: Spec = spec("dibao.gradualExitMonths", Months);
@@ -66,6 +75,11 @@ pub const TEKUN_GUIDANCE_RURAL_CONCENTRATED: Spec = spec(
 );
 pub const TEKUN_GUIDANCE_RURAL_DISPERSED: Spec =
     spec("tekun.provincialGuidance.ruralDispersed", YuanPerPersonYear);
+
+// 临时救助: 四(十)
+pub const TEMPORARY_MONTHS_GENERAL: Spec = spec("temporary.monthsGeneral", Months);
+pub const TEMPORARY_MONTHS_SEVERE: Spec = spec("temporary.monthsSevere", Months);
+pub const TEMPORARY_SEVERE_SPENDING_SHARE: Spec = spec("temporary.severeSpendingShare", Rate);
 
 // 医疗保障: 四(十一)
 pub const MEDICAL_CRITICAL_DEDUCTIBLE: Spec = spec("medical.criticalIllness.deductible", Yuan);
@@ -108,6 +122,10 @@ pub const ALL: &[Spec] = &[
     YULU_WINDOW_END,
     MONITORING_INCOME_LINE,
     MONITORING_STABLE_MONTHS,
+    MONITORING_RIGID_SPENDING_SHARE,
+    MONITORING_INCOME_FALL_SHARE,
+    LABOR_WORKING_AGE_MIN,
+    LABOR_WORKING_AGE_MAX,
     DIBAO_STANDARD_RURAL,
     DIBAO_STANDARD_URBAN,
     DIBAO_EMPLOYMENT_COST_MONTHS,
@@ -116,6 +134,7 @@ pub const ALL: &[Spec] = &[
     DIBAO_SUPPLEMENT_ELDERLY,
     DIBAO_SUPPLEMENT_MINOR,
     DIBAO_ELDERLY_AGE,
+    DIBAO_MINOR_AGE,
     DIBAO_MARGINAL_MULTIPLE,
     DIBAO_AVERAGE_SUBSIDY,
     DIBAO_GRADUAL_EXIT_MONTHS,
@@ -132,6 +151,9 @@ pub const ALL: &[Spec] = &[
     TEKUN_CARE_FULL_CARE,
     TEKUN_GUIDANCE_RURAL_CONCENTRATED,
     TEKUN_GUIDANCE_RURAL_DISPERSED,
+    TEMPORARY_MONTHS_GENERAL,
+    TEMPORARY_MONTHS_SEVERE,
+    TEMPORARY_SEVERE_SPENDING_SHARE,
     MEDICAL_CRITICAL_DEDUCTIBLE,
     MEDICAL_CRITICAL_RATE,
     MEDICAL_CRITICAL_TILT_DEDUCTIBLE_FACTOR,
@@ -155,11 +177,11 @@ pub fn find(name: &str) -> Option<&'static Spec> {
 }
 
 /// The monthly minimum wage parameter of a tier (1, 2 or 3).
-pub fn minimum_wage_of_tier(tier: u32) -> Option<Spec> {
+pub fn minimum_wage_of_tier(tier: u32) -> Option<&'static Spec> {
     match tier {
-        1 => Some(MINIMUM_WAGE_TIER1),
-        2 => Some(MINIMUM_WAGE_TIER2),
-        3 => Some(MINIMUM_WAGE_TIER3),
+        1 => Some(&MINIMUM_WAGE_TIER1),
+        2 => Some(&MINIMUM_WAGE_TIER2),
+        3 => Some(&MINIMUM_WAGE_TIER3),
         _ => None,
     }
 }

@@ -394,6 +394,7 @@ fn missing(spec: &Spec) -> PolicyError {
 
 /// Reads parameters for one calculation (one date, one region) and remembers which of the values it
 /// used are not `official`, so the result can say so.
+#[derive(Clone)]
 pub struct Reader<'a> {
     set: &'a ParameterSet,
     on: NaiveDate,
@@ -440,7 +441,11 @@ impl<'a> Reader<'a> {
     }
 
     pub fn decimal(&mut self, spec: &'static Spec) -> Result<Decimal> {
-        match self.value(spec)?.value {
+        self.decimal_in(spec, self.region)
+    }
+    /// The value for another region (a member's place of work), on the same date.
+    pub fn decimal_in(&mut self, spec: &'static Spec, region: Option<&Region>) -> Result<Decimal> {
+        match self.value_at(spec, self.on, region)?.value {
             Value::Decimal(d) => Ok(d),
             Value::Date(_) => Err(wrong_kind(spec)),
         }
@@ -448,11 +453,17 @@ impl<'a> Reader<'a> {
     pub fn money(&mut self, spec: &'static Spec) -> Result<Money> {
         self.decimal(spec).map(Money::from_decimal)
     }
+    pub fn money_in(&mut self, spec: &'static Spec, region: Option<&Region>) -> Result<Money> {
+        self.decimal_in(spec, region).map(Money::from_decimal)
+    }
     pub fn rate(&mut self, spec: &'static Spec) -> Result<Rate> {
         self.decimal(spec).map(Rate::from_decimal)
     }
     pub fn count(&mut self, spec: &'static Spec) -> Result<u32> {
-        let d = self.decimal(spec)?;
+        self.count_in(spec, self.region)
+    }
+    pub fn count_in(&mut self, spec: &'static Spec, region: Option<&Region>) -> Result<u32> {
+        let d = self.decimal_in(spec, region)?;
         u32::try_from(d.normalize().mantissa()).map_err(|_| wrong_kind(spec))
     }
     pub fn date(&mut self, spec: &'static Spec) -> Result<NaiveDate> {

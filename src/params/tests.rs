@@ -194,21 +194,26 @@ fn malformed_files_name_the_bad_path() {
     let start = index("transition.start");
     let tier = index("minimumWage.tier");
     type Mutation = Box<dyn Fn(&mut serde_json::Value)>;
-    let cases: Vec<(&str, Mutation, &str)> = vec![
+    let r = format!("parameters[{rural}]");
+    let rural_values = base["parameters"][rural]["values"]
+        .as_array()
+        .unwrap()
+        .len();
+    let cases: Vec<(&str, Mutation, String)> = vec![
         (
             "bad date",
             Box::new(move |f| f["parameters"][rural]["values"][0]["from"] = json!("2018-02-30")),
-            "parameters[9].values[0].from",
+            format!("{r}.values[0].from"),
         ),
         (
             "bad number",
             Box::new(move |f| f["parameters"][rural]["values"][0]["value"] = json!("3,900")),
-            "parameters[9].values[0].value",
+            format!("{r}.values[0].value"),
         ),
         (
             "unknown status",
             Box::new(move |f| f["parameters"][rural]["values"][0]["status"] = json!("rumoured")),
-            "parameters[9].values[0].status",
+            format!("{r}.values[0].status"),
         ),
         (
             "two values for one date and region",
@@ -219,64 +224,64 @@ fn malformed_files_name_the_bad_path() {
                     .unwrap()
                     .push(v);
             }),
-            "parameters[9].values[22]",
+            format!("{r}.values[{rural_values}]"),
         ),
         (
             "required name missing",
             Box::new(move |f| {
                 f["parameters"].as_array_mut().unwrap().remove(start);
             }),
-            "parameters",
+            "parameters".into(),
         ),
         (
             "unknown name",
             Box::new(move |f| f["parameters"][rural]["name"] = json!("dibao.standard.rurall")),
-            "parameters[9].name",
+            format!("{r}.name"),
         ),
         (
             "wrong unit",
             Box::new(move |f| f["parameters"][rural]["unit"] = json!("yuan/person/year")),
-            "parameters[9].unit",
+            format!("{r}.unit"),
         ),
         (
             "negative money",
             Box::new(move |f| f["parameters"][rural]["values"][1]["value"] = json!(-5)),
-            "parameters[9].values[1].value",
+            format!("{r}.values[1].value"),
         ),
         (
             "fractional count",
             Box::new(move |f| f["parameters"][elderly_age]["values"][0]["value"] = json!("60.5")),
-            "parameters[16].values[0].value",
+            format!("parameters[{elderly_age}].values[0].value"),
         ),
         (
             "tier out of range",
             Box::new(move |f| f["parameters"][tier]["values"][0]["value"] = json!(4)),
-            "parameters[20].values[0].value",
+            format!("parameters[{tier}].values[0].value"),
         ),
         (
             "unknown region",
             Box::new(move |f| f["parameters"][rural]["values"][4]["region"] = json!("239999")),
-            "parameters[9].values[4].region",
+            format!("{r}.values[4].region"),
         ),
         (
             "date value not a date",
             Box::new(move |f| f["parameters"][start]["values"][0]["value"] = json!(2021)),
-            "parameters[0].values[0].value",
+            format!("parameters[{start}].values[0].value"),
         ),
         (
             "typo in a field",
             Box::new(move |f| f["parameters"][rural]["values"][0]["sourse"] = json!("x")),
-            "parameters[9].values[0].sourse",
+            format!("{r}.values[0].sourse"),
         ),
         (
             "empty source",
             Box::new(move |f| f["parameters"][rural]["values"][0]["source"] = json!(" ")),
-            "parameters[9].values[0].source",
+            format!("{r}.values[0].source"),
         ),
         (
             "bad region code",
             Box::new(|f| f["regions"][1]["code"] = json!("23010")),
-            "regions[1].code",
+            "regions[1].code".into(),
         ),
         (
             "region without its city",
@@ -286,24 +291,19 @@ fn malformed_files_name_the_bad_path() {
                     .unwrap()
                     .push(json!({"code": "239901", "name": "无上级县"}))
             }),
-            "regions[51].code",
+            "regions[51].code".into(),
         ),
         (
             "wrong schema",
             Box::new(|f| f["schema"] = json!("zhenxing-parameters/2")),
-            "schema",
+            "schema".into(),
         ),
         (
             "empty values",
             Box::new(move |f| f["parameters"][rural]["values"] = json!([])),
-            "parameters[9].values",
+            format!("{r}.values"),
         ),
     ];
-    assert_eq!(
-        (rural, elderly_age, tier, start),
-        (9, 16, 20, 0),
-        "the paths above assume these positions"
-    );
     for (what, mutate, path) in cases {
         let mut file = base.clone();
         mutate(&mut file);
@@ -329,11 +329,11 @@ fn malformed_files_name_the_bad_path() {
 #[test]
 fn every_problem_is_reported_at_once() {
     let mut file: serde_json::Value = serde_json::from_str(HEILONGJIANG_JSON).unwrap();
-    file["parameters"][9]["values"][0]["from"] = json!("2018-13-01");
-    file["parameters"][9]["values"][1]["status"] = json!("maybe");
+    file["parameters"][3]["values"][0]["from"] = json!("2018-13-01");
+    file["parameters"][5]["values"][0]["status"] = json!("maybe");
     let err = ParameterSet::from_json(&file.to_string()).unwrap_err();
     assert_eq!(err.problems.len(), 2);
-    assert_eq!(err.path, "parameters[9].values[0].from");
+    assert_eq!(err.path, "parameters[3].values[0].from");
 }
 
 #[test]
