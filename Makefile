@@ -26,6 +26,7 @@ test: build lint test-rust test-js test-browser
 lint:
 	cargo fmt --check
 	cargo clippy --quiet --all-targets -- -D warnings
+	cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:
 	cargo test

@@ -28,10 +28,10 @@ for (const [target, dir] of Object.entries(targets)) {
 function snippet(dir) {
   const base = join(out, dir, 'snippets');
   for (const hashed of readdirSync(base)) {
-    const file = join(base, hashed, 'js', 'policy-error.js');
+    const file = join(base, hashed, 'js', 'boundary.js');
     if (existsSync(file)) return './' + relative(join(out, dir), file);
   }
-  throw new Error(`policy-error.js snippet not found under ${base}`);
+  throw new Error(`boundary.js snippet not found under ${base}`);
 }
 
 const write = (path, text) => writeFileSync(join(out, path), text);

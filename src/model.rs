@@ -253,6 +253,7 @@ fn coded<E: de::Error>(code: ErrorCode, message: &str) -> E {
 fn from_serde(path: String, message: String) -> PolicyError {
     let path = if path == "." { String::new() } else { path };
     if let Some((code, msg)) = message.split_once('\u{1f}') {
+        let code = code.rsplit(' ').next().unwrap_or(code);
         let code = match code {
             "OUT_OF_RANGE" => ErrorCode::OutOfRange,
             "INVALID_DATE" => ErrorCode::InvalidDate,

@@ -158,6 +158,13 @@ impl Rate {
     pub fn decimal(self) -> Decimal {
         self.0
     }
+    /// As a percentage for people: 0.3 → "30%", 0.125 → "12.5%".
+    pub fn percent(self) -> String {
+        match self.0.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(p) => format!("{}%", p.normalize()),
+            None => format!("{}", self.0.normalize()),
+        }
+    }
 }
 
 impl fmt::Display for Rate {

@@ -7,10 +7,12 @@ use crate::engine::Engine;
 use crate::error::{ErrorCode, PolicyError};
 use crate::model::{self, HouseholdInput};
 
-#[wasm_bindgen(module = "/js/policy-error.js")]
+#[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
     #[wasm_bindgen(js_name = makePolicyError)]
     fn make_policy_error(code: &str, path: &str, message: &str, problems: JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = toJson)]
+    fn to_json(value: &JsValue) -> Option<String>;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -50,15 +52,25 @@ fn result<T: Serialize>(v: crate::error::Result<T>) -> Result<JsValue, JsValue> 
     to_value(&v.map_err(to_js)?)
 }
 
-/// A household from a JS value, with the path of the first problem.
-fn household_arg(v: JsValue) -> Result<HouseholdInput, JsValue> {
-    if !v.is_object() || js_sys::Array::is_array(&v) {
+/// A JS value as JSON text (see js/boundary.js), or `INVALID_INPUT` at `path`.
+fn json_arg(v: &JsValue, path: &str, what: &str) -> Result<String, JsValue> {
+    to_json(v).ok_or_else(|| {
+        to_js(PolicyError::invalid_input(
+            path,
+            format!("{what}无法转换为 JSON（含 BigInt、循环引用或为 undefined）"),
+        ))
+    })
+}
+
+/// A household from a JS value, read exactly as the native build reads JSON.
+fn household_arg(v: &JsValue) -> Result<HouseholdInput, JsValue> {
+    if !v.is_object() || js_sys::Array::is_array(v) {
         return Err(to_js(PolicyError::invalid_input(
             "",
             "家庭应为对象（Household）",
         )));
     }
-    model::deserialize(serde_wasm_bindgen::Deserializer::from(v)).map_err(to_js)
+    model::household_from_json(&json_arg(v, "", "家庭")?).map_err(to_js)
 }
 
 /// A JS argument that must be a string.
@@ -113,12 +125,9 @@ impl PolicyEngine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Overrides")] overrides: JsValue,
     ) -> Result<PolicyEngine, JsValue> {
-        let json: serde_json::Value = serde_wasm_bindgen::from_value(overrides).map_err(|_| {
-            to_js(PolicyError::invalid_input(
-                "",
-                "overrides 应为普通对象，取值为字符串、有限数字或 {from, region?, value} 数组",
-            ))
-        })?;
+        let text = json_arg(&overrides, "", "overrides ")?;
+        let json: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|_| to_js(PolicyError::invalid_input("", "overrides 应为普通对象")))?;
         self.inner
             .with_overrides(&json)
             .map(|inner| PolicyEngine { inner })
@@ -160,7 +169,7 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (h, as_of) = (
-            household_arg(h)?,
+            household_arg(&h)?,
             string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
         );
         result(self.inner.monitoring(&h, &as_of))
@@ -174,7 +183,7 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (h, as_of) = (
-            household_arg(h)?,
+            household_arg(&h)?,
             string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
         );
         result(self.inner.dibao(&h, &as_of))
@@ -188,7 +197,7 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (h, as_of) = (
-            household_arg(h)?,
+            household_arg(&h)?,
             string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
         );
         result(self.inner.tekun(&h, &as_of))
@@ -202,7 +211,7 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (h, as_of) = (
-            household_arg(h)?,
+            household_arg(&h)?,
             string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
         );
         result(self.inner.temporary(&h, &as_of))

@@ -5,6 +5,7 @@
 use serde_json::{json, Value};
 use std::fs;
 use std::path::{Path, PathBuf};
+use zhenxing::model::{self, HouseholdInput};
 use zhenxing::{Engine, PolicyError};
 
 fn cases() -> Vec<PathBuf> {
@@ -25,10 +26,18 @@ fn arg(args: &[Value], i: usize) -> Option<&str> {
 /// Call the engine as the JS runner does: by name, with positional arguments. The result is
 /// serialised straight from the Rust type, so fields keep their order (as they do in JS).
 fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyError> {
+    let household = || -> Result<HouseholdInput, PolicyError> {
+        model::deserialize(args.first().cloned().unwrap_or(Value::Null))
+    };
+    let as_of = arg(args, 1).unwrap_or("");
     let out = match name {
         "transition" => {
             serde_json::to_string(&engine.transition(arg(args, 0).unwrap_or(""), arg(args, 1))?)
         }
+        "monitoring" => serde_json::to_string(&engine.monitoring(&household()?, as_of)?),
+        "dibao" => serde_json::to_string(&engine.dibao(&household()?, as_of)?),
+        "tekun" => serde_json::to_string(&engine.tekun(&household()?, as_of)?),
+        "temporary" => serde_json::to_string(&engine.temporary(&household()?, as_of)?),
         other => panic!("unknown call {other}"),
     };
     Ok(out.expect("results serialise"))

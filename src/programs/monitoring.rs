@@ -130,7 +130,7 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
             "monitoring.rigidSpending",
             "二(二)",
             format!(
-                "{}：刚性支出 {} 元，{}家庭年收入的 {} 倍（{} 元）：{}。",
+                "{}：刚性支出 {} 元，{}家庭年收入的 {}（{} 元）：{}。",
                 events.join("、"),
                 h.rigid_spending,
                 if large_spending {
@@ -138,7 +138,7 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
                 } else {
                     "未达到"
                 },
-                spending_share,
+                spending_share.percent(),
                 spending_threshold.round_fen(),
                 if large_spending {
                     "刚性支出较大"
@@ -159,7 +159,7 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
             calc.step(
                 "monitoring.incomeFall",
                 "二(二)",
-                format!("上年收入 {} 元，今年 {} 元；下降 {} 以上（不高于 {} 元）即为收入大幅缩减：{}。", last, total.round_fen(), fall_share, fallen_to.round_fen(), if sharp_fall { "是" } else { "否" }),
+                format!("上年收入 {} 元，今年 {} 元；下降 {} 以上（不高于 {} 元）即为收入大幅缩减：{}。", last, total.round_fen(), fall_share.percent(), fallen_to.round_fen(), if sharp_fall { "是" } else { "否" }),
                 None,
             );
             if sharp_fall {

@@ -114,8 +114,9 @@ pub fn temporary(h: &Household<'_>, mut calc: Calc<'_>) -> Result<TemporaryResul
         "temporary.amount",
         "四(十)",
         format!(
-            "刚性支出{}年收入的 {share} 倍：{}困难，上限 {months} 个月家庭低保标准 = {standard} × {months} × {n} = {ceiling} 元；救助 min({need}, {ceiling}) = {amount} 元。",
+            "刚性支出{}年收入的 {}：{}困难，上限 {months} 个月家庭低保标准 = {standard} × {months} × {n} = {ceiling} 元；救助 min({need}, {ceiling}) = {amount} 元。",
             if severe { "达到" } else { "未达到" },
+            share.percent(),
             if severe { "严重" } else { "一般" }
         ),
         Some(amount.to_fen_string()),

@@ -14,6 +14,10 @@ const base = new PolicyEngine();
 function call(engine, name, args) {
   switch (name) {
     case 'transition': return engine.transition(...args);
+    case 'monitoring': return engine.monitoring(...args);
+    case 'dibao': return engine.dibao(...args);
+    case 'tekun': return engine.tekun(...args);
+    case 'temporary': return engine.temporary(...args);
     default: throw new Error(`unknown call ${name}`);
   }
 }
