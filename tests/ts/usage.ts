@@ -1,6 +1,6 @@
 // Type-checked (tsc --noEmit) against the installed package: the declarations match API.md.
 import { PolicyEngine, PolicyError, version } from 'zhenxing';
-import type { ErrorCode, Measure, ParameterInfo, RegionInfo, TransitionStatus } from 'zhenxing';
+import type { DibaoResult, ErrorCode, Household, Measure, MonitoringResult, ParameterInfo, RegionInfo, TekunResult, TemporaryResult, TransitionStatus } from 'zhenxing';
 
 declare function report(...values: unknown[]): void;
 
@@ -17,6 +17,24 @@ const whatIf: PolicyEngine = engine.withOverrides({ 'dibao.standard.rural': '500
 const catalogue: ParameterInfo[] = engine.parameters();
 const regions: RegionInfo[] = engine.regions();
 const v: string = version();
+
+const household: Household = {
+  region: '230129',
+  status: 'alleviated',
+  members: [{ birthDate: '1980-01-01', wages: 8000, laborCapacity: 'full' }, { birthDate: '2012-09-01', schooling: 'primary' }],
+  income: { business: '6000' },
+  events: ['illness'],
+};
+const m: MonitoringResult = engine.monitoring(household, '2023-06-01');
+const category: 'unstable' | 'marginal' | 'suddenHardship' | undefined = m.category;
+const d: DibaoResult = engine.dibao(household, '2023-06-01');
+const monthly: string | undefined = d.monthly;
+const supplement: string | undefined = d.supplements[0]?.monthly;
+const tk: TekunResult = engine.tekun(household, '2023-06-01');
+const tmp: TemporaryResult = engine.temporary(household, '2023-06-01');
+// @ts-expect-error: 'poor' is not a household status
+const badStatus: Household = { region: '230129', status: 'poor', members: [] };
+report(category, monthly, supplement, tk.basicStandard, tmp.amount, badStatus);
 
 try {
   PolicyEngine.fromParameters('{}');
