@@ -26,7 +26,14 @@ pub fn parse_date(text: &str, path: &str) -> Result<NaiveDate> {
             format!("日期“{text}”格式有误，应为 YYYY-MM-DD（如 2023-06-01）"),
         ));
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+    // The shape is checked above: the fields are plain digits.
+    let field = |range: std::ops::Range<usize>| {
+        text.get(range)
+            .and_then(|s| s.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
+    let year = i32::try_from(field(0..4)).unwrap_or(0);
+    let date = NaiveDate::from_ymd_opt(year, field(5..7), field(8..10)).ok_or_else(|| {
         PolicyError::new(
             ErrorCode::InvalidDate,
             path,
@@ -44,7 +51,7 @@ pub fn parse_date(text: &str, path: &str) -> Result<NaiveDate> {
 }
 
 pub fn format_date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// Whole years completed on `on` (a person born on 29 February turns a year older on 1 March in

@@ -1,19 +1,19 @@
 //! The household: what a member of staff types in (API.md `Household`), checked into a form the
 //! programs can trust.
 //!
-//! Input is deserialised strictly (unknown fields are refused, to catch typos) from JSON text or a
-//! JavaScript value, with the path of every error (`members[2].birthDate`). Money is a decimal string
-//! or a finite number with at most two decimal places; dates are `YYYY-MM-DD`.
+//! Input is read strictly from JSON (JavaScript values cross the boundary as JSON text, so both
+//! builds read the same thing): unknown fields are refused, to catch typos, and every error has a
+//! code, the path of the field (`members[2].birthDate`) and a Chinese message. Money is a decimal
+//! string or a finite number with at most two decimal places; dates are `YYYY-MM-DD`; `null` means
+//! absent.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
-use std::fmt;
+use serde_json::{Map, Value as Json};
 use tsify::Tsify;
 
 use crate::calendar::{age_on, format_date, parse_date};
-use crate::error::{ErrorCode, PolicyError, Result};
+use crate::error::{PolicyError, Result};
 use crate::money::{parse_plain_decimal, Money};
 use crate::params::{catalogue as p, ParameterSet, Reader, Region};
 
@@ -23,8 +23,8 @@ pub const MAX_MEMBERS: usize = 30;
 // ---------------------------------------------------------------------------------------------
 // Input shapes (camelCase, as JavaScript sends them)
 
-#[derive(Clone, Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
 #[tsify(rename = "Household")]
 pub struct HouseholdInput {
     /// 6-digit administrative code, e.g. "230100" 哈尔滨; county codes allowed.
@@ -66,8 +66,8 @@ pub struct HouseholdInput {
     pub income_change_date: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
 #[tsify(rename = "Member")]
 pub struct MemberInput {
     #[tsify(optional)]
@@ -99,8 +99,8 @@ pub struct MemberInput {
     pub boarding: Option<bool>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
 #[tsify(rename = "Income")]
 pub struct IncomeInput {
     #[tsify(optional, type = "Money")]
@@ -114,8 +114,8 @@ pub struct IncomeInput {
 }
 
 /// 两不愁三保障 and drinking water: true = secured (the default).
-#[derive(Clone, Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Debug, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
 #[tsify(rename = "Guarantees")]
 pub struct GuaranteesInput {
     #[tsify(optional)]
@@ -132,7 +132,7 @@ pub struct GuaranteesInput {
     pub water: Option<bool>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub enum Area {
     Rural,
@@ -140,7 +140,7 @@ pub enum Area {
 }
 
 /// 一般农户 | 脱贫户 | 已纳入防返贫监测
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub enum HouseholdStatus {
     General,
@@ -148,7 +148,7 @@ pub enum HouseholdStatus {
     Monitored,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub enum Capacity {
     Full,
@@ -156,7 +156,7 @@ pub enum Capacity {
     None,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub enum Event {
     Illness,
@@ -184,7 +184,7 @@ impl Event {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub enum Schooling {
     Preschool,
@@ -195,147 +195,317 @@ pub enum Schooling {
     College,
 }
 
-/// Money as it arrives: a decimal string, or a finite number with at most two decimal places.
-/// Checked as it is read; the error says what was wrong.
+/// Money as it arrived, already checked (not negative, at most two places, at most 10^10).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MoneyInput(pub Money);
 
-impl<'de> Deserialize<'de> for MoneyInput {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = MoneyInput;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("金额（十进制字符串或有限数字）")
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> std::result::Result<MoneyInput, E> {
-                let d = parse_plain_decimal(s).ok_or_else(|| {
-                    coded::<E>(
-                        ErrorCode::InvalidInput,
-                        &format!("金额“{s}”不是有效的数字（应为如 1234.50 的十进制数）"),
-                    )
-                })?;
-                money(d)
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<MoneyInput, E> {
-                money(Decimal::from(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<MoneyInput, E> {
-                money(Decimal::from(v))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<MoneyInput, E> {
-                if !v.is_finite() {
-                    return Err(coded(ErrorCode::InvalidInput, "金额不能是 NaN 或无穷大"));
-                }
-                // The shortest decimal that reads back as this number: 1234.5 → "1234.5",
-                // 0.1 + 0.2 → "0.30000000000000004" (refused: more than two places).
-                let text = format!("{v}");
-                let d = parse_plain_decimal(&text)
-                    .ok_or_else(|| coded::<E>(ErrorCode::OutOfRange, "金额超出范围"))?;
-                money(d)
-            }
-        }
-        fn money<E: de::Error>(d: Decimal) -> std::result::Result<MoneyInput, E> {
-            Money::check_input(d, "")
-                .map(MoneyInput)
-                .map_err(|e| coded(e.code, &e.message))
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// A serde error that carries one of our codes through serde (decoded by [`from_serde`]).
-fn coded<E: de::Error>(code: ErrorCode, message: &str) -> E {
-    E::custom(format!("{}\u{1f}{message}", code.as_str()))
-}
-
-/// Turn a serde error at a path into a PolicyError with a Chinese message.
-fn from_serde(path: String, message: String) -> PolicyError {
-    let path = if path == "." { String::new() } else { path };
-    if let Some((code, msg)) = message.split_once('\u{1f}') {
-        let code = code.rsplit(' ').next().unwrap_or(code);
-        let code = match code {
-            "OUT_OF_RANGE" => ErrorCode::OutOfRange,
-            "INVALID_DATE" => ErrorCode::InvalidDate,
-            _ => ErrorCode::InvalidInput,
-        };
-        // serde may append " at line X column Y" for JSON text.
-        let msg = msg.split(" at line ").next().unwrap_or(msg);
-        return PolicyError::new(code, path, msg);
-    }
-    let quoted = |m: &str| m.split('`').nth(1).unwrap_or("").to_string();
-    let text = if message.starts_with("unknown field") {
-        format!(
-            "未知字段“{}”（字段名区分大小写，请检查拼写）",
-            quoted(&message)
-        )
-    } else if message.starts_with("unknown variant") {
-        let allowed: Vec<String> = message
-            .split("expected ")
-            .nth(1)
-            .unwrap_or("")
-            .split('`')
-            .filter(|s| s.chars().all(|c| c.is_ascii_alphanumeric()) && !s.is_empty())
-            .map(str::to_string)
-            .collect();
-        format!(
-            "取值“{}”无效，应为：{}",
-            quoted(&message),
-            allowed.join("、")
-        )
-    } else if message.starts_with("missing field") {
-        format!("缺少必填字段“{}”", quoted(&message))
-    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        let expected = message
-            .split("expected ")
-            .nth(1)
-            .unwrap_or("")
-            .split(" at line ")
-            .next()
-            .unwrap_or("");
-        format!("类型不正确（应为 {}）", expected_in_chinese(expected))
-    } else if message.starts_with("invalid length") {
-        "长度不正确".to_string()
-    } else {
-        format!(
-            "输入有误：{}",
-            message.split(" at line ").next().unwrap_or(&message)
-        )
-    };
-    PolicyError::new(ErrorCode::InvalidInput, path, text)
-}
-
-fn expected_in_chinese(expected: &str) -> &'static str {
-    if expected.contains("a string") {
-        "字符串"
-    } else if expected.contains("boolean") {
-        "true 或 false"
-    } else if expected.contains("sequence") {
-        "数组"
-    } else if expected.contains("u8") || expected.contains("u32") || expected.contains("integer") {
-        "非负整数"
-    } else if expected.contains("struct") || expected.contains("map") {
-        "对象"
-    } else if expected.contains("金额") {
-        "金额：十进制字符串或有限数字"
-    } else {
-        "正确的类型"
-    }
-}
-
-/// Deserialise any input with the path of its first error.
-pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<T> {
-    serde_path_to_error::deserialize(d)
-        .map_err(|e| from_serde(e.path().to_string(), e.into_inner().to_string()))
-}
-
 /// A household from JSON text.
 pub fn household_from_json(text: &str) -> Result<HouseholdInput> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let h = deserialize(&mut de)?;
-    de.end()
-        .map_err(|_| PolicyError::invalid_input("", "JSON 末尾有多余内容"))?;
-    Ok(h)
+    let json: Json = serde_json::from_str(text).map_err(|e| {
+        PolicyError::invalid_input(
+            "",
+            format!(
+                "家庭数据不是有效的 JSON（第 {} 行第 {} 列附近）",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    household_from_value(&json)
+}
+
+/// A household from a parsed JSON value.
+pub fn household_from_value(json: &Json) -> Result<HouseholdInput> {
+    let h = Obj::new(
+        json,
+        "",
+        "家庭",
+        &[
+            "region",
+            "area",
+            "status",
+            "members",
+            "income",
+            "lastYearIncome",
+            "rigidSpending",
+            "assetTestPassed",
+            "guarantees",
+            "events",
+            "stableIncomeMonths",
+            "onDibao",
+            "dibaoMonthly",
+            "incomeChangeDate",
+        ],
+    )?;
+    let members = match h.get("members") {
+        Some(Json::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, m)| member(m, &format!("members[{i}]")))
+            .collect::<Result<Vec<_>>>()?,
+        Some(_) => {
+            return Err(PolicyError::invalid_input(
+                "members",
+                "members 应为成员数组",
+            ))
+        }
+        None => {
+            return Err(PolicyError::invalid_input(
+                "members",
+                "缺少必填字段“members”（家庭成员）",
+            ))
+        }
+    };
+    let income = match h.object("income", &["business", "property", "transfer", "other"])? {
+        Some(o) => Some(IncomeInput {
+            business: o.money("business")?,
+            property: o.money("property")?,
+            transfer: o.money("transfer")?,
+            other: o.money("other")?,
+        }),
+        None => None,
+    };
+    let guarantees = match h.object(
+        "guarantees",
+        &[
+            "food",
+            "clothing",
+            "education",
+            "medical",
+            "housing",
+            "water",
+        ],
+    )? {
+        Some(o) => Some(GuaranteesInput {
+            food: o.bool("food")?,
+            clothing: o.bool("clothing")?,
+            education: o.bool("education")?,
+            medical: o.bool("medical")?,
+            housing: o.bool("housing")?,
+            water: o.bool("water")?,
+        }),
+        None => None,
+    };
+    let events = match h.get("events") {
+        Some(Json::Array(items)) => Some(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, e)| one_of(e, &format!("events[{i}]"), EVENTS))
+                .collect::<Result<Vec<_>>>()?,
+        ),
+        Some(_) => {
+            return Err(PolicyError::invalid_input(
+                "events",
+                "events 应为数组，如 [\"illness\"]",
+            ))
+        }
+        None => None,
+    };
+    Ok(HouseholdInput {
+        region: h.required_str("region")?,
+        area: h.choice("area", &[("rural", Area::Rural), ("urban", Area::Urban)])?,
+        status: h.choice(
+            "status",
+            &[
+                ("general", HouseholdStatus::General),
+                ("alleviated", HouseholdStatus::Alleviated),
+                ("monitored", HouseholdStatus::Monitored),
+            ],
+        )?,
+        members,
+        income,
+        last_year_income: h.money("lastYearIncome")?,
+        rigid_spending: h.money("rigidSpending")?,
+        asset_test_passed: h.bool("assetTestPassed")?,
+        guarantees,
+        events,
+        stable_income_months: h.count("stableIncomeMonths")?,
+        on_dibao: h.bool("onDibao")?,
+        dibao_monthly: h.money("dibaoMonthly")?,
+        income_change_date: h.str("incomeChangeDate")?,
+    })
+}
+
+const CAPACITY: &[(&str, Capacity)] = &[
+    ("full", Capacity::Full),
+    ("partial", Capacity::Partial),
+    ("none", Capacity::None),
+];
+const EVENTS: &[(&str, Event)] = &[
+    ("illness", Event::Illness),
+    ("disaster", Event::Disaster),
+    ("accident", Event::Accident),
+    ("familyChange", Event::FamilyChange),
+];
+const SCHOOLING: &[(&str, Schooling)] = &[
+    ("preschool", Schooling::Preschool),
+    ("primary", Schooling::Primary),
+    ("junior", Schooling::Junior),
+    ("senior", Schooling::Senior),
+    ("vocational", Schooling::Vocational),
+    ("college", Schooling::College),
+];
+
+fn member(json: &Json, path: &str) -> Result<MemberInput> {
+    let m = Obj::new(
+        json,
+        path,
+        "成员",
+        &[
+            "id",
+            "birthDate",
+            "disabilityGrade",
+            "seriousIllness",
+            "laborCapacity",
+            "selfCare",
+            "hasSupporter",
+            "wages",
+            "workRegion",
+            "schooling",
+            "boarding",
+        ],
+    )?;
+    let disability_grade = match m.count("disabilityGrade")? {
+        Some(g @ 1..=4) => Some(g as u8),
+        Some(g) => {
+            return Err(PolicyError::invalid_input(
+                m.at("disabilityGrade"),
+                format!("残疾等级应为 1、2、3 或 4，而不是 {g}"),
+            ))
+        }
+        None => None,
+    };
+    Ok(MemberInput {
+        id: m.str("id")?,
+        birth_date: m.required_str("birthDate")?,
+        disability_grade,
+        serious_illness: m.bool("seriousIllness")?,
+        labor_capacity: m.choice("laborCapacity", CAPACITY)?,
+        self_care: m.choice("selfCare", CAPACITY)?,
+        has_supporter: m.bool("hasSupporter")?,
+        wages: m.money("wages")?,
+        work_region: m.str("workRegion")?,
+        schooling: m.choice("schooling", SCHOOLING)?,
+        boarding: m.bool("boarding")?,
+    })
+}
+
+/// A JSON object being read, with its path. `null` fields read as absent.
+struct Obj<'a> {
+    map: &'a Map<String, Json>,
+    path: String,
+}
+
+impl<'a> Obj<'a> {
+    /// The object at `path`, refusing fields not in `allowed` (a typo must not be dropped silently).
+    fn new(json: &'a Json, path: &str, what: &str, allowed: &[&str]) -> Result<Obj<'a>> {
+        let Json::Object(map) = json else {
+            return Err(PolicyError::invalid_input(path, format!("{what}应为对象")));
+        };
+        if let Some(key) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
+            return Err(PolicyError::invalid_input(
+                crate::error::join_path(path, key),
+                format!("未知字段“{key}”（字段名区分大小写，请检查拼写）"),
+            ));
+        }
+        Ok(Obj {
+            map,
+            path: path.to_string(),
+        })
+    }
+    fn at(&self, key: &str) -> String {
+        crate::error::join_path(&self.path, key)
+    }
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+    fn object(&self, key: &str, allowed: &[&str]) -> Result<Option<Obj<'a>>> {
+        match self.map.get(key).filter(|v| !v.is_null()) {
+            Some(v) => Obj::new(v, &self.at(key), key, allowed).map(Some),
+            None => Ok(None),
+        }
+    }
+    fn str(&self, key: &str) -> Result<Option<String>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(PolicyError::invalid_input(
+                self.at(key),
+                format!("“{key}”应为字符串"),
+            )),
+        }
+    }
+    fn required_str(&self, key: &str) -> Result<String> {
+        self.str(key)?
+            .ok_or_else(|| PolicyError::invalid_input(self.at(key), format!("缺少必填字段“{key}”")))
+    }
+    fn bool(&self, key: &str) -> Result<Option<bool>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(PolicyError::invalid_input(
+                self.at(key),
+                format!("“{key}”应为 true 或 false"),
+            )),
+        }
+    }
+    fn count(&self, key: &str) -> Result<Option<u32>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => v
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .map(Some)
+                .ok_or_else(|| {
+                    PolicyError::invalid_input(self.at(key), format!("“{key}”应为非负整数"))
+                }),
+        }
+    }
+    fn money(&self, key: &str) -> Result<Option<MoneyInput>> {
+        let path = self.at(key);
+        let d = match self.get(key) {
+            None => return Ok(None),
+            Some(Json::String(s)) => parse_plain_decimal(s).ok_or_else(|| {
+                PolicyError::invalid_input(
+                    &path,
+                    format!("金额“{s}”不是有效的数字（应为如 1234.50 的十进制数）"),
+                )
+            })?,
+            Some(Json::Number(n)) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => Decimal::from(u),
+                (None, Some(i)) => Decimal::from(i),
+                // A JS number: the shortest decimal that reads back as it (1234.5 → "1234.5";
+                // 0.1 + 0.2 → "0.30000000000000004", refused for its places). 1e20 → out of range.
+                _ => parse_plain_decimal(&format!("{}", n.as_f64().unwrap_or(f64::NAN)))
+                    .ok_or_else(|| PolicyError::out_of_range(&path, "金额超出范围"))?,
+            },
+            Some(_) => {
+                return Err(PolicyError::invalid_input(
+                    &path,
+                    "金额应为十进制字符串或有限数字",
+                ))
+            }
+        };
+        Money::check_input(d, &path).map(|m| Some(MoneyInput(m)))
+    }
+    fn choice<T: Copy>(&self, key: &str, options: &[(&str, T)]) -> Result<Option<T>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => one_of(v, &self.at(key), options).map(Some),
+        }
+    }
+}
+
+/// One of a fixed set of strings.
+fn one_of<T: Copy>(v: &Json, path: &str, options: &[(&str, T)]) -> Result<T> {
+    let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+    let found = v
+        .as_str()
+        .and_then(|s| options.iter().find(|(n, _)| *n == s));
+    found.map(|(_, t)| *t).ok_or_else(|| {
+        PolicyError::invalid_input(path, format!("取值 {v} 无效，应为：{}", names.join("、")))
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

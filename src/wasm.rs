@@ -37,15 +37,16 @@ export type Overrides = Record<string, string | number | DatedValue[]>;
 "#;
 
 fn to_js(e: PolicyError) -> JsValue {
-    let problems = serde_wasm_bindgen::to_value(&e.problems).unwrap_or(JsValue::UNDEFINED);
+    let problems = to_value(&e.problems).unwrap_or(JsValue::UNDEFINED);
     make_policy_error(e.code.as_str(), &e.path, &e.message, problems)
 }
 
-/// Results become plain objects (never `Map`, also for flattened structs), fields in declaration
-/// order, so `JSON.stringify` gives the same string as the native build's serde_json.
+/// Results cross as JSON text, parsed by the JS engine into plain objects: the very string the
+/// native build produces, and no second serializer in the module.
 fn to_value<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| to_js(PolicyError::invalid_input("", format!("结果转换失败：{e}"))))
+    let text = serde_json::to_string(v)
+        .map_err(|e| to_js(PolicyError::invalid_input("", format!("结果转换失败：{e}"))))?;
+    js_sys::JSON::parse(&text).map_err(|_| to_js(PolicyError::invalid_input("", "结果转换失败")))
 }
 
 fn result<T: Serialize>(v: crate::error::Result<T>) -> Result<JsValue, JsValue> {

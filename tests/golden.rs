@@ -27,7 +27,7 @@ fn arg(args: &[Value], i: usize) -> Option<&str> {
 /// serialised straight from the Rust type, so fields keep their order (as they do in JS).
 fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyError> {
     let household = || -> Result<HouseholdInput, PolicyError> {
-        model::deserialize(args.first().cloned().unwrap_or(Value::Null))
+        model::household_from_value(args.first().unwrap_or(&Value::Null))
     };
     let as_of = arg(args, 1).unwrap_or("");
     let out = match name {
