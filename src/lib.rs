@@ -19,6 +19,7 @@ pub mod calendar;
 pub mod engine;
 pub mod error;
 pub mod explain;
+pub mod input;
 pub mod model;
 pub mod money;
 pub mod params;

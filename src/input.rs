@@ -1,0 +1,144 @@
+//! Reading inputs from JSON strictly: every field checked, unknown fields refused (a typo must not
+//! drop a figure silently), `null` read as absent, and every error with its code, path and a Chinese
+//! message. JavaScript values cross the boundary as JSON text, so both builds read the same thing.
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value as Json};
+
+use crate::error::{PolicyError, Result};
+use crate::money::{parse_plain_decimal, Money};
+
+/// Money as it arrived, already checked (not negative, at most two places, at most 10^10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MoneyInput(pub Money);
+
+/// Parse JSON text, or `INVALID_INPUT` naming the line and column.
+pub fn parse(text: &str, what: &str) -> Result<Json> {
+    serde_json::from_str(text).map_err(|e| {
+        PolicyError::invalid_input(
+            "",
+            format!(
+                "{what}不是有效的 JSON（第 {} 行第 {} 列附近）",
+                e.line(),
+                e.column()
+            ),
+        )
+    })
+}
+
+/// A JSON object being read, with its path. `null` fields read as absent.
+pub struct Obj<'a> {
+    map: &'a Map<String, Json>,
+    path: String,
+}
+
+impl<'a> Obj<'a> {
+    /// The object at `path`, refusing fields not in `allowed` (a typo must not be dropped silently).
+    pub fn new(json: &'a Json, path: &str, what: &str, allowed: &[&str]) -> Result<Obj<'a>> {
+        let Json::Object(map) = json else {
+            return Err(PolicyError::invalid_input(path, format!("{what}应为对象")));
+        };
+        if let Some(key) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
+            return Err(PolicyError::invalid_input(
+                crate::error::join_path(path, key),
+                format!("未知字段“{key}”（字段名区分大小写，请检查拼写）"),
+            ));
+        }
+        Ok(Obj {
+            map,
+            path: path.to_string(),
+        })
+    }
+    pub fn at(&self, key: &str) -> String {
+        crate::error::join_path(&self.path, key)
+    }
+    pub fn get(&self, key: &str) -> Option<&'a Json> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+    pub fn object(&self, key: &str, allowed: &[&str]) -> Result<Option<Obj<'a>>> {
+        match self.map.get(key).filter(|v| !v.is_null()) {
+            Some(v) => Obj::new(v, &self.at(key), key, allowed).map(Some),
+            None => Ok(None),
+        }
+    }
+    pub fn str(&self, key: &str) -> Result<Option<String>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(PolicyError::invalid_input(
+                self.at(key),
+                format!("“{key}”应为字符串"),
+            )),
+        }
+    }
+    pub fn required_str(&self, key: &str) -> Result<String> {
+        self.str(key)?
+            .ok_or_else(|| PolicyError::invalid_input(self.at(key), format!("缺少必填字段“{key}”")))
+    }
+    pub fn bool(&self, key: &str) -> Result<Option<bool>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(PolicyError::invalid_input(
+                self.at(key),
+                format!("“{key}”应为 true 或 false"),
+            )),
+        }
+    }
+    pub fn count(&self, key: &str) -> Result<Option<u32>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => v
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .map(Some)
+                .ok_or_else(|| {
+                    PolicyError::invalid_input(self.at(key), format!("“{key}”应为非负整数"))
+                }),
+        }
+    }
+    pub fn money(&self, key: &str) -> Result<Option<MoneyInput>> {
+        let path = self.at(key);
+        let d = match self.get(key) {
+            None => return Ok(None),
+            Some(Json::String(s)) => parse_plain_decimal(s).ok_or_else(|| {
+                PolicyError::invalid_input(
+                    &path,
+                    format!("金额“{s}”不是有效的数字（应为如 1234.50 的十进制数）"),
+                )
+            })?,
+            Some(Json::Number(n)) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => Decimal::from(u),
+                (None, Some(i)) => Decimal::from(i),
+                // A JS number: the shortest decimal that reads back as it (1234.5 → "1234.5";
+                // 0.1 + 0.2 → "0.30000000000000004", refused for its places). 1e20 → out of range.
+                _ => parse_plain_decimal(&format!("{}", n.as_f64().unwrap_or(f64::NAN)))
+                    .ok_or_else(|| PolicyError::out_of_range(&path, "金额超出范围"))?,
+            },
+            Some(_) => {
+                return Err(PolicyError::invalid_input(
+                    &path,
+                    "金额应为十进制字符串或有限数字",
+                ))
+            }
+        };
+        Money::check_input(d, &path).map(|m| Some(MoneyInput(m)))
+    }
+    pub fn choice<T: Copy>(&self, key: &str, options: &[(&str, T)]) -> Result<Option<T>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => one_of(v, &self.at(key), options).map(Some),
+        }
+    }
+}
+
+/// One of a fixed set of strings.
+pub fn one_of<T: Copy>(v: &Json, path: &str, options: &[(&str, T)]) -> Result<T> {
+    let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+    let found = v
+        .as_str()
+        .and_then(|s| options.iter().find(|(n, _)| *n == s));
+    found.map(|(_, t)| *t).ok_or_else(|| {
+        PolicyError::invalid_input(path, format!("取值 {v} 无效，应为：{}", names.join("、")))
+    })
+}
