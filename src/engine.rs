@@ -8,12 +8,19 @@ use crate::calendar::{format_date, parse_date};
 use crate::error::Result;
 use crate::model::{Household, HouseholdInput};
 use crate::params::{Level, ParameterSet, Reader, Status};
+use crate::programs::credit::{
+    self, GuaranteeLoanResult, InsuranceFuturesResult, MicrocreditResult,
+};
 use crate::programs::dibao::{self, DibaoResult};
+use crate::programs::education::{self, EducationResult};
+use crate::programs::medical::{self, MedicalResult};
 use crate::programs::monitoring::{self, MonitoringResult};
+use crate::programs::pension::{self, PensionResult};
 use crate::programs::result::Calc;
 use crate::programs::tekun::{self, TekunResult};
 use crate::programs::temporary::{self, TemporaryResult};
 use crate::programs::transition::{self, TransitionStatus};
+use crate::programs::work_relief::{self, WorkReliefResult};
 
 /// A policy engine over one parameter set. Cheap to query; build once and reuse.
 #[derive(Clone, Debug)]
@@ -93,6 +100,80 @@ impl Engine {
     pub fn temporary(&self, h: &HouseholdInput, as_of: &str) -> Result<TemporaryResult> {
         let (h, reader) = self.household(h, as_of)?;
         temporary::temporary(&h, Calc::new(reader))
+    }
+
+    /// 城乡居民养老保险代缴 (四(十二)).
+    pub fn pension(&self, h: &HouseholdInput, as_of: &str) -> Result<PensionResult> {
+        let (h, reader) = self.household(h, as_of)?;
+        pension::pension(&h, Calc::new(reader))
+    }
+
+    /// Education aid per student (三(八), 六(十九)).
+    pub fn education(&self, h: &HouseholdInput, as_of: &str) -> Result<EducationResult> {
+        let (h, reader) = self.household(h, as_of)?;
+        education::education(&h, Calc::new(reader))
+    }
+
+    /// A reader on `as_of` for a request's region (path `region`).
+    fn reader(&self, as_of: &str, region: &str) -> Result<Reader<'_>> {
+        let on = parse_date(as_of, "asOf")?;
+        Ok(Reader::new(
+            &self.params,
+            on,
+            Some(self.params.region_by_code(region, "region")?),
+        ))
+    }
+
+    /// 三重保障 for a hospital bill (四(十一)).
+    pub fn medical(&self, claim: &serde_json::Value, as_of: &str) -> Result<MedicalResult> {
+        let c = medical::claim_from_value(claim)?;
+        medical::medical(&c, Calc::new(self.reader(as_of, &c.region)?))
+    }
+
+    /// 脱贫人口小额信贷 (六(十七)).
+    pub fn microcredit(
+        &self,
+        request: &serde_json::Value,
+        as_of: &str,
+    ) -> Result<MicrocreditResult> {
+        let r = credit::microcredit_from_value(request)?;
+        credit::microcredit(&r, Calc::new(self.reader(as_of, &r.region)?))
+    }
+
+    /// 创业担保贷款 (六(十七)).
+    pub fn guarantee_loan(
+        &self,
+        request: &serde_json::Value,
+        as_of: &str,
+    ) -> Result<GuaranteeLoanResult> {
+        let (region, amount) = credit::guarantee_loan_from_value(request)?;
+        credit::guarantee_loan(amount, Calc::new(self.reader(as_of, &region)?))
+    }
+
+    /// “保险+期货” payout (六(十七)).
+    pub fn insurance_futures(
+        &self,
+        claim: &serde_json::Value,
+        as_of: &str,
+    ) -> Result<InsuranceFuturesResult> {
+        let (target, settlement, quantity) = credit::insurance_futures_from_value(claim)?;
+        let on = parse_date(as_of, "asOf")?;
+        credit::insurance_futures(
+            target,
+            settlement,
+            quantity,
+            Calc::new(Reader::new(&self.params, on, None)),
+        )
+    }
+
+    /// 以工代赈 minimum labour remuneration (三(六), 六(十六)).
+    pub fn work_relief(
+        &self,
+        project: &serde_json::Value,
+        as_of: &str,
+    ) -> Result<WorkReliefResult> {
+        let (region, budget, key) = work_relief::project_from_value(project)?;
+        work_relief::work_relief(budget, key, Calc::new(self.reader(as_of, &region)?))
     }
 
     /// The parameter catalogue, for display.

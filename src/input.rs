@@ -124,11 +124,51 @@ impl<'a> Obj<'a> {
         };
         Money::check_input(d, &path).map(|m| Some(MoneyInput(m)))
     }
+    /// A plain decimal (string or number), not negative, with at most `places` decimal places.
+    pub fn decimal(&self, key: &str, places: u32, max: Decimal) -> Result<Option<Decimal>> {
+        let path = self.at(key);
+        let d = match self.get(key) {
+            None => return Ok(None),
+            Some(Json::String(s)) => parse_plain_decimal(s).ok_or_else(|| {
+                PolicyError::invalid_input(&path, format!("“{s}”不是有效的十进制数"))
+            })?,
+            Some(Json::Number(n)) => parse_plain_decimal(&n.to_string())
+                .ok_or_else(|| PolicyError::out_of_range(&path, "数值超出范围"))?,
+            Some(_) => {
+                return Err(PolicyError::invalid_input(
+                    &path,
+                    "应为十进制字符串或有限数字",
+                ))
+            }
+        };
+        if d.is_sign_negative() && !d.is_zero() {
+            return Err(PolicyError::out_of_range(&path, "不能为负数"));
+        }
+        if d > max {
+            return Err(PolicyError::out_of_range(&path, format!("不能超过 {max}")));
+        }
+        if d.normalize().scale() > places {
+            return Err(PolicyError::invalid_input(
+                &path,
+                format!("最多保留 {places} 位小数"),
+            ));
+        }
+        Ok(Some(d.normalize()))
+    }
+    pub fn required_money(&self, key: &str) -> Result<Money> {
+        self.money(key)?
+            .map(|m| m.0)
+            .ok_or_else(|| PolicyError::invalid_input(self.at(key), format!("缺少必填字段“{key}”")))
+    }
     pub fn choice<T: Copy>(&self, key: &str, options: &[(&str, T)]) -> Result<Option<T>> {
         match self.get(key) {
             None => Ok(None),
             Some(v) => one_of(v, &self.at(key), options).map(Some),
         }
+    }
+    pub fn required_choice<T: Copy>(&self, key: &str, options: &[(&str, T)]) -> Result<T> {
+        self.choice(key, options)?
+            .ok_or_else(|| PolicyError::invalid_input(self.at(key), format!("缺少必填字段“{key}”")))
     }
 }
 

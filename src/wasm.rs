@@ -63,6 +63,17 @@ fn json_arg(v: &JsValue, path: &str, what: &str) -> Result<String, JsValue> {
     })
 }
 
+/// An object argument as a JSON value, read exactly as the native build reads JSON.
+fn object_arg(v: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
+    if !v.is_object() || js_sys::Array::is_array(v) {
+        return Err(to_js(PolicyError::invalid_input(
+            "",
+            format!("{what}应为对象"),
+        )));
+    }
+    crate::input::parse(&json_arg(v, "", what)?, what).map_err(to_js)
+}
+
 /// A household from a JS value, read exactly as the native build reads JSON.
 fn household_arg(v: &JsValue) -> Result<HouseholdInput, JsValue> {
     if !v.is_object() || js_sys::Array::is_array(v) {
@@ -216,6 +227,104 @@ impl PolicyEngine {
             string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
         );
         result(self.inner.temporary(&h, &as_of))
+    }
+
+    /// 城乡居民养老保险代缴 (四(十二)).
+    #[wasm_bindgen(unchecked_return_type = "PensionResult")]
+    pub fn pension(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (h, as_of) = (
+            household_arg(&h)?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        result(self.inner.pension(&h, &as_of))
+    }
+
+    /// Education aid per student (三(八), 六(十九)).
+    #[wasm_bindgen(unchecked_return_type = "EducationResult")]
+    pub fn education(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (h, as_of) = (
+            household_arg(&h)?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        result(self.inner.education(&h, &as_of))
+    }
+
+    /// 三重保障 for a hospital bill (四(十一)).
+    #[wasm_bindgen(unchecked_return_type = "MedicalResult")]
+    pub fn medical(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MedicalClaim")] claim: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (claim, as_of) = (
+            object_arg(&claim, "医疗费用")?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        result(self.inner.medical(&claim, &as_of))
+    }
+
+    /// 脱贫人口小额信贷 (六(十七)).
+    #[wasm_bindgen(unchecked_return_type = "MicrocreditResult")]
+    pub fn microcredit(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MicrocreditRequest")] request: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (request, as_of) = (
+            object_arg(&request, "贷款申请")?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        result(self.inner.microcredit(&request, &as_of))
+    }
+
+    /// 创业担保贷款 (六(十七)).
+    #[wasm_bindgen(js_name = guaranteeLoan, unchecked_return_type = "GuaranteeLoanResult")]
+    pub fn guarantee_loan(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GuaranteeLoanRequest")] request: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (request, as_of) = (
+            object_arg(&request, "贷款申请")?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        result(self.inner.guarantee_loan(&request, &as_of))
+    }
+
+    /// “保险+期货” payout (六(十七)).
+    #[wasm_bindgen(js_name = insuranceFutures, unchecked_return_type = "InsuranceFuturesResult")]
+    pub fn insurance_futures(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InsuranceFuturesClaim")] claim: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (claim, as_of) = (
+            object_arg(&claim, "保险理赔")?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        result(self.inner.insurance_futures(&claim, &as_of))
+    }
+
+    /// 以工代赈 minimum labour remuneration (三(六), 六(十六)).
+    #[wasm_bindgen(js_name = workRelief, unchecked_return_type = "WorkReliefResult")]
+    pub fn work_relief(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "WorkReliefProject")] project: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (project, as_of) = (
+            object_arg(&project, "以工代赈项目")?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        result(self.inner.work_relief(&project, &as_of))
     }
 }
 

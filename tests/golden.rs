@@ -38,6 +38,13 @@ fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyErr
         "dibao" => serde_json::to_string(&engine.dibao(&household()?, as_of)?),
         "tekun" => serde_json::to_string(&engine.tekun(&household()?, as_of)?),
         "temporary" => serde_json::to_string(&engine.temporary(&household()?, as_of)?),
+        "pension" => serde_json::to_string(&engine.pension(&household()?, as_of)?),
+        "education" => serde_json::to_string(&engine.education(&household()?, as_of)?),
+        "medical" => serde_json::to_string(&engine.medical(&args[0], as_of)?),
+        "microcredit" => serde_json::to_string(&engine.microcredit(&args[0], as_of)?),
+        "guaranteeLoan" => serde_json::to_string(&engine.guarantee_loan(&args[0], as_of)?),
+        "insuranceFutures" => serde_json::to_string(&engine.insurance_futures(&args[0], as_of)?),
+        "workRelief" => serde_json::to_string(&engine.work_relief(&args[0], as_of)?),
         other => panic!("unknown call {other}"),
     };
     Ok(out.expect("results serialise"))

@@ -82,6 +82,21 @@ pub const TEMPORARY_MONTHS_SEVERE: Spec = spec("temporary.monthsSevere", Months)
 pub const TEMPORARY_SEVERE_SPENDING_SHARE: Spec = spec("temporary.severeSpendingShare", Rate);
 
 // 医疗保障: 四(十一)
+pub const MEDICAL_BASIC_DEDUCTIBLE_TOWNSHIP: Spec = spec("medical.basic.deductible.township", Yuan);
+pub const MEDICAL_BASIC_DEDUCTIBLE_COUNTY: Spec = spec("medical.basic.deductible.county", Yuan);
+pub const MEDICAL_BASIC_DEDUCTIBLE_CITY: Spec = spec("medical.basic.deductible.city", Yuan);
+pub const MEDICAL_BASIC_DEDUCTIBLE_PROVINCE: Spec = spec("medical.basic.deductible.province", Yuan);
+pub const MEDICAL_BASIC_RATE_TOWNSHIP: Spec = spec("medical.basic.rate.township", Rate);
+pub const MEDICAL_BASIC_RATE_COUNTY: Spec = spec("medical.basic.rate.county", Rate);
+pub const MEDICAL_BASIC_RATE_CITY: Spec = spec("medical.basic.rate.city", Rate);
+pub const MEDICAL_BASIC_RATE_PROVINCE: Spec = spec("medical.basic.rate.province", Rate);
+pub const MEDICAL_BASIC_ANNUAL_CAP: Spec = spec("medical.basic.annualCap", Yuan);
+pub const MEDICAL_CRITICAL_BAND_THRESHOLD: Spec =
+    spec("medical.criticalIllness.bandThreshold", Yuan);
+pub const MEDICAL_CRITICAL_HIGH_RATE: Spec = spec("medical.criticalIllness.highRate", Rate);
+pub const MEDICAL_ASSISTANCE_RATE_TEKUN: Spec = spec("medical.assistance.rate.tekun", Rate);
+pub const MEDICAL_ASSISTANCE_RATE_MONITORED: Spec = spec("medical.assistance.rate.monitored", Rate);
+pub const MEDICAL_ASSISTANCE_ANNUAL_CAP: Spec = spec("medical.assistance.annualCap", Yuan);
 pub const MEDICAL_CRITICAL_DEDUCTIBLE: Spec = spec("medical.criticalIllness.deductible", Yuan);
 pub const MEDICAL_CRITICAL_RATE: Spec = spec("medical.criticalIllness.rate", Rate);
 pub const MEDICAL_CRITICAL_TILT_DEDUCTIBLE_FACTOR: Spec =
@@ -92,18 +107,29 @@ pub const MEDICAL_ASSISTANCE_RATE: Spec = spec("medical.assistance.rate", Rate);
 
 // 养老保险: 四(十二)
 pub const PENSION_NATIONAL_MINIMUM_BASIC: Spec = spec("pension.nationalMinimumBasic", YuanPerMonth);
+pub const PENSION_LOWEST_TIER: Spec = spec("pension.lowestTier", YuanPerYear);
+pub const PENSION_PAID_SHARE_TEKUN: Spec = spec("pension.paidShare.tekun", Rate);
+pub const PENSION_PAID_SHARE_DIBAO: Spec = spec("pension.paidShare.dibao", Rate);
+pub const PENSION_PAID_SHARE_RETURNED: Spec = spec("pension.paidShare.returnedToPoverty", Rate);
+pub const PENSION_PAID_SHARE_SEVERE_DISABILITY: Spec =
+    spec("pension.paidShare.severeDisability", Rate);
 
 // 教育: 三(八), 六(十九)
 pub const EDUCATION_NUTRITION_PER_DAY: Spec = spec("education.nutrition.perDay", YuanPerDay);
 pub const EDUCATION_YULU_ANNUAL: Spec = spec("education.yulu.annual", YuanPerYear);
 pub const EDUCATION_SENIOR_HIGH_GRANT: Spec =
     spec("education.seniorHighGrant.average", YuanPerYear);
+pub const EDUCATION_SCHOOL_DAYS: Spec = spec("education.schoolDaysPerYear", Days);
+pub const EDUCATION_BOARDING_PRIMARY: Spec = spec("education.boarding.primary", YuanPerYear);
+pub const EDUCATION_BOARDING_JUNIOR: Spec = spec("education.boarding.junior", YuanPerYear);
 
 // 金融: 六(十七)
 pub const MICROCREDIT_CAP: Spec = spec("credit.microcredit.cap", Yuan);
 pub const MICROCREDIT_TERM_YEARS: Spec = spec("credit.microcredit.termYears", Years);
 pub const GUARANTEE_LOAN_INDIVIDUAL_CAP: Spec = spec("credit.guaranteeLoan.individualCap", Yuan);
 pub const LPR_ONE_YEAR: Spec = spec("credit.lpr1y", Rate);
+pub const MICROCREDIT_SUBSIDY_SHARE_OF_LPR: Spec =
+    spec("credit.microcredit.subsidyShareOfLpr", Rate);
 
 // 以工代赈、公益岗位: 三(六), 六(十六)
 pub const WORK_RELIEF_REMUNERATION_SHARE: Spec = spec("workRelief.remunerationShare", Rate);
@@ -154,19 +180,42 @@ pub const ALL: &[Spec] = &[
     TEMPORARY_MONTHS_GENERAL,
     TEMPORARY_MONTHS_SEVERE,
     TEMPORARY_SEVERE_SPENDING_SHARE,
+    MEDICAL_BASIC_DEDUCTIBLE_TOWNSHIP,
+    MEDICAL_BASIC_DEDUCTIBLE_COUNTY,
+    MEDICAL_BASIC_DEDUCTIBLE_CITY,
+    MEDICAL_BASIC_DEDUCTIBLE_PROVINCE,
+    MEDICAL_BASIC_RATE_TOWNSHIP,
+    MEDICAL_BASIC_RATE_COUNTY,
+    MEDICAL_BASIC_RATE_CITY,
+    MEDICAL_BASIC_RATE_PROVINCE,
+    MEDICAL_BASIC_ANNUAL_CAP,
     MEDICAL_CRITICAL_DEDUCTIBLE,
     MEDICAL_CRITICAL_RATE,
+    MEDICAL_CRITICAL_BAND_THRESHOLD,
+    MEDICAL_CRITICAL_HIGH_RATE,
     MEDICAL_CRITICAL_TILT_DEDUCTIBLE_FACTOR,
     MEDICAL_CRITICAL_TILT_RATE_BONUS,
     MEDICAL_ASSISTANCE_RATE,
+    MEDICAL_ASSISTANCE_RATE_TEKUN,
+    MEDICAL_ASSISTANCE_RATE_MONITORED,
+    MEDICAL_ASSISTANCE_ANNUAL_CAP,
     PENSION_NATIONAL_MINIMUM_BASIC,
+    PENSION_LOWEST_TIER,
+    PENSION_PAID_SHARE_TEKUN,
+    PENSION_PAID_SHARE_DIBAO,
+    PENSION_PAID_SHARE_RETURNED,
+    PENSION_PAID_SHARE_SEVERE_DISABILITY,
     EDUCATION_NUTRITION_PER_DAY,
     EDUCATION_YULU_ANNUAL,
     EDUCATION_SENIOR_HIGH_GRANT,
+    EDUCATION_SCHOOL_DAYS,
+    EDUCATION_BOARDING_PRIMARY,
+    EDUCATION_BOARDING_JUNIOR,
     MICROCREDIT_CAP,
     MICROCREDIT_TERM_YEARS,
     GUARANTEE_LOAN_INDIVIDUAL_CAP,
     LPR_ONE_YEAR,
+    MICROCREDIT_SUBSIDY_SHARE_OF_LPR,
     WORK_RELIEF_REMUNERATION_SHARE,
     WORK_RELIEF_KEY_PROJECT_SHARE,
     FOREST_RANGER_PAY,

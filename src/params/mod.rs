@@ -35,6 +35,7 @@ pub enum Unit {
     Yuan,
     Rate,
     Multiple,
+    Days,
     Months,
     Years,
     Tier,
@@ -55,7 +56,7 @@ pub enum Kind {
 }
 
 impl Unit {
-    pub const ALL: [Unit; 13] = [
+    pub const ALL: [Unit; 14] = [
         Unit::YuanPerPersonMonth,
         Unit::YuanPerPersonYear,
         Unit::YuanPerMonth,
@@ -65,6 +66,7 @@ impl Unit {
         Unit::Yuan,
         Unit::Rate,
         Unit::Multiple,
+        Unit::Days,
         Unit::Months,
         Unit::Years,
         Unit::Tier,
@@ -82,6 +84,7 @@ impl Unit {
             Unit::Yuan => "yuan",
             Unit::Rate => "rate",
             Unit::Multiple => "multiple",
+            Unit::Days => "days",
             Unit::Months => "months",
             Unit::Years => "years",
             Unit::Tier => "tier",
@@ -101,6 +104,7 @@ impl Unit {
             Unit::Yuan => "元",
             Unit::Rate => "比例",
             Unit::Multiple => "倍",
+            Unit::Days => "天",
             Unit::Months => "个月",
             Unit::Years => "年",
             Unit::Tier => "档",
@@ -122,7 +126,7 @@ impl Unit {
             | Unit::YuanPerDay
             | Unit::Yuan => Kind::Money,
             Unit::Rate | Unit::Multiple => Kind::Rate,
-            Unit::Months | Unit::Years => Kind::Count { min: 0, max: 1200 },
+            Unit::Days | Unit::Months | Unit::Years => Kind::Count { min: 0, max: 1200 },
             Unit::Tier => Kind::Count { min: 1, max: 3 },
             Unit::Date => Kind::Date,
         }
@@ -470,6 +474,17 @@ impl<'a> Reader<'a> {
         match self.value(spec)?.value {
             Value::Date(d) => Ok(d),
             Value::Decimal(_) => Err(wrong_kind(spec)),
+        }
+    }
+
+    /// Record the non-official parameters another calculation used, when this one rests on it.
+    pub fn record(&mut self, names: &[String]) {
+        for name in names {
+            if let Some(spec) = catalogue::find(name) {
+                if !self.unofficial.contains(&spec.name) {
+                    self.unofficial.push(spec.name);
+                }
+            }
         }
     }
 

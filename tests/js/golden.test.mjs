@@ -18,6 +18,13 @@ function call(engine, name, args) {
     case 'dibao': return engine.dibao(...args);
     case 'tekun': return engine.tekun(...args);
     case 'temporary': return engine.temporary(...args);
+    case 'pension': return engine.pension(...args);
+    case 'education': return engine.education(...args);
+    case 'medical': return engine.medical(...args);
+    case 'microcredit': return engine.microcredit(...args);
+    case 'guaranteeLoan': return engine.guaranteeLoan(...args);
+    case 'insuranceFutures': return engine.insuranceFutures(...args);
+    case 'workRelief': return engine.workRelief(...args);
     default: throw new Error(`unknown call ${name}`);
   }
 }

@@ -1,0 +1,94 @@
+//! Invariants that must hold for every input, checked over generated ones (proptest).
+
+use proptest::prelude::*;
+use serde_json::json;
+use zhenxing::Engine;
+
+fn engine() -> &'static Engine {
+    use std::sync::OnceLock;
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new().expect("default parameters load"))
+}
+
+/// Money in fen, as a two-place decimal string.
+fn yuan(fen: u64) -> String {
+    format!("{}.{:02}", fen / 100, fen % 100)
+}
+
+fn fen(s: &str) -> i128 {
+    let (y, f) = s.split_once('.').expect("two places");
+    y.parse::<i128>().unwrap() * 100
+        + f.parse::<i128>().unwrap() * if y.starts_with('-') { -1 } else { 1 }
+}
+
+const GROUPS: [&str; 5] = ["general", "alleviated", "monitored", "dibao", "tekun"];
+const LEVELS: [&str; 4] = ["township", "county", "city", "province"];
+const DATES: [&str; 4] = ["2021-06-01", "2023-06-01", "2025-12-01", "2026-06-01"];
+
+fn bill() -> impl Strategy<Value = (usize, u64, u64, u64, u64, u64, usize)> {
+    (
+        0..4usize,
+        0..60_000_000u64,
+        0..=100u64,
+        0..20_000_000u64,
+        0..4_000_000u64,
+        0..3_000_000u64,
+        0..4usize,
+    )
+}
+
+fn claim(
+    group: &str,
+    level: usize,
+    total: u64,
+    in_pct: u64,
+    basic_paid: u64,
+    assist_paid: u64,
+    burden: u64,
+) -> serde_json::Value {
+    let in_policy = total * in_pct / 100;
+    json!({
+        "region": "230129", "group": group, "hospitalLevel": LEVELS[level],
+        "total": yuan(total), "inPolicy": yuan(in_policy),
+        "paidThisYear": { "basic": yuan(basic_paid), "assistance": yuan(assist_paid) },
+        "burdenThisYear": yuan(burden),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The three tiers and the patient add up to the bill to the fen, and none is negative.
+    #[test]
+    fn medical_parts_add_up((level, total, in_pct, basic_paid, assist_paid, burden, d) in bill(), g in 0..5usize) {
+        let r = engine().medical(&claim(GROUPS[g], level, total, in_pct, basic_paid, assist_paid, burden), DATES[d]).unwrap();
+        let parts = [&r.basic, &r.critical, &r.assistance, &r.patient].map(|m| fen(&m.to_fen_string()));
+        prop_assert!(parts.iter().all(|p| *p >= 0), "{parts:?}");
+        prop_assert_eq!(parts.iter().sum::<i128>(), total as i128);
+    }
+
+    /// For the same bill, a more protected group never pays more out of pocket.
+    #[test]
+    fn more_protection_never_costs_more((level, total, in_pct, basic_paid, assist_paid, burden, d) in bill()) {
+        let pays: Vec<i128> = GROUPS.iter().map(|g| {
+            let r = engine().medical(&claim(g, level, total, in_pct, basic_paid, assist_paid, burden), DATES[d]).unwrap();
+            fen(&r.patient.to_fen_string())
+        }).collect();
+        for w in pays.windows(2) {
+            prop_assert!(w[1] <= w[0], "{:?} (general, alleviated, monitored, dibao, tekun)", pays);
+        }
+    }
+
+    /// The interest subsidy never exceeds the interest, and the borrower never pays a negative amount.
+    #[test]
+    fn subsidy_never_exceeds_interest(amount in 0..10_000_000u64, years in 1..=5u32, rate_bp in 0..800u32, share_pct in 0..=150u32, s in 0..3usize, d in 0..4usize) {
+        let status = ["general", "alleviated", "monitored"][s];
+        let e = engine().with_overrides(&json!({ "credit.microcredit.subsidyShareOfLpr": format!("{}", share_pct as f64 / 100.0) })).unwrap();
+        let req = json!({ "region": "230129", "status": status, "amount": yuan(amount), "termYears": years, "rate": format!("0.{:04}", rate_bp) });
+        let r = e.microcredit(&req, DATES[d]).unwrap();
+        let (interest, subsidy, borrower) = (fen(&r.interest.to_fen_string()), fen(&r.subsidy.to_fen_string()), fen(&r.borrower_interest.to_fen_string()));
+        prop_assert!(subsidy <= interest);
+        prop_assert!(subsidy >= 0 && borrower >= 0);
+        prop_assert_eq!(interest, subsidy + borrower);
+    }
+}
