@@ -43,7 +43,18 @@ mod tests {
     /// Every citation the code writes must be an item of the text.
     #[test]
     fn citations_in_the_code_are_items_of_the_text() {
-        let sources = [include_str!("programs/transition.rs")];
+        let sources = [
+            include_str!("programs/transition.rs"),
+            include_str!("programs/monitoring.rs"),
+            include_str!("programs/dibao.rs"),
+            include_str!("programs/tekun.rs"),
+            include_str!("programs/temporary.rs"),
+            include_str!("programs/medical.rs"),
+            include_str!("programs/pension.rs"),
+            include_str!("programs/education.rs"),
+            include_str!("programs/credit.rs"),
+            include_str!("programs/work_relief.rs"),
+        ];
         for src in sources {
             for (i, _) in src.match_indices("Some(\"") {
                 let rest = &src[i + 6..];
@@ -56,6 +67,14 @@ mod tests {
                         .is_some_and(|c| "一二三四五六七".contains(c))
                 {
                     assert!(title(s).is_some(), "{s} is not an item of the policy text");
+                }
+            }
+            // Calc::step(rule, citation, ...): the second string argument.
+            for (i, _) in src.match_indices(".step(") {
+                let args = &src[i..];
+                let quoted: Vec<&str> = args.split('"').skip(1).step_by(2).take(2).collect();
+                if let Some(c) = quoted.get(1).filter(|c| c.chars().next().is_some_and(|ch| "一二三四五六七".contains(ch))) {
+                    assert!(title(c).is_some(), "{c} is not an item of the policy text");
                 }
             }
             for (i, _) in src.match_indices("citation: \"") {
