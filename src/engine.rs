@@ -5,7 +5,8 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use crate::calendar::{format_date, parse_date};
-use crate::error::Result;
+use crate::error::{PolicyError, Result};
+use crate::estimate::{self, Comparison, Estimate, IncomeCurve};
 use crate::model::{Household, HouseholdInput};
 use crate::params::{Level, ParameterSet, Reader, Status};
 use crate::programs::credit::{
@@ -66,7 +67,7 @@ impl Engine {
 
     /// Check a household for `as_of`; the reader it returns is positioned on that date and the
     /// household's region, and has recorded what the check read.
-    fn household<'a>(
+    pub(crate) fn household<'a>(
         &'a self,
         input: &HouseholdInput,
         as_of: &str,
@@ -176,6 +177,52 @@ impl Engine {
         work_relief::work_relief(budget, key, Calc::new(self.reader(as_of, &region)?))
     }
 
+    /// Every programme for one household, with the cash support they add up to.
+    pub fn estimate(&self, h: &HouseholdInput, as_of: &str) -> Result<Estimate> {
+        estimate::estimate(self, h, as_of)
+    }
+
+    /// One result per household, in order; a bad household gives its own error item.
+    pub fn estimate_many(&self, households: &[serde_json::Value], as_of: &str) -> Vec<BatchItem> {
+        households
+            .iter()
+            .map(|h| {
+                match crate::model::household_from_value(h).and_then(|h| self.estimate(&h, as_of)) {
+                    Ok(e) => BatchItem::Ok {
+                        ok: true,
+                        estimate: Box::new(e),
+                    },
+                    Err(e) => BatchItem::Err {
+                        ok: false,
+                        error: BatchError {
+                            code: e.code.as_str().to_string(),
+                            path: e.path,
+                            message: e.message,
+                        },
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// Total support as the household's non-wage income runs over `{from, to, step}`.
+    pub fn income_curve(
+        &self,
+        h: &HouseholdInput,
+        as_of: &str,
+        opts: &serde_json::Value,
+    ) -> Result<IncomeCurve> {
+        let o = crate::input::Obj::new(opts, "opts", "opts", &["from", "to", "step"])?;
+        let need = |key: &str| o.required_money(key);
+        let (from, to, step) = (need("from")?, need("to")?, need("step")?);
+        estimate::income_curve(self, h, as_of, from, to, step)
+    }
+
+    /// This engine's estimate against another's (a what-if), programme by programme.
+    pub fn compare(&self, h: &HouseholdInput, as_of: &str, other: &Engine) -> Result<Comparison> {
+        estimate::compare(self, other, h, as_of)
+    }
+
     /// The parameter catalogue, for display.
     pub fn parameters(&self) -> Vec<ParameterInfo> {
         self.params
@@ -220,6 +267,43 @@ impl Engine {
             })
             .collect()
     }
+}
+
+/// One household's outcome in a batch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(untagged)]
+pub enum BatchItem {
+    Ok {
+        #[tsify(type = "true")]
+        ok: bool,
+        estimate: Box<Estimate>,
+    },
+    Err {
+        #[tsify(type = "false")]
+        ok: bool,
+        error: BatchError,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct BatchError {
+    pub code: String,
+    pub path: String,
+    pub message: String,
+}
+
+/// The most households one `estimateMany` call takes.
+pub const MAX_BATCH: usize = 1_000_000;
+
+/// Check a batch's size before running it.
+pub fn check_batch(len: usize) -> Result<()> {
+    if len > MAX_BATCH {
+        return Err(PolicyError::out_of_range(
+            "",
+            format!("一次最多 {MAX_BATCH} 户，请分批"),
+        ));
+    }
+    Ok(())
 }
 
 /// An item of the policy text, for showing a citation with its title.

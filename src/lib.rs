@@ -18,6 +18,7 @@
 pub mod calendar;
 pub mod engine;
 pub mod error;
+pub mod estimate;
 pub mod explain;
 pub mod input;
 pub mod model;

@@ -73,7 +73,11 @@ mod tests {
             for (i, _) in src.match_indices(".step(") {
                 let args = &src[i..];
                 let quoted: Vec<&str> = args.split('"').skip(1).step_by(2).take(2).collect();
-                if let Some(c) = quoted.get(1).filter(|c| c.chars().next().is_some_and(|ch| "一二三四五六七".contains(ch))) {
+                if let Some(c) = quoted.get(1).filter(|c| {
+                    c.chars()
+                        .next()
+                        .is_some_and(|ch| "一二三四五六七".contains(ch))
+                }) {
                     assert!(title(c).is_some(), "{c} is not an item of the policy text");
                 }
             }

@@ -326,6 +326,72 @@ impl PolicyEngine {
         );
         result(self.inner.work_relief(&project, &as_of))
     }
+
+    /// Every programme for one household, with the cash support they add up to.
+    #[wasm_bindgen(unchecked_return_type = "Estimate")]
+    pub fn estimate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (h, as_of) = (
+            household_arg(&h)?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        result(self.inner.estimate(&h, &as_of))
+    }
+
+    /// One result per household, in order; a bad household gives `{ ok: false, error }` and the rest go on.
+    #[wasm_bindgen(js_name = estimateMany, unchecked_return_type = "BatchItem[]")]
+    pub fn estimate_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        if !js_sys::Array::is_array(&households) {
+            return Err(to_js(PolicyError::invalid_input("", "households 应为数组")));
+        }
+        crate::engine::check_batch(js_sys::Array::from(&households).length() as usize)
+            .map_err(to_js)?;
+        let as_of = string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?;
+        crate::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
+        let list = crate::input::parse(&json_arg(&households, "", "households ")?, "households")
+            .map_err(to_js)?;
+        let items = list.as_array().map(Vec::as_slice).unwrap_or(&[]);
+        to_value(&self.inner.estimate_many(items, &as_of))
+    }
+
+    /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.
+    #[wasm_bindgen(js_name = incomeCurve, unchecked_return_type = "IncomeCurve")]
+    pub fn income_curve(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ from: Money; to: Money; step: Money }")]
+        opts: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (h, as_of) = (
+            household_arg(&h)?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        let opts = object_arg(&opts, "opts")?;
+        result(self.inner.income_curve(&h, &as_of, &opts))
+    }
+
+    /// This engine's estimate against another's (a what-if), programme by programme.
+    #[wasm_bindgen(unchecked_return_type = "Comparison")]
+    pub fn compare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        other: &PolicyEngine,
+    ) -> Result<JsValue, JsValue> {
+        let (h, as_of) = (
+            household_arg(&h)?,
+            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
+        );
+        result(self.inner.compare(&h, &as_of, &other.inner))
+    }
 }
 
 /// The items of the policy text (citation and title), for showing citations.

@@ -45,6 +45,15 @@ fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyErr
         "guaranteeLoan" => serde_json::to_string(&engine.guarantee_loan(&args[0], as_of)?),
         "insuranceFutures" => serde_json::to_string(&engine.insurance_futures(&args[0], as_of)?),
         "workRelief" => serde_json::to_string(&engine.work_relief(&args[0], as_of)?),
+        "estimate" => serde_json::to_string(&engine.estimate(&household()?, as_of)?),
+        "incomeCurve" => {
+            serde_json::to_string(&engine.income_curve(&household()?, as_of, &args[2])?)
+        }
+        "compare" => serde_json::to_string(&engine.compare(
+            &household()?,
+            as_of,
+            &engine.with_overrides(&args[2])?,
+        )?),
         other => panic!("unknown call {other}"),
     };
     Ok(out.expect("results serialise"))

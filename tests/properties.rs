@@ -92,3 +92,84 @@ proptest! {
         prop_assert_eq!(interest, subsidy + borrower);
     }
 }
+
+/// A generated household: 1-6 members of any age, incomes, statuses, events and flags.
+fn household() -> impl Strategy<Value = serde_json::Value> {
+    let member = (1930..=2020i32, 0..5u8, any::<bool>(), 0..4usize, any::<bool>(), 0..3_000_000u64, 0..7usize, any::<bool>(), 0..4usize).prop_map(
+        |(year, grade, ill, cap, supporter, wages, school, boarding, care)| {
+            let mut m = json!({ "birthDate": format!("{year}-03-15"), "seriousIllness": ill, "hasSupporter": supporter, "wages": yuan(wages), "boarding": boarding });
+            if grade > 0 { m["disabilityGrade"] = json!(grade); }
+            let capacity = ["full", "partial", "none"];
+            let schooling = ["preschool", "primary", "junior", "senior", "vocational", "college"];
+            if cap < 3 { m["laborCapacity"] = json!(capacity[cap]); }
+            if care < 3 { m["selfCare"] = json!(capacity[care]); }
+            if school < 6 { m["schooling"] = json!(schooling[school]); }
+            m
+        },
+    );
+    let regions = ["230129", "230102", "230113", "230221", "230183"];
+    (prop::collection::vec(member, 1..6), 0..5usize, any::<bool>(), 0..3usize, 0..5_000_000u64, 0..5_000_000u64, 0..8usize, any::<bool>(), any::<bool>())
+        .prop_map(move |(members, r, urban, status, other, rigid, events, assets, on_dibao)| {
+            let ev = [vec![], vec!["illness"], vec!["disaster"], vec!["accident"], vec!["familyChange"], vec!["illness", "disaster"], vec![], vec![]][events].clone();
+            let status = ["general", "alleviated", "monitored"][status];
+            let area = if urban { "urban" } else { "rural" };
+            json!({
+                "region": regions[r], "area": area, "status": status,
+                "members": members, "income": { "business": yuan(other / 2), "transfer": yuan(other / 2) }, "rigidSpending": yuan(rigid),
+                "events": ev, "assetTestPassed": assets, "onDibao": on_dibao, "lastYearIncome": yuan(other * 2),
+            })
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Inside an estimate every programme gives what it gives alone, and the totals are the sums.
+    #[test]
+    fn estimate_is_the_programmes_added_up(h in household(), d in 0..4usize) {
+        let e = engine();
+        let input = zhenxing::model::household_from_value(&h).unwrap();
+        let est = zhenxing::estimate::estimate(e, &input, DATES[d]).unwrap();
+        let alone = [
+            serde_json::to_value(e.dibao(&input, DATES[d]).unwrap()).unwrap(),
+            serde_json::to_value(e.tekun(&input, DATES[d]).unwrap()).unwrap(),
+            serde_json::to_value(e.temporary(&input, DATES[d]).unwrap()).unwrap(),
+            serde_json::to_value(e.pension(&input, DATES[d]).unwrap()).unwrap(),
+            serde_json::to_value(e.education(&input, DATES[d]).unwrap()).unwrap(),
+        ];
+        for (inside, alone) in est.programs.iter().zip(&alone) {
+            prop_assert_eq!(&serde_json::to_value(inside).unwrap(), alone);
+        }
+        prop_assert_eq!(serde_json::to_value(&est.monitoring).unwrap(), serde_json::to_value(e.monitoring(&input, DATES[d]).unwrap()).unwrap());
+        let cash: i128 = est.contributions.iter().map(|c| fen(&c.cash_annual.to_fen_string())).sum();
+        prop_assert_eq!(cash, fen(&est.total_annual.to_fen_string()));
+        prop_assert!(est.contributions.iter().all(|c| !c.cash_annual.is_negative() && !c.other_annual.is_negative()));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// Every point of an income curve is the estimate of the household at that income.
+    #[test]
+    fn curve_points_are_estimates(h in household(), start in 0..2_000_000u64, step in 1..1_000_000u64, d in 0..4usize) {
+        let e = engine();
+        let input = zhenxing::model::household_from_value(&h).unwrap();
+        let opts = json!({ "from": yuan(start), "to": yuan(start + step * 6), "step": yuan(step) });
+        let curve = e.income_curve(&input, DATES[d], &opts).unwrap();
+        prop_assert_eq!(curve.points.len(), 7);
+        for p in &curve.points {
+            let at = zhenxing::estimate::with_income(&input, p.income);
+            let est = e.estimate(&at, DATES[d]).unwrap();
+            prop_assert_eq!(p.total_annual, est.total_annual);
+            prop_assert_eq!(p.total_monthly, est.total_monthly);
+        }
+        // A cliff is reported exactly where support falls by more than the income rose.
+        for w in curve.points.windows(2) {
+            let fell = fen(&w[0].total_annual.to_fen_string()) - fen(&w[1].total_annual.to_fen_string());
+            let rose = fen(&w[1].income.to_fen_string()) - fen(&w[0].income.to_fen_string());
+            let reported = curve.cliffs.iter().any(|c| c.from_income == w[0].income);
+            prop_assert_eq!(reported, fell > rose);
+        }
+    }
+}

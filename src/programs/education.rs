@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::pension::assistance_groups;
+use super::pension::{assistance_groups, Groups};
 use super::result::{Calc, ProgramResult};
 use crate::calendar::format_date;
 use crate::error::Result;
@@ -55,17 +55,30 @@ pub struct EducationResult {
 }
 
 pub fn education(h: &Household<'_>, mut calc: Calc<'_>) -> Result<EducationResult> {
+    if h.members.iter().all(|m| m.schooling.is_none()) {
+        return education_for(h, calc, None);
+    }
+    let groups = assistance_groups(h, &mut calc)?;
+    education_for(h, calc, Some(&groups))
+}
+
+/// Education aid when the household's 低保 and 特困 groups are known (`None` when there is no
+/// student, and so nothing to know).
+pub(crate) fn education_for(
+    h: &Household<'_>,
+    mut calc: Calc<'_>,
+    groups: Option<&Groups>,
+) -> Result<EducationResult> {
     let on = calc.params.on();
     let students_in: Vec<_> = h.members.iter().filter(|m| m.schooling.is_some()).collect();
-    if students_in.is_empty() {
+    let Some(groups) = groups.filter(|_| !students_in.is_empty()) else {
         calc.reason("家中没有在校学生。".into());
         return Ok(EducationResult {
             result: calc.finish("education", "教育资助", false, None)?,
             family_in_difficulty: false,
             students: Vec::new(),
         });
-    }
-    let groups = assistance_groups(h, &mut calc)?;
+    };
     let difficulty = matches!(
         h.status,
         HouseholdStatus::Alleviated | HouseholdStatus::Monitored

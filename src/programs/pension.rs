@@ -59,8 +59,18 @@ pub(crate) struct Groups {
 /// Run 低保 and 特困 for the household and note what they rest on.
 pub(crate) fn assistance_groups(h: &Household<'_>, calc: &mut Calc<'_>) -> Result<Groups> {
     let d = dibao::dibao(h, Calc::new(calc.params.clone()))?;
-    calc.params.record(&d.result.unofficial);
     let t = tekun::tekun(h, Calc::new(calc.params.clone()))?;
+    Ok(groups_from(h, &d, &t, calc))
+}
+
+/// The groups, from 低保 and 特困 results already computed for the same household and date.
+pub(crate) fn groups_from(
+    h: &Household<'_>,
+    d: &dibao::DibaoResult,
+    t: &tekun::TekunResult,
+    calc: &mut Calc<'_>,
+) -> Groups {
+    calc.params.record(&d.result.unofficial);
     calc.params.record(&t.result.unofficial);
     let dibao_members = if !d.result.eligible {
         Vec::new()
@@ -79,10 +89,10 @@ pub(crate) fn assistance_groups(h: &Household<'_>, calc: &mut Calc<'_>) -> Resul
         .filter(|m| m.eligible)
         .map(|m| m.member.clone())
         .collect();
-    Ok(Groups {
+    Groups {
         dibao: dibao_members,
         tekun: tekun_members,
-    })
+    }
 }
 
 fn member_row(
@@ -169,12 +179,21 @@ fn member_row(
 }
 
 pub fn pension(h: &Household<'_>, mut calc: Calc<'_>) -> Result<PensionResult> {
+    let groups = assistance_groups(h, &mut calc)?;
+    pension_for(h, calc, &groups)
+}
+
+/// 代缴 when the household's 低保 and 特困 groups are already known.
+pub(crate) fn pension_for(
+    h: &Household<'_>,
+    mut calc: Calc<'_>,
+    groups: &Groups,
+) -> Result<PensionResult> {
     let lowest = calc.params.money(&p::PENSION_LOWEST_TIER)?;
     let working = (
         calc.params.count(&p::LABOR_WORKING_AGE_MIN)?,
         calc.params.count(&p::LABOR_WORKING_AGE_MAX)?,
     );
-    let groups = assistance_groups(h, &mut calc)?;
     calc.step(
         "pension.lowestTier",
         "四(十二)",
@@ -186,7 +205,7 @@ pub fn pension(h: &Household<'_>, mut calc: Calc<'_>) -> Result<PensionResult> {
     );
     let mut members = Vec::with_capacity(h.members.len());
     for m in &h.members {
-        members.push(member_row(m, h, &groups, working, lowest, &mut calc)?);
+        members.push(member_row(m, h, groups, working, lowest, &mut calc)?);
     }
     let total = Money::sum(members.iter().map(|m| m.paid))?;
     for m in members.iter().filter(|m| !m.paid.is_zero()) {

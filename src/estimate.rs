@@ -1,0 +1,394 @@
+//! The whole household at once: transition status, monitoring, and every programme that applies to a
+//! household (低保, 特困, 临时救助, 养老保险代缴, 教育资助), with the cash support they add up to; how
+//! that support changes as income varies (with its cliffs); and a what-if comparison.
+//!
+//! Cash support counts what reaches the household as money: 低保 and 特困 (monthly, × 12), 临时救助
+//! (one-off), and the cash education aids (寄宿生生活补助, 国家助学金, 雨露计划). Premiums paid on the
+//! household's behalf (养老保险代缴) and in-kind aid (营养改善计划 meals) are shown but not counted.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use tsify::Tsify;
+
+use crate::error::{PolicyError, Result};
+use crate::model::{HouseholdInput, IncomeInput, MoneyInput};
+use crate::money::Money;
+use crate::programs::dibao::DibaoResult;
+use crate::programs::education::EducationResult;
+use crate::programs::monitoring::MonitoringResult;
+use crate::programs::pension::PensionResult;
+use crate::programs::tekun::TekunResult;
+use crate::programs::temporary::TemporaryResult;
+use crate::programs::transition::TransitionStatus;
+use crate::programs::{self, result::Calc};
+use crate::Engine;
+
+/// The most points an income curve may have.
+pub const MAX_CURVE_POINTS: usize = 2001;
+
+/// One programme's result inside an estimate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(untagged)]
+pub enum ProgramOutcome {
+    Dibao(DibaoResult),
+    Tekun(TekunResult),
+    Temporary(TemporaryResult),
+    Pension(PensionResult),
+    Education(EducationResult),
+}
+
+/// What a programme adds to the household's support.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Contribution {
+    pub program: String,
+    pub label: String,
+    /// Money per year reaching the household as cash.
+    #[tsify(type = "string")]
+    pub cash_annual: Money,
+    /// Money per year paid on its behalf or given in kind (not counted in the totals).
+    #[tsify(type = "string")]
+    pub other_annual: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Estimate {
+    pub as_of: String,
+    pub transition: TransitionStatus,
+    pub monitoring: MonitoringResult,
+    pub programs: Vec<ProgramOutcome>,
+    pub contributions: Vec<Contribution>,
+    /// Monthly cash support (低保 + 特困).
+    #[tsify(type = "string")]
+    pub total_monthly: Money,
+    /// Annual cash support: monthly × 12 + one-off 临时救助 + cash education aid.
+    #[tsify(type = "string")]
+    pub total_annual: Money,
+    /// Every non-official parameter the estimate rests on.
+    pub unofficial: Vec<String>,
+}
+
+impl ProgramOutcome {
+    fn unofficial(&self) -> &[String] {
+        match self {
+            ProgramOutcome::Dibao(r) => &r.result.unofficial,
+            ProgramOutcome::Tekun(r) => &r.result.unofficial,
+            ProgramOutcome::Temporary(r) => &r.result.unofficial,
+            ProgramOutcome::Pension(r) => &r.result.unofficial,
+            ProgramOutcome::Education(r) => &r.result.unofficial,
+        }
+    }
+}
+
+/// Aid ids of education that reach the family as cash.
+const CASH_EDUCATION_AIDS: [&str; 3] = ["boarding", "seniorHighGrant", "yulu"];
+
+pub fn estimate(engine: &Engine, h: &HouseholdInput, as_of: &str) -> Result<Estimate> {
+    // The household is checked once; every programme starts from the same reader.
+    let (household, reader) = engine.household(h, as_of)?;
+    let calc = || Calc::new(reader.clone());
+    let transition = programs::transition::transition(&mut reader.clone())?;
+    let monitoring = programs::monitoring::monitoring(&household, calc())?;
+    let dibao = programs::dibao::dibao(&household, calc())?;
+    let tekun = programs::tekun::tekun(&household, calc())?;
+    let temporary = programs::temporary::temporary(&household, calc())?;
+    // Pension and education rest on 低保 and 特困: computed once, recorded in each (as when they run alone).
+    let mut pension_calc = calc();
+    let groups = programs::pension::groups_from(&household, &dibao, &tekun, &mut pension_calc);
+    let pension = programs::pension::pension_for(&household, pension_calc, &groups)?;
+    let mut education_calc = calc();
+    let has_students = household.members.iter().any(|m| m.schooling.is_some());
+    if has_students {
+        programs::pension::groups_from(&household, &dibao, &tekun, &mut education_calc);
+    }
+    let education = programs::education::education_for(
+        &household,
+        education_calc,
+        has_students.then_some(&groups),
+    )?;
+
+    let monthly = dibao
+        .result
+        .monthly
+        .unwrap_or_default()
+        .checked_add(tekun.result.monthly.unwrap_or_default())?;
+    let annual_of = |m: Option<Money>| m.unwrap_or_default();
+    let education_cash = Money::sum(
+        education
+            .students
+            .iter()
+            .flat_map(|s| s.aids.iter())
+            .filter(|a| CASH_EDUCATION_AIDS.contains(&a.id.as_str()))
+            .map(|a| a.annual),
+    )?;
+    let education_in_kind = annual_of(education.result.annual).checked_sub(education_cash)?;
+    let contributions = vec![
+        Contribution {
+            program: "dibao".into(),
+            label: dibao.result.label.clone(),
+            cash_annual: annual_of(dibao.result.annual),
+            other_annual: Money::ZERO,
+        },
+        Contribution {
+            program: "tekun".into(),
+            label: tekun.result.label.clone(),
+            cash_annual: annual_of(tekun.result.annual),
+            other_annual: Money::ZERO,
+        },
+        Contribution {
+            program: "temporary".into(),
+            label: temporary.result.label.clone(),
+            cash_annual: temporary.amount,
+            other_annual: Money::ZERO,
+        },
+        Contribution {
+            program: "pension".into(),
+            label: pension.result.label.clone(),
+            cash_annual: Money::ZERO,
+            other_annual: annual_of(pension.result.annual),
+        },
+        Contribution {
+            program: "education".into(),
+            label: education.result.label.clone(),
+            cash_annual: education_cash,
+            other_annual: education_in_kind,
+        },
+    ];
+    let total_annual = Money::sum(contributions.iter().map(|c| c.cash_annual))?;
+
+    let programs = vec![
+        ProgramOutcome::Dibao(dibao),
+        ProgramOutcome::Tekun(tekun),
+        ProgramOutcome::Temporary(temporary),
+        ProgramOutcome::Pension(pension),
+        ProgramOutcome::Education(education),
+    ];
+    let mut unofficial: Vec<String> = monitoring
+        .result
+        .unofficial
+        .iter()
+        .chain(transition.unofficial.iter())
+        .chain(programs.iter().flat_map(|p| p.unofficial().iter()))
+        .cloned()
+        .collect();
+    unofficial.sort();
+    unofficial.dedup();
+    Ok(Estimate {
+        as_of: transition.as_of.clone(),
+        transition,
+        monitoring,
+        programs,
+        contributions,
+        total_monthly: monthly,
+        total_annual,
+        unofficial,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Income curve
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CurvePoint {
+    /// The household's annual income other than wages (replacing business, property, transfer, other).
+    #[tsify(type = "string")]
+    pub income: Money,
+    #[tsify(type = "string")]
+    pub total_monthly: Money,
+    #[tsify(type = "string")]
+    pub total_annual: Money,
+    /// Cash per programme, annual, in the order of `Estimate.contributions`.
+    pub programs: Vec<ProgramAmount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgramAmount {
+    pub program: String,
+    #[tsify(type = "string")]
+    pub annual: Money,
+}
+
+/// Where one more step of income loses more support than it adds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Cliff {
+    #[tsify(type = "string")]
+    pub from_income: Money,
+    #[tsify(type = "string")]
+    pub to_income: Money,
+    /// Support lost, annual.
+    #[tsify(type = "string")]
+    pub drop: Money,
+    /// The programmes whose support fell.
+    pub programs: Vec<String>,
+    /// Chinese: what happens here.
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct IncomeCurve {
+    pub points: Vec<CurvePoint>,
+    pub cliffs: Vec<Cliff>,
+}
+
+/// The household with its non-wage income replaced by `income` (as `other`).
+pub fn with_income(h: &HouseholdInput, income: Money) -> HouseholdInput {
+    let mut h = h.clone();
+    h.income = Some(IncomeInput {
+        other: Some(MoneyInput(income)),
+        ..IncomeInput::default()
+    });
+    h
+}
+
+pub fn income_curve(
+    engine: &Engine,
+    h: &HouseholdInput,
+    as_of: &str,
+    from: Money,
+    to: Money,
+    step: Money,
+) -> Result<IncomeCurve> {
+    if step.is_zero() || step.is_negative() {
+        return Err(PolicyError::out_of_range("opts.step", "步长应大于 0"));
+    }
+    if to < from {
+        return Err(PolicyError::out_of_range("opts.to", "终点不能小于起点"));
+    }
+    let span = to
+        .checked_sub(from)?
+        .checked_div(step.decimal())?
+        .decimal()
+        .floor();
+    if span >= Decimal::from(MAX_CURVE_POINTS) {
+        return Err(PolicyError::out_of_range(
+            "opts.step",
+            format!("点数过多（最多 {MAX_CURVE_POINTS} 个），请加大步长"),
+        ));
+    }
+    let mut points = Vec::new();
+    let mut x = from;
+    while x <= to {
+        let e = estimate(engine, &with_income(h, x), as_of)?;
+        points.push(CurvePoint {
+            income: x,
+            total_monthly: e.total_monthly,
+            total_annual: e.total_annual,
+            programs: e
+                .contributions
+                .iter()
+                .map(|c| ProgramAmount {
+                    program: c.program.clone(),
+                    annual: c.cash_annual,
+                })
+                .collect(),
+        });
+        x = x.checked_add(step)?;
+    }
+    let mut cliffs = Vec::new();
+    for w in points.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let gained = b.income.checked_sub(a.income)?;
+        let lost = a.total_annual.checked_sub(b.total_annual)?;
+        if lost > gained {
+            let fell: Vec<String> = a
+                .programs
+                .iter()
+                .zip(&b.programs)
+                .filter(|(p, q)| q.annual < p.annual)
+                .map(|(p, _)| p.program.clone())
+                .collect();
+            cliffs.push(Cliff {
+                from_income: a.income,
+                to_income: b.income,
+                drop: lost,
+                programs: fell.clone(),
+                text: format!(
+                    "收入从 {} 增至 {} 元，帮扶减少 {} 元（{}），超过增加的收入：家庭反而变少。",
+                    a.income,
+                    b.income,
+                    lost,
+                    fell.join("、")
+                ),
+            });
+        }
+    }
+    Ok(IncomeCurve { points, cliffs })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparison
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgramDifference {
+    pub program: String,
+    pub label: String,
+    #[tsify(type = "string")]
+    pub baseline: Money,
+    #[tsify(type = "string")]
+    pub alternative: Money,
+    /// alternative − baseline, annual cash.
+    #[tsify(type = "string")]
+    pub difference: Money,
+    pub baseline_eligible: bool,
+    pub alternative_eligible: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Comparison {
+    pub baseline: Estimate,
+    pub alternative: Estimate,
+    pub programs: Vec<ProgramDifference>,
+    #[tsify(type = "string")]
+    pub total_difference: Money,
+}
+
+fn eligible(p: &ProgramOutcome) -> bool {
+    match p {
+        ProgramOutcome::Dibao(r) => r.result.eligible,
+        ProgramOutcome::Tekun(r) => r.result.eligible,
+        ProgramOutcome::Temporary(r) => r.result.eligible,
+        ProgramOutcome::Pension(r) => r.result.eligible,
+        ProgramOutcome::Education(r) => r.result.eligible,
+    }
+}
+
+pub fn compare(
+    baseline: &Engine,
+    alternative: &Engine,
+    h: &HouseholdInput,
+    as_of: &str,
+) -> Result<Comparison> {
+    let a = estimate(baseline, h, as_of)?;
+    let b = estimate(alternative, h, as_of)?;
+    let mut programs = Vec::new();
+    for ((ca, cb), (pa, pb)) in a
+        .contributions
+        .iter()
+        .zip(&b.contributions)
+        .zip(a.programs.iter().zip(&b.programs))
+    {
+        programs.push(ProgramDifference {
+            program: ca.program.clone(),
+            label: ca.label.clone(),
+            baseline: ca.cash_annual,
+            alternative: cb.cash_annual,
+            difference: cb.cash_annual.checked_sub(ca.cash_annual)?,
+            baseline_eligible: eligible(pa),
+            alternative_eligible: eligible(pb),
+        });
+    }
+    let total_difference = b.total_annual.checked_sub(a.total_annual)?;
+    Ok(Comparison {
+        baseline: a,
+        alternative: b,
+        programs,
+        total_difference,
+    })
+}

@@ -1,0 +1,45 @@
+// Whole-household estimates, batches, curves and what-if comparisons through the package.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PolicyEngine, PolicyError } from 'zhenxing';
+
+const engine = new PolicyEngine();
+const asOf = '2023-06-01';
+const elder = (other) => ({ region: '230129', members: [{ birthDate: '1958-01-01' }], income: { other } });
+
+test('estimateMany: one bad household gives its own error item and the rest go on', () => {
+  const items = engine.estimateMany([elder('3000'), { region: '230129', members: [] }, elder(3000), { region: '230129', members: [{ birthDate: '1958-01-01', wage: 1 }] }], asOf);
+  assert.equal(items.length, 4);
+  assert.equal(items[0].ok, true);
+  // 人均 250 → 补差 191 + 加发 44.10 = 235.10/月; × 12 = 2821.20.
+  assert.equal(items[0].estimate.totalMonthly, '235.10');
+  assert.equal(items[0].estimate.totalAnnual, '2821.20');
+  assert.deepEqual(items[1], { ok: false, error: { code: 'OUT_OF_RANGE', path: 'members', message: items[1].error.message } });
+  assert.deepEqual(items[2], items[0], 'number and string money give the same estimate');
+  assert.equal(items[3].error.path, 'members[0].wage');
+  assert.equal(items[3].error.code, 'INVALID_INPUT');
+});
+
+test('estimateMany refuses what is not a batch, and a bad date for all', () => {
+  assert.throws(() => engine.estimateMany(elder(1), asOf), (e) => e instanceof PolicyError && e.code === 'INVALID_INPUT');
+  assert.throws(() => engine.estimateMany([elder(1)], '2023-02-29'), (e) => e.code === 'INVALID_DATE' && e.path === 'asOf');
+  assert.deepEqual(engine.estimateMany([], asOf), []);
+});
+
+test('estimateMany equals estimate one by one', () => {
+  const households = Array.from({ length: 50 }, (_, i) => elder(String(i * 137)));
+  const batch = engine.estimateMany(households, asOf);
+  batch.forEach((item, i) => assert.deepEqual(item.estimate, engine.estimate(households[i], asOf)));
+});
+
+test('incomeCurve validates its options', () => {
+  assert.throws(() => engine.incomeCurve(elder(0), asOf, { from: 0, to: 100, step: 0 }), (e) => e.code === 'OUT_OF_RANGE' && e.path === 'opts.step');
+  assert.throws(() => engine.incomeCurve(elder(0), asOf, { from: 0, to: 1e9, step: 1 }), (e) => e.code === 'OUT_OF_RANGE');
+  assert.throws(() => engine.incomeCurve(elder(0), asOf, { from: 0, step: 1 }), (e) => e.code === 'INVALID_INPUT' && e.path === 'opts.to');
+});
+
+test('compare with itself changes nothing', () => {
+  const c = engine.compare(elder('3000'), asOf, engine);
+  assert.equal(c.totalDifference, '0.00');
+  assert.ok(c.programs.every((p) => p.difference === '0.00'));
+});
