@@ -26,6 +26,13 @@ use crate::Engine;
 /// The most points an income curve may have.
 pub const MAX_CURVE_POINTS: usize = 2001;
 
+/// Monthly amounts are rounded to the fen before × 12, so support that falls one-for-one with
+/// income can still step by up to 12 fen a year per monthly programme (低保 and 特困): drops within
+/// that slack are rounding, not cliffs.
+fn rounding_slack() -> Money {
+    Money::from_decimal(Decimal::new(1, 2) * Decimal::from(12 * 2))
+}
+
 /// One programme's result inside an estimate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(untagged)]
@@ -290,11 +297,12 @@ pub fn income_curve(
         x = x.checked_add(step)?;
     }
     let mut cliffs = Vec::new();
+    let slack = rounding_slack();
     for w in points.windows(2) {
         let (a, b) = (&w[0], &w[1]);
         let gained = b.income.checked_sub(a.income)?;
         let lost = a.total_annual.checked_sub(b.total_annual)?;
-        if lost > gained {
+        if lost > gained.checked_add(slack)? {
             let fell: Vec<String> = a
                 .programs
                 .iter()

@@ -1,108 +1,175 @@
-// The staff page. All policy logic is in the WebAssembly module; this file only reads the form,
-// calls the engine and shows what it returns.
+// The staff page: read the form, call the engine, show what it returns. No policy logic here.
 import init, { PolicyEngine, PolicyError, policyItems } from './pkg/index.js';
+import { addMember, fillHousehold, readHousehold, setRegions } from './form.js';
+import { context, el, renderCards, renderPolicyItems, renderSummary, renderTransition } from './results.js';
+import { drawCurve } from './chart.js';
 
 const $ = (id) => document.getElementById(id);
-const PHASES = { before: '过渡期前', transition: '过渡期内', after: '过渡期后（常态化帮扶）' };
-
 let engine;
-let titles = new Map();
-let catalogue = new Map();
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') node.className = v; else node.setAttribute(k, v);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
-
-function citation(c) {
-  return el('span', { class: 'cite', title: titles.get(c) ?? '' }, c);
-}
+let regions = [];
+let last = null; // { household, asOf, estimate }
 
 function fillRegions() {
-  const regions = engine.regions();
+  regions = engine.regions();
+  setRegions(regions);
   const select = $('region');
-  const byParent = new Map();
-  for (const r of regions) {
-    if (r.level === 'county') {
-      if (!byParent.has(r.parent)) byParent.set(r.parent, []);
-      byParent.get(r.parent).push(r);
-    }
+  select.querySelector('option').textContent = '请选择县（市、区）';
+  const counties = new Map();
+  for (const r of regions.filter((r) => r.level === 'county')) {
+    if (!counties.has(r.parent)) counties.set(r.parent, []);
+    counties.get(r.parent).push(r);
   }
   for (const city of regions.filter((r) => r.level === 'prefecture')) {
-    const group = el('optgroup', { label: city.name });
-    group.append(el('option', { value: city.code }, `${city.name}（市级）`));
-    for (const county of byParent.get(city.code) ?? []) {
-      group.append(el('option', { value: county.code }, county.alleviatedCounty ? `${county.name}（脱贫县）` : county.name));
-    }
+    const group = el('optgroup', { label: city.name }, el('option', { value: city.code }, `${city.name}（市级）`));
+    for (const c of counties.get(city.code) ?? []) group.append(el('option', { value: c.code }, c.alleviatedCounty ? `${c.name}（脱贫县）` : c.name));
     select.append(group);
   }
 }
 
 function showError(e) {
+  for (const bad of document.querySelectorAll('.invalid')) bad.classList.remove('invalid');
   const box = $('error');
   if (e instanceof PolicyError) {
     box.textContent = `${e.message}${e.path ? `（${e.path}）` : ''} [${e.code}]`;
+    const field = fieldFor(e.path);
+    if (field) field.classList.add('invalid');
   } else {
     box.textContent = `出错：${e}`;
   }
   box.hidden = false;
 }
 
+/** The form control an error path points to, e.g. members[1].birthDate. */
+function fieldFor(path) {
+  const m = /^members\[(\d+)\]\.(\w+)/.exec(path ?? '');
+  if (m) return document.querySelectorAll('#members tr.member')[Number(m[1])]?.querySelector(`[name=${m[2]}]`);
+  return path ? $('household-form').elements.namedItem(path) : null;
+}
+
+/** Non-wage income of a household (the curve's axis). */
+function nonWageIncome(h) {
+  return ['business', 'property', 'transfer', 'other'].reduce((sum, k) => sum + Number(h.income?.[k] ?? 0), 0);
+}
+
 function render() {
-  $('error').hidden = true;
+  const form = $('household-form');
+  const household = readHousehold(form);
   const asOf = $('as-of').value;
-  const region = $('region').value || undefined;
-  let t;
+  let estimate;
   try {
-    t = engine.transition(asOf, region);
+    estimate = engine.estimate(household, asOf);
   } catch (e) {
-    $('transition-card').hidden = true;
+    $('results').hidden = true;
     showError(e);
     return;
   }
-  $('t-phase').textContent = t.year ? `${PHASES[t.phase]} · 第${t.year}年` : PHASES[t.phase];
-  $('t-phase').dataset.phase = t.phase;
-  $('t-period').textContent = `${t.start} 至 ${t.end}`;
-  $('t-days').textContent = `${t.daysRemaining} 天`;
-  const pilot = $('t-pilot');
-  pilot.textContent = t.fundIntegrationPilot ? '适用' : '不适用';
-  pilot.className = t.fundIntegrationPilot ? 'yes' : 'no';
-  $('t-reasons').replaceChildren(...t.reasons.map((r) => el('li', {}, r)));
-  $('t-measures').replaceChildren(...t.measures.map((m) =>
-    el('li', { 'data-id': m.id }, m.label, citation(m.citation), el('span', { class: 'until' }, m.until ? `${m.from} 至 ${m.until}` : `${m.from} 起`))));
-  $('t-steps').replaceChildren(...t.steps.map((s) =>
-    el('li', {}, s.text, s.value ? el('span', { class: 'value' }, `→ ${s.value}`) : null, s.citation ? citation(s.citation) : null)));
-  const warn = $('t-unofficial');
-  if (t.unofficial.length) {
-    warn.replaceChildren(el('strong', {}, '⚠ 以下参数不是官方公布值，结果仅供参考：'),
-      el('ul', {}, ...t.unofficial.map((name) => {
-        const p = catalogue.get(name);
-        return el('li', { 'data-param': name }, p ? `${p.label}（${name}）` : name);
-      })));
-    warn.hidden = false;
-  } else {
-    warn.hidden = true;
+  $('error').hidden = true;
+  for (const bad of document.querySelectorAll('.invalid')) bad.classList.remove('invalid');
+  last = { household, asOf, estimate };
+  renderSummary(estimate, $('summary'));
+  renderTransition(estimate.transition, document);
+  renderCards(estimate, $('cards'));
+  drawChart(household, asOf, estimate);
+  const region = regions.find((r) => r.code === household.region);
+  $('print-head').textContent = `测算日期 ${asOf}　地区 ${region?.name ?? household.region}　家庭成员 ${household.members.length} 人　（本测算单依据公开政策与参数计算，以主管部门审核为准）`;
+  $('what-if-table').hidden = true;
+  $('results').hidden = false;
+}
+
+function drawChart(household, asOf, estimate) {
+  const here = nonWageIncome(household);
+  const dibao = estimate.programs.find((p) => p.program === 'dibao');
+  const yearLine = Number(dibao?.standard ?? 500) * 12 * household.members.length;
+  const to = Math.ceil(Math.max(here * 2, yearLine * 2, 12000) / 1000) * 1000;
+  const step = Math.max(1, Math.round(to / 40));
+  try {
+    const curve = engine.incomeCurve(household, asOf, { from: '0', to: String(to), step: String(step) });
+    const atHere = here <= to ? estimate.totalAnnual : curve.points.at(-1).totalAnnual;
+    drawCurve($('chart'), curve, String(Math.min(here, to)), atHere);
+    Object.assign($('chart').dataset, { from: '0', to: String(to), step: String(step) });
+    $('cliffs').replaceChildren(...curve.cliffs.map((c) => el('li', { 'data-cliff': c.fromIncome }, c.text)));
+  } catch (e) {
+    showError(e);
   }
-  $('transition-card').hidden = false;
+}
+
+function whatIf(event) {
+  event.preventDefault();
+  if (!last) return;
+  const overrides = {};
+  for (const input of $('what-if-form').querySelectorAll('input')) {
+    if (input.value.trim() !== '') overrides[input.name] = input.value.trim();
+  }
+  try {
+    const other = engine.withOverrides(overrides);
+    const c = engine.compare(last.household, last.asOf, other);
+    $('what-if-table').querySelector('tbody').replaceChildren(...c.programs.map((p, i) => el('tr', { 'data-program': p.program },
+      el('th', {}, p.label), el('td', { 'data-key': `programs[${i}].baseline` }, p.baseline), el('td', { 'data-key': `programs[${i}].alternative` }, p.alternative),
+      el('td', { 'data-key': `programs[${i}].difference`, class: p.difference.startsWith('-') ? 'down' : 'up' }, p.difference))));
+    const cells = $('what-if-table').querySelectorAll('tfoot td');
+    cells[0].textContent = c.baseline.totalAnnual;
+    cells[1].textContent = c.alternative.totalAnnual;
+    $('what-if-total').textContent = c.totalDifference;
+    $('what-if-total').dataset.key = 'totalDifference';
+    $('what-if-table').hidden = false;
+    $('error').hidden = true;
+  } catch (e) {
+    showError(e);
+  }
+}
+
+function exportJson() {
+  $('household-json').value = JSON.stringify(readHousehold($('household-form')), null, 2);
+}
+
+function importJson(text) {
+  let h;
+  try {
+    h = JSON.parse(text);
+  } catch {
+    showError('导入的内容不是有效的 JSON');
+    return;
+  }
+  fillHousehold($('household-form'), h);
+  render();
 }
 
 async function main() {
   await init();
   engine = new PolicyEngine();
-  titles = new Map(policyItems().map((i) => [i.citation, i.title]));
-  catalogue = new Map(engine.parameters().map((p) => [p.name, p]));
+  const items = policyItems();
+  items.forEach((item, i) => { context.titles.set(item.citation, item.title); context.anchors.set(item.citation, `policy-${i}`); });
+  for (const p of engine.parameters()) context.params.set(p.name, p);
+  renderPolicyItems(items, $('policy-items'));
   fillRegions();
   const today = new Date();
   const pad = (n) => String(n).padStart(2, '0');
   $('as-of').value = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
-  $('as-of').addEventListener('input', render);
-  $('region').addEventListener('change', render);
-  $('param-set').textContent = '参数：内置黑龙江默认参数集（每个数值附来源与可信度；非官方数值会标出）。';
-  $('status').textContent = '已就绪：修改日期或地区即时重新计算。';
+  $('region').value = '230129';
+  addMember({ id: '成员1', birthDate: '1980-01-01' });
+  const form = $('household-form');
+  form.addEventListener('input', render);
+  form.addEventListener('change', render);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  $('add-member').addEventListener('click', () => { addMember(); });
+  $('new-household').addEventListener('click', () => {
+    fillHousehold(form, { region: $('region').value, members: [{ id: '成员1' }] });
+    render();
+  });
+  $('what-if-form').addEventListener('submit', whatIf);
+  $('export').addEventListener('click', exportJson);
+  $('import').addEventListener('click', () => importJson($('household-json').value));
+  $('upload').addEventListener('change', async (e) => { const f = e.target.files?.[0]; if (f) importJson(await f.text()); });
+  $('download').addEventListener('click', () => {
+    exportJson();
+    const url = URL.createObjectURL(new Blob([$('household-json').value], { type: 'application/json' }));
+    const a = el('a', { href: url, download: 'household.json' });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  $('print').addEventListener('click', () => window.print());
+  $('param-set').textContent = '参数：内置黑龙江默认参数集（每个数值附来源与可信度；依据非官方数值的金额标有 ⚠）。';
+  $('status').textContent = '已就绪：修改任何一项即时重新计算。';
   document.body.dataset.ready = 'true';
   render();
 }
