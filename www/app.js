@@ -1,7 +1,7 @@
 // The staff page: read the form, call the engine, show what it returns. No policy logic here.
 import init, { PolicyEngine, PolicyError, policyItems } from './pkg/index.js';
 import { addMember, fillHousehold, readHousehold, setRegions } from './form.js';
-import { context, el, renderCards, renderPolicyItems, renderSummary, renderTransition } from './results.js';
+import { context, el, openCitedItem, renderCards, renderPolicyItems, renderSummary, renderTransition } from './results.js';
 import { drawCurve } from './chart.js';
 
 const $ = (id) => document.getElementById(id);
@@ -137,8 +137,12 @@ function importJson(text) {
 async function main() {
   await init();
   engine = new PolicyEngine();
-  const items = policyItems();
-  items.forEach((item, i) => { context.titles.set(item.citation, item.title); context.anchors.set(item.citation, `policy-${i}`); });
+  // The quoted text of each item ships beside the page; the titles come from the module.
+  const texts = await fetch('policy-text.json').then((r) => (r.ok ? r.json() : { items: [] })).catch(() => ({ items: [] }));
+  const quoted = new Map(texts.items.map((t) => [t.citation, t.text]));
+  const items = policyItems().map((item) => ({ ...item, text: quoted.get(item.citation) }));
+  items.forEach((item, i) => { context.titles.set(item.citation, `${item.title}${item.text ? `：${item.text.slice(0, 120)}…` : ''}`); context.anchors.set(item.citation, `policy-${i}`); });
+  window.addEventListener('hashchange', openCitedItem);
   for (const p of engine.parameters()) context.params.set(p.name, p);
   renderPolicyItems(items, $('policy-items'));
   fillRegions();

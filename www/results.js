@@ -142,6 +142,17 @@ export function renderCards(est, node) {
   node.replaceChildren(monitoringCard(est.monitoring), ...est.programs.map(programCard));
 }
 
+/** The policy items, each with its text when the page has it (policy-text.json). */
 export function renderPolicyItems(items, node) {
-  node.replaceChildren(...items.map((item, i) => el('li', { id: `policy-${i}` }, el('strong', {}, item.citation), ' ', item.title)));
+  node.replaceChildren(...items.map((item, i) => el('li', { id: `policy-${i}`, 'data-citation': item.citation },
+    item.text
+      ? el('details', {}, el('summary', {}, el('strong', {}, item.citation), ' ', item.title), el('p', { class: 'quote' }, item.text))
+      : el('span', {}, el('strong', {}, item.citation), ' ', item.title))));
+}
+
+/** Following a citation opens the quoted item. */
+export function openCitedItem() {
+  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const details = target?.querySelector('details');
+  if (details) details.open = true;
 }

@@ -191,6 +191,11 @@ test('the transition card and the policy items', async () => {
   assert.equal(await page.textContent('#t-days'), `${t.daysRemaining} 天`);
   assert.deepEqual(await page.$$eval('#t-measures li', (ls) => ls.map((l) => l.dataset.id)), t.measures.map((m) => m.id));
   assert.equal(await page.$$eval('#policy-items li', (ls) => ls.length), 26);
+  // A citation in a card leads to the quoted item of the policy text, which opens.
+  await page.click('#card-dibao a.cite');
+  const item = page.locator('#policy-items li[data-citation="四(十)"]');
+  await item.locator('details[open]').waitFor();
+  assert.match(await item.textContent(), /低保金加发/);
   assert.equal(await page.$$eval('#region optgroup', (gs) => gs.length), 13);
 });
 
