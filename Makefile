@@ -25,11 +25,11 @@ test: build lint test-rust test-js test-browser
 
 lint:
 	cargo fmt --check
-	cargo clippy --quiet --all-targets -- -D warnings
+	cargo clippy --quiet --all-targets --features cli -- -D warnings
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:
-	cargo test
+	cargo test --features cli
 
 test-js: test-rust
 	bash tests/js/run.sh
@@ -40,7 +40,9 @@ test-browser:
 ## Benchmarks report figures; they never pass or fail.
 bench: build
 	cargo bench --bench engine
-	@cat dist/sizes.json
+	node benches/node.mjs
+	cargo build --release --features cli
+	node benches/cli.mjs
 
 clean:
 	rm -rf target dist test-output www/pkg

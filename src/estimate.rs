@@ -17,6 +17,7 @@ use crate::programs::dibao::DibaoResult;
 use crate::programs::education::EducationResult;
 use crate::programs::monitoring::MonitoringResult;
 use crate::programs::pension::PensionResult;
+use crate::programs::result::ProgramResult;
 use crate::programs::tekun::TekunResult;
 use crate::programs::temporary::TemporaryResult;
 use crate::programs::transition::TransitionStatus;
@@ -77,14 +78,38 @@ pub struct Estimate {
 }
 
 impl ProgramOutcome {
-    fn unofficial(&self) -> &[String] {
+    /// The part every programme result has.
+    pub fn result(&self) -> &ProgramResult {
         match self {
-            ProgramOutcome::Dibao(r) => &r.result.unofficial,
-            ProgramOutcome::Tekun(r) => &r.result.unofficial,
-            ProgramOutcome::Temporary(r) => &r.result.unofficial,
-            ProgramOutcome::Pension(r) => &r.result.unofficial,
-            ProgramOutcome::Education(r) => &r.result.unofficial,
+            ProgramOutcome::Dibao(r) => &r.result,
+            ProgramOutcome::Tekun(r) => &r.result,
+            ProgramOutcome::Temporary(r) => &r.result,
+            ProgramOutcome::Pension(r) => &r.result,
+            ProgramOutcome::Education(r) => &r.result,
         }
+    }
+    fn unofficial(&self) -> &[String] {
+        &self.result().unofficial
+    }
+}
+
+impl Estimate {
+    /// A programme's result by its id ('dibao', 'tekun', …).
+    pub fn program(&self, id: &str) -> Option<&ProgramResult> {
+        self.programs
+            .iter()
+            .map(ProgramOutcome::result)
+            .find(|r| r.program == id)
+    }
+    /// The one-off 临时救助 amount.
+    pub fn temporary_amount(&self) -> Money {
+        self.programs
+            .iter()
+            .find_map(|p| match p {
+                ProgramOutcome::Temporary(t) => Some(t.amount),
+                _ => None,
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -358,13 +383,7 @@ pub struct Comparison {
 }
 
 fn eligible(p: &ProgramOutcome) -> bool {
-    match p {
-        ProgramOutcome::Dibao(r) => r.result.eligible,
-        ProgramOutcome::Tekun(r) => r.result.eligible,
-        ProgramOutcome::Temporary(r) => r.result.eligible,
-        ProgramOutcome::Pension(r) => r.result.eligible,
-        ProgramOutcome::Education(r) => r.result.eligible,
-    }
+    p.result().eligible
 }
 
 pub fn compare(

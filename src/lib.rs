@@ -26,6 +26,7 @@ pub mod money;
 pub mod params;
 pub mod policy;
 pub mod programs;
+pub mod register;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,0 +1,208 @@
+//! The command-line tool on small registers with bad rows, checked field by field against the
+//! library; CSV and JSON Lines must give the same results.
+#![cfg(feature = "cli")]
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+use zhenxing::Engine;
+
+const AS_OF: &str = "2023-06-01";
+
+fn registers() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/registers"))
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_zhenxing"))
+        .args(args)
+        .output()
+        .expect("the tool runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn lines(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn json_lines_match_the_library_and_bad_rows_carry_on() {
+    let input = registers().join("small.jsonl");
+    let (code, stdout, stderr) = run(&["estimate", "--as-of", AS_OF, input.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let out = lines(&stdout);
+    // Lines 3 (blank) is skipped; 4, 6 and 7 are bad: each reported with its line, the rest go on.
+    let got: Vec<(u64, bool)> = out
+        .iter()
+        .map(|v| (v["line"].as_u64().unwrap(), v["ok"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, true),
+            (2, true),
+            (4, false),
+            (5, true),
+            (6, false),
+            (7, false)
+        ]
+    );
+    assert_eq!(
+        (
+            out[2]["error"]["code"].as_str(),
+            out[2]["error"]["path"].as_str()
+        ),
+        (Some("INVALID_INPUT"), Some("members[0].wage"))
+    );
+    assert_eq!(out[4]["error"]["code"], "INVALID_INPUT");
+    assert_eq!(
+        (
+            out[5]["error"]["code"].as_str(),
+            out[5]["error"]["path"].as_str()
+        ),
+        (Some("OUT_OF_RANGE"), Some("members[0].birthDate"))
+    );
+    // Every good line is exactly the library's estimate of that household.
+    let engine = Engine::new().unwrap();
+    let text = std::fs::read_to_string(&input).unwrap();
+    for v in out.iter().filter(|v| v["ok"] == true) {
+        let line = text
+            .lines()
+            .nth(v["line"].as_u64().unwrap() as usize - 1)
+            .unwrap();
+        let h = zhenxing::model::household_from_json(line).unwrap();
+        let expected = serde_json::to_value(engine.estimate(&h, AS_OF).unwrap()).unwrap();
+        assert_eq!(v["estimate"], expected, "line {}", v["line"]);
+    }
+    assert!(stderr.contains("汇总：6 户（有误 3 户）"), "{stderr}");
+}
+
+#[test]
+fn csv_gives_the_same_results_as_json_lines() {
+    let (code, csv_out, stderr) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--output-format",
+        "jsonl",
+        registers().join("small.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, jsonl_out, _) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        registers().join("small.jsonl").to_str().unwrap(),
+    ]);
+    let (csv, jsonl) = (lines(&csv_out), lines(&jsonl_out));
+    let ids: Vec<&str> = csv
+        .iter()
+        .map(|v| v["household"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["H1", "H2", "H3", "H4", "H5"]);
+    // H1, H2, H4 are the households of JSON Lines 1, 2 and 5.
+    for (c, j) in [(0, 0), (1, 1), (3, 3)] {
+        assert_eq!(csv[c]["estimate"], jsonl[j]["estimate"], "{}", ids[c]);
+    }
+    // H3 has a bad boolean (named by its column); H5 a future birth date. Lines are the file's.
+    assert_eq!(
+        (csv[2]["line"].as_u64(), csv[2]["error"]["path"].as_str()),
+        (Some(6), Some("serious_illness"))
+    );
+    assert_eq!(
+        (csv[4]["line"].as_u64(), csv[4]["error"]["path"].as_str()),
+        (Some(10), Some("members[0].birthDate"))
+    );
+}
+
+#[test]
+fn csv_output_has_each_programme_per_household() {
+    let out = std::env::temp_dir().join(format!("zhenxing-cli-{}.csv", std::process::id()));
+    let (code, _, stderr) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        registers().join("small.jsonl").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let col =
+        |row: &Vec<String>, name: &str| row[header.iter().position(|h| h == name).unwrap()].clone();
+    assert_eq!(rows.len(), 6);
+    // Line 1, the elderly couple of 龙江县: 9000 ÷ 24 = 375 → 补差 (441 − 375) × 2 = 132 + 2 × 44.10 = 220.20.
+    assert_eq!(col(&rows[0], "dibao_monthly"), "220.20");
+    assert_eq!(col(&rows[0], "monitoring_category"), "marginal");
+    assert_eq!(col(&rows[0], "total_annual"), "2642.40");
+    // Line 5: severe temporary assistance 441 × 6 × 3 = 7938.
+    assert_eq!(col(&rows[3], "temporary_amount"), "7938.00");
+    assert_eq!(
+        (
+            col(&rows[2], "ok").as_str(),
+            col(&rows[2], "error_path").as_str()
+        ),
+        ("false", "members[0].wage")
+    );
+    std::fs::remove_file(out).ok();
+}
+
+#[test]
+fn fatal_errors_exit_non_zero() {
+    let input = registers().join("small.jsonl");
+    assert_eq!(
+        run(&["estimate", "--as-of", "2023-02-29", input.to_str().unwrap()]).0,
+        2
+    );
+    assert_eq!(
+        run(&["estimate", "--as-of", AS_OF, "/nonexistent/register.jsonl"]).0,
+        2
+    );
+    assert_eq!(
+        run(&[
+            "estimate",
+            "--as-of",
+            AS_OF,
+            "--params",
+            input.to_str().unwrap(),
+            input.to_str().unwrap()
+        ])
+        .0,
+        2
+    );
+    assert_eq!(run(&["frobnicate"]).0, 2);
+    let (code, stdout, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("zhenxing estimate --as-of"));
+}
+
+#[test]
+fn params_prints_the_catalogue() {
+    let (code, stdout, _) = run(&["params"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("dibao.standard.rural  农村低保标准（元/人·月）"));
+    assert!(stdout.contains("2022-01-01 起 [道里区]：625"));
+    let (code, json, _) = run(&["params", "--json"]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert!(v.as_array().unwrap().len() >= 80);
+}
