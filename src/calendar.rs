@@ -14,8 +14,8 @@ pub const LATEST_YEAR: i32 = 2200;
 pub fn parse_date(text: &str, path: &str) -> Result<NaiveDate> {
     let b = text.as_bytes();
     let shape_ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
@@ -60,16 +60,16 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> u32 {
     if on < birth {
         return 0;
     }
-    let mut years = on.year() - birth.year();
-    if (on.month(), on.day()) < (birth.month(), birth.day()) {
-        years -= 1;
-    }
-    u32::try_from(years).unwrap_or(0)
+    let years = on.year().saturating_sub(birth.year());
+    let before_birthday = (on.month(), on.day()) < (birth.month(), birth.day());
+    u32::try_from(years)
+        .unwrap_or(0)
+        .saturating_sub(u32::from(before_birthday))
 }
 
 /// Days from `a` to `b` (negative when `b` is earlier).
 pub fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
-    (b - a).num_days()
+    b.signed_duration_since(a).num_days()
 }
 
 /// `d` plus `n` calendar months (the day is clamped to the month's end), or an error past the range.

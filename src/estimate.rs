@@ -31,7 +31,8 @@ pub const MAX_CURVE_POINTS: usize = 2001;
 /// income can still step by up to 12 fen a year per monthly programme (低保 and 特困): drops within
 /// that slack are rounding, not cliffs.
 fn rounding_slack() -> Money {
-    Money::from_decimal(Decimal::new(1, 2) * Decimal::from(12 * 2))
+    // 1 fen × 12 months × 2 monthly programmes = 0.24 yuan.
+    Money::from_decimal(Decimal::new(24, 2))
 }
 
 /// One programme's result inside an estimate.
@@ -324,7 +325,7 @@ pub fn income_curve(
     let mut cliffs = Vec::new();
     let slack = rounding_slack();
     for w in points.windows(2) {
-        let (a, b) = (&w[0], &w[1]);
+        let [a, b] = w else { continue };
         let gained = b.income.checked_sub(a.income)?;
         let lost = a.total_annual.checked_sub(b.total_annual)?;
         if lost > gained.checked_add(slack)? {

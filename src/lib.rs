@@ -15,6 +15,18 @@
 //! assert!(status.fund_integration_pilot); // 延寿县 is a 脱贫县, 2023 is in the first three years
 //! ```
 
+// No panic by construction outside tests: a panic in WebAssembly kills the module for the page.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects
+    )
+)]
+
 pub mod calendar;
 pub mod engine;
 pub mod error;

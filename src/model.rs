@@ -496,8 +496,8 @@ impl<'p> Household<'p> {
                     .map_err(|e| e.under(&path))?,
             );
         }
-        for (i, m) in members.iter().enumerate() {
-            if input.members[i].id.is_some() && members[..i].iter().any(|o| o.label == m.label) {
+        for (i, (m, given)) in members.iter().zip(&input.members).enumerate() {
+            if given.id.is_some() && members.iter().take(i).any(|o| o.label == m.label) {
                 return Err(PolicyError::invalid_input(
                     format!("members[{i}].id"),
                     format!("成员编号“{}”重复", m.label),
@@ -629,7 +629,10 @@ fn check_member<'p>(
         Capacity::None
     };
     Ok(Member {
-        label: m.id.clone().unwrap_or_else(|| format!("成员{}", index + 1)),
+        label: m
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("成员{}", index.saturating_add(1))),
         index,
         birth_date,
         age,

@@ -246,6 +246,8 @@ pub fn level_of(code: u32) -> Level {
     }
 }
 
+/// The rounding down cannot overflow (the result is at most `code`).
+#[allow(clippy::arithmetic_side_effects)]
 pub fn parent_of(code: u32) -> Option<u32> {
     match level_of(code) {
         Level::Province => None,

@@ -146,7 +146,9 @@ fn supplement_for(
     else {
         return Ok(None);
     };
-    let (rate, group) = groups[best].clone();
+    let Some((rate, group)) = groups.get(best).cloned() else {
+        return Ok(None);
+    };
     let others: Vec<&str> = groups
         .iter()
         .enumerate()

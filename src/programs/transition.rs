@@ -137,13 +137,13 @@ pub fn transition(reader: &mut Reader<'_>) -> Result<TransitionStatus> {
     let (phase, year) = if on < start {
         (Phase::Before, None)
     } else if on <= end {
-        (Phase::Transition, Some(age_on(start, on) + 1))
+        (Phase::Transition, Some(age_on(start, on).saturating_add(1)))
     } else {
         (Phase::After, None)
     };
     let days_remaining = match phase {
-        Phase::Before => days_between(start, end) + 1,
-        Phase::Transition => days_between(on, end) + 1,
+        Phase::Before => days_between(start, end).saturating_add(1),
+        Phase::Transition => days_between(on, end).saturating_add(1),
         Phase::After => 0,
     };
     match (phase, year) {
