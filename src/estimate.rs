@@ -261,11 +261,30 @@ pub struct Cliff {
     pub text: String,
 }
 
+/// Where more income brings more support (the 单人户 rule can do this as income crosses the 低保
+/// standard: the household loses its small 补差 but a seriously ill or severely disabled member is
+/// then covered alone at the average subsidy level plus 加发).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Rise {
+    #[tsify(type = "string")]
+    pub from_income: Money,
+    #[tsify(type = "string")]
+    pub to_income: Money,
+    /// Support gained, annual.
+    #[tsify(type = "string")]
+    pub gain: Money,
+    /// The programmes whose support rose.
+    pub programs: Vec<String>,
+    pub text: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct IncomeCurve {
     pub points: Vec<CurvePoint>,
     pub cliffs: Vec<Cliff>,
+    pub rises: Vec<Rise>,
 }
 
 /// The household with its non-wage income replaced by `income` (as `other`).
@@ -323,11 +342,34 @@ pub fn income_curve(
         x = x.checked_add(step)?;
     }
     let mut cliffs = Vec::new();
+    let mut rises = Vec::new();
     let slack = rounding_slack();
     for w in points.windows(2) {
         let [a, b] = w else { continue };
         let gained = b.income.checked_sub(a.income)?;
         let lost = a.total_annual.checked_sub(b.total_annual)?;
+        let support_gain = b.total_annual.checked_sub(a.total_annual)?;
+        if support_gain > slack {
+            let rose: Vec<String> = a
+                .programs
+                .iter()
+                .zip(&b.programs)
+                .filter(|(p, q)| q.annual > p.annual)
+                .map(|(p, _)| p.program.clone())
+                .collect();
+            rises.push(Rise {
+                from_income: a.income,
+                to_income: b.income,
+                gain: support_gain,
+                programs: rose.clone(),
+                text: format!(
+                    "收入从 {} 增至 {} 元，帮扶反而增加 {support_gain} 元（{}）。",
+                    a.income,
+                    b.income,
+                    rose.join("、")
+                ),
+            });
+        }
         if lost > gained.checked_add(slack)? {
             let fell: Vec<String> = a
                 .programs
@@ -351,7 +393,11 @@ pub fn income_curve(
             });
         }
     }
-    Ok(IncomeCurve { points, cliffs })
+    Ok(IncomeCurve {
+        points,
+        cliffs,
+        rises,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

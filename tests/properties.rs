@@ -171,6 +171,61 @@ proptest! {
             let rose = fen(&w[1].income.to_fen_string()) - fen(&w[0].income.to_fen_string());
             let reported = curve.cliffs.iter().any(|c| c.from_income == w[0].income);
             prop_assert_eq!(reported, fell > rose + 24);
+            // More income never raises support, except where the curve reports a rise.
+            let rise_reported = curve.rises.iter().any(|r| r.from_income == w[0].income);
+            prop_assert_eq!(rise_reported, -fell > 24, "support {} → {}", w[0].total_annual, w[1].total_annual);
         }
     }
+}
+
+/// Every entry point on extreme but valid inputs: answers, never an overflow or a panic.
+#[test]
+fn extreme_but_valid_inputs() {
+    let e = engine();
+    let max = "10000000000"; // 10^10 yuan, the most an input may say
+    let member = |year: u32, grade: Option<u8>| {
+        let mut m = json!({ "birthDate": format!("{year}-01-01"), "wages": max, "workRegion": "230102", "hasSupporter": false, "schooling": "senior", "boarding": true, "seriousIllness": true });
+        if let Some(g) = grade {
+            m["disabilityGrade"] = json!(g);
+        }
+        m
+    };
+    let members: Vec<_> = (0..30)
+        .map(|i| member(1921 + i * 3, [None, Some(1), Some(4)][i as usize % 3]))
+        .collect();
+    let rich = json!({ "region": "230129", "area": "urban", "status": "monitored", "members": members,
+        "income": { "business": max, "property": max, "transfer": max, "other": max }, "lastYearIncome": max, "rigidSpending": max,
+        "events": ["illness", "disaster", "accident", "familyChange"], "stableIncomeMonths": 1200, "onDibao": true, "dibaoMonthly": max });
+    let zero = json!({ "region": "232700", "members": [{ "birthDate": "2020-12-16" }], "rigidSpending": max, "events": ["accident"] });
+    for h in [&rich, &zero] {
+        let input = zhenxing::model::household_from_value(h).unwrap();
+        for date in ["2021-03-19", "2023-06-01", "2071-01-01"] {
+            e.estimate(&input, date).unwrap();
+            e.income_curve(
+                &input,
+                date,
+                &json!({ "from": "0", "to": max, "step": "50000000" }),
+            )
+            .unwrap();
+            e.compare(&input, date, e).unwrap();
+        }
+    }
+    for group in GROUPS {
+        for level in LEVELS {
+            e.medical(&json!({ "region": "232700", "group": group, "hospitalLevel": level, "total": max, "inPolicy": max, "burdenThisYear": max, "paidThisYear": { "basic": max, "assistance": max } }), "2200-12-31").unwrap();
+        }
+    }
+    e.microcredit(&json!({ "region": "230129", "status": "alleviated", "amount": max, "termYears": 30, "rate": "1" }), "2023-06-01").unwrap();
+    e.guarantee_loan(&json!({ "region": "230129", "amount": max }), "2023-06-01")
+        .unwrap();
+    e.insurance_futures(
+        &json!({ "targetPrice": max, "settlementPrice": "0", "quantity": "1000000000" }),
+        "2023-06-01",
+    )
+    .unwrap();
+    e.work_relief(
+        &json!({ "region": "230129", "budget": max, "keyProject": true }),
+        "2023-06-01",
+    )
+    .unwrap();
 }

@@ -87,7 +87,8 @@ function drawChart(household, asOf, estimate) {
     const atHere = here <= to ? estimate.totalAnnual : curve.points.at(-1).totalAnnual;
     drawCurve($('chart'), curve, String(Math.min(here, to)), atHere);
     Object.assign($('chart').dataset, { from: '0', to: String(to), step: String(step) });
-    $('cliffs').replaceChildren(...curve.cliffs.map((c) => el('li', { 'data-cliff': c.fromIncome }, c.text)));
+    $('cliffs').replaceChildren(...curve.cliffs.map((c) => el('li', { 'data-cliff': c.fromIncome }, c.text)),
+      ...curve.rises.map((r) => el('li', { 'data-rise': r.fromIncome, class: 'rise' }, r.text)));
   } catch (e) {
     showError(e);
   }

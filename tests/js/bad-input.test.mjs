@@ -1,0 +1,130 @@
+// The bad-input catalogue: every entry point, every kind of wrong value JavaScript can send. Each
+// must throw PolicyError with the expected code and path, and the same engine must answer a good
+// request right after.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PolicyEngine, PolicyError } from 'zhenxing';
+
+const engine = new PolicyEngine();
+const asOf = '2023-06-01';
+const good = () => ({ region: '230129', members: [{ birthDate: '1980-01-01' }], income: { business: '1000' } });
+const withH = (f) => { const h = good(); f(h); return h; };
+const withM = (f) => withH((h) => f(h.members[0]));
+const bill = (extra = {}) => ({ region: '230129', group: 'general', hospitalLevel: 'county', total: '1000', inPolicy: '800', ...extra });
+const loan = (extra = {}) => ({ region: '230129', status: 'alleviated', amount: '10000', termYears: 1, rate: '0.03', ...extra });
+
+// [name, call, code, path]
+const cases = [
+  // dates
+  ['asOf 2023-02-29', (e) => e.dibao(good(), '2023-02-29'), 'INVALID_DATE', 'asOf'],
+  ['asOf wrong shape', (e) => e.dibao(good(), '2023/06/01'), 'INVALID_DATE', 'asOf'],
+  ['asOf a number', (e) => e.dibao(good(), 20230601), 'INVALID_DATE', 'asOf'],
+  ['asOf undefined', (e) => e.dibao(good()), 'INVALID_DATE', 'asOf'],
+  ['asOf a Date object', (e) => e.dibao(good(), new Date()), 'INVALID_DATE', 'asOf'],
+  ['asOf year 1800', (e) => e.dibao(good(), '1800-01-01'), 'OUT_OF_RANGE', 'asOf'],
+  ['asOf before the parameters', (e) => e.dibao(good(), '2015-01-01'), 'OUT_OF_RANGE', 'asOf'],
+  ['birthDate impossible', (e) => e.dibao(withM((m) => { m.birthDate = '1980-13-01'; }), asOf), 'INVALID_DATE', 'members[0].birthDate'],
+  ['birthDate in the future', (e) => e.dibao(withM((m) => { m.birthDate = '2030-01-01'; }), asOf), 'OUT_OF_RANGE', 'members[0].birthDate'],
+  ['birthDate missing', (e) => e.dibao(withM((m) => { delete m.birthDate; }), asOf), 'INVALID_INPUT', 'members[0].birthDate'],
+  ['birthDate 151 years ago', (e) => e.dibao(withM((m) => { m.birthDate = '1870-01-01'; }), asOf), 'OUT_OF_RANGE', 'members[0].birthDate'],
+  ['incomeChangeDate after asOf', (e) => e.dibao(withH((h) => { h.incomeChangeDate = '2024-01-01'; }), asOf), 'OUT_OF_RANGE', 'incomeChangeDate'],
+  ['transition impossible date', (e) => e.transition('2021-04-31'), 'INVALID_DATE', 'asOf'],
+  // money
+  ['money NaN', (e) => e.dibao(withH((h) => { h.income.business = NaN; }), asOf), 'INVALID_INPUT', 'income.business'],
+  ['money Infinity', (e) => e.dibao(withH((h) => { h.income.business = Infinity; }), asOf), 'INVALID_INPUT', 'income.business'],
+  ['money -Infinity', (e) => e.dibao(withH((h) => { h.income.business = -Infinity; }), asOf), 'INVALID_INPUT', 'income.business'],
+  ['money negative', (e) => e.dibao(withH((h) => { h.income.business = -0.01; }), asOf), 'OUT_OF_RANGE', 'income.business'],
+  ['money three places', (e) => e.dibao(withH((h) => { h.income.business = '1.005'; }), asOf), 'INVALID_INPUT', 'income.business'],
+  ['money 0.1 + 0.2', (e) => e.dibao(withH((h) => { h.income.business = 0.1 + 0.2; }), asOf), 'INVALID_INPUT', 'income.business'],
+  ['money 1e20', (e) => e.dibao(withH((h) => { h.income.business = 1e20; }), asOf), 'OUT_OF_RANGE', 'income.business'],
+  ['money above 10^10', (e) => e.dibao(withH((h) => { h.income.business = '10000000000.01'; }), asOf), 'OUT_OF_RANGE', 'income.business'],
+  ['money with spaces', (e) => e.dibao(withH((h) => { h.income.business = ' 100 '; }), asOf), 'INVALID_INPUT', 'income.business'],
+  ['money with a comma', (e) => e.dibao(withH((h) => { h.income.business = '1,000'; }), asOf), 'INVALID_INPUT', 'income.business'],
+  ['money in exponent form', (e) => e.dibao(withH((h) => { h.income.business = '1e3'; }), asOf), 'INVALID_INPUT', 'income.business'],
+  ['money a boolean', (e) => e.dibao(withH((h) => { h.income.business = true; }), asOf), 'INVALID_INPUT', 'income.business'],
+  ['money an object', (e) => e.dibao(withH((h) => { h.income.business = { yuan: 1 }; }), asOf), 'INVALID_INPUT', 'income.business'],
+  ['money empty string', (e) => e.dibao(withH((h) => { h.income.business = ''; }), asOf), 'INVALID_INPUT', 'income.business'],
+  ['money a BigInt', (e) => e.dibao(withH((h) => { h.income.business = 10n; }), asOf), 'INVALID_INPUT', ''],
+  ['wages NaN', (e) => e.dibao(withM((m) => { m.wages = NaN; }), asOf), 'INVALID_INPUT', 'members[0].wages'],
+  ['rigidSpending negative', (e) => e.temporary(withH((h) => { h.rigidSpending = '-5'; }), asOf), 'OUT_OF_RANGE', 'rigidSpending'],
+  ['lastYearIncome fullwidth digits', (e) => e.monitoring(withH((h) => { h.lastYearIncome = '１０００'; }), asOf), 'INVALID_INPUT', 'lastYearIncome'],
+  // shapes and enums
+  ['no members', (e) => e.dibao(withH((h) => { h.members = []; }), asOf), 'OUT_OF_RANGE', 'members'],
+  ['31 members', (e) => e.dibao(withH((h) => { h.members = Array.from({ length: 31 }, () => ({ birthDate: '1990-01-01' })); }), asOf), 'OUT_OF_RANGE', 'members'],
+  ['members not an array', (e) => e.dibao(withH((h) => { h.members = { birthDate: '1990-01-01' }; }), asOf), 'INVALID_INPUT', 'members'],
+  ['member not an object', (e) => e.dibao(withH((h) => { h.members = ['1990-01-01']; }), asOf), 'INVALID_INPUT', 'members[0]'],
+  ['region missing', (e) => e.dibao(withH((h) => { delete h.region; }), asOf), 'INVALID_INPUT', 'region'],
+  ['region unknown', (e) => e.dibao(withH((h) => { h.region = '999999'; }), asOf), 'INVALID_REGION', 'region'],
+  ['region a number', (e) => e.dibao(withH((h) => { h.region = 230129; }), asOf), 'INVALID_INPUT', 'region'],
+  ['region five digits', (e) => e.dibao(withH((h) => { h.region = '23012'; }), asOf), 'INVALID_REGION', 'region'],
+  ['workRegion unknown', (e) => e.dibao(withM((m) => { m.workRegion = '110000'; }), asOf), 'INVALID_REGION', 'members[0].workRegion'],
+  ['area unknown', (e) => e.dibao(withH((h) => { h.area = 'suburban'; }), asOf), 'INVALID_INPUT', 'area'],
+  ['status unknown', (e) => e.monitoring(withH((h) => { h.status = 'poor'; }), asOf), 'INVALID_INPUT', 'status'],
+  ['event unknown', (e) => e.monitoring(withH((h) => { h.events = ['flood']; }), asOf), 'INVALID_INPUT', 'events[0]'],
+  ['events not an array', (e) => e.monitoring(withH((h) => { h.events = 'illness'; }), asOf), 'INVALID_INPUT', 'events'],
+  ['laborCapacity unknown', (e) => e.dibao(withM((m) => { m.laborCapacity = 'some'; }), asOf), 'INVALID_INPUT', 'members[0].laborCapacity'],
+  ['selfCare unknown', (e) => e.tekun(withM((m) => { m.selfCare = 'half'; }), asOf), 'INVALID_INPUT', 'members[0].selfCare'],
+  ['schooling unknown', (e) => e.education(withM((m) => { m.schooling = 'phd'; }), asOf), 'INVALID_INPUT', 'members[0].schooling'],
+  ['disabilityGrade 0', (e) => e.dibao(withM((m) => { m.disabilityGrade = 0; }), asOf), 'INVALID_INPUT', 'members[0].disabilityGrade'],
+  ['disabilityGrade 5', (e) => e.dibao(withM((m) => { m.disabilityGrade = 5; }), asOf), 'INVALID_INPUT', 'members[0].disabilityGrade'],
+  ['disabilityGrade 1.5', (e) => e.dibao(withM((m) => { m.disabilityGrade = 1.5; }), asOf), 'INVALID_INPUT', 'members[0].disabilityGrade'],
+  ['disabilityGrade a string', (e) => e.dibao(withM((m) => { m.disabilityGrade = '2'; }), asOf), 'INVALID_INPUT', 'members[0].disabilityGrade'],
+  ['boolean as a string', (e) => e.dibao(withM((m) => { m.seriousIllness = 'yes'; }), asOf), 'INVALID_INPUT', 'members[0].seriousIllness'],
+  ['stableIncomeMonths negative', (e) => e.monitoring(withH((h) => { h.stableIncomeMonths = -1; }), asOf), 'INVALID_INPUT', 'stableIncomeMonths'],
+  ['stableIncomeMonths 5000', (e) => e.monitoring(withH((h) => { h.stableIncomeMonths = 5000; }), asOf), 'OUT_OF_RANGE', 'stableIncomeMonths'],
+  ['unknown field (typo)', (e) => e.dibao(withH((h) => { h.incomes = {}; }), asOf), 'INVALID_INPUT', 'incomes'],
+  ['unknown member field', (e) => e.dibao(withM((m) => { m.birthdate = '1980-01-01'; }), asOf), 'INVALID_INPUT', 'members[0].birthdate'],
+  ['unknown income field', (e) => e.dibao(withH((h) => { h.income.salary = 1; }), asOf), 'INVALID_INPUT', 'income.salary'],
+  ['unknown guarantee', (e) => e.monitoring(withH((h) => { h.guarantees = { shelter: false }; }), asOf), 'INVALID_INPUT', 'guarantees.shelter'],
+  ['duplicate member ids', (e) => e.dibao(withH((h) => { h.members = [{ id: 'A', birthDate: '1980-01-01' }, { id: 'A', birthDate: '1981-01-01' }]; }), asOf), 'INVALID_INPUT', 'members[1].id'],
+  ['household an array', (e) => e.estimate([good()], asOf), 'INVALID_INPUT', ''],
+  ['household null', (e) => e.estimate(null, asOf), 'INVALID_INPUT', ''],
+  ['household cyclic', (e) => { const h = good(); h.self = h; return e.estimate(h, asOf); }, 'INVALID_INPUT', ''],
+  // other entry points
+  ['medical inPolicy above total', (e) => e.medical(bill({ inPolicy: '1200' }), asOf), 'OUT_OF_RANGE', 'inPolicy'],
+  ['medical group unknown', (e) => e.medical(bill({ group: 'vip' }), asOf), 'INVALID_INPUT', 'group'],
+  ['medical level missing', (e) => e.medical(bill({ hospitalLevel: undefined }), asOf), 'INVALID_INPUT', 'hospitalLevel'],
+  ['medical paidThisYear typo', (e) => e.medical(bill({ paidThisYear: { basics: 1 } }), asOf), 'INVALID_INPUT', 'paidThisYear.basics'],
+  ['microcredit rate above 1', (e) => e.microcredit(loan({ rate: '1.5' }), asOf), 'OUT_OF_RANGE', 'rate'],
+  ['microcredit term 0', (e) => e.microcredit(loan({ termYears: 0 }), asOf), 'OUT_OF_RANGE', 'termYears'],
+  ['microcredit status unknown', (e) => e.microcredit(loan({ status: 'rich' }), asOf), 'INVALID_INPUT', 'status'],
+  ['guaranteeLoan amount missing', (e) => e.guaranteeLoan({ region: '230129' }, asOf), 'INVALID_INPUT', 'amount'],
+  ['insuranceFutures quantity 4 places', (e) => e.insuranceFutures({ targetPrice: 1, settlementPrice: 1, quantity: '1.0001' }, asOf), 'INVALID_INPUT', 'quantity'],
+  ['workRelief region unknown', (e) => e.workRelief({ region: '000000', budget: 1 }, asOf), 'INVALID_REGION', 'region'],
+  ['incomeCurve step 0', (e) => e.incomeCurve(good(), asOf, { from: 0, to: 10, step: 0 }), 'OUT_OF_RANGE', 'opts.step'],
+  ['incomeCurve to before from', (e) => e.incomeCurve(good(), asOf, { from: 10, to: 0, step: 1 }), 'OUT_OF_RANGE', 'opts.to'],
+  ['incomeCurve too many points', (e) => e.incomeCurve(good(), asOf, { from: 0, to: 100000, step: 1 }), 'OUT_OF_RANGE', 'opts.step'],
+  ['estimateMany not an array', (e) => e.estimateMany(good(), asOf), 'INVALID_INPUT', ''],
+  ['estimateMany huge batch', (e) => e.estimateMany(new Array(1_000_001).fill(0), asOf), 'OUT_OF_RANGE', ''],
+  // parameters
+  ['fromParameters not JSON', () => PolicyEngine.fromParameters('{'), 'INVALID_PARAMETERS', ''],
+  ['fromParameters empty object', () => PolicyEngine.fromParameters('{}'), 'INVALID_PARAMETERS', 'schema'],
+  ['fromParameters a number', () => PolicyEngine.fromParameters(7), 'INVALID_PARAMETERS', ''],
+  ['fromParameters extends something else', () => PolicyEngine.fromParameters(JSON.stringify({ schema: 'zhenxing-parameters/1', id: 'x', title: 'x', published: '2023-01-01', extends: 'beijing', parameters: [] })), 'INVALID_PARAMETERS', 'extends'],
+  ['override unknown name', (e) => e.withOverrides({ 'dibao.standard.rurall': 1 }), 'UNKNOWN_PARAMETER', 'dibao.standard.rurall'],
+  ['override NaN', (e) => e.withOverrides({ 'dibao.standard.rural': NaN }), 'INVALID_INPUT', 'dibao.standard.rural'],
+  ['override three places', (e) => e.withOverrides({ 'dibao.standard.rural': '400.001' }), 'INVALID_INPUT', 'dibao.standard.rural'],
+  ['override negative', (e) => e.withOverrides({ 'dibao.standard.rural': -1 }), 'INVALID_INPUT', 'dibao.standard.rural'],
+  ['override date value not a date', (e) => e.withOverrides({ 'transition.end': '2026' }), 'INVALID_INPUT', 'transition.end'],
+  ['override dated bad from', (e) => e.withOverrides({ 'dibao.standard.rural': [{ from: '2023-02-30', value: 1 }] }), 'INVALID_INPUT', 'dibao.standard.rural[0].from'],
+  ['override dated unknown region', (e) => e.withOverrides({ 'dibao.standard.rural': [{ from: '2023-01-01', region: '999999', value: 1 }] }), 'INVALID_INPUT', 'dibao.standard.rural[0].region'],
+  ['override dated typo', (e) => e.withOverrides({ 'dibao.standard.rural': [{ form: '2023-01-01', value: 1 }] }), 'INVALID_INPUT', 'dibao.standard.rural[0].form'],
+  ['override tier 4', (e) => e.withOverrides({ 'minimumWage.tier': 4 }), 'INVALID_INPUT', 'minimumWage.tier'],
+  ['overrides an array', (e) => e.withOverrides([1]), 'INVALID_INPUT', ''],
+];
+
+test(`the catalogue has at least 60 cases (${cases.length})`, () => assert.ok(cases.length >= 60));
+
+for (const [name, call, code, path] of cases) {
+  test(`${name} → ${code} at "${path}"`, () => {
+    assert.throws(() => call(engine), (e) => {
+      assert.ok(e instanceof PolicyError, `${name}: ${e}`);
+      assert.equal(e.code, code, `${name}: ${e.message}`);
+      assert.equal(e.path, path, `${name}: ${e.message}`);
+      assert.match(e.message, /[\u4e00-\u9fff]/, 'a Chinese message');
+      return true;
+    });
+    // The same engine answers a good request right after.
+    assert.equal(engine.dibao(good(), asOf).program, 'dibao');
+  });
+}
