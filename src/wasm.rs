@@ -85,6 +85,33 @@ fn household_arg(v: &JsValue) -> Result<HouseholdInput, JsValue> {
     model::household_from_json(&json_arg(v, "", "家庭")?).map_err(to_js)
 }
 
+/// A household and a date in, a result out: the shape of every household entry point.
+fn household_call<T: Serialize>(
+    h: &JsValue,
+    as_of: &JsValue,
+    f: impl FnOnce(&HouseholdInput, &str) -> crate::error::Result<T>,
+) -> Result<JsValue, JsValue> {
+    let (h, as_of) = (
+        household_arg(h)?,
+        string_arg(as_of, "asOf", ErrorCode::InvalidDate)?,
+    );
+    result(f(&h, &as_of))
+}
+
+/// A request object and a date in, a result out (bills, loans, projects).
+fn object_call<T: Serialize>(
+    v: &JsValue,
+    what: &str,
+    as_of: &JsValue,
+    f: impl FnOnce(&serde_json::Value, &str) -> crate::error::Result<T>,
+) -> Result<JsValue, JsValue> {
+    let (v, as_of) = (
+        object_arg(v, what)?,
+        string_arg(as_of, "asOf", ErrorCode::InvalidDate)?,
+    );
+    result(f(&v, &as_of))
+}
+
 /// A JS argument that must be a string.
 fn string_arg(v: &JsValue, path: &str, code: ErrorCode) -> Result<String, JsValue> {
     v.as_string()
@@ -180,11 +207,7 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (h, as_of) = (
-            household_arg(&h)?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
-        result(self.inner.monitoring(&h, &as_of))
+        household_call(&h, &as_of, |h, d| self.inner.monitoring(h, d))
     }
 
     /// 最低生活保障 (四(十), 四(十三)): employment-cost deduction, 补差, 加发, 单人户, 渐退.
@@ -194,11 +217,7 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (h, as_of) = (
-            household_arg(&h)?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
-        result(self.inner.dibao(&h, &as_of))
+        household_call(&h, &as_of, |h, d| self.inner.dibao(h, d))
     }
 
     /// 特困人员救助供养 (四(十)): per member, basic living plus care.
@@ -208,11 +227,7 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (h, as_of) = (
-            household_arg(&h)?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
-        result(self.inner.tekun(&h, &as_of))
+        household_call(&h, &as_of, |h, d| self.inner.tekun(h, d))
     }
 
     /// 临时救助 (四(十)): a one-off payment after a sudden event.
@@ -222,11 +237,7 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (h, as_of) = (
-            household_arg(&h)?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
-        result(self.inner.temporary(&h, &as_of))
+        household_call(&h, &as_of, |h, d| self.inner.temporary(h, d))
     }
 
     /// 城乡居民养老保险代缴 (四(十二)).
@@ -236,11 +247,7 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (h, as_of) = (
-            household_arg(&h)?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
-        result(self.inner.pension(&h, &as_of))
+        household_call(&h, &as_of, |h, d| self.inner.pension(h, d))
     }
 
     /// Education aid per student (三(八), 六(十九)).
@@ -250,11 +257,7 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (h, as_of) = (
-            household_arg(&h)?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
-        result(self.inner.education(&h, &as_of))
+        household_call(&h, &as_of, |h, d| self.inner.education(h, d))
     }
 
     /// 三重保障 for a hospital bill (四(十一)).
@@ -264,11 +267,9 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "MedicalClaim")] claim: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (claim, as_of) = (
-            object_arg(&claim, "医疗费用")?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
-        result(self.inner.medical(&claim, &as_of))
+        object_call(&claim, "医疗费用", &as_of, |v, d| {
+            self.inner.medical(v, d)
+        })
     }
 
     /// 脱贫人口小额信贷 (六(十七)).
@@ -278,11 +279,9 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "MicrocreditRequest")] request: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (request, as_of) = (
-            object_arg(&request, "贷款申请")?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
-        result(self.inner.microcredit(&request, &as_of))
+        object_call(&request, "贷款申请", &as_of, |v, d| {
+            self.inner.microcredit(v, d)
+        })
     }
 
     /// 创业担保贷款 (六(十七)).
@@ -292,11 +291,9 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "GuaranteeLoanRequest")] request: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (request, as_of) = (
-            object_arg(&request, "贷款申请")?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
-        result(self.inner.guarantee_loan(&request, &as_of))
+        object_call(&request, "贷款申请", &as_of, |v, d| {
+            self.inner.guarantee_loan(v, d)
+        })
     }
 
     /// “保险+期货” payout (六(十七)).
@@ -306,11 +303,9 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "InsuranceFuturesClaim")] claim: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (claim, as_of) = (
-            object_arg(&claim, "保险理赔")?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
-        result(self.inner.insurance_futures(&claim, &as_of))
+        object_call(&claim, "保险理赔", &as_of, |v, d| {
+            self.inner.insurance_futures(v, d)
+        })
     }
 
     /// 以工代赈 minimum labour remuneration (三(六), 六(十六)).
@@ -320,11 +315,9 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "WorkReliefProject")] project: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (project, as_of) = (
-            object_arg(&project, "以工代赈项目")?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
-        result(self.inner.work_relief(&project, &as_of))
+        object_call(&project, "以工代赈项目", &as_of, |v, d| {
+            self.inner.work_relief(v, d)
+        })
     }
 
     /// Every programme for one household, with the cash support they add up to.
@@ -334,11 +327,7 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (h, as_of) = (
-            household_arg(&h)?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
-        result(self.inner.estimate(&h, &as_of))
+        household_call(&h, &as_of, |h, d| self.inner.estimate(h, d))
     }
 
     /// One result per household, in order; a bad household gives `{ ok: false, error }` and the rest go on.

@@ -229,3 +229,24 @@ fn extreme_but_valid_inputs() {
     )
     .unwrap();
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// Overriding parameters with their own default values changes no amount.
+    #[test]
+    fn overrides_equal_to_the_default_change_nothing(h in household(), d in 0..4usize) {
+        let e = engine();
+        let same = e.with_overrides(&json!({
+            "dibao.standard.rural": [{ "from": "2022-01-01", "value": "441" }],
+            "dibao.supplement.elderly": [{ "from": "2021-03-19", "value": "0.10" }],
+            "monitoring.incomeLine": [{ "from": "2021-01-01", "value": 6000 }],
+            "tekun.basicMultiple": [{ "from": "2016-02-10", "value": "1.3" }],
+        })).unwrap();
+        let input = zhenxing::model::household_from_value(&h).unwrap();
+        let c = e.compare(&input, DATES[d], &same).unwrap();
+        prop_assert_eq!(c.total_difference, zhenxing::money::Money::ZERO);
+        prop_assert!(c.programs.iter().all(|p| p.difference.is_zero() && p.baseline_eligible == p.alternative_eligible));
+        prop_assert_eq!(c.baseline.total_monthly, c.alternative.total_monthly);
+    }
+}
