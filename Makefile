@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build package demo test test-rust test-js test-browser lint bench clean
+.PHONY: setup build package demo test test-rust test-js test-browser test-fuzz lint bench fuzz clean
 
 ## Install the toolchain pieces that are missing (idempotent).
 setup:
@@ -20,8 +20,9 @@ package: build
 demo: build
 	node scripts/serve.mjs --port $(PORT)
 
-## Every test layer: lint, Rust (unit, doc, golden), JS against the packed tarball, browser.
-test: build lint test-rust test-js test-browser
+## Every test layer: lint, Rust (unit, doc, golden, properties, CLI), JS against the packed tarball,
+## browser, and a short bounded fuzzing run.
+test: build lint test-rust test-js test-browser test-fuzz
 
 lint:
 	cargo fmt --check
@@ -43,6 +44,13 @@ bench: build
 	node benches/node.mjs
 	cargo build --release --features cli
 	node benches/cli.mjs
+
+test-fuzz:
+	bash scripts/fuzz.sh 20
+
+## A longer fuzzing run (5 minutes a target).
+fuzz: setup
+	bash scripts/fuzz.sh 300
 
 clean:
 	rm -rf target dist test-output www/pkg

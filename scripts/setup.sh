@@ -32,6 +32,14 @@ else
   cargo install wasm-pack
 fi
 
+# cargo-fuzz for the bounded fuzzing run (it uses the nightly toolchain the machines have).
+if command -v cargo-fuzz >/dev/null 2>&1; then
+  say "cargo-fuzz: present"
+else
+  say "installing cargo-fuzz (a few minutes)"
+  cargo install cargo-fuzz
+fi
+
 # npm devDependencies: binaryen (wasm-opt; never Debian's v108, it corrupts modern output),
 # playwright-core, typescript. `npm ls` fails when one is missing or at another version.
 if npm ls --depth=0 >/dev/null 2>&1; then

@@ -1,0 +1,26 @@
+//! Any text as a parameter file, and as what-if overrides: errors are fine, panics are not.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+use zhenxing::Engine;
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new().expect("the default parameters load"))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if let Ok(loaded) = Engine::from_parameters(text) {
+        let _ = loaded.transition("2023-06-01", Some("230129"));
+    }
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
+        if let Ok(what_if) = engine().with_overrides(&value) {
+            let h = zhenxing::model::household_from_json(r#"{"region":"230129","members":[{"birthDate":"1950-01-01"},{"birthDate":"2015-01-01","schooling":"primary"}],"income":{"other":"3000"}}"#)
+                .expect("a valid household");
+            let _ = what_if.estimate(&h, "2023-06-01");
+            let _ = what_if.transition("2023-06-01", Some("230129"));
+        }
+    }
+});
