@@ -75,44 +75,49 @@ impl Engine {
         let on = parse_date(as_of, "asOf")?;
         let region = self.params.region_by_code(&input.region, "region")?;
         let mut reader = Reader::new(&self.params, on, Some(region));
-        let household = Household::check(input, &self.params, &mut reader)?;
+        let household = Household::check(input, &self.params, region, &mut reader)?;
         Ok((household, reader))
+    }
+
+    /// Check the household once and run one programme on it.
+    fn run<T>(
+        &self,
+        h: &HouseholdInput,
+        as_of: &str,
+        program: impl FnOnce(&Household<'_>, Calc<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let (h, reader) = self.household(h, as_of)?;
+        program(&h, Calc::new(reader))
     }
 
     /// 防止返贫动态监测 (二(二), 四(九)).
     pub fn monitoring(&self, h: &HouseholdInput, as_of: &str) -> Result<MonitoringResult> {
-        let (h, reader) = self.household(h, as_of)?;
-        monitoring::monitoring(&h, Calc::new(reader))
+        self.run(h, as_of, monitoring::monitoring)
     }
 
     /// 最低生活保障 (四(十), 四(十三)).
     pub fn dibao(&self, h: &HouseholdInput, as_of: &str) -> Result<DibaoResult> {
-        let (h, reader) = self.household(h, as_of)?;
-        dibao::dibao(&h, Calc::new(reader))
+        self.run(h, as_of, dibao::dibao)
     }
 
     /// 特困人员救助供养 (四(十)).
     pub fn tekun(&self, h: &HouseholdInput, as_of: &str) -> Result<TekunResult> {
-        let (h, reader) = self.household(h, as_of)?;
-        tekun::tekun(&h, Calc::new(reader))
+        self.run(h, as_of, tekun::tekun)
     }
 
     /// 临时救助 (四(十)).
     pub fn temporary(&self, h: &HouseholdInput, as_of: &str) -> Result<TemporaryResult> {
-        let (h, reader) = self.household(h, as_of)?;
-        temporary::temporary(&h, Calc::new(reader))
+        self.run(h, as_of, temporary::temporary)
     }
 
     /// 城乡居民养老保险代缴 (四(十二)).
     pub fn pension(&self, h: &HouseholdInput, as_of: &str) -> Result<PensionResult> {
-        let (h, reader) = self.household(h, as_of)?;
-        pension::pension(&h, Calc::new(reader))
+        self.run(h, as_of, pension::pension)
     }
 
     /// Education aid per student (三(八), 六(十九)).
     pub fn education(&self, h: &HouseholdInput, as_of: &str) -> Result<EducationResult> {
-        let (h, reader) = self.household(h, as_of)?;
-        education::education(&h, Calc::new(reader))
+        self.run(h, as_of, education::education)
     }
 
     /// A reader on `as_of` for a request's region (path `region`).

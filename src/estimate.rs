@@ -127,13 +127,14 @@ pub fn estimate(engine: &Engine, h: &HouseholdInput, as_of: &str) -> Result<Esti
     let tekun = programs::tekun::tekun(&household, calc())?;
     let temporary = programs::temporary::temporary(&household, calc())?;
     // Pension and education rest on 低保 and 特困: computed once, recorded in each (as when they run alone).
+    let groups = programs::pension::groups_from(&household, &dibao, &tekun);
     let mut pension_calc = calc();
-    let groups = programs::pension::groups_from(&household, &dibao, &tekun, &mut pension_calc);
+    programs::pension::rests_on(&dibao, &tekun, &mut pension_calc);
     let pension = programs::pension::pension_for(&household, pension_calc, &groups)?;
     let mut education_calc = calc();
     let has_students = household.members.iter().any(|m| m.schooling.is_some());
     if has_students {
-        programs::pension::groups_from(&household, &dibao, &tekun, &mut education_calc);
+        programs::pension::rests_on(&dibao, &tekun, &mut education_calc);
     }
     let education = programs::education::education_for(
         &household,

@@ -468,15 +468,16 @@ impl Member<'_> {
 }
 
 impl<'p> Household<'p> {
-    /// Check an input against the parameter set on `as_of`. Reads the working-age parameters
-    /// through `reader` (they decide default labour capacity), so the result can cite them.
+    /// Check an input against the parameter set on `as_of`, for the household's region (already
+    /// resolved from `input.region`). Reads the working-age parameters through `reader` (they
+    /// decide default labour capacity), so the result can cite them.
     pub fn check(
         input: &HouseholdInput,
         set: &'p ParameterSet,
+        region: &'p Region,
         reader: &mut Reader<'_>,
     ) -> Result<Household<'p>> {
         let as_of = reader.on();
-        let region = set.region_by_code(&input.region, "region")?;
         if input.members.is_empty() || input.members.len() > MAX_MEMBERS {
             return Err(PolicyError::out_of_range(
                 "members",

@@ -79,7 +79,7 @@ function render() {
 function drawChart(household, asOf, estimate) {
   const here = nonWageIncome(household);
   const dibao = estimate.programs.find((p) => p.program === 'dibao');
-  const yearLine = Number(dibao?.standard ?? 500) * 12 * household.members.length;
+  const yearLine = Number(dibao.standard) * 12 * household.members.length;
   const to = Math.ceil(Math.max(here * 2, yearLine * 2, 12000) / 1000) * 1000;
   const step = Math.max(1, Math.round(to / 40));
   try {

@@ -60,7 +60,14 @@ pub(crate) struct Groups {
 pub(crate) fn assistance_groups(h: &Household<'_>, calc: &mut Calc<'_>) -> Result<Groups> {
     let d = dibao::dibao(h, Calc::new(calc.params.clone()))?;
     let t = tekun::tekun(h, Calc::new(calc.params.clone()))?;
-    Ok(groups_from(h, &d, &t, calc))
+    rests_on(&d, &t, calc);
+    Ok(groups_from(h, &d, &t))
+}
+
+/// Note in `calc` the non-official parameters of the 低保 and 特困 results it rests on.
+pub(crate) fn rests_on(d: &dibao::DibaoResult, t: &tekun::TekunResult, calc: &mut Calc<'_>) {
+    calc.params.record(&d.result.unofficial);
+    calc.params.record(&t.result.unofficial);
 }
 
 /// The groups, from 低保 and 特困 results already computed for the same household and date.
@@ -68,10 +75,7 @@ pub(crate) fn groups_from(
     h: &Household<'_>,
     d: &dibao::DibaoResult,
     t: &tekun::TekunResult,
-    calc: &mut Calc<'_>,
 ) -> Groups {
-    calc.params.record(&d.result.unofficial);
-    calc.params.record(&t.result.unofficial);
     let dibao_members = if !d.result.eligible {
         Vec::new()
     } else if !d.single_person.is_empty() {
