@@ -6,7 +6,7 @@ use tsify::Tsify;
 
 use crate::calendar::{format_date, parse_date};
 use crate::error::{PolicyError, Result};
-use crate::estimate::{self, Comparison, Estimate, IncomeCurve};
+use crate::estimate::{self, Comparison, Estimate, IncomeCurve, Transitions};
 use crate::model::{Household, HouseholdInput};
 use crate::params::{Level, ParameterSet, Reader, Status};
 use crate::programs::credit::{
@@ -22,6 +22,7 @@ use crate::programs::tekun::{self, TekunResult};
 use crate::programs::temporary::{self, TemporaryResult};
 use crate::programs::transition::{self, TransitionStatus};
 use crate::programs::work_relief::{self, WorkReliefResult};
+use crate::screening::{ScreenItem, Screening};
 
 /// A policy engine over one parameter set. Cheap to query; build once and reuse.
 #[derive(Clone, Debug)]
@@ -62,7 +63,7 @@ impl Engine {
             Some(code) => Some(self.params.region_by_code(code, "region")?),
             None => None,
         };
-        transition::transition(&mut Reader::new(&self.params, on, region))
+        transition::transition(&mut Reader::new(&self.params, on, region), true)
     }
 
     /// Check a household for `as_of`; the reader it returns is positioned on that date and the
@@ -87,7 +88,7 @@ impl Engine {
         program: impl FnOnce(&Household<'_>, Calc<'_>) -> Result<T>,
     ) -> Result<T> {
         let (h, reader) = self.household(h, as_of)?;
-        program(&h, Calc::new(reader))
+        program(&h, Calc::new(reader, true))
     }
 
     /// 防止返贫动态监测 (二(二), 四(九)).
@@ -133,7 +134,7 @@ impl Engine {
     /// 三重保障 for a hospital bill (四(十一)).
     pub fn medical(&self, claim: &serde_json::Value, as_of: &str) -> Result<MedicalResult> {
         let c = medical::claim_from_value(claim)?;
-        medical::medical(&c, Calc::new(self.reader(as_of, &c.region)?))
+        medical::medical(&c, Calc::new(self.reader(as_of, &c.region)?, true))
     }
 
     /// 脱贫人口小额信贷 (六(十七)).
@@ -143,7 +144,7 @@ impl Engine {
         as_of: &str,
     ) -> Result<MicrocreditResult> {
         let r = credit::microcredit_from_value(request)?;
-        credit::microcredit(&r, Calc::new(self.reader(as_of, &r.region)?))
+        credit::microcredit(&r, Calc::new(self.reader(as_of, &r.region)?, true))
     }
 
     /// 创业担保贷款 (六(十七)).
@@ -153,7 +154,7 @@ impl Engine {
         as_of: &str,
     ) -> Result<GuaranteeLoanResult> {
         let (region, amount) = credit::guarantee_loan_from_value(request)?;
-        credit::guarantee_loan(amount, Calc::new(self.reader(as_of, &region)?))
+        credit::guarantee_loan(amount, Calc::new(self.reader(as_of, &region)?, true))
     }
 
     /// “保险+期货” payout (六(十七)).
@@ -168,7 +169,7 @@ impl Engine {
             target,
             settlement,
             quantity,
-            Calc::new(Reader::new(&self.params, on, None)),
+            Calc::new(Reader::new(&self.params, on, None), true),
         )
     }
 
@@ -179,35 +180,60 @@ impl Engine {
         as_of: &str,
     ) -> Result<WorkReliefResult> {
         let (region, budget, key) = work_relief::project_from_value(project)?;
-        work_relief::work_relief(budget, key, Calc::new(self.reader(as_of, &region)?))
+        work_relief::work_relief(budget, key, Calc::new(self.reader(as_of, &region)?, true))
     }
 
     /// Every programme for one household, with the cash support they add up to.
     pub fn estimate(&self, h: &HouseholdInput, as_of: &str) -> Result<Estimate> {
-        estimate::estimate(self, h, as_of)
+        estimate::estimate(self, h, as_of, true)
     }
 
-    /// One result per household, in order; a bad household gives its own error item.
-    pub fn estimate_many(&self, households: &[serde_json::Value], as_of: &str) -> Vec<BatchItem> {
+    /// The estimate without its explanation (no steps, no reasons; every amount and field the same).
+    pub fn estimate_unexplained(&self, h: &HouseholdInput, as_of: &str) -> Result<Estimate> {
+        estimate::estimate(self, h, as_of, false)
+    }
+
+    /// The household's screening row: every programme's eligibility and amount, no explanation.
+    pub fn screen(&self, h: &HouseholdInput, as_of: &str) -> Result<Screening> {
+        self.estimate_unexplained(h, as_of)
+            .map(|e| Screening::of(&e))
+    }
+
+    /// Run `each` over a batch of households (JSON values, read strictly one by one), sharing the
+    /// transition status across them; a bad household gives its own error, the rest go on.
+    fn batch<T>(
+        &self,
+        households: &[serde_json::Value],
+        as_of: &str,
+        explain: bool,
+        each: impl Fn(Result<Estimate>) -> T,
+    ) -> Vec<T> {
+        let mut transitions = Transitions::default();
         households
             .iter()
             .map(|h| {
-                match crate::model::household_from_value(h).and_then(|h| self.estimate(&h, as_of)) {
-                    Ok(e) => BatchItem::Ok {
-                        ok: true,
-                        estimate: Box::new(e),
-                    },
-                    Err(e) => BatchItem::Err {
-                        ok: false,
-                        error: BatchError {
-                            code: e.code.as_str().to_string(),
-                            path: e.path,
-                            message: e.message,
-                        },
-                    },
-                }
+                each(crate::model::household_from_value(h).and_then(|h| {
+                    estimate::estimate_in(self, &h, as_of, explain, &mut transitions)
+                }))
             })
             .collect()
+    }
+
+    /// One estimate per household, in order (`explain` off: no steps and reasons, faster).
+    pub fn estimate_many(
+        &self,
+        households: &[serde_json::Value],
+        as_of: &str,
+        explain: bool,
+    ) -> Vec<BatchItem> {
+        self.batch(households, as_of, explain, BatchItem::from_result)
+    }
+
+    /// One screening row per household, in order.
+    pub fn screen_many(&self, households: &[serde_json::Value], as_of: &str) -> Vec<ScreenItem> {
+        self.batch(households, as_of, false, |r| {
+            ScreenItem::from_result(r.map(|e| Screening::of(&e)))
+        })
     }
 
     /// Total support as the household's non-wage income runs over `{from, to, step}`.
@@ -295,6 +321,31 @@ pub struct BatchError {
     pub code: String,
     pub path: String,
     pub message: String,
+}
+
+impl From<PolicyError> for BatchError {
+    fn from(e: PolicyError) -> Self {
+        BatchError {
+            code: e.code.as_str().to_string(),
+            path: e.path,
+            message: e.message,
+        }
+    }
+}
+
+impl BatchItem {
+    pub fn from_result(r: Result<Estimate>) -> BatchItem {
+        match r {
+            Ok(e) => BatchItem::Ok {
+                ok: true,
+                estimate: Box::new(e),
+            },
+            Err(e) => BatchItem::Err {
+                ok: false,
+                error: BatchError::from(e),
+            },
+        }
+    }
 }
 
 /// The most households one `estimateMany` call takes.

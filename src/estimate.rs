@@ -6,6 +6,8 @@
 //! (one-off), and the cash education aids (寄宿生生活补助, 国家助学金, 雨露计划). Premiums paid on the
 //! household's behalf (养老保险代缴) and in-kind aid (营养改善计划 meals) are shown but not counted.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
@@ -64,7 +66,9 @@ pub struct Contribution {
 #[serde(rename_all = "camelCase")]
 pub struct Estimate {
     pub as_of: String,
-    pub transition: TransitionStatus,
+    /// Shared between the estimates of a batch on the same date and region (computed once).
+    #[tsify(type = "TransitionStatus")]
+    pub transition: Arc<TransitionStatus>,
     pub monitoring: MonitoringResult,
     pub programs: Vec<ProgramOutcome>,
     pub contributions: Vec<Contribution>,
@@ -117,11 +121,60 @@ impl Estimate {
 /// Aid ids of education that reach the family as cash.
 const CASH_EDUCATION_AIDS: [&str; 3] = ["boarding", "seniorHighGrant", "yulu"];
 
-pub fn estimate(engine: &Engine, h: &HouseholdInput, as_of: &str) -> Result<Estimate> {
+/// Every programme for one household. With `explain` off the amounts and every structured field are
+/// the same, but no step or reason is written (`steps` and `reasons` are empty): the fast path for
+/// screening registers.
+pub fn estimate(
+    engine: &Engine,
+    h: &HouseholdInput,
+    as_of: &str,
+    explain: bool,
+) -> Result<Estimate> {
+    estimate_in(engine, h, as_of, explain, &mut Transitions::default())
+}
+
+/// The transition status depends only on the date and the region: a batch computes it once per
+/// region it meets and every estimate shares it.
+#[derive(Default)]
+pub struct Transitions {
+    seen: Vec<(chrono::NaiveDate, u32, bool, Arc<TransitionStatus>)>,
+}
+
+impl Transitions {
+    fn get(
+        &mut self,
+        reader: &crate::params::Reader<'_>,
+        explain: bool,
+    ) -> Result<Arc<TransitionStatus>> {
+        let on = reader.on();
+        let code = reader.region().map(|r| r.code).unwrap_or_default();
+        if let Some((.., t)) = self
+            .seen
+            .iter()
+            .find(|(d, c, e, _)| (*d, *c, *e) == (on, code, explain))
+        {
+            return Ok(Arc::clone(t));
+        }
+        // From a fresh reader: the status rests on the transition parameters alone.
+        let mut fresh = crate::params::Reader::new(reader.set(), on, reader.region());
+        let t = Arc::new(programs::transition::transition(&mut fresh, explain)?);
+        self.seen.push((on, code, explain, Arc::clone(&t)));
+        Ok(t)
+    }
+}
+
+/// [`estimate`], sharing the transition statuses of a batch.
+pub fn estimate_in(
+    engine: &Engine,
+    h: &HouseholdInput,
+    as_of: &str,
+    explain: bool,
+    transitions: &mut Transitions,
+) -> Result<Estimate> {
     // The household is checked once; every programme starts from the same reader.
     let (household, reader) = engine.household(h, as_of)?;
-    let calc = || Calc::new(reader.clone());
-    let transition = programs::transition::transition(&mut reader.clone())?;
+    let calc = || Calc::new(reader.clone(), explain);
+    let transition = transitions.get(&reader, explain)?;
     let monitoring = programs::monitoring::monitoring(&household, calc())?;
     let dibao = programs::dibao::dibao(&household, calc())?;
     let tekun = programs::tekun::tekun(&household, calc())?;
@@ -326,7 +379,8 @@ pub fn income_curve(
     let mut points = Vec::new();
     let mut x = from;
     while x <= to {
-        let e = estimate(engine, &with_income(h, x), as_of)?;
+        // Only the amounts are plotted: no explanation is written for the points.
+        let e = estimate(engine, &with_income(h, x), as_of, false)?;
         points.push(CurvePoint {
             income: x,
             total_monthly: e.total_monthly,
@@ -440,8 +494,8 @@ pub fn compare(
     h: &HouseholdInput,
     as_of: &str,
 ) -> Result<Comparison> {
-    let a = estimate(baseline, h, as_of)?;
-    let b = estimate(alternative, h, as_of)?;
+    let a = estimate(baseline, h, as_of, true)?;
+    let b = estimate(alternative, h, as_of, true)?;
     let mut programs = Vec::new();
     for ((ca, cb), (pa, pb)) in a
         .contributions

@@ -23,15 +23,34 @@ pub struct Step {
 }
 
 /// The steps of one result and the policy items they cite, in order of first use.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// A quiet trace (`explain` off, for registers screened in bulk) records the citations but skips the
+/// sentences: the text and value of a step are closures, called only when the trace explains.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trace {
     pub steps: Vec<Step>,
     pub citations: Vec<String>,
+    explain: bool,
+}
+
+impl Default for Trace {
+    fn default() -> Self {
+        Self::new(true)
+    }
 }
 
 impl Trace {
-    pub fn new() -> Self {
-        Self::default()
+    pub fn new(explain: bool) -> Self {
+        Trace {
+            steps: Vec::new(),
+            citations: Vec::new(),
+            explain,
+        }
+    }
+
+    /// Whether steps and reasons are written out.
+    pub fn explains(&self) -> bool {
+        self.explain
     }
 
     /// Record a step. `citation` is a policy item id such as `四(十)`.
@@ -39,18 +58,20 @@ impl Trace {
         &mut self,
         rule: &str,
         citation: Option<&str>,
-        text: String,
-        value: Option<String>,
+        text: impl FnOnce() -> String,
+        value: impl FnOnce() -> Option<String>,
     ) {
         if let Some(c) = citation {
             self.cite(c);
         }
-        self.steps.push(Step {
-            rule: rule.to_string(),
-            text,
-            value,
-            citation: citation.map(str::to_string),
-        });
+        if self.explain {
+            self.steps.push(Step {
+                rule: rule.to_string(),
+                text: text(),
+                value: value(),
+                citation: citation.map(str::to_string),
+            });
+        }
     }
 
     pub fn cite(&mut self, citation: &str) {

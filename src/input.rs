@@ -98,63 +98,84 @@ impl<'a> Obj<'a> {
         }
     }
     pub fn money(&self, key: &str) -> Result<Option<MoneyInput>> {
-        let path = self.at(key);
-        let d = match self.get(key) {
-            None => return Ok(None),
-            Some(Json::String(s)) => parse_plain_decimal(s).ok_or_else(|| {
-                PolicyError::invalid_input(
-                    &path,
-                    format!("金额“{s}”不是有效的数字（应为如 1234.50 的十进制数）"),
-                )
-            })?,
-            Some(Json::Number(n)) => match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => Decimal::from(u),
-                (None, Some(i)) => Decimal::from(i),
-                // A JS number: the shortest decimal that reads back as it (1234.5 → "1234.5";
-                // 0.1 + 0.2 → "0.30000000000000004", refused for its places). 1e20 → out of range.
-                _ => parse_plain_decimal(&format!("{}", n.as_f64().unwrap_or(f64::NAN)))
-                    .ok_or_else(|| PolicyError::out_of_range(&path, "金额超出范围"))?,
-            },
-            Some(_) => {
-                return Err(PolicyError::invalid_input(
-                    &path,
-                    "金额应为十进制字符串或有限数字",
-                ))
-            }
+        let Some(value) = self.get(key) else {
+            return Ok(None);
         };
-        Money::check_input(d, &path).map(|m| Some(MoneyInput(m)))
+        // The path is only built for an error: most fields are read without one.
+        read_money(value)
+            .map(|m| Some(MoneyInput(m)))
+            .map_err(|e| e.under(&self.at(key)))
     }
     /// A plain decimal (string or number), not negative, with at most `places` decimal places.
     pub fn decimal(&self, key: &str, places: u32, max: Decimal) -> Result<Option<Decimal>> {
-        let path = self.at(key);
-        let d = match self.get(key) {
-            None => return Ok(None),
-            Some(Json::String(s)) => parse_plain_decimal(s).ok_or_else(|| {
-                PolicyError::invalid_input(&path, format!("“{s}”不是有效的十进制数"))
-            })?,
-            Some(Json::Number(n)) => parse_plain_decimal(&n.to_string())
-                .ok_or_else(|| PolicyError::out_of_range(&path, "数值超出范围"))?,
-            Some(_) => {
-                return Err(PolicyError::invalid_input(
-                    &path,
-                    "应为十进制字符串或有限数字",
-                ))
-            }
+        let Some(value) = self.get(key) else {
+            return Ok(None);
         };
-        if d.is_sign_negative() && !d.is_zero() {
-            return Err(PolicyError::out_of_range(&path, "不能为负数"));
-        }
-        if d > max {
-            return Err(PolicyError::out_of_range(&path, format!("不能超过 {max}")));
-        }
-        if d.normalize().scale() > places {
-            return Err(PolicyError::invalid_input(
-                &path,
-                format!("最多保留 {places} 位小数"),
-            ));
-        }
-        Ok(Some(d.normalize()))
+        read_decimal(value, places, max)
+            .map(Some)
+            .map_err(|e| e.under(&self.at(key)))
     }
+}
+
+/// A money value (errors with an empty path, placed by the caller).
+fn read_money(value: &Json) -> Result<Money> {
+    let path = "";
+    let d = match value {
+        Json::String(s) => parse_plain_decimal(s).ok_or_else(|| {
+            PolicyError::invalid_input(
+                path,
+                format!("金额“{s}”不是有效的数字（应为如 1234.50 的十进制数）"),
+            )
+        })?,
+        Json::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Decimal::from(u),
+            (None, Some(i)) => Decimal::from(i),
+            // A JS number: the shortest decimal that reads back as it (1234.5 → "1234.5";
+            // 0.1 + 0.2 → "0.30000000000000004", refused for its places). 1e20 → out of range.
+            _ => parse_plain_decimal(&format!("{}", n.as_f64().unwrap_or(f64::NAN)))
+                .ok_or_else(|| PolicyError::out_of_range(path, "金额超出范围"))?,
+        },
+        _ => {
+            return Err(PolicyError::invalid_input(
+                path,
+                "金额应为十进制字符串或有限数字",
+            ))
+        }
+    };
+    Money::check_input(d, path)
+}
+
+/// A plain decimal (errors with an empty path, placed by the caller).
+fn read_decimal(value: &Json, places: u32, max: Decimal) -> Result<Decimal> {
+    let path = "";
+    let d = match value {
+        Json::String(s) => parse_plain_decimal(s)
+            .ok_or_else(|| PolicyError::invalid_input(path, format!("“{s}”不是有效的十进制数")))?,
+        Json::Number(n) => parse_plain_decimal(&n.to_string())
+            .ok_or_else(|| PolicyError::out_of_range(path, "数值超出范围"))?,
+        _ => {
+            return Err(PolicyError::invalid_input(
+                path,
+                "应为十进制字符串或有限数字",
+            ))
+        }
+    };
+    if d.is_sign_negative() && !d.is_zero() {
+        return Err(PolicyError::out_of_range(path, "不能为负数"));
+    }
+    if d > max {
+        return Err(PolicyError::out_of_range(path, format!("不能超过 {max}")));
+    }
+    if d.normalize().scale() > places {
+        return Err(PolicyError::invalid_input(
+            path,
+            format!("最多保留 {places} 位小数"),
+        ));
+    }
+    Ok(d.normalize())
+}
+
+impl Obj<'_> {
     pub fn required_money(&self, key: &str) -> Result<Money> {
         self.money(key)?
             .map(|m| m.0)
@@ -163,7 +184,9 @@ impl<'a> Obj<'a> {
     pub fn choice<T: Copy>(&self, key: &str, options: &[(&str, T)]) -> Result<Option<T>> {
         match self.get(key) {
             None => Ok(None),
-            Some(v) => one_of(v, &self.at(key), options).map(Some),
+            Some(v) => one_of(v, "", options)
+                .map(Some)
+                .map_err(|e| e.under(&self.at(key))),
         }
     }
     pub fn required_choice<T: Copy>(&self, key: &str, options: &[(&str, T)]) -> Result<T> {
@@ -174,11 +197,11 @@ impl<'a> Obj<'a> {
 
 /// One of a fixed set of strings.
 pub fn one_of<T: Copy>(v: &Json, path: &str, options: &[(&str, T)]) -> Result<T> {
-    let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
     let found = v
         .as_str()
         .and_then(|s| options.iter().find(|(n, _)| *n == s));
     found.map(|(_, t)| *t).ok_or_else(|| {
+        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
         PolicyError::invalid_input(path, format!("取值 {v} 无效，应为：{}", names.join("、")))
     })
 }

@@ -39,6 +39,7 @@ pub mod params;
 pub mod policy;
 pub mod programs;
 pub mod register;
+pub mod screening;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -13,8 +13,9 @@
 use serde::Serialize;
 use serde_json::{json, Map, Value as Json};
 
-use crate::engine::BatchItem;
+use crate::engine::BatchError;
 use crate::error::{PolicyError, Result};
+use crate::screening::Screening;
 
 pub const HOUSEHOLD_COLUMNS: &[&str] = &[
     "household_id",
@@ -227,61 +228,62 @@ pub struct OutputRow {
     pub unofficial_parameters: usize,
 }
 
-/// An enum value as its serde name ('marginal', 'safetyNet').
-fn serde_plain<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-pub fn output_row(household: &str, line: u64, item: &BatchItem) -> OutputRow {
+/// One output row: identity, then the error or each programme's eligibility and amount.
+pub fn output_row(
+    household: &str,
+    line: u64,
+    outcome: std::result::Result<&Screening, &BatchError>,
+) -> OutputRow {
     let mut row = OutputRow {
         household: household.to_string(),
         line,
         ..OutputRow::default()
     };
-    match item {
-        BatchItem::Err { error, .. } => {
+    match outcome {
+        Err(error) => {
             row.error_code = error.code.clone();
             row.error_path = error.path.clone();
             row.error_message = error.message.clone();
         }
-        BatchItem::Ok { estimate: e, .. } => {
-            let money =
-                |m: Option<crate::money::Money>| m.map(|m| m.to_fen_string()).unwrap_or_default();
-            let program = |id: &str| e.program(id);
+        Ok(s) => {
+            let eligible = |id: &str| {
+                s.program(id)
+                    .map(|p| p.eligible.to_string())
+                    .unwrap_or_default()
+            };
+            let monthly = |id: &str| {
+                s.program(id)
+                    .and_then(|p| p.monthly)
+                    .map(|m| m.to_fen_string())
+                    .unwrap_or_default()
+            };
+            let annual = |id: &str| {
+                s.program(id)
+                    .map(|p| p.annual.to_fen_string())
+                    .unwrap_or_default()
+            };
             row.ok = true;
-            row.monitoring_in_scope = e.monitoring.in_scope.to_string();
-            row.monitoring_category = e
+            row.monitoring_in_scope = s.monitoring.in_scope.to_string();
+            row.monitoring_category = s
                 .monitoring
                 .category
-                .map(|c| serde_plain(&c))
+                .map(|c| c.as_str().to_string())
                 .unwrap_or_default();
-            row.monitoring_track = e
+            row.monitoring_track = s
                 .monitoring
                 .track
-                .map(|t| serde_plain(&t))
+                .map(|t| t.as_str().to_string())
                 .unwrap_or_default();
-            row.dibao_eligible = program("dibao")
-                .map(|p| p.eligible.to_string())
-                .unwrap_or_default();
-            row.dibao_monthly = money(program("dibao").and_then(|p| p.monthly));
-            row.tekun_eligible = program("tekun")
-                .map(|p| p.eligible.to_string())
-                .unwrap_or_default();
-            row.tekun_monthly = money(program("tekun").and_then(|p| p.monthly));
-            row.temporary_amount = e.temporary_amount().to_fen_string();
-            row.pension_paid_annual = e
-                .contributions
-                .iter()
-                .find(|c| c.program == "pension")
-                .map(|c| c.other_annual.to_fen_string())
-                .unwrap_or_default();
-            row.education_annual = money(program("education").and_then(|p| p.annual));
-            row.total_monthly = e.total_monthly.to_fen_string();
-            row.total_annual = e.total_annual.to_fen_string();
-            row.unofficial_parameters = e.unofficial.len();
+            row.dibao_eligible = eligible("dibao");
+            row.dibao_monthly = monthly("dibao");
+            row.tekun_eligible = eligible("tekun");
+            row.tekun_monthly = monthly("tekun");
+            row.temporary_amount = annual("temporary");
+            row.pension_paid_annual = annual("pension");
+            row.education_annual = annual("education");
+            row.total_monthly = s.total_monthly.to_fen_string();
+            row.total_annual = s.total_annual.to_fen_string();
+            row.unofficial_parameters = s.unofficial.len();
         }
     }
     row

@@ -112,6 +112,22 @@ fn object_call<T: Serialize>(
     result(f(&v, &as_of))
 }
 
+/// A batch of households (a JS array, at most `MAX_BATCH`) as one JSON array, and a valid date.
+fn batch_args(
+    households: &JsValue,
+    as_of: &JsValue,
+) -> Result<(serde_json::Value, String), JsValue> {
+    if !js_sys::Array::is_array(households) {
+        return Err(to_js(PolicyError::invalid_input("", "households 应为数组")));
+    }
+    crate::engine::check_batch(js_sys::Array::from(households).length() as usize).map_err(to_js)?;
+    let as_of = string_arg(as_of, "asOf", ErrorCode::InvalidDate)?;
+    crate::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
+    let list = crate::input::parse(&json_arg(households, "", "households ")?, "households")
+        .map_err(to_js)?;
+    Ok((list, as_of))
+}
+
 /// A JS argument that must be a string.
 fn string_arg(v: &JsValue, path: &str, code: ErrorCode) -> Result<String, JsValue> {
     v.as_string()
@@ -330,24 +346,49 @@ impl PolicyEngine {
         household_call(&h, &as_of, |h, d| self.inner.estimate(h, d))
     }
 
+    /// The household's screening row: each programme's eligibility and amount, without the
+    /// explanation.
+    #[wasm_bindgen(unchecked_return_type = "Screening")]
+    pub fn screen(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        household_call(&h, &as_of, |h, d| self.inner.screen(h, d))
+    }
+
     /// One result per household, in order; a bad household gives `{ ok: false, error }` and the rest go on.
+    /// `{ explain: false }` leaves out steps and reasons (every amount and field the same), for speed.
     #[wasm_bindgen(js_name = estimateMany, unchecked_return_type = "BatchItem[]")]
     pub fn estimate_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ explain?: boolean }")] opts: JsValue,
     ) -> Result<JsValue, JsValue> {
-        if !js_sys::Array::is_array(&households) {
-            return Err(to_js(PolicyError::invalid_input("", "households 应为数组")));
-        }
-        crate::engine::check_batch(js_sys::Array::from(&households).length() as usize)
-            .map_err(to_js)?;
-        let as_of = string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?;
-        crate::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
-        let list = crate::input::parse(&json_arg(&households, "", "households ")?, "households")
-            .map_err(to_js)?;
+        let explain = if opts.is_undefined() || opts.is_null() {
+            true
+        } else {
+            let o = object_arg(&opts, "opts")?;
+            let o = crate::input::Obj::new(&o, "opts", "opts", &["explain"]).map_err(to_js)?;
+            o.bool("explain").map_err(to_js)?.unwrap_or(true)
+        };
+        let (list, as_of) = batch_args(&households, &as_of)?;
         let items = list.as_array().map(Vec::as_slice).unwrap_or(&[]);
-        to_value(&self.inner.estimate_many(items, &as_of))
+        to_value(&self.inner.estimate_many(items, &as_of, explain))
+    }
+
+    /// One screening row per household, in order; a bad household gives `{ ok: false, error }`.
+    /// The fast path for registers.
+    #[wasm_bindgen(js_name = screenMany, unchecked_return_type = "ScreenItem[]")]
+    pub fn screen_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (list, as_of) = batch_args(&households, &as_of)?;
+        let items = list.as_array().map(Vec::as_slice).unwrap_or(&[]);
+        to_value(&self.inner.screen_many(items, &as_of))
     }
 
     /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.

@@ -69,19 +69,67 @@ fn json_lines_match_the_library_and_bad_rows_carry_on() {
         ),
         (Some("OUT_OF_RANGE"), Some("members[0].birthDate"))
     );
-    // Every good line is exactly the library's estimate of that household.
+    // Every good line is exactly the library's screening of that household.
     let engine = Engine::new().unwrap();
     let text = std::fs::read_to_string(&input).unwrap();
-    for v in out.iter().filter(|v| v["ok"] == true) {
+    let household = |v: &Value| {
         let line = text
             .lines()
             .nth(v["line"].as_u64().unwrap() as usize - 1)
             .unwrap();
-        let h = zhenxing::model::household_from_json(line).unwrap();
-        let expected = serde_json::to_value(engine.estimate(&h, AS_OF).unwrap()).unwrap();
-        assert_eq!(v["estimate"], expected, "line {}", v["line"]);
+        zhenxing::model::household_from_json(line).unwrap()
+    };
+    for v in out.iter().filter(|v| v["ok"] == true) {
+        let expected = serde_json::to_value(engine.screen(&household(v), AS_OF).unwrap()).unwrap();
+        assert_eq!(v["screening"], expected, "line {}", v["line"]);
+        assert!(v.get("estimate").is_none());
     }
     assert!(stderr.contains("汇总：6 户（有误 3 户）"), "{stderr}");
+
+    // --explain writes the full explained estimate instead.
+    let (code, explained, _) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--explain",
+        "--quiet",
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    let explained = lines(&explained);
+    assert_eq!(explained.len(), 6);
+    for v in explained.iter().filter(|v| v["ok"] == true) {
+        let expected = serde_json::to_value(engine.estimate(&household(v), AS_OF).unwrap()).unwrap();
+        assert_eq!(v["estimate"], expected, "line {}", v["line"]);
+        assert!(!v["estimate"]["programs"][0]["steps"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn output_keeps_input_order_whatever_the_threads() {
+    // 1,500 lines (three chunks of 512 and a part), good and bad mixed: the output must be the same,
+    // line for line, with one thread and with four.
+    let good = std::fs::read_to_string(registers().join("small.jsonl")).unwrap();
+    let lines_in: Vec<&str> = good.lines().collect();
+    let big: String = (0..1500)
+        .map(|i| lines_in[i % lines_in.len()])
+        .collect::<Vec<_>>()
+        .join("\n");
+    let path = std::env::temp_dir().join(format!("zhenxing-order-{}.jsonl", std::process::id()));
+    std::fs::write(&path, big).unwrap();
+    let p = path.to_str().unwrap();
+    let (c1, one, _) = run(&["estimate", "--as-of", AS_OF, "--quiet", "--threads", "1", p]);
+    let (c4, four, _) = run(&["estimate", "--as-of", AS_OF, "--quiet", "--threads", "4", p]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!((c1, c4), (0, 0));
+    assert_eq!(one, four);
+    let out = lines(&one);
+    // Blank lines are skipped: 1500 lines, every seventh (index 2 mod 7) blank.
+    let blank = (0..1500).filter(|i| i % lines_in.len() == 2).count();
+    assert_eq!(out.len(), 1500 - blank);
+    let numbers: Vec<u64> = out.iter().map(|v| v["line"].as_u64().unwrap()).collect();
+    assert!(numbers.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(run(&["estimate", "--as-of", AS_OF, "--threads", "0", p]).0, 2);
 }
 
 #[test]
@@ -110,7 +158,8 @@ fn csv_gives_the_same_results_as_json_lines() {
     assert_eq!(ids, ["H1", "H2", "H3", "H4", "H5"]);
     // H1, H2, H4 are the households of JSON Lines 1, 2 and 5.
     for (c, j) in [(0, 0), (1, 1), (3, 3)] {
-        assert_eq!(csv[c]["estimate"], jsonl[j]["estimate"], "{}", ids[c]);
+        assert!(csv[c]["screening"].is_object());
+        assert_eq!(csv[c]["screening"], jsonl[j]["screening"], "{}", ids[c]);
     }
     // H3 has a bad boolean (named by its column); H5 a future birth date. Lines are the file's.
     assert_eq!(

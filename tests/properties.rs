@@ -129,7 +129,7 @@ proptest! {
     fn estimate_is_the_programmes_added_up(h in household(), d in 0..4usize) {
         let e = engine();
         let input = zhenxing::model::household_from_value(&h).unwrap();
-        let est = zhenxing::estimate::estimate(e, &input, DATES[d]).unwrap();
+        let est = zhenxing::estimate::estimate(e, &input, DATES[d], true).unwrap();
         let alone = [
             serde_json::to_value(e.dibao(&input, DATES[d]).unwrap()).unwrap(),
             serde_json::to_value(e.tekun(&input, DATES[d]).unwrap()).unwrap(),

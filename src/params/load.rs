@@ -7,11 +7,11 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value as Json};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::{
-    catalogue, parse_region_code, DatedValue, Kind, Parameter, ParameterSet, Spec, Status, Unit,
-    Value,
+    catalogue, parse_region_code, DatedValue, FastMap, Kind, Parameter, ParameterSet, Spec, Status,
+    Unit, Value,
 };
 use crate::calendar::parse_date;
 use crate::error::{ErrorCode, PolicyError, Problem, Result};
@@ -107,8 +107,8 @@ pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
             id: String::new(),
             title: String::new(),
             published: String::new(),
-            regions: HashMap::new(),
-            params: HashMap::new(),
+            regions: FastMap::default(),
+            params: FastMap::default(),
         },
     };
     set.id = id;

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use tsify::Tsify;
 
 use crate::calendar::format_date;
@@ -265,6 +266,31 @@ pub fn parse_region_code(s: &str) -> Option<u32> {
     }
 }
 
+/// FNV-1a: parameter names and region codes are short, trusted keys read many times per
+/// household, so a simple fast hash serves better than the default SipHash (made against
+/// untrusted keys).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// A whole, validated parameter set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParameterSet {
@@ -272,8 +298,8 @@ pub struct ParameterSet {
     pub title: String,
     /// When the set was compiled (`YYYY-MM-DD`).
     pub published: String,
-    regions: HashMap<u32, Region>,
-    params: HashMap<&'static str, Parameter>,
+    regions: FastMap<u32, Region>,
+    params: FastMap<&'static str, Parameter>,
 }
 
 impl ParameterSet {

@@ -136,8 +136,8 @@ pub fn microcredit(req: &Microcredit, mut calc: Calc<'_>) -> Result<MicrocreditR
     calc.step(
         "credit.microcredit.terms",
         "六(十七)",
-        format!("脱贫人口小额信贷：{} 元以下、{max_term} 年以内、免担保免抵押，利率不高于一年期LPR（{} 为 {}），政策期 {} 至 {}。", cap, format_date(on), lpr.percent(), format_date(from), format_date(until)),
-        None,
+        || format!("脱贫人口小额信贷：{} 元以下、{max_term} 年以内、免担保免抵押，利率不高于一年期LPR（{} 为 {}），政策期 {} 至 {}。", cap, format_date(on), lpr.percent(), format_date(from), format_date(until)),
+        || None,
     );
     let years = Decimal::from(req.term_years);
     let interest = req.amount.times(req.rate)?.checked_mul(years)?.round_fen();
@@ -163,24 +163,23 @@ pub fn microcredit(req: &Microcredit, mut calc: Calc<'_>) -> Result<MicrocreditR
         calc.step(
             "credit.microcredit.subsidy",
             "六(十七)",
-            format!("利息 {} × {} × {} 年 = {interest} 元；财政贴息按 {} 计 {subsidy} 元；借款人负担 {borrower_interest} 元。", req.amount, req.rate.percent(), req.term_years, subsidised_rate.percent()),
-            Some(subsidy.to_fen_string()),
+            || format!("利息 {} × {} × {} 年 = {interest} 元；财政贴息按 {} 计 {subsidy} 元；借款人负担 {borrower_interest} 元。", req.amount, req.rate.percent(), req.term_years, subsidised_rate.percent()),
+            || Some(subsidy.to_fen_string()),
         );
-        calc.reason(format!(
-            "符合脱贫人口小额信贷条件；{} 年共贴息 {subsidy} 元。",
-            req.term_years
-        ));
+        calc.reason(|| {
+            format!(
+                "符合脱贫人口小额信贷条件；{} 年共贴息 {subsidy} 元。",
+                req.term_years
+            )
+        });
     } else {
         calc.step(
             "credit.microcredit.eligibility",
             "六(十七)",
-            format!("不符合：{}。", blockers.join("；")),
-            None,
+            || format!("不符合：{}。", blockers.join("；")),
+            || None,
         );
-        calc.reason(format!(
-            "不符合脱贫人口小额信贷条件：{}。",
-            blockers.join("；")
-        ));
+        calc.reason(|| format!("不符合脱贫人口小额信贷条件：{}。", blockers.join("；")));
     }
     Ok(MicrocreditResult {
         result: calc.finish("microcredit", "脱贫人口小额信贷", eligible, None)?,
@@ -226,13 +225,15 @@ pub fn guarantee_loan(amount: Money, mut calc: Calc<'_>) -> Result<GuaranteeLoan
     calc.step(
         "credit.guaranteeLoan",
         "六(十七)",
-        format!("创业担保贷款个人额度上限 {cap} 元；申请 {amount} 元，可贷 {allowed} 元。"),
-        Some(allowed.to_fen_string()),
+        || format!("创业担保贷款个人额度上限 {cap} 元；申请 {amount} 元，可贷 {allowed} 元。"),
+        || Some(allowed.to_fen_string()),
     );
-    calc.reason(if within {
-        format!("申请额度 {amount} 元在上限 {cap} 元以内。")
-    } else {
-        format!("申请额度超过上限，最多可贷 {cap} 元。")
+    calc.reason(|| {
+        if within {
+            format!("申请额度 {amount} 元在上限 {cap} 元以内。")
+        } else {
+            format!("申请额度超过上限，最多可贷 {cap} 元。")
+        }
     });
     Ok(GuaranteeLoanResult {
         result: calc.finish("guaranteeLoan", "创业担保贷款", within, None)?,
@@ -297,13 +298,15 @@ pub fn insurance_futures(
     calc.step(
         "credit.insuranceFutures",
         "六(十七)",
-        format!("“保险+期货”赔付 = max(0, 目标价格 {target} − 结算价格 {settlement}) × 数量 {} = {shortfall} × {} = {payout} 元。", quantity, quantity),
-        Some(payout.to_fen_string()),
+        || format!("“保险+期货”赔付 = max(0, 目标价格 {target} − 结算价格 {settlement}) × 数量 {} = {shortfall} × {} = {payout} 元。", quantity, quantity),
+        || Some(payout.to_fen_string()),
     );
-    calc.reason(if payout.is_zero() {
-        "结算价格不低于目标价格，不触发赔付。".to_string()
-    } else {
-        format!("价格低于目标，赔付 {payout} 元。")
+    calc.reason(|| {
+        if payout.is_zero() {
+            "结算价格不低于目标价格，不触发赔付。".to_string()
+        } else {
+            format!("价格低于目标，赔付 {payout} 元。")
+        }
     });
     Ok(InsuranceFuturesResult {
         result: calc.finish("insuranceFutures", "保险+期货", !payout.is_zero(), None)?,

@@ -164,11 +164,13 @@ fn supplement_for(
     calc.step(
         "dibao.supplement",
         "四(十)",
-        format!(
-            "{}：{reason}，加发 {rate} × 低保标准 {standard} 元 = {monthly} 元/月。",
-            m.label
-        ),
-        Some(monthly.to_fen_string()),
+        || {
+            format!(
+                "{}：{reason}，加发 {rate} × 低保标准 {standard} 元 = {monthly} 元/月。",
+                m.label
+            )
+        },
+        || Some(monthly.to_fen_string()),
     );
     Ok(Some(Supplement {
         member: m.label.clone(),
@@ -201,11 +203,13 @@ fn employment_deduction(m: &Member<'_>, calc: &mut Calc<'_>) -> Result<Money> {
         calc.step(
             "dibao.employmentDeduction",
             "四(十)",
-            format!(
-                "{}：工资 {} 元，但无劳动能力，不扣除就业成本。",
-                m.label, m.wages
-            ),
-            Some("0.00".into()),
+            || {
+                format!(
+                    "{}：工资 {} 元，但无劳动能力，不扣除就业成本。",
+                    m.label, m.wages
+                )
+            },
+            || Some("0.00".into()),
         );
         return Ok(Money::ZERO);
     }
@@ -226,11 +230,11 @@ fn employment_deduction(m: &Member<'_>, calc: &mut Calc<'_>) -> Result<Money> {
     calc.step(
         "dibao.employmentDeduction",
         "四(十)",
-        format!(
+        || format!(
             "{}：在{}务工（最低工资{tier}档 {wage} 元/月），扣除就业成本 = min(工资 {} 元, {months} × {wage} = {cap} 元) = {deduction} 元。",
             m.label, m.work_region.name, m.wages
         ),
-        Some(deduction.to_fen_string()),
+        || Some(deduction.to_fen_string()),
     );
     Ok(deduction)
 }
@@ -245,15 +249,15 @@ pub fn dibao(h: &Household<'_>, mut calc: Calc<'_>) -> Result<DibaoResult> {
     calc.step(
         "dibao.standard",
         "四(十)",
-        format!("{}{area}低保标准 {standard} 元/人·月。", h.region.name),
-        Some(standard.to_fen_string()),
+        || format!("{}{area}低保标准 {standard} 元/人·月。", h.region.name),
+        || Some(standard.to_fen_string()),
     );
 
     // 特困 members are supported on their own (四(十三)): the household's 低保 covers the others.
     let mut covered: Vec<&Member<'_>> = Vec::new();
     let mut tekun_members = Vec::new();
     for m in &h.members {
-        if tekun::member_qualifies(m, standard)?.0 {
+        if tekun::member_qualifies(m, standard, false)?.0 {
             tekun_members.push(m.label.clone());
         } else {
             covered.push(m);
@@ -263,12 +267,14 @@ pub fn dibao(h: &Household<'_>, mut calc: Calc<'_>) -> Result<DibaoResult> {
         calc.step(
             "dibao.tekunMembers",
             "四(十三)",
-            format!(
-                "{} 符合特困人员条件，纳入特困供养；低保按其余 {} 人计算。",
-                tekun_members.join("、"),
-                covered.len()
-            ),
-            None,
+            || {
+                format!(
+                    "{} 符合特困人员条件，纳入特困供养；低保按其余 {} 人计算。",
+                    tekun_members.join("、"),
+                    covered.len()
+                )
+            },
+            || None,
         );
     }
     let n = covered.len();
@@ -287,7 +293,7 @@ pub fn dibao(h: &Household<'_>, mut calc: Calc<'_>) -> Result<DibaoResult> {
         })
     };
     if n == 0 {
-        calc.reason("全部成员纳入特困供养，不再另行计算低保。".into());
+        calc.reason(|| "全部成员纳入特困供养，不再另行计算低保。".into());
         return empty(calc, tekun_members);
     }
     let size = Decimal::from(n);
@@ -304,8 +310,8 @@ pub fn dibao(h: &Household<'_>, mut calc: Calc<'_>) -> Result<DibaoResult> {
     calc.step(
         "dibao.countedIncome",
         "四(十)",
-        format!("计算收入 = 经营、财产、转移、其他 {non_wage} 元 + 工资 {wages} 元 − 就业成本 {deduction} 元 = {counted} 元/年；÷ 12 ÷ {n} 人 = 人均 {} 元/月。", per_capita.round_fen()),
-        Some(per_capita.to_fen_string()),
+        || format!("计算收入 = 经营、财产、转移、其他 {non_wage} 元 + 工资 {wages} 元 − 就业成本 {deduction} 元 = {counted} 元/年；÷ 12 ÷ {n} 人 = 人均 {} 元/月。", per_capita.round_fen()),
+        || Some(per_capita.to_fen_string()),
     );
 
     let below = per_capita < standard;
@@ -320,10 +326,10 @@ pub fn dibao(h: &Household<'_>, mut calc: Calc<'_>) -> Result<DibaoResult> {
         calc.step(
             "dibao.assets",
             "四(十)",
-            "家庭财产状况经核查不符合条件。".into(),
-            None,
+            || "家庭财产状况经核查不符合条件。".into(),
+            || None,
         );
-        calc.reason("家庭财产状况不符合低保条件。".into());
+        calc.reason(|| "家庭财产状况不符合低保条件。".into());
     }
     if eligible_base {
         base = standard
@@ -333,23 +339,24 @@ pub fn dibao(h: &Household<'_>, mut calc: Calc<'_>) -> Result<DibaoResult> {
         calc.step(
             "dibao.base",
             "四(十)",
-            format!(
+            || {
+                format!(
                 "人均收入低于标准：补差 = (标准 {standard} − 人均 {}) × {n} 人 = {base} 元/月。",
                 per_capita.round_fen()
-            ),
-            Some(base.to_fen_string()),
+            )
+            },
+            || Some(base.to_fen_string()),
         );
-        calc.reason(format!(
-            "人均月收入 {} 元低于低保标准 {standard} 元，符合低保条件，补差 {base} 元/月。",
-            per_capita.round_fen()
-        ));
+        calc.reason(|| {
+            format!(
+                "人均月收入 {} 元低于低保标准 {standard} 元，符合低保条件，补差 {base} 元/月。",
+                per_capita.round_fen()
+            )
+        });
         supps = supplements(&covered, standard, &mut calc)?;
         let total = base.checked_add(Money::sum(supps.iter().map(|s| s.monthly))?)?;
         for s in &supps {
-            calc.reason(format!(
-                "{}属{}，加发 {} 元/月。",
-                s.member, s.reason, s.monthly
-            ));
+            calc.reason(|| format!("{}属{}，加发 {} 元/月。", s.member, s.reason, s.monthly));
         }
         monthly = Some(total);
     } else if below {
@@ -358,11 +365,13 @@ pub fn dibao(h: &Household<'_>, mut calc: Calc<'_>) -> Result<DibaoResult> {
         calc.step(
             "dibao.eligibility",
             "四(十)",
-            format!(
-                "人均月收入 {} 元不低于低保标准 {standard} 元。",
-                per_capita.round_fen()
-            ),
-            None,
+            || {
+                format!(
+                    "人均月收入 {} 元不低于低保标准 {standard} 元。",
+                    per_capita.round_fen()
+                )
+            },
+            || None,
         );
         if h.asset_test_passed {
             let multiple = calc.params.rate(&p::DIBAO_MARGINAL_MULTIPLE)?;
@@ -371,17 +380,19 @@ pub fn dibao(h: &Household<'_>, mut calc: Calc<'_>) -> Result<DibaoResult> {
             calc.step(
                 "dibao.marginal",
                 "四(十)",
-                format!(
-                    "低保边缘线 = {multiple} × {standard} = {} 元/月：人均 {} 元{}。",
-                    marginal_line.round_fen(),
-                    per_capita.round_fen(),
-                    if marginal {
-                        "低于边缘线，属低收入（低保边缘）家庭"
-                    } else {
-                        "不低于边缘线"
-                    }
-                ),
-                Some(marginal_line.to_fen_string()),
+                || {
+                    format!(
+                        "低保边缘线 = {multiple} × {standard} = {} 元/月：人均 {} 元{}。",
+                        marginal_line.round_fen(),
+                        per_capita.round_fen(),
+                        if marginal {
+                            "低于边缘线，属低收入（低保边缘）家庭"
+                        } else {
+                            "不低于边缘线"
+                        }
+                    )
+                },
+                || Some(marginal_line.to_fen_string()),
             );
             if marginal {
                 single = single_person(&covered, standard, &mut calc)?;
@@ -396,10 +407,12 @@ pub fn dibao(h: &Household<'_>, mut calc: Calc<'_>) -> Result<DibaoResult> {
             }
         }
         if monthly.is_none() {
-            calc.reason(format!(
-                "人均月收入 {} 元不低于低保标准 {standard} 元，不符合低保条件。",
-                per_capita.round_fen()
-            ));
+            calc.reason(|| {
+                format!(
+                    "人均月收入 {} 元不低于低保标准 {standard} 元，不符合低保条件。",
+                    per_capita.round_fen()
+                )
+            });
         }
     }
 
@@ -444,13 +457,15 @@ fn single_person(
         calc.step(
             "dibao.singlePerson",
             "四(十)",
-            format!("{}（{reason}）参照“单人户”纳入低保：平均补助水平 {average} 元 + 加发 {extra} 元（{group}）= {monthly} 元/月。", m.label),
-            Some(monthly.to_fen_string()),
+            || format!("{}（{reason}）参照“单人户”纳入低保：平均补助水平 {average} 元 + 加发 {extra} 元（{group}）= {monthly} 元/月。", m.label),
+            || Some(monthly.to_fen_string()),
         );
-        calc.reason(format!(
-            "{}为低收入家庭中的{reason}，可参照“单人户”纳入低保，每月 {monthly} 元。",
-            m.label
-        ));
+        calc.reason(|| {
+            format!(
+                "{}为低收入家庭中的{reason}，可参照“单人户”纳入低保，每月 {monthly} 元。",
+                m.label
+            )
+        });
         out.push(SinglePerson {
             member: m.label.clone(),
             reason,
@@ -476,11 +491,13 @@ fn gradual(
         calc.step(
             "dibao.gradualExit",
             "四(十)",
-            format!(
-                "不计工资时人均 {} 元/月已不低于标准：不是因务工收入增加而退出，不适用渐退。",
-                without_wages.round_fen()
-            ),
-            None,
+            || {
+                format!(
+                    "不计工资时人均 {} 元/月已不低于标准：不是因务工收入增加而退出，不适用渐退。",
+                    without_wages.round_fen()
+                )
+            },
+            || None,
         );
         return Ok(None);
     }
@@ -504,22 +521,24 @@ fn gradual(
     calc.step(
         "dibao.gradualExit",
         "四(十)",
-        format!(
+        || format!(
             "务工收入使家庭人均收入超过标准（不计工资时人均 {} 元/月）：渐退期 {months} 个月，{} 至 {}，期内每月 {monthly} 元{}。",
             without_wages.round_fen(),
             format_date(from),
             format_date(until),
             if h.dibao_monthly.is_some() { "（维持现领低保金）" } else { "（按不计新增工资计算）" }
         ),
-        Some(format_date(until)),
+        || Some(format_date(until)),
     );
-    calc.reason(if in_force {
-        format!(
-            "务工收入增加后进入低保渐退期，至 {} 止，期内每月 {monthly} 元。",
-            format_date(until)
-        )
-    } else {
-        format!("低保渐退期已于 {} 结束。", format_date(until))
+    calc.reason(|| {
+        if in_force {
+            format!(
+                "务工收入增加后进入低保渐退期，至 {} 止，期内每月 {monthly} 元。",
+                format_date(until)
+            )
+        } else {
+            format!("低保渐退期已于 {} 结束。", format_date(until))
+        }
     });
     Ok(Some(GradualExit {
         from: format_date(from),

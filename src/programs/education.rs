@@ -72,7 +72,7 @@ pub(crate) fn education_for(
     let on = calc.params.on();
     let students_in: Vec<_> = h.members.iter().filter(|m| m.schooling.is_some()).collect();
     let Some(groups) = groups.filter(|_| !students_in.is_empty()) else {
-        calc.reason("家中没有在校学生。".into());
+        calc.reason(|| "家中没有在校学生。".into());
         return Ok(EducationResult {
             result: calc.finish("education", "教育资助", false, None)?,
             family_in_difficulty: false,
@@ -87,12 +87,14 @@ pub(crate) fn education_for(
     calc.step(
         "education.difficulty",
         "三(八)",
-        if difficulty {
-            "属家庭经济困难学生家庭（脱贫户、监测户或低保、特困家庭）。".to_string()
-        } else {
-            "不属家庭经济困难学生家庭。".to_string()
+        || {
+            if difficulty {
+                "属家庭经济困难学生家庭（脱贫户、监测户或低保、特困家庭）。".to_string()
+            } else {
+                "不属家庭经济困难学生家庭。".to_string()
+            }
         },
-        None,
+        || None,
     );
     let alleviated_or_monitored = matches!(
         h.status,
@@ -112,11 +114,13 @@ pub(crate) fn education_for(
             calc.step(
                 "education.nutrition",
                 "三(八)",
-                format!(
+                || {
+                    format!(
                     "{}：农村义务教育营养改善计划 {per_day} 元/天 × {days} 天 = {annual} 元/年。",
                     m.label
-                ),
-                Some(annual.to_fen_string()),
+                )
+                },
+                || Some(annual.to_fen_string()),
             );
             aids.push(Aid {
                 id: "nutrition".into(),
@@ -135,8 +139,8 @@ pub(crate) fn education_for(
             calc.step(
                 "education.boarding",
                 "三(八)",
-                format!("{}：家庭经济困难寄宿生生活补助 {annual} 元/年。", m.label),
-                Some(annual.to_fen_string()),
+                || format!("{}：家庭经济困难寄宿生生活补助 {annual} 元/年。", m.label),
+                || Some(annual.to_fen_string()),
             );
             aids.push(Aid {
                 id: "boarding".into(),
@@ -150,8 +154,8 @@ pub(crate) fn education_for(
             calc.step(
                 "education.seniorHighGrant",
                 "三(八)",
-                format!("{}：普通高中国家助学金（平均）{annual} 元/年。", m.label),
-                Some(annual.to_fen_string()),
+                || format!("{}：普通高中国家助学金（平均）{annual} 元/年。", m.label),
+                || Some(annual.to_fen_string()),
             );
             aids.push(Aid {
                 id: "seniorHighGrant".into(),
@@ -164,7 +168,7 @@ pub(crate) fn education_for(
             let until = calc.params.date(&p::YULU_WINDOW_END)?;
             if on <= until {
                 let annual = calc.params.money(&p::EDUCATION_YULU_ANNUAL)?;
-                calc.step("education.yulu", "六(十九)", format!("{}：脱贫户（监测户）“两后生”接受职业教育，雨露计划补助 {annual} 元/年（至 {}）。", m.label, format_date(until)), Some(annual.to_fen_string()));
+                calc.step("education.yulu", "六(十九)", || format!("{}：脱贫户（监测户）“两后生”接受职业教育，雨露计划补助 {annual} 元/年（至 {}）。", m.label, format_date(until)), || Some(annual.to_fen_string()));
                 aids.push(Aid {
                     id: "yulu".into(),
                     label: "雨露计划".into(),
@@ -175,12 +179,14 @@ pub(crate) fn education_for(
                 calc.step(
                     "education.yulu",
                     "六(十九)",
-                    format!(
-                        "{}：雨露计划补助已于 {} 截止。",
-                        m.label,
-                        format_date(until)
-                    ),
-                    None,
+                    || {
+                        format!(
+                            "{}：雨露计划补助已于 {} 截止。",
+                            m.label,
+                            format_date(until)
+                        )
+                    },
+                    || None,
                 );
             }
         }
@@ -189,16 +195,12 @@ pub(crate) fn education_for(
             calc.step(
                 "education.none",
                 "三(八)",
-                format!("{}：没有适用的资助项目。", m.label),
-                None,
+                || format!("{}：没有适用的资助项目。", m.label),
+                || None,
             );
         } else {
             let names: Vec<&str> = aids.iter().map(|a| a.label.as_str()).collect();
-            calc.reason(format!(
-                "{}可享受{}，共 {annual} 元/年。",
-                m.label,
-                names.join("、")
-            ));
+            calc.reason(|| format!("{}可享受{}，共 {annual} 元/年。", m.label, names.join("、")));
         }
         students.push(Student {
             member: m.label.clone(),
@@ -210,7 +212,7 @@ pub(crate) fn education_for(
     let total = Money::sum(students.iter().map(|s| s.annual))?;
     let eligible = !total.is_zero();
     if !eligible {
-        calc.reason("在校学生没有适用的资助项目。".into());
+        calc.reason(|| "在校学生没有适用的资助项目。".into());
     }
     let mut result = calc.finish("education", "教育资助", eligible, None)?;
     result.annual = eligible.then_some(total);

@@ -213,11 +213,13 @@ pub fn medical(c: &Claim, mut calc: Calc<'_>) -> Result<MedicalResult> {
     calc.step(
         "medical.bill",
         "四(十一)",
-        format!(
+        || {
+            format!(
             "总费用 {} 元，其中政策范围内 {} 元、范围外 {out_of_policy} 元（范围外由个人负担）。",
             c.total, c.in_policy
-        ),
-        Some(c.total.to_fen_string()),
+        )
+        },
+        || Some(c.total.to_fen_string()),
     );
 
     // Tier 1: basic insurance.
@@ -227,12 +229,13 @@ pub fn medical(c: &Claim, mut calc: Calc<'_>) -> Result<MedicalResult> {
     let cap = calc.params.money(&p::MEDICAL_BASIC_ANNUAL_CAP)?;
     let above = c.in_policy.checked_sub(deductible)?.max(Money::ZERO);
     let room = cap.checked_sub(c.basic_paid)?.max(Money::ZERO);
-    let basic = share(above, rate)?.min(room).round_fen();
+    let basic_share = share(above, rate)?;
+    let basic = basic_share.min(room).round_fen();
     calc.step(
         "medical.basic",
         "四(十一)",
-        format!("基本医保（{level_label}）：(政策范围内 {} − 起付线 {deductible}) × {} = {}，年度限额 {cap} 元本年已付 {} 元，支付 {basic} 元。", c.in_policy, rate.percent(), share(above, rate)?.round_fen(), c.basic_paid),
-        Some(basic.to_fen_string()),
+        || format!("基本医保（{level_label}）：(政策范围内 {} − 起付线 {deductible}) × {} = {}，年度限额 {cap} 元本年已付 {} 元，支付 {basic} 元。", c.in_policy, rate.percent(), basic_share.round_fen(), c.basic_paid),
+        || Some(basic.to_fen_string()),
     );
 
     // Tier 2: critical-illness insurance, no cap; tilt for 低保, 特困, 返贫致贫.
@@ -263,14 +266,16 @@ pub fn medical(c: &Claim, mut calc: Calc<'_>) -> Result<MedicalResult> {
         calc.step(
             "medical.tilt",
             "四(十一)",
-            format!(
-                "{}享受大病保险倾斜：起付线 × {} = {} 元，各段比例提高 {} 个百分点。",
-                group_label(c.group),
-                factor.percent(),
-                c_deductible.round_fen(),
-                Rate::from_decimal(bonus).percent().trim_end_matches('%')
-            ),
-            None,
+            || {
+                format!(
+                    "{}享受大病保险倾斜：起付线 × {} = {} 元，各段比例提高 {} 个百分点。",
+                    group_label(c.group),
+                    factor.percent(),
+                    c_deductible.round_fen(),
+                    Rate::from_decimal(bonus).percent().trim_end_matches('%')
+                )
+            },
+            || None,
         );
     }
     let (low_rate, high_rate) = (Rate::from_decimal(low_rate), Rate::from_decimal(high_rate));
@@ -291,7 +296,7 @@ pub fn medical(c: &Claim, mut calc: Calc<'_>) -> Result<MedicalResult> {
     calc.step(
         "medical.critical",
         "四(十一)",
-        format!(
+        || format!(
             "大病保险（已取消封顶线）：基本医保后政策范围内个人负担 {burden} 元（本年此前 {} 元），超过起付线 {} 元的部分：{} 元内 {} × {} + 以上 {} × {} = {critical} 元。",
             c.burden_before,
             c_deductible.round_fen(),
@@ -301,7 +306,7 @@ pub fn medical(c: &Claim, mut calc: Calc<'_>) -> Result<MedicalResult> {
             high_part.round_fen(),
             high_rate.percent()
         ),
-        Some(critical.to_fen_string()),
+        || Some(critical.to_fen_string()),
     );
 
     // Tier 3: medical assistance, by group, within the annual limit.
@@ -316,12 +321,13 @@ pub fn medical(c: &Claim, mut calc: Calc<'_>) -> Result<MedicalResult> {
         Some(r) => {
             let cap = calc.params.money(&p::MEDICAL_ASSISTANCE_ANNUAL_CAP)?;
             let room = cap.checked_sub(c.assistance_paid)?.max(Money::ZERO);
-            let a = share(remaining, r)?.min(room).round_fen();
+            let assisted = share(remaining, r)?;
+            let a = assisted.min(room).round_fen();
             calc.step(
                 "medical.assistance",
                 "四(十一)",
-                format!("医疗救助（{}）：剩余政策范围内 {remaining} 元 × {} = {}，年度限额 {cap} 元本年已救助 {} 元，救助 {a} 元。", group_label(c.group), r.percent(), share(remaining, r)?.round_fen(), c.assistance_paid),
-                Some(a.to_fen_string()),
+                || format!("医疗救助（{}）：剩余政策范围内 {remaining} 元 × {} = {}，年度限额 {cap} 元本年已救助 {} 元，救助 {a} 元。", group_label(c.group), r.percent(), assisted.round_fen(), c.assistance_paid),
+                || Some(a.to_fen_string()),
             );
             a
         }
@@ -329,8 +335,8 @@ pub fn medical(c: &Claim, mut calc: Calc<'_>) -> Result<MedicalResult> {
             calc.step(
                 "medical.assistance",
                 "四(十一)",
-                format!("{}不属医疗救助对象。", group_label(c.group)),
-                Some("0.00".into()),
+                || format!("{}不属医疗救助对象。", group_label(c.group)),
+                || Some("0.00".into()),
             );
             Money::ZERO
         }
@@ -340,13 +346,15 @@ pub fn medical(c: &Claim, mut calc: Calc<'_>) -> Result<MedicalResult> {
     calc.step(
         "medical.patient",
         "四(十一)",
-        format!(
-            "个人自付 = {} − {basic} − {critical} − {assistance} = {patient} 元。",
-            c.total
-        ),
-        Some(patient.to_fen_string()),
+        || {
+            format!(
+                "个人自付 = {} − {basic} − {critical} − {assistance} = {patient} 元。",
+                c.total
+            )
+        },
+        || Some(patient.to_fen_string()),
     );
-    calc.reason(format!("三重保障共支付 {covered} 元（基本医保 {basic}、大病保险 {critical}、医疗救助 {assistance}），个人自付 {patient} 元。"));
+    calc.reason(|| format!("三重保障共支付 {covered} 元（基本医保 {basic}、大病保险 {critical}、医疗救助 {assistance}），个人自付 {patient} 元。"));
     Ok(MedicalResult {
         result: calc.finish("medical", "医疗保障（三重保障）", !covered.is_zero(), None)?,
         total: c.total,

@@ -40,6 +40,28 @@ pub enum Track {
     CaseByCase,
 }
 
+impl Category {
+    /// The serialised name ('marginal').
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Unstable => "unstable",
+            Category::Marginal => "marginal",
+            Category::SuddenHardship => "suddenHardship",
+        }
+    }
+}
+
+impl Track {
+    /// The serialised name ('safetyNet').
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Track::Development => "development",
+            Track::SafetyNet => "safetyNet",
+            Track::CaseByCase => "caseByCase",
+        }
+    }
+}
+
 /// Whether a monitored household's risk can be marked eliminated (风险消除), and what stands in the way.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -80,25 +102,28 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
     let total = h.total_income()?;
     let per_capita = total.checked_div(h.size())?;
     let n = h.members.len();
+    let wages = Money::sum(h.members.iter().map(|m| m.wages))?;
     let mut risks: Vec<String> = Vec::new();
 
     calc.step(
         "monitoring.perCapitaNetIncome",
         "二(二)",
-        format!("家庭年收入 {} 元（经营 {} + 财产 {} + 转移 {} + 其他 {} + 工资 {}）÷ {n} 人 = 人均 {} 元/年。", total.round_fen(), h.income.business, h.income.property, h.income.transfer, h.income.other, Money::sum(h.members.iter().map(|m| m.wages))?, per_capita.round_fen()),
-        Some(per_capita.to_fen_string()),
+        || format!("家庭年收入 {} 元（经营 {} + 财产 {} + 转移 {} + 其他 {} + 工资 {}）÷ {n} 人 = 人均 {} 元/年。", total.round_fen(), h.income.business, h.income.property, h.income.transfer, h.income.other, wages, per_capita.round_fen()),
+        || Some(per_capita.to_fen_string()),
     );
     let below = per_capita < line;
     calc.step(
         "monitoring.incomeLine",
         "二(二)",
-        format!(
-            "监测收入标准 {} 元/人·年：人均 {} 元{}标准。",
-            line.round_fen(),
-            per_capita.round_fen(),
-            if below { "低于" } else { "不低于" }
-        ),
-        Some(line.to_fen_string()),
+        || {
+            format!(
+                "监测收入标准 {} 元/人·年：人均 {} 元{}标准。",
+                line.round_fen(),
+                per_capita.round_fen(),
+                if below { "低于" } else { "不低于" }
+            )
+        },
+        || Some(line.to_fen_string()),
     );
     if below {
         risks.push("incomeBelowLine".into());
@@ -110,8 +135,8 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
         calc.step(
             "monitoring.guarantees",
             "二(二)",
-            format!("“两不愁三保障”及饮水安全未保障：{}。", names.join("、")),
-            Some(names.len().to_string()),
+            || format!("“两不愁三保障”及饮水安全未保障：{}。", names.join("、")),
+            || Some(names.len().to_string()),
         );
         risks.extend(unsecured.iter().map(|(id, _)| id.to_string()));
     }
@@ -129,24 +154,26 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
         calc.step(
             "monitoring.rigidSpending",
             "二(二)",
-            format!(
-                "{}：刚性支出 {} 元，{}家庭年收入的 {}（{} 元）：{}。",
-                events.join("、"),
-                h.rigid_spending,
-                if large_spending {
-                    "达到"
-                } else {
-                    "未达到"
-                },
-                spending_share.percent(),
-                spending_threshold.round_fen(),
-                if large_spending {
-                    "刚性支出较大"
-                } else {
-                    "刚性支出不算较大"
-                }
-            ),
-            Some(h.rigid_spending.to_fen_string()),
+            || {
+                format!(
+                    "{}：刚性支出 {} 元，{}家庭年收入的 {}（{} 元）：{}。",
+                    events.join("、"),
+                    h.rigid_spending,
+                    if large_spending {
+                        "达到"
+                    } else {
+                        "未达到"
+                    },
+                    spending_share.percent(),
+                    spending_threshold.round_fen(),
+                    if large_spending {
+                        "刚性支出较大"
+                    } else {
+                        "刚性支出不算较大"
+                    }
+                )
+            },
+            || Some(h.rigid_spending.to_fen_string()),
         );
         if large_spending {
             risks.push("largeRigidSpending".into());
@@ -159,8 +186,8 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
             calc.step(
                 "monitoring.incomeFall",
                 "二(二)",
-                format!("上年收入 {} 元，今年 {} 元；下降 {} 以上（不高于 {} 元）即为收入大幅缩减：{}。", last, total.round_fen(), fall_share.percent(), fallen_to.round_fen(), if sharp_fall { "是" } else { "否" }),
-                None,
+                || format!("上年收入 {} 元，今年 {} 元；下降 {} 以上（不高于 {} 元）即为收入大幅缩减：{}。", last, total.round_fen(), fall_share.percent(), fallen_to.round_fen(), if sharp_fall { "是" } else { "否" }),
+                || None,
             );
             if sharp_fall {
                 risks.push("sharpIncomeFall".into());
@@ -171,18 +198,20 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
         calc.step(
             "monitoring.basicLiving",
             "二(二)",
-            format!(
-                "扣除刚性支出后人均 {} 元/年，{}监测标准 {} 元：{}。",
-                after_spending.round_fen(),
-                if severe { "低于" } else { "不低于" },
-                line.round_fen(),
-                if severe {
-                    "基本生活出现严重困难"
-                } else {
-                    "基本生活未出现严重困难"
-                }
-            ),
-            Some(after_spending.to_fen_string()),
+            || {
+                format!(
+                    "扣除刚性支出后人均 {} 元/年，{}监测标准 {} 元：{}。",
+                    after_spending.round_fen(),
+                    if severe { "低于" } else { "不低于" },
+                    line.round_fen(),
+                    if severe {
+                        "基本生活出现严重困难"
+                    } else {
+                        "基本生活未出现严重困难"
+                    }
+                )
+            },
+            || Some(after_spending.to_fen_string()),
         );
         sudden = (large_spending || sharp_fall) && severe;
     }
@@ -196,22 +225,24 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
         _ => None,
     };
     match category {
-        Some(Category::Unstable) => calc.reason("脱贫户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属脱贫不稳定户，应纳入监测。".into()),
-        Some(Category::Marginal) => calc.reason("一般农户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属边缘易致贫户，应纳入监测。".into()),
-        Some(Category::SuddenHardship) => calc.reason("因病因灾因意外事故等刚性支出较大或收入大幅缩减，基本生活出现严重困难：属突发严重困难户，应纳入监测。".into()),
-        None if already => calc.reason("该户已纳入防返贫监测；本次测算未发现新的返贫致贫风险，类别以登记为准。".into()),
-        None => calc.reason("人均纯收入不低于监测标准，“两不愁三保障”及饮水安全均有保障，未发现突发严重困难：暂不纳入监测。".into()),
+        Some(Category::Unstable) => calc.reason(|| "脱贫户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属脱贫不稳定户，应纳入监测。".into()),
+        Some(Category::Marginal) => calc.reason(|| "一般农户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属边缘易致贫户，应纳入监测。".into()),
+        Some(Category::SuddenHardship) => calc.reason(|| "因病因灾因意外事故等刚性支出较大或收入大幅缩减，基本生活出现严重困难：属突发严重困难户，应纳入监测。".into()),
+        None if already => calc.reason(|| "该户已纳入防返贫监测；本次测算未发现新的返贫致贫风险，类别以登记为准。".into()),
+        None => calc.reason(|| "人均纯收入不低于监测标准，“两不愁三保障”及饮水安全均有保障，未发现突发严重困难：暂不纳入监测。".into()),
     }
     calc.step(
         "monitoring.scope",
         "二(二)",
-        if in_scope {
-            "纳入防返贫动态监测。"
-        } else {
-            "不纳入监测。"
-        }
-        .to_string(),
-        Some(if in_scope { "纳入" } else { "不纳入" }.into()),
+        || {
+            if in_scope {
+                "纳入防返贫动态监测。"
+            } else {
+                "不纳入监测。"
+            }
+            .to_string()
+        },
+        || Some(if in_scope { "纳入" } else { "不纳入" }.into()),
     );
 
     let has_labor = h.members.iter().any(|m| m.labor_capacity != Capacity::None);
@@ -233,8 +264,8 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
             Track::Development => "家中有劳动能力的成员：坚持开发式帮扶，强化产业、就业帮扶。",
             Track::SafetyNet => "家中无劳动能力的成员：强化兜底保障，确保基本生活不出问题。",
         };
-        calc.step("monitoring.track", "二(二)", text.into(), None);
-        calc.reason(text.into());
+        calc.step("monitoring.track", "二(二)", || text.into(), || None);
+        calc.reason(|| text.into());
     }
 
     let risk_elimination = if already {
@@ -270,8 +301,8 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
         calc.step(
             "monitoring.riskElimination",
             "二(二)",
-            format!("风险消除：{}", reasons.join("；")),
-            Some(if eligible { "可消除" } else { "暂不可" }.into()),
+            || format!("风险消除：{}", reasons.join("；")),
+            || Some(if eligible { "可消除" } else { "暂不可" }.into()),
         );
         Some(RiskElimination { eligible, reasons })
     } else {

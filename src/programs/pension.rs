@@ -58,8 +58,8 @@ pub(crate) struct Groups {
 
 /// Run 低保 and 特困 for the household and note what they rest on.
 pub(crate) fn assistance_groups(h: &Household<'_>, calc: &mut Calc<'_>) -> Result<Groups> {
-    let d = dibao::dibao(h, Calc::new(calc.params.clone()))?;
-    let t = tekun::tekun(h, Calc::new(calc.params.clone()))?;
+    let d = dibao::dibao(h, Calc::new(calc.params.clone(), false))?;
+    let t = tekun::tekun(h, Calc::new(calc.params.clone(), false))?;
     rests_on(&d, &t, calc);
     Ok(groups_from(h, &d, &t))
 }
@@ -146,32 +146,31 @@ fn member_row(
     )?;
     let paid = lowest.times(share)?.round_fen();
     let retains = contributes && (!names.is_empty() || h.status == HouseholdStatus::Alleviated);
-    let text = if !contributes {
-        format!(
-            "{}：{}周岁{}，不在缴费人群内。",
-            m.label,
-            m.age,
-            if m.schooling.is_some() { "在校" } else { "" }
-        )
-    } else if names.is_empty() {
-        format!(
-            "{}：不属代缴对象{}。",
-            m.label,
-            if retains {
-                "；已脱贫人口，提高缴费档次时可保留现行最低档次"
-            } else {
-                ""
-            }
-        )
-    } else {
-        format!("{}：{}，政府代缴最低档 {lowest} 元的 {} = {paid} 元/年；提高缴费档次时可保留现行最低档次。", m.label, names.join("、"), share.percent())
+    let text = || {
+        if !contributes {
+            format!(
+                "{}：{}周岁{}，不在缴费人群内。",
+                m.label,
+                m.age,
+                if m.schooling.is_some() { "在校" } else { "" }
+            )
+        } else if names.is_empty() {
+            format!(
+                "{}：不属代缴对象{}。",
+                m.label,
+                if retains {
+                    "；已脱贫人口，提高缴费档次时可保留现行最低档次"
+                } else {
+                    ""
+                }
+            )
+        } else {
+            format!("{}：{}，政府代缴最低档 {lowest} 元的 {} = {paid} 元/年；提高缴费档次时可保留现行最低档次。", m.label, names.join("、"), share.percent())
+        }
     };
-    calc.step(
-        "pension.member",
-        "四(十二)",
-        text,
-        Some(paid.to_fen_string()),
-    );
+    calc.step("pension.member", "四(十二)", text, || {
+        Some(paid.to_fen_string())
+    });
     Ok(PensionMember {
         member: m.label.clone(),
         contributes,
@@ -201,11 +200,13 @@ pub(crate) fn pension_for(
     calc.step(
         "pension.lowestTier",
         "四(十二)",
-        format!(
-            "城乡居民养老保险最低缴费档次 {lowest} 元/年；{}至{}周岁、不在校的成员缴费。",
-            working.0, working.1
-        ),
-        Some(lowest.to_fen_string()),
+        || {
+            format!(
+                "城乡居民养老保险最低缴费档次 {lowest} 元/年；{}至{}周岁、不在校的成员缴费。",
+                working.0, working.1
+            )
+        },
+        || Some(lowest.to_fen_string()),
     );
     let mut members = Vec::with_capacity(h.members.len());
     for m in &h.members {
@@ -213,15 +214,17 @@ pub(crate) fn pension_for(
     }
     let total = Money::sum(members.iter().map(|m| m.paid))?;
     for m in members.iter().filter(|m| !m.paid.is_zero()) {
-        calc.reason(format!(
-            "{}属{}，政府每年代缴 {} 元养老保险费。",
-            m.member,
-            m.groups.join("、"),
-            m.paid
-        ));
+        calc.reason(|| {
+            format!(
+                "{}属{}，政府每年代缴 {} 元养老保险费。",
+                m.member,
+                m.groups.join("、"),
+                m.paid
+            )
+        });
     }
     if total.is_zero() {
-        calc.reason("没有成员属于代缴对象。".into());
+        calc.reason(|| "没有成员属于代缴对象。".into());
     }
     let eligible = !total.is_zero();
     let mut result = calc.finish("pension", "城乡居民养老保险代缴", eligible, None)?;

@@ -41,20 +41,31 @@ pub struct Calc<'a> {
 }
 
 impl<'a> Calc<'a> {
-    pub fn new(params: Reader<'a>) -> Self {
+    /// A calculation that writes out its steps and reasons (`explain`) or only computes.
+    pub fn new(params: Reader<'a>, explain: bool) -> Self {
         Calc {
             params,
-            trace: Trace::new(),
+            trace: Trace::new(explain),
             reasons: Vec::new(),
         }
     }
 
-    pub fn step(&mut self, rule: &str, citation: &str, text: String, value: Option<String>) {
+    /// Record a step; `text` and `value` are only called when the calculation explains.
+    pub fn step(
+        &mut self,
+        rule: &str,
+        citation: &str,
+        text: impl FnOnce() -> String,
+        value: impl FnOnce() -> Option<String>,
+    ) {
         self.trace.step(rule, Some(citation), text, value);
     }
 
-    pub fn reason(&mut self, text: String) {
-        self.reasons.push(text);
+    /// A sentence a member of staff can read out; only written when the calculation explains.
+    pub fn reason(&mut self, text: impl FnOnce() -> String) {
+        if self.trace.explains() {
+            self.reasons.push(text());
+        }
     }
 
     /// Close the calculation. `monthly` is rounded to the fen here (the end of that amount), and

@@ -51,11 +51,21 @@ pub struct TekunResult {
     pub members: Vec<TekunMember>,
 }
 
-/// The three tests for one member, with the sentences that explain them. `standard` is the monthly
-/// 低保 standard.
-pub fn member_qualifies(m: &Member<'_>, standard: Money) -> Result<(bool, Vec<String>)> {
-    let mut reasons = Vec::new();
+/// The three tests for one member, with the sentences that explain them when `explain` is on.
+/// `standard` is the monthly 低保 standard.
+pub fn member_qualifies(
+    m: &Member<'_>,
+    standard: Money,
+    explain: bool,
+) -> Result<(bool, Vec<String>)> {
     let no_labor = m.labor_capacity == Capacity::None;
+    let monthly_own = m.wages.checked_div(12.into())?;
+    let no_means = monthly_own < standard;
+    let no_supporter = !m.has_supporter;
+    let eligible = no_labor && no_means && no_supporter;
+    if !explain {
+        return Ok((eligible, Vec::new()));
+    }
     let why_no_labor = if m.labor_capacity_given {
         "登记为无劳动能力".to_string()
     } else if m.severely_disabled() {
@@ -63,26 +73,25 @@ pub fn member_qualifies(m: &Member<'_>, standard: Money) -> Result<(bool, Vec<St
     } else {
         format!("{}周岁，不在劳动年龄内", m.age)
     };
-    reasons.push(if no_labor {
-        format!("无劳动能力（{why_no_labor}）")
-    } else {
-        "有劳动能力".into()
-    });
-    let monthly_own = m.wages.checked_div(12.into())?;
-    let no_means = monthly_own < standard;
-    reasons.push(format!(
-        "本人月收入 {} 元{}低保标准 {} 元",
-        monthly_own.round_fen(),
-        if no_means { "低于" } else { "不低于" },
-        standard
-    ));
-    let no_supporter = !m.has_supporter;
-    reasons.push(if no_supporter {
-        "无法定赡养、抚养、扶养义务人或义务人无履行能力".into()
-    } else {
-        "有能履行义务的法定赡养、抚养、扶养义务人".into()
-    });
-    Ok((no_labor && no_means && no_supporter, reasons))
+    let reasons = vec![
+        if no_labor {
+            format!("无劳动能力（{why_no_labor}）")
+        } else {
+            "有劳动能力".into()
+        },
+        format!(
+            "本人月收入 {} 元{}低保标准 {} 元",
+            monthly_own.round_fen(),
+            if no_means { "低于" } else { "不低于" },
+            standard
+        ),
+        if no_supporter {
+            "无法定赡养、抚养、扶养义务人或义务人无履行能力".into()
+        } else {
+            "有能履行义务的法定赡养、抚养、扶养义务人".into()
+        },
+    ];
+    Ok((eligible, reasons))
 }
 
 fn care_spec(level: Capacity) -> &'static crate::params::Spec {
@@ -108,16 +117,18 @@ pub fn tekun(h: &Household<'_>, mut calc: Calc<'_>) -> Result<TekunResult> {
     calc.step(
         "tekun.basicStandard",
         "四(十)",
-        format!(
-            "特困人员基本生活标准 = 低保标准 {standard} 元 × {multiple} = {} 元/月。",
-            basic.round_fen()
-        ),
-        Some(basic.to_fen_string()),
+        || {
+            format!(
+                "特困人员基本生活标准 = 低保标准 {standard} 元 × {multiple} = {} 元/月。",
+                basic.round_fen()
+            )
+        },
+        || Some(basic.to_fen_string()),
     );
     let mut members = Vec::with_capacity(h.members.len());
     let mut total = Money::ZERO;
     for m in &h.members {
-        let (eligible, reasons) = member_qualifies(m, standard)?;
+        let (eligible, reasons) = member_qualifies(m, standard, calc.trace.explains())?;
         let mut row = TekunMember {
             member: m.label.clone(),
             eligible,
@@ -133,20 +144,24 @@ pub fn tekun(h: &Household<'_>, mut calc: Calc<'_>) -> Result<TekunResult> {
             calc.step(
                 "tekun.member",
                 "四(十)",
-                format!(
-                    "{}：{}；基本生活 {} 元 + {}照料护理 {care} 元 = {monthly} 元/月。",
-                    m.label,
-                    row.reasons.join("，"),
-                    basic.round_fen(),
-                    care_label(m.self_care)
-                ),
-                Some(monthly.to_fen_string()),
+                || {
+                    format!(
+                        "{}：{}；基本生活 {} 元 + {}照料护理 {care} 元 = {monthly} 元/月。",
+                        m.label,
+                        row.reasons.join("，"),
+                        basic.round_fen(),
+                        care_label(m.self_care)
+                    )
+                },
+                || Some(monthly.to_fen_string()),
             );
-            calc.reason(format!(
-                "{}符合特困人员条件（{}），每月 {monthly} 元。",
-                m.label,
-                row.reasons.join("，")
-            ));
+            calc.reason(|| {
+                format!(
+                    "{}符合特困人员条件（{}），每月 {monthly} 元。",
+                    m.label,
+                    row.reasons.join("，")
+                )
+            });
             total = total.checked_add(monthly)?;
             row.care_level = Some(m.self_care);
             row.basic = Some(basic.round_fen());
@@ -156,19 +171,21 @@ pub fn tekun(h: &Household<'_>, mut calc: Calc<'_>) -> Result<TekunResult> {
             calc.step(
                 "tekun.member",
                 "四(十)",
-                format!(
-                    "{}：{}：不符合特困人员条件。",
-                    m.label,
-                    row.reasons.join("，")
-                ),
-                None,
+                || {
+                    format!(
+                        "{}：{}：不符合特困人员条件。",
+                        m.label,
+                        row.reasons.join("，")
+                    )
+                },
+                || None,
             );
         }
         members.push(row);
     }
     let eligible = members.iter().any(|m| m.eligible);
     if !eligible {
-        calc.reason("没有成员同时满足无劳动能力、无生活来源、无法定义务人（或义务人无履行能力）三项条件：不符合特困供养。".into());
+        calc.reason(|| "没有成员同时满足无劳动能力、无生活来源、无法定义务人（或义务人无履行能力）三项条件：不符合特困供养。".into());
     }
     Ok(TekunResult {
         result: calc.finish(

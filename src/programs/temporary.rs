@@ -63,10 +63,10 @@ pub fn temporary(h: &Household<'_>, mut calc: Calc<'_>) -> Result<TemporaryResul
         calc.step(
             "temporary.event",
             "四(十)",
-            "没有登记因病、因灾、意外事故或家庭变故等突发事件。".into(),
-            None,
+            || "没有登记因病、因灾、意外事故或家庭变故等突发事件。".into(),
+            || None,
         );
-        calc.reason("未遭遇突发事件，不涉及临时救助。".into());
+        calc.reason(|| "未遭遇突发事件，不涉及临时救助。".into());
         return nothing(calc, Money::ZERO);
     }
     let standard = standard_for(h, &mut calc)?;
@@ -81,14 +81,14 @@ pub fn temporary(h: &Household<'_>, mut calc: Calc<'_>) -> Result<TemporaryResul
     calc.step(
         "temporary.need",
         "四(十)",
-        format!("{}：年收入 {} 元 − 刚性支出 {} 元 = {} 元；全年低保线 {standard} × 12 × {n} 人 = {year_line} 元；缺口 {need} 元。", events.join("、"), total.round_fen(), h.rigid_spending, after.round_fen()),
-        Some(need.to_fen_string()),
+        || format!("{}：年收入 {} 元 − 刚性支出 {} 元 = {} 元；全年低保线 {standard} × 12 × {n} 人 = {year_line} 元；缺口 {need} 元。", events.join("、"), total.round_fen(), h.rigid_spending, after.round_fen()),
+        || Some(need.to_fen_string()),
     );
     if need.is_zero() {
-        calc.reason(
+        calc.reason(|| {
             "扣除刚性支出后家庭收入仍不低于全年低保标准：基本生活未陷入暂时困难，不予临时救助。"
-                .into(),
-        );
+                .into()
+        });
         return nothing(calc, need);
     }
     let share = calc.params.rate(&p::TEMPORARY_SEVERE_SPENDING_SHARE)?;
@@ -113,27 +113,29 @@ pub fn temporary(h: &Household<'_>, mut calc: Calc<'_>) -> Result<TemporaryResul
     calc.step(
         "temporary.amount",
         "四(十)",
-        format!(
+        || format!(
             "刚性支出{}年收入的 {}：{}困难，上限 {months} 个月家庭低保标准 = {standard} × {months} × {n} = {ceiling} 元；救助 min({need}, {ceiling}) = {amount} 元。",
             if severe { "达到" } else { "未达到" },
             share.percent(),
             if severe { "严重" } else { "一般" }
         ),
-        Some(amount.to_fen_string()),
+        || Some(amount.to_fen_string()),
     );
-    calc.reason(format!(
-        "{}导致基本生活暂时困难，可给予一次性临时救助 {amount} 元。",
-        events.join("、")
-    ));
+    calc.reason(|| {
+        format!(
+            "{}导致基本生活暂时困难，可给予一次性临时救助 {amount} 元。",
+            events.join("、")
+        )
+    });
     if case_by_case {
         let rest = need.checked_sub(ceiling)?;
         calc.step(
             "temporary.caseByCase",
             "四(十)",
-            format!("缺口超出上限 {rest} 元：由县级“一事一议”。"),
-            Some(rest.to_fen_string()),
+            || format!("缺口超出上限 {rest} 元：由县级“一事一议”。"),
+            || Some(rest.to_fen_string()),
         );
-        calc.reason(format!("缺口超出救助上限 {rest} 元，可报县级“一事一议”。"));
+        calc.reason(|| format!("缺口超出救助上限 {rest} 元，可报县级“一事一议”。"));
     }
     Ok(TemporaryResult {
         result: calc.finish("temporary", "临时救助", true, None)?,

@@ -100,7 +100,7 @@ impl Window {
     }
 }
 
-pub fn transition(reader: &mut Reader<'_>) -> Result<TransitionStatus> {
+pub fn transition(reader: &mut Reader<'_>, explain: bool) -> Result<TransitionStatus> {
     let on = reader.on();
     let region = reader.region();
     let start = reader.date(&p::TRANSITION_START)?;
@@ -123,15 +123,20 @@ pub fn transition(reader: &mut Reader<'_>) -> Result<TransitionStatus> {
     let credit_until = reader.date(&p::MICROCREDIT_WINDOW_END)?;
     let yulu_until = reader.date(&p::YULU_WINDOW_END)?;
 
-    let mut trace = Trace::new();
+    let mut trace = Trace::new(explain);
     let mut reasons = Vec::new();
+    let mut reason = |text: &dyn Fn() -> String| {
+        if explain {
+            reasons.push(text());
+        }
+    };
     let (s, e, d) = (format_date(start), format_date(end), format_date(on));
 
     trace.step(
         "transition.period",
         Some("一(二)"),
-        format!("2020年脱贫攻坚目标任务完成后设立{total_years}年过渡期：{s} 至 {e}。"),
-        Some(format!("{s}—{e}")),
+        || format!("2020年脱贫攻坚目标任务完成后设立{total_years}年过渡期：{s} 至 {e}。"),
+        || Some(format!("{s}—{e}")),
     );
 
     let (phase, year) = if on < start {
@@ -151,57 +156,64 @@ pub fn transition(reader: &mut Reader<'_>) -> Result<TransitionStatus> {
             trace.step(
                 "transition.phase",
                 Some("一(二)"),
-                format!("{d} 在过渡期内，为过渡期第{y}年。"),
-                Some(format!("第{y}年")),
+                || format!("{d} 在过渡期内，为过渡期第{y}年。"),
+                || Some(format!("第{y}年")),
             );
             trace.step(
                 "transition.daysRemaining",
                 Some("一(三)"),
-                format!("至 {e} 过渡期结束，还有 {days_remaining} 天（含当天）。"),
-                Some(days_remaining.to_string()),
+                || format!("至 {e} 过渡期结束，还有 {days_remaining} 天（含当天）。"),
+                || Some(days_remaining.to_string()),
             );
-            reasons.push(format!(
-                "{d} 处于{total_years}年过渡期的第{y}年，剩余 {days_remaining} 天。"
-            ));
+            reason(&|| {
+                format!("{d} 处于{total_years}年过渡期的第{y}年，剩余 {days_remaining} 天。")
+            });
         }
         (Phase::Before, _) => {
             trace.step(
                 "transition.phase",
                 Some("一(二)"),
-                format!("{d} 早于过渡期起始日 {s}，尚未进入过渡期。"),
-                Some("未开始".into()),
+                || format!("{d} 早于过渡期起始日 {s}，尚未进入过渡期。"),
+                || Some("未开始".into()),
             );
-            reasons.push(format!("{d} 尚未进入过渡期（{s} 开始）。"));
+            reason(&|| format!("{d} 尚未进入过渡期（{s} 开始）。"));
         }
         _ => {
             trace.step(
                 "transition.phase",
                 Some("四(九)"),
-                format!("过渡期已于 {e} 结束，{d} 处于过渡期后的常态化帮扶阶段。"),
-                Some("已结束".into()),
+                || format!("过渡期已于 {e} 结束，{d} 处于过渡期后的常态化帮扶阶段。"),
+                || Some("已结束".into()),
             );
-            reasons.push(format!("过渡期已于 {e} 结束，现行常态化帮扶。"));
+            reason(&|| format!("过渡期已于 {e} 结束，现行常态化帮扶。"));
         }
     }
 
     // 六(十六): 过渡期前3年脱贫县继续实行涉农资金统筹整合试点政策.
     let in_pilot_years = start <= on && on <= pilot_until;
     let fund_integration_pilot = in_pilot_years && region.is_some_and(|r| r.alleviated_county);
-    let pilot_text = match region {
-        Some(r) if r.alleviated_county && in_pilot_years => {
-            reasons.push(format!(
+    match region {
+        Some(r) if r.alleviated_county && in_pilot_years => reason(&|| {
+            format!(
                 "{}是脱贫县，涉农资金统筹整合试点政策适用（至 {}）。",
                 r.name,
                 format_date(pilot_until)
-            ));
-            format!("{}是脱贫县；过渡期前{pilot_years}年（至 {}）脱贫县继续实行涉农资金统筹整合试点，{d} 在此期间：适用。", r.name, format_date(pilot_until))
-        }
-        Some(r) if r.alleviated_county => {
-            reasons.push(format!(
+            )
+        }),
+        Some(r) if r.alleviated_county => reason(&|| {
+            format!(
                 "{}是脱贫县，但涉农资金统筹整合试点已于 {} 结束。",
                 r.name,
                 format_date(pilot_until)
-            ));
+            )
+        }),
+        _ => {}
+    }
+    let pilot_text = || match region {
+        Some(r) if r.alleviated_county && in_pilot_years => {
+            format!("{}是脱贫县；过渡期前{pilot_years}年（至 {}）脱贫县继续实行涉农资金统筹整合试点，{d} 在此期间：适用。", r.name, format_date(pilot_until))
+        }
+        Some(r) if r.alleviated_county => {
             format!("{}是脱贫县；试点只在过渡期前{pilot_years}年（{s} 至 {}），{d} 不在此期间：不适用。", r.name, format_date(pilot_until))
         }
         Some(r) => format!(
@@ -216,14 +228,16 @@ pub fn transition(reader: &mut Reader<'_>) -> Result<TransitionStatus> {
         "transition.fundIntegrationPilot",
         Some("六(十六)"),
         pilot_text,
-        Some(
-            if fund_integration_pilot {
-                "适用"
-            } else {
-                "不适用"
-            }
-            .into(),
-        ),
+        || {
+            Some(
+                if fund_integration_pilot {
+                    "适用"
+                } else {
+                    "不适用"
+                }
+                .into(),
+            )
+        },
     );
 
     let mut windows = vec![
@@ -300,12 +314,14 @@ pub fn transition(reader: &mut Reader<'_>) -> Result<TransitionStatus> {
     trace.step(
         "transition.measures",
         None,
-        if names.is_empty() {
-            format!("{d} 没有在本计算器所列范围内生效的措施。")
-        } else {
-            format!("{d} 生效的措施：{}。", names.join("；"))
+        || {
+            if names.is_empty() {
+                format!("{d} 没有在本计算器所列范围内生效的措施。")
+            } else {
+                format!("{d} 生效的措施：{}。", names.join("；"))
+            }
         },
-        Some(measures.len().to_string()),
+        || Some(measures.len().to_string()),
     );
 
     Ok(TransitionStatus {

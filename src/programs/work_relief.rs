@@ -68,7 +68,8 @@ pub fn work_relief(
     calc.step(
         "workRelief.remuneration",
         "六(十六)",
-        format!(
+        || {
+            format!(
             "{}中央预算内投资 {budget} 元 × 劳务报酬占比下限 {} = 至少发放劳务报酬 {minimum} 元。",
             if key_project {
                 "重点工程项目："
@@ -76,13 +77,12 @@ pub fn work_relief(
                 ""
             },
             share.percent()
-        ),
-        Some(minimum.to_fen_string()),
+        )
+        },
+        || Some(minimum.to_fen_string()),
     );
     calc.trace.cite("三(六)");
-    calc.reason(format!(
-        "应带动当地群众务工，劳务报酬不少于 {minimum} 元，并及时足额发放。"
-    ));
+    calc.reason(|| format!("应带动当地群众务工，劳务报酬不少于 {minimum} 元，并及时足额发放。"));
     Ok(WorkReliefResult {
         result: calc.finish("workRelief", "以工代赈", true, None)?,
         share,
