@@ -52,8 +52,8 @@ pub enum ProgramOutcome {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Contribution {
-    pub program: String,
-    pub label: String,
+    pub program: &'static str,
+    pub label: &'static str,
     /// Money per year reaching the household as cash.
     #[tsify(type = "string")]
     pub cash_annual: Money,
@@ -79,7 +79,7 @@ pub struct Estimate {
     #[tsify(type = "string")]
     pub total_annual: Money,
     /// Every non-official parameter the estimate rests on.
-    pub unofficial: Vec<String>,
+    pub unofficial: Vec<&'static str>,
 }
 
 impl ProgramOutcome {
@@ -93,7 +93,7 @@ impl ProgramOutcome {
             ProgramOutcome::Education(r) => &r.result,
         }
     }
-    fn unofficial(&self) -> &[String] {
+    fn unofficial(&self) -> &[&'static str] {
         &self.result().unofficial
     }
 }
@@ -206,38 +206,38 @@ pub fn estimate_in(
             .students
             .iter()
             .flat_map(|s| s.aids.iter())
-            .filter(|a| CASH_EDUCATION_AIDS.contains(&a.id.as_str()))
+            .filter(|a| CASH_EDUCATION_AIDS.contains(&a.id))
             .map(|a| a.annual),
     )?;
     let education_in_kind = annual_of(education.result.annual).checked_sub(education_cash)?;
     let contributions = vec![
         Contribution {
-            program: "dibao".into(),
-            label: dibao.result.label.clone(),
+            program: "dibao",
+            label: dibao.result.label,
             cash_annual: annual_of(dibao.result.annual),
             other_annual: Money::ZERO,
         },
         Contribution {
-            program: "tekun".into(),
-            label: tekun.result.label.clone(),
+            program: "tekun",
+            label: tekun.result.label,
             cash_annual: annual_of(tekun.result.annual),
             other_annual: Money::ZERO,
         },
         Contribution {
-            program: "temporary".into(),
-            label: temporary.result.label.clone(),
+            program: "temporary",
+            label: temporary.result.label,
             cash_annual: temporary.amount,
             other_annual: Money::ZERO,
         },
         Contribution {
-            program: "pension".into(),
-            label: pension.result.label.clone(),
+            program: "pension",
+            label: pension.result.label,
             cash_annual: Money::ZERO,
             other_annual: annual_of(pension.result.annual),
         },
         Contribution {
-            program: "education".into(),
-            label: education.result.label.clone(),
+            program: "education",
+            label: education.result.label,
             cash_annual: education_cash,
             other_annual: education_in_kind,
         },
@@ -251,7 +251,7 @@ pub fn estimate_in(
         ProgramOutcome::Pension(pension),
         ProgramOutcome::Education(education),
     ];
-    let mut unofficial: Vec<String> = monitoring
+    let mut unofficial: Vec<&'static str> = monitoring
         .result
         .unofficial
         .iter()
@@ -293,7 +293,7 @@ pub struct CurvePoint {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ProgramAmount {
-    pub program: String,
+    pub program: &'static str,
     #[tsify(type = "string")]
     pub annual: Money,
 }
@@ -310,7 +310,7 @@ pub struct Cliff {
     #[tsify(type = "string")]
     pub drop: Money,
     /// The programmes whose support fell.
-    pub programs: Vec<String>,
+    pub programs: Vec<&'static str>,
     /// Chinese: what happens here.
     pub text: String,
 }
@@ -329,7 +329,7 @@ pub struct Rise {
     #[tsify(type = "string")]
     pub gain: Money,
     /// The programmes whose support rose.
-    pub programs: Vec<String>,
+    pub programs: Vec<&'static str>,
     pub text: String,
 }
 
@@ -389,7 +389,7 @@ pub fn income_curve(
                 .contributions
                 .iter()
                 .map(|c| ProgramAmount {
-                    program: c.program.clone(),
+                    program: c.program,
                     annual: c.cash_annual,
                 })
                 .collect(),
@@ -405,12 +405,12 @@ pub fn income_curve(
         let lost = a.total_annual.checked_sub(b.total_annual)?;
         let support_gain = b.total_annual.checked_sub(a.total_annual)?;
         if support_gain > slack {
-            let rose: Vec<String> = a
+            let rose: Vec<&str> = a
                 .programs
                 .iter()
                 .zip(&b.programs)
                 .filter(|(p, q)| q.annual > p.annual)
-                .map(|(p, _)| p.program.clone())
+                .map(|(p, _)| p.program)
                 .collect();
             rises.push(Rise {
                 from_income: a.income,
@@ -426,12 +426,12 @@ pub fn income_curve(
             });
         }
         if lost > gained.checked_add(slack)? {
-            let fell: Vec<String> = a
+            let fell: Vec<&str> = a
                 .programs
                 .iter()
                 .zip(&b.programs)
                 .filter(|(p, q)| q.annual < p.annual)
-                .map(|(p, _)| p.program.clone())
+                .map(|(p, _)| p.program)
                 .collect();
             cliffs.push(Cliff {
                 from_income: a.income,
@@ -461,8 +461,8 @@ pub fn income_curve(
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ProgramDifference {
-    pub program: String,
-    pub label: String,
+    pub program: &'static str,
+    pub label: &'static str,
     #[tsify(type = "string")]
     pub baseline: Money,
     #[tsify(type = "string")]
@@ -504,8 +504,8 @@ pub fn compare(
         .zip(a.programs.iter().zip(&b.programs))
     {
         programs.push(ProgramDifference {
-            program: ca.program.clone(),
-            label: ca.label.clone(),
+            program: ca.program,
+            label: ca.label,
             baseline: ca.cash_annual,
             alternative: cb.cash_annual,
             difference: cb.cash_annual.checked_sub(ca.cash_annual)?,

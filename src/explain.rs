@@ -10,7 +10,7 @@ use tsify::Tsify;
 #[serde(rename_all = "camelCase")]
 pub struct Step {
     /// Stable id of the rule applied, e.g. `transition.year`.
-    pub rule: String,
+    pub rule: &'static str,
     /// What was done, in Chinese, with the figures.
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -19,7 +19,7 @@ pub struct Step {
     /// The policy item, e.g. `六(十六)`.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
-    pub citation: Option<String>,
+    pub citation: Option<&'static str>,
 }
 
 /// The steps of one result and the policy items they cite, in order of first use.
@@ -29,7 +29,7 @@ pub struct Step {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trace {
     pub steps: Vec<Step>,
-    pub citations: Vec<String>,
+    pub citations: Vec<&'static str>,
     explain: bool,
 }
 
@@ -56,8 +56,8 @@ impl Trace {
     /// Record a step. `citation` is a policy item id such as `四(十)`.
     pub fn step(
         &mut self,
-        rule: &str,
-        citation: Option<&str>,
+        rule: &'static str,
+        citation: Option<&'static str>,
         text: impl FnOnce() -> String,
         value: impl FnOnce() -> Option<String>,
     ) {
@@ -66,17 +66,17 @@ impl Trace {
         }
         if self.explain {
             self.steps.push(Step {
-                rule: rule.to_string(),
+                rule,
                 text: text(),
                 value: value(),
-                citation: citation.map(str::to_string),
+                citation,
             });
         }
     }
 
-    pub fn cite(&mut self, citation: &str) {
-        if !self.citations.iter().any(|c| c == citation) {
-            self.citations.push(citation.to_string());
+    pub fn cite(&mut self, citation: &'static str) {
+        if !self.citations.contains(&citation) {
+            self.citations.push(citation);
         }
     }
 }

@@ -28,7 +28,7 @@ pub struct Screening {
     #[tsify(type = "string")]
     pub total_annual: Money,
     /// Every non-official parameter the figures rest on.
-    pub unofficial: Vec<String>,
+    pub unofficial: Vec<&'static str>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -47,7 +47,7 @@ pub struct MonitoringVerdict {
 #[serde(rename_all = "camelCase")]
 pub struct ScreenedProgram {
     /// 'dibao', 'tekun', 'temporary', 'pension', 'education'.
-    pub program: String,
+    pub program: &'static str,
     pub eligible: bool,
     /// Money per month, for the programmes that pay monthly (低保, 特困) when eligible.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -87,7 +87,7 @@ impl Screening {
                     _ => r.annual.unwrap_or_default(),
                 };
                 ScreenedProgram {
-                    program: r.program.clone(),
+                    program: r.program,
                     eligible: r.eligible,
                     monthly: r.monthly.filter(|_| r.eligible),
                     annual: if r.eligible { annual } else { Money::ZERO },

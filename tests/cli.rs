@@ -99,9 +99,13 @@ fn json_lines_match_the_library_and_bad_rows_carry_on() {
     let explained = lines(&explained);
     assert_eq!(explained.len(), 6);
     for v in explained.iter().filter(|v| v["ok"] == true) {
-        let expected = serde_json::to_value(engine.estimate(&household(v), AS_OF).unwrap()).unwrap();
+        let expected =
+            serde_json::to_value(engine.estimate(&household(v), AS_OF).unwrap()).unwrap();
         assert_eq!(v["estimate"], expected, "line {}", v["line"]);
-        assert!(!v["estimate"]["programs"][0]["steps"].as_array().unwrap().is_empty());
+        assert!(!v["estimate"]["programs"][0]["steps"]
+            .as_array()
+            .unwrap()
+            .is_empty());
     }
 }
 
@@ -129,7 +133,10 @@ fn output_keeps_input_order_whatever_the_threads() {
     assert_eq!(out.len(), 1500 - blank);
     let numbers: Vec<u64> = out.iter().map(|v| v["line"].as_u64().unwrap()).collect();
     assert!(numbers.windows(2).all(|w| w[0] < w[1]));
-    assert_eq!(run(&["estimate", "--as-of", AS_OF, "--threads", "0", p]).0, 2);
+    assert_eq!(
+        run(&["estimate", "--as-of", AS_OF, "--threads", "0", p]).0,
+        2
+    );
 }
 
 #[test]

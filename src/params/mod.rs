@@ -266,30 +266,41 @@ pub fn parse_region_code(s: &str) -> Option<u32> {
     }
 }
 
-/// FNV-1a: parameter names and region codes are short, trusted keys read many times per
-/// household, so a simple fast hash serves better than the default SipHash (made against
-/// untrusted keys).
+/// A word-at-a-time multiply-rotate hash (the FxHash of rustc): parameter names and region codes
+/// are short, trusted keys read many times per household, so a fast hash serves better than the
+/// default SipHash (which is made for untrusted keys).
 #[derive(Default)]
-pub struct Fnv(u64);
+pub struct FastHasher(u64);
 
-impl Hasher for Fnv {
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
         }
-        self.0 = h;
+        let mut last = [0u8; 8];
+        for (d, s) in last.iter_mut().zip(chunks.remainder()) {
+            *d = *s;
+        }
+        self.add(u64::from_le_bytes(last));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
     }
 }
 
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// A whole, validated parameter set.
 #[derive(Clone, Debug, PartialEq)]
@@ -506,19 +517,17 @@ impl<'a> Reader<'a> {
     }
 
     /// Record the non-official parameters another calculation used, when this one rests on it.
-    pub fn record(&mut self, names: &[String]) {
+    pub fn record(&mut self, names: &[&'static str]) {
         for name in names {
-            if let Some(spec) = catalogue::find(name) {
-                if !self.unofficial.contains(&spec.name) {
-                    self.unofficial.push(spec.name);
-                }
+            if !self.unofficial.contains(name) {
+                self.unofficial.push(name);
             }
         }
     }
 
     /// Names of the non-official parameters used so far, sorted.
-    pub fn unofficial(&self) -> Vec<String> {
-        let mut v: Vec<String> = self.unofficial.iter().map(|s| s.to_string()).collect();
+    pub fn unofficial(&self) -> Vec<&'static str> {
+        let mut v = self.unofficial.clone();
         v.sort();
         v
     }

@@ -27,11 +27,11 @@ use crate::params::catalogue as p;
 #[serde(rename_all = "camelCase")]
 pub struct Aid {
     /// nutrition | boarding | seniorHighGrant | yulu
-    pub id: String,
-    pub label: String,
+    pub id: &'static str,
+    pub label: &'static str,
     #[tsify(type = "string")]
     pub annual: Money,
-    pub citation: String,
+    pub citation: &'static str,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -123,10 +123,10 @@ pub(crate) fn education_for(
                 || Some(annual.to_fen_string()),
             );
             aids.push(Aid {
-                id: "nutrition".into(),
-                label: "营养改善计划".into(),
+                id: "nutrition",
+                label: "营养改善计划",
                 annual,
-                citation: "三(八)".into(),
+                citation: "三(八)",
             });
         }
         if compulsory && m.boarding && difficulty {
@@ -143,10 +143,10 @@ pub(crate) fn education_for(
                 || Some(annual.to_fen_string()),
             );
             aids.push(Aid {
-                id: "boarding".into(),
-                label: "寄宿生生活补助".into(),
+                id: "boarding",
+                label: "寄宿生生活补助",
                 annual,
-                citation: "三(八)".into(),
+                citation: "三(八)",
             });
         }
         if schooling == Schooling::Senior && difficulty {
@@ -158,10 +158,10 @@ pub(crate) fn education_for(
                 || Some(annual.to_fen_string()),
             );
             aids.push(Aid {
-                id: "seniorHighGrant".into(),
-                label: "普通高中国家助学金".into(),
+                id: "seniorHighGrant",
+                label: "普通高中国家助学金",
                 annual,
-                citation: "三(八)".into(),
+                citation: "三(八)",
             });
         }
         if schooling == Schooling::Vocational && alleviated_or_monitored {
@@ -170,10 +170,10 @@ pub(crate) fn education_for(
                 let annual = calc.params.money(&p::EDUCATION_YULU_ANNUAL)?;
                 calc.step("education.yulu", "六(十九)", || format!("{}：脱贫户（监测户）“两后生”接受职业教育，雨露计划补助 {annual} 元/年（至 {}）。", m.label, format_date(until)), || Some(annual.to_fen_string()));
                 aids.push(Aid {
-                    id: "yulu".into(),
-                    label: "雨露计划".into(),
+                    id: "yulu",
+                    label: "雨露计划",
                     annual,
-                    citation: "六(十九)".into(),
+                    citation: "六(十九)",
                 });
             } else {
                 calc.step(
@@ -199,7 +199,7 @@ pub(crate) fn education_for(
                 || None,
             );
         } else {
-            let names: Vec<&str> = aids.iter().map(|a| a.label.as_str()).collect();
+            let names: Vec<&str> = aids.iter().map(|a| a.label).collect();
             calc.reason(|| format!("{}可享受{}，共 {annual} 元/年。", m.label, names.join("、")));
         }
         students.push(Student {

@@ -12,9 +12,9 @@ use crate::params::Reader;
 #[serde(rename_all = "camelCase")]
 pub struct ProgramResult {
     /// 'dibao', 'tekun', 'monitoring', ...
-    pub program: String,
+    pub program: &'static str,
     /// Chinese name, e.g. 最低生活保障.
-    pub label: String,
+    pub label: &'static str,
     pub eligible: bool,
     /// Money per month, where the program pays monthly.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -28,9 +28,9 @@ pub struct ProgramResult {
     pub reasons: Vec<String>,
     pub steps: Vec<Step>,
     /// Policy items applied, e.g. ['四(十)'].
-    pub citations: Vec<String>,
+    pub citations: Vec<&'static str>,
     /// Names of parameters used whose status is not 'official'.
-    pub unofficial: Vec<String>,
+    pub unofficial: Vec<&'static str>,
 }
 
 /// One calculation in progress.
@@ -53,8 +53,8 @@ impl<'a> Calc<'a> {
     /// Record a step; `text` and `value` are only called when the calculation explains.
     pub fn step(
         &mut self,
-        rule: &str,
-        citation: &str,
+        rule: &'static str,
+        citation: &'static str,
         text: impl FnOnce() -> String,
         value: impl FnOnce() -> Option<String>,
     ) {
@@ -72,8 +72,8 @@ impl<'a> Calc<'a> {
     /// `annual` is the rounded monthly amount × 12.
     pub fn finish(
         self,
-        program: &str,
-        label: &str,
+        program: &'static str,
+        label: &'static str,
         eligible: bool,
         monthly: Option<Money>,
     ) -> crate::error::Result<ProgramResult> {
@@ -83,8 +83,8 @@ impl<'a> Calc<'a> {
             None => None,
         };
         Ok(ProgramResult {
-            program: program.to_string(),
-            label: label.to_string(),
+            program,
+            label,
             eligible,
             monthly,
             annual,

@@ -50,9 +50,9 @@ impl From<&Region> for RegionRef {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Measure {
-    pub id: String,
-    pub label: String,
-    pub citation: String,
+    pub id: &'static str,
+    pub label: &'static str,
+    pub citation: &'static str,
     pub from: String,
     /// Last day the measure runs; absent when it has no end date.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -81,8 +81,8 @@ pub struct TransitionStatus {
     pub measures: Vec<Measure>,
     pub reasons: Vec<String>,
     pub steps: Vec<Step>,
-    pub citations: Vec<String>,
-    pub unofficial: Vec<String>,
+    pub citations: Vec<&'static str>,
+    pub unofficial: Vec<&'static str>,
 }
 
 /// A measure's window: from, and the last day (None: open-ended).
@@ -300,17 +300,17 @@ pub fn transition(reader: &mut Reader<'_>, explain: bool) -> Result<TransitionSt
         .iter()
         .filter(|w| w.in_force(on))
         .map(|w| Measure {
-            id: w.id.to_string(),
-            label: w.label.to_string(),
-            citation: w.citation.to_string(),
+            id: w.id,
+            label: w.label,
+            citation: w.citation,
             from: format_date(w.from),
             until: w.until.map(format_date),
         })
         .collect();
     for m in &measures {
-        trace.cite(&m.citation);
+        trace.cite(m.citation);
     }
-    let names: Vec<&str> = measures.iter().map(|m| m.label.as_str()).collect();
+    let names: Vec<&str> = measures.iter().map(|m| m.label).collect();
     trace.step(
         "transition.measures",
         None,
@@ -360,7 +360,7 @@ mod tests {
         // Days 2023-06-01..=2025-12-31: 366 (to 2024-06-01, leap day) + 365 (to 2025-06-01)
         // + 213 (June 29 + Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31) + 1 (asOf itself) = 945.
         assert_eq!(t.days_remaining, 945);
-        let ids: Vec<&str> = t.measures.iter().map(|m| m.id.as_str()).collect();
+        let ids: Vec<&str> = t.measures.iter().map(|m| m.id).collect();
         // 村村通快递 ended 2022-12-31; microcredit (from 2021-03-04) and 雨露计划 run to 2025-12-31.
         assert_eq!(
             ids,
@@ -372,7 +372,7 @@ mod tests {
                 "yulu"
             ]
         );
-        assert!(t.citations.contains(&"六(十六)".to_string()));
+        assert!(t.citations.contains(&"六(十六)"));
         // transition.* and express.* are official; the microcredit and 雨露计划 windows are reported.
         assert_eq!(
             t.unofficial,
@@ -430,7 +430,7 @@ mod tests {
             (after.phase, after.year, after.days_remaining),
             (super::Phase::After, None, 0)
         );
-        let ids: Vec<&str> = after.measures.iter().map(|m| m.id.as_str()).collect();
+        let ids: Vec<&str> = after.measures.iter().map(|m| m.id).collect();
         assert_eq!(ids, ["monitoring", "normalisedAssistance"]);
         let before = e.transition("2020-12-20", None).unwrap();
         assert_eq!(
@@ -489,6 +489,6 @@ mod tests {
         assert!(t.fund_integration_pilot);
         assert!(t
             .unofficial
-            .contains(&"transition.fundIntegrationPilotYears".to_string()));
+            .contains(&"transition.fundIntegrationPilotYears"));
     }
 }
