@@ -131,9 +131,23 @@ fn read_money(value: &Json) -> Result<Money> {
             (Some(u), _) => Decimal::from(u),
             (None, Some(i)) => Decimal::from(i),
             // A JS number: the shortest decimal that reads back as it (1234.5 → "1234.5";
-            // 0.1 + 0.2 → "0.30000000000000004", refused for its places). 1e20 → out of range.
-            _ => parse_plain_decimal(&format!("{}", n.as_f64().unwrap_or(f64::NAN)))
-                .ok_or_else(|| PolicyError::out_of_range(path, "金额超出范围"))?,
+            // 0.1 + 0.2 → "0.30000000000000004", refused for its places). serde_json writes it
+            // (with ryu, so the module carries no second float formatter), in exponent form when
+            // far from 1: 1e21 is out of range, 1e-7 finer than a fen.
+            _ => {
+                let text = n.to_string();
+                match text.split_once('e') {
+                    Some((_, exp)) if exp.starts_with('-') => {
+                        return Err(PolicyError::invalid_input(
+                            path,
+                            "金额最多保留两位小数（精确到分）",
+                        ))
+                    }
+                    Some(_) => return Err(PolicyError::out_of_range(path, "金额超出范围")),
+                    None => parse_plain_decimal(&text)
+                        .ok_or_else(|| PolicyError::out_of_range(path, "金额超出范围"))?,
+                }
+            }
         },
         _ => {
             return Err(PolicyError::invalid_input(
@@ -204,4 +218,35 @@ pub fn one_of<T: Copy>(v: &Json, path: &str, options: &[(&str, T)]) -> Result<T>
         let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
         PolicyError::invalid_input(path, format!("取值 {v} 无效，应为：{}", names.join("、")))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+
+    fn money_of(json: &str) -> Result<Option<MoneyInput>> {
+        let v: Json = serde_json::from_str(&format!("{{\"m\":{json}}}")).unwrap();
+        Obj::new(&v, "x", "x", &["m"]).unwrap().money("m")
+    }
+
+    #[test]
+    fn js_numbers_are_read_as_their_shortest_decimal() {
+        let fen = |json: &str| money_of(json).unwrap().unwrap().0.to_fen_string();
+        assert_eq!(fen("1234.5"), "1234.50");
+        assert_eq!(fen("0.07"), "0.07");
+        assert_eq!(fen("441"), "441.00");
+        let code = |json: &str| {
+            let e = money_of(json).unwrap_err();
+            assert_eq!(e.path, "x.m");
+            e.code
+        };
+        // 0.1 + 0.2, and a value finer than a fen in exponent form: too many places.
+        assert_eq!(code("0.30000000000000004"), ErrorCode::InvalidInput);
+        assert_eq!(code("1e-7"), ErrorCode::InvalidInput);
+        // Beyond the 10^10 limit, in plain and in exponent form.
+        assert_eq!(code("1e15"), ErrorCode::OutOfRange);
+        assert_eq!(code("1e21"), ErrorCode::OutOfRange);
+        assert_eq!(code("-0.5"), ErrorCode::OutOfRange);
+    }
 }

@@ -46,6 +46,20 @@ fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyErr
         "insuranceFutures" => serde_json::to_string(&engine.insurance_futures(&args[0], as_of)?),
         "workRelief" => serde_json::to_string(&engine.work_relief(&args[0], as_of)?),
         "estimate" => serde_json::to_string(&engine.estimate(&household()?, as_of)?),
+        "screen" => serde_json::to_string(&engine.screen(&household()?, as_of)?),
+        "estimateMany" => {
+            let explain = args
+                .get(2)
+                .and_then(|o| o.get("explain"))
+                .and_then(Value::as_bool)
+                .unwrap_or(true);
+            let list = args[0].as_array().map(Vec::as_slice).unwrap_or(&[]);
+            serde_json::to_string(&engine.estimate_many(list, as_of, explain))
+        }
+        "screenMany" => {
+            let list = args[0].as_array().map(Vec::as_slice).unwrap_or(&[]);
+            serde_json::to_string(&engine.screen_many(list, as_of))
+        }
         "incomeCurve" => {
             serde_json::to_string(&engine.income_curve(&household()?, as_of, &args[2])?)
         }

@@ -250,3 +250,106 @@ proptest! {
         prop_assert_eq!(c.baseline.total_monthly, c.alternative.total_monthly);
     }
 }
+
+/// The estimate as JSON with every explanation (`steps`, `reasons`) taken out, wherever it sits.
+fn without_explanation(mut v: serde_json::Value) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.remove("steps");
+                map.remove("reasons");
+                map.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut v);
+    v
+}
+
+/// Every `steps` and `reasons` array in `v` is empty.
+fn explains_nothing(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Object(map) => map.iter().all(|(k, v)| {
+            let empty =
+                !(k == "steps" || k == "reasons") || v.as_array().is_some_and(Vec::is_empty);
+            empty && explains_nothing(v)
+        }),
+        serde_json::Value::Array(items) => items.iter().all(explains_nothing),
+        _ => true,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The lean path computes the same thing: without its explanation, an unexplained estimate is
+    /// the explained one field for field, and it writes no step or reason at all.
+    #[test]
+    fn unexplained_estimates_differ_only_by_their_explanation(h in household(), d in 0..4usize) {
+        let e = engine();
+        let input = zhenxing::model::household_from_value(&h).unwrap();
+        let explained = serde_json::to_value(e.estimate(&input, DATES[d]).unwrap()).unwrap();
+        let lean = serde_json::to_value(e.estimate_unexplained(&input, DATES[d]).unwrap()).unwrap();
+        prop_assert!(explains_nothing(&lean));
+        prop_assert_eq!(without_explanation(explained), without_explanation(lean));
+    }
+
+    /// A screening row is the estimate's figures: eligibility, monthly and annual amounts per
+    /// programme, the monitoring verdict and the totals.
+    #[test]
+    fn screening_rows_are_the_estimate(h in household(), d in 0..4usize) {
+        let e = engine();
+        let input = zhenxing::model::household_from_value(&h).unwrap();
+        let est = e.estimate(&input, DATES[d]).unwrap();
+        let row = e.screen(&input, DATES[d]).unwrap();
+        prop_assert_eq!(row.programs.len(), est.programs.len());
+        for (p, c) in est.programs.iter().zip(&est.contributions) {
+            let (r, s) = (p.result(), row.program(c.program).unwrap());
+            prop_assert_eq!(s.eligible, r.eligible);
+            prop_assert_eq!(s.monthly, if r.eligible { r.monthly } else { None });
+            // Annual: what the programme adds, cash or on the household's behalf.
+            let added = c.cash_annual.checked_add(c.other_annual).unwrap();
+            prop_assert_eq!(s.annual, if r.eligible { added } else { zhenxing::money::Money::ZERO });
+        }
+        prop_assert_eq!(row.total_monthly, est.total_monthly);
+        prop_assert_eq!(row.total_annual, est.total_annual);
+        prop_assert_eq!(row.monitoring.in_scope, est.monitoring.in_scope);
+        prop_assert_eq!(row.monitoring.category, est.monitoring.category);
+        prop_assert_eq!(&row.unofficial, &est.unofficial);
+        // The names the CSV writes are the names the JSON carries.
+        if let Some(c) = row.monitoring.category {
+            prop_assert_eq!(serde_json::to_value(c).unwrap(), serde_json::json!(c.as_str()));
+        }
+        if let Some(t) = row.monitoring.track {
+            prop_assert_eq!(serde_json::to_value(t).unwrap(), serde_json::json!(t.as_str()));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// A batch is its households one by one: the transition status shared across the batch is each
+    /// household's own (regions differ within a batch), and bad households do not disturb the rest.
+    #[test]
+    fn batches_are_their_households_one_by_one(hs in prop::collection::vec(household(), 1..12), bad_at in 0..12usize, d in 0..4usize) {
+        let e = engine();
+        let mut list = hs.clone();
+        let bad_at = bad_at.min(list.len());
+        list.insert(bad_at, json!({ "region": "230129", "members": [{ "birthDate": "2999-01-01" }] }));
+        let batch = e.estimate_many(&list, DATES[d], true);
+        let screened = e.screen_many(&list, DATES[d]);
+        prop_assert_eq!(batch.len(), list.len());
+        for (i, h) in list.iter().enumerate() {
+            let one = zhenxing::model::household_from_value(h).and_then(|h| e.estimate(&h, DATES[d]));
+            prop_assert_eq!(
+                serde_json::to_value(&batch[i]).unwrap(),
+                serde_json::to_value(zhenxing::engine::BatchItem::from_result(one.clone())).unwrap()
+            );
+            let row = one.map(|est| zhenxing::screening::Screening::of(&est));
+            prop_assert_eq!(&screened[i], &zhenxing::screening::ScreenItem::from_result(row));
+        }
+    }
+}

@@ -270,34 +270,36 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
 
     let risk_elimination = if already {
         let stable_months = calc.params.count(&p::MONITORING_STABLE_MONTHS)?;
-        let mut blockers = Vec::new();
-        if below {
-            blockers.push(format!(
-                "人均纯收入 {} 元仍低于监测标准 {} 元",
-                per_capita.round_fen(),
-                line.round_fen()
-            ));
-        } else if h.stable_income_months < stable_months {
-            blockers.push(format!(
-                "收入稳定超过监测标准 {} 个月，未满 {stable_months} 个月",
-                h.stable_income_months
-            ));
+        let short_of_months = !below && h.stable_income_months < stable_months;
+        let eligible = !below && !short_of_months && unsecured.is_empty() && !sudden && has_labor;
+        // What stands in the way (or the way ahead), written only when the calculation explains.
+        let mut reasons = Vec::new();
+        if calc.trace.explains() {
+            if below {
+                reasons.push(format!(
+                    "人均纯收入 {} 元仍低于监测标准 {} 元",
+                    per_capita.round_fen(),
+                    line.round_fen()
+                ));
+            } else if short_of_months {
+                reasons.push(format!(
+                    "收入稳定超过监测标准 {} 个月，未满 {stable_months} 个月",
+                    h.stable_income_months
+                ));
+            }
+            if !unsecured.is_empty() {
+                reasons.push("“两不愁三保障”及饮水安全尚未全部保障".into());
+            }
+            if sudden {
+                reasons.push("仍有突发严重困难".into());
+            }
+            if !has_labor {
+                reasons.push("家庭无劳动能力：落实兜底保障后不标注风险消除，持续跟踪".into());
+            }
+            if eligible {
+                reasons.push(format!("收入持续稳定超过监测标准已满 {stable_months} 个月，“两不愁三保障”及饮水安全有保障：可按程序（入户核实、村级评议、公示、县级审定）标注风险消除。"));
+            }
         }
-        if !unsecured.is_empty() {
-            blockers.push("“两不愁三保障”及饮水安全尚未全部保障".into());
-        }
-        if sudden {
-            blockers.push("仍有突发严重困难".into());
-        }
-        if !has_labor {
-            blockers.push("家庭无劳动能力：落实兜底保障后不标注风险消除，持续跟踪".into());
-        }
-        let eligible = blockers.is_empty();
-        let reasons = if eligible {
-            vec![format!("收入持续稳定超过监测标准已满 {stable_months} 个月，“两不愁三保障”及饮水安全有保障：可按程序（入户核实、村级评议、公示、县级审定）标注风险消除。")]
-        } else {
-            blockers
-        };
         calc.step(
             "monitoring.riskElimination",
             "二(二)",

@@ -96,6 +96,12 @@ const cases = [
   ['incomeCurve too many points', (e) => e.incomeCurve(good(), asOf, { from: 0, to: 100000, step: 1 }), 'OUT_OF_RANGE', 'opts.step'],
   ['estimateMany not an array', (e) => e.estimateMany(good(), asOf), 'INVALID_INPUT', ''],
   ['estimateMany huge batch', (e) => e.estimateMany(new Array(1_000_001).fill(0), asOf), 'OUT_OF_RANGE', ''],
+  ['estimateMany opts not an object', (e) => e.estimateMany([], asOf, 'fast'), 'INVALID_INPUT', ''],
+  ['estimateMany explain not a boolean', (e) => e.estimateMany([], asOf, { explain: 'no' }), 'INVALID_INPUT', 'opts.explain'],
+  ['estimateMany opts unknown key', (e) => e.estimateMany([], asOf, { explains: false }), 'INVALID_INPUT', 'opts.explains'],
+  ['screenMany not an array', (e) => e.screenMany(good(), asOf), 'INVALID_INPUT', ''],
+  ['screenMany bad date', (e) => e.screenMany([], '2023-13-01'), 'INVALID_DATE', 'asOf'],
+  ['screen household not an object', (e) => e.screen('230129', asOf), 'INVALID_INPUT', ''],
   // parameters
   ['fromParameters not JSON', () => PolicyEngine.fromParameters('{'), 'INVALID_PARAMETERS', ''],
   ['fromParameters empty object', () => PolicyEngine.fromParameters('{}'), 'INVALID_PARAMETERS', 'schema'],

@@ -32,6 +32,33 @@ test('estimateMany equals estimate one by one', () => {
   batch.forEach((item, i) => assert.deepEqual(item.estimate, engine.estimate(households[i], asOf)));
 });
 
+test('estimateMany { explain: false }: the same figures, no steps or reasons', () => {
+  const households = [elder('3000'), { region: '230102', members: [{ birthDate: '1980-01-01', wages: 30000 }] }];
+  const lean = engine.estimateMany(households, asOf, { explain: false });
+  const full = engine.estimateMany(households, asOf, {});
+  const strip = (v) => JSON.parse(JSON.stringify(v, (k, x) => (k === 'steps' || k === 'reasons' ? undefined : x)));
+  assert.deepEqual(strip(lean), strip(full));
+  assert.ok(lean[0].estimate.programs.every((p) => p.steps.length === 0 && p.reasons.length === 0));
+  assert.ok(full[0].estimate.programs[0].steps.length > 0);
+  // Each household keeps its own region's transition status: 延寿县 is a 脱贫县, 道里区 is not.
+  assert.equal(lean[0].estimate.transition.fundIntegrationPilot, true);
+  assert.equal(lean[1].estimate.transition.fundIntegrationPilot, false);
+});
+
+test('screen and screenMany: one row of figures per household', () => {
+  // 人均 3000 ÷ 12 = 250 → 补差 441 − 250 = 191 + 老人加发 0.1 × 441 = 44.10 → 235.10/月, 2821.20/年.
+  const row = engine.screen(elder('3000'), asOf);
+  assert.deepEqual(row.programs[0], { program: 'dibao', eligible: true, monthly: '235.10', annual: '2821.20' });
+  assert.equal(row.totalMonthly, '235.10');
+  assert.equal(row.totalAnnual, '2821.20');
+  assert.deepEqual(row.programs.map((p) => p.program), ['dibao', 'tekun', 'temporary', 'pension', 'education']);
+  const items = engine.screenMany([elder('3000'), { region: '230129', members: [{ birthDate: '2999-01-01' }] }], asOf);
+  assert.deepEqual(items[0], { ok: true, screening: row });
+  assert.equal(items[1].ok, false);
+  assert.equal(items[1].error.path, 'members[0].birthDate');
+  assert.deepEqual(engine.screenMany([], asOf), []);
+});
+
 test('incomeCurve validates its options', () => {
   assert.throws(() => engine.incomeCurve(elder(0), asOf, { from: 0, to: 100, step: 0 }), (e) => e.code === 'OUT_OF_RANGE' && e.path === 'opts.step');
   assert.throws(() => engine.incomeCurve(elder(0), asOf, { from: 0, to: 1e9, step: 1 }), (e) => e.code === 'OUT_OF_RANGE');

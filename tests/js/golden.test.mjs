@@ -26,6 +26,9 @@ function call(engine, name, args) {
     case 'insuranceFutures': return engine.insuranceFutures(...args);
     case 'workRelief': return engine.workRelief(...args);
     case 'estimate': return engine.estimate(...args);
+    case 'screen': return engine.screen(...args);
+    case 'estimateMany': return engine.estimateMany(...args);
+    case 'screenMany': return engine.screenMany(...args);
     case 'incomeCurve': return engine.incomeCurve(...args);
     case 'compare': return engine.compare(args[0], args[1], engine.withOverrides(args[2]));
     default: throw new Error(`unknown call ${name}`);

@@ -1,6 +1,6 @@
 // Type-checked (tsc --noEmit) against the installed package: the declarations match API.md.
 import { PolicyEngine, PolicyError, version } from 'zhenxing';
-import type { DibaoResult, ErrorCode, Household, Measure, MonitoringResult, ParameterInfo, RegionInfo, TekunResult, TemporaryResult, TransitionStatus } from 'zhenxing';
+import type { BatchItem, DibaoResult, ErrorCode, Household, ScreenItem, Screening, Measure, MonitoringResult, ParameterInfo, RegionInfo, TekunResult, TemporaryResult, TransitionStatus } from 'zhenxing';
 
 declare function report(...values: unknown[]): void;
 
@@ -35,6 +35,20 @@ const tmp: TemporaryResult = engine.temporary(household, '2023-06-01');
 // @ts-expect-error: 'poor' is not a household status
 const badStatus: Household = { region: '230129', status: 'poor', members: [] };
 report(category, monthly, supplement, tk.basicStandard, tmp.amount, badStatus);
+
+// Registers: screening rows, and batches with or without explanations.
+const row: Screening = engine.screen(household, '2023-06-01');
+const dibaoRow: { program: string; eligible: boolean; monthly?: string; annual: string } | undefined = row.programs[0];
+const rows: ScreenItem[] = engine.screenMany([household], '2023-06-01');
+const lean: BatchItem[] = engine.estimateMany([household], '2023-06-01', { explain: false });
+const full: BatchItem[] = engine.estimateMany([household], '2023-06-01');
+for (const item of rows) {
+  if (item.ok) report(item.screening.totalAnnual, item.screening.monitoring.inScope);
+  else report(item.error.code, item.error.path);
+}
+// @ts-expect-error: explain is a boolean
+engine.estimateMany([household], '2023-06-01', { explain: 'no' });
+report(dibaoRow, lean.length, full.length);
 
 try {
   PolicyEngine.fromParameters('{}');
