@@ -20,11 +20,15 @@ async function register(n, path) {
   await once(out, 'finish');
 }
 
-for (const n of sizes) {
+// Every size with the default threads (one per core); the largest once more on one thread.
+const runs = sizes.map((n) => [n, null]);
+runs.push([sizes[sizes.length - 1], 1]);
+for (const [n, threads] of runs) {
   const input = `/tmp/zhenxing-bench-${n}.jsonl`;
   await register(n, input);
   const started = process.hrtime.bigint();
-  const child = spawn(bin, ['estimate', '--as-of', '2023-06-01', '--quiet', input, '-o', '/tmp/zhenxing-bench-out.csv']);
+  const extra = threads ? ['--threads', String(threads)] : [];
+  const child = spawn(bin, ['estimate', '--as-of', '2023-06-01', '--quiet', ...extra, input, '-o', '/tmp/zhenxing-bench-out.csv']);
   let peak = 0;
   const poll = setInterval(() => {
     try {
@@ -35,7 +39,7 @@ for (const n of sizes) {
   const [code] = await once(child, 'exit');
   clearInterval(poll);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(`  CLI, ${n.toLocaleString('en')} households (JSON Lines in, CSV out): ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString('en')} households/s, peak RSS ${(peak / 1024).toFixed(1)} MiB, exit ${code}`);
+  console.log(`  CLI, ${n.toLocaleString('en')} households (JSON Lines in, CSV out, ${threads ? `${threads} thread` : 'a thread per core'}): ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString('en')} households/s, peak RSS ${(peak / 1024).toFixed(1)} MiB, exit ${code}`);
   rmSync(input);
 }
 rmSync('/tmp/zhenxing-bench-out.csv', { force: true });

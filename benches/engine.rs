@@ -92,6 +92,12 @@ fn households(c: &mut Criterion) {
     g.bench_function("estimate (every programme)", |b| {
         b.iter(|| black_box(engine.estimate(&family, "2023-06-01").unwrap()))
     });
+    g.bench_function("estimate without explanation", |b| {
+        b.iter(|| black_box(engine.estimate_unexplained(&family, "2023-06-01").unwrap()))
+    });
+    g.bench_function("screen (the register row)", |b| {
+        b.iter(|| black_box(engine.screen(&family, "2023-06-01").unwrap()))
+    });
     g.bench_function("estimate from JSON text", |b| {
         let text = r#"{"region":"230129","status":"alleviated","members":[{"birthDate":"1983-01-01","wages":"8000"},{"birthDate":"2013-01-01","schooling":"primary"}],"income":{"business":"2000"}}"#;
         b.iter(|| black_box(engine.estimate(&zhenxing::model::household_from_json(text).unwrap(), "2023-06-01").unwrap()))

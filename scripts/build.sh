@@ -10,6 +10,8 @@ case "$(command -v wasm-opt)" in
   *) echo "wasm-opt must come from the npm package binaryen (run scripts/setup.sh)" >&2; exit 1 ;;
 esac
 
+# The module is made for size (the native tool keeps Cargo.toml's opt-level 3 for speed).
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 for target in nodejs bundler web; do
   echo "[build] wasm-pack --target $target"
   wasm-pack --log-level warn build --release --no-pack --target "$target" \
