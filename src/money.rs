@@ -129,25 +129,79 @@ impl Money {
 
     /// Two decimal places, after rounding to the fen: `"1234.50"`.
     pub fn to_fen_string(self) -> String {
+        self.fen_text().as_str().to_string()
+    }
+
+    /// The same text, written into a small buffer (no allocation: results carry many amounts).
+    pub fn fen_text(self) -> FenText {
         let mut d = self.round_fen().0;
         d.rescale(2);
-        if d.is_zero() {
-            d.set_sign_positive(true);
+        let mut text = FenText {
+            buf: [0; FEN_TEXT_LEN],
+            start: FEN_TEXT_LEN,
+        };
+        if d.scale() != 2 {
+            // Only beyond 26 integer digits, far past any amount the engine accepts or makes.
+            text.push_str_front(&d.to_string());
+            return text;
         }
-        d.to_string()
+        // Digits from the last: two places, the point, then at least one integer digit.
+        let mut n = d.mantissa().unsigned_abs();
+        for place in 0..FEN_TEXT_LEN {
+            if place >= 3 && n == 0 {
+                break;
+            }
+            if place == 2 {
+                text.push_front(b'.');
+            }
+            text.push_front(b'0'.wrapping_add((n % 10) as u8));
+            n /= 10;
+        }
+        if d.is_sign_negative() && !d.is_zero() {
+            text.push_front(b'-');
+        }
+        text
+    }
+}
+
+const FEN_TEXT_LEN: usize = 48;
+
+/// An amount as text, two decimal places: see [`Money::fen_text`].
+pub struct FenText {
+    buf: [u8; FEN_TEXT_LEN],
+    start: usize,
+}
+
+impl FenText {
+    fn push_front(&mut self, b: u8) {
+        if let Some(start) = self.start.checked_sub(1) {
+            if let Some(slot) = self.buf.get_mut(start) {
+                *slot = b;
+                self.start = start;
+            }
+        }
+    }
+    fn push_str_front(&mut self, s: &str) {
+        s.bytes().rev().for_each(|b| self.push_front(b));
+    }
+    pub fn as_str(&self) -> &str {
+        self.buf
+            .get(self.start..)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
     }
 }
 
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_fen_string())
+        f.write_str(self.fen_text().as_str())
     }
 }
 
 /// Money crosses the boundary as a two-place decimal string.
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_fen_string())
+        s.serialize_str(self.fen_text().as_str())
     }
 }
 
@@ -200,6 +254,41 @@ mod tests {
 
     fn m(s: &str) -> Money {
         Money(Decimal::from_str(s).unwrap())
+    }
+
+    #[test]
+    fn fen_text_is_the_decimal_to_two_places() {
+        // Compared with rust_decimal's own formatting, rescaled to two places.
+        for text in [
+            "0",
+            "-0",
+            "0.004",
+            "-0.004",
+            "0.005",
+            "-0.005",
+            "1",
+            "7.5",
+            "-7.5",
+            "441",
+            "1234.5",
+            "10000000000",
+            "-99999999999.999",
+            "123456789012345678901234.56",
+            "0.01",
+            "-0.01",
+        ] {
+            let money = m(text);
+            let mut d = money.round_fen().0;
+            d.rescale(2);
+            if d.is_zero() {
+                d.set_sign_positive(true);
+            }
+            assert_eq!(money.to_fen_string(), d.to_string(), "{text}");
+            assert_eq!(money.fen_text().as_str(), d.to_string(), "{text}");
+        }
+        // Beyond the two-place range the text is rust_decimal's own.
+        let huge = Money(Decimal::MAX);
+        assert_eq!(huge.to_fen_string(), Decimal::MAX.to_string());
     }
 
     #[test]
