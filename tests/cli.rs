@@ -262,3 +262,63 @@ fn params_prints_the_catalogue() {
     let v: Value = serde_json::from_str(&json).unwrap();
     assert!(v.as_array().unwrap().len() >= 80);
 }
+
+#[test]
+fn files_from_spreadsheets_and_windows_are_read() {
+    let dir = std::env::temp_dir();
+    let id = std::process::id();
+    // JSON Lines with a byte-order mark, CRLF line ends, and a line in GBK (not UTF-8) in between.
+    let good =
+        r#"{"region":"230221","members":[{"birthDate":"1950-01-01"}],"income":{"other":"3000"}}"#;
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend_from_slice(good.as_bytes());
+    bytes.extend_from_slice(b"\r\n{\"region\":\"230221\",\"members\":[{\"id\":\"");
+    bytes.extend_from_slice(&[0xc0, 0xcf, 0xb0, 0xe9]); // 老伴 in GBK
+    bytes.extend_from_slice(b"\",\"birthDate\":\"1950-01-01\"}]}\r\n");
+    bytes.extend_from_slice(good.as_bytes());
+    bytes.extend_from_slice(b"\r\n");
+    let jsonl = dir.join(format!("zhenxing-bom-{id}.jsonl"));
+    std::fs::write(&jsonl, &bytes).unwrap();
+    let (code, stdout, stderr) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        jsonl.to_str().unwrap(),
+    ]);
+    std::fs::remove_file(&jsonl).ok();
+    assert_eq!(code, 0, "{stderr}");
+    let out = lines(&stdout);
+    let got: Vec<(u64, bool)> = out
+        .iter()
+        .map(|v| (v["line"].as_u64().unwrap(), v["ok"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(got, [(1, true), (2, false), (3, true)]);
+    assert_eq!(out[0]["screening"], out[2]["screening"]);
+    assert!(out[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("UTF-8"));
+
+    // CSV with a byte-order mark before the header.
+    let csv_text = std::fs::read_to_string(registers().join("small.csv")).unwrap();
+    let csv = dir.join(format!("zhenxing-bom-{id}.csv"));
+    std::fs::write(&csv, format!("\u{feff}{csv_text}")).unwrap();
+    let (code, with_bom, stderr) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        csv.to_str().unwrap(),
+    ]);
+    std::fs::remove_file(&csv).ok();
+    assert_eq!(code, 0, "{stderr}");
+    let (_, without, _) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        registers().join("small.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(with_bom, without);
+}

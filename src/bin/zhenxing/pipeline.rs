@@ -310,21 +310,31 @@ fn read_json_lines(
 ) -> Result<(), String> {
     let (mut seq, mut jobs, mut line) = (0u64, Vec::with_capacity(CHUNK), 0u64);
     loop {
-        let mut text = String::new();
+        let mut bytes = Vec::new();
         let n = input
-            .read_line(&mut text)
+            .read_until(b'\n', &mut bytes)
             .map_err(|e| format!("读取失败（第 {} 行）：{e}", line + 1))?;
         if n == 0 {
             break;
         }
         line += 1;
-        if text.trim().is_empty() {
-            continue;
-        }
+        // A line in another encoding (a register saved as GBK) is that line's error, not the run's.
+        let unit = match String::from_utf8(bytes) {
+            Ok(text) if text.trim().is_empty() => continue,
+            // Spreadsheets and editors on Windows often start the file with a byte-order mark.
+            Ok(text) if line == 1 && text.starts_with('\u{feff}') => {
+                Unit::Line(text.trim_start_matches('\u{feff}').to_string())
+            }
+            Ok(text) => Unit::Line(text),
+            Err(_) => Unit::Bad(PolicyError::invalid_input(
+                "",
+                "该行不是 UTF-8 文本（请将文件另存为 UTF-8 编码）",
+            )),
+        };
         jobs.push(Job {
             line,
             household: None,
-            unit: Unit::Line(text),
+            unit,
         });
         if jobs.len() >= CHUNK {
             send(&mut seq, &mut jobs, job_tx, tokens)?;
@@ -337,7 +347,7 @@ fn read_csv_header(input: &mut impl BufRead) -> Result<Vec<String>, String> {
     let mut first = String::new();
     input
         .read_line(&mut first)
-        .map_err(|e| format!("CSV 表头有误：{e}"))?;
+        .map_err(|e| format!("CSV 表头有误（文件应为 UTF-8 编码）：{e}"))?;
     // Spreadsheets often save CSV with a byte-order mark.
     let first = first.strip_prefix('\u{feff}').unwrap_or(&first);
     let mut reader = csv::ReaderBuilder::new()
