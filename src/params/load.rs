@@ -10,7 +10,7 @@ use serde_json::{Map, Value as Json};
 use std::collections::HashSet;
 
 use super::{
-    catalogue, parse_region_code, DatedValue, FastMap, Kind, Parameter, ParameterSet, Spec, Status,
+    catalogue, parse_region_code, DatedValue, FastMap, Kind, ParameterSet, Params, Spec, Status,
     Unit, Value,
 };
 use crate::calendar::parse_date;
@@ -108,7 +108,7 @@ pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
             title: String::new(),
             published: String::new(),
             regions: FastMap::default(),
-            params: FastMap::default(),
+            params: Params::default(),
         },
     };
     set.id = id;
@@ -130,7 +130,7 @@ pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
 
     if extends.is_none() {
         for spec in catalogue::ALL {
-            if !set.params.contains_key(spec.name) {
+            if set.params.get(spec).is_none() {
                 problems.add("parameters", format!("缺少必需的参数“{}”", spec.name));
             }
         }
@@ -245,7 +245,7 @@ fn read_parameters(
             problems.add(format!("{path}.name"), format!("参数“{name}”重复出现"));
             continue;
         }
-        let existing = set.params.contains_key(spec.name);
+        let existing = set.params.get(spec).is_some();
         // A partial file may leave out the label and unit of a parameter the base already has.
         let label = match obj.get("label") {
             None if partial && existing => None,
@@ -280,12 +280,9 @@ fn read_parameters(
             problems,
         );
 
-        let param = set.params.entry(spec.name).or_insert_with(|| Parameter {
-            spec,
-            label: String::new(),
-            description: None,
-            values: Vec::new(),
-        });
+        let Some(param) = set.params.get_or_insert(spec) else {
+            continue;
+        };
         if let Some(l) = label {
             param.label = l;
         }

@@ -310,7 +310,37 @@ pub struct ParameterSet {
     /// When the set was compiled (`YYYY-MM-DD`).
     pub published: String,
     regions: FastMap<u32, Region>,
-    params: FastMap<&'static str, Parameter>,
+    params: Params,
+}
+
+/// The parameters of a set, by their place in the catalogue: a lookup is an array access.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Params(Vec<Option<Parameter>>);
+
+impl Default for Params {
+    fn default() -> Self {
+        Params(vec![None; catalogue::ALL.len()])
+    }
+}
+
+impl Params {
+    pub(crate) fn get(&self, spec: &Spec) -> Option<&Parameter> {
+        self.0.get(spec.index).and_then(Option::as_ref)
+    }
+    pub(crate) fn get_mut(&mut self, spec: &Spec) -> Option<&mut Parameter> {
+        self.0.get_mut(spec.index).and_then(Option::as_mut)
+    }
+    /// The parameter of `spec`, made empty first if the set has none yet.
+    pub(crate) fn get_or_insert(&mut self, spec: &'static Spec) -> Option<&mut Parameter> {
+        self.0.get_mut(spec.index).map(|slot| {
+            slot.get_or_insert_with(|| Parameter {
+                spec,
+                label: String::new(),
+                description: None,
+                values: Vec::new(),
+            })
+        })
+    }
 }
 
 impl ParameterSet {
@@ -357,13 +387,11 @@ impl ParameterSet {
 
     /// All parameters, in catalogue order.
     pub fn parameters(&self) -> impl Iterator<Item = &Parameter> {
-        catalogue::ALL
-            .iter()
-            .filter_map(|s| self.params.get(s.name))
+        catalogue::ALL.iter().filter_map(|s| self.params.get(s))
     }
 
     pub fn parameter(&self, name: &str) -> Option<&Parameter> {
-        self.params.get(name)
+        catalogue::find(name).and_then(|s| self.params.get(s))
     }
 
     /// The value in force on `on` for `region` (most specific region first). Allocates nothing.
@@ -373,10 +401,13 @@ impl ParameterSet {
         on: NaiveDate,
         region: Option<&Region>,
     ) -> Result<&DatedValue> {
-        let param = self.params.get(spec.name).ok_or_else(|| missing(spec))?;
+        let param = self.params.get(spec).ok_or_else(|| missing(spec))?;
+        // Values are sorted with the unregioned ones first: when the last has no region either, the
+        // parameter has no regional value and the region's chain need not be searched.
+        let regional = param.values.last().is_some_and(|v| v.region.is_some());
         let chain: [Option<u32>; 3] = match region {
-            Some(r) => r.chain,
-            None => [None, None, None],
+            Some(r) if regional => r.chain,
+            _ => [None, None, None],
         };
         // Regions most specific first, then values without a region. Values are sorted by (region,
         // from): those of a region on or before `on` end where (region, on) would be inserted.
@@ -442,7 +473,42 @@ pub struct Reader<'a> {
     set: &'a ParameterSet,
     on: NaiveDate,
     region: Option<&'a Region>,
-    unofficial: Vec<&'static str>,
+    unofficial: UnofficialSet,
+}
+
+/// Which parameters a calculation used that are not `official`: a bit per catalogue entry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UnofficialSet(u128);
+
+const _: () = assert!(
+    catalogue::ALL.len() <= 128,
+    "UnofficialSet holds 128 parameters"
+);
+
+impl UnofficialSet {
+    fn insert(&mut self, spec: &Spec) {
+        self.0 |= 1u128
+            .checked_shl(u32::try_from(spec.index).unwrap_or(u32::MAX))
+            .unwrap_or(0);
+    }
+    /// Add another calculation's set.
+    pub fn extend(&mut self, other: UnofficialSet) {
+        self.0 |= other.0;
+    }
+    /// The names, sorted.
+    pub fn names(self) -> Vec<&'static str> {
+        let mut v = Vec::with_capacity(self.0.count_ones() as usize);
+        let mut bits = self.0;
+        while bits != 0 {
+            let index = bits.trailing_zeros() as usize;
+            if let Some(spec) = catalogue::ALL.get(index) {
+                v.push(spec.name);
+            }
+            bits &= bits.wrapping_sub(1); // clear the lowest bit
+        }
+        v.sort_unstable();
+        v
+    }
 }
 
 impl<'a> Reader<'a> {
@@ -451,7 +517,7 @@ impl<'a> Reader<'a> {
             set,
             on,
             region,
-            unofficial: Vec::new(),
+            unofficial: UnofficialSet::default(),
         }
     }
 
@@ -473,8 +539,8 @@ impl<'a> Reader<'a> {
         region: Option<&Region>,
     ) -> Result<&'a DatedValue> {
         let v = self.set.lookup(spec, on, region)?;
-        if v.status != Status::Official && !self.unofficial.contains(&spec.name) {
-            self.unofficial.push(spec.name);
+        if v.status != Status::Official {
+            self.unofficial.insert(spec);
         }
         Ok(v)
     }
@@ -517,19 +583,18 @@ impl<'a> Reader<'a> {
     }
 
     /// Record the non-official parameters another calculation used, when this one rests on it.
-    pub fn record(&mut self, names: &[&'static str]) {
-        for name in names {
-            if !self.unofficial.contains(name) {
-                self.unofficial.push(name);
-            }
-        }
+    pub fn record(&mut self, used: UnofficialSet) {
+        self.unofficial.extend(used);
+    }
+
+    /// The non-official parameters used so far.
+    pub fn unofficial_set(&self) -> UnofficialSet {
+        self.unofficial
     }
 
     /// Names of the non-official parameters used so far, sorted.
     pub fn unofficial(&self) -> Vec<&'static str> {
-        let mut v = self.unofficial.clone();
-        v.sort();
-        v
+        self.unofficial.names()
     }
 }
 

@@ -88,7 +88,7 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Json) -> Result<ParameterSe
             e.code = ErrorCode::InvalidInput;
             return Err(e);
         }
-        let Some(param) = set.params.get_mut(spec.name) else {
+        let Some(param) = set.params.get_mut(spec) else {
             return Err(PolicyError::new(
                 ErrorCode::UnknownParameter,
                 name.as_str(),

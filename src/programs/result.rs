@@ -31,6 +31,10 @@ pub struct ProgramResult {
     pub citations: Vec<&'static str>,
     /// Names of parameters used whose status is not 'official'.
     pub unofficial: Vec<&'static str>,
+    /// The same, as a set, for a calculation that rests on this one.
+    #[serde(skip)]
+    #[tsify(type = "never")]
+    pub unofficial_set: crate::params::UnofficialSet,
 }
 
 /// One calculation in progress.
@@ -92,6 +96,7 @@ impl<'a> Calc<'a> {
             steps: self.trace.steps,
             citations: self.trace.citations,
             unofficial: self.params.unofficial(),
+            unofficial_set: self.params.unofficial_set(),
         })
     }
 }
