@@ -93,9 +93,6 @@ impl ProgramOutcome {
             ProgramOutcome::Education(r) => &r.result,
         }
     }
-    fn unofficial(&self) -> &[&'static str] {
-        &self.result().unofficial
-    }
 }
 
 impl Estimate {
@@ -251,16 +248,12 @@ pub fn estimate_in(
         ProgramOutcome::Pension(pension),
         ProgramOutcome::Education(education),
     ];
-    let mut unofficial: Vec<&'static str> = monitoring
-        .result
-        .unofficial
-        .iter()
-        .chain(transition.unofficial.iter())
-        .chain(programs.iter().flat_map(|p| p.unofficial().iter()))
-        .cloned()
-        .collect();
-    unofficial.sort();
-    unofficial.dedup();
+    let mut unofficial = monitoring.result.unofficial_set;
+    unofficial.extend(transition.unofficial_set);
+    for p in &programs {
+        unofficial.extend(p.result().unofficial_set);
+    }
+    let unofficial = unofficial.names();
     Ok(Estimate {
         as_of: transition.as_of.clone(),
         transition,

@@ -476,6 +476,24 @@ pub struct Reader<'a> {
     unofficial: UnofficialSet,
 }
 
+/// Each catalogue entry's place among the names sorted (by catalogue index): names are listed sorted,
+/// and comparing two small numbers is cheaper than comparing the names each time.
+fn alphabetical_ranks() -> &'static [usize] {
+    use std::sync::OnceLock;
+    static RANKS: OnceLock<Vec<usize>> = OnceLock::new();
+    RANKS.get_or_init(|| {
+        let mut by_name: Vec<&Spec> = catalogue::ALL.iter().collect();
+        by_name.sort_unstable_by_key(|s| s.name);
+        let mut ranks = vec![0; catalogue::ALL.len()];
+        for (rank, spec) in by_name.iter().enumerate() {
+            if let Some(r) = ranks.get_mut(spec.index) {
+                *r = rank;
+            }
+        }
+        ranks
+    })
+}
+
 /// Which parameters a calculation used that are not `official`: a bit per catalogue entry.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct UnofficialSet(u128);
@@ -497,17 +515,17 @@ impl UnofficialSet {
     }
     /// The names, sorted.
     pub fn names(self) -> Vec<&'static str> {
-        let mut v = Vec::with_capacity(self.0.count_ones() as usize);
+        let ranks = alphabetical_ranks();
+        let mut specs: Vec<&'static Spec> = Vec::with_capacity(self.0.count_ones() as usize);
         let mut bits = self.0;
         while bits != 0 {
-            let index = bits.trailing_zeros() as usize;
-            if let Some(spec) = catalogue::ALL.get(index) {
-                v.push(spec.name);
+            if let Some(spec) = catalogue::ALL.get(bits.trailing_zeros() as usize) {
+                specs.push(spec);
             }
             bits &= bits.wrapping_sub(1); // clear the lowest bit
         }
-        v.sort_unstable();
-        v
+        specs.sort_unstable_by_key(|s| ranks.get(s.index).copied().unwrap_or(usize::MAX));
+        specs.into_iter().map(|s| s.name).collect()
     }
 }
 

@@ -425,3 +425,36 @@ fn overrides_equal_to_the_default_change_no_value() {
         .unwrap();
     assert_eq!(a.value, b.value);
 }
+
+#[test]
+fn unofficial_sets_list_their_names_sorted() {
+    let mut set = UnofficialSet::default();
+    for spec in [
+        &catalogue::PENSION_LOWEST_TIER,
+        &catalogue::DIBAO_STANDARD_RURAL,
+        &catalogue::TRANSITION_START,
+        &catalogue::DIBAO_AVERAGE_SUBSIDY,
+        &catalogue::DIBAO_STANDARD_RURAL,
+    ] {
+        set.insert(spec);
+    }
+    let mut other = UnofficialSet::default();
+    other.insert(&catalogue::FOREST_RANGER_PAY);
+    set.extend(other);
+    assert_eq!(
+        set.names(),
+        [
+            "dibao.averageSubsidy",
+            "dibao.standard.rural",
+            "employment.forestRangerPay",
+            "pension.lowestTier",
+            "transition.start"
+        ]
+    );
+    // Every entry: the whole catalogue, sorted.
+    let mut all = UnofficialSet::default();
+    catalogue::ALL.iter().for_each(|s| all.insert(s));
+    let mut names: Vec<&str> = catalogue::ALL.iter().map(|s| s.name).collect();
+    names.sort();
+    assert_eq!(all.names(), names);
+}

@@ -17,7 +17,7 @@ use tsify::Tsify;
 use crate::calendar::{add_months, age_on, day_before, days_between, format_date};
 use crate::error::{PolicyError, Result};
 use crate::explain::{Step, Trace};
-use crate::params::{catalogue as p, Reader, Region};
+use crate::params::{catalogue as p, Reader, Region, UnofficialSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "lowercase")]
@@ -83,6 +83,10 @@ pub struct TransitionStatus {
     pub steps: Vec<Step>,
     pub citations: Vec<&'static str>,
     pub unofficial: Vec<&'static str>,
+    /// The same, as a set, for the estimate that rests on this status.
+    #[serde(skip)]
+    #[tsify(type = "never")]
+    pub unofficial_set: UnofficialSet,
 }
 
 /// A measure's window: from, and the last day (None: open-ended).
@@ -338,6 +342,7 @@ pub fn transition(reader: &mut Reader<'_>, explain: bool) -> Result<TransitionSt
         steps: trace.steps,
         citations: trace.citations,
         unofficial: reader.unofficial(),
+        unofficial_set: reader.unofficial_set(),
     })
 }
 
