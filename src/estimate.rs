@@ -79,7 +79,8 @@ pub struct Estimate {
     #[tsify(type = "string")]
     pub total_annual: Money,
     /// Every non-official parameter the estimate rests on.
-    pub unofficial: Vec<&'static str>,
+    #[tsify(type = "string[]")]
+    pub unofficial: crate::params::UnofficialSet,
 }
 
 impl ProgramOutcome {
@@ -248,12 +249,11 @@ pub fn estimate_in(
         ProgramOutcome::Pension(pension),
         ProgramOutcome::Education(education),
     ];
-    let mut unofficial = monitoring.result.unofficial_set;
-    unofficial.extend(transition.unofficial_set);
+    let mut unofficial = monitoring.result.unofficial;
+    unofficial.extend(transition.unofficial);
     for p in &programs {
-        unofficial.extend(p.result().unofficial_set);
+        unofficial.extend(p.result().unofficial);
     }
-    let unofficial = unofficial.names();
     Ok(Estimate {
         as_of: transition.as_of.clone(),
         transition,

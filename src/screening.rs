@@ -28,7 +28,8 @@ pub struct Screening {
     #[tsify(type = "string")]
     pub total_annual: Money,
     /// Every non-official parameter the figures rest on.
-    pub unofficial: Vec<&'static str>,
+    #[tsify(type = "string[]")]
+    pub unofficial: crate::params::UnofficialSet,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -103,7 +104,7 @@ impl Screening {
             programs,
             total_monthly: e.total_monthly,
             total_annual: e.total_annual,
-            unofficial: e.unofficial.clone(),
+            unofficial: e.unofficial,
         }
     }
 

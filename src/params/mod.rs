@@ -476,25 +476,19 @@ pub struct Reader<'a> {
     unofficial: UnofficialSet,
 }
 
-/// Each catalogue entry's place among the names sorted (by catalogue index): names are listed sorted,
-/// and comparing two small numbers is cheaper than comparing the names each time.
-fn alphabetical_ranks() -> &'static [usize] {
+/// The catalogue's indices in the order of the names, for listing a set sorted without sorting.
+fn alphabetical_order() -> &'static [usize] {
     use std::sync::OnceLock;
-    static RANKS: OnceLock<Vec<usize>> = OnceLock::new();
-    RANKS.get_or_init(|| {
+    static ORDER: OnceLock<Vec<usize>> = OnceLock::new();
+    ORDER.get_or_init(|| {
         let mut by_name: Vec<&Spec> = catalogue::ALL.iter().collect();
         by_name.sort_unstable_by_key(|s| s.name);
-        let mut ranks = vec![0; catalogue::ALL.len()];
-        for (rank, spec) in by_name.iter().enumerate() {
-            if let Some(r) = ranks.get_mut(spec.index) {
-                *r = rank;
-            }
-        }
-        ranks
+        by_name.iter().map(|s| s.index).collect()
     })
 }
 
-/// Which parameters a calculation used that are not `official`: a bit per catalogue entry.
+/// Which parameters a calculation used that are not `official`: a bit per catalogue entry. It is
+/// written out (JSON, TypeScript `string[]`) as the names, sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct UnofficialSet(u128);
 
@@ -504,28 +498,44 @@ const _: () = assert!(
 );
 
 impl UnofficialSet {
-    fn insert(&mut self, spec: &Spec) {
-        self.0 |= 1u128
+    fn bit(spec: &Spec) -> u128 {
+        1u128
             .checked_shl(u32::try_from(spec.index).unwrap_or(u32::MAX))
-            .unwrap_or(0);
+            .unwrap_or(0)
+    }
+    fn insert(&mut self, spec: &Spec) {
+        self.0 |= Self::bit(spec);
     }
     /// Add another calculation's set.
     pub fn extend(&mut self, other: UnofficialSet) {
         self.0 |= other.0;
     }
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    pub fn contains(self, name: &str) -> bool {
+        self.iter().any(|n| n == name)
+    }
     /// The names, sorted.
+    pub fn iter(self) -> impl Iterator<Item = &'static str> {
+        alphabetical_order()
+            .iter()
+            .filter_map(|i| catalogue::ALL.get(*i))
+            .filter(move |spec| self.0 & Self::bit(spec) != 0)
+            .map(|spec| spec.name)
+    }
+    /// The names, sorted, as a list.
     pub fn names(self) -> Vec<&'static str> {
-        let ranks = alphabetical_ranks();
-        let mut specs: Vec<&'static Spec> = Vec::with_capacity(self.0.count_ones() as usize);
-        let mut bits = self.0;
-        while bits != 0 {
-            if let Some(spec) = catalogue::ALL.get(bits.trailing_zeros() as usize) {
-                specs.push(spec);
-            }
-            bits &= bits.wrapping_sub(1); // clear the lowest bit
-        }
-        specs.sort_unstable_by_key(|s| ranks.get(s.index).copied().unwrap_or(usize::MAX));
-        specs.into_iter().map(|s| s.name).collect()
+        self.iter().collect()
+    }
+}
+
+impl Serialize for UnofficialSet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
     }
 }
 
@@ -606,13 +616,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The non-official parameters used so far.
-    pub fn unofficial_set(&self) -> UnofficialSet {
+    pub fn unofficial(&self) -> UnofficialSet {
         self.unofficial
-    }
-
-    /// Names of the non-official parameters used so far, sorted.
-    pub fn unofficial(&self) -> Vec<&'static str> {
-        self.unofficial.names()
     }
 }
 

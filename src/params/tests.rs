@@ -41,7 +41,7 @@ fn the_day_before_and_the_day_of_a_change() {
         r.decimal(&catalogue::MINIMUM_WAGE_TIER3).unwrap(),
         Decimal::from(1270)
     );
-    assert_eq!(r.unofficial(), ["minimumWage.tier3"]);
+    assert_eq!(r.unofficial().names(), ["minimumWage.tier3"]);
     let mut r = Reader::new(&set, d("2024-05-01"), None);
     assert_eq!(
         r.decimal(&catalogue::MINIMUM_WAGE_TIER3).unwrap(),
@@ -352,7 +352,7 @@ fn plain_override_replaces_every_date_and_region() {
             Decimal::from(500)
         );
         assert_eq!(
-            r.unofficial(),
+            r.unofficial().names(),
             ["dibao.standard.rural"],
             "a what-if figure is not official"
         );

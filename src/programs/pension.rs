@@ -66,8 +66,8 @@ pub(crate) fn assistance_groups(h: &Household<'_>, calc: &mut Calc<'_>) -> Resul
 
 /// Note in `calc` the non-official parameters of the 低保 and 特困 results it rests on.
 pub(crate) fn rests_on(d: &dibao::DibaoResult, t: &tekun::TekunResult, calc: &mut Calc<'_>) {
-    calc.params.record(d.result.unofficial_set);
-    calc.params.record(t.result.unofficial_set);
+    calc.params.record(d.result.unofficial);
+    calc.params.record(t.result.unofficial);
 }
 
 /// The groups, from 低保 and 特困 results already computed for the same household and date.

@@ -30,11 +30,8 @@ pub struct ProgramResult {
     /// Policy items applied, e.g. ['四(十)'].
     pub citations: Vec<&'static str>,
     /// Names of parameters used whose status is not 'official'.
-    pub unofficial: Vec<&'static str>,
-    /// The same, as a set, for a calculation that rests on this one.
-    #[serde(skip)]
-    #[tsify(type = "never")]
-    pub unofficial_set: crate::params::UnofficialSet,
+    #[tsify(type = "string[]")]
+    pub unofficial: crate::params::UnofficialSet,
 }
 
 /// One calculation in progress.
@@ -96,7 +93,6 @@ impl<'a> Calc<'a> {
             steps: self.trace.steps,
             citations: self.trace.citations,
             unofficial: self.params.unofficial(),
-            unofficial_set: self.params.unofficial_set(),
         })
     }
 }

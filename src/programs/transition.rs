@@ -82,11 +82,9 @@ pub struct TransitionStatus {
     pub reasons: Vec<String>,
     pub steps: Vec<Step>,
     pub citations: Vec<&'static str>,
-    pub unofficial: Vec<&'static str>,
-    /// The same, as a set, for the estimate that rests on this status.
-    #[serde(skip)]
-    #[tsify(type = "never")]
-    pub unofficial_set: UnofficialSet,
+    /// Names of parameters used whose status is not 'official'.
+    #[tsify(type = "string[]")]
+    pub unofficial: UnofficialSet,
 }
 
 /// A measure's window: from, and the last day (None: open-ended).
@@ -342,7 +340,6 @@ pub fn transition(reader: &mut Reader<'_>, explain: bool) -> Result<TransitionSt
         steps: trace.steps,
         citations: trace.citations,
         unofficial: reader.unofficial(),
-        unofficial_set: reader.unofficial_set(),
     })
 }
 
@@ -380,7 +377,7 @@ mod tests {
         assert!(t.citations.contains(&"六(十六)"));
         // transition.* and express.* are official; the microcredit and 雨露计划 windows are reported.
         assert_eq!(
-            t.unofficial,
+            t.unofficial.names(),
             [
                 "credit.microcredit.windowEnd",
                 "credit.microcredit.windowStart",
@@ -494,6 +491,6 @@ mod tests {
         assert!(t.fund_integration_pilot);
         assert!(t
             .unofficial
-            .contains(&"transition.fundIntegrationPilotYears"));
+            .contains("transition.fundIntegrationPilotYears"));
     }
 }
