@@ -32,6 +32,21 @@ fn lines(stdout: &str) -> Vec<Value> {
         .collect()
 }
 
+/// `zhenxing estimate --as-of AS_OF --quiet [extra…] INPUT`.
+fn estimate_quiet(input: &Path, extra: &[&str]) -> (i32, String, String) {
+    let mut args = vec!["estimate", "--as-of", AS_OF, "--quiet"];
+    args.extend_from_slice(extra);
+    args.push(input.to_str().unwrap());
+    run(&args)
+}
+
+/// Each output line's input line number and whether it went well.
+fn line_status(out: &[Value]) -> Vec<(u64, bool)> {
+    out.iter()
+        .map(|v| (v["line"].as_u64().unwrap(), v["ok"].as_bool().unwrap()))
+        .collect()
+}
+
 #[test]
 fn json_lines_match_the_library_and_bad_rows_carry_on() {
     let input = registers().join("small.jsonl");
@@ -39,12 +54,8 @@ fn json_lines_match_the_library_and_bad_rows_carry_on() {
     assert_eq!(code, 0, "{stderr}");
     let out = lines(&stdout);
     // Lines 3 (blank) is skipped; 4, 6 and 7 are bad: each reported with its line, the rest go on.
-    let got: Vec<(u64, bool)> = out
-        .iter()
-        .map(|v| (v["line"].as_u64().unwrap(), v["ok"].as_bool().unwrap()))
-        .collect();
     assert_eq!(
-        got,
+        line_status(&out),
         [
             (1, true),
             (2, true),
@@ -87,14 +98,7 @@ fn json_lines_match_the_library_and_bad_rows_carry_on() {
     assert!(stderr.contains("汇总：6 户（有误 3 户）"), "{stderr}");
 
     // --explain writes the full explained estimate instead.
-    let (code, explained, _) = run(&[
-        "estimate",
-        "--as-of",
-        AS_OF,
-        "--explain",
-        "--quiet",
-        input.to_str().unwrap(),
-    ]);
+    let (code, explained, _) = estimate_quiet(&input, &["--explain"]);
     assert_eq!(code, 0);
     let explained = lines(&explained);
     assert_eq!(explained.len(), 6);
@@ -121,9 +125,9 @@ fn output_keeps_input_order_whatever_the_threads() {
         .join("\n");
     let path = std::env::temp_dir().join(format!("zhenxing-order-{}.jsonl", std::process::id()));
     std::fs::write(&path, big).unwrap();
-    let p = path.to_str().unwrap();
-    let (c1, one, _) = run(&["estimate", "--as-of", AS_OF, "--quiet", "--threads", "1", p]);
-    let (c4, four, _) = run(&["estimate", "--as-of", AS_OF, "--quiet", "--threads", "4", p]);
+    let (c1, one, _) = estimate_quiet(&path, &["--threads", "1"]);
+    let (c4, four, _) = estimate_quiet(&path, &["--threads", "4"]);
+    let (c0, _, _) = estimate_quiet(&path, &["--threads", "0"]);
     std::fs::remove_file(&path).ok();
     assert_eq!((c1, c4), (0, 0));
     assert_eq!(one, four);
@@ -133,10 +137,7 @@ fn output_keeps_input_order_whatever_the_threads() {
     assert_eq!(out.len(), 1500 - blank);
     let numbers: Vec<u64> = out.iter().map(|v| v["line"].as_u64().unwrap()).collect();
     assert!(numbers.windows(2).all(|w| w[0] < w[1]));
-    assert_eq!(
-        run(&["estimate", "--as-of", AS_OF, "--threads", "0", p]).0,
-        2
-    );
+    assert_eq!(c0, 2, "--threads 0 is refused");
 }
 
 #[test]
@@ -150,13 +151,7 @@ fn csv_gives_the_same_results_as_json_lines() {
         registers().join("small.csv").to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{stderr}");
-    let (_, jsonl_out, _) = run(&[
-        "estimate",
-        "--as-of",
-        AS_OF,
-        "--quiet",
-        registers().join("small.jsonl").to_str().unwrap(),
-    ]);
+    let (_, jsonl_out, _) = estimate_quiet(&registers().join("small.jsonl"), &[]);
     let (csv, jsonl) = (lines(&csv_out), lines(&jsonl_out));
     let ids: Vec<&str> = csv
         .iter()
@@ -279,21 +274,11 @@ fn files_from_spreadsheets_and_windows_are_read() {
     bytes.extend_from_slice(b"\r\n");
     let jsonl = dir.join(format!("zhenxing-bom-{id}.jsonl"));
     std::fs::write(&jsonl, &bytes).unwrap();
-    let (code, stdout, stderr) = run(&[
-        "estimate",
-        "--as-of",
-        AS_OF,
-        "--quiet",
-        jsonl.to_str().unwrap(),
-    ]);
+    let (code, stdout, stderr) = estimate_quiet(&jsonl, &[]);
     std::fs::remove_file(&jsonl).ok();
     assert_eq!(code, 0, "{stderr}");
     let out = lines(&stdout);
-    let got: Vec<(u64, bool)> = out
-        .iter()
-        .map(|v| (v["line"].as_u64().unwrap(), v["ok"].as_bool().unwrap()))
-        .collect();
-    assert_eq!(got, [(1, true), (2, false), (3, true)]);
+    assert_eq!(line_status(&out), [(1, true), (2, false), (3, true)]);
     assert_eq!(out[0]["screening"], out[2]["screening"]);
     assert!(out[1]["error"]["message"]
         .as_str()
@@ -304,21 +289,9 @@ fn files_from_spreadsheets_and_windows_are_read() {
     let csv_text = std::fs::read_to_string(registers().join("small.csv")).unwrap();
     let csv = dir.join(format!("zhenxing-bom-{id}.csv"));
     std::fs::write(&csv, format!("\u{feff}{csv_text}")).unwrap();
-    let (code, with_bom, stderr) = run(&[
-        "estimate",
-        "--as-of",
-        AS_OF,
-        "--quiet",
-        csv.to_str().unwrap(),
-    ]);
+    let (code, with_bom, stderr) = estimate_quiet(&csv, &[]);
     std::fs::remove_file(&csv).ok();
     assert_eq!(code, 0, "{stderr}");
-    let (_, without, _) = run(&[
-        "estimate",
-        "--as-of",
-        AS_OF,
-        "--quiet",
-        registers().join("small.csv").to_str().unwrap(),
-    ]);
+    let (_, without, _) = estimate_quiet(&registers().join("small.csv"), &[]);
     assert_eq!(with_bom, without);
 }
