@@ -199,8 +199,21 @@ impl Engine {
             .map(|e| Screening::of(&e))
     }
 
-    /// Run `each` over a batch of households (JSON values, read strictly one by one), sharing the
-    /// transition status across them; a bad household gives its own error, the rest go on.
+    /// One household of a batch, as a JSON value read strictly, sharing the batch's transition
+    /// statuses (the batch functions here and the command-line tool's workers).
+    pub fn estimate_in_batch(
+        &self,
+        household: &serde_json::Value,
+        as_of: &str,
+        explain: bool,
+        transitions: &mut Transitions,
+    ) -> Result<Estimate> {
+        crate::model::household_from_value(household)
+            .and_then(|h| estimate::estimate_in(self, &h, as_of, explain, transitions))
+    }
+
+    /// Run `each` over a batch of households, in order; a bad household gives its own error, the
+    /// rest go on.
     fn batch<T>(
         &self,
         households: &[serde_json::Value],
@@ -211,11 +224,7 @@ impl Engine {
         let mut transitions = Transitions::default();
         households
             .iter()
-            .map(|h| {
-                each(crate::model::household_from_value(h).and_then(|h| {
-                    estimate::estimate_in(self, &h, as_of, explain, &mut transitions)
-                }))
-            })
+            .map(|h| each(self.estimate_in_batch(h, as_of, explain, &mut transitions)))
             .collect()
     }
 

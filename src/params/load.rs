@@ -7,11 +7,10 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value as Json};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{
-    catalogue, parse_region_code, DatedValue, FastMap, Kind, ParameterSet, Params, Spec, Status,
-    Unit, Value,
+    catalogue, parse_region_code, DatedValue, Kind, ParameterSet, Params, Spec, Status, Unit, Value,
 };
 use crate::calendar::parse_date;
 use crate::error::{ErrorCode, PolicyError, Problem, Result};
@@ -107,7 +106,7 @@ pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
             id: String::new(),
             title: String::new(),
             published: String::new(),
-            regions: FastMap::default(),
+            regions: HashMap::new(),
             params: Params::default(),
         },
     };

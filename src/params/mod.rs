@@ -15,7 +15,6 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use tsify::Tsify;
 
 use crate::calendar::format_date;
@@ -266,42 +265,6 @@ pub fn parse_region_code(s: &str) -> Option<u32> {
     }
 }
 
-/// A word-at-a-time multiply-rotate hash (the FxHash of rustc): parameter names and region codes
-/// are short, trusted keys read many times per household, so a fast hash serves better than the
-/// default SipHash (which is made for untrusted keys).
-#[derive(Default)]
-pub struct FastHasher(u64);
-
-impl FastHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            self.add(u64::from_le_bytes(word));
-        }
-        let mut last = [0u8; 8];
-        for (d, s) in last.iter_mut().zip(chunks.remainder()) {
-            *d = *s;
-        }
-        self.add(u64::from_le_bytes(last));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-}
-
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-
 /// A whole, validated parameter set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParameterSet {
@@ -309,7 +272,7 @@ pub struct ParameterSet {
     pub title: String,
     /// When the set was compiled (`YYYY-MM-DD`).
     pub published: String,
-    regions: FastMap<u32, Region>,
+    regions: HashMap<u32, Region>,
     params: Params,
 }
 

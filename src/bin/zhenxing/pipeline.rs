@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use zhenxing::engine::BatchError;
-use zhenxing::estimate::{estimate_in, Estimate, Transitions};
+use zhenxing::estimate::{Estimate, Transitions};
 use zhenxing::money::Money;
 use zhenxing::register::{check_header, household_from_rows, output_row};
 use zhenxing::screening::Screening;
@@ -164,11 +164,9 @@ impl Worker<'_> {
                 Unit::Rows(rows) => household_from_rows(self.header, &rows),
                 Unit::Bad(e) => Err(e),
             }
-            .and_then(|v| zhenxing::model::household_from_value(&v))
-            .and_then(|h| {
-                estimate_in(
-                    self.engine,
-                    &h,
+            .and_then(|v| {
+                self.engine.estimate_in_batch(
+                    &v,
                     &self.options.as_of,
                     self.options.explain,
                     &mut self.transitions,
