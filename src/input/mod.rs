@@ -2,6 +2,8 @@
 //! drop a figure silently), `null` read as absent, and every error with its code, path and a Chinese
 //! message. JavaScript values cross the boundary as JSON text, so both builds read the same thing.
 
+pub mod json;
+
 use rust_decimal::Decimal;
 use serde_json::{Map, Value as Json};
 

@@ -1,0 +1,482 @@
+//! A strict JSON reader for inputs: the text is parsed once into a tree that borrows from it.
+//!
+//! Why not `serde_json::Value`: a value there keeps the last of two equal keys (`"value":"441",
+//! "value":"9999"` silently reads 9999), turns numbers into floats (`100.0000000000000001` becomes
+//! `100`), and refuses a whole batch for one lone surrogate. Here numbers keep their exact text,
+//! duplicate keys are found by the readers (each at its own path, so one bad household of a batch
+//! is that household's error), and a string holding a lone surrogate (`"\ud840"`, what
+//! `JSON.stringify('𠀀'.slice(0, 1))` writes) is kept as an invalid string for the reader to refuse
+//! at its path.
+//!
+//! Syntax errors name the line and column. Nesting deeper than [`MAX_DEPTH`] is refused, so hostile
+//! input cannot exhaust the stack.
+
+use std::borrow::Cow;
+
+/// The deepest nesting accepted (a household is 4 levels deep; a batch adds one).
+pub const MAX_DEPTH: usize = 64;
+
+/// A JSON value, borrowing its text from the input where it can.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node<'a> {
+    Null,
+    Bool(bool),
+    /// The number exactly as written (`-12.50`, `1e21`): readers decide what it may be.
+    Number(&'a str),
+    /// `None` when the string held a lone surrogate (it has no UTF-8 form).
+    String(Option<Cow<'a, str>>),
+    Array(Vec<Node<'a>>),
+    /// Members in the order written, duplicates kept (see [`Node::duplicate_key`]).
+    Object(Vec<(Cow<'a, str>, Node<'a>)>),
+}
+
+/// Where the text stopped being JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub line: usize,
+    pub column: usize,
+    /// Chinese, e.g. `此处应为“,”或“}”`.
+    pub message: &'static str,
+}
+
+impl<'a> Node<'a> {
+    /// The kind in Chinese, for messages: 字符串, 数字 …
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Node::Null => "null",
+            Node::Bool(_) => "布尔值",
+            Node::Number(_) => "数字",
+            Node::String(_) => "字符串",
+            Node::Array(_) => "数组",
+            Node::Object(_) => "对象",
+        }
+    }
+    pub fn is_null(&self) -> bool {
+        matches!(self, Node::Null)
+    }
+    /// The string, when this is a valid one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Node::String(Some(s)) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Node::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    pub fn as_array(&self) -> Option<&[Node<'a>]> {
+        match self {
+            Node::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+    pub fn entries(&self) -> Option<&[(Cow<'a, str>, Node<'a>)]> {
+        match self {
+            Node::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+    /// The first member named `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
+        self.entries()?
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+    /// The first key an object has twice (objects are small: a quadratic scan is the fastest).
+    pub fn duplicate_key(&self) -> Option<&str> {
+        let members = self.entries()?;
+        members.iter().enumerate().find_map(|(i, (k, _))| {
+            members
+                .get(..i)
+                .is_some_and(|before| before.iter().any(|(b, _)| b == k))
+                .then_some(k.as_ref())
+        })
+    }
+    /// A number that is a whole, non-negative integer fitting in `u64`.
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Node::Number(t) if t.bytes().all(|b| b.is_ascii_digit()) => t.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
+/// Parse a whole text (surrounding whitespace allowed, nothing else after the value).
+pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    p.skip_space();
+    let node = p.value(0)?;
+    p.skip_space();
+    if p.pos < p.bytes.len() {
+        return Err(p.error("值之后还有多余的内容"));
+    }
+    Ok(node)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn bump(&mut self) {
+        self.pos = self.pos.saturating_add(1);
+    }
+
+    fn error(&self, message: &'static str) -> SyntaxError {
+        let before = self.text.get(..self.pos.min(self.text.len())).unwrap_or("");
+        let line = before.matches('\n').count().saturating_add(1);
+        let column = before
+            .rsplit('\n')
+            .next()
+            .map_or(0, |l| l.chars().count())
+            .saturating_add(1);
+        SyntaxError {
+            line,
+            column,
+            message,
+        }
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.bump();
+        }
+    }
+
+    fn expect_word(&mut self, word: &'static str, node: Node<'a>) -> Result<Node<'a>, SyntaxError> {
+        let end = self.pos.saturating_add(word.len());
+        if self.bytes.get(self.pos..end) == Some(word.as_bytes()) {
+            self.pos = end;
+            Ok(node)
+        } else {
+            Err(self.error("无法识别的值（应为字符串、数字、对象、数组、true、false 或 null）"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("嵌套层数过多"));
+        }
+        match self.peek() {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => Ok(Node::String(self.string()?)),
+            Some(b't') => self.expect_word("true", Node::Bool(true)),
+            Some(b'f') => self.expect_word("false", Node::Bool(false)),
+            Some(b'n') => self.expect_word("null", Node::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            None => Err(self.error("内容意外结束")),
+            Some(_) => {
+                Err(self.error("无法识别的值（应为字符串、数字、对象、数组、true、false 或 null）"))
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
+        self.bump();
+        let mut members = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.bump();
+            return Ok(Node::Object(members));
+        }
+        loop {
+            self.skip_space();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("此处应为带引号的字段名"));
+            }
+            let Some(key) = self.string()? else {
+                return Err(self.error("字段名含有无效字符（不成对的代理项）"));
+            };
+            self.skip_space();
+            if self.peek() != Some(b':') {
+                return Err(self.error("字段名之后应为“:”"));
+            }
+            self.bump();
+            self.skip_space();
+            let value = self.value(depth.saturating_add(1))?;
+            members.push((key, value));
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.bump(),
+                Some(b'}') => {
+                    self.bump();
+                    return Ok(Node::Object(members));
+                }
+                _ => return Err(self.error("此处应为“,”或“}”")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
+        self.bump();
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b']') {
+            self.bump();
+            return Ok(Node::Array(items));
+        }
+        loop {
+            self.skip_space();
+            items.push(self.value(depth.saturating_add(1))?);
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.bump(),
+                Some(b']') => {
+                    self.bump();
+                    return Ok(Node::Array(items));
+                }
+                _ => return Err(self.error("此处应为“,”或“]”")),
+            }
+        }
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.
+    fn number(&mut self) -> Result<Node<'a>, SyntaxError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.bump();
+        }
+        match self.peek() {
+            Some(b'0') => self.bump(),
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.error("数字格式有误")),
+        }
+        if self.peek() == Some(b'.') {
+            self.bump();
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("小数点之后应有数字"));
+            }
+            self.digits();
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.bump();
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.bump();
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error("指数之后应有数字"));
+            }
+            self.digits();
+        }
+        Ok(Node::Number(self.text.get(start..self.pos).unwrap_or("")))
+    }
+
+    fn digits(&mut self) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.bump();
+        }
+    }
+
+    /// A string; `None` when it holds a lone surrogate. Borrowed unless it has escapes.
+    fn string(&mut self) -> Result<Option<Cow<'a, str>>, SyntaxError> {
+        self.bump();
+        let start = self.pos;
+        // The fast path: no escape before the closing quote.
+        loop {
+            match self.peek() {
+                Some(b'"') => {
+                    let s = self.text.get(start..self.pos).unwrap_or("");
+                    self.bump();
+                    return Ok(Some(Cow::Borrowed(s)));
+                }
+                Some(b'\\') => break,
+                Some(0..=0x1f) => return Err(self.error("字符串中有未转义的控制字符")),
+                Some(_) => self.bump(),
+                None => return Err(self.error("字符串没有结束的引号")),
+            }
+        }
+        let mut out = String::from(self.text.get(start..self.pos).unwrap_or(""));
+        let mut valid = true;
+        loop {
+            match self.peek() {
+                Some(b'"') => {
+                    self.bump();
+                    return Ok(valid.then_some(Cow::Owned(out)));
+                }
+                Some(b'\\') => {
+                    self.bump();
+                    let c = self.peek();
+                    self.bump();
+                    match c {
+                        Some(b'"') => out.push('"'),
+                        Some(b'\\') => out.push('\\'),
+                        Some(b'/') => out.push('/'),
+                        Some(b'b') => out.push('\u{8}'),
+                        Some(b'f') => out.push('\u{c}'),
+                        Some(b'n') => out.push('\n'),
+                        Some(b'r') => out.push('\r'),
+                        Some(b't') => out.push('\t'),
+                        Some(b'u') => match self.unicode_escape()? {
+                            Some(ch) => out.push(ch),
+                            None => valid = false,
+                        },
+                        _ => return Err(self.error("字符串中有无效的转义")),
+                    }
+                }
+                Some(0..=0x1f) => return Err(self.error("字符串中有未转义的控制字符")),
+                Some(_) => {
+                    // Copy one whole UTF-8 character (the input is a &str: boundaries are valid).
+                    let rest = self.text.get(self.pos..).unwrap_or("");
+                    let Some(ch) = rest.chars().next() else {
+                        return Err(self.error("字符串没有结束的引号"));
+                    };
+                    out.push(ch);
+                    self.pos = self.pos.saturating_add(ch.len_utf8());
+                }
+                None => return Err(self.error("字符串没有结束的引号")),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let end = self.pos.saturating_add(4);
+        let code = self
+            .text
+            .get(self.pos..end)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .ok_or_else(|| self.error("\\u 之后应为4位十六进制数"))?;
+        self.pos = end;
+        Ok(code)
+    }
+
+    /// After `\u`: a character, or `None` for a lone surrogate.
+    fn unicode_escape(&mut self) -> Result<Option<char>, SyntaxError> {
+        let first = self.hex4()?;
+        if (0xD800..0xDC00).contains(&first) {
+            // A high surrogate must be followed by `\u` and a low one.
+            let after = self.pos.saturating_add(2);
+            if self.bytes.get(self.pos..after) == Some(b"\\u".as_slice()) {
+                let saved = self.pos;
+                self.pos = after;
+                let second = self.hex4()?;
+                if (0xDC00..0xE000).contains(&second) {
+                    let code = 0x10000u32
+                        .saturating_add((first.saturating_sub(0xD800)) << 10)
+                        .saturating_add(second.saturating_sub(0xDC00));
+                    return Ok(char::from_u32(code));
+                }
+                // Not a pair: the second escape is read on its own.
+                self.pos = saved;
+            }
+            return Ok(None);
+        }
+        if (0xDC00..0xE000).contains(&first) {
+            return Ok(None);
+        }
+        Ok(char::from_u32(first))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_values_and_keeps_number_text() {
+        let n = parse(r#" {"a": [1, -2.50, 1e21, true, null], "b": "x\"y", "c": {}} "#).unwrap();
+        let a = n.get("a").unwrap().as_array().unwrap();
+        assert_eq!(a[0], Node::Number("1"));
+        assert_eq!(a[1], Node::Number("-2.50"));
+        assert_eq!(a[2], Node::Number("1e21"));
+        assert_eq!(a[3], Node::Bool(true));
+        assert!(a[4].is_null());
+        assert_eq!(n.get("b").unwrap().as_str(), Some("x\"y"));
+        assert_eq!(n.get("c").unwrap().entries().unwrap().len(), 0);
+    }
+
+    #[test]
+    fn finds_duplicate_keys() {
+        let n = parse(r#"{"value":"441","x":1,"value":"9999"}"#).unwrap();
+        assert_eq!(n.duplicate_key(), Some("value"));
+        assert_eq!(parse(r#"{"a":1,"b":2}"#).unwrap().duplicate_key(), None);
+    }
+
+    #[test]
+    fn surrogates() {
+        // A pair is one character; a lone one makes the string invalid, not the document.
+        let n = parse(r#"["\ud840\udc00", "王\ud840", "\udc00x", "\ud840\u0041"]"#).unwrap();
+        let a = n.as_array().unwrap();
+        assert_eq!(a[0].as_str(), Some("𠀀"));
+        assert_eq!(a[1], Node::String(None));
+        assert_eq!(a[2], Node::String(None));
+        assert_eq!(a[3], Node::String(None));
+        assert!(parse(r#"{"\ud840": 1}"#).is_err());
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let e = parse("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 7));
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            "-",
+            "1e",
+            "tru",
+            "\"a",
+            "\"\\x\"",
+            "\"\u{1}\"",
+            "[1] 2",
+            "{a:1}",
+            "\"\\u12\"",
+            "NaN",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn depth_is_bounded() {
+        let deep = "[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2);
+        assert!(parse(&deep).is_err());
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_valid_documents() {
+        for text in [
+            r#"{"region":"230129","members":[{"birthDate":"1980-01-01","wages":12000.5}]}"#,
+            r#"["\u00e9\n\t\\", 0, -0.0, 12e-3, {"k": [[], {}]}]"#,
+        ] {
+            let ours = parse(text).unwrap();
+            let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(to_serde(&ours), theirs, "{text}");
+        }
+    }
+
+    fn to_serde(n: &Node<'_>) -> serde_json::Value {
+        match n {
+            Node::Null => serde_json::Value::Null,
+            Node::Bool(b) => (*b).into(),
+            Node::Number(t) => serde_json::from_str(t).unwrap(),
+            Node::String(s) => s.as_deref().unwrap().into(),
+            Node::Array(a) => a.iter().map(to_serde).collect(),
+            Node::Object(m) => m
+                .iter()
+                .map(|(k, v)| (k.to_string(), to_serde(v)))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+        }
+    }
+}
