@@ -65,7 +65,7 @@ fn transition(c: &mut Criterion) {
 
 fn households(c: &mut Criterion) {
     let engine = Engine::new().unwrap();
-    let family = zhenxing::model::household_from_json(
+    let family = zhenxing::input::household::HouseholdInput::from_json(
         r#"{"region":"230129","status":"alleviated","members":[{"birthDate":"1983-01-01","wages":"8000"},{"birthDate":"2013-01-01","schooling":"primary"},{"birthDate":"1950-01-01","disabilityGrade":2}],"income":{"business":"2000"},"events":["illness"],"rigidSpending":"9000"}"#,
     )
     .unwrap();
@@ -74,21 +74,11 @@ fn households(c: &mut Criterion) {
     g.bench_function("monitoring", |b| {
         b.iter(|| black_box(engine.monitoring(&family, "2023-06-01").unwrap()))
     });
-    g.bench_function("dibao", |b| {
-        b.iter(|| black_box(engine.dibao(&family, "2023-06-01").unwrap()))
-    });
-    g.bench_function("tekun", |b| {
-        b.iter(|| black_box(engine.tekun(&family, "2023-06-01").unwrap()))
-    });
-    g.bench_function("temporary", |b| {
-        b.iter(|| black_box(engine.temporary(&family, "2023-06-01").unwrap()))
-    });
-    g.bench_function("pension", |b| {
-        b.iter(|| black_box(engine.pension(&family, "2023-06-01").unwrap()))
-    });
-    g.bench_function("education", |b| {
-        b.iter(|| black_box(engine.education(&family, "2023-06-01").unwrap()))
-    });
+    for p in zhenxing::programs::registry::PROGRAMMES {
+        g.bench_function(p.id, |b| {
+            b.iter(|| black_box(engine.programme(p.id, &family, "2023-06-01").unwrap()))
+        });
+    }
     g.bench_function("estimate (every programme)", |b| {
         b.iter(|| black_box(engine.estimate(&family, "2023-06-01").unwrap()))
     });
@@ -100,7 +90,7 @@ fn households(c: &mut Criterion) {
     });
     g.bench_function("estimate from JSON text", |b| {
         let text = r#"{"region":"230129","status":"alleviated","members":[{"birthDate":"1983-01-01","wages":"8000"},{"birthDate":"2013-01-01","schooling":"primary"}],"income":{"business":"2000"}}"#;
-        b.iter(|| black_box(engine.estimate(&zhenxing::model::household_from_json(text).unwrap(), "2023-06-01").unwrap()))
+        b.iter(|| black_box(engine.estimate(&zhenxing::input::household::HouseholdInput::from_json(text).unwrap(), "2023-06-01").unwrap()))
     });
     g.finish();
 }

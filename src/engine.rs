@@ -1,33 +1,44 @@
-//! The engine: a parameter set plus one entry point per calculation. Inputs arrive as the strings
-//! and JSON values of the public API; each is parsed here with its path, then handed to a program.
+//! The engine: a parameter set plus one entry point per calculation. Inputs arrive typed (read from
+//! JSON by [`crate::input`]); dates arrive as the strings of the API and are parsed here with their
+//! path, then each calculation is handed to the programmes.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
 
+use crate::batch::{BatchItem, ScreenItem};
 use crate::calendar::{format_date, parse_date};
-use crate::error::{PolicyError, Result};
+use crate::error::Result;
 use crate::estimate::{self, Comparison, Estimate, IncomeCurve, Transitions};
-use crate::model::{Household, HouseholdInput};
+use crate::input::household::HouseholdInput;
+use crate::input::json::Node;
+use crate::input::requests::{
+    CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
+    WorkReliefProject,
+};
+use crate::model::Household;
 use crate::params::{Level, ParameterSet, Reader, Status};
+use crate::programs::assistance::Assistance;
 use crate::programs::credit::{
     self, GuaranteeLoanResult, InsuranceFuturesResult, MicrocreditResult,
 };
-use crate::programs::dibao::{self, DibaoResult};
-use crate::programs::education::{self, EducationResult};
 use crate::programs::medical::{self, MedicalResult};
 use crate::programs::monitoring::{self, MonitoringResult};
-use crate::programs::pension::{self, PensionResult};
-use crate::programs::result::Calc;
-use crate::programs::tekun::{self, TekunResult};
-use crate::programs::temporary::{self, TemporaryResult};
+use crate::programs::registry::{self, with_household_programmes, ProgramOutcome};
 use crate::programs::transition::{self, TransitionStatus};
 use crate::programs::work_relief::{self, WorkReliefResult};
-use crate::screening::{ScreenItem, Screening};
+use crate::programs::ProgramResult;
+use crate::screening::Screening;
 
 /// A policy engine over one parameter set. Cheap to query; build once and reuse.
 #[derive(Clone, Debug)]
 pub struct Engine {
     params: ParameterSet,
+}
+
+/// `asOf` as a date, or `INVALID_DATE` at `asOf`.
+fn date(as_of: &str) -> Result<NaiveDate> {
+    parse_date(as_of, "asOf")
 }
 
 impl Engine {
@@ -58,7 +69,7 @@ impl Engine {
 
     /// 过渡期 status on `as_of`, optionally for a region (6-digit code).
     pub fn transition(&self, as_of: &str, region: Option<&str>) -> Result<TransitionStatus> {
-        let on = parse_date(as_of, "asOf")?;
+        let on = date(as_of)?;
         let region = match region {
             Some(code) => Some(self.params.region_by_code(code, "region")?),
             None => None,
@@ -66,64 +77,9 @@ impl Engine {
         transition::transition(&mut Reader::new(&self.params, on, region), true)
     }
 
-    /// Check a household for `as_of`; the reader it returns is positioned on that date and the
-    /// household's region, and has recorded what the check read.
-    pub(crate) fn household<'a>(
-        &'a self,
-        input: &HouseholdInput,
-        as_of: &str,
-    ) -> Result<(Household<'a>, Reader<'a>)> {
-        let on = parse_date(as_of, "asOf")?;
-        let region = self.params.region_by_code(&input.region, "region")?;
-        let mut reader = Reader::new(&self.params, on, Some(region));
-        let household = Household::check(input, &self.params, region, &mut reader)?;
-        Ok((household, reader))
-    }
-
-    /// Check the household once and run one programme on it.
-    fn run<T>(
-        &self,
-        h: &HouseholdInput,
-        as_of: &str,
-        program: impl FnOnce(&Household<'_>, Calc<'_>) -> Result<T>,
-    ) -> Result<T> {
-        let (h, reader) = self.household(h, as_of)?;
-        program(&h, Calc::new(reader, true))
-    }
-
-    /// 防止返贫动态监测 (二(二), 四(九)).
-    pub fn monitoring(&self, h: &HouseholdInput, as_of: &str) -> Result<MonitoringResult> {
-        self.run(h, as_of, monitoring::monitoring)
-    }
-
-    /// 最低生活保障 (四(十), 四(十三)).
-    pub fn dibao(&self, h: &HouseholdInput, as_of: &str) -> Result<DibaoResult> {
-        self.run(h, as_of, dibao::dibao)
-    }
-
-    /// 特困人员救助供养 (四(十)).
-    pub fn tekun(&self, h: &HouseholdInput, as_of: &str) -> Result<TekunResult> {
-        self.run(h, as_of, tekun::tekun)
-    }
-
-    /// 临时救助 (四(十)).
-    pub fn temporary(&self, h: &HouseholdInput, as_of: &str) -> Result<TemporaryResult> {
-        self.run(h, as_of, temporary::temporary)
-    }
-
-    /// 城乡居民养老保险代缴 (四(十二)).
-    pub fn pension(&self, h: &HouseholdInput, as_of: &str) -> Result<PensionResult> {
-        self.run(h, as_of, pension::pension)
-    }
-
-    /// Education aid per student (三(八), 六(十九)).
-    pub fn education(&self, h: &HouseholdInput, as_of: &str) -> Result<EducationResult> {
-        self.run(h, as_of, education::education)
-    }
-
     /// A reader on `as_of` for a request's region (path `region`).
     fn reader(&self, as_of: &str, region: &str) -> Result<Reader<'_>> {
-        let on = parse_date(as_of, "asOf")?;
+        let on = date(as_of)?;
         Ok(Reader::new(
             &self.params,
             on,
@@ -131,66 +87,77 @@ impl Engine {
         ))
     }
 
+    /// A household programme by its id (`dibao`, `tekun`, …); `None` for an unknown id.
+    pub fn programme(
+        &self,
+        id: &str,
+        h: &HouseholdInput,
+        as_of: &str,
+    ) -> Result<Option<ProgramOutcome>> {
+        if registry::programme(id).is_none() {
+            return Ok(None);
+        }
+        let (household, reader) = Household::read(h, &self.params, date(as_of)?)?;
+        let mut assistance = Assistance::of(&household, &reader)?;
+        registry::run_one(id, &household, &mut assistance, &reader)
+    }
+
+    /// 防止返贫动态监测 (二(二), 四(九)).
+    pub fn monitoring(&self, h: &HouseholdInput, as_of: &str) -> Result<MonitoringResult> {
+        let (household, reader) = Household::read(h, &self.params, date(as_of)?)?;
+        monitoring::run(&household, &reader, true)
+    }
+
     /// 三重保障 for a hospital bill (四(十一)).
-    pub fn medical(&self, claim: &serde_json::Value, as_of: &str) -> Result<MedicalResult> {
-        let c = medical::claim_from_value(claim)?;
-        medical::medical(&c, Calc::new(self.reader(as_of, &c.region)?, true))
+    pub fn medical(&self, claim: &MedicalClaim, as_of: &str) -> Result<MedicalResult> {
+        medical::run(claim, &self.reader(as_of, &claim.region)?, true)
     }
 
     /// 脱贫人口小额信贷 (六(十七)).
     pub fn microcredit(
         &self,
-        request: &serde_json::Value,
+        request: &MicrocreditRequest,
         as_of: &str,
     ) -> Result<MicrocreditResult> {
-        let r = credit::microcredit_from_value(request)?;
-        credit::microcredit(&r, Calc::new(self.reader(as_of, &r.region)?, true))
+        credit::microcredit(request, &self.reader(as_of, &request.region)?, true)
     }
 
     /// 创业担保贷款 (六(十七)).
     pub fn guarantee_loan(
         &self,
-        request: &serde_json::Value,
+        request: &GuaranteeLoanRequest,
         as_of: &str,
     ) -> Result<GuaranteeLoanResult> {
-        let (region, amount) = credit::guarantee_loan_from_value(request)?;
-        credit::guarantee_loan(amount, Calc::new(self.reader(as_of, &region)?, true))
+        credit::guarantee_loan(request, &self.reader(as_of, &request.region)?, true)
     }
 
     /// “保险+期货” payout (六(十七)).
     pub fn insurance_futures(
         &self,
-        claim: &serde_json::Value,
+        claim: &InsuranceFuturesClaim,
         as_of: &str,
     ) -> Result<InsuranceFuturesResult> {
-        let (target, settlement, quantity) = credit::insurance_futures_from_value(claim)?;
-        let on = parse_date(as_of, "asOf")?;
-        credit::insurance_futures(
-            target,
-            settlement,
-            quantity,
-            Calc::new(Reader::new(&self.params, on, None), true),
-        )
+        let reader = Reader::new(&self.params, date(as_of)?, None);
+        credit::insurance_futures(claim, &reader, true)
     }
 
     /// 以工代赈 minimum labour remuneration (三(六), 六(十六)).
     pub fn work_relief(
         &self,
-        project: &serde_json::Value,
+        project: &WorkReliefProject,
         as_of: &str,
     ) -> Result<WorkReliefResult> {
-        let (region, budget, key) = work_relief::project_from_value(project)?;
-        work_relief::work_relief(budget, key, Calc::new(self.reader(as_of, &region)?, true))
+        work_relief::work_relief(project, &self.reader(as_of, &project.region)?, true)
     }
 
     /// Every programme for one household, with the cash support they add up to.
     pub fn estimate(&self, h: &HouseholdInput, as_of: &str) -> Result<Estimate> {
-        estimate::estimate(self, h, as_of, true)
+        estimate::estimate(&self.params, h, date(as_of)?, true)
     }
 
     /// The estimate without its explanation (no steps, no reasons; every amount and field the same).
     pub fn estimate_unexplained(&self, h: &HouseholdInput, as_of: &str) -> Result<Estimate> {
-        estimate::estimate(self, h, as_of, false)
+        estimate::estimate(&self.params, h, date(as_of)?, false)
     }
 
     /// The household's screening row: every programme's eligibility and amount, no explanation.
@@ -203,20 +170,21 @@ impl Engine {
     /// statuses (the batch functions here and the command-line tool's workers).
     pub fn estimate_in_batch(
         &self,
-        household: &serde_json::Value,
+        household: &Node<'_>,
         as_of: &str,
         explain: bool,
         transitions: &mut Transitions,
     ) -> Result<Estimate> {
-        crate::model::household_from_value(household)
-            .and_then(|h| estimate::estimate_in(self, &h, as_of, explain, transitions))
+        let on = date(as_of)?;
+        HouseholdInput::read(household)
+            .and_then(|h| estimate::estimate_in(&self.params, &h, on, explain, transitions))
     }
 
     /// Run `each` over a batch of households, in order; a bad household gives its own error, the
     /// rest go on.
     fn batch<T>(
         &self,
-        households: &[serde_json::Value],
+        households: &[Node<'_>],
         as_of: &str,
         explain: bool,
         each: impl Fn(Result<Estimate>) -> T,
@@ -231,7 +199,7 @@ impl Engine {
     /// One estimate per household, in order (`explain` off: no steps and reasons, faster).
     pub fn estimate_many(
         &self,
-        households: &[serde_json::Value],
+        households: &[Node<'_>],
         as_of: &str,
         explain: bool,
     ) -> Vec<BatchItem> {
@@ -239,7 +207,7 @@ impl Engine {
     }
 
     /// One screening row per household, in order.
-    pub fn screen_many(&self, households: &[serde_json::Value], as_of: &str) -> Vec<ScreenItem> {
+    pub fn screen_many(&self, households: &[Node<'_>], as_of: &str) -> Vec<ScreenItem> {
         self.batch(households, as_of, false, |r| {
             ScreenItem::from_result(r.map(|e| Screening::of(&e)))
         })
@@ -250,17 +218,14 @@ impl Engine {
         &self,
         h: &HouseholdInput,
         as_of: &str,
-        opts: &serde_json::Value,
+        opts: CurveOptions,
     ) -> Result<IncomeCurve> {
-        let o = crate::input::Obj::new(opts, "opts", "opts", &["from", "to", "step"])?;
-        let need = |key: &str| o.required_money(key);
-        let (from, to, step) = (need("from")?, need("to")?, need("step")?);
-        estimate::income_curve(self, h, as_of, from, to, step)
+        estimate::income_curve(&self.params, h, date(as_of)?, opts)
     }
 
     /// This engine's estimate against another's (a what-if), programme by programme.
     pub fn compare(&self, h: &HouseholdInput, as_of: &str, other: &Engine) -> Result<Comparison> {
-        estimate::compare(self, other, h, as_of)
+        estimate::compare(&self.params, &other.params, h, date(as_of)?)
     }
 
     /// The parameter catalogue, for display.
@@ -309,67 +274,27 @@ impl Engine {
     }
 }
 
-/// One household's outcome in a batch.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
-#[serde(untagged)]
-pub enum BatchItem {
-    Ok {
-        #[tsify(type = "true")]
-        ok: bool,
-        estimate: Box<Estimate>,
-    },
-    Err {
-        #[tsify(type = "false")]
-        ok: bool,
-        error: BatchError,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
-pub struct BatchError {
-    pub code: String,
-    pub path: String,
-    pub message: String,
-}
-
-impl From<PolicyError> for BatchError {
-    fn from(e: PolicyError) -> Self {
-        BatchError {
-            code: e.code.as_str().to_string(),
-            path: e.path,
-            message: e.message,
+/// One method per household programme of the registry (`engine.dibao(h, asOf)`, …).
+macro_rules! engine_methods {
+    ($($variant:ident $method:ident $id:literal $label:literal $item:literal $module:ident :: $figures:ident;)*) => {
+        impl Engine {
+            $(
+                #[doc = concat!($label, "（", $item, "）。")]
+                pub fn $method(
+                    &self,
+                    h: &HouseholdInput,
+                    as_of: &str,
+                ) -> Result<ProgramResult<crate::programs::$module::$figures>> {
+                    match self.programme($id, h, as_of)? {
+                        Some(ProgramOutcome::$variant(result)) => Ok(result),
+                        _ => Err(crate::error::PolicyError::invalid_input($id, "未知的项目")),
+                    }
+                }
+            )*
         }
-    }
+    };
 }
-
-impl BatchItem {
-    pub fn from_result(r: Result<Estimate>) -> BatchItem {
-        match r {
-            Ok(e) => BatchItem::Ok {
-                ok: true,
-                estimate: Box::new(e),
-            },
-            Err(e) => BatchItem::Err {
-                ok: false,
-                error: BatchError::from(e),
-            },
-        }
-    }
-}
-
-/// The most households one `estimateMany` call takes.
-pub const MAX_BATCH: usize = 1_000_000;
-
-/// Check a batch's size before running it.
-pub fn check_batch(len: usize) -> Result<()> {
-    if len > MAX_BATCH {
-        return Err(PolicyError::out_of_range(
-            "",
-            format!("一次最多 {MAX_BATCH} 户，请分批"),
-        ));
-    }
-    Ok(())
-}
+with_household_programmes!(engine_methods);
 
 /// An item of the policy text, for showing a citation with its title.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]

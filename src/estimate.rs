@@ -1,30 +1,28 @@
-//! The whole household at once: transition status, monitoring, and every programme that applies to a
-//! household (低保, 特困, 临时救助, 养老保险代缴, 教育资助), with the cash support they add up to; how
-//! that support changes as income varies (with its cliffs); and a what-if comparison.
+//! The whole household at once: transition status, monitoring, and every household programme of the
+//! registry, with the cash support they add up to; how that support changes as income varies (with
+//! its cliffs); and a what-if comparison.
 //!
 //! Cash support counts what reaches the household as money: 低保 and 特困 (monthly, × 12), 临时救助
 //! (one-off), and the cash education aids (寄宿生生活补助, 国家助学金, 雨露计划). Premiums paid on the
 //! household's behalf (养老保险代缴) and in-kind aid (营养改善计划 meals) are shown but not counted.
+//! Each programme says which is which (`amounts`).
 
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
 use crate::error::{PolicyError, Result};
-use crate::model::{HouseholdInput, IncomeInput, MoneyInput};
+use crate::input::requests::CurveOptions;
+use crate::model::{Household, HouseholdInput, IncomeInput, MoneyInput};
 use crate::money::Money;
-use crate::programs::dibao::DibaoResult;
-use crate::programs::education::EducationResult;
-use crate::programs::monitoring::MonitoringResult;
-use crate::programs::pension::PensionResult;
-use crate::programs::result::ProgramResult;
-use crate::programs::tekun::TekunResult;
-use crate::programs::temporary::TemporaryResult;
-use crate::programs::transition::TransitionStatus;
-use crate::programs::{self, result::Calc};
-use crate::Engine;
+use crate::params::{ParameterSet, Reader};
+use crate::programs::assistance::Assistance;
+use crate::programs::monitoring::{self, MonitoringResult};
+use crate::programs::registry::{self, ProgramOutcome};
+use crate::programs::transition::{self, TransitionStatus};
 
 /// The most points an income curve may have.
 pub const MAX_CURVE_POINTS: usize = 2001;
@@ -35,17 +33,6 @@ pub const MAX_CURVE_POINTS: usize = 2001;
 fn rounding_slack() -> Money {
     // 1 fen × 12 months × 2 monthly programmes = 0.24 yuan.
     Money::from_decimal(Decimal::new(24, 2))
-}
-
-/// One programme's result inside an estimate.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
-#[serde(untagged)]
-pub enum ProgramOutcome {
-    Dibao(DibaoResult),
-    Tekun(TekunResult),
-    Temporary(TemporaryResult),
-    Pension(PensionResult),
-    Education(EducationResult),
 }
 
 /// What a programme adds to the household's support.
@@ -70,6 +57,8 @@ pub struct Estimate {
     #[tsify(type = "TransitionStatus")]
     pub transition: Arc<TransitionStatus>,
     pub monitoring: MonitoringResult,
+    /// Every household programme, in the order of the registry.
+    #[tsify(type = "ProgramOutcome[]")]
     pub programs: Vec<ProgramOutcome>,
     pub contributions: Vec<Contribution>,
     /// Monthly cash support (低保 + 特困).
@@ -83,67 +72,26 @@ pub struct Estimate {
     pub unofficial: crate::params::UnofficialSet,
 }
 
-impl ProgramOutcome {
-    /// The part every programme result has.
-    pub fn result(&self) -> &ProgramResult {
-        match self {
-            ProgramOutcome::Dibao(r) => &r.result,
-            ProgramOutcome::Tekun(r) => &r.result,
-            ProgramOutcome::Temporary(r) => &r.result,
-            ProgramOutcome::Pension(r) => &r.result,
-            ProgramOutcome::Education(r) => &r.result,
-        }
-    }
-}
-
 impl Estimate {
     /// A programme's result by its id ('dibao', 'tekun', …).
-    pub fn program(&self, id: &str) -> Option<&ProgramResult> {
-        self.programs
-            .iter()
-            .map(ProgramOutcome::result)
-            .find(|r| r.program == id)
+    pub fn program(&self, id: &str) -> Option<&ProgramOutcome> {
+        self.programs.iter().find(|p| p.id() == id)
     }
-    /// The one-off 临时救助 amount.
-    pub fn temporary_amount(&self) -> Money {
-        self.programs
-            .iter()
-            .find_map(|p| match p {
-                ProgramOutcome::Temporary(t) => Some(t.amount),
-                _ => None,
-            })
-            .unwrap_or_default()
+    /// What a programme adds to the totals, by its id.
+    pub fn contribution(&self, id: &str) -> Option<&Contribution> {
+        self.contributions.iter().find(|c| c.program == id)
     }
-}
-
-/// Aid ids of education that reach the family as cash.
-const CASH_EDUCATION_AIDS: [&str; 3] = ["boarding", "seniorHighGrant", "yulu"];
-
-/// Every programme for one household. With `explain` off the amounts and every structured field are
-/// the same, but no step or reason is written (`steps` and `reasons` are empty): the fast path for
-/// screening registers.
-pub fn estimate(
-    engine: &Engine,
-    h: &HouseholdInput,
-    as_of: &str,
-    explain: bool,
-) -> Result<Estimate> {
-    estimate_in(engine, h, as_of, explain, &mut Transitions::default())
 }
 
 /// The transition status depends only on the date and the region: a batch computes it once per
 /// region it meets and every estimate shares it.
 #[derive(Default)]
 pub struct Transitions {
-    seen: Vec<(chrono::NaiveDate, u32, bool, Arc<TransitionStatus>)>,
+    seen: Vec<(NaiveDate, u32, bool, Arc<TransitionStatus>)>,
 }
 
 impl Transitions {
-    fn get(
-        &mut self,
-        reader: &crate::params::Reader<'_>,
-        explain: bool,
-    ) -> Result<Arc<TransitionStatus>> {
+    fn get(&mut self, reader: &Reader<'_>, explain: bool) -> Result<Arc<TransitionStatus>> {
         let on = reader.on();
         let code = reader.region().map(|r| r.code).unwrap_or_default();
         if let Some((.., t)) = self
@@ -154,105 +102,54 @@ impl Transitions {
             return Ok(Arc::clone(t));
         }
         // From a fresh reader: the status rests on the transition parameters alone.
-        let mut fresh = crate::params::Reader::new(reader.set(), on, reader.region());
-        let t = Arc::new(programs::transition::transition(&mut fresh, explain)?);
+        let mut fresh = Reader::new(reader.set(), on, reader.region());
+        let t = Arc::new(transition::transition(&mut fresh, explain)?);
         self.seen.push((on, code, explain, Arc::clone(&t)));
         Ok(t)
     }
 }
 
+/// Every programme for one household. With `explain` off the amounts and every structured field are
+/// the same, but no step or reason is written (`steps` and `reasons` are empty): the fast path for
+/// screening registers.
+pub fn estimate(
+    set: &ParameterSet,
+    h: &HouseholdInput,
+    on: NaiveDate,
+    explain: bool,
+) -> Result<Estimate> {
+    estimate_in(set, h, on, explain, &mut Transitions::default())
+}
+
 /// [`estimate`], sharing the transition statuses of a batch.
 pub fn estimate_in(
-    engine: &Engine,
+    set: &ParameterSet,
     h: &HouseholdInput,
-    as_of: &str,
+    on: NaiveDate,
     explain: bool,
     transitions: &mut Transitions,
 ) -> Result<Estimate> {
     // The household is checked once; every programme starts from the same reader.
-    let (household, reader) = engine.household(h, as_of)?;
-    let calc = || Calc::new(reader.clone(), explain);
+    let (household, reader) = Household::read(h, set, on)?;
     let transition = transitions.get(&reader, explain)?;
-    let monitoring = programs::monitoring::monitoring(&household, calc())?;
-    let dibao = programs::dibao::dibao(&household, calc())?;
-    let tekun = programs::tekun::tekun(&household, calc())?;
-    let temporary = programs::temporary::temporary(&household, calc())?;
-    // Pension and education rest on 低保 and 特困: computed once, recorded in each (as when they run alone).
-    let groups = programs::pension::groups_from(&household, &dibao, &tekun);
-    let mut pension_calc = calc();
-    programs::pension::rests_on(&dibao, &tekun, &mut pension_calc);
-    let pension = programs::pension::pension_for(&household, pension_calc, &groups)?;
-    let mut education_calc = calc();
-    let has_students = household.members.iter().any(|m| m.schooling.is_some());
-    if has_students {
-        programs::pension::rests_on(&dibao, &tekun, &mut education_calc);
-    }
-    let education = programs::education::education_for(
-        &household,
-        education_calc,
-        has_students.then_some(&groups),
-    )?;
-
-    let monthly = dibao
-        .result
-        .monthly
-        .unwrap_or_default()
-        .checked_add(tekun.result.monthly.unwrap_or_default())?;
-    let annual_of = |m: Option<Money>| m.unwrap_or_default();
-    let education_cash = Money::sum(
-        education
-            .students
-            .iter()
-            .flat_map(|s| s.aids.iter())
-            .filter(|a| CASH_EDUCATION_AIDS.contains(&a.id))
-            .map(|a| a.annual),
-    )?;
-    let education_in_kind = annual_of(education.result.annual).checked_sub(education_cash)?;
-    let contributions = vec![
-        Contribution {
-            program: "dibao",
-            label: dibao.result.label,
-            cash_annual: annual_of(dibao.result.annual),
-            other_annual: Money::ZERO,
-        },
-        Contribution {
-            program: "tekun",
-            label: tekun.result.label,
-            cash_annual: annual_of(tekun.result.annual),
-            other_annual: Money::ZERO,
-        },
-        Contribution {
-            program: "temporary",
-            label: temporary.result.label,
-            cash_annual: temporary.amount,
-            other_annual: Money::ZERO,
-        },
-        Contribution {
-            program: "pension",
-            label: pension.result.label,
-            cash_annual: Money::ZERO,
-            other_annual: annual_of(pension.result.annual),
-        },
-        Contribution {
-            program: "education",
-            label: education.result.label,
-            cash_annual: education_cash,
-            other_annual: education_in_kind,
-        },
-    ];
-    let total_annual = Money::sum(contributions.iter().map(|c| c.cash_annual))?;
-
-    let programs = vec![
-        ProgramOutcome::Dibao(dibao),
-        ProgramOutcome::Tekun(tekun),
-        ProgramOutcome::Temporary(temporary),
-        ProgramOutcome::Pension(pension),
-        ProgramOutcome::Education(education),
-    ];
-    let mut unofficial = monitoring.result.unofficial;
+    let monitoring = monitoring::run(&household, &reader, explain)?;
+    let mut assistance = Assistance::of(&household, &reader)?;
+    let programs = registry::run_all(&household, &mut assistance, &reader, explain)?;
+    let mut contributions = Vec::with_capacity(programs.len());
+    let (mut total_monthly, mut total_annual) = (Money::ZERO, Money::ZERO);
+    let mut unofficial = monitoring.unofficial;
     unofficial.extend(transition.unofficial);
     for p in &programs {
-        unofficial.extend(p.result().unofficial);
+        let a = p.amounts()?;
+        total_monthly = total_monthly.checked_add(a.cash_monthly)?;
+        total_annual = total_annual.checked_add(a.cash_annual)?;
+        unofficial.extend(p.unofficial());
+        contributions.push(Contribution {
+            program: p.id(),
+            label: p.label(),
+            cash_annual: a.cash_annual,
+            other_annual: a.other_annual,
+        });
     }
     Ok(Estimate {
         as_of: transition.as_of.clone(),
@@ -260,7 +157,7 @@ pub fn estimate_in(
         monitoring,
         programs,
         contributions,
-        total_monthly: monthly,
+        total_monthly,
         total_annual,
         unofficial,
     })
@@ -345,13 +242,12 @@ pub fn with_income(h: &HouseholdInput, income: Money) -> HouseholdInput {
 }
 
 pub fn income_curve(
-    engine: &Engine,
+    set: &ParameterSet,
     h: &HouseholdInput,
-    as_of: &str,
-    from: Money,
-    to: Money,
-    step: Money,
+    on: NaiveDate,
+    opts: CurveOptions,
 ) -> Result<IncomeCurve> {
+    let CurveOptions { from, to, step } = opts;
     if step.is_zero() || step.is_negative() {
         return Err(PolicyError::out_of_range("opts.step", "步长应大于 0"));
     }
@@ -373,7 +269,7 @@ pub fn income_curve(
     let mut x = from;
     while x <= to {
         // Only the amounts are plotted: no explanation is written for the points.
-        let e = estimate(engine, &with_income(h, x), as_of, false)?;
+        let e = estimate(set, &with_income(h, x), on, false)?;
         points.push(CurvePoint {
             income: x,
             total_monthly: e.total_monthly,
@@ -477,18 +373,14 @@ pub struct Comparison {
     pub total_difference: Money,
 }
 
-fn eligible(p: &ProgramOutcome) -> bool {
-    p.result().eligible
-}
-
 pub fn compare(
-    baseline: &Engine,
-    alternative: &Engine,
+    baseline: &ParameterSet,
+    alternative: &ParameterSet,
     h: &HouseholdInput,
-    as_of: &str,
+    on: NaiveDate,
 ) -> Result<Comparison> {
-    let a = estimate(baseline, h, as_of, true)?;
-    let b = estimate(alternative, h, as_of, true)?;
+    let a = estimate(baseline, h, on, true)?;
+    let b = estimate(alternative, h, on, true)?;
     let mut programs = Vec::new();
     for ((ca, cb), (pa, pb)) in a
         .contributions
@@ -502,8 +394,8 @@ pub fn compare(
             baseline: ca.cash_annual,
             alternative: cb.cash_annual,
             difference: cb.cash_annual.checked_sub(ca.cash_annual)?,
-            baseline_eligible: eligible(pa),
-            alternative_eligible: eligible(pb),
+            baseline_eligible: pa.eligible(),
+            alternative_eligible: pb.eligible(),
         });
     }
     let total_difference = b.total_annual.checked_sub(a.total_annual)?;

@@ -1,6 +1,8 @@
-//! Explanations: every result carries the steps that produced it, each with a Chinese sentence, the
-//! value it produced and the policy item it applies, plus the parameters it rested on that are not
-//! `official`.
+//! Explanations: the words of a result, written from its figures after they are computed. Each
+//! step has a Chinese sentence, the value it produced and the policy item it applies; reasons are
+//! sentences a member of staff can read out; facts are the figures a card shows, with labels.
+//!
+//! Batches and screening never write explanations: the figures are the same without them.
 
 use serde::Serialize;
 use tsify::Tsify;
@@ -9,7 +11,7 @@ use tsify::Tsify;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Step {
-    /// Stable id of the rule applied, e.g. `transition.year`.
+    /// Stable id of the rule applied, e.g. `transition.year` (listed in docs/rules.md).
     pub rule: &'static str,
     /// What was done, in Chinese, with the figures.
     pub text: String,
@@ -22,61 +24,70 @@ pub struct Step {
     pub citation: Option<&'static str>,
 }
 
-/// The steps of one result and the policy items they cite, in order of first use.
-///
-/// A quiet trace (`explain` off, for registers screened in bulk) records the citations but skips the
-/// sentences: the text and value of a step are closures, called only when the trace explains.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Trace {
+/// The words of one result.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Explanation {
     pub steps: Vec<Step>,
-    pub citations: Vec<&'static str>,
-    explain: bool,
+    pub reasons: Vec<String>,
 }
 
-impl Default for Trace {
-    fn default() -> Self {
-        Self::new(true)
-    }
-}
-
-impl Trace {
-    pub fn new(explain: bool) -> Self {
-        Trace {
-            steps: Vec::new(),
-            citations: Vec::new(),
-            explain,
-        }
-    }
-
-    /// Whether steps and reasons are written out.
-    pub fn explains(&self) -> bool {
-        self.explain
-    }
-
-    /// Record a step. `citation` is a policy item id such as `四(十)`.
+impl Explanation {
+    /// A step applying `rule` of the policy item `citation`.
     pub fn step(
         &mut self,
         rule: &'static str,
-        citation: Option<&'static str>,
-        text: impl FnOnce() -> String,
-        value: impl FnOnce() -> Option<String>,
+        citation: &'static str,
+        text: String,
+        value: Option<String>,
     ) {
-        if let Some(c) = citation {
-            self.cite(c);
-        }
-        if self.explain {
-            self.steps.push(Step {
-                rule,
-                text: text(),
-                value: value(),
-                citation,
-            });
-        }
+        self.steps.push(Step {
+            rule,
+            text,
+            value,
+            citation: Some(citation),
+        });
     }
 
-    pub fn cite(&mut self, citation: &'static str) {
-        if !self.citations.contains(&citation) {
-            self.citations.push(citation);
+    /// A step that cites no single item (a summary).
+    pub fn note(&mut self, rule: &'static str, text: String, value: Option<String>) {
+        self.steps.push(Step {
+            rule,
+            text,
+            value,
+            citation: None,
+        });
+    }
+
+    /// A sentence a member of staff can read out.
+    pub fn reason(&mut self, text: impl Into<String>) {
+        self.reasons.push(text.into());
+    }
+}
+
+/// Policy items in order of first use, each once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Citations(Vec<&'static str>);
+
+impl Citations {
+    pub fn of(items: &[&'static str]) -> Self {
+        let mut c = Citations::default();
+        for i in items {
+            c.add(i);
         }
+        c
+    }
+    pub fn add(&mut self, item: &'static str) {
+        if !self.0.contains(&item) {
+            self.0.push(item);
+        }
+    }
+    /// `item` when `applies`.
+    pub fn add_if(&mut self, applies: bool, item: &'static str) {
+        if applies {
+            self.add(item);
+        }
+    }
+    pub fn into_vec(self) -> Vec<&'static str> {
+        self.0
     }
 }

@@ -4,7 +4,7 @@
 //! Layers (ARCHITECTURE.md), data flowing down:
 //! - bindings: [`wasm`] (WebAssembly, thin) and the command-line tool;
 //! - [`engine`]: parses API inputs with their paths and calls the programs;
-//! - [`programs`]: one module per policy item, pure functions;
+//! - [`programs`]: one module per policy item, pure functions, listed once in the registry;
 //! - [`params`]: dated, sourced parameters by region;
 //! - [`money`], [`calendar`], [`explain`], [`error`]: the base.
 //!
@@ -26,14 +26,17 @@
         clippy::arithmetic_side_effects
     )
 )]
+// What is public is the API; everything else says so.
+#![warn(unreachable_pub, dead_code)]
 
+pub mod batch;
 pub mod calendar;
 pub mod engine;
 pub mod error;
 pub mod estimate;
 pub mod explain;
 pub mod input;
-pub mod model;
+pub(crate) mod model;
 pub mod money;
 pub mod params;
 pub mod policy;

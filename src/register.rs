@@ -9,12 +9,16 @@
 //! has_supporter, wages, work_region, schooling, boarding`. Lists (`events`, `unsecured`) are separated
 //! by `;`; booleans are `true`/`false` (or `1`/`0`, `是`/`否`); empty cells mean absent. Columns may
 //! come in any order; unknown columns are refused.
+//!
+//! Output: one row per household, with columns for every programme of the registry
+//! ([`output_header`]).
 
-use serde::Serialize;
-use serde_json::{json, Map, Value as Json};
+use std::borrow::Cow;
 
-use crate::engine::BatchError;
+use crate::batch::BatchError;
 use crate::error::{PolicyError, Result};
+use crate::input::json::Node;
+use crate::programs::registry::PROGRAMMES;
 use crate::screening::Screening;
 
 pub const HOUSEHOLD_COLUMNS: &[&str] = &[
@@ -71,10 +75,14 @@ pub fn check_header(header: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn boolean(v: &str, column: &str) -> Result<Json> {
+fn text(v: &str) -> Node<'static> {
+    Node::String(Some(Cow::Owned(v.to_string())))
+}
+
+fn boolean(v: &str, column: &str) -> Result<Node<'static>> {
     match v {
-        "true" | "1" | "是" => Ok(Json::Bool(true)),
-        "false" | "0" | "否" => Ok(Json::Bool(false)),
+        "true" | "1" | "是" => Ok(Node::Bool(true)),
+        "false" | "0" | "否" => Ok(Node::Bool(false)),
         _ => Err(PolicyError::invalid_input(
             column,
             format!("“{v}”应为 true 或 false"),
@@ -82,14 +90,12 @@ fn boolean(v: &str, column: &str) -> Result<Json> {
     }
 }
 
-fn list(v: &str) -> Json {
-    Json::Array(
-        v.split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| Json::String(s.to_string()))
-            .collect(),
-    )
+fn list(v: &str) -> Vec<Node<'static>> {
+    v.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(text)
+        .collect()
 }
 
 /// The non-empty, trimmed cell of `name` in `row`.
@@ -102,16 +108,20 @@ fn cell_of<'a>(header: &[String], row: &'a [String], name: &str) -> Option<&'a s
         .filter(|s| !s.is_empty())
 }
 
-/// One household from its member rows (header and rows as strings). Errors name the column.
-pub fn household_from_rows(header: &[String], rows: &[Vec<String>]) -> Result<Json> {
-    let cell = |row: &'_ [String], name: &str| -> Option<String> {
-        cell_of(header, row, name).map(str::to_string)
-    };
+type Members = Vec<(Cow<'static, str>, Node<'static>)>;
+
+fn put(o: &mut Members, key: &'static str, v: Node<'static>) {
+    o.push((Cow::Borrowed(key), v));
+}
+
+/// One household from its member rows (header and rows as strings), as the JSON the API reads.
+/// Errors name the column.
+pub fn household_from_rows(header: &[String], rows: &[Vec<String>]) -> Result<Node<'static>> {
+    let cell = |row: &'_ [String], name: &str| cell_of(header, row, name).map(str::to_string);
     let first = rows
         .first()
         .ok_or_else(|| PolicyError::invalid_input("", "没有成员行"))?;
-    let mut h = Map::new();
-    let text = |v: &str| Json::String(v.to_string());
+    let mut h = Members::new();
     for (column, key) in [
         ("region", "region"),
         ("area", "area"),
@@ -122,10 +132,10 @@ pub fn household_from_rows(header: &[String], rows: &[Vec<String>]) -> Result<Js
         ("income_change_date", "incomeChangeDate"),
     ] {
         if let Some(v) = cell(first, column) {
-            h.insert(key.into(), text(&v));
+            put(&mut h, key, text(&v));
         }
     }
-    let mut income = Map::new();
+    let mut income = Members::new();
     for (column, key) in [
         ("income_business", "business"),
         ("income_property", "property"),
@@ -133,157 +143,169 @@ pub fn household_from_rows(header: &[String], rows: &[Vec<String>]) -> Result<Js
         ("income_other", "other"),
     ] {
         if let Some(v) = cell(first, column) {
-            income.insert(key.into(), text(&v));
+            put(&mut income, key, text(&v));
         }
     }
     if !income.is_empty() {
-        h.insert("income".into(), Json::Object(income));
+        put(&mut h, "income", Node::Object(income));
     }
     for (column, key) in [
         ("asset_test_passed", "assetTestPassed"),
         ("on_dibao", "onDibao"),
     ] {
         if let Some(v) = cell(first, column) {
-            h.insert(key.into(), boolean(&v, column)?);
+            put(&mut h, key, boolean(&v, column)?);
         }
     }
     if let Some(v) = cell(first, "events") {
-        h.insert("events".into(), list(&v));
+        put(&mut h, "events", Node::Array(list(&v)));
     }
     if let Some(v) = cell(first, "unsecured") {
-        let mut g = Map::new();
-        if let Json::Array(items) = list(&v) {
-            for item in items {
-                if let Json::String(k) = item {
-                    g.insert(k, Json::Bool(false));
-                }
-            }
-        }
-        h.insert("guarantees".into(), Json::Object(g));
+        let g: Members = list(&v)
+            .into_iter()
+            .filter_map(|item| match item {
+                Node::String(Some(k)) => Some((k, Node::Bool(false))),
+                _ => None,
+            })
+            .collect();
+        put(&mut h, "guarantees", Node::Object(g));
     }
     if let Some(v) = cell(first, "stable_income_months") {
         let n: u32 = v.parse().map_err(|_| {
             PolicyError::invalid_input("stable_income_months", format!("“{v}”应为非负整数"))
         })?;
-        h.insert("stableIncomeMonths".into(), json!(n));
+        put(
+            &mut h,
+            "stableIncomeMonths",
+            Node::Number(Cow::Owned(n.to_string())),
+        );
     }
     let mut members = Vec::with_capacity(rows.len());
     for row in rows {
-        let mut m = Map::new();
-        for (column, key) in [
-            ("member_id", "id"),
-            ("birth_date", "birthDate"),
-            ("labor_capacity", "laborCapacity"),
-            ("self_care", "selfCare"),
-            ("wages", "wages"),
-            ("work_region", "workRegion"),
-            ("schooling", "schooling"),
-        ] {
-            if let Some(v) = cell(row, column) {
-                m.insert(key.into(), text(&v));
-            }
-        }
-        if let Some(v) = cell(row, "disability_grade") {
-            let g: u8 = v.parse().map_err(|_| {
-                PolicyError::invalid_input("disability_grade", format!("“{v}”应为 1 到 4"))
-            })?;
-            m.insert("disabilityGrade".into(), json!(g));
-        }
-        for (column, key) in [
-            ("serious_illness", "seriousIllness"),
-            ("has_supporter", "hasSupporter"),
-            ("boarding", "boarding"),
-        ] {
-            if let Some(v) = cell(row, column) {
-                m.insert(key.into(), boolean(&v, column)?);
-            }
-        }
-        members.push(Json::Object(m));
+        members.push(member_from_row(header, row)?);
     }
-    h.insert("members".into(), Json::Array(members));
-    Ok(Json::Object(h))
+    put(&mut h, "members", Node::Array(members));
+    Ok(Node::Object(h))
 }
 
-/// One output row per household (CSV): identity, error or each programme's eligibility and amount.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct OutputRow {
-    pub household: String,
-    pub line: u64,
-    pub ok: bool,
-    pub error_code: String,
-    pub error_path: String,
-    pub error_message: String,
-    pub monitoring_in_scope: String,
-    pub monitoring_category: String,
-    pub monitoring_track: String,
-    pub dibao_eligible: String,
-    pub dibao_monthly: String,
-    pub tekun_eligible: String,
-    pub tekun_monthly: String,
-    pub temporary_amount: String,
-    pub pension_paid_annual: String,
-    pub education_annual: String,
-    pub total_monthly: String,
-    pub total_annual: String,
-    pub unofficial_parameters: usize,
+fn member_from_row(header: &[String], row: &[String]) -> Result<Node<'static>> {
+    let cell = |name: &str| cell_of(header, row, name).map(str::to_string);
+    let mut m = Members::new();
+    for (column, key) in [
+        ("member_id", "id"),
+        ("birth_date", "birthDate"),
+        ("labor_capacity", "laborCapacity"),
+        ("self_care", "selfCare"),
+        ("wages", "wages"),
+        ("work_region", "workRegion"),
+        ("schooling", "schooling"),
+    ] {
+        if let Some(v) = cell(column) {
+            put(&mut m, key, text(&v));
+        }
+    }
+    if let Some(v) = cell("disability_grade") {
+        let g: u8 = v.parse().map_err(|_| {
+            PolicyError::invalid_input("disability_grade", format!("“{v}”应为 1 到 4"))
+        })?;
+        put(
+            &mut m,
+            "disabilityGrade",
+            Node::Number(Cow::Owned(g.to_string())),
+        );
+    }
+    for (column, key) in [
+        ("serious_illness", "seriousIllness"),
+        ("has_supporter", "hasSupporter"),
+        ("boarding", "boarding"),
+    ] {
+        if let Some(v) = cell(column) {
+            put(&mut m, key, boolean(&v, column)?);
+        }
+    }
+    Ok(Node::Object(m))
 }
 
-/// One output row: identity, then the error or each programme's eligibility and amount.
+/// The columns of the output rows: identity, error, monitoring, then each programme of the
+/// registry (`<column>_eligible`, `<column>_monthly`, `<column>_annual`), then the totals.
+pub fn output_header() -> Vec<String> {
+    let mut h: Vec<String> = [
+        "household",
+        "line",
+        "ok",
+        "error_code",
+        "error_path",
+        "error_message",
+        "monitoring_in_scope",
+        "monitoring_category",
+        "monitoring_track",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for p in PROGRAMMES {
+        for suffix in ["eligible", "monthly", "annual"] {
+            h.push(format!("{}_{suffix}", p.column));
+        }
+    }
+    h.extend(
+        ["total_monthly", "total_annual", "unofficial_parameters"]
+            .iter()
+            .map(|s| s.to_string()),
+    );
+    h
+}
+
+/// One output row, in the order of [`output_header`].
 pub fn output_row(
     household: &str,
     line: u64,
     outcome: std::result::Result<&Screening, &BatchError>,
-) -> OutputRow {
-    let mut row = OutputRow {
-        household: household.to_string(),
-        line,
-        ..OutputRow::default()
-    };
+) -> Vec<String> {
+    let mut row = vec![household.to_string(), line.to_string()];
     match outcome {
         Err(error) => {
-            row.error_code = error.code.clone();
-            row.error_path = error.path.clone();
-            row.error_message = error.message.clone();
+            row.extend([
+                "false".to_string(),
+                error.code.clone(),
+                error.path.clone(),
+                error.message.clone(),
+            ]);
+            row.resize(output_header().len(), String::new());
         }
         Ok(s) => {
-            let eligible = |id: &str| {
-                s.program(id)
-                    .map(|p| p.eligible.to_string())
-                    .unwrap_or_default()
-            };
-            let monthly = |id: &str| {
-                s.program(id)
-                    .and_then(|p| p.monthly)
-                    .map(|m| m.to_fen_string())
-                    .unwrap_or_default()
-            };
-            let annual = |id: &str| {
-                s.program(id)
-                    .map(|p| p.annual.to_fen_string())
-                    .unwrap_or_default()
-            };
-            row.ok = true;
-            row.monitoring_in_scope = s.monitoring.in_scope.to_string();
-            row.monitoring_category = s
-                .monitoring
-                .category
-                .map(|c| c.as_str().to_string())
-                .unwrap_or_default();
-            row.monitoring_track = s
-                .monitoring
-                .track
-                .map(|t| t.as_str().to_string())
-                .unwrap_or_default();
-            row.dibao_eligible = eligible("dibao");
-            row.dibao_monthly = monthly("dibao");
-            row.tekun_eligible = eligible("tekun");
-            row.tekun_monthly = monthly("tekun");
-            row.temporary_amount = annual("temporary");
-            row.pension_paid_annual = annual("pension");
-            row.education_annual = annual("education");
-            row.total_monthly = s.total_monthly.to_fen_string();
-            row.total_annual = s.total_annual.to_fen_string();
-            row.unofficial_parameters = s.unofficial.len();
+            row.extend([
+                "true".to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+            row.push(s.monitoring.in_scope.to_string());
+            row.push(
+                s.monitoring
+                    .category
+                    .map(|c| c.as_str().to_string())
+                    .unwrap_or_default(),
+            );
+            row.push(
+                s.monitoring
+                    .track
+                    .map(|t| t.as_str().to_string())
+                    .unwrap_or_default(),
+            );
+            for p in PROGRAMMES {
+                match s.program(p.id) {
+                    Some(r) => {
+                        row.push(r.eligible.to_string());
+                        row.push(r.monthly.map(|m| m.to_fen_string()).unwrap_or_default());
+                        row.push(r.annual.to_fen_string());
+                    }
+                    None => row.extend([String::new(), String::new(), String::new()]),
+                }
+            }
+            row.push(s.total_monthly.to_fen_string());
+            row.push(s.total_annual.to_fen_string());
+            row.push(s.unofficial.len().to_string());
         }
     }
     row

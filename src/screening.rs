@@ -9,9 +9,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::engine::BatchError;
-use crate::error::Result;
-use crate::estimate::{Estimate, ProgramOutcome};
+use crate::estimate::Estimate;
 use crate::money::Money;
 use crate::programs::monitoring::{Category, Track};
 
@@ -19,7 +17,7 @@ use crate::programs::monitoring::{Category, Track};
 #[serde(rename_all = "camelCase")]
 pub struct Screening {
     pub monitoring: MonitoringVerdict,
-    /// 低保, 特困, 临时救助, 养老保险代缴, 教育资助, in the order of `Estimate.programs`.
+    /// Every household programme, in the order of `Estimate.programs`.
     pub programs: Vec<ScreenedProgram>,
     /// Monthly cash support (低保 + 特困).
     #[tsify(type = "string")]
@@ -47,7 +45,8 @@ pub struct MonitoringVerdict {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ScreenedProgram {
-    /// 'dibao', 'tekun', 'temporary', 'pension', 'education'.
+    /// The programme's id ('dibao', 'tekun', …).
+    #[tsify(type = "ProgramId")]
     pub program: &'static str,
     pub eligible: bool,
     /// Money per month, for the programmes that pay monthly (低保, 特困) when eligible.
@@ -59,47 +58,35 @@ pub struct ScreenedProgram {
     pub annual: Money,
 }
 
-/// One household's outcome in a screening.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
-#[serde(untagged)]
-pub enum ScreenItem {
-    Ok {
-        #[tsify(type = "true")]
-        ok: bool,
-        screening: Screening,
-    },
-    Err {
-        #[tsify(type = "false")]
-        ok: bool,
-        error: BatchError,
-    },
-}
-
 impl Screening {
     /// The row of an estimate.
     pub fn of(e: &Estimate) -> Screening {
         let programs = e
             .programs
             .iter()
-            .map(|p| {
-                let r = p.result();
-                let annual = match p {
-                    ProgramOutcome::Temporary(t) => t.amount,
-                    _ => r.annual.unwrap_or_default(),
-                };
+            .zip(&e.contributions)
+            .map(|(p, c)| {
+                let eligible = p.eligible();
                 ScreenedProgram {
-                    program: r.program,
-                    eligible: r.eligible,
-                    monthly: r.monthly.filter(|_| r.eligible),
-                    annual: if r.eligible { annual } else { Money::ZERO },
+                    program: p.id(),
+                    eligible,
+                    monthly: p.monthly().filter(|_| eligible),
+                    annual: match eligible {
+                        // What the programme adds, cash or on the household's behalf.
+                        true => c
+                            .cash_annual
+                            .checked_add(c.other_annual)
+                            .unwrap_or(c.cash_annual),
+                        false => Money::ZERO,
+                    },
                 }
             })
             .collect();
         Screening {
             monitoring: MonitoringVerdict {
-                in_scope: e.monitoring.in_scope,
-                category: e.monitoring.category,
-                track: e.monitoring.track,
+                in_scope: e.monitoring.figures.in_scope,
+                category: e.monitoring.figures.category,
+                track: e.monitoring.figures.track,
             },
             programs,
             total_monthly: e.total_monthly,
@@ -111,20 +98,5 @@ impl Screening {
     /// A programme's row by its id.
     pub fn program(&self, id: &str) -> Option<&ScreenedProgram> {
         self.programs.iter().find(|p| p.program == id)
-    }
-}
-
-impl ScreenItem {
-    pub fn from_result(r: Result<Screening>) -> ScreenItem {
-        match r {
-            Ok(screening) => ScreenItem::Ok {
-                ok: true,
-                screening,
-            },
-            Err(e) => ScreenItem::Err {
-                ok: false,
-                error: BatchError::from(e),
-            },
-        }
     }
 }

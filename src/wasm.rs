@@ -1,11 +1,20 @@
 //! WebAssembly bindings: convert, call the engine, convert back. No policy logic lives here.
+//!
+//! Inputs cross as JSON text (js/boundary.js) and are read by the same strict readers as natively;
+//! results cross as JSON text too, so both builds produce the very same string.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::Engine;
 use crate::error::{ErrorCode, PolicyError};
-use crate::model::{self, HouseholdInput};
+use crate::input::household::HouseholdInput;
+use crate::input::json::Node;
+use crate::input::requests::{
+    BatchOptions, CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim,
+    MicrocreditRequest, WorkReliefProject,
+};
+use crate::programs::registry::with_household_programmes;
 
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
@@ -19,7 +28,10 @@ extern "C" {
 extern "C" {
     /// `{ explain?: boolean }`, the options of `estimateMany` (an optional, typed JS object).
     #[wasm_bindgen(typescript_type = "BatchOptions")]
-    pub type BatchOptions;
+    pub type BatchOptionsArg;
+    /// A 6-digit region code.
+    #[wasm_bindgen(typescript_type = "string")]
+    pub type RegionArg;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -41,8 +53,6 @@ export type Money = string | number;
 /** A dated value for `withOverrides`. */
 export interface DatedValue { from: string; region?: string; value: string | number }
 export type Overrides = Record<string, string | number | DatedValue[]>;
-/** Options of `estimateMany`: `explain: false` leaves out steps and reasons (same figures, faster). */
-export interface BatchOptions { explain?: boolean }
 "#;
 
 fn to_js(e: PolicyError) -> JsValue {
@@ -74,69 +84,27 @@ fn json_arg(v: &JsValue, path: &str, what: &str) -> Result<String, JsValue> {
         })
 }
 
-/// An object argument as a JSON value, read exactly as the native build reads JSON.
-fn object_arg(v: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
+/// An object argument read by `read` from its JSON, exactly as the native build reads JSON.
+fn object_arg<T>(
+    v: &JsValue,
+    what: &str,
+    read: impl FnOnce(&Node<'_>) -> crate::error::Result<T>,
+) -> Result<T, JsValue> {
     if !v.is_object() || js_sys::Array::is_array(v) {
         return Err(to_js(PolicyError::invalid_input(
             "",
             format!("{what}应为对象"),
         )));
     }
-    crate::input::parse(&json_arg(v, "", what)?, what).map_err(to_js)
+    let text = json_arg(v, "", what)?;
+    crate::input::parse(&text, what)
+        .and_then(|node| read(&node))
+        .map_err(to_js)
 }
 
-/// A household from a JS value, read exactly as the native build reads JSON.
+/// A household from a JS value.
 fn household_arg(v: &JsValue) -> Result<HouseholdInput, JsValue> {
-    if !v.is_object() || js_sys::Array::is_array(v) {
-        return Err(to_js(PolicyError::invalid_input(
-            "",
-            "家庭应为对象（Household）",
-        )));
-    }
-    model::household_from_json(&json_arg(v, "", "家庭")?).map_err(to_js)
-}
-
-/// A household and a date in, a result out: the shape of every household entry point.
-fn household_call<T: Serialize>(
-    h: &JsValue,
-    as_of: &JsValue,
-    f: impl FnOnce(&HouseholdInput, &str) -> crate::error::Result<T>,
-) -> Result<JsValue, JsValue> {
-    let (h, as_of) = (
-        household_arg(h)?,
-        string_arg(as_of, "asOf", ErrorCode::InvalidDate)?,
-    );
-    result(f(&h, &as_of))
-}
-
-/// A request object and a date in, a result out (bills, loans, projects).
-fn object_call<T: Serialize>(
-    v: &JsValue,
-    what: &str,
-    as_of: &JsValue,
-    f: impl FnOnce(&serde_json::Value, &str) -> crate::error::Result<T>,
-) -> Result<JsValue, JsValue> {
-    let (v, as_of) = (
-        object_arg(v, what)?,
-        string_arg(as_of, "asOf", ErrorCode::InvalidDate)?,
-    );
-    result(f(&v, &as_of))
-}
-
-/// A batch of households (a JS array, at most `MAX_BATCH`) as one JSON array, and a valid date.
-fn batch_args(
-    households: &JsValue,
-    as_of: &JsValue,
-) -> Result<(serde_json::Value, String), JsValue> {
-    if !js_sys::Array::is_array(households) {
-        return Err(to_js(PolicyError::invalid_input("", "households 应为数组")));
-    }
-    crate::engine::check_batch(js_sys::Array::from(households).length() as usize).map_err(to_js)?;
-    let as_of = string_arg(as_of, "asOf", ErrorCode::InvalidDate)?;
-    crate::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
-    let list = crate::input::parse(&json_arg(households, "", "households ")?, "households")
-        .map_err(to_js)?;
-    Ok((list, as_of))
+    object_arg(v, "家庭", HouseholdInput::read)
 }
 
 /// A JS argument that must be a string.
@@ -145,16 +113,48 @@ fn string_arg(v: &JsValue, path: &str, code: ErrorCode) -> Result<String, JsValu
         .ok_or_else(|| to_js(PolicyError::new(code, path, format!("{path} 应为字符串"))))
 }
 
-/// An optional JS string argument (`undefined` and `null` mean absent).
-fn optional_string_arg(
+fn as_of_arg(v: &JsValue) -> Result<String, JsValue> {
+    string_arg(v, "asOf", ErrorCode::InvalidDate)
+}
+
+/// A household and a date in, a result out: the shape of every household entry point.
+fn household_call<T: Serialize>(
+    h: &JsValue,
+    as_of: &JsValue,
+    f: impl FnOnce(&HouseholdInput, &str) -> crate::error::Result<T>,
+) -> Result<JsValue, JsValue> {
+    let (h, as_of) = (household_arg(h)?, as_of_arg(as_of)?);
+    result(f(&h, &as_of))
+}
+
+/// A request object and a date in, a result out (bills, loans, projects).
+fn request_call<R, T: Serialize>(
     v: &JsValue,
-    path: &str,
-    code: ErrorCode,
-) -> Result<Option<String>, JsValue> {
-    if v.is_undefined() || v.is_null() {
-        Ok(None)
-    } else {
-        string_arg(v, path, code).map(Some)
+    what: &str,
+    as_of: &JsValue,
+    read: impl FnOnce(&Node<'_>) -> crate::error::Result<R>,
+    f: impl FnOnce(&R, &str) -> crate::error::Result<T>,
+) -> Result<JsValue, JsValue> {
+    let (request, as_of) = (object_arg(v, what, read)?, as_of_arg(as_of)?);
+    result(f(&request, &as_of))
+}
+
+/// A batch of households (a JS array, at most `MAX_BATCH`) as JSON text, and a valid date.
+fn batch_args(households: &JsValue, as_of: &JsValue) -> Result<(String, String), JsValue> {
+    if !js_sys::Array::is_array(households) {
+        return Err(to_js(PolicyError::invalid_input("", "households 应为数组")));
+    }
+    crate::batch::check_batch(js_sys::Array::from(households).length() as usize).map_err(to_js)?;
+    let as_of = as_of_arg(as_of)?;
+    crate::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
+    Ok((json_arg(households, "", "households ")?, as_of))
+}
+
+/// The households of a batch's JSON text.
+fn batch_items(text: &str) -> Result<Vec<Node<'_>>, JsValue> {
+    match crate::input::parse(text, "households").map_err(to_js)? {
+        Node::Array(items) => Ok(items),
+        _ => Err(to_js(PolicyError::invalid_input("", "households 应为数组"))),
     }
 }
 
@@ -217,12 +217,14 @@ impl PolicyEngine {
     pub fn transition(
         &self,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | null")] region: Option<JsValue>,
+        region: Option<RegionArg>,
     ) -> Result<JsValue, JsValue> {
-        let as_of = string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?;
-        let region = match region {
-            Some(r) => optional_string_arg(&r, "region", ErrorCode::InvalidRegion)?,
-            None => None,
+        let as_of = as_of_arg(&as_of)?;
+        let region = match region.map(JsValue::from) {
+            Some(r) if !r.is_undefined() && !r.is_null() => {
+                Some(string_arg(&r, "region", ErrorCode::InvalidRegion)?)
+            }
+            _ => None,
         };
         result(self.inner.transition(&as_of, region.as_deref()))
     }
@@ -237,56 +239,6 @@ impl PolicyEngine {
         household_call(&h, &as_of, |h, d| self.inner.monitoring(h, d))
     }
 
-    /// 最低生活保障 (四(十), 四(十三)): employment-cost deduction, 补差, 加发, 单人户, 渐退.
-    #[wasm_bindgen(unchecked_return_type = "DibaoResult")]
-    pub fn dibao(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
-        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        household_call(&h, &as_of, |h, d| self.inner.dibao(h, d))
-    }
-
-    /// 特困人员救助供养 (四(十)): per member, basic living plus care.
-    #[wasm_bindgen(unchecked_return_type = "TekunResult")]
-    pub fn tekun(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
-        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        household_call(&h, &as_of, |h, d| self.inner.tekun(h, d))
-    }
-
-    /// 临时救助 (四(十)): a one-off payment after a sudden event.
-    #[wasm_bindgen(unchecked_return_type = "TemporaryResult")]
-    pub fn temporary(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
-        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        household_call(&h, &as_of, |h, d| self.inner.temporary(h, d))
-    }
-
-    /// 城乡居民养老保险代缴 (四(十二)).
-    #[wasm_bindgen(unchecked_return_type = "PensionResult")]
-    pub fn pension(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
-        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        household_call(&h, &as_of, |h, d| self.inner.pension(h, d))
-    }
-
-    /// Education aid per student (三(八), 六(十九)).
-    #[wasm_bindgen(unchecked_return_type = "EducationResult")]
-    pub fn education(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
-        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        household_call(&h, &as_of, |h, d| self.inner.education(h, d))
-    }
-
     /// 三重保障 for a hospital bill (四(十一)).
     #[wasm_bindgen(unchecked_return_type = "MedicalResult")]
     pub fn medical(
@@ -294,9 +246,13 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "MedicalClaim")] claim: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        object_call(&claim, "医疗费用", &as_of, |v, d| {
-            self.inner.medical(v, d)
-        })
+        request_call(
+            &claim,
+            "医疗费用",
+            &as_of,
+            MedicalClaim::read,
+            |c, d| self.inner.medical(c, d),
+        )
     }
 
     /// 脱贫人口小额信贷 (六(十七)).
@@ -306,9 +262,13 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "MicrocreditRequest")] request: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        object_call(&request, "贷款申请", &as_of, |v, d| {
-            self.inner.microcredit(v, d)
-        })
+        request_call(
+            &request,
+            "贷款申请",
+            &as_of,
+            MicrocreditRequest::read,
+            |r, d| self.inner.microcredit(r, d),
+        )
     }
 
     /// 创业担保贷款 (六(十七)).
@@ -318,9 +278,13 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "GuaranteeLoanRequest")] request: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        object_call(&request, "贷款申请", &as_of, |v, d| {
-            self.inner.guarantee_loan(v, d)
-        })
+        request_call(
+            &request,
+            "贷款申请",
+            &as_of,
+            GuaranteeLoanRequest::read,
+            |r, d| self.inner.guarantee_loan(r, d),
+        )
     }
 
     /// “保险+期货” payout (六(十七)).
@@ -330,9 +294,13 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "InsuranceFuturesClaim")] claim: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        object_call(&claim, "保险理赔", &as_of, |v, d| {
-            self.inner.insurance_futures(v, d)
-        })
+        request_call(
+            &claim,
+            "保险理赔",
+            &as_of,
+            InsuranceFuturesClaim::read,
+            |c, d| self.inner.insurance_futures(c, d),
+        )
     }
 
     /// 以工代赈 minimum labour remuneration (三(六), 六(十六)).
@@ -342,9 +310,13 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "WorkReliefProject")] project: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        object_call(&project, "以工代赈项目", &as_of, |v, d| {
-            self.inner.work_relief(v, d)
-        })
+        request_call(
+            &project,
+            "以工代赈项目",
+            &as_of,
+            WorkReliefProject::read,
+            |p, d| self.inner.work_relief(p, d),
+        )
     }
 
     /// Every programme for one household, with the cash support they add up to.
@@ -375,22 +347,20 @@ impl PolicyEngine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
-        opts: Option<BatchOptions>,
+        opts: Option<BatchOptionsArg>,
     ) -> Result<JsValue, JsValue> {
         let explain = match opts
             .map(JsValue::from)
             .filter(|o| !o.is_undefined() && !o.is_null())
         {
             None => true,
-            Some(opts) => {
-                let o = object_arg(&opts, "opts")?;
-                let o = crate::input::Obj::new(&o, "opts", "opts", &["explain"]).map_err(to_js)?;
-                o.bool("explain").map_err(to_js)?.unwrap_or(true)
-            }
+            Some(o) => object_arg(&o, "opts", BatchOptions::read)?
+                .explain
+                .unwrap_or(true),
         };
-        let (list, as_of) = batch_args(&households, &as_of)?;
-        let items = list.as_array().map(Vec::as_slice).unwrap_or(&[]);
-        to_value(&self.inner.estimate_many(items, &as_of, explain))
+        let (text, as_of) = batch_args(&households, &as_of)?;
+        let items = batch_items(&text)?;
+        to_value(&self.inner.estimate_many(&items, &as_of, explain))
     }
 
     /// One screening row per household, in order; a bad household gives `{ ok: false, error }`.
@@ -401,9 +371,9 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (list, as_of) = batch_args(&households, &as_of)?;
-        let items = list.as_array().map(Vec::as_slice).unwrap_or(&[]);
-        to_value(&self.inner.screen_many(items, &as_of))
+        let (text, as_of) = batch_args(&households, &as_of)?;
+        let items = batch_items(&text)?;
+        to_value(&self.inner.screen_many(&items, &as_of))
     }
 
     /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.
@@ -412,15 +382,11 @@ impl PolicyEngine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ from: Money; to: Money; step: Money }")]
-        opts: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CurveOptions")] opts: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (h, as_of) = (
-            household_arg(&h)?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
-        let opts = object_arg(&opts, "opts")?;
-        result(self.inner.income_curve(&h, &as_of, &opts))
+        let (h, as_of) = (household_arg(&h)?, as_of_arg(&as_of)?);
+        let opts = object_arg(&opts, "opts", CurveOptions::read)?;
+        result(self.inner.income_curve(&h, &as_of, opts))
     }
 
     /// This engine's estimate against another's (a what-if), programme by programme.
@@ -431,13 +397,35 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         other: &PolicyEngine,
     ) -> Result<JsValue, JsValue> {
-        let (h, as_of) = (
-            household_arg(&h)?,
-            string_arg(&as_of, "asOf", ErrorCode::InvalidDate)?,
-        );
+        let (h, as_of) = (household_arg(&h)?, as_of_arg(&as_of)?);
         result(self.inner.compare(&h, &as_of, &other.inner))
     }
 }
+
+/// One method per household programme of the registry: `engine.dibao(h, asOf)`, …. Their TypeScript
+/// is declared beside the class (an interface merged with it), each returning its own result type.
+macro_rules! wasm_methods {
+    ($($variant:ident $method:ident $id:literal $label:literal $item:literal $module:ident :: $figures:ident;)*) => {
+        #[wasm_bindgen]
+        impl PolicyEngine {
+            $(
+                #[doc = concat!($label, "（", $item, "）。")]
+                #[wasm_bindgen(js_name = $id, skip_typescript)]
+                pub fn $method(&self, h: JsValue, as_of: JsValue) -> Result<JsValue, JsValue> {
+                    household_call(&h, &as_of, |h, d| self.inner.$method(h, d))
+                }
+            )*
+        }
+
+        #[wasm_bindgen(typescript_custom_section)]
+        const PROGRAMME_METHODS: &str = concat!(
+            "export interface PolicyEngine {\n",
+            $("  /** ", $label, "（", $item, "）。 */\n  ", $id, "(h: Household, asOf: string): ", stringify!($variant), "Result;\n",)*
+            "}\n",
+        );
+    };
+}
+with_household_programmes!(wasm_methods);
 
 /// The items of the policy text (citation and title), for showing citations.
 #[wasm_bindgen(js_name = policyItems, unchecked_return_type = "PolicyItem[]")]

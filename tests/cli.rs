@@ -88,7 +88,7 @@ fn json_lines_match_the_library_and_bad_rows_carry_on() {
             .lines()
             .nth(v["line"].as_u64().unwrap() as usize - 1)
             .unwrap();
-        zhenxing::model::household_from_json(line).unwrap()
+        zhenxing::input::household::HouseholdInput::from_json(line).unwrap()
     };
     for v in out.iter().filter(|v| v["ok"] == true) {
         let expected = serde_json::to_value(engine.screen(&household(v), AS_OF).unwrap()).unwrap();
@@ -206,7 +206,7 @@ fn csv_output_has_each_programme_per_household() {
     assert_eq!(col(&rows[0], "monitoring_category"), "marginal");
     assert_eq!(col(&rows[0], "total_annual"), "2642.40");
     // Line 5: severe temporary assistance 441 × 6 × 3 = 7938.
-    assert_eq!(col(&rows[3], "temporary_amount"), "7938.00");
+    assert_eq!(col(&rows[3], "temporary_annual"), "7938.00");
     assert_eq!(
         (
             col(&rows[2], "ok").as_str(),

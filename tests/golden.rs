@@ -5,7 +5,12 @@
 use serde_json::{json, Value};
 use std::fs;
 use std::path::{Path, PathBuf};
-use zhenxing::model::{self, HouseholdInput};
+use zhenxing::input::household::HouseholdInput;
+use zhenxing::input::requests::{
+    CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
+    WorkReliefProject,
+};
+use zhenxing::input::Node;
 use zhenxing::{Engine, PolicyError};
 
 fn cases() -> Vec<PathBuf> {
@@ -23,52 +28,73 @@ fn arg(args: &[Value], i: usize) -> Option<&str> {
     args.get(i).and_then(Value::as_str)
 }
 
+/// Read argument `i` as the JS bindings do: its JSON text through the engine's strict reader.
+fn read<T>(
+    args: &[Value],
+    i: usize,
+    reader: impl FnOnce(&Node<'_>) -> Result<T, PolicyError>,
+) -> Result<T, PolicyError> {
+    let text = serde_json::to_string(args.get(i).unwrap_or(&Value::Null)).unwrap();
+    reader(&zhenxing::input::parse(&text, "input")?)
+}
+
 /// Call the engine as the JS runner does: by name, with positional arguments. The result is
 /// serialised straight from the Rust type, so fields keep their order (as they do in JS).
 fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyError> {
-    let household = || -> Result<HouseholdInput, PolicyError> {
-        model::household_from_value(args.first().unwrap_or(&Value::Null))
-    };
+    let household = || read(args, 0, HouseholdInput::read);
     let as_of = arg(args, 1).unwrap_or("");
     let out = match name {
         "transition" => {
             serde_json::to_string(&engine.transition(arg(args, 0).unwrap_or(""), arg(args, 1))?)
         }
         "monitoring" => serde_json::to_string(&engine.monitoring(&household()?, as_of)?),
-        "dibao" => serde_json::to_string(&engine.dibao(&household()?, as_of)?),
-        "tekun" => serde_json::to_string(&engine.tekun(&household()?, as_of)?),
-        "temporary" => serde_json::to_string(&engine.temporary(&household()?, as_of)?),
-        "pension" => serde_json::to_string(&engine.pension(&household()?, as_of)?),
-        "education" => serde_json::to_string(&engine.education(&household()?, as_of)?),
-        "medical" => serde_json::to_string(&engine.medical(&args[0], as_of)?),
-        "microcredit" => serde_json::to_string(&engine.microcredit(&args[0], as_of)?),
-        "guaranteeLoan" => serde_json::to_string(&engine.guarantee_loan(&args[0], as_of)?),
-        "insuranceFutures" => serde_json::to_string(&engine.insurance_futures(&args[0], as_of)?),
-        "workRelief" => serde_json::to_string(&engine.work_relief(&args[0], as_of)?),
+        "medical" => {
+            serde_json::to_string(&engine.medical(&read(args, 0, MedicalClaim::read)?, as_of)?)
+        }
+        "microcredit" => serde_json::to_string(
+            &engine.microcredit(&read(args, 0, MicrocreditRequest::read)?, as_of)?,
+        ),
+        "guaranteeLoan" => serde_json::to_string(
+            &engine.guarantee_loan(&read(args, 0, GuaranteeLoanRequest::read)?, as_of)?,
+        ),
+        "insuranceFutures" => serde_json::to_string(
+            &engine.insurance_futures(&read(args, 0, InsuranceFuturesClaim::read)?, as_of)?,
+        ),
+        "workRelief" => serde_json::to_string(
+            &engine.work_relief(&read(args, 0, WorkReliefProject::read)?, as_of)?,
+        ),
         "estimate" => serde_json::to_string(&engine.estimate(&household()?, as_of)?),
         "screen" => serde_json::to_string(&engine.screen(&household()?, as_of)?),
-        "estimateMany" => {
+        "estimateMany" | "screenMany" => {
             let explain = args
                 .get(2)
                 .and_then(|o| o.get("explain"))
                 .and_then(Value::as_bool)
                 .unwrap_or(true);
-            let list = args[0].as_array().map(Vec::as_slice).unwrap_or(&[]);
-            serde_json::to_string(&engine.estimate_many(list, as_of, explain))
+            let text = serde_json::to_string(&args[0]).unwrap();
+            let list = zhenxing::input::parse(&text, "households")?;
+            let items = list.as_array().unwrap_or(&[]);
+            if name == "screenMany" {
+                serde_json::to_string(&engine.screen_many(items, as_of))
+            } else {
+                serde_json::to_string(&engine.estimate_many(items, as_of, explain))
+            }
         }
-        "screenMany" => {
-            let list = args[0].as_array().map(Vec::as_slice).unwrap_or(&[]);
-            serde_json::to_string(&engine.screen_many(list, as_of))
-        }
-        "incomeCurve" => {
-            serde_json::to_string(&engine.income_curve(&household()?, as_of, &args[2])?)
-        }
+        "incomeCurve" => serde_json::to_string(&engine.income_curve(
+            &household()?,
+            as_of,
+            read(args, 2, CurveOptions::read)?,
+        )?),
         "compare" => serde_json::to_string(&engine.compare(
             &household()?,
             as_of,
             &engine.with_overrides(&args[2])?,
         )?),
-        other => panic!("unknown call {other}"),
+        // Every household programme of the registry, by its id.
+        programme => match engine.programme(programme, &household()?, as_of)? {
+            Some(result) => serde_json::to_string(&result),
+            None => panic!("unknown call {programme}"),
+        },
     };
     Ok(out.expect("results serialise"))
 }

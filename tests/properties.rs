@@ -2,7 +2,26 @@
 
 use proptest::prelude::*;
 use serde_json::json;
-use zhenxing::Engine;
+use zhenxing::input::household::HouseholdInput;
+use zhenxing::input::requests::{
+    CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
+    WorkReliefProject,
+};
+use zhenxing::input::Node;
+use zhenxing::{Engine, PolicyError};
+
+/// Read a JSON value with one of the engine's strict readers, as the bindings do.
+fn read<T>(
+    v: &serde_json::Value,
+    reader: impl FnOnce(&Node<'_>) -> Result<T, PolicyError>,
+) -> Result<T, PolicyError> {
+    let text = v.to_string();
+    reader(&zhenxing::input::parse(&text, "input")?)
+}
+
+fn household_of(v: &serde_json::Value) -> Result<HouseholdInput, PolicyError> {
+    read(v, HouseholdInput::read)
+}
 
 fn engine() -> &'static Engine {
     use std::sync::OnceLock;
@@ -61,7 +80,7 @@ proptest! {
     /// The three tiers and the patient add up to the bill to the fen, and none is negative.
     #[test]
     fn medical_parts_add_up((level, total, in_pct, basic_paid, assist_paid, burden, d) in bill(), g in 0..5usize) {
-        let r = engine().medical(&claim(GROUPS[g], level, total, in_pct, basic_paid, assist_paid, burden), DATES[d]).unwrap();
+        let r = engine().medical(&read(&claim(GROUPS[g], level, total, in_pct, basic_paid, assist_paid, burden), MedicalClaim::read).unwrap(), DATES[d]).unwrap();
         let parts = [&r.basic, &r.critical, &r.assistance, &r.patient].map(|m| fen(&m.to_fen_string()));
         prop_assert!(parts.iter().all(|p| *p >= 0), "{parts:?}");
         prop_assert_eq!(parts.iter().sum::<i128>(), total as i128);
@@ -71,7 +90,7 @@ proptest! {
     #[test]
     fn more_protection_never_costs_more((level, total, in_pct, basic_paid, assist_paid, burden, d) in bill()) {
         let pays: Vec<i128> = GROUPS.iter().map(|g| {
-            let r = engine().medical(&claim(g, level, total, in_pct, basic_paid, assist_paid, burden), DATES[d]).unwrap();
+            let r = engine().medical(&read(&claim(g, level, total, in_pct, basic_paid, assist_paid, burden), MedicalClaim::read).unwrap(), DATES[d]).unwrap();
             fen(&r.patient.to_fen_string())
         }).collect();
         for w in pays.windows(2) {
@@ -85,7 +104,7 @@ proptest! {
         let status = ["general", "alleviated", "monitored"][s];
         let e = engine().with_overrides(&json!({ "credit.microcredit.subsidyShareOfLpr": format!("{}", share_pct as f64 / 100.0) })).unwrap();
         let req = json!({ "region": "230129", "status": status, "amount": yuan(amount), "termYears": years, "rate": format!("0.{:04}", rate_bp) });
-        let r = e.microcredit(&req, DATES[d]).unwrap();
+        let r = e.microcredit(&read(&req, MicrocreditRequest::read).unwrap(), DATES[d]).unwrap();
         let (interest, subsidy, borrower) = (fen(&r.interest.to_fen_string()), fen(&r.subsidy.to_fen_string()), fen(&r.borrower_interest.to_fen_string()));
         prop_assert!(subsidy <= interest);
         prop_assert!(subsidy >= 0 && borrower >= 0);
@@ -128,18 +147,14 @@ proptest! {
     #[test]
     fn estimate_is_the_programmes_added_up(h in household(), d in 0..4usize) {
         let e = engine();
-        let input = zhenxing::model::household_from_value(&h).unwrap();
-        let est = zhenxing::estimate::estimate(e, &input, DATES[d], true).unwrap();
-        let alone = [
-            serde_json::to_value(e.dibao(&input, DATES[d]).unwrap()).unwrap(),
-            serde_json::to_value(e.tekun(&input, DATES[d]).unwrap()).unwrap(),
-            serde_json::to_value(e.temporary(&input, DATES[d]).unwrap()).unwrap(),
-            serde_json::to_value(e.pension(&input, DATES[d]).unwrap()).unwrap(),
-            serde_json::to_value(e.education(&input, DATES[d]).unwrap()).unwrap(),
-        ];
-        for (inside, alone) in est.programs.iter().zip(&alone) {
-            prop_assert_eq!(&serde_json::to_value(inside).unwrap(), alone);
+        let input = household_of(&h).unwrap();
+        let est = e.estimate(&input, DATES[d]).unwrap();
+        // Every programme of the registry, run alone by its id.
+        for inside in &est.programs {
+            let alone = e.programme(inside.id(), &input, DATES[d]).unwrap().unwrap();
+            prop_assert_eq!(serde_json::to_value(inside).unwrap(), serde_json::to_value(alone).unwrap());
         }
+        prop_assert_eq!(est.programs.len(), zhenxing::programs::registry::PROGRAMMES.len());
         prop_assert_eq!(serde_json::to_value(&est.monitoring).unwrap(), serde_json::to_value(e.monitoring(&input, DATES[d]).unwrap()).unwrap());
         let cash: i128 = est.contributions.iter().map(|c| fen(&c.cash_annual.to_fen_string())).sum();
         prop_assert_eq!(cash, fen(&est.total_annual.to_fen_string()));
@@ -154,9 +169,9 @@ proptest! {
     #[test]
     fn curve_points_are_estimates(h in household(), start in 0..2_000_000u64, step in 1..1_000_000u64, d in 0..4usize) {
         let e = engine();
-        let input = zhenxing::model::household_from_value(&h).unwrap();
+        let input = household_of(&h).unwrap();
         let opts = json!({ "from": yuan(start), "to": yuan(start + step * 6), "step": yuan(step) });
-        let curve = e.income_curve(&input, DATES[d], &opts).unwrap();
+        let curve = e.income_curve(&input, DATES[d], read(&opts, CurveOptions::read).unwrap()).unwrap();
         prop_assert_eq!(curve.points.len(), 7);
         for p in &curve.points {
             let at = zhenxing::estimate::with_income(&input, p.income);
@@ -198,33 +213,43 @@ fn extreme_but_valid_inputs() {
         "events": ["illness", "disaster", "accident", "familyChange"], "stableIncomeMonths": 1200, "onDibao": true, "dibaoMonthly": max });
     let zero = json!({ "region": "232700", "members": [{ "birthDate": "2020-12-16" }], "rigidSpending": max, "events": ["accident"] });
     for h in [&rich, &zero] {
-        let input = zhenxing::model::household_from_value(h).unwrap();
+        let input = household_of(h).unwrap();
         for date in ["2021-03-19", "2023-06-01", "2071-01-01"] {
             e.estimate(&input, date).unwrap();
-            e.income_curve(
-                &input,
-                date,
-                &json!({ "from": "0", "to": max, "step": "50000000" }),
-            )
-            .unwrap();
+            let opts = json!({ "from": "0", "to": max, "step": "50000000" });
+            e.income_curve(&input, date, read(&opts, CurveOptions::read).unwrap())
+                .unwrap();
             e.compare(&input, date, e).unwrap();
         }
     }
     for group in GROUPS {
         for level in LEVELS {
-            e.medical(&json!({ "region": "232700", "group": group, "hospitalLevel": level, "total": max, "inPolicy": max, "burdenThisYear": max, "paidThisYear": { "basic": max, "assistance": max } }), "2200-12-31").unwrap();
+            let claim = json!({ "region": "232700", "group": group, "hospitalLevel": level, "total": max, "inPolicy": max, "burdenThisYear": max, "paidThisYear": { "basic": max, "assistance": max } });
+            e.medical(&read(&claim, MedicalClaim::read).unwrap(), "2200-12-31")
+                .unwrap();
         }
     }
-    e.microcredit(&json!({ "region": "230129", "status": "alleviated", "amount": max, "termYears": 30, "rate": "1" }), "2023-06-01").unwrap();
-    e.guarantee_loan(&json!({ "region": "230129", "amount": max }), "2023-06-01")
-        .unwrap();
-    e.insurance_futures(
-        &json!({ "targetPrice": max, "settlementPrice": "0", "quantity": "1000000000" }),
+    let loan = json!({ "region": "230129", "status": "alleviated", "amount": max, "termYears": 30, "rate": "1" });
+    e.microcredit(
+        &read(&loan, MicrocreditRequest::read).unwrap(),
         "2023-06-01",
     )
     .unwrap();
+    let guarantee = json!({ "region": "230129", "amount": max });
+    e.guarantee_loan(
+        &read(&guarantee, GuaranteeLoanRequest::read).unwrap(),
+        "2023-06-01",
+    )
+    .unwrap();
+    let futures = json!({ "targetPrice": max, "settlementPrice": "0", "quantity": "1000000000" });
+    e.insurance_futures(
+        &read(&futures, InsuranceFuturesClaim::read).unwrap(),
+        "2023-06-01",
+    )
+    .unwrap();
+    let project = json!({ "region": "230129", "budget": max, "keyProject": true });
     e.work_relief(
-        &json!({ "region": "230129", "budget": max, "keyProject": true }),
+        &read(&project, WorkReliefProject::read).unwrap(),
         "2023-06-01",
     )
     .unwrap();
@@ -243,7 +268,7 @@ proptest! {
             "monitoring.incomeLine": [{ "from": "2021-01-01", "value": 6000 }],
             "tekun.basicMultiple": [{ "from": "2016-02-10", "value": "1.3" }],
         })).unwrap();
-        let input = zhenxing::model::household_from_value(&h).unwrap();
+        let input = household_of(&h).unwrap();
         let c = e.compare(&input, DATES[d], &same).unwrap();
         prop_assert_eq!(c.total_difference, zhenxing::money::Money::ZERO);
         prop_assert!(c.programs.iter().all(|p| p.difference.is_zero() && p.baseline_eligible == p.alternative_eligible));
@@ -289,7 +314,7 @@ proptest! {
     #[test]
     fn unexplained_estimates_differ_only_by_their_explanation(h in household(), d in 0..4usize) {
         let e = engine();
-        let input = zhenxing::model::household_from_value(&h).unwrap();
+        let input = household_of(&h).unwrap();
         let explained = serde_json::to_value(e.estimate(&input, DATES[d]).unwrap()).unwrap();
         let lean = serde_json::to_value(e.estimate_unexplained(&input, DATES[d]).unwrap()).unwrap();
         prop_assert!(explains_nothing(&lean));
@@ -301,22 +326,22 @@ proptest! {
     #[test]
     fn screening_rows_are_the_estimate(h in household(), d in 0..4usize) {
         let e = engine();
-        let input = zhenxing::model::household_from_value(&h).unwrap();
+        let input = household_of(&h).unwrap();
         let est = e.estimate(&input, DATES[d]).unwrap();
         let row = e.screen(&input, DATES[d]).unwrap();
         prop_assert_eq!(row.programs.len(), est.programs.len());
         for (p, c) in est.programs.iter().zip(&est.contributions) {
-            let (r, s) = (p.result(), row.program(c.program).unwrap());
-            prop_assert_eq!(s.eligible, r.eligible);
-            prop_assert_eq!(s.monthly, if r.eligible { r.monthly } else { None });
+            let s = row.program(c.program).unwrap();
+            prop_assert_eq!(s.eligible, p.eligible());
+            prop_assert_eq!(s.monthly, if p.eligible() { p.monthly() } else { None });
             // Annual: what the programme adds, cash or on the household's behalf.
             let added = c.cash_annual.checked_add(c.other_annual).unwrap();
-            prop_assert_eq!(s.annual, if r.eligible { added } else { zhenxing::money::Money::ZERO });
+            prop_assert_eq!(s.annual, if p.eligible() { added } else { zhenxing::money::Money::ZERO });
         }
         prop_assert_eq!(row.total_monthly, est.total_monthly);
         prop_assert_eq!(row.total_annual, est.total_annual);
-        prop_assert_eq!(row.monitoring.in_scope, est.monitoring.in_scope);
-        prop_assert_eq!(row.monitoring.category, est.monitoring.category);
+        prop_assert_eq!(row.monitoring.in_scope, est.monitoring.figures.in_scope);
+        prop_assert_eq!(row.monitoring.category, est.monitoring.figures.category);
         prop_assert_eq!(&row.unofficial, &est.unofficial);
         // The names the CSV writes are the names the JSON carries.
         if let Some(c) = row.monitoring.category {
@@ -339,17 +364,20 @@ proptest! {
         let mut list = hs.clone();
         let bad_at = bad_at.min(list.len());
         list.insert(bad_at, json!({ "region": "230129", "members": [{ "birthDate": "2999-01-01" }] }));
-        let batch = e.estimate_many(&list, DATES[d], true);
-        let screened = e.screen_many(&list, DATES[d]);
+        let text = serde_json::Value::Array(list.clone()).to_string();
+        let nodes = zhenxing::input::parse(&text, "households").unwrap();
+        let nodes = nodes.as_array().unwrap();
+        let batch = e.estimate_many(nodes, DATES[d], true);
+        let screened = e.screen_many(nodes, DATES[d]);
         prop_assert_eq!(batch.len(), list.len());
         for (i, h) in list.iter().enumerate() {
-            let one = zhenxing::model::household_from_value(h).and_then(|h| e.estimate(&h, DATES[d]));
+            let one = household_of(h).and_then(|h| e.estimate(&h, DATES[d]));
             prop_assert_eq!(
                 serde_json::to_value(&batch[i]).unwrap(),
-                serde_json::to_value(zhenxing::engine::BatchItem::from_result(one.clone())).unwrap()
+                serde_json::to_value(zhenxing::batch::BatchItem::from_result(one.clone())).unwrap()
             );
             let row = one.map(|est| zhenxing::screening::Screening::of(&est));
-            prop_assert_eq!(&screened[i], &zhenxing::screening::ScreenItem::from_result(row));
+            prop_assert_eq!(&screened[i], &zhenxing::batch::ScreenItem::from_result(row));
         }
     }
 }

@@ -3,6 +3,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use shared::engine;
+use zhenxing::input::household::HouseholdInput;
+use zhenxing::input::requests::{
+    CurveOptions, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest, WorkReliefProject,
+};
 
 mod shared;
 
@@ -10,26 +14,39 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let e = engine();
     // The request-shaped entry points take any JSON value.
-    if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
-        let _ = e.medical(&value, "2023-06-01");
-        let _ = e.microcredit(&value, "2023-06-01");
-        let _ = e.insurance_futures(&value, "2023-06-01");
-        let _ = e.work_relief(&value, "2023-06-01");
-        let _ = e.income_curve(&zhenxing::model::HouseholdInput::default(), "2023-06-01", &value);
+    if let Ok(value) = zhenxing::input::parse(text, "fuzz") {
+        if let Ok(c) = MedicalClaim::read(&value) {
+            let _ = e.medical(&c, "2023-06-01");
+        }
+        if let Ok(r) = MicrocreditRequest::read(&value) {
+            let _ = e.microcredit(&r, "2023-06-01");
+        }
+        if let Ok(c) = InsuranceFuturesClaim::read(&value) {
+            let _ = e.insurance_futures(&c, "2023-06-01");
+        }
+        if let Ok(p) = WorkReliefProject::read(&value) {
+            let _ = e.work_relief(&p, "2023-06-01");
+        }
+        if let Ok(o) = CurveOptions::read(&value) {
+            let _ = e.income_curve(&HouseholdInput::default(), "2023-06-01", o);
+        }
         // The batch paths: the value as a list of households (or as one, in a list of one).
         let list = match value {
-            serde_json::Value::Array(items) => items,
+            zhenxing::input::Node::Array(items) => items,
             other => vec![other],
         };
         let _ = e.screen_many(&list, "2023-06-01");
         let _ = e.estimate_many(&list, "2026-01-01", false);
     }
-    let Ok(h) = zhenxing::model::household_from_json(text) else { return };
+    let Ok(h) = HouseholdInput::from_json(text) else { return };
     for date in ["2021-03-19", "2023-06-01", "2026-01-01"] {
         let _ = e.estimate(&h, date);
         let _ = e.screen(&h, date);
         let _ = e.monitoring(&h, date);
-        let _ = e.medical(&serde_json::json!({}), date);
     }
-    let _ = e.income_curve(&h, "2023-06-01", &serde_json::json!({ "from": "0", "to": "20000", "step": "2500" }));
+    let curve = CurveOptions::read(
+        &zhenxing::input::parse(r#"{ "from": "0", "to": "20000", "step": "2500" }"#, "opts").expect("valid options"),
+    )
+    .expect("valid options");
+    let _ = e.income_curve(&h, "2023-06-01", curve);
 });

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
         if let Ok(what_if) = engine().with_overrides(&value) {
-            let h = zhenxing::model::household_from_json(r#"{"region":"230129","members":[{"birthDate":"1950-01-01"},{"birthDate":"2015-01-01","schooling":"primary"}],"income":{"other":"3000"}}"#)
+            let h = zhenxing::input::household::HouseholdInput::from_json(r#"{"region":"230129","members":[{"birthDate":"1950-01-01"},{"birthDate":"2015-01-01","schooling":"primary"}],"income":{"other":"3000"}}"#)
                 .expect("a valid household");
             let _ = what_if.estimate(&h, "2023-06-01");
             let _ = what_if.transition("2023-06-01", Some("230129"));

@@ -22,7 +22,7 @@ pub enum Node<'a> {
     Null,
     Bool(bool),
     /// The number exactly as written (`-12.50`, `1e21`): readers decide what it may be.
-    Number(&'a str),
+    Number(Cow<'a, str>),
     /// `None` when the string held a lone surrogate (it has no UTF-8 form).
     String(Option<Cow<'a, str>>),
     Array(Vec<Node<'a>>),
@@ -273,7 +273,9 @@ impl<'a> Parser<'a> {
             }
             self.digits();
         }
-        Ok(Node::Number(self.text.get(start..self.pos).unwrap_or("")))
+        Ok(Node::Number(Cow::Borrowed(
+            self.text.get(start..self.pos).unwrap_or(""),
+        )))
     }
 
     fn digits(&mut self) {
@@ -391,9 +393,9 @@ mod tests {
     fn reads_values_and_keeps_number_text() {
         let n = parse(r#" {"a": [1, -2.50, 1e21, true, null], "b": "x\"y", "c": {}} "#).unwrap();
         let a = n.get("a").unwrap().as_array().unwrap();
-        assert_eq!(a[0], Node::Number("1"));
-        assert_eq!(a[1], Node::Number("-2.50"));
-        assert_eq!(a[2], Node::Number("1e21"));
+        assert_eq!(a[0], Node::Number("1".into()));
+        assert_eq!(a[1], Node::Number("-2.50".into()));
+        assert_eq!(a[2], Node::Number("1e21".into()));
         assert_eq!(a[3], Node::Bool(true));
         assert!(a[4].is_null());
         assert_eq!(n.get("b").unwrap().as_str(), Some("x\"y"));

@@ -1,86 +1,120 @@
-//! Reading inputs from JSON strictly: every field checked, unknown fields refused (a typo must not
-//! drop a figure silently), `null` read as absent, and every error with its code, path and a Chinese
-//! message. JavaScript values cross the boundary as JSON text, so both builds read the same thing.
+//! Reading inputs strictly: every field checked, unknown and repeated fields refused (a typo must not
+//! drop a figure silently, a repeated key must not pick one of two figures), `null` read as absent,
+//! and every error with its code, the path of the field and a Chinese message. JavaScript values
+//! cross the boundary as JSON text, so the WebAssembly and native builds read the very same thing.
+//!
+//! - [`json`]: the JSON text into a tree ([`Node`]);
+//! - [`household`]: the household of the API (`Household`, `Member`) and its reader;
+//! - [`requests`]: the other requests (a hospital bill, a loan, a project, options).
+//!
+//! Each reader returns the typed struct that also declares the TypeScript type.
 
+pub mod household;
 pub mod json;
+pub mod requests;
+
+use std::borrow::Cow;
 
 use rust_decimal::Decimal;
-use serde_json::{Map, Value as Json};
 
-use crate::error::{PolicyError, Result};
+use crate::error::{join_path, PolicyError, Result};
 use crate::money::{parse_plain_decimal, Money};
+pub use json::Node;
 
 /// Money as it arrived, already checked (not negative, at most two places, at most 10^10).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MoneyInput(pub Money);
 
 /// Parse JSON text, or `INVALID_INPUT` naming the line and column.
-pub fn parse(text: &str, what: &str) -> Result<Json> {
-    serde_json::from_str(text).map_err(|e| {
+pub fn parse<'a>(text: &'a str, what: &str) -> Result<Node<'a>> {
+    json::parse(text).map_err(|e| {
         PolicyError::invalid_input(
             "",
             format!(
-                "{what}不是有效的 JSON（第 {} 行第 {} 列附近）",
-                e.line(),
-                e.column()
+                "{what}不是有效的 JSON（第 {} 行第 {} 列附近：{}）",
+                e.line, e.column, e.message
             ),
         )
     })
 }
 
+/// The error for a string holding a lone surrogate (text cut in the middle of a character).
+fn invalid_text(path: String) -> PolicyError {
+    PolicyError::invalid_input(
+        path,
+        "文字含有无效字符（不成对的代理项，常见于截断的生僻字），请重新输入",
+    )
+}
+
 /// A JSON object being read, with its path. `null` fields read as absent.
-pub struct Obj<'a> {
-    map: &'a Map<String, Json>,
+pub struct Obj<'n, 'a> {
+    entries: &'n [(Cow<'a, str>, Node<'a>)],
     path: String,
 }
 
-impl<'a> Obj<'a> {
-    /// The object at `path`, refusing fields not in `allowed` (a typo must not be dropped silently).
-    pub fn new(json: &'a Json, path: &str, what: &str, allowed: &[&str]) -> Result<Obj<'a>> {
-        let Json::Object(map) = json else {
+impl<'n, 'a> Obj<'n, 'a> {
+    /// The object at `path`, refusing fields not in `allowed` and fields given twice.
+    pub fn new(node: &'n Node<'a>, path: &str, what: &str, allowed: &[&str]) -> Result<Self> {
+        let Some(entries) = node.entries() else {
             return Err(PolicyError::invalid_input(path, format!("{what}应为对象")));
         };
-        if let Some(key) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
+        if let Some((key, _)) = entries.iter().find(|(k, _)| !allowed.contains(&k.as_ref())) {
             return Err(PolicyError::invalid_input(
-                crate::error::join_path(path, key),
-                format!("未知字段“{key}”（字段名区分大小写，请检查拼写）"),
+                join_path(path, key),
+                format!("未知字段“{}”（字段名区分大小写，请检查拼写）", short(key)),
+            ));
+        }
+        if let Some(key) = node.duplicate_key() {
+            return Err(PolicyError::invalid_input(
+                join_path(path, key),
+                format!("字段“{key}”出现了两次（只能给一次）"),
             ));
         }
         Ok(Obj {
-            map,
+            entries,
             path: path.to_string(),
         })
     }
+    pub fn path(&self) -> &str {
+        &self.path
+    }
     pub fn at(&self, key: &str) -> String {
-        crate::error::join_path(&self.path, key)
+        join_path(&self.path, key)
     }
-    pub fn get(&self, key: &str) -> Option<&'a Json> {
-        self.map.get(key).filter(|v| !v.is_null())
+    pub fn get(&self, key: &str) -> Option<&'n Node<'a>> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_null())
     }
-    pub fn object(&self, key: &str, allowed: &[&str]) -> Result<Option<Obj<'a>>> {
-        match self.map.get(key).filter(|v| !v.is_null()) {
+    pub fn object(&self, key: &str, allowed: &[&str]) -> Result<Option<Obj<'n, 'a>>> {
+        match self.get(key) {
             Some(v) => Obj::new(v, &self.at(key), key, allowed).map(Some),
             None => Ok(None),
         }
     }
-    pub fn str(&self, key: &str) -> Result<Option<String>> {
+    /// An array field (absent: `None`).
+    pub fn array(&self, key: &str, what: &str) -> Result<Option<&'n [Node<'a>]>> {
         match self.get(key) {
             None => Ok(None),
-            Some(Json::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(PolicyError::invalid_input(
-                self.at(key),
-                format!("“{key}”应为字符串"),
-            )),
+            Some(v) => v.as_array().map(Some).ok_or_else(|| {
+                PolicyError::invalid_input(self.at(key), format!("{key} 应为{what}"))
+            }),
         }
     }
+    pub fn str(&self, key: &str) -> Result<Option<String>> {
+        self.get(key)
+            .map(|v| text(v, key).map_err(|e| e.under(&self.at(key))))
+            .transpose()
+    }
     pub fn required_str(&self, key: &str) -> Result<String> {
-        self.str(key)?
-            .ok_or_else(|| PolicyError::invalid_input(self.at(key), format!("缺少必填字段“{key}”")))
+        self.str(key)?.ok_or_else(|| self.missing(key))
     }
     pub fn bool(&self, key: &str) -> Result<Option<bool>> {
         match self.get(key) {
             None => Ok(None),
-            Some(Json::Bool(b)) => Ok(Some(*b)),
+            Some(Node::Bool(b)) => Ok(Some(*b)),
             Some(_) => Err(PolicyError::invalid_input(
                 self.at(key),
                 format!("“{key}”应为 true 或 false"),
@@ -108,6 +142,11 @@ impl<'a> Obj<'a> {
             .map(|m| Some(MoneyInput(m)))
             .map_err(|e| e.under(&self.at(key)))
     }
+    pub fn required_money(&self, key: &str) -> Result<Money> {
+        self.money(key)?
+            .map(|m| m.0)
+            .ok_or_else(|| self.missing(key))
+    }
     /// A plain decimal (string or number), not negative, with at most `places` decimal places.
     pub fn decimal(&self, key: &str, places: u32, max: Decimal) -> Result<Option<Decimal>> {
         let Some(value) = self.get(key) else {
@@ -116,86 +155,6 @@ impl<'a> Obj<'a> {
         read_decimal(value, places, max)
             .map(Some)
             .map_err(|e| e.under(&self.at(key)))
-    }
-}
-
-/// A money value (errors with an empty path, placed by the caller).
-fn read_money(value: &Json) -> Result<Money> {
-    let path = "";
-    let d = match value {
-        Json::String(s) => parse_plain_decimal(s).ok_or_else(|| {
-            PolicyError::invalid_input(
-                path,
-                format!("金额“{s}”不是有效的数字（应为如 1234.50 的十进制数）"),
-            )
-        })?,
-        Json::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => Decimal::from(u),
-            (None, Some(i)) => Decimal::from(i),
-            // A JS number: the shortest decimal that reads back as it (1234.5 → "1234.5";
-            // 0.1 + 0.2 → "0.30000000000000004", refused for its places). serde_json writes it
-            // (with ryu, so the module carries no second float formatter), in exponent form when
-            // far from 1: 1e21 is out of range, 1e-7 finer than a fen.
-            _ => {
-                let text = n.to_string();
-                match text.split_once('e') {
-                    Some((_, exp)) if exp.starts_with('-') => {
-                        return Err(PolicyError::invalid_input(
-                            path,
-                            "金额最多保留两位小数（精确到分）",
-                        ))
-                    }
-                    Some(_) => return Err(PolicyError::out_of_range(path, "金额超出范围")),
-                    None => parse_plain_decimal(&text)
-                        .ok_or_else(|| PolicyError::out_of_range(path, "金额超出范围"))?,
-                }
-            }
-        },
-        _ => {
-            return Err(PolicyError::invalid_input(
-                path,
-                "金额应为十进制字符串或有限数字",
-            ))
-        }
-    };
-    Money::check_input(d, path)
-}
-
-/// A plain decimal (errors with an empty path, placed by the caller).
-fn read_decimal(value: &Json, places: u32, max: Decimal) -> Result<Decimal> {
-    let path = "";
-    let d = match value {
-        Json::String(s) => parse_plain_decimal(s)
-            .ok_or_else(|| PolicyError::invalid_input(path, format!("“{s}”不是有效的十进制数")))?,
-        Json::Number(n) => parse_plain_decimal(&n.to_string())
-            .ok_or_else(|| PolicyError::out_of_range(path, "数值超出范围"))?,
-        _ => {
-            return Err(PolicyError::invalid_input(
-                path,
-                "应为十进制字符串或有限数字",
-            ))
-        }
-    };
-    if d.is_sign_negative() && !d.is_zero() {
-        return Err(PolicyError::out_of_range(path, "不能为负数"));
-    }
-    if d > max {
-        return Err(PolicyError::out_of_range(path, format!("不能超过 {max}")));
-    }
-    if d.normalize().scale() > places {
-        return Err(PolicyError::invalid_input(
-            path,
-            format!("最多保留 {places} 位小数"),
-        ));
-    }
-    Ok(d.normalize())
-}
-
-impl Obj<'_> {
-    pub fn required_money(&self, key: &str) -> Result<Money> {
-        self.money(key)?
-            .map(|m| m.0)
-            .ok_or_else(|| PolicyError::invalid_input(self.at(key), format!("缺少必填字段“{key}”")))
     }
     pub fn choice<T: Copy>(&self, key: &str, options: &[(&str, T)]) -> Result<Option<T>> {
         match self.get(key) {
@@ -206,19 +165,116 @@ impl Obj<'_> {
         }
     }
     pub fn required_choice<T: Copy>(&self, key: &str, options: &[(&str, T)]) -> Result<T> {
-        self.choice(key, options)?
-            .ok_or_else(|| PolicyError::invalid_input(self.at(key), format!("缺少必填字段“{key}”")))
+        self.choice(key, options)?.ok_or_else(|| self.missing(key))
+    }
+    fn missing(&self, key: &str) -> PolicyError {
+        PolicyError::invalid_input(self.at(key), format!("缺少必填字段“{key}”"))
     }
 }
 
+/// At most 40 characters of a value, for a message (a hostile value must not fill the message).
+pub fn short(s: &str) -> Cow<'_, str> {
+    const MAX: usize = 40;
+    match s.char_indices().nth(MAX) {
+        Some((end, _)) => Cow::Owned(format!("{}…", s.get(..end).unwrap_or(""))),
+        None => Cow::Borrowed(s),
+    }
+}
+
+/// A string node (errors with an empty path, placed by the caller).
+pub fn text(v: &Node<'_>, key: &str) -> Result<String> {
+    match v {
+        Node::String(Some(s)) => Ok(s.to_string()),
+        Node::String(None) => Err(invalid_text(String::new())),
+        _ => Err(PolicyError::invalid_input("", format!("“{key}”应为字符串"))),
+    }
+}
+
+/// A number node as a decimal, exactly as written: plain (`1234.50`) or with an exponent (`1e21`,
+/// what `JSON.stringify` writes for numbers far from 1).
+fn number(t: &str) -> Result<Decimal> {
+    if t.contains(['e', 'E']) {
+        // Exact, like the plain form; refused beyond what rust_decimal holds.
+        return match Decimal::from_scientific(t) {
+            Ok(d) => Ok(d),
+            Err(_) if t.contains("e-") || t.contains("E-") => Err(PolicyError::invalid_input(
+                "",
+                "金额最多保留两位小数（精确到分）",
+            )),
+            Err(_) => Err(PolicyError::out_of_range("", "数值超出范围")),
+        };
+    }
+    parse_plain_decimal(t).ok_or_else(|| PolicyError::out_of_range("", "数值超出范围"))
+}
+
+/// A money value (errors with an empty path, placed by the caller).
+fn read_money(value: &Node<'_>) -> Result<Money> {
+    let d = match value {
+        Node::String(Some(s)) => parse_plain_decimal(s).ok_or_else(|| {
+            PolicyError::invalid_input(
+                "",
+                format!(
+                    "金额“{}”不是有效的数字（应为如 1234.50 的十进制数）",
+                    short(s)
+                ),
+            )
+        })?,
+        Node::String(None) => return Err(invalid_text(String::new())),
+        Node::Number(t) => number(t).map_err(|e| match e.code {
+            crate::error::ErrorCode::OutOfRange => PolicyError::out_of_range("", "金额超出范围"),
+            _ => e,
+        })?,
+        _ => {
+            return Err(PolicyError::invalid_input(
+                "",
+                "金额应为十进制字符串或有限数字",
+            ))
+        }
+    };
+    Money::check_input(d, "")
+}
+
+/// A plain decimal (errors with an empty path, placed by the caller).
+fn read_decimal(value: &Node<'_>, places: u32, max: Decimal) -> Result<Decimal> {
+    let d = match value {
+        Node::String(Some(s)) => parse_plain_decimal(s).ok_or_else(|| {
+            PolicyError::invalid_input("", format!("“{}”不是有效的十进制数", short(s)))
+        })?,
+        Node::String(None) => return Err(invalid_text(String::new())),
+        Node::Number(t) => number(t)?,
+        _ => return Err(PolicyError::invalid_input("", "应为十进制字符串或有限数字")),
+    };
+    if d.is_sign_negative() && !d.is_zero() {
+        return Err(PolicyError::out_of_range("", "不能为负数"));
+    }
+    if d > max {
+        return Err(PolicyError::out_of_range("", format!("不能超过 {max}")));
+    }
+    if d.normalize().scale() > places {
+        return Err(PolicyError::invalid_input(
+            "",
+            format!("最多保留 {places} 位小数"),
+        ));
+    }
+    Ok(d.normalize())
+}
+
 /// One of a fixed set of strings.
-pub fn one_of<T: Copy>(v: &Json, path: &str, options: &[(&str, T)]) -> Result<T> {
+pub fn one_of<T: Copy>(v: &Node<'_>, path: &str, options: &[(&str, T)]) -> Result<T> {
     let found = v
         .as_str()
         .and_then(|s| options.iter().find(|(n, _)| *n == s));
     found.map(|(_, t)| *t).ok_or_else(|| {
         let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-        PolicyError::invalid_input(path, format!("取值 {v} 无效，应为：{}", names.join("、")))
+        let given = match v {
+            Node::String(Some(s)) => format!("\"{}\"", short(s)),
+            Node::Number(t) => short(t).into_owned(),
+            other => other.kind().to_string(),
+        };
+        PolicyError::invalid_input(
+            path,
+            format!("取值 {given} 无效，应为：{}", names.join("、")),
+        )
     })
 }
 
@@ -228,27 +284,64 @@ mod tests {
     use crate::error::ErrorCode;
 
     fn money_of(json: &str) -> Result<Option<MoneyInput>> {
-        let v: Json = serde_json::from_str(&format!("{{\"m\":{json}}}")).unwrap();
+        let text = format!("{{\"m\":{json}}}");
+        let v = parse(&text, "x").unwrap();
         Obj::new(&v, "x", "x", &["m"]).unwrap().money("m")
     }
 
     #[test]
-    fn js_numbers_are_read_as_their_shortest_decimal() {
+    fn js_numbers_are_read_exactly() {
         let fen = |json: &str| money_of(json).unwrap().unwrap().0.to_fen_string();
         assert_eq!(fen("1234.5"), "1234.50");
         assert_eq!(fen("0.07"), "0.07");
         assert_eq!(fen("441"), "441.00");
+        assert_eq!(fen("1E2"), "100.00");
         let code = |json: &str| {
             let e = money_of(json).unwrap_err();
             assert_eq!(e.path, "x.m");
             e.code
         };
-        // 0.1 + 0.2, and a value finer than a fen in exponent form: too many places.
+        // 0.1 + 0.2, a value finer than a fen in exponent form, and one that a float would
+        // round to a whole number: too many places.
         assert_eq!(code("0.30000000000000004"), ErrorCode::InvalidInput);
         assert_eq!(code("1e-7"), ErrorCode::InvalidInput);
+        assert_eq!(code("100.0000000000000001"), ErrorCode::InvalidInput);
         // Beyond the 10^10 limit, in plain and in exponent form.
         assert_eq!(code("1e15"), ErrorCode::OutOfRange);
         assert_eq!(code("1e21"), ErrorCode::OutOfRange);
+        assert_eq!(code("1e400"), ErrorCode::OutOfRange);
         assert_eq!(code("-0.5"), ErrorCode::OutOfRange);
+    }
+
+    #[test]
+    fn repeated_and_unknown_fields_are_refused_at_their_path() {
+        let v = parse(r#"{"a":"1","a":"2"}"#, "x").unwrap();
+        let e = Obj::new(&v, "members[1]", "x", &["a"]).err().unwrap();
+        assert_eq!(e.path, "members[1].a");
+        let e = Obj::new(&v, "", "x", &["b"]).err().unwrap();
+        assert_eq!(e.path, "a");
+    }
+
+    #[test]
+    fn a_lone_surrogate_is_refused_at_its_field() {
+        let v = parse(r#"{"id":"王\ud840"}"#, "x").unwrap();
+        let o = Obj::new(&v, "members[0]", "x", &["id"]).unwrap();
+        let e = o.str("id").unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidInput, "members[0].id")
+        );
+    }
+
+    #[test]
+    fn messages_quote_a_short_prefix() {
+        let long = "9".repeat(10_000);
+        let text = format!("{{\"m\":\"{long}x\"}}");
+        let v = parse(&text, "x").unwrap();
+        let e = Obj::new(&v, "", "x", &["m"])
+            .unwrap()
+            .money("m")
+            .unwrap_err();
+        assert!(e.message.chars().count() < 100, "{}", e.message);
     }
 }

@@ -16,9 +16,9 @@ use crate::calendar::parse_date;
 use crate::error::{ErrorCode, PolicyError, Problem, Result};
 use crate::money::parse_plain_decimal;
 
-pub const SCHEMA: &str = "zhenxing-parameters/1";
+pub(super) const SCHEMA: &str = "zhenxing-parameters/1";
 /// The one base a partial file may extend.
-pub const DEFAULT_ID: &str = "heilongjiang";
+pub(super) const DEFAULT_ID: &str = "heilongjiang";
 
 /// Collects problems while a document is walked.
 #[derive(Default)]

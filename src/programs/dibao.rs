@@ -13,22 +13,24 @@
 //! counted / 12 / members; eligible when below the standard and the asset test passed; base =
 //! (standard − per-capita) × members; 加发 = the highest qualifying rate × standard per member.
 //!
-//! Parameters read: `dibao.standard.rural` or `.urban`, `dibao.employmentCostMonths`, `minimumWage.tier`,
-//! `minimumWage.tier1..3`, `dibao.supplement.*`, `dibao.elderlyAge`, `dibao.minorAge`,
-//! `dibao.marginalMultiple`, `dibao.averageSubsidy`, `dibao.gradualExitMonths`.
+//! Parameters read: `dibao.employmentCostMonths`, `minimumWage.tier`, `minimumWage.tier1..3`,
+//! `dibao.supplement.*`, `dibao.elderlyAge`, `dibao.minorAge`, `dibao.marginalMultiple`,
+//! `dibao.averageSubsidy`, `dibao.gradualExitMonths`; the standard (`dibao.standard.rural` or
+//! `.urban`) and the members who qualify for 特困 come from the assistance context.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::result::{Calc, ProgramResult};
-use super::tekun;
+use super::assistance::{Assistance, Decided};
+use super::{Amounts, HouseholdProgramme};
 use crate::calendar::{add_months, day_before, format_date};
 use crate::error::{ErrorCode, PolicyError, Result};
+use crate::explain::{Citations, Explanation};
 use crate::model::{Area, Capacity, Household, Member};
 use crate::money::{Money, Rate};
-use crate::params::catalogue as p;
+use crate::params::{catalogue as p, Reader, UnofficialSet};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -53,6 +55,12 @@ pub struct SinglePerson {
     pub supplement: Money,
     #[tsify(type = "string")]
     pub monthly: Money,
+    /// The 加发 the member's amount includes, if any.
+    #[serde(skip)]
+    with: Option<Supplement>,
+    /// The member's place in the household.
+    #[serde(skip)]
+    index: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -68,11 +76,52 @@ pub struct GradualExit {
     pub in_force: bool,
 }
 
+/// One member's employment-cost deduction (四(十)).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Deduction {
+    /// Wages, but no labour capacity: nothing deducted.
+    NoLabour,
+    /// min(wages, months × the minimum wage of the tier of the work region).
+    Capped {
+        region: String,
+        tier: u32,
+        wage: Money,
+        months: u32,
+        cap: Money,
+        deduction: Money,
+    },
+}
+
+/// Why a household over the standard does or does not get the 渐退 gradual exit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct GradualCheck {
+    /// Per-capita monthly income without wages.
+    without_wages: Money,
+    /// The supplements of an amount estimated without the new wages (none when the household said
+    /// what it receives).
+    estimated: Option<Vec<Supplement>>,
+}
+
+/// The figures behind the words, not part of the result's fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Working {
+    region: String,
+    area: Option<Area>,
+    covered: usize,
+    /// The members 低保 covers (not supported as 特困), by their place.
+    covered_members: Vec<usize>,
+    deductions: Vec<(String, Money, Deduction)>,
+    non_wage: Money,
+    wages: Money,
+    below: bool,
+    assets_passed: bool,
+    marginal: Option<(Rate, Money, bool)>,
+    gradual: Option<GradualCheck>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct DibaoResult {
-    #[serde(flatten)]
-    pub result: ProgramResult,
+pub struct DibaoFigures {
     /// Annual, after the employment deduction.
     #[tsify(type = "string")]
     pub counted_income: Money,
@@ -94,129 +143,130 @@ pub struct DibaoResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub gradual_exit: Option<GradualExit>,
+    /// What the household receives a month, when it receives anything.
+    #[serde(skip)]
+    paid: Option<Money>,
+    #[serde(skip)]
+    working: Working,
 }
 
-/// The monthly 低保 standard for the household's area and region.
-pub(crate) fn standard_for(h: &Household<'_>, calc: &mut Calc<'_>) -> Result<Money> {
-    match h.area {
-        Area::Rural => calc.params.money(&p::DIBAO_STANDARD_RURAL),
-        Area::Urban => calc.params.money(&p::DIBAO_STANDARD_URBAN),
-    }
-}
-
-/// The 加发 of one member: the highest rate among the groups they belong to (never the sum).
-fn supplement_for(
-    m: &Member<'_>,
+/// The 低保 of a household whose 特困 members (by their place) are supported apart.
+pub(crate) fn assess(
+    h: &Household<'_>,
     standard: Money,
-    calc: &mut Calc<'_>,
-) -> Result<Option<Supplement>> {
-    let elderly_age = calc.params.count(&p::DIBAO_ELDERLY_AGE)?;
-    let minor_age = calc.params.count(&p::DIBAO_MINOR_AGE)?;
-    let mut groups = Vec::new();
-    if m.severely_disabled() {
-        groups.push((
-            calc.params.rate(&p::DIBAO_SUPPLEMENT_SEVERE_DISABILITY)?,
-            format!("{}级重度残疾", m.disability_grade.unwrap_or(0)),
-        ));
-    }
-    if m.serious_illness {
-        groups.push((
-            calc.params.rate(&p::DIBAO_SUPPLEMENT_SERIOUS_ILLNESS)?,
-            "重病患者".to_string(),
-        ));
-    }
-    if m.age >= elderly_age {
-        groups.push((
-            calc.params.rate(&p::DIBAO_SUPPLEMENT_ELDERLY)?,
-            format!("老年人（{}周岁）", m.age),
-        ));
-    }
-    if m.age < minor_age {
-        groups.push((
-            calc.params.rate(&p::DIBAO_SUPPLEMENT_MINOR)?,
-            format!("未成年人（{}周岁）", m.age),
-        ));
-    }
-    // The highest rate; on a tie, the group listed first in 四(十).
-    let Some(best) = groups
+    tekun: &[usize],
+    r: &mut Reader<'_>,
+) -> Result<DibaoFigures> {
+    let covered: Vec<&Member<'_>> = h
+        .members
         .iter()
         .enumerate()
-        .max_by(|(i, a), (j, b)| a.0.cmp(&b.0).then(j.cmp(i)))
-        .map(|(i, _)| i)
-    else {
-        return Ok(None);
-    };
-    let Some((rate, group)) = groups.get(best).cloned() else {
-        return Ok(None);
-    };
-    let others: Vec<&str> = groups
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != best)
-        .map(|(_, g)| g.1.as_str())
+        .filter(|(i, _)| !tekun.contains(i))
+        .map(|(_, m)| m)
         .collect();
-    let reason = if others.is_empty() {
-        group
-    } else {
-        format!("{group}（同时属于{}，只取最高一项）", others.join("、"))
-    };
-    let monthly = standard.times(rate)?.round_fen();
-    calc.step(
-        "dibao.supplement",
-        "四(十)",
-        || {
-            format!(
-                "{}：{reason}，加发 {rate} × 低保标准 {standard} 元 = {monthly} 元/月。",
-                m.label
-            )
+    let covered_members: Vec<usize> = (0..h.members.len()).filter(|i| !tekun.contains(i)).collect();
+    let mut f = DibaoFigures {
+        counted_income: Money::ZERO,
+        employment_deduction: Money::ZERO,
+        per_capita_monthly_income: Money::ZERO,
+        standard,
+        base: Money::ZERO,
+        supplements: Vec::new(),
+        single_person: Vec::new(),
+        tekun_members: tekun
+            .iter()
+            .filter_map(|i| h.members.get(*i))
+            .map(|m| m.label.clone())
+            .collect(),
+        gradual_exit: None,
+        paid: None,
+        working: Working {
+            region: h.region.name.clone(),
+            area: Some(h.area),
+            covered: covered.len(),
+            covered_members,
+            assets_passed: h.asset_test_passed,
+            ..Working::default()
         },
-        || Some(monthly.to_fen_string()),
-    );
-    Ok(Some(Supplement {
-        member: m.label.clone(),
-        reason,
-        rate,
-        monthly,
-    }))
+    };
+    if covered.is_empty() {
+        return Ok(f);
+    }
+    let size = Decimal::from(covered.len());
+    let i = h.income;
+    let non_wage = Money::sum([i.business, i.property, i.transfer, i.other])?;
+    let wages = Money::sum(covered.iter().map(|m| m.wages))?;
+    let mut deduction = Money::ZERO;
+    for m in covered.iter().filter(|m| !m.wages.is_zero()) {
+        let d = employment_deduction(m, r)?;
+        if let Deduction::Capped {
+            deduction: amount, ..
+        } = &d
+        {
+            deduction = deduction.checked_add(*amount)?;
+        }
+        f.working.deductions.push((m.label.clone(), m.wages, d));
+    }
+    let counted = non_wage.checked_add(wages)?.checked_sub(deduction)?;
+    let per_capita = counted.checked_div(Decimal::from(12))?.checked_div(size)?;
+    f.counted_income = counted.round_fen();
+    f.employment_deduction = deduction.round_fen();
+    f.per_capita_monthly_income = per_capita.round_fen();
+    f.working.non_wage = non_wage;
+    f.working.wages = wages;
+    f.working.below = per_capita < standard;
+    if f.working.below && h.asset_test_passed {
+        f.base = standard
+            .checked_sub(per_capita)?
+            .checked_mul(size)?
+            .round_fen();
+        f.supplements = supplements(&covered, standard, r)?;
+        f.paid = Some(
+            f.base
+                .checked_add(Money::sum(f.supplements.iter().map(|s| s.monthly))?)?,
+        );
+    } else if !f.working.below {
+        above_standard(&mut f, h, &covered, per_capita, r)?;
+    }
+    Ok(f)
 }
 
-fn supplements(
-    members: &[&Member<'_>],
-    standard: Money,
-    calc: &mut Calc<'_>,
-) -> Result<Vec<Supplement>> {
-    let mut out = Vec::new();
-    for m in members {
-        if let Some(s) = supplement_for(m, standard, calc)? {
-            out.push(s);
+/// Over the standard: 单人户 for a low-income household's severely disabled or seriously ill
+/// members, else the 渐退 of a household on 低保 whose wages lifted it.
+fn above_standard(
+    f: &mut DibaoFigures,
+    h: &Household<'_>,
+    covered: &[&Member<'_>],
+    per_capita: Money,
+    r: &mut Reader<'_>,
+) -> Result<()> {
+    if h.asset_test_passed {
+        let multiple = r.rate(&p::DIBAO_MARGINAL_MULTIPLE)?;
+        let line = f.standard.times(multiple)?;
+        let marginal = per_capita < line;
+        f.working.marginal = Some((multiple, line, marginal));
+        if marginal {
+            f.single_person = single_person(covered, f.standard, r)?;
         }
     }
-    Ok(out)
+    if !f.single_person.is_empty() {
+        f.paid = Some(Money::sum(f.single_person.iter().map(|s| s.monthly))?);
+    } else if h.on_dibao {
+        f.gradual_exit = gradual(f, h, covered, r)?;
+        if let Some(g) = f.gradual_exit.as_ref().filter(|g| g.in_force) {
+            f.paid = Some(g.monthly);
+        }
+    }
+    Ok(())
 }
 
-/// The employment-cost deduction of one member (四(十)).
-fn employment_deduction(m: &Member<'_>, calc: &mut Calc<'_>) -> Result<Money> {
-    if m.wages.is_zero() {
-        return Ok(Money::ZERO);
-    }
+/// The employment-cost deduction of one member with wages (四(十)).
+fn employment_deduction(m: &Member<'_>, r: &mut Reader<'_>) -> Result<Deduction> {
     if m.labor_capacity == Capacity::None {
-        calc.step(
-            "dibao.employmentDeduction",
-            "四(十)",
-            || {
-                format!(
-                    "{}：工资 {} 元，但无劳动能力，不扣除就业成本。",
-                    m.label, m.wages
-                )
-            },
-            || Some("0.00".into()),
-        );
-        return Ok(Money::ZERO);
+        return Ok(Deduction::NoLabour);
     }
-    let months = calc.params.count(&p::DIBAO_EMPLOYMENT_COST_MONTHS)?;
-    let tier = calc
-        .params
-        .count_in(&p::MINIMUM_WAGE_TIER, Some(m.work_region))?;
+    let months = r.count(&p::DIBAO_EMPLOYMENT_COST_MONTHS)?;
+    let tier = r.count_in(&p::MINIMUM_WAGE_TIER, Some(m.work_region))?;
     let spec = p::minimum_wage_of_tier(tier).ok_or_else(|| {
         PolicyError::new(
             ErrorCode::InvalidParameters,
@@ -224,211 +274,83 @@ fn employment_deduction(m: &Member<'_>, calc: &mut Calc<'_>) -> Result<Money> {
             format!("最低工资档次 {tier} 无效"),
         )
     })?;
-    let wage = calc.params.money_in(spec, Some(m.work_region))?;
+    let wage = r.money_in(spec, Some(m.work_region))?;
     let cap = wage.checked_mul(Decimal::from(months))?;
-    let deduction = m.wages.min(cap);
-    calc.step(
-        "dibao.employmentDeduction",
-        "四(十)",
-        || format!(
-            "{}：在{}务工（最低工资{tier}档 {wage} 元/月），扣除就业成本 = min(工资 {} 元, {months} × {wage} = {cap} 元) = {deduction} 元。",
-            m.label, m.work_region.name, m.wages
-        ),
-        || Some(deduction.to_fen_string()),
-    );
-    Ok(deduction)
+    Ok(Deduction::Capped {
+        region: m.work_region.name.clone(),
+        tier,
+        wage,
+        months,
+        cap,
+        deduction: m.wages.min(cap),
+    })
 }
 
-pub fn dibao(h: &Household<'_>, mut calc: Calc<'_>) -> Result<DibaoResult> {
-    let standard = standard_for(h, &mut calc)?;
-    let area = if h.area == Area::Rural {
-        "农村"
-    } else {
-        "城市"
+/// The 加发 of one member: the highest rate among the groups they belong to (never the sum).
+fn supplement_for(
+    m: &Member<'_>,
+    standard: Money,
+    r: &mut Reader<'_>,
+) -> Result<Option<Supplement>> {
+    let elderly_age = r.count(&p::DIBAO_ELDERLY_AGE)?;
+    let minor_age = r.count(&p::DIBAO_MINOR_AGE)?;
+    let mut groups = Vec::new();
+    if m.severely_disabled() {
+        let group = format!("{}级重度残疾", m.disability_grade.unwrap_or(0));
+        groups.push((r.rate(&p::DIBAO_SUPPLEMENT_SEVERE_DISABILITY)?, group));
+    }
+    if m.serious_illness {
+        groups.push((
+            r.rate(&p::DIBAO_SUPPLEMENT_SERIOUS_ILLNESS)?,
+            "重病患者".to_string(),
+        ));
+    }
+    if m.age >= elderly_age {
+        let group = format!("老年人（{}周岁）", m.age);
+        groups.push((r.rate(&p::DIBAO_SUPPLEMENT_ELDERLY)?, group));
+    }
+    if m.age < minor_age {
+        let group = format!("未成年人（{}周岁）", m.age);
+        groups.push((r.rate(&p::DIBAO_SUPPLEMENT_MINOR)?, group));
+    }
+    // The highest rate; on a tie, the group listed first in 四(十).
+    let best = groups
+        .iter()
+        .enumerate()
+        .max_by(|(i, a), (j, b)| a.0.cmp(&b.0).then(j.cmp(i)))
+        .map(|(i, _)| i);
+    let Some((rate, group)) = best.and_then(|i| groups.get(i)).cloned() else {
+        return Ok(None);
     };
-    calc.step(
-        "dibao.standard",
-        "四(十)",
-        || format!("{}{area}低保标准 {standard} 元/人·月。", h.region.name),
-        || Some(standard.to_fen_string()),
-    );
-
-    // 特困 members are supported on their own (四(十三)): the household's 低保 covers the others.
-    let mut covered: Vec<&Member<'_>> = Vec::new();
-    let mut tekun_members = Vec::new();
-    for m in &h.members {
-        if tekun::member_qualifies(m, standard, false)?.0 {
-            tekun_members.push(m.label.clone());
-        } else {
-            covered.push(m);
-        }
-    }
-    if !tekun_members.is_empty() {
-        calc.step(
-            "dibao.tekunMembers",
-            "四(十三)",
-            || {
-                format!(
-                    "{} 符合特困人员条件，纳入特困供养；低保按其余 {} 人计算。",
-                    tekun_members.join("、"),
-                    covered.len()
-                )
-            },
-            || None,
-        );
-    }
-    let n = covered.len();
-    let empty = |calc: Calc<'_>, tekun_members: Vec<String>| -> Result<DibaoResult> {
-        Ok(DibaoResult {
-            result: calc.finish("dibao", "最低生活保障", false, None)?,
-            counted_income: Money::ZERO,
-            employment_deduction: Money::ZERO,
-            per_capita_monthly_income: Money::ZERO,
-            standard,
-            base: Money::ZERO,
-            supplements: Vec::new(),
-            single_person: Vec::new(),
-            tekun_members,
-            gradual_exit: None,
-        })
-    };
-    if n == 0 {
-        calc.reason(|| "全部成员纳入特困供养，不再另行计算低保。".into());
-        return empty(calc, tekun_members);
-    }
-    let size = Decimal::from(n);
-
-    let i = h.income;
-    let non_wage = Money::sum([i.business, i.property, i.transfer, i.other])?;
-    let wages = Money::sum(covered.iter().map(|m| m.wages))?;
-    let mut deduction = Money::ZERO;
-    for m in &covered {
-        deduction = deduction.checked_add(employment_deduction(m, &mut calc)?)?;
-    }
-    let counted = non_wage.checked_add(wages)?.checked_sub(deduction)?;
-    let per_capita = counted.checked_div(Decimal::from(12))?.checked_div(size)?;
-    calc.step(
-        "dibao.countedIncome",
-        "四(十)",
-        || format!("计算收入 = 经营、财产、转移、其他 {non_wage} 元 + 工资 {wages} 元 − 就业成本 {deduction} 元 = {counted} 元/年；÷ 12 ÷ {n} 人 = 人均 {} 元/月。", per_capita.round_fen()),
-        || Some(per_capita.to_fen_string()),
-    );
-
-    let below = per_capita < standard;
-    let eligible_base = below && h.asset_test_passed;
-    let mut base = Money::ZERO;
-    let mut supps = Vec::new();
-    let mut single = Vec::new();
-    let mut gradual_exit = None;
-    let mut monthly = None;
-
-    if !h.asset_test_passed {
-        calc.step(
-            "dibao.assets",
-            "四(十)",
-            || "家庭财产状况经核查不符合条件。".into(),
-            || None,
-        );
-        calc.reason(|| "家庭财产状况不符合低保条件。".into());
-    }
-    if eligible_base {
-        base = standard
-            .checked_sub(per_capita)?
-            .checked_mul(size)?
-            .round_fen();
-        calc.step(
-            "dibao.base",
-            "四(十)",
-            || {
-                format!(
-                "人均收入低于标准：补差 = (标准 {standard} − 人均 {}) × {n} 人 = {base} 元/月。",
-                per_capita.round_fen()
-            )
-            },
-            || Some(base.to_fen_string()),
-        );
-        calc.reason(|| {
-            format!(
-                "人均月收入 {} 元低于低保标准 {standard} 元，符合低保条件，补差 {base} 元/月。",
-                per_capita.round_fen()
-            )
-        });
-        supps = supplements(&covered, standard, &mut calc)?;
-        let total = base.checked_add(Money::sum(supps.iter().map(|s| s.monthly))?)?;
-        for s in &supps {
-            calc.reason(|| format!("{}属{}，加发 {} 元/月。", s.member, s.reason, s.monthly));
-        }
-        monthly = Some(total);
-    } else if below {
-        // Below the standard but the asset test failed: nothing further.
+    let others: Vec<&str> = groups
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != best)
+        .map(|(_, g)| g.1.as_str())
+        .collect();
+    let reason = if others.is_empty() {
+        group
     } else {
-        calc.step(
-            "dibao.eligibility",
-            "四(十)",
-            || {
-                format!(
-                    "人均月收入 {} 元不低于低保标准 {standard} 元。",
-                    per_capita.round_fen()
-                )
-            },
-            || None,
-        );
-        if h.asset_test_passed {
-            let multiple = calc.params.rate(&p::DIBAO_MARGINAL_MULTIPLE)?;
-            let marginal_line = standard.times(multiple)?;
-            let marginal = per_capita < marginal_line;
-            calc.step(
-                "dibao.marginal",
-                "四(十)",
-                || {
-                    format!(
-                        "低保边缘线 = {multiple} × {standard} = {} 元/月：人均 {} 元{}。",
-                        marginal_line.round_fen(),
-                        per_capita.round_fen(),
-                        if marginal {
-                            "低于边缘线，属低收入（低保边缘）家庭"
-                        } else {
-                            "不低于边缘线"
-                        }
-                    )
-                },
-                || Some(marginal_line.to_fen_string()),
-            );
-            if marginal {
-                single = single_person(&covered, standard, &mut calc)?;
-            }
-        }
-        if !single.is_empty() {
-            monthly = Some(Money::sum(single.iter().map(|s| s.monthly))?);
-        } else if h.on_dibao {
-            gradual_exit = gradual(h, &covered, non_wage, standard, &mut calc)?;
-            if let Some(g) = gradual_exit.as_ref().filter(|g| g.in_force) {
-                monthly = Some(g.monthly);
-            }
-        }
-        if monthly.is_none() {
-            calc.reason(|| {
-                format!(
-                    "人均月收入 {} 元不低于低保标准 {standard} 元，不符合低保条件。",
-                    per_capita.round_fen()
-                )
-            });
-        }
-    }
+        format!("{group}（同时属于{}，只取最高一项）", others.join("、"))
+    };
+    Ok(Some(Supplement {
+        member: m.label.clone(),
+        reason,
+        rate,
+        monthly: standard.times(rate)?.round_fen(),
+    }))
+}
 
-    let eligible = monthly.is_some();
-    Ok(DibaoResult {
-        result: calc.finish("dibao", "最低生活保障", eligible, monthly)?,
-        counted_income: counted.round_fen(),
-        employment_deduction: deduction.round_fen(),
-        per_capita_monthly_income: per_capita.round_fen(),
-        standard,
-        base,
-        supplements: supps,
-        single_person: single,
-        tekun_members,
-        gradual_exit,
-    })
+fn supplements(
+    members: &[&Member<'_>],
+    standard: Money,
+    r: &mut Reader<'_>,
+) -> Result<Vec<Supplement>> {
+    let mut out = Vec::new();
+    for m in members {
+        out.extend(supplement_for(m, standard, r)?);
+    }
+    Ok(out)
 }
 
 /// 单人户: severely disabled or seriously ill members of a low-income family, covered alone at the
@@ -436,42 +358,28 @@ pub fn dibao(h: &Household<'_>, mut calc: Calc<'_>) -> Result<DibaoResult> {
 fn single_person(
     covered: &[&Member<'_>],
     standard: Money,
-    calc: &mut Calc<'_>,
+    r: &mut Reader<'_>,
 ) -> Result<Vec<SinglePerson>> {
     let mut out = Vec::new();
     for m in covered
         .iter()
         .filter(|m| m.severely_disabled() || m.serious_illness)
     {
-        let average = calc.params.money(&p::DIBAO_AVERAGE_SUBSIDY)?;
-        let supplement = supplement_for(m, standard, calc)?;
-        let (extra, group) = supplement
-            .map(|s| (s.monthly, s.reason))
-            .unwrap_or((Money::ZERO, String::new()));
-        let monthly = average.checked_add(extra)?.round_fen();
-        let reason = if m.severely_disabled() {
-            format!("{}级重度残疾", m.disability_grade.unwrap_or(0))
-        } else {
-            "重病患者".to_string()
-        };
-        calc.step(
-            "dibao.singlePerson",
-            "四(十)",
-            || format!("{}（{reason}）参照“单人户”纳入低保：平均补助水平 {average} 元 + 加发 {extra} 元（{group}）= {monthly} 元/月。", m.label),
-            || Some(monthly.to_fen_string()),
-        );
-        calc.reason(|| {
-            format!(
-                "{}为低收入家庭中的{reason}，可参照“单人户”纳入低保，每月 {monthly} 元。",
-                m.label
-            )
-        });
+        let average = r.money(&p::DIBAO_AVERAGE_SUBSIDY)?;
+        let with = supplement_for(m, standard, r)?;
+        let extra = with.as_ref().map_or(Money::ZERO, |s| s.monthly);
         out.push(SinglePerson {
             member: m.label.clone(),
-            reason,
+            reason: if m.severely_disabled() {
+                format!("{}级重度残疾", m.disability_grade.unwrap_or(0))
+            } else {
+                "重病患者".to_string()
+            },
             average_subsidy: average,
             supplement: extra,
-            monthly,
+            monthly: average.checked_add(extra)?.round_fen(),
+            with,
+            index: m.index,
         });
     }
     Ok(out)
@@ -479,72 +387,285 @@ fn single_person(
 
 /// 渐退: a household on 低保 whose wages lifted it over the standard keeps 低保 for some months.
 fn gradual(
+    f: &mut DibaoFigures,
     h: &Household<'_>,
     covered: &[&Member<'_>],
-    non_wage: Money,
-    standard: Money,
-    calc: &mut Calc<'_>,
+    r: &mut Reader<'_>,
 ) -> Result<Option<GradualExit>> {
     let size = Decimal::from(covered.len());
-    let without_wages = non_wage.checked_div(Decimal::from(12))?.checked_div(size)?;
-    if without_wages >= standard || !h.asset_test_passed {
-        calc.step(
-            "dibao.gradualExit",
-            "四(十)",
-            || {
-                format!(
-                    "不计工资时人均 {} 元/月已不低于标准：不是因务工收入增加而退出，不适用渐退。",
-                    without_wages.round_fen()
-                )
-            },
-            || None,
-        );
+    let without_wages = f
+        .working
+        .non_wage
+        .checked_div(Decimal::from(12))?
+        .checked_div(size)?;
+    let mut check = GradualCheck {
+        without_wages,
+        estimated: None,
+    };
+    if without_wages >= f.standard || !h.asset_test_passed {
+        f.working.gradual = Some(check);
         return Ok(None);
     }
-    let on = calc.params.on();
-    let months = calc.params.count(&p::DIBAO_GRADUAL_EXIT_MONTHS)?;
+    let on = r.on();
+    let months = r.count(&p::DIBAO_GRADUAL_EXIT_MONTHS)?;
     let from: NaiveDate = h.income_change_date.unwrap_or(on);
     let until = day_before(add_months(from, months)?)?;
     let monthly = match h.dibao_monthly {
         Some(m) => m,
         None => {
             // Not told what the household receives: what it would receive without the wages.
-            let base = standard
+            let base = f
+                .standard
                 .checked_sub(without_wages)?
                 .checked_mul(size)?
                 .round_fen();
-            let supps = supplements(covered, standard, calc)?;
-            base.checked_add(Money::sum(supps.iter().map(|s| s.monthly))?)?
+            let supps = supplements(covered, f.standard, r)?;
+            let total = base.checked_add(Money::sum(supps.iter().map(|s| s.monthly))?)?;
+            check.estimated = Some(supps);
+            total
         }
     };
-    let in_force = on <= until;
-    calc.step(
-        "dibao.gradualExit",
-        "四(十)",
-        || format!(
-            "务工收入使家庭人均收入超过标准（不计工资时人均 {} 元/月）：渐退期 {months} 个月，{} 至 {}，期内每月 {monthly} 元{}。",
-            without_wages.round_fen(),
-            format_date(from),
-            format_date(until),
-            if h.dibao_monthly.is_some() { "（维持现领低保金）" } else { "（按不计新增工资计算）" }
-        ),
-        || Some(format_date(until)),
-    );
-    calc.reason(|| {
-        if in_force {
-            format!(
-                "务工收入增加后进入低保渐退期，至 {} 止，期内每月 {monthly} 元。",
-                format_date(until)
-            )
-        } else {
-            format!("低保渐退期已于 {} 结束。", format_date(until))
-        }
-    });
+    f.working.gradual = Some(check);
     Ok(Some(GradualExit {
         from: format_date(from),
         until: format_date(until),
         months,
         monthly: monthly.round_fen(),
-        in_force,
+        in_force: on <= until,
     }))
+}
+
+impl HouseholdProgramme for DibaoFigures {
+    fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
+        r.record(a.standard_used);
+        assess(h, a.standard, &a.tekun_members, r)
+    }
+
+    /// Who is under 低保: the 单人户 members, or every member not supported as 特困.
+    fn contribute(&self, a: &mut Assistance, used: UnofficialSet) -> Result<()> {
+        let members = if self.paid.is_none() {
+            Vec::new()
+        } else if !self.single_person.is_empty() {
+            self.single_person.iter().map(|s| s.index).collect()
+        } else {
+            self.working.covered_members.clone()
+        };
+        a.dibao = Some(Decided {
+            members,
+            monthly: self.paid.unwrap_or_default(),
+            used,
+        });
+        Ok(())
+    }
+
+    fn amounts(&self) -> Result<Amounts> {
+        Amounts::monthly(self.paid.is_some(), self.paid)
+    }
+
+    fn citations(&self) -> Citations {
+        let mut c = Citations::of(&["四(十)"]);
+        c.add_if(!self.tekun_members.is_empty(), "四(十三)");
+        c
+    }
+
+    fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        explain_income(self, e);
+        if self.working.covered == 0 {
+            return;
+        }
+        let (standard, per_capita) = (self.standard, self.per_capita_monthly_income);
+        if !self.working.assets_passed {
+            e.step(
+                "dibao.assets",
+                "四(十)",
+                "家庭财产状况经核查不符合条件。".into(),
+                None,
+            );
+            e.reason("家庭财产状况不符合低保条件。");
+        }
+        if self.working.below && self.working.assets_passed {
+            let (base, n) = (self.base, self.working.covered);
+            e.step(
+                "dibao.base",
+                "四(十)",
+                format!("人均收入低于标准：补差 = (标准 {standard} − 人均 {per_capita}) × {n} 人 = {base} 元/月。"),
+                Some(base.to_fen_string()),
+            );
+            e.reason(format!(
+                "人均月收入 {per_capita} 元低于低保标准 {standard} 元，符合低保条件，补差 {base} 元/月。"
+            ));
+            for s in &self.supplements {
+                supplement_step(s, standard, e);
+            }
+            for s in &self.supplements {
+                e.reason(format!(
+                    "{}属{}，加发 {} 元/月。",
+                    s.member, s.reason, s.monthly
+                ));
+            }
+        } else if !self.working.below {
+            explain_above(self, e);
+        }
+    }
+}
+
+fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
+    let standard = f.standard;
+    let area = if f.working.area == Some(Area::Urban) {
+        "城市"
+    } else {
+        "农村"
+    };
+    e.step(
+        "dibao.standard",
+        "四(十)",
+        format!("{}{area}低保标准 {standard} 元/人·月。", f.working.region),
+        Some(standard.to_fen_string()),
+    );
+    let n = f.working.covered;
+    if !f.tekun_members.is_empty() {
+        e.step(
+            "dibao.tekunMembers",
+            "四(十三)",
+            format!(
+                "{} 符合特困人员条件，纳入特困供养；低保按其余 {n} 人计算。",
+                f.tekun_members.join("、")
+            ),
+            None,
+        );
+    }
+    if n == 0 {
+        e.reason("全部成员纳入特困供养，不再另行计算低保。");
+        return;
+    }
+    for (member, wages, d) in &f.working.deductions {
+        match d {
+            Deduction::NoLabour => e.step(
+                "dibao.employmentDeduction",
+                "四(十)",
+                format!("{member}：工资 {wages} 元，但无劳动能力，不扣除就业成本。"),
+                Some("0.00".into()),
+            ),
+            Deduction::Capped { region, tier, wage, months, cap, deduction } => e.step(
+                "dibao.employmentDeduction",
+                "四(十)",
+                format!("{member}：在{region}务工（最低工资{tier}档 {wage} 元/月），扣除就业成本 = min(工资 {wages} 元, {months} × {wage} = {cap} 元) = {deduction} 元。"),
+                Some(deduction.to_fen_string()),
+            ),
+        }
+    }
+    let (non_wage, wages, deduction, counted) = (
+        f.working.non_wage,
+        f.working.wages,
+        f.employment_deduction,
+        f.counted_income,
+    );
+    let per_capita = f.per_capita_monthly_income;
+    e.step(
+        "dibao.countedIncome",
+        "四(十)",
+        format!("计算收入 = 经营、财产、转移、其他 {non_wage} 元 + 工资 {wages} 元 − 就业成本 {deduction} 元 = {counted} 元/年；÷ 12 ÷ {n} 人 = 人均 {per_capita} 元/月。"),
+        Some(per_capita.to_fen_string()),
+    );
+}
+
+fn supplement_step(s: &Supplement, standard: Money, e: &mut Explanation) {
+    e.step(
+        "dibao.supplement",
+        "四(十)",
+        format!(
+            "{}：{}，加发 {} × 低保标准 {standard} 元 = {} 元/月。",
+            s.member, s.reason, s.rate, s.monthly
+        ),
+        Some(s.monthly.to_fen_string()),
+    );
+}
+
+fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
+    let (standard, per_capita) = (f.standard, f.per_capita_monthly_income);
+    e.step(
+        "dibao.eligibility",
+        "四(十)",
+        format!("人均月收入 {per_capita} 元不低于低保标准 {standard} 元。"),
+        None,
+    );
+    if let Some((multiple, line, marginal)) = f.working.marginal {
+        e.step(
+            "dibao.marginal",
+            "四(十)",
+            format!(
+                "低保边缘线 = {multiple} × {standard} = {line} 元/月：人均 {per_capita} 元{}。",
+                if marginal {
+                    "低于边缘线，属低收入（低保边缘）家庭"
+                } else {
+                    "不低于边缘线"
+                }
+            ),
+            Some(line.to_fen_string()),
+        );
+    }
+    for s in &f.single_person {
+        if let Some(with) = &s.with {
+            supplement_step(with, standard, e);
+        }
+        let group = s.with.as_ref().map_or("", |w| w.reason.as_str());
+        e.step(
+            "dibao.singlePerson",
+            "四(十)",
+            format!(
+                "{}（{}）参照“单人户”纳入低保：平均补助水平 {} 元 + 加发 {} 元（{group}）= {} 元/月。",
+                s.member, s.reason, s.average_subsidy, s.supplement, s.monthly
+            ),
+            Some(s.monthly.to_fen_string()),
+        );
+        e.reason(format!(
+            "{}为低收入家庭中的{}，可参照“单人户”纳入低保，每月 {} 元。",
+            s.member, s.reason, s.monthly
+        ));
+    }
+    if let Some(check) = &f.working.gradual {
+        explain_gradual(f, check, e);
+    }
+    if f.paid.is_none() {
+        e.reason(format!(
+            "人均月收入 {per_capita} 元不低于低保标准 {standard} 元，不符合低保条件。"
+        ));
+    }
+}
+
+fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) {
+    let without = check.without_wages;
+    let Some(g) = &f.gradual_exit else {
+        e.step(
+            "dibao.gradualExit",
+            "四(十)",
+            format!("不计工资时人均 {without} 元/月已不低于标准：不是因务工收入增加而退出，不适用渐退。"),
+            None,
+        );
+        return;
+    };
+    for s in check.estimated.iter().flatten() {
+        supplement_step(s, f.standard, e);
+    }
+    e.step(
+        "dibao.gradualExit",
+        "四(十)",
+        format!(
+            "务工收入使家庭人均收入超过标准（不计工资时人均 {without} 元/月）：渐退期 {} 个月，{} 至 {}，期内每月 {} 元{}。",
+            g.months,
+            g.from,
+            g.until,
+            g.monthly,
+            if check.estimated.is_none() { "（维持现领低保金）" } else { "（按不计新增工资计算）" }
+        ),
+        Some(g.until.clone()),
+    );
+    e.reason(if g.in_force {
+        format!(
+            "务工收入增加后进入低保渐退期，至 {} 止，期内每月 {} 元。",
+            g.until, g.monthly
+        )
+    } else {
+        format!("低保渐退期已于 {} 结束。", g.until)
+    });
 }

@@ -5,23 +5,26 @@
 //! day × school days); the boarding subsidy for boarding compulsory-education pupils of families in
 //! difficulty; the national grant for senior-high students of families in difficulty; 雨露计划 for
 //! vocational students of alleviated or monitored households, until its end date. A family is in
-//! difficulty when it is alleviated or monitored, or when 低保 or 特困 applies to it.
+//! difficulty when it is alleviated or monitored, or when 低保 or 特困 applies to it (the assistance
+//! context).
 //!
 //! Parameters read: `education.nutrition.perDay`, `education.schoolDaysPerYear`,
 //! `education.boarding.primary`, `education.boarding.junior`, `education.seniorHighGrant.average`,
-//! `education.yulu.annual`, `education.yulu.windowEnd`, and those of 低保 and 特困.
+//! `education.yulu.annual`, `education.yulu.windowEnd`.
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::pension::{assistance_groups, Groups};
-use super::result::{Calc, ProgramResult};
+use super::assistance::Assistance;
+use super::{Amounts, HouseholdProgramme};
 use crate::calendar::format_date;
 use crate::error::Result;
-use crate::model::{Area, Household, HouseholdStatus, Schooling};
+use crate::explain::{Citations, Explanation};
+use crate::model::{Area, Household, HouseholdStatus, Member, Schooling};
 use crate::money::Money;
-use crate::params::catalogue as p;
+use crate::params::{catalogue as p, Reader};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -32,6 +35,9 @@ pub struct Aid {
     #[tsify(type = "string")]
     pub annual: Money,
     pub citation: &'static str,
+    /// Per school day and days, for the nutrition plan.
+    #[serde(skip)]
+    per_day: Option<(Money, u32)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -42,183 +48,225 @@ pub struct Student {
     pub aids: Vec<Aid>,
     #[tsify(type = "string")]
     pub annual: Money,
+    /// 雨露计划 applies to the student but ended on this date.
+    #[serde(skip)]
+    yulu_ended: Option<NaiveDate>,
+    #[serde(skip)]
+    yulu_until: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct EducationResult {
-    #[serde(flatten)]
-    pub result: ProgramResult,
+pub struct EducationFigures {
     /// 家庭经济困难: alleviated, monitored, or 低保 / 特困 applies.
     pub family_in_difficulty: bool,
     pub students: Vec<Student>,
 }
 
-pub fn education(h: &Household<'_>, mut calc: Calc<'_>) -> Result<EducationResult> {
-    if h.members.iter().all(|m| m.schooling.is_none()) {
-        return education_for(h, calc, None);
+/// Cash to the family, not in kind (the nutrition plan is meals).
+const CASH_AIDS: [&str; 3] = ["boarding", "seniorHighGrant", "yulu"];
+
+fn aid(id: &'static str, label: &'static str, annual: Money, citation: &'static str) -> Aid {
+    Aid {
+        id,
+        label,
+        annual,
+        citation,
+        per_day: None,
     }
-    let groups = assistance_groups(h, &mut calc)?;
-    education_for(h, calc, Some(&groups))
 }
 
-/// Education aid when the household's 低保 and 特困 groups are known (`None` when there is no
-/// student, and so nothing to know).
-pub(crate) fn education_for(
+/// The aids of one student.
+fn student(
+    m: &Member<'_>,
+    schooling: Schooling,
     h: &Household<'_>,
-    mut calc: Calc<'_>,
-    groups: Option<&Groups>,
-) -> Result<EducationResult> {
-    let on = calc.params.on();
-    let students_in: Vec<_> = h.members.iter().filter(|m| m.schooling.is_some()).collect();
-    let Some(groups) = groups.filter(|_| !students_in.is_empty()) else {
-        calc.reason(|| "家中没有在校学生。".into());
-        return Ok(EducationResult {
-            result: calc.finish("education", "教育资助", false, None)?,
-            family_in_difficulty: false,
-            students: Vec::new(),
-        });
+    difficulty: bool,
+    r: &mut Reader<'_>,
+) -> Result<Student> {
+    let compulsory = matches!(schooling, Schooling::Primary | Schooling::Junior);
+    let mut s = Student {
+        member: m.label.clone(),
+        schooling,
+        aids: Vec::new(),
+        annual: Money::ZERO,
+        yulu_ended: None,
+        yulu_until: None,
     };
-    let difficulty = matches!(
-        h.status,
-        HouseholdStatus::Alleviated | HouseholdStatus::Monitored
-    ) || !groups.dibao.is_empty()
-        || !groups.tekun.is_empty();
-    calc.step(
-        "education.difficulty",
-        "三(八)",
-        || {
-            if difficulty {
-                "属家庭经济困难学生家庭（脱贫户、监测户或低保、特困家庭）。".to_string()
-            } else {
-                "不属家庭经济困难学生家庭。".to_string()
-            }
-        },
-        || None,
-    );
+    if compulsory && h.area == Area::Rural {
+        let per_day = r.money(&p::EDUCATION_NUTRITION_PER_DAY)?;
+        let days = r.count(&p::EDUCATION_SCHOOL_DAYS)?;
+        let annual = per_day.checked_mul(Decimal::from(days))?.round_fen();
+        s.aids.push(Aid {
+            per_day: Some((per_day, days)),
+            ..aid("nutrition", "营养改善计划", annual, "三(八)")
+        });
+    }
+    if compulsory && m.boarding && difficulty {
+        let spec = if schooling == Schooling::Primary {
+            &p::EDUCATION_BOARDING_PRIMARY
+        } else {
+            &p::EDUCATION_BOARDING_JUNIOR
+        };
+        s.aids
+            .push(aid("boarding", "寄宿生生活补助", r.money(spec)?, "三(八)"));
+    }
+    if schooling == Schooling::Senior && difficulty {
+        let annual = r.money(&p::EDUCATION_SENIOR_HIGH_GRANT)?;
+        s.aids.push(aid(
+            "seniorHighGrant",
+            "普通高中国家助学金",
+            annual,
+            "三(八)",
+        ));
+    }
     let alleviated_or_monitored = matches!(
         h.status,
         HouseholdStatus::Alleviated | HouseholdStatus::Monitored
     );
-    let mut students = Vec::new();
-    for m in students_in {
-        let Some(schooling) = m.schooling else {
-            continue;
+    if schooling == Schooling::Vocational && alleviated_or_monitored {
+        let until = r.date(&p::YULU_WINDOW_END)?;
+        if r.on() <= until {
+            let annual = r.money(&p::EDUCATION_YULU_ANNUAL)?;
+            s.aids.push(aid("yulu", "雨露计划", annual, "六(十九)"));
+            s.yulu_until = Some(until);
+        } else {
+            s.yulu_ended = Some(until);
+        }
+    }
+    s.annual = Money::sum(s.aids.iter().map(|a| a.annual))?;
+    Ok(s)
+}
+
+impl EducationFigures {
+    fn total(&self) -> Result<Money> {
+        Money::sum(self.students.iter().map(|s| s.annual))
+    }
+}
+
+impl HouseholdProgramme for EducationFigures {
+    fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
+        let mut f = EducationFigures {
+            family_in_difficulty: false,
+            students: Vec::new(),
         };
-        let compulsory = matches!(schooling, Schooling::Primary | Schooling::Junior);
-        let mut aids = Vec::new();
-        if compulsory && h.area == Area::Rural {
-            let per_day = calc.params.money(&p::EDUCATION_NUTRITION_PER_DAY)?;
-            let days = calc.params.count(&p::EDUCATION_SCHOOL_DAYS)?;
-            let annual = per_day.checked_mul(Decimal::from(days))?.round_fen();
-            calc.step(
-                "education.nutrition",
-                "三(八)",
-                || {
-                    format!(
-                    "{}：农村义务教育营养改善计划 {per_day} 元/天 × {days} 天 = {annual} 元/年。",
-                    m.label
-                )
-                },
-                || Some(annual.to_fen_string()),
-            );
-            aids.push(Aid {
-                id: "nutrition",
-                label: "营养改善计划",
-                annual,
-                citation: "三(八)",
-            });
+        if h.members.iter().all(|m| m.schooling.is_none()) {
+            return Ok(f);
         }
-        if compulsory && m.boarding && difficulty {
-            let spec = if schooling == Schooling::Primary {
-                &p::EDUCATION_BOARDING_PRIMARY
-            } else {
-                &p::EDUCATION_BOARDING_JUNIOR
-            };
-            let annual = calc.params.money(spec)?;
-            calc.step(
-                "education.boarding",
-                "三(八)",
-                || format!("{}：家庭经济困难寄宿生生活补助 {annual} 元/年。", m.label),
-                || Some(annual.to_fen_string()),
-            );
-            aids.push(Aid {
-                id: "boarding",
-                label: "寄宿生生活补助",
-                annual,
-                citation: "三(八)",
-            });
-        }
-        if schooling == Schooling::Senior && difficulty {
-            let annual = calc.params.money(&p::EDUCATION_SENIOR_HIGH_GRANT)?;
-            calc.step(
-                "education.seniorHighGrant",
-                "三(八)",
-                || format!("{}：普通高中国家助学金（平均）{annual} 元/年。", m.label),
-                || Some(annual.to_fen_string()),
-            );
-            aids.push(Aid {
-                id: "seniorHighGrant",
-                label: "普通高中国家助学金",
-                annual,
-                citation: "三(八)",
-            });
-        }
-        if schooling == Schooling::Vocational && alleviated_or_monitored {
-            let until = calc.params.date(&p::YULU_WINDOW_END)?;
-            if on <= until {
-                let annual = calc.params.money(&p::EDUCATION_YULU_ANNUAL)?;
-                calc.step("education.yulu", "六(十九)", || format!("{}：脱贫户（监测户）“两后生”接受职业教育，雨露计划补助 {annual} 元/年（至 {}）。", m.label, format_date(until)), || Some(annual.to_fen_string()));
-                aids.push(Aid {
-                    id: "yulu",
-                    label: "雨露计划",
-                    annual,
-                    citation: "六(十九)",
-                });
-            } else {
-                calc.step(
-                    "education.yulu",
-                    "六(十九)",
-                    || {
-                        format!(
-                            "{}：雨露计划补助已于 {} 截止。",
-                            m.label,
-                            format_date(until)
-                        )
-                    },
-                    || None,
-                );
+        r.record(a.rests_on()?);
+        f.family_in_difficulty = matches!(
+            h.status,
+            HouseholdStatus::Alleviated | HouseholdStatus::Monitored
+        ) || !a.dibao()?.members.is_empty()
+            || !a.tekun()?.members.is_empty();
+        for m in &h.members {
+            if let Some(schooling) = m.schooling {
+                f.students
+                    .push(student(m, schooling, h, f.family_in_difficulty, r)?);
             }
         }
-        let annual = Money::sum(aids.iter().map(|a| a.annual))?;
-        if aids.is_empty() {
-            calc.step(
-                "education.none",
-                "三(八)",
-                || format!("{}：没有适用的资助项目。", m.label),
-                || None,
-            );
-        } else {
-            let names: Vec<&str> = aids.iter().map(|a| a.label).collect();
-            calc.reason(|| format!("{}可享受{}，共 {annual} 元/年。", m.label, names.join("、")));
+        Ok(f)
+    }
+
+    fn amounts(&self) -> Result<Amounts> {
+        let total = self.total()?;
+        let eligible = !total.is_zero();
+        let cash = Money::sum(
+            self.students
+                .iter()
+                .flat_map(|s| s.aids.iter())
+                .filter(|a| CASH_AIDS.contains(&a.id))
+                .map(|a| a.annual),
+        )?;
+        Ok(Amounts {
+            annual: eligible.then_some(total),
+            cash_annual: cash,
+            other_annual: total.checked_sub(cash)?,
+            ..Amounts::verdict(eligible)
+        })
+    }
+
+    fn citations(&self) -> Citations {
+        let mut c = Citations::default();
+        c.add_if(!self.students.is_empty(), "三(八)");
+        let yulu = self
+            .students
+            .iter()
+            .any(|s| s.yulu_until.is_some() || s.yulu_ended.is_some());
+        c.add_if(yulu, "六(十九)");
+        c
+    }
+
+    fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        if self.students.is_empty() {
+            e.reason("家中没有在校学生。");
+            return;
         }
-        students.push(Student {
-            member: m.label.clone(),
-            schooling,
-            aids,
-            annual,
-        });
+        e.step(
+            "education.difficulty",
+            "三(八)",
+            if self.family_in_difficulty {
+                "属家庭经济困难学生家庭（脱贫户、监测户或低保、特困家庭）。".to_string()
+            } else {
+                "不属家庭经济困难学生家庭。".to_string()
+            },
+            None,
+        );
+        for s in &self.students {
+            explain_student(s, e);
+        }
+        if self.students.iter().all(|s| s.aids.is_empty()) {
+            e.reason("在校学生没有适用的资助项目。");
+        }
     }
-    let total = Money::sum(students.iter().map(|s| s.annual))?;
-    let eligible = !total.is_zero();
-    if !eligible {
-        calc.reason(|| "在校学生没有适用的资助项目。".into());
+}
+
+fn explain_student(s: &Student, e: &mut Explanation) {
+    let who = &s.member;
+    for a in &s.aids {
+        let annual = a.annual;
+        let text = match (a.id, a.per_day) {
+            ("nutrition", Some((per_day, days))) => format!(
+                "{who}：农村义务教育营养改善计划 {per_day} 元/天 × {days} 天 = {annual} 元/年。"
+            ),
+            ("boarding", _) => format!("{who}：家庭经济困难寄宿生生活补助 {annual} 元/年。"),
+            ("seniorHighGrant", _) => {
+                format!("{who}：普通高中国家助学金（平均）{annual} 元/年。")
+            }
+            _ => format!(
+                "{who}：脱贫户（监测户）“两后生”接受职业教育，雨露计划补助 {annual} 元/年（至 {}）。",
+                s.yulu_until.map(format_date).unwrap_or_default()
+            ),
+        };
+        let rule = match a.id {
+            "nutrition" => "education.nutrition",
+            "boarding" => "education.boarding",
+            "seniorHighGrant" => "education.seniorHighGrant",
+            _ => "education.yulu",
+        };
+        e.step(rule, a.citation, text, Some(annual.to_fen_string()));
     }
-    let mut result = calc.finish("education", "教育资助", eligible, None)?;
-    result.annual = eligible.then_some(total);
-    Ok(EducationResult {
-        result,
-        family_in_difficulty: difficulty,
-        students,
-    })
+    if let Some(until) = s.yulu_ended {
+        e.step(
+            "education.yulu",
+            "六(十九)",
+            format!("{who}：雨露计划补助已于 {} 截止。", format_date(until)),
+            None,
+        );
+    }
+    if s.aids.is_empty() {
+        e.step(
+            "education.none",
+            "三(八)",
+            format!("{who}：没有适用的资助项目。"),
+            None,
+        );
+    } else {
+        let names: Vec<&str> = s.aids.iter().map(|a| a.label).collect();
+        e.reason(format!(
+            "{who}可享受{}，共 {} 元/年。",
+            names.join("、"),
+            s.annual
+        ));
+    }
 }

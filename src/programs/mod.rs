@@ -1,14 +1,178 @@
-//! One module per policy item. Each is a pure function of its input (a household, a bill, a loan
-//! request, a project), the parameters and the date; none does I/O or keeps state.
+//! The programmes: one module per policy item, each a pure `compute` that returns its figures (no
+//! words) and an `explain` that writes the steps and reasons from them.
+//!
+//! The household programmes are listed once, in [`registry`]: the estimate, screening rows, register
+//! columns, the command-line summary, the bindings and the `labels` export all follow that list.
+//! Facts several programmes need (the 低保 standard, who is under 低保 or 特困) come from the
+//! [`assistance`] context, computed once per household.
 
+pub(crate) mod assistance;
 pub mod credit;
 pub mod dibao;
 pub mod education;
 pub mod medical;
 pub mod monitoring;
 pub mod pension;
-pub mod result;
+pub mod registry;
 pub mod tekun;
 pub mod temporary;
 pub mod transition;
 pub mod work_relief;
+
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::explain::{Citations, Explanation, Step};
+use crate::model::Household;
+use crate::money::Money;
+use crate::params::{Reader, UnofficialSet};
+use assistance::Assistance;
+
+/// What every programme returns (API.md `ProgramResult`), with the programme's own figures after
+/// the common fields.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgramResult<F> {
+    /// 'dibao', 'tekun', 'monitoring', ...
+    pub program: &'static str,
+    /// Chinese name, e.g. 最低生活保障.
+    pub label: &'static str,
+    pub eligible: bool,
+    /// Money per month, where the programme pays monthly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly: Option<Money>,
+    /// Money per year (monthly × 12 for monthly programmes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annual: Option<Money>,
+    /// Chinese sentences a member of staff can read out (empty when not explained).
+    pub reasons: Vec<String>,
+    /// The trace (empty when not explained).
+    pub steps: Vec<Step>,
+    /// Policy items applied, e.g. ['四(十)'].
+    pub citations: Vec<&'static str>,
+    /// Names of parameters used whose status is not 'official'.
+    pub unofficial: UnofficialSet,
+    #[serde(flatten)]
+    pub figures: F,
+}
+
+/// A result reads as its figures too (`result.standard`), as it does in JavaScript.
+impl<F> std::ops::Deref for ProgramResult<F> {
+    type Target = F;
+    fn deref(&self) -> &F {
+        &self.figures
+    }
+}
+
+impl<F> ProgramResult<F> {
+    /// Assemble a result from its figures, its amounts and (when explained) its words.
+    pub(crate) fn new(
+        program: &'static str,
+        label: &'static str,
+        amounts: Amounts,
+        citations: Citations,
+        reader: &Reader<'_>,
+        words: Explanation,
+        figures: F,
+    ) -> Self {
+        ProgramResult {
+            program,
+            label,
+            eligible: amounts.eligible,
+            monthly: amounts.monthly,
+            annual: amounts.annual,
+            reasons: words.reasons,
+            steps: words.steps,
+            citations: citations.into_vec(),
+            unofficial: reader.unofficial(),
+            figures,
+        }
+    }
+}
+
+/// How a programme's result counts: its own amounts, and what it adds to the household's totals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Amounts {
+    pub eligible: bool,
+    /// The result's `monthly` (rounded).
+    pub monthly: Option<Money>,
+    /// The result's `annual`.
+    pub annual: Option<Money>,
+    /// Cash to the household each month (the estimate's `totalMonthly`).
+    pub cash_monthly: Money,
+    /// Cash to the household in the year (the estimate's `totalAnnual`).
+    pub cash_annual: Money,
+    /// Paid on the household's behalf or in kind, in the year.
+    pub other_annual: Money,
+}
+
+impl Amounts {
+    /// A programme paying cash monthly: annual = the rounded monthly amount × 12.
+    pub fn monthly(eligible: bool, monthly: Option<Money>) -> Result<Amounts> {
+        let monthly = monthly.map(Money::round_fen);
+        let annual = monthly.map(|m| m.checked_mul(12.into())).transpose()?;
+        Ok(Amounts {
+            eligible,
+            monthly,
+            annual,
+            cash_monthly: monthly.unwrap_or_default(),
+            cash_annual: annual.unwrap_or_default(),
+            other_annual: Money::ZERO,
+        })
+    }
+
+    /// A result that pays nothing by itself (monitoring, a verdict, a loan's terms).
+    pub fn verdict(eligible: bool) -> Amounts {
+        Amounts {
+            eligible,
+            ..Amounts::default()
+        }
+    }
+}
+
+/// A household programme: figures computed from the household and its assistance context, then
+/// explained on demand.
+pub trait HouseholdProgramme: Sized + Serialize {
+    /// Read parameters through `r` and compute the figures. No words. The context holds what the
+    /// programmes listed before this one decided.
+    fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self>;
+    /// Add what this programme decided to the context, for the programmes listed after it; `used`
+    /// is what its figures rested on.
+    fn contribute(&self, _a: &mut Assistance, _used: UnofficialSet) -> Result<()> {
+        Ok(())
+    }
+    /// Eligibility, the result's amounts, and what it adds to the household's totals.
+    fn amounts(&self) -> Result<Amounts>;
+    /// The policy items the figures applied, in order of first use.
+    fn citations(&self) -> Citations;
+    /// The steps and reasons. May also fill the figures' own word fields (a member's reasons).
+    fn explain(&mut self, h: &Household<'_>, a: &Assistance, e: &mut Explanation);
+}
+
+/// Run one household programme: compute, add its decisions to the context, explain when asked,
+/// assemble the result.
+pub(crate) fn run<F: HouseholdProgramme>(
+    program: &'static str,
+    label: &'static str,
+    h: &Household<'_>,
+    a: &mut Assistance,
+    reader: &Reader<'_>,
+    explain: bool,
+) -> Result<ProgramResult<F>> {
+    let mut r = reader.clone();
+    let mut figures = F::compute(h, a, &mut r)?;
+    figures.contribute(a, r.unofficial())?;
+    let mut words = Explanation::default();
+    if explain {
+        figures.explain(h, a, &mut words);
+    }
+    Ok(ProgramResult::new(
+        program,
+        label,
+        figures.amounts()?,
+        figures.citations(),
+        &r,
+        words,
+        figures,
+    ))
+}

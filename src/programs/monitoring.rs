@@ -12,11 +12,15 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::result::{Calc, ProgramResult};
+use super::{Amounts, ProgramResult};
 use crate::error::Result;
+use crate::explain::{Citations, Explanation};
 use crate::model::{Capacity, Event, Household, HouseholdStatus};
-use crate::money::Money;
-use crate::params::catalogue as p;
+use crate::money::{Money, Rate};
+use crate::params::{catalogue as p, Reader};
+
+pub const ID: &str = "monitoring";
+pub const LABEL: &str = "防止返贫动态监测";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -67,14 +71,27 @@ impl Track {
 #[serde(rename_all = "camelCase")]
 pub struct RiskElimination {
     pub eligible: bool,
+    /// What stands in the way, or the way ahead (written only when the result is explained).
     pub reasons: Vec<String>,
+    #[serde(skip)]
+    stable_months: u32,
+}
+
+/// The sudden-hardship test of a household hit by an event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Sudden {
+    spending_share: Rate,
+    spending_threshold: Money,
+    large_spending: bool,
+    /// Last year's income, the share of a sharp fall, the income it falls to, whether it fell.
+    fall: Option<(Money, Rate, Money, bool)>,
+    after_spending: Money,
+    severe: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct MonitoringResult {
-    #[serde(flatten)]
-    pub result: ProgramResult,
+pub struct MonitoringFigures {
     pub in_scope: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -95,156 +112,107 @@ pub struct MonitoringResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub risk_elimination: Option<RiskElimination>,
+    #[serde(skip)]
+    income: Money,
+    #[serde(skip)]
+    below: bool,
+    #[serde(skip)]
+    sudden: Option<Sudden>,
 }
 
-pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringResult> {
-    let line = calc.params.money(&p::MONITORING_INCOME_LINE)?;
+pub type MonitoringResult = ProgramResult<MonitoringFigures>;
+
+/// The sudden-hardship test (an event, large rigid spending or a sharp fall in income, and income
+/// after rigid spending below the line).
+fn sudden(h: &Household<'_>, total: Money, line: Money, r: &mut Reader<'_>) -> Result<Sudden> {
+    let spending_share = r.rate(&p::MONITORING_RIGID_SPENDING_SHARE)?;
+    let spending_threshold = total.times(spending_share)?;
+    let large_spending = h.rigid_spending > Money::ZERO && h.rigid_spending >= spending_threshold;
+    let fall = match h.last_year_income.filter(|l| !l.is_zero()) {
+        Some(last) => {
+            let share = r.rate(&p::MONITORING_INCOME_FALL_SHARE)?;
+            let fallen_to = last.checked_sub(last.times(share)?)?;
+            Some((last, share, fallen_to, total <= fallen_to))
+        }
+        None => None,
+    };
+    let after_spending = total.checked_sub(h.rigid_spending)?.checked_div(h.size())?;
+    Ok(Sudden {
+        spending_share,
+        spending_threshold,
+        large_spending,
+        fall,
+        after_spending,
+        severe: after_spending < line,
+    })
+}
+
+impl Sudden {
+    fn sharp_fall(&self) -> bool {
+        self.fall.is_some_and(|f| f.3)
+    }
+    fn applies(&self) -> bool {
+        (self.large_spending || self.sharp_fall()) && self.severe
+    }
+}
+
+/// Monitoring on its own: it needs no assistance context, only the household.
+pub(crate) fn run(
+    h: &Household<'_>,
+    reader: &Reader<'_>,
+    explained: bool,
+) -> Result<MonitoringResult> {
+    let mut r = reader.clone();
+    let mut f = assess(h, &mut r)?;
+    let mut words = Explanation::default();
+    if explained {
+        explain(&mut f, h, &mut words);
+    }
+    Ok(ProgramResult::new(
+        ID,
+        LABEL,
+        Amounts::verdict(f.in_scope),
+        Citations::of(&["二(二)"]),
+        &r,
+        words,
+        f,
+    ))
+}
+
+/// The figures, from the household alone.
+pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<MonitoringFigures> {
+    let line = r.money(&p::MONITORING_INCOME_LINE)?;
     let total = h.total_income()?;
     let per_capita = total.checked_div(h.size())?;
-    let n = h.members.len();
-    let wages = Money::sum(h.members.iter().map(|m| m.wages))?;
-    let mut risks: Vec<String> = Vec::new();
-
-    calc.step(
-        "monitoring.perCapitaNetIncome",
-        "二(二)",
-        || format!("家庭年收入 {} 元（经营 {} + 财产 {} + 转移 {} + 其他 {} + 工资 {}）÷ {n} 人 = 人均 {} 元/年。", total.round_fen(), h.income.business, h.income.property, h.income.transfer, h.income.other, wages, per_capita.round_fen()),
-        || Some(per_capita.to_fen_string()),
-    );
     let below = per_capita < line;
-    calc.step(
-        "monitoring.incomeLine",
-        "二(二)",
-        || {
-            format!(
-                "监测收入标准 {} 元/人·年：人均 {} 元{}标准。",
-                line.round_fen(),
-                per_capita.round_fen(),
-                if below { "低于" } else { "不低于" }
-            )
-        },
-        || Some(line.to_fen_string()),
-    );
+    let unsecured = h.guarantees.unsecured();
+    let mut risks: Vec<String> = Vec::new();
     if below {
         risks.push("incomeBelowLine".into());
     }
-
-    let unsecured = h.guarantees.unsecured();
-    if !unsecured.is_empty() {
-        let names: Vec<&str> = unsecured.iter().map(|(_, n)| *n).collect();
-        calc.step(
-            "monitoring.guarantees",
-            "二(二)",
-            || format!("“两不愁三保障”及饮水安全未保障：{}。", names.join("、")),
-            || Some(names.len().to_string()),
-        );
-        risks.extend(unsecured.iter().map(|(id, _)| id.to_string()));
-    }
-
-    // Sudden hardship: an event, large rigid spending or a sharp fall in income, and basic living in
-    // severe difficulty (income after rigid spending below the line).
-    let mut sudden = false;
-    if !h.events.is_empty() {
-        let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
+    risks.extend(unsecured.iter().map(|(id, _)| id.to_string()));
+    let sudden = if h.events.is_empty() {
+        None
+    } else {
         risks.extend(h.events.iter().map(|e| e.id().to_string()));
-        let spending_share = calc.params.rate(&p::MONITORING_RIGID_SPENDING_SHARE)?;
-        let spending_threshold = total.times(spending_share)?;
-        let large_spending =
-            h.rigid_spending > Money::ZERO && h.rigid_spending >= spending_threshold;
-        calc.step(
-            "monitoring.rigidSpending",
-            "二(二)",
-            || {
-                format!(
-                    "{}：刚性支出 {} 元，{}家庭年收入的 {}（{} 元）：{}。",
-                    events.join("、"),
-                    h.rigid_spending,
-                    if large_spending {
-                        "达到"
-                    } else {
-                        "未达到"
-                    },
-                    spending_share.percent(),
-                    spending_threshold.round_fen(),
-                    if large_spending {
-                        "刚性支出较大"
-                    } else {
-                        "刚性支出不算较大"
-                    }
-                )
-            },
-            || Some(h.rigid_spending.to_fen_string()),
-        );
-        if large_spending {
+        let s = sudden(h, total, line, r)?;
+        if s.large_spending {
             risks.push("largeRigidSpending".into());
         }
-        let mut sharp_fall = false;
-        if let Some(last) = h.last_year_income.filter(|l| !l.is_zero()) {
-            let fall_share = calc.params.rate(&p::MONITORING_INCOME_FALL_SHARE)?;
-            let fallen_to = last.checked_sub(last.times(fall_share)?)?;
-            sharp_fall = total <= fallen_to;
-            calc.step(
-                "monitoring.incomeFall",
-                "二(二)",
-                || format!("上年收入 {} 元，今年 {} 元；下降 {} 以上（不高于 {} 元）即为收入大幅缩减：{}。", last, total.round_fen(), fall_share.percent(), fallen_to.round_fen(), if sharp_fall { "是" } else { "否" }),
-                || None,
-            );
-            if sharp_fall {
-                risks.push("sharpIncomeFall".into());
-            }
+        if s.sharp_fall() {
+            risks.push("sharpIncomeFall".into());
         }
-        let after_spending = total.checked_sub(h.rigid_spending)?.checked_div(h.size())?;
-        let severe = after_spending < line;
-        calc.step(
-            "monitoring.basicLiving",
-            "二(二)",
-            || {
-                format!(
-                    "扣除刚性支出后人均 {} 元/年，{}监测标准 {} 元：{}。",
-                    after_spending.round_fen(),
-                    if severe { "低于" } else { "不低于" },
-                    line.round_fen(),
-                    if severe {
-                        "基本生活出现严重困难"
-                    } else {
-                        "基本生活未出现严重困难"
-                    }
-                )
-            },
-            || Some(after_spending.to_fen_string()),
-        );
-        sudden = (large_spending || sharp_fall) && severe;
-    }
-
+        Some(s)
+    };
+    let is_sudden = sudden.as_ref().is_some_and(Sudden::applies);
     let already = h.status == HouseholdStatus::Monitored;
-    let in_scope = below || !unsecured.is_empty() || sudden || already;
+    let in_scope = below || !unsecured.is_empty() || is_sudden || already;
     let category = match h.status {
         HouseholdStatus::Alleviated if below || !unsecured.is_empty() => Some(Category::Unstable),
         HouseholdStatus::General if below || !unsecured.is_empty() => Some(Category::Marginal),
-        _ if sudden => Some(Category::SuddenHardship),
+        _ if is_sudden => Some(Category::SuddenHardship),
         _ => None,
     };
-    match category {
-        Some(Category::Unstable) => calc.reason(|| "脱贫户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属脱贫不稳定户，应纳入监测。".into()),
-        Some(Category::Marginal) => calc.reason(|| "一般农户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属边缘易致贫户，应纳入监测。".into()),
-        Some(Category::SuddenHardship) => calc.reason(|| "因病因灾因意外事故等刚性支出较大或收入大幅缩减，基本生活出现严重困难：属突发严重困难户，应纳入监测。".into()),
-        None if already => calc.reason(|| "该户已纳入防返贫监测；本次测算未发现新的返贫致贫风险，类别以登记为准。".into()),
-        None => calc.reason(|| "人均纯收入不低于监测标准，“两不愁三保障”及饮水安全均有保障，未发现突发严重困难：暂不纳入监测。".into()),
-    }
-    calc.step(
-        "monitoring.scope",
-        "二(二)",
-        || {
-            if in_scope {
-                "纳入防返贫动态监测。"
-            } else {
-                "不纳入监测。"
-            }
-            .to_string()
-        },
-        || Some(if in_scope { "纳入" } else { "不纳入" }.into()),
-    );
-
     let has_labor = h.members.iter().any(|m| m.labor_capacity != Capacity::None);
     let track = in_scope.then(|| {
         if h.events
@@ -258,61 +226,18 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
             Track::SafetyNet
         }
     });
-    if let Some(t) = track {
-        let text = match t {
-            Track::CaseByCase => "遭遇重大自然灾害或家庭重大变故：实行“一事一议”。",
-            Track::Development => "家中有劳动能力的成员：坚持开发式帮扶，强化产业、就业帮扶。",
-            Track::SafetyNet => "家中无劳动能力的成员：强化兜底保障，确保基本生活不出问题。",
-        };
-        calc.step("monitoring.track", "二(二)", || text.into(), || None);
-        calc.reason(|| text.into());
-    }
-
     let risk_elimination = if already {
-        let stable_months = calc.params.count(&p::MONITORING_STABLE_MONTHS)?;
+        let stable_months = r.count(&p::MONITORING_STABLE_MONTHS)?;
         let short_of_months = !below && h.stable_income_months < stable_months;
-        let eligible = !below && !short_of_months && unsecured.is_empty() && !sudden && has_labor;
-        // What stands in the way (or the way ahead), written only when the calculation explains.
-        let mut reasons = Vec::new();
-        if calc.trace.explains() {
-            if below {
-                reasons.push(format!(
-                    "人均纯收入 {} 元仍低于监测标准 {} 元",
-                    per_capita.round_fen(),
-                    line.round_fen()
-                ));
-            } else if short_of_months {
-                reasons.push(format!(
-                    "收入稳定超过监测标准 {} 个月，未满 {stable_months} 个月",
-                    h.stable_income_months
-                ));
-            }
-            if !unsecured.is_empty() {
-                reasons.push("“两不愁三保障”及饮水安全尚未全部保障".into());
-            }
-            if sudden {
-                reasons.push("仍有突发严重困难".into());
-            }
-            if !has_labor {
-                reasons.push("家庭无劳动能力：落实兜底保障后不标注风险消除，持续跟踪".into());
-            }
-            if eligible {
-                reasons.push(format!("收入持续稳定超过监测标准已满 {stable_months} 个月，“两不愁三保障”及饮水安全有保障：可按程序（入户核实、村级评议、公示、县级审定）标注风险消除。"));
-            }
-        }
-        calc.step(
-            "monitoring.riskElimination",
-            "二(二)",
-            || format!("风险消除：{}", reasons.join("；")),
-            || Some(if eligible { "可消除" } else { "暂不可" }.into()),
-        );
-        Some(RiskElimination { eligible, reasons })
+        Some(RiskElimination {
+            eligible: !below && !short_of_months && unsecured.is_empty() && !is_sudden && has_labor,
+            reasons: Vec::new(),
+            stable_months,
+        })
     } else {
         None
     };
-
-    Ok(MonitoringResult {
-        result: calc.finish("monitoring", "防止返贫动态监测", in_scope, None)?,
+    Ok(MonitoringFigures {
         in_scope,
         category,
         per_capita_net_income: per_capita.round_fen(),
@@ -320,5 +245,183 @@ pub fn monitoring(h: &Household<'_>, mut calc: Calc<'_>) -> Result<MonitoringRes
         risks,
         track,
         risk_elimination,
+        income: total,
+        below,
+        sudden,
     })
+}
+
+fn explain(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
+    let (total, n, per_capita, line) = (
+        f.income,
+        h.members.len(),
+        f.per_capita_net_income,
+        f.income_line,
+    );
+    let wages = Money::sum(h.members.iter().map(|m| m.wages)).unwrap_or_default();
+    let i = h.income;
+    e.step(
+        "monitoring.perCapitaNetIncome",
+        "二(二)",
+        format!("家庭年收入 {total} 元（经营 {} + 财产 {} + 转移 {} + 其他 {} + 工资 {wages}）÷ {n} 人 = 人均 {per_capita} 元/年。", i.business, i.property, i.transfer, i.other),
+        Some(per_capita.to_fen_string()),
+    );
+    e.step(
+        "monitoring.incomeLine",
+        "二(二)",
+        format!(
+            "监测收入标准 {line} 元/人·年：人均 {per_capita} 元{}标准。",
+            if f.below { "低于" } else { "不低于" }
+        ),
+        Some(line.to_fen_string()),
+    );
+    let unsecured = h.guarantees.unsecured();
+    if !unsecured.is_empty() {
+        let names: Vec<&str> = unsecured.iter().map(|(_, n)| *n).collect();
+        e.step(
+            "monitoring.guarantees",
+            "二(二)",
+            format!("“两不愁三保障”及饮水安全未保障：{}。", names.join("、")),
+            Some(names.len().to_string()),
+        );
+    }
+    if let Some(s) = &f.sudden {
+        explain_sudden(s, h, total, line, e);
+    }
+    explain_verdict(f, h, e);
+    if let Some(re) = &mut f.risk_elimination {
+        re.reasons = elimination_words(re, f.below, per_capita, line, h, f.sudden.as_ref());
+        e.step(
+            "monitoring.riskElimination",
+            "二(二)",
+            format!("风险消除：{}", re.reasons.join("；")),
+            Some(
+                if re.eligible {
+                    "可消除"
+                } else {
+                    "暂不可"
+                }
+                .into(),
+            ),
+        );
+    }
+}
+
+fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &mut Explanation) {
+    let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
+    e.step(
+        "monitoring.rigidSpending",
+        "二(二)",
+        format!(
+            "{}：刚性支出 {} 元，{}家庭年收入的 {}（{} 元）：{}。",
+            events.join("、"),
+            h.rigid_spending,
+            if s.large_spending {
+                "达到"
+            } else {
+                "未达到"
+            },
+            s.spending_share.percent(),
+            s.spending_threshold,
+            if s.large_spending {
+                "刚性支出较大"
+            } else {
+                "刚性支出不算较大"
+            }
+        ),
+        Some(h.rigid_spending.to_fen_string()),
+    );
+    if let Some((last, share, fallen_to, fell)) = s.fall {
+        e.step(
+            "monitoring.incomeFall",
+            "二(二)",
+            format!(
+                "上年收入 {last} 元，今年 {total} 元；下降 {} 以上（不高于 {fallen_to} 元）即为收入大幅缩减：{}。",
+                share.percent(),
+                if fell { "是" } else { "否" }
+            ),
+            None,
+        );
+    }
+    e.step(
+        "monitoring.basicLiving",
+        "二(二)",
+        format!(
+            "扣除刚性支出后人均 {} 元/年，{}监测标准 {line} 元：{}。",
+            s.after_spending,
+            if s.severe { "低于" } else { "不低于" },
+            if s.severe {
+                "基本生活出现严重困难"
+            } else {
+                "基本生活未出现严重困难"
+            }
+        ),
+        Some(s.after_spending.to_fen_string()),
+    );
+}
+
+fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
+    let already = h.status == HouseholdStatus::Monitored;
+    e.reason(match f.category {
+        Some(Category::Unstable) => "脱贫户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属脱贫不稳定户，应纳入监测。",
+        Some(Category::Marginal) => "一般农户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属边缘易致贫户，应纳入监测。",
+        Some(Category::SuddenHardship) => "因病因灾因意外事故等刚性支出较大或收入大幅缩减，基本生活出现严重困难：属突发严重困难户，应纳入监测。",
+        None if already => "该户已纳入防返贫监测；本次测算未发现新的返贫致贫风险，类别以登记为准。",
+        None => "人均纯收入不低于监测标准，“两不愁三保障”及饮水安全均有保障，未发现突发严重困难：暂不纳入监测。",
+    });
+    e.step(
+        "monitoring.scope",
+        "二(二)",
+        if f.in_scope {
+            "纳入防返贫动态监测。"
+        } else {
+            "不纳入监测。"
+        }
+        .to_string(),
+        Some(if f.in_scope { "纳入" } else { "不纳入" }.into()),
+    );
+    if let Some(t) = f.track {
+        let text = match t {
+            Track::CaseByCase => "遭遇重大自然灾害或家庭重大变故：实行“一事一议”。",
+            Track::Development => "家中有劳动能力的成员：坚持开发式帮扶，强化产业、就业帮扶。",
+            Track::SafetyNet => "家中无劳动能力的成员：强化兜底保障，确保基本生活不出问题。",
+        };
+        e.step("monitoring.track", "二(二)", text.into(), None);
+        e.reason(text);
+    }
+}
+
+fn elimination_words(
+    re: &RiskElimination,
+    below: bool,
+    per_capita: Money,
+    line: Money,
+    h: &Household<'_>,
+    sudden: Option<&Sudden>,
+) -> Vec<String> {
+    let stable_months = re.stable_months;
+    let mut reasons = Vec::new();
+    if below {
+        reasons.push(format!(
+            "人均纯收入 {per_capita} 元仍低于监测标准 {line} 元"
+        ));
+    } else if h.stable_income_months < stable_months {
+        reasons.push(format!(
+            "收入稳定超过监测标准 {} 个月，未满 {stable_months} 个月",
+            h.stable_income_months
+        ));
+    }
+    if !h.guarantees.unsecured().is_empty() {
+        reasons.push("“两不愁三保障”及饮水安全尚未全部保障".into());
+    }
+    if sudden.is_some_and(Sudden::applies) {
+        reasons.push("仍有突发严重困难".into());
+    }
+    if h.members.iter().all(|m| m.labor_capacity == Capacity::None) {
+        reasons.push("家庭无劳动能力：落实兜底保障后不标注风险消除，持续跟踪".into());
+    }
+    if re.eligible {
+        reasons.push(format!("收入持续稳定超过监测标准已满 {stable_months} 个月，“两不愁三保障”及饮水安全有保障：可按程序（入户核实、村级评议、公示、县级审定）标注风险消除。"));
+    }
+    reasons
 }

@@ -7,23 +7,25 @@
 //! own; the household's 低保 then covers the other members (see `dibao`).
 //!
 //! Parameters read: `tekun.basicMultiple`, `tekun.care.selfCare`, `tekun.care.partialCare`,
-//! `tekun.care.fullCare`, and the 低保 standard (`dibao.standard.rural` or `.urban`).
+//! `tekun.care.fullCare`; the 低保 standard and the three tests come from the assistance context.
 
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::dibao::standard_for;
-use super::result::{Calc, ProgramResult};
+use super::assistance::{Assistance, Decided};
+use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
+use crate::explain::{Citations, Explanation};
 use crate::model::{Capacity, Household, Member};
-use crate::money::Money;
-use crate::params::catalogue as p;
+use crate::money::{Money, Rate};
+use crate::params::{catalogue as p, Reader, UnofficialSet};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct TekunMember {
     pub member: String,
     pub eligible: bool,
+    /// The three tests in words (written only when the result is explained).
     pub reasons: Vec<String>,
     /// 'full' 全自理, 'partial' 半护理, 'none' 全护理 (by self-care ability).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -38,60 +40,63 @@ pub struct TekunMember {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "string")]
     pub monthly: Option<Money>,
+    /// The member's own income per month, for the test of means.
+    #[serde(skip)]
+    own_monthly: Money,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct TekunResult {
-    #[serde(flatten)]
-    pub result: ProgramResult,
+pub struct TekunFigures {
     /// Basic living standard, per person per month.
     #[tsify(type = "string")]
     pub basic_standard: Money,
     pub members: Vec<TekunMember>,
+    /// The 低保 standard and the multiple the basic standard rests on.
+    #[serde(skip)]
+    standard: Money,
+    #[serde(skip)]
+    multiple: Rate,
 }
 
-/// The three tests for one member, with the sentences that explain them when `explain` is on.
-/// `standard` is the monthly 低保 standard.
-pub fn member_qualifies(
-    m: &Member<'_>,
+/// Each member assessed (`eligible`: those who meet the three tests, by their place), with the
+/// support of those who qualify.
+pub(crate) fn assess(
+    h: &Household<'_>,
     standard: Money,
-    explain: bool,
-) -> Result<(bool, Vec<String>)> {
-    let no_labor = m.labor_capacity == Capacity::None;
-    let monthly_own = m.wages.checked_div(12.into())?;
-    let no_means = monthly_own < standard;
-    let no_supporter = !m.has_supporter;
-    let eligible = no_labor && no_means && no_supporter;
-    if !explain {
-        return Ok((eligible, Vec::new()));
+    eligible: &[usize],
+    r: &mut Reader<'_>,
+) -> Result<TekunFigures> {
+    let multiple = r.rate(&p::TEKUN_BASIC_MULTIPLE)?;
+    let basic = standard.times(multiple)?;
+    let mut members = Vec::with_capacity(h.members.len());
+    for (i, m) in h.members.iter().enumerate() {
+        let eligible = eligible.contains(&i);
+        let mut row = TekunMember {
+            member: m.label.clone(),
+            eligible,
+            reasons: Vec::new(),
+            care_level: None,
+            basic: None,
+            care: None,
+            monthly: None,
+            own_monthly: m.wages.checked_div(12.into())?,
+        };
+        if eligible {
+            let care = r.money(care_spec(m.self_care))?;
+            row.care_level = Some(m.self_care);
+            row.basic = Some(basic.round_fen());
+            row.care = Some(care);
+            row.monthly = Some(basic.checked_add(care)?.round_fen());
+        }
+        members.push(row);
     }
-    let why_no_labor = if m.labor_capacity_given {
-        "登记为无劳动能力".to_string()
-    } else if m.severely_disabled() {
-        format!("{}级重度残疾", m.disability_grade.unwrap_or(0))
-    } else {
-        format!("{}周岁，不在劳动年龄内", m.age)
-    };
-    let reasons = vec![
-        if no_labor {
-            format!("无劳动能力（{why_no_labor}）")
-        } else {
-            "有劳动能力".into()
-        },
-        format!(
-            "本人月收入 {} 元{}低保标准 {} 元",
-            monthly_own.round_fen(),
-            if no_means { "低于" } else { "不低于" },
-            standard
-        ),
-        if no_supporter {
-            "无法定赡养、抚养、扶养义务人或义务人无履行能力".into()
-        } else {
-            "有能履行义务的法定赡养、抚养、扶养义务人".into()
-        },
-    ];
-    Ok((eligible, reasons))
+    Ok(TekunFigures {
+        basic_standard: basic.round_fen(),
+        members,
+        standard,
+        multiple,
+    })
 }
 
 fn care_spec(level: Capacity) -> &'static crate::params::Spec {
@@ -110,91 +115,106 @@ fn care_label(level: Capacity) -> &'static str {
     }
 }
 
-pub fn tekun(h: &Household<'_>, mut calc: Calc<'_>) -> Result<TekunResult> {
-    let standard = standard_for(h, &mut calc)?;
-    let multiple = calc.params.rate(&p::TEKUN_BASIC_MULTIPLE)?;
-    let basic = standard.times(multiple)?;
-    calc.step(
-        "tekun.basicStandard",
-        "四(十)",
-        || {
-            format!(
-                "特困人员基本生活标准 = 低保标准 {standard} 元 × {multiple} = {} 元/月。",
-                basic.round_fen()
-            )
-        },
-        || Some(basic.to_fen_string()),
-    );
-    let mut members = Vec::with_capacity(h.members.len());
-    let mut total = Money::ZERO;
-    for m in &h.members {
-        let (eligible, reasons) = member_qualifies(m, standard, calc.trace.explains())?;
-        let mut row = TekunMember {
-            member: m.label.clone(),
-            eligible,
-            reasons,
-            care_level: None,
-            basic: None,
-            care: None,
-            monthly: None,
-        };
-        if eligible {
-            let care = calc.params.money(care_spec(m.self_care))?;
-            let monthly = basic.checked_add(care)?.round_fen();
-            calc.step(
-                "tekun.member",
-                "四(十)",
-                || {
-                    format!(
-                        "{}：{}；基本生活 {} 元 + {}照料护理 {care} 元 = {monthly} 元/月。",
-                        m.label,
-                        row.reasons.join("，"),
-                        basic.round_fen(),
-                        care_label(m.self_care)
-                    )
-                },
-                || Some(monthly.to_fen_string()),
-            );
-            calc.reason(|| {
-                format!(
-                    "{}符合特困人员条件（{}），每月 {monthly} 元。",
-                    m.label,
-                    row.reasons.join("，")
-                )
-            });
-            total = total.checked_add(monthly)?;
-            row.care_level = Some(m.self_care);
-            row.basic = Some(basic.round_fen());
-            row.care = Some(care);
-            row.monthly = Some(monthly);
+impl TekunFigures {
+    fn total(&self) -> Result<Money> {
+        Money::sum(self.members.iter().filter_map(|m| m.monthly))
+    }
+}
+
+/// The three tests in words.
+fn test_words(m: &Member<'_>, row: &TekunMember, standard: Money) -> Vec<String> {
+    let why_no_labor = if m.labor_capacity_given {
+        "登记为无劳动能力".to_string()
+    } else if m.severely_disabled() {
+        format!("{}级重度残疾", m.disability_grade.unwrap_or(0))
+    } else {
+        format!("{}周岁，不在劳动年龄内", m.age)
+    };
+    let no_means = row.own_monthly < standard;
+    vec![
+        if m.labor_capacity == Capacity::None {
+            format!("无劳动能力（{why_no_labor}）")
         } else {
-            calc.step(
-                "tekun.member",
-                "四(十)",
-                || {
-                    format!(
-                        "{}：{}：不符合特困人员条件。",
-                        m.label,
-                        row.reasons.join("，")
-                    )
-                },
-                || None,
-            );
+            "有劳动能力".into()
+        },
+        format!(
+            "本人月收入 {} 元{}低保标准 {} 元",
+            row.own_monthly.round_fen(),
+            if no_means { "低于" } else { "不低于" },
+            standard
+        ),
+        if m.has_supporter {
+            "有能履行义务的法定赡养、抚养、扶养义务人".into()
+        } else {
+            "无法定赡养、抚养、扶养义务人或义务人无履行能力".into()
+        },
+    ]
+}
+
+impl HouseholdProgramme for TekunFigures {
+    fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
+        r.record(a.standard_used);
+        assess(h, a.standard, &a.tekun_members, r)
+    }
+
+    fn contribute(&self, a: &mut Assistance, used: UnofficialSet) -> Result<()> {
+        a.tekun = Some(Decided {
+            members: (0..self.members.len())
+                .filter(|i| self.members.get(*i).is_some_and(|m| m.eligible))
+                .collect(),
+            monthly: self.total()?,
+            used,
+        });
+        Ok(())
+    }
+
+    fn amounts(&self) -> Result<Amounts> {
+        let eligible = self.members.iter().any(|m| m.eligible);
+        Amounts::monthly(eligible, eligible.then(|| self.total()).transpose()?)
+    }
+
+    fn citations(&self) -> Citations {
+        Citations::of(&["四(十)"])
+    }
+
+    fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        let (standard, multiple, basic) = (self.standard, self.multiple, self.basic_standard);
+        e.step(
+            "tekun.basicStandard",
+            "四(十)",
+            format!("特困人员基本生活标准 = 低保标准 {standard} 元 × {multiple} = {basic} 元/月。"),
+            Some(basic.to_fen_string()),
+        );
+        for (m, row) in h.members.iter().zip(self.members.iter_mut()) {
+            row.reasons = test_words(m, row, standard);
+            let tests = row.reasons.join("，");
+            match (row.monthly, row.care) {
+                (Some(monthly), Some(care)) => {
+                    e.step(
+                        "tekun.member",
+                        "四(十)",
+                        format!(
+                            "{}：{tests}；基本生活 {basic} 元 + {}照料护理 {care} 元 = {monthly} 元/月。",
+                            m.label,
+                            care_label(m.self_care)
+                        ),
+                        Some(monthly.to_fen_string()),
+                    );
+                    e.reason(format!(
+                        "{}符合特困人员条件（{tests}），每月 {monthly} 元。",
+                        m.label
+                    ));
+                }
+                _ => e.step(
+                    "tekun.member",
+                    "四(十)",
+                    format!("{}：{tests}：不符合特困人员条件。", m.label),
+                    None,
+                ),
+            }
         }
-        members.push(row);
+        if !self.members.iter().any(|m| m.eligible) {
+            e.reason("没有成员同时满足无劳动能力、无生活来源、无法定义务人（或义务人无履行能力）三项条件：不符合特困供养。");
+        }
     }
-    let eligible = members.iter().any(|m| m.eligible);
-    if !eligible {
-        calc.reason(|| "没有成员同时满足无劳动能力、无生活来源、无法定义务人（或义务人无履行能力）三项条件：不符合特困供养。".into());
-    }
-    Ok(TekunResult {
-        result: calc.finish(
-            "tekun",
-            "特困人员救助供养",
-            eligible,
-            eligible.then_some(total),
-        )?,
-        basic_standard: basic.round_fen(),
-        members,
-    })
 }

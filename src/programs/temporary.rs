@@ -7,19 +7,20 @@
 //! spending reaches a share of the year's income). Need above that ceiling is decided case by case at
 //! county level (一事一议). No Heilongjiang figures were found: every parameter here is illustrative.
 //!
-//! Parameters read: the 低保 standard (`dibao.standard.rural` or `.urban`), `temporary.monthsGeneral`,
-//! `temporary.monthsSevere`, `temporary.severeSpendingShare`.
+//! Parameters read: `temporary.monthsGeneral`, `temporary.monthsSevere`,
+//! `temporary.severeSpendingShare`; the 低保 standard comes from the assistance context.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::dibao::standard_for;
-use super::result::{Calc, ProgramResult};
+use super::assistance::Assistance;
+use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
+use crate::explain::{Citations, Explanation};
 use crate::model::Household;
-use crate::money::Money;
-use crate::params::catalogue as p;
+use crate::money::{Money, Rate};
+use crate::params::{catalogue as p, Reader};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -28,11 +29,18 @@ pub enum Severity {
     Severe,
 }
 
+/// The year's figures the shortfall rests on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Year {
+    income: Money,
+    after_spending: Money,
+    line: Money,
+    severe_share: Option<Rate>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct TemporaryResult {
-    #[serde(flatten)]
-    pub result: ProgramResult,
+pub struct TemporaryFigures {
     /// How far the year's income after rigid spending falls below a year of the 低保 standard.
     #[tsify(type = "string")]
     pub need: Money,
@@ -46,103 +54,133 @@ pub struct TemporaryResult {
     pub amount: Money,
     /// Need above the ceiling: the county decides the rest 一事一议.
     pub case_by_case: bool,
+    #[serde(skip)]
+    standard: Money,
+    #[serde(skip)]
+    ceiling: Money,
+    #[serde(skip)]
+    year: Option<Year>,
 }
 
-pub fn temporary(h: &Household<'_>, mut calc: Calc<'_>) -> Result<TemporaryResult> {
-    let nothing = |calc: Calc<'_>, need: Money| -> Result<TemporaryResult> {
-        Ok(TemporaryResult {
-            result: calc.finish("temporary", "临时救助", false, None)?,
-            need,
+impl HouseholdProgramme for TemporaryFigures {
+    fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
+        let mut f = TemporaryFigures {
+            need: Money::ZERO,
             severity: None,
             months: 0,
             amount: Money::ZERO,
             case_by_case: false,
+            standard: a.standard,
+            ceiling: Money::ZERO,
+            year: None,
+        };
+        if h.events.is_empty() {
+            return Ok(f);
+        }
+        r.record(a.standard_used);
+        let income = h.total_income()?;
+        let after_spending = income.checked_sub(h.rigid_spending)?;
+        let line = a
+            .standard
+            .checked_mul(Decimal::from(12))?
+            .checked_mul(h.size())?;
+        f.need = line
+            .checked_sub(after_spending)?
+            .max(Money::ZERO)
+            .round_fen();
+        let mut year = Year {
+            income,
+            after_spending,
+            line,
+            severe_share: None,
+        };
+        if !f.need.is_zero() {
+            let share = r.rate(&p::TEMPORARY_SEVERE_SPENDING_SHARE)?;
+            let severe = h.rigid_spending >= income.times(share)?;
+            let (severity, months) = if severe {
+                (Severity::Severe, r.count(&p::TEMPORARY_MONTHS_SEVERE)?)
+            } else {
+                (Severity::General, r.count(&p::TEMPORARY_MONTHS_GENERAL)?)
+            };
+            f.ceiling = a
+                .standard
+                .checked_mul(Decimal::from(months))?
+                .checked_mul(h.size())?
+                .round_fen();
+            f.severity = Some(severity);
+            f.months = months;
+            f.amount = f.need.min(f.ceiling);
+            f.case_by_case = f.need > f.ceiling;
+            year.severe_share = Some(share);
+        }
+        f.year = Some(year);
+        Ok(f)
+    }
+
+    fn amounts(&self) -> Result<Amounts> {
+        let eligible = self.severity.is_some();
+        Ok(Amounts {
+            cash_annual: if eligible { self.amount } else { Money::ZERO },
+            ..Amounts::verdict(eligible)
         })
-    };
-    if h.events.is_empty() {
-        calc.step(
-            "temporary.event",
+    }
+
+    fn citations(&self) -> Citations {
+        Citations::of(&["四(十)"])
+    }
+
+    fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        let Some(year) = self.year else {
+            e.step(
+                "temporary.event",
+                "四(十)",
+                "没有登记因病、因灾、意外事故或家庭变故等突发事件。".into(),
+                None,
+            );
+            e.reason("未遭遇突发事件，不涉及临时救助。");
+            return;
+        };
+        let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
+        let events = events.join("、");
+        let (n, standard, need) = (h.members.len(), self.standard, self.need);
+        e.step(
+            "temporary.need",
             "四(十)",
-            || "没有登记因病、因灾、意外事故或家庭变故等突发事件。".into(),
-            || None,
+            format!(
+                "{events}：年收入 {} 元 − 刚性支出 {} 元 = {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；缺口 {need} 元。",
+                year.income, h.rigid_spending, year.after_spending, year.line
+            ),
+            Some(need.to_fen_string()),
         );
-        calc.reason(|| "未遭遇突发事件，不涉及临时救助。".into());
-        return nothing(calc, Money::ZERO);
-    }
-    let standard = standard_for(h, &mut calc)?;
-    let n = h.members.len();
-    let total = h.total_income()?;
-    let after = total.checked_sub(h.rigid_spending)?;
-    let year_line = standard
-        .checked_mul(Decimal::from(12))?
-        .checked_mul(h.size())?;
-    let need = year_line.checked_sub(after)?.max(Money::ZERO).round_fen();
-    let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
-    calc.step(
-        "temporary.need",
-        "四(十)",
-        || format!("{}：年收入 {} 元 − 刚性支出 {} 元 = {} 元；全年低保线 {standard} × 12 × {n} 人 = {year_line} 元；缺口 {need} 元。", events.join("、"), total.round_fen(), h.rigid_spending, after.round_fen()),
-        || Some(need.to_fen_string()),
-    );
-    if need.is_zero() {
-        calc.reason(|| {
-            "扣除刚性支出后家庭收入仍不低于全年低保标准：基本生活未陷入暂时困难，不予临时救助。"
-                .into()
-        });
-        return nothing(calc, need);
-    }
-    let share = calc.params.rate(&p::TEMPORARY_SEVERE_SPENDING_SHARE)?;
-    let severe = h.rigid_spending >= total.times(share)?;
-    let (severity, months) = if severe {
-        (
-            Severity::Severe,
-            calc.params.count(&p::TEMPORARY_MONTHS_SEVERE)?,
-        )
-    } else {
-        (
-            Severity::General,
-            calc.params.count(&p::TEMPORARY_MONTHS_GENERAL)?,
-        )
-    };
-    let ceiling = standard
-        .checked_mul(Decimal::from(months))?
-        .checked_mul(h.size())?
-        .round_fen();
-    let amount = need.min(ceiling);
-    let case_by_case = need > ceiling;
-    calc.step(
-        "temporary.amount",
-        "四(十)",
-        || format!(
-            "刚性支出{}年收入的 {}：{}困难，上限 {months} 个月家庭低保标准 = {standard} × {months} × {n} = {ceiling} 元；救助 min({need}, {ceiling}) = {amount} 元。",
-            if severe { "达到" } else { "未达到" },
-            share.percent(),
-            if severe { "严重" } else { "一般" }
-        ),
-        || Some(amount.to_fen_string()),
-    );
-    calc.reason(|| {
-        format!(
-            "{}导致基本生活暂时困难，可给予一次性临时救助 {amount} 元。",
-            events.join("、")
-        )
-    });
-    if case_by_case {
-        let rest = need.checked_sub(ceiling)?;
-        calc.step(
-            "temporary.caseByCase",
+        let (Some(share), Some(severity)) = (year.severe_share, self.severity) else {
+            e.reason("扣除刚性支出后家庭收入仍不低于全年低保标准：基本生活未陷入暂时困难，不予临时救助。");
+            return;
+        };
+        let severe = severity == Severity::Severe;
+        let (months, ceiling, amount) = (self.months, self.ceiling, self.amount);
+        e.step(
+            "temporary.amount",
             "四(十)",
-            || format!("缺口超出上限 {rest} 元：由县级“一事一议”。"),
-            || Some(rest.to_fen_string()),
+            format!(
+                "刚性支出{}年收入的 {}：{}困难，上限 {months} 个月家庭低保标准 = {standard} × {months} × {n} = {ceiling} 元；救助 min({need}, {ceiling}) = {amount} 元。",
+                if severe { "达到" } else { "未达到" },
+                share.percent(),
+                if severe { "严重" } else { "一般" }
+            ),
+            Some(amount.to_fen_string()),
         );
-        calc.reason(|| format!("缺口超出救助上限 {rest} 元，可报县级“一事一议”。"));
+        e.reason(format!(
+            "{events}导致基本生活暂时困难，可给予一次性临时救助 {amount} 元。"
+        ));
+        if self.case_by_case {
+            let rest = need.checked_sub(ceiling).unwrap_or_default();
+            e.step(
+                "temporary.caseByCase",
+                "四(十)",
+                format!("缺口超出上限 {rest} 元：由县级“一事一议”。"),
+                Some(rest.to_fen_string()),
+            );
+            e.reason(format!("缺口超出救助上限 {rest} 元，可报县级“一事一议”。"));
+        }
     }
-    Ok(TemporaryResult {
-        result: calc.finish("temporary", "临时救助", true, None)?,
-        need,
-        severity: Some(severity),
-        months,
-        amount,
-        case_by_case,
-    })
 }

@@ -16,7 +16,7 @@ use tsify::Tsify;
 
 use crate::calendar::{add_months, age_on, day_before, days_between, format_date};
 use crate::error::{PolicyError, Result};
-use crate::explain::{Step, Trace};
+use crate::explain::{Citations, Explanation, Step};
 use crate::params::{catalogue as p, Reader, Region, UnofficialSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -102,7 +102,58 @@ impl Window {
     }
 }
 
+/// The figures of the status, before words.
+struct Figures<'a> {
+    on: NaiveDate,
+    region: Option<&'a Region>,
+    start: NaiveDate,
+    end: NaiveDate,
+    total_years: u32,
+    phase: Phase,
+    year: Option<u32>,
+    days_remaining: i64,
+    pilot_years: u32,
+    pilot_until: NaiveDate,
+    in_pilot_years: bool,
+    fund_integration_pilot: bool,
+    measures: Vec<Measure>,
+}
+
+/// 过渡期 status on the reader's date, for its region.
 pub fn transition(reader: &mut Reader<'_>, explain: bool) -> Result<TransitionStatus> {
+    let f = compute(reader)?;
+    let mut words = Explanation::default();
+    if explain {
+        explain_status(&f, &mut words);
+    }
+    let mut citations = Citations::of(&["一(二)"]);
+    match f.phase {
+        Phase::Transition => citations.add("一(三)"),
+        Phase::After => citations.add("四(九)"),
+        Phase::Before => {}
+    }
+    citations.add("六(十六)");
+    for m in &f.measures {
+        citations.add(m.citation);
+    }
+    Ok(TransitionStatus {
+        as_of: format_date(f.on),
+        region: f.region.map(RegionRef::from),
+        phase: f.phase,
+        year: f.year,
+        start: format_date(f.start),
+        end: format_date(f.end),
+        days_remaining: f.days_remaining,
+        fund_integration_pilot: f.fund_integration_pilot,
+        measures: f.measures,
+        reasons: words.reasons,
+        steps: words.steps,
+        citations: citations.into_vec(),
+        unofficial: reader.unofficial(),
+    })
+}
+
+fn compute<'a>(reader: &mut Reader<'a>) -> Result<Figures<'a>> {
     let on = reader.on();
     let region = reader.region();
     let start = reader.date(&p::TRANSITION_START)?;
@@ -117,30 +168,8 @@ pub fn transition(reader: &mut Reader<'_>, explain: bool) -> Result<TransitionSt
     let after_end = end
         .succ_opt()
         .ok_or_else(|| PolicyError::out_of_range("", "日期计算超出范围"))?;
-    let total_years = age_on(start, after_end);
     let pilot_years = reader.count(&p::FUND_INTEGRATION_PILOT_YEARS)?;
     let pilot_until = day_before(add_months(start, pilot_years.saturating_mul(12))?)?;
-    let express_deadline = reader.date(&p::VILLAGE_EXPRESS_DEADLINE)?;
-    let credit_from = reader.date(&p::MICROCREDIT_WINDOW_START)?;
-    let credit_until = reader.date(&p::MICROCREDIT_WINDOW_END)?;
-    let yulu_until = reader.date(&p::YULU_WINDOW_END)?;
-
-    let mut trace = Trace::new(explain);
-    let mut reasons = Vec::new();
-    let mut reason = |text: &dyn Fn() -> String| {
-        if explain {
-            reasons.push(text());
-        }
-    };
-    let (s, e, d) = (format_date(start), format_date(end), format_date(on));
-
-    trace.step(
-        "transition.period",
-        Some("一(二)"),
-        || format!("2020年脱贫攻坚目标任务完成后设立{total_years}年过渡期：{s} 至 {e}。"),
-        || Some(format!("{s}—{e}")),
-    );
-
     let (phase, year) = if on < start {
         (Phase::Before, None)
     } else if on <= end {
@@ -153,152 +182,18 @@ pub fn transition(reader: &mut Reader<'_>, explain: bool) -> Result<TransitionSt
         Phase::Transition => days_between(on, end).saturating_add(1),
         Phase::After => 0,
     };
-    match (phase, year) {
-        (Phase::Transition, Some(y)) => {
-            trace.step(
-                "transition.phase",
-                Some("一(二)"),
-                || format!("{d} 在过渡期内，为过渡期第{y}年。"),
-                || Some(format!("第{y}年")),
-            );
-            trace.step(
-                "transition.daysRemaining",
-                Some("一(三)"),
-                || format!("至 {e} 过渡期结束，还有 {days_remaining} 天（含当天）。"),
-                || Some(days_remaining.to_string()),
-            );
-            reason(&|| {
-                format!("{d} 处于{total_years}年过渡期的第{y}年，剩余 {days_remaining} 天。")
-            });
-        }
-        (Phase::Before, _) => {
-            trace.step(
-                "transition.phase",
-                Some("一(二)"),
-                || format!("{d} 早于过渡期起始日 {s}，尚未进入过渡期。"),
-                || Some("未开始".into()),
-            );
-            reason(&|| format!("{d} 尚未进入过渡期（{s} 开始）。"));
-        }
-        _ => {
-            trace.step(
-                "transition.phase",
-                Some("四(九)"),
-                || format!("过渡期已于 {e} 结束，{d} 处于过渡期后的常态化帮扶阶段。"),
-                || Some("已结束".into()),
-            );
-            reason(&|| format!("过渡期已于 {e} 结束，现行常态化帮扶。"));
-        }
-    }
-
     // 六(十六): 过渡期前3年脱贫县继续实行涉农资金统筹整合试点政策.
     let in_pilot_years = start <= on && on <= pilot_until;
     let fund_integration_pilot = in_pilot_years && region.is_some_and(|r| r.alleviated_county);
-    match region {
-        Some(r) if r.alleviated_county && in_pilot_years => reason(&|| {
-            format!(
-                "{}是脱贫县，涉农资金统筹整合试点政策适用（至 {}）。",
-                r.name,
-                format_date(pilot_until)
-            )
-        }),
-        Some(r) if r.alleviated_county => reason(&|| {
-            format!(
-                "{}是脱贫县，但涉农资金统筹整合试点已于 {} 结束。",
-                r.name,
-                format_date(pilot_until)
-            )
-        }),
-        _ => {}
-    }
-    let pilot_text = || match region {
-        Some(r) if r.alleviated_county && in_pilot_years => {
-            format!("{}是脱贫县；过渡期前{pilot_years}年（至 {}）脱贫县继续实行涉农资金统筹整合试点，{d} 在此期间：适用。", r.name, format_date(pilot_until))
-        }
-        Some(r) if r.alleviated_county => {
-            format!("{}是脱贫县；试点只在过渡期前{pilot_years}年（{s} 至 {}），{d} 不在此期间：不适用。", r.name, format_date(pilot_until))
-        }
-        Some(r) => format!(
-            "{}不是脱贫县，涉农资金统筹整合试点不适用（其他地区探索建立涉农资金整合长效机制）。",
-            r.name
-        ),
-        None => {
-            "未指定地区：涉农资金统筹整合试点只适用于脱贫县，请选择县（市、区）查看。".to_string()
-        }
-    };
-    trace.step(
-        "transition.fundIntegrationPilot",
-        Some("六(十六)"),
-        pilot_text,
-        || {
-            Some(
-                if fund_integration_pilot {
-                    "适用"
-                } else {
-                    "不适用"
-                }
-                .into(),
-            )
-        },
-    );
-
-    let mut windows = vec![
-        Window {
-            id: "fourNots",
-            label: "“四个不摘”：摘帽不摘责任、不摘政策、不摘帮扶、不摘监管",
-            citation: "二(一)",
-            from: start,
-            until: Some(end),
-        },
-        Window {
-            id: "monitoring",
-            label: "防止返贫动态监测和帮扶",
-            citation: "二(二)",
-            from: start,
-            until: None,
-        },
-        Window {
-            id: "villageExpress",
-            label: "有条件的建制村实现“村村通快递”",
-            citation: "三(七)",
-            from: start,
-            until: Some(express_deadline),
-        },
-        Window {
-            id: "microcredit",
-            label: "脱贫人口小额信贷",
-            citation: "六(十七)",
-            from: credit_from,
-            until: Some(credit_until),
-        },
-        Window {
-            id: "yulu",
-            label: "雨露计划：支持脱贫户“两后生”接受职业教育",
-            citation: "六(十九)",
-            from: start,
-            until: Some(yulu_until),
-        },
-        Window {
-            id: "normalisedAssistance",
-            label: "常态化帮扶：农村低收入人口常态化监测和分层分类帮扶",
-            citation: "四(九)",
-            from: after_end,
-            until: None,
-        },
-    ];
-    if fund_integration_pilot {
-        windows.insert(
-            2,
-            Window {
-                id: "fundIntegrationPilot",
-                label: "脱贫县涉农资金统筹整合试点",
-                citation: "六(十六)",
-                from: start,
-                until: Some(pilot_until),
-            },
-        );
-    }
-    let measures: Vec<Measure> = windows
+    let windows = windows(
+        reader,
+        start,
+        end,
+        after_end,
+        pilot_until,
+        fund_integration_pilot,
+    )?;
+    let measures = windows
         .iter()
         .filter(|w| w.in_force(on))
         .map(|w| Measure {
@@ -309,38 +204,203 @@ pub fn transition(reader: &mut Reader<'_>, explain: bool) -> Result<TransitionSt
             until: w.until.map(format_date),
         })
         .collect();
-    for m in &measures {
-        trace.cite(m.citation);
-    }
-    let names: Vec<&str> = measures.iter().map(|m| m.label).collect();
-    trace.step(
-        "transition.measures",
-        None,
-        || {
-            if names.is_empty() {
-                format!("{d} 没有在本计算器所列范围内生效的措施。")
-            } else {
-                format!("{d} 生效的措施：{}。", names.join("；"))
-            }
-        },
-        || Some(measures.len().to_string()),
-    );
-
-    Ok(TransitionStatus {
-        as_of: d,
-        region: region.map(RegionRef::from),
+    Ok(Figures {
+        on,
+        region,
+        start,
+        end,
+        total_years: age_on(start, after_end),
         phase,
         year,
-        start: s,
-        end: e,
         days_remaining,
+        pilot_years,
+        pilot_until,
+        in_pilot_years,
         fund_integration_pilot,
         measures,
-        reasons,
-        steps: trace.steps,
-        citations: trace.citations,
-        unofficial: reader.unofficial(),
     })
+}
+
+/// Every measure the calculator follows, with its window.
+fn windows(
+    reader: &mut Reader<'_>,
+    start: NaiveDate,
+    end: NaiveDate,
+    after_end: NaiveDate,
+    pilot_until: NaiveDate,
+    pilot: bool,
+) -> Result<Vec<Window>> {
+    let window = |id, label, citation, from, until| Window {
+        id,
+        label,
+        citation,
+        from,
+        until,
+    };
+    let mut windows = vec![
+        window(
+            "fourNots",
+            "“四个不摘”：摘帽不摘责任、不摘政策、不摘帮扶、不摘监管",
+            "二(一)",
+            start,
+            Some(end),
+        ),
+        window(
+            "monitoring",
+            "防止返贫动态监测和帮扶",
+            "二(二)",
+            start,
+            None,
+        ),
+        window(
+            "villageExpress",
+            "有条件的建制村实现“村村通快递”",
+            "三(七)",
+            start,
+            Some(reader.date(&p::VILLAGE_EXPRESS_DEADLINE)?),
+        ),
+        window(
+            "microcredit",
+            "脱贫人口小额信贷",
+            "六(十七)",
+            reader.date(&p::MICROCREDIT_WINDOW_START)?,
+            Some(reader.date(&p::MICROCREDIT_WINDOW_END)?),
+        ),
+        window(
+            "yulu",
+            "雨露计划：支持脱贫户“两后生”接受职业教育",
+            "六(十九)",
+            start,
+            Some(reader.date(&p::YULU_WINDOW_END)?),
+        ),
+        window(
+            "normalisedAssistance",
+            "常态化帮扶：农村低收入人口常态化监测和分层分类帮扶",
+            "四(九)",
+            after_end,
+            None,
+        ),
+    ];
+    if pilot {
+        windows.insert(
+            2,
+            window(
+                "fundIntegrationPilot",
+                "脱贫县涉农资金统筹整合试点",
+                "六(十六)",
+                start,
+                Some(pilot_until),
+            ),
+        );
+    }
+    Ok(windows)
+}
+
+fn explain_status(f: &Figures<'_>, e: &mut Explanation) {
+    let (s, end, d) = (format_date(f.start), format_date(f.end), format_date(f.on));
+    let total_years = f.total_years;
+    e.step(
+        "transition.period",
+        "一(二)",
+        format!("2020年脱贫攻坚目标任务完成后设立{total_years}年过渡期：{s} 至 {end}。"),
+        Some(format!("{s}—{end}")),
+    );
+    let days = f.days_remaining;
+    match (f.phase, f.year) {
+        (Phase::Transition, Some(y)) => {
+            e.step(
+                "transition.phase",
+                "一(二)",
+                format!("{d} 在过渡期内，为过渡期第{y}年。"),
+                Some(format!("第{y}年")),
+            );
+            e.step(
+                "transition.daysRemaining",
+                "一(三)",
+                format!("至 {end} 过渡期结束，还有 {days} 天（含当天）。"),
+                Some(days.to_string()),
+            );
+            e.reason(format!(
+                "{d} 处于{total_years}年过渡期的第{y}年，剩余 {days} 天。"
+            ));
+        }
+        (Phase::Before, _) => {
+            e.step(
+                "transition.phase",
+                "一(二)",
+                format!("{d} 早于过渡期起始日 {s}，尚未进入过渡期。"),
+                Some("未开始".into()),
+            );
+            e.reason(format!("{d} 尚未进入过渡期（{s} 开始）。"));
+        }
+        _ => {
+            e.step(
+                "transition.phase",
+                "四(九)",
+                format!("过渡期已于 {end} 结束，{d} 处于过渡期后的常态化帮扶阶段。"),
+                Some("已结束".into()),
+            );
+            e.reason(format!("过渡期已于 {end} 结束，现行常态化帮扶。"));
+        }
+    }
+    explain_pilot(f, e);
+    let names: Vec<&str> = f.measures.iter().map(|m| m.label).collect();
+    e.note(
+        "transition.measures",
+        if names.is_empty() {
+            format!("{d} 没有在本计算器所列范围内生效的措施。")
+        } else {
+            format!("{d} 生效的措施：{}。", names.join("；"))
+        },
+        Some(f.measures.len().to_string()),
+    );
+}
+
+fn explain_pilot(f: &Figures<'_>, e: &mut Explanation) {
+    let (s, d) = (format_date(f.start), format_date(f.on));
+    let (until, years) = (format_date(f.pilot_until), f.pilot_years);
+    match f.region {
+        Some(r) if r.alleviated_county && f.in_pilot_years => e.reason(format!(
+            "{}是脱贫县，涉农资金统筹整合试点政策适用（至 {until}）。",
+            r.name
+        )),
+        Some(r) if r.alleviated_county => e.reason(format!(
+            "{}是脱贫县，但涉农资金统筹整合试点已于 {until} 结束。",
+            r.name
+        )),
+        _ => {}
+    }
+    let text = match f.region {
+        Some(r) if r.alleviated_county && f.in_pilot_years => {
+            format!("{}是脱贫县；过渡期前{years}年（至 {until}）脱贫县继续实行涉农资金统筹整合试点，{d} 在此期间：适用。", r.name)
+        }
+        Some(r) if r.alleviated_county => {
+            format!(
+                "{}是脱贫县；试点只在过渡期前{years}年（{s} 至 {until}），{d} 不在此期间：不适用。",
+                r.name
+            )
+        }
+        Some(r) => format!(
+            "{}不是脱贫县，涉农资金统筹整合试点不适用（其他地区探索建立涉农资金整合长效机制）。",
+            r.name
+        ),
+        None => {
+            "未指定地区：涉农资金统筹整合试点只适用于脱贫县，请选择县（市、区）查看。".to_string()
+        }
+    };
+    e.step(
+        "transition.fundIntegrationPilot",
+        "六(十六)",
+        text,
+        Some(
+            if f.fund_integration_pilot {
+                "适用"
+            } else {
+                "不适用"
+            }
+            .into(),
+        ),
+    );
 }
 
 #[cfg(test)]

@@ -13,10 +13,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use zhenxing::engine::BatchError;
+use zhenxing::batch::BatchError;
 use zhenxing::estimate::{Estimate, Transitions};
 use zhenxing::money::Money;
-use zhenxing::register::{check_header, household_from_rows, output_row};
+use zhenxing::programs::registry::PROGRAMMES;
+use zhenxing::register::{check_header, household_from_rows, output_header, output_row};
 use zhenxing::screening::Screening;
 use zhenxing::{Engine, PolicyError};
 
@@ -64,13 +65,25 @@ struct Done {
 }
 
 /// Counts for the closing summary.
-#[derive(Default)]
 pub struct Summary {
     pub households: u64,
     pub errors: u64,
     pub in_scope: u64,
-    pub eligible: [u64; 5],
+    /// Households eligible, per programme of the registry (in its order).
+    pub eligible: Vec<u64>,
     pub total_annual: Money,
+}
+
+impl Default for Summary {
+    fn default() -> Self {
+        Summary {
+            households: 0,
+            errors: 0,
+            in_scope: 0,
+            eligible: vec![0; PROGRAMMES.len()],
+            total_annual: Money::ZERO,
+        }
+    }
 }
 
 impl Summary {
@@ -80,8 +93,8 @@ impl Summary {
             Err(_) => self.errors += 1,
             Ok(s) => {
                 self.in_scope += u64::from(s.monitoring.in_scope);
-                for (count, p) in self.eligible.iter_mut().zip(&s.programs) {
-                    *count += u64::from(p.eligible);
+                for (count, p) in self.eligible.iter_mut().zip(PROGRAMMES) {
+                    *count += u64::from(s.program(p.id).is_some_and(|r| r.eligible));
                 }
                 self.total_annual = self
                     .total_annual
@@ -94,7 +107,7 @@ impl Summary {
         self.households += other.households;
         self.errors += other.errors;
         self.in_scope += other.in_scope;
-        for (a, b) in self.eligible.iter_mut().zip(other.eligible) {
+        for (a, b) in self.eligible.iter_mut().zip(&other.eligible) {
             *a += b;
         }
         self.total_annual = self
@@ -107,15 +120,8 @@ impl Summary {
             "汇总：{} 户（有误 {} 户），纳入防返贫监测 {} 户",
             self.households, self.errors, self.in_scope
         );
-        let labels = [
-            "最低生活保障",
-            "特困人员救助供养",
-            "临时救助",
-            "养老保险代缴",
-            "教育资助",
-        ];
-        for (label, n) in labels.iter().zip(self.eligible) {
-            eprintln!("  {label}：{n} 户");
+        for (p, n) in PROGRAMMES.iter().zip(&self.eligible) {
+            eprintln!("  {}：{n} 户", p.label);
         }
         eprintln!("  现金帮扶合计：{} 元/年", self.total_annual);
         eprintln!(
@@ -152,26 +158,26 @@ impl Worker<'_> {
     fn run(&mut self, chunk: Chunk) -> io::Result<Done> {
         let mut summary = Summary::default();
         let mut bytes = Vec::with_capacity(chunk.jobs.len().saturating_mul(256));
-        // The first chunk's first row brings the CSV header with it.
-        let mut csv = (self.options.output_format == Format::Csv).then(|| {
-            csv::WriterBuilder::new()
-                .has_headers(chunk.seq == 0)
-                .from_writer(Vec::new())
-        });
+        // The first chunk brings the CSV header with it.
+        let mut csv = (self.options.output_format == Format::Csv)
+            .then(|| csv::WriterBuilder::new().from_writer(Vec::new()));
+        if let (Some(w), 0) = (&mut csv, chunk.seq) {
+            w.write_record(output_header()).map_err(io::Error::other)?;
+        }
         for job in chunk.jobs {
-            let estimate = match job.unit {
-                Unit::Line(text) => zhenxing::input::parse(text.trim_end(), "该行"),
-                Unit::Rows(rows) => household_from_rows(self.header, &rows),
-                Unit::Bad(e) => Err(e),
-            }
-            .and_then(|v| {
-                self.engine.estimate_in_batch(
-                    &v,
-                    &self.options.as_of,
-                    self.options.explain,
-                    &mut self.transitions,
-                )
-            });
+            let (engine, as_of, explain) = (
+                self.engine,
+                self.options.as_of.as_str(),
+                self.options.explain,
+            );
+            let transitions = &mut self.transitions;
+            let estimate = match &job.unit {
+                Unit::Line(text) => zhenxing::input::parse(text.trim_end(), "该行")
+                    .and_then(|v| engine.estimate_in_batch(&v, as_of, explain, transitions)),
+                Unit::Rows(rows) => household_from_rows(self.header, rows)
+                    .and_then(|v| engine.estimate_in_batch(&v, as_of, explain, transitions)),
+                Unit::Bad(e) => Err(e.clone()),
+            };
             let outcome: Result<Screening, BatchError> = match &estimate {
                 Ok(e) => Ok(Screening::of(e)),
                 Err(e) => Err(BatchError::from(e.clone())),
@@ -180,7 +186,7 @@ impl Worker<'_> {
             let household = job.household.as_deref();
             match &mut csv {
                 Some(w) => w
-                    .serialize(output_row(
+                    .write_record(output_row(
                         household.unwrap_or(""),
                         job.line,
                         outcome.as_ref(),

@@ -1,0 +1,105 @@
+//! Households in bulk: one outcome per household, in order, a bad household giving its own error
+//! while the rest go on.
+
+use serde::Serialize;
+use tsify::Tsify;
+
+use crate::error::{PolicyError, Result};
+use crate::estimate::Estimate;
+use crate::screening::Screening;
+
+/// The most households one batch call takes.
+pub const MAX_BATCH: usize = 1_000_000;
+
+/// Check a batch's size before running it.
+pub fn check_batch(len: usize) -> Result<()> {
+    if len > MAX_BATCH {
+        return Err(PolicyError::out_of_range(
+            "",
+            format!("一次最多 {MAX_BATCH} 户，请分批"),
+        ));
+    }
+    Ok(())
+}
+
+/// A household's error inside a batch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct BatchError {
+    #[tsify(type = "ErrorCode")]
+    pub code: String,
+    /// Where in the household, e.g. `members[0].birthDate`.
+    pub path: String,
+    pub message: String,
+}
+
+impl From<PolicyError> for BatchError {
+    fn from(e: PolicyError) -> Self {
+        BatchError {
+            code: e.code.as_str().to_string(),
+            path: e.path,
+            message: e.message,
+        }
+    }
+}
+
+/// One household's outcome in `estimateMany`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(untagged)]
+pub enum BatchItem {
+    Ok {
+        #[tsify(type = "true")]
+        ok: bool,
+        estimate: Box<Estimate>,
+    },
+    Err {
+        #[tsify(type = "false")]
+        ok: bool,
+        error: BatchError,
+    },
+}
+
+impl BatchItem {
+    pub fn from_result(r: Result<Estimate>) -> BatchItem {
+        match r {
+            Ok(e) => BatchItem::Ok {
+                ok: true,
+                estimate: Box::new(e),
+            },
+            Err(e) => BatchItem::Err {
+                ok: false,
+                error: BatchError::from(e),
+            },
+        }
+    }
+}
+
+/// One household's outcome in `screenMany`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(untagged)]
+pub enum ScreenItem {
+    Ok {
+        #[tsify(type = "true")]
+        ok: bool,
+        screening: Screening,
+    },
+    Err {
+        #[tsify(type = "false")]
+        ok: bool,
+        error: BatchError,
+    },
+}
+
+impl ScreenItem {
+    pub fn from_result(r: Result<Screening>) -> ScreenItem {
+        match r {
+            Ok(screening) => ScreenItem::Ok {
+                ok: true,
+                screening,
+            },
+            Err(e) => ScreenItem::Err {
+                ok: false,
+                error: BatchError::from(e),
+            },
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! The requests that are not a household: a hospital bill, a loan, a “保险+期货” claim, a work-relief
+//! project, and the options of the income curve and of batches. Each reader returns the struct that
+//! also declares its TypeScript type.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use tsify::Tsify;
+
+use super::household::{HouseholdStatus, STATUSES};
+use super::json::Node;
+use super::Obj;
+use crate::error::{PolicyError, Result};
+use crate::money::{Money, Rate};
+
+/// Who the patient is for medical cover.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum InsuredGroup {
+    /// 特困人员
+    Tekun,
+    /// 低保对象
+    Dibao,
+    /// 返贫致贫人口（已纳入监测）
+    Monitored,
+    /// 脱贫人口
+    Alleviated,
+    General,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum HospitalLevel {
+    Township,
+    County,
+    City,
+    Province,
+}
+
+const GROUPS: &[(&str, InsuredGroup)] = &[
+    ("tekun", InsuredGroup::Tekun),
+    ("dibao", InsuredGroup::Dibao),
+    ("monitored", InsuredGroup::Monitored),
+    ("alleviated", InsuredGroup::Alleviated),
+    ("general", InsuredGroup::General),
+];
+const LEVELS: &[(&str, HospitalLevel)] = &[
+    ("township", HospitalLevel::Township),
+    ("county", HospitalLevel::County),
+    ("city", HospitalLevel::City),
+    ("province", HospitalLevel::Province),
+];
+
+/// Paid earlier this year (for the annual caps).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PaidThisYear {
+    /// By basic insurance.
+    #[tsify(optional, type = "Money")]
+    pub basic: Money,
+    /// By medical assistance.
+    #[tsify(optional, type = "Money")]
+    pub assistance: Money,
+}
+
+/// A hospital bill (`medical(claim, asOf)`).
+#[derive(Clone, Debug, PartialEq, Eq, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct MedicalClaim {
+    pub region: String,
+    pub group: InsuredGroup,
+    pub hospital_level: HospitalLevel,
+    /// The whole bill.
+    #[tsify(type = "Money")]
+    pub total: Money,
+    /// The part within the policy catalogue (政策范围内).
+    #[tsify(type = "Money")]
+    pub in_policy: Money,
+    #[tsify(optional)]
+    pub paid_this_year: PaidThisYear,
+    /// In-policy burden after basic insurance earlier this year (counts towards the
+    /// critical-illness deductible).
+    #[tsify(optional, type = "Money")]
+    pub burden_this_year: Money,
+}
+
+impl MedicalClaim {
+    pub fn read(node: &Node<'_>) -> Result<MedicalClaim> {
+        let c = Obj::new(
+            node,
+            "",
+            "医疗费用",
+            &[
+                "region",
+                "group",
+                "hospitalLevel",
+                "total",
+                "inPolicy",
+                "paidThisYear",
+                "burdenThisYear",
+            ],
+        )?;
+        let total = c.required_money("total")?;
+        let in_policy = c.required_money("inPolicy")?;
+        if in_policy > total {
+            return Err(PolicyError::out_of_range(
+                "inPolicy",
+                format!("政策范围内费用 {in_policy} 元不能超过总费用 {total} 元"),
+            ));
+        }
+        let paid_this_year = match c.object("paidThisYear", &["basic", "assistance"])? {
+            Some(o) => PaidThisYear {
+                basic: o.money("basic")?.map(|m| m.0).unwrap_or_default(),
+                assistance: o.money("assistance")?.map(|m| m.0).unwrap_or_default(),
+            },
+            None => PaidThisYear::default(),
+        };
+        Ok(MedicalClaim {
+            region: c.required_str("region")?,
+            group: c.required_choice("group", GROUPS)?,
+            hospital_level: c.required_choice("hospitalLevel", LEVELS)?,
+            total,
+            in_policy,
+            paid_this_year,
+            burden_this_year: c.money("burdenThisYear")?.map(|m| m.0).unwrap_or_default(),
+        })
+    }
+}
+
+/// A microcredit application (`microcredit(request, asOf)`).
+#[derive(Clone, Debug, PartialEq, Eq, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct MicrocreditRequest {
+    pub region: String,
+    /// The borrower's household: 脱贫户 and households under monitoring qualify.
+    pub status: HouseholdStatus,
+    #[tsify(type = "Money")]
+    pub amount: Money,
+    /// Whole years, 1 to 30.
+    pub term_years: u32,
+    /// Annual rate, e.g. "0.0345" (at most six decimal places).
+    #[tsify(type = "string | number")]
+    pub rate: Rate,
+}
+
+impl MicrocreditRequest {
+    pub fn read(node: &Node<'_>) -> Result<MicrocreditRequest> {
+        let o = Obj::new(
+            node,
+            "",
+            "贷款申请",
+            &["region", "status", "amount", "termYears", "rate"],
+        )?;
+        let term_years = o.count("termYears")?.ok_or_else(|| {
+            PolicyError::invalid_input("termYears", "缺少必填字段“termYears”（整年）")
+        })?;
+        if !(1..=30).contains(&term_years) {
+            return Err(PolicyError::out_of_range(
+                "termYears",
+                "贷款期限应为 1 到 30 年",
+            ));
+        }
+        let rate = o.decimal("rate", 6, Decimal::ONE)?.ok_or_else(|| {
+            PolicyError::invalid_input("rate", "缺少必填字段“rate”（年利率，如 0.0345）")
+        })?;
+        Ok(MicrocreditRequest {
+            region: o.required_str("region")?,
+            status: o.required_choice("status", STATUSES)?,
+            amount: o.required_money("amount")?,
+            term_years,
+            rate: Rate::from_decimal(rate),
+        })
+    }
+}
+
+/// An entrepreneurship guarantee loan request (`guaranteeLoan(request, asOf)`).
+#[derive(Clone, Debug, PartialEq, Eq, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct GuaranteeLoanRequest {
+    pub region: String,
+    #[tsify(type = "Money")]
+    pub amount: Money,
+}
+
+impl GuaranteeLoanRequest {
+    pub fn read(node: &Node<'_>) -> Result<GuaranteeLoanRequest> {
+        let o = Obj::new(node, "", "贷款申请", &["region", "amount"])?;
+        Ok(GuaranteeLoanRequest {
+            region: o.required_str("region")?,
+            amount: o.required_money("amount")?,
+        })
+    }
+}
+
+/// A “保险+期货” claim (`insuranceFutures(claim, asOf)`).
+#[derive(Clone, Debug, PartialEq, Eq, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct InsuranceFuturesClaim {
+    /// Insured target price, yuan per unit.
+    #[tsify(type = "Money")]
+    pub target_price: Money,
+    /// Futures settlement price, yuan per unit.
+    #[tsify(type = "Money")]
+    pub settlement_price: Money,
+    /// Insured quantity (units, e.g. tonnes; up to 3 decimal places).
+    #[tsify(type = "string | number")]
+    pub quantity: Decimal,
+}
+
+impl InsuranceFuturesClaim {
+    pub fn read(node: &Node<'_>) -> Result<InsuranceFuturesClaim> {
+        let o = Obj::new(
+            node,
+            "",
+            "保险理赔",
+            &["targetPrice", "settlementPrice", "quantity"],
+        )?;
+        let quantity = o
+            .decimal("quantity", 3, Decimal::from(1_000_000_000))?
+            .ok_or_else(|| PolicyError::invalid_input("quantity", "缺少必填字段“quantity”"))?;
+        Ok(InsuranceFuturesClaim {
+            target_price: o.required_money("targetPrice")?,
+            settlement_price: o.required_money("settlementPrice")?,
+            quantity,
+        })
+    }
+}
+
+/// A work-relief project (`workRelief(project, asOf)`).
+#[derive(Clone, Debug, PartialEq, Eq, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkReliefProject {
+    pub region: String,
+    /// Central budget investment in the project.
+    #[tsify(type = "Money")]
+    pub budget: Money,
+    /// A key project (重点工程项目); default false.
+    #[tsify(optional)]
+    pub key_project: bool,
+}
+
+impl WorkReliefProject {
+    pub fn read(node: &Node<'_>) -> Result<WorkReliefProject> {
+        let o = Obj::new(
+            node,
+            "",
+            "以工代赈项目",
+            &["region", "budget", "keyProject"],
+        )?;
+        Ok(WorkReliefProject {
+            region: o.required_str("region")?,
+            budget: o.required_money("budget")?,
+            key_project: o.bool("keyProject")?.unwrap_or(false),
+        })
+    }
+}
+
+/// The income range of `incomeCurve`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CurveOptions {
+    #[tsify(type = "Money")]
+    pub from: Money,
+    #[tsify(type = "Money")]
+    pub to: Money,
+    #[tsify(type = "Money")]
+    pub step: Money,
+}
+
+impl CurveOptions {
+    pub fn read(node: &Node<'_>) -> Result<CurveOptions> {
+        let o = Obj::new(node, "opts", "opts", &["from", "to", "step"])?;
+        Ok(CurveOptions {
+            from: o.required_money("from")?,
+            to: o.required_money("to")?,
+            step: o.required_money("step")?,
+        })
+    }
+}
+
+/// Options of `estimateMany`: `explain: false` leaves out steps and reasons (same figures, faster).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct BatchOptions {
+    #[tsify(optional)]
+    pub explain: Option<bool>,
+}
+
+impl BatchOptions {
+    pub fn read(node: &Node<'_>) -> Result<BatchOptions> {
+        let o = Obj::new(node, "opts", "opts", &["explain"])?;
+        Ok(BatchOptions {
+            explain: o.bool("explain")?,
+        })
+    }
+}

@@ -1,0 +1,94 @@
+//! The assistance context of a household, shared by the programmes that need the same facts: the 低保
+//! standard of its area and region, which members qualify for 特困 (四(十)), and, once the programmes
+//! that decide them have run, who is under 低保 and what 低保 and 特困 pay. Programmes read these
+//! facts here instead of calling each other: this module depends on no programme, and no programme on
+//! another.
+//!
+//! The registry runs the programmes in its order; each may add what it decided to the context
+//! (`HouseholdProgramme::contribute`), so a programme can rely on the facts of those listed before it.
+
+use crate::error::{PolicyError, Result};
+use crate::model::{Area, Capacity, Household, Member};
+use crate::money::Money;
+use crate::params::{catalogue as p, Reader, UnofficialSet};
+
+/// What a programme decided that later programmes read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decided {
+    /// Members (by their place in the household) the programme covers.
+    pub members: Vec<usize>,
+    /// What it pays the household a month (cash).
+    pub monthly: Money,
+    /// The non-official parameters it rested on.
+    pub used: UnofficialSet,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assistance {
+    /// The monthly 低保 standard per person.
+    pub standard: Money,
+    /// The non-official parameters reading the standard rested on.
+    pub standard_used: UnofficialSet,
+    /// Members who meet the three 特困 tests (by their place in the household).
+    pub tekun_members: Vec<usize>,
+    /// 低保, once decided.
+    pub dibao: Option<Decided>,
+    /// 特困, once decided.
+    pub tekun: Option<Decided>,
+}
+
+/// The three 特困 tests for one member against the monthly 低保 `standard`: no labour capacity, no
+/// means of living (own income below the standard), no supporter able to support them.
+pub(crate) fn qualifies_for_tekun(m: &Member<'_>, standard: Money) -> Result<bool> {
+    let no_means = m.wages.checked_div(12.into())? < standard;
+    Ok(m.labor_capacity == Capacity::None && no_means && !m.has_supporter)
+}
+
+impl Assistance {
+    /// The context of a checked household; `reader` is on its date and region.
+    pub fn of(h: &Household<'_>, reader: &Reader<'_>) -> Result<Assistance> {
+        let mut r = reader.clone();
+        let standard = match h.area {
+            Area::Rural => r.money(&p::DIBAO_STANDARD_RURAL)?,
+            Area::Urban => r.money(&p::DIBAO_STANDARD_URBAN)?,
+        };
+        let mut tekun_members = Vec::new();
+        for (i, m) in h.members.iter().enumerate() {
+            if qualifies_for_tekun(m, standard)? {
+                tekun_members.push(i);
+            }
+        }
+        Ok(Assistance {
+            standard,
+            standard_used: r.unofficial(),
+            tekun_members,
+            dibao: None,
+            tekun: None,
+        })
+    }
+
+    /// 低保 as decided (an error if a programme reads it before 低保 ran: the registry's order).
+    pub fn dibao(&self) -> Result<&Decided> {
+        self.dibao.as_ref().ok_or_else(|| order("dibao"))
+    }
+
+    /// 特困 as decided.
+    pub fn tekun(&self) -> Result<&Decided> {
+        self.tekun.as_ref().ok_or_else(|| order("tekun"))
+    }
+
+    /// What a programme resting on 低保 and 特困 records: their non-official parameters.
+    pub fn rests_on(&self) -> Result<UnofficialSet> {
+        let mut used = self.dibao()?.used;
+        used.extend(self.tekun()?.used);
+        Ok(used)
+    }
+}
+
+fn order(programme: &str) -> PolicyError {
+    PolicyError::new(
+        crate::error::ErrorCode::InvalidParameters,
+        "",
+        format!("内部错误：{programme} 须在读取它的项目之前计算（项目清单顺序）"),
+    )
+}

@@ -1,0 +1,181 @@
+//! The one list of household programmes (in the spirit of ripgrep's single list of flags).
+//!
+//! Each line names a programme: its Rust name, its method and column name, its id, its Chinese label,
+//! the policy item it implements, and its module and figures (whose `HouseholdProgramme` impl holds
+//! its compute and explain). The estimate, screening rows, register columns, the command-line
+//! summary, the golden runners, the bindings, the TypeScript union of results and the `labels` export
+//! all follow this list: adding a programme is its module, its parameters, one line here and its
+//! golden cases.
+
+use serde::Serialize;
+
+use super::assistance::Assistance;
+use super::{run, Amounts, HouseholdProgramme, ProgramResult};
+use crate::error::Result;
+use crate::model::Household;
+use crate::money::Money;
+use crate::params::{Reader, UnofficialSet};
+
+/// Calls `$then!` with the list. Programmes are listed in the order results show them.
+macro_rules! with_household_programmes {
+    ($then:ident) => {
+        $then! {
+            // variant   method     id           label                    item        figures
+            Dibao        dibao      "dibao"      "最低生活保障"           "四(十)"    dibao::DibaoFigures;
+            Tekun        tekun      "tekun"      "特困人员救助供养"       "四(十)"    tekun::TekunFigures;
+            Temporary    temporary  "temporary"  "临时救助"               "四(十)"    temporary::TemporaryFigures;
+            Pension      pension    "pension"    "城乡居民养老保险代缴"   "四(十二)"  pension::PensionFigures;
+            Education    education  "education"  "教育资助"               "三(八)"    education::EducationFigures;
+        }
+    };
+}
+pub(crate) use with_household_programmes;
+
+/// A household programme as the list describes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Programme {
+    /// The `program` of its results, e.g. `dibao`.
+    pub id: &'static str,
+    /// Chinese name.
+    pub label: &'static str,
+    /// The policy item it implements.
+    pub citation: &'static str,
+    /// Its name in register columns (`dibao_eligible`, …).
+    pub column: &'static str,
+}
+
+macro_rules! define_registry {
+    ($($variant:ident $method:ident $id:literal $label:literal $item:literal $module:ident :: $figures:ident;)*) => {
+        /// A household programme's result, tagged by `program`.
+        // Each estimate holds one of each in a Vec: the sizes of the variants do not add up.
+        #[allow(clippy::large_enum_variant)]
+        #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+        #[serde(untagged)]
+        pub enum ProgramOutcome {
+            $($variant(ProgramResult<super::$module::$figures>),)*
+        }
+
+        impl ProgramOutcome {
+            /// The id of the programme (`program`).
+            pub fn id(&self) -> &'static str {
+                match self { $(Self::$variant(r) => r.program,)* }
+            }
+            pub fn label(&self) -> &'static str {
+                match self { $(Self::$variant(r) => r.label,)* }
+            }
+            pub fn eligible(&self) -> bool {
+                match self { $(Self::$variant(r) => r.eligible,)* }
+            }
+            /// The result's `monthly`.
+            pub fn monthly(&self) -> Option<Money> {
+                match self { $(Self::$variant(r) => r.monthly,)* }
+            }
+            pub fn unofficial(&self) -> UnofficialSet {
+                match self { $(Self::$variant(r) => r.unofficial,)* }
+            }
+            pub fn citations(&self) -> &[&'static str] {
+                match self { $(Self::$variant(r) => &r.citations,)* }
+            }
+            /// Eligibility, amounts and what the result adds to the household's totals.
+            pub fn amounts(&self) -> Result<Amounts> {
+                match self { $(Self::$variant(r) => r.figures.amounts(),)* }
+            }
+        }
+
+        /// Every household programme, in the order results list them.
+        pub const PROGRAMMES: &[Programme] = &[
+            $(Programme { id: $id, label: $label, citation: $item, column: stringify!($method) },)*
+        ];
+
+        /// Every household programme on a checked household, in the list's order (each may rely on
+        /// what those before it added to the context).
+        pub(crate) fn run_all(
+            h: &Household<'_>,
+            a: &mut Assistance,
+            reader: &Reader<'_>,
+            explain: bool,
+        ) -> Result<Vec<ProgramOutcome>> {
+            Ok(vec![$(ProgramOutcome::$variant(
+                run::<super::$module::$figures>($id, $label, h, a, reader, explain)?
+            ),)*])
+        }
+
+        /// One household programme by id, explained (`None`: no such programme). The programmes
+        /// listed before it run first, unexplained, for the context.
+        pub(crate) fn run_one(
+            id: &str,
+            h: &Household<'_>,
+            a: &mut Assistance,
+            reader: &Reader<'_>,
+        ) -> Result<Option<ProgramOutcome>> {
+            $(
+                let result = run::<super::$module::$figures>($id, $label, h, a, reader, $id == id)?;
+                if $id == id {
+                    return Ok(Some(ProgramOutcome::$variant(result)));
+                }
+            )*
+            Ok(None)
+        }
+
+        /// The TypeScript of the results: each programme's result narrows on `program`.
+        #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+        const PROGRAMME_TYPES: &str = concat!(
+            "/** What every programme result has; the programme's own figures follow. */\n",
+            "export interface ProgramResultBase<P extends string = string> {\n",
+            "  /** The programme's id. */\n  program: P;\n",
+            "  /** Chinese name. */\n  label: string;\n",
+            "  eligible: boolean;\n",
+            "  /** Money per month, where the programme pays monthly. */\n  monthly?: string;\n",
+            "  /** Money per year. */\n  annual?: string;\n",
+            "  /** Chinese sentences a member of staff can read out (empty when not explained). */\n  reasons: string[];\n",
+            "  /** The trace (empty when not explained). */\n  steps: Step[];\n",
+            "  /** Policy items applied, e.g. ['四(十)']. */\n  citations: string[];\n",
+            "  /** Names of parameters used whose status is not 'official'. */\n  unofficial: string[];\n",
+            "}\n",
+            $("/** ", $label, " (", $item, "). */\nexport type ", stringify!($variant), "Result = ProgramResultBase<'", $id, "'> & ", stringify!($figures), ";\n",)*
+            "/** A household programme's result: narrow it on `program`. */\n",
+            "export type ProgramOutcome = never", $(" | ", stringify!($variant), "Result",)* ";\n",
+            "/** The id of a household programme. */\n",
+            "export type ProgramId = never", $(" | '", $id, "'",)* ";\n",
+        );
+    };
+}
+
+with_household_programmes!(define_registry);
+
+/// The results that are not a household programme of the list, each with its figures.
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const OTHER_RESULT_TYPES: &str = r#"
+/** 防止返贫动态监测 (二(二), 四(九)). */
+export type MonitoringResult = ProgramResultBase<'monitoring'> & MonitoringFigures;
+/** 医疗保障（三重保障） (四(十一)). */
+export type MedicalResult = ProgramResultBase<'medical'> & MedicalFigures;
+/** 脱贫人口小额信贷 (六(十七)). */
+export type MicrocreditResult = ProgramResultBase<'microcredit'> & MicrocreditFigures;
+/** 创业担保贷款 (六(十七)). */
+export type GuaranteeLoanResult = ProgramResultBase<'guaranteeLoan'> & GuaranteeLoanFigures;
+/** 保险+期货 (六(十七)). */
+export type InsuranceFuturesResult = ProgramResultBase<'insuranceFutures'> & InsuranceFuturesFigures;
+/** 以工代赈 (三(六), 六(十六)). */
+export type WorkReliefResult = ProgramResultBase<'workRelief'> & WorkReliefFigures;
+"#;
+
+/// The list entry of a programme id.
+pub fn programme(id: &str) -> Option<&'static Programme> {
+    PROGRAMMES.iter().find(|p| p.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_columns_are_unique_and_items_of_the_text() {
+        for (i, p) in PROGRAMMES.iter().enumerate() {
+            assert!(PROGRAMMES[..i]
+                .iter()
+                .all(|q| q.id != p.id && q.column != p.column));
+            assert!(crate::policy::title(p.citation).is_some(), "{}", p.citation);
+        }
+    }
+}

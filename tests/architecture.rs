@@ -1,0 +1,210 @@
+//! The shape of the code, checked: modules depend on each other without cycles, the programmes stay
+//! readable beside the policy text (no function over 80 lines), and every policy item the code cites
+//! is an item of the text.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// `src/programs/dibao.rs` → `programs::dibao`; `src/input/mod.rs` → `input`.
+fn module_of(src: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(src).unwrap().with_extension("");
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .filter(|p| p != "mod" && p != "lib")
+        .collect();
+    parts.join("::")
+}
+
+/// The code without its test module (tests may use anything).
+fn without_tests(text: &str) -> &str {
+    match text.find("#[cfg(test)]\nmod tests") {
+        Some(i) => &text[..i],
+        None => text,
+    }
+}
+
+/// Every `crate::a::b` and `super::a` path in the code, resolved to the longest known module.
+fn dependencies(module: &str, code: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
+    let mut deps = BTreeSet::new();
+    let parent: Vec<&str> = module.split("::").collect();
+    for (prefix, base) in [("crate::", Vec::new()), ("super::", parent[..parent.len().saturating_sub(1)].to_vec())] {
+        for (i, _) in code.match_indices(prefix) {
+            let rest = &code[i + prefix.len()..];
+            let path: Vec<&str> = rest
+                .split("::")
+                .map(|seg| seg.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or(""))
+                .take_while(|seg| !seg.is_empty())
+                .collect();
+            // `super::{a, b}` and `crate::x::{a, b}`: the group's items are siblings of the prefix.
+            let mut candidates = Vec::new();
+            let group_start = rest.find('{');
+            let full = [base.clone(), path.clone()].concat();
+            candidates.push(full.clone());
+            if let Some(g) = group_start {
+                let head = &rest[..g];
+                if head.split("::").all(|s| s.chars().all(|c| c.is_alphanumeric() || c == '_')) {
+                    let end = rest[g..].find('}').map_or(rest.len(), |e| g + e);
+                    let stem: Vec<&str> = head.split("::").filter(|s| !s.is_empty()).collect();
+                    for item in rest[g + 1..end].split(',') {
+                        let first = item.trim().split("::").next().unwrap_or("").trim();
+                        let name = first.split_whitespace().next().unwrap_or("");
+                        if !name.is_empty() {
+                            candidates.push([base.clone(), stem.clone(), vec![name]].concat());
+                        }
+                    }
+                }
+            }
+            for c in candidates {
+                // The longest prefix that names a module.
+                for n in (1..=c.len()).rev() {
+                    let m = c[..n].join("::");
+                    if modules.contains(&m) {
+                        if m != module {
+                            deps.insert(m);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    deps
+}
+
+fn graph() -> BTreeMap<String, BTreeSet<String>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    files.retain(|f| !f.starts_with(src.join("bin")));
+    let modules: BTreeSet<String> = files.iter().map(|f| module_of(&src, f)).collect();
+    files
+        .iter()
+        .map(|f| {
+            let m = module_of(&src, f);
+            let text = fs::read_to_string(f).unwrap();
+            // Comments (doc links) are not dependencies.
+            let code: String = without_tests(&text)
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let deps = dependencies(&m, &code, &modules);
+            (m, deps)
+        })
+        .collect()
+}
+
+#[test]
+fn modules_depend_on_each_other_without_cycles() {
+    let g = graph();
+    // Depth-first search for a back edge, reporting the cycle.
+    fn visit(
+        m: &str,
+        g: &BTreeMap<String, BTreeSet<String>>,
+        state: &mut BTreeMap<String, u8>,
+        stack: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        state.insert(m.to_string(), 1);
+        stack.push(m.to_string());
+        for d in g.get(m).into_iter().flatten() {
+            match state.get(d.as_str()).copied().unwrap_or(0) {
+                1 => {
+                    let at = stack.iter().position(|s| s == d).unwrap();
+                    let mut cycle = stack[at..].to_vec();
+                    cycle.push(d.clone());
+                    return Some(cycle);
+                }
+                0 => {
+                    if let Some(c) = visit(d, g, state, stack) {
+                        return Some(c);
+                    }
+                }
+                _ => {}
+            }
+        }
+        stack.pop();
+        state.insert(m.to_string(), 2);
+        None
+    }
+    let mut state = BTreeMap::new();
+    for m in g.keys() {
+        if state.get(m.as_str()).copied().unwrap_or(0) == 0 {
+            let cycle = visit(m, &g, &mut state, &mut Vec::new());
+            assert!(cycle.is_none(), "module cycle: {}", cycle.unwrap().join(" → "));
+        }
+    }
+    // The check sees the dependencies it should.
+    assert!(g["programs::pension"].contains("programs::assistance"));
+    assert!(g["engine"].contains("estimate"));
+    assert!(!g["programs::dibao"].contains("programs::tekun"));
+}
+
+#[test]
+fn no_function_in_the_programmes_runs_over_80_lines() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/programs");
+    let mut long = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = without_tests(&text).lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let trimmed = line.trim_start();
+            let is_fn = ["fn ", "pub fn ", "pub(crate) fn "]
+                .iter()
+                .any(|p| trimmed.starts_with(p));
+            if !is_fn {
+                continue;
+            }
+            let indent = line.len() - trimmed.len();
+            let close = format!("{}}}", " ".repeat(indent));
+            if let Some(end) = lines[i..].iter().position(|l| *l == close) {
+                if end + 1 > 80 {
+                    long.push(format!("{}:{} ({} lines)", path.display(), i + 1, end + 1));
+                }
+            }
+        }
+    }
+    assert!(long.is_empty(), "functions over 80 lines: {long:#?}");
+}
+
+#[test]
+fn every_item_the_code_cites_is_in_the_policy_text() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&dir, &mut files);
+    let mut seen = 0;
+    for f in files {
+        let text = fs::read_to_string(&f).unwrap();
+        for (i, _) in text.match_indices('"') {
+            let rest = &text[i + 1..];
+            let Some(end) = rest.find('"') else { continue };
+            let s = &rest[..end];
+            let looks_cited = s.chars().next().is_some_and(|c| "一二三四五六七".contains(c))
+                && s.ends_with(')')
+                && s.chars().filter(|c| *c == '(').count() == 1
+                && s.chars().count() <= 8;
+            if looks_cited {
+                seen += 1;
+                assert!(
+                    zhenxing::policy::title(s).is_some(),
+                    "{}: {s} is not an item of the policy text",
+                    f.display()
+                );
+            }
+        }
+    }
+    assert!(seen > 50, "the scan found only {seen} citations");
+}
