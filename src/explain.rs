@@ -24,11 +24,28 @@ pub struct Step {
     pub citation: Option<&'static str>,
 }
 
+/// A figure of a result as a card shows it (API: `facts`): a Chinese label, the value as text, its
+/// unit, and where the value sits in the result (`standard`, `supplements[0].monthly`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub unit: Option<&'static str>,
+    /// The path of the value in the result, when it is one of its fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub key: Option<String>,
+}
+
 /// The words of one result.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Explanation {
     pub steps: Vec<Step>,
     pub reasons: Vec<String>,
+    pub facts: Vec<Fact>,
 }
 
 impl Explanation {
@@ -61,6 +78,32 @@ impl Explanation {
     /// A sentence a member of staff can read out.
     pub fn reason(&mut self, text: impl Into<String>) {
         self.reasons.push(text.into());
+    }
+
+    /// A figure of the result (`key`: its path in the result) with its unit.
+    pub fn fact(
+        &mut self,
+        label: impl Into<String>,
+        value: impl std::fmt::Display,
+        unit: &'static str,
+        key: impl Into<String>,
+    ) {
+        self.facts.push(Fact {
+            label: label.into(),
+            value: value.to_string(),
+            unit: Some(unit).filter(|u| !u.is_empty()),
+            key: Some(key.into()),
+        });
+    }
+
+    /// A fact in words (names, periods), not a field of the result.
+    pub fn fact_text(&mut self, label: impl Into<String>, value: impl Into<String>) {
+        self.facts.push(Fact {
+            label: label.into(),
+            value: value.into(),
+            unit: None,
+            key: None,
+        });
     }
 }
 

@@ -36,6 +36,7 @@ pub mod error;
 pub mod estimate;
 pub mod explain;
 pub mod input;
+pub mod labels;
 pub(crate) mod model;
 pub mod money;
 pub mod params;

@@ -433,6 +433,13 @@ pub fn policy_items() -> Result<JsValue, JsValue> {
     to_value(&crate::engine::policy_items())
 }
 
+/// The Chinese label of every id a result uses (programmes, categories, tracks, risks, schooling,
+/// statuses, areas, events).
+#[wasm_bindgen(unchecked_return_type = "Labels")]
+pub fn labels() -> Result<JsValue, JsValue> {
+    to_value(&crate::labels::labels())
+}
+
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {

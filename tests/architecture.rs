@@ -40,12 +40,19 @@ fn without_tests(text: &str) -> &str {
 fn dependencies(module: &str, code: &str, modules: &BTreeSet<String>) -> BTreeSet<String> {
     let mut deps = BTreeSet::new();
     let parent: Vec<&str> = module.split("::").collect();
-    for (prefix, base) in [("crate::", Vec::new()), ("super::", parent[..parent.len().saturating_sub(1)].to_vec())] {
+    for (prefix, base) in [
+        ("crate::", Vec::new()),
+        ("super::", parent[..parent.len().saturating_sub(1)].to_vec()),
+    ] {
         for (i, _) in code.match_indices(prefix) {
             let rest = &code[i + prefix.len()..];
             let path: Vec<&str> = rest
                 .split("::")
-                .map(|seg| seg.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or(""))
+                .map(|seg| {
+                    seg.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .next()
+                        .unwrap_or("")
+                })
                 .take_while(|seg| !seg.is_empty())
                 .collect();
             // `super::{a, b}` and `crate::x::{a, b}`: the group's items are siblings of the prefix.
@@ -55,7 +62,10 @@ fn dependencies(module: &str, code: &str, modules: &BTreeSet<String>) -> BTreeSe
             candidates.push(full.clone());
             if let Some(g) = group_start {
                 let head = &rest[..g];
-                if head.split("::").all(|s| s.chars().all(|c| c.is_alphanumeric() || c == '_')) {
+                if head
+                    .split("::")
+                    .all(|s| s.chars().all(|c| c.is_alphanumeric() || c == '_'))
+                {
                     let end = rest[g..].find('}').map_or(rest.len(), |e| g + e);
                     let stem: Vec<&str> = head.split("::").filter(|s| !s.is_empty()).collect();
                     for item in rest[g + 1..end].split(',') {
@@ -143,7 +153,11 @@ fn modules_depend_on_each_other_without_cycles() {
     for m in g.keys() {
         if state.get(m.as_str()).copied().unwrap_or(0) == 0 {
             let cycle = visit(m, &g, &mut state, &mut Vec::new());
-            assert!(cycle.is_none(), "module cycle: {}", cycle.unwrap().join(" → "));
+            assert!(
+                cycle.is_none(),
+                "module cycle: {}",
+                cycle.unwrap().join(" → ")
+            );
         }
     }
     // The check sees the dependencies it should.
@@ -192,7 +206,10 @@ fn every_item_the_code_cites_is_in_the_policy_text() {
             let rest = &text[i + 1..];
             let Some(end) = rest.find('"') else { continue };
             let s = &rest[..end];
-            let looks_cited = s.chars().next().is_some_and(|c| "一二三四五六七".contains(c))
+            let looks_cited = s
+                .chars()
+                .next()
+                .is_some_and(|c| "一二三四五六七".contains(c))
                 && s.ends_with(')')
                 && s.chars().filter(|c| *c == '(').count() == 1
                 && s.chars().count() <= 8;

@@ -276,13 +276,14 @@ proptest! {
     }
 }
 
-/// The estimate as JSON with every explanation (`steps`, `reasons`) taken out, wherever it sits.
+/// The estimate as JSON with every explanation (`steps`, `reasons`, `facts`) taken out, wherever it sits.
 fn without_explanation(mut v: serde_json::Value) -> serde_json::Value {
     fn strip(v: &mut serde_json::Value) {
         match v {
             serde_json::Value::Object(map) => {
                 map.remove("steps");
                 map.remove("reasons");
+                map.remove("facts");
                 map.values_mut().for_each(strip);
             }
             serde_json::Value::Array(items) => items.iter_mut().for_each(strip),
@@ -293,12 +294,12 @@ fn without_explanation(mut v: serde_json::Value) -> serde_json::Value {
     v
 }
 
-/// Every `steps` and `reasons` array in `v` is empty.
+/// Every `steps`, `reasons` and `facts` array in `v` is empty.
 fn explains_nothing(v: &serde_json::Value) -> bool {
     match v {
         serde_json::Value::Object(map) => map.iter().all(|(k, v)| {
-            let empty =
-                !(k == "steps" || k == "reasons") || v.as_array().is_some_and(Vec::is_empty);
+            let empty = !(k == "steps" || k == "reasons" || k == "facts")
+                || v.as_array().is_some_and(Vec::is_empty);
             empty && explains_nothing(v)
         }),
         serde_json::Value::Array(items) => items.iter().all(explains_nothing),

@@ -2,14 +2,6 @@
 // (e.g. "programs[0].monthly"), so tests can check each figure against the package.
 
 const PHASES = { before: '过渡期前', transition: '过渡期内', after: '过渡期后（常态化帮扶）' };
-const CATEGORY = { unstable: '脱贫不稳定户', marginal: '边缘易致贫户', suddenHardship: '突发严重困难户' };
-const TRACK = { development: '开发式帮扶（产业、就业）', safetyNet: '兜底保障', caseByCase: '一事一议' };
-const RISKS = {
-  incomeBelowLine: '人均纯收入低于监测标准', largeRigidSpending: '刚性支出较大', sharpIncomeFall: '收入大幅缩减',
-  unsecuredFood: '吃未保障', unsecuredClothing: '穿未保障', unsecuredEducation: '义务教育未保障', unsecuredMedical: '基本医疗未保障',
-  unsecuredHousing: '住房安全未保障', unsecuredWater: '饮水安全未保障', illness: '因病', disaster: '因灾', accident: '因意外事故', familyChange: '家庭重大变故',
-};
-
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -73,73 +65,33 @@ export function renderTransition(t, doc) {
     el('li', { 'data-id': m.id }, m.label, citation(m.citation), el('span', { class: 'until' }, m.until ? `${m.from} 至 ${m.until}` : `${m.from} 起`))));
 }
 
-function monitoringCard(m) {
-  const k = 'monitoring';
-  return el('section', { class: 'card', id: 'card-monitoring', 'data-program': 'monitoring' },
-    el('h2', {}, '防止返贫动态监测 ', badge(m.inScope, '纳入监测', '不纳入')),
-    el('dl', { class: 'facts' },
-      el('dt', {}, '类别'), el('dd', { 'data-field': 'category' }, m.category ? CATEGORY[m.category] : '—'),
-      el('dt', {}, '人均纯收入'), el('dd', {}, amount(`${k}.perCapitaNetIncome`, m.perCapitaNetIncome, m.unofficial, ' 元/年')),
-      el('dt', {}, '监测标准'), el('dd', {}, amount(`${k}.incomeLine`, m.incomeLine, m.unofficial, ' 元/年')),
-      el('dt', {}, '风险'), el('dd', { 'data-field': 'risks' }, m.risks.length ? m.risks.map((r) => RISKS[r] ?? r).join('、') : '无'),
-      el('dt', {}, '帮扶方式'), el('dd', { 'data-field': 'track' }, m.track ? TRACK[m.track] : '—'),
-      m.riskElimination ? el('dt', {}, '风险消除') : null,
-      m.riskElimination ? el('dd', {}, m.riskElimination.eligible ? '可按程序标注风险消除' : `暂不可：${m.riskElimination.reasons.join('；')}`) : null),
-    el('ul', { class: 'reasons' }, ...m.reasons.map((r) => el('li', {}, r))),
-    steps(m.steps), unofficialNote(m.unofficial));
-}
-
-function programAmounts(p, i) {
-  const k = `programs[${i}]`;
+/** The figures of a result: its monthly and annual amounts, then the facts it lists. */
+function facts(p, prefix) {
   const u = p.unofficial;
   const rows = [];
-  const row = (label, node) => rows.push(el('dt', {}, label), el('dd', {}, node));
-  if (p.monthly) row('每月', amount(`${k}.monthly`, p.monthly, u));
-  if (p.annual) row(p.monthly ? '全年' : '每年', amount(`${k}.annual`, p.annual, u));
-  switch (p.program) {
-    case 'dibao':
-      row('低保标准', amount(`${k}.standard`, p.standard, u, ' 元/人·月'));
-      row('计算收入', amount(`${k}.countedIncome`, p.countedIncome, u, ' 元/年'));
-      row('就业成本扣除', amount(`${k}.employmentDeduction`, p.employmentDeduction, u, ' 元/年'));
-      row('人均月收入', amount(`${k}.perCapitaMonthlyIncome`, p.perCapitaMonthlyIncome, u, ' 元'));
-      row('补差', amount(`${k}.base`, p.base, u, ' 元/月'));
-      p.supplements.forEach((s, j) => row(`加发：${s.member}（${s.reason}）`, amount(`${k}.supplements[${j}].monthly`, s.monthly, u, ' 元/月')));
-      p.singlePerson.forEach((s, j) => row(`单人户：${s.member}（${s.reason}）`, amount(`${k}.singlePerson[${j}].monthly`, s.monthly, u, ' 元/月')));
-      if (p.tekunMembers.length) row('另行特困供养', p.tekunMembers.join('、'));
-      if (p.gradualExit) row('渐退期', `${p.gradualExit.from} 至 ${p.gradualExit.until}`);
-      break;
-    case 'tekun':
-      row('基本生活标准', amount(`${k}.basicStandard`, p.basicStandard, u, ' 元/人·月'));
-      p.members.forEach((m, j) => { if (m.eligible) row(`特困：${m.member}`, amount(`${k}.members[${j}].monthly`, m.monthly, u, ' 元/月')); });
-      break;
-    case 'temporary':
-      row('缺口', amount(`${k}.need`, p.need, u));
-      row('一次性救助', amount(`${k}.amount`, p.amount, u));
-      if (p.caseByCase) row('超出部分', '县级一事一议');
-      break;
-    case 'pension':
-      row('最低缴费档次', amount(`${k}.lowestTier`, p.lowestTier, u, ' 元/年'));
-      p.members.forEach((m, j) => { if (m.paid !== '0.00') row(`代缴：${m.member}`, amount(`${k}.members[${j}].paid`, m.paid, u, ' 元/年')); });
-      break;
-    case 'education':
-      p.students.forEach((s, j) => s.aids.forEach((a, l) => row(`${s.member}：${a.label}`, amount(`${k}.students[${j}].aids[${l}].annual`, a.annual, u, ' 元/年'))));
-      break;
-    default:
+  const row = (label, node, fact) => rows.push(el('dt', {}, label), el('dd', fact ? { 'data-fact': label } : {}, node));
+  if (p.monthly) row('每月', amount(`${prefix}.monthly`, p.monthly, u));
+  if (p.annual) row(p.monthly ? '全年' : '每年', amount(`${prefix}.annual`, p.annual, u));
+  for (const f of p.facts) {
+    const suffix = f.unit ? ` ${f.unit}` : '';
+    row(f.label, f.key ? amount(`${prefix}.${f.key}`, f.value, u, suffix) : f.value, !f.key);
   }
   return el('dl', { class: 'facts' }, ...rows);
 }
 
-function programCard(p, i) {
+/** One programme's card, whatever the programme: the engine labels its figures. */
+function card(p, prefix) {
+  const [yes, no] = p.program === 'monitoring' ? ['纳入监测', '不纳入'] : ['符合', '不符合'];
   return el('section', { class: 'card', id: `card-${p.program}`, 'data-program': p.program },
-    el('h2', {}, p.label, ' ', badge(p.eligible)),
-    programAmounts(p, i),
+    el('h2', {}, p.label, ' ', badge(p.eligible, yes, no)),
+    facts(p, prefix),
     el('ul', { class: 'reasons' }, ...p.reasons.map((r) => el('li', {}, r))),
     p.citations.length ? el('p', { class: 'hint' }, '政策依据：', ...p.citations.map(citation)) : null,
     steps(p.steps), unofficialNote(p.unofficial));
 }
 
 export function renderCards(est, node) {
-  node.replaceChildren(monitoringCard(est.monitoring), ...est.programs.map(programCard));
+  node.replaceChildren(card(est.monitoring, 'monitoring'), ...est.programs.map((p, i) => card(p, `programs[${i}]`)));
 }
 
 /** The policy items, each with its text when the page has it (policy-text.json). */

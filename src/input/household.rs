@@ -182,6 +182,38 @@ pub enum Schooling {
     College,
 }
 
+impl Schooling {
+    pub fn label(self) -> &'static str {
+        match self {
+            Schooling::Preschool => "学前",
+            Schooling::Primary => "小学",
+            Schooling::Junior => "初中",
+            Schooling::Senior => "高中",
+            Schooling::Vocational => "中职",
+            Schooling::College => "大学",
+        }
+    }
+}
+
+impl HouseholdStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            HouseholdStatus::General => "一般农户",
+            HouseholdStatus::Alleviated => "脱贫户",
+            HouseholdStatus::Monitored => "已纳入防返贫监测",
+        }
+    }
+}
+
+impl Area {
+    pub fn label(self) -> &'static str {
+        match self {
+            Area::Rural => "农村",
+            Area::Urban => "城市",
+        }
+    }
+}
+
 pub const AREAS: &[(&str, Area)] = &[("rural", Area::Rural), ("urban", Area::Urban)];
 pub const STATUSES: &[(&str, HouseholdStatus)] = &[
     ("general", HouseholdStatus::General),

@@ -20,6 +20,13 @@ use crate::model::HouseholdStatus;
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader};
 
+pub const MICROCREDIT: &str = "microcredit";
+pub const MICROCREDIT_LABEL: &str = "脱贫人口小额信贷";
+pub const GUARANTEE_LOAN: &str = "guaranteeLoan";
+pub const GUARANTEE_LOAN_LABEL: &str = "创业担保贷款";
+pub const INSURANCE_FUTURES: &str = "insuranceFutures";
+pub const INSURANCE_FUTURES_LABEL: &str = "保险+期货";
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct MicrocreditFigures {
@@ -129,8 +136,8 @@ pub fn microcredit(
         explain_microcredit(&f, req, r.on(), &mut words);
     }
     Ok(ProgramResult::new(
-        "microcredit",
-        "脱贫人口小额信贷",
+        MICROCREDIT,
+        MICROCREDIT_LABEL,
         Amounts::verdict(f.blockers.is_empty()),
         Citations::of(&["六(十七)"]),
         &r,
@@ -226,8 +233,8 @@ pub fn guarantee_loan(
         });
     }
     Ok(ProgramResult::new(
-        "guaranteeLoan",
-        "创业担保贷款",
+        GUARANTEE_LOAN,
+        GUARANTEE_LOAN_LABEL,
         Amounts::verdict(within),
         Citations::of(&["六(十七)"]),
         &r,
@@ -271,8 +278,8 @@ pub fn insurance_futures(
         });
     }
     Ok(ProgramResult::new(
-        "insuranceFutures",
-        "保险+期货",
+        INSURANCE_FUTURES,
+        INSURANCE_FUTURES_LABEL,
         Amounts::verdict(!payout.is_zero()),
         Citations::of(&["六(十七)"]),
         reader,

@@ -164,7 +164,9 @@ pub(crate) fn assess(
         .filter(|(i, _)| !tekun.contains(i))
         .map(|(_, m)| m)
         .collect();
-    let covered_members: Vec<usize> = (0..h.members.len()).filter(|i| !tekun.contains(i)).collect();
+    let covered_members: Vec<usize> = (0..h.members.len())
+        .filter(|i| !tekun.contains(i))
+        .collect();
     let mut f = DibaoFigures {
         counted_income: Money::ZERO,
         employment_deduction: Money::ZERO,
@@ -193,27 +195,7 @@ pub(crate) fn assess(
         return Ok(f);
     }
     let size = Decimal::from(covered.len());
-    let i = h.income;
-    let non_wage = Money::sum([i.business, i.property, i.transfer, i.other])?;
-    let wages = Money::sum(covered.iter().map(|m| m.wages))?;
-    let mut deduction = Money::ZERO;
-    for m in covered.iter().filter(|m| !m.wages.is_zero()) {
-        let d = employment_deduction(m, r)?;
-        if let Deduction::Capped {
-            deduction: amount, ..
-        } = &d
-        {
-            deduction = deduction.checked_add(*amount)?;
-        }
-        f.working.deductions.push((m.label.clone(), m.wages, d));
-    }
-    let counted = non_wage.checked_add(wages)?.checked_sub(deduction)?;
-    let per_capita = counted.checked_div(Decimal::from(12))?.checked_div(size)?;
-    f.counted_income = counted.round_fen();
-    f.employment_deduction = deduction.round_fen();
-    f.per_capita_monthly_income = per_capita.round_fen();
-    f.working.non_wage = non_wage;
-    f.working.wages = wages;
+    let per_capita = count_income(&mut f, h, &covered, r)?;
     f.working.below = per_capita < standard;
     if f.working.below && h.asset_test_passed {
         f.base = standard
@@ -229,6 +211,39 @@ pub(crate) fn assess(
         above_standard(&mut f, h, &covered, per_capita, r)?;
     }
     Ok(f)
+}
+
+/// Counted income (四(十): less the employment-cost deduction), and per capita a month.
+fn count_income(
+    f: &mut DibaoFigures,
+    h: &Household<'_>,
+    covered: &[&Member<'_>],
+    r: &mut Reader<'_>,
+) -> Result<Money> {
+    let i = h.income;
+    let non_wage = Money::sum([i.business, i.property, i.transfer, i.other])?;
+    let wages = Money::sum(covered.iter().map(|m| m.wages))?;
+    let mut deduction = Money::ZERO;
+    for m in covered.iter().filter(|m| !m.wages.is_zero()) {
+        let d = employment_deduction(m, r)?;
+        if let Deduction::Capped {
+            deduction: amount, ..
+        } = &d
+        {
+            deduction = deduction.checked_add(*amount)?;
+        }
+        f.working.deductions.push((m.label.clone(), m.wages, d));
+    }
+    let counted = non_wage.checked_add(wages)?.checked_sub(deduction)?;
+    let per_capita = counted
+        .checked_div(Decimal::from(12))?
+        .checked_div(Decimal::from(covered.len()))?;
+    f.counted_income = counted.round_fen();
+    f.employment_deduction = deduction.round_fen();
+    f.per_capita_monthly_income = per_capita.round_fen();
+    f.working.non_wage = non_wage;
+    f.working.wages = wages;
+    Ok(per_capita)
 }
 
 /// Over the standard: 单人户 for a low-income household's severely disabled or seriously ill
@@ -470,6 +485,7 @@ impl HouseholdProgramme for DibaoFigures {
 
     fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         explain_income(self, e);
+        facts(self, e);
         if self.working.covered == 0 {
             return;
         }
@@ -506,6 +522,49 @@ impl HouseholdProgramme for DibaoFigures {
         } else if !self.working.below {
             explain_above(self, e);
         }
+    }
+}
+
+/// The figures of the card.
+fn facts(f: &DibaoFigures, e: &mut Explanation) {
+    e.fact("低保标准", f.standard, "元/人·月", "standard");
+    e.fact("计算收入", f.counted_income, "元/年", "countedIncome");
+    e.fact(
+        "就业成本扣除",
+        f.employment_deduction,
+        "元/年",
+        "employmentDeduction",
+    );
+    e.fact(
+        "人均月收入",
+        f.per_capita_monthly_income,
+        "元/人·月",
+        "perCapitaMonthlyIncome",
+    );
+    e.fact("补差", f.base, "元/月", "base");
+    for (j, s) in f.supplements.iter().enumerate() {
+        let label = format!("加发：{}（{}）", s.member, s.reason);
+        e.fact(
+            label,
+            s.monthly,
+            "元/月",
+            format!("supplements[{j}].monthly"),
+        );
+    }
+    for (j, s) in f.single_person.iter().enumerate() {
+        let label = format!("单人户：{}（{}）", s.member, s.reason);
+        e.fact(
+            label,
+            s.monthly,
+            "元/月",
+            format!("singlePerson[{j}].monthly"),
+        );
+    }
+    if !f.tekun_members.is_empty() {
+        e.fact_text("另行特困供养", f.tekun_members.join("、"));
+    }
+    if let Some(g) = &f.gradual_exit {
+        e.fact_text("渐退期", format!("{} 至 {}", g.from, g.until));
     }
 }
 

@@ -215,6 +215,12 @@ impl HouseholdProgramme for EducationFigures {
         for s in &self.students {
             explain_student(s, e);
         }
+        for (j, s) in self.students.iter().enumerate() {
+            for (l, a) in s.aids.iter().enumerate() {
+                let key = format!("students[{j}].aids[{l}].annual");
+                e.fact(format!("{}：{}", s.member, a.label), a.annual, "元/年", key);
+            }
+        }
         if self.students.iter().all(|s| s.aids.is_empty()) {
             e.reason("在校学生没有适用的资助项目。");
         }

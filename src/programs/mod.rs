@@ -22,7 +22,7 @@ pub mod work_relief;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::explain::{Citations, Explanation, Step};
+use crate::explain::{Citations, Explanation, Fact, Step};
 use crate::model::Household;
 use crate::money::Money;
 use crate::params::{Reader, UnofficialSet};
@@ -48,6 +48,8 @@ pub struct ProgramResult<F> {
     pub reasons: Vec<String>,
     /// The trace (empty when not explained).
     pub steps: Vec<Step>,
+    /// The figures a card shows, labelled (empty when not explained).
+    pub facts: Vec<Fact>,
     /// Policy items applied, e.g. ['四(十)'].
     pub citations: Vec<&'static str>,
     /// Names of parameters used whose status is not 'official'.
@@ -83,6 +85,7 @@ impl<F> ProgramResult<F> {
             annual: amounts.annual,
             reasons: words.reasons,
             steps: words.steps,
+            facts: words.facts,
             citations: citations.into_vec(),
             unofficial: reader.unofficial(),
             figures,

@@ -45,6 +45,11 @@ pub enum Track {
 }
 
 impl Category {
+    pub const ALL: [Category; 3] = [
+        Category::Unstable,
+        Category::Marginal,
+        Category::SuddenHardship,
+    ];
     /// The serialised name ('marginal').
     pub fn as_str(self) -> &'static str {
         match self {
@@ -53,9 +58,17 @@ impl Category {
             Category::SuddenHardship => "suddenHardship",
         }
     }
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Unstable => "脱贫不稳定户",
+            Category::Marginal => "边缘易致贫户",
+            Category::SuddenHardship => "突发严重困难户",
+        }
+    }
 }
 
 impl Track {
+    pub const ALL: [Track; 3] = [Track::Development, Track::SafetyNet, Track::CaseByCase];
     /// The serialised name ('safetyNet').
     pub fn as_str(self) -> &'static str {
         match self {
@@ -64,6 +77,34 @@ impl Track {
             Track::CaseByCase => "caseByCase",
         }
     }
+    pub fn label(self) -> &'static str {
+        match self {
+            Track::Development => "开发式帮扶（产业、就业）",
+            Track::SafetyNet => "兜底保障",
+            Track::CaseByCase => "一事一议",
+        }
+    }
+}
+
+/// Every risk id a result may list, with its Chinese label.
+pub const RISKS: &[(&str, &str)] = &[
+    ("incomeBelowLine", "人均纯收入低于监测标准"),
+    ("largeRigidSpending", "刚性支出较大"),
+    ("sharpIncomeFall", "收入大幅缩减"),
+    ("unsecuredFood", "吃未保障"),
+    ("unsecuredClothing", "穿未保障"),
+    ("unsecuredEducation", "义务教育未保障"),
+    ("unsecuredMedical", "基本医疗未保障"),
+    ("unsecuredHousing", "住房安全未保障"),
+    ("unsecuredWater", "饮水安全未保障"),
+    ("illness", "因病"),
+    ("disaster", "因灾"),
+    ("accident", "因意外事故"),
+    ("familyChange", "家庭重大变故"),
+];
+
+fn risk_label(id: &str) -> &str {
+    RISKS.iter().find(|(r, _)| *r == id).map_or(id, |(_, l)| l)
 }
 
 /// Whether a monitored household's risk can be marked eliminated (风险消除), and what stands in the way.
@@ -289,6 +330,7 @@ fn explain(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
         explain_sudden(s, h, total, line, e);
     }
     explain_verdict(f, h, e);
+    facts(f, e);
     if let Some(re) = &mut f.risk_elimination {
         re.reasons = elimination_words(re, f.below, per_capita, line, h, f.sudden.as_ref());
         e.step(
@@ -305,6 +347,28 @@ fn explain(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
             ),
         );
     }
+}
+
+/// The figures of the card.
+fn facts(f: &MonitoringFigures, e: &mut Explanation) {
+    e.fact_text("类别", f.category.map_or("—", Category::label));
+    e.fact(
+        "人均纯收入",
+        f.per_capita_net_income,
+        "元/人·年",
+        "perCapitaNetIncome",
+    );
+    e.fact("监测标准", f.income_line, "元/人·年", "incomeLine");
+    let risks: Vec<&str> = f.risks.iter().map(|r| risk_label(r)).collect();
+    e.fact_text(
+        "风险",
+        if risks.is_empty() {
+            "无".to_string()
+        } else {
+            risks.join("、")
+        },
+    );
+    e.fact_text("帮扶方式", f.track.map_or("—", Track::label));
 }
 
 fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &mut Explanation) {

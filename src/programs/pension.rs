@@ -199,5 +199,12 @@ impl HouseholdProgramme for PensionFigures {
         if self.members.iter().all(|m| m.paid.is_zero()) {
             e.reason("没有成员属于代缴对象。");
         }
+        e.fact("最低缴费档次", lowest, "元/年", "lowestTier");
+        for (j, m) in self.members.iter().enumerate() {
+            if !m.paid.is_zero() {
+                let label = format!("代缴：{}", m.member);
+                e.fact(label, m.paid, "元/年", format!("members[{j}].paid"));
+            }
+        }
     }
 }

@@ -129,6 +129,7 @@ macro_rules! define_registry {
             "  /** Money per year. */\n  annual?: string;\n",
             "  /** Chinese sentences a member of staff can read out (empty when not explained). */\n  reasons: string[];\n",
             "  /** The trace (empty when not explained). */\n  steps: Step[];\n",
+            "  /** The figures a card shows, labelled (empty when not explained). */\n  facts: Fact[];\n",
             "  /** Policy items applied, e.g. ['四(十)']. */\n  citations: string[];\n",
             "  /** Names of parameters used whose status is not 'official'. */\n  unofficial: string[];\n",
             "}\n",
@@ -142,6 +143,22 @@ macro_rules! define_registry {
 }
 
 with_household_programmes!(define_registry);
+
+/// The programmes that are not household programmes of the list: `(id, label)`.
+pub const OTHER_PROGRAMMES: &[(&str, &str)] = &[
+    (super::monitoring::ID, super::monitoring::LABEL),
+    (super::medical::ID, super::medical::LABEL),
+    (super::credit::MICROCREDIT, super::credit::MICROCREDIT_LABEL),
+    (
+        super::credit::GUARANTEE_LOAN,
+        super::credit::GUARANTEE_LOAN_LABEL,
+    ),
+    (
+        super::credit::INSURANCE_FUTURES,
+        super::credit::INSURANCE_FUTURES_LABEL,
+    ),
+    (super::work_relief::ID, super::work_relief::LABEL),
+];
 
 /// The results that are not a household programme of the list, each with its figures.
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]

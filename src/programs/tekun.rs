@@ -213,6 +213,17 @@ impl HouseholdProgramme for TekunFigures {
                 ),
             }
         }
+        e.fact("基本生活标准", basic, "元/人·月", "basicStandard");
+        for (j, m) in self.members.iter().enumerate() {
+            if let Some(monthly) = m.monthly {
+                e.fact(
+                    format!("特困：{}", m.member),
+                    monthly,
+                    "元/月",
+                    format!("members[{j}].monthly"),
+                );
+            }
+        }
         if !self.members.iter().any(|m| m.eligible) {
             e.reason("没有成员同时满足无劳动能力、无生活来源、无法定义务人（或义务人无履行能力）三项条件：不符合特困供养。");
         }

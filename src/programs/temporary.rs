@@ -172,6 +172,8 @@ impl HouseholdProgramme for TemporaryFigures {
         e.reason(format!(
             "{events}导致基本生活暂时困难，可给予一次性临时救助 {amount} 元。"
         ));
+        e.fact("缺口", need, "元", "need");
+        e.fact("一次性救助", amount, "元", "amount");
         if self.case_by_case {
             let rest = need.checked_sub(ceiling).unwrap_or_default();
             e.step(
@@ -181,6 +183,7 @@ impl HouseholdProgramme for TemporaryFigures {
                 Some(rest.to_fen_string()),
             );
             e.reason(format!("缺口超出救助上限 {rest} 元，可报县级“一事一议”。"));
+            e.fact_text("超出部分", "县级一事一议");
         }
     }
 }

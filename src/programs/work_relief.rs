@@ -15,6 +15,9 @@ pub use crate::input::requests::WorkReliefProject;
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader};
 
+pub const ID: &str = "workRelief";
+pub const LABEL: &str = "以工代赈";
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct WorkReliefFigures {
@@ -57,8 +60,8 @@ pub fn work_relief(
         ));
     }
     Ok(ProgramResult::new(
-        "workRelief",
-        "以工代赈",
+        ID,
+        LABEL,
         Amounts::verdict(true),
         Citations::of(&["六(十六)", "三(六)"]),
         &r,

@@ -124,7 +124,7 @@ test('a 脱贫不稳定户 on 低保 with a pupil: every figure equals the packa
   const est = await assertFiguresMatch(h);
   // Total income 8000 + 2000 = 10000 ÷ 2 = 5000 < 6000: alleviated → unstable.
   assert.equal(est.monitoring.category, 'unstable');
-  assert.equal(await page.textContent('#card-monitoring [data-field=category]'), '脱贫不稳定户');
+  assert.equal(await page.textContent('#card-monitoring [data-fact=类别]'), '脱贫不稳定户');
   assert.equal(await page.textContent('#card-dibao .badge'), '符合');
   assert.ok(await page.isVisible('#card-education'));
   await page.screenshot({ path: `${shots}/household-unstable.png`, fullPage: true });
@@ -135,7 +135,7 @@ test('a 突发严重困难户 with 单人户 members and temporary assistance', 
   const h = await exported();
   const est = await assertFiguresMatch(h);
   assert.equal(est.monitoring.category, 'suddenHardship');
-  assert.equal(await page.textContent('#card-monitoring [data-field=category]'), '突发严重困难户');
+  assert.equal(await page.textContent('#card-monitoring [data-fact=类别]'), '突发严重困难户');
   const dibao = est.programs.find((p) => p.program === 'dibao');
   assert.deepEqual(dibao.singlePerson.map((s) => s.member), ['妻子', '儿子']);
   assert.equal(await page.$$eval('#card-dibao [data-key*=singlePerson]', (els) => els.length), 2);

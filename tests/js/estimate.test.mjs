@@ -32,11 +32,11 @@ test('estimateMany equals estimate one by one', () => {
   batch.forEach((item, i) => assert.deepEqual(item.estimate, engine.estimate(households[i], asOf)));
 });
 
-test('estimateMany { explain: false }: the same figures, no steps or reasons', () => {
+test('estimateMany { explain: false }: the same figures, no steps, reasons or facts', () => {
   const households = [elder('3000'), { region: '230102', members: [{ birthDate: '1980-01-01', wages: 30000 }] }];
   const lean = engine.estimateMany(households, asOf, { explain: false });
   const full = engine.estimateMany(households, asOf, {});
-  const strip = (v) => JSON.parse(JSON.stringify(v, (k, x) => (k === 'steps' || k === 'reasons' ? undefined : x)));
+  const strip = (v) => JSON.parse(JSON.stringify(v, (k, x) => (k === 'steps' || k === 'reasons' || k === 'facts' ? undefined : x)));
   assert.deepEqual(strip(lean), strip(full));
   assert.ok(lean[0].estimate.programs.every((p) => p.steps.length === 0 && p.reasons.length === 0));
   assert.ok(full[0].estimate.programs[0].steps.length > 0);

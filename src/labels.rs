@@ -1,0 +1,73 @@
+//! The Chinese label of every id a result uses: programmes, monitoring categories, tracks and risks,
+//! schooling, household status, area, events. Pages show these instead of keeping maps of their own
+//! (`labels()` in the package).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tsify::Tsify;
+
+use crate::input::household::{AREAS, EVENTS, SCHOOLING, STATUSES};
+use crate::programs::monitoring::{Category, Track, RISKS};
+use crate::programs::registry::{OTHER_PROGRAMMES, PROGRAMMES};
+
+type Map = BTreeMap<&'static str, &'static str>;
+
+/// id → Chinese label, by kind.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Labels {
+    /// Every programme a result can name in `program`.
+    #[tsify(type = "Record<string, string>")]
+    pub program: Map,
+    #[tsify(type = "Record<string, string>")]
+    pub category: Map,
+    #[tsify(type = "Record<string, string>")]
+    pub track: Map,
+    #[tsify(type = "Record<string, string>")]
+    pub risk: Map,
+    #[tsify(type = "Record<string, string>")]
+    pub schooling: Map,
+    #[tsify(type = "Record<string, string>")]
+    pub status: Map,
+    #[tsify(type = "Record<string, string>")]
+    pub area: Map,
+    #[tsify(type = "Record<string, string>")]
+    pub event: Map,
+}
+
+/// Every label.
+pub fn labels() -> Labels {
+    Labels {
+        program: PROGRAMMES
+            .iter()
+            .map(|p| (p.id, p.label))
+            .chain(OTHER_PROGRAMMES.iter().copied())
+            .collect(),
+        category: Category::ALL
+            .iter()
+            .map(|c| (c.as_str(), c.label()))
+            .collect(),
+        track: Track::ALL.iter().map(|t| (t.as_str(), t.label())).collect(),
+        risk: RISKS.iter().copied().collect(),
+        schooling: SCHOOLING.iter().map(|(id, s)| (*id, s.label())).collect(),
+        status: STATUSES.iter().map(|(id, s)| (*id, s.label())).collect(),
+        area: AREAS.iter().map(|(id, a)| (*id, a.label())).collect(),
+        event: EVENTS.iter().map(|(id, e)| (*id, e.label())).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_id_has_a_label() {
+        let l = labels();
+        assert_eq!(l.program.len(), PROGRAMMES.len() + OTHER_PROGRAMMES.len());
+        assert_eq!(l.program["dibao"], "最低生活保障");
+        assert_eq!(l.category["suddenHardship"], "突发严重困难户");
+        assert_eq!(l.schooling.len(), SCHOOLING.len());
+        assert!(l.risk.values().all(|v| !v.is_empty()));
+    }
+}
