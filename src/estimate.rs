@@ -77,10 +77,6 @@ impl Estimate {
     pub fn program(&self, id: &str) -> Option<&ProgramOutcome> {
         self.programs.iter().find(|p| p.id() == id)
     }
-    /// What a programme adds to the totals, by its id.
-    pub fn contribution(&self, id: &str) -> Option<&Contribution> {
-        self.contributions.iter().find(|c| c.program == id)
-    }
 }
 
 /// The transition status depends only on the date and the region: a batch computes it once per

@@ -75,9 +75,6 @@ impl<'n, 'a> Obj<'n, 'a> {
             path: path.to_string(),
         })
     }
-    pub fn path(&self) -> &str {
-        &self.path
-    }
     pub fn at(&self, key: &str) -> String {
         join_path(&self.path, key)
     }
@@ -92,15 +89,6 @@ impl<'n, 'a> Obj<'n, 'a> {
         match self.get(key) {
             Some(v) => Obj::new(v, &self.at(key), key, allowed).map(Some),
             None => Ok(None),
-        }
-    }
-    /// An array field (absent: `None`).
-    pub fn array(&self, key: &str, what: &str) -> Result<Option<&'n [Node<'a>]>> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(v) => v.as_array().map(Some).ok_or_else(|| {
-                PolicyError::invalid_input(self.at(key), format!("{key} 应为{what}"))
-            }),
         }
     }
     pub fn str(&self, key: &str) -> Result<Option<String>> {
