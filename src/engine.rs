@@ -47,8 +47,13 @@ impl Engine {
 
     /// A what-if engine: `{ name: plain | [{from, region?, value}] }`.
     pub fn with_overrides(&self, overrides: &serde_json::Value) -> Result<Engine> {
+        // The parameter layer reads overrides with the strict reader (duplicate names are errors);
+        // a serde value has already dropped them, so the bindings should parse the text themselves.
+        let text = overrides.to_string();
+        let node = crate::input::json::parse(&text)
+            .map_err(|_| PolicyError::invalid_input("", "overrides 应为普通对象"))?;
         Ok(Engine {
-            params: self.params.with_overrides(overrides)?,
+            params: self.params.with_overrides(&node)?,
         })
     }
 
@@ -60,7 +65,7 @@ impl Engine {
     pub fn transition(&self, as_of: &str, region: Option<&str>) -> Result<TransitionStatus> {
         let on = parse_date(as_of, "asOf")?;
         let region = match region {
-            Some(code) => Some(self.params.region_by_code(code, "region")?),
+            Some(code) => Some(self.params.region_by_code(code, on, "region")?),
             None => None,
         };
         transition::transition(&mut Reader::new(&self.params, on, region), true)
@@ -74,7 +79,7 @@ impl Engine {
         as_of: &str,
     ) -> Result<(Household<'a>, Reader<'a>)> {
         let on = parse_date(as_of, "asOf")?;
-        let region = self.params.region_by_code(&input.region, "region")?;
+        let region = self.params.region_by_code(&input.region, on, "region")?;
         let mut reader = Reader::new(&self.params, on, Some(region));
         let household = Household::check(input, &self.params, region, &mut reader)?;
         Ok((household, reader))
@@ -127,7 +132,7 @@ impl Engine {
         Ok(Reader::new(
             &self.params,
             on,
-            Some(self.params.region_by_code(region, "region")?),
+            Some(self.params.region_by_code(region, on, "region")?),
         ))
     }
 

@@ -612,7 +612,7 @@ fn check_member<'p>(
         }
     }
     let work_region = match &m.work_region {
-        Some(code) => set.region_by_code(code, "workRegion")?,
+        Some(code) => set.region_by_code(code, as_of, "workRegion")?,
         None => home,
     };
     if let Some(id) = &m.id {

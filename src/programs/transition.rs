@@ -472,12 +472,9 @@ mod tests {
             (err.code, err.path.as_str()),
             (ErrorCode::InvalidRegion, "region")
         );
-        // Before the central decision of 2020-12-16 the period was not defined.
-        let err = e.transition("2020-06-01", None).unwrap_err();
-        assert_eq!(
-            (err.code, err.path.as_str()),
-            (ErrorCode::OutOfRange, "asOf")
-        );
+        // Before the central decision of 2020-12-16 the calendar still answers: not yet started.
+        let before = e.transition("2020-06-01", None).unwrap();
+        assert_eq!(before.phase, super::Phase::Before);
         // The engine keeps working after errors.
         assert!(e.transition("2023-06-01", None).is_ok());
     }
