@@ -1034,9 +1034,9 @@ impl Build {
                     given.get(&(r.code.clone(), from.clone())),
                     illustrative.get(&r.code),
                 ) {
-                    (Some((t, basis)), _) => {
-                        (t.clone(), "reported", format!("依通知所列地区：{basis}"))
-                    }
+                    // The notice's area wording stays in the table (and on the tier amounts): the
+                    // set has over 500 tier values and is embedded in the module.
+                    (Some((t, _)), _) => (t.clone(), "reported", String::new()),
                     (None, Some((t, note))) => (
                         t.clone(),
                         "illustrative",
@@ -1061,7 +1061,7 @@ impl Build {
                         value,
                         source: source.clone(),
                         status: status.into(),
-                        note: Some(note),
+                        note: (!note.is_empty()).then_some(note),
                         origin: format!("{} / {file}", tiers.file),
                     },
                 );

@@ -309,6 +309,12 @@ impl Engine {
                 level: r.level(),
                 parent: r.parent().map(|c| format!("{c:06}")),
                 alleviated_county: r.alleviated_county,
+                kind: r.kind,
+                kind_label: r.kind.label(),
+                valid_from: r.valid_from.map(format_date),
+                valid_until: r.valid_until.map(format_date),
+                poverty_county: r.poverty.clone(),
+                key_county: r.key_county,
             })
             .collect()
     }
@@ -438,5 +444,23 @@ pub struct RegionInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub parent: Option<String>,
+    /// One of the 20 脱贫县 (former national poverty counties).
     pub alleviated_county: bool,
+    pub kind: crate::params::RegionKind,
+    /// e.g. `县级市`, `统计用区划（非行政区划）`
+    pub kind_label: &'static str,
+    /// The first day the code is valid, when it started after 1981.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub valid_from: Option<String>,
+    /// The last day the code is valid, when it is no longer in use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub valid_until: Option<String>,
+    /// A former poverty county, national or provincial (exit year, batch, approval).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub poverty_county: Option<crate::params::PovertyCounty>,
+    /// 乡村振兴重点帮扶县: `notPublished` while no list is published.
+    pub key_county: crate::params::KeyCounty,
 }

@@ -356,3 +356,33 @@ fn each_standards_row_is_found_at_its_date() {
         }
     }
 }
+
+#[test]
+fn the_engines_regions_carry_the_tables_facts() {
+    let engine = Engine::new().unwrap();
+    let regions = engine.regions();
+    assert_eq!(regions.len(), 141);
+    let json = serde_json::to_value(&regions).unwrap();
+    let find = |code: &str| {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    let huanan = find("230822");
+    assert_eq!(huanan["alleviatedCounty"], true);
+    assert_eq!(huanan["povertyCounty"]["kind"], "national");
+    assert_eq!(huanan["povertyCounty"]["exitAssessmentYear"], 2018);
+    assert_eq!(huanan["povertyCounty"]["exitBatch"], 2019);
+    assert_eq!(huanan["keyCounty"], "notPublished");
+    let durbet = find("230624");
+    assert_eq!(durbet["alleviatedCounty"], false);
+    assert_eq!(durbet["povertyCounty"]["kind"], "provincial");
+    assert_eq!(durbet["kind"], "autonomousCounty");
+    let zone = find("231071");
+    assert_eq!(zone["kind"], "statistical");
+    assert_eq!(zone["validUntil"], "2022-12-31");
+    assert_eq!(find("230717")["validFrom"], "2019-06-29");
+}
