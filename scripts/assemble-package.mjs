@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist', 'zhenxing');
@@ -69,7 +70,12 @@ write('package.json', template
   .replace('{{description}}', field('description'))
   .replace('{{license}}', field('license')));
 cpSync(join(root, 'pkg-config', 'README.md'), join(out, 'README.md'));
-cpSync(join(root, 'data', 'heilongjiang.json'), join(out, 'heilongjiang.json'));
+// The default parameter set is assembled by build.rs from data/params and data/tables and embedded in
+// the module: the shipped file is that very text, read back from the Node build.
+const { defaultParameters } = createRequire(import.meta.url)(join(out, 'node', 'zhenxing.js'));
+const parameters = defaultParameters();
+JSON.parse(parameters);
+write('heilongjiang.json', parameters);
 
 // Sizes, as the issue asks the build to print them.
 const sizes = {};

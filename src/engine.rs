@@ -56,8 +56,9 @@ impl Engine {
         })
     }
 
-    /// A what-if engine: `{ name: plain | [{from, region?, value}] }`.
-    pub fn with_overrides(&self, overrides: &serde_json::Value) -> Result<Engine> {
+    /// A what-if engine: `{ name: plain | [{from, region?, value}] }`, read strictly (a name given
+    /// twice is an error).
+    pub fn with_overrides(&self, overrides: &Node<'_>) -> Result<Engine> {
         Ok(Engine {
             params: self.params.with_overrides(overrides)?,
         })
@@ -71,7 +72,7 @@ impl Engine {
     pub fn transition(&self, as_of: &str, region: Option<&str>) -> Result<TransitionStatus> {
         let on = date(as_of)?;
         let region = match region {
-            Some(code) => Some(self.params.region_by_code(code, "region")?),
+            Some(code) => Some(self.params.region_by_code(code, on, "region")?),
             None => None,
         };
         transition::transition(&mut Reader::new(&self.params, on, region), true)
@@ -83,7 +84,7 @@ impl Engine {
         Ok(Reader::new(
             &self.params,
             on,
-            Some(self.params.region_by_code(region, "region")?),
+            Some(self.params.region_by_code(region, on, "region")?),
         ))
     }
 
@@ -269,6 +270,12 @@ impl Engine {
                 level: r.level(),
                 parent: r.parent().map(|c| format!("{c:06}")),
                 alleviated_county: r.alleviated_county,
+                kind: r.kind,
+                kind_label: r.kind.label(),
+                valid_from: r.valid_from.map(format_date),
+                valid_until: r.valid_until.map(format_date),
+                poverty_county: r.poverty.clone(),
+                key_county: r.key_county,
             })
             .collect()
     }
@@ -358,5 +365,23 @@ pub struct RegionInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub parent: Option<String>,
+    /// One of the 20 脱贫县 (former national poverty counties).
     pub alleviated_county: bool,
+    pub kind: crate::params::RegionKind,
+    /// e.g. `县级市`, `统计用区划（非行政区划）`
+    pub kind_label: &'static str,
+    /// The first day the code is valid, when it started after 1981.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub valid_from: Option<String>,
+    /// The last day the code is valid, when it is no longer in use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub valid_until: Option<String>,
+    /// A former poverty county, national or provincial (exit year, batch, approval).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub poverty_county: Option<crate::params::PovertyCounty>,
+    /// 乡村振兴重点帮扶县: `notPublished` while no list is published.
+    pub key_county: crate::params::KeyCounty,
 }

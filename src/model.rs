@@ -112,7 +112,7 @@ impl<'p> Household<'p> {
         set: &'p ParameterSet,
         on: NaiveDate,
     ) -> Result<(Household<'p>, Reader<'p>)> {
-        let region = set.region_by_code(&input.region, "region")?;
+        let region = set.region_by_code(&input.region, on, "region")?;
         let mut reader = Reader::new(set, on, Some(region));
         let household = Household::check(input, set, region, &mut reader)?;
         Ok((household, reader))
@@ -262,7 +262,7 @@ fn check_member<'p>(
         }
     }
     let work_region = match &m.work_region {
-        Some(code) => set.region_by_code(code, "workRegion")?,
+        Some(code) => set.region_by_code(code, as_of, "workRegion")?,
         None => home,
     };
     if let Some(id) = &m.id {

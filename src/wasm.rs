@@ -192,10 +192,8 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Overrides")] overrides: JsValue,
     ) -> Result<PolicyEngine, JsValue> {
         let text = json_arg(&overrides, "", "overrides ")?;
-        let json: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|_| to_js(PolicyError::invalid_input("", "overrides 应为普通对象")))?;
-        self.inner
-            .with_overrides(&json)
+        crate::input::parse(&text, "overrides ")
+            .and_then(|node| self.inner.with_overrides(&node))
             .map(|inner| PolicyEngine { inner })
             .map_err(to_js)
     }
@@ -438,6 +436,13 @@ pub fn policy_items() -> Result<JsValue, JsValue> {
 #[wasm_bindgen(unchecked_return_type = "Labels")]
 pub fn labels() -> Result<JsValue, JsValue> {
     to_value(&crate::labels::labels())
+}
+
+/// The default parameter set (`zhenxing-parameters/1` JSON), exactly as the engine embeds it: the
+/// package ships it as `zhenxing/heilongjiang.json`, and a portal can start its own file from it.
+#[wasm_bindgen(js_name = defaultParameters)]
+pub fn default_parameters() -> String {
+    crate::params::HEILONGJIANG_JSON.to_string()
 }
 
 /// The package version.

@@ -88,7 +88,7 @@ fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyErr
         "compare" => serde_json::to_string(&engine.compare(
             &household()?,
             as_of,
-            &engine.with_overrides(&args[2])?,
+            &read(args, 2, |n| engine.with_overrides(n))?,
         )?),
         // Every household programme of the registry, by its id.
         programme => match engine.programme(programme, &household()?, as_of)? {
@@ -132,7 +132,7 @@ fn golden_cases_hold_natively() {
             assert!(case.get(key).is_some(), "{name}: every case needs `{key}`");
         }
         let engine = match case.get("overrides") {
-            Some(o) => default.with_overrides(o).unwrap(),
+            Some(o) => read(std::slice::from_ref(o), 0, |n| default.with_overrides(n)).unwrap(),
             None => default.clone(),
         };
         let args = case["args"].as_array().unwrap();

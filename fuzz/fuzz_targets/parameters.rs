@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(loaded) = Engine::from_parameters(text) {
         let _ = loaded.transition("2023-06-01", Some("230129"));
     }
-    if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
+    if let Ok(value) = zhenxing::input::parse(text, "fuzz") {
         if let Ok(what_if) = engine().with_overrides(&value) {
             let h = zhenxing::input::household::HouseholdInput::from_json(r#"{"region":"230129","members":[{"birthDate":"1950-01-01"},{"birthDate":"2015-01-01","schooling":"primary"}],"income":{"other":"3000"}}"#)
                 .expect("a valid household");

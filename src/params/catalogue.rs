@@ -1,131 +1,199 @@
-//! The catalogue: every parameter name the engine reads, with its unit.
+//! The catalogue: every parameter name the engine knows, with its unit, label, valid range, update
+//! cycle and scope. It alone owns names, units and labels: a parameter file may only use these
+//! names, with these units, and cannot change a label.
 //!
-//! A parameter file may only use these names, with these units; a full file must give them all.
-//! Programs read parameters through these constants, never through string literals, so a typo is
-//! a compile error and this list is complete by construction.
+//! Programs read parameters through these constants, never through string literals, so a typo is a
+//! compile error and this list is complete by construction. The build script includes this file to
+//! check the analyst's files (`data/params/*.toml`) against it.
+//!
+//! Update cycles (`every(n)`: a value `n` months old or older is reported as stale):
+//! - 12 months: figures set every year (低保、特困 standards, the monitoring line, the LPR, the
+//!   national basic pension, medical-insurance figures, the average 低保 subsidy);
+//! - 24 months: the minimum wage, tiers and amounts (《最低工资规定》第十条：每两年至少调整一次);
+//! - none: rules of the policy text and of national documents (the transition dates, 2 months of
+//!   minimum wage, 1.3 × 低保, ages, shares), which change only when a document changes them.
 
-use super::Unit;
-
-/// A parameter's name and unit (the unit decides the kind of value: money, rate, count or date).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Spec {
-    pub name: &'static str,
-    pub unit: Unit,
-    /// Its place in [`ALL`].
-    pub index: usize,
-}
-
-use Unit::*;
+use super::spec::{def, Limits, Spec, Unit::*};
 
 /// Defines each parameter's constant with its index (its place in [`ALL`]), and `ALL` itself, from one
 /// list: a lookup is then an array access, and the list cannot fall out of step with `ALL`.
 macro_rules! catalogue {
-    ($($(#[$meta:meta])* $id:ident = ($name:literal, $unit:ident);)*) => {
+    ($($(#[$meta:meta])* $id:ident = $spec:expr;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
         enum Index { $($id),* }
-        $($(#[$meta])* pub const $id: Spec = Spec { name: $name, unit: $unit, index: Index::$id as usize };)*
-        /// Every parameter the engine knows, in index order. A full parameter file must give each one.
+        $($(#[$meta])* pub const $id: Spec = $spec.at(Index::$id as usize);)*
+        /// Every parameter the engine knows, in index order.
         pub const ALL: &[Spec] = &[$($id),*];
     };
 }
 
 catalogue! {
     // 过渡期: 一(二), 一(三), 三(七), 六(十六), 六(十七), 六(十九)
-    TRANSITION_START = ("transition.start", Date);
-    TRANSITION_END = ("transition.end", Date);
-    FUND_INTEGRATION_PILOT_YEARS = ("transition.fundIntegrationPilotYears", Years);
-    VILLAGE_EXPRESS_DEADLINE = ("express.villageCoverageDeadline", Date);
-    MICROCREDIT_WINDOW_START = ("credit.microcredit.windowStart", Date);
-    MICROCREDIT_WINDOW_END = ("credit.microcredit.windowEnd", Date);
-    YULU_WINDOW_END = ("education.yulu.windowEnd", Date);
+    TRANSITION_START = def("transition.start", Date, "过渡期起始日").calendar();
+    TRANSITION_END = def("transition.end", Date, "过渡期结束日").calendar();
+    FUND_INTEGRATION_PILOT_YEARS = def("transition.fundIntegrationPilotYears", Years, "脱贫县涉农资金统筹整合试点年数")
+        .calendar().limits(Limits::whole(0, 20));
+    VILLAGE_EXPRESS_DEADLINE = def("express.villageCoverageDeadline", Date, "有条件的建制村“村村通快递”完成时限").calendar();
+    MICROCREDIT_WINDOW_START = def("credit.microcredit.windowStart", Date, "脱贫人口小额信贷政策起始日").calendar();
+    MICROCREDIT_WINDOW_END = def("credit.microcredit.windowEnd", Date, "脱贫人口小额信贷政策截止日").calendar();
+    YULU_WINDOW_END = def("education.yulu.windowEnd", Date, "雨露计划补助截止日").calendar();
     // 防止返贫动态监测: 二(二), 四(九)
-    MONITORING_INCOME_LINE = ("monitoring.incomeLine", YuanPerPersonYear);
-    MONITORING_STABLE_MONTHS = ("monitoring.stableMonths", Months);
-    MONITORING_RIGID_SPENDING_SHARE = ("monitoring.suddenHardship.rigidSpendingShare", Rate);
-    MONITORING_INCOME_FALL_SHARE = ("monitoring.suddenHardship.incomeFallShare", Rate);
+    MONITORING_INCOME_LINE = def("monitoring.incomeLine", YuanPerPersonYear, "防止返贫监测收入标准（人均纯收入）").every(12);
+    MONITORING_STABLE_MONTHS = def("monitoring.stableMonths", Months, "风险消除所需收入稳定月数").limits(Limits::whole(0, 36));
+    MONITORING_RIGID_SPENDING_SHARE = def("monitoring.suddenHardship.rigidSpendingShare", Rate, "突发严重困难：刚性支出占家庭年收入比例（达到即视为“刚性支出较大”）")
+        .limits(Limits::SHARE_OF_INCOME);
+    MONITORING_INCOME_FALL_SHARE = def("monitoring.suddenHardship.incomeFallShare", Rate, "突发严重困难：收入较上年下降比例（达到即视为“收入大幅缩减”）");
+    MONITORING_LIVING_LINE_MULTIPLE = def("monitoring.suddenHardship.livingLineMultiple", Multiple, "突发严重困难：扣除刚性支出后的收入低于监测收入标准的倍数")
+        .about("家庭收入扣除刚性支出后，人均低于“监测收入标准 × 本倍数”即视为基本生活出现严重困难（二(二)“导致基本生活出现严重困难”）。");
     // 劳动能力 (default labour capacity of API.md: working age without severe disability)
-    LABOR_WORKING_AGE_MIN = ("labor.workingAgeMin", Years);
-    LABOR_WORKING_AGE_MAX = ("labor.workingAgeMax", Years);
+    LABOR_WORKING_AGE_MIN = def("labor.workingAgeMin", Years, "劳动年龄下限");
+    LABOR_WORKING_AGE_MAX = def("labor.workingAgeMax", Years, "劳动年龄上限（含）");
     // 最低生活保障: 四(十)
-    DIBAO_STANDARD_RURAL = ("dibao.standard.rural", YuanPerPersonMonth);
-    DIBAO_STANDARD_URBAN = ("dibao.standard.urban", YuanPerPersonMonth);
-    DIBAO_EMPLOYMENT_COST_MONTHS = ("dibao.employmentCostMonths", Months);
-    DIBAO_SUPPLEMENT_SEVERE_DISABILITY = ("dibao.supplement.severeDisability", Rate);
-    DIBAO_SUPPLEMENT_SERIOUS_ILLNESS = ("dibao.supplement.seriousIllness", Rate);
-    DIBAO_SUPPLEMENT_ELDERLY = ("dibao.supplement.elderly", Rate);
-    DIBAO_SUPPLEMENT_MINOR = ("dibao.supplement.minor", Rate);
-    DIBAO_ELDERLY_AGE = ("dibao.elderlyAge", Years);
-    DIBAO_MINOR_AGE = ("dibao.minorAge", Years);
-    DIBAO_MARGINAL_MULTIPLE = ("dibao.marginalMultiple", Multiple);
-    DIBAO_AVERAGE_SUBSIDY = ("dibao.averageSubsidy", YuanPerPersonMonth);
-    DIBAO_GRADUAL_EXIT_MONTHS = ("dibao.gradualExitMonths", Months);
+    DIBAO_STANDARD_RURAL = def("dibao.standard.rural", YuanPerPersonMonth, "农村低保标准").every(12);
+    DIBAO_STANDARD_URBAN = def("dibao.standard.urban", YuanPerPersonMonth, "城市低保标准").every(12);
+    DIBAO_EMPLOYMENT_COST_MONTHS = def("dibao.employmentCostMonths", Months, "就业成本扣除月数（务工地最低工资）").limits(Limits::whole(0, 12));
+    DIBAO_SUPPLEMENT_SEVERE_DISABILITY = def("dibao.supplement.severeDisability", Rate, "低保金加发比例：重度残疾人");
+    DIBAO_SUPPLEMENT_SERIOUS_ILLNESS = def("dibao.supplement.seriousIllness", Rate, "低保金加发比例：重病患者");
+    DIBAO_SUPPLEMENT_ELDERLY = def("dibao.supplement.elderly", Rate, "低保金加发比例：老年人");
+    DIBAO_SUPPLEMENT_MINOR = def("dibao.supplement.minor", Rate, "低保金加发比例：未成年人");
+    DIBAO_ELDERLY_AGE = def("dibao.elderlyAge", Years, "老年人年龄起点").limits(Limits::whole(0, 120));
+    DIBAO_MINOR_AGE = def("dibao.minorAge", Years, "未成年人年龄上限（不含）").limits(Limits::whole(0, 120));
+    DIBAO_MARGINAL_MULTIPLE = def("dibao.marginalMultiple", Multiple, "低保边缘家庭认定倍数（低保标准的倍数）");
+    DIBAO_AVERAGE_SUBSIDY = def("dibao.averageSubsidy", YuanPerPersonMonth, "当地低保平均补助水平").every(12);
+    DIBAO_GRADUAL_EXIT_MONTHS = def("dibao.gradualExitMonths", Months, "低保渐退期月数").limits(Limits::whole(0, 24));
+    LOW_INCOME_URBAN_MIN = def("dibao.lowIncomeFamily.urbanMin", YuanPerPersonMonth, "城市低收入困难家庭认定标准：下限")
+        .every(12).informational()
+        .about("哈尔滨市区公布的城市低收入困难家庭标准区间的下限（低保标准的1.0倍）。仅供参考，计算不读取。");
+    LOW_INCOME_URBAN_MAX = def("dibao.lowIncomeFamily.urbanMax", YuanPerPersonMonth, "城市低收入困难家庭认定标准：上限")
+        .every(12).informational()
+        .about("哈尔滨市区公布的城市低收入困难家庭标准区间的上限（低保标准的1.2倍）。仅供参考，计算不读取。");
     // 最低工资 (for the employment-cost deduction of 四(十))
-    MINIMUM_WAGE_TIER = ("minimumWage.tier", Tier);
-    MINIMUM_WAGE_TIER1 = ("minimumWage.tier1", YuanPerMonth);
-    MINIMUM_WAGE_TIER2 = ("minimumWage.tier2", YuanPerMonth);
-    MINIMUM_WAGE_TIER3 = ("minimumWage.tier3", YuanPerMonth);
-    MINIMUM_WAGE_HOURLY_TIER1 = ("minimumWage.hourly.tier1", YuanPerHour);
-    MINIMUM_WAGE_HOURLY_TIER2 = ("minimumWage.hourly.tier2", YuanPerHour);
-    MINIMUM_WAGE_HOURLY_TIER3 = ("minimumWage.hourly.tier3", YuanPerHour);
+    MINIMUM_WAGE_TIER = def("minimumWage.tier", Tier, "最低工资档次（按县（市、区））").every(24).county_only()
+        .about("各县（市、区）在每次调整中所属的最低工资档次。只按县级单位取值：地级市、全省没有档次。");
+    MINIMUM_WAGE_TIER1 = def("minimumWage.tier1", YuanPerMonth, "月最低工资：一档").every(24);
+    MINIMUM_WAGE_TIER2 = def("minimumWage.tier2", YuanPerMonth, "月最低工资：二档").every(24);
+    MINIMUM_WAGE_TIER3 = def("minimumWage.tier3", YuanPerMonth, "月最低工资：三档").every(24);
+    MINIMUM_WAGE_HOURLY_TIER1 = def("minimumWage.hourly.tier1", YuanPerHour, "小时最低工资：一档").every(24).informational();
+    MINIMUM_WAGE_HOURLY_TIER2 = def("minimumWage.hourly.tier2", YuanPerHour, "小时最低工资：二档").every(24).informational();
+    MINIMUM_WAGE_HOURLY_TIER3 = def("minimumWage.hourly.tier3", YuanPerHour, "小时最低工资：三档").every(24).informational();
     // 特困人员救助供养: 四(十)
-    TEKUN_BASIC_MULTIPLE = ("tekun.basicMultiple", Multiple);
-    TEKUN_CARE_SELF_CARE = ("tekun.care.selfCare", YuanPerPersonMonth);
-    TEKUN_CARE_PARTIAL_CARE = ("tekun.care.partialCare", YuanPerPersonMonth);
-    TEKUN_CARE_FULL_CARE = ("tekun.care.fullCare", YuanPerPersonMonth);
-    TEKUN_GUIDANCE_RURAL_CONCENTRATED = ("tekun.provincialGuidance.ruralConcentrated", YuanPerPersonYear);
-    TEKUN_GUIDANCE_RURAL_DISPERSED = ("tekun.provincialGuidance.ruralDispersed", YuanPerPersonYear);
+    TEKUN_BASIC_MULTIPLE = def("tekun.basicMultiple", Multiple, "特困人员基本生活标准（低保标准的倍数）");
+    TEKUN_BASIC_ROUND_UP_TO = def("tekun.basicRoundUpTo", Yuan, "特困人员基本生活标准的进位单位")
+        .limits(Limits::POSITIVE_MONEY)
+        .about("基本生活标准（低保标准 × 倍数）向上取整到本金额的整数倍：1.00 即取整到元，0.01 即到分。");
+    TEKUN_CARE_SELF_CARE = def("tekun.care.selfCare", YuanPerPersonMonth, "特困人员照料护理标准（农村）：全自理").every(12);
+    TEKUN_CARE_PARTIAL_CARE = def("tekun.care.partialCare", YuanPerPersonMonth, "特困人员照料护理标准（农村）：半护理").every(12);
+    TEKUN_CARE_FULL_CARE = def("tekun.care.fullCare", YuanPerPersonMonth, "特困人员照料护理标准（农村）：全护理").every(12);
+    TEKUN_CARE_URBAN_SELF_CARE = def("tekun.careUrban.selfCare", YuanPerPersonMonth, "特困人员照料护理标准（城市）：全自理").every(12)
+        .about("城市特困人员的照料护理标准；农村为 tekun.care.*。");
+    TEKUN_CARE_URBAN_PARTIAL_CARE = def("tekun.careUrban.partialCare", YuanPerPersonMonth, "特困人员照料护理标准（城市）：半护理").every(12)
+        .about("城市特困人员的照料护理标准；农村为 tekun.care.*。");
+    TEKUN_CARE_URBAN_FULL_CARE = def("tekun.careUrban.fullCare", YuanPerPersonMonth, "特困人员照料护理标准（城市）：全护理").every(12)
+        .about("城市特困人员的照料护理标准；农村为 tekun.care.*。");
+    TEKUN_SUPPORT_URBAN_CONCENTRATED = def("tekun.supportStandard.urbanConcentrated", YuanPerPersonYear, "特困人员供养标准：城市集中供养")
+        .every(12).informational().about("全省或市公布的特困人员年供养标准（哈尔滨市区为全自理人员标准）。仅供参考，计算按低保标准的倍数加照料护理标准。");
+    TEKUN_SUPPORT_URBAN_DISPERSED = def("tekun.supportStandard.urbanDispersed", YuanPerPersonYear, "特困人员供养标准：城市分散供养")
+        .every(12).informational().about("全省或市公布的特困人员年供养标准（哈尔滨市区为全自理人员标准）。仅供参考，计算不读取。");
+    TEKUN_SUPPORT_RURAL_CONCENTRATED = def("tekun.supportStandard.ruralConcentrated", YuanPerPersonYear, "特困人员供养标准：农村集中供养")
+        .every(12).informational().about("全省或市公布的特困人员年供养标准（哈尔滨市区为全自理人员标准）。仅供参考，计算不读取。");
+    TEKUN_SUPPORT_RURAL_DISPERSED = def("tekun.supportStandard.ruralDispersed", YuanPerPersonYear, "特困人员供养标准：农村分散供养")
+        .every(12).informational().about("全省或市公布的特困人员年供养标准（哈尔滨市区为全自理人员标准）。仅供参考，计算不读取。");
     // 临时救助: 四(十)
-    TEMPORARY_MONTHS_GENERAL = ("temporary.monthsGeneral", Months);
-    TEMPORARY_MONTHS_SEVERE = ("temporary.monthsSevere", Months);
-    TEMPORARY_SEVERE_SPENDING_SHARE = ("temporary.severeSpendingShare", Rate);
+    TEMPORARY_MONTHS_GENERAL = def("temporary.monthsGeneral", Months, "临时救助：一般困难救助月数（家庭月低保标准的倍数）").limits(Limits::whole(0, 60));
+    TEMPORARY_MONTHS_SEVERE = def("temporary.monthsSevere", Months, "临时救助：严重困难救助月数（超出部分县级一事一议）").limits(Limits::whole(0, 60));
+    TEMPORARY_SEVERE_SPENDING_SHARE = def("temporary.severeSpendingShare", Rate, "临时救助：刚性支出达到家庭年收入的该比例即为严重困难")
+        .limits(Limits::SHARE_OF_INCOME);
     // 医疗保障: 四(十一)
-    MEDICAL_BASIC_DEDUCTIBLE_TOWNSHIP = ("medical.basic.deductible.township", Yuan);
-    MEDICAL_BASIC_DEDUCTIBLE_COUNTY = ("medical.basic.deductible.county", Yuan);
-    MEDICAL_BASIC_DEDUCTIBLE_CITY = ("medical.basic.deductible.city", Yuan);
-    MEDICAL_BASIC_DEDUCTIBLE_PROVINCE = ("medical.basic.deductible.province", Yuan);
-    MEDICAL_BASIC_RATE_TOWNSHIP = ("medical.basic.rate.township", Rate);
-    MEDICAL_BASIC_RATE_COUNTY = ("medical.basic.rate.county", Rate);
-    MEDICAL_BASIC_RATE_CITY = ("medical.basic.rate.city", Rate);
-    MEDICAL_BASIC_RATE_PROVINCE = ("medical.basic.rate.province", Rate);
-    MEDICAL_BASIC_ANNUAL_CAP = ("medical.basic.annualCap", Yuan);
-    MEDICAL_CRITICAL_BAND_THRESHOLD = ("medical.criticalIllness.bandThreshold", Yuan);
-    MEDICAL_CRITICAL_HIGH_RATE = ("medical.criticalIllness.highRate", Rate);
-    MEDICAL_ASSISTANCE_RATE_TEKUN = ("medical.assistance.rate.tekun", Rate);
-    MEDICAL_ASSISTANCE_RATE_MONITORED = ("medical.assistance.rate.monitored", Rate);
-    MEDICAL_ASSISTANCE_ANNUAL_CAP = ("medical.assistance.annualCap", Yuan);
-    MEDICAL_CRITICAL_DEDUCTIBLE = ("medical.criticalIllness.deductible", Yuan);
-    MEDICAL_CRITICAL_RATE = ("medical.criticalIllness.rate", Rate);
-    MEDICAL_CRITICAL_TILT_DEDUCTIBLE_FACTOR = ("medical.criticalIllness.tiltDeductibleFactor", Rate);
-    MEDICAL_CRITICAL_TILT_RATE_BONUS = ("medical.criticalIllness.tiltRateBonus", Rate);
-    MEDICAL_ASSISTANCE_RATE = ("medical.assistance.rate", Rate);
+    MEDICAL_BASIC_DEDUCTIBLE_TOWNSHIP = def("medical.basic.deductible.township", Yuan, "基本医保住院起付线：乡镇卫生院").every(12);
+    MEDICAL_BASIC_DEDUCTIBLE_COUNTY = def("medical.basic.deductible.county", Yuan, "基本医保住院起付线：县级医院").every(12);
+    MEDICAL_BASIC_DEDUCTIBLE_CITY = def("medical.basic.deductible.city", Yuan, "基本医保住院起付线：市级医院").every(12);
+    MEDICAL_BASIC_DEDUCTIBLE_PROVINCE = def("medical.basic.deductible.province", Yuan, "基本医保住院起付线：省级医院").every(12);
+    MEDICAL_BASIC_RATE_TOWNSHIP = def("medical.basic.rate.township", Rate, "基本医保报销比例：乡镇卫生院").every(12);
+    MEDICAL_BASIC_RATE_COUNTY = def("medical.basic.rate.county", Rate, "基本医保报销比例：县级医院").every(12);
+    MEDICAL_BASIC_RATE_CITY = def("medical.basic.rate.city", Rate, "基本医保报销比例：市级医院").every(12);
+    MEDICAL_BASIC_RATE_PROVINCE = def("medical.basic.rate.province", Rate, "基本医保报销比例：省级医院").every(12);
+    MEDICAL_BASIC_ANNUAL_CAP = def("medical.basic.annualCap", Yuan, "基本医保年度最高支付限额").every(12);
+    MEDICAL_CRITICAL_BAND_THRESHOLD = def("medical.criticalIllness.bandThreshold", Yuan, "大病保险分段：高比例段起点（合规费用超过起付线的部分）").every(12);
+    MEDICAL_CRITICAL_HIGH_RATE = def("medical.criticalIllness.highRate", Rate, "大病保险高段报销比例").every(12);
+    MEDICAL_ASSISTANCE_RATE_TEKUN = def("medical.assistance.rate.tekun", Rate, "医疗救助比例：特困人员");
+    MEDICAL_ASSISTANCE_RATE_MONITORED = def("medical.assistance.rate.monitored", Rate, "医疗救助比例：返贫致贫人口（已纳入监测）");
+    MEDICAL_ASSISTANCE_ANNUAL_CAP = def("medical.assistance.annualCap", Yuan, "医疗救助年度救助限额").every(12);
+    MEDICAL_CRITICAL_DEDUCTIBLE = def("medical.criticalIllness.deductible", Yuan, "大病保险起付线").every(12);
+    MEDICAL_CRITICAL_RATE = def("medical.criticalIllness.rate", Rate, "大病保险报销比例").every(12);
+    MEDICAL_CRITICAL_TILT_DEDUCTIBLE_FACTOR = def("medical.criticalIllness.tiltDeductibleFactor", Rate, "大病保险倾斜：起付线系数（低保、特困、返贫致贫人口）");
+    MEDICAL_CRITICAL_TILT_RATE_BONUS = def("medical.criticalIllness.tiltRateBonus", Rate, "大病保险倾斜：报销比例提高");
+    MEDICAL_ASSISTANCE_RATE = def("medical.assistance.rate", Rate, "医疗救助比例（重点救助对象）");
     // 养老保险: 四(十二)
-    PENSION_NATIONAL_MINIMUM_BASIC = ("pension.nationalMinimumBasic", YuanPerMonth);
-    PENSION_LOWEST_TIER = ("pension.lowestTier", YuanPerYear);
-    PENSION_PAID_SHARE_TEKUN = ("pension.paidShare.tekun", Rate);
-    PENSION_PAID_SHARE_DIBAO = ("pension.paidShare.dibao", Rate);
-    PENSION_PAID_SHARE_RETURNED = ("pension.paidShare.returnedToPoverty", Rate);
-    PENSION_PAID_SHARE_SEVERE_DISABILITY = ("pension.paidShare.severeDisability", Rate);
+    PENSION_NATIONAL_MINIMUM_BASIC = def("pension.nationalMinimumBasic", YuanPerMonth, "城乡居民养老保险全国基础养老金最低标准")
+        .every(12).informational();
+    PENSION_LOWEST_TIER = def("pension.lowestTier", YuanPerYear, "城乡居民养老保险最低缴费档次").every(12);
+    PENSION_PAID_SHARE_TEKUN = def("pension.paidShare.tekun", Rate, "政府代缴比例：特困人员");
+    PENSION_PAID_SHARE_DIBAO = def("pension.paidShare.dibao", Rate, "政府代缴比例：低保对象");
+    PENSION_PAID_SHARE_RETURNED = def("pension.paidShare.returnedToPoverty", Rate, "政府代缴比例：返贫致贫人口");
+    PENSION_PAID_SHARE_SEVERE_DISABILITY = def("pension.paidShare.severeDisability", Rate, "政府代缴比例：重度残疾人");
     // 教育: 三(八), 六(十九)
-    EDUCATION_NUTRITION_PER_DAY = ("education.nutrition.perDay", YuanPerDay);
-    EDUCATION_YULU_ANNUAL = ("education.yulu.annual", YuanPerYear);
-    EDUCATION_SENIOR_HIGH_GRANT = ("education.seniorHighGrant.average", YuanPerYear);
-    EDUCATION_SCHOOL_DAYS = ("education.schoolDaysPerYear", Days);
-    EDUCATION_BOARDING_PRIMARY = ("education.boarding.primary", YuanPerYear);
-    EDUCATION_BOARDING_JUNIOR = ("education.boarding.junior", YuanPerYear);
+    EDUCATION_NUTRITION_PER_DAY = def("education.nutrition.perDay", YuanPerDay, "农村义务教育学生营养改善计划补助");
+    EDUCATION_NUTRITION_PILOT = def("education.nutrition.pilot", Flag, "是否实施农村义务教育学生营养改善计划（按县）")
+        .about("1：该县（市、区）实施农村义务教育学生营养改善计划；0：未实施。");
+    EDUCATION_YULU_ANNUAL = def("education.yulu.annual", YuanPerYear, "雨露计划职业教育补助");
+    EDUCATION_SENIOR_HIGH_GRANT = def("education.seniorHighGrant.average", YuanPerYear, "普通高中国家助学金平均标准");
+    EDUCATION_SCHOOL_DAYS = def("education.schoolDaysPerYear", Days, "营养改善计划：全年在校天数").limits(Limits::whole(1, 366));
+    EDUCATION_BOARDING_PRIMARY = def("education.boarding.primary", YuanPerYear, "寄宿生生活补助：小学");
+    EDUCATION_BOARDING_JUNIOR = def("education.boarding.junior", YuanPerYear, "寄宿生生活补助：初中");
     // 金融: 六(十七)
-    MICROCREDIT_CAP = ("credit.microcredit.cap", Yuan);
-    MICROCREDIT_TERM_YEARS = ("credit.microcredit.termYears", Years);
-    GUARANTEE_LOAN_INDIVIDUAL_CAP = ("credit.guaranteeLoan.individualCap", Yuan);
-    LPR_ONE_YEAR = ("credit.lpr1y", Rate);
-    MICROCREDIT_SUBSIDY_SHARE_OF_LPR = ("credit.microcredit.subsidyShareOfLpr", Rate);
+    MICROCREDIT_CAP = def("credit.microcredit.cap", Yuan, "脱贫人口小额信贷额度上限");
+    MICROCREDIT_TERM_YEARS = def("credit.microcredit.termYears", Years, "脱贫人口小额信贷期限上限").limits(Limits::whole(1, 30));
+    GUARANTEE_LOAN_INDIVIDUAL_CAP = def("credit.guaranteeLoan.individualCap", Yuan, "创业担保贷款个人额度上限");
+    LPR_ONE_YEAR = def("credit.lpr1y", Rate, "一年期贷款市场报价利率（LPR）").every(12);
+    MICROCREDIT_SUBSIDY_SHARE_OF_LPR = def("credit.microcredit.subsidyShareOfLpr", Rate, "脱贫人口小额信贷财政贴息（占一年期LPR的比例）");
     // 以工代赈、公益岗位: 三(六), 六(十六)
-    WORK_RELIEF_REMUNERATION_SHARE = ("workRelief.remunerationShare", Rate);
-    WORK_RELIEF_KEY_PROJECT_SHARE = ("workRelief.keyProjectRemunerationShare", Rate);
-    FOREST_RANGER_PAY = ("employment.forestRangerPay", YuanPerYear);
+    WORK_RELIEF_REMUNERATION_SHARE = def("workRelief.remunerationShare", Rate, "以工代赈中央资金劳务报酬占比下限");
+    WORK_RELIEF_KEY_PROJECT_SHARE = def("workRelief.keyProjectRemunerationShare", Rate, "以工代赈重点项目劳务报酬占比下限");
+    FOREST_RANGER_PAY = def("employment.forestRangerPay", YuanPerYear, "生态护林员年补助").every(12).informational();
 }
 
 pub fn find(name: &str) -> Option<&'static Spec> {
     ALL.iter().find(|s| s.name == name)
+}
+
+/// The known name nearest to `name` (edit distance), to suggest when a name is unknown. `None` for
+/// very long text (nothing near) or when nothing is within half the name's length.
+pub fn nearest(name: &str) -> Option<&'static str> {
+    let len = name.chars().count();
+    if len == 0 || len > 80 {
+        return None;
+    }
+    let lower = name.to_lowercase();
+    let (best, distance) = ALL
+        .iter()
+        .map(|s| (s.name, edit_distance(&lower, &s.name.to_lowercase())))
+        .min_by_key(|(_, d)| *d)?;
+    (distance.saturating_mul(2) <= len.max(4)).then_some(best)
+}
+
+/// Levenshtein distance over characters, with one row of memory.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = i;
+        let mut left = i.saturating_add(1);
+        let mut next = Vec::with_capacity(row.len());
+        next.push(left);
+        for (j, cb) in b.iter().enumerate() {
+            let up = row.get(j.saturating_add(1)).copied().unwrap_or(usize::MAX);
+            let cost = usize::from(ca != *cb);
+            let value = diagonal
+                .saturating_add(cost)
+                .min(up.saturating_add(1))
+                .min(left.saturating_add(1));
+            next.push(value);
+            diagonal = up;
+            left = value;
+        }
+        row = next;
+    }
+    row.last().copied().unwrap_or(0)
 }
 
 /// The monthly minimum wage parameter of a tier (1, 2 or 3).
@@ -158,6 +226,21 @@ mod tests {
                 a.name
             );
         }
+    }
+
+    #[test]
+    fn nearest_names() {
+        assert_eq!(
+            nearest("dibao.standard.rurall"),
+            Some("dibao.standard.rural")
+        );
+        assert_eq!(
+            nearest("Dibao.Standard.Urban"),
+            Some("dibao.standard.urban")
+        );
+        assert_eq!(nearest("minimumwage.tier"), Some("minimumWage.tier"));
+        assert_eq!(nearest("zzzzzzzzzzzzzzzzzzzzzzz"), None);
+        assert_eq!(nearest(&"x".repeat(10_000)), None);
     }
 
     /// API.md fixes these names; the catalogue must keep them.

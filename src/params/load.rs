@@ -1,19 +1,27 @@
-//! Loading a parameter file: every problem is collected with its path, then reported at once.
+//! Loading a parameter file: every problem is collected with its path and a message naming the
+//! parameter and the value, then reported at once.
+//!
+//! The text is read with [`crate::input::json`]: a key written twice anywhere is an error (a
+//! `serde_json::Value` would keep the last one silently), and numbers keep their exact text.
+//! Loading is O(n log n) in the number of values, whatever the mix of base and file values.
 //!
 //! Schema (documented in docs/parameters.md):
-//! `{ schema, id, title, published, extends?, regions: [{code, name, alleviatedCounty?}],
-//!    parameters: [{name, label, unit, description?, values: [{from, region?, value, source, status, note?}]}] }`
+//! `{ schema, id, title, published, extends?, regionSource?, keyCounties?: {status, source, note?},
+//!    regions: [{code, name, kind?, validFrom?, validUntil?, alleviatedCounty?, povertyCounty?,
+//!    keyCounty?, note?}],
+//!    parameters: [{name, label?, unit?, description?, values: [{from, region?, value, source, status, note?}]}] }`
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
-use serde_json::{Map, Value as Json};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::{
-    catalogue, parse_region_code, DatedValue, Kind, ParameterSet, Params, Spec, Status, Unit, Value,
+    catalogue, level_of, parent_of, parse_region_code, quote, DatedValue, KeyCounties, KeyCounty,
+    KeyCountyListStatus, Kind, Level, ParameterSet, Params, PovertyCounty, PovertyKind, Region,
+    RegionKind, Scope, Spec, Status, Value,
 };
-use crate::calendar::parse_date;
-use crate::error::{ErrorCode, PolicyError, Problem, Result};
+use crate::calendar::{format_date, parse_date};
+use crate::error::{join_path, ErrorCode, PolicyError, Problem, Result};
+use crate::input::json::{self, Node};
 use crate::money::parse_plain_decimal;
 
 pub(super) const SCHEMA: &str = "zhenxing-parameters/1";
@@ -37,33 +45,70 @@ impl Problems {
     pub(super) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-    pub(super) fn into_error(self) -> PolicyError {
-        PolicyError::with_problems(ErrorCode::InvalidParameters, self.0)
+    pub(super) fn into_error(self, code: ErrorCode) -> PolicyError {
+        PolicyError::with_problems(code, self.0)
+    }
+}
+
+/// A syntax error as a parameter error.
+pub(super) fn syntax(e: json::SyntaxError, what: &str, code: ErrorCode) -> PolicyError {
+    PolicyError::new(
+        code,
+        "",
+        format!(
+            "{what}不是有效的 JSON：第 {} 行第 {} 列：{}",
+            e.line, e.column, e.message
+        ),
+    )
+}
+
+/// Every key written twice in any object of the tree, at its path. Objects with many members are
+/// sorted instead of scanned pairwise, so a hostile file cannot make this quadratic.
+pub(super) fn duplicate_keys(node: &Node<'_>, path: &str, problems: &mut Problems) {
+    match node {
+        Node::Object(members) => {
+            let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_ref()).collect();
+            keys.sort_unstable();
+            let mut last = None;
+            for k in keys {
+                if last == Some(k) {
+                    problems.add(
+                        join_path(path, k),
+                        format!("字段“{}”出现了两次（同一对象中的字段名不能重复）", quote(k)),
+                    );
+                }
+                last = Some(k);
+            }
+            for (k, v) in members {
+                if matches!(v, Node::Object(_) | Node::Array(_)) {
+                    duplicate_keys(v, &join_path(path, k), problems);
+                }
+            }
+        }
+        Node::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if matches!(item, Node::Object(_) | Node::Array(_)) {
+                    duplicate_keys(item, &format!("{path}[{i}]"), problems);
+                }
+            }
+        }
+        _ => {}
     }
 }
 
 pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
-    let doc: Json = serde_json::from_str(text).map_err(|e| {
-        PolicyError::new(
-            ErrorCode::InvalidParameters,
-            "",
-            format!(
-                "参数文件不是有效的 JSON：第 {} 行第 {} 列附近有误",
-                e.line(),
-                e.column()
-            ),
-        )
-    })?;
-    let Some(top) = doc.as_object() else {
+    let doc = json::parse(text).map_err(|e| syntax(e, "参数文件", ErrorCode::InvalidParameters))?;
+    if doc.entries().is_none() {
         return Err(PolicyError::new(
             ErrorCode::InvalidParameters,
             "",
-            "参数文件的顶层应为对象",
+            format!("参数文件的顶层应为对象，而不是{}", doc.kind()),
         ));
-    };
+    }
     let mut problems = Problems::default();
+    duplicate_keys(&doc, "", &mut problems);
     check_keys(
-        top,
+        &doc,
         "",
         &[
             "schema",
@@ -71,84 +116,115 @@ pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
             "title",
             "published",
             "extends",
+            "regionSource",
+            "keyCounties",
             "regions",
             "parameters",
         ],
         &mut problems,
     );
-    match top.get("schema").and_then(Json::as_str) {
+    match doc.get("schema").and_then(Node::as_str) {
         Some(SCHEMA) => {}
         _ => problems.add("schema", format!("schema 应为 \"{SCHEMA}\"")),
     }
-    let extends = match top.get("extends") {
-        None | Some(Json::Null) => None,
-        Some(Json::String(s)) if s == DEFAULT_ID => Some(s.as_str()),
+    let extends = match doc.get("extends") {
+        None | Some(Node::Null) => false,
+        Some(n) if n.as_str() == Some(DEFAULT_ID) => true,
         Some(_) => {
             problems.add(
                 "extends",
                 format!("extends 只能是 \"{DEFAULT_ID}\"（在内置默认参数上修改）"),
             );
-            None
+            false
         }
     };
-    let id = required_str(top, "id", "", &mut problems);
-    let title = required_str(top, "title", "", &mut problems);
-    let published = required_str(top, "published", "", &mut problems);
-    if let Err(e) = parse_date(&published, "published") {
-        if !published.is_empty() {
+    let id = required_str(&doc, "id", "", &mut problems);
+    let title = required_str(&doc, "title", "", &mut problems);
+    let published = required_str(&doc, "published", "", &mut problems);
+    if !published.is_empty() {
+        if let Err(e) = parse_date(&published, "published") {
             problems.add("published", e.message);
         }
     }
 
-    let mut set = match extends {
-        Some(_) => ParameterSet::heilongjiang()?,
-        None => ParameterSet {
+    let mut set = if extends {
+        ParameterSet::heilongjiang()?
+    } else {
+        ParameterSet {
             id: String::new(),
             title: String::new(),
             published: String::new(),
-            regions: HashMap::new(),
+            region_source: None,
+            key_counties: KeyCounties {
+                status: KeyCountyListStatus::NotPublished,
+                source: "参数文件未给出重点帮扶县名单".into(),
+                note: None,
+            },
+            regions: Default::default(),
             params: Params::default(),
-        },
+        }
     };
     set.id = id;
     set.title = title;
     set.published = published;
+    if let Some(s) = optional_str(&doc, "regionSource", "", &mut problems) {
+        set.region_source = Some(s);
+    }
+    if let Some(k) = doc.get("keyCounties").filter(|n| !n.is_null()) {
+        if let Some(k) = read_key_counties(k, &mut problems) {
+            set.key_counties = k;
+        }
+    }
 
-    read_regions(
-        top.get("regions"),
-        extends.is_some(),
-        &mut set,
-        &mut problems,
-    );
-    read_parameters(
-        top.get("parameters"),
-        extends.is_some(),
-        &mut set,
-        &mut problems,
-    );
+    read_regions(doc.get("regions"), extends, &mut set, &mut problems);
+    read_parameters(doc.get("parameters"), extends, &mut set, &mut problems);
 
-    if extends.is_none() {
-        for spec in catalogue::ALL {
+    if !extends {
+        for spec in catalogue::ALL.iter().filter(|s| !s.informational) {
             if set.params.get(spec).is_none() {
                 problems.add("parameters", format!("缺少必需的参数“{}”", spec.name));
             }
         }
     }
     if problems.is_empty() {
+        set.settle_key_counties();
         Ok(set)
     } else {
-        Err(problems.into_error())
+        Err(problems.into_error(ErrorCode::InvalidParameters))
     }
 }
 
+fn read_key_counties(node: &Node<'_>, problems: &mut Problems) -> Option<KeyCounties> {
+    let path = "keyCounties";
+    check_keys(node, path, &["status", "source", "note"], problems);
+    let status = match node.get("status").and_then(Node::as_str) {
+        Some("notPublished") => Some(KeyCountyListStatus::NotPublished),
+        Some("published") => Some(KeyCountyListStatus::Published),
+        _ => {
+            problems.add(
+                "keyCounties.status",
+                "status 应为 \"notPublished\"（未公布名单）或 \"published\"（已公布，地区上标记 keyCounty）",
+            );
+            None
+        }
+    };
+    let source = required_str(node, "source", path, problems);
+    let note = optional_str(node, "note", path, problems);
+    Some(KeyCounties {
+        status: status?,
+        source,
+        note,
+    })
+}
+
 fn read_regions(
-    node: Option<&Json>,
+    node: Option<&Node<'_>>,
     partial: bool,
     set: &mut ParameterSet,
     problems: &mut Problems,
 ) {
     let list = match node {
-        Some(Json::Array(a)) => a.as_slice(),
+        Some(Node::Array(a)) => a.as_slice(),
         None if partial => &[],
         _ => {
             problems.add("regions", "regions 应为数组");
@@ -156,47 +232,154 @@ fn read_regions(
         }
     };
     let mut seen = HashSet::new();
+    let mut added = Vec::new();
     for (i, item) in list.iter().enumerate() {
         let path = format!("regions[{i}]");
-        let Some(obj) = item.as_object() else {
+        if item.entries().is_none() {
             problems.add(&path, "应为对象");
             continue;
-        };
-        check_keys(obj, &path, &["code", "name", "alleviatedCounty"], problems);
-        let code_text = required_str(obj, "code", &path, problems);
-        let name = required_str(obj, "name", &path, problems);
-        let alleviated = match obj.get("alleviatedCounty") {
-            None | Some(Json::Null) => false,
-            Some(Json::Bool(b)) => *b,
-            Some(_) => {
-                problems.add(format!("{path}.alleviatedCounty"), "应为 true 或 false");
-                false
-            }
-        };
+        }
+        check_keys(
+            item,
+            &path,
+            &[
+                "code",
+                "name",
+                "kind",
+                "validFrom",
+                "validUntil",
+                "alleviatedCounty",
+                "povertyCounty",
+                "keyCounty",
+                "note",
+            ],
+            problems,
+        );
+        let code_text = required_str(item, "code", &path, problems);
         let Some(code) = parse_region_code(&code_text) else {
             if !code_text.is_empty() {
                 problems.add(
                     format!("{path}.code"),
-                    format!("“{code_text}”不是6位行政区划代码"),
+                    format!("“{}”不是6位行政区划代码", quote(&code_text)),
                 );
             }
             continue;
         };
+        let here = |field: &str| format!("{path}.{field}（{code_text}）");
         if !seen.insert(code) {
             problems.add(
                 format!("{path}.code"),
                 format!("行政区划代码 {code_text} 重复"),
             );
+            continue;
         }
-        set.insert_region(code, name, alleviated);
+        // An extending file may restate part of a region the default has (its keyCounty flag, say).
+        let base = set.regions.get(&code).cloned();
+        let level = level_of(code);
+        let name = match (item.get("name"), &base) {
+            (None, Some(b)) => b.name.clone(),
+            _ => required_str(item, "name", &path, problems),
+        };
+        let kind = match item.get("kind").filter(|n| !n.is_null()) {
+            None => base
+                .as_ref()
+                .map_or(RegionKind::default_for(level), |b| b.kind),
+            Some(n) => match n.as_str().and_then(RegionKind::parse) {
+                Some(k) if k.level() == level => k,
+                Some(k) => {
+                    problems.add(
+                        format!("{path}.kind"),
+                        format!(
+                            "{}：{code_text} 是{}代码，类别不能是“{}”",
+                            here("kind"),
+                            level.label(),
+                            k.label()
+                        ),
+                    );
+                    continue;
+                }
+                None => {
+                    let all: Vec<&str> = RegionKind::ALL.iter().map(|k| k.as_str()).collect();
+                    problems.add(
+                        format!("{path}.kind"),
+                        format!("未知的地区类别（应为 {} 之一）", all.join("、")),
+                    );
+                    continue;
+                }
+            },
+        };
+        let valid_from = optional_date(item, "validFrom", &path, problems)
+            .or_else(|| base.as_ref().and_then(|b| b.valid_from));
+        let valid_until = optional_date(item, "validUntil", &path, problems)
+            .or_else(|| base.as_ref().and_then(|b| b.valid_until));
+        if let (Some(f), Some(u)) = (valid_from, valid_until) {
+            if u < f {
+                problems.add(format!("{path}.validUntil"), "validUntil 早于 validFrom");
+            }
+        }
+        let poverty = match item.get("povertyCounty") {
+            None => base.as_ref().and_then(|b| b.poverty.clone()),
+            Some(Node::Null) => None,
+            Some(n) => read_poverty(n, &format!("{path}.povertyCounty"), problems),
+        };
+        let alleviated = match item.get("alleviatedCounty") {
+            None | Some(Node::Null) => match &poverty {
+                Some(p) if item.get("povertyCounty").is_some() => p.kind == PovertyKind::National,
+                _ => base.as_ref().is_some_and(|b| b.alleviated_county),
+            },
+            Some(n) => n.as_bool().unwrap_or_else(|| {
+                problems.add(format!("{path}.alleviatedCounty"), "应为 true 或 false");
+                false
+            }),
+        };
+        if alleviated
+            && poverty
+                .as_ref()
+                .is_some_and(|p| p.kind == PovertyKind::Provincial)
+        {
+            problems.add(
+                format!("{path}.alleviatedCounty"),
+                format!("{code_text} {name} 是省级贫困县：脱贫县（alleviatedCounty）只指20个国家级贫困县"),
+            );
+        }
+        if (alleviated || poverty.is_some()) && level != Level::County {
+            problems.add(
+                format!("{path}.alleviatedCounty"),
+                format!("{code_text} {name} 不是县级单位，不能是贫困县或脱贫县"),
+            );
+        }
+        let key_county_flag = match item.get("keyCounty") {
+            None | Some(Node::Null) => base.as_ref().is_some_and(|b| b.key_county_flag),
+            Some(n) => n.as_bool().unwrap_or_else(|| {
+                problems.add(format!("{path}.keyCounty"), "应为 true 或 false");
+                false
+            }),
+        };
+        let note = optional_str(item, "note", &path, problems)
+            .or_else(|| base.as_ref().and_then(|b| b.note.clone()));
+        let chain = [
+            Some(code),
+            parent_of(code),
+            parent_of(code).and_then(parent_of),
+        ];
+        set.insert_region(Region {
+            code,
+            name,
+            alleviated_county: alleviated,
+            kind,
+            valid_from,
+            valid_until,
+            poverty,
+            key_county: KeyCounty::NotPublished,
+            note,
+            key_county_flag,
+            chain,
+        });
+        added.push((i, code));
     }
     // Every region's city and province must be in the table, so fallback always has somewhere to go.
-    for (i, item) in list.iter().enumerate() {
-        let code = item
-            .get("code")
-            .and_then(Json::as_str)
-            .and_then(parse_region_code);
-        if let Some(parent) = code.and_then(super::parent_of) {
+    for (i, code) in &added {
+        if let Some(parent) = parent_of(*code) {
             if !set.regions.contains_key(&parent) {
                 problems.add(
                     format!("regions[{i}].code"),
@@ -205,38 +388,124 @@ fn read_regions(
             }
         }
     }
+    // 重点帮扶县: only with a published list, and only among the 脱贫县 (五(十四)).
+    let published = set.key_counties.status == KeyCountyListStatus::Published;
+    for (i, code) in &added {
+        let Some(r) = set.regions.get(code) else {
+            continue;
+        };
+        if !r.key_county_flag {
+            continue;
+        }
+        if !published {
+            problems.add(
+                format!("regions[{i}].keyCounty"),
+                format!(
+                    "{} {}：重点帮扶县名单未公布（keyCounties.status 为 notPublished），不能标记 keyCounty；公布后把 status 改为 published",
+                    r.code_string(),
+                    r.name
+                ),
+            );
+        } else if !r.alleviated_county {
+            problems.add(
+                format!("regions[{i}].keyCounty"),
+                format!(
+                    "{} {} 不是脱贫县：省级乡村振兴重点帮扶县在20个脱贫县中确定（五(十四)）",
+                    r.code_string(),
+                    r.name
+                ),
+            );
+        }
+    }
+}
+
+fn read_poverty(node: &Node<'_>, path: &str, problems: &mut Problems) -> Option<PovertyCounty> {
+    check_keys(
+        node,
+        path,
+        &[
+            "kind",
+            "exitAssessmentYear",
+            "exitBatch",
+            "approvalDate",
+            "approvalDocument",
+            "source",
+        ],
+        problems,
+    );
+    let kind = match node.get("kind").and_then(Node::as_str) {
+        Some("national") => Some(PovertyKind::National),
+        Some("provincial") => Some(PovertyKind::Provincial),
+        _ => {
+            problems.add(
+                join_path(path, "kind"),
+                "kind 应为 national（国家级）或 provincial（省级）",
+            );
+            None
+        }
+    };
+    let year = |key: &str, required: bool, problems: &mut Problems| -> Option<u32> {
+        match node.get(key) {
+            None | Some(Node::Null) if !required => None,
+            Some(n) => match n
+                .as_u64()
+                .and_then(|y| u32::try_from(y).ok())
+                .filter(|y| (1980..=2100).contains(y))
+            {
+                Some(y) => Some(y),
+                None => {
+                    problems.add(join_path(path, key), "应为年份（如 2019）");
+                    None
+                }
+            },
+            None => {
+                problems.add(join_path(path, key), format!("缺少 {key}"));
+                None
+            }
+        }
+    };
+    let exit_assessment_year = year("exitAssessmentYear", true, problems);
+    let exit_batch = year("exitBatch", false, problems);
+    let approval_date = optional_date(node, "approvalDate", path, problems).map(format_date);
+    let approval_document = optional_str(node, "approvalDocument", path, problems);
+    let source = required_str(node, "source", path, problems);
+    Some(PovertyCounty {
+        kind: kind?,
+        exit_assessment_year: exit_assessment_year?,
+        exit_batch,
+        approval_date,
+        approval_document,
+        source,
+    })
 }
 
 fn read_parameters(
-    node: Option<&Json>,
+    node: Option<&Node<'_>>,
     partial: bool,
     set: &mut ParameterSet,
     problems: &mut Problems,
 ) {
-    let Some(list) = node.and_then(Json::as_array) else {
+    let Some(list) = node.and_then(Node::as_array) else {
         problems.add("parameters", "parameters 应为数组");
         return;
     };
     let mut seen = HashSet::new();
     for (i, item) in list.iter().enumerate() {
         let path = format!("parameters[{i}]");
-        let Some(obj) = item.as_object() else {
+        if item.entries().is_none() {
             problems.add(&path, "应为对象");
             continue;
-        };
+        }
         check_keys(
-            obj,
+            item,
             &path,
             &["name", "label", "unit", "description", "values"],
             problems,
         );
-        let name = required_str(obj, "name", &path, problems);
+        let name = required_str(item, "name", &path, problems);
         let Some(spec) = catalogue::find(&name) else {
             if !name.is_empty() {
-                problems.add(
-                    format!("{path}.name"),
-                    format!("未知的参数名“{name}”（参数名须为引擎目录中的名称）"),
-                );
+                problems.add(format!("{path}.name"), unknown_name(&name));
             }
             continue;
         };
@@ -244,127 +513,167 @@ fn read_parameters(
             problems.add(format!("{path}.name"), format!("参数“{name}”重复出现"));
             continue;
         }
-        let existing = set.params.get(spec).is_some();
-        // A partial file may leave out the label and unit of a parameter the base already has.
-        let label = match obj.get("label") {
-            None if partial && existing => None,
-            _ => Some(required_str(obj, "label", &path, problems)),
-        };
-        match obj.get("unit") {
-            None if partial && existing => {}
-            _ => {
-                let unit = required_str(obj, "unit", &path, problems);
-                match Unit::parse(&unit) {
-                    Some(u) if u == spec.unit => {}
-                    Some(_) | None if unit.is_empty() => {}
-                    _ => problems.add(
-                        format!("{path}.unit"),
-                        format!(
-                            "参数“{name}”的单位应为 {}，而不是“{unit}”",
-                            spec.unit.as_str()
-                        ),
-                    ),
-                }
+        // The catalogue owns labels and units: a file may leave them out; a unit must agree.
+        match item.get("unit").filter(|n| !n.is_null()) {
+            None => {}
+            Some(n) if n.as_str() == Some(spec.unit.as_str()) => {}
+            Some(n) => problems.add(
+                format!("{path}.unit"),
+                format!(
+                    "参数“{name}”的单位是 {}（{}），而不是“{}”（单位由引擎目录决定，可省略）",
+                    spec.unit.as_str(),
+                    spec.unit.label(),
+                    quote(n.as_str().unwrap_or(n.kind()))
+                ),
+            ),
+        }
+        for key in ["label", "description"] {
+            if item
+                .get(key)
+                .is_some_and(|n| !n.is_null() && n.as_str().is_none())
+            {
+                problems.add(join_path(&path, key), format!("{key} 应为字符串"));
             }
         }
-        let description = obj
-            .get("description")
-            .and_then(Json::as_str)
-            .map(str::to_string);
         let values = read_values(
-            obj.get("values"),
+            item.get("values"),
             &format!("{path}.values"),
             spec,
             set,
             problems,
         );
-
-        let Some(param) = set.params.get_or_insert(spec) else {
+        if partial && values.is_empty() {
             continue;
-        };
-        if let Some(l) = label {
-            param.label = l;
         }
-        if description.is_some() {
-            param.description = description;
+        if let Some(param) = set.params.get_or_insert(spec) {
+            param.merge(values);
         }
-        for v in values {
-            // In a partial file, a value for the same date and region replaces the base's.
-            param
-                .values
-                .retain(|old| (old.from, old.region) != (v.from, v.region));
-            param.values.push(v);
-        }
-        param.sort();
     }
 }
 
+/// `dibao.standard.rural 的第 3 个取值（2022-01-01，230100）`: how a message names a value.
+fn value_context(name: &str, index: usize, item: &Node<'_>) -> String {
+    let from = item
+        .get("from")
+        .map(|n| quote(n.as_str().unwrap_or(n.kind())))
+        .unwrap_or_else(|| "无日期".into());
+    let region = match item.get("region") {
+        None | Some(Node::Null) => "不分地区".to_string(),
+        Some(n) => quote(n.as_str().unwrap_or(n.kind())),
+    };
+    format!(
+        "{name} 的第 {} 个取值（{from}，{region}）",
+        index.saturating_add(1)
+    )
+}
+
 fn read_values(
-    node: Option<&Json>,
+    node: Option<&Node<'_>>,
     path: &str,
     spec: &'static Spec,
     set: &ParameterSet,
     problems: &mut Problems,
 ) -> Vec<DatedValue> {
-    let Some(list) = node.and_then(Json::as_array).filter(|a| !a.is_empty()) else {
-        problems.add(path, "values 应为非空数组");
+    let Some(list) = node.and_then(Node::as_array).filter(|a| !a.is_empty()) else {
+        problems.add(path, format!("{}：values 应为非空数组", spec.name));
         return Vec::new();
     };
     let mut out = Vec::with_capacity(list.len());
-    let mut keys = HashSet::new();
+    let mut keys: Vec<((Option<u32>, NaiveDate), usize)> = Vec::with_capacity(list.len());
     for (j, item) in list.iter().enumerate() {
         let vpath = format!("{path}[{j}]");
-        let Some(obj) = item.as_object() else {
-            problems.add(&vpath, "应为对象");
+        if item.entries().is_none() {
+            problems.add(
+                &vpath,
+                format!("{} 的第 {} 个取值应为对象", spec.name, j.saturating_add(1)),
+            );
             continue;
-        };
+        }
+        let context = value_context(spec.name, j, item);
+        let before = problems.0.len();
         check_keys(
-            obj,
+            item,
             &vpath,
             &["from", "region", "value", "source", "status", "note"],
             problems,
         );
-        let before = problems.0.len();
-        let from = read_date(obj.get("from"), &format!("{vpath}.from"), problems);
-        let region = read_region(obj.get("region"), &format!("{vpath}.region"), set, problems);
-        let value = obj
-            .get("value")
-            .and_then(|v| read_value(v, spec, &format!("{vpath}.value"), problems));
-        if obj.get("value").is_none() {
-            problems.add(format!("{vpath}.value"), "缺少 value");
-        }
-        let source = required_str(obj, "source", &vpath, problems);
-        let status = match obj
-            .get("status")
-            .and_then(Json::as_str)
-            .map(|s| (s, Status::parse(s)))
-        {
-            Some((_, Some(s))) => Some(s),
-            Some((s, None)) => {
-                problems.add(
-                    format!("{vpath}.status"),
-                    format!("status 应为 official、reported 或 illustrative，而不是“{s}”"),
-                );
+        let mut problem = |field: &str, message: String| {
+            problems.add(join_path(&vpath, field), format!("{context}：{message}"));
+        };
+        let from = match item.get("from").map(|n| n.as_str()) {
+            Some(Some(s)) => parse_date(s, "")
+                .map_err(|e| problem("from", e.message))
+                .ok(),
+            _ => {
+                problem("from", "缺少日期 from（YYYY-MM-DD）".into());
+                None
+            }
+        };
+        let region = read_region(item.get("region"), spec, set)
+            .map_err(|m| problem("region", m))
+            .ok();
+        let value = match item.get("value") {
+            Some(v) => read_value(v, spec).map_err(|m| problem("value", m)).ok(),
+            None => {
+                problem("value", "缺少 value".into());
+                None
+            }
+        };
+        let source = match item.get("source").map(|n| n.as_str()) {
+            Some(Some(s)) if !s.trim().is_empty() => Some(s.to_string()),
+            Some(Some(_)) => {
+                problem("source", "source 不能为空".into());
+                None
+            }
+            Some(None) => {
+                problem("source", "source 应为字符串".into());
                 None
             }
             None => {
-                problems.add(
-                    format!("{vpath}.status"),
-                    "缺少 status（official、reported 或 illustrative）",
+                problem("source", "缺少 source（出处）".into());
+                None
+            }
+        };
+        let status = match item
+            .get("status")
+            .map(|n| n.as_str().map(|s| (s, Status::parse(s))))
+        {
+            Some(Some((_, Some(s)))) => Some(s),
+            Some(Some((s, None))) => {
+                problem(
+                    "status",
+                    format!(
+                        "status 应为 official、reported 或 illustrative，而不是“{}”",
+                        quote(s)
+                    ),
+                );
+                None
+            }
+            _ => {
+                problem(
+                    "status",
+                    "缺少 status（official、reported 或 illustrative）".into(),
                 );
                 None
             }
         };
-        let note = obj.get("note").and_then(Json::as_str).map(str::to_string);
+        let note = match item.get("note") {
+            None | Some(Node::Null) => None,
+            Some(n) => match n.as_str() {
+                Some(s) => Some(s.to_string()),
+                None => {
+                    problem("note", "note 应为字符串".into());
+                    None
+                }
+            },
+        };
         if problems.0.len() != before {
             continue;
         }
-        if let (Some(from), Some(region), Some(value), Some(status)) = (from, region, value, status)
+        if let (Some(from), Some(region), Some(value), Some(source), Some(status)) =
+            (from, region, value, source, status)
         {
-            if !keys.insert((from, region)) {
-                problems.add(&vpath, "同一日期、同一地区有两个取值");
-                continue;
-            }
+            keys.push(((region, from), j));
             out.push(DatedValue {
                 from,
                 region,
@@ -375,119 +684,90 @@ fn read_values(
             });
         }
     }
+    // Two values for one date and region: sorted, then compared with the neighbour.
+    keys.sort_unstable();
+    for pair in keys.windows(2) {
+        if let [(a, _), (b, j)] = pair {
+            if a == b {
+                problems.add(
+                    format!("{path}[{j}]"),
+                    format!(
+                        "{}：同一日期（{}）、同一地区（{}）有两个取值",
+                        spec.name,
+                        format_date(b.1),
+                        b.0.map_or("不分地区".to_string(), |c| format!("{c:06}"))
+                    ),
+                );
+            }
+        }
+    }
     out
 }
 
-/// A value of the parameter's kind. Decimals may be written as strings or JSON numbers.
-pub(super) fn read_value(
-    node: &Json,
-    spec: &Spec,
-    path: &str,
-    problems: &mut Problems,
-) -> Option<Value> {
-    let kind = spec.unit.kind();
-    if kind == Kind::Date {
+/// A value of the parameter's kind, within its range. Decimals may be strings or JSON numbers.
+pub(super) fn read_value(node: &Node<'_>, spec: &Spec) -> std::result::Result<Value, String> {
+    if spec.unit.kind() == Kind::Date {
         return match node.as_str() {
-            Some(s) => match parse_date(s, path) {
-                Ok(d) => Some(Value::Date(d)),
-                Err(e) => {
-                    problems.add(path, e.message);
-                    None
-                }
-            },
-            None => {
-                problems.add(path, "应为日期字符串 YYYY-MM-DD");
-                None
-            }
+            Some(s) => parse_date(s, "").map(Value::Date).map_err(|e| e.message),
+            None => Err(format!("应为日期字符串 YYYY-MM-DD，而不是{}", node.kind())),
         };
     }
     let text = match node {
-        Json::String(s) => s.clone(),
-        Json::Number(n) => n.to_string(),
-        _ => {
-            problems.add(path, "应为数字或十进制数字符串");
-            return None;
-        }
+        Node::Number(t) => t.as_ref(),
+        Node::String(Some(s)) => s.as_ref(),
+        other => return Err(format!("应为数字或十进制数字符串，而不是{}", other.kind())),
     };
-    let Some(d) = parse_plain_decimal(&text) else {
-        problems.add(path, format!("“{text}”不是有效的十进制数"));
-        return None;
-    };
-    if d.is_sign_negative() && !d.is_zero() {
-        problems.add(path, "取值不能为负数");
-        return None;
-    }
-    match kind {
-        Kind::Money if d.normalize().scale() > 2 => {
-            problems.add(path, "金额最多两位小数");
-            None
-        }
-        Kind::Money if d > Decimal::from(crate::money::MAX_INPUT_YUAN) => {
-            problems.add(path, "金额超过上限（100亿元）");
-            None
-        }
-        Kind::Rate if d > Decimal::from(100) => {
-            problems.add(path, "比例或倍数过大（应不超过100）");
-            None
-        }
-        Kind::Count { min, max } => {
-            let n = d.normalize();
-            if n.scale() != 0 || n < Decimal::from(min) || n > Decimal::from(max) {
-                problems.add(path, format!("应为 {min} 到 {max} 之间的整数"));
-                None
-            } else {
-                Some(Value::Decimal(n))
-            }
-        }
-        _ => Some(Value::Decimal(d.normalize())),
-    }
+    let d = parse_plain_decimal(text).ok_or_else(|| {
+        format!(
+            "“{}”不是有效的十进制数（不用千位分隔符、指数或空格）",
+            quote(text)
+        )
+    })?;
+    spec.check(d).map(Value::Decimal)
 }
 
-pub(super) fn read_date(
-    node: Option<&Json>,
-    path: &str,
-    problems: &mut Problems,
-) -> Option<NaiveDate> {
-    match node.and_then(Json::as_str) {
-        Some(s) => parse_date(s, path)
-            .map_err(|e| problems.add(path, e.message))
-            .ok(),
-        None => {
-            problems.add(path, "缺少日期（YYYY-MM-DD）");
-            None
-        }
-    }
-}
-
-/// `Some(None)` for no region (applies everywhere), `Some(Some(code))` for a known region.
+/// `Ok(None)` for no region (applies everywhere), `Ok(Some(code))` for a known region.
 pub(super) fn read_region(
-    node: Option<&Json>,
-    path: &str,
+    node: Option<&Node<'_>>,
+    spec: &Spec,
     set: &ParameterSet,
-    problems: &mut Problems,
-) -> Option<Option<u32>> {
+) -> std::result::Result<Option<u32>, String> {
     match node {
-        None | Some(Json::Null) => Some(None),
-        Some(Json::String(s)) => match parse_region_code(s).filter(|c| set.regions.contains_key(c))
-        {
-            Some(c) => Some(Some(c)),
-            None => {
-                problems.add(path, format!("未知的行政区划代码“{s}”"));
-                None
+        None | Some(Node::Null) => Ok(None),
+        Some(n) => {
+            let Some(s) = n.as_str() else {
+                return Err("region 应为6位代码字符串".into());
+            };
+            let region = parse_region_code(s)
+                .and_then(|c| set.regions.get(&c))
+                .ok_or_else(|| format!("未知的行政区划代码“{}”", quote(s)))?;
+            if spec.scope == Scope::CountyOnly && region.level() != Level::County {
+                return Err(format!(
+                    "{} 只按县（市、区）取值，{} {} 是{}区划",
+                    spec.name,
+                    region.code_string(),
+                    region.name,
+                    region.level().label()
+                ));
             }
-        },
-        Some(_) => {
-            problems.add(path, "region 应为6位代码字符串");
-            None
+            Ok(Some(region.code))
         }
     }
 }
 
-fn required_str(obj: &Map<String, Json>, key: &str, path: &str, problems: &mut Problems) -> String {
-    let p = crate::error::join_path(path, key);
+/// `未知的参数名“…”，是否应为“…”？`
+pub(super) fn unknown_name(name: &str) -> String {
+    let hint = catalogue::nearest(name)
+        .map(|n| format!("，是否应为“{n}”？"))
+        .unwrap_or_else(|| "（参数名须为引擎目录中的名称）".into());
+    format!("未知的参数名“{}”{hint}", quote(name))
+}
+
+fn required_str(obj: &Node<'_>, key: &str, path: &str, problems: &mut Problems) -> String {
+    let p = join_path(path, key);
     match obj.get(key) {
-        Some(Json::String(s)) if !s.trim().is_empty() => s.clone(),
-        Some(Json::String(_)) => {
+        Some(Node::String(Some(s))) if !s.trim().is_empty() => s.to_string(),
+        Some(Node::String(Some(_))) => {
             problems.add(p, format!("{key} 不能为空"));
             String::new()
         }
@@ -502,18 +782,43 @@ fn required_str(obj: &Map<String, Json>, key: &str, path: &str, problems: &mut P
     }
 }
 
-/// Unknown keys are refused: a typo must not silently drop a figure.
-pub(super) fn check_keys(
-    obj: &Map<String, Json>,
+fn optional_str(obj: &Node<'_>, key: &str, path: &str, problems: &mut Problems) -> Option<String> {
+    match obj.get(key) {
+        None | Some(Node::Null) => None,
+        Some(n) => match n.as_str() {
+            Some(s) => Some(s.to_string()),
+            None => {
+                problems.add(join_path(path, key), format!("{key} 应为字符串"));
+                None
+            }
+        },
+    }
+}
+
+fn optional_date(
+    obj: &Node<'_>,
+    key: &str,
     path: &str,
-    allowed: &[&str],
     problems: &mut Problems,
-) {
-    for key in obj.keys() {
-        if !allowed.contains(&key.as_str()) {
+) -> Option<NaiveDate> {
+    let s = optional_str(obj, key, path, problems)?;
+    parse_date(&s, "")
+        .map_err(|e| problems.add(join_path(path, key), e.message))
+        .ok()
+}
+
+/// Unknown keys are refused: a typo must not silently drop a figure.
+pub(super) fn check_keys(obj: &Node<'_>, path: &str, allowed: &[&str], problems: &mut Problems) {
+    for (key, _) in obj.entries().unwrap_or(&[]) {
+        if !allowed.contains(&key.as_ref()) {
+            let hint = allowed
+                .iter()
+                .find(|a| a.eq_ignore_ascii_case(key))
+                .map(|a| format!("，是否应为“{a}”？"))
+                .unwrap_or_default();
             problems.add(
-                crate::error::join_path(path, key),
-                format!("未知字段“{key}”"),
+                join_path(path, key),
+                format!("未知字段“{}”{hint}", quote(key)),
             );
         }
     }

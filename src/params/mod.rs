@@ -3,15 +3,18 @@
 //! A parameter has a dotted name, a unit and values; each value has a `from` date, an optional region
 //! (6-digit administrative code), a `source` and a `status`. A lookup takes the latest value whose
 //! `from` is on or before the date, for the most specific region that has one: county, then city,
-//! then province, then a value given without a region.
+//! then province, then a value given without a region (the catalogue's [`Scope`] narrows this for a
+//! few parameters). The default set is assembled at build time from `data/params/*.toml` and the
+//! reference tables `data/tables/*.tsv` (see `build.rs` and docs/parameters.md).
 
 pub mod catalogue;
 mod load;
 mod overrides;
+pub mod spec;
 
-pub use catalogue::Spec;
+pub use spec::{Kind, Limits, Scope, Spec, Unit};
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -21,117 +24,9 @@ use crate::calendar::format_date;
 use crate::error::{ErrorCode, PolicyError, Result};
 use crate::money::{Money, Rate};
 
-/// The embedded default set (POLICY-FACTS.md turned into data).
-pub const HEILONGJIANG_JSON: &str = include_str!("../../data/heilongjiang.json");
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Unit {
-    YuanPerPersonMonth,
-    YuanPerPersonYear,
-    YuanPerMonth,
-    YuanPerYear,
-    YuanPerHour,
-    YuanPerDay,
-    Yuan,
-    Rate,
-    Multiple,
-    Days,
-    Months,
-    Years,
-    Tier,
-    Date,
-}
-
-/// What kind of value a unit holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Money,
-    Rate,
-    /// A whole number in the given inclusive range.
-    Count {
-        min: u32,
-        max: u32,
-    },
-    Date,
-}
-
-impl Unit {
-    pub const ALL: [Unit; 14] = [
-        Unit::YuanPerPersonMonth,
-        Unit::YuanPerPersonYear,
-        Unit::YuanPerMonth,
-        Unit::YuanPerYear,
-        Unit::YuanPerHour,
-        Unit::YuanPerDay,
-        Unit::Yuan,
-        Unit::Rate,
-        Unit::Multiple,
-        Unit::Days,
-        Unit::Months,
-        Unit::Years,
-        Unit::Tier,
-        Unit::Date,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Unit::YuanPerPersonMonth => "yuan/person/month",
-            Unit::YuanPerPersonYear => "yuan/person/year",
-            Unit::YuanPerMonth => "yuan/month",
-            Unit::YuanPerYear => "yuan/year",
-            Unit::YuanPerHour => "yuan/hour",
-            Unit::YuanPerDay => "yuan/day",
-            Unit::Yuan => "yuan",
-            Unit::Rate => "rate",
-            Unit::Multiple => "multiple",
-            Unit::Days => "days",
-            Unit::Months => "months",
-            Unit::Years => "years",
-            Unit::Tier => "tier",
-            Unit::Date => "date",
-        }
-    }
-
-    /// For display: 元/人·月 and so on.
-    pub fn label(self) -> &'static str {
-        match self {
-            Unit::YuanPerPersonMonth => "元/人·月",
-            Unit::YuanPerPersonYear => "元/人·年",
-            Unit::YuanPerMonth => "元/月",
-            Unit::YuanPerYear => "元/年",
-            Unit::YuanPerHour => "元/小时",
-            Unit::YuanPerDay => "元/天",
-            Unit::Yuan => "元",
-            Unit::Rate => "比例",
-            Unit::Multiple => "倍",
-            Unit::Days => "天",
-            Unit::Months => "个月",
-            Unit::Years => "年",
-            Unit::Tier => "档",
-            Unit::Date => "日期",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Unit> {
-        Unit::ALL.into_iter().find(|u| u.as_str() == s)
-    }
-
-    pub fn kind(self) -> Kind {
-        match self {
-            Unit::YuanPerPersonMonth
-            | Unit::YuanPerPersonYear
-            | Unit::YuanPerMonth
-            | Unit::YuanPerYear
-            | Unit::YuanPerHour
-            | Unit::YuanPerDay
-            | Unit::Yuan => Kind::Money,
-            Unit::Rate | Unit::Multiple => Kind::Rate,
-            Unit::Days | Unit::Months | Unit::Years => Kind::Count { min: 0, max: 1200 },
-            Unit::Tier => Kind::Count { min: 1, max: 3 },
-            Unit::Date => Kind::Date,
-        }
-    }
-}
+/// The embedded default set: `data/params/*.toml` and `data/tables/*.tsv` assembled by `build.rs`
+/// into the minified JSON that is also shipped as `zhenxing/heilongjiang.json`.
+pub const HEILONGJIANG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/heilongjiang.json"));
 
 /// How sure a figure is (POLICY-FACTS.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -189,18 +84,55 @@ pub struct DatedValue {
     pub note: Option<String>,
 }
 
+impl DatedValue {
+    /// The key values are sorted and replaced by: region (none first), then date.
+    fn key(&self) -> (Option<u32>, NaiveDate) {
+        (self.region, self.from)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parameter {
     pub spec: &'static Spec,
+    /// The catalogue's label (a file cannot change it).
     pub label: String,
+    /// The catalogue's description.
     pub description: Option<String>,
-    /// Sorted by region, then date.
+    /// Sorted by region, then date; no two with the same region and date.
     pub values: Vec<DatedValue>,
 }
 
 impl Parameter {
-    fn sort(&mut self) {
-        self.values.sort_by_key(|v| (v.region, v.from));
+    fn new(spec: &'static Spec) -> Parameter {
+        Parameter {
+            spec,
+            label: spec.label.to_string(),
+            description: spec.description.map(str::to_string),
+            values: Vec::new(),
+        }
+    }
+
+    /// Add `new` values (each replacing one of the same region and date): a sort and a merge,
+    /// O(n log n) for n values however many are added.
+    fn merge(&mut self, mut new: Vec<DatedValue>) {
+        new.sort_by_key(DatedValue::key);
+        // Later ones of the same key win (the file's order): keep the last of each run.
+        new.reverse();
+        new.dedup_by_key(|v| v.key());
+        new.reverse();
+        let old = std::mem::take(&mut self.values);
+        let mut out = Vec::with_capacity(old.len().saturating_add(new.len()));
+        let mut old = old.into_iter().peekable();
+        for v in new {
+            while let Some(o) = old.next_if(|o| o.key() < v.key()) {
+                out.push(o);
+            }
+            // A base value with the same key is replaced.
+            let _ = old.next_if(|o| o.key() == v.key());
+            out.push(v);
+        }
+        out.extend(old);
+        self.values = out;
     }
 }
 
@@ -212,14 +144,172 @@ pub enum Level {
     County,
 }
 
-/// An administrative division (GB/T 2260). The parent is implied by the code: 230129 → 230100 →
-/// 230000.
+impl Level {
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Province => "省级",
+            Level::Prefecture => "地级",
+            Level::County => "县级",
+        }
+    }
+}
+
+/// What kind of unit a region is (the regions table's `kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum RegionKind {
+    /// 省
+    Province,
+    /// 地级市
+    PrefectureCity,
+    /// 地区 (大兴安岭地区)
+    PrefectureArea,
+    /// 区 (市辖区)
+    District,
+    /// 县
+    County,
+    /// 自治县
+    AutonomousCounty,
+    /// 县级市
+    CountyCity,
+    /// A unit of the statistics bureau's codes that is not an administrative division (加格达奇区,
+    /// 大庆高新区 …): accepted as a county-level unit.
+    Statistical,
+}
+
+impl RegionKind {
+    pub const ALL: [RegionKind; 8] = [
+        RegionKind::Province,
+        RegionKind::PrefectureCity,
+        RegionKind::PrefectureArea,
+        RegionKind::District,
+        RegionKind::County,
+        RegionKind::AutonomousCounty,
+        RegionKind::CountyCity,
+        RegionKind::Statistical,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegionKind::Province => "province",
+            RegionKind::PrefectureCity => "prefectureCity",
+            RegionKind::PrefectureArea => "prefectureArea",
+            RegionKind::District => "district",
+            RegionKind::County => "county",
+            RegionKind::AutonomousCounty => "autonomousCounty",
+            RegionKind::CountyCity => "countyCity",
+            RegionKind::Statistical => "statistical",
+        }
+    }
+    pub fn parse(s: &str) -> Option<RegionKind> {
+        RegionKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            RegionKind::Province => "省",
+            RegionKind::PrefectureCity => "地级市",
+            RegionKind::PrefectureArea => "地区",
+            RegionKind::District => "市辖区",
+            RegionKind::County => "县",
+            RegionKind::AutonomousCounty => "自治县",
+            RegionKind::CountyCity => "县级市",
+            RegionKind::Statistical => "统计用区划（非行政区划）",
+        }
+    }
+    /// The level a kind belongs to.
+    pub fn level(self) -> Level {
+        match self {
+            RegionKind::Province => Level::Province,
+            RegionKind::PrefectureCity | RegionKind::PrefectureArea => Level::Prefecture,
+            _ => Level::County,
+        }
+    }
+    /// The kind assumed when a file gives none: by level.
+    fn default_for(level: Level) -> RegionKind {
+        match level {
+            Level::Province => RegionKind::Province,
+            Level::Prefecture => RegionKind::PrefectureCity,
+            Level::County => RegionKind::County,
+        }
+    }
+}
+
+/// National (国家级贫困县: the 20 脱贫县 of the transition period) or provincial (省级贫困县).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum PovertyKind {
+    National,
+    Provincial,
+}
+
+/// A former poverty county: which kind, when it was assessed and approved to exit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PovertyCounty {
+    pub kind: PovertyKind,
+    /// 退出年度: the year the county was assessed for.
+    pub exit_assessment_year: u32,
+    /// The calendar year of the provincial approval (the batch), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub exit_batch: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub approval_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub approval_document: Option<String>,
+    pub source: String,
+}
+
+/// Whether the set has a list of 乡村振兴重点帮扶县 (policy text 五(十四)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum KeyCountyListStatus {
+    /// No list is published in the sources: no county is treated as one.
+    NotPublished,
+    /// The set names the key counties (`keyCounty: true` on their regions).
+    Published,
+}
+
+/// The set's statement about 乡村振兴重点帮扶县, with its source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyCounties {
+    pub status: KeyCountyListStatus,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// A region's 乡村振兴重点帮扶县 status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum KeyCounty {
+    /// No list is published: unknown, and not treated as one.
+    NotPublished,
+    Yes,
+    No,
+}
+
+/// An administrative division (GB/T 2260), or a statistical unit accepted as a county. The parent is
+/// implied by the code: 230129 → 230100 → 230000.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Region {
     pub code: u32,
     pub name: String,
-    /// One of the province's 20 脱贫县 (former national poverty counties).
+    /// One of the province's 20 脱贫县 (former national poverty counties). The 8 former provincial
+    /// poverty counties are not.
     pub alleviated_county: bool,
+    pub kind: RegionKind,
+    /// The first day the code is valid (`None`: long before any date the policy reaches).
+    pub valid_from: Option<NaiveDate>,
+    /// The last day the code is valid (`None`: still valid).
+    pub valid_until: Option<NaiveDate>,
+    /// A former poverty county (national or provincial).
+    pub poverty: Option<PovertyCounty>,
+    /// 乡村振兴重点帮扶县: derived from the set's list status and the region's flag.
+    pub key_county: KeyCounty,
+    pub note: Option<String>,
+    /// The file's `keyCounty` flag.
+    key_county_flag: bool,
     /// Itself, then its city, then its province (for lookups), most specific first.
     chain: [Option<u32>; 3],
 }
@@ -233,6 +323,10 @@ impl Region {
     }
     pub fn parent(&self) -> Option<u32> {
         parent_of(self.code)
+    }
+    /// Whether the code is in use on `on`.
+    pub fn valid_on(&self, on: NaiveDate) -> bool {
+        self.valid_from.is_none_or(|f| f <= on) && self.valid_until.is_none_or(|u| on <= u)
     }
 }
 
@@ -265,6 +359,16 @@ pub fn parse_region_code(s: &str) -> Option<u32> {
     }
 }
 
+/// At most 40 characters of a text, for a message (a 10 MB value must not make a 10 MB message).
+pub(crate) fn quote(s: &str) -> String {
+    let mut chars = s.chars();
+    let mut out: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// A whole, validated parameter set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParameterSet {
@@ -272,6 +376,10 @@ pub struct ParameterSet {
     pub title: String,
     /// When the set was compiled (`YYYY-MM-DD`).
     pub published: String,
+    /// Where the region table comes from.
+    pub region_source: Option<String>,
+    /// Whether a list of 乡村振兴重点帮扶县 is published, and its source.
+    pub key_counties: KeyCounties,
     regions: HashMap<u32, Region>,
     params: Params,
 }
@@ -290,19 +398,11 @@ impl Params {
     pub(crate) fn get(&self, spec: &Spec) -> Option<&Parameter> {
         self.0.get(spec.index).and_then(Option::as_ref)
     }
-    pub(crate) fn get_mut(&mut self, spec: &Spec) -> Option<&mut Parameter> {
-        self.0.get_mut(spec.index).and_then(Option::as_mut)
-    }
     /// The parameter of `spec`, made empty first if the set has none yet.
     pub(crate) fn get_or_insert(&mut self, spec: &'static Spec) -> Option<&mut Parameter> {
-        self.0.get_mut(spec.index).map(|slot| {
-            slot.get_or_insert_with(|| Parameter {
-                spec,
-                label: String::new(),
-                description: None,
-                values: Vec::new(),
-            })
-        })
+        self.0
+            .get_mut(spec.index)
+            .map(|slot| slot.get_or_insert_with(|| Parameter::new(spec)))
     }
 }
 
@@ -317,8 +417,9 @@ impl ParameterSet {
         load::from_json(text)
     }
 
-    /// A what-if copy; see [`overrides`].
-    pub fn with_overrides(&self, overrides: &serde_json::Value) -> Result<ParameterSet> {
+    /// A what-if copy; see [`overrides`]. The bindings pass the JSON text parsed with
+    /// [`crate::input::json::parse`], so a name given twice is found.
+    pub fn with_overrides(&self, overrides: &crate::input::json::Node<'_>) -> Result<ParameterSet> {
         overrides::apply(self, overrides)
     }
 
@@ -326,19 +427,36 @@ impl ParameterSet {
         self.regions.get(&code)
     }
 
-    /// Look a region up by its code string; unknown codes are `INVALID_REGION` at `path`.
-    pub fn region_by_code(&self, code: &str, path: &str) -> Result<&Region> {
-        parse_region_code(code)
-            .and_then(|c| self.regions.get(&c))
-            .ok_or_else(|| {
-                PolicyError::new(
-                    ErrorCode::InvalidRegion,
-                    path,
-                    format!(
-                        "未知的行政区划代码“{code}”（应为参数集中的6位代码，如 230129 延寿县）"
-                    ),
-                )
-            })
+    /// Look a region up by its code string for a date: an unknown code, or one not in use on `on`,
+    /// is `INVALID_REGION` at `path`.
+    pub fn region_by_code(&self, code: &str, on: NaiveDate, path: &str) -> Result<&Region> {
+        let Some(region) = parse_region_code(code).and_then(|c| self.regions.get(&c)) else {
+            return Err(PolicyError::new(
+                ErrorCode::InvalidRegion,
+                path,
+                format!(
+                    "未知的行政区划代码“{}”（应为参数集中的6位代码，如 230129 延寿县）",
+                    quote(code)
+                ),
+            ));
+        };
+        if !region.valid_on(on) {
+            let when = match (region.valid_from, region.valid_until) {
+                (Some(f), _) if on < f => format!("自 {} 起才使用", format_date(f)),
+                (_, Some(u)) => format!("只使用到 {}", format_date(u)),
+                _ => String::new(),
+            };
+            return Err(PolicyError::new(
+                ErrorCode::InvalidRegion,
+                path,
+                format!(
+                    "行政区划代码 {code}（{}）{when}，{} 不是有效代码：请使用该日期有效的县（市、区）代码",
+                    region.name,
+                    format_date(on)
+                ),
+            ));
+        }
+        Ok(region)
     }
 
     /// All regions, sorted by code.
@@ -357,7 +475,8 @@ impl ParameterSet {
         catalogue::find(name).and_then(|s| self.params.get(s))
     }
 
-    /// The value in force on `on` for `region` (most specific region first). Allocates nothing.
+    /// The value in force on `on` for `region` (most specific region first, as the catalogue's scope
+    /// says). Allocates nothing unless it fails.
     pub fn lookup(
         &self,
         spec: &Spec,
@@ -368,23 +487,38 @@ impl ParameterSet {
         // Values are sorted with the unregioned ones first: when the last has no region either, the
         // parameter has no regional value and the region's chain need not be searched.
         let regional = param.values.last().is_some_and(|v| v.region.is_some());
-        let chain: [Option<u32>; 3] = match region {
-            Some(r) if regional => r.chain,
+        let chain: [Option<u32>; 3] = match (spec.scope, region) {
+            (Scope::CountyOnly, Some(r)) if r.level() == Level::County => {
+                [Some(r.code), None, None]
+            }
+            (Scope::CountyOnly, _) => return Err(self.not_a_county(spec, region)),
+            (_, Some(r)) if regional => r.chain,
             _ => [None, None, None],
         };
         // Regions most specific first, then values without a region. Values are sorted by (region,
         // from): those of a region on or before `on` end where (region, on) would be inserted.
-        for candidate in chain
-            .iter()
-            .flatten()
-            .map(|c| Some(*c))
-            .chain(std::iter::once(None))
-        {
+        let candidates = || {
+            chain
+                .iter()
+                .flatten()
+                .map(|c| Some(*c))
+                .chain(std::iter::once(None))
+        };
+        for candidate in candidates() {
             let end = param
                 .values
                 .partition_point(|v| (v.region, v.from) <= (candidate, on));
             if let Some(v) = end.checked_sub(1).and_then(|i| param.values.get(i)) {
                 if v.region == candidate {
+                    return Ok(v);
+                }
+            }
+        }
+        // A date of the policy's calendar: a date before the first value gets the first value.
+        if spec.scope == Scope::Calendar {
+            for candidate in candidates() {
+                let start = param.values.partition_point(|v| v.region < candidate);
+                if let Some(v) = param.values.get(start).filter(|v| v.region == candidate) {
                     return Ok(v);
                 }
             }
@@ -405,19 +539,48 @@ impl ParameterSet {
         ))
     }
 
-    fn insert_region(&mut self, code: u32, name: String, alleviated_county: bool) {
-        let parent = parent_of(code);
-        let grandparent = parent.and_then(parent_of);
-        let chain = [Some(code), parent, grandparent];
-        self.regions.insert(
-            code,
-            Region {
-                code,
-                name,
-                alleviated_county,
-                chain,
-            },
-        );
+    /// A parameter only counties have, asked for a city, the province or no region.
+    fn not_a_county(&self, spec: &Spec, region: Option<&Region>) -> PolicyError {
+        let message = match region {
+            Some(r) => {
+                // An example: the first county of that city (or of the province).
+                let example = self
+                    .regions
+                    .values()
+                    .filter(|c| c.level() == Level::County && c.chain.contains(&Some(r.code)))
+                    .min_by_key(|c| c.code)
+                    .map(|c| format!("，如 {} {}", c.code_string(), c.name))
+                    .unwrap_or_default();
+                format!(
+                    "“{}”只按县（市、区）确定：{}（{}）是{}区划，没有这一取值。请填写县（市、区）的6位代码{example}",
+                    spec.label,
+                    r.name,
+                    r.code_string(),
+                    r.level().label()
+                )
+            }
+            None => format!(
+                "“{}”只按县（市、区）确定：请填写县（市、区）的6位代码",
+                spec.label
+            ),
+        };
+        PolicyError::new(ErrorCode::InvalidRegion, "region", message)
+    }
+
+    fn insert_region(&mut self, region: Region) {
+        self.regions.insert(region.code, region);
+    }
+
+    /// After loading: each region's 重点帮扶县 status from the set's list status and its flag.
+    fn settle_key_counties(&mut self) {
+        let published = self.key_counties.status == KeyCountyListStatus::Published;
+        for r in self.regions.values_mut() {
+            r.key_county = match (published, r.key_county_flag) {
+                (false, _) => KeyCounty::NotPublished,
+                (true, true) => KeyCounty::Yes,
+                (true, false) => KeyCounty::No,
+            };
+        }
     }
 }
 
@@ -430,13 +593,14 @@ fn missing(spec: &Spec) -> PolicyError {
 }
 
 /// Reads parameters for one calculation (one date, one region) and remembers which of the values it
-/// used are not `official`, so the result can say so.
+/// used are not `official` and which are stale, so the result can say so.
 #[derive(Clone)]
 pub struct Reader<'a> {
     set: &'a ParameterSet,
     on: NaiveDate,
     region: Option<&'a Region>,
     unofficial: UnofficialSet,
+    stale: StaleSet,
 }
 
 /// The catalogue's indices in the order of the names, for listing a set sorted without sorting.
@@ -450,6 +614,12 @@ fn alphabetical_order() -> &'static [usize] {
     })
 }
 
+fn bit(spec: &Spec) -> u128 {
+    1u128
+        .checked_shl(u32::try_from(spec.index).unwrap_or(u32::MAX))
+        .unwrap_or(0)
+}
+
 /// Which parameters a calculation used that are not `official`: a bit per catalogue entry. It is
 /// written out (JSON, TypeScript `string[]`) as the names, sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -457,17 +627,12 @@ pub struct UnofficialSet(u128);
 
 const _: () = assert!(
     catalogue::ALL.len() <= 128,
-    "UnofficialSet holds 128 parameters"
+    "UnofficialSet and StaleSet hold 128 parameters"
 );
 
 impl UnofficialSet {
-    fn bit(spec: &Spec) -> u128 {
-        1u128
-            .checked_shl(u32::try_from(spec.index).unwrap_or(u32::MAX))
-            .unwrap_or(0)
-    }
     fn insert(&mut self, spec: &Spec) {
-        self.0 |= Self::bit(spec);
+        self.0 |= bit(spec);
     }
     /// Add another calculation's set.
     pub fn extend(&mut self, other: UnofficialSet) {
@@ -487,7 +652,7 @@ impl UnofficialSet {
         alphabetical_order()
             .iter()
             .filter_map(|i| catalogue::ALL.get(*i))
-            .filter(move |spec| self.0 & Self::bit(spec) != 0)
+            .filter(move |spec| self.0 & bit(spec) != 0)
             .map(|spec| spec.name)
     }
     /// The names, sorted, as a list.
@@ -502,6 +667,154 @@ impl Serialize for UnofficialSet {
     }
 }
 
+/// How many catalogue entries have an update cycle (only those can be stale).
+const STALE_SLOTS: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < catalogue::ALL.len() {
+        #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+        if catalogue::ALL[i].cycle_months > 0 {
+            n += 1;
+        }
+        #[allow(clippy::arithmetic_side_effects)]
+        {
+            i += 1;
+        }
+    }
+    n
+};
+
+/// Each catalogue entry's place in a [`StaleSet`] (`u8::MAX`: never stale). Evaluated at compile time.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const STALE_SLOT: [u8; catalogue::ALL.len()] = {
+    let mut out = [u8::MAX; catalogue::ALL.len()];
+    let mut next = 0u8;
+    let mut i = 0;
+    while i < catalogue::ALL.len() {
+        if catalogue::ALL[i].cycle_months > 0 {
+            out[i] = next;
+            next += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// Which values a calculation used that were older than their parameter's update cycle on the date
+/// they were read for (`asOf ≥ from + cycle`), with the `from` of each (the oldest, when one parameter
+/// was read twice). Fixed size, no allocation: a bit and a date per parameter that has a cycle.
+///
+/// Written out (JSON) as `[{ parameter, lastFrom, text }]`, sorted by name, e.g.
+/// `{ "parameter": "dibao.standard.rural", "lastFrom": "2022-01-01", "text":
+/// "农村低保标准最近取值为 2022-01-01，请核对当地现行标准" }`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StaleSet {
+    bits: u128,
+    from: [NaiveDate; STALE_SLOTS],
+}
+
+impl Default for StaleSet {
+    fn default() -> Self {
+        StaleSet {
+            bits: 0,
+            from: [NaiveDate::MIN; STALE_SLOTS],
+        }
+    }
+}
+
+/// One stale figure, as a result lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct StaleEntry {
+    /// The parameter's name, e.g. `dibao.standard.rural`.
+    pub parameter: &'static str,
+    /// The `from` of the value used (`YYYY-MM-DD`).
+    pub last_from: String,
+    /// e.g. `农村低保标准最近取值为 2022-01-01，请核对当地现行标准`.
+    pub text: String,
+}
+
+impl StaleSet {
+    fn slot(spec: &Spec) -> Option<usize> {
+        STALE_SLOT
+            .get(spec.index)
+            .copied()
+            .filter(|s| *s != u8::MAX)
+            .map(usize::from)
+    }
+    /// Record that the value of `spec` from `from` was used after its cycle ran out.
+    fn insert(&mut self, spec: &Spec, from: NaiveDate) {
+        let Some(slot) = StaleSet::slot(spec) else {
+            return;
+        };
+        let Some(date) = self.from.get_mut(slot) else {
+            return;
+        };
+        if self.bits & bit(spec) == 0 || from < *date {
+            *date = from;
+        }
+        self.bits |= bit(spec);
+    }
+    /// Add another calculation's stale figures.
+    pub fn extend(&mut self, other: &StaleSet) {
+        for spec in catalogue::ALL {
+            if other.bits & bit(spec) != 0 {
+                if let Some(from) = StaleSet::slot(spec).and_then(|s| other.from.get(s)) {
+                    self.insert(spec, *from);
+                }
+            }
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.bits.count_ones() as usize
+    }
+    pub fn is_empty(&self) -> bool {
+        self.bits == 0
+    }
+    pub fn contains(&self, name: &str) -> bool {
+        self.iter().any(|(spec, _)| spec.name == name)
+    }
+    /// The stale parameters, sorted by name, each with the `from` of the value used.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static Spec, NaiveDate)> + '_ {
+        alphabetical_order()
+            .iter()
+            .filter_map(|i| catalogue::ALL.get(*i))
+            .filter(move |spec| self.bits & bit(spec) != 0)
+            .filter_map(move |spec| {
+                StaleSet::slot(spec)
+                    .and_then(|s| self.from.get(s))
+                    .map(|from| (spec, *from))
+            })
+    }
+    /// The entries as a result writes them.
+    pub fn entries(&self) -> Vec<StaleEntry> {
+        self.iter()
+            .map(|(spec, from)| {
+                let last_from = format_date(from);
+                StaleEntry {
+                    parameter: spec.name,
+                    text: format!("{}最近取值为 {last_from}，请核对当地现行标准", spec.label),
+                    last_from,
+                }
+            })
+            .collect()
+    }
+}
+
+impl Serialize for StaleSet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.entries())
+    }
+}
+
+/// Whether a value from `from` is stale on `on` for a parameter updated every `months` months.
+fn is_stale(spec: &Spec, from: NaiveDate, on: NaiveDate) -> bool {
+    spec.cycle_months > 0
+        && from
+            .checked_add_months(Months::new(spec.cycle_months))
+            .is_some_and(|due| on >= due)
+}
+
 impl<'a> Reader<'a> {
     pub fn new(set: &'a ParameterSet, on: NaiveDate, region: Option<&'a Region>) -> Self {
         Reader {
@@ -509,6 +822,7 @@ impl<'a> Reader<'a> {
             on,
             region,
             unofficial: UnofficialSet::default(),
+            stale: StaleSet::default(),
         }
     }
 
@@ -529,9 +843,20 @@ impl<'a> Reader<'a> {
         on: NaiveDate,
         region: Option<&Region>,
     ) -> Result<&'a DatedValue> {
-        let v = self.set.lookup(spec, on, region)?;
+        let v = self.set.lookup(spec, on, region).map_err(|mut e| {
+            // Another region than the calculation's is a member's place of work.
+            if e.code == ErrorCode::InvalidRegion
+                && region.map(|r| r.code) != self.region.map(|r| r.code)
+            {
+                e.path = "workRegion".into();
+            }
+            e
+        })?;
         if v.status != Status::Official {
             self.unofficial.insert(spec);
+        }
+        if is_stale(spec, v.from, on) {
+            self.stale.insert(spec, v.from);
         }
         Ok(v)
     }
@@ -578,9 +903,19 @@ impl<'a> Reader<'a> {
         self.unofficial.extend(used);
     }
 
+    /// Record the stale figures another calculation used, when this one rests on it.
+    pub fn record_stale(&mut self, stale: &StaleSet) {
+        self.stale.extend(stale);
+    }
+
     /// The non-official parameters used so far.
     pub fn unofficial(&self) -> UnofficialSet {
         self.unofficial
+    }
+
+    /// The figures used so far that were older than their update cycle.
+    pub fn stale(&self) -> StaleSet {
+        self.stale
     }
 }
 

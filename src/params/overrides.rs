@@ -2,56 +2,89 @@
 //!
 //! A plain value replaces the parameter for every date and region. Dated values are added to the
 //! parameter, each replacing a value of the same date and region. Override values are marked
-//! `illustrative`: a result that rests on them says so.
+//! `illustrative`: a result that rests on them says so. Values are checked against the parameter's
+//! range like a file's; a name written twice is an error.
 
-use serde_json::Value as Json;
-
-use super::load::{check_keys, read_date, read_region, read_value, Problems};
-use super::{catalogue, DatedValue, ParameterSet, Status};
-use crate::calendar::EARLIEST_YEAR;
+use super::load::{check_keys, duplicate_keys, read_region, read_value, unknown_name, Problems};
+use super::{catalogue, quote, DatedValue, ParameterSet, Status};
+use crate::calendar::{parse_date, EARLIEST_YEAR};
 use crate::error::{ErrorCode, PolicyError, Result};
+use crate::input::json::Node;
 
 const OVERRIDE_SOURCE: &str = "假设调整（withOverrides）";
 
-pub(super) fn apply(base: &ParameterSet, overrides: &Json) -> Result<ParameterSet> {
-    let Some(map) = overrides.as_object() else {
+pub(super) fn apply(base: &ParameterSet, overrides: &Node<'_>) -> Result<ParameterSet> {
+    let Some(members) = overrides.entries() else {
         return Err(PolicyError::invalid_input(
             "",
             "overrides 应为对象：{ 参数名: 取值 }",
         ));
     };
-    let mut set = base.clone();
-    for (name, node) in map {
-        let Some(spec) = catalogue::find(name) else {
+    // Unknown names first: they have their own code.
+    for (name, _) in members {
+        if catalogue::find(name).is_none() {
             return Err(PolicyError::new(
                 ErrorCode::UnknownParameter,
-                name.as_str(),
-                format!("未知的参数名“{name}”"),
+                quote(name),
+                unknown_name(name),
             ));
+        }
+    }
+    let mut problems = Problems::default();
+    duplicate_keys(overrides, "", &mut problems);
+    let mut set = base.clone();
+    for (name, node) in members {
+        let Some(spec) = catalogue::find(name) else {
+            continue;
         };
-        let mut problems = Problems::default();
         let new_values: Vec<DatedValue> = match node {
-            Json::Array(items) => items
+            Node::Array(items) => items
                 .iter()
                 .enumerate()
                 .filter_map(|(i, item)| {
                     let path = format!("{name}[{i}]");
-                    let Some(obj) = item.as_object() else {
-                        problems.add(&path, "应为 { from, region?, value }");
+                    if item.entries().is_none() {
+                        problems.add(
+                            &path,
+                            format!(
+                                "{name} 的第 {} 个取值应为 {{ from, region?, value }}",
+                                i.saturating_add(1)
+                            ),
+                        );
                         return None;
-                    };
-                    check_keys(obj, &path, &["from", "region", "value"], &mut problems);
-                    let from = read_date(obj.get("from"), &format!("{path}.from"), &mut problems);
-                    let region = read_region(
-                        obj.get("region"),
-                        &format!("{path}.region"),
-                        &set,
-                        &mut problems,
-                    );
-                    let value = match obj.get("value") {
-                        Some(v) => read_value(v, spec, &format!("{path}.value"), &mut problems),
+                    }
+                    check_keys(item, &path, &["from", "region", "value"], &mut problems);
+                    let context = format!("{name} 的第 {} 个取值", i.saturating_add(1));
+                    let from = match item.get("from").and_then(Node::as_str) {
+                        Some(s) => parse_date(s, "")
+                            .map_err(|e| {
+                                problems.add(
+                                    format!("{path}.from"),
+                                    format!("{context}：{}", e.message),
+                                )
+                            })
+                            .ok(),
                         None => {
-                            problems.add(format!("{path}.value"), "缺少 value");
+                            problems.add(
+                                format!("{path}.from"),
+                                format!("{context}：缺少日期 from（YYYY-MM-DD）"),
+                            );
+                            None
+                        }
+                    };
+                    let region = read_region(item.get("region"), spec, &set)
+                        .map_err(|m| {
+                            problems.add(format!("{path}.region"), format!("{context}：{m}"))
+                        })
+                        .ok();
+                    let value = match item.get("value") {
+                        Some(v) => read_value(v, spec)
+                            .map_err(|m| {
+                                problems.add(format!("{path}.value"), format!("{context}：{m}"))
+                            })
+                            .ok(),
+                        None => {
+                            problems.add(format!("{path}.value"), format!("{context}：缺少 value"));
                             None
                         }
                     };
@@ -66,45 +99,34 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Json) -> Result<ParameterSe
                 })
                 .collect(),
             plain => {
-                let value = read_value(plain, spec, name, &mut problems);
+                let value = read_value(plain, spec)
+                    .map_err(|m| problems.add(name.as_ref(), format!("{name}：{m}")))
+                    .ok();
                 let from = chrono::NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1);
                 match (value, from) {
-                    (Some(value), Some(from)) => {
-                        vec![DatedValue {
-                            from,
-                            region: None,
-                            value,
-                            source: OVERRIDE_SOURCE.into(),
-                            status: Status::Illustrative,
-                            note: None,
-                        }]
-                    }
+                    (Some(value), Some(from)) => vec![DatedValue {
+                        from,
+                        region: None,
+                        value,
+                        source: OVERRIDE_SOURCE.into(),
+                        status: Status::Illustrative,
+                        note: None,
+                    }],
                     _ => Vec::new(),
                 }
             }
         };
-        if !problems.is_empty() {
-            let mut e = problems.into_error();
-            e.code = ErrorCode::InvalidInput;
-            return Err(e);
-        }
-        let Some(param) = set.params.get_mut(spec) else {
-            return Err(PolicyError::new(
-                ErrorCode::UnknownParameter,
-                name.as_str(),
-                format!("参数集中没有参数“{name}”"),
-            ));
+        let Some(param) = set.params.get_or_insert(spec) else {
+            continue;
         };
-        if !node.is_array() {
+        if node.as_array().is_none() {
             param.values.clear();
         }
-        for v in new_values {
-            param
-                .values
-                .retain(|old| (old.from, old.region) != (v.from, v.region));
-            param.values.push(v);
-        }
-        param.sort();
+        param.merge(new_values);
     }
-    Ok(set)
+    if problems.is_empty() {
+        Ok(set)
+    } else {
+        Err(problems.into_error(ErrorCode::InvalidInput))
+    }
 }

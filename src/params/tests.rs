@@ -1,7 +1,9 @@
 use super::*;
 use crate::calendar::parse_date;
 use crate::error::ErrorCode;
+use crate::input::json;
 use serde_json::json;
+use std::time::Instant;
 
 fn d(s: &str) -> NaiveDate {
     parse_date(s, "").unwrap()
@@ -11,35 +13,44 @@ fn default_set() -> ParameterSet {
     ParameterSet::heilongjiang().unwrap()
 }
 
+fn overrides(set: &ParameterSet, v: serde_json::Value) -> Result<ParameterSet> {
+    let text = v.to_string();
+    set.with_overrides(&json::parse(&text).unwrap())
+}
+
+fn overrides_text(set: &ParameterSet, text: &str) -> Result<ParameterSet> {
+    set.with_overrides(&json::parse(text).unwrap())
+}
+
+fn rural(set: &ParameterSet, code: u32, date: &str) -> Decimal {
+    Reader::new(set, d(date), set.region(code))
+        .decimal(&catalogue::DIBAO_STANDARD_RURAL)
+        .unwrap()
+}
+
 #[test]
 fn embedded_set_loads_and_has_every_catalogue_name() {
     let set = default_set();
     for spec in catalogue::ALL {
         assert!(set.parameter(spec.name).is_some(), "{}", spec.name);
+        // The catalogue owns the label.
+        assert_eq!(set.parameter(spec.name).unwrap().label, spec.label);
     }
     assert_eq!(set.id, "heilongjiang");
+    assert!(set.region_source.is_some());
 }
 
 #[test]
 fn the_day_before_and_the_day_of_a_change() {
     let set = default_set();
-    let yanshou = set.region(230129);
-    let mut r = Reader::new(&set, d("2021-12-31"), yanshou);
     // Province rural standard: 401 in 2021, 441 from 2022-01-01.
-    assert_eq!(
-        r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(),
-        Decimal::from(401)
-    );
-    let mut r = Reader::new(&set, d("2022-01-01"), yanshou);
-    assert_eq!(
-        r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(),
-        Decimal::from(441)
-    );
-    // Minimum wage tier 3: 1270 until 2024-04-30, 1750 from 2024-05-01 (黑政规〔2024〕1号, official).
+    assert_eq!(rural(&set, 230129, "2021-12-31"), Decimal::from(401));
+    assert_eq!(rural(&set, 230129, "2022-01-01"), Decimal::from(441));
+    // Minimum wage tier 3: 1450 (2021-04-01) until 2024-04-30, 1750 from 2024-05-01 (黑政规〔2024〕1号).
     let mut r = Reader::new(&set, d("2024-04-30"), None);
     assert_eq!(
         r.decimal(&catalogue::MINIMUM_WAGE_TIER3).unwrap(),
-        Decimal::from(1270)
+        Decimal::from(1450)
     );
     assert_eq!(r.unofficial().names(), ["minimumWage.tier3"]);
     let mut r = Reader::new(&set, d("2024-05-01"), None);
@@ -47,31 +58,28 @@ fn the_day_before_and_the_day_of_a_change() {
         r.decimal(&catalogue::MINIMUM_WAGE_TIER3).unwrap(),
         Decimal::from(1750)
     );
-    assert!(r.unofficial().is_empty(), "the 2024 figure is official");
+    // The tables saw the 2024 notice only in a reproduction: reported, not official.
+    assert_eq!(r.unofficial().names(), ["minimumWage.tier3"]);
+    // Before the 2021 adjustment, 2017's 1270.
+    let mut r = Reader::new(&set, d("2021-03-31"), None);
+    assert_eq!(
+        r.decimal(&catalogue::MINIMUM_WAGE_TIER3).unwrap(),
+        Decimal::from(1270)
+    );
 }
 
 #[test]
 fn county_falls_back_to_city_then_province() {
     let set = default_set();
-    let on = d("2022-06-01");
     // 道里区 has its own value (625); 依兰县 has none, nor has 哈尔滨市: the province's 441.
-    let daoli = set.region(230102);
-    let yilan = set.region(230123);
-    assert_eq!(
-        Reader::new(&set, on, daoli)
-            .decimal(&catalogue::DIBAO_STANDARD_RURAL)
-            .unwrap(),
-        Decimal::from(625)
-    );
-    assert_eq!(
-        Reader::new(&set, on, yilan)
-            .decimal(&catalogue::DIBAO_STANDARD_RURAL)
-            .unwrap(),
-        Decimal::from(441)
-    );
+    assert_eq!(rural(&set, 230102, "2022-06-01"), Decimal::from(625));
+    assert_eq!(rural(&set, 230123, "2022-06-01"), Decimal::from(441));
+    // 哈尔滨市 itself: the province's.
+    assert_eq!(rural(&set, 230100, "2022-06-01"), Decimal::from(441));
+    let on = d("2022-06-01");
     // 特困 care: 哈尔滨市 has 390 from 2022 (reported): 依兰县 takes the city's value…
     let v = set
-        .lookup(&catalogue::TEKUN_CARE_SELF_CARE, on, yilan)
+        .lookup(&catalogue::TEKUN_CARE_SELF_CARE, on, set.region(230123))
         .unwrap();
     assert_eq!((v.region, v.status), (Some(230100), Status::Reported));
     // …a county of another city takes the province's illustrative one.
@@ -79,19 +87,11 @@ fn county_falls_back_to_city_then_province() {
         .lookup(&catalogue::TEKUN_CARE_SELF_CARE, on, set.region(230221))
         .unwrap();
     assert_eq!((v.region, v.status), (None, Status::Illustrative));
-    // Tier: 双城区 moves from 3 to 2 on 2025-12-01; 道里区 is 1; 延寿县 the province's 3.
-    let tier = |code, date| {
-        Reader::new(&set, d(date), set.region(code))
-            .count(&catalogue::MINIMUM_WAGE_TIER)
-            .unwrap()
-    };
-    assert_eq!(tier(230113, "2025-11-30"), 3);
-    assert_eq!(tier(230113, "2025-12-01"), 2);
-    assert_eq!(tier(230102, "2025-12-01"), 1);
-    assert_eq!(tier(230129, "2025-12-01"), 3);
+    // A statistical unit (加格达奇区) falls back to 大兴安岭地区, then the province.
+    assert_eq!(rural(&set, 232761, "2022-06-01"), Decimal::from(441));
     // A province-level value outranks one given without a region: guarantee-loan cap.
     let cap = |date| {
-        Reader::new(&set, d(date), yilan)
+        Reader::new(&set, d(date), set.region(230123))
             .decimal(&catalogue::GUARANTEE_LOAN_INDIVIDUAL_CAP)
             .unwrap()
     };
@@ -101,20 +101,120 @@ fn county_falls_back_to_city_then_province() {
 }
 
 #[test]
-fn no_value_yet_is_out_of_range() {
+fn the_minimum_wage_tier_is_only_a_countys() {
     let set = default_set();
-    let e = set
-        .lookup(&catalogue::DIBAO_STANDARD_URBAN, d("2020-06-01"), None)
+    let tier = |code, date| {
+        Reader::new(&set, d(date), set.region(code)).count(&catalogue::MINIMUM_WAGE_TIER)
+    };
+    // 双城区 moves from 3 to 2 on 2025-12-01; 道里区 is 1; 延寿县 3; Daqing's districts 1.
+    assert_eq!(tier(230113, "2025-11-30").unwrap(), 3);
+    assert_eq!(tier(230113, "2025-12-01").unwrap(), 2);
+    assert_eq!(tier(230102, "2025-12-01").unwrap(), 1);
+    assert_eq!(tier(230129, "2025-12-01").unwrap(), 3);
+    assert_eq!(tier(230602, "2021-06-01").unwrap(), 1);
+    // Harbin, the province, or no region: no source gives a tier; the error asks for the county.
+    for code in [230100, 230600, 230000] {
+        let e = tier(code, "2023-06-01").unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidRegion, "region")
+        );
+        assert!(e.message.contains("县（市、区）"), "{}", e.message);
+        assert!(e.message.contains(&format!("{code:06}")), "{}", e.message);
+    }
+    assert!(e_message_names_a_county(&set));
+    let e = Reader::new(&set, d("2023-06-01"), None)
+        .count(&catalogue::MINIMUM_WAGE_TIER)
         .unwrap_err();
-    assert_eq!((e.code, e.path.as_str()), (ErrorCode::OutOfRange, "asOf"));
-    assert!(e.message.contains("2021-01-01"), "{}", e.message);
+    assert_eq!(e.code, ErrorCode::InvalidRegion);
+    // As a member's place of work, the path says so.
+    let home = set.region(230129);
+    let e = Reader::new(&set, d("2023-06-01"), home)
+        .count_in(&catalogue::MINIMUM_WAGE_TIER, set.region(230100))
+        .unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidRegion, "workRegion")
+    );
+    // Development zones have no tier in any notice: illustrative, and said so.
+    let v = set
+        .lookup(
+            &catalogue::MINIMUM_WAGE_TIER,
+            d("2023-06-01"),
+            set.region(230671),
+        )
+        .unwrap();
+    assert_eq!(v.status, Status::Illustrative);
+    assert!(v.note.as_deref().unwrap_or("").contains("示意"));
+}
+
+fn e_message_names_a_county(set: &ParameterSet) -> bool {
+    let e = Reader::new(set, d("2023-06-01"), set.region(230100))
+        .count(&catalogue::MINIMUM_WAGE_TIER)
+        .unwrap_err();
+    e.message.contains("230102 道里区")
 }
 
 #[test]
-fn regions_have_names_levels_and_the_twenty_alleviated_counties() {
+fn calendar_dates_answer_before_the_period() {
+    let set = default_set();
+    let mut r = Reader::new(&set, d("2020-06-01"), None);
+    assert_eq!(
+        r.date(&catalogue::TRANSITION_START).unwrap(),
+        d("2021-01-01")
+    );
+    assert_eq!(r.date(&catalogue::TRANSITION_END).unwrap(), d("2025-12-31"));
+    assert_eq!(
+        r.count(&catalogue::FUND_INTEGRATION_PILOT_YEARS).unwrap(),
+        3
+    );
+    // Far before: still the calendar, never stale.
+    let mut r = Reader::new(&set, d("1990-01-01"), set.region(230129));
+    assert_eq!(
+        r.date(&catalogue::TRANSITION_START).unwrap(),
+        d("2021-01-01")
+    );
+    assert!(r.stale().is_empty());
+}
+
+#[test]
+fn no_value_yet_is_out_of_range() {
+    let set = default_set();
+    let e = set
+        .lookup(&catalogue::DIBAO_STANDARD_URBAN, d("2018-06-01"), None)
+        .unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::OutOfRange, "asOf"));
+    assert!(e.message.contains("2018-11-22"), "{}", e.message);
+}
+
+/// Household programmes read these from the first day of the period.
+#[test]
+fn rules_of_the_period_have_values_from_its_first_day() {
+    let set = default_set();
+    for spec in catalogue::ALL.iter().filter(|s| !s.informational) {
+        for code in [230129, 230102, 232761] {
+            let found = set.lookup(spec, d("2021-01-01"), set.region(code));
+            assert!(
+                found.is_ok(),
+                "{} has no value on 2021-01-01 for {code}: {:?}",
+                spec.name,
+                found.err()
+            );
+        }
+    }
+}
+
+#[test]
+fn regions_are_dated_and_carry_their_facts() {
     let set = default_set();
     let regions = set.regions();
-    assert_eq!(regions.iter().filter(|r| r.alleviated_county).count(), 20);
+    assert_eq!(
+        regions
+            .iter()
+            .filter(|r| r.level() == Level::Province)
+            .count(),
+        1
+    );
     assert_eq!(
         regions
             .iter()
@@ -122,65 +222,153 @@ fn regions_have_names_levels_and_the_twenty_alleviated_counties() {
             .count(),
         13
     );
-    assert_eq!(set.region(230129).unwrap().name, "延寿县");
     assert_eq!(
-        set.region_by_code("230000", "region").unwrap().level(),
-        Level::Province
+        regions
+            .iter()
+            .filter(|r| r.level() == Level::County)
+            .count(),
+        127
     );
+    assert_eq!(regions.iter().filter(|r| r.alleviated_county).count(), 20);
+    let durbet = set.region(230624).unwrap();
+    assert!(!durbet.alleviated_county);
+    assert_eq!(
+        durbet.poverty.as_ref().unwrap().kind,
+        PovertyKind::Provincial
+    );
+    let huanan = set.region(230822).unwrap();
+    assert!(huanan.alleviated_county);
+    assert_eq!(huanan.poverty.as_ref().unwrap().exit_assessment_year, 2018);
+    assert_eq!(huanan.kind, RegionKind::County);
+    assert_eq!(set.region(232761).unwrap().kind, RegionKind::Statistical);
+    assert_eq!(set.key_counties.status, KeyCountyListStatus::NotPublished);
+    assert!(regions
+        .iter()
+        .all(|r| r.key_county == KeyCounty::NotPublished));
+
+    let ok = |code: &str, date: &str| set.region_by_code(code, d(date), "region").is_ok();
+    // 牡丹江经济技术开发区 left the statistical tables in 2023; 伊美区 was created on 2019-06-29.
+    assert!(ok("231071", "2022-12-31"));
+    assert!(!ok("231071", "2023-01-01"));
+    assert!(!ok("230717", "2019-06-28"));
+    assert!(ok("230717", "2019-06-29"));
+    let e = set
+        .region_by_code("231071", d("2023-06-01"), "workRegion")
+        .unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidRegion, "workRegion")
+    );
+    assert!(e.message.contains("牡丹江经济技术开发区"), "{}", e.message);
+    assert!(e.message.contains("2022-12-31"), "{}", e.message);
     for bad in ["999999", "23012", "2301290", "abcdef", ""] {
         assert_eq!(
-            set.region_by_code(bad, "region").unwrap_err().code,
+            set.region_by_code(bad, d("2023-06-01"), "region")
+                .unwrap_err()
+                .code,
             ErrorCode::InvalidRegion,
             "{bad}"
         );
     }
+    let long = "2".repeat(100_000);
+    let e = set
+        .region_by_code(&long, d("2023-06-01"), "region")
+        .unwrap_err();
+    assert!(e.message.len() < 300, "{}", e.message.len());
 }
 
-/// A portal's own file: the default plus one county's figure.
-#[test]
-fn portal_file_overrides_one_county_only() {
-    let text = json!({
+fn portal(parameters: serde_json::Value) -> serde_json::Value {
+    json!({
         "schema": "zhenxing-parameters/1",
-        "id": "yanshou-2023",
-        "title": "延寿县2023年参数",
-        "published": "2023-01-15",
+        "id": "yanshou-2024",
+        "title": "延寿县2024年参数",
+        "published": "2024-01-15",
         "extends": "heilongjiang",
-        "parameters": [
-            { "name": "dibao.standard.rural", "values": [
-                { "from": "2023-01-01", "region": "230129", "value": "470", "source": "延寿县民政局通知", "status": "official" }
-            ]}
-        ]
+        "parameters": parameters
     })
-    .to_string();
-    let set = ParameterSet::from_json(&text).unwrap();
-    let on = d("2023-06-01");
-    let mut r = Reader::new(&set, on, set.region(230129));
+}
+
+/// A portal's own file: the default plus one county's 2024 figure.
+#[test]
+fn portal_file_sets_one_countys_2024_standard() {
+    let file = portal(json!([
+        { "name": "dibao.standard.rural", "values": [
+            { "from": "2024-01-01", "region": "230129", "value": "530", "source": "延寿县民政局2024年通知", "status": "official" }
+        ]}
+    ]));
+    let set = ParameterSet::from_json(&file.to_string()).unwrap();
+    let mut r = Reader::new(&set, d("2024-06-01"), set.region(230129));
     assert_eq!(
         r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(),
-        Decimal::from(470)
+        Decimal::from(530)
     );
     assert!(r.unofficial().is_empty(), "the county's value is official");
-    // Its neighbour 依兰县 keeps the province's 441; 2022 in 延寿县 is unchanged too.
+    assert!(r.stale().is_empty(), "and current");
+    // Its neighbour 依兰县 keeps the province's 441 (stale); 2022 in 延寿县 is unchanged too.
+    let mut r = Reader::new(&set, d("2024-06-01"), set.region(230123));
     assert_eq!(
-        Reader::new(&set, on, set.region(230123))
-            .decimal(&catalogue::DIBAO_STANDARD_RURAL)
-            .unwrap(),
+        r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(),
         Decimal::from(441)
     );
+    assert!(r.stale().contains("dibao.standard.rural"));
+    assert_eq!(rural(&set, 230129, "2022-06-01"), Decimal::from(441));
+    assert_eq!(set.id, "yanshou-2024");
+
+    // A typo in the name: reported by name, with the nearest known one.
+    let typo = portal(json!([
+        { "name": "dibao.standard.rurall", "values": [
+            { "from": "2024-01-01", "region": "230129", "value": "530", "source": "s", "status": "official" }
+        ]}
+    ]));
+    let e = ParameterSet::from_json(&typo.to_string()).unwrap_err();
     assert_eq!(
-        Reader::new(&set, d("2022-06-01"), set.region(230129))
-            .decimal(&catalogue::DIBAO_STANDARD_RURAL)
-            .unwrap(),
-        Decimal::from(441)
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidParameters, "parameters[0].name")
     );
-    assert_eq!(set.id, "yanshou-2023");
+    assert!(e.message.contains("dibao.standard.rurall"), "{}", e.message);
+    assert!(
+        e.message.contains("“dibao.standard.rural”"),
+        "{}",
+        e.message
+    );
+    // A typo in a value: the parameter and the value are named.
+    let bad = portal(json!([
+        { "name": "dibao.standard.rural", "values": [
+            { "from": "2024-01-01", "region": "230129", "value": "530", "source": "s", "status": "official" },
+            { "from": "2024-07-01", "region": "230129", "value": "530.001", "source": "s", "status": "official" }
+        ]}
+    ]));
+    let e = ParameterSet::from_json(&bad.to_string()).unwrap_err();
+    assert_eq!(e.path, "parameters[0].values[1].value");
+    assert_eq!(
+        e.message,
+        "dibao.standard.rural 的第 2 个取值（2024-07-01，230129）：金额最多两位小数"
+    );
 }
 
-/// Malformed files: each reports the expected code and path.
+#[test]
+fn a_portal_can_publish_its_key_counties() {
+    let mut file = portal(json!([]));
+    file["keyCounties"] = json!({ "status": "published", "source": "省乡村振兴局通知（示例）" });
+    file["regions"] = json!([{ "code": "230129", "keyCounty": true }]);
+    let set = ParameterSet::from_json(&file.to_string()).unwrap();
+    assert_eq!(set.region(230129).unwrap().key_county, KeyCounty::Yes);
+    assert_eq!(set.region(230123).unwrap().key_county, KeyCounty::No);
+    assert_eq!(set.region(230129).unwrap().name, "延寿县");
+    // Not among the 20 脱贫县 (五(十四)): refused. Without a published list: refused.
+    file["regions"] = json!([{ "code": "230624", "keyCounty": true }]);
+    let e = ParameterSet::from_json(&file.to_string()).unwrap_err();
+    assert_eq!(e.path, "regions[0].keyCounty");
+    file["keyCounties"] = json!({ "status": "notPublished", "source": "x" });
+    file["regions"] = json!([{ "code": "230129", "keyCounty": true }]);
+    let e = ParameterSet::from_json(&file.to_string()).unwrap_err();
+    assert_eq!(e.path, "regions[0].keyCounty");
+}
+
+/// Malformed files: each reports the expected path, and the message names the parameter.
 #[test]
 fn malformed_files_name_the_bad_path() {
     let base: serde_json::Value = serde_json::from_str(HEILONGJIANG_JSON).unwrap();
-    // Index of a parameter in the default file, to aim a mutation at it.
     let index = |name: &str| {
         base["parameters"]
             .as_array()
@@ -193,27 +381,32 @@ fn malformed_files_name_the_bad_path() {
     let elderly_age = index("dibao.elderlyAge");
     let start = index("transition.start");
     let tier = index("minimumWage.tier");
+    let share = index("pension.paidShare.dibao");
+    let pilot = index("education.nutrition.pilot");
     type Mutation = Box<dyn Fn(&mut serde_json::Value)>;
     let r = format!("parameters[{rural}]");
     let rural_values = base["parameters"][rural]["values"]
         .as_array()
         .unwrap()
         .len();
-    let cases: Vec<(&str, Mutation, String)> = vec![
+    let cases: Vec<(&str, Mutation, String, &str)> = vec![
         (
             "bad date",
             Box::new(move |f| f["parameters"][rural]["values"][0]["from"] = json!("2018-02-30")),
             format!("{r}.values[0].from"),
+            "dibao.standard.rural 的第 1 个取值（2018-02-30",
         ),
         (
             "bad number",
             Box::new(move |f| f["parameters"][rural]["values"][0]["value"] = json!("3,900")),
             format!("{r}.values[0].value"),
+            "“3,900”不是有效的十进制数",
         ),
         (
             "unknown status",
             Box::new(move |f| f["parameters"][rural]["values"][0]["status"] = json!("rumoured")),
             format!("{r}.values[0].status"),
+            "rumoured",
         ),
         (
             "two values for one date and region",
@@ -225,6 +418,7 @@ fn malformed_files_name_the_bad_path() {
                     .push(v);
             }),
             format!("{r}.values[{rural_values}]"),
+            "dibao.standard.rural：同一日期",
         ),
         (
             "required name missing",
@@ -232,56 +426,85 @@ fn malformed_files_name_the_bad_path() {
                 f["parameters"].as_array_mut().unwrap().remove(start);
             }),
             "parameters".into(),
+            "transition.start",
         ),
         (
             "unknown name",
             Box::new(move |f| f["parameters"][rural]["name"] = json!("dibao.standard.rurall")),
             format!("{r}.name"),
+            "是否应为“dibao.standard.rural”",
         ),
         (
             "wrong unit",
             Box::new(move |f| f["parameters"][rural]["unit"] = json!("yuan/person/year")),
             format!("{r}.unit"),
+            "yuan/person/month",
         ),
         (
             "negative money",
             Box::new(move |f| f["parameters"][rural]["values"][1]["value"] = json!(-5)),
             format!("{r}.values[1].value"),
+            "不能为负数",
         ),
         (
             "fractional count",
             Box::new(move |f| f["parameters"][elderly_age]["values"][0]["value"] = json!("60.5")),
             format!("parameters[{elderly_age}].values[0].value"),
+            "dibao.elderlyAge 的第 1 个取值",
         ),
         (
             "tier out of range",
             Box::new(move |f| f["parameters"][tier]["values"][0]["value"] = json!(4)),
             format!("parameters[{tier}].values[0].value"),
+            "1 到 3",
+        ),
+        (
+            "tier for a city",
+            Box::new(move |f| f["parameters"][tier]["values"][0]["region"] = json!("230100")),
+            format!("parameters[{tier}].values[0].region"),
+            "只按县（市、区）取值",
+        ),
+        (
+            "a share above one",
+            Box::new(move |f| f["parameters"][share]["values"][0]["value"] = json!("1.5")),
+            format!("parameters[{share}].values[0].value"),
+            "0 到 1",
+        ),
+        (
+            "a flag of two",
+            Box::new(move |f| f["parameters"][pilot]["values"][0]["value"] = json!(2)),
+            format!("parameters[{pilot}].values[0].value"),
+            "0（否）或 1（是）",
         ),
         (
             "unknown region",
             Box::new(move |f| f["parameters"][rural]["values"][4]["region"] = json!("239999")),
             format!("{r}.values[4].region"),
+            "239999",
         ),
         (
             "date value not a date",
             Box::new(move |f| f["parameters"][start]["values"][0]["value"] = json!(2021)),
             format!("parameters[{start}].values[0].value"),
+            "transition.start",
         ),
         (
             "typo in a field",
             Box::new(move |f| f["parameters"][rural]["values"][0]["sourse"] = json!("x")),
             format!("{r}.values[0].sourse"),
+            "sourse",
         ),
         (
             "empty source",
             Box::new(move |f| f["parameters"][rural]["values"][0]["source"] = json!(" ")),
             format!("{r}.values[0].source"),
+            "source 不能为空",
         ),
         (
             "bad region code",
             Box::new(|f| f["regions"][1]["code"] = json!("23010")),
             "regions[1].code".into(),
+            "23010",
         ),
         (
             "region without its city",
@@ -291,28 +514,59 @@ fn malformed_files_name_the_bad_path() {
                     .unwrap()
                     .push(json!({"code": "239901", "name": "无上级县"}))
             }),
-            "regions[51].code".into(),
+            "regions[141].code".into(),
+            "239900",
+        ),
+        (
+            "a provincial county as 脱贫县",
+            Box::new(|f| {
+                let i = f["regions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .position(|r| r["code"] == "230624")
+                    .unwrap();
+                f["regions"][i]["alleviatedCounty"] = json!(true);
+            }),
+            "".into(),
+            "省级贫困县",
         ),
         (
             "wrong schema",
             Box::new(|f| f["schema"] = json!("zhenxing-parameters/2")),
             "schema".into(),
+            "zhenxing-parameters/1",
         ),
         (
             "empty values",
             Box::new(move |f| f["parameters"][rural]["values"] = json!([])),
             format!("{r}.values"),
+            "dibao.standard.rural",
+        ),
+        (
+            "a long bad value",
+            Box::new(move |f| {
+                f["parameters"][rural]["values"][0]["value"] = json!("9".repeat(1_000_000) + "x")
+            }),
+            format!("{r}.values[0].value"),
+            "不是有效的十进制数",
         ),
     ];
-    for (what, mutate, path) in cases {
+    for (what, mutate, path, words) in cases {
         let mut file = base.clone();
         mutate(&mut file);
         let err = ParameterSet::from_json(&file.to_string()).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidParameters, "{what}");
+        let found = err
+            .problems
+            .iter()
+            .find(|p| path.is_empty() || p.path == path)
+            .unwrap_or_else(|| panic!("{what}: expected {path}, got {:?}", err.problems));
+        assert!(found.message.contains(words), "{what}: {}", found.message);
         assert!(
-            err.problems.iter().any(|p| p.path == path),
-            "{what}: expected {path}, got {:?}",
-            err.problems
+            found.message.chars().count() < 200,
+            "{what}: {} chars",
+            found.message.chars().count()
         );
     }
     // Not JSON at all, and a JSON array.
@@ -327,6 +581,25 @@ fn malformed_files_name_the_bad_path() {
 }
 
 #[test]
+fn a_key_written_twice_is_an_error() {
+    let text = r#"{"schema":"zhenxing-parameters/1","id":"x","title":"x","published":"2024-01-01","extends":"heilongjiang",
+        "parameters":[{"name":"dibao.standard.rural","values":[
+          {"from":"2024-01-01","region":"230129","value":"441","value":"9999","source":"s","status":"official"}]}]}"#;
+    let e = ParameterSet::from_json(text).unwrap_err();
+    assert_eq!(e.path, "parameters[0].values[0].value");
+    assert!(e.message.contains("两次"), "{}", e.message);
+    let e = overrides_text(
+        &default_set(),
+        r#"{"dibao.standard.rural":"500","dibao.standard.rural":"9"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidInput, "dibao.standard.rural")
+    );
+}
+
+#[test]
 fn every_problem_is_reported_at_once() {
     let mut file: serde_json::Value = serde_json::from_str(HEILONGJIANG_JSON).unwrap();
     file["parameters"][3]["values"][0]["from"] = json!("2018-13-01");
@@ -336,11 +609,42 @@ fn every_problem_is_reported_at_once() {
     assert_eq!(err.path, "parameters[3].values[0].from");
 }
 
+/// Loading is O(n log n): 80,000 values of a partial file (22 s when each value was merged with a
+/// scan of the parameter's values).
+#[test]
+fn a_large_partial_file_loads_quickly() {
+    let codes: Vec<String> = default_set()
+        .regions()
+        .iter()
+        .map(|r| r.code_string())
+        .collect();
+    let mut values = Vec::with_capacity(80_000);
+    let start = d("2000-01-01");
+    'outer: for day in 0..1000 {
+        for code in &codes {
+            if values.len() == 80_000 {
+                break 'outer;
+            }
+            let from = crate::calendar::format_date(start + chrono::Days::new(day));
+            values.push(format!(
+                r#"{{"from":"{from}","region":"{code}","value":"500","source":"s","status":"official"}}"#
+            ));
+        }
+    }
+    let file = format!(
+        r#"{{"schema":"zhenxing-parameters/1","id":"x","title":"x","published":"2024-01-01","extends":"heilongjiang","parameters":[{{"name":"dibao.standard.rural","values":[{}]}}]}}"#,
+        values.join(",")
+    );
+    let t = Instant::now();
+    let set = ParameterSet::from_json(&file).unwrap();
+    let took = t.elapsed();
+    assert!(set.parameter("dibao.standard.rural").unwrap().values.len() > 80_000);
+    assert!(took.as_secs() < 10, "80,000 values took {took:?}");
+}
+
 #[test]
 fn plain_override_replaces_every_date_and_region() {
-    let set = default_set()
-        .with_overrides(&json!({ "dibao.standard.rural": "500" }))
-        .unwrap();
+    let set = overrides(&default_set(), json!({ "dibao.standard.rural": "500" })).unwrap();
     for (code, date) in [
         (230102, "2021-06-01"),
         (230129, "2023-06-01"),
@@ -357,66 +661,97 @@ fn plain_override_replaces_every_date_and_region() {
             "a what-if figure is not official"
         );
     }
+    // A plain tier applies to every county, still to no city.
+    let set = overrides(&default_set(), json!({ "minimumWage.tier": 2 })).unwrap();
+    let mut r = Reader::new(&set, d("2023-06-01"), set.region(230102));
+    assert_eq!(r.count(&catalogue::MINIMUM_WAGE_TIER).unwrap(), 2);
+    let mut r = Reader::new(&set, d("2023-06-01"), set.region(230100));
+    assert!(r.count(&catalogue::MINIMUM_WAGE_TIER).is_err());
 }
 
 #[test]
 fn dated_override_adds_a_value() {
-    let set = default_set()
-        .with_overrides(&json!({ "dibao.standard.rural": [{ "from": "2023-07-01", "region": "230129", "value": 471.5 }] }))
-        .unwrap();
-    let yanshou = set.region(230129);
-    assert_eq!(
-        Reader::new(&set, d("2023-06-30"), yanshou)
-            .decimal(&catalogue::DIBAO_STANDARD_RURAL)
-            .unwrap(),
-        Decimal::from(441)
-    );
-    assert_eq!(
-        Reader::new(&set, d("2023-07-01"), yanshou)
-            .decimal(&catalogue::DIBAO_STANDARD_RURAL)
-            .unwrap(),
-        Decimal::new(4715, 1)
-    );
+    let set = overrides(
+        &default_set(),
+        json!({ "dibao.standard.rural": [{ "from": "2023-07-01", "region": "230129", "value": 471.5 }] }),
+    )
+    .unwrap();
+    assert_eq!(rural(&set, 230129, "2023-06-30"), Decimal::from(441));
+    assert_eq!(rural(&set, 230129, "2023-07-01"), Decimal::new(4715, 1));
 }
 
 #[test]
 fn bad_overrides_are_refused() {
     let set = default_set();
-    let e = set
-        .with_overrides(&json!({ "dibao.standard.rurall": 1 }))
-        .unwrap_err();
+    let e = overrides(&set, json!({ "dibao.standard.rurall": 1 })).unwrap_err();
     assert_eq!(
         (e.code, e.path.as_str()),
         (ErrorCode::UnknownParameter, "dibao.standard.rurall")
     );
-    let e = set
-        .with_overrides(&json!({ "dibao.standard.rural": "1.234" }))
-        .unwrap_err();
+    assert!(
+        e.message.contains("“dibao.standard.rural”"),
+        "{}",
+        e.message
+    );
+    let e = overrides(&set, json!({ "dibao.standard.rural": "1.234" })).unwrap_err();
     assert_eq!(
         (e.code, e.path.as_str()),
         (ErrorCode::InvalidInput, "dibao.standard.rural")
     );
-    let e = set
-        .with_overrides(&json!({ "dibao.standard.rural": [{ "from": "2023-02-29", "value": 1 }] }))
-        .unwrap_err();
+    assert!(
+        e.message.starts_with("dibao.standard.rural："),
+        "{}",
+        e.message
+    );
+    let e = overrides(
+        &set,
+        json!({ "dibao.standard.rural": [{ "from": "2023-02-29", "value": 1 }] }),
+    )
+    .unwrap_err();
     assert_eq!(
         (e.code, e.path.as_str()),
         (ErrorCode::InvalidInput, "dibao.standard.rural[0].from")
     );
-    let e = set.with_overrides(&json!({ "minimumWage.tier": [{ "from": "2023-01-01", "region": "230129", "value": 7 }] })).unwrap_err();
+    let e = overrides(
+        &set,
+        json!({ "minimumWage.tier": [{ "from": "2023-01-01", "region": "230129", "value": 7 }] }),
+    )
+    .unwrap_err();
     assert_eq!(e.path, "minimumWage.tier[0].value");
-    let e = set.with_overrides(&json!([1, 2])).unwrap_err();
+    let e = overrides(
+        &set,
+        json!({ "minimumWage.tier": [{ "from": "2023-01-01", "region": "230100", "value": 1 }] }),
+    )
+    .unwrap_err();
+    assert_eq!(e.path, "minimumWage.tier[0].region");
+    let e = overrides(&set, json!({ "pension.paidShare.dibao": "1.2" })).unwrap_err();
+    assert!(
+        e.message.contains("pension.paidShare.dibao"),
+        "{}",
+        e.message
+    );
+    let e = overrides(&set, json!({ "dibao.marginalMultiple": 0 })).unwrap_err();
+    assert_eq!(e.path, "dibao.marginalMultiple");
+    let e = overrides(&set, json!({ "tekun.basicRoundUpTo": "0" })).unwrap_err();
+    assert_eq!(e.path, "tekun.basicRoundUpTo");
+    let e = overrides(&set, json!([1, 2])).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidInput);
+    let long = format!(
+        "{{\"dibao.standard.rural\": \"{}\"}}",
+        "1".repeat(1_000_000)
+    );
+    let e = overrides_text(&set, &long).unwrap_err();
+    assert!(e.message.chars().count() < 200);
 }
 
 #[test]
 fn overrides_equal_to_the_default_change_no_value() {
     let set = default_set();
-    let same = set
-        .with_overrides(
-            &json!({ "dibao.marginalMultiple": [{ "from": "2021-03-19", "value": "1.5" }] }),
-        )
-        .unwrap();
+    let same = overrides(
+        &set,
+        json!({ "dibao.marginalMultiple": [{ "from": "2021-01-01", "value": "1.5" }] }),
+    )
+    .unwrap();
     let a = set
         .lookup(&catalogue::DIBAO_MARGINAL_MULTIPLE, d("2023-01-01"), None)
         .unwrap();
@@ -424,6 +759,56 @@ fn overrides_equal_to_the_default_change_no_value() {
         .lookup(&catalogue::DIBAO_MARGINAL_MULTIPLE, d("2023-01-01"), None)
         .unwrap();
     assert_eq!(a.value, b.value);
+}
+
+#[test]
+fn values_older_than_their_cycle_are_stale() {
+    let set = default_set();
+    let yanshou = set.region(230129);
+    let read = |date: &str| {
+        let mut r = Reader::new(&set, d(date), yanshou);
+        r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap();
+        r.decimal(&catalogue::MONITORING_INCOME_LINE).unwrap();
+        r.date(&catalogue::TRANSITION_START).unwrap();
+        r.count_in(&catalogue::MINIMUM_WAGE_TIER, yanshou).unwrap();
+        r.stale()
+    };
+    // 2022-12-31: the 2022 standard is current; the 2021 monitoring line ran out on 2022-01-01.
+    let s = read("2022-12-31");
+    assert_eq!(
+        s.iter().map(|(spec, _)| spec.name).collect::<Vec<_>>(),
+        ["monitoring.incomeLine"]
+    );
+    // 2023-06-01: the standard of 2022-01-01 is a year old too; the tier of 2021-04-01 is not yet
+    // two years old (2023-04-01) … it is.
+    let s = read("2023-06-01");
+    let json = serde_json::to_value(s).unwrap();
+    assert_eq!(
+        json,
+        json!([
+            { "parameter": "dibao.standard.rural", "lastFrom": "2022-01-01", "text": "农村低保标准最近取值为 2022-01-01，请核对当地现行标准" },
+            { "parameter": "minimumWage.tier", "lastFrom": "2021-04-01", "text": "最低工资档次（按县（市、区））最近取值为 2021-04-01，请核对当地现行标准" },
+            { "parameter": "monitoring.incomeLine", "lastFrom": "2021-01-01", "text": "防止返贫监测收入标准（人均纯收入）最近取值为 2021-01-01，请核对当地现行标准" }
+        ])
+    );
+    // The day the cycle runs out is the first stale day.
+    assert!(!read("2023-03-31").contains("minimumWage.tier"));
+    assert!(read("2023-04-01").contains("minimumWage.tier"));
+    // After the 2024 adjustment, current again.
+    assert!(!read("2024-05-01").contains("minimumWage.tier"));
+    // Merging keeps the oldest date of a parameter.
+    let mut a = read("2023-06-01");
+    let mut other = Reader::new(&set, d("2026-06-01"), set.region(230102));
+    other.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap();
+    other.decimal(&catalogue::LPR_ONE_YEAR).unwrap();
+    a.extend(&other.stale());
+    let entries = a.entries();
+    assert_eq!(entries.len(), 4);
+    assert_eq!(entries[0].parameter, "credit.lpr1y");
+    assert_eq!(entries[1].last_from, "2022-01-01");
+    let mut r = Reader::new(&set, d("2021-06-01"), yanshou);
+    r.record_stale(&a);
+    assert_eq!(r.stale(), a);
 }
 
 #[test]
@@ -451,10 +836,45 @@ fn unofficial_sets_list_their_names_sorted() {
             "transition.start"
         ]
     );
-    // Every entry: the whole catalogue, sorted.
     let mut all = UnofficialSet::default();
     catalogue::ALL.iter().for_each(|s| all.insert(s));
     let mut names: Vec<&str> = catalogue::ALL.iter().map(|s| s.name).collect();
     names.sort();
     assert_eq!(all.names(), names);
+}
+
+#[test]
+fn merging_replaces_equal_keys_and_keeps_order() {
+    let spec = &catalogue::DIBAO_STANDARD_RURAL;
+    let v = |from: &str, region: Option<u32>, value: i64| DatedValue {
+        from: d(from),
+        region,
+        value: Value::Decimal(Decimal::from(value)),
+        source: "s".into(),
+        status: Status::Official,
+        note: None,
+    };
+    let mut p = Parameter::new(spec);
+    p.merge(vec![
+        v("2022-01-01", None, 1),
+        v("2021-01-01", Some(230129), 2),
+    ]);
+    p.merge(vec![
+        v("2022-01-01", None, 3),
+        v("2020-01-01", None, 4),
+        v("2022-01-01", None, 5),
+    ]);
+    let got: Vec<(Option<u32>, String, String)> = p
+        .values
+        .iter()
+        .map(|x| (x.region, format_date(x.from), x.value.display()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (None, "2020-01-01".into(), "4".into()),
+            (None, "2022-01-01".into(), "5".into()),
+            (Some(230129), "2021-01-01".into(), "2".into())
+        ]
+    );
 }

@@ -532,20 +532,18 @@ mod tests {
             (err.code, err.path.as_str()),
             (ErrorCode::InvalidRegion, "region")
         );
-        // Before the central decision of 2020-12-16 the period was not defined.
-        let err = e.transition("2020-06-01", None).unwrap_err();
-        assert_eq!(
-            (err.code, err.path.as_str()),
-            (ErrorCode::OutOfRange, "asOf")
-        );
+        // Before the central decision of 2020-12-16 the calendar still answers: not yet started.
+        let before = e.transition("2020-06-01", None).unwrap();
+        assert_eq!(before.phase, super::Phase::Before);
         // The engine keeps working after errors.
         assert!(e.transition("2023-06-01", None).is_ok());
     }
 
     #[test]
     fn a_longer_pilot_in_a_what_if() {
+        let overrides = json!({ "transition.fundIntegrationPilotYears": 4 }).to_string();
         let e = engine()
-            .with_overrides(&json!({ "transition.fundIntegrationPilotYears": 4 }))
+            .with_overrides(&crate::input::parse(&overrides, "overrides").unwrap())
             .unwrap();
         let t = e.transition("2024-06-01", Some("230129")).unwrap();
         assert!(t.fund_integration_pilot);

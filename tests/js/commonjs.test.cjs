@@ -98,5 +98,14 @@ test('parameters() and regions() describe the set', () => {
   assert.ok(rural.values.every((v) => v.source && ['official', 'reported', 'illustrative'].includes(v.status)));
   const regions = engine.regions();
   assert.equal(regions.filter((r) => r.alleviatedCounty).length, 20);
-  assert.deepEqual(regions.find((r) => r.code === '230129'), { code: '230129', name: '延寿县', level: 'county', parent: '230100', alleviatedCounty: true });
+  const yanshou = regions.find((r) => r.code === '230129');
+  assert.deepEqual(
+    { code: yanshou.code, name: yanshou.name, level: yanshou.level, parent: yanshou.parent, alleviatedCounty: yanshou.alleviatedCounty, kind: yanshou.kind, keyCounty: yanshou.keyCounty },
+    { code: '230129', name: '延寿县', level: 'county', parent: '230100', alleviatedCounty: true, kind: 'county', keyCounty: 'notPublished' });
+  assert.equal(yanshou.povertyCounty.kind, 'national');
+  assert.equal(regions.length, 141);
+  // 杜尔伯特 was a provincial poverty county: not a 脱贫县.
+  assert.equal(regions.find((r) => r.code === '230624').alleviatedCounty, false);
+  // The shipped file is the embedded set.
+  assert.equal(readFileSync(require.resolve('zhenxing/heilongjiang.json'), 'utf8'), require('zhenxing').defaultParameters());
 });
