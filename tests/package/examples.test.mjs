@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { PolicyEngine } from '../../dist/zhenxing/node/index.mjs';
@@ -77,12 +77,24 @@ const pages = [
   { name: 'esbuild', household: 'src/household.js', out: 'dist', root: '.' },
   { name: 'rollup', household: 'src/household.js', out: 'dist', root: '.' },
   { name: 'plain-html', household: 'household.js', root: '.' },
+  // The same projects with `zhenxing/web` and `await init()` instead (docs/bundlers.md): the bundler
+  // emits the .wasm as a file of its own and the page fetches it.
+  { name: 'vite', web: true, main: 'src/main.js', household: 'src/household.js', out: 'dist', root: 'dist', dev: true },
+  { name: 'webpack', web: true, main: 'src/index.js', household: 'src/household.js', out: 'dist', root: '.' },
 ];
 
 for (const ex of pages) {
-  test(`examples/${ex.name}: ${ex.out ? 'built, ' : ''}the page in chromium shows the Node package's estimate${ex.dev ? '; so does the dev server' : ''}`, async () => {
+  const label = ex.web ? `${ex.name} with zhenxing/web` : ex.name;
+  test(`examples/${label}: ${ex.out ? 'built, ' : ''}the page in chromium shows the Node package's estimate${ex.dev ? '; so does the dev server' : ''}`, async () => {
     const dir = prepare(join(repo, 'examples', ex.name), ex.name);
     try {
+      if (ex.web) {
+        const main = join(dir, ex.main);
+        const source = readFileSync(main, 'utf8');
+        const from = "import { PolicyEngine } from 'zhenxing';";
+        assert.ok(source.includes(from), `${ex.main} imports zhenxing as expected`);
+        writeFileSync(main, source.replace(from, "import init, { PolicyEngine } from 'zhenxing/web';\nawait init();"));
+      }
       if (ex.out) {
         const started = Date.now();
         run('npm', ['run', '--silent', 'build'], { cwd: dir });
@@ -92,20 +104,21 @@ for (const ex of pages) {
       const server = await serve(join(dir, ex.root === '.' ? '' : ex.root).replace(/\/$/, ''));
       let visited;
       try {
-        visited = await visit(browser, server.url, ex.name);
+        visited = await visit(browser, server.url, label.replace(/\W+/g, '-'));
       } finally {
         await server.close();
       }
-      checkPage(ex.name, want, visited);
+      checkPage(label, want, visited);
+      if (ex.web) assert.equal(outputSizes(join(dir, ex.out)).filter((f) => f.file.endsWith('.wasm')).length, 1, `${label}: one .wasm emitted`);
       sizes.push({
-        example: ex.name,
+        example: label,
         emitted: ex.out ? outputSizes(join(dir, ex.out)) : [],
         downloaded: visited.downloads.map((d) => ({ ...d, url: new URL(d.url).pathname })),
       });
       if (ex.dev) {
         const dev = await start(process.execPath, ['node_modules/vite/bin/vite.js', '--host', '127.0.0.1', '--clearScreen', 'false'], { cwd: dir });
         try {
-          checkPage(`${ex.name} (vite dev server)`, want, await visit(browser, dev.url, `${ex.name}-dev`));
+          checkPage(`${label} (vite dev server)`, want, await visit(browser, dev.url, `${label.replace(/\W+/g, '-')}-dev`));
         } finally {
           await dev.stop();
         }
