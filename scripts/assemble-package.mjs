@@ -221,6 +221,9 @@ write('index.d.cts', apiTypes);
 write('web/index.d.ts', `${header}export * from '../index.js';\n\n${loaderTypes}`);
 write('web/index.d.cts', `${header}export * from '../index.cjs';\n\n${loaderTypes}`);
 
+// The API reference, from these declarations (docs/api.md in the repository, shipped as it is).
+execFileSync(process.execPath, [join(root, 'scripts', 'api-docs.mjs'), out], { stdio: 'inherit' });
+
 // ---- package.json, documents ---------------------------------------------------------------------
 const template = readFileSync(join(root, 'pkg-config', 'package.json'), 'utf8');
 write('package.json', template
