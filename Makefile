@@ -3,13 +3,13 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build package demo test test-rust test-js test-browser test-fuzz lint bench fuzz clean
+.PHONY: setup build package demo test test-rust test-js test-package test-browser test-fuzz lint bench fuzz lock clean
 
 ## Install the toolchain pieces that are missing (idempotent).
 setup:
 	bash scripts/setup.sh
 
-## One release WebAssembly build, three wasm-pack targets, the npm package in dist/ (sizes printed).
+## One release WebAssembly build (wasm-pack, target web), the npm package in dist/ (sizes printed).
 build: setup
 	bash scripts/build.sh
 
@@ -20,9 +20,10 @@ package: build
 demo: build
 	node scripts/serve.mjs --port $(PORT)
 
-## Every test layer: lint, Rust (unit, doc, golden, properties, CLI), JS against the packed tarball,
-## browser, and a short bounded fuzzing run.
-test: build lint test-rust test-js test-browser test-fuzz
+## Every test layer: lint, Rust (unit, doc, golden, properties, CLI), JS against the packed tarball
+## (on every tested Node, then TypeScript and arethetypeswrong), the package (examples built and
+## opened in chromium, Jest, Vitest), browser, and a short bounded fuzzing run.
+test: build lint test-rust test-js test-package test-browser test-fuzz
 
 lint:
 	cargo fmt --check
@@ -34,6 +35,11 @@ test-rust:
 
 test-js: test-rust
 	bash tests/js/run.sh
+
+## The package as integration teams use it: examples/ built against the fresh tarball and opened in
+## chromium (bundle sizes in test-output/), Jest, Vitest, the tarball's contents and docs.
+test-package:
+	node --test --test-reporter=spec tests/package/*.test.mjs
 
 test-browser:
 	node --test --test-reporter=spec tests/browser/
@@ -51,6 +57,10 @@ test-fuzz:
 ## A longer fuzzing run (5 minutes a target).
 fuzz: setup
 	bash scripts/fuzz.sh 300
+
+## Rewrite the lockfiles of examples/ and of the Jest and Vitest projects (after changing a tool version).
+lock: build
+	node scripts/lock-projects.mjs
 
 clean:
 	rm -rf target dist test-output www/pkg

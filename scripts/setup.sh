@@ -40,8 +40,11 @@ else
   cargo install cargo-fuzz
 fi
 
-# npm devDependencies: binaryen (wasm-opt; never Debian's v108, it corrupts modern output),
-# playwright-core, typescript. `npm ls` fails when one is missing or at another version.
+# npm devDependencies: binaryen (wasm-opt; never Debian's v108, it corrupts modern output), esbuild
+# (the package's CommonJS glue), playwright-core, typescript, @types/node and @arethetypeswrong/cli
+# (the type tests). `npm ls` fails when one is missing or at another version. The Node releases the
+# tests run on are installed by scripts/node-versions.sh, and each example's and test project's tools
+# by `npm ci` from its own lockfile, when the tests need them.
 if npm ls --depth=0 >/dev/null 2>&1; then
   say "npm devDependencies: present"
 else

@@ -37,7 +37,7 @@ extern "C" {
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 export type ErrorCode = 'INVALID_INPUT' | 'INVALID_REGION' | 'INVALID_DATE' | 'OUT_OF_RANGE'
-  | 'INVALID_PARAMETERS' | 'UNKNOWN_PARAMETER';
+  | 'INVALID_PARAMETERS' | 'UNKNOWN_PARAMETER' | 'NOT_INITIALIZED';
 /** Thrown by every zhenxing call that fails. After it, the engine keeps working. */
 export class PolicyError extends Error {
   readonly name: 'PolicyError';

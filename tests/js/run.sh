@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
-# JS layer: install the packed tarball into a fresh temporary project (as an integration team would),
-# run the node --test files there, then type-check a TypeScript file against the package.
+# JS layer: the packed tarball installed into a fresh project, as an integration team would install it;
+# its node --test files run there on every Node release the package is tested on (the machine's, then
+# scripts/node-versions.sh's: the oldest 20.x, 22.0.0, the newest LTS), then the TypeScript layer
+# (tests/ts/types.test.mjs: tsc with three lib settings, the README and docs snippets, arethetypeswrong).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
-tarball=$(ls "$repo"/dist/zhenxing-*.tgz)
+tarball="$repo/dist/zhenxing.tgz"
+[ -f "$tarball" ] || { echo "no $tarball: run make build" >&2; exit 1; }
+mapfile -t nodes < <("$repo/scripts/node-versions.sh")
+types_node=$(node -p "require('$repo/package.json').devDependencies['@types/node']")
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 printf '{ "name": "zhenxing-consumer", "private": true }\n' > package.json
-npm install --no-audit --no-fund --silent "$tarball"
-cp "$repo"/tests/js/*.test.* .
-cp "$repo"/tests/ts/usage.ts "$repo"/tests/ts/tsconfig.json .
-ZX_REPO="$repo" node --test --test-reporter=spec ./*.test.*
-echo "[types] tsc --noEmit against the installed package"
-"$repo/node_modules/.bin/tsc" -p tsconfig.json
-echo "[types] ok"
+npm install --no-audit --no-fund --silent "$tarball" "@types/node@$types_node"
+mkdir js ts
+cp "$repo"/tests/js/*.test.* js/
+cp "$repo"/tests/ts/* ts/
+
+for node in "${nodes[@]}"; do
+  echo "[js] Node $("$node" --version): node --test against the installed package"
+  ZX_REPO="$repo" "$node" --test --test-reporter=spec js/*.test.*
+done
+echo "[types] TypeScript and arethetypeswrong against the installed package"
+ZX_REPO="$repo" node --test --test-reporter=spec ts/*.test.mjs

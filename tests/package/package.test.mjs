@@ -1,0 +1,98 @@
+// The npm package as a whole: what the tarball holds, what package.json promises, the documentation
+// that ships with it, and the package under the test runners integration teams use (Jest, Vitest).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { PolicyEngine, version } from '../../dist/zhenxing/node/index.mjs';
+import { built, cleanup, prepare, repo, run, tarball } from './lib.mjs';
+
+const pkg = JSON.parse(readFileSync(join(built, 'package.json'), 'utf8'));
+const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
+
+test('the tarball holds one .wasm, the licences, the changelog and the docs', () => {
+  assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['web/zhenxing_bg.wasm']);
+  for (const f of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md', 'package.json', 'heilongjiang.json',
+    'index.d.ts', 'index.d.cts', 'web/index.d.ts', 'web/index.d.cts']) {
+    assert.ok(files.includes(f), `${f} is missing`);
+  }
+  for (const doc of pkg.files.filter((f) => f.startsWith('docs/'))) assert.ok(files.includes(doc), `${doc} is missing`);
+  assert.equal(pkg.license, 'MIT OR Apache-2.0');
+  assert.match(readFileSync(join(built, 'LICENSE-APACHE'), 'utf8'), /Apache License\s+Version 2\.0/);
+  assert.match(readFileSync(join(built, 'LICENSE-MIT'), 'utf8'), /Permission is hereby granted, free of charge/);
+});
+
+test('every file an export condition names is in the tarball, and every side effect is declared', () => {
+  const targets = [];
+  const walk = (v) => (typeof v === 'string' ? targets.push(v) : Object.values(v).forEach(walk));
+  walk(pkg.exports);
+  for (const t of [...targets, pkg.main, pkg.module, pkg.types]) assert.ok(files.includes(t.replace(/^\.\//, '')), `${t} is not in the tarball`);
+  // The modules that instantiate the wasm on import must be kept by bundlers.
+  assert.ok(Array.isArray(pkg.sideEffects), 'sideEffects lists the modules with side effects');
+  assert.ok(pkg.sideEffects.includes('./inline/index.js'));
+});
+
+test('engines starts at the oldest Node release tested', () => {
+  const script = readFileSync(join(repo, 'scripts', 'node-versions.sh'), 'utf8');
+  const versions = script.match(/^VERSIONS=\(([^)]*)\)/m)[1].trim().split(/\s+/);
+  const oldest = versions.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))[0];
+  assert.equal(pkg.engines.node, `>=${oldest}`);
+});
+
+test('the package version is the crate version', () => {
+  const cargo = readFileSync(join(repo, 'Cargo.toml'), 'utf8').match(/^version = "(.*)"$/m)[1];
+  assert.equal(pkg.version, cargo);
+  assert.equal(version(), cargo);
+});
+
+test('the README, the changelog and the docs link only inside the repository and mention no issues', () => {
+  const docs = ['README.md', 'CHANGELOG.md', 'pkg-config/README.md', 'examples/README.md',
+    ...readdirSync(join(repo, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  for (const doc of docs) {
+    const text = readFileSync(join(repo, doc), 'utf8');
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      assert.doesNotMatch(target, /^[a-z]+:/i, `${doc} links outside the repository: ${target}`);
+      const path = target.split('#')[0];
+      if (!path) continue;
+      const base = doc === 'pkg-config/README.md' ? built : dirname(join(repo, doc)); // the npm README is read in the package
+      const resolved = join(base, path);
+      assert.ok(!relative(repo, resolved).startsWith('..') || doc === 'pkg-config/README.md', `${doc} links outside the repository: ${target}`);
+      assert.ok(existsSync(resolved), `${doc} links to ${target}, which does not exist`);
+    }
+    assert.doesNotMatch(text, /\bissues?\b|(^|\s)#\d+\b/im, `${doc} mentions an issue`);
+  }
+});
+
+// ---- Jest and Vitest -----------------------------------------------------------------------------
+function withExpected(dir) {
+  const household = {
+    region: '230129', status: 'alleviated',
+    members: [{ id: '父亲', birthDate: '1983-01-01' }, { id: '孩子', birthDate: '2013-01-01', schooling: 'primary' }],
+    income: { business: '6000' },
+  };
+  const asOf = '2023-06-01';
+  writeFileSync(join(dir, 'expected.json'), JSON.stringify({ household, asOf, estimate: new PolicyEngine().estimate(household, asOf) }));
+}
+
+test('under Jest (its defaults: CommonJS, node environment)', () => {
+  const dir = prepare(join(repo, 'tests', 'package', 'jest'), 'jest');
+  try {
+    withExpected(dir);
+    const out = run(process.execPath, ['node_modules/jest/bin/jest.js', '--ci', '--colors=false'], { cwd: dir });
+    console.log(out.trim());
+  } finally {
+    cleanup(dir);
+  }
+});
+
+test('under Vitest (its defaults: ES modules, node environment)', () => {
+  const dir = prepare(join(repo, 'tests', 'package', 'vitest'), 'vitest');
+  try {
+    withExpected(dir);
+    const out = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=verbose'], { cwd: dir, env: { NO_COLOR: '1' } });
+    console.log(out.trim());
+  } finally {
+    cleanup(dir);
+  }
+});

@@ -1,0 +1,16 @@
+// The package from a CommonJS TypeScript file (module nodenext): the CommonJS declarations.
+import zhenxing = require('zhenxing');
+import type { Household, Estimate } from 'zhenxing';
+
+declare function report(...values: unknown[]): void;
+
+const engine = new zhenxing.PolicyEngine();
+const household: Household = { region: '230129', members: [{ birthDate: '1983-01-01' }] };
+const estimate: Estimate = engine.estimate(household, '2023-06-01');
+try {
+  engine.transition('2023-02-29', null);
+} catch (e) {
+  if (e instanceof zhenxing.PolicyError) report(e.code, e.path);
+}
+engine.free();
+report(estimate.totalAnnual, zhenxing.version());

@@ -1,0 +1,37 @@
+// The package's declarations as TypeScript users meet them. Run by tests/js/run.sh inside a fresh
+// project that installed the packed tarball (and @types/node): strict tsc without skipLibCheck on three
+// lib settings, and arethetypeswrong on the tarball.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const repo = process.env.ZX_REPO;
+assert.ok(repo, 'ZX_REPO must name the repository');
+const here = new URL('.', import.meta.url).pathname;
+const bin = (name) => join(repo, 'node_modules', '.bin', name);
+
+function tsc(args) {
+  const r = spawnSync(bin('tsc'), args, { cwd: here, encoding: 'utf8' });
+  return { status: r.status, output: `${r.stdout}${r.stderr}`.trim() };
+}
+
+for (const [config, what] of [
+  ['tsconfig.browser.json', 'a browser project: lib ["es2022", "dom"], moduleResolution bundler'],
+  ['tsconfig.node.json', 'a Node project: lib ["es2022"] with @types/node, module nodenext (ESM and CommonJS files)'],
+  ['tsconfig.json', 'a project with lib esnext.disposable: `using` frees an engine'],
+]) {
+  test(`strict tsc without skipLibCheck, ${what}`, () => {
+    const r = tsc(['-p', config]);
+    assert.equal(r.status, 0, r.output);
+  });
+}
+
+// ---- arethetypeswrong ----------------------------------------------------------------------------
+test('arethetypeswrong finds no problem in the tarball (node10, node16 CJS and ESM, bundler)', () => {
+  // The .wasm subpath is a file to fetch or read, not a module: there are no types to resolve.
+  const r = spawnSync(bin('attw'), [join(repo, 'dist', 'zhenxing.tgz'), '--exclude-entrypoints', './web/zhenxing_bg.wasm', '--no-color'], { encoding: 'utf8' });
+  const output = `${r.stdout}${r.stderr}`;
+  assert.equal(r.status, 0, output);
+  assert.match(output, /No problems found/, output);
+});
