@@ -54,12 +54,17 @@ pub enum BatchItem {
     Err {
         #[tsify(type = "false")]
         ok: bool,
+        /// The household's `ref`, when it could be read.
+        #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+        #[tsify(optional)]
+        reference: Option<String>,
         error: BatchError,
     },
 }
 
 impl BatchItem {
-    pub fn from_result(r: Result<Estimate>) -> BatchItem {
+    /// The outcome of a household whose `ref` (for the error item) is `reference`.
+    pub fn from_result(r: Result<Estimate>, reference: Option<String>) -> BatchItem {
         match r {
             Ok(e) => BatchItem::Ok {
                 ok: true,
@@ -67,6 +72,7 @@ impl BatchItem {
             },
             Err(e) => BatchItem::Err {
                 ok: false,
+                reference,
                 error: BatchError::from(e),
             },
         }
@@ -80,24 +86,30 @@ pub enum ScreenItem {
     Ok {
         #[tsify(type = "true")]
         ok: bool,
-        screening: Screening,
+        screening: Box<Screening>,
     },
     Err {
         #[tsify(type = "false")]
         ok: bool,
+        /// The household's `ref`, when it could be read.
+        #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+        #[tsify(optional)]
+        reference: Option<String>,
         error: BatchError,
     },
 }
 
 impl ScreenItem {
-    pub fn from_result(r: Result<Screening>) -> ScreenItem {
+    /// The outcome of a household whose `ref` (for the error item) is `reference`.
+    pub fn from_result(r: Result<Screening>, reference: Option<String>) -> ScreenItem {
         match r {
             Ok(screening) => ScreenItem::Ok {
                 ok: true,
-                screening,
+                screening: Box::new(screening),
             },
             Err(e) => ScreenItem::Err {
                 ok: false,
+                reference,
                 error: BatchError::from(e),
             },
         }

@@ -10,7 +10,7 @@ use crate::batch::{BatchItem, ScreenItem};
 use crate::calendar::{format_date, parse_date};
 use crate::error::Result;
 use crate::estimate::{self, Comparison, Estimate, IncomeCurve, Transitions};
-use crate::input::household::HouseholdInput;
+use crate::input::household::{reference_of, HouseholdInput};
 use crate::input::json::Node;
 use crate::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
@@ -188,12 +188,17 @@ impl Engine {
         households: &[Node<'_>],
         as_of: &str,
         explain: bool,
-        each: impl Fn(Result<Estimate>) -> T,
+        each: impl Fn(Result<Estimate>, Option<String>) -> T,
     ) -> Vec<T> {
         let mut transitions = Transitions::default();
         households
             .iter()
-            .map(|h| each(self.estimate_in_batch(h, as_of, explain, &mut transitions)))
+            .map(|h| {
+                let result = self.estimate_in_batch(h, as_of, explain, &mut transitions);
+                // An error item echoes the household's `ref` when it can be read at all.
+                let reference = result.is_err().then(|| reference_of(h)).flatten();
+                each(result, reference)
+            })
             .collect()
     }
 
@@ -209,8 +214,8 @@ impl Engine {
 
     /// One screening row per household, in order.
     pub fn screen_many(&self, households: &[Node<'_>], as_of: &str) -> Vec<ScreenItem> {
-        self.batch(households, as_of, false, |r| {
-            ScreenItem::from_result(r.map(|e| Screening::of(&e)))
+        self.batch(households, as_of, false, |r, reference| {
+            ScreenItem::from_result(r.map(|e| Screening::of(&e)), reference)
         })
     }
 

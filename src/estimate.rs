@@ -52,6 +52,10 @@ pub struct Contribution {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Estimate {
+    /// The household's `ref`, when it had one.
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub reference: Option<String>,
     pub as_of: String,
     /// Shared between the estimates of a batch on the same date and region (computed once).
     #[tsify(type = "TransitionStatus")]
@@ -67,9 +71,21 @@ pub struct Estimate {
     /// Annual cash support: monthly × 12 + one-off 临时救助 + cash education aid.
     #[tsify(type = "string")]
     pub total_annual: Money,
+    /// The part of `totalAnnual` paid once, not monthly (临时救助).
+    #[tsify(type = "string")]
+    pub total_one_off: Money,
+    /// Paid on the household's behalf or given in kind in the year (代缴, meals): not in the totals.
+    #[tsify(type = "string")]
+    pub total_on_behalf: Money,
     /// Every non-official parameter the estimate rests on.
     #[tsify(type = "string[]")]
     pub unofficial: crate::params::UnofficialSet,
+    /// Every figure the estimate rests on that is older than its update cycle.
+    #[tsify(type = "StaleEntry[]")]
+    pub stale: crate::params::StaleSet,
+    /// Every assumption of this calculator the estimate rests on.
+    #[tsify(type = "Assumption[]")]
+    pub assumptions: crate::rules::Assumptions,
 }
 
 impl Estimate {
@@ -133,13 +149,21 @@ pub fn estimate_in(
     let programs = registry::run_all(&household, &mut assistance, &reader, explain)?;
     let mut contributions = Vec::with_capacity(programs.len());
     let (mut total_monthly, mut total_annual) = (Money::ZERO, Money::ZERO);
+    let (mut total_one_off, mut total_on_behalf) = (Money::ZERO, Money::ZERO);
     let mut unofficial = monitoring.unofficial;
     unofficial.extend(transition.unofficial);
+    let mut assumptions = monitoring.assumptions;
+    let mut stale = monitoring.stale;
+    stale.extend(&transition.stale);
     for p in &programs {
         let a = p.amounts()?;
         total_monthly = total_monthly.checked_add(a.cash_monthly)?;
         total_annual = total_annual.checked_add(a.cash_annual)?;
+        total_one_off = total_one_off.checked_add(a.one_off)?;
+        total_on_behalf = total_on_behalf.checked_add(a.other_annual)?;
         unofficial.extend(p.unofficial());
+        assumptions.extend(p.assumptions());
+        stale.extend(p.stale());
         contributions.push(Contribution {
             program: p.id(),
             label: p.label(),
@@ -148,6 +172,7 @@ pub fn estimate_in(
         });
     }
     Ok(Estimate {
+        reference: household.reference.clone(),
         as_of: transition.as_of.clone(),
         transition,
         monitoring,
@@ -155,7 +180,11 @@ pub fn estimate_in(
         contributions,
         total_monthly,
         total_annual,
+        total_one_off,
+        total_on_behalf,
         unofficial,
+        stale,
+        assumptions,
     })
 }
 

@@ -43,6 +43,7 @@ pub mod params;
 pub mod policy;
 pub mod programs;
 pub mod register;
+pub mod rules;
 pub mod screening;
 
 #[cfg(target_arch = "wasm32")]

@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use crate::calendar::{age_on, format_date, parse_date};
 use crate::error::{PolicyError, Result};
 pub(crate) use crate::input::household::{
-    Area, Capacity, Event, HouseholdInput, HouseholdStatus, IncomeInput, MemberInput, Schooling,
+    Area, Capacity, Category, Event, HouseholdInput, HouseholdStatus, IncomeInput, MemberInput,
+    Schooling,
 };
 pub(crate) use crate::input::MoneyInput;
 use crate::money::Money;
@@ -22,9 +23,13 @@ pub(crate) const MAX_MEMBERS: usize = 30;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Household<'p> {
+    /// The caller's reference, echoed in results.
+    pub reference: Option<String>,
     pub region: &'p Region,
     pub area: Area,
     pub status: HouseholdStatus,
+    /// The registered monitoring category (monitored households only).
+    pub monitoring_category: Option<Category>,
     pub members: Vec<Member<'p>>,
     pub income: Income,
     pub last_year_income: Option<Money>,
@@ -44,6 +49,15 @@ pub struct Income {
     pub property: Money,
     pub transfer: Money,
     pub other: Money,
+    /// Not counted for 低保 or 特困 (民发〔2021〕57号第十三条), but income all the same.
+    pub exempt: Money,
+}
+
+impl Income {
+    /// Business, property, transfer and other income: what 低保 counts besides wages.
+    pub fn counted(&self) -> Result<Money> {
+        Money::sum([self.business, self.property, self.transfer, self.other])
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,15 +193,18 @@ impl<'p> Household<'p> {
             ));
         }
         Ok(Household {
+            reference: input.reference.clone(),
             region,
             area: input.area.unwrap_or(Area::Rural),
             status: input.status.unwrap_or(HouseholdStatus::General),
+            monitoring_category: input.monitoring_category,
             members,
             income: Income {
                 business: amount(inc.business),
                 property: amount(inc.property),
                 transfer: amount(inc.transfer),
                 other: amount(inc.other),
+                exempt: amount(inc.exempt),
             },
             last_year_income: input.last_year_income.map(|m| m.0),
             rigid_spending: amount(input.rigid_spending),
@@ -208,14 +225,22 @@ impl<'p> Household<'p> {
         })
     }
 
-    /// Business + property + transfer + other + every member's wages (annual).
+    /// All the household's income in the year: business + property + transfer + other + exempt +
+    /// every member's wages (the 人均纯收入 of monitoring).
     pub fn total_income(&self) -> Result<Money> {
         let i = self.income;
         Money::sum(
-            [i.business, i.property, i.transfer, i.other]
+            [i.business, i.property, i.transfer, i.other, i.exempt]
                 .into_iter()
                 .chain(self.members.iter().map(|m| m.wages)),
         )
+    }
+
+    /// The income 低保 and 特困 count: all but the exempt part (wages before any deduction).
+    pub fn counted_income(&self) -> Result<Money> {
+        self.income
+            .counted()?
+            .checked_add(Money::sum(self.members.iter().map(|m| m.wages))?)
     }
 
     pub fn size(&self) -> Decimal {

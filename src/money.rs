@@ -127,6 +127,24 @@ impl Money {
         )
     }
 
+    /// Rounded up to a whole multiple of `unit`: how a locality publishes a standard that must be "not
+    /// lower than" a product (Harbin: 1.3 × 441 = 573.30 → 574 with a unit of one yuan). A unit of
+    /// zero leaves the amount as it is.
+    pub fn round_up_to(self, unit: Money) -> Result<Money> {
+        if !unit.0.is_sign_positive() || unit.0.is_zero() {
+            return Ok(self);
+        }
+        let units = self
+            .0
+            .checked_div(unit.0)
+            .ok_or_else(PolicyError::overflow)?
+            .ceil();
+        units
+            .checked_mul(unit.0)
+            .map(Money)
+            .ok_or_else(PolicyError::overflow)
+    }
+
     /// Two decimal places, after rounding to the fen: `"1234.50"`.
     pub fn to_fen_string(self) -> String {
         self.fen_text().as_str().to_string()
@@ -335,6 +353,18 @@ mod tests {
         );
         // Trailing zeros beyond the fen are still exact: accepted.
         assert_eq!(Money::parse_input("5.100", "x").unwrap(), m("5.1"));
+    }
+
+    #[test]
+    fn rounds_up_to_a_unit() {
+        // Harbin 2022: 1.3 × 441 = 573.30 → 574 (to the yuan); to the fen it stays 573.30.
+        assert_eq!(m("573.3").round_up_to(m("1")).unwrap(), m("574"));
+        assert_eq!(m("573.3").round_up_to(m("0.01")).unwrap(), m("573.30"));
+        assert_eq!(m("812.5").round_up_to(m("1")).unwrap(), m("813"));
+        assert_eq!(m("574").round_up_to(m("1")).unwrap(), m("574"));
+        // 1.3 × 325.01 = 422.513 → 422.52: up, so never below the product.
+        assert_eq!(m("422.513").round_up_to(m("0.01")).unwrap(), m("422.52"));
+        assert_eq!(m("422.513").round_up_to(Money::ZERO).unwrap(), m("422.513"));
     }
 
     #[test]

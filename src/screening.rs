@@ -28,6 +28,13 @@ pub struct Screening {
     /// Every non-official parameter the figures rest on.
     #[tsify(type = "string[]")]
     pub unofficial: crate::params::UnofficialSet,
+    /// Every figure they rest on that is older than its update cycle.
+    #[tsify(type = "StaleEntry[]")]
+    pub stale: crate::params::StaleSet,
+    /// The household's `ref`, when it had one.
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub reference: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -92,6 +99,8 @@ impl Screening {
             total_monthly: e.total_monthly,
             total_annual: e.total_annual,
             unofficial: e.unofficial,
+            stale: e.stale,
+            reference: e.reference.clone(),
         }
     }
 

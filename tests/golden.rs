@@ -116,6 +116,41 @@ fn subset(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
     }
 }
 
+/// Every explained result in `v` (an object with `steps`): each step names a rule
+/// of the engine's list, and each step applying an assumption has it listed in `assumptions`.
+fn rules_are_listed(v: &Value, path: &str) -> Result<(), String> {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::Array(steps)) = map.get("steps") {
+                let no_assumptions = Vec::new();
+                let assumed = match map.get("assumptions") {
+                    Some(Value::Array(a)) => a,
+                    _ => &no_assumptions,
+                };
+                for step in steps {
+                    let id = step["rule"].as_str().unwrap_or("");
+                    let rule = zhenxing::rules::rule(id).ok_or_else(|| {
+                        format!("{path}: step rule {id} is not in the list of rules")
+                    })?;
+                    let listed = assumed.iter().any(|a| a["rule"] == id);
+                    if rule.basis == zhenxing::rules::Basis::Assumption && !listed {
+                        return Err(format!(
+                            "{path}: step {id} applies an assumption not listed"
+                        ));
+                    }
+                }
+            }
+            map.iter()
+                .try_for_each(|(k, x)| rules_are_listed(x, &format!("{path}.{k}")))
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, x)| rules_are_listed(x, &format!("{path}[{i}]"))),
+        _ => Ok(()),
+    }
+}
+
 #[test]
 fn golden_cases_hold_natively() {
     let out_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/golden-native");
@@ -148,7 +183,9 @@ fn golden_cases_hold_natively() {
         let result = result.map(|text| serde_json::from_str::<Value>(&text).unwrap());
         fs::write(out_dir.join(format!("{name}.json")), written).unwrap();
         let verdict = match (&result, case.get("expect"), case.get("expectError")) {
-            (Ok(actual), Some(expected), None) => subset(expected, actual, ""),
+            (Ok(actual), Some(expected), None) => {
+                subset(expected, actual, "").and_then(|()| rules_are_listed(actual, ""))
+            }
             (Err(e), None, Some(expected)) => {
                 subset(expected, &json!({ "code": e.code, "path": e.path }), "")
             }

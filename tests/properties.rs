@@ -44,7 +44,14 @@ fn fen(s: &str) -> i128 {
         + f.parse::<i128>().unwrap() * if y.starts_with('-') { -1 } else { 1 }
 }
 
-const GROUPS: [&str; 5] = ["general", "alleviated", "monitored", "dibao", "tekun"];
+const GROUPS: [&str; 6] = [
+    "general",
+    "alleviated",
+    "monitored",
+    "returned",
+    "dibao",
+    "tekun",
+];
 const LEVELS: [&str; 4] = ["township", "county", "city", "province"];
 const DATES: [&str; 4] = ["2021-06-01", "2023-06-01", "2025-12-01", "2026-06-01"];
 
@@ -83,7 +90,7 @@ proptest! {
 
     /// The three tiers and the patient add up to the bill to the fen, and none is negative.
     #[test]
-    fn medical_parts_add_up((level, total, in_pct, basic_paid, assist_paid, burden, d) in bill(), g in 0..5usize) {
+    fn medical_parts_add_up((level, total, in_pct, basic_paid, assist_paid, burden, d) in bill(), g in 0..6usize) {
         let r = engine().medical(&read(&claim(GROUPS[g], level, total, in_pct, basic_paid, assist_paid, burden), MedicalClaim::read).unwrap(), DATES[d]).unwrap();
         let parts = [&r.basic, &r.critical, &r.assistance, &r.patient].map(|m| fen(&m.to_fen_string()));
         prop_assert!(parts.iter().all(|p| *p >= 0), "{parts:?}");
@@ -98,7 +105,7 @@ proptest! {
             fen(&r.patient.to_fen_string())
         }).collect();
         for w in pays.windows(2) {
-            prop_assert!(w[1] <= w[0], "{:?} (general, alleviated, monitored, dibao, tekun)", pays);
+            prop_assert!(w[1] <= w[0], "{:?} (general, alleviated, monitored, returned, dibao, tekun)", pays);
         }
     }
 
@@ -118,27 +125,27 @@ proptest! {
 
 /// A generated household: 1-6 members of any age, incomes, statuses, events and flags.
 fn household() -> impl Strategy<Value = serde_json::Value> {
-    let member = (1930..=2020i32, 0..5u8, any::<bool>(), 0..4usize, any::<bool>(), 0..3_000_000u64, 0..7usize, any::<bool>(), 0..4usize).prop_map(
+    let member = (1930..=2020i32, 0..5u8, any::<bool>(), 0..4usize, any::<bool>(), 0..3_000_000u64, 0..8usize, any::<bool>(), 0..4usize).prop_map(
         |(year, grade, ill, cap, supporter, wages, school, boarding, care)| {
             let mut m = json!({ "birthDate": format!("{year}-03-15"), "seriousIllness": ill, "hasSupporter": supporter, "wages": yuan(wages), "boarding": boarding });
             if grade > 0 { m["disabilityGrade"] = json!(grade); }
             let capacity = ["full", "partial", "none"];
-            let schooling = ["preschool", "primary", "junior", "senior", "vocational", "college"];
+            let schooling = ["preschool", "primary", "junior", "senior", "vocational", "higherVocational", "college"];
             if cap < 3 { m["laborCapacity"] = json!(capacity[cap]); }
             if care < 3 { m["selfCare"] = json!(capacity[care]); }
-            if school < 6 { m["schooling"] = json!(schooling[school]); }
+            if school < 7 { m["schooling"] = json!(schooling[school]); }
             m
         },
     );
     let regions = ["230129", "230102", "230113", "230221", "230183"];
-    (prop::collection::vec(member, 1..6), 0..5usize, any::<bool>(), 0..3usize, 0..5_000_000u64, 0..5_000_000u64, 0..8usize, any::<bool>(), any::<bool>())
-        .prop_map(move |(members, r, urban, status, other, rigid, events, assets, on_dibao)| {
+    (prop::collection::vec(member, 1..6), 0..5usize, any::<bool>(), 0..4usize, 0..5_000_000u64, 0..5_000_000u64, 0..8usize, any::<bool>(), (any::<bool>(), 0..2_000_000u64))
+        .prop_map(move |(members, r, urban, status, other, rigid, events, assets, (on_dibao, exempt))| {
             let ev = [vec![], vec!["illness"], vec!["disaster"], vec!["accident"], vec!["familyChange"], vec!["illness", "disaster"], vec![], vec![]][events].clone();
-            let status = ["general", "alleviated", "monitored"][status];
+            let status = ["general", "alleviated", "monitored", "returned"][status];
             let area = if urban { "urban" } else { "rural" };
             json!({
                 "region": regions[r], "area": area, "status": status,
-                "members": members, "income": { "business": yuan(other / 2), "transfer": yuan(other / 2) }, "rigidSpending": yuan(rigid),
+                "members": members, "income": { "business": yuan(other / 2), "transfer": yuan(other / 2), "exempt": yuan(exempt) }, "rigidSpending": yuan(rigid),
                 "events": ev, "assetTestPassed": assets, "onDibao": on_dibao, "lastYearIncome": yuan(other * 2),
             })
         })
@@ -379,10 +386,10 @@ proptest! {
             let one = household_of(h).and_then(|h| e.estimate(&h, DATES[d]));
             prop_assert_eq!(
                 serde_json::to_value(&batch[i]).unwrap(),
-                serde_json::to_value(zhenxing::batch::BatchItem::from_result(one.clone())).unwrap()
+                serde_json::to_value(zhenxing::batch::BatchItem::from_result(one.clone(), None)).unwrap()
             );
             let row = one.map(|est| zhenxing::screening::Screening::of(&est));
-            prop_assert_eq!(&screened[i], &zhenxing::batch::ScreenItem::from_result(row));
+            prop_assert_eq!(&screened[i], &zhenxing::batch::ScreenItem::from_result(row, None));
         }
     }
 }

@@ -14,12 +14,19 @@ use crate::error::{PolicyError, Result};
 #[serde(rename_all = "camelCase")]
 #[tsify(rename = "Household")]
 pub struct HouseholdInput {
+    /// The caller's own reference, echoed in every result and batch item (up to 200 characters).
+    #[serde(rename = "ref")]
+    #[tsify(optional)]
+    pub reference: Option<String>,
     /// 6-digit administrative code, e.g. "230100" 哈尔滨; county codes allowed.
     pub region: String,
     #[tsify(optional)]
     pub area: Option<Area>,
     #[tsify(optional)]
     pub status: Option<HouseholdStatus>,
+    /// The category a monitored household is registered under (for `monitored` and `returned`).
+    #[tsify(optional)]
+    pub monitoring_category: Option<Category>,
     /// 1 to 30 members.
     #[tsify(type = "Member[]")]
     pub members: Vec<MemberInput>,
@@ -98,6 +105,10 @@ pub struct IncomeInput {
     pub transfer: Option<MoneyInput>,
     #[tsify(optional, type = "Money")]
     pub other: Option<MoneyInput>,
+    /// Income 民发〔2021〕57号 does not count for 低保 (优待抚恤金, 奖励性补助, 社会救助款物, the
+    /// basic resident pension's 基础养老金 during the 十四五 period): recorded, shown, not counted.
+    #[tsify(optional, type = "Money")]
+    pub exempt: Option<MoneyInput>,
 }
 
 /// 两不愁三保障 and drinking water: true = secured (the default).
@@ -126,13 +137,60 @@ pub enum Area {
     Urban,
 }
 
-/// 一般农户 | 脱贫户 | 已纳入防返贫监测
+/// 一般农户 | 脱贫户 | 已纳入防返贫监测 | 已认定返贫致贫（也在监测中）
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub enum HouseholdStatus {
     General,
     Alleviated,
     Monitored,
+    Returned,
+}
+
+impl HouseholdStatus {
+    /// Under 防返贫监测: monitored, or identified as 返贫致贫 (who are monitored too).
+    pub fn monitored(self) -> bool {
+        matches!(self, HouseholdStatus::Monitored | HouseholdStatus::Returned)
+    }
+    /// 脱贫户, or under monitoring (the groups many measures of the text name together).
+    pub fn alleviated_or_monitored(self) -> bool {
+        self == HouseholdStatus::Alleviated || self.monitored()
+    }
+}
+
+/// The monitoring categories of 二(二): 脱贫不稳定户, 边缘易致贫户, 突发严重困难户.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum Category {
+    /// 脱贫不稳定户
+    Unstable,
+    /// 边缘易致贫户
+    Marginal,
+    /// 突发严重困难户
+    SuddenHardship,
+}
+
+impl Category {
+    pub const ALL: [Category; 3] = [
+        Category::Unstable,
+        Category::Marginal,
+        Category::SuddenHardship,
+    ];
+    /// The serialised name ('marginal').
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Unstable => "unstable",
+            Category::Marginal => "marginal",
+            Category::SuddenHardship => "suddenHardship",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Unstable => "脱贫不稳定户",
+            Category::Marginal => "边缘易致贫户",
+            Category::SuddenHardship => "突发严重困难户",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
@@ -179,6 +237,8 @@ pub enum Schooling {
     Junior,
     Senior,
     Vocational,
+    /// 高职 (higher vocational college).
+    HigherVocational,
     College,
 }
 
@@ -190,6 +250,7 @@ impl Schooling {
             Schooling::Junior => "初中",
             Schooling::Senior => "高中",
             Schooling::Vocational => "中职",
+            Schooling::HigherVocational => "高职",
             Schooling::College => "大学",
         }
     }
@@ -201,6 +262,7 @@ impl HouseholdStatus {
             HouseholdStatus::General => "一般农户",
             HouseholdStatus::Alleviated => "脱贫户",
             HouseholdStatus::Monitored => "已纳入防返贫监测",
+            HouseholdStatus::Returned => "已认定返贫致贫",
         }
     }
 }
@@ -219,6 +281,12 @@ pub const STATUSES: &[(&str, HouseholdStatus)] = &[
     ("general", HouseholdStatus::General),
     ("alleviated", HouseholdStatus::Alleviated),
     ("monitored", HouseholdStatus::Monitored),
+    ("returned", HouseholdStatus::Returned),
+];
+pub const CATEGORIES: &[(&str, Category)] = &[
+    ("unstable", Category::Unstable),
+    ("marginal", Category::Marginal),
+    ("suddenHardship", Category::SuddenHardship),
 ];
 pub const CAPACITIES: &[(&str, Capacity)] = &[
     ("full", Capacity::Full),
@@ -237,13 +305,16 @@ pub const SCHOOLING: &[(&str, Schooling)] = &[
     ("junior", Schooling::Junior),
     ("senior", Schooling::Senior),
     ("vocational", Schooling::Vocational),
+    ("higherVocational", Schooling::HigherVocational),
     ("college", Schooling::College),
 ];
 
 const HOUSEHOLD_FIELDS: &[&str] = &[
+    "ref",
     "region",
     "area",
     "status",
+    "monitoringCategory",
     "members",
     "income",
     "lastYearIncome",
@@ -306,12 +377,16 @@ impl HouseholdInput {
                 ))
             }
         };
-        let income = match h.object("income", &["business", "property", "transfer", "other"])? {
+        let income = match h.object(
+            "income",
+            &["business", "property", "transfer", "other", "exempt"],
+        )? {
             Some(o) => Some(IncomeInput {
                 business: o.money("business")?,
                 property: o.money("property")?,
                 transfer: o.money("transfer")?,
                 other: o.money("other")?,
+                exempt: o.money("exempt")?,
             }),
             None => None,
         };
@@ -342,10 +417,20 @@ impl HouseholdInput {
             }
             None => None,
         };
+        let status = h.choice("status", STATUSES)?;
+        let monitoring_category = h.choice("monitoringCategory", CATEGORIES)?;
+        if monitoring_category.is_some() && !status.is_some_and(HouseholdStatus::monitored) {
+            return Err(PolicyError::invalid_input(
+                "monitoringCategory",
+                "只有已纳入监测（status 为 monitored 或 returned）的家庭才有登记类别",
+            ));
+        }
         Ok(HouseholdInput {
+            reference: reference(&h)?,
             region: h.required_str("region")?,
             area: h.choice("area", AREAS)?,
-            status: h.choice("status", STATUSES)?,
+            status,
+            monitoring_category,
             members,
             income,
             last_year_income: h.money("lastYearIncome")?,
@@ -359,6 +444,23 @@ impl HouseholdInput {
             income_change_date: h.str("incomeChangeDate")?,
         })
     }
+}
+
+/// The caller's reference: any string up to 200 characters.
+fn reference(h: &Obj<'_, '_>) -> Result<Option<String>> {
+    let r = h.str("ref")?;
+    if r.as_ref().is_some_and(|r| r.chars().count() > 200) {
+        return Err(PolicyError::invalid_input("ref", "ref 最多 200 个字符"));
+    }
+    Ok(r)
+}
+
+/// A household's `ref`, read leniently from whatever arrived (for the error item of a batch).
+pub fn reference_of(node: &Node<'_>) -> Option<String> {
+    node.get("ref")
+        .and_then(Node::as_str)
+        .filter(|r| r.chars().count() <= 200)
+        .map(str::to_string)
 }
 
 impl MemberInput {

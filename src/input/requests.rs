@@ -20,8 +20,10 @@ pub enum InsuredGroup {
     Tekun,
     /// 低保对象
     Dibao,
-    /// 返贫致贫人口（已纳入监测）
+    /// 纳入监测的易返贫致贫人口 (monitored, not identified as 返贫致贫)
     Monitored,
+    /// 返贫致贫人口 (identified; monitored too)
+    Returned,
     /// 脱贫人口
     Alleviated,
     General,
@@ -40,6 +42,7 @@ const GROUPS: &[(&str, InsuredGroup)] = &[
     ("tekun", InsuredGroup::Tekun),
     ("dibao", InsuredGroup::Dibao),
     ("monitored", InsuredGroup::Monitored),
+    ("returned", InsuredGroup::Returned),
     ("alleviated", InsuredGroup::Alleviated),
     ("general", InsuredGroup::General),
 ];

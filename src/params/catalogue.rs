@@ -97,7 +97,7 @@ catalogue! {
     TEKUN_SUPPORT_RURAL_CONCENTRATED = def("tekun.supportStandard.ruralConcentrated", YuanPerPersonYear, "特困人员供养标准：农村集中供养")
         .every(12).informational().about("全省或市公布的特困人员年供养标准（哈尔滨市区为全自理人员标准）。仅供参考，计算不读取。");
     TEKUN_SUPPORT_RURAL_DISPERSED = def("tekun.supportStandard.ruralDispersed", YuanPerPersonYear, "特困人员供养标准：农村分散供养")
-        .every(12).informational().about("全省或市公布的特困人员年供养标准（哈尔滨市区为全自理人员标准）。仅供参考，计算不读取。");
+        .every(12).about("全省或市公布的农村分散供养特困人员年供养标准（哈尔滨市区为全自理人员标准）。农村特困人员每月供养（基本生活 + 照料护理）不低于本标准 ÷ 12。");
     // 临时救助: 四(十)
     TEMPORARY_MONTHS_GENERAL = def("temporary.monthsGeneral", Months, "临时救助：一般困难救助月数（家庭月低保标准的倍数）").limits(Limits::whole(0, 60));
     TEMPORARY_MONTHS_SEVERE = def("temporary.monthsSevere", Months, "临时救助：严重困难救助月数（超出部分县级一事一议）").limits(Limits::whole(0, 60));

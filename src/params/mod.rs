@@ -807,6 +807,21 @@ impl Serialize for StaleSet {
     }
 }
 
+/// What a calculation rested on that its result must report: the non-official figures and the
+/// stale ones. A calculation resting on another records the other's (`Reader::rest_on`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Used {
+    pub unofficial: UnofficialSet,
+    pub stale: StaleSet,
+}
+
+impl Used {
+    pub fn extend(&mut self, other: &Used) {
+        self.unofficial.extend(other.unofficial);
+        self.stale.extend(&other.stale);
+    }
+}
+
 /// Whether a value from `from` is stale on `on` for a parameter updated every `months` months.
 fn is_stale(spec: &Spec, from: NaiveDate, on: NaiveDate) -> bool {
     spec.cycle_months > 0
@@ -916,6 +931,20 @@ impl<'a> Reader<'a> {
     /// The figures used so far that were older than their update cycle.
     pub fn stale(&self) -> StaleSet {
         self.stale
+    }
+
+    /// Everything used so far that a result reports.
+    pub fn used(&self) -> Used {
+        Used {
+            unofficial: self.unofficial,
+            stale: self.stale,
+        }
+    }
+
+    /// Record what another calculation used, when this one rests on it.
+    pub fn rest_on(&mut self, used: &Used) {
+        self.unofficial.extend(used.unofficial);
+        self.stale.extend(&used.stale);
     }
 }
 

@@ -10,7 +10,7 @@
 use crate::error::{PolicyError, Result};
 use crate::model::{Area, Capacity, Household, Member};
 use crate::money::Money;
-use crate::params::{catalogue as p, Reader, UnofficialSet};
+use crate::params::{catalogue as p, Reader, Used};
 
 /// What a programme decided that later programmes read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,16 +19,19 @@ pub struct Decided {
     pub members: Vec<usize>,
     /// What it pays the household a month (cash).
     pub monthly: Money,
-    /// The non-official parameters it rested on.
-    pub used: UnofficialSet,
+    /// The non-official and stale figures it rested on.
+    pub used: Used,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Assistance {
     /// The monthly 低保 standard per person.
     pub standard: Money,
-    /// The non-official parameters reading the standard rested on.
-    pub standard_used: UnofficialSet,
+    /// The non-official and stale figures reading the standard rested on.
+    pub standard_used: Used,
+    /// Each member's share of the household's income other than wages, a month: the household's
+    /// business, property, transfer and other income (not the exempt part) ÷ 12 ÷ members.
+    pub other_income_share: Money,
     /// Members who meet the three 特困 tests (by their place in the household).
     pub tekun_members: Vec<usize>,
     /// 低保, once decided.
@@ -37,10 +40,17 @@ pub struct Assistance {
     pub tekun: Option<Decided>,
 }
 
+/// A member's own income a month, for the 特困 test of means (民发〔2021〕43号第六条: all income of
+/// the person, the exempt kinds not counted): their wages ÷ 12 plus their share of the household's
+/// other income. The share is this calculator's assumption (rule `tekun.ownIncome`).
+pub(crate) fn own_income(m: &Member<'_>, share: Money) -> Result<Money> {
+    m.wages.checked_div(12.into())?.checked_add(share)
+}
+
 /// The three 特困 tests for one member against the monthly 低保 `standard`: no labour capacity, no
 /// means of living (own income below the standard), no supporter able to support them.
-pub(crate) fn qualifies_for_tekun(m: &Member<'_>, standard: Money) -> Result<bool> {
-    let no_means = m.wages.checked_div(12.into())? < standard;
+pub(crate) fn qualifies_for_tekun(m: &Member<'_>, standard: Money, share: Money) -> Result<bool> {
+    let no_means = own_income(m, share)? < standard;
     Ok(m.labor_capacity == Capacity::None && no_means && !m.has_supporter)
 }
 
@@ -52,15 +62,21 @@ impl Assistance {
             Area::Rural => r.money(&p::DIBAO_STANDARD_RURAL)?,
             Area::Urban => r.money(&p::DIBAO_STANDARD_URBAN)?,
         };
+        let other_income_share = h
+            .income
+            .counted()?
+            .checked_div(12.into())?
+            .checked_div(h.size())?;
         let mut tekun_members = Vec::new();
         for (i, m) in h.members.iter().enumerate() {
-            if qualifies_for_tekun(m, standard)? {
+            if qualifies_for_tekun(m, standard, other_income_share)? {
                 tekun_members.push(i);
             }
         }
         Ok(Assistance {
             standard,
-            standard_used: r.unofficial(),
+            standard_used: r.used(),
+            other_income_share,
             tekun_members,
             dibao: None,
             tekun: None,
@@ -77,10 +93,10 @@ impl Assistance {
         self.tekun.as_ref().ok_or_else(|| order("tekun"))
     }
 
-    /// What a programme resting on 低保 and 特困 records: their non-official parameters.
-    pub fn rests_on(&self) -> Result<UnofficialSet> {
+    /// What a programme resting on 低保 and 特困 records: their non-official and stale figures.
+    pub fn rests_on(&self) -> Result<Used> {
         let mut used = self.dibao()?.used;
-        used.extend(self.tekun()?.used);
+        used.extend(&self.tekun()?.used);
         Ok(used)
     }
 }

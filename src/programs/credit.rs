@@ -16,9 +16,9 @@ use crate::calendar::format_date;
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
 pub use crate::input::requests::{GuaranteeLoanRequest, InsuranceFuturesClaim, MicrocreditRequest};
-use crate::model::HouseholdStatus;
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader};
+use crate::rules::Assumptions;
 
 pub const MICROCREDIT: &str = "microcredit";
 pub const MICROCREDIT_LABEL: &str = "脱贫人口小额信贷";
@@ -67,16 +67,17 @@ pub fn microcredit_figures(
     let until = r.date(&p::MICROCREDIT_WINDOW_END)?;
     let lpr = r.rate(&p::LPR_ONE_YEAR)?;
     let mut blockers = Vec::new();
-    if !matches!(
-        req.status,
-        HouseholdStatus::Alleviated | HouseholdStatus::Monitored
-    ) {
+    if !req.status.alleviated_or_monitored() {
         blockers.push("借款人不是脱贫人口或监测对象".to_string());
     }
-    if on < from || on > until {
+    if on < from {
         blockers.push(format!(
-            "不在政策期内（{} 至 {}）",
-            format_date(from),
+            "政策期自 {} 开始，测算日期尚在政策期前",
+            format_date(from)
+        ));
+    } else if on > until {
+        blockers.push(format!(
+            "政策期已于 {} 结束，过渡期后的延续政策请核对当地现行通知",
             format_date(until)
         ));
     }
@@ -139,7 +140,7 @@ pub fn microcredit(
         MICROCREDIT,
         MICROCREDIT_LABEL,
         Amounts::verdict(f.blockers.is_empty()),
-        Citations::of(&["六(十七)"]),
+        (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
         words,
         f,
@@ -214,6 +215,7 @@ pub fn guarantee_loan(
         cap,
         allowed: amount.min(cap),
     };
+    // A request above the cap is lent at the cap.
     let within = amount <= cap;
     let mut e = Explanation::default();
     if explained {
@@ -229,14 +231,14 @@ pub fn guarantee_loan(
         e.reason(if within {
             format!("申请额度 {amount} 元在上限 {cap} 元以内。")
         } else {
-            format!("申请额度超过上限，最多可贷 {cap} 元。")
+            format!("申请额度 {amount} 元超过个人额度上限 {cap} 元，可按上限 {cap} 元贷款。")
         });
     }
     Ok(ProgramResult::new(
         GUARANTEE_LOAN,
         GUARANTEE_LOAN_LABEL,
-        Amounts::verdict(within),
-        Citations::of(&["六(十七)"]),
+        Amounts::verdict(true),
+        (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
         e,
         f,
@@ -281,7 +283,7 @@ pub fn insurance_futures(
         INSURANCE_FUTURES,
         INSURANCE_FUTURES_LABEL,
         Amounts::verdict(!payout.is_zero()),
-        Citations::of(&["六(十七)"]),
+        (Citations::of(&["六(十七)"]), Assumptions::default()),
         reader,
         e,
         InsuranceFuturesFigures { shortfall, payout },

@@ -30,7 +30,8 @@ use crate::error::{ErrorCode, PolicyError, Result};
 use crate::explain::{Citations, Explanation};
 use crate::model::{Area, Capacity, Household, Member};
 use crate::money::{Money, Rate};
-use crate::params::{catalogue as p, Reader, UnofficialSet};
+use crate::params::{catalogue as p, Reader, Used};
+use crate::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -112,6 +113,10 @@ struct Working {
     covered_members: Vec<usize>,
     deductions: Vec<(String, Money, Deduction)>,
     non_wage: Money,
+    /// Income recorded but not counted (民发〔2021〕57号第十三条).
+    exempt: Money,
+    /// The whole household's business, property, transfer and other income.
+    household_non_wage: Money,
     wages: Money,
     below: bool,
     assets_passed: bool,
@@ -221,7 +226,12 @@ fn count_income(
     r: &mut Reader<'_>,
 ) -> Result<Money> {
     let i = h.income;
-    let non_wage = Money::sum([i.business, i.property, i.transfer, i.other])?;
+    // Members supported as 特困 keep their share of the household's other income (the same share
+    // their test of means counted): 低保 counts the rest.
+    let non_wage = i
+        .counted()?
+        .checked_mul(Decimal::from(covered.len()))?
+        .checked_div(h.size())?;
     let wages = Money::sum(covered.iter().map(|m| m.wages))?;
     let mut deduction = Money::ZERO;
     for m in covered.iter().filter(|m| !m.wages.is_zero()) {
@@ -242,6 +252,8 @@ fn count_income(
     f.employment_deduction = deduction.round_fen();
     f.per_capita_monthly_income = per_capita.round_fen();
     f.working.non_wage = non_wage;
+    f.working.exempt = i.exempt;
+    f.working.household_non_wage = i.counted()?;
     f.working.wages = wages;
     Ok(per_capita)
 }
@@ -452,12 +464,12 @@ fn gradual(
 
 impl HouseholdProgramme for DibaoFigures {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
-        r.record(a.standard_used);
+        r.rest_on(&a.standard_used);
         assess(h, a.standard, &a.tekun_members, r)
     }
 
     /// Who is under 低保: the 单人户 members, or every member not supported as 特困.
-    fn contribute(&self, a: &mut Assistance, used: UnofficialSet) -> Result<()> {
+    fn contribute(&self, a: &mut Assistance, used: Used) -> Result<()> {
         let members = if self.paid.is_none() {
             Vec::new()
         } else if !self.single_person.is_empty() {
@@ -481,6 +493,22 @@ impl HouseholdProgramme for DibaoFigures {
         let mut c = Citations::of(&["四(十)"]);
         c.add_if(!self.tekun_members.is_empty(), "四(十三)");
         c
+    }
+
+    fn assumptions(&self) -> Assumptions {
+        let mut a = Assumptions::default();
+        a.add_if(!self.tekun_members.is_empty(), "tekun.ownIncome");
+        let deducted = self
+            .working
+            .deductions
+            .iter()
+            .any(|(_, _, d)| matches!(d, Deduction::Capped { .. }));
+        a.add_if(
+            deducted && self.working.area == Some(Area::Urban),
+            "dibao.employmentDeductionUrban",
+        );
+        a.add_if(self.gradual_exit.is_some(), "dibao.gradualExitAmount");
+        a
     }
 
     fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
@@ -597,6 +625,55 @@ fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
         e.reason("全部成员纳入特困供养，不再另行计算低保。");
         return;
     }
+    explain_deductions(f, e);
+    let (non_wage, wages, deduction, counted) = (
+        f.working.non_wage,
+        f.working.wages,
+        f.employment_deduction,
+        f.counted_income,
+    );
+    let per_capita = f.per_capita_monthly_income;
+    let deducted = f
+        .working
+        .deductions
+        .iter()
+        .any(|(_, _, d)| matches!(d, Deduction::Capped { .. }));
+    if deducted && f.working.area == Some(Area::Urban) {
+        e.step(
+            "dibao.employmentDeductionUrban",
+            "四(十)",
+            "实施意见只规定农村低保对象按两个月最低工资扣除就业成本；城市低保对象按同一办法扣除（本计算器的假设，请按当地规定核对）。".into(),
+            None,
+        );
+    }
+    if !f.working.exempt.is_zero() {
+        e.step(
+            "dibao.exemptIncome",
+            "四(十)",
+            format!(
+                "优待抚恤金、奖励性补助、社会救助款物、基础养老金等 {} 元按民发〔2021〕57号第十三条不计入家庭收入。",
+                f.working.exempt
+            ),
+            Some(f.working.exempt.to_fen_string()),
+        );
+    }
+    e.step(
+        "dibao.countedIncome",
+        "四(十)",
+        format!(
+            "计算收入 = 经营、财产、转移、其他收入 {non_wage} 元{} + 工资 {wages} 元 − 就业成本 {deduction} 元 = {counted} 元/年；÷ 12 个月 ÷ 低保覆盖的 {n} 人 = 人均月收入 {per_capita} 元/人·月。",
+            if f.tekun_members.is_empty() {
+                String::new()
+            } else {
+                format!("（全家 {} 元中纳入特困成员的份额除外）", f.working.household_non_wage)
+            }
+        ),
+        Some(per_capita.to_fen_string()),
+    );
+}
+
+/// Each member's employment-cost deduction, and what is recorded but not counted.
+fn explain_deductions(f: &DibaoFigures, e: &mut Explanation) {
     for (member, wages, d) in &f.working.deductions {
         match d {
             Deduction::NoLabour => e.step(
@@ -613,19 +690,6 @@ fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
             ),
         }
     }
-    let (non_wage, wages, deduction, counted) = (
-        f.working.non_wage,
-        f.working.wages,
-        f.employment_deduction,
-        f.counted_income,
-    );
-    let per_capita = f.per_capita_monthly_income;
-    e.step(
-        "dibao.countedIncome",
-        "四(十)",
-        format!("计算收入 = 经营、财产、转移、其他 {non_wage} 元 + 工资 {wages} 元 − 就业成本 {deduction} 元 = {counted} 元/年；÷ 12 ÷ {n} 人 = 人均 {per_capita} 元/月。"),
-        Some(per_capita.to_fen_string()),
-    );
 }
 
 fn supplement_step(s: &Supplement, standard: Money, e: &mut Explanation) {
@@ -698,7 +762,7 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         e.step(
             "dibao.gradualExit",
             "四(十)",
-            format!("不计工资时人均 {without} 元/月已不低于标准：不是因务工收入增加而退出，不适用渐退。"),
+            format!("不计工资时人均 {without} 元/人·月已不低于标准：不是因就业收入增加而超过标准，不适用渐退。"),
             None,
         );
         return;
@@ -710,14 +774,24 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         "dibao.gradualExit",
         "四(十)",
         format!(
-            "务工收入使家庭人均收入超过标准（不计工资时人均 {without} 元/月）：渐退期 {} 个月，{} 至 {}，期内每月 {} 元{}。",
-            g.months,
-            g.from,
-            g.until,
-            g.monthly,
-            if check.estimated.is_none() { "（维持现领低保金）" } else { "（按不计新增工资计算）" }
+            "就业后家庭人均收入超过标准（不计工资时人均 {without} 元/人·月，低于标准）：给予渐退期 {} 个月，{} 至 {}。",
+            g.months, g.from, g.until
         ),
         Some(g.until.clone()),
+    );
+    e.step(
+        "dibao.gradualExitAmount",
+        "四(十)",
+        format!(
+            "渐退期内每月 {} 元{}。",
+            g.monthly,
+            if check.estimated.is_none() {
+                "（维持现领低保金）"
+            } else {
+                "（未告知现领数额，按不计新增工资收入计算）"
+            }
+        ),
+        Some(g.monthly.to_fen_string()),
     );
     e.reason(if g.in_force {
         format!(

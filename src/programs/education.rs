@@ -4,7 +4,7 @@
 //! Per student member: the nutrition improvement plan for rural compulsory-education pupils (per school
 //! day × school days); the boarding subsidy for boarding compulsory-education pupils of families in
 //! difficulty; the national grant for senior-high students of families in difficulty; 雨露计划 for
-//! vocational students of alleviated or monitored households, until its end date. A family is in
+//! vocational students (中职 and 高职) of alleviated or monitored households, until its end date. A family is in
 //! difficulty when it is alleviated or monitored, or when 低保 or 特困 applies to it (the assistance
 //! context).
 //!
@@ -22,9 +22,10 @@ use super::{Amounts, HouseholdProgramme};
 use crate::calendar::format_date;
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
-use crate::model::{Area, Household, HouseholdStatus, Member, Schooling};
+use crate::model::{Area, Household, Member, Schooling};
 use crate::money::Money;
 use crate::params::{catalogue as p, Reader};
+use crate::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -53,6 +54,9 @@ pub struct Student {
     yulu_ended: Option<NaiveDate>,
     #[serde(skip)]
     yulu_until: Option<NaiveDate>,
+    /// A rural pupil in a county that does not run the nutrition plan.
+    #[serde(skip)]
+    no_nutrition_plan: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -92,8 +96,12 @@ fn student(
         annual: Money::ZERO,
         yulu_ended: None,
         yulu_until: None,
+        no_nutrition_plan: false,
     };
-    if compulsory && h.area == Area::Rural {
+    // The nutrition plan runs in the counties that carry it out (a flag by region).
+    let rural_pupil = compulsory && h.area == Area::Rural;
+    s.no_nutrition_plan = rural_pupil && r.count(&p::EDUCATION_NUTRITION_PILOT)? == 0;
+    if rural_pupil && !s.no_nutrition_plan {
         let per_day = r.money(&p::EDUCATION_NUTRITION_PER_DAY)?;
         let days = r.count(&p::EDUCATION_SCHOOL_DAYS)?;
         let annual = per_day.checked_mul(Decimal::from(days))?.round_fen();
@@ -120,11 +128,12 @@ fn student(
             "三(八)",
         ));
     }
-    let alleviated_or_monitored = matches!(
-        h.status,
-        HouseholdStatus::Alleviated | HouseholdStatus::Monitored
+    let alleviated_or_monitored = h.status.alleviated_or_monitored();
+    let vocational = matches!(
+        schooling,
+        Schooling::Vocational | Schooling::HigherVocational
     );
-    if schooling == Schooling::Vocational && alleviated_or_monitored {
+    if vocational && alleviated_or_monitored {
         let until = r.date(&p::YULU_WINDOW_END)?;
         if r.on() <= until {
             let annual = r.money(&p::EDUCATION_YULU_ANNUAL)?;
@@ -153,11 +162,9 @@ impl HouseholdProgramme for EducationFigures {
         if h.members.iter().all(|m| m.schooling.is_none()) {
             return Ok(f);
         }
-        r.record(a.rests_on()?);
-        f.family_in_difficulty = matches!(
-            h.status,
-            HouseholdStatus::Alleviated | HouseholdStatus::Monitored
-        ) || !a.dibao()?.members.is_empty()
+        r.rest_on(&a.rests_on()?);
+        f.family_in_difficulty = h.status.alleviated_or_monitored()
+            || !a.dibao()?.members.is_empty()
             || !a.tekun()?.members.is_empty();
         for m in &h.members {
             if let Some(schooling) = m.schooling {
@@ -186,6 +193,12 @@ impl HouseholdProgramme for EducationFigures {
         })
     }
 
+    fn assumptions(&self) -> Assumptions {
+        let mut a = Assumptions::default();
+        a.add_if(!self.students.is_empty(), "education.difficulty");
+        a
+    }
+
     fn citations(&self) -> Citations {
         let mut c = Citations::default();
         c.add_if(!self.students.is_empty(), "三(八)");
@@ -206,7 +219,8 @@ impl HouseholdProgramme for EducationFigures {
             "education.difficulty",
             "三(八)",
             if self.family_in_difficulty {
-                "属家庭经济困难学生家庭（脱贫户、监测户或低保、特困家庭）。".to_string()
+                "属家庭经济困难学生家庭（脱贫户、监测户（含返贫致贫户）或低保、特困家庭）。"
+                    .to_string()
             } else {
                 "不属家庭经济困难学生家庭。".to_string()
             },
@@ -240,7 +254,7 @@ fn explain_student(s: &Student, e: &mut Explanation) {
                 format!("{who}：普通高中国家助学金（平均）{annual} 元/年。")
             }
             _ => format!(
-                "{who}：脱贫户（监测户）“两后生”接受职业教育，雨露计划补助 {annual} 元/年（至 {}）。",
+                "{who}：脱贫户（监测户）“两后生”接受职业教育（中职、高职），雨露计划补助 {annual} 元/年（至 {}）。",
                 s.yulu_until.map(format_date).unwrap_or_default()
             ),
         };
@@ -251,6 +265,14 @@ fn explain_student(s: &Student, e: &mut Explanation) {
             _ => "education.yulu",
         };
         e.step(rule, a.citation, text, Some(annual.to_fen_string()));
+    }
+    if s.no_nutrition_plan {
+        e.step(
+            "education.nutrition",
+            "三(八)",
+            format!("{who}：所在县未实施农村义务教育学生营养改善计划。"),
+            None,
+        );
     }
     if let Some(until) = s.yulu_ended {
         e.step(

@@ -23,6 +23,7 @@ use crate::explain::{Citations, Explanation};
 pub use crate::input::requests::{HospitalLevel, InsuredGroup, MedicalClaim};
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader, Spec};
+use crate::rules::Assumptions;
 
 pub const ID: &str = "medical";
 pub const LABEL: &str = "医疗保障（三重保障）";
@@ -104,7 +105,8 @@ fn group_label(g: InsuredGroup) -> &'static str {
     match g {
         InsuredGroup::Tekun => "特困人员",
         InsuredGroup::Dibao => "低保对象",
-        InsuredGroup::Monitored => "返贫致贫人口",
+        InsuredGroup::Monitored => "纳入监测的易返贫致贫人口",
+        InsuredGroup::Returned => "返贫致贫人口",
         InsuredGroup::Alleviated => "脱贫人口",
         InsuredGroup::General => "一般参保人",
     }
@@ -115,16 +117,19 @@ pub fn compute(c: &MedicalClaim, r: &mut Reader<'_>) -> Result<MedicalFigures> {
     let mut t = Tiers::default();
     let out_of_policy = c.total.checked_sub(c.in_policy)?;
     let basic = basic_insurance(c, r, &mut t)?;
+    // 四(十一): the tilt is for 低保对象, 特困人员 and 返贫致贫人口, not every monitored person.
     let tilt = matches!(
         c.group,
-        InsuredGroup::Tekun | InsuredGroup::Dibao | InsuredGroup::Monitored
+        InsuredGroup::Tekun | InsuredGroup::Dibao | InsuredGroup::Returned
     );
     let critical = critical_illness(c, basic, tilt, r, &mut t)?;
     t.remaining = t.burden.checked_sub(critical)?;
     let assistance_rate = match c.group {
         InsuredGroup::Tekun => Some(r.rate(&p::MEDICAL_ASSISTANCE_RATE_TEKUN)?),
         InsuredGroup::Dibao => Some(r.rate(&p::MEDICAL_ASSISTANCE_RATE)?),
-        InsuredGroup::Monitored => Some(r.rate(&p::MEDICAL_ASSISTANCE_RATE_MONITORED)?),
+        InsuredGroup::Monitored | InsuredGroup::Returned => {
+            Some(r.rate(&p::MEDICAL_ASSISTANCE_RATE_MONITORED)?)
+        }
         InsuredGroup::Alleviated | InsuredGroup::General => None,
     };
     let assistance = match assistance_rate {
@@ -224,7 +229,7 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explained: bool) -> Result<Med
         ID,
         LABEL,
         Amounts::verdict(!covered.is_zero()),
-        Citations::of(&["四(十一)"]),
+        (Citations::of(&["四(十一)"]), Assumptions::default()),
         &r,
         words,
         f,

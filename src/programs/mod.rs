@@ -25,7 +25,8 @@ use crate::error::Result;
 use crate::explain::{Citations, Explanation, Fact, Step};
 use crate::model::Household;
 use crate::money::Money;
-use crate::params::{Reader, UnofficialSet};
+use crate::params::{Reader, StaleSet, UnofficialSet, Used};
+use crate::rules::Assumptions;
 use assistance::Assistance;
 
 /// What every programme returns (API.md `ProgramResult`), with the programme's own figures after
@@ -33,6 +34,9 @@ use assistance::Assistance;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProgramResult<F> {
+    /// The household's `ref`, when it had one.
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
     /// 'dibao', 'tekun', 'monitoring', ...
     pub program: &'static str,
     /// Chinese name, e.g. 最低生活保障.
@@ -54,6 +58,10 @@ pub struct ProgramResult<F> {
     pub citations: Vec<&'static str>,
     /// Names of parameters used whose status is not 'official'.
     pub unofficial: UnofficialSet,
+    /// Figures used that are older than their update cycle on the date (`{ parameter, lastFrom, text }`).
+    pub stale: StaleSet,
+    /// Rules applied that rest on no policy text or cited document (`{ rule, text }`).
+    pub assumptions: Assumptions,
     #[serde(flatten)]
     pub figures: F,
 }
@@ -72,12 +80,13 @@ impl<F> ProgramResult<F> {
         program: &'static str,
         label: &'static str,
         amounts: Amounts,
-        citations: Citations,
+        (citations, assumptions): (Citations, Assumptions),
         reader: &Reader<'_>,
         words: Explanation,
         figures: F,
     ) -> Self {
         ProgramResult {
+            reference: None,
             program,
             label,
             eligible: amounts.eligible,
@@ -88,8 +97,16 @@ impl<F> ProgramResult<F> {
             facts: words.facts,
             citations: citations.into_vec(),
             unofficial: reader.unofficial(),
+            stale: reader.stale(),
+            assumptions,
             figures,
         }
+    }
+
+    /// The result echoing a household's `ref`.
+    pub(crate) fn for_household(mut self, h: &Household<'_>) -> Self {
+        self.reference.clone_from(&h.reference);
+        self
     }
 }
 
@@ -105,6 +122,8 @@ pub struct Amounts {
     pub cash_monthly: Money,
     /// Cash to the household in the year (the estimate's `totalAnnual`).
     pub cash_annual: Money,
+    /// The part of `cash_annual` paid once (not monthly).
+    pub one_off: Money,
     /// Paid on the household's behalf or in kind, in the year.
     pub other_annual: Money,
 }
@@ -120,6 +139,7 @@ impl Amounts {
             annual,
             cash_monthly: monthly.unwrap_or_default(),
             cash_annual: annual.unwrap_or_default(),
+            one_off: Money::ZERO,
             other_annual: Money::ZERO,
         })
     }
@@ -141,13 +161,17 @@ pub trait HouseholdProgramme: Sized + Serialize {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self>;
     /// Add what this programme decided to the context, for the programmes listed after it; `used`
     /// is what its figures rested on.
-    fn contribute(&self, _a: &mut Assistance, _used: UnofficialSet) -> Result<()> {
+    fn contribute(&self, _a: &mut Assistance, _used: Used) -> Result<()> {
         Ok(())
     }
     /// Eligibility, the result's amounts, and what it adds to the household's totals.
     fn amounts(&self) -> Result<Amounts>;
     /// The policy items the figures applied, in order of first use.
     fn citations(&self) -> Citations;
+    /// The assumptions of this calculator the figures rest on (see `rules`).
+    fn assumptions(&self) -> Assumptions {
+        Assumptions::default()
+    }
     /// The steps and reasons. May also fill the figures' own word fields (a member's reasons).
     fn explain(&mut self, h: &Household<'_>, a: &Assistance, e: &mut Explanation);
 }
@@ -164,7 +188,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
 ) -> Result<ProgramResult<F>> {
     let mut r = reader.clone();
     let mut figures = F::compute(h, a, &mut r)?;
-    figures.contribute(a, r.unofficial())?;
+    figures.contribute(a, r.used())?;
     let mut words = Explanation::default();
     if explain {
         figures.explain(h, a, &mut words);
@@ -173,9 +197,10 @@ pub(crate) fn run<F: HouseholdProgramme>(
         program,
         label,
         figures.amounts()?,
-        figures.citations(),
+        (figures.citations(), figures.assumptions()),
         &r,
         words,
         figures,
-    ))
+    )
+    .for_household(h))
 }

@@ -15,23 +15,14 @@ use tsify::Tsify;
 use super::{Amounts, ProgramResult};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
+pub use crate::input::household::Category;
 use crate::model::{Capacity, Event, Household, HouseholdStatus};
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader};
+use crate::rules::Assumptions;
 
 pub const ID: &str = "monitoring";
 pub const LABEL: &str = "防止返贫动态监测";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub enum Category {
-    /// 脱贫不稳定户
-    Unstable,
-    /// 边缘易致贫户
-    Marginal,
-    /// 突发严重困难户
-    SuddenHardship,
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -42,29 +33,6 @@ pub enum Track {
     SafetyNet,
     /// 一事一议
     CaseByCase,
-}
-
-impl Category {
-    pub const ALL: [Category; 3] = [
-        Category::Unstable,
-        Category::Marginal,
-        Category::SuddenHardship,
-    ];
-    /// The serialised name ('marginal').
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Unstable => "unstable",
-            Category::Marginal => "marginal",
-            Category::SuddenHardship => "suddenHardship",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Category::Unstable => "脱贫不稳定户",
-            Category::Marginal => "边缘易致贫户",
-            Category::SuddenHardship => "突发严重困难户",
-        }
-    }
 }
 
 impl Track {
@@ -127,6 +95,9 @@ struct Sudden {
     /// Last year's income, the share of a sharp fall, the income it falls to, whether it fell.
     fall: Option<(Money, Rate, Money, bool)>,
     after_spending: Money,
+    /// The multiple of the monitoring line, and the line it gives, under which basic living is in
+    /// severe difficulty.
+    living_line: (Rate, Money),
     severe: bool,
 }
 
@@ -178,13 +149,16 @@ fn sudden(h: &Household<'_>, total: Money, line: Money, r: &mut Reader<'_>) -> R
         None => None,
     };
     let after_spending = total.checked_sub(h.rigid_spending)?.checked_div(h.size())?;
+    let multiple = r.rate(&p::MONITORING_LIVING_LINE_MULTIPLE)?;
+    let living_line = line.times(multiple)?;
     Ok(Sudden {
         spending_share,
         spending_threshold,
         large_spending,
         fall,
         after_spending,
-        severe: after_spending < line,
+        living_line: (multiple, living_line),
+        severe: after_spending < living_line,
     })
 }
 
@@ -213,11 +187,23 @@ pub(crate) fn run(
         ID,
         LABEL,
         Amounts::verdict(f.in_scope),
-        Citations::of(&["二(二)"]),
+        (Citations::of(&["二(二)"]), assumptions(&f)),
         &r,
         words,
         f,
-    ))
+    )
+    .for_household(h))
+}
+
+/// The sudden-hardship thresholds are this calculator's (see `rules`).
+fn assumptions(f: &MonitoringFigures) -> Assumptions {
+    let mut a = Assumptions::default();
+    if let Some(s) = &f.sudden {
+        a.add("monitoring.rigidSpending");
+        a.add_if(s.fall.is_some(), "monitoring.incomeFall");
+        a.add("monitoring.basicLiving");
+    }
+    a
 }
 
 /// The figures, from the household alone.
@@ -246,9 +232,11 @@ pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Monitoring
         Some(s)
     };
     let is_sudden = sudden.as_ref().is_some_and(Sudden::applies);
-    let already = h.status == HouseholdStatus::Monitored;
+    let already = h.status.monitored();
     let in_scope = below || !unsecured.is_empty() || is_sudden || already;
+    // A monitored household keeps the category it is registered under; others get the one found.
     let category = match h.status {
+        _ if already && h.monitoring_category.is_some() => h.monitoring_category,
         HouseholdStatus::Alleviated if below || !unsecured.is_empty() => Some(Category::Unstable),
         HouseholdStatus::General if below || !unsecured.is_empty() => Some(Category::Marginal),
         _ if is_sudden => Some(Category::SuddenHardship),
@@ -304,14 +292,21 @@ fn explain(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
     e.step(
         "monitoring.perCapitaNetIncome",
         "二(二)",
-        format!("家庭年收入 {total} 元（经营 {} + 财产 {} + 转移 {} + 其他 {} + 工资 {wages}）÷ {n} 人 = 人均 {per_capita} 元/年。", i.business, i.property, i.transfer, i.other),
+        format!(
+            "家庭全部年收入 {total} 元（经营 {} + 财产 {} + 转移 {} + 其他 {}{} + 工资 {wages}）÷ 家庭成员 {n} 人 = 人均纯收入 {per_capita} 元/人·年。",
+            i.business,
+            i.property,
+            i.transfer,
+            i.other,
+            if i.exempt.is_zero() { String::new() } else { format!(" + 不计入低保的收入 {}", i.exempt) }
+        ),
         Some(per_capita.to_fen_string()),
     );
     e.step(
         "monitoring.incomeLine",
         "二(二)",
         format!(
-            "监测收入标准 {line} 元/人·年：人均 {per_capita} 元{}标准。",
+            "监测收入标准 {line} 元/人·年：人均纯收入 {per_capita} 元/人·年{}标准。",
             if f.below { "低于" } else { "不低于" }
         ),
         Some(line.to_fen_string()),
@@ -411,9 +406,11 @@ fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &
         "monitoring.basicLiving",
         "二(二)",
         format!(
-            "扣除刚性支出后人均 {} 元/年，{}监测标准 {line} 元：{}。",
+            "扣除刚性支出后人均 {} 元/人·年，{}监测标准 {line} × {} = {} 元：{}。",
             s.after_spending,
             if s.severe { "低于" } else { "不低于" },
+            s.living_line.0,
+            s.living_line.1,
             if s.severe {
                 "基本生活出现严重困难"
             } else {
@@ -425,7 +422,24 @@ fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &
 }
 
 fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
-    let already = h.status == HouseholdStatus::Monitored;
+    let already = h.status.monitored();
+    if let Some(c) = h.monitoring_category.filter(|_| already) {
+        e.reason(format!(
+            "该户{}，登记类别为{}；类别以登记为准，本次测算的风险见上。",
+            if h.status == HouseholdStatus::Returned {
+                "已认定为返贫致贫户，纳入防返贫监测"
+            } else {
+                "已纳入防返贫监测"
+            },
+            c.label()
+        ));
+    } else {
+        verdict_reason(f, already, e);
+    }
+    explain_scope(f, e);
+}
+
+fn verdict_reason(f: &MonitoringFigures, already: bool, e: &mut Explanation) {
     e.reason(match f.category {
         Some(Category::Unstable) => "脱贫户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属脱贫不稳定户，应纳入监测。",
         Some(Category::Marginal) => "一般农户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属边缘易致贫户，应纳入监测。",
@@ -433,6 +447,9 @@ fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation
         None if already => "该户已纳入防返贫监测；本次测算未发现新的返贫致贫风险，类别以登记为准。",
         None => "人均纯收入不低于监测标准，“两不愁三保障”及饮水安全均有保障，未发现突发严重困难：暂不纳入监测。",
     });
+}
+
+fn explain_scope(f: &MonitoringFigures, e: &mut Explanation) {
     e.step(
         "monitoring.scope",
         "二(二)",

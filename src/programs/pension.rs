@@ -5,7 +5,8 @@
 //!
 //! Who contributes: members of working age (the household's default labour-age range) not in school.
 //! Group membership comes from the assistance context (低保 and 特困, listed before this programme);
-//! 返贫致贫人口 are taken to be members of households under monitoring (`status: 'monitored'`).
+//! 返贫致贫人口 are the members of households identified as such (`status: 'returned'`); other
+//! monitored households are not named by 四(十二).
 //! A member in several groups gets the highest share.
 //!
 //! Parameters read: `pension.lowestTier`, `pension.paidShare.tekun`, `.dibao`, `.returnedToPoverty`,
@@ -74,8 +75,8 @@ fn member_row(
             &p::PENSION_PAID_SHARE_DIBAO,
         ),
         (
-            "返贫致贫人口",
-            h.status == HouseholdStatus::Monitored,
+            "返贫致贫人口（已认定）",
+            h.status == HouseholdStatus::Returned,
             &p::PENSION_PAID_SHARE_RETURNED,
         ),
         (
@@ -111,7 +112,7 @@ impl PensionFigures {
 
 impl HouseholdProgramme for PensionFigures {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
-        r.record(a.rests_on()?);
+        r.rest_on(&a.rests_on()?);
         let lowest = r.money(&p::PENSION_LOWEST_TIER)?;
         let working = (
             r.count(&p::LABOR_WORKING_AGE_MIN)?,
@@ -161,6 +162,11 @@ impl HouseholdProgramme for PensionFigures {
                     m.label,
                     m.age,
                     if m.schooling.is_some() { "在校" } else { "" }
+                )
+            } else if row.groups.is_empty() && h.status == HouseholdStatus::Monitored {
+                format!(
+                    "{}：监测对象中只有已认定为返贫致贫的人口属代缴对象（四(十二)），该户未认定：不属代缴对象。",
+                    m.label
                 )
             } else if row.groups.is_empty() {
                 format!(

@@ -73,8 +73,14 @@ macro_rules! define_registry {
             pub fn unofficial(&self) -> UnofficialSet {
                 match self { $(Self::$variant(r) => r.unofficial,)* }
             }
+            pub fn stale(&self) -> &crate::params::StaleSet {
+                match self { $(Self::$variant(r) => &r.stale,)* }
+            }
             pub fn citations(&self) -> &[&'static str] {
                 match self { $(Self::$variant(r) => &r.citations,)* }
+            }
+            pub fn assumptions(&self) -> crate::rules::Assumptions {
+                match self { $(Self::$variant(r) => r.assumptions,)* }
             }
             /// Eligibility, amounts and what the result adds to the household's totals.
             pub fn amounts(&self) -> Result<Amounts> {
@@ -132,6 +138,9 @@ macro_rules! define_registry {
             "  /** The figures a card shows, labelled (empty when not explained). */\n  facts: Fact[];\n",
             "  /** Policy items applied, e.g. ['四(十)']. */\n  citations: string[];\n",
             "  /** Names of parameters used whose status is not 'official'. */\n  unofficial: string[];\n",
+            "  /** Figures used that are older than their update cycle on the date. */\n  stale: StaleEntry[];\n",
+            "  /** Rules applied that rest on no policy text or cited document. */\n  assumptions: Assumption[];\n",
+            "  /** The household's `ref`, when it had one. */\n  ref?: string;\n",
             "}\n",
             $("/** ", $label, " (", $item, "). */\nexport type ", stringify!($variant), "Result = ProgramResultBase<'", $id, "'> & ", stringify!($figures), ";\n",)*
             "/** A household programme's result: narrow it on `program`. */\n",

@@ -12,13 +12,14 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::assistance::{Assistance, Decided};
+use super::assistance::{own_income, Assistance, Decided};
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
-use crate::model::{Capacity, Household, Member};
+use crate::model::{Area, Capacity, Household, Member};
 use crate::money::{Money, Rate};
-use crate::params::{catalogue as p, Reader, UnofficialSet};
+use crate::params::{catalogue as p, Reader, Used};
+use crate::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -43,6 +44,9 @@ pub struct TekunMember {
     /// The member's own income per month, for the test of means.
     #[serde(skip)]
     own_monthly: Money,
+    /// The support raised to the floor, when basic + care fell below it.
+    #[serde(skip)]
+    raised_to: Option<Money>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -57,18 +61,37 @@ pub struct TekunFigures {
     standard: Money,
     #[serde(skip)]
     multiple: Rate,
+    /// Each member's share of the household's other income, a month.
+    #[serde(skip)]
+    share: Money,
+    /// The standard × the multiple, before rounding up.
+    #[serde(skip)]
+    product: Money,
+    /// The least a rural member receives a month (the dispersed rural support standard ÷ 12).
+    #[serde(skip)]
+    floor: Option<Money>,
 }
 
 /// Each member assessed (`eligible`: those who meet the three tests, by their place), with the
 /// support of those who qualify.
 pub(crate) fn assess(
     h: &Household<'_>,
-    standard: Money,
-    eligible: &[usize],
+    a: &Assistance,
     r: &mut Reader<'_>,
 ) -> Result<TekunFigures> {
+    let (standard, eligible) = (a.standard, &a.tekun_members);
     let multiple = r.rate(&p::TEKUN_BASIC_MULTIPLE)?;
-    let basic = standard.times(multiple)?;
+    let product = standard.times(multiple)?;
+    // "不低于 1.3 倍": rounded up, to the unit the locality publishes (the fen, or Harbin's yuan).
+    let basic = product.round_up_to(r.money(&p::TEKUN_BASIC_ROUND_UP_TO)?)?;
+    // Rural members: not below the province's (or city's) standard for dispersed rural support.
+    let floor = match h.area {
+        Area::Rural => Some(
+            r.money(&p::TEKUN_SUPPORT_RURAL_DISPERSED)?
+                .checked_div(12.into())?,
+        ),
+        Area::Urban => None,
+    };
     let mut members = Vec::with_capacity(h.members.len());
     for (i, m) in h.members.iter().enumerate() {
         let eligible = eligible.contains(&i);
@@ -80,14 +103,17 @@ pub(crate) fn assess(
             basic: None,
             care: None,
             monthly: None,
-            own_monthly: m.wages.checked_div(12.into())?,
+            own_monthly: own_income(m, a.other_income_share)?,
+            raised_to: None,
         };
         if eligible {
-            let care = r.money(care_spec(m.self_care))?;
+            let care = r.money(care_spec(h.area, m.self_care))?;
+            let support = basic.checked_add(care)?;
+            row.raised_to = floor.filter(|f| *f > support).map(Money::round_fen);
             row.care_level = Some(m.self_care);
             row.basic = Some(basic.round_fen());
             row.care = Some(care);
-            row.monthly = Some(basic.checked_add(care)?.round_fen());
+            row.monthly = Some(row.raised_to.unwrap_or(support).round_fen());
         }
         members.push(row);
     }
@@ -96,22 +122,30 @@ pub(crate) fn assess(
         members,
         standard,
         multiple,
+        product,
+        floor,
+        share: a.other_income_share,
     })
 }
 
-fn care_spec(level: Capacity) -> &'static crate::params::Spec {
-    match level {
-        Capacity::Full => &p::TEKUN_CARE_SELF_CARE,
-        Capacity::Partial => &p::TEKUN_CARE_PARTIAL_CARE,
-        Capacity::None => &p::TEKUN_CARE_FULL_CARE,
+/// The care standard by area and self-care ability (urban and rural standards differ).
+fn care_spec(area: Area, level: Capacity) -> &'static crate::params::Spec {
+    match (area, level) {
+        (Area::Rural, Capacity::Full) => &p::TEKUN_CARE_SELF_CARE,
+        (Area::Rural, Capacity::Partial) => &p::TEKUN_CARE_PARTIAL_CARE,
+        (Area::Rural, Capacity::None) => &p::TEKUN_CARE_FULL_CARE,
+        (Area::Urban, Capacity::Full) => &p::TEKUN_CARE_URBAN_SELF_CARE,
+        (Area::Urban, Capacity::Partial) => &p::TEKUN_CARE_URBAN_PARTIAL_CARE,
+        (Area::Urban, Capacity::None) => &p::TEKUN_CARE_URBAN_FULL_CARE,
     }
 }
 
+/// The care standard a self-care ability gets (民发〔2021〕43号第二十条、第二十二条).
 fn care_label(level: Capacity) -> &'static str {
     match level {
-        Capacity::Full => "全自理",
-        Capacity::Partial => "半护理",
-        Capacity::None => "全护理",
+        Capacity::Full => "具备生活自理能力，按全自理标准",
+        Capacity::Partial => "部分丧失生活自理能力，按半护理标准",
+        Capacity::None => "完全丧失生活自理能力，按全护理标准",
     }
 }
 
@@ -138,7 +172,7 @@ fn test_words(m: &Member<'_>, row: &TekunMember, standard: Money) -> Vec<String>
             "有劳动能力".into()
         },
         format!(
-            "本人月收入 {} 元{}低保标准 {} 元",
+            "本人月收入 {} 元{}低保标准 {} 元/人·月",
             row.own_monthly.round_fen(),
             if no_means { "低于" } else { "不低于" },
             standard
@@ -153,11 +187,11 @@ fn test_words(m: &Member<'_>, row: &TekunMember, standard: Money) -> Vec<String>
 
 impl HouseholdProgramme for TekunFigures {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
-        r.record(a.standard_used);
-        assess(h, a.standard, &a.tekun_members, r)
+        r.rest_on(&a.standard_used);
+        assess(h, a, r)
     }
 
-    fn contribute(&self, a: &mut Assistance, used: UnofficialSet) -> Result<()> {
+    fn contribute(&self, a: &mut Assistance, used: Used) -> Result<()> {
         a.tekun = Some(Decided {
             members: (0..self.members.len())
                 .filter(|i| self.members.get(*i).is_some_and(|m| m.eligible))
@@ -177,12 +211,30 @@ impl HouseholdProgramme for TekunFigures {
         Citations::of(&["四(十)"])
     }
 
+    fn assumptions(&self) -> Assumptions {
+        let mut a = Assumptions::default();
+        a.add("tekun.ownIncome");
+        a
+    }
+
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         let (standard, multiple, basic) = (self.standard, self.multiple, self.basic_standard);
+        let share = self.share;
+        e.step(
+            "tekun.ownIncome",
+            "四(十)",
+            format!("“无生活来源”按本人收入判断：本人月收入 = 本人工资 ÷ 12 + 家庭经营、财产、转移、其他收入（不含不计入的收入）按人数平均的份额 {share} 元/人·月。"),
+            Some(share.to_fen_string()),
+        );
+        let product = self.product;
         e.step(
             "tekun.basicStandard",
             "四(十)",
-            format!("特困人员基本生活标准 = 低保标准 {standard} 元 × {multiple} = {basic} 元/月。"),
+            if product == basic {
+                format!("特困人员基本生活标准 = 低保标准 {standard} 元/人·月 × {multiple} = {basic} 元/人·月。")
+            } else {
+                format!("特困人员基本生活标准 = 低保标准 {standard} 元/人·月 × {multiple} = {product}，按当地公布口径向上取整为 {basic} 元/人·月（不低于 {multiple} 倍）。")
+            },
             Some(basic.to_fen_string()),
         );
         for (m, row) in h.members.iter().zip(self.members.iter_mut()) {
@@ -190,16 +242,28 @@ impl HouseholdProgramme for TekunFigures {
             let tests = row.reasons.join("，");
             match (row.monthly, row.care) {
                 (Some(monthly), Some(care)) => {
+                    let sum = basic.checked_add(care).unwrap_or(monthly);
                     e.step(
                         "tekun.member",
                         "四(十)",
                         format!(
-                            "{}：{tests}；基本生活 {basic} 元 + {}照料护理 {care} 元 = {monthly} 元/月。",
+                            "{}：{tests}；基本生活 {basic} 元 + {}照料护理费 {care} 元 = {sum} 元/月。",
                             m.label,
                             care_label(m.self_care)
                         ),
-                        Some(monthly.to_fen_string()),
+                        Some(sum.to_fen_string()),
                     );
+                    if let (Some(raised), Some(floor)) = (row.raised_to, self.floor) {
+                        e.step(
+                            "tekun.supportFloor",
+                            "四(十)",
+                            format!(
+                                "低于农村分散供养特困人员供养标准 {} 元/人·年 ÷ 12 = {floor} 元/月：按 {raised} 元/月供养。",
+                                floor.checked_mul(12.into()).unwrap_or(floor)
+                            ),
+                            Some(raised.to_fen_string()),
+                        );
+                    }
                     e.reason(format!(
                         "{}符合特困人员条件（{tests}），每月 {monthly} 元。",
                         m.label

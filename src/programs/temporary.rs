@@ -2,7 +2,8 @@
 //! 做到凡困必帮、有难必救".
 //!
 //! A household hit by an event (illness, disaster, accident, family change) whose income after rigid
-//! spending falls below a year of the 低保 standard gets a one-off payment: the shortfall, up to a
+//! spending, with the 低保 and 特困 it already receives, falls below a year of the 低保 standard gets
+//! a one-off payment: the shortfall (this calculator's formula, rule `temporary.need`), up to a
 //! number of months of the household's monthly standard that depends on severity (severe when rigid
 //! spending reaches a share of the year's income). Need above that ceiling is decided case by case at
 //! county level (一事一议). No Heilongjiang figures were found: every parameter here is illustrative.
@@ -21,6 +22,7 @@ use crate::explain::{Citations, Explanation};
 use crate::model::Household;
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader};
+use crate::rules::Assumptions;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -35,6 +37,8 @@ struct Year {
     income: Money,
     after_spending: Money,
     line: Money,
+    /// 低保 and 特困 the household receives in the year.
+    received: Money,
     severe_share: Option<Rate>,
 }
 
@@ -77,21 +81,30 @@ impl HouseholdProgramme for TemporaryFigures {
         if h.events.is_empty() {
             return Ok(f);
         }
-        r.record(a.standard_used);
-        let income = h.total_income()?;
+        r.rest_on(&a.standard_used);
+        r.rest_on(&a.rests_on()?);
+        let income = h.counted_income()?;
         let after_spending = income.checked_sub(h.rigid_spending)?;
         let line = a
             .standard
             .checked_mul(Decimal::from(12))?
             .checked_mul(h.size())?;
+        // What 低保 and 特困 already give the household in the year covers part of the same need.
+        let received = a
+            .dibao()?
+            .monthly
+            .checked_add(a.tekun()?.monthly)?
+            .checked_mul(Decimal::from(12))?;
         f.need = line
             .checked_sub(after_spending)?
+            .checked_sub(received)?
             .max(Money::ZERO)
             .round_fen();
         let mut year = Year {
             income,
             after_spending,
             line,
+            received,
             severe_share: None,
         };
         if !f.need.is_zero() {
@@ -121,12 +134,20 @@ impl HouseholdProgramme for TemporaryFigures {
         let eligible = self.severity.is_some();
         Ok(Amounts {
             cash_annual: if eligible { self.amount } else { Money::ZERO },
+            one_off: if eligible { self.amount } else { Money::ZERO },
             ..Amounts::verdict(eligible)
         })
     }
 
     fn citations(&self) -> Citations {
         Citations::of(&["四(十)"])
+    }
+
+    fn assumptions(&self) -> Assumptions {
+        let mut a = Assumptions::default();
+        a.add_if(self.year.is_some(), "temporary.need");
+        a.add_if(self.severity.is_some(), "temporary.amount");
+        a
     }
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
@@ -147,13 +168,13 @@ impl HouseholdProgramme for TemporaryFigures {
             "temporary.need",
             "四(十)",
             format!(
-                "{events}：年收入 {} 元 − 刚性支出 {} 元 = {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；缺口 {need} 元。",
-                year.income, h.rigid_spending, year.after_spending, year.line
+                "{events}：年收入 {} 元（不计不计入低保的收入）− 刚性支出 {} 元 = {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；本年已获低保、特困供养 {} 元；缺口 = 全年低保线 − 扣除刚性支出后的收入 − 已获救助 = {need} 元。",
+                year.income, h.rigid_spending, year.after_spending, year.line, year.received
             ),
             Some(need.to_fen_string()),
         );
         let (Some(share), Some(severity)) = (year.severe_share, self.severity) else {
-            e.reason("扣除刚性支出后家庭收入仍不低于全年低保标准：基本生活未陷入暂时困难，不予临时救助。");
+            e.reason("扣除刚性支出后的家庭收入加上已获低保、特困供养，不低于全年低保标准：基本生活未陷入暂时困难，不予临时救助。");
             return;
         };
         let severe = severity == Severity::Severe;

@@ -3,8 +3,8 @@
 //! Policy text: 一(二) a 5-year transition period after the 2020 campaign; 一(三) "到2025年";
 //! 二(一) 四个不摘 during the period; 二(二) dynamic monitoring; 三(七) 村村通快递 by the end of 2022;
 //! 六(十六) the fund-integration pilot for 脱贫县 in the first 3 years; 六(十七) microcredit for
-//! alleviated people; 六(十九) support for 两后生 in vocational education (雨露计划); after the period,
-//! the normalised assistance of part 四 (四(九)).
+//! alleviated people; 六(十九) support for 两后生 in vocational education (雨露计划); the normalised
+//! assistance of part 四 (四(九)), in force from the start of the period and continuing after it.
 //!
 //! Parameters read: `transition.start`, `transition.end`, `transition.fundIntegrationPilotYears`,
 //! `express.villageCoverageDeadline`, `credit.microcredit.windowStart`, `credit.microcredit.windowEnd`,
@@ -17,7 +17,7 @@ use tsify::Tsify;
 use crate::calendar::{add_months, age_on, day_before, days_between, format_date};
 use crate::error::{PolicyError, Result};
 use crate::explain::{Citations, Explanation, Step};
-use crate::params::{catalogue as p, Reader, Region, UnofficialSet};
+use crate::params::{catalogue as p, Reader, Region, StaleSet, UnofficialSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "lowercase")]
@@ -74,8 +74,13 @@ pub struct TransitionStatus {
     pub year: Option<u32>,
     pub start: String,
     pub end: String,
-    /// Days of the period still to run, counting `asOf` itself (0 once it is over).
+    /// Days of the period still to run, counting `asOf` itself (0 once it is over; before the period
+    /// starts, the whole period: see `daysUntilStart`).
     pub days_remaining: i64,
+    /// Before the period: days from `asOf` until it starts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub days_until_start: Option<i64>,
     /// The region is a 脱贫县 and the date is in the first years of the period (六(十六)).
     pub fund_integration_pilot: bool,
     pub measures: Vec<Measure>,
@@ -85,6 +90,9 @@ pub struct TransitionStatus {
     /// Names of parameters used whose status is not 'official'.
     #[tsify(type = "string[]")]
     pub unofficial: UnofficialSet,
+    /// Figures used that are older than their update cycle on the date.
+    #[tsify(type = "StaleEntry[]")]
+    pub stale: StaleSet,
 }
 
 /// A measure's window: from, and the last day (None: open-ended).
@@ -128,9 +136,8 @@ pub fn transition(reader: &mut Reader<'_>, explain: bool) -> Result<TransitionSt
     }
     let mut citations = Citations::of(&["一(二)"]);
     match f.phase {
-        Phase::Transition => citations.add("一(三)"),
+        Phase::Transition | Phase::Before => citations.add("一(三)"),
         Phase::After => citations.add("四(九)"),
-        Phase::Before => {}
     }
     citations.add("六(十六)");
     for m in &f.measures {
@@ -144,12 +151,14 @@ pub fn transition(reader: &mut Reader<'_>, explain: bool) -> Result<TransitionSt
         start: format_date(f.start),
         end: format_date(f.end),
         days_remaining: f.days_remaining,
+        days_until_start: (f.phase == Phase::Before).then(|| days_between(f.on, f.start)),
         fund_integration_pilot: f.fund_integration_pilot,
         measures: f.measures,
         reasons: words.reasons,
         steps: words.steps,
         citations: citations.into_vec(),
         unofficial: reader.unofficial(),
+        stale: reader.stale(),
     })
 }
 
@@ -185,14 +194,7 @@ fn compute<'a>(reader: &mut Reader<'a>) -> Result<Figures<'a>> {
     // 六(十六): 过渡期前3年脱贫县继续实行涉农资金统筹整合试点政策.
     let in_pilot_years = start <= on && on <= pilot_until;
     let fund_integration_pilot = in_pilot_years && region.is_some_and(|r| r.alleviated_county);
-    let windows = windows(
-        reader,
-        start,
-        end,
-        after_end,
-        pilot_until,
-        fund_integration_pilot,
-    )?;
+    let windows = windows(reader, start, end, pilot_until, fund_integration_pilot)?;
     let measures = windows
         .iter()
         .filter(|w| w.in_force(on))
@@ -226,7 +228,6 @@ fn windows(
     reader: &mut Reader<'_>,
     start: NaiveDate,
     end: NaiveDate,
-    after_end: NaiveDate,
     pilot_until: NaiveDate,
     pilot: bool,
 ) -> Result<Vec<Window>> {
@@ -273,11 +274,13 @@ fn windows(
             start,
             Some(reader.date(&p::YULU_WINDOW_END)?),
         ),
+        // Part 四 sets up the normalised assistance of the rural low-income population: in force from
+        // the start of the period, and what continues after it.
         window(
             "normalisedAssistance",
-            "常态化帮扶：农村低收入人口常态化监测和分层分类帮扶",
+            "常态化帮扶：农村低收入人口常态化监测和分层分类帮扶（过渡期内实施，过渡期后继续）",
             "四(九)",
-            after_end,
+            start,
             None,
         ),
     ];
@@ -325,13 +328,22 @@ fn explain_status(f: &Figures<'_>, e: &mut Explanation) {
             ));
         }
         (Phase::Before, _) => {
+            let until_start = days_between(f.on, f.start);
             e.step(
                 "transition.phase",
                 "一(二)",
                 format!("{d} 早于过渡期起始日 {s}，尚未进入过渡期。"),
                 Some("未开始".into()),
             );
-            e.reason(format!("{d} 尚未进入过渡期（{s} 开始）。"));
+            e.step(
+                "transition.daysRemaining",
+                "一(三)",
+                format!("距过渡期开始还有 {until_start} 天；过渡期共 {days} 天（{s} 至 {end}）。"),
+                Some(until_start.to_string()),
+            );
+            e.reason(format!(
+                "{d} 尚未进入过渡期（{s} 开始，还有 {until_start} 天）。"
+            ));
         }
         _ => {
             e.step(
@@ -424,6 +436,7 @@ mod tests {
         assert_eq!(t.days_remaining, 945);
         let ids: Vec<&str> = t.measures.iter().map(|m| m.id).collect();
         // 村村通快递 ended 2022-12-31; microcredit (from 2021-03-04) and 雨露计划 run to 2025-12-31.
+        // Part 四's normalised assistance is in force during the period too.
         assert_eq!(
             ids,
             [
@@ -431,7 +444,8 @@ mod tests {
                 "monitoring",
                 "fundIntegrationPilot",
                 "microcredit",
-                "yulu"
+                "yulu",
+                "normalisedAssistance"
             ]
         );
         assert!(t.citations.contains(&"六(十六)"));

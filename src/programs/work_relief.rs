@@ -14,6 +14,7 @@ use crate::explain::{Citations, Explanation};
 pub use crate::input::requests::WorkReliefProject;
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader};
+use crate::rules::Assumptions;
 
 pub const ID: &str = "workRelief";
 pub const LABEL: &str = "以工代赈";
@@ -63,7 +64,10 @@ pub fn work_relief(
         ID,
         LABEL,
         Amounts::verdict(true),
-        Citations::of(&["六(十六)", "三(六)"]),
+        (
+            Citations::of(&["六(十六)", "三(六)"]),
+            Assumptions::default(),
+        ),
         &r,
         e,
         WorkReliefFigures {

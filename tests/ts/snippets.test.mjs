@@ -17,13 +17,7 @@ const bin = (name) => join(repo, 'node_modules', '.bin', name);
  * named. When the declarations are fixed the line type-checks, and this test fails until its entry is
  * removed from this list.
  */
-export const SNIPPETS_EXPECTED_TO_FAIL = [
-  {
-    file: 'README.md',
-    line: "try { engine.transition('2023-02-29'); }",
-    because: 'transition(asOf, region?) per API.md, but the generated declaration is transition(asOf: string, region: string | null): region is required',
-  },
-];
+export const SNIPPETS_EXPECTED_TO_FAIL = [];
 
 // ---- snippets ------------------------------------------------------------------------------------
 // Every ```js / ```ts block of the README, the npm README and the package docs is written to a file of

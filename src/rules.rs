@@ -1,0 +1,249 @@
+//! Every rule the engine applies, with its source and how sure it is: the policy text itself, a
+//! national or provincial document it relies on (cited by number), or an assumption of this
+//! calculator that no text states. Steps name the rule they apply (`Step.rule`); a result that applies
+//! an assumption lists it in `assumptions`, so a member of staff sees it plainly. docs/rules.md is
+//! written from this list (a test keeps the two the same).
+
+use serde::{Serialize, Serializer};
+use tsify::Tsify;
+
+/// Where a rule comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// The policy text (实施意见), cited by item.
+    Text,
+    /// A national or provincial document the text relies on, cited by number.
+    Document,
+    /// This calculator's assumption: no text found states it.
+    Assumption,
+}
+
+impl Basis {
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::Text => "政策原文",
+            Basis::Document => "国家或省级文件",
+            Basis::Assumption => "本计算器的假设",
+        }
+    }
+}
+
+/// One rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// The id steps carry, e.g. `dibao.base`.
+    pub id: &'static str,
+    pub basis: Basis,
+    /// The policy item or document, e.g. `四(十)` or `民发〔2021〕57号第十三条`.
+    pub source: &'static str,
+    /// What the rule does, in Chinese.
+    pub text: &'static str,
+}
+
+use Basis::{Document, Text};
+const ASSUMPTION: Basis = Basis::Assumption;
+
+macro_rules! rules {
+    ($($id:literal, $basis:ident, $source:literal, $text:literal;)*) => {
+        /// Every rule, grouped by programme.
+        pub const RULES: &[Rule] = &[$(Rule { id: $id, basis: $basis, source: $source, text: $text }),*];
+    };
+}
+
+rules! {
+    // 过渡期
+    "transition.period", Text, "一(二)", "2020年脱贫攻坚目标任务完成后设立5年过渡期（2021-01-01至2025-12-31）。";
+    "transition.phase", Text, "一(二)、一(三)、四(九)", "测算日期在过渡期前、过渡期内（第几年）或过渡期后（常态化帮扶）。";
+    "transition.daysRemaining", Text, "一(三)", "过渡期剩余天数，含测算当天；过渡期开始前另给距开始的天数。";
+    "transition.fundIntegrationPilot", Text, "六(十六)", "过渡期前3年脱贫县继续实行涉农资金统筹整合试点。";
+    "transition.measures", Text, "二(一)、二(二)、三(七)、四(九)、六(十七)、六(十九)", "列出测算日期生效的措施及其起止日期。";
+    // 防止返贫动态监测
+    "monitoring.perCapitaNetIncome", Text, "二(二)", "家庭人均纯收入 = 全部年收入（含不计入低保的收入）÷ 人数。";
+    "monitoring.incomeLine", Text, "二(二)", "人均纯收入低于监测收入标准的，存在返贫致贫风险。";
+    "monitoring.guarantees", Text, "二(二)", "“两不愁三保障”及饮水安全未保障的，存在返贫致贫风险。";
+    "monitoring.rigidSpending", ASSUMPTION, "二(二)", "刚性支出达到家庭年收入一定比例（参数）即为“刚性支出较大”。";
+    "monitoring.incomeFall", ASSUMPTION, "二(二)", "收入较上年下降一定比例（参数）以上即为“收入大幅缩减”。";
+    "monitoring.basicLiving", ASSUMPTION, "二(二)", "扣除刚性支出后人均收入低于监测标准的一定倍数（参数）即为“基本生活出现严重困难”。";
+    "monitoring.scope", Text, "二(二)、四(九)", "脱贫不稳定户、边缘易致贫户、突发严重困难户纳入监测；已认定的监测对象按登记类别。";
+    "monitoring.track", Text, "二(二)", "有劳动能力的开发式帮扶，无劳动能力的兜底保障，重大灾害或家庭重大变故“一事一议”。";
+    "monitoring.riskElimination", Document, "国家乡村振兴局等《关于健全防止返贫动态监测和帮扶机制的指导意见》（2021，转述）", "收入持续稳定超过监测标准满规定月数、“两不愁三保障”及饮水安全有保障的，可按程序标注风险消除；无劳动能力的不标注，持续跟踪。";
+    // 最低生活保障
+    "dibao.standard", Text, "四(十)", "按家庭所在地区和城乡取当地低保标准。";
+    "dibao.tekunMembers", Text, "四(十三)", "符合特困条件的成员纳入特困供养，低保按其余成员计算。";
+    "dibao.exemptIncome", Document, "民发〔2021〕57号第十三条", "优待抚恤金、奖励性补助、社会救助款物、“十四五”期间中央确定的基础养老金等不计入家庭收入。";
+    "dibao.employmentDeduction", Text, "四(十)", "有劳动能力的农村低保对象务工收入，按务工所在地两个月最低工资标准扣除就业成本（不超过工资）。";
+    "dibao.employmentDeductionUrban", ASSUMPTION, "四(十)；民发〔2021〕57号第十三条", "城市低保对象的就业成本也按务工所在地两个月最低工资扣除：实施意见只写农村低保对象，国家办法只说“必要的就业成本”可扣减、未定数额。";
+    "dibao.countedIncome", Text, "四(十)", "计算收入 = 经营、财产、转移、其他收入 + 工资 − 就业成本；人均月收入 = 计算收入 ÷ 12 ÷ 低保覆盖人数。";
+    "dibao.assets", Document, "民发〔2021〕57号", "家庭财产状况须符合当地规定（由工作人员核查）。";
+    "dibao.base", Document, "民发〔2021〕57号第二十三条", "人均月收入低于低保标准的，按差额补差：(标准 − 人均) × 人数。";
+    "dibao.supplement", Text, "四(十)", "低保家庭中的重度残疾人、重病患者、老年人、未成年人加发低保金；同属多类的取最高一项。";
+    "dibao.eligibility", Text, "四(十)", "人均月收入不低于低保标准的，不符合低保条件。";
+    "dibao.marginal", Document, "民发〔2021〕57号第八条", "不符合低保条件、人均收入低于低保标准1.5倍（参数）的为低保边缘家庭。";
+    "dibao.singlePerson", Text, "四(十)；民发〔2021〕57号第八条", "低保边缘家庭中的重度残疾人、重病患者可参照“单人户”纳入低保，按“平均补助水平 + 加发”计算。";
+    "dibao.gradualExit", Document, "民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(三)", "就业后家庭人均收入超过低保标准的低保家庭，可给予一定时间（原则上不超过6个月）的渐退期。";
+    "dibao.gradualExitAmount", ASSUMPTION, "民发〔2021〕57号第三十三条", "渐退期内维持现领低保金；未告知现领数额时，按不计新增工资收入计算。";
+    // 特困人员救助供养
+    "tekun.basicStandard", Document, "国发〔2016〕14号（转述）", "特困人员基本生活标准不低于当地低保标准的1.3倍（参数），按当地公布口径向上取整（哈尔滨取整到元，参数）。";
+    "tekun.member", Document, "民发〔2021〕43号第四至八条", "同时无劳动能力、无生活来源、无法定赡养抚养扶养义务人（或其无履行能力）的，纳入特困供养：基本生活标准 + 按生活自理能力的照料护理标准。";
+    "tekun.supportFloor", Document, "黑龙江省特困人员供养标准（转述）", "农村特困人员每月供养（基本生活 + 照料护理）不低于当地公布的农村分散供养标准 ÷ 12。";
+    "tekun.ownIncome", ASSUMPTION, "民发〔2021〕43号第六条", "“无生活来源”看本人收入：本人工资加家庭其他计入收入按人数平均的份额，低于当地低保标准；纳入特困的成员的份额不再计入其余成员的低保收入。";
+    // 临时救助
+    "temporary.event", Text, "四(十)", "因病、因灾、意外事故、家庭变故等基本生活陷入暂时困难的，给予临时救助。";
+    "temporary.need", ASSUMPTION, "四(十)；民发〔2018〕23号", "困难缺口 = 全年低保线（标准 × 12 × 人数）− 扣除刚性支出后的年收入 − 本年已获低保、特困供养。";
+    "temporary.amount", ASSUMPTION, "四(十)；民发〔2018〕23号", "救助额为缺口，不超过若干个月的家庭低保标准（按困难程度分档，参数）。";
+    "temporary.caseByCase", Text, "二(二)、四(十)", "缺口超出救助上限的部分由县级“一事一议”。";
+    // 养老保险代缴
+    "pension.lowestTier", Text, "四(十二)", "政府为困难群体按最低缴费档次代缴部分或全部城乡居民养老保险费。";
+    "pension.member", Text, "四(十二)；国发〔2014〕8号", "年满16周岁、不在校、未满60周岁的成员缴费；低保对象、特困人员、返贫致贫人口、重度残疾人由政府代缴（多类取最高比例）；困难群体和其他已脱贫人口可保留最低缴费档次。";
+    // 教育资助
+    "education.difficulty", ASSUMPTION, "三(八)", "脱贫户、监测户（含返贫致贫户）或低保、特困家庭的学生按家庭经济困难学生资助。";
+    "education.nutrition", Text, "三(八)", "农村义务教育学生营养改善计划：每生每天标准 × 在校天数。";
+    "education.boarding", Text, "三(八)", "家庭经济困难的义务教育寄宿生生活补助。";
+    "education.seniorHighGrant", Text, "三(八)", "家庭经济困难的普通高中学生国家助学金。";
+    "education.yulu", Document, "六(十九)；国开办发〔2015〕19号；国乡振发〔2022〕6号（转述）", "脱贫户、监测户“两后生”接受中职、高职教育的，雨露计划补助。";
+    "education.none", Text, "三(八)", "在校学生没有适用的资助项目。";
+    // 医疗保障
+    "medical.bill", Text, "四(十一)", "政策范围外费用由个人负担。";
+    "medical.basic", Text, "四(十一)", "基本医保：政策范围内费用超过起付线的部分按比例支付，不超过年度限额。";
+    "medical.tilt", Document, "四(十一)；国办发〔2021〕42号（转述）", "低保对象、特困人员、返贫致贫人口享受大病保险倾斜：起付线降低、支付比例提高。";
+    "medical.critical", Text, "四(十一)", "大病保险：基本医保后的个人负担超过起付线的部分分段按比例支付，取消封顶线。";
+    "medical.assistance", Document, "四(十一)；国办发〔2021〕42号（转述）", "医疗救助：特困、低保、监测对象按比例救助剩余政策范围内费用，不超过年度限额。";
+    "medical.patient", Text, "四(十一)", "个人自付 = 总费用 − 三重保障支付。";
+    // 金融
+    "credit.microcredit.terms", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "脱贫人口小额信贷：5万元以下、3年以内、免担保免抵押、利率不高于一年期LPR、财政贴息。";
+    "credit.microcredit.subsidy", Document, "六(十七)", "利息按贷款利率计，财政贴息不超过利息。";
+    "credit.microcredit.eligibility", Document, "六(十七)", "不是脱贫人口或监测对象、不在政策期、超过额度期限或利率高于LPR的，不符合。";
+    "credit.guaranteeLoan", Document, "六(十七)", "创业担保贷款个人额度以上限为准，超过的按上限发放。";
+    "credit.insuranceFutures", Document, "六(十七)", "“保险+期货”赔付 = max(0, 目标价格 − 结算价格) × 数量。";
+    // 以工代赈
+    "workRelief.remuneration", Document, "三(六)、六(十六)；国家发展改革委2022-07-18", "以工代赈项目劳务报酬不低于中央预算内投资的一定比例（15%，2022年起提高到30%）。";
+}
+
+/// The rule of an id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// The assumptions a result applied: a bit per rule of [`RULES`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Assumptions(u128);
+
+const _: () = assert!(RULES.len() <= 128, "Assumptions holds 128 rules");
+
+impl Assumptions {
+    /// Record that the assumption `id` was applied (ids that are not assumptions are ignored).
+    pub fn add(&mut self, id: &str) {
+        if let Some(i) = RULES
+            .iter()
+            .position(|r| r.id == id && r.basis == Basis::Assumption)
+        {
+            self.0 |= 1u128
+                .checked_shl(u32::try_from(i).unwrap_or(u32::MAX))
+                .unwrap_or(0);
+        }
+    }
+    /// `id` when `applies`.
+    pub fn add_if(&mut self, applies: bool, id: &str) {
+        if applies {
+            self.add(id);
+        }
+    }
+    pub fn extend(&mut self, other: Assumptions) {
+        self.0 |= other.0;
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    /// The rules applied, in the order of [`RULES`].
+    pub fn iter(self) -> impl Iterator<Item = &'static Rule> {
+        RULES.iter().enumerate().filter_map(move |(i, r)| {
+            let bit = 1u128
+                .checked_shl(u32::try_from(i).unwrap_or(u32::MAX))
+                .unwrap_or(0);
+            (self.0 & bit != 0).then_some(r)
+        })
+    }
+    pub fn contains(self, id: &str) -> bool {
+        self.iter().any(|r| r.id == id)
+    }
+}
+
+/// An assumption as a result lists it.
+#[derive(Serialize, Tsify)]
+pub struct Assumption {
+    pub rule: &'static str,
+    /// Chinese: what is assumed and why.
+    pub text: &'static str,
+}
+
+impl Serialize for Assumptions {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter().map(|r| Assumption {
+            rule: r.id,
+            text: r.text,
+        }))
+    }
+}
+
+/// docs/rules.md, written from [`RULES`].
+pub fn document() -> String {
+    let mut out = String::from(
+        "# 计算规则一览\n\n\
+         本页由 `src/rules.rs` 生成，列出引擎适用的每一条规则：规则编号（测算步骤中的 `rule`）、\
+         依据（政策原文条目，或所依据的国家、省级文件文号），以及规则的性质：\n\n\
+         - **政策原文**：《中共黑龙江省委 黑龙江省人民政府关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的实施意见》的条目；\n\
+         - **国家或省级文件**：实施意见所依据的文件（“转述”表示只见到转述，未见原文）；\n\
+         - **本计算器的假设**：没有找到文件明确规定、由本计算器采用的做法。凡用到假设的测算结果，都在 \
+         `assumptions` 中列出，工作人员页面在结果旁显示。\n\n\
+         规则所用的具体数额（标准、比例、月数）是带日期和来源的参数，见 [parameters.md](parameters.md)。\n\n\
+         | 规则 | 性质 | 依据 | 内容 |\n|---|---|---|---|\n",
+    );
+    for r in RULES {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            r.id,
+            r.basis.label(),
+            r.source,
+            r.text
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_name_their_programme() {
+        for (i, r) in RULES.iter().enumerate() {
+            assert!(RULES[..i].iter().all(|o| o.id != r.id), "{} twice", r.id);
+            assert!(r.id.contains('.'), "{}", r.id);
+        }
+    }
+
+    #[test]
+    fn only_assumptions_are_recorded() {
+        let mut a = Assumptions::default();
+        a.add("dibao.base");
+        assert!(a.is_empty());
+        a.add("temporary.need");
+        assert!(a.contains("temporary.need"));
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(
+            json.starts_with(r#"[{"rule":"temporary.need","text":""#),
+            "{json}"
+        );
+    }
+
+    #[test]
+    fn docs_rules_md_is_written_from_the_list() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
+        let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+        if on_disk != document() {
+            // Write it, so the diff shows in the commit; the test still fails until it is kept.
+            std::fs::write(path, document()).unwrap();
+            panic!("docs/rules.md was out of date and has been rewritten: commit it");
+        }
+    }
+}
