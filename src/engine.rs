@@ -8,7 +8,7 @@ use tsify::Tsify;
 
 use crate::batch::{BatchItem, ScreenItem};
 use crate::calendar::{format_date, parse_date};
-use crate::error::Result;
+use crate::error::{PolicyError, Problem, Result};
 use crate::estimate::{self, Comparison, Estimate, IncomeCurve, Transitions};
 use crate::input::household::{reference_of, HouseholdInput};
 use crate::input::json::Node;
@@ -167,6 +167,43 @@ impl Engine {
             .map(|e| Screening::of(&e))
     }
 
+    /// Every problem of a household (as JSON) for `as_of`, at once: what reading finds (unknown,
+    /// repeated or malformed fields) and what checking on the date finds (dates, regions, members),
+    /// so a form can mark every bad field in one pass. Empty when the household is fine.
+    pub fn household_problems(&self, household: &Node<'_>, as_of: &str) -> Vec<Problem> {
+        let (input, mut c) = HouseholdInput::read_all(household);
+        match date(as_of) {
+            Ok(on) => {
+                Household::check(&input, &self.params, on, &mut c);
+            }
+            Err(e) => c.push(e),
+        }
+        c.into_error().map(|e| e.problems).unwrap_or_default()
+    }
+
+    /// A household strictly read for `as_of`, or an error listing every problem at once.
+    pub fn read_household(&self, household: &Node<'_>, as_of: &str) -> Result<HouseholdInput> {
+        let (input, c) = HouseholdInput::read_all(household);
+        if c.is_empty() {
+            return Ok(input);
+        }
+        let problems = self.household_problems(household, as_of);
+        let code = c
+            .into_error()
+            .map_or(crate::error::ErrorCode::InvalidInput, |e| e.code);
+        Err(PolicyError::with_problems(code, problems))
+    }
+
+    /// A form's values as a household (trimmed, half-width, empty fields left out, see
+    /// [`crate::input::form`]) and every problem the engine finds in it for `as_of`.
+    pub fn read_form(&self, values: &Node<'_>, as_of: &str) -> FormReading {
+        let household = crate::input::form::normalise(values);
+        FormReading {
+            problems: self.household_problems(&household, as_of),
+            household: household.to_value(),
+        }
+    }
+
     /// One household of a batch, as a JSON value read strictly, sharing the batch's transition
     /// statuses (the batch functions here and the command-line tool's workers).
     pub fn estimate_in_batch(
@@ -307,6 +344,17 @@ macro_rules! engine_methods {
     };
 }
 with_household_programmes!(engine_methods);
+
+/// A form read into a household (`readForm`).
+#[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FormReading {
+    /// The household the values describe, ready for `estimate`.
+    #[tsify(type = "Household")]
+    pub household: serde_json::Value,
+    /// Every problem found, each at its field (`members[2].birthDate`); empty when it is fine.
+    pub problems: Vec<Problem>,
+}
 
 /// An item of the policy text, for showing a citation with its title.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
