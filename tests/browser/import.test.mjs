@@ -3,6 +3,7 @@
 // boxes never set from strings, and no input that throws in the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { PolicyEngine } from '../../dist/zhenxing/node/index.mjs';
 import { asOf, assertClean, assertFiguresMatch, exported, households, launch, openPage, serveSite, stop } from './helpers.mjs';
 
@@ -145,6 +146,16 @@ test('a good import after a failed one computes again', async () => {
   await page.waitForSelector('#result-body:not([hidden])');
   assert.ok(await page.isHidden('#import-problems'));
   assert.ok(await page.isHidden('#problem-box'));
+  await assertFiguresMatch(page, engine, households.unstable);
+});
+
+test('the downloaded file is the household as entered, and imports back', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  assert.equal(download.suggestedFilename(), 'household.json');
+  const saved = readFileSync(await download.path(), 'utf8');
+  assert.deepEqual(JSON.parse(saved), households.unstable);
+  await page.setInputFiles('#upload', { name: 'household.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
+  await page.waitForSelector('#result-body:not([hidden])');
   await assertFiguresMatch(page, engine, households.unstable);
 });
 
