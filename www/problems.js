@@ -117,6 +117,8 @@ export function controlFor(form, path) {
 let vocabulary = new Map();
 export function setVocabulary(form, labels) {
   vocabulary = new Map();
+  // The engine's names of the fields (labels().field, where the engine has them), then the page's own.
+  for (const [k, v] of Object.entries(labels.field ?? {})) vocabulary.set(k, v);
   for (const kind of ['status', 'area', 'category', 'schooling', 'event']) for (const [k, v] of Object.entries(labels[kind] ?? {})) vocabulary.set(k, v);
   for (const c of form.querySelectorAll('[name][data-label]')) vocabulary.set(c.name.split('.').at(-1), c.dataset.label);
   for (const f of MEMBER_FIELDS) vocabulary.set(f.name, f.label.replace(/（.*）$/, ''));
