@@ -233,6 +233,36 @@ impl Engine {
         }
     }
 
+    /// A household file's text (JSON) read strictly, as [`Engine::read_form`] answers: malformed JSON
+    /// or a repeated key is a problem at its place, never resolved by guessing.
+    pub fn read_household_text(&self, text: &str, as_of: &str) -> FormReading {
+        match crate::input::parse(text, "") {
+            Ok(node) => FormReading {
+                problems: self.household_problems(&node, as_of),
+                household: node.to_value(),
+            },
+            Err(e) => FormReading {
+                household: serde_json::Value::Null,
+                problems: match e.problems.is_empty() {
+                    true => vec![Problem {
+                        path: e.path,
+                        message: e.message,
+                    }],
+                    false => e.problems,
+                },
+            },
+        }
+    }
+
+    /// Which parameter set this engine uses.
+    pub fn parameter_set_info(&self) -> ParameterSetInfo {
+        ParameterSetInfo {
+            id: self.params.id.clone(),
+            title: self.params.title.clone(),
+            published: self.params.published.clone(),
+        }
+    }
+
     /// One household of a batch, as a JSON value read strictly, sharing the batch's transition
     /// statuses (the batch functions here and the command-line tool's workers).
     pub fn estimate_in_batch(
@@ -374,12 +404,23 @@ macro_rules! engine_methods {
 }
 with_household_programmes!(engine_methods);
 
-/// A form read into a household (`readForm`).
+/// The parameter set an engine uses (`parameterSet()`), for printing on a result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct ParameterSetInfo {
+    /// e.g. `heilongjiang`
+    pub id: String,
+    /// e.g. `黑龙江省默认参数集`
+    pub title: String,
+    /// The date it was published (`YYYY-MM-DD`).
+    pub published: String,
+}
+
+/// A form or a household file read into a household (`readForm`, `readHousehold`).
 #[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct FormReading {
-    /// The household the values describe, ready for `estimate`.
-    #[tsify(type = "Household")]
+    /// The household the values describe, ready for `estimate` (`null` when a file is not JSON).
+    #[tsify(type = "Household | null")]
     pub household: serde_json::Value,
     /// Every problem found, each at its field (`members[2].birthDate`); empty when it is fine.
     pub problems: Vec<Problem>,

@@ -44,6 +44,9 @@ pub struct Contribution {
     /// Money per year reaching the household as cash.
     #[tsify(type = "string")]
     pub cash_annual: Money,
+    /// The part of `cashAnnual` paid once, not every month (临时救助); 0.00 for monthly support.
+    #[tsify(type = "string")]
+    pub one_off: Money,
     /// Money per year paid on its behalf or given in kind (not counted in the totals).
     #[tsify(type = "string")]
     pub other_annual: Money,
@@ -180,6 +183,7 @@ pub fn estimate_in(
             program: p.id(),
             label: p.label(),
             cash_annual: a.cash_annual,
+            one_off: a.one_off,
             other_annual: a.other_annual,
         });
     }

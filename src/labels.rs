@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::input::household::{AREAS, EVENTS, FIELD_LABELS, SCHOOLING, STATUSES};
+use crate::input::household::{
+    AREAS, CAPACITIES, DISABILITY_GRADES, EVENTS, FIELD_LABELS, SCHOOLING, STATUSES,
+};
 use crate::programs::monitoring::{Category, Track, RISKS};
 use crate::programs::registry::{OTHER_PROGRAMMES, PROGRAMMES};
 
@@ -34,6 +36,15 @@ pub struct Labels {
     pub area: Map,
     #[tsify(type = "Record<string, string>")]
     pub event: Map,
+    /// A member's `laborCapacity`.
+    #[tsify(type = "Record<string, string>")]
+    pub labor_capacity: Map,
+    /// A member's `selfCare`.
+    #[tsify(type = "Record<string, string>")]
+    pub self_care: Map,
+    /// A member's `disabilityGrade` ("1" to "4").
+    #[tsify(type = "Record<string, string>")]
+    pub disability_grade: Map,
     /// Every field of a household and a member (`birthDate` → 出生日期), for messages at a field.
     #[tsify(type = "Record<string, string>")]
     pub field: Map,
@@ -57,6 +68,15 @@ pub fn labels() -> Labels {
         status: STATUSES.iter().map(|(id, s)| (*id, s.label())).collect(),
         area: AREAS.iter().map(|(id, a)| (*id, a.label())).collect(),
         event: EVENTS.iter().map(|(id, e)| (*id, e.label())).collect(),
+        labor_capacity: CAPACITIES
+            .iter()
+            .map(|(id, c)| (*id, c.labor_label()))
+            .collect(),
+        self_care: CAPACITIES
+            .iter()
+            .map(|(id, c)| (*id, c.self_care_label()))
+            .collect(),
+        disability_grade: DISABILITY_GRADES.iter().copied().collect(),
         field: FIELD_LABELS.iter().copied().collect(),
     }
 }
@@ -73,5 +93,8 @@ mod tests {
         assert_eq!(l.category["suddenHardship"], "突发严重困难户");
         assert_eq!(l.schooling.len(), SCHOOLING.len());
         assert!(l.risk.values().all(|v| !v.is_empty()));
+        assert_eq!(l.labor_capacity["partial"], "部分丧失劳动能力");
+        assert_eq!(l.self_care["none"], "完全丧失生活自理能力");
+        assert_eq!(l.disability_grade.len(), 4);
     }
 }

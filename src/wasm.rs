@@ -526,6 +526,25 @@ impl PolicyEngine {
         to_value(&reading)
     }
 
+    /// A household file's JSON text read strictly (a repeated key or malformed JSON is a problem,
+    /// where `JSON.parse` would silently keep the last value), with every problem for `asOf`.
+    #[wasm_bindgen(js_name = readHousehold, unchecked_return_type = "FormReading")]
+    pub fn read_household(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let as_of = as_of_arg(&as_of)?;
+        let text = string_arg(&text, "text", ErrorCode::InvalidInput)?;
+        to_value(&self.inner.read_household_text(&text, &as_of))
+    }
+
+    /// The parameter set this engine uses: `{ id, title, published }`.
+    #[wasm_bindgen(js_name = parameterSet, unchecked_return_type = "ParameterSetInfo")]
+    pub fn parameter_set(&self) -> Result<JsValue, JsValue> {
+        to_value(&self.inner.parameter_set_info())
+    }
+
     /// This engine's estimate against another's (a what-if), programme by programme.
     #[wasm_bindgen(unchecked_return_type = "Comparison")]
     pub fn compare(

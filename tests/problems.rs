@@ -101,3 +101,36 @@ fn a_form_becomes_a_household() {
     let paths: Vec<&str> = reading.problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, ["members[0].birthDate", "members[1].birthDate"]);
 }
+
+/// A household file read from its text: a repeated key is a problem at its place (JSON.parse would
+/// keep the last value silently), malformed JSON is one problem, a good file reads as itself.
+#[test]
+fn a_household_file_is_read_from_its_text_strictly() {
+    let e = engine();
+    let repeated = r#"{ "region": "230129", "members": [{ "birthDate": "1958-01-01", "wages": "1", "wages": "99999" }] }"#;
+    let r = e.read_household_text(repeated, "2023-06-01");
+    assert!(
+        r.problems.iter().any(|p| p.path == "members[0].wages"),
+        "{:?}",
+        r.problems
+    );
+    let broken = e.read_household_text(r#"{ "region": "230129", "members": [ }"#, "2023-06-01");
+    assert_eq!(broken.problems.len(), 1, "{:?}", broken.problems);
+    assert!(broken.household.is_null());
+    let good =
+        r#"{"region":"230129","members":[{"birthDate":"1958-01-01"}],"income":{"other":"3000"}}"#;
+    let r = e.read_household_text(good, "2023-06-01");
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(
+        r.household,
+        serde_json::from_str::<serde_json::Value>(good).unwrap()
+    );
+}
+
+#[test]
+fn the_parameter_set_names_itself() {
+    let info = engine().parameter_set_info();
+    assert_eq!(info.id, "heilongjiang");
+    assert!(info.title.contains("黑龙江"), "{}", info.title);
+    assert_eq!(info.published.len(), 10);
+}

@@ -1,5 +1,5 @@
 // The staff page: read the form, call the engine, show what it returns. No policy logic here.
-import init, { PolicyEngine, defaultParameters, labels, policyItems, version } from './pkg/index.js';
+import init, { PolicyEngine, PolicyError, labels, policyItems, version } from './pkg/index.js';
 import { MAX_MEMBERS, addMember, fillHousehold, memberTitle, readHousehold, renumber, setupForm } from './form.js';
 import { clearMarks, describe, evaluate, markFields, setVocabulary } from './problems.js';
 import { basisOf, context, el, openCitedItem, renderCards, renderNotice, renderPolicyItems, renderSummary, renderTransition } from './results.js';
@@ -280,6 +280,21 @@ export function importJson(text) {
     importFailed([`家庭成员最多 ${MAX_MEMBERS} 人，导入的数据有 ${h.members.length} 人，未导入。`]);
     return;
   }
+  // The engine reads the text itself: a repeated field is a problem, where JSON.parse kept the
+  // last value without a word.
+  let reading;
+  try {
+    reading = readHouseholdText(text);
+  } catch (e) {
+    fatal(e);
+    return;
+  }
+  if (reading.problems.length) {
+    fillHousehold(form, h);
+    const described = reading.problems.map((p) => describe(form, p));
+    importFailed(described.map((d) => d.text), described);
+    return;
+  }
   let out;
   try {
     out = evaluate(engine, h, $('as-of').value, '230000');
@@ -296,6 +311,16 @@ export function importJson(text) {
   $('import-problems').hidden = true;
   render();
   announce(`已导入。${last ? totalsSentence(last.estimate) : ''}`, { now: true });
+}
+
+/** `engine.readHousehold` on the page's date, or on today's while the date field is not a date. */
+function readHouseholdText(text) {
+  try {
+    return engine.readHousehold(text, $('as-of').value);
+  } catch (e) {
+    if (!(e instanceof PolicyError) || e.path !== 'asOf') throw e;
+    return engine.readHousehold(text, today());
+  }
 }
 
 function fatal(e) {
@@ -315,8 +340,8 @@ async function main() {
   await init();
   engine = new PolicyEngine();
   form = $('household-form');
-  const set = JSON.parse(defaultParameters());
-  paramSet = `${set.title ?? set.id}（${set.published ?? ''}，zhenxing ${version()}）`;
+  const set = engine.parameterSet();
+  paramSet = `${set.title}（${set.published}，zhenxing ${version()}）`;
   context.labels = labels();
   for (const p of engine.parameters()) context.params.set(p.name, p);
   regions = engine.regions();

@@ -45,7 +45,9 @@ function inputs(h, regionName) {
 function amountText(p, contribution) {
   const parts = [];
   if (p.monthly) parts.push(`${p.monthly} 元/月`);
-  if (contribution && Number(contribution.cashAnnual)) parts.push(`现金 ${contribution.cashAnnual} 元/年`);
+  const oneOff = Number(contribution?.oneOff ?? 0);
+  if (oneOff) parts.push(`一次性发放 ${contribution.oneOff} 元`);
+  if (contribution && Number(contribution.cashAnnual) && !oneOff) parts.push(`现金 ${contribution.cashAnnual} 元/年`);
   if (contribution && Number(contribution.otherAnnual)) parts.push(`代缴、实物 ${contribution.otherAnnual} 元/年`);
   if (!contribution && p.annual) parts.push(`${p.annual} 元/年`);
   return parts.join('，');

@@ -201,6 +201,33 @@ pub enum Capacity {
     None,
 }
 
+impl Capacity {
+    /// As a member's 劳动能力.
+    pub fn labor_label(self) -> &'static str {
+        match self {
+            Capacity::Full => "有劳动能力",
+            Capacity::Partial => "部分丧失劳动能力",
+            Capacity::None => "无劳动能力",
+        }
+    }
+    /// As a member's 生活自理能力.
+    pub fn self_care_label(self) -> &'static str {
+        match self {
+            Capacity::Full => "具备生活自理能力",
+            Capacity::Partial => "部分丧失生活自理能力",
+            Capacity::None => "完全丧失生活自理能力",
+        }
+    }
+}
+
+/// `disabilityGrade` values and their labels (grades 1 and 2 are 重度).
+pub const DISABILITY_GRADES: &[(&str, &str)] = &[
+    ("1", "一级（重度）"),
+    ("2", "二级（重度）"),
+    ("3", "三级"),
+    ("4", "四级"),
+];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub enum Event {

@@ -49,6 +49,19 @@ test('a household file read through the upload button gives the package\'s figur
   await assertFiguresMatch(page, engine, households.marginal);
 });
 
+test('a field written twice in the file is a problem at that field, not the last value silently', async () => {
+  await importGood();
+  // JSON.parse would keep wages 99999 and give figures for a household the file does not describe.
+  const text = JSON.stringify(households.sudden).replace('"birthDate"', '"wages":"1","wages":"99999","birthDate"');
+  assert.equal(JSON.parse(text).members[0].wages, '99999');
+  await importText(text);
+  await assertCleared();
+  const listed = await page.$$eval('#import-problems li', (ls) => ls.map((l) => l.textContent));
+  assert.equal(listed.length, 1, listed.join(' / '));
+  assert.match(listed[0], /第1位成员.*本人年工资/);
+  assert.equal(await page.getAttribute('#members .member:nth-child(1) [name=wages]', 'aria-invalid'), 'true');
+});
+
 test('every problem of an import, at its field, in an officer\'s words; results cleared', async () => {
   await importGood();
   const bad = structuredClone(households.sudden);

@@ -57,7 +57,9 @@ for (const name of ['unstable', 'sudden', 'marginal', 'six']) {
       assert.ok(flat.includes(p.label), p.label);
       if (p.monthly) assert.ok(flat.includes(`${p.monthly}元/月`), `${p.label} monthly`);
       const c = est.contributions.find((x) => x.program === p.program);
-      if (c && Number(c.cashAnnual)) assert.ok(flat.includes(`现金${c.cashAnnual}元/年`), `${p.label} cash`);
+      // Paid once (临时救助): said so, not as a yearly amount.
+      if (c && Number(c.oneOff)) assert.ok(flat.includes(`一次性发放${c.oneOff}元`), `${p.label} one-off`);
+      else if (c && Number(c.cashAnnual)) assert.ok(flat.includes(`现金${c.cashAnnual}元/年`), `${p.label} cash`);
       for (const r of p.reasons) assert.ok(flat.includes(squash(r).slice(0, 12)), `${p.label}: ${r}`);
       for (const c of p.citations) assert.ok(flat.includes(c), `${p.label} cites ${c}`);
     }

@@ -131,3 +131,38 @@ test('screenEach hands over the rows chunk by chunk, in order', async () => {
   assert.deepEqual(seen.map((r) => r.screening.ref), all.map((h) => h.ref));
   assert.deepEqual(seen[7], e.screenMany([all[7]], '2023-06-01')[0]);
 });
+
+test('a household file read from its text: repeated keys are problems, the set names itself', async () => {
+  const { PolicyEngine } = await import('zhenxing');
+  const e = new PolicyEngine();
+  // JSON.parse keeps the last "wages" (99999) without a word; the engine reports the repetition.
+  const text = '{ "region": "230129", "members": [{ "birthDate": "1958-01-01", "wages": "1", "wages": "99999" }] }';
+  assert.equal(JSON.parse(text).members[0].wages, '99999');
+  const r = e.readHousehold(text, '2023-06-01');
+  assert.deepEqual(r.problems.map((p) => p.path), ['members[0].wages']);
+  const broken = e.readHousehold('{ "region": ', '2023-06-01');
+  assert.equal(broken.household, null);
+  assert.equal(broken.problems.length, 1);
+  assert.throws(() => e.readHousehold(42, '2023-06-01'), (err) => err instanceof PolicyError && err.path === 'text');
+  const set = e.parameterSet();
+  assert.equal(set.id, 'heilongjiang');
+  assert.match(set.published, /^\d{4}-\d{2}-\d{2}$/);
+});
+
+test('labels name member options; contributions say what is paid once', async () => {
+  const { PolicyEngine, labels } = await import('zhenxing');
+  const l = labels();
+  assert.equal(l.laborCapacity.partial, '部分丧失劳动能力');
+  assert.equal(l.selfCare.none, '完全丧失生活自理能力');
+  assert.equal(l.disabilityGrade['2'], '二级（重度）');
+  const e = new PolicyEngine();
+  // 临时救助, worked in tests/cases/temporary-general-capped.json: min(缺口 5876, 上限 441 × 2 × 3 = 2646) = 2646.
+  const h = { region: '230129', members: [{ birthDate: '1980-01-01', wages: '30000' }, { birthDate: '1982-01-01' }, { birthDate: '2010-01-01' }],
+    rigidSpending: '20000', events: ['illness'] };
+  const est = e.estimate(h, '2023-06-01');
+  const byId = Object.fromEntries(est.contributions.map((c) => [c.program, c]));
+  assert.equal(byId.temporary.oneOff, '2646.00');
+  assert.equal(byId.temporary.cashAnnual, '2646.00');
+  assert.equal(byId.dibao.oneOff, '0.00');
+  assert.equal(est.totalOneOff, '2646.00');
+});
