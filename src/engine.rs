@@ -8,6 +8,9 @@ use tsify::Tsify;
 
 use crate::batch::{BatchItem, ScreenItem};
 use crate::calendar::{format_date, parse_date};
+use crate::compare::{
+    ComparisonTally, DifferingHousehold, HouseholdComparison, RegisterComparison,
+};
 use crate::error::Result;
 use crate::estimate::{self, Comparison, Estimate, IncomeCurve, Transitions};
 use crate::input::household::{reference_of, HouseholdInput};
@@ -217,6 +220,72 @@ impl Engine {
         self.batch(households, as_of, false, |r, reference| {
             ScreenItem::from_result(r.map(|e| Screening::of(&e)), reference)
         })
+    }
+
+    /// Every household of a batch under this engine's parameters and under `other`'s: per
+    /// programme and per region, households gaining, losing, newly eligible and no longer eligible,
+    /// and the change in annual amounts; and the households that differ or are errors, in order.
+    pub fn compare_many(
+        &self,
+        households: &[Node<'_>],
+        as_of: &str,
+        other: &Engine,
+    ) -> Result<RegisterComparison> {
+        crate::batch::check_batch(households.len())?;
+        date(as_of)?;
+        let (mut mine, mut theirs) = (Transitions::default(), Transitions::default());
+        let mut tally = ComparisonTally::default();
+        let mut differing = Vec::new();
+        for (index, h) in households.iter().enumerate() {
+            let before = self.estimate_in_batch(h, as_of, false, &mut mine);
+            let after = before
+                .as_ref()
+                .ok()
+                .map(|_| other.estimate_in_batch(h, as_of, false, &mut theirs));
+            let compared = match (before, after) {
+                (Ok(b), Some(Ok(a))) => {
+                    HouseholdComparison::of(&Screening::of(&b), &Screening::of(&a))
+                }
+                (Err(e), _) | (_, Some(Err(e))) => Err(e),
+                (Ok(_), None) => Err(crate::error::PolicyError::invalid_input("", "内部错误")),
+            };
+            match compared {
+                Ok(c) => {
+                    let region = h.get("region").and_then(Node::as_str).unwrap_or_default();
+                    tally.add(region, &c)?;
+                    if c.changed() {
+                        differing.push(DifferingHousehold::Changed {
+                            ok: true,
+                            index,
+                            reference: reference_of(h),
+                            region: region.to_string(),
+                            programs: c.changes,
+                        });
+                    }
+                }
+                Err(e) => {
+                    tally.add_error();
+                    differing.push(DifferingHousehold::Err {
+                        ok: false,
+                        index,
+                        reference: reference_of(h),
+                        error: e.into(),
+                    });
+                }
+            }
+        }
+        Ok(RegisterComparison {
+            summary: tally.finish(|code| self.region_name(code)),
+            households: differing,
+        })
+    }
+
+    /// The Chinese name of a region by its 6-digit code, when the set knows it.
+    pub fn region_name(&self, code: &str) -> Option<String> {
+        code.parse::<u32>()
+            .ok()
+            .and_then(|c| self.params.region(c))
+            .map(|r| r.name.clone())
     }
 
     /// Total support as the household's non-wage income runs over `{from, to, step}`.

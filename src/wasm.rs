@@ -374,6 +374,21 @@ impl PolicyEngine {
         to_value(&self.inner.screen_many(&items, &as_of))
     }
 
+    /// Every household under this engine's parameters and under `other`'s: the summary per
+    /// programme and per region (households gaining, losing, newly eligible, no longer eligible,
+    /// the change in annual amounts), and the households that differ or are errors, in order.
+    #[wasm_bindgen(js_name = compareMany, unchecked_return_type = "RegisterComparison")]
+    pub fn compare_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        other: &PolicyEngine,
+    ) -> Result<JsValue, JsValue> {
+        let (text, as_of) = batch_args(&households, &as_of)?;
+        let items = batch_items(&text)?;
+        result(self.inner.compare_many(&items, &as_of, &other.inner))
+    }
+
     /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.
     #[wasm_bindgen(js_name = incomeCurve, unchecked_return_type = "IncomeCurve")]
     pub fn income_curve(

@@ -51,7 +51,7 @@ fn line_status(out: &[Value]) -> Vec<(u64, bool)> {
 fn json_lines_match_the_library_and_bad_rows_carry_on() {
     let input = registers().join("small.jsonl");
     let (code, stdout, stderr) = run(&["estimate", "--as-of", AS_OF, input.to_str().unwrap()]);
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 1, "some rows are errors: {stderr}");
     let out = lines(&stdout);
     // Lines 3 (blank) is skipped; 4, 6 and 7 are bad: each reported with its line, the rest go on.
     assert_eq!(
@@ -95,11 +95,16 @@ fn json_lines_match_the_library_and_bad_rows_carry_on() {
         assert_eq!(v["screening"], expected, "line {}", v["line"]);
         assert!(v.get("estimate").is_none());
     }
-    assert!(stderr.contains("汇总：6 户（有误 3 户）"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "读入 7 行（表头 0 行，空行 1 行），其余 6 行全部计入 6 条结果：成功 3 户，有误 3 条"
+        ),
+        "{stderr}"
+    );
 
     // --explain writes the full explained estimate instead.
     let (code, explained, _) = estimate_quiet(&input, &["--explain"]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
     let explained = lines(&explained);
     assert_eq!(explained.len(), 6);
     for v in explained.iter().filter(|v| v["ok"] == true) {
@@ -129,7 +134,7 @@ fn output_keeps_input_order_whatever_the_threads() {
     let (c4, four, _) = estimate_quiet(&path, &["--threads", "4"]);
     let (c0, _, _) = estimate_quiet(&path, &["--threads", "0"]);
     std::fs::remove_file(&path).ok();
-    assert_eq!((c1, c4), (0, 0));
+    assert_eq!((c1, c4), (1, 1));
     assert_eq!(one, four);
     let out = lines(&one);
     // Blank lines are skipped: 1500 lines, every seventh (index 2 mod 7) blank.
@@ -150,7 +155,7 @@ fn csv_gives_the_same_results_as_json_lines() {
         "jsonl",
         registers().join("small.csv").to_str().unwrap(),
     ]);
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 1, "{stderr}");
     let (_, jsonl_out, _) = estimate_quiet(&registers().join("small.jsonl"), &[]);
     let (csv, jsonl) = (lines(&csv_out), lines(&jsonl_out));
     let ids: Vec<&str> = csv
@@ -186,7 +191,7 @@ fn csv_output_has_each_programme_per_household() {
         "-o",
         out.to_str().unwrap(),
     ]);
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 1, "{stderr}");
     let mut reader = csv::Reader::from_path(&out).unwrap();
     let header: Vec<String> = reader
         .headers()
@@ -262,9 +267,9 @@ fn params_prints_the_catalogue() {
 fn files_from_spreadsheets_and_windows_are_read() {
     let dir = std::env::temp_dir();
     let id = std::process::id();
-    // JSON Lines with a byte-order mark, CRLF line ends, and a line in GBK (not UTF-8) in between.
-    let good =
-        r#"{"region":"230221","members":[{"birthDate":"1950-01-01"}],"income":{"other":"3000"}}"#;
+    // JSON Lines with a byte-order mark, CRLF line ends, and a line in GBK (not UTF-8) in between
+    // (the others have UTF-8 characters: a UTF-8 file with a stray line, reported on its own).
+    let good = r#"{"region":"230221","members":[{"id":"老人","birthDate":"1950-01-01"}],"income":{"other":"3000"}}"#;
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     bytes.extend_from_slice(good.as_bytes());
     bytes.extend_from_slice(b"\r\n{\"region\":\"230221\",\"members\":[{\"id\":\"");
@@ -276,7 +281,7 @@ fn files_from_spreadsheets_and_windows_are_read() {
     std::fs::write(&jsonl, &bytes).unwrap();
     let (code, stdout, stderr) = estimate_quiet(&jsonl, &[]);
     std::fs::remove_file(&jsonl).ok();
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 1, "{stderr}");
     let out = lines(&stdout);
     assert_eq!(line_status(&out), [(1, true), (2, false), (3, true)]);
     assert_eq!(out[0]["screening"], out[2]["screening"]);
@@ -291,7 +296,7 @@ fn files_from_spreadsheets_and_windows_are_read() {
     std::fs::write(&csv, format!("\u{feff}{csv_text}")).unwrap();
     let (code, with_bom, stderr) = estimate_quiet(&csv, &[]);
     std::fs::remove_file(&csv).ok();
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 1, "{stderr}");
     let (_, without, _) = estimate_quiet(&registers().join("small.csv"), &[]);
     assert_eq!(with_bom, without);
 }
