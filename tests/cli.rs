@@ -683,3 +683,139 @@ fn chinese_registers_give_the_results_of_english_ones() {
     assert_eq!(en[0]["ref"], "R-1");
     assert_eq!(en[0]["screening"]["ref"], "R-1");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Golden county register: compare and summary, worked by hand in tests/registers/county/README.md.
+
+fn county() -> std::path::PathBuf {
+    registers().join("county")
+}
+
+fn assert_same_file(got: &Path, expected: &str) {
+    let want = std::fs::read_to_string(county().join(expected)).unwrap();
+    let got = std::fs::read_to_string(got).unwrap();
+    assert_eq!(got, want, "{expected}");
+}
+
+#[test]
+fn golden_county_register_summary() {
+    let s = Scratch::new("golden-summary");
+    let input = county().join("register.csv");
+    for name in ["expected-summary.csv", "expected-summary.txt"] {
+        let out = s.path(name);
+        let (code, _, stderr) = run(&[
+            "summary",
+            "--as-of",
+            "2025-06-01",
+            "--quiet",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 1, "H10 is an error: {stderr}");
+        assert_same_file(&out, name);
+    }
+    // estimate --summary writes the same summary beside the rows.
+    let (rows, summary) = (s.path("rows.csv"), s.path("summary.csv"));
+    run(&[
+        "estimate",
+        "--as-of",
+        "2025-06-01",
+        "--quiet",
+        input.to_str().unwrap(),
+        "-o",
+        rows.to_str().unwrap(),
+        "--summary",
+        summary.to_str().unwrap(),
+    ]);
+    assert_same_file(&summary, "expected-summary.csv");
+}
+
+#[test]
+fn golden_county_register_compare() {
+    let s = Scratch::new("golden-compare");
+    let input = county().join("register.csv");
+    let params = county().join("county-2025.json");
+    let (diff, report, text) = (s.path("d.csv"), s.path("r.csv"), s.path("r.txt"));
+    let (code, _, stderr) = run(&[
+        "compare",
+        "--as-of",
+        "2025-06-01",
+        input.to_str().unwrap(),
+        "--params",
+        params.to_str().unwrap(),
+        "-o",
+        diff.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("现金帮扶合计"),
+        "the table is printed: {stderr}"
+    );
+    assert_same_file(&diff, "expected-differences.csv");
+    assert_same_file(&report, "expected-comparison.csv");
+    run(&[
+        "compare",
+        "--as-of",
+        "2025-06-01",
+        "--quiet",
+        input.to_str().unwrap(),
+        "--params",
+        params.to_str().unwrap(),
+        "--report",
+        text.to_str().unwrap(),
+        "-o",
+        s.path("x.jsonl").to_str().unwrap(),
+    ]);
+    assert_same_file(&text, "expected-comparison.txt");
+    // --changed-only leaves out the unchanged households (H05, H07, H12) and keeps the error.
+    let (_, out, stderr) = run(&[
+        "compare",
+        "--as-of",
+        "2025-06-01",
+        input.to_str().unwrap(),
+        "--params",
+        params.to_str().unwrap(),
+        "--changed-only",
+        "--output-format",
+        "jsonl",
+    ]);
+    let ids: Vec<String> = lines(&out)
+        .iter()
+        .map(|v| v["household"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        ["H01", "H02", "H03", "H04", "H06", "H08", "H09", "H10", "H11", "H13"]
+    );
+    assert!(stderr.contains("未变化的 3 户未写出"), "{stderr}");
+    // --set changes a parameter everywhere: 471 for both counties, so 龙江 gains too.
+    let (_, out, _) = run(&[
+        "compare",
+        "--as-of",
+        "2025-06-01",
+        "--quiet",
+        input.to_str().unwrap(),
+        "--set",
+        "dibao.standard.rural=471",
+        "--output-format",
+        "jsonl",
+    ]);
+    let h08 = lines(&out)
+        .into_iter()
+        .find(|v| v["household"] == "H08")
+        .unwrap();
+    assert_eq!(h08["programs"][0]["annualAfter"], "2617.20");
+    // A bad --set is refused before anything runs.
+    let (code, _, stderr) = run(&[
+        "compare",
+        "--as-of",
+        "2025-06-01",
+        input.to_str().unwrap(),
+        "--set",
+        "dibao.standard.ruarl=471",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+}

@@ -193,12 +193,15 @@ fn check_encoding(head: &[u8], encoding: Encoding, name: &str) -> Result<(), Str
 /// Where results go: a file (through a temporary file beside it) or standard output.
 pub struct Output {
     target: Option<PathBuf>,
+    /// A device or a pipe (`/dev/null`, `/dev/stdout`): written straight, never renamed over.
+    direct: bool,
     pub format: Format,
 }
 
 /// An output being written.
 pub struct Writer {
     file: Option<(File, PathBuf, PathBuf)>,
+    direct: Option<File>,
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -233,9 +236,11 @@ impl Output {
         let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
             return Ok(Output {
                 target: None,
+                direct: false,
                 format: format.unwrap_or(Format::JsonLines),
             });
         };
+        let direct = fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
         let ext = extension(path);
         if ext.as_deref().is_some_and(is_workbook) {
             return Err(format!(
@@ -247,6 +252,7 @@ impl Output {
             (Some(f), _) => f,
             (None, Some("csv")) => Format::Csv,
             (None, Some("jsonl" | "json" | "ndjson" | "txt")) => Format::JsonLines,
+            (None, _) if direct => Format::JsonLines,
             (None, _) => {
                 return Err(format!(
                     "无法从文件名 {} 判断输出格式：应为 .csv、.jsonl 或 .json（汇总和报告还可为 .txt），或用 --output-format csv|jsonl 指定",
@@ -262,6 +268,7 @@ impl Output {
         }
         Ok(Output {
             target: Some(path.to_path_buf()),
+            direct,
             format,
         })
     }
@@ -269,8 +276,21 @@ impl Output {
     /// Start writing: a temporary file beside the target (or standard output).
     pub fn create(self) -> Result<Writer, String> {
         let Some(target) = self.target else {
-            return Ok(Writer { file: None });
+            return Ok(Writer {
+                file: None,
+                direct: None,
+            });
         };
+        if self.direct {
+            let file = OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(|e| format!("无法写入 {}：{e}", target.display()))?;
+            return Ok(Writer {
+                file: None,
+                direct: Some(file),
+            });
+        }
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -283,6 +303,7 @@ impl Output {
             .map_err(|e| format!("无法写入 {}：{e}", target.display()))?;
         Ok(Writer {
             file: Some((file, tmp, target)),
+            direct: None,
         })
     }
 
@@ -305,6 +326,10 @@ impl Output {
 impl Writer {
     /// A buffered writer to the temporary file (or standard output).
     pub fn boxed(&self) -> Result<Box<dyn Write + Send>, String> {
+        if let Some(f) = &self.direct {
+            let f = f.try_clone().map_err(|e| format!("无法写入：{e}"))?;
+            return Ok(Box::new(io::BufWriter::new(f)));
+        }
         match &self.file {
             None => Ok(Box::new(io::BufWriter::new(io::stdout()))),
             Some((f, tmp, _)) => {
@@ -373,12 +398,12 @@ pub fn comparison_rows(s: &ComparisonSummary, zh: bool) -> (Vec<String>, Vec<Vec
         ("changed", "有变化户数"),
         ("gaining", "增加户数"),
         ("losing", "减少户数"),
-        ("newly_eligible", "新符合户数"),
+        ("newly_eligible", "新增符合户数"),
         ("no_longer_eligible", "不再符合户数"),
         ("eligible_before", "原符合户数"),
-        ("eligible_after", "新符合后户数"),
+        ("eligible_after", "调整后符合户数"),
         ("annual_before", "原年额"),
-        ("annual_after", "新年额"),
+        ("annual_after", "调整后年额"),
         ("annual_change", "年额变化"),
     ]
     .iter()

@@ -416,7 +416,6 @@ fn run_compare(c: Common) -> Result<u8, String> {
         .comparison
         .clone()
         .finish(|code| p.engine.region_name(code));
-    let (header, rows) = files::comparison_rows(&summary, c.lang == Some(Lang::Zh));
     if !c.quiet {
         let (zh_header, zh_rows) = files::comparison_rows(&summary, true);
         eprint!("{}", printable(&zh_header, &zh_rows));
@@ -430,7 +429,10 @@ fn run_compare(c: Common) -> Result<u8, String> {
             b.push(b'\n');
             b
         } else {
-            files::table_bytes(&header, &rows, files::is_csv(&path), !c.no_bom)?
+            let csv_out = files::is_csv(&path);
+            let (header, rows) =
+                files::comparison_rows(&summary, !csv_out || c.lang == Some(Lang::Zh));
+            files::table_bytes(&header, &rows, csv_out, !c.no_bom)?
         };
         out.write_all(&bytes)?;
     }

@@ -286,9 +286,9 @@ pub fn compare_header(lang: Lang) -> Vec<String> {
     for (column, label) in names {
         for (en, cn) in [
             ("eligible_before", "原符合"),
-            ("eligible_after", "新符合"),
+            ("eligible_after", "调整后符合"),
             ("annual_before", "原年额"),
-            ("annual_after", "新年额"),
+            ("annual_after", "调整后年额"),
             ("annual_change", "年额变化"),
         ] {
             h.push(if zh {
