@@ -819,3 +819,34 @@ fn golden_county_register_compare() {
     ]);
     assert_eq!(code, 2, "{stderr}");
 }
+
+#[test]
+fn the_sample_registers_give_the_same_results_in_every_form() {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/registers"));
+    let out = |file: &str, extra: &[&str]| {
+        let (code, rows, stderr) = estimate_rows(&dir.join(file), extra);
+        assert_eq!(code, 0, "{file}: {stderr}");
+        rows
+    };
+    let zh = out("example-zh.csv", &[]);
+    assert_eq!(zh.len(), 5);
+    assert_eq!(out("example-gbk.csv", &["--encoding", "gbk"]), zh);
+    assert_eq!(out("example-en.csv", &[]), zh);
+}
+
+#[test]
+fn the_documentation_lists_every_column_with_its_alias() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/register.md")).unwrap();
+    for c in zhenxing::register::COLUMNS {
+        let row = format!("| `{}` | {} |", c.name, c.alias);
+        assert!(doc.contains(&row), "docs/register.md lacks {row}");
+        for (zh, api) in c.values {
+            assert!(
+                doc.contains(zh),
+                "docs/register.md lacks the value {zh} ({api}) of {}",
+                c.name
+            );
+        }
+    }
+}
