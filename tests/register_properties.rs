@@ -1,7 +1,8 @@
 //! Registers corrupted at random, through the command-line tool: whatever is done to them (unclosed
 //! quotes, cells added or dropped, a row in GBK, empty ids, a household's row moved away, blank
-//! lines, any line ending), every line is accounted for exactly once, and every household that was
-//! not touched gets exactly the result it gets in the clean register.
+//! lines, any line ending), every line is accounted for exactly once, every household that was not
+//! touched gets exactly the result it gets in the clean register, and a household with a row that
+//! cannot be trusted gets no result, only errors.
 #![cfg(feature = "cli")]
 
 use std::collections::BTreeMap;
@@ -136,7 +137,7 @@ fn run(path: &std::path::Path) -> (i32, Vec<Value>, String) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
     fn every_line_is_accounted_for_and_good_households_are_unchanged(
@@ -152,13 +153,24 @@ proptest! {
         // At most one quote: two could pair up into a legitimate multi-line cell.
         let mut quoted = false;
         let mut touched = std::collections::BTreeSet::new();
+        let mut corrupted = std::collections::BTreeSet::new();
+        // Households with a row that cannot be trusted: never a result, always an error.
+        let mut broken = std::collections::BTreeSet::new();
         let mut moved = Vec::new();
         for (at, c) in &corruptions {
-            if matches!(c, Corruption::Quote) && std::mem::replace(&mut quoted, true) {
+            if matches!(c, Corruption::Quote) && quoted {
                 continue;
             }
+            quoted |= matches!(c, Corruption::Quote);
             let i = at.index(rows.len());
+            // One corruption a row (a row in GBK is no longer text to corrupt further).
+            if !corrupted.insert(i) {
+                continue;
+            }
             touched.insert(rows[i].0);
+            if !matches!(c, Corruption::EmptyId | Corruption::Moved) {
+                broken.insert(rows[i].0);
+            }
             corrupt(&mut rows[i].1, *c);
             if matches!(c, Corruption::Moved) {
                 moved.push(i);
@@ -226,6 +238,12 @@ proptest! {
             prop_assert_eq!(got.len(), 1, "{}", id);
             prop_assert_eq!(&got[0]["screening"], &clean_by_id[id.as_str()]["screening"], "{}", id);
             prop_assert_eq!(&got[0]["error"], &clean_by_id[id.as_str()]["error"], "{}", id);
+        }
+        for i in &broken {
+            let id = format!("H{i}");
+            for v in out.iter().filter(|v| v["household"] == id.as_str()) {
+                prop_assert_eq!(&v["ok"], &Value::Bool(false), "{} has a result: {}", id, v);
+            }
         }
         std::fs::remove_dir_all(&dir).ok();
     }
