@@ -27,10 +27,15 @@ pub const TOTAL: (&str, &str) = ("total", "现金帮扶合计");
 pub struct HouseholdChange {
     /// The programme's id, or `total`.
     pub program: &'static str,
+    /// Eligible under the engine's parameters (for the total: any cash support).
     pub eligible_before: bool,
+    /// Eligible under the other engine's parameters.
     pub eligible_after: bool,
+    /// The programme's annual amount (for the total: annual cash support) under the engine's
+    /// parameters.
     #[tsify(type = "string")]
     pub annual_before: Money,
+    /// The same under the other engine's parameters.
     #[tsify(type = "string")]
     pub annual_after: Money,
     /// after − before.
@@ -97,6 +102,7 @@ impl HouseholdComparison {
 pub struct Change {
     /// The programme's id, or `total`.
     pub program: &'static str,
+    /// Chinese name (`现金帮扶合计` for the total).
     pub label: &'static str,
     /// Households whose annual amount rises.
     pub gaining: u64,
@@ -106,10 +112,14 @@ pub struct Change {
     pub newly_eligible: u64,
     /// Households eligible before, not after.
     pub no_longer_eligible: u64,
+    /// Households eligible under the engine's parameters.
     pub eligible_before: u64,
+    /// Households eligible under the other engine's parameters.
     pub eligible_after: u64,
+    /// Annual amount of all these households under the engine's parameters.
     #[tsify(type = "string")]
     pub annual_before: Money,
+    /// The same under the other engine's parameters.
     #[tsify(type = "string")]
     pub annual_after: Money,
     /// after − before, annual.
@@ -185,6 +195,7 @@ fn changes() -> Vec<Change> {
 pub struct RegionComparison {
     /// The household's `region` as given (a 6-digit code).
     pub region: String,
+    /// Its Chinese name, when the parameter set knows the code.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub region_name: Option<String>,
@@ -329,7 +340,9 @@ pub enum DifferingHousehold {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct RegisterComparison {
+    /// Per programme and per region.
     pub summary: ComparisonSummary,
+    /// The households with any difference, and those that are errors, in batch order.
     pub households: Vec<DifferingHousehold>,
 }
 
