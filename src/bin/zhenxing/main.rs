@@ -358,7 +358,11 @@ fn run_estimate(c: Common) -> Result<u8, String> {
     };
     if let (Some((out, path)), Some(county)) = (summary_out, &report.totals.county) {
         let csv_out = files::is_csv(&path);
-        out.write_all(&summary_text(county, &p.engine, csv_out, &c)?)?;
+        if let Err(e) = summary_text(county, &p.engine, csv_out, &c).and_then(|t| out.write_all(&t))
+        {
+            writer.abandon();
+            return Err(e);
+        }
     }
     writer.commit()?;
     Ok(status)
@@ -420,24 +424,36 @@ fn run_compare(c: Common) -> Result<u8, String> {
         let (zh_header, zh_rows) = files::comparison_rows(&summary, true);
         eprint!("{}", printable(&zh_header, &zh_rows));
     }
-    if let Some((out, path)) = report_out {
-        let bytes = if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        {
-            let mut b = serde_json::to_vec_pretty(&summary).map_err(|e| e.to_string())?;
-            b.push(b'\n');
-            b
-        } else {
-            let csv_out = files::is_csv(&path);
-            let (header, rows) =
-                files::comparison_rows(&summary, !csv_out || c.lang == Some(Lang::Zh));
-            files::table_bytes(&header, &rows, csv_out, !c.no_bom)?
-        };
-        out.write_all(&bytes)?;
+    if let Err(e) = write_report(report_out, &summary, &c) {
+        writer.abandon();
+        return Err(e);
     }
     writer.commit()?;
     Ok(status)
+}
+
+/// `compare --report`: CSV, a printable table or JSON.
+fn write_report(
+    report_out: Option<(Output, PathBuf)>,
+    summary: &zhenxing::compare::ComparisonSummary,
+    c: &Common,
+) -> Result<(), String> {
+    let Some((out, path)) = report_out else {
+        return Ok(());
+    };
+    let bytes = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        let mut b = serde_json::to_vec_pretty(summary).map_err(|e| e.to_string())?;
+        b.push(b'\n');
+        b
+    } else {
+        let csv_out = files::is_csv(&path);
+        let (header, rows) = files::comparison_rows(summary, !csv_out || c.lang == Some(Lang::Zh));
+        files::table_bytes(&header, &rows, csv_out, !c.no_bom)?
+    };
+    out.write_all(&bytes)
 }
 
 fn run_params(params: &Option<PathBuf>, json: bool) -> Result<u8, String> {
