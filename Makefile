@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build package demo test test-rust test-js test-package test-browser test-fuzz lint bench fuzz lock clean
+.PHONY: setup build package site demo test test-rust test-js test-package test-browser test-fuzz lint bench fuzz lock clean
 
 ## Install the toolchain pieces that are missing (idempotent).
 setup:
@@ -16,8 +16,13 @@ build: setup
 ## The npm tarball: dist/zhenxing-<version>.tgz
 package: build
 
-## Serve the staff page on 127.0.0.1:$(PORT) with the embedded default parameters.
-demo: build
+## The staff page as a self-contained folder, dist/site/: any static server or a portal's CMS can host
+## it (the .wasm and text files have .gz and .br beside them; the page carries its own CSP).
+site: build
+	node scripts/site.mjs
+
+## Serve dist/site/ on 127.0.0.1:$(PORT) (precompressed, under the page's strict CSP).
+demo: site
 	node scripts/serve.mjs --port $(PORT)
 
 ## Every test layer: lint, Rust (unit, doc, golden, properties, CLI), JS against the packed tarball
@@ -41,7 +46,9 @@ test-js: test-rust
 test-package:
 	node --test --test-reporter=spec tests/package/*.test.mjs
 
-test-browser:
+## The staff page in Debian's chromium: figures against the package, axe-core, a phone, print to PDF,
+## the site on a plain static server, serve.mjs under malformed requests. Output in test-output/browser/.
+test-browser: site
 	node --test --test-reporter=spec tests/browser/
 
 ## Benchmarks report figures; they never pass or fail.

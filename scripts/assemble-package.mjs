@@ -66,6 +66,36 @@ glue = patch(glue, 'if (wasm !== undefined) return wasm;', 'if (wasm !== wasmNot
 glue = patch(glue, "module_or_path = new URL('zhenxing_bg.wasm', import.meta.url);",
   "throw makePolicyError('INVALID_INPUT', 'module_or_path', 'init() 需要 .wasm 文件的位置或内容', []);");
 if (glue.includes('import.meta')) throw new Error('assemble-package: the glue still uses import.meta');
+// Misusing an engine (after free(), a method taken off the object or called on the prototype, a
+// compare() with something else than an engine) throws PolicyError with a Chinese message, not
+// wasm-bindgen's "null pointer passed to rust" or "expected instance of PolicyEngine".
+const engineCalls = (glue.match(/wasm\.policyengine_\w+\(this\.__wbg_ptr/g) ?? []).length;
+if (engineCalls < 20) throw new Error(`assemble-package: expected the engine's methods in the glue, found ${engineCalls}`);
+glue = glue.replace(/(wasm\.policyengine_\w+)\(this\.__wbg_ptr/g, '$1(livePtr(this)');
+glue = patch(glue, '        _assertClass(other, PolicyEngine);\n', '');
+glue = patch(glue, 'other.__wbg_ptr);', "livePtr(other, 'other'));");
+glue = patch(glue, `    free() {
+        const ptr = this.__destroy_into_raw();`, `    free() {
+        livePtr(this);
+        const ptr = this.__destroy_into_raw();`);
+glue = patch(glue, 'if (Symbol.dispose) PolicyEngine.prototype[Symbol.dispose] = PolicyEngine.prototype.free;',
+  'if (Symbol.dispose) PolicyEngine.prototype[Symbol.dispose] = function () { if (this instanceof PolicyEngine && this.__wbg_ptr !== 0) this.free(); };');
+glue = patch(glue, '            throw new Error(getStringFromWasm0(arg0, arg1));',
+  "            throw makePolicyError('INVALID_INPUT', '', `计算模块内部错误：${getStringFromWasm0(arg0, arg1)}`, []);");
+glue += `
+/** The engine's pointer, or a PolicyError saying how the engine was misused. */
+function livePtr(engine, path = '') {
+    if (!(engine instanceof PolicyEngine)) {
+        throw makePolicyError('INVALID_INPUT', path, path
+            ? \`\${path} 应为 PolicyEngine 实例（如 engine.withOverrides({...}) 的结果）\`
+            : '须在 PolicyEngine 实例上调用（不能把方法单独取出或在原型上调用）', []);
+    }
+    if (engine.__wbg_ptr === 0) {
+        throw makePolicyError('ENGINE_FREED', path, '引擎已释放：free() 之后不能再使用，请新建 PolicyEngine', []);
+    }
+    return engine.__wbg_ptr;
+}
+`;
 write('web/zhenxing.js', glue);
 
 // The names the package exports: the glue's, less its loaders, plus PolicyError.

@@ -1,40 +1,116 @@
-// Serves the staff page on 127.0.0.1: www/ at /, the built `zhenxing/web` package at /pkg/.
-// Usage: node scripts/serve.mjs [--port N]   (0 picks a free port; the URL is printed)
+// Serves the built site (dist/site/, from `make site`) on 127.0.0.1 under the page's strict
+// Content-Security-Policy, sending the precompressed .br or .gz beside a file when the browser
+// accepts it. A malformed request gets 400 and the server goes on serving.
+// Usage: node scripts/serve.mjs [--port N] [--dir DIR]   (port 0 picks a free one; the URL is printed)
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const mounts = [['/pkg/', join(root, 'dist', 'zhenxing', 'web')], ['/', join(root, 'www')]];
+const arg = (name) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const dir = resolve(arg('--dir') ?? join(root, 'dist', 'site'));
+const port = Number(arg('--port') ?? process.env.PORT ?? 8080);
+if (!existsSync(join(dir, 'index.html'))) {
+  console.error(`${dir} has no index.html: run \`make site\` first`);
+  process.exit(1);
+}
+
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 // The page must work under a strict policy: no inline script, no eval, nothing from elsewhere.
 const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const common = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache' };
 
-const argPort = process.argv.indexOf('--port');
-const port = Number(argPort > 0 ? process.argv[argPort + 1] : process.env.PORT ?? 8080);
+function plain(res, status, text, extra = {}) {
+  res.writeHead(status, { ...common, 'content-type': 'text/plain; charset=utf-8', ...extra }).end(`${text}\n`);
+}
 
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url, 'http://127.0.0.1');
-  let pathname = decodeURIComponent(url.pathname);
-  if (pathname.endsWith('/')) pathname += 'index.html';
-  const [prefix, dir] = mounts.find(([p]) => pathname.startsWith(p));
-  const file = normalize(join(dir, pathname.slice(prefix.length)));
-  if (!file.startsWith(dir + sep)) { res.writeHead(403).end(); return; }
+/** The file a request path names inside `dir`, or null when it is malformed or leaves `dir`. */
+function fileFor(rawUrl) {
+  let pathname;
   try {
-    const body = await readFile(file);
-    res.writeHead(200, {
-      'content-type': types[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': csp,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    });
-    res.end(body);
+    pathname = decodeURIComponent(new URL(rawUrl, 'http://127.0.0.1').pathname);
   } catch {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+    return null; // /%E0%A4%A and the like
   }
+  if (pathname.includes('\0')) return null;
+  if (pathname.endsWith('/')) pathname += 'index.html';
+  const file = normalize(join(dir, pathname));
+  return file.startsWith(dir + sep) ? file : null;
+}
+
+/** Which encodings an Accept-Encoding header accepts (q > 0). */
+function accepting(header) {
+  const q = new Map();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+    if (!name) continue;
+    const weight = params.find((x) => x.startsWith('q='));
+    q.set(name, weight ? Number(weight.slice(2)) : 1);
+  }
+  return (enc) => (q.get(enc) ?? q.get('*') ?? 0) > 0;
+}
+
+/** The precompressed variant the client accepts, if it exists. */
+async function variant(file, acceptEncoding) {
+  const accepts = accepting(acceptEncoding);
+  for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepts(enc)) continue;
+    try {
+      if ((await stat(file + ext)).isFile()) return { path: file + ext, encoding: enc };
+    } catch { /* not there: try the next */ }
+  }
+  return { path: file, encoding: null };
+}
+
+async function handle(req, res) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    plain(res, 405, 'method not allowed', { allow: 'GET, HEAD' });
+    return;
+  }
+  const file = fileFor(req.url ?? '');
+  if (!file) {
+    plain(res, 400, 'bad request');
+    return;
+  }
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    info = null;
+  }
+  if (!info?.isFile()) {
+    plain(res, 404, 'not found');
+    return;
+  }
+  const type = types[extname(file)] ?? 'application/octet-stream';
+  const chosen = await variant(file, String(req.headers['accept-encoding'] ?? ''));
+  const body = await readFile(chosen.path);
+  res.writeHead(200, {
+    ...common,
+    'content-type': type,
+    'content-length': body.length,
+    vary: 'accept-encoding',
+    ...(chosen.encoding ? { 'content-encoding': chosen.encoding } : {}),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const server = createServer((req, res) => {
+  handle(req, res).catch(() => {
+    if (!res.headersSent) plain(res, 500, 'server error'); else res.destroy();
+  });
+});
+// Requests Node cannot even parse (a broken request line, bad headers): 400, then close.
+server.on('clientError', (err, socket) => {
+  if (socket.writable && !socket.destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  else socket.destroy();
 });
 
 server.listen(port, '127.0.0.1', () => {

@@ -63,3 +63,16 @@ else
   apt-get update -qq
   apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
 fi
+
+# The browser test reads the printed PDF's text (two pages at most, the inputs, the signature lines)
+# with pdftotext, from Debian's poppler-utils.
+if [ "${ZX_SKIP_CHROMIUM:-}" = 1 ]; then
+  say "poppler-utils: skipped (ZX_SKIP_CHROMIUM=1)"
+elif command -v pdftotext >/dev/null 2>&1; then
+  say "poppler-utils (pdftotext): present"
+else
+  say "installing Debian's poppler-utils (pdftotext)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq poppler-utils >/dev/null
+fi

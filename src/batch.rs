@@ -8,15 +8,21 @@ use crate::error::{PolicyError, Result};
 use crate::estimate::Estimate;
 use crate::screening::Screening;
 
-/// The most households one batch call takes.
+/// The most households one batch call takes: `screenMany` (a row each).
 pub const MAX_BATCH: usize = 1_000_000;
+/// The most for `estimateMany { explain: false }`: a whole estimate each, without words.
+pub const MAX_ESTIMATE_BATCH: usize = 200_000;
+/// The most for `estimateMany` with explanations (steps and reasons are most of an estimate).
+pub const MAX_EXPLAINED_BATCH: usize = 20_000;
 
-/// Check a batch's size before running it.
-pub fn check_batch(len: usize) -> Result<()> {
-    if len > MAX_BATCH {
+/// Check a batch's size against its limit before running it.
+pub fn check_batch(len: usize, limit: usize) -> Result<()> {
+    if len > limit {
         return Err(PolicyError::out_of_range(
             "",
-            format!("一次最多 {MAX_BATCH} 户，请分批"),
+            format!(
+                "一次最多 {limit} 户（当前 {len} 户），请分批；大的花名册可用 screenMany 或 screenEach"
+            ),
         ));
     }
     Ok(())
@@ -63,6 +69,15 @@ pub enum BatchItem {
 }
 
 impl BatchItem {
+    /// The error item of a household that could not be read at all.
+    pub fn unsent(error: BatchError) -> BatchItem {
+        BatchItem::Err {
+            ok: false,
+            reference: None,
+            error,
+        }
+    }
+
     /// The outcome of a household whose `ref` (for the error item) is `reference`.
     pub fn from_result(r: Result<Estimate>, reference: Option<String>) -> BatchItem {
         match r {
@@ -100,6 +115,15 @@ pub enum ScreenItem {
 }
 
 impl ScreenItem {
+    /// The error item of a household that could not be read at all.
+    pub fn unsent(error: BatchError) -> ScreenItem {
+        ScreenItem::Err {
+            ok: false,
+            reference: None,
+            error,
+        }
+    }
+
     /// The outcome of a household whose `ref` (for the error item) is `reference`.
     pub fn from_result(r: Result<Screening>, reference: Option<String>) -> ScreenItem {
         match r {

@@ -11,7 +11,7 @@ use crate::calendar::{format_date, parse_date};
 use crate::compare::{
     ComparisonTally, DifferingHousehold, HouseholdComparison, RegisterComparison,
 };
-use crate::error::Result;
+use crate::error::{PolicyError, Problem, Result};
 use crate::estimate::{self, Comparison, Estimate, IncomeCurve, Transitions};
 use crate::input::household::{reference_of, HouseholdInput};
 use crate::input::json::Node;
@@ -170,6 +170,43 @@ impl Engine {
             .map(|e| Screening::of(&e))
     }
 
+    /// Every problem of a household (as JSON) for `as_of`, at once: what reading finds (unknown,
+    /// repeated or malformed fields) and what checking on the date finds (dates, regions, members),
+    /// so a form can mark every bad field in one pass. Empty when the household is fine.
+    pub fn household_problems(&self, household: &Node<'_>, as_of: &str) -> Vec<Problem> {
+        let (input, mut c) = HouseholdInput::read_all(household);
+        match date(as_of) {
+            Ok(on) => {
+                Household::check(&input, &self.params, on, &mut c);
+            }
+            Err(e) => c.push(e),
+        }
+        c.into_error().map(|e| e.problems).unwrap_or_default()
+    }
+
+    /// A household strictly read for `as_of`, or an error listing every problem at once.
+    pub fn read_household(&self, household: &Node<'_>, as_of: &str) -> Result<HouseholdInput> {
+        let (input, c) = HouseholdInput::read_all(household);
+        if c.is_empty() {
+            return Ok(input);
+        }
+        let problems = self.household_problems(household, as_of);
+        let code = c
+            .into_error()
+            .map_or(crate::error::ErrorCode::InvalidInput, |e| e.code);
+        Err(PolicyError::with_problems(code, problems))
+    }
+
+    /// A form's values as a household (trimmed, half-width, empty fields left out, see
+    /// [`crate::input::form`]) and every problem the engine finds in it for `as_of`.
+    pub fn read_form(&self, values: &Node<'_>, as_of: &str) -> FormReading {
+        let household = crate::input::form::normalise(values);
+        FormReading {
+            problems: self.household_problems(&household, as_of),
+            household: household.to_value(),
+        }
+    }
+
     /// One household of a batch, as a JSON value read strictly, sharing the batch's transition
     /// statuses (the batch functions here and the command-line tool's workers).
     pub fn estimate_in_batch(
@@ -231,52 +268,27 @@ impl Engine {
         as_of: &str,
         other: &Engine,
     ) -> Result<RegisterComparison> {
-        crate::batch::check_batch(households.len())?;
-        date(as_of)?;
-        let (mut mine, mut theirs) = (Transitions::default(), Transitions::default());
-        let mut tally = ComparisonTally::default();
-        let mut differing = Vec::new();
-        for (index, h) in households.iter().enumerate() {
-            let before = self.estimate_in_batch(h, as_of, false, &mut mine);
-            let after = before
-                .as_ref()
-                .ok()
-                .map(|_| other.estimate_in_batch(h, as_of, false, &mut theirs));
-            let compared = match (before, after) {
-                (Ok(b), Some(Ok(a))) => {
-                    HouseholdComparison::of(&Screening::of(&b), &Screening::of(&a))
-                }
-                (Err(e), _) | (_, Some(Err(e))) => Err(e),
-                (Ok(_), None) => Err(crate::error::PolicyError::invalid_input("", "内部错误")),
-            };
-            match compared {
-                Ok(c) => {
-                    let region = h.get("region").and_then(Node::as_str).unwrap_or_default();
-                    tally.add(region, &c)?;
-                    if c.changed() {
-                        differing.push(DifferingHousehold::Changed {
-                            ok: true,
-                            index,
-                            reference: reference_of(h),
-                            region: region.to_string(),
-                            programs: c.changes,
-                        });
-                    }
-                }
-                Err(e) => {
-                    tally.add_error();
-                    differing.push(DifferingHousehold::Err {
-                        ok: false,
-                        index,
-                        reference: reference_of(h),
-                        error: e.into(),
-                    });
-                }
-            }
+        crate::batch::check_batch(households.len(), crate::batch::MAX_BATCH)?;
+        let mut comparer = self.comparer(other, as_of)?;
+        for h in households {
+            comparer.add(h)?;
         }
-        Ok(RegisterComparison {
-            summary: tally.finish(|code| self.region_name(code)),
-            households: differing,
+        Ok(comparer.finish())
+    }
+
+    /// A comparison of a batch fed a household at a time (or chunk by chunk): see
+    /// [`Engine::compare_many`].
+    pub fn comparer<'e>(&'e self, other: &'e Engine, as_of: &str) -> Result<RegisterComparer<'e>> {
+        date(as_of)?;
+        Ok(RegisterComparer {
+            engine: self,
+            other,
+            as_of: as_of.to_string(),
+            mine: Transitions::default(),
+            theirs: Transitions::default(),
+            tally: ComparisonTally::default(),
+            differing: Vec::new(),
+            next: 0,
         })
     }
 
@@ -355,6 +367,79 @@ impl Engine {
     }
 }
 
+/// A batch being compared under two engines' parameters, in order ([`Engine::comparer`]).
+pub struct RegisterComparer<'e> {
+    engine: &'e Engine,
+    other: &'e Engine,
+    as_of: String,
+    mine: Transitions,
+    theirs: Transitions,
+    tally: ComparisonTally,
+    differing: Vec<DifferingHousehold>,
+    /// The index of the next household.
+    next: usize,
+}
+
+impl RegisterComparer<'_> {
+    /// The next household of the batch.
+    pub fn add(&mut self, h: &Node<'_>) -> Result<()> {
+        let index = self.next;
+        self.next = self.next.saturating_add(1);
+        let as_of = self.as_of.as_str();
+        let compared = self
+            .engine
+            .estimate_in_batch(h, as_of, false, &mut self.mine)
+            .and_then(|before| {
+                let after = self
+                    .other
+                    .estimate_in_batch(h, as_of, false, &mut self.theirs)?;
+                HouseholdComparison::of(&Screening::of(&before), &Screening::of(&after))
+            });
+        match compared {
+            Ok(c) => {
+                let region = h.get("region").and_then(Node::as_str).unwrap_or_default();
+                self.tally.add(region, &c)?;
+                if c.changed() {
+                    self.differing.push(DifferingHousehold::Changed {
+                        ok: true,
+                        index,
+                        reference: reference_of(h),
+                        region: region.to_string(),
+                        programs: c.changes,
+                    });
+                }
+            }
+            Err(e) => self.add_error(reference_of(h), e.into()),
+        }
+        Ok(())
+    }
+
+    /// The next household of the batch, which could not be read at all.
+    pub fn add_unread(&mut self, error: crate::batch::BatchError) {
+        self.next = self.next.saturating_add(1);
+        self.add_error(None, error);
+    }
+
+    fn add_error(&mut self, reference: Option<String>, error: crate::batch::BatchError) {
+        self.tally.add_error();
+        self.differing.push(DifferingHousehold::Err {
+            ok: false,
+            index: self.next.saturating_sub(1),
+            reference,
+            error,
+        });
+    }
+
+    /// The summary and the differing households.
+    pub fn finish(self) -> RegisterComparison {
+        let engine = self.engine;
+        RegisterComparison {
+            summary: self.tally.finish(|code| engine.region_name(code)),
+            households: self.differing,
+        }
+    }
+}
+
 /// One method per household programme of the registry (`engine.dibao(h, asOf)`, …).
 macro_rules! engine_methods {
     ($($variant:ident $method:ident $id:literal $label:literal $item:literal $module:ident :: $figures:ident;)*) => {
@@ -376,6 +461,17 @@ macro_rules! engine_methods {
     };
 }
 with_household_programmes!(engine_methods);
+
+/// A form read into a household (`readForm`).
+#[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FormReading {
+    /// The household the values describe, ready for `estimate`.
+    #[tsify(type = "Household")]
+    pub household: serde_json::Value,
+    /// Every problem found, each at its field (`members[2].birthDate`); empty when it is fine.
+    pub problems: Vec<Problem>,
+}
 
 /// An item of the policy text, for showing a citation with its title.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]

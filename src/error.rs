@@ -30,8 +30,9 @@ impl ErrorCode {
     }
 }
 
-/// One problem found while validating a whole document (a parameter file reports all of them).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One problem found while validating a whole document (a parameter file, a household: every
+/// problem is reported at once).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, tsify::Tsify)]
 pub struct Problem {
     pub path: String,
     pub message: String,

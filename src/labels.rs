@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::input::household::{AREAS, EVENTS, SCHOOLING, STATUSES};
+use crate::input::household::{AREAS, EVENTS, FIELD_LABELS, SCHOOLING, STATUSES};
 use crate::programs::monitoring::{Category, Track, RISKS};
 use crate::programs::registry::{OTHER_PROGRAMMES, PROGRAMMES};
 
@@ -34,6 +34,9 @@ pub struct Labels {
     pub area: Map,
     #[tsify(type = "Record<string, string>")]
     pub event: Map,
+    /// Every field of a household and a member (`birthDate` → 出生日期), for messages at a field.
+    #[tsify(type = "Record<string, string>")]
+    pub field: Map,
 }
 
 /// Every label.
@@ -54,6 +57,7 @@ pub fn labels() -> Labels {
         status: STATUSES.iter().map(|(id, s)| (*id, s.label())).collect(),
         area: AREAS.iter().map(|(id, a)| (*id, a.label())).collect(),
         event: EVENTS.iter().map(|(id, e)| (*id, e.label())).collect(),
+        field: FIELD_LABELS.iter().copied().collect(),
     }
 }
 

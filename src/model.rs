@@ -11,6 +11,7 @@ pub(crate) use crate::input::household::{
     Area, Capacity, Category, Event, HouseholdInput, HouseholdStatus, IncomeInput, MemberInput,
     Schooling,
 };
+use crate::input::Collect;
 pub(crate) use crate::input::MoneyInput;
 use crate::money::Money;
 use crate::params::{catalogue as p, ParameterSet, Reader, Region};
@@ -120,50 +121,58 @@ impl Member<'_> {
 
 impl<'p> Household<'p> {
     /// Check an input for the date `on`: its region is looked up in the set, and the reader it
-    /// returns is positioned on that date and region, having recorded what the check read.
+    /// returns is positioned on that date and region, having recorded what the check read. Every
+    /// problem found is in the error's `problems`.
     pub fn read(
         input: &HouseholdInput,
         set: &'p ParameterSet,
         on: NaiveDate,
     ) -> Result<(Household<'p>, Reader<'p>)> {
-        let region = set.region_by_code(&input.region, on, "region")?;
-        let mut reader = Reader::new(set, on, Some(region));
-        let household = Household::check(input, set, region, &mut reader)?;
-        Ok((household, reader))
+        let mut c = Collect::default();
+        let checked = Household::check(input, set, on, &mut c);
+        match (checked, c.into_error()) {
+            (Some(checked), None) => Ok(checked),
+            (_, Some(e)) => Err(e),
+            (None, None) => Err(PolicyError::invalid_input("", "家庭数据不完整")),
+        }
     }
 
-    /// Check an input against the parameter set on `as_of`, for the household's region (already
-    /// resolved from `input.region`). Reads the working-age parameters through `reader` (they
-    /// decide default labour capacity), so the result can cite them.
-    pub fn check(
+    /// Check every part of an input for the date `on`, recording each problem in `c` and going on
+    /// (so a form learns every bad field at once). `None` when something could not be checked.
+    pub(crate) fn check(
         input: &HouseholdInput,
         set: &'p ParameterSet,
-        region: &'p Region,
-        reader: &mut Reader<'_>,
-    ) -> Result<Household<'p>> {
-        let as_of = reader.on();
+        on: NaiveDate,
+        c: &mut Collect,
+    ) -> Option<(Household<'p>, Reader<'p>)> {
+        let region = c.take(set.region_by_code(&input.region, on, "region"));
+        let mut reader = Reader::new(set, on, region);
         if input.members.is_empty() || input.members.len() > MAX_MEMBERS {
-            return Err(PolicyError::out_of_range(
+            c.push(PolicyError::out_of_range(
                 "members",
                 format!(
                     "家庭成员应为 1 到 {MAX_MEMBERS} 人，而不是 {} 人",
                     input.members.len()
                 ),
             ));
+            return None;
         }
-        let working_from = reader.count(&p::LABOR_WORKING_AGE_MIN)?;
-        let working_to = reader.count(&p::LABOR_WORKING_AGE_MAX)?;
+        // The working ages decide default labour capacity; read so the result can cite them.
+        let working = (
+            c.take(reader.count(&p::LABOR_WORKING_AGE_MIN))?,
+            c.take(reader.count(&p::LABOR_WORKING_AGE_MAX))?,
+        );
         let mut members = Vec::with_capacity(input.members.len());
         for (index, m) in input.members.iter().enumerate() {
-            let path = format!("members[{index}]");
-            members.push(
-                check_member(m, index, set, region, as_of, (working_from, working_to))
-                    .map_err(|e| e.under(&path))?,
-            );
+            let mut own = Collect::default();
+            let member = check_member(m, index, set, region, on, working, &mut own);
+            c.absorb(own, &format!("members[{index}]"));
+            members.push(member);
         }
+        let members: Vec<Member<'p>> = members.into_iter().collect::<Option<_>>()?;
         for (i, (m, given)) in members.iter().zip(&input.members).enumerate() {
             if given.id.is_some() && members.iter().take(i).any(|o| o.label == m.label) {
-                return Err(PolicyError::invalid_input(
+                c.push(PolicyError::invalid_input(
                     format!("members[{i}].id"),
                     format!("成员编号“{}”重复", m.label),
                 ));
@@ -174,27 +183,27 @@ impl<'p> Household<'p> {
         let mut events = input.events.clone().unwrap_or_default();
         events.dedup();
         let income_change_date = match &input.income_change_date {
-            Some(s) => {
-                let d = parse_date(s, "incomeChangeDate")?;
-                if d > as_of {
-                    return Err(PolicyError::out_of_range(
+            Some(s) => match c.take(parse_date(s, "incomeChangeDate")) {
+                Some(d) if d > on => {
+                    c.push(PolicyError::out_of_range(
                         "incomeChangeDate",
                         "收入变化日期不能晚于测算日期",
                     ));
+                    None
                 }
-                Some(d)
-            }
+                d => d,
+            },
             None => None,
         };
         if input.stable_income_months.is_some_and(|m| m > 1200) {
-            return Err(PolicyError::out_of_range(
+            c.push(PolicyError::out_of_range(
                 "stableIncomeMonths",
                 "月数应在 0 到 1200 之间",
             ));
         }
-        Ok(Household {
+        let household = Household {
             reference: input.reference.clone(),
-            region,
+            region: region?,
             area: input.area.unwrap_or(Area::Rural),
             status: input.status.unwrap_or(HouseholdStatus::General),
             monitoring_category: input.monitoring_category,
@@ -222,7 +231,8 @@ impl<'p> Household<'p> {
             on_dibao: input.on_dibao.unwrap_or(false),
             dibao_monthly: input.dibao_monthly.map(|m| m.0),
             income_change_date,
-        })
+        };
+        Some((household, reader))
     }
 
     /// All the household's income in the year: business + property + transfer + other + exempt +
@@ -256,55 +266,59 @@ fn check_member<'p>(
     m: &MemberInput,
     index: usize,
     set: &'p ParameterSet,
-    home: &'p Region,
+    home: Option<&'p Region>,
     as_of: NaiveDate,
     working: (u32, u32),
-) -> Result<Member<'p>> {
-    let birth_date = parse_date(&m.birth_date, "birthDate")?;
-    if birth_date > as_of {
-        return Err(PolicyError::out_of_range(
-            "birthDate",
-            format!(
-                "出生日期 {} 晚于测算日期 {}",
-                m.birth_date,
-                format_date(as_of)
-            ),
-        ));
-    }
-    let age = age_on(birth_date, as_of);
-    if age > 150 {
-        return Err(PolicyError::out_of_range(
-            "birthDate",
-            "年龄超过150岁，请检查出生日期",
-        ));
-    }
-    if let Some(g) = m.disability_grade {
-        if !(1..=4).contains(&g) {
-            return Err(PolicyError::invalid_input(
-                "disabilityGrade",
-                format!("残疾等级应为 1、2、3 或 4，而不是 {g}"),
+    c: &mut Collect,
+) -> Option<Member<'p>> {
+    // A missing birth date was reported by the reader; a bad one is reported here.
+    let birth_date = if m.birth_date.is_empty() {
+        None
+    } else {
+        c.take(parse_date(&m.birth_date, "birthDate"))
+    };
+    let birth_date = match birth_date {
+        Some(d) if d > as_of => {
+            c.push(PolicyError::out_of_range(
+                "birthDate",
+                format!(
+                    "出生日期 {} 晚于测算日期 {}",
+                    m.birth_date,
+                    format_date(as_of)
+                ),
             ));
+            None
         }
-    }
+        Some(d) if age_on(d, as_of) > 150 => {
+            c.push(PolicyError::out_of_range(
+                "birthDate",
+                "年龄超过150岁，请检查出生日期",
+            ));
+            None
+        }
+        d => d,
+    };
     let work_region = match &m.work_region {
-        Some(code) => set.region_by_code(code, as_of, "workRegion")?,
+        Some(code) => c.take(set.region_by_code(code, as_of, "workRegion")),
         None => home,
     };
     if let Some(id) = &m.id {
         if id.trim().is_empty() || id.chars().count() > 64 {
-            return Err(PolicyError::invalid_input(
+            c.push(PolicyError::invalid_input(
                 "id",
                 "成员编号应为 1 到 64 个字符",
             ));
         }
     }
+    let (birth_date, work_region) = (birth_date?, work_region?);
+    let age = age_on(birth_date, as_of);
     let severe = matches!(m.disability_grade, Some(1 | 2));
     let default_capacity = if (working.0..=working.1).contains(&age) && !severe {
         Capacity::Full
     } else {
         Capacity::None
     };
-    Ok(Member {
+    Some(Member {
         label: m
             .id
             .clone()

@@ -20,8 +20,13 @@ use crate::programs::registry::with_household_programmes;
 extern "C" {
     #[wasm_bindgen(js_name = makePolicyError)]
     fn make_policy_error(code: &str, path: &str, message: &str, problems: JsValue) -> JsValue;
-    #[wasm_bindgen(js_name = toJson)]
-    fn to_json(value: &JsValue) -> Option<Vec<u8>>;
+    /// A plain JS value as UTF-8 JSON bytes; throws `PolicyError` (with its path) for what is not
+    /// plain data.
+    #[wasm_bindgen(catch, js_name = toJson)]
+    fn to_json(value: &JsValue) -> Result<Vec<u8>, JsValue>;
+    /// A batch as JSON bytes, items that are not plain data sent as null and listed in `bad`.
+    #[wasm_bindgen(js_name = batchToJson)]
+    fn batch_to_json(items: &JsValue) -> JsValue;
 }
 
 #[wasm_bindgen]
@@ -37,7 +42,7 @@ extern "C" {
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
 export type ErrorCode = 'INVALID_INPUT' | 'INVALID_REGION' | 'INVALID_DATE' | 'OUT_OF_RANGE'
-  | 'INVALID_PARAMETERS' | 'UNKNOWN_PARAMETER' | 'NOT_INITIALIZED';
+  | 'INVALID_PARAMETERS' | 'UNKNOWN_PARAMETER' | 'NOT_INITIALIZED' | 'ENGINE_FREED';
 /** Thrown by every zhenxing call that fails. After it, the engine keeps working. */
 export class PolicyError extends Error {
   readonly name: 'PolicyError';
@@ -72,16 +77,16 @@ fn result<T: Serialize>(v: crate::error::Result<T>) -> Result<JsValue, JsValue> 
     to_value(&v.map_err(to_js)?)
 }
 
-/// A JS value as JSON text (see js/boundary.js), or `INVALID_INPUT` at `path`.
+/// A JS value as JSON text (see js/boundary.js): what is not plain data is refused there, with
+/// its path.
 fn json_arg(v: &JsValue, path: &str, what: &str) -> Result<String, JsValue> {
-    to_json(v)
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .ok_or_else(|| {
-            to_js(PolicyError::invalid_input(
-                path,
-                format!("{what}无法转换为 JSON（含 BigInt、循环引用或为 undefined）"),
-            ))
-        })
+    let bytes = to_json(v)?;
+    String::from_utf8(bytes).map_err(|_| {
+        to_js(PolicyError::invalid_input(
+            path,
+            format!("{what}无法转换为文本"),
+        ))
+    })
 }
 
 /// An object argument read by `read` from its JSON, exactly as the native build reads JSON.
@@ -102,9 +107,9 @@ fn object_arg<T>(
         .map_err(to_js)
 }
 
-/// A household from a JS value.
-fn household_arg(v: &JsValue) -> Result<HouseholdInput, JsValue> {
-    object_arg(v, "家庭", HouseholdInput::read)
+/// A household from a JS value, read strictly for `as_of`: a bad one gives every problem at once.
+fn household_arg(engine: &Engine, v: &JsValue, as_of: &str) -> Result<HouseholdInput, JsValue> {
+    object_arg(v, "家庭", |node| engine.read_household(node, as_of))
 }
 
 /// A JS argument that must be a string.
@@ -119,11 +124,13 @@ fn as_of_arg(v: &JsValue) -> Result<String, JsValue> {
 
 /// A household and a date in, a result out: the shape of every household entry point.
 fn household_call<T: Serialize>(
+    engine: &Engine,
     h: &JsValue,
     as_of: &JsValue,
     f: impl FnOnce(&HouseholdInput, &str) -> crate::error::Result<T>,
 ) -> Result<JsValue, JsValue> {
-    let (h, as_of) = (household_arg(h)?, as_of_arg(as_of)?);
+    let as_of = as_of_arg(as_of)?;
+    let h = household_arg(engine, h, &as_of)?;
     result(f(&h, &as_of))
 }
 
@@ -139,23 +146,76 @@ fn request_call<R, T: Serialize>(
     result(f(&request, &as_of))
 }
 
-/// A batch of households (a JS array, at most `MAX_BATCH`) as JSON text, and a valid date.
-fn batch_args(households: &JsValue, as_of: &JsValue) -> Result<(String, String), JsValue> {
+/// Households per chunk of a batch: each chunk is read, computed and handed back before the next,
+/// so the module's memory stays bounded however long the batch.
+const CHUNK: u32 = 1000;
+
+/// A batch's households (a JS array within `limit`) and a valid date.
+fn batch_args(
+    households: &JsValue,
+    as_of: &JsValue,
+    limit: usize,
+) -> Result<(js_sys::Array, String), JsValue> {
     if !js_sys::Array::is_array(households) {
         return Err(to_js(PolicyError::invalid_input("", "households 应为数组")));
     }
-    crate::batch::check_batch(js_sys::Array::from(households).length() as usize).map_err(to_js)?;
+    let list = js_sys::Array::from(households);
+    crate::batch::check_batch(list.length() as usize, limit).map_err(to_js)?;
     let as_of = as_of_arg(as_of)?;
     crate::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
-    Ok((json_arg(households, "", "households ")?, as_of))
+    Ok((list, as_of))
 }
 
-/// The households of a batch's JSON text.
-fn batch_items(text: &str) -> Result<Vec<Node<'_>>, JsValue> {
-    match crate::input::parse(text, "households").map_err(to_js)? {
-        Node::Array(items) => Ok(items),
-        _ => Err(to_js(PolicyError::invalid_input("", "households 应为数组"))),
+/// An item of a batch JavaScript could not send: its index in the chunk, the path, the message.
+type Unsent = (usize, String, String);
+
+/// One chunk of a batch as JSON text, and the items that could not be sent.
+fn chunk_json(chunk: &js_sys::Array) -> Result<(String, Vec<Unsent>), JsValue> {
+    let sent = batch_to_json(chunk);
+    let bytes = js_sys::Reflect::get(&sent, &JsValue::from_str("bytes"))
+        .map(|b| js_sys::Uint8Array::new(&b).to_vec())?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| to_js(PolicyError::invalid_input("", "households 无法转换为文本")))?;
+    let bad = js_sys::Reflect::get(&sent, &JsValue::from_str("bad"))?;
+    let bad = js_sys::Array::from(&bad)
+        .iter()
+        .map(|entry| {
+            let e = js_sys::Array::from(&entry);
+            (
+                e.get(0).as_f64().unwrap_or(0.0) as usize,
+                e.get(1).as_string().unwrap_or_default(),
+                e.get(2).as_string().unwrap_or_default(),
+            )
+        })
+        .collect();
+    Ok((text, bad))
+}
+
+/// Run a batch chunk by chunk: `each` turns a chunk's households (and the items that could not be
+/// read, by index) into its outcomes, which are handed to `out` as plain JS values.
+fn in_chunks<T: Serialize>(
+    list: &js_sys::Array,
+    mut each: impl FnMut(&[Node<'_>], &[Unsent]) -> Vec<T>,
+    mut out: impl FnMut(js_sys::Array, u32) -> Result<(), JsValue>,
+) -> Result<(), JsValue> {
+    let mut start = 0;
+    while start < list.length() {
+        let end = start.saturating_add(CHUNK).min(list.length());
+        let (text, bad) = chunk_json(&list.slice(start, end))?;
+        let items = match crate::input::parse(&text, "households").map_err(to_js)? {
+            Node::Array(items) => items,
+            _ => Vec::new(),
+        };
+        let outcomes = each(&items, &bad);
+        out(js_sys::Array::from(&to_value(&outcomes)?), start)?;
+        start = end;
     }
+    Ok(())
+}
+
+/// The error item of a household JavaScript could not send (not plain data).
+fn unsent(path: &str, message: &str) -> crate::batch::BatchError {
+    crate::batch::BatchError::from(PolicyError::invalid_input(path, message))
 }
 
 /// The policy engine. `new PolicyEngine()` uses the embedded Heilongjiang parameter set.
@@ -234,7 +294,7 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        household_call(&h, &as_of, |h, d| self.inner.monitoring(h, d))
+        household_call(&self.inner, &h, &as_of, |h, d| self.inner.monitoring(h, d))
     }
 
     /// 三重保障 for a hospital bill (四(十一)).
@@ -324,7 +384,7 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        household_call(&h, &as_of, |h, d| self.inner.estimate(h, d))
+        household_call(&self.inner, &h, &as_of, |h, d| self.inner.estimate(h, d))
     }
 
     /// The household's screening row: each programme's eligibility and amount, without the
@@ -335,7 +395,7 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        household_call(&h, &as_of, |h, d| self.inner.screen(h, d))
+        household_call(&self.inner, &h, &as_of, |h, d| self.inner.screen(h, d))
     }
 
     /// One result per household, in order; a bad household gives `{ ok: false, error }` and the rest go on.
@@ -356,9 +416,32 @@ impl PolicyEngine {
                 .explain
                 .unwrap_or(true),
         };
-        let (text, as_of) = batch_args(&households, &as_of)?;
-        let items = batch_items(&text)?;
-        to_value(&self.inner.estimate_many(&items, &as_of, explain))
+        let limit = if explain {
+            crate::batch::MAX_EXPLAINED_BATCH
+        } else {
+            crate::batch::MAX_ESTIMATE_BATCH
+        };
+        let (list, as_of) = batch_args(&households, &as_of, limit)?;
+        let all = js_sys::Array::new();
+        in_chunks(
+            &list,
+            |items, bad| {
+                let mut outcomes = self.inner.estimate_many(items, &as_of, explain);
+                for (i, path, message) in bad {
+                    if let Some(o) = outcomes.get_mut(*i) {
+                        *o = crate::batch::BatchItem::unsent(unsent(path, message));
+                    }
+                }
+                outcomes
+            },
+            |chunk, _| {
+                chunk.iter().for_each(|v| {
+                    all.push(&v);
+                });
+                Ok(())
+            },
+        )?;
+        Ok(all.into())
     }
 
     /// One screening row per household, in order; a bad household gives `{ ok: false, error }`.
@@ -369,9 +452,49 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (text, as_of) = batch_args(&households, &as_of)?;
-        let items = batch_items(&text)?;
-        to_value(&self.inner.screen_many(&items, &as_of))
+        let (list, as_of) = batch_args(&households, &as_of, crate::batch::MAX_BATCH)?;
+        let all = js_sys::Array::new();
+        in_chunks(
+            &list,
+            |items, bad| self.screen_chunk(items, bad, &as_of),
+            |chunk, _| {
+                chunk.iter().for_each(|v| {
+                    all.push(&v);
+                });
+                Ok(())
+            },
+        )?;
+        Ok(all.into())
+    }
+
+    /// Screening rows handed over chunk by chunk, for registers too long to hold at once (a page
+    /// can run this in a Web Worker and post each chunk on): `onChunk(rows, start)` is called with
+    /// the rows of households `start`, `start + 1`, … in order. Same rows as `screenMany`.
+    #[wasm_bindgen(js_name = screenEach)]
+    pub fn screen_each(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(js_name = onChunk, unchecked_param_type = "(rows: ScreenItem[], start: number) => void")]
+        on_chunk: JsValue,
+    ) -> Result<(), JsValue> {
+        if !on_chunk.is_function() {
+            return Err(to_js(PolicyError::invalid_input(
+                "onChunk",
+                "onChunk 应为函数 (rows, start) => void",
+            )));
+        }
+        let on_chunk = js_sys::Function::from(on_chunk);
+        let (list, as_of) = batch_args(&households, &as_of, crate::batch::MAX_BATCH)?;
+        in_chunks(
+            &list,
+            |items, bad| self.screen_chunk(items, bad, &as_of),
+            |chunk, start| {
+                on_chunk
+                    .call2(&JsValue::NULL, &chunk, &JsValue::from(start))
+                    .map(|_| ())
+            },
+        )
     }
 
     /// Every household under this engine's parameters and under `other`'s: the summary per
@@ -384,9 +507,32 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         other: &PolicyEngine,
     ) -> Result<JsValue, JsValue> {
-        let (text, as_of) = batch_args(&households, &as_of)?;
-        let items = batch_items(&text)?;
-        result(self.inner.compare_many(&items, &as_of, &other.inner))
+        let (list, as_of) = batch_args(&households, &as_of, crate::batch::MAX_BATCH)?;
+        let mut comparer = self.inner.comparer(&other.inner, &as_of).map_err(to_js)?;
+        let mut failed = None;
+        in_chunks(
+            &list,
+            |items, bad| {
+                for (i, h) in items.iter().enumerate() {
+                    let added = match bad.iter().find(|(b, ..)| *b == i) {
+                        Some((_, path, message)) => {
+                            comparer.add_unread(unsent(path, message));
+                            Ok(())
+                        }
+                        None => comparer.add(h),
+                    };
+                    if let Err(e) = added {
+                        failed.get_or_insert(e);
+                    }
+                }
+                Vec::<()>::new()
+            },
+            |_, _| Ok(()),
+        )?;
+        if let Some(e) = failed {
+            return Err(to_js(e));
+        }
+        to_value(&comparer.finish())
     }
 
     /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.
@@ -397,9 +543,25 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CurveOptions")] opts: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (h, as_of) = (household_arg(&h)?, as_of_arg(&as_of)?);
+        let as_of = as_of_arg(&as_of)?;
+        let h = household_arg(&self.inner, &h, &as_of)?;
         let opts = object_arg(&opts, "opts", CurveOptions::read)?;
         result(self.inner.income_curve(&h, &as_of, opts))
+    }
+
+    /// A form's values (strings as inputs give them) as a household, and every problem the engine
+    /// finds in it for `asOf`, each at its field: a form marks every bad field in one pass.
+    #[wasm_bindgen(js_name = readForm, unchecked_return_type = "FormReading")]
+    pub fn read_form(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] values: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let as_of = as_of_arg(&as_of)?;
+        let reading = object_arg(&values, "表单", |node| {
+            Ok(self.inner.read_form(node, &as_of))
+        })?;
+        to_value(&reading)
     }
 
     /// This engine's estimate against another's (a what-if), programme by programme.
@@ -410,8 +572,27 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         other: &PolicyEngine,
     ) -> Result<JsValue, JsValue> {
-        let (h, as_of) = (household_arg(&h)?, as_of_arg(&as_of)?);
+        let as_of = as_of_arg(&as_of)?;
+        let h = household_arg(&self.inner, &h, &as_of)?;
         result(self.inner.compare(&h, &as_of, &other.inner))
+    }
+}
+
+impl PolicyEngine {
+    /// The screening rows of a chunk, the items JavaScript could not send given their error.
+    fn screen_chunk(
+        &self,
+        items: &[Node<'_>],
+        bad: &[Unsent],
+        as_of: &str,
+    ) -> Vec<crate::batch::ScreenItem> {
+        let mut rows = self.inner.screen_many(items, as_of);
+        for (i, path, message) in bad {
+            if let Some(r) = rows.get_mut(*i) {
+                *r = crate::batch::ScreenItem::unsent(unsent(path, message));
+            }
+        }
+        rows
     }
 }
 
@@ -425,7 +606,7 @@ macro_rules! wasm_methods {
                 #[doc = concat!($label, "（", $item, "）。")]
                 #[wasm_bindgen(js_name = $id, skip_typescript)]
                 pub fn $method(&self, h: JsValue, as_of: JsValue) -> Result<JsValue, JsValue> {
-                    household_call(&h, &as_of, |h, d| self.inner.$method(h, d))
+                    household_call(&self.inner, &h, &as_of, |h, d| self.inner.$method(h, d))
                 }
             )*
         }

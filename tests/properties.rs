@@ -85,8 +85,43 @@ fn claim(
     })
 }
 
+/// Medical parameters anywhere in their valid ranges (rates and shares of a bill in [0, 1], money
+/// not negative), as a portal's careless file or a what-if might set them.
+fn medical_parameters() -> impl Strategy<Value = serde_json::Value> {
+    let rate = || (0..=100u32).prop_map(|p| format!("{}", f64::from(p) / 100.0));
+    let money = || (0..200_000u64).prop_map(yuan);
+    (
+        (rate(), rate(), rate(), rate(), rate()),
+        (rate(), rate(), rate(), rate(), rate(), rate()),
+        (money(), money(), money(), money(), money()),
+    )
+        .prop_map(|((b1, b2, b3, b4, c1), (c2, f, bonus, a1, a2, a3), (d1, d2, d3, cap, threshold))| {
+            json!({
+                "medical.basic.rate.township": b1, "medical.basic.rate.county": b2,
+                "medical.basic.rate.city": b3, "medical.basic.rate.province": b4,
+                "medical.criticalIllness.rate": c1, "medical.criticalIllness.highRate": c2,
+                "medical.criticalIllness.tiltDeductibleFactor": f, "medical.criticalIllness.tiltRateBonus": bonus,
+                "medical.assistance.rate": a1, "medical.assistance.rate.tekun": a2, "medical.assistance.rate.monitored": a3,
+                "medical.basic.deductible.county": d1, "medical.criticalIllness.deductible": d2,
+                "medical.basic.annualCap": d3, "medical.assistance.annualCap": cap,
+                "medical.criticalIllness.bandThreshold": threshold,
+            })
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Whatever valid parameters a portal sets, every part of a bill is between zero and what is
+    /// left of it, and the parts add up to the bill.
+    #[test]
+    fn medical_parts_add_up_under_any_valid_parameters(params in medical_parameters(), (level, total, in_pct, basic_paid, assist_paid, burden, d) in bill(), g in 0..6usize) {
+        let e = with_overrides(engine(), &params).unwrap();
+        let r = e.medical(&read(&claim(GROUPS[g], level, total, in_pct, basic_paid, assist_paid, burden), MedicalClaim::read).unwrap(), DATES[d]).unwrap();
+        let parts = [&r.basic, &r.critical, &r.assistance, &r.patient].map(|m| fen(&m.to_fen_string()));
+        prop_assert!(parts.iter().all(|p| *p >= 0), "{parts:?} with {params}");
+        prop_assert_eq!(parts.iter().sum::<i128>(), total as i128);
+    }
 
     /// The three tiers and the patient add up to the bill to the fen, and none is negative.
     #[test]
@@ -221,7 +256,9 @@ fn extreme_but_valid_inputs() {
         .collect();
     let rich = json!({ "region": "230129", "area": "urban", "status": "monitored", "members": members,
         "income": { "business": max, "property": max, "transfer": max, "other": max }, "lastYearIncome": max, "rigidSpending": max,
-        "events": ["illness", "disaster", "accident", "familyChange"], "stableIncomeMonths": 1200, "onDibao": true, "dibaoMonthly": max });
+        "events": ["illness", "disaster", "accident", "familyChange"], "stableIncomeMonths": 1200, "onDibao": true,
+        // The largest current 低保 the rules allow is refused above 人数 × (标准 + 加发); 10000 is within it on every date.
+        "dibaoMonthly": "10000" });
     let zero = json!({ "region": "232700", "members": [{ "birthDate": "2020-12-16" }], "rigidSpending": max, "events": ["accident"] });
     for h in [&rich, &zero] {
         let input = household_of(h).unwrap();

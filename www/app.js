@@ -1,49 +1,131 @@
 // The staff page: read the form, call the engine, show what it returns. No policy logic here.
-import init, { PolicyEngine, PolicyError, policyItems } from './pkg/index.js';
-import { addMember, fillHousehold, readHousehold, setRegions } from './form.js';
-import { context, el, openCitedItem, renderCards, renderPolicyItems, renderSummary, renderTransition } from './results.js';
+import init, { PolicyEngine, defaultParameters, labels, policyItems, version } from './pkg/index.js';
+import { MAX_MEMBERS, addMember, fillHousehold, memberTitle, readHousehold, renumber, setupForm } from './form.js';
+import { clearMarks, describe, evaluate, markFields, setVocabulary } from './problems.js';
+import { basisOf, context, el, openCitedItem, renderCards, renderNotice, renderPolicyItems, renderSummary, renderTransition } from './results.js';
+import { renderPrintSheet } from './print.js';
 import { drawCurve } from './chart.js';
 
 const $ = (id) => document.getElementById(id);
+/** Imports larger than this are refused before they are read: a household's JSON is a few KB. */
+const MAX_IMPORT_BYTES = 1_000_000;
 let engine;
 let regions = [];
-let last = null; // { household, asOf, estimate }
+let paramSet = '';
+let form;
+/** The last household that computed: { household, asOf, estimate, basis }. Cleared for a new household. */
+let last = null;
+let firstEstimate = false;
 
-function fillRegions() {
-  regions = engine.regions();
-  setRegions(regions);
-  const select = $('region');
-  select.querySelector('option').textContent = '请选择县（市、区）';
-  const counties = new Map();
-  for (const r of regions.filter((r) => r.level === 'county')) {
-    if (!counties.has(r.parent)) counties.set(r.parent, []);
-    counties.get(r.parent).push(r);
-  }
-  for (const city of regions.filter((r) => r.level === 'prefecture')) {
-    const group = el('optgroup', { label: city.name }, el('option', { value: city.code }, `${city.name}（市级）`));
-    for (const c of counties.get(city.code) ?? []) group.append(el('option', { value: c.code }, c.alleviatedCounty ? `${c.name}（脱贫县）` : c.name));
-    select.append(group);
-  }
+const regionName = (code) => regions.find((r) => r.code === code)?.name ?? code;
+
+// ---- Announcements: one polite region, spoken once per change, after typing settles.
+let announceTimer;
+let announced = '';
+function announce(text, { now = false } = {}) {
+  clearTimeout(announceTimer);
+  const say = () => {
+    if (text === announced) return;
+    announced = text;
+    $('announce').textContent = text;
+  };
+  if (now) say(); else announceTimer = setTimeout(say, 900);
 }
 
-function showError(e) {
-  for (const bad of document.querySelectorAll('.invalid')) bad.classList.remove('invalid');
-  const box = $('error');
-  if (e instanceof PolicyError) {
-    box.textContent = `${e.message}${e.path ? `（${e.path}）` : ''} [${e.code}]`;
-    const field = fieldFor(e.path);
-    if (field) field.classList.add('invalid');
-  } else {
-    box.textContent = `出错：${e}`;
-  }
+function totalsSentence(est) {
+  const oneOff = Number(est.totalOneOff) ? `，一次性临时救助 ${est.totalOneOff} 元` : '';
+  return `测算结果：每月发放 ${est.totalMonthly} 元${oneOff}，全年现金合计 ${est.totalAnnual} 元。`;
+}
+
+// ---- Problems: at their fields and listed above the totals.
+function showProblems(described, { heading }) {
+  markFields(form, described);
+  const box = $('problem-box');
+  const outdated = last !== null;
+  box.replaceChildren(
+    el('h3', { id: 'problem-title' }, heading),
+    el('p', {}, outdated ? '下方是上次有效输入的测算结果，与当前表单不一致；改好后自动更新。' : '改好后显示测算结果。'),
+    el('ul', {}, ...described.map((d) => el('li', {}, d.control?.id
+      ? el('a', { href: `#${d.control.id}`, 'data-focus': d.control.id }, d.text)
+      : d.text))));
   box.hidden = false;
+  $('results').classList.toggle('outdated', outdated);
+  $('print').disabled = true;
+  $('print-hint').textContent = '表单有误，改好后才能打印。';
 }
 
-/** The form control an error path points to, e.g. members[1].birthDate. */
-function fieldFor(path) {
-  const m = /^members\[(\d+)\]\.(\w+)/.exec(path ?? '');
-  if (m) return document.querySelectorAll('#members tr.member')[Number(m[1])]?.querySelector(`[name=${m[2]}]`);
-  return path ? $('household-form').elements.namedItem(path) : null;
+function clearProblems() {
+  clearMarks(form);
+  $('problem-box').hidden = true;
+  $('problem-box').replaceChildren();
+  $('results').classList.remove('outdated');
+  $('print').disabled = false;
+  $('print-hint').textContent = 'A4 纸，最多两页，附经办人、审核人签字栏。';
+}
+
+/** Forget the shown result (a new household, a failed import): another family's figures must not stay. */
+function clearResults() {
+  last = null;
+  lastKey = '';
+  $('result-body').hidden = true;
+  $('totals').replaceChildren(el('p', { class: 'hint' }, '填写家庭信息后，这里显示测算结果。'));
+  $('print-sheet').replaceChildren();
+  $('results').classList.remove('outdated');
+}
+
+/** What was last computed, so the input and change events of one edit compute once. */
+let lastKey = '';
+
+/** The transition status of the date and region, even when the household is not yet complete. */
+function showTransition(asOf, region) {
+  try {
+    renderTransition(engine.transition(asOf, region || undefined), document);
+    $('transition-card').hidden = false;
+  } catch {
+    // a date the engine refuses: the problem is shown at the date field
+  }
+}
+
+function render() {
+  const household = readHousehold(form);
+  const asOf = $('as-of').value;
+  const key = JSON.stringify([household, asOf]);
+  if (key === lastKey) return;
+  lastKey = key;
+  showTransition(asOf, household.region);
+  let out;
+  try {
+    out = evaluate(engine, household, asOf, '230000');
+  } catch (e) {
+    fatal(e);
+    return;
+  }
+  if (out.problems) {
+    const described = out.problems.map((p) => describe(form, p));
+    showProblems(described, { heading: `表单有 ${described.length} 处需要修改` });
+    announce(`表单有 ${described.length} 处需要修改：${described[0].text}`);
+    return;
+  }
+  $('import-problems').hidden = true;
+  clearProblems();
+  show(household, asOf, out.estimate);
+  announce(totalsSentence(out.estimate));
+}
+
+function show(household, asOf, estimate) {
+  const basis = basisOf(estimate);
+  last = { household, asOf, estimate, basis };
+  renderSummary(estimate, $('totals'), basis);
+  renderNotice(basis, $('notice'));
+  renderCards(estimate, $('cards'), basis);
+  scheduleChart(household, asOf, estimate);
+  renderPrintSheet($('print-sheet'), last, basis, { regionName, paramSet });
+  $('what-if-table').hidden = true;
+  $('result-body').hidden = false;
+  if (!firstEstimate) {
+    firstEstimate = true;
+    performance.mark('zx-first-estimate');
+  }
 }
 
 /** Non-wage income of a household (the curve's axis). */
@@ -51,35 +133,26 @@ function nonWageIncome(h) {
   return ['business', 'property', 'transfer', 'other'].reduce((sum, k) => sum + Number(h.income?.[k] ?? 0), 0);
 }
 
-function render() {
-  const form = $('household-form');
-  const household = readHousehold(form);
-  const asOf = $('as-of').value;
-  let estimate;
-  try {
-    estimate = engine.estimate(household, asOf);
-  } catch (e) {
-    $('results').hidden = true;
-    showError(e);
-    return;
-  }
-  $('error').hidden = true;
-  for (const bad of document.querySelectorAll('.invalid')) bad.classList.remove('invalid');
-  last = { household, asOf, estimate };
-  renderSummary(estimate, $('summary'));
-  renderTransition(estimate.transition, document);
-  renderCards(estimate, $('cards'));
-  drawChart(household, asOf, estimate);
-  const region = regions.find((r) => r.code === household.region);
-  $('print-head').textContent = `测算日期 ${asOf}　地区 ${region?.name ?? household.region}　家庭成员 ${household.members.length} 人　（本测算单依据公开政策与参数计算，以主管部门审核为准）`;
-  $('what-if-table').hidden = true;
-  $('results').hidden = false;
+/**
+ * The curve asks the engine for forty estimates: it is drawn once typing pauses, so each keystroke
+ * shows its totals at once. #chart carries data-pending until it matches the totals above.
+ */
+let chartTimer;
+function scheduleChart(household, asOf, estimate) {
+  clearTimeout(chartTimer);
+  $('chart').dataset.pending = 'true';
+  chartTimer = setTimeout(() => {
+    drawChart(household, asOf, estimate);
+    delete $('chart').dataset.pending;
+  }, firstChart ? 0 : 300);
+  firstChart = false;
 }
+let firstChart = true;
 
 function drawChart(household, asOf, estimate) {
   const here = nonWageIncome(household);
-  const dibao = estimate.programs.find((p) => p.program === 'dibao');
-  const yearLine = Number(dibao.standard) * 12 * household.members.length;
+  const standard = Number(estimate.programs.find((p) => p.program === 'dibao')?.standard ?? 0);
+  const yearLine = standard * 12 * household.members.length;
   const to = Math.ceil(Math.max(here * 2, yearLine * 2, 12000) / 1000) * 1000;
   const step = Math.max(1, Math.round(to / 40));
   try {
@@ -89,23 +162,28 @@ function drawChart(household, asOf, estimate) {
     Object.assign($('chart').dataset, { from: '0', to: String(to), step: String(step) });
     $('cliffs').replaceChildren(...curve.cliffs.map((c) => el('li', { 'data-cliff': c.fromIncome }, c.text)),
       ...curve.rises.map((r) => el('li', { 'data-rise': r.fromIncome, class: 'rise' }, r.text)));
-  } catch (e) {
-    showError(e);
+    $('chart-card').hidden = false;
+  } catch {
+    $('chart-card').hidden = true; // the curve is an aid; the estimate above stands without it
   }
 }
 
 function whatIf(event) {
   event.preventDefault();
+  const error = $('what-if-error');
+  error.hidden = true;
   if (!last) return;
   const overrides = {};
   for (const input of $('what-if-form').querySelectorAll('input')) {
+    input.removeAttribute('aria-invalid');
     if (input.value.trim() !== '') overrides[input.name] = input.value.trim();
   }
+  let other;
   try {
-    const other = engine.withOverrides(overrides);
+    other = engine.withOverrides(overrides);
     const c = engine.compare(last.household, last.asOf, other);
     $('what-if-table').querySelector('tbody').replaceChildren(...c.programs.map((p, i) => el('tr', { 'data-program': p.program },
-      el('th', {}, p.label), el('td', { 'data-key': `programs[${i}].baseline` }, p.baseline), el('td', { 'data-key': `programs[${i}].alternative` }, p.alternative),
+      el('th', { scope: 'row' }, p.label), el('td', { 'data-key': `programs[${i}].baseline` }, p.baseline), el('td', { 'data-key': `programs[${i}].alternative` }, p.alternative),
       el('td', { 'data-key': `programs[${i}].difference`, class: p.difference.startsWith('-') ? 'down' : 'up' }, p.difference))));
     const cells = $('what-if-table').querySelectorAll('tfoot td');
     cells[0].textContent = c.baseline.totalAnnual;
@@ -113,58 +191,176 @@ function whatIf(event) {
     $('what-if-total').textContent = c.totalDifference;
     $('what-if-total').dataset.key = 'totalDifference';
     $('what-if-table').hidden = false;
-    $('error').hidden = true;
+    announce(`假设调整后全年现金合计变化 ${c.totalDifference} 元。`, { now: true });
   } catch (e) {
-    showError(e);
+    const input = e?.path ? $('what-if-form').elements.namedItem(e.path) : null;
+    if (input instanceof Element) input.setAttribute('aria-invalid', 'true');
+    error.textContent = `假设值有误：${e?.message ?? e}`;
+    error.hidden = false;
+  } finally {
+    other?.free();
   }
 }
 
-function exportJson() {
-  $('household-json').value = JSON.stringify(readHousehold($('household-form')), null, 2);
-}
-
-function importJson(text) {
-  let h;
-  try {
-    h = JSON.parse(text);
-  } catch {
-    showError('导入的内容不是有效的 JSON');
-    return;
-  }
-  fillHousehold($('household-form'), h);
+// ---- Members: focus follows the officer.
+function onAddMember() {
+  const card = addMember();
+  card.querySelector('[name=id]').focus();
+  announce(`已添加${memberTitle(card)}，共 ${document.querySelectorAll('#members .member').length} 位成员。`, { now: true });
   render();
 }
 
+function onRemoveMember(card) {
+  const cards = [...document.querySelectorAll('#members .member')];
+  if (cards.length === 1) return;
+  const title = memberTitle(card);
+  const index = cards.indexOf(card);
+  card.remove();
+  renumber();
+  const rest = [...document.querySelectorAll('#members .member')];
+  const next = rest[Math.min(index, rest.length - 1)];
+  next.querySelector('[name=id]').focus();
+  announce(`已删除${title}，现有 ${rest.length} 位成员。`, { now: true });
+  render();
+}
+
+function newHousehold() {
+  const region = $('region').value;
+  fillHousehold(form, { region, members: [{}] });
+  $('household-json').value = '';
+  $('import-problems').hidden = true;
+  clearResults();
+  clearProblems();
+  document.querySelector('#members .member [name=id]').focus();
+  announce('已清空表单，请填写新的家庭。', { now: true });
+}
+
+// ---- Import and export, through the engine's strict reader.
+function exportJson() {
+  $('household-json').value = JSON.stringify(readHousehold(form), null, 2);
+}
+
+function importFailed(messages, described = []) {
+  clearResults();
+  const list = $('import-problems');
+  list.replaceChildren(el('p', {}, el('strong', {}, '未能导入：')), el('ul', {}, ...messages.map((m) => el('li', {}, m))));
+  list.hidden = false;
+  $('io').open = true;
+  if (described.length) {
+    showProblems(described, { heading: `导入的数据有 ${described.length} 处问题` });
+  } else {
+    clearProblems();
+  }
+  announce(`未能导入：${messages[0]}`, { now: true });
+}
+
+/** Import a household's JSON text: refused when absurd, read strictly, every problem shown at its field. */
+export function importJson(text) {
+  const size = new Blob([text]).size;
+  if (size > MAX_IMPORT_BYTES) {
+    importFailed([`内容有 ${(size / 1e6).toFixed(1)} MB，超过 1 MB，不是一户家庭的数据，未导入。`]);
+    return;
+  }
+  let h;
+  try {
+    h = JSON.parse(text);
+  } catch (e) {
+    importFailed([`内容不是有效的 JSON（常见原因：缺少引号、逗号或括号，或复制时被截断）。${e.message}`]);
+    return;
+  }
+  if (h === null || typeof h !== 'object' || Array.isArray(h)) {
+    importFailed(['内容应为一户家庭的数据（以 { 开头的 JSON 对象），未导入。']);
+    return;
+  }
+  if (h.members !== undefined && !Array.isArray(h.members)) {
+    importFailed(['“members”（家庭成员）应为成员列表 [ … ]，未导入。']);
+    return;
+  }
+  if (Array.isArray(h.members) && h.members.length > MAX_MEMBERS) {
+    importFailed([`家庭成员最多 ${MAX_MEMBERS} 人，导入的数据有 ${h.members.length} 人，未导入。`]);
+    return;
+  }
+  let out;
+  try {
+    out = evaluate(engine, h, $('as-of').value, '230000');
+  } catch (e) {
+    fatal(e);
+    return;
+  }
+  fillHousehold(form, h);
+  if (out.problems) {
+    const described = out.problems.map((p) => describe(form, p));
+    importFailed(described.map((d) => d.text), described);
+    return;
+  }
+  $('import-problems').hidden = true;
+  render();
+  announce(`已导入。${last ? totalsSentence(last.estimate) : ''}`, { now: true });
+}
+
+function fatal(e) {
+  $('status').textContent = `出错：${e?.message ?? e}（请刷新页面；如仍出错，请联系系统管理员）`;
+  console.error(e);
+}
+
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 async function main() {
+  // The quoted policy text is fetched while the module compiles.
+  const texts = fetch('policy-text.json').then((r) => (r.ok ? r.json() : { items: [] })).catch(() => ({ items: [] }));
   await init();
   engine = new PolicyEngine();
+  form = $('household-form');
+  const set = JSON.parse(defaultParameters());
+  paramSet = `${set.title ?? set.id}（${set.published ?? ''}，zhenxing ${version()}）`;
+  context.labels = labels();
+  for (const p of engine.parameters()) context.params.set(p.name, p);
+  regions = engine.regions();
+  setupForm(form, context.labels, regions);
+  setVocabulary(form, context.labels);
   // The quoted text of each item ships beside the page; the titles come from the module.
-  const texts = await fetch('policy-text.json').then((r) => (r.ok ? r.json() : { items: [] })).catch(() => ({ items: [] }));
-  const quoted = new Map(texts.items.map((t) => [t.citation, t.text]));
+  const quoted = new Map((await texts).items.map((t) => [t.citation, t.text]));
   const items = policyItems().map((item) => ({ ...item, text: quoted.get(item.citation) }));
   items.forEach((item, i) => { context.titles.set(item.citation, `${item.title}${item.text ? `：${item.text.slice(0, 120)}…` : ''}`); context.anchors.set(item.citation, `policy-${i}`); });
   window.addEventListener('hashchange', openCitedItem);
-  for (const p of engine.parameters()) context.params.set(p.name, p);
   renderPolicyItems(items, $('policy-items'));
-  fillRegions();
-  const today = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  $('as-of').value = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+
+  $('as-of').value = today();
   $('region').value = '230129';
-  addMember({ id: '成员1', birthDate: '1980-01-01' });
-  const form = $('household-form');
+  addMember({ id: '户主', birthDate: '1980-01-01' });
   form.addEventListener('input', render);
   form.addEventListener('change', render);
   form.addEventListener('submit', (e) => e.preventDefault());
-  $('add-member').addEventListener('click', () => { addMember(); });
-  $('new-household').addEventListener('click', () => {
-    fillHousehold(form, { region: $('region').value, members: [{ id: '成员1' }] });
-    render();
+  $('add-member').addEventListener('click', onAddMember);
+  $('members').addEventListener('click', (e) => {
+    const button = e.target.closest('.remove');
+    if (button) onRemoveMember(button.closest('.member'));
+  });
+  $('new-household').addEventListener('click', newHousehold);
+  $('problem-box').addEventListener('click', (e) => {
+    const a = e.target.closest('a[data-focus]');
+    if (!a) return;
+    e.preventDefault();
+    const target = $(a.dataset.focus);
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus();
   });
   $('what-if-form').addEventListener('submit', whatIf);
   $('export').addEventListener('click', exportJson);
   $('import').addEventListener('click', () => importJson($('household-json').value));
-  $('upload').addEventListener('change', async (e) => { const f = e.target.files?.[0]; if (f) importJson(await f.text()); });
+  $('upload').addEventListener('change', async (e) => {
+    const f = e.target.files?.[0];
+    e.target.value = '';
+    if (!f) return;
+    if (f.size > MAX_IMPORT_BYTES) importFailed([`文件“${f.name}”有 ${(f.size / 1e6).toFixed(1)} MB，超过 1 MB，不是一户家庭的数据，未导入。`]);
+    else importJson(await f.text());
+  });
+  // The import panel's own controls are not the household: they do not recompute.
+  for (const id of ['household-json', 'upload']) for (const type of ['input', 'change']) $(id).addEventListener(type, (e) => e.stopPropagation());
   $('download').addEventListener('click', () => {
     exportJson();
     const url = URL.createObjectURL(new Blob([$('household-json').value], { type: 'application/json' }));
@@ -173,10 +369,10 @@ async function main() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   });
   $('print').addEventListener('click', () => window.print());
-  $('param-set').textContent = '参数：内置黑龙江默认参数集（每个数值附来源与可信度；依据非官方数值的金额标有 ⚠）。';
+  $('param-set').textContent = `参数：${paramSet}。每个数值附来源与可信度；依据非官方数值的金额标有 ⚠。`;
   $('status').textContent = '已就绪：修改任何一项即时重新计算。';
   document.body.dataset.ready = 'true';
   render();
 }
 
-main().catch((e) => { $('status').textContent = '计算模块加载失败'; showError(e); });
+main().catch((e) => fatal(e));

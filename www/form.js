@@ -1,109 +1,284 @@
-// The household form: build member rows, read the form into a Household (API.md), fill it back.
-// Empty fields are left out, so the engine applies the contract's defaults.
+// The household form: member cards, reading the form into a Household (API.md), filling it back.
+// Empty fields are left out, so the engine applies the contract's defaults. Option labels come from
+// the engine's labels(); the page only decides their order.
 
-const MEMBER_FIELDS = `
-  <td><input name="id" size="5"></td>
-  <td><input type="date" name="birthDate" required></td>
-  <td><select name="disabilityGrade"><option value="">无</option><option>1</option><option>2</option><option>3</option><option>4</option></select></td>
-  <td><input type="checkbox" name="seriousIllness"></td>
-  <td><select name="laborCapacity"><option value="">按年龄</option><option value="full">有</option><option value="partial">部分</option><option value="none">无</option></select></td>
-  <td><select name="selfCare"><option value="full">全自理</option><option value="partial">半护理</option><option value="none">全护理</option></select></td>
-  <td><input type="checkbox" name="hasSupporter" checked></td>
-  <td><input name="wages" size="8" inputmode="decimal"></td>
-  <td><select name="workRegion"><option value="">本地</option></select></td>
-  <td><select name="schooling"><option value="">否</option><option value="preschool">学前</option><option value="primary">小学</option><option value="junior">初中</option><option value="senior">高中</option><option value="vocational">中职</option><option value="college">大学</option></select></td>
-  <td><input type="checkbox" name="boarding"></td>
-  <td><button type="button" class="remove" aria-label="删除成员">✕</button></td>`;
+const ORDER = {
+  status: ['general', 'alleviated', 'monitored', 'returned'],
+  area: ['rural', 'urban'],
+  category: ['unstable', 'marginal', 'suddenHardship'],
+  schooling: ['preschool', 'primary', 'junior', 'senior', 'vocational', 'higherVocational', 'college'],
+  event: ['illness', 'disaster', 'accident', 'familyChange'],
+};
+export const GUARANTEES = [['food', '不愁吃'], ['clothing', '不愁穿'], ['education', '义务教育有保障'],
+  ['medical', '基本医疗有保障'], ['housing', '住房安全有保障'], ['water', '饮水安全有保障']];
+/** Households the form can hold; larger imports are refused before any card is built. */
+export const MAX_MEMBERS = 30;
+const MONITORED = new Set(['monitored', 'returned']);
 
-let regionOptions = [];
+/** The fields of a member card, in the order they show. */
+const MEMBER_FIELDS = [
+  { name: 'id', label: '姓名或称谓', kind: 'text', help: '如 户主、妻子、长子；结果中用它称呼该成员。' },
+  { name: 'birthDate', label: '出生日期', kind: 'date', required: true },
+  { name: 'disabilityGrade', label: '残疾等级', kind: 'select',
+    options: [['', '无残疾'], ['1', '一级（重度）'], ['2', '二级（重度）'], ['3', '三级'], ['4', '四级']] },
+  { name: 'laborCapacity', label: '劳动能力', kind: 'select',
+    options: [['', '按年龄判断'], ['full', '有劳动能力'], ['partial', '部分丧失劳动能力'], ['none', '无劳动能力']],
+    help: '不选时：劳动年龄内且非重度残疾视为有劳动能力。' },
+  { name: 'selfCare', label: '生活自理能力', kind: 'select', initial: 'full',
+    options: [['full', '具备生活自理能力'], ['partial', '部分丧失生活自理能力'], ['none', '完全丧失生活自理能力']] },
+  { name: 'wages', label: '本人年工资（元/年）', kind: 'money' },
+  { name: 'workRegion', label: '务工地', kind: 'select', options: 'regions', help: '就业成本按务工地的最低工资档次扣除。' },
+  { name: 'schooling', label: '在校情况', kind: 'select', options: 'schooling' },
+  { name: 'seriousIllness', label: '患重病', kind: 'check' },
+  { name: 'boarding', label: '在校寄宿', kind: 'check' },
+  { name: 'hasSupporter', label: '有能履行义务的法定赡养、抚养、扶养义务人', kind: 'check', initial: true,
+    help: '特困供养的条件之一：没有，或义务人无履行能力时，不勾选。' },
+];
 
-/** Remember the regions for the work-region selects. */
-export function setRegions(regions) {
-  regionOptions = regions.filter((r) => r.level !== 'province');
+const state = { labels: null, regionTemplate: null, nextUid: 1 };
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v; else node.setAttribute(k, v === true ? '' : v);
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
 }
 
+/** [id, label] pairs of one of labels()'s maps, in the page's order, then any the page does not know. */
+function ordered(kind) {
+  const map = state.labels?.[kind] ?? {};
+  const order = ORDER[kind] ?? [];
+  return [...order.filter((k) => k in map), ...Object.keys(map).filter((k) => !order.includes(k))].map((k) => [k, map[k]]);
+}
+
+/** Options grouped by prefecture: `first` is the option with the empty value. */
+export function regionOptions(regions, first, { prefectureSuffix = '（市级）', markAlleviated = false, counties: countiesOnly = false } = {}) {
+  const frag = document.createDocumentFragment();
+  frag.append(new Option(first, ''));
+  const counties = new Map();
+  for (const r of regions.filter((r) => r.level === 'county')) {
+    if (!counties.has(r.parent)) counties.set(r.parent, []);
+    counties.get(r.parent).push(r);
+  }
+  for (const city of regions.filter((r) => r.level === 'prefecture')) {
+    const group = el('optgroup', { label: city.name }, countiesOnly ? null : new Option(`${city.name}${prefectureSuffix}`, city.code));
+    for (const c of counties.get(city.code) ?? []) group.append(new Option(markAlleviated && c.alleviatedCounty ? `${c.name}（脱贫县）` : c.name, c.code));
+    frag.append(group);
+  }
+  return frag;
+}
+
+/** Fill the selects and check boxes whose options come from the engine. */
+export function setupForm(form, labels, regions) {
+  state.labels = labels;
+  // Wages are earned in a county: minimum-wage tiers are set by county.
+  state.regionTemplate = regionOptions(regions, '本地（同户籍地）', { counties: true });
+  const region = form.elements.namedItem('region');
+  region.replaceChildren(regionOptions(regions, '请选择', { markAlleviated: true }));
+  const fill = (select, pairs) => select.append(...pairs.map(([v, t]) => new Option(t, v)));
+  fill(form.elements.namedItem('area'), ordered('area'));
+  fill(form.elements.namedItem('status'), ordered('status'));
+  fill(form.elements.namedItem('monitoringCategory'), ordered('category'));
+  const check = (name, label, checked) => {
+    const id = name.replace('.', '-');
+    const input = el('input', { type: 'checkbox', id, name, 'data-label': label });
+    input.checked = checked;
+    input.defaultChecked = checked;
+    return el('div', { class: 'field check' }, input, el('label', { for: id }, label));
+  };
+  document.getElementById('guarantees').replaceChildren(...GUARANTEES.map(([k, label]) => check(`guarantees.${k}`, label, true)));
+  document.getElementById('events').replaceChildren(...ordered('event').map(([k, label]) => check(`events.${k}`, label, false)));
+  for (const c of form.querySelectorAll('input, select, textarea')) {
+    if (!c.dataset.label) c.dataset.label = form.querySelector(`label[for="${c.id}"]`)?.textContent.trim() ?? c.name;
+  }
+  form.elements.namedItem('status').addEventListener('change', () => syncCategory(form));
+  syncCategory(form);
+}
+
+/** The registered monitoring category is asked only of monitored and returned households. */
+export function syncCategory(form) {
+  const monitored = MONITORED.has(form.elements.namedItem('status').value);
+  document.getElementById('category-field').hidden = !monitored;
+}
+
+function memberField(uid, f) {
+  const id = `${uid}-${f.name}`;
+  const help = f.help ? el('p', { class: 'help', id: `${id}-help` }, f.help) : null;
+  const common = { id, name: f.name, 'data-label': f.label.replace(/（.*）$/, ''), 'aria-describedby': help ? `${id}-help` : null };
+  if (f.kind === 'check') {
+    const input = el('input', { type: 'checkbox', ...common });
+    input.checked = input.defaultChecked = Boolean(f.initial);
+    return el('div', { class: 'field check' }, input, el('label', { for: id }, f.label), help);
+  }
+  let control;
+  if (f.kind === 'select') {
+    control = el('select', common);
+    if (f.options === 'regions') control.append(state.regionTemplate.cloneNode(true));
+    else if (f.options === 'schooling') control.append(new Option('不在校', ''), ...ordered('schooling').map(([v, t]) => new Option(t, v)));
+    else control.append(...f.options.map(([v, t]) => new Option(t, v)));
+    if (f.initial) control.value = f.initial;
+  } else {
+    control = el('input', {
+      ...common, type: f.kind === 'date' ? 'date' : 'text', required: f.required, maxlength: f.kind === 'text' ? 64 : null,
+      inputmode: f.kind === 'money' ? 'decimal' : null, min: f.kind === 'date' ? '1850-01-01' : null, max: f.kind === 'date' ? '2200-12-31' : null,
+    });
+  }
+  return el('div', { class: `field${f.name === 'workRegion' ? ' wide' : ''}` }, el('label', { for: id }, f.label), control, help);
+}
+
+/** A member's title: 第2位成员（妻子）. */
+export function memberTitle(card) {
+  const index = [...card.parentNode.children].indexOf(card);
+  const name = card.querySelector('[name=id]').value.trim();
+  return `第${index + 1}位成员${name ? `（${name}）` : ''}`;
+}
+
+/** Renumber the cards' titles and the remove buttons' names; one member cannot be removed. */
+export function renumber() {
+  const cards = [...document.querySelectorAll('#members .member')];
+  for (const card of cards) {
+    const title = memberTitle(card);
+    card.querySelector('.member-title').textContent = title;
+    const remove = card.querySelector('.remove');
+    remove.textContent = `删除${title}`;
+    remove.disabled = cards.length === 1;
+  }
+  document.getElementById('add-member').disabled = cards.length >= MAX_MEMBERS;
+}
+
+/** Add a member card (filled with `values`) and return it. */
 export function addMember(values = {}) {
-  const row = document.createElement('tr');
-  row.className = 'member';
-  row.innerHTML = MEMBER_FIELDS;
-  const work = row.querySelector('[name=workRegion]');
-  for (const r of regionOptions) work.append(new Option(r.name, r.code));
-  row.querySelector('.remove').addEventListener('click', () => {
-    row.remove();
-    row.ownerDocument.getElementById('household-form').dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  document.getElementById('members').append(row);
-  fillMember(row, values);
-  return row;
+  const uid = `m${state.nextUid++}`;
+  const fields = MEMBER_FIELDS.map((f) => memberField(uid, f));
+  const card = el('fieldset', { class: 'member', 'data-uid': uid },
+    el('legend', {}, el('span', { class: 'member-title' }, '')),
+    el('div', { class: 'grid' }, ...fields.filter((f) => !f.classList.contains('check'))),
+    el('div', { class: 'checks' }, ...fields.filter((f) => f.classList.contains('check'))),
+    el('p', { class: 'actions' }, el('button', { type: 'button', class: 'remove secondary' }, '删除')));
+  document.getElementById('members').append(card);
+  fillMember(card, values);
+  card.querySelector('[name=id]').addEventListener('input', renumber);
+  renumber();
+  return card;
 }
 
-function fillMember(row, m) {
-  for (const el of row.querySelectorAll('[name]')) {
-    const v = m[el.name];
-    if (el.type === 'checkbox') el.checked = v ?? (el.name === 'hasSupporter');
-    else el.value = v ?? (el.name === 'selfCare' ? 'full' : '');
+const isPlainObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Put one value into a control, only when it has the control's type; otherwise the control's default. */
+function put(control, v) {
+  if (control.type === 'checkbox') {
+    control.checked = typeof v === 'boolean' ? v : control.defaultChecked;
+  } else if (control.tagName === 'SELECT') {
+    const s = typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+    const fallback = control.querySelector('option[selected]')?.value ?? control.options[0]?.value ?? '';
+    control.value = [...control.options].some((o) => o.value === s) && s !== '' ? s : fallback;
+  } else {
+    control.value = typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? String(v) : '';
   }
 }
 
+function fillMember(card, m) {
+  const values = isPlainObject(m) ? m : {};
+  for (const f of MEMBER_FIELDS) {
+    const control = card.querySelector(`[name=${f.name}]`);
+    if (f.initial !== undefined && values[f.name] === undefined) {
+      if (control.type === 'checkbox') control.checked = f.initial; else control.value = f.initial;
+    } else {
+      put(control, values[f.name]);
+    }
+  }
+}
+
+/** Full-width digits and points (typed with a Chinese input method) as ASCII. */
+const ascii = (s) => s.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 const text = (el) => el.value.trim();
 
 /** The form as a Household object. */
 export function readHousehold(form) {
   const h = {};
   const get = (name) => form.elements.namedItem(name);
+  const ref = text(get('ref'));
+  if (ref !== '') h.ref = ref;
   h.region = text(get('region'));
   // Defaults are left out: the export is what was entered.
   if (get('area').value !== 'rural') h.area = get('area').value;
   if (get('status').value !== 'general') h.status = get('status').value;
-  h.members = [...form.querySelectorAll('#members tr.member')].map((row) => {
+  if (!document.getElementById('category-field').hidden && get('monitoringCategory').value !== '') {
+    h.monitoringCategory = get('monitoringCategory').value;
+  }
+  h.members = [...form.querySelectorAll('#members .member')].map((card) => {
     const m = {};
-    for (const el of row.querySelectorAll('[name]')) {
-      if (el.type === 'checkbox') {
-        if (el.name === 'hasSupporter' ? !el.checked : el.checked) m[el.name] = el.name === 'hasSupporter' ? false : true;
-      } else if (el.name === 'selfCare' && el.value === 'full') {
+    for (const f of MEMBER_FIELDS) {
+      const c = card.querySelector(`[name=${f.name}]`);
+      if (f.kind === 'check') {
+        if (c.checked !== Boolean(f.initial)) m[f.name] = c.checked;
+      } else if (f.initial !== undefined && c.value === f.initial) {
         // the default
-      } else if (text(el) !== '') {
-        m[el.name] = el.name === 'disabilityGrade' ? Number(el.value) : text(el);
+      } else if (text(c) !== '') {
+        const v = f.kind === 'money' ? ascii(text(c)) : text(c);
+        m[f.name] = f.name === 'disabilityGrade' ? Number(v) : v;
       }
     }
     return m;
   });
   const income = {};
-  for (const k of ['business', 'property', 'transfer', 'other']) {
-    const v = text(get(`income.${k}`));
+  for (const k of ['business', 'property', 'transfer', 'other', 'exempt']) {
+    const v = ascii(text(get(`income.${k}`)));
     if (v !== '') income[k] = v;
   }
   if (Object.keys(income).length) h.income = income;
-  for (const k of ['lastYearIncome', 'rigidSpending', 'dibaoMonthly', 'incomeChangeDate']) {
-    const v = text(get(k));
+  for (const k of ['lastYearIncome', 'rigidSpending']) {
+    const v = ascii(text(get(k)));
     if (v !== '') h[k] = v;
   }
-  const months = text(get('stableIncomeMonths'));
-  if (months !== '') h.stableIncomeMonths = /^\d+$/.test(months) ? Number(months) : months;
   if (!get('assetTestPassed').checked) h.assetTestPassed = false;
-  if (get('onDibao').checked) h.onDibao = true;
   const guarantees = {};
-  for (const k of ['food', 'clothing', 'education', 'medical', 'housing', 'water']) {
-    if (!get(`guarantees.${k}`).checked) guarantees[k] = false;
-  }
+  for (const [k] of GUARANTEES) if (!get(`guarantees.${k}`).checked) guarantees[k] = false;
   if (Object.keys(guarantees).length) h.guarantees = guarantees;
-  const events = ['illness', 'disaster', 'accident', 'familyChange'].filter((k) => get(`events.${k}`).checked);
+  const events = ordered('event').map(([k]) => k).filter((k) => get(`events.${k}`).checked);
   if (events.length) h.events = events;
+  const months = ascii(text(get('stableIncomeMonths')));
+  if (months !== '') h.stableIncomeMonths = /^\d{1,6}$/.test(months) ? Number(months) : months;
+  if (get('onDibao').checked) h.onDibao = true;
+  const dibaoMonthly = ascii(text(get('dibaoMonthly')));
+  if (dibaoMonthly !== '') h.dibaoMonthly = dibaoMonthly;
+  const changed = text(get('incomeChangeDate'));
+  if (changed !== '') h.incomeChangeDate = changed;
   return h;
 }
 
-/** Put a Household object into the form. */
+/**
+ * Put a Household object into the form. Values of the wrong type (a check box given "false", a
+ * member given 5) leave the control at its default: the engine's reader reports them.
+ */
 export function fillHousehold(form, h) {
+  const v = isPlainObject(h) ? h : {};
   const get = (name) => form.elements.namedItem(name);
-  get('region').value = h.region ?? '';
-  get('area').value = h.area ?? 'rural';
-  get('status').value = h.status ?? 'general';
+  const obj = (x) => (isPlainObject(x) ? x : {});
+  put(get('ref'), v.ref);
+  put(get('region'), v.region);
+  put(get('area'), v.area);
+  put(get('status'), v.status);
+  syncCategory(form);
+  put(get('monitoringCategory'), v.monitoringCategory);
   document.getElementById('members').replaceChildren();
-  for (const m of h.members ?? []) addMember(m);
-  for (const k of ['business', 'property', 'transfer', 'other']) get(`income.${k}`).value = h.income?.[k] ?? '';
-  for (const k of ['lastYearIncome', 'rigidSpending', 'dibaoMonthly', 'incomeChangeDate', 'stableIncomeMonths']) get(k).value = h[k] ?? '';
-  get('assetTestPassed').checked = h.assetTestPassed ?? true;
-  get('onDibao').checked = h.onDibao ?? false;
-  for (const k of ['food', 'clothing', 'education', 'medical', 'housing', 'water']) get(`guarantees.${k}`).checked = h.guarantees?.[k] ?? true;
-  for (const k of ['illness', 'disaster', 'accident', 'familyChange']) get(`events.${k}`).checked = (h.events ?? []).includes(k);
+  const members = Array.isArray(v.members) ? v.members.slice(0, MAX_MEMBERS) : [];
+  for (const m of members.length ? members : [{}]) addMember(m);
+  for (const k of ['business', 'property', 'transfer', 'other', 'exempt']) put(get(`income.${k}`), obj(v.income)[k]);
+  for (const k of ['lastYearIncome', 'rigidSpending', 'dibaoMonthly', 'incomeChangeDate', 'stableIncomeMonths']) put(get(k), v[k]);
+  put(get('assetTestPassed'), v.assetTestPassed);
+  put(get('onDibao'), v.onDibao);
+  for (const [k] of GUARANTEES) put(get(`guarantees.${k}`), obj(v.guarantees)[k]);
+  const events = Array.isArray(v.events) ? v.events : [];
+  for (const [k] of ordered('event')) get(`events.${k}`).checked = events.includes(k);
 }
+
+/** The label of a member field's option (e.g. selfCare 'partial' → 部分丧失生活自理能力). */
+export function optionLabel(field, value) {
+  return Array.isArray(field.options) ? field.options.find(([v]) => v === value)?.[1] ?? value : value;
+}
+
+export { MEMBER_FIELDS };

@@ -1,63 +1,131 @@
 // Rendering results. Every amount shown carries data-key: its path in the estimate
-// (e.g. "programs[0].monthly"), so tests can check each figure against the package.
+// (e.g. "programs[0].monthly"), so tests can check each figure against the package. Cards follow
+// the engine's list of programmes and show the figures it labels (facts): no code per programme.
 
 const PHASES = { before: '过渡期前', transition: '过渡期内', after: '过渡期后（常态化帮扶）' };
+
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null) continue;
-    if (k === 'class') node.className = v; else node.setAttribute(k, v);
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v; else node.setAttribute(k, v === true ? '' : v);
   }
-  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
+  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
   return node;
 }
 
-/** Context shared by the renderers: policy item titles and parameter labels. */
-export const context = { titles: new Map(), anchors: new Map(), params: new Map() };
+/** Context shared by the renderers: policy item titles, parameter labels, the engine's labels. */
+export const context = { titles: new Map(), anchors: new Map(), params: new Map(), labels: {} };
 
 export function citation(c) {
   const anchor = context.anchors.get(c);
-  return el('a', { class: 'cite', href: anchor ? `#${anchor}` : null, title: context.titles.get(c) ?? '' }, c);
+  return el('a', { class: 'cite', href: anchor ? `#${anchor}` : null, title: context.titles.get(c) ?? null }, c);
 }
 
-/** An amount, with its path in the estimate and a mark when it rests on non-official figures. */
-function amount(key, value, unofficial = [], suffix = ' 元') {
-  const names = unofficial.map((n) => context.params.get(n)?.label ?? n);
-  return el('span', { class: unofficial.length ? 'amount unofficial-figure' : 'amount', 'data-key': key, title: names.length ? `依据非官方参数：${names.join('、')}` : null },
-    value, suffix, unofficial.length ? el('sup', { class: 'warn' }, '⚠') : null);
+const nonZero = (m) => m !== undefined && m !== null && Number(m) !== 0;
+const paramLabel = (name) => context.params.get(name)?.label ?? name;
+
+/**
+ * What the amounts of this estimate rest on that is not official: the results that pay something
+ * (and the monitoring verdict), and for each parameter, assumption and stale figure the results
+ * it affects.
+ */
+export function basisOf(est) {
+  const results = [est.monitoring, ...est.programs];
+  const paying = results.filter((p) => p === est.monitoring || (p.eligible && (nonZero(p.monthly) || nonZero(p.annual))));
+  const concerned = new Set(paying.filter((p) => p.unofficial.length || p.stale.length));
+  const affects = (pick) => {
+    const map = new Map();
+    for (const p of results) {
+      for (const key of pick(p)) {
+        if (!map.has(key)) map.set(key, []);
+        if (!map.get(key).includes(p.label)) map.get(key).push(p.label);
+      }
+    }
+    return map;
+  };
+  const unofficialBy = affects((p) => (paying.includes(p) ? p.unofficial : []));
+  const staleBy = affects((p) => p.stale.map((s) => s.parameter));
+  const assumptionBy = affects((p) => p.assumptions.map((a) => a.rule));
+  return {
+    concerned,
+    unofficial: [...unofficialBy.keys()].sort().map((name) => ({ name, label: paramLabel(name), affects: unofficialBy.get(name) })),
+    stale: est.stale.map((s) => ({ ...s, affects: staleBy.get(s.parameter) ?? [] })),
+    assumptions: est.assumptions.map((a) => ({ ...a, affects: assumptionBy.get(a.rule) ?? [] })),
+  };
 }
 
-function steps(list) {
-  return el('details', {}, el('summary', {}, '计算步骤'),
-    el('ol', { class: 'steps' }, ...list.map((s) => el('li', {}, s.text, s.value ? el('span', { class: 'value' }, `→ ${s.value}`) : null, s.citation ? citation(s.citation) : null))));
-}
-
-function unofficialNote(list) {
-  if (!list.length) return null;
-  return el('div', { class: 'unofficial' }, el('strong', {}, '⚠ 以下参数不是官方公布值，结果仅供参考：'),
-    el('ul', {}, ...list.map((n) => el('li', { 'data-param': n }, `${context.params.get(n)?.label ?? n}（${n}）`))));
+/** An amount, with its path in the estimate and a ⚠ when it rests on non-official or stale figures. */
+function amount(key, value, marked = false, suffix = ' 元') {
+  return el('span', { class: marked ? 'amount unofficial-figure' : 'amount', 'data-key': key },
+    value, suffix, marked ? el('span', { class: 'warn', 'aria-hidden': 'true' }, '⚠') : null,
+    marked ? el('span', { class: 'sr-only' }, '（参考值，见测算依据说明）') : null);
 }
 
 function badge(eligible, yes = '符合', no = '不符合') {
   return el('span', { class: eligible ? 'badge yes' : 'badge no' }, eligible ? yes : no);
 }
 
-export function renderSummary(est, node) {
+/** The totals: monthly payments, the one-off assistance apart, the year's cash, what is paid on the household's behalf. */
+export function renderSummary(est, node, basis) {
+  const marked = [est.monitoring, ...est.programs].some((p) => basis.concerned.has(p) && p !== est.monitoring);
+  const rows = [
+    ['每月发放', amount('totalMonthly', est.totalMonthly, marked, ' 元/月'), '低保、特困供养等按月发放的现金'],
+  ];
+  if (nonZero(est.totalOneOff)) rows.push(['一次性临时救助', amount('totalOneOff', est.totalOneOff, marked), '一次发放，不按月']);
+  rows.push(['全年现金合计', amount('totalAnnual', est.totalAnnual, marked, ' 元/年'),
+    nonZero(est.totalOneOff) ? `按月发放 × 12，加一次性临时救助 ${est.totalOneOff} 元及按年发放的资助` : '按月发放 × 12，加按年发放的资助']);
+  rows.push(['代缴、实物（不发现金）', amount('totalOnBehalf', est.totalOnBehalf, marked, ' 元/年'), '如养老保险代缴、营养餐']);
+  const phase = est.transition;
+  const notes = [];
+  if (marked || basis.stale.length) {
+    notes.push(el('p', { class: 'legend' }, el('span', { class: 'warn', 'aria-hidden': 'true' }, '⚠ '),
+      basis.stale.length ? `有 ${basis.stale.length} 项数值已超过更新周期，` : '',
+      '标 ⚠ 的金额依据非官方参数或按假设计算，仅供参考，以主管部门核定为准。', el('a', { href: '#notice-title' }, '看测算依据说明')));
+  }
   node.replaceChildren(
-    el('h2', {}, '现金帮扶合计'),
-    el('p', { class: 'totals' }, '每月 ', amount('totalMonthly', est.totalMonthly, est.unofficial), '　全年 ', amount('totalAnnual', est.totalAnnual, est.unofficial)),
-    el('p', { class: 'hint' }, '合计含低保、特困供养（按月 × 12）、临时救助（一次性）和现金类教育资助；养老保险代缴与营养餐不计入。'),
-    el('table', { class: 'contrib' }, el('tbody', {}, ...est.contributions.map((c, i) => el('tr', {},
-      el('th', {}, c.label), el('td', {}, amount(`contributions[${i}].cashAnnual`, c.cashAnnual)),
-      el('td', {}, c.otherAnnual !== '0.00' ? el('span', { class: 'hint' }, '代缴/实物 ', amount(`contributions[${i}].otherAnnual`, c.otherAnnual)) : null))))),
-    unofficialNote(est.unofficial),
+    el('h3', {}, '现金帮扶合计', el('span', { class: 'phase' }, `${est.asOf} · ${PHASES[phase.phase]}${phase.year ? ` 第${phase.year}年` : ''}`)),
+    el('dl', { class: 'totals' }, ...rows.flatMap(([label, value, hint]) => [el('dt', {}, label), el('dd', {}, value, el('span', { class: 'hint' }, hint))])),
+    ...notes,
+    el('details', { class: 'contrib' }, el('summary', {}, '各项目全年金额'),
+      el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '项目'), el('th', { scope: 'col' }, '现金（元/年）'), el('th', { scope: 'col' }, '代缴、实物（元/年）'))),
+        el('tbody', {}, ...est.contributions.map((c, i) => el('tr', {},
+          el('th', { scope: 'row' }, c.label), el('td', {}, amount(`contributions[${i}].cashAnnual`, c.cashAnnual)),
+          el('td', {}, amount(`contributions[${i}].otherAnnual`, c.otherAnnual))))))),
   );
+}
+
+/** The one notice of what the result rests on that is not official. */
+export function renderNotice(basis, node) {
+  const affects = (list) => (list.length ? el('span', { class: 'affects' }, `影响：${list.join('、')}`) : null);
+  const parts = [];
+  if (basis.stale.length) {
+    parts.push(el('div', { class: 'stale' },
+      el('h4', {}, el('span', { 'aria-hidden': 'true' }, '⚠ '), `已超过更新周期的数值（${basis.stale.length} 项）：请核对当地现行标准`),
+      el('ul', {}, ...basis.stale.map((s) => el('li', { 'data-param': s.parameter }, s.text, affects(s.affects))))));
+  }
+  if (basis.unofficial.length) {
+    parts.push(el('details', { class: 'unofficial' },
+      el('summary', {}, `非官方参数（${basis.unofficial.length} 项）：未找到公开的官方数值，采用报道值或示例值`),
+      el('ul', {}, ...basis.unofficial.map((u) => el('li', { 'data-param': u.name }, u.label, affects(u.affects))))));
+  }
+  if (basis.assumptions.length) {
+    parts.push(el('details', { class: 'assumptions' },
+      el('summary', {}, `按假设计算（${basis.assumptions.length} 项）：政策文本未写明的规则`),
+      el('ul', {}, ...basis.assumptions.map((a) => el('li', { 'data-rule': a.rule }, a.text, affects(a.affects))))));
+  }
+  node.hidden = parts.length === 0;
+  node.replaceChildren(el('h3', { id: 'notice-title', tabindex: '-1' }, '测算依据说明'),
+    el('p', { class: 'hint' }, '本户金额所依据的、不是官方公布的数值和规则。门户或县里可用本地参数文件替换。'), ...parts);
 }
 
 export function renderTransition(t, doc) {
   doc.getElementById('t-phase').textContent = t.year ? `${PHASES[t.phase]} · 第${t.year}年` : PHASES[t.phase];
   doc.getElementById('t-period').textContent = `${t.start} 至 ${t.end}`;
-  doc.getElementById('t-days').textContent = `${t.daysRemaining} 天`;
+  const [label, days] = t.phase === 'before' ? ['距过渡期开始', `${t.daysUntilStart} 天`]
+    : t.phase === 'transition' ? ['剩余天数', `${t.daysRemaining} 天`] : ['剩余天数', '过渡期已结束'];
+  doc.getElementById('t-days-label').textContent = label;
+  doc.getElementById('t-days').textContent = days;
   const pilot = doc.getElementById('t-pilot');
   pilot.textContent = t.fundIntegrationPilot ? '适用' : '不适用';
   pilot.className = t.fundIntegrationPilot ? 'yes' : 'no';
@@ -65,33 +133,45 @@ export function renderTransition(t, doc) {
     el('li', { 'data-id': m.id }, m.label, citation(m.citation), el('span', { class: 'until' }, m.until ? `${m.from} 至 ${m.until}` : `${m.from} 起`))));
 }
 
+/** How a per-capita figure was reached: the engine's step that gives it. */
+function basisStep(p, f) {
+  if (!f.unit?.includes('/人') || !f.label.startsWith('人均')) return null;
+  return p.steps.find((s) => s.value === f.value && s.text.includes(f.label))?.text ?? null;
+}
+
 /** The figures of a result: its monthly and annual amounts, then the facts it lists. */
-function facts(p, prefix) {
-  const u = p.unofficial;
+function facts(p, prefix, marked) {
   const rows = [];
-  const row = (label, node, fact) => rows.push(el('dt', {}, label), el('dd', fact ? { 'data-fact': label } : {}, node));
-  if (p.monthly) row('每月', amount(`${prefix}.monthly`, p.monthly, u));
-  if (p.annual) row(p.monthly ? '全年' : '每年', amount(`${prefix}.annual`, p.annual, u));
+  const row = (label, node, fact, basis) => rows.push(el('dt', {}, label),
+    el('dd', fact ? { 'data-fact': label } : {}, node, basis ? el('span', { class: 'basis' }, `计算：${basis}`) : null));
+  if (p.monthly) row('每月', amount(`${prefix}.monthly`, p.monthly, marked, ' 元/月'));
+  if (p.annual) row(p.monthly ? '全年' : '每年', amount(`${prefix}.annual`, p.annual, marked, ' 元/年'));
   for (const f of p.facts) {
     const suffix = f.unit ? ` ${f.unit}` : '';
-    row(f.label, f.key ? amount(`${prefix}.${f.key}`, f.value, u, suffix) : f.value, !f.key);
+    row(f.label, f.key ? amount(`${prefix}.${f.key}`, f.value, marked, suffix) : f.value, !f.key, basisStep(p, f));
   }
   return el('dl', { class: 'facts' }, ...rows);
 }
 
-/** One programme's card, whatever the programme: the engine labels its figures. */
-function card(p, prefix) {
-  const [yes, no] = p.program === 'monitoring' ? ['纳入监测', '不纳入'] : ['符合', '不符合'];
-  return el('section', { class: 'card', id: `card-${p.program}`, 'data-program': p.program },
-    el('h2', {}, p.label, ' ', badge(p.eligible, yes, no)),
-    facts(p, prefix),
-    el('ul', { class: 'reasons' }, ...p.reasons.map((r) => el('li', {}, r))),
-    p.citations.length ? el('p', { class: 'hint' }, '政策依据：', ...p.citations.map(citation)) : null,
-    steps(p.steps), unofficialNote(p.unofficial));
+function steps(list) {
+  if (!list.length) return null;
+  return el('details', { class: 'steps-box' }, el('summary', {}, '计算步骤'),
+    el('ol', { class: 'steps' }, ...list.map((s) => el('li', {}, s.text, s.value ? el('span', { class: 'value' }, `→ ${s.value}`) : null, s.citation ? citation(s.citation) : null))));
 }
 
-export function renderCards(est, node) {
-  node.replaceChildren(card(est.monitoring, 'monitoring'), ...est.programs.map((p, i) => card(p, `programs[${i}]`)));
+/** One programme's card, whatever the programme: the engine labels its figures. */
+function card(p, prefix, basis) {
+  const [yes, no] = p.program === 'monitoring' ? ['纳入监测', '不纳入'] : ['符合', '不符合'];
+  return el('section', { class: 'card program', id: `card-${p.program}`, 'data-program': p.program, 'aria-labelledby': `card-${p.program}-title` },
+    el('h3', { id: `card-${p.program}-title` }, p.label, ' ', badge(p.eligible, yes, no)),
+    facts(p, prefix, basis.concerned.has(p)),
+    el('ul', { class: 'reasons' }, ...p.reasons.map((r) => el('li', {}, r))),
+    p.citations.length ? el('p', { class: 'hint' }, '政策依据：', ...p.citations.map(citation)) : null,
+    steps(p.steps));
+}
+
+export function renderCards(est, node, basis) {
+  node.replaceChildren(card(est.monitoring, 'monitoring', basis), ...est.programs.map((p, i) => card(p, `programs[${i}]`, basis)));
 }
 
 /** The policy items, each with its text when the page has it (policy-text.json). */

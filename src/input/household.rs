@@ -7,7 +7,7 @@
 use tsify::Tsify;
 
 use super::json::Node;
-use super::{one_of, MoneyInput, Obj};
+use super::{one_of, Collect, MoneyInput, Obj};
 use crate::error::{PolicyError, Result};
 
 #[derive(Clone, Debug, Default, Tsify)]
@@ -276,6 +276,48 @@ impl Area {
     }
 }
 
+/// The Chinese name of every field of a household and a member, for messages at a field.
+pub const FIELD_LABELS: &[(&str, &str)] = &[
+    ("ref", "编号"),
+    ("region", "地区"),
+    ("area", "城乡"),
+    ("status", "户类型"),
+    ("monitoringCategory", "监测类别"),
+    ("members", "家庭成员"),
+    ("income", "家庭年收入"),
+    ("business", "经营净收入"),
+    ("property", "财产净收入"),
+    ("transfer", "转移净收入"),
+    ("other", "其他收入"),
+    ("exempt", "不计入低保的收入"),
+    ("lastYearIncome", "上年家庭收入"),
+    ("rigidSpending", "刚性支出"),
+    ("assetTestPassed", "财产状况核查"),
+    ("guarantees", "“两不愁三保障”及饮水安全"),
+    ("food", "不愁吃"),
+    ("clothing", "不愁穿"),
+    ("education", "义务教育有保障"),
+    ("medical", "基本医疗有保障"),
+    ("housing", "住房安全有保障"),
+    ("water", "饮水安全有保障"),
+    ("events", "突发事件"),
+    ("stableIncomeMonths", "收入稳定超过监测标准的月数"),
+    ("onDibao", "正在领取低保"),
+    ("dibaoMonthly", "现领低保金（每月）"),
+    ("incomeChangeDate", "收入增加的日期"),
+    ("id", "姓名或称谓"),
+    ("birthDate", "出生日期"),
+    ("disabilityGrade", "残疾等级"),
+    ("seriousIllness", "患重病"),
+    ("laborCapacity", "劳动能力"),
+    ("selfCare", "生活自理能力"),
+    ("hasSupporter", "有能履行义务的法定赡养、抚养、扶养义务人"),
+    ("wages", "年工资收入"),
+    ("workRegion", "务工地"),
+    ("schooling", "在校学段"),
+    ("boarding", "寄宿"),
+];
+
 pub const AREAS: &[(&str, Area)] = &[("rural", Area::Rural), ("urban", Area::Urban)];
 pub const STATUSES: &[(&str, HouseholdStatus)] = &[
     ("general", HouseholdStatus::General),
@@ -355,94 +397,109 @@ impl HouseholdInput {
         HouseholdInput::read(&super::parse(text, "家庭数据")?)
     }
 
-    /// A household from a parsed JSON value.
+    /// A household from a parsed JSON value; every problem is in the error's `problems`.
     pub fn read(node: &Node<'_>) -> Result<HouseholdInput> {
-        let h = Obj::new(node, "", "家庭", HOUSEHOLD_FIELDS)?;
+        let (h, c) = HouseholdInput::read_all(node);
+        c.into_result(h)
+    }
+
+    /// As much of a household as could be read, and every problem found (so a form can mark every
+    /// bad field at once, and the checks that need a date can still run on the rest).
+    pub fn read_all(node: &Node<'_>) -> (HouseholdInput, Collect) {
+        let mut c = Collect::default();
+        let h = match Obj::open(node, "", "家庭", HOUSEHOLD_FIELDS, &mut c) {
+            Ok(h) => h,
+            Err(e) => {
+                c.push(e);
+                return (HouseholdInput::default(), c);
+            }
+        };
         let members = match h.get("members") {
             Some(Node::Array(items)) => items
                 .iter()
                 .enumerate()
-                .map(|(i, m)| MemberInput::read(m, &format!("members[{i}]")))
-                .collect::<Result<Vec<_>>>()?,
+                .map(|(i, m)| MemberInput::read_all(m, &format!("members[{i}]"), &mut c))
+                .collect(),
             Some(_) => {
-                return Err(PolicyError::invalid_input(
+                c.push(PolicyError::invalid_input(
                     "members",
                     "members 应为成员数组",
-                ))
+                ));
+                Vec::new()
             }
             None => {
-                return Err(PolicyError::invalid_input(
+                c.push(PolicyError::invalid_input(
                     "members",
                     "缺少必填字段“members”（家庭成员）",
-                ))
+                ));
+                Vec::new()
             }
         };
-        let income = match h.object(
+        let income = c.opt(h.object(
             "income",
             &["business", "property", "transfer", "other", "exempt"],
-        )? {
-            Some(o) => Some(IncomeInput {
-                business: o.money("business")?,
-                property: o.money("property")?,
-                transfer: o.money("transfer")?,
-                other: o.money("other")?,
-                exempt: o.money("exempt")?,
-            }),
-            None => None,
-        };
-        let guarantees = match h.object("guarantees", GUARANTEES)? {
-            Some(o) => Some(GuaranteesInput {
-                food: o.bool("food")?,
-                clothing: o.bool("clothing")?,
-                education: o.bool("education")?,
-                medical: o.bool("medical")?,
-                housing: o.bool("housing")?,
-                water: o.bool("water")?,
-            }),
-            None => None,
-        };
+        ));
+        let income = income.map(|o| IncomeInput {
+            business: c.opt(o.money("business")),
+            property: c.opt(o.money("property")),
+            transfer: c.opt(o.money("transfer")),
+            other: c.opt(o.money("other")),
+            exempt: c.opt(o.money("exempt")),
+        });
+        let guarantees = c
+            .opt(h.object("guarantees", GUARANTEES))
+            .map(|o| GuaranteesInput {
+                food: c.opt(o.bool("food")),
+                clothing: c.opt(o.bool("clothing")),
+                education: c.opt(o.bool("education")),
+                medical: c.opt(o.bool("medical")),
+                housing: c.opt(o.bool("housing")),
+                water: c.opt(o.bool("water")),
+            });
         let events = match h.get("events") {
             Some(Node::Array(items)) => Some(
                 items
                     .iter()
                     .enumerate()
-                    .map(|(i, e)| one_of(e, &format!("events[{i}]"), EVENTS))
-                    .collect::<Result<Vec<_>>>()?,
+                    .filter_map(|(i, e)| c.take(one_of(e, &format!("events[{i}]"), EVENTS)))
+                    .collect(),
             ),
             Some(_) => {
-                return Err(PolicyError::invalid_input(
+                c.push(PolicyError::invalid_input(
                     "events",
                     "events 应为数组，如 [\"illness\"]",
-                ))
+                ));
+                None
             }
             None => None,
         };
-        let status = h.choice("status", STATUSES)?;
-        let monitoring_category = h.choice("monitoringCategory", CATEGORIES)?;
+        let status = c.opt(h.choice("status", STATUSES));
+        let monitoring_category = c.opt(h.choice("monitoringCategory", CATEGORIES));
         if monitoring_category.is_some() && !status.is_some_and(HouseholdStatus::monitored) {
-            return Err(PolicyError::invalid_input(
+            c.push(PolicyError::invalid_input(
                 "monitoringCategory",
                 "只有已纳入监测（status 为 monitored 或 returned）的家庭才有登记类别",
             ));
         }
-        Ok(HouseholdInput {
-            reference: reference(&h)?,
-            region: h.required_str("region")?,
-            area: h.choice("area", AREAS)?,
+        let input = HouseholdInput {
+            reference: c.take(reference(&h)).flatten(),
+            region: c.take(h.required_str("region")).unwrap_or_default(),
+            area: c.opt(h.choice("area", AREAS)),
             status,
             monitoring_category,
             members,
             income,
-            last_year_income: h.money("lastYearIncome")?,
-            rigid_spending: h.money("rigidSpending")?,
-            asset_test_passed: h.bool("assetTestPassed")?,
+            last_year_income: c.opt(h.money("lastYearIncome")),
+            rigid_spending: c.opt(h.money("rigidSpending")),
+            asset_test_passed: c.opt(h.bool("assetTestPassed")),
             guarantees,
             events,
-            stable_income_months: h.count("stableIncomeMonths")?,
-            on_dibao: h.bool("onDibao")?,
-            dibao_monthly: h.money("dibaoMonthly")?,
-            income_change_date: h.str("incomeChangeDate")?,
-        })
+            stable_income_months: c.opt(h.count("stableIncomeMonths")),
+            on_dibao: c.opt(h.bool("onDibao")),
+            dibao_monthly: c.opt(h.money("dibaoMonthly")),
+            income_change_date: c.opt(h.str("incomeChangeDate")),
+        };
+        (input, c)
     }
 }
 
@@ -464,30 +521,38 @@ pub fn reference_of(node: &Node<'_>) -> Option<String> {
 }
 
 impl MemberInput {
-    fn read(node: &Node<'_>, path: &str) -> Result<MemberInput> {
-        let m = Obj::new(node, path, "成员", MEMBER_FIELDS)?;
-        let disability_grade = match m.count("disabilityGrade")? {
+    /// As much of a member as could be read; problems go to `c`, under `path`.
+    fn read_all(node: &Node<'_>, path: &str, c: &mut Collect) -> MemberInput {
+        let m = match Obj::open(node, path, "成员", MEMBER_FIELDS, c) {
+            Ok(m) => m,
+            Err(e) => {
+                c.push(e);
+                return MemberInput::default();
+            }
+        };
+        let disability_grade = match c.opt(m.count("disabilityGrade")) {
             Some(g @ 1..=4) => u8::try_from(g).ok(),
             Some(g) => {
-                return Err(PolicyError::invalid_input(
+                c.push(PolicyError::invalid_input(
                     m.at("disabilityGrade"),
                     format!("残疾等级应为 1、2、3 或 4，而不是 {g}"),
-                ))
+                ));
+                None
             }
             None => None,
         };
-        Ok(MemberInput {
-            id: m.str("id")?,
-            birth_date: m.required_str("birthDate")?,
+        MemberInput {
+            id: c.opt(m.str("id")),
+            birth_date: c.take(m.required_str("birthDate")).unwrap_or_default(),
             disability_grade,
-            serious_illness: m.bool("seriousIllness")?,
-            labor_capacity: m.choice("laborCapacity", CAPACITIES)?,
-            self_care: m.choice("selfCare", CAPACITIES)?,
-            has_supporter: m.bool("hasSupporter")?,
-            wages: m.money("wages")?,
-            work_region: m.str("workRegion")?,
-            schooling: m.choice("schooling", SCHOOLING)?,
-            boarding: m.bool("boarding")?,
-        })
+            serious_illness: c.opt(m.bool("seriousIllness")),
+            labor_capacity: c.opt(m.choice("laborCapacity", CAPACITIES)),
+            self_care: c.opt(m.choice("selfCare", CAPACITIES)),
+            has_supporter: c.opt(m.bool("hasSupporter")),
+            wages: c.opt(m.money("wages")),
+            work_region: c.opt(m.str("workRegion")),
+            schooling: c.opt(m.choice("schooling", SCHOOLING)),
+            boarding: c.opt(m.bool("boarding")),
+        }
     }
 }

@@ -96,6 +96,25 @@ impl<'a> Node<'a> {
                 .then_some(k.as_ref())
         })
     }
+    /// The value as a `serde_json` value (numbers through their text; a lone-surrogate string as
+    /// the replacement character).
+    pub fn to_value(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Node::Null => Value::Null,
+            Node::Bool(b) => Value::Bool(*b),
+            Node::Number(t) => serde_json::from_str(t).unwrap_or(Value::Null),
+            Node::String(s) => Value::String(s.as_deref().unwrap_or("\u{FFFD}").to_string()),
+            Node::Array(items) => Value::Array(items.iter().map(Node::to_value).collect()),
+            Node::Object(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_value()))
+                    .collect(),
+            ),
+        }
+    }
+
     /// A number that is a whole, non-negative integer fitting in `u64`.
     pub fn as_u64(&self) -> Option<u64> {
         match self {

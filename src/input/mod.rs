@@ -9,6 +9,7 @@
 //!
 //! Each reader returns the typed struct that also declares the TypeScript type.
 
+pub mod form;
 pub mod household;
 pub mod json;
 pub mod requests;
@@ -17,7 +18,7 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use crate::error::{join_path, PolicyError, Result};
+use crate::error::{join_path, PolicyError, Problem, Result};
 use crate::money::{parse_plain_decimal, Money};
 pub use json::Node;
 
@@ -46,6 +47,70 @@ fn invalid_text(path: String) -> PolicyError {
     )
 }
 
+/// The most problems one document reports (a hostile one could produce thousands).
+const MAX_PROBLEMS: usize = 100;
+
+/// Problems found while reading, kept so that every one is reported at once (a form marks every bad
+/// field in one pass). The first one heads the error.
+#[derive(Debug, Default)]
+pub struct Collect {
+    errors: Vec<PolicyError>,
+}
+
+impl Collect {
+    /// Record a problem (an error holding several records each of them).
+    pub fn push(&mut self, e: PolicyError) {
+        if e.problems.is_empty() {
+            if self.errors.len() < MAX_PROBLEMS {
+                self.errors.push(e);
+            }
+        } else {
+            for p in e.problems {
+                self.push(PolicyError::new(e.code, p.path, p.message));
+            }
+        }
+    }
+    /// The value, or `None` with its error recorded.
+    pub fn take<T>(&mut self, r: Result<T>) -> Option<T> {
+        r.map_err(|e| self.push(e)).ok()
+    }
+    /// An optional value, `None` also when it was bad (and recorded).
+    pub fn opt<T>(&mut self, r: Result<Option<T>>) -> Option<T> {
+        self.take(r).flatten()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+    /// Another reader's problems, placed under `outer` (e.g. `members[2]`).
+    pub fn absorb(&mut self, other: Collect, outer: &str) {
+        for e in other.errors {
+            self.push(e.under(outer));
+        }
+    }
+    /// Every problem as one error: the first one's code, path and message, all of them in
+    /// `problems`.
+    pub fn into_error(self) -> Option<PolicyError> {
+        let first = self.errors.first()?;
+        let code = first.code;
+        let problems: Vec<Problem> = self
+            .errors
+            .iter()
+            .map(|e| Problem {
+                path: e.path.clone(),
+                message: e.message.clone(),
+            })
+            .collect();
+        Some(PolicyError::with_problems(code, problems))
+    }
+    /// `value` when nothing was wrong.
+    pub fn into_result<T>(self, value: T) -> Result<T> {
+        match self.into_error() {
+            Some(e) => Err(e),
+            None => Ok(value),
+        }
+    }
+}
+
 /// A JSON object being read, with its path. `null` fields read as absent.
 pub struct Obj<'n, 'a> {
     entries: &'n [(Cow<'a, str>, Node<'a>)],
@@ -55,17 +120,34 @@ pub struct Obj<'n, 'a> {
 impl<'n, 'a> Obj<'n, 'a> {
     /// The object at `path`, refusing fields not in `allowed` and fields given twice.
     pub fn new(node: &'n Node<'a>, path: &str, what: &str, allowed: &[&str]) -> Result<Self> {
+        let mut c = Collect::default();
+        let obj = Obj::open(node, path, what, allowed, &mut c)?;
+        c.into_result(obj)
+    }
+
+    /// The object at `path` (an error only when it is not one); unknown and repeated fields are
+    /// recorded in `c`, each at its path, and reading goes on.
+    pub fn open(
+        node: &'n Node<'a>,
+        path: &str,
+        what: &str,
+        allowed: &[&str],
+        c: &mut Collect,
+    ) -> Result<Self> {
         let Some(entries) = node.entries() else {
             return Err(PolicyError::invalid_input(path, format!("{what}应为对象")));
         };
-        if let Some((key, _)) = entries.iter().find(|(k, _)| !allowed.contains(&k.as_ref())) {
-            return Err(PolicyError::invalid_input(
+        for (key, _) in entries
+            .iter()
+            .filter(|(k, _)| !allowed.contains(&k.as_ref()))
+        {
+            c.push(PolicyError::invalid_input(
                 join_path(path, key),
                 format!("未知字段“{}”（字段名区分大小写，请检查拼写）", short(key)),
             ));
         }
         if let Some(key) = node.duplicate_key() {
-            return Err(PolicyError::invalid_input(
+            c.push(PolicyError::invalid_input(
                 join_path(path, key),
                 format!("字段“{key}”出现了两次（只能给一次）"),
             ));

@@ -870,7 +870,8 @@ impl<'a> Reader<'a> {
         if v.status != Status::Official {
             self.unofficial.insert(spec);
         }
-        if is_stale(spec, v.from, on) {
+        // A what-if value is the caller's own choice: never reported as due for checking.
+        if is_stale(spec, v.from, on) && !overrides::is_what_if(v) {
             self.stale.insert(spec, v.from);
         }
         Ok(v)

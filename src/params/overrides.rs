@@ -13,6 +13,11 @@ use crate::input::json::Node;
 
 const OVERRIDE_SOURCE: &str = "假设调整（withOverrides）";
 
+/// Whether a value came from `withOverrides`.
+pub(super) fn is_what_if(v: &DatedValue) -> bool {
+    v.source == OVERRIDE_SOURCE
+}
+
 pub(super) fn apply(base: &ParameterSet, overrides: &Node<'_>) -> Result<ParameterSet> {
     let Some(members) = overrides.entries() else {
         return Err(PolicyError::invalid_input(

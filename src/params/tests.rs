@@ -878,3 +878,21 @@ fn merging_replaces_equal_keys_and_keeps_order() {
         ]
     );
 }
+
+/// A what-if value is the caller's choice: it is unofficial, but never "due for checking", while
+/// the same parameter from the file is (441 from 2021-07-01, yearly, is stale on 2024-06-01).
+#[test]
+fn what_if_values_are_never_reported_stale() {
+    let set = default_set();
+    let mut r = Reader::new(&set, d("2024-06-01"), set.region(230129));
+    r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap();
+    assert!(r.stale().contains("dibao.standard.rural"));
+    let what_if = overrides(&set, json!({ "dibao.standard.rural": "471" })).unwrap();
+    let mut r = Reader::new(&what_if, d("2024-06-01"), what_if.region(230129));
+    assert_eq!(
+        r.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap(),
+        Decimal::from(471)
+    );
+    assert!(r.unofficial().contains("dibao.standard.rural"));
+    assert!(r.stale().is_empty());
+}

@@ -438,7 +438,7 @@ fn gradual(
     let from: NaiveDate = h.income_change_date.unwrap_or(on);
     let until = day_before(add_months(from, months)?)?;
     let monthly = match h.dibao_monthly {
-        Some(m) => m,
+        Some(m) => within_rules(m, f.standard, covered.len(), r)?,
         None => {
             // Not told what the household receives: what it would receive without the wages.
             let base = f
@@ -460,6 +460,33 @@ fn gradual(
         monthly: monthly.round_fen(),
         in_force: on <= until,
     }))
+}
+
+/// What the household says it receives, if the rules could pay it: at most the standard plus the
+/// highest 加发 for every member covered (an input is carried into an amount only within that).
+fn within_rules(said: Money, standard: Money, members: usize, r: &mut Reader<'_>) -> Result<Money> {
+    let mut highest = Rate::default();
+    for spec in [
+        &p::DIBAO_SUPPLEMENT_SEVERE_DISABILITY,
+        &p::DIBAO_SUPPLEMENT_SERIOUS_ILLNESS,
+        &p::DIBAO_SUPPLEMENT_ELDERLY,
+        &p::DIBAO_SUPPLEMENT_MINOR,
+    ] {
+        highest = highest.max(r.rate(spec)?);
+    }
+    let most = standard
+        .checked_add(standard.times(highest)?)?
+        .checked_mul(Decimal::from(members))?
+        .round_fen();
+    if said > most {
+        return Err(PolicyError::out_of_range(
+            "dibaoMonthly",
+            format!(
+                "现领低保金 {said} 元/月超过该户按规定最多可领的 {most} 元/月（{members} 人 × (标准 {standard} + 最高加发)），请核对"
+            ),
+        ));
+    }
+    Ok(said)
 }
 
 impl HouseholdProgramme for DibaoFigures {

@@ -140,7 +140,8 @@ pub fn compute(c: &MedicalClaim, r: &mut Reader<'_>) -> Result<MedicalFigures> {
                 .max(Money::ZERO);
             let assisted = t.remaining.times(rate)?;
             t.assistance = Some((rate, cap, assisted));
-            assisted.min(room).round_fen()
+            // Never more than what is left of the bill, whatever the rate.
+            assisted.min(room).min(t.remaining).round_fen()
         }
         None => Money::ZERO,
     };
@@ -168,7 +169,8 @@ fn basic_insurance(c: &MedicalClaim, r: &mut Reader<'_>, t: &mut Tiers) -> Resul
     let above = c.in_policy.checked_sub(t.deductible)?.max(Money::ZERO);
     let room = t.cap.checked_sub(c.paid_this_year.basic)?.max(Money::ZERO);
     t.basic_share = above.times(t.rate)?;
-    Ok(t.basic_share.min(room).round_fen())
+    // Never more than the in-policy amount, whatever the rate.
+    Ok(t.basic_share.min(room).min(c.in_policy).round_fen())
 }
 
 /// Tier 2: critical-illness insurance, no cap, two bands; the tilt for 低保, 特困, 返贫致贫.
@@ -210,9 +212,11 @@ fn critical_illness(
     let high_part = over_after.checked_sub(over_before)?.checked_sub(low_part)?;
     t.low = (low_part, Rate::from_decimal(low_rate));
     t.high = (high_part, Rate::from_decimal(high_rate));
+    // Never more than the burden left after basic insurance, whatever the rates and the tilt.
     Ok(low_part
         .times(t.low.1)?
         .checked_add(high_part.times(t.high.1)?)?
+        .min(t.burden)
         .round_fen())
 }
 

@@ -44,7 +44,7 @@ const cases = [
   ['money a boolean', (e) => e.dibao(withH((h) => { h.income.business = true; }), asOf), 'INVALID_INPUT', 'income.business'],
   ['money an object', (e) => e.dibao(withH((h) => { h.income.business = { yuan: 1 }; }), asOf), 'INVALID_INPUT', 'income.business'],
   ['money empty string', (e) => e.dibao(withH((h) => { h.income.business = ''; }), asOf), 'INVALID_INPUT', 'income.business'],
-  ['money a BigInt', (e) => e.dibao(withH((h) => { h.income.business = 10n; }), asOf), 'INVALID_INPUT', ''],
+  ['money a BigInt', (e) => e.dibao(withH((h) => { h.income.business = 10n; }), asOf), 'INVALID_INPUT', 'income.business'],
   ['wages NaN', (e) => e.dibao(withM((m) => { m.wages = NaN; }), asOf), 'INVALID_INPUT', 'members[0].wages'],
   ['rigidSpending negative', (e) => e.temporary(withH((h) => { h.rigidSpending = '-5'; }), asOf), 'OUT_OF_RANGE', 'rigidSpending'],
   ['lastYearIncome fullwidth digits', (e) => e.monitoring(withH((h) => { h.lastYearIncome = '１０００'; }), asOf), 'INVALID_INPUT', 'lastYearIncome'],
@@ -79,7 +79,20 @@ const cases = [
   ['duplicate member ids', (e) => e.dibao(withH((h) => { h.members = [{ id: 'A', birthDate: '1980-01-01' }, { id: 'A', birthDate: '1981-01-01' }]; }), asOf), 'INVALID_INPUT', 'members[1].id'],
   ['household an array', (e) => e.estimate([good()], asOf), 'INVALID_INPUT', ''],
   ['household null', (e) => e.estimate(null, asOf), 'INVALID_INPUT', ''],
-  ['household cyclic', (e) => { const h = good(); h.self = h; return e.estimate(h, asOf); }, 'INVALID_INPUT', ''],
+  ['household cyclic', (e) => { const h = good(); h.self = h; return e.estimate(h, asOf); }, 'INVALID_INPUT', 'self'],
+  // values JSON.stringify would drop or change: refused at their path, never read as absent
+  ['income a Map', (e) => e.dibao(withH((h) => { h.income = new Map([['business', '50000']]); }), asOf), 'INVALID_INPUT', 'income'],
+  ['wages a function', (e) => e.dibao(withM((m) => { m.wages = () => '50000'; }), asOf), 'INVALID_INPUT', 'members[0].wages'],
+  ['events a Set', (e) => e.monitoring(withH((h) => { h.events = new Set(['illness']); }), asOf), 'INVALID_INPUT', 'events'],
+  ['a symbol value', (e) => e.dibao(withH((h) => { h.area = Symbol('rural'); }), asOf), 'INVALID_INPUT', 'area'],
+  ['a symbol key', (e) => e.dibao(withM((m) => { m[Symbol('x')] = 1; }), asOf), 'INVALID_INPUT', 'members[0]'],
+  ['a Date for a date', (e) => e.dibao(withH((h) => { h.incomeChangeDate = new Date('2023-01-01'); }), asOf), 'INVALID_INPUT', 'incomeChangeDate'],
+  ['a class instance', (e) => { class Member { constructor() { this.birthDate = '1980-01-01'; } get wages() { return '50000'; } } return e.dibao(withH((h) => { h.members = [new Member()]; }), asOf); }, 'INVALID_INPUT', 'members[0]'],
+  ['a throwing getter', (e) => e.dibao(withH((h) => { Object.defineProperty(h, 'region', { enumerable: true, get() { throw new Error('gone'); } }); }), asOf), 'INVALID_INPUT', 'region'],
+  ['a lone surrogate', (e) => e.dibao(withM((m) => { m.id = '王𠀀明'.slice(0, 2); }), asOf), 'INVALID_INPUT', 'members[0].id'],
+  ['nested 100 deep', (e) => { const h = good(); let o = h.income; for (let i = 0; i < 100; i++) o = o.x = {}; return e.dibao(h, asOf); }, 'INVALID_INPUT', `income${'.x'.repeat(63)}`],
+  // inputs carried into amounts are bounded by what the rules can pay
+  ['dibaoMonthly 10^10 in a 渐退', (e) => e.dibao(withH((h) => { h.members = [{ birthDate: '1988-01-01', wages: '24000' }, { birthDate: '1990-01-01' }]; h.income = {}; h.onDibao = true; h.dibaoMonthly = '10000000000'; h.incomeChangeDate = '2023-03-15'; }), asOf), 'OUT_OF_RANGE', 'dibaoMonthly'],
   // other entry points
   ['medical inPolicy above total', (e) => e.medical(bill({ inPolicy: '1200' }), asOf), 'OUT_OF_RANGE', 'inPolicy'],
   ['medical group unknown', (e) => e.medical(bill({ group: 'vip' }), asOf), 'INVALID_INPUT', 'group'],
@@ -96,6 +109,10 @@ const cases = [
   ['incomeCurve too many points', (e) => e.incomeCurve(good(), asOf, { from: 0, to: 100000, step: 1 }), 'OUT_OF_RANGE', 'opts.step'],
   ['estimateMany not an array', (e) => e.estimateMany(good(), asOf), 'INVALID_INPUT', ''],
   ['estimateMany huge batch', (e) => e.estimateMany(new Array(1_000_001).fill(0), asOf), 'OUT_OF_RANGE', ''],
+  ['estimateMany explained above 20,000', (e) => e.estimateMany(new Array(20_001).fill(0), asOf), 'OUT_OF_RANGE', ''],
+  ['estimateMany unexplained above 200,000', (e) => e.estimateMany(new Array(200_001).fill(0), asOf, { explain: false }), 'OUT_OF_RANGE', ''],
+  ['screenMany above 1,000,000', (e) => e.screenMany(new Array(1_000_001).fill(0), asOf), 'OUT_OF_RANGE', ''],
+  ['screenEach callback not a function', (e) => e.screenEach([], asOf, 'print'), 'INVALID_INPUT', 'onChunk'],
   ['estimateMany opts not an object', (e) => e.estimateMany([], asOf, 'fast'), 'INVALID_INPUT', ''],
   ['estimateMany explain not a boolean', (e) => e.estimateMany([], asOf, { explain: 'no' }), 'INVALID_INPUT', 'opts.explain'],
   ['estimateMany opts unknown key', (e) => e.estimateMany([], asOf, { explains: false }), 'INVALID_INPUT', 'opts.explains'],
@@ -117,6 +134,17 @@ const cases = [
   ['override dated typo', (e) => e.withOverrides({ 'dibao.standard.rural': [{ form: '2023-01-01', value: 1 }] }), 'INVALID_INPUT', 'dibao.standard.rural[0].form'],
   ['override tier 4', (e) => e.withOverrides({ 'minimumWage.tier': 4 }), 'INVALID_INPUT', 'minimumWage.tier'],
   ['overrides an array', (e) => e.withOverrides([1]), 'INVALID_INPUT', ''],
+  ['overrides a Map', (e) => e.withOverrides(new Map([['dibao.standard.rural', '1']])), 'INVALID_INPUT', ''],
+  ['override a bill share above 1', (e) => e.withOverrides({ 'medical.basic.rate.city': '1.5' }), 'INVALID_INPUT', 'medical.basic.rate.city'],
+  ['parameters with a duplicate key', () => PolicyEngine.fromParameters('{"schema":"zhenxing-parameters/1","parameters":[],"parameters":[]}'), 'INVALID_PARAMETERS', 'parameters'],
+  // misuse of the engine object
+  ['a method after free()', () => { const f = new PolicyEngine(); f.free(); return f.dibao(good(), asOf); }, 'ENGINE_FREED', ''],
+  ['free() twice', () => { const f = new PolicyEngine(); f.free(); return f.free(); }, 'ENGINE_FREED', ''],
+  ['a method on the prototype', () => PolicyEngine.prototype.dibao(good(), asOf), 'INVALID_INPUT', ''],
+  ['a method taken off the engine', (e) => { const dibao = e.dibao; return dibao(good(), asOf); }, 'INVALID_INPUT', ''],
+  ['compare(undefined)', (e) => e.compare(good(), asOf, undefined), 'INVALID_INPUT', 'other'],
+  ['compare with a plain object', (e) => e.compare(good(), asOf, {}), 'INVALID_INPUT', 'other'],
+  ['compare with a freed engine', (e) => { const f = new PolicyEngine(); f.free(); return e.compare(good(), asOf, f); }, 'ENGINE_FREED', 'other'],
 ];
 
 test(`the catalogue has at least 60 cases (${cases.length})`, () => assert.ok(cases.length >= 60));
@@ -134,3 +162,28 @@ for (const [name, call, code, path] of cases) {
     assert.equal(engine.dibao(good(), asOf).program, 'dibao');
   });
 }
+
+test('a huge bad value is quoted by a short prefix only', () => {
+  assert.throws(() => engine.dibao({ ...good(), region: '9'.repeat(10_000_000) }, asOf), (e) => {
+    assert.equal(e.code, 'INVALID_REGION');
+    assert.ok(e.message.length < 200, `message of ${e.message.length} characters`);
+    return true;
+  });
+});
+
+test('parameters that are each within range never make a medical part negative', () => {
+  // Each figure is a valid share of a bill on its own; together they once paid more than the bill.
+  const odd = engine.withOverrides({ 'medical.criticalIllness.rate': '0.95', 'medical.criticalIllness.highRate': '0.95',
+    'medical.criticalIllness.tiltRateBonus': '0.1', 'medical.basic.rate.township': '1' });
+  for (const group of ['general', 'dibao', 'tekun', 'alleviated']) {
+    const m = odd.medical({ region: '230129', group, hospitalLevel: 'township', total: '120000', inPolicy: '90000' }, asOf);
+    const parts = [m.basic, m.critical, m.assistance, m.patient].map(Number);
+    for (const p of parts) assert.ok(p >= 0, `${group}: ${JSON.stringify(m)}`);
+    // The what-if figures are flagged unofficial, never as due for checking.
+    assert.ok(m.unofficial.includes('medical.criticalIllness.rate'));
+    assert.ok(!m.stale.some((s) => s.parameter === 'medical.criticalIllness.rate'), JSON.stringify(m.stale));
+    // basic + critical + assistance + patient = the bill, to the fen (in fen to stay exact).
+    const fen = (s) => Math.round(Number(s) * 100);
+    assert.equal(fen(m.basic) + fen(m.critical) + fen(m.assistance) + fen(m.patient), 12_000_000, group);
+  }
+});

@@ -41,7 +41,7 @@ test('NaN, Infinity, 0.1 + 0.2, 1e20 and typos are refused with code and path', 
     [(h) => { h.members[1].laborCapacity = 'some'; }, 'INVALID_INPUT', 'members[1].laborCapacity'],
     [(h) => { h.region = '999999'; }, 'INVALID_REGION', 'region'],
     [(h) => { h.members = Array.from({ length: 31 }, () => ({ birthDate: '1990-01-01' })); }, 'OUT_OF_RANGE', 'members'],
-    [(h) => { h.income.business = 10n; }, 'INVALID_INPUT', ''],
+    [(h) => { h.income.business = 10n; }, 'INVALID_INPUT', 'income.business'],
   ];
   for (const [spoil, code, path] of cases) {
     const h = family();
@@ -87,4 +87,47 @@ test('a what-if standard changes 低保 as the arithmetic says', () => {
   const d = richer.dibao(family(), asOf);
   assert.equal(d.monthly, '536.20');
   assert.ok(d.unofficial.includes('dibao.standard.rural'));
+});
+
+test('one household that cannot be read is that household\'s error, never the batch\'s', async () => {
+  const { PolicyEngine } = await import('zhenxing');
+  const e = new PolicyEngine();
+  const h = { ref: 'A', region: '230129', members: [{ birthDate: '1958-01-01' }], income: { other: '3000' } };
+  const cyclic = { ref: 'cycle', region: '230129', members: [{ birthDate: '1958-01-01' }] };
+  cyclic.members[0].self = cyclic;
+  const batch = [h, { ...h, ref: 'B', members: [{ birthDate: '1958-01-01', id: '王𠀀明'.slice(0, 2) }] }, { ...h, ref: 'C', income: new Map() },
+    10n, cyclic, { get region() { throw new Error('gone'); }, members: [] }, { ...h, ref: 'E' }];
+  for (const items of [e.screenMany(batch, '2023-06-01'), e.estimateMany(batch, '2023-06-01', { explain: false })]) {
+    assert.deepEqual(items.map((i) => i.ok), [true, false, false, false, false, false, true]);
+    assert.deepEqual(items.map((i) => (i.ok ? '' : i.error.path)), ['', 'members[0].id', 'income', '', 'members[0].self', 'region', '']);
+    assert.equal(items[1].ref, 'B');
+    assert.equal((items[0].screening ?? items[0].estimate).ref, 'A');
+  }
+});
+
+test('every problem of a household at once, and a form read into a household', async () => {
+  const { PolicyEngine, PolicyError } = await import('zhenxing');
+  const e = new PolicyEngine();
+  const bad = { region: '230129', members: [{ id: '父亲', birthDate: '1980-02-30', wage: 100 }, { id: '女儿' }], income: { business: 'abc' } };
+  assert.throws(() => e.estimate(bad, '2023-06-01'), (err) => {
+    assert.ok(err instanceof PolicyError);
+    assert.deepEqual(err.problems.map((p) => p.path).sort(), ['income.business', 'members[0].birthDate', 'members[0].wage', 'members[1].birthDate']);
+    return true;
+  });
+  const form = e.readForm({ region: '230129', members: [{ id: ' 父亲 ', birthDate: '１９８０-01-01', wages: '12,000', disabilityGrade: '' }], income: { other: '' } }, '2023-06-01');
+  assert.deepEqual(form.problems, []);
+  assert.deepEqual(form.household, { income: {}, members: [{ birthDate: '1980-01-01', id: '父亲', wages: '12000' }], region: '230129' });
+  assert.equal(e.estimate(form.household, '2023-06-01').programs[0].program, 'dibao');
+});
+
+test('screenEach hands over the rows chunk by chunk, in order', async () => {
+  const { PolicyEngine } = await import('zhenxing');
+  const e = new PolicyEngine();
+  const h = { region: '230129', members: [{ birthDate: '1958-01-01' }], income: { other: '3000' } };
+  const all = Array.from({ length: 2500 }, (_, i) => ({ ...h, ref: String(i) }));
+  const seen = [];
+  e.screenEach(all, '2023-06-01', (rows, start) => { assert.equal(start, seen.length); seen.push(...rows); });
+  assert.equal(seen.length, 2500);
+  assert.deepEqual(seen.map((r) => r.screening.ref), all.map((h) => h.ref));
+  assert.deepEqual(seen[7], e.screenMany([all[7]], '2023-06-01')[0]);
 });

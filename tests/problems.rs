@@ -1,0 +1,103 @@
+//! A household with several problems reports every one at once, each at its field; a form's raw
+//! values become a household the engine reads.
+
+use zhenxing::input::parse;
+use zhenxing::Engine;
+
+fn engine() -> Engine {
+    Engine::new().unwrap()
+}
+
+#[test]
+fn every_problem_of_a_household_at_once() {
+    let text = r#"{
+        "region": "239999",
+        "members": [
+            { "id": "父亲", "birthDate": "1980-01-01", "wage": "12000" },
+            { "id": "母亲", "birthDate": "1982-02-30" },
+            { "id": "女儿", "birthDate": "2030-01-01", "schooling": "primary", "wages": "0.001" },
+            { "id": "儿子" }
+        ],
+        "income": { "business": "abc", "business": "1" }
+    }"#;
+    let node = parse(text, "x").unwrap();
+    let e = engine();
+    let problems = e.household_problems(&node, "2023-06-01");
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    // Reading: the typo, the repeated key, the bad amounts, the missing date; then checking on the
+    // date: the unknown region, the impossible and the future dates.
+    for expected in [
+        "members[0].wage",
+        "members[2].wages",
+        "members[3].birthDate",
+        "income.business",
+        "region",
+        "members[1].birthDate",
+        "members[2].birthDate",
+    ] {
+        assert!(
+            paths.contains(&expected),
+            "{expected} missing from {paths:?}"
+        );
+    }
+    // The strict reader's error carries them all; its path and message are the first one's.
+    let err = e.read_household(&node, "2023-06-01").unwrap_err();
+    assert_eq!(err.problems.len(), problems.len());
+    assert_eq!(err.path, problems[0].path);
+    assert!(
+        err.message
+            .contains(&format!("共 {} 处问题", problems.len())),
+        "{}",
+        err.message
+    );
+    // A household that is fine has none.
+    let fine = parse(
+        r#"{"region":"230129","members":[{"birthDate":"1980-01-01"}]}"#,
+        "x",
+    )
+    .unwrap();
+    assert!(e.household_problems(&fine, "2023-06-01").is_empty());
+    assert!(e.read_household(&fine, "2023-06-01").is_ok());
+}
+
+#[test]
+fn a_bad_date_is_a_problem_too() {
+    let node = parse(
+        r#"{"region":"230129","members":[{"birthDate":"1980-01-01"}]}"#,
+        "x",
+    )
+    .unwrap();
+    let problems = engine().household_problems(&node, "2023-13-01");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, "asOf");
+}
+
+#[test]
+fn a_form_becomes_a_household() {
+    let values = parse(
+        r#"{"region":"230129","status":"alleviated","area":"",
+            "income":{"business":"１２，０００","other":""},
+            "members":[{"id":"父亲","birthDate":"１９８０-０１-０１","wages":"30,000元","disabilityGrade":""},
+                       {"id":"女儿","birthDate":"2015-03-01","schooling":"primary","boarding":"是"}]}"#,
+        "x",
+    )
+    .unwrap();
+    let e = engine();
+    let reading = e.read_form(&values, "2023-06-01");
+    assert!(reading.problems.is_empty(), "{:?}", reading.problems);
+    let h = &reading.household;
+    assert_eq!(h["income"]["business"], "12000");
+    assert!(h["income"].get("other").is_none());
+    assert!(h.get("area").is_none());
+    assert_eq!(h["members"][0]["birthDate"], "1980-01-01");
+    assert_eq!(h["members"][0]["wages"], "30000");
+    assert_eq!(h["members"][1]["boarding"], true);
+    // The household it gives is one the strict reader takes, with the same figures.
+    let household = zhenxing::input::household::HouseholdInput::from_json(&h.to_string()).unwrap();
+    assert!(e.estimate(&household, "2023-06-01").is_ok());
+    // A form with problems lists them at their fields.
+    let bad = parse(r#"{"region":"230129","members":[{"id":"父亲","birthDate":""},{"birthDate":"2015-02-30"}]}"#, "x").unwrap();
+    let reading = e.read_form(&bad, "2023-06-01");
+    let paths: Vec<&str> = reading.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["members[0].birthDate", "members[1].birthDate"]);
+}
