@@ -63,4 +63,6 @@ test('compareMany against itself changes nothing; bad arguments throw PolicyErro
   assert.deepEqual(same.households.map((h) => h.ref), ['H10']);
   assert.throws(() => engine.compareMany(households[0], asOf, other), (e) => e instanceof PolicyError && e.code === 'INVALID_INPUT');
   assert.throws(() => engine.compareMany(households, '2025-02-30', other), (e) => e instanceof PolicyError && e.code === 'INVALID_DATE');
+  // @ts-expect-error: not an engine
+  assert.throws(() => engine.compareMany(households, asOf, {}), (e) => e instanceof PolicyError && e.path === 'other');
 });
