@@ -1,40 +1,100 @@
-// WebAssembly benchmarks in Node against the built package: figures only, no pass/fail.
-import { readFileSync } from 'node:fs';
-import { PolicyEngine } from '../dist/zhenxing/node/index.mjs';
+// WebAssembly benchmarks in Node against the built package, beside the same 低保 rule written by hand
+// in JavaScript with decimal.js (benches/baseline/dibao.mjs). Figures only, no pass/fail; the last
+// run's table is also written to target/bench/node.json for the README.
+// Usage: node benches/node.mjs [--quick]   (--quick: 20,000 households instead of 100,000)
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { PolicyEngine, defaultParameters } from '../dist/zhenxing/node/index.mjs';
 import { generator } from './generate.mjs';
+import { figures, dibao } from './baseline/dibao.mjs';
 
+const quick = process.argv.includes('--quick');
+const N = quick ? 20_000 : 100_000;
 const asOf = '2023-06-01';
-const time = (f) => { const t = process.hrtime.bigint(); const r = f(); return [Number(process.hrtime.bigint() - t) / 1e6, r]; };
+const now = () => process.hrtime.bigint();
+const since = (t) => Number(now() - t) / 1e9;
 
-const [construct] = time(() => { for (let i = 0; i < 20; i++) new PolicyEngine(); });
-const engine = new PolicyEngine();
-const next = generator();
-const one = next();
-for (let i = 0; i < 500; i++) engine.estimate(one, asOf); // warm up
-const [single] = time(() => { for (let i = 0; i < 5000; i++) engine.estimate(one, asOf); });
-
-const households = Array.from({ length: 100_000 }, next);
-// Throughput over the 100,000 households in chunks of 1,000, for each batch call.
-function throughput(call) {
-  const [ms, errors] = time(() => {
-    let bad = 0;
-    for (let i = 0; i < households.length; i += 1000) {
-      for (const item of call(households.slice(i, i + 1000))) bad += item.ok ? 0 : 1;
-    }
-    return bad;
-  });
-  return `${(ms / 1000).toFixed(2)} s = ${Math.round(households.length / (ms / 1000)).toLocaleString('en')} households/s (${errors} error items)`;
+/** Mean seconds per call of `f` over `households`, after a warm-up pass over the first 500. */
+function perCall(households, f) {
+  for (const h of households.slice(0, 500)) f(h);
+  const t = now();
+  for (const h of households) f(h);
+  return since(t) / households.length;
 }
-const screened = throughput((hs) => engine.screenMany(hs, asOf));
-const unexplained = throughput((hs) => engine.estimateMany(hs, asOf, { explain: false }));
-const explained = throughput((hs) => engine.estimateMany(hs, asOf));
-const sizes = JSON.parse(readFileSync(new URL('../dist/sizes.json', import.meta.url)));
+/** Households per second through a batch call, in chunks of 1,000 as a page would hand them over. */
+function perSecond(households, call) {
+  call(households.slice(0, 1000));
+  const t = now();
+  for (let i = 0; i < households.length; i += 1000) call(households.slice(i, i + 1000));
+  return households.length / since(t);
+}
 
-console.log(`Node ${process.version}, WebAssembly (dist/zhenxing/node), one core`);
-console.log(`  engine construction:           ${(construct / 20).toFixed(2)} ms`);
-console.log(`  single estimate latency:       ${(single / 5000 * 1000).toFixed(1)} µs (mean of 5,000, explained)`);
-console.log(`  100,000 households, chunks of 1,000:`);
-console.log(`    screenMany:                        ${screened}`);
-console.log(`    estimateMany { explain: false }:   ${unexplained}`);
-console.log(`    estimateMany (explained):          ${explained}`);
-console.log(`  .wasm: ${sizes.web.raw.toLocaleString('en')} bytes raw, ${sizes.web.gzip.toLocaleString('en')} bytes gzip`);
+const next = generator();
+const households = Array.from({ length: N }, next);
+const few = households.slice(0, 5_000);
+const engine = new PolicyEngine();
+const value = figures(defaultParameters());
+
+// The baseline must give the engine's answers, or the comparison means nothing.
+let differences = 0;
+let eligible = 0;
+for (const h of households) {
+  const a = engine.dibao(h, asOf);
+  const b = dibao(value, h, asOf);
+  if ((a.monthly ?? '0.00') !== b.monthly || a.eligible !== b.eligible) differences++;
+  if (b.eligible) eligible++;
+}
+
+const rows = [];
+const row = (call, measured, target, baseline) => rows.push({ call, measured, target, baseline });
+const us = (s) => `${(s * 1e6).toFixed(1)} µs`;
+const rate = (r) => `${Math.round(r).toLocaleString('en')} /s`;
+
+const regions = ['230129', '230102', '231283', '230221'];
+let k = 0;
+row('transition(asOf, region)', us(perCall(few, () => engine.transition(asOf, regions[k++ % 4]))), '≤ 3 µs');
+row('dibao(h, asOf), explained', us(perCall(few, (h) => engine.dibao(h, asOf))), '≤ 10 µs', us(perCall(few, (h) => dibao(value, h, asOf))));
+row('screen(h, asOf)', us(perCall(few, (h) => engine.screen(h, asOf))), '≤ 5 µs');
+row('estimate(h, asOf), explained', us(perCall(few, (h) => engine.estimate(h, asOf))), '≤ 40 µs');
+const baselineRegister = perSecond(households, (hs) => { for (const h of hs) dibao(value, h, asOf); });
+row(`screenMany, ${N.toLocaleString('en')} households`, rate(perSecond(households, (hs) => engine.screenMany(hs, asOf))), '≥ 200,000 /s', rate(baselineRegister));
+row('estimateMany { explain: false }', rate(perSecond(households, (hs) => engine.estimateMany(hs, asOf, { explain: false }))), '≥ 100,000 /s', rate(baselineRegister));
+if (typeof engine.screenText === 'function') {
+  const text = new TextEncoder().encode(households.map((h) => JSON.stringify(h)).join('\n'));
+  engine.screenText(text.subarray(0, 10_000), asOf);
+  const t = now();
+  engine.screenText(text, asOf);
+  row('screenText (JSON Lines bytes in, CSV text out)', rate(N / since(t)), '≥ 400,000 /s', rate(baselineRegister));
+}
+const sizes = JSON.parse(readFileSync(new URL('../dist/sizes.json', import.meta.url)));
+row('.wasm gzip', `${(sizes.web.gzip / 1000).toFixed(1)} KB (raw ${(sizes.web.raw / 1000).toFixed(1)} KB)`, '≤ 120 KB');
+const firstEstimate = new URL('../test-output/browser/first-estimate.json', import.meta.url);
+if (existsSync(firstEstimate)) {
+  const f = JSON.parse(readFileSync(firstEstimate));
+  row('page: navigation to first estimate (browser test)', `${f.medianMs ?? f.ms ?? JSON.stringify(f)} ms`, '≤ 150 ms');
+}
+
+// Peak module memory over one screenMany of 1,000,000 (skipped with --quick).
+let memoryLine = '';
+if (!quick) {
+  const million = Array.from({ length: 1_000_000 }, (_, i) => households[i % N]);
+  const before = process.memoryUsage();
+  const t = now();
+  const items = engine.screenMany(million, asOf);
+  const seconds = since(t);
+  const after = process.memoryUsage();
+  memoryLine = `screenMany of 1,000,000 in one call: ${seconds.toFixed(1)} s, ${items.length.toLocaleString('en')} rows; `
+    + `process RSS ${(before.rss / 2 ** 20).toFixed(0)} → ${(after.rss / 2 ** 20).toFixed(0)} MiB `
+    + `(the rows themselves are JavaScript objects; the module works in chunks of 1,000)`;
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`;
+console.log(`Node ${process.version}, WebAssembly (dist/zhenxing/node), one core; ${machine}; ${new Date().toISOString().slice(0, 10)}`);
+console.log(`Baseline: the 低保 rule by hand with decimal.js on the same ${N.toLocaleString('en')} generated households: ${differences} differences from the engine (${eligible.toLocaleString('en')} eligible).`);
+console.log('');
+console.log('| call | zhenxing | target | hand-written 低保 (decimal.js) |');
+console.log('|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.call} | ${r.measured} | ${r.target} | ${r.baseline ?? '—'} |`);
+if (memoryLine) console.log(`\n${memoryLine}`);
+mkdirSync(new URL('../target/bench/', import.meta.url), { recursive: true });
+writeFileSync(new URL('../target/bench/node.json', import.meta.url), JSON.stringify({ node: process.version, machine, date: new Date().toISOString(), differences, rows, memoryLine }, null, 2));

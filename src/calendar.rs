@@ -50,8 +50,27 @@ pub fn parse_date(text: &str, path: &str) -> Result<NaiveDate> {
     Ok(date)
 }
 
+/// `YYYY-MM-DD`.
 pub fn format_date(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    let Ok(y @ 0..=9999) = u32::try_from(y) else {
+        return format!("{y:04}-{m:02}-{day:02}");
+    };
+    // By hand: `format!` costs far more, and results carry many dates.
+    let digit = |n: u32| b'0'.wrapping_add((n % 10) as u8);
+    let bytes = [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ];
+    bytes.iter().map(|&b| char::from(b)).collect()
 }
 
 /// Whole years completed on `on` (a person born on 29 February turns a year older on 1 March in
@@ -90,6 +109,22 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         parse_date(s, "").unwrap()
+    }
+
+    /// Every day from 1900 to 2100 (and the extremes chrono allows) as chrono writes it.
+    #[test]
+    fn format_date_writes_what_chrono_writes() {
+        let mut d = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+        while d.year() <= 2100 {
+            assert_eq!(format_date(d), d.format("%Y-%m-%d").to_string());
+            d = d.succ_opt().unwrap();
+        }
+        for d in [
+            NaiveDate::from_ymd_opt(1, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(),
+        ] {
+            assert_eq!(format_date(d), d.format("%Y-%m-%d").to_string());
+        }
     }
 
     #[test]

@@ -28,15 +28,44 @@ use crate::programs::credit::{
 use crate::programs::medical::{self, MedicalResult};
 use crate::programs::monitoring::{self, MonitoringResult};
 use crate::programs::registry::{self, with_household_programmes, ProgramOutcome};
-use crate::programs::transition::{self, TransitionStatus};
+use crate::programs::transition::TransitionStatus;
 use crate::programs::work_relief::{self, WorkReliefResult};
 use crate::programs::ProgramResult;
 use crate::screening::Screening;
+use std::sync::{Mutex, MutexGuard};
 
 /// A policy engine over one parameter set. Cheap to query; build once and reuse.
 #[derive(Clone, Debug)]
 pub struct Engine {
     params: ParameterSet,
+    /// Transition statuses already computed: a date and a region give the same status every time.
+    transitions: TransitionCache,
+}
+
+/// [`Transitions`] shared by every call of one engine (a clone starts empty).
+#[derive(Debug, Default)]
+struct TransitionCache(Mutex<Transitions>);
+
+impl Clone for TransitionCache {
+    fn clone(&self) -> Self {
+        TransitionCache::default()
+    }
+}
+
+impl TransitionCache {
+    fn lock(&self) -> MutexGuard<'_, Transitions> {
+        // Nothing can leave it half-updated (the build aborts on panic), so a poisoned lock is fine.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl From<ParameterSet> for Engine {
+    fn from(params: ParameterSet) -> Engine {
+        Engine {
+            params,
+            transitions: TransitionCache::default(),
+        }
+    }
 }
 
 /// `asOf` as a date, or `INVALID_DATE` at `asOf`.
@@ -47,24 +76,18 @@ fn date(as_of: &str) -> Result<NaiveDate> {
 impl Engine {
     /// The embedded Heilongjiang default set.
     pub fn new() -> Result<Engine> {
-        Ok(Engine {
-            params: ParameterSet::heilongjiang()?,
-        })
+        ParameterSet::heilongjiang().map(Engine::from)
     }
 
     /// A whole parameter set from JSON (same schema as the default, or `"extends": "heilongjiang"`).
     pub fn from_parameters(json: &str) -> Result<Engine> {
-        Ok(Engine {
-            params: ParameterSet::from_json(json)?,
-        })
+        ParameterSet::from_json(json).map(Engine::from)
     }
 
     /// A what-if engine: `{ name: plain | [{from, region?, value}] }`, read strictly (a name given
     /// twice is an error).
     pub fn with_overrides(&self, overrides: &Node<'_>) -> Result<Engine> {
-        Ok(Engine {
-            params: self.params.with_overrides(overrides)?,
-        })
+        self.params.with_overrides(overrides).map(Engine::from)
     }
 
     pub fn parameter_set(&self) -> &ParameterSet {
@@ -78,7 +101,11 @@ impl Engine {
             Some(code) => Some(self.params.region_by_code(code, on, "region")?),
             None => None,
         };
-        transition::transition(&mut Reader::new(&self.params, on, region), true)
+        let status = self
+            .transitions
+            .lock()
+            .get(&Reader::new(&self.params, on, region), true)?;
+        Ok(TransitionStatus::clone(&status))
     }
 
     /// A reader on `as_of` for a request's region (path `region`).
@@ -156,12 +183,14 @@ impl Engine {
 
     /// Every programme for one household, with the cash support they add up to.
     pub fn estimate(&self, h: &HouseholdInput, as_of: &str) -> Result<Estimate> {
-        estimate::estimate(&self.params, h, date(as_of)?, true)
+        let on = date(as_of)?;
+        estimate::estimate_in(&self.params, h, on, true, &mut self.transitions.lock())
     }
 
     /// The estimate without its explanation (no steps, no reasons; every amount and field the same).
     pub fn estimate_unexplained(&self, h: &HouseholdInput, as_of: &str) -> Result<Estimate> {
-        estimate::estimate(&self.params, h, date(as_of)?, false)
+        let on = date(as_of)?;
+        estimate::estimate_in(&self.params, h, on, false, &mut self.transitions.lock())
     }
 
     /// The household's screening row: every programme's eligibility and amount, no explanation.
@@ -230,7 +259,7 @@ impl Engine {
         explain: bool,
         each: impl Fn(Result<Estimate>, Option<String>) -> T,
     ) -> Vec<T> {
-        let mut transitions = Transitions::default();
+        let mut transitions = self.transitions.lock();
         households
             .iter()
             .map(|h| {

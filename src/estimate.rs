@@ -97,13 +97,22 @@ impl Estimate {
 
 /// The transition status depends only on the date and the region: a batch computes it once per
 /// region it meets and every estimate shares it.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct Transitions {
     seen: Vec<(NaiveDate, u32, bool, Arc<TransitionStatus>)>,
 }
 
+/// How many statuses a [`Transitions`] keeps (every region of the province on a few dates); past
+/// it, it starts again.
+const TRANSITIONS_KEPT: usize = 512;
+
 impl Transitions {
-    fn get(&mut self, reader: &Reader<'_>, explain: bool) -> Result<Arc<TransitionStatus>> {
+    /// The status on the reader's date for its region, computed once.
+    pub(crate) fn get(
+        &mut self,
+        reader: &Reader<'_>,
+        explain: bool,
+    ) -> Result<Arc<TransitionStatus>> {
         let on = reader.on();
         let code = reader.region().map(|r| r.code).unwrap_or_default();
         if let Some((.., t)) = self
@@ -116,6 +125,9 @@ impl Transitions {
         // From a fresh reader: the status rests on the transition parameters alone.
         let mut fresh = Reader::new(reader.set(), on, reader.region());
         let t = Arc::new(transition::transition(&mut fresh, explain)?);
+        if self.seen.len() >= TRANSITIONS_KEPT {
+            self.seen.clear();
+        }
         self.seen.push((on, code, explain, Arc::clone(&t)));
         Ok(t)
     }

@@ -28,8 +28,10 @@ pub struct Screening {
     /// Every non-official parameter the figures rest on.
     #[tsify(type = "string[]")]
     pub unofficial: crate::params::UnofficialSet,
-    /// Every figure they rest on that is older than its update cycle.
-    #[tsify(type = "StaleEntry[]")]
+    /// The names of the figures they rest on that are older than their update cycle (the estimate
+    /// says since when, in words).
+    #[tsify(type = "string[]")]
+    #[serde(serialize_with = "stale_names")]
     pub stale: crate::params::StaleSet,
     /// The household's `ref`, when it had one.
     #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
@@ -63,6 +65,14 @@ pub struct ScreenedProgram {
     /// Money per year (0.00 when not eligible).
     #[tsify(type = "string")]
     pub annual: Money,
+}
+
+/// A row lists stale figures by name only: the same texts on every row would be most of its size.
+fn stale_names<S: serde::Serializer>(
+    stale: &crate::params::StaleSet,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_seq(stale.names())
 }
 
 impl Screening {

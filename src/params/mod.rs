@@ -757,13 +757,22 @@ impl StaleSet {
     }
     /// Add another calculation's stale figures.
     pub fn extend(&mut self, other: &StaleSet) {
-        for spec in catalogue::ALL {
-            if other.bits & bit(spec) != 0 {
-                if let Some(from) = StaleSet::slot(spec).and_then(|s| other.from.get(s)) {
-                    self.insert(spec, *from);
-                }
+        // Only the bits that are set (most sets are empty or hold a few).
+        let mut bits = other.bits;
+        while bits != 0 {
+            let index = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1);
+            let Some(spec) = catalogue::ALL.get(index) else {
+                continue;
+            };
+            if let Some(from) = StaleSet::slot(spec).and_then(|s| other.from.get(s)) {
+                self.insert(spec, *from);
             }
         }
+    }
+    /// The stale parameters' names, sorted.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.iter().map(|(spec, _)| spec.name)
     }
     pub fn len(&self) -> usize {
         self.bits.count_ones() as usize
