@@ -72,8 +72,9 @@ if (glue.includes('import.meta')) throw new Error('assemble-package: the glue st
 const engineCalls = (glue.match(/wasm\.policyengine_\w+\(this\.__wbg_ptr/g) ?? []).length;
 if (engineCalls < 20) throw new Error(`assemble-package: expected the engine's methods in the glue, found ${engineCalls}`);
 glue = glue.replace(/(wasm\.policyengine_\w+)\(this\.__wbg_ptr/g, '$1(livePtr(this)');
-glue = patch(glue, '        _assertClass(other, PolicyEngine);\n', '');
-glue = patch(glue, 'other.__wbg_ptr);', "livePtr(other, 'other'));");
+// Two methods take another engine: compare and compareMany.
+glue = patch(glue, '        _assertClass(other, PolicyEngine);\n', '', 2);
+glue = patch(glue, 'other.__wbg_ptr);', "livePtr(other, 'other'));", 2);
 glue = patch(glue, `    free() {
         const ptr = this.__destroy_into_raw();`, `    free() {
         livePtr(this);

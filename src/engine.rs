@@ -8,6 +8,9 @@ use tsify::Tsify;
 
 use crate::batch::{BatchItem, ScreenItem};
 use crate::calendar::{format_date, parse_date};
+use crate::compare::{
+    ComparisonTally, DifferingHousehold, HouseholdComparison, RegisterComparison,
+};
 use crate::error::{PolicyError, Problem, Result};
 use crate::estimate::{self, Comparison, Estimate, IncomeCurve, Transitions};
 use crate::input::household::{reference_of, HouseholdInput};
@@ -315,6 +318,47 @@ impl Engine {
         })
     }
 
+    /// Every household of a batch under this engine's parameters and under `other`'s: per
+    /// programme and per region, households gaining, losing, newly eligible and no longer eligible,
+    /// and the change in annual amounts; and the households that differ or are errors, in order.
+    pub fn compare_many(
+        &self,
+        households: &[Node<'_>],
+        as_of: &str,
+        other: &Engine,
+    ) -> Result<RegisterComparison> {
+        crate::batch::check_batch(households.len(), crate::batch::MAX_BATCH)?;
+        let mut comparer = self.comparer(other, as_of)?;
+        for h in households {
+            comparer.add(h)?;
+        }
+        Ok(comparer.finish())
+    }
+
+    /// A comparison of a batch fed a household at a time (or chunk by chunk): see
+    /// [`Engine::compare_many`].
+    pub fn comparer<'e>(&'e self, other: &'e Engine, as_of: &str) -> Result<RegisterComparer<'e>> {
+        date(as_of)?;
+        Ok(RegisterComparer {
+            engine: self,
+            other,
+            as_of: as_of.to_string(),
+            mine: Transitions::default(),
+            theirs: Transitions::default(),
+            tally: ComparisonTally::default(),
+            differing: Vec::new(),
+            next: 0,
+        })
+    }
+
+    /// The Chinese name of a region by its 6-digit code, when the set knows it.
+    pub fn region_name(&self, code: &str) -> Option<String> {
+        code.parse::<u32>()
+            .ok()
+            .and_then(|c| self.params.region(c))
+            .map(|r| r.name.clone())
+    }
+
     /// Total support as the household's non-wage income runs over `{from, to, step}`.
     pub fn income_curve(
         &self,
@@ -379,6 +423,79 @@ impl Engine {
                 key_county: r.key_county,
             })
             .collect()
+    }
+}
+
+/// A batch being compared under two engines' parameters, in order ([`Engine::comparer`]).
+pub struct RegisterComparer<'e> {
+    engine: &'e Engine,
+    other: &'e Engine,
+    as_of: String,
+    mine: Transitions,
+    theirs: Transitions,
+    tally: ComparisonTally,
+    differing: Vec<DifferingHousehold>,
+    /// The index of the next household.
+    next: usize,
+}
+
+impl RegisterComparer<'_> {
+    /// The next household of the batch.
+    pub fn add(&mut self, h: &Node<'_>) -> Result<()> {
+        let index = self.next;
+        self.next = self.next.saturating_add(1);
+        let as_of = self.as_of.as_str();
+        let compared = self
+            .engine
+            .estimate_in_batch(h, as_of, false, &mut self.mine)
+            .and_then(|before| {
+                let after = self
+                    .other
+                    .estimate_in_batch(h, as_of, false, &mut self.theirs)?;
+                HouseholdComparison::of(&Screening::of(&before), &Screening::of(&after))
+            });
+        match compared {
+            Ok(c) => {
+                let region = h.get("region").and_then(Node::as_str).unwrap_or_default();
+                self.tally.add(region, &c)?;
+                if c.changed() {
+                    self.differing.push(DifferingHousehold::Changed {
+                        ok: true,
+                        index,
+                        reference: reference_of(h),
+                        region: region.to_string(),
+                        programs: c.changes,
+                    });
+                }
+            }
+            Err(e) => self.add_error(reference_of(h), e.into()),
+        }
+        Ok(())
+    }
+
+    /// The next household of the batch, which could not be read at all.
+    pub fn add_unread(&mut self, error: crate::batch::BatchError) {
+        self.next = self.next.saturating_add(1);
+        self.add_error(None, error);
+    }
+
+    fn add_error(&mut self, reference: Option<String>, error: crate::batch::BatchError) {
+        self.tally.add_error();
+        self.differing.push(DifferingHousehold::Err {
+            ok: false,
+            index: self.next.saturating_sub(1),
+            reference,
+            error,
+        });
+    }
+
+    /// The summary and the differing households.
+    pub fn finish(self) -> RegisterComparison {
+        let engine = self.engine;
+        RegisterComparison {
+            summary: self.tally.finish(|code| engine.region_name(code)),
+            households: self.differing,
+        }
     }
 }
 

@@ -31,6 +31,7 @@
 
 pub mod batch;
 pub mod calendar;
+pub mod compare;
 pub mod engine;
 pub mod error;
 pub mod estimate;
@@ -45,6 +46,7 @@ pub mod programs;
 pub mod register;
 pub mod rules;
 pub mod screening;
+pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -497,6 +497,44 @@ impl PolicyEngine {
         )
     }
 
+    /// Every household under this engine's parameters and under `other`'s: the summary per
+    /// programme and per region (households gaining, losing, newly eligible, no longer eligible,
+    /// the change in annual amounts), and the households that differ or are errors, in order.
+    #[wasm_bindgen(js_name = compareMany, unchecked_return_type = "RegisterComparison")]
+    pub fn compare_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        other: &PolicyEngine,
+    ) -> Result<JsValue, JsValue> {
+        let (list, as_of) = batch_args(&households, &as_of, crate::batch::MAX_BATCH)?;
+        let mut comparer = self.inner.comparer(&other.inner, &as_of).map_err(to_js)?;
+        let mut failed = None;
+        in_chunks(
+            &list,
+            |items, bad| {
+                for (i, h) in items.iter().enumerate() {
+                    let added = match bad.iter().find(|(b, ..)| *b == i) {
+                        Some((_, path, message)) => {
+                            comparer.add_unread(unsent(path, message));
+                            Ok(())
+                        }
+                        None => comparer.add(h),
+                    };
+                    if let Err(e) = added {
+                        failed.get_or_insert(e);
+                    }
+                }
+                Vec::<()>::new()
+            },
+            |_, _| Ok(()),
+        )?;
+        if let Some(e) = failed {
+            return Err(to_js(e));
+        }
+        to_value(&comparer.finish())
+    }
+
     /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.
     #[wasm_bindgen(js_name = incomeCurve, unchecked_return_type = "IncomeCurve")]
     pub fn income_curve(

@@ -51,7 +51,7 @@ fn line_status(out: &[Value]) -> Vec<(u64, bool)> {
 fn json_lines_match_the_library_and_bad_rows_carry_on() {
     let input = registers().join("small.jsonl");
     let (code, stdout, stderr) = run(&["estimate", "--as-of", AS_OF, input.to_str().unwrap()]);
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 1, "some rows are errors: {stderr}");
     let out = lines(&stdout);
     // Lines 3 (blank) is skipped; 4, 6 and 7 are bad: each reported with its line, the rest go on.
     assert_eq!(
@@ -95,11 +95,16 @@ fn json_lines_match_the_library_and_bad_rows_carry_on() {
         assert_eq!(v["screening"], expected, "line {}", v["line"]);
         assert!(v.get("estimate").is_none());
     }
-    assert!(stderr.contains("汇总：6 户（有误 3 户）"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "读入 7 行（表头 0 行，空行 1 行），其余 6 行全部计入 6 条结果：成功 3 户，有误 3 条"
+        ),
+        "{stderr}"
+    );
 
     // --explain writes the full explained estimate instead.
     let (code, explained, _) = estimate_quiet(&input, &["--explain"]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
     let explained = lines(&explained);
     assert_eq!(explained.len(), 6);
     for v in explained.iter().filter(|v| v["ok"] == true) {
@@ -129,7 +134,7 @@ fn output_keeps_input_order_whatever_the_threads() {
     let (c4, four, _) = estimate_quiet(&path, &["--threads", "4"]);
     let (c0, _, _) = estimate_quiet(&path, &["--threads", "0"]);
     std::fs::remove_file(&path).ok();
-    assert_eq!((c1, c4), (0, 0));
+    assert_eq!((c1, c4), (1, 1));
     assert_eq!(one, four);
     let out = lines(&one);
     // Blank lines are skipped: 1500 lines, every seventh (index 2 mod 7) blank.
@@ -150,7 +155,7 @@ fn csv_gives_the_same_results_as_json_lines() {
         "jsonl",
         registers().join("small.csv").to_str().unwrap(),
     ]);
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 1, "{stderr}");
     let (_, jsonl_out, _) = estimate_quiet(&registers().join("small.jsonl"), &[]);
     let (csv, jsonl) = (lines(&csv_out), lines(&jsonl_out));
     let ids: Vec<&str> = csv
@@ -186,7 +191,7 @@ fn csv_output_has_each_programme_per_household() {
         "-o",
         out.to_str().unwrap(),
     ]);
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 1, "{stderr}");
     let mut reader = csv::Reader::from_path(&out).unwrap();
     let header: Vec<String> = reader
         .headers()
@@ -262,9 +267,9 @@ fn params_prints_the_catalogue() {
 fn files_from_spreadsheets_and_windows_are_read() {
     let dir = std::env::temp_dir();
     let id = std::process::id();
-    // JSON Lines with a byte-order mark, CRLF line ends, and a line in GBK (not UTF-8) in between.
-    let good =
-        r#"{"region":"230221","members":[{"birthDate":"1950-01-01"}],"income":{"other":"3000"}}"#;
+    // JSON Lines with a byte-order mark, CRLF line ends, and a line in GBK (not UTF-8) in between
+    // (the others have UTF-8 characters: a UTF-8 file with a stray line, reported on its own).
+    let good = r#"{"region":"230221","members":[{"id":"老人","birthDate":"1950-01-01"}],"income":{"other":"3000"}}"#;
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     bytes.extend_from_slice(good.as_bytes());
     bytes.extend_from_slice(b"\r\n{\"region\":\"230221\",\"members\":[{\"id\":\"");
@@ -276,7 +281,7 @@ fn files_from_spreadsheets_and_windows_are_read() {
     std::fs::write(&jsonl, &bytes).unwrap();
     let (code, stdout, stderr) = estimate_quiet(&jsonl, &[]);
     std::fs::remove_file(&jsonl).ok();
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 1, "{stderr}");
     let out = lines(&stdout);
     assert_eq!(line_status(&out), [(1, true), (2, false), (3, true)]);
     assert_eq!(out[0]["screening"], out[2]["screening"]);
@@ -291,7 +296,557 @@ fn files_from_spreadsheets_and_windows_are_read() {
     std::fs::write(&csv, format!("\u{feff}{csv_text}")).unwrap();
     let (code, with_bom, stderr) = estimate_quiet(&csv, &[]);
     std::fs::remove_file(&csv).ok();
-    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(code, 1, "{stderr}");
     let (_, without, _) = estimate_quiet(&registers().join("small.csv"), &[]);
     assert_eq!(with_bom, without);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registers that never lose a household: each failure of the issue on a small register.
+
+/// A directory of its own for a test, removed at the end.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("zhenxing-{name}-{}", std::process::id()));
+        std::fs::remove_dir_all(&dir).ok();
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+    fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> std::path::PathBuf {
+        let p = self.0.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+    fn path(&self, name: &str) -> std::path::PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
+
+/// `estimate` on a register as JSON Lines out: (exit status, rows, stderr).
+fn estimate_rows(input: &Path, extra: &[&str]) -> (i32, Vec<Value>, String) {
+    let mut args = vec!["estimate", "--as-of", AS_OF];
+    args.extend_from_slice(extra);
+    args.push(input.to_str().unwrap());
+    let (code, stdout, stderr) = run(&args);
+    (code, lines(&stdout), stderr)
+}
+
+/// Each row's (household, first line, last line, ok).
+fn households(rows: &[Value]) -> Vec<(String, u64, u64, bool)> {
+    rows.iter()
+        .map(|v| {
+            (
+                v["household"].as_str().unwrap_or("").to_string(),
+                v["line"].as_u64().unwrap(),
+                v["lastLine"].as_u64().unwrap(),
+                v["ok"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn h(id: &str, first: u64, last: u64, ok: bool) -> (String, u64, u64, bool) {
+    (id.to_string(), first, last, ok)
+}
+
+fn message(v: &Value) -> &str {
+    v["error"]["message"].as_str().unwrap_or("")
+}
+
+const HEADER: &str = "household_id,region,member_id,birth_date,wages\n";
+
+#[test]
+fn an_unclosed_quote_costs_one_line_not_the_rest_of_the_file() {
+    let s = Scratch::new("quote");
+    let input = s.file(
+        "r.csv",
+        format!("{HEADER}A,230129,\"m1,1980-01-01,100\nB,230129,m2,1990-01-01,0\nC,230129,m3,1950-01-01,0\n"),
+    );
+    let (code, rows, stderr) = estimate_rows(&input, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        households(&rows),
+        [h("A", 2, 2, false), h("B", 3, 3, true), h("C", 4, 4, true)]
+    );
+    assert!(
+        message(&rows[0]).contains("第 2 行：引号未闭合"),
+        "{}",
+        message(&rows[0])
+    );
+    assert!(
+        stderr.contains(
+            "读入 4 行（表头 1 行，空行 0 行），其余 3 行全部计入 3 条结果：成功 2 户，有误 1 条"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn rows_with_more_or_fewer_cells_than_the_header_are_errors() {
+    let s = Scratch::new("cells");
+    let input = s.file(
+        "r.csv",
+        "household_id,region,birth_date,wages\nA,230129,1980-01-01,12,000\nB,230129,1980-01-01\nC,230129,1980-01-01,12000\n",
+    );
+    let (code, rows, _) = estimate_rows(&input, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        households(&rows),
+        [h("A", 2, 2, false), h("B", 3, 3, false), h("C", 4, 4, true)]
+    );
+    assert!(message(&rows[0]).contains("第 2 行：有 5 格，表头有 4 列"));
+    assert!(message(&rows[1]).contains("第 3 行：有 3 格，表头有 4 列"));
+    // A member row that is wrong makes its whole household an error, not a smaller household.
+    let input = s.file(
+        "r2.csv",
+        format!("{HEADER}A,230129,m1,1980-01-01,0\nA,230129,m2,1982-01-01,12,000\n"),
+    );
+    let (_, rows, _) = estimate_rows(&input, &[]);
+    assert_eq!(households(&rows), [h("A", 2, 3, false)]);
+    assert!(message(&rows[0]).contains("第 3 行"));
+}
+
+#[test]
+fn a_column_named_twice_stops_the_run_and_leaves_the_output_alone() {
+    let s = Scratch::new("duplicate");
+    for header in [
+        "household_id,region,wages,wages,birth_date",
+        "household_id,region,工资收入,wages,birth_date",
+    ] {
+        let input = s.file("r.csv", format!("{header}\nA,230129,0,100,1980-01-01\n"));
+        let out = s.file("out.csv", "previous results\n");
+        let (code, _, stderr) = run(&[
+            "estimate",
+            "--as-of",
+            AS_OF,
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("同一列不能出现两次"), "{stderr}");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous results\n");
+    }
+    // No stray temporary file is left beside it.
+    assert_eq!(std::fs::read_dir(&s.0).unwrap().count(), 2);
+}
+
+#[test]
+fn household_cells_on_later_rows_are_read_and_must_agree() {
+    let s = Scratch::new("household-cells");
+    let input = s.file(
+        "r.csv",
+        "household_id,region,income_transfer,member_id,birth_date\n\
+         A,230221,,老伴甲,1950-01-01\n\
+         A,230221,9000,老伴乙,1952-01-01\n\
+         B,230221,9000,老伴甲,1950-01-01\n\
+         B,230221,5000,老伴乙,1952-01-01\n",
+    );
+    let (code, rows, _) = estimate_rows(&input, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(households(&rows), [h("A", 2, 3, true), h("B", 4, 5, false)]);
+    // A's transfer income on its second row is read: the couple of small.csv's H1 (220.20).
+    assert_eq!(rows[0]["screening"]["programs"][0]["monthly"], "220.20");
+    assert_eq!(rows[1]["error"]["path"], "income_transfer");
+    assert!(message(&rows[1]).contains("第 5 行"));
+}
+
+#[test]
+fn empty_and_split_household_ids_are_errors() {
+    let s = Scratch::new("ids");
+    let input = s.file(
+        "r.csv",
+        format!(
+            "{HEADER},230129,m1,1980-01-01,0\n,230221,m2,1980-01-01,0\nA,230129,m1,1980-01-01,0\nB,230129,m1,1980-01-01,0\nA,230129,m2,2010-01-01,0\nC,230129,m1,1980-01-01,0\n"
+        ),
+    );
+    let (code, rows, _) = estimate_rows(&input, &["--threads", "2"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        households(&rows),
+        [
+            h("", 2, 2, false),
+            h("", 3, 3, false),
+            h("A", 4, 4, false),
+            h("B", 5, 5, true),
+            h("A", 6, 6, false),
+            h("C", 7, 7, true)
+        ]
+    );
+    assert!(message(&rows[0]).contains("户编号（household_id）为空"));
+    assert!(message(&rows[2]).contains("不连续"));
+}
+
+#[test]
+fn gbk_registers_are_refused_up_front_or_read_with_encoding_gbk() {
+    let s = Scratch::new("gbk");
+    let utf8 = "household_id,region,member_id,birth_date\nA,230129,户主,1980-01-01\nA,230129,妻子,1982-01-01\nB,230129,户主,1970-01-01\n";
+    let (gbk, _, _) = encoding_rs::GB18030.encode(utf8);
+    let input = s.file("gbk.csv", &gbk);
+    let (code, rows, stderr) = estimate_rows(&input, &[]);
+    assert_eq!((code, rows.len()), (2, 0));
+    assert!(
+        stderr.contains("请另存为 UTF-8") && stderr.contains("--encoding gbk"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("GBK").count(), 1, "said once: {stderr}");
+    let (code, with_gbk, _) = estimate_rows(&input, &["--encoding", "gbk"]);
+    let (_, plain, _) = estimate_rows(&s.file("utf8.csv", utf8), &[]);
+    assert_eq!(code, 0);
+    assert_eq!(with_gbk, plain);
+    // A UTF-8 file whose member row was saved as GBK: that household is an error, B is fine.
+    let mut mixed = b"household_id,region,member_id,birth_date\nA,230129,\xe6\x88\xb7\xe4\xb8\xbb,1980-01-01\nA,230129,".to_vec();
+    mixed.extend_from_slice(&encoding_rs::GB18030.encode("妻子").0);
+    mixed.extend_from_slice(b",1982-01-01\nB,230129,x,1970-01-01\n");
+    let (code, rows, _) = estimate_rows(&s.file("mixed.csv", mixed), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(households(&rows), [h("A", 2, 3, false), h("B", 4, 4, true)]);
+    assert!(message(&rows[0])
+        .contains("第 3 行：不是 UTF-8 文本（请另存为 UTF-8 或使用 --encoding gbk）"));
+}
+
+#[test]
+fn line_numbers_are_right_under_every_line_ending() {
+    let s = Scratch::new("endings");
+    let text = format!(
+        "{HEADER}A,230129,m1,1980-01-01,0\nA,230129,m2,2030-01-01,0\n\nB,230129,m1,1980-01-01,x\n"
+    );
+    let expected = [h("A", 2, 3, false), h("B", 5, 5, false)];
+    for (name, sep) in [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")] {
+        let input = s.file(&format!("{name}.csv"), text.replace('\n', sep));
+        let (_, rows, stderr) = estimate_rows(&input, &[]);
+        assert_eq!(households(&rows), expected, "{name}");
+        assert!(
+            message(&rows[0]).contains("第 3 行"),
+            "{name}: {}",
+            message(&rows[0])
+        );
+        assert!(
+            stderr.contains("读入 5 行（表头 1 行，空行 1 行）"),
+            "{name}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn outputs_are_written_safely() {
+    let s = Scratch::new("outputs");
+    let register = std::fs::read_to_string(registers().join("small.csv")).unwrap();
+    let input = s.file("register.csv", &register);
+    // -o naming the input (also through another path) is refused; the register is untouched.
+    for out in [input.clone(), s.0.join(".").join("register.csv")] {
+        let (code, _, stderr) = run(&[
+            "estimate",
+            "--as-of",
+            AS_OF,
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("就是输入文件"), "{stderr}");
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), register);
+    }
+    // -o - is standard output: no file named "-".
+    let (code, stdout, _) = std::process::Command::new(env!("CARGO_BIN_EXE_zhenxing"))
+        .current_dir(&s.0)
+        .args([
+            "estimate",
+            "--as-of",
+            AS_OF,
+            "--quiet",
+            "register.csv",
+            "-o",
+            "-",
+        ])
+        .output()
+        .map(|o| {
+            (
+                o.status.code().unwrap(),
+                String::from_utf8(o.stdout).unwrap(),
+                (),
+            )
+        })
+        .unwrap();
+    assert_eq!(code, 1);
+    assert_eq!(lines(&stdout).len(), 5);
+    assert!(!s.path("-").exists());
+    // Workbooks and unknown extensions are refused with what to do.
+    let fake = s.file("fake.xlsx", "{\"region\":\"230129\"}\n");
+    let (code, _, stderr) = run(&["estimate", "--as-of", AS_OF, fake.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("请在 Excel 中另存为 CSV UTF-8"), "{stderr}");
+    let odd = s.file("register.dat", &register);
+    let (code, _, stderr) = run(&["estimate", "--as-of", AS_OF, odd.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains(".csv、.jsonl 或 .json"), "{stderr}");
+    let (code, _, stderr) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        input.to_str().unwrap(),
+        "-o",
+        s.path("out.xlsx").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!s.path("out.xlsx").exists());
+    // A zip file named .csv (a workbook renamed) is refused too.
+    let zip = s.file("renamed.csv", b"PK\x03\x04rest");
+    let (code, _, stderr) = run(&["estimate", "--as-of", AS_OF, zip.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("另存为 CSV UTF-8"), "{stderr}");
+}
+
+#[test]
+fn csv_output_opens_in_excel_without_mojibake_or_formulas() {
+    let s = Scratch::new("excel");
+    let input = s.file(
+        "r.csv",
+        format!("{HEADER}=1+2,230129,m1,1980-01-01,0\n+86,230129,m1,1980-01-01,0\n-1,230129,m1,1980-01-01,0\n@SUM(A1),230129,m1,1980-01-01,0\n"),
+    );
+    let out = s.path("out.csv");
+    let (code, _, stderr) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with("\u{feff}household,ref,line,last_line,ok".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    let ids: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(ids, ["'=1+2", "'+86", "'-1", "'@SUM(A1)"]);
+    assert!(text
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with("unofficial_parameters,stale_parameters"));
+    // --no-bom and Chinese column names.
+    run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        "--no-bom",
+        "--headers",
+        "zh",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.starts_with("户编号,参考编号,起始行,结束行,成功"),
+        "{text}"
+    );
+    assert!(text.lines().next().unwrap().contains("最低生活保障年额"));
+}
+
+#[test]
+fn chinese_registers_give_the_results_of_english_ones() {
+    let s = Scratch::new("chinese");
+    let english = s.file(
+        "en.csv",
+        "household_id,ref,region,status,monitoring_category,income_transfer,income_exempt,member_id,birth_date,labor_capacity,serious_illness,schooling\n\
+         H1,R-1,230129,monitored,marginal,6000,1200,户主,1970-01-01,partial,true,\n\
+         H1,,,,,,,孩子,2006-01-01,,false,higherVocational\n\
+         H2,,230129,alleviated,,2000,,户主,1960-01-01,none,,\n",
+    );
+    let chinese = s.file(
+        "zh.csv",
+        "户编号,参考编号,地区代码,户类型,监测类型,转移净收入,不计入低保的收入,成员,出生日期,劳动能力,患重病,就学阶段\n\
+         H1,R-1,230129,监测户,边缘易致贫户,6000,1200,户主,1970-01-01,弱劳动力或半劳动力,是,\n\
+         H1,,,,,,,孩子,2006-01-01,,否,高职\n\
+         H2,,230129,脱贫户,,2000,,户主,1960-01-01,丧失劳动力,,\n",
+    );
+    let (code, en, stderr) = estimate_rows(&english, &[]);
+    assert_eq!(code, 0, "{stderr} {en:?}");
+    let (_, zh, _) = estimate_rows(&chinese, &[]);
+    assert_eq!(en, zh);
+    // The ref is echoed.
+    assert_eq!(en[0]["ref"], "R-1");
+    assert_eq!(en[0]["screening"]["ref"], "R-1");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Golden county register: compare and summary, worked by hand in tests/registers/county/README.md.
+
+fn county() -> std::path::PathBuf {
+    registers().join("county")
+}
+
+fn assert_same_file(got: &Path, expected: &str) {
+    let want = std::fs::read_to_string(county().join(expected)).unwrap();
+    let got = std::fs::read_to_string(got).unwrap();
+    assert_eq!(got, want, "{expected}");
+}
+
+#[test]
+fn golden_county_register_summary() {
+    let s = Scratch::new("golden-summary");
+    let input = county().join("register.csv");
+    for name in ["expected-summary.csv", "expected-summary.txt"] {
+        let out = s.path(name);
+        let (code, _, stderr) = run(&[
+            "summary",
+            "--as-of",
+            "2025-06-01",
+            "--quiet",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 1, "H10 is an error: {stderr}");
+        assert_same_file(&out, name);
+    }
+    // estimate --summary writes the same summary beside the rows.
+    let (rows, summary) = (s.path("rows.csv"), s.path("summary.csv"));
+    run(&[
+        "estimate",
+        "--as-of",
+        "2025-06-01",
+        "--quiet",
+        input.to_str().unwrap(),
+        "-o",
+        rows.to_str().unwrap(),
+        "--summary",
+        summary.to_str().unwrap(),
+    ]);
+    assert_same_file(&summary, "expected-summary.csv");
+}
+
+#[test]
+fn golden_county_register_compare() {
+    let s = Scratch::new("golden-compare");
+    let input = county().join("register.csv");
+    let params = county().join("county-2025.json");
+    let (diff, report, text) = (s.path("d.csv"), s.path("r.csv"), s.path("r.txt"));
+    let (code, _, stderr) = run(&[
+        "compare",
+        "--as-of",
+        "2025-06-01",
+        input.to_str().unwrap(),
+        "--params",
+        params.to_str().unwrap(),
+        "-o",
+        diff.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("现金帮扶合计"),
+        "the table is printed: {stderr}"
+    );
+    assert_same_file(&diff, "expected-differences.csv");
+    assert_same_file(&report, "expected-comparison.csv");
+    run(&[
+        "compare",
+        "--as-of",
+        "2025-06-01",
+        "--quiet",
+        input.to_str().unwrap(),
+        "--params",
+        params.to_str().unwrap(),
+        "--report",
+        text.to_str().unwrap(),
+        "-o",
+        s.path("x.jsonl").to_str().unwrap(),
+    ]);
+    assert_same_file(&text, "expected-comparison.txt");
+    // --changed-only leaves out the unchanged households (H05, H07, H12) and keeps the error.
+    let (_, out, stderr) = run(&[
+        "compare",
+        "--as-of",
+        "2025-06-01",
+        input.to_str().unwrap(),
+        "--params",
+        params.to_str().unwrap(),
+        "--changed-only",
+        "--output-format",
+        "jsonl",
+    ]);
+    let ids: Vec<String> = lines(&out)
+        .iter()
+        .map(|v| v["household"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        ["H01", "H02", "H03", "H04", "H06", "H08", "H09", "H10", "H11", "H13"]
+    );
+    assert!(stderr.contains("未变化的 3 户未写出"), "{stderr}");
+    // --set changes a parameter everywhere: 471 for both counties, so 龙江 gains too.
+    let (_, out, _) = run(&[
+        "compare",
+        "--as-of",
+        "2025-06-01",
+        "--quiet",
+        input.to_str().unwrap(),
+        "--set",
+        "dibao.standard.rural=471",
+        "--output-format",
+        "jsonl",
+    ]);
+    let h08 = lines(&out)
+        .into_iter()
+        .find(|v| v["household"] == "H08")
+        .unwrap();
+    assert_eq!(h08["programs"][0]["annualAfter"], "2617.20");
+    // A bad --set is refused before anything runs.
+    let (code, _, stderr) = run(&[
+        "compare",
+        "--as-of",
+        "2025-06-01",
+        input.to_str().unwrap(),
+        "--set",
+        "dibao.standard.ruarl=471",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
+#[test]
+fn the_sample_registers_give_the_same_results_in_every_form() {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/registers"));
+    let out = |file: &str, extra: &[&str]| {
+        let (code, rows, stderr) = estimate_rows(&dir.join(file), extra);
+        assert_eq!(code, 0, "{file}: {stderr}");
+        rows
+    };
+    let zh = out("example-zh.csv", &[]);
+    assert_eq!(zh.len(), 5);
+    assert_eq!(out("example-gbk.csv", &["--encoding", "gbk"]), zh);
+    assert_eq!(out("example-en.csv", &[]), zh);
+}
+
+#[test]
+fn the_documentation_lists_every_column_with_its_alias() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/register.md")).unwrap();
+    for c in zhenxing::register::COLUMNS {
+        let row = format!("| `{}` | {} |", c.name, c.alias);
+        assert!(doc.contains(&row), "docs/register.md lacks {row}");
+        for (zh, api) in c.values {
+            assert!(
+                doc.contains(zh),
+                "docs/register.md lacks the value {zh} ({api}) of {}",
+                c.name
+            );
+        }
+    }
 }

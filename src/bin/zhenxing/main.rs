@@ -1,6 +1,8 @@
 //! The native command-line tool: a register of households through the engine, streaming, in
-//! constant memory. Thin: arguments and I/O here; every rule is in the library.
+//! constant memory, losing no household without a word. Thin: arguments and I/O here; every rule
+//! is in the library.
 
+mod files;
 mod pipeline;
 
 /// Results are many small values (labels, rows, amounts): mimalloc serves them faster than the
@@ -8,54 +10,85 @@ mod pipeline;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use pipeline::{Format, Options};
+use files::{Input, Output};
+use pipeline::{Format, Options, Report, Task};
+use zhenxing::register::output::Lang;
+use zhenxing::summary::{printable, CountySummary};
 use zhenxing::Engine;
 
 const HELP: &str = "zhenxing：黑龙江过渡期帮扶政策批量测算
 
 用法：
-  zhenxing estimate --as-of YYYY-MM-DD [--params FILE] INPUT [-o OUTPUT] [--explain] [--threads N] [--quiet]
+  zhenxing estimate --as-of YYYY-MM-DD [--params FILE] INPUT [-o OUTPUT] [--explain] [选项]
+  zhenxing compare  --as-of YYYY-MM-DD INPUT (--params FILE | --set 名称=值 …) [--baseline FILE]
+                    [-o 差异.csv] [--report 报告.csv|.txt|.json] [--changed-only] [选项]
+  zhenxing summary  --as-of YYYY-MM-DD [--params FILE] INPUT [-o 汇总.csv|.txt] [选项]
   zhenxing params [--params FILE] [--json]
   zhenxing --help | --version
 
-estimate  测算花名册中的每一户。
-  INPUT        JSON Lines（每行一户，API.md 的 Household）或 CSV（每行一名成员，按 household_id 分组；
-               列见 docs/register.md）。按扩展名 .csv 判断，或用 --input-format jsonl|csv 指定；- 为标准输入。
-  -o OUTPUT    输出文件（默认标准输出）。每户一行：是否纳入监测，各项目是否符合及金额，合计。
-               .csv 为 CSV（列见 docs/register.md）；否则 JSON Lines：{\"line\", \"ok\": true, \"screening\"}
-               或 {\"line\", \"ok\": false, \"error\": {code, path, message}}；CSV 输入另有 \"household\"。
-               可用 --output-format jsonl|csv 指定。
-  --explain    JSON Lines 中写出每户完整的测算（含步骤与理由，\"estimate\" 代替 \"screening\"），较慢。
-  --threads N  并行线程数（默认为本机核数）；输出顺序始终与输入相同。
-  --as-of      测算日期。
-  --params     门户自己的参数文件（同默认参数集的格式，可用 \"extends\": \"heilongjiang\"）。
-  --quiet      不在标准错误输出进度。
-  文件为 UTF-8（可带 BOM，可为 CRLF 换行）；不是 UTF-8 的 JSON 行单独报错。
-  有问题的行单独报告（含行号）并继续；只有无法继续的错误（文件打不开、参数文件或日期有误）才以非零状态退出。
-  结束时在标准错误输出汇总：户数、纳入监测、各项目符合户数、现金帮扶合计。
+estimate  测算花名册中的每一户，每户一行结果。
+  INPUT        CSV（每行一名成员，按户编号分组；列名可用英文或中文，见 docs/register.md）
+               或 JSON Lines（.jsonl/.json，每行一户，API.md 的 Household）；- 为标准输入。
+               Excel 文件（.xlsx）请先在 Excel 中另存为“CSV UTF-8（逗号分隔）”。
+  -o OUTPUT    输出文件（.csv 或 .jsonl/.json；默认或 - 为标准输出，JSON Lines）。
+               先写入同目录下的临时文件，成功后才替换目标文件；不能与输入是同一个文件。
+  --explain    JSON Lines 中写出每户完整的测算（含步骤与理由），较慢。
+  --summary F  另将按地区（及乡镇、村）的汇总写入 F（.csv 或 .txt）。
+
+compare   在两套参数下测算每一户，报告各项目、各地区增加、减少、新符合、不再符合的户数和年额变化。
+  --baseline F 对照参数文件（默认：内置的黑龙江参数）。
+  --params F   新参数文件；--set 名称=值（可重复）在其上再改动单个参数，如 --set dibao.standard.rural=471。
+  -o OUTPUT    每户一行的差异（CSV 或 JSON Lines）；--changed-only 只写出有变化的户和有误的行。
+  --report F   汇总报告（.csv、.txt 可打印的表格或 .json）；不加 --quiet 时也打印在标准错误。
+
+summary   按地区（有“乡镇”“村”列时再按乡镇、村）汇总：监测户（按类别）、各项目户数和年额、现金帮扶合计。
+  -o OUTPUT    .csv 为 CSV；其他（默认标准输出）为可打印的中文表格。
+
+选项：
+  --encoding utf8|gbk    输入文件的编码（默认 UTF-8，可带 BOM）；GBK 即 Excel“CSV（逗号分隔）”在中文 Windows 上的编码。
+  --no-bom               CSV 输出不写 BOM（默认写，Excel 才能正确显示中文）。
+  --headers en|zh        CSV 输出的列名用英文（默认）或中文。
+  --input-format / --output-format jsonl|csv   不按扩展名判断格式时指定。
+  --threads N            并行线程数（默认为本机核数）；输出顺序始终与输入相同。
+  --quiet                不在标准错误输出进度和汇总。
+
+每一行输入都计入且只计入一条结果：一户的结果，或写明行号的错误（列数不对、引号未闭合、编码不对、户编号为空、
+同一户的行不连续、户级列前后不一致……）。退出状态：0 全部成功；1 已完成但有出错的行（见输出）；
+2 无法进行（文件打不开、表头或参数有误、日期有误），此时不写出任何文件。
 
 params    列出参数目录（名称、单位、各期取值、来源、可信度）。--json 输出 JSON。";
 
-struct EstimateArgs {
-    as_of: String,
+#[derive(Default)]
+struct Common {
+    as_of: Option<String>,
     params: Option<PathBuf>,
-    input: PathBuf,
+    baseline: Option<PathBuf>,
+    sets: Vec<(String, String)>,
+    input: Option<PathBuf>,
     output: Option<PathBuf>,
+    report: Option<PathBuf>,
+    summary: Option<PathBuf>,
     input_format: Option<Format>,
     output_format: Option<Format>,
     explain: bool,
+    changed_only: bool,
     threads: Option<usize>,
     quiet: bool,
+    json: bool,
+    gbk: bool,
+    no_bom: bool,
+    lang: Option<Lang>,
 }
 
 enum Command {
-    Estimate(EstimateArgs),
+    Estimate(Common),
+    Compare(Common),
+    Summary(Common),
     Params { params: Option<PathBuf>, json: bool },
     Help,
     Version,
@@ -66,17 +99,6 @@ fn format_of(s: &str) -> Result<Format, String> {
         "jsonl" | "json" => Ok(Format::JsonLines),
         "csv" => Ok(Format::Csv),
         other => Err(format!("未知格式“{other}”（应为 jsonl 或 csv）")),
-    }
-}
-
-fn by_extension(path: &std::path::Path) -> Format {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-    {
-        Format::Csv
-    } else {
-        Format::JsonLines
     }
 }
 
@@ -93,68 +115,88 @@ fn parse_args() -> Result<Command, String> {
         Some(Value(v)) => text(v)?,
         Some(other) => return Err(other.unexpected().to_string()),
     };
-    let (
-        mut as_of,
-        mut params,
-        mut input,
-        mut output,
-        mut input_format,
-        mut output_format,
-        mut quiet,
-        mut json,
-    ) = (None, None, None, None, None, None, false, false);
-    let (mut explain, mut threads) = (false, None);
+    let mut c = Common::default();
+    let value = |p: &mut lexopt::Parser| p.value().map_err(|e| e.to_string());
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
-            Long("as-of") => as_of = Some(text(parser.value().map_err(|e| e.to_string())?)?),
-            Long("params") => {
-                params = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
+            Long("as-of") => c.as_of = Some(text(value(&mut parser)?)?),
+            Long("params") => c.params = Some(PathBuf::from(value(&mut parser)?)),
+            Long("baseline") => c.baseline = Some(PathBuf::from(value(&mut parser)?)),
+            Long("set") => {
+                let v = text(value(&mut parser)?)?;
+                let (name, val) = v.split_once('=').ok_or(format!(
+                    "--set 应为 名称=值，如 dibao.standard.rural=471，而不是“{v}”"
+                ))?;
+                c.sets
+                    .push((name.trim().to_string(), val.trim().to_string()));
             }
-            Short('o') | Long("output") => {
-                output = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
-            }
-            Long("input-format") => {
-                input_format = Some(format_of(&text(
-                    parser.value().map_err(|e| e.to_string())?,
-                )?)?)
-            }
+            Short('o') | Long("output") => c.output = Some(PathBuf::from(value(&mut parser)?)),
+            Long("report") => c.report = Some(PathBuf::from(value(&mut parser)?)),
+            Long("summary") => c.summary = Some(PathBuf::from(value(&mut parser)?)),
+            Long("input-format") => c.input_format = Some(format_of(&text(value(&mut parser)?)?)?),
             Long("output-format") => {
-                output_format = Some(format_of(&text(
-                    parser.value().map_err(|e| e.to_string())?,
-                )?)?)
+                c.output_format = Some(format_of(&text(value(&mut parser)?)?)?)
             }
-            Long("quiet") | Short('q') => quiet = true,
-            Long("explain") => explain = true,
+            Long("encoding") => {
+                let v = text(value(&mut parser)?)?;
+                c.gbk = match v.to_ascii_lowercase().as_str() {
+                    "gbk" | "gb18030" | "gb2312" | "cp936" => true,
+                    "utf8" | "utf-8" => false,
+                    _ => return Err(format!("--encoding 应为 utf8 或 gbk，而不是“{v}”")),
+                };
+            }
+            Long("no-bom") => c.no_bom = true,
+            Long("headers") => {
+                let v = text(value(&mut parser)?)?;
+                c.lang = Some(match v.as_str() {
+                    "en" => Lang::En,
+                    "zh" => Lang::Zh,
+                    _ => return Err(format!("--headers 应为 en 或 zh，而不是“{v}”")),
+                });
+            }
+            Long("quiet") | Short('q') => c.quiet = true,
+            Long("explain") => c.explain = true,
+            Long("changed-only") => c.changed_only = true,
             Long("threads") => {
-                let v = text(parser.value().map_err(|e| e.to_string())?)?;
-                threads = Some(
+                let v = text(value(&mut parser)?)?;
+                c.threads = Some(
                     v.parse::<usize>()
                         .ok()
                         .filter(|n| (1..=256).contains(n))
                         .ok_or(format!("--threads 应为 1 到 256 的整数，而不是“{v}”"))?,
                 );
             }
-            Long("json") => json = true,
+            Long("json") => c.json = true,
             Long("help") | Short('h') => return Ok(Command::Help),
-            Value(v) if input.is_none() => input = Some(PathBuf::from(v)),
+            Value(v) if c.input.is_none() => c.input = Some(PathBuf::from(v)),
             other => return Err(other.unexpected().to_string()),
         }
     }
+    let needs = |c: &Common, what: &str| -> Result<(), String> {
+        if c.as_of.is_none() {
+            return Err(format!("{what} 需要 --as-of YYYY-MM-DD"));
+        }
+        if c.input.is_none() {
+            return Err(format!("{what} 需要输入文件（或 - 表示标准输入）"));
+        }
+        Ok(())
+    };
     match command.as_str() {
-        "estimate" => Ok(Command::Estimate(EstimateArgs {
-            as_of: as_of.ok_or("estimate 需要 --as-of YYYY-MM-DD")?,
-            params,
-            input: input.ok_or("estimate 需要输入文件（或 - 表示标准输入）")?,
-            output,
-            input_format,
-            output_format,
-            explain,
-            threads,
-            quiet,
-        })),
-        "params" => Ok(Command::Params { params, json }),
+        "estimate" => needs(&c, "estimate").map(|_| Command::Estimate(c)),
+        "compare" => {
+            needs(&c, "compare")?;
+            if c.params.is_none() && c.sets.is_empty() {
+                return Err("compare 需要 --params FILE 或 --set 名称=值（要比较的新参数）".into());
+            }
+            Ok(Command::Compare(c))
+        }
+        "summary" => needs(&c, "summary").map(|_| Command::Summary(c)),
+        "params" => Ok(Command::Params {
+            params: c.params,
+            json: c.json,
+        }),
         other => Err(format!(
-            "未知命令“{other}”（estimate 或 params；--help 查看用法）"
+            "未知命令“{other}”（estimate、compare、summary 或 params；--help 查看用法）"
         )),
     }
 }
@@ -179,50 +221,242 @@ fn engine(params: &Option<PathBuf>) -> Result<Engine, String> {
     }
 }
 
-fn run_estimate(args: EstimateArgs) -> Result<(), String> {
-    let engine = engine(&args.params)?;
-    zhenxing::calendar::parse_date(&args.as_of, "--as-of").map_err(|e| e.message)?;
-    let input: Box<dyn Read> = if args.input.as_os_str() == "-" {
-        Box::new(io::stdin())
-    } else {
-        Box::new(
-            File::open(&args.input)
-                .map_err(|e| format!("无法打开 {}：{e}", args.input.display()))?,
-        )
-    };
-    let output: Box<dyn Write + Send> = match &args.output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).map_err(|e| format!("无法写入 {}：{e}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(io::stdout())),
-    };
-    let options = Options {
-        input_format: args
-            .input_format
-            .unwrap_or_else(|| by_extension(&args.input)),
-        output_format: args
-            .output_format
-            .or(args.output.as_deref().map(by_extension))
-            .unwrap_or(Format::JsonLines),
-        as_of: args.as_of,
-        explain: args.explain,
-        threads: args.threads.unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-        }),
-        quiet: args.quiet,
-    };
-    if options.explain && options.output_format == Format::Csv {
-        return Err("--explain 只用于 JSON Lines 输出（CSV 每户一行，不含说明）".into());
+/// `--set name=value …` over an engine.
+fn with_sets(engine: Engine, sets: &[(String, String)]) -> Result<Engine, String> {
+    if sets.is_empty() {
+        return Ok(engine);
     }
-    let started = Instant::now();
-    let summary = pipeline::run(&engine, input, output, &options)?;
-    if !options.quiet {
-        summary.print(started.elapsed().as_secs_f64());
+    let mut map = serde_json::Map::new();
+    for (name, value) in sets {
+        if map
+            .insert(name.clone(), serde_json::Value::String(value.clone()))
+            .is_some()
+        {
+            return Err(format!("--set {name} 给了两次"));
+        }
     }
-    Ok(())
+    let text = serde_json::Value::Object(map).to_string();
+    zhenxing::input::parse(&text, "--set ")
+        .and_then(|node| engine.with_overrides(&node))
+        .map_err(|e| format!("--set 有误：{}（{}）", e.message, e.path))
 }
 
-fn run_params(params: &Option<PathBuf>, json: bool) -> Result<(), String> {
+/// What every register command shares: the engine, the date, the input and the options.
+struct Prepared {
+    engine: Engine,
+    input: Input,
+    as_of: String,
+}
+
+fn prepare(c: &Common, params: &Option<PathBuf>) -> Result<Prepared, String> {
+    let engine = engine(params)?;
+    let as_of = c.as_of.clone().unwrap_or_default();
+    zhenxing::calendar::parse_date(&as_of, "--as-of").map_err(|e| e.message)?;
+    let input = Input::open(
+        c.input.as_deref().unwrap_or(std::path::Path::new("-")),
+        c.input_format,
+        c.gbk,
+    )?;
+    Ok(Prepared {
+        engine,
+        input,
+        as_of,
+    })
+}
+
+fn options<'a>(c: &Common, p: &Prepared, task: Task<'a>, output_format: Format) -> Options<'a> {
+    Options {
+        as_of: p.as_of.clone(),
+        input_format: p.input.format,
+        output_format,
+        task,
+        threads: c.threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        }),
+        quiet: c.quiet,
+        encoding: p.input.encoding,
+        bom: !c.no_bom,
+        lang: c.lang.unwrap_or(Lang::En),
+        county: false,
+        input_size: p.input.size,
+    }
+}
+
+/// The run's outcome as an exit status: 0 every household fine, 1 some were errors.
+fn finish(report: &Report, started: Instant, task: &Task<'_>, quiet: bool) -> Result<u8, String> {
+    if !report.balanced() {
+        return Err(format!(
+            "内部错误：行数对不上（读入 {} 行，表头 {}、空行 {}、结果涉及 {} 行）；输出未保存",
+            report.lines_read, report.header_lines, report.blank_lines, report.totals.lines
+        ));
+    }
+    if !quiet {
+        report.print(started.elapsed().as_secs_f64(), task);
+    }
+    Ok(u8::from(report.totals.errors > 0))
+}
+
+/// The county summary as CSV (with a BOM unless `--no-bom`) or a printable table.
+fn summary_text(
+    summary: &CountySummary,
+    engine: &Engine,
+    csv_out: bool,
+    c: &Common,
+) -> Result<Vec<u8>, String> {
+    let zh = c.lang == Some(Lang::Zh) || !csv_out;
+    let rows = summary.rows(|code| engine.region_name(code));
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|mut r| {
+            if let Some(level) = r.first_mut() {
+                if zh {
+                    *level = match level.as_str() {
+                        "total" => "合计",
+                        "region" => "县（区）",
+                        "town" => "乡镇",
+                        _ => "村",
+                    }
+                    .to_string();
+                }
+            }
+            r.into_iter()
+                .map(|cell| zhenxing::register::output::spreadsheet_safe(&cell).into_owned())
+                .collect()
+        })
+        .collect();
+    files::table_bytes(&CountySummary::header(zh), &rows, csv_out, !c.no_bom)
+}
+
+fn run_estimate(c: Common) -> Result<u8, String> {
+    let p = prepare(&c, &c.params)?;
+    let output = Output::plan(c.output.as_deref(), c.output_format, &p.input)?;
+    let summary_out = match &c.summary {
+        Some(path) => Some(Output::plan(Some(path), None, &p.input).map(|o| (o, path.clone()))?),
+        None => None,
+    };
+    if c.explain && output.format == Format::Csv {
+        return Err("--explain 只用于 JSON Lines 输出（CSV 每户一行，不含说明）".into());
+    }
+    let task = Task::Estimate { explain: c.explain };
+    let mut opts = options(&c, &p, task, output.format);
+    opts.county = summary_out.is_some();
+    let started = Instant::now();
+    let writer = output.create()?;
+    let report = match pipeline::run(&p.engine, &|| p.input.reader(), writer.boxed()?, &opts) {
+        Ok(r) => r,
+        Err(e) => {
+            writer.abandon();
+            return Err(e);
+        }
+    };
+    let status = match finish(&report, started, &opts.task, c.quiet) {
+        Ok(s) => s,
+        Err(e) => {
+            writer.abandon();
+            return Err(e);
+        }
+    };
+    if let (Some((out, path)), Some(county)) = (summary_out, &report.totals.county) {
+        let csv_out = files::is_csv(&path);
+        if let Err(e) = summary_text(county, &p.engine, csv_out, &c).and_then(|t| out.write_all(&t))
+        {
+            writer.abandon();
+            return Err(e);
+        }
+    }
+    writer.commit()?;
+    Ok(status)
+}
+
+fn run_summary(c: Common) -> Result<u8, String> {
+    let p = prepare(&c, &c.params)?;
+    let output = Output::plan(c.output.as_deref(), Some(Format::Csv), &p.input)?;
+    let csv_out = c.output.as_deref().is_some_and(files::is_csv);
+    let mut opts = options(&c, &p, Task::Summary, Format::Csv);
+    opts.county = true;
+    let started = Instant::now();
+    let report = pipeline::run(&p.engine, &|| p.input.reader(), Box::new(io::sink()), &opts)?;
+    let status = finish(&report, started, &opts.task, c.quiet)?;
+    let county = report.totals.county.as_ref().ok_or("内部错误：没有汇总")?;
+    output.write_all(&summary_text(county, &p.engine, csv_out, &c)?)?;
+    Ok(status)
+}
+
+fn run_compare(c: Common) -> Result<u8, String> {
+    let p = prepare(&c, &c.baseline)?;
+    let other = match &c.params {
+        Some(_) => engine(&c.params)?,
+        None => p.engine.clone(),
+    };
+    let other = with_sets(other, &c.sets)?;
+    let output = Output::plan(c.output.as_deref(), c.output_format, &p.input)?;
+    let report_out = match &c.report {
+        Some(path) => Some((Output::plan(Some(path), None, &p.input)?, path.clone())),
+        None => None,
+    };
+    let task = Task::Compare {
+        other: &other,
+        changed_only: c.changed_only,
+    };
+    let opts = options(&c, &p, task, output.format);
+    let started = Instant::now();
+    let writer = output.create()?;
+    let report = match pipeline::run(&p.engine, &|| p.input.reader(), writer.boxed()?, &opts) {
+        Ok(r) => r,
+        Err(e) => {
+            writer.abandon();
+            return Err(e);
+        }
+    };
+    let status = match finish(&report, started, &opts.task, c.quiet) {
+        Ok(s) => s,
+        Err(e) => {
+            writer.abandon();
+            return Err(e);
+        }
+    };
+    let summary = report
+        .totals
+        .comparison
+        .clone()
+        .finish(|code| p.engine.region_name(code));
+    if !c.quiet {
+        let (zh_header, zh_rows) = files::comparison_rows(&summary, true);
+        eprint!("{}", printable(&zh_header, &zh_rows));
+    }
+    if let Err(e) = write_report(report_out, &summary, &c) {
+        writer.abandon();
+        return Err(e);
+    }
+    writer.commit()?;
+    Ok(status)
+}
+
+/// `compare --report`: CSV, a printable table or JSON.
+fn write_report(
+    report_out: Option<(Output, PathBuf)>,
+    summary: &zhenxing::compare::ComparisonSummary,
+    c: &Common,
+) -> Result<(), String> {
+    let Some((out, path)) = report_out else {
+        return Ok(());
+    };
+    let bytes = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        let mut b = serde_json::to_vec_pretty(summary).map_err(|e| e.to_string())?;
+        b.push(b'\n');
+        b
+    } else {
+        let csv_out = files::is_csv(&path);
+        let (header, rows) = files::comparison_rows(summary, !csv_out || c.lang == Some(Lang::Zh));
+        files::table_bytes(&header, &rows, csv_out, !c.no_bom)?
+    };
+    out.write_all(&bytes)
+}
+
+fn run_params(params: &Option<PathBuf>, json: bool) -> Result<u8, String> {
     let engine = engine(params)?;
     let out = io::stdout();
     let mut out = out.lock();
@@ -245,36 +479,35 @@ fn run_params(params: &Option<PathBuf>, json: bool) -> Result<(), String> {
                     "    {} 起{region}：{}  〔{}〕{}",
                     v.from,
                     v.value,
-                    status_label(v.status),
+                    v.status.label(),
                     v.source
                 )?;
             }
             Ok(())
         })
     };
-    result.map_err(|e| format!("写出失败：{e}"))
-}
-
-fn status_label(s: zhenxing::params::Status) -> &'static str {
-    s.label()
+    result.map_err(|e| format!("写出失败：{e}"))?;
+    Ok(0)
 }
 
 fn main() -> ExitCode {
     let outcome = match parse_args() {
         Ok(Command::Help) => {
             println!("{HELP}");
-            Ok(())
+            Ok(0)
         }
         Ok(Command::Version) => {
             println!("zhenxing {}", zhenxing::VERSION);
-            Ok(())
+            Ok(0)
         }
-        Ok(Command::Estimate(args)) => run_estimate(args),
+        Ok(Command::Estimate(c)) => run_estimate(c),
+        Ok(Command::Compare(c)) => run_compare(c),
+        Ok(Command::Summary(c)) => run_summary(c),
         Ok(Command::Params { params, json }) => run_params(&params, json),
         Err(e) => Err(format!("{e}\n（zhenxing --help 查看用法）")),
     };
     match outcome {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("错误：{e}");
             ExitCode::from(2)

@@ -1,55 +1,89 @@
-//! The register through the engine on every core, in order, in bounded memory.
+//! The register through the engine on every core, in order, in bounded memory, losing nothing.
 //!
 //! The main thread reads the input and cuts it into chunks of households (raw JSON lines, or the
 //! member rows of CSV households); workers parse, estimate and format each chunk into output bytes;
 //! a writer puts the chunks back in input order. At most `IN_FLIGHT` chunks exist at once (a token
 //! is taken before a chunk is read and given back once it is written), so memory stays flat however
 //! long the register is.
+//!
+//! Accounting: every physical line read is the header, a blank line, or a line of exactly one job
+//! (a household or an error), and every job gives exactly one output row. The totals check it at
+//! the end; a run where they do not add up fails.
 
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, BufReader, Read, Write};
-use std::sync::mpsc::{channel, sync_channel, Receiver};
+use std::io::{self, BufRead, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{channel, sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use zhenxing::batch::BatchError;
+use zhenxing::compare::{ComparisonTally, HouseholdChange, HouseholdComparison};
 use zhenxing::estimate::{Estimate, Transitions};
+use zhenxing::input::json::Node;
 use zhenxing::money::Money;
 use zhenxing::programs::registry::PROGRAMMES;
-use zhenxing::register::{check_header, household_from_rows, output_header, output_row};
+use zhenxing::register::output::{self, spreadsheet_safe, Identity, Lang};
+use zhenxing::register::{
+    self, household_from_group, locate, place_of, read_header, DuplicateIds, Encoding, Group,
+    Grouper, Layout, Place, Records,
+};
 use zhenxing::screening::Screening;
+use zhenxing::summary::{CountySummary, Levels};
 use zhenxing::{Engine, PolicyError};
 
 /// Households per chunk: large enough to amortise the hand-offs, small enough to keep memory low.
 const CHUNK: usize = 512;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Format {
     JsonLines,
     Csv,
 }
 
-pub struct Options {
+/// What is done with each household.
+pub enum Task<'a> {
+    /// Its screening row (or, `explain`, its full explained estimate).
+    Estimate { explain: bool },
+    /// Its figures under `other`'s parameters against the engine's.
+    Compare {
+        other: &'a Engine,
+        changed_only: bool,
+    },
+    /// Only added up (the county summary).
+    Summary,
+}
+
+pub struct Options<'a> {
     pub as_of: String,
     pub input_format: Format,
     pub output_format: Format,
-    /// Write each household's full explained estimate (JSON Lines only).
-    pub explain: bool,
+    pub task: Task<'a>,
     pub threads: usize,
     pub quiet: bool,
+    pub encoding: Encoding,
+    /// Write a byte-order mark before CSV output (Excel on Chinese Windows needs it).
+    pub bom: bool,
+    pub lang: Lang,
+    /// Add households up by place (region, town, village).
+    pub county: bool,
+    /// The input's size in bytes, when known (for progress).
+    pub input_size: Option<u64>,
 }
 
 /// One household as read, not yet parsed.
 enum Unit {
     Line(String),
-    Rows(Vec<Vec<String>>),
+    Group(Group),
     Bad(PolicyError),
 }
 
 struct Job {
     line: u64,
-    household: Option<String>,
+    last_line: u64,
+    /// Physical lines of the input this job accounts for.
+    lines: u64,
     unit: Unit,
 }
 
@@ -61,33 +95,42 @@ struct Chunk {
 struct Done {
     seq: u64,
     bytes: Vec<u8>,
-    summary: Summary,
+    totals: Totals,
 }
 
-/// Counts for the closing summary.
-pub struct Summary {
+/// Counts for the closing summary and the accounting.
+pub struct Totals {
+    /// Output rows (households and errors).
     pub households: u64,
     pub errors: u64,
+    /// Physical input lines the output rows account for.
+    pub lines: u64,
+    /// Rows left out of the output (`--changed-only`).
+    pub omitted: u64,
     pub in_scope: u64,
     /// Households eligible, per programme of the registry (in its order).
     pub eligible: Vec<u64>,
     pub total_annual: Money,
+    pub county: Option<CountySummary>,
+    pub comparison: ComparisonTally,
 }
 
-impl Default for Summary {
-    fn default() -> Self {
-        Summary {
+impl Totals {
+    fn new(county: Option<Levels>) -> Totals {
+        Totals {
             households: 0,
             errors: 0,
+            lines: 0,
+            omitted: 0,
             in_scope: 0,
             eligible: vec![0; PROGRAMMES.len()],
             total_annual: Money::ZERO,
+            county: county.map(CountySummary::new),
+            comparison: ComparisonTally::default(),
         }
     }
-}
 
-impl Summary {
-    fn add(&mut self, outcome: Result<&Screening, &BatchError>) {
+    fn add(&mut self, place: &Place, outcome: Result<&Screening, &BatchError>) -> io::Result<()> {
         self.households += 1;
         match outcome {
             Err(_) => self.errors += 1,
@@ -99,44 +142,95 @@ impl Summary {
                 self.total_annual = self
                     .total_annual
                     .checked_add(s.total_annual)
-                    .unwrap_or(self.total_annual);
+                    .map_err(io::Error::other)?;
             }
         }
+        if let Some(c) = &mut self.county {
+            c.add(place, outcome.ok()).map_err(io::Error::other)?;
+        }
+        Ok(())
     }
-    fn merge(&mut self, other: &Summary) {
-        self.households += other.households;
-        self.errors += other.errors;
-        self.in_scope += other.in_scope;
-        for (a, b) in self.eligible.iter_mut().zip(&other.eligible) {
+
+    fn merge(&mut self, o: &Totals) -> Result<(), String> {
+        self.households += o.households;
+        self.errors += o.errors;
+        self.lines += o.lines;
+        self.omitted += o.omitted;
+        self.in_scope += o.in_scope;
+        for (a, b) in self.eligible.iter_mut().zip(&o.eligible) {
             *a += b;
         }
         self.total_annual = self
             .total_annual
-            .checked_add(other.total_annual)
-            .unwrap_or(self.total_annual);
+            .checked_add(o.total_annual)
+            .map_err(|e| e.message)?;
+        if let (Some(a), Some(b)) = (&mut self.county, &o.county) {
+            a.merge(b).map_err(|e| e.message)?;
+        }
+        self.comparison
+            .merge(&o.comparison)
+            .map_err(|e| e.message)?;
+        Ok(())
     }
-    pub fn print(&self, seconds: f64) {
+}
+
+/// What the run did, for the summary on stderr and the checks after it.
+pub struct Report {
+    pub totals: Totals,
+    /// Physical lines read, the header's included.
+    pub lines_read: u64,
+    pub header_lines: u64,
+    pub blank_lines: u64,
+}
+
+impl Report {
+    /// Whether every line read is accounted for.
+    pub fn balanced(&self) -> bool {
+        self.header_lines + self.blank_lines + self.totals.lines == self.lines_read
+    }
+
+    pub fn print(&self, seconds: f64, task: &Task<'_>) {
+        let t = &self.totals;
         eprintln!(
-            "汇总：{} 户（有误 {} 户），纳入防返贫监测 {} 户",
-            self.households, self.errors, self.in_scope
+            "汇总：读入 {} 行（表头 {} 行，空行 {} 行），其余 {} 行全部计入 {} 条结果：成功 {} 户，有误 {} 条{}",
+            self.lines_read,
+            self.header_lines,
+            self.blank_lines,
+            t.lines,
+            t.households,
+            t.households - t.errors,
+            t.errors,
+            if t.omitted > 0 {
+                format!("（未变化的 {} 户未写出）", t.omitted)
+            } else {
+                String::new()
+            }
         );
-        for (p, n) in PROGRAMMES.iter().zip(&self.eligible) {
+        if matches!(task, Task::Compare { .. }) {
+            return;
+        }
+        eprintln!("  纳入防返贫监测 {} 户", t.in_scope);
+        for (p, n) in PROGRAMMES.iter().zip(&t.eligible) {
             eprintln!("  {}：{n} 户", p.label);
         }
-        eprintln!("  现金帮扶合计：{} 元/年", self.total_annual);
+        eprintln!("  现金帮扶合计：{} 元/年", t.total_annual);
         eprintln!(
             "  用时 {seconds:.2} 秒（{:.0} 户/秒）",
-            self.households as f64 / seconds.max(1e-9)
+            t.households as f64 / seconds.max(1e-9)
         );
     }
 }
 
-/// One JSON Lines output line.
+/// One JSON Lines output line of `estimate`.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct JsonLine<'a> {
     line: u64,
+    last_line: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     household: Option<&'a str>,
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    reference: Option<&'a str>,
     ok: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     screening: Option<&'a Screening>,
@@ -146,66 +240,228 @@ struct JsonLine<'a> {
     error: Option<&'a BatchError>,
 }
 
+/// One JSON Lines output line of `compare`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CompareLine<'a> {
+    line: u64,
+    last_line: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    household: Option<&'a str>,
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    reference: Option<&'a str>,
+    region: &'a str,
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changed: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    programs: Option<&'a [HouseholdChange]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a BatchError>,
+}
+
+/// The columns of `compare`'s CSV: identity, error, then per programme and the total, before,
+/// after and the change.
+pub fn compare_header(lang: Lang) -> Vec<String> {
+    let zh = lang == Lang::Zh;
+    let mut h: Vec<String> = [
+        ("household", "户编号"),
+        ("ref", "参考编号"),
+        ("line", "起始行"),
+        ("last_line", "结束行"),
+        ("region", "地区代码"),
+        ("ok", "成功"),
+        ("error_code", "错误代码"),
+        ("error_path", "错误位置"),
+        ("error_message", "错误说明"),
+        ("changed", "有变化"),
+    ]
+    .iter()
+    .map(|(en, cn)| if zh { cn } else { en }.to_string())
+    .collect();
+    let names = PROGRAMMES
+        .iter()
+        .map(|p| (p.column, p.label))
+        .chain([("total", "现金帮扶合计")]);
+    for (column, label) in names {
+        for (en, cn) in [
+            ("eligible_before", "原符合"),
+            ("eligible_after", "调整后符合"),
+            ("annual_before", "原年额"),
+            ("annual_after", "调整后年额"),
+            ("annual_change", "年额变化"),
+        ] {
+            h.push(if zh {
+                format!("{label}{cn}")
+            } else {
+                format!("{column}_{en}")
+            });
+        }
+    }
+    h
+}
+
 /// What a worker keeps between chunks.
 struct Worker<'a> {
     engine: &'a Engine,
-    header: &'a [String],
-    options: &'a Options,
+    layout: Option<&'a Layout>,
+    options: &'a Options<'a>,
     transitions: Transitions,
+    other_transitions: Transitions,
 }
 
+/// A household's outcome under one engine.
+type Outcome = Result<Estimate, PolicyError>;
+
 impl Worker<'_> {
-    fn run(&mut self, chunk: Chunk) -> io::Result<Done> {
-        let mut summary = Summary::default();
-        let mut bytes = Vec::with_capacity(chunk.jobs.len().saturating_mul(256));
-        // The first chunk brings the CSV header with it.
-        let mut csv = (self.options.output_format == Format::Csv)
-            .then(|| csv::WriterBuilder::new().from_writer(Vec::new()));
-        if let (Some(w), 0) = (&mut csv, chunk.seq) {
-            w.write_record(output_header()).map_err(io::Error::other)?;
+    /// The household of a job as JSON, with its place and reference.
+    fn household(&self, job: &Job) -> (Result<Node<'static>, PolicyError>, Place, Option<String>) {
+        match &job.unit {
+            Unit::Line(text) => {
+                let node = zhenxing::input::parse(text.trim_end(), "该行").map(node_owned);
+                let reference = node
+                    .as_ref()
+                    .ok()
+                    .and_then(zhenxing::input::household::reference_of);
+                let region = node
+                    .as_ref()
+                    .ok()
+                    .and_then(|n| n.get("region").and_then(Node::as_str).map(str::to_string))
+                    .unwrap_or_default();
+                let place = Place {
+                    region,
+                    ..Place::default()
+                };
+                (node, place, reference)
+            }
+            Unit::Group(g) => match self.layout {
+                Some(layout) => (
+                    household_from_group(layout, g),
+                    place_of(layout, g),
+                    register::reference_of(layout, g),
+                ),
+                None => (
+                    Err(PolicyError::invalid_input("", "内部错误：没有表头")),
+                    Place::default(),
+                    None,
+                ),
+            },
+            Unit::Bad(e) => (Err(e.clone()), Place::default(), None),
         }
+    }
+
+    fn estimate(&mut self, engine: &Engine, node: &Node<'_>, other: bool) -> Outcome {
+        let explain = matches!(self.options.task, Task::Estimate { explain: true });
+        let transitions = if other {
+            &mut self.other_transitions
+        } else {
+            &mut self.transitions
+        };
+        engine.estimate_in_batch(node, &self.options.as_of, explain, transitions)
+    }
+
+    fn run(&mut self, chunk: Chunk) -> io::Result<Done> {
+        let mut totals = Totals::new(self.options.county.then(|| self.levels()));
+        let mut bytes = Vec::with_capacity(chunk.jobs.len().saturating_mul(256));
+        let csv_out = self.options.output_format == Format::Csv;
+        let mut csv = csv_out.then(|| csv::WriterBuilder::new().from_writer(Vec::new()));
         for job in chunk.jobs {
-            let (engine, as_of, explain) = (
-                self.engine,
-                self.options.as_of.as_str(),
-                self.options.explain,
-            );
-            let transitions = &mut self.transitions;
-            let estimate = match &job.unit {
-                Unit::Line(text) => zhenxing::input::parse(text.trim_end(), "该行")
-                    .and_then(|v| engine.estimate_in_batch(&v, as_of, explain, transitions)),
-                Unit::Rows(rows) => household_from_rows(self.header, rows)
-                    .and_then(|v| engine.estimate_in_batch(&v, as_of, explain, transitions)),
-                Unit::Bad(e) => Err(e.clone()),
+            totals.lines += job.lines;
+            let (node, place, reference) = self.household(&job);
+            let group = match &job.unit {
+                Unit::Group(g) => Some(g),
+                _ => None,
             };
-            let outcome: Result<Screening, BatchError> = match &estimate {
+            let locate = |e: PolicyError| match group {
+                Some(g) => locate(e, g),
+                None => e,
+            };
+            let id = Identity {
+                household: group.map_or("", |g| g.id.as_str()),
+                reference: reference.as_deref(),
+                line: job.line,
+                last_line: job.last_line,
+            };
+            let estimate = node
+                .as_ref()
+                .map_err(Clone::clone)
+                .and_then(|n| self.estimate(self.engine, n, false))
+                .map_err(locate);
+            let screening: Result<Screening, BatchError> = match &estimate {
                 Ok(e) => Ok(Screening::of(e)),
                 Err(e) => Err(BatchError::from(e.clone())),
             };
-            summary.add(outcome.as_ref());
-            let household = job.household.as_deref();
-            match &mut csv {
-                Some(w) => w
-                    .write_record(output_row(
-                        household.unwrap_or(""),
-                        job.line,
-                        outcome.as_ref(),
-                    ))
-                    .map_err(io::Error::other)?,
-                None => {
-                    let explained = estimate.as_ref().ok().filter(|_| self.options.explain);
-                    serde_json::to_writer(
-                        &mut bytes,
-                        &JsonLine {
-                            line: job.line,
-                            household,
-                            ok: outcome.is_ok(),
-                            screening: outcome.as_ref().ok().filter(|_| explained.is_none()),
-                            estimate: explained,
-                            error: outcome.as_ref().err(),
-                        },
-                    )?;
-                    bytes.push(b'\n');
+            totals.add(&place, screening.as_ref())?;
+            match &self.options.task {
+                Task::Summary => {}
+                Task::Estimate { explain } => match &mut csv {
+                    Some(w) => w
+                        .write_record(output::row(&id, screening.as_ref()))
+                        .map_err(io::Error::other)?,
+                    None => {
+                        let explained = estimate.as_ref().ok().filter(|_| *explain);
+                        serde_json::to_writer(
+                            &mut bytes,
+                            &JsonLine {
+                                line: job.line,
+                                last_line: job.last_line,
+                                household: group.map(|g| g.id.as_str()),
+                                reference: reference.as_deref(),
+                                ok: screening.is_ok(),
+                                screening: screening.as_ref().ok().filter(|_| explained.is_none()),
+                                estimate: explained,
+                                error: screening.as_ref().err(),
+                            },
+                        )?;
+                        bytes.push(b'\n');
+                    }
+                },
+                Task::Compare {
+                    other,
+                    changed_only,
+                } => {
+                    let compared = match (&screening, node.as_ref()) {
+                        (Ok(before), Ok(n)) => self
+                            .estimate(other, n, true)
+                            .map_err(locate)
+                            .and_then(|e| HouseholdComparison::of(before, &Screening::of(&e)))
+                            .map_err(BatchError::from),
+                        (Err(e), _) => Err(e.clone()),
+                        (_, Err(e)) => Err(BatchError::from(e.clone())),
+                    };
+                    match &compared {
+                        Ok(c) => totals
+                            .comparison
+                            .add(&place.region, c)
+                            .map_err(io::Error::other)?,
+                        Err(_) => totals.comparison.add_error(),
+                    }
+                    if *changed_only && compared.as_ref().is_ok_and(|c| !c.changed()) {
+                        totals.omitted += 1;
+                        continue;
+                    }
+                    match &mut csv {
+                        Some(w) => w
+                            .write_record(compare_row(&id, &place.region, compared.as_ref()))
+                            .map_err(io::Error::other)?,
+                        None => {
+                            serde_json::to_writer(
+                                &mut bytes,
+                                &CompareLine {
+                                    line: job.line,
+                                    last_line: job.last_line,
+                                    household: group.map(|g| g.id.as_str()),
+                                    reference: reference.as_deref(),
+                                    region: &place.region,
+                                    ok: compared.is_ok(),
+                                    changed: compared.as_ref().ok().map(|c| c.changed()),
+                                    programs: compared.as_ref().ok().map(|c| c.changes.as_slice()),
+                                    error: compared.as_ref().err(),
+                                },
+                            )?;
+                            bytes.push(b'\n');
+                        }
+                    }
                 }
             }
         }
@@ -217,26 +473,101 @@ impl Worker<'_> {
         Ok(Done {
             seq: chunk.seq,
             bytes,
-            summary,
+            totals,
         })
+    }
+
+    fn levels(&self) -> Levels {
+        Levels {
+            town: self.layout.is_some_and(|l| l.has("town")),
+            village: self.layout.is_some_and(|l| l.has("village")),
+        }
     }
 }
 
-/// Read the input, run every household, write the results in input order. Returns the summary;
-/// errors are fatal ones only (reading, writing, a bad CSV header).
+/// A parsed JSON line as a value that owns its text (the job's text is dropped with the job).
+fn node_owned(n: Node<'_>) -> Node<'static> {
+    use std::borrow::Cow;
+    match n {
+        Node::Null => Node::Null,
+        Node::Bool(b) => Node::Bool(b),
+        Node::Number(t) => Node::Number(Cow::Owned(t.into_owned())),
+        Node::String(s) => Node::String(s.map(|s| Cow::Owned(s.into_owned()))),
+        Node::Array(items) => Node::Array(items.into_iter().map(node_owned).collect()),
+        Node::Object(members) => Node::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| (Cow::Owned(k.into_owned()), node_owned(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// One row of `compare`'s CSV, in the order of [`compare_header`].
+fn compare_row(
+    id: &Identity<'_>,
+    region: &str,
+    outcome: Result<&HouseholdComparison, &BatchError>,
+) -> Vec<String> {
+    let safe = |s: &str| spreadsheet_safe(s).into_owned();
+    let mut row = vec![
+        safe(id.household),
+        safe(id.reference.unwrap_or_default()),
+        id.line.to_string(),
+        id.last_line.to_string(),
+        safe(region),
+    ];
+    match outcome {
+        Err(e) => {
+            row.extend([
+                "false".into(),
+                safe(&e.code),
+                safe(&e.path),
+                safe(&e.message),
+            ]);
+            row.resize(compare_header(Lang::En).len(), String::new());
+        }
+        Ok(c) => {
+            row.extend([
+                "true".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                c.changed().to_string(),
+            ]);
+            for ch in &c.changes {
+                row.push(ch.eligible_before.to_string());
+                row.push(ch.eligible_after.to_string());
+                row.push(ch.annual_before.to_fen_string());
+                row.push(ch.annual_after.to_fen_string());
+                row.push(ch.difference.to_fen_string());
+            }
+        }
+    }
+    row
+}
+
+/// The input, opened afresh for each pass over it.
+pub type Open<'a> = &'a dyn Fn() -> Result<Box<dyn BufRead + Send>, String>;
+
+/// Read the input, run every household, write the results in input order.
+/// Errors are fatal ones only (reading, writing, a bad CSV header).
 pub fn run(
     engine: &Engine,
-    input: Box<dyn Read>,
+    open: Open<'_>,
     output: Box<dyn Write + Send>,
-    options: &Options,
-) -> Result<Summary, String> {
+    options: &Options<'_>,
+) -> Result<Report, String> {
     let started = Instant::now();
     let threads = options.threads.max(1);
     let in_flight = threads.saturating_mul(4);
-    let mut input = BufReader::with_capacity(1 << 16, input);
-    let header = match options.input_format {
-        Format::Csv => read_csv_header(&mut input)?,
-        Format::JsonLines => Vec::new(),
+    // CSV: a first pass finds the household ids that come back after other households.
+    let (layout, mut duplicates, header_lines) = match options.input_format {
+        Format::Csv => {
+            let (layout, blank) = first_pass(open, options)?;
+            (Some(layout), Some(blank.1), blank.0)
+        }
+        Format::JsonLines => (None, None, 0),
     };
     let (job_tx, job_rx) = sync_channel::<Chunk>(threads);
     let job_rx = Arc::new(Mutex::new(job_rx));
@@ -247,16 +578,19 @@ pub fn run(
             .send(())
             .map_err(|_| "内部错误：令牌".to_string())?;
     }
+    let bytes_read = AtomicU64::new(0);
+    let input = open()?;
 
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            let (job_rx, done_tx, header) = (Arc::clone(&job_rx), done_tx.clone(), &header);
+            let (job_rx, done_tx, layout) = (Arc::clone(&job_rx), done_tx.clone(), layout.as_ref());
             scope.spawn(move || {
                 let mut worker = Worker {
                     engine,
-                    header,
+                    layout,
                     options,
                     transitions: Transitions::default(),
+                    other_transitions: Transitions::default(),
                 };
                 loop {
                     let next = job_rx.lock().map(|rx| rx.recv());
@@ -270,28 +604,74 @@ pub fn run(
         // Only the workers hold these now: when they stop, the reader and writer see it.
         drop(job_rx);
         drop(done_tx);
-        let writer =
-            scope.spawn(move || write_in_order(output, done_rx, token_tx, options, started));
+        let progress = &bytes_read;
+        let levels = Levels {
+            town: layout.as_ref().is_some_and(|l| l.has("town")),
+            village: layout.as_ref().is_some_and(|l| l.has("village")),
+        };
+        let writer = scope.spawn(move || {
+            write_in_order(
+                output, done_rx, token_tx, options, levels, started, progress,
+            )
+        });
         let read = match options.input_format {
-            Format::JsonLines => read_json_lines(input, &job_tx, &token_rx),
-            Format::Csv => read_csv(input, &header, &job_tx, &token_rx),
+            Format::JsonLines => read_json_lines(input, &job_tx, &token_rx, progress, options),
+            Format::Csv => read_csv(
+                input,
+                options,
+                duplicates.as_mut(),
+                &job_tx,
+                &token_rx,
+                progress,
+            ),
         };
         drop(job_tx);
         let written = writer
             .join()
             .map_err(|_| "内部错误：写出线程异常退出".to_string())?;
         // A write error stops the reader too (its tokens run out): report the write error first.
-        let summary = written?;
-        read?;
-        Ok(summary)
+        let totals = written?;
+        let (lines_read, blank_lines) = read?;
+        Ok(Report {
+            totals,
+            lines_read,
+            header_lines,
+            blank_lines: blank_lines + header_lines.saturating_sub(1),
+        })
     })
+    .map(|mut r: Report| {
+        // Blank lines before the header were counted with it; the header itself is one line.
+        r.header_lines = r.header_lines.min(1);
+        r
+    })
+}
+
+/// The first pass over a CSV register: its header, the lines up to and including it, and the
+/// household ids that come back after other households.
+fn first_pass(
+    open: Open<'_>,
+    options: &Options<'_>,
+) -> Result<(Layout, (u64, DuplicateIds)), String> {
+    let mut records = Records::new(open()?, options.encoding);
+    let mut blank = 0;
+    let layout = read_header(&mut records, &mut blank)
+        .map_err(|e| format!("CSV 表头有误：{}", e.message))?;
+    let header_lines = records.lines_read();
+    let mut grouper = Grouper::new(records, layout.clone());
+    let mut ids = DuplicateIds::default();
+    while let Some(g) = grouper.next_group().map_err(|e| format!("读取失败：{e}"))? {
+        if !g.id.is_empty() {
+            ids.note(&g.id);
+        }
+    }
+    Ok((layout, (header_lines, ids)))
 }
 
 /// Take a token (one chunk in flight), then hand the chunk to the workers.
 fn send(
     seq: &mut u64,
     jobs: &mut Vec<Job>,
-    job_tx: &std::sync::mpsc::SyncSender<Chunk>,
+    job_tx: &SyncSender<Chunk>,
     tokens: &Receiver<()>,
 ) -> Result<(), String> {
     if jobs.is_empty() {
@@ -307,135 +687,121 @@ fn send(
     job_tx.send(chunk).map_err(|_| stopped())
 }
 
+/// JSON Lines: one job per non-blank line. Returns (lines read, blank lines).
 fn read_json_lines(
-    mut input: impl BufRead,
-    job_tx: &std::sync::mpsc::SyncSender<Chunk>,
+    input: Box<dyn BufRead + Send>,
+    job_tx: &SyncSender<Chunk>,
     tokens: &Receiver<()>,
-) -> Result<(), String> {
-    let (mut seq, mut jobs, mut line) = (0u64, Vec::with_capacity(CHUNK), 0u64);
+    progress: &AtomicU64,
+    options: &Options<'_>,
+) -> Result<(u64, u64), String> {
+    let mut lines = register::read::Lines::new(input);
+    let (mut seq, mut jobs, mut blank) = (0u64, Vec::with_capacity(CHUNK), 0u64);
+    let mut bytes = Vec::new();
     loop {
-        let mut bytes = Vec::new();
-        let n = input
-            .read_until(b'\n', &mut bytes)
-            .map_err(|e| format!("读取失败（第 {} 行）：{e}", line + 1))?;
-        if n == 0 {
+        let more = lines
+            .next_line(&mut bytes)
+            .map_err(|e| format!("读取失败（第 {} 行）：{e}", lines.count + 1))?;
+        if !more {
             break;
         }
-        line += 1;
-        // A line in another encoding (a register saved as GBK) is that line's error, not the run's.
-        let unit = match String::from_utf8(bytes) {
-            Ok(text) if text.trim().is_empty() => continue,
-            // Spreadsheets and editors on Windows often start the file with a byte-order mark.
-            Ok(text) if line == 1 && text.starts_with('\u{feff}') => {
-                Unit::Line(text.trim_start_matches('\u{feff}').to_string())
+        let line = lines.count;
+        progress.store(lines.bytes, Ordering::Relaxed);
+        let unit = match (options.encoding.decode)(&bytes) {
+            Some(text) if text.trim().is_empty() => {
+                blank += 1;
+                continue;
             }
-            Ok(text) => Unit::Line(text),
-            Err(_) => Unit::Bad(PolicyError::invalid_input(
+            Some(text) => Unit::Line(text),
+            None => Unit::Bad(PolicyError::invalid_input(
                 "",
-                "该行不是 UTF-8 文本（请将文件另存为 UTF-8 编码）",
+                format!(
+                    "第 {line} 行不是 {} 文本（{}）",
+                    options.encoding.name, options.encoding.advice
+                ),
             )),
         };
         jobs.push(Job {
             line,
-            household: None,
+            last_line: line,
+            lines: 1,
             unit,
         });
         if jobs.len() >= CHUNK {
             send(&mut seq, &mut jobs, job_tx, tokens)?;
         }
     }
-    send(&mut seq, &mut jobs, job_tx, tokens)
+    send(&mut seq, &mut jobs, job_tx, tokens)?;
+    Ok((lines.count, blank))
 }
 
-fn read_csv_header(input: &mut impl BufRead) -> Result<Vec<String>, String> {
-    let mut first = String::new();
-    input
-        .read_line(&mut first)
-        .map_err(|e| format!("CSV 表头有误（文件应为 UTF-8 编码）：{e}"))?;
-    // Spreadsheets often save CSV with a byte-order mark.
-    let first = first.strip_prefix('\u{feff}').unwrap_or(&first);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(first.as_bytes());
-    let header: Vec<String> = match reader.records().next() {
-        Some(Ok(r)) => r.iter().map(|s| s.trim().to_string()).collect(),
-        Some(Err(e)) => return Err(format!("CSV 表头有误：{e}")),
-        None => Vec::new(),
-    };
-    check_header(&header).map_err(|e| format!("CSV 表头有误：{}", e.message))?;
-    Ok(header)
-}
-
-/// CSV rows grouped into households by consecutive `household_id`. Lines count from the header (1).
+/// CSV: one job per household (consecutive rows with one id) or per row that belongs to none.
+/// Returns (lines read, blank lines after the header).
 fn read_csv(
-    input: impl Read,
-    header: &[String],
-    job_tx: &std::sync::mpsc::SyncSender<Chunk>,
+    input: Box<dyn BufRead + Send>,
+    options: &Options<'_>,
+    mut duplicates: Option<&mut DuplicateIds>,
+    job_tx: &SyncSender<Chunk>,
     tokens: &Receiver<()>,
-) -> Result<(), String> {
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(input);
-    let id_col = header.iter().position(|c| c == "household_id").unwrap_or(0);
+    progress: &AtomicU64,
+) -> Result<(u64, u64), String> {
+    let mut records = Records::new(input, options.encoding);
+    let mut blank = 0;
+    let layout = read_header(&mut records, &mut blank)
+        .map_err(|e| format!("CSV 表头有误：{}", e.message))?;
+    let mut grouper = Grouper::new(records, layout);
     let (mut seq, mut jobs) = (0u64, Vec::with_capacity(CHUNK));
-    let mut group: Vec<Vec<String>> = Vec::new();
-    let (mut group_id, mut group_line) = (String::new(), 0u64);
-    let flush = |group: &mut Vec<Vec<String>>, id: &str, line: u64, jobs: &mut Vec<Job>| {
-        if !group.is_empty() {
-            jobs.push(Job {
-                line,
-                household: Some(id.to_string()),
-                unit: Unit::Rows(std::mem::take(group)),
-            });
+    while let Some(mut g) = grouper.next_group().map_err(|e| format!("读取失败：{e}"))? {
+        progress.store(grouper.bytes_read(), Ordering::Relaxed);
+        if !g.id.is_empty() && duplicates.as_mut().is_some_and(|d| d.repeated(&g.id)) {
+            g.fail(PolicyError::invalid_input(
+                "household_id",
+                format!(
+                    "户编号“{}”在花名册的其他位置还有成员行（同一户的行不连续）：无法确定这一户有哪些成员，请把同一户的行排在一起",
+                    g.id
+                ),
+            ));
         }
-    };
-    for record in csv.records() {
-        match record {
-            Ok(r) => {
-                // The header line was read apart: the file's line is one more.
-                let line = r.position().map(|p| p.line() + 1).unwrap_or(0);
-                let row: Vec<String> = r.iter().map(str::to_string).collect();
-                let id = row
-                    .get(id_col)
-                    .map(|s| s.trim().to_string())
-                    .unwrap_or_default();
-                if id != group_id {
-                    flush(&mut group, &group_id, group_line, &mut jobs);
-                }
-                if group.is_empty() {
-                    group_id = id;
-                    group_line = line;
-                }
-                group.push(row);
-            }
-            Err(e) => {
-                let line = e.position().map(|p| p.line() + 1).unwrap_or(0);
-                jobs.push(Job {
-                    line,
-                    household: None,
-                    unit: Unit::Bad(PolicyError::invalid_input("", format!("CSV 行有误：{e}"))),
-                });
-            }
-        }
+        jobs.push(Job {
+            line: g.first_line,
+            last_line: g.last_line,
+            lines: g.lines,
+            unit: Unit::Group(g),
+        });
         if jobs.len() >= CHUNK {
             send(&mut seq, &mut jobs, job_tx, tokens)?;
         }
     }
-    flush(&mut group, &group_id, group_line, &mut jobs);
-    send(&mut seq, &mut jobs, job_tx, tokens)
+    send(&mut seq, &mut jobs, job_tx, tokens)?;
+    Ok((grouper.lines_read(), grouper.blank))
 }
 
 /// Write chunks in input order, give back a token per chunk written, show progress, add up.
 fn write_in_order(
     mut output: Box<dyn Write + Send>,
     done: Receiver<io::Result<Done>>,
-    tokens: std::sync::mpsc::SyncSender<()>,
-    options: &Options,
+    tokens: SyncSender<()>,
+    options: &Options<'_>,
+    levels: Levels,
     started: Instant,
-) -> Result<Summary, String> {
+    progress: &AtomicU64,
+) -> Result<Totals, String> {
     let io_err = |e: io::Error| format!("写出失败：{e}");
-    let mut summary = Summary::default();
+    let mut totals = Totals::new(options.county.then_some(levels));
+    if options.output_format == Format::Csv && !matches!(options.task, Task::Summary) {
+        if options.bom {
+            output.write_all("\u{feff}".as_bytes()).map_err(io_err)?;
+        }
+        let header = match options.task {
+            Task::Compare { .. } => compare_header(options.lang),
+            _ => output::header(options.lang),
+        };
+        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+        w.write_record(header)
+            .map_err(|e| format!("写出失败：{e}"))?;
+        let bytes = w.into_inner().map_err(|e| format!("写出失败：{e}"))?;
+        output.write_all(&bytes).map_err(io_err)?;
+    }
     let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
     let (mut next, mut last_report) = (0u64, Instant::now());
     for result in done {
@@ -443,20 +809,48 @@ fn write_in_order(
         pending.insert(d.seq, d);
         while let Some(d) = pending.remove(&next) {
             output.write_all(&d.bytes).map_err(io_err)?;
-            summary.merge(&d.summary);
+            totals.merge(&d.totals)?;
             next += 1;
             // The reader may be gone (it finished): a token nobody takes is fine.
             let _ = tokens.try_send(());
         }
         if !options.quiet && last_report.elapsed() > Duration::from_secs(2) {
             last_report = Instant::now();
-            eprintln!(
-                "已处理 {} 户（{:.0} 户/秒）……",
-                summary.households,
-                summary.households as f64 / started.elapsed().as_secs_f64()
-            );
+            show_progress(totals.households, started, progress, options.input_size);
         }
     }
     output.flush().map_err(io_err)?;
-    Ok(summary)
+    Ok(totals)
+}
+
+fn show_progress(households: u64, started: Instant, progress: &AtomicU64, size: Option<u64>) {
+    let elapsed = started.elapsed().as_secs_f64();
+    let rate = households as f64 / elapsed.max(1e-9);
+    let done = progress.load(Ordering::Relaxed);
+    match size.filter(|s| *s > 0) {
+        Some(size) => {
+            let fraction = (done as f64 / size as f64).clamp(0.0, 1.0);
+            let left = if fraction > 0.0 {
+                elapsed * (1.0 - fraction) / fraction
+            } else {
+                0.0
+            };
+            eprintln!(
+                "已处理 {households} 户（{:.0}%，{rate:.0} 户/秒，预计还需 {}）……",
+                fraction * 100.0,
+                duration(left)
+            );
+        }
+        None => eprintln!("已处理 {households} 户（{rate:.0} 户/秒）……"),
+    }
+}
+
+/// Seconds as Chinese minutes and seconds.
+fn duration(seconds: f64) -> String {
+    let s = seconds.round() as u64;
+    if s >= 60 {
+        format!("{} 分 {} 秒", s / 60, s % 60)
+    } else {
+        format!("{s} 秒")
+    }
 }

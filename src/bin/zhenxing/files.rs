@@ -1,0 +1,451 @@
+//! Files in and out, safely: the input's format from its name (Excel workbooks refused with what to
+//! do), its encoding checked once up front, standard input spooled when it must be read twice; the
+//! output written to a temporary file beside the target and renamed over it only when the run
+//! succeeded, never the input itself, `-` for standard output.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use zhenxing::compare::ComparisonSummary;
+use zhenxing::register::read::{Encoding, UTF8};
+use zhenxing::summary::printable;
+
+use crate::pipeline::Format;
+
+/// How much of the input is looked at to tell its encoding.
+const SNIFF: usize = 1 << 16;
+
+/// GB18030 (a superset of GBK and GB2312), what Excel writes on Chinese Windows.
+fn decode_gbk(bytes: &[u8]) -> Option<String> {
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|c| c.into_owned())
+}
+
+const GBK: Encoding = Encoding {
+    decode: decode_gbk,
+    name: "GBK",
+    advice: "请检查文件的编码",
+};
+
+const EXCEL: &str =
+    "是 Excel 工作簿，不能直接读取：请在 Excel 中另存为 CSV UTF-8（逗号分隔）(*.csv)";
+
+/// Whether a path names a CSV file.
+pub fn is_csv(path: &Path) -> bool {
+    extension(path).as_deref() == Some("csv")
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+fn is_workbook(ext: &str) -> bool {
+    matches!(
+        ext,
+        "xlsx" | "xls" | "xlsm" | "xlsb" | "xltx" | "et" | "ods" | "numbers"
+    )
+}
+
+/// The register to read.
+pub struct Input {
+    /// The file (for standard input, the spooled copy when there is one).
+    path: Option<PathBuf>,
+    /// A spooled copy of standard input, removed at the end.
+    spool: Option<PathBuf>,
+    /// Standard input read once, straight through.
+    stdin: Mutex<Option<Box<dyn BufRead + Send>>>,
+    pub format: Format,
+    pub encoding: Encoding,
+    pub size: Option<u64>,
+}
+
+impl Drop for Input {
+    fn drop(&mut self) {
+        if let Some(s) = &self.spool {
+            let _ = fs::remove_file(s);
+        }
+    }
+}
+
+impl Input {
+    /// Open `path` (`-`: standard input), tell its format, check its encoding.
+    pub fn open(path: &Path, format: Option<Format>, gbk: bool) -> Result<Input, String> {
+        let encoding = if gbk { GBK } else { UTF8 };
+        let stdin = path.as_os_str() == "-";
+        let ext = extension(path);
+        if let Some(e) = ext.as_deref().filter(|e| is_workbook(e)) {
+            return Err(format!("{}（.{e}）{EXCEL}", path.display()));
+        }
+        let format = match (format, ext.as_deref()) {
+            (Some(f), _) => f,
+            (None, _) if stdin => Format::JsonLines,
+            (None, Some("csv")) => Format::Csv,
+            (None, Some("jsonl" | "json" | "ndjson")) => Format::JsonLines,
+            (None, _) => {
+                return Err(format!(
+                    "无法从文件名 {} 判断格式：应为 .csv、.jsonl 或 .json（或用 --input-format csv|jsonl 指定）",
+                    path.display()
+                ))
+            }
+        };
+        let mut input = Input {
+            path: None,
+            spool: None,
+            stdin: Mutex::new(None),
+            format,
+            encoding,
+            size: None,
+        };
+        if stdin {
+            if format == Format::Csv {
+                // Read twice (the first pass finds split households): keep a copy.
+                let spool =
+                    std::env::temp_dir().join(format!("zhenxing-stdin-{}.csv", std::process::id()));
+                let mut file = File::create(&spool)
+                    .map_err(|e| format!("无法创建临时文件 {}：{e}", spool.display()))?;
+                input.spool = Some(spool.clone());
+                io::copy(&mut io::stdin().lock(), &mut file)
+                    .map_err(|e| format!("读取标准输入失败：{e}"))?;
+                input.path = Some(spool);
+            } else {
+                let mut reader: Box<dyn BufRead + Send> =
+                    Box::new(BufReader::with_capacity(SNIFF, io::stdin()));
+                let head = reader
+                    .fill_buf()
+                    .map_err(|e| format!("读取标准输入失败：{e}"))?;
+                check_encoding(head, encoding, "标准输入")?;
+                input.stdin = Mutex::new(Some(reader));
+                return Ok(input);
+            }
+        } else {
+            input.path = Some(path.to_path_buf());
+        }
+        let file = input.path.as_deref().unwrap_or(path);
+        let mut f = File::open(file).map_err(|e| format!("无法打开 {}：{e}", path.display()))?;
+        input.size = f.metadata().ok().map(|m| m.len()).filter(|_| !stdin);
+        let mut head = Vec::with_capacity(SNIFF);
+        Read::by_ref(&mut f)
+            .take(SNIFF as u64)
+            .read_to_end(&mut head)
+            .map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
+        if head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xd0\xcf\x11\xe0") {
+            return Err(format!("{} {EXCEL}", path.display()));
+        }
+        check_encoding(&head, encoding, &path.display().to_string())?;
+        Ok(input)
+    }
+
+    /// A fresh reader from the start of the input.
+    pub fn reader(&self) -> Result<Box<dyn BufRead + Send>, String> {
+        if let Some(path) = &self.path {
+            let f = File::open(path).map_err(|e| format!("无法打开 {}：{e}", path.display()))?;
+            return Ok(Box::new(BufReader::with_capacity(1 << 16, f)));
+        }
+        self.stdin
+            .lock()
+            .ok()
+            .and_then(|mut s| s.take())
+            .ok_or_else(|| "内部错误：标准输入只能读一次".to_string())
+    }
+
+    /// The input file, for refusing to write over it.
+    fn file(&self) -> Option<&Path> {
+        if self.spool.is_some() {
+            None
+        } else {
+            self.path.as_deref()
+        }
+    }
+}
+
+/// Refuse, once and up front, a file whose start is not in the encoding asked for.
+fn check_encoding(head: &[u8], encoding: Encoding, name: &str) -> Result<(), String> {
+    // Look at whole lines only: the sample may end inside a character.
+    let head = match head.iter().rposition(|b| *b == b'\n') {
+        Some(end) if head.len() == SNIFF => head.get(..end).unwrap_or(head),
+        _ => head,
+    };
+    let utf8 = std::str::from_utf8(head).is_ok();
+    if encoding.name == UTF8.name {
+        // A UTF-8 register with a stray GBK row has real UTF-8 characters too: that row is
+        // reported on its own. Only a file with no UTF-8 character at all is a GBK file.
+        let utf8_chars = String::from_utf8_lossy(head)
+            .chars()
+            .any(|c| !c.is_ascii() && c != char::REPLACEMENT_CHARACTER && c != '\u{feff}');
+        if !utf8 && !utf8_chars && decode_gbk(head).is_some() {
+            return Err(format!(
+                "{name} 是 GBK 编码（中文 Windows 上 Excel“CSV（逗号分隔）”的默认编码），不是 UTF-8：请另存为 UTF-8（Excel 中选“CSV UTF-8（逗号分隔）”）或使用 --encoding gbk"
+            ));
+        }
+    } else if utf8 && !head.is_ascii() {
+        return Err(format!(
+            "{name} 是 UTF-8 编码，不是 GBK：请去掉 --encoding gbk"
+        ));
+    }
+    Ok(())
+}
+
+/// Where results go: a file (through a temporary file beside it) or standard output.
+pub struct Output {
+    target: Option<PathBuf>,
+    /// A device or a pipe (`/dev/null`, `/dev/stdout`): written straight, never renamed over.
+    direct: bool,
+    pub format: Format,
+}
+
+/// An output being written.
+pub struct Writer {
+    file: Option<(File, PathBuf, PathBuf)>,
+    direct: Option<File>,
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    let canonical = |p: &Path| -> Option<PathBuf> {
+        fs::canonicalize(p).ok().or_else(|| {
+            let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+            let dir = fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()?;
+            Some(dir.join(p.file_name()?))
+        })
+    };
+    if canonical(a).is_some_and(|x| Some(x) == canonical(b)) {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    false
+}
+
+impl Output {
+    /// Plan an output: `None` or `-` is standard output; a file's format comes from `format` or
+    /// its extension (Excel workbooks and unknown extensions refused); the input is refused.
+    pub fn plan(
+        path: Option<&Path>,
+        format: Option<Format>,
+        input: &Input,
+    ) -> Result<Output, String> {
+        let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+            return Ok(Output {
+                target: None,
+                direct: false,
+                format: format.unwrap_or(Format::JsonLines),
+            });
+        };
+        let direct = fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        let ext = extension(path);
+        if ext.as_deref().is_some_and(is_workbook) {
+            return Err(format!(
+                "不能直接写 Excel 工作簿 {}：请写 .csv（带 BOM，Excel 可直接打开）",
+                path.display()
+            ));
+        }
+        let format = match (format, ext.as_deref()) {
+            (Some(f), _) => f,
+            (None, Some("csv")) => Format::Csv,
+            (None, Some("jsonl" | "json" | "ndjson" | "txt")) => Format::JsonLines,
+            (None, _) if direct => Format::JsonLines,
+            (None, _) => {
+                return Err(format!(
+                    "无法从文件名 {} 判断输出格式：应为 .csv、.jsonl 或 .json（汇总和报告还可为 .txt），或用 --output-format csv|jsonl 指定",
+                    path.display()
+                ))
+            }
+        };
+        if input.file().is_some_and(|i| same_file(i, path)) {
+            return Err(format!(
+                "输出文件 {} 就是输入文件：写出会清空花名册，请另选输出文件名",
+                path.display()
+            ));
+        }
+        Ok(Output {
+            target: Some(path.to_path_buf()),
+            direct,
+            format,
+        })
+    }
+
+    /// Start writing: a temporary file beside the target (or standard output).
+    pub fn create(self) -> Result<Writer, String> {
+        let Some(target) = self.target else {
+            return Ok(Writer {
+                file: None,
+                direct: None,
+            });
+        };
+        if self.direct {
+            let file = OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(|e| format!("无法写入 {}：{e}", target.display()))?;
+            return Ok(Writer {
+                file: None,
+                direct: Some(file),
+            });
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = target.with_file_name(format!(".{name}.{}.zhenxing-tmp", std::process::id()));
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .map_err(|e| format!("无法写入 {}：{e}", target.display()))?;
+        Ok(Writer {
+            file: Some((file, tmp, target)),
+            direct: None,
+        })
+    }
+
+    /// Write the whole of `bytes` (create, write, commit).
+    pub fn write_all(self, bytes: &[u8]) -> Result<(), String> {
+        let w = self.create()?;
+        let mut out = w.boxed()?;
+        let written = out.write_all(bytes).and_then(|_| out.flush());
+        drop(out);
+        match written {
+            Ok(()) => w.commit(),
+            Err(e) => {
+                w.abandon();
+                Err(format!("写出失败：{e}"))
+            }
+        }
+    }
+}
+
+impl Writer {
+    /// A buffered writer to the temporary file (or standard output).
+    pub fn boxed(&self) -> Result<Box<dyn Write + Send>, String> {
+        if let Some(f) = &self.direct {
+            let f = f.try_clone().map_err(|e| format!("无法写入：{e}"))?;
+            return Ok(Box::new(io::BufWriter::new(f)));
+        }
+        match &self.file {
+            None => Ok(Box::new(io::BufWriter::new(io::stdout()))),
+            Some((f, tmp, _)) => {
+                let f = f
+                    .try_clone()
+                    .map_err(|e| format!("无法写入 {}：{e}", tmp.display()))?;
+                Ok(Box::new(io::BufWriter::with_capacity(1 << 16, f)))
+            }
+        }
+    }
+
+    /// The run succeeded: put the temporary file in the target's place.
+    pub fn commit(self) -> Result<(), String> {
+        let Some((f, tmp, target)) = self.file else {
+            return Ok(());
+        };
+        let synced = f.sync_all();
+        drop(f);
+        if let Err(e) = synced.and_then(|_| fs::rename(&tmp, &target)) {
+            let _ = fs::remove_file(&tmp);
+            return Err(format!("无法写入 {}：{e}", target.display()));
+        }
+        Ok(())
+    }
+
+    /// The run failed: leave the target as it was.
+    pub fn abandon(self) {
+        if let Some((f, tmp, _)) = self.file {
+            drop(f);
+            let _ = fs::remove_file(tmp);
+        }
+    }
+}
+
+/// Rows as CSV (with a byte-order mark when `bom`) or as a printable table.
+pub fn table_bytes(
+    header: &[String],
+    rows: &[Vec<String>],
+    csv_out: bool,
+    bom: bool,
+) -> Result<Vec<u8>, String> {
+    if !csv_out {
+        return Ok(printable(header, rows).into_bytes());
+    }
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut out = if bom {
+        "\u{feff}".as_bytes().to_vec()
+    } else {
+        Vec::new()
+    };
+    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        w.write_record(row).map_err(|e| format!("写出失败：{e}"))?;
+    }
+    out.extend(w.into_inner().map_err(|e| format!("写出失败：{e}"))?);
+    Ok(out)
+}
+
+/// A comparison's summary as rows: all regions first, then each region; in each, every programme
+/// of the registry and the total.
+pub fn comparison_rows(s: &ComparisonSummary, zh: bool) -> (Vec<String>, Vec<Vec<String>>) {
+    let header: Vec<String> = [
+        ("region", "地区代码"),
+        ("region_name", "地区"),
+        ("program", "项目"),
+        ("households", "户数"),
+        ("changed", "有变化户数"),
+        ("gaining", "增加户数"),
+        ("losing", "减少户数"),
+        ("newly_eligible", "新增符合户数"),
+        ("no_longer_eligible", "不再符合户数"),
+        ("eligible_before", "原符合户数"),
+        ("eligible_after", "调整后符合户数"),
+        ("annual_before", "原年额"),
+        ("annual_after", "调整后年额"),
+        ("annual_change", "年额变化"),
+    ]
+    .iter()
+    .map(|(en, cn)| if zh { cn } else { en }.to_string())
+    .collect();
+    let compared = s.households - s.errors;
+    let scopes = std::iter::once((
+        String::new(),
+        if zh { "全部" } else { "all" }.to_string(),
+        compared,
+        s.changed,
+        &s.programs,
+    ))
+    .chain(s.regions.iter().map(|r| {
+        (
+            r.region.clone(),
+            r.region_name.clone().unwrap_or_default(),
+            r.households,
+            r.changed,
+            &r.programs,
+        )
+    }));
+    let mut rows = Vec::new();
+    for (region, name, households, changed, programs) in scopes {
+        for c in programs {
+            rows.push(vec![
+                zhenxing::register::output::spreadsheet_safe(&region).into_owned(),
+                name.clone(),
+                if zh { c.label } else { c.program }.to_string(),
+                households.to_string(),
+                changed.to_string(),
+                c.gaining.to_string(),
+                c.losing.to_string(),
+                c.newly_eligible.to_string(),
+                c.no_longer_eligible.to_string(),
+                c.eligible_before.to_string(),
+                c.eligible_after.to_string(),
+                c.annual_before.to_fen_string(),
+                c.annual_after.to_fen_string(),
+                c.difference.to_fen_string(),
+            ]);
+        }
+    }
+    (header, rows)
+}

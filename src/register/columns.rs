@@ -1,0 +1,227 @@
+//! The columns of a CSV register: each with its English name, its one Chinese alias, what it feeds
+//! in the household of the API, and the Chinese values it accepts besides the API's own.
+
+/// What a column feeds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// `household_id`: groups member rows into households.
+    Id,
+    /// Where the household is, for summaries (town, village): not sent to the engine.
+    Place,
+    /// A household field (`region`, `lastYearIncome`, …) as text, after translating the values.
+    Household(&'static str),
+    /// A field of the household's `income`.
+    Income(&'static str),
+    /// A household boolean.
+    HouseholdBool(&'static str),
+    /// A household whole number.
+    HouseholdCount(&'static str),
+    /// `events`: a list.
+    Events,
+    /// `unsecured`: the guarantees not secured (each `false` in `guarantees`).
+    Unsecured,
+    /// A member field as text.
+    Member(&'static str),
+    /// A member boolean.
+    MemberBool(&'static str),
+    /// `disability_grade`: a whole number 1-4.
+    Grade,
+}
+
+impl Target {
+    /// A household-level column (one value per household), as opposed to a member column.
+    pub fn household_level(self) -> bool {
+        !matches!(
+            self,
+            Target::Member(_) | Target::MemberBool(_) | Target::Grade
+        )
+    }
+}
+
+/// A column of the register.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Column {
+    pub name: &'static str,
+    /// Its Chinese header (one per column).
+    pub alias: &'static str,
+    pub target: Target,
+    /// Chinese values accepted, each with the API value it stands for.
+    pub values: &'static [(&'static str, &'static str)],
+}
+
+const BOOLEAN: &[(&str, &str)] = &[
+    ("是", "true"),
+    ("否", "false"),
+    ("1", "true"),
+    ("0", "false"),
+];
+const AREA: &[(&str, &str)] = &[("农村", "rural"), ("城市", "urban"), ("城镇", "urban")];
+const STATUS: &[(&str, &str)] = &[
+    ("一般户", "general"),
+    ("一般农户", "general"),
+    ("脱贫户", "alleviated"),
+    ("监测户", "monitored"),
+    ("监测对象", "monitored"),
+    ("已纳入防返贫监测", "monitored"),
+    ("返贫致贫户", "returned"),
+    ("已认定返贫致贫", "returned"),
+];
+const CATEGORY: &[(&str, &str)] = &[
+    ("脱贫不稳定户", "unstable"),
+    ("边缘易致贫户", "marginal"),
+    ("突发严重困难户", "suddenHardship"),
+];
+/// 劳动能力 as the national monitoring system records it, and plain words.
+const LABOR: &[(&str, &str)] = &[
+    ("普通劳动力", "full"),
+    ("技能劳动力", "full"),
+    ("完全", "full"),
+    ("弱劳动力或半劳动力", "partial"),
+    ("弱劳动力", "partial"),
+    ("半劳动力", "partial"),
+    ("部分", "partial"),
+    ("丧失劳动力", "none"),
+    ("无劳动力", "none"),
+    ("无", "none"),
+];
+const SELF_CARE: &[(&str, &str)] = &[
+    ("完全自理", "full"),
+    ("自理", "full"),
+    ("部分自理", "partial"),
+    ("半自理", "partial"),
+    ("部分丧失生活自理能力", "partial"),
+    ("完全不能自理", "none"),
+    ("不能自理", "none"),
+    ("全护理", "none"),
+    ("完全丧失生活自理能力", "none"),
+];
+const SCHOOLING: &[(&str, &str)] = &[
+    ("学前", "preschool"),
+    ("学前教育", "preschool"),
+    ("小学", "primary"),
+    ("初中", "junior"),
+    ("高中", "senior"),
+    ("普通高中", "senior"),
+    ("中职", "vocational"),
+    ("高职", "higherVocational"),
+    ("大学", "college"),
+    ("本科", "college"),
+];
+const EVENTS: &[(&str, &str)] = &[
+    ("因病", "illness"),
+    ("因灾", "disaster"),
+    ("因意外事故", "accident"),
+    ("意外事故", "accident"),
+    ("家庭重大变故", "familyChange"),
+];
+/// 两不愁三保障 and drinking water.
+const GUARANTEES: &[(&str, &str)] = &[
+    ("吃", "food"),
+    ("穿", "clothing"),
+    ("义务教育", "education"),
+    ("基本医疗", "medical"),
+    ("住房安全", "housing"),
+    ("饮水安全", "water"),
+];
+const GRADE: &[(&str, &str)] = &[("一级", "1"), ("二级", "2"), ("三级", "3"), ("四级", "4")];
+
+macro_rules! columns {
+    ($($name:literal $alias:literal $target:expr, $values:expr;)*) => {
+        /// Every column, household columns first, in the order the documentation lists them.
+        pub const COLUMNS: &[Column] = &[
+            $(Column { name: $name, alias: $alias, target: $target, values: $values },)*
+        ];
+    };
+}
+
+columns! {
+    "household_id"         "户编号"         Target::Id, &[];
+    "ref"                  "参考编号"       Target::Household("ref"), &[];
+    "region"               "地区代码"       Target::Household("region"), &[];
+    "town"                 "乡镇"           Target::Place, &[];
+    "village"              "村"             Target::Place, &[];
+    "area"                 "城乡"           Target::Household("area"), AREA;
+    "status"               "户类型"         Target::Household("status"), STATUS;
+    "monitoring_category"  "监测类型"       Target::Household("monitoringCategory"), CATEGORY;
+    "income_business"      "经营净收入"     Target::Income("business"), &[];
+    "income_property"      "财产净收入"     Target::Income("property"), &[];
+    "income_transfer"      "转移净收入"     Target::Income("transfer"), &[];
+    "income_other"         "其他收入"       Target::Income("other"), &[];
+    "income_exempt"        "不计入低保的收入" Target::Income("exempt"), &[];
+    "last_year_income"     "上年家庭收入"   Target::Household("lastYearIncome"), &[];
+    "rigid_spending"       "刚性支出"       Target::Household("rigidSpending"), &[];
+    "asset_test_passed"    "财产核查通过"   Target::HouseholdBool("assetTestPassed"), BOOLEAN;
+    "events"               "困难事件"       Target::Events, EVENTS;
+    "unsecured"            "未保障事项"     Target::Unsecured, GUARANTEES;
+    "stable_income_months" "收入稳定月数"   Target::HouseholdCount("stableIncomeMonths"), &[];
+    "on_dibao"             "正在享受低保"   Target::HouseholdBool("onDibao"), BOOLEAN;
+    "dibao_monthly"        "现享低保月额"   Target::Household("dibaoMonthly"), &[];
+    "income_change_date"   "收入变化日期"   Target::Household("incomeChangeDate"), &[];
+    "member_id"            "成员"           Target::Member("id"), &[];
+    "birth_date"           "出生日期"       Target::Member("birthDate"), &[];
+    "disability_grade"     "残疾等级"       Target::Grade, GRADE;
+    "serious_illness"      "患重病"         Target::MemberBool("seriousIllness"), BOOLEAN;
+    "labor_capacity"       "劳动能力"       Target::Member("laborCapacity"), LABOR;
+    "self_care"            "自理能力"       Target::Member("selfCare"), SELF_CARE;
+    "has_supporter"        "有赡养人"       Target::MemberBool("hasSupporter"), BOOLEAN;
+    "wages"                "工资收入"       Target::Member("wages"), &[];
+    "work_region"          "务工地区代码"   Target::Member("workRegion"), &[];
+    "schooling"            "就学阶段"       Target::Member("schooling"), SCHOOLING;
+    "boarding"             "寄宿"           Target::MemberBool("boarding"), BOOLEAN;
+}
+
+/// The column a header cell names (its English name, any ASCII case, or its Chinese alias).
+pub fn column(header: &str) -> Option<&'static Column> {
+    let h = header.trim();
+    COLUMNS
+        .iter()
+        .find(|c| c.name.eq_ignore_ascii_case(h) || c.alias == h)
+}
+
+impl Column {
+    /// The API value of a cell: a Chinese value translated, anything else as written.
+    pub fn translate<'v>(&self, value: &'v str) -> &'v str {
+        self.values
+            .iter()
+            .find(|(zh, _)| *zh == value)
+            .map_or(value, |(_, api)| api)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_aliases_are_unique() {
+        for (i, c) in COLUMNS.iter().enumerate() {
+            for d in &COLUMNS[..i] {
+                assert!(c.name != d.name && c.alias != d.alias && c.alias != d.name);
+            }
+            assert_eq!(column(c.alias), Some(c));
+            assert_eq!(column(&c.name.to_uppercase()), Some(c));
+        }
+    }
+
+    #[test]
+    fn chinese_values_are_api_values() {
+        use crate::input::household::{
+            CAPACITIES, CATEGORIES, EVENTS as EV, SCHOOLING as SC, STATUSES,
+        };
+        let api = |t: &[(&str, &str)], known: &[&str]| {
+            for (_, v) in t {
+                assert!(known.contains(v), "{v}");
+            }
+        };
+        fn names<T>(t: &[(&'static str, T)]) -> Vec<&'static str> {
+            t.iter().map(|(n, _)| *n).collect()
+        }
+        api(STATUS, &names(STATUSES));
+        api(CATEGORY, &names(CATEGORIES));
+        api(LABOR, &names(CAPACITIES));
+        api(SELF_CARE, &names(CAPACITIES));
+        api(SCHOOLING, &names(SC));
+        api(EVENTS, &names(EV));
+        api(AREA, &["rural", "urban"]);
+    }
+}

@@ -1,0 +1,591 @@
+//! Registers: households in bulk, as the command-line tool reads and writes them.
+//!
+//! A CSV register has one row per member; consecutive rows with the same `household_id` form one
+//! household. Household columns may be filled on any of its rows, but where filled more than once
+//! they must agree; member columns are read from every row. Columns come in any order, under their
+//! English name or their Chinese alias ([`columns::COLUMNS`]); Chinese values are accepted beside the
+//! API's (`脱贫户` for `alleviated`, `是` for `true`). Lists (`events`, `unsecured`) are separated by
+//! `;` (or `；`, `、`); empty cells mean absent.
+//!
+//! Nothing is lost without a word: every line of the input ends up in exactly one output row (a
+//! household's result, or an error naming its lines), or is counted as blank. A row with the wrong
+//! number of cells, an unclosed quote, text that is not in the file's encoding, an empty household
+//! id, or household cells that disagree is an error for its household; a household id met again
+//! after other households ([`DuplicateIds`]) is an error for every part of it.
+//!
+//! Output: one row per household, with columns for every programme of the registry
+//! ([`output::header`]).
+
+pub mod columns;
+mod ids;
+pub mod output;
+pub mod read;
+
+use std::borrow::Cow;
+use std::io::{self, BufRead};
+
+use crate::error::{PolicyError, Result};
+use crate::input::json::Node;
+pub use columns::{column, Column, Target, COLUMNS};
+pub use ids::DuplicateIds;
+pub use read::{Encoding, Item, Record, Records, UTF8};
+
+/// Member rows kept per household: one more than the engine accepts, so the engine still says
+/// "too many"; rows past it are counted, not kept (memory stays bounded whatever the input).
+const MAX_ROWS_KEPT: usize = 31;
+
+/// The header of a CSV register: the column of each position (`None` for an empty header cell,
+/// whose cells must then be empty) and where `household_id` is.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    cells: Vec<Option<&'static Column>>,
+    id: usize,
+}
+
+impl Layout {
+    /// The layout of a header row. Unknown columns (a typo must not drop data), a column named
+    /// twice (also once in English and once in Chinese) and a missing `household_id` are refused.
+    pub fn from_header(header: &[String]) -> Result<Layout> {
+        let mut cells: Vec<Option<&'static Column>> = Vec::with_capacity(header.len());
+        for (i, name) in header.iter().enumerate() {
+            let name = name.trim();
+            if name.is_empty() {
+                cells.push(None);
+                continue;
+            }
+            let Some(c) = column(name) else {
+                return Err(PolicyError::invalid_input(
+                    name,
+                    format!(
+                        "第 {} 列“{name}”不是已知的列（列名见 docs/register.md）",
+                        i.saturating_add(1)
+                    ),
+                ));
+            };
+            if let Some(j) = cells.iter().position(|d| *d == Some(c)) {
+                return Err(PolicyError::invalid_input(
+                    c.name,
+                    format!(
+                        "第 {} 列与第 {} 列都是“{}”（{}）：同一列不能出现两次",
+                        j.saturating_add(1),
+                        i.saturating_add(1),
+                        c.name,
+                        c.alias
+                    ),
+                ));
+            }
+            cells.push(Some(c));
+        }
+        let id = cells
+            .iter()
+            .position(|c| c.is_some_and(|c| c.target == Target::Id))
+            .ok_or_else(|| {
+                PolicyError::invalid_input("household_id", "缺少 household_id（户编号）列")
+            })?;
+        Ok(Layout { cells, id })
+    }
+
+    /// Cells every row must have.
+    pub fn width(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// Whether the register has the column `name`.
+    pub fn has(&self, name: &str) -> bool {
+        self.cells.iter().flatten().any(|c| c.name == name)
+    }
+
+    /// The household id of a row: its trimmed `household_id` cell (empty when absent).
+    pub fn id_of<'r>(&self, cells: &'r [String]) -> &'r str {
+        cells.get(self.id).map_or("", |s| s.trim())
+    }
+
+    /// The columns with the cells of a row, non-empty cells only, trimmed.
+    fn filled<'a, 'r>(
+        &'a self,
+        cells: &'r [String],
+    ) -> impl Iterator<Item = (&'static Column, &'r str)> + 'a
+    where
+        'r: 'a,
+    {
+        self.cells
+            .iter()
+            .zip(cells)
+            .filter_map(|(c, v)| c.map(|c| (c, v.trim())))
+            .filter(|(_, v)| !v.is_empty())
+    }
+}
+
+/// The header of a CSV register, after any blank lines before it (counted in `blank`).
+pub fn read_header<R: BufRead>(records: &mut Records<R>, blank: &mut u64) -> Result<Layout> {
+    loop {
+        let item = records
+            .next_item()
+            .map_err(|e| PolicyError::invalid_input("", format!("读取失败：{e}")))?;
+        match item {
+            None => return Err(PolicyError::invalid_input("", "文件是空的：没有表头")),
+            Some(Item::Blank(_)) => *blank = blank.saturating_add(1),
+            Some(Item::Record(r)) => {
+                if let Some(p) = r.problem {
+                    return Err(PolicyError::invalid_input(
+                        "",
+                        format!("表头（第 {} 行）{p}", r.first_line),
+                    ));
+                }
+                let layout = Layout::from_header(&r.cells)?;
+                records.width = Some(layout.width());
+                return Ok(layout);
+            }
+        }
+    }
+}
+
+/// One member row of a household.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub line: u64,
+    pub cells: Vec<String>,
+}
+
+/// A household's rows as read: consecutive rows with one id, or one row that cannot join any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// The household id (empty for a row without one).
+    pub id: String,
+    pub first_line: u64,
+    pub last_line: u64,
+    /// Physical lines of its rows (a quoted cell may span lines; blank lines are not counted).
+    pub lines: u64,
+    /// Its rows (at most [`MAX_ROWS_KEPT`]).
+    pub rows: Vec<Row>,
+    /// The first problem of its rows, which makes the household an error.
+    pub problem: Option<PolicyError>,
+}
+
+impl Group {
+    fn new(id: String, r: &Record) -> Group {
+        Group {
+            id,
+            first_line: r.first_line,
+            last_line: r.last_line,
+            lines: 0,
+            rows: Vec::new(),
+            problem: None,
+        }
+    }
+
+    fn add(&mut self, r: Record, problem: Option<String>) {
+        self.last_line = r.last_line;
+        self.lines = self
+            .lines
+            .saturating_add(r.last_line.saturating_sub(r.first_line).saturating_add(1));
+        if self.problem.is_none() {
+            if let Some(p) = problem {
+                self.problem = Some(PolicyError::invalid_input(
+                    "",
+                    format!("第 {} 行：{p}", r.first_line),
+                ));
+            }
+        }
+        if self.rows.len() < MAX_ROWS_KEPT {
+            self.rows.push(Row {
+                line: r.first_line,
+                cells: r.cells,
+            });
+        }
+    }
+
+    /// Mark the household as an error (the first problem is kept).
+    pub fn fail(&mut self, e: PolicyError) {
+        if self.problem.is_none() {
+            self.problem = Some(e);
+        }
+    }
+
+    /// The input line of member `index` (for errors the engine reports at `members[i]`).
+    pub fn member_line(&self, index: usize) -> Option<u64> {
+        self.rows.get(index).map(|r| r.line)
+    }
+}
+
+/// Groups of a CSV register in input order; counts blank lines.
+pub struct Grouper<R> {
+    records: Records<R>,
+    layout: Layout,
+    pending: Option<Record>,
+    /// Blank lines met (after the header).
+    pub blank: u64,
+}
+
+impl<R: BufRead> Grouper<R> {
+    /// Groups from `records`, whose header has been read into `layout`.
+    pub fn new(records: Records<R>, layout: Layout) -> Self {
+        Grouper {
+            records,
+            layout,
+            pending: None,
+            blank: 0,
+        }
+    }
+
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// Physical lines read so far, including the header.
+    pub fn lines_read(&self) -> u64 {
+        self.records.lines_read()
+    }
+
+    pub fn bytes_read(&self) -> u64 {
+        self.records.bytes_read()
+    }
+
+    fn next_record(&mut self) -> io::Result<Option<Record>> {
+        if let Some(r) = self.pending.take() {
+            return Ok(Some(r));
+        }
+        loop {
+            match self.records.next_item()? {
+                None => return Ok(None),
+                Some(Item::Blank(_)) => self.blank = self.blank.saturating_add(1),
+                Some(Item::Record(r)) => return Ok(Some(r)),
+            }
+        }
+    }
+
+    /// What is wrong with a row on its own, if anything.
+    fn row_problem(&self, r: &Record) -> Option<String> {
+        if let Some(p) = &r.problem {
+            return Some(p.clone());
+        }
+        if r.cells.len() != self.layout.width() {
+            return Some(format!(
+                "有 {} 格，表头有 {} 列（多出或缺少的格无法对应到列；数字中的千位分隔符“,”会多出一格）",
+                r.cells.len(),
+                self.layout.width()
+            ));
+        }
+        self.layout
+            .cells
+            .iter()
+            .zip(&r.cells)
+            .enumerate()
+            .find(|(_, (c, v))| c.is_none() && !v.trim().is_empty())
+            .map(|(i, (_, v))| {
+                format!(
+                    "第 {} 列没有表头，却有值“{}”",
+                    i.saturating_add(1),
+                    v.trim()
+                )
+            })
+    }
+
+    /// The next household's rows; `None` at the end of the input.
+    pub fn next_group(&mut self) -> io::Result<Option<Group>> {
+        let Some(first) = self.next_record()? else {
+            return Ok(None);
+        };
+        let problem = self.row_problem(&first);
+        let id = self.layout.id_of(&first.cells).to_string();
+        let mut group = Group::new(id.clone(), &first);
+        if id.is_empty() {
+            // A row without a household id belongs to no household: an error on its own.
+            let problem = problem.unwrap_or_else(|| "户编号（household_id）为空".to_string());
+            group.add(first, Some(problem));
+            return Ok(Some(group));
+        }
+        group.add(first, problem);
+        while let Some(r) = self.next_record()? {
+            if self.layout.id_of(&r.cells) != id {
+                self.pending = Some(r);
+                break;
+            }
+            let problem = self.row_problem(&r);
+            group.add(r, problem);
+        }
+        if group.rows.len() >= MAX_ROWS_KEPT {
+            group.fail(PolicyError::invalid_input(
+                "members",
+                format!(
+                    "户编号“{id}”有 {} 行成员，超过 {} 人",
+                    group.lines,
+                    MAX_ROWS_KEPT.saturating_sub(1)
+                ),
+            ));
+        }
+        Ok(Some(group))
+    }
+}
+
+/// Where a household is, for summaries.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Place {
+    pub region: String,
+    pub town: String,
+    pub village: String,
+}
+
+fn text(v: &str) -> Node<'static> {
+    Node::String(Some(Cow::Owned(v.to_string())))
+}
+
+fn boolean(v: &str, column: &Column, line: u64) -> Result<Node<'static>> {
+    match column.translate(v) {
+        "true" => Ok(Node::Bool(true)),
+        "false" => Ok(Node::Bool(false)),
+        _ => Err(PolicyError::invalid_input(
+            column.name,
+            format!(
+                "第 {line} 行：{}“{v}”应为 是 或 否（true 或 false）",
+                column.alias
+            ),
+        )),
+    }
+}
+
+/// A `;`-separated list (also `；` and `、`), each item translated.
+fn list(v: &str, column: &Column) -> Vec<Node<'static>> {
+    v.split([';', '；', '、'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| text(column.translate(s)))
+        .collect()
+}
+
+fn count(v: &str, column: &Column, line: u64, what: &str) -> Result<Node<'static>> {
+    let n: u32 = column.translate(v).parse().map_err(|_| {
+        PolicyError::invalid_input(
+            column.name,
+            format!("第 {line} 行：{}“{v}”应为{what}", column.alias),
+        )
+    })?;
+    Ok(Node::Number(Cow::Owned(n.to_string())))
+}
+
+type Members = Vec<(Cow<'static, str>, Node<'static>)>;
+
+fn put(o: &mut Members, key: &'static str, v: Node<'static>) {
+    o.push((Cow::Borrowed(key), v));
+}
+
+/// The household cells of a group: for each household column, its value and the line it came
+/// from. A value given on several rows must be the same on each.
+fn household_cells<'g>(
+    layout: &Layout,
+    group: &'g Group,
+) -> Result<Vec<(&'static Column, &'g str, u64)>> {
+    let mut found: Vec<(&'static Column, &'g str, u64)> = Vec::new();
+    for row in &group.rows {
+        for (c, v) in layout.filled(&row.cells) {
+            if !c.target.household_level() {
+                continue;
+            }
+            match found.iter().find(|(d, ..)| *d == c) {
+                None => found.push((c, v, row.line)),
+                Some((_, first, line)) if c.translate(first) != c.translate(v) => {
+                    return Err(PolicyError::invalid_input(
+                        c.name,
+                        format!(
+                            "第 {} 行的{}“{v}”与第 {line} 行的“{first}”不同（户级列每户只有一个值，可只填在第一行）",
+                            row.line, c.alias
+                        ),
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Where a household is (its region, town and village cells).
+pub fn place_of(layout: &Layout, group: &Group) -> Place {
+    let mut place = Place::default();
+    for row in &group.rows {
+        for (c, v) in layout.filled(&row.cells) {
+            let slot = match c.name {
+                "region" => &mut place.region,
+                "town" => &mut place.town,
+                "village" => &mut place.village,
+                _ => continue,
+            };
+            if slot.is_empty() {
+                *slot = v.to_string();
+            }
+        }
+    }
+    place
+}
+
+/// The household's `ref` cell, when it has one.
+pub fn reference_of(layout: &Layout, group: &Group) -> Option<String> {
+    group.rows.iter().find_map(|row| {
+        layout
+            .filled(&row.cells)
+            .find(|(c, _)| c.name == "ref")
+            .map(|(_, v)| v.to_string())
+    })
+}
+
+/// One household from its group, as the JSON the API reads. Errors name the column and the line.
+pub fn household_from_group(layout: &Layout, group: &Group) -> Result<Node<'static>> {
+    if let Some(p) = &group.problem {
+        return Err(p.clone());
+    }
+    let mut h = Members::new();
+    let mut income = Members::new();
+    for (c, v, line) in household_cells(layout, group)? {
+        let api = c.translate(v);
+        match c.target {
+            Target::Household(key) => put(&mut h, key, text(api)),
+            Target::Income(key) => put(&mut income, key, text(api)),
+            Target::HouseholdBool(key) => put(&mut h, key, boolean(v, c, line)?),
+            Target::HouseholdCount(key) => put(&mut h, key, count(v, c, line, "非负整数")?),
+            Target::Events => put(&mut h, "events", Node::Array(list(v, c))),
+            Target::Unsecured => {
+                let g: Members = list(v, c)
+                    .into_iter()
+                    .filter_map(|item| match item {
+                        Node::String(Some(k)) => Some((k, Node::Bool(false))),
+                        _ => None,
+                    })
+                    .collect();
+                put(&mut h, "guarantees", Node::Object(g));
+            }
+            Target::Id
+            | Target::Place
+            | Target::Member(_)
+            | Target::MemberBool(_)
+            | Target::Grade => {}
+        }
+    }
+    if !income.is_empty() {
+        put(&mut h, "income", Node::Object(income));
+    }
+    let mut members = Vec::with_capacity(group.rows.len());
+    for row in &group.rows {
+        members.push(member_from_row(layout, row)?);
+    }
+    put(&mut h, "members", Node::Array(members));
+    Ok(Node::Object(h))
+}
+
+fn member_from_row(layout: &Layout, row: &Row) -> Result<Node<'static>> {
+    let mut m = Members::new();
+    for (c, v) in layout.filled(&row.cells) {
+        match c.target {
+            Target::Member(key) => put(&mut m, key, text(c.translate(v))),
+            Target::MemberBool(key) => put(&mut m, key, boolean(v, c, row.line)?),
+            Target::Grade => put(
+                &mut m,
+                "disabilityGrade",
+                count(v, c, row.line, " 1 到 4（或 一级 到 四级）")?,
+            ),
+            _ => {}
+        }
+    }
+    Ok(Node::Object(m))
+}
+
+/// An error the engine reported at `members[i]…`, with the line of that member added.
+pub fn locate(mut e: PolicyError, group: &Group) -> PolicyError {
+    let index = e
+        .path
+        .strip_prefix("members[")
+        .and_then(|rest| rest.split(']').next())
+        .and_then(|i| i.parse::<usize>().ok());
+    if let Some(line) = index.and_then(|i| group.member_line(i)) {
+        e.message = format!("第 {line} 行：{}", e.message);
+    }
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn groups(text: &str) -> (Vec<Group>, u64) {
+        let mut records = Records::new(text.as_bytes(), UTF8);
+        let mut blank = 0;
+        let layout = read_header(&mut records, &mut blank).unwrap();
+        let mut g = Grouper::new(records, layout);
+        let mut out = Vec::new();
+        while let Some(x) = g.next_group().unwrap() {
+            out.push(x);
+        }
+        (out, g.blank + blank)
+    }
+
+    fn summary(gs: &[Group]) -> Vec<(&str, u64, u64, bool)> {
+        gs.iter()
+            .map(|g| {
+                (
+                    g.id.as_str(),
+                    g.first_line,
+                    g.last_line,
+                    g.problem.is_some(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_with_the_wrong_number_of_cells_are_errors_of_their_household() {
+        let (gs, _) = groups(
+            "household_id,region,birth_date,wages\nA,230129,1980-01-01,12,000\nB,230129,1980-01-01\nC,230129,1980-01-01,0\n",
+        );
+        assert_eq!(
+            summary(&gs),
+            [("A", 2, 2, true), ("B", 3, 3, true), ("C", 4, 4, false)]
+        );
+        assert!(gs[0]
+            .problem
+            .as_ref()
+            .unwrap()
+            .message
+            .contains("第 2 行：有 5 格"));
+    }
+
+    #[test]
+    fn empty_ids_stand_alone_and_blank_lines_are_counted() {
+        let (gs, blank) = groups("household_id,region\nA,230129\n,230221\n\n,,\nA,230129\n");
+        assert_eq!(
+            summary(&gs),
+            [("A", 2, 2, false), ("", 3, 3, true), ("A", 6, 6, false)]
+        );
+        assert_eq!(blank, 2);
+    }
+
+    #[test]
+    fn headers_are_checked() {
+        let h = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
+        assert!(Layout::from_header(&h("household_id,region,region")).is_err());
+        assert!(Layout::from_header(&h("户编号,household_id")).is_err());
+        assert!(Layout::from_header(&h("household_id,wage")).is_err());
+        assert!(Layout::from_header(&h("region")).is_err());
+        let l = Layout::from_header(&h("户编号,地区代码,出生日期,工资收入,")).unwrap();
+        assert!(l.has("wages") && l.width() == 5);
+    }
+
+    #[test]
+    fn household_cells_must_agree_and_chinese_values_are_read() {
+        let (gs, _) = groups(
+            "户编号,地区代码,户类型,出生日期,患重病\nA,230129,脱贫户,1980-01-01,是\nA,230129,,1982-01-01,否\nB,230129,,1980-01-01,\nB,230221,,1981-01-01,\n",
+        );
+        let layout = Layout::from_header(
+            &"household_id,region,status,birth_date,serious_illness"
+                .split(',')
+                .map(str::to_string)
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+        let a = household_from_group(&layout, &gs[0]).unwrap();
+        assert_eq!(a.get("status").and_then(Node::as_str), Some("alleviated"));
+        let members = a.get("members").and_then(Node::as_array).unwrap();
+        assert_eq!(members[0].get("seriousIllness"), Some(&Node::Bool(true)));
+        let e = household_from_group(&layout, &gs[1]).unwrap_err();
+        assert_eq!(e.path, "region");
+        assert!(e.message.contains("第 5 行"), "{}", e.message);
+    }
+}

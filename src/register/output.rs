@@ -1,0 +1,173 @@
+//! The output rows of a register: one per household, columns for every programme of the registry.
+//!
+//! Cells that echo what the register held (household ids, references, error messages) are made safe
+//! for spreadsheets: one starting with `=`, `+`, `-`, `@`, a tab or a carriage return would be read
+//! by Excel as a formula, so it gets a leading `'` (OWASP's advice for CSV injection). Figures the
+//! engine wrote are left as they are.
+
+use std::borrow::Cow;
+
+use crate::batch::BatchError;
+use crate::programs::registry::PROGRAMMES;
+use crate::screening::Screening;
+
+/// The language of column names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+/// A cell that a spreadsheet will not read as a formula.
+pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// Fixed columns before the programmes: (English, Chinese).
+const LEADING: &[(&str, &str)] = &[
+    ("household", "户编号"),
+    ("ref", "参考编号"),
+    ("line", "起始行"),
+    ("last_line", "结束行"),
+    ("ok", "成功"),
+    ("error_code", "错误代码"),
+    ("error_path", "错误位置"),
+    ("error_message", "错误说明"),
+    ("monitoring_in_scope", "纳入监测范围"),
+    ("monitoring_category", "监测类别"),
+    ("monitoring_track", "帮扶路径"),
+];
+
+const TRAILING: &[(&str, &str)] = &[
+    ("total_monthly", "现金帮扶月额"),
+    ("total_annual", "现金帮扶年额"),
+    ("unofficial_parameters", "非正式参数个数"),
+    ("stale_parameters", "过期参数个数"),
+];
+
+/// The three columns of a programme, `(suffix, Chinese suffix)`.
+pub const PROGRAMME_SUFFIXES: [(&str, &str); 3] = [
+    ("eligible", "符合"),
+    ("monthly", "月额"),
+    ("annual", "年额"),
+];
+
+/// A programme column's name: `dibao_eligible` or `最低生活保障符合`.
+pub fn programme_column(p: &crate::programs::registry::Programme, i: usize, lang: Lang) -> String {
+    let (en, zh) = PROGRAMME_SUFFIXES.get(i).copied().unwrap_or(("", ""));
+    match lang {
+        Lang::En => format!("{}_{en}", p.column),
+        Lang::Zh => format!("{}{zh}", p.label),
+    }
+}
+
+fn name(pair: &(&str, &str), lang: Lang) -> String {
+    match lang {
+        Lang::En => pair.0.to_string(),
+        Lang::Zh => pair.1.to_string(),
+    }
+}
+
+/// The columns of the output rows: identity, error, monitoring, then each programme of the
+/// registry (`<column>_eligible`, `<column>_monthly`, `<column>_annual`), then the totals.
+pub fn header(lang: Lang) -> Vec<String> {
+    let mut h: Vec<String> = LEADING.iter().map(|p| name(p, lang)).collect();
+    for p in PROGRAMMES {
+        for i in 0..PROGRAMME_SUFFIXES.len() {
+            h.push(programme_column(p, i, lang));
+        }
+    }
+    h.extend(TRAILING.iter().map(|p| name(p, lang)));
+    h
+}
+
+/// Which input a row is about.
+#[derive(Clone, Copy, Debug)]
+pub struct Identity<'a> {
+    /// The CSV household id (empty for JSON Lines).
+    pub household: &'a str,
+    pub reference: Option<&'a str>,
+    pub line: u64,
+    pub last_line: u64,
+}
+
+/// One output row, in the order of [`header`].
+pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>) -> Vec<String> {
+    let safe = |s: &str| spreadsheet_safe(s).into_owned();
+    let mut row = vec![
+        safe(id.household),
+        safe(id.reference.unwrap_or_default()),
+        id.line.to_string(),
+        id.last_line.to_string(),
+    ];
+    match outcome {
+        Err(error) => {
+            row.extend([
+                "false".to_string(),
+                safe(&error.code),
+                safe(&error.path),
+                safe(&error.message),
+            ]);
+            row.resize(header(Lang::En).len(), String::new());
+        }
+        Ok(s) => {
+            row.extend([
+                String::from("true"),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+            row.push(s.monitoring.in_scope.to_string());
+            row.push(
+                s.monitoring
+                    .category
+                    .map(|c| c.as_str().to_string())
+                    .unwrap_or_default(),
+            );
+            row.push(
+                s.monitoring
+                    .track
+                    .map(|t| t.as_str().to_string())
+                    .unwrap_or_default(),
+            );
+            for p in PROGRAMMES {
+                match s.program(p.id) {
+                    Some(r) => {
+                        row.push(r.eligible.to_string());
+                        row.push(r.monthly.map(|m| m.to_fen_string()).unwrap_or_default());
+                        row.push(r.annual.to_fen_string());
+                    }
+                    None => row.extend([String::new(), String::new(), String::new()]),
+                }
+            }
+            row.push(s.total_monthly.to_fen_string());
+            row.push(s.total_annual.to_fen_string());
+            row.push(s.unofficial.len().to_string());
+            row.push(s.stale.len().to_string());
+        }
+    }
+    row
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_escaped() {
+        for s in ["=1+2", "+86", "-3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(spreadsheet_safe(s), format!("'{s}"));
+        }
+        assert_eq!(spreadsheet_safe("H-1"), "H-1");
+    }
+
+    #[test]
+    fn headers_have_the_same_width_in_both_languages() {
+        assert_eq!(header(Lang::En).len(), header(Lang::Zh).len());
+        assert!(header(Lang::Zh).contains(&"最低生活保障年额".to_string()));
+    }
+}

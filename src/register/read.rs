@@ -1,0 +1,444 @@
+//! Reading a register's text: physical lines (LF, CRLF or a lone CR, numbered as an editor numbers
+//! them), decoded one by one, and CSV records cut from them strictly.
+//!
+//! Why not the `csv` crate: its flexible mode reads a row with too many or too few cells without a
+//! word, one unclosed quote swallows the rest of the file into a single cell, and its line numbers
+//! are one short under CRLF. Here a quoted cell may span lines (Excel writes Alt+Enter that way), but
+//! only when the record it belongs to then closes properly with the header's number of cells within
+//! [`MAX_SPAN_LINES`] lines; otherwise the line that opened the quote is an error on its own and
+//! reading resumes at the next line, so one stray quote costs one line, never the rest of the file.
+
+use std::collections::VecDeque;
+use std::io::{self, BufRead};
+
+/// The most physical lines one quoted cell may span before its quote counts as unclosed.
+pub const MAX_SPAN_LINES: usize = 32;
+
+/// A line's text once decoded, or `None` when its bytes are not text in the file's encoding.
+pub type Decode = fn(&[u8]) -> Option<String>;
+
+/// How the lines of a file are decoded: the function and the encoding's name for messages.
+#[derive(Clone, Copy)]
+pub struct Encoding {
+    pub decode: Decode,
+    /// `UTF-8`, `GBK`.
+    pub name: &'static str,
+    /// What to do about a line that is not text in it (Chinese).
+    pub advice: &'static str,
+}
+
+/// UTF-8, the default encoding.
+pub const UTF8: Encoding = Encoding {
+    decode: decode_utf8,
+    name: "UTF-8",
+    advice: "请另存为 UTF-8 或使用 --encoding gbk",
+};
+
+/// UTF-8, the default.
+pub fn decode_utf8(bytes: &[u8]) -> Option<String> {
+    std::str::from_utf8(bytes).ok().map(str::to_string)
+}
+
+/// Physical lines of a byte stream, numbered from 1. A line ends at LF, CRLF or a lone CR (what
+/// Excel for Mac writes); the terminator is not part of the line. A byte-order mark at the very
+/// start is dropped.
+pub struct Lines<R> {
+    input: R,
+    /// Lines returned so far (the number of the last one).
+    pub count: u64,
+    /// Bytes consumed so far (for progress).
+    pub bytes: u64,
+}
+
+impl<R: BufRead> Lines<R> {
+    pub fn new(input: R) -> Self {
+        Lines {
+            input,
+            count: 0,
+            bytes: 0,
+        }
+    }
+
+    /// The next line into `buf` (cleared first); `false` at the end of the input.
+    pub fn next_line(&mut self, buf: &mut Vec<u8>) -> io::Result<bool> {
+        buf.clear();
+        let mut any = false;
+        loop {
+            let available = match self.input.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if available.is_empty() {
+                if any {
+                    self.finish_line(buf);
+                }
+                return Ok(any);
+            }
+            any = true;
+            match available.iter().position(|b| *b == b'\n' || *b == b'\r') {
+                None => {
+                    let n = available.len();
+                    buf.extend_from_slice(available);
+                    self.consume(n);
+                }
+                Some(end) => {
+                    let cr = available.get(end) == Some(&b'\r');
+                    buf.extend_from_slice(available.get(..end).unwrap_or_default());
+                    self.consume(end.saturating_add(1));
+                    if cr {
+                        // CRLF: the LF belongs to this line's end (it may be in the next buffer).
+                        let next = loop {
+                            match self.input.fill_buf() {
+                                Ok(b) => break b.first().copied(),
+                                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                                Err(e) => return Err(e),
+                            }
+                        };
+                        if next == Some(b'\n') {
+                            self.consume(1);
+                        }
+                    }
+                    self.finish_line(buf);
+                    return Ok(true);
+                }
+            }
+        }
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.input.consume(n);
+        self.bytes = self.bytes.saturating_add(n as u64);
+    }
+
+    fn finish_line(&mut self, buf: &mut Vec<u8>) {
+        self.count = self.count.saturating_add(1);
+        if self.count == 1 && buf.starts_with("\u{feff}".as_bytes()) {
+            buf.drain(..3);
+        }
+    }
+}
+
+/// One CSV record: its cells and the physical lines it took.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub first_line: u64,
+    pub last_line: u64,
+    pub cells: Vec<String>,
+    /// Why the record cannot be trusted (unclosed quote, text after a closing quote, not text in
+    /// the file's encoding), in Chinese; its cells are then what could be read, for its id.
+    pub problem: Option<String>,
+}
+
+/// What one step of the reader yields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// An empty line, or one of separators only (`,,,,` as spreadsheets write empty rows).
+    Blank(u64),
+    Record(Record),
+}
+
+/// How a line's text left the record being parsed.
+enum Parsed {
+    /// The record ended with the line.
+    Complete,
+    /// A quoted cell is still open at the end of the line.
+    Open,
+    /// Text after a closing quote (`"abc"d`): the message.
+    Malformed(String),
+}
+
+/// Parse `text` into `cells`, continuing the last cell when `open` (inside quotes).
+fn parse_into(text: &str, cells: &mut Vec<String>, open: bool) -> Parsed {
+    let mut chars = text.chars().peekable();
+    let mut in_quotes = open;
+    // Whether the current cell started with a quote (then only `"` `""` `,` may follow it).
+    let mut quoted = open;
+    let mut after_quote = false;
+    if !open {
+        cells.push(String::new());
+    }
+    while let Some(c) = chars.next() {
+        let Some(cell) = cells.last_mut() else {
+            return Parsed::Malformed("内部错误：无单元格".into());
+        };
+        if in_quotes {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    cell.push('"');
+                } else {
+                    in_quotes = false;
+                    after_quote = true;
+                }
+            } else {
+                cell.push(c);
+            }
+            continue;
+        }
+        match c {
+            ',' => {
+                cells.push(String::new());
+                quoted = false;
+                after_quote = false;
+            }
+            '"' if cell.trim().is_empty() && !quoted => {
+                // A quote opening the cell (spaces before it are dropped, as Excel reads them).
+                cell.clear();
+                in_quotes = true;
+                quoted = true;
+            }
+            c if after_quote => {
+                if c.is_whitespace() {
+                    continue;
+                }
+                return Parsed::Malformed(format!(
+                    "第 {} 格：引号外还有文字“{c}”（单元格中的引号应写作两个引号）",
+                    cells.len()
+                ));
+            }
+            c => cell.push(c),
+        }
+    }
+    if in_quotes {
+        Parsed::Open
+    } else {
+        Parsed::Complete
+    }
+}
+
+/// Whether a record's cells are all empty (a blank line, or `,,,` with nothing between).
+fn all_blank(text: &str) -> bool {
+    text.chars().all(|c| c == ',' || c.is_whitespace())
+}
+
+/// CSV records from lines, with a look-ahead for quoted cells that span lines.
+pub struct Records<R> {
+    lines: Lines<R>,
+    encoding: Encoding,
+    /// Lines read ahead: number, and decoded text or the bytes when they are not text.
+    ahead: VecDeque<(u64, std::result::Result<String, Vec<u8>>)>,
+    /// The number of cells a record must have for a multi-line record to be accepted (the header's);
+    /// `None` while reading the header.
+    pub width: Option<usize>,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> Records<R> {
+    pub fn new(input: R, encoding: Encoding) -> Self {
+        Records {
+            lines: Lines::new(input),
+            encoding,
+            ahead: VecDeque::new(),
+            width: None,
+            buf: Vec::new(),
+        }
+    }
+
+    /// Physical lines read so far, including those read ahead.
+    pub fn lines_read(&self) -> u64 {
+        self.lines.count
+    }
+
+    /// Bytes consumed so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.lines.bytes
+    }
+
+    /// Make sure at least `n` lines are read ahead (fewer at the end of the input).
+    fn fill(&mut self, n: usize) -> io::Result<()> {
+        while self.ahead.len() < n {
+            if !self.lines.next_line(&mut self.buf)? {
+                break;
+            }
+            let text = (self.encoding.decode)(&self.buf).ok_or_else(|| self.buf.clone());
+            self.ahead.push_back((self.lines.count, text));
+        }
+        Ok(())
+    }
+
+    /// The next blank line or record; `None` at the end of the input.
+    pub fn next_item(&mut self) -> io::Result<Option<Item>> {
+        self.fill(1)?;
+        let Some((line, text)) = self.ahead.pop_front() else {
+            return Ok(None);
+        };
+        let text = match text {
+            Ok(text) => text,
+            Err(bytes) => {
+                // Not text: read what can be read (the household id is usually plain ASCII).
+                let lossy = String::from_utf8_lossy(&bytes).into_owned();
+                let mut cells = Vec::new();
+                parse_into(&lossy, &mut cells, false);
+                return Ok(Some(Item::Record(Record {
+                    first_line: line,
+                    last_line: line,
+                    cells,
+                    problem: Some(format!(
+                        "不是 {} 文本（{}）",
+                        self.encoding.name, self.encoding.advice
+                    )),
+                })));
+            }
+        };
+        if all_blank(&text) {
+            return Ok(Some(Item::Blank(line)));
+        }
+        let mut cells = Vec::new();
+        let problem = match parse_into(&text, &mut cells, false) {
+            Parsed::Complete => None,
+            Parsed::Malformed(m) => Some(m),
+            Parsed::Open => match self.span(&mut cells)? {
+                Some(last) => {
+                    return Ok(Some(Item::Record(Record {
+                        first_line: line,
+                        last_line: last,
+                        cells,
+                        problem: None,
+                    })))
+                }
+                None => {
+                    cells.clear();
+                    parse_into(&text, &mut cells, false);
+                    Some("引号未闭合（该行的引号没有配对，单元格中的引号应写作两个引号）".into())
+                }
+            },
+        };
+        Ok(Some(Item::Record(Record {
+            first_line: line,
+            last_line: line,
+            cells,
+            problem,
+        })))
+    }
+
+    /// A quoted cell open at the end of the first line: take following lines into it while the
+    /// record can still close properly. `Some(last line)` when it did (the lines are consumed),
+    /// `None` when not (nothing consumed; `cells` is then to be discarded).
+    fn span(&mut self, cells: &mut Vec<String>) -> io::Result<Option<u64>> {
+        self.fill(MAX_SPAN_LINES)?;
+        let mut taken = 0usize;
+        let mut last = None;
+        for (line, text) in self.ahead.iter().take(MAX_SPAN_LINES) {
+            let Ok(text) = text else { return Ok(None) };
+            taken = taken.saturating_add(1);
+            if let Some(cell) = cells.last_mut() {
+                cell.push('\n');
+            }
+            match parse_into(text, cells, true) {
+                Parsed::Open => continue,
+                Parsed::Malformed(_) => return Ok(None),
+                Parsed::Complete => {
+                    last = Some(*line);
+                    break;
+                }
+            }
+        }
+        let Some(last) = last else { return Ok(None) };
+        if self.width.is_some_and(|w| w != cells.len()) {
+            return Ok(None);
+        }
+        self.ahead.drain(..taken);
+        Ok(Some(last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(text: &[u8]) -> Vec<Item> {
+        let mut r = Records::new(text, UTF8);
+        r.width = Some(3);
+        let mut out = Vec::new();
+        while let Some(i) = r.next_item().unwrap() {
+            out.push(i);
+        }
+        out
+    }
+
+    fn rec(first: u64, last: u64, cells: &[&str], problem: bool) -> (u64, u64, Vec<String>, bool) {
+        (
+            first,
+            last,
+            cells.iter().map(|s| s.to_string()).collect(),
+            problem,
+        )
+    }
+
+    fn records(text: &[u8]) -> Vec<(u64, u64, Vec<String>, bool)> {
+        items(text)
+            .into_iter()
+            .filter_map(|i| match i {
+                Item::Record(r) => Some((r.first_line, r.last_line, r.cells, r.problem.is_some())),
+                Item::Blank(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn line_numbers_under_every_line_ending() {
+        for sep in ["\n", "\r\n", "\r"] {
+            let text = format!("a,b,c{sep}d,e,f{sep}{sep}g,h,i");
+            let got = items(text.as_bytes());
+            assert_eq!(got.len(), 4, "{sep:?}");
+            assert_eq!(got[2], Item::Blank(3));
+            match &got[3] {
+                Item::Record(r) => assert_eq!((r.first_line, r.cells.len()), (4, 3)),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn quotes_and_multi_line_cells() {
+        assert_eq!(
+            records(b"\"a,1\",\"say \"\"hi\"\"\",c\n"),
+            [rec(1, 1, &["a,1", "say \"hi\"", "c"], false)]
+        );
+        // Alt+Enter in Excel: a quoted cell over two lines, CRLF rows.
+        assert_eq!(
+            records(b"x,\"two\nlines\",z\r\nd,e,f\r\n"),
+            [
+                rec(1, 2, &["x", "two\nlines", "z"], false),
+                rec(3, 3, &["d", "e", "f"], false)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_costs_its_line_only() {
+        let got = records(b"A,\"m1,1980\nB,m2,1990\nC,m3,2000\n");
+        assert_eq!(
+            got,
+            [
+                rec(1, 1, &["A", "m1,1980"], true),
+                rec(2, 2, &["B", "m2", "1990"], false),
+                rec(3, 3, &["C", "m3", "2000"], false)
+            ]
+        );
+        // A quote that "closes" on a later line with the wrong number of cells is not a cell.
+        let got = records(b"A,\"x,1\nB,\"y\",2\n");
+        assert!(got[0].3);
+        assert_eq!(got[1], rec(2, 2, &["B", "y", "2"], false));
+        // Text after a closing quote.
+        assert!(records(b"\"a\"b,c,d\n")[0].3);
+    }
+
+    #[test]
+    fn separators_only_are_blank_and_bytes_not_text_are_a_problem() {
+        assert_eq!(items(b",,\n"), [Item::Blank(1)]);
+        let got = records(b"A,\xc0\xcf,1\nB,x,2\n");
+        assert_eq!(got[0].2[0], "A");
+        assert!(got[0].3);
+        assert!(!got[1].3);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped() {
+        assert_eq!(
+            records("\u{feff}a,b,c\r\n".as_bytes()),
+            [rec(1, 1, &["a", "b", "c"], false)]
+        );
+    }
+}

@@ -1,0 +1,331 @@
+//! A county's summary of a register: households grouped by region and, when the register has them,
+//! town and village; in each group the households monitored by category, the households eligible for
+//! each programme of the registry with the annual amounts, and the cash support in total.
+//!
+//! A programme added to the registry appears here with no change.
+
+use std::collections::BTreeMap;
+
+use crate::error::Result;
+use crate::money::Money;
+use crate::programs::monitoring::Category;
+use crate::programs::registry::PROGRAMMES;
+use crate::register::Place;
+use crate::screening::Screening;
+
+/// The counts of one group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tally {
+    pub households: u64,
+    pub errors: u64,
+    /// In monitoring scope, and by category (in the order of [`Category::ALL`]).
+    pub monitored: u64,
+    pub by_category: [u64; 3],
+    /// Per programme of the registry: households eligible and their annual amount.
+    pub programs: Vec<(u64, Money)>,
+    pub total_monthly: Money,
+    pub total_annual: Money,
+}
+
+impl Default for Tally {
+    fn default() -> Self {
+        Tally {
+            households: 0,
+            errors: 0,
+            monitored: 0,
+            by_category: [0; 3],
+            programs: vec![(0, Money::ZERO); PROGRAMMES.len()],
+            total_monthly: Money::ZERO,
+            total_annual: Money::ZERO,
+        }
+    }
+}
+
+impl Tally {
+    fn add(&mut self, outcome: Option<&Screening>) -> Result<()> {
+        self.households = self.households.saturating_add(1);
+        let Some(s) = outcome else {
+            self.errors = self.errors.saturating_add(1);
+            return Ok(());
+        };
+        self.monitored = self
+            .monitored
+            .saturating_add(u64::from(s.monitoring.in_scope));
+        if let Some(c) = s.monitoring.category.filter(|_| s.monitoring.in_scope) {
+            let i = Category::ALL.iter().position(|k| *k == c);
+            if let Some(n) = i.and_then(|i| self.by_category.get_mut(i)) {
+                *n = n.saturating_add(1);
+            }
+        }
+        for ((n, amount), p) in self.programs.iter_mut().zip(PROGRAMMES) {
+            if let Some(r) = s.program(p.id).filter(|r| r.eligible) {
+                *n = n.saturating_add(1);
+                *amount = amount.checked_add(r.annual)?;
+            }
+        }
+        self.total_monthly = self.total_monthly.checked_add(s.total_monthly)?;
+        self.total_annual = self.total_annual.checked_add(s.total_annual)?;
+        Ok(())
+    }
+
+    fn merge(&mut self, o: &Tally) -> Result<()> {
+        self.households = self.households.saturating_add(o.households);
+        self.errors = self.errors.saturating_add(o.errors);
+        self.monitored = self.monitored.saturating_add(o.monitored);
+        for (a, b) in self.by_category.iter_mut().zip(o.by_category) {
+            *a = a.saturating_add(b);
+        }
+        for ((n, amount), (m, other)) in self.programs.iter_mut().zip(&o.programs) {
+            *n = n.saturating_add(*m);
+            *amount = amount.checked_add(*other)?;
+        }
+        self.total_monthly = self.total_monthly.checked_add(o.total_monthly)?;
+        self.total_annual = self.total_annual.checked_add(o.total_annual)?;
+        Ok(())
+    }
+}
+
+/// Which levels a register can be grouped by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Levels {
+    pub town: bool,
+    pub village: bool,
+}
+
+/// A group's key: the region, then (when the register has the column) the town and the village;
+/// `None` is the group of all below (a region's row before its towns).
+type Key = (String, Option<String>, Option<String>);
+
+/// Households added up by place.
+#[derive(Clone, Debug, Default)]
+pub struct CountySummary {
+    levels: Levels,
+    total: Tally,
+    groups: BTreeMap<Key, Tally>,
+}
+
+impl CountySummary {
+    pub fn new(levels: Levels) -> Self {
+        CountySummary {
+            levels,
+            ..CountySummary::default()
+        }
+    }
+
+    /// A household of `place`: its screening row, or `None` for an error.
+    pub fn add(&mut self, place: &Place, outcome: Option<&Screening>) -> Result<()> {
+        self.total.add(outcome)?;
+        let region = place.region.clone();
+        self.groups
+            .entry((region.clone(), None, None))
+            .or_default()
+            .add(outcome)?;
+        if self.levels.town {
+            self.groups
+                .entry((region.clone(), Some(place.town.clone()), None))
+                .or_default()
+                .add(outcome)?;
+        }
+        if self.levels.village {
+            let town = self.levels.town.then(|| place.town.clone());
+            self.groups
+                .entry((
+                    region,
+                    town.or(Some(String::new())),
+                    Some(place.village.clone()),
+                ))
+                .or_default()
+                .add(outcome)?;
+        }
+        Ok(())
+    }
+
+    pub fn merge(&mut self, o: &CountySummary) -> Result<()> {
+        self.total.merge(&o.total)?;
+        for (k, t) in &o.groups {
+            self.groups.entry(k.clone()).or_default().merge(t)?;
+        }
+        Ok(())
+    }
+
+    pub fn total(&self) -> &Tally {
+        &self.total
+    }
+
+    /// The column names of [`CountySummary::rows`], English or Chinese.
+    pub fn header(zh: bool) -> Vec<String> {
+        let mut h: Vec<String> = [
+            ("level", "层级"),
+            ("region", "地区代码"),
+            ("region_name", "地区"),
+            ("town", "乡镇"),
+            ("village", "村"),
+            ("households", "户数"),
+            ("errors", "有误户数"),
+            ("monitored", "纳入监测户数"),
+            ("unstable", "脱贫不稳定户"),
+            ("marginal", "边缘易致贫户"),
+            ("sudden_hardship", "突发严重困难户"),
+        ]
+        .iter()
+        .map(|(en, cn)| if zh { cn } else { en }.to_string())
+        .collect();
+        for p in PROGRAMMES {
+            if zh {
+                h.push(format!("{}户数", p.label));
+                h.push(format!("{}年额", p.label));
+            } else {
+                h.push(format!("{}_households", p.column));
+                h.push(format!("{}_annual", p.column));
+            }
+        }
+        h.push(
+            if zh {
+                "现金帮扶月额"
+            } else {
+                "total_monthly"
+            }
+            .into(),
+        );
+        h.push(
+            if zh {
+                "现金帮扶年额"
+            } else {
+                "total_annual"
+            }
+            .into(),
+        );
+        h
+    }
+
+    /// One row per group, the total first, then each region followed by its towns and villages;
+    /// `name` gives a region's Chinese name from its code.
+    pub fn rows(&self, name: impl Fn(&str) -> Option<String>) -> Vec<Vec<String>> {
+        let mut rows = vec![tally_row("total", ["", "", "", ""], &self.total)];
+        for ((region, town, village), t) in &self.groups {
+            let level = match (town, village) {
+                (None, None) => "region",
+                (Some(_), None) => "town",
+                _ => "village",
+            };
+            let region_name = name(region).unwrap_or_default();
+            rows.push(tally_row(
+                level,
+                [
+                    region,
+                    &region_name,
+                    town.as_deref().unwrap_or_default(),
+                    village.as_deref().unwrap_or_default(),
+                ],
+                t,
+            ));
+        }
+        rows
+    }
+}
+
+fn tally_row(level: &str, place: [&str; 4], t: &Tally) -> Vec<String> {
+    let mut row: Vec<String> = [level]
+        .iter()
+        .chain(place.iter())
+        .map(|s| s.to_string())
+        .collect();
+    row.extend(
+        [t.households, t.errors, t.monitored]
+            .iter()
+            .chain(t.by_category.iter())
+            .map(u64::to_string),
+    );
+    for (n, amount) in &t.programs {
+        row.push(n.to_string());
+        row.push(amount.to_fen_string());
+    }
+    row.push(t.total_monthly.to_fen_string());
+    row.push(t.total_annual.to_fen_string());
+    row
+}
+
+/// The display width of text in a fixed-width font (CJK characters take two columns).
+pub fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2usize } else { 1 })
+        .fold(0usize, usize::saturating_add)
+}
+
+/// Rows as a printable table: columns padded to their widest cell, numbers aligned right.
+pub fn printable(header: &[String], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(display_width(cell));
+        }
+    }
+    let numeric = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    };
+    let mut out = String::new();
+    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        let mut line = String::new();
+        for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            let pad = " ".repeat(w.saturating_sub(display_width(cell)));
+            if numeric(cell) {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&pad);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_come_in_order_with_subtotals() {
+        let mut s = CountySummary::new(Levels {
+            town: true,
+            village: false,
+        });
+        let place = |r: &str, t: &str| Place {
+            region: r.into(),
+            town: t.into(),
+            village: String::new(),
+        };
+        s.add(&place("230129", "延寿镇"), None).unwrap();
+        let mut o = CountySummary::new(s.levels);
+        o.add(&place("230129", "加信镇"), None).unwrap();
+        o.add(&place("230221", "龙江镇"), None).unwrap();
+        s.merge(&o).unwrap();
+        let rows = s.rows(|c| (c == "230129").then(|| "延寿县".to_string()));
+        let keys: Vec<(&str, &str, &str)> = rows
+            .iter()
+            .map(|r| (r[0].as_str(), r[1].as_str(), r[3].as_str()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("total", "", ""),
+                ("region", "230129", ""),
+                ("town", "230129", "加信镇"),
+                ("town", "230129", "延寿镇"),
+                ("region", "230221", ""),
+                ("town", "230221", "龙江镇")
+            ]
+        );
+        assert_eq!(rows[1][2], "延寿县");
+        assert_eq!(rows[0][5], "3");
+        assert_eq!(rows[0].len(), CountySummary::header(true).len());
+        assert!(printable(&CountySummary::header(true), &rows).contains("延寿县"));
+    }
+}

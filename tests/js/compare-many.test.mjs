@@ -1,0 +1,68 @@
+// compareMany: a register under two parameter sets, as `zhenxing compare` does on the command line.
+// The households and figures are those of tests/registers/county (worked by hand in its README).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PolicyEngine, PolicyError } from 'zhenxing';
+
+const county = join(process.env.ZX_REPO ?? '.', 'tests/registers/county');
+const asOf = '2025-06-01';
+const engine = new PolicyEngine();
+const other = PolicyEngine.fromParameters(readFileSync(join(county, 'county-2025.json'), 'utf8'));
+
+const one = (ref, region, income, ...births) => ({
+  ref, region, income: income ? { transfer: income } : undefined,
+  members: births.map((birthDate) => ({ birthDate })),
+});
+const households = [
+  one('H01', '230129', 3600, '1950-03-01'),
+  one('H02', '230129', 9000, '1950-03-01', '1952-03-01'),
+  one('H03', '230129', 5448, '1950-03-01'),
+  { ...one('H04', '230129', 0, '1983-03-01'), status: 'alleviated' },
+  one('H05', '230129', 6000, '1950-03-01'),
+  { ...one('H06', '230129', 0, '1983-03-01', '1985-03-01'), status: 'alleviated', income: { business: 10800 } },
+  { ...one('H07', '230129', 8400, '1960-03-01'), status: 'monitored', monitoringCategory: 'suddenHardship' },
+  one('H08', '230221', 3600, '1950-03-01'),
+  one('H09', '230221', 0, '1983-03-01'),
+  one('H10', '230221', 0, '2030-03-01'),
+  one('H11', '230129', 12960, '1950-03-01', '1952-03-01', '1983-03-01'),
+  one('H12', '230129', 5700, '1950-03-01'),
+  one('H13', '230221', 5220, '1950-03-01'),
+];
+
+test('compareMany: the county register, per programme and per region', () => {
+  const r = engine.compareMany(households, asOf, other);
+  const s = r.summary;
+  assert.deepEqual([s.households, s.errors, s.changed], [13, 1, 9]);
+  const dibao = s.programs.find((p) => p.program === 'dibao');
+  assert.deepEqual(
+    [dibao.gaining, dibao.losing, dibao.newlyEligible, dibao.noLongerEligible, dibao.annualBefore, dibao.annualAfter, dibao.difference],
+    [6, 3, 2, 1, '22244.40', '25364.40', '3120.00'],
+  );
+  assert.equal(s.programs.at(-1).program, 'total');
+  assert.equal(s.programs.find((p) => p.program === 'pension').difference, '200.00');
+  assert.deepEqual(s.regions.map((g) => [g.region, g.regionName, g.households, g.changed]), [['230129', '延寿县', 9, 6], ['230221', '龙江县', 3, 3]]);
+  assert.equal(s.regions[1].programs[0].difference, '-853.20');
+  // The differing households and the error, in order, with their ref.
+  assert.deepEqual(r.households.map((h) => [h.index, h.ref, h.ok]), [
+    [0, 'H01', true], [1, 'H02', true], [2, 'H03', true], [3, 'H04', true], [5, 'H06', true],
+    [7, 'H08', true], [8, 'H09', true], [9, 'H10', false], [10, 'H11', true], [12, 'H13', true],
+  ]);
+  const h13 = r.households.at(-1);
+  assert.ok(h13.ok);
+  assert.deepEqual(h13.programs[0], { program: 'dibao', eligibleBefore: true, eligibleAfter: false, annualBefore: '601.20', annualAfter: '0.00', difference: '-601.20' });
+  const h10 = r.households.find((h) => !h.ok);
+  assert.equal(h10.ok, false);
+  assert.equal(h10.error.code, 'OUT_OF_RANGE');
+});
+
+test('compareMany against itself changes nothing; bad arguments throw PolicyError', () => {
+  const same = engine.compareMany(households, asOf, engine);
+  assert.equal(same.summary.changed, 0);
+  assert.deepEqual(same.households.map((h) => h.ref), ['H10']);
+  assert.throws(() => engine.compareMany(households[0], asOf, other), (e) => e instanceof PolicyError && e.code === 'INVALID_INPUT');
+  assert.throws(() => engine.compareMany(households, '2025-02-30', other), (e) => e instanceof PolicyError && e.code === 'INVALID_DATE');
+  // @ts-expect-error: not an engine
+  assert.throws(() => engine.compareMany(households, asOf, {}), (e) => e instanceof PolicyError && e.path === 'other');
+});
