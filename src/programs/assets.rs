@@ -32,9 +32,10 @@ use crate::input::county::{
     OWNER_LEVELS,
 };
 use crate::money::{Money, Rate};
-use crate::params::{catalogue as p, Reader, StaleSet, UnofficialSet};
+use crate::params::{catalogue as p, Reader};
 use crate::rules::Assumptions;
 
+use super::county::Trace;
 use super::transition::RegionRef;
 
 /// The most rows one ledger takes.
@@ -309,15 +310,9 @@ pub struct AssetLedger {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub approval_limits: Option<ApprovalLimits>,
-    pub reasons: Vec<String>,
-    pub steps: Vec<Step>,
-    pub citations: Vec<&'static str>,
-    #[tsify(type = "string[]")]
-    pub unofficial: UnofficialSet,
-    #[tsify(type = "StaleEntry[]")]
-    pub stale: StaleSet,
-    #[tsify(type = "Assumption[]")]
-    pub assumptions: Assumptions,
+    /// The words and what the figures rest on.
+    #[serde(flatten)]
+    pub trace: Trace,
 }
 
 const NO_VILLAGE: &str = "（未注明村）";
@@ -430,12 +425,7 @@ fn summarise(
         by_village,
         totals,
         approval_limits: limits,
-        reasons: words.reasons,
-        steps: words.steps,
-        citations: citations.into_vec(),
-        unofficial: reader.unofficial(),
-        stale: reader.stale(),
-        assumptions,
+        trace: Trace::new(words, citations, assumptions, reader),
     })
 }
 

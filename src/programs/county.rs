@@ -204,6 +204,16 @@ pub struct CountyProfile {
     pub measures: Vec<CountyMeasure>,
     /// The measures awaiting the 重点帮扶县 list.
     pub pending: Vec<CountyMeasure>,
+    /// The words and what the figures rest on.
+    #[serde(flatten)]
+    pub trace: Trace,
+}
+
+/// What the county results (profile, ledger, indicators) end with: the words, the citations, and
+/// what the figures rest on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Trace {
     pub reasons: Vec<String>,
     pub steps: Vec<Step>,
     pub citations: Vec<&'static str>,
@@ -213,6 +223,25 @@ pub struct CountyProfile {
     pub stale: StaleSet,
     #[tsify(type = "Assumption[]")]
     pub assumptions: Assumptions,
+}
+
+impl Trace {
+    /// The words of `e`, the citations and assumptions given, what `reader` recorded.
+    pub fn new(
+        e: Explanation,
+        citations: Citations,
+        assumptions: Assumptions,
+        reader: &Reader<'_>,
+    ) -> Trace {
+        Trace {
+            reasons: e.reasons,
+            steps: e.steps,
+            citations: citations.into_vec(),
+            unofficial: reader.unofficial(),
+            stale: reader.stale(),
+            assumptions,
+        }
+    }
 }
 
 /// The dates every county measure is read against.
@@ -366,12 +395,7 @@ pub fn profile(reader: &mut Reader<'_>, explain: bool) -> Result<CountyProfile> 
         summary,
         measures,
         pending,
-        reasons: words.reasons,
-        steps: words.steps,
-        citations: citations.into_vec(),
-        unofficial: reader.unofficial(),
-        stale: reader.stale(),
-        assumptions,
+        trace: Trace::new(words, citations, assumptions, reader),
     })
 }
 
@@ -652,7 +676,7 @@ mod tests {
             ]
         );
         assert_eq!(p.transition.year, Some(3));
-        assert!(p.assumptions.contains("county.window"));
+        assert!(p.trace.assumptions.contains("county.window"));
     }
 
     #[test]

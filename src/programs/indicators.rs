@@ -14,14 +14,15 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
+use super::county::Trace;
 use super::transition::RegionRef;
 use crate::calendar::format_date;
 use crate::error::{ErrorCode, PolicyError, Result};
-use crate::explain::{Citations, Explanation, Step};
+use crate::explain::{Citations, Explanation};
 use crate::input::county::{CountyIndicatorInput, RegisterSummaryInput, TwoYears};
 use crate::input::household::Category;
 use crate::money::{Money, Rate};
-use crate::params::{catalogue as p, KeyCounty, Level, Reader, StaleSet, UnofficialSet};
+use crate::params::{catalogue as p, KeyCounty, Level, Reader};
 use crate::rules::Assumptions;
 
 /// 一(三): the county's growth of farmers' income against the province's.
@@ -94,15 +95,9 @@ pub struct CountyIndicators {
     /// By category, then the total (empty without a register summary).
     pub monitored: Vec<MonitoredRow>,
     pub indicators: Vec<Indicator>,
-    pub reasons: Vec<String>,
-    pub steps: Vec<Step>,
-    pub citations: Vec<&'static str>,
-    #[tsify(type = "string[]")]
-    pub unofficial: UnofficialSet,
-    #[tsify(type = "StaleEntry[]")]
-    pub stale: StaleSet,
-    #[tsify(type = "Assumption[]")]
-    pub assumptions: Assumptions,
+    /// The words and what the figures rest on.
+    #[serde(flatten)]
+    pub trace: Trace,
 }
 
 /// this ÷ last − 1, shown to four places.
@@ -190,12 +185,7 @@ pub fn indicators(
         income_growth: growth,
         monitored,
         indicators: list,
-        reasons: words.reasons,
-        steps: words.steps,
-        citations: citations.into_vec(),
-        unofficial: reader.unofficial(),
-        stale: reader.stale(),
-        assumptions,
+        trace: Trace::new(words, citations, assumptions, reader),
     })
 }
 

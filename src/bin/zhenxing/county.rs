@@ -167,7 +167,7 @@ fn print_profile(out: &mut impl Write, p: &CountyProfile) -> io::Result<()> {
         "{}（{}，{}{parent}）  {}",
         p.region.name, p.region.code, p.region.kind_label, p.as_of
     )?;
-    for r in &p.reasons {
+    for r in &p.trace.reasons {
         writeln!(out, "  {r}")?;
     }
     if let Some(rows) = &p.counties {
@@ -199,18 +199,22 @@ fn print_profile(out: &mut impl Write, p: &CountyProfile) -> io::Result<()> {
         }
     }
     writeln!(out, "\n计算步骤：")?;
-    for s in &p.steps {
+    for s in &p.trace.steps {
         let cite = s.citation.map(|c| format!("〔{c}〕")).unwrap_or_default();
         writeln!(out, "  {cite}{}", s.text)?;
     }
-    if !p.assumptions.is_empty() {
+    if !p.trace.assumptions.is_empty() {
         writeln!(out, "\n本计算器的假设：")?;
-        for r in p.assumptions.iter() {
+        for r in p.trace.assumptions.iter() {
             writeln!(out, "  {}：{}", r.id, r.text)?;
         }
     }
-    if !p.unofficial.is_empty() {
-        writeln!(out, "\n非官方数字：{}", p.unofficial.names().join("、"))?;
+    if !p.trace.unofficial.is_empty() {
+        writeln!(
+            out,
+            "\n非官方数字：{}",
+            p.trace.unofficial.names().join("、")
+        )?;
     }
     Ok(())
 }
@@ -419,14 +423,14 @@ fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Res
             n.with_findings
         )?;
     }
-    for r in &l.reasons {
+    for r in &l.trace.reasons {
         writeln!(out, "{r}")?;
     }
-    if !l.unofficial.is_empty() {
+    if !l.trace.unofficial.is_empty() {
         writeln!(
             out,
             "示意数字（须按本县规定替换）：{}",
-            l.unofficial.names().join("、")
+            l.trace.unofficial.names().join("、")
         )?;
     }
     Ok(())
