@@ -625,3 +625,63 @@ pub struct RegionInfo {
     /// 乡村振兴重点帮扶县: `notPublished` while no list is published.
     pub key_county: crate::params::KeyCounty,
 }
+
+// Villages and counties (issue #21): the county profile, the 扶贫项目资产 ledger and the indicators a
+// county is assessed on. Kept in a block of its own.
+use crate::input::county::{AssetInput, CountyIndicatorInput};
+use crate::programs::assets::{self, AssetLedger};
+use crate::programs::county::{self, CountyProfile};
+use crate::programs::indicators::{self, CountyIndicators};
+
+impl Engine {
+    /// 县级画像 on `as_of`: a county's 脱贫县 and 重点帮扶县 status, its 过渡期 phase and year, the
+    /// county-level measures in force; for a prefecture or the province, its county-level units.
+    pub fn county(&self, region: &str, as_of: &str) -> Result<CountyProfile> {
+        county::profile(&mut self.reader(as_of, region)?, true)
+    }
+
+    /// A 扶贫项目资产 ledger (二(四)), each row read strictly: a bad row is that row's error (its path
+    /// from the ledger, `[3].value`), the rest go on. `region` (a county) selects the county's own
+    /// approval limits.
+    pub fn assets(
+        &self,
+        list: &Node<'_>,
+        as_of: &str,
+        region: Option<&str>,
+    ) -> Result<AssetLedger> {
+        let Some(list) = list.as_array() else {
+            return Err(PolicyError::invalid_input("", "资产台账应为数组"));
+        };
+        let rows = list
+            .iter()
+            .enumerate()
+            .map(|(i, n)| AssetInput::read(n).map_err(|e| e.under(&format!("[{i}]"))))
+            .collect();
+        self.assets_rows(rows, as_of, region)
+    }
+
+    /// The ledger of rows already read (the bindings and the command-line tool, which put their own
+    /// errors in place of rows they could not read).
+    pub fn assets_rows(
+        &self,
+        rows: Vec<Result<AssetInput>>,
+        as_of: &str,
+        region: Option<&str>,
+    ) -> Result<AssetLedger> {
+        let on = date(as_of)?;
+        let region = match region {
+            Some(code) => Some(self.params.region_by_code(code, on, "region")?),
+            None => None,
+        };
+        assets::ledger(rows, &mut Reader::new(&self.params, on, region), true)
+    }
+
+    /// The indicators a county is assessed on (一(三), 五(十四), 七(二十三)).
+    pub fn county_indicators(
+        &self,
+        input: &CountyIndicatorInput,
+        as_of: &str,
+    ) -> Result<CountyIndicators> {
+        indicators::indicators(input, &mut self.reader(as_of, &input.region)?, true)
+    }
+}

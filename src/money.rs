@@ -230,6 +230,17 @@ impl Rate {
     pub fn decimal(self) -> Decimal {
         self.0
     }
+    /// A share or growth `part ÷ whole`, rounded by the same rule as money (half up) to four places
+    /// (0.0001: a hundredth of a percentage point), for showing. Comparisons are made on the exact
+    /// figures, never on this. Dividing by zero is an error.
+    pub fn ratio(part: Decimal, whole: Decimal) -> Result<Rate> {
+        if whole.is_zero() {
+            return Err(PolicyError::out_of_range("", "计算中出现除以零"));
+        }
+        part.checked_div(whole)
+            .map(|r| Rate(r.round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)))
+            .ok_or_else(PolicyError::overflow)
+    }
     /// As a percentage for people: 0.3 → "30%", 0.125 → "12.5%".
     pub fn percent(self) -> String {
         match self.0.checked_mul(Decimal::ONE_HUNDRED) {
@@ -365,6 +376,22 @@ mod tests {
         // 1.3 × 325.01 = 422.513 → 422.52: up, so never below the product.
         assert_eq!(m("422.513").round_up_to(m("0.01")).unwrap(), m("422.52"));
         assert_eq!(m("422.513").round_up_to(Money::ZERO).unwrap(), m("422.513"));
+    }
+
+    #[test]
+    fn ratios_round_half_up_to_four_places() {
+        let r = |a: i64, b: i64| {
+            Rate::ratio(Decimal::from(a), Decimal::from(b))
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(r(2, 3), "0.6667");
+        assert_eq!(r(1, 8), "0.125");
+        assert_eq!(r(-1, 3), "-0.3333");
+        // 1 ÷ 20000 = 0.00005: half up, away from zero.
+        assert_eq!(r(1, 20000), "0.0001");
+        assert_eq!(r(-1, 20000), "-0.0001");
+        assert!(Rate::ratio(Decimal::ONE, Decimal::ZERO).is_err());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use serde_json::{json, Value};
 use std::fs;
 use std::path::{Path, PathBuf};
+use zhenxing::input::county::CountyIndicatorInput;
 use zhenxing::input::household::HouseholdInput;
 use zhenxing::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
@@ -62,6 +63,15 @@ fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyErr
         ),
         "workRelief" => serde_json::to_string(
             &engine.work_relief(&read(args, 0, WorkReliefProject::read)?, as_of)?,
+        ),
+        "county" => serde_json::to_string(&engine.county(arg(args, 0).unwrap_or(""), as_of)?),
+        "assets" => {
+            let text = serde_json::to_string(&args[0]).unwrap();
+            let list = zhenxing::input::parse(&text, "资产台账")?;
+            serde_json::to_string(&engine.assets(&list, as_of, arg(args, 2))?)
+        }
+        "countyIndicators" => serde_json::to_string(
+            &engine.county_indicators(&read(args, 0, CountyIndicatorInput::read)?, as_of)?,
         ),
         "estimate" => serde_json::to_string(&engine.estimate(&household()?, as_of)?),
         "screen" => serde_json::to_string(&engine.screen(&household()?, as_of)?),

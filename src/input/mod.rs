@@ -9,6 +9,7 @@
 //!
 //! Each reader returns the typed struct that also declares the TypeScript type.
 
+pub mod county;
 pub mod form;
 pub mod household;
 pub mod json;

@@ -150,6 +150,11 @@ catalogue! {
     WORK_RELIEF_REMUNERATION_SHARE = def("workRelief.remunerationShare", Rate, "以工代赈中央资金劳务报酬占比下限");
     WORK_RELIEF_KEY_PROJECT_SHARE = def("workRelief.keyProjectRemunerationShare", Rate, "以工代赈重点项目劳务报酬占比下限");
     FOREST_RANGER_PAY = def("employment.forestRangerPay", YuanPerYear, "生态护林员年补助").every(12).informational();
+    // 扶贫项目资产: 二(四)
+    ASSETS_DISPOSAL_TOWNSHIP_LIMIT = def("assets.disposal.townshipLimit", Yuan, "扶贫项目资产处置：乡镇审批限额（账面价值）")
+        .about("账面价值不超过本额的处置由乡镇人民政府审批（村集体资产先经村民会议或村民代表会议决议），超过的报县级。");
+    ASSETS_DISPOSAL_COUNTY_DEPARTMENT_LIMIT = def("assets.disposal.countyDepartmentLimit", Yuan, "扶贫项目资产处置：县级主管部门审批限额（账面价值）")
+        .about("账面价值不超过本额的处置由县级行业主管部门会同财政部门审批，超过的报县级人民政府。");
 }
 
 pub fn find(name: &str) -> Option<&'static Spec> {

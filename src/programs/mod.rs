@@ -6,10 +6,13 @@
 //! Facts several programmes need (the 低保 standard, who is under 低保 or 特困) come from the
 //! [`assistance`] context, computed once per household.
 
+pub mod assets;
 pub(crate) mod assistance;
+pub mod county;
 pub mod credit;
 pub mod dibao;
 pub mod education;
+pub mod indicators;
 pub mod medical;
 pub mod monitoring;
 pub mod pension;

@@ -177,8 +177,7 @@ fn compute<'a>(reader: &mut Reader<'a>) -> Result<Figures<'a>> {
     let after_end = end
         .succ_opt()
         .ok_or_else(|| PolicyError::out_of_range("", "日期计算超出范围"))?;
-    let pilot_years = reader.count(&p::FUND_INTEGRATION_PILOT_YEARS)?;
-    let pilot_until = day_before(add_months(start, pilot_years.saturating_mul(12))?)?;
+    let (pilot_years, pilot_until) = pilot_end(reader, start)?;
     let (phase, year) = if on < start {
         (Phase::Before, None)
     } else if on <= end {
@@ -221,6 +220,16 @@ fn compute<'a>(reader: &mut Reader<'a>) -> Result<Figures<'a>> {
         fund_integration_pilot,
         measures,
     })
+}
+
+/// The fund-integration pilot's length in years and its last day, for a period starting on `start`
+/// (六(十六): 过渡期前3年). The county profile and the asset ledger read the pilot from here.
+pub fn pilot_end(reader: &mut Reader<'_>, start: NaiveDate) -> Result<(u32, NaiveDate)> {
+    let years = reader.count(&p::FUND_INTEGRATION_PILOT_YEARS)?;
+    Ok((
+        years,
+        day_before(add_months(start, years.saturating_mul(12))?)?,
+    ))
 }
 
 /// Every measure the calculator follows, with its window.

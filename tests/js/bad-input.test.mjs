@@ -11,6 +11,8 @@ const good = () => ({ region: '230129', members: [{ birthDate: '1980-01-01' }], 
 const withH = (f) => { const h = good(); f(h); return h; };
 const withM = (f) => withH((h) => f(h.members[0]));
 const bill = (extra = {}) => ({ region: '230129', group: 'general', hospitalLevel: 'county', total: '1000', inPolicy: '800', ...extra });
+const asset = (extra = {}) => ({ id: 'A1', name: '光伏电站', fundingSource: 'specialFund', year: 2019, value: '100000', kind: 'photovoltaic', ownerLevel: 'village', ...extra });
+const indicators = (extra = {}) => ({ region: '230129', year: 2022, income: { thisYear: '16800', lastYear: '15600' }, provinceGrowth: '0.065', ...extra });
 const loan = (extra = {}) => ({ region: '230129', status: 'alleviated', amount: '10000', termYears: 1, rate: '0.03', ...extra });
 
 // [name, call, code, path]
@@ -119,6 +121,35 @@ const cases = [
   ['screenMany not an array', (e) => e.screenMany(good(), asOf), 'INVALID_INPUT', ''],
   ['screenMany bad date', (e) => e.screenMany([], '2023-13-01'), 'INVALID_DATE', 'asOf'],
   ['screen household not an object', (e) => e.screen('230129', asOf), 'INVALID_INPUT', ''],
+  // villages and counties: the county profile, the asset ledger, the county's indicators
+  ['county region unknown', (e) => e.county('999999', asOf), 'INVALID_REGION', 'region'],
+  ['county region a number', (e) => e.county(230129, asOf), 'INVALID_REGION', 'region'],
+  ['county region missing', (e) => e.county(undefined, asOf), 'INVALID_REGION', 'region'],
+  ['county impossible date', (e) => e.county('230129', '2023-02-30'), 'INVALID_DATE', 'asOf'],
+  ['county asOf missing', (e) => e.county('230129'), 'INVALID_DATE', 'asOf'],
+  ['assets not an array', (e) => e.assets(asset(), asOf), 'INVALID_INPUT', ''],
+  ['assets a Set', (e) => e.assets(new Set([asset()]), asOf), 'INVALID_INPUT', ''],
+  ['assets above 100,000 rows', (e) => e.assets(new Array(100_001).fill(0), asOf), 'OUT_OF_RANGE', ''],
+  ['assets impossible date', (e) => e.assets([asset()], '2023-13-01'), 'INVALID_DATE', 'asOf'],
+  ['assets region unknown', (e) => e.assets([asset()], asOf, '999999'), 'INVALID_REGION', 'region'],
+  ['assets region a number', (e) => e.assets([asset()], asOf, 230129), 'INVALID_REGION', 'region'],
+  ['assets before the limits exist', (e) => e.assets([asset({ disposal: { type: 'scrap' } })], '2020-06-01'), 'OUT_OF_RANGE', 'asOf'],
+  ['countyIndicators a prefecture', (e) => e.countyIndicators(indicators({ region: '230100' }), asOf), 'INVALID_REGION', 'region'],
+  ['countyIndicators region unknown', (e) => e.countyIndicators(indicators({ region: '999999' }), asOf), 'INVALID_REGION', 'region'],
+  ['countyIndicators last year 0', (e) => e.countyIndicators(indicators({ income: { thisYear: '100', lastYear: 0 } }), asOf), 'OUT_OF_RANGE', 'income.lastYear'],
+  ['countyIndicators income missing', (e) => e.countyIndicators(indicators({ income: undefined }), asOf), 'INVALID_INPUT', 'income'],
+  ['countyIndicators growth NaN', (e) => e.countyIndicators(indicators({ provinceGrowth: NaN }), asOf), 'INVALID_INPUT', 'provinceGrowth'],
+  ['countyIndicators growth below -1', (e) => e.countyIndicators(indicators({ provinceGrowth: '-1.5' }), asOf), 'OUT_OF_RANGE', 'provinceGrowth'],
+  ['countyIndicators growth in percent', (e) => e.countyIndicators(indicators({ provinceGrowth: '6.5%' }), asOf), 'INVALID_INPUT', 'provinceGrowth'],
+  ['countyIndicators no province figure', (e) => e.countyIndicators(indicators({ provinceGrowth: undefined }), asOf), 'INVALID_INPUT', 'provinceGrowth'],
+  ['countyIndicators year after asOf', (e) => e.countyIndicators(indicators({ year: 2024 }), asOf), 'OUT_OF_RANGE', 'year'],
+  ['countyIndicators year a string', (e) => e.countyIndicators(indicators({ year: '2022' }), asOf), 'INVALID_INPUT', 'year'],
+  ['countyIndicators eliminated above monitored', (e) => e.countyIndicators(indicators({ register: { households: 10, monitored: { unstable: { households: 2, riskEliminated: 3 } } } }), asOf), 'OUT_OF_RANGE', 'register.monitored.unstable.riskEliminated'],
+  ['countyIndicators monitored above households', (e) => e.countyIndicators(indicators({ register: { households: 1, monitored: { marginal: { households: 2 } } } }), asOf), 'OUT_OF_RANGE', 'register.monitored'],
+  ['countyIndicators households negative', (e) => e.countyIndicators(indicators({ register: { households: -1 } }), asOf), 'INVALID_INPUT', 'register.households'],
+  ['countyIndicators unknown category', (e) => e.countyIndicators(indicators({ register: { households: 1, monitored: { poor: { households: 1 } } } }), asOf), 'INVALID_INPUT', 'register.monitored.poor'],
+  ['countyIndicators register a Map', (e) => e.countyIndicators(indicators({ register: new Map() }), asOf), 'INVALID_INPUT', 'register'],
+  ['countyIndicators an array', (e) => e.countyIndicators([indicators()], asOf), 'INVALID_INPUT', ''],
   // parameters
   ['fromParameters not JSON', () => PolicyEngine.fromParameters('{'), 'INVALID_PARAMETERS', ''],
   ['fromParameters empty object', () => PolicyEngine.fromParameters('{}'), 'INVALID_PARAMETERS', 'schema'],

@@ -2,6 +2,7 @@
 //! constant memory, losing no household without a word. Thin: arguments and I/O here; every rule
 //! is in the library.
 
+mod county;
 mod files;
 mod pipeline;
 
@@ -201,7 +202,8 @@ fn parse_args() -> Result<Command, String> {
     }
 }
 
-fn engine(params: &Option<PathBuf>) -> Result<Engine, String> {
+/// The default engine, or one from a parameter file with its problems listed.
+pub(crate) fn engine(params: &Option<PathBuf>) -> Result<Engine, String> {
     match params {
         None => Engine::new().map_err(|e| e.to_string()),
         Some(path) => {
@@ -491,9 +493,12 @@ fn run_params(params: &Option<PathBuf>, json: bool) -> Result<u8, String> {
 }
 
 fn main() -> ExitCode {
+    if let Some(code) = county::run_if_county_command() {
+        return code;
+    }
     let outcome = match parse_args() {
         Ok(Command::Help) => {
-            println!("{HELP}");
+            println!("{HELP}\n\n{}", county::HELP);
             Ok(0)
         }
         Ok(Command::Version) => {

@@ -1,0 +1,516 @@
+//! `zhenxing county` and `zhenxing assets`: the county profile and the 扶贫项目资产 ledger from the
+//! command line (docs/county.md). Thin like the rest of the tool: arguments, CSV and printing here;
+//! every rule in the library (`Engine::county`, `Engine::assets_rows`).
+//!
+//! Hooked into the tool by two lines of `main.rs`: `mod county;` and, first in `main()`,
+//! `if let Some(code) = county::run_if_county_command() { return code; }`.
+
+use std::borrow::Cow;
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use zhenxing::input::county::AssetInput;
+use zhenxing::input::Node;
+use zhenxing::programs::assets::{AssetLedger, LedgerItem};
+use zhenxing::programs::county::CountyProfile;
+use zhenxing::PolicyError;
+
+pub const HELP: &str = "县级画像和扶贫项目资产台账：
+  zhenxing county --as-of YYYY-MM-DD [--params FILE] [--json] REGION
+      REGION 为县（市、区）、地级市或全省的 6 位代码。打印脱贫县、重点帮扶县、过渡期和生效的县级措施；
+      地级市、全省列出所辖县级单位。--json 输出完整结果（同 JavaScript 的 county()）。
+  zhenxing assets [--as-of YYYY-MM-DD] [--region CODE] [--params FILE] [-o OUTPUT] [--json] LEDGER.csv
+      LEDGER.csv 每行一项资产，列：id,name,village,funding_source,year,value,kind,owner_level,
+      annual_income,income_uses,disposal_type,disposal_price,disposal_approvals（见 docs/county.md；
+      income_uses 写作 maintenance:6000;publicWelfare:24000，disposal_approvals 写作 villageMeeting;township）。
+      --region 用该县自己的处置审批限额；--as-of 缺省为今天。坏行单独报错（含行号），其余照算。
+      -o OUTPUT.csv 写出每项资产一行；--json 输出完整结果（同 JavaScript 的 assets()）。";
+
+/// The CSV columns of a ledger and the field each fills.
+const COLUMNS: &[(&str, &str)] = &[
+    ("id", "id"),
+    ("name", "name"),
+    ("village", "village"),
+    ("funding_source", "fundingSource"),
+    ("year", "year"),
+    ("value", "value"),
+    ("kind", "kind"),
+    ("owner_level", "ownerLevel"),
+    ("annual_income", "annualIncome"),
+    ("income_uses", "incomeUses"),
+    ("disposal_type", "disposal.type"),
+    ("disposal_price", "disposal.price"),
+    ("disposal_approvals", "disposal.approvals"),
+];
+
+struct Args {
+    command: String,
+    as_of: Option<String>,
+    region: Option<String>,
+    params: Option<PathBuf>,
+    output: Option<PathBuf>,
+    json: bool,
+    input: Option<String>,
+}
+
+/// Runs `county` or `assets` when that is the command; `None` for any other command.
+pub fn run_if_county_command() -> Option<ExitCode> {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let command = args.get(1)?.to_str()?;
+    if command != "county" && command != "assets" {
+        return None;
+    }
+    let outcome = parse(args).and_then(|a| match a.command.as_str() {
+        "county" => run_county(&a),
+        _ => run_assets(&a),
+    });
+    Some(match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：{e}\n（zhenxing --help 查看用法）\n\n{HELP}");
+            ExitCode::from(2)
+        }
+    })
+}
+
+fn parse(args: Vec<OsString>) -> Result<Args, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args.into_iter().skip(1));
+    let text = |v: OsString| {
+        v.into_string()
+            .map_err(|_| "参数不是有效的 UTF-8".to_string())
+    };
+    let command = match parser.next().map_err(|e| e.to_string())? {
+        Some(Value(v)) => text(v)?,
+        _ => return Err("缺少命令".into()),
+    };
+    let mut a = Args {
+        command,
+        as_of: None,
+        region: None,
+        params: None,
+        output: None,
+        json: false,
+        input: None,
+    };
+    fn value(parser: &mut lexopt::Parser) -> Result<String, String> {
+        parser
+            .value()
+            .map_err(|e| e.to_string())?
+            .into_string()
+            .map_err(|_| "参数不是有效的 UTF-8".to_string())
+    }
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("as-of") => a.as_of = Some(value(&mut parser)?),
+            Long("region") => a.region = Some(value(&mut parser)?),
+            Long("params") => a.params = Some(PathBuf::from(value(&mut parser)?)),
+            Short('o') | Long("output") => a.output = Some(PathBuf::from(value(&mut parser)?)),
+            Long("json") => a.json = true,
+            Value(v) if a.input.is_none() => a.input = Some(text(v)?),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    Ok(a)
+}
+
+
+fn message(e: &PolicyError) -> String {
+    if e.path.is_empty() {
+        e.message.clone()
+    } else {
+        format!("{}（位置：{}）", e.message, e.path)
+    }
+}
+
+fn run_county(a: &Args) -> Result<(), String> {
+    let as_of = a.as_of.as_deref().ok_or("county 需要 --as-of YYYY-MM-DD")?;
+    let region = a.input.as_deref().ok_or("county 需要地区代码，如 230129")?;
+    let profile = crate::engine(&a.params)?
+        .county(region, as_of)
+        .map_err(|e| message(&e))?;
+    let out = io::stdout();
+    let mut out = out.lock();
+    let written = if a.json {
+        serde_json::to_writer_pretty(&mut out, &profile)
+            .map_err(io::Error::other)
+            .and_then(|()| writeln!(out))
+    } else {
+        print_profile(&mut out, &profile)
+    };
+    written.map_err(|e| format!("写出失败：{e}"))
+}
+
+fn print_profile(out: &mut impl Write, p: &CountyProfile) -> io::Result<()> {
+    let parent = p
+        .region
+        .parent
+        .as_ref()
+        .map(|x| format!("，属{}", x.name))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{}（{}，{}{parent}）  {}",
+        p.region.name, p.region.code, p.region.kind_label, p.as_of
+    )?;
+    for r in &p.trace.reasons {
+        writeln!(out, "  {r}")?;
+    }
+    if let Some(rows) = &p.counties {
+        writeln!(out, "\n县级单位：")?;
+        for c in rows {
+            let mut flags = Vec::new();
+            if c.alleviated_county {
+                flags.push("脱贫县".to_string());
+            }
+            if c.fund_integration_pilot {
+                flags.push("整合试点".to_string());
+            }
+            if c.poverty_county.is_some() && !c.alleviated_county {
+                flags.push("原省级贫困县".to_string());
+            }
+            writeln!(
+                out,
+                "  {} {}  {}  措施 {} 项{}",
+                c.code,
+                c.name,
+                flags.join("、"),
+                c.measures.len(),
+                if c.pending.is_empty() {
+                    String::new()
+                } else {
+                    format!("，待定 {} 项", c.pending.len())
+                }
+            )?;
+        }
+    }
+    writeln!(out, "\n计算步骤：")?;
+    for s in &p.trace.steps {
+        let cite = s.citation.map(|c| format!("〔{c}〕")).unwrap_or_default();
+        writeln!(out, "  {cite}{}", s.text)?;
+    }
+    if !p.trace.assumptions.is_empty() {
+        writeln!(out, "\n本计算器的假设：")?;
+        for r in p.trace.assumptions.iter() {
+            writeln!(out, "  {}：{}", r.id, r.text)?;
+        }
+    }
+    if !p.trace.unofficial.is_empty() {
+        writeln!(
+            out,
+            "\n非官方数字：{}",
+            p.trace.unofficial.names().join("、")
+        )?;
+    }
+    Ok(())
+}
+
+/// Today's date (UTC), for `assets` without `--as-of`.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(secs).unwrap_or(0), 0)
+        .map(|d| d.date_naive().format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+fn text(s: &str) -> Node<'static> {
+    Node::String(Some(Cow::Owned(s.to_string())))
+}
+
+/// `maintenance:6000;publicWelfare:24000` as the `incomeUses` array, or the bad part.
+fn income_uses(cell: &str) -> Result<Node<'static>, String> {
+    let mut uses = Vec::new();
+    for part in cell.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let (purpose, amount) = part
+            .split_once(':')
+            .or_else(|| part.split_once('：'))
+            .ok_or_else(|| format!("收益用途“{part}”应写作 用途:金额，如 maintenance:6000"))?;
+        uses.push(Node::Object(vec![
+            (Cow::Borrowed("purpose"), text(purpose.trim())),
+            (Cow::Borrowed("amount"), text(amount.trim())),
+        ]));
+    }
+    Ok(Node::Array(uses))
+}
+
+/// A CSV row as the JSON object an `Asset` is read from; empty cells are absent.
+fn row_node(header: &[String], record: &csv::StringRecord) -> Result<Node<'static>, PolicyError> {
+    let mut fields: Vec<(Cow<'static, str>, Node<'static>)> = Vec::new();
+    let mut disposal: Vec<(Cow<'static, str>, Node<'static>)> = Vec::new();
+    for (column, cell) in header.iter().zip(record.iter()) {
+        let cell = cell.trim();
+        if cell.is_empty() {
+            continue;
+        }
+        let Some((_, field)) = COLUMNS.iter().find(|(c, _)| c == column) else {
+            continue;
+        };
+        let node = match *field {
+            "year" => Node::Number(Cow::Owned(cell.to_string())),
+            "incomeUses" => {
+                income_uses(cell).map_err(|m| PolicyError::invalid_input("incomeUses", m))?
+            }
+            "disposal.approvals" => Node::Array(
+                cell.split(';')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(text)
+                    .collect(),
+            ),
+            _ => text(cell),
+        };
+        match field.strip_prefix("disposal.") {
+            Some(key) => disposal.push((Cow::Borrowed(key), node)),
+            None => fields.push((Cow::Borrowed(field), node)),
+        }
+    }
+    if !disposal.is_empty() {
+        fields.push((Cow::Borrowed("disposal"), Node::Object(disposal)));
+    }
+    Ok(Node::Object(fields))
+}
+
+/// The ledger's rows from CSV, each read (or its error, path `[i].field`), and each row's line.
+fn read_ledger(path: &str) -> Result<(Vec<zhenxing::error::Result<AssetInput>>, Vec<u64>), String> {
+    let file = File::open(path).map_err(|e| format!("无法打开 {path}：{e}"))?;
+    let mut csv = csv::ReaderBuilder::new().flexible(false).from_reader(file);
+    let header: Vec<String> = csv
+        .headers()
+        .map_err(|e| format!("{path} 的表头无法读取：{e}（请另存为 UTF-8 的 CSV）"))?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+        .collect();
+    if let Some(unknown) = header.iter().find(|h| COLUMNS.iter().all(|(c, _)| c != h)) {
+        return Err(format!(
+            "未知的列“{unknown}”（可用的列：{}）",
+            COLUMNS
+                .iter()
+                .map(|(c, _)| *c)
+                .collect::<Vec<_>>()
+                .join(",")
+        ));
+    }
+    let (mut rows, mut lines) = (Vec::new(), Vec::new());
+    for (i, record) in csv.records().enumerate() {
+        let at = format!("[{i}]");
+        let row = match record {
+            Ok(r) => {
+                lines.push(r.position().map_or(0, csv::Position::line));
+                row_node(&header, &r).and_then(|n| AssetInput::read(&n))
+            }
+            Err(e) => {
+                lines.push(e.position().map_or(0, csv::Position::line));
+                Err(PolicyError::invalid_input(
+                    "",
+                    format!("这一行无法读取：{e}"),
+                ))
+            }
+        };
+        rows.push(row.map_err(|e| e.under(&at)));
+    }
+    Ok((rows, lines))
+}
+
+fn run_assets(a: &Args) -> Result<(), String> {
+    let path = a.input.as_deref().ok_or("assets 需要台账文件（CSV）")?;
+    let as_of = match &a.as_of {
+        Some(d) => d.clone(),
+        None => {
+            let d = today();
+            eprintln!("未指定 --as-of，按今天 {d} 测算");
+            d
+        }
+    };
+    let engine = crate::engine(&a.params)?;
+    let (rows, lines) = read_ledger(path)?;
+    let ledger = engine
+        .assets_rows(rows, &as_of, a.region.as_deref())
+        .map_err(|e| message(&e))?;
+    if let Some(out) = &a.output {
+        write_csv(out, &ledger, &lines)?;
+    }
+    let out = io::stdout();
+    let mut out = out.lock();
+    let written = if a.json {
+        serde_json::to_writer_pretty(&mut out, &ledger)
+            .map_err(io::Error::other)
+            .and_then(|()| writeln!(out))
+    } else {
+        print_ledger(&mut out, &ledger, &lines)
+    };
+    written.map_err(|e| format!("写出失败：{e}"))
+}
+
+fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Result<()> {
+    writeln!(out, "扶贫项目资产台账（测算日期 {}）", l.as_of)?;
+    for (item, line) in l.items.iter().zip(lines) {
+        match item {
+            LedgerItem::Ok { asset, .. } => {
+                let disposal = asset
+                    .disposal
+                    .as_ref()
+                    .map(|d| {
+                        let state = match (d.required.is_empty(), d.allowed) {
+                            (true, _) => "：农户自行处置",
+                            (false, true) => "：审批齐全",
+                            (false, false) => "：缺审批",
+                        };
+                        format!("  {}{state}", d.label)
+                    })
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "第{line}行 {} {}  {}  账面 {} 元{disposal}",
+                    asset.id, asset.name, asset.class_label, asset.value
+                )?;
+                for f in &asset.findings {
+                    writeln!(out, "    问题〔{}〕{}", f.citation, f.text)?;
+                }
+            }
+            LedgerItem::Err { error, .. } => {
+                writeln!(
+                    out,
+                    "第{line}行 有误：{}（{}，{}）",
+                    error.message, error.code, error.path
+                )?;
+            }
+        }
+    }
+    writeln!(out, "\n按类别：")?;
+    for c in &l.by_class {
+        let n = &c.counts;
+        writeln!(
+            out,
+            "  {}  {} 项  账面 {} 元  年收益 {} 元  已计划 {} 元  处置 {}（缺审批 {}）  有问题 {}",
+            c.label,
+            n.assets,
+            n.value,
+            n.annual_income,
+            n.planned,
+            n.disposals,
+            n.disposals_blocked,
+            n.with_findings
+        )?;
+    }
+    writeln!(out, "按村：")?;
+    for v in &l.by_village {
+        let n = &v.counts;
+        writeln!(
+            out,
+            "  {}  {} 项  账面 {} 元  年收益 {} 元  处置 {}（缺审批 {}）  有问题 {}",
+            v.village,
+            n.assets,
+            n.value,
+            n.annual_income,
+            n.disposals,
+            n.disposals_blocked,
+            n.with_findings
+        )?;
+    }
+    for r in &l.trace.reasons {
+        writeln!(out, "{r}")?;
+    }
+    if !l.trace.unofficial.is_empty() {
+        writeln!(
+            out,
+            "示意数字（须按本县规定替换）：{}",
+            l.trace.unofficial.names().join("、")
+        )?;
+    }
+    Ok(())
+}
+
+/// A text cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, return) is
+/// written with a leading apostrophe, as OWASP recommends for CSV exports.
+fn cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+fn write_csv(path: &PathBuf, l: &AssetLedger, lines: &[u64]) -> Result<(), String> {
+    let file = File::create(path).map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    let mut w = csv::Writer::from_writer(BufWriter::new(file));
+    let fail = |e: csv::Error| format!("写出 {} 失败：{e}", path.display());
+    w.write_record([
+        "line",
+        "id",
+        "name",
+        "village",
+        "class",
+        "value",
+        "annual_income",
+        "planned",
+        "unplanned",
+        "in_scope",
+        "disposal",
+        "disposal_allowed",
+        "missing_approvals",
+        "findings",
+        "error_code",
+        "error_path",
+        "error_message",
+    ])
+    .map_err(fail)?;
+    for (item, line) in l.items.iter().zip(lines) {
+        let line = line.to_string();
+        let record: Vec<String> = match item {
+            LedgerItem::Ok { asset: a, .. } => vec![
+                line,
+                cell(&a.id),
+                cell(&a.name),
+                cell(a.village.as_deref().unwrap_or_default()),
+                a.class_label.to_string(),
+                a.value.to_fen_string(),
+                a.annual_income
+                    .map(|m| m.to_fen_string())
+                    .unwrap_or_default(),
+                a.planned.to_fen_string(),
+                a.unplanned.map(|m| m.to_fen_string()).unwrap_or_default(),
+                a.in_scope.to_string(),
+                a.disposal
+                    .as_ref()
+                    .map(|d| d.label.to_string())
+                    .unwrap_or_default(),
+                a.disposal
+                    .as_ref()
+                    .map(|d| d.allowed.to_string())
+                    .unwrap_or_default(),
+                a.disposal
+                    .as_ref()
+                    .map(|d| {
+                        d.missing
+                            .iter()
+                            .filter_map(|m| serde_json::to_value(m).ok())
+                            .filter_map(|v| v.as_str().map(str::to_string))
+                            .collect::<Vec<_>>()
+                            .join(";")
+                    })
+                    .unwrap_or_default(),
+                a.findings
+                    .iter()
+                    .map(|f| f.id)
+                    .collect::<Vec<_>>()
+                    .join(";"),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+            LedgerItem::Err { error, .. } => {
+                let mut r = vec![line];
+                r.extend(std::iter::repeat_n(String::new(), 13));
+                r.extend([error.code.clone(), error.path.clone(), cell(&error.message)]);
+                r
+            }
+        };
+        w.write_record(&record).map_err(fail)?;
+    }
+    w.flush()
+        .map_err(|e| format!("写出 {} 失败：{e}", path.display()))
+}

@@ -1,0 +1,152 @@
+// Browser layer: the county page (www/county.html) in Debian's chromium, served on 127.0.0.1 under the
+// same strict Content-Security-Policy as the staff page. The profile, an imported asset ledger (CSV and
+// JSON) and the indicators must show exactly what the package returns; nothing may leave 127.0.0.1; the
+// printed page keeps the results and drops the controls. Screenshots go to test-output/browser/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { chromium } from 'playwright-core';
+import { PolicyEngine } from '../../dist/zhenxing/node/index.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+const shots = `${root}test-output/browser`;
+const engine = new PolicyEngine();
+let server, browser, page, baseUrl;
+const requests = [];
+const problems = [];
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = spawn(process.execPath, [`${root}scripts/serve.mjs`, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = await once(server.stdout, 'data');
+  baseUrl = String(line).match(/http:\/\/127\.0\.0\.1:\d+\//)[0];
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, locale: 'zh-CN' });
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  const response = await page.goto(`${baseUrl}county.html`);
+  assert.match(response.headers()['content-security-policy'], /default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function choose(region, asOf) {
+  await page.fill('#as-of', asOf);
+  await page.selectOption('#region', region);
+  await page.dispatchEvent('#as-of', 'change');
+}
+
+test('the profile of 延寿县 shows the measures and the pending ones the package gives', async () => {
+  await choose('230129', '2023-06-01');
+  const p = engine.county('230129', '2023-06-01');
+  assert.deepEqual(await page.$$eval('#profile ul.measures li', (ls) => ls.map((l) => l.dataset.measure)), p.measures.map((m) => m.id));
+  assert.deepEqual(await page.$$eval('#profile ul.pending li', (ls) => ls.map((l) => l.dataset.measure)), p.pending.map((m) => m.id));
+  assert.equal(await page.textContent('[data-fact=乡村振兴重点帮扶县]'), '名单未公布');
+  assert.match(await page.textContent('[data-fact=脱贫县]'), /^是（原国家级贫困县，2019年度退出）$/);
+  assert.equal(await page.textContent('[data-fact=涉农资金统筹整合试点]'), '适用');
+  await page.screenshot({ path: `${shots}/county-yanshou.png`, fullPage: true });
+});
+
+test('a prefecture lists its county-level units', async () => {
+  await choose('230100', '2022-06-01');
+  const p = engine.county('230100', '2022-06-01');
+  assert.deepEqual(await page.$$eval('#county-table tbody tr', (rs) => rs.map((r) => r.dataset.code)), p.counties.map((c) => c.code));
+  await choose('230129', '2023-06-01');
+});
+
+test('a ledger pasted as JSON: every figure, disposal and finding equals the package', async () => {
+  const c = JSON.parse(readFileSync(`${root}tests/cases/assets-ledger-dozen.json`, 'utf8'));
+  const [list, asOf] = c.args;
+  await choose('230129', asOf);
+  await page.click('#ledger details > summary');
+  await page.fill('#ledger-json', JSON.stringify(list));
+  await page.click('#ledger-run');
+  await page.waitForSelector('#ledger-table');
+  const l = engine.assets(list, asOf, '230129');
+  const shown = await page.$$eval('#ledger-body [data-key]', (els) => els.map((e) => [e.dataset.key, e.textContent.trim()]));
+  assert.ok(shown.length > 40, `only ${shown.length} figures`);
+  const at = (path) => path.split(/\.|(?=\[)/).reduce((o, part) => o?.[/^\[(\d+)\]$/.exec(part)?.[1] ?? part], l);
+  for (const [key, text] of shown) assert.equal(text, at(key) ?? '—', key);
+  const findings = await page.$$eval('#ledger-table tbody tr', (rs) => rs.map((r) => Number(r.querySelector('[data-findings]')?.dataset.findings)));
+  assert.deepEqual(findings, l.items.map((i) => i.asset.findings.length));
+  const disposals = await page.$$eval('#ledger-table [data-disposal]', (ds) => ds.map((d) => d.dataset.disposal));
+  assert.deepEqual(disposals, l.items.filter((i) => i.asset.disposal).map((i) => String(i.asset.disposal.allowed)));
+  assert.deepEqual(await page.$$eval('#ledger .unofficial li', (ls) => ls.map((x) => x.dataset.param)), l.unofficial);
+  await page.screenshot({ path: `${shots}/county-ledger.png`, fullPage: true });
+});
+
+test('a ledger imported as CSV, bad rows shown as their own errors', async () => {
+  const csv = '\uFEFFid,name,village,funding_source,year,value,kind,owner_level,annual_income,income_uses,disposal_type,disposal_price,disposal_approvals\r\n'
+    + 'A01,"光伏电站,一期",前进村,specialFund,2019,800000,photovoltaic,village,60000,maintenance:6000;smallAwards:12000,,,\r\n'
+    + 'A02,道路,前进村,specialFund,2018,-5,road,village,,,,,\r\n'
+    + 'A03,卫生室,红星村,donation,2020,40000,publicService,village,,,loss,,villageMeeting;township\r\n';
+  const file = `${root}test-output/browser/ledger.csv`;
+  writeFileSync(file, csv);
+  await page.fill('#ledger-json', '');
+  await page.setInputFiles('#ledger-file', file);
+  await page.click('#ledger-run');
+  await page.waitForSelector('#ledger-table tr.bad');
+  assert.deepEqual(await page.$$eval('#ledger-table [data-error]', (es) => es.map((e) => e.dataset.error)), ['[1].value']);
+  assert.equal(await page.textContent('#ledger-table tr[data-id=A01] td:nth-child(3)'), '光伏电站,一期');
+  assert.equal(await page.getAttribute('#ledger-table tr[data-id=A03] [data-disposal]', 'data-disposal'), 'true');
+  await page.setInputFiles('#ledger-file', []);
+});
+
+test('indicators for two counties: one meets the income target, one does not; the chart follows', async () => {
+  const cases = [
+    [{ region: '230129', year: 2022, income: { thisYear: '16800', lastYear: '15600' }, provinceGrowth: '0.065',
+      register: { households: 12000, monitored: { unstable: { households: 300, riskEliminated: 180 } }, dibaoGaps: 0, tekunGaps: 0 } }, '2023-03-01', 'true'],
+    [{ region: '230231', year: 2023, income: { thisYear: '15400', lastYear: '14800' }, provinceGrowth: '0.0635' }, '2024-03-01', 'false'],
+  ];
+  for (const [input, asOf, met] of cases) {
+    await choose(input.region, asOf);
+    await page.fill('[name=year]', String(input.year));
+    await page.fill('[name=thisYear]', input.income.thisYear);
+    await page.fill('[name=lastYear]', input.income.lastYear);
+    await page.fill('[name=provinceGrowth]', input.provinceGrowth);
+    for (const name of ['households', 'unstable', 'unstableEliminated', 'dibaoGaps', 'tekunGaps']) await page.fill(`[name=${name}]`, '');
+    if (input.register) {
+      await page.fill('[name=households]', String(input.register.households));
+      await page.fill('[name=unstable]', String(input.register.monitored.unstable.households));
+      await page.fill('[name=unstableEliminated]', String(input.register.monitored.unstable.riskEliminated));
+      await page.fill('[name=dibaoGaps]', '0');
+      await page.fill('[name=tekunGaps]', '0');
+    }
+    await page.click('#indicators-run');
+    await page.waitForSelector('#indicator-table');
+    const r = engine.countyIndicators(input, asOf);
+    assert.equal(await page.getAttribute('#indicator-table tr[data-id=incomeGrowth] [data-met]', 'data-met'), met);
+    const shown = await page.$$eval('#indicator-table [data-key]', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(shown, r.indicators.map((x) => `${x.value}${x.unit ?? ''}`));
+    const bars = await page.$$eval('#indicator-chart rect', (rs) => rs.map((x) => x.dataset.value));
+    assert.deepEqual(bars.slice(0, 2), [r.incomeGrowth.growth, r.incomeGrowth.provinceGrowth]);
+  }
+  await page.screenshot({ path: `${shots}/county-indicators.png`, fullPage: true });
+});
+
+test('printing keeps the results and drops the controls', async () => {
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#region'), false);
+  assert.equal(await page.isVisible('#indicator-form'), false);
+  assert.equal(await page.isVisible('#profile ul.measures'), true);
+  assert.equal(await page.isVisible('#indicator-table'), true);
+  await page.pdf({ path: `${shots}/county.pdf` }).catch(() => {}); // headless chromium only
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test('nothing left 127.0.0.1 and the page logged no error', () => {
+  assert.deepEqual(requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('data:') && !u.startsWith('blob:')), []);
+  assert.deepEqual(problems, []);
+});

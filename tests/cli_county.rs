@@ -1,0 +1,96 @@
+//! `zhenxing county` and `zhenxing assets` (src/bin/zhenxing/county.rs) on the sample ledger
+//! `tests/county/ledger.csv`, checked against the library.
+#![cfg(feature = "cli")]
+
+use serde_json::Value;
+use std::process::Command;
+use zhenxing::Engine;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_zhenxing"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the tool runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn county_prints_the_profile_and_its_json_is_the_library_s() {
+    let (code, text, _) = run(&["county", "--as-of", "2023-06-01", "230129"]);
+    assert_eq!(code, 0);
+    assert!(
+        text.starts_with("延寿县（230129，县，属哈尔滨市）  2023-06-01"),
+        "{text}"
+    );
+    assert!(
+        text.contains("〔六(十六)〕生效：脱贫县涉农资金统筹整合试点（2021-01-01 至 2023-12-31）")
+    );
+    let (_, json, _) = run(&["county", "--as-of", "2023-06-01", "--json", "230129"]);
+    let shown: Value = serde_json::from_str(&json).unwrap();
+    let expected = serde_json::to_value(
+        Engine::new()
+            .unwrap()
+            .county("230129", "2023-06-01")
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(shown, expected);
+    let (code, _, err) = run(&["county", "--as-of", "2023-06-01", "999999"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("位置：region"), "{err}");
+    let (code, _, err) = run(&["county", "230129"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--as-of"), "{err}");
+}
+
+#[test]
+fn assets_reads_the_csv_ledger_bad_rows_by_line() {
+    let (code, json, _) = run(&[
+        "assets",
+        "--as-of",
+        "2024-06-01",
+        "--json",
+        "tests/county/ledger.csv",
+    ]);
+    assert_eq!(code, 0);
+    let l: Value = serde_json::from_str(&json).unwrap();
+    // The first twelve rows are the golden ledger (tests/cases/assets-ledger-dozen.json).
+    assert_eq!(l["totals"]["rows"], 14);
+    assert_eq!(l["totals"]["errors"], 2);
+    assert_eq!(l["totals"]["value"], "4783000.00");
+    assert_eq!(l["totals"]["annualIncome"], "178500.00");
+    assert_eq!(l["items"][12]["error"]["path"], "[12].value");
+    assert_eq!(l["items"][13]["error"]["path"], "[13].incomeUses");
+    let (_, text, _) = run(&["assets", "--as-of", "2024-06-01", "tests/county/ledger.csv"]);
+    assert!(text.contains("第14行 有误：金额不能为负数"), "{text}");
+    assert!(
+        text.contains("第11行 A10 前进村到户肉牛  到户类资产  账面 8000.00 元  转让：农户自行处置"),
+        "{text}"
+    );
+    let out = std::env::temp_dir().join("zhenxing-cli-county-ledger.csv");
+    let (code, _, _) = run(&[
+        "assets",
+        "--as-of",
+        "2024-06-01",
+        "-o",
+        out.to_str().unwrap(),
+        "tests/county/ledger.csv",
+    ]);
+    assert_eq!(code, 0);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(csv.lines().count(), 15);
+    assert!(csv.contains("3,A02,前进村帮扶车间,前进村,经营性资产,1200000.00,36000.00,36000.00,0.00,true,转让,false,countyDepartment;countyGovernment,incomeUseNotAllowed;disposalMissingApproval;disposalBelowValue,,,"));
+    let (code, _, err) = run(&[
+        "assets",
+        "--as-of",
+        "2024-06-01",
+        "tests/registers/does-not-exist.csv",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("无法打开"), "{err}");
+}

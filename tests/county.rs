@@ -1,0 +1,193 @@
+//! The county profile against the reference tables (`data/tables/`), table-driven: every one of the
+//! 20 脱贫县 and every other county-level unit, on dates in each phase of the 过渡期, gets the flags
+//! and the measures the text gives it. The golden cases (`tests/cases/county-*.json`) work a few of
+//! these through by hand.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use zhenxing::params::{KeyCounty, PovertyKind};
+use zhenxing::programs::transition::Phase;
+use zhenxing::Engine;
+
+/// The rows of a table (`#` comments skipped), each as column → value.
+fn table(name: &str) -> Vec<HashMap<String, String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/tables")
+        .join(name);
+    let text = fs::read_to_string(path).unwrap();
+    let mut lines = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty());
+    let header: Vec<String> = lines
+        .next()
+        .unwrap()
+        .split('\t')
+        .map(str::to_string)
+        .collect();
+    lines
+        .map(|l| {
+            header
+                .iter()
+                .cloned()
+                .zip(l.split('\t').map(str::to_string))
+                .collect()
+        })
+        .collect()
+}
+
+/// A date in each phase, with the phase, the year and whether the fund-integration pilot runs.
+const DATES: &[(&str, Phase, Option<u32>, bool)] = &[
+    ("2020-12-31", Phase::Before, None, false),
+    ("2021-01-01", Phase::Transition, Some(1), true),
+    ("2022-07-01", Phase::Transition, Some(2), true),
+    ("2023-12-31", Phase::Transition, Some(3), true),
+    ("2024-01-01", Phase::Transition, Some(4), false),
+    ("2025-12-31", Phase::Transition, Some(5), false),
+    ("2026-01-01", Phase::After, None, false),
+];
+
+/// What the text gives a 脱贫县 in the period (the pilot only in its first three years), in order.
+fn alleviated_measures(pilot: bool) -> Vec<&'static str> {
+    let mut v = vec!["incomeTarget", "industryPlanning", "ruralRoads"];
+    if pilot {
+        v.push("fundIntegrationPilot");
+    }
+    v.extend([
+        "insuranceAward",
+        "landQuota",
+        "landTrading",
+        "leaderContact",
+        "assessment",
+    ]);
+    v
+}
+
+const KEY_COUNTY_MEASURES: [&str; 4] = [
+    "keyCountySupport",
+    "specialFundTilt",
+    "extensionStaff",
+    "talentFlow",
+];
+
+#[test]
+fn every_alleviated_county_on_a_date_in_each_phase() {
+    let engine = Engine::new().unwrap();
+    let national: Vec<_> = table("heilongjiang-poverty-counties.tsv")
+        .into_iter()
+        .filter(|r| r["kind"] == "national")
+        .collect();
+    assert_eq!(national.len(), 20);
+    for row in &national {
+        for &(date, phase, year, pilot) in DATES {
+            let p = engine.county(&row["code"], date).unwrap();
+            let what = format!("{} {date}", row["name"]);
+            assert_eq!(p.region.name, row["name"], "{what}");
+            assert_eq!(
+                (p.transition.phase, p.transition.year),
+                (phase, year),
+                "{what}"
+            );
+            let c = p.county.as_ref().unwrap();
+            assert!(c.alleviated_county, "{what}");
+            let poverty = c.poverty_county.as_ref().unwrap();
+            assert_eq!(poverty.kind, PovertyKind::National, "{what}");
+            assert_eq!(
+                poverty.exit_assessment_year.to_string(),
+                row["exit_assessment_year"],
+                "{what}"
+            );
+            assert_eq!(
+                poverty.exit_batch.map(|b| b.to_string()).as_deref(),
+                Some(row["exit_batch"].as_str()),
+                "{what}"
+            );
+            assert_eq!(c.key_county, KeyCounty::NotPublished, "{what}");
+            assert_eq!(c.fund_integration_pilot, pilot, "{what}");
+            let in_period = phase == Phase::Transition;
+            let expected = if in_period {
+                alleviated_measures(pilot)
+            } else {
+                Vec::new()
+            };
+            assert_eq!(c.measures, expected, "{what}");
+            let pending: &[&str] = if in_period { &KEY_COUNTY_MEASURES } else { &[] };
+            assert_eq!(c.pending, pending, "{what}");
+        }
+    }
+}
+
+#[test]
+fn every_other_county_level_unit_gets_only_the_measures_for_other_counties() {
+    let engine = Engine::new().unwrap();
+    let poverty: HashMap<String, String> = table("heilongjiang-poverty-counties.tsv")
+        .into_iter()
+        .map(|r| (r["code"].clone(), r["kind"].clone()))
+        .collect();
+    let mut checked = 0;
+    for row in table("heilongjiang-regions.tsv") {
+        let code = &row["code"];
+        // County-level units in use through the period (231071 left the NBS table in 2023).
+        if row["level"] != "county" || poverty.get(code).is_some_and(|k| k == "national") {
+            continue;
+        }
+        if !row["valid_to"].is_empty() {
+            continue;
+        }
+        for &(date, phase, _, _) in DATES {
+            let p = engine.county(code, date).unwrap();
+            let c = p.county.unwrap();
+            assert!(
+                !c.alleviated_county && !c.fund_integration_pilot,
+                "{code} {date}"
+            );
+            let expected: &[&str] = if phase == Phase::Transition {
+                &["integrationMechanism", "assessment"]
+            } else {
+                &[]
+            };
+            assert_eq!(c.measures, expected, "{code} {date}");
+            // 重点帮扶县 are chosen among the 脱贫县: nothing waits for the list here.
+            assert!(c.pending.is_empty(), "{code} {date}");
+            assert_eq!(
+                c.poverty_county.map(|p| p.kind),
+                poverty.get(code).map(|_| PovertyKind::Provincial),
+                "{code}"
+            );
+        }
+        checked += 1;
+    }
+    // 121 administrative units and 5 statistical ones in use, less the 20 脱贫县.
+    assert_eq!(checked, 106);
+}
+
+#[test]
+fn the_province_and_each_prefecture_list_their_units() {
+    let engine = Engine::new().unwrap();
+    let regions = table("heilongjiang-regions.tsv");
+    let province = engine.county("230000", "2022-07-01").unwrap();
+    let all = province.counties.unwrap();
+    let s = province.summary.unwrap();
+    assert_eq!(s.counties as usize, all.len());
+    assert_eq!((s.alleviated, s.provincial_poverty, s.pilot), (20, 8, 20));
+    for prefecture in regions.iter().filter(|r| r["level"] == "prefecture") {
+        let code = &prefecture["code"];
+        let p = engine.county(code, "2022-07-01").unwrap();
+        let rows = p.counties.unwrap();
+        let expected = regions
+            .iter()
+            // valid_to is the first year a code is no longer in the table: in use on 2022-07-01
+            // when it is empty or after 2022 (231071, dropped in 2023, is still listed).
+            .filter(|r| {
+                &r["parent_code"] == code
+                    && (r["valid_to"].is_empty() || r["valid_to"].as_str() > "2022")
+            })
+            .count();
+        assert_eq!(rows.len(), expected, "{code}");
+        assert!(
+            rows.iter().all(|r| r.code.starts_with(&code[..4])),
+            "{code}"
+        );
+    }
+}

@@ -1,0 +1,76 @@
+// Villages and counties through the package: the county profile, the 扶贫项目资产 ledger (a bad row,
+// even one JavaScript cannot send, is that row's error and the rest go on) and the county's
+// indicators. The golden cases check the figures; these check what only JavaScript can get wrong.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PolicyEngine, PolicyError } from 'zhenxing';
+
+const engine = new PolicyEngine();
+const asset = (id, extra = {}) => ({ id, name: `资产${id}`, village: '前进村', fundingSource: 'specialFund', year: 2019,
+  value: '100000', kind: 'photovoltaic', ownerLevel: 'village', ...extra });
+
+test('a county profile: 延寿县 is a 脱贫县 in the pilot, the key-county measures wait for the list', () => {
+  const p = engine.county('230129', '2023-06-01');
+  assert.equal(p.region.name, '延寿县');
+  assert.equal(p.county.alleviatedCounty, true);
+  assert.equal(p.county.keyCounty, 'notPublished');
+  assert.equal(p.keyCountyList.status, 'notPublished');
+  assert.ok(p.county.measures.includes('fundIntegrationPilot'));
+  assert.deepEqual(p.pending.map((m) => m.id), ['keyCountySupport', 'specialFundTilt', 'extensionStaff', 'talentFlow']);
+  assert.equal(p.transition.year, 3);
+  for (const m of p.measures) assert.match(m.citation, /^[一二三四五六七]\(/);
+});
+
+test('the province lists its county-level units with 20 脱贫县', () => {
+  const p = engine.county('230000', '2022-01-01');
+  assert.equal(p.summary.alleviated, 20);
+  assert.equal(p.counties.length, p.summary.counties);
+  assert.equal(p.counties.filter((c) => c.alleviatedCounty).length, 20);
+  assert.equal(p.summary.keyCounties, undefined, 'no key-county count while the list is not published');
+});
+
+test('rows JavaScript cannot send are their own errors; the ledger goes on', () => {
+  const rows = [
+    asset('A1'),
+    asset('A2', { value: () => '1' }),
+    asset('A3', { annualIncome: NaN }),
+    asset('A4', { disposal: new Map([['type', 'scrap']]) }),
+    asset('A5', { year: new Date('2019-01-01') }),
+    null,
+    asset('A7', { kind: 'road', disposal: { type: 'scrap', approvals: ['villageMeeting', 'township', 'countyDepartment'] } }),
+  ];
+  const ledger = engine.assets(rows, '2023-06-01');
+  assert.deepEqual(ledger.items.map((i) => i.ok), [true, false, false, false, false, false, true]);
+  assert.deepEqual(ledger.items.filter((i) => !i.ok).map((i) => i.error.path), ['[1].value', '[2].annualIncome', '[3].disposal', '[4].year', '[5]']);
+  for (const i of ledger.items.filter((i) => !i.ok)) {
+    assert.equal(i.error.code, 'INVALID_INPUT');
+    assert.match(i.error.message, /[\u4e00-\u9fff]/);
+  }
+  assert.equal(ledger.totals.rows, 7);
+  assert.equal(ledger.totals.errors, 5);
+  // 100000 > 50000 (the illustrative township limit): the county department approves; all obtained.
+  const road = ledger.items[6].asset;
+  assert.equal(road.disposal.authority, 'countyDepartment');
+  assert.equal(road.disposal.allowed, true);
+  assert.deepEqual(ledger.unofficial, ['assets.disposal.countyDepartmentLimit', 'assets.disposal.townshipLimit']);
+});
+
+test('a county can set its own approval limits in a what-if', () => {
+  const own = engine.withOverrides({ 'assets.disposal.townshipLimit': [{ from: '2021-01-01', region: '230129', value: '200000' }] });
+  const row = asset('A1', { disposal: { type: 'scrap', approvals: ['villageMeeting', 'township'] } });
+  assert.equal(own.assets([row], '2023-06-01', '230129').items[0].asset.disposal.allowed, true);
+  assert.equal(own.assets([row], '2023-06-01').items[0].asset.disposal.allowed, false);
+  assert.deepEqual(own.assets([row], '2023-06-01').items[0].asset.disposal.missing, ['countyDepartment']);
+});
+
+test('county indicators: money and rates as decimal strings, exact comparison', () => {
+  const r = engine.countyIndicators({ region: '230129', year: 2022, income: { thisYear: 16800, lastYear: 15600 }, provinceGrowth: 0.065 }, '2023-03-01');
+  assert.equal(r.incomeGrowth.thisYear, '16800.00');
+  assert.equal(r.incomeGrowth.growth, '0.0769');
+  assert.equal(r.incomeGrowth.met, true);
+  // 1014 / 15600 is exactly 6.5%: not higher, so not met, although both show as 6.5%.
+  const tie = engine.countyIndicators({ region: '230129', year: 2022, income: { thisYear: '16614', lastYear: '15600' }, provinceGrowth: '0.065' }, '2023-03-01');
+  assert.equal(tie.incomeGrowth.growth, '0.065');
+  assert.equal(tie.incomeGrowth.met, false);
+  assert.throws(() => engine.countyIndicators({ region: '230129' }, '2023-03-01'), PolicyError);
+});

@@ -1,0 +1,272 @@
+// The county page: the county profile, a 扶贫项目资产 ledger imported from CSV or JSON, and the county's
+// indicators with a chart. It reads inputs, calls the engine and shows what it returns: no policy logic
+// here. Every figure shown carries data-key, its path in the result, so tests compare it with the package.
+import init, { PolicyEngine, PolicyError } from './pkg/index.js';
+
+const $ = (id) => document.getElementById(id);
+const NS = 'http://www.w3.org/2000/svg';
+let engine;
+
+/** An element with attributes and children (text or nodes); null children are skipped. */
+function node(tag, attrs, ...kids) {
+  const n = document.createElement(tag);
+  Object.entries(attrs ?? {}).forEach(([k, v]) => v != null && (k === 'class' ? (n.className = v) : n.setAttribute(k, v)));
+  n.append(...kids.flat(Infinity).filter((k) => k != null && k !== false));
+  return n;
+}
+const cite = (c) => node('span', { class: 'cite' }, c);
+const money = (key, v) => node('span', { 'data-key': key }, v ?? '—');
+
+function showError(e) {
+  const box = $('error');
+  box.textContent = e instanceof PolicyError ? `${e.message}${e.path ? `（${e.path}）` : ''} [${e.code}]` : `出错：${e}`;
+  box.hidden = false;
+}
+
+function common(r) {
+  return [
+    r.reasons?.length ? node('ul', { class: 'reasons' }, r.reasons.map((t) => node('li', {}, t))) : null,
+    r.steps?.length ? node('details', {}, node('summary', {}, '计算步骤'),
+      node('ol', { class: 'steps' }, r.steps.map((s) => node('li', {}, s.text, s.citation ? cite(s.citation) : null)))) : null,
+    r.assumptions?.length ? node('div', { class: 'assumptions' }, '本计算器的假设：',
+      node('ul', {}, r.assumptions.map((a) => node('li', { 'data-assumption': a.rule }, a.text)))) : null,
+    r.unofficial?.length ? node('div', { class: 'unofficial' }, '⚠ 依据的以下参数不是官方公布值，须按本县规定核对：',
+      node('ul', {}, r.unofficial.map((n) => node('li', { 'data-param': n }, n)))) : null,
+  ];
+}
+
+// ---- the county profile -------------------------------------------------------------------------
+const PHASE = { before: '过渡期尚未开始', transition: '过渡期内', after: '过渡期已结束' };
+const KEY = { notPublished: '名单未公布', yes: '是', no: '否' };
+
+function measureList(list, cls) {
+  return node('ul', { class: cls }, list.map((m) => node('li', { 'data-measure': m.id }, m.label, cite(m.citation),
+    node('span', { class: 'until' }, `${m.from} 至 ${m.until}`))));
+}
+
+function renderProfile(p) {
+  const c = p.county;
+  const t = p.transition;
+  const exit = c?.povertyCounty ? `${c.povertyCounty.kind === 'national' ? '原国家级贫困县' : '原省级贫困县'}，${c.povertyCounty.exitAssessmentYear}年度退出` : '';
+  const facts = [
+    ['地区', `${p.region.name}（${p.region.code}，${p.region.kindLabel}${p.region.parent ? `，属${p.region.parent.name}` : ''}）`],
+    ['过渡期', `${PHASE[t.phase]}${t.year ? `，第${t.year}年` : ''}`],
+    c ? ['脱贫县', c.alleviatedCounty ? `是（${exit}）` : `否${exit ? `（${exit}）` : ''}`] : null,
+    c ? ['乡村振兴重点帮扶县', KEY[c.keyCounty]] : ['乡村振兴重点帮扶县', KEY[p.keyCountyList.status === 'published' ? 'yes' : 'notPublished']],
+    c ? ['涉农资金统筹整合试点', c.fundIntegrationPilot ? '适用' : '不适用'] : null,
+  ].filter(Boolean);
+  const body = [
+    node('dl', { class: 'facts' }, facts.map(([k, v]) => [node('dt', {}, k), node('dd', { 'data-fact': k }, v)])),
+    node('h3', {}, `生效的县级措施（${p.measures.length} 项）`), measureList(p.measures, 'measures'),
+    p.pending.length ? [node('h3', {}, `待重点帮扶县名单公布后确定（${p.pending.length} 项）`), measureList(p.pending, 'pending')] : null,
+  ];
+  if (p.counties) {
+    const s = p.summary;
+    body.push(node('h3', {}, `所辖县级单位 ${s.counties} 个：脱贫县 ${s.alleviated} 个，整合试点 ${s.pilot} 个`),
+      node('table', { class: 'grid', id: 'county-table' },
+        node('thead', {}, node('tr', {}, ['代码', '名称', '脱贫县', '整合试点', '生效措施', '待定'].map((h) => node('th', {}, h)))),
+        node('tbody', {}, p.counties.map((r) => node('tr', { 'data-code': r.code },
+          node('td', {}, r.code), node('td', {}, r.name), node('td', {}, r.alleviatedCounty ? '是' : r.povertyCounty ? '原省级贫困县' : '否'),
+          node('td', {}, r.fundIntegrationPilot ? '适用' : ''), node('td', { class: 'num' }, String(r.measures.length)),
+          node('td', { class: 'num' }, String(r.pending.length)))))));
+  }
+  $('profile-body').replaceChildren(...body.flat().filter(Boolean), ...common(p).filter(Boolean));
+}
+
+// ---- the asset ledger ---------------------------------------------------------------------------
+const COLUMNS = { id: 'id', name: 'name', village: 'village', funding_source: 'fundingSource', year: 'year', value: 'value',
+  kind: 'kind', owner_level: 'ownerLevel', annual_income: 'annualIncome', income_uses: 'incomeUses',
+  disposal_type: 'disposal.type', disposal_price: 'disposal.price', disposal_approvals: 'disposal.approvals' };
+
+/** RFC 4180 CSV: quoted cells, doubled quotes, CRLF or LF. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell); rows.push(row); row = []; cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+}
+
+/** A ledger CSV as the rows `assets()` takes (the same columns as the command-line tool). */
+function ledgerFromCsv(text) {
+  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
+  const unknown = header.map((h) => h.trim()).find((h) => !(h in COLUMNS));
+  if (unknown !== undefined) throw new Error(`未知的列“${unknown}”`);
+  return rows.map((cells) => {
+    const asset = {};
+    header.forEach((h, i) => {
+      const v = (cells[i] ?? '').trim();
+      const field = COLUMNS[h.trim()];
+      if (v === '') return;
+      const value = field === 'year' && /^\d+$/.test(v) ? Number(v)
+        : field === 'incomeUses' ? v.split(';').filter(Boolean).map((p) => { const [purpose, amount] = p.split(/[:：]/); return { purpose: purpose?.trim(), amount: amount?.trim() }; })
+        : field === 'disposal.approvals' ? v.split(';').map((s) => s.trim()).filter(Boolean) : v;
+      if (field.startsWith('disposal.')) (asset.disposal ??= {})[field.slice(9)] = value; else asset[field] = value;
+    });
+    return asset;
+  });
+}
+
+function disposalText(d) {
+  if (!d) return '';
+  if (!d.required.length) return `${d.label}：农户自行处置`;
+  return d.allowed ? `${d.label}：审批齐全` : `${d.label}：缺 ${d.missing.length} 个审批环节`;
+}
+
+function renderLedger(l) {
+  const rows = l.items.map((item, i) => {
+    if (!item.ok) {
+      return node('tr', { class: 'bad', 'data-row': i }, node('td', {}, String(i + 1)),
+        node('td', { colspan: 8, 'data-error': item.error.path }, `${item.error.message}（${item.error.path}，${item.error.code}）`));
+    }
+    const a = item.asset;
+    const k = `items[${i}].asset`;
+    return node('tr', { 'data-row': i, 'data-id': a.id }, node('td', {}, String(i + 1)), node('td', {}, a.id), node('td', {}, a.name),
+      node('td', { 'data-key': `${k}.classLabel` }, a.classLabel), node('td', { class: 'num' }, money(`${k}.value`, a.value)),
+      node('td', { class: 'num' }, money(`${k}.annualIncome`, a.annualIncome)), node('td', { class: 'num' }, money(`${k}.planned`, a.planned)),
+      node('td', { class: a.disposal && !a.disposal.allowed ? 'no' : null, 'data-disposal': a.disposal ? String(a.disposal.allowed) : null }, disposalText(a.disposal)),
+      node('td', { 'data-findings': a.findings.length }, a.findings.length ? node('ul', { class: 'findings' }, a.findings.map((f) => node('li', { 'data-finding': f.id }, f.text))) : node('span', { class: 'ok' }, '无')));
+  });
+  const totals = (label, key, c) => node('tr', {}, node('td', {}, label), node('td', { class: 'num' }, String(c.assets)),
+    node('td', { class: 'num' }, money(`${key}.value`, c.value)), node('td', { class: 'num' }, money(`${key}.annualIncome`, c.annualIncome)),
+    node('td', { class: 'num' }, money(`${key}.planned`, c.planned)), node('td', { class: 'num' }, `${c.disposals}（缺审批 ${c.disposalsBlocked}）`),
+    node('td', { class: 'num' }, String(c.withFindings)));
+  const head = (first) => node('thead', {}, node('tr', {}, [first, '项数', '账面价值（元）', '年收益（元）', '已计划（元）', '处置', '有问题'].map((h) => node('th', {}, h))));
+  $('ledger-body').replaceChildren(
+    node('table', { class: 'grid', id: 'ledger-table' },
+      node('thead', {}, node('tr', {}, ['行', '编号', '名称', '类别', '账面价值（元）', '年收益（元）', '已计划（元）', '处置', '问题'].map((h) => node('th', {}, h)))),
+      node('tbody', {}, rows)),
+    node('h3', {}, '按类别'), node('table', { class: 'grid', id: 'by-class' }, head('类别'), node('tbody', {}, l.byClass.map((c, i) => totals(c.label, `byClass[${i}]`, c)))),
+    node('h3', {}, '按村'), node('table', { class: 'grid', id: 'by-village' }, head('村'), node('tbody', {}, l.byVillage.map((v, i) => totals(v.village, `byVillage[${i}]`, v)))),
+    node('p', {}, `合计 ${l.totals.rows} 行，${l.totals.errors} 行有误；账面价值 `, money('totals.value', l.totals.value), ' 元。'),
+    ...common(l).filter(Boolean));
+}
+
+async function runLedger() {
+  $('error').hidden = true;
+  try {
+    const file = $('ledger-file').files[0];
+    let list;
+    if (file) {
+      const text = await file.text();
+      list = /\.json$/i.test(file.name) ? JSON.parse(text) : ledgerFromCsv(text);
+    } else {
+      list = JSON.parse($('ledger-json').value || '[]');
+    }
+    renderLedger(engine.assets(list, $('as-of').value, $('region').value));
+  } catch (e) {
+    showError(e);
+  }
+}
+
+// ---- the indicators -------------------------------------------------------------------------------
+function readIndicators() {
+  const f = $('indicator-form').elements;
+  const v = (name) => f.namedItem(name).value.trim();
+  const count = (name) => (v(name) === '' ? undefined : /^\d+$/.test(v(name)) ? Number(v(name)) : v(name));
+  const input = { region: $('region').value, year: count('year'), income: { thisYear: v('thisYear'), lastYear: v('lastYear') }, provinceGrowth: v('provinceGrowth') };
+  if (v('households') !== '') {
+    const monitored = {};
+    for (const c of ['unstable', 'marginal', 'suddenHardship']) {
+      if (v(c) !== '') monitored[c] = { households: count(c), riskEliminated: count(`${c}Eliminated`) };
+    }
+    input.register = { households: count('households'), monitored, dibaoGaps: count('dibaoGaps'), tekunGaps: count('tekunGaps'),
+      cashAnnual: v('cashAnnual') || undefined };
+  }
+  return input;
+}
+
+/** Bars: the county's growth against the province's, then the share of risk eliminated by category. */
+function chart(r) {
+  const bars = [['本县增速', r.incomeGrowth.growth, 'county'], ['全省增速', r.incomeGrowth.provinceGrowth, 'province'],
+    ...r.monitored.filter((m) => m.share !== undefined).map((m) => [`${m.label}风险消除`, m.share, 'share'])];
+  const max = Math.max(...bars.map(([, v]) => Math.abs(Number(v))), 0.01);
+  const svg = document.createElementNS(NS, 'svg');
+  svg.setAttribute('viewBox', `0 0 720 ${bars.length * 30 + 20}`);
+  svg.setAttribute('class', 'bars');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', '增速与风险消除占比');
+  bars.forEach(([label, v, cls], i) => {
+    const y = 10 + i * 30;
+    const w = (Math.abs(Number(v)) / max) * 420;
+    for (const [tag, attrs, text] of [['text', { x: 0, y: y + 15, class: 'label' }, label],
+      ['rect', { x: 200, y, width: w.toFixed(1), height: 20, class: cls, 'data-value': v }],
+      ['text', { x: 206 + w, y: y + 15, class: 'tick' }, `${(Number(v) * 100).toFixed(2)}%`]]) {
+      const n = document.createElementNS(NS, tag);
+      Object.entries(attrs).forEach(([k, a]) => n.setAttribute(k, String(a)));
+      if (text) n.textContent = text;
+      svg.append(n);
+    }
+  });
+  return svg;
+}
+
+function renderIndicators(r) {
+  const met = (m) => (m === undefined ? '—' : m ? '达到' : '未达到');
+  $('indicators-body').replaceChildren(
+    node('table', { class: 'grid', id: 'indicator-table' },
+      node('thead', {}, node('tr', {}, ['指标', '数值', '目标', '怎样算'].map((h) => node('th', {}, h)))),
+      node('tbody', {}, r.indicators.map((x, i) => node('tr', { 'data-id': x.id },
+        node('td', {}, x.label, cite(x.citation)), node('td', { class: 'num', 'data-key': `indicators[${i}].value` }, `${x.value}${x.unit ?? ''}`),
+        node('td', { class: x.met === false ? 'no' : x.met ? 'ok' : null, 'data-met': x.met === undefined ? null : String(x.met) }, met(x.met)),
+        node('td', {}, x.how))))),
+    node('div', { id: 'indicator-chart' }, chart(r)),
+    ...common(r).filter(Boolean));
+}
+
+function runIndicators(event) {
+  event?.preventDefault();
+  $('error').hidden = true;
+  try {
+    renderIndicators(engine.countyIndicators(readIndicators(), $('as-of').value));
+  } catch (e) {
+    showError(e);
+  }
+}
+
+// ---- start --------------------------------------------------------------------------------------
+function fillRegions() {
+  const regions = engine.regions();
+  const select = $('region');
+  const province = regions.find((r) => r.level === 'province');
+  select.append(node('option', { value: province.code }, `${province.name}（全省）`));
+  for (const city of regions.filter((r) => r.level === 'prefecture')) {
+    select.append(node('optgroup', { label: city.name }, node('option', { value: city.code }, `${city.name}（市级）`),
+      regions.filter((r) => r.parent === city.code).map((c) => node('option', { value: c.code }, c.alleviatedCounty ? `${c.name}（脱贫县）` : c.name))));
+  }
+  select.value = '230129';
+}
+
+function renderProfileNow() {
+  $('error').hidden = true;
+  try {
+    renderProfile(engine.county($('region').value, $('as-of').value));
+  } catch (e) {
+    showError(e);
+  }
+}
+
+async function start() {
+  await init();
+  engine = new PolicyEngine();
+  fillRegions();
+  $('as-of').value = new Date().toISOString().slice(0, 10);
+  for (const id of ['as-of', 'region']) $(id).addEventListener('change', renderProfileNow);
+  $('ledger-run').addEventListener('click', runLedger);
+  $('indicator-form').addEventListener('submit', runIndicators);
+  $('print').addEventListener('click', () => window.print());
+  renderProfileNow();
+  $('status').textContent = '计算引擎已就绪。';
+  document.body.dataset.ready = 'true';
+}
+
+start().catch(showError);
