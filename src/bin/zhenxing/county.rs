@@ -117,7 +117,6 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
     Ok(a)
 }
 
-
 fn message(e: &PolicyError) -> String {
     if e.path.is_empty() {
         e.message.clone()
