@@ -850,3 +850,35 @@ fn the_documentation_lists_every_column_with_its_alias() {
         }
     }
 }
+
+/// `screenText` (the library's `screen_text`, one call over the whole text) writes exactly the CSV
+/// the tool writes, for CSV and JSON Lines registers, bad rows included.
+#[test]
+fn screening_a_register_as_text_writes_what_the_tool_writes() {
+    use zhenxing::register::output::Lang;
+    use zhenxing::register::text::{screen_text, TextFormat};
+    let engine = Engine::new().unwrap();
+    let county = registers().join("county/register.csv");
+    let examples = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/registers"));
+    for input in [
+        registers().join("small.csv"),
+        registers().join("small.jsonl"),
+        county,
+        examples.join("example-zh.csv"),
+        examples.join("example-en.csv"),
+    ] {
+        for (flag, lang) in [("en", Lang::En), ("zh", Lang::Zh)] {
+            let (_, stdout, stderr) = estimate_quiet(
+                &input,
+                &["--output-format", "csv", "--no-bom", "--headers", flag, "-o", "-"],
+            );
+            let bytes = std::fs::read(&input).unwrap();
+            let format = TextFormat::sniff(&bytes);
+            let text = screen_text(&engine, &bytes, AS_OF, format, lang).unwrap();
+            assert_eq!(text.csv, stdout, "{}: {stderr}", input.display());
+            assert_eq!(text.rows as usize, stdout.lines().count() - 1);
+        }
+    }
+    let bad_date = screen_text(&engine, b"{}", "2023-02-29", TextFormat::JsonLines, Lang::En);
+    assert_eq!(bad_date.unwrap_err().path, "asOf");
+}

@@ -20,6 +20,7 @@ pub mod columns;
 mod ids;
 pub mod output;
 pub mod read;
+pub mod text;
 
 use std::borrow::Cow;
 use std::io::{self, BufRead};
@@ -416,6 +417,13 @@ pub fn place_of(layout: &Layout, group: &Group) -> Place {
         }
     }
     place
+}
+
+/// Why a household whose id comes back after other households is an error.
+pub fn repeated_id_message(id: &str) -> String {
+    format!(
+        "户编号“{id}”在花名册的其他位置还有成员行（同一户的行不连续）：无法确定这一户有哪些成员，请把同一户的行排在一起"
+    )
 }
 
 /// The household's `ref` cell, when it has one.

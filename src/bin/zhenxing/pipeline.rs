@@ -756,10 +756,7 @@ fn read_csv(
         if !g.id.is_empty() && duplicates.as_mut().is_some_and(|d| d.repeated(&g.id)) {
             g.fail(PolicyError::invalid_input(
                 "household_id",
-                format!(
-                    "户编号“{}”在花名册的其他位置还有成员行（同一户的行不连续）：无法确定这一户有哪些成员，请把同一户的行排在一起",
-                    g.id
-                ),
+                register::repeated_id_message(&g.id),
             ));
         }
         jobs.push(Job {

@@ -1,0 +1,88 @@
+// screenText: a whole register as text, screened in one call, rows out as CSV text. The rows must
+// carry the same figures as screenMany's objects; the CSV itself is checked against the native
+// command-line tool's output in tests/cli.rs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PolicyEngine, PolicyError } from 'zhenxing';
+
+const engine = new PolicyEngine();
+const asOf = '2023-06-01';
+const repo = process.env.ZX_REPO;
+
+/** RFC 4180 rows (quoted cells may hold commas, quotes and line breaks). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += c;
+  }
+  return rows;
+}
+
+const households = [
+  { ref: 'A', region: '230129', members: [{ birthDate: '1958-01-01' }], income: { other: '3000' } },
+  { ref: 'B,引号"', region: '230102', area: 'urban', members: [{ birthDate: '1980-01-01', wages: '12000' }, { birthDate: '2012-03-01', schooling: 'primary' }] },
+  { ref: 'C', region: '999999', members: [{ birthDate: '1958-01-01' }] },
+  { ref: 'D', region: '230129', members: [{ birthDate: '1950-01-01', disabilityGrade: 1 }], income: { transfer: '2000' }, events: ['illness'], rigidSpending: '9000' },
+];
+
+test('JSON Lines text gives the figures screenMany gives, row for row, bad rows included', () => {
+  const text = households.map((h) => JSON.stringify(h)).join('\n') + '\n\n';
+  const out = engine.screenText(text, asOf);
+  assert.equal(out.rows, 4);
+  assert.equal(out.errors, 1);
+  assert.equal(out.lines, 5);
+  const [header, ...rows] = parseCsv(out.csv);
+  assert.equal(rows.length, 4);
+  const col = (name) => header.indexOf(name);
+  const objects = engine.screenMany(households, asOf);
+  rows.forEach((r, i) => {
+    const o = objects[i];
+    assert.equal(r[col('line')], String(i + 1));
+    assert.equal(r[col('ok')], String(o.ok));
+    assert.equal(r[col('ref')], households[i].ref);
+    if (!o.ok) { assert.equal(r[col('error_code')], o.error.code); return; }
+    assert.equal(r[col('total_annual')], o.screening.totalAnnual);
+    assert.equal(r[col('total_monthly')], o.screening.totalMonthly);
+    for (const p of o.screening.programs) {
+      assert.equal(r[col(`${p.program}_eligible`)], String(p.eligible), `${households[i].ref} ${p.program}`);
+      assert.equal(r[col(`${p.program}_annual`)], p.annual);
+    }
+  });
+  // The same bytes as a Uint8Array: the same text.
+  assert.deepEqual(engine.screenText(new TextEncoder().encode(text), asOf), out);
+});
+
+test('a CSV register, with Chinese headers out, and its repeated household id', () => {
+  const csv = readFileSync(join(repo, 'tests', 'registers', 'small.csv'));
+  const out = engine.screenText(csv, asOf, { headers: 'zh' });
+  const [header, ...rows] = parseCsv(out.csv);
+  assert.equal(header[0], '户编号');
+  assert.equal(rows.length, out.rows);
+  assert.ok(out.errors > 0 && out.errors < out.rows, `${out.errors} of ${out.rows}`);
+  const forced = engine.screenText(csv, asOf, { format: 'csv' });
+  assert.equal(forced.rows, out.rows);
+});
+
+test('bad arguments are PolicyErrors; a line that is not UTF-8 is that line\'s error', () => {
+  for (const [call, code, path] of [
+    [() => engine.screenText(42, asOf), 'INVALID_INPUT', ''],
+    [() => engine.screenText('{}', '2023-02-29'), 'INVALID_DATE', 'asOf'],
+    [() => engine.screenText('{}', asOf, { format: 'xlsx' }), 'INVALID_INPUT', 'opts.format'],
+    [() => engine.screenText('{}', asOf, { header: 'zh' }), 'INVALID_INPUT', 'opts.header'],
+    [() => engine.screenText('household_id,household_id\n1,1\n', asOf), 'INVALID_INPUT', ''],
+  ]) {
+    assert.throws(call, (e) => e instanceof PolicyError && e.code === code && e.path === path, `${call}`);
+  }
+  // GBK bytes for 王 (0xCD 0xF5) inside a UTF-8 JSON Lines register.
+  const good = new TextEncoder().encode(`${JSON.stringify(households[0])}\n`);
+  const gbk = Uint8Array.from([...new TextEncoder().encode('{"ref":"'), 0xcd, 0xf5, ...new TextEncoder().encode('"}\n')]);
+  const out = engine.screenText(Uint8Array.from([...good, ...gbk, ...good]), asOf);
+  assert.deepEqual([out.rows, out.errors], [3, 1]);
+});
