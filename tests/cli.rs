@@ -870,7 +870,15 @@ fn screening_a_register_as_text_writes_what_the_tool_writes() {
         for (flag, lang) in [("en", Lang::En), ("zh", Lang::Zh)] {
             let (_, stdout, stderr) = estimate_quiet(
                 &input,
-                &["--output-format", "csv", "--no-bom", "--headers", flag, "-o", "-"],
+                &[
+                    "--output-format",
+                    "csv",
+                    "--no-bom",
+                    "--headers",
+                    flag,
+                    "-o",
+                    "-",
+                ],
             );
             let bytes = std::fs::read(&input).unwrap();
             let format = TextFormat::sniff(&bytes);
@@ -879,6 +887,12 @@ fn screening_a_register_as_text_writes_what_the_tool_writes() {
             assert_eq!(text.rows as usize, stdout.lines().count() - 1);
         }
     }
-    let bad_date = screen_text(&engine, b"{}", "2023-02-29", TextFormat::JsonLines, Lang::En);
+    let bad_date = screen_text(
+        &engine,
+        b"{}",
+        "2023-02-29",
+        TextFormat::JsonLines,
+        Lang::En,
+    );
     assert_eq!(bad_date.unwrap_err().path, "asOf");
 }

@@ -104,7 +104,14 @@ impl Out {
     }
 
     /// The row of one household (or of what could not be read as one).
-    fn household(&mut self, engine: &Engine, id: &Identity<'_>, node: Result<Node<'_>>, as_of: &str, place: impl Fn(PolicyError) -> PolicyError) {
+    fn household(
+        &mut self,
+        engine: &Engine,
+        id: &Identity<'_>,
+        node: Result<Node<'_>>,
+        as_of: &str,
+        place: impl Fn(PolicyError) -> PolicyError,
+    ) {
         let screening = node
             .and_then(|n| engine.estimate_in_batch(&n, as_of, false, &mut self.transitions))
             .map(|e| Screening::of(&e))
