@@ -514,8 +514,8 @@ impl PolicyEngine {
         use crate::register::text::{screen_text, TextFormat};
         let as_of = as_of_arg(&as_of)?;
         let opts = match opts.filter(|o| !o.is_undefined() && !o.is_null()) {
-            Some(o) => object_arg(&o, "opts", crate::input::requests::TextOptions::read)?,
-            None => crate::input::requests::TextOptions::default(),
+            Some(o) => object_arg(&o, "opts", crate::register::text::TextOptions::read)?,
+            None => crate::register::text::TextOptions::default(),
         };
         let bytes = register_bytes(&register)?;
         let format = opts.format.unwrap_or_else(|| TextFormat::sniff(&bytes));

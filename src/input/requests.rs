@@ -288,30 +288,6 @@ pub struct BatchOptions {
     pub explain: Option<bool>,
 }
 
-/// Options of `screenText`: the register's format (sniffed when absent: JSON Lines when it starts
-/// with `{`) and the language of the CSV header.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Tsify)]
-pub struct TextOptions {
-    #[tsify(optional, type = "'jsonl' | 'csv'")]
-    pub format: Option<crate::register::text::TextFormat>,
-    #[tsify(optional, type = "'en' | 'zh'")]
-    pub headers: Option<crate::register::output::Lang>,
-}
-
-impl TextOptions {
-    pub fn read(node: &Node<'_>) -> Result<TextOptions> {
-        use crate::register::{output::Lang, text::TextFormat};
-        let o = Obj::new(node, "opts", "opts", &["format", "headers"])?;
-        Ok(TextOptions {
-            format: o.choice(
-                "format",
-                &[("jsonl", TextFormat::JsonLines), ("csv", TextFormat::Csv)],
-            )?,
-            headers: o.choice("headers", &[("en", Lang::En), ("zh", Lang::Zh)])?,
-        })
-    }
-}
-
 impl BatchOptions {
     pub fn read(node: &Node<'_>) -> Result<BatchOptions> {
         let o = Obj::new(node, "opts", "opts", &["explain"])?;

@@ -9,7 +9,9 @@ use crate::error::{PolicyError, Result};
 use crate::estimate::Transitions;
 use crate::input::household;
 use crate::input::json::Node;
+use crate::input::Obj;
 use crate::screening::Screening;
+use tsify::Tsify;
 
 use super::output::{self, Identity, Lang};
 use super::read::Lines;
@@ -37,9 +39,32 @@ impl TextFormat {
     }
 }
 
+/// Options of `screenText`: the register's format (sniffed when absent: JSON Lines when it starts
+/// with `{`) and the language of the CSV header.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Tsify)]
+pub struct TextOptions {
+    #[tsify(optional, type = "'jsonl' | 'csv'")]
+    pub format: Option<TextFormat>,
+    #[tsify(optional, type = "'en' | 'zh'")]
+    pub headers: Option<Lang>,
+}
+
+impl TextOptions {
+    pub fn read(node: &Node<'_>) -> Result<TextOptions> {
+        let o = Obj::new(node, "opts", "opts", &["format", "headers"])?;
+        Ok(TextOptions {
+            format: o.choice(
+                "format",
+                &[("jsonl", TextFormat::JsonLines), ("csv", TextFormat::Csv)],
+            )?,
+            headers: o.choice("headers", &[("en", Lang::En), ("zh", Lang::Zh)])?,
+        })
+    }
+}
+
 /// The screened register: CSV text (header first, a row per household or per error, in input
 /// order), with its counts.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, tsify::Tsify)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ScreenedText {
     /// The rows, as `zhenxing estimate -o out.csv --no-bom` writes them.
