@@ -30,6 +30,7 @@
 #![warn(unreachable_pub, dead_code)]
 
 pub mod batch;
+pub mod bits;
 pub mod calendar;
 pub mod engine;
 pub mod error;

@@ -5,6 +5,8 @@
 //! written from this list (a test keeps the two the same).
 
 use serde::{Serialize, Serializer};
+
+use crate::bits::Bits;
 use tsify::Tsify;
 
 /// Where a rule comes from.
@@ -126,9 +128,9 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 
 /// The assumptions a result applied: a bit per rule of [`RULES`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Assumptions(u128);
+pub struct Assumptions(Bits);
 
-const _: () = assert!(RULES.len() <= 128, "Assumptions holds 128 rules");
+const _: () = assert!(RULES.len() <= Bits::CAPACITY, "Assumptions holds 256 rules");
 
 impl Assumptions {
     /// Record that the assumption `id` was applied (ids that are not assumptions are ignored).
@@ -137,9 +139,7 @@ impl Assumptions {
             .iter()
             .position(|r| r.id == id && r.basis == Basis::Assumption)
         {
-            self.0 |= 1u128
-                .checked_shl(u32::try_from(i).unwrap_or(u32::MAX))
-                .unwrap_or(0);
+            self.0.insert(i);
         }
     }
     /// `id` when `applies`.
@@ -149,19 +149,17 @@ impl Assumptions {
         }
     }
     pub fn extend(&mut self, other: Assumptions) {
-        self.0 |= other.0;
+        self.0.union(other.0);
     }
     pub fn is_empty(self) -> bool {
-        self.0 == 0
+        self.0.is_empty()
     }
     /// The rules applied, in the order of [`RULES`].
     pub fn iter(self) -> impl Iterator<Item = &'static Rule> {
-        RULES.iter().enumerate().filter_map(move |(i, r)| {
-            let bit = 1u128
-                .checked_shl(u32::try_from(i).unwrap_or(u32::MAX))
-                .unwrap_or(0);
-            (self.0 & bit != 0).then_some(r)
-        })
+        RULES
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, r)| self.0.contains(i).then_some(r))
     }
     pub fn contains(self, id: &str) -> bool {
         self.iter().any(|r| r.id == id)
