@@ -158,6 +158,22 @@ proptest! {
     }
 }
 
+/// No field of `v` that reads as money (`"-12.30"`) is negative. The words (`steps`, `reasons`,
+/// `facts`) are left out: a step may show a balance, such as income less rigid spending.
+fn no_negative_amount(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::String(s) => {
+            !(s.starts_with('-') && s.split_once('.').is_some_and(|(_, f)| f.len() == 2))
+        }
+        serde_json::Value::Array(items) => items.iter().all(no_negative_amount),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "steps" | "reasons" | "facts"))
+            .all(|(_, v)| no_negative_amount(v)),
+        _ => true,
+    }
+}
+
 /// A generated household: 1-6 members of any age, incomes, statuses, events and flags.
 fn household() -> impl Strategy<Value = serde_json::Value> {
     let member = (1930..=2020i32, 0..5u8, any::<bool>(), 0..4usize, any::<bool>(), 0..3_000_000u64, 0..8usize, any::<bool>(), 0..4usize).prop_map(
@@ -202,9 +218,15 @@ proptest! {
         }
         prop_assert_eq!(est.programs.len(), zhenxing::programs::registry::PROGRAMMES.len());
         prop_assert_eq!(serde_json::to_value(&est.monitoring).unwrap(), serde_json::to_value(e.monitoring(&input, DATES[d]).unwrap()).unwrap());
-        let cash: i128 = est.contributions.iter().map(|c| fen(&c.cash_annual.to_fen_string())).sum();
-        prop_assert_eq!(cash, fen(&est.total_annual.to_fen_string()));
-        prop_assert!(est.contributions.iter().all(|c| !c.cash_annual.is_negative() && !c.other_annual.is_negative()));
+        let sum = |f: fn(&zhenxing::estimate::Contribution) -> zhenxing::money::Money| -> i128 {
+            est.contributions.iter().map(|c| fen(&f(c).to_fen_string())).sum()
+        };
+        prop_assert_eq!(sum(|c| c.cash_annual), fen(&est.total_annual.to_fen_string()));
+        prop_assert_eq!(sum(|c| c.other_annual), fen(&est.total_on_behalf.to_fen_string()));
+        prop_assert_eq!(sum(|c| c.earnings_annual), fen(&est.total_earnings.to_fen_string()));
+        prop_assert!(est.contributions.iter().all(|c| !c.cash_annual.is_negative() && !c.other_annual.is_negative() && !c.earnings_annual.is_negative()));
+        // No amount anywhere in the estimate is negative.
+        prop_assert!(no_negative_amount(&serde_json::to_value(&est).unwrap()), "{}", serde_json::to_string(&est).unwrap());
     }
 }
 
@@ -383,8 +405,8 @@ proptest! {
             let s = row.program(c.program).unwrap();
             prop_assert_eq!(s.eligible, p.eligible());
             prop_assert_eq!(s.monthly, if p.eligible() { p.monthly() } else { None });
-            // Annual: what the programme adds, cash or on the household's behalf.
-            let added = c.cash_annual.checked_add(c.other_annual).unwrap();
+            // Annual: what the programme adds, cash, on the household's behalf, or pay for a post.
+            let added = c.cash_annual.checked_add(c.other_annual).unwrap().checked_add(c.earnings_annual).unwrap();
             prop_assert_eq!(s.annual, if p.eligible() { added } else { zhenxing::money::Money::ZERO });
         }
         prop_assert_eq!(row.total_monthly, est.total_monthly);

@@ -116,12 +116,9 @@ impl Unit {
             | Unit::YuanPerDay
             | Unit::Yuan => Kind::Money,
             Unit::Rate | Unit::Multiple => Kind::Rate,
-            Unit::Days
-            | Unit::Months
-            | Unit::Years
-            | Unit::Tier
-            | Unit::Flag
-            | Unit::Persons => Kind::Count,
+            Unit::Days | Unit::Months | Unit::Years | Unit::Tier | Unit::Flag | Unit::Persons => {
+                Kind::Count
+            }
             Unit::Date => Kind::Date,
         }
     }

@@ -126,6 +126,9 @@ pub struct Amounts {
     pub one_off: Money,
     /// Paid on the household's behalf or in kind, in the year.
     pub other_annual: Money,
+    /// Pay for work in a post the programme offers (生态护林员, 乡村公益岗位), in the year: cash, but
+    /// earned by working, not assistance, so kept out of the totals of support.
+    pub earnings_annual: Money,
 }
 
 impl Amounts {
@@ -141,6 +144,7 @@ impl Amounts {
             cash_annual: annual.unwrap_or_default(),
             one_off: Money::ZERO,
             other_annual: Money::ZERO,
+            earnings_annual: Money::ZERO,
         })
     }
 
