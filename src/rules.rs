@@ -117,6 +117,10 @@ rules! {
     "credit.microcredit.eligibility", Document, "六(十七)", "不是脱贫人口或监测对象、不在政策期、超过额度期限或利率高于LPR的，不符合。";
     "credit.guaranteeLoan", Document, "六(十七)", "创业担保贷款个人额度以上限为准，超过的按上限发放。";
     "credit.insuranceFutures", Document, "六(十七)", "“保险+期货”赔付 = max(0, 目标价格 − 结算价格) × 数量。";
+    // 生态护林员
+    "forestRanger.household", Text, "三(六)", "生态护林员从脱贫户、监测户中选聘，优先保障脱贫不稳定户、边缘易致贫户。";
+    "forestRanger.ableToWork", ASSUMPTION, "三(六)", "“实现就业”按有劳动能力（全部或部分）、在劳动年龄内、不在校的成员计。";
+    "forestRanger.posts", ASSUMPTION, "三(六)", "每户选聘人数不超过参数规定的人数（各地通常每户1人，未见黑龙江文件），每人按年补助标准计。";
     // 以工代赈
     "workRelief.remuneration", Document, "三(六)、六(十六)；国家发展改革委2022-07-18", "以工代赈项目劳务报酬不低于中央预算内投资的一定比例（15%，2022年起提高到30%）。";
 }

@@ -149,7 +149,8 @@ catalogue! {
     // 以工代赈、公益岗位: 三(六), 六(十六)
     WORK_RELIEF_REMUNERATION_SHARE = def("workRelief.remunerationShare", Rate, "以工代赈中央资金劳务报酬占比下限");
     WORK_RELIEF_KEY_PROJECT_SHARE = def("workRelief.keyProjectRemunerationShare", Rate, "以工代赈重点项目劳务报酬占比下限");
-    FOREST_RANGER_PAY = def("employment.forestRangerPay", YuanPerYear, "生态护林员年补助").every(12).informational();
+    FOREST_RANGER_PAY = def("employment.forestRangerPay", YuanPerYear, "生态护林员年补助（每人）").every(12);
+    FOREST_RANGER_PER_HOUSEHOLD = def("employment.forestRanger.perHousehold", Persons, "生态护林员：每户至多选聘人数");
 }
 
 pub fn find(name: &str) -> Option<&'static Spec> {

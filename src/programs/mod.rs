@@ -10,6 +10,7 @@ pub(crate) mod assistance;
 pub mod credit;
 pub mod dibao;
 pub mod education;
+pub mod forest_ranger;
 pub mod medical;
 pub mod monitoring;
 pub mod pension;

@@ -26,6 +26,7 @@ macro_rules! with_household_programmes {
             Temporary    temporary  "temporary"  "临时救助"               "四(十)"    temporary::TemporaryFigures;
             Pension      pension    "pension"    "城乡居民养老保险代缴"   "四(十二)"  pension::PensionFigures;
             Education    education  "education"  "教育资助"               "三(八)"    education::EducationFigures;
+            ForestRanger forest_ranger "forestRanger" "生态护林员"        "三(六)"    forest_ranger::ForestRangerFigures;
         }
     };
 }
