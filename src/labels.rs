@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::input::household::{AREAS, EVENTS, FIELD_LABELS, SCHOOLING, STATUSES};
+use crate::input::household::{
+    APPRAISALS, AREAS, CARES, DISABILITY_TYPES, EVENTS, FIELD_LABELS, SCHOOLING, STATUSES,
+};
 use crate::programs::monitoring::{Category, Track, RISKS};
 use crate::programs::registry::{OTHER_PROGRAMMES, PROGRAMMES};
 
@@ -34,6 +36,15 @@ pub struct Labels {
     pub area: Map,
     #[tsify(type = "Record<string, string>")]
     pub event: Map,
+    /// A child's `care`: 孤儿（集中养育、社会散居）、事实无人抚养儿童.
+    #[tsify(type = "Record<string, string>")]
+    pub care: Map,
+    /// A member's `disabilityType`.
+    #[tsify(type = "Record<string, string>")]
+    pub disability_type: Map,
+    /// The house's `appraisal` (A to D).
+    #[tsify(type = "Record<string, string>")]
+    pub appraisal: Map,
     /// Every field of a household and a member (`birthDate` → 出生日期), for messages at a field.
     #[tsify(type = "Record<string, string>")]
     pub field: Map,
@@ -57,6 +68,12 @@ pub fn labels() -> Labels {
         status: STATUSES.iter().map(|(id, s)| (*id, s.label())).collect(),
         area: AREAS.iter().map(|(id, a)| (*id, a.label())).collect(),
         event: EVENTS.iter().map(|(id, e)| (*id, e.label())).collect(),
+        care: CARES.iter().map(|(id, c)| (*id, c.label())).collect(),
+        disability_type: DISABILITY_TYPES
+            .iter()
+            .map(|(id, d)| (*id, d.label()))
+            .collect(),
+        appraisal: APPRAISALS.iter().map(|(id, a)| (*id, a.label())).collect(),
         field: FIELD_LABELS.iter().copied().collect(),
     }
 }
