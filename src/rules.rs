@@ -117,6 +117,10 @@ rules! {
     "credit.microcredit.eligibility", Document, "六(十七)", "不是脱贫人口或监测对象、不在政策期、超过额度期限或利率高于LPR的，不符合。";
     "credit.guaranteeLoan", Document, "六(十七)", "创业担保贷款个人额度以上限为准，超过的按上限发放。";
     "credit.insuranceFutures", Document, "六(十七)", "“保险+期货”赔付 = max(0, 目标价格 − 结算价格) × 数量。";
+    // 分类资助参保
+    "medicalPremium.individual", Document, "二(三)；国家医保局等年度城乡居民医保通知（转述）", "按参保年度的城乡居民基本医疗保险个人缴费标准计算。";
+    "medicalPremium.member", Document, "二(三)；医保发〔2021〕10号（转述）", "特困人员全额资助，低保对象、返贫致贫人口定额资助，其他监测对象和脱贫人口过渡期内按规定资助；多类取最高比例；未参保的成员参保后才资助。";
+    "medicalPremium.share", ASSUMPTION, "二(三)", "“定额资助”按个人缴费的比例表示（参数，黑龙江比例未找到）。";
     // 生态护林员
     "forestRanger.household", Text, "三(六)", "生态护林员从脱贫户、监测户中选聘，优先保障脱贫不稳定户、边缘易致贫户。";
     "forestRanger.ableToWork", ASSUMPTION, "三(六)", "“实现就业”按有劳动能力（全部或部分）、在劳动年龄内、不在校的成员计。";

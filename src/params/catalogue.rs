@@ -123,6 +123,13 @@ catalogue! {
     MEDICAL_CRITICAL_TILT_DEDUCTIBLE_FACTOR = def("medical.criticalIllness.tiltDeductibleFactor", Rate, "大病保险倾斜：起付线系数（低保、特困、返贫致贫人口）");
     MEDICAL_CRITICAL_TILT_RATE_BONUS = def("medical.criticalIllness.tiltRateBonus", Rate, "大病保险倾斜：报销比例提高");
     MEDICAL_ASSISTANCE_RATE = def("medical.assistance.rate", Rate, "医疗救助比例（重点救助对象）");
+    // 分类资助参保: 二(三)
+    MEDICAL_PREMIUM_INDIVIDUAL = def("medicalPremium.individual", YuanPerPersonYear, "城乡居民基本医疗保险个人缴费标准").every(12);
+    MEDICAL_PREMIUM_SHARE_TEKUN = def("medicalPremium.paidShare.tekun", Rate, "资助参保比例（个人缴费的比例）：特困人员");
+    MEDICAL_PREMIUM_SHARE_DIBAO = def("medicalPremium.paidShare.dibao", Rate, "资助参保比例（个人缴费的比例）：低保对象");
+    MEDICAL_PREMIUM_SHARE_RETURNED = def("medicalPremium.paidShare.returned", Rate, "资助参保比例（个人缴费的比例）：返贫致贫人口");
+    MEDICAL_PREMIUM_SHARE_MONITORED = def("medicalPremium.paidShare.monitored", Rate, "资助参保比例（个人缴费的比例）：其他监测对象");
+    MEDICAL_PREMIUM_SHARE_ALLEVIATED = def("medicalPremium.paidShare.alleviated", Rate, "资助参保比例（个人缴费的比例）：脱贫人口（过渡期）");
     // 养老保险: 四(十二)
     PENSION_NATIONAL_MINIMUM_BASIC = def("pension.nationalMinimumBasic", YuanPerMonth, "城乡居民养老保险全国基础养老金最低标准")
         .every(12).informational();

@@ -12,6 +12,7 @@ pub mod dibao;
 pub mod education;
 pub mod forest_ranger;
 pub mod medical;
+pub mod medical_premium;
 pub mod monitoring;
 pub mod pension;
 pub mod registry;

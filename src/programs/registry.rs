@@ -27,6 +27,7 @@ macro_rules! with_household_programmes {
             Pension      pension    "pension"    "城乡居民养老保险代缴"   "四(十二)"  pension::PensionFigures;
             Education    education  "education"  "教育资助"               "三(八)"    education::EducationFigures;
             ForestRanger forest_ranger "forestRanger" "生态护林员"        "三(六)"    forest_ranger::ForestRangerFigures;
+            MedicalPremium medical_premium "medicalPremium" "分类资助参保" "二(三)"  medical_premium::MedicalPremiumFigures;
         }
     };
 }
