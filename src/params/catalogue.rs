@@ -130,6 +130,12 @@ catalogue! {
     MEDICAL_PREMIUM_SHARE_RETURNED = def("medicalPremium.paidShare.returned", Rate, "资助参保比例（个人缴费的比例）：返贫致贫人口");
     MEDICAL_PREMIUM_SHARE_MONITORED = def("medicalPremium.paidShare.monitored", Rate, "资助参保比例（个人缴费的比例）：其他监测对象");
     MEDICAL_PREMIUM_SHARE_ALLEVIATED = def("medicalPremium.paidShare.alleviated", Rate, "资助参保比例（个人缴费的比例）：脱贫人口（过渡期）");
+    // 住房安全、农村危房改造: 二(三), 三(八)
+    HOUSING_SUBSIDY_REPAIR = def("housing.subsidy.repair", Yuan, "农村危房改造补助：C级维修加固（每户）").every(12);
+    HOUSING_SUBSIDY_REBUILD = def("housing.subsidy.rebuild", Yuan, "农村危房改造补助：D级拆除重建（每户）").every(12);
+    HOUSING_SUBSIDY_SEISMIC = def("housing.subsidy.seismic", Yuan, "农房抗震改造补助（每户）").every(12);
+    HOUSING_SEISMIC_ZONE = def("housing.seismicZone", Flag, "是否地震高烈度设防地区（按县）")
+        .about("1：该县（市、区）属地震高烈度设防地区，实施农房抗震改造；0：不属。");
     // 养老保险: 四(十二)
     PENSION_NATIONAL_MINIMUM_BASIC = def("pension.nationalMinimumBasic", YuanPerMonth, "城乡居民养老保险全国基础养老金最低标准")
         .every(12).informational();

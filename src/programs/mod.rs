@@ -11,6 +11,7 @@ pub mod credit;
 pub mod dibao;
 pub mod education;
 pub mod forest_ranger;
+pub mod housing;
 pub mod medical;
 pub mod medical_premium;
 pub mod monitoring;

@@ -28,6 +28,7 @@ macro_rules! with_household_programmes {
             Education    education  "education"  "教育资助"               "三(八)"    education::EducationFigures;
             ForestRanger forest_ranger "forestRanger" "生态护林员"        "三(六)"    forest_ranger::ForestRangerFigures;
             MedicalPremium medical_premium "medicalPremium" "分类资助参保" "二(三)"  medical_premium::MedicalPremiumFigures;
+            Housing      housing    "housing"    "住房安全（农村危房改造）" "二(三)" housing::HousingFigures;
         }
     };
 }
