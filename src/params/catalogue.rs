@@ -163,6 +163,10 @@ catalogue! {
     WORK_RELIEF_REMUNERATION_SHARE = def("workRelief.remunerationShare", Rate, "以工代赈中央资金劳务报酬占比下限");
     WORK_RELIEF_KEY_PROJECT_SHARE = def("workRelief.keyProjectRemunerationShare", Rate, "以工代赈重点项目劳务报酬占比下限");
     FOREST_RANGER_PAY = def("employment.forestRangerPay", YuanPerYear, "生态护林员年补助（每人）").every(12);
+    PUBLIC_POST_MONTHLY = def("publicPost.monthly", YuanPerMonth, "乡村公益岗位补贴（每岗）").every(12);
+    PUBLIC_POST_AGE_MIN = def("publicPost.ageMin", Years, "乡村公益岗位聘任年龄下限").limits(Limits::whole(0, 120));
+    PUBLIC_POST_AGE_MAX = def("publicPost.ageMax", Years, "乡村公益岗位聘任年龄上限（含）").limits(Limits::whole(0, 120));
+    PUBLIC_POST_PER_HOUSEHOLD = def("publicPost.perHousehold", Persons, "乡村公益岗位：每户至多聘任人数");
     FOREST_RANGER_PER_HOUSEHOLD = def("employment.forestRanger.perHousehold", Persons, "生态护林员：每户至多选聘人数");
 }
 

@@ -16,6 +16,7 @@ pub mod medical;
 pub mod medical_premium;
 pub mod monitoring;
 pub mod pension;
+pub mod public_post;
 pub mod registry;
 pub mod tekun;
 pub mod temporary;

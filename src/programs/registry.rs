@@ -26,6 +26,7 @@ macro_rules! with_household_programmes {
             Temporary    temporary  "temporary"  "临时救助"               "四(十)"    temporary::TemporaryFigures;
             Pension      pension    "pension"    "城乡居民养老保险代缴"   "四(十二)"  pension::PensionFigures;
             Education    education  "education"  "教育资助"               "三(八)"    education::EducationFigures;
+            PublicPost   public_post "publicPost" "乡村公益岗位"        "三(六)"    public_post::PublicPostFigures;
             ForestRanger forest_ranger "forestRanger" "生态护林员"        "三(六)"    forest_ranger::ForestRangerFigures;
             MedicalPremium medical_premium "medicalPremium" "分类资助参保" "二(三)"  medical_premium::MedicalPremiumFigures;
             Housing      housing    "housing"    "住房安全（农村危房改造）" "二(三)" housing::HousingFigures;
