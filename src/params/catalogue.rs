@@ -144,6 +144,9 @@ catalogue! {
     PENSION_PAID_SHARE_DIBAO = def("pension.paidShare.dibao", Rate, "政府代缴比例：低保对象");
     PENSION_PAID_SHARE_RETURNED = def("pension.paidShare.returnedToPoverty", Rate, "政府代缴比例：返贫致贫人口");
     PENSION_PAID_SHARE_SEVERE_DISABILITY = def("pension.paidShare.severeDisability", Rate, "政府代缴比例：重度残疾人");
+    // 孤儿、事实无人抚养儿童: 四(十二)
+    ORPHAN_STANDARD_INSTITUTION = def("orphan.standard.institution", YuanPerPersonMonth, "孤儿基本生活保障标准：集中养育").every(12);
+    ORPHAN_STANDARD_DISPERSED = def("orphan.standard.dispersed", YuanPerPersonMonth, "孤儿基本生活保障标准：社会散居（事实无人抚养儿童参照）").every(12);
     // 教育: 三(八), 六(十九)
     EDUCATION_NUTRITION_PER_DAY = def("education.nutrition.perDay", YuanPerDay, "农村义务教育学生营养改善计划补助");
     EDUCATION_NUTRITION_PILOT = def("education.nutrition.pilot", Flag, "是否实施农村义务教育学生营养改善计划（按县）")

@@ -15,6 +15,7 @@ pub mod housing;
 pub mod medical;
 pub mod medical_premium;
 pub mod monitoring;
+pub mod orphan_allowance;
 pub mod pension;
 pub mod public_post;
 pub mod registry;
