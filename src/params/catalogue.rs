@@ -147,6 +147,11 @@ catalogue! {
     // 孤儿、事实无人抚养儿童: 四(十二)
     ORPHAN_STANDARD_INSTITUTION = def("orphan.standard.institution", YuanPerPersonMonth, "孤儿基本生活保障标准：集中养育").every(12);
     ORPHAN_STANDARD_DISPERSED = def("orphan.standard.dispersed", YuanPerPersonMonth, "孤儿基本生活保障标准：社会散居（事实无人抚养儿童参照）").every(12);
+    // 残疾儿童康复救助: 四(十二)
+    CHILD_REHAB_AGE_MAX = def("childRehabilitation.ageMax", Years, "残疾儿童康复救助年龄上限（含）").limits(Limits::whole(0, 17));
+    CHILD_REHAB_TRAINING = def("childRehabilitation.ceiling.training", YuanPerYear, "残疾儿童康复救助：康复训练年度上限").every(12);
+    CHILD_REHAB_DEVICES = def("childRehabilitation.ceiling.devices", YuanPerYear, "残疾儿童康复救助：辅助器具适配年度上限").every(12);
+    CHILD_REHAB_SURGERY = def("childRehabilitation.ceiling.surgery", YuanPerYear, "残疾儿童康复救助：手术年度上限").every(12);
     // 教育: 三(八), 六(十九)
     EDUCATION_NUTRITION_PER_DAY = def("education.nutrition.perDay", YuanPerDay, "农村义务教育学生营养改善计划补助");
     EDUCATION_NUTRITION_PILOT = def("education.nutrition.pilot", Flag, "是否实施农村义务教育学生营养改善计划（按县）")
