@@ -7,6 +7,7 @@
 //! [`assistance`] context, computed once per household.
 
 pub(crate) mod assistance;
+pub mod care_services;
 pub mod child_rehabilitation;
 pub mod credit;
 pub mod dibao;

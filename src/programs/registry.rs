@@ -28,6 +28,7 @@ macro_rules! with_household_programmes {
             Education    education  "education"  "教育资助"               "三(八)"    education::EducationFigures;
             OrphanAllowance orphan_allowance "orphanAllowance" "孤儿、事实无人抚养儿童基本生活费" "四(十二)" orphan_allowance::OrphanAllowanceFigures;
             ChildRehabilitation child_rehabilitation "childRehabilitation" "残疾儿童康复救助" "四(十二)" child_rehabilitation::ChildRehabilitationFigures;
+            CareServices care_services "careServices" "访视照料服务、失能特困人员集中供养" "四(十)" care_services::CareServicesFigures;
             PublicPost   public_post "publicPost" "乡村公益岗位"        "三(六)"    public_post::PublicPostFigures;
             ForestRanger forest_ranger "forestRanger" "生态护林员"        "三(六)"    forest_ranger::ForestRangerFigures;
             MedicalPremium medical_premium "medicalPremium" "分类资助参保" "二(三)"  medical_premium::MedicalPremiumFigures;
