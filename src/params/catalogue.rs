@@ -167,6 +167,12 @@ catalogue! {
     GUARANTEE_LOAN_INDIVIDUAL_CAP = def("credit.guaranteeLoan.individualCap", Yuan, "创业担保贷款个人额度上限");
     LPR_ONE_YEAR = def("credit.lpr1y", Rate, "一年期贷款市场报价利率（LPR）").every(12);
     MICROCREDIT_SUBSIDY_SHARE_OF_LPR = def("credit.microcredit.subsidyShareOfLpr", Rate, "脱贫人口小额信贷财政贴息（占一年期LPR的比例）");
+    // 防贫保险: 六(十七)
+    POVERTY_INSURANCE_ADOPTED = def("povertyInsurance.adopted", Flag, "是否开办防贫保险（按县）")
+        .about("1：该县（市、区）开办防贫保险；0：未开办。");
+    POVERTY_INSURANCE_LINE_MULTIPLE = def("povertyInsurance.lineMultiple", Multiple, "防贫保险防贫线（监测收入标准的倍数）");
+    POVERTY_INSURANCE_PAYOUT_RATE = def("povertyInsurance.payoutRate", Rate, "防贫保险赔付比例（缺口的比例）");
+    POVERTY_INSURANCE_CAP = def("povertyInsurance.cap", Yuan, "防贫保险每户年度赔付上限").every(12);
     // 以工代赈、公益岗位: 三(六), 六(十六)
     WORK_RELIEF_REMUNERATION_SHARE = def("workRelief.remunerationShare", Rate, "以工代赈中央资金劳务报酬占比下限");
     WORK_RELIEF_KEY_PROJECT_SHARE = def("workRelief.keyProjectRemunerationShare", Rate, "以工代赈重点项目劳务报酬占比下限");

@@ -19,6 +19,7 @@ pub mod medical_premium;
 pub mod monitoring;
 pub mod orphan_allowance;
 pub mod pension;
+pub mod poverty_insurance;
 pub mod public_post;
 pub mod registry;
 pub mod tekun;

@@ -33,6 +33,7 @@ macro_rules! with_household_programmes {
             ForestRanger forest_ranger "forestRanger" "生态护林员"        "三(六)"    forest_ranger::ForestRangerFigures;
             MedicalPremium medical_premium "medicalPremium" "分类资助参保" "二(三)"  medical_premium::MedicalPremiumFigures;
             Housing      housing    "housing"    "住房安全（农村危房改造）" "二(三)" housing::HousingFigures;
+            PovertyInsurance poverty_insurance "povertyInsurance" "防贫保险、扶贫小额保险" "六(十七)" poverty_insurance::PovertyInsuranceFigures;
         }
     };
 }
