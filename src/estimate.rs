@@ -69,6 +69,8 @@ pub struct Estimate {
     #[tsify(type = "ProgramOutcome[]")]
     pub programs: Vec<ProgramOutcome>,
     pub contributions: Vec<Contribution>,
+    /// What staff must act on (控辍保学, 应保尽保, 参保动员, 住房和饮水安全), with the members concerned.
+    pub alerts: Vec<crate::alerts::Alert>,
     /// Monthly cash support (低保 + 特困).
     #[tsify(type = "string")]
     pub total_monthly: Money,
@@ -182,6 +184,9 @@ pub fn estimate_in(
             earnings_annual: a.earnings_annual,
         });
     }
+    let (alerts, alerts_used) = crate::alerts::alerts(&household, &assistance, &programs, &reader)?;
+    unofficial.extend(alerts_used.unofficial);
+    stale.extend(&alerts_used.stale);
     Ok(Estimate {
         reference: household.reference.clone(),
         as_of: transition.as_of.clone(),
@@ -189,6 +194,7 @@ pub fn estimate_in(
         monitoring,
         programs,
         contributions,
+        alerts,
         total_monthly,
         total_annual,
         total_one_off,

@@ -42,6 +42,9 @@ pub struct Labels {
     /// A member's `disabilityType`.
     #[tsify(type = "Record<string, string>")]
     pub disability_type: Map,
+    /// Every alert an estimate can raise (`alerts[].id`).
+    #[tsify(type = "Record<string, string>")]
+    pub alert: Map,
     /// The house's `appraisal` (A to D).
     #[tsify(type = "Record<string, string>")]
     pub appraisal: Map,
@@ -72,6 +75,10 @@ pub fn labels() -> Labels {
         disability_type: DISABILITY_TYPES
             .iter()
             .map(|(id, d)| (*id, d.label()))
+            .collect(),
+        alert: crate::alerts::ALERTS
+            .iter()
+            .map(|(id, label, _)| (*id, *label))
             .collect(),
         appraisal: APPRAISALS.iter().map(|(id, a)| (*id, a.label())).collect(),
         field: FIELD_LABELS.iter().copied().collect(),

@@ -29,6 +29,7 @@
 // What is public is the API; everything else says so.
 #![warn(unreachable_pub, dead_code)]
 
+pub mod alerts;
 pub mod batch;
 pub mod bits;
 pub mod calendar;

@@ -19,6 +19,8 @@ pub struct Screening {
     pub monitoring: MonitoringVerdict,
     /// Every household programme, in the order of `Estimate.programs`.
     pub programs: Vec<ScreenedProgram>,
+    /// The ids of the estimate's alerts (`schoolDropout`, `coverageGap`, …), in its order.
+    pub alerts: Vec<&'static str>,
     /// Monthly cash support (低保 + 特困).
     #[tsify(type = "string")]
     pub total_monthly: Money,
@@ -97,6 +99,7 @@ impl Screening {
                 track: e.monitoring.figures.track,
             },
             programs,
+            alerts: e.alerts.iter().map(|a| a.id).collect(),
             total_monthly: e.total_monthly,
             total_annual: e.total_annual,
             unofficial: e.unofficial,

@@ -160,6 +160,9 @@ catalogue! {
     EDUCATION_SENIOR_HIGH_GRANT = def("education.seniorHighGrant.average", YuanPerYear, "普通高中国家助学金平均标准");
     EDUCATION_SCHOOL_DAYS = def("education.schoolDaysPerYear", Days, "营养改善计划：全年在校天数").limits(Limits::whole(1, 366));
     EDUCATION_BOARDING_PRIMARY = def("education.boarding.primary", YuanPerYear, "寄宿生生活补助：小学");
+    EDUCATION_COMPULSORY_AGE_MIN = def("education.compulsoryAgeMin", Years, "义务教育适龄：起始年龄").limits(Limits::whole(0, 20));
+    EDUCATION_COMPULSORY_AGE_MAX = def("education.compulsoryAgeMax", Years, "义务教育适龄：最大年龄（含）").limits(Limits::whole(0, 20))
+        .about("年满起始年龄入学、接受九年义务教育：适龄为起始年龄至起始年龄 + 9（含当年满该岁者）。用于“控辍保学”提醒。");
     EDUCATION_BOARDING_JUNIOR = def("education.boarding.junior", YuanPerYear, "寄宿生生活补助：初中");
     // 金融: 六(十七)
     MICROCREDIT_CAP = def("credit.microcredit.cap", Yuan, "脱贫人口小额信贷额度上限");
