@@ -144,7 +144,7 @@ rules! {
     "publicPost.posts", ASSUMPTION, "三(六)", "每户聘任人数不超过参数规定的人数（未见黑龙江文件），在岗按月领取岗位补贴。";
     // 生态护林员
     "forestRanger.household", Text, "三(六)", "生态护林员从脱贫户、监测户中选聘，优先保障脱贫不稳定户、边缘易致贫户。";
-    "forestRanger.ableToWork", ASSUMPTION, "三(六)", "“实现就业”按有劳动能力（全部或部分）、在劳动年龄内、不在校的成员计。";
+    "forestRanger.ableToWork", ASSUMPTION, "三(六)", "“实现就业”按有全部劳动能力、在劳动年龄内、不在校的成员计；部分丧失劳动能力的弱劳力、半劳力按乡村公益岗位安置，不重复计算。";
     "forestRanger.posts", ASSUMPTION, "三(六)", "每户选聘人数不超过参数规定的人数（各地通常每户1人，未见黑龙江文件），每人按年补助标准计。";
     // 防贫保险
     "povertyInsurance.covered", ASSUMPTION, "六(十七)", "防贫保险、扶贫小额保险按县开办（参数），保障脱贫户和监测户。";

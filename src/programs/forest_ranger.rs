@@ -1,8 +1,8 @@
 //! 生态护林员 (forest rangers), policy text 三(六): "过渡期内逐步调整优化生态护林员政策，优先保障脱贫
 //! 不稳定户、边缘易致贫户实现就业".
 //!
-//! Who may be selected: members able to work (labour capacity full or partial, of working age, not in
-//! school) of 脱贫 or monitored households; households registered as 脱贫不稳定户 or 边缘易致贫户 come first. A household
+//! Who may be selected: members able to work (full labour capacity, of working age, not in school;
+//! members with part of it are the public posts' 弱劳力、半劳力) of 脱贫 or monitored households; households registered as 脱贫不稳定户 or 边缘易致贫户 come first. A household
 //! holds at most `employment.forestRanger.perHousehold` posts; each post pays the annual ranger pay
 //! (cash for work done: the estimate's `totalEarnings`, not its cash support).
 //!
@@ -44,10 +44,11 @@ pub struct ForestRangerFigures {
     per_household: u32,
 }
 
-/// Able to work as a ranger: of working age, not without labour capacity, not in school.
+/// Able to work as a ranger: of working age, with full labour capacity (members with part of it are
+/// the public posts' 弱劳力、半劳力), not in school.
 fn able(m: &Member<'_>, working: (u32, u32)) -> bool {
     (working.0..=working.1).contains(&m.age)
-        && m.labor_capacity != Capacity::None
+        && m.labor_capacity == Capacity::Full
         && m.schooling.is_none()
 }
 
@@ -142,6 +143,11 @@ impl HouseholdProgramme for ForestRangerFigures {
                 )
             } else if m.labor_capacity == Capacity::None {
                 format!("{}：无劳动能力，不能选聘。", m.label)
+            } else if m.labor_capacity == Capacity::Partial {
+                format!(
+                    "{}：部分丧失劳动能力（弱劳力、半劳力），按乡村公益岗位安置。",
+                    m.label
+                )
             } else if m.schooling.is_some() {
                 format!("{}：在校学生，不选聘。", m.label)
             } else {
