@@ -51,7 +51,10 @@ test('screen and screenMany: one row of figures per household', () => {
   assert.deepEqual(row.programs[0], { program: 'dibao', eligible: true, monthly: '235.10', annual: '2821.20' });
   assert.equal(row.totalMonthly, '235.10');
   assert.equal(row.totalAnnual, '2821.20');
-  assert.deepEqual(row.programs.map((p) => p.program), ['dibao', 'tekun', 'temporary', 'pension', 'education']);
+  // Every household programme, in the engine's order (the order of an estimate's programs).
+  assert.deepEqual(row.programs.map((p) => p.program), engine.estimate(elder('3000'), asOf).programs.map((p) => p.program));
+  assert.deepEqual(row.programs.slice(0, 5).map((p) => p.program), ['dibao', 'tekun', 'temporary', 'pension', 'education']);
+  assert.equal(row.programs.length, 13);
   const items = engine.screenMany([elder('3000'), { region: '230129', members: [{ birthDate: '2999-01-01' }] }], asOf);
   assert.deepEqual(items[0], { ok: true, screening: row });
   assert.equal(items[1].ok, false);
