@@ -189,7 +189,7 @@ impl HouseholdProgramme for ForestRangerFigures {
             "元/人·年",
             "payPerRanger",
         );
-        e.fact("可选聘岗位", self.posts, "个", "posts");
+        e.fact_text("可选聘岗位", format!("{} 个", self.posts));
         e.fact("年补助合计", self.annual_pay, "元/年", "annualPay");
     }
 }

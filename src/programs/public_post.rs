@@ -197,6 +197,6 @@ impl HouseholdProgramme for PublicPostFigures {
             self.candidates.join("、")
         ));
         e.fact("岗位补贴", self.monthly_subsidy, "元/月", "monthlySubsidy");
-        e.fact("可聘任岗位", self.posts, "个", "posts");
+        e.fact_text("可聘任岗位", format!("{} 个", self.posts));
     }
 }
