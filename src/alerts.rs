@@ -22,6 +22,7 @@ use crate::params::{catalogue as p, Reader, Used};
 use crate::programs::assistance::Assistance;
 use crate::programs::housing::HousingFigures;
 use crate::programs::registry::ProgramOutcome;
+use crate::rules::Assumptions;
 
 /// Every alert: (id, Chinese label, policy item).
 pub const ALERTS: &[(&str, &str, &str)] = &[
@@ -168,13 +169,14 @@ fn housing_unsafe(h: &Household<'_>, programs: &[ProgramOutcome]) -> Option<Aler
     ))
 }
 
-/// Every alert of a household, after the programmes ran; with what reading their parameters used.
+/// Every alert of a household, after the programmes ran; with what reading their parameters used
+/// and the assumptions the alerts raised rest on (see `rules`: `alerts.*`).
 pub(crate) fn alerts(
     h: &Household<'_>,
     a: &Assistance,
     programs: &[ProgramOutcome],
     reader: &Reader<'_>,
-) -> Result<(Vec<Alert>, Used)> {
+) -> Result<(Vec<Alert>, Used, Assumptions)> {
     let mut r = reader.clone();
     let mut out = Vec::new();
     out.extend(school_dropout(h, &mut r)?);
@@ -188,7 +190,11 @@ pub(crate) fn alerts(
             "饮水安全未保障：请报告县级水利部门，按农村供水工程运行管理“三个责任”“三项制度”落实供水保障（本引擎没有对应的计算项目）。".to_string(),
         ));
     }
-    Ok((out, r.used()))
+    let mut assumed = Assumptions::default();
+    for alert in &out {
+        assumed.add(&format!("alerts.{}", alert.id));
+    }
+    Ok((out, r.used(), assumed))
 }
 
 #[cfg(test)]
@@ -206,10 +212,23 @@ mod tests {
         assert_eq!(e.alerts[0].members, ["孩子"]);
         assert!(e.unofficial.contains("education.compulsoryAgeMin"));
         assert!(e.unofficial.contains("education.compulsoryAgeMax"));
+        assert!(!e.assumptions.contains("alerts.coverageGap"));
         // A general household raises no school alert and reads no school ages.
         let general = HouseholdInput::from_json(&text.replace("alleviated", "general")).unwrap();
         let e = engine.estimate(&general, "2023-06-01").unwrap();
         assert!(e.alerts.is_empty());
         assert!(!e.unofficial.contains("education.compulsoryAgeMin"));
+    }
+
+    #[test]
+    fn a_coverage_gap_says_it_rests_on_an_assumption() {
+        let engine = crate::Engine::new().unwrap();
+        let text = r#"{"region":"230129","status":"alleviated","income":{"business":"30000"},"members":[
+            {"id":"父亲","birthDate":"1975-01-01","laborCapacity":"none"},{"birthDate":"1977-01-01","wages":"10000"}]}"#;
+        let e = engine
+            .estimate(&HouseholdInput::from_json(text).unwrap(), "2023-06-01")
+            .unwrap();
+        assert_eq!(e.alerts[0].id, "coverageGap");
+        assert!(e.assumptions.contains("alerts.coverageGap"));
     }
 }

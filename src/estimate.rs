@@ -184,9 +184,11 @@ pub fn estimate_in(
             earnings_annual: a.earnings_annual,
         });
     }
-    let (alerts, alerts_used) = crate::alerts::alerts(&household, &assistance, &programs, &reader)?;
+    let (alerts, alerts_used, alerts_assumed) =
+        crate::alerts::alerts(&household, &assistance, &programs, &reader)?;
     unofficial.extend(alerts_used.unofficial);
     stale.extend(&alerts_used.stale);
+    assumptions.extend(alerts_assumed);
     Ok(Estimate {
         reference: household.reference.clone(),
         as_of: transition.as_of.clone(),
