@@ -4,14 +4,15 @@
 //! Per member: the individual premium of 城乡居民基本医疗保险 for the year, and the share of it the
 //! government pays by the member's group (医保发〔2021〕10号, as reported: 特困人员 全额资助, 低保对象
 //! and 返贫致贫人口 定额资助, other monitored people and 脱贫人口 for a limited time during the
-//! transition). A member in several groups gets the highest share. Group membership of 低保 and 特困
+//! transition, so 脱贫人口 no longer after `transition.end`). A member in several groups gets the
+//! highest share. Group membership of 低保 and 特困
 //! comes from the assistance context; 返贫致贫 is `status: 'returned'`, monitored `'monitored'`, 脱贫
 //! `'alleviated'`. The government's part is paid on the household's behalf; the household pays the
 //! rest for its insured members. Members recorded as not insured get nothing until they enrol (the
 //! estimate's `uninsured` alert asks staff to enrol them).
 //!
 //! Parameters read: `medicalPremium.individual`, `medicalPremium.paidShare.tekun`, `.dibao`,
-//! `.returned`, `.monitored`, `.alleviated`.
+//! `.returned`, `.monitored`, `.alleviated`, `transition.end`.
 
 use serde::Serialize;
 use tsify::Tsify;
@@ -57,13 +58,18 @@ pub struct MedicalPremiumFigures {
     /// What the household still pays for its insured members, a year.
     #[tsify(type = "string")]
     pub household_pays: Money,
+    /// A 脱贫 household after the transition period: its members' subsidy as 脱贫人口 has ended.
+    #[serde(skip)]
+    after_transition: bool,
 }
 
-/// The groups of a member: (Chinese name, applies, the share's parameter).
+/// The groups of a member: (Chinese name, applies, the share's parameter). `in_transition`: the
+/// date is within the transition period (脱贫人口 are subsidised only then).
 fn groups(
     index: usize,
     h: &Household<'_>,
     a: &Assistance,
+    in_transition: bool,
 ) -> Result<[(&'static str, bool, &'static Spec); 5]> {
     Ok([
         (
@@ -88,7 +94,7 @@ fn groups(
         ),
         (
             "脱贫人口",
-            h.status == HouseholdStatus::Alleviated,
+            h.status == HouseholdStatus::Alleviated && in_transition,
             &p::MEDICAL_PREMIUM_SHARE_ALLEVIATED,
         ),
     ])
@@ -98,11 +104,14 @@ impl HouseholdProgramme for MedicalPremiumFigures {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         r.rest_on(&a.rests_on()?);
         let premium = r.money(&p::MEDICAL_PREMIUM_INDIVIDUAL)?;
+        // 脱贫人口 are subsidised during the transition period only (医保发〔2021〕10号: 过渡期内).
+        let after_transition =
+            h.status == HouseholdStatus::Alleviated && r.on() > r.date(&p::TRANSITION_END)?;
         let mut members = Vec::with_capacity(h.members.len());
         for (i, m) in h.members.iter().enumerate() {
             let mut names = Vec::new();
             let mut share = Rate::default();
-            for (name, applies, spec) in groups(i, h, a)? {
+            for (name, applies, spec) in groups(i, h, a, !after_transition)? {
                 if applies {
                     names.push(name.to_string());
                     share = share.max(r.rate(spec)?);
@@ -124,6 +133,7 @@ impl HouseholdProgramme for MedicalPremiumFigures {
             });
         }
         Ok(MedicalPremiumFigures {
+            after_transition,
             premium,
             paid_by_government: Money::sum(members.iter().map(|m| m.subsidy))?,
             household_pays: Money::sum(members.iter().map(|m| m.pays))?,
@@ -161,6 +171,14 @@ impl HouseholdProgramme for MedicalPremiumFigures {
             format!("城乡居民基本医疗保险个人缴费标准 {premium} 元/人·年。"),
             Some(premium.to_fen_string()),
         );
+        if self.after_transition {
+            e.step(
+                "medicalPremium.member",
+                "二(三)",
+                "过渡期已结束：脱贫人口的资助参保（过渡期内）不再适用。".to_string(),
+                None,
+            );
+        }
         for m in &self.members {
             let text = match (m.groups.is_empty(), m.insured) {
                 (true, true) => format!("{}：不属资助参保对象，个人缴费 {premium} 元。", m.member),
