@@ -370,6 +370,7 @@ mod tests {
                     annual: if p.id == "dibao" { annual } else { Money::ZERO },
                 })
                 .collect(),
+            alerts: Vec::new(),
             total_monthly: Money::ZERO,
             total_annual: annual,
             unofficial: Default::default(),

@@ -2,10 +2,11 @@
 //! registry, with the cash support they add up to; how that support changes as income varies (with
 //! its cliffs); and a what-if comparison.
 //!
-//! Cash support counts what reaches the household as money: 低保 and 特困 (monthly, × 12), 临时救助
-//! (one-off), and the cash education aids (寄宿生生活补助, 国家助学金, 雨露计划). Premiums paid on the
-//! household's behalf (养老保险代缴) and in-kind aid (营养改善计划 meals) are shown but not counted.
-//! Each programme says which is which (`amounts`).
+//! Three kinds of amount, kept apart. Cash support (`totalAnnual`) counts what reaches the household
+//! as money: 低保 and 特困 (monthly, × 12), 临时救助 (one-off), and the cash education aids (寄宿生生活补助,
+//! 国家助学金, 雨露计划). Premiums paid on the household's behalf (养老保险代缴) and in-kind aid
+//! (营养改善计划 meals) are `totalOnBehalf`. Pay for work in a post (`totalEarnings`) is cash, but earned,
+//! not assistance. Each programme says which is which (`amounts`), per programme in `contributions`.
 
 use std::sync::Arc;
 
@@ -50,6 +51,9 @@ pub struct Contribution {
     /// Money per year paid on its behalf or given in kind (not counted in the totals).
     #[tsify(type = "string")]
     pub other_annual: Money,
+    /// Money per year paid for work in a post (cash, earned: not in the totals of support).
+    #[tsify(type = "string")]
+    pub earnings_annual: Money,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -68,6 +72,8 @@ pub struct Estimate {
     #[tsify(type = "ProgramOutcome[]")]
     pub programs: Vec<ProgramOutcome>,
     pub contributions: Vec<Contribution>,
+    /// What staff must act on (控辍保学, 应保尽保, 参保动员, 住房和饮水安全), with the members concerned.
+    pub alerts: Vec<crate::alerts::Alert>,
     /// Monthly cash support (低保 + 特困).
     #[tsify(type = "string")]
     pub total_monthly: Money,
@@ -80,6 +86,10 @@ pub struct Estimate {
     /// Paid on the household's behalf or given in kind in the year (代缴, meals): not in the totals.
     #[tsify(type = "string")]
     pub total_on_behalf: Money,
+    /// Pay for work in the posts the household may hold, in the year (生态护林员, 乡村公益岗位): cash,
+    /// but earned, so not in `totalAnnual`.
+    #[tsify(type = "string")]
+    pub total_earnings: Money,
     /// Every non-official parameter the estimate rests on.
     #[tsify(type = "string[]")]
     pub unofficial: crate::params::UnofficialSet,
@@ -165,6 +175,7 @@ pub fn estimate_in(
     let mut contributions = Vec::with_capacity(programs.len());
     let (mut total_monthly, mut total_annual) = (Money::ZERO, Money::ZERO);
     let (mut total_one_off, mut total_on_behalf) = (Money::ZERO, Money::ZERO);
+    let mut total_earnings = Money::ZERO;
     let mut unofficial = monitoring.unofficial;
     unofficial.extend(transition.unofficial);
     let mut assumptions = monitoring.assumptions;
@@ -176,6 +187,7 @@ pub fn estimate_in(
         total_annual = total_annual.checked_add(a.cash_annual)?;
         total_one_off = total_one_off.checked_add(a.one_off)?;
         total_on_behalf = total_on_behalf.checked_add(a.other_annual)?;
+        total_earnings = total_earnings.checked_add(a.earnings_annual)?;
         unofficial.extend(p.unofficial());
         assumptions.extend(p.assumptions());
         stale.extend(p.stale());
@@ -185,8 +197,14 @@ pub fn estimate_in(
             cash_annual: a.cash_annual,
             one_off: a.one_off,
             other_annual: a.other_annual,
+            earnings_annual: a.earnings_annual,
         });
     }
+    let (alerts, alerts_used, alerts_assumed) =
+        crate::alerts::alerts(&household, &assistance, &programs, &reader)?;
+    unofficial.extend(alerts_used.unofficial);
+    stale.extend(&alerts_used.stale);
+    assumptions.extend(alerts_assumed);
     Ok(Estimate {
         reference: household.reference.clone(),
         as_of: transition.as_of.clone(),
@@ -194,10 +212,12 @@ pub fn estimate_in(
         monitoring,
         programs,
         contributions,
+        alerts,
         total_monthly,
         total_annual,
         total_one_off,
         total_on_behalf,
+        total_earnings,
         unofficial,
         stale,
         assumptions,

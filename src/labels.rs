@@ -8,7 +8,8 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use crate::input::household::{
-    AREAS, CAPACITIES, DISABILITY_GRADES, EVENTS, FIELD_LABELS, SCHOOLING, STATUSES,
+    APPRAISALS, AREAS, CAPACITIES, CARES, DISABILITY_GRADES, DISABILITY_TYPES, EVENTS,
+    FIELD_LABELS, SCHOOLING, STATUSES,
 };
 use crate::programs::monitoring::{Category, Track, RISKS};
 use crate::programs::registry::{OTHER_PROGRAMMES, PROGRAMMES};
@@ -45,6 +46,18 @@ pub struct Labels {
     /// A member's `disabilityGrade` ("1" to "4").
     #[tsify(type = "Record<string, string>")]
     pub disability_grade: Map,
+    /// A child's `care`: 孤儿（集中养育、社会散居）、事实无人抚养儿童.
+    #[tsify(type = "Record<string, string>")]
+    pub care: Map,
+    /// A member's `disabilityType`.
+    #[tsify(type = "Record<string, string>")]
+    pub disability_type: Map,
+    /// Every alert an estimate can raise (`alerts[].id`).
+    #[tsify(type = "Record<string, string>")]
+    pub alert: Map,
+    /// The house's `appraisal` (A to D).
+    #[tsify(type = "Record<string, string>")]
+    pub appraisal: Map,
     /// Every field of a household and a member (`birthDate` → 出生日期), for messages at a field.
     #[tsify(type = "Record<string, string>")]
     pub field: Map,
@@ -77,6 +90,16 @@ pub fn labels() -> Labels {
             .map(|(id, c)| (*id, c.self_care_label()))
             .collect(),
         disability_grade: DISABILITY_GRADES.iter().copied().collect(),
+        care: CARES.iter().map(|(id, c)| (*id, c.label())).collect(),
+        disability_type: DISABILITY_TYPES
+            .iter()
+            .map(|(id, d)| (*id, d.label()))
+            .collect(),
+        alert: crate::alerts::ALERTS
+            .iter()
+            .map(|(id, label, _)| (*id, *label))
+            .collect(),
+        appraisal: APPRAISALS.iter().map(|(id, a)| (*id, a.label())).collect(),
         field: FIELD_LABELS.iter().copied().collect(),
     }
 }

@@ -29,7 +29,9 @@
 // What is public is the API; everything else says so.
 #![warn(unreachable_pub, dead_code)]
 
+pub mod alerts;
 pub mod batch;
+pub mod bits;
 pub mod calendar;
 pub mod compare;
 pub mod engine;

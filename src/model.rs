@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use crate::calendar::{age_on, format_date, parse_date};
 use crate::error::{PolicyError, Result};
 pub(crate) use crate::input::household::{
-    Area, Capacity, Category, Event, HouseholdInput, HouseholdStatus, IncomeInput, MemberInput,
-    Schooling,
+    Appraisal, Area, Capacity, Care, Category, DisabilityType, Event, HouseholdInput,
+    HouseholdStatus, IncomeInput, MemberInput, Schooling,
 };
 use crate::input::Collect;
 pub(crate) use crate::input::MoneyInput;
@@ -42,6 +42,8 @@ pub struct Household<'p> {
     pub on_dibao: bool,
     pub dibao_monthly: Option<Money>,
     pub income_change_date: Option<NaiveDate>,
+    /// The house's safety appraisal, when one was recorded.
+    pub housing_appraisal: Option<Appraisal>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -107,6 +109,12 @@ pub struct Member<'p> {
     pub work_region: &'p Region,
     pub schooling: Option<Schooling>,
     pub boarding: bool,
+    /// Insured under basic medical insurance (default true).
+    pub insured: bool,
+    pub care: Option<Care>,
+    pub disability_type: Option<DisabilityType>,
+    /// Exempt from school for health reasons (default false).
+    pub health_exempt_from_school: bool,
 }
 
 impl Member<'_> {
@@ -231,6 +239,7 @@ impl<'p> Household<'p> {
             on_dibao: input.on_dibao.unwrap_or(false),
             dibao_monthly: input.dibao_monthly.map(|m| m.0),
             income_change_date,
+            housing_appraisal: input.housing.as_ref().and_then(|h| h.appraisal),
         };
         Some((household, reader))
     }
@@ -336,5 +345,9 @@ fn check_member<'p>(
         work_region,
         schooling: m.schooling,
         boarding: m.boarding.unwrap_or(false),
+        insured: m.insured.unwrap_or(true),
+        care: m.care,
+        disability_type: m.disability_type,
+        health_exempt_from_school: m.health_exempt_from_school.unwrap_or(false),
     })
 }

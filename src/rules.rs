@@ -5,6 +5,8 @@
 //! written from this list (a test keeps the two the same).
 
 use serde::{Serialize, Serializer};
+
+use crate::bits::Bits;
 use tsify::Tsify;
 
 /// Where a rule comes from.
@@ -95,6 +97,17 @@ rules! {
     // 养老保险代缴
     "pension.lowestTier", Text, "四(十二)", "政府为困难群体按最低缴费档次代缴部分或全部城乡居民养老保险费。";
     "pension.member", Text, "四(十二)；国发〔2014〕8号", "年满16周岁、不在校、未满60周岁的成员缴费；低保对象、特困人员、返贫致贫人口、重度残疾人由政府代缴（多类取最高比例）；困难群体和其他已脱贫人口可保留最低缴费档次。";
+    // 孤儿、事实无人抚养儿童基本生活费
+    "orphanAllowance.standard", Text, "四(十二)", "孤儿按集中养育、社会散居分别发放基本生活费；集中养育的拨付养育机构，社会散居的按月发给监护人。";
+    "orphanAllowance.defacto", Document, "四(十二)；民发〔2019〕62号（转述）", "事实无人抚养儿童参照当地社会散居孤儿基本生活保障标准发放基本生活补贴。";
+    "orphanAllowance.age", Document, "四(十二)", "年满18周岁（参数：未成年人年龄上限）不再按孤儿、事实无人抚养儿童发放。";
+    "orphanAllowance.notIncome", Document, "民发〔2021〕57号第十三条", "孤儿、事实无人抚养儿童基本生活费属社会救助款物，不计入低保家庭收入。";
+    // 残疾儿童康复救助
+    "childRehabilitation.scope", Document, "四(十二)；国发〔2018〕20号（转述）", "0至6周岁（参数）视力、听力、言语、肢体、智力残疾儿童和孤独症儿童（含多重残疾）可申请康复救助，不设家庭经济条件；精神残疾未列入。";
+    "childRehabilitation.services", ASSUMPTION, "四(十二)；国发〔2018〕20号（转述）", "康复训练适用于各类；辅助器具适配适用于视力、听力、肢体和多重残疾；手术适用于听力、肢体和多重残疾；各按年度上限（参数）计，由定点机构结算（代付）。";
+    // 访视照料服务
+    "careServices.family", ASSUMPTION, "四(十)", "“困难家庭”按低保、特困家庭和脱贫户、监测户计。";
+    "careServices.member", Text, "四(十)、四(十二)", "困难家庭中生活不能自理（失能、部分失能）的老年人、未成年人、残疾人可获政府购买的访视、照料服务；失能、部分失能的特困老年人优先由县乡养老机构集中供养。";
     // 教育资助
     "education.difficulty", ASSUMPTION, "三(八)", "脱贫户、监测户（含返贫致贫户）或低保、特困家庭的学生按家庭经济困难学生资助。";
     "education.nutrition", Text, "三(八)", "农村义务教育学生营养改善计划：每生每天标准 × 在校天数。";
@@ -115,6 +128,33 @@ rules! {
     "credit.microcredit.eligibility", Document, "六(十七)", "不是脱贫人口或监测对象、不在政策期、超过额度期限或利率高于LPR的，不符合。";
     "credit.guaranteeLoan", Document, "六(十七)", "创业担保贷款个人额度以上限为准，超过的按上限发放。";
     "credit.insuranceFutures", Document, "六(十七)", "“保险+期货”赔付 = max(0, 目标价格 − 结算价格) × 数量。";
+    // 分类资助参保
+    "medicalPremium.individual", Document, "二(三)；国家医保局等年度城乡居民医保通知（转述）", "按参保年度的城乡居民基本医疗保险个人缴费标准计算。";
+    "medicalPremium.member", Document, "二(三)；医保发〔2021〕10号（转述）", "特困人员全额资助，低保对象、返贫致贫人口定额资助，其他监测对象和脱贫人口过渡期内按规定资助（脱贫人口过渡期结束后不再资助）；多类取最高比例；未参保的成员参保后才资助。";
+    "medicalPremium.share", ASSUMPTION, "二(三)", "“定额资助”按个人缴费的比例表示（参数，黑龙江比例未找到）。";
+    // 住房安全
+    "housing.rural", Text, "二(三)、三(八)", "农村危房改造面向农村家庭；城市家庭不在此列。";
+    "housing.groups", ASSUMPTION, "二(三)；建村〔2021〕35号（转述）", "农村监测户（含返贫致贫）、低保户、有分散供养特困人员的家庭和脱贫户属住房安全保障对象；低保边缘家庭未单独判断，脱贫户按未享受过住房保障计。";
+    "housing.appraisal", Text, "二(三)、三(八)", "C级危房维修加固、D级危房拆除重建；地震高烈度设防地区的安全农房可抗震改造；补助按等级（参数）。";
+    "housing.inKind", ASSUMPTION, "三(八)", "危房改造、抗震改造补助专用于房屋，计为实物（代付）而非生活现金。";
+    // 乡村公益岗位
+    "publicPost.household", Text, "三(六)", "乡村公益岗位促进弱劳力、半劳力等家庭就近就业：面向脱贫户、监测户。";
+    "publicPost.member", Text, "三(六)", "弱劳力、半劳力（部分丧失劳动能力）、在聘任年龄内、不在校的成员可聘任。";
+    "publicPost.exit", ASSUMPTION, "三(六)", "“有序退岗”：家庭人均纯收入高于监测标准且稳定满风险消除所需月数（参数）的，退岗。";
+    "publicPost.posts", ASSUMPTION, "三(六)", "每户聘任人数不超过参数规定的人数（未见黑龙江文件），在岗按月领取岗位补贴。";
+    // 生态护林员
+    "forestRanger.household", Text, "三(六)", "生态护林员从脱贫户、监测户中选聘，优先保障脱贫不稳定户、边缘易致贫户。";
+    "forestRanger.ableToWork", ASSUMPTION, "三(六)", "“实现就业”按有全部劳动能力、在劳动年龄内、不在校的成员计；部分丧失劳动能力的弱劳力、半劳力按乡村公益岗位安置，不重复计算。";
+    "forestRanger.posts", ASSUMPTION, "三(六)", "每户选聘人数不超过参数规定的人数（各地通常每户1人，未见黑龙江文件），每人按年补助标准计。";
+    // 防贫保险
+    "povertyInsurance.covered", ASSUMPTION, "六(十七)", "防贫保险、扶贫小额保险按县开办（参数），保障脱贫户和监测户。";
+    "povertyInsurance.formula", ASSUMPTION, "六(十七)", "扣除刚性支出后人均纯收入低于防贫线（监测标准的倍数）的，按（防贫线 − 人均）× 人数 × 赔付比例赔付，不超过每户上限，一次性现金。";
+    // 提醒（estimate.alerts）
+    "alerts.schoolDropout", Document, "二(三)；《义务教育法》第二条、第十一条（转述）", "脱贫户、监测户中6至15周岁（参数）未登记在校、也未登记因身体原因不具备学习条件的成员，提醒控辍保学。";
+    "alerts.coverageGap", ASSUMPTION, "四(十三)", "“无法通过产业就业获得稳定收入”按本人没有工资收入计；未满劳动年龄的未成年人不计；是否已纳入低保、特困以本测算的结论（及登记的正在领取低保）为准。";
+    "alerts.uninsured", Text, "二(三)", "脱贫户、监测户中登记为未参加基本医疗保险的成员，提醒参保动员。";
+    "alerts.housingUnsafe", Text, "二(三)", "登记住房安全未保障或鉴定为C级、D级危房的，提醒并给出危房改造的结论。";
+    "alerts.waterUnsafe", Text, "二(三)", "登记饮水安全未保障的，提醒落实农村供水保障。";
     // 以工代赈
     "workRelief.remuneration", Document, "三(六)、六(十六)；国家发展改革委2022-07-18", "以工代赈项目劳务报酬不低于中央预算内投资的一定比例（15%，2022年起提高到30%）。";
     // 县级画像、扶贫项目资产、县级指标（county, assets, countyIndicators）
@@ -152,9 +192,9 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 
 /// The assumptions a result applied: a bit per rule of [`RULES`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Assumptions(u128);
+pub struct Assumptions(Bits);
 
-const _: () = assert!(RULES.len() <= 128, "Assumptions holds 128 rules");
+const _: () = assert!(RULES.len() <= Bits::CAPACITY, "Assumptions holds 256 rules");
 
 impl Assumptions {
     /// Record that the assumption `id` was applied (ids that are not assumptions are ignored).
@@ -163,9 +203,7 @@ impl Assumptions {
             .iter()
             .position(|r| r.id == id && r.basis == Basis::Assumption)
         {
-            self.0 |= 1u128
-                .checked_shl(u32::try_from(i).unwrap_or(u32::MAX))
-                .unwrap_or(0);
+            self.0.insert(i);
         }
     }
     /// `id` when `applies`.
@@ -175,19 +213,17 @@ impl Assumptions {
         }
     }
     pub fn extend(&mut self, other: Assumptions) {
-        self.0 |= other.0;
+        self.0.union(other.0);
     }
     pub fn is_empty(self) -> bool {
-        self.0 == 0
+        self.0.is_empty()
     }
     /// The rules applied, in the order of [`RULES`].
     pub fn iter(self) -> impl Iterator<Item = &'static Rule> {
-        RULES.iter().enumerate().filter_map(move |(i, r)| {
-            let bit = 1u128
-                .checked_shl(u32::try_from(i).unwrap_or(u32::MAX))
-                .unwrap_or(0);
-            (self.0 & bit != 0).then_some(r)
-        })
+        RULES
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, r)| self.0.contains(i).then_some(r))
     }
     pub fn contains(self, id: &str) -> bool {
         self.iter().any(|r| r.id == id)

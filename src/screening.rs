@@ -4,7 +4,7 @@
 //! households: `screenMany` in the package, the rows the command-line tool writes.
 //!
 //! Annual amounts follow `Estimate.contributions`: 低保 and 特困 monthly × 12, 临时救助 its one-off
-//! amount, 养老保险代缴 the premiums paid on the household's behalf, 教育资助 every aid.
+//! amount, 养老保险代缴 the premiums paid on the household's behalf, 教育资助 every aid, a post its pay.
 
 use serde::Serialize;
 use tsify::Tsify;
@@ -19,6 +19,8 @@ pub struct Screening {
     pub monitoring: MonitoringVerdict,
     /// Every household programme, in the order of `Estimate.programs`.
     pub programs: Vec<ScreenedProgram>,
+    /// The ids of the estimate's alerts (`schoolDropout`, `coverageGap`, …), in its order.
+    pub alerts: Vec<&'static str>,
     /// Monthly cash support (低保 + 特困).
     #[tsify(type = "string")]
     pub total_monthly: Money,
@@ -89,10 +91,11 @@ impl Screening {
                     eligible,
                     monthly: p.monthly().filter(|_| eligible),
                     annual: match eligible {
-                        // What the programme adds, cash or on the household's behalf.
+                        // What the programme adds: cash, on the household's behalf, or pay.
                         true => c
                             .cash_annual
                             .checked_add(c.other_annual)
+                            .and_then(|m| m.checked_add(c.earnings_annual))
                             .unwrap_or(c.cash_annual),
                         false => Money::ZERO,
                     },
@@ -106,6 +109,7 @@ impl Screening {
                 track: e.monitoring.figures.track,
             },
             programs,
+            alerts: e.alerts.iter().map(|a| a.id).collect(),
             total_monthly: e.total_monthly,
             total_annual: e.total_annual,
             unofficial: e.unofficial,

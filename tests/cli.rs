@@ -684,6 +684,55 @@ fn chinese_registers_give_the_results_of_english_ones() {
     assert_eq!(en[0]["screening"]["ref"], "R-1");
 }
 
+/// The columns of the household provisions (house appraisal, insurance, care, disability type,
+/// school exemption) read as the JSON fields they stand for: the same screening either way.
+#[test]
+fn provision_columns_read_as_their_json_fields() {
+    let s = Scratch::new("provisions");
+    let csv = s.file(
+        "zh.csv",
+        "户编号,地区代码,户类型,房屋安全性鉴定等级,成员,出生日期,参加基本医疗保险,孤儿或事实无人抚养儿童,残疾类别,残疾等级,因身体原因不具备学习条件\n\
+         H1,230129,监测户,C级,户主,1970-01-01,否,,肢体残疾,2,\n\
+         H1,,,,孩子,2016-01-01,是,社会散居孤儿,孤独症,,是\n",
+    );
+    let jsonl = s.file(
+        "h.jsonl",
+        r#"{"region":"230129","status":"monitored","housing":{"appraisal":"C"},"members":[{"id":"户主","birthDate":"1970-01-01","insured":false,"disabilityType":"physical","disabilityGrade":2},{"id":"孩子","birthDate":"2016-01-01","insured":true,"care":"orphanDispersed","disabilityType":"autism","healthExemptFromSchool":true}]}
+"#,
+    );
+    let (code, from_csv, stderr) = estimate_rows(&csv, &[]);
+    assert_eq!(code, 0, "{stderr} {from_csv:?}");
+    let (code, from_json, stderr) = estimate_rows(&jsonl, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(from_csv[0]["screening"], from_json[0]["screening"]);
+    // The fields did arrive: the uninsured head and the C-rated house raise alerts.
+    let alerts = from_csv[0]["screening"]["alerts"].to_string();
+    assert!(
+        alerts.contains("uninsured") && alerts.contains("housing"),
+        "{alerts}"
+    );
+    // In the CSV output they are one column, in the estimate's order.
+    let out = s.path("out.csv");
+    let (_, _, stderr) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        csv.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let mut reader = csv::Reader::from_path(&out).expect(&stderr);
+    let at = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "alerts")
+        .unwrap();
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[at], "uninsured;housingUnsafe");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Golden county register: compare and summary, worked by hand in tests/registers/county/README.md.
 

@@ -134,3 +134,55 @@ fn the_parameter_set_names_itself() {
     assert!(info.title.contains("黑龙江"), "{}", info.title);
     assert_eq!(info.published.len(), 10);
 }
+
+#[test]
+fn the_provision_inputs_are_read_strictly_and_all_reported() {
+    let text = r#"{
+        "region": "230129",
+        "housing": { "appraisal": "c", "grade": "D" },
+        "members": [
+            { "birthDate": "2015-01-01", "insured": "no", "care": "orphan",
+              "disabilityType": "blind", "healthExemptFromSchool": 1 },
+            { "birthDate": "1980-01-01", "insured": false, "care": "orphanDispersed",
+              "disabilityType": "autism", "healthExemptFromSchool": true }
+        ]
+    }"#;
+    let node = parse(text, "x").unwrap();
+    let problems = engine().household_problems(&node, "2023-06-01");
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    for expected in [
+        // An object with an unknown field is refused whole (as `income` is).
+        "housing.grade",
+        "members[0].insured",
+        "members[0].care",
+        "members[0].disabilityType",
+        "members[0].healthExemptFromSchool",
+    ] {
+        assert!(
+            paths.contains(&expected),
+            "{expected} missing from {paths:?}"
+        );
+    }
+    // The second member's values are all valid.
+    assert!(
+        paths.iter().all(|p| !p.starts_with("members[1]")),
+        "{paths:?}"
+    );
+    assert_eq!(problems.len(), 5, "{paths:?}");
+}
+
+#[test]
+fn a_form_says_yes_and_no_to_the_provision_inputs() {
+    let values = parse(
+        r#"{"region":"230129","housing":{"appraisal":" D "},
+            "members":[{"birthDate":"2015-01-01","insured":"否","healthExemptFromSchool":"是","care":"orphanDispersed"}]}"#,
+        "form",
+    )
+    .unwrap();
+    let reading = engine().read_form(&values, "2023-06-01");
+    assert!(reading.problems.is_empty(), "{:?}", reading.problems);
+    let m = &reading.household["members"][0];
+    assert_eq!(m["insured"], serde_json::json!(false));
+    assert_eq!(m["healthExemptFromSchool"], serde_json::json!(true));
+    assert_eq!(reading.household["housing"]["appraisal"], "D");
+}

@@ -158,10 +158,29 @@ proptest! {
     }
 }
 
+/// No field of `v` that reads as money (`"-12.30"`) is negative. The words (`steps`, `reasons`,
+/// `facts`) are left out: a step may show a balance, such as income less rigid spending.
+fn no_negative_amount(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::String(s) => {
+            !(s.starts_with('-') && s.split_once('.').is_some_and(|(_, f)| f.len() == 2))
+        }
+        serde_json::Value::Array(items) => items.iter().all(no_negative_amount),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "steps" | "reasons" | "facts"))
+            .all(|(_, v)| no_negative_amount(v)),
+        _ => true,
+    }
+}
+
 /// A generated household: 1-6 members of any age, incomes, statuses, events and flags.
 fn household() -> impl Strategy<Value = serde_json::Value> {
-    let member = (1930..=2020i32, 0..5u8, any::<bool>(), 0..4usize, any::<bool>(), 0..3_000_000u64, 0..8usize, any::<bool>(), 0..4usize).prop_map(
-        |(year, grade, ill, cap, supporter, wages, school, boarding, care)| {
+    // The inputs of the household provisions: insured, a child's care, the kind of disability, a
+    // health exemption from school (each sometimes absent).
+    let provisions = (0..3usize, 0..5usize, 0..10usize, 0..3usize);
+    let member = (1930..=2020i32, 0..5u8, any::<bool>(), 0..4usize, any::<bool>(), 0..3_000_000u64, 0..8usize, any::<bool>(), 0..4usize, provisions).prop_map(
+        |(year, grade, ill, cap, supporter, wages, school, boarding, care, (insured, orphan, kind, exempt))| {
             let mut m = json!({ "birthDate": format!("{year}-03-15"), "seriousIllness": ill, "hasSupporter": supporter, "wages": yuan(wages), "boarding": boarding });
             if grade > 0 { m["disabilityGrade"] = json!(grade); }
             let capacity = ["full", "partial", "none"];
@@ -169,20 +188,34 @@ fn household() -> impl Strategy<Value = serde_json::Value> {
             if cap < 3 { m["laborCapacity"] = json!(capacity[cap]); }
             if care < 3 { m["selfCare"] = json!(capacity[care]); }
             if school < 7 { m["schooling"] = json!(schooling[school]); }
+            if insured < 2 { m["insured"] = json!(insured == 1); }
+            let cares = ["orphanInstitution", "orphanDispersed", "defactoUnsupported"];
+            if orphan < 3 { m["care"] = json!(cares[orphan]); }
+            let kinds = ["visual", "hearing", "speech", "physical", "intellectual", "mental", "autism", "multiple"];
+            if kind < 8 { m["disabilityType"] = json!(kinds[kind]); }
+            if exempt < 2 { m["healthExemptFromSchool"] = json!(exempt == 1); }
             m
         },
     );
     let regions = ["230129", "230102", "230113", "230221", "230183"];
-    (prop::collection::vec(member, 1..6), 0..5usize, any::<bool>(), 0..4usize, 0..5_000_000u64, 0..5_000_000u64, 0..8usize, any::<bool>(), (any::<bool>(), 0..2_000_000u64))
-        .prop_map(move |(members, r, urban, status, other, rigid, events, assets, (on_dibao, exempt))| {
+    (prop::collection::vec(member, 1..6), 0..5usize, any::<bool>(), 0..4usize, 0..5_000_000u64, 0..5_000_000u64, 0..8usize, any::<bool>(), (any::<bool>(), 0..2_000_000u64), (0..5usize, 0..4usize, any::<bool>(), any::<bool>(), 0..60u32))
+        .prop_map(move |(members, r, urban, status, other, rigid, events, assets, (on_dibao, exempt), (appraisal, category, housing, water, stable))| {
             let ev = [vec![], vec!["illness"], vec!["disaster"], vec!["accident"], vec!["familyChange"], vec!["illness", "disaster"], vec![], vec![]][events].clone();
             let status = ["general", "alleviated", "monitored", "returned"][status];
             let area = if urban { "urban" } else { "rural" };
-            json!({
+            let mut h = json!({
                 "region": regions[r], "area": area, "status": status,
                 "members": members, "income": { "business": yuan(other / 2), "transfer": yuan(other / 2), "exempt": yuan(exempt) }, "rigidSpending": yuan(rigid),
                 "events": ev, "assetTestPassed": assets, "onDibao": on_dibao, "lastYearIncome": yuan(other * 2),
-            })
+                "guarantees": { "housing": housing, "water": water }, "stableIncomeMonths": stable,
+            });
+            let grades = ["A", "B", "C", "D"];
+            if appraisal < 4 { h["housing"] = json!({ "appraisal": grades[appraisal] }); }
+            if category < 3 && (status == "monitored" || status == "returned") {
+                let categories = ["unstable", "marginal", "suddenHardship"];
+                h["monitoringCategory"] = json!(categories[category]);
+            }
+            h
         })
 }
 
@@ -202,9 +235,26 @@ proptest! {
         }
         prop_assert_eq!(est.programs.len(), zhenxing::programs::registry::PROGRAMMES.len());
         prop_assert_eq!(serde_json::to_value(&est.monitoring).unwrap(), serde_json::to_value(e.monitoring(&input, DATES[d]).unwrap()).unwrap());
-        let cash: i128 = est.contributions.iter().map(|c| fen(&c.cash_annual.to_fen_string())).sum();
-        prop_assert_eq!(cash, fen(&est.total_annual.to_fen_string()));
-        prop_assert!(est.contributions.iter().all(|c| !c.cash_annual.is_negative() && !c.other_annual.is_negative()));
+        let sum = |f: fn(&zhenxing::estimate::Contribution) -> zhenxing::money::Money| -> i128 {
+            est.contributions.iter().map(|c| fen(&f(c).to_fen_string())).sum()
+        };
+        prop_assert_eq!(sum(|c| c.cash_annual), fen(&est.total_annual.to_fen_string()));
+        prop_assert_eq!(sum(|c| c.other_annual), fen(&est.total_on_behalf.to_fen_string()));
+        prop_assert_eq!(sum(|c| c.earnings_annual), fen(&est.total_earnings.to_fen_string()));
+        prop_assert!(est.contributions.iter().all(|c| !c.cash_annual.is_negative() && !c.other_annual.is_negative() && !c.earnings_annual.is_negative()));
+        // Every alert is a known one, names members of the household, and is raised once.
+        let labels = zhenxing::labels::labels();
+        let members: Vec<String> = est.programs.iter().find_map(|p| match p {
+            zhenxing::programs::registry::ProgramOutcome::MedicalPremium(r) => Some(r.members.iter().map(|m| m.member.clone()).collect()),
+            _ => None,
+        }).unwrap();
+        for (i, a) in est.alerts.iter().enumerate() {
+            prop_assert!(labels.alert.contains_key(a.id), "{}", a.id);
+            prop_assert!(!a.members.is_empty() && a.members.iter().all(|m| members.contains(m)), "{:?}", a);
+            prop_assert!(est.alerts[..i].iter().all(|b| b.id != a.id));
+        }
+        // No amount anywhere in the estimate is negative.
+        prop_assert!(no_negative_amount(&serde_json::to_value(&est).unwrap()), "{}", serde_json::to_string(&est).unwrap());
     }
 }
 
@@ -245,7 +295,8 @@ fn extreme_but_valid_inputs() {
     let e = engine();
     let max = "10000000000"; // 10^10 yuan, the most an input may say
     let member = |year: u32, grade: Option<u8>| {
-        let mut m = json!({ "birthDate": format!("{year}-01-01"), "wages": max, "workRegion": "230102", "hasSupporter": false, "schooling": "senior", "boarding": true, "seriousIllness": true });
+        let mut m = json!({ "birthDate": format!("{year}-01-01"), "wages": max, "workRegion": "230102", "hasSupporter": false, "schooling": "senior", "boarding": true, "seriousIllness": true,
+            "insured": year % 2 == 0, "care": "orphanDispersed", "disabilityType": "multiple", "selfCare": "none" });
         if let Some(g) = grade {
             m["disabilityGrade"] = json!(g);
         }
@@ -257,6 +308,7 @@ fn extreme_but_valid_inputs() {
     let rich = json!({ "region": "230129", "area": "urban", "status": "monitored", "members": members,
         "income": { "business": max, "property": max, "transfer": max, "other": max }, "lastYearIncome": max, "rigidSpending": max,
         "events": ["illness", "disaster", "accident", "familyChange"], "stableIncomeMonths": 1200, "onDibao": true,
+        "housing": { "appraisal": "D" }, "guarantees": { "housing": false, "water": false },
         // The largest current 低保 the rules allow is refused above 人数 × (标准 + 加发); 10000 is within it on every date.
         "dibaoMonthly": "10000" });
     let zero = json!({ "region": "232700", "members": [{ "birthDate": "2020-12-16" }], "rigidSpending": max, "events": ["accident"] });
@@ -383,8 +435,8 @@ proptest! {
             let s = row.program(c.program).unwrap();
             prop_assert_eq!(s.eligible, p.eligible());
             prop_assert_eq!(s.monthly, if p.eligible() { p.monthly() } else { None });
-            // Annual: what the programme adds, cash or on the household's behalf.
-            let added = c.cash_annual.checked_add(c.other_annual).unwrap();
+            // Annual: what the programme adds, cash, on the household's behalf, or pay for a post.
+            let added = c.cash_annual.checked_add(c.other_annual).unwrap().checked_add(c.earnings_annual).unwrap();
             prop_assert_eq!(s.annual, if p.eligible() { added } else { zhenxing::money::Money::ZERO });
         }
         prop_assert_eq!(row.total_monthly, est.total_monthly);

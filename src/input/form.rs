@@ -27,8 +27,19 @@ fn kind_of(key: &str) -> Kind {
         "lastYearIncome" | "rigidSpending" | "dibaoMonthly" | "business" | "property"
         | "transfer" | "other" | "exempt" | "wages" => Kind::Money,
         "stableIncomeMonths" | "disabilityGrade" => Kind::Count,
-        "assetTestPassed" | "onDibao" | "seriousIllness" | "hasSupporter" | "boarding" | "food"
-        | "clothing" | "education" | "medical" | "housing" | "water" => Kind::YesNo,
+        "assetTestPassed"
+        | "onDibao"
+        | "seriousIllness"
+        | "hasSupporter"
+        | "boarding"
+        | "food"
+        | "clothing"
+        | "education"
+        | "medical"
+        | "housing"
+        | "water"
+        | "insured"
+        | "healthExemptFromSchool" => Kind::YesNo,
         _ => Kind::Text,
     }
 }

@@ -58,6 +58,20 @@ pub struct HouseholdInput {
     /// When the higher income was found (start of the 渐退 period); default `asOf`.
     #[tsify(optional)]
     pub income_change_date: Option<String>,
+    /// The house: its safety appraisal (农村房屋安全性鉴定), when one was made. Default: none recorded.
+    #[tsify(optional, type = "HousingInput")]
+    pub housing: Option<HousingInput>,
+}
+
+/// The household's house (API.md `housing`).
+#[derive(Clone, Debug, Default, Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(rename = "HousingInput")]
+pub struct HousingInput {
+    /// 农村房屋安全性鉴定等级: A and B safe, C 局部危险 (repair), D 整体危险 (rebuild). Default: not
+    /// appraised.
+    #[tsify(optional)]
+    pub appraisal: Option<Appraisal>,
 }
 
 #[derive(Clone, Debug, Default, Tsify)]
@@ -91,6 +105,90 @@ pub struct MemberInput {
     pub schooling: Option<Schooling>,
     #[tsify(optional)]
     pub boarding: Option<bool>,
+    /// Insured under 城乡居民基本医疗保险 (or another basic medical insurance) this year; default true.
+    #[tsify(optional)]
+    pub insured: Option<bool>,
+    /// A child who is an orphan (raised in an institution or dispersed, with relatives or foster
+    /// carers) or 事实无人抚养; default none.
+    #[tsify(optional)]
+    pub care: Option<Care>,
+    /// The kind of disability (残疾类别), with or without a certified grade; default none.
+    #[tsify(optional)]
+    pub disability_type: Option<DisabilityType>,
+    /// Exempt from school for health reasons (因身体原因不具备学习条件); default false.
+    #[tsify(optional)]
+    pub health_exempt_from_school: Option<bool>,
+}
+
+/// 农村房屋安全性鉴定等级 (A, B safe; C 局部危险; D 整体危险).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, Tsify)]
+pub enum Appraisal {
+    A,
+    B,
+    C,
+    D,
+}
+
+impl Appraisal {
+    pub fn label(self) -> &'static str {
+        match self {
+            Appraisal::A => "A级（安全）",
+            Appraisal::B => "B级（基本安全）",
+            Appraisal::C => "C级（局部危险）",
+            Appraisal::D => "D级（整体危险）",
+        }
+    }
+}
+
+/// 孤儿（集中养育、社会散居）、事实无人抚养儿童.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum Care {
+    /// An orphan raised in a welfare institution (集中养育).
+    OrphanInstitution,
+    /// An orphan living with relatives or foster carers (社会散居).
+    OrphanDispersed,
+    /// 事实无人抚养儿童.
+    DefactoUnsupported,
+}
+
+impl Care {
+    pub fn label(self) -> &'static str {
+        match self {
+            Care::OrphanInstitution => "集中养育孤儿",
+            Care::OrphanDispersed => "社会散居孤儿",
+            Care::DefactoUnsupported => "事实无人抚养儿童",
+        }
+    }
+}
+
+/// 残疾类别 (GB/T 26341), and 孤独症 as the child rehabilitation rules name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum DisabilityType {
+    Visual,
+    Hearing,
+    Speech,
+    Physical,
+    Intellectual,
+    Mental,
+    Autism,
+    Multiple,
+}
+
+impl DisabilityType {
+    pub fn label(self) -> &'static str {
+        match self {
+            DisabilityType::Visual => "视力残疾",
+            DisabilityType::Hearing => "听力残疾",
+            DisabilityType::Speech => "言语残疾",
+            DisabilityType::Physical => "肢体残疾",
+            DisabilityType::Intellectual => "智力残疾",
+            DisabilityType::Mental => "精神残疾",
+            DisabilityType::Autism => "孤独症",
+            DisabilityType::Multiple => "多重残疾",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, Tsify)]
@@ -343,6 +441,11 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("workRegion", "务工地"),
     ("schooling", "在校学段"),
     ("boarding", "寄宿"),
+    ("insured", "参加基本医疗保险"),
+    ("care", "孤儿或事实无人抚养儿童"),
+    ("disabilityType", "残疾类别"),
+    ("healthExemptFromSchool", "因身体原因不具备学习条件"),
+    ("appraisal", "房屋安全性鉴定等级"),
 ];
 
 pub const AREAS: &[(&str, Area)] = &[("rural", Area::Rural), ("urban", Area::Urban)];
@@ -367,6 +470,27 @@ pub const EVENTS: &[(&str, Event)] = &[
     ("disaster", Event::Disaster),
     ("accident", Event::Accident),
     ("familyChange", Event::FamilyChange),
+];
+pub const APPRAISALS: &[(&str, Appraisal)] = &[
+    ("A", Appraisal::A),
+    ("B", Appraisal::B),
+    ("C", Appraisal::C),
+    ("D", Appraisal::D),
+];
+pub const CARES: &[(&str, Care)] = &[
+    ("orphanInstitution", Care::OrphanInstitution),
+    ("orphanDispersed", Care::OrphanDispersed),
+    ("defactoUnsupported", Care::DefactoUnsupported),
+];
+pub const DISABILITY_TYPES: &[(&str, DisabilityType)] = &[
+    ("visual", DisabilityType::Visual),
+    ("hearing", DisabilityType::Hearing),
+    ("speech", DisabilityType::Speech),
+    ("physical", DisabilityType::Physical),
+    ("intellectual", DisabilityType::Intellectual),
+    ("mental", DisabilityType::Mental),
+    ("autism", DisabilityType::Autism),
+    ("multiple", DisabilityType::Multiple),
 ];
 pub const SCHOOLING: &[(&str, Schooling)] = &[
     ("preschool", Schooling::Preschool),
@@ -395,6 +519,7 @@ const HOUSEHOLD_FIELDS: &[&str] = &[
     "onDibao",
     "dibaoMonthly",
     "incomeChangeDate",
+    "housing",
 ];
 const MEMBER_FIELDS: &[&str] = &[
     "id",
@@ -408,6 +533,10 @@ const MEMBER_FIELDS: &[&str] = &[
     "workRegion",
     "schooling",
     "boarding",
+    "insured",
+    "care",
+    "disabilityType",
+    "healthExemptFromSchool",
 ];
 const GUARANTEES: &[&str] = &[
     "food",
@@ -525,6 +654,11 @@ impl HouseholdInput {
             on_dibao: c.opt(h.bool("onDibao")),
             dibao_monthly: c.opt(h.money("dibaoMonthly")),
             income_change_date: c.opt(h.str("incomeChangeDate")),
+            housing: c
+                .opt(h.object("housing", &["appraisal"]))
+                .map(|o| HousingInput {
+                    appraisal: c.opt(o.choice("appraisal", APPRAISALS)),
+                }),
         };
         (input, c)
     }
@@ -580,6 +714,10 @@ impl MemberInput {
             work_region: c.opt(m.str("workRegion")),
             schooling: c.opt(m.choice("schooling", SCHOOLING)),
             boarding: c.opt(m.bool("boarding")),
+            insured: c.opt(m.bool("insured")),
+            care: c.opt(m.choice("care", CARES)),
+            disability_type: c.opt(m.choice("disabilityType", DISABILITY_TYPES)),
+            health_exempt_from_school: c.opt(m.bool("healthExemptFromSchool")),
         }
     }
 }

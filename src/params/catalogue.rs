@@ -123,6 +123,19 @@ catalogue! {
     MEDICAL_CRITICAL_TILT_DEDUCTIBLE_FACTOR = def("medical.criticalIllness.tiltDeductibleFactor", Rate, "大病保险倾斜：起付线系数（低保、特困、返贫致贫人口）");
     MEDICAL_CRITICAL_TILT_RATE_BONUS = def("medical.criticalIllness.tiltRateBonus", Rate, "大病保险倾斜：报销比例提高");
     MEDICAL_ASSISTANCE_RATE = def("medical.assistance.rate", Rate, "医疗救助比例（重点救助对象）");
+    // 分类资助参保: 二(三)
+    MEDICAL_PREMIUM_INDIVIDUAL = def("medicalPremium.individual", YuanPerPersonYear, "城乡居民基本医疗保险个人缴费标准").every(12);
+    MEDICAL_PREMIUM_SHARE_TEKUN = def("medicalPremium.paidShare.tekun", Rate, "资助参保比例（个人缴费的比例）：特困人员");
+    MEDICAL_PREMIUM_SHARE_DIBAO = def("medicalPremium.paidShare.dibao", Rate, "资助参保比例（个人缴费的比例）：低保对象");
+    MEDICAL_PREMIUM_SHARE_RETURNED = def("medicalPremium.paidShare.returned", Rate, "资助参保比例（个人缴费的比例）：返贫致贫人口");
+    MEDICAL_PREMIUM_SHARE_MONITORED = def("medicalPremium.paidShare.monitored", Rate, "资助参保比例（个人缴费的比例）：其他监测对象");
+    MEDICAL_PREMIUM_SHARE_ALLEVIATED = def("medicalPremium.paidShare.alleviated", Rate, "资助参保比例（个人缴费的比例）：脱贫人口（过渡期）");
+    // 住房安全、农村危房改造: 二(三), 三(八)
+    HOUSING_SUBSIDY_REPAIR = def("housing.subsidy.repair", Yuan, "农村危房改造补助：C级维修加固（每户）").every(12);
+    HOUSING_SUBSIDY_REBUILD = def("housing.subsidy.rebuild", Yuan, "农村危房改造补助：D级拆除重建（每户）").every(12);
+    HOUSING_SUBSIDY_SEISMIC = def("housing.subsidy.seismic", Yuan, "农房抗震改造补助（每户）").every(12);
+    HOUSING_SEISMIC_ZONE = def("housing.seismicZone", Flag, "是否地震高烈度设防地区（按县）")
+        .about("1：该县（市、区）属地震高烈度设防地区，实施农房抗震改造；0：不属。");
     // 养老保险: 四(十二)
     PENSION_NATIONAL_MINIMUM_BASIC = def("pension.nationalMinimumBasic", YuanPerMonth, "城乡居民养老保险全国基础养老金最低标准")
         .every(12).informational();
@@ -131,6 +144,14 @@ catalogue! {
     PENSION_PAID_SHARE_DIBAO = def("pension.paidShare.dibao", Rate, "政府代缴比例：低保对象");
     PENSION_PAID_SHARE_RETURNED = def("pension.paidShare.returnedToPoverty", Rate, "政府代缴比例：返贫致贫人口");
     PENSION_PAID_SHARE_SEVERE_DISABILITY = def("pension.paidShare.severeDisability", Rate, "政府代缴比例：重度残疾人");
+    // 孤儿、事实无人抚养儿童: 四(十二)
+    ORPHAN_STANDARD_INSTITUTION = def("orphan.standard.institution", YuanPerPersonMonth, "孤儿基本生活保障标准：集中养育").every(12);
+    ORPHAN_STANDARD_DISPERSED = def("orphan.standard.dispersed", YuanPerPersonMonth, "孤儿基本生活保障标准：社会散居（事实无人抚养儿童参照）").every(12);
+    // 残疾儿童康复救助: 四(十二)
+    CHILD_REHAB_AGE_MAX = def("childRehabilitation.ageMax", Years, "残疾儿童康复救助年龄上限（含）").limits(Limits::whole(0, 17));
+    CHILD_REHAB_TRAINING = def("childRehabilitation.ceiling.training", YuanPerYear, "残疾儿童康复救助：康复训练年度上限").every(12);
+    CHILD_REHAB_DEVICES = def("childRehabilitation.ceiling.devices", YuanPerYear, "残疾儿童康复救助：辅助器具适配年度上限").every(12);
+    CHILD_REHAB_SURGERY = def("childRehabilitation.ceiling.surgery", YuanPerYear, "残疾儿童康复救助：手术年度上限").every(12);
     // 教育: 三(八), 六(十九)
     EDUCATION_NUTRITION_PER_DAY = def("education.nutrition.perDay", YuanPerDay, "农村义务教育学生营养改善计划补助");
     EDUCATION_NUTRITION_PILOT = def("education.nutrition.pilot", Flag, "是否实施农村义务教育学生营养改善计划（按县）")
@@ -139,6 +160,9 @@ catalogue! {
     EDUCATION_SENIOR_HIGH_GRANT = def("education.seniorHighGrant.average", YuanPerYear, "普通高中国家助学金平均标准");
     EDUCATION_SCHOOL_DAYS = def("education.schoolDaysPerYear", Days, "营养改善计划：全年在校天数").limits(Limits::whole(1, 366));
     EDUCATION_BOARDING_PRIMARY = def("education.boarding.primary", YuanPerYear, "寄宿生生活补助：小学");
+    EDUCATION_COMPULSORY_AGE_MIN = def("education.compulsoryAgeMin", Years, "义务教育适龄：起始年龄").limits(Limits::whole(0, 20));
+    EDUCATION_COMPULSORY_AGE_MAX = def("education.compulsoryAgeMax", Years, "义务教育适龄：最大年龄（含）").limits(Limits::whole(0, 20))
+        .about("年满起始年龄入学、接受九年义务教育：适龄为起始年龄至起始年龄 + 9（含当年满该岁者）。用于“控辍保学”提醒。");
     EDUCATION_BOARDING_JUNIOR = def("education.boarding.junior", YuanPerYear, "寄宿生生活补助：初中");
     // 金融: 六(十七)
     MICROCREDIT_CAP = def("credit.microcredit.cap", Yuan, "脱贫人口小额信贷额度上限");
@@ -146,15 +170,26 @@ catalogue! {
     GUARANTEE_LOAN_INDIVIDUAL_CAP = def("credit.guaranteeLoan.individualCap", Yuan, "创业担保贷款个人额度上限");
     LPR_ONE_YEAR = def("credit.lpr1y", Rate, "一年期贷款市场报价利率（LPR）").every(12);
     MICROCREDIT_SUBSIDY_SHARE_OF_LPR = def("credit.microcredit.subsidyShareOfLpr", Rate, "脱贫人口小额信贷财政贴息（占一年期LPR的比例）");
+    // 防贫保险: 六(十七)
+    POVERTY_INSURANCE_ADOPTED = def("povertyInsurance.adopted", Flag, "是否开办防贫保险（按县）")
+        .about("1：该县（市、区）开办防贫保险；0：未开办。");
+    POVERTY_INSURANCE_LINE_MULTIPLE = def("povertyInsurance.lineMultiple", Multiple, "防贫保险防贫线（监测收入标准的倍数）");
+    POVERTY_INSURANCE_PAYOUT_RATE = def("povertyInsurance.payoutRate", Rate, "防贫保险赔付比例（缺口的比例）");
+    POVERTY_INSURANCE_CAP = def("povertyInsurance.cap", Yuan, "防贫保险每户年度赔付上限").every(12);
     // 以工代赈、公益岗位: 三(六), 六(十六)
     WORK_RELIEF_REMUNERATION_SHARE = def("workRelief.remunerationShare", Rate, "以工代赈中央资金劳务报酬占比下限");
     WORK_RELIEF_KEY_PROJECT_SHARE = def("workRelief.keyProjectRemunerationShare", Rate, "以工代赈重点项目劳务报酬占比下限");
-    FOREST_RANGER_PAY = def("employment.forestRangerPay", YuanPerYear, "生态护林员年补助").every(12).informational();
     // 扶贫项目资产: 二(四)
     ASSETS_DISPOSAL_TOWNSHIP_LIMIT = def("assets.disposal.townshipLimit", Yuan, "扶贫项目资产处置：乡镇审批限额（账面价值）")
         .about("账面价值不超过本额的处置由乡镇人民政府审批（村集体资产先经村民会议或村民代表会议决议），超过的报县级。");
     ASSETS_DISPOSAL_COUNTY_DEPARTMENT_LIMIT = def("assets.disposal.countyDepartmentLimit", Yuan, "扶贫项目资产处置：县级主管部门审批限额（账面价值）")
         .about("账面价值不超过本额的处置由县级行业主管部门会同财政部门审批，超过的报县级人民政府。");
+    FOREST_RANGER_PAY = def("employment.forestRangerPay", YuanPerYear, "生态护林员年补助（每人）").every(12);
+    PUBLIC_POST_MONTHLY = def("publicPost.monthly", YuanPerMonth, "乡村公益岗位补贴（每岗）").every(12);
+    PUBLIC_POST_AGE_MIN = def("publicPost.ageMin", Years, "乡村公益岗位聘任年龄下限").limits(Limits::whole(0, 120));
+    PUBLIC_POST_AGE_MAX = def("publicPost.ageMax", Years, "乡村公益岗位聘任年龄上限（含）").limits(Limits::whole(0, 120));
+    PUBLIC_POST_PER_HOUSEHOLD = def("publicPost.perHousehold", Persons, "乡村公益岗位：每户至多聘任人数");
+    FOREST_RANGER_PER_HOUSEHOLD = def("employment.forestRanger.perHousehold", Persons, "生态护林员：每户至多选聘人数");
 }
 
 pub fn find(name: &str) -> Option<&'static Spec> {

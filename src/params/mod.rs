@@ -20,6 +20,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use tsify::Tsify;
 
+use crate::bits::Bits;
 use crate::calendar::format_date;
 use crate::error::{ErrorCode, PolicyError, Result};
 use crate::money::{Money, Rate};
@@ -614,35 +615,29 @@ fn alphabetical_order() -> &'static [usize] {
     })
 }
 
-fn bit(spec: &Spec) -> u128 {
-    1u128
-        .checked_shl(u32::try_from(spec.index).unwrap_or(u32::MAX))
-        .unwrap_or(0)
-}
-
 /// Which parameters a calculation used that are not `official`: a bit per catalogue entry. It is
 /// written out (JSON, TypeScript `string[]`) as the names, sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct UnofficialSet(u128);
+pub struct UnofficialSet(Bits);
 
 const _: () = assert!(
-    catalogue::ALL.len() <= 128,
-    "UnofficialSet and StaleSet hold 128 parameters"
+    catalogue::ALL.len() <= Bits::CAPACITY,
+    "UnofficialSet and StaleSet hold 256 parameters"
 );
 
 impl UnofficialSet {
     fn insert(&mut self, spec: &Spec) {
-        self.0 |= bit(spec);
+        self.0.insert(spec.index);
     }
     /// Add another calculation's set.
     pub fn extend(&mut self, other: UnofficialSet) {
-        self.0 |= other.0;
+        self.0.union(other.0);
     }
     pub fn len(self) -> usize {
-        self.0.count_ones() as usize
+        self.0.len()
     }
     pub fn is_empty(self) -> bool {
-        self.0 == 0
+        self.0.is_empty()
     }
     pub fn contains(self, name: &str) -> bool {
         self.iter().any(|n| n == name)
@@ -652,7 +647,7 @@ impl UnofficialSet {
         alphabetical_order()
             .iter()
             .filter_map(|i| catalogue::ALL.get(*i))
-            .filter(move |spec| self.0 & bit(spec) != 0)
+            .filter(move |spec| self.0.contains(spec.index))
             .map(|spec| spec.name)
     }
     /// The names, sorted, as a list.
@@ -709,14 +704,14 @@ const STALE_SLOT: [u8; catalogue::ALL.len()] = {
 /// "农村低保标准最近取值为 2022-01-01，请核对当地现行标准" }`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StaleSet {
-    bits: u128,
+    bits: Bits,
     from: [NaiveDate; STALE_SLOTS],
 }
 
 impl Default for StaleSet {
     fn default() -> Self {
         StaleSet {
-            bits: 0,
+            bits: Bits::default(),
             from: [NaiveDate::MIN; STALE_SLOTS],
         }
     }
@@ -750,18 +745,15 @@ impl StaleSet {
         let Some(date) = self.from.get_mut(slot) else {
             return;
         };
-        if self.bits & bit(spec) == 0 || from < *date {
+        if !self.bits.contains(spec.index) || from < *date {
             *date = from;
         }
-        self.bits |= bit(spec);
+        self.bits.insert(spec.index);
     }
     /// Add another calculation's stale figures.
     pub fn extend(&mut self, other: &StaleSet) {
-        // Only the bits that are set (most sets are empty or hold a few).
-        let mut bits = other.bits;
-        while bits != 0 {
-            let index = bits.trailing_zeros() as usize;
-            bits &= bits.wrapping_sub(1);
+        // Only the indices that are set (most sets are empty or hold a few).
+        for index in other.bits.indices() {
             let Some(spec) = catalogue::ALL.get(index) else {
                 continue;
             };
@@ -775,10 +767,10 @@ impl StaleSet {
         self.iter().map(|(spec, _)| spec.name)
     }
     pub fn len(&self) -> usize {
-        self.bits.count_ones() as usize
+        self.bits.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.bits == 0
+        self.bits.is_empty()
     }
     pub fn contains(&self, name: &str) -> bool {
         self.iter().any(|(spec, _)| spec.name == name)
@@ -788,7 +780,7 @@ impl StaleSet {
         alphabetical_order()
             .iter()
             .filter_map(|i| catalogue::ALL.get(*i))
-            .filter(move |spec| self.bits & bit(spec) != 0)
+            .filter(move |spec| self.bits.contains(spec.index))
             .filter_map(move |spec| {
                 StaleSet::slot(spec)
                     .and_then(|s| self.from.get(s))

@@ -22,6 +22,8 @@ pub enum Unit {
     Tier,
     /// 0 (no) or 1 (yes), by region.
     Flag,
+    /// A number of people (posts a household may hold).
+    Persons,
     Date,
 }
 
@@ -38,7 +40,7 @@ pub enum Kind {
 }
 
 impl Unit {
-    pub const ALL: [Unit; 15] = [
+    pub const ALL: [Unit; 16] = [
         Unit::YuanPerPersonMonth,
         Unit::YuanPerPersonYear,
         Unit::YuanPerMonth,
@@ -53,6 +55,7 @@ impl Unit {
         Unit::Years,
         Unit::Tier,
         Unit::Flag,
+        Unit::Persons,
         Unit::Date,
     ];
 
@@ -72,6 +75,7 @@ impl Unit {
             Unit::Years => "years",
             Unit::Tier => "tier",
             Unit::Flag => "flag",
+            Unit::Persons => "persons",
             Unit::Date => "date",
         }
     }
@@ -93,6 +97,7 @@ impl Unit {
             Unit::Years => "年",
             Unit::Tier => "档",
             Unit::Flag => "是否（1 是，0 否）",
+            Unit::Persons => "人",
             Unit::Date => "日期",
         }
     }
@@ -111,7 +116,9 @@ impl Unit {
             | Unit::YuanPerDay
             | Unit::Yuan => Kind::Money,
             Unit::Rate | Unit::Multiple => Kind::Rate,
-            Unit::Days | Unit::Months | Unit::Years | Unit::Tier | Unit::Flag => Kind::Count,
+            Unit::Days | Unit::Months | Unit::Years | Unit::Tier | Unit::Flag | Unit::Persons => {
+                Kind::Count
+            }
             Unit::Date => Kind::Date,
         }
     }
@@ -126,6 +133,7 @@ impl Unit {
             Unit::Years => Limits::whole(0, 150),
             Unit::Tier => Limits::whole(1, 3),
             Unit::Flag => Limits::whole(0, 1),
+            Unit::Persons => Limits::whole(0, 30),
             _ => Limits::MONEY,
         }
     }

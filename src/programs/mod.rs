@@ -8,14 +8,22 @@
 
 pub mod assets;
 pub(crate) mod assistance;
+pub mod care_services;
+pub mod child_rehabilitation;
 pub mod county;
 pub mod credit;
 pub mod dibao;
 pub mod education;
+pub mod forest_ranger;
+pub mod housing;
 pub mod indicators;
 pub mod medical;
+pub mod medical_premium;
 pub mod monitoring;
+pub mod orphan_allowance;
 pub mod pension;
+pub mod poverty_insurance;
+pub mod public_post;
 pub mod registry;
 pub mod tekun;
 pub mod temporary;
@@ -129,6 +137,9 @@ pub struct Amounts {
     pub one_off: Money,
     /// Paid on the household's behalf or in kind, in the year.
     pub other_annual: Money,
+    /// Pay for work in a post the programme offers (生态护林员, 乡村公益岗位), in the year: cash, but
+    /// earned by working, not assistance, so kept out of the totals of support.
+    pub earnings_annual: Money,
 }
 
 impl Amounts {
@@ -144,6 +155,7 @@ impl Amounts {
             cash_annual: annual.unwrap_or_default(),
             one_off: Money::ZERO,
             other_annual: Money::ZERO,
+            earnings_annual: Money::ZERO,
         })
     }
 

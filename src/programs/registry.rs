@@ -26,6 +26,14 @@ macro_rules! with_household_programmes {
             Temporary    temporary  "temporary"  "临时救助"               "四(十)"    temporary::TemporaryFigures;
             Pension      pension    "pension"    "城乡居民养老保险代缴"   "四(十二)"  pension::PensionFigures;
             Education    education  "education"  "教育资助"               "三(八)"    education::EducationFigures;
+            OrphanAllowance orphan_allowance "orphanAllowance" "孤儿、事实无人抚养儿童基本生活费" "四(十二)" orphan_allowance::OrphanAllowanceFigures;
+            ChildRehabilitation child_rehabilitation "childRehabilitation" "残疾儿童康复救助" "四(十二)" child_rehabilitation::ChildRehabilitationFigures;
+            CareServices care_services "careServices" "访视照料服务、失能特困人员集中供养" "四(十)" care_services::CareServicesFigures;
+            PublicPost   public_post "publicPost" "乡村公益岗位"        "三(六)"    public_post::PublicPostFigures;
+            ForestRanger forest_ranger "forestRanger" "生态护林员"        "三(六)"    forest_ranger::ForestRangerFigures;
+            MedicalPremium medical_premium "medicalPremium" "分类资助参保" "二(三)"  medical_premium::MedicalPremiumFigures;
+            Housing      housing    "housing"    "住房安全（农村危房改造）" "二(三)" housing::HousingFigures;
+            PovertyInsurance poverty_insurance "povertyInsurance" "防贫保险、扶贫小额保险" "六(十七)" poverty_insurance::PovertyInsuranceFigures;
         }
     };
 }

@@ -26,6 +26,8 @@ pub enum Target {
     MemberBool(&'static str),
     /// `disability_grade`: a whole number 1-4.
     Grade,
+    /// `housing_appraisal`: the household's `housing.appraisal`.
+    HousingAppraisal,
 }
 
 impl Target {
@@ -124,6 +126,44 @@ const GUARANTEES: &[(&str, &str)] = &[
     ("饮水安全", "water"),
 ];
 const GRADE: &[(&str, &str)] = &[("一级", "1"), ("二级", "2"), ("三级", "3"), ("四级", "4")];
+/// 农村房屋安全性鉴定等级.
+const APPRAISAL: &[(&str, &str)] = &[
+    ("A级", "A"),
+    ("B级", "B"),
+    ("C级", "C"),
+    ("D级", "D"),
+    ("a", "A"),
+    ("b", "B"),
+    ("c", "C"),
+    ("d", "D"),
+];
+/// 孤儿（集中养育、社会散居）、事实无人抚养儿童.
+const CARE: &[(&str, &str)] = &[
+    ("集中养育孤儿", "orphanInstitution"),
+    ("集中养育", "orphanInstitution"),
+    ("社会散居孤儿", "orphanDispersed"),
+    ("社会散居", "orphanDispersed"),
+    ("事实无人抚养儿童", "defactoUnsupported"),
+    ("事实无人抚养", "defactoUnsupported"),
+];
+/// 残疾类别 as the 残疾人证 writes them, and the short forms.
+const DISABILITY: &[(&str, &str)] = &[
+    ("视力残疾", "visual"),
+    ("视力", "visual"),
+    ("听力残疾", "hearing"),
+    ("听力", "hearing"),
+    ("言语残疾", "speech"),
+    ("言语", "speech"),
+    ("肢体残疾", "physical"),
+    ("肢体", "physical"),
+    ("智力残疾", "intellectual"),
+    ("智力", "intellectual"),
+    ("精神残疾", "mental"),
+    ("精神", "mental"),
+    ("孤独症", "autism"),
+    ("多重残疾", "multiple"),
+    ("多重", "multiple"),
+];
 
 macro_rules! columns {
     ($($name:literal $alias:literal $target:expr, $values:expr;)*) => {
@@ -157,6 +197,7 @@ columns! {
     "on_dibao"             "正在享受低保"   Target::HouseholdBool("onDibao"), BOOLEAN;
     "dibao_monthly"        "现享低保月额"   Target::Household("dibaoMonthly"), &[];
     "income_change_date"   "收入变化日期"   Target::Household("incomeChangeDate"), &[];
+    "housing_appraisal"    "房屋安全性鉴定等级" Target::HousingAppraisal, APPRAISAL;
     "member_id"            "成员"           Target::Member("id"), &[];
     "birth_date"           "出生日期"       Target::Member("birthDate"), &[];
     "disability_grade"     "残疾等级"       Target::Grade, GRADE;
@@ -168,6 +209,10 @@ columns! {
     "work_region"          "务工地区代码"   Target::Member("workRegion"), &[];
     "schooling"            "就学阶段"       Target::Member("schooling"), SCHOOLING;
     "boarding"             "寄宿"           Target::MemberBool("boarding"), BOOLEAN;
+    "insured"              "参加基本医疗保险" Target::MemberBool("insured"), BOOLEAN;
+    "care"                 "孤儿或事实无人抚养儿童" Target::Member("care"), CARE;
+    "disability_type"      "残疾类别"       Target::Member("disabilityType"), DISABILITY;
+    "health_exempt_from_school" "因身体原因不具备学习条件" Target::MemberBool("healthExemptFromSchool"), BOOLEAN;
 }
 
 /// The column a header cell names (its English name, any ASCII case, or its Chinese alias).
@@ -206,7 +251,8 @@ mod tests {
     #[test]
     fn chinese_values_are_api_values() {
         use crate::input::household::{
-            CAPACITIES, CATEGORIES, EVENTS as EV, SCHOOLING as SC, STATUSES,
+            APPRAISALS, CAPACITIES, CARES, CATEGORIES, DISABILITY_TYPES, EVENTS as EV,
+            SCHOOLING as SC, STATUSES,
         };
         let api = |t: &[(&str, &str)], known: &[&str]| {
             for (_, v) in t {
@@ -223,5 +269,8 @@ mod tests {
         api(SCHOOLING, &names(SC));
         api(EVENTS, &names(EV));
         api(AREA, &["rural", "urban"]);
+        api(APPRAISAL, &names(APPRAISALS));
+        api(CARE, &names(CARES));
+        api(DISABILITY, &names(DISABILITY_TYPES));
     }
 }

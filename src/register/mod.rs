@@ -461,6 +461,10 @@ pub fn household_from_group(layout: &Layout, group: &Group) -> Result<Node<'stat
                     .collect();
                 put(&mut h, "guarantees", Node::Object(g));
             }
+            Target::HousingAppraisal => {
+                let appraisal: Members = vec![("appraisal".into(), text(api))];
+                put(&mut h, "housing", Node::Object(appraisal));
+            }
             Target::Id
             | Target::Place
             | Target::Member(_)

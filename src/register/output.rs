@@ -45,6 +45,7 @@ const LEADING: &[(&str, &str)] = &[
 const TRAILING: &[(&str, &str)] = &[
     ("total_monthly", "现金帮扶月额"),
     ("total_annual", "现金帮扶年额"),
+    ("alerts", "需关注事项"),
     ("unofficial_parameters", "非正式参数个数"),
     ("stale_parameters", "过期参数个数"),
 ];
@@ -146,6 +147,7 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>) -> Vec<S
             }
             row.push(s.total_monthly.to_fen_string());
             row.push(s.total_annual.to_fen_string());
+            row.push(s.alerts.join(";"));
             row.push(s.unofficial.len().to_string());
             row.push(s.stale.len().to_string());
         }

@@ -1,7 +1,7 @@
 // Whole-household estimates, batches, curves and what-if comparisons through the package.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PolicyEngine, PolicyError } from 'zhenxing';
+import { PolicyEngine, PolicyError, labels } from 'zhenxing';
 
 const engine = new PolicyEngine();
 const asOf = '2023-06-01';
@@ -51,7 +51,10 @@ test('screen and screenMany: one row of figures per household', () => {
   assert.deepEqual(row.programs[0], { program: 'dibao', eligible: true, monthly: '235.10', annual: '2821.20' });
   assert.equal(row.totalMonthly, '235.10');
   assert.equal(row.totalAnnual, '2821.20');
-  assert.deepEqual(row.programs.map((p) => p.program), ['dibao', 'tekun', 'temporary', 'pension', 'education']);
+  // Every household programme, in the engine's order (the order of an estimate's programs).
+  assert.deepEqual(row.programs.map((p) => p.program), engine.estimate(elder('3000'), asOf).programs.map((p) => p.program));
+  assert.deepEqual(row.programs.slice(0, 5).map((p) => p.program), ['dibao', 'tekun', 'temporary', 'pension', 'education']);
+  assert.equal(row.programs.length, 13);
   const items = engine.screenMany([elder('3000'), { region: '230129', members: [{ birthDate: '2999-01-01' }] }], asOf);
   assert.deepEqual(items[0], { ok: true, screening: row });
   assert.equal(items[1].ok, false);
@@ -69,4 +72,34 @@ test('compare with itself changes nothing', () => {
   const c = engine.compare(elder('3000'), asOf, engine);
   assert.equal(c.totalDifference, '0.00');
   assert.ok(c.programs.every((p) => p.difference === '0.00'));
+});
+
+test('an estimate keeps cash, amounts paid on the household\'s behalf and pay for a post apart, and raises alerts', () => {
+  const h = { region: '230129', status: 'alleviated', guarantees: { water: false }, income: { transfer: '20000' },
+    members: [{ id: '户主', birthDate: '1975-01-01', laborCapacity: 'partial' },
+              { id: '孙子', birthDate: '2014-01-01', care: 'orphanDispersed', schooling: 'primary' },
+              { id: '孙女', birthDate: '2012-01-01', insured: false }] };
+  const e = engine.estimate(h, asOf);
+  const fen = (s) => Math.round(Number(s) * 100);
+  const sum = (k) => e.contributions.reduce((t, c) => t + fen(c[k]), 0);
+  assert.equal(sum('cashAnnual'), fen(e.totalAnnual));
+  assert.equal(sum('otherAnnual'), fen(e.totalOnBehalf));
+  assert.equal(sum('earningsAnnual'), fen(e.totalEarnings));
+  // 散居孤儿 1200 a month in cash; the public post (半劳力) 500 a month is pay, not support.
+  assert.equal(e.programs.find((p) => p.program === 'orphanAllowance').monthly, '1200.00');
+  assert.equal(e.programs.find((p) => p.program === 'publicPost').monthly, '500.00');
+  assert.equal(e.totalEarnings, '6000.00');
+  // 户主: partial labour capacity and no wages, and the household is not under 低保 (555.56 ≥ 441).
+  assert.deepEqual(e.alerts.map((a) => a.id), ['schoolDropout', 'coverageGap', 'uninsured', 'waterUnsafe']);
+  assert.deepEqual(e.alerts[0].members, ['孙女']);
+  for (const a of e.alerts) assert.equal(labels().alert[a.id], a.label);
+  assert.deepEqual(engine.screen(h, asOf).alerts, ['schoolDropout', 'coverageGap', 'uninsured', 'waterUnsafe']);
+});
+
+test('every household programme of labels() has its method', () => {
+  const h = { region: '230129', members: [{ birthDate: '1980-01-01' }] };
+  for (const id of ['medicalPremium', 'housing', 'publicPost', 'forestRanger', 'orphanAllowance', 'childRehabilitation', 'careServices', 'povertyInsurance']) {
+    assert.ok(labels().program[id], id);
+    assert.equal(engine[id](h, asOf).program, id);
+  }
 });

@@ -50,9 +50,13 @@ test('JSON Lines text gives the figures screenMany gives, row for row, bad rows 
     if (!o.ok) { assert.equal(r[col('error_code')], o.error.code); return; }
     assert.equal(r[col('total_annual')], o.screening.totalAnnual);
     assert.equal(r[col('total_monthly')], o.screening.totalMonthly);
+    assert.equal(r[col('alerts')], o.screening.alerts.join(';'));
     for (const p of o.screening.programs) {
-      assert.equal(r[col(`${p.program}_eligible`)], String(p.eligible), `${households[i].ref} ${p.program}`);
-      assert.equal(r[col(`${p.program}_annual`)], p.annual);
+      // Columns are the programme ids in snake case: orphanAllowance → orphan_allowance_eligible.
+      const column = p.program.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+      assert.notEqual(col(`${column}_eligible`), -1, column);
+      assert.equal(r[col(`${column}_eligible`)], String(p.eligible), `${households[i].ref} ${p.program}`);
+      assert.equal(r[col(`${column}_annual`)], p.annual);
     }
   });
   // The same bytes as a Uint8Array: the same text.

@@ -1,0 +1,234 @@
+//! Alerts: what a member of staff must act on, found in the household and in what the programmes
+//! decided. Each names its members, the item of the text it follows and the action to take.
+//!
+//! - `schoolDropout` (二(三) 控辍保学): a member of compulsory-school age in a 脱贫 or monitored household
+//!   with no schooling recorded, unless exempt from school for health reasons.
+//! - `coverageGap` (四(十三) 应保尽保): a 脱贫 member (脱贫户, or a monitored household registered as
+//!   脱贫不稳定户 or identified as 返贫) of working age or older without labour capacity, or with only
+//!   part of it, and no wages, whom neither 低保 nor 特困 covers in this estimate, in a household not
+//!   receiving 低保. Children are not counted: they are not people who lost labour capacity.
+//! - `uninsured` (二(三) 参保动员): a member of a 脱贫 or monitored household recorded as not insured.
+//! - `housingUnsafe`, `waterUnsafe` (二(三)): housing (recorded as not secured, or appraised C or D)
+//!   and drinking water recorded as not secured, with what answers them.
+//!
+//! Parameters read: `education.compulsoryAgeMin`, `education.compulsoryAgeMax`, `labor.workingAgeMin`.
+
+use serde::Serialize;
+use tsify::Tsify;
+
+use crate::error::Result;
+use crate::model::{Appraisal, Capacity, Category, Household, HouseholdStatus, Member};
+use crate::params::{catalogue as p, Reader, Used};
+use crate::programs::assistance::Assistance;
+use crate::programs::housing::HousingFigures;
+use crate::programs::registry::ProgramOutcome;
+use crate::rules::Assumptions;
+
+/// Every alert: (id, Chinese label, policy item).
+pub const ALERTS: &[(&str, &str, &str)] = &[
+    (
+        "schoolDropout",
+        "义务教育阶段适龄儿童少年失学辍学",
+        "二(三)",
+    ),
+    (
+        "coverageGap",
+        "丧失劳动能力的脱贫人口未纳入低保或特困",
+        "四(十三)",
+    ),
+    (
+        "uninsured",
+        "脱贫人口、监测对象未参加基本医疗保险",
+        "二(三)",
+    ),
+    ("housingUnsafe", "住房安全未保障", "二(三)"),
+    ("waterUnsafe", "饮水安全未保障", "二(三)"),
+];
+
+/// One alert (API.md `alerts[]`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Alert {
+    /// schoolDropout | coverageGap | uninsured | housingUnsafe | waterUnsafe
+    pub id: &'static str,
+    /// Chinese name.
+    pub label: &'static str,
+    /// The members concerned (every member for a household's house or water).
+    pub members: Vec<String>,
+    /// The policy item, e.g. `二(三)`.
+    pub citation: &'static str,
+    /// What to do, in Chinese.
+    pub action: String,
+}
+
+fn alert(id: &'static str, members: Vec<String>, action: String) -> Alert {
+    let (label, citation) = ALERTS
+        .iter()
+        .find(|(i, ..)| *i == id)
+        .map_or(("", ""), |(_, l, c)| (*l, *c));
+    Alert {
+        id,
+        label,
+        members,
+        citation,
+        action,
+    }
+}
+
+fn labels<'a>(members: impl Iterator<Item = &'a Member<'a>>) -> Vec<String> {
+    members.map(|m| m.label.clone()).collect()
+}
+
+/// 脱贫人口: a 脱贫户, a monitored household registered as 脱贫不稳定户, or one identified as 返贫致贫.
+fn alleviated_people(h: &Household<'_>) -> bool {
+    match h.status {
+        HouseholdStatus::Alleviated | HouseholdStatus::Returned => true,
+        HouseholdStatus::Monitored => h.monitoring_category == Some(Category::Unstable),
+        HouseholdStatus::General => false,
+    }
+}
+
+fn school_dropout(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Option<Alert>> {
+    if !h.status.alleviated_or_monitored() {
+        return Ok(None);
+    }
+    let ages = (
+        r.count(&p::EDUCATION_COMPULSORY_AGE_MIN)?,
+        r.count(&p::EDUCATION_COMPULSORY_AGE_MAX)?,
+    );
+    let out: Vec<String> = labels(h.members.iter().filter(|m| {
+        (ages.0..=ages.1).contains(&m.age) && m.schooling.is_none() && !m.health_exempt_from_school
+    }));
+    Ok((!out.is_empty()).then(|| {
+        alert(
+            "schoolDropout",
+            out,
+            format!(
+                "{}至{}周岁义务教育适龄、未登记在校：请核实是否失学辍学，会同学校和教育部门劝返复学；因身体原因不具备学习条件的，登记“因身体原因不具备学习条件”并安排送教上门。",
+                ages.0, ages.1
+            ),
+        )
+    }))
+}
+
+fn coverage_gap(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Option<Alert>> {
+    if !alleviated_people(h) || h.on_dibao {
+        return Ok(None);
+    }
+    let adult = r.count(&p::LABOR_WORKING_AGE_MIN)?;
+    let (dibao, tekun) = (&a.dibao()?.members, &a.tekun()?.members);
+    let out = labels(h.members.iter().enumerate().filter_map(|(i, m)| {
+        let unable =
+            m.age >= adult && matches!(m.labor_capacity, Capacity::None | Capacity::Partial);
+        (unable && m.wages.is_zero() && !dibao.contains(&i) && !tekun.contains(&i)).then_some(m)
+    }));
+    Ok((!out.is_empty()).then(|| alert(
+        "coverageGap",
+        out,
+        "完全或部分丧失劳动能力、没有工资收入，本测算中既不符合低保也不符合特困：请核查家庭收入（含未登记的收入）、财产和赡养情况，符合条件的按规定纳入农村低保或特困人员救助供养，并按困难类型落实专项救助、临时救助。".to_string(),
+    )))
+}
+
+fn uninsured(h: &Household<'_>) -> Option<Alert> {
+    if !h.status.alleviated_or_monitored() {
+        return None;
+    }
+    let out = labels(h.members.iter().filter(|m| !m.insured));
+    (!out.is_empty()).then(|| alert(
+        "uninsured",
+        out,
+        "未参加基本医疗保险：请动员参加城乡居民基本医疗保险，并落实分类资助参保（见“分类资助参保”）。".to_string(),
+    ))
+}
+
+fn housing_action(f: Option<&HousingFigures>) -> String {
+    match f {
+        Some(f) if f.measure.is_some() => format!(
+            "可按农村危房改造申请补助 {} 元（见“住房安全（农村危房改造）”），改造期间保障临时住所安全。",
+            f.subsidy
+        ),
+        Some(f) if f.groups.is_empty() => "不属农村危房改造保障对象：请核实是否符合低保、监测等条件，或通过其他方式保障住房安全。".to_string(),
+        Some(f) if f.appraisal.is_none() => "请先组织农村房屋安全性鉴定，按鉴定等级申请危房改造（见“住房安全（农村危房改造）”）。".to_string(),
+        _ => "房屋鉴定为安全但登记住房安全未保障：请核实登记，必要时重新鉴定。".to_string(),
+    }
+}
+
+fn housing_unsafe(h: &Household<'_>, programs: &[ProgramOutcome]) -> Option<Alert> {
+    let appraised_unsafe = matches!(h.housing_appraisal, Some(Appraisal::C | Appraisal::D));
+    if h.guarantees.housing && !appraised_unsafe {
+        return None;
+    }
+    let figures = programs.iter().find_map(|p| match p {
+        ProgramOutcome::Housing(r) => Some(&r.figures),
+        _ => None,
+    });
+    Some(alert(
+        "housingUnsafe",
+        labels(h.members.iter()),
+        housing_action(figures),
+    ))
+}
+
+/// Every alert of a household, after the programmes ran; with what reading their parameters used
+/// and the assumptions the alerts raised rest on (see `rules`: `alerts.*`).
+pub(crate) fn alerts(
+    h: &Household<'_>,
+    a: &Assistance,
+    programs: &[ProgramOutcome],
+    reader: &Reader<'_>,
+) -> Result<(Vec<Alert>, Used, Assumptions)> {
+    let mut r = reader.clone();
+    let mut out = Vec::new();
+    out.extend(school_dropout(h, &mut r)?);
+    out.extend(coverage_gap(h, a, &mut r)?);
+    out.extend(uninsured(h));
+    out.extend(housing_unsafe(h, programs));
+    if !h.guarantees.water {
+        out.push(alert(
+            "waterUnsafe",
+            labels(h.members.iter()),
+            "饮水安全未保障：请报告县级水利部门，按农村供水工程运行管理“三个责任”“三项制度”落实供水保障（本引擎没有对应的计算项目）。".to_string(),
+        ));
+    }
+    let mut assumed = Assumptions::default();
+    for alert in &out {
+        assumed.add(&format!("alerts.{}", alert.id));
+    }
+    Ok((out, r.used(), assumed))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::input::household::HouseholdInput;
+
+    #[test]
+    fn the_ages_an_alert_rests_on_are_listed_as_unofficial() {
+        let engine = crate::Engine::new().unwrap();
+        let text = r#"{"region":"230129","status":"alleviated","members":[
+            {"birthDate":"1980-01-01","wages":"30000"},{"id":"孩子","birthDate":"2013-01-01"}]}"#;
+        let h = HouseholdInput::from_json(text).unwrap();
+        let e = engine.estimate(&h, "2023-06-01").unwrap();
+        assert_eq!(e.alerts.len(), 1);
+        assert_eq!(e.alerts[0].members, ["孩子"]);
+        assert!(e.unofficial.contains("education.compulsoryAgeMin"));
+        assert!(e.unofficial.contains("education.compulsoryAgeMax"));
+        assert!(!e.assumptions.contains("alerts.coverageGap"));
+        // A general household raises no school alert and reads no school ages.
+        let general = HouseholdInput::from_json(&text.replace("alleviated", "general")).unwrap();
+        let e = engine.estimate(&general, "2023-06-01").unwrap();
+        assert!(e.alerts.is_empty());
+        assert!(!e.unofficial.contains("education.compulsoryAgeMin"));
+    }
+
+    #[test]
+    fn a_coverage_gap_says_it_rests_on_an_assumption() {
+        let engine = crate::Engine::new().unwrap();
+        let text = r#"{"region":"230129","status":"alleviated","income":{"business":"30000"},"members":[
+            {"id":"父亲","birthDate":"1975-01-01","laborCapacity":"none"},{"birthDate":"1977-01-01","wages":"10000"}]}"#;
+        let e = engine
+            .estimate(&HouseholdInput::from_json(text).unwrap(), "2023-06-01")
+            .unwrap();
+        assert_eq!(e.alerts[0].id, "coverageGap");
+        assert!(e.assumptions.contains("alerts.coverageGap"));
+    }
+}

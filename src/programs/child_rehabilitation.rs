@@ -1,0 +1,209 @@
+//! 残疾儿童康复救助 (rehabilitation assistance for disabled children), policy text 四(十二): "深入实施
+//! 残疾儿童康复救助制度，提高救助服务质量".
+//!
+//! Who (国发〔2018〕20号, as reported): children aged 0 to `childRehabilitation.ageMax` with visual,
+//! hearing, speech, physical or intellectual disability, autism, or several of these; the national
+//! scheme does not depend on family income. 精神残疾 is not named by it (a county may extend). What:
+//! rehabilitation training for every covered child; assistive devices for visual, hearing, physical
+//! and multiple disability; surgery (cochlear implants, corrective operations) for hearing, physical
+//! and multiple disability; each up to its annual ceiling. The aid is paid to the designated
+//! rehabilitation institution: on the household's behalf, up to the sum of the ceilings.
+//!
+//! Parameters read: `childRehabilitation.ageMax`, `childRehabilitation.ceiling.training`,
+//! `.devices`, `.surgery`.
+
+use serde::Serialize;
+use tsify::Tsify;
+
+use super::assistance::Assistance;
+use super::{Amounts, HouseholdProgramme};
+use crate::error::Result;
+use crate::explain::{Citations, Explanation};
+use crate::model::{DisabilityType, Household};
+use crate::money::Money;
+use crate::params::{catalogue as p, Reader, Spec};
+use crate::rules::Assumptions;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RehabilitationService {
+    /// training | devices | surgery
+    pub id: &'static str,
+    pub label: &'static str,
+    /// The most the scheme pays for it in a year.
+    #[tsify(type = "string")]
+    pub ceiling: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RehabilitationChild {
+    pub member: String,
+    pub disability_type: DisabilityType,
+    /// Within the ages and of a type the scheme names.
+    pub eligible: bool,
+    pub services: Vec<RehabilitationService>,
+    /// The sum of the ceilings, a year.
+    #[tsify(type = "string")]
+    pub ceiling: Money,
+    #[serde(skip)]
+    age: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ChildRehabilitationFigures {
+    /// Every member with a disability type recorded and under the minor age.
+    pub children: Vec<RehabilitationChild>,
+    #[serde(skip)]
+    age_max: u32,
+}
+
+/// The services a type of disability gets: (id, label, its ceiling's parameter).
+fn services_of(t: DisabilityType) -> &'static [(&'static str, &'static str, &'static Spec)] {
+    const TRAINING: (&str, &str, &Spec) = ("training", "康复训练", &p::CHILD_REHAB_TRAINING);
+    const DEVICES: (&str, &str, &Spec) = ("devices", "辅助器具适配", &p::CHILD_REHAB_DEVICES);
+    const SURGERY: (&str, &str, &Spec) = ("surgery", "手术", &p::CHILD_REHAB_SURGERY);
+    match t {
+        DisabilityType::Hearing | DisabilityType::Physical | DisabilityType::Multiple => {
+            &[TRAINING, DEVICES, SURGERY]
+        }
+        DisabilityType::Visual => &[TRAINING, DEVICES],
+        DisabilityType::Speech | DisabilityType::Intellectual | DisabilityType::Autism => {
+            &[TRAINING]
+        }
+        DisabilityType::Mental => &[],
+    }
+}
+
+impl ChildRehabilitationFigures {
+    fn total(&self) -> Result<Money> {
+        Money::sum(self.children.iter().map(|c| c.ceiling))
+    }
+}
+
+impl HouseholdProgramme for ChildRehabilitationFigures {
+    fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
+        let mut f = ChildRehabilitationFigures {
+            children: Vec::new(),
+            age_max: 0,
+        };
+        if h.members.iter().all(|m| m.disability_type.is_none()) {
+            return Ok(f);
+        }
+        f.age_max = r.count(&p::CHILD_REHAB_AGE_MAX)?;
+        let minor = r.count(&p::DIBAO_MINOR_AGE)?;
+        for m in &h.members {
+            let Some(t) = m.disability_type else { continue };
+            if m.age >= minor {
+                continue;
+            }
+            let mut child = RehabilitationChild {
+                member: m.label.clone(),
+                disability_type: t,
+                eligible: m.age <= f.age_max && !services_of(t).is_empty(),
+                services: Vec::new(),
+                ceiling: Money::ZERO,
+                age: m.age,
+            };
+            if child.eligible {
+                for (id, label, spec) in services_of(t) {
+                    let ceiling = r.money(spec)?;
+                    child
+                        .services
+                        .push(RehabilitationService { id, label, ceiling });
+                }
+                child.ceiling = Money::sum(child.services.iter().map(|s| s.ceiling))?;
+            }
+            f.children.push(child);
+        }
+        Ok(f)
+    }
+
+    fn amounts(&self) -> Result<Amounts> {
+        let total = self.total()?;
+        let eligible = !total.is_zero();
+        Ok(Amounts {
+            annual: eligible.then_some(total),
+            other_annual: total,
+            ..Amounts::verdict(eligible)
+        })
+    }
+
+    fn citations(&self) -> Citations {
+        let mut c = Citations::default();
+        c.add_if(!self.children.is_empty(), "四(十二)");
+        c
+    }
+
+    fn assumptions(&self) -> Assumptions {
+        let mut a = Assumptions::default();
+        a.add_if(
+            self.children.iter().any(|c| c.eligible),
+            "childRehabilitation.services",
+        );
+        a
+    }
+
+    fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        if self.children.is_empty() {
+            e.reason("家中没有登记残疾类别的未成年人。");
+            return;
+        }
+        for (j, c) in self.children.iter().enumerate() {
+            let kind = c.disability_type.label();
+            if !c.eligible {
+                let text = if c.disability_type == DisabilityType::Mental {
+                    format!(
+                        "{}：{kind}不在国家残疾儿童康复救助制度所列类别中（县级可扩大范围）。",
+                        c.member
+                    )
+                } else {
+                    format!(
+                        "{}：{}周岁，超过救助年龄（0至{}周岁）。",
+                        c.member, c.age, self.age_max
+                    )
+                };
+                e.step("childRehabilitation.scope", "四(十二)", text, None);
+                continue;
+            }
+            e.step(
+                "childRehabilitation.scope",
+                "四(十二)",
+                format!(
+                    "{}：{}周岁、{kind}，属残疾儿童康复救助对象（不设家庭经济条件）。",
+                    c.member, c.age
+                ),
+                None,
+            );
+            let parts: Vec<String> = c
+                .services
+                .iter()
+                .map(|s| format!("{} {} 元", s.label, s.ceiling))
+                .collect();
+            e.step(
+                "childRehabilitation.services",
+                "四(十二)",
+                format!(
+                    "{}：{}，年度最高合计 {} 元，由定点康复机构结算。",
+                    c.member,
+                    parts.join(" + "),
+                    c.ceiling
+                ),
+                Some(c.ceiling.to_fen_string()),
+            );
+            e.reason(format!(
+                "{}可申请残疾儿童康复救助，每年最高 {} 元（{}）。",
+                c.member,
+                c.ceiling,
+                parts.join("、")
+            ));
+            e.fact(
+                format!("{}：年度救助上限", c.member),
+                c.ceiling,
+                "元/年",
+                format!("children[{j}].ceiling"),
+            );
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! 住房安全 and 农村危房改造 (housing safety), policy text 二(三) ("建立农村脱贫人口住房安全动态监测机制，
+//! 落实脱贫户住房安全兜底保障责任，通过农村危房改造等多种方式保障低收入人口基本住房安全") and 三(八)
+//! ("继续实施农村危房改造和地震高烈度设防地区农房抗震改造").
+//!
+//! Who is protected (建村〔2021〕35号, as reported): rural households that are monitored (易返贫致贫户,
+//! including 返贫致贫), under 低保, with a 分散供养 特困 member, or 脱贫 (其他脱贫户). What they get
+//! depends on the house's safety appraisal: grade C (局部危险) a repair-and-reinforce subsidy, grade D
+//! (整体危险) a rebuild subsidy; a safe house (A, B) in a region of high seismic intensity
+//! (`housing.seismicZone`) a seismic-retrofit subsidy. The subsidy is spent on the house: shown as
+//! paid in kind, not as living cash.
+//!
+//! Parameters read: `housing.subsidy.repair`, `housing.subsidy.rebuild`, `housing.seismicZone`,
+//! `housing.subsidy.seismic`.
+
+use serde::Serialize;
+use tsify::Tsify;
+
+use super::assistance::Assistance;
+use super::{Amounts, HouseholdProgramme};
+use crate::error::Result;
+use crate::explain::{Citations, Explanation};
+use crate::model::{Appraisal, Area, Household, HouseholdStatus};
+use crate::money::Money;
+use crate::params::{catalogue as p, Reader};
+use crate::rules::Assumptions;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct HousingFigures {
+    /// The protected groups the household is in (Chinese names); empty: not protected.
+    pub groups: Vec<String>,
+    /// The appraisal recorded, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub appraisal: Option<Appraisal>,
+    /// The region is one of high seismic intensity (抗震设防高烈度地区).
+    pub seismic_zone: bool,
+    /// 'repair' (C), 'rebuild' (D) or 'seismic' (A, B in a seismic zone), when one applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "'repair' | 'rebuild' | 'seismic'")]
+    pub measure: Option<&'static str>,
+    /// The subsidy for the measure, once.
+    #[tsify(type = "string")]
+    pub subsidy: Money,
+    #[serde(skip)]
+    urban: bool,
+}
+
+/// The protected groups of the household, by the facts decided before.
+fn protected_groups(h: &Household<'_>, a: &Assistance) -> Result<Vec<String>> {
+    let groups = [
+        ("农村易返贫致贫户（监测对象）", h.status.monitored()),
+        ("农村低保户", !a.dibao()?.members.is_empty()),
+        ("农村分散供养特困人员", !a.tekun()?.members.is_empty()),
+        ("脱贫户", h.status == HouseholdStatus::Alleviated),
+    ];
+    Ok(groups
+        .iter()
+        .filter(|(_, applies)| *applies)
+        .map(|(name, _)| name.to_string())
+        .collect())
+}
+
+fn measure_label(measure: &str) -> &'static str {
+    match measure {
+        "repair" => "C级危房维修加固",
+        "rebuild" => "D级危房拆除重建",
+        _ => "地震高烈度设防地区农房抗震改造",
+    }
+}
+
+impl HouseholdProgramme for HousingFigures {
+    fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
+        let urban = h.area == Area::Urban;
+        let mut f = HousingFigures {
+            groups: Vec::new(),
+            appraisal: h.housing_appraisal,
+            seismic_zone: false,
+            measure: None,
+            subsidy: Money::ZERO,
+            urban,
+        };
+        if urban {
+            return Ok(f);
+        }
+        r.rest_on(&a.rests_on()?);
+        f.groups = protected_groups(h, a)?;
+        f.seismic_zone = r.count(&p::HOUSING_SEISMIC_ZONE)? == 1;
+        if f.groups.is_empty() {
+            return Ok(f);
+        }
+        let (measure, spec) = match h.housing_appraisal {
+            Some(Appraisal::C) => ("repair", &p::HOUSING_SUBSIDY_REPAIR),
+            Some(Appraisal::D) => ("rebuild", &p::HOUSING_SUBSIDY_REBUILD),
+            Some(Appraisal::A | Appraisal::B) if f.seismic_zone => {
+                ("seismic", &p::HOUSING_SUBSIDY_SEISMIC)
+            }
+            _ => return Ok(f),
+        };
+        f.measure = Some(measure);
+        f.subsidy = r.money(spec)?;
+        Ok(f)
+    }
+
+    fn amounts(&self) -> Result<Amounts> {
+        let eligible = self.measure.is_some() && !self.subsidy.is_zero();
+        Ok(Amounts {
+            annual: eligible.then_some(self.subsidy),
+            other_annual: if eligible { self.subsidy } else { Money::ZERO },
+            ..Amounts::verdict(eligible)
+        })
+    }
+
+    fn citations(&self) -> Citations {
+        let mut c = Citations::of(&["二(三)"]);
+        c.add_if(self.measure.is_some(), "三(八)");
+        c
+    }
+
+    fn assumptions(&self) -> Assumptions {
+        let mut a = Assumptions::default();
+        a.add_if(!self.urban, "housing.groups");
+        a.add_if(self.measure.is_some(), "housing.inKind");
+        a
+    }
+
+    fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        if self.urban {
+            e.step(
+                "housing.rural",
+                "二(三)",
+                "城市家庭：不属农村危房改造范围。".to_string(),
+                None,
+            );
+            e.reason("城市家庭不属农村危房改造范围。");
+            return;
+        }
+        let text = if self.groups.is_empty() {
+            "不是监测户、低保户、特困户或脱贫户：不属农村住房安全保障对象。".to_string()
+        } else {
+            format!("属农村住房安全保障对象：{}。", self.groups.join("、"))
+        };
+        e.step("housing.groups", "二(三)", text, None);
+        let appraisal = match self.appraisal {
+            Some(a) => format!("房屋安全性鉴定为{}", a.label()),
+            None => "未录入房屋安全性鉴定等级".to_string(),
+        };
+        let text = match self.measure {
+            Some(m) => format!(
+                "{appraisal}{}：{}，补助 {} 元（一次性，专用于房屋改造）。",
+                if m == "seismic" {
+                    "，所在地区为地震高烈度设防地区"
+                } else {
+                    ""
+                },
+                measure_label(m),
+                self.subsidy
+            ),
+            None => format!("{appraisal}：无需改造补助。"),
+        };
+        e.step(
+            "housing.appraisal",
+            "三(八)",
+            text,
+            Some(self.subsidy.to_fen_string()),
+        );
+        match self.measure {
+            Some(m) => {
+                e.reason(format!(
+                    "可申请{}补助 {} 元（验收后拨付，专用于住房）。",
+                    measure_label(m),
+                    self.subsidy
+                ));
+                e.fact(measure_label(m), self.subsidy, "元", "subsidy");
+            }
+            None if self.appraisal.is_none() && !h.guarantees.housing => {
+                e.reason("住房安全未保障但未鉴定：请先做农村房屋安全性鉴定。");
+            }
+            None if self.groups.is_empty() => e.reason("不属农村住房安全保障对象。"),
+            None => e.reason("房屋无需改造，或尚未鉴定。"),
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! 分类资助参保 (premiums of basic medical insurance paid by government by group), policy text 二(三):
+//! "有效防范因病返贫致贫风险，落实分类资助参保政策，做好脱贫人口参保动员工作".
+//!
+//! Per member: the individual premium of 城乡居民基本医疗保险 for the year, and the share of it the
+//! government pays by the member's group (医保发〔2021〕10号, as reported: 特困人员 全额资助, 低保对象
+//! and 返贫致贫人口 定额资助, other monitored people and 脱贫人口 for a limited time during the
+//! transition, so 脱贫人口 no longer after `transition.end`). A member in several groups gets the
+//! highest share. Group membership of 低保 and 特困
+//! comes from the assistance context; 返贫致贫 is `status: 'returned'`, monitored `'monitored'`, 脱贫
+//! `'alleviated'`. The government's part is paid on the household's behalf; the household pays the
+//! rest for its insured members. Members recorded as not insured get nothing until they enrol (the
+//! estimate's `uninsured` alert asks staff to enrol them).
+//!
+//! Parameters read: `medicalPremium.individual`, `medicalPremium.paidShare.tekun`, `.dibao`,
+//! `.returned`, `.monitored`, `.alleviated`, `transition.end`.
+
+use serde::Serialize;
+use tsify::Tsify;
+
+use super::assistance::Assistance;
+use super::{Amounts, HouseholdProgramme};
+use crate::error::Result;
+use crate::explain::{Citations, Explanation};
+use crate::model::{Household, HouseholdStatus};
+use crate::money::{Money, Rate};
+use crate::params::{catalogue as p, Reader, Spec};
+use crate::rules::Assumptions;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PremiumMember {
+    pub member: String,
+    /// Recorded as insured (default true).
+    pub insured: bool,
+    /// Chinese names of the groups that give the member a subsidy.
+    pub groups: Vec<String>,
+    /// Share of the individual premium the government pays.
+    #[tsify(type = "string")]
+    pub share: Rate,
+    /// Paid by the government for the year (0.00 while the member is not insured).
+    #[tsify(type = "string")]
+    pub subsidy: Money,
+    /// What the household pays for the member (0.00 while not insured).
+    #[tsify(type = "string")]
+    pub pays: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct MedicalPremiumFigures {
+    /// The individual premium per person for the year.
+    #[tsify(type = "string")]
+    pub premium: Money,
+    pub members: Vec<PremiumMember>,
+    /// Paid by the government for the insured members, a year.
+    #[tsify(type = "string")]
+    pub paid_by_government: Money,
+    /// What the household still pays for its insured members, a year.
+    #[tsify(type = "string")]
+    pub household_pays: Money,
+    /// A 脱贫 household after the transition period: its members' subsidy as 脱贫人口 has ended.
+    #[serde(skip)]
+    after_transition: bool,
+}
+
+/// The groups of a member: (Chinese name, applies, the share's parameter). `in_transition`: the
+/// date is within the transition period (脱贫人口 are subsidised only then).
+fn groups(
+    index: usize,
+    h: &Household<'_>,
+    a: &Assistance,
+    in_transition: bool,
+) -> Result<[(&'static str, bool, &'static Spec); 5]> {
+    Ok([
+        (
+            "特困人员",
+            a.tekun()?.members.contains(&index),
+            &p::MEDICAL_PREMIUM_SHARE_TEKUN,
+        ),
+        (
+            "低保对象",
+            a.dibao()?.members.contains(&index),
+            &p::MEDICAL_PREMIUM_SHARE_DIBAO,
+        ),
+        (
+            "返贫致贫人口",
+            h.status == HouseholdStatus::Returned,
+            &p::MEDICAL_PREMIUM_SHARE_RETURNED,
+        ),
+        (
+            "监测对象",
+            h.status == HouseholdStatus::Monitored,
+            &p::MEDICAL_PREMIUM_SHARE_MONITORED,
+        ),
+        (
+            "脱贫人口",
+            h.status == HouseholdStatus::Alleviated && in_transition,
+            &p::MEDICAL_PREMIUM_SHARE_ALLEVIATED,
+        ),
+    ])
+}
+
+impl HouseholdProgramme for MedicalPremiumFigures {
+    fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
+        r.rest_on(&a.rests_on()?);
+        let premium = r.money(&p::MEDICAL_PREMIUM_INDIVIDUAL)?;
+        // 脱贫人口 are subsidised during the transition period only (医保发〔2021〕10号: 过渡期内).
+        let after_transition =
+            h.status == HouseholdStatus::Alleviated && r.on() > r.date(&p::TRANSITION_END)?;
+        let mut members = Vec::with_capacity(h.members.len());
+        for (i, m) in h.members.iter().enumerate() {
+            let mut names = Vec::new();
+            let mut share = Rate::default();
+            for (name, applies, spec) in groups(i, h, a, !after_transition)? {
+                if applies {
+                    names.push(name.to_string());
+                    share = share.max(r.rate(spec)?);
+                }
+            }
+            let full = premium.times(share)?.round_fen().min(premium);
+            let (subsidy, pays) = if m.insured {
+                (full, premium.checked_sub(full)?)
+            } else {
+                (Money::ZERO, Money::ZERO)
+            };
+            members.push(PremiumMember {
+                member: m.label.clone(),
+                insured: m.insured,
+                groups: names,
+                share,
+                subsidy,
+                pays,
+            });
+        }
+        Ok(MedicalPremiumFigures {
+            after_transition,
+            premium,
+            paid_by_government: Money::sum(members.iter().map(|m| m.subsidy))?,
+            household_pays: Money::sum(members.iter().map(|m| m.pays))?,
+            members,
+        })
+    }
+
+    fn amounts(&self) -> Result<Amounts> {
+        let eligible = !self.paid_by_government.is_zero();
+        Ok(Amounts {
+            annual: eligible.then_some(self.paid_by_government),
+            other_annual: self.paid_by_government,
+            ..Amounts::verdict(eligible)
+        })
+    }
+
+    fn citations(&self) -> Citations {
+        Citations::of(&["二(三)"])
+    }
+
+    fn assumptions(&self) -> Assumptions {
+        let mut a = Assumptions::default();
+        a.add_if(
+            self.members.iter().any(|m| !m.groups.is_empty()),
+            "medicalPremium.share",
+        );
+        a
+    }
+
+    fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        let premium = self.premium;
+        e.step(
+            "medicalPremium.individual",
+            "二(三)",
+            format!("城乡居民基本医疗保险个人缴费标准 {premium} 元/人·年。"),
+            Some(premium.to_fen_string()),
+        );
+        if self.after_transition {
+            e.step(
+                "medicalPremium.member",
+                "二(三)",
+                "过渡期已结束：脱贫人口的资助参保（过渡期内）不再适用。".to_string(),
+                None,
+            );
+        }
+        for m in &self.members {
+            let text = match (m.groups.is_empty(), m.insured) {
+                (true, true) => format!("{}：不属资助参保对象，个人缴费 {premium} 元。", m.member),
+                (true, false) => format!("{}：未参保；不属资助参保对象。", m.member),
+                (false, true) => format!(
+                    "{}：{}，政府资助个人缴费的 {} = {} 元，个人缴 {} 元。",
+                    m.member,
+                    m.groups.join("、"),
+                    m.share.percent(),
+                    m.subsidy,
+                    m.pays
+                ),
+                (false, false) => format!(
+                    "{}：{}，参保后政府资助个人缴费的 {}；目前未参保，尚未资助。",
+                    m.member,
+                    m.groups.join("、"),
+                    m.share.percent()
+                ),
+            };
+            e.step(
+                "medicalPremium.member",
+                "二(三)",
+                text,
+                Some(m.subsidy.to_fen_string()),
+            );
+        }
+        e.step(
+            "medicalPremium.member",
+            "二(三)",
+            format!(
+                "政府资助合计 {} 元/年（代缴，不是现金）；家庭还需缴纳 {} 元/年。",
+                self.paid_by_government, self.household_pays
+            ),
+            Some(self.paid_by_government.to_fen_string()),
+        );
+        if self.paid_by_government.is_zero() {
+            e.reason("没有成员享受资助参保。");
+        } else {
+            e.reason(format!(
+                "政府每年资助医保个人缴费 {} 元，家庭还需缴纳 {} 元。",
+                self.paid_by_government, self.household_pays
+            ));
+        }
+        if self.members.iter().any(|m| !m.insured) {
+            e.reason("有成员未参加基本医疗保险：请动员参保（二(三)）。");
+        }
+        e.fact("个人缴费标准", premium, "元/人·年", "premium");
+        e.fact(
+            "政府资助",
+            self.paid_by_government,
+            "元/年",
+            "paidByGovernment",
+        );
+        e.fact("家庭缴纳", self.household_pays, "元/年", "householdPays");
+    }
+}

@@ -1,0 +1,174 @@
+//! 孤儿、事实无人抚养儿童基本生活费 (basic living allowance of orphans and of children in fact without
+//! support), policy text 四(十二): "加强对孤儿、事实无人抚养儿童等保障能力".
+//!
+//! Per child (under `dibao.minorAge`) with a `care` recorded: an orphan raised in an institution
+//! (集中养育) gets the institution standard, paid to the institution (on the household's behalf); an
+//! orphan living dispersed (社会散居) the dispersed standard, in cash to the carer each month; a child
+//! in fact without support (事实无人抚养) the dispersed orphans' standard too (民发〔2019〕62号, as
+//! reported: 参照当地孤儿基本生活保障标准). The allowance is not counted as family income for 低保
+//! (民发〔2021〕57号第十三条: 社会救助款物).
+//!
+//! Parameters read: `orphan.standard.institution`, `orphan.standard.dispersed`, `dibao.minorAge`.
+
+use serde::Serialize;
+use tsify::Tsify;
+
+use super::assistance::Assistance;
+use super::{Amounts, HouseholdProgramme};
+use crate::error::Result;
+use crate::explain::{Citations, Explanation};
+use crate::model::{Care, Household};
+use crate::money::Money;
+use crate::params::{catalogue as p, Reader};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct OrphanChild {
+    pub member: String,
+    pub care: Care,
+    /// Under the minor age: the allowance applies.
+    pub eligible: bool,
+    /// The allowance a month (0.00 when not eligible).
+    #[tsify(type = "string")]
+    pub monthly: Money,
+    /// Paid to the institution raising the child, not to the household.
+    pub to_institution: bool,
+    #[serde(skip)]
+    age: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct OrphanAllowanceFigures {
+    /// Every member with a `care` recorded.
+    pub children: Vec<OrphanChild>,
+    #[serde(skip)]
+    minor_age: u32,
+}
+
+impl OrphanAllowanceFigures {
+    /// The monthly total, paid in cash (`false`) or to institutions (`true`).
+    fn monthly(&self, to_institution: bool) -> Result<Money> {
+        Money::sum(
+            self.children
+                .iter()
+                .filter(|c| c.to_institution == to_institution)
+                .map(|c| c.monthly),
+        )
+    }
+}
+
+impl HouseholdProgramme for OrphanAllowanceFigures {
+    fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
+        let mut f = OrphanAllowanceFigures {
+            children: Vec::new(),
+            minor_age: 0,
+        };
+        if h.members.iter().all(|m| m.care.is_none()) {
+            return Ok(f);
+        }
+        f.minor_age = r.count(&p::DIBAO_MINOR_AGE)?;
+        for m in &h.members {
+            let Some(care) = m.care else { continue };
+            let eligible = m.age < f.minor_age;
+            let to_institution = care == Care::OrphanInstitution;
+            let monthly = match (eligible, to_institution) {
+                (false, _) => Money::ZERO,
+                (true, true) => r.money(&p::ORPHAN_STANDARD_INSTITUTION)?,
+                (true, false) => r.money(&p::ORPHAN_STANDARD_DISPERSED)?,
+            };
+            f.children.push(OrphanChild {
+                member: m.label.clone(),
+                care,
+                eligible,
+                monthly,
+                to_institution,
+                age: m.age,
+            });
+        }
+        Ok(f)
+    }
+
+    fn amounts(&self) -> Result<Amounts> {
+        let cash = self.monthly(false)?.round_fen();
+        let institution = self.monthly(true)?.round_fen();
+        let monthly = cash.checked_add(institution)?;
+        let eligible = !monthly.is_zero();
+        if !eligible {
+            return Ok(Amounts::verdict(false));
+        }
+        Ok(Amounts {
+            monthly: Some(monthly),
+            annual: Some(monthly.checked_mul(12.into())?),
+            cash_monthly: cash,
+            cash_annual: cash.checked_mul(12.into())?,
+            other_annual: institution.checked_mul(12.into())?,
+            ..Amounts::verdict(true)
+        })
+    }
+
+    fn citations(&self) -> Citations {
+        let mut c = Citations::default();
+        c.add_if(!self.children.is_empty(), "四(十二)");
+        c
+    }
+
+    fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        if self.children.is_empty() {
+            e.reason("家中没有登记为孤儿或事实无人抚养儿童的成员。");
+            return;
+        }
+        for (j, c) in self.children.iter().enumerate() {
+            let (rule, text) = match (c.eligible, c.care) {
+                (false, _) => (
+                    "orphanAllowance.age",
+                    format!(
+                        "{}：{}周岁，已满{}周岁，不再按{}发放基本生活费。",
+                        c.member,
+                        c.age,
+                        self.minor_age,
+                        c.care.label()
+                    ),
+                ),
+                (true, Care::OrphanInstitution) => (
+                    "orphanAllowance.standard",
+                    format!(
+                        "{}：集中养育孤儿，基本生活费 {} 元/月，拨付养育机构。",
+                        c.member, c.monthly
+                    ),
+                ),
+                (true, Care::OrphanDispersed) => (
+                    "orphanAllowance.standard",
+                    format!(
+                        "{}：社会散居孤儿，基本生活费 {} 元/月，按月发放给监护人。",
+                        c.member, c.monthly
+                    ),
+                ),
+                (true, Care::DefactoUnsupported) => (
+                    "orphanAllowance.defacto",
+                    format!(
+                        "{}：事实无人抚养儿童，参照社会散居孤儿标准发放基本生活补贴 {} 元/月。",
+                        c.member, c.monthly
+                    ),
+                ),
+            };
+            e.step(rule, "四(十二)", text, Some(c.monthly.to_fen_string()));
+            if c.eligible {
+                e.reason(format!(
+                    "{}：{}基本生活费 {} 元/月。",
+                    c.member,
+                    c.care.label(),
+                    c.monthly
+                ));
+                let key = format!("children[{j}].monthly");
+                e.fact(format!("{}：基本生活费", c.member), c.monthly, "元/月", key);
+            }
+        }
+        e.step(
+            "orphanAllowance.notIncome",
+            "四(十)",
+            "孤儿、事实无人抚养儿童基本生活费属社会救助款物，不计入低保家庭收入（民发〔2021〕57号）。".to_string(),
+            None,
+        );
+    }
+}
