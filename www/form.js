@@ -8,6 +8,9 @@ const ORDER = {
   category: ['unstable', 'marginal', 'suddenHardship'],
   schooling: ['preschool', 'primary', 'junior', 'senior', 'vocational', 'higherVocational', 'college'],
   event: ['illness', 'disaster', 'accident', 'familyChange'],
+  appraisal: ['A', 'B', 'C', 'D'],
+  care: ['orphanInstitution', 'orphanDispersed', 'defactoUnsupported'],
+  disabilityType: ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'autism', 'multiple'],
 };
 export const GUARANTEES = [['food', '不愁吃'], ['clothing', '不愁穿'], ['education', '义务教育有保障'],
   ['medical', '基本医疗有保障'], ['housing', '住房安全有保障'], ['water', '饮水安全有保障']];
@@ -33,6 +36,12 @@ const MEMBER_FIELDS = [
   { name: 'boarding', label: '在校寄宿', kind: 'check' },
   { name: 'hasSupporter', label: '有能履行义务的法定赡养、抚养、扶养义务人', kind: 'check', initial: true,
     help: '特困供养的条件之一：没有，或义务人无履行能力时，不勾选。' },
+  { name: 'disabilityType', label: '残疾类别', kind: 'select', options: 'disabilityType', empty: '无或未登记' },
+  { name: 'care', label: '孤儿或事实无人抚养儿童', kind: 'select', options: 'care', empty: '否' },
+  { name: 'insured', label: '参加基本医疗保险', kind: 'check', initial: true,
+    help: '未参保的脱贫人口、监测对象会被提示动员参保；资助参保只算已参保的成员。' },
+  { name: 'healthExemptFromSchool', label: '因身体原因不具备学习条件', kind: 'check',
+    help: '义务教育阶段适龄儿童经认定免于入学的，不提示失学辍学。' },
 ];
 
 const state = { labels: null, regionTemplate: null, nextUid: 1 };
@@ -82,6 +91,9 @@ export function setupForm(form, labels, regions) {
   fill(form.elements.namedItem('area'), ordered('area'));
   fill(form.elements.namedItem('status'), ordered('status'));
   fill(form.elements.namedItem('monitoringCategory'), ordered('category'));
+  const appraisal = form.elements.namedItem('housing.appraisal');
+  appraisal.append(new Option('未鉴定', ''));
+  fill(appraisal, ordered('appraisal'));
   const check = (name, label, checked) => {
     const id = name.replace('.', '-');
     const input = el('input', { type: 'checkbox', id, name, 'data-label': label });
@@ -118,6 +130,7 @@ function memberField(uid, f) {
     control = el('select', common);
     if (f.options === 'regions') control.append(state.regionTemplate.cloneNode(true));
     else if (f.options === 'schooling') control.append(new Option('不在校', ''), ...ordered('schooling').map(([v, t]) => new Option(t, v)));
+    else if (typeof f.options === 'string') control.append(new Option(f.empty, ''), ...ordered(f.options).map(([v, t]) => new Option(t, v)));
     else control.append(...f.options.map(([v, t]) => new Option(t, v)));
     if (f.initial) control.value = f.initial;
   } else {
@@ -247,6 +260,8 @@ export function readHousehold(form) {
   if (dibaoMonthly !== '') h.dibaoMonthly = dibaoMonthly;
   const changed = text(get('incomeChangeDate'));
   if (changed !== '') h.incomeChangeDate = changed;
+  const appraisal = get('housing.appraisal').value;
+  if (appraisal !== '') h.housing = { appraisal };
   return h;
 }
 
@@ -269,6 +284,7 @@ export function fillHousehold(form, h) {
   for (const m of members.length ? members : [{}]) addMember(m);
   for (const k of ['business', 'property', 'transfer', 'other', 'exempt']) put(get(`income.${k}`), obj(v.income)[k]);
   for (const k of ['lastYearIncome', 'rigidSpending', 'dibaoMonthly', 'incomeChangeDate', 'stableIncomeMonths']) put(get(k), v[k]);
+  put(get('housing.appraisal'), obj(v.housing).appraisal);
   put(get('assetTestPassed'), v.assetTestPassed);
   put(get('onDibao'), v.onDibao);
   for (const [k] of GUARANTEES) put(get(`guarantees.${k}`), obj(v.guarantees)[k]);

@@ -15,7 +15,8 @@ function memberRow(m, i, regionName) {
   const f = Object.fromEntries(MEMBER_FIELDS.map((x) => [x.name, x]));
   return el('tr', {},
     el('td', {}, String(i + 1)), el('td', {}, m.id ?? `成员${i + 1}`), el('td', {}, m.birthDate ?? ''),
-    el('td', {}, m.disabilityGrade ? optionLabel(f.disabilityGrade, String(m.disabilityGrade)) : '无'),
+    el('td', {}, [m.disabilityType ? context.labels.disabilityType?.[m.disabilityType] ?? m.disabilityType : '',
+      m.disabilityGrade ? optionLabel(f.disabilityGrade, String(m.disabilityGrade)) : ''].filter(Boolean).join(' ') || '无'),
     el('td', {}, yesNo(m.seriousIllness)),
     el('td', {}, optionLabel(f.laborCapacity, m.laborCapacity ?? '')),
     el('td', {}, optionLabel(f.selfCare, m.selfCare ?? 'full').replace('生活自理能力', '')),
@@ -33,6 +34,13 @@ function inputs(h, regionName) {
   }
   const unsecured = GUARANTEES.filter(([k]) => h.guarantees?.[k] === false).map(([, label]) => label.replace('有保障', ''));
   items.push(unsecured.length ? `未保障：${unsecured.join('、')}` : '“两不愁三保障”及饮水安全：均有保障');
+  if (h.housing?.appraisal) items.push(`房屋安全性鉴定：${context.labels.appraisal?.[h.housing.appraisal] ?? h.housing.appraisal}`);
+  for (const [i, m] of (h.members ?? []).entries()) {
+    const name = m.id ?? `成员${i + 1}`;
+    if (m.care) items.push(`${name}：${context.labels.care?.[m.care] ?? m.care}`);
+    if (m.insured === false) items.push(`${name}：未参加基本医疗保险`);
+    if (m.healthExemptFromSchool) items.push(`${name}：因身体原因不具备学习条件`);
+  }
   if (h.events?.length) items.push(`突发事件：${h.events.map((e) => context.labels.event?.[e] ?? e).join('、')}`);
   items.push(`财产核查：${h.assetTestPassed === false ? '未通过' : '符合规定'}`);
   if (h.onDibao) items.push(`现享受低保${h.dibaoMonthly ? `，${h.dibaoMonthly} 元/月` : ''}`);
@@ -49,6 +57,7 @@ function amountText(p, contribution) {
   if (oneOff) parts.push(`一次性发放 ${contribution.oneOff} 元`);
   if (contribution && Number(contribution.cashAnnual) && !oneOff) parts.push(`现金 ${contribution.cashAnnual} 元/年`);
   if (contribution && Number(contribution.otherAnnual)) parts.push(`代缴、实物 ${contribution.otherAnnual} 元/年`);
+  if (contribution && Number(contribution.earningsAnnual)) parts.push(`劳务报酬 ${contribution.earningsAnnual} 元/年`);
   if (!contribution && p.annual) parts.push(`${p.annual} 元/年`);
   return parts.join('，');
 }

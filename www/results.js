@@ -76,6 +76,9 @@ export function renderSummary(est, node, basis) {
   rows.push(['全年现金合计', amount('totalAnnual', est.totalAnnual, marked, ' 元/年'),
     nonZero(est.totalOneOff) ? `按月发放 × 12，加一次性临时救助 ${est.totalOneOff} 元及按年发放的资助` : '按月发放 × 12，加按年发放的资助']);
   rows.push(['代缴、实物（不发现金）', amount('totalOnBehalf', est.totalOnBehalf, marked, ' 元/年'), '如养老保险代缴、营养餐']);
+  if (nonZero(est.totalEarnings)) {
+    rows.push(['岗位劳务报酬', amount('totalEarnings', est.totalEarnings, marked, ' 元/年'), '生态护林员、乡村公益岗位按劳取酬，不计入帮扶合计']);
+  }
   const phase = est.transition;
   const notes = [];
   if (marked || basis.stale.length) {
@@ -83,15 +86,22 @@ export function renderSummary(est, node, basis) {
       basis.stale.length ? `有 ${basis.stale.length} 项数值已超过更新周期，` : '',
       '标 ⚠ 的金额依据非官方参数或按假设计算，仅供参考，以主管部门核定为准。', el('a', { href: '#notice-title' }, '看测算依据说明')));
   }
+  const alerts = est.alerts.length ? el('section', { class: 'alerts', 'aria-labelledby': 'alerts-title' },
+    el('h4', { id: 'alerts-title' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), `需关注事项（${est.alerts.length} 项）`),
+    el('ul', {}, ...est.alerts.map((a) => el('li', { 'data-alert': a.id },
+      el('strong', {}, a.label), a.members.length ? `（${a.members.join('、')}）` : '', '：', a.action, ' ', citation(a.citation))))) : null;
   node.replaceChildren(
     el('h3', {}, '现金帮扶合计', el('span', { class: 'phase' }, `${est.asOf} · ${PHASES[phase.phase]}${phase.year ? ` 第${phase.year}年` : ''}`)),
     el('dl', { class: 'totals' }, ...rows.flatMap(([label, value, hint]) => [el('dt', {}, label), el('dd', {}, value, el('span', { class: 'hint' }, hint))])),
     ...notes,
+    alerts,
     el('details', { class: 'contrib' }, el('summary', {}, '各项目全年金额'),
-      el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '项目'), el('th', { scope: 'col' }, '现金（元/年）'), el('th', { scope: 'col' }, '代缴、实物（元/年）'))),
+      el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '项目'), el('th', { scope: 'col' }, '现金（元/年）'),
+        el('th', { scope: 'col' }, '代缴、实物（元/年）'), el('th', { scope: 'col' }, '劳务报酬（元/年）'))),
         el('tbody', {}, ...est.contributions.map((c, i) => el('tr', {},
           el('th', { scope: 'row' }, c.label), el('td', {}, amount(`contributions[${i}].cashAnnual`, c.cashAnnual)),
-          el('td', {}, amount(`contributions[${i}].otherAnnual`, c.otherAnnual))))))),
+          el('td', {}, amount(`contributions[${i}].otherAnnual`, c.otherAnnual)),
+          el('td', {}, amount(`contributions[${i}].earningsAnnual`, c.earningsAnnual))))))),
   );
 }
 

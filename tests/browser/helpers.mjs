@@ -117,6 +117,13 @@ export const households = {
     members: [{ id: '老伴甲', birthDate: '1950-01-01' }, { id: '老伴乙', birthDate: '1952-01-01' }],
     income: { transfer: '9000' },
   },
+  /** A monitored household with an orphaned, disabled child, an uninsured father and a C-rated house. */
+  provisions: {
+    region: '230129', status: 'monitored', monitoringCategory: 'marginal', housing: { appraisal: 'C' },
+    members: [{ id: '父亲', birthDate: '1975-04-01', insured: false, disabilityType: 'physical', disabilityGrade: 3 },
+      { id: '孙女', birthDate: '2018-06-01', care: 'orphanDispersed', disabilityType: 'autism', healthExemptFromSchool: true }],
+    income: { transfer: '4000' },
+  },
   /** Six members, every kind of input the form has: the printout must still fit on two pages. */
   six: {
     ref: 'YS-2023-0117', region: '230129', status: 'returned', monitoringCategory: 'suddenHardship',
@@ -157,10 +164,15 @@ export async function typeIn(page, h, date = asOf) {
     if (m.seriousIllness) await page.check(`${card} [name=seriousIllness]`);
     if (m.boarding) await page.check(`${card} [name=boarding]`);
     if (m.hasSupporter === false) await page.uncheck(`${card} [name=hasSupporter]`);
+    if (m.disabilityType) await page.selectOption(`${card} [name=disabilityType]`, m.disabilityType);
+    if (m.care) await page.selectOption(`${card} [name=care]`, m.care);
+    if (m.insured === false) await page.uncheck(`${card} [name=insured]`);
+    if (m.healthExemptFromSchool) await page.check(`${card} [name=healthExemptFromSchool]`);
   }
   for (const [k, v] of Object.entries(h.income ?? {})) await page.fill(`[name="income.${k}"]`, v);
   if (h.lastYearIncome) await page.fill('[name=lastYearIncome]', h.lastYearIncome);
   if (h.rigidSpending) await page.fill('[name=rigidSpending]', h.rigidSpending);
+  if (h.housing?.appraisal) await page.selectOption('[name="housing.appraisal"]', h.housing.appraisal);
   for (const e of h.events ?? []) await page.check(`[name="events.${e}"]`);
   for (const [k, v] of Object.entries(h.guarantees ?? {})) if (v === false) await page.uncheck(`[name="guarantees.${k}"]`);
 }
