@@ -46,25 +46,32 @@ for (const h of households) {
 }
 
 const rows = [];
-const row = (call, measured, target, baseline) => rows.push({ call, measured, target, baseline });
+const row = (call, measured, target, baseline, ratio) => rows.push({ call, measured, target, baseline, ratio });
+/** How many times the baseline's cost the engine's is: times per call, or rates per second. */
+const timesSlower = (engineCost, baselineCost) => `${(engineCost / baselineCost).toFixed(1)}×`;
 const us = (s) => `${(s * 1e6).toFixed(1)} µs`;
 const rate = (r) => `${Math.round(r).toLocaleString('en')} /s`;
 
 const regions = ['230129', '230102', '231283', '230221'];
 let k = 0;
 row('transition(asOf, region)', us(perCall(few, () => engine.transition(asOf, regions[k++ % 4]))), '≤ 3 µs');
-row('dibao(h, asOf), explained', us(perCall(few, (h) => engine.dibao(h, asOf))), '≤ 10 µs', us(perCall(few, (h) => dibao(value, h, asOf))));
+const dibaoCall = perCall(few, (h) => engine.dibao(h, asOf));
+const dibaoBaseline = perCall(few, (h) => dibao(value, h, asOf));
+row('dibao(h, asOf), explained', us(dibaoCall), '≤ 10 µs', us(dibaoBaseline), timesSlower(dibaoCall, dibaoBaseline));
 row('screen(h, asOf)', us(perCall(few, (h) => engine.screen(h, asOf))), '≤ 5 µs');
 row('estimate(h, asOf), explained', us(perCall(few, (h) => engine.estimate(h, asOf))), '≤ 40 µs');
 const baselineRegister = perSecond(households, (hs) => { for (const h of hs) dibao(value, h, asOf); });
-row(`screenMany, ${N.toLocaleString('en')} households`, rate(perSecond(households, (hs) => engine.screenMany(hs, asOf))), '≥ 200,000 /s', rate(baselineRegister));
-row('estimateMany { explain: false }', rate(perSecond(households, (hs) => engine.estimateMany(hs, asOf, { explain: false }))), '≥ 100,000 /s', rate(baselineRegister));
+const screenRate = perSecond(households, (hs) => engine.screenMany(hs, asOf));
+row(`screenMany, ${N.toLocaleString('en')} households`, rate(screenRate), '≥ 200,000 /s', rate(baselineRegister), timesSlower(baselineRegister, screenRate));
+const estimateRate = perSecond(households, (hs) => engine.estimateMany(hs, asOf, { explain: false }));
+row('estimateMany { explain: false }', rate(estimateRate), '≥ 100,000 /s', rate(baselineRegister), timesSlower(baselineRegister, estimateRate));
 if (typeof engine.screenText === 'function') {
   const text = new TextEncoder().encode(households.map((h) => JSON.stringify(h)).join('\n'));
   engine.screenText(text.subarray(0, 10_000), asOf);
   const t = now();
   engine.screenText(text, asOf);
-  row('screenText (JSON Lines bytes in, CSV text out)', rate(N / since(t)), '≥ 400,000 /s', rate(baselineRegister));
+  const textRate = N / since(t);
+  row('screenText (JSON Lines bytes in, CSV text out)', rate(textRate), '≥ 400,000 /s', rate(baselineRegister), timesSlower(baselineRegister, textRate));
 }
 const sizes = JSON.parse(readFileSync(new URL('../dist/sizes.json', import.meta.url)));
 row('.wasm gzip', `${(sizes.web.gzip / 1000).toFixed(1)} KB (raw ${(sizes.web.raw / 1000).toFixed(1)} KB)`, '≤ 120 KB');
@@ -92,9 +99,9 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`;
 console.log(`Node ${process.version}, WebAssembly (dist/zhenxing/node), one core; ${machine}; ${new Date().toISOString().slice(0, 10)}`);
 console.log(`Baseline: the 低保 rule by hand with decimal.js on the same ${N.toLocaleString('en')} generated households: ${differences} differences from the engine (${eligible.toLocaleString('en')} eligible).`);
 console.log('');
-console.log('| call | zhenxing | target | hand-written 低保 (decimal.js) |');
-console.log('|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.call} | ${r.measured} | ${r.target} | ${r.baseline ?? '—'} |`);
+console.log('| call | zhenxing | target | hand-written 低保 (decimal.js) | zhenxing ÷ baseline (cost) |');
+console.log('|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.call} | ${r.measured} | ${r.target} | ${r.baseline ?? '—'} | ${r.ratio ?? '—'} |`);
 if (memoryLine) console.log(`\n${memoryLine}`);
 mkdirSync(new URL('../target/bench/', import.meta.url), { recursive: true });
 writeFileSync(new URL('../target/bench/node.json', import.meta.url), JSON.stringify({ node: process.version, machine, date: new Date().toISOString(), differences, rows, memoryLine }, null, 2));
