@@ -34,6 +34,9 @@ extern "C" {
     /// `{ explain?: boolean }`, the options of `estimateMany` (an optional, typed JS object).
     #[wasm_bindgen(typescript_type = "BatchOptions")]
     pub type BatchOptionsArg;
+    /// `{ format?, headers? }`, the options of `screenText` (optional).
+    #[wasm_bindgen(typescript_type = "TextOptions")]
+    pub type TextOptionsArg;
     /// A 6-digit region code.
     #[wasm_bindgen(typescript_type = "string")]
     pub type RegionArg;
@@ -509,11 +512,14 @@ impl PolicyEngine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] register: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "TextOptions")] opts: Option<JsValue>,
+        opts: Option<TextOptionsArg>,
     ) -> Result<JsValue, JsValue> {
         use crate::register::text::{screen_text, TextFormat};
         let as_of = as_of_arg(&as_of)?;
-        let opts = match opts.filter(|o| !o.is_undefined() && !o.is_null()) {
+        let opts = match opts
+            .map(JsValue::from)
+            .filter(|o| !o.is_undefined() && !o.is_null())
+        {
             Some(o) => object_arg(&o, "opts", crate::register::text::TextOptions::read)?,
             None => crate::register::text::TextOptions::default(),
         };
