@@ -3,13 +3,16 @@
 // tools are pinned exactly in package.json; run this after changing one. zhenxing comes from
 // dist/zhenxing.tgz (make build first); its integrity is left out of the lockfiles, since the tarball
 // changes with every build (the tests fill in the fresh tarball's own).
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
 const projects = [
-  ...readdirSync(join(root, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join('examples', d.name)),
+  // Only the examples that are npm projects (examples/registers holds sample files).
+  ...readdirSync(join(root, 'examples'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(root, 'examples', d.name, 'package.json')))
+    .map((d) => join('examples', d.name)),
   'tests/package/jest',
   'tests/package/vitest',
 ];
