@@ -172,12 +172,14 @@ fn check_encoding(head: &[u8], encoding: Encoding, name: &str) -> Result<(), Str
     };
     let utf8 = std::str::from_utf8(head).is_ok();
     if encoding.name == UTF8.name {
-        // A UTF-8 register with a stray GBK row has real UTF-8 characters too: that row is
-        // reported on its own. Only a file with no UTF-8 character at all is a GBK file.
-        let utf8_chars = String::from_utf8_lossy(head)
-            .chars()
-            .any(|c| !c.is_ascii() && c != char::REPLACEMENT_CHARACTER && c != '\u{feff}');
-        if !utf8 && !utf8_chars && decode_gbk(head).is_some() {
+        // A UTF-8 register with a stray GBK row has lines of real UTF-8 text too: that row is
+        // reported on its own. In a GBK file a few byte pairs happen to be UTF-8 characters
+        // ('ο', 'Ӫ'), but no line with Chinese text in it is whole UTF-8.
+        let utf8_line = head.split(|b| *b == b'\n').any(|line| {
+            std::str::from_utf8(line)
+                .is_ok_and(|l| l.chars().any(|c| !c.is_ascii() && c != '\u{feff}'))
+        });
+        if !utf8 && !utf8_line && decode_gbk(head).is_some() {
             return Err(format!(
                 "{name} 是 GBK 编码（中文 Windows 上 Excel“CSV（逗号分隔）”的默认编码），不是 UTF-8：请另存为 UTF-8（Excel 中选“CSV UTF-8（逗号分隔）”）或使用 --encoding gbk"
             ));
