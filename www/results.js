@@ -90,7 +90,7 @@ export function renderSummary(est, node, basis) {
     el('h4', { id: 'alerts-title' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), `需关注事项（${est.alerts.length} 项）`),
     el('ul', {}, ...est.alerts.map((a) => el('li', { 'data-alert': a.id },
       el('strong', {}, a.label), a.members.length ? `（${a.members.join('、')}）` : '', '：', a.action, ' ', citation(a.citation))))) : null;
-  node.replaceChildren(
+  node.replaceChildren(...[
     el('h3', {}, '现金帮扶合计', el('span', { class: 'phase' }, `${est.asOf} · ${PHASES[phase.phase]}${phase.year ? ` 第${phase.year}年` : ''}`)),
     el('dl', { class: 'totals' }, ...rows.flatMap(([label, value, hint]) => [el('dt', {}, label), el('dd', {}, value, el('span', { class: 'hint' }, hint))])),
     ...notes,
@@ -102,7 +102,7 @@ export function renderSummary(est, node, basis) {
           el('th', { scope: 'row' }, c.label), el('td', {}, amount(`contributions[${i}].cashAnnual`, c.cashAnnual)),
           el('td', {}, amount(`contributions[${i}].otherAnnual`, c.otherAnnual)),
           el('td', {}, amount(`contributions[${i}].earningsAnnual`, c.earningsAnnual))))))),
-  );
+  ].filter((child) => child !== null));
 }
 
 /** The one notice of what the result rests on that is not official. */

@@ -60,6 +60,10 @@ test('a 脱贫不稳定户 on 低保 with a pupil: every figure equals the packa
   assert.deepEqual(h.members.map((m) => m.id), ['父亲', '孩子']);
   assert.equal(h.status, 'alleviated');
   const est = await assertFiguresMatch(page, engine, h);
+  // No alerts here: the totals hold no panel for them, and no stray text.
+  assert.deepEqual(est.alerts, []);
+  assert.ok(await page.isHidden('#totals .alerts'));
+  assert.doesNotMatch(await page.textContent('#totals'), /null|undefined/);
   // Total income 8000 + 2000 = 10000 ÷ 2 = 5000 < 6000: alleviated → unstable.
   assert.equal(est.monitoring.category, 'unstable');
   assert.equal(await page.textContent('#card-monitoring [data-fact=类别]'), '脱贫不稳定户');
