@@ -163,7 +163,9 @@ export function describe(form, problem) {
   }
   const label = control.dataset.label ?? control.name;
   const subject = who ? `${who}的${label}` : label;
-  if (isEmpty(control)) {
+  // "未填写" only when nothing was given: an imported value the control cannot show (a region code
+  // not in the list, 2023-02-29) keeps the engine's reason.
+  if (isEmpty(control) && /缺少|“”/.test(problem.message)) {
     const verb = control.tagName === 'SELECT' ? '未选择' : '未填写';
     return { control, short: `${label}${verb}`, text: `${subject}${verb}` };
   }

@@ -93,6 +93,15 @@ test('every problem of an import, at its field, in an officer\'s words; results 
   await assertFiguresMatch(page, engine, households.sudden);
 });
 
+test('a value the form cannot show keeps the engine\'s reason, not "not filled in"', async () => {
+  await importText('{"region":"999999","members":[{"birthDate":"2023-02-29"}]}');
+  const listed = await page.$$eval('#import-problems li', (ls) => ls.map((l) => l.textContent));
+  assert.equal(listed.length, 2, listed.join(' / '));
+  assert.match(listed[0], /有误：未知的行政区划代码“999999”/);
+  assert.match(listed[1], /第1位成员的出生日期有误：日期“2023-02-29”不存在/);
+  assert.ok(listed.every((l) => !/未选择|未填写/.test(l)), listed.join(' / '));
+});
+
 test('check boxes are never set from "false", "no", 1 or "true" strings', async () => {
   const h = structuredClone(households.unstable);
   h.members[1].boarding = 'no';
