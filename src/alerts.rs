@@ -45,7 +45,7 @@ pub const ALERTS: &[(&str, &str, &str)] = &[
     ("waterUnsafe", "饮水安全未保障", "二(三)"),
 ];
 
-/// One alert (API.md `alerts[]`).
+/// One alert (`alerts[]` of an estimate).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Alert {

@@ -7,7 +7,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-/// One step of a calculation (API.md `Step`).
+/// One step of a calculation (`steps[]` of every result).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Step {

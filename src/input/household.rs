@@ -1,4 +1,4 @@
-//! The household as a member of staff types it in (API.md `Household`, `Member`), and its reader.
+//! The household as a member of staff types it in (`Household`, `Member` in docs/api.md), and its reader.
 //!
 //! Money is a decimal string or a finite number with at most two decimal places; dates are
 //! `YYYY-MM-DD` (checked with the household, against the date of the calculation); `null` means
@@ -63,7 +63,7 @@ pub struct HouseholdInput {
     pub housing: Option<HousingInput>,
 }
 
-/// The household's house (API.md `housing`).
+/// The household's house (`housing` of a household).
 #[derive(Clone, Debug, Default, Tsify)]
 #[serde(rename_all = "camelCase")]
 #[tsify(rename = "HousingInput")]

@@ -40,7 +40,7 @@ use crate::params::{Reader, StaleSet, UnofficialSet, Used};
 use crate::rules::Assumptions;
 use assistance::Assistance;
 
-/// What every programme returns (API.md `ProgramResult`), with the programme's own figures after
+/// What every programme returns (`ProgramResult` in docs/api.md), with the programme's own figures after
 /// the common fields.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
