@@ -34,7 +34,7 @@ const HELP: &str = "zhenxing：黑龙江过渡期帮扶政策批量测算
 
 estimate  测算花名册中的每一户，每户一行结果。
   INPUT        CSV（每行一名成员，按户编号分组；列名可用英文或中文，见 docs/register.md）
-               或 JSON Lines（.jsonl/.json，每行一户，API.md 的 Household）；- 为标准输入。
+               或 JSON Lines（.jsonl/.json，每行一户，docs/api.md 的 Household）；- 为标准输入。
                Excel 文件（.xlsx）请先在 Excel 中另存为“CSV UTF-8（逗号分隔）”。
   -o OUTPUT    输出文件（.csv 或 .jsonl/.json；默认或 - 为标准输出，JSON Lines）。
                先写入同目录下的临时文件，成功后才替换目标文件；不能与输入是同一个文件。
@@ -488,8 +488,12 @@ fn run_params(params: &Option<PathBuf>, json: bool) -> Result<u8, String> {
             Ok(())
         })
     };
-    result.map_err(|e| format!("写出失败：{e}"))?;
-    Ok(0)
+    match result {
+        // A reader that stopped early (`zhenxing params | head`) took what it wanted.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(0),
+        Err(e) => Err(format!("写出失败：{e}")),
+        Ok(()) => Ok(0),
+    }
 }
 
 fn main() -> ExitCode {
