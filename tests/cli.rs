@@ -976,3 +976,22 @@ fn a_reader_that_stops_early_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Dates as Excel on Chinese Windows saves them (`1980/3/4`) read as the ISO dates they are.
+#[test]
+fn excel_dates_read_as_iso_dates() {
+    let s = Scratch::new("excel-dates");
+    let iso = s.file(
+        "iso.csv",
+        "户编号,地区代码,成员,出生日期\nH1,230129,户主,1958-03-04\nH1,230129,孙子,2012-11-05\n",
+    );
+    let excel = s.file(
+        "excel.csv",
+        "户编号,地区代码,成员,出生日期\nH1,230129,户主,1958/3/4\nH1,230129,孙子,2012/11/5\n",
+    );
+    let (code, from_iso, stderr) = estimate_rows(&iso, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, from_excel, stderr) = estimate_rows(&excel, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(from_excel, from_iso);
+}

@@ -223,6 +223,9 @@ pub fn column(header: &str) -> Option<&'static Column> {
         .find(|c| c.name.eq_ignore_ascii_case(h) || c.alias == h)
 }
 
+/// The columns that hold a date.
+const DATE_COLUMNS: &[&str] = &["birth_date", "income_change_date"];
+
 impl Column {
     /// The API value of a cell: a Chinese value translated, anything else as written.
     pub fn translate<'v>(&self, value: &'v str) -> &'v str {
@@ -231,6 +234,32 @@ impl Column {
             .find(|(zh, _)| *zh == value)
             .map_or(value, |(_, api)| api)
     }
+
+    /// [`Column::translate`], and a date as Excel on Chinese Windows writes it (`1980/3/4`,
+    /// `1980-3-4`) as `1980-03-04`; anything else as written, for the engine to judge.
+    pub fn api_value<'v>(&self, value: &'v str) -> std::borrow::Cow<'v, str> {
+        let v = self.translate(value);
+        if DATE_COLUMNS.contains(&self.name) {
+            if let Some(date) = excel_date(v) {
+                return std::borrow::Cow::Owned(date);
+            }
+        }
+        std::borrow::Cow::Borrowed(v)
+    }
+}
+
+/// `YYYY/M/D` or `YYYY-M-D` (one or two digits for month and day) as `YYYY-MM-DD`.
+fn excel_date(v: &str) -> Option<String> {
+    let sep = if v.contains('/') { '/' } else { '-' };
+    let mut parts = v.split(sep);
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if parts.next().is_some() || !digits(y, 4..=4) || !digits(m, 1..=2) || !digits(d, 1..=2) {
+        return None;
+    }
+    Some(format!("{y}-{m:0>2}-{d:0>2}"))
 }
 
 #[cfg(test)]
@@ -246,6 +275,27 @@ mod tests {
             assert_eq!(column(c.alias), Some(c));
             assert_eq!(column(&c.name.to_uppercase()), Some(c));
         }
+    }
+
+    #[test]
+    fn excel_dates_are_read_as_iso_dates() {
+        let birth = column("出生日期").unwrap();
+        assert_eq!(birth.api_value("1980/3/4"), "1980-03-04");
+        assert_eq!(birth.api_value("1980-3-14"), "1980-03-14");
+        assert_eq!(birth.api_value("1980/12/31"), "1980-12-31");
+        // Not a date of that form: as written, for the engine to refuse with its reason.
+        for v in [
+            "1980/3",
+            "80/3/4",
+            "1980/3/4/5",
+            "1980/123/4",
+            "1980年3月4日",
+            "1980/３/4",
+        ] {
+            assert_eq!(birth.api_value(v), v);
+        }
+        // Other columns are untouched.
+        assert_eq!(column("成员").unwrap().api_value("1980/3/4"), "1980/3/4");
     }
 
     #[test]

@@ -446,7 +446,7 @@ pub fn household_from_group(layout: &Layout, group: &Group) -> Result<Node<'stat
     for (c, v, line) in household_cells(layout, group)? {
         let api = c.translate(v);
         match c.target {
-            Target::Household(key) => put(&mut h, key, text(api)),
+            Target::Household(key) => put(&mut h, key, text(&c.api_value(v))),
             Target::Income(key) => put(&mut income, key, text(api)),
             Target::HouseholdBool(key) => put(&mut h, key, boolean(v, c, line)?),
             Target::HouseholdCount(key) => put(&mut h, key, count(v, c, line, "非负整数")?),
@@ -487,7 +487,7 @@ fn member_from_row(layout: &Layout, row: &Row) -> Result<Node<'static>> {
     let mut m = Members::new();
     for (c, v) in layout.filled(&row.cells) {
         match c.target {
-            Target::Member(key) => put(&mut m, key, text(c.translate(v))),
+            Target::Member(key) => put(&mut m, key, text(&c.api_value(v))),
             Target::MemberBool(key) => put(&mut m, key, boolean(v, c, row.line)?),
             Target::Grade => put(
                 &mut m,
