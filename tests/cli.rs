@@ -995,3 +995,28 @@ fn excel_dates_read_as_iso_dates() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(from_excel, from_iso);
 }
+
+/// A register's errors in the register's terms: the line, and the column rather than the API field.
+#[test]
+fn register_errors_name_the_line_and_the_column() {
+    let s = Scratch::new("register-terms");
+    let input = s.file(
+        "zh.csv",
+        "户编号,地区代码,成员,出生日期\nH1,230129,户主,\nH2,239999,户主,1960-01-01\n",
+    );
+    let (code, rows, _) = estimate_rows(&input, &[]);
+    assert_eq!(code, 1);
+    // H1: the birth date is missing on line 2, named as its column.
+    assert!(
+        message(&rows[0]).starts_with("第 2 行：缺少必填字段“出生日期”（birth_date）"),
+        "{}",
+        message(&rows[0])
+    );
+    assert_eq!(rows[0]["error"]["path"], "members[0].birthDate");
+    // H2: a household field, on the household's first line.
+    assert!(
+        message(&rows[1]).starts_with("第 3 行：未知的行政区划代码“239999”"),
+        "{}",
+        message(&rows[1])
+    );
+}

@@ -223,6 +223,22 @@ pub fn column(header: &str) -> Option<&'static Column> {
         .find(|c| c.name.eq_ignore_ascii_case(h) || c.alias == h)
 }
 
+/// The column that feeds an API field (`birthDate` of a member, `region` or `business` of a
+/// household), when there is one.
+pub fn column_of_field(field: &str, member: bool) -> Option<&'static Column> {
+    COLUMNS.iter().find(|c| match c.target {
+        Target::Member(k) | Target::MemberBool(k) => member && k == field,
+        Target::Grade => member && field == "disabilityGrade",
+        Target::Household(k)
+        | Target::HouseholdBool(k)
+        | Target::HouseholdCount(k)
+        | Target::Income(k) => !member && k == field,
+        Target::Events => !member && field == "events",
+        Target::HousingAppraisal => !member && field == "appraisal",
+        Target::Id | Target::Place | Target::Unsecured => false,
+    })
+}
+
 /// The columns that hold a date.
 const DATE_COLUMNS: &[&str] = &["birth_date", "income_change_date"];
 

@@ -500,14 +500,30 @@ fn member_from_row(layout: &Layout, row: &Row) -> Result<Node<'static>> {
     Ok(Node::Object(m))
 }
 
-/// An error the engine reported at `members[i]…`, with the line of that member added.
+/// An error the engine reported, in the register's terms: the line of the member (or the
+/// household's first line) before it, and a field the engine names (“birthDate”) as its column
+/// (“出生日期”（birth_date）).
 pub fn locate(mut e: PolicyError, group: &Group) -> PolicyError {
     let index = e
         .path
         .strip_prefix("members[")
         .and_then(|rest| rest.split(']').next())
         .and_then(|i| i.parse::<usize>().ok());
-    if let Some(line) = index.and_then(|i| group.member_line(i)) {
+    let field = e.path.rsplit(['.', ']']).next().unwrap_or_default();
+    if let Some(c) = columns::column_of_field(field, index.is_some()) {
+        let named = format!("“{}”", field);
+        if e.message.contains(&named) {
+            e.message = e
+                .message
+                .replacen(&named, &format!("“{}”（{}）", c.alias, c.name), 1);
+        }
+    }
+    let line = match index {
+        Some(i) => group.member_line(i),
+        None if !e.path.is_empty() => Some(group.first_line),
+        None => None,
+    };
+    if let Some(line) = line.filter(|_| !e.message.starts_with("第 ")) {
         e.message = format!("第 {line} 行：{}", e.message);
     }
     e
