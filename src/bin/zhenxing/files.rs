@@ -358,6 +358,18 @@ impl Writer {
     }
 
     /// The run failed: leave the target as it was.
+    /// Runs `body` with this writer: commits what it wrote when it succeeds, removes the partial
+    /// file when it fails (the target is never left half written).
+    pub fn complete<T>(self, body: impl FnOnce(&Writer) -> Result<T, String>) -> Result<T, String> {
+        match body(&self) {
+            Ok(v) => self.commit().map(|()| v),
+            Err(e) => {
+                self.abandon();
+                Err(e)
+            }
+        }
+    }
+
     pub fn abandon(self) {
         if let Some((f, tmp, _)) = self.file {
             drop(f);

@@ -343,31 +343,15 @@ fn run_estimate(c: Common) -> Result<u8, String> {
     let mut opts = options(&c, &p, task, output.format);
     opts.county = summary_out.is_some();
     let started = Instant::now();
-    let writer = output.create()?;
-    let report = match pipeline::run(&p.engine, &|| p.input.reader(), writer.boxed()?, &opts) {
-        Ok(r) => r,
-        Err(e) => {
-            writer.abandon();
-            return Err(e);
+    output.create()?.complete(|writer| {
+        let report = pipeline::run(&p.engine, &|| p.input.reader(), writer.boxed()?, &opts)?;
+        let status = finish(&report, started, &opts.task, c.quiet)?;
+        if let (Some((out, path)), Some(county)) = (summary_out, &report.totals.county) {
+            let csv_out = files::is_csv(&path);
+            out.write_all(&summary_text(county, &p.engine, csv_out, &c)?)?;
         }
-    };
-    let status = match finish(&report, started, &opts.task, c.quiet) {
-        Ok(s) => s,
-        Err(e) => {
-            writer.abandon();
-            return Err(e);
-        }
-    };
-    if let (Some((out, path)), Some(county)) = (summary_out, &report.totals.county) {
-        let csv_out = files::is_csv(&path);
-        if let Err(e) = summary_text(county, &p.engine, csv_out, &c).and_then(|t| out.write_all(&t))
-        {
-            writer.abandon();
-            return Err(e);
-        }
-    }
-    writer.commit()?;
-    Ok(status)
+        Ok(status)
+    })
 }
 
 fn run_summary(c: Common) -> Result<u8, String> {
@@ -402,36 +386,21 @@ fn run_compare(c: Common) -> Result<u8, String> {
     };
     let opts = options(&c, &p, task, output.format);
     let started = Instant::now();
-    let writer = output.create()?;
-    let report = match pipeline::run(&p.engine, &|| p.input.reader(), writer.boxed()?, &opts) {
-        Ok(r) => r,
-        Err(e) => {
-            writer.abandon();
-            return Err(e);
+    output.create()?.complete(|writer| {
+        let report = pipeline::run(&p.engine, &|| p.input.reader(), writer.boxed()?, &opts)?;
+        let status = finish(&report, started, &opts.task, c.quiet)?;
+        let summary = report
+            .totals
+            .comparison
+            .clone()
+            .finish(|code| p.engine.region_name(code));
+        if !c.quiet {
+            let (zh_header, zh_rows) = files::comparison_rows(&summary, true);
+            eprint!("{}", printable(&zh_header, &zh_rows));
         }
-    };
-    let status = match finish(&report, started, &opts.task, c.quiet) {
-        Ok(s) => s,
-        Err(e) => {
-            writer.abandon();
-            return Err(e);
-        }
-    };
-    let summary = report
-        .totals
-        .comparison
-        .clone()
-        .finish(|code| p.engine.region_name(code));
-    if !c.quiet {
-        let (zh_header, zh_rows) = files::comparison_rows(&summary, true);
-        eprint!("{}", printable(&zh_header, &zh_rows));
-    }
-    if let Err(e) = write_report(report_out, &summary, &c) {
-        writer.abandon();
-        return Err(e);
-    }
-    writer.commit()?;
-    Ok(status)
+        write_report(report_out, &summary, &c)?;
+        Ok(status)
+    })
 }
 
 /// `compare --report`: CSV, a printable table or JSON.
