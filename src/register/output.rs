@@ -96,8 +96,10 @@ pub struct Identity<'a> {
     pub last_line: u64,
 }
 
-/// One output row, in the order of [`header`].
-pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>) -> Vec<String> {
+/// The cells every output row starts with: household id, ref, first and last line, then
+/// `extra` (made safe for spreadsheets like the rest), then ok and the error's code, path and
+/// message (empty when there is none).
+pub fn lead_cells(id: &Identity<'_>, extra: &[&str], error: Option<&BatchError>) -> Vec<String> {
     let safe = |s: &str| spreadsheet_safe(s).into_owned();
     let mut row = vec![
         safe(id.household),
@@ -105,23 +107,30 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>) -> Vec<S
         id.line.to_string(),
         id.last_line.to_string(),
     ];
+    row.extend(extra.iter().map(|s| safe(s)));
+    match error {
+        Some(e) => row.extend([
+            "false".to_string(),
+            safe(&e.code),
+            safe(&e.path),
+            safe(&e.message),
+        ]),
+        None => row.extend([
+            "true".to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]),
+    }
+    row
+}
+
+/// One output row, in the order of [`header`].
+pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>) -> Vec<String> {
+    let mut row = lead_cells(id, &[], outcome.err());
     match outcome {
-        Err(error) => {
-            row.extend([
-                "false".to_string(),
-                safe(&error.code),
-                safe(&error.path),
-                safe(&error.message),
-            ]);
-            row.resize(header(Lang::En).len(), String::new());
-        }
+        Err(_) => row.resize(header(Lang::En).len(), String::new()),
         Ok(s) => {
-            row.extend([
-                String::from("true"),
-                String::new(),
-                String::new(),
-                String::new(),
-            ]);
             row.push(s.monitoring.in_scope.to_string());
             row.push(
                 s.monitoring

@@ -24,7 +24,7 @@ use zhenxing::estimate::{Estimate, Transitions};
 use zhenxing::input::json::Node;
 use zhenxing::money::Money;
 use zhenxing::programs::registry::PROGRAMMES;
-use zhenxing::register::output::{self, spreadsheet_safe, Identity, Lang};
+use zhenxing::register::output::{self, lead_cells, Identity, Lang};
 use zhenxing::register::{
     self, household_from_group, locate, place_of, read_header, DuplicateIds, Encoding, Group,
     Grouper, Layout, Place, Records,
@@ -509,32 +509,11 @@ fn compare_row(
     region: &str,
     outcome: Result<&HouseholdComparison, &BatchError>,
 ) -> Vec<String> {
-    let safe = |s: &str| spreadsheet_safe(s).into_owned();
-    let mut row = vec![
-        safe(id.household),
-        safe(id.reference.unwrap_or_default()),
-        id.line.to_string(),
-        id.last_line.to_string(),
-        safe(region),
-    ];
+    let mut row = lead_cells(id, &[region], outcome.err());
     match outcome {
-        Err(e) => {
-            row.extend([
-                "false".into(),
-                safe(&e.code),
-                safe(&e.path),
-                safe(&e.message),
-            ]);
-            row.resize(compare_header(Lang::En).len(), String::new());
-        }
+        Err(_) => row.resize(compare_header(Lang::En).len(), String::new()),
         Ok(c) => {
-            row.extend([
-                "true".into(),
-                String::new(),
-                String::new(),
-                String::new(),
-                c.changed().to_string(),
-            ]);
+            row.push(c.changed().to_string());
             for ch in &c.changes {
                 row.push(ch.eligible_before.to_string());
                 row.push(ch.eligible_after.to_string());
