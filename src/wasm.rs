@@ -250,6 +250,21 @@ fn in_chunks<T: Serialize>(
     Ok(())
 }
 
+/// [`in_chunks`] with every chunk's items gathered, in order, into one array.
+fn gathered<T: Serialize>(
+    list: &js_sys::Array,
+    each: impl FnMut(&[Node<'_>], &[Unsent]) -> Vec<T>,
+) -> Result<JsValue, JsValue> {
+    let all = js_sys::Array::new();
+    in_chunks(list, each, |chunk, _| {
+        chunk.iter().for_each(|v| {
+            all.push(&v);
+        });
+        Ok(())
+    })?;
+    Ok(all.into())
+}
+
 /// The error item of a household JavaScript could not send (not plain data).
 fn unsent(path: &str, message: &str) -> crate::batch::BatchError {
     crate::batch::BatchError::from(PolicyError::invalid_input(path, message))
@@ -459,26 +474,15 @@ impl PolicyEngine {
             crate::batch::MAX_ESTIMATE_BATCH
         };
         let (list, as_of) = batch_args(&households, &as_of, limit)?;
-        let all = js_sys::Array::new();
-        in_chunks(
-            &list,
-            |items, bad| {
-                let mut outcomes = self.inner.estimate_many(items, &as_of, explain);
-                for (i, path, message) in bad {
-                    if let Some(o) = outcomes.get_mut(*i) {
-                        *o = crate::batch::BatchItem::unsent(unsent(path, message));
-                    }
+        gathered(&list, |items, bad| {
+            let mut outcomes = self.inner.estimate_many(items, &as_of, explain);
+            for (i, path, message) in bad {
+                if let Some(o) = outcomes.get_mut(*i) {
+                    *o = crate::batch::BatchItem::unsent(unsent(path, message));
                 }
-                outcomes
-            },
-            |chunk, _| {
-                chunk.iter().for_each(|v| {
-                    all.push(&v);
-                });
-                Ok(())
-            },
-        )?;
-        Ok(all.into())
+            }
+            outcomes
+        })
     }
 
     /// One screening row per household, in order; a bad household gives `{ ok: false, error }`.
@@ -490,18 +494,7 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (list, as_of) = batch_args(&households, &as_of, crate::batch::MAX_BATCH)?;
-        let all = js_sys::Array::new();
-        in_chunks(
-            &list,
-            |items, bad| self.screen_chunk(items, bad, &as_of),
-            |chunk, _| {
-                chunk.iter().for_each(|v| {
-                    all.push(&v);
-                });
-                Ok(())
-            },
-        )?;
-        Ok(all.into())
+        gathered(&list, |items, bad| self.screen_chunk(items, bad, &as_of))
     }
 
     /// A whole register as text (JSON Lines or CSV, UTF-8; a `Uint8Array` or a string) screened
