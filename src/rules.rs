@@ -220,10 +220,7 @@ impl Assumptions {
     }
     /// The rules applied, in the order of [`RULES`].
     pub fn iter(self) -> impl Iterator<Item = &'static Rule> {
-        RULES
-            .iter()
-            .enumerate()
-            .filter_map(move |(i, r)| self.0.contains(i).then_some(r))
+        self.0.indices().filter_map(|i| RULES.get(i))
     }
     pub fn contains(self, id: &str) -> bool {
         self.iter().any(|r| r.id == id)

@@ -604,18 +604,79 @@ pub struct Reader<'a> {
     stale: StaleSet,
 }
 
-/// The catalogue's indices in the order of the names, for listing a set sorted without sorting.
-fn alphabetical_order() -> &'static [usize] {
-    use std::sync::OnceLock;
-    static ORDER: OnceLock<Vec<usize>> = OnceLock::new();
-    ORDER.get_or_init(|| {
-        let mut by_name: Vec<&Spec> = catalogue::ALL.iter().collect();
-        by_name.sort_unstable_by_key(|s| s.name);
-        by_name.iter().map(|s| s.index).collect()
-    })
+/// How many parameters the catalogue has.
+const CATALOGUE_LEN: usize = catalogue::ALL.len();
+
+/// Whether `a` sorts before `b` (as `str` sorts: bytewise), at compile time.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const fn sorts_before(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
 }
 
-/// Which parameters a calculation used that are not `official`: a bit per catalogue entry. It is
+/// The catalogue's indices in the order of their names (`BY_NAME[rank]`), sorted at compile time.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const BY_NAME: [u8; CATALOGUE_LEN] = {
+    let mut order = [0u8; CATALOGUE_LEN];
+    let mut i = 0;
+    while i < CATALOGUE_LEN {
+        order[i] = i as u8;
+        i += 1;
+    }
+    // Insertion sort: a couple of hundred names, once, in the compiler.
+    let mut i = 1;
+    while i < CATALOGUE_LEN {
+        let mut j = i;
+        while j > 0
+            && sorts_before(
+                catalogue::ALL[order[j] as usize].name,
+                catalogue::ALL[order[j - 1] as usize].name,
+            )
+        {
+            let t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    order
+};
+
+/// Each catalogue entry's place in name order (`RANK[index]`): the sets below keep a bit per rank,
+/// so walking the bits that are set lists the names sorted.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const RANK: [u8; CATALOGUE_LEN] = {
+    let mut rank = [0u8; CATALOGUE_LEN];
+    let mut r = 0;
+    while r < CATALOGUE_LEN {
+        rank[BY_NAME[r] as usize] = r as u8;
+        r += 1;
+    }
+    rank
+};
+
+/// Where `spec` sits in name order.
+fn rank(spec: &Spec) -> usize {
+    RANK.get(spec.index).map_or(usize::MAX, |r| usize::from(*r))
+}
+
+/// The parameters whose ranks are set in `bits`, sorted by name.
+fn by_name(bits: Bits) -> impl Iterator<Item = &'static Spec> {
+    bits.indices()
+        .filter_map(|r| BY_NAME.get(r))
+        .filter_map(|i| catalogue::ALL.get(usize::from(*i)))
+}
+
+/// Which parameters a calculation used that are not `official`: a bit per catalogue entry, kept in
+/// name order. It is
 /// written out (JSON, TypeScript `string[]`) as the names, sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct UnofficialSet(Bits);
@@ -627,7 +688,7 @@ const _: () = assert!(
 
 impl UnofficialSet {
     fn insert(&mut self, spec: &Spec) {
-        self.0.insert(spec.index);
+        self.0.insert(rank(spec));
     }
     /// Add another calculation's set.
     pub fn extend(&mut self, other: UnofficialSet) {
@@ -644,11 +705,7 @@ impl UnofficialSet {
     }
     /// The names, sorted.
     pub fn iter(self) -> impl Iterator<Item = &'static str> {
-        alphabetical_order()
-            .iter()
-            .filter_map(|i| catalogue::ALL.get(*i))
-            .filter(move |spec| self.0.contains(spec.index))
-            .map(|spec| spec.name)
+        by_name(self.0).map(|spec| spec.name)
     }
     /// The names, sorted, as a list.
     pub fn names(self) -> Vec<&'static str> {
@@ -745,18 +802,15 @@ impl StaleSet {
         let Some(date) = self.from.get_mut(slot) else {
             return;
         };
-        if !self.bits.contains(spec.index) || from < *date {
+        if !self.bits.contains(rank(spec)) || from < *date {
             *date = from;
         }
-        self.bits.insert(spec.index);
+        self.bits.insert(rank(spec));
     }
     /// Add another calculation's stale figures.
     pub fn extend(&mut self, other: &StaleSet) {
         // Only the indices that are set (most sets are empty or hold a few).
-        for index in other.bits.indices() {
-            let Some(spec) = catalogue::ALL.get(index) else {
-                continue;
-            };
+        for spec in by_name(other.bits) {
             if let Some(from) = StaleSet::slot(spec).and_then(|s| other.from.get(s)) {
                 self.insert(spec, *from);
             }
@@ -777,15 +831,11 @@ impl StaleSet {
     }
     /// The stale parameters, sorted by name, each with the `from` of the value used.
     pub fn iter(&self) -> impl Iterator<Item = (&'static Spec, NaiveDate)> + '_ {
-        alphabetical_order()
-            .iter()
-            .filter_map(|i| catalogue::ALL.get(*i))
-            .filter(move |spec| self.bits.contains(spec.index))
-            .filter_map(move |spec| {
-                StaleSet::slot(spec)
-                    .and_then(|s| self.from.get(s))
-                    .map(|from| (spec, *from))
-            })
+        by_name(self.bits).filter_map(move |spec| {
+            StaleSet::slot(spec)
+                .and_then(|s| self.from.get(s))
+                .map(|from| (spec, *from))
+        })
     }
     /// The entries as a result writes them.
     pub fn entries(&self) -> Vec<StaleEntry> {
@@ -794,7 +844,7 @@ impl StaleSet {
                 let last_from = format_date(from);
                 StaleEntry {
                     parameter: spec.name,
-                    text: format!("{}最近取值为 {last_from}，请核对当地现行标准", spec.label),
+                    text: StaleText(spec.label, &last_from).to_string(),
                     last_from,
                 }
             })
@@ -802,9 +852,38 @@ impl StaleSet {
     }
 }
 
+/// The sentence of a stale figure: its label and the `from` of the value used.
+struct StaleText<'a>(&'static str, &'a str);
+
+impl std::fmt::Display for StaleText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}最近取值为 {}，请核对当地现行标准", self.0, self.1)
+    }
+}
+
 impl Serialize for StaleSet {
+    /// As [`StaleSet::entries`] would write, straight from the bits and dates: every programme
+    /// result carries its set, so no list or sentence is built for writing it.
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_seq(self.entries())
+        s.collect_seq(self.iter().map(|(spec, from)| StaleItem(spec, from)))
+    }
+}
+
+/// One stale figure, written as a [`StaleEntry`].
+struct StaleItem(&'static Spec, NaiveDate);
+
+impl Serialize for StaleItem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let last_from = format_date(self.1);
+        let mut entry = s.serialize_struct("StaleEntry", 3)?;
+        entry.serialize_field("parameter", self.0.name)?;
+        entry.serialize_field("lastFrom", &last_from)?;
+        entry.serialize_field(
+            "text",
+            &format_args!("{}", StaleText(self.0.label, &last_from)),
+        )?;
+        entry.end()
     }
 }
 

@@ -896,3 +896,17 @@ fn what_if_values_are_never_reported_stale() {
     assert!(r.unofficial().contains("dibao.standard.rural"));
     assert!(r.stale().is_empty());
 }
+
+#[test]
+fn the_compile_time_name_order_is_the_sorted_catalogue() {
+    let names: Vec<&str> = BY_NAME
+        .iter()
+        .map(|i| catalogue::ALL[usize::from(*i)].name)
+        .collect();
+    let mut sorted: Vec<&str> = catalogue::ALL.iter().map(|s| s.name).collect();
+    sorted.sort_unstable();
+    assert_eq!(names, sorted);
+    for spec in catalogue::ALL {
+        assert_eq!(BY_NAME[rank(spec)] as usize, spec.index);
+    }
+}
