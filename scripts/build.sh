@@ -11,8 +11,10 @@ case "$(command -v wasm-opt)" in
   *) echo "wasm-opt must come from the npm package binaryen (run scripts/setup.sh)" >&2; exit 1 ;;
 esac
 
-# The module is made for size (the native tool keeps Cargo.toml's opt-level 3 for speed).
-export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
+# The module is optimised for size with speed kept ("s"; the native tool keeps Cargo.toml's opt-level 3).
+# Measured on 2026-11-29 against "z": 1.3-1.6 times faster per call and per batch (serde_json's
+# writer is barely inlined under "z") for 27 KB more gzip (342 KB against 315 KB).
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=s
 echo "[build] wasm-pack --target web"
 wasm-pack --log-level warn build --release --no-pack --target web \
   --out-dir target/pkg/web --out-name zhenxing >/dev/null
