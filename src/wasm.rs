@@ -71,9 +71,18 @@ fn to_js(e: PolicyError) -> JsValue {
 /// Results cross as JSON text, parsed by the JS engine into plain objects: the very string the
 /// native build produces, and no second serializer in the module.
 fn to_value<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(v)
-        .map_err(|e| to_js(PolicyError::invalid_input("", format!("结果转换失败：{e}"))))?;
-    js_sys::JSON::parse(&text).map_err(|_| to_js(PolicyError::invalid_input("", "结果转换失败")))
+    parsed(&to_text(v)?)
+}
+
+/// A result's JSON text as plain JS objects.
+fn parsed(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text).map_err(|_| to_js(PolicyError::invalid_input("", "结果转换失败")))
+}
+
+/// A result as the JSON text both builds write.
+fn to_text<T: Serialize>(v: &T) -> Result<String, JsValue> {
+    serde_json::to_string(v)
+        .map_err(|e| to_js(PolicyError::invalid_input("", format!("结果转换失败：{e}"))))
 }
 
 fn result<T: Serialize>(v: crate::error::Result<T>) -> Result<JsValue, JsValue> {
@@ -274,15 +283,29 @@ fn unsent(path: &str, message: &str) -> crate::batch::BatchError {
 #[wasm_bindgen]
 pub struct PolicyEngine {
     inner: Engine,
+    /// `transition` results already written, by their arguments: a date and a region give the
+    /// same status every time, and writing it out costs more than computing it.
+    transitions: std::cell::RefCell<Vec<(String, Option<String>, String)>>,
+}
+
+/// How many `transition` results an engine keeps written (every region of the province on a few
+/// dates is under it); past it, it starts again.
+const TRANSITION_TEXTS_KEPT: usize = 512;
+
+impl From<Engine> for PolicyEngine {
+    fn from(inner: Engine) -> Self {
+        PolicyEngine {
+            inner,
+            transitions: Default::default(),
+        }
+    }
 }
 
 #[wasm_bindgen]
 impl PolicyEngine {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<PolicyEngine, JsValue> {
-        Engine::new()
-            .map(|inner| PolicyEngine { inner })
-            .map_err(to_js)
+        Engine::new().map(PolicyEngine::from).map_err(to_js)
     }
 
     /// A whole parameter set as JSON text (same schema as the default).
@@ -292,7 +315,7 @@ impl PolicyEngine {
     ) -> Result<PolicyEngine, JsValue> {
         let text = string_arg(&json, "", ErrorCode::InvalidParameters)?;
         Engine::from_parameters(&text)
-            .map(|inner| PolicyEngine { inner })
+            .map(PolicyEngine::from)
             .map_err(to_js)
     }
 
@@ -306,7 +329,7 @@ impl PolicyEngine {
         let text = json_arg(&overrides, "", "overrides ")?;
         crate::input::parse(&text, "overrides ")
             .and_then(|node| self.inner.with_overrides(&node))
-            .map(|inner| PolicyEngine { inner })
+            .map(PolicyEngine::from)
             .map_err(to_js)
     }
 
@@ -336,7 +359,27 @@ impl PolicyEngine {
             }
             _ => None,
         };
-        result(self.inner.transition(&as_of, region.as_deref()))
+        let written = self
+            .transitions
+            .borrow()
+            .iter()
+            .find(|(a, r, _)| *a == as_of && *r == region)
+            .map(|(.., text)| parsed(text));
+        if let Some(parsed) = written {
+            return parsed;
+        }
+        let status = self
+            .inner
+            .transition(&as_of, region.as_deref())
+            .map_err(to_js)?;
+        let text = to_text(&status)?;
+        let value = parsed(&text);
+        let mut kept = self.transitions.borrow_mut();
+        if kept.len() >= TRANSITION_TEXTS_KEPT {
+            kept.clear();
+        }
+        kept.push((as_of, region, text));
+        value
     }
 
     /// 防止返贫动态监测 (二(二), 四(九)): in scope, category, track, risk elimination.

@@ -13,6 +13,26 @@ test('ESM import gives the same answers as the contract', () => {
   assert.match(version(), /^\d+\.\d+\.\d+$/);
 });
 
+test('a transition status is a fresh object every call, whatever the caller did to the last', () => {
+  // The engine keeps each status it has written (a date and a region give the same one); what it
+  // hands out must still be the caller's own.
+  const engine = new PolicyEngine();
+  const first = engine.transition('2023-06-01', '230129');
+  first.year = 99;
+  first.measures.length = 0;
+  const second = engine.transition('2023-06-01', '230129');
+  assert.notEqual(second, first);
+  // 2023-06-01 is in the third year of 2021-01-01 – 2025-12-31; 延寿县 is a 脱贫县, so the pilot
+  // (first three years) applies and six measures are in force (see the golden transition cases).
+  assert.equal(second.year, 3);
+  assert.equal(second.measures.length, 6);
+  assert.equal(engine.transition('2023-06-01').fundIntegrationPilot, false);
+  assert.equal(engine.transition('2024-06-01', '230129').fundIntegrationPilot, false);
+  // Another engine, another set: a what-if engine does not share the first one's statuses.
+  const other = engine.withOverrides({ 'transition.end': '2026-12-31' });
+  assert.equal(other.transition('2023-06-01', '230129').end, '2026-12-31');
+});
+
 test('zhenxing/web initialises from bytes and works', async () => {
   const require = createRequire(import.meta.url);
   const bytes = readFileSync(require.resolve('zhenxing/web/zhenxing_bg.wasm'));
