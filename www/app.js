@@ -347,12 +347,10 @@ async function main() {
   regions = engine.regions();
   setupForm(form, context.labels, regions);
   setVocabulary(form, context.labels);
-  // The quoted text of each item ships beside the page; the titles come from the module.
-  const quoted = new Map((await texts).items.map((t) => [t.citation, t.text]));
-  const items = policyItems().map((item) => ({ ...item, text: quoted.get(item.citation) }));
-  items.forEach((item, i) => { context.titles.set(item.citation, `${item.title}${item.text ? `：${item.text.slice(0, 120)}…` : ''}`); context.anchors.set(item.citation, `policy-${i}`); });
+  // The titles of the policy items come from the module; their quoted text ships beside the page
+  // and is filled in when it arrives (below), so a slow connection never holds up the estimate.
+  showPolicyItems(policyItems());
   window.addEventListener('hashchange', openCitedItem);
-  renderPolicyItems(items, $('policy-items'));
 
   $('as-of').value = today();
   $('region').value = '230129';
@@ -398,6 +396,18 @@ async function main() {
   $('status').textContent = '已就绪：修改任何一项即时重新计算。';
   document.body.dataset.ready = 'true';
   render();
+  const quoted = new Map((await texts).items.map((t) => [t.citation, t.text]));
+  if (quoted.size === 0) return;
+  showPolicyItems(policyItems().map((item) => ({ ...item, text: quoted.get(item.citation) })));
+  openCitedItem();
+  // The cards' citation links now carry the quoted text too.
+  if (last) renderCards(last.estimate, $('cards'), last.basis);
+}
+
+/** The policy items, with their quoted text when it has arrived, and what citations show of them. */
+function showPolicyItems(items) {
+  items.forEach((item, i) => { context.titles.set(item.citation, `${item.title}${item.text ? `：${item.text.slice(0, 120)}…` : ''}`); context.anchors.set(item.citation, `policy-${i}`); });
+  renderPolicyItems(items, $('policy-items'));
 }
 
 main().catch((e) => fatal(e));
