@@ -57,7 +57,7 @@ pub struct Alert {
     pub members: Vec<String>,
     /// The policy item, e.g. `二(三)`.
     pub citation: &'static str,
-    /// What to do, in Chinese.
+    /// What to do, in Chinese; shown after the label and members, so it does not repeat them.
     pub action: String,
 }
 
@@ -134,11 +134,13 @@ fn uninsured(h: &Household<'_>) -> Option<Alert> {
         return None;
     }
     let out = labels(h.members.iter().filter(|m| !m.insured));
-    (!out.is_empty()).then(|| alert(
-        "uninsured",
-        out,
-        "未参加基本医疗保险：请动员参加城乡居民基本医疗保险，并落实分类资助参保（见“分类资助参保”）。".to_string(),
-    ))
+    (!out.is_empty()).then(|| {
+        alert(
+            "uninsured",
+            out,
+            "请动员参加城乡居民基本医疗保险，并落实分类资助参保（见“分类资助参保”）。".to_string(),
+        )
+    })
 }
 
 fn housing_action(f: Option<&HousingFigures>) -> String {
@@ -187,7 +189,7 @@ pub(crate) fn alerts(
         out.push(alert(
             "waterUnsafe",
             labels(h.members.iter()),
-            "饮水安全未保障：请报告县级水利部门，按农村供水工程运行管理“三个责任”“三项制度”落实供水保障（本引擎没有对应的计算项目）。".to_string(),
+            "请报告县级水利部门，按农村供水工程运行管理“三个责任”“三项制度”落实供水保障（本引擎没有对应的计算项目）。".to_string(),
         ));
     }
     let mut assumed = Assumptions::default();
@@ -230,5 +232,30 @@ mod tests {
             .unwrap();
         assert_eq!(e.alerts[0].id, "coverageGap");
         assert!(e.assumptions.contains("alerts.coverageGap"));
+    }
+
+    #[test]
+    fn an_action_does_not_repeat_its_label() {
+        // Every alert at once: an alleviated household with an uninsured member unable to work
+        // and without income, a child out of school, an unsafe house and unsafe water.
+        let engine = crate::Engine::new().unwrap();
+        let text = r#"{"region":"230129","status":"alleviated",
+            "guarantees":{"housing":false,"water":false},"members":[
+            {"id":"奶奶","birthDate":"1950-01-01","laborCapacity":"none","insured":false},
+            {"id":"孩子","birthDate":"2013-01-01"}]}"#;
+        let e = engine
+            .estimate(&HouseholdInput::from_json(text).unwrap(), "2023-06-01")
+            .unwrap();
+        let ids: Vec<&str> = e.alerts.iter().map(|a| a.id).collect();
+        assert!(
+            ids.contains(&"uninsured") && ids.contains(&"waterUnsafe"),
+            "{ids:?}"
+        );
+        for a in &e.alerts {
+            assert!(!a.action.starts_with(a.label), "{}: {}", a.id, a.action);
+            // Nor the words of the label before its first colon ("未参加基本医疗保险：…").
+            let head = a.action.split('：').next().unwrap_or_default();
+            assert!(!a.label.contains(head), "{}: {}", a.id, a.action);
+        }
     }
 }
