@@ -790,6 +790,40 @@ fn golden_county_register_summary() {
 }
 
 #[test]
+fn a_summary_names_the_rows_in_error() {
+    // `summary` writes no row per household, so its closing lines say which rows are in error.
+    let input = county().join("register.csv");
+    let (code, _, stderr) = run(&["summary", "--as-of", "2025-06-01", input.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    // H10 (line 13) is born 2030-03-01, after the date (tests/registers/county/README.md).
+    assert!(
+        stderr.contains(
+            "有误的行（全部）：\n  第 13 行：出生日期 2030-03-01 晚于测算日期 2025-06-01"
+        ),
+        "{stderr}"
+    );
+    // JSON Lines: the line and the path; past twenty, the first twenty.
+    let s = Scratch::new("first-errors");
+    let good = r#"{"region":"230129","members":[{"birthDate":"1980-01-01"}]}"#;
+    let bad = r#"{"region":"230129","members":[{"birthDate":"1980-02-30"}]}"#;
+    let mut text = format!("{good}\n");
+    for _ in 0..25 {
+        text.push_str(bad);
+        text.push('\n');
+    }
+    let input = s.file("h.jsonl", text);
+    let (code, _, stderr) = run(&["summary", "--as-of", AS_OF, input.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("有误的行（前 20 条）："), "{stderr}");
+    assert!(
+        stderr.contains("  第 2 行（members[0].birthDate）："),
+        "{stderr}"
+    );
+    assert!(stderr.contains("  第 21 行（"), "{stderr}");
+    assert!(!stderr.contains("  第 22 行（"), "{stderr}");
+}
+
+#[test]
 fn golden_county_register_compare() {
     let s = Scratch::new("golden-compare");
     let input = county().join("register.csv");

@@ -113,7 +113,12 @@ pub struct Totals {
     pub total_annual: Money,
     pub county: Option<CountySummary>,
     pub comparison: ComparisonTally,
+    /// The first errors, by input line: `(line, what to print)`.
+    pub first_errors: Vec<(u64, String)>,
 }
+
+/// How many errors the closing summary lists (the output has them all).
+const ERRORS_LISTED: usize = 20;
 
 impl Totals {
     fn new(county: Option<Levels>) -> Totals {
@@ -127,7 +132,24 @@ impl Totals {
             total_annual: Money::ZERO,
             county: county.map(CountySummary::new),
             comparison: ComparisonTally::default(),
+            first_errors: Vec::new(),
         }
+    }
+
+    /// Keep an error for the closing summary, while fewer than [`ERRORS_LISTED`] are kept.
+    fn note_error(&mut self, line: u64, e: &BatchError) {
+        if self.first_errors.len() >= ERRORS_LISTED {
+            return;
+        }
+        // Register errors already start with their line (第 13 行：…); JSON Lines ones do not.
+        let text = if e.message.starts_with("第 ") {
+            e.message.clone()
+        } else if e.path.is_empty() {
+            format!("第 {line} 行：{}", e.message)
+        } else {
+            format!("第 {line} 行（{}）：{}", e.path, e.message)
+        };
+        self.first_errors.push((line, text));
     }
 
     fn add(&mut self, place: &Place, outcome: Result<&Screening, &BatchError>) -> io::Result<()> {
@@ -170,6 +192,10 @@ impl Totals {
         self.comparison
             .merge(&o.comparison)
             .map_err(|e| e.message)?;
+        // Each chunk kept its first errors: together, sorted, they hold the first of all.
+        self.first_errors.extend(o.first_errors.iter().cloned());
+        self.first_errors.sort_by_key(|(line, _)| *line);
+        self.first_errors.truncate(ERRORS_LISTED);
         Ok(())
     }
 }
@@ -207,6 +233,7 @@ impl Report {
             }
         );
         if matches!(task, Task::Compare { .. }) {
+            self.print_errors();
             return;
         }
         eprintln!("  纳入防返贫监测 {} 户", t.in_scope);
@@ -218,6 +245,24 @@ impl Report {
             "  用时 {seconds:.2} 秒（{:.0} 户/秒）",
             t.households as f64 / seconds.max(1e-9)
         );
+        self.print_errors();
+    }
+
+    /// The first rows in error, each with its line and what is wrong (`summary` writes no rows).
+    fn print_errors(&self) {
+        let t = &self.totals;
+        if t.first_errors.is_empty() {
+            return;
+        }
+        let shown = if t.errors > t.first_errors.len() as u64 {
+            format!("前 {} 条", t.first_errors.len())
+        } else {
+            "全部".to_string()
+        };
+        eprintln!("有误的行（{shown}）：");
+        for (_, text) in &t.first_errors {
+            eprintln!("  {text}");
+        }
     }
 }
 
@@ -392,6 +437,9 @@ impl Worker<'_> {
                 Err(e) => Err(BatchError::from(e.clone())),
             };
             totals.add(&place, screening.as_ref())?;
+            if let Err(e) = &screening {
+                totals.note_error(job.line, e);
+            }
             match &self.options.task {
                 Task::Summary => {}
                 Task::Estimate { explain } => match &mut csv {
