@@ -86,9 +86,23 @@ function showTransition(asOf, region) {
   }
 }
 
+/**
+ * The form as a household, through the engine's reader for forms: money typed as an officer writes
+ * it ("12,000", "3,000元", full-width digits) is normalised there, once, as for any portal's form.
+ * What it cannot read is left as typed, for the estimate to name at its field.
+ */
+function formHousehold(asOf) {
+  const typed = readHousehold(form);
+  try {
+    return engine.readForm(typed, asOf).household ?? typed;
+  } catch {
+    return typed;
+  }
+}
+
 function render() {
-  const household = readHousehold(form);
   const asOf = $('as-of').value;
+  const household = formHousehold(asOf);
   const key = JSON.stringify([household, asOf]);
   if (key === lastKey) return;
   lastKey = key;
@@ -237,7 +251,7 @@ function newHousehold() {
 
 // ---- Import and export, through the engine's strict reader.
 function exportJson() {
-  $('household-json').value = JSON.stringify(readHousehold(form), null, 2);
+  $('household-json').value = JSON.stringify(formHousehold($('as-of').value), null, 2);
 }
 
 function importFailed(messages, described = []) {

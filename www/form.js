@@ -205,11 +205,12 @@ function fillMember(card, m) {
   }
 }
 
-/** Full-width digits and points (typed with a Chinese input method) as ASCII. */
-const ascii = (s) => s.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 const text = (el) => el.value.trim();
 
-/** The form as a Household object. */
+/**
+ * The form as a Household object, as typed (trimmed): the page hands it to `engine.readForm`, which
+ * normalises full-width digits, thousands separators and 元.
+ */
 export function readHousehold(form) {
   const h = {};
   const get = (name) => form.elements.namedItem(name);
@@ -231,7 +232,7 @@ export function readHousehold(form) {
       } else if (f.initial !== undefined && c.value === f.initial) {
         // the default
       } else if (text(c) !== '') {
-        const v = f.kind === 'money' ? ascii(text(c)) : text(c);
+        const v = text(c);
         m[f.name] = f.name === 'disabilityGrade' ? Number(v) : v;
       }
     }
@@ -239,12 +240,12 @@ export function readHousehold(form) {
   });
   const income = {};
   for (const k of ['business', 'property', 'transfer', 'other', 'exempt']) {
-    const v = ascii(text(get(`income.${k}`)));
+    const v = text(get(`income.${k}`));
     if (v !== '') income[k] = v;
   }
   if (Object.keys(income).length) h.income = income;
   for (const k of ['lastYearIncome', 'rigidSpending']) {
-    const v = ascii(text(get(k)));
+    const v = text(get(k));
     if (v !== '') h[k] = v;
   }
   if (!get('assetTestPassed').checked) h.assetTestPassed = false;
@@ -253,10 +254,10 @@ export function readHousehold(form) {
   if (Object.keys(guarantees).length) h.guarantees = guarantees;
   const events = ordered('event').map(([k]) => k).filter((k) => get(`events.${k}`).checked);
   if (events.length) h.events = events;
-  const months = ascii(text(get('stableIncomeMonths')));
+  const months = text(get('stableIncomeMonths'));
   if (months !== '') h.stableIncomeMonths = /^\d{1,6}$/.test(months) ? Number(months) : months;
   if (get('onDibao').checked) h.onDibao = true;
-  const dibaoMonthly = ascii(text(get('dibaoMonthly')));
+  const dibaoMonthly = text(get('dibaoMonthly'));
   if (dibaoMonthly !== '') h.dibaoMonthly = dibaoMonthly;
   const changed = text(get('incomeChangeDate'));
   if (changed !== '') h.incomeChangeDate = changed;

@@ -285,6 +285,16 @@ test('citations lead to the quoted policy items', async () => {
   assert.equal(await page.$$eval('#region optgroup', (gs) => gs.length), 13);
 });
 
+test('money as an officer types it: thousands separators, 元 and full-width digits', async () => {
+  // The page reads its fields through engine.readForm: "１２,０００元" is 12000 yuan, a wage of
+  // "8,000.50" is 8000.50. The estimate and the export are those of the plain household.
+  const h = { region: '230129', status: 'alleviated', members: [{ id: '户主', birthDate: '1985-01-01', wages: '8000.50' }], income: { business: '12000' } };
+  await typeIn(page, { ...h, members: [{ id: '户主', birthDate: '1985-01-01', wages: '8,000.50' }], income: { business: '１２,０００元' } });
+  await page.waitForSelector('#problem-box', { state: 'hidden' });
+  assert.deepEqual(await exported(page), h);
+  await assertFiguresMatch(page, engine, h);
+});
+
 test('no request left 127.0.0.1 and the page logged no errors', () => {
   assertClean(tab);
 });
