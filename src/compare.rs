@@ -104,6 +104,8 @@ pub struct Change {
     pub program: &'static str,
     /// Chinese name (`现金帮扶合计` for the total).
     pub label: &'static str,
+    /// Households whose eligibility or annual amount for this programme differs.
+    pub changed: u64,
     /// Households whose annual amount rises.
     pub gaining: u64,
     /// Households whose annual amount falls.
@@ -132,6 +134,7 @@ impl Change {
         Change {
             program,
             label,
+            changed: 0,
             gaining: 0,
             losing: 0,
             newly_eligible: 0,
@@ -146,6 +149,7 @@ impl Change {
 
     fn add(&mut self, c: &HouseholdChange) -> Result<()> {
         let n = |b: bool| u64::from(b);
+        self.changed = self.changed.saturating_add(n(c.changed()));
         self.gaining = self
             .gaining
             .saturating_add(n(c.annual_after > c.annual_before));
@@ -167,6 +171,7 @@ impl Change {
     }
 
     fn merge(&mut self, o: &Change) -> Result<()> {
+        self.changed = self.changed.saturating_add(o.changed);
         self.gaining = self.gaining.saturating_add(o.gaining);
         self.losing = self.losing.saturating_add(o.losing);
         self.newly_eligible = self.newly_eligible.saturating_add(o.newly_eligible);

@@ -40,6 +40,10 @@ test('compareMany: the county register, per programme and per region', () => {
     [dibao.gaining, dibao.losing, dibao.newlyEligible, dibao.noLongerEligible, dibao.annualBefore, dibao.annualAfter, dibao.difference],
     [6, 3, 2, 1, '22244.40', '25364.40', '3120.00'],
   );
+  // Per programme, the households whose figures for it differ: the nine of 低保 (six up, three
+  // down), none for 特困, which no one here gets under either set.
+  assert.equal(dibao.changed, 9);
+  assert.equal(s.programs.find((p) => p.program === 'tekun').changed, 0);
   assert.equal(s.programs.at(-1).program, 'total');
   assert.equal(s.programs.find((p) => p.program === 'pension').difference, '200.00');
   assert.deepEqual(s.regions.map((g) => [g.region, g.regionName, g.households, g.changed]), [['230129', '延寿县', 9, 6], ['230221', '龙江县', 3, 3]]);

@@ -428,7 +428,6 @@ pub fn comparison_rows(s: &ComparisonSummary, zh: bool) -> (Vec<String>, Vec<Vec
         String::new(),
         if zh { "全部" } else { "all" }.to_string(),
         compared,
-        s.changed,
         &s.programs,
     ))
     .chain(s.regions.iter().map(|r| {
@@ -436,19 +435,18 @@ pub fn comparison_rows(s: &ComparisonSummary, zh: bool) -> (Vec<String>, Vec<Vec
             r.region.clone(),
             r.region_name.clone().unwrap_or_default(),
             r.households,
-            r.changed,
             &r.programs,
         )
     }));
     let mut rows = Vec::new();
-    for (region, name, households, changed, programs) in scopes {
+    for (region, name, households, programs) in scopes {
         for c in programs {
             rows.push(vec![
                 zhenxing::register::output::spreadsheet_safe(&region).into_owned(),
                 name.clone(),
                 if zh { c.label } else { c.program }.to_string(),
                 households.to_string(),
-                changed.to_string(),
+                c.changed.to_string(),
                 c.gaining.to_string(),
                 c.losing.to_string(),
                 c.newly_eligible.to_string(),
