@@ -109,9 +109,13 @@ macro_rules! define_registry {
             reader: &Reader<'_>,
             explain: bool,
         ) -> Result<Vec<ProgramOutcome>> {
-            Ok(vec![$(ProgramOutcome::$variant(
+            // Pushed one by one: a result is about a kilobyte, and `vec![…]` would build all
+            // thirteen on the stack first and copy them again.
+            let mut out = Vec::with_capacity(PROGRAMMES.len());
+            $(out.push(ProgramOutcome::$variant(
                 run::<super::$module::$figures>($id, $label, h, a, reader, explain)?
-            ),)*])
+            ));)*
+            Ok(out)
         }
 
         /// One household programme by id, explained (`None`: no such programme). The programmes
