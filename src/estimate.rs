@@ -413,6 +413,7 @@ pub fn income_curve(
 pub struct ProgramDifference {
     pub program: &'static str,
     pub label: &'static str,
+    /// Annual cash to the household from this programme (its share of `totalAnnual`).
     #[tsify(type = "string")]
     pub baseline: Money,
     #[tsify(type = "string")]
@@ -422,6 +423,16 @@ pub struct ProgramDifference {
     pub difference: Money,
     pub baseline_eligible: bool,
     pub alternative_eligible: bool,
+    /// The programme's own annual amount (its result's `annual`, 0 when it has none): cash, paid on
+    /// the household's behalf (代缴, 资助参保), in kind or earned in a post, as a register's
+    /// `_annual` column and `compare --report` count it.
+    #[tsify(type = "string")]
+    pub annual_baseline: Money,
+    #[tsify(type = "string")]
+    pub annual_alternative: Money,
+    /// annualAlternative − annualBaseline.
+    #[tsify(type = "string")]
+    pub annual_difference: Money,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -449,6 +460,8 @@ pub fn compare(
         .zip(&b.contributions)
         .zip(a.programs.iter().zip(&b.programs))
     {
+        let annual_baseline = pa.amounts()?.annual.unwrap_or_default();
+        let annual_alternative = pb.amounts()?.annual.unwrap_or_default();
         programs.push(ProgramDifference {
             program: ca.program,
             label: ca.label,
@@ -457,6 +470,9 @@ pub fn compare(
             difference: cb.cash_annual.checked_sub(ca.cash_annual)?,
             baseline_eligible: pa.eligible(),
             alternative_eligible: pb.eligible(),
+            annual_baseline,
+            annual_alternative,
+            annual_difference: annual_alternative.checked_sub(annual_baseline)?,
         });
     }
     let total_difference = b.total_annual.checked_sub(a.total_annual)?;

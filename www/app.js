@@ -196,9 +196,11 @@ function whatIf(event) {
   try {
     other = engine.withOverrides(overrides);
     const c = engine.compare(last.household, last.asOf, other);
+    // Each programme's own annual amount (代缴 and 资助参保 included), as registers count it; the
+    // footer is the cash total.
     $('what-if-table').querySelector('tbody').replaceChildren(...c.programs.map((p, i) => el('tr', { 'data-program': p.program },
-      el('th', { scope: 'row' }, p.label), el('td', { 'data-key': `programs[${i}].baseline` }, p.baseline), el('td', { 'data-key': `programs[${i}].alternative` }, p.alternative),
-      el('td', { 'data-key': `programs[${i}].difference`, class: p.difference.startsWith('-') ? 'down' : 'up' }, p.difference))));
+      el('th', { scope: 'row' }, p.label), el('td', { 'data-key': `programs[${i}].annualBaseline` }, p.annualBaseline), el('td', { 'data-key': `programs[${i}].annualAlternative` }, p.annualAlternative),
+      el('td', { 'data-key': `programs[${i}].annualDifference`, class: p.annualDifference.startsWith('-') ? 'down' : 'up' }, p.annualDifference))));
     const cells = $('what-if-table').querySelectorAll('tfoot td');
     cells[0].textContent = c.baseline.totalAnnual;
     cells[1].textContent = c.alternative.totalAnnual;

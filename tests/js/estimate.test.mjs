@@ -74,6 +74,26 @@ test('compare with itself changes nothing', () => {
   assert.ok(c.programs.every((p) => p.difference === '0.00'));
 });
 
+test('compare gives each programme\'s own annual amount beside its cash', () => {
+  // H06 of the golden county register (tests/registers/county/README.md): a 脱贫户 in 延寿县 of two
+  // aged 42 and 40 with 10800 a year of business income, on 2025-06-01: 10800 ÷ 12 ÷ 2 = 450 a month
+  // each, not below 441, so no 低保; at 471: (471 − 450) × 2 = 42.00 a month, 504.00 a year. On 低保
+  // the two get 养老保险代缴 2 × 100 = 200.00 (none before), and 分类资助参保 2 × 280 = 560.00 instead
+  // of 2 × 200 = 400.00 as 脱贫户. Neither is cash, so their cash columns stay 0.00.
+  const h = { region: '230129', status: 'alleviated', income: { business: '10800' },
+    members: [{ birthDate: '1983-03-01' }, { birthDate: '1985-03-01' }] };
+  const c = engine.compare(h, '2025-06-01', engine.withOverrides({ 'dibao.standard.rural': '471' }));
+  const row = (id) => c.programs.find((p) => p.program === id);
+  const annual = (id) => [row(id).annualBaseline, row(id).annualAlternative, row(id).annualDifference];
+  assert.deepEqual(annual('dibao'), ['0.00', '504.00', '504.00']);
+  assert.equal(row('dibao').difference, '504.00');
+  assert.deepEqual(annual('pension'), ['0.00', '200.00', '200.00']);
+  assert.deepEqual([row('pension').baseline, row('pension').alternative], ['0.00', '0.00']);
+  assert.deepEqual(annual('medicalPremium'), ['400.00', '560.00', '160.00']);
+  assert.equal(row('medicalPremium').difference, '0.00');
+  assert.equal(c.totalDifference, '504.00');
+});
+
 test('an estimate keeps cash, amounts paid on the household\'s behalf and pay for a post apart, and raises alerts', () => {
   const h = { region: '230129', status: 'alleviated', guarantees: { water: false }, income: { transfer: '20000' },
     members: [{ id: '户主', birthDate: '1975-01-01', laborCapacity: 'partial' },
