@@ -1047,10 +1047,34 @@ fn register_errors_name_the_line_and_the_column() {
         message(&rows[0])
     );
     assert_eq!(rows[0]["error"]["path"], "members[0].birthDate");
-    // H2: a household field, on the household's first line.
+    // H2: a household field, on the household's first line, and its column.
     assert!(
-        message(&rows[1]).starts_with("第 3 行：未知的行政区划代码“239999”"),
+        message(&rows[1]).starts_with("第 3 行：“地区代码”（region）：未知的行政区划代码“239999”"),
         "{}",
         message(&rows[1])
+    );
+}
+
+/// Money as an officer types it in Excel, read as the staff page reads it; a wrong amount is named
+/// by its column.
+#[test]
+fn register_amounts_read_as_an_officer_writes_them() {
+    let s = Scratch::new("register-money");
+    let header = "户编号,地区代码,经营净收入,成员,出生日期,工资收入\n";
+    let typed = s.file(
+        "typed.csv",
+        format!("{header}H1,230129,\"12,000\",户主,1960-01-01,３０００元\nH2,230129,两千,户主,1970-01-01,\n"),
+    );
+    let plain = s.file(
+        "plain.csv",
+        format!("{header}H1,230129,12000,户主,1960-01-01,3000\n"),
+    );
+    let (code, rows, _) = estimate_rows(&typed, &[]);
+    assert_eq!(code, 1);
+    let (_, expected, stderr) = estimate_rows(&plain, &[]);
+    assert_eq!(rows[0], expected[0], "{stderr}");
+    assert_eq!(
+        message(&rows[1]),
+        "第 3 行：“经营净收入”（income_business）：金额“两千”不是有效的数字（应为如 1234.50 的十进制数）"
     );
 }

@@ -80,6 +80,16 @@ fn plain_money(s: &str) -> String {
     }
 }
 
+/// A register cell of field `key` as a form would give it: for money, full-width digits, thousands
+/// separators and a trailing 元 as the page accepts them; any other field as it is.
+pub(crate) fn register_value<'v>(key: &str, v: &'v str) -> Cow<'v, str> {
+    if kind_of(key) == Kind::Money {
+        Cow::Owned(plain_money(half_width(v).trim()))
+    } else {
+        Cow::Borrowed(v)
+    }
+}
+
 fn yes_no(s: &str) -> Option<bool> {
     match s {
         "true" | "是" | "1" | "on" | "yes" => Some(true),

@@ -22,6 +22,7 @@ pub mod output;
 pub mod read;
 pub mod text;
 
+use crate::input::form::register_value;
 use std::borrow::Cow;
 use std::io::{self, BufRead};
 
@@ -446,8 +447,8 @@ pub fn household_from_group(layout: &Layout, group: &Group) -> Result<Node<'stat
     for (c, v, line) in household_cells(layout, group)? {
         let api = c.translate(v);
         match c.target {
-            Target::Household(key) => put(&mut h, key, text(&c.api_value(v))),
-            Target::Income(key) => put(&mut income, key, text(api)),
+            Target::Household(key) => put(&mut h, key, text(&register_value(key, &c.api_value(v)))),
+            Target::Income(key) => put(&mut income, key, text(&register_value(key, api))),
             Target::HouseholdBool(key) => put(&mut h, key, boolean(v, c, line)?),
             Target::HouseholdCount(key) => put(&mut h, key, count(v, c, line, "非负整数")?),
             Target::Events => put(&mut h, "events", Node::Array(list(v, c))),
@@ -487,7 +488,7 @@ fn member_from_row(layout: &Layout, row: &Row) -> Result<Node<'static>> {
     let mut m = Members::new();
     for (c, v) in layout.filled(&row.cells) {
         match c.target {
-            Target::Member(key) => put(&mut m, key, text(&c.api_value(v))),
+            Target::Member(key) => put(&mut m, key, text(&register_value(key, &c.api_value(v)))),
             Target::MemberBool(key) => put(&mut m, key, boolean(v, c, row.line)?),
             Target::Grade => put(
                 &mut m,
@@ -516,6 +517,9 @@ pub fn locate(mut e: PolicyError, group: &Group) -> PolicyError {
             e.message = e
                 .message
                 .replacen(&named, &format!("“{}”（{}）", c.alias, c.name), 1);
+        } else if !e.message.contains(c.alias) {
+            // A value's error ("金额“两千”不是有效的数字") says which column it is in.
+            e.message = format!("“{}”（{}）：{}", c.alias, c.name, e.message);
         }
     }
     let line = match index {
