@@ -1078,3 +1078,21 @@ fn register_amounts_read_as_an_officer_writes_them() {
         "第 3 行：“经营净收入”（income_business）：金额“两千”不是有效的数字（应为如 1234.50 的十进制数）"
     );
 }
+
+/// A wrong value of a column with Chinese values lists the values a register may hold.
+#[test]
+fn a_wrong_value_lists_the_chinese_values() {
+    let s = Scratch::new("register-values");
+    let input = s.file(
+        "values.csv",
+        "户编号,地区代码,户类型,成员,出生日期\nH1,230129,贫困户,户主,1960-01-01\n",
+    );
+    let (code, rows, _) = estimate_rows(&input, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        message(&rows[0]).starts_with("第 2 行：“户类型”（status）：取值 \"贫困户\" 无效")
+            && message(&rows[0]).ends_with("（花名册中写作：一般户、脱贫户、监测户、返贫致贫户）"),
+        "{}",
+        message(&rows[0])
+    );
+}

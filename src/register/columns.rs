@@ -243,6 +243,20 @@ pub fn column_of_field(field: &str, member: bool) -> Option<&'static Column> {
 const DATE_COLUMNS: &[&str] = &["birth_date", "income_change_date"];
 
 impl Column {
+    /// The Chinese values of the column, the first for each API value (`一般户、脱贫户、…`); `None`
+    /// when it has none.
+    pub fn chinese_values(&self) -> Option<String> {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut names: Vec<&str> = Vec::new();
+        for (zh, api) in self.values {
+            if !seen.contains(api) {
+                seen.push(api);
+                names.push(zh);
+            }
+        }
+        (!names.is_empty()).then(|| names.join("、"))
+    }
+
     /// The API value of a cell: a Chinese value translated, anything else as written.
     pub fn translate<'v>(&self, value: &'v str) -> &'v str {
         self.values

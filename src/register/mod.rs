@@ -521,6 +521,12 @@ pub fn locate(mut e: PolicyError, group: &Group) -> PolicyError {
             // A value's error ("金额“两千”不是有效的数字") says which column it is in.
             e.message = format!("“{}”（{}）：{}", c.alias, c.name, e.message);
         }
+        // A wrong value of a column with Chinese values: the values the register may hold.
+        if e.message.contains("应为：") {
+            if let Some(values) = c.chinese_values() {
+                e.message = format!("{}（花名册中写作：{values}）", e.message);
+            }
+        }
     }
     let line = match index {
         Some(i) => group.member_line(i),
