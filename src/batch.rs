@@ -36,6 +36,31 @@ pub struct BatchError {
     /// Where in the household, e.g. `members[0].birthDate`.
     pub path: String,
     pub message: String,
+    /// Every problem, when the household has several (the first is also `path` and `message`,
+    /// which then ends with （共 N 处问题）); absent when it has one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[tsify(optional)]
+    pub problems: Vec<crate::error::Problem>,
+}
+
+impl BatchError {
+    /// Every problem in one text: the message, or, when there are several, each problem (with its
+    /// path, unless its message already names its line) joined by ；.
+    pub fn full_text(&self) -> String {
+        if self.problems.len() < 2 {
+            return self.message.clone();
+        }
+        let texts: Vec<String> = self
+            .problems
+            .iter()
+            .map(|p| match p.path.as_str() {
+                "" => p.message.clone(),
+                _ if p.message.starts_with("第 ") => p.message.clone(),
+                path => format!("{path}：{}", p.message),
+            })
+            .collect();
+        texts.join("；")
+    }
 }
 
 impl From<PolicyError> for BatchError {
@@ -44,6 +69,11 @@ impl From<PolicyError> for BatchError {
             code: e.code.as_str().to_string(),
             path: e.path,
             message: e.message,
+            problems: if e.problems.len() > 1 {
+                e.problems
+            } else {
+                Vec::new()
+            },
         }
     }
 }

@@ -276,7 +276,8 @@ impl Engine {
         transitions: &mut Transitions,
     ) -> Result<Estimate> {
         let on = date(as_of)?;
-        HouseholdInput::read(household)
+        // Every problem of a bad household at once, as a single call gives them.
+        self.read_household(household, as_of)
             .and_then(|h| estimate::estimate_in(&self.params, &h, on, explain, transitions))
     }
 

@@ -1096,3 +1096,34 @@ fn a_wrong_value_lists_the_chinese_values() {
         message(&rows[0])
     );
 }
+
+/// A row with several mistakes gets every one at once, each at its line and column, so an officer
+/// corrects them in one pass.
+#[test]
+fn a_row_with_several_problems_lists_them_all() {
+    let s = Scratch::new("register-problems");
+    let input = s.file(
+        "two.csv",
+        "户编号,地区代码,经营净收入,成员,出生日期\nB,230129,两千,户主,1970/13/01\n",
+    );
+    let (code, rows, stderr) = estimate_rows(&input, &[]);
+    assert_eq!(code, 1);
+    let error = &rows[0]["error"];
+    assert!(
+        message(&rows[0]).ends_with("（共 2 处问题）"),
+        "{}",
+        message(&rows[0])
+    );
+    assert_eq!(error["problems"][0]["path"], "income.business");
+    assert_eq!(error["problems"][1]["path"], "members[0].birthDate");
+    assert_eq!(
+        error["problems"][1]["message"],
+        "第 2 行：“出生日期”（birth_date）：日期“1970-13-01”不存在（请检查月份和日）"
+    );
+    // The closing summary lists both.
+    assert!(
+        stderr
+            .contains("金额“两千”不是有效的数字（应为如 1234.50 的十进制数）；第 2 行：“出生日期”"),
+        "{stderr}"
+    );
+}

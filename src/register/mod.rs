@@ -505,38 +505,47 @@ fn member_from_row(layout: &Layout, row: &Row) -> Result<Node<'static>> {
 /// household's first line) before it, and a field the engine names (“birthDate”) as its column
 /// (“出生日期”（birth_date）).
 pub fn locate(mut e: PolicyError, group: &Group) -> PolicyError {
-    let index = e
-        .path
+    e.message = located(&e.path, &e.message, group);
+    // Each problem of several is named the same way (the register's line and column).
+    for p in &mut e.problems {
+        p.message = located(&p.path, &p.message, group);
+    }
+    e
+}
+
+/// A message about `path` in the register's terms: its line, and its column rather than the API
+/// field.
+fn located(path: &str, message: &str, group: &Group) -> String {
+    let mut message = message.to_string();
+    let index = path
         .strip_prefix("members[")
         .and_then(|rest| rest.split(']').next())
         .and_then(|i| i.parse::<usize>().ok());
-    let field = e.path.rsplit(['.', ']']).next().unwrap_or_default();
+    let field = path.rsplit(['.', ']']).next().unwrap_or_default();
     if let Some(c) = columns::column_of_field(field, index.is_some()) {
         let named = format!("“{}”", field);
-        if e.message.contains(&named) {
-            e.message = e
-                .message
-                .replacen(&named, &format!("“{}”（{}）", c.alias, c.name), 1);
-        } else if !e.message.contains(c.alias) {
+        if message.contains(&named) {
+            message = message.replacen(&named, &format!("“{}”（{}）", c.alias, c.name), 1);
+        } else if !message.contains(c.alias) {
             // A value's error ("金额“两千”不是有效的数字") says which column it is in.
-            e.message = format!("“{}”（{}）：{}", c.alias, c.name, e.message);
+            message = format!("“{}”（{}）：{message}", c.alias, c.name);
         }
         // A wrong value of a column with Chinese values: the values the register may hold.
-        if e.message.contains("应为：") {
+        if message.contains("应为：") {
             if let Some(values) = c.chinese_values() {
-                e.message = format!("{}（花名册中写作：{values}）", e.message);
+                message = format!("{message}（花名册中写作：{values}）");
             }
         }
     }
     let line = match index {
         Some(i) => group.member_line(i),
-        None if !e.path.is_empty() => Some(group.first_line),
+        None if !path.is_empty() => Some(group.first_line),
         None => None,
     };
-    if let Some(line) = line.filter(|_| !e.message.starts_with("第 ")) {
-        e.message = format!("第 {line} 行：{}", e.message);
+    match line.filter(|_| !message.starts_with("第 ")) {
+        Some(line) => format!("第 {line} 行：{message}"),
+        None => message,
     }
-    e
 }
 
 #[cfg(test)]

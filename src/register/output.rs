@@ -113,7 +113,7 @@ pub fn lead_cells(id: &Identity<'_>, extra: &[&str], error: Option<&BatchError>)
             "false".to_string(),
             safe(&e.code),
             safe(&e.path),
-            safe(&e.message),
+            safe(&e.full_text()),
         ]),
         None => row.extend([
             "true".to_string(),

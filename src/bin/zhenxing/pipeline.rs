@@ -142,12 +142,13 @@ impl Totals {
             return;
         }
         // Register errors already start with their line (第 13 行：…); JSON Lines ones do not.
-        let text = if e.message.starts_with("第 ") {
-            e.message.clone()
-        } else if e.path.is_empty() {
-            format!("第 {line} 行：{}", e.message)
+        let message = e.full_text();
+        let text = if message.starts_with("第 ") {
+            message
+        } else if e.path.is_empty() || !e.problems.is_empty() {
+            format!("第 {line} 行：{message}")
         } else {
-            format!("第 {line} 行（{}）：{}", e.path, e.message)
+            format!("第 {line} 行（{}）：{message}", e.path)
         };
         self.first_errors.push((line, text));
     }
