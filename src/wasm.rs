@@ -79,6 +79,18 @@ fn parsed(text: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(text).map_err(|_| to_js(PolicyError::invalid_input("", "结果转换失败")))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a string already on the JS side (js-sys's takes a Rust `&str`).
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
+    fn parse_js_string(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
+}
+
+/// A result's JSON text, already a JS string, as plain JS objects.
+fn parsed_js(text: &js_sys::JsString) -> Result<JsValue, JsValue> {
+    parse_js_string(text).map_err(|_| to_js(PolicyError::invalid_input("", "结果转换失败")))
+}
+
 /// A result as the JSON text both builds write.
 fn to_text<T: Serialize>(v: &T) -> Result<String, JsValue> {
     serde_json::to_string(v)
@@ -284,8 +296,9 @@ fn unsent(path: &str, message: &str) -> crate::batch::BatchError {
 pub struct PolicyEngine {
     inner: Engine,
     /// `transition` results already written, by their arguments: a date and a region give the
-    /// same status every time, and writing it out costs more than computing it.
-    transitions: std::cell::RefCell<Vec<(String, Option<String>, String)>>,
+    /// same status every time, and writing it out costs more than computing it. Kept as JS
+    /// strings, so that a repeated call does not decode the text again.
+    transitions: std::cell::RefCell<Vec<(String, Option<String>, js_sys::JsString)>>,
 }
 
 /// How many `transition` results an engine keeps written (every region of the province on a few
@@ -364,7 +377,7 @@ impl PolicyEngine {
             .borrow()
             .iter()
             .find(|(a, r, _)| *a == as_of && *r == region)
-            .map(|(.., text)| parsed(text));
+            .map(|(.., text)| parsed_js(text));
         if let Some(parsed) = written {
             return parsed;
         }
@@ -372,8 +385,8 @@ impl PolicyEngine {
             .inner
             .transition(&as_of, region.as_deref())
             .map_err(to_js)?;
-        let text = to_text(&status)?;
-        let value = parsed(&text);
+        let text = js_sys::JsString::from(to_text(&status)?);
+        let value = parsed_js(&text);
         let mut kept = self.transitions.borrow_mut();
         if kept.len() >= TRANSITION_TEXTS_KEPT {
             kept.clear();
