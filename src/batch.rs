@@ -41,11 +41,14 @@ pub struct BatchError {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[tsify(optional)]
     pub problems: Vec<crate::error::Problem>,
+    /// The register line its message names, if any (see [`PolicyError::at_line`]).
+    #[serde(skip)]
+    pub line: Option<u64>,
 }
 
 impl BatchError {
     /// Every problem in one text: the message, or, when there are several, each problem (with its
-    /// path, unless its message already names its line) joined by ；.
+    /// path, unless its message names its register line and column) joined by ；.
     pub fn full_text(&self) -> String {
         if self.problems.len() < 2 {
             return self.message.clone();
@@ -55,7 +58,7 @@ impl BatchError {
             .iter()
             .map(|p| match p.path.as_str() {
                 "" => p.message.clone(),
-                _ if p.message.starts_with("第 ") => p.message.clone(),
+                _ if p.line.is_some() => p.message.clone(),
                 path => format!("{path}：{}", p.message),
             })
             .collect();
@@ -74,6 +77,7 @@ impl From<PolicyError> for BatchError {
             } else {
                 Vec::new()
             },
+            line: e.line,
         }
     }
 }

@@ -247,10 +247,7 @@ impl Engine {
             Err(e) => FormReading {
                 household: serde_json::Value::Null,
                 problems: match e.problems.is_empty() {
-                    true => vec![Problem {
-                        path: e.path,
-                        message: e.message,
-                    }],
+                    true => vec![Problem::new(e.path, e.message)],
                     false => e.problems,
                 },
             },

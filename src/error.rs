@@ -36,6 +36,34 @@ impl ErrorCode {
 pub struct Problem {
     pub path: String,
     pub message: String,
+    /// The register line the message names (see [`PolicyError::at_line`]).
+    #[serde(skip)]
+    pub line: Option<u64>,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+            line: None,
+        }
+    }
+
+    /// The problem about line `line` of a register: its message then starts “第 N 行：”.
+    pub fn at_line(mut self, line: u64) -> Self {
+        (self.line, self.message) = line_message(self.line, line, self.message);
+        self
+    }
+}
+
+/// A message about a register line, said once: “第 N 行：…”. A message that already names its
+/// line is left as it is.
+fn line_message(named: Option<u64>, line: u64, message: String) -> (Option<u64>, String) {
+    match named {
+        Some(_) => (named, message),
+        None => (Some(line), format!("第 {line} 行：{message}")),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
@@ -48,6 +76,9 @@ pub struct PolicyError {
     /// Every problem, when a whole document was checked (the first one is also `path`/`message`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<Problem>,
+    /// The register line the message names, when the error is about one (see [`Self::at_line`]).
+    #[serde(skip)]
+    pub line: Option<u64>,
 }
 
 pub type Result<T> = std::result::Result<T, PolicyError>;
@@ -59,6 +90,7 @@ impl PolicyError {
             path: path.into(),
             message: message.into(),
             problems: Vec::new(),
+            line: None,
         }
     }
 
@@ -77,6 +109,7 @@ impl PolicyError {
             path,
             message,
             problems,
+            line: None,
         }
     }
 
@@ -89,6 +122,13 @@ impl PolicyError {
     /// Checked arithmetic overflowed: amounts this large are outside what the engine represents.
     pub fn overflow() -> Self {
         Self::new(ErrorCode::OutOfRange, "", "金额计算超出可表示的范围")
+    }
+
+    /// The error about line `line` of a register: its message then starts “第 N 行：” (once: an
+    /// error that already names its line keeps it).
+    pub fn at_line(mut self, line: u64) -> Self {
+        (self.line, self.message) = line_message(self.line, line, self.message);
+        self
     }
 
     /// Prefix the path with an outer location: `members[2]` + `birthDate` → `members[2].birthDate`.
@@ -127,16 +167,7 @@ mod tests {
     fn first_problem_heads_a_document_error() {
         let e = PolicyError::with_problems(
             ErrorCode::InvalidParameters,
-            vec![
-                Problem {
-                    path: "a".into(),
-                    message: "甲".into(),
-                },
-                Problem {
-                    path: "b".into(),
-                    message: "乙".into(),
-                },
-            ],
+            vec![Problem::new("a", "甲"), Problem::new("b", "乙")],
         );
         assert_eq!(e.path, "a");
         assert!(e.message.contains("共 2 处"));

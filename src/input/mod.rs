@@ -96,10 +96,7 @@ impl Collect {
         let problems: Vec<Problem> = self
             .errors
             .iter()
-            .map(|e| Problem {
-                path: e.path.clone(),
-                message: e.message.clone(),
-            })
+            .map(|e| Problem::new(e.path.clone(), e.message.clone()))
             .collect();
         Some(PolicyError::with_problems(code, problems))
     }

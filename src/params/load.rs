@@ -36,10 +36,7 @@ impl Problems {
     pub(super) fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
         // A broken file can produce thousands; the first hundred say enough.
         if self.0.len() < 100 {
-            self.0.push(Problem {
-                path: path.into(),
-                message: message.into(),
-            });
+            self.0.push(Problem::new(path, message));
         }
     }
     pub(super) fn is_empty(&self) -> bool {

@@ -183,10 +183,7 @@ impl Group {
             .saturating_add(r.last_line.saturating_sub(r.first_line).saturating_add(1));
         if self.problem.is_none() {
             if let Some(p) = problem {
-                self.problem = Some(PolicyError::invalid_input(
-                    "",
-                    format!("第 {} 行：{p}", r.first_line),
-                ));
+                self.problem = Some(PolicyError::invalid_input("", p).at_line(r.first_line));
             }
         }
         if self.rows.len() < MAX_ROWS_KEPT {
@@ -338,11 +335,9 @@ fn boolean(v: &str, column: &Column, line: u64) -> Result<Node<'static>> {
         "false" => Ok(Node::Bool(false)),
         _ => Err(PolicyError::invalid_input(
             column.name,
-            format!(
-                "第 {line} 行：{}“{v}”应为 是 或 否（true 或 false）",
-                column.alias
-            ),
-        )),
+            format!("{}“{v}”应为 是 或 否（true 或 false）", column.alias),
+        )
+        .at_line(line)),
     }
 }
 
@@ -357,10 +352,8 @@ fn list(v: &str, column: &Column) -> Vec<Node<'static>> {
 
 fn count(v: &str, column: &Column, line: u64, what: &str) -> Result<Node<'static>> {
     let n: u32 = column.translate(v).parse().map_err(|_| {
-        PolicyError::invalid_input(
-            column.name,
-            format!("第 {line} 行：{}“{v}”应为{what}", column.alias),
-        )
+        PolicyError::invalid_input(column.name, format!("{}“{v}”应为{what}", column.alias))
+            .at_line(line)
     })?;
     Ok(Node::Number(Cow::Owned(n.to_string())))
 }
@@ -389,10 +382,11 @@ fn household_cells<'g>(
                     return Err(PolicyError::invalid_input(
                         c.name,
                         format!(
-                            "第 {} 行的{}“{v}”与第 {line} 行的“{first}”不同（户级列每户只有一个值，可只填在第一行）",
-                            row.line, c.alias
+                            "{}“{v}”与第 {line} 行的“{first}”不同（户级列每户只有一个值，可只填在第一行）",
+                            c.alias
                         ),
-                    ))
+                    )
+                    .at_line(row.line))
                 }
                 Some(_) => {}
             }
@@ -505,24 +499,46 @@ fn member_from_row(layout: &Layout, row: &Row) -> Result<Node<'static>> {
 /// household's first line) before it, and a field the engine names (“birthDate”) as its column
 /// (“出生日期”（birth_date）).
 pub fn locate(mut e: PolicyError, group: &Group) -> PolicyError {
-    e.message = located(&e.path, &e.message, group);
-    // Each problem of several is named the same way (the register's line and column).
-    for p in &mut e.problems {
-        p.message = located(&p.path, &p.message, group);
+    e.message = in_register_terms(&e.path, &e.message);
+    if let Some(line) = line_of(&e.path, group) {
+        e = e.at_line(line);
     }
+    // Each problem of several is named the same way (the register's line and column).
+    e.problems = std::mem::take(&mut e.problems)
+        .into_iter()
+        .map(|mut p| {
+            p.message = in_register_terms(&p.path, &p.message);
+            match line_of(&p.path, group) {
+                Some(line) => p.at_line(line),
+                None => p,
+            }
+        })
+        .collect();
     e
 }
 
-/// A message about `path` in the register's terms: its line, and its column rather than the API
-/// field.
-fn located(path: &str, message: &str, group: &Group) -> String {
-    let mut message = message.to_string();
-    let index = path
-        .strip_prefix("members[")
+/// The member's index in a path such as `members[2].birthDate`.
+fn member_index(path: &str) -> Option<usize> {
+    path.strip_prefix("members[")
         .and_then(|rest| rest.split(']').next())
-        .and_then(|i| i.parse::<usize>().ok());
+        .and_then(|i| i.parse::<usize>().ok())
+}
+
+/// The register line an error about `path` is on: its member's row, or the household's first
+/// line for a household field.
+fn line_of(path: &str, group: &Group) -> Option<u64> {
+    match member_index(path) {
+        Some(i) => group.member_line(i),
+        None if !path.is_empty() => Some(group.first_line),
+        None => None,
+    }
+}
+
+/// A message about `path` with the register's column rather than the API field.
+fn in_register_terms(path: &str, message: &str) -> String {
+    let mut message = message.to_string();
     let field = path.rsplit(['.', ']']).next().unwrap_or_default();
-    if let Some(c) = columns::column_of_field(field, index.is_some()) {
+    if let Some(c) = columns::column_of_field(field, member_index(path).is_some()) {
         let named = format!("“{}”", field);
         if message.contains(&named) {
             message = message.replacen(&named, &format!("“{}”（{}）", c.alias, c.name), 1);
@@ -537,20 +553,13 @@ fn located(path: &str, message: &str, group: &Group) -> String {
             }
         }
     }
-    let line = match index {
-        Some(i) => group.member_line(i),
-        None if !path.is_empty() => Some(group.first_line),
-        None => None,
-    };
-    match line.filter(|_| !message.starts_with("第 ")) {
-        Some(line) => format!("第 {line} 行：{message}"),
-        None => message,
-    }
+    message
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::{ErrorCode, Problem};
 
     fn groups(text: &str) -> (Vec<Group>, u64) {
         let mut records = Records::new(text.as_bytes(), UTF8);
@@ -634,5 +643,52 @@ mod tests {
         let e = household_from_group(&layout, &gs[1]).unwrap_err();
         assert_eq!(e.path, "region");
         assert!(e.message.contains("第 5 行"), "{}", e.message);
+    }
+
+    #[test]
+    fn an_error_names_its_line_once() {
+        let text = "household_id,region,birth_date,serious_illness\nA,230129,1980-01-01,是\nA,230129,1982-01-01,也许\nB,230129,1980-01-01,\nB,230221,1981-01-01,\n";
+        let (gs, _) = groups(text);
+        let layout = Layout::from_header(
+            &"household_id,region,birth_date,serious_illness"
+                .split(',')
+                .map(str::to_string)
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+        let once = |e: &PolicyError, line: u64| {
+            assert!(
+                e.message.starts_with(&format!("第 {line} 行：")),
+                "{}",
+                e.message
+            );
+            assert_eq!(e.message.matches("行：").count(), 1, "{}", e.message);
+            assert_eq!(e.line, Some(line));
+        };
+        // The register's own errors (a yes/no cell on the second member's row; household cells
+        // that disagree, on the row that disagrees) keep their line through `locate`.
+        let bad_cell = household_from_group(&layout, &gs[0]).unwrap_err();
+        once(&locate(bad_cell, &gs[0]), 3);
+        let disagree = household_from_group(&layout, &gs[1]).unwrap_err();
+        once(&locate(disagree, &gs[1]), 5);
+        // The engine's errors get the member's row, and every one of several problems its own.
+        let engine = PolicyError::with_problems(
+            ErrorCode::InvalidInput,
+            vec![
+                Problem::new("members[1].birthDate", "日期无效"),
+                Problem::new("members[0].birthDate", "日期无效"),
+            ],
+        );
+        let e = locate(engine, &gs[0]);
+        once(&e, 3);
+        assert!(e.problems[0].message.starts_with("第 3 行："));
+        assert!(e.problems[1].message.starts_with("第 2 行："));
+        assert_eq!(
+            crate::batch::BatchError::from(e)
+                .full_text()
+                .matches("行：")
+                .count(),
+            2
+        );
     }
 }

@@ -158,10 +158,9 @@ fn json_lines(engine: &Engine, bytes: &[u8], as_of: &str, out: &mut Out) -> Resu
         let node = match std::str::from_utf8(&buf) {
             Ok(text) if text.trim().is_empty() => continue,
             Ok(text) => crate::input::parse(text.trim_end(), "该行"),
-            Err(_) => Err(PolicyError::invalid_input(
-                "",
-                format!("第 {line} 行不是 UTF-8 文本（请另存为 UTF-8）"),
-            )),
+            Err(_) => Err(
+                PolicyError::invalid_input("", "不是 UTF-8 文本（请另存为 UTF-8）").at_line(line),
+            ),
         };
         let reference = node.as_ref().ok().and_then(household::reference_of);
         let id = Identity {

@@ -141,9 +141,9 @@ impl Totals {
         if self.first_errors.len() >= ERRORS_LISTED {
             return;
         }
-        // Register errors already start with their line (第 13 行：…); JSON Lines ones do not.
+        // Register errors already name their line (第 13 行：…); JSON Lines ones do not.
         let message = e.full_text();
-        let text = if message.starts_with("第 ") {
+        let text = if e.line.is_some() {
             message
         } else if e.path.is_empty() || !e.problems.is_empty() {
             format!("第 {line} 行：{message}")
@@ -741,13 +741,16 @@ fn read_json_lines(
                 continue;
             }
             Some(text) => Unit::Line(text),
-            None => Unit::Bad(PolicyError::invalid_input(
-                "",
-                format!(
-                    "第 {line} 行不是 {} 文本（{}）",
-                    options.encoding.name, options.encoding.advice
-                ),
-            )),
+            None => Unit::Bad(
+                PolicyError::invalid_input(
+                    "",
+                    format!(
+                        "不是 {} 文本（{}）",
+                        options.encoding.name, options.encoding.advice
+                    ),
+                )
+                .at_line(line),
+            ),
         };
         jobs.push(Job {
             line,
