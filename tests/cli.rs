@@ -900,6 +900,31 @@ fn golden_county_register_compare() {
         .find(|v| v["household"] == "H08")
         .unwrap();
     assert_eq!(h08["programs"][0]["annualAfter"], "2617.20");
+    // The printed report says what it compares: the changes, against the built-in set.
+    let text = s.path("set.txt");
+    run(&[
+        "compare",
+        "--as-of",
+        "2025-06-01",
+        "--quiet",
+        input.to_str().unwrap(),
+        "--set",
+        "dibao.standard.rural=471",
+        "--set",
+        "dibao.standard.urban=700",
+        "--report",
+        text.to_str().unwrap(),
+        "-o",
+        s.path("y.jsonl").to_str().unwrap(),
+    ]);
+    let heading = std::fs::read_to_string(&text).unwrap();
+    assert!(
+        heading.starts_with(
+            "参数对照报告\n测算日期：2025-06-01\n花名册：register.csv，13 户，其中 1 户有误，未计入下表\n\
+             对照参数：内置的黑龙江参数\n调整后参数：同对照参数，另改 dibao.standard.rural=471、dibao.standard.urban=700\n\n"
+        ),
+        "{heading}"
+    );
     // A bad --set is refused before anything runs.
     let (code, _, stderr) = run(&[
         "compare",

@@ -398,15 +398,48 @@ fn run_compare(c: Common) -> Result<u8, String> {
             let (zh_header, zh_rows) = files::comparison_rows(&summary, true);
             eprint!("{}", printable(&zh_header, &zh_rows));
         }
-        write_report(report_out, &summary, &c)?;
+        let heading = report_heading(&c, &report.totals);
+        write_report(report_out, &summary, &heading, &c)?;
         Ok(status)
     })
 }
 
-/// `compare --report`: CSV, a printable table or JSON.
+/// What a printed comparison compares: the date, the register and its households, both parameter
+/// sets and the single changes.
+fn report_heading(c: &Common, totals: &pipeline::Totals) -> String {
+    let file = |p: &Option<PathBuf>| match p.as_deref() {
+        None => None,
+        Some(p) if p.as_os_str() == "-" => Some("标准输入".to_string()),
+        Some(p) => Some(
+            p.file_name()
+                .unwrap_or(p.as_os_str())
+                .to_string_lossy()
+                .into_owned(),
+        ),
+    };
+    let baseline = file(&c.baseline).unwrap_or_else(|| "内置的黑龙江参数".to_string());
+    let mut alternative = file(&c.params).unwrap_or_else(|| "同对照参数".to_string());
+    if !c.sets.is_empty() {
+        let sets: Vec<String> = c.sets.iter().map(|(n, v)| format!("{n}={v}")).collect();
+        alternative = format!("{alternative}，另改 {}", sets.join("、"));
+    }
+    let errors = match totals.errors {
+        0 => String::new(),
+        n => format!("，其中 {n} 户有误，未计入下表"),
+    };
+    format!(
+        "参数对照报告\n测算日期：{}\n花名册：{}，{} 户{errors}\n对照参数：{baseline}\n调整后参数：{alternative}\n\n",
+        c.as_of.as_deref().unwrap_or_default(),
+        file(&c.input).unwrap_or_else(|| "标准输入".to_string()),
+        totals.households,
+    )
+}
+
+/// `compare --report`: CSV, a printable table (after its heading) or JSON.
 fn write_report(
     report_out: Option<(Output, PathBuf)>,
     summary: &zhenxing::compare::ComparisonSummary,
+    heading: &str,
     c: &Common,
 ) -> Result<(), String> {
     let Some((out, path)) = report_out else {
@@ -422,7 +455,11 @@ fn write_report(
     } else {
         let csv_out = files::is_csv(&path);
         let (header, rows) = files::comparison_rows(summary, !csv_out || c.lang == Some(Lang::Zh));
-        files::table_bytes(&header, &rows, csv_out, !c.no_bom)?
+        let table = files::table_bytes(&header, &rows, csv_out, !c.no_bom)?;
+        match csv_out {
+            true => table,
+            false => [heading.as_bytes(), &table].concat(),
+        }
     };
     out.write_all(&bytes)
 }
