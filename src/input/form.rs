@@ -84,10 +84,16 @@ fn plain_money(s: &str) -> String {
 /// separators and a trailing 元 as the page accepts them; any other field as it is.
 pub(crate) fn register_value<'v>(key: &str, v: &'v str) -> Cow<'v, str> {
     if kind_of(key) == Kind::Money {
-        Cow::Owned(plain_money(half_width(v).trim()))
+        Cow::Owned(typed_number(v))
     } else {
         Cow::Borrowed(v)
     }
+}
+
+/// A number as an officer types it (full-width digits, thousands separators, a trailing 元) in the
+/// plain form the strict readers take; what is not clearly a number is left for them to refuse.
+pub(crate) fn typed_number(v: &str) -> String {
+    plain_money(half_width(v).trim())
 }
 
 fn yes_no(s: &str) -> Option<bool> {

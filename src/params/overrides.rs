@@ -6,9 +6,10 @@
 //! range like a file's; a name written twice is an error.
 
 use super::load::{check_keys, duplicate_keys, read_region, read_value, unknown_name, Problems};
-use super::{catalogue, quote, DatedValue, ParameterSet, Status};
+use super::{catalogue, quote, DatedValue, Kind, ParameterSet, Spec, Status};
 use crate::calendar::{parse_date, EARLIEST_YEAR};
 use crate::error::{ErrorCode, PolicyError, Result};
+use crate::input::form::typed_number;
 use crate::input::json::Node;
 
 const OVERRIDE_SOURCE: &str = "假设调整（withOverrides）";
@@ -16,6 +17,17 @@ const OVERRIDE_SOURCE: &str = "假设调整（withOverrides）";
 /// Whether a value came from `withOverrides`.
 pub(super) fn is_what_if(v: &DatedValue) -> bool {
     v.source == OVERRIDE_SOURCE
+}
+
+/// A what-if value typed by a person: a number written as the staff page's fields take it
+/// (“1,000”, “５００”, “471元”) reads as that number. Parameter files stay strict.
+fn as_typed<'a>(node: &Node<'a>, spec: &Spec) -> Node<'a> {
+    match node {
+        Node::String(Some(s)) if spec.unit.kind() != Kind::Date => {
+            Node::String(Some(typed_number(s).into()))
+        }
+        other => other.clone(),
+    }
 }
 
 pub(super) fn apply(base: &ParameterSet, overrides: &Node<'_>) -> Result<ParameterSet> {
@@ -83,7 +95,7 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Node<'_>) -> Result<Paramet
                         })
                         .ok();
                     let value = match item.get("value") {
-                        Some(v) => read_value(v, spec)
+                        Some(v) => read_value(&as_typed(v, spec), spec)
                             .map_err(|m| {
                                 problems.add(format!("{path}.value"), format!("{context}：{m}"))
                             })
@@ -104,8 +116,10 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Node<'_>) -> Result<Paramet
                 })
                 .collect(),
             plain => {
-                let value = read_value(plain, spec)
-                    .map_err(|m| problems.add(name.as_ref(), format!("{name}：{m}")))
+                let value = read_value(&as_typed(plain, spec), spec)
+                    .map_err(|m| {
+                        problems.add(name.as_ref(), format!("{}（{name}）：{m}", spec.label))
+                    })
                     .ok();
                 let from = chrono::NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1);
                 match (value, from) {

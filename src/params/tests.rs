@@ -670,6 +670,40 @@ fn plain_override_replaces_every_date_and_region() {
 }
 
 #[test]
+fn what_if_values_read_as_an_officer_types_them() {
+    // The staff page's what-if fields take what its household fields take.
+    for (typed, value) in [
+        ("1,000", 1000),
+        ("５００", 500),
+        ("471元", 471),
+        (" 471 ", 471),
+    ] {
+        let set = overrides(&default_set(), json!({ "dibao.standard.rural": typed })).unwrap();
+        assert_eq!(
+            rural(&set, 230129, "2023-06-01"),
+            Decimal::from(value),
+            "{typed}"
+        );
+    }
+    let set = overrides(
+        &default_set(),
+        json!({ "dibao.standard.rural": [{ "from": "2023-07-01", "region": "230129", "value": "４７１.５" }] }),
+    )
+    .unwrap();
+    assert_eq!(rural(&set, 230129, "2023-07-01"), Decimal::new(4715, 1));
+    // What is not clearly a number is still refused, naming the field as the page labels it.
+    for odd in ["两千", "1,00", "1.2万"] {
+        let e = overrides(&default_set(), json!({ "dibao.standard.rural": odd })).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("农村低保标准（dibao.standard.rural）："),
+            "{}",
+            e.message
+        );
+    }
+}
+
+#[test]
 fn dated_override_adds_a_value() {
     let set = overrides(
         &default_set(),
@@ -699,7 +733,8 @@ fn bad_overrides_are_refused() {
         (ErrorCode::InvalidInput, "dibao.standard.rural")
     );
     assert!(
-        e.message.starts_with("dibao.standard.rural："),
+        e.message
+            .starts_with("农村低保标准（dibao.standard.rural）："),
         "{}",
         e.message
     );
