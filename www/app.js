@@ -253,7 +253,19 @@ function newHousehold() {
 
 // ---- Import and export, through the engine's strict reader.
 function exportJson() {
-  $('household-json').value = JSON.stringify(formHousehold($('as-of').value), null, 2);
+  const asOf = $('as-of').value;
+  const typed = readHousehold(form);
+  let reading = { household: typed, problems: [] };
+  try {
+    reading = engine.readForm(typed, asOf);
+  } catch { /* the form's own problems are shown beside its fields */ }
+  $('household-json').value = JSON.stringify(reading.household ?? typed, null, 2);
+  // What a form with problems exports cannot be imported back until they are corrected: say so.
+  const list = $('import-problems');
+  const n = reading.problems?.length ?? 0;
+  list.replaceChildren(...(n ? [el('p', {}, el('strong', {}, '注意：'), `表单还有 ${n} 处问题（见各栏提示），导出的数据在改正前不能导入。`)] : []));
+  list.hidden = n === 0;
+  if (n) announce(`已导出，但表单还有 ${n} 处问题，导出的数据在改正前不能导入。`, { now: true });
 }
 
 function importFailed(messages, described = []) {

@@ -139,6 +139,19 @@ test('an 边缘易致贫 elderly couple, the chart and the what-if panel', async
   const cells = await page.$$eval('#what-if-table tbody [data-key]', (els) => els.map((e) => [e.dataset.key, e.textContent]));
   for (const [key, text] of cells) assert.equal(text, at(c, key), key);
   await page.screenshot({ path: `${shots}/household-marginal-what-if.png`, fullPage: true });
+  // The what-if fields take numbers as the household fields do, and name themselves when wrong.
+  await page.fill('#what-if-form [name="dibao.standard.rural"]', '４７１元');
+  await page.click('#what-if-apply');
+  await page.waitForFunction(() => document.querySelector('#what-if-error').hidden);
+  assert.equal(await page.textContent('#what-if-total'), '792.00');
+  await page.fill('#what-if-form [name="dibao.standard.rural"]', '四百七十一');
+  await page.click('#what-if-apply');
+  await page.waitForSelector('#what-if-error:not([hidden])');
+  assert.match(await page.textContent('#what-if-error'), /^假设值有误：农村低保标准（dibao\.standard\.rural）：/);
+  assert.equal(await page.getAttribute('#what-if-form [name="dibao.standard.rural"]', 'aria-invalid'), 'true');
+  await page.fill('#what-if-form [name="dibao.standard.rural"]', '');
+  await page.click('#what-if-apply');
+  await page.waitForFunction(() => document.querySelector('#what-if-error').hidden);
 });
 
 test('on a wide screen the totals stay in view while the officer types far down the form', async () => {
@@ -185,6 +198,9 @@ test('errors in an officer\'s words, all at once, at their fields; the last resu
   assert.equal(await page.$eval('#totals [data-key=totalAnnual]', (e) => e.firstChild.textContent), before);
   assert.ok(await page.isDisabled('#print'));
   await page.screenshot({ path: `${shots}/errors-1366x768.png` });
+  // Exporting now gives the fields as typed, and says they cannot be imported back as they are.
+  assert.equal((await exported(page)).income.business, '两千');
+  assert.match(await page.textContent('#import-problems'), /表单还有 3 处问题.*改正前不能导入/);
   // A link in the list takes the officer to the field.
   await page.click('#problem-box li:nth-child(2) a');
   assert.equal(await page.evaluate(() => document.activeElement.name), 'birthDate');
@@ -195,6 +211,8 @@ test('errors in an officer\'s words, all at once, at their fields; the last resu
   assert.equal(await page.$$eval('[aria-invalid]', (els) => els.length), 0);
   assert.ok(!(await page.$eval('#results', (r) => r.classList.contains('outdated'))));
   await assertFiguresMatch(page, engine, households.unstable);
+  assert.deepEqual(await exported(page), households.unstable);
+  assert.ok(await page.isHidden('#import-problems'), 'a clean export clears the note');
 });
 
 test('the officer\'s example: 第3位成员（女儿）的出生日期未填写', async () => {
