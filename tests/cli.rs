@@ -949,6 +949,16 @@ fn the_sample_registers_give_the_same_results_in_every_form() {
     assert_eq!(zh.len(), 5);
     assert_eq!(out("example-gbk.csv", &["--encoding", "gbk"]), zh);
     assert_eq!(out("example-en.csv", &[]), zh);
+    // The same register kept in a spreadsheet (amounts shown as 9,000, dates as 1950/1/1) and saved
+    // as CSV by LibreOffice, not by us: see tests/registers/spreadsheet/README.md.
+    let saved = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/registers/spreadsheet"
+    ));
+    let (code, utf8, stderr) = estimate_rows(&saved.join("register-utf8.csv"), &[]);
+    assert_eq!((code, &utf8), (0, &zh), "{stderr}");
+    let (code, gbk, stderr) = estimate_rows(&saved.join("register-gbk.csv"), &["--encoding", "gbk"]);
+    assert_eq!((code, &gbk), (0, &zh), "{stderr}");
 }
 
 #[test]
