@@ -74,6 +74,15 @@ test('a CSV register, with Chinese headers out, and its repeated household id', 
   assert.equal(forced.rows, out.rows);
 });
 
+test('a register saved as CSV by LibreOffice from a workbook reads as the plain sample', () => {
+  // tests/registers/spreadsheet/README.md: amounts written "9,000", dates 1950/1/1, no BOM, LF.
+  const saved = engine.screenText(readFileSync(join(repo, 'tests', 'registers', 'spreadsheet', 'register-utf8.csv')), asOf);
+  const plain = engine.screenText(readFileSync(join(repo, 'examples', 'registers', 'example-zh.csv')), asOf);
+  assert.equal(saved.errors, 0, saved.csv);
+  assert.equal(saved.rows, 5);
+  assert.equal(saved.csv, plain.csv);
+});
+
 test('bad arguments are PolicyErrors; a line that is not UTF-8 is that line\'s error', () => {
   for (const [call, code, path] of [
     [() => engine.screenText(42, asOf), 'INVALID_INPUT', ''],
