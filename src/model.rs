@@ -174,7 +174,9 @@ impl<'p> Household<'p> {
         for (index, m) in input.members.iter().enumerate() {
             let mut own = Collect::default();
             let member = check_member(m, index, set, region, on, working, &mut own);
-            c.absorb(own, &format!("members[{index}]"));
+            if !own.is_empty() {
+                c.absorb(own, &crate::input::member_path(index));
+            }
             members.push(member);
         }
         let members: Vec<Member<'p>> = members.into_iter().collect::<Option<_>>()?;

@@ -957,7 +957,8 @@ fn the_sample_registers_give_the_same_results_in_every_form() {
     ));
     let (code, utf8, stderr) = estimate_rows(&saved.join("register-utf8.csv"), &[]);
     assert_eq!((code, &utf8), (0, &zh), "{stderr}");
-    let (code, gbk, stderr) = estimate_rows(&saved.join("register-gbk.csv"), &["--encoding", "gbk"]);
+    let (code, gbk, stderr) =
+        estimate_rows(&saved.join("register-gbk.csv"), &["--encoding", "gbk"]);
     assert_eq!((code, &gbk), (0, &zh), "{stderr}");
 }
 

@@ -7,7 +7,7 @@
 use tsify::Tsify;
 
 use super::json::Node;
-use super::{one_of, Collect, MoneyInput, Obj};
+use super::{member_path, one_of, Collect, MoneyInput, Obj};
 use crate::error::{PolicyError, Result};
 
 #[derive(Clone, Debug, Default, Tsify)]
@@ -574,7 +574,7 @@ impl HouseholdInput {
             Some(Node::Array(items)) => items
                 .iter()
                 .enumerate()
-                .map(|(i, m)| MemberInput::read_all(m, &format!("members[{i}]"), &mut c))
+                .map(|(i, m)| MemberInput::read_all(m, i, &mut c))
                 .collect(),
             Some(_) => {
                 c.push(PolicyError::invalid_input(
@@ -682,9 +682,9 @@ pub fn reference_of(node: &Node<'_>) -> Option<String> {
 }
 
 impl MemberInput {
-    /// As much of a member as could be read; problems go to `c`, under `path`.
-    fn read_all(node: &Node<'_>, path: &str, c: &mut Collect) -> MemberInput {
-        let m = match Obj::open(node, path, "成员", MEMBER_FIELDS, c) {
+    /// As much of member `index` as could be read; problems go to `c`, under its path.
+    fn read_all(node: &Node<'_>, index: usize, c: &mut Collect) -> MemberInput {
+        let m = match Obj::open(node, member_path(index), "成员", MEMBER_FIELDS, c) {
             Ok(m) => m,
             Err(e) => {
                 c.push(e);

@@ -112,14 +112,34 @@ impl Collect {
 /// A JSON object being read, with its path. `null` fields read as absent.
 pub struct Obj<'n, 'a> {
     entries: &'n [(Cow<'a, str>, Node<'a>)],
-    path: String,
+    /// Where it is, for error messages only: a constant for a household and its members.
+    path: Cow<'static, str>,
+}
+
+/// `members[0]` … `members[29]` written once: a household's members are read on every call, and
+/// their paths are needed only when something is wrong.
+#[rustfmt::skip]
+const MEMBER_PATHS: [&str; 30] = [
+    "members[0]", "members[1]", "members[2]", "members[3]", "members[4]", "members[5]",
+    "members[6]", "members[7]", "members[8]", "members[9]", "members[10]", "members[11]",
+    "members[12]", "members[13]", "members[14]", "members[15]", "members[16]", "members[17]",
+    "members[18]", "members[19]", "members[20]", "members[21]", "members[22]", "members[23]",
+    "members[24]", "members[25]", "members[26]", "members[27]", "members[28]", "members[29]",
+];
+
+/// The path of member `index` (`members[2]`).
+pub fn member_path(index: usize) -> Cow<'static, str> {
+    match MEMBER_PATHS.get(index) {
+        Some(p) => Cow::Borrowed(p),
+        None => Cow::Owned(format!("members[{index}]")),
+    }
 }
 
 impl<'n, 'a> Obj<'n, 'a> {
     /// The object at `path`, refusing fields not in `allowed` and fields given twice.
     pub fn new(node: &'n Node<'a>, path: &str, what: &str, allowed: &[&str]) -> Result<Self> {
         let mut c = Collect::default();
-        let obj = Obj::open(node, path, what, allowed, &mut c)?;
+        let obj = Obj::open(node, path.to_string(), what, allowed, &mut c)?;
         c.into_result(obj)
     }
 
@@ -127,11 +147,12 @@ impl<'n, 'a> Obj<'n, 'a> {
     /// recorded in `c`, each at its path, and reading goes on.
     pub fn open(
         node: &'n Node<'a>,
-        path: &str,
+        path: impl Into<Cow<'static, str>>,
         what: &str,
         allowed: &[&str],
         c: &mut Collect,
     ) -> Result<Self> {
+        let path = path.into();
         let Some(entries) = node.entries() else {
             return Err(PolicyError::invalid_input(path, format!("{what}应为对象")));
         };
@@ -140,20 +161,17 @@ impl<'n, 'a> Obj<'n, 'a> {
             .filter(|(k, _)| !allowed.contains(&k.as_ref()))
         {
             c.push(PolicyError::invalid_input(
-                join_path(path, key),
+                join_path(&path, key),
                 format!("未知字段“{}”（字段名区分大小写，请检查拼写）", short(key)),
             ));
         }
         if let Some(key) = node.duplicate_key() {
             c.push(PolicyError::invalid_input(
-                join_path(path, key),
+                join_path(&path, key),
                 format!("字段“{key}”出现了两次（只能给一次）"),
             ));
         }
-        Ok(Obj {
-            entries,
-            path: path.to_string(),
-        })
+        Ok(Obj { entries, path })
     }
     pub fn at(&self, key: &str) -> String {
         join_path(&self.path, key)
@@ -349,6 +367,15 @@ pub fn one_of<T: Copy>(v: &Node<'_>, path: &str, options: &[(&str, T)]) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn member_paths_are_written_as_errors_name_them() {
+        for i in 0..40 {
+            assert_eq!(member_path(i), format!("members[{i}]"));
+        }
+        // Every member a household may have has its path written once.
+        assert!(MEMBER_PATHS.len() >= crate::model::MAX_MEMBERS);
+    }
     use crate::error::ErrorCode;
 
     fn money_of(json: &str) -> Result<Option<MoneyInput>> {
