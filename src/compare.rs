@@ -206,6 +206,8 @@ pub struct RegionComparison {
     pub region_name: Option<String>,
     /// Households compared (errors are not).
     pub households: u64,
+    /// Households of the region that are an error under either parameter set (not compared).
+    pub errors: u64,
     /// Households with any difference.
     pub changed: u64,
     /// Every programme of the registry, then the total (`program: 'total'`).
@@ -235,14 +237,38 @@ pub struct ComparisonTally {
     errors: u64,
     changed: u64,
     all: Option<Vec<Change>>,
-    regions: BTreeMap<String, (u64, u64, Vec<Change>)>,
+    regions: BTreeMap<String, RegionTally>,
+}
+
+/// One region's part of a [`ComparisonTally`].
+#[derive(Clone, Debug)]
+struct RegionTally {
+    households: u64,
+    errors: u64,
+    changed: u64,
+    programs: Vec<Change>,
+}
+
+impl Default for RegionTally {
+    fn default() -> Self {
+        RegionTally {
+            households: 0,
+            errors: 0,
+            changed: 0,
+            programs: changes(),
+        }
+    }
 }
 
 impl ComparisonTally {
-    /// A household that is an error (under either set).
-    pub fn add_error(&mut self) {
+    /// A household that is an error (under either set), of `region` as given when it has one.
+    pub fn add_error(&mut self, region: Option<&str>) {
         self.households = self.households.saturating_add(1);
         self.errors = self.errors.saturating_add(1);
+        if let Some(region) = region.filter(|r| !r.is_empty()) {
+            let r = self.regions.entry(region.to_string()).or_default();
+            r.errors = r.errors.saturating_add(1);
+        }
     }
 
     /// A household of `region`, compared.
@@ -254,13 +280,10 @@ impl ComparisonTally {
         for (t, h) in all.iter_mut().zip(&c.changes) {
             t.add(h)?;
         }
-        let r = self
-            .regions
-            .entry(region.to_string())
-            .or_insert_with(|| (0, 0, changes()));
-        r.0 = r.0.saturating_add(1);
-        r.1 = r.1.saturating_add(changed);
-        for (t, h) in r.2.iter_mut().zip(&c.changes) {
+        let r = self.regions.entry(region.to_string()).or_default();
+        r.households = r.households.saturating_add(1);
+        r.changed = r.changed.saturating_add(changed);
+        for (t, h) in r.programs.iter_mut().zip(&c.changes) {
             t.add(h)?;
         }
         Ok(())
@@ -276,14 +299,12 @@ impl ComparisonTally {
                 t.merge(h)?;
             }
         }
-        for (region, (n, changed, list)) in &o.regions {
-            let r = self
-                .regions
-                .entry(region.clone())
-                .or_insert_with(|| (0, 0, changes()));
-            r.0 = r.0.saturating_add(*n);
-            r.1 = r.1.saturating_add(*changed);
-            for (t, h) in r.2.iter_mut().zip(list) {
+        for (region, theirs) in &o.regions {
+            let r = self.regions.entry(region.clone()).or_default();
+            r.households = r.households.saturating_add(theirs.households);
+            r.errors = r.errors.saturating_add(theirs.errors);
+            r.changed = r.changed.saturating_add(theirs.changed);
+            for (t, h) in r.programs.iter_mut().zip(&theirs.programs) {
                 t.merge(h)?;
             }
         }
@@ -300,15 +321,14 @@ impl ComparisonTally {
             regions: self
                 .regions
                 .into_iter()
-                .map(
-                    |(region, (households, changed, programs))| RegionComparison {
-                        region_name: name(&region),
-                        region,
-                        households,
-                        changed,
-                        programs,
-                    },
-                )
+                .map(|(region, r)| RegionComparison {
+                    region_name: name(&region),
+                    region,
+                    households: r.households,
+                    errors: r.errors,
+                    changed: r.changed,
+                    programs: r.programs,
+                })
                 .collect(),
         }
     }
@@ -395,10 +415,14 @@ mod tests {
         t.add("230129", &c1).unwrap();
         u.add("230221", &c2).unwrap();
         u.add("230129", &c3).unwrap();
-        u.add_error();
+        u.add_error(Some("230221"));
+        t.add_error(None);
         t.merge(&u).unwrap();
         let s = t.finish(|_| None);
-        assert_eq!((s.households, s.errors, s.changed), (4, 1, 2));
+        // Errors count overall, and in their region when they have one (merged across parts).
+        assert_eq!((s.households, s.errors, s.changed), (5, 2, 2));
+        assert_eq!((s.regions[1].households, s.regions[1].errors), (1, 1));
+        assert_eq!(s.regions[0].errors, 0);
         let d = &s.programs[0];
         assert_eq!(
             (d.gaining, d.losing, d.newly_eligible, d.no_longer_eligible),

@@ -466,7 +466,10 @@ impl RegisterComparer<'_> {
                     });
                 }
             }
-            Err(e) => self.add_error(reference_of(h), e.into()),
+            Err(e) => {
+                let region = h.get("region").and_then(Node::as_str);
+                self.add_error(reference_of(h), region, e.into());
+            }
         }
         Ok(())
     }
@@ -474,11 +477,16 @@ impl RegisterComparer<'_> {
     /// The next household of the batch, which could not be read at all.
     pub fn add_unread(&mut self, error: crate::batch::BatchError) {
         self.next = self.next.saturating_add(1);
-        self.add_error(None, error);
+        self.add_error(None, None, error);
     }
 
-    fn add_error(&mut self, reference: Option<String>, error: crate::batch::BatchError) {
-        self.tally.add_error();
+    fn add_error(
+        &mut self,
+        reference: Option<String>,
+        region: Option<&str>,
+        error: crate::batch::BatchError,
+    ) {
+        self.tally.add_error(region);
         self.differing.push(DifferingHousehold::Err {
             ok: false,
             index: self.next.saturating_sub(1),

@@ -409,6 +409,7 @@ pub fn comparison_rows(s: &ComparisonSummary, zh: bool) -> (Vec<String>, Vec<Vec
         ("region_name", "地区"),
         ("program", "项目"),
         ("households", "户数"),
+        ("errors", "有误户数"),
         ("changed", "有变化户数"),
         ("gaining", "增加户数"),
         ("losing", "减少户数"),
@@ -428,6 +429,7 @@ pub fn comparison_rows(s: &ComparisonSummary, zh: bool) -> (Vec<String>, Vec<Vec
         String::new(),
         if zh { "全部" } else { "all" }.to_string(),
         compared,
+        s.errors,
         &s.programs,
     ))
     .chain(s.regions.iter().map(|r| {
@@ -435,17 +437,19 @@ pub fn comparison_rows(s: &ComparisonSummary, zh: bool) -> (Vec<String>, Vec<Vec
             r.region.clone(),
             r.region_name.clone().unwrap_or_default(),
             r.households,
+            r.errors,
             &r.programs,
         )
     }));
     let mut rows = Vec::new();
-    for (region, name, households, programs) in scopes {
+    for (region, name, households, errors, programs) in scopes {
         for c in programs {
             rows.push(vec![
                 zhenxing::register::output::spreadsheet_safe(&region).into_owned(),
                 name.clone(),
                 if zh { c.label } else { c.program }.to_string(),
                 households.to_string(),
+                errors.to_string(),
                 c.changed.to_string(),
                 c.gaining.to_string(),
                 c.losing.to_string(),

@@ -483,7 +483,7 @@ impl Worker<'_> {
                             .comparison
                             .add(&place.region, c)
                             .map_err(io::Error::other)?,
-                        Err(_) => totals.comparison.add_error(),
+                        Err(_) => totals.comparison.add_error(Some(&place.region)),
                     }
                     if *changed_only && compared.as_ref().is_ok_and(|c| !c.changed()) {
                         totals.omitted += 1;
