@@ -371,7 +371,7 @@ pub fn income_curve(
                     "收入从 {} 增至 {} 元，帮扶反而增加 {support_gain} 元（{}）。",
                     a.income,
                     b.income,
-                    rose.join("、")
+                    programme_labels(&rose)
                 ),
             });
         }
@@ -393,7 +393,7 @@ pub fn income_curve(
                     a.income,
                     b.income,
                     lost,
-                    fell.join("、")
+                    programme_labels(&fell)
                 ),
             });
         }
@@ -403,6 +403,15 @@ pub fn income_curve(
         cliffs,
         rises,
     })
+}
+
+/// Programmes by their Chinese names, for a sentence: 最低生活保障、特困人员救助供养.
+fn programme_labels(ids: &[&str]) -> String {
+    let labels: Vec<&str> = ids
+        .iter()
+        .map(|id| registry::programme(id).map_or(*id, |p| p.label))
+        .collect();
+    labels.join("、")
 }
 
 // ---------------------------------------------------------------------------------------------
