@@ -19,6 +19,7 @@ use crate::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
     WorkReliefProject,
 };
+use crate::input::Collect;
 use crate::model::Household;
 use crate::params::{Level, ParameterSet, Reader, Status};
 use crate::programs::assistance::Assistance;
@@ -206,7 +207,9 @@ impl Engine {
         let (input, mut c) = HouseholdInput::read_all(household);
         match date(as_of) {
             Ok(on) => {
-                Household::check(&input, &self.params, on, &mut c);
+                let mut dated = Collect::default();
+                Household::check(&input, &self.params, on, &mut dated);
+                c.add_new(dated);
             }
             Err(e) => c.push(e),
         }

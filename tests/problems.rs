@@ -61,6 +61,29 @@ fn every_problem_of_a_household_at_once() {
 }
 
 #[test]
+fn a_field_wrong_when_read_is_not_wrong_again_when_checked() {
+    let e = engine();
+    let paths = |text: &str| -> Vec<(String, String)> {
+        e.household_problems(&parse(text, "x").unwrap(), "2023-06-01")
+            .into_iter()
+            .map(|p| (p.path, p.message))
+            .collect()
+    };
+    // A region given as a number is refused as such, not also as an unknown region “”.
+    let p = paths(r#"{"region":230129,"members":[{"birthDate":"1980-01-01"}]}"#);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].0, "region");
+    // Missing members is one problem, not also “1 到 30 人，而不是 0 人”.
+    let p = paths(r#"{"region":"230129","region":"230102"}"#);
+    let members: Vec<_> = p.iter().filter(|(path, _)| path == "members").collect();
+    assert_eq!(members.len(), 1, "{p:?}");
+    // A member that is not an object is one problem, not also its missing birth date.
+    let p = paths(r#"{"region":"230129","members":[1,{"birthDate":"2030-01-01"}]}"#);
+    let at: Vec<&str> = p.iter().map(|(path, _)| path.as_str()).collect();
+    assert_eq!(at, ["members[0]", "members[1].birthDate"], "{p:?}");
+}
+
+#[test]
 fn a_bad_date_is_a_problem_too() {
     let node = parse(
         r#"{"region":"230129","members":[{"birthDate":"1980-01-01"}]}"#,

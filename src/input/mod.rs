@@ -82,6 +82,24 @@ impl Collect {
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
     }
+    /// Problems found by a later check, except those at a field (or inside a part) that already
+    /// has one: a region given as a number is not also an unknown region “”.
+    pub fn add_new(&mut self, later: Collect) {
+        let covered = |path: &str| {
+            self.errors.iter().any(|e| {
+                path.strip_prefix(e.path.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+            })
+        };
+        let new: Vec<PolicyError> = later
+            .errors
+            .into_iter()
+            .filter(|e| !covered(&e.path))
+            .collect();
+        for e in new {
+            self.push(e);
+        }
+    }
     /// Another reader's problems, placed under `outer` (e.g. `members[2]`).
     pub fn absorb(&mut self, other: Collect, outer: &str) {
         for e in other.errors {
