@@ -556,6 +556,8 @@ impl PolicyEngine {
     /// A whole register as text (JSON Lines or CSV, UTF-8; a `Uint8Array` or a string) screened
     /// in one call: the command-line tool's CSV rows, one per household or error, in input order.
     /// The fastest way through a large register: one copy in, one string out, no object per row.
+    /// A GBK file (what Excel's “CSV（逗号分隔）” writes on Chinese Windows) is handed over as the
+    /// string `new TextDecoder('gbk').decode(bytes)`.
     #[wasm_bindgen(js_name = screenText, unchecked_return_type = "ScreenedText")]
     pub fn screen_text(
         &self,

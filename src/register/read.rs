@@ -27,11 +27,11 @@ pub struct Encoding {
     pub advice: &'static str,
 }
 
-/// UTF-8, the default encoding.
+/// UTF-8, the default encoding. (The command-line tool gives its own advice: `--encoding gbk`.)
 pub const UTF8: Encoding = Encoding {
     decode: decode_utf8,
     name: "UTF-8",
-    advice: "请另存为 UTF-8 或使用 --encoding gbk",
+    advice: "请另存为 UTF-8：Excel 中选“CSV UTF-8（逗号分隔）”",
 };
 
 /// UTF-8, the default.

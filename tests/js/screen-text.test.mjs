@@ -83,6 +83,19 @@ test('a register saved as CSV by LibreOffice from a workbook reads as the plain 
   assert.equal(saved.csv, plain.csv);
 });
 
+test('a GBK register: refused as bytes with an officer\'s advice, read once decoded as the docs say', () => {
+  const gbk = readFileSync(join(repo, 'examples', 'registers', 'example-gbk.csv'));
+  const plain = engine.screenText(readFileSync(join(repo, 'examples', 'registers', 'example-zh.csv')), asOf);
+  assert.throws(() => engine.screenText(gbk, asOf), (e) => {
+    assert.ok(e instanceof PolicyError);
+    assert.match(e.message, /不是 UTF-8 文本（请另存为 UTF-8：Excel 中选“CSV UTF-8（逗号分隔）”）/);
+    assert.doesNotMatch(e.message, /--encoding/, 'no command-line advice from the package');
+    return true;
+  });
+  const decoded = engine.screenText(new TextDecoder('gbk').decode(gbk), asOf);
+  assert.equal(decoded.csv, plain.csv);
+});
+
 test('bad arguments are PolicyErrors; a line that is not UTF-8 is that line\'s error', () => {
   for (const [call, code, path] of [
     [() => engine.screenText(42, asOf), 'INVALID_INPUT', ''],

@@ -24,6 +24,12 @@ fn decode_gbk(bytes: &[u8]) -> Option<String> {
         .map(|c| c.into_owned())
 }
 
+/// UTF-8, with the tool's own way out for a GBK file.
+const UTF8_OR_GBK: Encoding = Encoding {
+    advice: "请另存为 UTF-8 或使用 --encoding gbk",
+    ..UTF8
+};
+
 const GBK: Encoding = Encoding {
     decode: decode_gbk,
     name: "GBK",
@@ -75,7 +81,7 @@ impl Drop for Input {
 impl Input {
     /// Open `path` (`-`: standard input), tell its format, check its encoding.
     pub fn open(path: &Path, format: Option<Format>, gbk: bool) -> Result<Input, String> {
-        let encoding = if gbk { GBK } else { UTF8 };
+        let encoding = if gbk { GBK } else { UTF8_OR_GBK };
         let stdin = path.as_os_str() == "-";
         let ext = extension(path);
         if let Some(e) = ext.as_deref().filter(|e| is_workbook(e)) {
