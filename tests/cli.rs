@@ -1115,6 +1115,30 @@ fn register_amounts_read_as_an_officer_writes_them() {
     );
 }
 
+/// Dates as Chinese registers write them read as the page reads them; one no one writes is refused
+/// with the shapes a register may use.
+#[test]
+fn register_dates_read_as_an_officer_writes_them() {
+    let s = Scratch::new("register-dates");
+    let header = "户编号,地区代码,成员,出生日期\n";
+    let typed = s.file(
+        "typed.csv",
+        format!("{header}H1,230129,户主,1958年1月1日\nH2,230129,户主,1958.1.1\nH3,230129,户主,1/1/1958\n"),
+    );
+    let plain = s.file("plain.csv", format!("{header}H1,230129,户主,1958-01-01\n"));
+    let (code, rows, _) = estimate_rows(&typed, &[]);
+    assert_eq!(code, 1);
+    let (_, expected, stderr) = estimate_rows(&plain, &[]);
+    let figures = |v: &Value| v["screening"].clone();
+    assert!(expected[0]["screening"].is_object(), "{stderr}");
+    assert_eq!(figures(&rows[0]), figures(&expected[0]), "{stderr}");
+    assert_eq!(figures(&rows[1]), figures(&expected[0]), "{stderr}");
+    assert_eq!(
+        message(&rows[2]),
+        "第 4 行：“出生日期”（birth_date）：日期“1/1/1958”格式有误，应为 YYYY-MM-DD（如 2023-06-01）；花名册中也可写作 1980/3/4 或 1980年3月4日"
+    );
+}
+
 /// A wrong value of a column with Chinese values lists the values a register may hold.
 #[test]
 fn a_wrong_value_lists_the_chinese_values() {

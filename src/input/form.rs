@@ -18,6 +18,7 @@ use super::json::Node;
 enum Kind {
     Text,
     Money,
+    Date,
     Count,
     YesNo,
 }
@@ -27,6 +28,7 @@ fn kind_of(key: &str) -> Kind {
         "lastYearIncome" | "rigidSpending" | "dibaoMonthly" | "business" | "property"
         | "transfer" | "other" | "exempt" | "wages" => Kind::Money,
         "stableIncomeMonths" | "disabilityGrade" => Kind::Count,
+        "birthDate" | "incomeChangeDate" => Kind::Date,
         "assetTestPassed"
         | "onDibao"
         | "seriousIllness"
@@ -96,6 +98,37 @@ pub(crate) fn typed_number(v: &str) -> String {
     plain_money(half_width(v).trim())
 }
 
+/// A date as people write it (`1980/3/4`, `1980-3-4`, `1980.3.4`, `1980年3月4日`, full-width
+/// digits) as `1980-03-04`; `None` when it is not clearly a date of that shape (the strict reader
+/// then judges it as written, and checks the calendar).
+pub(crate) fn typed_date(v: &str) -> Option<String> {
+    let v = half_width(v);
+    let v = v.trim();
+    let (y, m, d) = match v.strip_suffix('日') {
+        Some(rest) => {
+            let (y, rest) = rest.split_once('年')?;
+            let (m, d) = rest.split_once('月')?;
+            (y, m, d)
+        }
+        None => {
+            let sep = ['/', '-', '.'].into_iter().find(|s| v.contains(*s))?;
+            let mut parts = v.split(sep);
+            let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+            if parts.next().is_some() {
+                return None;
+            }
+            (y, m, d)
+        }
+    };
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(y, 4..=4) || !digits(m, 1..=2) || !digits(d, 1..=2) {
+        return None;
+    }
+    Some(format!("{y}-{m:0>2}-{d:0>2}"))
+}
+
 fn yes_no(s: &str) -> Option<bool> {
     match s {
         "true" | "是" | "1" | "on" | "yes" => Some(true),
@@ -116,6 +149,9 @@ fn value<'a>(key: &str, v: &Node<'a>) -> Option<Node<'a>> {
             }
             Some(match kind_of(key) {
                 Kind::Money => Node::String(Some(Cow::Owned(plain_money(text)))),
+                Kind::Date => Node::String(Some(Cow::Owned(
+                    typed_date(text).unwrap_or_else(|| text.to_string()),
+                ))),
                 Kind::Count if text.bytes().all(|b| b.is_ascii_digit()) => {
                     Node::Number(Cow::Owned(text.to_string()))
                 }
@@ -168,6 +204,18 @@ mod tests {
         let m = &h.get("members").unwrap().as_array().unwrap()[0];
         assert_eq!(m.get("id").unwrap().as_str(), Some("父亲"));
         assert_eq!(m.get("birthDate").unwrap().as_str(), Some("1980-01-01"));
+        // Dates as people write them, as a register's cells are read.
+        for (typed, iso) in [
+            ("1958/1/1", "1958-01-01"),
+            ("1958年1月1日", "1958-01-01"),
+            ("1958-1-1", "1958-01-01"),
+        ] {
+            let text = format!(r#"{{"members":[{{"birthDate":"{typed}"}}]}}"#);
+            let raw = parse(&text).unwrap();
+            let h = normalise(&raw);
+            let m = &h.get("members").unwrap().as_array().unwrap()[0];
+            assert_eq!(m.get("birthDate").unwrap().as_str(), Some(iso), "{typed}");
+        }
         assert_eq!(m.get("wages").unwrap().as_str(), Some("12000.50"));
         assert_eq!(m.get("disabilityGrade"), Some(&Node::Number("2".into())));
         assert_eq!(m.get("boarding"), Some(&Node::Bool(true)));

@@ -266,30 +266,17 @@ impl Column {
     }
 
     /// [`Column::translate`], and a date as Excel on Chinese Windows writes it (`1980/3/4`,
-    /// `1980-3-4`) as `1980-03-04`; anything else as written, for the engine to judge.
+    /// `1980-3-4`, `1980年3月4日`) as `1980-03-04`, as the staff page's form reads it; anything
+    /// else as written, for the engine to judge.
     pub fn api_value<'v>(&self, value: &'v str) -> std::borrow::Cow<'v, str> {
         let v = self.translate(value);
         if DATE_COLUMNS.contains(&self.name) {
-            if let Some(date) = excel_date(v) {
+            if let Some(date) = crate::input::form::typed_date(v) {
                 return std::borrow::Cow::Owned(date);
             }
         }
         std::borrow::Cow::Borrowed(v)
     }
-}
-
-/// `YYYY/M/D` or `YYYY-M-D` (one or two digits for month and day) as `YYYY-MM-DD`.
-fn excel_date(v: &str) -> Option<String> {
-    let sep = if v.contains('/') { '/' } else { '-' };
-    let mut parts = v.split(sep);
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
-        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
-    if parts.next().is_some() || !digits(y, 4..=4) || !digits(m, 1..=2) || !digits(d, 1..=2) {
-        return None;
-    }
-    Some(format!("{y}-{m:0>2}-{d:0>2}"))
 }
 
 #[cfg(test)]
@@ -313,14 +300,18 @@ mod tests {
         assert_eq!(birth.api_value("1980/3/4"), "1980-03-04");
         assert_eq!(birth.api_value("1980-3-14"), "1980-03-14");
         assert_eq!(birth.api_value("1980/12/31"), "1980-12-31");
+        // As the staff page's form reads dates: Chinese and full-width forms too.
+        assert_eq!(birth.api_value("1980年3月4日"), "1980-03-04");
+        assert_eq!(birth.api_value("1980/３/4"), "1980-03-04");
+        assert_eq!(birth.api_value("1980.3.4"), "1980-03-04");
         // Not a date of that form: as written, for the engine to refuse with its reason.
         for v in [
             "1980/3",
             "80/3/4",
             "1980/3/4/5",
             "1980/123/4",
-            "1980年3月4日",
-            "1980/３/4",
+            "1980年3月",
+            "三月四日",
         ] {
             assert_eq!(birth.api_value(v), v);
         }

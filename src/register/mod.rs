@@ -546,6 +546,10 @@ fn in_register_terms(path: &str, message: &str) -> String {
             // A value's error ("金额“两千”不是有效的数字") says which column it is in.
             message = format!("“{}”（{}）：{message}", c.alias, c.name);
         }
+        // A date in a shape no one reads: the shapes a register may use.
+        if message.contains("应为 YYYY-MM-DD") {
+            message = format!("{message}；花名册中也可写作 1980/3/4 或 1980年3月4日");
+        }
         // A wrong value of a column with Chinese values: the values the register may hold.
         if message.contains("应为：") {
             if let Some(values) = c.chinese_values() {
