@@ -209,6 +209,8 @@ function whatIf(event) {
     $('what-if-table').hidden = false;
     announce(`假设调整后全年现金合计变化 ${c.totalDifference} 元。`, { now: true });
   } catch (e) {
+    // No table beside the error: the one shown answered the last good values, not these.
+    $('what-if-table').hidden = true;
     const input = e?.path ? $('what-if-form').elements.namedItem(e.path) : null;
     if (input instanceof Element) input.setAttribute('aria-invalid', 'true');
     error.textContent = `假设值有误：${e?.message ?? e}`;

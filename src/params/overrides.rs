@@ -6,11 +6,13 @@
 //! range like a file's; a name written twice is an error.
 
 use super::load::{check_keys, duplicate_keys, read_region, read_value, unknown_name, Problems};
-use super::{catalogue, quote, DatedValue, Kind, ParameterSet, Spec, Status};
+use super::{catalogue, quote, DatedValue, Kind, ParameterSet, Spec, Status, Unit};
 use crate::calendar::{parse_date, EARLIEST_YEAR};
 use crate::error::{ErrorCode, PolicyError, Result};
 use crate::input::form::typed_number;
 use crate::input::json::Node;
+use crate::money::parse_plain_decimal;
+use rust_decimal::Decimal;
 
 const OVERRIDE_SOURCE: &str = "假设调整（withOverrides）";
 
@@ -19,12 +21,40 @@ pub(super) fn is_what_if(v: &DatedValue) -> bool {
     v.source == OVERRIDE_SOURCE
 }
 
+/// A what-if value read as [`as_typed`] reads it; what is not a number is refused with an example
+/// of what would be.
+fn what_if_value(node: &Node<'_>, spec: &Spec) -> std::result::Result<super::Value, String> {
+    let typed = as_typed(node, spec);
+    if let (Node::String(Some(given)), Some(text)) = (node, typed.as_str()) {
+        if spec.unit.kind() != Kind::Date && parse_plain_decimal(text).is_none() {
+            let example = match spec.unit.kind() {
+                Kind::Rate if spec.unit == Unit::Rate => "如 0.3 或 30%",
+                Kind::Rate => "如 1.5",
+                Kind::Money => "如 471 或 1,000.50",
+                Kind::Count | Kind::Date => "如 2",
+            };
+            return Err(format!("“{}”不是有效的数字（{example}）", quote(given)));
+        }
+    }
+    read_value(&typed, spec)
+}
+
 /// A what-if value typed by a person: a number written as the staff page's fields take it
-/// (“1,000”, “５００”, “471元”) reads as that number. Parameter files stay strict.
+/// (“1,000”, “５００”, “471元”) reads as that number, and a rate may be a percentage (“30%” is
+/// 0.3). Parameter files stay strict.
 fn as_typed<'a>(node: &Node<'a>, spec: &Spec) -> Node<'a> {
     match node {
         Node::String(Some(s)) if spec.unit.kind() != Kind::Date => {
-            Node::String(Some(typed_number(s).into()))
+            let typed = typed_number(s);
+            let percent = typed
+                .strip_suffix('%')
+                .filter(|_| spec.unit == Unit::Rate)
+                .and_then(|n| parse_plain_decimal(n.trim()))
+                .and_then(|d| d.checked_div(Decimal::ONE_HUNDRED));
+            match percent {
+                Some(rate) => Node::String(Some(rate.normalize().to_string().into())),
+                None => Node::String(Some(typed.into())),
+            }
         }
         other => other.clone(),
     }
@@ -95,7 +125,7 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Node<'_>) -> Result<Paramet
                         })
                         .ok();
                     let value = match item.get("value") {
-                        Some(v) => read_value(&as_typed(v, spec), spec)
+                        Some(v) => what_if_value(v, spec)
                             .map_err(|m| {
                                 problems.add(format!("{path}.value"), format!("{context}：{m}"))
                             })
@@ -116,7 +146,7 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Node<'_>) -> Result<Paramet
                 })
                 .collect(),
             plain => {
-                let value = read_value(&as_typed(plain, spec), spec)
+                let value = what_if_value(plain, spec)
                     .map_err(|m| {
                         problems.add(name.as_ref(), format!("{}（{name}）：{m}", spec.label))
                     })

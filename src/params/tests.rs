@@ -691,6 +691,26 @@ fn what_if_values_read_as_an_officer_types_them() {
     )
     .unwrap();
     assert_eq!(rural(&set, 230129, "2023-07-01"), Decimal::new(4715, 1));
+    // A rate may be written as a percentage: 30% is 0.3. An amount may not.
+    for (typed, rate) in [
+        ("30%", Decimal::new(3, 1)),
+        ("２５％", Decimal::new(25, 2)),
+        ("0.3", Decimal::new(3, 1)),
+    ] {
+        let set = overrides(
+            &default_set(),
+            json!({ "dibao.supplement.severeDisability": typed }),
+        )
+        .unwrap();
+        let mut r = Reader::new(&set, d("2023-06-01"), set.region(230129));
+        assert_eq!(
+            r.decimal(&catalogue::DIBAO_SUPPLEMENT_SEVERE_DISABILITY)
+                .unwrap(),
+            rate,
+            "{typed}"
+        );
+    }
+    assert!(overrides(&default_set(), json!({ "dibao.standard.rural": "30%" })).is_err());
     // What is not clearly a number is still refused, naming the field as the page labels it.
     for odd in ["两千", "1,00", "1.2万"] {
         let e = overrides(&default_set(), json!({ "dibao.standard.rural": odd })).unwrap_err();
@@ -700,7 +720,22 @@ fn what_if_values_read_as_an_officer_types_them() {
             "{}",
             e.message
         );
+        assert!(
+            e.message.ends_with("不是有效的数字（如 471 或 1,000.50）"),
+            "{}",
+            e.message
+        );
     }
+    let e = overrides(
+        &default_set(),
+        json!({ "dibao.supplement.elderly": "两成" }),
+    )
+    .unwrap_err();
+    assert!(
+        e.message.ends_with("“两成”不是有效的数字（如 0.3 或 30%）"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]

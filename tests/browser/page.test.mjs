@@ -149,6 +149,7 @@ test('an 边缘易致贫 elderly couple, the chart and the what-if panel', async
   await page.waitForSelector('#what-if-error:not([hidden])');
   assert.match(await page.textContent('#what-if-error'), /^假设值有误：农村低保标准（dibao\.standard\.rural）：/);
   assert.equal(await page.getAttribute('#what-if-form [name="dibao.standard.rural"]', 'aria-invalid'), 'true');
+  assert.ok(await page.isHidden('#what-if-table'), 'no table of earlier values beside the error');
   await page.fill('#what-if-form [name="dibao.standard.rural"]', '');
   await page.click('#what-if-apply');
   await page.waitForFunction(() => document.querySelector('#what-if-error').hidden);
