@@ -665,6 +665,42 @@ fn csv_output_opens_in_excel_without_mojibake_or_formulas() {
         "{text}"
     );
     assert!(text.lines().next().unwrap().contains("最低生活保障年额"));
+    // ... and Chinese values: 是/否, the monitoring category and track by their names. The English
+    // table of the same run has true/false and the API's ids in the same cells.
+    let (_, en, _) = estimate_quiet(&input, &["--output-format", "csv", "-o", "-"]);
+    let zh_rows: Vec<Vec<String>> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let en_rows: Vec<Vec<String>> =
+        csv::Reader::from_reader(en.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+    fn words(v: &str) -> &str {
+        match v {
+            "true" => "是",
+            "false" => "否",
+            "unstable" => "脱贫不稳定户",
+            "marginal" => "边缘易致贫户",
+            "suddenHardship" => "突发严重困难户",
+            "development" => "开发式帮扶（产业、就业）",
+            "safetyNet" => "兜底保障",
+            "caseByCase" => "一事一议",
+            other => other,
+        }
+    }
+    assert_eq!(zh_rows.len(), en_rows.len());
+    let mut translated = 0;
+    for (z, e) in zh_rows.iter().zip(&en_rows) {
+        for (zc, ec) in z.iter().zip(e) {
+            if !ec.contains("第 ") && !ec.contains(';') {
+                assert_eq!(zc, words(ec), "{ec}");
+                translated += usize::from(zc != ec);
+            }
+        }
+    }
+    assert!(translated > 10, "only {translated} cells were in Chinese");
 }
 
 #[test]

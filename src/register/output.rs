@@ -66,6 +66,23 @@ pub fn programme_column(p: &crate::programs::registry::Programme, i: usize, lang
     }
 }
 
+/// A yes/no cell: `true`/`false`, or 是/否 in a Chinese table.
+pub fn yes_no(value: bool, lang: Lang) -> String {
+    match (lang, value) {
+        (Lang::En, v) => v.to_string(),
+        (Lang::Zh, true) => "是".to_string(),
+        (Lang::Zh, false) => "否".to_string(),
+    }
+}
+
+/// A value's cell: its API id, or its Chinese label in a Chinese table.
+fn word(id: &str, label: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => id.to_string(),
+        Lang::Zh => label.to_string(),
+    }
+}
+
 fn name(pair: &(&str, &str), lang: Lang) -> String {
     match lang {
         Lang::En => pair.0.to_string(),
@@ -99,7 +116,12 @@ pub struct Identity<'a> {
 /// The cells every output row starts with: household id, ref, first and last line, then
 /// `extra` (made safe for spreadsheets like the rest), then ok and the error's code, path and
 /// message (empty when there is none).
-pub fn lead_cells(id: &Identity<'_>, extra: &[&str], error: Option<&BatchError>) -> Vec<String> {
+pub fn lead_cells(
+    id: &Identity<'_>,
+    extra: &[&str],
+    error: Option<&BatchError>,
+    lang: Lang,
+) -> Vec<String> {
     let safe = |s: &str| spreadsheet_safe(s).into_owned();
     let mut row = vec![
         safe(id.household),
@@ -110,13 +132,13 @@ pub fn lead_cells(id: &Identity<'_>, extra: &[&str], error: Option<&BatchError>)
     row.extend(extra.iter().map(|s| safe(s)));
     match error {
         Some(e) => row.extend([
-            "false".to_string(),
+            yes_no(false, lang),
             safe(&e.code),
             safe(&e.path),
             safe(&e.full_text()),
         ]),
         None => row.extend([
-            "true".to_string(),
+            yes_no(true, lang),
             String::new(),
             String::new(),
             String::new(),
@@ -125,29 +147,30 @@ pub fn lead_cells(id: &Identity<'_>, extra: &[&str], error: Option<&BatchError>)
     row
 }
 
-/// One output row, in the order of [`header`].
-pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>) -> Vec<String> {
-    let mut row = lead_cells(id, &[], outcome.err());
+/// One output row, in the order of [`header`]: in a Chinese table (`lang` Zh) yes/no cells are
+/// 是/否 and categories, tracks and alerts their Chinese labels; figures are the same.
+pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: Lang) -> Vec<String> {
+    let mut row = lead_cells(id, &[], outcome.err(), lang);
     match outcome {
         Err(_) => row.resize(header(Lang::En).len(), String::new()),
         Ok(s) => {
-            row.push(s.monitoring.in_scope.to_string());
+            row.push(yes_no(s.monitoring.in_scope, lang));
             row.push(
                 s.monitoring
                     .category
-                    .map(|c| c.as_str().to_string())
+                    .map(|c| word(c.as_str(), c.label(), lang))
                     .unwrap_or_default(),
             );
             row.push(
                 s.monitoring
                     .track
-                    .map(|t| t.as_str().to_string())
+                    .map(|t| word(t.as_str(), t.label(), lang))
                     .unwrap_or_default(),
             );
             for p in PROGRAMMES {
                 match s.program(p.id) {
                     Some(r) => {
-                        row.push(r.eligible.to_string());
+                        row.push(yes_no(r.eligible, lang));
                         row.push(r.monthly.map(|m| m.to_fen_string()).unwrap_or_default());
                         row.push(r.annual.to_fen_string());
                     }
@@ -156,7 +179,18 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>) -> Vec<S
             }
             row.push(s.total_monthly.to_fen_string());
             row.push(s.total_annual.to_fen_string());
-            row.push(s.alerts.join(";"));
+            let alerts: Vec<String> = s
+                .alerts
+                .iter()
+                .map(|id| {
+                    let label = crate::alerts::ALERTS
+                        .iter()
+                        .find(|(a, ..)| a == id)
+                        .map_or(*id, |(_, label, _)| *label);
+                    word(id, label, lang)
+                })
+                .collect();
+            row.push(alerts.join(";"));
             row.push(s.unofficial.len().to_string());
             row.push(s.stale.len().to_string());
         }

@@ -40,7 +40,8 @@ impl TextFormat {
 }
 
 /// Options of `screenText`: the register's format (sniffed when absent: JSON Lines when it starts
-/// with `{`) and the language of the CSV header.
+/// with `{`) and the language of the CSV table (`zh`: Chinese column names, and 是/否, categories,
+/// tracks and alerts by their Chinese names; figures the same).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Tsify)]
 pub struct TextOptions {
     #[tsify(optional, type = "'jsonl' | 'csv'")]
@@ -95,6 +96,7 @@ pub fn screen_text(
             lines: 0,
         },
         transitions: Transitions::default(),
+        lang,
     };
     out.record(output::header(lang).iter().map(String::as_str));
     match format {
@@ -107,6 +109,7 @@ pub fn screen_text(
 struct Out {
     text: ScreenedText,
     transitions: Transitions,
+    lang: Lang,
 }
 
 impl Out {
@@ -145,7 +148,7 @@ impl Out {
         if screening.is_err() {
             self.text.errors = self.text.errors.saturating_add(1);
         }
-        let row = output::row(id, screening.as_ref());
+        let row = output::row(id, screening.as_ref(), self.lang);
         self.record(row.iter().map(String::as_str));
     }
 }

@@ -53,7 +53,7 @@ summary   按地区（有“乡镇”“村”列时再按乡镇、村）汇总�
 选项：
   --encoding utf8|gbk    输入文件的编码（默认 UTF-8，可带 BOM）；GBK 即 Excel“CSV（逗号分隔）”在中文 Windows 上的编码。
   --no-bom               CSV 输出不写 BOM（默认写，Excel 才能正确显示中文）。
-  --headers en|zh        CSV 输出的列名用英文（默认）或中文。
+  --headers en|zh        CSV 输出用英文（默认）或中文：中文时列名、是/否、监测类别与帮扶路径均为中文。
   --input-format / --output-format jsonl|csv   不按扩展名判断格式时指定。
   --threads N            并行线程数（默认为本机核数）；输出顺序始终与输入相同。
   --quiet                不在标准错误输出进度和汇总。

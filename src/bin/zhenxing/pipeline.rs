@@ -24,7 +24,7 @@ use zhenxing::estimate::{Estimate, Transitions};
 use zhenxing::input::json::Node;
 use zhenxing::money::Money;
 use zhenxing::programs::registry::PROGRAMMES;
-use zhenxing::register::output::{self, lead_cells, Identity, Lang};
+use zhenxing::register::output::{self, lead_cells, yes_no, Identity, Lang};
 use zhenxing::register::{
     self, household_from_group, locate, place_of, read_header, DuplicateIds, Encoding, Group,
     Grouper, Layout, Place, Records,
@@ -445,7 +445,7 @@ impl Worker<'_> {
                 Task::Summary => {}
                 Task::Estimate { explain } => match &mut csv {
                     Some(w) => w
-                        .write_record(output::row(&id, screening.as_ref()))
+                        .write_record(output::row(&id, screening.as_ref(), self.options.lang))
                         .map_err(io::Error::other)?,
                     None => {
                         let explained = estimate.as_ref().ok().filter(|_| *explain);
@@ -491,7 +491,12 @@ impl Worker<'_> {
                     }
                     match &mut csv {
                         Some(w) => w
-                            .write_record(compare_row(&id, &place.region, compared.as_ref()))
+                            .write_record(compare_row(
+                                &id,
+                                &place.region,
+                                compared.as_ref(),
+                                self.options.lang,
+                            ))
                             .map_err(io::Error::other)?,
                         None => {
                             serde_json::to_writer(
@@ -557,15 +562,16 @@ fn compare_row(
     id: &Identity<'_>,
     region: &str,
     outcome: Result<&HouseholdComparison, &BatchError>,
+    lang: Lang,
 ) -> Vec<String> {
-    let mut row = lead_cells(id, &[region], outcome.err());
+    let mut row = lead_cells(id, &[region], outcome.err(), lang);
     match outcome {
         Err(_) => row.resize(compare_header(Lang::En).len(), String::new()),
         Ok(c) => {
-            row.push(c.changed().to_string());
+            row.push(yes_no(c.changed(), lang));
             for ch in &c.changes {
-                row.push(ch.eligible_before.to_string());
-                row.push(ch.eligible_after.to_string());
+                row.push(yes_no(ch.eligible_before, lang));
+                row.push(yes_no(ch.eligible_after, lang));
                 row.push(ch.annual_before.to_fen_string());
                 row.push(ch.annual_after.to_fen_string());
                 row.push(ch.difference.to_fen_string());
