@@ -382,6 +382,11 @@ async function main() {
   showPolicyItems(policyItems());
   window.addEventListener('hashchange', openCitedItem);
 
+  // The room the sticky totals need at the end of the results column (style.css).
+  new ResizeObserver(([entry]) => {
+    $('results').style.setProperty('--summary-height', `${Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? entry.target.offsetHeight)}px`);
+  }).observe($('summary'));
+
   $('as-of').value = today();
   $('region').value = '230129';
   addMember({ id: '户主', birthDate: '1980-01-01' });

@@ -168,6 +168,28 @@ test('on a wide screen the totals stay in view while the officer types far down 
   await page.fill('#members .member:nth-child(3) [name=wages]', '');
 });
 
+test('on a tall wide screen nothing at the end of the results hides under the totals', async () => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  try {
+    // Scrolled to the very end of the page, where nothing can scroll out from under the totals.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    for (const sel of ['#print', '#what-if-apply', '#what-if-title']) {
+      const hit = await page.$eval(sel, (el) => {
+        const r = el.getBoundingClientRect();
+        if (r.bottom < 0 || r.top > innerHeight) return 'out of view';
+        const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return at === el || el.contains(at) ? 'clear' : `under #${at?.closest('[id]')?.id}`;
+      });
+      assert.ok(hit === 'clear' || hit === 'out of view', `${sel} at the end of the page: ${hit}`);
+    }
+    // Once scrolled into view as a click would, the button takes the click.
+    await page.locator('#print').scrollIntoViewIfNeeded();
+    await page.locator('#print').click({ trial: true, timeout: 2000 });
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
 test('import fills the form and gives the same figures', async () => {
   await page.fill('#household-json', JSON.stringify(households.unstable));
   await page.click('#import');
