@@ -956,7 +956,7 @@ fn golden_county_register_compare() {
     let heading = std::fs::read_to_string(&text).unwrap();
     assert!(
         heading.starts_with(
-            "参数对照报告\n测算日期：2025-06-01\n花名册：register.csv，13 户，其中 1 户有误，未计入下表\n\
+            "参数对照报告\n测算日期：2025-06-01\n花名册：register.csv，13 户，其中 1 户有误，不参与比较（见“有误户数”）\n\
              对照参数：内置的黑龙江参数\n调整后参数：同对照参数，另改 dibao.standard.rural=471、dibao.standard.urban=700\n\n"
         ),
         "{heading}"

@@ -304,6 +304,7 @@ fn summary_text(
     engine: &Engine,
     csv_out: bool,
     c: &Common,
+    totals: &pipeline::Totals,
 ) -> Result<Vec<u8>, String> {
     let zh = c.lang == Some(Lang::Zh) || !csv_out;
     let rows = summary.rows(|code| engine.region_name(code));
@@ -326,7 +327,19 @@ fn summary_text(
                 .collect()
         })
         .collect();
-    files::table_bytes(&CountySummary::header(zh), &rows, csv_out, !c.no_bom)
+    let table = files::table_bytes(&CountySummary::header(zh), &rows, csv_out, !c.no_bom)?;
+    if csv_out {
+        return Ok(table);
+    }
+    let params = file_name(&c.params).unwrap_or_else(|| BUILT_IN.to_string());
+    let heading = printed_heading(
+        "按地区汇总",
+        c,
+        totals,
+        "（见“有误户数”）",
+        &[format!("参数：{params}")],
+    );
+    Ok([heading.as_bytes(), &table].concat())
 }
 
 fn run_estimate(c: Common) -> Result<u8, String> {
@@ -348,7 +361,13 @@ fn run_estimate(c: Common) -> Result<u8, String> {
         let status = finish(&report, started, &opts.task, c.quiet)?;
         if let (Some((out, path)), Some(county)) = (summary_out, &report.totals.county) {
             let csv_out = files::is_csv(&path);
-            out.write_all(&summary_text(county, &p.engine, csv_out, &c)?)?;
+            out.write_all(&summary_text(
+                county,
+                &p.engine,
+                csv_out,
+                &c,
+                &report.totals,
+            )?)?;
         }
         Ok(status)
     })
@@ -364,7 +383,13 @@ fn run_summary(c: Common) -> Result<u8, String> {
     let report = pipeline::run(&p.engine, &|| p.input.reader(), Box::new(io::sink()), &opts)?;
     let status = finish(&report, started, &opts.task, c.quiet)?;
     let county = report.totals.county.as_ref().ok_or("内部错误：没有汇总")?;
-    output.write_all(&summary_text(county, &p.engine, csv_out, &c)?)?;
+    output.write_all(&summary_text(
+        county,
+        &p.engine,
+        csv_out,
+        &c,
+        &report.totals,
+    )?)?;
     Ok(status)
 }
 
@@ -404,10 +429,9 @@ fn run_compare(c: Common) -> Result<u8, String> {
     })
 }
 
-/// What a printed comparison compares: the date, the register and its households, both parameter
-/// sets and the single changes.
-fn report_heading(c: &Common, totals: &pipeline::Totals) -> String {
-    let file = |p: &Option<PathBuf>| match p.as_deref() {
+/// A file's name as a printed heading gives it.
+fn file_name(p: &Option<PathBuf>) -> Option<String> {
+    match p.as_deref() {
         None => None,
         Some(p) if p.as_os_str() == "-" => Some("标准输入".to_string()),
         Some(p) => Some(
@@ -416,22 +440,57 @@ fn report_heading(c: &Common, totals: &pipeline::Totals) -> String {
                 .to_string_lossy()
                 .into_owned(),
         ),
+    }
+}
+
+/// How a heading names the embedded parameter set.
+const BUILT_IN: &str = "内置的黑龙江参数";
+
+/// What a printed table is about, so that a printed page says it by itself: its title, the date,
+/// the register and its households (and how many are errors, with `errors_note`), then `lines`
+/// (the parameters).
+fn printed_heading(
+    title: &str,
+    c: &Common,
+    totals: &pipeline::Totals,
+    errors_note: &str,
+    lines: &[String],
+) -> String {
+    let errors = match totals.errors {
+        0 => String::new(),
+        n => format!("，其中 {n} 户有误{errors_note}"),
     };
-    let baseline = file(&c.baseline).unwrap_or_else(|| "内置的黑龙江参数".to_string());
-    let mut alternative = file(&c.params).unwrap_or_else(|| "同对照参数".to_string());
+    let mut heading = format!(
+        "{title}\n测算日期：{}\n花名册：{}，{} 户{errors}\n",
+        c.as_of.as_deref().unwrap_or_default(),
+        file_name(&c.input).unwrap_or_else(|| "标准输入".to_string()),
+        totals.households,
+    );
+    for line in lines {
+        heading.push_str(line);
+        heading.push('\n');
+    }
+    heading.push('\n');
+    heading
+}
+
+/// What a printed comparison compares: both parameter sets and the single changes.
+fn report_heading(c: &Common, totals: &pipeline::Totals) -> String {
+    let baseline = file_name(&c.baseline).unwrap_or_else(|| BUILT_IN.to_string());
+    let mut alternative = file_name(&c.params).unwrap_or_else(|| "同对照参数".to_string());
     if !c.sets.is_empty() {
         let sets: Vec<String> = c.sets.iter().map(|(n, v)| format!("{n}={v}")).collect();
         alternative = format!("{alternative}，另改 {}", sets.join("、"));
     }
-    let errors = match totals.errors {
-        0 => String::new(),
-        n => format!("，其中 {n} 户有误，未计入下表"),
-    };
-    format!(
-        "参数对照报告\n测算日期：{}\n花名册：{}，{} 户{errors}\n对照参数：{baseline}\n调整后参数：{alternative}\n\n",
-        c.as_of.as_deref().unwrap_or_default(),
-        file(&c.input).unwrap_or_else(|| "标准输入".to_string()),
-        totals.households,
+    printed_heading(
+        "参数对照报告",
+        c,
+        totals,
+        "，不参与比较（见“有误户数”）",
+        &[
+            format!("对照参数：{baseline}"),
+            format!("调整后参数：{alternative}"),
+        ],
     )
 }
 
