@@ -299,13 +299,16 @@ fn finish(report: &Report, started: Instant, task: &Task<'_>, quiet: bool) -> Re
 }
 
 /// The county summary as CSV (with a BOM unless `--no-bom`) or a printable table.
+/// The county summary of a run (`summary`, `estimate --summary`): CSV, or a printable table
+/// under its heading.
 fn summary_text(
-    summary: &CountySummary,
+    report: &Report,
     engine: &Engine,
     csv_out: bool,
     c: &Common,
-    totals: &pipeline::Totals,
 ) -> Result<Vec<u8>, String> {
+    let totals = &report.totals;
+    let summary: &CountySummary = totals.county.as_ref().ok_or("内部错误：没有汇总")?;
     let zh = c.lang == Some(Lang::Zh) || !csv_out;
     let rows = summary.rows(|code| engine.region_name(code));
     let rows: Vec<Vec<String>> = rows
@@ -359,15 +362,8 @@ fn run_estimate(c: Common) -> Result<u8, String> {
     output.create()?.complete(|writer| {
         let report = pipeline::run(&p.engine, &|| p.input.reader(), writer.boxed()?, &opts)?;
         let status = finish(&report, started, &opts.task, c.quiet)?;
-        if let (Some((out, path)), Some(county)) = (summary_out, &report.totals.county) {
-            let csv_out = files::is_csv(&path);
-            out.write_all(&summary_text(
-                county,
-                &p.engine,
-                csv_out,
-                &c,
-                &report.totals,
-            )?)?;
+        if let Some((out, path)) = summary_out {
+            out.write_all(&summary_text(&report, &p.engine, files::is_csv(&path), &c)?)?;
         }
         Ok(status)
     })
@@ -382,14 +378,7 @@ fn run_summary(c: Common) -> Result<u8, String> {
     let started = Instant::now();
     let report = pipeline::run(&p.engine, &|| p.input.reader(), Box::new(io::sink()), &opts)?;
     let status = finish(&report, started, &opts.task, c.quiet)?;
-    let county = report.totals.county.as_ref().ok_or("内部错误：没有汇总")?;
-    output.write_all(&summary_text(
-        county,
-        &p.engine,
-        csv_out,
-        &c,
-        &report.totals,
-    )?)?;
+    output.write_all(&summary_text(&report, &p.engine, csv_out, &c)?)?;
     Ok(status)
 }
 
