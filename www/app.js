@@ -422,7 +422,11 @@ async function main() {
   $('download').addEventListener('click', () => {
     exportJson();
     const url = URL.createObjectURL(new Blob([$('household-json').value], { type: 'application/json' }));
-    const a = el('a', { href: url, download: 'household.json' });
+    // Named so that a folder of them can be told apart: the household (its ref, or its first
+    // member) and the date, e.g. 家庭-父亲-2023-06-01.json.
+    const h = JSON.parse($('household-json').value);
+    const who = String(h.ref ?? h.members?.[0]?.id ?? '').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40);
+    const a = el('a', { href: url, download: `家庭${who ? `-${who}` : ''}-${$('as-of').value}.json` });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   });

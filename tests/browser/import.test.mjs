@@ -173,7 +173,8 @@ test('a good import after a failed one computes again', async () => {
 
 test('the downloaded file is the household as entered, and imports back', async () => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
-  assert.equal(download.suggestedFilename(), 'household.json');
+  // Named after the household's first member (it has no ref) and the date.
+  assert.equal(download.suggestedFilename(), `家庭-父亲-${await page.inputValue('#as-of')}.json`);
   const saved = readFileSync(await download.path(), 'utf8');
   assert.deepEqual(JSON.parse(saved), households.unstable);
   await page.setInputFiles('#upload', { name: 'household.json', mimeType: 'application/json', buffer: Buffer.from(saved) });
