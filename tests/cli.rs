@@ -633,7 +633,9 @@ fn csv_output_opens_in_excel_without_mojibake_or_formulas() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     let bytes = std::fs::read(&out).unwrap();
-    assert!(bytes.starts_with("\u{feff}household,ref,line,last_line,ok".as_bytes()));
+    assert!(
+        bytes.starts_with("\u{feff}household,ref,line,last_line,region,town,village,ok".as_bytes())
+    );
     let text = String::from_utf8(bytes).unwrap();
     let ids: Vec<&str> = text
         .lines()
@@ -661,7 +663,7 @@ fn csv_output_opens_in_excel_without_mojibake_or_formulas() {
     ]);
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(
-        text.starts_with("户编号,参考编号,起始行,结束行,成功"),
+        text.starts_with("户编号,参考编号,起始行,结束行,地区代码,乡镇,村,成功"),
         "{text}"
     );
     assert!(text.lines().next().unwrap().contains("最低生活保障年额"));
@@ -857,6 +859,43 @@ fn a_summary_names_the_rows_in_error() {
     );
     assert!(stderr.contains("  第 21 行（"), "{stderr}");
     assert!(!stderr.contains("  第 22 行（"), "{stderr}");
+}
+
+/// Estimate rows carry the household's place as the register gives it, errors included, so that
+/// an analyst can sort and pivot them by region, town and village.
+#[test]
+fn estimate_rows_name_the_households_place() {
+    let (code, stdout, stderr) = estimate_quiet(
+        &county().join("register.csv"),
+        &["--output-format", "csv", "--no-bom", "-o", "-"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (household, region, town, village) =
+        (at("household"), at("region"), at("town"), at("village"));
+    let rows: Vec<(String, String, String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            let cell = |i: usize| r.get(i).unwrap().to_string();
+            (cell(household), cell(region), cell(town), cell(village))
+        })
+        .collect();
+    // register.csv: H01 延寿县 延寿镇 东村; H10, an error, 龙江县 (tests/registers/county/README.md).
+    let of = |id: &str| rows.iter().find(|r| r.0 == id).unwrap().clone();
+    assert_eq!(
+        of("H01"),
+        (
+            "H01".into(),
+            "230129".into(),
+            "延寿镇".into(),
+            "东村".into()
+        )
+    );
+    assert_eq!(of("H10").1, "230221");
+    assert!(!of("H10").2.is_empty(), "an error row keeps its place");
 }
 
 #[test]

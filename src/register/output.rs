@@ -33,6 +33,9 @@ const LEADING: &[(&str, &str)] = &[
     ("ref", "参考编号"),
     ("line", "起始行"),
     ("last_line", "结束行"),
+    ("region", "地区代码"),
+    ("town", "乡镇"),
+    ("village", "村"),
     ("ok", "成功"),
     ("error_code", "错误代码"),
     ("error_path", "错误位置"),
@@ -111,6 +114,9 @@ pub struct Identity<'a> {
     pub reference: Option<&'a str>,
     pub line: u64,
     pub last_line: u64,
+    /// Where the household is, as the input gives it (a register's region, town and village
+    /// columns; a JSON household's region), for the estimate's rows.
+    pub place: Option<&'a super::Place>,
 }
 
 /// The cells every output row starts with: household id, ref, first and last line, then
@@ -150,7 +156,13 @@ pub fn lead_cells(
 /// One output row, in the order of [`header`]: in a Chinese table (`lang` Zh) yes/no cells are
 /// 是/否 and categories, tracks and alerts their Chinese labels; figures are the same.
 pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: Lang) -> Vec<String> {
-    let mut row = lead_cells(id, &[], outcome.err(), lang);
+    let place = id.place.cloned().unwrap_or_default();
+    let mut row = lead_cells(
+        id,
+        &[&place.region, &place.town, &place.village],
+        outcome.err(),
+        lang,
+    );
     match outcome {
         Err(_) => row.resize(header(Lang::En).len(), String::new()),
         Ok(s) => {

@@ -16,7 +16,8 @@ use tsify::Tsify;
 use super::output::{self, Identity, Lang};
 use super::read::Lines;
 use super::{
-    household_from_group, locate, read_header, reference_of, DuplicateIds, Grouper, Records, UTF8,
+    household_from_group, locate, place_of, read_header, reference_of, DuplicateIds, Grouper,
+    Place, Records, UTF8,
 };
 
 /// How a register's text is written.
@@ -166,11 +167,21 @@ fn json_lines(engine: &Engine, bytes: &[u8], as_of: &str, out: &mut Out) -> Resu
             ),
         };
         let reference = node.as_ref().ok().and_then(household::reference_of);
+        let place = Place {
+            region: node
+                .as_ref()
+                .ok()
+                .and_then(|n| n.get("region").and_then(Node::as_str))
+                .unwrap_or_default()
+                .to_string(),
+            ..Place::default()
+        };
         let id = Identity {
             household: "",
             reference: reference.as_deref(),
             line,
             last_line: line,
+            place: Some(&place),
         };
         out.household(engine, &id, node, as_of, |e| e);
     }
@@ -200,11 +211,13 @@ fn csv(engine: &Engine, bytes: &[u8], as_of: &str, out: &mut Out) -> Result<()> 
             ));
         }
         let reference = reference_of(&layout, &g);
+        let place = place_of(&layout, &g);
         let id = Identity {
             household: &g.id,
             reference: reference.as_deref(),
             line: g.first_line,
             last_line: g.last_line,
+            place: Some(&place),
         };
         out.household(engine, &id, household_from_group(&layout, &g), as_of, |e| {
             locate(e, &g)

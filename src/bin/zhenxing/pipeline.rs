@@ -427,6 +427,7 @@ impl Worker<'_> {
                 reference: reference.as_deref(),
                 line: job.line,
                 last_line: job.last_line,
+                place: Some(&place),
             };
             let estimate = node
                 .as_ref()
