@@ -78,14 +78,7 @@ pub fn yes_no(value: bool, lang: Lang) -> String {
     }
 }
 
-/// A value's cell: its API id, or its Chinese label in a Chinese table.
-fn word(id: &str, label: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => id.to_string(),
-        Lang::Zh => label.to_string(),
-    }
-}
-
+/// A column's name, or a value's cell: English (the API's id) or Chinese.
 fn name(pair: &(&str, &str), lang: Lang) -> String {
     match lang {
         Lang::En => pair.0.to_string(),
@@ -170,13 +163,13 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
             row.push(
                 s.monitoring
                     .category
-                    .map(|c| word(c.as_str(), c.label(), lang))
+                    .map(|c| name(&(c.as_str(), c.label()), lang))
                     .unwrap_or_default(),
             );
             row.push(
                 s.monitoring
                     .track
-                    .map(|t| word(t.as_str(), t.label(), lang))
+                    .map(|t| name(&(t.as_str(), t.label()), lang))
                     .unwrap_or_default(),
             );
             for p in PROGRAMMES {
@@ -199,7 +192,7 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
                         .iter()
                         .find(|(a, ..)| a == id)
                         .map_or(*id, |(_, label, _)| *label);
-                    word(id, label, lang)
+                    name(&(id, label), lang)
                 })
                 .collect();
             row.push(alerts.join(";"));

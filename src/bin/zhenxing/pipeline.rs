@@ -492,12 +492,7 @@ impl Worker<'_> {
                     }
                     match &mut csv {
                         Some(w) => w
-                            .write_record(compare_row(
-                                &id,
-                                &place.region,
-                                compared.as_ref(),
-                                self.options.lang,
-                            ))
+                            .write_record(compare_row(&id, compared.as_ref(), self.options.lang))
                             .map_err(io::Error::other)?,
                         None => {
                             serde_json::to_writer(
@@ -561,10 +556,10 @@ fn node_owned(n: Node<'_>) -> Node<'static> {
 /// One row of `compare`'s CSV, in the order of [`compare_header`].
 fn compare_row(
     id: &Identity<'_>,
-    region: &str,
     outcome: Result<&HouseholdComparison, &BatchError>,
     lang: Lang,
 ) -> Vec<String> {
+    let region = id.place.map_or("", |p| p.region.as_str());
     let mut row = lead_cells(id, &[region], outcome.err(), lang);
     match outcome {
         Err(_) => row.resize(compare_header(Lang::En).len(), String::new()),
