@@ -324,6 +324,13 @@ impl Scratch {
     }
 }
 
+/// The estimate rows of a CSV register given as text (written to a scratch file named after the
+/// test): exit status, rows, stderr.
+fn register_rows(test: &str, csv: &str) -> (i32, Vec<Value>, String) {
+    let s = Scratch::new(test);
+    estimate_rows(&s.file("register.csv", csv), &[])
+}
+
 impl Drop for Scratch {
     fn drop(&mut self) {
         std::fs::remove_dir_all(&self.0).ok();
@@ -1144,12 +1151,10 @@ fn excel_dates_read_as_iso_dates() {
 /// A register's errors in the register's terms: the line, and the column rather than the API field.
 #[test]
 fn register_errors_name_the_line_and_the_column() {
-    let s = Scratch::new("register-terms");
-    let input = s.file(
-        "zh.csv",
+    let (code, rows, _) = register_rows(
+        "register-terms",
         "户编号,地区代码,成员,出生日期\nH1,230129,户主,\nH2,239999,户主,1960-01-01\n",
     );
-    let (code, rows, _) = estimate_rows(&input, &[]);
     assert_eq!(code, 1);
     // H1: the birth date is missing on line 2, named as its column.
     assert!(
@@ -1170,19 +1175,16 @@ fn register_errors_name_the_line_and_the_column() {
 /// by its column.
 #[test]
 fn register_amounts_read_as_an_officer_writes_them() {
-    let s = Scratch::new("register-money");
     let header = "户编号,地区代码,经营净收入,成员,出生日期,工资收入\n";
-    let typed = s.file(
-        "typed.csv",
-        format!("{header}H1,230129,\"12,000\",户主,1960-01-01,３０００元\nH2,230129,两千,户主,1970-01-01,\n"),
+    let (code, rows, _) = register_rows(
+        "register-money-typed",
+        &format!("{header}H1,230129,\"12,000\",户主,1960-01-01,３０００元\nH2,230129,两千,户主,1970-01-01,\n"),
     );
-    let plain = s.file(
-        "plain.csv",
-        format!("{header}H1,230129,12000,户主,1960-01-01,3000\n"),
-    );
-    let (code, rows, _) = estimate_rows(&typed, &[]);
     assert_eq!(code, 1);
-    let (_, expected, stderr) = estimate_rows(&plain, &[]);
+    let (_, expected, stderr) = register_rows(
+        "register-money-plain",
+        &format!("{header}H1,230129,12000,户主,1960-01-01,3000\n"),
+    );
     assert_eq!(rows[0], expected[0], "{stderr}");
     assert_eq!(
         message(&rows[1]),
@@ -1194,16 +1196,16 @@ fn register_amounts_read_as_an_officer_writes_them() {
 /// with the shapes a register may use.
 #[test]
 fn register_dates_read_as_an_officer_writes_them() {
-    let s = Scratch::new("register-dates");
     let header = "户编号,地区代码,成员,出生日期\n";
-    let typed = s.file(
-        "typed.csv",
-        format!("{header}H1,230129,户主,1958年1月1日\nH2,230129,户主,1958.1.1\nH3,230129,户主,1/1/1958\n"),
+    let (code, rows, _) = register_rows(
+        "register-dates-typed",
+        &format!("{header}H1,230129,户主,1958年1月1日\nH2,230129,户主,1958.1.1\nH3,230129,户主,1/1/1958\n"),
     );
-    let plain = s.file("plain.csv", format!("{header}H1,230129,户主,1958-01-01\n"));
-    let (code, rows, _) = estimate_rows(&typed, &[]);
     assert_eq!(code, 1);
-    let (_, expected, stderr) = estimate_rows(&plain, &[]);
+    let (_, expected, stderr) = register_rows(
+        "register-dates-plain",
+        &format!("{header}H1,230129,户主,1958-01-01\n"),
+    );
     let figures = |v: &Value| v["screening"].clone();
     assert!(expected[0]["screening"].is_object(), "{stderr}");
     assert_eq!(figures(&rows[0]), figures(&expected[0]), "{stderr}");
@@ -1217,12 +1219,10 @@ fn register_dates_read_as_an_officer_writes_them() {
 /// A wrong value of a column with Chinese values lists the values a register may hold.
 #[test]
 fn a_wrong_value_lists_the_chinese_values() {
-    let s = Scratch::new("register-values");
-    let input = s.file(
-        "values.csv",
+    let (code, rows, _) = register_rows(
+        "register-values",
         "户编号,地区代码,户类型,成员,出生日期\nH1,230129,贫困户,户主,1960-01-01\n",
     );
-    let (code, rows, _) = estimate_rows(&input, &[]);
     assert_eq!(code, 1);
     assert!(
         message(&rows[0]).starts_with("第 2 行：“户类型”（status）：取值 \"贫困户\" 无效")
@@ -1236,12 +1236,10 @@ fn a_wrong_value_lists_the_chinese_values() {
 /// corrects them in one pass.
 #[test]
 fn a_row_with_several_problems_lists_them_all() {
-    let s = Scratch::new("register-problems");
-    let input = s.file(
-        "two.csv",
+    let (code, rows, stderr) = register_rows(
+        "register-problems",
         "户编号,地区代码,经营净收入,成员,出生日期\nB,230129,两千,户主,1970/13/01\n",
     );
-    let (code, rows, stderr) = estimate_rows(&input, &[]);
     assert_eq!(code, 1);
     let error = &rows[0]["error"];
     assert!(

@@ -577,6 +577,11 @@ mod tests {
         (out, g.blank + blank)
     }
 
+    /// The layout of a header given as one line.
+    fn layout(header: &str) -> Layout {
+        Layout::from_header(&header.split(',').map(str::to_string).collect::<Vec<_>>()).unwrap()
+    }
+
     fn summary(gs: &[Group]) -> Vec<(&str, u64, u64, bool)> {
         gs.iter()
             .map(|g| {
@@ -633,13 +638,7 @@ mod tests {
         let (gs, _) = groups(
             "户编号,地区代码,户类型,出生日期,患重病\nA,230129,脱贫户,1980-01-01,是\nA,230129,,1982-01-01,否\nB,230129,,1980-01-01,\nB,230221,,1981-01-01,\n",
         );
-        let layout = Layout::from_header(
-            &"household_id,region,status,birth_date,serious_illness"
-                .split(',')
-                .map(str::to_string)
-                .collect::<Vec<_>>(),
-        )
-        .unwrap();
+        let layout = layout("household_id,region,status,birth_date,serious_illness");
         let a = household_from_group(&layout, &gs[0]).unwrap();
         assert_eq!(a.get("status").and_then(Node::as_str), Some("alleviated"));
         let members = a.get("members").and_then(Node::as_array).unwrap();
@@ -653,13 +652,7 @@ mod tests {
     fn an_error_names_its_line_once() {
         let text = "household_id,region,birth_date,serious_illness\nA,230129,1980-01-01,是\nA,230129,1982-01-01,也许\nB,230129,1980-01-01,\nB,230221,1981-01-01,\n";
         let (gs, _) = groups(text);
-        let layout = Layout::from_header(
-            &"household_id,region,birth_date,serious_illness"
-                .split(',')
-                .map(str::to_string)
-                .collect::<Vec<_>>(),
-        )
-        .unwrap();
+        let layout = layout("household_id,region,birth_date,serious_illness");
         let once = |e: &PolicyError, line: u64| {
             assert!(
                 e.message.starts_with(&format!("第 {line} 行：")),
