@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use crate::batch::BatchError;
+use crate::money::Money;
 use crate::programs::registry::PROGRAMMES;
 use crate::screening::Screening;
 
@@ -70,33 +71,104 @@ pub fn programme_column(p: &crate::programs::registry::Programme, i: usize, lang
 }
 
 /// A yes/no cell: `true`/`false`, or 是/否 in a Chinese table.
-pub fn yes_no(value: bool, lang: Lang) -> String {
+pub fn yes_no(value: bool, lang: Lang) -> &'static str {
     match (lang, value) {
-        (Lang::En, v) => v.to_string(),
-        (Lang::Zh, true) => "是".to_string(),
-        (Lang::Zh, false) => "否".to_string(),
+        (Lang::En, true) => "true",
+        (Lang::En, false) => "false",
+        (Lang::Zh, true) => "是",
+        (Lang::Zh, false) => "否",
     }
 }
 
 /// A column's name, or a value's cell: English (the API's id) or Chinese.
-fn name(pair: &(&str, &str), lang: Lang) -> String {
+fn name<'a>(pair: &(&'a str, &'a str), lang: Lang) -> &'a str {
     match lang {
-        Lang::En => pair.0.to_string(),
-        Lang::Zh => pair.1.to_string(),
+        Lang::En => pair.0,
+        Lang::Zh => pair.1,
     }
 }
 
 /// The columns of the output rows: identity, error, monitoring, then each programme of the
 /// registry (`<column>_eligible`, `<column>_monthly`, `<column>_annual`), then the totals.
 pub fn header(lang: Lang) -> Vec<String> {
-    let mut h: Vec<String> = LEADING.iter().map(|p| name(p, lang)).collect();
+    let mut h: Vec<String> = LEADING.iter().map(|p| name(p, lang).to_string()).collect();
     for p in PROGRAMMES {
         for i in 0..PROGRAMME_SUFFIXES.len() {
             h.push(programme_column(p, i, lang));
         }
     }
-    h.extend(TRAILING.iter().map(|p| name(p, lang)));
+    h.extend(TRAILING.iter().map(|p| name(p, lang).to_string()));
     h
+}
+
+/// How many columns [`header`] has.
+pub fn width() -> usize {
+    LEADING.len() + PROGRAMMES.len() * PROGRAMME_SUFFIXES.len() + TRAILING.len()
+}
+
+/// One output row's cells, written one after another into a single buffer: a register has
+/// millions of cells, and an allocation for each cost more than writing them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cells {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Cells {
+    pub fn push(&mut self, cell: &str) {
+        self.text.push_str(cell);
+        self.ends.push(self.text.len());
+    }
+    /// A cell that echoes input: made safe for spreadsheets.
+    pub fn push_safe(&mut self, cell: &str) {
+        self.push(&spreadsheet_safe(cell));
+    }
+    pub fn push_money(&mut self, amount: Money) {
+        self.push(amount.fen_text().as_str());
+    }
+    pub fn push_number(&mut self, n: impl std::fmt::Display) {
+        use std::fmt::Write;
+        // Writing into a String cannot fail.
+        let _ = write!(self.text, "{n}");
+        self.ends.push(self.text.len());
+    }
+    /// Empty cells up to `width`.
+    pub fn pad(&mut self, width: usize) {
+        while self.ends.len() < width {
+            self.push("");
+        }
+    }
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.ends.iter().scan(0, |start, &end| {
+            let cell = self.text.get(*start..end).unwrap_or_default();
+            *start = end;
+            Some(cell)
+        })
+    }
+}
+
+/// One CSV record and its line break (`\n`): a cell is quoted only when it must be (it holds a
+/// comma, a quote or a line break), as the `csv` crate writes it.
+pub fn write_record<'a>(out: &mut Vec<u8>, cells: impl IntoIterator<Item = &'a str>) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        if cell.contains([',', '"', '\n', '\r']) {
+            out.push(b'"');
+            out.extend_from_slice(cell.replace('"', "\"\"").as_bytes());
+            out.push(b'"');
+        } else {
+            out.extend_from_slice(cell.as_bytes());
+        }
+    }
+    out.push(b'\n');
 }
 
 /// Which input a row is about.
@@ -120,35 +192,34 @@ pub fn lead_cells(
     extra: &[&str],
     error: Option<&BatchError>,
     lang: Lang,
-) -> Vec<String> {
-    let safe = |s: &str| spreadsheet_safe(s).into_owned();
-    let mut row = vec![
-        safe(id.household),
-        safe(id.reference.unwrap_or_default()),
-        id.line.to_string(),
-        id.last_line.to_string(),
-    ];
-    row.extend(extra.iter().map(|s| safe(s)));
+) -> Cells {
+    let mut row = Cells {
+        text: String::with_capacity(256),
+        ends: Vec::with_capacity(width()),
+    };
+    row.push_safe(id.household);
+    row.push_safe(id.reference.unwrap_or_default());
+    row.push_number(id.line);
+    row.push_number(id.last_line);
+    extra.iter().for_each(|s| row.push_safe(s));
     match error {
-        Some(e) => row.extend([
-            yes_no(false, lang),
-            safe(&e.code),
-            safe(&e.path),
-            safe(&e.full_text()),
-        ]),
-        None => row.extend([
-            yes_no(true, lang),
-            String::new(),
-            String::new(),
-            String::new(),
-        ]),
+        Some(e) => {
+            row.push(yes_no(false, lang));
+            row.push_safe(&e.code);
+            row.push_safe(&e.path);
+            row.push_safe(&e.full_text());
+        }
+        None => {
+            row.push(yes_no(true, lang));
+            row.pad(row.len() + 3);
+        }
     }
     row
 }
 
 /// One output row, in the order of [`header`]: in a Chinese table (`lang` Zh) yes/no cells are
 /// 是/否 and categories, tracks and alerts their Chinese labels; figures are the same.
-pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: Lang) -> Vec<String> {
+pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: Lang) -> Cells {
     let place = id.place.cloned().unwrap_or_default();
     let mut row = lead_cells(
         id,
@@ -157,7 +228,7 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
         lang,
     );
     match outcome {
-        Err(_) => row.resize(header(Lang::En).len(), String::new()),
+        Err(_) => row.pad(width()),
         Ok(s) => {
             row.push(yes_no(s.monitoring.in_scope, lang));
             row.push(
@@ -176,15 +247,18 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
                 match s.program(p.id) {
                     Some(r) => {
                         row.push(yes_no(r.eligible, lang));
-                        row.push(r.monthly.map(|m| m.to_fen_string()).unwrap_or_default());
-                        row.push(r.annual.to_fen_string());
+                        match r.monthly {
+                            Some(m) => row.push_money(m),
+                            None => row.push(""),
+                        }
+                        row.push_money(r.annual);
                     }
-                    None => row.extend([String::new(), String::new(), String::new()]),
+                    None => row.pad(row.len() + 3),
                 }
             }
-            row.push(s.total_monthly.to_fen_string());
-            row.push(s.total_annual.to_fen_string());
-            let alerts: Vec<String> = s
+            row.push_money(s.total_monthly);
+            row.push_money(s.total_annual);
+            let alerts: Vec<&str> = s
                 .alerts
                 .iter()
                 .map(|id| {
@@ -195,9 +269,9 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
                     name(&(id, label), lang)
                 })
                 .collect();
-            row.push(alerts.join(";"));
-            row.push(s.unofficial.len().to_string());
-            row.push(s.stale.len().to_string());
+            row.push(&alerts.join(";"));
+            row.push_number(s.unofficial.len());
+            row.push_number(s.stale.len());
         }
     }
     row
@@ -216,8 +290,49 @@ mod tests {
     }
 
     #[test]
+    fn records_are_written_as_the_csv_crate_writes_them() {
+        let cells = [
+            "plain",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "line\nbreak",
+            "cr\r",
+            "人均 441.00",
+            " space ",
+            "'=1",
+        ];
+        let mut ours = Vec::new();
+        write_record(&mut ours, cells);
+        write_record(&mut ours, ["", "x"]);
+        let mut theirs = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(Vec::new());
+        theirs.write_record(cells).unwrap();
+        theirs.write_record(["", "x"]).unwrap();
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(theirs.into_inner().unwrap()).unwrap()
+        );
+    }
+
+    #[test]
+    fn cells_keep_their_boundaries() {
+        let mut cells = Cells::default();
+        cells.push("a");
+        cells.push("");
+        cells.push_safe("=x");
+        cells.push_number(42u64);
+        cells.push_money(Money::from_decimal(rust_decimal::Decimal::new(-5, 1)));
+        cells.pad(7);
+        let got: Vec<&str> = cells.iter().collect();
+        assert_eq!(got, ["a", "", "'=x", "42", "-0.50", "", ""]);
+    }
+
+    #[test]
     fn headers_have_the_same_width_in_both_languages() {
         assert_eq!(header(Lang::En).len(), header(Lang::Zh).len());
+        assert_eq!(header(Lang::En).len(), width());
         assert!(header(Lang::Zh).contains(&"最低生活保障年额".to_string()));
     }
 }

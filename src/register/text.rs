@@ -90,8 +90,9 @@ pub fn screen_text(
     // The date first: a bad one is the call's error, not every row's.
     crate::calendar::parse_date(as_of, "asOf")?;
     let mut out = Out {
+        csv: Vec::with_capacity(bytes.len()),
         text: ScreenedText {
-            csv: String::with_capacity(bytes.len()),
+            csv: String::new(),
             rows: 0,
             errors: 0,
             lines: 0,
@@ -104,32 +105,23 @@ pub fn screen_text(
         TextFormat::JsonLines => json_lines(engine, bytes, as_of, &mut out)?,
         TextFormat::Csv => csv(engine, bytes, as_of, &mut out)?,
     }
+    // Every cell was a `&str`: the text is UTF-8 (the lossy form is never needed).
+    out.text.csv = String::from_utf8(out.csv)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     Ok(out.text)
 }
 
 struct Out {
+    /// The rows written so far.
+    csv: Vec<u8>,
     text: ScreenedText,
     transitions: Transitions,
     lang: Lang,
 }
 
 impl Out {
-    /// One CSV record: cells quoted only when they must be (a comma, a quote or a line break).
-    fn record<'a>(&mut self, cells: impl Iterator<Item = &'a str>) {
-        let csv = &mut self.text.csv;
-        for (i, cell) in cells.enumerate() {
-            if i > 0 {
-                csv.push(',');
-            }
-            if cell.contains([',', '"', '\n', '\r']) {
-                csv.push('"');
-                csv.push_str(&cell.replace('"', "\"\""));
-                csv.push('"');
-            } else {
-                csv.push_str(cell);
-            }
-        }
-        csv.push('\n');
+    fn record<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) {
+        output::write_record(&mut self.csv, cells);
     }
 
     /// The row of one household (or of what could not be read as one).
@@ -150,7 +142,7 @@ impl Out {
             self.text.errors = self.text.errors.saturating_add(1);
         }
         let row = output::row(id, screening.as_ref(), self.lang);
-        self.record(row.iter().map(String::as_str));
+        self.record(row.iter());
     }
 }
 

@@ -24,7 +24,7 @@ use zhenxing::estimate::{Estimate, Transitions};
 use zhenxing::input::json::Node;
 use zhenxing::money::Money;
 use zhenxing::programs::registry::PROGRAMMES;
-use zhenxing::register::output::{self, lead_cells, yes_no, Identity, Lang};
+use zhenxing::register::output::{self, lead_cells, yes_no, Cells, Identity, Lang};
 use zhenxing::register::{
     self, household_from_group, locate, place_of, read_header, DuplicateIds, Encoding, Group,
     Grouper, Layout, Place, Records,
@@ -410,7 +410,7 @@ impl Worker<'_> {
         let mut totals = Totals::new(self.options.county.then(|| self.levels()));
         let mut bytes = Vec::with_capacity(chunk.jobs.len().saturating_mul(256));
         let csv_out = self.options.output_format == Format::Csv;
-        let mut csv = csv_out.then(|| csv::WriterBuilder::new().from_writer(Vec::new()));
+
         for job in chunk.jobs {
             totals.lines += job.lines;
             let (node, place, reference) = self.household(&job);
@@ -444,11 +444,12 @@ impl Worker<'_> {
             }
             match &self.options.task {
                 Task::Summary => {}
-                Task::Estimate { explain } => match &mut csv {
-                    Some(w) => w
-                        .write_record(output::row(&id, screening.as_ref(), self.options.lang))
-                        .map_err(io::Error::other)?,
-                    None => {
+                Task::Estimate { explain } => match csv_out {
+                    true => output::write_record(
+                        &mut bytes,
+                        output::row(&id, screening.as_ref(), self.options.lang).iter(),
+                    ),
+                    false => {
                         let explained = estimate.as_ref().ok().filter(|_| *explain);
                         serde_json::to_writer(
                             &mut bytes,
@@ -490,11 +491,12 @@ impl Worker<'_> {
                         totals.omitted += 1;
                         continue;
                     }
-                    match &mut csv {
-                        Some(w) => w
-                            .write_record(compare_row(&id, compared.as_ref(), self.options.lang))
-                            .map_err(io::Error::other)?,
-                        None => {
+                    match csv_out {
+                        true => output::write_record(
+                            &mut bytes,
+                            compare_row(&id, compared.as_ref(), self.options.lang).iter(),
+                        ),
+                        false => {
                             serde_json::to_writer(
                                 &mut bytes,
                                 &CompareLine {
@@ -514,11 +516,6 @@ impl Worker<'_> {
                     }
                 }
             }
-        }
-        if let Some(w) = csv {
-            bytes = w
-                .into_inner()
-                .map_err(|e| io::Error::other(e.to_string()))?;
         }
         Ok(Done {
             seq: chunk.seq,
@@ -558,19 +555,19 @@ fn compare_row(
     id: &Identity<'_>,
     outcome: Result<&HouseholdComparison, &BatchError>,
     lang: Lang,
-) -> Vec<String> {
+) -> Cells {
     let region = id.place.map_or("", |p| p.region.as_str());
     let mut row = lead_cells(id, &[region], outcome.err(), lang);
     match outcome {
-        Err(_) => row.resize(compare_header(Lang::En).len(), String::new()),
+        Err(_) => row.pad(compare_header(Lang::En).len()),
         Ok(c) => {
             row.push(yes_no(c.changed(), lang));
             for ch in &c.changes {
                 row.push(yes_no(ch.eligible_before, lang));
                 row.push(yes_no(ch.eligible_after, lang));
-                row.push(ch.annual_before.to_fen_string());
-                row.push(ch.annual_after.to_fen_string());
-                row.push(ch.difference.to_fen_string());
+                row.push_money(ch.annual_before);
+                row.push_money(ch.annual_after);
+                row.push_money(ch.difference);
             }
         }
     }
@@ -826,10 +823,8 @@ fn write_in_order(
             Task::Compare { .. } => compare_header(options.lang),
             _ => output::header(options.lang),
         };
-        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-        w.write_record(header)
-            .map_err(|e| format!("写出失败：{e}"))?;
-        let bytes = w.into_inner().map_err(|e| format!("写出失败：{e}"))?;
+        let mut bytes = Vec::new();
+        output::write_record(&mut bytes, header.iter().map(String::as_str));
         output.write_all(&bytes).map_err(io_err)?;
     }
     let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
