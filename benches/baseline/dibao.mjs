@@ -77,7 +77,9 @@ export function dibao(value, h, asOf) {
   let monthly = ZERO;
   const eligible = perCapita.lt(standard) && h.assetTestPassed !== false;
   if (eligible) {
-    monthly = fen(standard.minus(perCapita).times(n));
+    // (standard − per capita) × n, as standard × n − counted ÷ 12: exact when a month's income
+    // ends in half a fen, where the per-capita figure would be cut at decimal.js's precision.
+    monthly = fen(standard.times(n).minus(counted.div(12)));
     for (const m of h.members) monthly = monthly.plus(supplement(m));
   } else if (perCapita.lt(fig('dibao.marginalMultiple').times(standard)) && h.assetTestPassed !== false) {
     // 单人户: each severely disabled or seriously ill member alone, at the average subsidy + 加发.

@@ -118,6 +118,8 @@ struct Working {
     /// The whole household's business, property, transfer and other income.
     household_non_wage: Money,
     wages: Money,
+    /// The covered members' counted income a month, not rounded.
+    monthly_income: Money,
     below: bool,
     assets_passed: bool,
     marginal: Option<(Rate, Money, bool)>,
@@ -203,9 +205,12 @@ pub(crate) fn assess(
     let per_capita = count_income(&mut f, h, &covered, r)?;
     f.working.below = per_capita < standard;
     if f.working.below && h.asset_test_passed {
+        // (标准 − 人均) × 人数, computed as 标准 × 人数 − 月收入: the same amount, but exact where
+        // it matters (a month's income ending in half a fen), where 人均 would be a repeating
+        // decimal cut at 28 digits and could round the 补差 the wrong way.
         f.base = standard
-            .checked_sub(per_capita)?
             .checked_mul(size)?
+            .checked_sub(f.working.monthly_income)?
             .round_fen();
         f.supplements = supplements(&covered, standard, r)?;
         f.paid = Some(
@@ -245,8 +250,10 @@ fn count_income(
         f.working.deductions.push((m.label.clone(), m.wages, d));
     }
     let counted = non_wage.checked_add(wages)?.checked_sub(deduction)?;
-    let per_capita = counted
-        .checked_div(Decimal::from(12))?
+    f.working.monthly_income = counted.checked_div(Decimal::from(12))?;
+    let per_capita = f
+        .working
+        .monthly_income
         .checked_div(Decimal::from(covered.len()))?;
     f.counted_income = counted.round_fen();
     f.employment_deduction = deduction.round_fen();
@@ -440,11 +447,12 @@ fn gradual(
     let monthly = match h.dibao_monthly {
         Some(m) => within_rules(m, f.standard, covered.len(), r)?,
         None => {
-            // Not told what the household receives: what it would receive without the wages.
+            // Not told what the household receives: what it would receive without the wages
+            // (标准 × 人数 − 月收入, exact as in `compute`).
             let base = f
                 .standard
-                .checked_sub(without_wages)?
                 .checked_mul(size)?
+                .checked_sub(f.working.non_wage.checked_div(Decimal::from(12))?)?
                 .round_fen();
             let supps = supplements(covered, f.standard, r)?;
             let total = base.checked_add(Money::sum(supps.iter().map(|s| s.monthly))?)?;
@@ -559,7 +567,11 @@ impl HouseholdProgramme for DibaoFigures {
             e.step(
                 "dibao.base",
                 "四(十)",
-                format!("人均收入低于标准：补差 = (标准 {standard} − 人均 {per_capita}) × {n} 人 = {base} 元/月。"),
+                format!(
+                    "人均收入低于标准：补差 = (标准 − 人均) × 人数 = 标准 {standard} × {n} 人 − 月计算收入 {} 元（{} ÷ 12）= {base} 元/月（人均收入不先舍入）。",
+                    sum_text(self.working.monthly_income),
+                    self.counted_income,
+                ),
                 Some(base.to_fen_string()),
             );
             e.reason(format!(
@@ -577,6 +589,21 @@ impl HouseholdProgramme for DibaoFigures {
         } else if !self.working.below {
             explain_above(self, e);
         }
+    }
+}
+
+/// An amount that a rounded sum is shown beside: to the fen, or to a tenth of a fen when that is
+/// its exact value (a twelfth of an income in fen can end in half a fen), where rounding it first
+/// would put the sum a fen off (1323.00 − 698.335 = 624.665, which is 624.67; with 698.34 it
+/// would read 624.66).
+fn sum_text(amount: Money) -> String {
+    let tenths = amount.decimal().round_dp(3);
+    if tenths == amount.decimal() && tenths != tenths.round_dp(2) {
+        let mut d = tenths;
+        d.rescale(3);
+        d.to_string()
+    } else {
+        amount.to_fen_string()
     }
 }
 
