@@ -168,7 +168,7 @@ impl HouseholdProgramme for TemporaryFigures {
             "temporary.need",
             "四(十)",
             format!(
-                "{events}：年收入 {} 元（不计不计入低保的收入）− 刚性支出 {} 元 = {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；本年已获低保、特困供养 {} 元；缺口 = 全年低保线 − 扣除刚性支出后的收入 − 已获救助 = {need} 元。",
+                "{events}：年收入 {} 元（低保不计的收入不算在内）− 刚性支出 {} 元 = {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；本年已获低保、特困供养 {} 元；缺口 = 全年低保线 − 扣除刚性支出后的收入 − 已获救助 = {need} 元。",
                 year.income, h.rigid_spending, year.after_spending, year.line, year.received
             ),
             Some(need.to_fen_string()),
