@@ -25,6 +25,27 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// `run`, with `input` on standard input.
+fn run_fed(args: &[&str], input: &[u8]) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhenxing"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the tool runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input).expect("input written");
+    drop(stdin);
+    let out = child.wait_with_output().expect("the tool ends");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 fn lines(stdout: &str) -> Vec<Value> {
     stdout
         .lines()
@@ -229,9 +250,12 @@ fn fatal_errors_exit_non_zero() {
         run(&["estimate", "--as-of", "2023-02-29", input.to_str().unwrap()]).0,
         2
     );
-    assert_eq!(
-        run(&["estimate", "--as-of", AS_OF, "/nonexistent/register.jsonl"]).0,
-        2
+    let (code, _, err) = run(&["estimate", "--as-of", AS_OF, "/nonexistent/register.jsonl"]);
+    assert_eq!(code, 2);
+    // The system's reason in Chinese, not "No such file or directory (os error 2)".
+    assert!(
+        err.contains("无法打开 /nonexistent/register.jsonl：文件或文件夹不存在"),
+        "{err}"
     );
     assert_eq!(
         run(&[
@@ -1259,4 +1283,39 @@ fn a_row_with_several_problems_lists_them_all() {
             .contains("金额“两千”不是有效的数字（应为如 1234.50 的十进制数）；第 2 行：“出生日期”"),
         "{stderr}"
     );
+}
+
+#[test]
+fn standard_input_is_read_as_csv_or_json_lines_by_its_first_character() {
+    // The same register twice, as CSV and as JSON Lines, piped in with no format named.
+    for file in ["small.csv", "small.jsonl"] {
+        let bytes = std::fs::read(registers().join(file)).unwrap();
+        let (code, out, err) = run_fed(&["estimate", "--as-of", AS_OF, "--quiet", "-"], &bytes);
+        let rows = lines(&out);
+        assert_eq!(code, 1, "{file}: small has a bad household on purpose; {err}");
+        assert!(rows.iter().filter(|r| r["ok"] == true).count() >= 2, "{file}: {out}");
+        // A CSV read as JSON Lines would make every line an error, its header's too.
+        if file.ends_with(".csv") {
+            assert!(rows.iter().all(|r| r["error"]["message"]
+                .as_str()
+                .is_none_or(|m| !m.contains("JSON"))));
+        }
+    }
+}
+
+#[test]
+fn arguments_are_refused_and_helped_in_chinese() {
+    let (code, _, err) = run(&["estimate", "--bogus"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("未知选项 --bogus"), "{err}");
+    let (code, _, err) = run(&["estimate", "--as-of"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--as-of 需要一个值"), "{err}");
+    for command in ["county", "assets"] {
+        let (code, out, _) = run(&[command, "--help"]);
+        assert_eq!(code, 0, "{command} --help");
+        assert!(out.contains("zhenxing assets"), "{out}");
+    }
+    let (_, out, _) = run(&["--help"]);
+    assert!(out.contains("zhenxing county --as-of"), "{out}");
 }

@@ -54,6 +54,7 @@ struct Args {
     output: Option<PathBuf>,
     json: bool,
     input: Option<String>,
+    help: bool,
 }
 
 /// Runs `county` or `assets` when that is the command; `None` for any other command.
@@ -64,6 +65,10 @@ pub fn run_if_county_command() -> Option<ExitCode> {
         return None;
     }
     let outcome = parse(args).and_then(|a| match a.command.as_str() {
+        _ if a.help => {
+            println!("{HELP}");
+            Ok(())
+        }
         "county" => run_county(&a),
         _ => run_assets(&a),
     });
@@ -83,7 +88,7 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
         v.into_string()
             .map_err(|_| "参数不是有效的 UTF-8".to_string())
     };
-    let command = match parser.next().map_err(|e| e.to_string())? {
+    let command = match parser.next().map_err(crate::arg_error)? {
         Some(Value(v)) => text(v)?,
         _ => return Err("缺少命令".into()),
     };
@@ -95,23 +100,25 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
         output: None,
         json: false,
         input: None,
+        help: false,
     };
     fn value(parser: &mut lexopt::Parser) -> Result<String, String> {
         parser
             .value()
-            .map_err(|e| e.to_string())?
+            .map_err(crate::arg_error)?
             .into_string()
             .map_err(|_| "参数不是有效的 UTF-8".to_string())
     }
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+    while let Some(arg) = parser.next().map_err(crate::arg_error)? {
         match arg {
             Long("as-of") => a.as_of = Some(value(&mut parser)?),
             Long("region") => a.region = Some(value(&mut parser)?),
             Long("params") => a.params = Some(PathBuf::from(value(&mut parser)?)),
             Short('o') | Long("output") => a.output = Some(PathBuf::from(value(&mut parser)?)),
             Long("json") => a.json = true,
+            Short('h') | Long("help") => a.help = true,
             Value(v) if a.input.is_none() => a.input = Some(text(v)?),
-            other => return Err(other.unexpected().to_string()),
+            other => return Err(crate::arg_error(other.unexpected())),
         }
     }
     Ok(a)
@@ -276,7 +283,8 @@ fn row_node(header: &[String], record: &csv::StringRecord) -> Result<Node<'stati
 
 /// The ledger's rows from CSV, each read (or its error, path `[i].field`), and each row's line.
 fn read_ledger(path: &str) -> Result<(Vec<zhenxing::error::Result<AssetInput>>, Vec<u64>), String> {
-    let file = File::open(path).map_err(|e| format!("无法打开 {path}：{e}"))?;
+    let file =
+        File::open(path).map_err(|e| format!("无法打开 {path}：{}", crate::files::os_error(&e)))?;
     let mut csv = csv::ReaderBuilder::new().flexible(false).from_reader(file);
     let header: Vec<String> = csv
         .headers()
@@ -434,7 +442,13 @@ fn cell(text: &str) -> String {
 }
 
 fn write_csv(path: &PathBuf, l: &AssetLedger, lines: &[u64]) -> Result<(), String> {
-    let file = File::create(path).map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    let file = File::create(path).map_err(|e| {
+        format!(
+            "无法写入 {}：{}",
+            path.display(),
+            crate::files::os_error(&e)
+        )
+    })?;
     let mut w = csv::Writer::from_writer(BufWriter::new(file));
     let fail = |e: csv::Error| format!("写出 {} 失败：{e}", path.display());
     w.write_record([

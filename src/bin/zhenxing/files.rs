@@ -10,6 +10,7 @@ use std::sync::Mutex;
 
 use zhenxing::compare::ComparisonSummary;
 use zhenxing::register::read::{Encoding, UTF8};
+use zhenxing::register::text::TextFormat;
 use zhenxing::summary::printable;
 
 use crate::pipeline::Format;
@@ -40,6 +41,21 @@ const EXCEL: &str =
     "是 Excel 工作簿，不能直接读取：请在 Excel 中另存为 CSV UTF-8（逗号分隔）(*.csv)";
 
 /// Whether a path names a CSV file.
+/// An operating-system error in Chinese, for a file the user named: the system's own words only
+/// for what is not listed here.
+pub fn os_error(e: &io::Error) -> String {
+    let words = match e.kind() {
+        io::ErrorKind::NotFound => "文件或文件夹不存在",
+        io::ErrorKind::PermissionDenied => "没有权限",
+        io::ErrorKind::IsADirectory => "这是文件夹，不是文件",
+        io::ErrorKind::AlreadyExists => "文件已存在",
+        io::ErrorKind::StorageFull => "磁盘已满",
+        io::ErrorKind::ReadOnlyFilesystem => "文件系统只读",
+        _ => return format!("{e}"),
+    };
+    words.to_string()
+}
+
 pub fn is_csv(path: &Path) -> bool {
     extension(path).as_deref() == Some("csv")
 }
@@ -80,7 +96,8 @@ impl Drop for Input {
 
 impl Input {
     /// Open `path` (`-`: standard input), tell its format, check its encoding.
-    pub fn open(path: &Path, format: Option<Format>, gbk: bool) -> Result<Input, String> {
+    pub fn open(path: &Path, given: Option<Format>, gbk: bool) -> Result<Input, String> {
+        let format = given;
         let encoding = if gbk { GBK } else { UTF8_OR_GBK };
         let stdin = path.as_os_str() == "-";
         let ext = extension(path);
@@ -89,6 +106,7 @@ impl Input {
         }
         let format = match (format, ext.as_deref()) {
             (Some(f), _) => f,
+            // Told from its first character below, as screenText tells a register's format.
             (None, _) if stdin => Format::JsonLines,
             (None, Some("csv")) => Format::Csv,
             (None, Some("jsonl" | "json" | "ndjson")) => Format::JsonLines,
@@ -108,22 +126,32 @@ impl Input {
             size: None,
         };
         if stdin {
-            if format == Format::Csv {
+            let mut reader = BufReader::with_capacity(SNIFF, io::stdin());
+            if given.is_none() {
+                let head = reader
+                    .fill_buf()
+                    .map_err(|e| format!("读取标准输入失败：{}", os_error(&e)))?;
+                input.format = match TextFormat::sniff(head) {
+                    TextFormat::JsonLines => Format::JsonLines,
+                    TextFormat::Csv => Format::Csv,
+                };
+            }
+            if input.format == Format::Csv {
                 // Read twice (the first pass finds split households): keep a copy.
                 let spool =
                     std::env::temp_dir().join(format!("zhenxing-stdin-{}.csv", std::process::id()));
-                let mut file = File::create(&spool)
-                    .map_err(|e| format!("无法创建临时文件 {}：{e}", spool.display()))?;
+                let mut file = File::create(&spool).map_err(|e| {
+                    format!("无法创建临时文件 {}：{}", spool.display(), os_error(&e))
+                })?;
                 input.spool = Some(spool.clone());
-                io::copy(&mut io::stdin().lock(), &mut file)
-                    .map_err(|e| format!("读取标准输入失败：{e}"))?;
+                io::copy(&mut reader, &mut file)
+                    .map_err(|e| format!("读取标准输入失败：{}", os_error(&e)))?;
                 input.path = Some(spool);
             } else {
-                let mut reader: Box<dyn BufRead + Send> =
-                    Box::new(BufReader::with_capacity(SNIFF, io::stdin()));
+                let mut reader: Box<dyn BufRead + Send> = Box::new(reader);
                 let head = reader
                     .fill_buf()
-                    .map_err(|e| format!("读取标准输入失败：{e}"))?;
+                    .map_err(|e| format!("读取标准输入失败：{}", os_error(&e)))?;
                 check_encoding(head, encoding, "标准输入")?;
                 input.stdin = Mutex::new(Some(reader));
                 return Ok(input);
@@ -132,13 +160,14 @@ impl Input {
             input.path = Some(path.to_path_buf());
         }
         let file = input.path.as_deref().unwrap_or(path);
-        let mut f = File::open(file).map_err(|e| format!("无法打开 {}：{e}", path.display()))?;
+        let mut f = File::open(file)
+            .map_err(|e| format!("无法打开 {}：{}", path.display(), os_error(&e)))?;
         input.size = f.metadata().ok().map(|m| m.len()).filter(|_| !stdin);
         let mut head = Vec::with_capacity(SNIFF);
         Read::by_ref(&mut f)
             .take(SNIFF as u64)
             .read_to_end(&mut head)
-            .map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
+            .map_err(|e| format!("无法读取 {}：{}", path.display(), os_error(&e)))?;
         if head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xd0\xcf\x11\xe0") {
             return Err(format!("{} {EXCEL}", path.display()));
         }
@@ -149,7 +178,8 @@ impl Input {
     /// A fresh reader from the start of the input.
     pub fn reader(&self) -> Result<Box<dyn BufRead + Send>, String> {
         if let Some(path) = &self.path {
-            let f = File::open(path).map_err(|e| format!("无法打开 {}：{e}", path.display()))?;
+            let f = File::open(path)
+                .map_err(|e| format!("无法打开 {}：{}", path.display(), os_error(&e)))?;
             return Ok(Box::new(BufReader::with_capacity(1 << 16, f)));
         }
         self.stdin
@@ -293,7 +323,7 @@ impl Output {
             let file = OpenOptions::new()
                 .write(true)
                 .open(&target)
-                .map_err(|e| format!("无法写入 {}：{e}", target.display()))?;
+                .map_err(|e| format!("无法写入 {}：{}", target.display(), os_error(&e)))?;
             return Ok(Writer {
                 file: None,
                 direct: Some(file),
@@ -308,7 +338,7 @@ impl Output {
             .write(true)
             .create_new(true)
             .open(&tmp)
-            .map_err(|e| format!("无法写入 {}：{e}", target.display()))?;
+            .map_err(|e| format!("无法写入 {}：{}", target.display(), os_error(&e)))?;
         Ok(Writer {
             file: Some((file, tmp, target)),
             direct: None,
@@ -335,7 +365,9 @@ impl Writer {
     /// A buffered writer to the temporary file (or standard output).
     pub fn boxed(&self) -> Result<Box<dyn Write + Send>, String> {
         if let Some(f) = &self.direct {
-            let f = f.try_clone().map_err(|e| format!("无法写入：{e}"))?;
+            let f = f
+                .try_clone()
+                .map_err(|e| format!("无法写入：{}", os_error(&e)))?;
             return Ok(Box::new(io::BufWriter::new(f)));
         }
         match &self.file {
@@ -343,7 +375,7 @@ impl Writer {
             Some((f, tmp, _)) => {
                 let f = f
                     .try_clone()
-                    .map_err(|e| format!("无法写入 {}：{e}", tmp.display()))?;
+                    .map_err(|e| format!("无法写入 {}：{}", tmp.display(), os_error(&e)))?;
                 Ok(Box::new(io::BufWriter::with_capacity(1 << 16, f)))
             }
         }
@@ -358,7 +390,7 @@ impl Writer {
         drop(f);
         if let Err(e) = synced.and_then(|_| fs::rename(&tmp, &target)) {
             let _ = fs::remove_file(&tmp);
-            return Err(format!("无法写入 {}：{e}", target.display()));
+            return Err(format!("无法写入 {}：{}", target.display(), os_error(&e)));
         }
         Ok(())
     }

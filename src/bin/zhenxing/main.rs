@@ -30,11 +30,14 @@ const HELP: &str = "zhenxing：黑龙江过渡期帮扶政策批量测算
                     [-o 差异.csv] [--report 报告.csv|.txt|.json] [--changed-only] [选项]
   zhenxing summary  --as-of YYYY-MM-DD [--params FILE] INPUT [-o 汇总.csv|.txt] [选项]
   zhenxing params [--params FILE] [--json]
+  zhenxing county --as-of YYYY-MM-DD REGION [--json]        （县级画像，见文末）
+  zhenxing assets [--as-of YYYY-MM-DD] LEDGER.csv [-o OUTPUT]  （扶贫项目资产台账，见文末）
   zhenxing --help | --version
 
 estimate  测算花名册中的每一户，每户一行结果。
   INPUT        CSV（每行一名成员，按户编号分组；列名可用英文或中文，见 docs/register.md）
-               或 JSON Lines（.jsonl/.json，每行一户，docs/api.md 的 Household）；- 为标准输入。
+               或 JSON Lines（.jsonl/.json，每行一户，docs/api.md 的 Household）；- 为标准输入
+               （首字符为 { 按 JSON Lines 读，否则按 CSV）。
                Excel 文件（.xlsx）请先在 Excel 中另存为“CSV UTF-8（逗号分隔）”。
   -o OUTPUT    输出文件（.csv 或 .jsonl/.json；默认或 - 为标准输出，JSON Lines）。
                先写入同目录下的临时文件，成功后才替换目标文件；不能与输入是同一个文件。
@@ -63,6 +66,23 @@ summary   按地区（有“乡镇”“村”列时再按乡镇、村）汇总�
 2 无法进行（文件打不开、表头或参数有误、日期有误），此时不写出任何文件。
 
 params    列出参数目录（名称、单位、各期取值、来源、可信度）。--json 输出 JSON。";
+
+/// The argument parser's errors in Chinese (its own are English).
+pub fn arg_error(e: lexopt::Error) -> String {
+    use lexopt::Error::*;
+    match e {
+        MissingValue { option: Some(o) } => format!("{o} 需要一个值"),
+        MissingValue { option: None } => "缺少参数的值".to_string(),
+        UnexpectedOption(o) => format!("未知选项 {o}"),
+        UnexpectedArgument(v) => format!("多余的参数 {}", v.to_string_lossy()),
+        UnexpectedValue { option, value } => {
+            format!("选项 {option} 不带值（却给了 {}）", value.to_string_lossy())
+        }
+        ParsingFailed { value, error } => format!("{value} 无法读取：{error}"),
+        NonUnicodeValue(v) => format!("参数不是有效的 UTF-8：{}", v.to_string_lossy()),
+        Custom(e) => e.to_string(),
+    }
+}
 
 #[derive(Default)]
 struct Common {
@@ -110,15 +130,15 @@ fn parse_args() -> Result<Command, String> {
         v.into_string()
             .map_err(|_| "参数不是有效的 UTF-8".to_string())
     };
-    let command = match parser.next().map_err(|e| e.to_string())? {
+    let command = match parser.next().map_err(arg_error)? {
         None | Some(Long("help")) | Some(Short('h')) => return Ok(Command::Help),
         Some(Long("version")) | Some(Short('V')) => return Ok(Command::Version),
         Some(Value(v)) => text(v)?,
-        Some(other) => return Err(other.unexpected().to_string()),
+        Some(other) => return Err(arg_error(other.unexpected())),
     };
     let mut c = Common::default();
-    let value = |p: &mut lexopt::Parser| p.value().map_err(|e| e.to_string());
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+    let value = |p: &mut lexopt::Parser| p.value().map_err(arg_error);
+    while let Some(arg) = parser.next().map_err(arg_error)? {
         match arg {
             Long("as-of") => c.as_of = Some(text(value(&mut parser)?)?),
             Long("params") => c.params = Some(PathBuf::from(value(&mut parser)?)),
@@ -170,7 +190,7 @@ fn parse_args() -> Result<Command, String> {
             Long("json") => c.json = true,
             Long("help") | Short('h') => return Ok(Command::Help),
             Value(v) if c.input.is_none() => c.input = Some(PathBuf::from(v)),
-            other => return Err(other.unexpected().to_string()),
+            other => return Err(arg_error(other.unexpected())),
         }
     }
     let needs = |c: &Common, what: &str| -> Result<(), String> {
