@@ -194,11 +194,15 @@ fn changes() -> Vec<Change> {
         .collect()
 }
 
+/// The name of the row of errors with no region.
+pub const NO_REGION: &str = "未填地区";
+
 /// The households of a region, compared.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct RegionComparison {
-    /// The household's `region` as given (a 6-digit code).
+    /// The household's `region` as given (a 6-digit code); empty for the errors that have none
+    /// (named 未填地区), so that the regions' errors add up to the total.
     pub region: String,
     /// Its Chinese name, when the parameter set knows the code.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -265,10 +269,13 @@ impl ComparisonTally {
     pub fn add_error(&mut self, region: Option<&str>) {
         self.households = self.households.saturating_add(1);
         self.errors = self.errors.saturating_add(1);
-        if let Some(region) = region.filter(|r| !r.is_empty()) {
-            let r = self.regions.entry(region.to_string()).or_default();
-            r.errors = r.errors.saturating_add(1);
-        }
+        // One without a region (a line that could not be read as a household) has a row of its
+        // own, so the regions' errors add up to the total.
+        let r = self
+            .regions
+            .entry(region.unwrap_or_default().to_string())
+            .or_default();
+        r.errors = r.errors.saturating_add(1);
     }
 
     /// A household of `region`, compared.
@@ -322,7 +329,10 @@ impl ComparisonTally {
                 .regions
                 .into_iter()
                 .map(|(region, r)| RegionComparison {
-                    region_name: name(&region),
+                    region_name: match region.as_str() {
+                        "" => Some(NO_REGION.to_string()),
+                        code => name(code),
+                    },
                     region,
                     households: r.households,
                     errors: r.errors,
@@ -419,18 +429,28 @@ mod tests {
         t.add_error(None);
         t.merge(&u).unwrap();
         let s = t.finish(|_| None);
-        // Errors count overall, and in their region when they have one (merged across parts).
+        // Errors count overall and in their region, those with none in a row of their own
+        // (first: its code is empty), so the rows add up (merged across parts).
         assert_eq!((s.households, s.errors, s.changed), (5, 2, 2));
-        assert_eq!((s.regions[1].households, s.regions[1].errors), (1, 1));
-        assert_eq!(s.regions[0].errors, 0);
+        assert_eq!(s.regions.len(), 3);
+        assert_eq!(
+            (
+                s.regions[0].region.as_str(),
+                s.regions[0].region_name.as_deref()
+            ),
+            ("", Some(NO_REGION))
+        );
+        assert_eq!((s.regions[0].households, s.regions[0].errors), (0, 1));
+        assert_eq!(s.regions.iter().map(|r| r.errors).sum::<u64>(), s.errors);
+        assert_eq!((s.regions[2].households, s.regions[2].errors), (1, 1));
+        assert_eq!(s.regions[1].errors, 0);
         let d = &s.programs[0];
         assert_eq!(
             (d.gaining, d.losing, d.newly_eligible, d.no_longer_eligible),
             (1, 1, 1, 0)
         );
         assert_eq!(d.difference.to_fen_string(), "80.00");
-        assert_eq!(s.regions.len(), 2);
-        assert_eq!((s.regions[0].households, s.regions[0].changed), (2, 1));
+        assert_eq!((s.regions[1].households, s.regions[1].changed), (2, 1));
         assert_eq!(s.programs.last().unwrap().program, "total");
     }
 }

@@ -18,9 +18,11 @@ use crate::screening::Screening;
 pub struct Tally {
     pub households: u64,
     pub errors: u64,
-    /// In monitoring scope, and by category (in the order of [`Category::ALL`]).
+    /// In monitoring scope, and by category (in the order of [`Category::ALL`]), and those in
+    /// scope with no category (registered as monitored without one): the four add up.
     pub monitored: u64,
     pub by_category: [u64; 3],
+    pub uncategorised: u64,
     /// Per programme of the registry: households eligible and their annual amount.
     pub programs: Vec<(u64, Money)>,
     pub total_monthly: Money,
@@ -34,6 +36,7 @@ impl Default for Tally {
             errors: 0,
             monitored: 0,
             by_category: [0; 3],
+            uncategorised: 0,
             programs: vec![(0, Money::ZERO); PROGRAMMES.len()],
             total_monthly: Money::ZERO,
             total_annual: Money::ZERO,
@@ -51,11 +54,16 @@ impl Tally {
         self.monitored = self
             .monitored
             .saturating_add(u64::from(s.monitoring.in_scope));
-        if let Some(c) = s.monitoring.category.filter(|_| s.monitoring.in_scope) {
-            let i = Category::ALL.iter().position(|k| *k == c);
-            if let Some(n) = i.and_then(|i| self.by_category.get_mut(i)) {
-                *n = n.saturating_add(1);
-            }
+        if s.monitoring.in_scope {
+            let i = s
+                .monitoring
+                .category
+                .and_then(|c| Category::ALL.iter().position(|k| *k == c));
+            let n = match i.and_then(|i| self.by_category.get_mut(i)) {
+                Some(n) => n,
+                None => &mut self.uncategorised,
+            };
+            *n = n.saturating_add(1);
         }
         for ((n, amount), p) in self.programs.iter_mut().zip(PROGRAMMES) {
             if let Some(r) = s.program(p.id).filter(|r| r.eligible) {
@@ -75,6 +83,7 @@ impl Tally {
         for (a, b) in self.by_category.iter_mut().zip(o.by_category) {
             *a = a.saturating_add(b);
         }
+        self.uncategorised = self.uncategorised.saturating_add(o.uncategorised);
         for ((n, amount), (m, other)) in self.programs.iter_mut().zip(&o.programs) {
             *n = n.saturating_add(*m);
             *amount = amount.checked_add(*other)?;
@@ -166,6 +175,7 @@ impl CountySummary {
             ("unstable", "脱贫不稳定户"),
             ("marginal", "边缘易致贫户"),
             ("sudden_hardship", "突发严重困难户"),
+            ("monitored_no_category", "监测类别未登记"),
         ]
         .iter()
         .map(|(en, cn)| if zh { cn } else { en }.to_string())
@@ -234,6 +244,7 @@ fn tally_row(level: &str, place: [&str; 4], t: &Tally) -> Vec<String> {
         [t.households, t.errors, t.monitored]
             .iter()
             .chain(t.by_category.iter())
+            .chain([t.uncategorised].iter())
             .map(u64::to_string),
     );
     for (n, amount) in &t.programs {
@@ -290,6 +301,29 @@ pub fn printable(header: &[String], rows: &[Vec<String>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_monitored_add_up_by_category() {
+        // Three households in scope: one registered 脱贫不稳定户, one registered as monitored with no
+        // category, one 一般户 whose income (1000 a year) is under the line (边缘易致贫户).
+        let engine = crate::engine::Engine::new().unwrap();
+        let mut s = CountySummary::new(Levels::default());
+        for text in [
+            r#"{"region":"230129","status":"monitored","monitoringCategory":"unstable","members":[{"birthDate":"1970-01-01"}],"income":{"business":"90000"}}"#,
+            r#"{"region":"230129","status":"monitored","members":[{"birthDate":"1970-01-01"}],"income":{"business":"90000"}}"#,
+            r#"{"region":"230129","members":[{"birthDate":"1970-01-01"}],"income":{"business":"1000"}}"#,
+        ] {
+            let node = crate::input::parse(text, "h").unwrap();
+            let h = engine.read_household(&node, "2023-06-01").unwrap();
+            let screening = engine.screen(&h, "2023-06-01").unwrap();
+            s.add(&Place::default(), Some(&screening)).unwrap();
+        }
+        let t = s.total();
+        assert_eq!(
+            (t.monitored, t.by_category, t.uncategorised),
+            (3, [1, 1, 0], 1)
+        );
+    }
 
     #[test]
     fn groups_come_in_order_with_subtotals() {
