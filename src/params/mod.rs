@@ -86,6 +86,10 @@ pub struct DatedValue {
 }
 
 impl DatedValue {
+    /// Whether the value is a what-if set by the caller (`withOverrides`, `--set`).
+    pub fn is_what_if(&self) -> bool {
+        overrides::is_what_if(self)
+    }
     /// The key values are sorted and replaced by: region (none first), then date.
     fn key(&self) -> (Option<u32>, NaiveDate) {
         (self.region, self.from)

@@ -30,7 +30,7 @@ use crate::error::{ErrorCode, PolicyError, Result};
 use crate::explain::{Citations, Explanation};
 use crate::model::{Area, Capacity, Household, Member};
 use crate::money::{Money, Rate};
-use crate::params::{catalogue as p, Reader, Used};
+use crate::params::{catalogue as p, Reader, Region, RegionKind, Used};
 use crate::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -118,6 +118,9 @@ struct Working {
     /// The whole household's business, property, transfer and other income.
     household_non_wage: Money,
     wages: Money,
+    /// Whose figure the standard is: this region's own, another's (the city's), or the
+    /// province's (`None`), with the date it applies from.
+    standard_of: Option<(StandardOf, NaiveDate)>,
     /// The covered members' counted income a month, not rounded.
     monthly_income: Money,
     below: bool,
@@ -155,6 +158,43 @@ pub struct DibaoFigures {
     paid: Option<Money>,
     #[serde(skip)]
     working: Working,
+}
+
+/// Whose figure a standard is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum StandardOf {
+    /// A what-if value the caller set.
+    WhatIf,
+    Own,
+    /// The city or prefecture above: its name.
+    Above(String),
+    Province,
+}
+
+/// Whose figure the standard of `h` is, and from when (for the step's words only).
+fn standard_of(h: &Household<'_>, r: &Reader<'_>) -> Option<(StandardOf, NaiveDate)> {
+    let spec = match h.area {
+        Area::Rural => &p::DIBAO_STANDARD_RURAL,
+        Area::Urban => &p::DIBAO_STANDARD_URBAN,
+    };
+    let v = r.set().lookup(spec, r.on(), Some(h.region)).ok()?;
+    let above = v.region.map(|code| (code, r.set().region(code)));
+    let of = match above {
+        _ if v.is_what_if() => StandardOf::WhatIf,
+        Some((code, _)) if code == h.region.code => StandardOf::Own,
+        None
+        | Some((
+            _,
+            Some(Region {
+                kind: RegionKind::Province,
+                ..
+            }),
+        )) => StandardOf::Province,
+        Some((code, region)) => {
+            StandardOf::Above(region.map_or_else(|| code.to_string(), |r| r.name.clone()))
+        }
+    };
+    Some((of, v.from))
 }
 
 /// The 低保 of a household whose 特困 members (by their place) are supported apart.
@@ -195,6 +235,7 @@ pub(crate) fn assess(
             covered: covered.len(),
             covered_members,
             assets_passed: h.asset_test_passed,
+            standard_of: standard_of(h, r),
             ..Working::default()
         },
     };
@@ -607,6 +648,30 @@ fn sum_text(amount: Money) -> String {
     }
 }
 
+/// The standard's step: whose figure it is (see [`standard_of`]).
+fn standard_text(f: &DibaoFigures, area: &str) -> String {
+    let standard = f.standard;
+    match &f.working.standard_of {
+        Some((StandardOf::WhatIf, _)) => format!(
+            "{}{area}低保标准 {standard} 元/人·月（假设值）。",
+            f.working.region
+        ),
+        Some((StandardOf::Own, from)) => format!(
+            "{}{area}低保标准 {standard} 元/人·月（{from} 起）。",
+            f.working.region
+        ),
+        Some((StandardOf::Above(name), from)) => format!(
+            "{}{area}低保标准：按{name}的 {standard} 元/人·月（{from} 起）。",
+            f.working.region
+        ),
+        Some((StandardOf::Province, from)) => format!(
+            "{}{area}低保标准：参数中未单列该地数值，按全省数值 {standard} 元/人·月（{from} 起），请核对当地现行标准。",
+            f.working.region
+        ),
+        None => format!("{}{area}低保标准 {standard} 元/人·月。", f.working.region),
+    }
+}
+
 /// The figures of the card.
 fn facts(f: &DibaoFigures, e: &mut Explanation) {
     e.fact("低保标准", f.standard, "元/人·月", "standard");
@@ -660,7 +725,7 @@ fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
     e.step(
         "dibao.standard",
         "四(十)",
-        format!("{}{area}低保标准 {standard} 元/人·月。", f.working.region),
+        standard_text(f, area),
         Some(standard.to_fen_string()),
     );
     let n = f.working.covered;
