@@ -1292,8 +1292,14 @@ fn standard_input_is_read_as_csv_or_json_lines_by_its_first_character() {
         let bytes = std::fs::read(registers().join(file)).unwrap();
         let (code, out, err) = run_fed(&["estimate", "--as-of", AS_OF, "--quiet", "-"], &bytes);
         let rows = lines(&out);
-        assert_eq!(code, 1, "{file}: small has a bad household on purpose; {err}");
-        assert!(rows.iter().filter(|r| r["ok"] == true).count() >= 2, "{file}: {out}");
+        assert_eq!(
+            code, 1,
+            "{file}: small has a bad household on purpose; {err}"
+        );
+        assert!(
+            rows.iter().filter(|r| r["ok"] == true).count() >= 2,
+            "{file}: {out}"
+        );
         // A CSV read as JSON Lines would make every line an error, its header's too.
         if file.ends_with(".csv") {
             assert!(rows.iter().all(|r| r["error"]["message"]
@@ -1318,4 +1324,48 @@ fn arguments_are_refused_and_helped_in_chinese() {
     }
     let (_, out, _) = run(&["--help"]);
     assert!(out.contains("zhenxing county --as-of"), "{out}");
+}
+
+#[test]
+fn estimate_and_summary_apply_a_set_parameter() {
+    // 延寿县, one person aged 48 with no income: 补差 = standard × 1 − 0, so the row's 低保
+    // monthly is the standard: 441.00 built in, 471.00 with --set dibao.standard.rural=471.
+    let dir = std::env::temp_dir().join(format!("zx-set-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("one.jsonl");
+    std::fs::write(
+        &input,
+        r#"{"region":"230129","members":[{"birthDate":"1975-03-01"}]}"#,
+    )
+    .unwrap();
+    let input = input.to_str().unwrap();
+    let monthly = |extra: &[&str]| {
+        let mut args = vec!["estimate", "--as-of", AS_OF, "--quiet", input];
+        args.extend(extra);
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        lines(&out)[0]["screening"]["programs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["program"] == "dibao")
+            .unwrap()["monthly"]
+            .clone()
+    };
+    assert_eq!(monthly(&[]), "441.00");
+    assert_eq!(monthly(&["--set", "dibao.standard.rural=471"]), "471.00");
+    let (code, out, err) = run(&[
+        "summary",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        input,
+        "--set",
+        "dibao.standard.rural=471",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("另改 dibao.standard.rural=471"), "{out}");
+    // 471.00 × 12 = 5652.00 a year.
+    assert!(out.contains("5652.00"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
 }

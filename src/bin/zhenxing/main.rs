@@ -25,10 +25,10 @@ use zhenxing::Engine;
 const HELP: &str = "zhenxing：黑龙江过渡期帮扶政策批量测算
 
 用法：
-  zhenxing estimate --as-of YYYY-MM-DD [--params FILE] INPUT [-o OUTPUT] [--explain] [选项]
+  zhenxing estimate --as-of YYYY-MM-DD [--params FILE] [--set 名称=值 …] INPUT [-o OUTPUT] [--explain] [选项]
   zhenxing compare  --as-of YYYY-MM-DD INPUT (--params FILE | --set 名称=值 …) [--baseline FILE]
                     [-o 差异.csv] [--report 报告.csv|.txt|.json] [--changed-only] [选项]
-  zhenxing summary  --as-of YYYY-MM-DD [--params FILE] INPUT [-o 汇总.csv|.txt] [选项]
+  zhenxing summary  --as-of YYYY-MM-DD [--params FILE] [--set 名称=值 …] INPUT [-o 汇总.csv|.txt] [选项]
   zhenxing params [--params FILE] [--json]
   zhenxing county --as-of YYYY-MM-DD REGION [--json]        （县级画像，见文末）
   zhenxing assets [--as-of YYYY-MM-DD] LEDGER.csv [-o OUTPUT]  （扶贫项目资产台账，见文末）
@@ -54,6 +54,7 @@ summary   按地区（有“乡镇”“村”列时再按乡镇、村）汇总�
   -o OUTPUT    .csv 为 CSV；其他（默认标准输出）为可打印的中文表格。
 
 选项：
+  --set 名称=值          改动单个参数再测算（可重复），如 --set dibao.standard.rural=471；estimate、summary 与 compare 都可用。
   --encoding utf8|gbk    输入文件的编码（默认 UTF-8，可带 BOM）；GBK 即 Excel“CSV（逗号分隔）”在中文 Windows 上的编码。
   --no-bom               CSV 输出不写 BOM（默认写，Excel 才能正确显示中文）。
   --headers en|zh        CSV 输出用英文（默认）或中文：中文时列名、是/否、监测类别与帮扶路径均为中文。
@@ -354,7 +355,11 @@ fn summary_text(
     if csv_out {
         return Ok(table);
     }
-    let params = file_name(&c.params).unwrap_or_else(|| BUILT_IN.to_string());
+    let mut params = file_name(&c.params).unwrap_or_else(|| BUILT_IN.to_string());
+    if !c.sets.is_empty() {
+        let sets: Vec<String> = c.sets.iter().map(|(n, v)| format!("{n}={v}")).collect();
+        params = format!("{params}，另改 {}", sets.join("、"));
+    }
     let heading = printed_heading(
         "按地区汇总",
         c,
@@ -366,7 +371,8 @@ fn summary_text(
 }
 
 fn run_estimate(c: Common) -> Result<u8, String> {
-    let p = prepare(&c, &c.params)?;
+    let mut p = prepare(&c, &c.params)?;
+    p.engine = with_sets(p.engine, &c.sets)?;
     let output = Output::plan(c.output.as_deref(), c.output_format, &p.input)?;
     let summary_out = match &c.summary {
         Some(path) => Some(Output::plan(Some(path), None, &p.input).map(|o| (o, path.clone()))?),
@@ -390,7 +396,8 @@ fn run_estimate(c: Common) -> Result<u8, String> {
 }
 
 fn run_summary(c: Common) -> Result<u8, String> {
-    let p = prepare(&c, &c.params)?;
+    let mut p = prepare(&c, &c.params)?;
+    p.engine = with_sets(p.engine, &c.sets)?;
     let output = Output::plan(c.output.as_deref(), Some(Format::Csv), &p.input)?;
     let csv_out = c.output.as_deref().is_some_and(files::is_csv);
     let mut opts = options(&c, &p, Task::Summary, Format::Csv);
