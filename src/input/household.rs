@@ -18,7 +18,10 @@ pub struct HouseholdInput {
     #[serde(rename = "ref")]
     #[tsify(optional)]
     pub reference: Option<String>,
-    /// 6-digit administrative code, e.g. "230100" 哈尔滨; county codes allowed.
+    /// 6-digit code of the county (县、县级市、市辖区), e.g. "230129" 延寿县. A city's code
+    /// ("230100" 哈尔滨) is accepted only while no county figure is needed: the minimum wage,
+    /// for the employment deduction of a member with wages, is a county's, so such a household
+    /// needs its county's code.
     pub region: String,
     #[tsify(optional)]
     pub area: Option<Area>,
