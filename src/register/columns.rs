@@ -75,6 +75,9 @@ const CATEGORY: &[(&str, &str)] = &[
 ];
 /// 劳动能力 as the national monitoring system records it, and plain words.
 const LABOR: &[(&str, &str)] = &[
+    ("有劳动能力", "full"),
+    ("部分丧失劳动能力", "partial"),
+    ("无劳动能力", "none"),
     ("普通劳动力", "full"),
     ("技能劳动力", "full"),
     ("完全", "full"),
@@ -87,6 +90,7 @@ const LABOR: &[(&str, &str)] = &[
     ("无", "none"),
 ];
 const SELF_CARE: &[(&str, &str)] = &[
+    ("具备生活自理能力", "full"),
     ("完全自理", "full"),
     ("自理", "full"),
     ("部分自理", "partial"),
@@ -125,13 +129,24 @@ const GUARANTEES: &[(&str, &str)] = &[
     ("住房安全", "housing"),
     ("饮水安全", "water"),
 ];
-const GRADE: &[(&str, &str)] = &[("一级", "1"), ("二级", "2"), ("三级", "3"), ("四级", "4")];
+const GRADE: &[(&str, &str)] = &[
+    ("一级", "1"),
+    ("二级", "2"),
+    ("三级", "3"),
+    ("四级", "4"),
+    ("一级（重度）", "1"),
+    ("二级（重度）", "2"),
+];
 /// 农村房屋安全性鉴定等级.
 const APPRAISAL: &[(&str, &str)] = &[
     ("A级", "A"),
     ("B级", "B"),
     ("C级", "C"),
     ("D级", "D"),
+    ("A级（安全）", "A"),
+    ("B级（基本安全）", "B"),
+    ("C级（局部危险）", "C"),
+    ("D级（整体危险）", "D"),
     ("a", "A"),
     ("b", "B"),
     ("c", "C"),
@@ -291,6 +306,31 @@ mod tests {
             }
             assert_eq!(column(c.alias), Some(c));
             assert_eq!(column(&c.name.to_uppercase()), Some(c));
+        }
+    }
+
+    #[test]
+    fn every_label_the_page_and_results_show_is_read_back() {
+        // The staff page's choices and the results' words are labels(): a register typed with
+        // them (劳动能力 “无劳动能力”, 城乡 “农村”) must read as the ids they stand for.
+        let l = crate::labels::labels();
+        for (column_name, map) in [
+            ("area", &l.area),
+            ("status", &l.status),
+            ("monitoring_category", &l.category),
+            ("events", &l.event),
+            ("labor_capacity", &l.labor_capacity),
+            ("self_care", &l.self_care),
+            ("disability_grade", &l.disability_grade),
+            ("schooling", &l.schooling),
+            ("care", &l.care),
+            ("disability_type", &l.disability_type),
+            ("housing_appraisal", &l.appraisal),
+        ] {
+            let c = column(column_name).unwrap();
+            for (id, label) in map {
+                assert_eq!(c.translate(label), *id, "{column_name}: {label}");
+            }
         }
     }
 

@@ -49,6 +49,7 @@ impl Layout {
     /// twice (also once in English and once in Chinese) and a missing `household_id` are refused.
     pub fn from_header(header: &[String]) -> Result<Layout> {
         let mut cells: Vec<Option<&'static Column>> = Vec::with_capacity(header.len());
+        let mut unknown: Vec<(usize, &str)> = Vec::new();
         for (i, name) in header.iter().enumerate() {
             let name = name.trim();
             if name.is_empty() {
@@ -56,13 +57,9 @@ impl Layout {
                 continue;
             }
             let Some(c) = column(name) else {
-                return Err(PolicyError::invalid_input(
-                    name,
-                    format!(
-                        "第 {} 列“{name}”不是已知的列（列名见 docs/register.md）",
-                        i.saturating_add(1)
-                    ),
-                ));
+                unknown.push((i, name));
+                cells.push(None);
+                continue;
             };
             if let Some(j) = cells.iter().position(|d| *d == Some(c)) {
                 return Err(PolicyError::invalid_input(
@@ -77,6 +74,31 @@ impl Layout {
                 ));
             }
             cells.push(Some(c));
+        }
+        if let Some((_, first)) = unknown.first() {
+            let listed: Vec<String> = unknown
+                .iter()
+                .map(|(i, name)| {
+                    let like = columns::COLUMNS
+                        .iter()
+                        .find(|c| name.contains(c.alias) || c.alias.contains(name));
+                    match like {
+                        Some(c) => format!(
+                            "第 {} 列“{name}”（是不是“{}”？）",
+                            i.saturating_add(1),
+                            c.alias
+                        ),
+                        None => format!("第 {} 列“{name}”", i.saturating_add(1)),
+                    }
+                })
+                .collect();
+            return Err(PolicyError::invalid_input(
+                *first,
+                format!(
+                    "{}不是已知的列（列名见 docs/register.md）",
+                    listed.join("、")
+                ),
+            ));
         }
         let id = cells
             .iter()
@@ -631,6 +653,14 @@ mod tests {
         assert!(Layout::from_header(&h("region")).is_err());
         let l = Layout::from_header(&h("户编号,地区代码,出生日期,工资收入,")).unwrap();
         assert!(l.has("wages") && l.width() == 5);
+        // Every unknown column at once, with the known one a header seems to mean.
+        let e =
+            Layout::from_header(&h("户编号,生活自理能力,本人年工资,家庭经营净收入")).unwrap_err();
+        assert_eq!(e.path, "生活自理能力");
+        assert_eq!(
+            e.message,
+            "第 2 列“生活自理能力”（是不是“自理能力”？）、第 3 列“本人年工资”、第 4 列“家庭经营净收入”（是不是“经营净收入”？）不是已知的列（列名见 docs/register.md）"
+        );
     }
 
     #[test]
