@@ -1369,3 +1369,63 @@ fn estimate_and_summary_apply_a_set_parameter() {
     assert!(out.contains("5652.00"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_json_document_is_read_as_its_households() {
+    // A household as the staff page downloads it (pretty-printed), and an array of two whose
+    // second has no such region and a member id holding `,]}` (not the array's end).
+    let dir = std::env::temp_dir().join(format!("zx-doc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let one = dir.join("家庭-户主-2026-11-30.json");
+    std::fs::write(
+        &one,
+        "{\n  \"region\": \"230129\",\n  \"members\": [\n    {\n      \"id\": \"户主\",\n      \"birthDate\": \"1975-03-01\"\n    }\n  ]\n}\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        one.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let rows = lines(&out);
+    assert_eq!(rows.len(), 1, "{out}");
+    assert_eq!(rows[0]["ok"], true);
+    let many = dir.join("households.json");
+    std::fs::write(
+        &many,
+        "[\n {\"region\":\"230129\",\"members\":[{\"birthDate\":\"1975-03-01\"}]},\n {\"region\":\"230199\",\"members\":[{\"id\":\"a,]}\",\"birthDate\":\"1975-03-01\"}]}\n]\n",
+    )
+    .unwrap();
+    let (code, out, _) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        many.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    let rows = lines(&out);
+    assert_eq!(rows.len(), 2, "{out}");
+    assert_eq!(
+        (rows[0]["ok"].clone(), rows[0]["line"].clone()),
+        (Value::Bool(true), 1.into())
+    );
+    assert_eq!(rows[1]["line"], 2);
+    assert_eq!(rows[1]["error"]["code"], "INVALID_REGION");
+    // The document is still the input: writing over it is refused.
+    let (code, _, err) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        one.to_str().unwrap(),
+        "-o",
+        one.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("就是输入文件"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -77,8 +77,10 @@ fn is_workbook(ext: &str) -> bool {
 pub struct Input {
     /// The file (for standard input, the spooled copy when there is one).
     path: Option<PathBuf>,
-    /// A spooled copy of standard input, removed at the end.
+    /// A spooled copy (of standard input, or of a `.json` document as lines), removed at the end.
     spool: Option<PathBuf>,
+    /// The file the user named (not standard input), for refusing to write over it.
+    named: Option<PathBuf>,
     /// Standard input read once, straight through.
     stdin: Mutex<Option<Box<dyn BufRead + Send>>>,
     pub format: Format,
@@ -120,6 +122,7 @@ impl Input {
         let mut input = Input {
             path: None,
             spool: None,
+            named: None,
             stdin: Mutex::new(None),
             format,
             encoding,
@@ -158,6 +161,7 @@ impl Input {
             }
         } else {
             input.path = Some(path.to_path_buf());
+            input.named = Some(path.to_path_buf());
         }
         let file = input.path.as_deref().unwrap_or(path);
         let mut f = File::open(file)
@@ -172,7 +176,51 @@ impl Input {
             return Err(format!("{} {EXCEL}", path.display()));
         }
         check_encoding(&head, encoding, &path.display().to_string())?;
+        if input.format == Format::JsonLines && ext.as_deref() == Some("json") {
+            input.read_as_document(path)?;
+        }
         Ok(input)
+    }
+
+    /// A `.json` file that is one JSON document over several lines (a household as the staff
+    /// page downloads it, or an array of households) is read as one household per line: each
+    /// household's text with its line breaks made spaces (in valid JSON they are only ever
+    /// spaces), in a spooled copy; its rows' line numbers are the households' places in it. A file
+    /// that is not one document is read as JSON Lines, as before.
+    fn read_as_document(&mut self, path: &Path) -> Result<(), String> {
+        if self.size.is_none_or(|n| n > MAX_DOCUMENT) {
+            return Ok(());
+        }
+        let bytes =
+            fs::read(path).map_err(|e| format!("无法读取 {}：{}", path.display(), os_error(&e)))?;
+        let Some(text) = std::str::from_utf8(&bytes)
+            .ok()
+            .map(|t| t.trim_start_matches('\u{feff}'))
+        else {
+            return Ok(());
+        };
+        if text.trim().lines().count() < 2 || zhenxing::input::parse(text, "文件").is_err() {
+            return Ok(());
+        }
+        let items = match text.trim_start().as_bytes().first() {
+            Some(b'[') => top_level_items(text),
+            _ => vec![text.trim()],
+        };
+        let mut lines = String::with_capacity(text.len());
+        for item in items {
+            lines.extend(
+                item.chars()
+                    .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+            );
+            lines.push('\n');
+        }
+        let spool =
+            std::env::temp_dir().join(format!("zhenxing-document-{}.jsonl", std::process::id()));
+        fs::write(&spool, lines)
+            .map_err(|e| format!("无法创建临时文件 {}：{}", spool.display(), os_error(&e)))?;
+        self.path = Some(spool.clone());
+        self.spool = Some(spool);
+        Ok(())
     }
 
     /// A fresh reader from the start of the input.
@@ -191,12 +239,49 @@ impl Input {
 
     /// The input file, for refusing to write over it.
     fn file(&self) -> Option<&Path> {
-        if self.spool.is_some() {
-            None
-        } else {
-            self.path.as_deref()
+        self.named.as_deref()
+    }
+}
+
+/// The largest `.json` document read whole (larger ones are read as JSON Lines).
+const MAX_DOCUMENT: u64 = 256 << 20;
+
+/// The texts of the items of a JSON array (`text` is valid JSON): split at its top-level commas.
+fn top_level_items(text: &str) -> Vec<&str> {
+    let (mut items, mut depth, mut start) = (Vec::new(), 0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth == 1 {
+                    start = i + 1;
+                }
+            }
+            b']' | b'}' if depth == 1 => {
+                items.extend(text.get(start..i));
+                depth -= 1;
+            }
+            b']' | b'}' => depth -= 1,
+            b',' if depth == 1 => {
+                items.extend(text.get(start..i));
+                start = i + 1;
+            }
+            _ => {}
         }
     }
+    items.retain(|item| !item.trim().is_empty());
+    items.into_iter().map(str::trim).collect()
 }
 
 /// Refuse, once and up front, a file whose start is not in the encoding asked for.
