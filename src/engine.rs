@@ -385,24 +385,44 @@ impl Engine {
                 unit: p.spec.unit.as_str().to_string(),
                 unit_label: p.spec.unit.label().to_string(),
                 description: p.description.clone(),
-                values: p
-                    .values
-                    .iter()
-                    .map(|v| ParameterValueInfo {
-                        from: format_date(v.from),
-                        region: v.region.map(|c| format!("{c:06}")),
-                        region_name: v
-                            .region
-                            .and_then(|c| self.params.region(c))
-                            .map(|r| r.name.clone()),
-                        value: v.value.display(),
-                        source: v.source.clone(),
-                        status: v.status,
-                        note: v.note.clone(),
-                    })
-                    .collect(),
+                values: p.values.iter().map(|v| self.value_info(v)).collect(),
             })
             .collect()
+    }
+
+    /// The value of parameter `name` in force on `as_of` for `region`: what a result rested on,
+    /// with its date, source and status, for a page to show beside the figure.
+    pub fn parameter_value(
+        &self,
+        name: &str,
+        as_of: &str,
+        region: Option<&str>,
+    ) -> Result<ParameterInForce> {
+        let on = parse_date(as_of, "asOf")?;
+        let (p, v, stale) = self.params.in_force(name, on, region)?;
+        Ok(ParameterInForce {
+            name: p.spec.name.to_string(),
+            label: p.label.clone(),
+            unit_label: p.spec.unit.label().to_string(),
+            value: self.value_info(v),
+            stale,
+            what_if: v.is_what_if(),
+        })
+    }
+
+    fn value_info(&self, v: &crate::params::DatedValue) -> ParameterValueInfo {
+        ParameterValueInfo {
+            from: format_date(v.from),
+            region: v.region.map(|c| format!("{c:06}")),
+            region_name: v
+                .region
+                .and_then(|c| self.params.region(c))
+                .map(|r| r.name.clone()),
+            value: v.value.display(),
+            source: v.source.clone(),
+            status: v.status,
+            note: v.note.clone(),
+        }
     }
 
     /// The regions of the set, sorted by code (a page groups counties under their city).
@@ -584,6 +604,23 @@ pub struct ParameterInfo {
     #[tsify(optional)]
     pub description: Option<String>,
     pub values: Vec<ParameterValueInfo>,
+}
+
+/// A parameter's value in force on a date for a region (`parameterValue`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ParameterInForce {
+    pub name: String,
+    /// The catalogue's label, e.g. 农村低保标准.
+    pub label: String,
+    /// e.g. `元/人·月`
+    pub unit_label: String,
+    /// The value, its date, region (absent: everywhere), source and status.
+    pub value: ParameterValueInfo,
+    /// Past its update cycle on that date: to be checked against the local figure in force.
+    pub stale: bool,
+    /// Set by the caller (`withOverrides`), not from the parameter file.
+    pub what_if: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]

@@ -176,6 +176,16 @@ fn string_arg(v: &JsValue, path: &str, code: ErrorCode) -> Result<String, JsValu
         .ok_or_else(|| to_js(PolicyError::new(code, path, format!("{path} 应为字符串"))))
 }
 
+/// An optional region code (undefined or null: none).
+fn region_arg(region: Option<RegionArg>) -> Result<Option<String>, JsValue> {
+    match region.map(JsValue::from) {
+        Some(r) if !r.is_undefined() && !r.is_null() => {
+            string_arg(&r, "region", ErrorCode::InvalidRegion).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
 fn as_of_arg(v: &JsValue) -> Result<String, JsValue> {
     string_arg(v, "asOf", ErrorCode::InvalidDate)
 }
@@ -352,6 +362,21 @@ impl PolicyEngine {
         to_value(&self.inner.parameters())
     }
 
+    /// The value of parameter `name` in force on `asOf` (for `region`, a 6-digit code): its
+    /// date, source and status, to show beside a figure a result rests on.
+    #[wasm_bindgen(js_name = parameterValue, unchecked_return_type = "ParameterInForce")]
+    pub fn parameter_value(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        region: Option<RegionArg>,
+    ) -> Result<JsValue, JsValue> {
+        let name = string_arg(&name, "name", ErrorCode::UnknownParameter)?;
+        let as_of = as_of_arg(&as_of)?;
+        let region = region_arg(region)?;
+        result(self.inner.parameter_value(&name, &as_of, region.as_deref()))
+    }
+
     /// The regions of the parameter set, sorted by code.
     #[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
     pub fn regions(&self) -> Result<JsValue, JsValue> {
@@ -366,12 +391,7 @@ impl PolicyEngine {
         region: Option<RegionArg>,
     ) -> Result<JsValue, JsValue> {
         let as_of = as_of_arg(&as_of)?;
-        let region = match region.map(JsValue::from) {
-            Some(r) if !r.is_undefined() && !r.is_null() => {
-                Some(string_arg(&r, "region", ErrorCode::InvalidRegion)?)
-            }
-            _ => None,
-        };
+        let region = region_arg(region)?;
         let written = self
             .transitions
             .borrow()
@@ -824,12 +844,7 @@ impl PolicyEngine {
             )));
         }
         let as_of = as_of_arg(&as_of)?;
-        let region = match region.map(JsValue::from) {
-            Some(r) if !r.is_undefined() && !r.is_null() => {
-                Some(string_arg(&r, "region", ErrorCode::InvalidRegion)?)
-            }
-            _ => None,
-        };
+        let region = region_arg(region)?;
         let (text, bad) = chunk_json(&list)?;
         let node = crate::input::parse(&text, "资产台账").map_err(to_js)?;
         let mut rows: Vec<crate::error::Result<AssetInput>> = node

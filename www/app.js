@@ -127,7 +127,10 @@ function render() {
 }
 
 function show(household, asOf, estimate) {
-  const basis = basisOf(estimate);
+  const inForce = (name) => {
+    try { return engine.parameterValue(name, asOf, household.region); } catch { return null; }
+  };
+  const basis = basisOf(estimate, inForce);
   last = { household, asOf, estimate, basis };
   renderSummary(estimate, $('totals'), basis);
   renderNotice(basis, $('notice'));

@@ -2,7 +2,7 @@
 // citations, what the result rests on, and lines to sign. Built from the household that was computed
 // (not the form, which may have changed since), on A4, in two pages at most for six members.
 
-import { el, context } from './results.js';
+import { el, context, inForceText } from './results.js';
 import { GUARANTEES, MEMBER_FIELDS, optionLabel } from './form.js';
 
 const PHASES = { before: '过渡期前', transition: '过渡期内', after: '过渡期后' };
@@ -79,7 +79,7 @@ export function renderPrintSheet(node, { household: h, estimate: est }, basis, {
   };
   const notes = [];
   if (basis.stale.length) notes.push(el('li', {}, el('strong', {}, '已超过更新周期，请核对：'), basis.stale.map((s) => s.text).join('；'), '。'));
-  if (basis.unofficial.length) notes.push(el('li', {}, el('strong', {}, '非官方参数：'), basis.unofficial.map((u) => u.label).join('、'), '。'));
+  if (basis.unofficial.length) notes.push(el('li', {}, el('strong', {}, '非官方参数：'), basis.unofficial.map((u) => (u.inForce ? `${u.label} ${inForceText(u.inForce)}` : u.label)).join('；'), '。'));
   if (basis.assumptions.length) notes.push(el('li', {}, el('strong', {}, '按假设计算：'), basis.assumptions.map((a) => a.text.replace(/。$/, '')).join('；'), '。'));
   node.replaceChildren(
     el('h1', {}, '过渡期帮扶政策测算单'),

@@ -28,9 +28,9 @@ const paramLabel = (name) => context.params.get(name)?.label ?? name;
 /**
  * What the amounts of this estimate rest on that is not official: the results that pay something
  * (and the monitoring verdict), and for each parameter, assumption and stale figure the results
- * it affects.
+ * it affects; `inForce(name)` gives a parameter's value in force (engine.parameterValue) or null.
  */
-export function basisOf(est) {
+export function basisOf(est, inForce = () => null) {
   const results = [est.monitoring, ...est.programs];
   const paying = results.filter((p) => p === est.monitoring || (p.eligible && (nonZero(p.monthly) || nonZero(p.annual))));
   const concerned = new Set(paying.filter((p) => p.unofficial.length || p.stale.length));
@@ -49,8 +49,8 @@ export function basisOf(est) {
   const assumptionBy = affects((p) => p.assumptions.map((a) => a.rule));
   return {
     concerned,
-    unofficial: [...unofficialBy.keys()].sort().map((name) => ({ name, label: paramLabel(name), affects: unofficialBy.get(name) })),
-    stale: est.stale.map((s) => ({ ...s, affects: staleBy.get(s.parameter) ?? [] })),
+    unofficial: [...unofficialBy.keys()].sort().map((name) => ({ name, label: paramLabel(name), affects: unofficialBy.get(name), inForce: inForce(name) })),
+    stale: est.stale.map((s) => ({ ...s, affects: staleBy.get(s.parameter) ?? [], inForce: inForce(s.parameter) })),
     assumptions: est.assumptions.map((a) => ({ ...a, affects: assumptionBy.get(a.rule) ?? [] })),
   };
 }
@@ -105,6 +105,26 @@ export function renderSummary(est, node, basis) {
   ].filter((child) => child !== null));
 }
 
+const STATUS = { official: '官方公布', reported: '报道值，非官方', illustrative: '示例值' };
+
+/** A parameter's value in force as words: 441 元/人·月（黑龙江省，2022-01-01 起，报道值）. */
+export function inForceText(p) {
+  if (!p) return '';
+  const v = p.value;
+  const flag = p.unitLabel.startsWith('是否');
+  const unit = p.unitLabel && !flag && !['比例', '日期'].includes(p.unitLabel) ? ` ${p.unitLabel}` : '';
+  const value = flag ? (v.value === '1' ? '是' : '否') : v.value;
+  if (p.whatIf) return `${value}${unit}（假设值）`;
+  return `${value}${unit}（${v.regionName ?? '各地'}，${v.from} 起，${STATUS[v.status] ?? v.status}）`;
+}
+
+/** The value an item rests on and where it comes from, under the item. */
+function inForce(p) {
+  if (!p) return null;
+  return el('span', { class: 'in-force' }, `现用数值：${inForceText(p)}`,
+    p.whatIf ? null : el('span', { class: 'source' }, `来源：${p.value.source}`));
+}
+
 /** The one notice of what the result rests on that is not official. */
 export function renderNotice(basis, node) {
   const affects = (list) => (list.length ? el('span', { class: 'affects' }, `影响：${list.join('、')}`) : null);
@@ -112,12 +132,12 @@ export function renderNotice(basis, node) {
   if (basis.stale.length) {
     parts.push(el('div', { class: 'stale' },
       el('h4', {}, el('span', { 'aria-hidden': 'true' }, '⚠ '), `已超过更新周期的数值（${basis.stale.length} 项）：请核对当地现行标准`),
-      el('ul', {}, ...basis.stale.map((s) => el('li', { 'data-param': s.parameter }, s.text, affects(s.affects))))));
+      el('ul', {}, ...basis.stale.map((s) => el('li', { 'data-param': s.parameter }, s.text, inForce(s.inForce), affects(s.affects))))));
   }
   if (basis.unofficial.length) {
     parts.push(el('details', { class: 'unofficial' },
       el('summary', {}, `非官方参数（${basis.unofficial.length} 项）：未找到公开的官方数值，采用报道值或示例值`),
-      el('ul', {}, ...basis.unofficial.map((u) => el('li', { 'data-param': u.name }, u.label, affects(u.affects))))));
+      el('ul', {}, ...basis.unofficial.map((u) => el('li', { 'data-param': u.name }, u.label, inForce(u.inForce), affects(u.affects))))));
   }
   if (basis.assumptions.length) {
     parts.push(el('details', { class: 'assumptions' },
@@ -126,7 +146,7 @@ export function renderNotice(basis, node) {
   }
   node.hidden = parts.length === 0;
   node.replaceChildren(el('h3', { id: 'notice-title', tabindex: '-1' }, '测算依据说明'),
-    el('p', { class: 'hint' }, '本户金额所依据的、不是官方公布的数值和规则。门户或县里可用本地参数文件替换。'), ...parts);
+    el('p', { class: 'hint' }, '本户金额所依据的、不是官方公布的数值和规则，各附现用数值及其来源。门户或县里可用本地参数文件替换。'), ...parts);
 }
 
 export function renderTransition(t, doc) {

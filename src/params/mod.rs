@@ -480,6 +480,30 @@ impl ParameterSet {
         catalogue::find(name).and_then(|s| self.params.get(s))
     }
 
+    /// The parameter named `name` and its value in force on `on` for `region` (a 6-digit code),
+    /// with whether it is due for checking: what a page shows beside a figure a result rests on.
+    pub fn in_force(
+        &self,
+        name: &str,
+        on: NaiveDate,
+        region: Option<&str>,
+    ) -> Result<(&Parameter, &DatedValue, bool)> {
+        let parameter = self.parameter(name).ok_or_else(|| {
+            PolicyError::new(
+                ErrorCode::UnknownParameter,
+                "name",
+                load::unknown_name(name),
+            )
+        })?;
+        let region = match region {
+            Some(code) => Some(self.region_by_code(code, on, "region")?),
+            None => None,
+        };
+        let v = self.lookup(parameter.spec, on, region)?;
+        let stale = is_stale(parameter.spec, v.from, on) && !overrides::is_what_if(v);
+        Ok((parameter, v, stale))
+    }
+
     /// The value in force on `on` for `region` (most specific region first, as the catalogue's scope
     /// says). Allocates nothing unless it fails.
     pub fn lookup(

@@ -980,3 +980,39 @@ fn the_compile_time_name_order_is_the_sorted_catalogue() {
         assert_eq!(BY_NAME[rank(spec)] as usize, spec.index);
     }
 }
+
+#[test]
+fn the_value_in_force_comes_with_its_date_source_and_staleness() {
+    // data/params/dibao-tekun.toml: the province's rural 低保 standard is 441 from 2022-01-01
+    // (region 230000); Harbin's nine districts (道里区 230102 among them) have 625 from the same day.
+    // The cycle is 12 months, so on 2023-06-01 (past 2023-01-01) both are due for checking.
+    let set = default_set();
+    let (p, v, stale) = set
+        .in_force("dibao.standard.rural", d("2023-06-01"), Some("230129"))
+        .unwrap();
+    assert_eq!(p.label, "农村低保标准");
+    assert_eq!(
+        (v.value.display(), v.from, v.region),
+        ("441".to_string(), d("2022-01-01"), Some(230000))
+    );
+    assert!(v.source.contains("441元/人·月"), "{}", v.source);
+    assert!(stale);
+    let (_, v, _) = set
+        .in_force("dibao.standard.rural", d("2023-06-01"), Some("230102"))
+        .unwrap();
+    assert_eq!(v.value.display(), "625");
+    // On 2022-06-01 the 441 is five months old: not yet due.
+    let (_, _, stale) = set
+        .in_force("dibao.standard.rural", d("2022-06-01"), Some("230129"))
+        .unwrap();
+    assert!(!stale);
+    let e = set
+        .in_force("dibao.standard.rurall", d("2023-06-01"), None)
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::UnknownParameter);
+    assert!(e.message.contains("dibao.standard.rural"), "{}", e.message);
+    let e = set
+        .in_force("dibao.standard.rural", d("2023-06-01"), Some("230199"))
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidRegion);
+}

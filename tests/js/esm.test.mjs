@@ -41,3 +41,25 @@ test('zhenxing/web initialises from bytes and works', async () => {
   assert.equal(engine.transition('2024-01-01', '230129').fundIntegrationPilot, false);
   assert.throws(() => engine.transition('2023-02-29'), (e) => e instanceof WebPolicyError && e.path === 'asOf');
 });
+
+test('parameterValue gives the value in force with its date, source and status', () => {
+  // data/params/dibao-tekun.toml: the province's rural 低保 standard 441 from 2022-01-01 (region
+  // 230000, a reported figure); 道里区 (230102) has 625 from the same day. Its cycle is 12 months:
+  // on 2023-06-01 both are past 2023-01-01, so due for checking.
+  const engine = new PolicyEngine();
+  const p = engine.parameterValue('dibao.standard.rural', '2023-06-01', '230129');
+  assert.equal(p.label, '农村低保标准');
+  assert.equal(p.unitLabel, '元/人·月');
+  assert.deepEqual([p.value.value, p.value.from, p.value.region, p.value.status, p.stale, p.whatIf],
+    ['441', '2022-01-01', '230000', 'reported', true, false]);
+  assert.equal(engine.parameterValue('dibao.standard.rural', '2023-06-01', '230102').value.value, '625');
+  const whatIf = engine.withOverrides({ 'dibao.standard.rural': '471' });
+  const w = whatIf.parameterValue('dibao.standard.rural', '2023-06-01', '230129');
+  assert.deepEqual([w.value.value, w.whatIf, w.stale], ['471', true, false]);
+  whatIf.free();
+  assert.throws(() => engine.parameterValue('dibao.standard.rurall', '2023-06-01'),
+    (e) => e instanceof PolicyError && e.code === 'UNKNOWN_PARAMETER' && /dibao\.standard\.rural”/.test(e.message));
+  assert.throws(() => engine.parameterValue('dibao.standard.rural', '2023-06-01', '230199'),
+    (e) => e instanceof PolicyError && e.code === 'INVALID_REGION');
+  engine.free();
+});
