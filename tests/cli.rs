@@ -93,6 +93,11 @@ fn json_lines_match_the_library_and_bad_rows_carry_on() {
         ),
         (Some("INVALID_INPUT"), Some("members[0].wage"))
     );
+    // A misspelt field is answered with the field it is a letter off.
+    assert_eq!(
+        out[2]["error"]["message"],
+        "未知字段“wage”（是否应为“wages”？）"
+    );
     assert_eq!(out[4]["error"]["code"], "INVALID_INPUT");
     assert_eq!(
         (

@@ -178,9 +178,13 @@ impl<'n, 'a> Obj<'n, 'a> {
             .iter()
             .filter(|(k, _)| !allowed.contains(&k.as_ref()))
         {
+            let hint = match crate::params::catalogue::nearest_among(key, allowed.iter().copied()) {
+                Some(field) => format!("是否应为“{field}”？"),
+                None => "字段名区分大小写，请检查拼写".to_string(),
+            };
             c.push(PolicyError::invalid_input(
                 join_path(&path, key),
-                format!("未知字段“{}”（字段名区分大小写，请检查拼写）", short(key)),
+                format!("未知字段“{}”（{hint}）", short(key)),
             ));
         }
         if let Some(key) = node.duplicate_key() {

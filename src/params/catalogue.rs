@@ -199,14 +199,23 @@ pub fn find(name: &str) -> Option<&'static Spec> {
 /// The known name nearest to `name` (edit distance), to suggest when a name is unknown. `None` for
 /// very long text (nothing near) or when nothing is within half the name's length.
 pub fn nearest(name: &str) -> Option<&'static str> {
+    nearest_among(name, ALL.iter().map(|s| s.name))
+}
+
+/// Of `candidates`, the one `name` is most likely a misspelling of (a few letters off), if any:
+/// `wage` → `wages`.
+pub fn nearest_among<'c>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
     let len = name.chars().count();
     if len == 0 || len > 80 {
         return None;
     }
     let lower = name.to_lowercase();
-    let (best, distance) = ALL
-        .iter()
-        .map(|s| (s.name, edit_distance(&lower, &s.name.to_lowercase())))
+    let (best, distance) = candidates
+        .into_iter()
+        .map(|c| (c, edit_distance(&lower, &c.to_lowercase())))
         .min_by_key(|(_, d)| *d)?;
     (distance.saturating_mul(2) <= len.max(4)).then_some(best)
 }

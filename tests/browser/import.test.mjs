@@ -75,7 +75,7 @@ test('every problem of an import, at its field, in an officer\'s words; results 
   assert.deepEqual(listed, [
     '第1位成员（户主）的本人年工资有误：金额最多保留两位小数（精确到分）',
     '第2位成员（妻子）的患重病有误：“患重病”应为 是 或 否',
-    '第3位成员（儿子）：未知字段“wage”（字段名区分大小写，请检查拼写）',
+    '第3位成员（儿子）：未知字段“wage”（是否应为“本人年工资”？）',
     '家庭经营净收入有误：金额“abc”不是有效的数字（应为如 1234.50 的十进制数）',
   ]);
   // At the fields the form has; the string "false" never ticks a box.
