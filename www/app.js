@@ -385,9 +385,10 @@ async function main() {
   showPolicyItems(policyItems());
   window.addEventListener('hashchange', openCitedItem);
 
-  // The room the sticky totals need at the end of the results column (style.css).
+  // The room the sticky totals need at the end of the results column, and above anything scrolled
+  // to (style.css).
   new ResizeObserver(([entry]) => {
-    $('results').style.setProperty('--summary-height', `${Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? entry.target.offsetHeight)}px`);
+    document.documentElement.style.setProperty('--summary-height', `${Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? entry.target.offsetHeight)}px`);
   }).observe($('summary'));
 
   $('as-of').value = today();

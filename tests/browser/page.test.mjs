@@ -195,6 +195,18 @@ test('on a tall wide screen nothing at the end of the results hides under the to
   }
 });
 
+test('on a laptop screen the totals do not cover the card scrolled to', async () => {
+  // 1366×768: the sticky totals take two fifths of the height; a card scrolled to (a link, a
+  // citation) must stop below them.
+  const covered = await page.$eval('#card-dibao-title', (title) => {
+    title.scrollIntoView({ block: 'start' });
+    const r = title.getBoundingClientRect();
+    const at = document.elementFromPoint(r.left + 10, r.top + r.height / 2);
+    return at === title || title.contains(at) ? 'clear' : `under #${at?.closest('[id]')?.id}`;
+  });
+  assert.equal(covered, 'clear');
+});
+
 test('import fills the form and gives the same figures', async () => {
   await page.fill('#household-json', JSON.stringify(households.unstable));
   await page.click('#import');

@@ -66,8 +66,11 @@ for (const name of ['unstable', 'sudden', 'marginal', 'six']) {
     assert.ok(flat.includes(`测算日期${asOf}`));
     assert.match(flat, /参数集“黑龙江省过渡期帮扶政策默认参数（\d{4}-\d{2}-\d{2}，zhenxing/);
     if (est.stale.length) assert.ok(flat.includes('已超过更新周期'));
-    // Lines to sign.
+    // Lines to sign, on a page that says what is signed for: the household's date and totals.
     for (const line of ['经办人：', '审核人：', '日期：']) assert.ok(flat.includes(line), line);
+    const signed = squash(pages.find((p) => squash(p).includes('经办人：')));
+    assert.ok(signed.includes(`测算日期${asOf}`), 'the signed page has the date');
+    assert.ok(signed.includes(`全年现金合计${est.totalAnnual}元/年`), 'the signed page has the totals');
     writeFileSync(`${shots}/print-${name}.txt`, text);
     console.log(`# ${name}: ${pages.length} page(s)`);
   });
