@@ -1387,13 +1387,16 @@ fn a_json_document_is_read_as_its_households() {
         "{\n  \"region\": \"230129\",\n  \"members\": [\n    {\n      \"id\": \"户主\",\n      \"birthDate\": \"1975-03-01\"\n    }\n  ]\n}\n",
     )
     .unwrap();
-    let (code, out, err) = run(&[
-        "estimate",
-        "--as-of",
-        AS_OF,
-        "--quiet",
-        one.to_str().unwrap(),
-    ]);
+    let estimate = |file: &std::path::Path| {
+        run(&[
+            "estimate",
+            "--as-of",
+            AS_OF,
+            "--quiet",
+            file.to_str().unwrap(),
+        ])
+    };
+    let (code, out, err) = estimate(&one);
     assert_eq!(code, 0, "{err}");
     let rows = lines(&out);
     assert_eq!(rows.len(), 1, "{out}");
@@ -1404,13 +1407,7 @@ fn a_json_document_is_read_as_its_households() {
         "[\n {\"region\":\"230129\",\"members\":[{\"birthDate\":\"1975-03-01\"}]},\n {\"region\":\"230199\",\"members\":[{\"id\":\"a,]}\",\"birthDate\":\"1975-03-01\"}]}\n]\n",
     )
     .unwrap();
-    let (code, out, _) = run(&[
-        "estimate",
-        "--as-of",
-        AS_OF,
-        "--quiet",
-        many.to_str().unwrap(),
-    ]);
+    let (code, out, _) = estimate(&many);
     assert_eq!(code, 1);
     let rows = lines(&out);
     assert_eq!(rows.len(), 2, "{out}");
@@ -1420,6 +1417,16 @@ fn a_json_document_is_read_as_its_households() {
     );
     assert_eq!(rows[1]["line"], 2);
     assert_eq!(rows[1]["error"]["code"], "INVALID_REGION");
+    // JSON Lines named .json stay JSON Lines.
+    let lined = dir.join("lines.json");
+    std::fs::write(
+        &lined,
+        "{\"region\":\"230129\",\"members\":[{\"birthDate\":\"1975-03-01\"}]}\n{\"region\":\"230221\",\"members\":[{\"birthDate\":\"1975-03-01\"}]}\n",
+    )
+    .unwrap();
+    let (code, out, err) = estimate(&lined);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(lines(&out).len(), 2, "{out}");
     // The document is still the input: writing over it is refused.
     let (code, _, err) = run(&[
         "estimate",

@@ -177,7 +177,7 @@ impl Input {
         }
         check_encoding(&head, encoding, &path.display().to_string())?;
         if input.format == Format::JsonLines && ext.as_deref() == Some("json") {
-            input.read_as_document(path)?;
+            input.read_as_document(path, &head)?;
         }
         Ok(input)
     }
@@ -187,8 +187,18 @@ impl Input {
     /// household's text with its line breaks made spaces (in valid JSON they are only ever
     /// spaces), in a spooled copy; its rows' line numbers are the households' places in it. A file
     /// that is not one document is read as JSON Lines, as before.
-    fn read_as_document(&mut self, path: &Path) -> Result<(), String> {
+    fn read_as_document(&mut self, path: &Path, head: &[u8]) -> Result<(), String> {
         if self.size.is_none_or(|n| n > MAX_DOCUMENT) {
+            return Ok(());
+        }
+        // A first line that is a whole JSON value: JSON Lines, read as it streams (not held whole).
+        let first_line = head
+            .split(|b| *b == b'\n')
+            .next()
+            .filter(|_| head.contains(&b'\n'))
+            .and_then(|line| std::str::from_utf8(line).ok())
+            .map(|line| line.trim_start_matches('\u{feff}').trim());
+        if first_line.is_some_and(|line| zhenxing::input::parse(line, "行").is_ok()) {
             return Ok(());
         }
         let bytes =
