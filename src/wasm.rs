@@ -187,6 +187,13 @@ fn region_arg(region: Option<RegionArg>) -> Result<Option<String>, JsValue> {
 }
 
 fn as_of_arg(v: &JsValue) -> Result<String, JsValue> {
+    if v.is_undefined() {
+        return Err(to_js(PolicyError::new(
+            ErrorCode::InvalidDate,
+            "asOf",
+            "缺少测算日期 asOf（如 \"2023-06-01\"）",
+        )));
+    }
     string_arg(v, "asOf", ErrorCode::InvalidDate)
 }
 
@@ -197,6 +204,13 @@ fn household_call<T: Serialize>(
     as_of: &JsValue,
     f: impl FnOnce(&HouseholdInput, &str) -> crate::error::Result<T>,
 ) -> Result<JsValue, JsValue> {
+    // The household is the first argument: its absence is said before the date's.
+    if h.is_undefined() || h.is_null() {
+        return Err(to_js(PolicyError::invalid_input(
+            "",
+            "缺少家庭（第一个参数，应为对象）",
+        )));
+    }
     let as_of = as_of_arg(as_of)?;
     let h = household_arg(engine, h, &as_of)?;
     result(f(&h, &as_of))

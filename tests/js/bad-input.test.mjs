@@ -206,6 +206,14 @@ for (const [name, call, code, path] of cases) {
   });
 }
 
+test('a missing argument is named, the household before the date', () => {
+  const message = (call) => { try { call(); } catch (e) { return [e.code, e.path, e.message]; } return null; };
+  assert.deepEqual(message(() => engine.dibao()), ['INVALID_INPUT', '', '缺少家庭（第一个参数，应为对象）']);
+  assert.deepEqual(message(() => engine.estimate(null, asOf)), ['INVALID_INPUT', '', '缺少家庭（第一个参数，应为对象）']);
+  assert.deepEqual(message(() => engine.dibao(good())), ['INVALID_DATE', 'asOf', '缺少测算日期 asOf（如 "2023-06-01"）']);
+  assert.deepEqual(message(() => engine.transition()), ['INVALID_DATE', 'asOf', '缺少测算日期 asOf（如 "2023-06-01"）']);
+});
+
 test('a huge bad value is quoted by a short prefix only', () => {
   assert.throws(() => engine.dibao({ ...good(), region: '9'.repeat(10_000_000) }, asOf), (e) => {
     assert.equal(e.code, 'INVALID_REGION');
