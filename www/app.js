@@ -138,6 +138,7 @@ function show(household, asOf, estimate) {
   scheduleChart(household, asOf, estimate);
   renderPrintSheet($('print-sheet'), last, basis, { regionName, paramSet });
   $('what-if-table').hidden = true;
+  $('what-if-error').hidden = true;
   $('result-body').hidden = false;
   if (!firstEstimate) {
     firstEstimate = true;
@@ -195,10 +196,25 @@ function whatIf(event) {
     input.removeAttribute('aria-invalid');
     if (input.value.trim() !== '') overrides[input.name] = input.value.trim();
   }
+  if (Object.keys(overrides).length === 0) {
+    $('what-if-table').hidden = true;
+    error.textContent = '请先填写至少一个假设值，再比较。';
+    error.hidden = false;
+    return;
+  }
   let other;
   try {
     other = engine.withOverrides(overrides);
     const c = engine.compare(last.household, last.asOf, other);
+    // What was tried, as the engine read it (４７１元 is 471, 30% is 0.3), beside the value in force.
+    const tried = Object.keys(overrides).map((name) => {
+      const now = other.parameterValue(name, last.asOf, last.household.region);
+      let was = '—';
+      try { was = engine.parameterValue(name, last.asOf, last.household.region).value.value; } catch { /* none in force */ }
+      return `${now.label} ${was} → ${now.value.value}`;
+    });
+    $('what-if-table').querySelector('caption').textContent =
+      `现行与假设（${tried.join('；')}）的各项目全年金额（元/年；含代缴、资助参保等非现金项目，合计只计现金）`;
     // Each programme's own annual amount (代缴 and 资助参保 included), as registers count it; the
     // footer is the cash total.
     $('what-if-table').querySelector('tbody').replaceChildren(...c.programs.map((p, i) => el('tr', { 'data-program': p.program },

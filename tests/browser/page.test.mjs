@@ -141,6 +141,8 @@ test('an 边缘易致贫 elderly couple, the chart and the what-if panel', async
   const c = engine.compare(h, asOf, engine.withOverrides({ 'dibao.standard.rural': '471' }));
   assert.equal(c.totalDifference, '792.00');
   assert.equal(await page.textContent('#what-if-total'), c.totalDifference);
+  // The table says what was tried against what is in force (the province's 441 for 230221).
+  assert.match(await page.textContent('#what-if-table caption'), /现行与假设（农村低保标准 441 → 471）/);
   const cells = await page.$$eval('#what-if-table tbody [data-key]', (els) => els.map((e) => [e.dataset.key, e.textContent]));
   for (const [key, text] of cells) assert.equal(text, at(c, key), key);
   await page.screenshot({ path: `${shots}/household-marginal-what-if.png`, fullPage: true });
@@ -157,7 +159,10 @@ test('an 边缘易致贫 elderly couple, the chart and the what-if panel', async
   assert.ok(await page.isHidden('#what-if-table'), 'no table of earlier values beside the error');
   await page.fill('#what-if-form [name="dibao.standard.rural"]', '');
   await page.click('#what-if-apply');
-  await page.waitForFunction(() => document.querySelector('#what-if-error').hidden);
+  // Nothing to try: said so, with no table of zeros.
+  await page.waitForSelector('#what-if-error:not([hidden])');
+  assert.match(await page.textContent('#what-if-error'), /请先填写至少一个假设值/);
+  assert.ok(await page.isHidden('#what-if-table'));
 });
 
 test('on a wide screen the totals stay in view while the officer types far down the form', async () => {
