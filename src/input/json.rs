@@ -207,7 +207,7 @@ impl<'a> Parser<'a> {
 
     fn object(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
         self.bump();
-        let mut members = Vec::new();
+        let mut members = Vec::with_capacity(8);
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.bump();
@@ -243,7 +243,7 @@ impl<'a> Parser<'a> {
 
     fn array(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
         self.bump();
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(4);
         self.skip_space();
         if self.peek() == Some(b']') {
             self.bump();
