@@ -103,7 +103,11 @@ pub fn header(lang: Lang) -> Vec<String> {
 
 /// How many columns [`header`] has.
 pub fn width() -> usize {
-    LEADING.len() + PROGRAMMES.len() * PROGRAMME_SUFFIXES.len() + TRAILING.len()
+    PROGRAMMES
+        .len()
+        .saturating_mul(PROGRAMME_SUFFIXES.len())
+        .saturating_add(LEADING.len())
+        .saturating_add(TRAILING.len())
 }
 
 /// One output row's cells, written one after another into a single buffer: a register has
@@ -211,7 +215,7 @@ pub fn lead_cells(
         }
         None => {
             row.push(yes_no(true, lang));
-            row.pad(row.len() + 3);
+            row.pad(row.len().saturating_add(3));
         }
     }
     row
@@ -253,7 +257,7 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
                         }
                         row.push_money(r.annual);
                     }
-                    None => row.pad(row.len() + 3),
+                    None => row.pad(row.len().saturating_add(3)),
                 }
             }
             row.push_money(s.total_monthly);
