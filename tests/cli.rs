@@ -1417,6 +1417,15 @@ fn a_json_document_is_read_as_its_households() {
     );
     assert_eq!(rows[1]["line"], 2);
     assert_eq!(rows[1]["error"]["code"], "INVALID_REGION");
+    // Both documents piped in read the same as by name.
+    for (file, rows) in [(&one, 1), (&many, 2)] {
+        let (_, out, err) = run_fed(
+            &["estimate", "--as-of", AS_OF, "--quiet", "-"],
+            &std::fs::read(file).unwrap(),
+        );
+        assert_eq!(lines(&out).len(), rows, "{file:?}: {out}{err}");
+        assert_eq!(lines(&out)[0]["ok"], true, "{out}");
+    }
     // JSON Lines named .json stay JSON Lines.
     let lined = dir.join("lines.json");
     std::fs::write(

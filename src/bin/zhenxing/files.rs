@@ -134,8 +134,16 @@ impl Input {
                 let head = reader
                     .fill_buf()
                     .map_err(|e| format!("读取标准输入失败：{}", os_error(&e)))?;
+                // An array of households is JSON too (read as a document below).
+                let array = head
+                    .strip_prefix("\u{feff}".as_bytes())
+                    .unwrap_or(head)
+                    .iter()
+                    .find(|b| !b.is_ascii_whitespace())
+                    == Some(&b'[');
                 input.format = match TextFormat::sniff(head) {
                     TextFormat::JsonLines => Format::JsonLines,
+                    TextFormat::Csv if array => Format::JsonLines,
                     TextFormat::Csv => Format::Csv,
                 };
             }
@@ -151,13 +159,25 @@ impl Input {
                     .map_err(|e| format!("读取标准输入失败：{}", os_error(&e)))?;
                 input.path = Some(spool);
             } else {
-                let mut reader: Box<dyn BufRead + Send> = Box::new(reader);
                 let head = reader
                     .fill_buf()
                     .map_err(|e| format!("读取标准输入失败：{}", os_error(&e)))?;
                 check_encoding(head, encoding, "标准输入")?;
-                input.stdin = Mutex::new(Some(reader));
-                return Ok(input);
+                if first_line_is_json(head) {
+                    input.stdin = Mutex::new(Some(Box::new(reader)));
+                    return Ok(input);
+                }
+                // Perhaps one document over several lines (a household the page exported):
+                // kept whole, and read below as a .json file is.
+                let spool = std::env::temp_dir()
+                    .join(format!("zhenxing-stdin-{}.json", std::process::id()));
+                let mut file = File::create(&spool).map_err(|e| {
+                    format!("无法创建临时文件 {}：{}", spool.display(), os_error(&e))
+                })?;
+                input.spool = Some(spool.clone());
+                io::copy(&mut reader, &mut file)
+                    .map_err(|e| format!("读取标准输入失败：{}", os_error(&e)))?;
+                input.path = Some(spool);
             }
         } else {
             input.path = Some(path.to_path_buf());
@@ -176,8 +196,9 @@ impl Input {
             return Err(format!("{} {EXCEL}", path.display()));
         }
         check_encoding(&head, encoding, &path.display().to_string())?;
-        if input.format == Format::JsonLines && ext.as_deref() == Some("json") {
-            input.read_as_document(path, &head)?;
+        if input.format == Format::JsonLines && (ext.as_deref() == Some("json") || stdin) {
+            let file = input.path.clone().unwrap_or_else(|| path.to_path_buf());
+            input.read_as_document(&file, &head)?;
         }
         Ok(input)
     }
@@ -188,17 +209,9 @@ impl Input {
     /// spaces), in a spooled copy; its rows' line numbers are the households' places in it. A file
     /// that is not one document is read as JSON Lines, as before.
     fn read_as_document(&mut self, path: &Path, head: &[u8]) -> Result<(), String> {
-        if self.size.is_none_or(|n| n > MAX_DOCUMENT) {
-            return Ok(());
-        }
+        let size = fs::metadata(path).map(|m| m.len()).unwrap_or(u64::MAX);
         // A first line that is a whole JSON value: JSON Lines, read as it streams (not held whole).
-        let first_line = head
-            .split(|b| *b == b'\n')
-            .next()
-            .filter(|_| head.contains(&b'\n'))
-            .and_then(|line| std::str::from_utf8(line).ok())
-            .map(|line| line.trim_start_matches('\u{feff}').trim());
-        if first_line.is_some_and(|line| zhenxing::input::parse(line, "行").is_ok()) {
+        if size > MAX_DOCUMENT || first_line_is_json(head) {
             return Ok(());
         }
         let bytes =
@@ -229,7 +242,10 @@ impl Input {
         fs::write(&spool, lines)
             .map_err(|e| format!("无法创建临时文件 {}：{}", spool.display(), os_error(&e)))?;
         self.path = Some(spool.clone());
-        self.spool = Some(spool);
+        // A spooled copy of standard input is replaced by its lines.
+        if let Some(old) = self.spool.replace(spool) {
+            let _ = fs::remove_file(old);
+        }
         Ok(())
     }
 
@@ -251,6 +267,16 @@ impl Input {
     fn file(&self) -> Option<&Path> {
         self.named.as_deref()
     }
+}
+
+/// Whether the first line of `head` is a whole JSON value (so the text is JSON Lines).
+fn first_line_is_json(head: &[u8]) -> bool {
+    head.split(|b| *b == b'\n')
+        .next()
+        .filter(|_| head.contains(&b'\n'))
+        .and_then(|line| std::str::from_utf8(line).ok())
+        .map(|line| line.trim_start_matches('\u{feff}').trim())
+        .is_some_and(|line| zhenxing::input::parse(line, "行").is_ok())
 }
 
 /// The largest `.json` document read whole (larger ones are read as JSON Lines).
