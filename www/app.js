@@ -219,7 +219,7 @@ function whatIf(event) {
     // footer is the cash total.
     $('what-if-table').querySelector('tbody').replaceChildren(...c.programs.map((p, i) => el('tr', { 'data-program': p.program },
       el('th', { scope: 'row' }, p.label), el('td', { 'data-key': `programs[${i}].annualBaseline` }, p.annualBaseline), el('td', { 'data-key': `programs[${i}].annualAlternative` }, p.annualAlternative),
-      el('td', { 'data-key': `programs[${i}].annualDifference`, class: p.annualDifference.startsWith('-') ? 'down' : 'up' }, p.annualDifference))));
+      el('td', { 'data-key': `programs[${i}].annualDifference`, class: Number(p.annualDifference) === 0 ? 'same' : p.annualDifference.startsWith('-') ? 'down' : 'up' }, p.annualDifference))));
     const cells = $('what-if-table').querySelectorAll('tfoot td');
     cells[0].textContent = c.baseline.totalAnnual;
     cells[1].textContent = c.alternative.totalAnnual;

@@ -42,7 +42,7 @@ function inputs(h, regionName) {
     if (m.healthExemptFromSchool) items.push(`${name}：因身体原因不具备学习条件`);
   }
   if (h.events?.length) items.push(`突发事件：${h.events.map((e) => context.labels.event?.[e] ?? e).join('、')}`);
-  items.push(`财产核查：${h.assetTestPassed === false ? '未通过' : '符合规定'}`);
+  items.push(`财产状况：${h.assetTestPassed === false ? '经核查不符合规定' : '按经核查符合规定计算（请经办人核实）'}`);
   if (h.onDibao) items.push(`现享受低保${h.dibaoMonthly ? `，${h.dibaoMonthly} 元/月` : ''}`);
   if (h.incomeChangeDate) items.push(`收入超过低保标准的核实日期 ${h.incomeChangeDate}`);
   if (h.stableIncomeMonths !== undefined) items.push(`收入稳定超过监测标准 ${h.stableIncomeMonths} 个月`);

@@ -690,7 +690,7 @@ fn facts(f: &DibaoFigures, e: &mut Explanation) {
     );
     e.fact("补差", f.base, "元/月", "base");
     for (j, s) in f.supplements.iter().enumerate() {
-        let label = format!("加发：{}（{}）", s.member, s.reason);
+        let label = format!("加发：{}，{}", s.member, s.reason);
         e.fact(
             label,
             s.monthly,
