@@ -149,15 +149,7 @@ impl Input {
             }
             if input.format == Format::Csv {
                 // Read twice (the first pass finds split households): keep a copy.
-                let spool =
-                    std::env::temp_dir().join(format!("zhenxing-stdin-{}.csv", std::process::id()));
-                let mut file = File::create(&spool).map_err(|e| {
-                    format!("无法创建临时文件 {}：{}", spool.display(), os_error(&e))
-                })?;
-                input.spool = Some(spool.clone());
-                io::copy(&mut reader, &mut file)
-                    .map_err(|e| format!("读取标准输入失败：{}", os_error(&e)))?;
-                input.path = Some(spool);
+                input.spool_stdin(&mut reader, "csv")?;
             } else {
                 let head = reader
                     .fill_buf()
@@ -169,15 +161,7 @@ impl Input {
                 }
                 // Perhaps one document over several lines (a household the page exported):
                 // kept whole, and read below as a .json file is.
-                let spool = std::env::temp_dir()
-                    .join(format!("zhenxing-stdin-{}.json", std::process::id()));
-                let mut file = File::create(&spool).map_err(|e| {
-                    format!("无法创建临时文件 {}：{}", spool.display(), os_error(&e))
-                })?;
-                input.spool = Some(spool.clone());
-                io::copy(&mut reader, &mut file)
-                    .map_err(|e| format!("读取标准输入失败：{}", os_error(&e)))?;
-                input.path = Some(spool);
+                input.spool_stdin(&mut reader, "json")?;
             }
         } else {
             input.path = Some(path.to_path_buf());
@@ -201,6 +185,18 @@ impl Input {
             input.read_as_document(&file, &head)?;
         }
         Ok(input)
+    }
+
+    /// Standard input copied whole into a temporary file (`.ext`), read from there.
+    fn spool_stdin(&mut self, reader: &mut impl Read, ext: &str) -> Result<(), String> {
+        let spool =
+            std::env::temp_dir().join(format!("zhenxing-stdin-{}.{ext}", std::process::id()));
+        let mut file = File::create(&spool)
+            .map_err(|e| format!("无法创建临时文件 {}：{}", spool.display(), os_error(&e)))?;
+        self.spool = Some(spool.clone());
+        io::copy(reader, &mut file).map_err(|e| format!("读取标准输入失败：{}", os_error(&e)))?;
+        self.path = Some(spool);
+        Ok(())
     }
 
     /// A `.json` file that is one JSON document over several lines (a household as the staff
