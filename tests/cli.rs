@@ -194,10 +194,19 @@ fn csv_gives_the_same_results_as_json_lines() {
         assert!(csv[c]["screening"].is_object());
         assert_eq!(csv[c]["screening"], jsonl[j]["screening"], "{}", ids[c]);
     }
-    // H3 has a bad boolean (named by its column); H5 a future birth date. Lines are the file's.
+    // H3 has a bad boolean (at its field, as the engine's other errors, named by its column in
+    // the message); H5 a future birth date. Lines are the file's.
     assert_eq!(
         (csv[2]["line"].as_u64(), csv[2]["error"]["path"].as_str()),
-        (Some(6), Some("serious_illness"))
+        (Some(6), Some("members[0].seriousIllness"))
+    );
+    assert!(
+        csv[2]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("“患重病”（serious_illness）应为 是 或 否"),
+        "{}",
+        csv[2]["error"]["message"]
     );
     assert_eq!(
         (csv[4]["line"].as_u64(), csv[4]["error"]["path"].as_str()),
@@ -1448,5 +1457,55 @@ fn a_json_document_is_read_as_its_households() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("就是输入文件"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_register_row_with_several_bad_cells_gets_them_all() {
+    // A yes/no cell, a grade, a date and an amount all wrong on one row: every one is listed, each
+    // at its field, in the register's words.
+    let dir = std::env::temp_dir().join(format!("zx-cells-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("bad.csv");
+    std::fs::write(
+        &input,
+        "户编号,地区代码,出生日期,患重病,残疾等级,经营净收入\nA,230129,1970/2/30,maybe,五级,两千\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let problems: Vec<(String, String)> = lines(&out)[0]["error"]["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["path"].as_str().unwrap().into(),
+                p["message"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let paths: Vec<&str> = problems.iter().map(|(p, _)| p.as_str()).collect();
+    for path in [
+        "members[0].birthDate",
+        "members[0].seriousIllness",
+        "members[0].disabilityGrade",
+        "income.business",
+    ] {
+        assert!(paths.contains(&path), "{path} in {problems:?}");
+    }
+    assert!(
+        problems.iter().all(|(_, m)| m.starts_with("第 2 行：")),
+        "{problems:?}"
+    );
+    assert!(problems
+        .iter()
+        .any(|(_, m)| m.contains("“残疾等级”（disability_grade）应为 1 到 4")));
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -351,15 +351,13 @@ fn text(v: &str) -> Node<'static> {
     Node::String(Some(Cow::Owned(v.to_string())))
 }
 
-fn boolean(v: &str, column: &Column, line: u64) -> Result<Node<'static>> {
+/// A yes/no cell; any other value goes on as written, for the engine's reader to refuse at its
+/// field with the household's other problems (see [`in_register_terms`]).
+fn boolean(v: &str, column: &Column) -> Node<'static> {
     match column.translate(v) {
-        "true" => Ok(Node::Bool(true)),
-        "false" => Ok(Node::Bool(false)),
-        _ => Err(PolicyError::invalid_input(
-            column.name,
-            format!("{}“{v}”应为 是 或 否（true 或 false）", column.alias),
-        )
-        .at_line(line)),
+        "true" => Node::Bool(true),
+        "false" => Node::Bool(false),
+        _ => text(v),
     }
 }
 
@@ -372,12 +370,12 @@ fn list(v: &str, column: &Column) -> Vec<Node<'static>> {
         .collect()
 }
 
-fn count(v: &str, column: &Column, line: u64, what: &str) -> Result<Node<'static>> {
-    let n: u32 = column.translate(v).parse().map_err(|_| {
-        PolicyError::invalid_input(column.name, format!("{}“{v}”应为{what}", column.alias))
-            .at_line(line)
-    })?;
-    Ok(Node::Number(Cow::Owned(n.to_string())))
+/// A whole-number cell; anything else goes on as written, as [`boolean`]'s do.
+fn count(v: &str, column: &Column) -> Node<'static> {
+    match column.translate(v).parse::<u32>() {
+        Ok(n) => Node::Number(Cow::Owned(n.to_string())),
+        Err(_) => text(v),
+    }
 }
 
 type Members = Vec<(Cow<'static, str>, Node<'static>)>;
@@ -460,13 +458,13 @@ pub fn household_from_group(layout: &Layout, group: &Group) -> Result<Node<'stat
     }
     let mut h = Members::new();
     let mut income = Members::new();
-    for (c, v, line) in household_cells(layout, group)? {
+    for (c, v, _) in household_cells(layout, group)? {
         let api = c.translate(v);
         match c.target {
             Target::Household(key) => put(&mut h, key, text(&register_value(key, &c.api_value(v)))),
             Target::Income(key) => put(&mut income, key, text(&register_value(key, api))),
-            Target::HouseholdBool(key) => put(&mut h, key, boolean(v, c, line)?),
-            Target::HouseholdCount(key) => put(&mut h, key, count(v, c, line, "非负整数")?),
+            Target::HouseholdBool(key) => put(&mut h, key, boolean(v, c)),
+            Target::HouseholdCount(key) => put(&mut h, key, count(v, c)),
             Target::Events => put(&mut h, "events", Node::Array(list(v, c))),
             Target::Unsecured => {
                 let g: Members = list(v, c)
@@ -505,12 +503,8 @@ fn member_from_row(layout: &Layout, row: &Row) -> Result<Node<'static>> {
     for (c, v) in layout.filled(&row.cells) {
         match c.target {
             Target::Member(key) => put(&mut m, key, text(&register_value(key, &c.api_value(v)))),
-            Target::MemberBool(key) => put(&mut m, key, boolean(v, c, row.line)?),
-            Target::Grade => put(
-                &mut m,
-                "disabilityGrade",
-                count(v, c, row.line, " 1 到 4（或 一级 到 四级）")?,
-            ),
+            Target::MemberBool(key) => put(&mut m, key, boolean(v, c)),
+            Target::Grade => put(&mut m, "disabilityGrade", count(v, c)),
             _ => {}
         }
     }
@@ -571,6 +565,11 @@ fn in_register_terms(path: &str, message: &str) -> String {
         // A date in a shape no one reads: the shapes a register may use.
         if message.contains("应为 YYYY-MM-DD") {
             message = format!("{message}；花名册中也可写作 1980/3/4 或 1980年3月4日");
+        }
+        // A yes/no or whole-number cell the register wrote otherwise: in the register's words.
+        message = message.replace("应为 true 或 false", "应为 是 或 否（true 或 false）");
+        if c.name == "disability_grade" {
+            message = message.replace("应为非负整数", "应为 1 到 4（或 一级 到 四级）");
         }
         // A wrong value of a column with Chinese values: the values the register may hold.
         if message.contains("应为：") {
@@ -692,10 +691,26 @@ mod tests {
             assert_eq!(e.message.matches("行：").count(), 1, "{}", e.message);
             assert_eq!(e.line, Some(line));
         };
-        // The register's own errors (a yes/no cell on the second member's row; household cells
-        // that disagree, on the row that disagrees) keep their line through `locate`.
-        let bad_cell = household_from_group(&layout, &gs[0]).unwrap_err();
-        once(&locate(bad_cell, &gs[0]), 3);
+        // A yes/no cell written otherwise goes on as written, for the engine to refuse at its
+        // field with the household's other problems; `locate` puts it in the register's words.
+        let h = household_from_group(&layout, &gs[0]).unwrap();
+        let members = h.get("members").and_then(Node::as_array).unwrap();
+        assert_eq!(
+            members[1].get("seriousIllness").and_then(Node::as_str),
+            Some("也许")
+        );
+        let refused = PolicyError::invalid_input(
+            "members[1].seriousIllness",
+            "“seriousIllness”应为 true 或 false",
+        );
+        let e = locate(refused, &gs[0]);
+        once(&e, 3);
+        assert_eq!(
+            e.message,
+            "第 3 行：“患重病”（serious_illness）应为 是 或 否（true 或 false）"
+        );
+        // The register's own errors (household cells that disagree, on the row that disagrees)
+        // keep their line through `locate`.
         let disagree = household_from_group(&layout, &gs[1]).unwrap_err();
         once(&locate(disagree, &gs[1]), 5);
         // The engine's errors get the member's row, and every one of several problems its own.
