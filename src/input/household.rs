@@ -694,7 +694,11 @@ impl MemberInput {
                 return MemberInput::default();
             }
         };
-        let disability_grade = match c.opt(m.count("disabilityGrade")) {
+        // Not a whole number: the same words as one out of range (a register's 五级 too).
+        let grade = m.count("disabilityGrade").map_err(|e| {
+            PolicyError::invalid_input(e.path, "“disabilityGrade”应为 1 到 4（一级到四级）")
+        });
+        let disability_grade = match c.opt(grade) {
             Some(g @ 1..=4) => u8::try_from(g).ok(),
             Some(g) => {
                 c.push(PolicyError::invalid_input(

@@ -566,11 +566,8 @@ fn in_register_terms(path: &str, message: &str) -> String {
         if message.contains("应为 YYYY-MM-DD") {
             message = format!("{message}；花名册中也可写作 1980/3/4 或 1980年3月4日");
         }
-        // A yes/no or whole-number cell the register wrote otherwise: in the register's words.
+        // A yes/no cell the register wrote otherwise: in the register's words.
         message = message.replace("应为 true 或 false", "应为 是 或 否（true 或 false）");
-        if c.name == "disability_grade" {
-            message = message.replace("应为非负整数", "应为 1 到 4（或 一级 到 四级）");
-        }
         // A wrong value of a column with Chinese values: the values the register may hold.
         if message.contains("应为：") {
             if let Some(values) = c.chinese_values() {
