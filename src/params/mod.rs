@@ -500,7 +500,7 @@ impl ParameterSet {
             None => None,
         };
         let v = self.lookup(parameter.spec, on, region)?;
-        let stale = is_stale(parameter.spec, v.from, on) && !overrides::is_what_if(v);
+        let stale = due_for_checking(parameter.spec, v, on);
         Ok((parameter, v, stale))
     }
 
@@ -931,6 +931,12 @@ impl Used {
 }
 
 /// Whether a value from `from` is stale on `on` for a parameter updated every `months` months.
+/// Whether a result resting on `v` on `on` must say it is due for checking: stale, and not a
+/// what-if (the caller's own choice is never reported as due).
+fn due_for_checking(spec: &Spec, v: &DatedValue, on: NaiveDate) -> bool {
+    is_stale(spec, v.from, on) && !overrides::is_what_if(v)
+}
+
 fn is_stale(spec: &Spec, from: NaiveDate, on: NaiveDate) -> bool {
     spec.cycle_months > 0
         && from
@@ -978,8 +984,7 @@ impl<'a> Reader<'a> {
         if v.status != Status::Official {
             self.unofficial.insert(spec);
         }
-        // A what-if value is the caller's own choice: never reported as due for checking.
-        if is_stale(spec, v.from, on) && !overrides::is_what_if(v) {
+        if due_for_checking(spec, v, on) {
             self.stale.insert(spec, v.from);
         }
         Ok(v)
