@@ -421,6 +421,7 @@ impl Engine {
             value: v.value.display(),
             source: v.source.clone(),
             status: v.status,
+            status_label: v.status.label(),
             note: v.note.clone(),
         }
     }
@@ -637,6 +638,8 @@ pub struct ParameterValueInfo {
     pub value: String,
     pub source: String,
     pub status: Status,
+    /// The status in Chinese, as `zhenxing params` writes it (官方, 转述, 示意).
+    pub status_label: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub note: Option<String>,

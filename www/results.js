@@ -105,9 +105,7 @@ export function renderSummary(est, node, basis) {
   ].filter((child) => child !== null));
 }
 
-const STATUS = { official: '官方公布', reported: '报道值，非官方', illustrative: '示例值' };
-
-/** A parameter's value in force as words: 441 元/人·月（黑龙江省，2022-01-01 起，报道值）. */
+/** A parameter's value in force as words: 441 元/人·月（黑龙江省，2022-01-01 起，转述）. */
 export function inForceText(p) {
   if (!p) return '';
   const v = p.value;
@@ -115,7 +113,7 @@ export function inForceText(p) {
   const unit = p.unitLabel && !flag && !['比例', '日期'].includes(p.unitLabel) ? ` ${p.unitLabel}` : '';
   const value = flag ? (v.value === '1' ? '是' : '否') : v.value;
   if (p.whatIf) return `${value}${unit}（假设值）`;
-  return `${value}${unit}（${v.regionName ?? '各地'}，${v.from} 起，${STATUS[v.status] ?? v.status}）`;
+  return `${value}${unit}（${v.regionName ?? '各地'}，${v.from} 起，${v.statusLabel}）`;
 }
 
 /** The value an item rests on and where it comes from, under the item. */

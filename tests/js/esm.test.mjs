@@ -52,6 +52,7 @@ test('parameterValue gives the value in force with its date, source and status',
   assert.equal(p.unitLabel, '元/人·月');
   assert.deepEqual([p.value.value, p.value.from, p.value.region, p.value.status, p.stale, p.whatIf],
     ['441', '2022-01-01', '230000', 'reported', true, false]);
+  assert.equal(p.value.statusLabel, '转述', 'the status in the words `zhenxing params` uses');
   assert.equal(engine.parameterValue('dibao.standard.rural', '2023-06-01', '230102').value.value, '625');
   const whatIf = engine.withOverrides({ 'dibao.standard.rural': '471' });
   const w = whatIf.parameterValue('dibao.standard.rural', '2023-06-01', '230129');
