@@ -1344,19 +1344,14 @@ fn arguments_are_refused_and_helped_in_chinese() {
 fn estimate_and_summary_apply_a_set_parameter() {
     // 延寿县, one person aged 48 with no income: 补差 = standard × 1 − 0, so the row's 低保
     // monthly is the standard: 441.00 built in, 471.00 with --set dibao.standard.rural=471.
-    let dir = std::env::temp_dir().join(format!("zx-set-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let input = dir.join("one.jsonl");
-    std::fs::write(
-        &input,
+    let s = Scratch::new("set");
+    let file = s.file(
+        "one.jsonl",
         r#"{"region":"230129","members":[{"birthDate":"1975-03-01"}]}"#,
-    )
-    .unwrap();
-    let input = input.to_str().unwrap();
+    );
+    let input = file.to_str().unwrap();
     let monthly = |extra: &[&str]| {
-        let mut args = vec!["estimate", "--as-of", AS_OF, "--quiet", input];
-        args.extend(extra);
-        let (code, out, err) = run(&args);
+        let (code, out, err) = estimate_quiet(&file, extra);
         assert_eq!(code, 0, "{err}");
         lines(&out)[0]["screening"]["programs"]
             .as_array()
@@ -1381,41 +1376,27 @@ fn estimate_and_summary_apply_a_set_parameter() {
     assert!(out.contains("另改 dibao.standard.rural=471"), "{out}");
     // 471.00 × 12 = 5652.00 a year.
     assert!(out.contains("5652.00"), "{out}");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn a_json_document_is_read_as_its_households() {
     // A household as the staff page downloads it (pretty-printed), and an array of two whose
     // second has no such region and a member id holding `,]}` (not the array's end).
-    let dir = std::env::temp_dir().join(format!("zx-doc-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let one = dir.join("家庭-户主-2026-11-30.json");
-    std::fs::write(
-        &one,
+    let s = Scratch::new("document");
+    let one = s.file(
+        "家庭-户主-2026-11-30.json",
         "{\n  \"region\": \"230129\",\n  \"members\": [\n    {\n      \"id\": \"户主\",\n      \"birthDate\": \"1975-03-01\"\n    }\n  ]\n}\n",
-    )
-    .unwrap();
-    let estimate = |file: &std::path::Path| {
-        run(&[
-            "estimate",
-            "--as-of",
-            AS_OF,
-            "--quiet",
-            file.to_str().unwrap(),
-        ])
-    };
+    );
+    let estimate = |file: &std::path::Path| estimate_quiet(file, &[]);
     let (code, out, err) = estimate(&one);
     assert_eq!(code, 0, "{err}");
     let rows = lines(&out);
     assert_eq!(rows.len(), 1, "{out}");
     assert_eq!(rows[0]["ok"], true);
-    let many = dir.join("households.json");
-    std::fs::write(
-        &many,
+    let many = s.file(
+        "households.json",
         "[\n {\"region\":\"230129\",\"members\":[{\"birthDate\":\"1975-03-01\"}]},\n {\"region\":\"230199\",\"members\":[{\"id\":\"a,]}\",\"birthDate\":\"1975-03-01\"}]}\n]\n",
-    )
-    .unwrap();
+    );
     let (code, out, _) = estimate(&many);
     assert_eq!(code, 1);
     let rows = lines(&out);
@@ -1436,12 +1417,10 @@ fn a_json_document_is_read_as_its_households() {
         assert_eq!(lines(&out)[0]["ok"], true, "{out}");
     }
     // JSON Lines named .json stay JSON Lines.
-    let lined = dir.join("lines.json");
-    std::fs::write(
-        &lined,
+    let lined = s.file(
+        "lines.json",
         "{\"region\":\"230129\",\"members\":[{\"birthDate\":\"1975-03-01\"}]}\n{\"region\":\"230221\",\"members\":[{\"birthDate\":\"1975-03-01\"}]}\n",
-    )
-    .unwrap();
+    );
     let (code, out, err) = estimate(&lined);
     assert_eq!(code, 0, "{err}");
     assert_eq!(lines(&out).len(), 2, "{out}");
@@ -1457,30 +1436,18 @@ fn a_json_document_is_read_as_its_households() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("就是输入文件"), "{err}");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn a_register_row_with_several_bad_cells_gets_them_all() {
     // A yes/no cell, a grade, a date and an amount all wrong on one row: every one is listed, each
     // at its field, in the register's words.
-    let dir = std::env::temp_dir().join(format!("zx-cells-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let input = dir.join("bad.csv");
-    std::fs::write(
-        &input,
+    let (code, rows, err) = register_rows(
+        "bad-cells",
         "户编号,地区代码,出生日期,患重病,残疾等级,经营净收入\nA,230129,1970/2/30,maybe,五级,两千\n",
-    )
-    .unwrap();
-    let (code, out, err) = run(&[
-        "estimate",
-        "--as-of",
-        AS_OF,
-        "--quiet",
-        input.to_str().unwrap(),
-    ]);
+    );
     assert_eq!(code, 1, "{err}");
-    let problems: Vec<(String, String)> = lines(&out)[0]["error"]["problems"]
+    let problems: Vec<(String, String)> = rows[0]["error"]["problems"]
         .as_array()
         .unwrap()
         .iter()
@@ -1507,5 +1474,4 @@ fn a_register_row_with_several_bad_cells_gets_them_all() {
     assert!(problems
         .iter()
         .any(|(_, m)| m.contains("“残疾等级”（disability_grade）应为 1 到 4")));
-    std::fs::remove_dir_all(&dir).ok();
 }
