@@ -803,8 +803,10 @@ pub fn labels() -> Result<JsValue, JsValue> {
 /// The default parameter set (`zhenxing-parameters/1` JSON), exactly as the engine embeds it: the
 /// package ships it as `zhenxing/heilongjiang.json`, and a portal can start its own file from it.
 #[wasm_bindgen(js_name = defaultParameters)]
-pub fn default_parameters() -> String {
-    crate::params::HEILONGJIANG_JSON.to_string()
+pub fn default_parameters() -> Result<String, JsValue> {
+    crate::params::ParameterSet::heilongjiang()
+        .map(|set| set.to_json())
+        .map_err(to_js)
 }
 
 /// The package version.

@@ -8,9 +8,11 @@
 //! reference tables `data/tables/*.tsv` (see `build.rs` and docs/parameters.md).
 
 pub mod catalogue;
+mod embedded;
 mod load;
 mod overrides;
 pub mod spec;
+mod write;
 
 pub use spec::{Kind, Limits, Scope, Spec, Unit};
 
@@ -25,8 +27,11 @@ use crate::calendar::format_date;
 use crate::error::{ErrorCode, PolicyError, Result};
 use crate::money::{Money, Rate};
 
-/// The embedded default set: `data/params/*.toml` and `data/tables/*.tsv` assembled by `build.rs`
-/// into the minified JSON that is also shipped as `zhenxing/heilongjiang.json`.
+/// The default set as `build.rs` assembles it from `data/params/*.toml` and `data/tables/*.tsv`: the
+/// minified JSON shipped as `zhenxing/heilongjiang.json`. The engine itself reads the same set from
+/// tables compiled in ([`ParameterSet::heilongjiang`]); the WebAssembly module does not carry this
+/// text (`defaultParameters()` writes it back from the tables).
+#[cfg(not(target_arch = "wasm32"))]
 pub const HEILONGJIANG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/heilongjiang.json"));
 
 /// How sure a figure is (POLICY-FACTS.md).
@@ -69,6 +74,13 @@ impl Value {
     pub fn display(&self) -> String {
         match self {
             Value::Decimal(d) => d.normalize().to_string(),
+            Value::Date(d) => format_date(*d),
+        }
+    }
+    /// The value as a parameter file writes it (decimals with the places they were given).
+    pub fn to_json_text(&self) -> String {
+        match self {
+            Value::Decimal(d) => d.to_string(),
             Value::Date(d) => format_date(*d),
         }
     }
@@ -412,9 +424,9 @@ impl Params {
 }
 
 impl ParameterSet {
-    /// The embedded Heilongjiang default set.
+    /// The embedded Heilongjiang default set, from the tables compiled in (no JSON is parsed).
     pub fn heilongjiang() -> Result<ParameterSet> {
-        ParameterSet::from_json(HEILONGJIANG_JSON)
+        embedded::heilongjiang()
     }
 
     /// A whole set from JSON text (or, with `"extends": "heilongjiang"`, changes on top of the default).
