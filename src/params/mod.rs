@@ -822,8 +822,10 @@ pub struct StaleEntry {
     pub parameter: &'static str,
     /// The `from` of the value used (`YYYY-MM-DD`).
     pub last_from: String,
-    /// e.g. `农村低保标准最近取值为 2022-01-01，请核对当地现行标准`.
-    pub text: String,
+    /// e.g. `农村低保标准最近取值为 2022-01-01，请核对当地现行标准` (explained results only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub text: Option<String>,
 }
 
 impl StaleSet {
@@ -884,7 +886,7 @@ impl StaleSet {
                 let last_from = format_date(from);
                 StaleEntry {
                     parameter: spec.name,
-                    text: StaleText(spec.label, &last_from).to_string(),
+                    text: Some(StaleText(spec.label, &last_from).to_string()),
                     last_from,
                 }
             })
@@ -901,16 +903,39 @@ impl std::fmt::Display for StaleText<'_> {
     }
 }
 
-impl Serialize for StaleSet {
-    /// As [`StaleSet::entries`] would write, straight from the bits and dates: every programme
-    /// result carries its set, so no list or sentence is built for writing it.
+/// A [`StaleSet`] as a result lists it: `[{ parameter, lastFrom, text? }]`, sorted by name, the
+/// sentence only when the result is explained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StaleList {
+    pub set: StaleSet,
+    pub words: bool,
+}
+
+impl Serialize for StaleList {
+    /// As [`StaleSet::entries`] would write, straight from the bits and dates: no list or sentence
+    /// is built for writing it.
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter().map(|(spec, from)| StaleItem(spec, from)))
+        s.collect_seq(
+            self.set
+                .iter()
+                .map(|(spec, from)| StaleItem(spec, from, self.words)),
+        )
     }
 }
 
-/// One stale figure, written as a [`StaleEntry`].
-struct StaleItem(&'static Spec, NaiveDate);
+/// A set on its own is written with its sentences (county results, which are always explained).
+impl Serialize for StaleSet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        StaleList {
+            set: *self,
+            words: true,
+        }
+        .serialize(s)
+    }
+}
+
+/// One stale figure, written as a [`StaleEntry`] (with its sentence when `.2`).
+struct StaleItem(&'static Spec, NaiveDate, bool);
 
 impl Serialize for StaleItem {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -919,10 +944,12 @@ impl Serialize for StaleItem {
         let mut entry = s.serialize_struct("StaleEntry", 3)?;
         entry.serialize_field("parameter", self.0.name)?;
         entry.serialize_field("lastFrom", &last_from)?;
-        entry.serialize_field(
-            "text",
-            &format_args!("{}", StaleText(self.0.label, &last_from)),
-        )?;
+        if self.2 {
+            entry.serialize_field(
+                "text",
+                &format_args!("{}", StaleText(self.0.label, &last_from)),
+            )?;
+        }
         entry.end()
     }
 }

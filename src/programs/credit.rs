@@ -142,7 +142,7 @@ pub fn microcredit(
         Amounts::verdict(f.blockers.is_empty()),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
-        words,
+        explained.then_some(words),
         f,
     ))
 }
@@ -240,7 +240,7 @@ pub fn guarantee_loan(
         Amounts::verdict(true),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
-        e,
+        explained.then_some(e),
         f,
     ))
 }
@@ -285,7 +285,7 @@ pub fn insurance_futures(
         Amounts::verdict(!payout.is_zero()),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         reader,
-        e,
+        explained.then_some(e),
         InsuranceFuturesFigures { shortfall, payout },
     ))
 }

@@ -189,7 +189,7 @@ pub(crate) fn run(
         Amounts::verdict(f.in_scope),
         (Citations::of(&["二(二)"]), assumptions(&f)),
         &r,
-        words,
+        explained.then_some(words),
         f,
     )
     .for_household(h))
