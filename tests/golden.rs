@@ -189,6 +189,15 @@ fn rules_are_listed(v: &Value, path: &str, outer: &[Value]) -> Result<(), String
                     let rule = zhenxing::rules::rule(id).ok_or_else(|| {
                         format!("{path}: step rule {id} is not in the list of rules")
                     })?;
+                    // A step cites the item or document that says what it does: one of its rule's.
+                    if let Some(cited) = step["citation"].as_str() {
+                        if !rule.source.contains(cited) {
+                            return Err(format!(
+                                "{path}: step {id} cites {cited}, not among its rule's sources ({})",
+                                rule.source
+                            ));
+                        }
+                    }
                     if rule.basis == zhenxing::rules::Basis::Assumption && !assumed.contains(&id) {
                         return Err(format!(
                             "{path}: step {id} applies an assumption not listed"
@@ -233,6 +242,24 @@ fn absent(case: &Value, actual: &Value) -> Result<(), String> {
     Ok(())
 }
 
+/// A case file: its name and contents.
+fn read_case(path: &Path) -> (String, Value) {
+    let name = path.file_stem().unwrap().to_string_lossy().to_string();
+    let case: Value = serde_json::from_str(&fs::read_to_string(path).unwrap())
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    (name, case)
+}
+
+/// A case run on the default engine (or its overrides): the JSON text of the result, or the error.
+fn run_case(default: &Engine, case: &Value) -> Result<String, PolicyError> {
+    let engine = match case.get("overrides") {
+        Some(o) => read(std::slice::from_ref(o), 0, |n| default.with_overrides(n)).unwrap(),
+        None => default.clone(),
+    };
+    let args = case["args"].as_array().unwrap();
+    call(&engine, case["call"].as_str().unwrap(), args)
+}
+
 #[test]
 fn golden_cases_hold_natively() {
     let out_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/golden-native");
@@ -242,18 +269,11 @@ fn golden_cases_hold_natively() {
     let all = cases();
     assert!(!all.is_empty());
     for path in &all {
-        let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        let case: Value = serde_json::from_str(&fs::read_to_string(path).unwrap())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (name, case) = read_case(path);
         for key in ["title", "policy", "call", "args", "worked"] {
             assert!(case.get(key).is_some(), "{name}: every case needs `{key}`");
         }
-        let engine = match case.get("overrides") {
-            Some(o) => read(std::slice::from_ref(o), 0, |n| default.with_overrides(n)).unwrap(),
-            None => default.clone(),
-        };
-        let args = case["args"].as_array().unwrap();
-        let result = call(&engine, case["call"].as_str().unwrap(), args);
+        let result = run_case(&default, &case);
         let written = match &result {
             Ok(text) => text.clone(),
             // Keys in alphabetical order (serde_json's map); the JS runner writes them the same way.
@@ -285,5 +305,167 @@ fn golden_cases_hold_natively() {
         failures.len(),
         all.len(),
         failures.join("\n")
+    );
+}
+
+/// The date a case is computed for: its second argument (the first of `transition`, the third, the
+/// end, of `compareDates`).
+fn case_date(case: &Value) -> &str {
+    let args = case["args"].as_array().unwrap();
+    let i = match case["call"].as_str() {
+        Some("transition") => 0,
+        Some("compareDates") => 2,
+        _ => 1,
+    };
+    args.get(i).and_then(Value::as_str).unwrap_or("")
+}
+
+/// Every step of a result (at any depth) that applies `rule`.
+fn applies(v: &Value, rule: &str) -> bool {
+    match v {
+        Value::Object(map) => {
+            map.get("rule").and_then(Value::as_str) == Some(rule)
+                || map.values().any(|x| applies(x, rule))
+        }
+        Value::Array(items) => items.iter().any(|x| applies(x, rule)),
+        _ => false,
+    }
+}
+
+#[test]
+fn every_rule_of_the_transition_period_is_tried_on_both_sides_of_its_end() {
+    let end = zhenxing::params::ParameterSet::heilongjiang()
+        .unwrap()
+        .lookup(
+            &zhenxing::params::catalogue::TRANSITION_END,
+            zhenxing::calendar::parse_date("2025-06-01", "").unwrap(),
+            None,
+        )
+        .map(|v| v.value.display())
+        .unwrap();
+    let period: Vec<&str> = zhenxing::rules::RULES
+        .iter()
+        .filter(|r| r.text.contains("过渡期内"))
+        .map(|r| r.id)
+        .collect();
+    assert!(period.len() >= 3, "{period:?}");
+    let default = Engine::new().unwrap();
+    let tagged: Vec<(String, Value)> = cases()
+        .iter()
+        .map(|p| read_case(p))
+        .filter(|(_, c)| c.get("periodEnd").is_some())
+        .collect();
+    for rule in &period {
+        let mine: Vec<&(String, Value)> = tagged
+            .iter()
+            .filter(|(_, c)| c["periodEnd"] == *rule)
+            .collect();
+        let before = mine.iter().find(|(_, c)| case_date(c) <= end.as_str());
+        let after = mine.iter().find(|(_, c)| case_date(c) > end.as_str());
+        let (Some(_), Some((name, case))) = (before, after) else {
+            panic!("{rule} says 过渡期内: it needs a case tagged periodEnd on or before {end} and one after");
+        };
+        // After the end the result itself says that the rule no longer applies.
+        let result: Value = serde_json::from_str(&run_case(&default, case).unwrap()).unwrap();
+        assert!(
+            applies(&result, rule),
+            "{name}: no step applies {rule} after the period"
+        );
+    }
+    for (name, case) in &tagged {
+        assert!(
+            period.iter().any(|r| case["periodEnd"] == *r),
+            "{name}: periodEnd names no rule that says 过渡期内"
+        );
+    }
+}
+
+/// `s` without what quotes the caller's own input ("…", “…”) and, in a message about a value that is
+/// not one of a list, the codes that must be typed (after 应为：).
+fn without_quotes(s: &str) -> String {
+    let mut out = String::new();
+    let mut close = None;
+    for c in s.chars() {
+        match (close, c) {
+            (None, '"') => close = Some('"'),
+            (None, '“') => close = Some('”'),
+            (Some(end), c) if c == end => close = None,
+            (Some(_), _) => {}
+            (None, c) => out.push(c),
+        }
+    }
+    match out.find("应为：") {
+        Some(i) if out.contains("无效") => out[..i].to_string(),
+        _ => out,
+    }
+}
+
+/// Words of ASCII letters in `s` (two letters or more), but for those an officer reads as Chinese
+/// text does (LPR: 贷款市场报价利率, written so in the notices) and the web addresses of sources.
+fn ascii_words(s: &str) -> Vec<String> {
+    without_quotes(s)
+        .split(|c: char| c.is_whitespace() || "，。；：、（）()".contains(c))
+        .filter(|token| !token.contains('.'))
+        .flat_map(|token| token.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| w.len() >= 2 && *w != "LPR")
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every string an officer reads in a result: steps' and alerts' texts, reasons, facts, labels,
+/// assumptions, stale figures, findings and error messages.
+fn officer_strings<'a>(v: &'a Value, key: &str, out: &mut Vec<(String, &'a str)>) {
+    const READ: &[&str] = &[
+        "text",
+        "reasons",
+        "label",
+        "value",
+        "action",
+        "message",
+        "note",
+        "notes",
+        "kindLabel",
+        "classLabel",
+        "fundingLabel",
+        "ownerLabel",
+        "reason",
+        "groups",
+        "duty",
+        "prevent",
+    ];
+    match v {
+        Value::Object(map) => map.iter().for_each(|(k, x)| officer_strings(x, k, out)),
+        Value::Array(items) => items.iter().for_each(|x| officer_strings(x, key, out)),
+        Value::String(s) if READ.contains(&key) => out.push((key.to_string(), s)),
+        _ => {}
+    }
+}
+
+#[test]
+fn officers_read_no_english_or_internal_names() {
+    let default = Engine::new().unwrap();
+    let mut found = Vec::new();
+    for path in cases() {
+        let (name, case) = read_case(&path);
+        let output = match run_case(&default, &case) {
+            Ok(text) => serde_json::from_str(&text).unwrap(),
+            Err(e) => json!({ "message": e.message }),
+        };
+        let mut strings = Vec::new();
+        officer_strings(&output, "", &mut strings);
+        for (key, s) in strings {
+            // A fact's value may be a figure or a code the officer typed (a region, a date).
+            let words = ascii_words(s);
+            if !words.is_empty() {
+                found.push(format!("{name}: {key}: {words:?} in “{s}”"));
+            }
+        }
+    }
+    found.dedup();
+    assert!(
+        found.is_empty(),
+        "{} strings:\n{}",
+        found.len(),
+        found.join("\n")
     );
 }
