@@ -16,6 +16,9 @@ use crate::input::requests::{
 };
 use crate::programs::registry::with_household_programmes;
 
+// The register page's entry points, a block of their own.
+pub mod register;
+
 #[wasm_bindgen(module = "/js/boundary.js")]
 extern "C" {
     #[wasm_bindgen(js_name = makePolicyError)]
