@@ -75,7 +75,8 @@ glue = glue.replace(/(wasm\.policyengine_\w+)\(this\.__wbg_ptr/g, '$1(livePtr(th
 // Two methods take another engine: compare and compareMany; and the register page's
 // RegisterScreen.screen(engine, …) and .compare(engine, other, …) take one or two.
 glue = patch(glue, '        _assertClass(other, PolicyEngine);\n', '', 3);
-glue = patch(glue, 'other.__wbg_ptr);', "livePtr(other, 'other'));", 2);
+glue = patch(glue, 'other.__wbg_ptr);', "livePtr(other, 'other'));");
+glue = patch(glue, 'other.__wbg_ptr, isLikeNone(opts)', "livePtr(other, 'other'), isLikeNone(opts)");
 glue = patch(glue, '        _assertClass(engine, PolicyEngine);\n', '', 2);
 glue = patch(glue, 'engine.__wbg_ptr', "livePtr(engine, 'engine')", 2);
 glue = patch(glue, 'other.__wbg_ptr, register', "livePtr(other, 'other'), register");

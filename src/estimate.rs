@@ -182,7 +182,10 @@ pub fn estimate_in(
     transitions: &mut Transitions,
 ) -> Result<Estimate> {
     // The household is checked once; every programme starts from the same reader.
-    let (household, reader) = Household::read(h, set, on)?;
+    let (mut household, reader) = Household::read(h, set, on)?;
+    if !explain {
+        household.name_by_position();
+    }
     let transition = transitions.get(&reader, explain)?;
     let mut monitoring = monitoring::run(&household, &reader, explain)?;
     let mut assistance = Assistance::of(&household, &reader)?;

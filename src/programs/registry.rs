@@ -169,6 +169,7 @@ macro_rules! define_registry {
             "  eligible: boolean;\n",
             "  /** Money per month, where the programme pays monthly. */\n  monthly?: string;\n",
             "  /** Money per year. */\n  annual?: string;\n",
+            "  /** Why, as reason ids (`labels().reason[id]` is each one's sentence), explained or not. */\n  why: string[];\n",
             "  /** Chinese sentences a member of staff can read out (explained). */\n  reasons?: string[];\n",
             "  /** The trace (explained). */\n  steps?: Step[];\n",
             "  /** The figures a card shows, labelled (explained). */\n  facts?: Fact[];\n",
