@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build package site demo test test-rust test-js test-package test-browser test-fuzz lint bench fuzz lock clean
+.PHONY: setup build package site demo test test-rust test-js test-budgets test-package test-browser test-fuzz lint bench fuzz lock clean
 
 ## Install the toolchain pieces that are missing (idempotent).
 setup:
@@ -26,9 +26,9 @@ demo: site
 	node scripts/serve.mjs --port $(PORT)
 
 ## Every test layer: lint, Rust (unit, doc, golden, properties, CLI), JS against the packed tarball
-## (on every tested Node, then TypeScript and arethetypeswrong), the package (examples built and
+## (on every tested Node, then TypeScript and arethetypeswrong), the budgets, the package (examples built and
 ## opened in chromium, Jest, Vitest), browser, and a short bounded fuzzing run.
-test: build lint test-rust test-js test-package test-browser test-fuzz
+test: build lint test-rust test-js test-budgets test-package test-browser test-fuzz
 
 lint:
 	cargo fmt --check
@@ -40,6 +40,12 @@ test-rust:
 
 test-js: test-rust
 	bash tests/js/run.sh
+
+## Budgets on what is exact (tests/budgets/budgets.json): the .wasm's bytes, a lean answer's bytes,
+## the native tool's instructions per household (callgrind, over the release build).
+test-budgets: build
+	cargo build --release --features cli
+	node --test --test-reporter=spec tests/budgets/
 
 ## The package as integration teams use it: examples/ built against the fresh tarball and opened in
 ## chromium (bundle sizes in test-output/), Jest, Vitest, the tarball's contents and docs.
