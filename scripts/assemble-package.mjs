@@ -69,11 +69,16 @@ if (glue.includes('import.meta')) throw new Error('assemble-package: the glue st
 // Misusing an engine (after free(), a method taken off the object or called on the prototype, a
 // compare() with something else than an engine) throws PolicyError with a Chinese message, not
 // wasm-bindgen's "null pointer passed to rust" or "expected instance of PolicyEngine".
-const engineCalls = (glue.match(/wasm\.policyengine_\w+\(this\.__wbg_ptr/g) ?? []).length;
+// (Built for the browser floor, without reference types, a method that returns a value passes the
+// module a return slot first: `wasm.policyengine_x(retptr, this.__wbg_ptr, …)`.)
+const engineCall = /(wasm\.policyengine_\w+\((?:retptr, )?)this\.__wbg_ptr/g;
+const engineCalls = (glue.match(engineCall) ?? []).length;
 if (engineCalls < 20) throw new Error(`assemble-package: expected the engine's methods in the glue, found ${engineCalls}`);
-glue = glue.replace(/(wasm\.policyengine_\w+)\(this\.__wbg_ptr/g, '$1(livePtr(this)');
+glue = glue.replace(engineCall, '$1livePtr(this)');
 // Two methods take another engine: compare and compareMany.
-glue = patch(glue, '        _assertClass(other, PolicyEngine);\n', '', 2);
+const assertOther = /^ *_assertClass\(other, PolicyEngine\);\n/gm;
+if ((glue.match(assertOther) ?? []).length !== 2) throw new Error('assemble-package: expected 2 × _assertClass(other, PolicyEngine) in the glue');
+glue = glue.replace(assertOther, '');
 glue = patch(glue, 'other.__wbg_ptr);', "livePtr(other, 'other'));", 2);
 glue = patch(glue, `    free() {
         const ptr = this.__destroy_into_raw();`, `    free() {
