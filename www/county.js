@@ -110,7 +110,7 @@ function ledgerFromCsv(text) {
       const value = field === 'year' && /^\d+$/.test(v) ? Number(v)
         : field === 'incomeUses' ? v.split(';').filter(Boolean).map((p) => { const [purpose, amount] = p.split(/[:：]/); return { purpose: purpose?.trim(), amount: amount?.trim() }; })
         : field === 'disposal.approvals' ? v.split(';').map((s) => s.trim()).filter(Boolean) : v;
-      if (field.startsWith('disposal.')) (asset.disposal ??= {})[field.slice(9)] = value; else asset[field] = value;
+      if (field.startsWith('disposal.')) (asset.disposal = asset.disposal ?? {})[field.slice(9)] = value; else asset[field] = value;
     });
     return asset;
   });
