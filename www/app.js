@@ -373,6 +373,8 @@ function readHouseholdText(text) {
 }
 
 function fatal(e) {
+  // A browser below the floor: support.js says which browsers can run the page.
+  if (e?.code === 'UNSUPPORTED_BROWSER') return document.dispatchEvent(new CustomEvent('zx-unsupported', { detail: e }));
   $('status').textContent = `出错：${e?.message ?? e}（请刷新页面；如仍出错，请联系系统管理员）`;
   console.error(e);
 }

@@ -18,6 +18,8 @@ const cite = (c) => node('span', { class: 'cite' }, c);
 const money = (key, v) => node('span', { 'data-key': key }, v ?? '—');
 
 function showError(e) {
+  // A browser below the floor: support.js says which browsers can run the page.
+  if (e?.code === 'UNSUPPORTED_BROWSER') return document.dispatchEvent(new CustomEvent('zx-unsupported', { detail: e }));
   const box = $('error');
   box.textContent = e instanceof PolicyError ? `${e.message}${e.path ? `（${e.path}）` : ''} [${e.code}]` : `出错：${e}`;
   box.hidden = false;
