@@ -30,10 +30,12 @@ demo: site
 ## opened in chromium, Jest, Vitest), browser, and a short bounded fuzzing run.
 test: build lint test-rust test-js test-package test-browser test-fuzz
 
+## Rust formatting and clippy (native and wasm32); the shipped JavaScript against the browser floor.
 lint:
 	cargo fmt --check
 	cargo clippy --quiet --all-targets --features cli -- -D warnings
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+	node scripts/floor-syntax.mjs
 
 test-rust:
 	cargo test --features cli
