@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build package site demo test test-rust test-js test-package test-browser test-fuzz lint bench fuzz lock clean
+.PHONY: setup build package site demo test test-rust test-js test-package test-browser test-floor test-fuzz lint bench fuzz lock clean
 
 ## Install the toolchain pieces that are missing (idempotent).
 setup:
@@ -27,8 +27,8 @@ demo: site
 
 ## Every test layer: lint, Rust (unit, doc, golden, properties, CLI), JS against the packed tarball
 ## (on every tested Node, then TypeScript and arethetypeswrong), the package (examples built and
-## opened in chromium, Jest, Vitest), browser, and a short bounded fuzzing run.
-test: build lint test-rust test-js test-package test-browser test-fuzz
+## opened in chromium, Jest, Vitest), browser, the browser floor, and a short bounded fuzzing run.
+test: build lint test-rust test-js test-package test-browser test-floor test-fuzz
 
 ## Rust formatting and clippy (native and wasm32); the shipped JavaScript against the browser floor.
 lint:
@@ -59,6 +59,12 @@ bench: build
 	node benches/node.mjs
 	cargo build --release --features cli
 	node benches/cli.mjs
+
+## The browser floor (docs/browsers.md): the module validated against the floor's WebAssembly features,
+## the JavaScript checker, then the plain-html example and the staff page in Chromium 89 and in
+## today's chromium (same figures), and what a browser below the floor is told. Output in test-output/floor/.
+test-floor: site
+	node --test --test-reporter=spec tests/floor/
 
 test-fuzz:
 	bash scripts/fuzz.sh 20
