@@ -82,11 +82,13 @@ const engineCall = /(wasm\.policyengine_\w+\((?:retptr, )?)this\.__wbg_ptr/g;
 const engineCalls = (glue.match(engineCall) ?? []).length;
 if (engineCalls < 20) throw new Error(`assemble-package: expected the engine's methods in the glue, found ${engineCalls}`);
 glue = glue.replace(engineCall, '$1livePtr(this)');
-// Two methods take another engine: compare and compareMany.
-const assertOther = /^ *_assertClass\(other, PolicyEngine\);\n/gm;
-if ((glue.match(assertOther) ?? []).length !== 2) throw new Error('assemble-package: expected 2 × _assertClass(other, PolicyEngine) in the glue');
-glue = glue.replace(assertOther, '');
-glue = patch(glue, 'other.__wbg_ptr);', "livePtr(other, 'other'));", 2);
+// Two methods take another engine: compare and compareMany. It is checked where wasm-bindgen asserts
+// its class, before any argument is handed to the module (an argument already handed over would stay
+// in the glue's table of JavaScript values).
+const assertEngine = /^( *)_assertClass\((other), PolicyEngine\);$/gm;
+const asserted = (glue.match(assertEngine) ?? []).length;
+if (asserted !== 2) throw new Error(`assemble-package: expected 2 engine arguments asserted in the glue, found ${asserted}`);
+glue = glue.replace(assertEngine, "$1livePtr($2, '$2');");
 glue = patch(glue, `    free() {
         const ptr = this.__destroy_into_raw();`, `    free() {
         livePtr(this);
