@@ -41,6 +41,19 @@
     document.body.setAttribute('data-ready', 'unsupported');
   }
 
+  /** Whether `new Worker(url, { type: 'module' })` is understood: a browser that is reads `type`. */
+  function moduleWorkers() {
+    var reads = false;
+    try {
+      // An address that fails to parse: no worker, no request, no policy report; the options are
+      // read before it is parsed.
+      new Worker('http://[', { get type() { reads = true; return 'module'; } });
+    } catch (e) {
+      // Only whether `type` was read matters.
+    }
+    return reads;
+  }
+
   function whenParsed(reason) {
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', function () { show(reason); });
@@ -51,6 +64,12 @@
 
   if (!('noModule' in document.createElement('script'))) {
     whenParsed('浏览器版本过旧，不支持 JavaScript 模块。');
+    return;
+  }
+  // A page that computes in a module worker (<html data-needs="module-worker">: the register page).
+  var needs = document.documentElement.getAttribute('data-needs') || '';
+  if (needs.indexOf('module-worker') >= 0 && !moduleWorkers()) {
+    whenParsed('本页在后台线程（模块 Web Worker）中测算，本浏览器不支持；本页要求 Firefox 114 及以上（其他浏览器同下）。');
     return;
   }
   // A module the browser cannot parse (syntax newer than it) is reported here, and nothing else runs.

@@ -8,7 +8,7 @@
 // test-output/floor/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -224,6 +224,37 @@ test('a page script newer than the browser (Chromium 89 cannot parse a static bl
   await tab.context.close();
   assert.equal(shown.ready, 'unsupported');
   assert.match(shown.text, /原因：浏览器版本过旧，无法解析本页的脚本/);
+});
+
+test('a page that computes in a module worker (data-needs="module-worker") tells a browser without them', async () => {
+  // As a page of the site, under its policy; its script marks the page ready unless support.js did.
+  const dir = mkdtempSync(join(tmpdir(), 'zhenxing-worker-page-'));
+  for (const f of ['support.js', 'favicon.svg']) copyFileSync(join(repo, 'www', f), join(dir, f));
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="zh-CN" data-needs="module-worker"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'"><link rel="icon" href="favicon.svg">
+<script src="support.js"></script><script type="module" src="main.js"></script></head><body><header><h1>页</h1></header><main><p>表单</p></main></body></html>\n`);
+  writeFileSync(join(dir, 'main.js'), "window.addEventListener('load', () => { if (!document.body.dataset.ready) document.body.dataset.ready = 'true'; });\n");
+  const server = await serve(dir);
+  // Firefox before 114 reads no `type` from a worker's options: a constructor that reads none.
+  const noModuleWorkers = 'window.Worker = function Worker(url) { throw new TypeError(`no module workers: ${url}`); };';
+  try {
+    for (const [name, browser] of Object.entries(browsers)) {
+      const real = await open(browser, server.url);
+      const shownReal = await notice(real.page);
+      assert.deepEqual(real.problems, [], name);
+      await real.context.close();
+      assert.equal(shownReal.ready, 'true', `${name}: ${shownReal.text}`);
+      const old = await open(browser, server.url, { init: noModuleWorkers });
+      const shownOld = await notice(old.page);
+      await old.context.close();
+      assert.equal(shownOld.ready, 'unsupported', name);
+      assert.match(shownOld.text, /模块 Web Worker.*Firefox 114 及以上/, name);
+      assert.ok(shownOld.mainHidden, name);
+    }
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the package below the floor: plain-html shows PolicyError UNSUPPORTED_BROWSER; the inline entry on Chromium 89\'s main thread too', async () => {
