@@ -83,8 +83,9 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
   const sources = [...js('js'), ...js('www').filter((f) => !f.includes('/www/pkg/')),
     ...js('examples/plain-html').filter((f) => !f.includes('node_modules'))];
   // The built package's browser entries and glue, and what wasm-bindgen wrote: a new wasm-bindgen may
-  // write newer syntax. (The base64 module is data.)
-  const built = [...js('dist/zhenxing/web'), ...js('dist/zhenxing/inline')].filter((f) => !f.endsWith('zhenxing_bg.wasm.js'));
+  // write newer syntax (the base64 module is data); and what the site bundles of other packages.
+  const built = [...js('dist/zhenxing/web'), ...js('dist/zhenxing/inline'), ...js('dist/site/vendor')]
+    .filter((f) => !f.endsWith('zhenxing_bg.wasm.js'));
   const problems = [];
   for (const file of [...sources, ...built]) {
     const name = relative(root, file);
