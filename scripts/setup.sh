@@ -86,3 +86,11 @@ else
   apt-get update -qq
   apt-get install -y -qq poppler-utils >/dev/null
 fi
+
+# The browser-floor tests' browser: a headless Chromium 89 with its own libraries, from the npm
+# package chrome-aws-lambda, unpacked once per machine into ~/.cache/zhenxing (docs/browsers.md).
+if [ "${ZX_SKIP_CHROMIUM:-}" = 1 ]; then
+  say "chromium 89 (browser floor): skipped (ZX_SKIP_CHROMIUM=1)"
+else
+  node scripts/floor-chromium.mjs
+fi

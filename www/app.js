@@ -175,7 +175,7 @@ function drawChart(household, asOf, estimate) {
   const step = Math.max(1, Math.round(to / 40));
   try {
     const curve = engine.incomeCurve(household, asOf, { from: '0', to: String(to), step: String(step) });
-    const atHere = here <= to ? estimate.totalAnnual : curve.points.at(-1).totalAnnual;
+    const atHere = here <= to ? estimate.totalAnnual : curve.points[curve.points.length - 1].totalAnnual;
     drawCurve($('chart'), curve, String(Math.min(here, to)), atHere);
     Object.assign($('chart').dataset, { from: '0', to: String(to), step: String(step) });
     $('cliffs').replaceChildren(...curve.cliffs.map((c) => el('li', { 'data-cliff': c.fromIncome }, c.text)),
@@ -373,6 +373,8 @@ function readHouseholdText(text) {
 }
 
 function fatal(e) {
+  // A browser below the floor: support.js says which browsers can run the page.
+  if (e?.code === 'UNSUPPORTED_BROWSER') return document.dispatchEvent(new CustomEvent('zx-unsupported', { detail: e }));
   $('status').textContent = `出错：${e?.message ?? e}（请刷新页面；如仍出错，请联系系统管理员）`;
   console.error(e);
 }

@@ -20,6 +20,8 @@ const cite = (c) => node('span', { class: 'cite' }, c);
 const money = (key, v) => node('span', { 'data-key': key }, v ?? '—');
 
 function showError(e) {
+  // A browser below the floor: support.js says which browsers can run the page.
+  if (e?.code === 'UNSUPPORTED_BROWSER') return document.dispatchEvent(new CustomEvent('zx-unsupported', { detail: e }));
   const box = $('error');
   box.textContent = e instanceof PolicyError ? `${e.message}${e.path ? `（${e.path}）` : ''} [${e.code}]` : `出错：${e}`;
   box.hidden = false;
@@ -112,7 +114,7 @@ function ledgerFromCsv(text) {
       const value = field === 'year' && /^\d+$/.test(v) ? Number(v)
         : field === 'incomeUses' ? v.split(';').filter(Boolean).map((p) => { const [purpose, amount] = p.split(/[:：]/); return { purpose: purpose?.trim(), amount: amount?.trim() }; })
         : field === 'disposal.approvals' ? v.split(';').map((s) => s.trim()).filter(Boolean) : v;
-      if (field.startsWith('disposal.')) (asset.disposal ??= {})[field.slice(9)] = value; else asset[field] = value;
+      if (field.startsWith('disposal.')) (asset.disposal = asset.disposal ?? {})[field.slice(9)] = value; else asset[field] = value;
     });
     return asset;
   });
