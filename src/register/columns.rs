@@ -230,6 +230,43 @@ columns! {
     "health_exempt_from_school" "因身体原因不具备学习条件" Target::MemberBool("healthExemptFromSchool"), BOOLEAN;
 }
 
+/// Headers of what a register export carries about a person that no calculation reads: identity
+/// numbers, telephone numbers, bank accounts, addresses. A register with them is read as if they were
+/// not there (said once in the run's summary), and their cells never reach any output, error
+/// messages included. Any other unknown header stops the run (a misspelt column must not drop data)
+/// unless the officer passes `--ignore-columns`.
+pub const PERSONAL_HEADERS: &[&str] = &[
+    "身份证号",
+    "身份证号码",
+    "公民身份号码",
+    "证件号码",
+    "残疾人证号",
+    "联系电话",
+    "电话",
+    "电话号码",
+    "手机",
+    "手机号",
+    "手机号码",
+    "联系方式",
+    "银行卡号",
+    "银行账号",
+    "开户银行",
+    "家庭住址",
+    "住址",
+    "id_number",
+    "id_card",
+    "phone",
+    "mobile",
+    "bank_account",
+    "address",
+];
+
+/// Whether a header names a personal detail no calculation reads ([`PERSONAL_HEADERS`]).
+pub fn personal(header: &str) -> bool {
+    let h = header.trim();
+    PERSONAL_HEADERS.iter().any(|p| p.eq_ignore_ascii_case(h))
+}
+
 /// The column a header cell names (its English name, any ASCII case, or its Chinese alias).
 pub fn column(header: &str) -> Option<&'static Column> {
     let h = header.trim();

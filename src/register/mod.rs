@@ -37,19 +37,29 @@ pub use read::{Encoding, Item, Record, Records, UTF8};
 const MAX_ROWS_KEPT: usize = 31;
 
 /// The header of a CSV register: the column of each position (`None` for an empty header cell,
-/// whose cells must then be empty) and where `household_id` is.
+/// whose cells must then be empty, and for an ignored column), where `household_id` is, and the
+/// columns ignored (position and header), whose cells are never read.
 #[derive(Clone, Debug)]
 pub struct Layout {
     cells: Vec<Option<&'static Column>>,
     id: usize,
+    ignored: Vec<(usize, String)>,
 }
 
 impl Layout {
     /// The layout of a header row. Unknown columns (a typo must not drop data), a column named
-    /// twice (also once in English and once in Chinese) and a missing `household_id` are refused.
+    /// twice (also once in English and once in Chinese) and a missing `household_id` are refused;
+    /// personal details no calculation reads ([`columns::PERSONAL_HEADERS`]) are ignored.
     pub fn from_header(header: &[String]) -> Result<Layout> {
+        Layout::from_header_with(header, false)
+    }
+
+    /// [`Layout::from_header`]; with `ignore_unknown` (`--ignore-columns`), every unknown column
+    /// is ignored instead of refused.
+    pub fn from_header_with(header: &[String], ignore_unknown: bool) -> Result<Layout> {
         let mut cells: Vec<Option<&'static Column>> = Vec::with_capacity(header.len());
         let mut unknown: Vec<(usize, &str)> = Vec::new();
+        let mut ignored: Vec<(usize, String)> = Vec::new();
         for (i, name) in header.iter().enumerate() {
             let name = name.trim();
             if name.is_empty() {
@@ -57,7 +67,11 @@ impl Layout {
                 continue;
             }
             let Some(c) = column(name) else {
-                unknown.push((i, name));
+                if ignore_unknown || columns::personal(name) {
+                    ignored.push((i, name.to_string()));
+                } else {
+                    unknown.push((i, name));
+                }
                 cells.push(None);
                 continue;
             };
@@ -95,7 +109,7 @@ impl Layout {
             return Err(PolicyError::invalid_input(
                 *first,
                 format!(
-                    "{}不是已知的列（列名见 docs/register.md）",
+                    "{}不是已知的列（列名见 docs/register.md；与测算无关的列，命令行工具加 --ignore-columns 即忽略）",
                     listed.join("、")
                 ),
             ));
@@ -106,7 +120,19 @@ impl Layout {
             .ok_or_else(|| {
                 PolicyError::invalid_input("household_id", "缺少 household_id（户编号）列")
             })?;
-        Ok(Layout { cells, id })
+        Ok(Layout { cells, id, ignored })
+    }
+
+    /// The columns ignored, each as `第 N 列“header”`, in header order (empty when none).
+    pub fn ignored(&self) -> Vec<String> {
+        self.ignored
+            .iter()
+            .map(|(i, name)| format!("第 {} 列“{name}”", i.saturating_add(1)))
+            .collect()
+    }
+
+    fn is_ignored(&self, position: usize) -> bool {
+        self.ignored.iter().any(|(i, _)| *i == position)
     }
 
     /// Cells every row must have.
@@ -142,6 +168,15 @@ impl Layout {
 
 /// The header of a CSV register, after any blank lines before it (counted in `blank`).
 pub fn read_header<R: BufRead>(records: &mut Records<R>, blank: &mut u64) -> Result<Layout> {
+    read_header_with(records, blank, false)
+}
+
+/// [`read_header`], every unknown column ignored with `ignore_unknown` ([`Layout::from_header_with`]).
+pub fn read_header_with<R: BufRead>(
+    records: &mut Records<R>,
+    blank: &mut u64,
+    ignore_unknown: bool,
+) -> Result<Layout> {
     loop {
         let item = records
             .next_item()
@@ -156,7 +191,7 @@ pub fn read_header<R: BufRead>(records: &mut Records<R>, blank: &mut u64) -> Res
                         format!("表头（第 {} 行）{p}", r.first_line),
                     ));
                 }
-                let layout = Layout::from_header(&r.cells)?;
+                let layout = Layout::from_header_with(&r.cells, ignore_unknown)?;
                 records.width = Some(layout.width());
                 return Ok(layout);
             }
@@ -292,7 +327,7 @@ impl<R: BufRead> Grouper<R> {
             .iter()
             .zip(&r.cells)
             .enumerate()
-            .find(|(_, (c, v))| c.is_none() && !v.trim().is_empty())
+            .find(|(i, (c, v))| c.is_none() && !self.layout.is_ignored(*i) && !v.trim().is_empty())
             .map(|(i, (_, v))| {
                 format!(
                     "第 {} 列没有表头，却有值“{}”",
@@ -432,6 +467,15 @@ pub fn place_of(layout: &Layout, group: &Group) -> Place {
         }
     }
     place
+}
+
+/// What a run says once about the columns it ignored (`Layout::ignored`).
+pub fn ignored_note(ignored: &[String]) -> String {
+    format!(
+        "已忽略 {} 列（与测算无关：未读入，也不写入任何输出）：{}",
+        ignored.len(),
+        ignored.join("、")
+    )
 }
 
 /// Why a household whose id comes back after other households is an error.
@@ -655,8 +699,34 @@ mod tests {
         assert_eq!(e.path, "生活自理能力");
         assert_eq!(
             e.message,
-            "第 2 列“生活自理能力”（是不是“自理能力”？）、第 3 列“本人年工资”、第 4 列“家庭经营净收入”（是不是“经营净收入”？）不是已知的列（列名见 docs/register.md）"
+            "第 2 列“生活自理能力”（是不是“自理能力”？）、第 3 列“本人年工资”、第 4 列“家庭经营净收入”（是不是“经营净收入”？）不是已知的列（列名见 docs/register.md；与测算无关的列，命令行工具加 --ignore-columns 即忽略）"
         );
+    }
+
+    #[test]
+    fn personal_details_are_ignored_and_other_columns_only_when_asked() {
+        let h = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
+        // A national-system export: identity and telephone numbers are read as if absent.
+        let header = "户编号,身份证号,地区代码,出生日期,联系电话";
+        let l = Layout::from_header(&h(header)).unwrap();
+        assert_eq!(l.ignored(), ["第 2 列“身份证号”", "第 5 列“联系电话”"]);
+        let text = format!("{header}\nA,230129198001011234,230129,1980-01-01,13912345678\n");
+        let (gs, _) = groups(&text);
+        assert!(gs[0].problem.is_none(), "{:?}", gs[0].problem);
+        let node = household_from_group(&l, &gs[0]).unwrap();
+        let json = node.to_value().to_string();
+        assert!(
+            !json.contains("230129198001011234") && !json.contains("13912345678"),
+            "{json}"
+        );
+        // Any other unknown column stops the run, unless the officer says to ignore it.
+        let other = h("户编号,地区代码,出生日期,备注");
+        assert!(Layout::from_header(&other).is_err());
+        let l = Layout::from_header_with(&other, true).unwrap();
+        assert_eq!(l.ignored(), ["第 4 列“备注”"]);
+        // An empty header cell still holds nothing.
+        let (gs, _) = groups("户编号,地区代码,\nA,230129,x\n");
+        assert!(gs[0].problem.is_some());
     }
 
     #[test]
