@@ -170,7 +170,20 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const glue = require('./zhenxing.cjs');
 
-glue.initSync({ module: readFileSync(join(__dirname, '..', 'web', 'zhenxing_bg.wasm')) });
+/** The module's bytes: the file beside this one, or, where a bundler has moved this code away from
+ * it (a Next.js server build, a server bundled into one file), the copy carried in the JavaScript,
+ * which the bundler then includes. Plain Node always finds the file and never loads that copy. */
+function wasmBytes() {
+  try {
+    return readFileSync(join(__dirname, '..', 'web', 'zhenxing_bg.wasm'));
+  } catch (e) {
+    if (e === null || typeof e !== 'object' || e.code !== 'ENOENT') throw e;
+    const inline = require('../inline/zhenxing_bg.wasm.js');
+    return Buffer.from(typeof inline === 'string' ? inline : inline.default, 'base64');
+  }
+}
+
+glue.initSync({ module: wasmBytes() });
 
 ${api.map((n) => `exports.${n} = glue.${n};`).join('\n')}
 `);
