@@ -118,6 +118,10 @@ function livePtr(engine, path = '') {
     return engine.__wbg_ptr;
 }
 `;
+// Engines nobody frees are freed when collected (docs/memory.md): the glue must register them.
+if (!glue.includes('new FinalizationRegistry(ptr => wasm.__wbg_policyengine_free(')) {
+  throw new Error('assemble-package: the glue no longer frees collected engines (wasm-bindgen weak references)');
+}
 write('web/zhenxing.js', glue);
 
 // The names the package exports: the glue's, less its loaders, plus PolicyError.
@@ -125,7 +129,8 @@ const nodeGlue = 'node/zhenxing.cjs';
 await build({
   stdin: { contents: `export * from './zhenxing.js';\nexport { PolicyError } from ${JSON.stringify(boundary)};\n`, resolveDir: join(out, 'web') },
   bundle: true, format: 'cjs', platform: 'node', target: 'node20', outfile: join(out, nodeGlue), logLevel: 'warning',
-  banner: { js: `${header}// The glue of web/zhenxing.js and js/boundary.js as one CommonJS module, for Node.` },
+  // TextEncoder and TextDecoder from node:util rather than globals: Jest's jsdom environment has none.
+  banner: { js: `${header}// The glue of web/zhenxing.js and js/boundary.js as one CommonJS module, for Node.\nconst { TextEncoder, TextDecoder } = require('node:util');` },
 });
 const loaders = new Set(['default', 'initSync']);
 const api = Object.keys(createRequire(import.meta.url)(join(out, nodeGlue))).filter((n) => !loaders.has(n)).sort();
@@ -151,6 +156,7 @@ export default function init(options) {
   }
   return initGlue(options);
 }
+export { init };
 `);
 
 // ---- zhenxing in browsers and bundlers: the module inline -------------------------------------
@@ -191,7 +197,20 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const glue = require('./zhenxing.cjs');
 
-glue.initSync({ module: readFileSync(join(__dirname, '..', 'web', 'zhenxing_bg.wasm')) });
+/** The module's bytes: the file beside this one, or, where a bundler has moved this code away from
+ * it (a Next.js server build, a server bundled into one file), the copy carried in the JavaScript,
+ * which the bundler then includes. Plain Node always finds the file and never loads that copy. */
+function wasmBytes() {
+  try {
+    return readFileSync(join(__dirname, '..', 'web', 'zhenxing_bg.wasm'));
+  } catch (e) {
+    if (e === null || typeof e !== 'object' || e.code !== 'ENOENT') throw e;
+    const inline = require('../inline/zhenxing_bg.wasm.js');
+    return Buffer.from(typeof inline === 'string' ? inline : inline.default, 'base64');
+  }
+}
+
+glue.initSync({ module: wasmBytes() });
 
 ${api.map((n) => `exports.${n} = glue.${n};`).join('\n')}
 `);
@@ -209,6 +228,8 @@ require('./index.cjs');
 
 Object.defineProperty(exports, '__esModule', { value: true });
 exports.default = function init() { return Promise.resolve(glue.initSync()); };
+// \`require('zhenxing/web').init\` as well as \`.default\`.
+exports.init = exports.default;
 exports.initSync = function initSync() { return glue.initSync(); };
 ${api.map((n) => `exports.${n} = glue.${n};`).join('\n')}
 `);
@@ -216,6 +237,7 @@ write('node/web.mjs', `${header}import web from './web.cjs';
 
 export default web.default;
 export const {
+  init,
   initSync,
 ${list(api)}
 } = web;
@@ -275,9 +297,33 @@ export interface InitOutput {
  * PolicyError UNSUPPORTED_BROWSER, whose message names what it lacks.
  */
 export default function init(options?: { module_or_path?: InitInput | Promise<InitInput> }): Promise<InitOutput>;
+/** The same as the default export (\`require('zhenxing/web').init\`). */
+export { init };
 /** Instantiates the module synchronously from its bytes or a compiled module: \`initSync({ module })\`. */
 export function initSync(options: { module: SyncInitInput }): InitOutput;
 `;
+// Which programmes each total adds up, from the registry (src/programs/registry.rs, TOTALS; tests/totals.rs
+// holds the programmes to it), named in the totals' doc comments.
+const registry = readFileSync(join(root, 'src', 'programs', 'registry.rs'), 'utf8');
+const totalsList = registry.match(/pub const TOTALS: [^=]*= &\[([\s\S]*?)\n\];/)?.[1];
+if (!totalsList) throw new Error('assemble-package: TOTALS not found in src/programs/registry.rs');
+const totals = new Map([...totalsList.matchAll(/\(\s*"(\w+)",\s*&\[([^\]]*)\]/g)]
+  .map(([, total, ids]) => [total, [...ids.matchAll(/"(\w+)"/g)].map((m) => m[1])]));
+const { labels: programmeLabels } = createRequire(import.meta.url)(join(out, 'node', 'index.cjs'));
+const programmeLabel = programmeLabels().program;
+const marker = 'the programmes `registry::TOTALS` lists for it';
+let named = 0;
+apiTypes = apiTypes.replace(/(\/\*\*(?:(?!\*\/)[\s\S])*?)\*\/\s*(total\w+): string;/g, (all, doc, total) => {
+  const flat = doc.replace(/\n\s*\* ?/g, ' ');
+  if (!flat.includes(marker)) return all;
+  const ids = totals.get(total);
+  if (!ids) throw new Error(`assemble-package: no TOTALS entry for ${total}`);
+  named += 1;
+  const list = ids.map((id) => `${programmeLabel[id] ?? id} (\`${id}\`)`).join(', ');
+  const indent = all.match(/\n(\s*)total/)[1];
+  return `/**\n${indent} * ${flat.replace(/^\/\*\*\s*/, '').trim().replace(marker, `the programmes: ${list}`)}\n${indent} */\n${indent}${total}: string;`;
+});
+if (named !== totals.size) throw new Error(`assemble-package: ${named} of the ${totals.size} totals named their programmes`);
 write('index.d.ts', apiTypes);
 write('index.d.cts', apiTypes);
 write('web/index.d.ts', `${header}export * from '../index.js';\n\n${loaderTypes}`);
@@ -300,6 +346,8 @@ const { defaultParameters } = createRequire(import.meta.url)(join(out, 'node', '
 const parameters = defaultParameters();
 JSON.parse(parameters);
 write('heilongjiang.json', parameters);
+// The size figures of the docs, from this build (scripts/doc-sizes.mjs), before the docs are shipped.
+execFileSync(process.execPath, [join(root, 'scripts', 'doc-sizes.mjs')], { stdio: 'inherit' });
 // The rest of `files` (licences, changelog, docs) as they are in the repository.
 for (const file of pkg.files.filter((f) => !existsSync(join(out, f)))) {
   mkdirSync(dirname(join(out, file)), { recursive: true });
