@@ -147,7 +147,7 @@ function show(household, asOf, estimate) {
   const basis = basisOf(estimate, inForce);
   last = { household, asOf, estimate, basis };
   // The household the page opens with is nobody's: said above its result and on its printout.
-  example ??= JSON.stringify(household);
+  if (example === undefined || example === null) example = JSON.stringify(household);
   const isExample = JSON.stringify(household) === example;
   $('example-note').hidden = !isExample;
   renderSummary(estimate, $('totals'), basis);

@@ -193,7 +193,7 @@ function readIndicators() {
 /** The form field an error's path is about (`register.monitored.unstable.households` → unstable). */
 function fieldOf(path) {
   const parts = path.split('.');
-  const last = parts.at(-1);
+  const last = parts[parts.length - 1];
   if (parts[0] === 'income' || parts[0] === 'provinceIncome') return last === 'lastYear' ? 'lastYear' : 'thisYear';
   if (parts[1] === 'monitored' && parts.length === 4) return last === 'riskEliminated' ? `${parts[2]}Eliminated` : parts[2];
   if (parts[1] === 'monitored') return 'unstable';
