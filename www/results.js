@@ -33,25 +33,18 @@ const paramLabel = (name) => context.params.get(name)?.label ?? name;
 export function basisOf(est, inForce = () => null) {
   const results = [est.monitoring, ...est.programs];
   const paying = results.filter((p) => p === est.monitoring || (p.eligible && (nonZero(p.monthly) || nonZero(p.annual))));
-  const concerned = new Set(paying.filter((p) => p.unofficial.length || p.stale.length));
-  const affects = (pick) => {
-    const map = new Map();
-    for (const p of results) {
-      for (const key of pick(p)) {
-        if (!map.has(key)) map.set(key, []);
-        if (!map.get(key).includes(p.label)) map.get(key).push(p.label);
-      }
-    }
-    return map;
-  };
-  const unofficialBy = affects((p) => (paying.includes(p) ? p.unofficial : []));
-  const staleBy = affects((p) => p.stale.map((s) => s.parameter));
-  const assumptionBy = affects((p) => p.assumptions.map((a) => a.rule));
+  // The estimate lists each figure and assumption once, with the parts that used it (`usedBy`).
+  const payingIds = new Set(paying.map((p) => p.program));
+  const resultIds = new Set(results.map((p) => p.program));
+  const names = (ids, keep) => [...new Set(ids.filter((id) => keep.has(id)))]
+    .map((id) => results.find((p) => p.program === id).label);
+  const concerned = new Set(paying.filter((p) => [...est.unofficial, ...est.stale].some((u) => u.usedBy.includes(p.program))));
   return {
     concerned,
-    unofficial: [...unofficialBy.keys()].sort().map((name) => ({ name, label: paramLabel(name), affects: unofficialBy.get(name), inForce: inForce(name) })),
-    stale: est.stale.map((s) => ({ ...s, affects: staleBy.get(s.parameter) ?? [], inForce: inForce(s.parameter) })),
-    assumptions: est.assumptions.map((a) => ({ ...a, affects: assumptionBy.get(a.rule) ?? [] })),
+    unofficial: est.unofficial.filter((u) => u.usedBy.some((id) => payingIds.has(id)))
+      .map((u) => ({ name: u.parameter, label: paramLabel(u.parameter), affects: names(u.usedBy, payingIds), inForce: inForce(u.parameter) })),
+    stale: est.stale.map((s) => ({ ...s, affects: names(s.usedBy, resultIds), inForce: inForce(s.parameter) })),
+    assumptions: est.assumptions.map((a) => ({ ...a, affects: names(a.usedBy, resultIds) })),
   };
 }
 

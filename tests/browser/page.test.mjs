@@ -169,7 +169,9 @@ test('one notice of what is not official, with what each item affects, not repea
   const h = await exported(page);
   const est = engine.estimate(h, asOf);
   const paying = [est.monitoring, ...est.programs.filter((p) => p.eligible && (Number(p.monthly ?? 0) || Number(p.annual ?? 0)))];
-  const expected = [...new Set(paying.flatMap((p) => p.unofficial))].sort();
+  // The estimate lists each non-official figure once, with the parts that used it.
+  const ids = new Set(paying.map((p) => p.program));
+  const expected = est.unofficial.filter((u) => u.usedBy.some((id) => ids.has(id))).map((u) => u.parameter);
   const params = new Map(engine.parameters().map((p) => [p.name, p.label]));
   const items = await page.$$eval('#notice .unofficial li', (ls) => ls.map((l) => [l.dataset.param, l.textContent]));
   assert.deepEqual(items.map(([n]) => n), expected, 'only what this household\'s amounts and verdict used');
