@@ -54,6 +54,10 @@ worker.onmessage = ({ data }) => {
     },
     file: () => save(data.blob, data.name),
     error: () => {
+      if (data.code === 'UNSUPPORTED_BROWSER') {
+        document.dispatchEvent(new CustomEvent('zx-unsupported', { detail: data }));
+        return;
+      }
       $('progress-card').hidden = true;
       busy(false);
       showError(`${data.message}${data.path ? `（${data.path}）` : ''}`);

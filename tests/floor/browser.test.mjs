@@ -171,6 +171,31 @@ test('the county page computes in Chromium 89 as in today\'s Chromium: 延寿县
   }
 });
 
+test('the register page screens a register in its module worker in Chromium 89 as in today\'s Chromium', async () => {
+  const shown = {};
+  for (const [name, browser] of Object.entries(browsers)) {
+    const tab = await open(browser, `${site.url}register.html`);
+    const { page } = tab;
+    await page.evaluate((day) => { document.getElementById('as-of').value = day; }, asOf);
+    await page.setInputFiles('#file', join(repo, 'tests/registers/spreadsheet/register-utf8.csv'));
+    await page.waitForFunction(() => !document.getElementById('columns-card').hidden, null, { timeout: 60_000 });
+    await page.evaluate(() => document.getElementById('start').click());
+    await page.waitForFunction(() => document.body.dataset.results === 'true', null, { timeout: 60_000 });
+    shown[name] = await page.evaluate(() => ({
+      counts: document.getElementById('counts').textContent,
+      summary: Array.from(document.querySelectorAll('#summary-table tr')).map((tr) => tr.textContent),
+    }));
+    await page.screenshot({ path: join(shots, `register-page-chromium-${tab.version}.png`) });
+    assert.deepEqual(tab.problems, [], name);
+    assert.deepEqual(onlyLocal(tab.requests), [], name);
+    await tab.context.close();
+  }
+  const [floor, today] = Object.values(shown);
+  assert.match(floor.counts, /^共 \d+ 户：成功 \d+ 户，有误 \d+ 户$/);
+  assert.ok(floor.summary.length > 1, 'no summary');
+  assert.deepEqual(floor, today);
+});
+
 // ---- below the floor -------------------------------------------------------------------------------
 /** An init script that makes WebAssembly.validate refuse the probe of `feature`, as a browser without it. */
 function refuse(feature) {
