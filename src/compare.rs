@@ -404,6 +404,8 @@ mod tests {
                     eligible: p.id == "dibao" && dibao.is_some(),
                     monthly: None,
                     annual: if p.id == "dibao" { annual } else { Money::ZERO },
+                    one_off: Money::ZERO,
+                    on_behalf: Money::ZERO,
                 })
                 .collect(),
             alerts: Vec::new(),

@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::batch::{BatchItem, ScreenItem};
+use crate::batch::{BatchError, BatchItem, ScreenItem};
 use crate::calendar::{format_date, parse_date};
+use crate::columns::ScreenColumns;
 use crate::compare::{
     ComparisonTally, DifferingHousehold, HouseholdComparison, RegisterComparison,
 };
@@ -358,6 +359,34 @@ impl Engine {
         self.batch(households, as_of, false, |r, reference| {
             ScreenItem::from_result(r.map(|e| Screening::of(&e)), reference)
         })
+    }
+
+    /// One screening row per household pushed onto `columns`, in order (`screenColumns`): an item
+    /// given as an error (a household the caller could not send) goes in as that error.
+    pub fn screen_columns<'n, 'a: 'n>(
+        &self,
+        households: impl IntoIterator<Item = std::result::Result<&'n Node<'a>, BatchError>>,
+        as_of: &str,
+        columns: &mut ScreenColumns,
+    ) {
+        let mut transitions = self.transitions.lock();
+        for h in households {
+            let h = match h {
+                Ok(h) => h,
+                Err(e) => {
+                    columns.push(Err(e), None);
+                    continue;
+                }
+            };
+            match self.estimate_in_batch(h, as_of, false, &mut transitions) {
+                Ok(e) => {
+                    let mut s = Screening::of(&e);
+                    let reference = s.reference.take();
+                    columns.push(Ok(&s), reference);
+                }
+                Err(e) => columns.push(Err(e.into()), reference_of(h)),
+            }
+        }
     }
 
     /// Every household of a batch under this engine's parameters and under `other`'s: per

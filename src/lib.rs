@@ -33,6 +33,7 @@ pub mod alerts;
 pub mod batch;
 pub mod bits;
 pub mod calendar;
+pub mod columns;
 pub mod compare;
 pub mod engine;
 pub mod error;

@@ -153,6 +153,16 @@ impl Money {
             .ok_or_else(PolicyError::overflow)
     }
 
+    /// The amount in whole fen, after rounding to the fen (`1234.50` → 123450); `None` past 64 bits.
+    pub fn to_fen(self) -> Option<i64> {
+        let mut d = self.round_fen().0;
+        d.rescale(2);
+        // The rescale keeps two places unless the integer part is past 26 digits.
+        (d.scale() == 2)
+            .then(|| i64::try_from(d.mantissa()).ok())
+            .flatten()
+    }
+
     /// Two decimal places, after rounding to the fen: `"1234.50"`.
     pub fn to_fen_string(self) -> String {
         self.fen_text().as_str().to_string()
@@ -304,6 +314,19 @@ mod tests {
 
     fn m(s: &str) -> Money {
         Money(Decimal::from_str(s).unwrap())
+    }
+
+    #[test]
+    fn whole_fen_after_the_one_rounding() {
+        assert_eq!(m("1234.5").to_fen(), Some(123_450));
+        // Half up, away from zero, as every amount is rounded.
+        assert_eq!(m("0.005").to_fen(), Some(1));
+        assert_eq!(m("-0.005").to_fen(), Some(-1));
+        assert_eq!(m("0.004").to_fen(), Some(0));
+        // i64::MAX fen is 92233720368547758.07 yuan; one fen more does not fit.
+        assert_eq!(m("92233720368547758.07").to_fen(), Some(i64::MAX));
+        assert_eq!(m("92233720368547758.08").to_fen(), None);
+        assert_eq!(m("123456789012345678901234567.89").to_fen(), None);
     }
 
     #[test]

@@ -67,6 +67,14 @@ pub struct ScreenedProgram {
     /// Money per year (0.00 when not eligible).
     #[tsify(type = "string")]
     pub annual: Money,
+    /// The part of the year's cash paid once (临时救助), 0.00 when not eligible: for
+    /// `screenColumns`, not written in a row.
+    #[serde(skip)]
+    pub one_off: Money,
+    /// Paid on the household's behalf or given in kind in the year (代缴, 资助参保, meals), 0.00 when
+    /// not eligible: for `screenColumns`, not written in a row.
+    #[serde(skip)]
+    pub on_behalf: Money,
 }
 
 /// A row lists stale figures by name only: the same texts on every row would be most of its size.
@@ -86,10 +94,13 @@ impl Screening {
             .zip(&e.contributions)
             .map(|(p, c)| {
                 let eligible = p.eligible();
+                let when_eligible = |m: Money| if eligible { m } else { Money::ZERO };
                 ScreenedProgram {
                     program: p.id(),
                     eligible,
                     monthly: p.monthly().filter(|_| eligible),
+                    one_off: when_eligible(c.one_off),
+                    on_behalf: when_eligible(c.other_annual),
                     annual: match eligible {
                         // What the programme adds: cash, on the household's behalf, or pay.
                         true => c

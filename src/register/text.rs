@@ -4,6 +4,7 @@
 //! repeated ids, every line accounted for) on one thread.
 
 use crate::batch::BatchError;
+use crate::columns::ScreenColumns;
 use crate::engine::Engine;
 use crate::error::{PolicyError, Result};
 use crate::estimate::Transitions;
@@ -70,6 +71,24 @@ impl TextOptions {
             "opts",
             &["format", "headers", "unknownColumns"],
         )?;
+        TextOptions::of(&o)
+    }
+
+    /// The options of `screenColumns`: `{ explain?, format?, unknownColumns? }` (a text's format
+    /// and unknown columns as `screenText` reads them; `explain` as every batch takes it, read for
+    /// its errors only: columns carry no words).
+    pub fn read_for_columns(node: &Node<'_>) -> Result<TextOptions> {
+        let o = Obj::new(
+            node,
+            "opts",
+            "opts",
+            &["explain", "format", "unknownColumns"],
+        )?;
+        o.bool("explain")?;
+        TextOptions::of(&o)
+    }
+
+    fn of(o: &Obj<'_, '_>) -> Result<TextOptions> {
         Ok(TextOptions {
             format: o.choice(
                 "format",
@@ -188,6 +207,93 @@ pub struct ChangedHousehold {
     pub town: String,
     pub village: String,
     pub programs: Vec<HouseholdChange>,
+}
+
+/// Where a household's outcome goes: the chunk's counts, its CSV rows, its columns.
+struct Out<'o> {
+    chunk: &'o mut ScreenChunk,
+    csv: Option<&'o mut Vec<u8>>,
+    columns: Option<&'o mut RegisterTable>,
+}
+
+/// A register's households as columns ([`ScreenColumns`], `screenColumns` of a text), and, when
+/// `places` is kept, where each is in the register and its alerts: the register page's table.
+/// `refs` are each household's `ref`, or its household id when it has none.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RegisterTable {
+    pub screened: ScreenColumns,
+    pub places: Option<PlaceColumns>,
+}
+
+/// Where each household is in the register, and what staff must act on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlaceColumns {
+    /// Its first and last line (a CSV household's rows; a JSON line).
+    pub line: Vec<u64>,
+    pub last_line: Vec<u64>,
+    /// Its `household_id` (empty in JSON Lines), town and village, as the register gives them.
+    pub household: Vec<String>,
+    pub town: Vec<String>,
+    pub village: Vec<String>,
+    /// Its alerts as bits, in the order of `labels().alert` (bit 0 the first).
+    pub alerts: Vec<u32>,
+}
+
+impl RegisterTable {
+    /// Columns, with the register page's places when `places`.
+    pub fn new(places: bool) -> RegisterTable {
+        RegisterTable {
+            screened: ScreenColumns::new(),
+            places: places.then(PlaceColumns::default),
+        }
+    }
+
+    /// Households held.
+    pub fn len(&self) -> usize {
+        self.screened.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.screened.is_empty()
+    }
+
+    fn push(&mut self, id: &Identity<'_>, outcome: std::result::Result<Screening, BatchError>) {
+        let reference = id
+            .reference
+            .or(Some(id.household).filter(|h| !h.is_empty()))
+            .map(str::to_string);
+        if let Some(p) = &mut self.places {
+            let place = id.place.cloned().unwrap_or_default();
+            p.line.push(id.line);
+            p.last_line.push(id.last_line);
+            p.household.push(id.household.to_string());
+            p.town.push(place.town);
+            p.village.push(place.village);
+            p.alerts
+                .push(outcome.as_ref().map_or(0, |s| alert_bits(&s.alerts)));
+        }
+        self.screened
+            .push(outcome.as_ref().map_err(Clone::clone), reference);
+    }
+
+    /// Let go of the households held (see [`ScreenColumns::clear`]).
+    pub fn clear(&mut self) {
+        self.screened.clear();
+        if let Some(p) = &mut self.places {
+            *p = PlaceColumns::default();
+        }
+    }
+}
+
+/// Alert ids as bits, in the order of [`crate::alerts::ALERTS`].
+fn alert_bits(ids: &[&str]) -> u32 {
+    crate::alerts::ALERTS
+        .iter()
+        .enumerate()
+        .filter(|(_, (id, ..))| ids.contains(id))
+        .fold(0, |bits, (k, _)| {
+            bits | 1u32.checked_shl(k as u32).unwrap_or(0)
+        })
 }
 
 /// One household of the register as read: a JSON line, or a CSV household's rows.
@@ -315,18 +421,29 @@ impl<E: Borrow<Engine>> TextScreen<E> {
 
     /// The next `households` households (or what is left).
     pub fn next_chunk(&mut self, households: usize) -> Result<ScreenChunk> {
+        self.next_into(households, true, None)
+    }
+
+    /// The next `households` households, their CSV rows written when `rows` (the header before
+    /// the first), and each pushed onto `columns` when given (comparing, neither).
+    pub fn next_into(
+        &mut self,
+        households: usize,
+        rows: bool,
+        mut columns: Option<&mut RegisterTable>,
+    ) -> Result<ScreenChunk> {
         let mut chunk = ScreenChunk {
             size: self.size,
             ..ScreenChunk::default()
         };
         let mut csv = Vec::new();
-        if !self.header_written && self.other.is_none() {
+        if rows && !self.header_written && self.other.is_none() {
             output::write_record(
                 &mut csv,
                 output::header(self.lang).iter().map(String::as_str),
             );
+            self.header_written = true;
         }
-        self.header_written = true;
         let mut taken = 0usize;
         while taken < households {
             let Some(unit) = self.next_unit()? else {
@@ -334,7 +451,12 @@ impl<E: Borrow<Engine>> TextScreen<E> {
                 break;
             };
             taken = taken.saturating_add(1);
-            self.household(&unit, &mut chunk, &mut csv)?;
+            let out = Out {
+                chunk: &mut chunk,
+                csv: rows.then_some(&mut csv),
+                columns: columns.as_deref_mut(),
+            };
+            self.household(&unit, out)?;
         }
         chunk.read = match &self.source {
             Source::JsonLines(lines) => lines.bytes,
@@ -366,7 +488,8 @@ impl<E: Borrow<Engine>> TextScreen<E> {
     }
 
     /// Screen (or compare) one household into the chunk.
-    fn household(&mut self, unit: &Unit, chunk: &mut ScreenChunk, csv: &mut Vec<u8>) -> Result<()> {
+    fn household(&mut self, unit: &Unit, out: Out<'_>) -> Result<()> {
+        let chunk = out.chunk;
         let layout = match &self.source {
             Source::Csv { grouper, .. } => Some(grouper.layout()),
             _ => None,
@@ -395,7 +518,12 @@ impl<E: Borrow<Engine>> TextScreen<E> {
                 last_line: r.last_line,
                 place: Some(&r.place),
             };
-            output::write_record(csv, output::row(&id, screening.as_ref(), self.lang).iter());
+            if let Some(csv) = out.csv {
+                output::write_record(csv, output::row(&id, screening.as_ref(), self.lang).iter());
+            }
+            if let Some(columns) = out.columns {
+                columns.push(&id, screening);
+            }
             return Ok(());
         };
         let compared = match (&screening, &r.node) {
@@ -687,5 +815,131 @@ mod tests {
             h03.programs.last().unwrap().difference.to_fen_string(),
             "769.20"
         );
+    }
+
+    /// The CSV records of a text, header first.
+    fn records(csv: &str) -> Vec<Vec<String>> {
+        let mut r = Records::new(csv.as_bytes(), UTF8);
+        let mut out = Vec::new();
+        while let Some(item) = r.next_item().unwrap() {
+            if let super::super::Item::Record(rec) = item {
+                out.push(rec.cells);
+            }
+        }
+        out
+    }
+
+    /// A money cell as whole fen (empty: 0).
+    fn fen_of(cell: &str) -> f64 {
+        match cell {
+            "" => 0.0,
+            c => crate::money::Money::parse_input(c, "")
+                .unwrap()
+                .to_fen()
+                .unwrap() as f64,
+        }
+    }
+
+    #[test]
+    fn columns_hold_the_figures_of_the_rows() {
+        // The columns of a register, taken 3 households at a time, against the CSV rows of one
+        // screen_text call: the same households in the same order, the same figures.
+        let engine = Engine::new().unwrap();
+        let small_csv = include_str!("../../tests/registers/small.csv");
+        let jsonl = include_str!("../../tests/registers/small.jsonl");
+        let mut all_errors = 0;
+        for text in [COUNTY, small_csv, jsonl] {
+            let format = TextFormat::sniff(text.as_bytes());
+            let whole = screen_text(&engine, text.as_bytes(), AS_OF, format, Lang::En).unwrap();
+            let rows = records(&whole.csv);
+            let at = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+            let mut s =
+                TextScreen::new(&engine, None, text.into(), AS_OF, opts(Lang::En, false)).unwrap();
+            let mut all = Vec::new();
+            let mut c = RegisterTable::new(true);
+            loop {
+                let chunk = s.next_into(3, false, Some(&mut c)).unwrap();
+                assert!(chunk.csv.is_empty());
+                assert_eq!(chunk.rows as usize, c.len());
+                all.push(c.clone());
+                c.clear();
+                if chunk.done {
+                    break;
+                }
+            }
+            let mut errors = 0;
+            let mut i = 0usize;
+            for part in &all {
+                let (sc, pl) = (&part.screened, part.places.as_ref().unwrap());
+                assert_eq!(sc.start, i);
+                for j in 0..part.len() {
+                    let row = &rows[i + 1];
+                    let cell = |name: &str| row[at(name)].as_str();
+                    assert_eq!(sc.ok[j] == 1, cell("ok") == "true", "{i}");
+                    let id = Some(cell("household")).filter(|h| !h.is_empty());
+                    let reference = Some(cell("ref")).filter(|r| !r.is_empty()).or(id);
+                    assert_eq!(sc.refs[j].as_deref(), reference, "{i}");
+                    assert_eq!(pl.line[j].to_string(), cell("line"));
+                    assert_eq!(pl.last_line[j].to_string(), cell("last_line"));
+                    assert_eq!(
+                        (
+                            pl.household[j].as_str(),
+                            pl.town[j].as_str(),
+                            pl.village[j].as_str()
+                        ),
+                        (cell("household"), cell("town"), cell("village"))
+                    );
+                    if sc.ok[j] == 0 {
+                        let e = sc.errors.iter().find(|e| e.index == i).unwrap();
+                        assert_eq!(
+                            (e.code.as_str(), e.path.as_str()),
+                            (cell("error_code"), cell("error_path"))
+                        );
+                        assert_eq!(output::spreadsheet_safe(&e.message), cell("error_message"));
+                        errors += 1;
+                    }
+                    let category = crate::input::household::Category::ALL
+                        .iter()
+                        .position(|c| c.as_str() == cell("monitoring_category"))
+                        .map_or(0, |k| k + 1);
+                    assert_eq!(usize::from(sc.category[j]), category, "{i}");
+                    assert_eq!(sc.in_scope[j] == 1, cell("monitoring_in_scope") == "true");
+                    for p in &sc.programs {
+                        let col = |suffix: &str| {
+                            let prog = crate::programs::registry::PROGRAMMES
+                                .iter()
+                                .find(|q| q.id == p.program)
+                                .unwrap();
+                            cell(&format!("{}_{suffix}", prog.column)).to_string()
+                        };
+                        assert_eq!(
+                            p.eligible[j] == 1,
+                            col("eligible") == "true",
+                            "{i} {}",
+                            p.program
+                        );
+                        assert_eq!(
+                            p.monthly_fen[j],
+                            fen_of(&col("monthly")),
+                            "{i} {}",
+                            p.program
+                        );
+                        assert_eq!(p.annual_fen[j], fen_of(&col("annual")), "{i} {}", p.program);
+                    }
+                    assert_eq!(sc.total_monthly_fen[j], fen_of(cell("total_monthly")));
+                    assert_eq!(sc.total_annual_fen[j], fen_of(cell("total_annual")));
+                    let alerts: Vec<&str> = cell("alerts")
+                        .split(';')
+                        .filter(|a| !a.is_empty())
+                        .collect();
+                    assert_eq!(pl.alerts[j], alert_bits(&alerts), "{i}");
+                    i += 1;
+                }
+            }
+            assert_eq!(i as u64, whole.rows);
+            assert_eq!(errors, whole.errors);
+            all_errors += errors;
+        }
+        assert!(all_errors > 0, "the registers have errors to compare");
     }
 }

@@ -10,7 +10,7 @@ use crate::input::json::Node;
 use super::convert::{as_of_arg, batch_to_json, to_js, to_value};
 
 /// Households per chunk.
-const CHUNK: u32 = 1000;
+pub(super) const CHUNK: u32 = 1000;
 
 /// A batch's households (a JS array within `limit`) and a valid date.
 pub(super) fn batch_args(
@@ -60,6 +60,18 @@ pub(super) fn in_chunks<T: Serialize>(
     mut each: impl FnMut(&[Node<'_>], &[Unsent]) -> Vec<T>,
     mut out: impl FnMut(js_sys::Array, u32) -> Result<(), JsValue>,
 ) -> Result<(), JsValue> {
+    chunk_by_chunk(list, |items, bad, start| {
+        let outcomes = each(items, bad);
+        out(js_sys::Array::from(&to_value(&outcomes)?), start)
+    })
+}
+
+/// Each chunk of a batch read (its households, the items that could not be sent, the index of
+/// its first household) and handed to `each` before the next is read.
+pub(super) fn chunk_by_chunk(
+    list: &js_sys::Array,
+    mut each: impl FnMut(&[Node<'_>], &[Unsent], u32) -> Result<(), JsValue>,
+) -> Result<(), JsValue> {
     let mut start = 0;
     while start < list.length() {
         let end = start.saturating_add(CHUNK).min(list.length());
@@ -68,8 +80,7 @@ pub(super) fn in_chunks<T: Serialize>(
             Node::Array(items) => items,
             _ => Vec::new(),
         };
-        let outcomes = each(&items, &bad);
-        out(js_sys::Array::from(&to_value(&outcomes)?), start)?;
+        each(&items, &bad, start)?;
         start = end;
     }
     Ok(())

@@ -5,10 +5,12 @@
 //!
 //! - [`convert`]: JS values in (strict, with paths), results and errors out;
 //! - [`batches`]: arrays of households in chunks, so module memory stays flat;
+//! - [`columns`]: `screenColumns`, households into typed arrays a chunk at a time;
 //! - [`engine`]: the `PolicyEngine` class; [`programmes`]: its method per household programme;
 //!   [`county`]: its county calls; [`functions`]: the free functions; [`types`]: TypeScript.
 
 mod batches;
+mod columns;
 mod convert;
 pub mod county;
 pub mod engine;

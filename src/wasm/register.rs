@@ -5,17 +5,20 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::columns::table_value;
 use super::convert::{as_of_arg, object_arg, register_bytes, to_js, to_value};
 use super::engine::PolicyEngine;
 use super::types::TextOptionsArg;
 use crate::engine::Engine;
-use crate::register::text::{TextOptions, TextScreen};
+use crate::register::text::{RegisterTable, TextOptions, TextScreen};
 
 /// A register being screened (or compared under two engines' parameters) a chunk at a time. The
 /// register's bytes are copied in once and held here until `free()`.
 #[wasm_bindgen]
 pub struct RegisterScreen {
     inner: TextScreen<Engine>,
+    /// The columns of `nextColumns`, emptied after each chunk (error indexes count on).
+    table: RegisterTable,
 }
 
 fn options(opts: Option<TextOptionsArg>) -> Result<TextOptions, JsValue> {
@@ -42,7 +45,10 @@ impl RegisterScreen {
         let opts = options(opts)?;
         let bytes = register_bytes(&register)?;
         TextScreen::new(engine.inner.clone(), None, bytes, &as_of, opts)
-            .map(|inner| RegisterScreen { inner })
+            .map(|inner| RegisterScreen {
+                inner,
+                table: RegisterTable::new(true),
+            })
             .map_err(to_js)
     }
 
@@ -60,7 +66,10 @@ impl RegisterScreen {
         let bytes = register_bytes(&register)?;
         let other = Some(other.inner.clone());
         TextScreen::new(engine.inner.clone(), other, bytes, &as_of, opts)
-            .map(|inner| RegisterScreen { inner })
+            .map(|inner| RegisterScreen {
+                inner,
+                table: RegisterTable::new(true),
+            })
             .map_err(to_js)
     }
 
@@ -78,6 +87,23 @@ impl RegisterScreen {
             .next_chunk(households.max(1) as usize)
             .map_err(to_js)?;
         to_value(&chunk)
+    }
+
+    /// The next `households` households as `next` gives them, with their columns (`columns`,
+    /// `screenColumns`' shape for these households, with where each is in the register; an
+    /// error's `index` is its household's place in the whole register): the table a page filters,
+    /// with no CSV to read back. A comparison's chunks have empty columns.
+    #[wasm_bindgen(js_name = nextColumns, unchecked_return_type = "ScreenChunk & { columns: RegisterTable }")]
+    pub fn next_columns(&mut self, households: u32) -> Result<JsValue, JsValue> {
+        let chunk = self
+            .inner
+            .next_into(households.max(1) as usize, true, Some(&mut self.table))
+            .map_err(to_js)?;
+        let out = to_value(&chunk)?;
+        let columns = table_value(&self.table);
+        self.table.clear();
+        js_sys::Reflect::set(&out, &"columns".into(), &columns?)?;
+        Ok(out)
     }
 
     /// The summary by region, town and village of the households screened so far, as

@@ -1,6 +1,6 @@
 // Type-checked (tsc --noEmit) against the installed package: the declarations match API.md.
 import { PolicyEngine, PolicyError, version } from 'zhenxing';
-import type { BatchItem, DibaoResult, ErrorCode, Household, ScreenItem, Screening, Measure, MonitoringResult, ParameterInfo, RegionInfo, TekunResult, TemporaryResult, TransitionStatus } from 'zhenxing';
+import type { BatchItem, ColumnError, DibaoResult, ErrorCode, Household, ScreenItem, Screening, Measure, MonitoringResult, ParameterInfo, RegionInfo, TekunResult, TemporaryResult, TransitionStatus } from 'zhenxing';
 
 declare function report(...values: unknown[]): void;
 
@@ -49,6 +49,24 @@ for (const item of rows) {
 // @ts-expect-error: explain is a boolean
 engine.estimateMany([household], '2023-06-01', { explain: 'no' });
 report(dibaoRow, lean.length, full.length);
+
+// Typed columns: an array or a register's text in, typed arrays out (API.md, third round).
+const cols = engine.screenColumns([household], '2023-06-01');
+const ok: Uint8Array = cols.ok;
+const refs: (string | null)[] = cols.refs;
+const firstError: ColumnError | undefined = cols.errors[0];
+const dibaoMonthlyFen: Float64Array = cols.programs.dibao.monthlyFen;
+const onBehalf: Float64Array = cols.programs.pension.onBehalfFen;
+const categories: Uint8Array = cols.monitoring.category;
+const totalAnnual: Float64Array = cols.totals.annualFen;
+const fromText = engine.screenColumns('{"region":"230129","members":[]}\n', '2023-06-01', { format: 'jsonl' });
+engine.screenColumns(new Uint8Array(0), '2023-06-01', { explain: false, unknownColumns: 'ignore' });
+// @ts-expect-error: every programme is known by its id
+report(cols.programs.noSuchProgramme);
+// @ts-expect-error: the headers of screenText's CSV are not an option of columns
+engine.screenColumns('', '2023-06-01', { headers: 'zh' });
+report(ok, refs, firstError?.index, dibaoMonthlyFen, onBehalf, categories, totalAnnual, fromText.count);
+
 
 try {
   PolicyEngine.fromParameters('{}');
