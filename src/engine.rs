@@ -12,7 +12,7 @@ use crate::columns::ScreenColumns;
 use crate::compare::{
     ComparisonTally, DifferingHousehold, HouseholdComparison, RegisterComparison,
 };
-use crate::error::{PolicyError, Problem, Result};
+use crate::error::{ErrorCode, PolicyError, Problem, Result};
 use crate::estimate::{self, Comparison, Estimate, IncomeCurve, Transitions};
 use crate::input::household::{reference_of, HouseholdInput};
 use crate::input::json::Node;
@@ -491,6 +491,46 @@ impl Engine {
         })
     }
 
+    /// What `id` names, in words, for a page that shows a lean result's words on demand: a
+    /// parameter's value in force on `as_of` (for `region`), with its date, unit, source and status;
+    /// a rule of the calculator, with its basis and source; a reason a result gives in `why`. An id
+    /// may name more than one (`monitoring.incomeLine` is a parameter and a rule): each is given.
+    pub fn describe(&self, id: &str, as_of: &str, region: Option<&str>) -> Result<Description> {
+        let on = parse_date(as_of, "asOf")?;
+        if let Some(code) = region {
+            self.params.region_by_code(code, on, "region")?;
+        }
+        let parameter = match self.params.parameter(id) {
+            Some(p) => Some(ParameterDescription {
+                in_force: self.parameter_value(id, as_of, region)?,
+                unit: p.spec.unit.as_str(),
+                description: p.description.clone(),
+            }),
+            None => None,
+        };
+        let rule = crate::rules::rule(id).map(|r| RuleDescription {
+            basis: r.basis.as_str(),
+            basis_label: r.basis.label(),
+            source: r.source,
+            text: r.text,
+        });
+        let reason =
+            crate::programs::reasons::reason(id).map(|r| ReasonDescription { text: r.text() });
+        let text = match (&parameter, &reason, &rule) {
+            (Some(p), ..) => p.sentence(),
+            (None, Some(r), _) => r.text.to_string(),
+            (None, None, Some(r)) => r.text.to_string(),
+            (None, None, None) => return Err(unknown_id(id)),
+        };
+        Ok(Description {
+            id: id.to_string(),
+            text,
+            parameter,
+            rule,
+            reason,
+        })
+    }
+
     fn value_info(&self, v: &crate::params::DatedValue) -> ParameterValueInfo {
         ParameterValueInfo {
             from: format_date(v.from),
@@ -705,6 +745,106 @@ pub struct ParameterInForce {
     pub what_if: bool,
 }
 
+/// `describe`'s answer: what an id names, in words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Description {
+    pub id: String,
+    /// One Chinese sentence: the parameter's value in force with its date and source, else the
+    /// reason's sentence, else the rule's text.
+    pub text: String,
+    /// When `id` is a parameter: its value in force (as `parameterValue` gives it), unit and
+    /// description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(
+        optional,
+        type = "ParameterInForce & { unit: string; description?: string }"
+    )]
+    pub parameter: Option<ParameterDescription>,
+    /// When `id` is a rule (`steps[].rule`, `assumptions[].rule`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub rule: Option<RuleDescription>,
+    /// When `id` is a reason (`why[]`): its fixed sentence, as `labels().reason` has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub reason: Option<ReasonDescription>,
+}
+
+/// A parameter described: its value in force, its unit (`yuan/person/month`) and description.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ParameterDescription {
+    #[serde(flatten)]
+    pub in_force: ParameterInForce,
+    pub unit: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl ParameterDescription {
+    /// 农村低保标准：441（元/人·月），全省，自 2022-01-01 起；来源：…（转述）。
+    fn sentence(&self) -> String {
+        let p = &self.in_force;
+        let v = &p.value;
+        let place = v
+            .region_name
+            .as_deref()
+            .or(v.region.as_deref())
+            .unwrap_or("全省");
+        let mut s = format!(
+            "{}：{}（{}），{place}，自 {} 起；来源：{}（{}）",
+            p.label, v.value, p.unit_label, v.from, v.source, v.status_label
+        );
+        if p.stale {
+            s.push_str("；已超过更新周期，请核对当地现行标准");
+        }
+        if p.what_if {
+            s.push_str("；为假设调整的数值");
+        }
+        s.push('。');
+        s
+    }
+}
+
+/// A rule described (docs/rules.md lists them all).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleDescription {
+    #[tsify(type = "'text' | 'document' | 'assumption'")]
+    pub basis: &'static str,
+    /// 政策原文, 国家或省级文件, 本计算器的假设.
+    pub basis_label: &'static str,
+    /// The policy item or document, e.g. `四(十)` or `民发〔2021〕57号第十三条`.
+    pub source: &'static str,
+    pub text: &'static str,
+}
+
+/// A reason described.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct ReasonDescription {
+    pub text: &'static str,
+}
+
+/// An id `describe` does not know, with the nearest one it does.
+fn unknown_id(id: &str) -> PolicyError {
+    let known = crate::params::catalogue::ALL
+        .iter()
+        .map(|s| s.name)
+        .chain(crate::rules::RULES.iter().map(|r| r.id))
+        .chain(crate::programs::reasons::Reason::ALL.iter().map(|r| r.id()));
+    let hint = crate::params::catalogue::nearest_among(id, known)
+        .map(|n| format!("，是否应为“{n}”？"))
+        .unwrap_or_else(|| "（应为参数名、规则编号或原因编号）".into());
+    PolicyError::new(
+        ErrorCode::UnknownParameter,
+        "nameOrRule",
+        format!(
+            "未知的参数名、规则或原因“{}”{hint}",
+            crate::input::short(id)
+        ),
+    )
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ParameterValueInfo {
@@ -813,5 +953,128 @@ impl Engine {
         as_of: &str,
     ) -> Result<CountyIndicators> {
         indicators::indicators(input, &mut self.reader(as_of, &input.region)?, true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describe_names_a_parameter_in_force_with_its_date_and_source() {
+        let engine = Engine::new().unwrap();
+        // data/params/dibao-tekun.toml: the province's rural standard from 2022-01-01 is 441
+        // (reported), which 延寿县 (230129) follows; Harbin's districts (道里区 230102 among them)
+        // 625 from the same day.
+        let d = engine
+            .describe("dibao.standard.rural", "2023-06-01", Some("230129"))
+            .unwrap();
+        let p = d.parameter.as_ref().unwrap();
+        assert_eq!(
+            (
+                p.in_force.value.value.as_str(),
+                p.in_force.value.from.as_str()
+            ),
+            ("441", "2022-01-01")
+        );
+        assert_eq!(
+            (p.unit, p.in_force.unit_label.as_str()),
+            ("yuan/person/month", "元/人·月")
+        );
+        assert_eq!(
+            p.in_force,
+            engine
+                .parameter_value("dibao.standard.rural", "2023-06-01", Some("230129"))
+                .unwrap()
+        );
+        assert!(
+            d.text.starts_with(
+                "农村低保标准：441（元/人·月），黑龙江省，自 2022-01-01 起；来源：哈尔滨市2022年"
+            ),
+            "{}",
+            d.text
+        );
+        // A standard set yearly and last set in 2022 is past its cycle in mid-2023: said so.
+        assert!(p.in_force.stale);
+        assert!(
+            d.text
+                .ends_with("（转述）；已超过更新周期，请核对当地现行标准。"),
+            "{}",
+            d.text
+        );
+        assert!(d.rule.is_none() && d.reason.is_none());
+        let harbin = engine
+            .describe("dibao.standard.rural", "2023-06-01", Some("230102"))
+            .unwrap();
+        assert!(
+            harbin.text.starts_with("农村低保标准：625（元/人·月），"),
+            "{}",
+            harbin.text
+        );
+    }
+
+    #[test]
+    fn describe_names_rules_and_reasons_and_both_when_they_share_an_id() {
+        let engine = Engine::new().unwrap();
+        let d = engine.describe("dibao.base", "2023-06-01", None).unwrap();
+        let r = d.rule.unwrap();
+        assert_eq!((r.basis, r.basis_label), ("document", "国家或省级文件"));
+        assert_eq!(r.source, "民发〔2021〕57号第二十三条");
+        assert_eq!(d.text, r.text);
+        assert!(d.parameter.is_none() && d.reason.is_none());
+        // A reason id alone: its labels().reason sentence.
+        let d = engine
+            .describe("dibao.incomeBelowStandard", "2023-06-01", None)
+            .unwrap();
+        assert_eq!(d.text, "人均月收入低于低保标准，整户纳入低保，按差额补差。");
+        assert!(d.rule.is_none());
+        // dibao.supplement is a rule (an assumption) and a reason: both, the reason's sentence first.
+        let d = engine
+            .describe("dibao.supplement", "2023-06-01", None)
+            .unwrap();
+        assert_eq!(d.rule.unwrap().basis, "assumption");
+        assert_eq!(d.text, d.reason.unwrap().text);
+        // monitoring.incomeLine is a parameter and a rule.
+        let d = engine
+            .describe("monitoring.incomeLine", "2023-06-01", None)
+            .unwrap();
+        assert!(d.parameter.is_some() && d.rule.is_some());
+    }
+
+    #[test]
+    fn describe_refuses_an_unknown_id_with_the_nearest_and_bad_dates_and_regions() {
+        let engine = Engine::new().unwrap();
+        let e = engine
+            .describe("dibao.standard.rurall", "2023-06-01", None)
+            .unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::UnknownParameter, "nameOrRule")
+        );
+        assert!(
+            e.message.contains("是否应为“dibao.standard.rural”？"),
+            "{}",
+            e.message
+        );
+        let e = engine
+            .describe("dibao.bse", "2023-06-01", None)
+            .unwrap_err();
+        assert!(e.message.contains("“dibao.base”"), "{}", e.message);
+        let e = engine
+            .describe("zzzzzzzzzzzzzz", "2023-06-01", None)
+            .unwrap_err();
+        assert!(
+            e.message.contains("应为参数名、规则编号或原因编号"),
+            "{}",
+            e.message
+        );
+        let e = engine
+            .describe("dibao.base", "2023-13-01", None)
+            .unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidDate);
+        let e = engine
+            .describe("dibao.base", "2023-06-01", Some("999999"))
+            .unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidRegion);
     }
 }

@@ -21,6 +21,15 @@ pub enum Basis {
 }
 
 impl Basis {
+    /// As the API names it: `text`, `document` or `assumption`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Text => "text",
+            Basis::Document => "document",
+            Basis::Assumption => "assumption",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Basis::Text => "政策原文",

@@ -82,6 +82,22 @@ impl PolicyEngine {
         result(self.inner.parameter_value(&name, &as_of, region.as_deref()))
     }
 
+    /// What a parameter name, rule id or reason id names, in words, for showing a lean result's
+    /// words on demand: a parameter's value in force on `asOf` (for `region`) with its date, unit,
+    /// source and status; a rule's text, basis and source; a reason's sentence.
+    #[wasm_bindgen(unchecked_return_type = "Description")]
+    pub fn describe(
+        &self,
+        #[wasm_bindgen(js_name = nameOrRule, unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        region: Option<RegionArg>,
+    ) -> Result<JsValue, JsValue> {
+        let id = string_arg(&id, "nameOrRule", ErrorCode::UnknownParameter)?;
+        let as_of = as_of_arg(&as_of)?;
+        let region = region_arg(region)?;
+        result(self.inner.describe(&id, &as_of, region.as_deref()))
+    }
+
     /// The regions of the parameter set, sorted by code.
     #[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
     pub fn regions(&self) -> Result<JsValue, JsValue> {

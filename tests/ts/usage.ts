@@ -1,6 +1,6 @@
 // Type-checked (tsc --noEmit) against the installed package: the declarations match API.md.
 import { PolicyEngine, PolicyError, version } from 'zhenxing';
-import type { BatchItem, ColumnError, DibaoResult, ErrorCode, Household, ScreenItem, Screening, Measure, MonitoringResult, ParameterInfo, RegionInfo, TekunResult, TemporaryResult, TransitionStatus } from 'zhenxing';
+import type { BatchItem, ColumnError, Description, DibaoResult, ErrorCode, Household, ScreenItem, Screening, Measure, MonitoringResult, ParameterInfo, RegionInfo, TekunResult, TemporaryResult, TransitionStatus } from 'zhenxing';
 
 declare function report(...values: unknown[]): void;
 
@@ -67,6 +67,13 @@ report(cols.programs.noSuchProgramme);
 engine.screenColumns('', '2023-06-01', { headers: 'zh' });
 report(ok, refs, firstError?.index, dibaoMonthlyFen, onBehalf, categories, totalAnnual, fromText.count);
 
+// Words on demand for a lean result.
+const described: Description = engine.describe('dibao.standard.rural', '2023-06-01', '230129');
+const sentence: string = described.text;
+const source: string | undefined = described.parameter?.value.source;
+const basis: 'text' | 'document' | 'assumption' | undefined = described.rule?.basis;
+const reasonText: string | undefined = engine.describe('dibao.supplement', '2023-06-01').reason?.text;
+report(sentence, source, basis, reasonText);
 
 try {
   PolicyEngine.fromParameters('{}');
