@@ -7,8 +7,9 @@
 // unknown column before anything else sees them); a CSV or JSON Lines file is not kept at all: it is
 // read again from the disk for every run, and the engine leaves its unknown columns unread.
 //
-// Switching to the package's typed columns (`screenColumns`) changes `tableOf` alone: the table the
-// page filters is already kept as columns (ok, category, per-programme eligibility, totals in fen).
+// The table the page filters is the package's typed columns (`RegisterScreen.nextColumns`, the shape
+// of `screenColumns` with each household's lines and place), taken with each chunk's CSV rows: no
+// CSV is read back.
 import init, { PolicyEngine, RegisterScreen, labels, registerColumns } from './pkg/index.js';
 import { readExcelFile, writeExcelFile } from './vendor/excel.js';
 import { csvRecords, csvLine } from './register-csv.js';
@@ -193,11 +194,11 @@ function close() {
 /** Let the cancel message in between chunks. */
 const breathe = () => new Promise((r) => setTimeout(r, 0));
 
-/** Run `rs` to its end a chunk at a time, `each(chunk)` after each; false when cancelled. */
-async function run(rs, each) {
+/** Run `rs` to its end a chunk at a time (`next` or `nextColumns`), `each(chunk)` after each; false when cancelled. */
+async function run(rs, each, next = 'next') {
   cancelled = false;
   for (;;) {
-    const chunk = rs.next(CHUNK);
+    const chunk = rs[next](CHUNK);
     each(chunk);
     post('progress', { read: chunk.read, size: chunk.size });
     if (chunk.done) return true;
@@ -221,8 +222,8 @@ async function screen(asOf) {
       parts.push(chunk.csv);
       rows += chunk.rows;
       errors += chunk.errors;
-      tableOf(chunk.csv, table);
-    });
+      tableOf(chunk.columns, table);
+    }, 'nextColumns');
     if (!finished) {
       post('cancelled');
       return;
@@ -261,50 +262,15 @@ async function compare(asOf, overrides) {
 
 // ---- the table the page filters ---------------------------------------------------------------
 
-/** An empty table, filled as columns (the shape `screenColumns` gives) from the rows' CSV. */
+/** An empty table: the chunks' typed columns (`RegisterScreen.nextColumns`), joined once done. */
 function newTable() {
-  const l = labels();
-  return { labels: l, header: null, at: null, programs: [], cols: null, count: 0 };
+  return { labels: labels(), chunks: [], count: 0 };
 }
 
-/** Fen from a money cell (`1234.56`), exact as an integer. */
-const fen = (s) => (s ? Math.round(Number(s) * 100) : 0);
-
-/** Add a chunk's CSV rows (Chinese headers) to the table; the rows themselves are not kept. */
-function tableOf(csv, table) {
-  for (const r of csvRecords(csv)) {
-    if (!table.header) {
-      table.header = r;
-      table.at = Object.fromEntries(r.map((h, i) => [h, i]));
-      const l = table.labels;
-      table.programs = Object.keys(l.program).filter((id) => table.at[`${l.program[id]}符合`] !== undefined);
-      table.categories = Object.entries(l.category);
-      table.alertList = Object.entries(l.alert);
-      table.cols = {
-        ok: [], line: [], lastLine: [], category: [], alerts: [], monthlyFen: [], annualFen: [],
-        household: [], ref: [], town: [], village: [], message: [],
-        eligible: Object.fromEntries(table.programs.map((id) => [id, []])),
-      };
-      continue;
-    }
-    const { at, cols: c, labels: l } = table;
-    const cell = (name) => r[at[name]] ?? '';
-    c.ok.push(cell('成功') === '是' ? 1 : 0);
-    c.line.push(Number(cell('起始行')));
-    c.lastLine.push(Number(cell('结束行')));
-    c.household.push(cell('户编号'));
-    c.ref.push(cell('参考编号'));
-    c.town.push(cell('乡镇'));
-    c.village.push(cell('村'));
-    c.message.push(cell('错误说明'));
-    c.category.push(1 + table.categories.findIndex(([, label]) => label === cell('监测类别')));
-    const alerts = cell('需关注事项');
-    c.alerts.push(table.alertList.reduce((m, [, label], k) => (alerts.includes(label) ? m | (1 << k) : m), 0));
-    c.monthlyFen.push(fen(cell('现金帮扶月额')));
-    c.annualFen.push(fen(cell('现金帮扶年额')));
-    for (const id of table.programs) c.eligible[id].push(cell(`${l.program[id]}符合`) === '是' ? 1 : 0);
-    table.count += 1;
-  }
+/** Add a chunk's columns (the shape `screenColumns` gives, with lines and places) to the table. */
+function tableOf(columns, table) {
+  table.chunks.push(columns);
+  table.count += columns.count;
 }
 
 /** Strings as one text and where each ends: one string crosses to the page, not 100,000. */
@@ -328,19 +294,33 @@ function interned(list = []) {
 
 /** The table as typed columns and string lists, ready to transfer to the page. */
 function packTable(table) {
-  const c = table.cols ?? { eligible: {} };
-  const l = table.labels;
+  const { chunks, count, labels: l } = table;
+  /** One typed array of every chunk's `get(columns)`. */
+  const joined = (Type, get) => {
+    const all = new Type(count);
+    let at = 0;
+    for (const c of chunks) {
+      const part = get(c);
+      all.set(part, at);
+      at += part.length;
+    }
+    return all;
+  };
+  const strings = (get) => chunks.flatMap((c) => get(c).map((s) => s ?? ''));
+  const message = new Array(count).fill('');
+  for (const c of chunks) for (const e of c.errors) message[e.index] = e.message;
+  const ids = Object.keys(chunks[0]?.programs ?? {});
   const t = {
-    count: table.count,
-    ok: Uint8Array.from(c.ok ?? []), line: Uint32Array.from(c.line ?? []), lastLine: Uint32Array.from(c.lastLine ?? []),
-    category: Uint8Array.from(c.category ?? []), alerts: Uint8Array.from(c.alerts ?? []),
-    monthlyFen: Float64Array.from(c.monthlyFen ?? []), annualFen: Float64Array.from(c.annualFen ?? []),
-    household: packed(c.household), ref: packed(c.ref), message: packed(c.message),
-    town: interned(c.town), village: interned(c.village),
-    programs: Object.fromEntries(table.programs.map((id) => [id, { eligible: Uint8Array.from(c.eligible[id]) }])),
-    programList: table.programs.map((id) => ({ id, label: l.program[id] })),
-    categories: (table.categories ?? []).map(([id, label]) => ({ id, label })),
-    alertList: (table.alertList ?? []).map(([id, label]) => ({ id, label })),
+    count,
+    ok: joined(Uint8Array, (c) => c.ok), line: joined(Uint32Array, (c) => c.line), lastLine: joined(Uint32Array, (c) => c.lastLine),
+    category: joined(Uint8Array, (c) => c.monitoring.category), alerts: joined(Uint32Array, (c) => c.alerts),
+    monthlyFen: joined(Float64Array, (c) => c.totals.monthlyFen), annualFen: joined(Float64Array, (c) => c.totals.annualFen),
+    household: packed(strings((c) => c.household)), ref: packed(strings((c) => c.refs)), message: packed(message),
+    town: interned(strings((c) => c.town)), village: interned(strings((c) => c.village)),
+    programs: Object.fromEntries(ids.map((id) => [id, { eligible: joined(Uint8Array, (c) => c.programs[id].eligible) }])),
+    programList: ids.map((id) => ({ id, label: l.program[id] })),
+    categories: Object.entries(l.category).map(([id, label]) => ({ id, label })),
+    alertList: Object.entries(l.alert).map(([id, label]) => ({ id, label })),
   };
   const transfer = [t.ok, t.line, t.lastLine, t.category, t.alerts, t.monthlyFen, t.annualFen,
     t.household.ends, t.ref.ends, t.message.ends, t.town.index, t.village.index,
