@@ -3,10 +3,13 @@
 // and beside every text file and the .wasm a .gz and a .br, for servers that send precompressed
 // files (nginx gzip_static / brotli_static, Caddy precompressed, scripts/serve.mjs).
 // The page carries its Content-Security-Policy in a <meta> tag, so it stays strict on hosts that send none.
+// sw.js, the service worker that keeps the site for offline use, gets the list of files and a version
+// named after them.
 // Usage: node scripts/site.mjs [--out DIR]   (needs `make build` first)
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { buildSync } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -39,7 +42,6 @@ buildSync({
   outfile: join(tmp, 'vendor', 'excel.js'), logLevel: 'warning',
 });
 
-const COMPRESS = new Set(['.wasm', '.js', '.css', '.html', '.json', '.svg']);
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
@@ -48,6 +50,25 @@ const walk = (dir) => {
   }
 };
 walk(tmp);
+
+// The service worker (sw.js) keeps every file of the site for offline use, in a cache named after
+// a hash of them all: a new build with any file changed is a new sw.js, which browsers install in
+// place of the old one. The site's root ('./') is the page too.
+const kept = files.map((path) => relative(tmp, path)).filter((name) => name !== 'sw.js').sort();
+const hash = createHash('sha256');
+for (const name of kept) hash.update(`${name}\0`).update(readFileSync(join(tmp, name))).update('\0');
+const version = hash.digest('hex').slice(0, 16);
+const swPath = join(tmp, 'sw.js');
+const sw = readFileSync(swPath, 'utf8');
+const built = sw.replace(/^const VERSION = 'dev';$/m, `const VERSION = '${version}';`)
+  .replace(/^const FILES = \[\];$/m, `const FILES = ${JSON.stringify(['./', ...kept])};`);
+if (built === sw || !built.includes(version) || built.includes('const FILES = [];')) {
+  console.error('[site] www/sw.js has no `const VERSION = \'dev\';` and `const FILES = [];` lines to fill');
+  process.exit(1);
+}
+writeFileSync(swPath, built);
+
+const COMPRESS = new Set(['.wasm', '.js', '.css', '.html', '.json', '.svg']);
 const rows = [];
 for (const path of files.sort()) {
   if (!COMPRESS.has(extname(path))) continue;
@@ -71,4 +92,5 @@ const total = rows.reduce((t, [, raw, gz, br]) => [t[0] + raw, t[1] + gz, t[2] +
 for (const [name, raw, gz, br] of rows.filter(([n]) => n.endsWith('.wasm'))) {
   console.log(`[site] ${name}: ${kib(raw)} raw, ${kib(gz)} gzip, ${kib(br)} brotli`);
 }
+console.log(`[site] sw.js keeps ${kept.length} files for offline use (cache zhenxing-${version})`);
 console.log(`[site] ${relative(root, out) || out}/: ${files.length} files, ${kib(total[0])} raw; a first visit transfers ${kib(total[2])} with brotli, ${kib(total[1])} with gzip`);

@@ -165,11 +165,15 @@ test('identity and phone numbers are never kept: not in the downloads, the page 
     writeFileSync(`${shots}/register-private-results.xlsx`, outputs[2].bytes);
     const book = JSON.stringify(await readExcelFile(`${shots}/register-private-results.xlsx`));
     const dom = await page.evaluate(() => document.documentElement.outerHTML);
-    const storage = await page.evaluate(async () => ({
-      local: localStorage.length, session: sessionStorage.length,
-      databases: (await indexedDB.databases()).length, caches: (await caches.keys()).length,
-    }));
-    assert.deepEqual(storage, { local: 0, session: 0, databases: 0, caches: 0 });
+    const storage = await page.evaluate(async () => {
+      const cached = [];
+      for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) cached.push(new URL(r.url).pathname);
+      return { local: localStorage.length, session: sessionStorage.length, databases: (await indexedDB.databases()).length, cached };
+    });
+    // The one cache is the service worker's copy of the site's own files (sw.js lists them).
+    const siteFiles = JSON.parse(/^const FILES = (\[.*\]);$/m.exec(readFileSync(`${root}dist/site/sw.js`, 'utf8'))[1]).map((f) => `/${f.replace(/^\.\//, '')}`);
+    assert.deepEqual(storage.cached.filter((p) => !siteFiles.includes(p)), [], 'nothing but the site in the cache');
+    assert.deepEqual({ ...storage, cached: undefined }, { local: 0, session: 0, databases: 0, cached: undefined });
     for (const s of secrets) {
       for (const o of outputs.slice(0, 2)) assert.ok(!o.bytes.toString('utf8').includes(s), `${s} in ${o.name}`);
       assert.ok(!book.includes(s), `${s} in the workbook`);

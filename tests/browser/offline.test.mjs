@@ -1,0 +1,153 @@
+// The site offline: a county officer who opened the staff page once reloads it with no connection
+// (the server stopped, the browser offline) and it computes the package's figures, saying that it
+// runs offline and which parameter set it holds; the county and register pages open too. The
+// service worker's cache is named after the build: a new build replaces it. Every request went to
+// 127.0.0.1. Screenshots in test-output/browser/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { PolicyEngine } from '../../dist/zhenxing/node/index.mjs';
+import { assertFiguresMatch, ensureSite, exported, households, launch, root, shots, site, startServer, stop, typeIn } from './helpers.mjs';
+
+const engine = new PolicyEngine();
+const set = engine.parameterSet();
+let browser;
+
+before(async () => {
+  ensureSite();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** scripts/serve.mjs over `dir` on `port` (0: a free one). */
+const serve = (dir, port = 0) => startServer(process.execPath, [`${root}scripts/serve.mjs`, '--port', String(port), '--dir', dir]);
+
+/** Stop a server once (stopping one killed by a signal again would wait for an exit already past). */
+const halt = async (proc) => {
+  if (proc.signalCode === null && proc.exitCode === null) await stop(proc);
+};
+
+/** A new context whose every request (the service worker's too) and every page problem is kept. */
+async function visit(url) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  const requests = [];
+  const problems = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  return { context, page, requests, problems };
+}
+
+/** The names of the caches, and the paths the service worker keeps, once it controls the page. */
+async function kept(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  return page.evaluate(async () => {
+    const keys = await caches.keys();
+    const cache = await caches.open(keys[0]);
+    return { keys, paths: (await cache.keys()).map((r) => new URL(r.url).pathname) };
+  });
+}
+
+test('sw.js lists every file of the site and is named after the build', () => {
+  const sw = readFileSync(`${site}/sw.js`, 'utf8');
+  const version = /^const VERSION = '([0-9a-f]{16})';$/m.exec(sw)?.[1];
+  assert.ok(version, 'a version from the build');
+  const files = JSON.parse(/^const FILES = (\[.*\]);$/m.exec(sw)[1]);
+  const all = [];
+  const walk = (dir) => readdirSync(dir).forEach((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : all.push(relative(site, join(dir, n)))));
+  walk(site);
+  const expected = all.filter((f) => !/\.(gz|br)$/.test(f) && f !== 'sw.js').sort();
+  assert.deepEqual(files, ['./', ...expected]);
+  for (const f of ['index.html', 'pkg/zhenxing_bg.wasm', 'policy-text.json', 'county.html', 'county.js', 'register.html', 'register-worker.js', 'vendor/excel.js', 'offline.js']) {
+    assert.ok(files.includes(f), f);
+  }
+});
+
+test('opened once, the staff page reloads with no connection, computes, and says it is offline', async () => {
+  const { url, proc } = await serve(site);
+  const tab = await visit(url);
+  const { page, context } = tab;
+  try {
+    const { keys, paths } = await kept(page);
+    assert.equal(keys.length, 1);
+    assert.match(keys[0], /^zhenxing-[0-9a-f]{16}$/);
+    for (const p of ['/', '/index.html', '/pkg/zhenxing_bg.wasm', '/policy-text.json', '/register.html', '/county.html']) assert.ok(paths.includes(p), p);
+    assert.equal(await page.$('#offline-note:not([hidden])'), null, 'no note while online');
+
+    await halt(proc);
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await page.waitForSelector('#offline-note:not([hidden])');
+    const note = await page.textContent('#offline-note');
+    assert.match(note, /未连接网络/);
+    assert.ok(note.includes(`所用参数：${set.title}（${set.published} 发布）`), note);
+    await typeIn(page, households.unstable);
+    const h = await exported(page);
+    await assertFiguresMatch(page, engine, h);
+    await page.screenshot({ path: `${shots}/offline-staff-page.png` });
+
+    // The other pages were kept with it.
+    for (const [path, ready] of [['register.html', '#file'], ['county.html', '#region']]) {
+      await page.goto(`${url}${path}`);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+      await page.waitForSelector(ready, { state: 'attached' });
+      await page.waitForSelector('#offline-note:not([hidden])');
+    }
+    // Back online, the note goes.
+    await context.setOffline(false);
+    await page.waitForSelector('#offline-note', { state: 'hidden' });
+    for (const u of tab.requests) assert.equal(new URL(u).hostname, '127.0.0.1', u);
+    assert.deepEqual(tab.problems, []);
+  } finally {
+    await context.close();
+    await halt(proc);
+  }
+});
+
+test('a new build replaces the kept copy: the next load is the new site', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhenxing-site-'));
+  cpSync(site, dir, { recursive: true });
+  let server = await serve(dir);
+  const port = new URL(server.url).port;
+  const tab = await visit(server.url);
+  try {
+    const first = await kept(tab.page);
+    // A new build: a page changed, and sw.js named after it (as scripts/site.mjs writes it). The
+    // precompressed copies go, so the server sends the changed files themselves.
+    await halt(server.proc);
+    for (const f of ['index.html', 'sw.js']) for (const ext of ['.gz', '.br']) if (existsSync(join(dir, f + ext))) rmSync(join(dir, f + ext));
+    const index = readFileSync(join(dir, 'index.html'), 'utf8');
+    writeFileSync(join(dir, 'index.html'), index.replace('<title>振兴', '<title>新版 振兴'));
+    const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+    writeFileSync(join(dir, 'sw.js'), sw.replace(/^const VERSION = '[0-9a-f]+';$/m, "const VERSION = '0123456789abcdef';"));
+    server = await serve(dir, port);
+    // The first load after the change may still be the kept copy; meanwhile the browser fetches
+    // sw.js, installs the new one (keeping the new files) and deletes the old cache.
+    await tab.page.reload();
+    const replaced = await tab.page.evaluate(async () => {
+      for (let i = 0; i < 150; i++) {
+        const keys = await caches.keys();
+        if (keys.join() === 'zhenxing-0123456789abcdef' && await (await caches.open(keys[0])).match('./')) return true;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return false;
+    });
+    assert.ok(replaced, 'the new build kept and the old copy deleted within 30 s');
+    await tab.page.reload();
+    assert.match(await tab.page.title(), /^新版 振兴/);
+    assert.notDeepEqual(first.keys, ['zhenxing-0123456789abcdef']);
+  } finally {
+    await tab.context.close();
+    await halt(server.proc);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
