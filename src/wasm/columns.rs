@@ -8,7 +8,7 @@ use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use super::batches::{batch_args, chunk_by_chunk, unsent, CHUNK};
-use super::convert::{as_of_arg, object_arg, register_bytes, to_js, to_value};
+use super::convert::{as_of_arg, options_arg, register_bytes, to_js, to_value};
 use super::engine::PolicyEngine;
 use crate::columns::ScreenColumns;
 use crate::error::PolicyError;
@@ -279,17 +279,6 @@ pub(super) fn table_value(c: &RegisterTable) -> Result<JsValue, JsValue> {
     Ok(o.into())
 }
 
-/// `screenColumns`' options (absent, `undefined` or `null`: the defaults).
-fn options(opts: Option<ColumnsOptionsArg>) -> Result<TextOptions, JsValue> {
-    match opts
-        .map(JsValue::from)
-        .filter(|o| !o.is_undefined() && !o.is_null())
-    {
-        Some(o) => object_arg(&o, "opts", TextOptions::read_for_columns),
-        None => Ok(TextOptions::default()),
-    }
-}
-
 #[wasm_bindgen]
 impl PolicyEngine {
     /// Every household screened into typed columns: eligibility as `Uint8Array`s, amounts as
@@ -305,7 +294,7 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         opts: Option<ColumnsOptionsArg>,
     ) -> Result<JsValue, JsValue> {
-        let opts = options(opts)?;
+        let opts = options_arg(opts, TextOptions::read_for_columns)?;
         if js_sys::Array::is_array(&households) {
             return self.array_columns(&households, &as_of).map(JsValue::from);
         }

@@ -93,14 +93,22 @@ pub(super) fn household_arg(
 /// `{ explain?: boolean }`, the last argument of a call: absent, `undefined` or `null` gives
 /// `default` (single calls explain, batches do not).
 pub(super) fn explain_arg(opts: Option<OptionsArg>, default: bool) -> Result<bool, JsValue> {
+    Ok(options_arg(opts, BatchOptions::read)?
+        .explain
+        .unwrap_or(default))
+}
+
+/// A call's options object, read by `read`; absent, `undefined` or `null` gives the defaults.
+pub(super) fn options_arg<T: Default>(
+    opts: Option<impl Into<JsValue>>,
+    read: impl FnOnce(&Node<'_>) -> crate::error::Result<T>,
+) -> Result<T, JsValue> {
     match opts
-        .map(JsValue::from)
-        .filter(|o| !o.is_undefined() && !o.is_null())
+        .map(Into::into)
+        .filter(|o: &JsValue| !o.is_undefined() && !o.is_null())
     {
-        None => Ok(default),
-        Some(o) => Ok(object_arg(&o, "opts", BatchOptions::read)?
-            .explain
-            .unwrap_or(default)),
+        Some(o) => object_arg(&o, "opts", read),
+        None => Ok(T::default()),
     }
 }
 

@@ -5,8 +5,8 @@ use wasm_bindgen::prelude::*;
 
 use super::batches::{batch_args, gathered, in_chunks, unsent, Unsent};
 use super::convert::{
-    as_of_arg, explain_arg, household_arg, household_call, json_arg, object_arg, region_arg,
-    register_bytes, request_call, result, string_arg, to_js, to_value,
+    as_of_arg, explain_arg, household_arg, household_call, json_arg, object_arg, options_arg,
+    region_arg, register_bytes, request_call, result, string_arg, to_js, to_value,
 };
 use super::types::{OptionsArg, RegionArg, TextOptionsArg};
 use crate::engine::Engine;
@@ -307,13 +307,7 @@ impl PolicyEngine {
     ) -> Result<JsValue, JsValue> {
         use crate::register::text::{screen_text, TextFormat};
         let as_of = as_of_arg(&as_of)?;
-        let opts = match opts
-            .map(JsValue::from)
-            .filter(|o| !o.is_undefined() && !o.is_null())
-        {
-            Some(o) => object_arg(&o, "opts", crate::register::text::TextOptions::read)?,
-            None => crate::register::text::TextOptions::default(),
-        };
+        let opts = options_arg(opts, crate::register::text::TextOptions::read)?;
         let bytes = register_bytes(&register)?;
         let format = opts.format.unwrap_or_else(|| TextFormat::sniff(&bytes));
         let lang = opts.headers.unwrap_or(crate::register::output::Lang::En);

@@ -6,7 +6,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::columns::table_value;
-use super::convert::{as_of_arg, object_arg, register_bytes, to_js, to_value};
+use super::convert::{as_of_arg, options_arg, register_bytes, to_js, to_value};
 use super::engine::PolicyEngine;
 use super::types::TextOptionsArg;
 use crate::engine::Engine;
@@ -21,16 +21,6 @@ pub struct RegisterScreen {
     table: RegisterTable,
 }
 
-fn options(opts: Option<TextOptionsArg>) -> Result<TextOptions, JsValue> {
-    match opts
-        .map(JsValue::from)
-        .filter(|o| !o.is_undefined() && !o.is_null())
-    {
-        Some(o) => object_arg(&o, "opts", TextOptions::read),
-        None => Ok(TextOptions::default()),
-    }
-}
-
 #[wasm_bindgen]
 impl RegisterScreen {
     /// A register (`Uint8Array` of UTF-8 bytes, or a string) to screen on `asOf` under `engine`:
@@ -42,7 +32,7 @@ impl RegisterScreen {
         opts: Option<TextOptionsArg>,
     ) -> Result<RegisterScreen, JsValue> {
         let as_of = as_of_arg(&as_of)?;
-        let opts = options(opts)?;
+        let opts = options_arg(opts, TextOptions::read)?;
         let bytes = register_bytes(&register)?;
         TextScreen::new(engine.inner.clone(), None, bytes, &as_of, opts)
             .map(|inner| RegisterScreen {
@@ -62,7 +52,7 @@ impl RegisterScreen {
         opts: Option<TextOptionsArg>,
     ) -> Result<RegisterScreen, JsValue> {
         let as_of = as_of_arg(&as_of)?;
-        let opts = options(opts)?;
+        let opts = options_arg(opts, TextOptions::read)?;
         let bytes = register_bytes(&register)?;
         let other = Some(other.inner.clone());
         TextScreen::new(engine.inner.clone(), other, bytes, &as_of, opts)
