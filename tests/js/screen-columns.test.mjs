@@ -16,26 +16,13 @@ const asOf = '2023-06-01';
 const programs = engine.screen({ region: '230129', members: [{ birthDate: '1980-01-01' }] }, asOf).programs.map((p) => p.program);
 const CATEGORY = [undefined, 'unstable', 'marginal', 'suddenHardship'];
 const { generator } = await import(pathToFileURL(join(repo, 'benches', 'generate.mjs')).href);
+const { parseCsv } = await import(pathToFileURL(join(repo, 'tests', 'js', 'csv.mjs')).href);
 
 /** A money string ("1234.50") as whole fen, exactly (no float arithmetic). */
 function fen(s) {
   if (s === undefined) return 0;
   const [whole, frac = ''] = s.split('.');
   return Number(whole) * 100 + Math.sign(Number(`${whole}1`)) * Number(frac.padEnd(2, '0'));
-}
-
-/** RFC 4180 rows (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += c;
-  }
-  return rows;
 }
 
 /** Columns against screenMany's rows and explained estimates, household by household. */

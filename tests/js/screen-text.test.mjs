@@ -5,25 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PolicyEngine, PolicyError } from 'zhenxing';
 
 const engine = new PolicyEngine();
 const asOf = '2023-06-01';
 const repo = process.env.ZX_REPO;
-
-/** RFC 4180 rows (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else cell += c;
-  }
-  return rows;
-}
+const { parseCsv } = await import(pathToFileURL(join(repo, 'tests', 'js', 'csv.mjs')).href);
 
 const households = [
   { ref: 'A', region: '230129', members: [{ birthDate: '1958-01-01' }], income: { other: '3000' } },
