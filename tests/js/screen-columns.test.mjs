@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PolicyEngine, PolicyError } from 'zhenxing';
+import { PolicyEngine, PolicyError, RegisterScreen, labels } from 'zhenxing';
 
 const repo = process.env.ZX_REPO;
 const engine = new PolicyEngine();
@@ -176,6 +176,44 @@ test('a CSV register: the columns of screenText\'s rows, household by household'
       assert.equal(cols.programs[id].annualFen[i], fen(r[col(`${column}_annual`)]), `#${i} ${id}`);
     }
   });
+});
+
+test('RegisterScreen.nextColumns: each chunk the columns of its households, with their lines and places', () => {
+  const csv = readFileSync(join(repo, 'tests', 'registers', 'county', 'register.csv'));
+  const whole = engine.screenColumns(csv, asOf);
+  const [header, ...rows] = parseCsv(engine.screenText(csv, asOf).csv);
+  const col = (name) => header.indexOf(name);
+  const rs = RegisterScreen.screen(engine, csv, asOf);
+  let at = 0;
+  let csvText = '';
+  try {
+    for (;;) {
+      const chunk = rs.nextColumns(4);
+      const c = chunk.columns;
+      csvText += chunk.csv;
+      assert.equal(c.count, chunk.rows);
+      for (let j = 0; j < c.count; j++, at++) {
+        const r = rows[at];
+        assert.equal(c.ok[j], whole.ok[at]);
+        assert.equal(c.refs[j], whole.refs[at]);
+        assert.equal(c.totals.annualFen[j], whole.totals.annualFen[at]);
+        assert.equal(c.programs.dibao.monthlyFen[j], whole.programs.dibao.monthlyFen[at]);
+        assert.deepEqual([c.line[j], c.lastLine[j]], [Number(r[col('line')]), Number(r[col('last_line')])]);
+        assert.deepEqual([c.household[j], c.town[j], c.village[j]], [r[col('household')], r[col('town')], r[col('village')]]);
+        const alerts = r[col('alerts')].split(';').filter(Boolean);
+        assert.deepEqual(Object.keys(labels().alert).filter((id, k) => c.alerts[j] & (1 << k)), alerts, `#${at}`);
+      }
+      // An error's index is its household's place in the whole register.
+      assert.deepEqual(c.errors, whole.errors.filter((e) => e.index >= at - c.count && e.index < at));
+      if (chunk.done) break;
+    }
+  } finally {
+    rs.free();
+  }
+  assert.equal(at, whole.count);
+  assert.ok(whole.errors.length > 0);
+  // The rows are screenText's, chunk after chunk.
+  assert.equal(csvText, engine.screenText(csv, asOf).csv);
 });
 
 test('bad calls are PolicyErrors; the engine keeps working', () => {
