@@ -401,8 +401,6 @@ fn within(lean: &serde_json::Value, full: &serde_json::Value, path: &str) -> Res
     use serde_json::Value;
     match (lean, full) {
         (Value::Object(l), Value::Object(f)) => l.iter().try_for_each(|(k, v)| match f.get(k) {
-            // A member's own words, filled only when explained.
-            Some(_) if k == "reasons" => Ok(()),
             Some(fv) => within(v, fv, &format!("{path}.{k}")),
             None => Err(format!("{path}.{k}: not in the explained answer")),
         }),
@@ -423,9 +421,20 @@ fn within(lean: &serde_json::Value, full: &serde_json::Value, path: &str) -> Res
     }
 }
 
-/// No word field anywhere in `v`: no `steps`, `facts`, `action`, `contributions`.
+/// No word field anywhere in `v`: no `steps`, `reasons`, `facts`, `label`, `citations`,
+/// `citation`, `text`, `action`, `contributions`.
 fn explains_nothing(v: &serde_json::Value) -> bool {
-    const WORDS: [&str; 4] = ["steps", "facts", "action", "contributions"];
+    const WORDS: [&str; 9] = [
+        "steps",
+        "reasons",
+        "facts",
+        "label",
+        "citations",
+        "citation",
+        "text",
+        "action",
+        "contributions",
+    ];
     match v {
         serde_json::Value::Object(map) => map
             .iter()

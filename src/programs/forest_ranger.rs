@@ -13,6 +13,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -117,6 +118,20 @@ impl HouseholdProgramme for ForestRangerFigures {
         a.add_if(self.household_qualifies, "forestRanger.ableToWork");
         a.add_if(self.posts > 0, "forestRanger.posts");
         a
+    }
+
+    fn why(&self) -> Vec<Reason> {
+        if !self.household_qualifies {
+            return vec![Reason::ForestRangerNotCovered];
+        }
+        if self.posts == 0 {
+            return vec![Reason::ForestRangerNoCandidate];
+        }
+        let mut why = vec![Reason::ForestRangerPosts];
+        if self.priority {
+            why.push(Reason::ForestRangerPriority);
+        }
+        why
     }
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {

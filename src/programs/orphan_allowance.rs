@@ -14,6 +14,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -111,6 +112,20 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
         let mut c = Citations::default();
         c.add_if(!self.children.is_empty(), "四(十二)");
         c
+    }
+
+    fn why(&self) -> Vec<Reason> {
+        if self.children.is_empty() {
+            return vec![Reason::OrphanAllowanceNoChild];
+        }
+        let mut why = Vec::new();
+        if self.children.iter().any(|c| c.eligible) {
+            why.push(Reason::OrphanAllowancePaid);
+        }
+        if self.children.iter().any(|c| !c.eligible) {
+            why.push(Reason::OrphanAllowanceAgedOut);
+        }
+        why
     }
 
     fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {

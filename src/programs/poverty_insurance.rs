@@ -14,6 +14,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -106,6 +107,15 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
         a.add("povertyInsurance.covered");
         a.add_if(self.adopted, "povertyInsurance.formula");
         a
+    }
+
+    fn why(&self) -> Vec<Reason> {
+        vec![match (self.covered, self.adopted, self.terms) {
+            (false, ..) => Reason::PovertyInsuranceNotCovered,
+            (true, false, _) => Reason::PovertyInsuranceNotAdopted,
+            (true, true, None) => Reason::PovertyInsuranceAboveLine,
+            (true, true, Some(_)) => Reason::PovertyInsurancePayout,
+        }]
     }
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {

@@ -16,6 +16,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -127,6 +128,18 @@ impl HouseholdProgramme for PublicPostFigures {
         a.add_if(self.exit_test.is_some(), "publicPost.exit");
         a.add_if(self.posts > 0, "publicPost.posts");
         a
+    }
+
+    fn why(&self) -> Vec<Reason> {
+        vec![if !self.household_qualifies {
+            Reason::PublicPostNotCovered
+        } else if self.exits {
+            Reason::PublicPostOrderlyExit
+        } else if self.posts == 0 {
+            Reason::PublicPostNoCandidate
+        } else {
+            Reason::PublicPostPosts
+        }]
     }
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {

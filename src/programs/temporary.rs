@@ -16,6 +16,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -151,6 +152,17 @@ impl HouseholdProgramme for TemporaryFigures {
         a.add_if(self.year.is_some(), "temporary.need");
         a.add_if(self.severity.is_some(), "temporary.amount");
         a
+    }
+
+    fn why(&self) -> Vec<Reason> {
+        match (self.year, self.severity) {
+            (None, _) => vec![Reason::TemporaryNoEvent],
+            (Some(_), None) => vec![Reason::TemporaryNoNeed],
+            (Some(_), Some(_)) if self.case_by_case => {
+                vec![Reason::TemporaryOneOff, Reason::TemporaryCaseByCase]
+            }
+            (Some(_), Some(_)) => vec![Reason::TemporaryOneOff],
+        }
     }
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
