@@ -458,6 +458,14 @@ proptest! {
         prop_assert!(explains_nothing(&lean), "{lean}");
         let kept = within(&lean, &explained, "");
         prop_assert!(kept.is_ok(), "{:?}", kept);
+        // Every part says why, with ids labels() names.
+        let reasons = zhenxing::labels::labels().reason;
+        let parts = std::iter::once(&lean["monitoring"]).chain(lean["programs"].as_array().unwrap());
+        for p in parts {
+            let why = p["why"].as_array().unwrap();
+            prop_assert!(!why.is_empty(), "{}: no why", p["program"]);
+            prop_assert!(why.iter().all(|id| reasons.get(id.as_str().unwrap()).is_some()), "{}", p);
+        }
     }
 
     /// A screening row is the estimate's figures: eligibility, monthly and annual amounts per
