@@ -190,7 +190,7 @@ impl HouseholdProgramme for CareServicesFigures {
                 "不是低保、特困家庭，也不是脱贫户、监测户：不属困难家庭。".to_string(),
                 None,
             );
-            e.reason("不属困难家庭，不在政府购买访视照料服务范围内。");
+            e.reason(Reason::CareServicesNotInDifficulty.text());
             return;
         }
         e.step(
@@ -226,7 +226,7 @@ impl HouseholdProgramme for CareServicesFigures {
             e.reason(format!("{}可获得{}。", m.member, names.join("，并")));
         }
         if self.members.is_empty() {
-            e.reason("没有生活不能自理的老年人、未成年人或残疾人。");
+            e.reason(Reason::CareServicesNoneNeedsCare.text());
         }
     }
 }

@@ -185,7 +185,7 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
             }
         }
         if self.children.is_empty() {
-            e.reason("家中没有登记残疾类别的未成年人。");
+            e.reason(Reason::ChildRehabilitationNoChild.text());
             return;
         }
         for (j, c) in self.children.iter().enumerate() {

@@ -326,7 +326,7 @@ pub fn insurance_futures(
             Some(payout.to_fen_string()),
         );
         e.reason(if payout.is_zero() {
-            "结算价格不低于目标价格，不触发赔付。".to_string()
+            Reason::InsuranceFuturesNoPayout.text().to_string()
         } else {
             format!("价格低于目标，赔付 {payout} 元。")
         });

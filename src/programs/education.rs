@@ -253,7 +253,7 @@ impl HouseholdProgramme for EducationFigures {
             a.citation = Some(citation);
         }
         if self.students.is_empty() {
-            e.reason("家中没有在校学生。");
+            e.reason(Reason::EducationNoStudents.text());
             return;
         }
         e.step(
@@ -278,7 +278,7 @@ impl HouseholdProgramme for EducationFigures {
             }
         }
         if self.students.iter().all(|s| s.aids.is_empty()) {
-            e.reason("在校学生没有适用的资助项目。");
+            e.reason(Reason::EducationNoAid.text());
         }
     }
 }

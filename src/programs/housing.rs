@@ -155,7 +155,7 @@ impl HouseholdProgramme for HousingFigures {
                 "城市家庭：不属农村危房改造范围。".to_string(),
                 None,
             );
-            e.reason("城市家庭不属农村危房改造范围。");
+            e.reason(Reason::HousingUrban.text());
             return;
         }
         let text = if self.groups.is_empty() {
@@ -197,10 +197,10 @@ impl HouseholdProgramme for HousingFigures {
                 e.fact(measure_label(m), self.subsidy, "元", "subsidy");
             }
             None if self.appraisal.is_none() && self.unsecured => {
-                e.reason("住房安全未保障但未鉴定：请先做农村房屋安全性鉴定。");
+                e.reason(Reason::HousingNotAppraised.text());
             }
-            None if self.groups.is_empty() => e.reason("不属农村住房安全保障对象。"),
-            None => e.reason("房屋无需改造，或尚未鉴定。"),
+            None if self.groups.is_empty() => e.reason(Reason::HousingNotProtected.text()),
+            None => e.reason(Reason::HousingNoRenovation.text()),
         }
     }
 }

@@ -257,7 +257,7 @@ impl HouseholdProgramme for MedicalPremiumFigures {
             Some(self.paid_by_government.to_fen_string()),
         );
         if self.paid_by_government.is_zero() {
-            e.reason("没有成员享受资助参保。");
+            e.reason(Reason::MedicalPremiumNoneSubsidised.text());
         } else {
             e.reason(format!(
                 "政府每年资助医保个人缴费 {} 元，家庭还需缴纳 {} 元。",

@@ -550,7 +550,7 @@ fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation
             "城市家庭不在防止返贫动态监测范围：监测面向农户；城市低收入人口由民政部门开展低收入人口动态监测。".into(),
             None,
         );
-        e.reason("城市家庭不纳入防止返贫动态监测，请按低收入人口动态监测办理。");
+        e.reason(Reason::MonitoringUrban.text());
     } else {
         verdict_reason(f, already, e);
     }
@@ -570,11 +570,11 @@ fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation
 
 fn verdict_reason(f: &MonitoringFigures, already: bool, e: &mut Explanation) {
     e.reason(match f.category {
-        Some(Category::Unstable) => "脱贫户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属脱贫不稳定户，应纳入监测。",
-        Some(Category::Marginal) => "一般农户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属边缘易致贫户，应纳入监测。",
-        Some(Category::SuddenHardship) => "因病因灾因意外事故等刚性支出较大或收入大幅缩减，基本生活出现严重困难：属突发严重困难户，应纳入监测。",
-        None if already => "该户已纳入防返贫监测；本次测算未发现新的返贫致贫风险，类别以登记为准。",
-        None => "人均纯收入不低于监测标准，“两不愁三保障”及饮水安全均有保障，未发现突发严重困难：暂不纳入监测。",
+        Some(Category::Unstable) => Reason::MonitoringUnstable.text(),
+        Some(Category::Marginal) => Reason::MonitoringMarginal.text(),
+        Some(Category::SuddenHardship) => Reason::MonitoringSuddenHardship.text(),
+        None if already => Reason::MonitoringNoNewRisk.text(),
+        None => Reason::MonitoringNotInScope.text(),
     });
 }
 
@@ -592,9 +592,9 @@ fn explain_scope(f: &MonitoringFigures, e: &mut Explanation) {
     );
     if let Some(t) = f.track {
         let text = match t {
-            Track::CaseByCase => "遭遇重大自然灾害或家庭重大变故：实行“一事一议”。",
-            Track::Development => "家中有劳动能力的成员：坚持开发式帮扶，强化产业、就业帮扶。",
-            Track::SafetyNet => "家中无劳动能力的成员：强化兜底保障，确保基本生活不出问题。",
+            Track::CaseByCase => Reason::MonitoringCaseByCase.text(),
+            Track::Development => Reason::MonitoringDevelopment.text(),
+            Track::SafetyNet => Reason::MonitoringSafetyNet.text(),
         };
         e.step("monitoring.track", "二(二)", text.into(), None);
         e.reason(text);

@@ -130,7 +130,7 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
 
     fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         if self.children.is_empty() {
-            e.reason("家中没有登记为孤儿或事实无人抚养儿童的成员。");
+            e.reason(Reason::OrphanAllowanceNoChild.text());
             return;
         }
         for (j, c) in self.children.iter().enumerate() {

@@ -264,7 +264,7 @@ impl HouseholdProgramme for PensionFigures {
             ));
         }
         if self.members.iter().all(|m| m.paid.is_zero()) {
-            e.reason("没有成员属于代缴对象。");
+            e.reason(Reason::PensionNoneCovered.text());
         }
         e.fact("最低缴费档次", lowest, "元/年", "lowestTier");
         for (j, m) in self.members.iter().enumerate() {

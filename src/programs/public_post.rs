@@ -153,7 +153,7 @@ impl HouseholdProgramme for PublicPostFigures {
                 ),
                 None,
             );
-            e.reason("不是脱贫户或监测户，不在乡村公益岗位选聘范围内。");
+            e.reason(Reason::PublicPostNotCovered.text());
             return;
         }
         if let Some((per_capita, line, months)) = self.exit_test {
@@ -170,7 +170,7 @@ impl HouseholdProgramme for PublicPostFigures {
             );
         }
         if self.exits {
-            e.reason("家庭收入已稳定超过监测标准：按“有序退岗”不再安排乡村公益岗位。");
+            e.reason(Reason::PublicPostOrderlyExit.text());
             return;
         }
         let (min, max) = self.ages;
@@ -193,7 +193,7 @@ impl HouseholdProgramme for PublicPostFigures {
             e.step("publicPost.member", "三(六)", text, None);
         }
         if self.posts == 0 {
-            e.reason("家中没有可聘任乡村公益岗位的弱劳力、半劳力。");
+            e.reason(Reason::PublicPostNoCandidate.text());
             return;
         }
         let monthly = self.monthly_total().unwrap_or_default().round_fen();

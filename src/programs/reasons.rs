@@ -46,7 +46,7 @@ reasons! {
     TekunEligible            "tekun.eligible"            "有成员同时满足无劳动能力、无生活来源、无法定义务人（或义务人无履行能力）三项条件，纳入特困供养。";
     TekunSupportFloor        "tekun.supportFloor"        "基本生活标准加照料护理费低于农村分散供养特困人员供养标准，按供养标准供养。";
     TekunOrphanAllowance     "tekun.orphanAllowance"     "孤儿、事实无人抚养儿童已领取基本生活费，不再认定为特困人员（只享受一项基本生活保障）。";
-    TekunNoneEligible        "tekun.noneEligible"        "没有成员同时满足无劳动能力、无生活来源、无法定义务人（或义务人无履行能力）三项条件，不符合特困供养。";
+    TekunNoneEligible        "tekun.noneEligible"        "没有成员同时满足无劳动能力、无生活来源、无法定义务人（或义务人无履行能力）三项条件：不符合特困供养。";
     TekunCapable             "tekun.capable"             "成员有劳动能力。";
     TekunHasMeans            "tekun.hasMeans"            "成员本人月收入不低于低保标准，有生活来源。";
     TekunHasSupporter        "tekun.hasSupporter"        "成员有能履行义务的法定赡养、抚养、扶养义务人。";

@@ -383,7 +383,7 @@ impl HouseholdProgramme for TekunFigures {
             }
         }
         if !self.members.iter().any(|m| m.eligible) {
-            e.reason("没有成员同时满足无劳动能力、无生活来源、无法定义务人（或义务人无履行能力）三项条件：不符合特困供养。");
+            e.reason(Reason::TekunNoneEligible.text());
         }
     }
 }

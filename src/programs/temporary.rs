@@ -173,7 +173,7 @@ impl HouseholdProgramme for TemporaryFigures {
                 "没有登记因病、因灾、意外事故或家庭变故等突发事件。".into(),
                 None,
             );
-            e.reason("未遭遇突发事件，不涉及临时救助。");
+            e.reason(Reason::TemporaryNoEvent.text());
             return;
         };
         let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
@@ -189,7 +189,7 @@ impl HouseholdProgramme for TemporaryFigures {
             Some(need.to_fen_string()),
         );
         let (Some(share), Some(severity)) = (year.severe_share, self.severity) else {
-            e.reason("扣除刚性支出后的家庭收入加上已获低保、特困供养，不低于全年低保标准：基本生活未陷入暂时困难，不予临时救助。");
+            e.reason(Reason::TemporaryNoNeed.text());
             return;
         };
         let severe = severity == Severity::Severe;
