@@ -450,7 +450,10 @@ fn programme_labels(ids: &[&str]) -> String {
 #[serde(rename_all = "camelCase")]
 pub struct ProgramDifference {
     pub program: &'static str,
-    pub label: &'static str,
+    /// Chinese name, when explained.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub label: Option<&'static str>,
     /// Annual cash to the household from this programme (its share of `totalAnnual`).
     #[tsify(type = "string")]
     pub baseline: Money,
@@ -503,7 +506,7 @@ pub fn compare(
         let annual_alternative = pb.amounts()?.annual.unwrap_or_default();
         programs.push(ProgramDifference {
             program: ca.program,
-            label: ca.label,
+            label: explain.then_some(ca.label),
             baseline: ca.cash_annual,
             alternative: cb.cash_annual,
             difference: cb.cash_annual.checked_sub(ca.cash_annual)?,

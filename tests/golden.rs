@@ -429,7 +429,6 @@ fn officer_strings<'a>(v: &'a Value, key: &str, out: &mut Vec<(String, &'a str)>
         "fundingLabel",
         "ownerLabel",
         "reason",
-        "groups",
         "duty",
         "prevent",
     ];
@@ -468,4 +467,129 @@ fn officers_read_no_english_or_internal_names() {
         found.len(),
         found.join("\n")
     );
+}
+
+/// Whether `s` holds a CJK character (ideographs, CJK punctuation, full-width forms).
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+    })
+}
+
+/// Every string of `v`.
+fn strings<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+    match v {
+        Value::String(s) => out.push(s),
+        Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+        Value::Object(o) => o.iter().for_each(|(k, x)| {
+            out.push(k);
+            strings(x, out)
+        }),
+        _ => {}
+    }
+}
+
+/// Strings of `v` holding Chinese that the input did not give (a member's id, a `ref`). A batch
+/// item's error keeps its Chinese message (errors are in Chinese, explained or not).
+fn chinese_not_echoed(v: &Value, given: &[&str], path: &str, out: &mut Vec<String>) {
+    let batch_error = |path: &str| {
+        path.strip_prefix('[')
+            .and_then(|p| p.strip_suffix("].error"))
+            .is_some_and(|i| i.bytes().all(|b| b.is_ascii_digit()))
+    };
+    match v {
+        Value::Object(o) if batch_error(path) => o
+            .iter()
+            .filter(|(k, _)| *k != "message")
+            .for_each(|(k, x)| chinese_not_echoed(x, given, &format!("{path}.{k}"), out)),
+        Value::String(s) if has_cjk(s) && !given.contains(&s.as_str()) => {
+            out.push(format!("{path}: {s}"))
+        }
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| chinese_not_echoed(x, given, &format!("{path}[{i}]"), out)),
+        Value::Object(o) => o
+            .iter()
+            .for_each(|(k, x)| chinese_not_echoed(x, given, &format!("{path}.{k}"), out)),
+        _ => {}
+    }
+}
+
+/// Words only when asked: every golden case of a call that can explain, run again with
+/// `{ explain: false }`, holds no Chinese text but what its input gave.
+#[test]
+fn unexplained_results_hold_no_chinese() {
+    let default = Engine::new().unwrap();
+    let mut failures = Vec::new();
+    for path in cases() {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let case: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let call_name = case["call"].as_str().unwrap();
+        let at = match call_name {
+            "county" | "assets" | "countyIndicators" | "incomeCurve" => continue,
+            "compare" => 3,
+            _ => 2,
+        };
+        let mut args = case["args"].as_array().unwrap().clone();
+        while args.len() < at {
+            args.push(Value::Null);
+        }
+        args.truncate(at);
+        args.push(json!({ "explain": false }));
+        let engine = match case.get("overrides") {
+            Some(o) => read(std::slice::from_ref(o), 0, |n| default.with_overrides(n)).unwrap(),
+            None => default.clone(),
+        };
+        let Ok(text) = call(&engine, call_name, &args) else {
+            continue;
+        };
+        let mut given = Vec::new();
+        strings(&case["args"], &mut given);
+        let mut found = Vec::new();
+        chinese_not_echoed(
+            &serde_json::from_str(&text).unwrap(),
+            &given,
+            "",
+            &mut found,
+        );
+        for f in &found {
+            failures.push(format!("{name}: {f}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every reason id in `v`'s `why` lists, at any depth.
+fn reasons_given<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+    match v {
+        Value::Object(o) => o.iter().for_each(|(k, x)| match (k.as_str(), x) {
+            ("why", Value::Array(ids)) => out.extend(ids.iter().filter_map(Value::as_str)),
+            _ => reasons_given(x, out),
+        }),
+        Value::Array(a) => a.iter().for_each(|x| reasons_given(x, out)),
+        _ => {}
+    }
+}
+
+/// No dead reason id: every id of the table is given by at least one golden case, and every id a
+/// case gives is in the table (so `labels().reason` names it).
+#[test]
+fn every_reason_id_is_given_by_a_golden_case() {
+    let default = Engine::new().unwrap();
+    let outputs: Vec<Value> = cases()
+        .iter()
+        .filter_map(|p| run_case(&default, &read_case(p).1).ok())
+        .map(|text| serde_json::from_str(&text).unwrap())
+        .collect();
+    let mut given = Vec::new();
+    outputs.iter().for_each(|o| reasons_given(o, &mut given));
+    let all: Vec<&str> = zhenxing::programs::reasons::Reason::ALL
+        .iter()
+        .map(|r| r.id())
+        .collect();
+    let unknown: Vec<&&str> = given.iter().filter(|id| !all.contains(id)).collect();
+    assert!(unknown.is_empty(), "not in the table: {unknown:?}");
+    let dead: Vec<&&str> = all.iter().filter(|id| !given.contains(id)).collect();
+    assert!(dead.is_empty(), "no golden case gives {dead:?}");
 }

@@ -401,8 +401,6 @@ fn within(lean: &serde_json::Value, full: &serde_json::Value, path: &str) -> Res
     use serde_json::Value;
     match (lean, full) {
         (Value::Object(l), Value::Object(f)) => l.iter().try_for_each(|(k, v)| match f.get(k) {
-            // A member's own words, filled only when explained.
-            Some(_) if k == "reasons" => Ok(()),
             Some(fv) => within(v, fv, &format!("{path}.{k}")),
             None => Err(format!("{path}.{k}: not in the explained answer")),
         }),
@@ -423,9 +421,20 @@ fn within(lean: &serde_json::Value, full: &serde_json::Value, path: &str) -> Res
     }
 }
 
-/// No word field anywhere in `v`: no `steps`, `facts`, `action`, `contributions`.
+/// No word field anywhere in `v`: no `steps`, `reasons`, `facts`, `label`, `citations`,
+/// `citation`, `text`, `action`, `contributions`.
 fn explains_nothing(v: &serde_json::Value) -> bool {
-    const WORDS: [&str; 4] = ["steps", "facts", "action", "contributions"];
+    const WORDS: [&str; 9] = [
+        "steps",
+        "reasons",
+        "facts",
+        "label",
+        "citations",
+        "citation",
+        "text",
+        "action",
+        "contributions",
+    ];
     match v {
         serde_json::Value::Object(map) => map
             .iter()
@@ -449,6 +458,14 @@ proptest! {
         prop_assert!(explains_nothing(&lean), "{lean}");
         let kept = within(&lean, &explained, "");
         prop_assert!(kept.is_ok(), "{:?}", kept);
+        // Every part says why, with ids labels() names.
+        let reasons = zhenxing::labels::labels().reason;
+        let parts = std::iter::once(&lean["monitoring"]).chain(lean["programs"].as_array().unwrap());
+        for p in parts {
+            let why = p["why"].as_array().unwrap();
+            prop_assert!(!why.is_empty(), "{}: no why", p["program"]);
+            prop_assert!(why.iter().all(|id| reasons.get(id.as_str().unwrap()).is_some()), "{}", p);
+        }
     }
 
     /// A screening row is the estimate's figures: eligibility, monthly and annual amounts per

@@ -14,6 +14,8 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::groups::{self, Group};
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -21,21 +23,47 @@ use crate::model::{Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader};
 use crate::rules::Assumptions;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CareService {
-    /// visitCare | institutionalCare
+    /// Which service.
+    #[tsify(type = "'visitCare' | 'institutionalCare'")]
     pub id: &'static str,
-    pub label: &'static str,
-    pub citation: &'static str,
+    /// Chinese name, when explained.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub label: Option<&'static str>,
+    /// The policy item, when explained.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub citation: Option<&'static str>,
+}
+
+impl CareService {
+    /// The service with its words.
+    fn said(self) -> CareService {
+        let (label, citation) = match self.id {
+            "visitCare" => ("政府购买访视、照料服务", "四(十)"),
+            _ => (
+                "县乡养老机构集中供养（失能、部分失能特困老年人优先）",
+                "四(十二)",
+            ),
+        };
+        CareService {
+            label: Some(label),
+            citation: Some(citation),
+            ..self
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CareMember {
     pub member: String,
-    /// 老年人 | 未成年人 | 残疾人 (Chinese), the groups the member is in.
-    pub groups: Vec<&'static str>,
+    /// The groups the member is in: `elderly`, `minor`, `disabled` (`labels().group`).
+    #[tsify(type = "('elderly' | 'minor' | 'disabled')[]")]
+    pub groups: Vec<Group>,
     /// 'partial' 部分失能 or 'none' 失能.
     pub self_care: Capacity,
     pub services: Vec<CareService>,
@@ -51,28 +79,28 @@ pub struct CareServicesFigures {
 
 const VISIT: CareService = CareService {
     id: "visitCare",
-    label: "政府购买访视、照料服务",
-    citation: "四(十)",
+    label: None,
+    citation: None,
 };
 const INSTITUTION: CareService = CareService {
     id: "institutionalCare",
-    label: "县乡养老机构集中供养（失能、部分失能特困老年人优先）",
-    citation: "四(十二)",
+    label: None,
+    citation: None,
 };
 
-fn groups_of(m: &Member<'_>, elderly: u32, minor: u32) -> Vec<&'static str> {
+fn groups_of(m: &Member<'_>, elderly: u32, minor: u32) -> Vec<Group> {
     let groups = [
-        ("老年人", m.age >= elderly),
-        ("未成年人", m.age < minor),
+        (Group::Elderly, m.age >= elderly),
+        (Group::Minor, m.age < minor),
         (
-            "残疾人",
+            Group::Disabled,
             m.disability_grade.is_some() || m.disability_type.is_some(),
         ),
     ];
     groups
         .iter()
         .filter(|(_, applies)| *applies)
-        .map(|(name, _)| *name)
+        .map(|(group, _)| *group)
         .collect()
 }
 
@@ -133,7 +161,28 @@ impl HouseholdProgramme for CareServicesFigures {
         a
     }
 
+    fn why(&self) -> Vec<Reason> {
+        if !self.family_in_difficulty {
+            return vec![Reason::CareServicesNotInDifficulty];
+        }
+        if self.members.is_empty() {
+            return vec![Reason::CareServicesNoneNeedsCare];
+        }
+        let mut why = vec![Reason::CareServicesVisitCare];
+        if self
+            .members
+            .iter()
+            .any(|m| m.services.iter().any(|s| s.id == INSTITUTION.id))
+        {
+            why.push(Reason::CareServicesInstitutionalCare);
+        }
+        why
+    }
+
     fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        for s in self.members.iter_mut().flat_map(|m| m.services.iter_mut()) {
+            *s = s.said();
+        }
         if !self.family_in_difficulty {
             e.step(
                 "careServices.family",
@@ -141,7 +190,7 @@ impl HouseholdProgramme for CareServicesFigures {
                 "不是低保、特困家庭，也不是脱贫户、监测户：不属困难家庭。".to_string(),
                 None,
             );
-            e.reason("不属困难家庭，不在政府购买访视照料服务范围内。");
+            e.reason(Reason::CareServicesNotInDifficulty.text());
             return;
         }
         e.step(
@@ -156,7 +205,7 @@ impl HouseholdProgramme for CareServicesFigures {
             } else {
                 "生活部分不能自理（部分失能）"
             };
-            let names: Vec<&str> = m.services.iter().map(|s| s.label).collect();
+            let names: Vec<&str> = m.services.iter().filter_map(|s| s.label).collect();
             let citation = if m.services.len() > 1 {
                 "四(十二)"
             } else {
@@ -168,7 +217,7 @@ impl HouseholdProgramme for CareServicesFigures {
                 format!(
                     "{}：{}，{}：{}。",
                     m.member,
-                    m.groups.join("、"),
+                    groups::labels(&m.groups),
                     ability,
                     names.join("；")
                 ),
@@ -177,7 +226,7 @@ impl HouseholdProgramme for CareServicesFigures {
             e.reason(format!("{}可获得{}。", m.member, names.join("，并")));
         }
         if self.members.is_empty() {
-            e.reason("没有生活不能自理的老年人、未成年人或残疾人。");
+            e.reason(Reason::CareServicesNoneNeedsCare.text());
         }
     }
 }

@@ -16,6 +16,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -27,9 +28,13 @@ use crate::rules::Assumptions;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct RehabilitationService {
-    /// training | devices | surgery
+    /// Which service.
+    #[tsify(type = "'training' | 'devices' | 'surgery'")]
     pub id: &'static str,
-    pub label: &'static str,
+    /// Chinese name, when explained.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub label: Option<&'static str>,
     /// The most the scheme pays for it in a year.
     #[tsify(type = "string")]
     pub ceiling: Money,
@@ -107,11 +112,13 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
                 age: m.age,
             };
             if child.eligible {
-                for (id, label, spec) in services_of(t) {
+                for (id, _, spec) in services_of(t) {
                     let ceiling = r.money(spec)?;
-                    child
-                        .services
-                        .push(RehabilitationService { id, label, ceiling });
+                    child.services.push(RehabilitationService {
+                        id,
+                        label: None,
+                        ceiling,
+                    });
                 }
                 child.ceiling = Money::sum(child.services.iter().map(|s| s.ceiling))?;
             }
@@ -145,9 +152,40 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
         a
     }
 
-    fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+    fn why(&self) -> Vec<Reason> {
         if self.children.is_empty() {
-            e.reason("家中没有登记残疾类别的未成年人。");
+            return vec![Reason::ChildRehabilitationNoChild];
+        }
+        let not_named = |c: &RehabilitationChild| c.disability_type == DisabilityType::Mental;
+        let flags = [
+            (
+                Reason::ChildRehabilitationCovered,
+                self.children.iter().any(|c| c.eligible),
+            ),
+            (
+                Reason::ChildRehabilitationOverAge,
+                self.children.iter().any(|c| !c.eligible && !not_named(c)),
+            ),
+            (
+                Reason::ChildRehabilitationTypeNotNamed,
+                self.children.iter().any(|c| !c.eligible && not_named(c)),
+            ),
+        ];
+        flags.iter().filter(|(_, f)| *f).map(|(r, _)| *r).collect()
+    }
+
+    fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        for c in &mut self.children {
+            let named = services_of(c.disability_type);
+            for s in &mut c.services {
+                s.label = named
+                    .iter()
+                    .find(|(id, ..)| *id == s.id)
+                    .map(|(_, l, _)| *l);
+            }
+        }
+        if self.children.is_empty() {
+            e.reason(Reason::ChildRehabilitationNoChild.text());
             return;
         }
         for (j, c) in self.children.iter().enumerate() {
@@ -179,7 +217,7 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
             let parts: Vec<String> = c
                 .services
                 .iter()
-                .map(|s| format!("{} {} 元", s.label, s.ceiling))
+                .map(|s| format!("{} {} 元", s.label.unwrap_or_default(), s.ceiling))
                 .collect();
             e.step(
                 "childRehabilitation.services",

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
+use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
 use crate::calendar::format_date;
 use crate::error::Result;
@@ -48,9 +49,57 @@ pub struct MicrocreditFigures {
     window: (NaiveDate, NaiveDate),
     #[serde(skip)]
     subsidised_rate: Rate,
-    /// What stands in the way (Chinese), empty when eligible.
+    /// What stands in the way, empty when eligible.
     #[serde(skip)]
-    blockers: Vec<String>,
+    blockers: Vec<Blocker>,
+}
+
+/// What stands in the way of a microcredit loan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Blocker {
+    NotAlleviated,
+    BeforeWindow,
+    AfterWindow,
+    OverCap,
+    TermTooLong,
+    RateAboveLpr,
+}
+
+impl Blocker {
+    fn reason(self) -> Reason {
+        match self {
+            Blocker::NotAlleviated => Reason::MicrocreditNotAlleviated,
+            Blocker::BeforeWindow => Reason::MicrocreditBeforeWindow,
+            Blocker::AfterWindow => Reason::MicrocreditAfterWindow,
+            Blocker::OverCap => Reason::MicrocreditOverCap,
+            Blocker::TermTooLong => Reason::MicrocreditTermTooLong,
+            Blocker::RateAboveLpr => Reason::MicrocreditRateAboveLpr,
+        }
+    }
+
+    /// In words, with the request's and the terms' figures.
+    fn words(self, f: &MicrocreditFigures, req: &MicrocreditRequest) -> String {
+        match self {
+            Blocker::NotAlleviated => "借款人不是脱贫人口或监测对象".to_string(),
+            Blocker::BeforeWindow => format!(
+                "政策期自 {} 开始，测算日期尚在政策期前",
+                format_date(f.window.0)
+            ),
+            Blocker::AfterWindow => format!(
+                "政策期已于 {} 结束，过渡期后的延续政策请核对当地现行通知",
+                format_date(f.window.1)
+            ),
+            Blocker::OverCap => format!("金额 {} 元超过上限 {} 元", req.amount, f.cap),
+            Blocker::TermTooLong => {
+                format!("期限 {} 年超过 {} 年", req.term_years, f.max_term_years)
+            }
+            Blocker::RateAboveLpr => format!(
+                "利率 {} 高于一年期LPR {}",
+                req.rate.percent(),
+                f.lpr.percent()
+            ),
+        }
+    }
 }
 
 pub type MicrocreditResult = ProgramResult<MicrocreditFigures>;
@@ -66,34 +115,18 @@ pub fn microcredit_figures(
     let from = r.date(&p::MICROCREDIT_WINDOW_START)?;
     let until = r.date(&p::MICROCREDIT_WINDOW_END)?;
     let lpr = r.rate(&p::LPR_ONE_YEAR)?;
-    let mut blockers = Vec::new();
-    if !req.status.alleviated_or_monitored() {
-        blockers.push("借款人不是脱贫人口或监测对象".to_string());
-    }
-    if on < from {
-        blockers.push(format!(
-            "政策期自 {} 开始，测算日期尚在政策期前",
-            format_date(from)
-        ));
-    } else if on > until {
-        blockers.push(format!(
-            "政策期已于 {} 结束，过渡期后的延续政策请核对当地现行通知",
-            format_date(until)
-        ));
-    }
-    if req.amount > cap {
-        blockers.push(format!("金额 {} 元超过上限 {cap} 元", req.amount));
-    }
-    if req.term_years > max_term {
-        blockers.push(format!("期限 {} 年超过 {max_term} 年", req.term_years));
-    }
-    if req.rate > lpr {
-        blockers.push(format!(
-            "利率 {} 高于一年期LPR {}",
-            req.rate.percent(),
-            lpr.percent()
-        ));
-    }
+    let checks = [
+        (
+            Blocker::NotAlleviated,
+            !req.status.alleviated_or_monitored(),
+        ),
+        (Blocker::BeforeWindow, on < from),
+        (Blocker::AfterWindow, on >= from && on > until),
+        (Blocker::OverCap, req.amount > cap),
+        (Blocker::TermTooLong, req.term_years > max_term),
+        (Blocker::RateAboveLpr, req.rate > lpr),
+    ];
+    let blockers: Vec<Blocker> = checks.iter().filter(|(_, b)| *b).map(|(b, _)| *b).collect();
     let years = Decimal::from(req.term_years);
     let interest = req.amount.times(req.rate)?.checked_mul(years)?.round_fen();
     let share = r.rate(&p::MICROCREDIT_SUBSIDY_SHARE_OF_LPR)?;
@@ -136,10 +169,15 @@ pub fn microcredit(
     if explained {
         explain_microcredit(&f, req, r.on(), &mut words);
     }
+    let why = if f.blockers.is_empty() {
+        vec![Reason::MicrocreditEligible]
+    } else {
+        f.blockers.iter().map(|b| b.reason()).collect()
+    };
     Ok(ProgramResult::new(
         MICROCREDIT,
         MICROCREDIT_LABEL,
-        (Amounts::verdict(f.blockers.is_empty()), Vec::new()),
+        (Amounts::verdict(f.blockers.is_empty()), why),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
         explained.then_some(words),
@@ -179,7 +217,8 @@ fn explain_microcredit(
             req.term_years
         ));
     } else {
-        let blockers = f.blockers.join("；");
+        let blockers: Vec<String> = f.blockers.iter().map(|b| b.words(f, req)).collect();
+        let blockers = blockers.join("；");
         e.step(
             "credit.microcredit.eligibility",
             "六(十七)",
@@ -234,10 +273,15 @@ pub fn guarantee_loan(
             format!("申请额度 {amount} 元超过个人额度上限 {cap} 元，可按上限 {cap} 元贷款。")
         });
     }
+    let why = if within {
+        Reason::GuaranteeLoanWithinCap
+    } else {
+        Reason::GuaranteeLoanOverCap
+    };
     Ok(ProgramResult::new(
         GUARANTEE_LOAN,
         GUARANTEE_LOAN_LABEL,
-        (Amounts::verdict(true), Vec::new()),
+        (Amounts::verdict(true), vec![why]),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
         explained.then_some(e),
@@ -282,7 +326,7 @@ pub fn insurance_futures(
             Some(payout.to_fen_string()),
         );
         e.reason(if payout.is_zero() {
-            "结算价格不低于目标价格，不触发赔付。".to_string()
+            Reason::InsuranceFuturesNoPayout.text().to_string()
         } else {
             format!("价格低于目标，赔付 {payout} 元。")
         });
@@ -290,7 +334,14 @@ pub fn insurance_futures(
     Ok(ProgramResult::new(
         INSURANCE_FUTURES,
         INSURANCE_FUTURES_LABEL,
-        (Amounts::verdict(!payout.is_zero()), Vec::new()),
+        (
+            Amounts::verdict(!payout.is_zero()),
+            vec![if payout.is_zero() {
+                Reason::InsuranceFuturesNoPayout
+            } else {
+                Reason::InsuranceFuturesPayout
+            }],
+        ),
         (Citations::of(&["六(十七)"]), futures_assumption()),
         reader,
         explained.then_some(e),

@@ -18,6 +18,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::calendar::format_date;
 use crate::error::Result;
@@ -30,12 +31,19 @@ use crate::rules::Assumptions;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Aid {
-    /// nutrition | boarding | seniorHighGrant | yulu
+    /// Which aid.
+    #[tsify(type = "'nutrition' | 'boarding' | 'seniorHighGrant' | 'yulu'")]
     pub id: &'static str,
-    pub label: &'static str,
+    /// Chinese name, when explained.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub label: Option<&'static str>,
     #[tsify(type = "string")]
     pub annual: Money,
-    pub citation: &'static str,
+    /// The policy item, when explained.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub citation: Option<&'static str>,
     /// Per school day and days, for the nutrition plan.
     #[serde(skip)]
     per_day: Option<(Money, u32)>,
@@ -70,13 +78,23 @@ pub struct EducationFigures {
 /// Cash to the family, not in kind (the nutrition plan is meals).
 const CASH_AIDS: [&str; 3] = ["boarding", "seniorHighGrant", "yulu"];
 
-fn aid(id: &'static str, label: &'static str, annual: Money, citation: &'static str) -> Aid {
+fn aid(id: &'static str, annual: Money) -> Aid {
     Aid {
         id,
-        label,
+        label: None,
         annual,
-        citation,
+        citation: None,
         per_day: None,
+    }
+}
+
+/// An aid's Chinese name and the policy item it applies.
+fn aid_words(id: &str) -> (&'static str, &'static str) {
+    match id {
+        "nutrition" => ("营养改善计划", "三(八)"),
+        "boarding" => ("寄宿生生活补助", "三(八)"),
+        "seniorHighGrant" => ("普通高中国家助学金", "三(八)"),
+        _ => ("雨露计划", "六(十九)"),
     }
 }
 
@@ -107,7 +125,7 @@ fn student(
         let annual = per_day.checked_mul(Decimal::from(days))?.round_fen();
         s.aids.push(Aid {
             per_day: Some((per_day, days)),
-            ..aid("nutrition", "营养改善计划", annual, "三(八)")
+            ..aid("nutrition", annual)
         });
     }
     if compulsory && m.boarding && difficulty {
@@ -116,17 +134,11 @@ fn student(
         } else {
             &p::EDUCATION_BOARDING_JUNIOR
         };
-        s.aids
-            .push(aid("boarding", "寄宿生生活补助", r.money(spec)?, "三(八)"));
+        s.aids.push(aid("boarding", r.money(spec)?));
     }
     if schooling == Schooling::Senior && difficulty {
         let annual = r.money(&p::EDUCATION_SENIOR_HIGH_GRANT)?;
-        s.aids.push(aid(
-            "seniorHighGrant",
-            "普通高中国家助学金",
-            annual,
-            "三(八)",
-        ));
+        s.aids.push(aid("seniorHighGrant", annual));
     }
     let alleviated_or_monitored = h.status.alleviated_or_monitored();
     let vocational = matches!(
@@ -137,7 +149,7 @@ fn student(
         let until = r.date(&p::YULU_WINDOW_END)?;
         if r.on() <= until {
             let annual = r.money(&p::EDUCATION_YULU_ANNUAL)?;
-            s.aids.push(aid("yulu", "雨露计划", annual, "六(十九)"));
+            s.aids.push(aid("yulu", annual));
             s.yulu_until = Some(until);
         } else {
             s.yulu_ended = Some(until);
@@ -210,9 +222,38 @@ impl HouseholdProgramme for EducationFigures {
         c
     }
 
-    fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+    fn why(&self) -> Vec<Reason> {
         if self.students.is_empty() {
-            e.reason("家中没有在校学生。");
+            return vec![Reason::EducationNoStudents];
+        }
+        let mut why = vec![if self.students.iter().any(|s| !s.aids.is_empty()) {
+            Reason::EducationAided
+        } else {
+            Reason::EducationNoAid
+        }];
+        let flags = [
+            (Reason::EducationNotInDifficulty, !self.family_in_difficulty),
+            (
+                Reason::EducationNoNutritionPlan,
+                self.students.iter().any(|s| s.no_nutrition_plan),
+            ),
+            (
+                Reason::EducationYuluEnded,
+                self.students.iter().any(|s| s.yulu_ended.is_some()),
+            ),
+        ];
+        why.extend(flags.iter().filter(|(_, f)| *f).map(|(r, _)| *r));
+        why
+    }
+
+    fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        for a in self.students.iter_mut().flat_map(|s| s.aids.iter_mut()) {
+            let (label, citation) = aid_words(a.id);
+            a.label = Some(label);
+            a.citation = Some(citation);
+        }
+        if self.students.is_empty() {
+            e.reason(Reason::EducationNoStudents.text());
             return;
         }
         e.step(
@@ -232,11 +273,12 @@ impl HouseholdProgramme for EducationFigures {
         for (j, s) in self.students.iter().enumerate() {
             for (l, a) in s.aids.iter().enumerate() {
                 let key = format!("students[{j}].aids[{l}].annual");
-                e.fact(format!("{}：{}", s.member, a.label), a.annual, "元/年", key);
+                let label = aid_words(a.id).0;
+                e.fact(format!("{}：{label}", s.member), a.annual, "元/年", key);
             }
         }
         if self.students.iter().all(|s| s.aids.is_empty()) {
-            e.reason("在校学生没有适用的资助项目。");
+            e.reason(Reason::EducationNoAid.text());
         }
     }
 }
@@ -264,7 +306,7 @@ fn explain_student(s: &Student, e: &mut Explanation) {
             "seniorHighGrant" => "education.seniorHighGrant",
             _ => "education.yulu",
         };
-        e.step(rule, a.citation, text, Some(annual.to_fen_string()));
+        e.step(rule, aid_words(a.id).1, text, Some(annual.to_fen_string()));
     }
     if s.no_nutrition_plan {
         e.step(
@@ -290,7 +332,7 @@ fn explain_student(s: &Student, e: &mut Explanation) {
             None,
         );
     } else {
-        let names: Vec<&str> = s.aids.iter().map(|a| a.label).collect();
+        let names: Vec<&str> = s.aids.iter().map(|a| aid_words(a.id).0).collect();
         e.reason(format!(
             "{who}可享受{}，共 {} 元/年。",
             names.join("、"),

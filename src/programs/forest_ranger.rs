@@ -13,6 +13,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -119,20 +120,34 @@ impl HouseholdProgramme for ForestRangerFigures {
         a
     }
 
+    fn why(&self) -> Vec<Reason> {
+        if !self.household_qualifies {
+            return vec![Reason::ForestRangerNotCovered];
+        }
+        if self.posts == 0 {
+            return vec![Reason::ForestRangerNoCandidate];
+        }
+        let mut why = vec![Reason::ForestRangerPosts];
+        if self.priority {
+            why.push(Reason::ForestRangerPriority);
+        }
+        why
+    }
+
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         let text = match (self.household_qualifies, self.priority) {
             (false, _) => format!(
                 "{}：生态护林员从脱贫户、监测户中选聘，本户不属选聘范围。",
                 h.status.label()
             ),
-            (true, true) => "已登记为脱贫不稳定户或边缘易致贫户：优先选聘。".to_string(),
+            (true, true) => Reason::ForestRangerPriority.text().to_string(),
             (true, false) => {
                 "脱贫户或监测户：可以选聘（脱贫不稳定户、边缘易致贫户优先）。".to_string()
             }
         };
         e.step("forestRanger.household", "三(六)", text, None);
         if !self.household_qualifies {
-            e.reason("不是脱贫户或监测户，不在生态护林员选聘范围内。");
+            e.reason(Reason::ForestRangerNotCovered.text());
             return;
         }
         let (min, max) = self.working;
@@ -160,7 +175,7 @@ impl HouseholdProgramme for ForestRangerFigures {
             e.step("forestRanger.ableToWork", "三(六)", text, None);
         }
         if self.posts == 0 {
-            e.reason("家中没有可选聘为生态护林员的成员。");
+            e.reason(Reason::ForestRangerNoCandidate.text());
             return;
         }
         e.step(

@@ -16,6 +16,8 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::groups::{self, Group};
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -27,8 +29,12 @@ use crate::rules::Assumptions;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct HousingFigures {
-    /// The protected groups the household is in (Chinese names); empty: not protected.
-    pub groups: Vec<String>,
+    /// The protected groups the household is in (`labels().group` names them); empty: not
+    /// protected.
+    #[tsify(
+        type = "('monitoredHousehold' | 'dibaoHousehold' | 'tekunDispersed' | 'alleviatedHousehold')[]"
+    )]
+    pub groups: Vec<Group>,
     /// The appraisal recorded, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -44,20 +50,26 @@ pub struct HousingFigures {
     pub subsidy: Money,
     #[serde(skip)]
     urban: bool,
+    /// Housing recorded as not secured (两不愁三保障).
+    #[serde(skip)]
+    unsecured: bool,
 }
 
 /// The protected groups of the household, by the facts decided before.
-fn protected_groups(h: &Household<'_>, a: &Assistance) -> Result<Vec<String>> {
+fn protected_groups(h: &Household<'_>, a: &Assistance) -> Result<Vec<Group>> {
     let groups = [
-        ("农村易返贫致贫户（监测对象）", h.status.monitored()),
-        ("农村低保户", !a.dibao()?.members.is_empty()),
-        ("农村分散供养特困人员", !a.tekun()?.members.is_empty()),
-        ("脱贫户", h.status == HouseholdStatus::Alleviated),
+        (Group::MonitoredHousehold, h.status.monitored()),
+        (Group::DibaoHousehold, !a.dibao()?.members.is_empty()),
+        (Group::TekunDispersed, !a.tekun()?.members.is_empty()),
+        (
+            Group::AlleviatedHousehold,
+            h.status == HouseholdStatus::Alleviated,
+        ),
     ];
     Ok(groups
         .iter()
         .filter(|(_, applies)| *applies)
-        .map(|(name, _)| name.to_string())
+        .map(|(group, _)| *group)
         .collect())
 }
 
@@ -79,6 +91,7 @@ impl HouseholdProgramme for HousingFigures {
             measure: None,
             subsidy: Money::ZERO,
             urban,
+            unsecured: !h.guarantees.housing,
         };
         if urban {
             return Ok(f);
@@ -124,7 +137,17 @@ impl HouseholdProgramme for HousingFigures {
         a
     }
 
-    fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+    fn why(&self) -> Vec<Reason> {
+        vec![match self.measure {
+            _ if self.urban => Reason::HousingUrban,
+            Some(_) => Reason::HousingSubsidy,
+            None if self.appraisal.is_none() && self.unsecured => Reason::HousingNotAppraised,
+            None if self.groups.is_empty() => Reason::HousingNotProtected,
+            None => Reason::HousingNoRenovation,
+        }]
+    }
+
+    fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         if self.urban {
             e.step(
                 "housing.rural",
@@ -132,13 +155,13 @@ impl HouseholdProgramme for HousingFigures {
                 "城市家庭：不属农村危房改造范围。".to_string(),
                 None,
             );
-            e.reason("城市家庭不属农村危房改造范围。");
+            e.reason(Reason::HousingUrban.text());
             return;
         }
         let text = if self.groups.is_empty() {
             "不是监测户、低保户、特困户或脱贫户：不属农村住房安全保障对象。".to_string()
         } else {
-            format!("属农村住房安全保障对象：{}。", self.groups.join("、"))
+            format!("属农村住房安全保障对象：{}。", groups::labels(&self.groups))
         };
         e.step("housing.groups", "二(三)", text, None);
         let appraisal = match self.appraisal {
@@ -173,11 +196,11 @@ impl HouseholdProgramme for HousingFigures {
                 ));
                 e.fact(measure_label(m), self.subsidy, "元", "subsidy");
             }
-            None if self.appraisal.is_none() && !h.guarantees.housing => {
-                e.reason("住房安全未保障但未鉴定：请先做农村房屋安全性鉴定。");
+            None if self.appraisal.is_none() && self.unsecured => {
+                e.reason(Reason::HousingNotAppraised.text());
             }
-            None if self.groups.is_empty() => e.reason("不属农村住房安全保障对象。"),
-            None => e.reason("房屋无需改造，或尚未鉴定。"),
+            None if self.groups.is_empty() => e.reason(Reason::HousingNotProtected.text()),
+            None => e.reason(Reason::HousingNoRenovation.text()),
         }
     }
 }

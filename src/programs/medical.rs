@@ -17,6 +17,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
+use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
 use crate::error::{PolicyError, Result};
 use crate::explain::{Citations, Explanation};
@@ -229,10 +230,21 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explained: bool) -> Result<Med
         explain(&f, c, &mut words);
     }
     let covered = f.total.checked_sub(f.patient)?;
+    let mut why = vec![if covered.is_zero() {
+        Reason::MedicalNotCovered
+    } else {
+        Reason::MedicalCovered
+    }];
+    if f.tilt {
+        why.push(Reason::MedicalTilt);
+    }
+    if f.tiers.assistance.is_none() {
+        why.push(Reason::MedicalNoAssistance);
+    }
     Ok(ProgramResult::new(
         ID,
         LABEL,
-        (Amounts::verdict(!covered.is_zero()), Vec::new()),
+        (Amounts::verdict(!covered.is_zero()), why),
         (Citations::of(&["四(十一)"]), Assumptions::default()),
         &r,
         explained.then_some(words),

@@ -274,10 +274,8 @@ pub trait HouseholdProgramme: Sized + Serialize {
     fn assumptions(&self) -> Assumptions {
         Assumptions::default()
     }
-    /// Why the figures are what they are, as reason ids.
-    fn why(&self) -> Vec<Reason> {
-        Vec::new()
-    }
+    /// Why the figures are what they are, as reason ids (at least one).
+    fn why(&self) -> Vec<Reason>;
     /// The steps and reasons. May also fill the figures' own word fields (a member's reasons).
     fn explain(&mut self, h: &Household<'_>, a: &Assistance, e: &mut Explanation);
 }

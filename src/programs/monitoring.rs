@@ -12,6 +12,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
+use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -80,10 +81,15 @@ fn risk_label(id: &str) -> &str {
 #[serde(rename_all = "camelCase")]
 pub struct RiskElimination {
     pub eligible: bool,
-    /// What stands in the way, or the way ahead (written only when the result is explained).
+    /// What stands in the way, or the way ahead, when explained.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[tsify(optional)]
     pub reasons: Vec<String>,
     #[serde(skip)]
     stable_months: u32,
+    /// The same as reason ids.
+    #[serde(skip)]
+    why: Vec<Reason>,
 }
 
 /// The sudden-hardship test of a household hit by an event.
@@ -134,6 +140,22 @@ pub struct MonitoringFigures {
     below: bool,
     #[serde(skip)]
     sudden: Option<Sudden>,
+    /// How the household was registered: already monitored (with a category), or urban and general.
+    #[serde(skip)]
+    registered: Registered,
+}
+
+/// What the household's registration says about monitoring.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Registered {
+    /// Already monitored, with its category given.
+    WithCategory,
+    /// Already monitored, no category given.
+    Monitored,
+    /// An urban household, not registered as 脱贫 or monitored: outside 防止返贫监测.
+    UrbanGeneral,
+    /// Neither.
+    Other,
 }
 
 pub type MonitoringResult = ProgramResult<MonitoringFigures>;
@@ -190,13 +212,64 @@ pub(crate) fn run(
     Ok(ProgramResult::new(
         ID,
         LABEL,
-        (Amounts::verdict(f.in_scope), Vec::new()),
+        (Amounts::verdict(f.in_scope), why(&f)),
         (Citations::of(&["二(二)"]), assumptions(&f, h)),
         &r,
         explained.then_some(words),
         f,
     )
     .for_household(h))
+}
+
+/// Why, as reason ids: the verdict, the track, what stands in the way of risk elimination.
+fn why(f: &MonitoringFigures) -> Vec<Reason> {
+    let verdict = match (f.registered, f.category) {
+        (Registered::WithCategory, _) => Reason::MonitoringRegistered,
+        (Registered::UrbanGeneral, _) => Reason::MonitoringUrban,
+        (_, Some(Category::Unstable)) => Reason::MonitoringUnstable,
+        (_, Some(Category::Marginal)) => Reason::MonitoringMarginal,
+        (_, Some(Category::SuddenHardship)) => Reason::MonitoringSuddenHardship,
+        (Registered::Monitored, None) => Reason::MonitoringNoNewRisk,
+        (Registered::Other, None) => Reason::MonitoringNotInScope,
+    };
+    let mut why = vec![verdict];
+    if f.urban && f.in_scope {
+        why.push(Reason::MonitoringUrbanRegistered);
+    }
+    why.extend(f.track.map(|t| match t {
+        Track::CaseByCase => Reason::MonitoringCaseByCase,
+        Track::Development => Reason::MonitoringDevelopment,
+        Track::SafetyNet => Reason::MonitoringSafetyNet,
+    }));
+    if let Some(re) = &f.risk_elimination {
+        why.extend(&re.why);
+    }
+    why
+}
+
+/// What stands in the way of risk elimination, or that it may be marked (as [`elimination_words`]).
+fn elimination_why(
+    eligible: bool,
+    below: bool,
+    short_of_months: bool,
+    h: &Household<'_>,
+    sudden: bool,
+) -> Vec<Reason> {
+    let flags = [
+        (Reason::MonitoringIncomeBelowLine, below),
+        (Reason::MonitoringNotYetStable, short_of_months),
+        (
+            Reason::MonitoringGuaranteesUnsecured,
+            !h.guarantees.unsecured().is_empty(),
+        ),
+        (Reason::MonitoringStillSuddenHardship, sudden),
+        (
+            Reason::MonitoringNoLabour,
+            h.members.iter().all(|m| m.labor_capacity == Capacity::None),
+        ),
+        (Reason::MonitoringRiskEliminable, eligible),
+    ];
+    flags.iter().filter(|(_, f)| *f).map(|(r, _)| *r).collect()
 }
 
 /// The sudden-hardship thresholds are this calculator's (see `rules`), as is keeping an urban
@@ -271,13 +344,7 @@ pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Monitoring
         }
     });
     let risk_elimination = if already {
-        let stable_months = r.count(&p::MONITORING_STABLE_MONTHS)?;
-        let short_of_months = !below && h.stable_income_months < stable_months;
-        Some(RiskElimination {
-            eligible: !below && !short_of_months && unsecured.is_empty() && !is_sudden && has_labor,
-            reasons: Vec::new(),
-            stable_months,
-        })
+        Some(risk_elimination(h, r, below, is_sudden)?)
     } else {
         None
     };
@@ -293,6 +360,33 @@ pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Monitoring
         income: total,
         below,
         sudden,
+        registered: match h.status {
+            _ if already && h.monitoring_category.is_some() => Registered::WithCategory,
+            _ if already => Registered::Monitored,
+            HouseholdStatus::General if h.area == Area::Urban => Registered::UrbanGeneral,
+            _ => Registered::Other,
+        },
+    })
+}
+
+/// Whether a monitored household's risk can be marked eliminated: income above the line for the
+/// set months, every guarantee secured, no sudden hardship, someone able to work.
+fn risk_elimination(
+    h: &Household<'_>,
+    r: &mut Reader<'_>,
+    below: bool,
+    sudden: bool,
+) -> Result<RiskElimination> {
+    let stable_months = r.count(&p::MONITORING_STABLE_MONTHS)?;
+    let short_of_months = !below && h.stable_income_months < stable_months;
+    let has_labor = h.members.iter().any(|m| m.labor_capacity != Capacity::None);
+    let eligible =
+        !below && !short_of_months && h.guarantees.unsecured().is_empty() && !sudden && has_labor;
+    Ok(RiskElimination {
+        eligible,
+        reasons: Vec::new(),
+        stable_months,
+        why: elimination_why(eligible, below, short_of_months, h, sudden),
     })
 }
 
@@ -456,7 +550,7 @@ fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation
             "城市家庭不在防止返贫动态监测范围：监测面向农户；城市低收入人口由民政部门开展低收入人口动态监测。".into(),
             None,
         );
-        e.reason("城市家庭不纳入防止返贫动态监测，请按低收入人口动态监测办理。");
+        e.reason(Reason::MonitoringUrban.text());
     } else {
         verdict_reason(f, already, e);
     }
@@ -476,11 +570,11 @@ fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation
 
 fn verdict_reason(f: &MonitoringFigures, already: bool, e: &mut Explanation) {
     e.reason(match f.category {
-        Some(Category::Unstable) => "脱贫户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属脱贫不稳定户，应纳入监测。",
-        Some(Category::Marginal) => "一般农户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属边缘易致贫户，应纳入监测。",
-        Some(Category::SuddenHardship) => "因病因灾因意外事故等刚性支出较大或收入大幅缩减，基本生活出现严重困难：属突发严重困难户，应纳入监测。",
-        None if already => "该户已纳入防返贫监测；本次测算未发现新的返贫致贫风险，类别以登记为准。",
-        None => "人均纯收入不低于监测标准，“两不愁三保障”及饮水安全均有保障，未发现突发严重困难：暂不纳入监测。",
+        Some(Category::Unstable) => Reason::MonitoringUnstable.text(),
+        Some(Category::Marginal) => Reason::MonitoringMarginal.text(),
+        Some(Category::SuddenHardship) => Reason::MonitoringSuddenHardship.text(),
+        None if already => Reason::MonitoringNoNewRisk.text(),
+        None => Reason::MonitoringNotInScope.text(),
     });
 }
 
@@ -498,9 +592,9 @@ fn explain_scope(f: &MonitoringFigures, e: &mut Explanation) {
     );
     if let Some(t) = f.track {
         let text = match t {
-            Track::CaseByCase => "遭遇重大自然灾害或家庭重大变故：实行“一事一议”。",
-            Track::Development => "家中有劳动能力的成员：坚持开发式帮扶，强化产业、就业帮扶。",
-            Track::SafetyNet => "家中无劳动能力的成员：强化兜底保障，确保基本生活不出问题。",
+            Track::CaseByCase => Reason::MonitoringCaseByCase.text(),
+            Track::Development => Reason::MonitoringDevelopment.text(),
+            Track::SafetyNet => Reason::MonitoringSafetyNet.text(),
         };
         e.step("monitoring.track", "二(二)", text.into(), None);
         e.reason(text);

@@ -14,6 +14,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -113,9 +114,23 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
         c
     }
 
+    fn why(&self) -> Vec<Reason> {
+        if self.children.is_empty() {
+            return vec![Reason::OrphanAllowanceNoChild];
+        }
+        let mut why = Vec::new();
+        if self.children.iter().any(|c| c.eligible) {
+            why.push(Reason::OrphanAllowancePaid);
+        }
+        if self.children.iter().any(|c| !c.eligible) {
+            why.push(Reason::OrphanAllowanceAgedOut);
+        }
+        why
+    }
+
     fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         if self.children.is_empty() {
-            e.reason("家中没有登记为孤儿或事实无人抚养儿童的成员。");
+            e.reason(Reason::OrphanAllowanceNoChild.text());
             return;
         }
         for (j, c) in self.children.iter().enumerate() {

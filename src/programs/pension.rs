@@ -16,6 +16,8 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::groups::Group;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -30,8 +32,9 @@ pub struct PensionMember {
     pub member: String,
     /// Of contributing age and not in school.
     pub contributes: bool,
-    /// Chinese names of the groups the member belongs to.
-    pub groups: Vec<String>,
+    /// The groups of 四(十二) the member belongs to (`labels().group` names them).
+    #[tsify(type = "('tekun' | 'dibao' | 'returned' | 'severeDisability')[]")]
+    pub groups: Vec<Group>,
     /// Share of the lowest-tier premium the government pays.
     #[tsify(type = "string")]
     pub share: Rate,
@@ -52,6 +55,9 @@ pub struct PensionFigures {
     /// The contributing ages.
     #[serde(skip)]
     working: (u32, u32),
+    /// A monitored household not identified as 返贫致贫.
+    #[serde(skip)]
+    monitored: bool,
 }
 
 fn member_row(
@@ -64,33 +70,33 @@ fn member_row(
     r: &mut Reader<'_>,
 ) -> Result<PensionMember> {
     let contributes = (working.0..=working.1).contains(&m.age) && m.schooling.is_none();
-    let groups: [(&str, bool, &'static Spec); 4] = [
+    let groups: [(Group, bool, &'static Spec); 4] = [
         (
-            "特困人员",
+            Group::Tekun,
             tekun.contains(&index),
             &p::PENSION_PAID_SHARE_TEKUN,
         ),
         (
-            "低保对象",
+            Group::Dibao,
             dibao.contains(&index),
             &p::PENSION_PAID_SHARE_DIBAO,
         ),
         (
-            "返贫致贫人口（已认定）",
+            Group::Returned,
             h.status == HouseholdStatus::Returned,
             &p::PENSION_PAID_SHARE_RETURNED,
         ),
         (
-            "重度残疾人",
+            Group::SevereDisability,
             m.grade_one_or_two(),
             &p::PENSION_PAID_SHARE_SEVERE_DISABILITY,
         ),
     ];
     let mut names = Vec::new();
     let mut share = Rate::default();
-    for (name, applies, spec) in groups {
+    for (group, applies, spec) in groups {
         if applies && contributes {
-            names.push(name.to_string());
+            names.push(group);
             share = share.max(r.rate(spec)?);
         }
     }
@@ -102,6 +108,18 @@ fn member_row(
         share,
         paid: lowest.times(share)?.round_fen(),
     })
+}
+
+/// The groups in words: 返贫致贫人口 are those identified as such (已认定).
+fn group_words(groups: &[Group]) -> String {
+    let names: Vec<&str> = groups
+        .iter()
+        .map(|g| match g {
+            Group::Returned => "返贫致贫人口（已认定）",
+            g => g.label(),
+        })
+        .collect();
+    names.join("、")
 }
 
 /// 四(十二)'s 其他已脱贫人口: a 脱贫 household, or a monitored one registered as 脱贫不稳定户.
@@ -136,6 +154,7 @@ impl HouseholdProgramme for PensionFigures {
             lowest_tier: lowest,
             members,
             working,
+            monitored: h.status == HouseholdStatus::Monitored,
         })
     }
 
@@ -160,6 +179,27 @@ impl HouseholdProgramme for PensionFigures {
             "pension.share",
         );
         a
+    }
+
+    fn why(&self) -> Vec<Reason> {
+        let mut why = Vec::new();
+        if self.members.iter().any(|m| !m.paid.is_zero()) {
+            why.push(Reason::PensionLowestTierPaid);
+        } else {
+            why.push(Reason::PensionNoneCovered);
+        }
+        let contributing = || {
+            self.members
+                .iter()
+                .filter(|m| m.contributes && m.groups.is_empty())
+        };
+        if contributing().any(|m| m.retains_lowest_tier) {
+            why.push(Reason::PensionKeepsLowestTier);
+        }
+        if self.monitored && contributing().any(|m| !m.retains_lowest_tier) {
+            why.push(Reason::PensionReturnedOnly);
+        }
+        why
     }
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
@@ -203,7 +243,7 @@ impl HouseholdProgramme for PensionFigures {
                 format!(
                     "{}：{}，政府代缴最低档 {lowest} 元的 {} = {} 元/年；提高缴费档次时可保留现行最低档次。",
                     m.label,
-                    row.groups.join("、"),
+                    group_words(&row.groups),
                     row.share.percent(),
                     row.paid
                 )
@@ -219,12 +259,12 @@ impl HouseholdProgramme for PensionFigures {
             e.reason(format!(
                 "{}属{}，政府每年代缴 {} 元养老保险费。",
                 m.member,
-                m.groups.join("、"),
+                group_words(&m.groups),
                 m.paid
             ));
         }
         if self.members.iter().all(|m| m.paid.is_zero()) {
-            e.reason("没有成员属于代缴对象。");
+            e.reason(Reason::PensionNoneCovered.text());
         }
         e.fact("最低缴费档次", lowest, "元/年", "lowestTier");
         for (j, m) in self.members.iter().enumerate() {

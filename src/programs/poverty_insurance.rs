@@ -14,6 +14,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -108,6 +109,15 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
         a
     }
 
+    fn why(&self) -> Vec<Reason> {
+        vec![match (self.covered, self.adopted, self.terms) {
+            (false, ..) => Reason::PovertyInsuranceNotCovered,
+            (true, false, _) => Reason::PovertyInsuranceNotAdopted,
+            (true, true, None) => Reason::PovertyInsuranceAboveLine,
+            (true, true, Some(_)) => Reason::PovertyInsurancePayout,
+        }]
+    }
+
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         let text = match (self.covered, self.adopted) {
             (false, _) => format!(
@@ -120,9 +130,9 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
         e.step("povertyInsurance.covered", "六(十七)", text, None);
         if !(self.covered && self.adopted) {
             e.reason(if self.covered {
-                "所在县未开办防贫保险，不涉及理赔。"
+                Reason::PovertyInsuranceNotAdopted.text()
             } else {
-                "不在防贫保险保障范围内。"
+                Reason::PovertyInsuranceNotCovered.text()
             });
             return;
         }
@@ -136,7 +146,7 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
             Some(self.per_capita_after_spending.to_fen_string()),
         );
         let Some((multiple, rate, cap, monitoring_line)) = self.terms else {
-            e.reason("扣除刚性支出后人均收入不低于防贫线，不触发理赔。");
+            e.reason(Reason::PovertyInsuranceAboveLine.text());
             return;
         };
         e.step(

@@ -16,6 +16,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -129,6 +130,18 @@ impl HouseholdProgramme for PublicPostFigures {
         a
     }
 
+    fn why(&self) -> Vec<Reason> {
+        vec![if !self.household_qualifies {
+            Reason::PublicPostNotCovered
+        } else if self.exits {
+            Reason::PublicPostOrderlyExit
+        } else if self.posts == 0 {
+            Reason::PublicPostNoCandidate
+        } else {
+            Reason::PublicPostPosts
+        }]
+    }
+
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         if !self.household_qualifies {
             e.step(
@@ -140,7 +153,7 @@ impl HouseholdProgramme for PublicPostFigures {
                 ),
                 None,
             );
-            e.reason("不是脱贫户或监测户，不在乡村公益岗位选聘范围内。");
+            e.reason(Reason::PublicPostNotCovered.text());
             return;
         }
         if let Some((per_capita, line, months)) = self.exit_test {
@@ -157,7 +170,7 @@ impl HouseholdProgramme for PublicPostFigures {
             );
         }
         if self.exits {
-            e.reason("家庭收入已稳定超过监测标准：按“有序退岗”不再安排乡村公益岗位。");
+            e.reason(Reason::PublicPostOrderlyExit.text());
             return;
         }
         let (min, max) = self.ages;
@@ -180,7 +193,7 @@ impl HouseholdProgramme for PublicPostFigures {
             e.step("publicPost.member", "三(六)", text, None);
         }
         if self.posts == 0 {
-            e.reason("家中没有可聘任乡村公益岗位的弱劳力、半劳力。");
+            e.reason(Reason::PublicPostNoCandidate.text());
             return;
         }
         let monthly = self.monthly_total().unwrap_or_default().round_fen();

@@ -42,6 +42,110 @@ reasons! {
     DibaoGradualExit         "dibao.gradualExit"         "务工收入增加后处于低保渐退期，期内按月发放。";
     DibaoGradualExitEnded    "dibao.gradualExitEnded"    "低保渐退期已经结束。";
     DibaoGradualExitFirst    "dibao.gradualExitFirst"    "渐退期内该户仍是低保家庭，不参照“单人户”另行计算。";
+    // 特困人员救助供养
+    TekunEligible            "tekun.eligible"            "有成员同时满足无劳动能力、无生活来源、无法定义务人（或义务人无履行能力）三项条件，纳入特困供养。";
+    TekunSupportFloor        "tekun.supportFloor"        "基本生活标准加照料护理费低于农村分散供养特困人员供养标准，按供养标准供养。";
+    TekunOrphanAllowance     "tekun.orphanAllowance"     "孤儿、事实无人抚养儿童已领取基本生活费，不再认定为特困人员（只享受一项基本生活保障）。";
+    TekunNoneEligible        "tekun.noneEligible"        "没有成员同时满足无劳动能力、无生活来源、无法定义务人（或义务人无履行能力）三项条件：不符合特困供养。";
+    TekunCapable             "tekun.capable"             "成员有劳动能力。";
+    TekunHasMeans            "tekun.hasMeans"            "成员本人月收入不低于低保标准，有生活来源。";
+    TekunHasSupporter        "tekun.hasSupporter"        "成员有能履行义务的法定赡养、抚养、扶养义务人。";
+    // 临时救助
+    TemporaryNoEvent         "temporary.noEvent"         "未遭遇突发事件，不涉及临时救助。";
+    TemporaryNoNeed          "temporary.noNeed"          "扣除刚性支出后的家庭收入加上已获低保、特困供养，不低于全年低保标准：基本生活未陷入暂时困难，不予临时救助。";
+    TemporaryOneOff          "temporary.oneOff"          "突发事件导致基本生活暂时困难，可给予一次性临时救助。";
+    TemporaryCaseByCase      "temporary.caseByCase"      "缺口超出救助上限，超出部分可报县级“一事一议”。";
+    // 城乡居民养老保险代缴
+    PensionLowestTierPaid    "pension.lowestTierPaid"    "有成员属代缴对象，政府代缴最低缴费档次的养老保险费，提高缴费档次时可保留现行最低档次。";
+    PensionNoneCovered       "pension.noneCovered"       "没有成员属于代缴对象。";
+    PensionKeepsLowestTier   "pension.keepsLowestTier"   "有成员属其他已脱贫人口（脱贫户或脱贫不稳定户），提高缴费档次时可保留现行最低档次。";
+    PensionReturnedOnly      "pension.returnedOnly"      "监测对象中只有已认定为返贫致贫的人口属代缴对象，该户未认定。";
+    // 教育资助
+    EducationNoStudents      "education.noStudents"      "家中没有在校学生。";
+    EducationAided           "education.aided"           "在校学生可享受适用的教育资助项目。";
+    EducationNoAid           "education.noAid"           "在校学生没有适用的资助项目。";
+    EducationNotInDifficulty "education.notInDifficulty" "不属家庭经济困难学生家庭（脱贫户、监测户或低保、特困家庭）。";
+    EducationNoNutritionPlan "education.noNutritionPlan" "所在县未实施农村义务教育学生营养改善计划。";
+    EducationYuluEnded       "education.yuluEnded"       "雨露计划补助已经截止。";
+    // 孤儿、事实无人抚养儿童基本生活费
+    OrphanAllowanceNoChild   "orphanAllowance.noChild"   "家中没有登记为孤儿或事实无人抚养儿童的成员。";
+    OrphanAllowancePaid      "orphanAllowance.paid"      "孤儿、事实无人抚养儿童按当地标准按月发放基本生活费。";
+    OrphanAllowanceAgedOut   "orphanAllowance.agedOut"   "儿童已满未成年人年龄，不再按孤儿、事实无人抚养儿童发放基本生活费。";
+    // 残疾儿童康复救助
+    ChildRehabilitationNoChild     "childRehabilitation.noChild"     "家中没有登记残疾类别的未成年人。";
+    ChildRehabilitationCovered     "childRehabilitation.covered"     "残疾儿童可申请康复救助，按年度上限由定点康复机构结算。";
+    ChildRehabilitationOverAge     "childRehabilitation.overAge"     "儿童超过救助年龄。";
+    ChildRehabilitationTypeNotNamed "childRehabilitation.typeNotNamed" "儿童的残疾类别不在国家残疾儿童康复救助制度所列类别中（县级可扩大范围）。";
+    // 访视照料服务、失能特困人员集中供养
+    CareServicesNotInDifficulty "careServices.notInDifficulty" "不属困难家庭，不在政府购买访视照料服务范围内。";
+    CareServicesVisitCare    "careServices.visitCare"    "困难家庭中生活不能自理的老年人、未成年人、残疾人可获得政府购买的访视、照料服务。";
+    CareServicesInstitutionalCare "careServices.institutionalCare" "失能、部分失能的特困老年人可优先在县乡养老机构集中供养。";
+    CareServicesNoneNeedsCare "careServices.noneNeedsCare" "没有生活不能自理的老年人、未成年人或残疾人。";
+    // 乡村公益岗位
+    PublicPostNotCovered     "publicPost.notCovered"     "不是脱贫户或监测户，不在乡村公益岗位选聘范围内。";
+    PublicPostOrderlyExit    "publicPost.orderlyExit"    "家庭收入已稳定超过监测标准：按“有序退岗”不再安排乡村公益岗位。";
+    PublicPostNoCandidate    "publicPost.noCandidate"    "家中没有可聘任乡村公益岗位的弱劳力、半劳力。";
+    PublicPostPosts          "publicPost.posts"          "弱劳力、半劳力可聘任乡村公益岗位，在岗领取补贴。";
+    // 生态护林员
+    ForestRangerNotCovered   "forestRanger.notCovered"   "不是脱贫户或监测户，不在生态护林员选聘范围内。";
+    ForestRangerNoCandidate  "forestRanger.noCandidate"  "家中没有可选聘为生态护林员的成员。";
+    ForestRangerPosts        "forestRanger.posts"        "有劳动能力的成员可选聘为生态护林员，领取劳务补助。";
+    ForestRangerPriority     "forestRanger.priority"     "已登记为脱贫不稳定户或边缘易致贫户：优先选聘。";
+    // 分类资助参保
+    MedicalPremiumSubsidised "medicalPremium.subsidised" "政府按成员所属群体资助医保个人缴费，家庭缴纳其余部分。";
+    MedicalPremiumNoneSubsidised "medicalPremium.noneSubsidised" "没有成员享受资助参保。";
+    MedicalPremiumUninsured  "medicalPremium.uninsured"  "有成员未参加基本医疗保险：请动员参保。";
+    MedicalPremiumTransitionEnded "medicalPremium.transitionEnded" "过渡期已经结束：脱贫人口、监测对象的资助参保（过渡期内）不再适用。";
+    // 住房安全
+    HousingUrban             "housing.urban"             "城市家庭不属农村危房改造范围。";
+    HousingSubsidy           "housing.subsidy"           "可申请危房改造或农房抗震改造补助（验收后拨付，专用于住房）。";
+    HousingNotAppraised      "housing.notAppraised"      "住房安全未保障但未鉴定：请先做农村房屋安全性鉴定。";
+    HousingNotProtected      "housing.notProtected"      "不属农村住房安全保障对象。";
+    HousingNoRenovation      "housing.noRenovation"      "房屋无需改造，或尚未鉴定。";
+    // 防贫保险、扶贫小额保险
+    PovertyInsuranceNotCovered "povertyInsurance.notCovered" "不在防贫保险保障范围内。";
+    PovertyInsuranceNotAdopted "povertyInsurance.notAdopted" "所在县未开办防贫保险，不涉及理赔。";
+    PovertyInsuranceAboveLine "povertyInsurance.aboveLine" "扣除刚性支出后人均收入不低于防贫线，不触发理赔。";
+    PovertyInsurancePayout   "povertyInsurance.payout"   "扣除刚性支出后收入低于防贫线：防贫保险可赔付。";
+    // 防止返贫动态监测
+    MonitoringRegistered     "monitoring.registered"     "该户已纳入防返贫监测，类别以登记为准。";
+    MonitoringUrban          "monitoring.urban"          "城市家庭不纳入防止返贫动态监测，请按低收入人口动态监测办理。";
+    MonitoringUnstable       "monitoring.unstable"       "脱贫户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属脱贫不稳定户，应纳入监测。";
+    MonitoringMarginal       "monitoring.marginal"       "一般农户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属边缘易致贫户，应纳入监测。";
+    MonitoringSuddenHardship "monitoring.suddenHardship" "因病因灾因意外事故等刚性支出较大或收入大幅缩减，基本生活出现严重困难：属突发严重困难户，应纳入监测。";
+    MonitoringNoNewRisk      "monitoring.noNewRisk"      "该户已纳入防返贫监测；本次测算未发现新的返贫致贫风险，类别以登记为准。";
+    MonitoringNotInScope     "monitoring.notInScope"     "人均纯收入不低于监测标准，“两不愁三保障”及饮水安全均有保障，未发现突发严重困难：暂不纳入监测。";
+    MonitoringUrbanRegistered "monitoring.urbanRegistered" "城市家庭，但已登记为脱贫户或监测户：仍按登记纳入防止返贫动态监测。";
+    MonitoringCaseByCase     "monitoring.caseByCase"     "遭遇重大自然灾害或家庭重大变故：实行“一事一议”。";
+    MonitoringDevelopment    "monitoring.development"    "家中有劳动能力的成员：坚持开发式帮扶，强化产业、就业帮扶。";
+    MonitoringSafetyNet      "monitoring.safetyNet"      "家中无劳动能力的成员：强化兜底保障，确保基本生活不出问题。";
+    MonitoringIncomeBelowLine "monitoring.incomeBelowLine" "风险消除：人均纯收入仍低于监测标准。";
+    MonitoringNotYetStable   "monitoring.notYetStable"   "风险消除：收入稳定超过监测标准的月数未满。";
+    MonitoringGuaranteesUnsecured "monitoring.guaranteesUnsecured" "风险消除：“两不愁三保障”及饮水安全尚未全部保障。";
+    MonitoringStillSuddenHardship "monitoring.stillSuddenHardship" "风险消除：仍有突发严重困难。";
+    MonitoringNoLabour       "monitoring.noLabour"       "风险消除：家庭无劳动能力，落实兜底保障后不标注风险消除，持续跟踪。";
+    MonitoringRiskEliminable "monitoring.riskEliminable" "收入持续稳定超过监测标准已满规定月数，“两不愁三保障”及饮水安全有保障：可按程序标注风险消除。";
+    // 医疗保障（三重保障）
+    MedicalCovered           "medical.covered"           "基本医保、大病保险、医疗救助依次支付，个人自付其余部分。";
+    MedicalNotCovered        "medical.notCovered"        "三重保障均未支付，费用由个人负担。";
+    MedicalTilt              "medical.tilt"              "低保对象、特困人员、返贫致贫人口享受大病保险倾斜（起付线降低、支付比例提高）。";
+    MedicalNoAssistance      "medical.noAssistance"      "不属医疗救助对象。";
+    // 脱贫人口小额信贷
+    MicrocreditEligible      "microcredit.eligible"      "符合脱贫人口小额信贷条件，财政贴息。";
+    MicrocreditNotAlleviated "microcredit.notAlleviated" "借款人不是脱贫人口或监测对象。";
+    MicrocreditBeforeWindow  "microcredit.beforeWindow"  "测算日期尚在政策期前。";
+    MicrocreditAfterWindow   "microcredit.afterWindow"   "政策期已经结束，过渡期后的延续政策请核对当地现行通知。";
+    MicrocreditOverCap       "microcredit.overCap"       "贷款金额超过上限。";
+    MicrocreditTermTooLong   "microcredit.termTooLong"   "贷款期限超过规定年限。";
+    MicrocreditRateAboveLpr  "microcredit.rateAboveLpr"  "贷款利率高于一年期LPR。";
+    // 创业担保贷款
+    GuaranteeLoanWithinCap   "guaranteeLoan.withinCap"   "申请额度在个人额度上限以内。";
+    GuaranteeLoanOverCap     "guaranteeLoan.overCap"     "申请额度超过个人额度上限，可按上限贷款。";
+    // 保险+期货
+    InsuranceFuturesPayout   "insuranceFutures.payout"   "结算价格低于目标价格，按差价赔付。";
+    InsuranceFuturesNoPayout "insuranceFutures.noPayout" "结算价格不低于目标价格，不触发赔付。";
+    // 以工代赈
+    WorkReliefRemuneration   "workRelief.remuneration"   "项目应带动当地群众务工，按中央预算内投资的规定比例发放劳务报酬，并及时足额发放。";
 }
 
 impl Serialize for Reason {
@@ -58,6 +162,7 @@ pub fn reason(id: &str) -> Option<Reason> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::programs::registry::{OTHER_PROGRAMMES, PROGRAMMES};
 
     #[test]
     fn ids_are_unique_and_name_their_programme() {
@@ -68,7 +173,10 @@ mod tests {
                 r.id()
             );
             let (programme, what) = r.id().split_once('.').unwrap();
-            assert!(!programme.is_empty() && !what.is_empty() && r.id().is_ascii());
+            assert!(!what.is_empty() && r.id().is_ascii());
+            let known = PROGRAMMES.iter().any(|p| p.id == programme)
+                || OTHER_PROGRAMMES.iter().any(|(id, _)| *id == programme);
+            assert!(known, "{}: not a programme's id", r.id());
             assert!(r.text().ends_with('。'), "{}", r.id());
         }
     }

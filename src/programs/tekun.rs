@@ -13,6 +13,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::{own_income, Assistance, Decided};
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -26,7 +27,9 @@ use crate::rules::Assumptions;
 pub struct TekunMember {
     pub member: String,
     pub eligible: bool,
-    /// The three tests in words (written only when the result is explained).
+    /// The three tests in words, when explained.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[tsify(optional)]
     pub reasons: Vec<String>,
     /// 'full' 全自理, 'partial' 半护理, 'none' 全护理 (by self-care ability).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -51,6 +54,17 @@ pub struct TekunMember {
     /// The support raised to the floor, when basic + care fell below it.
     #[serde(skip)]
     raised_to: Option<Money>,
+    /// The tests the member fails: labour capacity, means of living, a supporter.
+    #[serde(skip)]
+    fails: Fails,
+}
+
+/// Which of the three 特困 tests a member fails.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Fails {
+    capable: bool,
+    has_means: bool,
+    has_supporter: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -113,6 +127,12 @@ pub(crate) fn assess(
             orphan_allowance: a.allowance_children.contains(&i),
             own_monthly: own_income(m, a.other_income_share)?,
             raised_to: None,
+            fails: Fails::default(),
+        };
+        row.fails = Fails {
+            capable: m.labor_capacity != Capacity::None,
+            has_means: row.own_monthly >= standard,
+            has_supporter: m.has_supporter,
         };
         if eligible {
             let care = r.money(care_spec(h.area, m.self_care))?;
@@ -296,6 +316,36 @@ impl HouseholdProgramme for TekunFigures {
         a
     }
 
+    fn why(&self) -> Vec<Reason> {
+        let eligible = self.members.iter().any(|m| m.eligible);
+        let mut why = vec![if eligible {
+            Reason::TekunEligible
+        } else {
+            Reason::TekunNoneEligible
+        }];
+        if self.members.iter().any(|m| m.raised_to.is_some()) {
+            why.push(Reason::TekunSupportFloor);
+        }
+        if self.members.iter().any(|m| m.orphan_allowance) {
+            why.push(Reason::TekunOrphanAllowance);
+        }
+        if eligible {
+            return why;
+        }
+        // The tests the others fail (the children in the orphans' allowance are not tested).
+        let others = || self.members.iter().filter(|m| !m.orphan_allowance);
+        let failed = [
+            (Reason::TekunCapable, others().any(|m| m.fails.capable)),
+            (Reason::TekunHasMeans, others().any(|m| m.fails.has_means)),
+            (
+                Reason::TekunHasSupporter,
+                others().any(|m| m.fails.has_supporter),
+            ),
+        ];
+        why.extend(failed.iter().filter(|(_, f)| *f).map(|(r, _)| *r));
+        why
+    }
+
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         let (standard, multiple, basic) = (self.standard, self.multiple, self.basic_standard);
         let share = self.share;
@@ -333,7 +383,7 @@ impl HouseholdProgramme for TekunFigures {
             }
         }
         if !self.members.iter().any(|m| m.eligible) {
-            e.reason("没有成员同时满足无劳动能力、无生活来源、无法定义务人（或义务人无履行能力）三项条件：不符合特困供养。");
+            e.reason(Reason::TekunNoneEligible.text());
         }
     }
 }

@@ -16,6 +16,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -153,6 +154,17 @@ impl HouseholdProgramme for TemporaryFigures {
         a
     }
 
+    fn why(&self) -> Vec<Reason> {
+        match (self.year, self.severity) {
+            (None, _) => vec![Reason::TemporaryNoEvent],
+            (Some(_), None) => vec![Reason::TemporaryNoNeed],
+            (Some(_), Some(_)) if self.case_by_case => {
+                vec![Reason::TemporaryOneOff, Reason::TemporaryCaseByCase]
+            }
+            (Some(_), Some(_)) => vec![Reason::TemporaryOneOff],
+        }
+    }
+
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         let Some(year) = self.year else {
             e.step(
@@ -161,7 +173,7 @@ impl HouseholdProgramme for TemporaryFigures {
                 "没有登记因病、因灾、意外事故或家庭变故等突发事件。".into(),
                 None,
             );
-            e.reason("未遭遇突发事件，不涉及临时救助。");
+            e.reason(Reason::TemporaryNoEvent.text());
             return;
         };
         let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
@@ -177,7 +189,7 @@ impl HouseholdProgramme for TemporaryFigures {
             Some(need.to_fen_string()),
         );
         let (Some(share), Some(severity)) = (year.severe_share, self.severity) else {
-            e.reason("扣除刚性支出后的家庭收入加上已获低保、特困供养，不低于全年低保标准：基本生活未陷入暂时困难，不予临时救助。");
+            e.reason(Reason::TemporaryNoNeed.text());
             return;
         };
         let severe = severity == Severity::Severe;

@@ -17,7 +17,7 @@ use tsify::Tsify;
 use crate::calendar::{add_months, age_on, day_before, days_between, format_date};
 use crate::error::{PolicyError, Result};
 use crate::explain::{Citations, Explanation, Step};
-use crate::params::{catalogue as p, Reader, Region, StaleSet, UnofficialSet};
+use crate::params::{catalogue as p, Reader, Region, StaleList, StaleSet, UnofficialSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "lowercase")]
@@ -32,7 +32,10 @@ pub enum Phase {
 #[serde(rename_all = "camelCase")]
 pub struct RegionRef {
     pub code: String,
-    pub name: String,
+    /// Its Chinese name (in an answer with words).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub name: Option<String>,
     pub alleviated_county: bool,
 }
 
@@ -40,7 +43,7 @@ impl From<&Region> for RegionRef {
     fn from(r: &Region) -> Self {
         RegionRef {
             code: r.code_string(),
-            name: r.name.clone(),
+            name: Some(r.name.clone()),
             alleviated_county: r.alleviated_county,
         }
     }
@@ -51,8 +54,14 @@ impl From<&Region> for RegionRef {
 #[serde(rename_all = "camelCase")]
 pub struct Measure {
     pub id: &'static str,
-    pub label: &'static str,
-    pub citation: &'static str,
+    /// Chinese name, when explained.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub label: Option<&'static str>,
+    /// The policy item, when explained.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub citation: Option<&'static str>,
     pub from: String,
     /// Last day the measure runs; absent when it has no end date.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -84,15 +93,28 @@ pub struct TransitionStatus {
     /// The region is a 脱贫县 and the date is in the first years of the period (六(十六)).
     pub fund_integration_pilot: bool,
     pub measures: Vec<Measure>,
-    pub reasons: Vec<String>,
-    pub steps: Vec<Step>,
-    pub citations: Vec<&'static str>,
+    /// Sentences a member of staff can read out (explained).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub reasons: Option<Vec<String>>,
+    /// The trace (explained).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub steps: Option<Vec<Step>>,
+    /// Policy items applied (explained).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub citations: Option<Vec<&'static str>>,
     /// Names of parameters used whose status is not 'official'.
     #[tsify(type = "string[]")]
     pub unofficial: UnofficialSet,
     /// Figures used that are older than their update cycle on the date.
-    #[tsify(type = "StaleEntry[]")]
+    #[serde(skip)]
     pub stale: StaleSet,
+    /// Figures used that are older than their update cycle on the date (`text` when explained).
+    #[serde(rename = "stale")]
+    #[tsify(type = "StaleEntry[]")]
+    stale_listed: StaleList,
 }
 
 /// A measure's window: from, and the last day (None: open-ended).
@@ -125,27 +147,30 @@ struct Figures<'a> {
     in_pilot_years: bool,
     fund_integration_pilot: bool,
     measures: Vec<Measure>,
+    /// The words of each measure in force, in the order of `measures`.
+    words: Vec<(&'static str, &'static str)>,
 }
 
 /// 过渡期 status on the reader's date, for its region.
 pub fn transition(reader: &mut Reader<'_>, explain: bool) -> Result<TransitionStatus> {
-    let f = compute(reader)?;
-    let mut words = Explanation::default();
-    if explain {
-        explain_status(&f, &mut words);
+    let mut f = compute(reader)?;
+    let words = explain.then(|| {
+        let mut words = Explanation::default();
+        explain_status(&mut f, &mut words);
+        (words, citations(&f))
+    });
+    let mut region = f.region.map(RegionRef::from);
+    if !explain {
+        region.iter_mut().for_each(|r| r.name = None);
     }
-    let mut citations = Citations::of(&["一(二)"]);
-    match f.phase {
-        Phase::Transition | Phase::Before => citations.add("一(三)"),
-        Phase::After => citations.add("四(九)"),
-    }
-    citations.add("六(十六)");
-    for m in &f.measures {
-        citations.add(m.citation);
-    }
+    let stale = reader.stale();
+    let (reasons, steps, citations) = match words {
+        Some((w, c)) => (Some(w.reasons), Some(w.steps), Some(c)),
+        None => (None, None, None),
+    };
     Ok(TransitionStatus {
         as_of: format_date(f.on),
-        region: f.region.map(RegionRef::from),
+        region,
         phase: f.phase,
         year: f.year,
         start: format_date(f.start),
@@ -154,12 +179,30 @@ pub fn transition(reader: &mut Reader<'_>, explain: bool) -> Result<TransitionSt
         days_until_start: (f.phase == Phase::Before).then(|| days_between(f.on, f.start)),
         fund_integration_pilot: f.fund_integration_pilot,
         measures: f.measures,
-        reasons: words.reasons,
-        steps: words.steps,
-        citations: citations.into_vec(),
+        reasons,
+        steps,
+        citations,
         unofficial: reader.unofficial(),
-        stale: reader.stale(),
+        stale,
+        stale_listed: StaleList {
+            set: stale,
+            words: explain,
+        },
     })
+}
+
+/// The policy items a status applies, in order of first use.
+fn citations(f: &Figures<'_>) -> Vec<&'static str> {
+    let mut citations = Citations::of(&["一(二)"]);
+    match f.phase {
+        Phase::Transition | Phase::Before => citations.add("一(三)"),
+        Phase::After => citations.add("四(九)"),
+    }
+    citations.add("六(十六)");
+    for m in &f.measures {
+        citations.add(m.citation.unwrap_or_default());
+    }
+    citations.into_vec()
 }
 
 fn compute<'a>(reader: &mut Reader<'a>) -> Result<Figures<'a>> {
@@ -194,17 +237,18 @@ fn compute<'a>(reader: &mut Reader<'a>) -> Result<Figures<'a>> {
     let in_pilot_years = start <= on && on <= pilot_until;
     let fund_integration_pilot = in_pilot_years && region.is_some_and(|r| r.alleviated_county);
     let windows = windows(reader, start, end, pilot_until, fund_integration_pilot)?;
-    let measures = windows
+    let in_force: Vec<&Window> = windows.iter().filter(|w| w.in_force(on)).collect();
+    let measures = in_force
         .iter()
-        .filter(|w| w.in_force(on))
         .map(|w| Measure {
             id: w.id,
-            label: w.label,
-            citation: w.citation,
+            label: None,
+            citation: None,
             from: format_date(w.from),
             until: w.until.map(format_date),
         })
         .collect();
+    let words = in_force.iter().map(|w| (w.label, w.citation)).collect();
     Ok(Figures {
         on,
         region,
@@ -219,6 +263,7 @@ fn compute<'a>(reader: &mut Reader<'a>) -> Result<Figures<'a>> {
         in_pilot_years,
         fund_integration_pilot,
         measures,
+        words,
     })
 }
 
@@ -308,7 +353,11 @@ fn windows(
     Ok(windows)
 }
 
-fn explain_status(f: &Figures<'_>, e: &mut Explanation) {
+fn explain_status(f: &mut Figures<'_>, e: &mut Explanation) {
+    for (m, (label, citation)) in f.measures.iter_mut().zip(&f.words) {
+        m.label = Some(label);
+        m.citation = Some(citation);
+    }
     let (s, end, d) = (format_date(f.start), format_date(f.end), format_date(f.on));
     let total_years = f.total_years;
     e.step(
@@ -365,7 +414,7 @@ fn explain_status(f: &Figures<'_>, e: &mut Explanation) {
         }
     }
     explain_pilot(f, e);
-    let names: Vec<&str> = f.measures.iter().map(|m| m.label).collect();
+    let names: Vec<&str> = f.words.iter().map(|(label, _)| *label).collect();
     e.note(
         "transition.measures",
         if names.is_empty() {
@@ -457,7 +506,7 @@ mod tests {
                 "normalisedAssistance"
             ]
         );
-        assert!(t.citations.contains(&"六(十六)"));
+        assert!(t.citations.unwrap_or_default().contains(&"六(十六)"));
         // transition.* and express.* are official; the microcredit and 雨露计划 windows are reported.
         assert_eq!(
             t.unofficial.names(),

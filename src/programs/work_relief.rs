@@ -8,6 +8,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
+use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -63,7 +64,7 @@ pub fn work_relief(
     Ok(ProgramResult::new(
         ID,
         LABEL,
-        (Amounts::verdict(true), Vec::new()),
+        (Amounts::verdict(true), vec![Reason::WorkReliefRemuneration]),
         (
             Citations::of(&["六(十六)", "三(六)"]),
             Assumptions::default(),

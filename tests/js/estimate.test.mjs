@@ -133,3 +133,26 @@ test('every household programme of labels() has its method', () => {
     assert.equal(engine[id](h, asOf).program, id);
   }
 });
+
+test('a lean answer says why with ids labels() names, and a lean transition has no words', () => {
+  const households = [elder('3000'), { region: '230129', status: 'alleviated', members: [
+    { id: 'a', birthDate: '1940-05-01', hasSupporter: false, selfCare: 'partial' },
+    { id: 'b', birthDate: '2010-01-01', schooling: 'junior', boarding: true, disabilityType: 'hearing', disabilityGrade: 2 }] }];
+  for (const h of households) {
+    const e = engine.estimate(h, asOf, { explain: false });
+    for (const p of [e.monitoring, ...e.programs]) {
+      assert.ok(p.why.length > 0, `${p.program}: why`);
+      for (const id of p.why) assert.ok(labels().reason[id], `${p.program}: ${id}`);
+    }
+    assert.doesNotMatch(JSON.stringify(e), /[\u2e80-\u9fff\uff00-\uffef]/);
+  }
+  // 延寿县 on 2023-06-01: the measures by id and dates, the region by its code.
+  const t = engine.transition(asOf, '230129', { explain: false });
+  assert.deepEqual(t.region, { code: '230129', alleviatedCounty: true });
+  for (const m of t.measures) assert.deepEqual(Object.keys(m).filter((k) => k !== 'until'), ['id', 'from']);
+  for (const words of ['reasons', 'steps', 'citations']) assert.ok(!(words in t), words);
+  assert.doesNotMatch(JSON.stringify(t), /[\u2e80-\u9fff\uff00-\uffef]/);
+  const full = engine.transition(asOf, '230129');
+  assert.deepEqual(t.measures.map((m) => m.id), full.measures.map((m) => m.id));
+  assert.equal(full.region.name, '延寿县');
+});
