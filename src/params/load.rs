@@ -542,8 +542,9 @@ fn read_parameters(
         if partial && values.is_empty() {
             continue;
         }
+        let regions = &set.regions;
         if let Some(param) = set.params.get_or_insert(spec) {
-            param.merge(values);
+            param.layer(values, regions);
         }
     }
 }

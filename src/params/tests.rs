@@ -346,6 +346,46 @@ fn portal_file_sets_one_countys_2024_standard() {
     );
 }
 
+/// A portal's value without a region is the whole province's from its date, in the file and in a
+/// what-if alike: the embedded set's values for the province (230000, 441 from 2022) and for
+/// Harbin's districts (625 from 2022), which a lookup finds before a value without a region, give
+/// way from that date; before it they still answer.
+#[test]
+fn a_file_value_without_a_region_replaces_the_embedded_values_from_its_date() {
+    let file = portal(json!([
+        { "name": "dibao.standard.rural", "values": [
+            { "from": "2024-01-01", "value": "530", "source": "省民政厅2024年通知", "status": "official" }
+        ]}
+    ]));
+    let from_file = ParameterSet::from_json(&file.to_string()).unwrap();
+    let what_if = overrides(
+        &default_set(),
+        json!({ "dibao.standard.rural": [{ "from": "2024-01-01", "value": 530 }] }),
+    )
+    .unwrap();
+    for set in [&from_file, &what_if] {
+        // 延寿县 (a county under the province's value), 道里区 (a Harbin district with its own).
+        for code in [230129, 230102] {
+            assert_eq!(rural(set, code, "2024-06-01"), Decimal::from(530), "{code}");
+        }
+        assert_eq!(rural(set, 230129, "2023-12-31"), Decimal::from(441));
+        assert_eq!(rural(set, 230102, "2023-12-31"), Decimal::from(625));
+        let on = d("2024-06-01");
+        let (_, v, _) = set.in_force("dibao.standard.rural", on, None).unwrap();
+        assert_eq!(v.value, Value::Decimal(Decimal::from(530)));
+    }
+    // A county's own value in the file still wins over the file's province-wide one.
+    let both = portal(json!([
+        { "name": "dibao.standard.rural", "values": [
+            { "from": "2024-01-01", "value": "530", "source": "s", "status": "official" },
+            { "from": "2024-01-01", "region": "230129", "value": "560", "source": "s", "status": "official" }
+        ]}
+    ]));
+    let set = ParameterSet::from_json(&both.to_string()).unwrap();
+    assert_eq!(rural(&set, 230129, "2024-06-01"), Decimal::from(560));
+    assert_eq!(rural(&set, 230123, "2024-06-01"), Decimal::from(530));
+}
+
 #[test]
 fn a_portal_can_publish_its_key_counties() {
     let mut file = portal(json!([]));
@@ -638,7 +678,11 @@ fn a_large_partial_file_loads_quickly() {
     let t = Instant::now();
     let set = ParameterSet::from_json(&file).unwrap();
     let took = t.elapsed();
-    assert!(set.parameter("dibao.standard.rural").unwrap().values.len() > 80_000);
+    // The file answers for every region from 2000, before every embedded value: it replaces them.
+    assert_eq!(
+        set.parameter("dibao.standard.rural").unwrap().values.len(),
+        80_000
+    );
     assert!(took.as_secs() < 10, "80,000 values took {took:?}");
 }
 
