@@ -176,6 +176,15 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Node<'_>) -> Result<Paramet
         param.layer(new_values, regions);
     }
     if problems.is_empty() {
+        for (names, message) in super::load::out_of_order(&set) {
+            // At the one the what-if gives (the first of the two when it gives both).
+            let given = names
+                .into_iter()
+                .find(|n| members.iter().any(|(k, _)| k == n));
+            problems.add(given.unwrap_or(names[0]), message);
+        }
+    }
+    if problems.is_empty() {
         Ok(set)
     } else {
         Err(problems.into_error(ErrorCode::InvalidInput))

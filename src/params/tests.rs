@@ -386,6 +386,65 @@ fn a_file_value_without_a_region_replaces_the_embedded_values_from_its_date() {
     assert_eq!(rural(&set, 230123, "2024-06-01"), Decimal::from(530));
 }
 
+/// Dates and ages that come in pairs are checked together: a period that ends before it starts is
+/// refused where it is written, in a file and in a what-if.
+#[test]
+fn a_transition_that_starts_after_it_ends_is_refused() {
+    let file = portal(json!([
+        { "name": "transition.start", "values": [
+            { "from": "2021-01-01", "value": "2026-01-01", "source": "s", "status": "official" }
+        ]}
+    ]));
+    let e = ParameterSet::from_json(&file.to_string()).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidParameters, "parameters[0]")
+    );
+    assert!(
+        e.message.starts_with("过渡期起始日不能晚于结束日："),
+        "{}",
+        e.message
+    );
+    assert!(
+        e.message
+            .contains("transition.start 为 2026-01-01，transition.end 为 2025-12-31"),
+        "{}",
+        e.message
+    );
+    let e = overrides(&default_set(), json!({ "transition.end": "2020-12-31" })).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidInput, "transition.end")
+    );
+    let e = overrides(&default_set(), json!({ "labor.workingAgeMin": 70 })).unwrap_err();
+    assert_eq!(e.path, "labor.workingAgeMin");
+    // In order, both are fine.
+    assert!(overrides(&default_set(), json!({ "transition.end": "2026-12-31" })).is_ok());
+}
+
+/// A set's id and title and a region's name are shown on pages and printed in headings: a real one
+/// is short, so a long one is refused (quoted in part).
+#[test]
+fn a_file_s_id_title_and_region_names_are_capped() {
+    let mut file = portal(json!([]));
+    file["id"] = json!("x".repeat(65));
+    file["title"] = json!("标".repeat(201));
+    file["regions"] = json!([{ "code": "230129", "name": "名".repeat(65) }]);
+    let e = ParameterSet::from_json(&file.to_string()).unwrap_err();
+    let paths: Vec<&str> = e.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["id", "title", "regions[0].name"]);
+    assert!(
+        e.problems[0].message.ends_with("有 65 个字符，最多 64 个"),
+        "{}",
+        e.problems[0].message
+    );
+    assert!(e.problems.iter().all(|p| p.message.chars().count() < 80));
+    file["id"] = json!("x".repeat(64));
+    file["title"] = json!("标".repeat(200));
+    file["regions"] = json!([{ "code": "230129", "name": "名".repeat(64) }]);
+    assert!(ParameterSet::from_json(&file.to_string()).is_ok());
+}
+
 #[test]
 fn a_portal_can_publish_its_key_counties() {
     let mut file = portal(json!([]));
