@@ -14,6 +14,8 @@ pub mod form;
 pub mod household;
 pub mod json;
 pub mod requests;
+pub mod unicode;
+mod unicode_table;
 
 use std::borrow::Cow;
 
