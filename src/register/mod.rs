@@ -262,6 +262,11 @@ impl<R: BufRead> Grouper<R> {
         self.records.bytes_read()
     }
 
+    /// Whether the input's last line ended with a line break.
+    pub fn terminated(&self) -> bool {
+        self.records.terminated()
+    }
+
     fn next_record(&mut self) -> io::Result<Option<Record>> {
         if let Some(r) = self.pending.take() {
             return Ok(Some(r));

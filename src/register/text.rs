@@ -151,12 +151,15 @@ fn json_lines(engine: &Engine, bytes: &[u8], as_of: &str, out: &mut Out) -> Resu
     let mut buf = Vec::new();
     while lines.next_line(&mut buf).map_err(read_error)? {
         let line = lines.count;
-        let node = match std::str::from_utf8(&buf) {
+        let text = match lines.overlong {
+            Some(length) => Err(super::read::overlong_message(length)),
+            None => std::str::from_utf8(&buf)
+                .map_err(|_| "不是 UTF-8 文本（请另存为 UTF-8）".to_string()),
+        };
+        let node = match text {
             Ok(text) if text.trim().is_empty() => continue,
             Ok(text) => crate::input::parse(text.trim_end(), "该行"),
-            Err(_) => Err(
-                PolicyError::invalid_input("", "不是 UTF-8 文本（请另存为 UTF-8）").at_line(line),
-            ),
+            Err(message) => Err(PolicyError::invalid_input("", message).at_line(line)),
         };
         let reference = node.as_ref().ok().and_then(household::reference_of);
         let place = Place {
