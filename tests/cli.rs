@@ -1167,6 +1167,293 @@ fn a_reader_that_stops_early_is_not_an_error() {
     );
 }
 
+// ---- Nothing lost, nothing let through: pipes, outputs, temporary files, signals ----
+
+/// `n` lines of JSON Lines: the good households of small.jsonl over and over.
+fn many_json_lines(n: usize) -> String {
+    let small = std::fs::read_to_string(registers().join("small.jsonl")).unwrap();
+    let good: Vec<&str> = small.lines().take(2).collect();
+    (0..n).map(|i| format!("{}\n", good[i % 2])).collect()
+}
+
+/// The tool run with `args`, killed (and the test failed) if it has not ended within a minute:
+/// a tool reading a pipe twice would wait for ever.
+fn run_within_a_minute(mut command: Command) -> std::process::Output {
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the tool runs");
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().ok();
+            panic!("the tool did not end within a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Waits (at most 20 s) until `ready` holds, or fails the test with `what`.
+fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let started = std::time::Instant::now();
+    while !ready() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "timed out waiting until {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// Sends `signal` (`INT`, `TERM`) to a process.
+fn signal(pid: u32, signal: &str) {
+    let sent = Command::new("kill")
+        .args([format!("-{signal}"), pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+/// Every file and folder under `dir`.
+fn everything_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(everything_under(&path));
+        }
+        found.push(path);
+    }
+    found
+}
+
+#[test]
+fn a_register_named_as_a_pipe_is_read_as_a_stream() {
+    let s = Scratch::new("pipes");
+    // JSON Lines through /dev/stdin, a pipe: every line (the tool looks at the first 64 KiB to tell
+    // the format; reading the pipe again lost them and a third of the rest).
+    let text = many_json_lines(3000);
+    let (code, by_name, _) = estimate_quiet(&s.file("register.jsonl", &text), &[]);
+    assert_eq!(code, 0);
+    let (code, piped, err) = run_fed(
+        &["estimate", "--as-of", AS_OF, "--quiet", "/dev/stdin"],
+        text.as_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(lines(&piped).len(), 3000);
+    assert_eq!(piped, by_name);
+    // CSV is read twice (split households are found first): through /dev/stdin, and through a
+    // named pipe with and without an extension, it is the register read by name.
+    let csv = std::fs::read(registers().join("small.csv")).unwrap();
+    let (_, by_name, _) = estimate_quiet(&registers().join("small.csv"), &[]);
+    let (code, piped, err) = run_fed(
+        &["estimate", "--as-of", AS_OF, "--quiet", "/dev/stdin"],
+        &csv,
+    );
+    assert_eq!((code, piped.as_str()), (1, by_name.as_str()), "{err}");
+    for name in ["fifo.csv", "fifo"] {
+        let fifo = s.path(name);
+        assert!(Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        let (path, bytes) = (fifo.clone(), csv.clone());
+        let writer = std::thread::spawn(move || std::fs::write(path, bytes));
+        let mut command = Command::new(env!("CARGO_BIN_EXE_zhenxing"));
+        command.args([
+            "estimate",
+            "--as-of",
+            AS_OF,
+            "--quiet",
+            fifo.to_str().unwrap(),
+        ]);
+        let out = run_within_a_minute(command);
+        writer.join().unwrap().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            by_name,
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn the_standard_input_copy_is_private_and_left_nowhere() {
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new("spool");
+    let tmp = s.path("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    // CSV on standard input is copied (it is read twice). More than the 64 KiB the tool first looks
+    // at, and the pipe left open: the tool is copying, and waits for the rest.
+    let mut csv = String::from("household_id,region,birth_date\n");
+    for i in 0..3000 {
+        csv.push_str(&format!("H{i},230129,1980-01-01\n"));
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhenxing"))
+        .env("TMPDIR", &tmp)
+        .args(["estimate", "--as-of", AS_OF, "--quiet", "-", "-o"])
+        .arg(s.path("out.csv"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(csv.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // The copy is the open file of the tool's that lies in the temporary folder.
+    let fds = std::path::PathBuf::from(format!("/proc/{}/fd", child.id()));
+    let copy = || {
+        std::fs::read_dir(&fds).ok()?.find_map(|fd| {
+            let fd = fd.ok()?.path();
+            let target = std::fs::read_link(&fd).ok()?;
+            target.starts_with(&tmp).then_some((fd, target))
+        })
+    };
+    wait_until("the tool copies standard input", || copy().is_some());
+    let (fd, target) = copy().unwrap();
+    // Readable by its owner only, and already without a name: nobody can open it, and nothing
+    // remains whatever ends the tool.
+    let mode = std::fs::metadata(&fd).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{target:?}");
+    assert!(
+        target.to_string_lossy().ends_with(" (deleted)"),
+        "{target:?}"
+    );
+    assert_eq!(everything_under(&tmp), Vec::<std::path::PathBuf>::new());
+    signal(child.id(), "TERM");
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), None, "ended by the signal");
+    assert_eq!(everything_under(&tmp), Vec::<std::path::PathBuf>::new());
+    assert_eq!(everything_under(&s.0).len(), 1, "only the empty tmp folder");
+}
+
+#[test]
+fn an_overlong_line_is_its_line_s_error_and_the_rest_go_on() {
+    let s = Scratch::new("overlong");
+    // JSON Lines: a 2 MiB line between two households.
+    let good = many_json_lines(1);
+    let long = format!("{{\"ref\":\"{}\"}}\n", "x".repeat(2 << 20));
+    let text = format!("{good}{long}{good}");
+    let (code, rows, err) = estimate_rows(&s.file("long.jsonl", &text), &[]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(line_status(&rows), [(1, true), (2, false), (3, true)]);
+    assert!(
+        message(&rows[1]).contains("超过一行的上限（1 MB）"),
+        "{}",
+        message(&rows[1])
+    );
+    assert!(message(&rows[1]).len() < 300);
+    // CSV: a row with a 100 KB cell, and a 2 MiB row, each its household's error.
+    let csv = format!(
+        "household_id,region,birth_date\nA,230129,1980-01-01\nB,230129,{}\nC,{}\nD,230129,1980-01-01\n",
+        "9".repeat(100_000),
+        "9".repeat(2 << 20)
+    );
+    let (code, rows, err) = estimate_rows(&s.file("long.csv", &csv), &[]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        households(&rows),
+        [
+            h("A", 2, 2, true),
+            h("B", 3, 3, false),
+            h("C", 4, 4, false),
+            h("D", 5, 5, true)
+        ]
+    );
+    assert!(
+        message(&rows[1]).contains("第 3 格有 100000 字节，超过一格的上限（64 KB）"),
+        "{}",
+        message(&rows[1])
+    );
+    assert!(
+        message(&rows[2]).contains("超过一行的上限"),
+        "{}",
+        message(&rows[2])
+    );
+    // A line without end (/dev/zero): the run stops, saying why, with nothing written.
+    for format in ["jsonl", "csv"] {
+        let out = s.path("zero.jsonl");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_zhenxing"));
+        command.args([
+            "estimate",
+            "--as-of",
+            AS_OF,
+            "--input-format",
+            format,
+            "/dev/zero",
+            "-o",
+        ]);
+        command.arg(&out);
+        let run = run_within_a_minute(command);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{format}: {err}");
+        assert!(
+            err.contains("第 1 行超过 64 MB 仍未结束"),
+            "{format}: {err}"
+        );
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn a_register_cut_off_in_a_line_is_not_all_counted() {
+    let s = Scratch::new("cut-off");
+    let whole = many_json_lines(3);
+    // Cut in the middle of its third household, as a copy that stopped early.
+    let cut = s.file("cut.jsonl", &whole[..whole.len() - 20]);
+    let (code, out, err) = run(&["estimate", "--as-of", AS_OF, cut.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        line_status(&lines(&out)),
+        [(1, true), (2, true), (3, false)]
+    );
+    assert!(!err.contains("全部计入"), "{err}");
+    assert!(err.contains("输入在第 3 行中间结束"), "{err}");
+    assert!(err.contains("可能被截断"), "{err}");
+    // A whole register without a final line break is whole.
+    let whole = s.file("whole.jsonl", whole.trim_end());
+    let (code, _, err) = run(&["estimate", "--as-of", AS_OF, whole.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("全部计入"), "{err}");
+    assert!(!err.contains("截断"), "{err}");
+}
+
+#[test]
+fn errors_quote_only_an_excerpt_of_a_huge_value() {
+    let s = Scratch::new("excerpts");
+    let huge = "9".repeat(50_000);
+    // A date, an amount and an unknown field's name, each 50,000 characters long.
+    let text = [
+        format!("{{\"region\":\"230129\",\"members\":[{{\"birthDate\":\"{huge}\"}}]}}"),
+        format!("{{\"region\":\"230129\",\"members\":[{{\"birthDate\":\"1980-01-01\",\"wages\":\"{huge}\"}}]}}"),
+        format!("{{\"region\":\"230129\",\"{huge}\":1,\"members\":[{{\"birthDate\":\"1980-01-01\"}}]}}"),
+    ]
+    .join("\n");
+    let (_, rows, _) = estimate_rows(&s.file("huge.jsonl", text), &[]);
+    assert_eq!(rows.len(), 3);
+    for r in &rows {
+        let e = &r["error"];
+        assert!(e["message"].as_str().unwrap().chars().count() < 120, "{e}");
+        assert!(e["path"].as_str().unwrap().chars().count() < 60, "{e}");
+        assert!(e["message"].as_str().unwrap().contains("9999…"), "{e}");
+    }
+    // In a register: a cell under no header, and household cells that disagree.
+    let csv = format!(
+        "household_id,region,birth_date,\nA,230129,1980-01-01,{huge}\nB,230129,1980-01-01,\nB,{huge},1980-01-01,\n"
+    );
+    let (_, rows, _) = estimate_rows(&s.file("huge.csv", csv), &[]);
+    for r in &rows {
+        assert!(message(r).chars().count() < 200, "{}", &message(r)[..300]);
+    }
+}
+
 /// Dates as Excel on Chinese Windows saves them (`1980/3/4`) read as the ISO dates they are.
 #[test]
 fn excel_dates_read_as_iso_dates() {

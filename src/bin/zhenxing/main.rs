@@ -5,6 +5,7 @@
 mod county;
 mod files;
 mod pipeline;
+mod spool;
 
 /// Results are many small values (labels, rows, amounts): mimalloc serves them faster than the
 /// system allocator, on every worker thread.
