@@ -1282,6 +1282,84 @@ fn a_register_named_as_a_pipe_is_read_as_a_stream() {
 }
 
 #[test]
+fn no_output_may_be_an_input_or_another_output() {
+    let s = Scratch::new("no-output-is-an-input");
+    let ledger_text = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/county/ledger.csv"
+    ))
+    .unwrap();
+    let ledger = s.file("ledger.csv", &ledger_text);
+    let link = s.path("link.csv");
+    std::os::unix::fs::symlink(&ledger, &link).unwrap();
+    // `assets -o` the ledger itself, or a link to it: refused, the ledger untouched.
+    for out in [&ledger, &link] {
+        let (code, _, err) = run(&[
+            "assets",
+            "--as-of",
+            "2024-06-01",
+            ledger.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("就是输入文件"), "{err}");
+        assert_eq!(std::fs::read(&ledger).unwrap(), ledger_text);
+    }
+    // A parameter file is an input too, whichever command reads it.
+    let params_text = std::fs::read(county().join("county-2025.json")).unwrap();
+    let params = s.file("params.json", &params_text);
+    let register = s.file(
+        "register.csv",
+        std::fs::read(registers().join("small.csv")).unwrap(),
+    );
+    let (r, p) = (register.to_str().unwrap(), params.to_str().unwrap());
+    for args in [
+        vec!["estimate", "--params", p, r, "-o", p],
+        vec!["summary", "--params", p, r, "-o", p],
+        vec!["compare", "--params", p, r, "--report", p],
+        vec![
+            "compare",
+            "--baseline",
+            p,
+            "--set",
+            "dibao.standard.rural=471",
+            r,
+            "-o",
+            p,
+        ],
+        vec!["assets", "--params", p, ledger.to_str().unwrap(), "-o", p],
+    ] {
+        let mut all = vec![args[0], "--as-of", AS_OF];
+        all.extend(&args[1..]);
+        let (code, _, err) = run(&all);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("就是输入文件"), "{args:?}: {err}");
+        assert_eq!(std::fs::read(&params).unwrap(), params_text);
+    }
+    // Two outputs of one run in one file: one would overwrite the other.
+    let both = s.path("both.csv");
+    let (code, _, err) = run(&[
+        "compare",
+        "--as-of",
+        AS_OF,
+        "--params",
+        p,
+        r,
+        "-o",
+        both.to_str().unwrap(),
+        "--report",
+        both.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("-o 与 --report 是同一个文件"), "{err}");
+    assert!(!both.exists());
+    let (code, _, err) = run(&["estimate", "--as-of", AS_OF, r, "--summary", "-"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("-o 与 --summary 是同一个文件"), "{err}");
+}
+
+#[test]
 fn the_standard_input_copy_is_private_and_left_nowhere() {
     use std::io::Write;
     use std::os::unix::fs::PermissionsExt;
@@ -1332,6 +1410,139 @@ fn the_standard_input_copy_is_private_and_left_nowhere() {
     assert_eq!(status.code(), None, "ended by the signal");
     assert_eq!(everything_under(&tmp), Vec::<std::path::PathBuf>::new());
     assert_eq!(everything_under(&s.0).len(), 1, "only the empty tmp folder");
+}
+
+#[test]
+fn an_unwritable_standard_error_does_not_stop_the_run() {
+    let s = Scratch::new("stderr");
+    let register = registers().join("small.csv");
+    let (_, expected, _) = estimate_quiet(&register, &[]);
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    for (what, closed) in [("2>/dev/full", false), ("a closed pipe", true)] {
+        let out = s.path("out.jsonl");
+        std::fs::remove_file(&out).ok();
+        // Not --quiet: the summary goes to standard error, and standard error cannot take it.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zhenxing"))
+            .args([
+                "estimate",
+                "--as-of",
+                AS_OF,
+                register.to_str().unwrap(),
+                "-o",
+            ])
+            .arg(&out)
+            .stderr(if closed {
+                std::process::Stdio::piped()
+            } else {
+                full().into()
+            })
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(
+            status.code(),
+            Some(1),
+            "{what}: small has bad rows on purpose"
+        );
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), expected, "{what}");
+    }
+}
+
+#[test]
+fn rewriting_an_output_keeps_its_permissions_and_its_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new("permissions");
+    let register = registers().join("small.csv");
+    let out = s.file("private.csv", "old");
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (code, _, err) = estimate_quiet(&register, &["-o", out.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out), 0o600);
+    assert!(std::fs::read_to_string(&out).unwrap().contains("household"));
+    // The same for a summary and an asset ledger, which are written the same way.
+    let summary = s.file("summary.csv", "old");
+    std::fs::set_permissions(&summary, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let (code, _, err) = run(&[
+        "summary",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        register.to_str().unwrap(),
+        "-o",
+        summary.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(mode(&summary), 0o640);
+    let ledger = s.file("ledger-out.csv", "old");
+    std::fs::set_permissions(&ledger, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (_, _, err) = run(&[
+        "assets",
+        "--as-of",
+        "2024-06-01",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/county/ledger.csv"),
+        "-o",
+        ledger.to_str().unwrap(),
+    ]);
+    assert_eq!(mode(&ledger), 0o600, "{err}");
+    assert!(std::fs::read_to_string(&ledger)
+        .unwrap()
+        .starts_with("line,id,"));
+    // A link is written through: the file it points to is replaced, the link stays a link.
+    let real = s.file("real.csv", "old");
+    let link = s.path("link.csv");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (code, _, _) = estimate_quiet(&register, &["-o", link.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real)
+        .unwrap()
+        .contains("household"));
+}
+
+#[test]
+fn an_interrupted_run_leaves_no_temporary_file() {
+    use std::io::Write;
+    for sig in ["INT", "TERM"] {
+        let s = Scratch::new(&format!("interrupted-{sig}"));
+        let out = s.path("out.csv");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zhenxing"))
+            .args(["estimate", "--as-of", AS_OF, "--quiet", "-", "-o"])
+            .arg(&out)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Households keep coming (the pipe stays open): the tool is writing its temporary file.
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(many_json_lines(1000).as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        let temporary = || {
+            std::fs::read_dir(&s.0).unwrap().any(|e| {
+                e.unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".zhenxing-tmp")
+            })
+        };
+        wait_until("the tool writes its temporary file", temporary);
+        signal(child.id(), sig);
+        let status = child.wait().unwrap();
+        drop(stdin);
+        assert_eq!(status.code(), None, "{sig}: ended by the signal");
+        assert!(!temporary(), "{sig}: {:?}", everything_under(&s.0));
+        assert!(!out.exists(), "{sig}");
+    }
 }
 
 #[test]

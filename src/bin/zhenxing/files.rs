@@ -375,7 +375,8 @@ pub struct Writer {
     direct: Option<File>,
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+/// Whether `a` and `b` name the same file, links resolved (`b` need not exist yet).
+pub fn same_file(a: &Path, b: &Path) -> bool {
     let canonical = |p: &Path| -> Option<PathBuf> {
         fs::canonicalize(p).ok().or_else(|| {
             let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
@@ -396,13 +397,54 @@ fn same_file(a: &Path, b: &Path) -> bool {
     false
 }
 
+/// Refuse an output that is a file the run reads (the register, a parameter file), links resolved:
+/// writing it would destroy what is being read.
+pub fn refuse_input(output: &Path, reads: &[&Path]) -> Result<(), String> {
+    match reads.iter().find(|r| same_file(r, output)) {
+        Some(read) => Err(format!(
+            "输出文件 {} 就是输入文件 {}：写出会覆盖正在读取的文件，请另选输出文件名",
+            output.display(),
+            read.display()
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Refuse two outputs of one run that are the same file (or both standard output): one would
+/// overwrite the other. `outputs` are the options and their values (`None`: not given).
+pub fn refuse_shared(outputs: &[(&str, Option<&Path>)]) -> Result<(), String> {
+    let given: Vec<(&str, &Path)> = outputs
+        .iter()
+        .filter_map(|(option, path)| path.map(|p| (*option, p)))
+        .collect();
+    for (i, (a, pa)) in given.iter().enumerate() {
+        for (b, pb) in given.iter().skip(i.saturating_add(1)) {
+            let stdout = |p: &Path| p.as_os_str() == "-";
+            let same = match (stdout(pa), stdout(pb)) {
+                (true, true) => true,
+                (false, false) => same_file(pa, pb),
+                _ => false,
+            };
+            if same {
+                return Err(format!(
+                    "{a} 与 {b} 是同一个文件（{}）：后写的会覆盖先写的，请各用一个文件名",
+                    pa.display()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Output {
     /// Plan an output: `None` or `-` is standard output; a file's format comes from `format` or
-    /// its extension (Excel workbooks and unknown extensions refused); the input is refused.
+    /// its extension (Excel workbooks and unknown extensions refused); a file the run reads
+    /// (`reads`) is refused. A symbolic link is written through: the file it points to is replaced,
+    /// the link kept.
     pub fn plan(
         path: Option<&Path>,
         format: Option<Format>,
-        input: &Input,
+        reads: &[&Path],
     ) -> Result<Output, String> {
         let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
             return Ok(Output {
@@ -431,20 +473,22 @@ impl Output {
                 ))
             }
         };
-        if input.file().is_some_and(|i| same_file(i, path)) {
-            return Err(format!(
-                "输出文件 {} 就是输入文件：写出会清空花名册，请另选输出文件名",
-                path.display()
-            ));
-        }
+        refuse_input(path, reads)?;
+        let linked = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let target = match linked {
+            true => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+            false => path.to_path_buf(),
+        };
         Ok(Output {
-            target: Some(path.to_path_buf()),
+            target: Some(target),
             direct,
             format,
         })
     }
 
-    /// Start writing: a temporary file beside the target (or standard output).
+    /// Start writing: a temporary file beside the target (or standard output). When the target
+    /// exists, the temporary file is readable by its owner only until it takes the target's place
+    /// (with the target's permissions and owner).
     pub fn create(self) -> Result<Writer, String> {
         let Some(target) = self.target else {
             return Ok(Writer {
@@ -467,11 +511,17 @@ impl Output {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let tmp = target.with_file_name(format!(".{name}.{}.zhenxing-tmp", std::process::id()));
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        if target.exists() {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options
             .open(&tmp)
             .map_err(|e| format!("无法写入 {}：{}", target.display(), os_error(&e)))?;
+        crate::signals::track(&tmp);
         Ok(Writer {
             file: Some((file, tmp, target)),
             direct: None,
@@ -492,6 +542,22 @@ impl Output {
             }
         }
     }
+}
+
+/// Give `file` the permissions and owner of the file at `target`, when there is one: rewriting an
+/// output must not make it readable to more people than before.
+fn keep_access(file: &File, target: &Path) -> io::Result<()> {
+    let Ok(old) = fs::metadata(target) else {
+        return Ok(());
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root may give a file away; anyone may keep their own group. Not being allowed to is
+        // no reason to fail the run (the permissions below still apply).
+        let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
+    }
+    file.set_permissions(old.permissions())
 }
 
 impl Writer {
@@ -519,16 +585,17 @@ impl Writer {
         let Some((f, tmp, target)) = self.file else {
             return Ok(());
         };
-        let synced = f.sync_all();
+        let synced = keep_access(&f, &target).and_then(|()| f.sync_all());
         drop(f);
-        if let Err(e) = synced.and_then(|_| fs::rename(&tmp, &target)) {
+        let renamed = synced.and_then(|_| fs::rename(&tmp, &target));
+        crate::signals::untrack(&tmp);
+        if let Err(e) = renamed {
             let _ = fs::remove_file(&tmp);
             return Err(format!("无法写入 {}：{}", target.display(), os_error(&e)));
         }
         Ok(())
     }
 
-    /// The run failed: leave the target as it was.
     /// Runs `body` with this writer: commits what it wrote when it succeeds, removes the partial
     /// file when it fails (the target is never left half written).
     pub fn complete<T>(self, body: impl FnOnce(&Writer) -> Result<T, String>) -> Result<T, String> {
@@ -541,10 +608,12 @@ impl Writer {
         }
     }
 
+    /// The run failed: leave the target as it was.
     pub fn abandon(self) {
         if let Some((f, tmp, _)) = self.file {
             drop(f);
-            let _ = fs::remove_file(tmp);
+            let _ = fs::remove_file(&tmp);
+            crate::signals::untrack(&tmp);
         }
     }
 }

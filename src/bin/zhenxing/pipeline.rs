@@ -235,7 +235,7 @@ impl Report {
 
     pub fn print(&self, seconds: f64, task: &Task<'_>) {
         let t = &self.totals;
-        eprintln!(
+        note!(
             "汇总：读入 {} 行（表头 {} 行，空行 {} 行），其余 {} 行{}计入 {} 条结果：成功 {} 户，有误 {} 条{}",
             self.lines_read,
             self.header_lines,
@@ -252,7 +252,7 @@ impl Report {
             }
         );
         if let Some(line) = self.cut_off() {
-            eprintln!(
+            note!(
                 "注意：输入在第 {line} 行中间结束（这一行没有换行结尾，且有误）：花名册可能被截断，并不完整，请核对是否拿到了完整的文件"
             );
         }
@@ -260,12 +260,12 @@ impl Report {
             self.print_errors();
             return;
         }
-        eprintln!("  纳入防返贫监测 {} 户", t.in_scope);
+        note!("  纳入防返贫监测 {} 户", t.in_scope);
         for (p, n) in PROGRAMMES.iter().zip(&t.eligible) {
-            eprintln!("  {}：{n} 户", p.label);
+            note!("  {}：{n} 户", p.label);
         }
-        eprintln!("  现金帮扶合计：{} 元/年", t.total_annual);
-        eprintln!(
+        note!("  现金帮扶合计：{} 元/年", t.total_annual);
+        note!(
             "  用时 {seconds:.2} 秒（{:.0} 户/秒）",
             t.households as f64 / seconds.max(1e-9)
         );
@@ -283,9 +283,9 @@ impl Report {
         } else {
             "全部".to_string()
         };
-        eprintln!("有误的行（{shown}）：");
+        note!("有误的行（{shown}）：");
         for (_, text) in &t.first_errors {
-            eprintln!("  {text}");
+            note!("  {text}");
         }
     }
 }
@@ -906,13 +906,13 @@ fn show_progress(households: u64, started: Instant, progress: &AtomicU64, size: 
             } else {
                 0.0
             };
-            eprintln!(
+            note!(
                 "已处理 {households} 户（{:.0}%，{rate:.0} 户/秒，预计还需 {}）……",
                 fraction * 100.0,
                 duration(left)
             );
         }
-        None => eprintln!("已处理 {households} 户（{rate:.0} 户/秒）……"),
+        None => note!("已处理 {households} 户（{rate:.0} 户/秒）……"),
     }
 }
 
