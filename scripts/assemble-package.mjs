@@ -60,7 +60,16 @@ glue = patch(glue, '/* @ts-self-types="./zhenxing.d.ts" */\n', '');
 const notReady = "makePolicyError('NOT_INITIALIZED', '', '计算模块尚未初始化：请先 await init()（zhenxing/web 先要加载 .wasm 文件）', [])";
 glue = patch(glue, 'let wasmModule, wasmInstance, wasm;',
   `const wasmNotReady = new Proxy({}, { get() { throw ${notReady}; } });\nlet wasmModule, wasmInstance, wasm = wasmNotReady;`);
-glue = patch(glue, 'if (wasm !== undefined) return wasm;', 'if (wasm !== wasmNotReady) return wasm;', 2);
+glue = patch(glue, 'if (wasm !== undefined) return wasm;', 'if (wasm !== wasmNotReady) return wasmOutput;', 2);
+// init() and initSync() answer the module's memory only: its raw exports (\`policyengine_free\` and the
+// like, which take any pointer) are not for pages to call.
+glue = patch(glue, `    wasm.__wbindgen_start();
+    return wasm;
+}`, `    wasm.__wbindgen_start();
+    wasmOutput = Object.freeze({ memory: wasm.memory });
+    return wasmOutput;
+}`);
+glue = patch(glue, 'let wasmModule, wasmInstance, wasm = wasmNotReady;', 'let wasmModule, wasmInstance, wasm = wasmNotReady, wasmOutput;');
 // The default location moves to web/index.js, so that only the entry that fetches the file makes
 // bundlers emit it (the inline and Node entries never fetch).
 glue = patch(glue, "module_or_path = new URL('zhenxing_bg.wasm', import.meta.url);",
@@ -68,33 +77,112 @@ glue = patch(glue, "module_or_path = new URL('zhenxing_bg.wasm', import.meta.url
 if (glue.includes('import.meta')) throw new Error('assemble-package: the glue still uses import.meta');
 // Misusing an engine (after free(), a method taken off the object or called on the prototype, a
 // compare() with something else than an engine) throws PolicyError with a Chinese message, not
-// wasm-bindgen's "null pointer passed to rust" or "expected instance of PolicyEngine".
+// wasm-bindgen's "null pointer passed to rust" or "expected instance of PolicyEngine". An engine's
+// pointer into the module is never taken from the object, which any code can write to (a copied
+// `__wbg_ptr`, or one kept after free()), but from a registry of the live engines this module made:
+// an object not in it is refused before the module is entered. The glue's own helpers that turn a
+// pointer into an engine and back (`__wrap`, `__destroy_into_raw`) leave the class, so no page can
+// make two engines of one pointer or forget one without freeing it.
 const engineCalls = (glue.match(/wasm\.policyengine_\w+\(this\.__wbg_ptr/g) ?? []).length;
 if (engineCalls < 20) throw new Error(`assemble-package: expected the engine's methods in the glue, found ${engineCalls}`);
-glue = glue.replace(/(wasm\.policyengine_\w+)\(this\.__wbg_ptr/g, '$1(livePtr(this)');
+glue = glue.replace(/(wasm\.policyengine_\w+)\(this\.__wbg_ptr/g, '$1(liveSelf(this, arguments)');
 // Two methods take another engine: compare and compareMany.
 glue = patch(glue, '        _assertClass(other, PolicyEngine);\n', '', 2);
 glue = patch(glue, 'other.__wbg_ptr);', "livePtr(other, 'other'));", 2);
+glue = patch(glue, `    static __wrap(ptr) {
+        const obj = Object.create(PolicyEngine.prototype);
+        obj.__wbg_ptr = ptr;
+        PolicyEngineFinalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        PolicyEngineFinalization.unregister(this);
+        return ptr;
+    }
+`, '');
+glue = patch(glue, 'PolicyEngine.__wrap(', 'wrapEngine(', 2);
 glue = patch(glue, `    free() {
         const ptr = this.__destroy_into_raw();`, `    free() {
-        livePtr(this);
-        const ptr = this.__destroy_into_raw();`);
+        const ptr = forgetEngine(this);`);
+glue = patch(glue, `        this.__wbg_ptr = ret[0];
+        PolicyEngineFinalization.register(this, this.__wbg_ptr, this);`, `        this.__wbg_ptr = ret[0];
+        liveEngines.set(this, ret[0]);
+        PolicyEngineFinalization.register(this, this.__wbg_ptr, this);`);
+if (/__wrap|__destroy_into_raw/.test(glue)) throw new Error('assemble-package: the glue still has __wrap or __destroy_into_raw');
 glue = patch(glue, 'if (Symbol.dispose) PolicyEngine.prototype[Symbol.dispose] = PolicyEngine.prototype.free;',
-  'if (Symbol.dispose) PolicyEngine.prototype[Symbol.dispose] = function () { if (this instanceof PolicyEngine && this.__wbg_ptr !== 0) this.free(); };');
+  'if (Symbol.dispose) PolicyEngine.prototype[Symbol.dispose] = function () { if (liveEngines.has(this)) this.free(); };');
+// \`PolicyEngine()\` without \`new\`: a PolicyError, not the TypeError of a class called as a function.
+// The class is exported through a Proxy that refuses to be called; \`new\`, static methods and
+// \`instanceof\` pass through to the class.
+glue = patch(glue, 'export class PolicyEngine {', 'class PolicyEngine {');
+glue += `
+const PolicyEngineExport = new Proxy(PolicyEngine, {
+    apply() {
+        throw makePolicyError('INVALID_INPUT', '', '请用 new PolicyEngine() 新建引擎（不能当作函数调用）', []);
+    },
+});
+PolicyEngine.prototype.constructor = PolicyEngineExport;
+export { PolicyEngineExport as PolicyEngine };
+`;
 glue = patch(glue, '            throw new Error(getStringFromWasm0(arg0, arg1));',
   "            throw makePolicyError('INVALID_INPUT', '', `计算模块内部错误：${getStringFromWasm0(arg0, arg1)}`, []);");
 glue += `
+/** The engines this module made and has not freed, each with its pointer. */
+const liveEngines = new WeakMap();
+
+/** A new engine object for a pointer the module returned (fromParameters, withOverrides). */
+function wrapEngine(ptr) {
+    const engine = Object.create(PolicyEngine.prototype);
+    engine.__wbg_ptr = ptr;
+    liveEngines.set(engine, ptr);
+    PolicyEngineFinalization.register(engine, ptr, engine);
+    return engine;
+}
+
+/** A live engine's pointer, the engine no longer live (for free()). */
+function forgetEngine(engine) {
+    const ptr = livePtr(engine);
+    liveEngines.delete(engine);
+    engine.__wbg_ptr = 0;
+    PolicyEngineFinalization.unregister(engine);
+    return ptr;
+}
+
 /** The engine's pointer, or a PolicyError saying how the engine was misused. */
 function livePtr(engine, path = '') {
-    if (!(engine instanceof PolicyEngine)) {
+    const ptr = liveEngines.get(engine);
+    if (ptr !== undefined) return ptr;
+    let engineLike = false;
+    try {
+        engineLike = engine instanceof PolicyEngine;
+    } catch {
+        // A revoked Proxy: not an engine.
+    }
+    if (!engineLike) {
         throw makePolicyError('INVALID_INPUT', path, path
             ? \`\${path} 应为 PolicyEngine 实例（如 engine.withOverrides({...}) 的结果）\`
             : '须在 PolicyEngine 实例上调用（不能把方法单独取出或在原型上调用）', []);
     }
-    if (engine.__wbg_ptr === 0) {
-        throw makePolicyError('ENGINE_FREED', path, '引擎已释放：free() 之后不能再使用，请新建 PolicyEngine', []);
+    throw makePolicyError('ENGINE_FREED', path,
+        '引擎已释放，或不是由 new PolicyEngine()、fromParameters、withOverrides 得到的：free() 之后不能再使用，请新建 PolicyEngine', []);
+}
+
+/** An engine method's own pointer; its arguments refused first when one cannot be read at all (a
+ * revoked Proxy throws at the first look, inside the module it would not be a PolicyError). */
+function liveSelf(engine, args) {
+    const ptr = livePtr(engine);
+    for (let i = 0; i < args.length; i++) {
+        const v = args[i];
+        if ((typeof v !== 'object' || v === null) && typeof v !== 'function') continue;
+        try {
+            Array.isArray(v);
+        } catch {
+            throw makePolicyError('INVALID_INPUT', '', \`第 \${i + 1} 个参数是已撤销的 Proxy，无法读取\`, []);
+        }
     }
-    return engine.__wbg_ptr;
+    return ptr;
 }
 `;
 write('web/zhenxing.js', glue);
@@ -231,10 +319,9 @@ export type InitInput = string | Prototype<'URL'> | Prototype<'Request'> | Proto
   | ArrayBuffer | ArrayBufferView | CompiledModule;
 /** What initSync() instantiates: the bytes of zhenxing_bg.wasm, or a compiled module. */
 export type SyncInitInput = ArrayBuffer | ArrayBufferView | CompiledModule;
-/** The instantiated module's exports (its memory among them): internal, rarely needed. */
+/** The instantiated module's memory (to measure it): its other exports are internal and not given out. */
 export interface InitOutput {
   readonly memory: Global extends { WebAssembly: { Memory: { prototype: infer M } } } ? M : unknown;
-  readonly [name: string]: unknown;
 }
 
 /**
