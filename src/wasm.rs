@@ -24,9 +24,14 @@ extern "C" {
     /// plain data.
     #[wasm_bindgen(catch, js_name = toJson)]
     fn to_json(value: &JsValue) -> Result<Vec<u8>, JsValue>;
-    /// A batch as JSON bytes, items that are not plain data sent as null and listed in `bad`.
+    /// Items `start..end` of a batch as JSON bytes, read by index; items that are not plain data
+    /// sent as null and listed in `bad`.
     #[wasm_bindgen(js_name = batchToJson)]
-    fn batch_to_json(items: &JsValue) -> JsValue;
+    fn batch_to_json(items: &JsValue, start: u32, end: u32) -> JsValue;
+    /// Throws `PolicyError` (naming its line) for a register's text with a lone surrogate, which
+    /// has no UTF-8 form: it would otherwise cross as U+FFFD, unseen.
+    #[wasm_bindgen(catch, js_name = checkText)]
+    fn check_text(text: &JsValue) -> Result<(), JsValue>;
 }
 
 #[wasm_bindgen]
@@ -142,7 +147,9 @@ const MAX_REGISTER_BYTES: u32 = 512 * 1024 * 1024;
 
 /// A register's bytes from a `Uint8Array` (copied in once) or a string.
 fn register_bytes(v: &JsValue) -> Result<Vec<u8>, JsValue> {
-    let length = if let Some(text) = v.as_string() {
+    let length = if v.is_string() {
+        check_text(v)?;
+        let text = v.as_string().unwrap_or_default();
         return check_register_len(text.len()).map(|()| text.into_bytes());
     } else if v.is_instance_of::<js_sys::Uint8Array>() {
         js_sys::Uint8Array::from(v.clone()).length()
@@ -241,7 +248,7 @@ fn batch_args(
     if !js_sys::Array::is_array(households) {
         return Err(to_js(PolicyError::invalid_input("", "households 应为数组")));
     }
-    let list = js_sys::Array::from(households);
+    let list = array(households);
     crate::batch::check_batch(list.length() as usize, limit).map_err(to_js)?;
     let as_of = as_of_arg(as_of)?;
     crate::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
@@ -251,18 +258,28 @@ fn batch_args(
 /// An item of a batch JavaScript could not send: its index in the chunk, the path, the message.
 type Unsent = (usize, String, String);
 
-/// One chunk of a batch as JSON text, and the items that could not be sent.
-fn chunk_json(chunk: &js_sys::Array) -> Result<(String, Vec<Unsent>), JsValue> {
-    let sent = batch_to_json(chunk);
+/// A value known to be an array (`Array.isArray`), as one: read by index, never through
+/// `Array.from` and its iterator, which a page can replace.
+fn array(v: &JsValue) -> js_sys::Array {
+    v.clone().unchecked_into()
+}
+
+/// Items `start..end` of a batch as JSON text, and the items that could not be sent.
+fn chunk_json(
+    list: &js_sys::Array,
+    start: u32,
+    end: u32,
+) -> Result<(String, Vec<Unsent>), JsValue> {
+    let sent = batch_to_json(list, start, end);
     let bytes = js_sys::Reflect::get(&sent, &JsValue::from_str("bytes"))
         .map(|b| js_sys::Uint8Array::new(&b).to_vec())?;
     let text = String::from_utf8(bytes)
         .map_err(|_| to_js(PolicyError::invalid_input("", "households 无法转换为文本")))?;
     let bad = js_sys::Reflect::get(&sent, &JsValue::from_str("bad"))?;
-    let bad = js_sys::Array::from(&bad)
+    let bad = array(&bad)
         .iter()
         .map(|entry| {
-            let e = js_sys::Array::from(&entry);
+            let e = array(&entry);
             (
                 e.get(0).as_f64().unwrap_or(0.0) as usize,
                 e.get(1).as_string().unwrap_or_default(),
@@ -280,16 +297,16 @@ fn in_chunks<T: Serialize>(
     mut each: impl FnMut(&[Node<'_>], &[Unsent]) -> Vec<T>,
     mut out: impl FnMut(js_sys::Array, u32) -> Result<(), JsValue>,
 ) -> Result<(), JsValue> {
-    let mut start = 0;
-    while start < list.length() {
-        let end = start.saturating_add(CHUNK).min(list.length());
-        let (text, bad) = chunk_json(&list.slice(start, end))?;
+    let (mut start, length) = (0, list.length());
+    while start < length {
+        let end = start.saturating_add(CHUNK).min(length);
+        let (text, bad) = chunk_json(list, start, end)?;
         let items = match crate::input::parse(&text, "households").map_err(to_js)? {
             Node::Array(items) => items,
             _ => Vec::new(),
         };
         let outcomes = each(&items, &bad);
-        out(js_sys::Array::from(&to_value(&outcomes)?), start)?;
+        out(array(&to_value(&outcomes)?), start)?;
         start = end;
     }
     Ok(())
@@ -846,7 +863,7 @@ impl PolicyEngine {
         if !js_sys::Array::is_array(&list) {
             return Err(to_js(PolicyError::invalid_input("", "资产台账应为数组")));
         }
-        let list = js_sys::Array::from(&list);
+        let list = array(&list);
         if list.length() as usize > crate::programs::assets::MAX_ASSETS {
             return Err(to_js(PolicyError::out_of_range(
                 "",
@@ -859,7 +876,7 @@ impl PolicyEngine {
         }
         let as_of = as_of_arg(&as_of)?;
         let region = region_arg(region)?;
-        let (text, bad) = chunk_json(&list)?;
+        let (text, bad) = chunk_json(&list, 0, list.length())?;
         let node = crate::input::parse(&text, "资产台账").map_err(to_js)?;
         let mut rows: Vec<crate::error::Result<AssetInput>> = node
             .as_array()
