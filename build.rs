@@ -27,6 +27,9 @@ mod catalogue;
 
 use spec::{Kind, Scope, Spec};
 
+#[path = "build/tables.rs"]
+mod tables;
+
 const PARAMS_DIR: &str = "data/params";
 const TABLES_DIR: &str = "data/tables";
 const REGIONS_TSV: &str = "heilongjiang-regions.tsv";
@@ -41,6 +44,7 @@ fn main() {
         TABLES_DIR,
         "src/params/spec.rs",
         "src/params/catalogue.rs",
+        "build",
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
@@ -60,6 +64,8 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let text = serde_json::to_string(&json).expect("JSON serialises");
     std::fs::write(out.join("heilongjiang.json"), text).expect("OUT_DIR is writable");
+    std::fs::write(out.join("heilongjiang_tables.rs"), tables::write(&json))
+        .expect("OUT_DIR is writable");
 }
 
 /// One value on its way into the set.
@@ -93,6 +99,70 @@ struct Build {
     regions: BTreeMap<String, RegionRow>,
     values: HashMap<&'static str, Vec<Val>>,
     declared: HashMap<&'static str, String>,
+    /// The Chinese provenance of the reference tables' rows (`table-sources.toml`).
+    sources: TableSources,
+}
+
+/// `data/params/table-sources.toml`: what parameters say of a table row's source, in Chinese.
+#[derive(Default)]
+struct TableSources {
+    /// (region_code, from) → its source, date basis and note by item.
+    standards: HashMap<(String, String), StandardsSource>,
+    /// effective_from → (source, note by tier).
+    wages: HashMap<String, (String, HashMap<String, String>)>,
+    /// (kind, exit_batch) → source.
+    poverty: HashMap<(String, String), String>,
+}
+
+/// One group of rows of the standards table: source, date basis, note by item.
+type StandardsSource = (String, String, HashMap<String, String>);
+
+const TABLE_SOURCES: &str = "table-sources.toml";
+
+/// A table's string entries as a map (`[standards.notes]`), empty when absent.
+fn string_map(t: &Toml, key: &str) -> HashMap<String, String> {
+    t.get(key)
+        .and_then(Toml::as_table)
+        .map(|m| {
+            m.iter()
+                .filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_string())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+impl TableSources {
+    fn read(doc: &Toml) -> TableSources {
+        let list = |key: &str| -> Vec<Toml> {
+            doc.get(key)
+                .and_then(Toml::as_array)
+                .cloned()
+                .unwrap_or_default()
+        };
+        let text = |t: &Toml, key: &str| t.get(key).map(toml_text).unwrap_or_default();
+        let mut out = TableSources::default();
+        for t in list("standards") {
+            out.standards.insert(
+                (text(&t, "region"), text(&t, "from")),
+                (
+                    text(&t, "source"),
+                    text(&t, "dateBasis"),
+                    string_map(&t, "notes"),
+                ),
+            );
+        }
+        for t in list("minimumWage") {
+            out.wages.insert(
+                text(&t, "from"),
+                (text(&t, "source"), string_map(&t, "notes")),
+            );
+        }
+        for t in list("povertyCounties") {
+            out.poverty
+                .insert((text(&t, "kind"), text(&t, "batch")), text(&t, "source"));
+        }
+        out
+    }
 }
 
 /// A TSV table: header names and rows (with their line numbers), comments skipped.
@@ -154,11 +224,14 @@ impl Build {
             .get("minimum-wage.toml")
             .cloned()
             .unwrap_or(Toml::Table(Default::default()));
+        if let Some(doc) = files.get(TABLE_SOURCES) {
+            self.sources = TableSources::read(doc);
+        }
 
         let regions = self.regions(root, &regions_toml);
         let mut from_table: Vec<(&'static Spec, Vec<String>, String)> = Vec::new();
         for (file, doc) in &files {
-            if matches!(file.as_str(), "set.toml" | "regions.toml") {
+            if matches!(file.as_str(), "set.toml" | "regions.toml" | TABLE_SOURCES) {
                 continue;
             }
             self.parameters(file, doc, &mut from_table);
@@ -428,9 +501,16 @@ impl Build {
             if document != "not found" && !document.is_empty() {
                 o.insert("approvalDocument".into(), json!(document));
             }
-            let source = poverty.col(row, "source");
-            let first = source.split(" | ").next().unwrap_or_default().to_string();
-            o.insert("source".into(), json!(first));
+            let key = (kind.clone(), poverty.col(row, "exit_batch"));
+            match self.sources.poverty.get(&key) {
+                Some(source) if !source.is_empty() => {
+                    o.insert("source".into(), json!(source));
+                }
+                _ => self.problem(format!(
+                    "{at}：{PARAMS_DIR}/{TABLE_SOURCES} 中没有 kind = {}、batch = {} 的中文出处",
+                    key.0, key.1
+                )),
+            }
             if counties.insert(code.clone(), Json::Object(o)).is_some() {
                 self.problem(format!("{at}：{code} 重复"));
             }
@@ -793,7 +873,25 @@ impl Build {
                     continue;
                 }
             };
-            let basis = format!("日期依据：{}", table.col(row, "date_basis"));
+            let raw_from = table.col(row, "from");
+            let Some((source, basis, notes)) = self
+                .sources
+                .standards
+                .get(&(code.clone(), raw_from.clone()))
+                .cloned()
+            else {
+                self.problem(format!(
+                    "{at}：{PARAMS_DIR}/{TABLE_SOURCES} 中没有 region = {code}、from = {raw_from} 的中文出处"
+                ));
+                continue;
+            };
+            let Some(zh_note) = notes.get(&item) else {
+                self.problem(format!(
+                    "{at}：{PARAMS_DIR}/{TABLE_SOURCES} 中没有项目 {item} 的中文说明"
+                ));
+                continue;
+            };
+            let basis = format!("日期依据：{basis}");
             let mut note_text = String::new();
             for part in [
                 conversion.as_deref(),
@@ -801,7 +899,7 @@ impl Build {
                 (code.as_str() != "000000" && regions.len() > 1)
                     .then_some("表中为“市区”：按该市全部市辖区录入"),
                 Some(basis.as_str()),
-                Some(note.as_str()).filter(|n| !n.is_empty()),
+                Some(zh_note.as_str()).filter(|n| !n.is_empty()),
             ]
             .into_iter()
             .flatten()
@@ -811,11 +909,6 @@ impl Build {
                 }
                 note_text.push_str(part);
             }
-            let source = format!(
-                "{}；{}",
-                table.col(row, "document"),
-                table.col(row, "source")
-            );
             for region in regions {
                 self.push(
                     spec,
@@ -946,15 +1039,20 @@ impl Build {
                     continue;
                 }
             };
-            let mut note = format!("适用地区：{}", wages.col(row, "note"));
+            let Some((source, notes)) = self.sources.wages.get(&from).cloned() else {
+                self.problem(format!(
+                    "{at}：{PARAMS_DIR}/{TABLE_SOURCES} 中没有 from = {from} 的中文出处"
+                ));
+                continue;
+            };
+            let areas = notes
+                .get(&tier)
+                .cloned()
+                .unwrap_or_else(|| wages.col(row, "note"));
+            let mut note = format!("适用地区：{areas}");
             if let Some(s) = status_note {
                 note = format!("{s}；{note}");
             }
-            let source = format!(
-                "{}；{}",
-                wages.col(row, "document"),
-                wages.col(row, "source")
-            );
             for (spec, column) in [(monthly, "monthly_yuan"), (hourly, "hourly_yuan")] {
                 match check_decimal(spec, &wages.col(row, column)) {
                     Ok(value) => self.push(

@@ -91,6 +91,81 @@ impl Guarantees {
     }
 }
 
+/// Where a member earns their wages.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkPlace<'p> {
+    /// A county, city or the province of the parameter set.
+    Province(&'p Region),
+    /// Outside the province: its 6-digit code, and the month's minimum wage there when the
+    /// officer gave it (`workMinimumWage`).
+    Outside {
+        code: String,
+        minimum_wage: Option<Money>,
+    },
+}
+
+/// The first two digits of every province-level code of GB/T 2260 (省、自治区、直辖市、特别行政区、台湾).
+const PROVINCE_PREFIXES: [u32; 34] = [
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+    53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+];
+
+/// A member's place of work: a region of the set, or a code of another province (the officer may
+/// give its minimum wage; a minimum wage given for a place inside the province is refused, since the
+/// province's table applies there).
+fn work_place<'p>(
+    m: &MemberInput,
+    set: &'p ParameterSet,
+    home: Option<&'p Region>,
+    on: NaiveDate,
+    c: &mut Collect,
+) -> Option<WorkPlace<'p>> {
+    let wage = m.work_minimum_wage.map(|w| w.0);
+    if wage.is_some_and(|w| w <= Money::ZERO) {
+        c.push(PolicyError::out_of_range(
+            "workMinimumWage",
+            "务工地月最低工资应大于 0",
+        ));
+        return None;
+    }
+    let outside = m.work_region.as_deref().and_then(|code| {
+        let n = crate::params::parse_region_code(code)?;
+        let province = n / 10000;
+        let home_province = home.map(|h| h.code / 10000)?;
+        (province != home_province && PROVINCE_PREFIXES.contains(&province)).then_some(code)
+    });
+    if let Some(code) = outside {
+        return Some(WorkPlace::Outside {
+            code: code.to_string(),
+            minimum_wage: wage,
+        });
+    }
+    if wage.is_some() {
+        c.push(PolicyError::invalid_input(
+            "workMinimumWage",
+            "务工地在省内，按全省最低工资档次计算：只有务工地在省外时才填写务工地月最低工资",
+        ));
+    }
+    let region = match &m.work_region {
+        Some(code) => c.take(set.region_by_code(code, on, "workRegion")),
+        None => home,
+    };
+    region.map(WorkPlace::Province)
+}
+
+/// Where a member's labour capacity comes from (民发〔2021〕43号第五条 for the defaults).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CapacityBasis {
+    /// Given by the caller.
+    Given,
+    /// Outside the working ages (60周岁以上、未满16周岁): none.
+    Age,
+    /// A disability 第五条(三) names: none.
+    Disability,
+    /// Of working age without such a disability: full.
+    WorkingAge,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member<'p> {
     /// The member's id, or 成员N (1-based) when none was given.
@@ -101,12 +176,16 @@ pub struct Member<'p> {
     pub disability_grade: Option<u8>,
     pub serious_illness: bool,
     pub labor_capacity: Capacity,
-    /// Whether the labour capacity was given or is the default for age and disability.
-    pub labor_capacity_given: bool,
+    /// Where the labour capacity comes from: given, or the default for age and disability.
+    pub capacity_basis: CapacityBasis,
+    /// The default labour capacity rested on the disability-type assumption (`disability.type`):
+    /// a grade recorded without a type, or a type 民发〔2021〕43号第五条 does not name.
+    pub labor_capacity_assumed: bool,
     pub self_care: Capacity,
     pub has_supporter: bool,
     pub wages: Money,
-    pub work_region: &'p Region,
+    /// Where the wages are earned (default: the household's region).
+    pub work_place: WorkPlace<'p>,
     pub schooling: Option<Schooling>,
     pub boarding: bool,
     /// Insured under basic medical insurance (default true).
@@ -118,8 +197,28 @@ pub struct Member<'p> {
 }
 
 impl Member<'_> {
-    /// 重度残疾: grade 1 or 2.
+    /// 重度残疾人 of 低保 (民发〔2021〕57号第八条): 一级、二级重度残疾人和三级智力残疾人、三级精神残疾人.
+    /// A grade 3 without a type (or 多重残疾) is not counted; 孤独症 counts as 精神残疾 (rule
+    /// `disability.type`, see [`Member::severity_assumed`]).
     pub fn severely_disabled(&self) -> bool {
+        match self.disability_grade {
+            Some(1 | 2) => true,
+            Some(3) => matches!(
+                self.disability_type,
+                Some(
+                    DisabilityType::Intellectual | DisabilityType::Mental | DisabilityType::Autism
+                )
+            ),
+            _ => false,
+        }
+    }
+    /// Whether [`Member::severely_disabled`] rested on the disability-type assumption: a grade 3
+    /// with no type, 多重残疾 or 孤独症.
+    pub fn severity_assumed(&self) -> bool {
+        self.disability_grade == Some(3) && type_uncertain(self.disability_type)
+    }
+    /// A disability certified grade 1 or 2 (一级、二级, the 重度 grades of the certificate).
+    pub fn grade_one_or_two(&self) -> bool {
         matches!(self.disability_grade, Some(1 | 2))
     }
     pub fn path(&self) -> String {
@@ -275,6 +374,31 @@ impl<'p> Household<'p> {
     }
 }
 
+/// 民发〔2021〕43号第五条(三): 残疾等级为一、二、三级的智力、精神残疾人，残疾等级为一、二级的肢体残疾人，
+/// 残疾等级为一级的视力残疾人. A grade without a type, or 多重残疾, counts at grades 1 and 2; 孤独症 as
+/// 精神残疾 (rule `disability.type`). Heilongjiang's own cases (黑民规〔2021〕12号) were not found.
+pub(crate) fn no_labour_by_disability(grade: Option<u8>, kind: Option<DisabilityType>) -> bool {
+    use DisabilityType::*;
+    let Some(grade) = grade else {
+        return false;
+    };
+    match kind {
+        Some(Intellectual | Mental | Autism) => grade <= 3,
+        Some(Physical) | Some(Multiple) | None => grade <= 2,
+        Some(Visual) => grade == 1,
+        Some(Hearing | Speech) => false,
+    }
+}
+
+/// A type that leaves the documents' lists open: none recorded, 多重残疾 (its grade is that of its
+/// most severe part, whose type is not recorded), or 孤独症 (certified as 精神残疾, not named as such).
+fn type_uncertain(kind: Option<DisabilityType>) -> bool {
+    matches!(
+        kind,
+        None | Some(DisabilityType::Multiple | DisabilityType::Autism)
+    )
+}
+
 fn amount(m: Option<MoneyInput>) -> Money {
     m.map(|m| m.0).unwrap_or(Money::ZERO)
 }
@@ -315,10 +439,7 @@ fn check_member<'p>(
         }
         d => d,
     };
-    let work_region = match &m.work_region {
-        Some(code) => c.take(set.region_by_code(code, as_of, "workRegion")),
-        None => home,
-    };
+    let work_place = work_place(m, set, home, as_of, c);
     if let Some(id) = &m.id {
         if id.trim().is_empty() || id.chars().count() > 64 {
             c.push(PolicyError::invalid_input(
@@ -335,14 +456,21 @@ fn check_member<'p>(
             ));
         }
     }
-    let (birth_date, work_region) = (birth_date?, work_region?);
+    let (birth_date, work_place) = (birth_date?, work_place?);
     let age = age_on(birth_date, as_of);
-    let severe = matches!(m.disability_grade, Some(1 | 2));
-    let default_capacity = if (working.0..=working.1).contains(&age) && !severe {
+    // 民发〔2021〕43号第五条: 60周岁以上、未满16周岁, and the disabilities it names, have no labour
+    // capacity (the working ages are parameters: 16 and 59).
+    let working_age = (working.0..=working.1).contains(&age);
+    let disabled = no_labour_by_disability(m.disability_grade, m.disability_type);
+    let default_capacity = if working_age && !disabled {
         Capacity::Full
     } else {
         Capacity::None
     };
+    let labor_capacity_assumed = m.labor_capacity.is_none()
+        && working_age
+        && matches!(m.disability_grade, Some(1..=3))
+        && type_uncertain(m.disability_type);
     Some(Member {
         label: m
             .id
@@ -354,11 +482,17 @@ fn check_member<'p>(
         disability_grade: m.disability_grade,
         serious_illness: m.serious_illness.unwrap_or(false),
         labor_capacity: m.labor_capacity.unwrap_or(default_capacity),
-        labor_capacity_given: m.labor_capacity.is_some(),
+        capacity_basis: match m.labor_capacity {
+            Some(_) => CapacityBasis::Given,
+            None if !working_age => CapacityBasis::Age,
+            None if disabled => CapacityBasis::Disability,
+            None => CapacityBasis::WorkingAge,
+        },
+        labor_capacity_assumed,
         self_care: m.self_care.unwrap_or(Capacity::Full),
         has_supporter: m.has_supporter.unwrap_or(true),
         wages: amount(m.wages),
-        work_region,
+        work_place,
         schooling: m.schooling,
         boarding: m.boarding.unwrap_or(false),
         insured: m.insured.unwrap_or(true),

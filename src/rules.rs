@@ -59,44 +59,56 @@ rules! {
     "transition.daysRemaining", Text, "一(三)", "过渡期剩余天数，含测算当天；过渡期开始前另给距开始的天数。";
     "transition.fundIntegrationPilot", Text, "六(十六)", "过渡期前3年脱贫县继续实行涉农资金统筹整合试点。";
     "transition.measures", Text, "二(一)、二(二)、三(七)、四(九)、六(十七)、六(十九)", "列出测算日期生效的措施及其起止日期。";
+    // 家庭成员（各项目共用）
+    "member.laborCapacity", Document, "民发〔2021〕43号第五条", "无劳动能力：60周岁以上的老年人，未满16周岁的未成年人（劳动年龄上下限为参数），残疾等级为一、二、三级的智力、精神残疾人，一、二级的肢体残疾人，一级的视力残疾人；其他成员默认有劳动能力，登记的劳动能力优先。特困、低保就业成本扣除、防返贫监测的帮扶方式都按这一条。省级人民政府规定的其他情形（黑民规〔2021〕12号）未见原文，未计入。";
+    "member.severeDisability", Document, "民发〔2021〕57号第八条", "重度残疾人（低保加发、单人户）：一级、二级残疾人和三级智力残疾人、三级精神残疾人。";
+    "member.disabilityType", ASSUMPTION, "民发〔2021〕43号第五条；民发〔2021〕57号第八条", "登记了残疾等级而未登记类别的，或为多重残疾的：一、二级按无劳动能力、重度残疾计，三、四级都不按；孤独症按精神残疾计（一至三级无劳动能力，三级属重度残疾）。两份文件只按类别列出等级。";
     // 防止返贫动态监测
-    "monitoring.perCapitaNetIncome", Text, "二(二)", "家庭人均纯收入 = 全部年收入（含不计入低保的收入）÷ 人数。";
-    "monitoring.incomeLine", Text, "二(二)", "人均纯收入低于监测收入标准的，存在返贫致贫风险。";
+    "monitoring.perCapitaNetIncome", ASSUMPTION, "二(二)", "家庭人均纯收入 = 登记的经营、财产、转移、其他收入、不计入低保的收入与工资之和 ÷ 人数：各项按已扣除经营费用的净额录入，文件未给出本计算器可用的算法。";
+    "monitoring.incomeLine", Text, "二(二)", "人均纯收入低于监测收入标准的（等于标准的不算低于），存在返贫致贫风险。";
     "monitoring.guarantees", Text, "二(二)", "“两不愁三保障”及饮水安全未保障的，存在返贫致贫风险。";
-    "monitoring.rigidSpending", ASSUMPTION, "二(二)", "刚性支出达到家庭年收入一定比例（参数）即为“刚性支出较大”。";
-    "monitoring.incomeFall", ASSUMPTION, "二(二)", "收入较上年下降一定比例（参数）以上即为“收入大幅缩减”。";
-    "monitoring.basicLiving", ASSUMPTION, "二(二)", "扣除刚性支出后人均收入低于监测标准的一定倍数（参数）即为“基本生活出现严重困难”。";
+    "monitoring.rigidSpending", ASSUMPTION, "二(二)", "刚性支出大于0且不低于家庭年收入一定比例（参数）的，为“刚性支出较大”。";
+    "monitoring.incomeFall", ASSUMPTION, "二(二)", "今年收入不高于上年收入 ×（1 − 比例）（比例为参数，下降恰好达到比例的也算）的，为“收入大幅缩减”。";
+    "monitoring.basicLiving", ASSUMPTION, "二(二)", "扣除刚性支出后人均收入低于监测标准的一定倍数（参数，等于的不算低于）的，为“基本生活出现严重困难”。";
+    "monitoring.rural", Text, "二(二)、四(九)", "防止返贫动态监测面向农户：城市一般家庭不纳入，城市低收入人口由民政部门开展低收入人口动态监测。";
+    "monitoring.urbanRegistered", ASSUMPTION, "二(二)", "城市家庭已登记为脱贫户、监测户或返贫致贫户的（如易地扶贫搬迁进城），仍按登记纳入监测。";
     "monitoring.scope", Text, "二(二)、四(九)", "脱贫不稳定户、边缘易致贫户、突发严重困难户纳入监测；已认定的监测对象按登记类别。";
     "monitoring.track", Text, "二(二)", "有劳动能力的开发式帮扶，无劳动能力的兜底保障，重大灾害或家庭重大变故“一事一议”。";
-    "monitoring.riskElimination", Document, "国家乡村振兴局等《关于健全防止返贫动态监测和帮扶机制的指导意见》（2021，转述）", "收入持续稳定超过监测标准满规定月数、“两不愁三保障”及饮水安全有保障的，可按程序标注风险消除；无劳动能力的不标注，持续跟踪。";
+    "monitoring.riskElimination", Document, "二(二)；国家乡村振兴局等《关于健全防止返贫动态监测和帮扶机制的指导意见》（2021，转述）", "收入持续稳定超过监测标准满规定月数、“两不愁三保障”及饮水安全有保障的，可按程序标注风险消除；无劳动能力的不标注，持续跟踪。";
     // 最低生活保障
     "dibao.standard", Text, "四(十)", "按家庭所在地区和城乡取当地低保标准。";
-    "dibao.tekunMembers", Text, "四(十三)", "符合特困条件的成员纳入特困供养，低保按其余成员计算。";
+    "dibao.standardBelowProvince", ASSUMPTION, "四(十)", "地区自有的低保标准低于同日全省标准的，仍按地区标准计算并提示核对：两者来源的起始日期未核实（见参数说明）。";
+    "dibao.tekunMembers", ASSUMPTION, "四(十三)；民发〔2021〕43号第四条", "符合特困条件的成员纳入特困供养，低保按其余成员计算：文件未写明同一家庭特困成员与其余成员怎样分开保障。";
     "dibao.exemptIncome", Document, "民发〔2021〕57号第十三条", "优待抚恤金、奖励性补助、社会救助款物、“十四五”期间中央确定的基础养老金等不计入家庭收入。";
-    "dibao.employmentDeduction", Text, "四(十)", "有劳动能力的农村低保对象务工收入，按务工所在地两个月最低工资标准扣除就业成本（不超过工资）。";
+    "dibao.employmentDeduction", Text, "四(十)", "有劳动能力的农村低保对象务工收入，按务工所在地两个月最低工资标准扣除就业成本，扣除额不超过工资（取两者中较小的一个）。";
     "dibao.employmentDeductionUrban", ASSUMPTION, "四(十)；民发〔2021〕57号第十三条", "城市低保对象的就业成本也按务工所在地两个月最低工资扣除：实施意见只写农村低保对象，国家办法只说“必要的就业成本”可扣减、未定数额。";
-    "dibao.countedIncome", Text, "四(十)", "计算收入 = 经营、财产、转移、其他收入 + 工资 − 就业成本；人均月收入 = 计算收入 ÷ 12 ÷ 低保覆盖人数。";
-    "dibao.assets", Document, "民发〔2021〕57号", "家庭财产状况须符合当地规定（由工作人员核查）。";
-    "dibao.base", Document, "民发〔2021〕57号第二十三条", "人均月收入低于低保标准的，按差额补差：(标准 − 人均) × 人数。";
-    "dibao.supplement", Text, "四(十)", "低保家庭中的重度残疾人、重病患者、老年人、未成年人加发低保金；同属多类的取最高一项。";
-    "dibao.eligibility", Text, "四(十)", "人均月收入不低于低保标准的，不符合低保条件。";
-    "dibao.marginal", Document, "民发〔2021〕57号第八条", "不符合低保条件、人均收入低于低保标准1.5倍（参数）的为低保边缘家庭。";
-    "dibao.singlePerson", Text, "四(十)；民发〔2021〕57号第八条", "低保边缘家庭中的重度残疾人、重病患者可参照“单人户”纳入低保，按“平均补助水平 + 加发”计算。";
-    "dibao.gradualExit", Document, "民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(三)", "就业后家庭人均收入超过低保标准的低保家庭，可给予一定时间（原则上不超过6个月）的渐退期。";
+    "dibao.workOutsideProvince", Text, "四(十)", "务工地在省外的，按工作人员登记的务工地月最低工资标准扣除两个月就业成本。";
+    "dibao.workOutsideProvinceDefault", ASSUMPTION, "四(十)", "务工地在省外而未登记当地最低工资的，按家庭所在地的最低工资档次扣除：省外各地的最低工资不在参数集中。";
+    "dibao.countedIncome", Text, "四(十)；民发〔2021〕57号第十三条", "计算收入 = 经营、财产、转移、其他收入 + 工资 − 就业成本；人均月收入 = 计算收入 ÷ 12 ÷ 低保覆盖人数。";
+    "dibao.assets", Document, "民发〔2021〕57号第十四条", "家庭财产状况须符合当地规定（由工作人员核查）。";
+    "dibao.base", Document, "民发〔2021〕57号第二十三条", "人均月收入低于低保标准（等于的不算低于）的，按差额补差：(标准 − 人均) × 人数。";
+    "dibao.supplement", ASSUMPTION, "四(十)；《社会救助暂行办法》第十二条", "低保家庭中的重度残疾人、重病患者、老年人、未成年人加发低保金（四(十)）；加发额 = 比例（参数）× 低保标准，同属多类的只取比例最高的一项：黑龙江的加发办法未见，计算方式是本计算器的假设。";
+    "dibao.eligibility", Document, "《社会救助暂行办法》第九条", "人均月收入低于低保标准且财产符合规定的家庭给予低保；人均月收入不低于标准的，不符合低保条件。";
+    "dibao.marginal", Document, "民发〔2021〕57号第八条；民政部等四部门2022年通知一(四)", "不符合低保条件、人均收入低于低保标准的1.5倍（参数，等于的不算低于）、财产符合规定的，为低保边缘家庭。";
+    "dibao.singlePerson", Text, "四(十)；民发〔2021〕57号第八条；民政部等四部门2022年通知一(四)", "低保边缘家庭中的重度残疾人、重病患者可参照“单人户”纳入低保，按“平均补助水平 + 加发”计算。";
+    "dibao.gradualExit", Document, "民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(三)", "就业后家庭人均收入超过低保标准的低保家庭，可给予一定时间（原则上不超过6个月，参数）的渐退期：不计工资的人均收入低于标准，才算因就业超过。";
     "dibao.gradualExitAmount", ASSUMPTION, "民发〔2021〕57号第三十三条", "渐退期内维持现领低保金；未告知现领数额时，按不计新增工资收入计算。";
+    "dibao.routeOrder", Document, "民发〔2021〕57号第八条；民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(一)", "低保的保障方式依次为：人均收入低于标准的整户补差（申请家庭符合条件的，不得仅将个别家庭成员纳入）；渐退期内的家庭维持原低保（渐退期内仍是低保家庭，不是低保边缘家庭）；都不适用时，低保边缘家庭的重度残疾人、重病患者参照“单人户”。";
     // 特困人员救助供养
-    "tekun.basicStandard", Document, "国发〔2016〕14号（转述）", "特困人员基本生活标准不低于当地低保标准的1.3倍（参数），按当地公布口径向上取整（哈尔滨取整到元，参数）。";
-    "tekun.member", Document, "民发〔2021〕43号第四至八条", "同时无劳动能力、无生活来源、无法定赡养抚养扶养义务人（或其无履行能力）的，纳入特困供养：基本生活标准 + 按生活自理能力的照料护理标准。";
-    "tekun.supportFloor", Document, "黑龙江省特困人员供养标准（转述）", "农村特困人员每月供养（基本生活 + 照料护理）不低于当地公布的农村分散供养标准 ÷ 12。";
+    "tekun.basicStandard", Document, "四(十)；国发〔2016〕14号（转述）", "特困人员基本生活标准不低于当地低保标准的1.3倍（参数），按当地公布口径向上取整（哈尔滨取整到元，参数）。";
+    "tekun.member", Document, "四(十)；民发〔2021〕43号第四条", "同时无劳动能力（见成员规则）、无生活来源、无法定赡养抚养扶养义务人（或其无履行能力）的，纳入特困供养：基本生活标准 + 按生活自理能力的照料护理标准（第二十二条）。";
+    "tekun.orphanAllowance", Document, "民发〔2021〕43号第九条", "同时符合特困条件和孤儿、事实无人抚养儿童条件的未成年人，纳入孤儿、事实无人抚养儿童基本生活保障的，不再认定为特困人员：登记为孤儿或事实无人抚养儿童、未满18周岁（参数）的成员按后者保障。";
+    "tekun.supportFloor", Document, "四(十)；黑龙江省特困人员供养标准（转述）", "农村特困人员每月供养（基本生活 + 照料护理）不低于当地公布的农村分散供养标准 ÷ 12。";
     "tekun.ownIncome", ASSUMPTION, "民发〔2021〕43号第六条", "“无生活来源”看本人收入：本人工资加家庭其他计入收入按人数平均的份额，低于当地低保标准；纳入特困的成员的份额不再计入其余成员的低保收入。";
     // 临时救助
-    "temporary.event", Text, "四(十)", "因病、因灾、意外事故、家庭变故等基本生活陷入暂时困难的，给予临时救助。";
-    "temporary.need", ASSUMPTION, "四(十)；民发〔2018〕23号", "困难缺口 = 全年低保线（标准 × 12 × 人数）− 扣除刚性支出后的年收入 − 本年已获低保、特困供养。";
-    "temporary.amount", ASSUMPTION, "四(十)；民发〔2018〕23号", "救助额为缺口，不超过若干个月的家庭低保标准（按困难程度分档，参数）。";
-    "temporary.caseByCase", Text, "二(二)、四(十)", "缺口超出救助上限的部分由县级“一事一议”。";
+    "temporary.event", Text, "四(十)；《社会救助暂行办法》第四十七条", "因病、因灾、意外事故、家庭变故等基本生活陷入暂时困难的，给予临时救助。";
+    "temporary.need", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "困难缺口 = 全年低保线（标准 × 12 × 人数）− 扣除刚性支出后的年收入 − 本年已获低保、特困供养；缺口大于0才救助。";
+    "temporary.amount", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "救助额为缺口，不超过若干个月的家庭低保标准（与低保标准挂钩、分类分档，月数为参数）：刚性支出大于0且不低于年收入一定比例（参数）的为严重困难，其余（包括没有刚性支出的）为一般困难。";
+    "temporary.caseByCase", Text, "二(二)、四(十)；民发〔2018〕23号二(三)", "缺口大于救助上限（等于的不算大于）的，超出部分由县级“一事一议”。";
     // 养老保险代缴
-    "pension.lowestTier", Text, "四(十二)", "政府为困难群体按最低缴费档次代缴部分或全部城乡居民养老保险费。";
-    "pension.member", Text, "四(十二)；国发〔2014〕8号", "年满16周岁、不在校、未满60周岁的成员缴费；低保对象、特困人员、返贫致贫人口、重度残疾人由政府代缴（多类取最高比例）；困难群体和其他已脱贫人口可保留最低缴费档次。";
+    "pension.lowestTier", Text, "四(十二)；国发〔2014〕8号", "政府为困难群体按最低缴费档次代缴部分或全部城乡居民养老保险费；年满16周岁、不在校、未满60周岁（参数）的成员缴费。";
+    "pension.member", Text, "四(十二)", "低保对象、特困人员、返贫致贫人口、重度残疾人由政府代缴；困难群体和其他已脱贫人口（脱贫户、登记为脱贫不稳定户的监测户）提高缴费档次时可保留现行最低缴费档次。";
+    "pension.share", ASSUMPTION, "四(十二)", "代缴“部分或全部”按人群的比例（参数）计算，同属多类的取最高比例；养老保险的“重度残疾人”按残疾人证一、二级计。";
     // 孤儿、事实无人抚养儿童基本生活费
     "orphanAllowance.standard", Text, "四(十二)", "孤儿按集中养育、社会散居分别发放基本生活费；集中养育的拨付养育机构，社会散居的按月发给监护人。";
     "orphanAllowance.defacto", Document, "四(十二)；民发〔2019〕62号（转述）", "事实无人抚养儿童参照当地社会散居孤儿基本生活保障标准发放基本生活补贴。";
@@ -113,7 +125,7 @@ rules! {
     "education.nutrition", Text, "三(八)", "农村义务教育学生营养改善计划：每生每天标准 × 在校天数。";
     "education.boarding", Text, "三(八)", "家庭经济困难的义务教育寄宿生生活补助。";
     "education.seniorHighGrant", Text, "三(八)", "家庭经济困难的普通高中学生国家助学金。";
-    "education.yulu", Document, "六(十九)；国开办发〔2015〕19号；国乡振发〔2022〕6号（转述）", "脱贫户、监测户“两后生”接受中职、高职教育的，雨露计划补助。";
+    "education.yulu", Document, "六(十九)；国开办发〔2015〕19号；国乡振发〔2022〕6号（转述）", "脱贫户、监测户“两后生”接受中职、高职教育的，过渡期内给予雨露计划补助（截止日为参数，2025-12-31）。";
     "education.none", Text, "三(八)", "在校学生没有适用的资助项目。";
     // 医疗保障
     "medical.bill", Text, "四(十一)", "政策范围外费用由个人负担。";
@@ -125,25 +137,26 @@ rules! {
     // 金融
     "credit.microcredit.terms", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "脱贫人口小额信贷：5万元以下、3年以内、免担保免抵押、利率不高于一年期LPR、财政贴息。";
     "credit.microcredit.subsidy", Document, "六(十七)", "利息按贷款利率计，财政贴息不超过利息。";
-    "credit.microcredit.eligibility", Document, "六(十七)", "不是脱贫人口或监测对象、不在政策期、超过额度期限或利率高于LPR的，不符合。";
+    "credit.microcredit.eligibility", Document, "六(十七)", "过渡期内（政策窗口的起止日为参数，止于2025-12-31）脱贫人口、监测对象可申请；不是脱贫人口或监测对象、不在政策窗口内、超过额度期限或利率高于一年期LPR的，不符合。";
     "credit.guaranteeLoan", Document, "六(十七)", "创业担保贷款个人额度以上限为准，超过的按上限发放。";
-    "credit.insuranceFutures", Document, "六(十七)", "“保险+期货”赔付 = max(0, 目标价格 − 结算价格) × 数量。";
+    "credit.insuranceFutures", ASSUMPTION, "六(十七)", "“保险+期货”赔付 =（目标价格 − 结算价格，低于0按0计）× 投保数量：按常见的价格保险产品设计，以保单条款为准。";
     // 分类资助参保
     "medicalPremium.individual", Document, "二(三)；国家医保局等年度城乡居民医保通知（转述）", "按参保年度的城乡居民基本医疗保险个人缴费标准计算。";
-    "medicalPremium.member", Document, "二(三)；医保发〔2021〕10号（转述）", "特困人员全额资助，低保对象、返贫致贫人口定额资助，其他监测对象和脱贫人口过渡期内按规定资助（脱贫人口过渡期结束后不再资助）；多类取最高比例；未参保的成员参保后才资助。";
-    "medicalPremium.share", ASSUMPTION, "二(三)", "“定额资助”按个人缴费的比例表示（参数，黑龙江比例未找到）。";
+    "medicalPremium.member", Document, "二(三)；国办发〔2021〕42号", "全额资助特困人员，定额资助低保对象、返贫致贫人口；未参保的成员参保后才资助。";
+    "medicalPremium.transition", Document, "二(三)；医保发〔2021〕10号（转述）", "过渡期内，其他监测对象和脱贫人口按规定资助参保；过渡期结束（2025-12-31）后不再资助。";
+    "medicalPremium.share", ASSUMPTION, "二(三)", "“定额资助”按个人缴费的比例表示（参数，黑龙江比例未找到）；同属多类的取最高比例。";
     // 住房安全
     "housing.rural", Text, "二(三)、三(八)", "农村危房改造面向农村家庭；城市家庭不在此列。";
     "housing.groups", ASSUMPTION, "二(三)；建村〔2021〕35号（转述）", "农村监测户（含返贫致贫）、低保户、有分散供养特困人员的家庭和脱贫户属住房安全保障对象；低保边缘家庭未单独判断，脱贫户按未享受过住房保障计。";
     "housing.appraisal", Text, "二(三)、三(八)", "C级危房维修加固、D级危房拆除重建；地震高烈度设防地区的安全农房可抗震改造；补助按等级（参数）。";
     "housing.inKind", ASSUMPTION, "三(八)", "危房改造、抗震改造补助专用于房屋，计为实物（代付）而非生活现金。";
     // 乡村公益岗位
-    "publicPost.household", Text, "三(六)", "乡村公益岗位促进弱劳力、半劳力等家庭就近就业：面向脱贫户、监测户。";
+    "publicPost.household", ASSUMPTION, "三(六)", "乡村公益岗位促进弱劳力、半劳力等家庭就近就业：按面向脱贫户、监测户计（原文未限定人群）。";
     "publicPost.member", Text, "三(六)", "弱劳力、半劳力（部分丧失劳动能力）、在聘任年龄内、不在校的成员可聘任。";
     "publicPost.exit", ASSUMPTION, "三(六)", "“有序退岗”：家庭人均纯收入高于监测标准且稳定满风险消除所需月数（参数）的，退岗。";
     "publicPost.posts", ASSUMPTION, "三(六)", "每户聘任人数不超过参数规定的人数（未见黑龙江文件），在岗按月领取岗位补贴。";
     // 生态护林员
-    "forestRanger.household", Text, "三(六)", "生态护林员从脱贫户、监测户中选聘，优先保障脱贫不稳定户、边缘易致贫户。";
+    "forestRanger.household", ASSUMPTION, "三(六)", "生态护林员优先保障脱贫不稳定户、边缘易致贫户（三(六)）；按只从脱贫户、监测户中选聘计（原文只写优先）。";
     "forestRanger.ableToWork", ASSUMPTION, "三(六)", "“实现就业”按有全部劳动能力、在劳动年龄内、不在校的成员计；部分丧失劳动能力的弱劳力、半劳力按乡村公益岗位安置，不重复计算。";
     "forestRanger.posts", ASSUMPTION, "三(六)", "每户选聘人数不超过参数规定的人数（各地通常每户1人，未见黑龙江文件），每人按年补助标准计。";
     // 防贫保险
@@ -159,16 +172,19 @@ rules! {
     "workRelief.remuneration", Document, "三(六)、六(十六)；国家发展改革委2022-07-18", "以工代赈项目劳务报酬不低于中央预算内投资的一定比例（15%，2022年起提高到30%）。";
     // 县级画像、扶贫项目资产、县级指标（county, assets, countyIndicators）
     "county.alleviated", Text, "五(十四)", "脱贫县指全省20个原国家级贫困县（已全部退出）；8个原省级贫困县2017年退出，不是过渡期的脱贫县。";
-    "county.keyCounty", Text, "五(十四)", "乡村振兴重点帮扶县在20个脱贫县中确定；名单未公布时任何县都不按重点帮扶县计算，针对重点帮扶县的措施列为“待定”。";
+    "county.keyCounty", Text, "五(十四)；六(十六)、六(十九)", "乡村振兴重点帮扶县在20个脱贫县中确定；名单未公布时任何县都不按重点帮扶县计算，针对重点帮扶县的措施列为“待定”。";
     "county.measure", Text, "一(三)、三(五)、三(七)、五(十四)、六(十六)、六(十七)、六(十八)、六(十九)、七(二十)、七(二十三)", "列出测算日期对该县生效的县级措施、适用范围（脱贫县、非脱贫县、重点帮扶县、所有县）和起止日期。";
-    "county.list", Text, "五(十四)", "地级市或全省：列出测算日期有效的所辖县级单位，及其脱贫县、重点帮扶县、整合试点和生效措施。";
+    "county.list", Text, "五(十四)、六(十六)", "地级市或全省：列出测算日期有效的所辖县级单位，及其脱贫县、重点帮扶县、整合试点和生效措施。";
     "county.alleviatedArea", ASSUMPTION, "一(三)、六(十八)", "文本中的“脱贫地区”按县计，指20个脱贫县。";
     "county.window", ASSUMPTION, "一(二)", "文本未写明期限的县级措施（产业规划、四好农村路、保险以奖代补、重点帮扶县支持、县管乡用、人才流动、省级领导联系、考核），按过渡期计。";
     "assets.scope", Text, "二(四)", "使用各级财政专项扶贫资金和贫困县涉农整合资金形成的扶贫项目资产建立台账、分类管理。";
     "assets.scopeDocument", Document, "国办函〔2021〕51号（转述）", "地方政府债券、东西部协作、对口支援、定点帮扶、社会捐赠和2021年起衔接资金形成的资产同样纳入；其他资金形成的不是扶贫项目资产。";
+    "assets.scopeYear", Document, "国办函〔2021〕51号三(一)（转述）", "党的十八大以来形成的资产纳入台账：形成年度早于2012年的不属扶贫项目资产。";
+    "assets.scopeYear2012", ASSUMPTION, "国办函〔2021〕51号三(一)（转述）", "2012年形成的资产按在范围内计：党的十八大于2012年11月召开，台账只登记年度，分不出会前会后。";
+    "assets.integratedCounty", Text, "二(四)、六(十六)", "统筹整合使用的财政涉农资金只在贫困县（脱贫县）实行：台账所在县从来不是脱贫县而登记为整合资金的，标出核实。";
     "assets.class", Document, "二(四)；国办函〔2021〕51号（转述）", "按经营性（产业就业类固定资产和权益性资产）、公益性（公益性基础设施、公共服务设施）、到户类（帮助农户发展形成的生物性资产或固定资产）分类。";
     "assets.management", Text, "二(四)", "经营性资产明晰产权、加强经营管理，防止流失和被侵占；公益性资产落实管护主体、明确管护责任，持续发挥作用。";
-    "assets.household", Document, "国办函〔2021〕51号（转述）", "到户类资产归农户所有，由农户自行管理，不作村级收益分配和处置审批。";
+    "assets.household", Document, "二(四)；国办函〔2021〕51号（转述）", "到户类资产归农户所有，由农户自行管理，不作村级收益分配和处置审批。";
     "assets.owner", Document, "国办函〔2021〕51号（转述）", "经营性、公益性资产的产权明确到村集体或乡、县；到户类归农户：登记的产权归属与类别不符的标出核实。";
     "assets.pilotFunds", Text, "六(十六)", "涉农资金统筹整合试点只在过渡期前3年：之后年度形成、登记为整合资金的资产标出核实。";
     "assets.incomeUses", Text, "二(四)", "资产收益重点用于项目运行管护、村级公益事业、巩固拓展脱贫攻坚成果等；村级收益部分还可用于产业发展和提质增效、小微奖补、小型公益事业建设、扶贫资产维护。各用途占年收益的比例保留四位小数；计划合计不得超过年收益。";
@@ -184,6 +200,36 @@ rules! {
     "indicators.keyCounty", Text, "五(十四)", "对乡村振兴重点帮扶县建立跟踪监测机制，定期监测评估；名单未公布时注明。";
     "indicators.assessment", Text, "七(二十三)", "以上指标用于巩固拓展脱贫攻坚成果和乡村振兴考核。";
 }
+
+/// Where two routes compete for the same household or member: the order they are tried in, in
+/// Chinese, and the rule that states it (docs/rules.md lists these first).
+pub const ORDERS: &[(&str, &str, &str)] = &[
+    (
+        "低保：整户补差、渐退、单人户",
+        "先看整户：人均收入低于标准的整户补差（加发随户）；否则正在领取低保、因就业超过标准的，渐退期内维持原低保；都不适用时，低保边缘家庭的重度残疾人、重病患者参照单人户。结果的 route 写明所用方式。",
+        "dibao.routeOrder",
+    ),
+    (
+        "特困与低保",
+        "先逐人认定特困（三项条件都满足的成员），其余成员再按低保计算；特困成员的收入份额不计入其余成员。",
+        "dibao.tekunMembers",
+    ),
+    (
+        "孤儿、事实无人抚养儿童与特困",
+        "未满18周岁、登记为孤儿或事实无人抚养儿童的，领取其基本生活费，不再认定为特困人员。",
+        "tekun.orphanAllowance",
+    ),
+    (
+        "临时救助与一事一议",
+        "先在上限内给予一次性临时救助；缺口大于上限的部分，报县级一事一议。",
+        "temporary.caseByCase",
+    ),
+    (
+        "防返贫监测的帮扶方式",
+        "遭遇重大自然灾害或家庭重大变故的，先按一事一议；否则家中有劳动能力成员的开发式帮扶，都无劳动能力的兜底保障。",
+        "monitoring.track",
+    ),
+];
 
 /// The rule of an id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
@@ -231,16 +277,36 @@ impl Assumptions {
 #[derive(Serialize, Tsify)]
 pub struct Assumption {
     pub rule: &'static str,
-    /// Chinese: what is assumed and why.
-    pub text: &'static str,
+    /// Chinese: what is assumed and why (explained results only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub text: Option<&'static str>,
 }
 
+/// [`Assumptions`] as a result lists them: `[{ rule, text? }]`, the sentence when explained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AssumptionList {
+    pub set: Assumptions,
+    pub words: bool,
+}
+
+impl Serialize for AssumptionList {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.set.iter().map(|r| Assumption {
+            rule: r.id,
+            text: self.words.then_some(r.text),
+        }))
+    }
+}
+
+/// A set on its own is written with its sentences (county results, which are always explained).
 impl Serialize for Assumptions {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter().map(|r| Assumption {
-            rule: r.id,
-            text: r.text,
-        }))
+        AssumptionList {
+            set: *self,
+            words: true,
+        }
+        .serialize(s)
     }
 }
 
@@ -255,8 +321,19 @@ pub fn document() -> String {
          - **本计算器的假设**：没有找到文件明确规定、由本计算器采用的做法。凡用到假设的测算结果，都在 \
          `assumptions` 中列出，工作人员页面在结果旁显示。\n\n\
          规则所用的具体数额（标准、比例、月数）是带日期和来源的参数，见 [parameters.md](parameters.md)。\n\n\
-         | 规则 | 性质 | 依据 | 内容 |\n|---|---|---|---|\n",
+         文号简称：“民发〔2021〕43号”为民政部《特困人员认定办法》；“民发〔2021〕57号”为民政部《最低生活保障审核确认办法》；\
+         “民政部等四部门2022年通知”为民政部、中央农办、财政部、国家乡村振兴局《关于进一步做好最低生活保障等社会救助兜底保障工作的通知》（2022年）；\
+         “国办函〔2021〕51号”为国务院办公厅转发国家乡村振兴局等《关于加强扶贫项目资产后续管理的指导意见》；\
+         “国办发〔2021〕42号”为国务院办公厅《关于健全重特大疾病医疗保险和救助制度的意见》。\
+         黑龙江省的《特困人员认定办法》（黑民规〔2021〕12号）和《最低生活保障审核确认办法》（黑民规〔2021〕16号）未见原文，\
+         其中省级规定的其他情形未计入。\n",
     );
+    out.push_str("\n## 几种方式竞合时的先后\n\n| 场合 | 先后 | 规则 | 性质 |\n|---|---|---|---|\n");
+    for (place, text, id) in ORDERS {
+        let basis = rule(id).map_or("", |r| r.basis.label());
+        out.push_str(&format!("| {place} | {text} | `{id}` | {basis} |\n"));
+    }
+    out.push_str("\n## 全部规则\n\n| 规则 | 性质 | 依据 | 内容 |\n|---|---|---|---|\n");
     for r in RULES {
         out.push_str(&format!(
             "| `{}` | {} | {} | {} |\n",
@@ -282,13 +359,24 @@ mod tests {
     }
 
     #[test]
+    fn every_order_names_a_rule() {
+        for (place, _, id) in ORDERS {
+            assert!(rule(id).is_some(), "{place}: {id}");
+        }
+    }
+
+    #[test]
     fn only_assumptions_are_recorded() {
         let mut a = Assumptions::default();
         a.add("dibao.base");
         assert!(a.is_empty());
         a.add("temporary.need");
         assert!(a.contains("temporary.need"));
-        let json = serde_json::to_string(&a).unwrap();
+        let json = serde_json::to_string(&AssumptionList {
+            set: a,
+            words: true,
+        })
+        .unwrap();
         assert!(
             json.starts_with(r#"[{"rule":"temporary.need","text":""#),
             "{json}"

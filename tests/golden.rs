@@ -39,31 +39,53 @@ fn read<T>(
     reader(&zhenxing::input::parse(&text, "input")?)
 }
 
-/// Call the engine as the JS runner does: by name, with positional arguments. The result is
-/// serialised straight from the Rust type, so fields keep their order (as they do in JS).
+/// The `explain` of a call's options (its argument `i`), or `default`.
+fn explain_at(args: &[Value], i: usize, default: bool) -> bool {
+    args.get(i)
+        .and_then(|o| o.get("explain"))
+        .and_then(Value::as_bool)
+        .unwrap_or(default)
+}
+
+/// Call the engine as the JS runner does: by name, with positional arguments (the options last).
+/// The result is serialised straight from the Rust type, so fields keep their order (as they do in
+/// JS).
 fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyError> {
     let household = || read(args, 0, HouseholdInput::read);
     let as_of = arg(args, 1).unwrap_or("");
+    let explain = explain_at(args, 2, true);
     let out = match name {
-        "transition" => {
-            serde_json::to_string(&engine.transition(arg(args, 0).unwrap_or(""), arg(args, 1))?)
-        }
-        "monitoring" => serde_json::to_string(&engine.monitoring(&household()?, as_of)?),
-        "medical" => {
-            serde_json::to_string(&engine.medical(&read(args, 0, MedicalClaim::read)?, as_of)?)
-        }
-        "microcredit" => serde_json::to_string(
-            &engine.microcredit(&read(args, 0, MicrocreditRequest::read)?, as_of)?,
-        ),
-        "guaranteeLoan" => serde_json::to_string(
-            &engine.guarantee_loan(&read(args, 0, GuaranteeLoanRequest::read)?, as_of)?,
-        ),
-        "insuranceFutures" => serde_json::to_string(
-            &engine.insurance_futures(&read(args, 0, InsuranceFuturesClaim::read)?, as_of)?,
-        ),
-        "workRelief" => serde_json::to_string(
-            &engine.work_relief(&read(args, 0, WorkReliefProject::read)?, as_of)?,
-        ),
+        "transition" => serde_json::to_string(&engine.transition_with(
+            arg(args, 0).unwrap_or(""),
+            arg(args, 1),
+            explain,
+        )?),
+        "monitoring" => serde_json::to_string(&engine.monitoring(&household()?, as_of, explain)?),
+        "medical" => serde_json::to_string(&engine.medical(
+            &read(args, 0, MedicalClaim::read)?,
+            as_of,
+            explain,
+        )?),
+        "microcredit" => serde_json::to_string(&engine.microcredit(
+            &read(args, 0, MicrocreditRequest::read)?,
+            as_of,
+            explain,
+        )?),
+        "guaranteeLoan" => serde_json::to_string(&engine.guarantee_loan(
+            &read(args, 0, GuaranteeLoanRequest::read)?,
+            as_of,
+            explain,
+        )?),
+        "insuranceFutures" => serde_json::to_string(&engine.insurance_futures(
+            &read(args, 0, InsuranceFuturesClaim::read)?,
+            as_of,
+            explain,
+        )?),
+        "workRelief" => serde_json::to_string(&engine.work_relief(
+            &read(args, 0, WorkReliefProject::read)?,
+            as_of,
+            explain,
+        )?),
         "county" => serde_json::to_string(&engine.county(arg(args, 0).unwrap_or(""), as_of)?),
         "assets" => {
             let text = serde_json::to_string(&args[0]).unwrap();
@@ -73,20 +95,18 @@ fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyErr
         "countyIndicators" => serde_json::to_string(
             &engine.county_indicators(&read(args, 0, CountyIndicatorInput::read)?, as_of)?,
         ),
-        "estimate" => serde_json::to_string(&engine.estimate(&household()?, as_of)?),
+        "estimate" => {
+            serde_json::to_string(&engine.estimate_with(&household()?, as_of, explain)?)
+        }
         "screen" => serde_json::to_string(&engine.screen(&household()?, as_of)?),
         "estimateMany" | "screenMany" => {
-            let explain = args
-                .get(2)
-                .and_then(|o| o.get("explain"))
-                .and_then(Value::as_bool)
-                .unwrap_or(true);
             let text = serde_json::to_string(&args[0]).unwrap();
             let list = zhenxing::input::parse(&text, "households")?;
             let items = list.as_array().unwrap_or(&[]);
             if name == "screenMany" {
                 serde_json::to_string(&engine.screen_many(items, as_of))
             } else {
+                let explain = explain_at(args, 2, false);
                 serde_json::to_string(&engine.estimate_many(items, as_of, explain))
             }
         }
@@ -95,13 +115,14 @@ fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyErr
             as_of,
             read(args, 2, CurveOptions::read)?,
         )?),
-        "compare" => serde_json::to_string(&engine.compare(
+        "compare" => serde_json::to_string(&engine.compare_with(
             &household()?,
             as_of,
             &read(args, 2, |n| engine.with_overrides(n))?,
+            explain_at(args, 3, true),
         )?),
         // Every household programme of the registry, by its id.
-        programme => match engine.programme(programme, &household()?, as_of)? {
+        programme => match engine.programme(programme, &household()?, as_of, explain)? {
             Some(result) => serde_json::to_string(&result),
             None => panic!("unknown call {programme}"),
         },
@@ -126,24 +147,58 @@ fn subset(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
     }
 }
 
-/// Every explained result in `v` (an object with `steps`): each step names a rule
-/// of the engine's list, and each step applying an assumption has it listed in `assumptions`.
-fn rules_are_listed(v: &Value, path: &str) -> Result<(), String> {
+/// The assumptions listed where `v` stands: its own `assumptions`, or, for a programme inside an
+/// estimate, the estimate's entries whose `usedBy` names it.
+fn listed_assumptions<'a>(
+    map: &'a serde_json::Map<String, Value>,
+    outer: &'a [Value],
+) -> Vec<&'a str> {
+    if let Some(Value::Array(a)) = map.get("assumptions") {
+        return a.iter().filter_map(|x| x["rule"].as_str()).collect();
+    }
+    let id = map
+        .get("program")
+        .and_then(Value::as_str)
+        .unwrap_or("transition");
+    outer
+        .iter()
+        .filter(|x| {
+            x["usedBy"]
+                .as_array()
+                .is_some_and(|u| u.iter().any(|p| p == id))
+        })
+        .filter_map(|x| x["rule"].as_str())
+        .collect()
+}
+
+/// Every explained result in `v` (an object with `steps`): each step names a rule of the engine's
+/// list, and each step applying an assumption has it listed (by the result, or by the estimate it
+/// is part of, as used by it).
+fn rules_are_listed(v: &Value, path: &str, outer: &[Value]) -> Result<(), String> {
     match v {
         Value::Object(map) => {
+            // An estimate's list (entries with `usedBy`) serves the parts inside it.
+            let here: Vec<Value> = match map.get("assumptions") {
+                Some(Value::Array(a)) if a.iter().any(|x| x.get("usedBy").is_some()) => a.clone(),
+                _ => outer.to_vec(),
+            };
             if let Some(Value::Array(steps)) = map.get("steps") {
-                let no_assumptions = Vec::new();
-                let assumed = match map.get("assumptions") {
-                    Some(Value::Array(a)) => a,
-                    _ => &no_assumptions,
-                };
+                let assumed = listed_assumptions(map, &here);
                 for step in steps {
                     let id = step["rule"].as_str().unwrap_or("");
                     let rule = zhenxing::rules::rule(id).ok_or_else(|| {
                         format!("{path}: step rule {id} is not in the list of rules")
                     })?;
-                    let listed = assumed.iter().any(|a| a["rule"] == id);
-                    if rule.basis == zhenxing::rules::Basis::Assumption && !listed {
+                    // A step cites the item or document that says what it does: one of its rule's.
+                    if let Some(cited) = step["citation"].as_str() {
+                        if !rule.source.contains(cited) {
+                            return Err(format!(
+                                "{path}: step {id} cites {cited}, not among its rule's sources ({})",
+                                rule.source
+                            ));
+                        }
+                    }
+                    if rule.basis == zhenxing::rules::Basis::Assumption && !assumed.contains(&id) {
                         return Err(format!(
                             "{path}: step {id} applies an assumption not listed"
                         ));
@@ -151,14 +206,58 @@ fn rules_are_listed(v: &Value, path: &str) -> Result<(), String> {
                 }
             }
             map.iter()
-                .try_for_each(|(k, x)| rules_are_listed(x, &format!("{path}.{k}")))
+                .try_for_each(|(k, x)| rules_are_listed(x, &format!("{path}.{k}"), &here))
         }
         Value::Array(items) => items
             .iter()
             .enumerate()
-            .try_for_each(|(i, x)| rules_are_listed(x, &format!("{path}[{i}]"))),
+            .try_for_each(|(i, x)| rules_are_listed(x, &format!("{path}[{i}]"), outer)),
         _ => Ok(()),
     }
+}
+
+/// The value at `path` (`[0].estimate.programs[1].reasons`), if there is one.
+fn at<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut here = v;
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, indices) = part.split_once('[').map_or((part, ""), |(k, i)| (k, i));
+        if !key.is_empty() {
+            here = here.get(key)?;
+        }
+        for i in indices.split('[').filter(|i| !i.is_empty()) {
+            here = here.get(i.trim_end_matches(']').parse::<usize>().ok()?)?;
+        }
+    }
+    Some(here)
+}
+
+/// A case's `absent` paths are not in the result.
+fn absent(case: &Value, actual: &Value) -> Result<(), String> {
+    let paths = case.get("absent").and_then(Value::as_array);
+    for p in paths.into_iter().flatten().filter_map(Value::as_str) {
+        if at(actual, p).is_some() {
+            return Err(format!("{p}: present, should be absent"));
+        }
+    }
+    Ok(())
+}
+
+/// A case file: its name and contents.
+fn read_case(path: &Path) -> (String, Value) {
+    let name = path.file_stem().unwrap().to_string_lossy().to_string();
+    let case: Value = serde_json::from_str(&fs::read_to_string(path).unwrap())
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    (name, case)
+}
+
+/// A case run on the default engine (or its overrides): the JSON text of the result, or the error.
+fn run_case(default: &Engine, case: &Value) -> Result<String, PolicyError> {
+    let engine = match case.get("overrides") {
+        Some(o) => read(std::slice::from_ref(o), 0, |n| default.with_overrides(n)).unwrap(),
+        None => default.clone(),
+    };
+    let args = case["args"].as_array().unwrap();
+    call(&engine, case["call"].as_str().unwrap(), args)
 }
 
 #[test]
@@ -170,18 +269,11 @@ fn golden_cases_hold_natively() {
     let all = cases();
     assert!(!all.is_empty());
     for path in &all {
-        let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        let case: Value = serde_json::from_str(&fs::read_to_string(path).unwrap())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (name, case) = read_case(path);
         for key in ["title", "policy", "call", "args", "worked"] {
             assert!(case.get(key).is_some(), "{name}: every case needs `{key}`");
         }
-        let engine = match case.get("overrides") {
-            Some(o) => read(std::slice::from_ref(o), 0, |n| default.with_overrides(n)).unwrap(),
-            None => default.clone(),
-        };
-        let args = case["args"].as_array().unwrap();
-        let result = call(&engine, case["call"].as_str().unwrap(), args);
+        let result = run_case(&default, &case);
         let written = match &result {
             Ok(text) => text.clone(),
             // Keys in alphabetical order (serde_json's map); the JS runner writes them the same way.
@@ -193,9 +285,9 @@ fn golden_cases_hold_natively() {
         let result = result.map(|text| serde_json::from_str::<Value>(&text).unwrap());
         fs::write(out_dir.join(format!("{name}.json")), written).unwrap();
         let verdict = match (&result, case.get("expect"), case.get("expectError")) {
-            (Ok(actual), Some(expected), None) => {
-                subset(expected, actual, "").and_then(|()| rules_are_listed(actual, ""))
-            }
+            (Ok(actual), Some(expected), None) => subset(expected, actual, "")
+                .and_then(|()| rules_are_listed(actual, "", &[]))
+                .and_then(|()| absent(&case, actual)),
             (Err(e), None, Some(expected)) => {
                 subset(expected, &json!({ "code": e.code, "path": e.path }), "")
             }
@@ -213,5 +305,167 @@ fn golden_cases_hold_natively() {
         failures.len(),
         all.len(),
         failures.join("\n")
+    );
+}
+
+/// The date a case is computed for: its second argument (the first of `transition`, the third, the
+/// end, of `compareDates`).
+fn case_date(case: &Value) -> &str {
+    let args = case["args"].as_array().unwrap();
+    let i = match case["call"].as_str() {
+        Some("transition") => 0,
+        Some("compareDates") => 2,
+        _ => 1,
+    };
+    args.get(i).and_then(Value::as_str).unwrap_or("")
+}
+
+/// Every step of a result (at any depth) that applies `rule`.
+fn applies(v: &Value, rule: &str) -> bool {
+    match v {
+        Value::Object(map) => {
+            map.get("rule").and_then(Value::as_str) == Some(rule)
+                || map.values().any(|x| applies(x, rule))
+        }
+        Value::Array(items) => items.iter().any(|x| applies(x, rule)),
+        _ => false,
+    }
+}
+
+#[test]
+fn every_rule_of_the_transition_period_is_tried_on_both_sides_of_its_end() {
+    let end = zhenxing::params::ParameterSet::heilongjiang()
+        .unwrap()
+        .lookup(
+            &zhenxing::params::catalogue::TRANSITION_END,
+            zhenxing::calendar::parse_date("2025-06-01", "").unwrap(),
+            None,
+        )
+        .map(|v| v.value.display())
+        .unwrap();
+    let period: Vec<&str> = zhenxing::rules::RULES
+        .iter()
+        .filter(|r| r.text.contains("过渡期内"))
+        .map(|r| r.id)
+        .collect();
+    assert!(period.len() >= 3, "{period:?}");
+    let default = Engine::new().unwrap();
+    let tagged: Vec<(String, Value)> = cases()
+        .iter()
+        .map(|p| read_case(p))
+        .filter(|(_, c)| c.get("periodEnd").is_some())
+        .collect();
+    for rule in &period {
+        let mine: Vec<&(String, Value)> = tagged
+            .iter()
+            .filter(|(_, c)| c["periodEnd"] == *rule)
+            .collect();
+        let before = mine.iter().find(|(_, c)| case_date(c) <= end.as_str());
+        let after = mine.iter().find(|(_, c)| case_date(c) > end.as_str());
+        let (Some(_), Some((name, case))) = (before, after) else {
+            panic!("{rule} says 过渡期内: it needs a case tagged periodEnd on or before {end} and one after");
+        };
+        // After the end the result itself says that the rule no longer applies.
+        let result: Value = serde_json::from_str(&run_case(&default, case).unwrap()).unwrap();
+        assert!(
+            applies(&result, rule),
+            "{name}: no step applies {rule} after the period"
+        );
+    }
+    for (name, case) in &tagged {
+        assert!(
+            period.iter().any(|r| case["periodEnd"] == *r),
+            "{name}: periodEnd names no rule that says 过渡期内"
+        );
+    }
+}
+
+/// `s` without what quotes the caller's own input ("…", “…”) and, in a message about a value that is
+/// not one of a list, the codes that must be typed (after 应为：).
+fn without_quotes(s: &str) -> String {
+    let mut out = String::new();
+    let mut close = None;
+    for c in s.chars() {
+        match (close, c) {
+            (None, '"') => close = Some('"'),
+            (None, '“') => close = Some('”'),
+            (Some(end), c) if c == end => close = None,
+            (Some(_), _) => {}
+            (None, c) => out.push(c),
+        }
+    }
+    match out.find("应为：") {
+        Some(i) if out.contains("无效") => out[..i].to_string(),
+        _ => out,
+    }
+}
+
+/// Words of ASCII letters in `s` (two letters or more), but for those an officer reads as Chinese
+/// text does (LPR: 贷款市场报价利率, written so in the notices) and the web addresses of sources.
+fn ascii_words(s: &str) -> Vec<String> {
+    without_quotes(s)
+        .split(|c: char| c.is_whitespace() || "，。；：、（）()".contains(c))
+        .filter(|token| !token.contains('.'))
+        .flat_map(|token| token.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| w.len() >= 2 && *w != "LPR")
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every string an officer reads in a result: steps' and alerts' texts, reasons, facts, labels,
+/// assumptions, stale figures, findings and error messages.
+fn officer_strings<'a>(v: &'a Value, key: &str, out: &mut Vec<(String, &'a str)>) {
+    const READ: &[&str] = &[
+        "text",
+        "reasons",
+        "label",
+        "value",
+        "action",
+        "message",
+        "note",
+        "notes",
+        "kindLabel",
+        "classLabel",
+        "fundingLabel",
+        "ownerLabel",
+        "reason",
+        "groups",
+        "duty",
+        "prevent",
+    ];
+    match v {
+        Value::Object(map) => map.iter().for_each(|(k, x)| officer_strings(x, k, out)),
+        Value::Array(items) => items.iter().for_each(|x| officer_strings(x, key, out)),
+        Value::String(s) if READ.contains(&key) => out.push((key.to_string(), s)),
+        _ => {}
+    }
+}
+
+#[test]
+fn officers_read_no_english_or_internal_names() {
+    let default = Engine::new().unwrap();
+    let mut found = Vec::new();
+    for path in cases() {
+        let (name, case) = read_case(&path);
+        let output = match run_case(&default, &case) {
+            Ok(text) => serde_json::from_str(&text).unwrap(),
+            Err(e) => json!({ "message": e.message }),
+        };
+        let mut strings = Vec::new();
+        officer_strings(&output, "", &mut strings);
+        for (key, s) in strings {
+            // A fact's value may be a figure or a code the officer typed (a region, a date).
+            let words = ascii_words(s);
+            if !words.is_empty() {
+                found.push(format!("{name}: {key}: {words:?} in “{s}”"));
+            }
+        }
+    }
+    found.dedup();
+    assert!(
+        found.is_empty(),
+        "{} strings:\n{}",
+        found.len(),
+        found.join("\n")
     );
 }

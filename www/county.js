@@ -6,6 +6,8 @@ import init, { PolicyEngine, PolicyError } from './pkg/index.js';
 const $ = (id) => document.getElementById(id);
 const NS = 'http://www.w3.org/2000/svg';
 let engine;
+/** A parameter's Chinese label by its name (officers read labels, never parameter ids). */
+let paramLabels = new Map();
 
 /** An element with attributes and children (text or nodes); null children are skipped. */
 function node(tag, attrs, ...kids) {
@@ -31,7 +33,7 @@ function common(r) {
     r.assumptions?.length ? node('div', { class: 'assumptions' }, '本计算器的假设：',
       node('ul', {}, r.assumptions.map((a) => node('li', { 'data-assumption': a.rule }, a.text)))) : null,
     r.unofficial?.length ? node('div', { class: 'unofficial' }, '⚠ 依据的以下参数不是官方公布值，须按本县规定核对：',
-      node('ul', {}, r.unofficial.map((n) => node('li', { 'data-param': n }, n)))) : null,
+      node('ul', {}, r.unofficial.map((n) => node('li', { 'data-param': n }, paramLabels.get(n) ?? n)))) : null,
   ];
 }
 
@@ -258,6 +260,7 @@ function renderProfileNow() {
 async function start() {
   await init();
   engine = new PolicyEngine();
+  paramLabels = new Map(engine.parameters().map((p) => [p.name, p.label]));
   fillRegions();
   $('as-of').value = new Date().toISOString().slice(0, 10);
   for (const id of ['as-of', 'region']) $(id).addEventListener('change', renderProfileNow);

@@ -674,7 +674,7 @@ impl CountyIndicatorInput {
         if province_growth.is_some() == province_income.is_some() {
             return Err(PolicyError::invalid_input(
                 "provinceGrowth",
-                "全省农民收入增速：请给出 provinceGrowth（增速）或 provinceIncome（本年和上年收入）中的一项",
+                "全省农民收入增速：请给出增速，或全省农民本年和上年人均可支配收入，只给其中一项",
             ));
         }
         let register = match o.object(

@@ -84,12 +84,15 @@ pub struct MemberInput {
     #[tsify(optional)]
     pub id: Option<String>,
     pub birth_date: String,
-    /// 1 and 2 are severe (重度).
+    /// 残疾等级. With `disabilityType` it decides 重度残疾人 (民发〔2021〕57号: grades 1 and 2, and grade
+    /// 3 智力 or 精神) and the default labour capacity (民发〔2021〕43号第五条).
     #[tsify(optional, type = "1 | 2 | 3 | 4")]
     pub disability_grade: Option<u8>,
     #[tsify(optional)]
     pub serious_illness: Option<bool>,
-    /// Default: 'full' aged 16-59 without severe disability, else 'none'.
+    /// Default (民发〔2021〕43号第五条): 'none' aged 60 or over, under 16, or with 智力 or 精神残疾
+    /// grades 1–3, 肢体残疾 grades 1–2 or 视力残疾 grade 1; else 'full'. A grade without a type counts
+    /// at grades 1–2 and is listed as an assumption.
     #[tsify(optional)]
     pub labor_capacity: Option<Capacity>,
     /// For 特困 care standards; default 'full'.
@@ -101,9 +104,14 @@ pub struct MemberInput {
     /// Annual wage income of this member.
     #[tsify(optional, type = "Money")]
     pub wages: Option<MoneyInput>,
-    /// Where the wages are earned; default the household's region.
+    /// Where the wages are earned; default the household's region. A code of another province is
+    /// accepted (with `workMinimumWage`, or else the household's own minimum-wage tier is used).
     #[tsify(optional)]
     pub work_region: Option<String>,
+    /// The monthly minimum wage of a place of work outside the province (yuan), for the 低保
+    /// employment-cost deduction; only with a `workRegion` outside the province.
+    #[tsify(optional, type = "Money")]
+    pub work_minimum_wage: Option<MoneyInput>,
     #[tsify(optional)]
     pub schooling: Option<Schooling>,
     #[tsify(optional)]
@@ -442,6 +450,7 @@ pub const FIELD_LABELS: &[(&str, &str)] = &[
     ("hasSupporter", "有能履行义务的法定赡养、抚养、扶养义务人"),
     ("wages", "年工资收入"),
     ("workRegion", "务工地"),
+    ("workMinimumWage", "务工地月最低工资"),
     ("schooling", "在校学段"),
     ("boarding", "寄宿"),
     ("insured", "参加基本医疗保险"),
@@ -534,6 +543,7 @@ const MEMBER_FIELDS: &[&str] = &[
     "hasSupporter",
     "wages",
     "workRegion",
+    "workMinimumWage",
     "schooling",
     "boarding",
     "insured",
@@ -637,7 +647,7 @@ impl HouseholdInput {
         if monitoring_category.is_some() && !status.is_some_and(HouseholdStatus::monitored) {
             c.push(PolicyError::invalid_input(
                 "monitoringCategory",
-                "只有已纳入监测（status 为 monitored 或 returned）的家庭才有登记类别",
+                "只有户类型为“已纳入防返贫监测”或“已认定返贫致贫”的家庭才有登记的监测类别",
             ));
         }
         let input = HouseholdInput {
@@ -719,6 +729,7 @@ impl MemberInput {
             has_supporter: c.opt(m.bool("hasSupporter")),
             wages: c.opt(m.money("wages")),
             work_region: c.opt(m.str("workRegion")),
+            work_minimum_wage: c.opt(m.money("workMinimumWage")),
             schooling: c.opt(m.choice("schooling", SCHOOLING)),
             boarding: c.opt(m.bool("boarding")),
             insured: c.opt(m.bool("insured")),

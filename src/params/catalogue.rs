@@ -184,6 +184,8 @@ catalogue! {
         .about("账面价值不超过本额的处置由乡镇人民政府审批（村集体资产先经村民会议或村民代表会议决议），超过的报县级。");
     ASSETS_DISPOSAL_COUNTY_DEPARTMENT_LIMIT = def("assets.disposal.countyDepartmentLimit", Yuan, "扶贫项目资产处置：县级主管部门审批限额（账面价值）")
         .about("账面价值不超过本额的处置由县级行业主管部门会同财政部门审批，超过的报县级人民政府。");
+    ASSETS_SCOPE_FROM = def("assets.scopeFrom", Date, "扶贫项目资产范围的起点（党的十八大召开之日）").calendar()
+        .about("此后形成的资产纳入扶贫项目资产台账（国办函〔2021〕51号：党的十八大以来）。");
     FOREST_RANGER_PAY = def("employment.forestRangerPay", YuanPerYear, "生态护林员年补助（每人）").every(12);
     PUBLIC_POST_MONTHLY = def("publicPost.monthly", YuanPerMonth, "乡村公益岗位补贴（每岗）").every(12);
     PUBLIC_POST_AGE_MIN = def("publicPost.ageMin", Years, "乡村公益岗位聘任年龄下限").limits(Limits::whole(0, 120));

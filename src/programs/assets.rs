@@ -147,8 +147,9 @@ pub struct DisposalResult {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
-    /// `outOfScope`, `ownerMismatch`, `pilotFundsAfterPilot`, `noIncomePlan`, `incomeUseNotAllowed`,
-    /// `householdIncomePlan`, `disposalMissingApproval`, `disposalBelowValue`.
+    /// `outOfScope`, `formedBeforeScope`, `integratedFundNotAlleviatedCounty`, `ownerMismatch`,
+    /// `pilotFundsAfterPilot`, `noIncomePlan`, `incomeUseNotAllowed`, `householdIncomePlan`,
+    /// `disposalMissingApproval`, `disposalBelowValue`.
     pub id: &'static str,
     pub text: String,
     pub citation: &'static str,
@@ -467,11 +468,17 @@ struct Work {
 
 impl Work {
     fn finding(&mut self, id: &'static str, citation: &'static str, text: String) {
-        self.citations.add(citation);
+        self.cite(citation);
         self.findings.push(Finding { id, text, citation });
     }
+    /// `citations` lists items of the policy text; a step may cite a document instead.
+    fn cite(&mut self, citation: &'static str) {
+        if crate::policy::title(citation).is_some() {
+            self.citations.add(citation);
+        }
+    }
     fn step(&mut self, rule: &'static str, citation: &'static str, text: impl FnOnce() -> String) {
-        self.citations.add(citation);
+        self.cite(citation);
         if self.explain {
             self.words.step(rule, citation, text(), None);
         }
@@ -556,9 +563,11 @@ fn scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Result<bool> 
             true
         }
         LinkageFund | Bond | Collaboration | Donation => {
-            w.step("assets.scopeDocument", "二(四)", || {
-                format!("{funds}形成的资产，按国办函〔2021〕51号同样纳入扶贫项目资产管理。")
-            });
+            w.step(
+                "assets.scopeDocument",
+                "国办函〔2021〕51号（转述）",
+                || format!("{funds}形成的资产，按国办函〔2021〕51号同样纳入扶贫项目资产管理。"),
+            );
             true
         }
         Other => {
@@ -570,7 +579,9 @@ fn scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Result<bool> 
             false
         }
     };
+    let in_scope = in_scope && formed_in_scope(a, reader, w)?;
     if a.funding_source == IntegratedFund {
+        integrated_in_county(reader, w);
         let start = reader.date(&p::TRANSITION_START)?;
         let (years, until) = transition::pilot_end(reader, start)?;
         let last_year = u32::try_from(chrono::Datelike::year(&until)).unwrap_or(0);
@@ -587,6 +598,54 @@ fn scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Result<bool> 
         }
     }
     Ok(in_scope)
+}
+
+/// Formed since 党的十八大 (国办函〔2021〕51号三(一)): a year before it is out of scope; its own year
+/// is counted in (rule `assets.scopeYear2012`: the ledger has no month).
+fn formed_in_scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Result<bool> {
+    let from = reader.date(&p::ASSETS_SCOPE_FROM)?;
+    let first = u32::try_from(chrono::Datelike::year(&from)).unwrap_or(0);
+    if a.year < first {
+        w.finding(
+            "formedBeforeScope",
+            "二(四)",
+            format!(
+                "形成于 {} 年，早于党的十八大（{}）：不属于扶贫项目资产，请移出本台账或核实形成年度。",
+                a.year,
+                format_date(from)
+            ),
+        );
+        return Ok(false);
+    }
+    if a.year == first {
+        w.assumptions.add("assets.scopeYear2012");
+        w.step(
+            "assets.scopeYear2012",
+            "国办函〔2021〕51号三(一)（转述）",
+            || format!("形成于 {first} 年：党的十八大当年，台账只有年度，按在范围内计。"),
+        );
+    }
+    Ok(true)
+}
+
+/// 统筹整合 funds are for poverty counties only: in a county that never was one, a finding.
+fn integrated_in_county(reader: &Reader<'_>, w: &mut Work) {
+    let Some(county) = reader
+        .region()
+        .filter(|r| r.level() == crate::params::Level::County)
+    else {
+        return;
+    };
+    if !county.alleviated_county {
+        w.finding(
+            "integratedFundNotAlleviatedCounty",
+            "六(十六)",
+            format!(
+                "登记为统筹整合资金，但{}不是脱贫县：涉农资金统筹整合试点只在贫困县（脱贫县）实行，请核实资金来源。",
+                county.name
+            ),
+        );
+    }
 }
 
 /// Who manages and maintains it, and whether the owner registered fits the class.

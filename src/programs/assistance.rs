@@ -32,8 +32,12 @@ pub struct Assistance {
     /// Each member's share of the household's income other than wages, a month: the household's
     /// business, property, transfer and other income (not the exempt part) ÷ 12 ÷ members.
     pub other_income_share: Money,
-    /// Members who meet the three 特困 tests (by their place in the household).
+    /// Members who meet the three 特困 tests (by their place in the household), not counting the
+    /// children in the allowance of orphans and 事实无人抚养儿童.
     pub tekun_members: Vec<usize>,
+    /// Children under the minor age recorded as orphans or 事实无人抚养儿童: in that allowance, they
+    /// are not also 特困 (民发〔2021〕43号第九条: one basic-living benefit).
+    pub allowance_children: Vec<usize>,
     /// 低保, once decided.
     pub dibao: Option<Decided>,
     /// 特困, once decided.
@@ -67,9 +71,12 @@ impl Assistance {
             .counted()?
             .checked_div(12.into())?
             .checked_div(h.size())?;
+        let allowance_children = allowance_children(h, &mut r)?;
         let mut tekun_members = Vec::new();
         for (i, m) in h.members.iter().enumerate() {
-            if qualifies_for_tekun(m, standard, other_income_share)? {
+            if !allowance_children.contains(&i)
+                && qualifies_for_tekun(m, standard, other_income_share)?
+            {
                 tekun_members.push(i);
             }
         }
@@ -78,6 +85,7 @@ impl Assistance {
             standard_used: r.used(),
             other_income_share,
             tekun_members,
+            allowance_children,
             dibao: None,
             tekun: None,
         })
@@ -99,6 +107,21 @@ impl Assistance {
         used.extend(&self.tekun()?.used);
         Ok(used)
     }
+}
+
+/// The members in the allowance of orphans and 事实无人抚养儿童: a `care` recorded, under the minor age
+/// (the allowance's own test, `orphanAllowance.age`).
+fn allowance_children(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Vec<usize>> {
+    if h.members.iter().all(|m| m.care.is_none()) {
+        return Ok(Vec::new());
+    }
+    let minor_age = r.count(&p::DIBAO_MINOR_AGE)?;
+    Ok(h.members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.care.is_some() && m.age < minor_age)
+        .map(|(i, _)| i)
+        .collect())
 }
 
 fn order(programme: &str) -> PolicyError {

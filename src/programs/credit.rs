@@ -142,7 +142,7 @@ pub fn microcredit(
         Amounts::verdict(f.blockers.is_empty()),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
-        words,
+        explained.then_some(words),
         f,
     ))
 }
@@ -240,7 +240,7 @@ pub fn guarantee_loan(
         Amounts::verdict(true),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
-        e,
+        explained.then_some(e),
         f,
     ))
 }
@@ -256,7 +256,15 @@ pub struct InsuranceFuturesFigures {
 
 pub type InsuranceFuturesResult = ProgramResult<InsuranceFuturesFigures>;
 
-/// “保险+期货”: max(0, target − settlement) × quantity.
+/// The payout formula is this calculator's (rule `credit.insuranceFutures`).
+fn futures_assumption() -> Assumptions {
+    let mut a = Assumptions::default();
+    a.add("credit.insuranceFutures");
+    a
+}
+
+/// “保险+期货”: (target − settlement, at least 0) × quantity (this calculator's reading, rule
+/// `credit.insuranceFutures`).
 pub fn insurance_futures(
     c: &InsuranceFuturesClaim,
     reader: &Reader<'_>,
@@ -270,7 +278,7 @@ pub fn insurance_futures(
         e.step(
             "credit.insuranceFutures",
             "六(十七)",
-            format!("“保险+期货”赔付 = max(0, 目标价格 {target} − 结算价格 {settlement}) × 数量 {quantity} = {shortfall} × {quantity} = {payout} 元。"),
+            format!("“保险+期货”赔付 =（目标价格 {target} − 结算价格 {settlement}，低于0按0计）× 数量 {quantity} = {shortfall} × {quantity} = {payout} 元。"),
             Some(payout.to_fen_string()),
         );
         e.reason(if payout.is_zero() {
@@ -283,9 +291,9 @@ pub fn insurance_futures(
         INSURANCE_FUTURES,
         INSURANCE_FUTURES_LABEL,
         Amounts::verdict(!payout.is_zero()),
-        (Citations::of(&["六(十七)"]), Assumptions::default()),
+        (Citations::of(&["六(十七)"]), futures_assumption()),
         reader,
-        e,
+        explained.then_some(e),
         InsuranceFuturesFigures { shortfall, payout },
     ))
 }

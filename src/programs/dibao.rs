@@ -28,7 +28,7 @@ use super::{Amounts, HouseholdProgramme};
 use crate::calendar::{add_months, day_before, format_date};
 use crate::error::{ErrorCode, PolicyError, Result};
 use crate::explain::{Citations, Explanation};
-use crate::model::{Area, Capacity, Household, Member};
+use crate::model::{Area, Capacity, Household, Member, WorkPlace};
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader, Region, RegionKind, Used};
 use crate::rules::Assumptions;
@@ -77,20 +77,58 @@ pub struct GradualExit {
     pub in_force: bool,
 }
 
+/// How 低保 reaches the household, when it receives any: the routes compete in this order (rule
+/// `dibao.routeOrder`): a household on 低保 whose work lifted it over the standard stays on it in
+/// its 渐退 period (民发〔2021〕57号第三十三条) and is still a 低保 family, so 单人户, which is for the
+/// members of 低保边缘家庭 (第八条), does not apply while it runs; a household under the standard is
+/// covered whole (补差), never only some members (2022 notice 一(一)); 单人户 is left for 边缘 families.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum Route {
+    /// The whole household, (standard − per-capita income) × members plus 加发.
+    Base,
+    /// The 渐退 period: what it received before its work lifted it.
+    GradualExit,
+    /// Members covered alone (参照“单人户”).
+    SinglePerson,
+}
+
+impl Route {
+    pub fn label(self) -> &'static str {
+        match self {
+            Route::Base => "整户补差",
+            Route::GradualExit => "渐退期",
+            Route::SinglePerson => "单人户",
+        }
+    }
+}
+
 /// One member's employment-cost deduction (四(十)).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Deduction {
     /// Wages, but no labour capacity: nothing deducted.
     NoLabour,
-    /// min(wages, months × the minimum wage of the tier of the work region).
+    /// The smaller of the wages and months × the minimum wage of the place of work.
     Capped {
         region: String,
-        tier: u32,
+        wage_of: WageOf,
         wage: Money,
         months: u32,
         cap: Money,
         deduction: Money,
     },
+}
+
+/// Whose minimum wage a deduction used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WageOf {
+    /// The tier of a place of work in the province.
+    Tier(u32),
+    /// The minimum wage the officer gave for a place outside the province.
+    Given,
+    /// A place outside the province with no wage given: the household's own tier (rule
+    /// `dibao.workOutsideProvinceDefault`).
+    HomeTier(u32),
 }
 
 /// Why a household over the standard does or does not get the 渐退 gradual exit.
@@ -121,12 +159,19 @@ struct Working {
     /// Whose figure the standard is: this region's own, another's (the city's), or the
     /// province's (`None`), with the date it applies from.
     standard_of: Option<(StandardOf, NaiveDate)>,
+    /// The province's standard on the date, when the region's own (or its city's) is below it.
+    below_province: Option<Money>,
     /// The covered members' counted income a month, not rounded.
     monthly_income: Money,
     below: bool,
     assets_passed: bool,
     marginal: Option<(Rate, Money, bool)>,
     gradual: Option<GradualCheck>,
+    /// Members who would be covered as 单人户 but are not, because a route before it applied.
+    single_person_set_aside: Vec<String>,
+    /// A covered member's severity, or a wage earner's labour capacity, rested on the
+    /// disability-type assumption.
+    disability_assumed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -153,6 +198,10 @@ pub struct DibaoFigures {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub gradual_exit: Option<GradualExit>,
+    /// The route 低保 took, when the household receives any (see [`Route`] for their order).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub route: Option<Route>,
     /// What the household receives a month, when it receives anything.
     #[serde(skip)]
     paid: Option<Money>,
@@ -197,6 +246,29 @@ fn standard_of(h: &Household<'_>, r: &Reader<'_>) -> Option<(StandardOf, NaiveDa
     Some((of, v.from))
 }
 
+/// The province's standard on the date, when the standard used is a region's own figure below it
+/// (rule `dibao.standardBelowProvince`: the dates of one of the two figures are not verified).
+fn below_province(h: &Household<'_>, standard: Money, r: &Reader<'_>) -> Option<Money> {
+    let spec = match h.area {
+        Area::Rural => &p::DIBAO_STANDARD_RURAL,
+        Area::Urban => &p::DIBAO_STANDARD_URBAN,
+    };
+    let set = r.set();
+    let own = set.lookup(spec, r.on(), Some(h.region)).ok()?;
+    let province_code = own
+        .region
+        .and_then(|c| c.checked_div(10000))
+        .and_then(|p| p.checked_mul(10000))?;
+    if own.is_what_if() || own.region == Some(province_code) {
+        return None;
+    }
+    let province = set.lookup(spec, r.on(), set.region(province_code)).ok()?;
+    match province.value {
+        crate::params::Value::Decimal(d) => Some(Money::from_decimal(d)).filter(|p| standard < *p),
+        crate::params::Value::Date(_) => None,
+    }
+}
+
 /// The 低保 of a household whose 特困 members (by their place) are supported apart.
 pub(crate) fn assess(
     h: &Household<'_>,
@@ -228,6 +300,7 @@ pub(crate) fn assess(
             .map(|m| m.label.clone())
             .collect(),
         gradual_exit: None,
+        route: None,
         paid: None,
         working: Working {
             region: h.region.name.clone(),
@@ -236,6 +309,10 @@ pub(crate) fn assess(
             covered_members,
             assets_passed: h.asset_test_passed,
             standard_of: standard_of(h, r),
+            below_province: below_province(h, standard, r),
+            disability_assumed: covered
+                .iter()
+                .any(|m| m.labor_capacity_assumed && !m.wages.is_zero()),
             ..Working::default()
         },
     };
@@ -258,8 +335,16 @@ pub(crate) fn assess(
             f.base
                 .checked_add(Money::sum(f.supplements.iter().map(|s| s.monthly))?)?,
         );
+        f.route = Some(Route::Base);
+        // Covered whole: its severely disabled or seriously ill members are not also 单人户.
+        f.working.single_person_set_aside = single_person_candidates(&covered);
     } else if !f.working.below {
         above_standard(&mut f, h, &covered, per_capita, r)?;
+    }
+    // Who is 重度残疾 decided a 加发 or a 单人户 only for a household paid whole or 边缘.
+    let marginal = f.working.marginal.is_some_and(|(_, _, m)| m);
+    if f.route == Some(Route::Base) || marginal {
+        f.working.disability_assumed |= covered.iter().any(|m| m.severity_assumed());
     }
     Ok(f)
 }
@@ -306,8 +391,8 @@ fn count_income(
     Ok(per_capita)
 }
 
-/// Over the standard: 单人户 for a low-income household's severely disabled or seriously ill
-/// members, else the 渐退 of a household on 低保 whose wages lifted it.
+/// Over the standard: first the 渐退 of a household on 低保 whose wages lifted it, then 单人户 for a
+/// 边缘 household's severely disabled or seriously ill members (the order of [`Route`]).
 fn above_standard(
     f: &mut DibaoFigures,
     h: &Household<'_>,
@@ -315,21 +400,26 @@ fn above_standard(
     per_capita: Money,
     r: &mut Reader<'_>,
 ) -> Result<()> {
+    if h.on_dibao {
+        f.gradual_exit = gradual(f, h, covered, r)?;
+        if let Some(g) = f.gradual_exit.as_ref().filter(|g| g.in_force) {
+            f.paid = Some(g.monthly);
+            f.route = Some(Route::GradualExit);
+        }
+    }
     if h.asset_test_passed {
         let multiple = r.rate(&p::DIBAO_MARGINAL_MULTIPLE)?;
         let line = f.standard.times(multiple)?;
         let marginal = per_capita < line;
         f.working.marginal = Some((multiple, line, marginal));
-        if marginal {
+        if marginal && f.route.is_some() {
+            f.working.single_person_set_aside = single_person_candidates(covered);
+        } else if marginal {
             f.single_person = single_person(covered, f.standard, r)?;
-        }
-    }
-    if !f.single_person.is_empty() {
-        f.paid = Some(Money::sum(f.single_person.iter().map(|s| s.monthly))?);
-    } else if h.on_dibao {
-        f.gradual_exit = gradual(f, h, covered, r)?;
-        if let Some(g) = f.gradual_exit.as_ref().filter(|g| g.in_force) {
-            f.paid = Some(g.monthly);
+            if !f.single_person.is_empty() {
+                f.paid = Some(Money::sum(f.single_person.iter().map(|s| s.monthly))?);
+                f.route = Some(Route::SinglePerson);
+            }
         }
     }
     Ok(())
@@ -341,7 +431,41 @@ fn employment_deduction(m: &Member<'_>, r: &mut Reader<'_>) -> Result<Deduction>
         return Ok(Deduction::NoLabour);
     }
     let months = r.count(&p::DIBAO_EMPLOYMENT_COST_MONTHS)?;
-    let tier = r.count_in(&p::MINIMUM_WAGE_TIER, Some(m.work_region))?;
+    let (region, wage_of, wage) = match &m.work_place {
+        WorkPlace::Province(place) => {
+            let (tier, wage) = tier_wage(r, place)?;
+            (place.name.clone(), WageOf::Tier(tier), wage)
+        }
+        WorkPlace::Outside {
+            code,
+            minimum_wage: Some(wage),
+        } => (format!("省外（{code}）"), WageOf::Given, *wage),
+        WorkPlace::Outside {
+            code,
+            minimum_wage: None,
+        } => {
+            let home = r.region();
+            let (tier, wage) = match home {
+                Some(home) => tier_wage(r, home)?,
+                None => return Err(PolicyError::invalid_input("region", "缺少家庭所在地区")),
+            };
+            (format!("省外（{code}）"), WageOf::HomeTier(tier), wage)
+        }
+    };
+    let cap = wage.checked_mul(Decimal::from(months))?;
+    Ok(Deduction::Capped {
+        region,
+        wage_of,
+        wage,
+        months,
+        cap,
+        deduction: m.wages.min(cap),
+    })
+}
+
+/// The minimum-wage tier of a region of the set, and its monthly minimum wage.
+fn tier_wage(r: &mut Reader<'_>, place: &Region) -> Result<(u32, Money)> {
+    let tier = r.count_in(&p::MINIMUM_WAGE_TIER, Some(place))?;
     let spec = p::minimum_wage_of_tier(tier).ok_or_else(|| {
         PolicyError::new(
             ErrorCode::InvalidParameters,
@@ -349,16 +473,7 @@ fn employment_deduction(m: &Member<'_>, r: &mut Reader<'_>) -> Result<Deduction>
             format!("最低工资档次 {tier} 无效"),
         )
     })?;
-    let wage = r.money_in(spec, Some(m.work_region))?;
-    let cap = wage.checked_mul(Decimal::from(months))?;
-    Ok(Deduction::Capped {
-        region: m.work_region.name.clone(),
-        tier,
-        wage,
-        months,
-        cap,
-        deduction: m.wages.min(cap),
-    })
+    Ok((tier, r.money_in(spec, Some(place))?))
 }
 
 /// The 加发 of one member: the highest rate among the groups they belong to (never the sum).
@@ -371,7 +486,7 @@ fn supplement_for(
     let minor_age = r.count(&p::DIBAO_MINOR_AGE)?;
     let mut groups = Vec::new();
     if m.severely_disabled() {
-        let group = format!("{}级重度残疾", m.disability_grade.unwrap_or(0));
+        let group = severe_words(m);
         groups.push((r.rate(&p::DIBAO_SUPPLEMENT_SEVERE_DISABILITY)?, group));
     }
     if m.serious_illness {
@@ -416,6 +531,15 @@ fn supplement_for(
     }))
 }
 
+/// A severely disabled member's group in words: 2级重度残疾, 3级智力残疾 (民发〔2021〕57号第八条).
+fn severe_words(m: &Member<'_>) -> String {
+    let grade = m.disability_grade.unwrap_or(0);
+    match m.disability_type {
+        Some(t) => format!("{grade}级{}（重度残疾人）", t.label()),
+        None => format!("{grade}级重度残疾"),
+    }
+}
+
 fn supplements(
     members: &[&Member<'_>],
     standard: Money,
@@ -426,6 +550,15 @@ fn supplements(
         out.extend(supplement_for(m, standard, r)?);
     }
     Ok(out)
+}
+
+/// The members 单人户 is for (民发〔2021〕57号第八条: 重度残疾人, 重特大疾病患者), by label.
+fn single_person_candidates(covered: &[&Member<'_>]) -> Vec<String> {
+    covered
+        .iter()
+        .filter(|m| m.severely_disabled() || m.serious_illness)
+        .map(|m| m.label.clone())
+        .collect()
 }
 
 /// 单人户: severely disabled or seriously ill members of a low-income family, covered alone at the
@@ -446,7 +579,7 @@ fn single_person(
         out.push(SinglePerson {
             member: m.label.clone(),
             reason: if m.severely_disabled() {
-                format!("{}级重度残疾", m.disability_grade.unwrap_or(0))
+                severe_words(m)
             } else {
                 "重病患者".to_string()
             },
@@ -584,6 +717,32 @@ impl HouseholdProgramme for DibaoFigures {
             "dibao.employmentDeductionUrban",
         );
         a.add_if(self.gradual_exit.is_some(), "dibao.gradualExitAmount");
+        a.add_if(!self.tekun_members.is_empty(), "dibao.tekunMembers");
+        a.add_if(
+            self.working.below_province.is_some(),
+            "dibao.standardBelowProvince",
+        );
+        a.add_if(
+            self.working.deductions.iter().any(|(_, _, d)| {
+                matches!(
+                    d,
+                    Deduction::Capped {
+                        wage_of: WageOf::HomeTier(_),
+                        ..
+                    }
+                )
+            }),
+            "dibao.workOutsideProvinceDefault",
+        );
+        let supplemented = !self.supplements.is_empty()
+            || self.single_person.iter().any(|s| s.with.is_some())
+            || self
+                .working
+                .gradual
+                .as_ref()
+                .is_some_and(|g| g.estimated.as_ref().is_some_and(|s| !s.is_empty()));
+        a.add_if(supplemented, "dibao.supplement");
+        a.add_if(self.working.disability_assumed, "member.disabilityType");
         a
     }
 
@@ -597,7 +756,7 @@ impl HouseholdProgramme for DibaoFigures {
         if !self.working.assets_passed {
             e.step(
                 "dibao.assets",
-                "四(十)",
+                "民发〔2021〕57号第十四条",
                 "家庭财产状况经核查不符合条件。".into(),
                 None,
             );
@@ -607,7 +766,7 @@ impl HouseholdProgramme for DibaoFigures {
             let (base, n) = (self.base, self.working.covered);
             e.step(
                 "dibao.base",
-                "四(十)",
+                "民发〔2021〕57号第二十三条",
                 format!(
                     "人均收入低于标准：补差 = (标准 − 人均) × 人数 = 标准 {standard} × {n} 人 − 月计算收入 {} 元（{} ÷ 12）= {base} 元/月（人均收入不先舍入）。",
                     sum_text(self.working.monthly_income),
@@ -630,7 +789,29 @@ impl HouseholdProgramme for DibaoFigures {
         } else if !self.working.below {
             explain_above(self, e);
         }
+        explain_route(self, e);
     }
+}
+
+/// The route taken, when another was set aside for it (rule `dibao.routeOrder`).
+fn explain_route(f: &DibaoFigures, e: &mut Explanation) {
+    let aside = f.working.single_person_set_aside.join("、");
+    let (citation, text) = match f.route {
+        _ if aside.is_empty() => return,
+        Some(Route::Base) => (
+            "民政部等四部门2022年通知一(一)",
+            format!("整户人均收入低于标准，整户纳入低保：{aside}随家庭一并保障，不再参照“单人户”另行纳入（申请家庭符合条件的，不得仅将个别家庭成员纳入）。"),
+        ),
+        Some(Route::GradualExit) => (
+            "民发〔2021〕57号第八条",
+            format!("渐退期内该户仍是低保家庭、不是低保边缘家庭：先按渐退维持原低保，{aside}不参照“单人户”另行计算。"),
+        ),
+        _ => return,
+    };
+    if f.route == Some(Route::GradualExit) {
+        e.reason(text.clone());
+    }
+    e.step("dibao.routeOrder", citation, text, None);
 }
 
 /// An amount that a rounded sum is shown beside: to the fen, or to a tenth of a fen when that is
@@ -713,21 +894,18 @@ fn facts(f: &DibaoFigures, e: &mut Explanation) {
     if let Some(g) = &f.gradual_exit {
         e.fact_text("渐退期", format!("{} 至 {}", g.from, g.until));
     }
+    if let Some(route) = f.route {
+        e.fact_text("保障方式", route.label());
+    }
 }
 
 fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
-    let standard = f.standard;
     let area = if f.working.area == Some(Area::Urban) {
         "城市"
     } else {
         "农村"
     };
-    e.step(
-        "dibao.standard",
-        "四(十)",
-        standard_text(f, area),
-        Some(standard.to_fen_string()),
-    );
+    explain_standard(f, area, e);
     let n = f.working.covered;
     if !f.tekun_members.is_empty() {
         e.step(
@@ -768,7 +946,7 @@ fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
     if !f.working.exempt.is_zero() {
         e.step(
             "dibao.exemptIncome",
-            "四(十)",
+            "民发〔2021〕57号第十三条",
             format!(
                 "优待抚恤金、奖励性补助、社会救助款物、基础养老金等 {} 元按民发〔2021〕57号第十三条不计入家庭收入。",
                 f.working.exempt
@@ -791,6 +969,24 @@ fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
     );
 }
 
+/// The standard, and whether it is below the province's on the same date.
+fn explain_standard(f: &DibaoFigures, area: &str, e: &mut Explanation) {
+    e.step(
+        "dibao.standard",
+        "四(十)",
+        standard_text(f, area),
+        Some(f.standard.to_fen_string()),
+    );
+    if let Some(province) = f.working.below_province {
+        e.step(
+            "dibao.standardBelowProvince",
+            "四(十)",
+            format!("该标准低于同日全省{area}低保标准 {province} 元/人·月：两个数字来源的起始日期都未核实，按地区标准计算，请核对当地现行标准。"),
+            Some(province.to_fen_string()),
+        );
+    }
+}
+
 /// Each member's employment-cost deduction, and what is recorded but not counted.
 fn explain_deductions(f: &DibaoFigures, e: &mut Explanation) {
     for (member, wages, d) in &f.working.deductions {
@@ -801,12 +997,35 @@ fn explain_deductions(f: &DibaoFigures, e: &mut Explanation) {
                 format!("{member}：工资 {wages} 元，但无劳动能力，不扣除就业成本。"),
                 Some("0.00".into()),
             ),
-            Deduction::Capped { region, tier, wage, months, cap, deduction } => e.step(
-                "dibao.employmentDeduction",
-                "四(十)",
-                format!("{member}：在{region}务工（最低工资{tier}档 {wage} 元/月），扣除就业成本 = min(工资 {wages} 元, {months} × {wage} = {cap} 元) = {deduction} 元。"),
-                Some(deduction.to_fen_string()),
-            ),
+            Deduction::Capped {
+                region,
+                wage_of,
+                wage,
+                months,
+                cap,
+                deduction,
+            } => {
+                let (rule, whose) = match wage_of {
+                    WageOf::Tier(tier) => (
+                        "dibao.employmentDeduction",
+                        format!("最低工资{tier}档 {wage} 元/月"),
+                    ),
+                    WageOf::Given => (
+                        "dibao.workOutsideProvince",
+                        format!("登记的当地月最低工资 {wage} 元"),
+                    ),
+                    WageOf::HomeTier(tier) => (
+                        "dibao.workOutsideProvinceDefault",
+                        format!("未登记当地最低工资，按家庭所在地最低工资{tier}档 {wage} 元/月"),
+                    ),
+                };
+                e.step(
+                    rule,
+                    "四(十)",
+                    format!("{member}：在{region}务工（{whose}），扣除就业成本取工资 {wages} 元与 {months} × {wage} = {cap} 元中较小的一个 = {deduction} 元。"),
+                    Some(deduction.to_fen_string()),
+                )
+            }
         }
     }
 }
@@ -827,14 +1046,14 @@ fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
     let (standard, per_capita) = (f.standard, f.per_capita_monthly_income);
     e.step(
         "dibao.eligibility",
-        "四(十)",
+        "《社会救助暂行办法》第九条",
         format!("人均月收入 {per_capita} 元不低于低保标准 {standard} 元。"),
         None,
     );
     if let Some((multiple, line, marginal)) = f.working.marginal {
         e.step(
             "dibao.marginal",
-            "四(十)",
+            "民发〔2021〕57号第八条",
             format!(
                 "低保边缘线 = {multiple} × {standard} = {line} 元/月：人均 {per_capita} 元{}。",
                 if marginal {
@@ -880,7 +1099,7 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
     let Some(g) = &f.gradual_exit else {
         e.step(
             "dibao.gradualExit",
-            "四(十)",
+            "民发〔2021〕57号第三十三条",
             format!("不计工资时人均 {without} 元/人·月已不低于标准：不是因就业收入增加而超过标准，不适用渐退。"),
             None,
         );
@@ -891,7 +1110,7 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
     }
     e.step(
         "dibao.gradualExit",
-        "四(十)",
+        "民发〔2021〕57号第三十三条",
         format!(
             "就业后家庭人均收入超过标准（不计工资时人均 {without} 元/人·月，低于标准）：给予渐退期 {} 个月，{} 至 {}。",
             g.months, g.from, g.until
@@ -900,7 +1119,7 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
     );
     e.step(
         "dibao.gradualExitAmount",
-        "四(十)",
+        "民发〔2021〕57号第三十三条",
         format!(
             "渐退期内每月 {} 元{}。",
             g.monthly,

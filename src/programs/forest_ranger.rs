@@ -113,6 +113,7 @@ impl HouseholdProgramme for ForestRangerFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
+        a.add("forestRanger.household");
         a.add_if(self.household_qualifies, "forestRanger.ableToWork");
         a.add_if(self.posts > 0, "forestRanger.posts");
         a

@@ -235,7 +235,7 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explained: bool) -> Result<Med
         Amounts::verdict(!covered.is_zero()),
         (Citations::of(&["四(十一)"]), Assumptions::default()),
         &r,
-        words,
+        explained.then_some(words),
         f,
     ))
 }

@@ -2,10 +2,10 @@
 //! "有效防范因病返贫致贫风险，落实分类资助参保政策，做好脱贫人口参保动员工作".
 //!
 //! Per member: the individual premium of 城乡居民基本医疗保险 for the year, and the share of it the
-//! government pays by the member's group (医保发〔2021〕10号, as reported: 特困人员 全额资助, 低保对象
-//! and 返贫致贫人口 定额资助, other monitored people and 脱贫人口 for a limited time during the
-//! transition, so 脱贫人口 no longer after `transition.end`). A member in several groups gets the
-//! highest share. Group membership of 低保 and 特困
+//! government pays by the member's group: 特困人员 全额资助, 低保对象 and 返贫致贫人口 定额资助
+//! (国办发〔2021〕42号, with no end date); other monitored people and 脱贫人口 only during the
+//! transition (医保发〔2021〕10号, as reported: 过渡期内), so neither after `transition.end`. A member
+//! in several groups gets the highest share. Group membership of 低保 and 特困
 //! comes from the assistance context; 返贫致贫 is `status: 'returned'`, monitored `'monitored'`, 脱贫
 //! `'alleviated'`. The government's part is paid on the household's behalf; the household pays the
 //! rest for its insured members. Members recorded as not insured get nothing until they enrol (the
@@ -58,10 +58,51 @@ pub struct MedicalPremiumFigures {
     /// What the household still pays for its insured members, a year.
     #[tsify(type = "string")]
     pub household_pays: Money,
-    /// A 脱贫 household after the transition period: its members' subsidy as 脱贫人口 has ended.
+    /// A 脱贫 or monitored household after the transition period: its members' subsidy as 脱贫人口
+    /// or 监测对象 has ended.
     #[serde(skip)]
-    after_transition: bool,
+    after_transition: Option<chrono::NaiveDate>,
 }
+
+/// One member's subsidy in words.
+fn member_step(m: &PremiumMember, premium: Money, e: &mut Explanation) {
+    let text = match (m.groups.is_empty(), m.insured) {
+        (true, true) => format!("{}：不属资助参保对象，个人缴费 {premium} 元。", m.member),
+        (true, false) => format!("{}：未参保；不属资助参保对象。", m.member),
+        (false, true) => format!(
+            "{}：{}，政府资助个人缴费的 {} = {} 元，个人缴 {} 元。",
+            m.member,
+            m.groups.join("、"),
+            m.share.percent(),
+            m.subsidy,
+            m.pays
+        ),
+        (false, false) => format!(
+            "{}：{}，参保后政府资助个人缴费的 {}；目前未参保，尚未资助。",
+            m.member,
+            m.groups.join("、"),
+            m.share.percent()
+        ),
+    };
+    // Subsidised only as 监测对象 or 脱贫人口: the rule of the transition period.
+    let transitional = !m.groups.is_empty()
+        && m.groups
+            .iter()
+            .all(|g| TRANSITION_GROUPS.contains(&g.as_str()));
+    e.step(
+        if transitional {
+            "medicalPremium.transition"
+        } else {
+            "medicalPremium.member"
+        },
+        "二(三)",
+        text,
+        Some(m.subsidy.to_fen_string()),
+    );
+}
+
+/// The groups subsidised during the transition period only.
+const TRANSITION_GROUPS: [&str; 2] = ["监测对象", "脱贫人口"];
 
 /// The groups of a member: (Chinese name, applies, the share's parameter). `in_transition`: the
 /// date is within the transition period (脱贫人口 are subsidised only then).
@@ -89,7 +130,7 @@ fn groups(
         ),
         (
             "监测对象",
-            h.status == HouseholdStatus::Monitored,
+            h.status == HouseholdStatus::Monitored && in_transition,
             &p::MEDICAL_PREMIUM_SHARE_MONITORED,
         ),
         (
@@ -104,14 +145,19 @@ impl HouseholdProgramme for MedicalPremiumFigures {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         r.rest_on(&a.rests_on()?);
         let premium = r.money(&p::MEDICAL_PREMIUM_INDIVIDUAL)?;
-        // 脱贫人口 are subsidised during the transition period only (医保发〔2021〕10号: 过渡期内).
-        let after_transition =
-            h.status == HouseholdStatus::Alleviated && r.on() > r.date(&p::TRANSITION_END)?;
+        // 脱贫人口 and other monitored people are subsidised during the transition period only
+        // (医保发〔2021〕10号: 过渡期内).
+        let after_transition = match h.status {
+            HouseholdStatus::Alleviated | HouseholdStatus::Monitored => {
+                Some(r.date(&p::TRANSITION_END)?).filter(|end| r.on() > *end)
+            }
+            HouseholdStatus::General | HouseholdStatus::Returned => None,
+        };
         let mut members = Vec::with_capacity(h.members.len());
         for (i, m) in h.members.iter().enumerate() {
             let mut names = Vec::new();
             let mut share = Rate::default();
-            for (name, applies, spec) in groups(i, h, a, !after_transition)? {
+            for (name, applies, spec) in groups(i, h, a, after_transition.is_none())? {
                 if applies {
                     names.push(name.to_string());
                     share = share.max(r.rate(spec)?);
@@ -171,39 +217,19 @@ impl HouseholdProgramme for MedicalPremiumFigures {
             format!("城乡居民基本医疗保险个人缴费标准 {premium} 元/人·年。"),
             Some(premium.to_fen_string()),
         );
-        if self.after_transition {
+        if let Some(end) = self.after_transition {
             e.step(
-                "medicalPremium.member",
-                "二(三)",
-                "过渡期已结束：脱贫人口的资助参保（过渡期内）不再适用。".to_string(),
+                "medicalPremium.transition",
+                "医保发〔2021〕10号（转述）",
+                format!(
+                    "过渡期已于 {} 结束：脱贫人口、监测对象的资助参保（过渡期内）不再适用。",
+                    crate::calendar::format_date(end)
+                ),
                 None,
             );
         }
         for m in &self.members {
-            let text = match (m.groups.is_empty(), m.insured) {
-                (true, true) => format!("{}：不属资助参保对象，个人缴费 {premium} 元。", m.member),
-                (true, false) => format!("{}：未参保；不属资助参保对象。", m.member),
-                (false, true) => format!(
-                    "{}：{}，政府资助个人缴费的 {} = {} 元，个人缴 {} 元。",
-                    m.member,
-                    m.groups.join("、"),
-                    m.share.percent(),
-                    m.subsidy,
-                    m.pays
-                ),
-                (false, false) => format!(
-                    "{}：{}，参保后政府资助个人缴费的 {}；目前未参保，尚未资助。",
-                    m.member,
-                    m.groups.join("、"),
-                    m.share.percent()
-                ),
-            };
-            e.step(
-                "medicalPremium.member",
-                "二(三)",
-                text,
-                Some(m.subsidy.to_fen_string()),
-            );
+            member_step(m, premium, e);
         }
         e.step(
             "medicalPremium.member",

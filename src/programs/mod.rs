@@ -41,7 +41,9 @@ use crate::rules::Assumptions;
 use assistance::Assistance;
 
 /// What every programme returns (`ProgramResult` in docs/api.md), with the programme's own figures after
-/// the common fields.
+/// the common fields. Explained, it carries its words (label, reasons, steps, facts, citations);
+/// without, figures, booleans, ids and dates only. Standalone, it lists what it rested on
+/// (`unofficial`, `stale`, `assumptions`); inside an estimate the estimate lists those once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProgramResult<F> {
@@ -50,8 +52,9 @@ pub struct ProgramResult<F> {
     pub reference: Option<String>,
     /// 'dibao', 'tekun', 'monitoring', ...
     pub program: &'static str,
-    /// Chinese name, e.g. 最低生活保障.
-    pub label: &'static str,
+    /// Chinese name, e.g. 最低生活保障 (explained only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<&'static str>,
     pub eligible: bool,
     /// Money per month, where the programme pays monthly.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,22 +62,73 @@ pub struct ProgramResult<F> {
     /// Money per year (monthly × 12 for monthly programmes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annual: Option<Money>,
-    /// Chinese sentences a member of staff can read out (empty when not explained).
+    /// The words, when explained: reasons, steps, facts, citations.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub words: Option<Words>,
+    /// What the figures rested on, listed when the result stands alone.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub listed: Option<Listed>,
+    /// What the figures rested on, whether listed or not (the estimate gathers it).
+    #[serde(skip)]
+    pub basis: Basis,
+    #[serde(flatten)]
+    pub figures: F,
+}
+
+/// The words of an explained result.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Words {
+    /// Chinese sentences a member of staff can read out.
     pub reasons: Vec<String>,
-    /// The trace (empty when not explained).
+    /// The trace.
     pub steps: Vec<Step>,
-    /// The figures a card shows, labelled (empty when not explained).
+    /// The figures a card shows, labelled.
     pub facts: Vec<Fact>,
     /// Policy items applied, e.g. ['四(十)'].
     pub citations: Vec<&'static str>,
+}
+
+/// What a calculation rested on: the non-official figures, the stale ones and this calculator's
+/// assumptions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Basis {
+    pub unofficial: UnofficialSet,
+    pub stale: StaleSet,
+    pub assumptions: Assumptions,
+}
+
+/// [`Basis`] as a standalone result lists it, with the sentences when explained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Listed {
     /// Names of parameters used whose status is not 'official'.
     pub unofficial: UnofficialSet,
-    /// Figures used that are older than their update cycle on the date (`{ parameter, lastFrom, text }`).
-    pub stale: StaleSet,
-    /// Rules applied that rest on no policy text or cited document (`{ rule, text }`).
-    pub assumptions: Assumptions,
-    #[serde(flatten)]
-    pub figures: F,
+    /// Figures used that are older than their update cycle on the date (`{ parameter, lastFrom, text? }`).
+    pub stale: crate::params::StaleList,
+    /// Rules applied that rest on no policy text or cited document (`{ rule, text? }`).
+    pub assumptions: crate::rules::AssumptionList,
+}
+
+impl Basis {
+    /// Add what another calculation rested on.
+    pub fn extend(&mut self, other: &Basis) {
+        self.unofficial.extend(other.unofficial);
+        self.stale.extend(&other.stale);
+        self.assumptions.extend(other.assumptions);
+    }
+
+    fn listed(self, explained: bool) -> Listed {
+        Listed {
+            unofficial: self.unofficial,
+            stale: crate::params::StaleList {
+                set: self.stale,
+                words: explained,
+            },
+            assumptions: crate::rules::AssumptionList {
+                set: self.assumptions,
+                words: explained,
+            },
+        }
+    }
 }
 
 /// A result reads as its figures too (`result.standard`), as it does in JavaScript.
@@ -93,23 +147,30 @@ impl<F> ProgramResult<F> {
         amounts: Amounts,
         (citations, assumptions): (Citations, Assumptions),
         reader: &Reader<'_>,
-        words: Explanation,
+        words: Option<Explanation>,
         figures: F,
     ) -> Self {
-        ProgramResult {
-            reference: None,
-            program,
-            label,
-            eligible: amounts.eligible,
-            monthly: amounts.monthly,
-            annual: amounts.annual,
-            reasons: words.reasons,
-            steps: words.steps,
-            facts: words.facts,
-            citations: citations.into_vec(),
+        let explained = words.is_some();
+        let basis = Basis {
             unofficial: reader.unofficial(),
             stale: reader.stale(),
             assumptions,
+        };
+        ProgramResult {
+            reference: None,
+            program,
+            label: explained.then_some(label),
+            eligible: amounts.eligible,
+            monthly: amounts.monthly,
+            annual: amounts.annual,
+            words: words.map(|w| Words {
+                reasons: w.reasons,
+                steps: w.steps,
+                facts: w.facts,
+                citations: citations.into_vec(),
+            }),
+            listed: Some(basis.listed(explained)),
+            basis,
             figures,
         }
     }
@@ -118,6 +179,26 @@ impl<F> ProgramResult<F> {
     pub(crate) fn for_household(mut self, h: &Household<'_>) -> Self {
         self.reference.clone_from(&h.reference);
         self
+    }
+
+    /// The result as part of an estimate, which lists what its programmes rested on once.
+    pub(crate) fn in_estimate(&mut self) {
+        self.listed = None;
+    }
+
+    /// Whether the result carries its words.
+    pub fn explained(&self) -> bool {
+        self.words.is_some()
+    }
+
+    /// The reasons, when explained (none otherwise).
+    pub fn reasons(&self) -> &[String] {
+        self.words.as_ref().map_or(&[], |w| &w.reasons)
+    }
+
+    /// The steps, when explained (none otherwise).
+    pub fn steps(&self) -> &[Step] {
+        self.words.as_ref().map_or(&[], |w| &w.steps)
     }
 }
 
@@ -204,10 +285,11 @@ pub(crate) fn run<F: HouseholdProgramme>(
     let mut r = reader.clone();
     let mut figures = F::compute(h, a, &mut r)?;
     figures.contribute(a, r.used())?;
-    let mut words = Explanation::default();
-    if explain {
+    let words = explain.then(|| {
+        let mut words = Explanation::default();
         figures.explain(h, a, &mut words);
-    }
+        words
+    });
     Ok(ProgramResult::new(
         program,
         label,

@@ -16,7 +16,7 @@ use super::{Amounts, ProgramResult};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
 pub use crate::input::household::Category;
-use crate::model::{Capacity, Event, Household, HouseholdStatus};
+use crate::model::{Area, Capacity, Event, Household, HouseholdStatus};
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader};
 use crate::rules::Assumptions;
@@ -107,6 +107,10 @@ struct Sudden {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct MonitoringFigures {
+    /// An urban household: outside 防止返贫监测 unless registered as 脱贫 or monitored.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[tsify(optional)]
+    pub urban: bool,
     pub in_scope: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -193,17 +197,24 @@ pub(crate) fn run(
         ID,
         LABEL,
         Amounts::verdict(f.in_scope),
-        (Citations::of(&["二(二)"]), assumptions(&f)),
+        (Citations::of(&["二(二)"]), assumptions(&f, h)),
         &r,
-        words,
+        explained.then_some(words),
         f,
     )
     .for_household(h))
 }
 
-/// The sudden-hardship thresholds are this calculator's (see `rules`).
-fn assumptions(f: &MonitoringFigures) -> Assumptions {
+/// The sudden-hardship thresholds are this calculator's (see `rules`), as is keeping an urban
+/// household's registration.
+fn assumptions(f: &MonitoringFigures, h: &Household<'_>) -> Assumptions {
     let mut a = Assumptions::default();
+    a.add("monitoring.perCapitaNetIncome");
+    a.add_if(f.urban && f.in_scope, "monitoring.urbanRegistered");
+    a.add_if(
+        f.track.is_some() && h.members.iter().any(|m| m.labor_capacity_assumed),
+        "member.disabilityType",
+    );
     if let Some(s) = &f.sudden {
         a.add("monitoring.rigidSpending");
         a.add_if(s.fall.is_some(), "monitoring.incomeFall");
@@ -239,9 +250,13 @@ pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Monitoring
     };
     let is_sudden = sudden.as_ref().is_some_and(Sudden::applies);
     let already = h.status.monitored();
-    let in_scope = below || !unsecured.is_empty() || is_sudden || already;
+    // 防止返贫监测 is of rural households (农户); urban low-income people are monitored by 民政
+    // (四(九)). An urban household registered as 脱贫 or monitored keeps its registration.
+    let covered = h.area == Area::Rural || h.status != HouseholdStatus::General;
+    let in_scope = covered && (below || !unsecured.is_empty() || is_sudden || already);
     // A monitored household keeps the category it is registered under; others get the one found.
     let category = match h.status {
+        _ if !covered => None,
         _ if already && h.monitoring_category.is_some() => h.monitoring_category,
         HouseholdStatus::Alleviated if below || !unsecured.is_empty() => Some(Category::Unstable),
         HouseholdStatus::General if below || !unsecured.is_empty() => Some(Category::Marginal),
@@ -273,6 +288,7 @@ pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Monitoring
         None
     };
     Ok(MonitoringFigures {
+        urban: h.area == Area::Urban,
         in_scope,
         category,
         per_capita_net_income: per_capita.round_fen(),
@@ -444,8 +460,27 @@ fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation
             },
             c.label()
         ));
+    } else if f.urban && h.status == HouseholdStatus::General {
+        e.step(
+            "monitoring.rural",
+            "四(九)",
+            "城市家庭不在防止返贫动态监测范围：监测面向农户；城市低收入人口由民政部门开展低收入人口动态监测。".into(),
+            None,
+        );
+        e.reason("城市家庭不纳入防止返贫动态监测，请按低收入人口动态监测办理。");
     } else {
         verdict_reason(f, already, e);
+    }
+    if f.urban && f.in_scope {
+        e.step(
+            "monitoring.urbanRegistered",
+            "二(二)",
+            format!(
+                "城市家庭，但已登记为{}：仍按登记纳入防止返贫动态监测。",
+                h.status.label()
+            ),
+            None,
+        );
     }
     explain_scope(f, e);
 }

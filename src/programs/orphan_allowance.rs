@@ -166,7 +166,7 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
         }
         e.step(
             "orphanAllowance.notIncome",
-            "四(十)",
+            "民发〔2021〕57号第十三条",
             "孤儿、事实无人抚养儿童基本生活费属社会救助款物，不计入低保家庭收入（民发〔2021〕57号）。".to_string(),
             None,
         );

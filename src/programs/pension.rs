@@ -19,9 +19,10 @@ use super::assistance::Assistance;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
-use crate::model::{Household, HouseholdStatus, Member};
+use crate::model::{Category, Household, HouseholdStatus, Member};
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader, Spec};
+use crate::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -81,7 +82,7 @@ fn member_row(
         ),
         (
             "重度残疾人",
-            m.severely_disabled(),
+            m.grade_one_or_two(),
             &p::PENSION_PAID_SHARE_SEVERE_DISABILITY,
         ),
     ];
@@ -96,12 +97,20 @@ fn member_row(
     Ok(PensionMember {
         member: m.label.clone(),
         contributes,
-        retains_lowest_tier: contributes
-            && (!names.is_empty() || h.status == HouseholdStatus::Alleviated),
+        retains_lowest_tier: contributes && (!names.is_empty() || other_alleviated(h)),
         groups: names,
         share,
         paid: lowest.times(share)?.round_fen(),
     })
+}
+
+/// 四(十二)'s 其他已脱贫人口: a 脱贫 household, or a monitored one registered as 脱贫不稳定户.
+fn other_alleviated(h: &Household<'_>) -> bool {
+    match h.status {
+        HouseholdStatus::Alleviated => true,
+        HouseholdStatus::Monitored => h.monitoring_category == Some(Category::Unstable),
+        HouseholdStatus::General | HouseholdStatus::Returned => false,
+    }
 }
 
 impl PensionFigures {
@@ -144,6 +153,15 @@ impl HouseholdProgramme for PensionFigures {
         Citations::of(&["四(十二)"])
     }
 
+    fn assumptions(&self) -> Assumptions {
+        let mut a = Assumptions::default();
+        a.add_if(
+            self.members.iter().any(|m| !m.groups.is_empty()),
+            "pension.share",
+        );
+        a
+    }
+
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         let (lowest, working) = (self.lowest_tier, self.working);
         e.step(
@@ -163,7 +181,10 @@ impl HouseholdProgramme for PensionFigures {
                     m.age,
                     if m.schooling.is_some() { "在校" } else { "" }
                 )
-            } else if row.groups.is_empty() && h.status == HouseholdStatus::Monitored {
+            } else if row.groups.is_empty()
+                && h.status == HouseholdStatus::Monitored
+                && !row.retains_lowest_tier
+            {
                 format!(
                     "{}：监测对象中只有已认定为返贫致贫的人口属代缴对象（四(十二)），该户未认定：不属代缴对象。",
                     m.label
@@ -173,7 +194,7 @@ impl HouseholdProgramme for PensionFigures {
                     "{}：不属代缴对象{}。",
                     m.label,
                     if row.retains_lowest_tier {
-                        "；已脱贫人口，提高缴费档次时可保留现行最低档次"
+                        "；属其他已脱贫人口（脱贫户或脱贫不稳定户），提高缴费档次时可保留现行最低档次"
                     } else {
                         ""
                     }

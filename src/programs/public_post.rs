@@ -123,6 +123,7 @@ impl HouseholdProgramme for PublicPostFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
+        a.add("publicPost.household");
         a.add_if(self.exit_test.is_some(), "publicPost.exit");
         a.add_if(self.posts > 0, "publicPost.posts");
         a

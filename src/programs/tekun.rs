@@ -16,7 +16,7 @@ use super::assistance::{own_income, Assistance, Decided};
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
-use crate::model::{Area, Capacity, Household, Member};
+use crate::model::{Area, Capacity, CapacityBasis, Household, Member};
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader, Used};
 use crate::rules::Assumptions;
@@ -41,6 +41,10 @@ pub struct TekunMember {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "string")]
     pub monthly: Option<Money>,
+    /// A child in the allowance of orphans and 事实无人抚养儿童, so not also 特困 (民发〔2021〕43号第九条).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[tsify(optional)]
+    pub orphan_allowance: bool,
     /// The member's own income per month, for the test of means.
     #[serde(skip)]
     own_monthly: Money,
@@ -70,6 +74,9 @@ pub struct TekunFigures {
     /// The least a rural member receives a month (the dispersed rural support standard ÷ 12).
     #[serde(skip)]
     floor: Option<Money>,
+    /// A member without a supporter whose labour capacity rested on the disability-type assumption.
+    #[serde(skip)]
+    disability_assumed: bool,
 }
 
 /// Each member assessed (`eligible`: those who meet the three tests, by their place), with the
@@ -103,6 +110,7 @@ pub(crate) fn assess(
             basic: None,
             care: None,
             monthly: None,
+            orphan_allowance: a.allowance_children.contains(&i),
             own_monthly: own_income(m, a.other_income_share)?,
             raised_to: None,
         };
@@ -125,6 +133,10 @@ pub(crate) fn assess(
         product,
         floor,
         share: a.other_income_share,
+        disability_assumed: h
+            .members
+            .iter()
+            .any(|m| m.labor_capacity_assumed && !m.has_supporter),
     })
 }
 
@@ -155,15 +167,25 @@ impl TekunFigures {
     }
 }
 
+/// Why a member has no labour capacity (民发〔2021〕43号第五条), in words.
+fn capacity_words(m: &Member<'_>) -> String {
+    let disability = match (m.disability_grade, m.disability_type) {
+        (Some(g), Some(t)) => format!("{g}级{}", t.label()),
+        (Some(g), None) => format!("{g}级残疾（未登记类别）"),
+        _ => String::new(),
+    };
+    match m.capacity_basis {
+        CapacityBasis::Given => "登记为无劳动能力".to_string(),
+        CapacityBasis::Age => format!("{}周岁，不在劳动年龄内", m.age),
+        CapacityBasis::Disability | CapacityBasis::WorkingAge => {
+            format!("{disability}，按民发〔2021〕43号第五条无劳动能力")
+        }
+    }
+}
+
 /// The three tests in words.
 fn test_words(m: &Member<'_>, row: &TekunMember, standard: Money) -> Vec<String> {
-    let why_no_labor = if m.labor_capacity_given {
-        "登记为无劳动能力".to_string()
-    } else if m.severely_disabled() {
-        format!("{}级重度残疾", m.disability_grade.unwrap_or(0))
-    } else {
-        format!("{}周岁，不在劳动年龄内", m.age)
-    };
+    let why_no_labor = capacity_words(m);
     let no_means = row.own_monthly < standard;
     vec![
         if m.labor_capacity == Capacity::None {
@@ -183,6 +205,62 @@ fn test_words(m: &Member<'_>, row: &TekunMember, standard: Money) -> Vec<String>
             "无法定赡养、抚养、扶养义务人或义务人无履行能力".into()
         },
     ]
+}
+
+/// One member's test and support in words; `floor` is the least a rural member receives.
+fn member_steps(
+    m: &Member<'_>,
+    row: &TekunMember,
+    (basic, floor): (Money, Option<Money>),
+    e: &mut Explanation,
+) {
+    let tests = row.reasons.join("，");
+    match (row.monthly, row.care) {
+        (Some(monthly), Some(care)) => {
+            let sum = basic.checked_add(care).unwrap_or(monthly);
+            e.step(
+                "tekun.member",
+                "四(十)",
+                format!(
+                    "{}：{tests}；基本生活 {basic} 元 + {}照料护理费 {care} 元 = {sum} 元/月。",
+                    m.label,
+                    care_label(m.self_care)
+                ),
+                Some(sum.to_fen_string()),
+            );
+            if let (Some(raised), Some(floor)) = (row.raised_to, floor) {
+                e.step(
+                    "tekun.supportFloor",
+                    "四(十)",
+                    format!(
+                        "低于农村分散供养特困人员供养标准 {} 元/人·年 ÷ 12 = {floor} 元/月：按 {raised} 元/月供养。",
+                        floor.checked_mul(12.into()).unwrap_or(floor)
+                    ),
+                    Some(raised.to_fen_string()),
+                );
+            }
+            e.reason(format!(
+                "{}符合特困人员条件（{tests}），每月 {monthly} 元。",
+                m.label
+            ));
+        }
+        _ if row.orphan_allowance => e.step(
+            "tekun.orphanAllowance",
+            "民发〔2021〕43号第九条",
+            format!(
+                "{}：已按{}领取基本生活费，不再认定为特困人员（只享受一项基本生活保障）。",
+                m.label,
+                m.care.map_or("孤儿", |c| c.label())
+            ),
+            None,
+        ),
+        _ => e.step(
+            "tekun.member",
+            "四(十)",
+            format!("{}：{tests}：不符合特困人员条件。", m.label),
+            None,
+        ),
+    }
 }
 
 impl HouseholdProgramme for TekunFigures {
@@ -214,6 +292,7 @@ impl HouseholdProgramme for TekunFigures {
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
         a.add("tekun.ownIncome");
+        a.add_if(self.disability_assumed, "member.disabilityType");
         a
     }
 
@@ -222,7 +301,7 @@ impl HouseholdProgramme for TekunFigures {
         let share = self.share;
         e.step(
             "tekun.ownIncome",
-            "四(十)",
+            "民发〔2021〕43号第六条",
             format!("“无生活来源”按本人收入判断：本人月收入 = 本人工资 ÷ 12 + 家庭经营、财产、转移、其他收入（不含不计入的收入）按人数平均的份额 {share} 元/人·月。"),
             Some(share.to_fen_string()),
         );
@@ -237,45 +316,10 @@ impl HouseholdProgramme for TekunFigures {
             },
             Some(basic.to_fen_string()),
         );
+        let floor = self.floor;
         for (m, row) in h.members.iter().zip(self.members.iter_mut()) {
             row.reasons = test_words(m, row, standard);
-            let tests = row.reasons.join("，");
-            match (row.monthly, row.care) {
-                (Some(monthly), Some(care)) => {
-                    let sum = basic.checked_add(care).unwrap_or(monthly);
-                    e.step(
-                        "tekun.member",
-                        "四(十)",
-                        format!(
-                            "{}：{tests}；基本生活 {basic} 元 + {}照料护理费 {care} 元 = {sum} 元/月。",
-                            m.label,
-                            care_label(m.self_care)
-                        ),
-                        Some(sum.to_fen_string()),
-                    );
-                    if let (Some(raised), Some(floor)) = (row.raised_to, self.floor) {
-                        e.step(
-                            "tekun.supportFloor",
-                            "四(十)",
-                            format!(
-                                "低于农村分散供养特困人员供养标准 {} 元/人·年 ÷ 12 = {floor} 元/月：按 {raised} 元/月供养。",
-                                floor.checked_mul(12.into()).unwrap_or(floor)
-                            ),
-                            Some(raised.to_fen_string()),
-                        );
-                    }
-                    e.reason(format!(
-                        "{}符合特困人员条件（{tests}），每月 {monthly} 元。",
-                        m.label
-                    ));
-                }
-                _ => e.step(
-                    "tekun.member",
-                    "四(十)",
-                    format!("{}：{tests}：不符合特困人员条件。", m.label),
-                    None,
-                ),
-            }
+            member_steps(m, row, (basic, floor), e);
         }
         e.fact("基本生活标准", basic, "元/人·月", "basicStandard");
         for (j, m) in self.members.iter().enumerate() {

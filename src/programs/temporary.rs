@@ -109,7 +109,10 @@ impl HouseholdProgramme for TemporaryFigures {
         };
         if !f.need.is_zero() {
             let share = r.rate(&p::TEMPORARY_SEVERE_SPENDING_SHARE)?;
-            let severe = h.rigid_spending >= income.times(share)?;
+            // Severe: rigid spending of at least the share of the year's income; none is never
+            // severe (with no income, 0 ≥ 0 would otherwise call it so).
+            let severe =
+                h.rigid_spending > Money::ZERO && h.rigid_spending >= income.times(share)?;
             let (severity, months) = if severe {
                 (Severity::Severe, r.count(&p::TEMPORARY_MONTHS_SEVERE)?)
             } else {
@@ -166,7 +169,7 @@ impl HouseholdProgramme for TemporaryFigures {
         let (n, standard, need) = (h.members.len(), self.standard, self.need);
         e.step(
             "temporary.need",
-            "四(十)",
+            "民发〔2018〕23号二(三)",
             match year.after_spending.is_negative() {
                 // No negative figure in words: spending over income is said as such.
                 true => format!(
@@ -192,9 +195,10 @@ impl HouseholdProgramme for TemporaryFigures {
         let (months, ceiling, amount) = (self.months, self.ceiling, self.amount);
         e.step(
             "temporary.amount",
-            "四(十)",
+            "民发〔2018〕23号二(三)",
             format!(
-                "刚性支出{}年收入的 {}：{}困难，上限 {months} 个月家庭低保标准 = {standard} × {months} × {n} = {ceiling} 元；救助 min({need}, {ceiling}) = {amount} 元。",
+                "刚性支出 {} 元{}年收入的 {}：{}困难，上限 {months} 个月家庭低保标准 = {standard} × {months} × {n} = {ceiling} 元；救助额取缺口 {need} 元与上限 {ceiling} 元中较小的一个 = {amount} 元。",
+                h.rigid_spending,
                 if severe { "达到" } else { "未达到" },
                 share.percent(),
                 if severe { "严重" } else { "一般" }

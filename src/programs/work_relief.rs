@@ -69,7 +69,7 @@ pub fn work_relief(
             Assumptions::default(),
         ),
         &r,
-        e,
+        explained.then_some(e),
         WorkReliefFigures {
             share,
             minimum_remuneration: minimum,

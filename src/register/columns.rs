@@ -222,6 +222,7 @@ columns! {
     "has_supporter"        "有赡养人"       Target::MemberBool("hasSupporter"), BOOLEAN;
     "wages"                "工资收入"       Target::Member("wages"), &[];
     "work_region"          "务工地区代码"   Target::Member("workRegion"), &[];
+    "work_minimum_wage"    "务工地月最低工资" Target::Member("workMinimumWage"), &[];
     "schooling"            "就学阶段"       Target::Member("schooling"), SCHOOLING;
     "boarding"             "寄宿"           Target::MemberBool("boarding"), BOOLEAN;
     "insured"              "参加基本医疗保险" Target::MemberBool("insured"), BOOLEAN;

@@ -56,6 +56,10 @@ test('the profile of 延寿县 shows the measures and the pending ones the packa
   assert.equal(await page.textContent('[data-fact=乡村振兴重点帮扶县]'), '名单未公布');
   assert.match(await page.textContent('[data-fact=脱贫县]'), /^是（原国家级贫困县，2019年度退出）$/);
   assert.equal(await page.textContent('[data-fact=涉农资金统筹整合试点]'), '适用');
+  // The figures it rests on are named as officers know them, never by parameter ids.
+  const params = await page.$$eval('#profile [data-param]', (ls) => ls.map((l) => [l.dataset.param, l.textContent]));
+  assert.ok(params.length > 0, 'the profile lists the non-official figures it rests on');
+  for (const [name, text] of params) assert.doesNotMatch(text, /[A-Za-z]{2,}/, `${name} shown as “${text}”`);
   await page.screenshot({ path: `${shots}/county-yanshou.png`, fullPage: true });
 });
 
