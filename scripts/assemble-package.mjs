@@ -77,45 +77,58 @@ glue = patch(glue, "module_or_path = new URL('zhenxing_bg.wasm', import.meta.url
 if (glue.includes('import.meta')) throw new Error('assemble-package: the glue still uses import.meta');
 // Misusing an engine (after free(), a method taken off the object or called on the prototype, a
 // compare() with something else than an engine) throws PolicyError with a Chinese message, not
-// wasm-bindgen's "null pointer passed to rust" or "expected instance of PolicyEngine". An engine's
-// pointer into the module is never taken from the object, which any code can write to (a copied
-// `__wbg_ptr`, or one kept after free()), but from a registry of the live engines this module made:
-// an object not in it is refused before the module is entered. The glue's own helpers that turn a
-// pointer into an engine and back (`__wrap`, `__destroy_into_raw`) leave the class, so no page can
-// make two engines of one pointer or forget one without freeing it.
+// wasm-bindgen's "null pointer passed to rust" or "expected instance of PolicyEngine". A handle's
+// pointer into the module (a PolicyEngine's, or the register page's RegisterScreen's) is never taken
+// from the object, which any code can write to (a copied `__wbg_ptr`, or one kept after free()), but
+// from a registry of the live handles this module made: an object not in it is refused before the
+// module is entered. The glue's own helpers that turn a pointer into an object and back (`__wrap`,
+// `__destroy_into_raw`) leave the classes, so no page can make two handles of one pointer or forget
+// one without freeing it.
 const engineCalls = (glue.match(/wasm\.policyengine_\w+\(this\.__wbg_ptr/g) ?? []).length;
 if (engineCalls < 20) throw new Error(`assemble-package: expected the engine's methods in the glue, found ${engineCalls}`);
-glue = glue.replace(/(wasm\.policyengine_\w+)\(this\.__wbg_ptr/g, '$1(liveSelf(this, arguments)');
-// Two methods take another engine: compare and compareMany.
-glue = patch(glue, '        _assertClass(other, PolicyEngine);\n', '', 2);
-glue = patch(glue, 'other.__wbg_ptr);', "livePtr(other, 'other'));", 2);
-glue = patch(glue, `    static __wrap(ptr) {
-        const obj = Object.create(PolicyEngine.prototype);
+/** Every method and free() of the class `name` (wasm exports `prefix_…`) through the registry. */
+function guard(glue, name, prefix) {
+  glue = patch(glue, `    static __wrap(ptr) {
+        const obj = Object.create(${name}.prototype);
         obj.__wbg_ptr = ptr;
-        PolicyEngineFinalization.register(obj, obj.__wbg_ptr, obj);
+        ${name}Finalization.register(obj, obj.__wbg_ptr, obj);
         return obj;
     }
     __destroy_into_raw() {
         const ptr = this.__wbg_ptr;
         this.__wbg_ptr = 0;
-        PolicyEngineFinalization.unregister(this);
+        ${name}Finalization.unregister(this);
         return ptr;
     }
 `, '');
-glue = patch(glue, 'PolicyEngine.__wrap(', 'wrapEngine(', 2);
-glue = patch(glue, `    free() {
+  glue = glue.replaceAll(`${name}.__wrap(`, `wrapHandle(${name}, ${name}Finalization, `);
+  glue = glue.replace(new RegExp(`(wasm\\.${prefix}_\\w+)\\(this\\.__wbg_ptr`, 'g'), `$1(liveSelf(this, ${name}, arguments)`);
+  const start = glue.indexOf(`export class ${name} `);
+  const end = glue.indexOf('\nexport class ', start + 1);
+  const stop = end < 0 ? glue.length : end;
+  glue = glue.slice(0, start) + patch(glue.slice(start, stop), `    free() {
         const ptr = this.__destroy_into_raw();`, `    free() {
-        const ptr = forgetEngine(this);`);
-glue = patch(glue, `        this.__wbg_ptr = ret[0];
-        PolicyEngineFinalization.register(this, this.__wbg_ptr, this);`, `        this.__wbg_ptr = ret[0];
-        liveEngines.set(this, ret[0]);
-        PolicyEngineFinalization.register(this, this.__wbg_ptr, this);`);
+        const ptr = forgetHandle(this, ${name}, ${name}Finalization);`) + glue.slice(stop);
+  glue = glue.replaceAll(`        this.__wbg_ptr = ret[0];
+        ${name}Finalization.register(this, this.__wbg_ptr, this);`, `        this.__wbg_ptr = ret[0];
+        liveHandles.set(this, { klass: ${name}, ptr: ret[0] });
+        ${name}Finalization.register(this, this.__wbg_ptr, this);`);
+  return patch(glue, `if (Symbol.dispose) ${name}.prototype[Symbol.dispose] = ${name}.prototype.free;`,
+    `if (Symbol.dispose) ${name}.prototype[Symbol.dispose] = function () { if (liveHandles.get(this)?.klass === ${name}) this.free(); };`);
+}
+glue = guard(glue, 'PolicyEngine', 'policyengine');
+glue = guard(glue, 'RegisterScreen', 'registerscreen');
 if (/__wrap|__destroy_into_raw/.test(glue)) throw new Error('assemble-package: the glue still has __wrap or __destroy_into_raw');
-glue = patch(glue, 'if (Symbol.dispose) PolicyEngine.prototype[Symbol.dispose] = PolicyEngine.prototype.free;',
-  'if (Symbol.dispose) PolicyEngine.prototype[Symbol.dispose] = function () { if (liveEngines.has(this)) this.free(); };');
-// \`PolicyEngine()\` without \`new\`: a PolicyError, not the TypeError of a class called as a function.
-// The class is exported through a Proxy that refuses to be called; \`new\`, static methods and
-// \`instanceof\` pass through to the class.
+// Methods that take an engine: compare and compareMany (`other`); the register page's
+// RegisterScreen.screen(engine, …) and .compare(engine, other, …).
+glue = patch(glue, '        _assertClass(other, PolicyEngine);\n', '', 3);
+glue = patch(glue, 'other.__wbg_ptr', "livePtr(other, PolicyEngine, 'other')", 3);
+glue = patch(glue, '        _assertClass(engine, PolicyEngine);\n', '', 2);
+glue = patch(glue, 'engine.__wbg_ptr', "livePtr(engine, PolicyEngine, 'engine')", 2);
+if (/_assertClass\(/.test(glue.replace('function _assertClass(', ''))) throw new Error('assemble-package: an argument is still checked by _assertClass');
+// `PolicyEngine()` without `new`: a PolicyError, not the TypeError of a class called as a function.
+// The class is exported through a Proxy that refuses to be called; `new`, static methods and
+// `instanceof` pass through to the class.
 glue = patch(glue, 'export class PolicyEngine {', 'class PolicyEngine {');
 glue += `
 const PolicyEngineExport = new Proxy(PolicyEngine, {
@@ -129,50 +142,53 @@ export { PolicyEngineExport as PolicyEngine };
 glue = patch(glue, '            throw new Error(getStringFromWasm0(arg0, arg1));',
   "            throw makePolicyError('INVALID_INPUT', '', `计算模块内部错误：${getStringFromWasm0(arg0, arg1)}`, []);");
 glue += `
-/** The engines this module made and has not freed, each with its pointer. */
-const liveEngines = new WeakMap();
+/** The handles (engines, register screens) this module made and has not freed: their class and
+ * pointer. */
+const liveHandles = new WeakMap();
 
-/** A new engine object for a pointer the module returned (fromParameters, withOverrides). */
-function wrapEngine(ptr) {
-    const engine = Object.create(PolicyEngine.prototype);
-    engine.__wbg_ptr = ptr;
-    liveEngines.set(engine, ptr);
-    PolicyEngineFinalization.register(engine, ptr, engine);
-    return engine;
+/** A new object of \`klass\` for a pointer the module returned (fromParameters, withOverrides, …). */
+function wrapHandle(klass, finalization, ptr) {
+    const obj = Object.create(klass.prototype);
+    obj.__wbg_ptr = ptr;
+    liveHandles.set(obj, { klass, ptr });
+    finalization.register(obj, ptr, obj);
+    return obj;
 }
 
-/** A live engine's pointer, the engine no longer live (for free()). */
-function forgetEngine(engine) {
-    const ptr = livePtr(engine);
-    liveEngines.delete(engine);
-    engine.__wbg_ptr = 0;
-    PolicyEngineFinalization.unregister(engine);
+/** A live handle's pointer, the handle no longer live (for free()). */
+function forgetHandle(obj, klass, finalization) {
+    const ptr = livePtr(obj, klass);
+    liveHandles.delete(obj);
+    obj.__wbg_ptr = 0;
+    finalization.unregister(obj);
     return ptr;
 }
 
-/** The engine's pointer, or a PolicyError saying how the engine was misused. */
-function livePtr(engine, path = '') {
-    const ptr = liveEngines.get(engine);
-    if (ptr !== undefined) return ptr;
-    let engineLike = false;
+/** The pointer of \`obj\`, a live \`klass\`, or a PolicyError saying how it was misused. */
+function livePtr(obj, klass, path = '') {
+    const live = liveHandles.get(obj);
+    if (live?.klass === klass) return live.ptr;
+    const engine = klass === PolicyEngine;
+    let alike = false;
     try {
-        engineLike = engine instanceof PolicyEngine;
+        alike = obj instanceof klass;
     } catch {
-        // A revoked Proxy: not an engine.
+        // A revoked Proxy: not one.
     }
-    if (!engineLike) {
+    if (!alike) {
         throw makePolicyError('INVALID_INPUT', path, path
             ? \`\${path} 应为 PolicyEngine 实例（如 engine.withOverrides({...}) 的结果）\`
-            : '须在 PolicyEngine 实例上调用（不能把方法单独取出或在原型上调用）', []);
+            : \`须在 \${klass.name} 实例上调用（不能把方法单独取出或在原型上调用）\`, []);
     }
-    throw makePolicyError('ENGINE_FREED', path,
-        '引擎已释放，或不是由 new PolicyEngine()、fromParameters、withOverrides 得到的：free() 之后不能再使用，请新建 PolicyEngine', []);
+    throw makePolicyError('ENGINE_FREED', path, engine
+        ? '引擎已释放，或不是由 new PolicyEngine()、fromParameters、withOverrides 得到的：free() 之后不能再使用，请新建 PolicyEngine'
+        : '已释放，或不是由 RegisterScreen.screen()、compare() 得到的：free() 之后不能再使用', []);
 }
 
-/** An engine method's own pointer; its arguments refused first when one cannot be read at all (a
- * revoked Proxy throws at the first look, inside the module it would not be a PolicyError). */
-function liveSelf(engine, args) {
-    const ptr = livePtr(engine);
+/** A method's own pointer; its arguments refused first when one cannot be read at all (a revoked
+ * Proxy throws at the first look, inside the module it would not be a PolicyError). */
+function liveSelf(obj, klass, args) {
+    const ptr = livePtr(obj, klass);
     for (let i = 0; i < args.length; i++) {
         const v = args[i];
         if ((typeof v !== 'object' || v === null) && typeof v !== 'function') continue;

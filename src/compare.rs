@@ -44,7 +44,8 @@ pub struct HouseholdChange {
 }
 
 impl HouseholdChange {
-    fn changed(&self) -> bool {
+    /// Whether its eligibility or its amount differs.
+    pub fn changed(&self) -> bool {
         self.eligible_before != self.eligible_after || self.annual_before != self.annual_after
     }
 }

@@ -14,6 +14,7 @@ pub mod county;
 pub mod engine;
 pub mod functions;
 pub mod programmes;
+pub mod register;
 pub mod types;
 
 pub use engine::PolicyEngine;
