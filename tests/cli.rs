@@ -1663,6 +1663,11 @@ fn errors_quote_only_an_excerpt_of_a_huge_value() {
     for r in &rows {
         assert!(message(r).chars().count() < 200, "{}", &message(r)[..300]);
     }
+    // An unknown column named by 50,000 characters: the run stops, saying so briefly.
+    let csv = format!("household_id,region,{huge}\nA,230129,1\n");
+    let (code, _, err) = estimate_rows(&s.file("huge-header.csv", csv), &[]);
+    assert_eq!(code, 2);
+    assert!(err.chars().count() < 300, "{}", &err[..300]);
 }
 
 /// Dates as Excel on Chinese Windows saves them (`1980/3/4`) read as the ISO dates they are.
