@@ -1465,6 +1465,19 @@ fn rewriting_an_output_keeps_its_permissions_and_its_link() {
     assert_eq!(code, 1, "{err}");
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&out), 0o600);
+    // Its owner too, where the test may give the file away (as root).
+    let owned = s.file("owned.csv", "old");
+    let other = Command::new("chown")
+        .arg("12345:12345")
+        .arg(&owned)
+        .status();
+    if other.is_ok_and(|s| s.success()) {
+        use std::os::unix::fs::MetadataExt;
+        let (code, _, err) = estimate_quiet(&register, &["-o", owned.to_str().unwrap()]);
+        assert_eq!(code, 1, "{err}");
+        let m = std::fs::metadata(&owned).unwrap();
+        assert_eq!((m.uid(), m.gid()), (12345, 12345));
+    }
     assert!(std::fs::read_to_string(&out).unwrap().contains("household"));
     // The same for a summary and an asset ledger, which are written the same way.
     let summary = s.file("summary.csv", "old");
@@ -1507,6 +1520,43 @@ fn rewriting_an_output_keeps_its_permissions_and_its_link() {
     assert!(std::fs::read_to_string(&real)
         .unwrap()
         .contains("household"));
+}
+
+/// A portal's value without a region is the province's: through --params and --set alike, a
+/// household of Harbin's 道里区 gets it, not the embedded districts' 625.
+#[test]
+fn a_province_wide_value_from_params_or_set_reaches_every_county() {
+    let s = Scratch::new("province-wide");
+    let portal = s.file(
+        "portal.json",
+        r#"{"schema":"zhenxing-parameters/1","id":"province-2024","title":"全省2024年农村低保标准","published":"2024-01-15","extends":"heilongjiang","parameters":[{"name":"dibao.standard.rural","values":[{"from":"2024-01-01","value":"530","source":"省民政厅2024年通知","status":"official"}]}]}"#,
+    );
+    // One person of 74 in 道里区 with no income: the standard plus 0.10 of it for an elderly
+    // member: 530 + 53.00 = 583.00 a month, 6,996.00 a year (625 + 62.50 = 687.50, 8,250.00, under
+    // the embedded districts' value).
+    let register = s.file(
+        "one.jsonl",
+        "{\"region\":\"230102\",\"members\":[{\"birthDate\":\"1950-01-01\"}]}\n",
+    );
+    let annual = |extra: &[&str]| {
+        let mut args = vec!["estimate", "--as-of", "2024-06-01", "--quiet"];
+        args.extend_from_slice(extra);
+        args.push(register.to_str().unwrap());
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        let row = &lines(&out)[0];
+        let dibao = row["screening"]["programs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["program"] == "dibao")
+            .unwrap()
+            .clone();
+        dibao["annual"].as_str().unwrap().to_string()
+    };
+    assert_eq!(annual(&[]), "8250.00");
+    assert_eq!(annual(&["--params", portal.to_str().unwrap()]), "6996.00");
+    assert_eq!(annual(&["--set", "dibao.standard.rural=530"]), "6996.00");
 }
 
 #[test]

@@ -122,3 +122,13 @@ test('screenText refuses a lone surrogate, naming its line, as a household does'
   // The same text without it is read.
   assert.equal(engine.screenText(register.replace('\ud840', '四'), asOf).rows, 2);
 });
+
+test('screenText reports a line over 1 MB as its own error and goes on', () => {
+  const good = JSON.stringify(family());
+  const long = JSON.stringify({ ref: 'x'.repeat(2 << 20) });
+  const r = engine.screenText(`${good}\n${long}\n${good}\n`, asOf, { format: 'jsonl' });
+  assert.deepEqual([r.rows, r.errors, r.lines], [3, 1, 3]);
+  const row = r.csv.split('\n')[2];
+  assert.match(row, /超过一行的上限（1 MB）/);
+  assert.ok(row.length < 2000, `a row of ${row.length} characters`);
+});

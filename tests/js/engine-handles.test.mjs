@@ -84,3 +84,24 @@ test('PolicyEngine without new is a PolicyError; new, statics and instanceof wor
   copy.free();
   engine.free();
 });
+
+test('a register screen is guarded like an engine: a copy or a stale alias is refused', async () => {
+  const { RegisterScreen } = await import('zhenxing');
+  const engine = new PolicyEngine();
+  const register = 'household_id,region,birth_date\nA,230129,1950-01-01\nB,230129,1980-01-01\n';
+  const screen = RegisterScreen.screen(engine, register, asOf);
+  assert.equal(RegisterScreen.__wrap, undefined);
+  assert.equal(screen.__destroy_into_raw, undefined);
+  const forged = Object.create(RegisterScreen.prototype);
+  forged.__wbg_ptr = screen.__wbg_ptr;
+  refused(() => forged.next(10), 'ENGINE_FREED');
+  refused(() => forged.free(), 'ENGINE_FREED');
+  // An engine where a screen is expected, and a screen where an engine is, are refused too.
+  refused(() => RegisterScreen.prototype.next.call(engine, 10), 'INVALID_INPUT');
+  refused(() => RegisterScreen.screen(screen, register, asOf), 'INVALID_INPUT');
+  assert.equal(screen.next(10).rows, 2);
+  screen.free();
+  refused(() => screen.next(10), 'ENGINE_FREED');
+  stillWorking(engine);
+  engine.free();
+});
