@@ -5,8 +5,9 @@
 // One .wasm file, four ways to load it (docs/package.md explains the choice):
 //   web/zhenxing_bg.wasm   the module itself, the only copy of it
 //   web/zhenxing.js        the wasm-bindgen glue (ES module), patched: no default .wasm location of its
-//                          own (bundlers would emit an unused copy), and a PolicyError instead of a
-//                          TypeError when it is called before init()
+//                          own (bundlers would emit an unused copy), a PolicyError instead of a
+//                          TypeError when it is called before init(), and the browser's support for
+//                          what the module needs checked before it is compiled (js/support.js)
 //   web/index.js           `zhenxing/web`: init() fetches web/zhenxing_bg.wasm beside it
 //   inline/index.js        `zhenxing` in browsers and bundlers: the module carried as base64 and
 //                          instantiated synchronously on import, so no bundler needs .wasm support
@@ -52,6 +53,9 @@ const boundary = (() => {
   }
   throw new Error('boundary.js snippet not found in the wasm-bindgen output');
 })();
+// js/support.js beside boundary.js (it imports PolicyError from there): what the module needs of a browser.
+const support = boundary.replace(/boundary\.js$/, 'support.js');
+cpSync(join(root, 'js', 'support.js'), join(out, 'web', support));
 
 let glue = readFileSync(join(src, 'zhenxing.js'), 'utf8');
 glue = patch(glue, '/* @ts-self-types="./zhenxing.d.ts" */\n', '');
@@ -60,16 +64,19 @@ glue = patch(glue, '/* @ts-self-types="./zhenxing.d.ts" */\n', '');
 const notReady = "makePolicyError('NOT_INITIALIZED', '', '计算模块尚未初始化：请先 await init()（zhenxing/web 先要加载 .wasm 文件）', [])";
 glue = patch(glue, 'let wasmModule, wasmInstance, wasm;',
   `const wasmNotReady = new Proxy({}, { get() { throw ${notReady}; } });\nlet wasmModule, wasmInstance, wasm = wasmNotReady;`);
-glue = patch(glue, 'if (wasm !== undefined) return wasm;', 'if (wasm !== wasmNotReady) return wasmOutput;', 2);
+glue = patch(glue, 'if (wasm !== undefined) return wasm;', 'if (wasm !== wasmNotReady) return wasmOutput;\n    assertSupported();', 2);
 // init() and initSync() answer the module's memory only: its raw exports (\`policyengine_free\` and the
 // like, which take any pointer) are not for pages to call.
-glue = patch(glue, `    wasm.__wbindgen_start();
+glue = patch(glue, `    cachedUint8ArrayMemory0 = null;
     return wasm;
-}`, `    wasm.__wbindgen_start();
+}`, `    cachedUint8ArrayMemory0 = null;
     wasmOutput = Object.freeze({ memory: wasm.memory });
     return wasmOutput;
 }`);
 glue = patch(glue, 'let wasmModule, wasmInstance, wasm = wasmNotReady;', 'let wasmModule, wasmInstance, wasm = wasmNotReady, wasmOutput;');
+// A browser below the floor (docs/browsers.md) gets PolicyError UNSUPPORTED_BROWSER from init() and
+// initSync(), naming what it lacks, before the module is compiled.
+glue = `import { assertSupported } from ${JSON.stringify(support)};\n${glue}`;
 // The default location moves to web/index.js, so that only the entry that fetches the file makes
 // bundlers emit it (the inline and Node entries never fetch).
 glue = patch(glue, "module_or_path = new URL('zhenxing_bg.wasm', import.meta.url);",
@@ -84,7 +91,9 @@ if (glue.includes('import.meta')) throw new Error('assemble-package: the glue st
 // module is entered. The glue's own helpers that turn a pointer into an object and back (`__wrap`,
 // `__destroy_into_raw`) leave the classes, so no page can make two handles of one pointer or forget
 // one without freeing it.
-const engineCalls = (glue.match(/wasm\.policyengine_\w+\(this\.__wbg_ptr/g) ?? []).length;
+// (Built for the browser floor, without reference types, a method that returns a value passes the
+// module a return slot first: `wasm.policyengine_x(retptr, this.__wbg_ptr, …)`.)
+const engineCalls = (glue.match(/wasm\.policyengine_\w+\((?:retptr, )?this\.__wbg_ptr/g) ?? []).length;
 if (engineCalls < 20) throw new Error(`assemble-package: expected the engine's methods in the glue, found ${engineCalls}`);
 /** Every method and free() of the class `name` (wasm exports `prefix_…`) through the registry. */
 function guard(glue, name, prefix) {
@@ -102,30 +111,37 @@ function guard(glue, name, prefix) {
     }
 `, '');
   glue = glue.replaceAll(`${name}.__wrap(`, `wrapHandle(${name}, ${name}Finalization, `);
-  glue = glue.replace(new RegExp(`(wasm\\.${prefix}_\\w+)\\(this\\.__wbg_ptr`, 'g'), `$1(liveSelf(this, ${name}, arguments)`);
+  glue = glue.replace(new RegExp(`(wasm\\.${prefix}_\\w+\\((?:retptr, )?)this\\.__wbg_ptr`, 'g'), `$1liveSelf(this, ${name}, arguments)`);
   const start = glue.indexOf(`export class ${name} `);
   const end = glue.indexOf('\nexport class ', start + 1);
   const stop = end < 0 ? glue.length : end;
   glue = glue.slice(0, start) + patch(glue.slice(start, stop), `    free() {
         const ptr = this.__destroy_into_raw();`, `    free() {
         const ptr = forgetHandle(this, ${name}, ${name}Finalization);`) + glue.slice(stop);
-  glue = glue.replaceAll(`        this.__wbg_ptr = ret[0];
-        ${name}Finalization.register(this, this.__wbg_ptr, this);`, `        this.__wbg_ptr = ret[0];
-        liveHandles.set(this, { klass: ${name}, ptr: ret[0] });
-        ${name}Finalization.register(this, this.__wbg_ptr, this);`);
   return patch(glue, `if (Symbol.dispose) ${name}.prototype[Symbol.dispose] = ${name}.prototype.free;`,
     `if (Symbol.dispose) ${name}.prototype[Symbol.dispose] = function () { if (liveHandles.get(this)?.klass === ${name}) this.free(); };`);
 }
 glue = guard(glue, 'PolicyEngine', 'policyengine');
 glue = guard(glue, 'RegisterScreen', 'registerscreen');
 if (/__wrap|__destroy_into_raw/.test(glue)) throw new Error('assemble-package: the glue still has __wrap or __destroy_into_raw');
-// Methods that take an engine: compare and compareMany (`other`); the register page's
-// RegisterScreen.screen(engine, …) and .compare(engine, other, …).
-glue = patch(glue, '        _assertClass(other, PolicyEngine);\n', '', 3);
+// `new PolicyEngine()`: the new engine is live.
+{
+  const constructed = /^( *)this\.__wbg_ptr = (\w+) >>> 0;\n( *)PolicyEngineFinalization\.register\(this, this\.__wbg_ptr, this\);$/m;
+  const plain = /^( *)this\.__wbg_ptr = (ret\[0\]|\w+);\n( *)PolicyEngineFinalization\.register\(this, this\.__wbg_ptr, this\);$/m;
+  const found = glue.match(constructed) ?? glue.match(plain);
+  if (!found) throw new Error('assemble-package: the engine constructor was not found in the glue');
+  glue = glue.replace(found[0], `${found[0]}\n${found[1]}liveHandles.set(this, { klass: PolicyEngine, ptr: this.__wbg_ptr });`);
+}
+// Methods that take another engine (compare, compareMany) and the register page's
+// RegisterScreen.screen(engine, …) and .compare(engine, other, …) check it where wasm-bindgen
+// asserts its class, before any argument is handed to the module (an argument already handed over
+// would stay in the glue's table of JavaScript values), and hand the module the registry's pointer.
+const assertEngine = /^( *)_assertClass\((other|engine), PolicyEngine\);$/gm;
+const asserted = (glue.match(assertEngine) ?? []).length;
+if (asserted !== 5) throw new Error(`assemble-package: expected 5 engine arguments asserted in the glue, found ${asserted}`);
+glue = glue.replace(assertEngine, "$1livePtr($2, PolicyEngine, '$2');");
 glue = patch(glue, 'other.__wbg_ptr', "livePtr(other, PolicyEngine, 'other')", 3);
-glue = patch(glue, '        _assertClass(engine, PolicyEngine);\n', '', 2);
 glue = patch(glue, 'engine.__wbg_ptr', "livePtr(engine, PolicyEngine, 'engine')", 2);
-if (/_assertClass\(/.test(glue.replace('function _assertClass(', ''))) throw new Error('assemble-package: an argument is still checked by _assertClass');
 // `PolicyEngine()` without `new`: a PolicyError, not the TypeError of a class called as a function.
 // The class is exported through a Proxy that refuses to be called; `new`, static methods and
 // `instanceof` pass through to the class.
@@ -201,6 +217,10 @@ function liveSelf(obj, klass, args) {
     return ptr;
 }
 `;
+// Engines nobody frees are freed when collected (docs/memory.md): the glue must register them.
+if (!glue.includes('new FinalizationRegistry(ptr => wasm.__wbg_policyengine_free(')) {
+  throw new Error('assemble-package: the glue no longer frees collected engines (wasm-bindgen weak references)');
+}
 write('web/zhenxing.js', glue);
 
 // The names the package exports: the glue's, less its loaders, plus PolicyError.
@@ -208,7 +228,8 @@ const nodeGlue = 'node/zhenxing.cjs';
 await build({
   stdin: { contents: `export * from './zhenxing.js';\nexport { PolicyError } from ${JSON.stringify(boundary)};\n`, resolveDir: join(out, 'web') },
   bundle: true, format: 'cjs', platform: 'node', target: 'node20', outfile: join(out, nodeGlue), logLevel: 'warning',
-  banner: { js: `${header}// The glue of web/zhenxing.js and js/boundary.js as one CommonJS module, for Node.` },
+  // TextEncoder and TextDecoder from node:util rather than globals: Jest's jsdom environment has none.
+  banner: { js: `${header}// The glue of web/zhenxing.js and js/boundary.js as one CommonJS module, for Node.\nconst { TextEncoder, TextDecoder } = require('node:util');` },
 });
 const loaders = new Set(['default', 'initSync']);
 const api = Object.keys(createRequire(import.meta.url)(join(out, nodeGlue))).filter((n) => !loaders.has(n)).sort();
@@ -234,6 +255,7 @@ export default function init(options) {
   }
   return initGlue(options);
 }
+export { init };
 `);
 
 // ---- zhenxing in browsers and bundlers: the module inline -------------------------------------
@@ -243,6 +265,7 @@ write('inline/index.js', `${header}// \`import { PolicyEngine } from 'zhenxing'\
 // in the JavaScript and instantiated on import, so it needs no bundler support for .wasm files and no
 // init() (the entry that fetches the .wasm file instead is \`zhenxing/web\`).
 import { initSync } from '../web/zhenxing.js';
+import { syncCompileRefused } from ${JSON.stringify('../web/' + support.slice(2))};
 import base64 from './zhenxing_bg.wasm.js';
 
 function decode(text) {
@@ -252,7 +275,12 @@ function decode(text) {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
-initSync({ module: decode(base64) });
+try {
+  initSync({ module: decode(base64) });
+} catch (e) {
+  // Chromium before 114 compiles a module this size synchronously only in a worker.
+  throw syncCompileRefused(e);
+}
 
 export {
 ${list(glueApi)}
@@ -268,7 +296,20 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const glue = require('./zhenxing.cjs');
 
-glue.initSync({ module: readFileSync(join(__dirname, '..', 'web', 'zhenxing_bg.wasm')) });
+/** The module's bytes: the file beside this one, or, where a bundler has moved this code away from
+ * it (a Next.js server build, a server bundled into one file), the copy carried in the JavaScript,
+ * which the bundler then includes. Plain Node always finds the file and never loads that copy. */
+function wasmBytes() {
+  try {
+    return readFileSync(join(__dirname, '..', 'web', 'zhenxing_bg.wasm'));
+  } catch (e) {
+    if (e === null || typeof e !== 'object' || e.code !== 'ENOENT') throw e;
+    const inline = require('../inline/zhenxing_bg.wasm.js');
+    return Buffer.from(typeof inline === 'string' ? inline : inline.default, 'base64');
+  }
+}
+
+glue.initSync({ module: wasmBytes() });
 
 ${api.map((n) => `exports.${n} = glue.${n};`).join('\n')}
 `);
@@ -286,6 +327,8 @@ require('./index.cjs');
 
 Object.defineProperty(exports, '__esModule', { value: true });
 exports.default = function init() { return Promise.resolve(glue.initSync()); };
+// \`require('zhenxing/web').init\` as well as \`.default\`.
+exports.init = exports.default;
 exports.initSync = function initSync() { return glue.initSync(); };
 ${api.map((n) => `exports.${n} = glue.${n};`).join('\n')}
 `);
@@ -293,6 +336,7 @@ write('node/web.mjs', `${header}import web from './web.cjs';
 
 export default web.default;
 export const {
+  init,
   initSync,
 ${list(api)}
 } = web;
@@ -306,9 +350,12 @@ const dts = readFileSync(join(src, 'zhenxing.d.ts'), 'utf8');
 const cut = dts.indexOf('export type InitInput');
 if (cut < 0) throw new Error('assemble-package: the loaders were not found in zhenxing.d.ts');
 let apiTypes = dts.slice(0, cut).trimEnd() + '\n';
-apiTypes = apiTypes.replace(/export type ErrorCode = ([^;]*);/, (all, union) =>
-  union.includes("'NOT_INITIALIZED'") ? all : `export type ErrorCode = ${union}\n  | 'NOT_INITIALIZED';`);
-if (!apiTypes.includes("'NOT_INITIALIZED'")) throw new Error('assemble-package: ErrorCode not found in zhenxing.d.ts');
+// The codes only the JavaScript side throws: before init(), and a browser below the floor.
+for (const code of ['NOT_INITIALIZED', 'UNSUPPORTED_BROWSER']) {
+  apiTypes = apiTypes.replace(/export type ErrorCode = ([^;]*);/, (all, union) =>
+    union.includes(`'${code}'`) ? all : `export type ErrorCode = ${union}\n  | '${code}';`);
+  if (!apiTypes.includes(`'${code}'`)) throw new Error('assemble-package: ErrorCode not found in zhenxing.d.ts');
+}
 // The classes declare [Symbol.dispose] (for `using`); TypeScript's lib has Symbol.dispose only from
 // esnext.disposable on. Declaring the symbol (as @types/node does) lets projects on "es2022" and
 // "dom" type-check without skipLibCheck; with the newer lib the two declarations merge.
@@ -344,12 +391,37 @@ export interface InitOutput {
  * Loads the module: without an argument, zhenxing_bg.wasm beside this entry (fetched, compiled while
  * it downloads); or \`{ module_or_path }\` with any InitInput. Await it before anything else: a call
  * made earlier throws PolicyError NOT_INITIALIZED. Later calls resolve at once. In Node the module is
- * already loaded and init() resolves at once.
+ * already loaded and init() resolves at once. A browser below the floor (browsers.md) rejects with
+ * PolicyError UNSUPPORTED_BROWSER, whose message names what it lacks.
  */
 export default function init(options?: { module_or_path?: InitInput | Promise<InitInput> }): Promise<InitOutput>;
+/** The same as the default export (\`require('zhenxing/web').init\`). */
+export { init };
 /** Instantiates the module synchronously from its bytes or a compiled module: \`initSync({ module })\`. */
 export function initSync(options: { module: SyncInitInput }): InitOutput;
 `;
+// Which programmes each total adds up, from the registry (src/programs/registry.rs, TOTALS; tests/totals.rs
+// holds the programmes to it), named in the totals' doc comments.
+const registry = readFileSync(join(root, 'src', 'programs', 'registry.rs'), 'utf8');
+const totalsList = registry.match(/pub const TOTALS: [^=]*= &\[([\s\S]*?)\n\];/)?.[1];
+if (!totalsList) throw new Error('assemble-package: TOTALS not found in src/programs/registry.rs');
+const totals = new Map([...totalsList.matchAll(/\(\s*"(\w+)",\s*&\[([^\]]*)\]/g)]
+  .map(([, total, ids]) => [total, [...ids.matchAll(/"(\w+)"/g)].map((m) => m[1])]));
+const { labels: programmeLabels } = createRequire(import.meta.url)(join(out, 'node', 'index.cjs'));
+const programmeLabel = programmeLabels().program;
+const marker = 'the programmes `registry::TOTALS` lists for it';
+let named = 0;
+apiTypes = apiTypes.replace(/(\/\*\*(?:(?!\*\/)[\s\S])*?)\*\/\s*(total\w+): string;/g, (all, doc, total) => {
+  const flat = doc.replace(/\n\s*\* ?/g, ' ');
+  if (!flat.includes(marker)) return all;
+  const ids = totals.get(total);
+  if (!ids) throw new Error(`assemble-package: no TOTALS entry for ${total}`);
+  named += 1;
+  const list = ids.map((id) => `${programmeLabel[id] ?? id} (\`${id}\`)`).join(', ');
+  const indent = all.match(/\n(\s*)total/)[1];
+  return `/**\n${indent} * ${flat.replace(/^\/\*\*\s*/, '').trim().replace(marker, `the programmes: ${list}`)}\n${indent} */\n${indent}${total}: string;`;
+});
+if (named !== totals.size) throw new Error(`assemble-package: ${named} of the ${totals.size} totals named their programmes`);
 write('index.d.ts', apiTypes);
 write('index.d.cts', apiTypes);
 write('web/index.d.ts', `${header}export * from '../index.js';\n\n${loaderTypes}`);
@@ -372,6 +444,8 @@ const { defaultParameters } = createRequire(import.meta.url)(join(out, 'node', '
 const parameters = defaultParameters();
 JSON.parse(parameters);
 write('heilongjiang.json', parameters);
+// The size figures of the docs, from this build (scripts/doc-sizes.mjs), before the docs are shipped.
+execFileSync(process.execPath, [join(root, 'scripts', 'doc-sizes.mjs')], { stdio: 'inherit' });
 // The rest of `files` (licences, changelog, docs) as they are in the repository.
 for (const file of pkg.files.filter((f) => !existsSync(join(out, f)))) {
   mkdirSync(dirname(join(out, file)), { recursive: true });

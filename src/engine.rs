@@ -141,7 +141,10 @@ impl Engine {
         if registry::programme(id).is_none() {
             return Ok(None);
         }
-        let (household, reader) = Household::read(h, &self.params, date(as_of)?)?;
+        let (mut household, reader) = Household::read(h, &self.params, date(as_of)?)?;
+        if !explain {
+            household.name_by_position();
+        }
         let mut assistance = Assistance::of(&household, &reader)?;
         registry::run_one(id, &household, &mut assistance, &reader, explain)
     }
@@ -153,7 +156,10 @@ impl Engine {
         as_of: &str,
         explain: bool,
     ) -> Result<MonitoringResult> {
-        let (household, reader) = Household::read(h, &self.params, date(as_of)?)?;
+        let (mut household, reader) = Household::read(h, &self.params, date(as_of)?)?;
+        if !explain {
+            household.name_by_position();
+        }
         monitoring::run(&household, &reader, explain)
     }
 

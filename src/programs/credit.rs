@@ -139,7 +139,7 @@ pub fn microcredit(
     Ok(ProgramResult::new(
         MICROCREDIT,
         MICROCREDIT_LABEL,
-        Amounts::verdict(f.blockers.is_empty()),
+        (Amounts::verdict(f.blockers.is_empty()), Vec::new()),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
         explained.then_some(words),
@@ -237,7 +237,7 @@ pub fn guarantee_loan(
     Ok(ProgramResult::new(
         GUARANTEE_LOAN,
         GUARANTEE_LOAN_LABEL,
-        Amounts::verdict(true),
+        (Amounts::verdict(true), Vec::new()),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
         explained.then_some(e),
@@ -290,7 +290,7 @@ pub fn insurance_futures(
     Ok(ProgramResult::new(
         INSURANCE_FUTURES,
         INSURANCE_FUTURES_LABEL,
-        Amounts::verdict(!payout.is_zero()),
+        (Amounts::verdict(!payout.is_zero()), Vec::new()),
         (Citations::of(&["六(十七)"]), futures_assumption()),
         reader,
         explained.then_some(e),

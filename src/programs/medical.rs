@@ -232,7 +232,7 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explained: bool) -> Result<Med
     Ok(ProgramResult::new(
         ID,
         LABEL,
-        Amounts::verdict(!covered.is_zero()),
+        (Amounts::verdict(!covered.is_zero()), Vec::new()),
         (Citations::of(&["四(十一)"]), Assumptions::default()),
         &r,
         explained.then_some(words),

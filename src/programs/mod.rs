@@ -15,6 +15,7 @@ pub mod credit;
 pub mod dibao;
 pub mod education;
 pub mod forest_ranger;
+pub mod groups;
 pub mod housing;
 pub mod indicators;
 pub mod medical;
@@ -24,6 +25,7 @@ pub mod orphan_allowance;
 pub mod pension;
 pub mod poverty_insurance;
 pub mod public_post;
+pub mod reasons;
 pub mod registry;
 pub mod tekun;
 pub mod temporary;
@@ -39,6 +41,7 @@ use crate::money::Money;
 use crate::params::{Reader, StaleSet, UnofficialSet, Used};
 use crate::rules::Assumptions;
 use assistance::Assistance;
+use reasons::Reason;
 
 /// What every programme returns (`ProgramResult` in docs/api.md), with the programme's own figures after
 /// the common fields. Explained, it carries its words (label, reasons, steps, facts, citations);
@@ -62,6 +65,8 @@ pub struct ProgramResult<F> {
     /// Money per year (monthly × 12 for monthly programmes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annual: Option<Money>,
+    /// Why, as reason ids (`labels().reason` gives each a sentence), explained or not.
+    pub why: Vec<Reason>,
     /// The words, when explained: reasons, steps, facts, citations.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub words: Option<Words>,
@@ -144,7 +149,7 @@ impl<F> ProgramResult<F> {
     pub(crate) fn new(
         program: &'static str,
         label: &'static str,
-        amounts: Amounts,
+        (amounts, why): (Amounts, Vec<Reason>),
         (citations, assumptions): (Citations, Assumptions),
         reader: &Reader<'_>,
         words: Option<Explanation>,
@@ -163,6 +168,7 @@ impl<F> ProgramResult<F> {
             eligible: amounts.eligible,
             monthly: amounts.monthly,
             annual: amounts.annual,
+            why,
             words: words.map(|w| Words {
                 reasons: w.reasons,
                 steps: w.steps,
@@ -268,6 +274,10 @@ pub trait HouseholdProgramme: Sized + Serialize {
     fn assumptions(&self) -> Assumptions {
         Assumptions::default()
     }
+    /// Why the figures are what they are, as reason ids.
+    fn why(&self) -> Vec<Reason> {
+        Vec::new()
+    }
     /// The steps and reasons. May also fill the figures' own word fields (a member's reasons).
     fn explain(&mut self, h: &Household<'_>, a: &Assistance, e: &mut Explanation);
 }
@@ -293,7 +303,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
     Ok(ProgramResult::new(
         program,
         label,
-        figures.amounts()?,
+        (figures.amounts()?, figures.why()),
         (figures.citations(), figures.assumptions()),
         &r,
         words,

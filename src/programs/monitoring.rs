@@ -196,7 +196,7 @@ pub(crate) fn run(
     Ok(ProgramResult::new(
         ID,
         LABEL,
-        Amounts::verdict(f.in_scope),
+        (Amounts::verdict(f.in_scope), Vec::new()),
         (Citations::of(&["二(二)"]), assumptions(&f, h)),
         &r,
         explained.then_some(words),

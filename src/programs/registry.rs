@@ -169,6 +169,7 @@ macro_rules! define_registry {
             "  eligible: boolean;\n",
             "  /** Money per month, where the programme pays monthly. */\n  monthly?: string;\n",
             "  /** Money per year. */\n  annual?: string;\n",
+            "  /** Why, as reason ids (`labels().reason[id]` is each one's sentence), explained or not. */\n  why: string[];\n",
             "  /** Chinese sentences a member of staff can read out (explained). */\n  reasons?: string[];\n",
             "  /** The trace (explained). */\n  steps?: Step[];\n",
             "  /** The figures a card shows, labelled (explained). */\n  facts?: Fact[];\n",
@@ -221,6 +222,38 @@ export type InsuranceFuturesResult = ProgramResultBase<'insuranceFutures'> & Ins
 /** 以工代赈 (三(六), 六(十六)). */
 export type WorkReliefResult = ProgramResultBase<'workRelief'> & WorkReliefFigures;
 "#;
+
+/// Which programmes each total of an estimate adds up (what their `amounts` may put there). The
+/// TypeScript declarations and docs/api.md name them from this list (scripts/assemble-package.mjs
+/// reads it), and tests/totals.rs holds every programme to it over the golden cases, both ways: no
+/// programme adds to a total it is not listed under, and each one listed does in some case.
+pub const TOTALS: &[(&str, &[&str])] = &[
+    ("totalMonthly", &["dibao", "tekun", "orphanAllowance"]),
+    (
+        "totalAnnual",
+        &[
+            "dibao",
+            "tekun",
+            "temporary",
+            "education",
+            "orphanAllowance",
+            "povertyInsurance",
+        ],
+    ),
+    ("totalOneOff", &["temporary", "povertyInsurance"]),
+    (
+        "totalOnBehalf",
+        &[
+            "pension",
+            "education",
+            "orphanAllowance",
+            "childRehabilitation",
+            "medicalPremium",
+            "housing",
+        ],
+    ),
+    ("totalEarnings", &["publicPost", "forestRanger"]),
+];
 
 /// The list entry of a programme id.
 pub fn programme(id: &str) -> Option<&'static Programme> {

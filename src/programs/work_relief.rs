@@ -63,7 +63,7 @@ pub fn work_relief(
     Ok(ProgramResult::new(
         ID,
         LABEL,
-        Amounts::verdict(true),
+        (Amounts::verdict(true), Vec::new()),
         (
             Citations::of(&["六(十六)", "三(六)"]),
             Assumptions::default(),
