@@ -15,6 +15,7 @@ pub mod household;
 pub mod json;
 pub mod requests;
 pub mod unicode;
+#[cfg(not(target_arch = "wasm32"))]
 mod unicode_table;
 
 use std::borrow::Cow;

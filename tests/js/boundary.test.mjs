@@ -132,3 +132,12 @@ test('screenText reports a line over 1 MB as its own error and goes on', () => {
   assert.match(row, /超过一行的上限（1 MB）/);
   assert.ok(row.length < 2000, `a row of ${row.length} characters`);
 });
+
+test('member ids are compared as they read (NFC), and invisible characters refused, as natively', () => {
+  const two = (a, b) => ({ region: '230129', members: [{ id: a, birthDate: '1980-01-01' }, { id: b, birthDate: '1982-01-01' }] });
+  for (const [a, b] of [['Jos\u00e9', 'Jose\u0301'], ['\uf900', '\u8c48'], ['L\u01da', 'Lu\u0308\u030c']]) {
+    refused(() => engine.estimate(two(a, b), asOf), 'members[1].id', /重复/);
+  }
+  refused(() => engine.estimate(two('张\u200b三', '李四'), asOf), 'members[0].id', /看不见的字符/);
+  assert.equal(engine.estimate(two('张三', '张四'), asOf).programs.length > 0, true);
+});
