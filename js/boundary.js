@@ -172,7 +172,11 @@ export function batchToJson(items, start, end) {
  * UTF-8 form, and would otherwise become U+FFFD unseen. The error names its line.
  */
 export function checkText(text) {
-  const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
+  if (typeof text.isWellFormed === 'function' && text.isWellFormed()) return;
+  // Pairs are skipped whole, so a surrogate matched alone is a lone one (no lookbehind: Safari 15).
+  const surrogates = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
+  let lone = null;
+  for (let m = surrogates.exec(text); m && !lone; m = surrogates.exec(text)) if (m[0].length === 1) lone = m;
   if (!lone) return;
   const line = (text.slice(0, lone.index).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
   const code = lone[0].charCodeAt(0).toString(16).toUpperCase();
