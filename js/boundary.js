@@ -27,7 +27,8 @@ export function makePolicyError(code, path, message, problems) {
 const encoder = new TextEncoder();
 const MAX_DEPTH = 64;
 const { isArray } = Array;
-const { getPrototypeOf, getOwnPropertyDescriptor, ownKeys } = Reflect;
+const { getPrototypeOf, ownKeys } = Reflect;
+const { keys: objectKeys, getOwnPropertySymbols } = Object;
 const quote = JSON.stringify;
 
 /** Where `keys` lead: members[2].birthDate. */
@@ -91,10 +92,11 @@ function writeArray(v, keys, ancestors) {
     items.push(write(v[i], keys, ancestors) ?? 'null');
     keys.pop();
   }
-  for (const k of ownKeys(v)) {
-    if (k === 'length' || (typeof k === 'string' && String(Number(k) >>> 0) === k && Number(k) < length)) continue;
-    if (typeof k === 'symbol') throw new NotPlain('数组不能有 Symbol 键');
-    if (getOwnPropertyDescriptor(v, k)?.enumerable) throw new NotPlain(`数组不能有其他字段“${k}”（JSON 会丢掉它）`);
+  if (getOwnPropertySymbols(v).length > 0) throw new NotPlain('数组不能有 Symbol 键');
+  const named = objectKeys(v);
+  if (named.length > length) {
+    const other = named.find((k) => !(String(Number(k) >>> 0) === k && Number(k) < length));
+    if (other !== undefined) throw new NotPlain(`数组不能有其他字段“${other}”（JSON 会丢掉它）`);
   }
   return `[${items.join(',')}]`;
 }
@@ -104,15 +106,21 @@ function writeArray(v, keys, ancestors) {
 function writeObject(v, keys, ancestors) {
   const proto = getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) throw new NotPlain(`不能是${kindOf(v)}`);
+  const named = objectKeys(v);
+  const all = ownKeys(v);
+  if (all.length !== named.length) {
+    // A Symbol key or a field that is not enumerable (or keys that changed between the two looks).
+    const hidden = all.find((k) => !named.includes(k));
+    if (typeof hidden === 'symbol') throw new NotPlain('对象不能有 Symbol 键');
+    if (hidden === undefined) throw new NotPlain('字段在读取时变了（Proxy？）：请用普通对象');
+    keys.push(hidden);
+    throw new NotPlain(hidden === 'toJSON' ? '不能有 toJSON（它会改写要计算的数据）' : '字段不可枚举（JSON 会丢掉它）：请用普通的可枚举字段');
+  }
   const fields = [];
-  for (const k of ownKeys(v)) {
-    if (typeof k === 'symbol') throw new NotPlain('对象不能有 Symbol 键');
-    const d = getOwnPropertyDescriptor(v, k);
-    if (d === undefined) continue;
+  for (const k of named) {
     keys.push(k);
     if (k === 'toJSON') throw new NotPlain('不能有 toJSON（它会改写要计算的数据）');
-    if (!d.enumerable) throw new NotPlain('字段不可枚举（JSON 会丢掉它）：请用普通的可枚举字段');
-    const text = write('value' in d ? d.value : d.get?.call(v), keys, ancestors);
+    const text = write(v[k], keys, ancestors);
     keys.pop();
     if (text !== undefined) fields.push(`${quote(k)}:${text}`);
   }

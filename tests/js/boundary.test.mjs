@@ -68,14 +68,17 @@ test('a getter is read once: the answer is for the value read', () => {
   assert.equal(reads, 1);
 });
 
-test('a Proxy is read through its traps once: what it shows is what is computed', () => {
-  // ownKeys hides the income from one look and shows it to the next.
+test('a Proxy that shows other keys at each look is refused; what a Proxy shows is what is computed', () => {
+  // ownKeys shows the income to one look and hides it from the next: JSON.stringify would have
+  // sent whatever its own look saw.
   let looks = 0;
   const income = new Proxy({ business: '6000' }, { ownKeys: (t) => (looks++ === 0 ? Reflect.ownKeys(t) : []) });
-  const h = { ...family(), income };
-  assert.equal(monthly(h), '470.20');
-  assert.equal(looks, 1);
-  // A Proxy that answers a key it does not list: JSON would leave it out, and so does the reading.
+  refused(() => engine.dibao({ ...family(), income }, asOf), 'income', /读取时变了/);
+  looks = 0;
+  refusedInBatch({ ...family(), income }, 'income', /读取时变了/);
+  // A steady Proxy is read like the object it shows: 470.20.
+  assert.equal(monthly({ ...family(), income: new Proxy({ business: '6000' }, {}) }), '470.20');
+  // One that answers a key it does not list: JSON would leave it out, and so does the reading.
   const sly = new Proxy({}, { get: (t, k) => (k === 'business' ? '600' : undefined) });
   assert.equal(monthly({ ...family(), income: sly }), engine.dibao({ ...family(), income: {} }, asOf).monthly);
 });
