@@ -369,7 +369,7 @@ impl Engine {
         as_of: &str,
         other: &Engine,
     ) -> Result<RegisterComparison> {
-        crate::batch::check_batch(households.len(), crate::batch::MAX_BATCH)?;
+        crate::batch::check_batch(households.len(), crate::batch::MAX_COMPARE_BATCH)?;
         let mut comparer = self.comparer(other, as_of)?;
         for h in households {
             comparer.add(h)?;
@@ -569,6 +569,12 @@ impl RegisterComparer<'_> {
             reference,
             error,
         });
+    }
+
+    /// The differing households added since the last call (a batch handed over chunk by chunk
+    /// keeps only the tally in memory).
+    pub fn take_differing(&mut self) -> Vec<DifferingHousehold> {
+        std::mem::take(&mut self.differing)
     }
 
     /// The summary and the differing households.

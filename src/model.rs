@@ -290,8 +290,14 @@ impl<'p> Household<'p> {
             members.push(member);
         }
         let members: Vec<Member<'p>> = members.into_iter().collect::<Option<_>>()?;
+        // Ids are the same when they read the same (Unicode NFC), however they were typed.
+        let ids: Vec<Vec<char>> = members
+            .iter()
+            .map(|m| crate::input::unicode::canonical(&m.label))
+            .collect();
         for (i, (m, given)) in members.iter().zip(&input.members).enumerate() {
-            if given.id.is_some() && members.iter().take(i).any(|o| o.label == m.label) {
+            let id = ids.get(i);
+            if given.id.is_some() && ids.iter().take(i).any(|o| Some(o) == id) {
                 c.push(PolicyError::invalid_input(
                     format!("members[{i}].id"),
                     format!("成员编号“{}”重复", m.label),
@@ -450,6 +456,14 @@ fn check_member<'p>(
             c.push(PolicyError::invalid_input(
                 "id",
                 "成员编号应为 1 到 64 个字符",
+            ));
+        } else if let Some(hidden) = crate::input::unicode::invisible(id) {
+            c.push(PolicyError::invalid_input(
+                "id",
+                format!(
+                    "成员编号含有看不见的字符（U+{:04X}，如零宽空格）：看起来相同的编号会被当作不同的人，请删去",
+                    u32::from(hidden)
+                ),
             ));
         }
     }

@@ -4,11 +4,13 @@
 //! (6-digit administrative code), a `source` and a `status`. A lookup takes the latest value whose
 //! `from` is on or before the date, for the most specific region that has one: county, then city,
 //! then province, then a value given without a region (the catalogue's [`Scope`] narrows this for a
-//! few parameters). The default set is assembled at build time from `data/params/*.toml` and the
+//! few parameters). A portal file's values and what-if values are laid over the values they change
+//! (see `layer`): where and from when they give a value, theirs is the answer. The default set is assembled at build time from `data/params/*.toml` and the
 //! reference tables `data/tables/*.tsv` (see `build.rs` and docs/parameters.md).
 
 pub mod catalogue;
 mod embedded;
+mod layer;
 mod load;
 mod overrides;
 pub mod spec;

@@ -2,9 +2,21 @@
 //! constant memory, losing no household without a word. Thin: arguments and I/O here; every rule
 //! is in the library.
 
+/// A line on standard error, best-effort: progress, notes and summaries must never stop a run, so
+/// a standard error that cannot be written (`2>/dev/full`, a closed pipe) is ignored; results go to
+/// their own output and are checked there.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod county;
 mod files;
 mod pipeline;
+mod signals;
+mod spool;
 
 /// Results are many small values (labels, rows, amounts): mimalloc serves them faster than the
 /// system allocator, on every worker thread.
@@ -12,7 +24,7 @@ mod pipeline;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -292,6 +304,14 @@ fn prepare(c: &Common, params: &Option<PathBuf>) -> Result<Prepared, String> {
     })
 }
 
+/// The files a run reads: the register and the parameter files. No output may be one of them.
+fn reads<'a>(c: &'a Common, input: &'a Input) -> Vec<&'a Path> {
+    [input.file(), c.params.as_deref(), c.baseline.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
 fn options<'a>(c: &Common, p: &Prepared, task: Task<'a>, output_format: Format) -> Options<'a> {
     Options {
         as_of: p.as_of.clone(),
@@ -359,9 +379,14 @@ fn summary_text(
 fn run_estimate(c: Common) -> Result<u8, String> {
     let mut p = prepare(&c, &c.params)?;
     p.engine = with_sets(p.engine, &c.sets)?;
-    let output = Output::plan(c.output.as_deref(), c.output_format, &p.input)?;
+    let reads = reads(&c, &p.input);
+    files::refuse_shared(&[
+        ("-o", Some(c.output.as_deref().unwrap_or(Path::new("-")))),
+        ("--summary", c.summary.as_deref()),
+    ])?;
+    let output = Output::plan(c.output.as_deref(), c.output_format, &reads)?;
     let summary_out = match &c.summary {
-        Some(path) => Some(Output::plan(Some(path), None, &p.input).map(|o| (o, path.clone()))?),
+        Some(path) => Some(Output::plan(Some(path), None, &reads).map(|o| (o, path.clone()))?),
         None => None,
     };
     if c.explain && output.format == Format::Csv {
@@ -384,7 +409,7 @@ fn run_estimate(c: Common) -> Result<u8, String> {
 fn run_summary(c: Common) -> Result<u8, String> {
     let mut p = prepare(&c, &c.params)?;
     p.engine = with_sets(p.engine, &c.sets)?;
-    let output = Output::plan(c.output.as_deref(), Some(Format::Csv), &p.input)?;
+    let output = Output::plan(c.output.as_deref(), Some(Format::Csv), &reads(&c, &p.input))?;
     let csv_out = c.output.as_deref().is_some_and(files::is_csv);
     let mut opts = options(&c, &p, Task::Summary, Format::Csv);
     opts.county = true;
@@ -402,9 +427,14 @@ fn run_compare(c: Common) -> Result<u8, String> {
         None => p.engine.clone(),
     };
     let other = with_sets(other, &c.sets)?;
-    let output = Output::plan(c.output.as_deref(), c.output_format, &p.input)?;
+    let reads = reads(&c, &p.input);
+    files::refuse_shared(&[
+        ("-o", Some(c.output.as_deref().unwrap_or(Path::new("-")))),
+        ("--report", c.report.as_deref()),
+    ])?;
+    let output = Output::plan(c.output.as_deref(), c.output_format, &reads)?;
     let report_out = match &c.report {
-        Some(path) => Some((Output::plan(Some(path), None, &p.input)?, path.clone())),
+        Some(path) => Some((Output::plan(Some(path), None, &reads)?, path.clone())),
         None => None,
     };
     let task = Task::Compare {
@@ -429,11 +459,9 @@ fn run_compare(c: Common) -> Result<u8, String> {
             .finish(|code| p.engine.region_name(code));
         if !c.quiet {
             let (zh_header, zh_rows) = files::comparison_rows(&summary, true);
-            eprint!("{}", printable(&zh_header, &zh_rows));
+            let _ = io::stderr().write_all(printable(&zh_header, &zh_rows).as_bytes());
             if !per_household {
-                eprintln!(
-                    "每户的差异未写出：加 -o 差异.csv（或 .jsonl）写到文件，-o - 写到标准输出。"
-                );
+                note!("每户的差异未写出：加 -o 差异.csv（或 .jsonl）写到文件，-o - 写到标准输出。");
             }
         }
         let heading = report_heading(&c, &report.totals);
@@ -574,19 +602,24 @@ fn run_params(params: &Option<PathBuf>, json: bool) -> Result<u8, String> {
     }
 }
 
+/// `text` on standard output; a failure to write it is the run's failure.
+fn print(text: &str) -> Result<u8, String> {
+    let mut out = io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => Ok(0),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(0),
+        Err(e) => Err(format!("写出失败：{}", files::os_error(&e))),
+    }
+}
+
 fn main() -> ExitCode {
+    signals::watch();
     if let Some(code) = county::run_if_county_command() {
         return code;
     }
     let outcome = match parse_args() {
-        Ok(Command::Help) => {
-            println!("{HELP}\n\n{}", county::HELP);
-            Ok(0)
-        }
-        Ok(Command::Version) => {
-            println!("zhenxing {}", zhenxing::VERSION);
-            Ok(0)
-        }
+        Ok(Command::Help) => print(&format!("{HELP}\n\n{}", county::HELP)),
+        Ok(Command::Version) => print(&format!("zhenxing {}", zhenxing::VERSION)),
         Ok(Command::Estimate(c)) => run_estimate(c),
         Ok(Command::Compare(c)) => run_compare(c),
         Ok(Command::Summary(c)) => run_summary(c),
@@ -596,7 +629,7 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("错误：{e}");
+            note!("错误：{e}");
             ExitCode::from(2)
         }
     }
