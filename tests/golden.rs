@@ -95,6 +95,11 @@ fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyErr
             as_of,
             read(args, 2, CurveOptions::read)?,
         )?),
+        "compareDates" => serde_json::to_string(&engine.compare_dates(
+            &household()?,
+            as_of,
+            arg(args, 2).unwrap_or(""),
+        )?),
         "compare" => serde_json::to_string(&engine.compare(
             &household()?,
             as_of,
