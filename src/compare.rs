@@ -199,8 +199,8 @@ pub struct HouseholdChange {
     /// after − before.
     #[tsify(type = "string")]
     pub difference: Money,
-    /// Why it changed: ids of [`CHANGE_REASONS`] (empty when nothing changed; the total's are all
-    /// its programmes', whether or not the cash changed).
+    /// Why it changed: reason ids, as the table of docs/register.md lists them (empty when nothing
+    /// changed; the total's are all its programmes', whether or not the cash changed).
     pub why: Vec<&'static str>,
 }
 
@@ -372,7 +372,7 @@ impl Change {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ReasonCount {
-    /// An id of [`CHANGE_REASONS`].
+    /// A reason id (the table of docs/register.md).
     pub reason: &'static str,
     /// Its Chinese.
     pub label: &'static str,
@@ -484,8 +484,8 @@ pub struct ComparisonSummary {
     pub changed: u64,
     /// Every programme of the registry, then the total (`program: 'total'`).
     pub programs: Vec<Change>,
-    /// Per reason a programme changed for (ids of [`CHANGE_REASONS`], in its order): households,
-    /// and how many of them gain and lose.
+    /// Per reason a programme changed for (in the order of the table of docs/register.md):
+    /// households, and how many of them gain and lose.
     pub reasons: Vec<ReasonCount>,
     /// Per region, sorted by code.
     pub regions: Vec<RegionComparison>,
@@ -675,7 +675,8 @@ pub struct ProgramDifference {
     /// annualAlternative − annualBaseline.
     #[tsify(type = "string")]
     pub annual_difference: Money,
-    /// Why it changed: ids of `CHANGE_REASONS` (empty when nothing changed).
+    /// Why it changed: reason ids, as the table of docs/register.md lists them (empty when nothing
+    /// changed).
     pub why: Vec<&'static str>,
     /// The same in Chinese sentences, with the amount (empty when nothing changed).
     pub reasons: Vec<String>,
@@ -959,6 +960,14 @@ mod tests {
         assert_eq!(d.difference.to_fen_string(), "80.00");
         assert_eq!((s.regions[1].households, s.regions[1].changed), (2, 1));
         assert_eq!(s.programs.last().unwrap().program, "total");
+    }
+
+    #[test]
+    fn docs_register_md_lists_every_reason() {
+        let doc = include_str!("../docs/register.md");
+        for (id, label) in CHANGE_REASONS {
+            assert!(doc.contains(&format!("| `{id}` | {label}")), "{id}");
+        }
     }
 
     #[test]

@@ -186,6 +186,50 @@ function drawChart(household, asOf, estimate) {
   }
 }
 
+/**
+ * A comparison (`engine.compare` or `engine.compareDates`) in the what-if table: each programme's own
+ * annual amount (代缴 and 资助参保 included) on both sides, as registers count it, and why it changed;
+ * the footer is the cash total.
+ */
+function showComparison(c, caption, [before, after]) {
+  const table = $('what-if-table');
+  table.querySelector('caption').textContent = caption;
+  $('what-if-before').textContent = before;
+  $('what-if-after').textContent = after;
+  table.querySelector('tbody').replaceChildren(...c.programs.map((p, i) => el('tr', { 'data-program': p.program },
+    el('th', { scope: 'row' }, p.label), el('td', { 'data-key': `programs[${i}].annualBaseline` }, p.annualBaseline), el('td', { 'data-key': `programs[${i}].annualAlternative` }, p.annualAlternative),
+    el('td', { 'data-key': `programs[${i}].annualDifference`, class: Number(p.annualDifference) === 0 ? 'same' : p.annualDifference.startsWith('-') ? 'down' : 'up' }, p.annualDifference),
+    el('td', { class: 'why', 'data-why': p.why.join(' ') }, p.reasons.join(' ')))));
+  const cells = table.querySelectorAll('tfoot td');
+  cells[0].textContent = c.baseline.totalAnnual;
+  cells[1].textContent = c.alternative.totalAnnual;
+  $('what-if-total').textContent = c.totalDifference;
+  $('what-if-total').dataset.key = 'totalDifference';
+  table.hidden = false;
+}
+
+/** The household on two dates (the period's last day and the next, by default): what changes, and why. */
+function compareDates(event) {
+  event.preventDefault();
+  const error = $('what-if-error');
+  error.hidden = true;
+  if (!last) return;
+  for (const input of $('dates-form').querySelectorAll('input')) input.removeAttribute('aria-invalid');
+  const from = $('dates-from').value;
+  const to = $('dates-to').value;
+  try {
+    const c = engine.compareDates(last.household, from, to);
+    showComparison(c, `${from} 与 ${to} 的各项目全年金额（元/年；含代缴、资助参保等非现金项目，合计只计现金）`, [from, to]);
+    announce(`${to} 与 ${from} 相比，全年现金合计变化 ${c.totalDifference} 元。`, { now: true });
+  } catch (e) {
+    $('what-if-table').hidden = true;
+    const input = e?.path === 'to' ? $('dates-to') : e?.path === 'from' ? $('dates-from') : null;
+    if (input) input.setAttribute('aria-invalid', 'true');
+    error.textContent = `日期有误：${e?.message ?? e}`;
+    error.hidden = false;
+  }
+}
+
 function whatIf(event) {
   event.preventDefault();
   const error = $('what-if-error');
@@ -213,19 +257,7 @@ function whatIf(event) {
       try { was = engine.parameterValue(name, last.asOf, last.household.region).value.value; } catch { /* none in force */ }
       return `${now.label} ${was} → ${now.value.value}`;
     });
-    $('what-if-table').querySelector('caption').textContent =
-      `现行与假设（${tried.join('；')}）的各项目全年金额（元/年；含代缴、资助参保等非现金项目，合计只计现金）`;
-    // Each programme's own annual amount (代缴 and 资助参保 included), as registers count it; the
-    // footer is the cash total.
-    $('what-if-table').querySelector('tbody').replaceChildren(...c.programs.map((p, i) => el('tr', { 'data-program': p.program },
-      el('th', { scope: 'row' }, p.label), el('td', { 'data-key': `programs[${i}].annualBaseline` }, p.annualBaseline), el('td', { 'data-key': `programs[${i}].annualAlternative` }, p.annualAlternative),
-      el('td', { 'data-key': `programs[${i}].annualDifference`, class: Number(p.annualDifference) === 0 ? 'same' : p.annualDifference.startsWith('-') ? 'down' : 'up' }, p.annualDifference))));
-    const cells = $('what-if-table').querySelectorAll('tfoot td');
-    cells[0].textContent = c.baseline.totalAnnual;
-    cells[1].textContent = c.alternative.totalAnnual;
-    $('what-if-total').textContent = c.totalDifference;
-    $('what-if-total').dataset.key = 'totalDifference';
-    $('what-if-table').hidden = false;
+    showComparison(c, `现行与假设（${tried.join('；')}）的各项目全年金额（元/年；含代缴、资助参保等非现金项目，合计只计现金）`, ['现行', '假设']);
     announce(`假设调整后全年现金合计变化 ${c.totalDifference} 元。`, { now: true });
   } catch (e) {
     // No table beside the error: the one shown answered the last good values, not these.
@@ -428,6 +460,7 @@ async function main() {
     target?.focus();
   });
   $('what-if-form').addEventListener('submit', whatIf);
+  $('dates-form').addEventListener('submit', compareDates);
   $('export').addEventListener('click', exportJson);
   $('import').addEventListener('click', () => importJson($('household-json').value));
   $('upload').addEventListener('change', async (e) => {

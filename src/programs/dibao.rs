@@ -200,7 +200,7 @@ pub struct DibaoFigures {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub gradual_exit: Option<GradualExit>,
-    /// The route 低保 took, when the household receives any (see [`Route`] for their order).
+    /// The route 低保 took, when the household receives any (the routes and their order: docs/rules.md).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub route: Option<Route>,

@@ -52,7 +52,7 @@ test('rows JavaScript cannot send are their own errors; the ledger goes on', () 
   const road = ledger.items[6].asset;
   assert.equal(road.disposal.authority, 'countyDepartment');
   assert.equal(road.disposal.allowed, true);
-  assert.deepEqual(ledger.unofficial, ['assets.disposal.countyDepartmentLimit', 'assets.disposal.townshipLimit']);
+  assert.deepEqual(ledger.unofficial, ['assets.disposal.countyDepartmentLimit', 'assets.disposal.townshipLimit', 'assets.scopeFrom']);
 });
 
 test('a county can set its own approval limits in a what-if', () => {
