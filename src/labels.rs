@@ -11,6 +11,7 @@ use crate::input::household::{
     APPRAISALS, AREAS, CAPACITIES, CARES, DISABILITY_GRADES, DISABILITY_TYPES, EVENTS,
     FIELD_LABELS, SCHOOLING, STATUSES,
 };
+use crate::programs::dibao::Route;
 use crate::programs::monitoring::{Category, Track, RISKS};
 use crate::programs::registry::{OTHER_PROGRAMMES, PROGRAMMES};
 
@@ -61,6 +62,12 @@ pub struct Labels {
     /// Every field of a household and a member (`birthDate` → 出生日期), for messages at a field.
     #[tsify(type = "Record<string, string>")]
     pub field: Map,
+    /// How 低保 reached the household (`route` of a 低保 result).
+    #[tsify(type = "Record<string, string>")]
+    pub route: Map,
+    /// Why a programme changed in a comparison (`why` of `compare`, `compareDates`, `compareMany`).
+    #[tsify(type = "Record<string, string>")]
+    pub change: Map,
 }
 
 /// Every label.
@@ -101,6 +108,8 @@ pub fn labels() -> Labels {
             .collect(),
         appraisal: APPRAISALS.iter().map(|(id, a)| (*id, a.label())).collect(),
         field: FIELD_LABELS.iter().copied().collect(),
+        route: Route::ALL.iter().map(|r| (r.as_str(), r.label())).collect(),
+        change: crate::compare::CHANGE_REASONS.iter().copied().collect(),
     }
 }
 
@@ -119,5 +128,14 @@ mod tests {
         assert_eq!(l.labor_capacity["partial"], "部分丧失劳动能力");
         assert_eq!(l.self_care["none"], "完全丧失生活自理能力");
         assert_eq!(l.disability_grade.len(), 4);
+        assert_eq!(l.route["singlePerson"], "单人户");
+        assert_eq!(
+            l.change["periodEnded"],
+            crate::compare::reason_label("periodEnded")
+        );
+        for r in Route::ALL {
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(json, format!("\"{}\"", r.as_str()));
+        }
     }
 }

@@ -94,6 +94,15 @@ pub enum Route {
 }
 
 impl Route {
+    pub const ALL: [Route; 3] = [Route::Base, Route::GradualExit, Route::SinglePerson];
+    /// The serialised name (`gradualExit`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Route::Base => "base",
+            Route::GradualExit => "gradualExit",
+            Route::SinglePerson => "singlePerson",
+        }
+    }
     pub fn label(self) -> &'static str {
         match self {
             Route::Base => "整户补差",
