@@ -51,12 +51,14 @@ test-package:
 test-browser: site
 	node --test --test-reporter=spec tests/browser/
 
-## Benchmarks report figures; they never pass or fail.
+## Benchmarks report figures; they never pass or fail (the register page's in Debian's chromium).
 bench: build
 	cargo bench --bench engine
 	node benches/node.mjs
 	cargo build --release --features cli
 	node benches/cli.mjs
+	node scripts/site.mjs
+	node benches/register-page.mjs 50000
 
 test-fuzz:
 	bash scripts/fuzz.sh 20

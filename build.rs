@@ -27,6 +27,9 @@ mod catalogue;
 
 use spec::{Kind, Scope, Spec};
 
+#[path = "build/tables.rs"]
+mod tables;
+
 const PARAMS_DIR: &str = "data/params";
 const TABLES_DIR: &str = "data/tables";
 const REGIONS_TSV: &str = "heilongjiang-regions.tsv";
@@ -41,6 +44,7 @@ fn main() {
         TABLES_DIR,
         "src/params/spec.rs",
         "src/params/catalogue.rs",
+        "build",
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
@@ -60,6 +64,8 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let text = serde_json::to_string(&json).expect("JSON serialises");
     std::fs::write(out.join("heilongjiang.json"), text).expect("OUT_DIR is writable");
+    std::fs::write(out.join("heilongjiang_tables.rs"), tables::write(&json))
+        .expect("OUT_DIR is writable");
 }
 
 /// One value on its way into the set.

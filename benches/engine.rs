@@ -72,11 +72,11 @@ fn households(c: &mut Criterion) {
     let mut g = c.benchmark_group("household");
     g.throughput(Throughput::Elements(1));
     g.bench_function("monitoring", |b| {
-        b.iter(|| black_box(engine.monitoring(&family, "2023-06-01").unwrap()))
+        b.iter(|| black_box(engine.monitoring(&family, "2023-06-01", true).unwrap()))
     });
     for p in zhenxing::programs::registry::PROGRAMMES {
         g.bench_function(p.id, |b| {
-            b.iter(|| black_box(engine.programme(p.id, &family, "2023-06-01").unwrap()))
+            b.iter(|| black_box(engine.programme(p.id, &family, "2023-06-01", true).unwrap()))
         });
     }
     g.bench_function("estimate (every programme)", |b| {

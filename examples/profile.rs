@@ -16,7 +16,12 @@ fn main() {
     for _ in 0..n {
         match what.as_str() {
             "transition" => drop(black_box(engine.transition("2023-06-01", Some("230129")))),
-            "dibao" => drop(black_box(engine.programme("dibao", &family, "2023-06-01"))),
+            "dibao" => drop(black_box(engine.programme(
+                "dibao",
+                &family,
+                "2023-06-01",
+                true,
+            ))),
             "estimate" => drop(black_box(engine.estimate(&family, "2023-06-01"))),
             _ => drop(black_box(engine.screen(&family, "2023-06-01"))),
         }

@@ -72,13 +72,24 @@ if (glue.includes('import.meta')) throw new Error('assemble-package: the glue st
 const engineCalls = (glue.match(/wasm\.policyengine_\w+\(this\.__wbg_ptr/g) ?? []).length;
 if (engineCalls < 20) throw new Error(`assemble-package: expected the engine's methods in the glue, found ${engineCalls}`);
 glue = glue.replace(/(wasm\.policyengine_\w+)\(this\.__wbg_ptr/g, '$1(livePtr(this)');
-// Two methods take another engine: compare and compareMany.
-glue = patch(glue, '        _assertClass(other, PolicyEngine);\n', '', 2);
-glue = patch(glue, 'other.__wbg_ptr);', "livePtr(other, 'other'));", 2);
-glue = patch(glue, `    free() {
+// Two methods take another engine: compare and compareMany; and the register page's
+// RegisterScreen.screen(engine, …) and .compare(engine, other, …) take one or two.
+glue = patch(glue, '        _assertClass(other, PolicyEngine);\n', '', 3);
+glue = patch(glue, 'other.__wbg_ptr);', "livePtr(other, 'other'));");
+glue = patch(glue, 'other.__wbg_ptr, isLikeNone(opts)', "livePtr(other, 'other'), isLikeNone(opts)");
+glue = patch(glue, '        _assertClass(engine, PolicyEngine);\n', '', 2);
+glue = patch(glue, 'engine.__wbg_ptr', "livePtr(engine, 'engine')", 2);
+glue = patch(glue, 'other.__wbg_ptr, register', "livePtr(other, 'other'), register");
+// PolicyEngine's free() (the register page's RegisterScreen has one of its own, left as it is).
+{
+  const start = glue.indexOf('export class PolicyEngine ');
+  const end = glue.indexOf('\nexport class ', start + 1);
+  const stop = end < 0 ? glue.length : end;
+  glue = glue.slice(0, start) + patch(glue.slice(start, stop), `    free() {
         const ptr = this.__destroy_into_raw();`, `    free() {
         livePtr(this);
-        const ptr = this.__destroy_into_raw();`);
+        const ptr = this.__destroy_into_raw();`) + glue.slice(stop);
+}
 glue = patch(glue, 'if (Symbol.dispose) PolicyEngine.prototype[Symbol.dispose] = PolicyEngine.prototype.free;',
   'if (Symbol.dispose) PolicyEngine.prototype[Symbol.dispose] = function () { if (this instanceof PolicyEngine && this.__wbg_ptr !== 0) this.free(); };');
 glue = patch(glue, '            throw new Error(getStringFromWasm0(arg0, arg1));',

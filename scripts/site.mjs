@@ -7,6 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { buildSync } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
 const argOut = process.argv.indexOf('--out');
@@ -24,6 +25,19 @@ mkdirSync(tmp, { recursive: true });
 cpSync(join(root, 'www'), tmp, { recursive: true, filter: (src) => !src.includes(`${join(root, 'www')}/pkg`) });
 // The page needs the entry, the glue, its JS snippets and the module; not the type declarations.
 cpSync(web, join(tmp, 'pkg'), { recursive: true, filter: (src) => !/\.d\.c?ts$/.test(src) });
+
+// The register page reads and writes Excel workbooks with read-excel-file and write-excel-file
+// (docs/register.md says why these), bundled here into one file beside the page, loaded by its
+// worker alone: nothing comes from a CDN, and the other pages never load it.
+buildSync({
+  stdin: {
+    contents: "export { default as readExcelFile } from 'read-excel-file/universal';\n"
+      + "export { default as writeExcelFile } from 'write-excel-file/universal';\n",
+    resolveDir: root,
+  },
+  bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2020', legalComments: 'eof',
+  outfile: join(tmp, 'vendor', 'excel.js'), logLevel: 'warning',
+});
 
 const COMPRESS = new Set(['.wasm', '.js', '.css', '.html', '.json', '.svg']);
 const files = [];

@@ -51,14 +51,30 @@ pub const ALERTS: &[(&str, &str, &str)] = &[
 pub struct Alert {
     /// schoolDropout | coverageGap | uninsured | housingUnsafe | waterUnsafe
     pub id: &'static str,
-    /// Chinese name.
-    pub label: &'static str,
+    /// Chinese name (explained estimates only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub label: Option<&'static str>,
     /// The members concerned (every member for a household's house or water).
     pub members: Vec<String>,
-    /// The policy item, e.g. `二(三)`.
-    pub citation: &'static str,
-    /// What to do, in Chinese; shown after the label and members, so it does not repeat them.
-    pub action: String,
+    /// The policy item, e.g. `二(三)` (explained estimates only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub citation: Option<&'static str>,
+    /// What to do, in Chinese; shown after the label and members, so it does not repeat them
+    /// (explained estimates only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub action: Option<String>,
+}
+
+impl Alert {
+    /// The alert without words, for an unexplained estimate: its id and members.
+    pub(crate) fn strip_words(&mut self) {
+        self.label = None;
+        self.citation = None;
+        self.action = None;
+    }
 }
 
 fn alert(id: &'static str, members: Vec<String>, action: String) -> Alert {
@@ -68,10 +84,10 @@ fn alert(id: &'static str, members: Vec<String>, action: String) -> Alert {
         .map_or(("", ""), |(_, l, c)| (*l, *c));
     Alert {
         id,
-        label,
+        label: Some(label),
         members,
-        citation,
-        action,
+        citation: Some(citation),
+        action: Some(action),
     }
 }
 
@@ -252,10 +268,11 @@ mod tests {
             "{ids:?}"
         );
         for a in &e.alerts {
-            assert!(!a.action.starts_with(a.label), "{}: {}", a.id, a.action);
+            let (label, action) = (a.label.unwrap(), a.action.as_deref().unwrap());
+            assert!(!action.starts_with(label), "{}: {action}", a.id);
             // Nor the words of the label before its first colon ("未参加基本医疗保险：…").
-            let head = a.action.split('：').next().unwrap_or_default();
-            assert!(!a.label.contains(head), "{}: {}", a.id, a.action);
+            let head = action.split('：').next().unwrap_or_default();
+            assert!(!label.contains(head), "{}: {action}", a.id);
         }
     }
 }

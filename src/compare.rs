@@ -205,7 +205,8 @@ pub struct HouseholdChange {
 }
 
 impl HouseholdChange {
-    fn changed(&self) -> bool {
+    /// Whether its eligibility or its amount differs.
+    pub fn changed(&self) -> bool {
         self.eligible_before != self.eligible_after || self.annual_before != self.annual_after
     }
 }
@@ -678,7 +679,8 @@ pub struct ProgramDifference {
     /// Why it changed: reason ids, as the table of docs/register.md lists them (empty when nothing
     /// changed).
     pub why: Vec<&'static str>,
-    /// The same in Chinese sentences, with the amount (empty when nothing changed).
+    /// The same in Chinese sentences, with the amount (empty when nothing changed, and when the
+    /// comparison is not explained: `labels().change` gives each id its words).
     pub reasons: Vec<String>,
 }
 
@@ -697,9 +699,10 @@ pub fn compare(
     alternative: &ParameterSet,
     h: &HouseholdInput,
     on: NaiveDate,
+    explain: bool,
 ) -> Result<Comparison> {
-    let a = estimate(baseline, h, on, true)?;
-    let b = estimate(alternative, h, on, true)?;
+    let a = estimate(baseline, h, on, explain)?;
+    let b = estimate(alternative, h, on, explain)?;
     comparison(a, b, &Cause::Parameters)
 }
 
@@ -710,10 +713,11 @@ pub fn compare_dates(
     h: &HouseholdInput,
     from: NaiveDate,
     to: NaiveDate,
+    explain: bool,
 ) -> Result<Comparison> {
     let path = DatePath::new(set, from, to)?;
-    let a = estimate(set, h, from, true)?;
-    let b = estimate(set, h, to, true)?;
+    let a = estimate(set, h, from, explain)?;
+    let b = estimate(set, h, to, explain)?;
     let cause = path.cause(h, &a, &b)?;
     comparison(a, b, &cause)
 }
@@ -732,7 +736,12 @@ fn comparison(a: Estimate, b: Estimate, cause: &Cause) -> Result<Comparison> {
         let annual_baseline = pa.amounts()?.annual.unwrap_or_default();
         let annual_alternative = pb.amounts()?.annual.unwrap_or_default();
         let annual_difference = annual_alternative.checked_sub(annual_baseline)?;
-        let reasons = change_words(ca.label, annual_difference, &why);
+        // Words only when asked, as the estimates themselves.
+        let reasons = if a.explained {
+            change_words(ca.label, annual_difference, &why)
+        } else {
+            Vec::new()
+        };
         programs.push(ProgramDifference {
             program: ca.program,
             label: ca.label,

@@ -98,6 +98,16 @@ impl Engine {
 
     /// 过渡期 status on `as_of`, optionally for a region (6-digit code).
     pub fn transition(&self, as_of: &str, region: Option<&str>) -> Result<TransitionStatus> {
+        self.transition_with(as_of, region, true)
+    }
+
+    /// [`Engine::transition`], with or without its words.
+    pub fn transition_with(
+        &self,
+        as_of: &str,
+        region: Option<&str>,
+        explain: bool,
+    ) -> Result<TransitionStatus> {
         let on = date(as_of)?;
         let region = match region {
             Some(code) => Some(self.params.region_by_code(code, on, "region")?),
@@ -106,7 +116,7 @@ impl Engine {
         let status = self
             .transitions
             .lock()
-            .get(&Reader::new(&self.params, on, region), true)?;
+            .get(&Reader::new(&self.params, on, region), explain)?;
         Ok(TransitionStatus::clone(&status))
     }
 
@@ -120,30 +130,48 @@ impl Engine {
         ))
     }
 
-    /// A household programme by its id (`dibao`, `tekun`, …); `None` for an unknown id.
+    /// A household programme by its id (`dibao`, `tekun`, …), with or without its words; `None`
+    /// for an unknown id.
     pub fn programme(
         &self,
         id: &str,
         h: &HouseholdInput,
         as_of: &str,
+        explain: bool,
     ) -> Result<Option<ProgramOutcome>> {
         if registry::programme(id).is_none() {
             return Ok(None);
         }
-        let (household, reader) = Household::read(h, &self.params, date(as_of)?)?;
+        let (mut household, reader) = Household::read(h, &self.params, date(as_of)?)?;
+        if !explain {
+            household.name_by_position();
+        }
         let mut assistance = Assistance::of(&household, &reader)?;
-        registry::run_one(id, &household, &mut assistance, &reader)
+        registry::run_one(id, &household, &mut assistance, &reader, explain)
     }
 
     /// 防止返贫动态监测 (二(二), 四(九)).
-    pub fn monitoring(&self, h: &HouseholdInput, as_of: &str) -> Result<MonitoringResult> {
-        let (household, reader) = Household::read(h, &self.params, date(as_of)?)?;
-        monitoring::run(&household, &reader, true)
+    pub fn monitoring(
+        &self,
+        h: &HouseholdInput,
+        as_of: &str,
+        explain: bool,
+    ) -> Result<MonitoringResult> {
+        let (mut household, reader) = Household::read(h, &self.params, date(as_of)?)?;
+        if !explain {
+            household.name_by_position();
+        }
+        monitoring::run(&household, &reader, explain)
     }
 
     /// 三重保障 for a hospital bill (四(十一)).
-    pub fn medical(&self, claim: &MedicalClaim, as_of: &str) -> Result<MedicalResult> {
-        medical::run(claim, &self.reader(as_of, &claim.region)?, true)
+    pub fn medical(
+        &self,
+        claim: &MedicalClaim,
+        as_of: &str,
+        explain: bool,
+    ) -> Result<MedicalResult> {
+        medical::run(claim, &self.reader(as_of, &claim.region)?, explain)
     }
 
     /// 脱贫人口小额信贷 (六(十七)).
@@ -151,8 +179,9 @@ impl Engine {
         &self,
         request: &MicrocreditRequest,
         as_of: &str,
+        explain: bool,
     ) -> Result<MicrocreditResult> {
-        credit::microcredit(request, &self.reader(as_of, &request.region)?, true)
+        credit::microcredit(request, &self.reader(as_of, &request.region)?, explain)
     }
 
     /// 创业担保贷款 (六(十七)).
@@ -160,8 +189,9 @@ impl Engine {
         &self,
         request: &GuaranteeLoanRequest,
         as_of: &str,
+        explain: bool,
     ) -> Result<GuaranteeLoanResult> {
-        credit::guarantee_loan(request, &self.reader(as_of, &request.region)?, true)
+        credit::guarantee_loan(request, &self.reader(as_of, &request.region)?, explain)
     }
 
     /// “保险+期货” payout (六(十七)).
@@ -169,9 +199,10 @@ impl Engine {
         &self,
         claim: &InsuranceFuturesClaim,
         as_of: &str,
+        explain: bool,
     ) -> Result<InsuranceFuturesResult> {
         let reader = Reader::new(&self.params, date(as_of)?, None);
-        credit::insurance_futures(claim, &reader, true)
+        credit::insurance_futures(claim, &reader, explain)
     }
 
     /// 以工代赈 minimum labour remuneration (三(六), 六(十六)).
@@ -179,20 +210,30 @@ impl Engine {
         &self,
         project: &WorkReliefProject,
         as_of: &str,
+        explain: bool,
     ) -> Result<WorkReliefResult> {
-        work_relief::work_relief(project, &self.reader(as_of, &project.region)?, true)
+        work_relief::work_relief(project, &self.reader(as_of, &project.region)?, explain)
     }
 
     /// Every programme for one household, with the cash support they add up to.
     pub fn estimate(&self, h: &HouseholdInput, as_of: &str) -> Result<Estimate> {
-        let on = date(as_of)?;
-        estimate::estimate_in(&self.params, h, on, true, &mut self.transitions.lock())
+        self.estimate_with(h, as_of, true)
     }
 
-    /// The estimate without its explanation (no steps, no reasons; every amount and field the same).
+    /// The estimate without its explanation (figures, ids and dates; every amount the same).
     pub fn estimate_unexplained(&self, h: &HouseholdInput, as_of: &str) -> Result<Estimate> {
+        self.estimate_with(h, as_of, false)
+    }
+
+    /// The estimate, with or without its words.
+    pub fn estimate_with(
+        &self,
+        h: &HouseholdInput,
+        as_of: &str,
+        explain: bool,
+    ) -> Result<Estimate> {
         let on = date(as_of)?;
-        estimate::estimate_in(&self.params, h, on, false, &mut self.transitions.lock())
+        estimate::estimate_in(&self.params, h, on, explain, &mut self.transitions.lock())
     }
 
     /// The household's screening row: every programme's eligibility and amount, no explanation.
@@ -383,14 +424,31 @@ impl Engine {
 
     /// This engine's estimate against another's (a what-if), programme by programme.
     pub fn compare(&self, h: &HouseholdInput, as_of: &str, other: &Engine) -> Result<Comparison> {
-        crate::compare::compare(&self.params, &other.params, h, date(as_of)?)
+        self.compare_with(h, as_of, other, true)
+    }
+
+    /// [`Engine::compare`], the two estimates with or without their words.
+    pub fn compare_with(
+        &self,
+        h: &HouseholdInput,
+        as_of: &str,
+        other: &Engine,
+        explain: bool,
+    ) -> Result<Comparison> {
+        crate::compare::compare(&self.params, &other.params, h, date(as_of)?, explain)
     }
 
     /// The household on `from` against `to` (e.g. 2025-12-31 and 2026-01-01, the period's end),
-    /// programme by programme, with why each changed.
-    pub fn compare_dates(&self, h: &HouseholdInput, from: &str, to: &str) -> Result<Comparison> {
+    /// programme by programme, with why each changed; the estimates with or without their words.
+    pub fn compare_dates(
+        &self,
+        h: &HouseholdInput,
+        from: &str,
+        to: &str,
+        explain: bool,
+    ) -> Result<Comparison> {
         let (from, to) = (parse_date(from, "from")?, parse_date(to, "to")?);
-        crate::compare::compare_dates(&self.params, h, from, to)
+        crate::compare::compare_dates(&self.params, h, from, to, explain)
     }
 
     /// The parameter catalogue, for display.
@@ -567,7 +625,7 @@ macro_rules! engine_methods {
                     h: &HouseholdInput,
                     as_of: &str,
                 ) -> Result<ProgramResult<crate::programs::$module::$figures>> {
-                    match self.programme($id, h, as_of)? {
+                    match self.programme($id, h, as_of, true)? {
                         Some(ProgramOutcome::$variant(result)) => Ok(result),
                         _ => Err(crate::error::PolicyError::invalid_input($id, "未知的项目")),
                     }

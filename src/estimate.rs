@@ -24,6 +24,7 @@ use crate::programs::assistance::Assistance;
 use crate::programs::monitoring::{self, MonitoringResult};
 use crate::programs::registry::{self, ProgramOutcome};
 use crate::programs::transition::{self, TransitionStatus};
+use crate::programs::Basis;
 
 /// The most points an income curve may have.
 pub const MAX_CURVE_POINTS: usize = 2001;
@@ -56,7 +57,11 @@ pub struct Contribution {
     pub earnings_annual: Money,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+/// Every programme for one household. Explained, it carries each programme's words, the transition
+/// in full and each programme's contribution to the totals; unexplained, figures, booleans, ids and
+/// dates only (see [`Estimate::serialize`]). What the programmes rested on (non-official and stale
+/// figures, assumptions) is listed once, each item with the parts that used it.
+#[derive(Clone, Debug, PartialEq, Eq, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Estimate {
     /// The household's `ref`, when it had one.
@@ -65,12 +70,15 @@ pub struct Estimate {
     pub reference: Option<String>,
     pub as_of: String,
     /// Shared between the estimates of a batch on the same date and region (computed once).
-    #[tsify(type = "TransitionStatus")]
+    /// Unexplained: `{ phase, year?, daysRemaining, fundIntegrationPilot }`.
+    #[tsify(type = "TransitionStatus | LeanTransition")]
     pub transition: Arc<TransitionStatus>,
     pub monitoring: MonitoringResult,
     /// Every household programme, in the order of the registry.
     #[tsify(type = "ProgramOutcome[]")]
     pub programs: Vec<ProgramOutcome>,
+    /// What each programme adds to the totals (explained estimates only).
+    #[tsify(optional)]
     pub contributions: Vec<Contribution>,
     /// What staff must act on (控辍保学, 应保尽保, 参保动员, 住房和饮水安全), with the members concerned.
     pub alerts: Vec<crate::alerts::Alert>,
@@ -90,15 +98,22 @@ pub struct Estimate {
     /// but earned, so not in `totalAnnual`.
     #[tsify(type = "string")]
     pub total_earnings: Money,
-    /// Every non-official parameter the estimate rests on.
-    #[tsify(type = "string[]")]
+    /// Every non-official parameter the estimate rests on, with the parts that used it.
+    #[tsify(type = "UnofficialUse[]")]
     pub unofficial: crate::params::UnofficialSet,
-    /// Every figure the estimate rests on that is older than its update cycle.
-    #[tsify(type = "StaleEntry[]")]
+    /// Every figure the estimate rests on that is older than its update cycle, with the parts that
+    /// used it.
+    #[tsify(type = "StaleUse[]")]
     pub stale: crate::params::StaleSet,
-    /// Every assumption of this calculator the estimate rests on.
-    #[tsify(type = "Assumption[]")]
+    /// Every assumption of this calculator the estimate rests on, with the parts that used it.
+    #[tsify(type = "AssumptionUse[]")]
     pub assumptions: crate::rules::Assumptions,
+    /// What the alerts rested on (listed as used by `alerts`).
+    #[serde(skip)]
+    pub alerts_basis: Basis,
+    /// Whether the estimate carries its words.
+    #[serde(skip)]
+    pub explained: bool,
 }
 
 impl Estimate {
@@ -179,30 +194,30 @@ pub(crate) fn estimate_through(
     lens: Lens,
 ) -> Result<Estimate> {
     // The household is checked once; every programme starts from the same reader.
-    let (household, reader) = Household::read_through(h, set, on, lens)?;
+    let (mut household, reader) = Household::read_through(h, set, on, lens)?;
+    if !explain {
+        household.name_by_position();
+    }
     let transition = transitions.get(&reader, explain)?;
-    let monitoring = monitoring::run(&household, &reader, explain)?;
+    let mut monitoring = monitoring::run(&household, &reader, explain)?;
     let mut assistance = Assistance::of(&household, &reader)?;
-    let programs = registry::run_all(&household, &mut assistance, &reader, explain)?;
+    let mut programs = registry::run_all(&household, &mut assistance, &reader, explain)?;
     let mut contributions = Vec::with_capacity(programs.len());
     let (mut total_monthly, mut total_annual) = (Money::ZERO, Money::ZERO);
     let (mut total_one_off, mut total_on_behalf) = (Money::ZERO, Money::ZERO);
     let mut total_earnings = Money::ZERO;
-    let mut unofficial = monitoring.unofficial;
-    unofficial.extend(transition.unofficial);
-    let mut assumptions = monitoring.assumptions;
-    let mut stale = monitoring.stale;
-    stale.extend(&transition.stale);
-    for p in &programs {
+    let mut basis = monitoring.basis;
+    basis.unofficial.extend(transition.unofficial);
+    basis.stale.extend(&transition.stale);
+    for p in &mut programs {
         let a = p.amounts()?;
         total_monthly = total_monthly.checked_add(a.cash_monthly)?;
         total_annual = total_annual.checked_add(a.cash_annual)?;
         total_one_off = total_one_off.checked_add(a.one_off)?;
         total_on_behalf = total_on_behalf.checked_add(a.other_annual)?;
         total_earnings = total_earnings.checked_add(a.earnings_annual)?;
-        unofficial.extend(p.unofficial());
-        assumptions.extend(p.assumptions());
-        stale.extend(p.stale());
+        basis.extend(p.basis());
+        p.in_estimate();
         contributions.push(Contribution {
             program: p.id(),
             label: p.label(),
@@ -212,11 +227,20 @@ pub(crate) fn estimate_through(
             earnings_annual: a.earnings_annual,
         });
     }
-    let (alerts, alerts_used, alerts_assumed) =
+    monitoring.in_estimate();
+    let (mut alerts, alerts_used, alerts_assumed) =
         crate::alerts::alerts(&household, &assistance, &programs, &reader)?;
-    unofficial.extend(alerts_used.unofficial);
-    stale.extend(&alerts_used.stale);
-    assumptions.extend(alerts_assumed);
+    if !explain {
+        alerts
+            .iter_mut()
+            .for_each(crate::alerts::Alert::strip_words);
+    }
+    let alerts_basis = Basis {
+        unofficial: alerts_used.unofficial,
+        stale: alerts_used.stale,
+        assumptions: alerts_assumed,
+    };
+    basis.extend(&alerts_basis);
     Ok(Estimate {
         reference: household.reference.clone(),
         as_of: transition.as_of.clone(),
@@ -230,9 +254,11 @@ pub(crate) fn estimate_through(
         total_one_off,
         total_on_behalf,
         total_earnings,
-        unofficial,
-        stale,
-        assumptions,
+        unofficial: basis.unofficial,
+        stale: basis.stale,
+        assumptions: basis.assumptions,
+        alerts_basis,
+        explained: explain,
     })
 }
 
@@ -424,4 +450,194 @@ fn programme_labels(ids: &[&str]) -> String {
         .map(|id| registry::programme(id).map_or(*id, |p| p.label))
         .collect();
     labels.join("、")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing an estimate
+
+/// The parts of an estimate, each with what it rested on: the transition, monitoring, every
+/// programme, the alerts. `usedBy` names them by these ids.
+fn parts(e: &Estimate) -> Vec<(&'static str, Basis)> {
+    let mut parts = Vec::with_capacity(e.programs.len().saturating_add(3));
+    parts.push((
+        "transition",
+        Basis {
+            unofficial: e.transition.unofficial,
+            stale: e.transition.stale,
+            assumptions: crate::rules::Assumptions::default(),
+        },
+    ));
+    parts.push((monitoring::ID, e.monitoring.basis));
+    parts.extend(e.programs.iter().map(|p| (p.id(), *p.basis())));
+    parts.push(("alerts", e.alerts_basis));
+    parts
+}
+
+/// The ids of the parts whose basis satisfies `uses`.
+struct UsedBy<'a, F>(&'a [(&'static str, Basis)], F);
+
+impl<F: Fn(&Basis) -> bool> Serialize for UsedBy<'_, F> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.0
+                .iter()
+                .filter(|(_, b)| (self.1)(b))
+                .map(|(id, _)| *id),
+        )
+    }
+}
+
+/// `[{ parameter, usedBy }]`.
+struct UnofficialUses<'a>(&'a Estimate, &'a [(&'static str, Basis)]);
+
+impl Serialize for UnofficialUses<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeSeq, SerializeStruct};
+        let mut seq = s.serialize_seq(Some(self.0.unofficial.len()))?;
+        for name in self.0.unofficial.iter() {
+            seq.serialize_element(&UnofficialUse(name, self.1))?;
+        }
+        return seq.end();
+
+        struct UnofficialUse<'a>(&'static str, &'a [(&'static str, Basis)]);
+        impl Serialize for UnofficialUse<'_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                let mut o = s.serialize_struct("UnofficialUse", 2)?;
+                o.serialize_field("parameter", self.0)?;
+                o.serialize_field(
+                    "usedBy",
+                    &UsedBy(self.1, |b: &Basis| b.unofficial.contains(self.0)),
+                )?;
+                o.end()
+            }
+        }
+    }
+}
+
+/// `[{ parameter, lastFrom, usedBy, text? }]`.
+struct StaleUses<'a>(&'a Estimate, &'a [(&'static str, Basis)]);
+
+impl Serialize for StaleUses<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeSeq, SerializeStruct};
+        let mut seq = s.serialize_seq(Some(self.0.stale.len()))?;
+        for entry in self.0.stale.entries() {
+            seq.serialize_element(&StaleUse(entry, self.1, self.0.explained))?;
+        }
+        return seq.end();
+
+        struct StaleUse<'a>(crate::params::StaleEntry, &'a [(&'static str, Basis)], bool);
+        impl Serialize for StaleUse<'_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                let name = self.0.parameter;
+                let mut o = s.serialize_struct("StaleUse", 4)?;
+                o.serialize_field("parameter", name)?;
+                o.serialize_field("lastFrom", &self.0.last_from)?;
+                o.serialize_field(
+                    "usedBy",
+                    &UsedBy(self.1, |b: &Basis| b.stale.contains(name)),
+                )?;
+                if self.2 {
+                    o.serialize_field("text", &self.0.text)?;
+                }
+                o.end()
+            }
+        }
+    }
+}
+
+/// `[{ rule, usedBy, text? }]`.
+struct AssumptionUses<'a>(&'a Estimate, &'a [(&'static str, Basis)]);
+
+impl Serialize for AssumptionUses<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeSeq, SerializeStruct};
+        let mut seq = s.serialize_seq(None)?;
+        for rule in self.0.assumptions.iter() {
+            seq.serialize_element(&AssumptionUse(rule, self.1, self.0.explained))?;
+        }
+        return seq.end();
+
+        struct AssumptionUse<'a>(
+            &'static crate::rules::Rule,
+            &'a [(&'static str, Basis)],
+            bool,
+        );
+        impl Serialize for AssumptionUse<'_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                let id = self.0.id;
+                let mut o = s.serialize_struct("AssumptionUse", 3)?;
+                o.serialize_field("rule", id)?;
+                o.serialize_field(
+                    "usedBy",
+                    &UsedBy(self.1, |b: &Basis| b.assumptions.contains(id)),
+                )?;
+                if self.2 {
+                    o.serialize_field("text", self.0.text)?;
+                }
+                o.end()
+            }
+        }
+    }
+}
+
+/// An unexplained estimate's transition: `{ phase, year?, daysRemaining, fundIntegrationPilot }`.
+struct LeanTransition<'a>(&'a TransitionStatus);
+
+impl Serialize for LeanTransition<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let t = self.0;
+        let mut o = s.serialize_struct("LeanTransition", 4)?;
+        o.serialize_field("phase", &t.phase)?;
+        if let Some(year) = t.year {
+            o.serialize_field("year", &year)?;
+        }
+        o.serialize_field("daysRemaining", &t.days_remaining)?;
+        o.serialize_field("fundIntegrationPilot", &t.fund_integration_pilot)?;
+        o.end()
+    }
+}
+
+impl Serialize for Estimate {
+    /// Explained: the transition in full and the contributions; unexplained, neither. What the
+    /// parts rested on, once each, with `usedBy`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let parts = parts(self);
+        let mut o = s.serialize_struct("Estimate", 16)?;
+        if let Some(r) = &self.reference {
+            o.serialize_field("ref", r)?;
+        }
+        o.serialize_field("asOf", &self.as_of)?;
+        if self.explained {
+            o.serialize_field("transition", &*self.transition)?;
+        } else {
+            o.serialize_field("transition", &LeanTransition(&self.transition))?;
+        }
+        o.serialize_field("monitoring", &self.monitoring)?;
+        o.serialize_field("programs", &self.programs)?;
+        if self.explained {
+            o.serialize_field("contributions", &self.contributions)?;
+        }
+        o.serialize_field("alerts", &self.alerts)?;
+        o.serialize_field("totalMonthly", &self.total_monthly)?;
+        o.serialize_field("totalAnnual", &self.total_annual)?;
+        o.serialize_field("totalOneOff", &self.total_one_off)?;
+        o.serialize_field("totalOnBehalf", &self.total_on_behalf)?;
+        o.serialize_field("totalEarnings", &self.total_earnings)?;
+        o.serialize_field("unofficial", &UnofficialUses(self, &parts))?;
+        o.serialize_field("stale", &StaleUses(self, &parts))?;
+        o.serialize_field("assumptions", &AssumptionUses(self, &parts))?;
+        o.end()
+    }
 }

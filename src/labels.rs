@@ -1,10 +1,10 @@
 //! The Chinese label of every id a result uses: programmes, monitoring categories, tracks and risks,
-//! schooling, household status, area, events. Pages show these instead of keeping maps of their own
-//! (`labels()` in the package).
+//! schooling, household status, area, events, groups, reasons. Pages show these instead of keeping
+//! maps of their own (`labels()` in the package). Each map lists its ids in the order a form or a
+//! table shows them (the order of their definition), which JavaScript keeps for string keys.
 
-use std::collections::BTreeMap;
-
-use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 use tsify::Tsify;
 
 use crate::input::household::{
@@ -12,10 +12,55 @@ use crate::input::household::{
     FIELD_LABELS, SCHOOLING, STATUSES,
 };
 use crate::programs::dibao::Route;
+use crate::programs::groups::Group;
 use crate::programs::monitoring::{Category, Track, RISKS};
+use crate::programs::reasons::Reason;
 use crate::programs::registry::{OTHER_PROGRAMMES, PROGRAMMES};
 
-type Map = BTreeMap<&'static str, &'static str>;
+/// id → label, in the order of definition.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Map(Vec<(&'static str, &'static str)>);
+
+impl Map {
+    /// The label of `id`.
+    pub fn get(&self, id: &str) -> Option<&'static str> {
+        self.0.iter().find(|(i, _)| *i == id).map(|(_, l)| *l)
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The labels, in order.
+    pub fn values(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().map(|(_, l)| *l)
+    }
+}
+
+impl<'a> IntoIterator for &'a Map {
+    type Item = &'a (&'static str, &'static str);
+    type IntoIter = std::slice::Iter<'a, (&'static str, &'static str)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl FromIterator<(&'static str, &'static str)> for Map {
+    fn from_iter<I: IntoIterator<Item = (&'static str, &'static str)>>(items: I) -> Self {
+        Map(items.into_iter().collect())
+    }
+}
+
+impl Serialize for Map {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (id, label) in &self.0 {
+            m.serialize_entry(id, label)?;
+        }
+        m.end()
+    }
+}
 
 /// id → Chinese label, by kind.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -62,6 +107,12 @@ pub struct Labels {
     /// Every field of a household and a member (`birthDate` → 出生日期), for messages at a field.
     #[tsify(type = "Record<string, string>")]
     pub field: Map,
+    /// The groups a result names (`groups`, a 加发's `group`): 低保对象, 重度残疾人 ….
+    #[tsify(type = "Record<string, string>")]
+    pub group: Map,
+    /// Every reason id a result gives in `why`, with its fixed sentence.
+    #[tsify(type = "Record<string, string>")]
+    pub reason: Map,
     /// How 低保 reached the household (`route` of a 低保 result).
     #[tsify(type = "Record<string, string>")]
     pub route: Map,
@@ -108,6 +159,8 @@ pub fn labels() -> Labels {
             .collect(),
         appraisal: APPRAISALS.iter().map(|(id, a)| (*id, a.label())).collect(),
         field: FIELD_LABELS.iter().copied().collect(),
+        group: Group::ALL.iter().map(|g| (g.id(), g.label())).collect(),
+        reason: Reason::ALL.iter().map(|r| (r.id(), r.text())).collect(),
         route: Route::ALL.iter().map(|r| (r.as_str(), r.label())).collect(),
         change: crate::compare::CHANGE_REASONS.iter().copied().collect(),
     }
@@ -121,17 +174,22 @@ mod tests {
     fn every_id_has_a_label() {
         let l = labels();
         assert_eq!(l.program.len(), PROGRAMMES.len() + OTHER_PROGRAMMES.len());
-        assert_eq!(l.program["dibao"], "最低生活保障");
-        assert_eq!(l.category["suddenHardship"], "突发严重困难户");
+        assert_eq!(l.program.get("dibao"), Some("最低生活保障"));
+        assert_eq!(l.category.get("suddenHardship"), Some("突发严重困难户"));
         assert_eq!(l.schooling.len(), SCHOOLING.len());
         assert!(l.risk.values().all(|v| !v.is_empty()));
-        assert_eq!(l.labor_capacity["partial"], "部分丧失劳动能力");
-        assert_eq!(l.self_care["none"], "完全丧失生活自理能力");
+        assert_eq!(l.labor_capacity.get("partial"), Some("部分丧失劳动能力"));
+        assert_eq!(l.self_care.get("none"), Some("完全丧失生活自理能力"));
         assert_eq!(l.disability_grade.len(), 4);
-        assert_eq!(l.route["singlePerson"], "单人户");
+        assert_eq!(l.reason.len(), Reason::ALL.len());
+        assert_eq!(l.group.get("severeDisability"), Some("重度残疾人"));
+        // In the order of definition, which the page shows: rural first, as the form lists them.
+        let areas: Vec<&str> = l.area.0.iter().map(|(id, _)| *id).collect();
+        assert_eq!(areas, ["rural", "urban"]);
+        assert_eq!(l.route.get("singlePerson"), Some("单人户"));
         assert_eq!(
-            l.change["periodEnded"],
-            crate::compare::reason_label("periodEnded")
+            l.change.get("periodEnded"),
+            Some(crate::compare::reason_label("periodEnded"))
         );
         for r in Route::ALL {
             let json = serde_json::to_string(&r).unwrap();

@@ -39,6 +39,7 @@ pub mod error;
 pub mod estimate;
 pub mod explain;
 pub mod input;
+pub mod json_write;
 pub mod labels;
 pub(crate) mod model;
 pub mod money;

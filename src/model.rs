@@ -168,8 +168,11 @@ pub enum CapacityBasis {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member<'p> {
-    /// The member's id, or 成员N (1-based) when none was given.
+    /// The member's id; when none was given, 成员N (1-based), or `#N` in an answer without words
+    /// (see [`Household::name_by_position`]).
     pub label: String,
+    /// Whether the input gave the member an id.
+    pub has_id: bool,
     pub index: usize,
     pub birth_date: NaiveDate,
     pub age: u32,
@@ -259,6 +262,14 @@ impl<'p> Household<'p> {
             (Some(checked), None) => Ok(checked),
             (_, Some(e)) => Err(e),
             (None, None) => Err(PolicyError::invalid_input("", "家庭数据不完整")),
+        }
+    }
+
+    /// Name the members without an id by their position, `#1`, `#2` …: an answer without words
+    /// holds no Chinese text, and a caller finds the member by its place.
+    pub fn name_by_position(&mut self) {
+        for m in self.members.iter_mut().filter(|m| !m.has_id) {
+            m.label = format!("#{}", m.index.saturating_add(1));
         }
     }
 
@@ -484,6 +495,7 @@ fn check_member<'p>(
             .id
             .clone()
             .unwrap_or_else(|| format!("成员{}", index.saturating_add(1))),
+        has_id: m.id.is_some(),
         index,
         birth_date,
         age,

@@ -277,16 +277,36 @@ impl Assumptions {
 #[derive(Serialize, Tsify)]
 pub struct Assumption {
     pub rule: &'static str,
-    /// Chinese: what is assumed and why.
-    pub text: &'static str,
+    /// Chinese: what is assumed and why (explained results only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub text: Option<&'static str>,
 }
 
+/// [`Assumptions`] as a result lists them: `[{ rule, text? }]`, the sentence when explained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AssumptionList {
+    pub set: Assumptions,
+    pub words: bool,
+}
+
+impl Serialize for AssumptionList {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.set.iter().map(|r| Assumption {
+            rule: r.id,
+            text: self.words.then_some(r.text),
+        }))
+    }
+}
+
+/// A set on its own is written with its sentences (county results, which are always explained).
 impl Serialize for Assumptions {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter().map(|r| Assumption {
-            rule: r.id,
-            text: r.text,
-        }))
+        AssumptionList {
+            set: *self,
+            words: true,
+        }
+        .serialize(s)
     }
 }
 
@@ -352,7 +372,11 @@ mod tests {
         assert!(a.is_empty());
         a.add("temporary.need");
         assert!(a.contains("temporary.need"));
-        let json = serde_json::to_string(&a).unwrap();
+        let json = serde_json::to_string(&AssumptionList {
+            set: a,
+            words: true,
+        })
+        .unwrap();
         assert!(
             json.starts_with(r#"[{"rule":"temporary.need","text":""#),
             "{json}"

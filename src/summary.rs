@@ -232,6 +232,34 @@ impl CountySummary {
         }
         rows
     }
+    /// The table `zhenxing summary` writes: [`CountySummary::header`] and [`CountySummary::rows`],
+    /// levels named in Chinese when `zh` (合计, 县（区）, 乡镇, 村) and cells made safe for
+    /// spreadsheets.
+    pub fn table(
+        &self,
+        zh: bool,
+        name: impl Fn(&str) -> Option<String>,
+    ) -> (Vec<String>, Vec<Vec<String>>) {
+        let rows = self
+            .rows(name)
+            .into_iter()
+            .map(|mut r| {
+                if let Some(level) = r.first_mut().filter(|_| zh) {
+                    *level = match level.as_str() {
+                        "total" => "合计",
+                        "region" => "县（区）",
+                        "town" => "乡镇",
+                        _ => "村",
+                    }
+                    .to_string();
+                }
+                r.into_iter()
+                    .map(|cell| crate::register::output::spreadsheet_safe(&cell).into_owned())
+                    .collect()
+            })
+            .collect();
+        (CountySummary::header(zh), rows)
+    }
 }
 
 fn tally_row(level: &str, place: [&str; 4], t: &Tally) -> Vec<String> {

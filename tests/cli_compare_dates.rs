@@ -71,7 +71,7 @@ fn the_period_end_is_compared_household_by_household_with_why() {
         let node = zhenxing::input::parse(text, "").unwrap();
         let h = HouseholdInput::read(&node).unwrap();
         let c = engine
-            .compare_dates(&h, "2025-12-31", "2026-01-01")
+            .compare_dates(&h, "2025-12-31", "2026-01-01", false)
             .unwrap();
         for (p, cli) in c.programs.iter().zip(line["programs"].as_array().unwrap()) {
             assert_eq!(cli["program"], p.program);

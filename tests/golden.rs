@@ -39,31 +39,53 @@ fn read<T>(
     reader(&zhenxing::input::parse(&text, "input")?)
 }
 
-/// Call the engine as the JS runner does: by name, with positional arguments. The result is
-/// serialised straight from the Rust type, so fields keep their order (as they do in JS).
+/// The `explain` of a call's options (its argument `i`), or `default`.
+fn explain_at(args: &[Value], i: usize, default: bool) -> bool {
+    args.get(i)
+        .and_then(|o| o.get("explain"))
+        .and_then(Value::as_bool)
+        .unwrap_or(default)
+}
+
+/// Call the engine as the JS runner does: by name, with positional arguments (the options last).
+/// The result is serialised straight from the Rust type, so fields keep their order (as they do in
+/// JS).
 fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyError> {
     let household = || read(args, 0, HouseholdInput::read);
     let as_of = arg(args, 1).unwrap_or("");
+    let explain = explain_at(args, 2, true);
     let out = match name {
-        "transition" => {
-            serde_json::to_string(&engine.transition(arg(args, 0).unwrap_or(""), arg(args, 1))?)
-        }
-        "monitoring" => serde_json::to_string(&engine.monitoring(&household()?, as_of)?),
-        "medical" => {
-            serde_json::to_string(&engine.medical(&read(args, 0, MedicalClaim::read)?, as_of)?)
-        }
-        "microcredit" => serde_json::to_string(
-            &engine.microcredit(&read(args, 0, MicrocreditRequest::read)?, as_of)?,
-        ),
-        "guaranteeLoan" => serde_json::to_string(
-            &engine.guarantee_loan(&read(args, 0, GuaranteeLoanRequest::read)?, as_of)?,
-        ),
-        "insuranceFutures" => serde_json::to_string(
-            &engine.insurance_futures(&read(args, 0, InsuranceFuturesClaim::read)?, as_of)?,
-        ),
-        "workRelief" => serde_json::to_string(
-            &engine.work_relief(&read(args, 0, WorkReliefProject::read)?, as_of)?,
-        ),
+        "transition" => serde_json::to_string(&engine.transition_with(
+            arg(args, 0).unwrap_or(""),
+            arg(args, 1),
+            explain,
+        )?),
+        "monitoring" => serde_json::to_string(&engine.monitoring(&household()?, as_of, explain)?),
+        "medical" => serde_json::to_string(&engine.medical(
+            &read(args, 0, MedicalClaim::read)?,
+            as_of,
+            explain,
+        )?),
+        "microcredit" => serde_json::to_string(&engine.microcredit(
+            &read(args, 0, MicrocreditRequest::read)?,
+            as_of,
+            explain,
+        )?),
+        "guaranteeLoan" => serde_json::to_string(&engine.guarantee_loan(
+            &read(args, 0, GuaranteeLoanRequest::read)?,
+            as_of,
+            explain,
+        )?),
+        "insuranceFutures" => serde_json::to_string(&engine.insurance_futures(
+            &read(args, 0, InsuranceFuturesClaim::read)?,
+            as_of,
+            explain,
+        )?),
+        "workRelief" => serde_json::to_string(&engine.work_relief(
+            &read(args, 0, WorkReliefProject::read)?,
+            as_of,
+            explain,
+        )?),
         "county" => serde_json::to_string(&engine.county(arg(args, 0).unwrap_or(""), as_of)?),
         "assets" => {
             let text = serde_json::to_string(&args[0]).unwrap();
@@ -73,20 +95,18 @@ fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyErr
         "countyIndicators" => serde_json::to_string(
             &engine.county_indicators(&read(args, 0, CountyIndicatorInput::read)?, as_of)?,
         ),
-        "estimate" => serde_json::to_string(&engine.estimate(&household()?, as_of)?),
+        "estimate" => {
+            serde_json::to_string(&engine.estimate_with(&household()?, as_of, explain)?)
+        }
         "screen" => serde_json::to_string(&engine.screen(&household()?, as_of)?),
         "estimateMany" | "screenMany" => {
-            let explain = args
-                .get(2)
-                .and_then(|o| o.get("explain"))
-                .and_then(Value::as_bool)
-                .unwrap_or(true);
             let text = serde_json::to_string(&args[0]).unwrap();
             let list = zhenxing::input::parse(&text, "households")?;
             let items = list.as_array().unwrap_or(&[]);
             if name == "screenMany" {
                 serde_json::to_string(&engine.screen_many(items, as_of))
             } else {
+                let explain = explain_at(args, 2, false);
                 serde_json::to_string(&engine.estimate_many(items, as_of, explain))
             }
         }
@@ -99,14 +119,16 @@ fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyErr
             &household()?,
             as_of,
             arg(args, 2).unwrap_or(""),
+            explain_at(args, 3, true),
         )?),
-        "compare" => serde_json::to_string(&engine.compare(
+        "compare" => serde_json::to_string(&engine.compare_with(
             &household()?,
             as_of,
             &read(args, 2, |n| engine.with_overrides(n))?,
+            explain_at(args, 3, true),
         )?),
         // Every household programme of the registry, by its id.
-        programme => match engine.programme(programme, &household()?, as_of)? {
+        programme => match engine.programme(programme, &household()?, as_of, explain)? {
             Some(result) => serde_json::to_string(&result),
             None => panic!("unknown call {programme}"),
         },
@@ -131,17 +153,43 @@ fn subset(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
     }
 }
 
-/// Every explained result in `v` (an object with `steps`): each step names a rule
-/// of the engine's list, and each step applying an assumption has it listed in `assumptions`.
-fn rules_are_listed(v: &Value, path: &str) -> Result<(), String> {
+/// The assumptions listed where `v` stands: its own `assumptions`, or, for a programme inside an
+/// estimate, the estimate's entries whose `usedBy` names it.
+fn listed_assumptions<'a>(
+    map: &'a serde_json::Map<String, Value>,
+    outer: &'a [Value],
+) -> Vec<&'a str> {
+    if let Some(Value::Array(a)) = map.get("assumptions") {
+        return a.iter().filter_map(|x| x["rule"].as_str()).collect();
+    }
+    let id = map
+        .get("program")
+        .and_then(Value::as_str)
+        .unwrap_or("transition");
+    outer
+        .iter()
+        .filter(|x| {
+            x["usedBy"]
+                .as_array()
+                .is_some_and(|u| u.iter().any(|p| p == id))
+        })
+        .filter_map(|x| x["rule"].as_str())
+        .collect()
+}
+
+/// Every explained result in `v` (an object with `steps`): each step names a rule of the engine's
+/// list, and each step applying an assumption has it listed (by the result, or by the estimate it
+/// is part of, as used by it).
+fn rules_are_listed(v: &Value, path: &str, outer: &[Value]) -> Result<(), String> {
     match v {
         Value::Object(map) => {
+            // An estimate's list (entries with `usedBy`) serves the parts inside it.
+            let here: Vec<Value> = match map.get("assumptions") {
+                Some(Value::Array(a)) if a.iter().any(|x| x.get("usedBy").is_some()) => a.clone(),
+                _ => outer.to_vec(),
+            };
             if let Some(Value::Array(steps)) = map.get("steps") {
-                let no_assumptions = Vec::new();
-                let assumed = match map.get("assumptions") {
-                    Some(Value::Array(a)) => a,
-                    _ => &no_assumptions,
-                };
+                let assumed = listed_assumptions(map, &here);
                 for step in steps {
                     let id = step["rule"].as_str().unwrap_or("");
                     let rule = zhenxing::rules::rule(id).ok_or_else(|| {
@@ -156,8 +204,7 @@ fn rules_are_listed(v: &Value, path: &str) -> Result<(), String> {
                             ));
                         }
                     }
-                    let listed = assumed.iter().any(|a| a["rule"] == id);
-                    if rule.basis == zhenxing::rules::Basis::Assumption && !listed {
+                    if rule.basis == zhenxing::rules::Basis::Assumption && !assumed.contains(&id) {
                         return Err(format!(
                             "{path}: step {id} applies an assumption not listed"
                         ));
@@ -165,14 +212,40 @@ fn rules_are_listed(v: &Value, path: &str) -> Result<(), String> {
                 }
             }
             map.iter()
-                .try_for_each(|(k, x)| rules_are_listed(x, &format!("{path}.{k}")))
+                .try_for_each(|(k, x)| rules_are_listed(x, &format!("{path}.{k}"), &here))
         }
         Value::Array(items) => items
             .iter()
             .enumerate()
-            .try_for_each(|(i, x)| rules_are_listed(x, &format!("{path}[{i}]"))),
+            .try_for_each(|(i, x)| rules_are_listed(x, &format!("{path}[{i}]"), outer)),
         _ => Ok(()),
     }
+}
+
+/// The value at `path` (`[0].estimate.programs[1].reasons`), if there is one.
+fn at<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut here = v;
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, indices) = part.split_once('[').map_or((part, ""), |(k, i)| (k, i));
+        if !key.is_empty() {
+            here = here.get(key)?;
+        }
+        for i in indices.split('[').filter(|i| !i.is_empty()) {
+            here = here.get(i.trim_end_matches(']').parse::<usize>().ok()?)?;
+        }
+    }
+    Some(here)
+}
+
+/// A case's `absent` paths are not in the result.
+fn absent(case: &Value, actual: &Value) -> Result<(), String> {
+    let paths = case.get("absent").and_then(Value::as_array);
+    for p in paths.into_iter().flatten().filter_map(Value::as_str) {
+        if at(actual, p).is_some() {
+            return Err(format!("{p}: present, should be absent"));
+        }
+    }
+    Ok(())
 }
 
 /// A case file: its name and contents.
@@ -218,9 +291,9 @@ fn golden_cases_hold_natively() {
         let result = result.map(|text| serde_json::from_str::<Value>(&text).unwrap());
         fs::write(out_dir.join(format!("{name}.json")), written).unwrap();
         let verdict = match (&result, case.get("expect"), case.get("expectError")) {
-            (Ok(actual), Some(expected), None) => {
-                subset(expected, actual, "").and_then(|()| rules_are_listed(actual, ""))
-            }
+            (Ok(actual), Some(expected), None) => subset(expected, actual, "")
+                .and_then(|()| rules_are_listed(actual, "", &[]))
+                .and_then(|()| absent(&case, actual)),
             (Err(e), None, Some(expected)) => {
                 subset(expected, &json!({ "code": e.code, "path": e.path }), "")
             }

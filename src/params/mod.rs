@@ -8,9 +8,11 @@
 //! reference tables `data/tables/*.tsv` (see `build.rs` and docs/parameters.md).
 
 pub mod catalogue;
+mod embedded;
 mod load;
 mod overrides;
 pub mod spec;
+mod write;
 
 pub use spec::{Kind, Limits, Scope, Spec, Unit};
 
@@ -25,8 +27,11 @@ use crate::calendar::format_date;
 use crate::error::{ErrorCode, PolicyError, Result};
 use crate::money::{Money, Rate};
 
-/// The embedded default set: `data/params/*.toml` and `data/tables/*.tsv` assembled by `build.rs`
-/// into the minified JSON that is also shipped as `zhenxing/heilongjiang.json`.
+/// The default set as `build.rs` assembles it from `data/params/*.toml` and `data/tables/*.tsv`: the
+/// minified JSON shipped as `zhenxing/heilongjiang.json`. The engine itself reads the same set from
+/// tables compiled in ([`ParameterSet::heilongjiang`]); the WebAssembly module does not carry this
+/// text (`defaultParameters()` writes it back from the tables).
+#[cfg(not(target_arch = "wasm32"))]
 pub const HEILONGJIANG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/heilongjiang.json"));
 
 /// How sure a figure is (POLICY-FACTS.md).
@@ -69,6 +74,13 @@ impl Value {
     pub fn display(&self) -> String {
         match self {
             Value::Decimal(d) => d.normalize().to_string(),
+            Value::Date(d) => format_date(*d),
+        }
+    }
+    /// The value as a parameter file writes it (decimals with the places they were given).
+    pub fn to_json_text(&self) -> String {
+        match self {
+            Value::Decimal(d) => d.to_string(),
             Value::Date(d) => format_date(*d),
         }
     }
@@ -412,9 +424,9 @@ impl Params {
 }
 
 impl ParameterSet {
-    /// The embedded Heilongjiang default set.
+    /// The embedded Heilongjiang default set, from the tables compiled in (no JSON is parsed).
     pub fn heilongjiang() -> Result<ParameterSet> {
-        ParameterSet::from_json(HEILONGJIANG_JSON)
+        embedded::heilongjiang()
     }
 
     /// A whole set from JSON text (or, with `"extends": "heilongjiang"`, changes on top of the default).
@@ -812,8 +824,10 @@ pub struct StaleEntry {
     pub parameter: &'static str,
     /// The `from` of the value used (`YYYY-MM-DD`).
     pub last_from: String,
-    /// e.g. `农村低保标准最近取值为 2022-01-01，请核对当地现行标准`.
-    pub text: String,
+    /// e.g. `农村低保标准最近取值为 2022-01-01，请核对当地现行标准` (explained results only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub text: Option<String>,
 }
 
 impl StaleSet {
@@ -874,7 +888,7 @@ impl StaleSet {
                 let last_from = format_date(from);
                 StaleEntry {
                     parameter: spec.name,
-                    text: StaleText(spec.label, &last_from).to_string(),
+                    text: Some(StaleText(spec.label, &last_from).to_string()),
                     last_from,
                 }
             })
@@ -891,16 +905,39 @@ impl std::fmt::Display for StaleText<'_> {
     }
 }
 
-impl Serialize for StaleSet {
-    /// As [`StaleSet::entries`] would write, straight from the bits and dates: every programme
-    /// result carries its set, so no list or sentence is built for writing it.
+/// A [`StaleSet`] as a result lists it: `[{ parameter, lastFrom, text? }]`, sorted by name, the
+/// sentence only when the result is explained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StaleList {
+    pub set: StaleSet,
+    pub words: bool,
+}
+
+impl Serialize for StaleList {
+    /// As [`StaleSet::entries`] would write, straight from the bits and dates: no list or sentence
+    /// is built for writing it.
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter().map(|(spec, from)| StaleItem(spec, from)))
+        s.collect_seq(
+            self.set
+                .iter()
+                .map(|(spec, from)| StaleItem(spec, from, self.words)),
+        )
     }
 }
 
-/// One stale figure, written as a [`StaleEntry`].
-struct StaleItem(&'static Spec, NaiveDate);
+/// A set on its own is written with its sentences (county results, which are always explained).
+impl Serialize for StaleSet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        StaleList {
+            set: *self,
+            words: true,
+        }
+        .serialize(s)
+    }
+}
+
+/// One stale figure, written as a [`StaleEntry`] (with its sentence when `.2`).
+struct StaleItem(&'static Spec, NaiveDate, bool);
 
 impl Serialize for StaleItem {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -909,10 +946,12 @@ impl Serialize for StaleItem {
         let mut entry = s.serialize_struct("StaleEntry", 3)?;
         entry.serialize_field("parameter", self.0.name)?;
         entry.serialize_field("lastFrom", &last_from)?;
-        entry.serialize_field(
-            "text",
-            &format_args!("{}", StaleText(self.0.label, &last_from)),
-        )?;
+        if self.2 {
+            entry.serialize_field(
+                "text",
+                &format_args!("{}", StaleText(self.0.label, &last_from)),
+            )?;
+        }
         entry.end()
     }
 }

@@ -139,10 +139,10 @@ pub fn microcredit(
     Ok(ProgramResult::new(
         MICROCREDIT,
         MICROCREDIT_LABEL,
-        Amounts::verdict(f.blockers.is_empty()),
+        (Amounts::verdict(f.blockers.is_empty()), Vec::new()),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
-        words,
+        explained.then_some(words),
         f,
     ))
 }
@@ -237,10 +237,10 @@ pub fn guarantee_loan(
     Ok(ProgramResult::new(
         GUARANTEE_LOAN,
         GUARANTEE_LOAN_LABEL,
-        Amounts::verdict(true),
+        (Amounts::verdict(true), Vec::new()),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
-        e,
+        explained.then_some(e),
         f,
     ))
 }
@@ -290,10 +290,10 @@ pub fn insurance_futures(
     Ok(ProgramResult::new(
         INSURANCE_FUTURES,
         INSURANCE_FUTURES_LABEL,
-        Amounts::verdict(!payout.is_zero()),
+        (Amounts::verdict(!payout.is_zero()), Vec::new()),
         (Citations::of(&["六(十七)"]), futures_assumption()),
         reader,
-        e,
+        explained.then_some(e),
         InsuranceFuturesFigures { shortfall, payout },
     ))
 }

@@ -24,6 +24,8 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::{Assistance, Decided};
+use super::groups::Group;
+use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::calendar::{add_months, day_before, format_date};
 use crate::error::{ErrorCode, PolicyError, Result};
@@ -37,19 +39,38 @@ use crate::rules::Assumptions;
 #[serde(rename_all = "camelCase")]
 pub struct Supplement {
     pub member: String,
-    /// Chinese: the group, e.g. 重度残疾.
-    pub reason: String,
+    /// The group whose rate applies (the highest): `severeDisability`, `seriousIllness`,
+    /// `elderly` or `minor`.
+    #[tsify(type = "'severeDisability' | 'seriousIllness' | 'elderly' | 'minor'")]
+    pub group: Group,
+    /// The member's other groups, whose rates are not added (only the highest applies).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[tsify(optional, type = "string[]")]
+    pub also: Vec<Group>,
+    /// Chinese, when explained: the group, e.g. 2级视力残疾（重度残疾人）.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub reason: Option<String>,
     #[tsify(type = "string")]
     pub rate: Rate,
     #[tsify(type = "string")]
     pub monthly: Money,
+    /// The member's place in the household.
+    #[serde(skip)]
+    index: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct SinglePerson {
     pub member: String,
-    pub reason: String,
+    /// `severeDisability` or `seriousIllness`.
+    #[tsify(type = "'severeDisability' | 'seriousIllness'")]
+    pub group: Group,
+    /// Chinese, when explained: the group, e.g. 3级智力残疾（重度残疾人）.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub reason: Option<String>,
     #[tsify(type = "string")]
     pub average_subsidy: Money,
     #[tsify(type = "string")]
@@ -221,6 +242,23 @@ pub struct DibaoFigures {
 }
 
 impl DibaoFigures {
+    /// The groups of the 加发 and 单人户 in words, for an explained result.
+    fn name_groups(&mut self, h: &Household<'_>) {
+        for s in &mut self.supplements {
+            if let Some(m) = h.members.get(s.index) {
+                s.reason = Some(supplement_words(m, s));
+            }
+        }
+        for s in &mut self.single_person {
+            if let Some(m) = h.members.get(s.index) {
+                s.reason = Some(group_words(m, s.group));
+                if let Some(w) = &mut s.with {
+                    w.reason = Some(supplement_words(m, w));
+                }
+            }
+        }
+    }
+
     /// The members 低保 pays for (labels): the 单人户 members, or every member not supported as 特困
     /// (none when it pays nothing).
     pub fn members_under(&self) -> Vec<&str> {
@@ -239,6 +277,11 @@ impl DibaoFigures {
                 .collect(),
         }
     }
+}
+
+/// Words filled in by [`DibaoFigures::name_groups`] (empty before).
+fn said(words: &Option<String>) -> &str {
+    words.as_deref().unwrap_or_default()
 }
 
 /// Whose figure a standard is.
@@ -521,22 +564,18 @@ fn supplement_for(
     let minor_age = r.count(&p::DIBAO_MINOR_AGE)?;
     let mut groups = Vec::new();
     if m.severely_disabled() {
-        let group = severe_words(m);
-        groups.push((r.rate(&p::DIBAO_SUPPLEMENT_SEVERE_DISABILITY)?, group));
+        let rate = r.rate(&p::DIBAO_SUPPLEMENT_SEVERE_DISABILITY)?;
+        groups.push((rate, Group::SevereDisability));
     }
     if m.serious_illness {
-        groups.push((
-            r.rate(&p::DIBAO_SUPPLEMENT_SERIOUS_ILLNESS)?,
-            "重病患者".to_string(),
-        ));
+        let rate = r.rate(&p::DIBAO_SUPPLEMENT_SERIOUS_ILLNESS)?;
+        groups.push((rate, Group::SeriousIllness));
     }
     if m.age >= elderly_age {
-        let group = format!("老年人（{}周岁）", m.age);
-        groups.push((r.rate(&p::DIBAO_SUPPLEMENT_ELDERLY)?, group));
+        groups.push((r.rate(&p::DIBAO_SUPPLEMENT_ELDERLY)?, Group::Elderly));
     }
     if m.age < minor_age {
-        let group = format!("未成年人（{}周岁）", m.age);
-        groups.push((r.rate(&p::DIBAO_SUPPLEMENT_MINOR)?, group));
+        groups.push((r.rate(&p::DIBAO_SUPPLEMENT_MINOR)?, Group::Minor));
     }
     // The highest rate; on a tie, the group listed first in 四(十).
     let best = groups
@@ -544,35 +583,46 @@ fn supplement_for(
         .enumerate()
         .max_by(|(i, a), (j, b)| a.0.cmp(&b.0).then(j.cmp(i)))
         .map(|(i, _)| i);
-    let Some((rate, group)) = best.and_then(|i| groups.get(i)).cloned() else {
+    let Some((rate, group)) = best.and_then(|i| groups.get(i)).copied() else {
         return Ok(None);
     };
-    let others: Vec<&str> = groups
+    let also = groups
         .iter()
         .enumerate()
         .filter(|(i, _)| Some(*i) != best)
-        .map(|(_, g)| g.1.as_str())
+        .map(|(_, g)| g.1)
         .collect();
-    let reason = if others.is_empty() {
-        group
-    } else {
-        format!("{group}（同时属于{}，只取最高一项）", others.join("、"))
-    };
     Ok(Some(Supplement {
         member: m.label.clone(),
-        reason,
+        group,
+        also,
+        reason: None,
         rate,
         monthly: standard.times(rate)?.round_fen(),
+        index: m.index,
     }))
 }
 
-/// A severely disabled member's group in words: 2级重度残疾, 3级智力残疾 (民发〔2021〕57号第八条).
-fn severe_words(m: &Member<'_>) -> String {
+/// A member's group in words: 2级视力残疾（重度残疾人）, 3级重度残疾 (民发〔2021〕57号第八条),
+/// 老年人（65周岁）, 重病患者.
+fn group_words(m: &Member<'_>, group: Group) -> String {
     let grade = m.disability_grade.unwrap_or(0);
-    match m.disability_type {
-        Some(t) => format!("{grade}级{}（重度残疾人）", t.label()),
-        None => format!("{grade}级重度残疾"),
+    match (group, m.disability_type) {
+        (Group::SevereDisability, Some(t)) => format!("{grade}级{}（重度残疾人）", t.label()),
+        (Group::SevereDisability, None) => format!("{grade}级重度残疾"),
+        (Group::Elderly | Group::Minor, _) => format!("{}（{}周岁）", group.label(), m.age),
+        _ => group.label().to_string(),
     }
+}
+
+/// A 加发's group in words, with the groups set aside: 老年人（70周岁）（同时属于重病患者，只取最高一项）.
+fn supplement_words(m: &Member<'_>, s: &Supplement) -> String {
+    let group = group_words(m, s.group);
+    if s.also.is_empty() {
+        return group;
+    }
+    let others: Vec<String> = s.also.iter().map(|g| group_words(m, *g)).collect();
+    format!("{group}（同时属于{}，只取最高一项）", others.join("、"))
 }
 
 fn supplements(
@@ -613,11 +663,12 @@ fn single_person(
         let extra = with.as_ref().map_or(Money::ZERO, |s| s.monthly);
         out.push(SinglePerson {
             member: m.label.clone(),
-            reason: if m.severely_disabled() {
-                severe_words(m)
+            group: if m.severely_disabled() {
+                Group::SevereDisability
             } else {
-                "重病患者".to_string()
+                Group::SeriousIllness
             },
+            reason: None,
             average_subsidy: average,
             supplement: extra,
             monthly: average.checked_add(extra)?.round_fen(),
@@ -781,7 +832,45 @@ impl HouseholdProgramme for DibaoFigures {
         a
     }
 
-    fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+    fn why(&self) -> Vec<Reason> {
+        let w = &self.working;
+        let mut why = Vec::new();
+        if w.covered == 0 {
+            return vec![Reason::DibaoAllTekun];
+        }
+        if !self.tekun_members.is_empty() {
+            why.push(Reason::DibaoTekunMembersOut);
+        }
+        if !w.assets_passed {
+            why.push(Reason::DibaoAssetsFailed);
+        } else if w.below {
+            why.push(Reason::DibaoIncomeBelowStandard);
+        }
+        if w.assets_passed && w.below && !self.supplements.is_empty() {
+            why.push(Reason::DibaoSupplement);
+        }
+        if !w.below {
+            why.push(Reason::DibaoIncomeNotBelowStandard);
+            if w.marginal.is_some_and(|(_, _, marginal)| marginal) {
+                why.push(Reason::DibaoMarginal);
+            }
+        }
+        if !self.single_person.is_empty() {
+            why.push(Reason::DibaoSinglePerson);
+        }
+        match &self.gradual_exit {
+            Some(g) if g.in_force => why.push(Reason::DibaoGradualExit),
+            Some(_) => why.push(Reason::DibaoGradualExitEnded),
+            None => {}
+        }
+        if self.route == Some(Route::GradualExit) && !w.single_person_set_aside.is_empty() {
+            why.push(Reason::DibaoGradualExitFirst);
+        }
+        why
+    }
+
+    fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        self.name_groups(h);
         explain_income(self, e);
         facts(self, e);
         if self.working.covered == 0 {
@@ -818,7 +907,9 @@ impl HouseholdProgramme for DibaoFigures {
             for s in &self.supplements {
                 e.reason(format!(
                     "{}属{}，加发 {} 元/月。",
-                    s.member, s.reason, s.monthly
+                    s.member,
+                    said(&s.reason),
+                    s.monthly
                 ));
             }
         } else if !self.working.below {
@@ -906,7 +997,7 @@ fn facts(f: &DibaoFigures, e: &mut Explanation) {
     );
     e.fact("补差", f.base, "元/月", "base");
     for (j, s) in f.supplements.iter().enumerate() {
-        let label = format!("加发：{}，{}", s.member, s.reason);
+        let label = format!("加发：{}，{}", s.member, said(&s.reason));
         e.fact(
             label,
             s.monthly,
@@ -915,7 +1006,7 @@ fn facts(f: &DibaoFigures, e: &mut Explanation) {
         );
     }
     for (j, s) in f.single_person.iter().enumerate() {
-        let label = format!("单人户：{}（{}）", s.member, s.reason);
+        let label = format!("单人户：{}（{}）", s.member, said(&s.reason));
         e.fact(
             label,
             s.monthly,
@@ -1071,7 +1162,10 @@ fn supplement_step(s: &Supplement, standard: Money, e: &mut Explanation) {
         "四(十)",
         format!(
             "{}：{}，加发 {} × 低保标准 {standard} 元 = {} 元/月。",
-            s.member, s.reason, s.rate, s.monthly
+            s.member,
+            said(&s.reason),
+            s.rate,
+            s.monthly
         ),
         Some(s.monthly.to_fen_string()),
     );
@@ -1104,19 +1198,21 @@ fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
         if let Some(with) = &s.with {
             supplement_step(with, standard, e);
         }
-        let group = s.with.as_ref().map_or("", |w| w.reason.as_str());
+        let group = s.with.as_ref().map_or("", |w| said(&w.reason));
         e.step(
             "dibao.singlePerson",
             "四(十)",
             format!(
                 "{}（{}）参照“单人户”纳入低保：平均补助水平 {} 元 + 加发 {} 元（{group}）= {} 元/月。",
-                s.member, s.reason, s.average_subsidy, s.supplement, s.monthly
+                s.member, said(&s.reason), s.average_subsidy, s.supplement, s.monthly
             ),
             Some(s.monthly.to_fen_string()),
         );
         e.reason(format!(
             "{}为低收入家庭中的{}，可参照“单人户”纳入低保，每月 {} 元。",
-            s.member, s.reason, s.monthly
+            s.member,
+            said(&s.reason),
+            s.monthly
         ));
     }
     if let Some(check) = &f.working.gradual {

@@ -232,10 +232,10 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explained: bool) -> Result<Med
     Ok(ProgramResult::new(
         ID,
         LABEL,
-        Amounts::verdict(!covered.is_zero()),
+        (Amounts::verdict(!covered.is_zero()), Vec::new()),
         (Citations::of(&["四(十一)"]), Assumptions::default()),
         &r,
-        words,
+        explained.then_some(words),
         f,
     ))
 }

@@ -15,6 +15,7 @@ pub mod credit;
 pub mod dibao;
 pub mod education;
 pub mod forest_ranger;
+pub mod groups;
 pub mod housing;
 pub mod indicators;
 pub mod medical;
@@ -24,6 +25,7 @@ pub mod orphan_allowance;
 pub mod pension;
 pub mod poverty_insurance;
 pub mod public_post;
+pub mod reasons;
 pub mod registry;
 pub mod tekun;
 pub mod temporary;
@@ -39,9 +41,12 @@ use crate::money::Money;
 use crate::params::{Reader, StaleSet, UnofficialSet, Used};
 use crate::rules::Assumptions;
 use assistance::Assistance;
+use reasons::Reason;
 
 /// What every programme returns (`ProgramResult` in docs/api.md), with the programme's own figures after
-/// the common fields.
+/// the common fields. Explained, it carries its words (label, reasons, steps, facts, citations);
+/// without, figures, booleans, ids and dates only. Standalone, it lists what it rested on
+/// (`unofficial`, `stale`, `assumptions`); inside an estimate the estimate lists those once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProgramResult<F> {
@@ -50,8 +55,9 @@ pub struct ProgramResult<F> {
     pub reference: Option<String>,
     /// 'dibao', 'tekun', 'monitoring', ...
     pub program: &'static str,
-    /// Chinese name, e.g. 最低生活保障.
-    pub label: &'static str,
+    /// Chinese name, e.g. 最低生活保障 (explained only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<&'static str>,
     pub eligible: bool,
     /// Money per month, where the programme pays monthly.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,22 +65,75 @@ pub struct ProgramResult<F> {
     /// Money per year (monthly × 12 for monthly programmes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annual: Option<Money>,
-    /// Chinese sentences a member of staff can read out (empty when not explained).
+    /// Why, as reason ids (`labels().reason` gives each a sentence), explained or not.
+    pub why: Vec<Reason>,
+    /// The words, when explained: reasons, steps, facts, citations.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub words: Option<Words>,
+    /// What the figures rested on, listed when the result stands alone.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub listed: Option<Listed>,
+    /// What the figures rested on, whether listed or not (the estimate gathers it).
+    #[serde(skip)]
+    pub basis: Basis,
+    #[serde(flatten)]
+    pub figures: F,
+}
+
+/// The words of an explained result.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Words {
+    /// Chinese sentences a member of staff can read out.
     pub reasons: Vec<String>,
-    /// The trace (empty when not explained).
+    /// The trace.
     pub steps: Vec<Step>,
-    /// The figures a card shows, labelled (empty when not explained).
+    /// The figures a card shows, labelled.
     pub facts: Vec<Fact>,
     /// Policy items applied, e.g. ['四(十)'].
     pub citations: Vec<&'static str>,
+}
+
+/// What a calculation rested on: the non-official figures, the stale ones and this calculator's
+/// assumptions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Basis {
+    pub unofficial: UnofficialSet,
+    pub stale: StaleSet,
+    pub assumptions: Assumptions,
+}
+
+/// [`Basis`] as a standalone result lists it, with the sentences when explained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Listed {
     /// Names of parameters used whose status is not 'official'.
     pub unofficial: UnofficialSet,
-    /// Figures used that are older than their update cycle on the date (`{ parameter, lastFrom, text }`).
-    pub stale: StaleSet,
-    /// Rules applied that rest on no policy text or cited document (`{ rule, text }`).
-    pub assumptions: Assumptions,
-    #[serde(flatten)]
-    pub figures: F,
+    /// Figures used that are older than their update cycle on the date (`{ parameter, lastFrom, text? }`).
+    pub stale: crate::params::StaleList,
+    /// Rules applied that rest on no policy text or cited document (`{ rule, text? }`).
+    pub assumptions: crate::rules::AssumptionList,
+}
+
+impl Basis {
+    /// Add what another calculation rested on.
+    pub fn extend(&mut self, other: &Basis) {
+        self.unofficial.extend(other.unofficial);
+        self.stale.extend(&other.stale);
+        self.assumptions.extend(other.assumptions);
+    }
+
+    fn listed(self, explained: bool) -> Listed {
+        Listed {
+            unofficial: self.unofficial,
+            stale: crate::params::StaleList {
+                set: self.stale,
+                words: explained,
+            },
+            assumptions: crate::rules::AssumptionList {
+                set: self.assumptions,
+                words: explained,
+            },
+        }
+    }
 }
 
 /// A result reads as its figures too (`result.standard`), as it does in JavaScript.
@@ -90,26 +149,34 @@ impl<F> ProgramResult<F> {
     pub(crate) fn new(
         program: &'static str,
         label: &'static str,
-        amounts: Amounts,
+        (amounts, why): (Amounts, Vec<Reason>),
         (citations, assumptions): (Citations, Assumptions),
         reader: &Reader<'_>,
-        words: Explanation,
+        words: Option<Explanation>,
         figures: F,
     ) -> Self {
-        ProgramResult {
-            reference: None,
-            program,
-            label,
-            eligible: amounts.eligible,
-            monthly: amounts.monthly,
-            annual: amounts.annual,
-            reasons: words.reasons,
-            steps: words.steps,
-            facts: words.facts,
-            citations: citations.into_vec(),
+        let explained = words.is_some();
+        let basis = Basis {
             unofficial: reader.unofficial(),
             stale: reader.stale(),
             assumptions,
+        };
+        ProgramResult {
+            reference: None,
+            program,
+            label: explained.then_some(label),
+            eligible: amounts.eligible,
+            monthly: amounts.monthly,
+            annual: amounts.annual,
+            why,
+            words: words.map(|w| Words {
+                reasons: w.reasons,
+                steps: w.steps,
+                facts: w.facts,
+                citations: citations.into_vec(),
+            }),
+            listed: Some(basis.listed(explained)),
+            basis,
             figures,
         }
     }
@@ -118,6 +185,26 @@ impl<F> ProgramResult<F> {
     pub(crate) fn for_household(mut self, h: &Household<'_>) -> Self {
         self.reference.clone_from(&h.reference);
         self
+    }
+
+    /// The result as part of an estimate, which lists what its programmes rested on once.
+    pub(crate) fn in_estimate(&mut self) {
+        self.listed = None;
+    }
+
+    /// Whether the result carries its words.
+    pub fn explained(&self) -> bool {
+        self.words.is_some()
+    }
+
+    /// The reasons, when explained (none otherwise).
+    pub fn reasons(&self) -> &[String] {
+        self.words.as_ref().map_or(&[], |w| &w.reasons)
+    }
+
+    /// The steps, when explained (none otherwise).
+    pub fn steps(&self) -> &[Step] {
+        self.words.as_ref().map_or(&[], |w| &w.steps)
     }
 }
 
@@ -187,6 +274,10 @@ pub trait HouseholdProgramme: Sized + Serialize {
     fn assumptions(&self) -> Assumptions {
         Assumptions::default()
     }
+    /// Why the figures are what they are, as reason ids.
+    fn why(&self) -> Vec<Reason> {
+        Vec::new()
+    }
     /// The steps and reasons. May also fill the figures' own word fields (a member's reasons).
     fn explain(&mut self, h: &Household<'_>, a: &Assistance, e: &mut Explanation);
 }
@@ -204,14 +295,15 @@ pub(crate) fn run<F: HouseholdProgramme>(
     let mut r = reader.clone();
     let mut figures = F::compute(h, a, &mut r)?;
     figures.contribute(a, r.used())?;
-    let mut words = Explanation::default();
-    if explain {
+    let words = explain.then(|| {
+        let mut words = Explanation::default();
         figures.explain(h, a, &mut words);
-    }
+        words
+    });
     Ok(ProgramResult::new(
         program,
         label,
-        figures.amounts()?,
+        (figures.amounts()?, figures.why()),
         (figures.citations(), figures.assumptions()),
         &r,
         words,

@@ -190,10 +190,10 @@ pub(crate) fn run(
     Ok(ProgramResult::new(
         ID,
         LABEL,
-        Amounts::verdict(f.in_scope),
+        (Amounts::verdict(f.in_scope), Vec::new()),
         (Citations::of(&["二(二)"]), assumptions(&f, h)),
         &r,
-        words,
+        explained.then_some(words),
         f,
     )
     .for_household(h))

@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::assistance::Assistance;
-use super::{run, Amounts, HouseholdProgramme, ProgramResult};
+use super::{run, Amounts, Basis, HouseholdProgramme, ProgramResult};
 use crate::error::Result;
 use crate::model::Household;
 use crate::money::Money;
@@ -68,8 +68,9 @@ macro_rules! define_registry {
             pub fn id(&self) -> &'static str {
                 match self { $(Self::$variant(r) => r.program,)* }
             }
+            /// The programme's Chinese name (from the list, explained or not).
             pub fn label(&self) -> &'static str {
-                match self { $(Self::$variant(r) => r.label,)* }
+                match self { $(Self::$variant(_) => $label,)* }
             }
             pub fn eligible(&self) -> bool {
                 match self { $(Self::$variant(r) => r.eligible,)* }
@@ -78,17 +79,34 @@ macro_rules! define_registry {
             pub fn monthly(&self) -> Option<Money> {
                 match self { $(Self::$variant(r) => r.monthly,)* }
             }
+            /// What the figures rested on.
+            pub fn basis(&self) -> &Basis {
+                match self { $(Self::$variant(r) => &r.basis,)* }
+            }
             pub fn unofficial(&self) -> UnofficialSet {
-                match self { $(Self::$variant(r) => r.unofficial,)* }
+                self.basis().unofficial
             }
             pub fn stale(&self) -> &crate::params::StaleSet {
-                match self { $(Self::$variant(r) => &r.stale,)* }
-            }
-            pub fn citations(&self) -> &[&'static str] {
-                match self { $(Self::$variant(r) => &r.citations,)* }
+                &self.basis().stale
             }
             pub fn assumptions(&self) -> crate::rules::Assumptions {
-                match self { $(Self::$variant(r) => r.assumptions,)* }
+                self.basis().assumptions
+            }
+            /// The policy items applied (explained results only).
+            pub fn citations(&self) -> &[&'static str] {
+                match self { $(Self::$variant(r) => r.words.as_ref().map_or(&[], |w| &w.citations),)* }
+            }
+            /// The reasons (explained results only).
+            pub fn reasons(&self) -> &[String] {
+                match self { $(Self::$variant(r) => r.reasons(),)* }
+            }
+            /// The steps (explained results only).
+            pub fn steps(&self) -> &[crate::explain::Step] {
+                match self { $(Self::$variant(r) => r.steps(),)* }
+            }
+            /// The result as part of an estimate (which lists what its programmes rested on once).
+            pub(crate) fn in_estimate(&mut self) {
+                match self { $(Self::$variant(r) => r.in_estimate(),)* }
             }
             /// Eligibility, amounts and what the result adds to the household's totals.
             pub fn amounts(&self) -> Result<Amounts> {
@@ -118,16 +136,17 @@ macro_rules! define_registry {
             Ok(out)
         }
 
-        /// One household programme by id, explained (`None`: no such programme). The programmes
-        /// listed before it run first, unexplained, for the context.
+        /// One household programme by id, explained when `explain` (`None`: no such programme).
+        /// The programmes listed before it run first, unexplained, for the context.
         pub(crate) fn run_one(
             id: &str,
             h: &Household<'_>,
             a: &mut Assistance,
             reader: &Reader<'_>,
+            explain: bool,
         ) -> Result<Option<ProgramOutcome>> {
             $(
-                let result = run::<super::$module::$figures>($id, $label, h, a, reader, $id == id)?;
+                let result = run::<super::$module::$figures>($id, $label, h, a, reader, explain && $id == id)?;
                 if $id == id {
                     return Ok(Some(ProgramOutcome::$variant(result)));
                 }
@@ -138,20 +157,26 @@ macro_rules! define_registry {
         /// The TypeScript of the results: each programme's result narrows on `program`.
         #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
         const PROGRAMME_TYPES: &str = concat!(
-            "/** What every programme result has; the programme's own figures follow. */\n",
+            "/**\n",
+            " * What every programme result has; the programme's own figures follow. The words (label,\n",
+            " * reasons, steps, facts, citations) are there when the call explained (single calls'\n",
+            " * default); what the figures rested on (unofficial, stale, assumptions) when the result\n",
+            " * stands alone (an estimate lists them once, with `usedBy`).\n",
+            " */\n",
             "export interface ProgramResultBase<P extends string = string> {\n",
             "  /** The programme's id. */\n  program: P;\n",
-            "  /** Chinese name. */\n  label: string;\n",
+            "  /** Chinese name (explained). */\n  label?: string;\n",
             "  eligible: boolean;\n",
             "  /** Money per month, where the programme pays monthly. */\n  monthly?: string;\n",
             "  /** Money per year. */\n  annual?: string;\n",
-            "  /** Chinese sentences a member of staff can read out (empty when not explained). */\n  reasons: string[];\n",
-            "  /** The trace (empty when not explained). */\n  steps: Step[];\n",
-            "  /** The figures a card shows, labelled (empty when not explained). */\n  facts: Fact[];\n",
-            "  /** Policy items applied, e.g. ['四(十)']. */\n  citations: string[];\n",
-            "  /** Names of parameters used whose status is not 'official'. */\n  unofficial: string[];\n",
-            "  /** Figures used that are older than their update cycle on the date. */\n  stale: StaleEntry[];\n",
-            "  /** Rules applied that rest on no policy text or cited document. */\n  assumptions: Assumption[];\n",
+            "  /** Why, as reason ids (`labels().reason[id]` is each one's sentence), explained or not. */\n  why: string[];\n",
+            "  /** Chinese sentences a member of staff can read out (explained). */\n  reasons?: string[];\n",
+            "  /** The trace (explained). */\n  steps?: Step[];\n",
+            "  /** The figures a card shows, labelled (explained). */\n  facts?: Fact[];\n",
+            "  /** Policy items applied, e.g. ['四(十)'] (explained). */\n  citations?: string[];\n",
+            "  /** Names of parameters used whose status is not 'official' (standalone results). */\n  unofficial?: string[];\n",
+            "  /** Figures used that are older than their update cycle on the date (standalone results). */\n  stale?: StaleEntry[];\n",
+            "  /** Rules applied that rest on no policy text or cited document (standalone results). */\n  assumptions?: Assumption[];\n",
             "  /** The household's `ref`, when it had one. */\n  ref?: string;\n",
             "}\n",
             $("/** ", $label, " (", $item, "). */\nexport type ", stringify!($variant), "Result = ProgramResultBase<'", $id, "'> & ", stringify!($figures), ";\n",)*

@@ -63,13 +63,13 @@ pub fn work_relief(
     Ok(ProgramResult::new(
         ID,
         LABEL,
-        Amounts::verdict(true),
+        (Amounts::verdict(true), Vec::new()),
         (
             Citations::of(&["六(十六)", "三(六)"]),
             Assumptions::default(),
         ),
         &r,
-        e,
+        explained.then_some(e),
         WorkReliefFigures {
             share,
             minimum_remuneration: minimum,

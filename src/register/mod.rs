@@ -17,6 +17,7 @@
 //! ([`output::header`]).
 
 pub mod columns;
+mod header;
 mod ids;
 pub mod output;
 pub mod read;
@@ -29,6 +30,7 @@ use std::io::{self, BufRead};
 use crate::error::{PolicyError, Result};
 use crate::input::json::Node;
 pub use columns::{column, Column, Target, COLUMNS};
+pub use header::{header_columns, HeaderColumn};
 pub use ids::DuplicateIds;
 pub use read::{Encoding, Item, Record, Records, UTF8};
 
@@ -42,63 +44,68 @@ const MAX_ROWS_KEPT: usize = 31;
 pub struct Layout {
     cells: Vec<Option<&'static Column>>,
     id: usize,
+    /// Positions of unknown columns left out ([`Layout::ignoring_unknown`]): their cells may hold
+    /// anything and are never read.
+    ignored: Vec<usize>,
 }
 
 impl Layout {
     /// The layout of a header row. Unknown columns (a typo must not drop data), a column named
     /// twice (also once in English and once in Chinese) and a missing `household_id` are refused.
     pub fn from_header(header: &[String]) -> Result<Layout> {
-        let mut cells: Vec<Option<&'static Column>> = Vec::with_capacity(header.len());
-        let mut unknown: Vec<(usize, &str)> = Vec::new();
-        for (i, name) in header.iter().enumerate() {
-            let name = name.trim();
-            if name.is_empty() {
-                cells.push(None);
-                continue;
-            }
-            let Some(c) = column(name) else {
-                unknown.push((i, name));
-                cells.push(None);
-                continue;
-            };
-            if let Some(j) = cells.iter().position(|d| *d == Some(c)) {
-                return Err(PolicyError::invalid_input(
-                    c.name,
-                    format!(
-                        "第 {} 列与第 {} 列都是“{}”（{}）：同一列不能出现两次",
-                        j.saturating_add(1),
-                        i.saturating_add(1),
-                        c.name,
-                        c.alias
-                    ),
-                ));
-            }
-            cells.push(Some(c));
-        }
-        if let Some((_, first)) = unknown.first() {
-            let listed: Vec<String> = unknown
-                .iter()
-                .map(|(i, name)| {
-                    let like = columns::COLUMNS
-                        .iter()
-                        .find(|c| name.contains(c.alias) || c.alias.contains(name));
-                    match like {
-                        Some(c) => format!(
-                            "第 {} 列“{name}”（是不是“{}”？）",
-                            i.saturating_add(1),
-                            c.alias
-                        ),
-                        None => format!("第 {} 列“{name}”", i.saturating_add(1)),
-                    }
-                })
-                .collect();
+        let (layout, unknown) = Layout::reading(header)?;
+        if let Some(first) = unknown.first() {
+            let listed: Vec<String> = unknown.iter().map(HeaderColumn::unknown_text).collect();
             return Err(PolicyError::invalid_input(
-                *first,
+                first.header.as_str(),
                 format!(
                     "{}不是已知的列（列名见 docs/register.md）",
                     listed.join("、")
                 ),
             ));
+        }
+        Ok(layout)
+    }
+
+    /// The layout of a header row whose unknown columns are left out, as a page reads a register
+    /// it shows first: their cells are never read, whatever they hold. The header's columns come
+    /// back as read, each known one with its field, each unknown one with the known column it
+    /// seems to mean, identity numbers and phone numbers marked. A column named twice and a
+    /// missing `household_id` are still refused.
+    pub fn ignoring_unknown(header: &[String]) -> Result<(Layout, Vec<HeaderColumn>)> {
+        let (mut layout, _) = Layout::reading(header)?;
+        for (i, name) in header.iter().enumerate() {
+            if layout.cells.get(i).is_some_and(Option::is_none) && !name.trim().is_empty() {
+                layout.ignored.push(i);
+            }
+        }
+        Ok((layout, header_columns(header)))
+    }
+
+    /// The columns of a header (known ones, empty cells) and its unknown columns.
+    fn reading(header: &[String]) -> Result<(Layout, Vec<HeaderColumn>)> {
+        let mut cells: Vec<Option<&'static Column>> = Vec::with_capacity(header.len());
+        let mut unknown = Vec::new();
+        for (i, name) in header.iter().enumerate() {
+            let name = name.trim();
+            let c = column(name);
+            if let Some(c) = c {
+                if let Some(j) = cells.iter().position(|d| *d == Some(c)) {
+                    return Err(PolicyError::invalid_input(
+                        c.name,
+                        format!(
+                            "第 {} 列与第 {} 列都是“{}”（{}）：同一列不能出现两次",
+                            j.saturating_add(1),
+                            i.saturating_add(1),
+                            c.name,
+                            c.alias
+                        ),
+                    ));
+                }
+            } else if !name.is_empty() {
+                unknown.push(HeaderColumn::of(i, name));
+            }
+            cells.push(c);
         }
         let id = cells
             .iter()
@@ -106,7 +113,12 @@ impl Layout {
             .ok_or_else(|| {
                 PolicyError::invalid_input("household_id", "缺少 household_id（户编号）列")
             })?;
-        Ok(Layout { cells, id })
+        let layout = Layout {
+            cells,
+            id,
+            ignored: Vec::new(),
+        };
+        Ok((layout, unknown))
     }
 
     /// Cells every row must have.
@@ -142,6 +154,18 @@ impl Layout {
 
 /// The header of a CSV register, after any blank lines before it (counted in `blank`).
 pub fn read_header<R: BufRead>(records: &mut Records<R>, blank: &mut u64) -> Result<Layout> {
+    read_header_with(records, blank, Layout::from_header)
+}
+
+/// [`read_header`], the header's cells read into a layout by `layout_of`.
+pub fn read_header_with<R: BufRead, T>(
+    records: &mut Records<R>,
+    blank: &mut u64,
+    layout_of: impl Fn(&[String]) -> Result<T>,
+) -> Result<T>
+where
+    T: HasLayout,
+{
     loop {
         let item = records
             .next_item()
@@ -156,11 +180,28 @@ pub fn read_header<R: BufRead>(records: &mut Records<R>, blank: &mut u64) -> Res
                         format!("表头（第 {} 行）{p}", r.first_line),
                     ));
                 }
-                let layout = Layout::from_header(&r.cells)?;
-                records.width = Some(layout.width());
-                return Ok(layout);
+                let read = layout_of(&r.cells)?;
+                records.width = Some(read.layout().width());
+                return Ok(read);
             }
         }
+    }
+}
+
+/// What a header is read into: a layout, maybe with more.
+pub trait HasLayout {
+    fn layout(&self) -> &Layout;
+}
+
+impl HasLayout for Layout {
+    fn layout(&self) -> &Layout {
+        self
+    }
+}
+
+impl<T> HasLayout for (Layout, T) {
+    fn layout(&self) -> &Layout {
+        &self.0
     }
 }
 
@@ -292,7 +333,9 @@ impl<R: BufRead> Grouper<R> {
             .iter()
             .zip(&r.cells)
             .enumerate()
-            .find(|(_, (c, v))| c.is_none() && !v.trim().is_empty())
+            .find(|(i, (c, v))| {
+                c.is_none() && !v.trim().is_empty() && !self.layout.ignored.contains(i)
+            })
             .map(|(i, (_, v))| {
                 format!(
                     "第 {} 列没有表头，却有值“{}”",

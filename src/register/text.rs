@@ -13,11 +13,17 @@ use crate::input::Obj;
 use crate::screening::Screening;
 use tsify::Tsify;
 
+use std::borrow::Borrow;
+use std::io::Cursor;
+
+use crate::compare::{ComparisonTally, HouseholdChange, HouseholdComparison, TOTAL};
+use crate::summary::{CountySummary, Levels};
+
 use super::output::{self, Identity, Lang};
 use super::read::Lines;
 use super::{
-    household_from_group, locate, place_of, read_header, reference_of, DuplicateIds, Grouper,
-    Place, Records, UTF8,
+    header_columns, household_from_group, place_of, read_header_with, reference_of, DuplicateIds,
+    Group, Grouper, HeaderColumn, Layout, Place, Records, UTF8,
 };
 
 /// How a register's text is written.
@@ -42,25 +48,41 @@ impl TextFormat {
 
 /// Options of `screenText`: the register's format (sniffed when absent: JSON Lines when it starts
 /// with `{`) and the language of the CSV table (`zh`: Chinese column names, and 是/否, categories,
-/// tracks and alerts by their Chinese names; figures the same).
+/// tracks and alerts by their Chinese names; figures the same). With `unknownColumns: 'ignore'`
+/// a CSV register's unknown columns are left out unread (a page that has shown the officer which
+/// columns it reads); by default they are refused, as the command-line tool refuses them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Tsify)]
+#[serde(rename_all = "camelCase")]
 pub struct TextOptions {
     #[tsify(optional, type = "'jsonl' | 'csv'")]
     pub format: Option<TextFormat>,
     #[tsify(optional, type = "'en' | 'zh'")]
     pub headers: Option<Lang>,
+    #[tsify(optional, type = "'refuse' | 'ignore'")]
+    pub unknown_columns: Option<bool>,
 }
 
 impl TextOptions {
     pub fn read(node: &Node<'_>) -> Result<TextOptions> {
-        let o = Obj::new(node, "opts", "opts", &["format", "headers"])?;
+        let o = Obj::new(
+            node,
+            "opts",
+            "opts",
+            &["format", "headers", "unknownColumns"],
+        )?;
         Ok(TextOptions {
             format: o.choice(
                 "format",
                 &[("jsonl", TextFormat::JsonLines), ("csv", TextFormat::Csv)],
             )?,
             headers: o.choice("headers", &[("en", Lang::En), ("zh", Lang::Zh)])?,
+            unknown_columns: o.choice("unknownColumns", &[("refuse", false), ("ignore", true)])?,
         })
+    }
+
+    /// Whether unknown columns are left out rather than refused.
+    pub fn ignores_unknown(&self) -> bool {
+        self.unknown_columns.unwrap_or(false)
     }
 }
 
@@ -87,136 +109,390 @@ pub fn screen_text(
     format: TextFormat,
     lang: Lang,
 ) -> Result<ScreenedText> {
-    // The date first: a bad one is the call's error, not every row's.
-    crate::calendar::parse_date(as_of, "asOf")?;
-    let mut out = Out {
-        csv: Vec::with_capacity(bytes.len()),
-        text: ScreenedText {
-            csv: String::new(),
-            rows: 0,
-            errors: 0,
-            lines: 0,
-        },
-        transitions: Transitions::default(),
-        lang,
+    let opts = TextOptions {
+        format: Some(format),
+        headers: Some(lang),
+        unknown_columns: None,
     };
-    out.record(output::header(lang).iter().map(String::as_str));
-    match format {
-        TextFormat::JsonLines => json_lines(engine, bytes, as_of, &mut out)?,
-        TextFormat::Csv => csv(engine, bytes, as_of, &mut out)?,
-    }
-    // Every cell was a `&str`: the text is UTF-8 (the lossy form is never needed).
-    out.text.csv = String::from_utf8(out.csv)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Ok(out.text)
+    let mut screen = TextScreen::new(engine, None, bytes.to_vec(), as_of, opts)?;
+    let chunk = screen.next_chunk(usize::MAX)?;
+    Ok(ScreenedText {
+        csv: chunk.csv,
+        rows: chunk.rows,
+        errors: chunk.errors,
+        lines: screen.lines,
+    })
 }
 
-struct Out {
-    /// The rows written so far.
-    csv: Vec<u8>,
-    text: ScreenedText,
-    transitions: Transitions,
+/// A register screened a chunk of households at a time, in input order: the rows of
+/// [`screen_text`], cut where the caller likes (a page shows progress between chunks and can stop),
+/// the county's summary by region, town and village (as `zhenxing summary`), and, given a second
+/// engine, the comparison of `zhenxing compare`. The register's bytes are held once, here.
+pub struct TextScreen<E> {
+    engine: E,
+    other: Option<E>,
+    as_of: String,
     lang: Lang,
+    source: Source,
+    size: u64,
+    transitions: Transitions,
+    other_transitions: Transitions,
+    county: CountySummary,
+    comparison: ComparisonTally,
+    /// The header's columns as read (CSV).
+    columns: Vec<HeaderColumn>,
+    header_written: bool,
+    /// Lines read, the header's and blank ones included (final once done).
+    pub lines: u64,
 }
 
-impl Out {
-    fn record<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) {
-        output::write_record(&mut self.csv, cells);
-    }
+enum Source {
+    JsonLines(Lines<Cursor<Vec<u8>>>),
+    Csv {
+        grouper: Box<Grouper<Cursor<Vec<u8>>>>,
+        ids: Box<DuplicateIds>,
+    },
+    Done,
+}
 
-    /// The row of one household (or of what could not be read as one).
-    fn household(
-        &mut self,
-        engine: &Engine,
-        id: &Identity<'_>,
-        node: Result<Node<'_>>,
-        as_of: &str,
-        place: impl Fn(PolicyError) -> PolicyError,
-    ) {
-        let screening = node
-            .and_then(|n| engine.estimate_in_batch(&n, as_of, false, &mut self.transitions))
-            .map(|e| Screening::of(&e))
-            .map_err(|e| BatchError::from(place(e)));
-        self.text.rows = self.text.rows.saturating_add(1);
-        if screening.is_err() {
-            self.text.errors = self.text.errors.saturating_add(1);
+/// The households of one chunk.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ScreenChunk {
+    /// Their CSV rows (the header before the first chunk's); empty when comparing.
+    pub csv: String,
+    /// When comparing, the households whose eligibility or amounts differ.
+    pub changes: Vec<ChangedHousehold>,
+    /// Rows of the chunk (households and errors), and of them errors.
+    pub rows: u64,
+    pub errors: u64,
+    /// Whether the register is read to its end.
+    pub done: bool,
+    /// Bytes of the register read so far, and in all.
+    pub read: u64,
+    pub size: u64,
+}
+
+/// A household that a comparison found changed: where it is in the register, and each programme
+/// (then the total, `total`) whose eligibility or annual amount differs.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangedHousehold {
+    pub household: String,
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub reference: Option<String>,
+    pub line: u64,
+    pub last_line: u64,
+    pub region: String,
+    pub town: String,
+    pub village: String,
+    pub programs: Vec<HouseholdChange>,
+}
+
+/// One household of the register as read: a JSON line, or a CSV household's rows.
+enum Unit {
+    Line(u64, Result<String>),
+    Group(Group),
+}
+
+/// A household as the engine reads it, with where it is in the register.
+struct Read<'u> {
+    node: Result<Node<'u>>,
+    household: &'u str,
+    reference: Option<String>,
+    line: u64,
+    last_line: u64,
+    place: Place,
+    group: Option<&'u Group>,
+}
+
+impl<'u> Read<'u> {
+    fn of(unit: &'u Unit, layout: Option<&Layout>) -> Read<'u> {
+        match (unit, layout) {
+            (Unit::Group(g), Some(layout)) => Read {
+                node: household_from_group(layout, g),
+                household: &g.id,
+                reference: reference_of(layout, g),
+                line: g.first_line,
+                last_line: g.last_line,
+                place: place_of(layout, g),
+                group: Some(g),
+            },
+            (Unit::Group(g), None) => Read {
+                node: Err(PolicyError::invalid_input("", "内部错误：没有表头")),
+                household: &g.id,
+                reference: None,
+                line: g.first_line,
+                last_line: g.last_line,
+                place: Place::default(),
+                group: Some(g),
+            },
+            (Unit::Line(line, text), _) => {
+                let node = text
+                    .as_ref()
+                    .map_err(Clone::clone)
+                    .and_then(|t| crate::input::parse(t.trim_end(), "该行"));
+                let n = node.as_ref().ok();
+                Read {
+                    reference: n.and_then(household::reference_of),
+                    place: Place {
+                        region: n
+                            .and_then(|n| n.get("region").and_then(Node::as_str))
+                            .unwrap_or_default()
+                            .to_string(),
+                        ..Place::default()
+                    },
+                    node,
+                    household: "",
+                    line: *line,
+                    last_line: *line,
+                    group: None,
+                }
+            }
         }
-        let row = output::row(id, screening.as_ref(), self.lang);
-        self.record(row.iter());
     }
 }
 
-fn json_lines(engine: &Engine, bytes: &[u8], as_of: &str, out: &mut Out) -> Result<()> {
-    let mut lines = Lines::new(bytes);
-    let mut buf = Vec::new();
-    while lines.next_line(&mut buf).map_err(read_error)? {
-        let line = lines.count;
-        let node = match std::str::from_utf8(&buf) {
-            Ok(text) if text.trim().is_empty() => continue,
-            Ok(text) => crate::input::parse(text.trim_end(), "该行"),
-            Err(_) => Err(
-                PolicyError::invalid_input("", "不是 UTF-8 文本（请另存为 UTF-8）").at_line(line),
+impl<E: Borrow<Engine>> TextScreen<E> {
+    /// The register `bytes` (JSON Lines or CSV, UTF-8) to screen on `as_of` under `engine`, and
+    /// under `other` too when given (then [`TextScreen::next_chunk`] compares).
+    pub fn new(
+        engine: E,
+        other: Option<E>,
+        bytes: Vec<u8>,
+        as_of: &str,
+        opts: TextOptions,
+    ) -> Result<TextScreen<E>> {
+        // The date first: a bad one is the call's error, not every row's.
+        crate::calendar::parse_date(as_of, "asOf")?;
+        let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        let format = opts.format.unwrap_or_else(|| TextFormat::sniff(&bytes));
+        let (source, columns, levels) = match format {
+            TextFormat::JsonLines => (
+                Source::JsonLines(Lines::new(Cursor::new(bytes))),
+                Vec::new(),
+                Levels::default(),
             ),
+            TextFormat::Csv => csv_source(bytes, opts.ignores_unknown())?,
         };
-        let reference = node.as_ref().ok().and_then(household::reference_of);
-        let place = Place {
-            region: node
-                .as_ref()
-                .ok()
-                .and_then(|n| n.get("region").and_then(Node::as_str))
-                .unwrap_or_default()
-                .to_string(),
-            ..Place::default()
-        };
-        let id = Identity {
-            household: "",
-            reference: reference.as_deref(),
-            line,
-            last_line: line,
-            place: Some(&place),
-        };
-        out.household(engine, &id, node, as_of, |e| e);
+        Ok(TextScreen {
+            engine,
+            other,
+            as_of: as_of.to_string(),
+            lang: opts.headers.unwrap_or(Lang::En),
+            source,
+            size,
+            transitions: Transitions::default(),
+            other_transitions: Transitions::default(),
+            county: CountySummary::new(levels),
+            comparison: ComparisonTally::default(),
+            columns,
+            header_written: false,
+            lines: 0,
+        })
     }
-    out.text.lines = lines.count;
-    Ok(())
+
+    /// The engine the register is screened under.
+    pub fn engine(&self) -> &Engine {
+        self.engine.borrow()
+    }
+
+    /// The header's columns as read (a CSV register; empty for JSON Lines).
+    pub fn columns(&self) -> &[HeaderColumn] {
+        &self.columns
+    }
+
+    /// The county summary of the households screened so far.
+    pub fn county(&self) -> &CountySummary {
+        &self.county
+    }
+
+    /// The comparison of the households compared so far.
+    pub fn comparison(&self) -> &ComparisonTally {
+        &self.comparison
+    }
+
+    /// The next `households` households (or what is left).
+    pub fn next_chunk(&mut self, households: usize) -> Result<ScreenChunk> {
+        let mut chunk = ScreenChunk {
+            size: self.size,
+            ..ScreenChunk::default()
+        };
+        let mut csv = Vec::new();
+        if !self.header_written && self.other.is_none() {
+            output::write_record(
+                &mut csv,
+                output::header(self.lang).iter().map(String::as_str),
+            );
+        }
+        self.header_written = true;
+        let mut taken = 0usize;
+        while taken < households {
+            let Some(unit) = self.next_unit()? else {
+                chunk.done = true;
+                break;
+            };
+            taken = taken.saturating_add(1);
+            self.household(&unit, &mut chunk, &mut csv)?;
+        }
+        chunk.read = match &self.source {
+            Source::JsonLines(lines) => lines.bytes,
+            Source::Csv { grouper, .. } => grouper.bytes_read(),
+            Source::Done => self.size,
+        };
+        // Every cell was a `&str`: the text is UTF-8 (the lossy form is never needed).
+        chunk.csv = String::from_utf8(csv)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Ok(chunk)
+    }
+
+    /// The next household, or `None` at the end of the register.
+    fn next_unit(&mut self) -> Result<Option<Unit>> {
+        let unit = match &mut self.source {
+            Source::Done => None,
+            Source::JsonLines(lines) => json_unit(lines)?,
+            Source::Csv { grouper, ids } => csv_unit(grouper, ids)?,
+        };
+        if unit.is_none() {
+            self.lines = match &self.source {
+                Source::JsonLines(lines) => lines.count,
+                Source::Csv { grouper, .. } => grouper.lines_read(),
+                Source::Done => self.lines,
+            };
+            self.source = Source::Done;
+        }
+        Ok(unit)
+    }
+
+    /// Screen (or compare) one household into the chunk.
+    fn household(&mut self, unit: &Unit, chunk: &mut ScreenChunk, csv: &mut Vec<u8>) -> Result<()> {
+        let layout = match &self.source {
+            Source::Csv { grouper, .. } => Some(grouper.layout()),
+            _ => None,
+        };
+        let r = Read::of(unit, layout);
+        let locate = |e: PolicyError| match r.group {
+            Some(g) => super::locate(e, g),
+            None => e,
+        };
+        let engine = self.engine.borrow();
+        let screening = r
+            .node
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|n| engine.estimate_in_batch(n, &self.as_of, false, &mut self.transitions))
+            .map(|e| Screening::of(&e))
+            .map_err(|e| BatchError::from(locate(e)));
+        chunk.rows = chunk.rows.saturating_add(1);
+        chunk.errors = chunk.errors.saturating_add(u64::from(screening.is_err()));
+        let Some(other) = &self.other else {
+            self.county.add(&r.place, screening.as_ref().ok())?;
+            let id = Identity {
+                household: r.household,
+                reference: r.reference.as_deref(),
+                line: r.line,
+                last_line: r.last_line,
+                place: Some(&r.place),
+            };
+            output::write_record(csv, output::row(&id, screening.as_ref(), self.lang).iter());
+            return Ok(());
+        };
+        let compared = match (&screening, &r.node) {
+            (Ok(before), Ok(n)) => other
+                .borrow()
+                .estimate_in_batch(n, &self.as_of, false, &mut self.other_transitions)
+                .and_then(|e| HouseholdComparison::of(before, &Screening::of(&e)))
+                .ok(),
+            _ => None,
+        };
+        let Some(c) = compared else {
+            self.comparison.add_error(Some(&r.place.region));
+            return Ok(());
+        };
+        self.comparison.add(&r.place.region, &c)?;
+        if c.changed() {
+            let programs = c
+                .changes
+                .into_iter()
+                .filter(|p| p.changed() || p.program == TOTAL.0)
+                .collect();
+            chunk.changes.push(ChangedHousehold {
+                household: r.household.to_string(),
+                reference: r.reference,
+                line: r.line,
+                last_line: r.last_line,
+                region: r.place.region,
+                town: r.place.town,
+                village: r.place.village,
+                programs,
+            });
+        }
+        Ok(())
+    }
 }
 
-fn csv(engine: &Engine, bytes: &[u8], as_of: &str, out: &mut Out) -> Result<()> {
-    // First pass: the ids that come back after other households (their households are errors).
+/// A CSV register's reading: the header, and a first pass for the household ids that come back
+/// after other households (their households are errors).
+fn csv_source(bytes: Vec<u8>, ignore_unknown: bool) -> Result<(Source, Vec<HeaderColumn>, Levels)> {
+    let layout_of = |h: &[String]| match ignore_unknown {
+        true => Layout::ignoring_unknown(h),
+        false => Layout::from_header(h).map(|l| (l, header_columns(h))),
+    };
     let mut ids = DuplicateIds::default();
-    let mut records = Records::new(bytes, UTF8);
-    let layout = read_header(&mut records, &mut 0).map_err(header_error)?;
+    let mut records = Records::new(bytes.as_slice(), UTF8);
+    let (layout, columns) =
+        read_header_with(&mut records, &mut 0, layout_of).map_err(header_error)?;
     let mut grouper = Grouper::new(records, layout);
     while let Some(g) = grouper.next_group().map_err(read_error)? {
         if !g.id.is_empty() {
             ids.note(&g.id);
         }
     }
-    let mut records = Records::new(bytes, UTF8);
-    let layout = read_header(&mut records, &mut 0).map_err(header_error)?;
-    let mut grouper = Grouper::new(records, layout.clone());
-    while let Some(mut g) = grouper.next_group().map_err(read_error)? {
-        if !g.id.is_empty() && ids.repeated(&g.id) {
-            g.fail(PolicyError::invalid_input(
-                "household_id",
-                super::repeated_id_message(&g.id),
-            ));
+    drop(grouper);
+    let mut records = Records::new(Cursor::new(bytes), UTF8);
+    let (layout, _) = read_header_with(&mut records, &mut 0, layout_of).map_err(header_error)?;
+    let levels = Levels {
+        town: layout.has("town"),
+        village: layout.has("village"),
+    };
+    let source = Source::Csv {
+        grouper: Box::new(Grouper::new(records, layout)),
+        ids: Box::new(ids),
+    };
+    Ok((source, columns, levels))
+}
+
+fn json_unit(lines: &mut Lines<Cursor<Vec<u8>>>) -> Result<Option<Unit>> {
+    let mut buf = Vec::new();
+    while lines.next_line(&mut buf).map_err(read_error)? {
+        let line = lines.count;
+        match std::str::from_utf8(&buf) {
+            Ok(text) if text.trim().is_empty() => continue,
+            Ok(text) => return Ok(Some(Unit::Line(line, Ok(text.to_string())))),
+            Err(_) => {
+                let e = PolicyError::invalid_input("", "不是 UTF-8 文本（请另存为 UTF-8）");
+                return Ok(Some(Unit::Line(line, Err(e.at_line(line)))));
+            }
         }
-        let reference = reference_of(&layout, &g);
-        let place = place_of(&layout, &g);
-        let id = Identity {
-            household: &g.id,
-            reference: reference.as_deref(),
-            line: g.first_line,
-            last_line: g.last_line,
-            place: Some(&place),
-        };
-        out.household(engine, &id, household_from_group(&layout, &g), as_of, |e| {
-            locate(e, &g)
-        });
     }
-    out.text.lines = grouper.lines_read();
-    Ok(())
+    Ok(None)
+}
+
+fn csv_unit(
+    grouper: &mut Grouper<Cursor<Vec<u8>>>,
+    ids: &mut DuplicateIds,
+) -> Result<Option<Unit>> {
+    let Some(mut g) = grouper.next_group().map_err(read_error)? else {
+        return Ok(None);
+    };
+    if !g.id.is_empty() && ids.repeated(&g.id) {
+        g.fail(PolicyError::invalid_input(
+            "household_id",
+            super::repeated_id_message(&g.id),
+        ));
+    }
+    Ok(Some(Unit::Group(g)))
 }
 
 fn read_error(e: std::io::Error) -> PolicyError {
@@ -225,4 +501,177 @@ fn read_error(e: std::io::Error) -> PolicyError {
 
 fn header_error(e: PolicyError) -> PolicyError {
     PolicyError::invalid_input("", format!("CSV 表头有误：{}", e.message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COUNTY: &str = include_str!("../../tests/registers/county/register.csv");
+    const AS_OF: &str = "2025-06-01";
+
+    fn opts(lang: Lang, ignore: bool) -> TextOptions {
+        TextOptions {
+            format: None,
+            headers: Some(lang),
+            unknown_columns: Some(ignore),
+        }
+    }
+
+    /// Every chunk of `n` households, joined.
+    fn in_chunks(engine: &Engine, bytes: &[u8], n: usize, o: TextOptions) -> (String, u64, u64) {
+        let mut s = TextScreen::new(engine, None, bytes.to_vec(), AS_OF, o).unwrap();
+        let (mut csv, mut rows, mut errors) = (String::new(), 0, 0);
+        loop {
+            let c = s.next_chunk(n).unwrap();
+            assert!(c.read <= c.size);
+            csv.push_str(&c.csv);
+            rows += c.rows;
+            errors += c.errors;
+            if c.done {
+                assert_eq!(c.read, c.size);
+                return (csv, rows, errors);
+            }
+        }
+    }
+
+    #[test]
+    fn chunks_join_into_the_rows_of_one_call() {
+        let engine = Engine::new().unwrap();
+        let jsonl = include_str!("../../tests/registers/small.jsonl");
+        for (text, format) in [(COUNTY, TextFormat::Csv), (jsonl, TextFormat::JsonLines)] {
+            let whole = screen_text(&engine, text.as_bytes(), AS_OF, format, Lang::Zh).unwrap();
+            for n in [1, 2, 5, 1000] {
+                let joined = in_chunks(&engine, text.as_bytes(), n, opts(Lang::Zh, false));
+                assert_eq!(joined, (whole.csv.clone(), whole.rows, whole.errors), "{n}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_summary_is_the_command_line_tools() {
+        // tests/registers/county/expected-summary.csv is what `zhenxing summary -o …csv` writes
+        // (worked by hand in the README beside it).
+        let engine = Engine::new().unwrap();
+        let mut s =
+            TextScreen::new(&engine, None, COUNTY.into(), AS_OF, opts(Lang::En, false)).unwrap();
+        assert!(s.next_chunk(4).is_ok_and(|c| !c.done));
+        assert!(s.next_chunk(100).is_ok_and(|c| c.done));
+        let (header, rows) = s.county().table(false, |c| engine.region_name(c));
+        let mut csv = String::from("\u{feff}");
+        for r in std::iter::once(&header).chain(&rows) {
+            csv.push_str(&r.join(","));
+            csv.push('\n');
+        }
+        let expected = include_str!("../../tests/registers/county/expected-summary.csv");
+        assert_eq!(csv, expected);
+    }
+
+    #[test]
+    fn unknown_columns_are_left_out_unread_when_asked() {
+        // The county register with an identity-number and a phone column added after the first:
+        // the rows are those of the register without them.
+        let with: String = COUNTY
+            .lines()
+            .enumerate()
+            .map(|(i, line)| {
+                let (first, rest) = line.split_once(',').unwrap();
+                match i {
+                    0 => format!("{first},身份证号码,{rest},联系电话\n"),
+                    _ => format!("{first},23012919500301{i:04},{rest},1390000{i:04}\n"),
+                }
+            })
+            .collect();
+        let engine = Engine::new().unwrap();
+        let refused = TextScreen::new(
+            &engine,
+            None,
+            with.clone().into(),
+            AS_OF,
+            opts(Lang::Zh, false),
+        );
+        assert!(refused.is_err_and(
+            |e| e.message.contains("第 2 列“身份证号码”") && e.message.contains("不是已知的列")
+        ));
+        let plain = in_chunks(&engine, COUNTY.as_bytes(), 3, opts(Lang::Zh, true));
+        let read = in_chunks(&engine, with.as_bytes(), 3, opts(Lang::Zh, true));
+        assert_eq!(read, plain);
+        assert!(
+            !read.0.contains("2301291950030"),
+            "no identity number in the rows"
+        );
+        let s = TextScreen::new(&engine, None, with.into(), AS_OF, opts(Lang::Zh, true)).unwrap();
+        let private: Vec<usize> = s
+            .columns()
+            .iter()
+            .filter(|c| c.private)
+            .map(|c| c.index)
+            .collect();
+        assert_eq!(private, [2, 13]);
+        // A cell under an empty header is still an error of its row.
+        let stray = "户编号,,出生日期\nA,x,1950-01-01\n";
+        let (csv, rows, errors) = in_chunks(&engine, stray.as_bytes(), 9, opts(Lang::Zh, true));
+        assert_eq!((rows, errors), (1, 1));
+        assert!(csv.contains("第 2 列没有表头"), "{csv}");
+    }
+
+    #[test]
+    fn a_comparison_counts_as_the_command_line_tools() {
+        // expected-comparison.csv is `zhenxing compare --report` for the county's parameter file:
+        // its `all` rows, programme by programme.
+        let engine = Engine::new().unwrap();
+        let file = include_str!("../../tests/registers/county/county-2025.json");
+        let other = Engine::from_parameters(file).unwrap();
+        let mut s = TextScreen::new(
+            &engine,
+            Some(&other),
+            COUNTY.into(),
+            AS_OF,
+            opts(Lang::Zh, false),
+        )
+        .unwrap();
+        let mut changed = Vec::new();
+        loop {
+            let c = s.next_chunk(5).unwrap();
+            assert_eq!(c.csv, "");
+            changed.extend(c.changes);
+            if c.done {
+                break;
+            }
+        }
+        let summary = s.comparison().clone().finish(|c| engine.region_name(c));
+        let expected = include_str!("../../tests/registers/county/expected-comparison.csv");
+        let all: Vec<Vec<&str>> = expected
+            .lines()
+            .map(|l| l.split(',').collect())
+            .filter(|r: &Vec<&str>| r[1] == "all")
+            .collect();
+        assert_eq!(all.len(), summary.programs.len());
+        for (row, p) in all.iter().zip(&summary.programs) {
+            let figures = [
+                p.changed.to_string(),
+                p.gaining.to_string(),
+                p.losing.to_string(),
+                p.newly_eligible.to_string(),
+                p.no_longer_eligible.to_string(),
+                p.eligible_before.to_string(),
+                p.eligible_after.to_string(),
+                p.annual_before.to_fen_string(),
+                p.annual_after.to_fen_string(),
+                p.difference.to_fen_string(),
+            ];
+            assert_eq!(row[2], p.program);
+            assert_eq!(&row[5..], figures.as_slice(), "{}", p.program);
+        }
+        // Every household that changed, each with its changed programmes and the total last.
+        assert_eq!(changed.len() as u64, summary.changed);
+        let h03 = changed.iter().find(|h| h.household == "H03").unwrap();
+        let ids: Vec<&str> = h03.programs.iter().map(|p| p.program).collect();
+        assert_eq!(ids.last(), Some(&"total"));
+        assert!(ids.contains(&"dibao"));
+        assert_eq!(
+            h03.programs.last().unwrap().difference.to_fen_string(),
+            "769.20"
+        );
+    }
 }

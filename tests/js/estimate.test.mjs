@@ -26,20 +26,30 @@ test('estimateMany refuses what is not a batch, and a bad date for all', () => {
   assert.deepEqual(engine.estimateMany([], asOf), []);
 });
 
-test('estimateMany equals estimate one by one', () => {
+test('estimateMany equals estimate one by one, with words or without', () => {
   const households = Array.from({ length: 50 }, (_, i) => elder(String(i * 137)));
-  const batch = engine.estimateMany(households, asOf);
+  const batch = engine.estimateMany(households, asOf, { explain: true });
   batch.forEach((item, i) => assert.deepEqual(item.estimate, engine.estimate(households[i], asOf)));
+  // A batch is unexplained unless asked, a single call explained unless asked.
+  const lean = engine.estimateMany(households, asOf);
+  lean.forEach((item, i) => assert.deepEqual(item.estimate, engine.estimate(households[i], asOf, { explain: false })));
 });
 
-test('estimateMany { explain: false }: the same figures, no steps, reasons or facts', () => {
+test('estimateMany without words: the same figures, no Chinese text', () => {
   const households = [elder('3000'), { region: '230102', members: [{ birthDate: '1980-01-01', wages: 30000 }] }];
-  const lean = engine.estimateMany(households, asOf, { explain: false });
-  const full = engine.estimateMany(households, asOf, {});
-  const strip = (v) => JSON.parse(JSON.stringify(v, (k, x) => (k === 'steps' || k === 'reasons' || k === 'facts' ? undefined : x)));
-  assert.deepEqual(strip(lean), strip(full));
-  assert.ok(lean[0].estimate.programs.every((p) => p.steps.length === 0 && p.reasons.length === 0));
+  const lean = engine.estimateMany(households, asOf);
+  const full = engine.estimateMany(households, asOf, { explain: true });
+  assert.deepEqual(lean.map((i) => i.estimate.totalAnnual), full.map((i) => i.estimate.totalAnnual));
+  lean.forEach((item, i) => item.estimate.programs.forEach((p, j) => {
+    const f = full[i].estimate.programs[j];
+    assert.deepEqual([p.program, p.eligible, p.monthly, p.annual, p.why], [f.program, f.eligible, f.monthly, f.annual, f.why]);
+    for (const words of ['label', 'steps', 'reasons', 'facts', 'citations']) assert.ok(!(words in p), `${p.program}.${words}`);
+  }));
   assert.ok(full[0].estimate.programs[0].steps.length > 0);
+  // No CJK character in the lean answer (the members here have no ids, so nothing of theirs echoes).
+  assert.doesNotMatch(JSON.stringify(lean), /[\u2e80-\u9fff\uff00-\uffef]/);
+  // 人均 3000 ÷ 12 = 250 < 441: 低保, with the reason ids a page can label.
+  assert.deepEqual(lean[0].estimate.programs[0].why, ['dibao.incomeBelowStandard', 'dibao.supplement']);
   // Each household keeps its own region's transition status: 延寿县 is a 脱贫县, 道里区 is not.
   assert.equal(lean[0].estimate.transition.fundIntegrationPilot, true);
   assert.equal(lean[1].estimate.transition.fundIntegrationPilot, false);

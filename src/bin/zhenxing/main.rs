@@ -345,27 +345,8 @@ fn summary_text(
     let totals = &report.totals;
     let summary: &CountySummary = totals.county.as_ref().ok_or("内部错误：没有汇总")?;
     let zh = c.lang == Some(Lang::Zh) || !csv_out;
-    let rows = summary.rows(|code| engine.region_name(code));
-    let rows: Vec<Vec<String>> = rows
-        .into_iter()
-        .map(|mut r| {
-            if let Some(level) = r.first_mut() {
-                if zh {
-                    *level = match level.as_str() {
-                        "total" => "合计",
-                        "region" => "县（区）",
-                        "town" => "乡镇",
-                        _ => "村",
-                    }
-                    .to_string();
-                }
-            }
-            r.into_iter()
-                .map(|cell| zhenxing::register::output::spreadsheet_safe(&cell).into_owned())
-                .collect()
-        })
-        .collect();
-    let table = files::table_bytes(&CountySummary::header(zh), &rows, csv_out, !c.no_bom)?;
+    let (header, rows) = summary.table(zh, |code| engine.region_name(code));
+    let table = files::table_bytes(&header, &rows, csv_out, !c.no_bom)?;
     if csv_out {
         return Ok(table);
     }

@@ -1,0 +1,96 @@
+//! Batches: a JS array of households sent to the module chunk by chunk, each chunk read, computed
+//! and handed back before the next, so the module's memory stays bounded however long the batch.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::error::PolicyError;
+use crate::input::json::Node;
+
+use super::convert::{as_of_arg, batch_to_json, to_js, to_value};
+
+/// Households per chunk.
+const CHUNK: u32 = 1000;
+
+/// A batch's households (a JS array within `limit`) and a valid date.
+pub(super) fn batch_args(
+    households: &JsValue,
+    as_of: &JsValue,
+    limit: usize,
+) -> Result<(js_sys::Array, String), JsValue> {
+    if !js_sys::Array::is_array(households) {
+        return Err(to_js(PolicyError::invalid_input("", "households 应为数组")));
+    }
+    let list = js_sys::Array::from(households);
+    crate::batch::check_batch(list.length() as usize, limit).map_err(to_js)?;
+    let as_of = as_of_arg(as_of)?;
+    crate::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
+    Ok((list, as_of))
+}
+
+/// An item of a batch JavaScript could not send: its index in the chunk, the path, the message.
+pub(super) type Unsent = (usize, String, String);
+
+/// One chunk of a batch as JSON text, and the items that could not be sent.
+pub(super) fn chunk_json(chunk: &js_sys::Array) -> Result<(String, Vec<Unsent>), JsValue> {
+    let sent = batch_to_json(chunk);
+    let bytes = js_sys::Reflect::get(&sent, &JsValue::from_str("bytes"))
+        .map(|b| js_sys::Uint8Array::new(&b).to_vec())?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| to_js(PolicyError::invalid_input("", "households 无法转换为文本")))?;
+    let bad = js_sys::Reflect::get(&sent, &JsValue::from_str("bad"))?;
+    let bad = js_sys::Array::from(&bad)
+        .iter()
+        .map(|entry| {
+            let e = js_sys::Array::from(&entry);
+            (
+                e.get(0).as_f64().unwrap_or(0.0) as usize,
+                e.get(1).as_string().unwrap_or_default(),
+                e.get(2).as_string().unwrap_or_default(),
+            )
+        })
+        .collect();
+    Ok((text, bad))
+}
+
+/// Run a batch chunk by chunk: `each` turns a chunk's households (and the items that could not be
+/// read, by index) into its outcomes, which are handed to `out` as plain JS values.
+pub(super) fn in_chunks<T: Serialize>(
+    list: &js_sys::Array,
+    mut each: impl FnMut(&[Node<'_>], &[Unsent]) -> Vec<T>,
+    mut out: impl FnMut(js_sys::Array, u32) -> Result<(), JsValue>,
+) -> Result<(), JsValue> {
+    let mut start = 0;
+    while start < list.length() {
+        let end = start.saturating_add(CHUNK).min(list.length());
+        let (text, bad) = chunk_json(&list.slice(start, end))?;
+        let items = match crate::input::parse(&text, "households").map_err(to_js)? {
+            Node::Array(items) => items,
+            _ => Vec::new(),
+        };
+        let outcomes = each(&items, &bad);
+        out(js_sys::Array::from(&to_value(&outcomes)?), start)?;
+        start = end;
+    }
+    Ok(())
+}
+
+/// [`in_chunks`] with every chunk's items gathered, in order, into one array.
+pub(super) fn gathered<T: Serialize>(
+    list: &js_sys::Array,
+    each: impl FnMut(&[Node<'_>], &[Unsent]) -> Vec<T>,
+) -> Result<JsValue, JsValue> {
+    let all = js_sys::Array::new();
+    in_chunks(list, each, |chunk, _| {
+        chunk.iter().for_each(|v| {
+            all.push(&v);
+        });
+        Ok(())
+    })?;
+    Ok(all.into())
+}
+
+/// The error item of a household JavaScript could not send (not plain data).
+pub(super) fn unsent(path: &str, message: &str) -> crate::batch::BatchError {
+    crate::batch::BatchError::from(PolicyError::invalid_input(path, message))
+}

@@ -1,0 +1,197 @@
+//! Values across the boundary: JS values in as JSON text read strictly (with paths), results out as
+//! JSON text parsed by the JS engine, errors as `PolicyError`s.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::engine::Engine;
+use crate::error::{ErrorCode, PolicyError};
+use crate::input::household::HouseholdInput;
+use crate::input::json::Node;
+use crate::input::requests::BatchOptions;
+
+use super::types::{OptionsArg, RegionArg};
+
+#[wasm_bindgen(module = "/js/boundary.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = makePolicyError)]
+    fn make_policy_error(code: &str, path: &str, message: &str, problems: JsValue) -> JsValue;
+    /// A plain JS value as UTF-8 JSON bytes; throws `PolicyError` (with its path) for what is not
+    /// plain data.
+    #[wasm_bindgen(catch, js_name = toJson)]
+    fn to_json(value: &JsValue) -> Result<Vec<u8>, JsValue>;
+    /// A batch as JSON bytes, items that are not plain data sent as null and listed in `bad`.
+    #[wasm_bindgen(js_name = batchToJson)]
+    pub(super) fn batch_to_json(items: &JsValue) -> JsValue;
+}
+
+pub(super) fn to_js(e: PolicyError) -> JsValue {
+    let problems = to_value(&e.problems).unwrap_or(JsValue::UNDEFINED);
+    make_policy_error(e.code.as_str(), &e.path, &e.message, problems)
+}
+
+/// Results cross as JSON text, parsed by the JS engine into plain objects: the very string the
+/// native build produces, and no second serializer in the module.
+pub(super) fn to_value<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    parsed(&to_text(v)?)
+}
+
+/// A result's JSON text as plain JS objects.
+fn parsed(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text).map_err(|_| to_js(PolicyError::invalid_input("", "结果转换失败")))
+}
+
+/// A result as the JSON text both builds write.
+pub(super) fn to_text<T: Serialize>(v: &T) -> Result<String, JsValue> {
+    serde_json::to_string(v)
+        .map_err(|e| to_js(PolicyError::invalid_input("", format!("结果转换失败：{e}"))))
+}
+
+pub(super) fn result<T: Serialize>(v: crate::error::Result<T>) -> Result<JsValue, JsValue> {
+    to_value(&v.map_err(to_js)?)
+}
+
+/// A JS value as JSON text (see js/boundary.js): what is not plain data is refused there, with
+/// its path.
+pub(super) fn json_arg(v: &JsValue, path: &str, what: &str) -> Result<String, JsValue> {
+    let bytes = to_json(v)?;
+    String::from_utf8(bytes).map_err(|_| {
+        to_js(PolicyError::invalid_input(
+            path,
+            format!("{what}无法转换为文本"),
+        ))
+    })
+}
+
+/// An object argument read by `read` from its JSON, exactly as the native build reads JSON.
+pub(super) fn object_arg<T>(
+    v: &JsValue,
+    what: &str,
+    read: impl FnOnce(&Node<'_>) -> crate::error::Result<T>,
+) -> Result<T, JsValue> {
+    if !v.is_object() || js_sys::Array::is_array(v) {
+        return Err(to_js(PolicyError::invalid_input(
+            "",
+            format!("{what}应为对象"),
+        )));
+    }
+    let text = json_arg(v, "", what)?;
+    crate::input::parse(&text, what)
+        .and_then(|node| read(&node))
+        .map_err(to_js)
+}
+
+/// A household from a JS value, read strictly for `as_of`: a bad one gives every problem at once.
+pub(super) fn household_arg(
+    engine: &Engine,
+    v: &JsValue,
+    as_of: &str,
+) -> Result<HouseholdInput, JsValue> {
+    object_arg(v, "家庭", |node| engine.read_household(node, as_of))
+}
+
+/// `{ explain?: boolean }`, the last argument of a call: absent, `undefined` or `null` gives
+/// `default` (single calls explain, batches do not).
+pub(super) fn explain_arg(opts: Option<OptionsArg>, default: bool) -> Result<bool, JsValue> {
+    match opts
+        .map(JsValue::from)
+        .filter(|o| !o.is_undefined() && !o.is_null())
+    {
+        None => Ok(default),
+        Some(o) => Ok(object_arg(&o, "opts", BatchOptions::read)?
+            .explain
+            .unwrap_or(default)),
+    }
+}
+
+/// The most text `screenText` takes at once (the copy in and the rows out both live in the
+/// module's memory, which is at most 4 GiB).
+const MAX_REGISTER_BYTES: u32 = 512 * 1024 * 1024;
+
+/// A register's bytes from a `Uint8Array` (copied in once) or a string.
+pub(super) fn register_bytes(v: &JsValue) -> Result<Vec<u8>, JsValue> {
+    let length = if let Some(text) = v.as_string() {
+        return check_register_len(text.len()).map(|()| text.into_bytes());
+    } else if v.is_instance_of::<js_sys::Uint8Array>() {
+        js_sys::Uint8Array::from(v.clone()).length()
+    } else {
+        return Err(to_js(PolicyError::invalid_input(
+            "",
+            "register 应为 Uint8Array（文件的字节）或字符串",
+        )));
+    };
+    check_register_len(length as usize)?;
+    Ok(js_sys::Uint8Array::from(v.clone()).to_vec())
+}
+
+fn check_register_len(bytes: usize) -> Result<(), JsValue> {
+    if bytes > MAX_REGISTER_BYTES as usize {
+        return Err(to_js(PolicyError::out_of_range(
+            "",
+            format!(
+                "花名册文本有 {} MB，一次最多 {} MB：请分成几个文件",
+                bytes / 1_000_000,
+                MAX_REGISTER_BYTES / 1_000_000
+            ),
+        )));
+    }
+    Ok(())
+}
+
+/// A JS argument that must be a string.
+pub(super) fn string_arg(v: &JsValue, path: &str, code: ErrorCode) -> Result<String, JsValue> {
+    v.as_string()
+        .ok_or_else(|| to_js(PolicyError::new(code, path, format!("{path} 应为字符串"))))
+}
+
+/// An optional region code (undefined or null: none).
+pub(super) fn region_arg(region: Option<RegionArg>) -> Result<Option<String>, JsValue> {
+    match region.map(JsValue::from) {
+        Some(r) if !r.is_undefined() && !r.is_null() => {
+            string_arg(&r, "region", ErrorCode::InvalidRegion).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
+pub(super) fn as_of_arg(v: &JsValue) -> Result<String, JsValue> {
+    if v.is_undefined() {
+        return Err(to_js(PolicyError::new(
+            ErrorCode::InvalidDate,
+            "asOf",
+            "缺少测算日期 asOf（如 \"2023-06-01\"）",
+        )));
+    }
+    string_arg(v, "asOf", ErrorCode::InvalidDate)
+}
+
+/// A household and a date in, a result out: the shape of every household entry point.
+pub(super) fn household_call<T: Serialize>(
+    engine: &Engine,
+    h: &JsValue,
+    as_of: &JsValue,
+    f: impl FnOnce(&HouseholdInput, &str) -> crate::error::Result<T>,
+) -> Result<JsValue, JsValue> {
+    // The household is the first argument: its absence is said before the date's.
+    if h.is_undefined() || h.is_null() {
+        return Err(to_js(PolicyError::invalid_input(
+            "",
+            "缺少家庭（第一个参数，应为对象）",
+        )));
+    }
+    let as_of = as_of_arg(as_of)?;
+    let h = household_arg(engine, h, &as_of)?;
+    result(f(&h, &as_of))
+}
+
+/// A request object and a date in, a result out (bills, loans, projects).
+pub(super) fn request_call<R, T: Serialize>(
+    v: &JsValue,
+    what: &str,
+    as_of: &JsValue,
+    read: impl FnOnce(&Node<'_>) -> crate::error::Result<R>,
+    f: impl FnOnce(&R, &str) -> crate::error::Result<T>,
+) -> Result<JsValue, JsValue> {
+    let (request, as_of) = (object_arg(v, what, read)?, as_of_arg(as_of)?);
+    result(f(&request, &as_of))
+}

@@ -1,0 +1,90 @@
+//! Counties: the county profile, the 扶贫项目资产 ledger and the county's indicators.
+
+use wasm_bindgen::prelude::*;
+
+use super::batches::chunk_json;
+use super::convert::{as_of_arg, region_arg, request_call, result, string_arg, to_js};
+use super::engine::PolicyEngine;
+use super::types::RegionArg;
+use crate::error::{ErrorCode, PolicyError};
+use crate::input::county::{AssetInput, CountyIndicatorInput};
+
+#[wasm_bindgen]
+impl PolicyEngine {
+    /// 县级画像 on `asOf`: 脱贫县 (with exit batch), 乡村振兴重点帮扶县 status, 过渡期 phase and year,
+    /// every county-level measure in force with its citation; a prefecture or the province lists its
+    /// county-level units with the same flags.
+    #[wasm_bindgen(unchecked_return_type = "CountyProfile")]
+    pub fn county(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] region: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let region = string_arg(&region, "region", ErrorCode::InvalidRegion)?;
+        let as_of = as_of_arg(&as_of)?;
+        result(self.inner.county(&region, &as_of))
+    }
+
+    /// A 扶贫项目资产 ledger (二(四)): each asset's class, management, income uses and disposal, and the
+    /// ledger by class and village. A bad row is that row's error (`{ ok: false, error }`, path
+    /// `[3].value`); the rest go on. `region` (a county) selects its own approval limits.
+    #[wasm_bindgen(unchecked_return_type = "AssetLedger")]
+    pub fn assets(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Asset[]")] list: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        region: Option<RegionArg>,
+    ) -> Result<JsValue, JsValue> {
+        if !js_sys::Array::is_array(&list) {
+            return Err(to_js(PolicyError::invalid_input("", "资产台账应为数组")));
+        }
+        let list = js_sys::Array::from(&list);
+        if list.length() as usize > crate::programs::assets::MAX_ASSETS {
+            return Err(to_js(PolicyError::out_of_range(
+                "",
+                format!(
+                    "一次最多 {} 项资产（当前 {} 项），请分批",
+                    crate::programs::assets::MAX_ASSETS,
+                    list.length()
+                ),
+            )));
+        }
+        let as_of = as_of_arg(&as_of)?;
+        let region = region_arg(region)?;
+        let (text, bad) = chunk_json(&list)?;
+        let node = crate::input::parse(&text, "资产台账").map_err(to_js)?;
+        let mut rows: Vec<crate::error::Result<AssetInput>> = node
+            .as_array()
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+            .map(|(i, n)| AssetInput::read(n).map_err(|e| e.under(&format!("[{i}]"))))
+            .collect();
+        for (i, path, message) in bad {
+            if let Some(row) = rows.get_mut(i) {
+                *row = Err(PolicyError::invalid_input(
+                    crate::error::join_path(&format!("[{i}]"), &path),
+                    message,
+                ));
+            }
+        }
+        result(self.inner.assets_rows(rows, &as_of, region.as_deref()))
+    }
+
+    /// The indicators a county is assessed on (一(三), 五(十四), 七(二十三)): income growth against
+    /// the province, monitored households and risk elimination, 应保尽保 gaps, cash support.
+    #[wasm_bindgen(js_name = countyIndicators, unchecked_return_type = "CountyIndicators")]
+    pub fn county_indicators(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CountyIndicatorInput")] input: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        request_call(
+            &input,
+            "县级指标",
+            &as_of,
+            CountyIndicatorInput::read,
+            |i, d| self.inner.county_indicators(i, d),
+        )
+    }
+}

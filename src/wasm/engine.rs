@@ -1,0 +1,473 @@
+//! The `PolicyEngine` class: construction, parameters, and every call but the household
+//! programmes' own methods (`programmes.rs`) and the county calls (`county.rs`).
+
+use wasm_bindgen::prelude::*;
+
+use super::batches::{batch_args, gathered, in_chunks, unsent, Unsent};
+use super::convert::{
+    as_of_arg, explain_arg, household_arg, household_call, json_arg, object_arg, region_arg,
+    register_bytes, request_call, result, string_arg, to_js, to_value,
+};
+use super::types::{OptionsArg, RegionArg, TextOptionsArg};
+use crate::engine::Engine;
+use crate::error::{ErrorCode, PolicyError};
+use crate::input::json::Node;
+use crate::input::requests::{
+    CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
+    WorkReliefProject,
+};
+
+/// The policy engine. `new PolicyEngine()` uses the embedded Heilongjiang parameter set.
+#[wasm_bindgen]
+pub struct PolicyEngine {
+    pub(super) inner: Engine,
+}
+
+impl From<Engine> for PolicyEngine {
+    fn from(inner: Engine) -> Self {
+        PolicyEngine { inner }
+    }
+}
+
+#[wasm_bindgen]
+impl PolicyEngine {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<PolicyEngine, JsValue> {
+        Engine::new().map(PolicyEngine::from).map_err(to_js)
+    }
+
+    /// A whole parameter set as JSON text (same schema as the default).
+    #[wasm_bindgen(js_name = fromParameters)]
+    pub fn from_parameters(
+        #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
+    ) -> Result<PolicyEngine, JsValue> {
+        let text = string_arg(&json, "", ErrorCode::InvalidParameters)?;
+        Engine::from_parameters(&text)
+            .map(PolicyEngine::from)
+            .map_err(to_js)
+    }
+
+    /// A what-if engine: a plain value replaces a parameter for every date and region; dated values
+    /// are added (replacing one of the same date and region).
+    #[wasm_bindgen(js_name = withOverrides)]
+    pub fn with_overrides(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Overrides")] overrides: JsValue,
+    ) -> Result<PolicyEngine, JsValue> {
+        let text = json_arg(&overrides, "", "overrides ")?;
+        crate::input::parse(&text, "overrides ")
+            .and_then(|node| self.inner.with_overrides(&node))
+            .map(PolicyEngine::from)
+            .map_err(to_js)
+    }
+
+    /// The parameter catalogue: name, unit, values with source and status.
+    #[wasm_bindgen(unchecked_return_type = "ParameterInfo[]")]
+    pub fn parameters(&self) -> Result<JsValue, JsValue> {
+        to_value(&self.inner.parameters())
+    }
+
+    /// The value of parameter `name` in force on `asOf` (for `region`, a 6-digit code): its
+    /// date, source and status, to show beside a figure a result rests on.
+    #[wasm_bindgen(js_name = parameterValue, unchecked_return_type = "ParameterInForce")]
+    pub fn parameter_value(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        region: Option<RegionArg>,
+    ) -> Result<JsValue, JsValue> {
+        let name = string_arg(&name, "name", ErrorCode::UnknownParameter)?;
+        let as_of = as_of_arg(&as_of)?;
+        let region = region_arg(region)?;
+        result(self.inner.parameter_value(&name, &as_of, region.as_deref()))
+    }
+
+    /// The regions of the parameter set, sorted by code.
+    #[wasm_bindgen(unchecked_return_type = "RegionInfo[]")]
+    pub fn regions(&self) -> Result<JsValue, JsValue> {
+        to_value(&self.inner.regions())
+    }
+
+    /// 过渡期 status on `asOf` (`YYYY-MM-DD`), optionally for a region (6-digit code). The engine
+    /// keeps the statuses it has computed: a date and a region give the same status every time.
+    #[wasm_bindgen(unchecked_return_type = "TransitionStatus")]
+    pub fn transition(
+        &self,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        region: Option<RegionArg>,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let as_of = as_of_arg(&as_of)?;
+        let region = region_arg(region)?;
+        let explain = explain_arg(opts, true)?;
+        result(
+            self.inner
+                .transition_with(&as_of, region.as_deref(), explain),
+        )
+    }
+
+    /// 防止返贫动态监测 (二(二), 四(九)): in scope, category, track, risk elimination.
+    #[wasm_bindgen(unchecked_return_type = "MonitoringResult")]
+    pub fn monitoring(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let explain = explain_arg(opts, true)?;
+        household_call(&self.inner, &h, &as_of, |h, d| {
+            self.inner.monitoring(h, d, explain)
+        })
+    }
+
+    /// 三重保障 for a hospital bill (四(十一)).
+    #[wasm_bindgen(unchecked_return_type = "MedicalResult")]
+    pub fn medical(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MedicalClaim")] claim: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let explain = explain_arg(opts, true)?;
+        request_call(
+            &claim,
+            "医疗费用",
+            &as_of,
+            MedicalClaim::read,
+            |c, d| self.inner.medical(c, d, explain),
+        )
+    }
+
+    /// 脱贫人口小额信贷 (六(十七)).
+    #[wasm_bindgen(unchecked_return_type = "MicrocreditResult")]
+    pub fn microcredit(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MicrocreditRequest")] request: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let explain = explain_arg(opts, true)?;
+        request_call(
+            &request,
+            "贷款申请",
+            &as_of,
+            MicrocreditRequest::read,
+            |r, d| self.inner.microcredit(r, d, explain),
+        )
+    }
+
+    /// 创业担保贷款 (六(十七)).
+    #[wasm_bindgen(js_name = guaranteeLoan, unchecked_return_type = "GuaranteeLoanResult")]
+    pub fn guarantee_loan(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GuaranteeLoanRequest")] request: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let explain = explain_arg(opts, true)?;
+        request_call(
+            &request,
+            "贷款申请",
+            &as_of,
+            GuaranteeLoanRequest::read,
+            |r, d| self.inner.guarantee_loan(r, d, explain),
+        )
+    }
+
+    /// “保险+期货” payout (六(十七)).
+    #[wasm_bindgen(js_name = insuranceFutures, unchecked_return_type = "InsuranceFuturesResult")]
+    pub fn insurance_futures(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InsuranceFuturesClaim")] claim: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let explain = explain_arg(opts, true)?;
+        request_call(
+            &claim,
+            "保险理赔",
+            &as_of,
+            InsuranceFuturesClaim::read,
+            |c, d| self.inner.insurance_futures(c, d, explain),
+        )
+    }
+
+    /// 以工代赈 minimum labour remuneration (三(六), 六(十六)).
+    #[wasm_bindgen(js_name = workRelief, unchecked_return_type = "WorkReliefResult")]
+    pub fn work_relief(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "WorkReliefProject")] project: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let explain = explain_arg(opts, true)?;
+        request_call(
+            &project,
+            "以工代赈项目",
+            &as_of,
+            WorkReliefProject::read,
+            |p, d| self.inner.work_relief(p, d, explain),
+        )
+    }
+
+    /// Every programme for one household, with the cash support they add up to.
+    #[wasm_bindgen(unchecked_return_type = "Estimate")]
+    pub fn estimate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let explain = explain_arg(opts, true)?;
+        household_call(&self.inner, &h, &as_of, |h, d| {
+            self.inner.estimate_with(h, d, explain)
+        })
+    }
+
+    /// The household's screening row: each programme's eligibility and amount, without the
+    /// explanation.
+    #[wasm_bindgen(unchecked_return_type = "Screening")]
+    pub fn screen(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        // A screening row has no words: the options are read for their errors only.
+        explain_arg(opts, true)?;
+        household_call(&self.inner, &h, &as_of, |h, d| self.inner.screen(h, d))
+    }
+
+    /// One result per household, in order; a bad household gives `{ ok: false, error }` and the rest go on.
+    /// Without words unless `{ explain: true }` (every amount the same).
+    #[wasm_bindgen(js_name = estimateMany, unchecked_return_type = "BatchItem[]")]
+    pub fn estimate_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let explain = explain_arg(opts, false)?;
+        let limit = if explain {
+            crate::batch::MAX_EXPLAINED_BATCH
+        } else {
+            crate::batch::MAX_ESTIMATE_BATCH
+        };
+        let (list, as_of) = batch_args(&households, &as_of, limit)?;
+        gathered(&list, |items, bad| {
+            let mut outcomes = self.inner.estimate_many(items, &as_of, explain);
+            for (i, path, message) in bad {
+                if let Some(o) = outcomes.get_mut(*i) {
+                    *o = crate::batch::BatchItem::unsent(unsent(path, message));
+                }
+            }
+            outcomes
+        })
+    }
+
+    /// One screening row per household, in order; a bad household gives `{ ok: false, error }`.
+    /// The fast path for registers.
+    #[wasm_bindgen(js_name = screenMany, unchecked_return_type = "ScreenItem[]")]
+    pub fn screen_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (list, as_of) = batch_args(&households, &as_of, crate::batch::MAX_BATCH)?;
+        gathered(&list, |items, bad| self.screen_chunk(items, bad, &as_of))
+    }
+
+    /// A whole register as text (JSON Lines or CSV, UTF-8; a `Uint8Array` or a string) screened
+    /// in one call: the command-line tool's CSV rows, one per household or error, in input order.
+    /// The fastest way through a large register: one copy in, one string out, no object per row.
+    /// A GBK file (what Excel's “CSV（逗号分隔）” writes on Chinese Windows) is handed over as the
+    /// string `new TextDecoder('gbk').decode(bytes)`.
+    #[wasm_bindgen(js_name = screenText, unchecked_return_type = "ScreenedText")]
+    pub fn screen_text(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] register: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<TextOptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        use crate::register::text::{screen_text, TextFormat};
+        let as_of = as_of_arg(&as_of)?;
+        let opts = match opts
+            .map(JsValue::from)
+            .filter(|o| !o.is_undefined() && !o.is_null())
+        {
+            Some(o) => object_arg(&o, "opts", crate::register::text::TextOptions::read)?,
+            None => crate::register::text::TextOptions::default(),
+        };
+        let bytes = register_bytes(&register)?;
+        let format = opts.format.unwrap_or_else(|| TextFormat::sniff(&bytes));
+        let lang = opts.headers.unwrap_or(crate::register::output::Lang::En);
+        result(screen_text(&self.inner, &bytes, &as_of, format, lang))
+    }
+
+    /// Screening rows handed over chunk by chunk, for registers too long to hold at once (a page
+    /// can run this in a Web Worker and post each chunk on): `onChunk(rows, start)` is called with
+    /// the rows of households `start`, `start + 1`, … in order. Same rows as `screenMany`.
+    #[wasm_bindgen(js_name = screenEach)]
+    pub fn screen_each(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(js_name = onChunk, unchecked_param_type = "(rows: ScreenItem[], start: number) => void")]
+        on_chunk: JsValue,
+    ) -> Result<(), JsValue> {
+        if !on_chunk.is_function() {
+            return Err(to_js(PolicyError::invalid_input(
+                "onChunk",
+                "onChunk 应为函数 (rows, start) => void",
+            )));
+        }
+        let on_chunk = js_sys::Function::from(on_chunk);
+        let (list, as_of) = batch_args(&households, &as_of, crate::batch::MAX_BATCH)?;
+        in_chunks(
+            &list,
+            |items, bad| self.screen_chunk(items, bad, &as_of),
+            |chunk, start| {
+                on_chunk
+                    .call2(&JsValue::NULL, &chunk, &JsValue::from(start))
+                    .map(|_| ())
+            },
+        )
+    }
+
+    /// Every household under this engine's parameters and under `other`'s: the summary per
+    /// programme and per region (households gaining, losing, newly eligible, no longer eligible,
+    /// the change in annual amounts), and the households that differ or are errors, in order.
+    #[wasm_bindgen(js_name = compareMany, unchecked_return_type = "RegisterComparison")]
+    pub fn compare_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        other: &PolicyEngine,
+    ) -> Result<JsValue, JsValue> {
+        let (list, as_of) = batch_args(&households, &as_of, crate::batch::MAX_BATCH)?;
+        let mut comparer = self.inner.comparer(&other.inner, &as_of).map_err(to_js)?;
+        let mut failed = None;
+        in_chunks(
+            &list,
+            |items, bad| {
+                for (i, h) in items.iter().enumerate() {
+                    let added = match bad.iter().find(|(b, ..)| *b == i) {
+                        Some((_, path, message)) => {
+                            comparer.add_unread(unsent(path, message));
+                            Ok(())
+                        }
+                        None => comparer.add(h),
+                    };
+                    if let Err(e) = added {
+                        failed.get_or_insert(e);
+                    }
+                }
+                Vec::<()>::new()
+            },
+            |_, _| Ok(()),
+        )?;
+        if let Some(e) = failed {
+            return Err(to_js(e));
+        }
+        to_value(&comparer.finish())
+    }
+
+    /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.
+    #[wasm_bindgen(js_name = incomeCurve, unchecked_return_type = "IncomeCurve")]
+    pub fn income_curve(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CurveOptions")] opts: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let as_of = as_of_arg(&as_of)?;
+        let h = household_arg(&self.inner, &h, &as_of)?;
+        let opts = object_arg(&opts, "opts", CurveOptions::read)?;
+        result(self.inner.income_curve(&h, &as_of, opts))
+    }
+
+    /// A form's values (strings as inputs give them) as a household, and every problem the engine
+    /// finds in it for `asOf`, each at its field: a form marks every bad field in one pass.
+    #[wasm_bindgen(js_name = readForm, unchecked_return_type = "FormReading")]
+    pub fn read_form(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] values: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let as_of = as_of_arg(&as_of)?;
+        let reading = object_arg(&values, "表单", |node| {
+            Ok(self.inner.read_form(node, &as_of))
+        })?;
+        to_value(&reading)
+    }
+
+    /// A household file's JSON text read strictly (a repeated key or malformed JSON is a problem,
+    /// where `JSON.parse` would silently keep the last value), with every problem for `asOf`.
+    #[wasm_bindgen(js_name = readHousehold, unchecked_return_type = "FormReading")]
+    pub fn read_household(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let as_of = as_of_arg(&as_of)?;
+        let text = string_arg(&text, "text", ErrorCode::InvalidInput)?;
+        to_value(&self.inner.read_household_text(&text, &as_of))
+    }
+
+    /// The parameter set this engine uses: `{ id, title, published }`.
+    #[wasm_bindgen(js_name = parameterSet, unchecked_return_type = "ParameterSetInfo")]
+    pub fn parameter_set(&self) -> Result<JsValue, JsValue> {
+        to_value(&self.inner.parameter_set_info())
+    }
+
+    /// This engine's estimate against another's (a what-if), programme by programme.
+    #[wasm_bindgen(unchecked_return_type = "Comparison")]
+    pub fn compare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        other: &PolicyEngine,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let as_of = as_of_arg(&as_of)?;
+        let explain = explain_arg(opts, true)?;
+        let h = household_arg(&self.inner, &h, &as_of)?;
+        result(self.inner.compare_with(&h, &as_of, &other.inner, explain))
+    }
+
+    /// The household on `from` against `to` (e.g. the period's last day and the day after),
+    /// programme by programme, with why each changed (`programs[].why`; explained, also
+    /// `programs[].reasons`).
+    #[wasm_bindgen(js_name = compareDates, unchecked_return_type = "Comparison")]
+    pub fn compare_dates(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let from = string_arg(&from, "from", ErrorCode::InvalidDate)?;
+        let to = string_arg(&to, "to", ErrorCode::InvalidDate)?;
+        let explain = explain_arg(opts, true)?;
+        let h = household_arg(&self.inner, &h, &from)?;
+        result(self.inner.compare_dates(&h, &from, &to, explain))
+    }
+}
+
+impl PolicyEngine {
+    /// The screening rows of a chunk, the items JavaScript could not send given their error.
+    fn screen_chunk(
+        &self,
+        items: &[Node<'_>],
+        bad: &[Unsent],
+        as_of: &str,
+    ) -> Vec<crate::batch::ScreenItem> {
+        let mut rows = self.inner.screen_many(items, as_of);
+        for (i, path, message) in bad {
+            if let Some(r) = rows.get_mut(*i) {
+                *r = crate::batch::ScreenItem::unsent(unsent(path, message));
+            }
+        }
+        rows
+    }
+}

@@ -1,0 +1,20 @@
+//! WebAssembly bindings: convert, call the engine, convert back. No policy logic lives here.
+//!
+//! Inputs cross as JSON text (js/boundary.js) and are read by the same strict readers as natively;
+//! results cross as JSON text too, so both builds produce the very same string.
+//!
+//! - [`convert`]: JS values in (strict, with paths), results and errors out;
+//! - [`batches`]: arrays of households in chunks, so module memory stays flat;
+//! - [`engine`]: the `PolicyEngine` class; [`programmes`]: its method per household programme;
+//!   [`county`]: its county calls; [`functions`]: the free functions; [`types`]: TypeScript.
+
+mod batches;
+mod convert;
+pub mod county;
+pub mod engine;
+pub mod functions;
+pub mod programmes;
+pub mod register;
+pub mod types;
+
+pub use engine::PolicyEngine;

@@ -1,0 +1,125 @@
+//! The register page's entry points (www/register.html): a register screened a chunk of
+//! households at a time in a Web Worker, with the county's summary and a what-if over it. Thin:
+//! the reading, the rows, the summary and the comparison are the command-line tool's own
+//! ([`crate::register::text::TextScreen`], [`crate::summary::CountySummary`]).
+
+use wasm_bindgen::prelude::*;
+
+use super::convert::{as_of_arg, object_arg, register_bytes, to_js, to_value};
+use super::engine::PolicyEngine;
+use super::types::TextOptionsArg;
+use crate::engine::Engine;
+use crate::register::text::{TextOptions, TextScreen};
+
+/// A register being screened (or compared under two engines' parameters) a chunk at a time. The
+/// register's bytes are copied in once and held here until `free()`.
+#[wasm_bindgen]
+pub struct RegisterScreen {
+    inner: TextScreen<Engine>,
+}
+
+fn options(opts: Option<TextOptionsArg>) -> Result<TextOptions, JsValue> {
+    match opts
+        .map(JsValue::from)
+        .filter(|o| !o.is_undefined() && !o.is_null())
+    {
+        Some(o) => object_arg(&o, "opts", TextOptions::read),
+        None => Ok(TextOptions::default()),
+    }
+}
+
+#[wasm_bindgen]
+impl RegisterScreen {
+    /// A register (`Uint8Array` of UTF-8 bytes, or a string) to screen on `asOf` under `engine`:
+    /// `next(n)` gives the rows of `screenText`, a chunk at a time. Header errors throw here.
+    pub fn screen(
+        engine: &PolicyEngine,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] register: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<TextOptionsArg>,
+    ) -> Result<RegisterScreen, JsValue> {
+        let as_of = as_of_arg(&as_of)?;
+        let opts = options(opts)?;
+        let bytes = register_bytes(&register)?;
+        TextScreen::new(engine.inner.clone(), None, bytes, &as_of, opts)
+            .map(|inner| RegisterScreen { inner })
+            .map_err(to_js)
+    }
+
+    /// The same register compared under `engine`'s parameters and `other`'s (`zhenxing
+    /// compare`): `next(n)` gives the households that change, `comparison()` the summary.
+    pub fn compare(
+        engine: &PolicyEngine,
+        other: &PolicyEngine,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] register: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<TextOptionsArg>,
+    ) -> Result<RegisterScreen, JsValue> {
+        let as_of = as_of_arg(&as_of)?;
+        let opts = options(opts)?;
+        let bytes = register_bytes(&register)?;
+        let other = Some(other.inner.clone());
+        TextScreen::new(engine.inner.clone(), other, bytes, &as_of, opts)
+            .map(|inner| RegisterScreen { inner })
+            .map_err(to_js)
+    }
+
+    /// The header's columns as read (a CSV register).
+    #[wasm_bindgen(unchecked_return_type = "HeaderColumn[]")]
+    pub fn columns(&self) -> Result<JsValue, JsValue> {
+        to_value(&self.inner.columns())
+    }
+
+    /// The next `households` households: their rows (or changes), counts and progress.
+    #[wasm_bindgen(unchecked_return_type = "ScreenChunk")]
+    pub fn next(&mut self, households: u32) -> Result<JsValue, JsValue> {
+        let chunk = self
+            .inner
+            .next_chunk(households.max(1) as usize)
+            .map_err(to_js)?;
+        to_value(&chunk)
+    }
+
+    /// The summary by region, town and village of the households screened so far, as
+    /// `zhenxing summary --headers zh -o summary.csv` writes it: `{ header, rows }`.
+    #[wasm_bindgen(unchecked_return_type = "{ header: string[]; rows: string[][] }")]
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        let engine = self.inner.engine();
+        let (header, rows) = self.inner.county().table(true, |c| engine.region_name(c));
+        to_value(&serde_json::json!({ "header": header, "rows": rows }))
+    }
+
+    /// The comparison of the households compared so far (`compareMany`'s summary).
+    #[wasm_bindgen(unchecked_return_type = "ComparisonSummary")]
+    pub fn comparison(&self) -> Result<JsValue, JsValue> {
+        let engine = self.inner.engine();
+        let summary = self
+            .inner
+            .comparison()
+            .clone()
+            .finish(|c| engine.region_name(c));
+        to_value(&summary)
+    }
+}
+
+/// How a register's header is read, column by column (for a header the page took from a
+/// spreadsheet): each known column's field, each unknown one's likely meaning, identity and phone
+/// columns marked.
+#[wasm_bindgen(js_name = registerColumns, unchecked_return_type = "HeaderColumn[]")]
+pub fn register_columns(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] header: JsValue,
+) -> Result<JsValue, JsValue> {
+    let cells: Vec<String> = match js_sys::Array::is_array(&header) {
+        true => js_sys::Array::from(&header)
+            .iter()
+            .map(|c| c.as_string().unwrap_or_default())
+            .collect(),
+        false => {
+            return Err(to_js(crate::error::PolicyError::invalid_input(
+                "",
+                "header 应为字符串数组",
+            )))
+        }
+    };
+    to_value(&crate::register::header_columns(&cells))
+}

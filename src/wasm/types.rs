@@ -1,0 +1,59 @@
+//! TypeScript the generated declarations need beyond the Rust types: argument types, the error
+//! class, money and overrides.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `{ explain?: boolean }`, the last argument of every household call (optional).
+    #[wasm_bindgen(typescript_type = "CallOptions")]
+    pub type OptionsArg;
+    /// `{ format?, headers? }`, the options of `screenText` (optional).
+    #[wasm_bindgen(typescript_type = "TextOptions")]
+    pub type TextOptionsArg;
+    /// A 6-digit region code.
+    #[wasm_bindgen(typescript_type = "string")]
+    pub type RegionArg;
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+export type ErrorCode = 'INVALID_INPUT' | 'INVALID_REGION' | 'INVALID_DATE' | 'OUT_OF_RANGE'
+  | 'INVALID_PARAMETERS' | 'UNKNOWN_PARAMETER' | 'NOT_INITIALIZED' | 'ENGINE_FREED';
+/** Thrown by every zhenxing call that fails. After it, the engine keeps working. */
+export class PolicyError extends Error {
+  readonly name: 'PolicyError';
+  /** Stable code to switch on. */
+  readonly code: ErrorCode;
+  /** Where in the input, e.g. `members[2].birthDate`; empty when the whole input is at fault. */
+  readonly path: string;
+  /** Every problem, when a whole document (a parameter file) was checked. */
+  readonly problems: { path: string; message: string }[];
+}
+/** Money in: a decimal string ("1234.50") or a finite number with at most two decimal places. */
+export type Money = string | number;
+/** A dated value for `withOverrides`. */
+export interface DatedValue { from: string; region?: string; value: string | number }
+export type Overrides = Record<string, string | number | DatedValue[]>;
+/**
+ * The last argument of every household call. `explain: true` (single calls' default) adds the
+ * words: labels, reasons, steps, facts, citations and sentences; `explain: false` (batches'
+ * default) gives figures, booleans, ids and dates only.
+ */
+export interface CallOptions { explain?: boolean }
+/** The options of `estimateMany` (the same as every call's). */
+export type BatchOptions = CallOptions;
+/** An unexplained estimate's transition. */
+export interface LeanTransition {
+  phase: 'before' | 'transition' | 'after';
+  year?: number;
+  daysRemaining: number;
+  fundIntegrationPilot: boolean;
+}
+/** A non-official figure an estimate rests on, with the parts that used it. */
+export interface UnofficialUse { parameter: string; usedBy: string[] }
+/** A stale figure an estimate rests on, with the parts that used it (`text` when explained). */
+export interface StaleUse { parameter: string; lastFrom: string; usedBy: string[]; text?: string }
+/** An assumption an estimate rests on, with the parts that used it (`text` when explained). */
+export interface AssumptionUse { rule: string; usedBy: string[]; text?: string }
+"#;

@@ -1,0 +1,242 @@
+// The register page (www/register.html) in Debian's chromium under the site's strict CSP: sample
+// registers dropped in as a county officer would (UTF-8 CSV, GBK CSV, an .xlsx saved by LibreOffice)
+// give the command-line tool's CSV byte for byte in the download; the summary is `zhenxing summary`'s;
+// the what-if is `zhenxing compare`'s; identity numbers of a register appear in no output; axe and a
+// phone are content; a 50,000-household register is read and screened with figures reported (never
+// timed tests). Output in test-output/browser/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import writeExcelFile from 'write-excel-file/node';
+import readExcelFile from 'read-excel-file/node';
+import { launch, openPage, root, serveSite, shots, stop } from './helpers.mjs';
+import { measure, registerCsv } from '../../benches/register-page.mjs';
+
+const registers = `${root}tests/registers`;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let server, browser, tab, page;
+const figures = {};
+
+before(async () => {
+  // The command-line tool whose output the page must give (built by `cargo test --features cli`).
+  const built = spawnSync('cargo', ['build', '--quiet', '--features', 'cli'], { cwd: root, stdio: 'inherit' });
+  assert.equal(built.status, 0, 'cargo build --features cli');
+  server = await serveSite();
+  browser = await launch();
+  tab = await openPage(browser, `${server.url}register.html`);
+  page = tab.page;
+});
+
+after(async () => {
+  writeFileSync(`${shots}/register-figures.json`, `${JSON.stringify(figures, null, 2)}\n`);
+  await browser?.close();
+  await stop(server?.proc);
+});
+
+/** The command-line tool's output file for `args` (the output path is added). */
+function cli(args, out = `${shots}/cli-out.csv`) {
+  const r = spawnSync(`${root}target/debug/zhenxing`, [...args, '-o', out, '--quiet'], { encoding: 'utf8' });
+  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  return readFileSync(out);
+}
+
+/** Open `file` in the page (columns first), then screen it on `asOf`. */
+async function screen(file, asOf, encoding = 'auto') {
+  await page.selectOption('#encoding', encoding);
+  await page.fill('#as-of', asOf);
+  await page.setInputFiles('#file', file);
+  await page.waitForSelector('#columns-card:not([hidden])');
+  await page.click('#start');
+  await page.waitForSelector('body[data-results="true"]', { timeout: 60000 });
+  await page.setInputFiles('#file', []);
+}
+
+/** The bytes of what a button downloads. */
+async function download(button) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
+}
+
+const bom = (b) => b.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
+
+test('a UTF-8 CSV register: the download is the command-line tool\'s CSV, byte for byte', async () => {
+  const file = `${registers}/spreadsheet/register-utf8.csv`;
+  await screen(file, '2023-06-01');
+  const { name, bytes } = await download('#download-csv');
+  assert.equal(name, '花名册测算结果-2023-06-01.csv');
+  const expected = cli(['estimate', '--as-of', '2023-06-01', '--headers', 'zh', file]);
+  assert.ok(bom(bytes), 'starts with a byte-order mark');
+  assert.ok(bytes.equals(expected), `page:\n${bytes}\nCLI:\n${expected}`);
+  assert.match(await page.textContent('#counts'), /^共 \d+ 户：成功 \d+ 户，有误 \d+ 户$/);
+});
+
+test('a GBK CSV register is recognised as GBK and gives the tool\'s CSV with --encoding gbk', async () => {
+  const file = `${registers}/spreadsheet/register-gbk.csv`;
+  await screen(file, '2023-06-01');
+  assert.match(await page.textContent('#columns-note'), /GBK 编码/);
+  const { bytes } = await download('#download-csv');
+  assert.ok(bytes.equals(cli(['estimate', '--as-of', '2023-06-01', '--headers', 'zh', '--encoding', 'gbk', file])));
+});
+
+test('an .xlsx saved by LibreOffice gives the tool\'s CSV of the same sheet saved as CSV', async () => {
+  // register.xlsx and register-utf8.csv are the same workbook (tests/registers/spreadsheet/README.md):
+  // serial dates, amounts stored as numbers shown with thousands separators, ids as text.
+  await screen(`${registers}/spreadsheet/register.xlsx`, '2023-06-01');
+  assert.match(await page.textContent('#columns-note'), /Excel 工作簿，工作表“花名册”/);
+  const { bytes } = await download('#download-csv');
+  assert.ok(bytes.equals(cli(['estimate', '--as-of', '2023-06-01', '--headers', 'zh', `${registers}/spreadsheet/register-utf8.csv`])));
+  // The workbook download: Chinese headers, the same cells, figures as numbers.
+  const xlsx = await download('#download-xlsx');
+  assert.equal(xlsx.name, '花名册测算结果-2023-06-01.xlsx');
+  writeFileSync(`${shots}/register-results.xlsx`, xlsx.bytes);
+  const sheet = await readExcelFile(`${shots}/register-results.xlsx`);
+  const csvRows = bytes.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\n').map((l) => l.split(','));
+  assert.deepEqual(sheet[0].data[0], csvRows[0]);
+  assert.equal(sheet[0].data.length, csvRows.length);
+  assert.equal(typeof sheet[0].data[1][csvRows[0].indexOf('现金帮扶年额')], 'number');
+});
+
+test('the county register: summary and table as `zhenxing summary`, filters by place and programme', async () => {
+  const file = `${registers}/county/register.csv`;
+  await screen(file, '2025-06-01');
+  assert.equal(await page.textContent('#counts'), '共 13 户：成功 12 户，有误 1 户');
+  const summary = await download('#download-summary');
+  assert.ok(summary.bytes.equals(cli(['summary', '--as-of', '2025-06-01', '--headers', 'zh', file])), String(summary.bytes));
+  // The error, by line, in the officers' words with a fix.
+  assert.deepEqual(await page.$$eval('#errors li', (ls) => ls.map((l) => l.dataset.line)), ['13']);
+  assert.match(await page.textContent('#errors li'), /出生日期.*改正：在花名册第 13 行/s);
+  // Filters: the rows kept are those the tool's CSV says.
+  const rows = cli(['estimate', '--as-of', '2025-06-01', '--headers', 'zh', file]).toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\n').map((l) => l.split(','));
+  const h = rows.shift();
+  const col = (name) => h.indexOf(name);
+  const shownLines = () => page.$$eval('#results-table tbody tr:not(.spacer)', (rs) => rs.map((r) => r.dataset.line));
+  await page.selectOption('#f-program', 'dibao');
+  await page.selectOption('#f-town', '延寿镇');
+  assert.deepEqual(await shownLines(), rows.filter((r) => r[col('最低生活保障符合')] === '是' && r[col('乡镇')] === '延寿镇').map((r) => r[col('起始行')]));
+  await page.selectOption('#f-village', '西村');
+  assert.deepEqual(await shownLines(), rows.filter((r) => r[col('最低生活保障符合')] === '是' && r[col('村')] === '西村').map((r) => r[col('起始行')]));
+  for (const id of ['#f-program', '#f-town', '#f-village']) await page.selectOption(id, '');
+  await page.selectOption('#f-category', { label: '突发严重困难户' });
+  assert.deepEqual(await shownLines(), rows.filter((r) => r[col('监测类别')] === '突发严重困难户').map((r) => r[col('起始行')]));
+  await page.selectOption('#f-category', '');
+  await page.screenshot({ path: `${shots}/register-county.png`, fullPage: true });
+});
+
+test('the what-if over the register counts as `zhenxing compare`', async () => {
+  await page.fill('#overrides input[name=value]', '471');
+  await page.click('#run-whatif');
+  await page.waitForSelector('#whatif-table');
+  const report = cli(['compare', '--as-of', '2025-06-01', '--set', 'dibao.standard.rural=471', `${registers}/county/register.csv`, '--report', `${shots}/cli-report.csv`], `${shots}/cli-differences.csv`);
+  assert.ok(report.length > 0);
+  const all = readFileSync(`${shots}/cli-report.csv`, 'utf8').replace(/^\uFEFF/, '').trim().split('\n').map((l) => l.split(','));
+  const header = all.shift();
+  const total = all.find((r) => r[1] === 'all' && r[2] === 'total');
+  const at = (name) => total[header.indexOf(name)];
+  const shown = await page.$$eval('#whatif-table tr[data-program=total] [data-key]', (ts) => Object.fromEntries(ts.map((t) => [t.dataset.key, t.textContent])));
+  assert.deepEqual([shown.gaining, shown.losing, shown.annualBefore, shown.annualAfter, shown.difference],
+    [at('gaining'), at('losing'), at('annual_before'), at('annual_after'), at('annual_change')]);
+  assert.match(await page.textContent('#whatif-cost'), new RegExp(`多 ${at('annual_change')} 元`));
+});
+
+test('identity and phone numbers are never kept: not in the downloads, the page or its storage', async () => {
+  // The county register with a 身份证号码 and a 联系电话 column, as CSV and as an .xlsx (the
+  // identity number typed as text, the phone as a number).
+  const lines = readFileSync(`${registers}/county/register.csv`, 'utf8').trimEnd().split('\n');
+  const ids = lines.slice(1).map((_, i) => `2301291950030${String(1000 + i)}X`.slice(0, 18));
+  const phones = lines.slice(1).map((_, i) => 13900000000 + i);
+  const csv = lines.map((l, i) => (i ? `${ids[i - 1]},${l},${phones[i - 1]}` : `身份证号码,${l},联系电话`)).join('\n');
+  writeFileSync(`${shots}/register-private.csv`, `${csv}\n`);
+  const cells = csv.split('\n').map((l) => l.split(','));
+  await writeExcelFile(cells.map((r, i) => r.map((c, j) => (i && j === r.length - 1 ? Number(c) : c || null))))
+    .toFile(`${shots}/register-private.xlsx`);
+  const secrets = [...ids, ...phones.map(String)];
+  for (const file of ['register-private.csv', 'register-private.xlsx']) {
+    await screen(`${shots}/${file}`, '2025-06-01');
+    const marked = await page.$$eval('#columns-table tbody tr.ignored td:nth-child(4)', (ts) => ts.map((t) => t.textContent));
+    assert.deepEqual(marked, ['身份证号码、电话号码：不读取、不保存、不写出', '身份证号码、电话号码：不读取、不保存、不写出'], file);
+    assert.equal(await page.textContent('#counts'), '共 13 户：成功 12 户，有误 1 户');
+    await page.fill('#overrides input[name=value]', '471');
+    await page.click('#run-whatif');
+    await page.waitForSelector('#whatif-table');
+    const outputs = [await download('#download-csv'), await download('#download-summary'), await download('#download-xlsx')];
+    // The workbook's text is inside a zip: read its cells back.
+    writeFileSync(`${shots}/register-private-results.xlsx`, outputs[2].bytes);
+    const book = JSON.stringify(await readExcelFile(`${shots}/register-private-results.xlsx`));
+    const dom = await page.evaluate(() => document.documentElement.outerHTML);
+    const storage = await page.evaluate(async () => ({
+      local: localStorage.length, session: sessionStorage.length,
+      databases: (await indexedDB.databases()).length, caches: (await caches.keys()).length,
+    }));
+    assert.deepEqual(storage, { local: 0, session: 0, databases: 0, caches: 0 });
+    for (const s of secrets) {
+      for (const o of outputs.slice(0, 2)) assert.ok(!o.bytes.toString('utf8').includes(s), `${s} in ${o.name}`);
+      assert.ok(!book.includes(s), `${s} in the workbook`);
+      assert.ok(!dom.includes(s), `${s} in the page`);
+    }
+    // What the tool gives for the register without those columns.
+    assert.ok(outputs[0].bytes.equals(cli(['estimate', '--as-of', '2025-06-01', '--headers', 'zh', `${registers}/county/register.csv`])), file);
+  }
+});
+
+test('axe: columns, results, errors and what-if have no critical or serious violation; a phone scrolls nothing sideways', async () => {
+  await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+  await page.evaluate(axeSource);
+  const found = [];
+  for (const [w, h] of [[1366, 900], [390, 844]]) {
+    await page.setViewportSize({ width: w, height: h });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    found.push(...result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .flatMap((v) => v.nodes.map((n) => `${w}px ${v.id}: ${n.target.join(' ')}`)));
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]);
+    assert.deepEqual(widths, [w, w, w], `${w}px wide`);
+  }
+  await page.screenshot({ path: `${shots}/register-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  assert.deepEqual(found, []);
+});
+
+test('the printed summary: two pages with the date and the parameter set', async () => {
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#file'), false);
+  assert.match(await page.textContent('#print-sheet'), /测算日期2025-06-01/);
+  assert.match(await page.textContent('#print-sheet'), /参数黑龙江/);
+  await page.pdf({ path: `${shots}/register-summary.pdf`, format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  const info = execFileSync('pdfinfo', [`${shots}/register-summary.pdf`], { encoding: 'utf8' });
+  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), 2);
+});
+
+test('cancel stops a screening, and the page goes on', async () => {
+  const file = `${shots}/register-20000.csv`;
+  writeFileSync(file, registerCsv(20000, 3));
+  await page.setInputFiles('#file', file);
+  await page.waitForSelector('#columns-card:not([hidden])');
+  await page.click('#start');
+  await page.waitForFunction(() => Number(document.getElementById('progress').value) > 0);
+  await page.click('#cancel');
+  await page.waitForSelector('#progress-card', { state: 'hidden' });
+  assert.equal(await page.textContent('#status'), '已取消测算。');
+  assert.equal(await page.isVisible('#results-card'), false);
+});
+
+test('figures: a 50,000-household register (about 150,000 rows) read and screened in the page', async () => {
+  const text = registerCsv(50000);
+  const file = `${shots}/register-50000.csv`;
+  writeFileSync(file, text);
+  const f = await measure(page, file);
+  figures['50,000 households'] = { rows: text.split('\n').length - 2, mib: +(text.length / 2 ** 20).toFixed(1), ...f };
+  console.log(`# register page, 50,000 households: ${f.seconds.toFixed(2)} s, longest main-thread task ${f.longestTaskMs} ms, peak memory ${f.peakRssMiB} MiB (+${f.addedRssMiB} MiB while screening), module ${f.wasmMiB} MiB`);
+  assert.equal(f.counts, '共 50000 户：成功 50000 户，有误 0 户');
+  // The virtual table holds a few dozen rows, and scrolls to the last household.
+  assert.ok(await page.$$eval('#results-table tbody tr', (rs) => rs.length) < 100);
+  await page.$eval('#table-scroll', (s) => { s.scrollTop = s.scrollHeight; });
+  await page.waitForFunction(() => [...document.querySelectorAll('#results-table tbody tr[data-line]')].at(-1)?.textContent.includes('H050000'));
+});
+
+test('no request left 127.0.0.1 and the page logged no errors', () => {
+  for (const url of tab.requests) assert.ok(['127.0.0.1'].includes(new URL(url).hostname) || /^(blob|data):/.test(url), url);
+  assert.ok(tab.requests.some((u) => u.endsWith('vendor/excel.js')), 'the Excel reader is part of the site');
+  assert.deepEqual(tab.problems, []);
+});
