@@ -281,10 +281,10 @@ impl CurveOptions {
 }
 
 /// Options of `estimateMany`: `explain: false` leaves out steps and reasons (same figures, faster).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Tsify)]
-#[serde(rename_all = "camelCase")]
+/// Its TypeScript is `BatchOptions = CallOptions` (src/wasm/types.rs), not derived here: two
+/// declarations of one name do not compile.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct BatchOptions {
-    #[tsify(optional)]
     pub explain: Option<bool>,
 }
 
