@@ -435,7 +435,6 @@ fn officer_strings<'a>(v: &'a Value, key: &str, out: &mut Vec<(String, &'a str)>
         "fundingLabel",
         "ownerLabel",
         "reason",
-        "groups",
         "duty",
         "prevent",
     ];

@@ -14,6 +14,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::groups::{self, Group};
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -34,8 +35,9 @@ pub struct CareService {
 #[serde(rename_all = "camelCase")]
 pub struct CareMember {
     pub member: String,
-    /// 老年人 | 未成年人 | 残疾人 (Chinese), the groups the member is in.
-    pub groups: Vec<&'static str>,
+    /// The groups the member is in: `elderly`, `minor`, `disabled` (`labels().group` names them).
+    #[tsify(type = "string[]")]
+    pub groups: Vec<Group>,
     /// 'partial' 部分失能 or 'none' 失能.
     pub self_care: Capacity,
     pub services: Vec<CareService>,
@@ -60,12 +62,12 @@ const INSTITUTION: CareService = CareService {
     citation: "四(十二)",
 };
 
-fn groups_of(m: &Member<'_>, elderly: u32, minor: u32) -> Vec<&'static str> {
+fn groups_of(m: &Member<'_>, elderly: u32, minor: u32) -> Vec<Group> {
     let groups = [
-        ("老年人", m.age >= elderly),
-        ("未成年人", m.age < minor),
+        (Group::Elderly, m.age >= elderly),
+        (Group::Minor, m.age < minor),
         (
-            "残疾人",
+            Group::Disabled,
             m.disability_grade.is_some() || m.disability_type.is_some(),
         ),
     ];
@@ -168,7 +170,7 @@ impl HouseholdProgramme for CareServicesFigures {
                 format!(
                     "{}：{}，{}：{}。",
                     m.member,
-                    m.groups.join("、"),
+                    groups::labels(&m.groups),
                     ability,
                     names.join("；")
                 ),

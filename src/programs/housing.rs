@@ -16,6 +16,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::groups::{self, Group};
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
@@ -27,8 +28,10 @@ use crate::rules::Assumptions;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct HousingFigures {
-    /// The protected groups the household is in (Chinese names); empty: not protected.
-    pub groups: Vec<String>,
+    /// The protected groups the household is in (ids; `labels().group` names them); empty: not
+    /// protected.
+    #[tsify(type = "string[]")]
+    pub groups: Vec<Group>,
     /// The appraisal recorded, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -47,17 +50,17 @@ pub struct HousingFigures {
 }
 
 /// The protected groups of the household, by the facts decided before.
-fn protected_groups(h: &Household<'_>, a: &Assistance) -> Result<Vec<String>> {
+fn protected_groups(h: &Household<'_>, a: &Assistance) -> Result<Vec<Group>> {
     let groups = [
-        ("农村易返贫致贫户（监测对象）", h.status.monitored()),
-        ("农村低保户", !a.dibao()?.members.is_empty()),
-        ("农村分散供养特困人员", !a.tekun()?.members.is_empty()),
-        ("脱贫户", h.status == HouseholdStatus::Alleviated),
+        (Group::MonitoredHousehold, h.status.monitored()),
+        (Group::DibaoHousehold, !a.dibao()?.members.is_empty()),
+        (Group::TekunDispersed, !a.tekun()?.members.is_empty()),
+        (Group::AlleviatedHousehold, h.status == HouseholdStatus::Alleviated),
     ];
     Ok(groups
         .iter()
         .filter(|(_, applies)| *applies)
-        .map(|(name, _)| name.to_string())
+        .map(|(g, _)| *g)
         .collect())
 }
 
@@ -138,7 +141,7 @@ impl HouseholdProgramme for HousingFigures {
         let text = if self.groups.is_empty() {
             "不是监测户、低保户、特困户或脱贫户：不属农村住房安全保障对象。".to_string()
         } else {
-            format!("属农村住房安全保障对象：{}。", self.groups.join("、"))
+            format!("属农村住房安全保障对象：{}。", groups::labels(&self.groups))
         };
         e.step("housing.groups", "二(三)", text, None);
         let appraisal = match self.appraisal {

@@ -21,6 +21,7 @@ use super::assistance::Assistance;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
+use super::groups::{self, Group};
 use crate::model::{Household, HouseholdStatus};
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader, Spec};
@@ -32,8 +33,9 @@ pub struct PremiumMember {
     pub member: String,
     /// Recorded as insured (default true).
     pub insured: bool,
-    /// Chinese names of the groups that give the member a subsidy.
-    pub groups: Vec<String>,
+    /// The groups that give the member a subsidy (ids; `labels().group` names them).
+    #[tsify(type = "string[]")]
+    pub groups: Vec<Group>,
     /// Share of the individual premium the government pays.
     #[tsify(type = "string")]
     pub share: Rate,
@@ -72,7 +74,7 @@ fn member_step(m: &PremiumMember, premium: Money, e: &mut Explanation) {
         (false, true) => format!(
             "{}：{}，政府资助个人缴费的 {} = {} 元，个人缴 {} 元。",
             m.member,
-            m.groups.join("、"),
+            groups::labels(&m.groups),
             m.share.percent(),
             m.subsidy,
             m.pays
@@ -80,15 +82,13 @@ fn member_step(m: &PremiumMember, premium: Money, e: &mut Explanation) {
         (false, false) => format!(
             "{}：{}，参保后政府资助个人缴费的 {}；目前未参保，尚未资助。",
             m.member,
-            m.groups.join("、"),
+            groups::labels(&m.groups),
             m.share.percent()
         ),
     };
     // Subsidised only as 监测对象 or 脱贫人口: the rule of the transition period.
     let transitional = !m.groups.is_empty()
-        && m.groups
-            .iter()
-            .all(|g| TRANSITION_GROUPS.contains(&g.as_str()));
+        && m.groups.iter().all(|g| TRANSITION_GROUPS.contains(g));
     e.step(
         if transitional {
             "medicalPremium.transition"
@@ -102,39 +102,39 @@ fn member_step(m: &PremiumMember, premium: Money, e: &mut Explanation) {
 }
 
 /// The groups subsidised during the transition period only.
-const TRANSITION_GROUPS: [&str; 2] = ["监测对象", "脱贫人口"];
+const TRANSITION_GROUPS: [Group; 2] = [Group::Monitored, Group::Alleviated];
 
-/// The groups of a member: (Chinese name, applies, the share's parameter). `in_transition`: the
+/// The groups of a member: (group, applies, the share's parameter). `in_transition`: the
 /// date is within the transition period (脱贫人口 are subsidised only then).
 fn groups(
     index: usize,
     h: &Household<'_>,
     a: &Assistance,
     in_transition: bool,
-) -> Result<[(&'static str, bool, &'static Spec); 5]> {
+) -> Result<[(Group, bool, &'static Spec); 5]> {
     Ok([
         (
-            "特困人员",
+            Group::Tekun,
             a.tekun()?.members.contains(&index),
             &p::MEDICAL_PREMIUM_SHARE_TEKUN,
         ),
         (
-            "低保对象",
+            Group::Dibao,
             a.dibao()?.members.contains(&index),
             &p::MEDICAL_PREMIUM_SHARE_DIBAO,
         ),
         (
-            "返贫致贫人口",
+            Group::Returned,
             h.status == HouseholdStatus::Returned,
             &p::MEDICAL_PREMIUM_SHARE_RETURNED,
         ),
         (
-            "监测对象",
+            Group::Monitored,
             h.status == HouseholdStatus::Monitored && in_transition,
             &p::MEDICAL_PREMIUM_SHARE_MONITORED,
         ),
         (
-            "脱贫人口",
+            Group::Alleviated,
             h.status == HouseholdStatus::Alleviated && in_transition,
             &p::MEDICAL_PREMIUM_SHARE_ALLEVIATED,
         ),
@@ -159,7 +159,7 @@ impl HouseholdProgramme for MedicalPremiumFigures {
             let mut share = Rate::default();
             for (name, applies, spec) in groups(i, h, a, after_transition.is_none())? {
                 if applies {
-                    names.push(name.to_string());
+                    names.push(name);
                     share = share.max(r.rate(spec)?);
                 }
             }

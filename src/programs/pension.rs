@@ -19,6 +19,7 @@ use super::assistance::Assistance;
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
+use super::groups::{self, Group};
 use crate::model::{Category, Household, HouseholdStatus, Member};
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader, Spec};
@@ -30,8 +31,9 @@ pub struct PensionMember {
     pub member: String,
     /// Of contributing age and not in school.
     pub contributes: bool,
-    /// Chinese names of the groups the member belongs to.
-    pub groups: Vec<String>,
+    /// The groups the member belongs to (ids; `labels().group` names them).
+    #[tsify(type = "string[]")]
+    pub groups: Vec<Group>,
     /// Share of the lowest-tier premium the government pays.
     #[tsify(type = "string")]
     pub share: Rate,
@@ -64,24 +66,24 @@ fn member_row(
     r: &mut Reader<'_>,
 ) -> Result<PensionMember> {
     let contributes = (working.0..=working.1).contains(&m.age) && m.schooling.is_none();
-    let groups: [(&str, bool, &'static Spec); 4] = [
+    let groups: [(Group, bool, &'static Spec); 4] = [
         (
-            "特困人员",
+            Group::Tekun,
             tekun.contains(&index),
             &p::PENSION_PAID_SHARE_TEKUN,
         ),
         (
-            "低保对象",
+            Group::Dibao,
             dibao.contains(&index),
             &p::PENSION_PAID_SHARE_DIBAO,
         ),
         (
-            "返贫致贫人口（已认定）",
+            Group::Returned,
             h.status == HouseholdStatus::Returned,
             &p::PENSION_PAID_SHARE_RETURNED,
         ),
         (
-            "重度残疾人",
+            Group::SevereDisability,
             m.grade_one_or_two(),
             &p::PENSION_PAID_SHARE_SEVERE_DISABILITY,
         ),
@@ -90,7 +92,7 @@ fn member_row(
     let mut share = Rate::default();
     for (name, applies, spec) in groups {
         if applies && contributes {
-            names.push(name.to_string());
+            names.push(name);
             share = share.max(r.rate(spec)?);
         }
     }
@@ -203,7 +205,7 @@ impl HouseholdProgramme for PensionFigures {
                 format!(
                     "{}：{}，政府代缴最低档 {lowest} 元的 {} = {} 元/年；提高缴费档次时可保留现行最低档次。",
                     m.label,
-                    row.groups.join("、"),
+                    groups::labels(&row.groups),
                     row.share.percent(),
                     row.paid
                 )
@@ -219,7 +221,7 @@ impl HouseholdProgramme for PensionFigures {
             e.reason(format!(
                 "{}属{}，政府每年代缴 {} 元养老保险费。",
                 m.member,
-                m.groups.join("、"),
+                groups::labels(&m.groups),
                 m.paid
             ));
         }
