@@ -55,7 +55,10 @@ fn protected_groups(h: &Household<'_>, a: &Assistance) -> Result<Vec<Group>> {
         (Group::MonitoredHousehold, h.status.monitored()),
         (Group::DibaoHousehold, !a.dibao()?.members.is_empty()),
         (Group::TekunDispersed, !a.tekun()?.members.is_empty()),
-        (Group::AlleviatedHousehold, h.status == HouseholdStatus::Alleviated),
+        (
+            Group::AlleviatedHousehold,
+            h.status == HouseholdStatus::Alleviated,
+        ),
     ];
     Ok(groups
         .iter()

@@ -18,10 +18,10 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::groups::{self, Group};
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
-use super::groups::{self, Group};
 use crate::model::{Household, HouseholdStatus};
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader, Spec};
@@ -87,8 +87,8 @@ fn member_step(m: &PremiumMember, premium: Money, e: &mut Explanation) {
         ),
     };
     // Subsidised only as 监测对象 or 脱贫人口: the rule of the transition period.
-    let transitional = !m.groups.is_empty()
-        && m.groups.iter().all(|g| TRANSITION_GROUPS.contains(g));
+    let transitional =
+        !m.groups.is_empty() && m.groups.iter().all(|g| TRANSITION_GROUPS.contains(g));
     e.step(
         if transitional {
             "medicalPremium.transition"

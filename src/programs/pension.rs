@@ -16,10 +16,10 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
+use super::groups::{self, Group};
 use super::{Amounts, HouseholdProgramme};
 use crate::error::Result;
 use crate::explain::{Citations, Explanation};
-use super::groups::{self, Group};
 use crate::model::{Category, Household, HouseholdStatus, Member};
 use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader, Spec};
