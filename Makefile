@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build package site demo test test-rust test-js test-package test-browser test-fuzz lint bench fuzz lock clean
+.PHONY: setup build package site demo test test-rust test-js test-budgets test-package test-browser test-floor test-fuzz lint bench fuzz lock clean
 
 ## Install the toolchain pieces that are missing (idempotent).
 setup:
@@ -26,20 +26,29 @@ demo: site
 	node scripts/serve.mjs --port $(PORT)
 
 ## Every test layer: lint, Rust (unit, doc, golden, properties, CLI), JS against the packed tarball
-## (on every tested Node, then TypeScript and arethetypeswrong), the package (examples built and
-## opened in chromium, Jest, Vitest), browser, and a short bounded fuzzing run.
-test: build lint test-rust test-js test-package test-browser test-fuzz
+## (on every tested Node, then TypeScript and arethetypeswrong), the budgets, the package (examples
+## built and opened in chromium, Jest, Vitest), browser, the browser floor, and a short bounded
+## fuzzing run.
+test: build lint test-rust test-js test-budgets test-package test-browser test-floor test-fuzz
 
+## Rust formatting and clippy (native and wasm32); the shipped JavaScript against the browser floor.
 lint:
 	cargo fmt --check
 	cargo clippy --quiet --all-targets --features cli -- -D warnings
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+	node scripts/floor-syntax.mjs
 
 test-rust:
 	cargo test --features cli
 
 test-js: test-rust
 	bash tests/js/run.sh
+
+## Budgets on what is exact (tests/budgets/budgets.json): the .wasm's bytes, a lean answer's bytes,
+## the native tool's instructions per household (callgrind, over the release build).
+test-budgets: build
+	cargo build --release --features cli
+	node --test --test-reporter=spec tests/budgets/
 
 ## The package as integration teams use it: examples/ built against the fresh tarball and opened in
 ## chromium (bundle sizes in test-output/), Jest, Vitest, the tarball's contents and docs.
@@ -59,6 +68,12 @@ bench: build
 	node benches/cli.mjs
 	node scripts/site.mjs
 	node benches/register-page.mjs 50000
+
+## The browser floor (docs/browsers.md): the module validated against the floor's WebAssembly features,
+## the JavaScript checker, then the plain-html example and the staff page in Chromium 89 and in
+## today's chromium (same figures), and what a browser below the floor is told. Output in test-output/floor/.
+test-floor: site
+	node --test --test-reporter=spec tests/floor/
 
 test-fuzz:
 	bash scripts/fuzz.sh 20

@@ -5,8 +5,9 @@
 // One .wasm file, four ways to load it (docs/package.md explains the choice):
 //   web/zhenxing_bg.wasm   the module itself, the only copy of it
 //   web/zhenxing.js        the wasm-bindgen glue (ES module), patched: no default .wasm location of its
-//                          own (bundlers would emit an unused copy), and a PolicyError instead of a
-//                          TypeError when it is called before init()
+//                          own (bundlers would emit an unused copy), a PolicyError instead of a
+//                          TypeError when it is called before init(), and the browser's support for
+//                          what the module needs checked before it is compiled (js/support.js)
 //   web/index.js           `zhenxing/web`: init() fetches web/zhenxing_bg.wasm beside it
 //   inline/index.js        `zhenxing` in browsers and bundlers: the module carried as base64 and
 //                          instantiated synchronously on import, so no bundler needs .wasm support
@@ -52,6 +53,9 @@ const boundary = (() => {
   }
   throw new Error('boundary.js snippet not found in the wasm-bindgen output');
 })();
+// js/support.js beside boundary.js (it imports PolicyError from there): what the module needs of a browser.
+const support = boundary.replace(/boundary\.js$/, 'support.js');
+cpSync(join(root, 'js', 'support.js'), join(out, 'web', support));
 
 let glue = readFileSync(join(src, 'zhenxing.js'), 'utf8');
 glue = patch(glue, '/* @ts-self-types="./zhenxing.d.ts" */\n', '');
@@ -60,7 +64,10 @@ glue = patch(glue, '/* @ts-self-types="./zhenxing.d.ts" */\n', '');
 const notReady = "makePolicyError('NOT_INITIALIZED', '', '计算模块尚未初始化：请先 await init()（zhenxing/web 先要加载 .wasm 文件）', [])";
 glue = patch(glue, 'let wasmModule, wasmInstance, wasm;',
   `const wasmNotReady = new Proxy({}, { get() { throw ${notReady}; } });\nlet wasmModule, wasmInstance, wasm = wasmNotReady;`);
-glue = patch(glue, 'if (wasm !== undefined) return wasm;', 'if (wasm !== wasmNotReady) return wasm;', 2);
+glue = patch(glue, 'if (wasm !== undefined) return wasm;', 'if (wasm !== wasmNotReady) return wasm;\n    assertSupported();', 2);
+// A browser below the floor (docs/browsers.md) gets PolicyError UNSUPPORTED_BROWSER from init() and
+// initSync(), naming what it lacks, before the module is compiled.
+glue = `import { assertSupported } from ${JSON.stringify(support)};\n${glue}`;
 // The default location moves to web/index.js, so that only the entry that fetches the file makes
 // bundlers emit it (the inline and Node entries never fetch).
 glue = patch(glue, "module_or_path = new URL('zhenxing_bg.wasm', import.meta.url);",
@@ -69,17 +76,20 @@ if (glue.includes('import.meta')) throw new Error('assemble-package: the glue st
 // Misusing an engine (after free(), a method taken off the object or called on the prototype, a
 // compare() with something else than an engine) throws PolicyError with a Chinese message, not
 // wasm-bindgen's "null pointer passed to rust" or "expected instance of PolicyEngine".
-const engineCalls = (glue.match(/wasm\.policyengine_\w+\(this\.__wbg_ptr/g) ?? []).length;
+// (Built for the browser floor, without reference types, a method that returns a value passes the
+// module a return slot first: `wasm.policyengine_x(retptr, this.__wbg_ptr, …)`.)
+const engineCall = /(wasm\.policyengine_\w+\((?:retptr, )?)this\.__wbg_ptr/g;
+const engineCalls = (glue.match(engineCall) ?? []).length;
 if (engineCalls < 20) throw new Error(`assemble-package: expected the engine's methods in the glue, found ${engineCalls}`);
-glue = glue.replace(/(wasm\.policyengine_\w+)\(this\.__wbg_ptr/g, '$1(livePtr(this)');
-// Two methods take another engine: compare and compareMany; and the register page's
-// RegisterScreen.screen(engine, …) and .compare(engine, other, …) take one or two.
-glue = patch(glue, '        _assertClass(other, PolicyEngine);\n', '', 3);
-glue = patch(glue, 'other.__wbg_ptr);', "livePtr(other, 'other'));");
-glue = patch(glue, 'other.__wbg_ptr, isLikeNone(opts)', "livePtr(other, 'other'), isLikeNone(opts)");
-glue = patch(glue, '        _assertClass(engine, PolicyEngine);\n', '', 2);
-glue = patch(glue, 'engine.__wbg_ptr', "livePtr(engine, 'engine')", 2);
-glue = patch(glue, 'other.__wbg_ptr, register', "livePtr(other, 'other'), register");
+glue = glue.replace(engineCall, '$1livePtr(this)');
+// Methods that take another engine (compare, compareMany) and the register page's
+// RegisterScreen.screen(engine, …) and .compare(engine, other, …) check it where wasm-bindgen
+// asserts its class, before any argument is handed to the module (an argument already handed over
+// would stay in the glue's table of JavaScript values).
+const assertEngine = /^( *)_assertClass\((other|engine), PolicyEngine\);$/gm;
+const asserted = (glue.match(assertEngine) ?? []).length;
+if (asserted !== 5) throw new Error(`assemble-package: expected 5 engine arguments asserted in the glue, found ${asserted}`);
+glue = glue.replace(assertEngine, "$1livePtr($2, '$2');");
 // PolicyEngine's free() (the register page's RegisterScreen has one of its own, left as it is).
 {
   const start = glue.indexOf('export class PolicyEngine ');
@@ -108,6 +118,10 @@ function livePtr(engine, path = '') {
     return engine.__wbg_ptr;
 }
 `;
+// Engines nobody frees are freed when collected (docs/memory.md): the glue must register them.
+if (!glue.includes('new FinalizationRegistry(ptr => wasm.__wbg_policyengine_free(')) {
+  throw new Error('assemble-package: the glue no longer frees collected engines (wasm-bindgen weak references)');
+}
 write('web/zhenxing.js', glue);
 
 // The names the package exports: the glue's, less its loaders, plus PolicyError.
@@ -115,7 +129,8 @@ const nodeGlue = 'node/zhenxing.cjs';
 await build({
   stdin: { contents: `export * from './zhenxing.js';\nexport { PolicyError } from ${JSON.stringify(boundary)};\n`, resolveDir: join(out, 'web') },
   bundle: true, format: 'cjs', platform: 'node', target: 'node20', outfile: join(out, nodeGlue), logLevel: 'warning',
-  banner: { js: `${header}// The glue of web/zhenxing.js and js/boundary.js as one CommonJS module, for Node.` },
+  // TextEncoder and TextDecoder from node:util rather than globals: Jest's jsdom environment has none.
+  banner: { js: `${header}// The glue of web/zhenxing.js and js/boundary.js as one CommonJS module, for Node.\nconst { TextEncoder, TextDecoder } = require('node:util');` },
 });
 const loaders = new Set(['default', 'initSync']);
 const api = Object.keys(createRequire(import.meta.url)(join(out, nodeGlue))).filter((n) => !loaders.has(n)).sort();
@@ -141,6 +156,7 @@ export default function init(options) {
   }
   return initGlue(options);
 }
+export { init };
 `);
 
 // ---- zhenxing in browsers and bundlers: the module inline -------------------------------------
@@ -150,6 +166,7 @@ write('inline/index.js', `${header}// \`import { PolicyEngine } from 'zhenxing'\
 // in the JavaScript and instantiated on import, so it needs no bundler support for .wasm files and no
 // init() (the entry that fetches the .wasm file instead is \`zhenxing/web\`).
 import { initSync } from '../web/zhenxing.js';
+import { syncCompileRefused } from ${JSON.stringify('../web/' + support.slice(2))};
 import base64 from './zhenxing_bg.wasm.js';
 
 function decode(text) {
@@ -159,7 +176,12 @@ function decode(text) {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
-initSync({ module: decode(base64) });
+try {
+  initSync({ module: decode(base64) });
+} catch (e) {
+  // Chromium before 114 compiles a module this size synchronously only in a worker.
+  throw syncCompileRefused(e);
+}
 
 export {
 ${list(glueApi)}
@@ -175,7 +197,20 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const glue = require('./zhenxing.cjs');
 
-glue.initSync({ module: readFileSync(join(__dirname, '..', 'web', 'zhenxing_bg.wasm')) });
+/** The module's bytes: the file beside this one, or, where a bundler has moved this code away from
+ * it (a Next.js server build, a server bundled into one file), the copy carried in the JavaScript,
+ * which the bundler then includes. Plain Node always finds the file and never loads that copy. */
+function wasmBytes() {
+  try {
+    return readFileSync(join(__dirname, '..', 'web', 'zhenxing_bg.wasm'));
+  } catch (e) {
+    if (e === null || typeof e !== 'object' || e.code !== 'ENOENT') throw e;
+    const inline = require('../inline/zhenxing_bg.wasm.js');
+    return Buffer.from(typeof inline === 'string' ? inline : inline.default, 'base64');
+  }
+}
+
+glue.initSync({ module: wasmBytes() });
 
 ${api.map((n) => `exports.${n} = glue.${n};`).join('\n')}
 `);
@@ -193,6 +228,8 @@ require('./index.cjs');
 
 Object.defineProperty(exports, '__esModule', { value: true });
 exports.default = function init() { return Promise.resolve(glue.initSync()); };
+// \`require('zhenxing/web').init\` as well as \`.default\`.
+exports.init = exports.default;
 exports.initSync = function initSync() { return glue.initSync(); };
 ${api.map((n) => `exports.${n} = glue.${n};`).join('\n')}
 `);
@@ -200,6 +237,7 @@ write('node/web.mjs', `${header}import web from './web.cjs';
 
 export default web.default;
 export const {
+  init,
   initSync,
 ${list(api)}
 } = web;
@@ -213,9 +251,12 @@ const dts = readFileSync(join(src, 'zhenxing.d.ts'), 'utf8');
 const cut = dts.indexOf('export type InitInput');
 if (cut < 0) throw new Error('assemble-package: the loaders were not found in zhenxing.d.ts');
 let apiTypes = dts.slice(0, cut).trimEnd() + '\n';
-apiTypes = apiTypes.replace(/export type ErrorCode = ([^;]*);/, (all, union) =>
-  union.includes("'NOT_INITIALIZED'") ? all : `export type ErrorCode = ${union}\n  | 'NOT_INITIALIZED';`);
-if (!apiTypes.includes("'NOT_INITIALIZED'")) throw new Error('assemble-package: ErrorCode not found in zhenxing.d.ts');
+// The codes only the JavaScript side throws: before init(), and a browser below the floor.
+for (const code of ['NOT_INITIALIZED', 'UNSUPPORTED_BROWSER']) {
+  apiTypes = apiTypes.replace(/export type ErrorCode = ([^;]*);/, (all, union) =>
+    union.includes(`'${code}'`) ? all : `export type ErrorCode = ${union}\n  | '${code}';`);
+  if (!apiTypes.includes(`'${code}'`)) throw new Error('assemble-package: ErrorCode not found in zhenxing.d.ts');
+}
 // The classes declare [Symbol.dispose] (for `using`); TypeScript's lib has Symbol.dispose only from
 // esnext.disposable on. Declaring the symbol (as @types/node does) lets projects on "es2022" and
 // "dom" type-check without skipLibCheck; with the newer lib the two declarations merge.
@@ -252,12 +293,37 @@ export interface InitOutput {
  * Loads the module: without an argument, zhenxing_bg.wasm beside this entry (fetched, compiled while
  * it downloads); or \`{ module_or_path }\` with any InitInput. Await it before anything else: a call
  * made earlier throws PolicyError NOT_INITIALIZED. Later calls resolve at once. In Node the module is
- * already loaded and init() resolves at once.
+ * already loaded and init() resolves at once. A browser below the floor (browsers.md) rejects with
+ * PolicyError UNSUPPORTED_BROWSER, whose message names what it lacks.
  */
 export default function init(options?: { module_or_path?: InitInput | Promise<InitInput> }): Promise<InitOutput>;
+/** The same as the default export (\`require('zhenxing/web').init\`). */
+export { init };
 /** Instantiates the module synchronously from its bytes or a compiled module: \`initSync({ module })\`. */
 export function initSync(options: { module: SyncInitInput }): InitOutput;
 `;
+// Which programmes each total adds up, from the registry (src/programs/registry.rs, TOTALS; tests/totals.rs
+// holds the programmes to it), named in the totals' doc comments.
+const registry = readFileSync(join(root, 'src', 'programs', 'registry.rs'), 'utf8');
+const totalsList = registry.match(/pub const TOTALS: [^=]*= &\[([\s\S]*?)\n\];/)?.[1];
+if (!totalsList) throw new Error('assemble-package: TOTALS not found in src/programs/registry.rs');
+const totals = new Map([...totalsList.matchAll(/\(\s*"(\w+)",\s*&\[([^\]]*)\]/g)]
+  .map(([, total, ids]) => [total, [...ids.matchAll(/"(\w+)"/g)].map((m) => m[1])]));
+const { labels: programmeLabels } = createRequire(import.meta.url)(join(out, 'node', 'index.cjs'));
+const programmeLabel = programmeLabels().program;
+const marker = 'the programmes `registry::TOTALS` lists for it';
+let named = 0;
+apiTypes = apiTypes.replace(/(\/\*\*(?:(?!\*\/)[\s\S])*?)\*\/\s*(total\w+): string;/g, (all, doc, total) => {
+  const flat = doc.replace(/\n\s*\* ?/g, ' ');
+  if (!flat.includes(marker)) return all;
+  const ids = totals.get(total);
+  if (!ids) throw new Error(`assemble-package: no TOTALS entry for ${total}`);
+  named += 1;
+  const list = ids.map((id) => `${programmeLabel[id] ?? id} (\`${id}\`)`).join(', ');
+  const indent = all.match(/\n(\s*)total/)[1];
+  return `/**\n${indent} * ${flat.replace(/^\/\*\*\s*/, '').trim().replace(marker, `the programmes: ${list}`)}\n${indent} */\n${indent}${total}: string;`;
+});
+if (named !== totals.size) throw new Error(`assemble-package: ${named} of the ${totals.size} totals named their programmes`);
 write('index.d.ts', apiTypes);
 write('index.d.cts', apiTypes);
 write('web/index.d.ts', `${header}export * from '../index.js';\n\n${loaderTypes}`);
@@ -280,6 +346,8 @@ const { defaultParameters } = createRequire(import.meta.url)(join(out, 'node', '
 const parameters = defaultParameters();
 JSON.parse(parameters);
 write('heilongjiang.json', parameters);
+// The size figures of the docs, from this build (scripts/doc-sizes.mjs), before the docs are shipped.
+execFileSync(process.execPath, [join(root, 'scripts', 'doc-sizes.mjs')], { stdio: 'inherit' });
 // The rest of `files` (licences, changelog, docs) as they are in the repository.
 for (const file of pkg.files.filter((f) => !existsSync(join(out, f)))) {
   mkdirSync(dirname(join(out, file)), { recursive: true });

@@ -23,8 +23,10 @@ const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
-// The page must work under a strict policy: no inline script, no eval, nothing from elsewhere.
-const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
+// The page must work under a strict policy: no inline script, nothing from elsewhere. 'unsafe-eval'
+// only because Chromium before 97 and Safari before 16 compile WebAssembly nowhere else (newer
+// browsers take 'wasm-unsafe-eval'); the page itself evaluates no code (docs/browsers.md).
+const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
 const common = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache' };
 
 function plain(res, status, text, extra = {}) {

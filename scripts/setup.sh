@@ -64,6 +64,16 @@ else
   apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
 fi
 
+# The budget on counted instructions runs the native tool under callgrind, from Debian's valgrind.
+if command -v valgrind >/dev/null 2>&1; then
+  say "valgrind (callgrind): present"
+else
+  say "installing Debian's valgrind (callgrind)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq valgrind >/dev/null
+fi
+
 # The browser test reads the printed PDF's text (two pages at most, the inputs, the signature lines)
 # with pdftotext, from Debian's poppler-utils.
 if [ "${ZX_SKIP_CHROMIUM:-}" = 1 ]; then
@@ -75,4 +85,12 @@ else
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq poppler-utils >/dev/null
+fi
+
+# The browser-floor tests' browser: a headless Chromium 89 with its own libraries, from the npm
+# package chrome-aws-lambda, unpacked once per machine into ~/.cache/zhenxing (docs/browsers.md).
+if [ "${ZX_SKIP_CHROMIUM:-}" = 1 ]; then
+  say "chromium 89 (browser floor): skipped (ZX_SKIP_CHROMIUM=1)"
+else
+  node scripts/floor-chromium.mjs
 fi

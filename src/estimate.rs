@@ -82,20 +82,23 @@ pub struct Estimate {
     pub contributions: Vec<Contribution>,
     /// What staff must act on (控辍保学, 应保尽保, 参保动员, 住房和饮水安全), with the members concerned.
     pub alerts: Vec<crate::alerts::Alert>,
-    /// Monthly cash support (低保 + 特困).
+    /// Monthly cash support: the monthly cash of the programmes `registry::TOTALS` lists for it.
     #[tsify(type = "string")]
     pub total_monthly: Money,
-    /// Annual cash support: monthly × 12 + one-off 临时救助 + cash education aid.
+    /// Annual cash support: monthly cash × 12, one-off payments and cash paid by the year, of the
+    /// programmes `registry::TOTALS` lists for it.
     #[tsify(type = "string")]
     pub total_annual: Money,
-    /// The part of `totalAnnual` paid once, not monthly (临时救助).
+    /// The part of `totalAnnual` paid once, not monthly, by the programmes `registry::TOTALS` lists
+    /// for it.
     #[tsify(type = "string")]
     pub total_one_off: Money,
-    /// Paid on the household's behalf or given in kind in the year (代缴, meals): not in the totals.
+    /// Paid on the household's behalf or given in kind in the year, not in `totalAnnual`, by the
+    /// programmes `registry::TOTALS` lists for it.
     #[tsify(type = "string")]
     pub total_on_behalf: Money,
-    /// Pay for work in the posts the household may hold, in the year (生态护林员, 乡村公益岗位): cash,
-    /// but earned, so not in `totalAnnual`.
+    /// Pay for work in the posts the household may hold, in the year: cash, but earned, so not in
+    /// `totalAnnual`; the programmes `registry::TOTALS` lists for it.
     #[tsify(type = "string")]
     pub total_earnings: Money,
     /// Every non-official parameter the estimate rests on, with the parts that used it.

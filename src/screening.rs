@@ -21,7 +21,7 @@ pub struct Screening {
     pub programs: Vec<ScreenedProgram>,
     /// The ids of the estimate's alerts (`schoolDropout`, `coverageGap`, …), in its order.
     pub alerts: Vec<&'static str>,
-    /// Monthly cash support (低保 + 特困).
+    /// Monthly cash support, as `Estimate.totalMonthly`.
     #[tsify(type = "string")]
     pub total_monthly: Money,
     /// Annual cash support, as `Estimate.totalAnnual`.

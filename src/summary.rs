@@ -262,6 +262,100 @@ impl CountySummary {
     }
 }
 
+/// How wide a printed summary may be, in fixed-width columns (an A4 page, a terminal).
+pub const PRINTED_WIDTH: usize = 100;
+
+impl CountySummary {
+    /// The summary as a printed page, at most [`PRINTED_WIDTH`] columns wide whatever the number of
+    /// programmes: the monitored households of the whole register and each programme's households
+    /// and annual amount, then one line per region, town and village (indented under each other)
+    /// with its households, errors, monitored households and cash support. Each programme by place
+    /// is in the CSV, which the last line says.
+    pub fn printed(&self, name: impl Fn(&str) -> Option<String>) -> String {
+        let t = &self.total;
+        let [unstable, marginal, sudden] = t.by_category;
+        let mut out = format!(
+            "纳入监测 {} 户：脱贫不稳定户 {unstable}，边缘易致贫户 {marginal}，突发严重困难户 {sudden}，监测类别未登记 {}\n\n",
+            t.monitored, t.uncategorised
+        );
+        let header = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let mut rows: Vec<Vec<String>> = PROGRAMMES
+            .iter()
+            .zip(&t.programs)
+            .map(|(p, (n, amount))| {
+                vec![p.label.to_string(), n.to_string(), amount.to_fen_string()]
+            })
+            .collect();
+        rows.push(vec![
+            "现金帮扶合计（每月）".into(),
+            String::new(),
+            t.total_monthly.to_fen_string(),
+        ]);
+        rows.push(vec![
+            "现金帮扶合计（全年）".into(),
+            String::new(),
+            t.total_annual.to_fen_string(),
+        ]);
+        out.push_str(&printable(
+            &header(&["项目（全部）", "户数", "年额（元）"]),
+            &rows,
+        ));
+        out.push('\n');
+        let rows: Vec<Vec<String>> = self
+            .groups
+            .iter()
+            .map(|((region, town, village), g)| {
+                let place = match (town, village) {
+                    (None, _) => match name(region) {
+                        Some(n) => format!("{n}（{region}）"),
+                        None => region.clone(),
+                    },
+                    (Some(town), None) => format!("  {}", blank_as(town, "（未填乡镇）")),
+                    (Some(town), Some(village)) => {
+                        let indent = if town.is_empty() && !self.levels.town {
+                            "  "
+                        } else {
+                            "    "
+                        };
+                        format!("{indent}{}", blank_as(village, "（未填村）"))
+                    }
+                };
+                vec![
+                    place,
+                    g.households.to_string(),
+                    g.errors.to_string(),
+                    g.monitored.to_string(),
+                    g.total_monthly.to_fen_string(),
+                    g.total_annual.to_fen_string(),
+                ]
+            })
+            .collect();
+        out.push_str(&printable(
+            &header(&[
+                "地区、乡镇、村",
+                "户数",
+                "有误户数",
+                "纳入监测户数",
+                "现金帮扶月额",
+                "现金帮扶年额",
+            ]),
+            &rows,
+        ));
+        out.push_str(
+            "\n各项目按地区、乡镇、村的户数和年额，监测户按类别：见 CSV（-o 汇总.csv）。\n",
+        );
+        out
+    }
+}
+
+fn blank_as<'a>(s: &'a str, instead: &'a str) -> &'a str {
+    if s.is_empty() {
+        instead
+    } else {
+        s
+    }
+}
+
 fn tally_row(level: &str, place: [&str; 4], t: &Tally) -> Vec<String> {
     let mut row: Vec<String> = [level]
         .iter()
@@ -291,10 +385,54 @@ pub fn display_width(s: &str) -> usize {
         .fold(0usize, usize::saturating_add)
 }
 
-/// Rows as a printable table: columns padded to their widest cell, numbers aligned right.
+/// Whether a cell is an amount of money as the engine writes it: yuan and two places of fen.
+fn is_amount(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    match digits.split_once('.') {
+        Some((yuan, fen)) => {
+            !yuan.is_empty()
+                && fen.len() == 2
+                && yuan.bytes().all(|b| b.is_ascii_digit())
+                && fen.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+/// An amount as a printed report writes it, thousands separated: `1495846265.16` as
+/// `1,495,846,265.16`; anything that is not an amount as it is.
+pub fn grouped(amount: &str) -> String {
+    if !is_amount(amount) {
+        return amount.to_string();
+    }
+    let (sign, digits) = match amount.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", amount),
+    };
+    let (yuan, fen) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut out = String::with_capacity(amount.len().saturating_mul(2));
+    out.push_str(sign);
+    for (i, c) in yuan.chars().enumerate() {
+        let left = yuan.len().saturating_sub(i);
+        if i > 0 && left.checked_rem(3) == Some(0) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out.push('.');
+    out.push_str(fen);
+    out
+}
+
+/// Rows as a printable table: columns padded to their widest cell, numbers aligned right, amounts
+/// of money thousands separated ([`grouped`]).
 pub fn printable(header: &[String], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|cell| grouped(cell)).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
-    for row in rows {
+    for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(display_width(cell));
         }
@@ -302,7 +440,7 @@ pub fn printable(header: &[String], rows: &[Vec<String>]) -> String {
     let numeric = |s: &str| {
         !s.is_empty()
             && s.chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == ',')
     };
     let mut out = String::new();
     for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
@@ -389,5 +527,21 @@ mod tests {
         assert_eq!(rows[0][5], "3");
         assert_eq!(rows[0].len(), CountySummary::header(true).len());
         assert!(printable(&CountySummary::header(true), &rows).contains("延寿县"));
+    }
+
+    #[test]
+    fn amounts_are_printed_with_thousands_separators() {
+        assert_eq!(grouped("1495846265.16"), "1,495,846,265.16");
+        assert_eq!(grouped("-1234.50"), "-1,234.50");
+        assert_eq!(grouped("999.00"), "999.00");
+        assert_eq!(grouped("0.00"), "0.00");
+        // Codes and counts are not amounts.
+        assert_eq!(grouped("230129"), "230129");
+        assert_eq!(grouped("1.5"), "1.5");
+        let table = printable(
+            &["地区".to_string(), "年额".to_string()],
+            &[vec!["230129".into(), "1495846265.16".into()]],
+        );
+        assert_eq!(table, "地区    年额\n230129  1,495,846,265.16\n");
     }
 }

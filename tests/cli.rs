@@ -993,6 +993,8 @@ fn golden_county_register_compare() {
         "--changed-only",
         "--output-format",
         "jsonl",
+        "-o",
+        "-",
     ]);
     let ids: Vec<String> = lines(&out)
         .iter()
@@ -1014,6 +1016,8 @@ fn golden_county_register_compare() {
         "dibao.standard.rural=471",
         "--output-format",
         "jsonl",
+        "-o",
+        "-",
     ]);
     let h08 = lines(&out)
         .into_iter()
@@ -1374,8 +1378,8 @@ fn estimate_and_summary_apply_a_set_parameter() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("另改 dibao.standard.rural=471"), "{out}");
-    // 471.00 × 12 = 5652.00 a year.
-    assert!(out.contains("5652.00"), "{out}");
+    // 471.00 × 12 = 5652.00 a year (printed thousands separated).
+    assert!(out.contains("5,652.00"), "{out}");
 }
 
 #[test]
@@ -1474,4 +1478,155 @@ fn a_register_row_with_several_bad_cells_gets_them_all() {
     assert!(problems
         .iter()
         .any(|(_, m)| m.contains("“残疾等级”（disability_grade）应为 1 到 4")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What analysts tripped on: real exports, printed reports.
+
+/// A national-system export: identity and telephone numbers beside the columns the tool reads, and a
+/// column of notes. One member's birth date is wrong, so an error row is written too.
+const EXPORT: &str = "户编号,身份证号,地区代码,成员,出生日期,联系电话,备注,工资收入\n\
+    A,230129198001011234,230129,户主,1980-01-01,13912345678,已走访,8000\n\
+    A,230129201001015678,230129,孩子,2010-01-01,13912345678,,\n\
+    B,23012919700230999X,230129,户主,1970-02-30,13800001111,电话空号,\n";
+
+/// The same register without the columns the tool does not read.
+const PLAIN: &str = "户编号,地区代码,成员,出生日期,工资收入\n\
+    A,230129,户主,1980-01-01,8000\n\
+    A,230129,孩子,2010-01-01,\n\
+    B,230129,户主,1970-02-30,\n";
+
+const PERSONAL: [&str; 6] = [
+    "230129198001011234",
+    "230129201001015678",
+    "23012919700230999X",
+    "13912345678",
+    "13800001111",
+    "电话空号",
+];
+
+#[test]
+fn unknown_columns_stop_the_run_unless_ignored_and_personal_details_never_reach_an_output() {
+    let s = Scratch::new("ignore-columns");
+    let export = s.file("export.csv", EXPORT);
+    let plain = s.file("plain.csv", PLAIN);
+    // Without --ignore-columns: 备注 is not a known column; the run stops, naming it once, and
+    // says how to go on. No cell of the file is echoed.
+    let (code, out, err) = run(&["estimate", "--as-of", AS_OF, export.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err.matches("“备注”").count(), 1, "{err}");
+    assert!(err.contains("--ignore-columns"), "{err}");
+    for p in PERSONAL {
+        assert!(!out.contains(p) && !err.contains(p), "{p} in {out}{err}");
+    }
+    // With it: the same results as the register without those columns, the ignored columns listed
+    // once, and no identity number, telephone or note in any output (rows, explained estimates,
+    // CSV, the summary, errors).
+    let (_, want, _) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        plain.to_str().unwrap(),
+    ]);
+    let mut seen = String::new();
+    for extra in [
+        &[][..],
+        &["--explain"],
+        &["--output-format", "csv", "-o", "-"],
+    ] {
+        let mut args = vec!["estimate", "--as-of", AS_OF, "--ignore-columns"];
+        args.extend_from_slice(extra);
+        args.push(export.to_str().unwrap());
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 1, "B is an error: {err}");
+        if extra.is_empty() {
+            assert_eq!(out, want);
+            assert_eq!(err.matches("已忽略 3 列").count(), 1, "listed once: {err}");
+            assert!(
+                err.contains("第 2 列“身份证号”、第 6 列“联系电话”、第 7 列“备注”"),
+                "{err}"
+            );
+        }
+        seen.push_str(&out);
+        seen.push_str(&err);
+    }
+    let summary = s.path("summary.txt");
+    run(&[
+        "summary",
+        "--as-of",
+        AS_OF,
+        "--ignore-columns",
+        export.to_str().unwrap(),
+        "-o",
+        summary.to_str().unwrap(),
+    ]);
+    seen.push_str(&std::fs::read_to_string(&summary).unwrap());
+    for p in PERSONAL {
+        assert!(!seen.contains(p), "{p} copied into an output");
+    }
+    // Identity and telephone columns alone need no option: an export with only those runs as it is.
+    let personal_only = "户编号,身份证号,地区代码,成员,出生日期,联系电话,工资收入\n\
+        A,230129198001011234,230129,户主,1980-01-01,13912345678,8000\n\
+        A,230129201001015678,230129,孩子,2010-01-01,13912345678,\n\
+        B,23012919700230999X,230129,户主,1970-02-30,13800001111,\n";
+    let only = s.file("only.csv", personal_only);
+    let (code, out, err) = run(&["estimate", "--as-of", AS_OF, only.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out, want);
+    assert!(
+        err.contains("已忽略 2 列") && !err.contains("备注"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_printed_summary_fits_a_page_and_amounts_are_thousands_separated() {
+    let input = county().join("register.csv");
+    let (code, out, _) = run(&[
+        "summary",
+        "--as-of",
+        "2025-06-01",
+        "--quiet",
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    let widest = out
+        .lines()
+        .map(zhenxing::summary::display_width)
+        .max()
+        .unwrap();
+    assert!(widest <= 100, "{widest} columns wide:\n{out}");
+    // 低保: 22244.40 a year over the register (tests/registers/county/README.md).
+    assert!(
+        out.contains("最低生活保障") && out.contains("22,244.40"),
+        "{out}"
+    );
+    assert!(out.contains("见 CSV"), "{out}");
+    // The closing lines on stderr too.
+    let (_, _, err) = run(&["summary", "--as-of", "2025-06-01", input.to_str().unwrap()]);
+    let annual = err.lines().find(|l| l.contains("现金帮扶合计")).unwrap();
+    assert!(annual.contains(','), "{annual}");
+}
+
+#[test]
+fn compare_without_an_output_prints_the_report_not_every_household() {
+    let input = county().join("register.csv");
+    let base = [
+        "compare",
+        "--as-of",
+        "2025-06-01",
+        "--set",
+        "dibao.standard.rural=471",
+    ];
+    let (code, out, err) = run(&[&base[..], &[input.to_str().unwrap()]].concat());
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out, "", "no per-household JSON on the terminal");
+    assert!(
+        err.contains("现金帮扶合计") && err.contains("-o 差异.csv"),
+        "{err}"
+    );
+    // -o - asks for it on standard output: one line per household (13).
+    let (_, out, _) = run(&[&base[..], &["--quiet", "-o", "-", input.to_str().unwrap()]].concat());
+    assert_eq!(lines(&out).len(), 13);
 }

@@ -69,7 +69,9 @@ fn assets_reads_the_csv_ledger_bad_rows_by_line() {
     let (_, text, _) = run(&["assets", "--as-of", "2024-06-01", "tests/county/ledger.csv"]);
     assert!(text.contains("第14行 有误：金额不能为负数"), "{text}");
     assert!(
-        text.contains("第11行 A10 前进村到户肉牛  到户类资产  账面 8000.00 元  转让：农户自行处置"),
+        text.contains(
+            "第11行 A10 前进村到户肉牛  到户类资产  账面 8,000.00 元  转让：农户自行处置"
+        ),
         "{text}"
     );
     let out = std::env::temp_dir().join("zhenxing-cli-county-ledger.csv");
@@ -93,4 +95,45 @@ fn assets_reads_the_csv_ledger_bad_rows_by_line() {
     ]);
     assert_eq!(code, 2);
     assert!(err.contains("无法打开"), "{err}");
+}
+
+#[test]
+fn a_ledger_in_chinese_reads_as_the_english_one() {
+    // tests/county/ledger-zh.csv is the first twelve rows of ledger.csv with Chinese headers and the
+    // words the results show (光伏电站, 村集体经济组织, 转让, 项目运行管护：6000；…, 2019年), as an
+    // officer's spreadsheet writes them.
+    let json = |path: &str| -> Value {
+        let (code, out, err) = run(&["assets", "--as-of", "2024-06-01", "--json", path]);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str(&out).unwrap()
+    };
+    let zh = json("tests/county/ledger-zh.csv");
+    let en = json("tests/county/ledger.csv");
+    assert_eq!(zh["totals"]["errors"], 0, "{zh}");
+    assert_eq!(
+        zh["items"].as_array().unwrap()[..],
+        en["items"].as_array().unwrap()[..12]
+    );
+    // Amounts in the printed ledger are thousands separated.
+    let (_, text, _) = run(&[
+        "assets",
+        "--as-of",
+        "2024-06-01",
+        "tests/county/ledger-zh.csv",
+    ]);
+    assert!(
+        text.contains("第2行 A01 前进村光伏电站  经营性资产  账面 800,000.00 元"),
+        "{text}"
+    );
+    // A header neither English nor Chinese is named with both lists.
+    let dir = std::env::temp_dir().join("zhenxing-cli-county-zh");
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "资产编号,资产名字\nA01,x\n").unwrap();
+    let (code, _, err) = run(&["assets", "--as-of", "2024-06-01", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("未知的列“资产名字”") && err.contains("name（资产名称）"),
+        "{err}"
+    );
 }

@@ -2,7 +2,7 @@
 import init, { PolicyEngine, PolicyError, labels, policyItems, version } from './pkg/index.js';
 import { MAX_MEMBERS, addMember, fillHousehold, memberTitle, readHousehold, renumber, setupForm } from './form.js';
 import { clearMarks, describe, evaluate, markFields, setVocabulary } from './problems.js';
-import { basisOf, context, el, openCitedItem, renderCards, renderNotice, renderPolicyItems, renderSummary, renderTransition } from './results.js';
+import { amountLabel, basisOf, context, el, openCitedItem, renderCards, renderNotice, renderPolicyItems, renderSummary, renderTransition } from './results.js';
 import { renderPrintSheet } from './print.js';
 import { drawCurve } from './chart.js';
 
@@ -15,6 +15,8 @@ let paramSet = '';
 let form;
 /** The last household that computed: { household, asOf, estimate, basis }. Cleared for a new household. */
 let last = null;
+/** The example household the page opens with (as JSON), so that its result is labelled as such. */
+let example = null;
 let firstEstimate = false;
 
 const regionName = (code) => regions.find((r) => r.code === code)?.name ?? code;
@@ -33,7 +35,7 @@ function announce(text, { now = false } = {}) {
 }
 
 function totalsSentence(est) {
-  const oneOff = Number(est.totalOneOff) ? `，一次性临时救助 ${est.totalOneOff} 元` : '';
+  const oneOff = Number(est.totalOneOff) ? `，一次性发放 ${est.totalOneOff} 元` : '';
   return `测算结果：每月发放 ${est.totalMonthly} 元${oneOff}，全年现金合计 ${est.totalAnnual} 元。`;
 }
 
@@ -51,6 +53,7 @@ function showProblems(described, { heading }) {
   box.hidden = false;
   $('results').classList.toggle('outdated', outdated);
   $('print').disabled = true;
+  $('mini-print').disabled = true;
   $('print-hint').textContent = '表单有误，改好后才能打印。';
 }
 
@@ -60,6 +63,7 @@ function clearProblems() {
   $('problem-box').replaceChildren();
   $('results').classList.remove('outdated');
   $('print').disabled = false;
+  $('mini-print').disabled = false;
   $('print-hint').textContent = 'A4 纸，最多两页，附经办人、审核人签字栏。';
 }
 
@@ -71,6 +75,16 @@ function clearResults() {
   $('totals').replaceChildren(el('p', { class: 'hint' }, '填写家庭信息后，这里显示测算结果。'));
   $('print-sheet').replaceChildren();
   $('results').classList.remove('outdated');
+  $('example-note').hidden = true;
+  $('mini-totals').hidden = true;
+}
+
+/** The phone's compact totals, kept in view at the foot of the screen (style.css). */
+function showMiniTotals(est) {
+  const part = (label, key, unit) => el('span', { class: 'mini-part' }, `${label} `, el('strong', { 'data-key': key }, est[key]), ` ${unit}`);
+  $('mini-figures').replaceChildren(part('每月', 'totalMonthly', '元'), part('全年', 'totalAnnual', '元'),
+    Number(est.totalOneOff) ? part('一次性', 'totalOneOff', '元') : '');
+  $('mini-totals').hidden = false;
 }
 
 /** What was last computed, so the input and change events of one edit compute once. */
@@ -132,12 +146,18 @@ function show(household, asOf, estimate) {
   };
   const basis = basisOf(estimate, inForce);
   last = { household, asOf, estimate, basis };
+  // The household the page opens with is nobody's: said above its result and on its printout.
+  if (example === undefined || example === null) example = JSON.stringify(household);
+  const isExample = JSON.stringify(household) === example;
+  $('example-note').hidden = !isExample;
   renderSummary(estimate, $('totals'), basis);
   renderNotice(basis, $('notice'));
   renderCards(estimate, $('cards'), basis);
+  showMiniTotals(estimate);
   scheduleChart(household, asOf, estimate);
-  renderPrintSheet($('print-sheet'), last, basis, { regionName, paramSet });
+  renderPrintSheet($('print-sheet'), last, basis, { regionName, paramSet, example: isExample });
   $('what-if-table').hidden = true;
+  $('what-if-other').hidden = true;
   $('what-if-error').hidden = true;
   $('result-body').hidden = false;
   if (!firstEstimate) {
@@ -175,7 +195,7 @@ function drawChart(household, asOf, estimate) {
   const step = Math.max(1, Math.round(to / 40));
   try {
     const curve = engine.incomeCurve(household, asOf, { from: '0', to: String(to), step: String(step) });
-    const atHere = here <= to ? estimate.totalAnnual : curve.points.at(-1).totalAnnual;
+    const atHere = here <= to ? estimate.totalAnnual : curve.points[curve.points.length - 1].totalAnnual;
     drawCurve($('chart'), curve, String(Math.min(here, to)), atHere);
     Object.assign($('chart').dataset, { from: '0', to: String(to), step: String(step) });
     $('cliffs').replaceChildren(...curve.cliffs.map((c) => el('li', { 'data-cliff': c.fromIncome }, c.text)),
@@ -187,24 +207,33 @@ function drawChart(household, asOf, estimate) {
 }
 
 /**
- * A comparison (`engine.compare` or `engine.compareDates`) in the what-if table: each programme's own
- * annual amount (代缴 and 资助参保 included) on both sides, as registers count it, and why it changed;
- * the footer is the cash total.
+ * A comparison (`engine.compare` or `engine.compareDates`) in the what-if table: each programme's cash
+ * in the year on both sides (one-off amounts included, and said so), so the rows add up to the cash
+ * total under them, and why it changed; a programme with no cash either way is shown only when it
+ * changed (its cash cells 0.00, its reason saying what changed). What is not cash is summed below.
  */
 function showComparison(c, caption, [before, after]) {
   const table = $('what-if-table');
   table.querySelector('caption').textContent = caption;
   $('what-if-before').textContent = before;
   $('what-if-after').textContent = after;
-  table.querySelector('tbody').replaceChildren(...c.programs.map((p, i) => el('tr', { 'data-program': p.program },
-    el('th', { scope: 'row' }, p.label), el('td', { 'data-key': `programs[${i}].annualBaseline` }, p.annualBaseline), el('td', { 'data-key': `programs[${i}].annualAlternative` }, p.annualAlternative),
-    el('td', { 'data-key': `programs[${i}].annualDifference`, class: Number(p.annualDifference) === 0 ? 'same' : p.annualDifference.startsWith('-') ? 'down' : 'up' }, p.annualDifference),
+  const rows = c.programs.map((p, i) => [p, i]).filter(([p]) => Number(p.baseline) !== 0 || Number(p.alternative) !== 0 || p.why.length > 0);
+  table.querySelector('tbody').replaceChildren(...rows.map(([p, i]) => el('tr', { 'data-program': p.program },
+    el('th', { scope: 'row' }, amountLabel([c.baseline, c.alternative].map((e) => e.contributions[i]).find((x) => Number(x.oneOff)) ?? p)),
+    el('td', { 'data-key': `programs[${i}].baseline` }, p.baseline), el('td', { 'data-key': `programs[${i}].alternative` }, p.alternative),
+    el('td', { 'data-key': `programs[${i}].difference`, class: Number(p.difference) === 0 ? 'same' : p.difference.startsWith('-') ? 'down' : 'up' }, p.difference),
     el('td', { class: 'why', 'data-why': p.why.join(' ') }, p.reasons.join(' ')))));
   const cells = table.querySelectorAll('tfoot td');
   cells[0].textContent = c.baseline.totalAnnual;
+  cells[0].dataset.key = 'baseline.totalAnnual';
   cells[1].textContent = c.alternative.totalAnnual;
+  cells[1].dataset.key = 'alternative.totalAnnual';
   $('what-if-total').textContent = c.totalDifference;
   $('what-if-total').dataset.key = 'totalDifference';
+  $('what-if-other').replaceChildren(`代缴、资助参保、实物等不发现金的帮扶（不计入上表）：${before} `,
+    el('span', { 'data-key': 'baseline.totalOnBehalf' }, c.baseline.totalOnBehalf), ` 元/年，${after} `,
+    el('span', { 'data-key': 'alternative.totalOnBehalf' }, c.alternative.totalOnBehalf), ' 元/年。');
+  $('what-if-other').hidden = false;
   table.hidden = false;
 }
 
@@ -215,11 +244,12 @@ function compareDates(event) {
   error.hidden = true;
   if (!last) return;
   for (const input of $('dates-form').querySelectorAll('input')) input.removeAttribute('aria-invalid');
+  $('what-if-other').hidden = true;
   const from = $('dates-from').value;
   const to = $('dates-to').value;
   try {
     const c = engine.compareDates(last.household, from, to);
-    showComparison(c, `${from} 与 ${to} 的各项目全年金额（元/年；含代缴、资助参保等非现金项目，合计只计现金）`, [from, to]);
+    showComparison(c, `${from} 与 ${to} 的现金帮扶（元/年；临时救助等一次性发放计入当年）`, [from, to]);
     announce(`${to} 与 ${from} 相比，全年现金合计变化 ${c.totalDifference} 元。`, { now: true });
   } catch (e) {
     $('what-if-table').hidden = true;
@@ -240,6 +270,7 @@ function whatIf(event) {
     input.removeAttribute('aria-invalid');
     if (input.value.trim() !== '') overrides[input.name] = input.value.trim();
   }
+  $('what-if-other').hidden = true;
   if (Object.keys(overrides).length === 0) {
     $('what-if-table').hidden = true;
     error.textContent = '请先填写至少一个假设值，再比较。';
@@ -257,7 +288,7 @@ function whatIf(event) {
       try { was = engine.parameterValue(name, last.asOf, last.household.region).value.value; } catch { /* none in force */ }
       return `${now.label} ${was} → ${now.value.value}`;
     });
-    showComparison(c, `现行与假设（${tried.join('；')}）的各项目全年金额（元/年；含代缴、资助参保等非现金项目，合计只计现金）`, ['现行', '假设']);
+    showComparison(c, `现行与假设（${tried.join('；')}）的现金帮扶（元/年；临时救助等一次性发放计入当年）`, ['现行', '假设']);
     announce(`假设调整后全年现金合计变化 ${c.totalDifference} 元。`, { now: true });
   } catch (e) {
     // No table beside the error: the one shown answered the last good values, not these.
@@ -405,6 +436,8 @@ function readHouseholdText(text) {
 }
 
 function fatal(e) {
+  // A browser below the floor: support.js says which browsers can run the page.
+  if (e?.code === 'UNSUPPORTED_BROWSER') return document.dispatchEvent(new CustomEvent('zx-unsupported', { detail: e }));
   $('status').textContent = `出错：${e?.message ?? e}（请刷新页面；如仍出错，请联系系统管理员）`;
   console.error(e);
 }
@@ -484,6 +517,7 @@ async function main() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   });
   $('print').addEventListener('click', () => window.print());
+  $('mini-print').addEventListener('click', () => window.print());
   $('param-set').textContent = `参数：${paramSet}。每个数值附来源与可信度；依据非官方数值的金额标有 ⚠。`;
   $('status').textContent = '已就绪：修改任何一项即时重新计算。';
   document.body.dataset.ready = 'true';

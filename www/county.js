@@ -20,6 +20,8 @@ const cite = (c) => node('span', { class: 'cite' }, c);
 const money = (key, v) => node('span', { 'data-key': key }, v ?? '—');
 
 function showError(e) {
+  // A browser below the floor: support.js says which browsers can run the page.
+  if (e?.code === 'UNSUPPORTED_BROWSER') return document.dispatchEvent(new CustomEvent('zx-unsupported', { detail: e }));
   const box = $('error');
   box.textContent = e instanceof PolicyError ? `${e.message}${e.path ? `（${e.path}）` : ''} [${e.code}]` : `出错：${e}`;
   box.hidden = false;
@@ -65,12 +67,12 @@ function renderProfile(p) {
   if (p.counties) {
     const s = p.summary;
     body.push(node('h3', {}, `所辖县级单位 ${s.counties} 个：脱贫县 ${s.alleviated} 个，整合试点 ${s.pilot} 个`),
-      node('table', { class: 'grid', id: 'county-table' },
+      node('div', { class: 'table-scroll' }, node('table', { class: 'grid', id: 'county-table' },
         node('thead', {}, node('tr', {}, ['代码', '名称', '脱贫县', '整合试点', '生效措施', '待定'].map((h) => node('th', {}, h)))),
         node('tbody', {}, p.counties.map((r) => node('tr', { 'data-code': r.code },
           node('td', {}, r.code), node('td', {}, r.name), node('td', {}, r.alleviatedCounty ? '是' : r.povertyCounty ? '原省级贫困县' : '否'),
           node('td', {}, r.fundIntegrationPilot ? '适用' : ''), node('td', { class: 'num' }, String(r.measures.length)),
-          node('td', { class: 'num' }, String(r.pending.length)))))));
+          node('td', { class: 'num' }, String(r.pending.length))))))));
   }
   $('profile-body').replaceChildren(...body.flat().filter(Boolean), ...common(p).filter(Boolean));
 }
@@ -112,7 +114,7 @@ function ledgerFromCsv(text) {
       const value = field === 'year' && /^\d+$/.test(v) ? Number(v)
         : field === 'incomeUses' ? v.split(';').filter(Boolean).map((p) => { const [purpose, amount] = p.split(/[:：]/); return { purpose: purpose?.trim(), amount: amount?.trim() }; })
         : field === 'disposal.approvals' ? v.split(';').map((s) => s.trim()).filter(Boolean) : v;
-      if (field.startsWith('disposal.')) (asset.disposal ??= {})[field.slice(9)] = value; else asset[field] = value;
+      if (field.startsWith('disposal.')) (asset.disposal = asset.disposal ?? {})[field.slice(9)] = value; else asset[field] = value;
     });
     return asset;
   });
@@ -143,12 +145,13 @@ function renderLedger(l) {
     node('td', { class: 'num' }, money(`${key}.planned`, c.planned)), node('td', { class: 'num' }, `${c.disposals}（缺审批 ${c.disposalsBlocked}）`),
     node('td', { class: 'num' }, String(c.withFindings)));
   const head = (first) => node('thead', {}, node('tr', {}, [first, '项数', '账面价值（元）', '年收益（元）', '已计划（元）', '处置', '有问题'].map((h) => node('th', {}, h))));
+  const scroll = (table) => node('div', { class: 'table-scroll' }, table);
   $('ledger-body').replaceChildren(
-    node('table', { class: 'grid', id: 'ledger-table' },
+    scroll(node('table', { class: 'grid', id: 'ledger-table' },
       node('thead', {}, node('tr', {}, ['行', '编号', '名称', '类别', '账面价值（元）', '年收益（元）', '已计划（元）', '处置', '问题'].map((h) => node('th', {}, h)))),
-      node('tbody', {}, rows)),
-    node('h3', {}, '按类别'), node('table', { class: 'grid', id: 'by-class' }, head('类别'), node('tbody', {}, l.byClass.map((c, i) => totals(c.label, `byClass[${i}]`, c)))),
-    node('h3', {}, '按村'), node('table', { class: 'grid', id: 'by-village' }, head('村'), node('tbody', {}, l.byVillage.map((v, i) => totals(v.village, `byVillage[${i}]`, v)))),
+      node('tbody', {}, rows))),
+    node('h3', {}, '按类别'), scroll(node('table', { class: 'grid', id: 'by-class' }, head('类别'), node('tbody', {}, l.byClass.map((c, i) => totals(c.label, `byClass[${i}]`, c))))),
+    node('h3', {}, '按村'), scroll(node('table', { class: 'grid', id: 'by-village' }, head('村'), node('tbody', {}, l.byVillage.map((v, i) => totals(v.village, `byVillage[${i}]`, v))))),
     node('p', {}, `合计 ${l.totals.rows} 行，${l.totals.errors} 行有误；账面价值 `, money('totals.value', l.totals.value), ' 元。'),
     ...common(l).filter(Boolean));
 }
@@ -171,20 +174,51 @@ async function runLedger() {
 }
 
 // ---- the indicators -------------------------------------------------------------------------------
+/** Every field of the form, as typed: the engine reads numbers as the staff page does ("16,800元",
+ * full-width digits, "6.5%" for a rate) and names what it cannot read. */
 function readIndicators() {
   const f = $('indicator-form').elements;
-  const v = (name) => f.namedItem(name).value.trim();
-  const count = (name) => (v(name) === '' ? undefined : /^\d+$/.test(v(name)) ? Number(v(name)) : v(name));
-  const input = { region: $('region').value, year: count('year'), income: { thisYear: v('thisYear'), lastYear: v('lastYear') }, provinceGrowth: v('provinceGrowth') };
-  if (v('households') !== '') {
+  const v = (name) => f.namedItem(name).value.trim() || undefined;
+  const input = { region: $('region').value, year: v('year'), income: { thisYear: v('thisYear'), lastYear: v('lastYear') }, provinceGrowth: v('provinceGrowth') };
+  if (v('households') !== undefined) {
     const monitored = {};
     for (const c of ['unstable', 'marginal', 'suddenHardship']) {
-      if (v(c) !== '') monitored[c] = { households: count(c), riskEliminated: count(`${c}Eliminated`) };
+      if (v(c) !== undefined) monitored[c] = { households: v(c), riskEliminated: v(`${c}Eliminated`) };
     }
-    input.register = { households: count('households'), monitored, dibaoGaps: count('dibaoGaps'), tekunGaps: count('tekunGaps'),
-      cashAnnual: v('cashAnnual') || undefined };
+    input.register = { households: v('households'), monitored, dibaoGaps: v('dibaoGaps'), tekunGaps: v('tekunGaps'), cashAnnual: v('cashAnnual') };
   }
   return input;
+}
+
+/** The form field an error's path is about (`register.monitored.unstable.households` → unstable). */
+function fieldOf(path) {
+  const parts = path.split('.');
+  const last = parts[parts.length - 1];
+  if (parts[0] === 'income' || parts[0] === 'provinceIncome') return last === 'lastYear' ? 'lastYear' : 'thisYear';
+  if (parts[1] === 'monitored' && parts.length === 4) return last === 'riskEliminated' ? `${parts[2]}Eliminated` : parts[2];
+  if (parts[1] === 'monitored') return 'unstable';
+  return { year: 'year', provinceGrowth: 'provinceGrowth', households: 'households', dibaoGaps: 'dibaoGaps', tekunGaps: 'tekunGaps', cashAnnual: 'cashAnnual' }[last] ?? null;
+}
+
+/** The indicators' problem, as the staff page shows one: at its field, named by the field's label. */
+function showIndicatorProblem(text, field) {
+  const box = $('indicators-problem');
+  const input = field ? $('indicator-form').elements.namedItem(field) : null;
+  const label = input?.closest('label')?.firstChild?.textContent.trim();
+  box.replaceChildren(node('strong', {}, '无法计算指标：'), label ? `${label}：${text}` : text);
+  box.hidden = false;
+  if (input) {
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', 'indicators-problem');
+  }
+}
+
+function clearIndicatorProblem() {
+  $('indicators-problem').hidden = true;
+  for (const input of $('indicator-form').querySelectorAll('[aria-invalid]')) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+  }
 }
 
 /** Bars: the county's growth against the province's, then the share of risk eliminated by category. */
@@ -215,12 +249,12 @@ function chart(r) {
 function renderIndicators(r) {
   const met = (m) => (m === undefined ? '—' : m ? '达到' : '未达到');
   $('indicators-body').replaceChildren(
-    node('table', { class: 'grid', id: 'indicator-table' },
+    node('div', { class: 'table-scroll' }, node('table', { class: 'grid', id: 'indicator-table' },
       node('thead', {}, node('tr', {}, ['指标', '数值', '目标', '怎样算'].map((h) => node('th', {}, h)))),
       node('tbody', {}, r.indicators.map((x, i) => node('tr', { 'data-id': x.id },
         node('td', {}, x.label, cite(x.citation)), node('td', { class: 'num', 'data-key': `indicators[${i}].value` }, `${x.value}${x.unit ?? ''}`),
         node('td', { class: x.met === false ? 'no' : x.met ? 'ok' : null, 'data-met': x.met === undefined ? null : String(x.met) }, met(x.met)),
-        node('td', {}, x.how))))),
+        node('td', {}, x.how)))))),
     node('div', { id: 'indicator-chart' }, chart(r)),
     ...common(r).filter(Boolean));
 }
@@ -228,10 +262,19 @@ function renderIndicators(r) {
 function runIndicators(event) {
   event?.preventDefault();
   $('error').hidden = true;
+  clearIndicatorProblem();
+  // The result shown is for the figures computed: it goes as soon as they are not.
+  $('indicators-body').replaceChildren();
+  const typed = [...$('indicator-form').querySelectorAll('input')].some((i) => i.value.trim() !== '');
+  if (!typed) {
+    showIndicatorProblem('表单是空的：请填写年度、本县本年和上年的农村居民人均可支配收入、全省增速，再计算。', 'year');
+    return;
+  }
   try {
     renderIndicators(engine.countyIndicators(readIndicators(), $('as-of').value));
   } catch (e) {
-    showError(e);
+    if (!(e instanceof PolicyError)) throw e;
+    showIndicatorProblem(e.message, fieldOf(e.path));
   }
 }
 

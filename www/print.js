@@ -63,7 +63,7 @@ function amountText(p, contribution) {
 }
 
 /** Fill `node` with the sheet of `last` ({ household, asOf, estimate }) and its `basis`. */
-export function renderPrintSheet(node, { household: h, estimate: est }, basis, { regionName, paramSet }) {
+export function renderPrintSheet(node, { household: h, estimate: est }, basis, { regionName, paramSet, example = false }) {
   const t = est.transition;
   const statusLabel = context.labels.status?.[h.status ?? 'general'] ?? '';
   const category = h.monitoringCategory ? `（登记为${context.labels.category?.[h.monitoringCategory]}）` : '';
@@ -82,7 +82,7 @@ export function renderPrintSheet(node, { household: h, estimate: est }, basis, {
   if (basis.unofficial.length) notes.push(el('li', {}, el('strong', {}, '非官方参数：'), basis.unofficial.map((u) => (u.inForce ? `${u.label} ${inForceText(u.inForce)}` : u.label)).join('；'), '。'));
   if (basis.assumptions.length) notes.push(el('li', {}, el('strong', {}, '按假设计算：'), basis.assumptions.map((a) => a.text.replace(/。$/, '')).join('；'), '。'));
   node.replaceChildren(
-    el('h1', {}, '过渡期帮扶政策测算单'),
+    el('h1', {}, example ? '过渡期帮扶政策测算单（示例家庭，非真实数据）' : '过渡期帮扶政策测算单'),
     el('p', { class: 'meta' }, meta.join('　')),
     el('h2', {}, `家庭成员（${h.members.length} 人）`),
     el('table', { class: 'members-print' },
@@ -92,7 +92,7 @@ export function renderPrintSheet(node, { household: h, estimate: est }, basis, {
     inputs(h, regionName),
     el('h2', {}, '测算结果'),
     el('p', { class: 'totals-print' },
-      `每月发放 ${est.totalMonthly} 元/月；`, Number(est.totalOneOff) ? `一次性临时救助 ${est.totalOneOff} 元；` : '',
+      `每月发放 ${est.totalMonthly} 元/月；`, Number(est.totalOneOff) ? `一次性发放 ${est.totalOneOff} 元；` : '',
       `全年现金合计 ${est.totalAnnual} 元/年；代缴、实物（不发现金）${est.totalOnBehalf} 元/年。`),
     el('table', { class: 'programs-print' },
       el('thead', {}, el('tr', {}, ...['项目', '结论', '金额', '理由', '依据'].map((c) => el('th', { scope: 'col' }, c)))),

@@ -32,7 +32,7 @@ function setAside(h, path, fallback) {
   if (last === 'members' && parent === h) return false;
   if (Array.isArray(parent)) {
     if (typeof last !== 'number' || last >= parent.length) return false;
-    parent[last] = parts.at(-1) === 'members' ? { birthDate: fallback.birthDate } : parent.find((x, i) => i !== last && typeof x === 'string') ?? fallback.event;
+    parent[last] = parts[parts.length - 1] === 'members' ? { birthDate: fallback.birthDate } : parent.find((x, i) => i !== last && typeof x === 'string') ?? fallback.event;
     if (parent[last] === undefined) parent.splice(last, 1);
     return true;
   }
@@ -64,7 +64,7 @@ export function evaluate(engine, h, asOf, fallbackRegion) {
     const problems = [];
     const seen = new Set();
     const fallback = { region: fallbackRegion, birthDate: /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : '2000-01-01', event: 'illness' };
-    let probe = structuredCloneSafe(h);
+    let probe = copyOf(h);
     let error = e;
     for (let round = 0; round < 64 && error; round++) {
       const list = error.problems?.length ? error.problems : [{ path: error.path, message: error.message }];
@@ -89,9 +89,10 @@ export function evaluate(engine, h, asOf, fallbackRegion) {
   }
 }
 
-function structuredCloneSafe(h) {
+/** A copy of the household to probe (plain JSON data: structuredClone is newer than the browser floor). */
+function copyOf(h) {
   try {
-    return h !== null && typeof h === 'object' ? structuredClone(h) : undefined;
+    return h !== null && typeof h === 'object' ? JSON.parse(JSON.stringify(h)) : undefined;
   } catch {
     return undefined;
   }
@@ -120,7 +121,7 @@ export function setVocabulary(form, labels) {
   // The engine's names of the fields (labels().field, where the engine has them), then the page's own.
   for (const [k, v] of Object.entries(labels.field ?? {})) vocabulary.set(k, v);
   for (const kind of ['status', 'area', 'category', 'schooling', 'event']) for (const [k, v] of Object.entries(labels[kind] ?? {})) vocabulary.set(k, v);
-  for (const c of form.querySelectorAll('[name][data-label]')) vocabulary.set(c.name.split('.').at(-1), c.dataset.label);
+  for (const c of form.querySelectorAll('[name][data-label]')) vocabulary.set(c.name.split('.').pop(), c.dataset.label);
   for (const f of MEMBER_FIELDS) vocabulary.set(f.name, f.label.replace(/（.*）$/, ''));
   vocabulary.set('true', '是').set('false', '否');
   for (const [k, v] of Object.entries({ members: '家庭成员', income: '家庭收入', guarantees: '“两不愁三保障”', events: '突发事件', id: '姓名或称谓', status: '户类型', monitoringCategory: '登记的监测类别', asOf: '测算日期', ref: '户编号' })) vocabulary.set(k, v);
@@ -129,7 +130,7 @@ export function setVocabulary(form, labels) {
 /** A message of the engine with its field names and codes in Chinese. */
 export function inChinese(message) {
   // A parameter's id after its Chinese label: 参数“防止返贫监测收入标准”（monitoring.incomeLine） → 参数“防止返贫监测收入标准”.
-  return String(message).replace(/（[a-z][A-Za-z]*(\.[A-Za-z]+)+）/g, '').replace(/[A-Za-z][A-Za-z.]*/g, (w) => vocabulary.get(w) ?? vocabulary.get(w.split('.').at(-1)) ?? w);
+  return String(message).replace(/（[a-z][A-Za-z]*(\.[A-Za-z]+)+）/g, '').replace(/[A-Za-z][A-Za-z.]*/g, (w) => vocabulary.get(w) ?? vocabulary.get(w.split('.').pop()) ?? w);
 }
 
 /** Where a path is, for a sentence: 第3位成员（女儿）的 / 家庭数据中. */

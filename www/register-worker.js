@@ -30,6 +30,8 @@ const ready = init().then((exports) => {
   const parameters = engine.parameters().map((p) => ({ name: p.name, label: p.label, unitLabel: p.unitLabel }));
   post('ready', { parameters });
 });
+// A browser below the floor (PolicyError UNSUPPORTED_BROWSER): the page says so, with what is missing.
+ready.catch((e) => post('error', { message: e?.message ?? String(e), code: e?.code, path: e?.path, problems: e?.problems, during: 'init' }));
 /** The opened register: how to get its text again, and what the page was told about it. */
 let source = null;
 /** The last screening: its CSV (without the byte-order mark) and its table, for downloads. */

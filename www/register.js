@@ -54,6 +54,10 @@ worker.onmessage = ({ data }) => {
     },
     file: () => save(data.blob, data.name),
     error: () => {
+      if (data.code === 'UNSUPPORTED_BROWSER') {
+        document.dispatchEvent(new CustomEvent('zx-unsupported', { detail: data }));
+        return;
+      }
       $('progress-card').hidden = true;
       busy(false);
       showError(`${data.message}${data.path ? `（${data.path}）` : ''}`);
@@ -384,13 +388,13 @@ function showWhatIf(c) {
       node('th', { scope: 'row' }, p.label), CHANGE_COLUMNS.map(([k]) => node('td', { class: 'num', 'data-key': k }, String(p[k])))))));
   const list = (title, items) => node('div', {}, node('h3', {}, title),
     items.length ? node('ol', { class: 'changes' }, items.slice(0, CHANGES_SHOWN).map((h) => {
-      const t = h.programs.at(-1);
+      const t = h.programs[h.programs.length - 1];
       const why = h.programs.slice(0, -1).map((p) => `${labelOf(p.program)} ${p.annualBefore} → ${p.annualAfter}${p.eligibleBefore !== p.eligibleAfter ? (p.eligibleAfter ? '（新增符合）' : '（不再符合）') : ''}`);
       return node('li', { 'data-line': String(h.line) }, `第 ${h.line} 行 ${h.household || h.ref || ''}${h.town ? ` ${h.town}` : ''}${h.village ? ` ${h.village}` : ''}：现金帮扶 ${t.annualBefore} → ${t.annualAfter}（${signed(t.difference)}）`,
         why.length ? node('span', { class: 'why' }, `；${why.join('；')}`) : null);
     })) : node('p', { class: 'hint' }, '没有。'),
     items.length > CHANGES_SHOWN ? node('p', { class: 'hint' }, `共 ${items.length} 户，列出变化最大的 ${CHANGES_SHOWN} 户。`) : null);
-  const diff = (h) => Number(h.programs.at(-1).difference);
+  const diff = (h) => Number(h.programs[h.programs.length - 1].difference);
   const gainers = c.changes.filter((h) => diff(h) > 0).sort((a, b) => diff(b) - diff(a));
   const losers = c.changes.filter((h) => diff(h) < 0).sort((a, b) => diff(a) - diff(b));
   $('whatif-result').replaceChildren(

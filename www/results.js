@@ -33,33 +33,38 @@ const paramLabel = (name) => context.params.get(name)?.label ?? name;
 export function basisOf(est, inForce = () => null) {
   const results = [est.monitoring, ...est.programs];
   const paying = results.filter((p) => p === est.monitoring || (p.eligible && (nonZero(p.monthly) || nonZero(p.annual))));
-  const concerned = new Set(paying.filter((p) => p.unofficial.length || p.stale.length));
-  const affects = (pick) => {
-    const map = new Map();
-    for (const p of results) {
-      for (const key of pick(p)) {
-        if (!map.has(key)) map.set(key, []);
-        if (!map.get(key).includes(p.label)) map.get(key).push(p.label);
-      }
-    }
-    return map;
-  };
-  const unofficialBy = affects((p) => (paying.includes(p) ? p.unofficial : []));
-  const staleBy = affects((p) => p.stale.map((s) => s.parameter));
-  const assumptionBy = affects((p) => p.assumptions.map((a) => a.rule));
+  // The estimate lists each figure and assumption once, with the parts that used it (`usedBy`).
+  const payingIds = new Set(paying.map((p) => p.program));
+  const resultIds = new Set(results.map((p) => p.program));
+  const names = (ids, keep) => [...new Set(ids.filter((id) => keep.has(id)))]
+    .map((id) => results.find((p) => p.program === id).label);
+  const concerned = new Set(paying.filter((p) => [...est.unofficial, ...est.stale].some((u) => u.usedBy.includes(p.program))));
   return {
     concerned,
-    unofficial: [...unofficialBy.keys()].sort().map((name) => ({ name, label: paramLabel(name), affects: unofficialBy.get(name), inForce: inForce(name) })),
-    stale: est.stale.map((s) => ({ ...s, affects: staleBy.get(s.parameter) ?? [], inForce: inForce(s.parameter) })),
-    assumptions: est.assumptions.map((a) => ({ ...a, affects: assumptionBy.get(a.rule) ?? [] })),
+    unofficial: est.unofficial.filter((u) => u.usedBy.some((id) => payingIds.has(id)))
+      .map((u) => ({ name: u.parameter, label: paramLabel(u.parameter), affects: names(u.usedBy, payingIds), inForce: inForce(u.parameter) })),
+    stale: est.stale.map((s) => ({ ...s, affects: names(s.usedBy, resultIds), inForce: inForce(s.parameter) })),
+    assumptions: est.assumptions.map((a) => ({ ...a, affects: names(a.usedBy, resultIds) })),
   };
 }
 
-/** An amount, with its path in the estimate and a ⚠ when it rests on non-official or stale figures. */
-function amount(key, value, marked = false, suffix = ' 元') {
-  return el('span', { class: marked ? 'amount unofficial-figure' : 'amount', 'data-key': key },
-    value, suffix, marked ? el('span', { class: 'warn', 'aria-hidden': 'true' }, '⚠') : null,
-    marked ? el('span', { class: 'sr-only' }, '（参考值，见测算依据说明）') : null);
+/** An amount, with its path in the estimate. */
+function amount(key, value, suffix = ' 元') {
+  return el('span', { class: 'amount', 'data-key': key }, value, suffix);
+}
+
+/**
+ * The one ⚠ of a heading whose amounts rest on non-official or stale figures (the legend under the
+ * totals says what it means, once).
+ */
+function refMark(marked) {
+  return marked ? el('span', { class: 'unofficial-figure ref-mark' }, el('span', { class: 'warn', 'aria-hidden': 'true' }, '⚠'),
+    el('span', { class: 'sr-only' }, '（含参考值）')) : null;
+}
+
+/** A programme's label in a table of amounts: 临时救助 says it is paid once. */
+export function amountLabel(c) {
+  return nonZero(c?.oneOff) ? `${c.label}（一次性）` : c.label;
 }
 
 function badge(eligible, yes = '符合', no = '不符合') {
@@ -70,28 +75,29 @@ function badge(eligible, yes = '符合', no = '不符合') {
 export function renderSummary(est, node, basis) {
   const marked = [est.monitoring, ...est.programs].some((p) => basis.concerned.has(p) && p !== est.monitoring);
   const rows = [
-    ['每月发放', amount('totalMonthly', est.totalMonthly, marked, ' 元/月'), '低保、特困供养等按月发放的现金'],
+    ['每月发放', amount('totalMonthly', est.totalMonthly, ' 元/月'), '低保、特困供养等按月发放的现金'],
   ];
-  if (nonZero(est.totalOneOff)) rows.push(['一次性临时救助', amount('totalOneOff', est.totalOneOff, marked), '一次发放，不按月']);
-  rows.push(['全年现金合计', amount('totalAnnual', est.totalAnnual, marked, ' 元/年'),
-    nonZero(est.totalOneOff) ? `按月发放 × 12，加一次性临时救助 ${est.totalOneOff} 元及按年发放的资助` : '按月发放 × 12，加按年发放的资助']);
-  rows.push(['代缴、实物（不发现金）', amount('totalOnBehalf', est.totalOnBehalf, marked, ' 元/年'), '如养老保险代缴、营养餐']);
+  if (nonZero(est.totalOneOff)) rows.push(['一次性发放', amount('totalOneOff', est.totalOneOff), '临时救助、防贫保险赔付等一次发放，不按月']);
+  rows.push(['全年现金合计', amount('totalAnnual', est.totalAnnual, ' 元/年'),
+    nonZero(est.totalOneOff) ? `按月发放 × 12，加一次性发放 ${est.totalOneOff} 元及按年发放的资助` : '按月发放 × 12，加按年发放的资助']);
+  rows.push(['代缴、实物（不发现金）', amount('totalOnBehalf', est.totalOnBehalf, ' 元/年'), '如养老保险代缴、营养餐']);
   if (nonZero(est.totalEarnings)) {
-    rows.push(['岗位劳务报酬', amount('totalEarnings', est.totalEarnings, marked, ' 元/年'), '生态护林员、乡村公益岗位按劳取酬，不计入帮扶合计']);
+    rows.push(['岗位劳务报酬', amount('totalEarnings', est.totalEarnings, ' 元/年'), '生态护林员、乡村公益岗位按劳取酬，不计入帮扶合计']);
   }
   const phase = est.transition;
   const notes = [];
   if (marked || basis.stale.length) {
     notes.push(el('p', { class: 'legend' }, el('span', { class: 'warn', 'aria-hidden': 'true' }, '⚠ '),
       basis.stale.length ? `有 ${basis.stale.length} 项数值已超过更新周期，` : '',
-      '标 ⚠ 的金额依据非官方参数或按假设计算，仅供参考，以主管部门核定为准。', el('a', { href: '#notice-title' }, '看测算依据说明')));
+      '标 ⚠ 的合计和项目，金额依据非官方参数或按假设计算，仅供参考，以主管部门核定为准。', el('a', { href: '#notice-title' }, '看测算依据说明')));
   }
+  const sum = (key) => el('td', {}, amount(key, est[key]));
   const alerts = est.alerts.length ? el('section', { class: 'alerts', 'aria-labelledby': 'alerts-title' },
     el('h4', { id: 'alerts-title' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), `需关注事项（${est.alerts.length} 项）`),
     el('ul', {}, ...est.alerts.map((a) => el('li', { 'data-alert': a.id },
       el('strong', {}, a.label), a.members.length ? `（${a.members.join('、')}）` : '', '：', a.action, ' ', citation(a.citation))))) : null;
   node.replaceChildren(...[
-    el('h3', {}, '现金帮扶合计', el('span', { class: 'phase' }, `${est.asOf} · ${PHASES[phase.phase]}${phase.year ? ` 第${phase.year}年` : ''}`)),
+    el('h3', {}, '现金帮扶合计', refMark(marked), el('span', { class: 'phase' }, `${est.asOf} · ${PHASES[phase.phase]}${phase.year ? ` 第${phase.year}年` : ''}`)),
     el('dl', { class: 'totals' }, ...rows.flatMap(([label, value, hint]) => [el('dt', {}, label), el('dd', {}, value, el('span', { class: 'hint' }, hint))])),
     ...notes,
     alerts,
@@ -99,9 +105,10 @@ export function renderSummary(est, node, basis) {
       el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '项目'), el('th', { scope: 'col' }, '现金（元/年）'),
         el('th', { scope: 'col' }, '代缴、实物（元/年）'), el('th', { scope: 'col' }, '劳务报酬（元/年）'))),
         el('tbody', {}, ...est.contributions.map((c, i) => el('tr', {},
-          el('th', { scope: 'row' }, c.label), el('td', {}, amount(`contributions[${i}].cashAnnual`, c.cashAnnual)),
+          el('th', { scope: 'row' }, amountLabel(c)), el('td', {}, amount(`contributions[${i}].cashAnnual`, c.cashAnnual)),
           el('td', {}, amount(`contributions[${i}].otherAnnual`, c.otherAnnual)),
-          el('td', {}, amount(`contributions[${i}].earningsAnnual`, c.earningsAnnual))))))),
+          el('td', {}, amount(`contributions[${i}].earningsAnnual`, c.earningsAnnual))))),
+        el('tfoot', {}, el('tr', {}, el('th', { scope: 'row' }, '合计'), sum('totalAnnual'), sum('totalOnBehalf'), sum('totalEarnings'))))),
   ].filter((child) => child !== null));
 }
 
@@ -168,17 +175,25 @@ function basisStep(p, f) {
 }
 
 /** The figures of a result: its monthly and annual amounts, then the facts it lists. */
-function facts(p, prefix, marked) {
+function facts(p, prefix) {
   const rows = [];
   const row = (label, node, fact, basis) => rows.push(el('dt', {}, label),
     el('dd', fact ? { 'data-fact': label } : {}, node, basis ? el('span', { class: 'basis' }, `计算：${basis}`) : null));
-  if (p.monthly) row('每月', amount(`${prefix}.monthly`, p.monthly, marked, ' 元/月'));
-  if (p.annual) row(p.monthly ? '全年' : '每年', amount(`${prefix}.annual`, p.annual, marked, ' 元/年'));
+  if (p.monthly) row('每月', amount(`${prefix}.monthly`, p.monthly, ' 元/月'));
+  if (p.annual) row(p.monthly ? '全年' : '每年', amount(`${prefix}.annual`, p.annual, ' 元/年'));
   for (const f of p.facts) {
     const suffix = f.unit ? ` ${f.unit}` : '';
-    row(f.label, f.key ? amount(`${prefix}.${f.key}`, f.value, marked, suffix) : f.value, !f.key, basisStep(p, f));
+    row(f.label, f.key ? amount(`${prefix}.${f.key}`, f.value, suffix) : f.value, !f.key, basisStep(p, f));
   }
   return el('dl', { class: 'facts' }, ...rows);
+}
+
+/** What a folded card still shows: its main figure and its first reason. */
+function gist(p) {
+  const money = p.eligible ? p.facts.find((f) => f.key && f.unit?.startsWith('元') && nonZero(f.value)) : null;
+  const figure = nonZero(p.monthly) ? `${p.monthly} 元/月` : nonZero(p.annual) ? `${p.annual} 元/年`
+    : money ? `${money.label} ${money.value} ${money.unit}` : '';
+  return [figure, p.reasons[0]].filter(Boolean).join('；');
 }
 
 function steps(list) {
@@ -187,20 +202,32 @@ function steps(list) {
     el('ol', { class: 'steps' }, ...list.map((s) => el('li', {}, s.text, s.value ? el('span', { class: 'value' }, `→ ${s.value}`) : null, s.citation ? citation(s.citation) : null))));
 }
 
+/** Cards the officer opened (or, on a wide screen, closed), by programme: kept across recomputing. */
+const toggled = new Set();
+/** On a phone the cards start folded to their figure and reason; on a wide screen, open. */
+const folded = () => window.matchMedia('(max-width: 1099px)').matches;
+
 /** One programme's card, whatever the programme: the engine labels its figures. */
 function card(p, prefix, basis) {
   const [yes, no] = p.program === 'monitoring' ? ['纳入监测', '不纳入'] : ['符合', '不符合'];
-  return el('section', { class: 'card program', id: `card-${p.program}`, 'data-program': p.program, 'aria-labelledby': `card-${p.program}-title` },
-    el('h3', { id: `card-${p.program}-title` }, p.label, ' ', badge(p.eligible, yes, no)),
-    facts(p, prefix, basis.concerned.has(p)),
+  const fold = el('details', { class: 'fold', open: folded() === toggled.has(p.program) },
+    el('summary', {},
+      el('h3', { id: `card-${p.program}-title` }, p.label, ' ', badge(p.eligible, yes, no), refMark(basis.concerned.has(p))),
+      el('span', { class: 'gist' }, gist(p))),
+    facts(p, prefix),
     el('ul', { class: 'reasons' }, ...p.reasons.map((r) => el('li', {}, r))),
     p.citations.length ? el('p', { class: 'hint' }, '政策依据：', ...p.citations.map(citation)) : null,
     steps(p.steps));
+  fold.addEventListener('toggle', () => {
+    if (fold.open === folded()) toggled.add(p.program); else toggled.delete(p.program);
+  });
+  return el('section', { class: 'card program', id: `card-${p.program}`, 'data-program': p.program, 'aria-labelledby': `card-${p.program}-title` }, fold);
 }
 
 export function renderCards(est, node, basis) {
   node.replaceChildren(card(est.monitoring, 'monitoring', basis), ...est.programs.map((p, i) => card(p, `programs[${i}]`, basis)));
 }
+
 
 /** The policy items, each with its text when the page has it (policy-text.json). */
 export function renderPolicyItems(items, node) {

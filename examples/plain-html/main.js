@@ -1,9 +1,12 @@
-import init, { PolicyEngine } from 'zhenxing/web';
+// The entry by its path and the work in an async function: import maps and top-level await are newer
+// than the browsers such a page must run on (Chromium 86, Firefox 78: docs/browsers.md).
+import init, { PolicyEngine } from './node_modules/zhenxing/web/index.js';
 import { asOf, household } from './household.js';
 
-try {
+async function main() {
   // Without a bundler: init() fetches zhenxing_bg.wasm from beside web/index.js (once; later calls
-  // resolve at once). Anything called before it throws PolicyError NOT_INITIALIZED.
+  // resolve at once). Anything called before it throws PolicyError NOT_INITIALIZED; a browser below
+  // the floor gets PolicyError UNSUPPORTED_BROWSER, naming what it lacks.
   await init();
   // One engine, freed when done: engines hold WebAssembly memory until free() (docs/memory.md).
   const engine = new PolicyEngine();
@@ -12,9 +15,9 @@ try {
   } finally {
     engine.free();
   }
-} catch (error) {
-  showError(error);
 }
+
+main().catch(showError);
 
 /** Shows the estimate: the cash totals and each programme the household qualifies for. */
 function show(estimate) {

@@ -498,7 +498,7 @@ pub struct RegisterSummaryInput {
     /// Members found to meet the 特困 tests but not supported.
     #[tsify(optional)]
     pub tekun_gaps: u32,
-    /// Monthly cash support of the screened households (低保 + 特困).
+    /// Monthly cash support of the screened households (their `totalMonthly`).
     #[tsify(optional, type = "Money")]
     pub cash_monthly: Option<Money>,
     /// Annual cash support of the screened households.
@@ -558,11 +558,16 @@ fn signed_rate(o: &Obj<'_, '_>, key: &str) -> Result<Option<Decimal>> {
     let bad = || {
         PolicyError::invalid_input(
             o.at(key),
-            "增速应为十进制数（如 \"0.065\" 表示 6.5%，可为负数）",
+            "增速应为十进制数或百分数（如 0.065 或 6.5%，可为负数）",
         )
     };
     let d = match v {
-        Node::String(Some(s)) => parse_plain_decimal(s),
+        // As the staff page's what-if fields read a rate: "6.5%" is 0.065.
+        Node::String(Some(s)) => match s.trim().strip_suffix('%') {
+            Some(percent) => parse_plain_decimal(percent.trim())
+                .and_then(|d| d.checked_div(Decimal::ONE_HUNDRED)),
+            None => parse_plain_decimal(s),
+        },
         Node::Number(t) => parse_plain_decimal(t),
         _ => None,
     }
@@ -639,8 +644,43 @@ impl RegisterSummaryInput {
     }
 }
 
+/// The fields of `countyIndicators`' input that are whole numbers.
+const COUNT_KEYS: &[&str] = &[
+    "year",
+    "households",
+    "riskEliminated",
+    "dibaoGaps",
+    "tekunGaps",
+];
+
+/// The county's figures as an officer types them, read as the staff page reads its fields
+/// (`form::typed_number`): full-width digits, thousands separators and a trailing 元 are dropped
+/// from numbers, and a count written as text ("300") is that count. What is not clearly a number
+/// is left for the reader to refuse at its field.
+fn typed<'a>(node: &Node<'a>, key: &str) -> Node<'a> {
+    match node {
+        Node::Object(members) => Node::Object(
+            members
+                .iter()
+                .map(|(k, v)| (k.clone(), typed(v, k)))
+                .collect(),
+        ),
+        Node::String(Some(s)) if key != "region" => {
+            let plain = super::form::typed_number(s);
+            let whole = !plain.is_empty() && plain.bytes().all(|b| b.is_ascii_digit());
+            if COUNT_KEYS.contains(&key) && whole {
+                Node::Number(plain.into())
+            } else {
+                Node::String(Some(plain.into()))
+            }
+        }
+        other => other.clone(),
+    }
+}
+
 impl CountyIndicatorInput {
     pub fn read(node: &Node<'_>) -> Result<CountyIndicatorInput> {
+        let node = &typed(node, "");
         let o = Obj::new(
             node,
             "",
@@ -699,5 +739,38 @@ impl CountyIndicatorInput {
             province_income,
             register,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<CountyIndicatorInput> {
+        CountyIndicatorInput::read(&crate::input::json::parse(text).unwrap())
+    }
+
+    #[test]
+    fn figures_read_as_the_staff_page_reads_its_fields() {
+        // As the county page sends them: every field as typed.
+        let typed = read(
+            r#"{"region":"230129","year":"２０２２","income":{"thisYear":"16,800元","lastYear":"15600"},
+                "provinceGrowth":"6.5%","register":{"households":"12,000","dibaoGaps":"0","cashAnnual":"1,234.50"}}"#,
+        )
+        .unwrap();
+        let plain = read(
+            r#"{"region":"230129","year":2022,"income":{"thisYear":"16800","lastYear":"15600"},
+                "provinceGrowth":"0.065","register":{"households":12000,"dibaoGaps":0,"cashAnnual":"1234.50"}}"#,
+        )
+        .unwrap();
+        assert_eq!(typed, plain);
+        assert_eq!(plain.province_growth, Some(Decimal::new(65, 3)));
+        // What is not a number is still refused at its field.
+        let e = read(r#"{"region":"230129","year":"二〇二二","income":{"thisYear":"1","lastYear":"1"},"provinceGrowth":"6.5"}"#)
+            .unwrap_err();
+        assert_eq!(e.path, "year");
+        let e = read(r#"{"region":"230129","year":2022,"income":{"thisYear":"1","lastYear":"1"},"provinceGrowth":"六%"}"#)
+            .unwrap_err();
+        assert_eq!(e.path, "provinceGrowth");
     }
 }

@@ -223,6 +223,38 @@ export type InsuranceFuturesResult = ProgramResultBase<'insuranceFutures'> & Ins
 export type WorkReliefResult = ProgramResultBase<'workRelief'> & WorkReliefFigures;
 "#;
 
+/// Which programmes each total of an estimate adds up (what their `amounts` may put there). The
+/// TypeScript declarations and docs/api.md name them from this list (scripts/assemble-package.mjs
+/// reads it), and tests/totals.rs holds every programme to it over the golden cases, both ways: no
+/// programme adds to a total it is not listed under, and each one listed does in some case.
+pub const TOTALS: &[(&str, &[&str])] = &[
+    ("totalMonthly", &["dibao", "tekun", "orphanAllowance"]),
+    (
+        "totalAnnual",
+        &[
+            "dibao",
+            "tekun",
+            "temporary",
+            "education",
+            "orphanAllowance",
+            "povertyInsurance",
+        ],
+    ),
+    ("totalOneOff", &["temporary", "povertyInsurance"]),
+    (
+        "totalOnBehalf",
+        &[
+            "pension",
+            "education",
+            "orphanAllowance",
+            "childRehabilitation",
+            "medicalPremium",
+            "housing",
+        ],
+    ),
+    ("totalEarnings", &["publicPost", "forestRanger"]),
+];
+
 /// The list entry of a programme id.
 pub fn programme(id: &str) -> Option<&'static Programme> {
     PROGRAMMES.iter().find(|p| p.id == id)

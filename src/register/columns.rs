@@ -231,6 +231,40 @@ columns! {
     "health_exempt_from_school" "因身体原因不具备学习条件" Target::MemberBool("healthExemptFromSchool"), BOOLEAN;
 }
 
+/// Words in the headers of what a register export carries about a person that no calculation
+/// reads: identity numbers, telephone numbers, bank accounts, addresses. A column so headed is read
+/// as if it were not there (said once in the run's summary, marked on the register page), and its
+/// cells never reach any output, error messages included. Any other unknown header stops the run (a
+/// misspelt column must not drop data) unless the officer passes `--ignore-columns`.
+pub const PERSONAL_WORDS: &[&str] = &[
+    "身份证",
+    "身份号码",
+    "公民身份",
+    "证件号",
+    "残疾人证",
+    "电话",
+    "手机",
+    "联系方式",
+    "银行卡",
+    "银行账",
+    "开户银行",
+    "住址",
+    "idcard",
+    "id_card",
+    "id_number",
+    "idnumber",
+    "phone",
+    "mobile",
+    "bank_account",
+    "address",
+];
+
+/// Whether an unknown header names a personal detail no calculation reads ([`PERSONAL_WORDS`]).
+pub fn personal(header: &str) -> bool {
+    let h = header.trim().to_ascii_lowercase();
+    column(&h).is_none() && PERSONAL_WORDS.iter().any(|w| h.contains(w))
+}
+
 /// The column a header cell names (its English name, any ASCII case, or its Chinese alias).
 pub fn column(header: &str) -> Option<&'static Column> {
     let h = header.trim();

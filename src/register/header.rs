@@ -32,33 +32,15 @@ pub struct HeaderColumn {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub suggestion: Option<&'static str>,
-    /// An unknown column of identity numbers or phone numbers (身份证号、联系电话 …).
+    /// An unknown column of what no calculation reads about a person (身份证号、联系电话、住址 …).
     pub private: bool,
 }
-
-/// Words in a header that name identity numbers or phone numbers.
-const PRIVATE_WORDS: &[&str] = &[
-    "身份证",
-    "证件号",
-    "身份号码",
-    "公民身份",
-    "电话",
-    "手机",
-    "联系方式",
-    "idcard",
-    "id_card",
-    "id_number",
-    "idnumber",
-    "phone",
-    "mobile",
-];
 
 impl HeaderColumn {
     /// The column at `i` (from 0) headed `header`.
     pub fn of(i: usize, header: &str) -> HeaderColumn {
         let header = header.trim();
         let known = column(header);
-        let lower = header.to_ascii_lowercase();
         HeaderColumn {
             index: i.saturating_add(1),
             header: header.to_string(),
@@ -80,7 +62,7 @@ impl HeaderColumn {
                     })
                     .map(|c| c.alias),
             },
-            private: known.is_none() && PRIVATE_WORDS.iter().any(|w| lower.contains(w)),
+            private: super::columns::personal(header),
         }
     }
 

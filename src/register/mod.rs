@@ -39,47 +39,55 @@ pub use read::{Encoding, Item, Record, Records, UTF8};
 const MAX_ROWS_KEPT: usize = 31;
 
 /// The header of a CSV register: the column of each position (`None` for an empty header cell,
-/// whose cells must then be empty) and where `household_id` is.
+/// whose cells must then be empty, and for an ignored column), where `household_id` is, and the
+/// columns ignored (position and header), whose cells are never read.
 #[derive(Clone, Debug)]
 pub struct Layout {
     cells: Vec<Option<&'static Column>>,
     id: usize,
-    /// Positions of unknown columns left out ([`Layout::ignoring_unknown`]): their cells may hold
-    /// anything and are never read.
-    ignored: Vec<usize>,
+    ignored: Vec<(usize, String)>,
 }
 
 impl Layout {
     /// The layout of a header row. Unknown columns (a typo must not drop data), a column named
-    /// twice (also once in English and once in Chinese) and a missing `household_id` are refused.
+    /// twice (also once in English and once in Chinese) and a missing `household_id` are refused;
+    /// identity and phone numbers, which no calculation reads ([`columns::personal`]), are ignored.
     pub fn from_header(header: &[String]) -> Result<Layout> {
-        let (layout, unknown) = Layout::reading(header)?;
-        if let Some(first) = unknown.first() {
-            let listed: Vec<String> = unknown.iter().map(HeaderColumn::unknown_text).collect();
+        Layout::from_header_with(header, false)
+    }
+
+    /// [`Layout::from_header`]; with `ignore_unknown` (the tool's `--ignore-columns`, a page that
+    /// shows the columns first), every unknown column is ignored instead of refused.
+    pub fn from_header_with(header: &[String], ignore_unknown: bool) -> Result<Layout> {
+        let (mut layout, unknown) = Layout::reading(header)?;
+        let (ignored, refused): (Vec<HeaderColumn>, Vec<HeaderColumn>) = unknown
+            .into_iter()
+            .partition(|h| ignore_unknown || h.private);
+        if let Some(first) = refused.first() {
+            let listed: Vec<String> = refused.iter().map(HeaderColumn::unknown_text).collect();
             return Err(PolicyError::invalid_input(
                 first.header.as_str(),
                 format!(
-                    "{}不是已知的列（列名见 docs/register.md）",
+                    "{}不是已知的列（列名见 docs/register.md；与测算无关的列，命令行工具加 --ignore-columns 即忽略）",
                     listed.join("、")
                 ),
             ));
         }
+        layout.ignored = ignored
+            .into_iter()
+            .map(|h| (h.index.saturating_sub(1), h.header))
+            .collect();
         Ok(layout)
     }
 
     /// The layout of a header row whose unknown columns are left out, as a page reads a register
-    /// it shows first: their cells are never read, whatever they hold. The header's columns come
-    /// back as read, each known one with its field, each unknown one with the known column it
-    /// seems to mean, identity numbers and phone numbers marked. A column named twice and a
-    /// missing `household_id` are still refused.
+    /// it shows first, with the header's columns as read: each known one with its field, each
+    /// unknown one with the known column it seems to mean, identity and phone numbers marked.
     pub fn ignoring_unknown(header: &[String]) -> Result<(Layout, Vec<HeaderColumn>)> {
-        let (mut layout, _) = Layout::reading(header)?;
-        for (i, name) in header.iter().enumerate() {
-            if layout.cells.get(i).is_some_and(Option::is_none) && !name.trim().is_empty() {
-                layout.ignored.push(i);
-            }
-        }
-        Ok((layout, header_columns(header)))
+        Ok((
+            Layout::from_header_with(header, true)?,
+            header_columns(header),
+        ))
     }
 
     /// The columns of a header (known ones, empty cells) and its unknown columns.
@@ -121,6 +129,18 @@ impl Layout {
         Ok((layout, unknown))
     }
 
+    /// The columns ignored, each as `第 N 列“header”`, in header order (empty when none).
+    pub fn ignored(&self) -> Vec<String> {
+        self.ignored
+            .iter()
+            .map(|(i, name)| format!("第 {} 列“{name}”", i.saturating_add(1)))
+            .collect()
+    }
+
+    fn is_ignored(&self, position: usize) -> bool {
+        self.ignored.iter().any(|(i, _)| *i == position)
+    }
+
     /// Cells every row must have.
     pub fn width(&self) -> usize {
         self.cells.len()
@@ -157,7 +177,8 @@ pub fn read_header<R: BufRead>(records: &mut Records<R>, blank: &mut u64) -> Res
     read_header_with(records, blank, Layout::from_header)
 }
 
-/// [`read_header`], the header's cells read into a layout by `layout_of`.
+/// [`read_header`], the header's cells read into a layout by `layout_of` (with every unknown
+/// column ignored: `|h| Layout::from_header_with(h, true)`).
 pub fn read_header_with<R: BufRead, T>(
     records: &mut Records<R>,
     blank: &mut u64,
@@ -333,9 +354,7 @@ impl<R: BufRead> Grouper<R> {
             .iter()
             .zip(&r.cells)
             .enumerate()
-            .find(|(i, (c, v))| {
-                c.is_none() && !v.trim().is_empty() && !self.layout.ignored.contains(i)
-            })
+            .find(|(i, (c, v))| c.is_none() && !self.layout.is_ignored(*i) && !v.trim().is_empty())
             .map(|(i, (_, v))| {
                 format!(
                     "第 {} 列没有表头，却有值“{}”",
@@ -475,6 +494,15 @@ pub fn place_of(layout: &Layout, group: &Group) -> Place {
         }
     }
     place
+}
+
+/// What a run says once about the columns it ignored (`Layout::ignored`).
+pub fn ignored_note(ignored: &[String]) -> String {
+    format!(
+        "已忽略 {} 列（与测算无关：未读入，也不写入任何输出）：{}",
+        ignored.len(),
+        ignored.join("、")
+    )
 }
 
 /// Why a household whose id comes back after other households is an error.
@@ -698,8 +726,34 @@ mod tests {
         assert_eq!(e.path, "生活自理能力");
         assert_eq!(
             e.message,
-            "第 2 列“生活自理能力”（是不是“自理能力”？）、第 3 列“本人年工资”、第 4 列“家庭经营净收入”（是不是“经营净收入”？）不是已知的列（列名见 docs/register.md）"
+            "第 2 列“生活自理能力”（是不是“自理能力”？）、第 3 列“本人年工资”、第 4 列“家庭经营净收入”（是不是“经营净收入”？）不是已知的列（列名见 docs/register.md；与测算无关的列，命令行工具加 --ignore-columns 即忽略）"
         );
+    }
+
+    #[test]
+    fn personal_details_are_ignored_and_other_columns_only_when_asked() {
+        let h = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
+        // A national-system export: identity and telephone numbers are read as if absent.
+        let header = "户编号,身份证号,地区代码,出生日期,联系电话";
+        let l = Layout::from_header(&h(header)).unwrap();
+        assert_eq!(l.ignored(), ["第 2 列“身份证号”", "第 5 列“联系电话”"]);
+        let text = format!("{header}\nA,230129198001011234,230129,1980-01-01,13912345678\n");
+        let (gs, _) = groups(&text);
+        assert!(gs[0].problem.is_none(), "{:?}", gs[0].problem);
+        let node = household_from_group(&l, &gs[0]).unwrap();
+        let json = node.to_value().to_string();
+        assert!(
+            !json.contains("230129198001011234") && !json.contains("13912345678"),
+            "{json}"
+        );
+        // Any other unknown column stops the run, unless the officer says to ignore it.
+        let other = h("户编号,地区代码,出生日期,备注");
+        assert!(Layout::from_header(&other).is_err());
+        let l = Layout::from_header_with(&other, true).unwrap();
+        assert_eq!(l.ignored(), ["第 4 列“备注”"]);
+        // An empty header cell still holds nothing.
+        let (gs, _) = groups("户编号,地区代码,\nA,230129,x\n");
+        assert!(gs[0].problem.is_some());
     }
 
     #[test]

@@ -569,32 +569,46 @@ mod tests {
 
     #[test]
     fn unknown_columns_are_left_out_unread_when_asked() {
-        // The county register with an identity-number and a phone column added after the first:
-        // the rows are those of the register without them.
-        let with: String = COUNTY
-            .lines()
-            .enumerate()
-            .map(|(i, line)| {
-                let (first, rest) = line.split_once(',').unwrap();
-                match i {
-                    0 => format!("{first},身份证号码,{rest},联系电话\n"),
-                    _ => format!("{first},23012919500301{i:04},{rest},1390000{i:04}\n"),
-                }
-            })
-            .collect();
+        // The county register with an identity-number and a phone column added after the first,
+        // and a note column: the rows are those of the register without them.
+        let added = |note: bool| -> String {
+            COUNTY
+                .lines()
+                .enumerate()
+                .map(|(i, line)| {
+                    let (first, rest) = line.split_once(',').unwrap();
+                    let tail = if note { ",备注" } else { "" };
+                    match i {
+                        0 => format!("{first},身份证号码,{rest},联系电话{tail}\n"),
+                        _ => format!(
+                            "{first},23012919500301{i:04},{rest},1390000{i:04}{}\n",
+                            if note { ",无" } else { "" }
+                        ),
+                    }
+                })
+                .collect()
+        };
+        let (with, noted) = (added(false), added(true));
         let engine = Engine::new().unwrap();
+        // Identity and phone numbers are never read, asked or not; any other unknown column is
+        // refused unless the caller asks for it to be left out.
+        let plain = in_chunks(&engine, COUNTY.as_bytes(), 3, opts(Lang::Zh, false));
+        assert_eq!(
+            in_chunks(&engine, with.as_bytes(), 3, opts(Lang::Zh, false)),
+            plain
+        );
         let refused = TextScreen::new(
             &engine,
             None,
-            with.clone().into(),
+            noted.clone().into(),
             AS_OF,
             opts(Lang::Zh, false),
         );
         assert!(refused.is_err_and(
-            |e| e.message.contains("第 2 列“身份证号码”") && e.message.contains("不是已知的列")
+            |e| e.message.contains("第 14 列“备注”") && e.message.contains("不是已知的列")
         ));
         let plain = in_chunks(&engine, COUNTY.as_bytes(), 3, opts(Lang::Zh, true));
-        let read = in_chunks(&engine, with.as_bytes(), 3, opts(Lang::Zh, true));
+        let read = in_chunks(&engine, noted.as_bytes(), 3, opts(Lang::Zh, true));
         assert_eq!(read, plain);
         assert!(
             !read.0.contains("2301291950030"),

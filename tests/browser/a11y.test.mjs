@@ -141,7 +141,7 @@ test('⚠ is explained in visible words and read out', async () => {
   await typeIn(page, households.sudden);
   const marked = await page.$$eval('#results .unofficial-figure', (els) => els.map((e) => e.textContent));
   assert.ok(marked.length > 0);
-  for (const text of marked) assert.match(text, /（参考值，见测算依据说明）/);
+  for (const text of marked) assert.match(text, /^⚠（含参考值）$/);
   assert.ok(await page.isVisible('#totals .legend'));
 });
 

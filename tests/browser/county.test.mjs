@@ -140,6 +140,39 @@ test('indicators for two counties: one meets the income target, one does not; th
   await page.screenshot({ path: `${shots}/county-indicators.png`, fullPage: true });
 });
 
+test('indicators read numbers as the staff page does; an error replaces the result, at its field', async () => {
+  const fields = ['year', 'thisYear', 'lastYear', 'provinceGrowth', 'households', 'unstable', 'unstableEliminated', 'dibaoGaps', 'tekunGaps'];
+  for (const name of fields) await page.fill(`[name=${name}]`, '');
+  // An empty form says so, and shows no table.
+  await page.click('#indicators-run');
+  await page.waitForSelector('#indicators-problem:not([hidden])');
+  assert.match(await page.textContent('#indicators-problem'), /表单是空的/);
+  assert.equal(await page.$$eval('#indicator-table', (t) => t.length), 0);
+  // 6.5% is 0.065, as the main page's what-if reads 30%; “16,800元” is 16800.
+  await choose('230129', '2023-03-01');
+  await page.fill('[name=year]', '2022');
+  await page.fill('[name=thisYear]', '16,800元');
+  await page.fill('[name=lastYear]', '15600');
+  await page.fill('[name=provinceGrowth]', '6.5%');
+  await page.click('#indicators-run');
+  await page.waitForSelector('#indicator-table');
+  assert.ok(await page.isHidden('#indicators-problem'));
+  const r = engine.countyIndicators({ region: '230129', year: 2022, income: { thisYear: '16800', lastYear: '15600' }, provinceGrowth: '0.065' }, '2023-03-01');
+  assert.deepEqual(await page.$$eval('#indicator-table [data-key]', (els) => els.map((e) => e.textContent)), r.indicators.map((x) => `${x.value}${x.unit ?? ''}`));
+  // A figure that is not a number: the last result goes, the problem is named by its field.
+  await page.fill('[name=thisYear]', '一万');
+  await page.click('#indicators-run');
+  await page.waitForSelector('#indicators-problem:not([hidden])');
+  assert.equal(await page.$$eval('#indicator-table', (t) => t.length), 0, 'no result of earlier figures beside the error');
+  assert.match(await page.textContent('#indicators-problem'), /^无法计算指标：本县本年：/);
+  assert.equal(await page.getAttribute('[name=thisYear]', 'aria-invalid'), 'true');
+  assert.equal(await page.$eval('#error', (e) => e.hidden), true, 'not the page-wide error box');
+  await page.fill('[name=thisYear]', '16800');
+  await page.click('#indicators-run');
+  await page.waitForSelector('#indicator-table');
+  assert.equal(await page.$$eval('[aria-invalid]', (els) => els.length), 0);
+});
+
 test('printing keeps the results and drops the controls', async () => {
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#region'), false);

@@ -54,6 +54,19 @@ test('the date is today by default, and stale figures are said plainly', async (
   await page.screenshot({ path: `${shots}/desktop-1366x768.png` });
 });
 
+test('the household the page opens with is labelled as an example, on screen and on paper', async () => {
+  // Nobody entered it: the result says so above the totals, and its printout says so in its title.
+  assert.ok(await page.isVisible('#example-note'));
+  assert.match(await page.textContent('#example-note'), /示例.*不是真实家庭/);
+  assert.match(await page.textContent('#print-sheet h1'), /示例家庭，非真实数据/);
+  // Once the officer changes anything, it is their household.
+  await page.fill('#members .member:nth-child(1) [name=wages]', '9000');
+  await page.waitForSelector('#example-note', { state: 'hidden' });
+  assert.doesNotMatch(await page.textContent('#print-sheet h1'), /示例/);
+  await page.fill('#members .member:nth-child(1) [name=wages]', '');
+  await page.waitForSelector('#example-note:not([hidden])');
+});
+
 test('a 脱贫不稳定户 on 低保 with a pupil: every figure equals the package', async () => {
   await typeIn(page, households.unstable);
   const h = await exported(page);
@@ -89,15 +102,76 @@ test('a 突发严重困难户: the one-off 临时救助 apart from the monthly t
   assert.equal(await page.$eval('#card-temporary [data-key$=".amount"]', (e) => e.firstChild.textContent), '7938.00');
   assert.equal(est.totalOneOff, '7938.00');
   assert.equal(await page.$eval('#totals [data-key=totalOneOff]', (e) => e.firstChild.textContent), '7938.00');
-  assert.match(await page.textContent('#totals'), /一次性临时救助/);
+  assert.match(await page.textContent('#totals'), /一次性发放/);
   await page.screenshot({ path: `${shots}/household-sudden-hardship.png`, fullPage: true });
+});
+
+/** An amount as shown ("7,938.00 元", "-12.50") in fen. */
+const fen = (text) => {
+  const m = text.replace(/,/g, '').match(/-?\d+\.\d{2}/);
+  assert.ok(m, `no amount in “${text}”`);
+  return BigInt(m[0].replace('.', ''));
+};
+
+/** Every table of the results adds up: in each column, the rows make the footer. */
+async function assertTablesAddUp(page) {
+  const tables = await page.$$eval('#results table', (ts) => ts.filter((t) => t.getClientRects().length || t.closest('details')).map((t) => ({
+    name: t.id || t.closest('[id]').id,
+    rows: [...t.tBodies[0].rows].map((r) => [...r.cells].slice(1).map((c) => c.textContent)),
+    foot: t.tFoot ? [...t.tFoot.rows[0].cells].slice(1).map((c) => c.textContent) : null,
+  })));
+  assert.ok(tables.length >= 2, `${tables.length} tables`);
+  for (const t of tables) {
+    assert.ok(t.foot, `${t.name}: a table of amounts has a total`);
+    t.foot.forEach((total, col) => {
+      const sum = t.rows.reduce((a, r) => a + fen(r[col]), 0n);
+      assert.equal(sum, fen(total), `${t.name}, column ${col + 1}: rows add up to ${sum} fen, the total says ${total}`);
+    });
+  }
+  return tables;
+}
+
+test('every table adds up to its total, one-off amounts shown as such', async () => {
+  // The 突发严重困难户 of the test above: 临时救助 7938.00 once, 低保 monthly.
+  const h = await exported(page);
+  await page.fill('#what-if-form [name="dibao.standard.rural"]', '471');
+  await page.click('#what-if-apply');
+  await page.waitForSelector('#what-if-table:not([hidden])');
+  const tables = await assertTablesAddUp(page);
+  const whatIf = tables.find((t) => t.name === 'what-if-table');
+  // The one-off 临时救助 is in the what-if table, said to be one-off, at its amount.
+  const c = engine.compare(h, asOf, engine.withOverrides({ 'dibao.standard.rural': '471' }));
+  const i = c.programs.findIndex((p) => p.program === 'temporary');
+  assert.equal(c.programs[i].baseline, '7938.00');
+  assert.equal(await page.textContent('#what-if-table tr[data-program=temporary] th'), '临时救助（一次性）');
+  assert.equal(await page.textContent(`#what-if-table [data-key="programs[${i}].baseline"]`), '7938.00');
+  assert.equal(whatIf.foot[0], c.baseline.totalAnnual);
+  assert.match(await page.textContent('#what-if-other'), new RegExp(`现行 ${c.baseline.totalOnBehalf} 元/年，假设 ${c.alternative.totalOnBehalf} 元/年`));
+  assert.match(await page.textContent('#totals .contrib tbody'), /临时救助（一次性）/);
+  await page.fill('#what-if-form [name="dibao.standard.rural"]', '');
+});
+
+test('one ⚠ per card and one legend, not a note on every amount', async () => {
+  const h = await exported(page);
+  const est = engine.estimate(h, asOf);
+  assert.ok(est.unofficial.length > 0, 'this household rests on non-official figures');
+  assert.equal(await page.$$eval('#results', ([r]) => r.textContent.split('参考值，见测算依据说明').length - 1), 0);
+  const marks = await page.$$eval('#cards .card.program', (cs) => cs.map((c) => c.querySelectorAll('.warn').length));
+  assert.ok(marks.every((n) => n <= 1), `marks per card: ${marks}`);
+  assert.ok(marks.some((n) => n === 1));
+  // The household's own counted income is not a reference value.
+  assert.equal(await page.$$eval('#card-dibao dd .warn', (ws) => ws.length), 0);
+  assert.equal(await page.$$eval('#results .legend', (ls) => ls.length), 1);
+  assert.equal(await page.$$eval('#totals .warn', (ws) => ws.length), 2, 'one on the totals, one in the legend');
 });
 
 test('one notice of what is not official, with what each item affects, not repeated on cards', async () => {
   const h = await exported(page);
   const est = engine.estimate(h, asOf);
   const paying = [est.monitoring, ...est.programs.filter((p) => p.eligible && (Number(p.monthly ?? 0) || Number(p.annual ?? 0)))];
-  const expected = [...new Set(paying.flatMap((p) => p.unofficial))].sort();
+  // The estimate lists each non-official figure once, with the parts that used it.
+  const ids = new Set(paying.map((p) => p.program));
+  const expected = est.unofficial.filter((u) => u.usedBy.some((id) => ids.has(id))).map((u) => u.parameter);
   const params = new Map(engine.parameters().map((p) => [p.name, p.label]));
   const items = await page.$$eval('#notice .unofficial li', (ls) => ls.map((l) => [l.dataset.param, l.textContent]));
   assert.deepEqual(items.map(([n]) => n), expected, 'only what this household\'s amounts and verdict used');
@@ -116,7 +190,7 @@ test('one notice of what is not official, with what each item affects, not repea
   assert.deepEqual(await page.$$eval('#notice .assumptions li', (ls) => ls.map((l) => l.dataset.rule)), est.assumptions.map((a) => a.rule));
   assert.equal(await page.$$eval('#cards .unofficial, #cards [data-param]', (els) => els.length), 0, 'cards carry no lists of their own');
   // ⚠ is explained in visible words, not a tooltip.
-  assert.match(await page.textContent('#totals .legend'), /标 ⚠ 的金额/);
+  assert.match(await page.textContent('#totals .legend'), /标 ⚠ 的合计和项目/);
   assert.equal(await page.$$eval('#results [title*=非官方]', (els) => els.length), 0);
 });
 

@@ -1,9 +1,11 @@
-// The page on a phone (390 × 844, touch): no horizontal scroll in any state, every field reachable
-// and filled with a finger, the same figures as the package.
+// The pages on a phone (390 × 844, touch): no horizontal scroll in any state, every field reachable
+// and filled with a finger, the same figures as the package; the totals in view wherever the officer
+// is; the county page too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PolicyEngine } from '../../dist/zhenxing/node/index.mjs';
-import { assertClean, assertFiguresMatch, exported, households, launch, serveSite, shots, stop, typeIn } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { asOf, assertClean, assertFiguresMatch, exported, households, launch, root, serveSite, shots, stop, typeIn } from './helpers.mjs';
 
 const engine = new PolicyEngine();
 const viewport = { width: 390, height: 844 };
@@ -94,6 +96,87 @@ test('the error state and the what-if table fit the screen', async () => {
   await assertNoSideScroll('what-if table');
 });
 
+test('the totals follow the officer: a compact bar at the foot of the screen, the cards folded', async () => {
+  // Afresh: the tests above opened every fold, and cards opened by hand stay open.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  await typeIn(page, households.sudden);
+  const h = await exported(page);
+  const est = engine.estimate(h, asOf);
+  await page.waitForSelector('#mini-totals:not([hidden])');
+  // Far down the form, the monthly, annual and one-off totals are on screen, and nothing else covers them.
+  for (const sel of ['#stable-months', '#members .member:nth-child(3) [name=wages]', '#what-if-apply']) {
+    await page.locator(sel).scrollIntoViewIfNeeded();
+    for (const key of ['totalMonthly', 'totalAnnual', 'totalOneOff']) {
+      const figure = page.locator(`#mini-totals [data-key=${key}]`);
+      assert.equal(await figure.textContent(), est[key], key);
+      const box = await figure.boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, `${key} on screen near ${sel}: ${JSON.stringify(box)}`);
+    }
+  }
+  assert.equal(est.totalOneOff, '7938.00');
+  // Printing is a tap away wherever the officer is.
+  assert.ok(await page.isEnabled('#mini-print'));
+  // The cards are folded to their figure and first reason until opened.
+  const cards = await page.$$eval('#cards .card.program details.fold', (ds) => ds.map((d) => ({ open: d.open, gist: d.querySelector('.gist').textContent })));
+  assert.ok(cards.length > 10 && cards.every((c) => !c.open), 'every card folded');
+  const folded = await page.$eval('#cards', (c) => c.getBoundingClientRect().height);
+  const dibao = est.programs.find((p) => p.program === 'dibao');
+  assert.equal(await page.textContent('#card-dibao .gist'), `${dibao.monthly} 元/月；${dibao.reasons[0]}`);
+  assert.match(await page.textContent('#card-temporary .gist'), /7938\.00 元/);
+  await page.tap('#card-dibao summary');
+  assert.ok(await page.$eval('#card-dibao details.fold', (d) => d.open));
+  assert.ok(await page.isVisible('#card-dibao [data-key$=".monthly"]'));
+  // An opened card stays open when the figures change.
+  await page.fill('[name="income.business"]', '12000');
+  await page.waitForFunction((before) => document.querySelector('#mini-totals [data-key=totalAnnual]')?.textContent !== before, est.totalAnnual);
+  assert.ok(await page.$eval('#card-dibao details.fold', (d) => d.open));
+  await assertNoSideScroll('folded cards and the bar');
+  await page.screenshot({ path: `${shots}/phone-sticky-totals.png` });
+  // Folded, the cards take a fraction of the height they take open.
+  await page.$$eval('#cards details.fold', (ds) => ds.forEach((d) => { d.open = true; }));
+  const open = await page.$eval('#cards', (c) => c.getBoundingClientRect().height);
+  assert.ok(folded < open / 3, `cards ${folded} px folded, ${open} px open`);
+});
+
 test('no request left 127.0.0.1 and the page logged no errors', () => {
   assertClean({ requests, problems });
+});
+
+// ---- the county page on the same phone ------------------------------------------------------------
+test('the county page fits the phone, and 计算台账 and 计算指标 work by touch', async () => {
+  const county = await page.context().newPage();
+  const seen = [];
+  county.on('console', (m) => { if (m.type() === 'error') seen.push(m.text()); });
+  county.on('pageerror', (e) => seen.push(String(e)));
+  await county.goto(`${server.url}county.html`);
+  await county.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  const sideways = async (state) => {
+    const { doc, body } = await county.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth }));
+    assert.equal(doc, viewport.width, `${state}: county page ${doc} px wide`);
+    assert.equal(body, viewport.width, `${state}: county page body ${body} px wide`);
+  };
+  await sideways('as it opens');
+  const c = JSON.parse(readFileSync(`${root}tests/cases/assets-ledger-dozen.json`, 'utf8'));
+  const [list, date] = c.args;
+  await county.fill('#as-of', date);
+  await county.tap('#ledger details > summary');
+  await county.fill('#ledger-json', JSON.stringify(list));
+  // A tap, as a finger gives it: the button itself takes it.
+  await county.locator('#ledger-run').scrollIntoViewIfNeeded();
+  await county.tap('#ledger-run');
+  await county.waitForSelector('#ledger-table');
+  assert.equal(await county.$$eval('#ledger-table tbody tr', (rs) => rs.length), list.length);
+  await sideways('with the ledger');
+  await county.fill('[name=year]', '2022');
+  await county.fill('[name=thisYear]', '16800');
+  await county.fill('[name=lastYear]', '15600');
+  await county.fill('[name=provinceGrowth]', '6.5%');
+  await county.locator('#indicators-run').scrollIntoViewIfNeeded();
+  await county.tap('#indicators-run');
+  await county.waitForSelector('#indicator-table');
+  await sideways('with the indicators');
+  await county.screenshot({ path: `${shots}/phone-county.png`, fullPage: true });
+  assert.deepEqual(seen, []);
+  await county.close();
 });

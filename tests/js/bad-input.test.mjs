@@ -153,10 +153,12 @@ const cases = [
   ['countyIndicators income missing', (e) => e.countyIndicators(indicators({ income: undefined }), asOf), 'INVALID_INPUT', 'income'],
   ['countyIndicators growth NaN', (e) => e.countyIndicators(indicators({ provinceGrowth: NaN }), asOf), 'INVALID_INPUT', 'provinceGrowth'],
   ['countyIndicators growth below -1', (e) => e.countyIndicators(indicators({ provinceGrowth: '-1.5' }), asOf), 'OUT_OF_RANGE', 'provinceGrowth'],
-  ['countyIndicators growth in percent', (e) => e.countyIndicators(indicators({ provinceGrowth: '6.5%' }), asOf), 'INVALID_INPUT', 'provinceGrowth'],
+  // A percentage is read as one ("6.5%" is 0.065, as a what-if reads "30%"): words are not.
+  ['countyIndicators growth in words', (e) => e.countyIndicators(indicators({ provinceGrowth: '六点五%' }), asOf), 'INVALID_INPUT', 'provinceGrowth'],
   ['countyIndicators no province figure', (e) => e.countyIndicators(indicators({ provinceGrowth: undefined }), asOf), 'INVALID_INPUT', 'provinceGrowth'],
   ['countyIndicators year after asOf', (e) => e.countyIndicators(indicators({ year: 2024 }), asOf), 'OUT_OF_RANGE', 'year'],
-  ['countyIndicators year a string', (e) => e.countyIndicators(indicators({ year: '2022' }), asOf), 'INVALID_INPUT', 'year'],
+  // A year typed as text ("2022") is read as the number; not in words.
+  ['countyIndicators year in words', (e) => e.countyIndicators(indicators({ year: '二〇二二' }), asOf), 'INVALID_INPUT', 'year'],
   ['countyIndicators eliminated above monitored', (e) => e.countyIndicators(indicators({ register: { households: 10, monitored: { unstable: { households: 2, riskEliminated: 3 } } } }), asOf), 'OUT_OF_RANGE', 'register.monitored.unstable.riskEliminated'],
   ['countyIndicators monitored above households', (e) => e.countyIndicators(indicators({ register: { households: 1, monitored: { marginal: { households: 2 } } } }), asOf), 'OUT_OF_RANGE', 'register.monitored'],
   ['countyIndicators households negative', (e) => e.countyIndicators(indicators({ register: { households: -1 } }), asOf), 'INVALID_INPUT', 'register.households'],

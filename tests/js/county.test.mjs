@@ -74,3 +74,11 @@ test('county indicators: money and rates as decimal strings, exact comparison', 
   assert.equal(tie.incomeGrowth.met, false);
   assert.throws(() => engine.countyIndicators({ region: '230129' }, '2023-03-01'), PolicyError);
 });
+
+test('county indicators read figures as an officer types them, as the staff page does', () => {
+  const plain = { region: '230129', year: 2022, income: { thisYear: '16800', lastYear: '15600' }, provinceGrowth: '0.065',
+    register: { households: 12000, dibaoGaps: 0, cashAnnual: '1234.50' } };
+  const typed = { region: '230129', year: '２０２２', income: { thisYear: '16,800元', lastYear: '15600' }, provinceGrowth: '6.5%',
+    register: { households: '12,000', dibaoGaps: '0', cashAnnual: '1,234.50' } };
+  assert.deepEqual(engine.countyIndicators(typed, '2023-03-01'), engine.countyIndicators(plain, '2023-03-01'));
+});

@@ -1,12 +1,14 @@
 // Every project in examples/, built against the freshly packed tarball as its own lockfile installs it:
 // the Node ones run on every tested Node release, the pages load in Debian's chromium (the Vite ones
-// from the build and from the dev server). What each shows must equal what the Node package computes
+// from the build and from the dev server, Next.js from `next start`). What each shows must equal what the Node package computes
 // for the same household (read from the example's own household module). No request may leave
 // 127.0.0.1. Bundle sizes go to test-output/bundle-sizes.{json,md}.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { PolicyEngine } from '../../dist/zhenxing/node/index.mjs';
@@ -128,6 +130,43 @@ for (const ex of pages) {
     }
   });
 }
+
+// ---- Next.js -------------------------------------------------------------------------------------
+process.env.NEXT_TELEMETRY_DISABLED = '1'; // no request leaves the machine
+
+/** A port nothing listens on, for a server that must be told one. */
+async function freePort() {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+test('examples/nextjs: next build (App Router, Turbopack) with no configuration; next start; the page in chromium shows the Node package\'s estimate, from the server and from the browser', async () => {
+  const dir = prepare(join(repo, 'examples', 'nextjs'), 'nextjs');
+  try {
+    const started = Date.now();
+    const out = run('npm', ['run', '--silent', 'build'], { cwd: dir });
+    // The page is prerendered: the server component constructed an engine at build time.
+    assert.match(out, /Turbopack/);
+    assert.match(out, /○ \//, 'the page is static, computed during the build');
+    const buildSeconds = (Date.now() - started) / 1000;
+    const want = await expected(dir, 'app/household.js');
+    const server = await start(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(await freePort()), '-H', '127.0.0.1'], { cwd: dir });
+    let visited;
+    try {
+      visited = await visit(browser, server.url, 'nextjs');
+    } finally {
+      await server.stop();
+    }
+    // The client component marks the page ready only when its figures equal the server's.
+    checkPage('nextjs', want, visited);
+    console.log(`# next build: ${buildSeconds.toFixed(1)} s`);
+  } finally {
+    cleanup(dir);
+  }
+});
 
 // ---- sizes ---------------------------------------------------------------------------------------
 function report() {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { PolicyEngine, version } from '../../dist/zhenxing/node/index.mjs';
+import { PolicyEngine, labels as labelsOf, version } from '../../dist/zhenxing/node/index.mjs';
 import { built, cleanup, prepare, repo, run, tarball } from './lib.mjs';
 
 const pkg = JSON.parse(readFileSync(join(built, 'package.json'), 'utf8'));
@@ -64,6 +64,32 @@ test('the README, the changelog and the docs link only inside the repository and
   }
 });
 
+test('every size figure of the docs is this build\'s (scripts/doc-sizes.mjs)', () => {
+  execFileSync(process.execPath, [join(repo, 'scripts', 'doc-sizes.mjs'), '--check'], { stdio: 'pipe' });
+  // And the shipped copies are the repository's.
+  for (const doc of pkg.files.filter((f) => f.startsWith('docs/'))) {
+    assert.equal(readFileSync(join(built, doc), 'utf8'), readFileSync(join(repo, doc), 'utf8'), doc);
+  }
+});
+
+test('the declarations name the programmes each total adds up, as the registry lists them', () => {
+  const registry = readFileSync(join(repo, 'src', 'programs', 'registry.rs'), 'utf8');
+  const list = registry.match(/pub const TOTALS: [^=]*= &\[([\s\S]*?)\n\];/)[1];
+  const totals = [...list.matchAll(/\(\s*"(\w+)",\s*&\[([^\]]*)\]/g)].map(([, total, ids]) => [total, [...ids.matchAll(/"(\w+)"/g)].map((m) => m[1])]);
+  assert.deepEqual(totals.map(([t]) => t), ['totalMonthly', 'totalAnnual', 'totalOneOff', 'totalOnBehalf', 'totalEarnings']);
+  const dts = readFileSync(join(built, 'index.d.ts'), 'utf8');
+  const estimate = dts.slice(dts.indexOf('export interface Estimate {'));
+  const labels = labelsOf();
+  for (const [total, ids] of totals) {
+    const doc = estimate.match(new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*${total}: string;`))[1];
+    const named = [...doc.matchAll(/\(`(\w+)`\)/g)].map((m) => m[1]);
+    assert.deepEqual(named, ids, `${total}: ${doc}`);
+    for (const id of ids) assert.ok(doc.includes(`${labels.program[id]} (\`${id}\`)`), `${total} names ${id} by its label`);
+  }
+  // The Markdown reference is written from the same declarations.
+  assert.match(readFileSync(join(repo, 'docs', 'api.md'), 'utf8'), /孤儿、事实无人抚养儿童基本生活费 \(`orphanAllowance`\)/);
+});
+
 // ---- Jest and Vitest -----------------------------------------------------------------------------
 function withExpected(dir) {
   const household = {
@@ -75,7 +101,7 @@ function withExpected(dir) {
   writeFileSync(join(dir, 'expected.json'), JSON.stringify({ household, asOf, estimate: new PolicyEngine().estimate(household, asOf) }));
 }
 
-test('under Jest (its defaults: CommonJS, node environment)', () => {
+test('under Jest (its defaults: CommonJS, node environment; and jsdom as docs/bundlers.md sets it up)', () => {
   const dir = prepare(join(repo, 'tests', 'package', 'jest'), 'jest');
   try {
     withExpected(dir);

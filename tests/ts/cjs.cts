@@ -1,5 +1,6 @@
 // The package from a CommonJS TypeScript file (module nodenext): the CommonJS declarations.
 import zhenxing = require('zhenxing');
+import web = require('zhenxing/web');
 import type { Household, Estimate } from 'zhenxing';
 
 declare function report(...values: unknown[]): void;
@@ -13,4 +14,6 @@ try {
   if (e instanceof zhenxing.PolicyError) report(e.code, e.path);
 }
 engine.free();
-report(estimate.totalAnnual, zhenxing.version());
+// require('zhenxing/web').init is the init function (also .default).
+const loaded: Promise<unknown> = web.init();
+report(estimate.totalAnnual, zhenxing.version(), loaded);

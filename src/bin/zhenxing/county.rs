@@ -24,27 +24,64 @@ pub const HELP: &str = "县级画像和扶贫项目资产台账：
       地级市、全省列出所辖县级单位。--json 输出完整结果（同 JavaScript 的 county()）。
   zhenxing assets [--as-of YYYY-MM-DD] [--region CODE] [--params FILE] [-o OUTPUT] [--json] LEDGER.csv
       LEDGER.csv 每行一项资产，列：id,name,village,funding_source,year,value,kind,owner_level,
-      annual_income,income_uses,disposal_type,disposal_price,disposal_approvals（见 docs/county.md；
-      income_uses 写作 maintenance:6000;publicWelfare:24000，disposal_approvals 写作 villageMeeting;township）。
+      annual_income,income_uses,disposal_type,disposal_price,disposal_approvals，或中文列名 资产编号、
+      资产名称、所在村、资金来源、形成年度、账面价值、资产类型、产权归属、年收益、收益用途、处置方式、
+      处置价格、已有审批（见 docs/county.md）。取值可用英文代码或结果中的中文（光伏电站、村集体经济组织、
+      转让……）；income_uses 写作 maintenance:6000;publicWelfare:24000 或 项目运行管护:6000；村级公益事业:24000，
+      disposal_approvals 写作 villageMeeting;township 或 村民会议或村民代表会议决议；乡镇人民政府。
       --region 用该县自己的处置审批限额；--as-of 缺省为今天。坏行单独报错（含行号），其余照算。
       -o OUTPUT.csv 写出每项资产一行；--json 输出完整结果（同 JavaScript 的 assets()）。";
 
-/// The CSV columns of a ledger and the field each fills.
-const COLUMNS: &[(&str, &str)] = &[
-    ("id", "id"),
-    ("name", "name"),
-    ("village", "village"),
-    ("funding_source", "fundingSource"),
-    ("year", "year"),
-    ("value", "value"),
-    ("kind", "kind"),
-    ("owner_level", "ownerLevel"),
-    ("annual_income", "annualIncome"),
-    ("income_uses", "incomeUses"),
-    ("disposal_type", "disposal.type"),
-    ("disposal_price", "disposal.price"),
-    ("disposal_approvals", "disposal.approvals"),
+/// The CSV columns of a ledger: the English name, the Chinese header (either may be used, as in a
+/// register) and the field each fills.
+const COLUMNS: &[(&str, &str, &str)] = &[
+    ("id", "资产编号", "id"),
+    ("name", "资产名称", "name"),
+    ("village", "所在村", "village"),
+    ("funding_source", "资金来源", "fundingSource"),
+    ("year", "形成年度", "year"),
+    ("value", "账面价值", "value"),
+    ("kind", "资产类型", "kind"),
+    ("owner_level", "产权归属", "ownerLevel"),
+    ("annual_income", "年收益", "annualIncome"),
+    ("income_uses", "收益用途", "incomeUses"),
+    ("disposal_type", "处置方式", "disposal.type"),
+    ("disposal_price", "处置价格", "disposal.price"),
+    ("disposal_approvals", "已有审批", "disposal.approvals"),
 ];
+
+/// The field a header names (English, any ASCII case, or Chinese).
+fn field_of(header: &str) -> Option<&'static str> {
+    COLUMNS
+        .iter()
+        .find(|(en, zh, _)| en.eq_ignore_ascii_case(header) || *zh == header)
+        .map(|(_, _, field)| *field)
+}
+
+/// A value as the API reads it: the Chinese words the results and the county page show for it
+/// (`光伏电站`, `村集体经济组织`, `转让`) are read as its id; anything else as written, for the
+/// reader to refuse with the values it takes.
+fn api_word<T>(list: &'static [(&'static str, T, &'static str)], cell: &str) -> String {
+    list.iter()
+        .find(|(_, _, label)| *label == cell)
+        .map_or_else(|| cell.to_string(), |(id, _, _)| id.to_string())
+}
+
+/// A cell of `field` in the API's words.
+fn api_value(field: &str, cell: &str) -> String {
+    use zhenxing::input::county::{
+        APPROVALS, ASSET_KINDS, DISPOSAL_TYPES, FUNDING_SOURCES, INCOME_PURPOSES, OWNER_LEVELS,
+    };
+    match field {
+        "kind" => api_word(ASSET_KINDS, cell),
+        "fundingSource" => api_word(FUNDING_SOURCES, cell),
+        "ownerLevel" => api_word(OWNER_LEVELS, cell),
+        "disposal.type" => api_word(DISPOSAL_TYPES, cell),
+        "disposal.approvals" => api_word(APPROVALS, cell),
+        "incomeUses" => api_word(INCOME_PURPOSES, cell),
+        _ => cell.to_string(),
+    }
+}
 
 struct Args {
     command: String,
@@ -228,16 +265,31 @@ fn text(s: &str) -> Node<'static> {
     Node::String(Some(Cow::Owned(s.to_string())))
 }
 
-/// `maintenance:6000;publicWelfare:24000` as the `incomeUses` array, or the bad part.
+/// The items of a list cell (`;`, `；` or `、` between them).
+fn items(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split([';', '；', '、'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+/// `maintenance:6000;publicWelfare:24000` (or `项目运行管护：6000；村级公益事业：24000`) as the
+/// `incomeUses` array, or the bad part.
 fn income_uses(cell: &str) -> Result<Node<'static>, String> {
     let mut uses = Vec::new();
-    for part in cell.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+    for part in items(cell) {
         let (purpose, amount) = part
             .split_once(':')
             .or_else(|| part.split_once('：'))
-            .ok_or_else(|| format!("收益用途“{part}”应写作 用途:金额，如 maintenance:6000"))?;
+            .ok_or_else(|| {
+                format!(
+                    "收益用途“{part}”应写作 用途:金额，如 maintenance:6000 或 项目运行管护:6000"
+                )
+            })?;
         uses.push(Node::Object(vec![
-            (Cow::Borrowed("purpose"), text(purpose.trim())),
+            (
+                Cow::Borrowed("purpose"),
+                text(&api_value("incomeUses", purpose.trim())),
+            ),
             (Cow::Borrowed("amount"), text(amount.trim())),
         ]));
     }
@@ -253,22 +305,18 @@ fn row_node(header: &[String], record: &csv::StringRecord) -> Result<Node<'stati
         if cell.is_empty() {
             continue;
         }
-        let Some((_, field)) = COLUMNS.iter().find(|(c, _)| c == column) else {
+        let Some(field) = field_of(column) else {
             continue;
         };
-        let node = match *field {
-            "year" => Node::Number(Cow::Owned(cell.to_string())),
+        let node = match field {
+            "year" => Node::Number(Cow::Owned(cell.trim_end_matches('年').to_string())),
             "incomeUses" => {
                 income_uses(cell).map_err(|m| PolicyError::invalid_input("incomeUses", m))?
             }
-            "disposal.approvals" => Node::Array(
-                cell.split(';')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(text)
-                    .collect(),
-            ),
-            _ => text(cell),
+            "disposal.approvals" => {
+                Node::Array(items(cell).map(|a| text(&api_value(field, a))).collect())
+            }
+            _ => text(&api_value(field, cell)),
         };
         match field.strip_prefix("disposal.") {
             Some(key) => disposal.push((Cow::Borrowed(key), node)),
@@ -283,21 +331,34 @@ fn row_node(header: &[String], record: &csv::StringRecord) -> Result<Node<'stati
 
 /// The ledger's rows from CSV, each read (or its error, path `[i].field`), and each row's line.
 fn read_ledger(path: &str) -> Result<(Vec<zhenxing::error::Result<AssetInput>>, Vec<u64>), String> {
-    let file =
-        File::open(path).map_err(|e| format!("无法打开 {path}：{}", crate::files::os_error(&e)))?;
-    let mut csv = csv::ReaderBuilder::new().flexible(false).from_reader(file);
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("无法打开 {path}：{}", crate::files::os_error(&e)))?;
+    // The line a record starts on, from its byte offset: past the end of the line before (under
+    // Windows line endings, which Excel writes, the csv crate puts a record's start on the `\n` of
+    // the line before, and counts its line one short).
+    let line_at = |p: Option<&csv::Position>| {
+        let mut at = p.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        let before = bytes.get(..at).unwrap_or(&bytes);
+        1 + before.iter().filter(|b| **b == b'\n').count() as u64
+    };
+    let mut csv = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(bytes.as_slice());
     let header: Vec<String> = csv
         .headers()
         .map_err(|e| format!("{path} 的表头无法读取：{e}（请另存为 UTF-8 的 CSV）"))?
         .iter()
         .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
         .collect();
-    if let Some(unknown) = header.iter().find(|h| COLUMNS.iter().all(|(c, _)| c != h)) {
+    if let Some(unknown) = header.iter().find(|h| field_of(h).is_none()) {
         return Err(format!(
             "未知的列“{unknown}”（可用的列：{}）",
             COLUMNS
                 .iter()
-                .map(|(c, _)| *c)
+                .map(|(en, zh, _)| format!("{en}（{zh}）"))
                 .collect::<Vec<_>>()
                 .join(",")
         ));
@@ -307,11 +368,11 @@ fn read_ledger(path: &str) -> Result<(Vec<zhenxing::error::Result<AssetInput>>, 
         let at = format!("[{i}]");
         let row = match record {
             Ok(r) => {
-                lines.push(r.position().map_or(0, csv::Position::line));
+                lines.push(line_at(r.position()));
                 row_node(&header, &r).and_then(|n| AssetInput::read(&n))
             }
             Err(e) => {
-                lines.push(e.position().map_or(0, csv::Position::line));
+                lines.push(line_at(e.position()));
                 Err(PolicyError::invalid_input(
                     "",
                     format!("这一行无法读取：{e}"),
@@ -353,6 +414,11 @@ fn run_assets(a: &Args) -> Result<(), String> {
     written.map_err(|e| format!("写出失败：{e}"))
 }
 
+/// An amount as printed reports write it (`1,234,567.00`).
+fn yuan(m: zhenxing::money::Money) -> String {
+    zhenxing::summary::grouped(&m.to_fen_string())
+}
+
 fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Result<()> {
     writeln!(out, "扶贫项目资产台账（测算日期 {}）", l.as_of)?;
     for (item, line) in l.items.iter().zip(lines) {
@@ -373,7 +439,10 @@ fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Res
                 writeln!(
                     out,
                     "第{line}行 {} {}  {}  账面 {} 元{disposal}",
-                    asset.id, asset.name, asset.class_label, asset.value
+                    asset.id,
+                    asset.name,
+                    asset.class_label,
+                    yuan(asset.value)
                 )?;
                 for f in &asset.findings {
                     writeln!(out, "    问题〔{}〕{}", f.citation, f.text)?;
@@ -396,9 +465,9 @@ fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Res
             "  {}  {} 项  账面 {} 元  年收益 {} 元  已计划 {} 元  处置 {}（缺审批 {}）  有问题 {}",
             c.label,
             n.assets,
-            n.value,
-            n.annual_income,
-            n.planned,
+            yuan(n.value),
+            yuan(n.annual_income),
+            yuan(n.planned),
             n.disposals,
             n.disposals_blocked,
             n.with_findings
@@ -412,8 +481,8 @@ fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Res
             "  {}  {} 项  账面 {} 元  年收益 {} 元  处置 {}（缺审批 {}）  有问题 {}",
             v.village,
             n.assets,
-            n.value,
-            n.annual_income,
+            yuan(n.value),
+            yuan(n.annual_income),
             n.disposals,
             n.disposals_blocked,
             n.with_findings

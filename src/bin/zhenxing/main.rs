@@ -52,7 +52,8 @@ compare   在两套参数下（或同一套参数的两个日期）测算每一�
   --to 日期    比较 --as-of 与这一日期（如 --as-of 2025-12-31 --to 2026-01-01，过渡期结束前后）：
                两个日期用同一套参数（--params、--set 对两个日期都适用），原因分为过渡期结束、参数调整、
                成员年龄变化、措施期限届满等。
-  -o OUTPUT    每户一行的差异（CSV 或 JSON Lines）；--changed-only 只写出有变化的户和有误的行。
+  -o OUTPUT    每户一行的差异（CSV 或 JSON Lines；- 为标准输出）；不加 -o 时只有汇总，不写每户差异。
+               --changed-only 只写出有变化的户和有误的行。
   --report F   汇总报告（.csv、.txt 可打印的表格或 .json）；不加 --quiet 时也打印在标准错误。
 
 summary   按地区（有“乡镇”“村”列时再按乡镇、村）汇总：监测户（按类别）、各项目户数和年额、现金帮扶合计。
@@ -62,6 +63,8 @@ summary   按地区（有“乡镇”“村”列时再按乡镇、村）汇总�
   --set 名称=值          改动单个参数再测算（可重复），如 --set dibao.standard.rural=471；estimate、summary 与 compare 都可用。
   --encoding utf8|gbk    输入文件的编码（默认 UTF-8，可带 BOM）；GBK 即 Excel“CSV（逗号分隔）”在中文 Windows 上的编码。
   --no-bom               CSV 输出不写 BOM（默认写，Excel 才能正确显示中文）。
+  --ignore-columns       忽略花名册中不认识的列（在标准错误中列出一次），而不是停止。身份证号、联系电话等
+                         个人信息列总是忽略：既不读入，也不写入任何输出。
   --headers en|zh        CSV 输出用英文（默认）或中文：中文时列名、是/否、监测类别与帮扶路径均为中文。
   --input-format / --output-format jsonl|csv   不按扩展名判断格式时指定。
   --threads N            并行线程数（默认为本机核数）；输出顺序始终与输入相同。
@@ -112,6 +115,7 @@ struct Common {
     gbk: bool,
     no_bom: bool,
     lang: Option<Lang>,
+    ignore_columns: bool,
 }
 
 enum Command {
@@ -176,6 +180,7 @@ fn parse_args() -> Result<Command, String> {
                 };
             }
             Long("no-bom") => c.no_bom = true,
+            Long("ignore-columns") => c.ignore_columns = true,
             Long("headers") => {
                 let v = text(value(&mut parser)?)?;
                 c.lang = Some(match v.as_str() {
@@ -316,6 +321,7 @@ fn options<'a>(c: &Common, p: &Prepared, task: Task<'a>, output_format: Format) 
         lang: c.lang.unwrap_or(Lang::En),
         county: false,
         input_size: p.input.size,
+        ignore_columns: c.ignore_columns,
     }
 }
 
@@ -333,7 +339,6 @@ fn finish(report: &Report, started: Instant, task: &Task<'_>, quiet: bool) -> Re
     Ok(u8::from(report.totals.errors > 0))
 }
 
-/// The county summary as CSV (with a BOM unless `--no-bom`) or a printable table.
 /// The county summary of a run (`summary`, `estimate --summary`): CSV, or a printable table
 /// under its heading.
 fn summary_text(
@@ -345,11 +350,11 @@ fn summary_text(
     let totals = &report.totals;
     let summary: &CountySummary = totals.county.as_ref().ok_or("内部错误：没有汇总")?;
     let zh = c.lang == Some(Lang::Zh) || !csv_out;
-    let (header, rows) = summary.table(zh, |code| engine.region_name(code));
-    let table = files::table_bytes(&header, &rows, csv_out, !c.no_bom)?;
     if csv_out {
-        return Ok(table);
+        let (header, rows) = summary.table(zh, |code| engine.region_name(code));
+        return files::table_bytes(&header, &rows, csv_out, !c.no_bom);
     }
+    let table = summary.printed(|code| engine.region_name(code));
     let mut params = file_name(&c.params).unwrap_or_else(|| BUILT_IN.to_string());
     if !c.sets.is_empty() {
         let sets: Vec<String> = c.sets.iter().map(|(n, v)| format!("{n}={v}")).collect();
@@ -362,7 +367,7 @@ fn summary_text(
         "（见“有误户数”）",
         &[format!("参数：{params}")],
     );
-    Ok([heading.as_bytes(), &table].concat())
+    Ok([heading.as_bytes(), table.as_bytes()].concat())
 }
 
 fn run_estimate(c: Common) -> Result<u8, String> {
@@ -470,8 +475,14 @@ fn compare_run(
 ) -> Result<u8, String> {
     let opts = options(c, p, task, output.format);
     let started = Instant::now();
+    // Every household's difference is for a file (or `-o -`): on a terminal it would bury the report.
+    let per_household = c.output.is_some();
     output.create()?.complete(|writer| {
-        let report = pipeline::run(&p.engine, &|| p.input.reader(), writer.boxed()?, &opts)?;
+        let rows: Box<dyn Write + Send> = match per_household {
+            true => writer.boxed()?,
+            false => Box::new(io::sink()),
+        };
+        let report = pipeline::run(&p.engine, &|| p.input.reader(), rows, &opts)?;
         let status = finish(&report, started, &opts.task, c.quiet)?;
         let summary = report
             .totals
@@ -484,6 +495,11 @@ fn compare_run(
             let (header, rows) = reason_rows(&summary);
             if !rows.is_empty() {
                 eprint!("\n{}", printable(&header, &rows));
+            }
+            if !per_household {
+                eprintln!(
+                    "每户的差异未写出：加 -o 差异.csv（或 .jsonl）写到文件，-o - 写到标准输出。"
+                );
             }
         }
         write_report(report_out, &summary, &heading(&report.totals), c)?;

@@ -26,7 +26,7 @@ use zhenxing::money::Money;
 use zhenxing::programs::registry::PROGRAMMES;
 use zhenxing::register::output::{self, lead_cells, yes_no, Cells, Identity, Lang};
 use zhenxing::register::{
-    self, household_from_group, locate, place_of, read_header, DuplicateIds, Encoding, Group,
+    self, household_from_group, locate, place_of, read_header_with, DuplicateIds, Encoding, Group,
     Grouper, Layout, Place, Records,
 };
 use zhenxing::screening::Screening;
@@ -72,6 +72,8 @@ pub struct Options<'a> {
     pub county: bool,
     /// The input's size in bytes, when known (for progress).
     pub input_size: Option<u64>,
+    /// `--ignore-columns`: unknown CSV columns are ignored (said once on stderr), not refused.
+    pub ignore_columns: bool,
 }
 
 /// One household as read, not yet parsed.
@@ -243,7 +245,10 @@ impl Report {
         for (p, n) in PROGRAMMES.iter().zip(&t.eligible) {
             eprintln!("  {}：{n} 户", p.label);
         }
-        eprintln!("  现金帮扶合计：{} 元/年", t.total_annual);
+        eprintln!(
+            "  现金帮扶合计：{} 元/年",
+            zhenxing::summary::grouped(&t.total_annual.to_fen_string())
+        );
         eprintln!(
             "  用时 {seconds:.2} 秒（{:.0} 户/秒）",
             t.households as f64 / seconds.max(1e-9)
@@ -719,8 +724,10 @@ fn first_pass(
 ) -> Result<(Layout, (u64, DuplicateIds)), String> {
     let mut records = Records::new(open()?, options.encoding);
     let mut blank = 0;
-    let layout = read_header(&mut records, &mut blank)
-        .map_err(|e| format!("CSV 表头有误：{}", e.message))?;
+    let layout = read_header_with(&mut records, &mut blank, |h| {
+        Layout::from_header_with(h, options.ignore_columns)
+    })
+    .map_err(|e| format!("CSV 表头有误：{}", e.message))?;
     let header_lines = records.lines_read();
     let mut grouper = Grouper::new(records, layout.clone());
     let mut ids = DuplicateIds::default();
@@ -815,8 +822,14 @@ fn read_csv(
 ) -> Result<(u64, u64), String> {
     let mut records = Records::new(input, options.encoding);
     let mut blank = 0;
-    let layout = read_header(&mut records, &mut blank)
-        .map_err(|e| format!("CSV 表头有误：{}", e.message))?;
+    let layout = read_header_with(&mut records, &mut blank, |h| {
+        Layout::from_header_with(h, options.ignore_columns)
+    })
+    .map_err(|e| format!("CSV 表头有误：{}", e.message))?;
+    let ignored = layout.ignored();
+    if !ignored.is_empty() && !options.quiet {
+        eprintln!("{}", register::ignored_note(&ignored));
+    }
     let mut grouper = Grouper::new(records, layout);
     let (mut seq, mut jobs) = (0u64, Vec::with_capacity(CHUNK));
     while let Some(mut g) = grouper.next_group().map_err(|e| format!("读取失败：{e}"))? {

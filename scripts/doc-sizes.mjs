@@ -1,0 +1,79 @@
+// The size figures of the docs, written from the build so that they cannot drift: each one sits
+// between `<!-- size:NAME -->` and `<!-- /size -->` (NAME one of `figures()` below), in whole KiB.
+// `node scripts/doc-sizes.mjs` rewrites them from dist/ (scripts/assemble-package.mjs runs it after
+// every build); `node scripts/doc-sizes.mjs --check` lists those that differ from the build, and
+// any KiB figure of docs/*.md left outside such a marker, and exits 1 (tests/package/).
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = join(root, 'dist');
+
+/** The documents that carry size figures. */
+export const documents = () => readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f));
+
+/** KiB figures of the docs that are not sizes of this build (a tool's own threshold). */
+const NOT_BUILD_SIZES = ['244 KiB hint'];
+
+const kib = (bytes) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KiB`;
+const gzip = (b) => gzipSync(b, { level: 9 }).length;
+const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** Every figure the docs may quote, from the build in dist/. */
+export function figures() {
+  const file = (path) => readFileSync(join(dist, 'zhenxing', path));
+  const wasm = file('web/zhenxing_bg.wasm');
+  const inline = file('inline/zhenxing_bg.wasm.js');
+  return {
+    'wasm.raw': kib(wasm.length),
+    'wasm.gzip': kib(gzip(wasm)),
+    'wasm.brotli': kib(brotli(wasm)),
+    'inline.raw': kib(inline.length),
+    'inline.gzip': kib(gzip(inline)),
+  };
+}
+
+const MARKED = /<!-- size:([\w.]+) -->([^<]*)<!-- \/size -->/g;
+
+/** `text` with every marked figure as the build gives it; throws on an unknown name. */
+export function rewrite(text, values, where) {
+  return text.replace(MARKED, (all, name) => {
+    if (!(name in values)) throw new Error(`${where}: no size figure named ${name}`);
+    return `<!-- size:${name} -->${values[name]}<!-- /size -->`;
+  });
+}
+
+/** What is wrong with the size figures of `text`: marked ones that differ, unmarked KiB figures. */
+export function problems(text, values, where) {
+  const found = [];
+  for (const [, name, shown] of text.matchAll(MARKED)) {
+    if (!(name in values)) found.push(`${where}: no size figure named ${name}`);
+    else if (shown !== values[name]) found.push(`${where}: ${name} is ${shown}, the build gives ${values[name]}`);
+  }
+  const rest = text.replace(MARKED, '');
+  for (const m of rest.matchAll(/\d[\d,.]*\s?(KiB|KB)\b[^\n]{0,5}/g)) {
+    if (!NOT_BUILD_SIZES.some((ok) => m[0].startsWith(ok))) found.push(`${where}: “${m[0].trim()}” is not written from the build (mark it <!-- size:NAME -->)`);
+  }
+  return found;
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  if (!existsSync(join(dist, 'zhenxing', 'web', 'zhenxing_bg.wasm'))) throw new Error('doc-sizes: no build in dist/ (make build)');
+  const values = figures();
+  const check = process.argv.includes('--check');
+  const found = [];
+  for (const doc of documents()) {
+    const text = readFileSync(join(root, doc), 'utf8');
+    if (check) found.push(...problems(text, values, doc));
+    else {
+      const updated = rewrite(text, values, doc);
+      if (updated !== text) writeFileSync(join(root, doc), updated);
+    }
+  }
+  if (found.length) {
+    console.error(found.join('\n'));
+    process.exit(1);
+  }
+  if (!check) console.log(`[docs] size figures from the build: ${Object.entries(values).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+}
