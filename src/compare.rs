@@ -737,8 +737,14 @@ fn comparison(a: Estimate, b: Estimate, cause: &Cause) -> Result<Comparison> {
         let annual_alternative = pb.amounts()?.annual.unwrap_or_default();
         let annual_difference = annual_alternative.checked_sub(annual_baseline)?;
         // Words only when asked, as the estimates themselves.
+        // The amount said: the programme's own (代缴 and 资助参保 included), or its cash when only
+        // that changed (临时救助 is paid once, with no annual amount of its own).
+        let said = match annual_difference.is_zero() {
+            true => cb.cash_annual.checked_sub(ca.cash_annual)?,
+            false => annual_difference,
+        };
         let reasons = if a.explained {
-            change_words(ca.label, annual_difference, &why)
+            change_words(ca.label, said, &why)
         } else {
             Vec::new()
         };
