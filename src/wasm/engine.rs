@@ -438,6 +438,24 @@ impl PolicyEngine {
         let h = household_arg(&self.inner, &h, &as_of)?;
         result(self.inner.compare_with(&h, &as_of, &other.inner, explain))
     }
+
+    /// The household on `from` against `to` (e.g. the period's last day and the day after),
+    /// programme by programme, with why each changed (`programs[].why`; explained, also
+    /// `programs[].reasons`).
+    #[wasm_bindgen(js_name = compareDates, unchecked_return_type = "Comparison")]
+    pub fn compare_dates(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let from = string_arg(&from, "from", ErrorCode::InvalidDate)?;
+        let to = string_arg(&to, "to", ErrorCode::InvalidDate)?;
+        let explain = explain_arg(opts, true)?;
+        let h = household_arg(&self.inner, &h, &from)?;
+        result(self.inner.compare_dates(&h, &from, &to, explain))
+    }
 }
 
 impl PolicyEngine {

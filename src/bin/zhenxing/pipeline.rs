@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use zhenxing::batch::BatchError;
-use zhenxing::compare::{ComparisonTally, HouseholdChange, HouseholdComparison};
+use zhenxing::compare::{Cause, ComparisonTally, DatePath, HouseholdChange, HouseholdComparison};
 use zhenxing::estimate::{Estimate, Transitions};
 use zhenxing::input::json::Node;
 use zhenxing::money::Money;
@@ -50,10 +50,12 @@ pub enum Format {
 pub enum Task<'a> {
     /// Its screening row (or, `explain`, its full explained estimate).
     Estimate { explain: bool },
-    /// Its figures under `other`'s parameters against the engine's.
+    /// Its figures under `other`'s parameters against the engine's, or (`dates`) on a later date
+    /// under the same parameters: the date, and the path that says why each programme changed.
     Compare {
         other: &'a Engine,
         changed_only: bool,
+        dates: Option<(&'a str, &'a DatePath<'a>)>,
     },
     /// Only added up (the county summary).
     Summary,
@@ -349,6 +351,7 @@ pub fn compare_header(lang: Lang) -> Vec<String> {
         ("error_path", "错误位置"),
         ("error_message", "错误说明"),
         ("changed", "有变化"),
+        ("why", "变化原因"),
     ]
     .iter()
     .map(|(en, cn)| if zh { cn } else { en }.to_string())
@@ -425,13 +428,38 @@ impl Worker<'_> {
     }
 
     fn estimate(&mut self, engine: &Engine, node: &Node<'_>, other: bool) -> Outcome {
+        let on = match &self.options.task {
+            Task::Compare {
+                dates: Some((to, _)),
+                ..
+            } if other => to,
+            _ => self.options.as_of.as_str(),
+        };
         let explain = matches!(self.options.task, Task::Estimate { explain: true });
         let transitions = if other {
             &mut self.other_transitions
         } else {
             &mut self.transitions
         };
-        engine.estimate_in_batch(node, &self.options.as_of, explain, transitions)
+        engine.estimate_in_batch(node, on, explain, transitions)
+    }
+
+    /// A household against itself under the other parameters, or on the later date, with why.
+    fn compare(
+        &mut self,
+        other: &Engine,
+        dates: Option<(&str, &DatePath<'_>)>,
+        before: &Estimate,
+        node: &Node<'_>,
+    ) -> Result<HouseholdComparison, PolicyError> {
+        let after = self.estimate(other, node, true)?;
+        let cause = match dates {
+            None => Cause::Parameters,
+            Some((to, path)) => {
+                path.cause(&self.engine.read_household(node, to)?, before, &after)?
+            }
+        };
+        HouseholdComparison::between(before, &after, &cause)
     }
 
     fn run(&mut self, chunk: Chunk) -> io::Result<Done> {
@@ -499,14 +527,14 @@ impl Worker<'_> {
                 Task::Compare {
                     other,
                     changed_only,
+                    dates,
                 } => {
-                    let compared = match (&screening, node.as_ref()) {
+                    let compared = match (&estimate, node.as_ref()) {
                         (Ok(before), Ok(n)) => self
-                            .estimate(other, n, true)
+                            .compare(other, *dates, before, n)
                             .map_err(locate)
-                            .and_then(|e| HouseholdComparison::of(before, &Screening::of(&e)))
                             .map_err(BatchError::from),
-                        (Err(e), _) => Err(e.clone()),
+                        (Err(e), _) => Err(BatchError::from(e.clone())),
                         (_, Err(e)) => Err(BatchError::from(e.clone())),
                     };
                     match &compared {
@@ -591,6 +619,16 @@ fn compare_row(
         Err(_) => row.pad(compare_header(Lang::En).len()),
         Ok(c) => {
             row.push(yes_no(c.changed(), lang));
+            // Why, over all the household's programmes (JSON Lines gives it per programme).
+            let why = c.total().map_or(&[][..], |t| t.why.as_slice());
+            row.push(&match lang {
+                Lang::Zh => why
+                    .iter()
+                    .map(|id| zhenxing::compare::reason_label(id))
+                    .collect::<Vec<_>>()
+                    .join("；"),
+                Lang::En => why.join(";"),
+            });
             for ch in &c.changes {
                 row.push(yes_no(ch.eligible_before, lang));
                 row.push(yes_no(ch.eligible_after, lang));
