@@ -233,10 +233,8 @@ pub(crate) fn estimate_through(
     monitoring.in_estimate();
     let (mut alerts, alerts_used, alerts_assumed) =
         crate::alerts::alerts(&household, &assistance, &programs, &reader)?;
-    if !explain {
-        alerts
-            .iter_mut()
-            .for_each(crate::alerts::Alert::strip_words);
+    if explain {
+        alerts.iter_mut().for_each(crate::alerts::Alert::explain);
     }
     let alerts_basis = Basis {
         unofficial: alerts_used.unofficial,
