@@ -16,13 +16,20 @@ export function makePolicyError(code, path, message, problems) {
 }
 
 // Inputs cross into the module as JSON text (UTF-8 bytes, copied into the module in one go), so the
-// WebAssembly build reads exactly what the native build reads. JSON.stringify silently drops or
+// WebAssembly build reads exactly what the native build reads. The text is written here, in one pass
+// that reads every value exactly once, rather than by JSON.stringify: JSON.stringify silently drops or
 // changes what is not plain data (a Map becomes {}, a function or a symbol disappears, NaN becomes
-// null, a Date a string, a class instance its fields): such a value is refused here instead, with
-// its path, before anything is sent.
+// null, a Date a string, a class instance its fields, a field that is not enumerable is left out, a
+// toJSON method anywhere, even one planted on Object.prototype, replaces the value), and reads a value
+// again after it was checked (a getter or a Proxy may then answer otherwise). Such a value is refused
+// here instead, with its path, before anything is sent; what is sent is what was read.
 
 const encoder = new TextEncoder();
 const MAX_DEPTH = 64;
+const { isArray } = Array;
+const { getPrototypeOf, ownKeys } = Reflect;
+const { keys: objectKeys, getOwnPropertySymbols } = Object;
+const quote = JSON.stringify;
 
 /** Where `keys` lead: members[2].birthDate. */
 function pathOf(keys) {
@@ -38,109 +45,149 @@ function kindOf(v) {
   if (v instanceof Map) return 'Map（请用普通对象）';
   if (v instanceof Set) return 'Set（请用数组）';
   if (v instanceof Date) return 'Date（日期请写成 "YYYY-MM-DD" 字符串）';
-  const name = Object.getPrototypeOf(v)?.constructor?.name;
+  const name = getPrototypeOf(v)?.constructor?.name;
   return name ? `${name} 实例（请用普通对象）` : '非普通对象';
 }
 
-/** The first value in `v` that is not plain data, as { path, message }, or null. */
-function check(v, keys) {
+/** Thrown inside a walk: a value that is not plain data, at the path being walked. */
+class NotPlain {
+  constructor(message) {
+    this.message = message;
+  }
+}
+
+/** The JSON text of `v`, every value read once; throws NotPlain (`keys` then holds its path). */
+function write(v, keys, ancestors) {
   switch (typeof v) {
     case 'string':
+      return quote(v);
     case 'boolean':
-    case 'undefined':
-      return null;
+      return v ? 'true' : 'false';
     case 'number':
-      return Number.isFinite(v) ? null : { path: pathOf(keys), message: `数值 ${v} 不是有限数字` };
+      if (!Number.isFinite(v)) throw new NotPlain(`数值 ${v} 不是有限数字`);
+      return quote(v);
+    case 'undefined':
+      return undefined;
     case 'object':
+      if (v === null) return 'null';
       break;
     default:
-      return { path: pathOf(keys), message: `不能是${kindOf(v)}` };
+      throw new NotPlain(`不能是${kindOf(v)}`);
   }
-  if (v === null) return null;
-  if (ancestors.includes(v)) return { path: pathOf(keys), message: '含循环引用（对象引用了它自己的上级）' };
-  if (keys.length >= MAX_DEPTH) return { path: pathOf(keys), message: '嵌套过深' };
+  if (ancestors.includes(v)) throw new NotPlain('含循环引用（对象引用了它自己的上级）');
+  if (keys.length >= MAX_DEPTH) throw new NotPlain('嵌套过深');
   ancestors.push(v);
-  const bad = container(v, keys);
+  const text = isArray(v) ? writeArray(v, keys, ancestors) : writeObject(v, keys, ancestors);
   ancestors.pop();
-  return bad;
+  return text;
 }
 
-/** The ancestors of the value being checked, to find cycles. */
-const ancestors = [];
-
-function container(v, keys) {
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      keys.push(i);
-      const bad = check(v[i], keys);
-      keys.pop();
-      if (bad) return bad;
-    }
-    return null;
-  }
-  const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return { path: pathOf(keys), message: `不能是${kindOf(v)}` };
-  if (Object.getOwnPropertySymbols(v).length > 0) return { path: pathOf(keys), message: '对象不能有 Symbol 键' };
-  for (const k in v) {
-    keys.push(k);
-    const bad = check(v[k], keys);
+/** An array, read by index (never through its iterator); a property other than its items, which
+ * JSON would leave out, is refused. */
+function writeArray(v, keys, ancestors) {
+  const length = v.length;
+  const items = [];
+  for (let i = 0; i < length; i++) {
+    keys.push(i);
+    items.push(write(v[i], keys, ancestors) ?? 'null');
     keys.pop();
-    if (bad) return bad;
   }
-  return null;
+  if (getOwnPropertySymbols(v).length > 0) throw new NotPlain('数组不能有 Symbol 键');
+  const named = objectKeys(v);
+  if (named.length > length) {
+    const other = named.find((k) => !(String(Number(k) >>> 0) === k && Number(k) < length));
+    if (other !== undefined) throw new NotPlain(`数组不能有其他字段“${other}”（JSON 会丢掉它）`);
+  }
+  return `[${items.join(',')}]`;
 }
 
-function stringify(value) {
-  try {
-    return JSON.stringify(value);
-  } catch (e) {
-    // A throwing getter, for instance.
-    return { message: `无法读取：${e?.message ?? e}` };
+/** A plain object, each own field read once; a field JSON would leave out (not enumerable, a Symbol
+ * key) and a toJSON method are refused. */
+function writeObject(v, keys, ancestors) {
+  const proto = getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) throw new NotPlain(`不能是${kindOf(v)}`);
+  const named = objectKeys(v);
+  const all = ownKeys(v);
+  if (all.length !== named.length) {
+    // A Symbol key or a field that is not enumerable (or keys that changed between the two looks).
+    const hidden = all.find((k) => !named.includes(k));
+    if (typeof hidden === 'symbol') throw new NotPlain('对象不能有 Symbol 键');
+    if (hidden === undefined) throw new NotPlain('字段在读取时变了（Proxy？）：请用普通对象');
+    keys.push(hidden);
+    throw new NotPlain(hidden === 'toJSON' ? '不能有 toJSON（它会改写要计算的数据）' : '字段不可枚举（JSON 会丢掉它）：请用普通的可枚举字段');
   }
+  const fields = [];
+  for (const k of named) {
+    keys.push(k);
+    if (k === 'toJSON') throw new NotPlain('不能有 toJSON（它会改写要计算的数据）');
+    const text = write(v[k], keys, ancestors);
+    keys.pop();
+    if (text !== undefined) fields.push(`${quote(k)}:${text}`);
+  }
+  return `{${fields.join(',')}}`;
 }
 
-/** `check`, with a throwing getter reported as a problem too. */
-function problemOf(value) {
+/** Why a value could not be read: what reading it threw. */
+function unreadable(e) {
+  if (e instanceof TypeError && /revoked/.test(e.message)) return '是已撤销的 Proxy，无法读取';
+  return `无法读取：${e?.message ?? e}`;
+}
+
+/** `v` as JSON text, or `{ path, message }` saying why it is not plain data. */
+function jsonOf(v) {
   const keys = [];
   try {
-    return check(value, keys);
+    const text = write(v, keys, []);
+    return text === undefined ? { path: '', message: '应为对象' } : text;
   } catch (e) {
-    return { path: pathOf(keys), message: `无法读取：${e?.message ?? e}` };
-  } finally {
-    ancestors.length = 0;
+    // A getter or a Proxy trap that throws, a revoked Proxy: the value cannot be read.
+    const message = e instanceof NotPlain ? e.message : unreadable(e);
+    return { path: pathOf(keys), message };
   }
 }
 
 /** A plain JS value as UTF-8 JSON bytes; anything else throws PolicyError at its path. */
 export function toJson(value) {
-  const bad = problemOf(value);
-  if (bad) throw new PolicyError('INVALID_INPUT', bad.path, bad.message, [bad]);
-  const text = stringify(value);
-  if (typeof text !== 'string') {
-    const message = text?.message ?? '应为对象';
-    throw new PolicyError('INVALID_INPUT', '', message, [{ path: '', message }]);
-  }
+  const text = jsonOf(value);
+  if (typeof text !== 'string') throw new PolicyError('INVALID_INPUT', text.path, text.message, [text]);
   return encoder.encode(text);
 }
 
 /**
- * A batch (array) as UTF-8 JSON bytes, each item checked on its own: an item that is not plain data
- * is sent as null and reported in `bad` ([index, path, message]), so it becomes that item's error
- * and never the batch's.
+ * Items `start..end` of a batch (an array, read by index) as UTF-8 JSON bytes, each item checked on
+ * its own: an item that is not plain data is sent as null and reported in `bad` ([index in the
+ * chunk, path, message]), so it becomes that item's error and never the batch's.
  */
-export function batchToJson(items) {
+export function batchToJson(items, start, end) {
   const bad = [];
-  const parts = new Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    const problem = problemOf(item);
-    const text = problem ? null : stringify(item);
-    if (problem || typeof text !== 'string') {
-      bad.push([i, problem?.path ?? '', problem?.message ?? text?.message ?? '应为对象']);
-      parts[i] = 'null';
-    } else {
-      parts[i] = text === undefined ? 'null' : text;
+  const parts = [];
+  for (let i = start; i < end; i++) {
+    let text;
+    try {
+      text = jsonOf(items[i]);
+    } catch (e) {
+      text = { path: '', message: unreadable(e) };
     }
+    if (typeof text !== 'string') bad.push([i - start, text.path, text.message]);
+    parts.push(typeof text === 'string' ? text : 'null');
   }
   return { bytes: encoder.encode(`[${parts.join(',')}]`), bad };
+}
+
+/**
+ * Refuses a register's text that holds a lone surrogate (half of a character: a file cut in the
+ * middle of one, or bytes read with the wrong encoding), as a household's text is refused: it has no
+ * UTF-8 form, and would otherwise become U+FFFD unseen. The error names its line.
+ */
+export function checkText(text) {
+  if (typeof text.isWellFormed === 'function' && text.isWellFormed()) return;
+  // Pairs are skipped whole, so a surrogate matched alone is a lone one (no lookbehind: Safari 15).
+  const surrogates = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
+  let lone = null;
+  for (let m = surrogates.exec(text); m && !lone; m = surrogates.exec(text)) if (m[0].length === 1) lone = m;
+  if (!lone) return;
+  const line = (text.slice(0, lone.index).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+  const code = lone[0].charCodeAt(0).toString(16).toUpperCase();
+  const message = `第 ${line} 行：文字含有无效字符（不成对的代理项 U+${code}，常见于截断的生僻字），不是有效的 Unicode 文本：请重新导出文件`;
+  throw new PolicyError('INVALID_INPUT', '', message, [{ path: '', message }]);
 }

@@ -64,7 +64,16 @@ glue = patch(glue, '/* @ts-self-types="./zhenxing.d.ts" */\n', '');
 const notReady = "makePolicyError('NOT_INITIALIZED', '', '计算模块尚未初始化：请先 await init()（zhenxing/web 先要加载 .wasm 文件）', [])";
 glue = patch(glue, 'let wasmModule, wasmInstance, wasm;',
   `const wasmNotReady = new Proxy({}, { get() { throw ${notReady}; } });\nlet wasmModule, wasmInstance, wasm = wasmNotReady;`);
-glue = patch(glue, 'if (wasm !== undefined) return wasm;', 'if (wasm !== wasmNotReady) return wasm;\n    assertSupported();', 2);
+glue = patch(glue, 'if (wasm !== undefined) return wasm;', 'if (wasm !== wasmNotReady) return wasmOutput;\n    assertSupported();', 2);
+// init() and initSync() answer the module's memory only: its raw exports (\`policyengine_free\` and the
+// like, which take any pointer) are not for pages to call.
+glue = patch(glue, `    cachedUint8ArrayMemory0 = null;
+    return wasm;
+}`, `    cachedUint8ArrayMemory0 = null;
+    wasmOutput = Object.freeze({ memory: wasm.memory });
+    return wasmOutput;
+}`);
+glue = patch(glue, 'let wasmModule, wasmInstance, wasm = wasmNotReady;', 'let wasmModule, wasmInstance, wasm = wasmNotReady, wasmOutput;');
 // A browser below the floor (docs/browsers.md) gets PolicyError UNSUPPORTED_BROWSER from init() and
 // initSync(), naming what it lacks, before the module is compiled.
 glue = `import { assertSupported } from ${JSON.stringify(support)};\n${glue}`;
@@ -75,47 +84,137 @@ glue = patch(glue, "module_or_path = new URL('zhenxing_bg.wasm', import.meta.url
 if (glue.includes('import.meta')) throw new Error('assemble-package: the glue still uses import.meta');
 // Misusing an engine (after free(), a method taken off the object or called on the prototype, a
 // compare() with something else than an engine) throws PolicyError with a Chinese message, not
-// wasm-bindgen's "null pointer passed to rust" or "expected instance of PolicyEngine".
+// wasm-bindgen's "null pointer passed to rust" or "expected instance of PolicyEngine". A handle's
+// pointer into the module (a PolicyEngine's, or the register page's RegisterScreen's) is never taken
+// from the object, which any code can write to (a copied `__wbg_ptr`, or one kept after free()), but
+// from a registry of the live handles this module made: an object not in it is refused before the
+// module is entered. The glue's own helpers that turn a pointer into an object and back (`__wrap`,
+// `__destroy_into_raw`) leave the classes, so no page can make two handles of one pointer or forget
+// one without freeing it.
 // (Built for the browser floor, without reference types, a method that returns a value passes the
 // module a return slot first: `wasm.policyengine_x(retptr, this.__wbg_ptr, …)`.)
-const engineCall = /(wasm\.policyengine_\w+\((?:retptr, )?)this\.__wbg_ptr/g;
-const engineCalls = (glue.match(engineCall) ?? []).length;
+const engineCalls = (glue.match(/wasm\.policyengine_\w+\((?:retptr, )?this\.__wbg_ptr/g) ?? []).length;
 if (engineCalls < 20) throw new Error(`assemble-package: expected the engine's methods in the glue, found ${engineCalls}`);
-glue = glue.replace(engineCall, '$1livePtr(this)');
-// Methods that take another engine (compare, compareMany) and the register page's
-// RegisterScreen.screen(engine, …) and .compare(engine, other, …) check it where wasm-bindgen
-// asserts its class, before any argument is handed to the module (an argument already handed over
-// would stay in the glue's table of JavaScript values).
-const assertEngine = /^( *)_assertClass\((other|engine), PolicyEngine\);$/gm;
-const asserted = (glue.match(assertEngine) ?? []).length;
-if (asserted !== 5) throw new Error(`assemble-package: expected 5 engine arguments asserted in the glue, found ${asserted}`);
-glue = glue.replace(assertEngine, "$1livePtr($2, '$2');");
-// PolicyEngine's free() (the register page's RegisterScreen has one of its own, left as it is).
-{
-  const start = glue.indexOf('export class PolicyEngine ');
+/** Every method and free() of the class `name` (wasm exports `prefix_…`) through the registry. */
+function guard(glue, name, prefix) {
+  glue = patch(glue, `    static __wrap(ptr) {
+        const obj = Object.create(${name}.prototype);
+        obj.__wbg_ptr = ptr;
+        ${name}Finalization.register(obj, obj.__wbg_ptr, obj);
+        return obj;
+    }
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        ${name}Finalization.unregister(this);
+        return ptr;
+    }
+`, '');
+  glue = glue.replaceAll(`${name}.__wrap(`, `wrapHandle(${name}, ${name}Finalization, `);
+  glue = glue.replace(new RegExp(`(wasm\\.${prefix}_\\w+\\((?:retptr, )?)this\\.__wbg_ptr`, 'g'), `$1liveSelf(this, ${name}, arguments)`);
+  const start = glue.indexOf(`export class ${name} `);
   const end = glue.indexOf('\nexport class ', start + 1);
   const stop = end < 0 ? glue.length : end;
   glue = glue.slice(0, start) + patch(glue.slice(start, stop), `    free() {
         const ptr = this.__destroy_into_raw();`, `    free() {
-        livePtr(this);
-        const ptr = this.__destroy_into_raw();`) + glue.slice(stop);
+        const ptr = forgetHandle(this, ${name}, ${name}Finalization);`) + glue.slice(stop);
+  return patch(glue, `if (Symbol.dispose) ${name}.prototype[Symbol.dispose] = ${name}.prototype.free;`,
+    `if (Symbol.dispose) ${name}.prototype[Symbol.dispose] = function () { if (liveHandles.get(this)?.klass === ${name}) this.free(); };`);
 }
-glue = patch(glue, 'if (Symbol.dispose) PolicyEngine.prototype[Symbol.dispose] = PolicyEngine.prototype.free;',
-  'if (Symbol.dispose) PolicyEngine.prototype[Symbol.dispose] = function () { if (this instanceof PolicyEngine && this.__wbg_ptr !== 0) this.free(); };');
+glue = guard(glue, 'PolicyEngine', 'policyengine');
+glue = guard(glue, 'RegisterScreen', 'registerscreen');
+if (/__wrap|__destroy_into_raw/.test(glue)) throw new Error('assemble-package: the glue still has __wrap or __destroy_into_raw');
+// `new PolicyEngine()`: the new engine is live.
+{
+  const constructed = /^( *)this\.__wbg_ptr = (\w+) >>> 0;\n( *)PolicyEngineFinalization\.register\(this, this\.__wbg_ptr, this\);$/m;
+  const plain = /^( *)this\.__wbg_ptr = (ret\[0\]|\w+);\n( *)PolicyEngineFinalization\.register\(this, this\.__wbg_ptr, this\);$/m;
+  const found = glue.match(constructed) ?? glue.match(plain);
+  if (!found) throw new Error('assemble-package: the engine constructor was not found in the glue');
+  glue = glue.replace(found[0], `${found[0]}\n${found[1]}liveHandles.set(this, { klass: PolicyEngine, ptr: this.__wbg_ptr });`);
+}
+// Methods that take another engine (compare, compareMany) and the register page's
+// RegisterScreen.screen(engine, …) and .compare(engine, other, …) check it where wasm-bindgen
+// asserts its class, before any argument is handed to the module (an argument already handed over
+// would stay in the glue's table of JavaScript values), and hand the module the registry's pointer.
+const assertEngine = /^( *)_assertClass\((other|engine), PolicyEngine\);$/gm;
+const asserted = (glue.match(assertEngine) ?? []).length;
+if (asserted !== 5) throw new Error(`assemble-package: expected 5 engine arguments asserted in the glue, found ${asserted}`);
+glue = glue.replace(assertEngine, "$1livePtr($2, PolicyEngine, '$2');");
+glue = patch(glue, 'other.__wbg_ptr', "livePtr(other, PolicyEngine, 'other')", 3);
+glue = patch(glue, 'engine.__wbg_ptr', "livePtr(engine, PolicyEngine, 'engine')", 2);
+// `PolicyEngine()` without `new`: a PolicyError, not the TypeError of a class called as a function.
+// The class is exported through a Proxy that refuses to be called; `new`, static methods and
+// `instanceof` pass through to the class.
+glue = patch(glue, 'export class PolicyEngine {', 'class PolicyEngine {');
+glue += `
+const PolicyEngineExport = new Proxy(PolicyEngine, {
+    apply() {
+        throw makePolicyError('INVALID_INPUT', '', '请用 new PolicyEngine() 新建引擎（不能当作函数调用）', []);
+    },
+});
+PolicyEngine.prototype.constructor = PolicyEngineExport;
+export { PolicyEngineExport as PolicyEngine };
+`;
 glue = patch(glue, '            throw new Error(getStringFromWasm0(arg0, arg1));',
   "            throw makePolicyError('INVALID_INPUT', '', `计算模块内部错误：${getStringFromWasm0(arg0, arg1)}`, []);");
 glue += `
-/** The engine's pointer, or a PolicyError saying how the engine was misused. */
-function livePtr(engine, path = '') {
-    if (!(engine instanceof PolicyEngine)) {
+/** The handles (engines, register screens) this module made and has not freed: their class and
+ * pointer. */
+const liveHandles = new WeakMap();
+
+/** A new object of \`klass\` for a pointer the module returned (fromParameters, withOverrides, …). */
+function wrapHandle(klass, finalization, ptr) {
+    const obj = Object.create(klass.prototype);
+    obj.__wbg_ptr = ptr;
+    liveHandles.set(obj, { klass, ptr });
+    finalization.register(obj, ptr, obj);
+    return obj;
+}
+
+/** A live handle's pointer, the handle no longer live (for free()). */
+function forgetHandle(obj, klass, finalization) {
+    const ptr = livePtr(obj, klass);
+    liveHandles.delete(obj);
+    obj.__wbg_ptr = 0;
+    finalization.unregister(obj);
+    return ptr;
+}
+
+/** The pointer of \`obj\`, a live \`klass\`, or a PolicyError saying how it was misused. */
+function livePtr(obj, klass, path = '') {
+    const live = liveHandles.get(obj);
+    if (live?.klass === klass) return live.ptr;
+    const engine = klass === PolicyEngine;
+    let alike = false;
+    try {
+        alike = obj instanceof klass;
+    } catch {
+        // A revoked Proxy: not one.
+    }
+    if (!alike) {
         throw makePolicyError('INVALID_INPUT', path, path
             ? \`\${path} 应为 PolicyEngine 实例（如 engine.withOverrides({...}) 的结果）\`
-            : '须在 PolicyEngine 实例上调用（不能把方法单独取出或在原型上调用）', []);
+            : \`须在 \${klass.name} 实例上调用（不能把方法单独取出或在原型上调用）\`, []);
     }
-    if (engine.__wbg_ptr === 0) {
-        throw makePolicyError('ENGINE_FREED', path, '引擎已释放：free() 之后不能再使用，请新建 PolicyEngine', []);
+    throw makePolicyError('ENGINE_FREED', path, engine
+        ? '引擎已释放，或不是由 new PolicyEngine()、fromParameters、withOverrides 得到的：free() 之后不能再使用，请新建 PolicyEngine'
+        : '已释放，或不是由 RegisterScreen.screen()、compare() 得到的：free() 之后不能再使用', []);
+}
+
+/** A method's own pointer; its arguments refused first when one cannot be read at all (a revoked
+ * Proxy throws at the first look, inside the module it would not be a PolicyError). */
+function liveSelf(obj, klass, args) {
+    const ptr = livePtr(obj, klass);
+    for (let i = 0; i < args.length; i++) {
+        const v = args[i];
+        if ((typeof v !== 'object' || v === null) && typeof v !== 'function') continue;
+        try {
+            Array.isArray(v);
+        } catch {
+            throw makePolicyError('INVALID_INPUT', '', \`第 \${i + 1} 个参数是已撤销的 Proxy，无法读取\`, []);
+        }
     }
-    return engine.__wbg_ptr;
+    return ptr;
 }
 `;
 // Engines nobody frees are freed when collected (docs/memory.md): the glue must register them.
@@ -283,10 +382,9 @@ export type InitInput = string | Prototype<'URL'> | Prototype<'Request'> | Proto
   | ArrayBuffer | ArrayBufferView | CompiledModule;
 /** What initSync() instantiates: the bytes of zhenxing_bg.wasm, or a compiled module. */
 export type SyncInitInput = ArrayBuffer | ArrayBufferView | CompiledModule;
-/** The instantiated module's exports (its memory among them): internal, rarely needed. */
+/** The instantiated module's memory (to measure it): its other exports are internal and not given out. */
 export interface InitOutput {
   readonly memory: Global extends { WebAssembly: { Memory: { prototype: infer M } } } ? M : unknown;
-  readonly [name: string]: unknown;
 }
 
 /**

@@ -1,7 +1,11 @@
 // Serves the built site (dist/site/, from `make site`) on 127.0.0.1 under the page's strict
 // Content-Security-Policy, sending the precompressed .br or .gz beside a file when the browser
-// accepts it. A malformed request gets 400 and the server goes on serving.
-// Usage: node scripts/serve.mjs [--port N] [--dir DIR]   (port 0 picks a free one; the URL is printed)
+// accepts it. A malformed request gets 400 and the server goes on serving; CONNECT and every method
+// but GET and HEAD get 405. It holds at most --max-connections connections at once (further ones are
+// closed at once), and a request whose headers are not all in within --header-timeout milliseconds
+// gets 408 and is closed, so idle or half-sent connections cannot tie it up.
+// Usage: node scripts/serve.mjs [--port N] [--dir DIR] [--max-connections N] [--header-timeout MS]
+//        (port 0 picks a free one; the URL is printed)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -14,6 +18,14 @@ const arg = (name) => {
 };
 const dir = resolve(arg('--dir') ?? join(root, 'dist', 'site'));
 const port = Number(arg('--port') ?? process.env.PORT ?? 8080);
+const maxConnections = Number(arg('--max-connections') ?? 64);
+const headerTimeout = Number(arg('--header-timeout') ?? 10_000);
+for (const [name, n] of [['--max-connections', maxConnections], ['--header-timeout', headerTimeout]]) {
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`${name} must be a whole number above 0`);
+    process.exit(1);
+  }
+}
 if (!existsSync(join(dir, 'index.html'))) {
   console.error(`${dir} has no index.html: run \`make site\` first`);
   process.exit(1);
@@ -104,14 +116,27 @@ async function handle(req, res) {
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-const server = createServer((req, res) => {
+const server = createServer({
+  // Headers not all in by then: 408 and closed; the whole request (a GET has no body) likewise.
+  headersTimeout: headerTimeout,
+  requestTimeout: headerTimeout * 3,
+  // How often the two timeouts above are checked (Node's default, 30 s, would let them run long).
+  connectionsCheckingInterval: Math.min(1000, headerTimeout),
+}, (req, res) => {
   handle(req, res).catch(() => {
     if (!res.headersSent) plain(res, 500, 'server error'); else res.destroy();
   });
 });
-// Requests Node cannot even parse (a broken request line, bad headers): 400, then close.
+server.maxConnections = maxConnections;
+// CONNECT (a proxy tunnel) never reaches the request handler: answered here, then closed.
+server.on('connect', (req, socket) => {
+  socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+});
+// Requests Node cannot even parse (a broken request line, bad headers): 400, then close; requests
+// still incomplete at the timeout: 408, then close.
 server.on('clientError', (err, socket) => {
-  if (socket.writable && !socket.destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+  if (socket.writable && !socket.destroyed) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   else socket.destroy();
 });
 

@@ -18,6 +18,7 @@ use tsify::Tsify;
 
 use crate::error::Result;
 use crate::model::{Appraisal, Capacity, Category, Household, HouseholdStatus, Member};
+use crate::money::Money;
 use crate::params::{catalogue as p, Reader, Used};
 use crate::programs::assistance::Assistance;
 use crate::programs::housing::HousingFigures;
@@ -66,28 +67,67 @@ pub struct Alert {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub action: Option<String>,
+    /// What the words will say, with the figures they need.
+    #[serde(skip)]
+    say: Say,
 }
 
-impl Alert {
-    /// The alert without words, for an unexplained estimate: its id and members.
-    pub(crate) fn strip_words(&mut self) {
-        self.label = None;
-        self.citation = None;
-        self.action = None;
+/// What an alert asks staff to do, with the figures its words need (written by [`Alert::explain`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Say {
+    /// The compulsory-school ages.
+    SchoolDropout(u32, u32),
+    CoverageGap,
+    Uninsured,
+    /// 危房改造's subsidy, when the house qualifies for one.
+    HousingSubsidy(Money),
+    HousingNotProtected,
+    HousingNotAppraised,
+    HousingAppraisedSafe,
+    WaterUnsafe,
+}
+
+impl Say {
+    fn words(&self) -> String {
+        match self {
+            Say::SchoolDropout(min, max) => format!(
+                "{min}至{max}周岁义务教育适龄、未登记在校：请核实是否失学辍学，会同学校和教育部门劝返复学；因身体原因不具备学习条件的，登记“因身体原因不具备学习条件”并安排送教上门。"
+            ),
+            Say::CoverageGap => "完全或部分丧失劳动能力、没有工资收入，本测算中既不符合低保也不符合特困：请核查家庭收入（含未登记的收入）、财产和赡养情况，符合条件的按规定纳入农村低保或特困人员救助供养，并按困难类型落实专项救助、临时救助。".into(),
+            Say::Uninsured => "请动员参加城乡居民基本医疗保险，并落实分类资助参保（见“分类资助参保”）。".into(),
+            Say::HousingSubsidy(subsidy) => format!(
+                "可按农村危房改造申请补助 {subsidy} 元（见“住房安全（农村危房改造）”），改造期间保障临时住所安全。"
+            ),
+            Say::HousingNotProtected => "不属农村危房改造保障对象：请核实是否符合低保、监测等条件，或通过其他方式保障住房安全。".into(),
+            Say::HousingNotAppraised => "请先组织农村房屋安全性鉴定，按鉴定等级申请危房改造（见“住房安全（农村危房改造）”）。".into(),
+            Say::HousingAppraisedSafe => "房屋鉴定为安全但登记住房安全未保障：请核实登记，必要时重新鉴定。".into(),
+            Say::WaterUnsafe => "请报告县级水利部门，按农村供水工程运行管理“三个责任”“三项制度”落实供水保障（本引擎没有对应的计算项目）。".into(),
+        }
     }
 }
 
-fn alert(id: &'static str, members: Vec<String>, action: String) -> Alert {
-    let (label, citation) = ALERTS
-        .iter()
-        .find(|(i, ..)| *i == id)
-        .map_or(("", ""), |(_, l, c)| (*l, *c));
+impl Alert {
+    /// The alert's words, for an explained estimate: its name, citation and what to do.
+    pub(crate) fn explain(&mut self) {
+        let (label, citation) = ALERTS
+            .iter()
+            .find(|(i, ..)| *i == self.id)
+            .map_or(("", ""), |(_, l, c)| (*l, *c));
+        self.label = Some(label);
+        self.citation = Some(citation);
+        self.action = Some(self.say.words());
+    }
+}
+
+/// An alert without words (see [`Alert::explain`]).
+fn alert(id: &'static str, members: Vec<String>, say: Say) -> Alert {
     Alert {
         id,
-        label: Some(label),
+        label: None,
         members,
-        citation: Some(citation),
-        action: Some(action),
+        citation: None,
+        action: None,
+        say,
     }
 }
 
@@ -115,16 +155,7 @@ fn school_dropout(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Option<Alert>
     let out: Vec<String> = labels(h.members.iter().filter(|m| {
         (ages.0..=ages.1).contains(&m.age) && m.schooling.is_none() && !m.health_exempt_from_school
     }));
-    Ok((!out.is_empty()).then(|| {
-        alert(
-            "schoolDropout",
-            out,
-            format!(
-                "{}至{}周岁义务教育适龄、未登记在校：请核实是否失学辍学，会同学校和教育部门劝返复学；因身体原因不具备学习条件的，登记“因身体原因不具备学习条件”并安排送教上门。",
-                ages.0, ages.1
-            ),
-        )
-    }))
+    Ok((!out.is_empty()).then(|| alert("schoolDropout", out, Say::SchoolDropout(ages.0, ages.1))))
 }
 
 fn coverage_gap(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Option<Alert>> {
@@ -138,11 +169,7 @@ fn coverage_gap(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result
             m.age >= adult && matches!(m.labor_capacity, Capacity::None | Capacity::Partial);
         (unable && m.wages.is_zero() && !dibao.contains(&i) && !tekun.contains(&i)).then_some(m)
     }));
-    Ok((!out.is_empty()).then(|| alert(
-        "coverageGap",
-        out,
-        "完全或部分丧失劳动能力、没有工资收入，本测算中既不符合低保也不符合特困：请核查家庭收入（含未登记的收入）、财产和赡养情况，符合条件的按规定纳入农村低保或特困人员救助供养，并按困难类型落实专项救助、临时救助。".to_string(),
-    )))
+    Ok((!out.is_empty()).then(|| alert("coverageGap", out, Say::CoverageGap)))
 }
 
 fn uninsured(h: &Household<'_>) -> Option<Alert> {
@@ -150,24 +177,15 @@ fn uninsured(h: &Household<'_>) -> Option<Alert> {
         return None;
     }
     let out = labels(h.members.iter().filter(|m| !m.insured));
-    (!out.is_empty()).then(|| {
-        alert(
-            "uninsured",
-            out,
-            "请动员参加城乡居民基本医疗保险，并落实分类资助参保（见“分类资助参保”）。".to_string(),
-        )
-    })
+    (!out.is_empty()).then(|| alert("uninsured", out, Say::Uninsured))
 }
 
-fn housing_action(f: Option<&HousingFigures>) -> String {
+fn housing_action(f: Option<&HousingFigures>) -> Say {
     match f {
-        Some(f) if f.measure.is_some() => format!(
-            "可按农村危房改造申请补助 {} 元（见“住房安全（农村危房改造）”），改造期间保障临时住所安全。",
-            f.subsidy
-        ),
-        Some(f) if f.groups.is_empty() => "不属农村危房改造保障对象：请核实是否符合低保、监测等条件，或通过其他方式保障住房安全。".to_string(),
-        Some(f) if f.appraisal.is_none() => "请先组织农村房屋安全性鉴定，按鉴定等级申请危房改造（见“住房安全（农村危房改造）”）。".to_string(),
-        _ => "房屋鉴定为安全但登记住房安全未保障：请核实登记，必要时重新鉴定。".to_string(),
+        Some(f) if f.measure.is_some() => Say::HousingSubsidy(f.subsidy),
+        Some(f) if f.groups.is_empty() => Say::HousingNotProtected,
+        Some(f) if f.appraisal.is_none() => Say::HousingNotAppraised,
+        _ => Say::HousingAppraisedSafe,
     }
 }
 
@@ -205,7 +223,7 @@ pub(crate) fn alerts(
         out.push(alert(
             "waterUnsafe",
             labels(h.members.iter()),
-            "请报告县级水利部门，按农村供水工程运行管理“三个责任”“三项制度”落实供水保障（本引擎没有对应的计算项目）。".to_string(),
+            Say::WaterUnsafe,
         ));
     }
     let mut assumed = Assumptions::default();

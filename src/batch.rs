@@ -14,6 +14,9 @@ pub const MAX_BATCH: usize = 1_000_000;
 pub const MAX_ESTIMATE_BATCH: usize = 200_000;
 /// The most for `estimateMany` with explanations (steps and reasons are most of an estimate).
 pub const MAX_EXPLAINED_BATCH: usize = 20_000;
+/// The most for `compareMany`: a differing household is every programme before and after, about
+/// an estimate's size, and the result holds them all.
+pub const MAX_COMPARE_BATCH: usize = 200_000;
 
 /// Check a batch's size against its limit before running it.
 pub fn check_batch(len: usize, limit: usize) -> Result<()> {

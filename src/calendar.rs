@@ -23,7 +23,10 @@ pub fn parse_date(text: &str, path: &str) -> Result<NaiveDate> {
         return Err(PolicyError::new(
             ErrorCode::InvalidDate,
             path,
-            format!("日期“{text}”格式有误，应为 YYYY-MM-DD（如 2023-06-01）"),
+            format!(
+                "日期“{}”格式有误，应为 YYYY-MM-DD（如 2023-06-01）",
+                crate::error::excerpt(text)
+            ),
         ));
     }
     // The shape is checked above: the fields are plain digits.

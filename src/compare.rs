@@ -1,7 +1,8 @@
-//! What a change of parameters does to a register: every household under two parameter sets, and
-//! per programme and per region how many households gain, lose, become eligible or stop being
-//! eligible, and how the annual amounts change. `compareMany` in the package, `zhenxing compare` on
-//! the command line.
+//! What a change of parameters, or of date, does to a register: every household under two parameter
+//! sets (or on two dates), and per programme and per region how many households gain, lose, become
+//! eligible or stop being eligible, and how the annual amounts change; per household and programme,
+//! why (reason ids of [`CHANGE_REASONS`]), and per reason how many households gain and lose.
+//! `compareMany` in the package, `zhenxing compare` on the command line.
 //!
 //! A programme's annual amount is its register figure (`_annual`: cash, or paid on the household's
 //! behalf for 养老保险代缴, as in [`Screening`]); the total is the household's annual cash support
@@ -12,11 +13,168 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tsify::Tsify;
 
+use chrono::NaiveDate;
+
 use crate::batch::BatchError;
-use crate::error::Result;
+use crate::error::{PolicyError, Result};
+use crate::estimate::{estimate, estimate_through, Estimate, Transitions};
+use crate::model::{HouseholdInput, Lens};
 use crate::money::Money;
-use crate::programs::registry::PROGRAMMES;
+use crate::params::ParameterSet;
+use crate::programs::dibao::Route;
+use crate::programs::registry::{ProgramOutcome, PROGRAMMES};
 use crate::screening::Screening;
+
+/// Every reason a comparison gives for a programme's change: `(id, Chinese)`. The first four are what
+/// moved (a comparison of dates takes them one at a time, in this order, and names each for the
+/// programmes it changed); the rest are how a programme followed.
+pub const CHANGE_REASONS: &[(&str, &str)] = &[
+    (
+        "measureLapsed",
+        "措施自身的期限届满（如渐退期结束、政策窗口关闭）",
+    ),
+    ("parameterChanged", "标准、档次、比例等参数调整"),
+    ("memberAged", "成员年龄变化（如年满16、18或60周岁）"),
+    ("periodEnded", "过渡期结束，只在过渡期内适用的政策不再适用"),
+    (
+        "dibaoWholeHousehold",
+        "整户符合低保，成员不再参照单人户另行纳入",
+    ),
+    (
+        "dibaoSinglePerson",
+        "整户不再符合低保，只有重度残疾、重病成员参照单人户纳入",
+    ),
+    ("dibaoGradualExit", "务工收入使家庭超过低保标准，进入渐退期"),
+    ("dibaoGradualExitOver", "低保渐退期结束"),
+    (
+        "followsAssistance",
+        "随低保、特困的变化而变化（以是否享受低保、特困为条件）",
+    ),
+];
+
+/// The Chinese of a change reason.
+pub fn reason_label(id: &str) -> &'static str {
+    CHANGE_REASONS
+        .iter()
+        .find(|(r, _)| *r == id)
+        .map_or("", |(_, l)| l)
+}
+
+/// The programmes whose figures follow who is under 低保 or 特困 (they read it from the assistance
+/// context): when those members change, so may they. 临时救助 also counts what 低保 and 特困 pay.
+const FOLLOWS_ASSISTANCE: &[&str] = &[
+    "temporary",
+    "pension",
+    "education",
+    "careServices",
+    "medicalPremium",
+    "housing",
+];
+
+/// Who is under 低保 and who under 特困 in an estimate (member labels), and what they pay a month.
+fn under_assistance(e: &Estimate) -> (Vec<&str>, Vec<&str>, Money) {
+    let (mut dibao, mut tekun, mut paid) = (Vec::new(), Vec::new(), Money::ZERO);
+    for p in &e.programs {
+        match p {
+            ProgramOutcome::Dibao(r) => {
+                dibao = r.members_under();
+                paid = paid
+                    .checked_add(r.monthly.unwrap_or_default())
+                    .unwrap_or(paid);
+            }
+            ProgramOutcome::Tekun(r) => {
+                tekun = r
+                    .members
+                    .iter()
+                    .filter(|m| m.eligible)
+                    .map(|m| m.member.as_str())
+                    .collect();
+                paid = paid
+                    .checked_add(r.monthly.unwrap_or_default())
+                    .unwrap_or(paid);
+            }
+            _ => {}
+        }
+    }
+    (dibao, tekun, paid)
+}
+
+/// What moved between the two estimates a comparison compares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cause {
+    /// The parameters (a what-if, or another parameter set): every change is theirs.
+    Parameters,
+    /// The date: per programme of the registry (in its order), what moved it.
+    Dates(Vec<Vec<&'static str>>),
+}
+
+/// A programme's eligibility, its own annual amount and its annual cash.
+fn figures(p: &ProgramOutcome) -> Result<(bool, Money, Money)> {
+    let a = p.amounts()?;
+    Ok((a.eligible, a.annual.unwrap_or_default(), a.cash_annual))
+}
+
+/// Whether a programme's result differs between two estimates (eligibility or an amount).
+pub(crate) fn differs(before: &ProgramOutcome, after: &ProgramOutcome) -> Result<bool> {
+    Ok(figures(before)? != figures(after)?)
+}
+
+/// The route of 低保 in an estimate.
+fn route(e: &Estimate) -> Option<Route> {
+    e.programs.iter().find_map(|p| match p {
+        ProgramOutcome::Dibao(r) => r.route,
+        _ => None,
+    })
+}
+
+/// How 低保 changed route, as a reason id.
+fn route_change(before: Option<Route>, after: Option<Route>) -> Option<&'static str> {
+    match (before, after) {
+        (b, a) if b == a => None,
+        (Some(Route::SinglePerson), Some(Route::Base)) => Some("dibaoWholeHousehold"),
+        (Some(Route::Base), Some(Route::SinglePerson)) => Some("dibaoSinglePerson"),
+        (_, Some(Route::GradualExit)) => Some("dibaoGradualExit"),
+        (Some(Route::GradualExit), _) => Some("dibaoGradualExitOver"),
+        _ => None,
+    }
+}
+
+/// Why each programme of the registry changed between `before` and `after` (empty for those that
+/// did not), in the order of [`CHANGE_REASONS`].
+pub fn reasons(
+    before: &Estimate,
+    after: &Estimate,
+    cause: &Cause,
+) -> Result<Vec<Vec<&'static str>>> {
+    let mut changed = Vec::with_capacity(before.programs.len());
+    for (b, a) in before.programs.iter().zip(&after.programs) {
+        changed.push(differs(b, a)?);
+    }
+    let (was, is) = (under_assistance(before), under_assistance(after));
+    let members_changed = (&was.0, &was.1) != (&is.0, &is.1);
+    let paid_changed = was.2 != is.2;
+    let mut out = Vec::with_capacity(changed.len());
+    for (i, p) in PROGRAMMES.iter().enumerate() {
+        let mut why: Vec<&'static str> = Vec::new();
+        if changed.get(i).copied().unwrap_or(false) {
+            match cause {
+                Cause::Parameters => why.push("parameterChanged"),
+                Cause::Dates(by) => why.extend(by.get(i).into_iter().flatten()),
+            }
+            if p.id == "dibao" {
+                why.extend(route_change(route(before), route(after)));
+            }
+            let follows = members_changed || (p.id == "temporary" && paid_changed);
+            if follows && FOLLOWS_ASSISTANCE.contains(&p.id) {
+                why.push("followsAssistance");
+            }
+        }
+        why.sort_by_key(|id| CHANGE_REASONS.iter().position(|(r, _)| r == id));
+        why.dedup();
+        out.push(why);
+    }
+    Ok(out)
+}
 
 /// The id and label of the total in lists of changes.
 pub const TOTAL: (&str, &str) = ("total", "现金帮扶合计");
@@ -41,6 +199,9 @@ pub struct HouseholdChange {
     /// after − before.
     #[tsify(type = "string")]
     pub difference: Money,
+    /// Why it changed: reason ids, as the table of docs/register.md lists them (empty when nothing
+    /// changed; the total's are all its programmes', whether or not the cash changed).
+    pub why: Vec<&'static str>,
 }
 
 impl HouseholdChange {
@@ -73,6 +234,7 @@ impl HouseholdComparison {
                 annual_before: ab,
                 annual_after: aa,
                 difference: aa.checked_sub(ab)?,
+                why: Vec::new(),
             });
         }
         changes.push(HouseholdChange {
@@ -82,8 +244,29 @@ impl HouseholdComparison {
             annual_before: before.total_annual,
             annual_after: after.total_annual,
             difference: after.total_annual.checked_sub(before.total_annual)?,
+            why: Vec::new(),
         });
         Ok(HouseholdComparison { changes })
+    }
+
+    /// Compare a household's two estimates, with why each programme changed.
+    pub fn between(
+        before: &Estimate,
+        after: &Estimate,
+        cause: &Cause,
+    ) -> Result<HouseholdComparison> {
+        let mut c = HouseholdComparison::of(&Screening::of(before), &Screening::of(after))?;
+        let mut all: Vec<&'static str> = Vec::new();
+        for (change, why) in c.changes.iter_mut().zip(reasons(before, after, cause)?) {
+            all.extend(&why);
+            change.why = why;
+        }
+        all.sort_by_key(|id| CHANGE_REASONS.iter().position(|(r, _)| r == id));
+        all.dedup();
+        if let Some(total) = c.changes.last_mut() {
+            total.why = all;
+        }
+        Ok(c)
     }
 
     /// Whether anything differs (an eligibility or an amount).
@@ -186,6 +369,75 @@ impl Change {
     }
 }
 
+/// One reason over many households: how many changed for it, and how many of them gain or lose.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ReasonCount {
+    /// A reason id (the table of docs/register.md).
+    pub reason: &'static str,
+    /// Its Chinese.
+    pub label: &'static str,
+    /// Households with a programme that changed for this reason.
+    pub households: u64,
+    /// Of them, those whose programmes that changed for it add up to a rise (annual amounts).
+    pub gaining: u64,
+    /// Those whose programmes that changed for it add up to a fall.
+    pub losing: u64,
+    /// The annual amounts of those programmes, after − before, over the households.
+    #[tsify(type = "string")]
+    pub difference: Money,
+}
+
+/// Per reason id: households, gaining, losing, difference.
+type ReasonTally = BTreeMap<&'static str, (u64, u64, u64, Money)>;
+
+/// Add a household's reasons to a tally.
+fn add_reasons(t: &mut ReasonTally, c: &HouseholdComparison) -> Result<()> {
+    let programmes = c.changes.split_last().map_or(&[][..], |(_, p)| p);
+    for (id, _) in CHANGE_REASONS {
+        let with: Vec<&HouseholdChange> =
+            programmes.iter().filter(|p| p.why.contains(id)).collect();
+        if with.is_empty() {
+            continue;
+        }
+        let d = Money::sum(with.iter().map(|p| p.difference))?;
+        let e = t.entry(id).or_insert((0, 0, 0, Money::ZERO));
+        e.0 = e.0.saturating_add(1);
+        e.1 = e.1.saturating_add(u64::from(d > Money::ZERO));
+        e.2 = e.2.saturating_add(u64::from(d < Money::ZERO));
+        e.3 = e.3.checked_add(d)?;
+    }
+    Ok(())
+}
+
+fn merge_reasons(t: &mut ReasonTally, o: &ReasonTally) -> Result<()> {
+    for (id, (n, g, l, d)) in o {
+        let e = t.entry(id).or_insert((0, 0, 0, Money::ZERO));
+        e.0 = e.0.saturating_add(*n);
+        e.1 = e.1.saturating_add(*g);
+        e.2 = e.2.saturating_add(*l);
+        e.3 = e.3.checked_add(*d)?;
+    }
+    Ok(())
+}
+
+/// The reasons met, in the order of [`CHANGE_REASONS`].
+fn reason_counts(t: &ReasonTally) -> Vec<ReasonCount> {
+    CHANGE_REASONS
+        .iter()
+        .filter_map(|(id, label)| {
+            t.get(id).map(|(n, g, l, d)| ReasonCount {
+                reason: id,
+                label,
+                households: *n,
+                gaining: *g,
+                losing: *l,
+                difference: *d,
+            })
+        })
+        .collect()
+}
+
 /// Every programme of the registry, then the total, each empty.
 fn changes() -> Vec<Change> {
     PROGRAMMES
@@ -217,6 +469,8 @@ pub struct RegionComparison {
     pub changed: u64,
     /// Every programme of the registry, then the total (`program: 'total'`).
     pub programs: Vec<Change>,
+    /// Per reason a programme changed for: households, gaining, losing.
+    pub reasons: Vec<ReasonCount>,
 }
 
 /// A register compared: households, errors, and the changes overall and per region.
@@ -231,6 +485,9 @@ pub struct ComparisonSummary {
     pub changed: u64,
     /// Every programme of the registry, then the total (`program: 'total'`).
     pub programs: Vec<Change>,
+    /// Per reason a programme changed for (in the order of the table of docs/register.md):
+    /// households, and how many of them gain and lose.
+    pub reasons: Vec<ReasonCount>,
     /// Per region, sorted by code.
     pub regions: Vec<RegionComparison>,
 }
@@ -242,6 +499,7 @@ pub struct ComparisonTally {
     errors: u64,
     changed: u64,
     all: Option<Vec<Change>>,
+    reasons: ReasonTally,
     regions: BTreeMap<String, RegionTally>,
 }
 
@@ -252,6 +510,7 @@ struct RegionTally {
     errors: u64,
     changed: u64,
     programs: Vec<Change>,
+    reasons: ReasonTally,
 }
 
 impl Default for RegionTally {
@@ -261,6 +520,7 @@ impl Default for RegionTally {
             errors: 0,
             changed: 0,
             programs: changes(),
+            reasons: ReasonTally::new(),
         }
     }
 }
@@ -288,12 +548,14 @@ impl ComparisonTally {
         for (t, h) in all.iter_mut().zip(&c.changes) {
             t.add(h)?;
         }
+        add_reasons(&mut self.reasons, c)?;
         let r = self.regions.entry(region.to_string()).or_default();
         r.households = r.households.saturating_add(1);
         r.changed = r.changed.saturating_add(changed);
         for (t, h) in r.programs.iter_mut().zip(&c.changes) {
             t.add(h)?;
         }
+        add_reasons(&mut r.reasons, c)?;
         Ok(())
     }
 
@@ -307,6 +569,7 @@ impl ComparisonTally {
                 t.merge(h)?;
             }
         }
+        merge_reasons(&mut self.reasons, &o.reasons)?;
         for (region, theirs) in &o.regions {
             let r = self.regions.entry(region.clone()).or_default();
             r.households = r.households.saturating_add(theirs.households);
@@ -315,6 +578,7 @@ impl ComparisonTally {
             for (t, h) in r.programs.iter_mut().zip(&theirs.programs) {
                 t.merge(h)?;
             }
+            merge_reasons(&mut r.reasons, &theirs.reasons)?;
         }
         Ok(())
     }
@@ -326,6 +590,7 @@ impl ComparisonTally {
             errors: self.errors,
             changed: self.changed,
             programs: self.all.unwrap_or_else(changes),
+            reasons: reason_counts(&self.reasons),
             regions: self
                 .regions
                 .into_iter()
@@ -338,6 +603,7 @@ impl ComparisonTally {
                     households: r.households,
                     errors: r.errors,
                     changed: r.changed,
+                    reasons: reason_counts(&r.reasons),
                     programs: r.programs,
                 })
                 .collect(),
@@ -380,6 +646,267 @@ pub struct RegisterComparison {
     pub summary: ComparisonSummary,
     /// The households with any difference, and those that are errors, in batch order.
     pub households: Vec<DifferingHousehold>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparison
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgramDifference {
+    pub program: &'static str,
+    /// Chinese name, when explained.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub label: Option<&'static str>,
+    /// Annual cash to the household from this programme (its share of `totalAnnual`).
+    #[tsify(type = "string")]
+    pub baseline: Money,
+    #[tsify(type = "string")]
+    pub alternative: Money,
+    /// alternative − baseline, annual cash.
+    #[tsify(type = "string")]
+    pub difference: Money,
+    pub baseline_eligible: bool,
+    pub alternative_eligible: bool,
+    /// The programme's own annual amount (its result's `annual`, 0 when it has none): cash, paid on
+    /// the household's behalf (代缴, 资助参保), in kind or earned in a post, as a register's
+    /// `_annual` column and `compare --report` count it.
+    #[tsify(type = "string")]
+    pub annual_baseline: Money,
+    #[tsify(type = "string")]
+    pub annual_alternative: Money,
+    /// annualAlternative − annualBaseline.
+    #[tsify(type = "string")]
+    pub annual_difference: Money,
+    /// Why it changed: reason ids, as the table of docs/register.md lists them (empty when nothing
+    /// changed).
+    pub why: Vec<&'static str>,
+    /// The same in Chinese sentences, with the amount (when explained and something changed:
+    /// `labels().change` gives each id its words).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[tsify(optional)]
+    pub reasons: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Comparison {
+    pub baseline: Estimate,
+    pub alternative: Estimate,
+    pub programs: Vec<ProgramDifference>,
+    #[tsify(type = "string")]
+    pub total_difference: Money,
+}
+
+pub fn compare(
+    baseline: &ParameterSet,
+    alternative: &ParameterSet,
+    h: &HouseholdInput,
+    on: NaiveDate,
+    explain: bool,
+) -> Result<Comparison> {
+    let a = estimate(baseline, h, on, explain)?;
+    let b = estimate(alternative, h, on, explain)?;
+    comparison(a, b, &Cause::Parameters)
+}
+
+/// The same household on two dates under one parameter set (`compareDates`): what each programme
+/// pays on each, and why it changed (see [`DatePath`]).
+pub fn compare_dates(
+    set: &ParameterSet,
+    h: &HouseholdInput,
+    from: NaiveDate,
+    to: NaiveDate,
+    explain: bool,
+) -> Result<Comparison> {
+    let path = DatePath::new(set, from, to)?;
+    let a = estimate(set, h, from, explain)?;
+    let b = estimate(set, h, to, explain)?;
+    let cause = path.cause(h, &a, &b)?;
+    comparison(a, b, &cause)
+}
+
+/// Two estimates programme by programme, with why each changed.
+fn comparison(a: Estimate, b: Estimate, cause: &Cause) -> Result<Comparison> {
+    let why = reasons(&a, &b, cause)?;
+    let mut programs = Vec::new();
+    for (((ca, cb), (pa, pb)), why) in a
+        .contributions
+        .iter()
+        .zip(&b.contributions)
+        .zip(a.programs.iter().zip(&b.programs))
+        .zip(why)
+    {
+        let annual_baseline = pa.amounts()?.annual.unwrap_or_default();
+        let annual_alternative = pb.amounts()?.annual.unwrap_or_default();
+        let annual_difference = annual_alternative.checked_sub(annual_baseline)?;
+        // Words only when asked, as the estimates themselves.
+        // The amount said: the programme's own (代缴 and 资助参保 included), or its cash when only
+        // that changed (临时救助 is paid once, with no annual amount of its own).
+        let said = match annual_difference.is_zero() {
+            true => cb.cash_annual.checked_sub(ca.cash_annual)?,
+            false => annual_difference,
+        };
+        let reasons = if a.explained {
+            change_words(ca.label, said, &why)
+        } else {
+            Vec::new()
+        };
+        programs.push(ProgramDifference {
+            program: ca.program,
+            label: a.explained.then_some(ca.label),
+            baseline: ca.cash_annual,
+            alternative: cb.cash_annual,
+            difference: cb.cash_annual.checked_sub(ca.cash_annual)?,
+            baseline_eligible: pa.eligible(),
+            alternative_eligible: pb.eligible(),
+            annual_baseline,
+            annual_alternative,
+            annual_difference,
+            why,
+            reasons,
+        });
+    }
+    let total_difference = b.total_annual.checked_sub(a.total_annual)?;
+    Ok(Comparison {
+        baseline: a,
+        alternative: b,
+        programs,
+        total_difference,
+    })
+}
+
+/// A programme's change in words: the amount, and each reason.
+fn change_words(label: &str, difference: Money, why: &[&'static str]) -> Vec<String> {
+    if why.is_empty() {
+        return Vec::new();
+    }
+    let amount = if difference.is_negative() {
+        format!(
+            "减少 {} 元/年",
+            Money::ZERO.checked_sub(difference).unwrap_or(difference)
+        )
+    } else if difference.is_zero() {
+        "金额不变、是否符合条件改变".to_string()
+    } else {
+        format!("增加 {difference} 元/年")
+    };
+    let causes: Vec<&str> = why.iter().map(|id| reason_label(id)).collect();
+    vec![format!("{label}{amount}：{}。", causes.join("；"))]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two dates
+
+/// Why a household's programmes differ between two dates. The date moves one factor at a time, in
+/// this order: the date alone, with parameters and ages held at `from` and the transition period
+/// held open (a measure's own term: a 渐退 period, a policy window); then the parameters' values
+/// on `to` (a standard, a wage tier); then the members' ages on `to` (a child aged out); then the
+/// real end of the period (when `from` is in it and `to` after it). Each step that moves a
+/// programme names it; a step the others interact with may share a change.
+pub struct DatePath<'s> {
+    set: &'s ParameterSet,
+    /// The set with the transition period (and the windows ending with it) open until `to`.
+    open: Option<ParameterSet>,
+    from: NaiveDate,
+    to: NaiveDate,
+}
+
+impl<'s> DatePath<'s> {
+    pub fn new(set: &'s ParameterSet, from: NaiveDate, to: NaiveDate) -> Result<DatePath<'s>> {
+        if to < from {
+            return Err(PolicyError::out_of_range(
+                "to",
+                "比较的终止日期不能早于起始日期",
+            ));
+        }
+        let open = held_open(set, from, to)?;
+        Ok(DatePath {
+            set,
+            open,
+            from,
+            to,
+        })
+    }
+
+    pub fn from(&self) -> NaiveDate {
+        self.from
+    }
+    pub fn to(&self) -> NaiveDate {
+        self.to
+    }
+
+    /// The causes of the changes between `before` (on `from`) and `after` (on `to`).
+    pub fn cause(&self, h: &HouseholdInput, before: &Estimate, after: &Estimate) -> Result<Cause> {
+        let mut changed = false;
+        for (b, a) in before.programs.iter().zip(&after.programs) {
+            changed |= differs(b, a)?;
+        }
+        if !changed {
+            return Ok(Cause::Dates(vec![Vec::new(); before.programs.len()]));
+        }
+        let set = self.open.as_ref().unwrap_or(self.set);
+        let at = |lens: Lens| {
+            estimate_through(set, h, self.to, false, &mut Transitions::default(), lens)
+        };
+        let held = at(Lens {
+            params_on: Some(self.from),
+            ages_on: Some(self.from),
+        })?;
+        let parameters = at(Lens {
+            params_on: None,
+            ages_on: Some(self.from),
+        })?;
+        let aged = at(Lens::default())?;
+        let steps: [(&Estimate, &Estimate, &'static str); 4] = [
+            (before, &held, "measureLapsed"),
+            (&held, &parameters, "parameterChanged"),
+            (&parameters, &aged, "memberAged"),
+            (&aged, after, "periodEnded"),
+        ];
+        let mut by = vec![Vec::new(); before.programs.len()];
+        for (x, y, id) in steps {
+            for (i, (p, q)) in x.programs.iter().zip(&y.programs).enumerate() {
+                if differs(p, q)? {
+                    if let Some(list) = by.get_mut(i) {
+                        list.push(id);
+                    }
+                }
+            }
+        }
+        Ok(Cause::Dates(by))
+    }
+}
+
+/// The set with the transition period held open until `to`, when `from` is in it and `to` after
+/// its end: `transition.end`, and every date parameter that ends with it (a window of the period),
+/// moved to `to`. `None` when the period does not end between the two dates.
+fn held_open(set: &ParameterSet, from: NaiveDate, to: NaiveDate) -> Result<Option<ParameterSet>> {
+    use crate::params::{catalogue, Unit, Value};
+    let end = match set.lookup(&catalogue::TRANSITION_END, from, None)?.value {
+        Value::Date(d) => d,
+        Value::Decimal(_) => return Ok(None),
+    };
+    if !(from <= end && end < to) {
+        return Ok(None);
+    }
+    let to_text = crate::calendar::format_date(to);
+    let mut overrides = serde_json::Map::new();
+    for spec in catalogue::ALL.iter().filter(|s| s.unit == Unit::Date) {
+        let ends_with_period = set
+            .lookup(spec, from, None)
+            .is_ok_and(|v| v.value == Value::Date(end));
+        if ends_with_period {
+            overrides.insert(
+                spec.name.to_string(),
+                serde_json::Value::String(to_text.clone()),
+            );
+        }
+    }
+    let text = serde_json::Value::Object(overrides).to_string();
+    let node = crate::input::parse(&text, "overrides")?;
+    set.with_overrides(&node).map(Some)
 }
 
 #[cfg(test)]
@@ -455,5 +982,72 @@ mod tests {
         assert_eq!(d.difference.to_fen_string(), "80.00");
         assert_eq!((s.regions[1].households, s.regions[1].changed), (2, 1));
         assert_eq!(s.programs.last().unwrap().program, "total");
+    }
+
+    #[test]
+    fn docs_register_md_lists_every_reason() {
+        let doc = include_str!("../docs/register.md");
+        for (id, label) in CHANGE_REASONS {
+            assert!(doc.contains(&format!("| `{id}` | {label}")), "{id}");
+        }
+    }
+
+    #[test]
+    fn gainers_and_losers_are_counted_per_reason_and_region() {
+        let with = |c: HouseholdComparison, why: &[&'static str]| {
+            let mut c = c;
+            c.changes[0].why = why.to_vec();
+            c
+        };
+        // Household 1 gains 120.00 for a parameter; household 2 loses 40.00 for a parameter and
+        // its route; household 3 loses 240.00 as the period ends. Households in parts, merged.
+        let gain = with(
+            HouseholdComparison::of(&row(None), &row(Some("120.00"))).unwrap(),
+            &["parameterChanged"],
+        );
+        let loss = with(
+            HouseholdComparison::of(&row(Some("240.00")), &row(Some("200.00"))).unwrap(),
+            &["parameterChanged", "dibaoWholeHousehold"],
+        );
+        let ended = with(
+            HouseholdComparison::of(&row(Some("240.00")), &row(None)).unwrap(),
+            &["periodEnded"],
+        );
+        let (mut t, mut u) = (ComparisonTally::default(), ComparisonTally::default());
+        t.add("230129", &gain).unwrap();
+        u.add("230221", &loss).unwrap();
+        u.add("230129", &ended).unwrap();
+        t.merge(&u).unwrap();
+        let s = t.finish(|_| None);
+        let got: Vec<(&str, u64, u64, u64, String)> = s
+            .reasons
+            .iter()
+            .map(|r| {
+                (
+                    r.reason,
+                    r.households,
+                    r.gaining,
+                    r.losing,
+                    r.difference.to_fen_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("parameterChanged", 2, 1, 1, "80.00".to_string()),
+                ("periodEnded", 1, 0, 1, "-240.00".to_string()),
+                ("dibaoWholeHousehold", 1, 0, 1, "-40.00".to_string()),
+            ]
+        );
+        assert_eq!(s.reasons[0].label, reason_label("parameterChanged"));
+        let yanshou = &s.regions[0].reasons;
+        assert_eq!(
+            yanshou
+                .iter()
+                .map(|r| (r.reason, r.households))
+                .collect::<Vec<_>>(),
+            [("parameterChanged", 1), ("periodEnded", 1)]
+        );
     }
 }

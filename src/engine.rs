@@ -10,10 +10,11 @@ use crate::batch::{BatchError, BatchItem, ScreenItem};
 use crate::calendar::{format_date, parse_date};
 use crate::columns::ScreenColumns;
 use crate::compare::{
-    ComparisonTally, DifferingHousehold, HouseholdComparison, RegisterComparison,
+    Cause, ComparisonTally, DifferingHousehold, HouseholdComparison, RegisterComparison,
 };
+use crate::compare::{Comparison, DatePath};
 use crate::error::{ErrorCode, PolicyError, Problem, Result};
-use crate::estimate::{self, Comparison, Estimate, IncomeCurve, Transitions};
+use crate::estimate::{self, Estimate, IncomeCurve, Transitions};
 use crate::input::household::{reference_of, HouseholdInput};
 use crate::input::json::Node;
 use crate::input::requests::{
@@ -250,7 +251,7 @@ impl Engine {
         match date(as_of) {
             Ok(on) => {
                 let mut dated = Collect::default();
-                Household::check(&input, &self.params, on, &mut dated);
+                Household::check(&input, &self.params, on, Default::default(), &mut dated);
                 c.add_new(dated);
             }
             Err(e) => c.push(e),
@@ -398,7 +399,7 @@ impl Engine {
         as_of: &str,
         other: &Engine,
     ) -> Result<RegisterComparison> {
-        crate::batch::check_batch(households.len(), crate::batch::MAX_BATCH)?;
+        crate::batch::check_batch(households.len(), crate::batch::MAX_COMPARE_BATCH)?;
         let mut comparer = self.comparer(other, as_of)?;
         for h in households {
             comparer.add(h)?;
@@ -414,12 +415,22 @@ impl Engine {
             engine: self,
             other,
             as_of: as_of.to_string(),
+            dates: None,
             mine: Transitions::default(),
             theirs: Transitions::default(),
             tally: ComparisonTally::default(),
             differing: Vec::new(),
             next: 0,
         })
+    }
+
+    /// A comparison of a batch on two dates under this engine's parameters (`from` against `to`),
+    /// fed a household at a time.
+    pub fn date_comparer<'e>(&'e self, from: &str, to: &str) -> Result<RegisterComparer<'e>> {
+        let path = DatePath::new(&self.params, date(from)?, parse_date(to, "to")?)?;
+        let mut c = self.comparer(self, from)?;
+        c.dates = Some((to.to_string(), path));
+        Ok(c)
     }
 
     /// The Chinese name of a region by its 6-digit code, when the set knows it.
@@ -453,7 +464,20 @@ impl Engine {
         other: &Engine,
         explain: bool,
     ) -> Result<Comparison> {
-        estimate::compare(&self.params, &other.params, h, date(as_of)?, explain)
+        crate::compare::compare(&self.params, &other.params, h, date(as_of)?, explain)
+    }
+
+    /// The household on `from` against `to` (e.g. 2025-12-31 and 2026-01-01, the period's end),
+    /// programme by programme, with why each changed; the estimates with or without their words.
+    pub fn compare_dates(
+        &self,
+        h: &HouseholdInput,
+        from: &str,
+        to: &str,
+        explain: bool,
+    ) -> Result<Comparison> {
+        let (from, to) = (parse_date(from, "from")?, parse_date(to, "to")?);
+        crate::compare::compare_dates(&self.params, h, from, to, explain)
     }
 
     /// The parameter catalogue, for display.
@@ -574,6 +598,8 @@ pub struct RegisterComparer<'e> {
     engine: &'e Engine,
     other: &'e Engine,
     as_of: String,
+    /// For a comparison of dates: the later date and the path between them.
+    dates: Option<(String, DatePath<'e>)>,
     mine: Transitions,
     theirs: Transitions,
     tally: ComparisonTally,
@@ -588,14 +614,21 @@ impl RegisterComparer<'_> {
         let index = self.next;
         self.next = self.next.saturating_add(1);
         let as_of = self.as_of.as_str();
+        let to = self.dates.as_ref().map_or(as_of, |(to, _)| to.as_str());
         let compared = self
             .engine
             .estimate_in_batch(h, as_of, false, &mut self.mine)
             .and_then(|before| {
                 let after = self
                     .other
-                    .estimate_in_batch(h, as_of, false, &mut self.theirs)?;
-                HouseholdComparison::of(&Screening::of(&before), &Screening::of(&after))
+                    .estimate_in_batch(h, to, false, &mut self.theirs)?;
+                let cause = match &self.dates {
+                    None => Cause::Parameters,
+                    Some((_, path)) => {
+                        path.cause(&self.engine.read_household(h, to)?, &before, &after)?
+                    }
+                };
+                HouseholdComparison::between(&before, &after, &cause)
             });
         match compared {
             Ok(c) => {
@@ -638,6 +671,12 @@ impl RegisterComparer<'_> {
             reference,
             error,
         });
+    }
+
+    /// The differing households added since the last call (a batch handed over chunk by chunk
+    /// keeps only the tally in memory).
+    pub fn take_differing(&mut self) -> Vec<DifferingHousehold> {
+        std::mem::take(&mut self.differing)
     }
 
     /// The summary and the differing households.

@@ -141,7 +141,20 @@ impl PolicyError {
     }
 }
 
+/// At most 40 characters of a value, for a message (a hostile value must not fill the message).
+pub fn excerpt(s: &str) -> std::borrow::Cow<'_, str> {
+    const MAX: usize = 40;
+    match s.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}…", s.get(..end).unwrap_or("")).into(),
+        None => s.into(),
+    }
+}
+
+/// `outer.inner` (or `outer[2]`), as a JavaScript accessor would write it. A key too long to be a
+/// field's (an unknown one, which a hostile input can make megabytes long) is cut to an excerpt.
 pub fn join_path(outer: &str, inner: &str) -> String {
+    let inner = excerpt(inner);
+    let inner = inner.as_ref();
     match (outer.is_empty(), inner.is_empty()) {
         (true, _) => inner.to_string(),
         (false, true) => outer.to_string(),

@@ -1,6 +1,6 @@
 //! The whole household at once: transition status, monitoring, and every household programme of the
-//! registry, with the cash support they add up to; how that support changes as income varies (with
-//! its cliffs); and a what-if comparison.
+//! registry, with the cash support they add up to; and how that support changes as income varies
+//! (with its cliffs). Comparisons of two estimates (a what-if, two dates) are in `compare`.
 //!
 //! Three kinds of amount, kept apart. Cash support (`totalAnnual`) counts what reaches the household
 //! as money: 低保 and 特困 (monthly, × 12), 临时救助 (one-off), and the cash education aids (寄宿生生活补助,
@@ -17,7 +17,7 @@ use tsify::Tsify;
 
 use crate::error::{PolicyError, Result};
 use crate::input::requests::CurveOptions;
-use crate::model::{Household, HouseholdInput, IncomeInput, MoneyInput};
+use crate::model::{Household, HouseholdInput, IncomeInput, Lens, MoneyInput};
 use crate::money::Money;
 use crate::params::{ParameterSet, Reader};
 use crate::programs::assistance::Assistance;
@@ -184,8 +184,20 @@ pub fn estimate_in(
     explain: bool,
     transitions: &mut Transitions,
 ) -> Result<Estimate> {
+    estimate_through(set, h, on, explain, transitions, Lens::default())
+}
+
+/// [`estimate_in`], with parameters and ages held at the dates of `lens` (a comparison of dates).
+pub(crate) fn estimate_through(
+    set: &ParameterSet,
+    h: &HouseholdInput,
+    on: NaiveDate,
+    explain: bool,
+    transitions: &mut Transitions,
+    lens: Lens,
+) -> Result<Estimate> {
     // The household is checked once; every programme starts from the same reader.
-    let (mut household, reader) = Household::read(h, set, on)?;
+    let (mut household, reader) = Household::read_through(h, set, on, lens)?;
     if !explain {
         household.name_by_position();
     }
@@ -221,10 +233,8 @@ pub fn estimate_in(
     monitoring.in_estimate();
     let (mut alerts, alerts_used, alerts_assumed) =
         crate::alerts::alerts(&household, &assistance, &programs, &reader)?;
-    if !explain {
-        alerts
-            .iter_mut()
-            .for_each(crate::alerts::Alert::strip_words);
+    if explain {
+        alerts.iter_mut().for_each(crate::alerts::Alert::explain);
     }
     let alerts_basis = Basis {
         unofficial: alerts_used.unofficial,
@@ -441,89 +451,6 @@ fn programme_labels(ids: &[&str]) -> String {
         .map(|id| registry::programme(id).map_or(*id, |p| p.label))
         .collect();
     labels.join("、")
-}
-
-// ---------------------------------------------------------------------------------------------
-// Comparison
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct ProgramDifference {
-    pub program: &'static str,
-    /// Chinese name, when explained.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub label: Option<&'static str>,
-    /// Annual cash to the household from this programme (its share of `totalAnnual`).
-    #[tsify(type = "string")]
-    pub baseline: Money,
-    #[tsify(type = "string")]
-    pub alternative: Money,
-    /// alternative − baseline, annual cash.
-    #[tsify(type = "string")]
-    pub difference: Money,
-    pub baseline_eligible: bool,
-    pub alternative_eligible: bool,
-    /// The programme's own annual amount (its result's `annual`, 0 when it has none): cash, paid on
-    /// the household's behalf (代缴, 资助参保), in kind or earned in a post, as a register's
-    /// `_annual` column and `compare --report` count it.
-    #[tsify(type = "string")]
-    pub annual_baseline: Money,
-    #[tsify(type = "string")]
-    pub annual_alternative: Money,
-    /// annualAlternative − annualBaseline.
-    #[tsify(type = "string")]
-    pub annual_difference: Money,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct Comparison {
-    pub baseline: Estimate,
-    pub alternative: Estimate,
-    pub programs: Vec<ProgramDifference>,
-    #[tsify(type = "string")]
-    pub total_difference: Money,
-}
-
-pub fn compare(
-    baseline: &ParameterSet,
-    alternative: &ParameterSet,
-    h: &HouseholdInput,
-    on: NaiveDate,
-    explain: bool,
-) -> Result<Comparison> {
-    let a = estimate(baseline, h, on, explain)?;
-    let b = estimate(alternative, h, on, explain)?;
-    let mut programs = Vec::new();
-    for ((ca, cb), (pa, pb)) in a
-        .contributions
-        .iter()
-        .zip(&b.contributions)
-        .zip(a.programs.iter().zip(&b.programs))
-    {
-        let annual_baseline = pa.amounts()?.annual.unwrap_or_default();
-        let annual_alternative = pb.amounts()?.annual.unwrap_or_default();
-        programs.push(ProgramDifference {
-            program: ca.program,
-            label: explain.then_some(ca.label),
-            baseline: ca.cash_annual,
-            alternative: cb.cash_annual,
-            difference: cb.cash_annual.checked_sub(ca.cash_annual)?,
-            baseline_eligible: pa.eligible(),
-            alternative_eligible: pb.eligible(),
-            annual_baseline,
-            annual_alternative,
-            annual_difference: annual_alternative.checked_sub(annual_baseline)?,
-        });
-    }
-    let total_difference = b.total_annual.checked_sub(a.total_annual)?;
-    Ok(Comparison {
-        baseline: a,
-        alternative: b,
-        programs,
-        total_difference,
-    })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ use crate::input::household::{
     APPRAISALS, AREAS, CAPACITIES, CARES, DISABILITY_GRADES, DISABILITY_TYPES, EVENTS,
     FIELD_LABELS, SCHOOLING, STATUSES,
 };
+use crate::programs::dibao::Route;
 use crate::programs::groups::Group;
 use crate::programs::monitoring::{Category, Track, RISKS};
 use crate::programs::reasons::Reason;
@@ -112,6 +113,12 @@ pub struct Labels {
     /// Every reason id a result gives in `why`, with its fixed sentence.
     #[tsify(type = "Record<string, string>")]
     pub reason: Map,
+    /// How 低保 reached the household (`route` of a 低保 result).
+    #[tsify(type = "Record<string, string>")]
+    pub route: Map,
+    /// Why a programme changed in a comparison (`why` of `compare`, `compareDates`, `compareMany`).
+    #[tsify(type = "Record<string, string>")]
+    pub change: Map,
 }
 
 /// Every label.
@@ -154,6 +161,8 @@ pub fn labels() -> Labels {
         field: FIELD_LABELS.iter().copied().collect(),
         group: Group::ALL.iter().map(|g| (g.id(), g.label())).collect(),
         reason: Reason::ALL.iter().map(|r| (r.id(), r.text())).collect(),
+        route: Route::ALL.iter().map(|r| (r.as_str(), r.label())).collect(),
+        change: crate::compare::CHANGE_REASONS.iter().copied().collect(),
     }
 }
 
@@ -177,5 +186,14 @@ mod tests {
         // In the order of definition, which the page shows: rural first, as the form lists them.
         let areas: Vec<&str> = l.area.0.iter().map(|(id, _)| *id).collect();
         assert_eq!(areas, ["rural", "urban"]);
+        assert_eq!(l.route.get("singlePerson"), Some("单人户"));
+        assert_eq!(
+            l.change.get("periodEnded"),
+            Some(crate::compare::reason_label("periodEnded"))
+        );
+        for r in Route::ALL {
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(json, format!("\"{}\"", r.as_str()));
+        }
     }
 }

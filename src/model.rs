@@ -229,6 +229,14 @@ impl Member<'_> {
     }
 }
 
+/// What a comparison of two dates holds at the earlier one while the date moves: the parameters'
+/// values, the members' ages (see `compare::DateCauses`). The default holds nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Lens {
+    pub params_on: Option<NaiveDate>,
+    pub ages_on: Option<NaiveDate>,
+}
+
 impl<'p> Household<'p> {
     /// Check an input for the date `on`: its region is looked up in the set, and the reader it
     /// returns is positioned on that date and region, having recorded what the check read. Every
@@ -238,8 +246,18 @@ impl<'p> Household<'p> {
         set: &'p ParameterSet,
         on: NaiveDate,
     ) -> Result<(Household<'p>, Reader<'p>)> {
+        Household::read_through(input, set, on, Lens::default())
+    }
+
+    /// [`Household::read`], with parameters and ages held at the dates of `lens`.
+    pub fn read_through(
+        input: &HouseholdInput,
+        set: &'p ParameterSet,
+        on: NaiveDate,
+        lens: Lens,
+    ) -> Result<(Household<'p>, Reader<'p>)> {
         let mut c = Collect::default();
-        let checked = Household::check(input, set, on, &mut c);
+        let checked = Household::check(input, set, on, lens, &mut c);
         match (checked, c.into_error()) {
             (Some(checked), None) => Ok(checked),
             (_, Some(e)) => Err(e),
@@ -261,10 +279,12 @@ impl<'p> Household<'p> {
         input: &HouseholdInput,
         set: &'p ParameterSet,
         on: NaiveDate,
+        lens: Lens,
         c: &mut Collect,
     ) -> Option<(Household<'p>, Reader<'p>)> {
         let region = c.take(set.region_by_code(&input.region, on, "region"));
-        let mut reader = Reader::new(set, on, region);
+        let mut reader =
+            Reader::new(set, on, region).with_parameters_on(lens.params_on.unwrap_or(on));
         if input.members.is_empty() || input.members.len() > MAX_MEMBERS {
             c.push(PolicyError::out_of_range(
                 "members",
@@ -283,15 +303,22 @@ impl<'p> Household<'p> {
         let mut members = Vec::with_capacity(input.members.len());
         for (index, m) in input.members.iter().enumerate() {
             let mut own = Collect::default();
-            let member = check_member(m, index, set, region, on, working, &mut own);
+            let dates = (on, lens.ages_on.unwrap_or(on));
+            let member = check_member(m, index, set, region, dates, working, &mut own);
             if !own.is_empty() {
                 c.absorb(own, &crate::input::member_path(index));
             }
             members.push(member);
         }
         let members: Vec<Member<'p>> = members.into_iter().collect::<Option<_>>()?;
+        // Ids are the same when they read the same (Unicode NFC), however they were typed.
+        let ids: Vec<Vec<char>> = members
+            .iter()
+            .map(|m| crate::input::unicode::canonical(&m.label))
+            .collect();
         for (i, (m, given)) in members.iter().zip(&input.members).enumerate() {
-            if given.id.is_some() && members.iter().take(i).any(|o| o.label == m.label) {
+            let id = ids.get(i);
+            if given.id.is_some() && ids.iter().take(i).any(|o| Some(o) == id) {
                 c.push(PolicyError::invalid_input(
                     format!("members[{i}].id"),
                     format!("成员编号“{}”重复", m.label),
@@ -408,12 +435,13 @@ fn amount(m: Option<MoneyInput>) -> Money {
     m.map(|m| m.0).unwrap_or(Money::ZERO)
 }
 
+/// One member, checked on `as_of`, aged on `ages_on` (the same date but in a comparison of dates).
 fn check_member<'p>(
     m: &MemberInput,
     index: usize,
     set: &'p ParameterSet,
     home: Option<&'p Region>,
-    as_of: NaiveDate,
+    (as_of, ages_on): (NaiveDate, NaiveDate),
     working: (u32, u32),
     c: &mut Collect,
 ) -> Option<Member<'p>> {
@@ -451,10 +479,18 @@ fn check_member<'p>(
                 "id",
                 "成员编号应为 1 到 64 个字符",
             ));
+        } else if let Some(hidden) = crate::input::unicode::invisible(id) {
+            c.push(PolicyError::invalid_input(
+                "id",
+                format!(
+                    "成员编号含有看不见的字符（U+{:04X}，如零宽空格）：看起来相同的编号会被当作不同的人，请删去",
+                    u32::from(hidden)
+                ),
+            ));
         }
     }
     let (birth_date, work_place) = (birth_date?, work_place?);
-    let age = age_on(birth_date, as_of);
+    let age = age_on(birth_date, ages_on);
     // 民发〔2021〕43号第五条: 60周岁以上、未满16周岁, and the disabilities it names, have no labour
     // capacity (the working ages are parameters: 16 and 59).
     let working_age = (working.0..=working.1).contains(&age);

@@ -46,7 +46,10 @@ impl Money {
         let d = parse_plain_decimal(text).ok_or_else(|| {
             PolicyError::invalid_input(
                 path,
-                format!("金额“{text}”不是有效的数字（应为如 1234.50 的十进制数）"),
+                format!(
+                    "金额“{}”不是有效的数字（应为如 1234.50 的十进制数）",
+                    crate::error::excerpt(text)
+                ),
             )
         })?;
         Money::check_input(d, path)

@@ -1171,6 +1171,559 @@ fn a_reader_that_stops_early_is_not_an_error() {
     );
 }
 
+// ---- Nothing lost, nothing let through: pipes, outputs, temporary files, signals ----
+
+/// `n` lines of JSON Lines: the good households of small.jsonl over and over.
+fn many_json_lines(n: usize) -> String {
+    let small = std::fs::read_to_string(registers().join("small.jsonl")).unwrap();
+    let good: Vec<&str> = small.lines().take(2).collect();
+    (0..n).map(|i| format!("{}\n", good[i % 2])).collect()
+}
+
+/// The tool run with `args`, killed (and the test failed) if it has not ended within a minute:
+/// a tool reading a pipe twice would wait for ever.
+fn run_within_a_minute(mut command: Command) -> std::process::Output {
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the tool runs");
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().ok();
+            panic!("the tool did not end within a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Waits (at most 20 s) until `ready` holds, or fails the test with `what`.
+fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let started = std::time::Instant::now();
+    while !ready() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "timed out waiting until {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// Sends `signal` (`INT`, `TERM`) to a process.
+fn signal(pid: u32, signal: &str) {
+    let sent = Command::new("kill")
+        .args([format!("-{signal}"), pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+/// Every file and folder under `dir`.
+fn everything_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(everything_under(&path));
+        }
+        found.push(path);
+    }
+    found
+}
+
+#[test]
+fn a_register_named_as_a_pipe_is_read_as_a_stream() {
+    let s = Scratch::new("pipes");
+    // JSON Lines through /dev/stdin, a pipe: every line (the tool looks at the first 64 KiB to tell
+    // the format; reading the pipe again lost them and a third of the rest).
+    let text = many_json_lines(3000);
+    let (code, by_name, _) = estimate_quiet(&s.file("register.jsonl", &text), &[]);
+    assert_eq!(code, 0);
+    let (code, piped, err) = run_fed(
+        &["estimate", "--as-of", AS_OF, "--quiet", "/dev/stdin"],
+        text.as_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(lines(&piped).len(), 3000);
+    assert_eq!(piped, by_name);
+    // CSV is read twice (split households are found first): through /dev/stdin, and through a
+    // named pipe with and without an extension, it is the register read by name.
+    let csv = std::fs::read(registers().join("small.csv")).unwrap();
+    let (_, by_name, _) = estimate_quiet(&registers().join("small.csv"), &[]);
+    let (code, piped, err) = run_fed(
+        &["estimate", "--as-of", AS_OF, "--quiet", "/dev/stdin"],
+        &csv,
+    );
+    assert_eq!((code, piped.as_str()), (1, by_name.as_str()), "{err}");
+    for name in ["fifo.csv", "fifo"] {
+        let fifo = s.path(name);
+        assert!(Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        let (path, bytes) = (fifo.clone(), csv.clone());
+        let writer = std::thread::spawn(move || std::fs::write(path, bytes));
+        let mut command = Command::new(env!("CARGO_BIN_EXE_zhenxing"));
+        command.args([
+            "estimate",
+            "--as-of",
+            AS_OF,
+            "--quiet",
+            fifo.to_str().unwrap(),
+        ]);
+        let out = run_within_a_minute(command);
+        writer.join().unwrap().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            by_name,
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn no_output_may_be_an_input_or_another_output() {
+    let s = Scratch::new("no-output-is-an-input");
+    let ledger_text = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/county/ledger.csv"
+    ))
+    .unwrap();
+    let ledger = s.file("ledger.csv", &ledger_text);
+    let link = s.path("link.csv");
+    std::os::unix::fs::symlink(&ledger, &link).unwrap();
+    // `assets -o` the ledger itself, or a link to it: refused, the ledger untouched.
+    for out in [&ledger, &link] {
+        let (code, _, err) = run(&[
+            "assets",
+            "--as-of",
+            "2024-06-01",
+            ledger.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("就是输入文件"), "{err}");
+        assert_eq!(std::fs::read(&ledger).unwrap(), ledger_text);
+    }
+    // A parameter file is an input too, whichever command reads it.
+    let params_text = std::fs::read(county().join("county-2025.json")).unwrap();
+    let params = s.file("params.json", &params_text);
+    let register = s.file(
+        "register.csv",
+        std::fs::read(registers().join("small.csv")).unwrap(),
+    );
+    let (r, p) = (register.to_str().unwrap(), params.to_str().unwrap());
+    for args in [
+        vec!["estimate", "--params", p, r, "-o", p],
+        vec!["summary", "--params", p, r, "-o", p],
+        vec!["compare", "--params", p, r, "--report", p],
+        vec![
+            "compare",
+            "--baseline",
+            p,
+            "--set",
+            "dibao.standard.rural=471",
+            r,
+            "-o",
+            p,
+        ],
+        vec!["assets", "--params", p, ledger.to_str().unwrap(), "-o", p],
+    ] {
+        let mut all = vec![args[0], "--as-of", AS_OF];
+        all.extend(&args[1..]);
+        let (code, _, err) = run(&all);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("就是输入文件"), "{args:?}: {err}");
+        assert_eq!(std::fs::read(&params).unwrap(), params_text);
+    }
+    // Two outputs of one run in one file: one would overwrite the other.
+    let both = s.path("both.csv");
+    let (code, _, err) = run(&[
+        "compare",
+        "--as-of",
+        AS_OF,
+        "--params",
+        p,
+        r,
+        "-o",
+        both.to_str().unwrap(),
+        "--report",
+        both.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("-o 与 --report 是同一个文件"), "{err}");
+    assert!(!both.exists());
+    let (code, _, err) = run(&["estimate", "--as-of", AS_OF, r, "--summary", "-"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("-o 与 --summary 是同一个文件"), "{err}");
+}
+
+#[test]
+fn the_standard_input_copy_is_private_and_left_nowhere() {
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new("spool");
+    let tmp = s.path("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    // CSV on standard input is copied (it is read twice). More than the 64 KiB the tool first looks
+    // at, and the pipe left open: the tool is copying, and waits for the rest.
+    let mut csv = String::from("household_id,region,birth_date\n");
+    for i in 0..3000 {
+        csv.push_str(&format!("H{i},230129,1980-01-01\n"));
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhenxing"))
+        .env("TMPDIR", &tmp)
+        .args(["estimate", "--as-of", AS_OF, "--quiet", "-", "-o"])
+        .arg(s.path("out.csv"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(csv.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // The copy is the open file of the tool's that lies in the temporary folder.
+    let fds = std::path::PathBuf::from(format!("/proc/{}/fd", child.id()));
+    let copy = || {
+        std::fs::read_dir(&fds).ok()?.find_map(|fd| {
+            let fd = fd.ok()?.path();
+            let target = std::fs::read_link(&fd).ok()?;
+            target.starts_with(&tmp).then_some((fd, target))
+        })
+    };
+    wait_until("the tool copies standard input", || copy().is_some());
+    let (fd, target) = copy().unwrap();
+    // Readable by its owner only, and already without a name: nobody can open it, and nothing
+    // remains whatever ends the tool.
+    let mode = std::fs::metadata(&fd).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{target:?}");
+    assert!(
+        target.to_string_lossy().ends_with(" (deleted)"),
+        "{target:?}"
+    );
+    assert_eq!(everything_under(&tmp), Vec::<std::path::PathBuf>::new());
+    signal(child.id(), "TERM");
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), None, "ended by the signal");
+    assert_eq!(everything_under(&tmp), Vec::<std::path::PathBuf>::new());
+    assert_eq!(everything_under(&s.0).len(), 1, "only the empty tmp folder");
+}
+
+#[test]
+fn an_unwritable_standard_error_does_not_stop_the_run() {
+    let s = Scratch::new("stderr");
+    let register = registers().join("small.csv");
+    let (_, expected, _) = estimate_quiet(&register, &[]);
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    for (what, closed) in [("2>/dev/full", false), ("a closed pipe", true)] {
+        let out = s.path("out.jsonl");
+        std::fs::remove_file(&out).ok();
+        // Not --quiet: the summary goes to standard error, and standard error cannot take it.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zhenxing"))
+            .args([
+                "estimate",
+                "--as-of",
+                AS_OF,
+                register.to_str().unwrap(),
+                "-o",
+            ])
+            .arg(&out)
+            .stderr(if closed {
+                std::process::Stdio::piped()
+            } else {
+                full().into()
+            })
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(
+            status.code(),
+            Some(1),
+            "{what}: small has bad rows on purpose"
+        );
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), expected, "{what}");
+    }
+}
+
+#[test]
+fn rewriting_an_output_keeps_its_permissions_and_its_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new("permissions");
+    let register = registers().join("small.csv");
+    let out = s.file("private.csv", "old");
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (code, _, err) = estimate_quiet(&register, &["-o", out.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out), 0o600);
+    // Its owner too, where the test may give the file away (as root).
+    let owned = s.file("owned.csv", "old");
+    let other = Command::new("chown")
+        .arg("12345:12345")
+        .arg(&owned)
+        .status();
+    if other.is_ok_and(|s| s.success()) {
+        use std::os::unix::fs::MetadataExt;
+        let (code, _, err) = estimate_quiet(&register, &["-o", owned.to_str().unwrap()]);
+        assert_eq!(code, 1, "{err}");
+        let m = std::fs::metadata(&owned).unwrap();
+        assert_eq!((m.uid(), m.gid()), (12345, 12345));
+    }
+    assert!(std::fs::read_to_string(&out).unwrap().contains("household"));
+    // The same for a summary and an asset ledger, which are written the same way.
+    let summary = s.file("summary.csv", "old");
+    std::fs::set_permissions(&summary, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let (code, _, err) = run(&[
+        "summary",
+        "--as-of",
+        AS_OF,
+        "--quiet",
+        register.to_str().unwrap(),
+        "-o",
+        summary.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(mode(&summary), 0o640);
+    let ledger = s.file("ledger-out.csv", "old");
+    std::fs::set_permissions(&ledger, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (_, _, err) = run(&[
+        "assets",
+        "--as-of",
+        "2024-06-01",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/county/ledger.csv"),
+        "-o",
+        ledger.to_str().unwrap(),
+    ]);
+    assert_eq!(mode(&ledger), 0o600, "{err}");
+    assert!(std::fs::read_to_string(&ledger)
+        .unwrap()
+        .starts_with("line,id,"));
+    // A link is written through: the file it points to is replaced, the link stays a link.
+    let real = s.file("real.csv", "old");
+    let link = s.path("link.csv");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (code, _, _) = estimate_quiet(&register, &["-o", link.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&real)
+        .unwrap()
+        .contains("household"));
+}
+
+/// A portal's value without a region is the province's: through --params and --set alike, a
+/// household of Harbin's 道里区 gets it, not the embedded districts' 625.
+#[test]
+fn a_province_wide_value_from_params_or_set_reaches_every_county() {
+    let s = Scratch::new("province-wide");
+    let portal = s.file(
+        "portal.json",
+        r#"{"schema":"zhenxing-parameters/1","id":"province-2024","title":"全省2024年农村低保标准","published":"2024-01-15","extends":"heilongjiang","parameters":[{"name":"dibao.standard.rural","values":[{"from":"2024-01-01","value":"530","source":"省民政厅2024年通知","status":"official"}]}]}"#,
+    );
+    // One person of 74 in 道里区 with no income: the standard plus 0.10 of it for an elderly
+    // member: 530 + 53.00 = 583.00 a month, 6,996.00 a year (625 + 62.50 = 687.50, 8,250.00, under
+    // the embedded districts' value).
+    let register = s.file(
+        "one.jsonl",
+        "{\"region\":\"230102\",\"members\":[{\"birthDate\":\"1950-01-01\"}]}\n",
+    );
+    let annual = |extra: &[&str]| {
+        let mut args = vec!["estimate", "--as-of", "2024-06-01", "--quiet"];
+        args.extend_from_slice(extra);
+        args.push(register.to_str().unwrap());
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        let row = &lines(&out)[0];
+        let dibao = row["screening"]["programs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["program"] == "dibao")
+            .unwrap()
+            .clone();
+        dibao["annual"].as_str().unwrap().to_string()
+    };
+    assert_eq!(annual(&[]), "8250.00");
+    assert_eq!(annual(&["--params", portal.to_str().unwrap()]), "6996.00");
+    assert_eq!(annual(&["--set", "dibao.standard.rural=530"]), "6996.00");
+}
+
+#[test]
+fn an_interrupted_run_leaves_no_temporary_file() {
+    use std::io::Write;
+    for sig in ["INT", "TERM"] {
+        let s = Scratch::new(&format!("interrupted-{sig}"));
+        let out = s.path("out.csv");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zhenxing"))
+            .args(["estimate", "--as-of", AS_OF, "--quiet", "-", "-o"])
+            .arg(&out)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Households keep coming (the pipe stays open): the tool is writing its temporary file.
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(many_json_lines(1000).as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        let temporary = || {
+            std::fs::read_dir(&s.0).unwrap().any(|e| {
+                e.unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".zhenxing-tmp")
+            })
+        };
+        wait_until("the tool writes its temporary file", temporary);
+        signal(child.id(), sig);
+        let status = child.wait().unwrap();
+        drop(stdin);
+        assert_eq!(status.code(), None, "{sig}: ended by the signal");
+        assert!(!temporary(), "{sig}: {:?}", everything_under(&s.0));
+        assert!(!out.exists(), "{sig}");
+    }
+}
+
+#[test]
+fn an_overlong_line_is_its_line_s_error_and_the_rest_go_on() {
+    let s = Scratch::new("overlong");
+    // JSON Lines: a 2 MiB line between two households.
+    let good = many_json_lines(1);
+    let long = format!("{{\"ref\":\"{}\"}}\n", "x".repeat(2 << 20));
+    let text = format!("{good}{long}{good}");
+    let (code, rows, err) = estimate_rows(&s.file("long.jsonl", &text), &[]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(line_status(&rows), [(1, true), (2, false), (3, true)]);
+    assert!(
+        message(&rows[1]).contains("超过一行的上限（1 MB）"),
+        "{}",
+        message(&rows[1])
+    );
+    assert!(message(&rows[1]).len() < 300);
+    // CSV: a row with a 100 KB cell, and a 2 MiB row, each its household's error.
+    let csv = format!(
+        "household_id,region,birth_date\nA,230129,1980-01-01\nB,230129,{}\nC,{}\nD,230129,1980-01-01\n",
+        "9".repeat(100_000),
+        "9".repeat(2 << 20)
+    );
+    let (code, rows, err) = estimate_rows(&s.file("long.csv", &csv), &[]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        households(&rows),
+        [
+            h("A", 2, 2, true),
+            h("B", 3, 3, false),
+            h("C", 4, 4, false),
+            h("D", 5, 5, true)
+        ]
+    );
+    assert!(
+        message(&rows[1]).contains("第 3 格有 100000 字节，超过一格的上限（64 KB）"),
+        "{}",
+        message(&rows[1])
+    );
+    assert!(
+        message(&rows[2]).contains("超过一行的上限"),
+        "{}",
+        message(&rows[2])
+    );
+    // A line without end (/dev/zero): the run stops, saying why, with nothing written.
+    for format in ["jsonl", "csv"] {
+        let out = s.path("zero.jsonl");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_zhenxing"));
+        command.args([
+            "estimate",
+            "--as-of",
+            AS_OF,
+            "--input-format",
+            format,
+            "/dev/zero",
+            "-o",
+        ]);
+        command.arg(&out);
+        let run = run_within_a_minute(command);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{format}: {err}");
+        assert!(
+            err.contains("第 1 行超过 64 MB 仍未结束"),
+            "{format}: {err}"
+        );
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn a_register_cut_off_in_a_line_is_not_all_counted() {
+    let s = Scratch::new("cut-off");
+    let whole = many_json_lines(3);
+    // Cut in the middle of its third household, as a copy that stopped early.
+    let cut = s.file("cut.jsonl", &whole[..whole.len() - 20]);
+    let (code, out, err) = run(&["estimate", "--as-of", AS_OF, cut.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        line_status(&lines(&out)),
+        [(1, true), (2, true), (3, false)]
+    );
+    assert!(!err.contains("全部计入"), "{err}");
+    assert!(err.contains("输入在第 3 行中间结束"), "{err}");
+    assert!(err.contains("可能被截断"), "{err}");
+    // A whole register without a final line break is whole.
+    let whole = s.file("whole.jsonl", whole.trim_end());
+    let (code, _, err) = run(&["estimate", "--as-of", AS_OF, whole.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("全部计入"), "{err}");
+    assert!(!err.contains("截断"), "{err}");
+}
+
+#[test]
+fn errors_quote_only_an_excerpt_of_a_huge_value() {
+    let s = Scratch::new("excerpts");
+    let huge = "9".repeat(50_000);
+    // A date, an amount and an unknown field's name, each 50,000 characters long.
+    let text = [
+        format!("{{\"region\":\"230129\",\"members\":[{{\"birthDate\":\"{huge}\"}}]}}"),
+        format!("{{\"region\":\"230129\",\"members\":[{{\"birthDate\":\"1980-01-01\",\"wages\":\"{huge}\"}}]}}"),
+        format!("{{\"region\":\"230129\",\"{huge}\":1,\"members\":[{{\"birthDate\":\"1980-01-01\"}}]}}"),
+    ]
+    .join("\n");
+    let (_, rows, _) = estimate_rows(&s.file("huge.jsonl", text), &[]);
+    assert_eq!(rows.len(), 3);
+    for r in &rows {
+        let e = &r["error"];
+        assert!(e["message"].as_str().unwrap().chars().count() < 120, "{e}");
+        assert!(e["path"].as_str().unwrap().chars().count() < 60, "{e}");
+        assert!(e["message"].as_str().unwrap().contains("9999…"), "{e}");
+    }
+    // In a register: a cell under no header, and household cells that disagree.
+    let csv = format!(
+        "household_id,region,birth_date,\nA,230129,1980-01-01,{huge}\nB,230129,1980-01-01,\nB,{huge},1980-01-01,\n"
+    );
+    let (_, rows, _) = estimate_rows(&s.file("huge.csv", csv), &[]);
+    for r in &rows {
+        assert!(message(r).chars().count() < 200, "{}", &message(r)[..300]);
+    }
+    // An unknown column named by 50,000 characters: the run stops, saying so briefly.
+    let csv = format!("household_id,region,{huge}\nA,230129,1\n");
+    let (code, _, err) = estimate_rows(&s.file("huge-header.csv", csv), &[]);
+    assert_eq!(code, 2);
+    assert!(err.chars().count() < 300, "{}", &err[..300]);
+}
+
 /// Dates as Excel on Chinese Windows saves them (`1980/3/4`) read as the ISO dates they are.
 #[test]
 fn excel_dates_read_as_iso_dates() {

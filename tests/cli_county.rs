@@ -57,7 +57,8 @@ fn assets_reads_the_csv_ledger_bad_rows_by_line() {
         "--json",
         "tests/county/ledger.csv",
     ]);
-    assert_eq!(code, 0);
+    // Two rows are in error: exit status 1, as `estimate` gives for a register with bad rows.
+    assert_eq!(code, 1);
     let l: Value = serde_json::from_str(&json).unwrap();
     // The first twelve rows are the golden ledger (tests/cases/assets-ledger-dozen.json).
     assert_eq!(l["totals"]["rows"], 14);
@@ -83,10 +84,22 @@ fn assets_reads_the_csv_ledger_bad_rows_by_line() {
         out.to_str().unwrap(),
         "tests/county/ledger.csv",
     ]);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
     let csv = std::fs::read_to_string(&out).unwrap();
     assert_eq!(csv.lines().count(), 15);
     assert!(csv.contains("3,A02,前进村帮扶车间,前进村,经营性资产,1200000.00,36000.00,36000.00,0.00,true,转让,false,countyDepartment;countyGovernment,incomeUseNotAllowed;disposalMissingApproval;disposalBelowValue,,,"));
+    // The first twelve rows alone are all fine: 0.
+    let good: String = std::fs::read_to_string("tests/county/ledger.csv")
+        .unwrap()
+        .lines()
+        .take(13)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let twelve = std::env::temp_dir().join(format!("zhenxing-twelve-{}.csv", std::process::id()));
+    std::fs::write(&twelve, good).unwrap();
+    let (code, _, err) = run(&["assets", "--as-of", "2024-06-01", twelve.to_str().unwrap()]);
+    std::fs::remove_file(&twelve).ok();
+    assert_eq!(code, 0, "{err}");
     let (code, _, err) = run(&[
         "assets",
         "--as-of",
@@ -102,13 +115,14 @@ fn a_ledger_in_chinese_reads_as_the_english_one() {
     // tests/county/ledger-zh.csv is the first twelve rows of ledger.csv with Chinese headers and the
     // words the results show (光伏电站, 村集体经济组织, 转让, 项目运行管护：6000；…, 2019年), as an
     // officer's spreadsheet writes them.
-    let json = |path: &str| -> Value {
+    // Exit status 1 for a ledger with rows in error (ledger.csv has two), 0 for one without.
+    let json = |path: &str, status: i32| -> Value {
         let (code, out, err) = run(&["assets", "--as-of", "2024-06-01", "--json", path]);
-        assert_eq!(code, 0, "{err}");
+        assert_eq!(code, status, "{err}");
         serde_json::from_str(&out).unwrap()
     };
-    let zh = json("tests/county/ledger-zh.csv");
-    let en = json("tests/county/ledger.csv");
+    let zh = json("tests/county/ledger-zh.csv", 0);
+    let en = json("tests/county/ledger.csv", 1);
     assert_eq!(zh["totals"]["errors"], 0, "{zh}");
     assert_eq!(
         zh["items"].as_array().unwrap()[..],

@@ -115,6 +115,12 @@ fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyErr
             as_of,
             read(args, 2, CurveOptions::read)?,
         )?),
+        "compareDates" => serde_json::to_string(&engine.compare_dates(
+            &household()?,
+            as_of,
+            arg(args, 2).unwrap_or(""),
+            explain_at(args, 3, true),
+        )?),
         "compare" => serde_json::to_string(&engine.compare_with(
             &household()?,
             as_of,
@@ -560,11 +566,14 @@ fn unexplained_results_hold_no_chinese() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Every reason id in `v`'s `why` lists, at any depth.
+/// Every reason id in the `why` lists of `v`'s results, at any depth (a comparison's programme
+/// changes say why with ids of their own, `labels().change`: they have no `eligible`).
 fn reasons_given<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
     match v {
         Value::Object(o) => o.iter().for_each(|(k, x)| match (k.as_str(), x) {
-            ("why", Value::Array(ids)) => out.extend(ids.iter().filter_map(Value::as_str)),
+            ("why", Value::Array(ids)) if o.contains_key("eligible") => {
+                out.extend(ids.iter().filter_map(Value::as_str))
+            }
             _ => reasons_given(x, out),
         }),
         Value::Array(a) => a.iter().for_each(|x| reasons_given(x, out)),

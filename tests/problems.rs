@@ -209,3 +209,40 @@ fn a_form_says_yes_and_no_to_the_provision_inputs() {
     assert_eq!(m["healthExemptFromSchool"], serde_json::json!(true));
     assert_eq!(reading.household["housing"]["appraisal"], "D");
 }
+
+/// Member ids are compared as they read (Unicode NFC): an accent typed as a separate mark, or a CJK
+/// compatibility ideograph, does not make a second member of the same id; and an id with a
+/// character nobody can see (a zero-width space) is refused, for it would look like another.
+#[test]
+fn member_ids_are_compared_as_they_read() {
+    let e = engine();
+    let problems = |ids: [&str; 2]| {
+        let h = serde_json::json!({
+            "region": "230129",
+            "members": [
+                { "id": ids[0], "birthDate": "1980-01-01" },
+                { "id": ids[1], "birthDate": "1982-01-01" }
+            ]
+        });
+        let text = h.to_string();
+        let node = parse(&text, "x").unwrap();
+        e.household_problems(&node, "2023-06-01")
+    };
+    for ids in [
+        ["Jos\u{e9}", "Jose\u{301}"],
+        ["\u{f900}", "\u{8c48}"],
+        ["L\u{1da}", "Lu\u{308}\u{30c}"],
+    ] {
+        let p = problems(ids);
+        assert_eq!(p.len(), 1, "{ids:?}: {p:?}");
+        assert_eq!(p[0].path, "members[1].id");
+        assert!(p[0].message.contains("重复"), "{}", p[0].message);
+    }
+    for hidden in ["张\u{200b}三", "\u{feff}户主", "户主\u{200d}"] {
+        let p = problems([hidden, "李四"]);
+        assert_eq!(p.len(), 1, "{hidden:?}: {p:?}");
+        assert_eq!(p[0].path, "members[0].id");
+        assert!(p[0].message.contains("看不见的字符"), "{}", p[0].message);
+    }
+    assert!(problems(["张三", "张四"]).is_empty());
+}

@@ -381,8 +381,13 @@ proptest! {
     #[test]
     fn overrides_equal_to_the_default_change_nothing(h in household(), d in 0..4usize) {
         let e = engine();
+        // The default's own rural standard restated: the province's 441 from 2022 and Harbin's
+        // districts' 625 (a value for the whole province replaces theirs too from its date).
+        let districts = ["230102", "230103", "230104", "230108", "230109", "230110", "230111", "230112", "230113"];
+        let mut rural = vec![json!({ "from": "2022-01-01", "region": "230000", "value": "441" })];
+        rural.extend(districts.map(|r| json!({ "from": "2022-01-01", "region": r, "value": "625" })));
         let same = with_overrides(e, &json!({
-            "dibao.standard.rural": [{ "from": "2022-01-01", "value": "441" }],
+            "dibao.standard.rural": rural,
             "dibao.supplement.elderly": [{ "from": "2021-03-19", "value": "0.10" }],
             "monitoring.incomeLine": [{ "from": "2021-01-01", "value": 6000 }],
             "tekun.basicMultiple": [{ "from": "2016-02-10", "value": "1.3" }],

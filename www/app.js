@@ -206,6 +206,60 @@ function drawChart(household, asOf, estimate) {
   }
 }
 
+/**
+ * A comparison (`engine.compare` or `engine.compareDates`) in the what-if table: each programme's cash
+ * in the year on both sides (one-off amounts included, and said so), so the rows add up to the cash
+ * total under them, and why it changed; a programme with no cash either way is shown only when it
+ * changed (its cash cells 0.00, its reason saying what changed). What is not cash is summed below.
+ */
+function showComparison(c, caption, [before, after]) {
+  const table = $('what-if-table');
+  table.querySelector('caption').textContent = caption;
+  $('what-if-before').textContent = before;
+  $('what-if-after').textContent = after;
+  const rows = c.programs.map((p, i) => [p, i]).filter(([p]) => Number(p.baseline) !== 0 || Number(p.alternative) !== 0 || p.why.length > 0);
+  table.querySelector('tbody').replaceChildren(...rows.map(([p, i]) => el('tr', { 'data-program': p.program },
+    el('th', { scope: 'row' }, amountLabel([c.baseline, c.alternative].map((e) => e.contributions[i]).find((x) => Number(x.oneOff)) ?? p)),
+    el('td', { 'data-key': `programs[${i}].baseline` }, p.baseline), el('td', { 'data-key': `programs[${i}].alternative` }, p.alternative),
+    el('td', { 'data-key': `programs[${i}].difference`, class: Number(p.difference) === 0 ? 'same' : p.difference.startsWith('-') ? 'down' : 'up' }, p.difference),
+    el('td', { class: 'why', 'data-why': p.why.join(' ') }, p.reasons.join(' ')))));
+  const cells = table.querySelectorAll('tfoot td');
+  cells[0].textContent = c.baseline.totalAnnual;
+  cells[0].dataset.key = 'baseline.totalAnnual';
+  cells[1].textContent = c.alternative.totalAnnual;
+  cells[1].dataset.key = 'alternative.totalAnnual';
+  $('what-if-total').textContent = c.totalDifference;
+  $('what-if-total').dataset.key = 'totalDifference';
+  $('what-if-other').replaceChildren(`代缴、资助参保、实物等不发现金的帮扶（不计入上表）：${before} `,
+    el('span', { 'data-key': 'baseline.totalOnBehalf' }, c.baseline.totalOnBehalf), ` 元/年，${after} `,
+    el('span', { 'data-key': 'alternative.totalOnBehalf' }, c.alternative.totalOnBehalf), ' 元/年。');
+  $('what-if-other').hidden = false;
+  table.hidden = false;
+}
+
+/** The household on two dates (the period's last day and the next, by default): what changes, and why. */
+function compareDates(event) {
+  event.preventDefault();
+  const error = $('what-if-error');
+  error.hidden = true;
+  if (!last) return;
+  for (const input of $('dates-form').querySelectorAll('input')) input.removeAttribute('aria-invalid');
+  $('what-if-other').hidden = true;
+  const from = $('dates-from').value;
+  const to = $('dates-to').value;
+  try {
+    const c = engine.compareDates(last.household, from, to);
+    showComparison(c, `${from} 与 ${to} 的现金帮扶（元/年；临时救助等一次性发放计入当年）`, [from, to]);
+    announce(`${to} 与 ${from} 相比，全年现金合计变化 ${c.totalDifference} 元。`, { now: true });
+  } catch (e) {
+    $('what-if-table').hidden = true;
+    const input = e?.path === 'to' ? $('dates-to') : e?.path === 'from' ? $('dates-from') : null;
+    if (input) input.setAttribute('aria-invalid', 'true');
+    error.textContent = `日期有误：${e?.message ?? e}`;
+    error.hidden = false;
+  }
+}
+
 function whatIf(event) {
   event.preventDefault();
   const error = $('what-if-error');
@@ -234,27 +288,7 @@ function whatIf(event) {
       try { was = engine.parameterValue(name, last.asOf, last.household.region).value.value; } catch { /* none in force */ }
       return `${now.label} ${was} → ${now.value.value}`;
     });
-    $('what-if-table').querySelector('caption').textContent =
-      `现行与假设（${tried.join('；')}）的现金帮扶（元/年；临时救助等一次性发放计入当年）`;
-    // Each programme's cash in the year (one-off amounts included, and said so): the rows add up
-    // to the cash total under them. Programmes with no cash either way are left out.
-    const rows = c.programs.map((p, i) => [p, i]).filter(([p]) => Number(p.baseline) !== 0 || Number(p.alternative) !== 0);
-    $('what-if-table').querySelector('tbody').replaceChildren(...rows.map(([p, i]) => el('tr', { 'data-program': p.program },
-      el('th', { scope: 'row' }, amountLabel([c.baseline, c.alternative].map((e) => e.contributions[i]).find((x) => Number(x.oneOff)) ?? p)),
-      el('td', { 'data-key': `programs[${i}].baseline` }, p.baseline), el('td', { 'data-key': `programs[${i}].alternative` }, p.alternative),
-      el('td', { 'data-key': `programs[${i}].difference`, class: Number(p.difference) === 0 ? 'same' : p.difference.startsWith('-') ? 'down' : 'up' }, p.difference))));
-    const cells = $('what-if-table').querySelectorAll('tfoot td');
-    cells[0].textContent = c.baseline.totalAnnual;
-    cells[0].dataset.key = 'baseline.totalAnnual';
-    cells[1].textContent = c.alternative.totalAnnual;
-    cells[1].dataset.key = 'alternative.totalAnnual';
-    $('what-if-total').textContent = c.totalDifference;
-    $('what-if-total').dataset.key = 'totalDifference';
-    $('what-if-other').replaceChildren('代缴、资助参保、实物等不发现金的帮扶（不计入上表）：现行 ',
-      el('span', { 'data-key': 'baseline.totalOnBehalf' }, c.baseline.totalOnBehalf), ' 元/年，假设 ',
-      el('span', { 'data-key': 'alternative.totalOnBehalf' }, c.alternative.totalOnBehalf), ' 元/年。');
-    $('what-if-other').hidden = false;
-    $('what-if-table').hidden = false;
+    showComparison(c, `现行与假设（${tried.join('；')}）的现金帮扶（元/年；临时救助等一次性发放计入当年）`, ['现行', '假设']);
     announce(`假设调整后全年现金合计变化 ${c.totalDifference} 元。`, { now: true });
   } catch (e) {
     // No table beside the error: the one shown answered the last good values, not these.
@@ -459,6 +493,7 @@ async function main() {
     target?.focus();
   });
   $('what-if-form').addEventListener('submit', whatIf);
+  $('dates-form').addEventListener('submit', compareDates);
   $('export').addEventListener('click', exportJson);
   $('import').addEventListener('click', () => importJson($('household-json').value));
   $('upload').addEventListener('change', async (e) => {

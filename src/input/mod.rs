@@ -14,6 +14,9 @@ pub mod form;
 pub mod household;
 pub mod json;
 pub mod requests;
+pub mod unicode;
+#[cfg(not(target_arch = "wasm32"))]
+mod unicode_table;
 
 use std::borrow::Cow;
 
@@ -190,7 +193,7 @@ impl<'n, 'a> Obj<'n, 'a> {
         if let Some(key) = node.duplicate_key() {
             c.push(PolicyError::invalid_input(
                 join_path(&path, key),
-                format!("字段“{key}”出现了两次（只能给一次）"),
+                format!("字段“{}”出现了两次（只能给一次）", short(key)),
             ));
         }
         Ok(Obj { entries, path })
@@ -281,13 +284,7 @@ impl<'n, 'a> Obj<'n, 'a> {
 }
 
 /// At most 40 characters of a value, for a message (a hostile value must not fill the message).
-pub fn short(s: &str) -> Cow<'_, str> {
-    const MAX: usize = 40;
-    match s.char_indices().nth(MAX) {
-        Some((end, _)) => Cow::Owned(format!("{}…", s.get(..end).unwrap_or(""))),
-        None => Cow::Borrowed(s),
-    }
-}
+pub use crate::error::excerpt as short;
 
 /// A string node (errors with an empty path, placed by the caller).
 pub fn text(v: &Node<'_>, key: &str) -> Result<String> {

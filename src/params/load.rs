@@ -137,6 +137,8 @@ pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
     };
     let id = required_str(&doc, "id", "", &mut problems);
     let title = required_str(&doc, "title", "", &mut problems);
+    at_most(&id, "id", MAX_ID, &mut problems);
+    at_most(&title, "title", MAX_TITLE, &mut problems);
     let published = required_str(&doc, "published", "", &mut problems);
     if !published.is_empty() {
         if let Err(e) = parse_date(&published, "published") {
@@ -184,10 +186,104 @@ pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
         }
     }
     if problems.is_empty() {
+        for (names, message) in out_of_order(&set) {
+            // At the one the file gives (the first of the two when it gives both).
+            let index = doc
+                .get("parameters")
+                .and_then(Node::as_array)
+                .and_then(|list| {
+                    names.iter().find_map(|name| {
+                        list.iter()
+                            .position(|p| p.get("name").and_then(Node::as_str) == Some(name))
+                    })
+                });
+            let path = index.map_or("parameters".to_string(), |i| format!("parameters[{i}]"));
+            problems.add(path, message);
+        }
+    }
+    if problems.is_empty() {
         set.settle_key_counties();
         Ok(set)
     } else {
         Err(problems.into_error(ErrorCode::InvalidParameters))
+    }
+}
+
+/// Parameters that must come in order on every date (the first before or at the second).
+const ORDERED: &[(&Spec, &Spec, &str)] = &[
+    (
+        &catalogue::TRANSITION_START,
+        &catalogue::TRANSITION_END,
+        "过渡期起始日不能晚于结束日",
+    ),
+    (
+        &catalogue::MICROCREDIT_WINDOW_START,
+        &catalogue::MICROCREDIT_WINDOW_END,
+        "小额信贷政策起始日不能晚于截止日",
+    ),
+    (
+        &catalogue::LABOR_WORKING_AGE_MIN,
+        &catalogue::LABOR_WORKING_AGE_MAX,
+        "劳动年龄下限不能高于上限",
+    ),
+];
+
+/// The pairs of [`ORDERED`] out of order on some date in some region: `(their names, message)`.
+pub(super) fn out_of_order(set: &ParameterSet) -> Vec<([&'static str; 2], String)> {
+    let mut found = Vec::new();
+    for (first, second, rule) in ORDERED {
+        let (Some(a), Some(b)) = (set.params.get(first), set.params.get(second)) else {
+            continue;
+        };
+        let values = || a.values.iter().chain(&b.values);
+        let mut regions: Vec<Option<u32>> = values().map(|v| v.region).collect();
+        regions.sort_unstable();
+        regions.dedup();
+        let mut dates: Vec<NaiveDate> = values().map(|v| v.from).collect();
+        dates.sort_unstable();
+        dates.dedup();
+        'pair: for code in regions {
+            let region = code.and_then(|c| set.regions.get(&c));
+            for on in &dates {
+                let (Ok(x), Ok(y)) = (
+                    set.lookup(first, *on, region),
+                    set.lookup(second, *on, region),
+                ) else {
+                    continue;
+                };
+                if in_order(&x.value, &y.value) {
+                    continue;
+                }
+                // A value for every date (a plain what-if) starts on the calendar's first day.
+                let first_day = NaiveDate::from_ymd_opt(crate::calendar::EARLIEST_YEAR, 1, 1);
+                let since = match Some(*on) == first_day {
+                    true => String::new(),
+                    false => format!("{} 起", format_date(*on)),
+                };
+                found.push((
+                    [first.name, second.name],
+                    format!(
+                        "{rule}：{since}{} {} 为 {}，{} 为 {}",
+                        code.map(|c| format!("（{c:06}）")).unwrap_or_default(),
+                        first.name,
+                        x.value.display(),
+                        second.name,
+                        y.value.display()
+                    ),
+                ));
+                break 'pair;
+            }
+        }
+    }
+    found
+}
+
+/// Whether `a` is before or at `b` (values of one kind).
+fn in_order(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Date(a), Value::Date(b)) => a <= b,
+        (Value::Decimal(a), Value::Decimal(b)) => a <= b,
+        _ => true,
     }
 }
 
@@ -277,6 +373,7 @@ fn read_regions(
             (None, Some(b)) => b.name.clone(),
             _ => required_str(item, "name", &path, problems),
         };
+        at_most(&name, &format!("{path}.name"), MAX_NAME, problems);
         let kind = match item.get("kind").filter(|n| !n.is_null()) {
             None => base
                 .as_ref()
@@ -542,8 +639,9 @@ fn read_parameters(
         if partial && values.is_empty() {
             continue;
         }
+        let regions = &set.regions;
         if let Some(param) = set.params.get_or_insert(spec) {
-            param.merge(values);
+            param.layer(values, regions);
         }
     }
 }
@@ -758,6 +856,23 @@ pub(super) fn unknown_name(name: &str) -> String {
         .map(|n| format!("，是否应为“{n}”？"))
         .unwrap_or_else(|| "（参数名须为引擎目录中的名称）".into());
     format!("未知的参数名“{}”{hint}", quote(name))
+}
+
+/// The longest set id, title and region name (characters): they are shown on pages and printed
+/// in headings, and a real one is short.
+const MAX_ID: usize = 64;
+const MAX_TITLE: usize = 200;
+const MAX_NAME: usize = 64;
+
+/// A problem when `text` (at `path`) is longer than `max` characters.
+fn at_most(text: &str, path: &str, max: usize, problems: &mut Problems) {
+    let length = text.chars().count();
+    if length > max {
+        problems.add(
+            path,
+            format!("“{}”有 {length} 个字符，最多 {max} 个", quote(text)),
+        );
+    }
 }
 
 fn required_str(obj: &Node<'_>, key: &str, path: &str, problems: &mut Problems) -> String {

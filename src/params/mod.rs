@@ -4,11 +4,13 @@
 //! (6-digit administrative code), a `source` and a `status`. A lookup takes the latest value whose
 //! `from` is on or before the date, for the most specific region that has one: county, then city,
 //! then province, then a value given without a region (the catalogue's [`Scope`] narrows this for a
-//! few parameters). The default set is assembled at build time from `data/params/*.toml` and the
+//! few parameters). A portal file's values and what-if values are laid over the values they change
+//! (see `layer`): where and from when they give a value, theirs is the answer. The default set is assembled at build time from `data/params/*.toml` and the
 //! reference tables `data/tables/*.tsv` (see `build.rs` and docs/parameters.md).
 
 pub mod catalogue;
 mod embedded;
+mod layer;
 mod load;
 mod overrides;
 pub mod spec;
@@ -639,6 +641,8 @@ fn missing(spec: &Spec) -> PolicyError {
 pub struct Reader<'a> {
     set: &'a ParameterSet,
     on: NaiveDate,
+    /// The date parameters are looked up for: `on`, unless a comparison holds them at another date.
+    params_on: NaiveDate,
     region: Option<&'a Region>,
     unofficial: UnofficialSet,
     stale: StaleSet,
@@ -988,14 +992,26 @@ impl<'a> Reader<'a> {
         Reader {
             set,
             on,
+            params_on: on,
             region,
             unofficial: UnofficialSet::default(),
             stale: StaleSet::default(),
         }
     }
 
+    /// The same calculation with every parameter read as in force on `date` (what the figures
+    /// would be had no value changed since: a comparison of two dates holds them apart).
+    pub fn with_parameters_on(mut self, date: NaiveDate) -> Self {
+        self.params_on = date;
+        self
+    }
+
     pub fn on(&self) -> NaiveDate {
         self.on
+    }
+    /// The date parameters are read for (`on`, unless held at another date).
+    pub fn params_on(&self) -> NaiveDate {
+        self.params_on
     }
     pub fn region(&self) -> Option<&'a Region> {
         self.region
@@ -1030,7 +1046,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn value(&mut self, spec: &'static Spec) -> Result<&'a DatedValue> {
-        self.value_at(spec, self.on, self.region)
+        self.value_at(spec, self.params_on, self.region)
     }
 
     pub fn decimal(&mut self, spec: &'static Spec) -> Result<Decimal> {
@@ -1038,7 +1054,7 @@ impl<'a> Reader<'a> {
     }
     /// The value for another region (a member's place of work), on the same date.
     pub fn decimal_in(&mut self, spec: &'static Spec, region: Option<&Region>) -> Result<Decimal> {
-        match self.value_at(spec, self.on, region)?.value {
+        match self.value_at(spec, self.params_on, region)?.value {
             Value::Decimal(d) => Ok(d),
             Value::Date(_) => Err(wrong_kind(spec)),
         }

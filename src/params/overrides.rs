@@ -1,7 +1,8 @@
 //! What-if overrides (`withOverrides`): `{ name: plain | [{from, region?, value}] }`.
 //!
-//! A plain value replaces the parameter for every date and region. Dated values are added to the
-//! parameter, each replacing a value of the same date and region. Override values are marked
+//! A plain value replaces the parameter for every date and region. Dated values are laid over the
+//! parameter's values as a portal file's are (see `layer`): where and from when they give a value,
+//! theirs is the answer; a value without a region is the whole province's. Override values are marked
 //! `illustrative`: a result that rests on them says so. Values are checked against the parameter's
 //! range like a file's; a name written twice is an error.
 
@@ -165,13 +166,23 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Node<'_>) -> Result<Paramet
                 }
             }
         };
+        let regions = &set.regions;
         let Some(param) = set.params.get_or_insert(spec) else {
             continue;
         };
         if node.as_array().is_none() {
             param.values.clear();
         }
-        param.merge(new_values);
+        param.layer(new_values, regions);
+    }
+    if problems.is_empty() {
+        for (names, message) in super::load::out_of_order(&set) {
+            // At the one the what-if gives (the first of the two when it gives both).
+            let given = names
+                .into_iter()
+                .find(|n| members.iter().any(|(k, _)| k == n));
+            problems.add(given.unwrap_or(names[0]), message);
+        }
     }
     if problems.is_empty() {
         Ok(set)

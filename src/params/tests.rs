@@ -346,6 +346,105 @@ fn portal_file_sets_one_countys_2024_standard() {
     );
 }
 
+/// A portal's value without a region is the whole province's from its date, in the file and in a
+/// what-if alike: the embedded set's values for the province (230000, 441 from 2022) and for
+/// Harbin's districts (625 from 2022), which a lookup finds before a value without a region, give
+/// way from that date; before it they still answer.
+#[test]
+fn a_file_value_without_a_region_replaces_the_embedded_values_from_its_date() {
+    let file = portal(json!([
+        { "name": "dibao.standard.rural", "values": [
+            { "from": "2024-01-01", "value": "530", "source": "省民政厅2024年通知", "status": "official" }
+        ]}
+    ]));
+    let from_file = ParameterSet::from_json(&file.to_string()).unwrap();
+    let what_if = overrides(
+        &default_set(),
+        json!({ "dibao.standard.rural": [{ "from": "2024-01-01", "value": 530 }] }),
+    )
+    .unwrap();
+    for set in [&from_file, &what_if] {
+        // 延寿县 (a county under the province's value), 道里区 (a Harbin district with its own).
+        for code in [230129, 230102] {
+            assert_eq!(rural(set, code, "2024-06-01"), Decimal::from(530), "{code}");
+        }
+        assert_eq!(rural(set, 230129, "2023-12-31"), Decimal::from(441));
+        assert_eq!(rural(set, 230102, "2023-12-31"), Decimal::from(625));
+        let on = d("2024-06-01");
+        let (_, v, _) = set.in_force("dibao.standard.rural", on, None).unwrap();
+        assert_eq!(v.value, Value::Decimal(Decimal::from(530)));
+    }
+    // A county's own value in the file still wins over the file's province-wide one.
+    let both = portal(json!([
+        { "name": "dibao.standard.rural", "values": [
+            { "from": "2024-01-01", "value": "530", "source": "s", "status": "official" },
+            { "from": "2024-01-01", "region": "230129", "value": "560", "source": "s", "status": "official" }
+        ]}
+    ]));
+    let set = ParameterSet::from_json(&both.to_string()).unwrap();
+    assert_eq!(rural(&set, 230129, "2024-06-01"), Decimal::from(560));
+    assert_eq!(rural(&set, 230123, "2024-06-01"), Decimal::from(530));
+}
+
+/// Dates and ages that come in pairs are checked together: a period that ends before it starts is
+/// refused where it is written, in a file and in a what-if.
+#[test]
+fn a_transition_that_starts_after_it_ends_is_refused() {
+    let file = portal(json!([
+        { "name": "transition.start", "values": [
+            { "from": "2021-01-01", "value": "2026-01-01", "source": "s", "status": "official" }
+        ]}
+    ]));
+    let e = ParameterSet::from_json(&file.to_string()).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidParameters, "parameters[0]")
+    );
+    assert!(
+        e.message.starts_with("过渡期起始日不能晚于结束日："),
+        "{}",
+        e.message
+    );
+    assert!(
+        e.message
+            .contains("transition.start 为 2026-01-01，transition.end 为 2025-12-31"),
+        "{}",
+        e.message
+    );
+    let e = overrides(&default_set(), json!({ "transition.end": "2020-12-31" })).unwrap_err();
+    assert_eq!(
+        (e.code, e.path.as_str()),
+        (ErrorCode::InvalidInput, "transition.end")
+    );
+    let e = overrides(&default_set(), json!({ "labor.workingAgeMin": 70 })).unwrap_err();
+    assert_eq!(e.path, "labor.workingAgeMin");
+    // In order, both are fine.
+    assert!(overrides(&default_set(), json!({ "transition.end": "2026-12-31" })).is_ok());
+}
+
+/// A set's id and title and a region's name are shown on pages and printed in headings: a real one
+/// is short, so a long one is refused (quoted in part).
+#[test]
+fn a_file_s_id_title_and_region_names_are_capped() {
+    let mut file = portal(json!([]));
+    file["id"] = json!("x".repeat(65));
+    file["title"] = json!("标".repeat(201));
+    file["regions"] = json!([{ "code": "230129", "name": "名".repeat(65) }]);
+    let e = ParameterSet::from_json(&file.to_string()).unwrap_err();
+    let paths: Vec<&str> = e.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["id", "title", "regions[0].name"]);
+    assert!(
+        e.problems[0].message.ends_with("有 65 个字符，最多 64 个"),
+        "{}",
+        e.problems[0].message
+    );
+    assert!(e.problems.iter().all(|p| p.message.chars().count() < 80));
+    file["id"] = json!("x".repeat(64));
+    file["title"] = json!("标".repeat(200));
+    file["regions"] = json!([{ "code": "230129", "name": "名".repeat(64) }]);
+    assert!(ParameterSet::from_json(&file.to_string()).is_ok());
+}
+
 #[test]
 fn a_portal_can_publish_its_key_counties() {
     let mut file = portal(json!([]));
@@ -638,7 +737,11 @@ fn a_large_partial_file_loads_quickly() {
     let t = Instant::now();
     let set = ParameterSet::from_json(&file).unwrap();
     let took = t.elapsed();
-    assert!(set.parameter("dibao.standard.rural").unwrap().values.len() > 80_000);
+    // The file answers for every region from 2000, before every embedded value: it replaces them.
+    assert_eq!(
+        set.parameter("dibao.standard.rural").unwrap().values.len(),
+        80_000
+    );
     assert!(took.as_secs() < 10, "80,000 values took {took:?}");
 }
 

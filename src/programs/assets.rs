@@ -718,7 +718,7 @@ fn check_income(a: &AssetInput) -> Result<()> {
     match (a.annual_income, a.income_uses.is_empty()) {
         (None, false) => Err(PolicyError::invalid_input(
             "annualIncome",
-            "填写了收益用途，须同时填写年收益 annualIncome",
+            "填写了收益用途，须同时填写年收益",
         )),
         (Some(i), _) if planned > i => Err(PolicyError::out_of_range(
             "incomeUses",

@@ -115,6 +115,15 @@ pub enum Route {
 }
 
 impl Route {
+    pub const ALL: [Route; 3] = [Route::Base, Route::GradualExit, Route::SinglePerson];
+    /// The serialised name (`gradualExit`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Route::Base => "base",
+            Route::GradualExit => "gradualExit",
+            Route::SinglePerson => "singlePerson",
+        }
+    }
     pub fn label(self) -> &'static str {
         match self {
             Route::Base => "整户补差",
@@ -170,6 +179,8 @@ struct Working {
     covered: usize,
     /// The members 低保 covers (not supported as 特困), by their place.
     covered_members: Vec<usize>,
+    /// The same, by label.
+    covered_labels: Vec<String>,
     deductions: Vec<(String, Money, Deduction)>,
     non_wage: Money,
     /// Income recorded but not counted (民发〔2021〕57号第十三条).
@@ -219,7 +230,7 @@ pub struct DibaoFigures {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub gradual_exit: Option<GradualExit>,
-    /// The route 低保 took, when the household receives any (see [`Route`] for their order).
+    /// The route 低保 took, when the household receives any (the routes and their order: docs/rules.md).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub route: Option<Route>,
@@ -247,6 +258,25 @@ impl DibaoFigures {
             }
         }
     }
+
+    /// The members 低保 pays for (labels): the 单人户 members, or every member not supported as 特困
+    /// (none when it pays nothing).
+    pub fn members_under(&self) -> Vec<&str> {
+        match self.route {
+            None => Vec::new(),
+            Some(Route::SinglePerson) => self
+                .single_person
+                .iter()
+                .map(|s| s.member.as_str())
+                .collect(),
+            Some(_) => self
+                .working
+                .covered_labels
+                .iter()
+                .map(String::as_str)
+                .collect(),
+        }
+    }
 }
 
 /// Words filled in by [`DibaoFigures::name_groups`] (empty before).
@@ -271,7 +301,7 @@ fn standard_of(h: &Household<'_>, r: &Reader<'_>) -> Option<(StandardOf, NaiveDa
         Area::Rural => &p::DIBAO_STANDARD_RURAL,
         Area::Urban => &p::DIBAO_STANDARD_URBAN,
     };
-    let v = r.set().lookup(spec, r.on(), Some(h.region)).ok()?;
+    let v = r.set().lookup(spec, r.params_on(), Some(h.region)).ok()?;
     let above = v.region.map(|code| (code, r.set().region(code)));
     let of = match above {
         _ if v.is_what_if() => StandardOf::WhatIf,
@@ -299,7 +329,7 @@ fn below_province(h: &Household<'_>, standard: Money, r: &Reader<'_>) -> Option<
         Area::Urban => &p::DIBAO_STANDARD_URBAN,
     };
     let set = r.set();
-    let own = set.lookup(spec, r.on(), Some(h.region)).ok()?;
+    let own = set.lookup(spec, r.params_on(), Some(h.region)).ok()?;
     let province_code = own
         .region
         .and_then(|c| c.checked_div(10000))
@@ -307,7 +337,9 @@ fn below_province(h: &Household<'_>, standard: Money, r: &Reader<'_>) -> Option<
     if own.is_what_if() || own.region == Some(province_code) {
         return None;
     }
-    let province = set.lookup(spec, r.on(), set.region(province_code)).ok()?;
+    let province = set
+        .lookup(spec, r.params_on(), set.region(province_code))
+        .ok()?;
     match province.value {
         crate::params::Value::Decimal(d) => Some(Money::from_decimal(d)).filter(|p| standard < *p),
         crate::params::Value::Date(_) => None,
@@ -352,6 +384,7 @@ pub(crate) fn assess(
             area: Some(h.area),
             covered: covered.len(),
             covered_members,
+            covered_labels: covered.iter().map(|m| m.label.clone()).collect(),
             assets_passed: h.asset_test_passed,
             standard_of: standard_of(h, r),
             below_province: below_province(h, standard, r),

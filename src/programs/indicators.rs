@@ -202,7 +202,7 @@ fn income_growth(
         (None, None) => {
             return Err(PolicyError::invalid_input(
                 "provinceGrowth",
-                "缺少全省农民收入增速 provinceGrowth 或全省收入 provinceIncome",
+                "缺少全省农民收入增速，或全省农民本年和上年人均可支配收入",
             ))
         }
     };

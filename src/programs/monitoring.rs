@@ -100,7 +100,10 @@ struct Sudden {
     large_spending: bool,
     /// Last year's income, the share of a sharp fall, the income it falls to, whether it fell.
     fall: Option<(Money, Rate, Money, bool)>,
+    /// Per person, after rigid spending: not below 0 (spending over income is no income left).
     after_spending: Money,
+    /// Whether rigid spending is over income (`after_spending` is then 0).
+    spending_over_income: bool,
     /// The multiple of the monitoring line, and the line it gives, under which basic living is in
     /// severe difficulty.
     living_line: (Rate, Money),
@@ -175,6 +178,8 @@ fn sudden(h: &Household<'_>, total: Money, line: Money, r: &mut Reader<'_>) -> R
         None => None,
     };
     let after_spending = total.checked_sub(h.rigid_spending)?.checked_div(h.size())?;
+    let spending_over_income = after_spending.is_negative();
+    let after_spending = after_spending.max(Money::ZERO);
     let multiple = r.rate(&p::MONITORING_LIVING_LINE_MULTIPLE)?;
     let living_line = line.times(multiple)?;
     Ok(Sudden {
@@ -183,6 +188,7 @@ fn sudden(h: &Household<'_>, total: Money, line: Money, r: &mut Reader<'_>) -> R
         large_spending,
         fall,
         after_spending,
+        spending_over_income,
         living_line: (multiple, living_line),
         severe: after_spending < living_line,
     })
@@ -516,8 +522,13 @@ fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &
         "monitoring.basicLiving",
         "二(二)",
         format!(
-            "扣除刚性支出后人均 {} 元/人·年，{}监测标准 {line} × {} = {} 元：{}。",
+            "扣除刚性支出后人均 {} 元/人·年{}，{}监测标准 {line} × {} = {} 元：{}。",
             s.after_spending,
+            if s.spending_over_income {
+                "（刚性支出超过收入，不足 0 按 0 计）"
+            } else {
+                ""
+            },
             if s.severe { "低于" } else { "不低于" },
             s.living_line.0,
             s.living_line.1,

@@ -44,8 +44,6 @@ pub struct PovertyInsuranceFigures {
     pub payout: Money,
     #[serde(skip)]
     terms: Option<(Rate, Rate, Money, Money)>,
-    #[serde(skip)]
-    raw_per_capita: Money,
 }
 
 impl HouseholdProgramme for PovertyInsuranceFigures {
@@ -58,7 +56,6 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
             gap: Money::ZERO,
             payout: Money::ZERO,
             terms: None,
-            raw_per_capita: Money::ZERO,
         };
         if !f.covered {
             return Ok(f);
@@ -71,8 +68,7 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
         let monitoring_line = r.money(&p::MONITORING_INCOME_LINE)?;
         f.line = monitoring_line.times(multiple)?.round_fen();
         let after = h.total_income()?.checked_sub(h.rigid_spending)?;
-        f.raw_per_capita = after.checked_div(h.size())?.round_fen();
-        f.per_capita_after_spending = f.raw_per_capita.max(Money::ZERO);
+        f.per_capita_after_spending = after.checked_div(h.size())?.round_fen().max(Money::ZERO);
         if f.per_capita_after_spending >= f.line {
             return Ok(f);
         }
@@ -141,7 +137,7 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
             "六(十七)",
             format!(
                 "扣除刚性支出 {} 元后人均纯收入 {} 元（不足 0 按 0 计），防贫线 {} 元/人·年。",
-                h.rigid_spending, self.raw_per_capita, self.line
+                h.rigid_spending, self.per_capita_after_spending, self.line
             ),
             Some(self.per_capita_after_spending.to_fen_string()),
         );

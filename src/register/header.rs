@@ -69,8 +69,16 @@ impl HeaderColumn {
     /// How an error names an unknown column: `第 2 列“生活自理能力”（是不是“自理能力”？）`.
     pub fn unknown_text(&self) -> String {
         match self.suggestion {
-            Some(s) => format!("第 {} 列“{}”（是不是“{s}”？）", self.index, self.header),
-            None => format!("第 {} 列“{}”", self.index, self.header),
+            Some(s) => format!(
+                "第 {} 列“{}”（是不是“{s}”？）",
+                self.index,
+                crate::error::excerpt(&self.header)
+            ),
+            None => format!(
+                "第 {} 列“{}”",
+                self.index,
+                crate::error::excerpt(&self.header)
+            ),
         }
     }
 }

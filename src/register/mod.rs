@@ -27,7 +27,7 @@ use crate::input::form::register_value;
 use std::borrow::Cow;
 use std::io::{self, BufRead};
 
-use crate::error::{PolicyError, Result};
+use crate::error::{excerpt, PolicyError, Result};
 use crate::input::json::Node;
 pub use columns::{column, Column, Target, COLUMNS};
 pub use header::{header_columns, HeaderColumn};
@@ -324,6 +324,11 @@ impl<R: BufRead> Grouper<R> {
         self.records.bytes_read()
     }
 
+    /// Whether the input's last line ended with a line break.
+    pub fn terminated(&self) -> bool {
+        self.records.terminated()
+    }
+
     fn next_record(&mut self) -> io::Result<Option<Record>> {
         if let Some(r) = self.pending.take() {
             return Ok(Some(r));
@@ -359,7 +364,7 @@ impl<R: BufRead> Grouper<R> {
                 format!(
                     "第 {} 列没有表头，却有值“{}”",
                     i.saturating_add(1),
-                    v.trim()
+                    excerpt(v.trim())
                 )
             })
     }
@@ -391,7 +396,8 @@ impl<R: BufRead> Grouper<R> {
             group.fail(PolicyError::invalid_input(
                 "members",
                 format!(
-                    "户编号“{id}”有 {} 行成员，超过 {} 人",
+                    "户编号“{}”有 {} 行成员，超过 {} 人",
+                    excerpt(&id),
                     group.lines,
                     MAX_ROWS_KEPT.saturating_sub(1)
                 ),
@@ -464,8 +470,10 @@ fn household_cells<'g>(
                     return Err(PolicyError::invalid_input(
                         c.name,
                         format!(
-                            "{}“{v}”与第 {line} 行的“{first}”不同（户级列每户只有一个值，可只填在第一行）",
-                            c.alias
+                            "{}“{}”与第 {line} 行的“{}”不同（户级列每户只有一个值，可只填在第一行）",
+                            c.alias,
+                            excerpt(v),
+                            excerpt(first)
                         ),
                     )
                     .at_line(row.line))
@@ -508,7 +516,8 @@ pub fn ignored_note(ignored: &[String]) -> String {
 /// Why a household whose id comes back after other households is an error.
 pub fn repeated_id_message(id: &str) -> String {
     format!(
-        "户编号“{id}”在花名册的其他位置还有成员行（同一户的行不连续）：无法确定这一户有哪些成员，请把同一户的行排在一起"
+        "户编号“{}”在花名册的其他位置还有成员行（同一户的行不连续）：无法确定这一户有哪些成员，请把同一户的行排在一起",
+        excerpt(id)
     )
 }
 

@@ -39,15 +39,32 @@ pub fn decode_utf8(bytes: &[u8]) -> Option<String> {
     std::str::from_utf8(bytes).ok().map(str::to_string)
 }
 
+/// The longest line kept, in bytes. A household's line is a few kilobytes: a longer one is not a
+/// register's (a corrupt file, a stray binary) and is reported as its line's error, unread.
+pub const MAX_LINE: usize = 1 << 20;
+
+/// The longest cell of a CSV record, in bytes (a cell over it is its record's error).
+pub const MAX_CELL: usize = 64 << 10;
+
+/// How far an overlong line is skipped looking for its end before reading stops altogether: past
+/// it, the input is not a register at all (`/dev/zero`, a disk image) and goes on without end.
+pub const MAX_SKIPPED: u64 = 64 << 20;
+
 /// Physical lines of a byte stream, numbered from 1. A line ends at LF, CRLF or a lone CR (what
 /// Excel for Mac writes); the terminator is not part of the line. A byte-order mark at the very
-/// start is dropped.
+/// start is dropped. Memory is bounded: at most [`MAX_LINE`] bytes of a line are kept.
 pub struct Lines<R> {
     input: R,
     /// Lines returned so far (the number of the last one).
     pub count: u64,
     /// Bytes consumed so far (for progress).
     pub bytes: u64,
+    /// The length in bytes of the last line returned when it was longer than [`MAX_LINE`] (only
+    /// its first [`MAX_LINE`] bytes were kept).
+    pub overlong: Option<u64>,
+    /// Whether the last line returned ended with a line break (the input's last line may not: a
+    /// file cut short ends in the middle of a line).
+    pub terminated: bool,
 }
 
 impl<R: BufRead> Lines<R> {
@@ -56,12 +73,16 @@ impl<R: BufRead> Lines<R> {
             input,
             count: 0,
             bytes: 0,
+            overlong: None,
+            terminated: true,
         }
     }
 
-    /// The next line into `buf` (cleared first); `false` at the end of the input.
+    /// The next line into `buf` (cleared first); `false` at the end of the input. A line still
+    /// without an end after [`MAX_SKIPPED`] bytes is an error (`InvalidData`).
     pub fn next_line(&mut self, buf: &mut Vec<u8>) -> io::Result<bool> {
         buf.clear();
+        let mut length = 0u64;
         let mut any = false;
         loop {
             let available = match self.input.fill_buf() {
@@ -71,38 +92,45 @@ impl<R: BufRead> Lines<R> {
             };
             if available.is_empty() {
                 if any {
-                    self.finish_line(buf);
+                    self.terminated = false;
+                    self.finish_line(buf, length);
                 }
                 return Ok(any);
             }
             any = true;
-            match available.iter().position(|b| *b == b'\n' || *b == b'\r') {
-                None => {
-                    let n = available.len();
-                    buf.extend_from_slice(available);
-                    self.consume(n);
-                }
-                Some(end) => {
-                    let cr = available.get(end) == Some(&b'\r');
-                    buf.extend_from_slice(available.get(..end).unwrap_or_default());
-                    self.consume(end.saturating_add(1));
-                    if cr {
-                        // CRLF: the LF belongs to this line's end (it may be in the next buffer).
-                        let next = loop {
-                            match self.input.fill_buf() {
-                                Ok(b) => break b.first().copied(),
-                                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                                Err(e) => return Err(e),
-                            }
-                        };
-                        if next == Some(b'\n') {
-                            self.consume(1);
-                        }
+            let end = available.iter().position(|b| *b == b'\n' || *b == b'\r');
+            let part = available
+                .get(..end.unwrap_or(available.len()))
+                .unwrap_or_default();
+            let room = MAX_LINE.saturating_sub(buf.len()).min(part.len());
+            buf.extend_from_slice(part.get(..room).unwrap_or_default());
+            let n = part.len();
+            length = length.saturating_add(n as u64);
+            let cr = end.is_some_and(|e| available.get(e) == Some(&b'\r'));
+            if length > MAX_SKIPPED {
+                return Err(endless_line(self.count.saturating_add(1)));
+            }
+            let Some(_) = end else {
+                self.consume(n);
+                continue;
+            };
+            self.consume(n.saturating_add(1));
+            if cr {
+                // CRLF: the LF belongs to this line's end (it may be in the next buffer).
+                let next = loop {
+                    match self.input.fill_buf() {
+                        Ok(b) => break b.first().copied(),
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                        Err(e) => return Err(e),
                     }
-                    self.finish_line(buf);
-                    return Ok(true);
+                };
+                if next == Some(b'\n') {
+                    self.consume(1);
                 }
             }
+            self.terminated = true;
+            self.finish_line(buf, length);
+            return Ok(true);
         }
     }
 
@@ -111,12 +139,32 @@ impl<R: BufRead> Lines<R> {
         self.bytes = self.bytes.saturating_add(n as u64);
     }
 
-    fn finish_line(&mut self, buf: &mut Vec<u8>) {
+    fn finish_line(&mut self, buf: &mut Vec<u8>, length: u64) {
         self.count = self.count.saturating_add(1);
+        self.overlong = (length > MAX_LINE as u64).then_some(length);
         if self.count == 1 && buf.starts_with("\u{feff}".as_bytes()) {
             buf.drain(..3);
         }
     }
+}
+
+/// The error of line `line` still without an end after [`MAX_SKIPPED`] bytes.
+pub fn endless_line(line: u64) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!(
+            "第 {line} 行超过 {} MB 仍未结束：这不是花名册（文件损坏，或读错了文件），已停止读取",
+            MAX_SKIPPED >> 20
+        ),
+    )
+}
+
+/// Why a line over [`MAX_LINE`] (of `length` bytes) was not read.
+pub fn overlong_message(length: u64) -> String {
+    format!(
+        "这一行有 {length} 字节，超过一行的上限（{} MB）：一户的数据不会这么长，文件可能损坏，这一行未读取",
+        MAX_LINE >> 20
+    )
 }
 
 /// One CSV record: its cells and the physical lines it took.
@@ -212,12 +260,48 @@ fn all_blank(text: &str) -> bool {
     text.chars().all(|c| c == ',' || c.is_whitespace())
 }
 
+/// A line as read ahead.
+enum LineText {
+    Text(String),
+    /// Bytes that are not text in the file's encoding.
+    NotText(Vec<u8>),
+    /// The first [`MAX_LINE`] bytes of a line over it, and its length.
+    Overlong(Vec<u8>, u64),
+}
+
+/// A record with every cell over [`MAX_CELL`] cut to its start, and the first such cell its
+/// problem (unless it has one already).
+fn capped(item: Item) -> Item {
+    let Item::Record(mut r) = item else {
+        return item;
+    };
+    for (i, cell) in r.cells.iter_mut().enumerate() {
+        if cell.len() <= MAX_CELL {
+            continue;
+        }
+        let length = cell.len();
+        let mut end = MAX_CELL;
+        while !cell.is_char_boundary(end) {
+            end = end.saturating_sub(1);
+        }
+        cell.truncate(end);
+        r.problem.get_or_insert_with(|| {
+            format!(
+                "第 {} 格有 {length} 字节，超过一格的上限（{} KB），未读取",
+                i.saturating_add(1),
+                MAX_CELL >> 10
+            )
+        });
+    }
+    Item::Record(r)
+}
+
 /// CSV records from lines, with a look-ahead for quoted cells that span lines.
 pub struct Records<R> {
     lines: Lines<R>,
     encoding: Encoding,
-    /// Lines read ahead: number, and decoded text or the bytes when they are not text.
-    ahead: VecDeque<(u64, std::result::Result<String, Vec<u8>>)>,
+    /// Lines read ahead, with their number.
+    ahead: VecDeque<(u64, LineText)>,
     /// The number of cells a record must have for a multi-line record to be accepted (the header's);
     /// `None` while reading the header.
     pub width: Option<usize>,
@@ -245,13 +329,24 @@ impl<R: BufRead> Records<R> {
         self.lines.bytes
     }
 
+    /// Whether the input's last line ended with a line break (true until the end is reached).
+    pub fn terminated(&self) -> bool {
+        self.lines.terminated
+    }
+
     /// Make sure at least `n` lines are read ahead (fewer at the end of the input).
     fn fill(&mut self, n: usize) -> io::Result<()> {
         while self.ahead.len() < n {
             if !self.lines.next_line(&mut self.buf)? {
                 break;
             }
-            let text = (self.encoding.decode)(&self.buf).ok_or_else(|| self.buf.clone());
+            let text = match self.lines.overlong {
+                Some(length) => LineText::Overlong(self.buf.clone(), length),
+                None => match (self.encoding.decode)(&self.buf) {
+                    Some(text) => LineText::Text(text),
+                    None => LineText::NotText(self.buf.clone()),
+                },
+            };
             self.ahead.push_back((self.lines.count, text));
         }
         Ok(())
@@ -263,26 +358,33 @@ impl<R: BufRead> Records<R> {
         let Some((line, text)) = self.ahead.pop_front() else {
             return Ok(None);
         };
-        let text = match text {
-            Ok(text) => text,
-            Err(bytes) => {
-                // Not text: read what can be read (the household id is usually plain ASCII).
-                let lossy = String::from_utf8_lossy(&bytes).into_owned();
-                let mut cells = Vec::new();
-                parse_into(&lossy, &mut cells, false);
-                return Ok(Some(Item::Record(Record {
-                    first_line: line,
-                    last_line: line,
-                    cells,
-                    problem: Some(format!(
-                        "不是 {} 文本（{}）",
-                        self.encoding.name, self.encoding.advice
-                    )),
-                })));
-            }
+        let (bytes, problem) = match text {
+            LineText::Text(text) => return self.record(line, text).map(|r| Some(capped(r))),
+            LineText::NotText(bytes) => (
+                bytes,
+                format!(
+                    "不是 {} 文本（{}）",
+                    self.encoding.name, self.encoding.advice
+                ),
+            ),
+            LineText::Overlong(bytes, length) => (bytes, overlong_message(length)),
         };
+        // Read what can be read (the household id is usually plain ASCII, in a first column).
+        let lossy = String::from_utf8_lossy(&bytes).into_owned();
+        let mut cells = Vec::new();
+        parse_into(&lossy, &mut cells, false);
+        Ok(Some(capped(Item::Record(Record {
+            first_line: line,
+            last_line: line,
+            cells,
+            problem: Some(problem),
+        }))))
+    }
+
+    /// The blank line or record that starts with line `line`, of text `text`.
+    fn record(&mut self, line: u64, text: String) -> io::Result<Item> {
         if all_blank(&text) {
-            return Ok(Some(Item::Blank(line)));
+            return Ok(Item::Blank(line));
         }
         let mut cells = Vec::new();
         let problem = match parse_into(&text, &mut cells, false) {
@@ -290,12 +392,12 @@ impl<R: BufRead> Records<R> {
             Parsed::Malformed(m) => Some(m),
             Parsed::Open => match self.span(&mut cells)? {
                 Some(last) => {
-                    return Ok(Some(Item::Record(Record {
+                    return Ok(Item::Record(Record {
                         first_line: line,
                         last_line: last,
                         cells,
                         problem: None,
-                    })))
+                    }))
                 }
                 None => {
                     cells.clear();
@@ -304,12 +406,12 @@ impl<R: BufRead> Records<R> {
                 }
             },
         };
-        Ok(Some(Item::Record(Record {
+        Ok(Item::Record(Record {
             first_line: line,
             last_line: line,
             cells,
             problem,
-        })))
+        }))
     }
 
     /// A quoted cell open at the end of the first line: take following lines into it while the
@@ -320,7 +422,9 @@ impl<R: BufRead> Records<R> {
         let mut taken = 0usize;
         let mut last = None;
         for (line, text) in self.ahead.iter().take(MAX_SPAN_LINES) {
-            let Ok(text) = text else { return Ok(None) };
+            let LineText::Text(text) = text else {
+                return Ok(None);
+            };
             taken = taken.saturating_add(1);
             if let Some(cell) = cells.last_mut() {
                 cell.push('\n');
@@ -432,6 +536,53 @@ mod tests {
         assert_eq!(got[0].2[0], "A");
         assert!(got[0].3);
         assert!(!got[1].3);
+    }
+
+    #[test]
+    fn an_overlong_line_is_kept_in_part_and_reported() {
+        let long = "x".repeat(MAX_LINE + 10);
+        let text = format!("a\n{long}\nb");
+        let mut lines = Lines::new(text.as_bytes());
+        let mut buf = Vec::new();
+        assert!(lines.next_line(&mut buf).unwrap());
+        assert_eq!((lines.overlong, lines.terminated), (None, true));
+        assert!(lines.next_line(&mut buf).unwrap());
+        assert_eq!(
+            (buf.len(), lines.overlong),
+            (MAX_LINE, Some(long.len() as u64))
+        );
+        // The last line has no line break: the input may have been cut off there.
+        assert!(lines.next_line(&mut buf).unwrap());
+        assert_eq!(
+            (buf.as_slice(), lines.overlong, lines.terminated),
+            (&b"b"[..], None, false)
+        );
+        assert!(!lines.next_line(&mut buf).unwrap());
+        // A line without end is an error, not a wait for ever or memory without end.
+        let endless = std::io::Read::take(std::io::repeat(b'0'), MAX_SKIPPED + 10);
+        let mut lines = Lines::new(std::io::BufReader::new(endless));
+        let e = lines.next_line(&mut buf).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+        assert!(buf.len() <= MAX_LINE);
+    }
+
+    #[test]
+    fn an_overlong_record_or_cell_is_its_record_s_problem() {
+        let cell = "9".repeat(MAX_CELL + 1);
+        let line = "9".repeat(MAX_LINE + 1);
+        let text = format!("A,{cell},1\nB,{line}\nC,c,3\n");
+        let got = items(text.as_bytes());
+        let problem = |i: usize| match &got[i] {
+            Item::Record(r) => (r.cells[0].clone(), r.cells[1].len(), r.problem.clone()),
+            other => panic!("{other:?}"),
+        };
+        let (id, len, p) = problem(0);
+        assert_eq!((id.as_str(), len), ("A", MAX_CELL));
+        assert!(p.unwrap().starts_with("第 2 格有 65537 字节"));
+        let (id, len, p) = problem(1);
+        assert_eq!((id.as_str(), len), ("B", MAX_CELL));
+        assert!(p.unwrap().contains("超过一行的上限"));
+        assert_eq!(problem(2).2, None);
     }
 
     #[test]

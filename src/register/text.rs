@@ -595,11 +595,16 @@ fn json_unit(lines: &mut Lines<Cursor<Vec<u8>>>) -> Result<Option<Unit>> {
     let mut buf = Vec::new();
     while lines.next_line(&mut buf).map_err(read_error)? {
         let line = lines.count;
-        match std::str::from_utf8(&buf) {
+        let text = match lines.overlong {
+            Some(length) => Err(super::read::overlong_message(length)),
+            None => std::str::from_utf8(&buf)
+                .map_err(|_| "不是 UTF-8 文本（请另存为 UTF-8）".to_string()),
+        };
+        match text {
             Ok(text) if text.trim().is_empty() => continue,
             Ok(text) => return Ok(Some(Unit::Line(line, Ok(text.to_string())))),
-            Err(_) => {
-                let e = PolicyError::invalid_input("", "不是 UTF-8 文本（请另存为 UTF-8）");
+            Err(message) => {
+                let e = PolicyError::invalid_input("", message);
                 return Ok(Some(Unit::Line(line, Err(e.at_line(line)))));
             }
         }

@@ -21,7 +21,7 @@ pub(super) fn batch_args(
     if !js_sys::Array::is_array(households) {
         return Err(to_js(PolicyError::invalid_input("", "households 应为数组")));
     }
-    let list = js_sys::Array::from(households);
+    let list = array(households);
     crate::batch::check_batch(list.length() as usize, limit).map_err(to_js)?;
     let as_of = as_of_arg(as_of)?;
     crate::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
@@ -31,18 +31,28 @@ pub(super) fn batch_args(
 /// An item of a batch JavaScript could not send: its index in the chunk, the path, the message.
 pub(super) type Unsent = (usize, String, String);
 
-/// One chunk of a batch as JSON text, and the items that could not be sent.
-pub(super) fn chunk_json(chunk: &js_sys::Array) -> Result<(String, Vec<Unsent>), JsValue> {
-    let sent = batch_to_json(chunk);
+/// A value known to be an array (`Array.isArray`), as one: read by index, never through
+/// `Array.from` and its iterator, which a page can replace.
+pub(super) fn array(v: &JsValue) -> js_sys::Array {
+    v.clone().unchecked_into()
+}
+
+/// Items `start..end` of a batch as JSON text, and the items that could not be sent.
+pub(super) fn chunk_json(
+    list: &js_sys::Array,
+    start: u32,
+    end: u32,
+) -> Result<(String, Vec<Unsent>), JsValue> {
+    let sent = batch_to_json(list, start, end);
     let bytes = js_sys::Reflect::get(&sent, &JsValue::from_str("bytes"))
         .map(|b| js_sys::Uint8Array::new(&b).to_vec())?;
     let text = String::from_utf8(bytes)
         .map_err(|_| to_js(PolicyError::invalid_input("", "households 无法转换为文本")))?;
     let bad = js_sys::Reflect::get(&sent, &JsValue::from_str("bad"))?;
-    let bad = js_sys::Array::from(&bad)
+    let bad = array(&bad)
         .iter()
         .map(|entry| {
-            let e = js_sys::Array::from(&entry);
+            let e = array(&entry);
             (
                 e.get(0).as_f64().unwrap_or(0.0) as usize,
                 e.get(1).as_string().unwrap_or_default(),
@@ -62,7 +72,7 @@ pub(super) fn in_chunks<T: Serialize>(
 ) -> Result<(), JsValue> {
     chunk_by_chunk(list, |items, bad, start| {
         let outcomes = each(items, bad);
-        out(js_sys::Array::from(&to_value(&outcomes)?), start)
+        out(array(&to_value(&outcomes)?), start)
     })
 }
 
@@ -72,10 +82,10 @@ pub(super) fn chunk_by_chunk(
     list: &js_sys::Array,
     mut each: impl FnMut(&[Node<'_>], &[Unsent], u32) -> Result<(), JsValue>,
 ) -> Result<(), JsValue> {
-    let mut start = 0;
-    while start < list.length() {
-        let end = start.saturating_add(CHUNK).min(list.length());
-        let (text, bad) = chunk_json(&list.slice(start, end))?;
+    let (mut start, length) = (0, list.length());
+    while start < length {
+        let end = start.saturating_add(CHUNK).min(length);
+        let (text, bad) = chunk_json(list, start, end)?;
         let items = match crate::input::parse(&text, "households").map_err(to_js)? {
             Node::Array(items) => items,
             _ => Vec::new(),

@@ -7,7 +7,7 @@
 use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
-use super::batches::{batch_args, chunk_by_chunk, unsent, CHUNK};
+use super::batches::{array, batch_args, chunk_by_chunk, unsent, CHUNK};
 use super::convert::{as_of_arg, options_arg, register_bytes, to_js, to_value};
 use super::engine::PolicyEngine;
 use crate::columns::ScreenColumns;
@@ -197,8 +197,7 @@ impl Out {
                 .map(|r| r.as_deref().map_or(JsValue::NULL, JsValue::from_str)),
         );
         if !c.errors.is_empty() {
-            self.errors
-                .extend(Array::from(&to_value(&c.errors)?).iter());
+            self.errors.extend(array(&to_value(&c.errors)?).iter());
         }
         Ok(())
     }

@@ -20,9 +20,14 @@ extern "C" {
     /// plain data.
     #[wasm_bindgen(catch, js_name = toJson)]
     fn to_json(value: &JsValue) -> Result<Vec<u8>, JsValue>;
-    /// A batch as JSON bytes, items that are not plain data sent as null and listed in `bad`.
+    /// Items `start..end` of a batch as JSON bytes, read by index; items that are not plain data
+    /// sent as null and listed in `bad`.
     #[wasm_bindgen(js_name = batchToJson)]
-    pub(super) fn batch_to_json(items: &JsValue) -> JsValue;
+    pub(super) fn batch_to_json(items: &JsValue, start: u32, end: u32) -> JsValue;
+    /// Throws `PolicyError` (naming its line) for a register's text with a lone surrogate, which
+    /// has no UTF-8 form: it would otherwise cross as U+FFFD, unseen.
+    #[wasm_bindgen(catch, js_name = checkText)]
+    fn check_text(text: &JsValue) -> Result<(), JsValue>;
 }
 
 pub(super) fn to_js(e: PolicyError) -> JsValue {
@@ -118,7 +123,9 @@ const MAX_REGISTER_BYTES: u32 = 512 * 1024 * 1024;
 
 /// A register's bytes from a `Uint8Array` (copied in once) or a string.
 pub(super) fn register_bytes(v: &JsValue) -> Result<Vec<u8>, JsValue> {
-    let length = if let Some(text) = v.as_string() {
+    let length = if v.is_string() {
+        check_text(v)?;
+        let text = v.as_string().unwrap_or_default();
         return check_register_len(text.len()).map(|()| text.into_bytes());
     } else if v.is_instance_of::<js_sys::Uint8Array>() {
         js_sys::Uint8Array::from(v.clone()).length()

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::batches::chunk_json;
+use super::batches::{array, chunk_json};
 use super::convert::{as_of_arg, region_arg, request_call, result, string_arg, to_js};
 use super::engine::PolicyEngine;
 use super::types::RegionArg;
@@ -38,7 +38,7 @@ impl PolicyEngine {
         if !js_sys::Array::is_array(&list) {
             return Err(to_js(PolicyError::invalid_input("", "资产台账应为数组")));
         }
-        let list = js_sys::Array::from(&list);
+        let list = array(&list);
         if list.length() as usize > crate::programs::assets::MAX_ASSETS {
             return Err(to_js(PolicyError::out_of_range(
                 "",
@@ -51,7 +51,7 @@ impl PolicyEngine {
         }
         let as_of = as_of_arg(&as_of)?;
         let region = region_arg(region)?;
-        let (text, bad) = chunk_json(&list)?;
+        let (text, bad) = chunk_json(&list, 0, list.length())?;
         let node = crate::input::parse(&text, "资产台账").map_err(to_js)?;
         let mut rows: Vec<crate::error::Result<AssetInput>> = node
             .as_array()

@@ -347,6 +347,7 @@ impl PolicyEngine {
     /// Every household under this engine's parameters and under `other`'s: the summary per
     /// programme and per region (households gaining, losing, newly eligible, no longer eligible,
     /// the change in annual amounts), and the households that differ or are errors, in order.
+    /// At most 200,000 households a call (a larger register: in parts, or `zhenxing compare`).
     #[wasm_bindgen(js_name = compareMany, unchecked_return_type = "RegisterComparison")]
     pub fn compare_many(
         &self,
@@ -354,32 +355,35 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         other: &PolicyEngine,
     ) -> Result<JsValue, JsValue> {
-        let (list, as_of) = batch_args(&households, &as_of, crate::batch::MAX_BATCH)?;
+        let limit = crate::batch::MAX_COMPARE_BATCH;
+        let (list, as_of) = batch_args(&households, &as_of, limit)?;
         let mut comparer = self.inner.comparer(&other.inner, &as_of).map_err(to_js)?;
         let mut failed = None;
-        in_chunks(
-            &list,
-            |items, bad| {
-                for (i, h) in items.iter().enumerate() {
-                    let added = match bad.iter().find(|(b, ..)| *b == i) {
-                        Some((_, path, message)) => {
-                            comparer.add_unread(unsent(path, message));
-                            Ok(())
-                        }
-                        None => comparer.add(h),
-                    };
-                    if let Err(e) = added {
-                        failed.get_or_insert(e);
+        // Each chunk's differing households are handed to JavaScript with the chunk, as the other
+        // batches' rows are: the module keeps only the tally, however long the batch.
+        let differing = gathered(&list, |items, bad| {
+            for (i, h) in items.iter().enumerate() {
+                let added = match bad.iter().find(|(b, ..)| *b == i) {
+                    Some((_, path, message)) => {
+                        comparer.add_unread(unsent(path, message));
+                        Ok(())
                     }
+                    None => comparer.add(h),
+                };
+                if let Err(e) = added {
+                    failed.get_or_insert(e);
                 }
-                Vec::<()>::new()
-            },
-            |_, _| Ok(()),
-        )?;
+            }
+            comparer.take_differing()
+        })?;
         if let Some(e) = failed {
             return Err(to_js(e));
         }
-        to_value(&comparer.finish())
+        let result = js_sys::Object::new();
+        let summary = to_value(&comparer.finish().summary)?;
+        js_sys::Reflect::set(&result, &JsValue::from_str("summary"), &summary)?;
+        js_sys::Reflect::set(&result, &JsValue::from_str("households"), &differing)?;
+        Ok(result.into())
     }
 
     /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.
@@ -443,6 +447,24 @@ impl PolicyEngine {
         let explain = explain_arg(opts, true)?;
         let h = household_arg(&self.inner, &h, &as_of)?;
         result(self.inner.compare_with(&h, &as_of, &other.inner, explain))
+    }
+
+    /// The household on `from` against `to` (e.g. the period's last day and the day after),
+    /// programme by programme, with why each changed (`programs[].why`; explained, also
+    /// `programs[].reasons`).
+    #[wasm_bindgen(js_name = compareDates, unchecked_return_type = "Comparison")]
+    pub fn compare_dates(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+        opts: Option<OptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let from = string_arg(&from, "from", ErrorCode::InvalidDate)?;
+        let to = string_arg(&to, "to", ErrorCode::InvalidDate)?;
+        let explain = explain_arg(opts, true)?;
+        let h = household_arg(&self.inner, &h, &from)?;
+        result(self.inner.compare_dates(&h, &from, &to, explain))
     }
 }
 

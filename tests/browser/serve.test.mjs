@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { serveSite, stop } from './helpers.mjs';
+import { ensureSite, root, serveSite, startServer, stop } from './helpers.mjs';
 
 let server, port;
 
@@ -85,4 +85,64 @@ test('a client that hangs up mid-request does not take the server down', async (
     const socket = connect(port, '127.0.0.1', () => { socket.write('GET /pkg/zhenxing_bg.wasm HTTP/1.1\r\nHost: a\r\n'); socket.destroy(); resolve(); });
   });
   await assertStillServing();
+});
+
+test('CONNECT → 405, and the server keeps serving', async () => {
+  const r = await send('CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');
+  assert.equal(r.status, 405, r.data);
+  assert.match(r.data, /allow: GET, HEAD/i);
+  await assertStillServing();
+});
+
+/** A socket to `to` that has sent `raw`: resolves when the server closes it, with what it sent
+ * and after how long (`ms`), or after `wait` ms with `closed: false`. */
+function hold(to, raw, wait) {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const socket = connect(to, '127.0.0.1', () => socket.write(raw));
+    const chunks = [];
+    const timer = setTimeout(() => resolve({ closed: false, socket, data: Buffer.concat(chunks).toString() }), wait);
+    socket.on('data', (c) => chunks.push(c));
+    // Closed by the server before the request was read: a reset, then 'close'.
+    socket.on('error', (e) => { if (e.code !== 'ECONNRESET') reject(e); });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve({ closed: true, ms: Date.now() - started, data: Buffer.concat(chunks).toString() });
+    });
+  });
+}
+
+test('a half-sent request is answered 408 and closed after the header timeout', async () => {
+  ensureSite();
+  const quick = await startServer(process.execPath, [`${root}scripts/serve.mjs`, '--port', '0', '--header-timeout', '1000']);
+  try {
+    const at = Number(new URL(quick.url).port);
+    // Headers begun, never finished: the connection must not stay open for ever.
+    const r = await hold(at, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n', 20_000);
+    assert.ok(r.closed, 'closed by the server');
+    assert.match(r.data, /^HTTP\/1\.1 408/);
+    assert.ok(r.ms < 5000, `closed after ${r.ms} ms`);
+  } finally {
+    await stop(quick.proc);
+  }
+});
+
+test('connections beyond the cap are closed at once; the server serves again when they end', async () => {
+  ensureSite();
+  const capped = await startServer(process.execPath, [`${root}scripts/serve.mjs`, '--port', '0', '--max-connections', '3']);
+  try {
+    const at = Number(new URL(capped.url).port);
+    // Three idle connections take every place.
+    const idle = await Promise.all([1, 2, 3].map(() => hold(at, 'GET / HTTP/1.1\r\n', 500)));
+    assert.ok(idle.every((c) => !c.closed));
+    const fourth = await hold(at, 'GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n', 5000);
+    assert.ok(fourth.closed, 'the fourth is closed');
+    assert.equal(fourth.data, '', 'without being served');
+    for (const c of idle) c.socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const served = await hold(at, 'GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n', 5000);
+    assert.match(served.data, /^HTTP\/1\.1 200/);
+  } finally {
+    await stop(capped.proc);
+  }
 });

@@ -56,7 +56,12 @@ test('compareMany: the county register, per programme and per region', () => {
   ]);
   const h13 = r.households.at(-1);
   assert.ok(h13.ok);
-  assert.deepEqual(h13.programs[0], { program: 'dibao', eligibleBefore: true, eligibleAfter: false, annualBefore: '601.20', annualAfter: '0.00', difference: '-601.20' });
+  assert.deepEqual(h13.programs[0], { program: 'dibao', eligibleBefore: true, eligibleAfter: false, annualBefore: '601.20', annualAfter: '0.00', difference: '-601.20', why: ['parameterChanged'] });
+  // Why, counted: every change is the parameters'; 代缴 and 资助参保 followed who is on 低保 for H03,
+  // H06 and H13 (tests/registers/county/README.md works out the figures).
+  assert.deepEqual(s.reasons.map((x) => [x.reason, x.households, x.gaining, x.losing, x.difference]),
+    [['parameterChanged', 9, 6, 3, '3480.00'], ['followsAssistance', 3, 2, 1, '360.00']]);
+  assert.deepEqual(s.regions[1].reasons.map((x) => [x.reason, x.households, x.gaining, x.losing]), [['parameterChanged', 3, 0, 3], ['followsAssistance', 1, 0, 1]]);
   const h10 = r.households.find((h) => !h.ok);
   assert.equal(h10.ok, false);
   assert.equal(h10.error.code, 'OUT_OF_RANGE');

@@ -7,9 +7,8 @@
 
 use std::borrow::Cow;
 use std::ffi::OsString;
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use zhenxing::input::county::AssetInput;
@@ -17,6 +16,9 @@ use zhenxing::input::Node;
 use zhenxing::programs::assets::{AssetLedger, LedgerItem};
 use zhenxing::programs::county::CountyProfile;
 use zhenxing::PolicyError;
+
+use crate::files::Output;
+use crate::pipeline::Format;
 
 pub const HELP: &str = "县级画像和扶贫项目资产台账：
   zhenxing county --as-of YYYY-MM-DD [--params FILE] [--json] REGION
@@ -29,7 +31,7 @@ pub const HELP: &str = "县级画像和扶贫项目资产台账：
       处置价格、已有审批（见 docs/county.md）。取值可用英文代码或结果中的中文（光伏电站、村集体经济组织、
       转让……）；income_uses 写作 maintenance:6000;publicWelfare:24000 或 项目运行管护:6000；村级公益事业:24000，
       disposal_approvals 写作 villageMeeting;township 或 村民会议或村民代表会议决议；乡镇人民政府。
-      --region 用该县自己的处置审批限额；--as-of 缺省为今天。坏行单独报错（含行号），其余照算。
+      --region 用该县自己的处置审批限额；--as-of 缺省为今天。坏行单独报错（含行号），其余照算，退出状态为 1。
       -o OUTPUT.csv 写出每项资产一行；--json 输出完整结果（同 JavaScript 的 assets()）。";
 
 /// The CSV columns of a ledger: the English name, the Chinese header (either may be used, as in a
@@ -102,17 +104,14 @@ pub fn run_if_county_command() -> Option<ExitCode> {
         return None;
     }
     let outcome = parse(args).and_then(|a| match a.command.as_str() {
-        _ if a.help => {
-            println!("{HELP}");
-            Ok(())
-        }
-        "county" => run_county(&a),
+        _ if a.help => crate::print(HELP),
+        "county" => run_county(&a).map(|()| 0),
         _ => run_assets(&a),
     });
     Some(match outcome {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("错误：{e}\n（zhenxing --help 查看用法）\n\n{HELP}");
+            note!("错误：{e}\n（zhenxing --help 查看用法）\n\n{HELP}");
             ExitCode::from(2)
         }
     })
@@ -282,7 +281,8 @@ fn income_uses(cell: &str) -> Result<Node<'static>, String> {
             .or_else(|| part.split_once('：'))
             .ok_or_else(|| {
                 format!(
-                    "收益用途“{part}”应写作 用途:金额，如 maintenance:6000 或 项目运行管护:6000"
+                    "收益用途“{}”应写作 用途:金额，如 maintenance:6000 或 项目运行管护:6000",
+                    zhenxing::error::excerpt(part)
                 )
             })?;
         uses.push(Node::Object(vec![
@@ -384,23 +384,32 @@ fn read_ledger(path: &str) -> Result<(Vec<zhenxing::error::Result<AssetInput>>, 
     Ok((rows, lines))
 }
 
-fn run_assets(a: &Args) -> Result<(), String> {
+/// `assets`: the ledger read, checked and written; 1 when some rows are in error (as `estimate`).
+fn run_assets(a: &Args) -> Result<u8, String> {
     let path = a.input.as_deref().ok_or("assets 需要台账文件（CSV）")?;
     let as_of = match &a.as_of {
         Some(d) => d.clone(),
         None => {
             let d = today();
-            eprintln!("未指定 --as-of，按今天 {d} 测算");
+            note!("未指定 --as-of，按今天 {d} 测算");
             d
         }
     };
     let engine = crate::engine(&a.params)?;
+    let reads: Vec<&Path> = [Some(Path::new(path)), a.params.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let output = match &a.output {
+        Some(out) => Some(Output::plan(Some(out), Some(Format::Csv), &reads)?),
+        None => None,
+    };
     let (rows, lines) = read_ledger(path)?;
     let ledger = engine
         .assets_rows(rows, &as_of, a.region.as_deref())
         .map_err(|e| message(&e))?;
-    if let Some(out) = &a.output {
-        write_csv(out, &ledger, &lines)?;
+    if let Some(output) = output {
+        output.write_all(&ledger_csv(&ledger, &lines)?)?;
     }
     let out = io::stdout();
     let mut out = out.lock();
@@ -411,7 +420,12 @@ fn run_assets(a: &Args) -> Result<(), String> {
     } else {
         print_ledger(&mut out, &ledger, &lines)
     };
-    written.map_err(|e| format!("写出失败：{e}"))
+    written.map_err(|e| format!("写出失败：{e}"))?;
+    let errors = ledger
+        .items
+        .iter()
+        .any(|item| matches!(item, LedgerItem::Err { .. }));
+    Ok(u8::from(errors))
 }
 
 /// An amount as printed reports write it (`1,234,567.00`).
@@ -510,16 +524,10 @@ fn cell(text: &str) -> String {
     }
 }
 
-fn write_csv(path: &PathBuf, l: &AssetLedger, lines: &[u64]) -> Result<(), String> {
-    let file = File::create(path).map_err(|e| {
-        format!(
-            "无法写入 {}：{}",
-            path.display(),
-            crate::files::os_error(&e)
-        )
-    })?;
-    let mut w = csv::Writer::from_writer(BufWriter::new(file));
-    let fail = |e: csv::Error| format!("写出 {} 失败：{e}", path.display());
+/// The ledger as CSV, a row per asset (or per row in error) with its line.
+fn ledger_csv(l: &AssetLedger, lines: &[u64]) -> Result<Vec<u8>, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let fail = |e: csv::Error| format!("写出失败：{e}");
     w.write_record([
         "line",
         "id",
@@ -593,6 +601,5 @@ fn write_csv(path: &PathBuf, l: &AssetLedger, lines: &[u64]) -> Result<(), Strin
         };
         w.write_record(&record).map_err(fail)?;
     }
-    w.flush()
-        .map_err(|e| format!("写出 {} 失败：{e}", path.display()))
+    w.into_inner().map_err(|e| format!("写出失败：{e}"))
 }

@@ -14,6 +14,7 @@ use zhenxing::register::text::TextFormat;
 use zhenxing::summary::printable;
 
 use crate::pipeline::Format;
+use crate::spool::Spool;
 
 /// How much of the input is looked at to tell its encoding.
 const SNIFF: usize = 1 << 16;
@@ -75,143 +76,156 @@ fn is_workbook(ext: &str) -> bool {
 
 /// The register to read.
 pub struct Input {
-    /// The file (for standard input, the spooled copy when there is one).
-    path: Option<PathBuf>,
-    /// A spooled copy (of standard input, or of a `.json` document as lines), removed at the end.
-    spool: Option<PathBuf>,
+    /// Where each pass over the register reads from.
+    source: Source,
     /// The file the user named (not standard input), for refusing to write over it.
     named: Option<PathBuf>,
-    /// Standard input read once, straight through.
-    stdin: Mutex<Option<Box<dyn BufRead + Send>>>,
     pub format: Format,
     pub encoding: Encoding,
     pub size: Option<u64>,
 }
 
-impl Drop for Input {
-    fn drop(&mut self) {
-        if let Some(s) = &self.spool {
-            let _ = fs::remove_file(s);
-        }
+/// Where a register is read from.
+enum Source {
+    /// A regular file, opened afresh for each pass.
+    File(PathBuf),
+    /// A private copy: of a stream read more than once, or of a document rewritten as lines.
+    Spool(Spool),
+    /// A stream (standard input, a pipe, a FIFO) read once, straight through.
+    Stream(Mutex<Option<Box<dyn BufRead + Send>>>),
+}
+
+/// The format a file's extension names, if any.
+fn format_by_name(ext: Option<&str>) -> Option<Format> {
+    match ext {
+        Some("csv") => Some(Format::Csv),
+        Some("jsonl" | "json" | "ndjson") => Some(Format::JsonLines),
+        _ => None,
     }
 }
 
+/// The format of text starting with `head`, as screenText tells it: JSON Lines when it starts
+/// with `{` or (a document, read as such below) `[`, CSV otherwise.
+fn sniff(head: &[u8]) -> Format {
+    let array = head
+        .strip_prefix("\u{feff}".as_bytes())
+        .unwrap_or(head)
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        == Some(&b'[');
+    match TextFormat::sniff(head) {
+        TextFormat::JsonLines => Format::JsonLines,
+        TextFormat::Csv if array => Format::JsonLines,
+        TextFormat::Csv => Format::Csv,
+    }
+}
+
+/// Refuse, up front, an Excel workbook and a file not in the encoding asked for.
+fn check_head(head: &[u8], name: &str, encoding: Encoding) -> Result<(), String> {
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xd0\xcf\x11\xe0") {
+        return Err(format!("{name} {EXCEL}"));
+    }
+    check_encoding(head, encoding, name)
+}
+
 impl Input {
-    /// Open `path` (`-`: standard input), tell its format, check its encoding.
+    /// Open `path` (`-`: standard input), tell its format, check its encoding. Anything that is not
+    /// a regular file (`-`, `/dev/stdin`, `<(…)`, a named pipe) is a stream: read once, as it comes,
+    /// or copied privately when it must be read twice.
     pub fn open(path: &Path, given: Option<Format>, gbk: bool) -> Result<Input, String> {
-        let format = given;
         let encoding = if gbk { GBK } else { UTF8_OR_GBK };
-        let stdin = path.as_os_str() == "-";
+        let dash = path.as_os_str() == "-";
+        let name = match dash {
+            true => "标准输入".to_string(),
+            false => path.display().to_string(),
+        };
         let ext = extension(path);
         if let Some(e) = ext.as_deref().filter(|e| is_workbook(e)) {
             return Err(format!("{}（.{e}）{EXCEL}", path.display()));
         }
-        let format = match (format, ext.as_deref()) {
-            (Some(f), _) => f,
-            // Told from its first character below, as screenText tells a register's format.
-            (None, _) if stdin => Format::JsonLines,
-            (None, Some("csv")) => Format::Csv,
-            (None, Some("jsonl" | "json" | "ndjson")) => Format::JsonLines,
-            (None, _) => {
+        let by_name = given.or_else(|| format_by_name(ext.as_deref()));
+        let stream = dash || fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        let named = (!dash).then(|| path.to_path_buf());
+        // `/dev/stdin` redirected from a file is a regular file with no extension: told by its text.
+        let device = path.starts_with("/dev") || path.starts_with("/proc");
+        if !stream {
+            if by_name.is_none() && !device {
                 return Err(format!(
                     "无法从文件名 {} 判断格式：应为 .csv、.jsonl 或 .json（或用 --input-format csv|jsonl 指定）",
                     path.display()
-                ))
+                ));
             }
+            let mut f = File::open(path)
+                .map_err(|e| format!("无法打开 {}：{}", path.display(), os_error(&e)))?;
+            let head =
+                read_head(&mut f).map_err(|e| format!("无法读取 {name}：{}", os_error(&e)))?;
+            let format = by_name.unwrap_or_else(|| sniff(&head));
+            let mut input = Input {
+                source: Source::File(path.to_path_buf()),
+                named,
+                format,
+                encoding,
+                size: f.metadata().ok().map(|m| m.len()),
+            };
+            check_head(&head, &name, encoding)?;
+            if format == Format::JsonLines && (ext.as_deref() == Some("json") || device) {
+                input.read_as_document(&head)?;
+            }
+            return Ok(input);
+        }
+        let mut raw: Box<dyn Read + Send> = match dash {
+            true => Box::new(io::stdin()),
+            false => Box::new(
+                File::open(path)
+                    .map_err(|e| format!("无法打开 {}：{}", path.display(), os_error(&e)))?,
+            ),
         };
+        let head = read_head(&mut raw).map_err(|e| format!("读取{name}失败：{}", os_error(&e)))?;
+        let format = by_name.unwrap_or_else(|| sniff(&head));
+        check_head(&head, &name, encoding)?;
+        let mut whole = io::Cursor::new(head.clone()).chain(raw);
         let mut input = Input {
-            path: None,
-            spool: None,
-            named: None,
-            stdin: Mutex::new(None),
+            source: Source::Stream(Mutex::new(None)),
+            named,
             format,
             encoding,
             size: None,
         };
-        if stdin {
-            let mut reader = BufReader::with_capacity(SNIFF, io::stdin());
-            if given.is_none() {
-                let head = reader
-                    .fill_buf()
-                    .map_err(|e| format!("读取标准输入失败：{}", os_error(&e)))?;
-                // An array of households is JSON too (read as a document below).
-                let array = head
-                    .strip_prefix("\u{feff}".as_bytes())
-                    .unwrap_or(head)
-                    .iter()
-                    .find(|b| !b.is_ascii_whitespace())
-                    == Some(&b'[');
-                input.format = match TextFormat::sniff(head) {
-                    TextFormat::JsonLines => Format::JsonLines,
-                    TextFormat::Csv if array => Format::JsonLines,
-                    TextFormat::Csv => Format::Csv,
-                };
-            }
-            if input.format == Format::Csv {
-                // Read twice (the first pass finds split households): keep a copy.
-                input.spool_stdin(&mut reader, "csv")?;
-            } else {
-                let head = reader
-                    .fill_buf()
-                    .map_err(|e| format!("读取标准输入失败：{}", os_error(&e)))?;
-                check_encoding(head, encoding, "标准输入")?;
-                if first_line_is_json(head) {
-                    input.stdin = Mutex::new(Some(Box::new(reader)));
-                    return Ok(input);
-                }
-                // Perhaps one document over several lines (a household the page exported):
-                // kept whole, and read below as a .json file is.
-                input.spool_stdin(&mut reader, "json")?;
-            }
-        } else {
-            input.path = Some(path.to_path_buf());
-            input.named = Some(path.to_path_buf());
+        if format == Format::JsonLines && first_line_is_json(&head) {
+            let reader = BufReader::with_capacity(1 << 16, whole);
+            input.source = Source::Stream(Mutex::new(Some(Box::new(reader))));
+            return Ok(input);
         }
-        let file = input.path.as_deref().unwrap_or(path);
-        let mut f = File::open(file)
-            .map_err(|e| format!("无法打开 {}：{}", path.display(), os_error(&e)))?;
-        input.size = f.metadata().ok().map(|m| m.len()).filter(|_| !stdin);
-        let mut head = Vec::with_capacity(SNIFF);
-        Read::by_ref(&mut f)
-            .take(SNIFF as u64)
-            .read_to_end(&mut head)
-            .map_err(|e| format!("无法读取 {}：{}", path.display(), os_error(&e)))?;
-        if head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xd0\xcf\x11\xe0") {
-            return Err(format!("{} {EXCEL}", path.display()));
-        }
-        check_encoding(&head, encoding, &path.display().to_string())?;
-        if input.format == Format::JsonLines && (ext.as_deref() == Some("json") || stdin) {
-            let file = input.path.clone().unwrap_or_else(|| path.to_path_buf());
-            input.read_as_document(&file, &head)?;
+        // CSV is read twice (the first pass finds split households); JSON that is not one value a
+        // line may be one document over several lines (a household the page exported), read whole.
+        let spool = Spool::copy_of(&mut whole)?;
+        input.size = spool.len();
+        input.source = Source::Spool(spool);
+        if format == Format::JsonLines {
+            input.read_as_document(&head)?;
         }
         Ok(input)
-    }
-
-    /// Standard input copied whole into a temporary file (`.ext`), read from there.
-    fn spool_stdin(&mut self, reader: &mut impl Read, ext: &str) -> Result<(), String> {
-        let spool =
-            std::env::temp_dir().join(format!("zhenxing-stdin-{}.{ext}", std::process::id()));
-        let mut file = File::create(&spool)
-            .map_err(|e| format!("无法创建临时文件 {}：{}", spool.display(), os_error(&e)))?;
-        self.spool = Some(spool.clone());
-        io::copy(reader, &mut file).map_err(|e| format!("读取标准输入失败：{}", os_error(&e)))?;
-        self.path = Some(spool);
-        Ok(())
     }
 
     /// A `.json` file that is one JSON document over several lines (a household as the staff
     /// page downloads it, or an array of households) is read as one household per line: each
     /// household's text with its line breaks made spaces (in valid JSON they are only ever
-    /// spaces), in a spooled copy; its rows' line numbers are the households' places in it. A file
+    /// spaces), in a private copy; its rows' line numbers are the households' places in it. A file
     /// that is not one document is read as JSON Lines, as before.
-    fn read_as_document(&mut self, path: &Path, head: &[u8]) -> Result<(), String> {
-        let size = fs::metadata(path).map(|m| m.len()).unwrap_or(u64::MAX);
+    fn read_as_document(&mut self, head: &[u8]) -> Result<(), String> {
+        let size = match &self.source {
+            Source::File(path) => fs::metadata(path).map(|m| m.len()).ok(),
+            Source::Spool(spool) => spool.len(),
+            Source::Stream(_) => None,
+        };
         // A first line that is a whole JSON value: JSON Lines, read as it streams (not held whole).
-        if size > MAX_DOCUMENT || first_line_is_json(head) {
+        if size.is_none_or(|s| s > MAX_DOCUMENT) || first_line_is_json(head) {
             return Ok(());
         }
-        let bytes =
-            fs::read(path).map_err(|e| format!("无法读取 {}：{}", path.display(), os_error(&e)))?;
+        let mut bytes = Vec::new();
+        self.reader()?
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("读取失败：{}", os_error(&e)))?;
         let Some(text) = std::str::from_utf8(&bytes)
             .ok()
             .map(|t| t.trim_start_matches('\u{feff}'))
@@ -233,36 +247,38 @@ impl Input {
             );
             lines.push('\n');
         }
-        let spool =
-            std::env::temp_dir().join(format!("zhenxing-document-{}.jsonl", std::process::id()));
-        fs::write(&spool, lines)
-            .map_err(|e| format!("无法创建临时文件 {}：{}", spool.display(), os_error(&e)))?;
-        self.path = Some(spool.clone());
-        // A spooled copy of standard input is replaced by its lines.
-        if let Some(old) = self.spool.replace(spool) {
-            let _ = fs::remove_file(old);
-        }
+        self.source = Source::Spool(Spool::copy_of(&mut lines.as_bytes())?);
         Ok(())
     }
 
     /// A fresh reader from the start of the input.
     pub fn reader(&self) -> Result<Box<dyn BufRead + Send>, String> {
-        if let Some(path) = &self.path {
-            let f = File::open(path)
-                .map_err(|e| format!("无法打开 {}：{}", path.display(), os_error(&e)))?;
-            return Ok(Box::new(BufReader::with_capacity(1 << 16, f)));
+        match &self.source {
+            Source::File(path) => {
+                let f = File::open(path)
+                    .map_err(|e| format!("无法打开 {}：{}", path.display(), os_error(&e)))?;
+                Ok(Box::new(BufReader::with_capacity(1 << 16, f)))
+            }
+            Source::Spool(spool) => Ok(spool.reader()),
+            Source::Stream(stream) => stream
+                .lock()
+                .ok()
+                .and_then(|mut s| s.take())
+                .ok_or_else(|| "内部错误：标准输入只能读一次".to_string()),
         }
-        self.stdin
-            .lock()
-            .ok()
-            .and_then(|mut s| s.take())
-            .ok_or_else(|| "内部错误：标准输入只能读一次".to_string())
     }
 
     /// The input file, for refusing to write over it.
-    fn file(&self) -> Option<&Path> {
+    pub fn file(&self) -> Option<&Path> {
         self.named.as_deref()
     }
+}
+
+/// The first [`SNIFF`] bytes of a stream (fewer when it is shorter).
+fn read_head(reader: &mut impl Read) -> io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(SNIFF);
+    reader.take(SNIFF as u64).read_to_end(&mut head)?;
+    Ok(head)
 }
 
 /// Whether the first line of `head` is a whole JSON value (so the text is JSON Lines).
@@ -359,7 +375,8 @@ pub struct Writer {
     direct: Option<File>,
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+/// Whether `a` and `b` name the same file, links resolved (`b` need not exist yet).
+pub fn same_file(a: &Path, b: &Path) -> bool {
     let canonical = |p: &Path| -> Option<PathBuf> {
         fs::canonicalize(p).ok().or_else(|| {
             let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
@@ -380,13 +397,54 @@ fn same_file(a: &Path, b: &Path) -> bool {
     false
 }
 
+/// Refuse an output that is a file the run reads (the register, a parameter file), links resolved:
+/// writing it would destroy what is being read.
+pub fn refuse_input(output: &Path, reads: &[&Path]) -> Result<(), String> {
+    match reads.iter().find(|r| same_file(r, output)) {
+        Some(read) => Err(format!(
+            "输出文件 {} 就是输入文件 {}：写出会覆盖正在读取的文件，请另选输出文件名",
+            output.display(),
+            read.display()
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Refuse two outputs of one run that are the same file (or both standard output): one would
+/// overwrite the other. `outputs` are the options and their values (`None`: not given).
+pub fn refuse_shared(outputs: &[(&str, Option<&Path>)]) -> Result<(), String> {
+    let given: Vec<(&str, &Path)> = outputs
+        .iter()
+        .filter_map(|(option, path)| path.map(|p| (*option, p)))
+        .collect();
+    for (i, (a, pa)) in given.iter().enumerate() {
+        for (b, pb) in given.iter().skip(i.saturating_add(1)) {
+            let stdout = |p: &Path| p.as_os_str() == "-";
+            let same = match (stdout(pa), stdout(pb)) {
+                (true, true) => true,
+                (false, false) => same_file(pa, pb),
+                _ => false,
+            };
+            if same {
+                return Err(format!(
+                    "{a} 与 {b} 是同一个文件（{}）：后写的会覆盖先写的，请各用一个文件名",
+                    pa.display()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Output {
     /// Plan an output: `None` or `-` is standard output; a file's format comes from `format` or
-    /// its extension (Excel workbooks and unknown extensions refused); the input is refused.
+    /// its extension (Excel workbooks and unknown extensions refused); a file the run reads
+    /// (`reads`) is refused. A symbolic link is written through: the file it points to is replaced,
+    /// the link kept.
     pub fn plan(
         path: Option<&Path>,
         format: Option<Format>,
-        input: &Input,
+        reads: &[&Path],
     ) -> Result<Output, String> {
         let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
             return Ok(Output {
@@ -415,20 +473,22 @@ impl Output {
                 ))
             }
         };
-        if input.file().is_some_and(|i| same_file(i, path)) {
-            return Err(format!(
-                "输出文件 {} 就是输入文件：写出会清空花名册，请另选输出文件名",
-                path.display()
-            ));
-        }
+        refuse_input(path, reads)?;
+        let linked = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let target = match linked {
+            true => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+            false => path.to_path_buf(),
+        };
         Ok(Output {
-            target: Some(path.to_path_buf()),
+            target: Some(target),
             direct,
             format,
         })
     }
 
-    /// Start writing: a temporary file beside the target (or standard output).
+    /// Start writing: a temporary file beside the target (or standard output). When the target
+    /// exists, the temporary file is readable by its owner only until it takes the target's place
+    /// (with the target's permissions and owner).
     pub fn create(self) -> Result<Writer, String> {
         let Some(target) = self.target else {
             return Ok(Writer {
@@ -451,11 +511,17 @@ impl Output {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let tmp = target.with_file_name(format!(".{name}.{}.zhenxing-tmp", std::process::id()));
-        let file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        if target.exists() {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options
             .open(&tmp)
             .map_err(|e| format!("无法写入 {}：{}", target.display(), os_error(&e)))?;
+        crate::signals::track(&tmp);
         Ok(Writer {
             file: Some((file, tmp, target)),
             direct: None,
@@ -476,6 +542,22 @@ impl Output {
             }
         }
     }
+}
+
+/// Give `file` the permissions and owner of the file at `target`, when there is one: rewriting an
+/// output must not make it readable to more people than before.
+fn keep_access(file: &File, target: &Path) -> io::Result<()> {
+    let Ok(old) = fs::metadata(target) else {
+        return Ok(());
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root may give a file away; anyone may keep their own group. Not being allowed to is
+        // no reason to fail the run (the permissions below still apply).
+        let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
+    }
+    file.set_permissions(old.permissions())
 }
 
 impl Writer {
@@ -503,16 +585,17 @@ impl Writer {
         let Some((f, tmp, target)) = self.file else {
             return Ok(());
         };
-        let synced = f.sync_all();
+        let synced = keep_access(&f, &target).and_then(|()| f.sync_all());
         drop(f);
-        if let Err(e) = synced.and_then(|_| fs::rename(&tmp, &target)) {
+        let renamed = synced.and_then(|_| fs::rename(&tmp, &target));
+        crate::signals::untrack(&tmp);
+        if let Err(e) = renamed {
             let _ = fs::remove_file(&tmp);
             return Err(format!("无法写入 {}：{}", target.display(), os_error(&e)));
         }
         Ok(())
     }
 
-    /// The run failed: leave the target as it was.
     /// Runs `body` with this writer: commits what it wrote when it succeeds, removes the partial
     /// file when it fails (the target is never left half written).
     pub fn complete<T>(self, body: impl FnOnce(&Writer) -> Result<T, String>) -> Result<T, String> {
@@ -525,10 +608,12 @@ impl Writer {
         }
     }
 
+    /// The run failed: leave the target as it was.
     pub fn abandon(self) {
         if let Some((f, tmp, _)) = self.file {
             drop(f);
-            let _ = fs::remove_file(tmp);
+            let _ = fs::remove_file(&tmp);
+            crate::signals::untrack(&tmp);
         }
     }
 }

@@ -2,9 +2,21 @@
 //! constant memory, losing no household without a word. Thin: arguments and I/O here; every rule
 //! is in the library.
 
+/// A line on standard error, best-effort: progress, notes and summaries must never stop a run, so
+/// a standard error that cannot be written (`2>/dev/full`, a closed pipe) is ignored; results go to
+/// their own output and are checked there.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod county;
 mod files;
 mod pipeline;
+mod signals;
+mod spool;
 
 /// Results are many small values (labels, rows, amounts): mimalloc serves them faster than the
 /// system allocator, on every worker thread.
@@ -12,7 +24,7 @@ mod pipeline;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -28,6 +40,7 @@ const HELP: &str = "zhenxing：黑龙江过渡期帮扶政策批量测算
   zhenxing estimate --as-of YYYY-MM-DD [--params FILE] [--set 名称=值 …] INPUT [-o OUTPUT] [--explain] [选项]
   zhenxing compare  --as-of YYYY-MM-DD INPUT (--params FILE | --set 名称=值 …) [--baseline FILE]
                     [-o 差异.csv] [--report 报告.csv|.txt|.json] [--changed-only] [选项]
+  zhenxing compare  --as-of YYYY-MM-DD --to YYYY-MM-DD INPUT [--params FILE] [--set 名称=值 …] [同上]
   zhenxing summary  --as-of YYYY-MM-DD [--params FILE] [--set 名称=值 …] INPUT [-o 汇总.csv|.txt] [选项]
   zhenxing params [--params FILE] [--json]
   zhenxing county --as-of YYYY-MM-DD REGION [--json]        （县级画像，见文末）
@@ -44,9 +57,13 @@ estimate  测算花名册中的每一户，每户一行结果。
   --explain    JSON Lines 中写出每户完整的测算（含步骤与理由），较慢。
   --summary F  另将按地区（及乡镇、村）的汇总写入 F（.csv 或 .txt）。
 
-compare   在两套参数下测算每一户，报告各项目、各地区增加、减少、新符合、不再符合的户数和年额变化。
+compare   在两套参数下（或同一套参数的两个日期）测算每一户，报告各项目、各地区增加、减少、新符合、不再符合的
+          户数和年额变化，每户每个项目变化的原因，以及按原因统计的增加、减少户数。
   --baseline F 对照参数文件（默认：内置的黑龙江参数）。
   --params F   新参数文件；--set 名称=值（可重复）在其上再改动单个参数，如 --set dibao.standard.rural=471。
+  --to 日期    比较 --as-of 与这一日期（如 --as-of 2025-12-31 --to 2026-01-01，过渡期结束前后）：
+               两个日期用同一套参数（--params、--set 对两个日期都适用），原因分为过渡期结束、参数调整、
+               成员年龄变化、措施期限届满等。
   -o OUTPUT    每户一行的差异（CSV 或 JSON Lines；- 为标准输出）；不加 -o 时只有汇总，不写每户差异。
                --changed-only 只写出有变化的户和有误的行。
   --report F   汇总报告（.csv、.txt 可打印的表格或 .json）；不加 --quiet 时也打印在标准错误。
@@ -91,6 +108,8 @@ pub fn arg_error(e: lexopt::Error) -> String {
 #[derive(Default)]
 struct Common {
     as_of: Option<String>,
+    /// `compare --to`: the later date.
+    to: Option<String>,
     params: Option<PathBuf>,
     baseline: Option<PathBuf>,
     sets: Vec<(String, String)>,
@@ -146,6 +165,7 @@ fn parse_args() -> Result<Command, String> {
     while let Some(arg) = parser.next().map_err(arg_error)? {
         match arg {
             Long("as-of") => c.as_of = Some(text(value(&mut parser)?)?),
+            Long("to") => c.to = Some(text(value(&mut parser)?)?),
             Long("params") => c.params = Some(PathBuf::from(value(&mut parser)?)),
             Long("baseline") => c.baseline = Some(PathBuf::from(value(&mut parser)?)),
             Long("set") => {
@@ -212,8 +232,14 @@ fn parse_args() -> Result<Command, String> {
         "estimate" => needs(&c, "estimate").map(|_| Command::Estimate(c)),
         "compare" => {
             needs(&c, "compare")?;
-            if c.params.is_none() && c.sets.is_empty() {
-                return Err("compare 需要 --params FILE 或 --set 名称=值（要比较的新参数）".into());
+            if c.to.is_some() && c.baseline.is_some() {
+                return Err(
+                    "compare --to 用同一套参数比较两个日期，不用 --baseline（参数文件用 --params）"
+                        .into(),
+                );
+            }
+            if c.to.is_none() && c.params.is_none() && c.sets.is_empty() {
+                return Err("compare 需要 --params FILE 或 --set 名称=值（要比较的新参数），或 --to 日期（要比较的另一日期）".into());
             }
             Ok(Command::Compare(c))
         }
@@ -292,6 +318,14 @@ fn prepare(c: &Common, params: &Option<PathBuf>) -> Result<Prepared, String> {
     })
 }
 
+/// The files a run reads: the register and the parameter files. No output may be one of them.
+fn reads<'a>(c: &'a Common, input: &'a Input) -> Vec<&'a Path> {
+    [input.file(), c.params.as_deref(), c.baseline.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
 fn options<'a>(c: &Common, p: &Prepared, task: Task<'a>, output_format: Format) -> Options<'a> {
     Options {
         as_of: p.as_of.clone(),
@@ -359,9 +393,14 @@ fn summary_text(
 fn run_estimate(c: Common) -> Result<u8, String> {
     let mut p = prepare(&c, &c.params)?;
     p.engine = with_sets(p.engine, &c.sets)?;
-    let output = Output::plan(c.output.as_deref(), c.output_format, &p.input)?;
+    let reads = reads(&c, &p.input);
+    files::refuse_shared(&[
+        ("-o", Some(c.output.as_deref().unwrap_or(Path::new("-")))),
+        ("--summary", c.summary.as_deref()),
+    ])?;
+    let output = Output::plan(c.output.as_deref(), c.output_format, &reads)?;
     let summary_out = match &c.summary {
-        Some(path) => Some(Output::plan(Some(path), None, &p.input).map(|o| (o, path.clone()))?),
+        Some(path) => Some(Output::plan(Some(path), None, &reads).map(|o| (o, path.clone()))?),
         None => None,
     };
     if c.explain && output.format == Format::Csv {
@@ -384,7 +423,7 @@ fn run_estimate(c: Common) -> Result<u8, String> {
 fn run_summary(c: Common) -> Result<u8, String> {
     let mut p = prepare(&c, &c.params)?;
     p.engine = with_sets(p.engine, &c.sets)?;
-    let output = Output::plan(c.output.as_deref(), Some(Format::Csv), &p.input)?;
+    let output = Output::plan(c.output.as_deref(), Some(Format::Csv), &reads(&c, &p.input))?;
     let csv_out = c.output.as_deref().is_some_and(files::is_csv);
     let mut opts = options(&c, &p, Task::Summary, Format::Csv);
     opts.county = true;
@@ -396,22 +435,80 @@ fn run_summary(c: Common) -> Result<u8, String> {
 }
 
 fn run_compare(c: Common) -> Result<u8, String> {
+    if let Some(to) = c.to.clone() {
+        return run_compare_dates(c, &to);
+    }
     let p = prepare(&c, &c.baseline)?;
     let other = match &c.params {
         Some(_) => engine(&c.params)?,
         None => p.engine.clone(),
     };
     let other = with_sets(other, &c.sets)?;
-    let output = Output::plan(c.output.as_deref(), c.output_format, &p.input)?;
+    let reads = reads(&c, &p.input);
+    files::refuse_shared(&[
+        ("-o", Some(c.output.as_deref().unwrap_or(Path::new("-")))),
+        ("--report", c.report.as_deref()),
+    ])?;
+    let output = Output::plan(c.output.as_deref(), c.output_format, &reads)?;
     let report_out = match &c.report {
-        Some(path) => Some((Output::plan(Some(path), None, &p.input)?, path.clone())),
+        Some(path) => Some((Output::plan(Some(path), None, &reads)?, path.clone())),
         None => None,
     };
     let task = Task::Compare {
         other: &other,
         changed_only: c.changed_only,
+        dates: None,
     };
-    let opts = options(&c, &p, task, output.format);
+    let heading = |totals: &pipeline::Totals| report_heading(&c, totals);
+    compare_run(&c, &p, task, (output, report_out), &heading)
+}
+
+/// `compare --as-of FROM --to TO`: the register on two dates under one parameter set.
+fn run_compare_dates(c: Common, to: &str) -> Result<u8, String> {
+    let mut p = prepare(&c, &c.params)?;
+    p.engine = with_sets(p.engine, &c.sets)?;
+    let from = zhenxing::calendar::parse_date(&p.as_of, "--as-of").map_err(|e| e.message)?;
+    let until = zhenxing::calendar::parse_date(to, "--to").map_err(|e| e.message)?;
+    let path = zhenxing::compare::DatePath::new(p.engine.parameter_set(), from, until)
+        .map_err(|e| e.message)?;
+    let reads = reads(&c, &p.input);
+    files::refuse_shared(&[
+        ("-o", Some(c.output.as_deref().unwrap_or(Path::new("-")))),
+        ("--report", c.report.as_deref()),
+    ])?;
+    let output = Output::plan(c.output.as_deref(), c.output_format, &reads)?;
+    let report_out = match &c.report {
+        Some(path) => Some((Output::plan(Some(path), None, &reads)?, path.clone())),
+        None => None,
+    };
+    let task = Task::Compare {
+        other: &p.engine,
+        changed_only: c.changed_only,
+        dates: Some((to, &path)),
+    };
+    let heading = |totals: &pipeline::Totals| {
+        let params = file_name(&c.params).unwrap_or_else(|| BUILT_IN.to_string());
+        printed_heading(
+            "日期对照报告",
+            &c,
+            totals,
+            "，不参与比较（见“有误户数”）",
+            &[format!("比较日期：{to}"), format!("参数：{params}")],
+        )
+    };
+    compare_run(&c, &p, task, (output, report_out), &heading)
+}
+
+/// Run a comparison over the register: the per-household output, the summary on standard error
+/// and the report.
+fn compare_run(
+    c: &Common,
+    p: &Prepared,
+    task: Task<'_>,
+    (output, report_out): (Output, Option<(Output, PathBuf)>),
+    heading: &dyn Fn(&pipeline::Totals) -> String,
+) -> Result<u8, String> {
+    let opts = options(c, p, task, output.format);
     let started = Instant::now();
     // Every household's difference is for a file (or `-o -`): on a terminal it would bury the report.
     let per_household = c.output.is_some();
@@ -429,17 +526,40 @@ fn run_compare(c: Common) -> Result<u8, String> {
             .finish(|code| p.engine.region_name(code));
         if !c.quiet {
             let (zh_header, zh_rows) = files::comparison_rows(&summary, true);
-            eprint!("{}", printable(&zh_header, &zh_rows));
+            let _ = io::stderr().write_all(printable(&zh_header, &zh_rows).as_bytes());
+            let (header, rows) = reason_rows(&summary);
+            if !rows.is_empty() {
+                let _ =
+                    io::stderr().write_all(format!("\n{}", printable(&header, &rows)).as_bytes());
+            }
             if !per_household {
-                eprintln!(
-                    "每户的差异未写出：加 -o 差异.csv（或 .jsonl）写到文件，-o - 写到标准输出。"
-                );
+                note!("每户的差异未写出：加 -o 差异.csv（或 .jsonl）写到文件，-o - 写到标准输出。");
             }
         }
-        let heading = report_heading(&c, &report.totals);
-        write_report(report_out, &summary, &heading, &c)?;
+        write_report(report_out, &summary, &heading(&report.totals), c)?;
         Ok(status)
     })
+}
+
+/// The reasons programmes changed for, each with the households that gain and lose by it.
+fn reason_rows(s: &zhenxing::compare::ComparisonSummary) -> (Vec<String>, Vec<Vec<String>>) {
+    let header = ["变化原因", "户数", "增加户数", "减少户数", "年额变化（元）"]
+        .map(String::from)
+        .to_vec();
+    let rows = s
+        .reasons
+        .iter()
+        .map(|r| {
+            vec![
+                r.label.to_string(),
+                r.households.to_string(),
+                r.gaining.to_string(),
+                r.losing.to_string(),
+                r.difference.to_fen_string(),
+            ]
+        })
+        .collect();
+    (header, rows)
 }
 
 /// A file's name as a printed heading gives it.
@@ -530,7 +650,15 @@ fn write_report(
         let table = files::table_bytes(&header, &rows, csv_out, !c.no_bom)?;
         match csv_out {
             true => table,
-            false => [heading.as_bytes(), &table].concat(),
+            false => {
+                // The printed report also says why: households gaining and losing per reason.
+                let (header, rows) = reason_rows(summary);
+                let reasons = match rows.is_empty() {
+                    true => Vec::new(),
+                    false => files::table_bytes(&header, &rows, false, false)?,
+                };
+                [heading.as_bytes(), &table, b"\n", &reasons].concat()
+            }
         }
     };
     out.write_all(&bytes)
@@ -574,19 +702,24 @@ fn run_params(params: &Option<PathBuf>, json: bool) -> Result<u8, String> {
     }
 }
 
+/// `text` on standard output; a failure to write it is the run's failure.
+fn print(text: &str) -> Result<u8, String> {
+    let mut out = io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => Ok(0),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(0),
+        Err(e) => Err(format!("写出失败：{}", files::os_error(&e))),
+    }
+}
+
 fn main() -> ExitCode {
+    signals::watch();
     if let Some(code) = county::run_if_county_command() {
         return code;
     }
     let outcome = match parse_args() {
-        Ok(Command::Help) => {
-            println!("{HELP}\n\n{}", county::HELP);
-            Ok(0)
-        }
-        Ok(Command::Version) => {
-            println!("zhenxing {}", zhenxing::VERSION);
-            Ok(0)
-        }
+        Ok(Command::Help) => print(&format!("{HELP}\n\n{}", county::HELP)),
+        Ok(Command::Version) => print(&format!("zhenxing {}", zhenxing::VERSION)),
         Ok(Command::Estimate(c)) => run_estimate(c),
         Ok(Command::Compare(c)) => run_compare(c),
         Ok(Command::Summary(c)) => run_summary(c),
@@ -596,7 +729,7 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("错误：{e}");
+            note!("错误：{e}");
             ExitCode::from(2)
         }
     }

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use zhenxing::batch::BatchError;
-use zhenxing::compare::{ComparisonTally, HouseholdChange, HouseholdComparison};
+use zhenxing::compare::{Cause, ComparisonTally, DatePath, HouseholdChange, HouseholdComparison};
 use zhenxing::estimate::{Estimate, Transitions};
 use zhenxing::input::json::Node;
 use zhenxing::money::Money;
@@ -36,6 +36,10 @@ use zhenxing::{Engine, PolicyError};
 /// Households per chunk: large enough to amortise the hand-offs, small enough to keep memory low.
 const CHUNK: usize = 512;
 
+/// Bytes of input per chunk, at most (one household past it): long lines make smaller chunks, so
+/// the chunks in flight stay within a few tens of megabytes whatever the lines.
+const CHUNK_BYTES: usize = 4 << 20;
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Format {
     JsonLines,
@@ -46,10 +50,12 @@ pub enum Format {
 pub enum Task<'a> {
     /// Its screening row (or, `explain`, its full explained estimate).
     Estimate { explain: bool },
-    /// Its figures under `other`'s parameters against the engine's.
+    /// Its figures under `other`'s parameters against the engine's, or (`dates`) on a later date
+    /// under the same parameters: the date, and the path that says why each programme changed.
     Compare {
         other: &'a Engine,
         changed_only: bool,
+        dates: Option<(&'a str, &'a DatePath<'a>)>,
     },
     /// Only added up (the county summary).
     Summary,
@@ -117,6 +123,8 @@ pub struct Totals {
     pub comparison: ComparisonTally,
     /// The first errors, by input line: `(line, what to print)`.
     pub first_errors: Vec<(u64, String)>,
+    /// The last input line of the last row in error (0: none).
+    pub last_error_line: u64,
 }
 
 /// How many errors the closing summary lists (the output has them all).
@@ -135,6 +143,7 @@ impl Totals {
             county: county.map(CountySummary::new),
             comparison: ComparisonTally::default(),
             first_errors: Vec::new(),
+            last_error_line: 0,
         }
     }
 
@@ -199,6 +208,7 @@ impl Totals {
         self.first_errors.extend(o.first_errors.iter().cloned());
         self.first_errors.sort_by_key(|(line, _)| *line);
         self.first_errors.truncate(ERRORS_LISTED);
+        self.last_error_line = self.last_error_line.max(o.last_error_line);
         Ok(())
     }
 }
@@ -210,6 +220,8 @@ pub struct Report {
     pub lines_read: u64,
     pub header_lines: u64,
     pub blank_lines: u64,
+    /// The input's last line, when it has no line break at its end.
+    pub unterminated: Option<u64>,
 }
 
 impl Report {
@@ -218,14 +230,22 @@ impl Report {
         self.header_lines + self.blank_lines + self.totals.lines == self.lines_read
     }
 
+    /// The line the input seems cut off in: its last line, when that has no line break at its end
+    /// and is in error (a whole register's last line is complete, with or without a line break).
+    pub fn cut_off(&self) -> Option<u64> {
+        self.unterminated
+            .filter(|line| *line > 0 && *line == self.totals.last_error_line)
+    }
+
     pub fn print(&self, seconds: f64, task: &Task<'_>) {
         let t = &self.totals;
-        eprintln!(
-            "汇总：读入 {} 行（表头 {} 行，空行 {} 行），其余 {} 行全部计入 {} 条结果：成功 {} 户，有误 {} 条{}",
+        note!(
+            "汇总：读入 {} 行（表头 {} 行，空行 {} 行），其余 {} 行{}计入 {} 条结果：成功 {} 户，有误 {} 条{}",
             self.lines_read,
             self.header_lines,
             self.blank_lines,
             t.lines,
+            if self.cut_off().is_some() { "" } else { "全部" },
             t.households,
             t.households - t.errors,
             t.errors,
@@ -235,19 +255,24 @@ impl Report {
                 String::new()
             }
         );
+        if let Some(line) = self.cut_off() {
+            note!(
+                "注意：输入在第 {line} 行中间结束（这一行没有换行结尾，且有误）：花名册可能被截断，并不完整，请核对是否拿到了完整的文件"
+            );
+        }
         if matches!(task, Task::Compare { .. }) {
             self.print_errors();
             return;
         }
-        eprintln!("  纳入防返贫监测 {} 户", t.in_scope);
+        note!("  纳入防返贫监测 {} 户", t.in_scope);
         for (p, n) in PROGRAMMES.iter().zip(&t.eligible) {
-            eprintln!("  {}：{n} 户", p.label);
+            note!("  {}：{n} 户", p.label);
         }
-        eprintln!(
+        note!(
             "  现金帮扶合计：{} 元/年",
             zhenxing::summary::grouped(&t.total_annual.to_fen_string())
         );
-        eprintln!(
+        note!(
             "  用时 {seconds:.2} 秒（{:.0} 户/秒）",
             t.households as f64 / seconds.max(1e-9)
         );
@@ -265,9 +290,9 @@ impl Report {
         } else {
             "全部".to_string()
         };
-        eprintln!("有误的行（{shown}）：");
+        note!("有误的行（{shown}）：");
         for (_, text) in &t.first_errors {
-            eprintln!("  {text}");
+            note!("  {text}");
         }
     }
 }
@@ -326,6 +351,7 @@ pub fn compare_header(lang: Lang) -> Vec<String> {
         ("error_path", "错误位置"),
         ("error_message", "错误说明"),
         ("changed", "有变化"),
+        ("why", "变化原因"),
     ]
     .iter()
     .map(|(en, cn)| if zh { cn } else { en }.to_string())
@@ -402,13 +428,38 @@ impl Worker<'_> {
     }
 
     fn estimate(&mut self, engine: &Engine, node: &Node<'_>, other: bool) -> Outcome {
+        let on = match &self.options.task {
+            Task::Compare {
+                dates: Some((to, _)),
+                ..
+            } if other => to,
+            _ => self.options.as_of.as_str(),
+        };
         let explain = matches!(self.options.task, Task::Estimate { explain: true });
         let transitions = if other {
             &mut self.other_transitions
         } else {
             &mut self.transitions
         };
-        engine.estimate_in_batch(node, &self.options.as_of, explain, transitions)
+        engine.estimate_in_batch(node, on, explain, transitions)
+    }
+
+    /// A household against itself under the other parameters, or on the later date, with why.
+    fn compare(
+        &mut self,
+        other: &Engine,
+        dates: Option<(&str, &DatePath<'_>)>,
+        before: &Estimate,
+        node: &Node<'_>,
+    ) -> Result<HouseholdComparison, PolicyError> {
+        let after = self.estimate(other, node, true)?;
+        let cause = match dates {
+            None => Cause::Parameters,
+            Some((to, path)) => {
+                path.cause(&self.engine.read_household(node, to)?, before, &after)?
+            }
+        };
+        HouseholdComparison::between(before, &after, &cause)
     }
 
     fn run(&mut self, chunk: Chunk) -> io::Result<Done> {
@@ -446,6 +497,7 @@ impl Worker<'_> {
             totals.add(&place, screening.as_ref())?;
             if let Err(e) = &screening {
                 totals.note_error(job.line, e);
+                totals.last_error_line = totals.last_error_line.max(job.last_line);
             }
             match &self.options.task {
                 Task::Summary => {}
@@ -475,14 +527,14 @@ impl Worker<'_> {
                 Task::Compare {
                     other,
                     changed_only,
+                    dates,
                 } => {
-                    let compared = match (&screening, node.as_ref()) {
+                    let compared = match (&estimate, node.as_ref()) {
                         (Ok(before), Ok(n)) => self
-                            .estimate(other, n, true)
+                            .compare(other, *dates, before, n)
                             .map_err(locate)
-                            .and_then(|e| HouseholdComparison::of(before, &Screening::of(&e)))
                             .map_err(BatchError::from),
-                        (Err(e), _) => Err(e.clone()),
+                        (Err(e), _) => Err(BatchError::from(e.clone())),
                         (_, Err(e)) => Err(BatchError::from(e.clone())),
                     };
                     match &compared {
@@ -567,6 +619,16 @@ fn compare_row(
         Err(_) => row.pad(compare_header(Lang::En).len()),
         Ok(c) => {
             row.push(yes_no(c.changed(), lang));
+            // Why, over all the household's programmes (JSON Lines gives it per programme).
+            let why = c.total().map_or(&[][..], |t| t.why.as_slice());
+            row.push(&match lang {
+                Lang::Zh => why
+                    .iter()
+                    .map(|id| zhenxing::compare::reason_label(id))
+                    .collect::<Vec<_>>()
+                    .join("；"),
+                Lang::En => why.join(";"),
+            });
             for ch in &c.changes {
                 row.push(yes_no(ch.eligible_before, lang));
                 row.push(yes_no(ch.eligible_after, lang));
@@ -663,12 +725,13 @@ pub fn run(
             .map_err(|_| "内部错误：写出线程异常退出".to_string())?;
         // A write error stops the reader too (its tokens run out): report the write error first.
         let totals = written?;
-        let (lines_read, blank_lines) = read?;
+        let read = read?;
         Ok(Report {
             totals,
-            lines_read,
+            lines_read: read.lines,
             header_lines,
-            blank_lines: blank_lines + header_lines.saturating_sub(1),
+            blank_lines: read.blank + header_lines.saturating_sub(1),
+            unterminated: (!read.terminated).then_some(read.lines),
         })
     })
     .map(|mut r: Report| {
@@ -721,17 +784,27 @@ fn send(
     job_tx.send(chunk).map_err(|_| stopped())
 }
 
-/// JSON Lines: one job per non-blank line. Returns (lines read, blank lines).
+/// What reading the input found.
+struct Read {
+    /// Physical lines read.
+    lines: u64,
+    /// Blank lines (after the header).
+    blank: u64,
+    /// Whether the last line ended with a line break.
+    terminated: bool,
+}
+
+/// JSON Lines: one job per non-blank line.
 fn read_json_lines(
     input: Box<dyn BufRead + Send>,
     job_tx: &SyncSender<Chunk>,
     tokens: &Receiver<()>,
     progress: &AtomicU64,
     options: &Options<'_>,
-) -> Result<(u64, u64), String> {
+) -> Result<Read, String> {
     let mut lines = register::read::Lines::new(input);
     let (mut seq, mut jobs, mut blank) = (0u64, Vec::with_capacity(CHUNK), 0u64);
-    let mut bytes = Vec::new();
+    let (mut bytes, mut held) = (Vec::new(), 0usize);
     loop {
         let more = lines
             .next_line(&mut bytes)
@@ -741,39 +814,44 @@ fn read_json_lines(
         }
         let line = lines.count;
         progress.store(lines.bytes, Ordering::Relaxed);
-        let unit = match (options.encoding.decode)(&bytes) {
-            Some(text) if text.trim().is_empty() => {
+        let decoded = match lines.overlong {
+            Some(length) => Err(register::read::overlong_message(length)),
+            None => (options.encoding.decode)(&bytes).ok_or_else(|| {
+                format!(
+                    "不是 {} 文本（{}）",
+                    options.encoding.name, options.encoding.advice
+                )
+            }),
+        };
+        let unit = match decoded {
+            Ok(text) if text.trim().is_empty() => {
                 blank += 1;
                 continue;
             }
-            Some(text) => Unit::Line(text),
-            None => Unit::Bad(
-                PolicyError::invalid_input(
-                    "",
-                    format!(
-                        "不是 {} 文本（{}）",
-                        options.encoding.name, options.encoding.advice
-                    ),
-                )
-                .at_line(line),
-            ),
+            Ok(text) => Unit::Line(text),
+            Err(message) => Unit::Bad(PolicyError::invalid_input("", message).at_line(line)),
         };
+        held = held.saturating_add(bytes.len());
         jobs.push(Job {
             line,
             last_line: line,
             lines: 1,
             unit,
         });
-        if jobs.len() >= CHUNK {
+        if jobs.len() >= CHUNK || held >= CHUNK_BYTES {
             send(&mut seq, &mut jobs, job_tx, tokens)?;
+            held = 0;
         }
     }
     send(&mut seq, &mut jobs, job_tx, tokens)?;
-    Ok((lines.count, blank))
+    Ok(Read {
+        lines: lines.count,
+        blank,
+        terminated: lines.terminated,
+    })
 }
 
 /// CSV: one job per household (consecutive rows with one id) or per row that belongs to none.
-/// Returns (lines read, blank lines after the header).
 fn read_csv(
     input: Box<dyn BufRead + Send>,
     options: &Options<'_>,
@@ -781,7 +859,7 @@ fn read_csv(
     job_tx: &SyncSender<Chunk>,
     tokens: &Receiver<()>,
     progress: &AtomicU64,
-) -> Result<(u64, u64), String> {
+) -> Result<Read, String> {
     let mut records = Records::new(input, options.encoding);
     let mut blank = 0;
     let layout = read_header_with(&mut records, &mut blank, |h| {
@@ -790,10 +868,10 @@ fn read_csv(
     .map_err(|e| format!("CSV 表头有误：{}", e.message))?;
     let ignored = layout.ignored();
     if !ignored.is_empty() && !options.quiet {
-        eprintln!("{}", register::ignored_note(&ignored));
+        note!("{}", register::ignored_note(&ignored));
     }
     let mut grouper = Grouper::new(records, layout);
-    let (mut seq, mut jobs) = (0u64, Vec::with_capacity(CHUNK));
+    let (mut seq, mut jobs, mut held) = (0u64, Vec::with_capacity(CHUNK), 0usize);
     while let Some(mut g) = grouper.next_group().map_err(|e| format!("读取失败：{e}"))? {
         progress.store(grouper.bytes_read(), Ordering::Relaxed);
         if !g.id.is_empty() && duplicates.as_mut().is_some_and(|d| d.repeated(&g.id)) {
@@ -802,18 +880,24 @@ fn read_csv(
                 register::repeated_id_message(&g.id),
             ));
         }
+        held = held.saturating_add(g.rows.iter().flat_map(|r| &r.cells).map(String::len).sum());
         jobs.push(Job {
             line: g.first_line,
             last_line: g.last_line,
             lines: g.lines,
             unit: Unit::Group(g),
         });
-        if jobs.len() >= CHUNK {
+        if jobs.len() >= CHUNK || held >= CHUNK_BYTES {
             send(&mut seq, &mut jobs, job_tx, tokens)?;
+            held = 0;
         }
     }
     send(&mut seq, &mut jobs, job_tx, tokens)?;
-    Ok((grouper.lines_read(), grouper.blank))
+    Ok(Read {
+        lines: grouper.lines_read(),
+        blank: grouper.blank,
+        terminated: grouper.terminated(),
+    })
 }
 
 /// Write chunks in input order, give back a token per chunk written, show progress, add up.
@@ -873,13 +957,13 @@ fn show_progress(households: u64, started: Instant, progress: &AtomicU64, size: 
             } else {
                 0.0
             };
-            eprintln!(
+            note!(
                 "已处理 {households} 户（{:.0}%，{rate:.0} 户/秒，预计还需 {}）……",
                 fraction * 100.0,
                 duration(left)
             );
         }
-        None => eprintln!("已处理 {households} 户（{rate:.0} 户/秒）……"),
+        None => note!("已处理 {households} 户（{rate:.0} 户/秒）……"),
     }
 }
 
