@@ -16,9 +16,9 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::error::Result;
+use crate::base::error::Result;
+use crate::base::money::Money;
 use crate::model::{Appraisal, Capacity, Category, Household, HouseholdStatus, Member};
-use crate::money::Money;
 use crate::params::{catalogue as p, Reader, Used};
 use crate::programs::assistance::Assistance;
 use crate::programs::housing::HousingFigures;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::error::{PolicyError, Result};
+use crate::base::error::{PolicyError, Result};
 use crate::estimate::Estimate;
 use crate::screening::Screening;
 
@@ -43,7 +43,7 @@ pub struct BatchError {
     /// which then ends with （共 N 处问题）); absent when it has one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[tsify(optional)]
-    pub problems: Vec<crate::error::Problem>,
+    pub problems: Vec<crate::base::error::Problem>,
     /// The register line its message names, if any (see [`PolicyError::at_line`]).
     #[serde(skip)]
     pub line: Option<u64>,

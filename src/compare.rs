@@ -15,11 +15,11 @@ use tsify::Tsify;
 
 use chrono::NaiveDate;
 
+use crate::base::error::{PolicyError, Result};
+use crate::base::money::Money;
 use crate::batch::BatchError;
-use crate::error::{PolicyError, Result};
 use crate::estimate::{estimate, estimate_through, Estimate, Transitions};
 use crate::model::{HouseholdInput, Lens};
-use crate::money::Money;
 use crate::params::ParameterSet;
 use crate::programs::dibao::Route;
 use crate::programs::registry::{ProgramOutcome, PROGRAMMES};
@@ -891,7 +891,7 @@ fn held_open(set: &ParameterSet, from: NaiveDate, to: NaiveDate) -> Result<Optio
     if !(from <= end && end < to) {
         return Ok(None);
     }
-    let to_text = crate::calendar::format_date(to);
+    let to_text = crate::base::calendar::format_date(to);
     let mut overrides = serde_json::Map::new();
     for spec in catalogue::ALL.iter().filter(|s| s.unit == Unit::Date) {
         let ends_with_period = set

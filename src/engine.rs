@@ -6,14 +6,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
 
+use crate::base::calendar::{format_date, parse_date};
+use crate::base::error::{ErrorCode, PolicyError, Problem, Result};
 use crate::batch::{BatchError, BatchItem, ScreenItem};
-use crate::calendar::{format_date, parse_date};
 use crate::columns::ScreenColumns;
 use crate::compare::{
     Cause, ComparisonTally, DifferingHousehold, HouseholdComparison, RegisterComparison,
 };
 use crate::compare::{Comparison, DatePath};
-use crate::error::{ErrorCode, PolicyError, Problem, Result};
 use crate::estimate::{self, Estimate, IncomeCurve, Transitions};
 use crate::input::household::{reference_of, HouseholdInput};
 use crate::input::json::Node;
@@ -268,7 +268,7 @@ impl Engine {
         let problems = self.household_problems(household, as_of);
         let code = c
             .into_error()
-            .map_or(crate::error::ErrorCode::InvalidInput, |e| e.code);
+            .map_or(crate::base::error::ErrorCode::InvalidInput, |e| e.code);
         Err(PolicyError::with_problems(code, problems))
     }
 
@@ -702,7 +702,7 @@ macro_rules! engine_methods {
                 ) -> Result<ProgramResult<crate::programs::$module::$figures>> {
                     match self.programme($id, h, as_of, true)? {
                         Some(ProgramOutcome::$variant(result)) => Ok(result),
-                        _ => Err(crate::error::PolicyError::invalid_input($id, "未知的项目")),
+                        _ => Err(crate::base::error::PolicyError::invalid_input($id, "未知的项目")),
                     }
                 }
             )*

@@ -15,10 +15,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::error::{PolicyError, Result};
+use crate::base::error::{PolicyError, Result};
+use crate::base::money::Money;
 use crate::input::requests::CurveOptions;
 use crate::model::{Household, HouseholdInput, IncomeInput, Lens, MoneyInput};
-use crate::money::Money;
 use crate::params::{ParameterSet, Reader};
 use crate::programs::assistance::Assistance;
 use crate::programs::monitoring::{self, MonitoringResult};

@@ -30,20 +30,16 @@
 #![warn(unreachable_pub, dead_code)]
 
 pub mod alerts;
+pub mod base;
 pub mod batch;
-pub mod bits;
-pub mod calendar;
 pub mod columns;
 pub mod compare;
 pub mod engine;
-pub mod error;
 pub mod estimate;
 pub mod explain;
 pub mod input;
-pub mod json_write;
 pub mod labels;
 pub(crate) mod model;
-pub mod money;
 pub mod params;
 pub mod policy;
 pub mod programs;
@@ -55,8 +51,8 @@ pub mod summary;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use base::error::{ErrorCode, PolicyError};
 pub use engine::Engine;
-pub use error::{ErrorCode, PolicyError};
 
 /// The crate version, as the package reports it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

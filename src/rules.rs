@@ -6,7 +6,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::bits::Bits;
+use crate::base::bits::Bits;
 use tsify::Tsify;
 
 /// Where a rule comes from.

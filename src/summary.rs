@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::Result;
-use crate::money::Money;
+use crate::base::error::Result;
+use crate::base::money::Money;
 use crate::programs::monitoring::Category;
 use crate::programs::registry::PROGRAMMES;
 use crate::register::Place;

@@ -344,7 +344,7 @@ fn every_rule_of_the_transition_period_is_tried_on_both_sides_of_its_end() {
         .unwrap()
         .lookup(
             &zhenxing::params::catalogue::TRANSITION_END,
-            zhenxing::calendar::parse_date("2025-06-01", "").unwrap(),
+            zhenxing::base::calendar::parse_date("2025-06-01", "").unwrap(),
             None,
         )
         .map(|v| v.value.display())

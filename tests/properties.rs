@@ -246,7 +246,7 @@ proptest! {
         }
         prop_assert_eq!(est.programs.len(), zhenxing::programs::registry::PROGRAMMES.len());
         prop_assert_eq!(serde_json::to_value(&est.monitoring).unwrap(), { let mut m = serde_json::to_value(e.monitoring(&input, DATES[d], true).unwrap()).unwrap(); for k in ["unofficial", "stale", "assumptions"] { m.as_object_mut().unwrap().remove(k); } m });
-        let sum = |f: fn(&zhenxing::estimate::Contribution) -> zhenxing::money::Money| -> i128 {
+        let sum = |f: fn(&zhenxing::estimate::Contribution) -> zhenxing::base::money::Money| -> i128 {
             est.contributions.iter().map(|c| fen(&f(c).to_fen_string())).sum()
         };
         prop_assert_eq!(sum(|c| c.cash_annual), fen(&est.total_annual.to_fen_string()));
@@ -394,7 +394,7 @@ proptest! {
         })).unwrap();
         let input = household_of(&h).unwrap();
         let c = e.compare(&input, DATES[d], &same).unwrap();
-        prop_assert_eq!(c.total_difference, zhenxing::money::Money::ZERO);
+        prop_assert_eq!(c.total_difference, zhenxing::base::money::Money::ZERO);
         prop_assert!(c.programs.iter().all(|p| p.difference.is_zero() && p.baseline_eligible == p.alternative_eligible));
         prop_assert_eq!(c.baseline.total_monthly, c.alternative.total_monthly);
     }
@@ -488,7 +488,7 @@ proptest! {
             prop_assert_eq!(s.monthly, if p.eligible() { p.monthly() } else { None });
             // Annual: what the programme adds, cash, on the household's behalf, or pay for a post.
             let added = c.cash_annual.checked_add(c.other_annual).unwrap().checked_add(c.earnings_annual).unwrap();
-            prop_assert_eq!(s.annual, if p.eligible() { added } else { zhenxing::money::Money::ZERO });
+            prop_assert_eq!(s.annual, if p.eligible() { added } else { zhenxing::base::money::Money::ZERO });
         }
         prop_assert_eq!(row.total_monthly, est.total_monthly);
         prop_assert_eq!(row.total_annual, est.total_annual);

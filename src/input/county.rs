@@ -10,8 +10,8 @@ use tsify::Tsify;
 
 use super::json::Node;
 use super::{short, Obj};
-use crate::error::{PolicyError, Result};
-use crate::money::{parse_plain_decimal, Money};
+use crate::base::error::{PolicyError, Result};
+use crate::base::money::{parse_plain_decimal, Money};
 
 /// What a 扶贫项目资产 is, as a ledger names it; its class (经营性 / 公益性 / 到户类) follows from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]

@@ -8,7 +8,7 @@ use tsify::Tsify;
 
 use super::json::Node;
 use super::{member_path, one_of, Collect, MoneyInput, Obj};
-use crate::error::{PolicyError, Result};
+use crate::base::error::{PolicyError, Result};
 
 #[derive(Clone, Debug, Default, Tsify)]
 #[serde(rename_all = "camelCase")]

@@ -22,8 +22,8 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use crate::error::{join_path, PolicyError, Problem, Result};
-use crate::money::{parse_plain_decimal, Money};
+use crate::base::error::{join_path, PolicyError, Problem, Result};
+use crate::base::money::{parse_plain_decimal, Money};
 pub use json::Node;
 
 /// Money as it arrived, already checked (not negative, at most two places, at most 10^10).
@@ -284,7 +284,7 @@ impl<'n, 'a> Obj<'n, 'a> {
 }
 
 /// At most 40 characters of a value, for a message (a hostile value must not fill the message).
-pub use crate::error::excerpt as short;
+pub use crate::base::error::excerpt as short;
 
 /// A string node (errors with an empty path, placed by the caller).
 pub fn text(v: &Node<'_>, key: &str) -> Result<String> {
@@ -326,7 +326,9 @@ fn read_money(value: &Node<'_>) -> Result<Money> {
         })?,
         Node::String(None) => return Err(invalid_text(String::new())),
         Node::Number(t) => number(t).map_err(|e| match e.code {
-            crate::error::ErrorCode::OutOfRange => PolicyError::out_of_range("", "金额超出范围"),
+            crate::base::error::ErrorCode::OutOfRange => {
+                PolicyError::out_of_range("", "金额超出范围")
+            }
             _ => e,
         })?,
         _ => {
@@ -395,7 +397,7 @@ mod tests {
         // Every member a household may have has its path written once.
         assert!(MEMBER_PATHS.len() >= crate::model::MAX_MEMBERS);
     }
-    use crate::error::ErrorCode;
+    use crate::base::error::ErrorCode;
 
     fn money_of(json: &str) -> Result<Option<MoneyInput>> {
         let text = format!("{{\"m\":{json}}}");

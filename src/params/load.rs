@@ -19,10 +19,10 @@ use super::{
     KeyCountyListStatus, Kind, Level, ParameterSet, Params, PovertyCounty, PovertyKind, Region,
     RegionKind, Scope, Spec, Status, Value,
 };
-use crate::calendar::{format_date, parse_date};
-use crate::error::{join_path, ErrorCode, PolicyError, Problem, Result};
+use crate::base::calendar::{format_date, parse_date};
+use crate::base::error::{join_path, ErrorCode, PolicyError, Problem, Result};
+use crate::base::money::parse_plain_decimal;
 use crate::input::json::{self, Node};
-use crate::money::parse_plain_decimal;
 
 pub(super) const SCHEMA: &str = "zhenxing-parameters/1";
 /// The one base a partial file may extend.
@@ -255,7 +255,7 @@ pub(super) fn out_of_order(set: &ParameterSet) -> Vec<([&'static str; 2], String
                     continue;
                 }
                 // A value for every date (a plain what-if) starts on the calendar's first day.
-                let first_day = NaiveDate::from_ymd_opt(crate::calendar::EARLIEST_YEAR, 1, 1);
+                let first_day = NaiveDate::from_ymd_opt(crate::base::calendar::EARLIEST_YEAR, 1, 1);
                 let since = match Some(*on) == first_day {
                     true => String::new(),
                     false => format!("{} 起", format_date(*on)),

@@ -17,7 +17,7 @@ use super::assistance::Assistance;
 use super::groups::{self, Group};
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::error::Result;
+use crate::base::error::Result;
 use crate::explain::{Citations, Explanation};
 use crate::model::{Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader};

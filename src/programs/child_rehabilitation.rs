@@ -18,10 +18,10 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::error::Result;
+use crate::base::error::Result;
+use crate::base::money::Money;
 use crate::explain::{Citations, Explanation};
 use crate::model::{DisabilityType, Household};
-use crate::money::Money;
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::rules::Assumptions;
 

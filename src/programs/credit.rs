@@ -13,11 +13,11 @@ use tsify::Tsify;
 
 use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
-use crate::calendar::format_date;
-use crate::error::Result;
+use crate::base::calendar::format_date;
+use crate::base::error::Result;
+use crate::base::money::{Money, Rate};
 use crate::explain::{Citations, Explanation};
 pub use crate::input::requests::{GuaranteeLoanRequest, InsuranceFuturesClaim, MicrocreditRequest};
-use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader};
 use crate::rules::Assumptions;
 

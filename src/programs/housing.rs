@@ -19,10 +19,10 @@ use super::assistance::Assistance;
 use super::groups::{self, Group};
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::error::Result;
+use crate::base::error::Result;
+use crate::base::money::Money;
 use crate::explain::{Citations, Explanation};
 use crate::model::{Appraisal, Area, Household, HouseholdStatus};
-use crate::money::Money;
 use crate::params::{catalogue as p, Reader};
 use crate::rules::Assumptions;
 

@@ -19,10 +19,10 @@ use tsify::Tsify;
 
 use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
-use crate::error::{PolicyError, Result};
+use crate::base::error::{PolicyError, Result};
+use crate::base::money::{Money, Rate};
 use crate::explain::{Citations, Explanation};
 pub use crate::input::requests::{HospitalLevel, InsuredGroup, MedicalClaim};
-use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::rules::Assumptions;
 

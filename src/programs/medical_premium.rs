@@ -21,10 +21,10 @@ use super::assistance::Assistance;
 use super::groups::{self, Group};
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::error::Result;
+use crate::base::error::Result;
+use crate::base::money::{Money, Rate};
 use crate::explain::{Citations, Explanation};
 use crate::model::{Household, HouseholdStatus};
-use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::rules::Assumptions;
 
@@ -239,7 +239,7 @@ impl HouseholdProgramme for MedicalPremiumFigures {
                 "医保发〔2021〕10号（转述）",
                 format!(
                     "过渡期已于 {} 结束：脱贫人口、监测对象的资助参保（过渡期内）不再适用。",
-                    crate::calendar::format_date(end)
+                    crate::base::calendar::format_date(end)
                 ),
                 None,
             );

@@ -34,10 +34,10 @@ pub mod work_relief;
 
 use serde::Serialize;
 
-use crate::error::Result;
+use crate::base::error::Result;
+use crate::base::money::Money;
 use crate::explain::{Citations, Explanation, Fact, Step};
 use crate::model::Household;
-use crate::money::Money;
 use crate::params::{Reader, StaleSet, UnofficialSet, Used};
 use crate::rules::Assumptions;
 use assistance::Assistance;

@@ -14,11 +14,11 @@ use tsify::Tsify;
 
 use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
-use crate::error::Result;
+use crate::base::error::Result;
+use crate::base::money::{Money, Rate};
 use crate::explain::{Citations, Explanation};
 pub use crate::input::household::Category;
 use crate::model::{Area, Capacity, Event, Household, HouseholdStatus};
-use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader};
 use crate::rules::Assumptions;
 

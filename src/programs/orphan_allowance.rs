@@ -16,10 +16,10 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::error::Result;
+use crate::base::error::Result;
+use crate::base::money::Money;
 use crate::explain::{Citations, Explanation};
 use crate::model::{Care, Household};
-use crate::money::Money;
 use crate::params::{catalogue as p, Reader};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]

@@ -19,10 +19,10 @@ use super::assistance::Assistance;
 use super::groups::Group;
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::error::Result;
+use crate::base::error::Result;
+use crate::base::money::{Money, Rate};
 use crate::explain::{Citations, Explanation};
 use crate::model::{Category, Household, HouseholdStatus, Member};
-use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::rules::Assumptions;
 

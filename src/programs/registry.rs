@@ -11,9 +11,9 @@ use serde::Serialize;
 
 use super::assistance::Assistance;
 use super::{run, Amounts, Basis, HouseholdProgramme, ProgramResult};
-use crate::error::Result;
+use crate::base::error::Result;
+use crate::base::money::Money;
 use crate::model::Household;
-use crate::money::Money;
 use crate::params::{Reader, UnofficialSet};
 
 /// Calls `$then!` with the list. Programmes are listed in the order results show them.

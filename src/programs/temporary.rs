@@ -18,10 +18,10 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::error::Result;
+use crate::base::error::Result;
+use crate::base::money::{Money, Rate};
 use crate::explain::{Citations, Explanation};
 use crate::model::Household;
-use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader};
 use crate::rules::Assumptions;
 

@@ -27,7 +27,7 @@ use crate::input::form::register_value;
 use std::borrow::Cow;
 use std::io::{self, BufRead};
 
-use crate::error::{excerpt, PolicyError, Result};
+use crate::base::error::{excerpt, PolicyError, Result};
 use crate::input::json::Node;
 pub use columns::{column, Column, Target, COLUMNS};
 pub use header::{header_columns, HeaderColumn};
@@ -661,7 +661,7 @@ fn in_register_terms(path: &str, message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{ErrorCode, Problem};
+    use crate::base::error::{ErrorCode, Problem};
 
     fn groups(text: &str) -> (Vec<Group>, u64) {
         let mut records = Records::new(text.as_bytes(), UTF8);

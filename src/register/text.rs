@@ -3,10 +3,10 @@
 //! household on either side. The same reading as the tool's (line numbers, household grouping,
 //! repeated ids, every line accounted for) on one thread.
 
+use crate::base::error::{PolicyError, Result};
 use crate::batch::BatchError;
 use crate::columns::ScreenColumns;
 use crate::engine::Engine;
-use crate::error::{PolicyError, Result};
 use crate::estimate::Transitions;
 use crate::input::household;
 use crate::input::json::Node;
@@ -371,7 +371,7 @@ impl<E: Borrow<Engine>> TextScreen<E> {
         opts: TextOptions,
     ) -> Result<TextScreen<E>> {
         // The date first: a bad one is the call's error, not every row's.
-        crate::calendar::parse_date(as_of, "asOf")?;
+        crate::base::calendar::parse_date(as_of, "asOf")?;
         let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
         let format = opts.format.unwrap_or_else(|| TextFormat::sniff(&bytes));
         let (source, columns, levels) = match format {
@@ -838,7 +838,7 @@ mod tests {
     fn fen_of(cell: &str) -> f64 {
         match cell {
             "" => 0.0,
-            c => crate::money::Money::parse_input(c, "")
+            c => crate::base::money::Money::parse_input(c, "")
                 .unwrap()
                 .to_fen()
                 .unwrap() as f64,

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::error::PolicyError;
+use crate::base::error::PolicyError;
 use crate::input::json::Node;
 
 use super::convert::{as_of_arg, batch_to_json, to_js, to_value};
@@ -24,7 +24,7 @@ pub(super) fn batch_args(
     let list = array(households);
     crate::batch::check_batch(list.length() as usize, limit).map_err(to_js)?;
     let as_of = as_of_arg(as_of)?;
-    crate::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
+    crate::base::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
     Ok((list, as_of))
 }
 

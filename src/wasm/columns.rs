@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 use super::batches::{array, batch_args, chunk_by_chunk, unsent, CHUNK};
 use super::convert::{as_of_arg, options_arg, register_bytes, to_js, to_value};
 use super::engine::PolicyEngine;
+use crate::base::error::PolicyError;
 use crate::columns::ScreenColumns;
-use crate::error::PolicyError;
 use crate::programs::registry::PROGRAMMES;
 use crate::register::text::{PlaceColumns, RegisterTable, TextOptions, TextScreen};
 

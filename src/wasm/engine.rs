@@ -9,8 +9,8 @@ use super::convert::{
     region_arg, register_bytes, request_call, result, string_arg, to_js, to_value,
 };
 use super::types::{OptionsArg, RegionArg, TextOptionsArg};
+use crate::base::error::{ErrorCode, PolicyError};
 use crate::engine::Engine;
-use crate::error::{ErrorCode, PolicyError};
 use crate::input::json::Node;
 use crate::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,

@@ -131,7 +131,7 @@ pub fn register_columns(
             .map(|c| c.as_string().unwrap_or_default())
             .collect(),
         false => {
-            return Err(to_js(crate::error::PolicyError::invalid_input(
+            return Err(to_js(crate::base::error::PolicyError::invalid_input(
                 "",
                 "header 应为字符串数组",
             )))

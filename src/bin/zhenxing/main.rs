@@ -305,7 +305,7 @@ struct Prepared {
 fn prepare(c: &Common, params: &Option<PathBuf>) -> Result<Prepared, String> {
     let engine = engine(params)?;
     let as_of = c.as_of.clone().unwrap_or_default();
-    zhenxing::calendar::parse_date(&as_of, "--as-of").map_err(|e| e.message)?;
+    zhenxing::base::calendar::parse_date(&as_of, "--as-of").map_err(|e| e.message)?;
     let input = Input::open(
         c.input.as_deref().unwrap_or(std::path::Path::new("-")),
         c.input_format,
@@ -467,8 +467,8 @@ fn run_compare(c: Common) -> Result<u8, String> {
 fn run_compare_dates(c: Common, to: &str) -> Result<u8, String> {
     let mut p = prepare(&c, &c.params)?;
     p.engine = with_sets(p.engine, &c.sets)?;
-    let from = zhenxing::calendar::parse_date(&p.as_of, "--as-of").map_err(|e| e.message)?;
-    let until = zhenxing::calendar::parse_date(to, "--to").map_err(|e| e.message)?;
+    let from = zhenxing::base::calendar::parse_date(&p.as_of, "--as-of").map_err(|e| e.message)?;
+    let until = zhenxing::base::calendar::parse_date(to, "--to").map_err(|e| e.message)?;
     let path = zhenxing::compare::DatePath::new(p.engine.parameter_set(), from, until)
         .map_err(|e| e.message)?;
     let reads = reads(&c, &p.input);

@@ -1,0 +1,8 @@
+//! The base: what knows nothing of the policy. Exact money with one rounding rule, dates, errors
+//! with codes and paths, and small sets of bits.
+
+pub mod bits;
+pub mod calendar;
+pub mod error;
+pub mod json_write;
+pub mod money;
