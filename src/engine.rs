@@ -8,6 +8,7 @@ use tsify::Tsify;
 
 use crate::base::calendar::{format_date, parse_date};
 use crate::base::error::{ErrorCode, PolicyError, Problem, Result};
+use crate::base::json::Node;
 use crate::batch::{BatchError, BatchItem, ScreenItem};
 use crate::columns::ScreenColumns;
 use crate::compare::{
@@ -16,7 +17,6 @@ use crate::compare::{
 use crate::compare::{Comparison, DatePath};
 use crate::estimate::{self, Estimate, IncomeCurve, Transitions};
 use crate::input::household::{reference_of, HouseholdInput};
-use crate::input::json::Node;
 use crate::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
     WorkReliefProject,

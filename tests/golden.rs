@@ -5,13 +5,13 @@
 use serde_json::{json, Value};
 use std::fs;
 use std::path::{Path, PathBuf};
+use zhenxing::base::json::Node;
 use zhenxing::input::county::CountyIndicatorInput;
 use zhenxing::input::household::HouseholdInput;
 use zhenxing::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
     WorkReliefProject,
 };
-use zhenxing::input::Node;
 use zhenxing::{Engine, PolicyError};
 
 fn cases() -> Vec<PathBuf> {

@@ -2,12 +2,12 @@
 
 use proptest::prelude::*;
 use serde_json::json;
+use zhenxing::base::json::Node;
 use zhenxing::input::household::HouseholdInput;
 use zhenxing::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
     WorkReliefProject,
 };
-use zhenxing::input::Node;
 use zhenxing::{Engine, PolicyError};
 
 /// Read a JSON value with one of the engine's strict readers, as the bindings do.

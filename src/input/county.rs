@@ -8,9 +8,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::json::Node;
 use super::{short, Obj};
 use crate::base::error::{PolicyError, Result};
+use crate::base::json::Node;
 use crate::base::money::{parse_plain_decimal, Money};
 
 /// What a 扶贫项目资产 is, as a ledger names it; its class (经营性 / 公益性 / 到户类) follows from it.
@@ -747,7 +747,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<CountyIndicatorInput> {
-        CountyIndicatorInput::read(&crate::input::json::parse(text).unwrap())
+        CountyIndicatorInput::read(&crate::base::json::parse(text).unwrap())
     }
 
     #[test]

@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use super::json::Node;
+use crate::base::json::Node;
 
 /// What kind of value a field holds, for normalising.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -183,7 +183,7 @@ pub fn normalise<'a>(values: &Node<'a>) -> Node<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::json::parse;
+    use crate::base::json::parse;
 
     #[test]
     fn form_values_become_a_household() {

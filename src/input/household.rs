@@ -6,9 +6,9 @@
 
 use tsify::Tsify;
 
-use super::json::Node;
 use super::{member_path, one_of, Collect, MoneyInput, Obj};
 use crate::base::error::{PolicyError, Result};
+use crate::base::json::Node;
 
 #[derive(Clone, Debug, Default, Tsify)]
 #[serde(rename_all = "camelCase")]

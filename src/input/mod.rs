@@ -3,7 +3,7 @@
 //! and every error with its code, the path of the field and a Chinese message. JavaScript values
 //! cross the boundary as JSON text, so the WebAssembly and native builds read the very same thing.
 //!
-//! - [`json`]: the JSON text into a tree ([`Node`]);
+//! - [`crate::base::json`]: the JSON text into a tree ([`Node`]);
 //! - [`household`]: the household of the API (`Household`, `Member`) and its reader;
 //! - [`requests`]: the other requests (a hospital bill, a loan, a project, options).
 //!
@@ -12,7 +12,6 @@
 pub mod county;
 pub mod form;
 pub mod household;
-pub mod json;
 pub mod requests;
 pub mod unicode;
 #[cfg(not(target_arch = "wasm32"))]
@@ -20,11 +19,12 @@ mod unicode_table;
 
 use std::borrow::Cow;
 
+use crate::base::json::Node;
+
 use rust_decimal::Decimal;
 
 use crate::base::error::{join_path, PolicyError, Problem, Result};
 use crate::base::money::{parse_plain_decimal, Money};
-pub use json::Node;
 
 /// Money as it arrived, already checked (not negative, at most two places, at most 10^10).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub struct MoneyInput(pub Money);
 
 /// Parse JSON text, or `INVALID_INPUT` naming the line and column.
 pub fn parse<'a>(text: &'a str, what: &str) -> Result<Node<'a>> {
-    json::parse(text).map_err(|e| {
+    crate::base::json::parse(text).map_err(|e| {
         PolicyError::invalid_input(
             "",
             format!(

@@ -1,7 +1,7 @@
 //! Loading a parameter file: every problem is collected with its path and a message naming the
 //! parameter and the value, then reported at once.
 //!
-//! The text is read with [`crate::input::json`]: a key written twice anywhere is an error (a
+//! The text is read with [`crate::base::json`]: a key written twice anywhere is an error (a
 //! `serde_json::Value` would keep the last one silently), and numbers keep their exact text.
 //! Loading is O(n log n) in the number of values, whatever the mix of base and file values.
 //!
@@ -21,8 +21,8 @@ use super::{
 };
 use crate::base::calendar::{format_date, parse_date};
 use crate::base::error::{join_path, ErrorCode, PolicyError, Problem, Result};
+use crate::base::json::{self, Node};
 use crate::base::money::parse_plain_decimal;
-use crate::input::json::{self, Node};
 
 pub(super) const SCHEMA: &str = "zhenxing-parameters/1";
 /// The one base a partial file may extend.

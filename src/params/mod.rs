@@ -437,8 +437,8 @@ impl ParameterSet {
     }
 
     /// A what-if copy; see [`overrides`]. The bindings pass the JSON text parsed with
-    /// [`crate::input::json::parse`], so a name given twice is found.
-    pub fn with_overrides(&self, overrides: &crate::input::json::Node<'_>) -> Result<ParameterSet> {
+    /// [`crate::base::json::parse`], so a name given twice is found.
+    pub fn with_overrides(&self, overrides: &crate::base::json::Node<'_>) -> Result<ParameterSet> {
         overrides::apply(self, overrides)
     }
 

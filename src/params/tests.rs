@@ -1,7 +1,7 @@
 use super::*;
 use crate::base::calendar::parse_date;
 use crate::base::error::ErrorCode;
-use crate::input::json;
+use crate::base::json;
 use serde_json::json;
 use std::time::Instant;
 

@@ -28,7 +28,7 @@ use std::borrow::Cow;
 use std::io::{self, BufRead};
 
 use crate::base::error::{excerpt, PolicyError, Result};
-use crate::input::json::Node;
+use crate::base::json::Node;
 pub use columns::{column, Column, Target, COLUMNS};
 pub use header::{header_columns, HeaderColumn};
 pub use ids::DuplicateIds;

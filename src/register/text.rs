@@ -4,12 +4,12 @@
 //! repeated ids, every line accounted for) on one thread.
 
 use crate::base::error::{PolicyError, Result};
+use crate::base::json::Node;
 use crate::batch::BatchError;
 use crate::columns::ScreenColumns;
 use crate::engine::Engine;
 use crate::estimate::Transitions;
 use crate::input::household;
-use crate::input::json::Node;
 use crate::input::Obj;
 use crate::screening::Screening;
 use tsify::Tsify;

@@ -5,7 +5,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::base::error::PolicyError;
-use crate::input::json::Node;
+use crate::base::json::Node;
 
 use super::convert::{as_of_arg, batch_to_json, to_js, to_value};
 

@@ -5,9 +5,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::base::error::{ErrorCode, PolicyError};
+use crate::base::json::Node;
 use crate::engine::Engine;
 use crate::input::household::HouseholdInput;
-use crate::input::json::Node;
 use crate::input::requests::BatchOptions;
 
 use super::types::{OptionsArg, RegionArg};

@@ -10,8 +10,8 @@ use super::convert::{
 };
 use super::types::{OptionsArg, RegionArg, TextOptionsArg};
 use crate::base::error::{ErrorCode, PolicyError};
+use crate::base::json::Node;
 use crate::engine::Engine;
-use crate::input::json::Node;
 use crate::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
     WorkReliefProject,

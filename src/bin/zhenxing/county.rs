@@ -11,8 +11,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use zhenxing::base::json::Node;
 use zhenxing::input::county::AssetInput;
-use zhenxing::input::Node;
 use zhenxing::programs::assets::{AssetLedger, LedgerItem};
 use zhenxing::programs::county::CountyProfile;
 use zhenxing::PolicyError;

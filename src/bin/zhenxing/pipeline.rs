@@ -18,11 +18,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
+use zhenxing::base::json::Node;
 use zhenxing::base::money::Money;
 use zhenxing::batch::BatchError;
 use zhenxing::compare::{Cause, ComparisonTally, DatePath, HouseholdChange, HouseholdComparison};
 use zhenxing::estimate::{Estimate, Transitions};
-use zhenxing::input::json::Node;
 use zhenxing::programs::registry::PROGRAMMES;
 use zhenxing::register::output::{self, lead_cells, yes_no, Cells, Identity, Lang};
 use zhenxing::register::{
