@@ -7,3 +7,4 @@ pub mod error;
 pub mod json;
 pub mod json_write;
 pub mod money;
+pub mod typed;

@@ -12,7 +12,7 @@ use crate::base::calendar::{parse_date, EARLIEST_YEAR};
 use crate::base::error::{ErrorCode, PolicyError, Result};
 use crate::base::json::Node;
 use crate::base::money::parse_plain_decimal;
-use crate::input::form::typed_number;
+use crate::base::typed::typed_number;
 use rust_decimal::Decimal;
 
 const OVERRIDE_SOURCE: &str = "假设调整（withOverrides）";

@@ -321,7 +321,7 @@ impl Column {
     pub fn api_value<'v>(&self, value: &'v str) -> std::borrow::Cow<'v, str> {
         let v = self.translate(value);
         if DATE_COLUMNS.contains(&self.name) {
-            if let Some(date) = crate::input::form::typed_date(v) {
+            if let Some(date) = crate::base::typed::typed_date(v) {
                 return std::borrow::Cow::Owned(date);
             }
         }
