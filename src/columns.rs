@@ -7,9 +7,9 @@
 //! order; a caller that hands the columns out a chunk at a time clears them between chunks, and
 //! error indexes keep counting from the first household.
 
+use crate::base::error::BatchError;
 use crate::base::error::PolicyError;
 use crate::base::money::Money;
-use crate::batch::BatchError;
 use crate::programs::monitoring::Category;
 use crate::programs::registry::PROGRAMMES;
 use crate::screening::Screening;

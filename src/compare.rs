@@ -15,9 +15,9 @@ use tsify::Tsify;
 
 use chrono::NaiveDate;
 
+use crate::base::error::BatchError;
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
-use crate::batch::BatchError;
 use crate::estimate::{estimate, estimate_through, Estimate, Transitions};
 use crate::model::{HouseholdInput, Lens};
 use crate::params::ParameterSet;

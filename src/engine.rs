@@ -7,9 +7,10 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use crate::base::calendar::{format_date, parse_date};
+use crate::base::error::BatchError;
 use crate::base::error::{ErrorCode, PolicyError, Problem, Result};
 use crate::base::json::Node;
-use crate::batch::{BatchError, BatchItem, ScreenItem};
+use crate::batch::{BatchItem, ScreenItem};
 use crate::columns::ScreenColumns;
 use crate::compare::{
     Cause, ComparisonTally, DifferingHousehold, HouseholdComparison, RegisterComparison,
@@ -653,7 +654,7 @@ impl RegisterComparer<'_> {
     }
 
     /// The next household of the batch, which could not be read at all.
-    pub fn add_unread(&mut self, error: crate::batch::BatchError) {
+    pub fn add_unread(&mut self, error: crate::base::error::BatchError) {
         self.next = self.next.saturating_add(1);
         self.add_error(None, None, error);
     }
@@ -662,7 +663,7 @@ impl RegisterComparer<'_> {
         &mut self,
         reference: Option<String>,
         region: Option<&str>,
-        error: crate::batch::BatchError,
+        error: crate::base::error::BatchError,
     ) {
         self.tally.add_error(region);
         self.differing.push(DifferingHousehold::Err {

@@ -23,9 +23,9 @@ use tsify::Tsify;
 
 use super::transition;
 use crate::base::calendar::format_date;
+use crate::base::error::BatchError;
 use crate::base::error::{ErrorCode, PolicyError, Result};
 use crate::base::money::{Money, Rate};
-use crate::batch::BatchError;
 use crate::explain::{Citations, Explanation, Step};
 use crate::input::county::{
     label_of, Approval, AssetInput, AssetKind, DisposalType, FundingSource, IncomePurpose,

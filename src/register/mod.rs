@@ -829,7 +829,7 @@ mod tests {
         assert!(e.problems[0].message.starts_with("第 3 行："));
         assert!(e.problems[1].message.starts_with("第 2 行："));
         assert_eq!(
-            crate::batch::BatchError::from(e)
+            crate::base::error::BatchError::from(e)
                 .full_text()
                 .matches("行：")
                 .count(),

@@ -7,8 +7,8 @@
 
 use std::borrow::Cow;
 
+use crate::base::error::BatchError;
 use crate::base::money::Money;
-use crate::batch::BatchError;
 use crate::programs::registry::PROGRAMMES;
 use crate::screening::Screening;
 

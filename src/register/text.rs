@@ -3,9 +3,9 @@
 //! household on either side. The same reading as the tool's (line numbers, household grouping,
 //! repeated ids, every line accounted for) on one thread.
 
+use crate::base::error::BatchError;
 use crate::base::error::{PolicyError, Result};
 use crate::base::json::Node;
-use crate::batch::BatchError;
 use crate::columns::ScreenColumns;
 use crate::engine::Engine;
 use crate::estimate::Transitions;

@@ -112,6 +112,6 @@ pub(super) fn gathered<T: Serialize>(
 }
 
 /// The error item of a household JavaScript could not send (not plain data).
-pub(super) fn unsent(path: &str, message: &str) -> crate::batch::BatchError {
-    crate::batch::BatchError::from(PolicyError::invalid_input(path, message))
+pub(super) fn unsent(path: &str, message: &str) -> crate::base::error::BatchError {
+    crate::base::error::BatchError::from(PolicyError::invalid_input(path, message))
 }

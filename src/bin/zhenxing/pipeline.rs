@@ -18,9 +18,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
+use zhenxing::base::error::BatchError;
 use zhenxing::base::json::Node;
 use zhenxing::base::money::Money;
-use zhenxing::batch::BatchError;
 use zhenxing::compare::{Cause, ComparisonTally, DatePath, HouseholdChange, HouseholdComparison};
 use zhenxing::estimate::{Estimate, Transitions};
 use zhenxing::programs::registry::PROGRAMMES;
