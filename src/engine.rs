@@ -533,7 +533,7 @@ impl Engine {
             }),
             None => None,
         };
-        let rule = crate::rules::rule(id).map(|r| RuleDescription {
+        let rule = crate::policy::rules::rule(id).map(|r| RuleDescription {
             basis: r.basis.as_str(),
             basis_label: r.basis.label(),
             source: r.source,
@@ -870,7 +870,7 @@ fn unknown_id(id: &str) -> PolicyError {
     let known = crate::params::catalogue::ALL
         .iter()
         .map(|s| s.name)
-        .chain(crate::rules::RULES.iter().map(|r| r.id))
+        .chain(crate::policy::rules::RULES.iter().map(|r| r.id))
         .chain(crate::programs::reasons::Reason::ALL.iter().map(|r| r.id()));
     let hint = crate::params::catalogue::nearest_among(id, known)
         .map(|n| format!("，是否应为“{n}”？"))

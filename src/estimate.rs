@@ -110,7 +110,7 @@ pub struct Estimate {
     pub stale: crate::params::StaleSet,
     /// Every assumption of this calculator the estimate rests on, with the parts that used it.
     #[tsify(type = "AssumptionUse[]")]
-    pub assumptions: crate::rules::Assumptions,
+    pub assumptions: crate::policy::rules::Assumptions,
     /// What the alerts rested on (listed as used by `alerts`).
     #[serde(skip)]
     pub alerts_basis: Basis,
@@ -465,7 +465,7 @@ fn parts(e: &Estimate) -> Vec<(&'static str, Basis)> {
         Basis {
             unofficial: e.transition.unofficial,
             stale: e.transition.stale,
-            assumptions: crate::rules::Assumptions::default(),
+            assumptions: crate::policy::rules::Assumptions::default(),
         },
     ));
     parts.push((monitoring::ID, e.monitoring.basis));
@@ -566,7 +566,7 @@ impl Serialize for AssumptionUses<'_> {
         return seq.end();
 
         struct AssumptionUse<'a>(
-            &'static crate::rules::Rule,
+            &'static crate::policy::rules::Rule,
             &'a [(&'static str, Basis)],
             bool,
         );

@@ -36,7 +36,6 @@ pub mod columns;
 pub mod compare;
 pub mod engine;
 pub mod estimate;
-pub mod explain;
 pub mod input;
 pub mod labels;
 pub(crate) mod model;
@@ -44,7 +43,6 @@ pub mod params;
 pub mod policy;
 pub mod programs;
 pub mod register;
-pub mod rules;
 pub mod screening;
 pub mod summary;
 

@@ -23,12 +23,12 @@ use tsify::Tsify;
 use super::transition::{self, Phase, TransitionStatus};
 use crate::base::calendar::format_date;
 use crate::base::error::Result;
-use crate::explain::{Citations, Explanation, Step};
 use crate::params::{
     catalogue as p, KeyCounty, KeyCountyListStatus, Level, ParameterSet, PovertyCounty,
     PovertyKind, Reader, Region, RegionKind, StaleSet, UnofficialSet,
 };
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation, Step};
+use crate::policy::rules::Assumptions;
 
 /// Which counties a measure is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]

@@ -16,10 +16,10 @@ use super::{Amounts, ProgramResult};
 use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::explain::{Citations, Explanation};
 pub use crate::input::requests::{GuaranteeLoanRequest, InsuranceFuturesClaim, MicrocreditRequest};
 use crate::params::{catalogue as p, Reader};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 pub const MICROCREDIT: &str = "microcredit";
 pub const MICROCREDIT_LABEL: &str = "脱贫人口小额信贷";

@@ -23,10 +23,10 @@ use super::{Amounts, HouseholdProgramme};
 use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::explain::{Citations, Explanation};
 use crate::model::{Area, Household, Member, Schooling};
 use crate::params::{catalogue as p, Reader};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]

@@ -19,11 +19,11 @@ use super::transition::RegionRef;
 use crate::base::calendar::format_date;
 use crate::base::error::{ErrorCode, PolicyError, Result};
 use crate::base::money::{Money, Rate};
-use crate::explain::{Citations, Explanation};
 use crate::input::county::{CountyIndicatorInput, RegisterSummaryInput, TwoYears};
 use crate::input::household::Category;
 use crate::params::{catalogue as p, KeyCounty, Level, Reader};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 /// 一(三): the county's growth of farmers' income against the province's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]

@@ -21,10 +21,10 @@ use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::{Money, Rate};
-use crate::explain::{Citations, Explanation};
 pub use crate::input::requests::{HospitalLevel, InsuredGroup, MedicalClaim};
 use crate::params::{catalogue as p, Reader, Spec};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 pub const ID: &str = "medical";
 pub const LABEL: &str = "医疗保障（三重保障）";

@@ -16,11 +16,11 @@ use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::explain::{Citations, Explanation};
 pub use crate::input::household::Category;
 use crate::model::{Area, Capacity, Event, Household, HouseholdStatus};
 use crate::params::{catalogue as p, Reader};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 pub const ID: &str = "monitoring";
 pub const LABEL: &str = "防止返贫动态监测";

@@ -18,9 +18,9 @@ use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::explain::{Citations, Explanation};
 use crate::model::{Care, Household};
 use crate::params::{catalogue as p, Reader};
+use crate::policy::explain::{Citations, Explanation};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]

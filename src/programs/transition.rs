@@ -16,8 +16,8 @@ use tsify::Tsify;
 
 use crate::base::calendar::{add_months, age_on, day_before, days_between, format_date};
 use crate::base::error::{PolicyError, Result};
-use crate::explain::{Citations, Explanation, Step};
 use crate::params::{catalogue as p, Reader, Region, StaleList, StaleSet, UnofficialSet};
+use crate::policy::explain::{Citations, Explanation, Step};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "lowercase")]

@@ -12,10 +12,10 @@ use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::explain::{Citations, Explanation};
 pub use crate::input::requests::WorkReliefProject;
 use crate::params::{catalogue as p, Reader};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 pub const ID: &str = "workRelief";
 pub const LABEL: &str = "以工代赈";
