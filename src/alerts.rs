@@ -18,7 +18,7 @@ use tsify::Tsify;
 
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::model::{Appraisal, Capacity, Category, Household, HouseholdStatus, Member};
+use crate::input::model::{Appraisal, Capacity, Category, Household, HouseholdStatus, Member};
 use crate::params::{catalogue as p, Reader, Used};
 use crate::policy::rules::Assumptions;
 use crate::programs::assistance::Assistance;

@@ -19,7 +19,7 @@ use crate::base::error::BatchError;
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
 use crate::estimate::{estimate, estimate_through, Estimate, Transitions};
-use crate::model::{HouseholdInput, Lens};
+use crate::input::model::{HouseholdInput, Lens};
 use crate::params::ParameterSet;
 use crate::programs::dibao::Route;
 use crate::programs::registry::{ProgramOutcome, PROGRAMMES};

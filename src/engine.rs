@@ -18,12 +18,12 @@ use crate::compare::{
 use crate::compare::{Comparison, DatePath};
 use crate::estimate::{self, Estimate, IncomeCurve, Transitions};
 use crate::input::household::{reference_of, HouseholdInput};
+use crate::input::model::Household;
 use crate::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
     WorkReliefProject,
 };
 use crate::input::Collect;
-use crate::model::Household;
 use crate::params::{Level, ParameterSet, Reader, Status};
 use crate::programs::assistance::Assistance;
 use crate::programs::credit::{

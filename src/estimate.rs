@@ -17,8 +17,8 @@ use tsify::Tsify;
 
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
+use crate::input::model::{Household, HouseholdInput, IncomeInput, Lens, MoneyInput};
 use crate::input::requests::CurveOptions;
-use crate::model::{Household, HouseholdInput, IncomeInput, Lens, MoneyInput};
 use crate::params::{ParameterSet, Reader};
 use crate::programs::assistance::Assistance;
 use crate::programs::monitoring::{self, MonitoringResult};

@@ -38,7 +38,6 @@ pub mod engine;
 pub mod estimate;
 pub mod input;
 pub mod labels;
-pub(crate) mod model;
 pub mod params;
 pub mod policy;
 pub mod programs;

@@ -2,7 +2,7 @@
 //!
 //! Money is a decimal string or a finite number with at most two decimal places; dates are
 //! `YYYY-MM-DD` (checked with the household, against the date of the calculation); `null` means
-//! absent. The checked household the programmes use is [`crate::model::Household`].
+//! absent. The checked household the programmes use is [`crate::input::model::Household`].
 
 use tsify::Tsify;
 

@@ -5,13 +5,18 @@
 //!
 //! - [`crate::base::json`]: the JSON text into a tree ([`Node`]);
 //! - [`household`]: the household of the API (`Household`, `Member`) and its reader;
-//! - [`requests`]: the other requests (a hospital bill, a loan, a project, options).
+//! - [`requests`]: the other requests (a hospital bill, a loan, a project, options);
+//! - [`county`]: a county's indicators and its project-asset ledger;
+//! - [`form`]: a page's form values made into a household, leniently and predictably;
+//! - [`model`]: the household checked against the parameters on the date of the calculation, what
+//!   the programmes compute on.
 //!
 //! Each reader returns the typed struct that also declares the TypeScript type.
 
 pub mod county;
 pub mod form;
 pub mod household;
+pub(crate) mod model;
 pub mod requests;
 pub mod unicode;
 #[cfg(not(target_arch = "wasm32"))]
@@ -395,7 +400,7 @@ mod tests {
             assert_eq!(member_path(i), format!("members[{i}]"));
         }
         // Every member a household may have has its path written once.
-        assert!(MEMBER_PATHS.len() >= crate::model::MAX_MEMBERS);
+        assert!(MEMBER_PATHS.len() >= crate::input::model::MAX_MEMBERS);
     }
     use crate::base::error::ErrorCode;
 

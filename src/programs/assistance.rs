@@ -9,7 +9,7 @@
 
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
-use crate::model::{Area, Capacity, Household, Member};
+use crate::input::model::{Area, Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader, Used};
 
 /// What a programme decided that later programmes read.

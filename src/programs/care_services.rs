@@ -18,7 +18,7 @@ use super::groups::{self, Group};
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
-use crate::model::{Capacity, Household, Member};
+use crate::input::model::{Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules::Assumptions;

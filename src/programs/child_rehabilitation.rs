@@ -20,7 +20,7 @@ use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::model::{DisabilityType, Household};
+use crate::input::model::{DisabilityType, Household};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules::Assumptions;

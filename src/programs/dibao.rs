@@ -30,7 +30,7 @@ use super::{Amounts, HouseholdProgramme};
 use crate::base::calendar::{add_months, day_before, format_date};
 use crate::base::error::{ErrorCode, PolicyError, Result};
 use crate::base::money::{Money, Rate};
-use crate::model::{Area, Capacity, Household, Member, WorkPlace};
+use crate::input::model::{Area, Capacity, Household, Member, WorkPlace};
 use crate::params::{catalogue as p, Reader, Region, RegionKind, Used};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules::Assumptions;

@@ -23,7 +23,7 @@ use super::{Amounts, HouseholdProgramme};
 use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::model::{Area, Household, Member, Schooling};
+use crate::input::model::{Area, Household, Member, Schooling};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules::Assumptions;

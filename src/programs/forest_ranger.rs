@@ -17,7 +17,7 @@ use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::model::{Capacity, Category, Household, Member};
+use crate::input::model::{Capacity, Category, Household, Member};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules::Assumptions;

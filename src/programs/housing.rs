@@ -21,7 +21,7 @@ use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::model::{Appraisal, Area, Household, HouseholdStatus};
+use crate::input::model::{Appraisal, Area, Household, HouseholdStatus};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules::Assumptions;

@@ -23,7 +23,7 @@ use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::model::{Household, HouseholdStatus};
+use crate::input::model::{Household, HouseholdStatus};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules::Assumptions;

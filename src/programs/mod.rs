@@ -36,7 +36,7 @@ use serde::Serialize;
 
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::model::Household;
+use crate::input::model::Household;
 use crate::params::{Reader, StaleSet, UnofficialSet, Used};
 use crate::policy::explain::{Citations, Explanation, Fact, Step};
 use crate::policy::rules::Assumptions;

@@ -17,7 +17,7 @@ use super::{Amounts, ProgramResult};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 pub use crate::input::household::Category;
-use crate::model::{Area, Capacity, Event, Household, HouseholdStatus};
+use crate::input::model::{Area, Capacity, Event, Household, HouseholdStatus};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules::Assumptions;

@@ -18,7 +18,7 @@ use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::model::{Care, Household};
+use crate::input::model::{Care, Household};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 

@@ -21,7 +21,7 @@ use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::model::{Category, Household, HouseholdStatus, Member};
+use crate::input::model::{Category, Household, HouseholdStatus, Member};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules::Assumptions;

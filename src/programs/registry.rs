@@ -13,7 +13,7 @@ use super::assistance::Assistance;
 use super::{run, Amounts, Basis, HouseholdProgramme, ProgramResult};
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::model::Household;
+use crate::input::model::Household;
 use crate::params::{Reader, UnofficialSet};
 
 /// Calls `$then!` with the list. Programmes are listed in the order results show them.

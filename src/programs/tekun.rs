@@ -17,7 +17,7 @@ use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::model::{Area, Capacity, CapacityBasis, Household, Member};
+use crate::input::model::{Area, Capacity, CapacityBasis, Household, Member};
 use crate::params::{catalogue as p, Reader, Used};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules::Assumptions;
