@@ -10,12 +10,13 @@ use crate::base::calendar::{format_date, parse_date};
 use crate::base::error::BatchError;
 use crate::base::error::{ErrorCode, PolicyError, Problem, Result};
 use crate::base::json::Node;
-use crate::batch::{BatchItem, ScreenItem};
-use crate::columns::ScreenColumns;
-use crate::compare::{
+use crate::estimate::batch::{BatchItem, ScreenItem};
+use crate::estimate::columns::ScreenColumns;
+use crate::estimate::compare::{
     Cause, ComparisonTally, DifferingHousehold, HouseholdComparison, RegisterComparison,
 };
-use crate::compare::{Comparison, DatePath};
+use crate::estimate::compare::{Comparison, DatePath};
+use crate::estimate::screening::Screening;
 use crate::estimate::{self, Estimate, IncomeCurve, Transitions};
 use crate::input::household::{reference_of, HouseholdInput};
 use crate::input::model::Household;
@@ -35,7 +36,6 @@ use crate::programs::registry::{self, with_household_programmes, ProgramOutcome}
 use crate::programs::transition::TransitionStatus;
 use crate::programs::work_relief::{self, WorkReliefResult};
 use crate::programs::ProgramResult;
-use crate::screening::Screening;
 use std::sync::{Mutex, MutexGuard};
 
 /// A policy engine over one parameter set. Cheap to query; build once and reuse.
@@ -400,7 +400,10 @@ impl Engine {
         as_of: &str,
         other: &Engine,
     ) -> Result<RegisterComparison> {
-        crate::batch::check_batch(households.len(), crate::batch::MAX_COMPARE_BATCH)?;
+        crate::estimate::batch::check_batch(
+            households.len(),
+            crate::estimate::batch::MAX_COMPARE_BATCH,
+        )?;
         let mut comparer = self.comparer(other, as_of)?;
         for h in households {
             comparer.add(h)?;
@@ -465,7 +468,7 @@ impl Engine {
         other: &Engine,
         explain: bool,
     ) -> Result<Comparison> {
-        crate::compare::compare(&self.params, &other.params, h, date(as_of)?, explain)
+        crate::estimate::compare::compare(&self.params, &other.params, h, date(as_of)?, explain)
     }
 
     /// The household on `from` against `to` (e.g. 2025-12-31 and 2026-01-01, the period's end),
@@ -478,7 +481,7 @@ impl Engine {
         explain: bool,
     ) -> Result<Comparison> {
         let (from, to) = (parse_date(from, "from")?, parse_date(to, "to")?);
-        crate::compare::compare_dates(&self.params, h, from, to, explain)
+        crate::estimate::compare::compare_dates(&self.params, h, from, to, explain)
     }
 
     /// The parameter catalogue, for display.

@@ -29,20 +29,14 @@
 // What is public is the API; everything else says so.
 #![warn(unreachable_pub, dead_code)]
 
-pub mod alerts;
 pub mod base;
-pub mod batch;
-pub mod columns;
-pub mod compare;
 pub mod engine;
 pub mod estimate;
 pub mod input;
-pub mod labels;
 pub mod params;
 pub mod policy;
 pub mod programs;
 pub mod register;
-pub mod screening;
 pub mod summary;
 
 #[cfg(target_arch = "wasm32")]

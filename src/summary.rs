@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 
 use crate::base::error::Result;
 use crate::base::money::Money;
+use crate::estimate::screening::Screening;
 use crate::programs::monitoring::Category;
 use crate::programs::registry::PROGRAMMES;
 use crate::register::Place;
-use crate::screening::Screening;
 
 /// The counts of one group.
 #[derive(Clone, Debug, PartialEq, Eq)]

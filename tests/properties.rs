@@ -254,7 +254,7 @@ proptest! {
         prop_assert_eq!(sum(|c| c.earnings_annual), fen(&est.total_earnings.to_fen_string()));
         prop_assert!(est.contributions.iter().all(|c| !c.cash_annual.is_negative() && !c.other_annual.is_negative() && !c.earnings_annual.is_negative()));
         // Every alert is a known one, names members of the household, and is raised once.
-        let labels = zhenxing::labels::labels();
+        let labels = zhenxing::estimate::labels::labels();
         let members: Vec<String> = est.programs.iter().find_map(|p| match p {
             zhenxing::programs::registry::ProgramOutcome::MedicalPremium(r) => Some(r.members.iter().map(|m| m.member.clone()).collect()),
             _ => None,
@@ -464,7 +464,7 @@ proptest! {
         let kept = within(&lean, &explained, "");
         prop_assert!(kept.is_ok(), "{:?}", kept);
         // Every part says why, with ids labels() names.
-        let reasons = zhenxing::labels::labels().reason;
+        let reasons = zhenxing::estimate::labels::labels().reason;
         let parts = std::iter::once(&lean["monitoring"]).chain(lean["programs"].as_array().unwrap());
         for p in parts {
             let why = p["why"].as_array().unwrap();
@@ -526,10 +526,10 @@ proptest! {
             let one = household_of(h).and_then(|h| e.estimate(&h, DATES[d]));
             prop_assert_eq!(
                 serde_json::to_value(&batch[i]).unwrap(),
-                serde_json::to_value(zhenxing::batch::BatchItem::from_result(one.clone(), None)).unwrap()
+                serde_json::to_value(zhenxing::estimate::batch::BatchItem::from_result(one.clone(), None)).unwrap()
             );
-            let row = one.map(|est| zhenxing::screening::Screening::of(&est));
-            prop_assert_eq!(&screened[i], &zhenxing::batch::ScreenItem::from_result(row, None));
+            let row = one.map(|est| zhenxing::estimate::screening::Screening::of(&est));
+            prop_assert_eq!(&screened[i], &zhenxing::estimate::batch::ScreenItem::from_result(row, None));
         }
     }
 }

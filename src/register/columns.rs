@@ -348,7 +348,7 @@ mod tests {
     fn every_label_the_page_and_results_show_is_read_back() {
         // The staff page's choices and the results' words are labels(): a register typed with
         // them (劳动能力 “无劳动能力”, 城乡 “农村”) must read as the ids they stand for.
-        let l = crate::labels::labels();
+        let l = crate::estimate::labels::labels();
         for (column_name, map) in [
             ("area", &l.area),
             ("status", &l.status),

@@ -6,18 +6,18 @@
 use crate::base::error::BatchError;
 use crate::base::error::{PolicyError, Result};
 use crate::base::json::Node;
-use crate::columns::ScreenColumns;
 use crate::engine::Engine;
+use crate::estimate::columns::ScreenColumns;
+use crate::estimate::screening::Screening;
 use crate::estimate::Transitions;
 use crate::input::household;
 use crate::input::Obj;
-use crate::screening::Screening;
 use tsify::Tsify;
 
 use std::borrow::Borrow;
 use std::io::Cursor;
 
-use crate::compare::{ComparisonTally, HouseholdChange, HouseholdComparison, TOTAL};
+use crate::estimate::compare::{ComparisonTally, HouseholdChange, HouseholdComparison, TOTAL};
 use crate::summary::{CountySummary, Levels};
 
 use super::output::{self, Identity, Lang};
@@ -285,9 +285,9 @@ impl RegisterTable {
     }
 }
 
-/// Alert ids as bits, in the order of [`crate::alerts::ALERTS`].
+/// Alert ids as bits, in the order of [`crate::estimate::alerts::ALERTS`].
 fn alert_bits(ids: &[&str]) -> u32 {
-    crate::alerts::ALERTS
+    crate::estimate::alerts::ALERTS
         .iter()
         .enumerate()
         .filter(|(_, (id, ..))| ids.contains(id))

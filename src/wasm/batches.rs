@@ -22,7 +22,7 @@ pub(super) fn batch_args(
         return Err(to_js(PolicyError::invalid_input("", "households 应为数组")));
     }
     let list = array(households);
-    crate::batch::check_batch(list.length() as usize, limit).map_err(to_js)?;
+    crate::estimate::batch::check_batch(list.length() as usize, limit).map_err(to_js)?;
     let as_of = as_of_arg(as_of)?;
     crate::base::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
     Ok((list, as_of))

@@ -21,7 +21,10 @@ use serde::Serialize;
 use zhenxing::base::error::BatchError;
 use zhenxing::base::json::Node;
 use zhenxing::base::money::Money;
-use zhenxing::compare::{Cause, ComparisonTally, DatePath, HouseholdChange, HouseholdComparison};
+use zhenxing::estimate::compare::{
+    Cause, ComparisonTally, DatePath, HouseholdChange, HouseholdComparison,
+};
+use zhenxing::estimate::screening::Screening;
 use zhenxing::estimate::{Estimate, Transitions};
 use zhenxing::programs::registry::PROGRAMMES;
 use zhenxing::register::output::{self, lead_cells, yes_no, Cells, Identity, Lang};
@@ -29,7 +32,6 @@ use zhenxing::register::{
     self, household_from_group, locate, place_of, read_header_with, DuplicateIds, Encoding, Group,
     Grouper, Layout, Place, Records,
 };
-use zhenxing::screening::Screening;
 use zhenxing::summary::{CountySummary, Levels};
 use zhenxing::{Engine, PolicyError};
 
@@ -624,7 +626,7 @@ fn compare_row(
             row.push(&match lang {
                 Lang::Zh => why
                     .iter()
-                    .map(|id| zhenxing::compare::reason_label(id))
+                    .map(|id| zhenxing::estimate::compare::reason_label(id))
                     .collect::<Vec<_>>()
                     .join("；"),
                 Lang::En => why.join(";"),

@@ -5,8 +5,8 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use crate::base::error::{BatchError, PolicyError, Result};
+use crate::estimate::screening::Screening;
 use crate::estimate::Estimate;
-use crate::screening::Screening;
 
 /// The most households one batch call takes: `screenMany` (a row each).
 pub const MAX_BATCH: usize = 1_000_000;

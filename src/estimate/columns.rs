@@ -10,9 +10,9 @@
 use crate::base::error::BatchError;
 use crate::base::error::PolicyError;
 use crate::base::money::Money;
+use crate::estimate::screening::Screening;
 use crate::programs::monitoring::Category;
 use crate::programs::registry::PROGRAMMES;
-use crate::screening::Screening;
 
 /// 2^53: the integers a `Float64Array` holds exactly are those of magnitude up to this.
 const EXACT_FEN: i64 = 1 << 53;
