@@ -37,7 +37,6 @@ pub mod params;
 pub mod policy;
 pub mod programs;
 pub mod register;
-pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -14,13 +14,15 @@
 //! after other households ([`DuplicateIds`]) is an error for every part of it.
 //!
 //! Output: one row per household, with columns for every programme of the registry
-//! ([`output::header`]).
+//! ([`output::header`]); a county's summary of those rows, by programme and by township or village,
+//! is [`summary`].
 
 pub mod columns;
 mod header;
 mod ids;
 pub mod output;
 pub mod read;
+pub mod summary;
 pub mod text;
 
 use crate::input::form::register_value;

@@ -18,7 +18,7 @@ use std::borrow::Borrow;
 use std::io::Cursor;
 
 use crate::estimate::compare::{ComparisonTally, HouseholdChange, HouseholdComparison, TOTAL};
-use crate::summary::{CountySummary, Levels};
+use crate::register::summary::{CountySummary, Levels};
 
 use super::output::{self, Identity, Lang};
 use super::read::Lines;

@@ -432,7 +432,7 @@ fn run_assets(a: &Args) -> Result<u8, String> {
 
 /// An amount as printed reports write it (`1,234,567.00`).
 fn yuan(m: zhenxing::base::money::Money) -> String {
-    zhenxing::summary::grouped(&m.to_fen_string())
+    zhenxing::register::summary::grouped(&m.to_fen_string())
 }
 
 fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Result<()> {

@@ -10,8 +10,8 @@ use std::sync::Mutex;
 
 use zhenxing::estimate::compare::ComparisonSummary;
 use zhenxing::register::read::{Encoding, UTF8};
+use zhenxing::register::summary::printable;
 use zhenxing::register::text::TextFormat;
-use zhenxing::summary::printable;
 
 use crate::pipeline::Format;
 use crate::spool::Spool;

@@ -31,7 +31,7 @@ use std::time::Instant;
 use files::{Input, Output};
 use pipeline::{Format, Options, Report, Task};
 use zhenxing::register::output::Lang;
-use zhenxing::summary::{printable, CountySummary};
+use zhenxing::register::summary::{printable, CountySummary};
 use zhenxing::Engine;
 
 const HELP: &str = "zhenxing：黑龙江过渡期帮扶政策批量测算

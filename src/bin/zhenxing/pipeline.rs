@@ -28,11 +28,11 @@ use zhenxing::estimate::screening::Screening;
 use zhenxing::estimate::{Estimate, Transitions};
 use zhenxing::programs::registry::PROGRAMMES;
 use zhenxing::register::output::{self, lead_cells, yes_no, Cells, Identity, Lang};
+use zhenxing::register::summary::{CountySummary, Levels};
 use zhenxing::register::{
     self, household_from_group, locate, place_of, read_header_with, DuplicateIds, Encoding, Group,
     Grouper, Layout, Place, Records,
 };
-use zhenxing::summary::{CountySummary, Levels};
 use zhenxing::{Engine, PolicyError};
 
 /// Households per chunk: large enough to amortise the hand-offs, small enough to keep memory low.
@@ -272,7 +272,7 @@ impl Report {
         }
         note!(
             "  现金帮扶合计：{} 元/年",
-            zhenxing::summary::grouped(&t.total_annual.to_fen_string())
+            zhenxing::register::summary::grouped(&t.total_annual.to_fen_string())
         );
         note!(
             "  用时 {seconds:.2} 秒（{:.0} 户/秒）",
