@@ -169,7 +169,9 @@ pub fn reasons(
                 why.push("followsAssistance");
             }
         }
-        why.sort_by_key(|id| CHANGE_REASONS.iter().position(|(r, _)| r == id));
+        crate::base::sort::sort_by_key(&mut why, |id| {
+            CHANGE_REASONS.iter().position(|(r, _)| r == id)
+        });
         why.dedup();
         out.push(why);
     }
@@ -261,7 +263,9 @@ impl HouseholdComparison {
             all.extend(&why);
             change.why = why;
         }
-        all.sort_by_key(|id| CHANGE_REASONS.iter().position(|(r, _)| r == id));
+        crate::base::sort::sort_by_key(&mut all, |id| {
+            CHANGE_REASONS.iter().position(|(r, _)| r == id)
+        });
         all.dedup();
         if let Some(total) = c.changes.last_mut() {
             total.why = all;

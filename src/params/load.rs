@@ -65,7 +65,7 @@ pub(super) fn duplicate_keys(node: &Node<'_>, path: &str, problems: &mut Problem
     match node {
         Node::Object(members) => {
             let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_ref()).collect();
-            keys.sort_unstable();
+            crate::base::sort::sort(&mut keys);
             let mut last = None;
             for k in keys {
                 if last == Some(k) {
@@ -237,10 +237,10 @@ pub(super) fn out_of_order(set: &ParameterSet) -> Vec<([&'static str; 2], String
         };
         let values = || a.values.iter().chain(&b.values);
         let mut regions: Vec<Option<u32>> = values().map(|v| v.region).collect();
-        regions.sort_unstable();
+        crate::base::sort::sort(&mut regions);
         regions.dedup();
         let mut dates: Vec<NaiveDate> = values().map(|v| v.from).collect();
-        dates.sort_unstable();
+        crate::base::sort::sort(&mut dates);
         dates.dedup();
         'pair: for code in regions {
             let region = code.and_then(|c| set.regions.get(&c));
@@ -780,7 +780,7 @@ fn read_values(
         }
     }
     // Two values for one date and region: sorted, then compared with the neighbour.
-    keys.sort_unstable();
+    crate::base::sort::sort(&mut keys);
     for pair in keys.windows(2) {
         if let [(a, _), (b, j)] = pair {
             if a == b {

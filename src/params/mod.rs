@@ -134,7 +134,7 @@ impl Parameter {
     /// Add `new` values (each replacing one of the same region and date): a sort and a merge,
     /// O(n log n) for n values however many are added.
     fn merge(&mut self, mut new: Vec<DatedValue>) {
-        new.sort_by_key(DatedValue::key);
+        crate::base::sort::sort_by_key(&mut new, DatedValue::key);
         // Later ones of the same key win (the file's order): keep the last of each run.
         new.reverse();
         new.dedup_by_key(|v| v.key());
@@ -481,7 +481,7 @@ impl ParameterSet {
     /// All regions, sorted by code.
     pub fn regions(&self) -> Vec<&Region> {
         let mut v: Vec<&Region> = self.regions.values().collect();
-        v.sort_by_key(|r| r.code);
+        crate::base::sort::sort_by_key(&mut v, |r| r.code);
         v
     }
 
