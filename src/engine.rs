@@ -36,7 +36,7 @@ use crate::programs::registry::{self, with_household_programmes, ProgramOutcome}
 use crate::programs::transition::TransitionStatus;
 use crate::programs::work_relief::{self, WorkReliefResult};
 use crate::programs::ProgramResult;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// A policy engine over one parameter set. Cheap to query; build once and reuse.
 #[derive(Clone, Debug)]
@@ -110,16 +110,31 @@ impl Engine {
         region: Option<&str>,
         explain: bool,
     ) -> Result<TransitionStatus> {
+        let reader = self.reader_in(as_of, region)?;
+        let status = self.transitions.lock().get(&reader, explain)?;
+        Ok(TransitionStatus::clone(&status))
+    }
+
+    /// [`Self::transition_with`] as the JSON text the bindings return, written once per date,
+    /// region and `explain` and kept with the status.
+    pub fn transition_text(
+        &self,
+        as_of: &str,
+        region: Option<&str>,
+        explain: bool,
+    ) -> Result<Arc<str>> {
+        let reader = self.reader_in(as_of, region)?;
+        self.transitions.lock().text(&reader, explain)
+    }
+
+    /// A reader on `as_of`, in `region` if one is given (path `region`).
+    fn reader_in(&self, as_of: &str, region: Option<&str>) -> Result<Reader<'_>> {
         let on = date(as_of)?;
         let region = match region {
             Some(code) => Some(self.params.region_by_code(code, on, "region")?),
             None => None,
         };
-        let status = self
-            .transitions
-            .lock()
-            .get(&Reader::new(&self.params, on, region), explain)?;
-        Ok(TransitionStatus::clone(&status))
+        Ok(Reader::new(&self.params, on, region))
     }
 
     /// A reader on `as_of` for a request's region (path `region`).
@@ -1002,6 +1017,28 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_transition_s_text_is_its_status_written_once() {
+        let engine = Engine::new().unwrap();
+        for explain in [true, false] {
+            let status = engine
+                .transition_with("2024-06-01", Some("230129"), explain)
+                .unwrap();
+            let first = engine
+                .transition_text("2024-06-01", Some("230129"), explain)
+                .unwrap();
+            assert_eq!(&*first, serde_json::to_string(&status).unwrap());
+            let again = engine
+                .transition_text("2024-06-01", Some("230129"), explain)
+                .unwrap();
+            assert!(Arc::ptr_eq(&first, &again), "written once, then kept");
+        }
+        let e = engine
+            .transition_text("2024-06-01", Some("999999"), false)
+            .unwrap_err();
+        assert_eq!(e.path, "region");
+    }
 
     #[test]
     fn describe_names_a_parameter_in_force_with_its_date_and_source() {

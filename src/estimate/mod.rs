@@ -141,7 +141,18 @@ impl Estimate {
 /// region it meets and every estimate shares it.
 #[derive(Debug, Default)]
 pub struct Transitions {
-    seen: Vec<(NaiveDate, u32, bool, Arc<TransitionStatus>)>,
+    seen: Vec<Seen>,
+}
+
+/// A status kept, by date, region code and whether it has its words; and its JSON text once asked
+/// for (a single `transition()` call answers with the text, not the status).
+#[derive(Debug)]
+struct Seen {
+    on: NaiveDate,
+    code: u32,
+    explain: bool,
+    status: Arc<TransitionStatus>,
+    text: Option<Arc<str>>,
 }
 
 /// How many statuses a [`Transitions`] keeps (every region of the province on a few dates); past
@@ -155,23 +166,51 @@ impl Transitions {
         reader: &Reader<'_>,
         explain: bool,
     ) -> Result<Arc<TransitionStatus>> {
+        self.entry(reader, explain).map(|e| Arc::clone(&e.status))
+    }
+
+    /// The status as JSON text (what `transition()` returns), written once.
+    pub(crate) fn text(&mut self, reader: &Reader<'_>, explain: bool) -> Result<Arc<str>> {
+        let entry = self.entry(reader, explain)?;
+        if let Some(text) = &entry.text {
+            return Ok(Arc::clone(text));
+        }
+        let text: Arc<str> = serde_json::to_string(&*entry.status)
+            .map_err(|e| PolicyError::invalid_input("", format!("结果转换失败：{e}")))?
+            .into();
+        entry.text = Some(Arc::clone(&text));
+        Ok(text)
+    }
+
+    fn entry(&mut self, reader: &Reader<'_>, explain: bool) -> Result<&mut Seen> {
         let on = reader.on();
         let code = reader.region().map(|r| r.code).unwrap_or_default();
-        if let Some((.., t)) = self
+        let found = self
             .seen
             .iter()
-            .find(|(d, c, e, _)| (*d, *c, *e) == (on, code, explain))
-        {
-            return Ok(Arc::clone(t));
-        }
-        // From a fresh reader: the status rests on the transition parameters alone.
-        let mut fresh = Reader::new(reader.set(), on, reader.region());
-        let t = Arc::new(transition::transition(&mut fresh, explain)?);
-        if self.seen.len() >= TRANSITIONS_KEPT {
-            self.seen.clear();
-        }
-        self.seen.push((on, code, explain, Arc::clone(&t)));
-        Ok(t)
+            .position(|s| (s.on, s.code, s.explain) == (on, code, explain));
+        let at = match found {
+            Some(at) => at,
+            None => {
+                // From a fresh reader: the status rests on the transition parameters alone.
+                let mut fresh = Reader::new(reader.set(), on, reader.region());
+                let status = Arc::new(transition::transition(&mut fresh, explain)?);
+                if self.seen.len() >= TRANSITIONS_KEPT {
+                    self.seen.clear();
+                }
+                self.seen.push(Seen {
+                    on,
+                    code,
+                    explain,
+                    status,
+                    text: None,
+                });
+                self.seen.len().saturating_sub(1)
+            }
+        };
+        self.seen
+            .get_mut(at)
+            .ok_or_else(|| PolicyError::invalid_input("", "过渡期状态缓存有误"))
     }
 }
 

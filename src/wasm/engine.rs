@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use super::batches::{batch_args, gathered, in_chunks, unsent, Unsent};
 use super::convert::{
     as_of_arg, explain_arg, household_arg, household_call, json_arg, object_arg, options_arg,
-    region_arg, register_bytes, request_call, result, string_arg, to_js, to_value,
+    parsed, region_arg, register_bytes, request_call, result, string_arg, to_js, to_value,
 };
 use super::types::{OptionsArg, RegionArg, TextOptionsArg};
 use crate::base::error::{ErrorCode, PolicyError};
@@ -116,10 +116,12 @@ impl PolicyEngine {
         let as_of = as_of_arg(&as_of)?;
         let region = region_arg(region)?;
         let explain = explain_arg(opts, true)?;
-        result(
-            self.inner
-                .transition_with(&as_of, region.as_deref(), explain),
-        )
+        // The text is kept with the status: a call is a parse of it.
+        let text = self
+            .inner
+            .transition_text(&as_of, region.as_deref(), explain)
+            .map_err(to_js)?;
+        parsed(&text)
     }
 
     /// 防止返贫动态监测 (二(二), 四(九)): in scope, category, track, risk elimination.
