@@ -354,12 +354,30 @@ pub fn with_income(h: &HouseholdInput, income: Money) -> HouseholdInput {
     h
 }
 
+/// The household's support as its non-wage income runs from `opts.from` to `opts.to`: the points,
+/// and where support falls by more than the income gained or rises with it.
 pub fn income_curve(
     set: &ParameterSet,
     h: &HouseholdInput,
     on: NaiveDate,
     opts: CurveOptions,
 ) -> Result<IncomeCurve> {
+    let points = curve_points(set, h, on, opts)?;
+    let (cliffs, rises) = cliffs_and_rises(&points)?;
+    Ok(IncomeCurve {
+        points,
+        cliffs,
+        rises,
+    })
+}
+
+/// The curve's points: the household's support at each income from `opts.from` to `opts.to`.
+fn curve_points(
+    set: &ParameterSet,
+    h: &HouseholdInput,
+    on: NaiveDate,
+    opts: CurveOptions,
+) -> Result<Vec<CurvePoint>> {
     let CurveOptions { from, to, step } = opts;
     if step.is_zero() || step.is_negative() {
         return Err(PolicyError::out_of_range("opts.step", "步长应大于 0"));
@@ -398,6 +416,11 @@ pub fn income_curve(
         });
         x = x.checked_add(step)?;
     }
+    Ok(points)
+}
+
+/// Where support falls by more than the income gained (a cliff), and where it rises with income.
+fn cliffs_and_rises(points: &[CurvePoint]) -> Result<(Vec<Cliff>, Vec<Rise>)> {
     let mut cliffs = Vec::new();
     let mut rises = Vec::new();
     let slack = rounding_slack();
@@ -450,11 +473,7 @@ pub fn income_curve(
             });
         }
     }
-    Ok(IncomeCurve {
-        points,
-        cliffs,
-        rises,
-    })
+    Ok((cliffs, rises))
 }
 
 /// Programmes by their Chinese names, for a sentence: 最低生活保障、特困人员救助供养.
