@@ -18,7 +18,7 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// `src/programs/dibao.rs` → `programs::dibao`; `src/input/mod.rs` → `input`.
+/// `src/programs/pension.rs` → `programs::pension`; `src/input/mod.rs` → `input`.
 fn module_of(src: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(src).unwrap().with_extension("");
     let parts: Vec<String> = rel

@@ -161,12 +161,12 @@ pub fn microcredit_figures(
 pub fn microcredit(
     req: &MicrocreditRequest,
     reader: &Reader<'_>,
-    explained: bool,
+    explain: bool,
 ) -> Result<MicrocreditResult> {
     let mut r = reader.clone();
     let f = microcredit_figures(req, &mut r)?;
     let mut words = Explanation::default();
-    if explained {
+    if explain {
         explain_microcredit(&f, req, r.on(), &mut words);
     }
     let why = if f.blockers.is_empty() {
@@ -180,7 +180,7 @@ pub fn microcredit(
         (Amounts::verdict(f.blockers.is_empty()), why),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
-        explained.then_some(words),
+        explain.then_some(words),
         f,
     ))
 }
@@ -245,7 +245,7 @@ pub type GuaranteeLoanResult = ProgramResult<GuaranteeLoanFigures>;
 pub fn guarantee_loan(
     req: &GuaranteeLoanRequest,
     reader: &Reader<'_>,
-    explained: bool,
+    explain: bool,
 ) -> Result<GuaranteeLoanResult> {
     let mut r = reader.clone();
     let cap = r.money(&p::GUARANTEE_LOAN_INDIVIDUAL_CAP)?;
@@ -257,7 +257,7 @@ pub fn guarantee_loan(
     // A request above the cap is lent at the cap.
     let within = amount <= cap;
     let mut e = Explanation::default();
-    if explained {
+    if explain {
         e.step(
             "credit.guaranteeLoan",
             "六(十七)",
@@ -284,7 +284,7 @@ pub fn guarantee_loan(
         (Amounts::verdict(true), vec![why]),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
-        explained.then_some(e),
+        explain.then_some(e),
         f,
     ))
 }
@@ -312,13 +312,13 @@ fn futures_assumption() -> Assumptions {
 pub fn insurance_futures(
     c: &InsuranceFuturesClaim,
     reader: &Reader<'_>,
-    explained: bool,
+    explain: bool,
 ) -> Result<InsuranceFuturesResult> {
     let (target, settlement, quantity) = (c.target_price, c.settlement_price, c.quantity);
     let shortfall = target.checked_sub(settlement)?.max(Money::ZERO);
     let payout = shortfall.checked_mul(quantity)?.round_fen();
     let mut e = Explanation::default();
-    if explained {
+    if explain {
         e.step(
             "credit.insuranceFutures",
             "六(十七)",
@@ -344,7 +344,7 @@ pub fn insurance_futures(
         ),
         (Citations::of(&["六(十七)"]), futures_assumption()),
         reader,
-        explained.then_some(e),
+        explain.then_some(e),
         InsuranceFuturesFigures { shortfall, payout },
     ))
 }

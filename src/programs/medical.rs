@@ -222,12 +222,12 @@ fn critical_illness(
 }
 
 /// The claim through the tiers, explained when asked.
-pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explained: bool) -> Result<MedicalResult> {
+pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explain: bool) -> Result<MedicalResult> {
     let mut r = reader.clone();
     let f = compute(c, &mut r)?;
     let mut words = Explanation::default();
-    if explained {
-        explain(&f, c, &mut words);
+    if explain {
+        explain_claim(&f, c, &mut words);
     }
     let covered = f.total.checked_sub(f.patient)?;
     let mut why = vec![if covered.is_zero() {
@@ -247,12 +247,12 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explained: bool) -> Result<Med
         (Amounts::verdict(!covered.is_zero()), why),
         (Citations::of(&["四(十一)"]), Assumptions::default()),
         &r,
-        explained.then_some(words),
+        explain.then_some(words),
         f,
     ))
 }
 
-fn explain(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
+fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
     let t = &f.tiers;
     let (basic, critical, assistance, patient) = (f.basic, f.critical, f.assistance, f.patient);
     e.step(

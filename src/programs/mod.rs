@@ -121,16 +121,16 @@ impl Basis {
         self.assumptions.extend(other.assumptions);
     }
 
-    fn listed(self, explained: bool) -> Listed {
+    fn listed(self, explain: bool) -> Listed {
         Listed {
             unofficial: self.unofficial,
             stale: crate::params::StaleList {
                 set: self.stale,
-                words: explained,
+                words: explain,
             },
             assumptions: crate::policy::rules::AssumptionList {
                 set: self.assumptions,
-                words: explained,
+                words: explain,
             },
         }
     }
@@ -155,7 +155,7 @@ impl<F> ProgramResult<F> {
         words: Option<Explanation>,
         figures: F,
     ) -> Self {
-        let explained = words.is_some();
+        let explain = words.is_some();
         let basis = Basis {
             unofficial: reader.unofficial(),
             stale: reader.stale(),
@@ -164,7 +164,7 @@ impl<F> ProgramResult<F> {
         ProgramResult {
             reference: None,
             program,
-            label: explained.then_some(label),
+            label: explain.then_some(label),
             eligible: amounts.eligible,
             monthly: amounts.monthly,
             annual: amounts.annual,
@@ -175,7 +175,7 @@ impl<F> ProgramResult<F> {
                 facts: w.facts,
                 citations: citations.into_vec(),
             }),
-            listed: Some(basis.listed(explained)),
+            listed: Some(basis.listed(explain)),
             basis,
             figures,
         }

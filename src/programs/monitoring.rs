@@ -207,13 +207,13 @@ impl Sudden {
 pub(crate) fn run(
     h: &Household<'_>,
     reader: &Reader<'_>,
-    explained: bool,
+    explain: bool,
 ) -> Result<MonitoringResult> {
     let mut r = reader.clone();
     let mut f = assess(h, &mut r)?;
     let mut words = Explanation::default();
-    if explained {
-        explain(&mut f, h, &mut words);
+    if explain {
+        explain_check(&mut f, h, &mut words);
     }
     Ok(ProgramResult::new(
         ID,
@@ -221,7 +221,7 @@ pub(crate) fn run(
         (Amounts::verdict(f.in_scope), why(&f)),
         (Citations::of(&["二(二)"]), assumptions(&f, h)),
         &r,
-        explained.then_some(words),
+        explain.then_some(words),
         f,
     )
     .for_household(h))
@@ -396,7 +396,7 @@ fn risk_elimination(
     })
 }
 
-fn explain(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
+fn explain_check(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
     let (total, n, per_capita, line) = (
         f.income,
         h.members.len(),

@@ -35,7 +35,7 @@ pub type WorkReliefResult = ProgramResult<WorkReliefFigures>;
 pub fn work_relief(
     project: &WorkReliefProject,
     reader: &Reader<'_>,
-    explained: bool,
+    explain: bool,
 ) -> Result<WorkReliefResult> {
     let mut r = reader.clone();
     let share = if project.key_project {
@@ -46,7 +46,7 @@ pub fn work_relief(
     let budget = project.budget;
     let minimum = budget.times(share)?.round_fen();
     let mut e = Explanation::default();
-    if explained {
+    if explain {
         e.step(
             "workRelief.remuneration",
             "六(十六)",
@@ -70,7 +70,7 @@ pub fn work_relief(
             Assumptions::default(),
         ),
         &r,
-        explained.then_some(e),
+        explain.then_some(e),
         WorkReliefFigures {
             share,
             minimum_remuneration: minimum,
