@@ -23,7 +23,7 @@ use crate::params::{catalogue as p, Reader, Used};
 use crate::policy::rules::Assumptions;
 use crate::programs::assistance::Assistance;
 use crate::programs::housing::HousingFigures;
-use crate::programs::registry::ProgramOutcome;
+use crate::programs::registry::ProgrammeOutcome;
 
 /// Every alert: (id, Chinese label, policy item).
 pub const ALERTS: &[(&str, &str, &str)] = &[
@@ -189,13 +189,13 @@ fn housing_action(f: Option<&HousingFigures>) -> Say {
     }
 }
 
-fn housing_unsafe(h: &Household<'_>, programs: &[ProgramOutcome]) -> Option<Alert> {
+fn housing_unsafe(h: &Household<'_>, programs: &[ProgrammeOutcome]) -> Option<Alert> {
     let appraised_unsafe = matches!(h.housing_appraisal, Some(Appraisal::C | Appraisal::D));
     if h.guarantees.housing && !appraised_unsafe {
         return None;
     }
     let figures = programs.iter().find_map(|p| match p {
-        ProgramOutcome::Housing(r) => Some(&r.figures),
+        ProgrammeOutcome::Housing(r) => Some(&r.figures),
         _ => None,
     });
     Some(alert(
@@ -210,7 +210,7 @@ fn housing_unsafe(h: &Household<'_>, programs: &[ProgramOutcome]) -> Option<Aler
 pub(crate) fn alerts(
     h: &Household<'_>,
     a: &Assistance,
-    programs: &[ProgramOutcome],
+    programs: &[ProgrammeOutcome],
     reader: &Reader<'_>,
 ) -> Result<(Vec<Alert>, Used, Assumptions)> {
     let mut r = reader.clone();

@@ -33,7 +33,7 @@ use crate::input::requests::CurveOptions;
 use crate::params::{ParameterSet, Reader};
 use crate::programs::assistance::Assistance;
 use crate::programs::monitoring::{self, MonitoringResult};
-use crate::programs::registry::{self, ProgramOutcome};
+use crate::programs::registry::{self, ProgrammeOutcome};
 use crate::programs::transition::{self, TransitionStatus};
 use crate::programs::Basis;
 
@@ -87,7 +87,7 @@ pub struct Estimate {
     pub monitoring: MonitoringResult,
     /// Every household programme, in the order of the registry.
     #[tsify(type = "ProgramOutcome[]")]
-    pub programs: Vec<ProgramOutcome>,
+    pub programs: Vec<ProgrammeOutcome>,
     /// What each programme adds to the totals (explained estimates only).
     #[tsify(optional)]
     pub contributions: Vec<Contribution>,
@@ -132,7 +132,7 @@ pub struct Estimate {
 
 impl Estimate {
     /// A programme's result by its id ('dibao', 'tekun', …).
-    pub fn program(&self, id: &str) -> Option<&ProgramOutcome> {
+    pub fn program(&self, id: &str) -> Option<&ProgrammeOutcome> {
         self.programs.iter().find(|p| p.id() == id)
     }
 }
@@ -290,12 +290,15 @@ pub struct CurvePoint {
     #[tsify(type = "string")]
     pub total_annual: Money,
     /// Cash per programme, annual, in the order of `Estimate.contributions`.
-    pub programs: Vec<ProgramAmount>,
+    #[tsify(type = "ProgramAmount[]")]
+    pub programs: Vec<ProgrammeAmount>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+// `ProgramAmount` in TypeScript, as docs/api.md names it.
 #[serde(rename_all = "camelCase")]
-pub struct ProgramAmount {
+#[tsify(rename = "ProgramAmount")]
+pub struct ProgrammeAmount {
     pub program: &'static str,
     #[tsify(type = "string")]
     pub annual: Money,
@@ -408,7 +411,7 @@ fn curve_points(
             programs: e
                 .contributions
                 .iter()
-                .map(|c| ProgramAmount {
+                .map(|c| ProgrammeAmount {
                     program: c.program,
                     annual: c.cash_annual,
                 })

@@ -12,7 +12,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::reasons::Reason;
-use super::{Amounts, ProgramResult};
+use super::{Amounts, ProgrammeResult};
 use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
@@ -102,7 +102,7 @@ impl Blocker {
     }
 }
 
-pub type MicrocreditResult = ProgramResult<MicrocreditFigures>;
+pub type MicrocreditResult = ProgrammeResult<MicrocreditFigures>;
 
 /// 脱贫人口小额信贷: the terms on the date, the interest and its subsidy.
 pub fn microcredit_figures(
@@ -174,7 +174,7 @@ pub fn microcredit(
     } else {
         f.blockers.iter().map(|b| b.reason()).collect()
     };
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         MICROCREDIT,
         MICROCREDIT_LABEL,
         (Amounts::verdict(f.blockers.is_empty()), why),
@@ -239,7 +239,7 @@ pub struct GuaranteeLoanFigures {
     pub allowed: Money,
 }
 
-pub type GuaranteeLoanResult = ProgramResult<GuaranteeLoanFigures>;
+pub type GuaranteeLoanResult = ProgrammeResult<GuaranteeLoanFigures>;
 
 /// 创业担保贷款: the individual cap on the date.
 pub fn guarantee_loan(
@@ -278,7 +278,7 @@ pub fn guarantee_loan(
     } else {
         Reason::GuaranteeLoanOverCap
     };
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         GUARANTEE_LOAN,
         GUARANTEE_LOAN_LABEL,
         (Amounts::verdict(true), vec![why]),
@@ -298,7 +298,7 @@ pub struct InsuranceFuturesFigures {
     pub payout: Money,
 }
 
-pub type InsuranceFuturesResult = ProgramResult<InsuranceFuturesFigures>;
+pub type InsuranceFuturesResult = ProgrammeResult<InsuranceFuturesFigures>;
 
 /// The payout formula is this calculator's (rule `credit.insuranceFutures`).
 fn futures_assumption() -> Assumptions {
@@ -331,7 +331,7 @@ pub fn insurance_futures(
             format!("价格低于目标，赔付 {payout} 元。")
         });
     }
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         INSURANCE_FUTURES,
         INSURANCE_FUTURES_LABEL,
         (

@@ -18,7 +18,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::reasons::Reason;
-use super::{Amounts, ProgramResult};
+use super::{Amounts, ProgrammeResult};
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::{Money, Rate};
 pub use crate::input::requests::{HospitalLevel, InsuredGroup, MedicalClaim};
@@ -75,7 +75,7 @@ pub struct MedicalFigures {
     tiers: Tiers,
 }
 
-pub type MedicalResult = ProgramResult<MedicalFigures>;
+pub type MedicalResult = ProgrammeResult<MedicalFigures>;
 
 fn level_specs(level: HospitalLevel) -> (&'static Spec, &'static Spec, &'static str) {
     match level {
@@ -241,7 +241,7 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explain: bool) -> Result<Medic
     if f.tiers.assistance.is_none() {
         why.push(Reason::MedicalNoAssistance);
     }
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         ID,
         LABEL,
         (Amounts::verdict(!covered.is_zero()), why),

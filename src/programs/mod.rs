@@ -49,7 +49,7 @@ use reasons::Reason;
 /// (`unofficial`, `stale`, `assumptions`); inside an estimate the estimate lists those once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ProgramResult<F> {
+pub struct ProgrammeResult<F> {
     /// The household's `ref`, when it had one.
     #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
@@ -137,14 +137,14 @@ impl Basis {
 }
 
 /// A result reads as its figures too (`result.standard`), as it does in JavaScript.
-impl<F> std::ops::Deref for ProgramResult<F> {
+impl<F> std::ops::Deref for ProgrammeResult<F> {
     type Target = F;
     fn deref(&self) -> &F {
         &self.figures
     }
 }
 
-impl<F> ProgramResult<F> {
+impl<F> ProgrammeResult<F> {
     /// Assemble a result from its figures, its amounts and (when explained) its words.
     pub(crate) fn new(
         program: &'static str,
@@ -161,7 +161,7 @@ impl<F> ProgramResult<F> {
             stale: reader.stale(),
             assumptions,
         };
-        ProgramResult {
+        ProgrammeResult {
             reference: None,
             program,
             label: explain.then_some(label),
@@ -289,7 +289,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
     a: &mut Assistance,
     reader: &Reader<'_>,
     explain: bool,
-) -> Result<ProgramResult<F>> {
+) -> Result<ProgrammeResult<F>> {
     let mut r = reader.clone();
     let mut figures = F::compute(h, a, &mut r)?;
     figures.contribute(a, r.used())?;
@@ -298,7 +298,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
         figures.explain(h, a, &mut words);
         words
     });
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         program,
         label,
         (figures.amounts()?, figures.why()),

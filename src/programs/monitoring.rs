@@ -13,7 +13,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::reasons::Reason;
-use super::{Amounts, ProgramResult};
+use super::{Amounts, ProgrammeResult};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 pub use crate::input::household::Category;
@@ -161,7 +161,7 @@ enum Registered {
     Other,
 }
 
-pub type MonitoringResult = ProgramResult<MonitoringFigures>;
+pub type MonitoringResult = ProgrammeResult<MonitoringFigures>;
 
 /// The sudden-hardship test (an event, large rigid spending or a sharp fall in income, and income
 /// after rigid spending below the line).
@@ -215,7 +215,7 @@ pub(crate) fn run(
     if explain {
         explain_check(&mut f, h, &mut words);
     }
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         ID,
         LABEL,
         (Amounts::verdict(f.in_scope), why(&f)),

@@ -9,7 +9,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::reasons::Reason;
-use super::{Amounts, ProgramResult};
+use super::{Amounts, ProgrammeResult};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 pub use crate::input::requests::WorkReliefProject;
@@ -30,7 +30,7 @@ pub struct WorkReliefFigures {
     pub minimum_remuneration: Money,
 }
 
-pub type WorkReliefResult = ProgramResult<WorkReliefFigures>;
+pub type WorkReliefResult = ProgrammeResult<WorkReliefFigures>;
 
 pub fn work_relief(
     project: &WorkReliefProject,
@@ -61,7 +61,7 @@ pub fn work_relief(
             "应带动当地群众务工，劳务报酬不少于 {minimum} 元，并及时足额发放。"
         ));
     }
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         ID,
         LABEL,
         (Amounts::verdict(true), vec![Reason::WorkReliefRemuneration]),
