@@ -357,6 +357,73 @@ fn no_function_runs_over_80_lines() {
     assert!(long_functions(Path::new("a.rs"), &short_one).is_empty());
 }
 
+/// A rule's constant name, as the rules table writes it: `dibao.employmentDeduction` →
+/// `DIBAO_EMPLOYMENT_DEDUCTION`.
+fn constant_of(id: &str) -> String {
+    let mut out = String::new();
+    let mut last_lower = false;
+    for c in id.chars() {
+        if c == '.' {
+            out.push('_');
+        } else if c.is_ascii_uppercase() && last_lower {
+            out.push('_');
+            out.push(c);
+        } else {
+            out.push(c.to_ascii_uppercase());
+        }
+        last_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    out
+}
+
+#[test]
+fn a_step_citing_by_hand_cites_one_of_its_rules_sources() {
+    use zhenxing::policy::rules::RULES;
+    let by_constant: BTreeMap<String, &zhenxing::policy::rules::Rule> =
+        RULES.iter().map(|r| (constant_of(r.id), r)).collect();
+    assert_eq!(
+        by_constant["DIBAO_EMPLOYMENT_DEDUCTION_URBAN"].id,
+        "dibao.employmentDeductionUrban"
+    );
+    let mut files = Vec::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut seen = 0;
+    for f in files {
+        let text = fs::read_to_string(&f).unwrap();
+        for (i, _) in text.match_indices("step_citing(") {
+            // `step_citing(rules::NAME, "citation",` with a literal citation.
+            let args: Vec<&str> = text[i + "step_citing(".len()..]
+                .splitn(3, ',')
+                .map(str::trim)
+                .collect();
+            let (Some(name), Some(cited)) = (
+                args.first().and_then(|a| a.strip_prefix("rules::")),
+                args.get(1)
+                    .and_then(|a| a.strip_prefix('"')?.strip_suffix('"')),
+            ) else {
+                continue;
+            };
+            let rule = by_constant
+                .get(name)
+                .unwrap_or_else(|| panic!("{}: no rule {name}", f.display()));
+            assert!(
+                rule.sources().any(|s| s == cited),
+                "{}: {name} cites {cited}, not one of {}",
+                f.display(),
+                rule.source
+            );
+            seen += 1;
+        }
+    }
+    assert!(
+        seen >= 9,
+        "the scan found only {seen} citations given by hand"
+    );
+}
+
 #[test]
 fn every_item_the_code_cites_is_in_the_policy_text() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");

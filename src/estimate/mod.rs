@@ -610,12 +610,12 @@ impl Serialize for AssumptionUses<'_> {
                 &self,
                 s: S,
             ) -> std::result::Result<S::Ok, S::Error> {
-                let id = self.0.id;
+                let rule = self.0;
                 let mut o = s.serialize_struct("AssumptionUse", 3)?;
-                o.serialize_field("rule", id)?;
+                o.serialize_field("rule", rule.id)?;
                 o.serialize_field(
                     "usedBy",
-                    &UsedBy(self.1, |b: &Basis| b.assumptions.contains(id)),
+                    &UsedBy(self.1, |b: &Basis| b.assumptions.includes(rule)),
                 )?;
                 if self.2 {
                     o.serialize_field("text", self.0.text)?;

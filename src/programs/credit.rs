@@ -19,6 +19,7 @@ use crate::base::money::{Money, Rate};
 pub use crate::input::requests::{GuaranteeLoanRequest, InsuranceFuturesClaim, MicrocreditRequest};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 pub const MICROCREDIT: &str = "microcredit";
@@ -193,8 +194,7 @@ fn explain_microcredit(
 ) {
     let (from, until) = (format_date(f.window.0), format_date(f.window.1));
     e.step(
-        "credit.microcredit.terms",
-        "六(十七)",
+        rules::CREDIT_MICROCREDIT_TERMS,
         format!(
             "脱贫人口小额信贷：{} 元以下、{} 年以内、免担保免抵押，利率不高于一年期LPR（{} 为 {}），政策期 {from} 至 {until}。",
             f.cap, f.max_term_years, format_date(on), f.lpr.percent()
@@ -204,8 +204,7 @@ fn explain_microcredit(
     let (interest, subsidy, borrower) = (f.interest, f.subsidy, f.borrower_interest);
     if f.blockers.is_empty() {
         e.step(
-            "credit.microcredit.subsidy",
-            "六(十七)",
+            rules::CREDIT_MICROCREDIT_SUBSIDY,
             format!(
                 "利息 {} × {} × {} 年 = {interest} 元；财政贴息按 {} 计 {subsidy} 元；借款人负担 {borrower} 元。",
                 req.amount, req.rate.percent(), req.term_years, f.subsidised_rate.percent()
@@ -220,8 +219,7 @@ fn explain_microcredit(
         let blockers: Vec<String> = f.blockers.iter().map(|b| b.words(f, req)).collect();
         let blockers = blockers.join("；");
         e.step(
-            "credit.microcredit.eligibility",
-            "六(十七)",
+            rules::CREDIT_MICROCREDIT_ELIGIBILITY,
             format!("不符合：{blockers}。"),
             None,
         );
@@ -259,8 +257,7 @@ pub fn guarantee_loan(
     let mut e = Explanation::default();
     if explain {
         e.step(
-            "credit.guaranteeLoan",
-            "六(十七)",
+            rules::CREDIT_GUARANTEE_LOAN,
             format!(
                 "创业担保贷款个人额度上限 {cap} 元；申请 {amount} 元，可贷 {} 元。",
                 f.allowed
@@ -303,7 +300,7 @@ pub type InsuranceFuturesResult = ProgrammeResult<InsuranceFuturesFigures>;
 /// The payout formula is this calculator's (rule `credit.insuranceFutures`).
 fn futures_assumption() -> Assumptions {
     let mut a = Assumptions::default();
-    a.add("credit.insuranceFutures");
+    a.add(rules::CREDIT_INSURANCE_FUTURES);
     a
 }
 
@@ -320,8 +317,7 @@ pub fn insurance_futures(
     let mut e = Explanation::default();
     if explain {
         e.step(
-            "credit.insuranceFutures",
-            "六(十七)",
+            rules::CREDIT_INSURANCE_FUTURES,
             format!("“保险+期货”赔付 =（目标价格 {target} − 结算价格 {settlement}，低于0按0计）× 数量 {quantity} = {shortfall} × {quantity} = {payout} 元。"),
             Some(payout.to_fen_string()),
         );

@@ -15,6 +15,7 @@ use crate::base::money::{Money, Rate};
 pub use crate::input::requests::WorkReliefProject;
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 pub const ID: &str = "workRelief";
@@ -47,8 +48,8 @@ pub fn work_relief(
     let minimum = budget.times(share)?.round_fen();
     let mut e = Explanation::default();
     if explain {
-        e.step(
-            "workRelief.remuneration",
+        e.step_citing(
+            rules::WORK_RELIEF_REMUNERATION,
             "六(十六)",
             format!(
                 "{}中央预算内投资 {budget} 元 × 劳务报酬占比下限 {} = 至少发放劳务报酬 {minimum} 元。",

@@ -8,6 +8,7 @@ use crate::input::county::{
     label_of, Approval, AssetInput, DisposalType, OwnerLevel, APPROVALS, DISPOSAL_TYPES,
 };
 use crate::params::{catalogue as p, Reader};
+use crate::policy::rules;
 
 /// The approval limits, read once per ledger (and checked to be in order).
 fn approval_limits(
@@ -79,13 +80,13 @@ pub(super) fn dispose(
 ) -> Result<DisposalResult> {
     let label = label_of(DISPOSAL_TYPES, d.kind);
     let (authority, required) = if a.owner_level == OwnerLevel::Household {
-        w.step("assets.household", "二(四)", || {
+        w.step(rules::ASSETS_HOUSEHOLD, || {
             format!("{label}：资产归农户所有，由农户自行处置，不需村、乡、县审批。")
         });
         (None, Vec::new())
     } else {
         let l = approval_limits(reader, limits)?;
-        w.assumptions.add("assets.disposalApproval");
+        w.assumptions.add(rules::ASSETS_DISPOSAL_APPROVAL);
         required(a.owner_level, a.value, l)
     };
     let missing: Vec<Approval> = required
@@ -101,7 +102,7 @@ pub(super) fn dispose(
     };
     if let Some(auth) = authority {
         let (need, lacking) = (names(&required), names(&missing));
-        w.step("assets.disposal", "二(四)", || {
+        w.step(rules::ASSETS_DISPOSAL, || {
             format!(
                 "{}{label}，账面价值 {} 元：须经{need}，由{}审批；{}。",
                 class.label(),
@@ -147,8 +148,8 @@ fn price_test(
         && a.owner_level != OwnerLevel::Household;
     let below_value = priced && d.price.is_some_and(|p| p < a.value);
     if let (true, Some(price)) = (priced, d.price) {
-        w.assumptions.add("assets.disposalValue");
-        w.step("assets.disposalValue", "二(四)", || {
+        w.assumptions.add(rules::ASSETS_DISPOSAL_VALUE);
+        w.step(rules::ASSETS_DISPOSAL_VALUE, || {
             format!(
                 "{label}价格 {price} 元{}账面价值 {} 元。",
                 if below_value { "低于" } else { "不低于" },

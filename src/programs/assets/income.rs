@@ -7,6 +7,7 @@ use crate::base::money::{Money, Rate};
 use crate::input::county::{
     label_of, AssetInput, IncomePurpose, OwnerLevel, INCOME_PURPOSES, OWNER_LEVELS,
 };
+use crate::policy::rules;
 
 /// The purposes the text names for every asset's income, and those for the village's part only.
 fn verdict(purpose: IncomePurpose, owner: OwnerLevel) -> UseVerdict {
@@ -103,7 +104,7 @@ fn judge_use(
     );
     w.assumptions.add_if(
         v != UseVerdict::NotAssessed && (v != UseVerdict::Listed || village_level),
-        "assets.incomeUsesListed",
+        rules::ASSETS_INCOME_USES_LISTED,
     );
     let verdict_text = match v {
         UseVerdict::Listed if village_level => "村级收益可用于此项，符合",
@@ -112,7 +113,7 @@ fn judge_use(
         UseVerdict::NotListed => "不在文本所列用途内，须另行说明依据",
         UseVerdict::NotAssessed => "到户类资产收益归农户，不作评估",
     };
-    w.step("assets.incomeUses", "二(四)", || {
+    w.step(rules::ASSETS_INCOME_USES, || {
         format!("收益用途“{label}” {amount} 元{share_text}：{verdict_text}。")
     });
     if matches!(v, UseVerdict::VillageOnly | UseVerdict::NotListed) {

@@ -4,6 +4,7 @@
 
 use super::{AssetClass, Management, Work};
 use crate::input::county::{label_of, AssetInput, OwnerLevel, OWNER_LEVELS};
+use crate::policy::rules;
 
 /// Who manages and maintains it, and whether the owner registered fits the class.
 pub(super) fn manage(a: &AssetInput, class: AssetClass, w: &mut Work) -> Management {
@@ -29,10 +30,10 @@ pub(super) fn manage(a: &AssetInput, class: AssetClass, w: &mut Work) -> Managem
         },
     };
     let rule = match class {
-        AssetClass::Household => "assets.household",
-        _ => "assets.management",
+        AssetClass::Household => rules::ASSETS_HOUSEHOLD,
+        _ => rules::ASSETS_MANAGEMENT,
     };
-    w.step(rule, "二(四)", || {
+    w.step(rule, || {
         let prevent = m.prevent.map(|p| format!("，{p}")).unwrap_or_default();
         format!("{}：由{}{}{prevent}。", class.label(), m.manager, m.duty)
     });

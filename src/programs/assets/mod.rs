@@ -34,7 +34,7 @@ use crate::input::county::{
 };
 use crate::params::Reader;
 use crate::policy::explain::{Citations, Explanation, Step};
-use crate::policy::rules::Assumptions;
+use crate::policy::rules::{self, Assumptions, RuleId};
 
 use super::county::Trace;
 use super::transition::RegionRef;
@@ -404,10 +404,21 @@ impl Work {
             self.citations.add(citation);
         }
     }
-    fn step(&mut self, rule: &'static str, citation: &'static str, text: impl FnOnce() -> String) {
+    /// A step applying `rule`, citing its first source.
+    fn step(&mut self, rule: impl Into<RuleId>, text: impl FnOnce() -> String) {
+        let rule = rule.into();
+        self.step_citing(rule, rule.citation(), text);
+    }
+    /// A step applying `rule` that cites another of its sources.
+    fn step_citing(
+        &mut self,
+        rule: impl Into<RuleId>,
+        citation: &'static str,
+        text: impl FnOnce() -> String,
+    ) {
         self.cite(citation);
         if self.explain {
-            self.words.step(rule, citation, text(), None);
+            self.words.step_citing(rule, citation, text(), None);
         }
     }
 }
@@ -428,7 +439,7 @@ fn assess(
         explain,
     };
     let kind_label = label_of(ASSET_KINDS, a.kind);
-    w.step("assets.class", "二(四)", || {
+    w.step(rules::ASSETS_CLASS, || {
         format!("{}（{kind_label}）属于{}。", a.name, class.label())
     });
     let in_scope = scope(a, reader, &mut w)?;

@@ -6,6 +6,7 @@ use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::input::county::{label_of, AssetInput, FundingSource, FUNDING_SOURCES};
 use crate::params::{catalogue as p, Reader};
+use crate::policy::rules;
 use crate::programs::transition;
 
 /// Whether the funds make it a 扶贫项目资产, and an integrated-fund asset formed after the pilot.
@@ -14,17 +15,15 @@ pub(super) fn scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Re
     let funds = label_of(FUNDING_SOURCES, a.funding_source);
     let in_scope = match a.funding_source {
         SpecialFund | IntegratedFund => {
-            w.step("assets.scope", "二(四)", || {
+            w.step(rules::ASSETS_SCOPE, || {
                 format!("{funds}形成的资产，纳入扶贫项目资产台账。")
             });
             true
         }
         LinkageFund | Bond | Collaboration | Donation => {
-            w.step(
-                "assets.scopeDocument",
-                "国办函〔2021〕51号（转述）",
-                || format!("{funds}形成的资产，按国办函〔2021〕51号同样纳入扶贫项目资产管理。"),
-            );
+            w.step(rules::ASSETS_SCOPE_DOCUMENT, || {
+                format!("{funds}形成的资产，按国办函〔2021〕51号同样纳入扶贫项目资产管理。")
+            });
             true
         }
         Other => {
@@ -75,12 +74,10 @@ fn formed_in_scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Res
         return Ok(false);
     }
     if a.year == first {
-        w.assumptions.add("assets.scopeYear2012");
-        w.step(
-            "assets.scopeYear2012",
-            "国办函〔2021〕51号三(一)（转述）",
-            || format!("形成于 {first} 年：党的十八大当年，台账只有年度，按在范围内计。"),
-        );
+        w.assumptions.add(rules::ASSETS_SCOPE_YEAR2012);
+        w.step(rules::ASSETS_SCOPE_YEAR2012, || {
+            format!("形成于 {first} 年：党的十八大当年，台账只有年度，按在范围内计。")
+        });
     }
     Ok(true)
 }

@@ -8,6 +8,7 @@ use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::params::Reader;
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 use crate::programs::county::Trace;
 use crate::programs::transition::RegionRef;
@@ -74,7 +75,7 @@ pub(super) fn summarise(
 fn explain_ledger(t: &LedgerTotals, limits: Option<ApprovalLimits>, e: &mut Explanation) {
     let c = &t.counts;
     e.note(
-        "assets.summary",
+        rules::ASSETS_SUMMARY,
         format!(
             "台账 {} 行：资产 {} 项，账面价值合计 {} 元，年收益合计 {} 元，已计划用途 {} 元；{} 行有误。",
             t.rows, c.assets, c.value, c.annual_income, c.planned, t.errors
@@ -83,8 +84,7 @@ fn explain_ledger(t: &LedgerTotals, limits: Option<ApprovalLimits>, e: &mut Expl
     );
     if let Some(l) = limits {
         e.step(
-            "assets.disposalApproval",
-            "二(四)",
+            rules::ASSETS_DISPOSAL_APPROVAL,
             format!(
                 "处置审批层级：账面价值不超过 {} 元由乡镇审批，不超过 {} 元由县级行业主管部门会同财政部门审批，超过的报县级人民政府。",
                 l.township, l.county_department

@@ -36,6 +36,7 @@ use crate::base::money::{Money, Rate};
 use crate::input::model::{Area, Household, Member};
 use crate::params::{Reader, Used};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 mod income;
@@ -423,7 +424,7 @@ impl HouseholdProgramme for DibaoFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add_if(!self.tekun_members.is_empty(), "tekun.ownIncome");
+        a.add_if(!self.tekun_members.is_empty(), rules::TEKUN_OWN_INCOME);
         let deducted = self
             .working
             .deductions
@@ -431,13 +432,16 @@ impl HouseholdProgramme for DibaoFigures {
             .any(|(_, _, d)| matches!(d, Deduction::Capped { .. }));
         a.add_if(
             deducted && self.working.area == Some(Area::Urban),
-            "dibao.employmentDeductionUrban",
+            rules::DIBAO_EMPLOYMENT_DEDUCTION_URBAN,
         );
-        a.add_if(self.gradual_exit.is_some(), "dibao.gradualExitAmount");
-        a.add_if(!self.tekun_members.is_empty(), "dibao.tekunMembers");
+        a.add_if(
+            self.gradual_exit.is_some(),
+            rules::DIBAO_GRADUAL_EXIT_AMOUNT,
+        );
+        a.add_if(!self.tekun_members.is_empty(), rules::DIBAO_TEKUN_MEMBERS);
         a.add_if(
             self.working.below_province.is_some(),
-            "dibao.standardBelowProvince",
+            rules::DIBAO_STANDARD_BELOW_PROVINCE,
         );
         a.add_if(
             self.working.deductions.iter().any(|(_, _, d)| {
@@ -449,7 +453,7 @@ impl HouseholdProgramme for DibaoFigures {
                     }
                 )
             }),
-            "dibao.workOutsideProvinceDefault",
+            rules::DIBAO_WORK_OUTSIDE_PROVINCE_DEFAULT,
         );
         let supplemented = !self.supplements.is_empty()
             || self.single_person.iter().any(|s| s.with.is_some())
@@ -458,8 +462,11 @@ impl HouseholdProgramme for DibaoFigures {
                 .gradual
                 .as_ref()
                 .is_some_and(|g| g.estimated.as_ref().is_some_and(|s| !s.is_empty()));
-        a.add_if(supplemented, "dibao.supplement");
-        a.add_if(self.working.disability_assumed, "member.disabilityType");
+        a.add_if(supplemented, rules::DIBAO_SUPPLEMENT);
+        a.add_if(
+            self.working.disability_assumed,
+            rules::MEMBER_DISABILITY_TYPE,
+        );
         a
     }
 

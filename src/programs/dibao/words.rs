@@ -5,6 +5,7 @@ use super::{said, Deduction, DibaoFigures, GradualCheck, Route, StandardOf, Supp
 use crate::base::money::Money;
 use crate::input::model::Area;
 use crate::policy::explain::Explanation;
+use crate::policy::rules::{self, RuleId};
 
 /// The card's steps and reasons: income, figures, then the route 低保 took or why none.
 pub(super) fn explain(f: &DibaoFigures, e: &mut Explanation) {
@@ -16,8 +17,7 @@ pub(super) fn explain(f: &DibaoFigures, e: &mut Explanation) {
     let (standard, per_capita) = (f.standard, f.per_capita_monthly_income);
     if !f.working.assets_passed {
         e.step(
-            "dibao.assets",
-            "民发〔2021〕57号第十四条",
+            rules::DIBAO_ASSETS,
             "家庭财产状况经核查不符合条件。".into(),
             None,
         );
@@ -26,8 +26,7 @@ pub(super) fn explain(f: &DibaoFigures, e: &mut Explanation) {
     if f.working.below && f.working.assets_passed {
         let (base, n) = (f.base, f.working.covered);
         e.step(
-            "dibao.base",
-            "民发〔2021〕57号第二十三条",
+            rules::DIBAO_BASE,
             format!(
                 "人均收入低于标准：补差 = (标准 − 人均) × 人数 = 标准 {standard} × {n} 人 − 月计算收入 {} 元（{} ÷ 12）= {base} 元/月（人均收入不先舍入）。",
                 sum_text(f.working.monthly_income),
@@ -73,7 +72,7 @@ fn explain_route(f: &DibaoFigures, e: &mut Explanation) {
     if f.route == Some(Route::GradualExit) {
         e.reason(text.clone());
     }
-    e.step("dibao.routeOrder", citation, text, None);
+    e.step_citing(rules::DIBAO_ROUTE_ORDER, citation, text, None);
 }
 
 /// An amount that a rounded sum is shown beside: to the fen, or to a tenth of a fen when that is
@@ -171,8 +170,7 @@ fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
     let n = f.working.covered;
     if !f.tekun_members.is_empty() {
         e.step(
-            "dibao.tekunMembers",
-            "四(十三)",
+            rules::DIBAO_TEKUN_MEMBERS,
             format!(
                 "{} 符合特困人员条件，纳入特困供养；低保按其余 {n} 人计算。",
                 f.tekun_members.join("、")
@@ -199,16 +197,14 @@ fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
         .any(|(_, _, d)| matches!(d, Deduction::Capped { .. }));
     if deducted && f.working.area == Some(Area::Urban) {
         e.step(
-            "dibao.employmentDeductionUrban",
-            "四(十)",
+            rules::DIBAO_EMPLOYMENT_DEDUCTION_URBAN,
             "实施意见只规定农村低保对象按两个月最低工资扣除就业成本；城市低保对象按同一办法扣除（本计算器的假设，请按当地规定核对）。".into(),
             None,
         );
     }
     if !f.working.exempt.is_zero() {
         e.step(
-            "dibao.exemptIncome",
-            "民发〔2021〕57号第十三条",
+            rules::DIBAO_EXEMPT_INCOME,
             format!(
                 "优待抚恤金、奖励性补助、社会救助款物、基础养老金等 {} 元按民发〔2021〕57号第十三条不计入家庭收入。",
                 f.working.exempt
@@ -217,8 +213,7 @@ fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
         );
     }
     e.step(
-        "dibao.countedIncome",
-        "四(十)",
+        rules::DIBAO_COUNTED_INCOME,
         format!(
             "计算收入 = 经营、财产、转移、其他收入 {non_wage} 元{} + 工资 {wages} 元 − 就业成本 {deduction} 元 = {counted} 元/年；÷ 12 个月 ÷ 低保覆盖的 {n} 人 = 人均月收入 {per_capita} 元/人·月。",
             if f.tekun_members.is_empty() {
@@ -234,15 +229,13 @@ fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
 /// The standard, and whether it is below the province's on the same date.
 fn explain_standard(f: &DibaoFigures, area: &str, e: &mut Explanation) {
     e.step(
-        "dibao.standard",
-        "四(十)",
+        rules::DIBAO_STANDARD,
         standard_text(f, area),
         Some(f.standard.to_fen_string()),
     );
     if let Some(province) = f.working.below_province {
         e.step(
-            "dibao.standardBelowProvince",
-            "四(十)",
+            rules::DIBAO_STANDARD_BELOW_PROVINCE,
             format!("该标准低于同日全省{area}低保标准 {province} 元/人·月：两个数字来源的起始日期都未核实，按地区标准计算，请核对当地现行标准。"),
             Some(province.to_fen_string()),
         );
@@ -254,8 +247,7 @@ fn explain_deductions(f: &DibaoFigures, e: &mut Explanation) {
     for (member, wages, d) in &f.working.deductions {
         match d {
             Deduction::NoLabour => e.step(
-                "dibao.employmentDeduction",
-                "四(十)",
+                rules::DIBAO_EMPLOYMENT_DEDUCTION,
                 format!("{member}：工资 {wages} 元，但无劳动能力，不扣除就业成本。"),
                 Some("0.00".into()),
             ),
@@ -267,23 +259,22 @@ fn explain_deductions(f: &DibaoFigures, e: &mut Explanation) {
                 cap,
                 deduction,
             } => {
-                let (rule, whose) = match wage_of {
+                let (rule, whose): (RuleId, String) = match wage_of {
                     WageOf::Tier(tier) => (
-                        "dibao.employmentDeduction",
+                        rules::DIBAO_EMPLOYMENT_DEDUCTION,
                         format!("最低工资{tier}档 {wage} 元/月"),
                     ),
                     WageOf::Given => (
-                        "dibao.workOutsideProvince",
+                        rules::DIBAO_WORK_OUTSIDE_PROVINCE,
                         format!("登记的当地月最低工资 {wage} 元"),
                     ),
                     WageOf::HomeTier(tier) => (
-                        "dibao.workOutsideProvinceDefault",
+                        rules::DIBAO_WORK_OUTSIDE_PROVINCE_DEFAULT.into(),
                         format!("未登记当地最低工资，按家庭所在地最低工资{tier}档 {wage} 元/月"),
                     ),
                 };
                 e.step(
                     rule,
-                    "四(十)",
                     format!("{member}：在{region}务工（{whose}），扣除就业成本取工资 {wages} 元与 {months} × {wage} = {cap} 元中较小的一个 = {deduction} 元。"),
                     Some(deduction.to_fen_string()),
                 )
@@ -294,8 +285,7 @@ fn explain_deductions(f: &DibaoFigures, e: &mut Explanation) {
 
 fn supplement_step(s: &Supplement, standard: Money, e: &mut Explanation) {
     e.step(
-        "dibao.supplement",
-        "四(十)",
+        rules::DIBAO_SUPPLEMENT,
         format!(
             "{}：{}，加发 {} × 低保标准 {standard} 元 = {} 元/月。",
             s.member,
@@ -310,15 +300,13 @@ fn supplement_step(s: &Supplement, standard: Money, e: &mut Explanation) {
 fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
     let (standard, per_capita) = (f.standard, f.per_capita_monthly_income);
     e.step(
-        "dibao.eligibility",
-        "《社会救助暂行办法》第九条",
+        rules::DIBAO_ELIGIBILITY,
         format!("人均月收入 {per_capita} 元不低于低保标准 {standard} 元。"),
         None,
     );
     if let Some((multiple, line, marginal)) = f.working.marginal {
         e.step(
-            "dibao.marginal",
-            "民发〔2021〕57号第八条",
+            rules::DIBAO_MARGINAL,
             format!(
                 "低保边缘线 = {multiple} × {standard} = {line} 元/月：人均 {per_capita} 元{}。",
                 if marginal {
@@ -336,8 +324,7 @@ fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
         }
         let group = s.with.as_ref().map_or("", |w| said(&w.reason));
         e.step(
-            "dibao.singlePerson",
-            "四(十)",
+            rules::DIBAO_SINGLE_PERSON,
             format!(
                 "{}（{}）参照“单人户”纳入低保：平均补助水平 {} 元 + 加发 {} 元（{group}）= {} 元/月。",
                 s.member, said(&s.reason), s.average_subsidy, s.supplement, s.monthly
@@ -365,8 +352,7 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
     let without = check.without_wages;
     let Some(g) = &f.gradual_exit else {
         e.step(
-            "dibao.gradualExit",
-            "民发〔2021〕57号第三十三条",
+            rules::DIBAO_GRADUAL_EXIT,
             format!("不计工资时人均 {without} 元/人·月已不低于标准：不是因就业收入增加而超过标准，不适用渐退。"),
             None,
         );
@@ -376,8 +362,7 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         supplement_step(s, f.standard, e);
     }
     e.step(
-        "dibao.gradualExit",
-        "民发〔2021〕57号第三十三条",
+        rules::DIBAO_GRADUAL_EXIT,
         format!(
             "就业后家庭人均收入超过标准（不计工资时人均 {without} 元/人·月，低于标准）：给予渐退期 {} 个月，{} 至 {}。",
             g.months, g.from, g.until
@@ -385,8 +370,7 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         Some(g.until.clone()),
     );
     e.step(
-        "dibao.gradualExitAmount",
-        "民发〔2021〕57号第三十三条",
+        rules::DIBAO_GRADUAL_EXIT_AMOUNT,
         format!(
             "渐退期内每月 {} 元{}。",
             g.monthly,
