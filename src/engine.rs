@@ -32,10 +32,10 @@ use crate::programs::credit::{
 };
 use crate::programs::medical::{self, MedicalResult};
 use crate::programs::monitoring::{self, MonitoringResult};
-use crate::programs::registry::{self, with_household_programmes, ProgramOutcome};
+use crate::programs::registry::{self, with_household_programmes, ProgrammeOutcome};
 use crate::programs::transition::TransitionStatus;
 use crate::programs::work_relief::{self, WorkReliefResult};
-use crate::programs::ProgramResult;
+use crate::programs::ProgrammeResult;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// A policy engine over one parameter set. Cheap to query; build once and reuse.
@@ -155,7 +155,7 @@ impl Engine {
         h: &HouseholdInput,
         as_of: &str,
         explain: bool,
-    ) -> Result<Option<ProgramOutcome>> {
+    ) -> Result<Option<ProgrammeOutcome>> {
         if registry::programme(id).is_none() {
             return Ok(None);
         }
@@ -718,9 +718,9 @@ macro_rules! engine_methods {
                     &self,
                     h: &HouseholdInput,
                     as_of: &str,
-                ) -> Result<ProgramResult<crate::programs::$module::$figures>> {
+                ) -> Result<ProgrammeResult<crate::programs::$module::$figures>> {
                     match self.programme($id, h, as_of, true)? {
-                        Some(ProgramOutcome::$variant(result)) => Ok(result),
+                        Some(ProgrammeOutcome::$variant(result)) => Ok(result),
                         _ => Err(crate::base::error::PolicyError::invalid_input($id, "未知的项目")),
                     }
                 }

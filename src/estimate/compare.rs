@@ -23,7 +23,7 @@ use crate::estimate::{estimate, estimate_through, Estimate, Transitions};
 use crate::input::model::{HouseholdInput, Lens};
 use crate::params::ParameterSet;
 use crate::programs::dibao::Route;
-use crate::programs::registry::{ProgramOutcome, PROGRAMMES};
+use crate::programs::registry::{ProgrammeOutcome, PROGRAMMES};
 
 /// Every reason a comparison gives for a programme's change: `(id, Chinese)`. The first four are what
 /// moved (a comparison of dates takes them one at a time, in this order, and names each for the
@@ -76,13 +76,13 @@ fn under_assistance(e: &Estimate) -> (Vec<&str>, Vec<&str>, Money) {
     let (mut dibao, mut tekun, mut paid) = (Vec::new(), Vec::new(), Money::ZERO);
     for p in &e.programs {
         match p {
-            ProgramOutcome::Dibao(r) => {
+            ProgrammeOutcome::Dibao(r) => {
                 dibao = r.members_under();
                 paid = paid
                     .checked_add(r.monthly.unwrap_or_default())
                     .unwrap_or(paid);
             }
-            ProgramOutcome::Tekun(r) => {
+            ProgrammeOutcome::Tekun(r) => {
                 tekun = r
                     .members
                     .iter()
@@ -109,20 +109,20 @@ pub enum Cause {
 }
 
 /// A programme's eligibility, its own annual amount and its annual cash.
-fn figures(p: &ProgramOutcome) -> Result<(bool, Money, Money)> {
+fn figures(p: &ProgrammeOutcome) -> Result<(bool, Money, Money)> {
     let a = p.amounts()?;
     Ok((a.eligible, a.annual.unwrap_or_default(), a.cash_annual))
 }
 
 /// Whether a programme's result differs between two estimates (eligibility or an amount).
-pub(crate) fn differs(before: &ProgramOutcome, after: &ProgramOutcome) -> Result<bool> {
+pub(crate) fn differs(before: &ProgrammeOutcome, after: &ProgrammeOutcome) -> Result<bool> {
     Ok(figures(before)? != figures(after)?)
 }
 
 /// The route of 低保 in an estimate.
 fn route(e: &Estimate) -> Option<Route> {
     e.programs.iter().find_map(|p| match p {
-        ProgramOutcome::Dibao(r) => r.route,
+        ProgrammeOutcome::Dibao(r) => r.route,
         _ => None,
     })
 }
@@ -656,8 +656,10 @@ pub struct RegisterComparison {
 // Comparison
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+// `ProgramDifference` in TypeScript, as docs/api.md names it.
 #[serde(rename_all = "camelCase")]
-pub struct ProgramDifference {
+#[tsify(rename = "ProgramDifference")]
+pub struct ProgrammeDifference {
     pub program: &'static str,
     /// Chinese name, when explained.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -698,7 +700,8 @@ pub struct ProgramDifference {
 pub struct Comparison {
     pub baseline: Estimate,
     pub alternative: Estimate,
-    pub programs: Vec<ProgramDifference>,
+    #[tsify(type = "ProgramDifference[]")]
+    pub programs: Vec<ProgrammeDifference>,
     #[tsify(type = "string")]
     pub total_difference: Money,
 }
@@ -757,7 +760,7 @@ fn comparison(a: Estimate, b: Estimate, cause: &Cause) -> Result<Comparison> {
         } else {
             Vec::new()
         };
-        programs.push(ProgramDifference {
+        programs.push(ProgrammeDifference {
             program: ca.program,
             label: a.explained.then_some(ca.label),
             baseline: ca.cash_annual,
@@ -916,7 +919,7 @@ fn held_open(set: &ParameterSet, from: NaiveDate, to: NaiveDate) -> Result<Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::estimate::screening::{MonitoringVerdict, ScreenedProgram};
+    use crate::estimate::screening::{MonitoringVerdict, ScreenedProgramme};
     use crate::programs::monitoring::Category;
 
     fn row(dibao: Option<&str>) -> Screening {
@@ -930,7 +933,7 @@ mod tests {
             },
             programs: PROGRAMMES
                 .iter()
-                .map(|p| ScreenedProgram {
+                .map(|p| ScreenedProgramme {
                     program: p.id,
                     eligible: p.id == "dibao" && dibao.is_some(),
                     monthly: None,

@@ -21,6 +21,7 @@ use crate::base::error::Result;
 use crate::input::model::{Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -157,7 +158,7 @@ impl HouseholdProgramme for CareServicesFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add("careServices.family");
+        a.add(rules::CARE_SERVICES_FAMILY);
         a
     }
 
@@ -185,8 +186,7 @@ impl HouseholdProgramme for CareServicesFigures {
         }
         if !self.family_in_difficulty {
             e.step(
-                "careServices.family",
-                "四(十)",
+                rules::CARE_SERVICES_FAMILY,
                 "不是低保、特困家庭，也不是脱贫户、监测户：不属困难家庭。".to_string(),
                 None,
             );
@@ -194,8 +194,7 @@ impl HouseholdProgramme for CareServicesFigures {
             return;
         }
         e.step(
-            "careServices.family",
-            "四(十)",
+            rules::CARE_SERVICES_FAMILY,
             "属困难家庭（低保、特困家庭，或脱贫户、监测户）。".to_string(),
             None,
         );
@@ -211,8 +210,8 @@ impl HouseholdProgramme for CareServicesFigures {
             } else {
                 "四(十)"
             };
-            e.step(
-                "careServices.member",
+            e.step_citing(
+                rules::CARE_SERVICES_MEMBER,
                 citation,
                 format!(
                     "{}：{}，{}：{}。",

@@ -23,6 +23,7 @@ use crate::base::money::Money;
 use crate::input::model::{DisabilityType, Household};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -147,7 +148,7 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
         let mut a = Assumptions::default();
         a.add_if(
             self.children.iter().any(|c| c.eligible),
-            "childRehabilitation.services",
+            rules::CHILD_REHABILITATION_SERVICES,
         );
         a
     }
@@ -202,12 +203,11 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
                         c.member, c.age, self.age_max
                     )
                 };
-                e.step("childRehabilitation.scope", "四(十二)", text, None);
+                e.step(rules::CHILD_REHABILITATION_SCOPE, text, None);
                 continue;
             }
             e.step(
-                "childRehabilitation.scope",
-                "四(十二)",
+                rules::CHILD_REHABILITATION_SCOPE,
                 format!(
                     "{}：{}周岁、{kind}，属残疾儿童康复救助对象（不设家庭经济条件）。",
                     c.member, c.age
@@ -220,8 +220,7 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
                 .map(|s| format!("{} {} 元", s.label.unwrap_or_default(), s.ceiling))
                 .collect();
             e.step(
-                "childRehabilitation.services",
-                "四(十二)",
+                rules::CHILD_REHABILITATION_SERVICES,
                 format!(
                     "{}：{}，年度最高合计 {} 元，由定点康复机构结算。",
                     c.member,

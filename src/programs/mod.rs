@@ -49,7 +49,7 @@ use reasons::Reason;
 /// (`unofficial`, `stale`, `assumptions`); inside an estimate the estimate lists those once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ProgramResult<F> {
+pub struct ProgrammeResult<F> {
     /// The household's `ref`, when it had one.
     #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
@@ -121,30 +121,30 @@ impl Basis {
         self.assumptions.extend(other.assumptions);
     }
 
-    fn listed(self, explained: bool) -> Listed {
+    fn listed(self, explain: bool) -> Listed {
         Listed {
             unofficial: self.unofficial,
             stale: crate::params::StaleList {
                 set: self.stale,
-                words: explained,
+                words: explain,
             },
             assumptions: crate::policy::rules::AssumptionList {
                 set: self.assumptions,
-                words: explained,
+                words: explain,
             },
         }
     }
 }
 
 /// A result reads as its figures too (`result.standard`), as it does in JavaScript.
-impl<F> std::ops::Deref for ProgramResult<F> {
+impl<F> std::ops::Deref for ProgrammeResult<F> {
     type Target = F;
     fn deref(&self) -> &F {
         &self.figures
     }
 }
 
-impl<F> ProgramResult<F> {
+impl<F> ProgrammeResult<F> {
     /// Assemble a result from its figures, its amounts and (when explained) its words.
     pub(crate) fn new(
         program: &'static str,
@@ -155,16 +155,16 @@ impl<F> ProgramResult<F> {
         words: Option<Explanation>,
         figures: F,
     ) -> Self {
-        let explained = words.is_some();
+        let explain = words.is_some();
         let basis = Basis {
             unofficial: reader.unofficial(),
             stale: reader.stale(),
             assumptions,
         };
-        ProgramResult {
+        ProgrammeResult {
             reference: None,
             program,
-            label: explained.then_some(label),
+            label: explain.then_some(label),
             eligible: amounts.eligible,
             monthly: amounts.monthly,
             annual: amounts.annual,
@@ -175,7 +175,7 @@ impl<F> ProgramResult<F> {
                 facts: w.facts,
                 citations: citations.into_vec(),
             }),
-            listed: Some(basis.listed(explained)),
+            listed: Some(basis.listed(explain)),
             basis,
             figures,
         }
@@ -289,7 +289,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
     a: &mut Assistance,
     reader: &Reader<'_>,
     explain: bool,
-) -> Result<ProgramResult<F>> {
+) -> Result<ProgrammeResult<F>> {
     let mut r = reader.clone();
     let mut figures = F::compute(h, a, &mut r)?;
     figures.contribute(a, r.used())?;
@@ -298,7 +298,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
         figures.explain(h, a, &mut words);
         words
     });
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         program,
         label,
         (figures.amounts()?, figures.why()),

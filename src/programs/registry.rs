@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::assistance::Assistance;
-use super::{run, Amounts, Basis, HouseholdProgramme, ProgramResult};
+use super::{run, Amounts, Basis, HouseholdProgramme, ProgrammeResult};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::Household;
@@ -59,11 +59,11 @@ macro_rules! define_registry {
         #[allow(clippy::large_enum_variant)]
         #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
         #[serde(untagged)]
-        pub enum ProgramOutcome {
-            $($variant(ProgramResult<super::$module::$figures>),)*
+        pub enum ProgrammeOutcome {
+            $($variant(ProgrammeResult<super::$module::$figures>),)*
         }
 
-        impl ProgramOutcome {
+        impl ProgrammeOutcome {
             /// The id of the programme (`program`).
             pub fn id(&self) -> &'static str {
                 match self { $(Self::$variant(r) => r.program,)* }
@@ -126,11 +126,11 @@ macro_rules! define_registry {
             a: &mut Assistance,
             reader: &Reader<'_>,
             explain: bool,
-        ) -> Result<Vec<ProgramOutcome>> {
+        ) -> Result<Vec<ProgrammeOutcome>> {
             // Pushed one by one: a result is about a kilobyte, and `vec![…]` would build all
             // thirteen on the stack first and copy them again.
             let mut out = Vec::with_capacity(PROGRAMMES.len());
-            $(out.push(ProgramOutcome::$variant(
+            $(out.push(ProgrammeOutcome::$variant(
                 run::<super::$module::$figures>($id, $label, h, a, reader, explain)?
             ));)*
             Ok(out)
@@ -144,11 +144,11 @@ macro_rules! define_registry {
             a: &mut Assistance,
             reader: &Reader<'_>,
             explain: bool,
-        ) -> Result<Option<ProgramOutcome>> {
+        ) -> Result<Option<ProgrammeOutcome>> {
             $(
                 let result = run::<super::$module::$figures>($id, $label, h, a, reader, explain && $id == id)?;
                 if $id == id {
-                    return Ok(Some(ProgramOutcome::$variant(result)));
+                    return Ok(Some(ProgrammeOutcome::$variant(result)));
                 }
             )*
             Ok(None)

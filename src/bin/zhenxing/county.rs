@@ -264,8 +264,8 @@ fn yuan(m: zhenxing::base::money::Money) -> String {
     zhenxing::register::summary::grouped(&m.to_fen_string())
 }
 
-fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Result<()> {
-    writeln!(out, "扶贫项目资产台账（测算日期 {}）", l.as_of)?;
+/// Each asset of the ledger (or its row's error) on a line, with its findings under it.
+fn print_ledger_items(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Result<()> {
     for (item, line) in l.items.iter().zip(lines) {
         match item {
             LedgerItem::Ok { asset, .. } => {
@@ -302,6 +302,12 @@ fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Res
             }
         }
     }
+    Ok(())
+}
+
+fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Result<()> {
+    writeln!(out, "扶贫项目资产台账（测算日期 {}）", l.as_of)?;
+    print_ledger_items(out, l, lines)?;
     writeln!(out, "\n按类别：")?;
     for c in &l.by_class {
         let n = &c.counts;

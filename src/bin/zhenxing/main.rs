@@ -219,6 +219,11 @@ fn parse_args() -> Result<Command, String> {
             other => return Err(arg_error(other.unexpected())),
         }
     }
+    command_for(&command, c)
+}
+
+/// The command named `command` with the options given, if it has what it needs.
+fn command_for(command: &str, c: Common) -> Result<Command, String> {
     let needs = |c: &Common, what: &str| -> Result<(), String> {
         if c.as_of.is_none() {
             return Err(format!("{what} 需要 --as-of YYYY-MM-DD"));
@@ -228,7 +233,7 @@ fn parse_args() -> Result<Command, String> {
         }
         Ok(())
     };
-    match command.as_str() {
+    match command {
         "estimate" => needs(&c, "estimate").map(|_| Command::Estimate(c)),
         "compare" => {
             needs(&c, "compare")?;
