@@ -1019,6 +1019,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn without_a_region_a_parameter_is_the_province_s() {
+        // data/params/dibao-tekun.toml: the province's (230000) rural standard from 2022-01-01 is
+        // 441 a month; every value of it has a region, so none is found "without a region".
+        let engine = Engine::new().unwrap();
+        let none = engine
+            .parameter_value("dibao.standard.rural", "2023-06-01", None)
+            .unwrap();
+        assert_eq!(
+            (none.value.value.as_str(), none.value.from.as_str()),
+            ("441", "2022-01-01")
+        );
+        let province = engine
+            .describe("dibao.standard.rural", "2023-06-01", Some("230000"))
+            .unwrap();
+        let described = engine
+            .describe("dibao.standard.rural", "2023-06-01", None)
+            .unwrap();
+        assert_eq!(described.text, province.text);
+    }
+
+    #[test]
     fn a_transition_s_text_is_its_status_written_once() {
         let engine = Engine::new().unwrap();
         for explain in [true, false] {

@@ -67,8 +67,8 @@ impl PolicyEngine {
         to_value(&self.inner.parameters())
     }
 
-    /// The value of parameter `name` in force on `asOf` (for `region`, a 6-digit code): its
-    /// date, source and status, to show beside a figure a result rests on.
+    /// The value of parameter `name` in force on `asOf` (for `region`, a 6-digit code; without
+    /// one, the province's): its date, source and status, to show beside a figure a result rests on.
     #[wasm_bindgen(js_name = parameterValue, unchecked_return_type = "ParameterInForce")]
     pub fn parameter_value(
         &self,
@@ -83,7 +83,8 @@ impl PolicyEngine {
     }
 
     /// What a parameter name, rule id or reason id names, in words, for showing a lean result's
-    /// words on demand: a parameter's value in force on `asOf` (for `region`) with its date, unit,
+    /// words on demand: a parameter's value in force on `asOf` (for `region`; without one, the
+    /// province's) with its date, unit,
     /// source and status; a rule's text, basis and source; a reason's sentence.
     #[wasm_bindgen(unchecked_return_type = "Description")]
     pub fn describe(
