@@ -23,7 +23,8 @@ function showError(e) {
   // A browser below the floor: support.js says which browsers can run the page.
   if (e?.code === 'UNSUPPORTED_BROWSER') return document.dispatchEvent(new CustomEvent('zx-unsupported', { detail: e }));
   const box = $('error');
-  box.textContent = e instanceof PolicyError ? `${e.message}${e.path ? `（${e.path}）` : ''} [${e.code}]` : `出错：${e}`;
+  box.textContent = e instanceof PolicyError ? `${e.message}${e.path ? `（${e.path}）` : ''}` : `出错：${e}`;
+  box.dataset.code = e instanceof PolicyError ? e.code : '';
   box.hidden = false;
 }
 
@@ -102,7 +103,9 @@ function renderLedger(l) {
   const rows = l.items.map((item, i) => {
     if (!item.ok) {
       return node('tr', { class: 'bad', 'data-row': i }, node('td', {}, String(i + 1)),
-        node('td', { colspan: 8, 'data-error': item.error.path }, `${item.error.message}（${item.error.path}，${item.error.code}）`));
+        node('td', { colspan: 8, 'data-error': item.error.path, 'data-code': item.error.code },
+          // A CSV row's message names its line; a JSON item's error says where in it.
+          /^第 \d+ 行/.test(item.error.message) ? item.error.message : `${item.error.message}（${item.error.path}）`));
     }
     const a = item.asset;
     const k = `items[${i}].asset`;
@@ -120,7 +123,7 @@ function renderLedger(l) {
   const scroll = (table) => node('div', { class: 'table-scroll' }, table);
   $('ledger-body').replaceChildren(
     scroll(node('table', { class: 'grid', id: 'ledger-table' },
-      node('thead', {}, node('tr', {}, ['行', '编号', '名称', '类别', '账面价值（元）', '年收益（元）', '已计划（元）', '处置', '问题'].map((h) => node('th', {}, h)))),
+      node('thead', {}, node('tr', {}, ['序号', '编号', '名称', '类别', '账面价值（元）', '年收益（元）', '已计划（元）', '处置', '问题'].map((h) => node('th', {}, h)))),
       node('tbody', {}, rows))),
     node('h3', {}, '按类别'), scroll(node('table', { class: 'grid', id: 'by-class' }, head('类别'), node('tbody', {}, l.byClass.map((c, i) => totals(c.label, `byClass[${i}]`, c))))),
     node('h3', {}, '按村'), scroll(node('table', { class: 'grid', id: 'by-village' }, head('村'), node('tbody', {}, l.byVillage.map((v, i) => totals(v.village, `byVillage[${i}]`, v))))),

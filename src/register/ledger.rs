@@ -13,11 +13,12 @@ use std::io::BufRead;
 use super::read::{Encoding, Item, Records};
 use crate::base::error::{excerpt, PolicyError, Result};
 use crate::base::json::Node;
+use crate::base::typed::{half_width, typed_number};
 use crate::input::county::{
     AssetInput, APPROVALS, ASSET_KINDS, DISPOSAL_TYPES, FUNDING_SOURCES, INCOME_PURPOSES,
     OWNER_LEVELS,
 };
-use crate::programs::assets::MAX_ASSETS;
+use crate::programs::assets::{AssetLedger, LedgerItem, MAX_ASSETS};
 
 /// The columns of a ledger: the English name, the Chinese header (either may be used) and the field
 /// of an `Asset` each fills.
@@ -74,7 +75,9 @@ pub fn read<R: BufRead>(input: R, encoding: Encoding) -> Result<LedgerRows> {
                     header.len()
                 ),
             )),
-            None => row_node(&header, &r.cells).and_then(|n| AssetInput::read(&n)),
+            None => row_node(&header, &r.cells)
+                .and_then(|n| AssetInput::read(&n))
+                .map_err(in_ledger_terms),
         };
         out.rows.push(row.map_err(|e| e.under(&at)));
         out.lines.push(r.first_line);
@@ -173,7 +176,7 @@ fn income_uses(cell: &str) -> Result<Node<'static>> {
                 Cow::Borrowed("purpose"),
                 text(&api_value("incomeUses", purpose.trim())),
             ),
-            (Cow::Borrowed("amount"), text(amount.trim())),
+            (Cow::Borrowed("amount"), text(&typed_number(amount))),
         ]));
     }
     Ok(Node::Array(uses))
@@ -189,7 +192,10 @@ fn row_node(header: &[&'static str], cells: &[String]) -> Result<Node<'static>> 
             continue;
         }
         let node = match field {
-            "year" => Node::Number(Cow::Owned(cell.trim_end_matches('年').to_string())),
+            "year" => Node::Number(Cow::Owned(
+                half_width(cell).trim().trim_end_matches('年').to_string(),
+            )),
+            "value" | "annualIncome" | "disposal.price" => text(&typed_number(cell)),
             "incomeUses" => income_uses(cell)?,
             "disposal.approvals" => {
                 Node::Array(items(cell).map(|a| text(&api_value(field, a))).collect())
@@ -205,6 +211,60 @@ fn row_node(header: &[&'static str], cells: &[String]) -> Result<Node<'static>> 
         fields.push((Cow::Borrowed("disposal"), Node::Object(disposal)));
     }
     Ok(Node::Object(fields))
+}
+
+/// An error about a row's field in the ledger's words: the column's Chinese header beside the
+/// field (`缺少必填字段“资产名称”（name）`), and for a wrong value the words the ledger may hold.
+fn in_ledger_terms(mut e: PolicyError) -> PolicyError {
+    let bare: String = e.path.split('[').next().unwrap_or_default().to_string();
+    let column = COLUMNS
+        .iter()
+        .find(|(_, _, f)| *f == bare || bare.starts_with(&format!("{f}.")));
+    let Some(&(en, zh, field)) = column else {
+        return e;
+    };
+    let key = field.rsplit('.').next().unwrap_or(field);
+    let named = format!("“{key}”");
+    if e.message.contains(&named) {
+        e.message = e.message.replacen(&named, &format!("“{zh}”（{en}）"), 1);
+    } else if !e.message.contains(zh) {
+        e.message = format!("“{zh}”（{en}）：{}", e.message);
+    }
+    if e.message.contains("应为：") {
+        if let Some(words) = words_of(field) {
+            e.message = format!("{}（台账中写作：{words}）", e.message);
+        }
+    }
+    e
+}
+
+/// The Chinese words a column with a fixed list of values may hold.
+fn words_of(field: &str) -> Option<String> {
+    fn labels<T>(list: &[(&str, T, &'static str)]) -> String {
+        list.iter()
+            .map(|(_, _, l)| *l)
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+    Some(match field {
+        "kind" => labels(ASSET_KINDS),
+        "fundingSource" => labels(FUNDING_SOURCES),
+        "ownerLevel" => labels(OWNER_LEVELS),
+        "disposal.type" => labels(DISPOSAL_TYPES),
+        "disposal.approvals" => labels(APPROVALS),
+        "incomeUses" => labels(INCOME_PURPOSES),
+        _ => return None,
+    })
+}
+
+/// A ledger's errors named by the line of the file each row starts on (`第 14 行：…`), those
+/// found in reading and those found by the ledger (a repeated id, a year after the date).
+pub fn name_lines(ledger: &mut AssetLedger, lines: &[u64]) {
+    for (item, line) in ledger.items.iter_mut().zip(lines) {
+        if let LedgerItem::Err { error, .. } = item {
+            error.name_line(*line);
+        }
+    }
 }
 
 fn read_error(e: std::io::Error) -> PolicyError {
@@ -243,6 +303,50 @@ mod tests {
         assert_eq!(e.path, "[0]");
         assert!(e.message.contains("有 2 格，表头有 7 列"), "{}", e.message);
         assert!(l.rows[1].is_ok(), "{:?}", l.rows[1].as_ref().err());
+    }
+
+    #[test]
+    fn numbers_read_as_people_type_them() {
+        // "12,000元" is 12000, ２０１９ (full-width) and 2019年 are 2019: as registers read them.
+        let typed = rows(
+            "id,name,kind,funding_source,owner_level,value,year\n\
+             A1,甲,photovoltaic,specialFund,village,\"12,000元\",２０１９\n\
+             A2,甲,photovoltaic,specialFund,village,１２０００,2019年\n",
+        );
+        let plain = rows(
+            "id,name,kind,funding_source,owner_level,value,year\n\
+             A1,甲,photovoltaic,specialFund,village,12000,2019\n",
+        );
+        let expected = plain.rows[0].as_ref().unwrap();
+        assert_eq!(typed.rows[0].as_ref().unwrap(), expected);
+        let second = typed.rows[1].as_ref().unwrap();
+        assert_eq!((second.value, second.year), (expected.value, expected.year));
+    }
+
+    #[test]
+    fn errors_name_the_chinese_column_and_the_words_it_takes() {
+        let l = rows(
+            "资产编号,资产名称,资产类型,资金来源,产权归属,账面价值,形成年度\n\
+             A1,,光伏电站,财政专项扶贫资金,村集体经济组织,1000,2019\n\
+             A2,乙,道路桥梁,财政专项扶贫资金,村集体经济组织,1000,2019\n",
+        );
+        let missing = l.rows[0].as_ref().unwrap_err();
+        assert_eq!(missing.message, "缺少必填字段“资产名称”（name）");
+        let wrong = l.rows[1].as_ref().unwrap_err();
+        assert!(
+            wrong
+                .message
+                .starts_with("“资产类型”（kind）：取值 \"道路桥梁\" 无效"),
+            "{}",
+            wrong.message
+        );
+        assert!(
+            wrong
+                .message
+                .contains("（台账中写作：种植养殖基地、设施农业、光伏电站"),
+            "{}",
+            wrong.message
+        );
     }
 
     #[test]

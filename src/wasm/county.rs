@@ -3,11 +3,12 @@
 use wasm_bindgen::prelude::*;
 
 use super::batches::{array, chunk_json};
-use super::convert::{as_of_arg, region_arg, request_call, result, string_arg, to_js};
+use super::convert::{as_of_arg, region_arg, request_call, result, string_arg, to_js, to_value};
 use super::engine::PolicyEngine;
 use super::types::RegionArg;
 use crate::base::error::{ErrorCode, PolicyError};
 use crate::input::county::{AssetInput, CountyIndicatorInput};
+use crate::register::ledger;
 
 #[wasm_bindgen]
 impl PolicyEngine {
@@ -85,15 +86,13 @@ impl PolicyEngine {
         let text = string_arg(&text, "text", ErrorCode::InvalidInput)?;
         let as_of = as_of_arg(&as_of)?;
         let region = region_arg(region)?;
-        let read = crate::register::ledger::read(text.as_bytes(), crate::register::read::UTF8)
+        let read = ledger::read(text.as_bytes(), crate::register::read::UTF8).map_err(to_js)?;
+        let mut l = self
+            .inner
+            .assets_rows(read.rows, &as_of, region.as_deref())
             .map_err(to_js)?;
-        let rows = read
-            .rows
-            .into_iter()
-            .zip(read.lines)
-            .map(|(row, line)| row.map_err(|e| e.at_line(line)))
-            .collect();
-        result(self.inner.assets_rows(rows, &as_of, region.as_deref()))
+        ledger::name_lines(&mut l, &read.lines);
+        to_value(&l)
     }
 
     /// The indicators a county is assessed on (一(三), 五(十四), 七(二十三)): income growth against

@@ -103,6 +103,8 @@ test('a ledger imported as CSV, bad rows shown as their own errors', async () =>
   await page.click('#ledger-run');
   await page.waitForSelector('#ledger-table tr.bad');
   assert.deepEqual(await page.$$eval('#ledger-table [data-error]', (es) => es.map((e) => e.dataset.error)), ['[1].value']);
+  // A02 is on line 3 of the file (the header is line 1): the officer reads the line and the column.
+  assert.equal(await page.textContent('#ledger-table [data-error]'), '第 3 行：“账面价值”（value）：金额不能为负数');
   assert.equal(await page.textContent('#ledger-table tr[data-id=A01] td:nth-child(3)'), '光伏电站,一期');
   assert.equal(await page.getAttribute('#ledger-table tr[data-id=A03] [data-disposal]', 'data-disposal'), 'true');
   await page.setInputFiles('#ledger-file', []);

@@ -99,6 +99,13 @@ test('assetsText reads a CSV ledger as the command-line tool does: Chinese heade
   assert.deepEqual([id, id3], ['A01', 'A03']);
   assert.deepEqual(zh, en);
   assert.equal(l.items[0].asset.classLabel, '经营性资产');
+  // An error the ledger finds (a year after the date) names its line too; a wrong value names the
+  // Chinese column and the words it takes.
+  const later = engine.assetsText('资产编号,资产名称,资产类型,资金来源,产权归属,账面价值,形成年度\n'
+    + 'B1,光伏,光伏电站,财政专项扶贫资金,村集体经济组织,"12,000元",2030\n'
+    + 'B2,路,道路桥梁,财政专项扶贫资金,村集体经济组织,1000,2019\n', '2026-06-01');
+  assert.match(later.items[0].error.message, /^第 2 行：形成年度 2030 晚于测算日期所在年度 2026/);
+  assert.match(later.items[1].error.message, /^第 3 行：“资产类型”（kind）：.*（台账中写作：.*光伏电站/);
   assert.throws(() => engine.assetsText('资产编号,身份证号\n', '2024-06-01'),
     (e) => e instanceof PolicyError && /未知的列“身份证号”/.test(e.message));
 });

@@ -13,7 +13,6 @@ use std::process::ExitCode;
 use zhenxing::programs::assets::{AssetLedger, LedgerItem};
 use zhenxing::programs::county::CountyProfile;
 use zhenxing::register::ledger::{self, LedgerRows};
-use zhenxing::register::read::UTF8;
 use zhenxing::PolicyError;
 
 use crate::files::Output;
@@ -23,15 +22,17 @@ pub const HELP: &str = "县级画像和扶贫项目资产台账：
   zhenxing county --as-of YYYY-MM-DD [--params FILE] [--json] REGION
       REGION 为县（市、区）、地级市或全省的 6 位代码。打印脱贫县、重点帮扶县、过渡期和生效的县级措施；
       地级市、全省列出所辖县级单位。--json 输出完整结果（同 JavaScript 的 county()）。
-  zhenxing assets [--as-of YYYY-MM-DD] [--region CODE] [--params FILE] [-o OUTPUT] [--json] LEDGER.csv
+  zhenxing assets [--as-of YYYY-MM-DD] [--region CODE] [--params FILE] [--encoding utf8|gbk] [-o OUTPUT]
+      [--json] LEDGER.csv
       LEDGER.csv 每行一项资产，列：id,name,village,funding_source,year,value,kind,owner_level,
       annual_income,income_uses,disposal_type,disposal_price,disposal_approvals，或中文列名 资产编号、
       资产名称、所在村、资金来源、形成年度、账面价值、资产类型、产权归属、年收益、收益用途、处置方式、
       处置价格、已有审批（见 docs/county.md）。取值可用英文代码或结果中的中文（光伏电站、村集体经济组织、
       转让……）；income_uses 写作 maintenance:6000;publicWelfare:24000 或 项目运行管护:6000；村级公益事业:24000，
       disposal_approvals 写作 villageMeeting;township 或 村民会议或村民代表会议决议；乡镇人民政府。
+      金额可带千位分隔和“元”，数字可为全角。--encoding gbk 读 Excel 在中文 Windows 上另存的 CSV。
       --region 用该县自己的处置审批限额；--as-of 缺省为今天。坏行单独报错（含行号），其余照算，退出状态为 1。
-      -o OUTPUT.csv 写出每项资产一行；--json 输出完整结果（同 JavaScript 的 assets()）。";
+      -o OUTPUT.csv 写出每项资产一行；--json 输出完整结果（同 JavaScript 的 assetsText()，错误以行号开头）。";
 
 struct Args {
     command: String,
@@ -40,6 +41,7 @@ struct Args {
     params: Option<PathBuf>,
     output: Option<PathBuf>,
     json: bool,
+    gbk: bool,
     input: Option<String>,
     help: bool,
 }
@@ -83,6 +85,7 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
         params: None,
         output: None,
         json: false,
+        gbk: false,
         input: None,
         help: false,
     };
@@ -100,6 +103,7 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
             Long("params") => a.params = Some(PathBuf::from(value(&mut parser)?)),
             Short('o') | Long("output") => a.output = Some(PathBuf::from(value(&mut parser)?)),
             Long("json") => a.json = true,
+            Long("encoding") => a.gbk = crate::gbk_option(&value(&mut parser)?)?,
             Short('h') | Long("help") => a.help = true,
             Value(v) if a.input.is_none() => a.input = Some(text(v)?),
             other => return Err(crate::arg_error(other.unexpected())),
@@ -209,10 +213,12 @@ fn today() -> String {
 }
 
 /// The ledger's rows, each read (or its error, path `[i].field`), and each row's line.
-fn read_ledger(path: &str) -> Result<LedgerRows, String> {
-    let file = std::fs::File::open(path)
+fn read_ledger(path: &str, gbk: bool) -> Result<LedgerRows, String> {
+    let bytes = std::fs::read(path)
         .map_err(|e| format!("无法打开 {path}：{}", crate::files::os_error(&e)))?;
-    ledger::read(io::BufReader::new(file), UTF8).map_err(|e| message(&e))
+    let encoding = crate::files::encoding(gbk);
+    crate::files::check_start(&bytes, path, encoding)?;
+    ledger::read(bytes.as_slice(), encoding).map_err(|e| message(&e))
 }
 
 /// `assets`: the ledger read, checked and written; 1 when some rows are in error (as `estimate`).
@@ -235,8 +241,8 @@ fn run_assets(a: &Args) -> Result<u8, String> {
         Some(out) => Some(Output::plan(Some(out), Some(Format::Csv), &reads)?),
         None => None,
     };
-    let LedgerRows { rows, lines } = read_ledger(path)?;
-    let ledger = engine
+    let LedgerRows { rows, lines } = read_ledger(path, a.gbk)?;
+    let mut ledger = engine
         .assets_rows(rows, &as_of, a.region.as_deref())
         .map_err(|e| message(&e))?;
     if let Some(output) = output {
@@ -245,6 +251,8 @@ fn run_assets(a: &Args) -> Result<u8, String> {
     let out = io::stdout();
     let mut out = out.lock();
     let written = if a.json {
+        // As `assetsText` gives it: each error's message starts with its line.
+        ledger::name_lines(&mut ledger, &lines);
         serde_json::to_writer_pretty(&mut out, &ledger)
             .map_err(io::Error::other)
             .and_then(|()| writeln!(out))
