@@ -247,18 +247,11 @@ async function screen(asOf) {
 async function compare(asOf, overrides) {
   if (!source) throw new Error('请先选择花名册文件');
   const other = engine.withOverrides(overrides);
-  const rs = RegisterScreen.compare(engine, other, await source.text(), asOf,
-    { format: source.format, unknownColumns: 'ignore' });
-  const changes = [];
   try {
-    const finished = await run(rs, (chunk) => changes.push(...chunk.changes));
-    if (!finished) {
-      post('cancelled');
-      return;
-    }
-    post('compared', { asOf, overrides, summary: rs.comparison(), changes });
+    const rs = RegisterScreen.compare(engine, other, await source.text(), asOf,
+      { format: source.format, unknownColumns: 'ignore' });
+    await compared(rs, (summary, changes) => post('compared', { asOf, overrides, summary, changes }));
   } finally {
-    rs.free();
     other.free();
   }
 }
@@ -268,14 +261,16 @@ async function compareDates(from, to) {
   if (!source) throw new Error('请先选择花名册文件');
   const rs = RegisterScreen.compareDates(engine, await source.text(), from, to,
     { format: source.format, unknownColumns: 'ignore' });
+  await compared(rs, (summary, changes) => post('dates-compared', { from, to, summary, changes, labels: labels().change }));
+}
+
+/** Run a comparison `rs` to its end, then `done(summary, changes)` (unless cancelled); `rs` is freed. */
+async function compared(rs, done) {
   const changes = [];
   try {
     const finished = await run(rs, (chunk) => changes.push(...chunk.changes));
-    if (!finished) {
-      post('cancelled');
-      return;
-    }
-    post('dates-compared', { from, to, summary: rs.comparison(), changes, labels: labels().change });
+    if (finished) done(rs.comparison(), changes);
+    else post('cancelled');
   } finally {
     rs.free();
   }

@@ -367,14 +367,19 @@ $('whatif-form').addEventListener('submit', (e) => {
     $('whatif-result').replaceChildren(node('p', { class: 'error' }, '请填写至少一个参数的新值。'));
     return;
   }
+  compareWith('正在测算调整后的结果…', { type: 'compare', asOf: state.result.asOf, overrides });
+});
+
+/** Hand the worker a comparison, with the progress bar, saying `doing`. */
+function compareWith(doing, message) {
   busy(true);
   showError('');
   state.started = performance.now();
   $('progress').value = 0;
   $('progress-card').hidden = false;
-  status('正在测算调整后的结果…');
-  worker.postMessage({ type: 'compare', asOf: state.result.asOf, overrides });
-});
+  status(doing);
+  worker.postMessage(message);
+}
 
 const CHANGE_COLUMNS = [
   ['changed', '有变化户数'], ['gaining', '增加户数'], ['losing', '减少户数'], ['newlyEligible', '新增符合户数'],
@@ -440,13 +445,7 @@ $('period-form').addEventListener('submit', (e) => {
     $('period-result').replaceChildren(node('p', { class: 'error' }, '请填写起始日期和对照日期。'));
     return;
   }
-  busy(true);
-  showError('');
-  state.started = performance.now();
-  $('progress').value = 0;
-  $('progress-card').hidden = false;
-  status('正在比较两个日期…');
-  worker.postMessage({ type: 'compare-dates', from, to });
+  compareWith('正在比较两个日期…', { type: 'compare-dates', from, to });
 });
 
 /** A household's changed programmes (not the total), their net change in fen, and their reasons. */

@@ -810,6 +810,29 @@ mod tests {
         assert!(csv.contains("第 2 列没有表头"), "{csv}");
     }
 
+    /// A comparison run to its end five households at a time: the households that changed, and
+    /// the summary.
+    fn compared(
+        s: &mut TextScreen<&Engine>,
+        engine: &Engine,
+    ) -> (
+        Vec<ChangedHousehold>,
+        crate::estimate::compare::ComparisonSummary,
+    ) {
+        let mut changed = Vec::new();
+        loop {
+            let c = s.next_chunk(5).unwrap();
+            assert_eq!(c.csv, "");
+            changed.extend(c.changes);
+            if c.done {
+                return (
+                    changed,
+                    s.comparison().clone().finish(|c| engine.region_name(c)),
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_comparison_counts_as_the_command_line_tools() {
         // expected-comparison.csv is `zhenxing compare --report` for the county's parameter file:
@@ -825,16 +848,7 @@ mod tests {
             opts(Lang::Zh, false),
         )
         .unwrap();
-        let mut changed = Vec::new();
-        loop {
-            let c = s.next_chunk(5).unwrap();
-            assert_eq!(c.csv, "");
-            changed.extend(c.changes);
-            if c.done {
-                break;
-            }
-        }
-        let summary = s.comparison().clone().finish(|c| engine.region_name(c));
+        let (changed, summary) = compared(&mut s, &engine);
         let expected = include_str!("../../tests/registers/county/expected-comparison.csv");
         let all: Vec<Vec<&str>> = expected
             .lines()
@@ -883,16 +897,7 @@ mod tests {
         let mut s =
             TextScreen::between_dates(&engine, COUNTY.into(), from, to, opts(Lang::Zh, false))
                 .unwrap();
-        let mut changed = Vec::new();
-        loop {
-            let c = s.next_chunk(5).unwrap();
-            assert_eq!(c.csv, "");
-            changed.extend(c.changes);
-            if c.done {
-                break;
-            }
-        }
-        let summary = s.comparison().clone().finish(|c| engine.region_name(c));
+        let (changed, summary) = compared(&mut s, &engine);
         assert_eq!(
             (summary.households, summary.errors, summary.changed),
             (13, 1, 2)

@@ -1,7 +1,8 @@
 //! The register page's entry points (www/register.html): a register screened a chunk of
-//! households at a time in a Web Worker, with the county's summary and a what-if over it. Thin:
-//! the reading, the rows, the summary and the comparison are the command-line tool's own
-//! ([`crate::register::text::TextScreen`], [`crate::register::summary::CountySummary`]).
+//! households at a time in a Web Worker, with the county's summary, a what-if over it and its
+//! comparison on two dates. Thin: the reading, the rows, the summary and the comparison are the
+//! command-line tool's own ([`crate::register::text::TextScreen`],
+//! [`crate::register::summary::CountySummary`]).
 
 use wasm_bindgen::prelude::*;
 
@@ -13,8 +14,8 @@ use crate::base::error::ErrorCode;
 use crate::engine::Engine;
 use crate::register::text::{RegisterTable, TextOptions, TextScreen};
 
-/// A register being screened (or compared under two engines' parameters) a chunk at a time. The
-/// register's bytes are copied in once and held here until `free()`.
+/// A register being screened (or compared under two engines' parameters, or on two dates) a chunk
+/// at a time. The register's bytes are copied in once and held here until `free()`.
 #[wasm_bindgen]
 pub struct RegisterScreen {
     inner: TextScreen<Engine>,
