@@ -71,6 +71,31 @@ impl PolicyEngine {
         result(self.inner.assets_rows(rows, &as_of, region.as_deref()))
     }
 
+    /// A 扶贫项目资产 ledger from the text of a CSV file, read as the command-line tool's `assets`
+    /// reads it: columns in English or Chinese (`资产编号`, `资产类型` …), values as ids or as the
+    /// words results show (`光伏电站`); a bad row is its error, its message starting with its line
+    /// (`第 3 行：…`). A GBK file is handed over as `new TextDecoder('gbk').decode(bytes)`.
+    #[wasm_bindgen(js_name = assetsText, unchecked_return_type = "AssetLedger")]
+    pub fn assets_text(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        region: Option<RegionArg>,
+    ) -> Result<JsValue, JsValue> {
+        let text = string_arg(&text, "text", ErrorCode::InvalidInput)?;
+        let as_of = as_of_arg(&as_of)?;
+        let region = region_arg(region)?;
+        let read = crate::register::ledger::read(text.as_bytes(), crate::register::read::UTF8)
+            .map_err(to_js)?;
+        let rows = read
+            .rows
+            .into_iter()
+            .zip(read.lines)
+            .map(|(row, line)| row.map_err(|e| e.at_line(line)))
+            .collect();
+        result(self.inner.assets_rows(rows, &as_of, region.as_deref()))
+    }
+
     /// The indicators a county is assessed on (一(三), 五(十四), 七(二十三)): income growth against
     /// the province, monitored households and risk elimination, 应保尽保 gaps, cash support.
     #[wasm_bindgen(js_name = countyIndicators, unchecked_return_type = "CountyIndicators")]

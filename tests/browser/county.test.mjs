@@ -108,6 +108,28 @@ test('a ledger imported as CSV, bad rows shown as their own errors', async () =>
   await page.setInputFiles('#ledger-file', []);
 });
 
+test('a ledger in Chinese, saved as UTF-8 or GBK, reads as the English one (the command-line tool\'s reader)', async () => {
+  // tests/county/ledger-zh.csv is the first twelve rows of ledger.csv with Chinese headers and the words
+  // results show (光伏电站, 村集体经济组织, 项目运行管护：6000；…, 2019年); ledger-zh-gbk.csv the same in GBK.
+  await choose('230129', '2024-06-01');
+  const en = engine.assetsText(readFileSync(`${root}tests/county/ledger.csv`, 'utf8'), '2024-06-01', '230129');
+  const twelve = en.items.slice(0, 12);
+  for (const name of ['ledger-zh.csv', 'ledger-zh-gbk.csv']) {
+    await page.fill('#ledger-json', '');
+    await page.setInputFiles('#ledger-file', `${root}tests/county/${name}`);
+    await page.click('#ledger-run');
+    await page.waitForSelector('#ledger-table');
+    assert.equal(await page.$$eval('#ledger-table tr.bad', (rs) => rs.length), 0, name);
+    const ids = await page.$$eval('#ledger-table tbody tr', (rs) => rs.map((r) => r.dataset.id));
+    assert.deepEqual(ids, twelve.map((i) => i.asset.id), name);
+    const classes = await page.$$eval('#ledger-table [data-key$=".classLabel"]', (es) => es.map((e) => e.textContent));
+    assert.deepEqual(classes, twelve.map((i) => i.asset.classLabel), name);
+    const planned = await page.$$eval('#ledger-table [data-key$=".planned"]', (es) => es.map((e) => e.textContent.trim()));
+    assert.deepEqual(planned, twelve.map((i) => i.asset.planned ?? '—'), name);
+  }
+  await page.setInputFiles('#ledger-file', []);
+});
+
 test('indicators for two counties: one meets the income target, one does not; the chart follows', async () => {
   const cases = [
     [{ region: '230129', year: 2022, income: { thisYear: '16800', lastYear: '15600' }, provinceGrowth: '0.065',
