@@ -133,15 +133,16 @@ if (/__wrap|__destroy_into_raw/.test(glue)) throw new Error('assemble-package: t
   glue = glue.replace(found[0], `${found[0]}\n${found[1]}liveHandles.set(this, { klass: PolicyEngine, ptr: this.__wbg_ptr });`);
 }
 // Methods that take another engine (compare, compareMany) and the register page's
-// RegisterScreen.screen(engine, …) and .compare(engine, other, …) check it where wasm-bindgen
-// asserts its class, before any argument is handed to the module (an argument already handed over
-// would stay in the glue's table of JavaScript values), and hand the module the registry's pointer.
+// RegisterScreen.screen(engine, …), .compare(engine, other, …) and .compareDates(engine, …) check it
+// where wasm-bindgen asserts its class, before any argument is handed to the module (an argument
+// already handed over would stay in the glue's table of JavaScript values), and hand the module the
+// registry's pointer.
 const assertEngine = /^( *)_assertClass\((other|engine), PolicyEngine\);$/gm;
 const asserted = (glue.match(assertEngine) ?? []).length;
-if (asserted !== 5) throw new Error(`assemble-package: expected 5 engine arguments asserted in the glue, found ${asserted}`);
+if (asserted !== 6) throw new Error(`assemble-package: expected 6 engine arguments asserted in the glue, found ${asserted}`);
 glue = glue.replace(assertEngine, "$1livePtr($2, PolicyEngine, '$2');");
 glue = patch(glue, 'other.__wbg_ptr', "livePtr(other, PolicyEngine, 'other')", 3);
-glue = patch(glue, 'engine.__wbg_ptr', "livePtr(engine, PolicyEngine, 'engine')", 2);
+glue = patch(glue, 'engine.__wbg_ptr', "livePtr(engine, PolicyEngine, 'engine')", 3);
 // `PolicyEngine()` without `new`: a PolicyError, not the TypeError of a class called as a function.
 // The class is exported through a Proxy that refuses to be called; `new`, static methods and
 // `instanceof` pass through to the class.

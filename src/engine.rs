@@ -446,10 +446,15 @@ impl Engine {
     /// A comparison of a batch on two dates under this engine's parameters (`from` against `to`),
     /// fed a household at a time.
     pub fn date_comparer<'e>(&'e self, from: &str, to: &str) -> Result<RegisterComparer<'e>> {
-        let path = DatePath::new(&self.params, date(from)?, parse_date(to, "to")?)?;
+        let path = self.date_path(from, to)?;
         let mut c = self.comparer(self, from)?;
         c.dates = Some((to.to_string(), path));
         Ok(c)
+    }
+
+    /// How this engine's parameters tell why a household changed between `from` and `to`.
+    pub fn date_path(&self, from: &str, to: &str) -> Result<DatePath<'_>> {
+        DatePath::new(&self.params, date(from)?, parse_date(to, "to")?)
     }
 
     /// The Chinese name of a region by its 6-digit code, when the set knows it.

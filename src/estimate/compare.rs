@@ -8,6 +8,7 @@
 //! behalf for 养老保险代缴, as in [`Screening`]); the total is the household's annual cash support
 //! (`totalAnnual`). Programmes follow the registry: one added there is compared here with no change.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -813,7 +814,7 @@ fn change_words(label: &str, difference: Money, why: &[&'static str]) -> Vec<Str
 /// real end of the period (when `from` is in it and `to` after it). Each step that moves a
 /// programme names it; a step the others interact with may share a change.
 pub struct DatePath<'s> {
-    set: &'s ParameterSet,
+    set: Cow<'s, ParameterSet>,
     /// The set with the transition period (and the windows ending with it) open until `to`.
     open: Option<ParameterSet>,
     from: NaiveDate,
@@ -830,11 +831,22 @@ impl<'s> DatePath<'s> {
         }
         let open = held_open(set, from, to)?;
         Ok(DatePath {
-            set,
+            set: Cow::Borrowed(set),
             open,
             from,
             to,
         })
+    }
+
+    /// The same path holding its own copy of the parameter set, to be kept beside the engine it
+    /// came from (a register compared a chunk at a time).
+    pub fn into_owned(self) -> DatePath<'static> {
+        DatePath {
+            set: Cow::Owned(self.set.into_owned()),
+            open: self.open,
+            from: self.from,
+            to: self.to,
+        }
     }
 
     pub fn from(&self) -> NaiveDate {
@@ -853,7 +865,7 @@ impl<'s> DatePath<'s> {
         if !changed {
             return Ok(Cause::Dates(vec![Vec::new(); before.programs.len()]));
         }
-        let set = self.open.as_ref().unwrap_or(self.set);
+        let set = self.open.as_ref().unwrap_or(&self.set);
         let at = |lens: Lens| {
             estimate_through(set, h, self.to, false, &mut Transitions::default(), lens)
         };

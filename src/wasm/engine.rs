@@ -360,33 +360,26 @@ impl PolicyEngine {
     ) -> Result<JsValue, JsValue> {
         let limit = crate::estimate::batch::MAX_COMPARE_BATCH;
         let (list, as_of) = batch_args(&households, &as_of, limit)?;
-        let mut comparer = self.inner.comparer(&other.inner, &as_of).map_err(to_js)?;
-        let mut failed = None;
-        // Each chunk's differing households are handed to JavaScript with the chunk, as the other
-        // batches' rows are: the module keeps only the tally, however long the batch.
-        let differing = gathered(&list, |items, bad| {
-            for (i, h) in items.iter().enumerate() {
-                let added = match bad.iter().find(|(b, ..)| *b == i) {
-                    Some((_, path, message)) => {
-                        comparer.add_unread(unsent(path, message));
-                        Ok(())
-                    }
-                    None => comparer.add(h),
-                };
-                if let Err(e) = added {
-                    failed.get_or_insert(e);
-                }
-            }
-            comparer.take_differing()
-        })?;
-        if let Some(e) = failed {
-            return Err(to_js(e));
-        }
-        let result = js_sys::Object::new();
-        let summary = to_value(&comparer.finish().summary)?;
-        js_sys::Reflect::set(&result, &JsValue::from_str("summary"), &summary)?;
-        js_sys::Reflect::set(&result, &JsValue::from_str("households"), &differing)?;
-        Ok(result.into())
+        let comparer = self.inner.comparer(&other.inner, &as_of).map_err(to_js)?;
+        compared_batch(&list, comparer)
+    }
+
+    /// Every household on `from` and on `to` under this engine's parameters (e.g. the period's
+    /// last day and the day after, as `zhenxing compare --as-of FROM --to TO`): `compareMany`'s
+    /// shape, each programme's change with why (`why`: reason ids, as `compareDates` gives them).
+    /// At most 200,000 households a call.
+    #[wasm_bindgen(js_name = compareDatesMany, unchecked_return_type = "RegisterComparison")]
+    pub fn compare_dates_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let limit = crate::estimate::batch::MAX_COMPARE_BATCH;
+        let (list, from) = batch_args(&households, &from, limit)?;
+        let to = string_arg(&to, "to", ErrorCode::InvalidDate)?;
+        let comparer = self.inner.date_comparer(&from, &to).map_err(to_js)?;
+        compared_batch(&list, comparer)
     }
 
     /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.
@@ -487,4 +480,37 @@ impl PolicyEngine {
         }
         rows
     }
+}
+
+/// A batch fed through `comparer` chunk by chunk: `{ summary, households }` (`RegisterComparison`).
+/// Each chunk's differing households are handed to JavaScript with the chunk, as the other
+/// batches' rows are: the module keeps only the tally, however long the batch.
+fn compared_batch(
+    list: &js_sys::Array,
+    mut comparer: crate::engine::RegisterComparer<'_>,
+) -> Result<JsValue, JsValue> {
+    let mut failed = None;
+    let differing = gathered(list, |items, bad| {
+        for (i, h) in items.iter().enumerate() {
+            let added = match bad.iter().find(|(b, ..)| *b == i) {
+                Some((_, path, message)) => {
+                    comparer.add_unread(unsent(path, message));
+                    Ok(())
+                }
+                None => comparer.add(h),
+            };
+            if let Err(e) = added {
+                failed.get_or_insert(e);
+            }
+        }
+        comparer.take_differing()
+    })?;
+    if let Some(e) = failed {
+        return Err(to_js(e));
+    }
+    let result = js_sys::Object::new();
+    let summary = to_value(&comparer.finish().summary)?;
+    js_sys::Reflect::set(&result, &JsValue::from_str("summary"), &summary)?;
+    js_sys::Reflect::set(&result, &JsValue::from_str("households"), &differing)?;
+    Ok(result.into())
 }
