@@ -18,7 +18,7 @@ use std::borrow::Borrow;
 use std::io::Cursor;
 
 use crate::estimate::compare::{
-    ComparisonTally, DatePath, HouseholdChange, HouseholdComparison, TOTAL,
+    Cause, ComparisonTally, DatePath, HouseholdChange, HouseholdComparison, TOTAL,
 };
 use crate::register::summary::{CountySummary, Levels};
 
@@ -554,7 +554,7 @@ impl<E: Borrow<Engine>> TextScreen<E> {
             return Ok(());
         }
         let compared = match (&estimate, &screening, &r.node) {
-            (Ok(before), Ok(screened), Ok(n)) => self.compare(before, screened, n).ok(),
+            (Ok(before), Ok(_), Ok(n)) => self.compare(before, n).ok(),
             _ => None,
         };
         let Some(c) = compared else {
@@ -589,7 +589,6 @@ impl<E: Borrow<Engine>> TextScreen<E> {
     fn compare(
         &mut self,
         before: &Estimate,
-        screened: &Screening,
         n: &Node<'_>,
     ) -> Result<HouseholdComparison> {
         let engine = self.engine.borrow();
@@ -599,10 +598,16 @@ impl<E: Borrow<Engine>> TextScreen<E> {
                 let cause = path.cause(&engine.read_household(n, to)?, before, &after)?;
                 HouseholdComparison::between(before, &after, &cause)
             }
-            (None, Some(other)) => other
-                .borrow()
-                .estimate_in_batch(n, &self.as_of, false, &mut self.other_transitions)
-                .and_then(|e| HouseholdComparison::of(screened, &Screening::of(&e))),
+            (None, Some(other)) => {
+                let after = other.borrow().estimate_in_batch(
+                    n,
+                    &self.as_of,
+                    false,
+                    &mut self.other_transitions,
+                )?;
+                // With why, as the command-line tool's `compare` gives it.
+                HouseholdComparison::between(before, &after, &Cause::Parameters)
+            }
             (None, None) => Err(PolicyError::invalid_input("", "内部错误：没有可比较的")),
         }
     }
@@ -882,6 +887,13 @@ mod tests {
             h03.programs.last().unwrap().difference.to_fen_string(),
             "769.20"
         );
+        // With why, as expected-differences.csv (the tool's -o) gives H03's: 低保 from a changed
+        // standard, and what follows 低保 (the premium) with it.
+        assert_eq!(
+            h03.programs.last().unwrap().why,
+            ["parameterChanged", "followsAssistance"]
+        );
+        assert!(summary.reasons.iter().any(|r| r.reason == "followsAssistance"));
     }
 
     #[test]
