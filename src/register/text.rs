@@ -586,11 +586,7 @@ impl<E: Borrow<Engine>> TextScreen<E> {
 impl<E: Borrow<Engine>> TextScreen<E> {
     /// A household against itself under the other engine (a what-if), or on the later date with
     /// why each programme changed, as the command-line tool compares it.
-    fn compare(
-        &mut self,
-        before: &Estimate,
-        n: &Node<'_>,
-    ) -> Result<HouseholdComparison> {
+    fn compare(&mut self, before: &Estimate, n: &Node<'_>) -> Result<HouseholdComparison> {
         let engine = self.engine.borrow();
         match (&self.dates, &self.other) {
             (Some((to, path)), _) => {
@@ -893,7 +889,10 @@ mod tests {
             h03.programs.last().unwrap().why,
             ["parameterChanged", "followsAssistance"]
         );
-        assert!(summary.reasons.iter().any(|r| r.reason == "followsAssistance"));
+        assert!(summary
+            .reasons
+            .iter()
+            .any(|r| r.reason == "followsAssistance"));
     }
 
     #[test]
