@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::assistance::Assistance;
-use super::{run, Amounts, Basis, HouseholdProgramme, ProgrammeResult};
+use super::{run, Amounts, Basis, ColumnNotes, HouseholdProgramme, ProgrammeResult};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::Household;
@@ -50,6 +50,9 @@ pub struct Programme {
     pub citation: &'static str,
     /// Its name in register columns (`dibao_eligible`, …).
     pub column: &'static str,
+    /// How those columns read.
+    #[serde(skip)]
+    pub notes: ColumnNotes,
 }
 
 macro_rules! define_registry {
@@ -116,7 +119,13 @@ macro_rules! define_registry {
 
         /// Every household programme, in the order results list them.
         pub const PROGRAMMES: &[Programme] = &[
-            $(Programme { id: $id, label: $label, citation: $item, column: stringify!($method) },)*
+            $(Programme {
+                id: $id,
+                label: $label,
+                citation: $item,
+                column: stringify!($method),
+                notes: <super::$module::$figures as HouseholdProgramme>::COLUMNS,
+            },)*
         ];
 
         /// Every household programme on a checked household, in the list's order (each may rely on
