@@ -4,8 +4,7 @@
 //! the policy item it implements, and its module and figures (whose `HouseholdProgramme` impl holds
 //! its compute and explain). The estimate, screening rows, register columns, the command-line
 //! summary, the golden runners, the bindings, the TypeScript union of results and the `labels` export
-//! all follow this list: adding a programme is its module, its parameters, one line here and its
-//! golden cases.
+//! all follow this list: docs/adding-a-programme.md lists what else a programme touches.
 
 use serde::Serialize;
 
