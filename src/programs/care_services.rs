@@ -16,7 +16,7 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::groups::{self, Group};
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::input::model::{Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader};
@@ -106,6 +106,12 @@ fn groups_of(m: &Member<'_>, elderly: u32, minor: u32) -> Vec<Group> {
 }
 
 impl HouseholdProgramme for CareServicesFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes {
+        kind: Some("a service"),
+        no_monthly: true,
+        no_annual: true,
+    };
+
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         r.rest_on(&a.rests_on()?);
         let tekun = &a.tekun()?.members;

@@ -17,7 +17,7 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::{DisabilityType, Household};
@@ -89,6 +89,8 @@ impl ChildRehabilitationFigures {
 }
 
 impl HouseholdProgramme for ChildRehabilitationFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("on the household's behalf"));
+
     fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = ChildRehabilitationFigures {
             children: Vec::new(),

@@ -19,7 +19,7 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::base::money::Money;
@@ -167,6 +167,8 @@ impl EducationFigures {
 }
 
 impl HouseholdProgramme for EducationFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(None);
+
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = EducationFigures {
             family_in_difficulty: false,

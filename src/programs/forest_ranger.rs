@@ -14,7 +14,7 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::{Capacity, Category, Household, Member};
@@ -55,6 +55,8 @@ fn able(m: &Member<'_>, working: (u32, u32)) -> bool {
 }
 
 impl HouseholdProgramme for ForestRangerFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("pay"));
+
     fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let household_qualifies = h.status.alleviated_or_monitored();
         let priority = h.status.monitored()

@@ -18,7 +18,7 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::groups::{self, Group};
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::{Appraisal, Area, Household, HouseholdStatus};
@@ -83,6 +83,8 @@ fn measure_label(measure: &str) -> &'static str {
 }
 
 impl HouseholdProgramme for HousingFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("in kind"));
+
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let urban = h.area == Area::Urban;
         let mut f = HousingFigures {

@@ -20,7 +20,7 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::groups::{self, Group};
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 use crate::input::model::{Household, HouseholdStatus};
@@ -143,6 +143,8 @@ fn groups(
 }
 
 impl HouseholdProgramme for MedicalPremiumFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("on the household's behalf"));
+
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         r.rest_on(&a.rests_on()?);
         let premium = r.money(&p::MEDICAL_PREMIUM_INDIVIDUAL)?;

@@ -208,6 +208,35 @@ impl<F> ProgrammeResult<F> {
     }
 }
 
+/// How a programme's three register columns read (docs/register.md's table is written from these).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ColumnNotes {
+    /// What the amount is when it is not cash: `one-off`, `pay`, `in kind`, `a service`, `on the
+    /// household's behalf`.
+    pub kind: Option<&'static str>,
+    /// The monthly column is always empty: the amount is not paid by the month.
+    pub no_monthly: bool,
+    /// The annual column is always 0.00: a service, not an amount.
+    pub no_annual: bool,
+}
+
+impl ColumnNotes {
+    /// Cash paid by the month: nothing to note.
+    pub const MONTHLY: ColumnNotes = ColumnNotes {
+        kind: None,
+        no_monthly: false,
+        no_annual: false,
+    };
+    /// An amount for the year, its monthly column empty, of `kind` when it is not cash.
+    pub const fn yearly(kind: Option<&'static str>) -> ColumnNotes {
+        ColumnNotes {
+            kind,
+            no_monthly: true,
+            no_annual: false,
+        }
+    }
+}
+
 /// How a programme's result counts: its own amounts, and what it adds to the household's totals.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Amounts {
@@ -258,6 +287,8 @@ impl Amounts {
 /// A household programme: figures computed from the household and its assistance context, then
 /// explained on demand.
 pub trait HouseholdProgramme: Sized + Serialize {
+    /// How its register columns read.
+    const COLUMNS: ColumnNotes = ColumnNotes::MONTHLY;
     /// Read parameters through `r` and compute the figures. No words. The context holds what the
     /// programmes listed before this one decided.
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self>;

@@ -18,7 +18,7 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::groups::Group;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 use crate::input::model::{Category, Household, HouseholdStatus, Member};
@@ -139,6 +139,8 @@ impl PensionFigures {
 }
 
 impl HouseholdProgramme for PensionFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(None);
+
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         r.rest_on(&a.rests_on()?);
         let lowest = r.money(&p::PENSION_LOWEST_TIER)?;

@@ -15,7 +15,7 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 use crate::input::model::Household;
@@ -48,6 +48,8 @@ pub struct PovertyInsuranceFigures {
 }
 
 impl HouseholdProgramme for PovertyInsuranceFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("one-off"));
+
     fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = PovertyInsuranceFigures {
             adopted: false,

@@ -17,7 +17,7 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::{Capacity, Household, Member};
@@ -62,6 +62,12 @@ impl PublicPostFigures {
 }
 
 impl HouseholdProgramme for PublicPostFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes {
+        kind: Some("pay"),
+        no_monthly: false,
+        no_annual: false,
+    };
+
     fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = PublicPostFigures {
             household_qualifies: h.status.alleviated_or_monitored(),

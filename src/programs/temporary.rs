@@ -17,7 +17,7 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 use crate::input::model::Household;
@@ -69,6 +69,8 @@ pub struct TemporaryFigures {
 }
 
 impl HouseholdProgramme for TemporaryFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("one-off"));
+
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = TemporaryFigures {
             need: Money::ZERO,
