@@ -8,4 +8,5 @@ pub mod json;
 pub mod json_write;
 pub mod money;
 pub mod sort;
+pub mod sorted_map;
 pub mod typed;

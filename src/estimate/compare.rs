@@ -9,7 +9,6 @@
 //! (`totalAnnual`). Programmes follow the registry: one added there is compared here with no change.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use serde::Serialize;
 use tsify::Tsify;
@@ -19,6 +18,7 @@ use chrono::NaiveDate;
 use crate::base::error::BatchError;
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
+use crate::base::sorted_map::SortedMap;
 use crate::estimate::screening::Screening;
 use crate::estimate::{estimate, estimate_through, Estimate, Transitions};
 use crate::input::model::{HouseholdInput, Lens};
@@ -394,7 +394,7 @@ pub struct ReasonCount {
 }
 
 /// Per reason id: households, gaining, losing, difference.
-type ReasonTally = BTreeMap<&'static str, (u64, u64, u64, Money)>;
+type ReasonTally = SortedMap<&'static str, (u64, u64, u64, Money)>;
 
 /// Add a household's reasons to a tally.
 fn add_reasons(t: &mut ReasonTally, c: &HouseholdComparison) -> Result<()> {
@@ -406,7 +406,7 @@ fn add_reasons(t: &mut ReasonTally, c: &HouseholdComparison) -> Result<()> {
             continue;
         }
         let d = Money::sum(with.iter().map(|p| p.difference))?;
-        let e = t.entry(id).or_insert((0, 0, 0, Money::ZERO));
+        let e = t.entry_or_insert_with(id, || (0, 0, 0, Money::ZERO))?;
         e.0 = e.0.saturating_add(1);
         e.1 = e.1.saturating_add(u64::from(d > Money::ZERO));
         e.2 = e.2.saturating_add(u64::from(d < Money::ZERO));
@@ -417,7 +417,7 @@ fn add_reasons(t: &mut ReasonTally, c: &HouseholdComparison) -> Result<()> {
 
 fn merge_reasons(t: &mut ReasonTally, o: &ReasonTally) -> Result<()> {
     for (id, (n, g, l, d)) in o {
-        let e = t.entry(id).or_insert((0, 0, 0, Money::ZERO));
+        let e = t.entry_or_insert_with(id, || (0, 0, 0, Money::ZERO))?;
         e.0 = e.0.saturating_add(*n);
         e.1 = e.1.saturating_add(*g);
         e.2 = e.2.saturating_add(*l);
@@ -505,7 +505,7 @@ pub struct ComparisonTally {
     changed: u64,
     all: Option<Vec<Change>>,
     reasons: ReasonTally,
-    regions: BTreeMap<String, RegionTally>,
+    regions: SortedMap<String, RegionTally>,
 }
 
 /// One region's part of a [`ComparisonTally`].
@@ -537,11 +537,13 @@ impl ComparisonTally {
         self.errors = self.errors.saturating_add(1);
         // One without a region (a line that could not be read as a household) has a row of its
         // own, so the regions' errors add up to the total.
-        let r = self
+        // (The entry is always there once asked for: see `SortedMap::entry_or_default`.)
+        if let Ok(r) = self
             .regions
-            .entry(region.unwrap_or_default().to_string())
-            .or_default();
-        r.errors = r.errors.saturating_add(1);
+            .entry_or_default(region.unwrap_or_default().to_string())
+        {
+            r.errors = r.errors.saturating_add(1);
+        }
     }
 
     /// A household of `region`, compared.
@@ -554,7 +556,7 @@ impl ComparisonTally {
             t.add(h)?;
         }
         add_reasons(&mut self.reasons, c)?;
-        let r = self.regions.entry(region.to_string()).or_default();
+        let r = self.regions.entry_or_default(region.to_string())?;
         r.households = r.households.saturating_add(1);
         r.changed = r.changed.saturating_add(changed);
         for (t, h) in r.programs.iter_mut().zip(&c.changes) {
@@ -576,7 +578,7 @@ impl ComparisonTally {
         }
         merge_reasons(&mut self.reasons, &o.reasons)?;
         for (region, theirs) in &o.regions {
-            let r = self.regions.entry(region.clone()).or_default();
+            let r = self.regions.entry_or_default(region.clone())?;
             r.households = r.households.saturating_add(theirs.households);
             r.errors = r.errors.saturating_add(theirs.errors);
             r.changed = r.changed.saturating_add(theirs.changed);

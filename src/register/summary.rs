@@ -4,7 +4,7 @@
 //!
 //! A programme added to the registry appears here with no change.
 
-use std::collections::BTreeMap;
+use crate::base::sorted_map::SortedMap;
 
 use crate::base::error::Result;
 use crate::base::money::Money;
@@ -110,7 +110,7 @@ type Key = (String, Option<String>, Option<String>);
 pub struct CountySummary {
     levels: Levels,
     total: Tally,
-    groups: BTreeMap<Key, Tally>,
+    groups: SortedMap<Key, Tally>,
 }
 
 impl CountySummary {
@@ -126,24 +126,21 @@ impl CountySummary {
         self.total.add(outcome)?;
         let region = place.region.clone();
         self.groups
-            .entry((region.clone(), None, None))
-            .or_default()
+            .entry_or_default((region.clone(), None, None))?
             .add(outcome)?;
         if self.levels.town {
             self.groups
-                .entry((region.clone(), Some(place.town.clone()), None))
-                .or_default()
+                .entry_or_default((region.clone(), Some(place.town.clone()), None))?
                 .add(outcome)?;
         }
         if self.levels.village {
             let town = self.levels.town.then(|| place.town.clone());
             self.groups
-                .entry((
+                .entry_or_default((
                     region,
                     town.or(Some(String::new())),
                     Some(place.village.clone()),
-                ))
-                .or_default()
+                ))?
                 .add(outcome)?;
         }
         Ok(())
@@ -152,7 +149,7 @@ impl CountySummary {
     pub fn merge(&mut self, o: &CountySummary) -> Result<()> {
         self.total.merge(&o.total)?;
         for (k, t) in &o.groups {
-            self.groups.entry(k.clone()).or_default().merge(t)?;
+            self.groups.entry_or_default(k.clone())?.merge(t)?;
         }
         Ok(())
     }
