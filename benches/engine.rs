@@ -14,7 +14,7 @@ fn construction(c: &mut Criterion) {
 
 fn lookups(c: &mut Criterion) {
     let set = ParameterSet::heilongjiang().unwrap();
-    let on = zhenxing::calendar::parse_date("2023-06-01", "").unwrap();
+    let on = zhenxing::base::calendar::parse_date("2023-06-01", "").unwrap();
     // 道里区: its own value; 依兰县: falls back to the province.
     let daoli = set.region(230102);
     let yilan = set.region(230123);

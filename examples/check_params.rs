@@ -11,7 +11,7 @@
 
 use chrono::{Days, NaiveDate};
 use std::process::ExitCode;
-use zhenxing::calendar::format_date;
+use zhenxing::base::calendar::format_date;
 use zhenxing::params::{ParameterSet, HEILONGJIANG_JSON};
 
 fn today() -> NaiveDate {

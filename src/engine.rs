@@ -6,23 +6,25 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::batch::{BatchError, BatchItem, ScreenItem};
-use crate::calendar::{format_date, parse_date};
-use crate::columns::ScreenColumns;
-use crate::compare::{
+use crate::base::calendar::{format_date, parse_date};
+use crate::base::error::BatchError;
+use crate::base::error::{ErrorCode, PolicyError, Problem, Result};
+use crate::base::json::Node;
+use crate::estimate::batch::{BatchItem, ScreenItem};
+use crate::estimate::columns::ScreenColumns;
+use crate::estimate::compare::{
     Cause, ComparisonTally, DifferingHousehold, HouseholdComparison, RegisterComparison,
 };
-use crate::compare::{Comparison, DatePath};
-use crate::error::{ErrorCode, PolicyError, Problem, Result};
+use crate::estimate::compare::{Comparison, DatePath};
+use crate::estimate::screening::Screening;
 use crate::estimate::{self, Estimate, IncomeCurve, Transitions};
 use crate::input::household::{reference_of, HouseholdInput};
-use crate::input::json::Node;
+use crate::input::model::Household;
 use crate::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
     WorkReliefProject,
 };
 use crate::input::Collect;
-use crate::model::Household;
 use crate::params::{Level, ParameterSet, Reader, Status};
 use crate::programs::assistance::Assistance;
 use crate::programs::credit::{
@@ -34,7 +36,6 @@ use crate::programs::registry::{self, with_household_programmes, ProgramOutcome}
 use crate::programs::transition::TransitionStatus;
 use crate::programs::work_relief::{self, WorkReliefResult};
 use crate::programs::ProgramResult;
-use crate::screening::Screening;
 use std::sync::{Mutex, MutexGuard};
 
 /// A policy engine over one parameter set. Cheap to query; build once and reuse.
@@ -268,7 +269,7 @@ impl Engine {
         let problems = self.household_problems(household, as_of);
         let code = c
             .into_error()
-            .map_or(crate::error::ErrorCode::InvalidInput, |e| e.code);
+            .map_or(crate::base::error::ErrorCode::InvalidInput, |e| e.code);
         Err(PolicyError::with_problems(code, problems))
     }
 
@@ -399,7 +400,10 @@ impl Engine {
         as_of: &str,
         other: &Engine,
     ) -> Result<RegisterComparison> {
-        crate::batch::check_batch(households.len(), crate::batch::MAX_COMPARE_BATCH)?;
+        crate::estimate::batch::check_batch(
+            households.len(),
+            crate::estimate::batch::MAX_COMPARE_BATCH,
+        )?;
         let mut comparer = self.comparer(other, as_of)?;
         for h in households {
             comparer.add(h)?;
@@ -464,7 +468,7 @@ impl Engine {
         other: &Engine,
         explain: bool,
     ) -> Result<Comparison> {
-        crate::compare::compare(&self.params, &other.params, h, date(as_of)?, explain)
+        crate::estimate::compare::compare(&self.params, &other.params, h, date(as_of)?, explain)
     }
 
     /// The household on `from` against `to` (e.g. 2025-12-31 and 2026-01-01, the period's end),
@@ -477,7 +481,7 @@ impl Engine {
         explain: bool,
     ) -> Result<Comparison> {
         let (from, to) = (parse_date(from, "from")?, parse_date(to, "to")?);
-        crate::compare::compare_dates(&self.params, h, from, to, explain)
+        crate::estimate::compare::compare_dates(&self.params, h, from, to, explain)
     }
 
     /// The parameter catalogue, for display.
@@ -532,7 +536,7 @@ impl Engine {
             }),
             None => None,
         };
-        let rule = crate::rules::rule(id).map(|r| RuleDescription {
+        let rule = crate::policy::rules::rule(id).map(|r| RuleDescription {
             basis: r.basis.as_str(),
             basis_label: r.basis.label(),
             source: r.source,
@@ -653,7 +657,7 @@ impl RegisterComparer<'_> {
     }
 
     /// The next household of the batch, which could not be read at all.
-    pub fn add_unread(&mut self, error: crate::batch::BatchError) {
+    pub fn add_unread(&mut self, error: crate::base::error::BatchError) {
         self.next = self.next.saturating_add(1);
         self.add_error(None, None, error);
     }
@@ -662,7 +666,7 @@ impl RegisterComparer<'_> {
         &mut self,
         reference: Option<String>,
         region: Option<&str>,
-        error: crate::batch::BatchError,
+        error: crate::base::error::BatchError,
     ) {
         self.tally.add_error(region);
         self.differing.push(DifferingHousehold::Err {
@@ -702,7 +706,7 @@ macro_rules! engine_methods {
                 ) -> Result<ProgramResult<crate::programs::$module::$figures>> {
                     match self.programme($id, h, as_of, true)? {
                         Some(ProgramOutcome::$variant(result)) => Ok(result),
-                        _ => Err(crate::error::PolicyError::invalid_input($id, "未知的项目")),
+                        _ => Err(crate::base::error::PolicyError::invalid_input($id, "未知的项目")),
                     }
                 }
             )*
@@ -869,7 +873,7 @@ fn unknown_id(id: &str) -> PolicyError {
     let known = crate::params::catalogue::ALL
         .iter()
         .map(|s| s.name)
-        .chain(crate::rules::RULES.iter().map(|r| r.id))
+        .chain(crate::policy::rules::RULES.iter().map(|r| r.id))
         .chain(crate::programs::reasons::Reason::ALL.iter().map(|r| r.id()));
     let hint = crate::params::catalogue::nearest_among(id, known)
         .map(|n| format!("，是否应为“{n}”？"))

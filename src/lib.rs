@@ -1,12 +1,17 @@
 //! zhenxing (振兴): Heilongjiang's 2021 implementation opinions on consolidating poverty-alleviation
 //! results and linking them to rural revitalisation, as a calculation engine.
 //!
-//! Layers (ARCHITECTURE.md), data flowing down:
-//! - bindings: [`wasm`] (WebAssembly, thin) and the command-line tool;
+//! Layers, one folder each, data flowing down (docs/architecture.md; `tests/architecture.rs` checks
+//! that no layer uses one above it):
+//! - bindings: `wasm` (WebAssembly, thin) and the command-line tool;
+//! - [`register`]: CSV registers and their county summary;
 //! - [`engine`]: parses API inputs with their paths and calls the programs;
+//! - [`estimate`]: the whole household, and the alerts, rows, batches and comparisons made of it;
 //! - [`programs`]: one module per policy item, pure functions, listed once in the registry;
+//! - [`input`]: strict readers of every input, and the checked household;
 //! - [`params`]: dated, sourced parameters by region;
-//! - [`money`], [`calendar`], [`explain`], [`error`]: the base.
+//! - [`policy`]: the items of the text, the rules applied, explanations;
+//! - [`base`]: money, dates, errors, JSON.
 //!
 //! ```
 //! let engine = zhenxing::Engine::new().unwrap();
@@ -29,34 +34,20 @@
 // What is public is the API; everything else says so.
 #![warn(unreachable_pub, dead_code)]
 
-pub mod alerts;
-pub mod batch;
-pub mod bits;
-pub mod calendar;
-pub mod columns;
-pub mod compare;
+pub mod base;
 pub mod engine;
-pub mod error;
 pub mod estimate;
-pub mod explain;
 pub mod input;
-pub mod json_write;
-pub mod labels;
-pub(crate) mod model;
-pub mod money;
 pub mod params;
 pub mod policy;
 pub mod programs;
 pub mod register;
-pub mod rules;
-pub mod screening;
-pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use base::error::{ErrorCode, PolicyError};
 pub use engine::Engine;
-pub use error::{ErrorCode, PolicyError};
 
 /// The crate version, as the package reports it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,6 +1,7 @@
-//! The shape of the code, checked: modules depend on each other without cycles, the programmes stay
-//! readable beside the policy text (no function over 80 lines), and every policy item the code cites
-//! is an item of the text.
+//! The shape of the code, checked: each folder of `src/` is a layer and no layer reaches up into one
+//! above it (docs/architecture.md draws the same list), modules depend on each other without cycles,
+//! the programmes stay readable beside the policy text (no function over 80 lines), and every policy
+//! item the code cites is an item of the text.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -117,6 +118,133 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
         .collect()
 }
 
+/// The layers, lowest first, each with the folders (or single files) of `src/` it holds. A module
+/// may use its own layer and those below it, never one above.
+const LAYERS: &[(&str, &[&str])] = &[
+    ("base", &["base"]),
+    ("policy", &["policy"]),
+    ("params", &["params"]),
+    ("input", &["input"]),
+    ("programs", &["programs"]),
+    ("estimate", &["estimate"]),
+    ("engine", &["engine"]),
+    ("register", &["register"]),
+    ("bindings", &["wasm", "bin"]),
+];
+
+/// The layer (its index in [`LAYERS`]) of a module, by its first path segment.
+fn layer_of(module: &str) -> Option<usize> {
+    let top = module.split("::").next().unwrap_or("");
+    LAYERS
+        .iter()
+        .position(|(_, folders)| folders.contains(&top))
+}
+
+/// Every edge of `g` that goes from a layer up into a higher one, and every module in no layer.
+fn upward_edges(g: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (m, deps) in g {
+        if m.is_empty() {
+            continue; // the crate root (lib.rs) declares the layers
+        }
+        let Some(from) = layer_of(m) else {
+            bad.push(format!(
+                "{m} is in no layer (add its folder to LAYERS and the picture)"
+            ));
+            continue;
+        };
+        for d in deps {
+            match layer_of(d) {
+                Some(to) if to <= from => {}
+                Some(to) => bad.push(format!(
+                    "{m} ({}) uses {d} ({}), a layer above it",
+                    LAYERS[from].0, LAYERS[to].0
+                )),
+                None => bad.push(format!("{m} uses {d}, which is in no layer")),
+            }
+        }
+    }
+    bad
+}
+
+#[test]
+fn no_layer_reaches_up_into_a_higher_one() {
+    let g = graph();
+    let bad = upward_edges(&g);
+    assert!(bad.is_empty(), "upward edges: {bad:#?}");
+    // The check sees edges across layers, and would report one going up.
+    assert!(g["register::text"].contains("engine"));
+    assert!(g["programs::dibao"].contains("policy::rules"));
+    assert!(g["params::load"].contains("base::json"));
+    let mut up = g.clone();
+    up.get_mut("base::money")
+        .unwrap()
+        .insert("programs::dibao".to_string());
+    assert_eq!(
+        upward_edges(&up),
+        ["base::money (base) uses programs::dibao (programs), a layer above it"]
+    );
+}
+
+/// The layers as docs/architecture.md draws them, highest first: the first word of each line of the
+/// picture and the `src/` paths that follow it.
+fn layers_in_the_picture() -> Vec<(String, Vec<String>)> {
+    let doc =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/architecture.md"))
+            .unwrap();
+    let start = doc
+        .find("## Layers")
+        .expect("docs/architecture.md has a Layers section");
+    let block = doc[start..]
+        .split("```")
+        .nth(1)
+        .expect("the Layers section draws a picture");
+    let mut layers = Vec::new();
+    for line in block.lines() {
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        if line.starts_with(' ') || !first.chars().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let folders: Vec<String> = words
+            .map_while(|w| w.strip_prefix("src/"))
+            .map(|w| {
+                let w = w.trim_end_matches(',').trim_end_matches('/');
+                let w = w.strip_suffix(".rs").unwrap_or(w);
+                w.split('/').next().unwrap_or(w).to_string()
+            })
+            .collect();
+        layers.push((first.to_string(), folders));
+    }
+    layers
+}
+
+#[test]
+fn the_picture_in_the_docs_is_the_layers_checked() {
+    let mut drawn = layers_in_the_picture();
+    drawn.reverse();
+    let checked: Vec<(String, Vec<String>)> = LAYERS
+        .iter()
+        .map(|(name, folders)| {
+            let folders = folders.iter().map(|f| f.to_string()).collect();
+            (name.to_string(), folders)
+        })
+        .collect();
+    assert_eq!(
+        drawn, checked,
+        "docs/architecture.md's picture, lowest layer first"
+    );
+    // Every folder and top-level file of src/ is in a layer.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for entry in fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        if name != "lib" {
+            assert!(layer_of(&name).is_some(), "src/{name} is in no layer");
+        }
+    }
+}
+
 #[test]
 fn modules_depend_on_each_other_without_cycles() {
     let g = graph();
@@ -163,6 +291,7 @@ fn modules_depend_on_each_other_without_cycles() {
     // The check sees the dependencies it should.
     assert!(g["programs::pension"].contains("programs::assistance"));
     assert!(g["engine"].contains("estimate"));
+    assert!(g["estimate::compare"].contains("estimate"));
     assert!(!g["programs::dibao"].contains("programs::tekun"));
 }
 

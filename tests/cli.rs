@@ -2146,7 +2146,7 @@ fn a_printed_summary_fits_a_page_and_amounts_are_thousands_separated() {
     assert_eq!(code, 1);
     let widest = out
         .lines()
-        .map(zhenxing::summary::display_width)
+        .map(zhenxing::register::summary::display_width)
         .max()
         .unwrap();
     assert!(widest <= 100, "{widest} columns wide:\n{out}");

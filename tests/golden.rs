@@ -5,13 +5,13 @@
 use serde_json::{json, Value};
 use std::fs;
 use std::path::{Path, PathBuf};
+use zhenxing::base::json::Node;
 use zhenxing::input::county::CountyIndicatorInput;
 use zhenxing::input::household::HouseholdInput;
 use zhenxing::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
     WorkReliefProject,
 };
-use zhenxing::input::Node;
 use zhenxing::{Engine, PolicyError};
 
 fn cases() -> Vec<PathBuf> {
@@ -192,7 +192,7 @@ fn rules_are_listed(v: &Value, path: &str, outer: &[Value]) -> Result<(), String
                 let assumed = listed_assumptions(map, &here);
                 for step in steps {
                     let id = step["rule"].as_str().unwrap_or("");
-                    let rule = zhenxing::rules::rule(id).ok_or_else(|| {
+                    let rule = zhenxing::policy::rules::rule(id).ok_or_else(|| {
                         format!("{path}: step rule {id} is not in the list of rules")
                     })?;
                     // A step cites the item or document that says what it does: one of its rule's.
@@ -204,7 +204,9 @@ fn rules_are_listed(v: &Value, path: &str, outer: &[Value]) -> Result<(), String
                             ));
                         }
                     }
-                    if rule.basis == zhenxing::rules::Basis::Assumption && !assumed.contains(&id) {
+                    if rule.basis == zhenxing::policy::rules::Basis::Assumption
+                        && !assumed.contains(&id)
+                    {
                         return Err(format!(
                             "{path}: step {id} applies an assumption not listed"
                         ));
@@ -344,12 +346,12 @@ fn every_rule_of_the_transition_period_is_tried_on_both_sides_of_its_end() {
         .unwrap()
         .lookup(
             &zhenxing::params::catalogue::TRANSITION_END,
-            zhenxing::calendar::parse_date("2025-06-01", "").unwrap(),
+            zhenxing::base::calendar::parse_date("2025-06-01", "").unwrap(),
             None,
         )
         .map(|v| v.value.display())
         .unwrap();
-    let period: Vec<&str> = zhenxing::rules::RULES
+    let period: Vec<&str> = zhenxing::policy::rules::RULES
         .iter()
         .filter(|r| r.text.contains("过渡期内"))
         .map(|r| r.id)

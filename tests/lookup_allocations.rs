@@ -31,7 +31,7 @@ static GLOBAL: Counting = Counting;
 #[test]
 fn lookups_do_not_allocate() {
     let set = ParameterSet::heilongjiang().unwrap();
-    let on = zhenxing::calendar::parse_date("2023-06-01", "").unwrap();
+    let on = zhenxing::base::calendar::parse_date("2023-06-01", "").unwrap();
     let regions = [
         set.region(230102),
         set.region(230123),

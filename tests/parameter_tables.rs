@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use std::collections::{BTreeSet, HashMap};
 use std::str::FromStr;
-use zhenxing::calendar::parse_date;
+use zhenxing::base::calendar::parse_date;
 use zhenxing::params::{catalogue, Level, ParameterSet, Spec, Status, Unit, Value};
 use zhenxing::{Engine, ErrorCode};
 
@@ -187,7 +187,7 @@ fn each_tier_wage_of_every_adjustment() {
                 "{} {from}",
                 spec.name
             );
-            assert_eq!(zhenxing::calendar::format_date(v.from), from);
+            assert_eq!(zhenxing::base::calendar::format_date(v.from), from);
             let status = table.get(row, "status");
             assert_eq!(v.status == Status::Official, status == "official", "{from}");
         }
@@ -233,7 +233,11 @@ fn each_countys_tier_at_every_adjustment() {
             .lookup(&catalogue::MINIMUM_WAGE_TIER, d(from), Some(region))
             .unwrap();
         assert_eq!(decimal(&v.value), Decimal::from(tier), "{code} {from}");
-        assert_eq!(zhenxing::calendar::format_date(v.from), from, "{code}");
+        assert_eq!(
+            zhenxing::base::calendar::format_date(v.from),
+            from,
+            "{code}"
+        );
         assert_eq!(v.status, Status::Reported, "{code} {from}");
         given.insert((code, from), tier);
     }
@@ -336,7 +340,11 @@ fn each_standards_row_is_found_at_its_date() {
         for c in codes {
             let v = set.lookup(spec, d(&from), set.region(c)).unwrap();
             assert_eq!(decimal(&v.value), value.normalize(), "{item} {c} {from}");
-            assert_eq!(zhenxing::calendar::format_date(v.from), from, "{item} {c}");
+            assert_eq!(
+                zhenxing::base::calendar::format_date(v.from),
+                from,
+                "{item} {c}"
+            );
             let status = table.get(row, "status");
             assert_eq!(v.status == Status::Official, status == "official", "{item}");
             // The source, in Chinese, names the row's document: its titles and numbers.

@@ -2,12 +2,12 @@
 
 use proptest::prelude::*;
 use serde_json::json;
+use zhenxing::base::json::Node;
 use zhenxing::input::household::HouseholdInput;
 use zhenxing::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
     WorkReliefProject,
 };
-use zhenxing::input::Node;
 use zhenxing::{Engine, PolicyError};
 
 /// Read a JSON value with one of the engine's strict readers, as the bindings do.
@@ -246,7 +246,7 @@ proptest! {
         }
         prop_assert_eq!(est.programs.len(), zhenxing::programs::registry::PROGRAMMES.len());
         prop_assert_eq!(serde_json::to_value(&est.monitoring).unwrap(), { let mut m = serde_json::to_value(e.monitoring(&input, DATES[d], true).unwrap()).unwrap(); for k in ["unofficial", "stale", "assumptions"] { m.as_object_mut().unwrap().remove(k); } m });
-        let sum = |f: fn(&zhenxing::estimate::Contribution) -> zhenxing::money::Money| -> i128 {
+        let sum = |f: fn(&zhenxing::estimate::Contribution) -> zhenxing::base::money::Money| -> i128 {
             est.contributions.iter().map(|c| fen(&f(c).to_fen_string())).sum()
         };
         prop_assert_eq!(sum(|c| c.cash_annual), fen(&est.total_annual.to_fen_string()));
@@ -254,7 +254,7 @@ proptest! {
         prop_assert_eq!(sum(|c| c.earnings_annual), fen(&est.total_earnings.to_fen_string()));
         prop_assert!(est.contributions.iter().all(|c| !c.cash_annual.is_negative() && !c.other_annual.is_negative() && !c.earnings_annual.is_negative()));
         // Every alert is a known one, names members of the household, and is raised once.
-        let labels = zhenxing::labels::labels();
+        let labels = zhenxing::estimate::labels::labels();
         let members: Vec<String> = est.programs.iter().find_map(|p| match p {
             zhenxing::programs::registry::ProgramOutcome::MedicalPremium(r) => Some(r.members.iter().map(|m| m.member.clone()).collect()),
             _ => None,
@@ -394,7 +394,7 @@ proptest! {
         })).unwrap();
         let input = household_of(&h).unwrap();
         let c = e.compare(&input, DATES[d], &same).unwrap();
-        prop_assert_eq!(c.total_difference, zhenxing::money::Money::ZERO);
+        prop_assert_eq!(c.total_difference, zhenxing::base::money::Money::ZERO);
         prop_assert!(c.programs.iter().all(|p| p.difference.is_zero() && p.baseline_eligible == p.alternative_eligible));
         prop_assert_eq!(c.baseline.total_monthly, c.alternative.total_monthly);
     }
@@ -464,7 +464,7 @@ proptest! {
         let kept = within(&lean, &explained, "");
         prop_assert!(kept.is_ok(), "{:?}", kept);
         // Every part says why, with ids labels() names.
-        let reasons = zhenxing::labels::labels().reason;
+        let reasons = zhenxing::estimate::labels::labels().reason;
         let parts = std::iter::once(&lean["monitoring"]).chain(lean["programs"].as_array().unwrap());
         for p in parts {
             let why = p["why"].as_array().unwrap();
@@ -488,7 +488,7 @@ proptest! {
             prop_assert_eq!(s.monthly, if p.eligible() { p.monthly() } else { None });
             // Annual: what the programme adds, cash, on the household's behalf, or pay for a post.
             let added = c.cash_annual.checked_add(c.other_annual).unwrap().checked_add(c.earnings_annual).unwrap();
-            prop_assert_eq!(s.annual, if p.eligible() { added } else { zhenxing::money::Money::ZERO });
+            prop_assert_eq!(s.annual, if p.eligible() { added } else { zhenxing::base::money::Money::ZERO });
         }
         prop_assert_eq!(row.total_monthly, est.total_monthly);
         prop_assert_eq!(row.total_annual, est.total_annual);
@@ -526,10 +526,10 @@ proptest! {
             let one = household_of(h).and_then(|h| e.estimate(&h, DATES[d]));
             prop_assert_eq!(
                 serde_json::to_value(&batch[i]).unwrap(),
-                serde_json::to_value(zhenxing::batch::BatchItem::from_result(one.clone(), None)).unwrap()
+                serde_json::to_value(zhenxing::estimate::batch::BatchItem::from_result(one.clone(), None)).unwrap()
             );
-            let row = one.map(|est| zhenxing::screening::Screening::of(&est));
-            prop_assert_eq!(&screened[i], &zhenxing::batch::ScreenItem::from_result(row, None));
+            let row = one.map(|est| zhenxing::estimate::screening::Screening::of(&est));
+            prop_assert_eq!(&screened[i], &zhenxing::estimate::batch::ScreenItem::from_result(row, None));
         }
     }
 }

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use serde_json::Value;
-use zhenxing::money::Money;
+use zhenxing::base::money::Money;
 use zhenxing::programs::registry::TOTALS;
 use zhenxing::programs::Amounts;
 use zhenxing::Engine;

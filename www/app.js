@@ -222,7 +222,7 @@ function showComparison(c, caption, [before, after]) {
     el('th', { scope: 'row' }, amountLabel([c.baseline, c.alternative].map((e) => e.contributions[i]).find((x) => Number(x.oneOff)) ?? p)),
     el('td', { 'data-key': `programs[${i}].baseline` }, p.baseline), el('td', { 'data-key': `programs[${i}].alternative` }, p.alternative),
     el('td', { 'data-key': `programs[${i}].difference`, class: Number(p.difference) === 0 ? 'same' : p.difference.startsWith('-') ? 'down' : 'up' }, p.difference),
-    el('td', { class: 'why', 'data-why': p.why.join(' ') }, p.reasons.join(' ')))));
+    el('td', { class: 'why', 'data-why': p.why.join(' ') }, (p.reasons ?? []).join(' ')))));
   const cells = table.querySelectorAll('tfoot td');
   cells[0].textContent = c.baseline.totalAnnual;
   cells[0].dataset.key = 'baseline.totalAnnual';

@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
         }
         // The batch paths: the value as a list of households (or as one, in a list of one).
         let list = match value {
-            zhenxing::input::Node::Array(items) => items,
+            zhenxing::base::json::Node::Array(items) => items,
             other => vec![other],
         };
         let _ = e.screen_many(&list, "2023-06-01");

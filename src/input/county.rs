@@ -8,10 +8,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::json::Node;
 use super::{short, Obj};
-use crate::error::{PolicyError, Result};
-use crate::money::{parse_plain_decimal, Money};
+use crate::base::error::{PolicyError, Result};
+use crate::base::json::Node;
+use crate::base::money::{parse_plain_decimal, Money};
 
 /// What a 扶贫项目资产 is, as a ledger names it; its class (经营性 / 公益性 / 到户类) follows from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -654,7 +654,7 @@ const COUNT_KEYS: &[&str] = &[
 ];
 
 /// The county's figures as an officer types them, read as the staff page reads its fields
-/// (`form::typed_number`): full-width digits, thousands separators and a trailing 元 are dropped
+/// (`base::typed::typed_number`): full-width digits, thousands separators and a trailing 元 are dropped
 /// from numbers, and a count written as text ("300") is that count. What is not clearly a number
 /// is left for the reader to refuse at its field.
 fn typed<'a>(node: &Node<'a>, key: &str) -> Node<'a> {
@@ -666,7 +666,7 @@ fn typed<'a>(node: &Node<'a>, key: &str) -> Node<'a> {
                 .collect(),
         ),
         Node::String(Some(s)) if key != "region" => {
-            let plain = super::form::typed_number(s);
+            let plain = crate::base::typed::typed_number(s);
             let whole = !plain.is_empty() && plain.bytes().all(|b| b.is_ascii_digit());
             if COUNT_KEYS.contains(&key) && whole {
                 Node::Number(plain.into())
@@ -747,7 +747,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<CountyIndicatorInput> {
-        CountyIndicatorInput::read(&crate::input::json::parse(text).unwrap())
+        CountyIndicatorInput::read(&crate::base::json::parse(text).unwrap())
     }
 
     #[test]

@@ -11,7 +11,8 @@
 
 use std::borrow::Cow;
 
-use super::json::Node;
+use crate::base::json::Node;
+use crate::base::typed::{half_width, plain_money, typed_date, typed_number};
 
 /// What kind of value a field holds, for normalising.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -46,42 +47,6 @@ fn kind_of(key: &str) -> Kind {
     }
 }
 
-/// Full-width ASCII to half-width, the ideographic space to a space.
-fn half_width(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{3000}' => ' ',
-            '\u{FF01}'..='\u{FF5E}' => {
-                char::from_u32(u32::from(c).saturating_sub(0xFEE0)).unwrap_or(c)
-            }
-            _ => c,
-        })
-        .collect()
-}
-
-/// `12,000` and `1,234.50` without their separators (only well-formed groups of three), and a
-/// trailing 元 dropped; anything else as it is, for the engine to judge.
-fn plain_money(s: &str) -> String {
-    let s = s.trim_end_matches('元').trim();
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
-    };
-    let groups: Vec<&str> = int.split(',').collect();
-    let grouped = groups.len() > 1
-        && groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
-        && groups.iter().skip(1).all(|g| g.len() == 3)
-        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
-    if !grouped {
-        return s.to_string();
-    }
-    let joined = groups.concat();
-    match frac {
-        Some(f) => format!("{joined}.{f}"),
-        None => joined,
-    }
-}
-
 /// A register cell of field `key` as a form would give it: for money, full-width digits, thousands
 /// separators and a trailing 元 as the page accepts them; any other field as it is.
 pub(crate) fn register_value<'v>(key: &str, v: &'v str) -> Cow<'v, str> {
@@ -90,43 +55,6 @@ pub(crate) fn register_value<'v>(key: &str, v: &'v str) -> Cow<'v, str> {
     } else {
         Cow::Borrowed(v)
     }
-}
-
-/// A number as an officer types it (full-width digits, thousands separators, a trailing 元) in the
-/// plain form the strict readers take; what is not clearly a number is left for them to refuse.
-pub(crate) fn typed_number(v: &str) -> String {
-    plain_money(half_width(v).trim())
-}
-
-/// A date as people write it (`1980/3/4`, `1980-3-4`, `1980.3.4`, `1980年3月4日`, full-width
-/// digits) as `1980-03-04`; `None` when it is not clearly a date of that shape (the strict reader
-/// then judges it as written, and checks the calendar).
-pub(crate) fn typed_date(v: &str) -> Option<String> {
-    let v = half_width(v);
-    let v = v.trim();
-    let (y, m, d) = match v.strip_suffix('日') {
-        Some(rest) => {
-            let (y, rest) = rest.split_once('年')?;
-            let (m, d) = rest.split_once('月')?;
-            (y, m, d)
-        }
-        None => {
-            let sep = ['/', '-', '.'].into_iter().find(|s| v.contains(*s))?;
-            let mut parts = v.split(sep);
-            let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-            if parts.next().is_some() {
-                return None;
-            }
-            (y, m, d)
-        }
-    };
-    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
-        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
-    if !digits(y, 4..=4) || !digits(m, 1..=2) || !digits(d, 1..=2) {
-        return None;
-    }
-    Some(format!("{y}-{m:0>2}-{d:0>2}"))
 }
 
 fn yes_no(s: &str) -> Option<bool> {
@@ -183,7 +111,7 @@ pub fn normalise<'a>(values: &Node<'a>) -> Node<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::json::parse;
+    use crate::base::json::parse;
 
     #[test]
     fn form_values_become_a_household() {
@@ -220,12 +148,5 @@ mod tests {
         assert_eq!(m.get("disabilityGrade"), Some(&Node::Number("2".into())));
         assert_eq!(m.get("boarding"), Some(&Node::Bool(true)));
         assert!(m.get("schooling").is_none());
-    }
-
-    #[test]
-    fn what_is_not_clearly_money_is_left_for_the_engine_to_refuse() {
-        for odd in ["12,00", "1,2345", "12.000,5", "abc"] {
-            assert_eq!(plain_money(odd), odd);
-        }
     }
 }

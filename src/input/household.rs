@@ -2,13 +2,13 @@
 //!
 //! Money is a decimal string or a finite number with at most two decimal places; dates are
 //! `YYYY-MM-DD` (checked with the household, against the date of the calculation); `null` means
-//! absent. The checked household the programmes use is [`crate::model::Household`].
+//! absent. The checked household the programmes use is [`crate::input::model::Household`].
 
 use tsify::Tsify;
 
-use super::json::Node;
 use super::{member_path, one_of, Collect, MoneyInput, Obj};
-use crate::error::{PolicyError, Result};
+use crate::base::error::{PolicyError, Result};
+use crate::base::json::Node;
 
 #[derive(Clone, Debug, Default, Tsify)]
 #[serde(rename_all = "camelCase")]

@@ -3,16 +3,20 @@
 //! and every error with its code, the path of the field and a Chinese message. JavaScript values
 //! cross the boundary as JSON text, so the WebAssembly and native builds read the very same thing.
 //!
-//! - [`json`]: the JSON text into a tree ([`Node`]);
+//! - [`crate::base::json`]: the JSON text into a tree ([`Node`]);
 //! - [`household`]: the household of the API (`Household`, `Member`) and its reader;
-//! - [`requests`]: the other requests (a hospital bill, a loan, a project, options).
+//! - [`requests`]: the other requests (a hospital bill, a loan, a project, options);
+//! - [`county`]: a county's indicators and its project-asset ledger;
+//! - [`form`]: a page's form values made into a household, leniently and predictably;
+//! - [`model`]: the household checked against the parameters on the date of the calculation, what
+//!   the programmes compute on.
 //!
 //! Each reader returns the typed struct that also declares the TypeScript type.
 
 pub mod county;
 pub mod form;
 pub mod household;
-pub mod json;
+pub(crate) mod model;
 pub mod requests;
 pub mod unicode;
 #[cfg(not(target_arch = "wasm32"))]
@@ -20,11 +24,12 @@ mod unicode_table;
 
 use std::borrow::Cow;
 
+use crate::base::json::Node;
+
 use rust_decimal::Decimal;
 
-use crate::error::{join_path, PolicyError, Problem, Result};
-use crate::money::{parse_plain_decimal, Money};
-pub use json::Node;
+use crate::base::error::{join_path, PolicyError, Problem, Result};
+use crate::base::money::{parse_plain_decimal, Money};
 
 /// Money as it arrived, already checked (not negative, at most two places, at most 10^10).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,7 +37,7 @@ pub struct MoneyInput(pub Money);
 
 /// Parse JSON text, or `INVALID_INPUT` naming the line and column.
 pub fn parse<'a>(text: &'a str, what: &str) -> Result<Node<'a>> {
-    json::parse(text).map_err(|e| {
+    crate::base::json::parse(text).map_err(|e| {
         PolicyError::invalid_input(
             "",
             format!(
@@ -284,7 +289,7 @@ impl<'n, 'a> Obj<'n, 'a> {
 }
 
 /// At most 40 characters of a value, for a message (a hostile value must not fill the message).
-pub use crate::error::excerpt as short;
+pub use crate::base::error::excerpt as short;
 
 /// A string node (errors with an empty path, placed by the caller).
 pub fn text(v: &Node<'_>, key: &str) -> Result<String> {
@@ -326,7 +331,9 @@ fn read_money(value: &Node<'_>) -> Result<Money> {
         })?,
         Node::String(None) => return Err(invalid_text(String::new())),
         Node::Number(t) => number(t).map_err(|e| match e.code {
-            crate::error::ErrorCode::OutOfRange => PolicyError::out_of_range("", "金额超出范围"),
+            crate::base::error::ErrorCode::OutOfRange => {
+                PolicyError::out_of_range("", "金额超出范围")
+            }
             _ => e,
         })?,
         _ => {
@@ -393,9 +400,9 @@ mod tests {
             assert_eq!(member_path(i), format!("members[{i}]"));
         }
         // Every member a household may have has its path written once.
-        assert!(MEMBER_PATHS.len() >= crate::model::MAX_MEMBERS);
+        assert!(MEMBER_PATHS.len() >= crate::input::model::MAX_MEMBERS);
     }
-    use crate::error::ErrorCode;
+    use crate::base::error::ErrorCode;
 
     fn money_of(json: &str) -> Result<Option<MoneyInput>> {
         let text = format!("{{\"m\":{json}}}");

@@ -7,10 +7,10 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::household::{HouseholdStatus, STATUSES};
-use super::json::Node;
 use super::Obj;
-use crate::error::{PolicyError, Result};
-use crate::money::{Money, Rate};
+use crate::base::error::{PolicyError, Result};
+use crate::base::json::Node;
+use crate::base::money::{Money, Rate};
 
 /// Who the patient is for medical cover.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]

@@ -11,7 +11,7 @@ use super::{
     catalogue, parent_of, DatedValue, KeyCounties, KeyCounty, KeyCountyListStatus, ParameterSet,
     Params, PovertyCounty, PovertyKind, Region, RegionKind, Status, Value,
 };
-use crate::error::{ErrorCode, PolicyError, Result};
+use crate::base::error::{ErrorCode, PolicyError, Result};
 
 /// A date of the tables. The build writes only dates it has checked.
 const fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -1,7 +1,7 @@
 //! Loading a parameter file: every problem is collected with its path and a message naming the
 //! parameter and the value, then reported at once.
 //!
-//! The text is read with [`crate::input::json`]: a key written twice anywhere is an error (a
+//! The text is read with [`crate::base::json`]: a key written twice anywhere is an error (a
 //! `serde_json::Value` would keep the last one silently), and numbers keep their exact text.
 //! Loading is O(n log n) in the number of values, whatever the mix of base and file values.
 //!
@@ -19,10 +19,10 @@ use super::{
     KeyCountyListStatus, Kind, Level, ParameterSet, Params, PovertyCounty, PovertyKind, Region,
     RegionKind, Scope, Spec, Status, Value,
 };
-use crate::calendar::{format_date, parse_date};
-use crate::error::{join_path, ErrorCode, PolicyError, Problem, Result};
-use crate::input::json::{self, Node};
-use crate::money::parse_plain_decimal;
+use crate::base::calendar::{format_date, parse_date};
+use crate::base::error::{join_path, ErrorCode, PolicyError, Problem, Result};
+use crate::base::json::{self, Node};
+use crate::base::money::parse_plain_decimal;
 
 pub(super) const SCHEMA: &str = "zhenxing-parameters/1";
 /// The one base a partial file may extend.
@@ -255,7 +255,7 @@ pub(super) fn out_of_order(set: &ParameterSet) -> Vec<([&'static str; 2], String
                     continue;
                 }
                 // A value for every date (a plain what-if) starts on the calendar's first day.
-                let first_day = NaiveDate::from_ymd_opt(crate::calendar::EARLIEST_YEAR, 1, 1);
+                let first_day = NaiveDate::from_ymd_opt(crate::base::calendar::EARLIEST_YEAR, 1, 1);
                 let since = match Some(*on) == first_day {
                     true => String::new(),
                     false => format!("{} 起", format_date(*on)),

@@ -24,10 +24,10 @@ use serde::Serialize;
 use std::collections::HashMap;
 use tsify::Tsify;
 
-use crate::bits::Bits;
-use crate::calendar::format_date;
-use crate::error::{ErrorCode, PolicyError, Result};
-use crate::money::{Money, Rate};
+use crate::base::bits::Bits;
+use crate::base::calendar::format_date;
+use crate::base::error::{ErrorCode, PolicyError, Result};
+use crate::base::money::{Money, Rate};
 
 /// The default set as `build.rs` assembles it from `data/params/*.toml` and `data/tables/*.tsv`: the
 /// minified JSON shipped as `zhenxing/heilongjiang.json`. The engine itself reads the same set from
@@ -437,8 +437,8 @@ impl ParameterSet {
     }
 
     /// A what-if copy; see [`overrides`]. The bindings pass the JSON text parsed with
-    /// [`crate::input::json::parse`], so a name given twice is found.
-    pub fn with_overrides(&self, overrides: &crate::input::json::Node<'_>) -> Result<ParameterSet> {
+    /// [`crate::base::json::parse`], so a name given twice is found.
+    pub fn with_overrides(&self, overrides: &crate::base::json::Node<'_>) -> Result<ParameterSet> {
         overrides::apply(self, overrides)
     }
 

@@ -8,11 +8,11 @@
 
 use super::load::{check_keys, duplicate_keys, read_region, read_value, unknown_name, Problems};
 use super::{catalogue, quote, DatedValue, Kind, ParameterSet, Spec, Status, Unit};
-use crate::calendar::{parse_date, EARLIEST_YEAR};
-use crate::error::{ErrorCode, PolicyError, Result};
-use crate::input::form::typed_number;
-use crate::input::json::Node;
-use crate::money::parse_plain_decimal;
+use crate::base::calendar::{parse_date, EARLIEST_YEAR};
+use crate::base::error::{ErrorCode, PolicyError, Result};
+use crate::base::json::Node;
+use crate::base::money::parse_plain_decimal;
+use crate::base::typed::typed_number;
 use rust_decimal::Decimal;
 
 const OVERRIDE_SOURCE: &str = "假设调整（withOverrides）";

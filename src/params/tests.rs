@@ -1,7 +1,7 @@
 use super::*;
-use crate::calendar::parse_date;
-use crate::error::ErrorCode;
-use crate::input::json;
+use crate::base::calendar::parse_date;
+use crate::base::error::ErrorCode;
+use crate::base::json;
 use serde_json::json;
 use std::time::Instant;
 
@@ -724,7 +724,7 @@ fn a_large_partial_file_loads_quickly() {
             if values.len() == 80_000 {
                 break 'outer;
             }
-            let from = crate::calendar::format_date(start + chrono::Days::new(day));
+            let from = crate::base::calendar::format_date(start + chrono::Days::new(day));
             values.push(format!(
                 r#"{{"from":"{from}","region":"{code}","value":"500","source":"s","status":"official"}}"#
             ));

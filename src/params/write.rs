@@ -5,8 +5,8 @@ use super::{
     load::SCHEMA, DatedValue, KeyCountyListStatus, Parameter, ParameterSet, PovertyCounty,
     PovertyKind, Region, Status,
 };
-use crate::calendar::format_date;
-use crate::json_write::{array, Object};
+use crate::base::calendar::format_date;
+use crate::base::json_write::{array, Object};
 
 impl ParameterSet {
     /// The whole set as JSON text a portal can edit and load again.

@@ -22,18 +22,18 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::transition;
-use crate::batch::BatchError;
-use crate::calendar::format_date;
-use crate::error::{ErrorCode, PolicyError, Result};
-use crate::explain::{Citations, Explanation, Step};
+use crate::base::calendar::format_date;
+use crate::base::error::BatchError;
+use crate::base::error::{ErrorCode, PolicyError, Result};
+use crate::base::money::{Money, Rate};
 use crate::input::county::{
     label_of, Approval, AssetInput, AssetKind, DisposalType, FundingSource, IncomePurpose,
     OwnerLevel, APPROVALS, ASSET_KINDS, DISPOSAL_TYPES, FUNDING_SOURCES, INCOME_PURPOSES,
     OWNER_LEVELS,
 };
-use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation, Step};
+use crate::policy::rules::Assumptions;
 
 use super::county::Trace;
 use super::transition::RegionRef;

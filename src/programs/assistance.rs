@@ -7,9 +7,9 @@
 //! The registry runs the programmes in its order; each may add what it decided to the context
 //! (`HouseholdProgramme::contribute`), so a programme can rely on the facts of those listed before it.
 
-use crate::error::{PolicyError, Result};
-use crate::model::{Area, Capacity, Household, Member};
-use crate::money::Money;
+use crate::base::error::{PolicyError, Result};
+use crate::base::money::Money;
+use crate::input::model::{Area, Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader, Used};
 
 /// What a programme decided that later programmes read.
@@ -126,7 +126,7 @@ fn allowance_children(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Vec<usize
 
 fn order(programme: &str) -> PolicyError {
     PolicyError::new(
-        crate::error::ErrorCode::InvalidParameters,
+        crate::base::error::ErrorCode::InvalidParameters,
         "",
         format!("内部错误：{programme} 须在读取它的项目之前计算（项目清单顺序）"),
     )

@@ -17,11 +17,11 @@ use super::assistance::Assistance;
 use super::groups::{self, Group};
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::error::Result;
-use crate::explain::{Citations, Explanation};
-use crate::model::{Capacity, Household, Member};
+use crate::base::error::Result;
+use crate::input::model::{Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]

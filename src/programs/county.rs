@@ -21,14 +21,14 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::transition::{self, Phase, TransitionStatus};
-use crate::calendar::format_date;
-use crate::error::Result;
-use crate::explain::{Citations, Explanation, Step};
+use crate::base::calendar::format_date;
+use crate::base::error::Result;
 use crate::params::{
     catalogue as p, KeyCounty, KeyCountyListStatus, Level, ParameterSet, PovertyCounty,
     PovertyKind, Reader, Region, RegionKind, StaleSet, UnofficialSet,
 };
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation, Step};
+use crate::policy::rules::Assumptions;
 
 /// Which counties a measure is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -335,8 +335,8 @@ pub fn profile(reader: &mut Reader<'_>, explain: bool) -> Result<CountyProfile> 
     let set = reader.set();
     let on = reader.on();
     let Some(region) = reader.region() else {
-        return Err(crate::error::PolicyError::new(
-            crate::error::ErrorCode::InvalidRegion,
+        return Err(crate::base::error::PolicyError::new(
+            crate::base::error::ErrorCode::InvalidRegion,
             "region",
             "请填写县（市、区）、地级市或全省的6位代码",
         ));

@@ -13,13 +13,13 @@ use tsify::Tsify;
 
 use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
-use crate::calendar::format_date;
-use crate::error::Result;
-use crate::explain::{Citations, Explanation};
+use crate::base::calendar::format_date;
+use crate::base::error::Result;
+use crate::base::money::{Money, Rate};
 pub use crate::input::requests::{GuaranteeLoanRequest, InsuranceFuturesClaim, MicrocreditRequest};
-use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 pub const MICROCREDIT: &str = "microcredit";
 pub const MICROCREDIT_LABEL: &str = "脱贫人口小额信贷";

@@ -27,13 +27,13 @@ use super::assistance::{Assistance, Decided};
 use super::groups::Group;
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::calendar::{add_months, day_before, format_date};
-use crate::error::{ErrorCode, PolicyError, Result};
-use crate::explain::{Citations, Explanation};
-use crate::model::{Area, Capacity, Household, Member, WorkPlace};
-use crate::money::{Money, Rate};
+use crate::base::calendar::{add_months, day_before, format_date};
+use crate::base::error::{ErrorCode, PolicyError, Result};
+use crate::base::money::{Money, Rate};
+use crate::input::model::{Area, Capacity, Household, Member, WorkPlace};
 use crate::params::{catalogue as p, Reader, Region, RegionKind, Used};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]

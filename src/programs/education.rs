@@ -20,13 +20,13 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::calendar::format_date;
-use crate::error::Result;
-use crate::explain::{Citations, Explanation};
-use crate::model::{Area, Household, Member, Schooling};
-use crate::money::Money;
+use crate::base::calendar::format_date;
+use crate::base::error::Result;
+use crate::base::money::Money;
+use crate::input::model::{Area, Household, Member, Schooling};
 use crate::params::{catalogue as p, Reader};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]

@@ -16,14 +16,14 @@ use tsify::Tsify;
 
 use super::county::Trace;
 use super::transition::RegionRef;
-use crate::calendar::format_date;
-use crate::error::{ErrorCode, PolicyError, Result};
-use crate::explain::{Citations, Explanation};
+use crate::base::calendar::format_date;
+use crate::base::error::{ErrorCode, PolicyError, Result};
+use crate::base::money::{Money, Rate};
 use crate::input::county::{CountyIndicatorInput, RegisterSummaryInput, TwoYears};
 use crate::input::household::Category;
-use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, KeyCounty, Level, Reader};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 /// 一(三): the county's growth of farmers' income against the province's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]

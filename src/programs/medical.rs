@@ -19,12 +19,12 @@ use tsify::Tsify;
 
 use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
-use crate::error::{PolicyError, Result};
-use crate::explain::{Citations, Explanation};
+use crate::base::error::{PolicyError, Result};
+use crate::base::money::{Money, Rate};
 pub use crate::input::requests::{HospitalLevel, InsuredGroup, MedicalClaim};
-use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader, Spec};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 pub const ID: &str = "medical";
 pub const LABEL: &str = "医疗保障（三重保障）";

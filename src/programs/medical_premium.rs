@@ -21,12 +21,12 @@ use super::assistance::Assistance;
 use super::groups::{self, Group};
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::error::Result;
-use crate::explain::{Citations, Explanation};
-use crate::model::{Household, HouseholdStatus};
-use crate::money::{Money, Rate};
+use crate::base::error::Result;
+use crate::base::money::{Money, Rate};
+use crate::input::model::{Household, HouseholdStatus};
 use crate::params::{catalogue as p, Reader, Spec};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -239,7 +239,7 @@ impl HouseholdProgramme for MedicalPremiumFigures {
                 "医保发〔2021〕10号（转述）",
                 format!(
                     "过渡期已于 {} 结束：脱贫人口、监测对象的资助参保（过渡期内）不再适用。",
-                    crate::calendar::format_date(end)
+                    crate::base::calendar::format_date(end)
                 ),
                 None,
             );

@@ -34,12 +34,12 @@ pub mod work_relief;
 
 use serde::Serialize;
 
-use crate::error::Result;
-use crate::explain::{Citations, Explanation, Fact, Step};
-use crate::model::Household;
-use crate::money::Money;
+use crate::base::error::Result;
+use crate::base::money::Money;
+use crate::input::model::Household;
 use crate::params::{Reader, StaleSet, UnofficialSet, Used};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation, Fact, Step};
+use crate::policy::rules::Assumptions;
 use assistance::Assistance;
 use reasons::Reason;
 
@@ -110,7 +110,7 @@ pub struct Listed {
     /// Figures used that are older than their update cycle on the date (`{ parameter, lastFrom, text? }`).
     pub stale: crate::params::StaleList,
     /// Rules applied that rest on no policy text or cited document (`{ rule, text? }`).
-    pub assumptions: crate::rules::AssumptionList,
+    pub assumptions: crate::policy::rules::AssumptionList,
 }
 
 impl Basis {
@@ -128,7 +128,7 @@ impl Basis {
                 set: self.stale,
                 words: explained,
             },
-            assumptions: crate::rules::AssumptionList {
+            assumptions: crate::policy::rules::AssumptionList {
                 set: self.assumptions,
                 words: explained,
             },

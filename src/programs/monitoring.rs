@@ -14,13 +14,13 @@ use tsify::Tsify;
 
 use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
-use crate::error::Result;
-use crate::explain::{Citations, Explanation};
+use crate::base::error::Result;
+use crate::base::money::{Money, Rate};
 pub use crate::input::household::Category;
-use crate::model::{Area, Capacity, Event, Household, HouseholdStatus};
-use crate::money::{Money, Rate};
+use crate::input::model::{Area, Capacity, Event, Household, HouseholdStatus};
 use crate::params::{catalogue as p, Reader};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 pub const ID: &str = "monitoring";
 pub const LABEL: &str = "防止返贫动态监测";

@@ -16,11 +16,11 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::error::Result;
-use crate::explain::{Citations, Explanation};
-use crate::model::{Care, Household};
-use crate::money::Money;
+use crate::base::error::Result;
+use crate::base::money::Money;
+use crate::input::model::{Care, Household};
 use crate::params::{catalogue as p, Reader};
+use crate::policy::explain::{Citations, Explanation};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]

@@ -19,12 +19,12 @@ use super::assistance::Assistance;
 use super::groups::Group;
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::error::Result;
-use crate::explain::{Citations, Explanation};
-use crate::model::{Category, Household, HouseholdStatus, Member};
-use crate::money::{Money, Rate};
+use crate::base::error::Result;
+use crate::base::money::{Money, Rate};
+use crate::input::model::{Category, Household, HouseholdStatus, Member};
 use crate::params::{catalogue as p, Reader, Spec};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]

@@ -16,12 +16,12 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::error::Result;
-use crate::explain::{Citations, Explanation};
-use crate::model::Household;
-use crate::money::{Money, Rate};
+use crate::base::error::Result;
+use crate::base::money::{Money, Rate};
+use crate::input::model::Household;
 use crate::params::{catalogue as p, Reader};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]

@@ -11,9 +11,9 @@ use serde::Serialize;
 
 use super::assistance::Assistance;
 use super::{run, Amounts, Basis, HouseholdProgramme, ProgramResult};
-use crate::error::Result;
-use crate::model::Household;
-use crate::money::Money;
+use crate::base::error::Result;
+use crate::base::money::Money;
+use crate::input::model::Household;
 use crate::params::{Reader, UnofficialSet};
 
 /// Calls `$then!` with the list. Programmes are listed in the order results show them.
@@ -89,7 +89,7 @@ macro_rules! define_registry {
             pub fn stale(&self) -> &crate::params::StaleSet {
                 &self.basis().stale
             }
-            pub fn assumptions(&self) -> crate::rules::Assumptions {
+            pub fn assumptions(&self) -> crate::policy::rules::Assumptions {
                 self.basis().assumptions
             }
             /// The policy items applied (explained results only).
@@ -101,7 +101,7 @@ macro_rules! define_registry {
                 match self { $(Self::$variant(r) => r.reasons(),)* }
             }
             /// The steps (explained results only).
-            pub fn steps(&self) -> &[crate::explain::Step] {
+            pub fn steps(&self) -> &[crate::policy::explain::Step] {
                 match self { $(Self::$variant(r) => r.steps(),)* }
             }
             /// The result as part of an estimate (which lists what its programmes rested on once).

@@ -15,12 +15,12 @@ use tsify::Tsify;
 use super::assistance::{own_income, Assistance, Decided};
 use super::reasons::Reason;
 use super::{Amounts, HouseholdProgramme};
-use crate::error::Result;
-use crate::explain::{Citations, Explanation};
-use crate::model::{Area, Capacity, CapacityBasis, Household, Member};
-use crate::money::{Money, Rate};
+use crate::base::error::Result;
+use crate::base::money::{Money, Rate};
+use crate::input::model::{Area, Capacity, CapacityBasis, Household, Member};
 use crate::params::{catalogue as p, Reader, Used};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]

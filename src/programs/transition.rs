@@ -14,10 +14,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::calendar::{add_months, age_on, day_before, days_between, format_date};
-use crate::error::{PolicyError, Result};
-use crate::explain::{Citations, Explanation, Step};
+use crate::base::calendar::{add_months, age_on, day_before, days_between, format_date};
+use crate::base::error::{PolicyError, Result};
 use crate::params::{catalogue as p, Reader, Region, StaleList, StaleSet, UnofficialSet};
+use crate::policy::explain::{Citations, Explanation, Step};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "lowercase")]
@@ -212,7 +212,7 @@ fn compute<'a>(reader: &mut Reader<'a>) -> Result<Figures<'a>> {
     let end = reader.date(&p::TRANSITION_END)?;
     if end < start {
         return Err(PolicyError::new(
-            crate::error::ErrorCode::InvalidParameters,
+            crate::base::error::ErrorCode::InvalidParameters,
             p::TRANSITION_END.name,
             "过渡期结束日早于起始日",
         ));
@@ -475,8 +475,8 @@ fn explain_pilot(f: &Figures<'_>, e: &mut Explanation) {
 
 #[cfg(test)]
 mod tests {
+    use crate::base::error::ErrorCode;
     use crate::engine::Engine;
-    use crate::error::ErrorCode;
     use serde_json::json;
 
     fn engine() -> Engine {

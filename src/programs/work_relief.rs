@@ -10,12 +10,12 @@ use tsify::Tsify;
 
 use super::reasons::Reason;
 use super::{Amounts, ProgramResult};
-use crate::error::Result;
-use crate::explain::{Citations, Explanation};
+use crate::base::error::Result;
+use crate::base::money::{Money, Rate};
 pub use crate::input::requests::WorkReliefProject;
-use crate::money::{Money, Rate};
 use crate::params::{catalogue as p, Reader};
-use crate::rules::Assumptions;
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules::Assumptions;
 
 pub const ID: &str = "workRelief";
 pub const LABEL: &str = "以工代赈";

@@ -321,7 +321,7 @@ impl Column {
     pub fn api_value<'v>(&self, value: &'v str) -> std::borrow::Cow<'v, str> {
         let v = self.translate(value);
         if DATE_COLUMNS.contains(&self.name) {
-            if let Some(date) = crate::input::form::typed_date(v) {
+            if let Some(date) = crate::base::typed::typed_date(v) {
                 return std::borrow::Cow::Owned(date);
             }
         }
@@ -348,7 +348,7 @@ mod tests {
     fn every_label_the_page_and_results_show_is_read_back() {
         // The staff page's choices and the results' words are labels(): a register typed with
         // them (劳动能力 “无劳动能力”, 城乡 “农村”) must read as the ids they stand for.
-        let l = crate::labels::labels();
+        let l = crate::estimate::labels::labels();
         for (column_name, map) in [
             ("area", &l.area),
             ("status", &l.status),

@@ -72,12 +72,12 @@ impl HeaderColumn {
             Some(s) => format!(
                 "第 {} 列“{}”（是不是“{s}”？）",
                 self.index,
-                crate::error::excerpt(&self.header)
+                crate::base::error::excerpt(&self.header)
             ),
             None => format!(
                 "第 {} 列“{}”",
                 self.index,
-                crate::error::excerpt(&self.header)
+                crate::base::error::excerpt(&self.header)
             ),
         }
     }

@@ -14,21 +14,23 @@
 //! after other households ([`DuplicateIds`]) is an error for every part of it.
 //!
 //! Output: one row per household, with columns for every programme of the registry
-//! ([`output::header`]).
+//! ([`output::header`]); a county's summary of those rows, by programme and by township or village,
+//! is [`summary`].
 
 pub mod columns;
 mod header;
 mod ids;
 pub mod output;
 pub mod read;
+pub mod summary;
 pub mod text;
 
 use crate::input::form::register_value;
 use std::borrow::Cow;
 use std::io::{self, BufRead};
 
-use crate::error::{excerpt, PolicyError, Result};
-use crate::input::json::Node;
+use crate::base::error::{excerpt, PolicyError, Result};
+use crate::base::json::Node;
 pub use columns::{column, Column, Target, COLUMNS};
 pub use header::{header_columns, HeaderColumn};
 pub use ids::DuplicateIds;
@@ -661,7 +663,7 @@ fn in_register_terms(path: &str, message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::{ErrorCode, Problem};
+    use crate::base::error::{ErrorCode, Problem};
 
     fn groups(text: &str) -> (Vec<Group>, u64) {
         let mut records = Records::new(text.as_bytes(), UTF8);
@@ -829,7 +831,7 @@ mod tests {
         assert!(e.problems[0].message.starts_with("第 3 行："));
         assert!(e.problems[1].message.starts_with("第 2 行："));
         assert_eq!(
-            crate::batch::BatchError::from(e)
+            crate::base::error::BatchError::from(e)
                 .full_text()
                 .matches("行：")
                 .count(),

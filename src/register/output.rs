@@ -7,10 +7,10 @@
 
 use std::borrow::Cow;
 
-use crate::batch::BatchError;
-use crate::money::Money;
+use crate::base::error::BatchError;
+use crate::base::money::Money;
+use crate::estimate::screening::Screening;
 use crate::programs::registry::PROGRAMMES;
-use crate::screening::Screening;
 
 /// The language of column names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -266,7 +266,7 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
                 .alerts
                 .iter()
                 .map(|id| {
-                    let label = crate::alerts::ALERTS
+                    let label = crate::estimate::alerts::ALERTS
                         .iter()
                         .find(|(a, ..)| a == id)
                         .map_or(*id, |(_, label, _)| *label);

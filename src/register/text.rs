@@ -3,22 +3,22 @@
 //! household on either side. The same reading as the tool's (line numbers, household grouping,
 //! repeated ids, every line accounted for) on one thread.
 
-use crate::batch::BatchError;
-use crate::columns::ScreenColumns;
+use crate::base::error::BatchError;
+use crate::base::error::{PolicyError, Result};
+use crate::base::json::Node;
 use crate::engine::Engine;
-use crate::error::{PolicyError, Result};
+use crate::estimate::columns::ScreenColumns;
+use crate::estimate::screening::Screening;
 use crate::estimate::Transitions;
 use crate::input::household;
-use crate::input::json::Node;
 use crate::input::Obj;
-use crate::screening::Screening;
 use tsify::Tsify;
 
 use std::borrow::Borrow;
 use std::io::Cursor;
 
-use crate::compare::{ComparisonTally, HouseholdChange, HouseholdComparison, TOTAL};
-use crate::summary::{CountySummary, Levels};
+use crate::estimate::compare::{ComparisonTally, HouseholdChange, HouseholdComparison, TOTAL};
+use crate::register::summary::{CountySummary, Levels};
 
 use super::output::{self, Identity, Lang};
 use super::read::Lines;
@@ -285,9 +285,9 @@ impl RegisterTable {
     }
 }
 
-/// Alert ids as bits, in the order of [`crate::alerts::ALERTS`].
+/// Alert ids as bits, in the order of [`crate::estimate::alerts::ALERTS`].
 fn alert_bits(ids: &[&str]) -> u32 {
-    crate::alerts::ALERTS
+    crate::estimate::alerts::ALERTS
         .iter()
         .enumerate()
         .filter(|(_, (id, ..))| ids.contains(id))
@@ -371,7 +371,7 @@ impl<E: Borrow<Engine>> TextScreen<E> {
         opts: TextOptions,
     ) -> Result<TextScreen<E>> {
         // The date first: a bad one is the call's error, not every row's.
-        crate::calendar::parse_date(as_of, "asOf")?;
+        crate::base::calendar::parse_date(as_of, "asOf")?;
         let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
         let format = opts.format.unwrap_or_else(|| TextFormat::sniff(&bytes));
         let (source, columns, levels) = match format {
@@ -838,7 +838,7 @@ mod tests {
     fn fen_of(cell: &str) -> f64 {
         match cell {
             "" => 0.0,
-            c => crate::money::Money::parse_input(c, "")
+            c => crate::base::money::Money::parse_input(c, "")
                 .unwrap()
                 .to_fen()
                 .unwrap() as f64,

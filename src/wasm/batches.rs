@@ -4,8 +4,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::error::PolicyError;
-use crate::input::json::Node;
+use crate::base::error::PolicyError;
+use crate::base::json::Node;
 
 use super::convert::{as_of_arg, batch_to_json, to_js, to_value};
 
@@ -22,9 +22,9 @@ pub(super) fn batch_args(
         return Err(to_js(PolicyError::invalid_input("", "households 应为数组")));
     }
     let list = array(households);
-    crate::batch::check_batch(list.length() as usize, limit).map_err(to_js)?;
+    crate::estimate::batch::check_batch(list.length() as usize, limit).map_err(to_js)?;
     let as_of = as_of_arg(as_of)?;
-    crate::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
+    crate::base::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
     Ok((list, as_of))
 }
 
@@ -112,6 +112,6 @@ pub(super) fn gathered<T: Serialize>(
 }
 
 /// The error item of a household JavaScript could not send (not plain data).
-pub(super) fn unsent(path: &str, message: &str) -> crate::batch::BatchError {
-    crate::batch::BatchError::from(PolicyError::invalid_input(path, message))
+pub(super) fn unsent(path: &str, message: &str) -> crate::base::error::BatchError {
+    crate::base::error::BatchError::from(PolicyError::invalid_input(path, message))
 }

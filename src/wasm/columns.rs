@@ -1,5 +1,5 @@
 //! `screenColumns`: households (an array, or a register's text) screened into typed columns. Thin:
-//! the columns are filled natively ([`crate::columns::ScreenColumns`], and a register's
+//! the columns are filled natively ([`crate::estimate::columns::ScreenColumns`], and a register's
 //! [`crate::register::text::RegisterTable`]) a chunk at a time; here each chunk is copied into
 //! typed arrays owned by JavaScript before the next is screened, and the chunks joined at the end,
 //! so module memory stays flat however many households.
@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 use super::batches::{array, batch_args, chunk_by_chunk, unsent, CHUNK};
 use super::convert::{as_of_arg, options_arg, register_bytes, to_js, to_value};
 use super::engine::PolicyEngine;
-use crate::columns::ScreenColumns;
-use crate::error::PolicyError;
+use crate::base::error::PolicyError;
+use crate::estimate::columns::ScreenColumns;
 use crate::programs::registry::PROGRAMMES;
 use crate::register::text::{PlaceColumns, RegisterTable, TextOptions, TextScreen};
 
@@ -324,7 +324,7 @@ impl PolicyEngine {
 impl PolicyEngine {
     /// An array of households, chunk by chunk.
     fn array_columns(&self, households: &JsValue, as_of: &JsValue) -> Result<Object, JsValue> {
-        let (list, as_of) = batch_args(households, as_of, crate::batch::MAX_BATCH)?;
+        let (list, as_of) = batch_args(households, as_of, crate::estimate::batch::MAX_BATCH)?;
         let mut columns = ScreenColumns::new();
         let mut out = Out::new();
         chunk_by_chunk(&list, |items, bad, _| {

@@ -4,10 +4,10 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::base::error::{ErrorCode, PolicyError};
+use crate::base::json::Node;
 use crate::engine::Engine;
-use crate::error::{ErrorCode, PolicyError};
 use crate::input::household::HouseholdInput;
-use crate::input::json::Node;
 use crate::input::requests::BatchOptions;
 
 use super::types::{OptionsArg, RegionArg};
@@ -52,7 +52,7 @@ pub(super) fn to_text<T: Serialize>(v: &T) -> Result<String, JsValue> {
         .map_err(|e| to_js(PolicyError::invalid_input("", format!("结果转换失败：{e}"))))
 }
 
-pub(super) fn result<T: Serialize>(v: crate::error::Result<T>) -> Result<JsValue, JsValue> {
+pub(super) fn result<T: Serialize>(v: crate::base::error::Result<T>) -> Result<JsValue, JsValue> {
     to_value(&v.map_err(to_js)?)
 }
 
@@ -72,7 +72,7 @@ pub(super) fn json_arg(v: &JsValue, path: &str, what: &str) -> Result<String, Js
 pub(super) fn object_arg<T>(
     v: &JsValue,
     what: &str,
-    read: impl FnOnce(&Node<'_>) -> crate::error::Result<T>,
+    read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<T>,
 ) -> Result<T, JsValue> {
     if !v.is_object() || js_sys::Array::is_array(v) {
         return Err(to_js(PolicyError::invalid_input(
@@ -106,7 +106,7 @@ pub(super) fn explain_arg(opts: Option<OptionsArg>, default: bool) -> Result<boo
 /// A call's options object, read by `read`; absent, `undefined` or `null` gives the defaults.
 pub(super) fn options_arg<T: Default>(
     opts: Option<impl Into<JsValue>>,
-    read: impl FnOnce(&Node<'_>) -> crate::error::Result<T>,
+    read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<T>,
 ) -> Result<T, JsValue> {
     match opts
         .map(Into::into)
@@ -185,7 +185,7 @@ pub(super) fn household_call<T: Serialize>(
     engine: &Engine,
     h: &JsValue,
     as_of: &JsValue,
-    f: impl FnOnce(&HouseholdInput, &str) -> crate::error::Result<T>,
+    f: impl FnOnce(&HouseholdInput, &str) -> crate::base::error::Result<T>,
 ) -> Result<JsValue, JsValue> {
     // The household is the first argument: its absence is said before the date's.
     if h.is_undefined() || h.is_null() {
@@ -204,8 +204,8 @@ pub(super) fn request_call<R, T: Serialize>(
     v: &JsValue,
     what: &str,
     as_of: &JsValue,
-    read: impl FnOnce(&Node<'_>) -> crate::error::Result<R>,
-    f: impl FnOnce(&R, &str) -> crate::error::Result<T>,
+    read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<R>,
+    f: impl FnOnce(&R, &str) -> crate::base::error::Result<T>,
 ) -> Result<JsValue, JsValue> {
     let (request, as_of) = (object_arg(v, what, read)?, as_of_arg(as_of)?);
     result(f(&request, &as_of))

@@ -6,7 +6,7 @@ use super::batches::{array, chunk_json};
 use super::convert::{as_of_arg, region_arg, request_call, result, string_arg, to_js};
 use super::engine::PolicyEngine;
 use super::types::RegionArg;
-use crate::error::{ErrorCode, PolicyError};
+use crate::base::error::{ErrorCode, PolicyError};
 use crate::input::county::{AssetInput, CountyIndicatorInput};
 
 #[wasm_bindgen]
@@ -53,7 +53,7 @@ impl PolicyEngine {
         let region = region_arg(region)?;
         let (text, bad) = chunk_json(&list, 0, list.length())?;
         let node = crate::input::parse(&text, "资产台账").map_err(to_js)?;
-        let mut rows: Vec<crate::error::Result<AssetInput>> = node
+        let mut rows: Vec<crate::base::error::Result<AssetInput>> = node
             .as_array()
             .unwrap_or(&[])
             .iter()
@@ -63,7 +63,7 @@ impl PolicyEngine {
         for (i, path, message) in bad {
             if let Some(row) = rows.get_mut(i) {
                 *row = Err(PolicyError::invalid_input(
-                    crate::error::join_path(&format!("[{i}]"), &path),
+                    crate::base::error::join_path(&format!("[{i}]"), &path),
                     message,
                 ));
             }

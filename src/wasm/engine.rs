@@ -9,9 +9,9 @@ use super::convert::{
     region_arg, register_bytes, request_call, result, string_arg, to_js, to_value,
 };
 use super::types::{OptionsArg, RegionArg, TextOptionsArg};
+use crate::base::error::{ErrorCode, PolicyError};
+use crate::base::json::Node;
 use crate::engine::Engine;
-use crate::error::{ErrorCode, PolicyError};
-use crate::input::json::Node;
 use crate::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
     WorkReliefProject,
@@ -265,16 +265,16 @@ impl PolicyEngine {
     ) -> Result<JsValue, JsValue> {
         let explain = explain_arg(opts, false)?;
         let limit = if explain {
-            crate::batch::MAX_EXPLAINED_BATCH
+            crate::estimate::batch::MAX_EXPLAINED_BATCH
         } else {
-            crate::batch::MAX_ESTIMATE_BATCH
+            crate::estimate::batch::MAX_ESTIMATE_BATCH
         };
         let (list, as_of) = batch_args(&households, &as_of, limit)?;
         gathered(&list, |items, bad| {
             let mut outcomes = self.inner.estimate_many(items, &as_of, explain);
             for (i, path, message) in bad {
                 if let Some(o) = outcomes.get_mut(*i) {
-                    *o = crate::batch::BatchItem::unsent(unsent(path, message));
+                    *o = crate::estimate::batch::BatchItem::unsent(unsent(path, message));
                 }
             }
             outcomes
@@ -289,7 +289,7 @@ impl PolicyEngine {
         #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let (list, as_of) = batch_args(&households, &as_of, crate::batch::MAX_BATCH)?;
+        let (list, as_of) = batch_args(&households, &as_of, crate::estimate::batch::MAX_BATCH)?;
         gathered(&list, |items, bad| self.screen_chunk(items, bad, &as_of))
     }
 
@@ -332,7 +332,7 @@ impl PolicyEngine {
             )));
         }
         let on_chunk = js_sys::Function::from(on_chunk);
-        let (list, as_of) = batch_args(&households, &as_of, crate::batch::MAX_BATCH)?;
+        let (list, as_of) = batch_args(&households, &as_of, crate::estimate::batch::MAX_BATCH)?;
         in_chunks(
             &list,
             |items, bad| self.screen_chunk(items, bad, &as_of),
@@ -355,7 +355,7 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         other: &PolicyEngine,
     ) -> Result<JsValue, JsValue> {
-        let limit = crate::batch::MAX_COMPARE_BATCH;
+        let limit = crate::estimate::batch::MAX_COMPARE_BATCH;
         let (list, as_of) = batch_args(&households, &as_of, limit)?;
         let mut comparer = self.inner.comparer(&other.inner, &as_of).map_err(to_js)?;
         let mut failed = None;
@@ -475,11 +475,11 @@ impl PolicyEngine {
         items: &[Node<'_>],
         bad: &[Unsent],
         as_of: &str,
-    ) -> Vec<crate::batch::ScreenItem> {
+    ) -> Vec<crate::estimate::batch::ScreenItem> {
         let mut rows = self.inner.screen_many(items, as_of);
         for (i, path, message) in bad {
             if let Some(r) = rows.get_mut(*i) {
-                *r = crate::batch::ScreenItem::unsent(unsent(path, message));
+                *r = crate::estimate::batch::ScreenItem::unsent(unsent(path, message));
             }
         }
         rows

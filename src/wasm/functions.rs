@@ -14,7 +14,7 @@ pub fn policy_items() -> Result<JsValue, JsValue> {
 /// statuses, areas, events).
 #[wasm_bindgen(unchecked_return_type = "Labels")]
 pub fn labels() -> Result<JsValue, JsValue> {
-    to_value(&crate::labels::labels())
+    to_value(&crate::estimate::labels::labels())
 }
 
 /// The default parameter set (`zhenxing-parameters/1` JSON), the very text shipped as

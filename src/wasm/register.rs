@@ -1,7 +1,7 @@
 //! The register page's entry points (www/register.html): a register screened a chunk of
 //! households at a time in a Web Worker, with the county's summary and a what-if over it. Thin:
 //! the reading, the rows, the summary and the comparison are the command-line tool's own
-//! ([`crate::register::text::TextScreen`], [`crate::summary::CountySummary`]).
+//! ([`crate::register::text::TextScreen`], [`crate::register::summary::CountySummary`]).
 
 use wasm_bindgen::prelude::*;
 
@@ -131,7 +131,7 @@ pub fn register_columns(
             .map(|c| c.as_string().unwrap_or_default())
             .collect(),
         false => {
-            return Err(to_js(crate::error::PolicyError::invalid_input(
+            return Err(to_js(crate::base::error::PolicyError::invalid_input(
                 "",
                 "header 应为字符串数组",
             )))

@@ -11,8 +11,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use zhenxing::base::json::Node;
 use zhenxing::input::county::AssetInput;
-use zhenxing::input::Node;
 use zhenxing::programs::assets::{AssetLedger, LedgerItem};
 use zhenxing::programs::county::CountyProfile;
 use zhenxing::PolicyError;
@@ -282,7 +282,7 @@ fn income_uses(cell: &str) -> Result<Node<'static>, String> {
             .ok_or_else(|| {
                 format!(
                     "收益用途“{}”应写作 用途:金额，如 maintenance:6000 或 项目运行管护:6000",
-                    zhenxing::error::excerpt(part)
+                    zhenxing::base::error::excerpt(part)
                 )
             })?;
         uses.push(Node::Object(vec![
@@ -330,7 +330,9 @@ fn row_node(header: &[String], record: &csv::StringRecord) -> Result<Node<'stati
 }
 
 /// The ledger's rows from CSV, each read (or its error, path `[i].field`), and each row's line.
-fn read_ledger(path: &str) -> Result<(Vec<zhenxing::error::Result<AssetInput>>, Vec<u64>), String> {
+fn read_ledger(
+    path: &str,
+) -> Result<(Vec<zhenxing::base::error::Result<AssetInput>>, Vec<u64>), String> {
     let bytes = std::fs::read(path)
         .map_err(|e| format!("无法打开 {path}：{}", crate::files::os_error(&e)))?;
     // The line a record starts on, from its byte offset: past the end of the line before (under
@@ -429,8 +431,8 @@ fn run_assets(a: &Args) -> Result<u8, String> {
 }
 
 /// An amount as printed reports write it (`1,234,567.00`).
-fn yuan(m: zhenxing::money::Money) -> String {
-    zhenxing::summary::grouped(&m.to_fen_string())
+fn yuan(m: zhenxing::base::money::Money) -> String {
+    zhenxing::register::summary::grouped(&m.to_fen_string())
 }
 
 fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Result<()> {

@@ -8,10 +8,10 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use zhenxing::compare::ComparisonSummary;
+use zhenxing::estimate::compare::ComparisonSummary;
 use zhenxing::register::read::{Encoding, UTF8};
+use zhenxing::register::summary::printable;
 use zhenxing::register::text::TextFormat;
-use zhenxing::summary::printable;
 
 use crate::pipeline::Format;
 use crate::spool::Spool;

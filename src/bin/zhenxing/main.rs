@@ -31,7 +31,7 @@ use std::time::Instant;
 use files::{Input, Output};
 use pipeline::{Format, Options, Report, Task};
 use zhenxing::register::output::Lang;
-use zhenxing::summary::{printable, CountySummary};
+use zhenxing::register::summary::{printable, CountySummary};
 use zhenxing::Engine;
 
 const HELP: &str = "zhenxing：黑龙江过渡期帮扶政策批量测算
@@ -305,7 +305,7 @@ struct Prepared {
 fn prepare(c: &Common, params: &Option<PathBuf>) -> Result<Prepared, String> {
     let engine = engine(params)?;
     let as_of = c.as_of.clone().unwrap_or_default();
-    zhenxing::calendar::parse_date(&as_of, "--as-of").map_err(|e| e.message)?;
+    zhenxing::base::calendar::parse_date(&as_of, "--as-of").map_err(|e| e.message)?;
     let input = Input::open(
         c.input.as_deref().unwrap_or(std::path::Path::new("-")),
         c.input_format,
@@ -467,9 +467,9 @@ fn run_compare(c: Common) -> Result<u8, String> {
 fn run_compare_dates(c: Common, to: &str) -> Result<u8, String> {
     let mut p = prepare(&c, &c.params)?;
     p.engine = with_sets(p.engine, &c.sets)?;
-    let from = zhenxing::calendar::parse_date(&p.as_of, "--as-of").map_err(|e| e.message)?;
-    let until = zhenxing::calendar::parse_date(to, "--to").map_err(|e| e.message)?;
-    let path = zhenxing::compare::DatePath::new(p.engine.parameter_set(), from, until)
+    let from = zhenxing::base::calendar::parse_date(&p.as_of, "--as-of").map_err(|e| e.message)?;
+    let until = zhenxing::base::calendar::parse_date(to, "--to").map_err(|e| e.message)?;
+    let path = zhenxing::estimate::compare::DatePath::new(p.engine.parameter_set(), from, until)
         .map_err(|e| e.message)?;
     let reads = reads(&c, &p.input);
     files::refuse_shared(&[
@@ -542,7 +542,9 @@ fn compare_run(
 }
 
 /// The reasons programmes changed for, each with the households that gain and lose by it.
-fn reason_rows(s: &zhenxing::compare::ComparisonSummary) -> (Vec<String>, Vec<Vec<String>>) {
+fn reason_rows(
+    s: &zhenxing::estimate::compare::ComparisonSummary,
+) -> (Vec<String>, Vec<Vec<String>>) {
     let header = ["变化原因", "户数", "增加户数", "减少户数", "年额变化（元）"]
         .map(String::from)
         .to_vec();
@@ -630,7 +632,7 @@ fn report_heading(c: &Common, totals: &pipeline::Totals) -> String {
 /// `compare --report`: CSV, a printable table (after its heading) or JSON.
 fn write_report(
     report_out: Option<(Output, PathBuf)>,
-    summary: &zhenxing::compare::ComparisonSummary,
+    summary: &zhenxing::estimate::compare::ComparisonSummary,
     heading: &str,
     c: &Common,
 ) -> Result<(), String> {

@@ -18,19 +18,21 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use zhenxing::batch::BatchError;
-use zhenxing::compare::{Cause, ComparisonTally, DatePath, HouseholdChange, HouseholdComparison};
+use zhenxing::base::error::BatchError;
+use zhenxing::base::json::Node;
+use zhenxing::base::money::Money;
+use zhenxing::estimate::compare::{
+    Cause, ComparisonTally, DatePath, HouseholdChange, HouseholdComparison,
+};
+use zhenxing::estimate::screening::Screening;
 use zhenxing::estimate::{Estimate, Transitions};
-use zhenxing::input::json::Node;
-use zhenxing::money::Money;
 use zhenxing::programs::registry::PROGRAMMES;
 use zhenxing::register::output::{self, lead_cells, yes_no, Cells, Identity, Lang};
+use zhenxing::register::summary::{CountySummary, Levels};
 use zhenxing::register::{
     self, household_from_group, locate, place_of, read_header_with, DuplicateIds, Encoding, Group,
     Grouper, Layout, Place, Records,
 };
-use zhenxing::screening::Screening;
-use zhenxing::summary::{CountySummary, Levels};
 use zhenxing::{Engine, PolicyError};
 
 /// Households per chunk: large enough to amortise the hand-offs, small enough to keep memory low.
@@ -270,7 +272,7 @@ impl Report {
         }
         note!(
             "  现金帮扶合计：{} 元/年",
-            zhenxing::summary::grouped(&t.total_annual.to_fen_string())
+            zhenxing::register::summary::grouped(&t.total_annual.to_fen_string())
         );
         note!(
             "  用时 {seconds:.2} 秒（{:.0} 户/秒）",
@@ -624,7 +626,7 @@ fn compare_row(
             row.push(&match lang {
                 Lang::Zh => why
                     .iter()
-                    .map(|id| zhenxing::compare::reason_label(id))
+                    .map(|id| zhenxing::estimate::compare::reason_label(id))
                     .collect::<Vec<_>>()
                     .join("；"),
                 Lang::En => why.join(";"),

@@ -1,12 +1,23 @@
 //! The whole household at once: transition status, monitoring, and every household programme of the
 //! registry, with the cash support they add up to; and how that support changes as income varies
-//! (with its cliffs). Comparisons of two estimates (a what-if, two dates) are in `compare`.
+//! (with its cliffs).
 //!
 //! Three kinds of amount, kept apart. Cash support (`totalAnnual`) counts what reaches the household
 //! as money: 低保 and 特困 (monthly, × 12), 临时救助 (one-off), and the cash education aids (寄宿生生活补助,
 //! 国家助学金, 雨露计划). Premiums paid on the household's behalf (养老保险代缴) and in-kind aid
 //! (营养改善计划 meals) are `totalOnBehalf`. Pay for work in a post (`totalEarnings`) is cash, but earned,
 //! not assistance. Each programme says which is which (`amounts`), per programme in `contributions`.
+//!
+//! Beside the estimate, what is made of it: [`alerts`] (what staff must act on), [`screening`] (a
+//! register row's figures), [`columns`] (rows as typed columns), [`batch`] (households in bulk),
+//! [`compare`] (two estimates: a what-if, two dates) and [`labels`] (the Chinese names of every id).
+
+pub mod alerts;
+pub mod batch;
+pub mod columns;
+pub mod compare;
+pub mod labels;
+pub mod screening;
 
 use std::sync::Arc;
 
@@ -15,10 +26,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::error::{PolicyError, Result};
+use crate::base::error::{PolicyError, Result};
+use crate::base::money::Money;
+use crate::input::model::{Household, HouseholdInput, IncomeInput, Lens, MoneyInput};
 use crate::input::requests::CurveOptions;
-use crate::model::{Household, HouseholdInput, IncomeInput, Lens, MoneyInput};
-use crate::money::Money;
 use crate::params::{ParameterSet, Reader};
 use crate::programs::assistance::Assistance;
 use crate::programs::monitoring::{self, MonitoringResult};
@@ -81,7 +92,7 @@ pub struct Estimate {
     #[tsify(optional)]
     pub contributions: Vec<Contribution>,
     /// What staff must act on (控辍保学, 应保尽保, 参保动员, 住房和饮水安全), with the members concerned.
-    pub alerts: Vec<crate::alerts::Alert>,
+    pub alerts: Vec<crate::estimate::alerts::Alert>,
     /// Monthly cash support: the monthly cash of the programmes `registry::TOTALS` lists for it.
     #[tsify(type = "string")]
     pub total_monthly: Money,
@@ -110,7 +121,7 @@ pub struct Estimate {
     pub stale: crate::params::StaleSet,
     /// Every assumption of this calculator the estimate rests on, with the parts that used it.
     #[tsify(type = "AssumptionUse[]")]
-    pub assumptions: crate::rules::Assumptions,
+    pub assumptions: crate::policy::rules::Assumptions,
     /// What the alerts rested on (listed as used by `alerts`).
     #[serde(skip)]
     pub alerts_basis: Basis,
@@ -232,9 +243,11 @@ pub(crate) fn estimate_through(
     }
     monitoring.in_estimate();
     let (mut alerts, alerts_used, alerts_assumed) =
-        crate::alerts::alerts(&household, &assistance, &programs, &reader)?;
+        crate::estimate::alerts::alerts(&household, &assistance, &programs, &reader)?;
     if explain {
-        alerts.iter_mut().for_each(crate::alerts::Alert::explain);
+        alerts
+            .iter_mut()
+            .for_each(crate::estimate::alerts::Alert::explain);
     }
     let alerts_basis = Basis {
         unofficial: alerts_used.unofficial,
@@ -465,7 +478,7 @@ fn parts(e: &Estimate) -> Vec<(&'static str, Basis)> {
         Basis {
             unofficial: e.transition.unofficial,
             stale: e.transition.stale,
-            assumptions: crate::rules::Assumptions::default(),
+            assumptions: crate::policy::rules::Assumptions::default(),
         },
     ));
     parts.push((monitoring::ID, e.monitoring.basis));
@@ -566,7 +579,7 @@ impl Serialize for AssumptionUses<'_> {
         return seq.end();
 
         struct AssumptionUse<'a>(
-            &'static crate::rules::Rule,
+            &'static crate::policy::rules::Rule,
             &'a [(&'static str, Basis)],
             bool,
         );

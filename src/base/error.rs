@@ -4,6 +4,7 @@
 //! `PolicyError` (a subclass of `Error`) with the same `code`, `path` and `message`.
 
 use serde::Serialize;
+use tsify::Tsify;
 
 /// Stable error codes (API.md). Portals switch on these; never rename one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -160,6 +161,60 @@ pub fn join_path(outer: &str, inner: &str) -> String {
         (false, true) => outer.to_string(),
         (false, false) if inner.starts_with('[') => format!("{outer}{inner}"),
         (false, false) => format!("{outer}.{inner}"),
+    }
+}
+
+/// A household's error inside a batch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+pub struct BatchError {
+    #[tsify(type = "ErrorCode")]
+    pub code: String,
+    /// Where in the household, e.g. `members[0].birthDate`.
+    pub path: String,
+    pub message: String,
+    /// Every problem, when the household has several (the first is also `path` and `message`,
+    /// which then ends with （共 N 处问题）); absent when it has one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[tsify(optional)]
+    pub problems: Vec<Problem>,
+    /// The register line its message names, if any (see [`PolicyError::at_line`]).
+    #[serde(skip)]
+    pub line: Option<u64>,
+}
+
+impl BatchError {
+    /// Every problem in one text: the message, or, when there are several, each problem (with its
+    /// path, unless its message names its register line and column) joined by ；.
+    pub fn full_text(&self) -> String {
+        if self.problems.len() < 2 {
+            return self.message.clone();
+        }
+        let texts: Vec<String> = self
+            .problems
+            .iter()
+            .map(|p| match p.path.as_str() {
+                "" => p.message.clone(),
+                _ if p.line.is_some() => p.message.clone(),
+                path => format!("{path}：{}", p.message),
+            })
+            .collect();
+        texts.join("；")
+    }
+}
+
+impl From<PolicyError> for BatchError {
+    fn from(e: PolicyError) -> Self {
+        BatchError {
+            code: e.code.as_str().to_string(),
+            path: e.path,
+            message: e.message,
+            problems: if e.problems.len() > 1 {
+                e.problems
+            } else {
+                Vec::new()
+            },
+            line: e.line,
+        }
     }
 }
 

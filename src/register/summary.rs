@@ -6,12 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::Result;
-use crate::money::Money;
+use crate::base::error::Result;
+use crate::base::money::Money;
+use crate::estimate::screening::Screening;
 use crate::programs::monitoring::Category;
 use crate::programs::registry::PROGRAMMES;
 use crate::register::Place;
-use crate::screening::Screening;
 
 /// The counts of one group.
 #[derive(Clone, Debug, PartialEq, Eq)]

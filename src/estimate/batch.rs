@@ -4,9 +4,9 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::error::{PolicyError, Result};
+use crate::base::error::{BatchError, PolicyError, Result};
+use crate::estimate::screening::Screening;
 use crate::estimate::Estimate;
-use crate::screening::Screening;
 
 /// The most households one batch call takes: `screenMany` (a row each).
 pub const MAX_BATCH: usize = 1_000_000;
@@ -29,60 +29,6 @@ pub fn check_batch(len: usize, limit: usize) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// A household's error inside a batch.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
-pub struct BatchError {
-    #[tsify(type = "ErrorCode")]
-    pub code: String,
-    /// Where in the household, e.g. `members[0].birthDate`.
-    pub path: String,
-    pub message: String,
-    /// Every problem, when the household has several (the first is also `path` and `message`,
-    /// which then ends with （共 N 处问题）); absent when it has one.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[tsify(optional)]
-    pub problems: Vec<crate::error::Problem>,
-    /// The register line its message names, if any (see [`PolicyError::at_line`]).
-    #[serde(skip)]
-    pub line: Option<u64>,
-}
-
-impl BatchError {
-    /// Every problem in one text: the message, or, when there are several, each problem (with its
-    /// path, unless its message names its register line and column) joined by ；.
-    pub fn full_text(&self) -> String {
-        if self.problems.len() < 2 {
-            return self.message.clone();
-        }
-        let texts: Vec<String> = self
-            .problems
-            .iter()
-            .map(|p| match p.path.as_str() {
-                "" => p.message.clone(),
-                _ if p.line.is_some() => p.message.clone(),
-                path => format!("{path}：{}", p.message),
-            })
-            .collect();
-        texts.join("；")
-    }
-}
-
-impl From<PolicyError> for BatchError {
-    fn from(e: PolicyError) -> Self {
-        BatchError {
-            code: e.code.as_str().to_string(),
-            path: e.path,
-            message: e.message,
-            problems: if e.problems.len() > 1 {
-                e.problems
-            } else {
-                Vec::new()
-            },
-            line: e.line,
-        }
-    }
 }
 
 /// One household's outcome in `estimateMany`.

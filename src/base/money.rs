@@ -8,7 +8,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
 use std::fmt;
 
-use crate::error::{PolicyError, Result};
+use crate::base::error::{PolicyError, Result};
 
 /// The largest amount accepted as input: 10^10 yuan.
 pub const MAX_INPUT_YUAN: i64 = 10_000_000_000;
@@ -48,7 +48,7 @@ impl Money {
                 path,
                 format!(
                     "金额“{}”不是有效的数字（应为如 1234.50 的十进制数）",
-                    crate::error::excerpt(text)
+                    crate::base::error::excerpt(text)
                 ),
             )
         })?;
@@ -399,18 +399,18 @@ mod tests {
             "", " 1", "1 ", "1e3", "+1", "1,000", "1.", ".5", "abc", "１２",
         ] {
             let e = Money::parse_input(bad, "income.other").unwrap_err();
-            assert_eq!(e.code, crate::error::ErrorCode::InvalidInput, "{bad}");
+            assert_eq!(e.code, crate::base::error::ErrorCode::InvalidInput, "{bad}");
             assert_eq!(e.path, "income.other");
         }
         let e = Money::parse_input("1.234", "x").unwrap_err();
-        assert_eq!(e.code, crate::error::ErrorCode::InvalidInput);
+        assert_eq!(e.code, crate::base::error::ErrorCode::InvalidInput);
         assert_eq!(
             Money::parse_input("-1", "x").unwrap_err().code,
-            crate::error::ErrorCode::OutOfRange
+            crate::base::error::ErrorCode::OutOfRange
         );
         assert_eq!(
             Money::parse_input("10000000000.01", "x").unwrap_err().code,
-            crate::error::ErrorCode::OutOfRange
+            crate::base::error::ErrorCode::OutOfRange
         );
         // Trailing zeros beyond the fen are still exact: accepted.
         assert_eq!(Money::parse_input("5.100", "x").unwrap(), m("5.1"));

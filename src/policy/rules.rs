@@ -6,7 +6,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::bits::Bits;
+use crate::base::bits::Bits;
 use tsify::Tsify;
 
 /// Where a rule comes from.
@@ -323,7 +323,7 @@ impl Serialize for Assumptions {
 pub fn document() -> String {
     let mut out = String::from(
         "# 计算规则一览\n\n\
-         本页由 `src/rules.rs` 生成，列出引擎适用的每一条规则：规则编号（测算步骤中的 `rule`）、\
+         本页由 `src/policy/rules.rs` 生成，列出引擎适用的每一条规则：规则编号（测算步骤中的 `rule`）、\
          依据（政策原文条目，或所依据的国家、省级文件文号），以及规则的性质：\n\n\
          - **政策原文**：《中共黑龙江省委 黑龙江省人民政府关于实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接的实施意见》的条目；\n\
          - **国家或省级文件**：实施意见所依据的文件（“转述”表示只见到转述，未见原文）；\n\

@@ -153,7 +153,7 @@ pub fn labels() -> Labels {
             .iter()
             .map(|(id, d)| (*id, d.label()))
             .collect(),
-        alert: crate::alerts::ALERTS
+        alert: crate::estimate::alerts::ALERTS
             .iter()
             .map(|(id, label, _)| (*id, *label))
             .collect(),
@@ -162,7 +162,10 @@ pub fn labels() -> Labels {
         group: Group::ALL.iter().map(|g| (g.id(), g.label())).collect(),
         reason: Reason::ALL.iter().map(|r| (r.id(), r.text())).collect(),
         route: Route::ALL.iter().map(|r| (r.as_str(), r.label())).collect(),
-        change: crate::compare::CHANGE_REASONS.iter().copied().collect(),
+        change: crate::estimate::compare::CHANGE_REASONS
+            .iter()
+            .copied()
+            .collect(),
     }
 }
 
@@ -189,7 +192,7 @@ mod tests {
         assert_eq!(l.route.get("singlePerson"), Some("单人户"));
         assert_eq!(
             l.change.get("periodEnded"),
-            Some(crate::compare::reason_label("periodEnded"))
+            Some(crate::estimate::compare::reason_label("periodEnded"))
         );
         for r in Route::ALL {
             let json = serde_json::to_string(&r).unwrap();

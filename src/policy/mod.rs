@@ -1,6 +1,13 @@
 //! The items of the policy text (`shared/policy/implementation-opinions-2021.md`), by the numbering the
 //! text uses: part and item, e.g. `四(十)`. Item numbers restart in part 二 and run on from (五) in
 //! part 三. Results cite these ids; the staff page shows the titles.
+//!
+//! Beside them, what the engine says it applied: [`rules`], every rule with its source (an item, a
+//! document or an assumption of this calculator), and [`explain`], the steps, reasons and facts a
+//! result is explained with.
+
+pub mod explain;
+pub mod rules;
 
 /// `(citation, title)` for every item of the text.
 pub const ITEMS: &[(&str, &str)] = &[

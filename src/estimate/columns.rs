@@ -7,12 +7,12 @@
 //! order; a caller that hands the columns out a chunk at a time clears them between chunks, and
 //! error indexes keep counting from the first household.
 
-use crate::batch::BatchError;
-use crate::error::PolicyError;
-use crate::money::Money;
+use crate::base::error::BatchError;
+use crate::base::error::PolicyError;
+use crate::base::money::Money;
+use crate::estimate::screening::Screening;
 use crate::programs::monitoring::Category;
 use crate::programs::registry::PROGRAMMES;
-use crate::screening::Screening;
 
 /// 2^53: the integers a `Float64Array` holds exactly are those of magnitude up to this.
 const EXACT_FEN: i64 = 1 << 53;

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::error::{ErrorCode, PolicyError, Result};
+use crate::base::error::{ErrorCode, PolicyError, Result};
 
 /// Dates outside this range are refused (`OUT_OF_RANGE`): nothing in the policy reaches them.
 pub const EARLIEST_YEAR: i32 = 1900;
@@ -25,7 +25,7 @@ pub fn parse_date(text: &str, path: &str) -> Result<NaiveDate> {
             path,
             format!(
                 "日期“{}”格式有误，应为 YYYY-MM-DD（如 2023-06-01）",
-                crate::error::excerpt(text)
+                crate::base::error::excerpt(text)
             ),
         ));
     }

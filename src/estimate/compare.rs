@@ -15,15 +15,15 @@ use tsify::Tsify;
 
 use chrono::NaiveDate;
 
-use crate::batch::BatchError;
-use crate::error::{PolicyError, Result};
+use crate::base::error::BatchError;
+use crate::base::error::{PolicyError, Result};
+use crate::base::money::Money;
+use crate::estimate::screening::Screening;
 use crate::estimate::{estimate, estimate_through, Estimate, Transitions};
-use crate::model::{HouseholdInput, Lens};
-use crate::money::Money;
+use crate::input::model::{HouseholdInput, Lens};
 use crate::params::ParameterSet;
 use crate::programs::dibao::Route;
 use crate::programs::registry::{ProgramOutcome, PROGRAMMES};
-use crate::screening::Screening;
 
 /// Every reason a comparison gives for a programme's change: `(id, Chinese)`. The first four are what
 /// moved (a comparison of dates takes them one at a time, in this order, and names each for the
@@ -891,7 +891,7 @@ fn held_open(set: &ParameterSet, from: NaiveDate, to: NaiveDate) -> Result<Optio
     if !(from <= end && end < to) {
         return Ok(None);
     }
-    let to_text = crate::calendar::format_date(to);
+    let to_text = crate::base::calendar::format_date(to);
     let mut overrides = serde_json::Map::new();
     for spec in catalogue::ALL.iter().filter(|s| s.unit == Unit::Date) {
         let ends_with_period = set
@@ -912,8 +912,8 @@ fn held_open(set: &ParameterSet, from: NaiveDate, to: NaiveDate) -> Result<Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::estimate::screening::{MonitoringVerdict, ScreenedProgram};
     use crate::programs::monitoring::Category;
-    use crate::screening::{MonitoringVerdict, ScreenedProgram};
 
     fn row(dibao: Option<&str>) -> Screening {
         let m = |s: &str| Money::parse_input(s, "").unwrap();
@@ -986,7 +986,7 @@ mod tests {
 
     #[test]
     fn docs_register_md_lists_every_reason() {
-        let doc = include_str!("../docs/register.md");
+        let doc = include_str!("../../docs/register.md");
         for (id, label) in CHANGE_REASONS {
             assert!(doc.contains(&format!("| `{id}` | {label}")), "{id}");
         }

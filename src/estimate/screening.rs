@@ -9,8 +9,8 @@
 use serde::Serialize;
 use tsify::Tsify;
 
+use crate::base::money::Money;
 use crate::estimate::Estimate;
-use crate::money::Money;
 use crate::programs::monitoring::{Category, Track};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]

@@ -5,15 +5,15 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::calendar::{age_on, format_date, parse_date};
-use crate::error::{PolicyError, Result};
+use crate::base::calendar::{age_on, format_date, parse_date};
+use crate::base::error::{PolicyError, Result};
+use crate::base::money::Money;
 pub(crate) use crate::input::household::{
     Appraisal, Area, Capacity, Care, Category, DisabilityType, Event, HouseholdInput,
     HouseholdStatus, IncomeInput, MemberInput, Schooling,
 };
 use crate::input::Collect;
 pub(crate) use crate::input::MoneyInput;
-use crate::money::Money;
 use crate::params::{catalogue as p, ParameterSet, Reader, Region};
 
 /// The most members a household may have.

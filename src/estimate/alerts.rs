@@ -16,14 +16,14 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::error::Result;
-use crate::model::{Appraisal, Capacity, Category, Household, HouseholdStatus, Member};
-use crate::money::Money;
+use crate::base::error::Result;
+use crate::base::money::Money;
+use crate::input::model::{Appraisal, Capacity, Category, Household, HouseholdStatus, Member};
 use crate::params::{catalogue as p, Reader, Used};
+use crate::policy::rules::Assumptions;
 use crate::programs::assistance::Assistance;
 use crate::programs::housing::HousingFigures;
 use crate::programs::registry::ProgramOutcome;
-use crate::rules::Assumptions;
 
 /// Every alert: (id, Chinese label, policy item).
 pub const ALERTS: &[(&str, &str, &str)] = &[
