@@ -1,10 +1,18 @@
+// @ts-check
 // The county page: the county profile, a 扶贫项目资产 ledger imported from CSV or JSON, and the county's
 // indicators with a chart. It reads inputs, calls the engine and shows what it returns: no policy logic
 // here. Every figure shown carries data-key, its path in the result, so tests compare it with the package.
 import init, { PolicyEngine, PolicyError } from './pkg/index.js';
 
+/**
+ * The page's element with this id. Which kind it is (an input, a form, a table) is the page's HTML's
+ * to say: the fields of its kind (value, elements, tBodies) are not checked, an element's are.
+ * @param {string} id
+ * @returns {HTMLElement & Record<string, any>}
+ */
 const $ = (id) => document.getElementById(id);
 const NS = 'http://www.w3.org/2000/svg';
+/** @type {PolicyEngine} */
 let engine;
 /** A parameter's Chinese label by its name (officers read labels, never parameter ids). */
 let paramLabels = new Map();

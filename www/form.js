@@ -1,3 +1,4 @@
+// @ts-check
 // The household form: member cards, reading the form into a Household (API.md), filling it back.
 // Empty fields are left out, so the engine applies the contract's defaults. Option labels come from
 // the engine's labels(); the page only decides their order.
@@ -155,11 +156,11 @@ export function renumber() {
   for (const card of cards) {
     const title = memberTitle(card);
     card.querySelector('.member-title').textContent = title;
-    const remove = card.querySelector('.remove');
+    const remove = /** @type {HTMLButtonElement} */ (card.querySelector('.remove'));
     remove.textContent = `删除${title}`;
     remove.disabled = cards.length === 1;
   }
-  document.getElementById('add-member').disabled = cards.length >= MAX_MEMBERS;
+  /** @type {HTMLButtonElement} */ (document.getElementById('add-member')).disabled = cards.length >= MAX_MEMBERS;
 }
 
 /** Add a member card (filled with `values`) and return it. */
@@ -210,10 +211,13 @@ const text = (el) => el.value.trim();
 /**
  * The form as a Household object, as typed (trimmed): the page hands it to `engine.readForm`, which
  * normalises full-width digits, thousands separators and 元.
+ * @param {HTMLFormElement} form
+ * @returns {Record<string, any>} the fields as typed: not yet a Household
  */
 export function readHousehold(form) {
   const h = {};
-  const get = (name) => form.elements.namedItem(name);
+  /** @type {(name: string) => HTMLInputElement} a field by its name (an input or a select: value, checked) */
+  const get = (name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
   const ref = text(get('ref'));
   if (ref !== '') h.ref = ref;
   h.region = text(get('region'));
@@ -226,7 +230,7 @@ export function readHousehold(form) {
   h.members = [...form.querySelectorAll('#members .member')].map((card) => {
     const m = {};
     for (const f of MEMBER_FIELDS) {
-      const c = card.querySelector(`[name=${f.name}]`);
+      const c = /** @type {HTMLInputElement} */ (card.querySelector(`[name=${f.name}]`));
       if (f.kind === 'check') {
         if (c.checked !== Boolean(f.initial)) m[f.name] = c.checked;
       } else if (f.initial !== undefined && c.value === f.initial) {
@@ -272,7 +276,8 @@ export function readHousehold(form) {
  */
 export function fillHousehold(form, h) {
   const v = isPlainObject(h) ? h : {};
-  const get = (name) => form.elements.namedItem(name);
+  /** @type {(name: string) => HTMLInputElement} a field by its name (an input or a select: value, checked) */
+  const get = (name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
   const obj = (x) => (isPlainObject(x) ? x : {});
   put(get('ref'), v.ref);
   put(get('region'), v.region);

@@ -1,3 +1,4 @@
+// @ts-check
 // The printed 测算单: what was entered, the totals, each programme's conclusion, amount, reasons and
 // citations, what the result rests on, and lines to sign. Built from the household that was computed
 // (not the form, which may have changed since), on A4, in two pages at most for six members.

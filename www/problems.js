@@ -1,3 +1,4 @@
+// @ts-check
 // Problems with a household, in an officer's words and at their fields.
 //
 // The engine reads a household strictly and names the path of what is wrong (members[2].birthDate).

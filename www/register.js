@@ -1,6 +1,13 @@
+// @ts-check
 // The register page: the officer drops a register, sees how its columns are read, and gets every
 // household screened in a Web Worker (register-worker.js), a chunk at a time, with a progress bar
 // and a cancel button. The page only shows what the worker hands it: no policy logic here.
+/**
+ * The page's element with this id. Which kind it is (an input, a form, a table) is the page's HTML's
+ * to say: the fields of its kind (value, elements, tBodies) are not checked, an element's are.
+ * @param {string} id
+ * @returns {HTMLElement & Record<string, any>}
+ */
 const $ = (id) => document.getElementById(id);
 const ROW_HEIGHT = 34;
 const ERRORS_SHOWN = 200;
@@ -84,7 +91,7 @@ function open(file, sheet = 0) {
   worker.postMessage({ type: 'open', file, encoding: $('encoding').value, sheet });
 }
 
-$('file').addEventListener('change', (e) => open(e.target.files[0]));
+$('file').addEventListener('change', (e) => open(/** @type {HTMLInputElement} */ (e.target).files[0]));
 $('encoding').addEventListener('change', () => state.file && open(state.file, Number($('sheet').value) || 0));
 $('sheet').addEventListener('change', () => state.file && open(state.file, Number($('sheet').value)));
 const drop = $('drop');
@@ -162,7 +169,7 @@ function showProgress({ read, size }) {
 function showResults(r) {
   state.result = r;
   // Figures for the benchmark and the browser test (how long, how much memory the module took).
-  window.__registerFigures = { seconds: r.seconds, wasmBytes: r.wasmBytes };
+  /** @type {any} */ (window).__registerFigures = { seconds: r.seconds, wasmBytes: r.wasmBytes };
   busy(false);
   $('progress-card').hidden = true;
   const t = r.table;
@@ -352,8 +359,8 @@ $('whatif-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const overrides = {};
   for (const r of $('overrides').children) {
-    const value = r.querySelector('[name=value]').value.trim();
-    if (value) overrides[r.querySelector('[name=name]').value] = value;
+    const value = /** @type {HTMLInputElement} */ (r.querySelector('[name=value]')).value.trim();
+    if (value) overrides[/** @type {HTMLInputElement} */ (r.querySelector('[name=name]')).value] = value;
   }
   if (!Object.keys(overrides).length) {
     $('whatif-result').replaceChildren(node('p', { class: 'error' }, '请填写至少一个参数的新值。'));
