@@ -41,6 +41,7 @@ lint: build
 	tsc -p lint/tsconfig.package.json
 	tsc -p lint/tsconfig.pages.json
 	tsc -p lint/tsconfig.workers.json
+	tsc -p lint/tsconfig.scripts.json
 
 test-rust:
 	cargo test --features cli
