@@ -1,18 +1,8 @@
 // @ts-check
 // The household form: member cards, reading the form into a Household (API.md), filling it back.
-// Empty fields are left out, so the engine applies the contract's defaults. Option labels come from
-// the engine's labels(); the page only decides their order.
+// Empty fields are left out, so the engine applies the contract's defaults. Options come from the
+// engine's labels(), in its order (the order of their definition); the page adds only the empty choice.
 
-const ORDER = {
-  status: ['general', 'alleviated', 'monitored', 'returned'],
-  area: ['rural', 'urban'],
-  category: ['unstable', 'marginal', 'suddenHardship'],
-  schooling: ['preschool', 'primary', 'junior', 'senior', 'vocational', 'higherVocational', 'college'],
-  event: ['illness', 'disaster', 'accident', 'familyChange'],
-  appraisal: ['A', 'B', 'C', 'D'],
-  care: ['orphanInstitution', 'orphanDispersed', 'defactoUnsupported'],
-  disabilityType: ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'autism', 'multiple'],
-};
 export const GUARANTEES = [['food', '不愁吃'], ['clothing', '不愁穿'], ['education', '义务教育有保障'],
   ['medical', '基本医疗有保障'], ['housing', '住房安全有保障'], ['water', '饮水安全有保障']];
 /** Households the form can hold; larger imports are refused before any card is built. */
@@ -23,17 +13,14 @@ const MONITORED = new Set(['monitored', 'returned']);
 const MEMBER_FIELDS = [
   { name: 'id', label: '姓名或称谓', kind: 'text', help: '如 户主、妻子、长子；结果中用它称呼该成员。' },
   { name: 'birthDate', label: '出生日期', kind: 'date', required: true },
-  { name: 'disabilityGrade', label: '残疾等级', kind: 'select',
-    options: [['', '无残疾'], ['1', '一级（重度）'], ['2', '二级（重度）'], ['3', '三级'], ['4', '四级']] },
+  { name: 'disabilityGrade', label: '残疾等级', kind: 'select', options: 'disabilityGrade', empty: '无残疾' },
   { name: 'disabilityType', label: '残疾类别', kind: 'select', options: 'disabilityType', empty: '无或未登记' },
-  { name: 'laborCapacity', label: '劳动能力', kind: 'select',
-    options: [['', '按年龄判断'], ['full', '有劳动能力'], ['partial', '部分丧失劳动能力'], ['none', '无劳动能力']],
+  { name: 'laborCapacity', label: '劳动能力', kind: 'select', options: 'laborCapacity', empty: '按年龄判断',
     help: '不选时：劳动年龄内且非重度残疾视为有劳动能力。' },
-  { name: 'selfCare', label: '生活自理能力', kind: 'select', initial: 'full',
-    options: [['full', '具备生活自理能力'], ['partial', '部分丧失生活自理能力'], ['none', '完全丧失生活自理能力']] },
+  { name: 'selfCare', label: '生活自理能力', kind: 'select', initial: 'full', options: 'selfCare' },
   { name: 'wages', label: '本人年工资（元/年）', kind: 'money' },
   { name: 'workRegion', label: '务工地', kind: 'select', options: 'regions', help: '就业成本按务工地的最低工资档次扣除。' },
-  { name: 'schooling', label: '在校情况', kind: 'select', options: 'schooling' },
+  { name: 'schooling', label: '在校情况', kind: 'select', options: 'schooling', empty: '不在校' },
   { name: 'care', label: '孤儿或事实无人抚养儿童', kind: 'select', options: 'care', empty: '否' },
   { name: 'seriousIllness', label: '患重病', kind: 'check' },
   { name: 'boarding', label: '在校寄宿', kind: 'check' },
@@ -57,11 +44,13 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** [id, label] pairs of one of labels()'s maps, in the page's order, then any the page does not know. */
+/**
+ * [id, label] pairs of one of labels()'s maps, in the engine's order.
+ * @param {string} kind
+ * @returns {[string, string][]}
+ */
 function ordered(kind) {
-  const map = state.labels?.[kind] ?? {};
-  const order = ORDER[kind] ?? [];
-  return [...order.filter((k) => k in map), ...Object.keys(map).filter((k) => !order.includes(k))].map((k) => [k, map[k]]);
+  return Object.entries(state.labels?.[kind] ?? {});
 }
 
 /** Options grouped by prefecture: `first` is the option with the empty value. */
@@ -130,9 +119,10 @@ function memberField(uid, f) {
   if (f.kind === 'select') {
     control = el('select', common);
     if (f.options === 'regions') control.append(state.regionTemplate.cloneNode(true));
-    else if (f.options === 'schooling') control.append(new Option('不在校', ''), ...ordered('schooling').map(([v, t]) => new Option(t, v)));
-    else if (typeof f.options === 'string') control.append(new Option(f.empty, ''), ...ordered(f.options).map(([v, t]) => new Option(t, v)));
-    else control.append(...f.options.map(([v, t]) => new Option(t, v)));
+    else {
+      if (f.empty !== undefined) control.append(new Option(f.empty, ''));
+      control.append(...ordered(f.options).map(([v, t]) => new Option(t, v)));
+    }
     if (f.initial) control.value = f.initial;
   } else {
     control = el('input', {
@@ -298,9 +288,10 @@ export function fillHousehold(form, h) {
   for (const [k] of ordered('event')) get(`events.${k}`).checked = events.includes(k);
 }
 
-/** The label of a member field's option (e.g. selfCare 'partial' → 部分丧失生活自理能力). */
+/** The label of a member field's option (e.g. selfCare 'partial' → 部分丧失生活自理能力; '' its empty choice). */
 export function optionLabel(field, value) {
-  return Array.isArray(field.options) ? field.options.find(([v]) => v === value)?.[1] ?? value : value;
+  if (value === '' && field.empty !== undefined) return field.empty;
+  return state.labels?.[field.options]?.[value] ?? value;
 }
 
 export { MEMBER_FIELDS };
