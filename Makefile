@@ -9,7 +9,7 @@ PORT ?= 8080
 setup:
 	bash scripts/setup.sh
 
-## One release WebAssembly build (wasm-pack, target web), the npm package in dist/ (sizes printed).
+## One release WebAssembly build (wasm-pack, target bundler), the npm package in dist/ (sizes printed).
 build: setup
 	bash scripts/build.sh
 
