@@ -13,7 +13,7 @@ import { drawCurve } from './chart.js';
  * @param {string} id
  * @returns {HTMLElement & Record<string, any>}
  */
-const $ = (id) => document.getElementById(id);
+const $ = (id) => /** @type {HTMLElement & Record<string, any>} */ (document.getElementById(id));
 /** Imports larger than this are refused before they are read: a household's JSON is a few KB. */
 const MAX_IMPORT_BYTES = 1_000_000;
 /** @type {PolicyEngine} */
@@ -223,11 +223,11 @@ function drawChart(household, asOf, estimate) {
  */
 function showComparison(c, caption, [before, after]) {
   const table = $('what-if-table');
-  table.querySelector('caption').textContent = caption;
+  /** @type {HTMLElement} */ (table.querySelector('caption')).textContent = caption;
   $('what-if-before').textContent = before;
   $('what-if-after').textContent = after;
   const rows = c.programs.map((p, i) => [p, i]).filter(([p]) => Number(p.baseline) !== 0 || Number(p.alternative) !== 0 || p.why.length > 0);
-  table.querySelector('tbody').replaceChildren(...rows.map(([p, i]) => el('tr', { 'data-program': p.program },
+  /** @type {HTMLElement} */ (table.querySelector('tbody')).replaceChildren(...rows.map(([p, i]) => el('tr', { 'data-program': p.program },
     el('th', { scope: 'row' }, amountLabel([c.baseline, c.alternative].map((e) => e.contributions[i]).find((x) => Number(x.oneOff)) ?? p)),
     el('td', { 'data-key': `programs[${i}].baseline` }, p.baseline), el('td', { 'data-key': `programs[${i}].alternative` }, p.alternative),
     el('td', { 'data-key': `programs[${i}].difference`, class: Number(p.difference) === 0 ? 'same' : p.difference.startsWith('-') ? 'down' : 'up' }, p.difference),
@@ -287,16 +287,18 @@ function whatIf(event) {
     error.hidden = false;
     return;
   }
-  /** @type {PolicyEngine} */
+  const shown = last;
+  /** @type {PolicyEngine | undefined} */
   let other;
   try {
-    other = engine.withOverrides(overrides);
-    const c = engine.compare(last.household, last.asOf, other);
+    const alternative = engine.withOverrides(overrides);
+    other = alternative;
+    const c = engine.compare(shown.household, shown.asOf, alternative);
     // What was tried, as the engine read it (４７１元 is 471, 30% is 0.3), beside the value in force.
     const tried = Object.keys(overrides).map((name) => {
-      const now = other.parameterValue(name, last.asOf, last.household.region);
+      const now = alternative.parameterValue(name, shown.asOf, shown.household.region);
       let was = '—';
-      try { was = engine.parameterValue(name, last.asOf, last.household.region).value.value; } catch { /* none in force */ }
+      try { was = engine.parameterValue(name, shown.asOf, shown.household.region).value.value; } catch { /* none in force */ }
       return `${now.label} ${was} → ${now.value.value}`;
     });
     showComparison(c, `现行与假设（${tried.join('；')}）的现金帮扶（元/年；临时救助等一次性发放计入当年）`, ['现行', '假设']);
@@ -500,7 +502,7 @@ async function main() {
     const a = /** @type {Element} */ (e.target).closest(/** @type {'a'} */ ('a[data-focus]'));
     if (!a) return;
     e.preventDefault();
-    const target = $(a.dataset.focus);
+    const target = $(a.dataset.focus ?? '');
     target?.scrollIntoView({ block: 'center' });
     target?.focus();
   });

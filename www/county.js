@@ -10,7 +10,7 @@ import init, { PolicyEngine, PolicyError } from './pkg/index.js';
  * @param {string} id
  * @returns {HTMLElement & Record<string, any>}
  */
-const $ = (id) => document.getElementById(id);
+const $ = (id) => /** @type {HTMLElement & Record<string, any>} */ (document.getElementById(id));
 const NS = 'http://www.w3.org/2000/svg';
 /** @type {PolicyEngine} */
 let engine;
@@ -66,7 +66,7 @@ function renderProfile(p) {
     c ? ['脱贫县', c.alleviatedCounty ? `是（${exit}）` : `否${exit ? `（${exit}）` : ''}`] : null,
     c ? ['乡村振兴重点帮扶县', KEY[c.keyCounty]] : ['乡村振兴重点帮扶县', KEY[p.keyCountyList.status === 'published' ? 'yes' : 'notPublished']],
     c ? ['涉农资金统筹整合试点', c.fundIntegrationPilot ? '适用' : '不适用'] : null,
-  ].filter(Boolean);
+  ].filter((f) => f !== null);
   const body = [
     node('dl', { class: 'facts' }, facts.map(([k, v]) => [node('dt', {}, k), node('dd', { 'data-fact': k }, v)])),
     node('h3', {}, `生效的县级措施（${p.measures.length} 项）`), measureList(p.measures, 'measures'),
@@ -290,7 +290,7 @@ function runIndicators(event) {
 function fillRegions() {
   const regions = engine.regions();
   const select = $('region');
-  const province = regions.find((r) => r.level === 'province');
+  const province = /** @type {import('./pkg/index.js').RegionInfo} */ (regions.find((r) => r.level === 'province'));
   select.append(node('option', { value: province.code }, `${province.name}（全省）`));
   for (const city of regions.filter((r) => r.level === 'prefecture')) {
     select.append(node('optgroup', { label: city.name }, node('option', { value: city.code }, `${city.name}（市级）`),

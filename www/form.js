@@ -32,7 +32,14 @@ const MEMBER_FIELDS = [
     help: '义务教育阶段适龄儿童经认定免于入学的，不提示失学辍学。' },
 ];
 
+/** @type {{ labels: any, regionTemplate: DocumentFragment | null, nextUid: number }} */
 const state = { labels: null, regionTemplate: null, nextUid: 1 };
+
+/**
+ * An element of the page the form is on (the ids of index.html).
+ * @param {string} id
+ */
+const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -91,8 +98,8 @@ export function setupForm(form, labels, regions) {
     input.defaultChecked = checked;
     return el('div', { class: 'field check' }, input, el('label', { for: id }, label));
   };
-  document.getElementById('guarantees').replaceChildren(...GUARANTEES.map(([k, label]) => check(`guarantees.${k}`, label, true)));
-  document.getElementById('events').replaceChildren(...ordered('event').map(([k, label]) => check(`events.${k}`, label, false)));
+  byId('guarantees').replaceChildren(...GUARANTEES.map(([k, label]) => check(`guarantees.${k}`, label, true)));
+  byId('events').replaceChildren(...ordered('event').map(([k, label]) => check(`events.${k}`, label, false)));
   for (const c of form.querySelectorAll('input, select, textarea')) {
     if (!c.dataset.label) c.dataset.label = form.querySelector(`label[for="${c.id}"]`)?.textContent.trim() ?? c.name;
   }
@@ -103,7 +110,7 @@ export function setupForm(form, labels, regions) {
 /** The registered monitoring category is asked only of monitored and returned households. */
 export function syncCategory(form) {
   const monitored = MONITORED.has(form.elements.namedItem('status').value);
-  document.getElementById('category-field').hidden = !monitored;
+  byId('category-field').hidden = !monitored;
 }
 
 function memberField(uid, f) {
@@ -118,7 +125,7 @@ function memberField(uid, f) {
   let control;
   if (f.kind === 'select') {
     control = el('select', common);
-    if (f.options === 'regions') control.append(state.regionTemplate.cloneNode(true));
+    if (f.options === 'regions') control.append(/** @type {DocumentFragment} */ (state.regionTemplate).cloneNode(true));
     else {
       if (f.empty !== undefined) control.append(new Option(f.empty, ''));
       control.append(...ordered(f.options).map(([v, t]) => new Option(t, v)));
@@ -145,7 +152,7 @@ export function renumber() {
   const cards = [...document.querySelectorAll('#members .member')];
   for (const card of cards) {
     const title = memberTitle(card);
-    card.querySelector('.member-title').textContent = title;
+    /** @type {HTMLElement} */ (card.querySelector('.member-title')).textContent = title;
     const remove = /** @type {HTMLButtonElement} */ (card.querySelector('.remove'));
     remove.textContent = `删除${title}`;
     remove.disabled = cards.length === 1;
@@ -162,7 +169,7 @@ export function addMember(values = {}) {
     el('div', { class: 'grid' }, ...fields.filter((f) => !f.classList.contains('check'))),
     el('div', { class: 'checks' }, ...fields.filter((f) => f.classList.contains('check'))),
     el('p', { class: 'actions' }, el('button', { type: 'button', class: 'remove secondary' }, '删除')));
-  document.getElementById('members').append(card);
+  byId('members').append(card);
   fillMember(card, values);
   card.querySelector('[name=id]').addEventListener('input', renumber);
   renumber();
@@ -214,7 +221,7 @@ export function readHousehold(form) {
   // Defaults are left out: the export is what was entered.
   if (get('area').value !== 'rural') h.area = get('area').value;
   if (get('status').value !== 'general') h.status = get('status').value;
-  if (!document.getElementById('category-field').hidden && get('monitoringCategory').value !== '') {
+  if (!byId('category-field').hidden && get('monitoringCategory').value !== '') {
     h.monitoringCategory = get('monitoringCategory').value;
   }
   h.members = [...form.querySelectorAll('#members .member')].map((card) => {
@@ -275,7 +282,7 @@ export function fillHousehold(form, h) {
   put(get('status'), v.status);
   syncCategory(form);
   put(get('monitoringCategory'), v.monitoringCategory);
-  document.getElementById('members').replaceChildren();
+  byId('members').replaceChildren();
   const members = Array.isArray(v.members) ? v.members.slice(0, MAX_MEMBERS) : [];
   for (const m of members.length ? members : [{}]) addMember(m);
   for (const k of ['business', 'property', 'transfer', 'other', 'exempt']) put(get(`income.${k}`), obj(v.income)[k]);

@@ -137,7 +137,7 @@ function sheetText(rows) {
   if (at < 0) return { text: '', columns: [], headerLine: 0 };
   const header = rows[at].map((c) => cellText(c, ''));
   const columns = registerColumns(header);
-  const keep = columns.filter((c) => c.name).map((c) => [c.index - 1, c.name]);
+  const keep = columns.filter((c) => c.name).map((c) => /** @type {[number, string]} */ ([c.index - 1, c.name]));
   const lines = rows.map((row, i) => {
     if (i < at) return '';
     return csvLine(keep.map(([j, name]) => (i === at ? header[j] : cellText(row[j] ?? null, name))));

@@ -8,7 +8,7 @@
  * @param {string} id
  * @returns {HTMLElement & Record<string, any>}
  */
-const $ = (id) => document.getElementById(id);
+const $ = (id) => /** @type {HTMLElement & Record<string, any>} */ (document.getElementById(id));
 const ROW_HEIGHT = 34;
 const ERRORS_SHOWN = 200;
 const CHANGES_SHOWN = 50;
@@ -31,7 +31,13 @@ const yuan = (f) => `${Math.trunc(f / 100)}.${String(Math.abs(f % 100)).padStart
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 
 const worker = new Worker(new URL('register-worker.js', import.meta.url), { type: 'module' });
-const state = { file: null, opened: null, result: null, view: new Uint32Array(0), parameters: [] };
+/**
+ * The file opened, what the worker said of it and of its last screening or what-if, the parameters a
+ * what-if can change, and when the screening started.
+ * @type {{ file: File | null, opened: any, result: any, view: Uint32Array,
+ *   parameters: { name: string, label: string, unitLabel: string }[], started: number, whatIf?: any }}
+ */
+const state = { file: null, opened: null, result: null, view: new Uint32Array(0), parameters: [], started: 0 };
 
 function status(text) {
   $('status').textContent = text;
@@ -91,7 +97,7 @@ function open(file, sheet = 0) {
   worker.postMessage({ type: 'open', file, encoding: $('encoding').value, sheet });
 }
 
-$('file').addEventListener('change', (e) => open(/** @type {HTMLInputElement} */ (e.target).files[0]));
+$('file').addEventListener('change', (e) => open(/** @type {FileList} */ (/** @type {HTMLInputElement} */ (e.target).files)[0]));
 $('encoding').addEventListener('change', () => state.file && open(state.file, Number($('sheet').value) || 0));
 $('sheet').addEventListener('change', () => state.file && open(state.file, Number($('sheet').value)));
 const drop = $('drop');
@@ -103,7 +109,7 @@ drop.addEventListener('dragleave', () => drop.classList.remove('over'));
 drop.addEventListener('drop', (e) => {
   e.preventDefault();
   drop.classList.remove('over');
-  open(e.dataTransfer.files[0]);
+  open(/** @type {DataTransfer} */ (e.dataTransfer).files[0]);
 });
 // A file dropped beside the zone is not opened by the browser (it would leave the page).
 window.addEventListener('dragover', (e) => e.preventDefault());

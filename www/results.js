@@ -41,9 +41,10 @@ export function basisOf(est, inForce = () => null) {
   const payingIds = new Set(paying.map((p) => p.program));
   /** @type {Set<string>} */
   const resultIds = new Set(results.map((p) => p.program));
+  /** @type {(id: string) => string} a result's label, by its programme (the pages ask for answers with words) */
+  const labelOf = (id) => /** @type {string} */ (results.find((p) => p.program === id)?.label);
   /** @type {(ids: string[], keep: Set<string>) => string[]} */
-  const names = (ids, keep) => [...new Set(ids.filter((id) => keep.has(id)))]
-    .map((id) => results.find((p) => p.program === id).label);
+  const names = (ids, keep) => [...new Set(ids.filter((id) => keep.has(id)))].map(labelOf);
   const concerned = new Set(paying.filter((p) => [...est.unofficial, ...est.stale].some((u) => u.usedBy.includes(p.program))));
   return {
     concerned,
