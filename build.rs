@@ -114,6 +114,9 @@ struct TableSources {
     poverty: HashMap<(String, String), String>,
 }
 
+/// Each county's minimum wage tier by adjustment: (code, from) → (tier, basis).
+type CountyTiers = HashMap<(String, String), (String, String)>;
+
 /// One group of rows of the standards table: source, date basis, note by item.
 type StandardsSource = (String, String, HashMap<String, String>);
 
@@ -239,56 +242,10 @@ impl Build {
         self.standards(root, &from_table);
         self.minimum_wage(root, &wage_toml);
 
-        let mut parameters = Vec::new();
-        for spec in catalogue::ALL {
-            let mut values = self.values.remove(spec.name).unwrap_or_default();
-            if values.is_empty() {
-                self.problem(format!(
-                    "{}：没有任何取值（在 data/params 的某个文件中加一个 [[parameter]]）",
-                    spec.name
-                ));
-                continue;
-            }
-            values.sort_by(|a, b| (&a.region, &a.from).cmp(&(&b.region, &b.from)));
-            for pair in values.windows(2) {
-                if (&pair[0].region, &pair[0].from) == (&pair[1].region, &pair[1].from) {
-                    self.problem(format!(
-                        "{}：同一日期（{}）、同一地区（{}）有两个取值：{}；{}",
-                        spec.name,
-                        pair[0].from,
-                        pair[0].region.as_deref().unwrap_or("不分地区"),
-                        pair[0].origin,
-                        pair[1].origin
-                    ));
-                }
-            }
-            let mut p = Map::new();
-            p.insert("name".into(), json!(spec.name));
-            p.insert("label".into(), json!(spec.label));
-            p.insert("unit".into(), json!(spec.unit.as_str()));
-            if let Some(d) = spec.description {
-                p.insert("description".into(), json!(d));
-            }
-            let values: Vec<Json> = values
-                .into_iter()
-                .map(|v| {
-                    let mut o = Map::new();
-                    o.insert("from".into(), json!(v.from));
-                    if let Some(r) = v.region {
-                        o.insert("region".into(), json!(r));
-                    }
-                    o.insert("value".into(), json!(v.value));
-                    o.insert("source".into(), json!(v.source));
-                    o.insert("status".into(), json!(v.status));
-                    if let Some(n) = v.note {
-                        o.insert("note".into(), json!(n));
-                    }
-                    Json::Object(o)
-                })
-                .collect();
-            p.insert("values".into(), Json::Array(values));
-            parameters.push(Json::Object(p));
-        }
+        let parameters: Vec<Json> = catalogue::ALL
+            .iter()
+            .filter_map(|spec| self.parameter(spec))
+            .collect();
 
         let text = |key: &str| set.get(key).map(toml_text).unwrap_or_default();
         let mut top = Map::new();
@@ -308,6 +265,57 @@ impl Build {
             }
         }
         Json::Object(top)
+    }
+
+    /// One parameter of the set, its values sorted, or `None` (and a problem) when it has none.
+    fn parameter(&mut self, spec: &'static Spec) -> Option<Json> {
+        let mut values = self.values.remove(spec.name).unwrap_or_default();
+        if values.is_empty() {
+            self.problem(format!(
+                "{}：没有任何取值（在 data/params 的某个文件中加一个 [[parameter]]）",
+                spec.name
+            ));
+            return None;
+        }
+        values.sort_by(|a, b| (&a.region, &a.from).cmp(&(&b.region, &b.from)));
+        for pair in values.windows(2) {
+            if (&pair[0].region, &pair[0].from) == (&pair[1].region, &pair[1].from) {
+                self.problem(format!(
+                    "{}：同一日期（{}）、同一地区（{}）有两个取值：{}；{}",
+                    spec.name,
+                    pair[0].from,
+                    pair[0].region.as_deref().unwrap_or("不分地区"),
+                    pair[0].origin,
+                    pair[1].origin
+                ));
+            }
+        }
+        let mut p = Map::new();
+        p.insert("name".into(), json!(spec.name));
+        p.insert("label".into(), json!(spec.label));
+        p.insert("unit".into(), json!(spec.unit.as_str()));
+        if let Some(d) = spec.description {
+            p.insert("description".into(), json!(d));
+        }
+        let values: Vec<Json> = values
+            .into_iter()
+            .map(|v| {
+                let mut o = Map::new();
+                o.insert("from".into(), json!(v.from));
+                if let Some(r) = v.region {
+                    o.insert("region".into(), json!(r));
+                }
+                o.insert("value".into(), json!(v.value));
+                o.insert("source".into(), json!(v.source));
+                o.insert("status".into(), json!(v.status));
+                if let Some(n) = v.note {
+                    o.insert("note".into(), json!(n));
+                }
+                Json::Object(o)
+            })
+            .collect();
+        p.insert("values".into(), Json::Array(values));
+        Some(Json::Object(p))
     }
 
     fn read_toml_files(&mut self, root: &Path) -> BTreeMap<String, Toml> {
@@ -345,6 +353,30 @@ impl Build {
     fn regions(&mut self, root: &Path, doc: &Toml) -> Json {
         let file = format!("{PARAMS_DIR}/regions.toml");
         self.check_keys(doc, &file, &["regionSource", "keyCounties", "validFrom"]);
+        self.region_rows(root);
+        let starts = self.start_dates(doc, &file);
+        let counties = self.poverty_counties(root);
+        let key_flags: BTreeSet<String> = doc
+            .get("keyCounties")
+            .and_then(|k| k.get("regions"))
+            .and_then(Toml::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|c| c.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+
+        let out = self
+            .regions
+            .values()
+            .map(|r| region_json(r, &starts, &counties, &key_flags))
+            .collect();
+        Json::Array(out)
+    }
+
+    /// The rows of the regions table, each checked, and their parents.
+    fn region_rows(&mut self, root: &Path) {
         let table = Table::read(root, REGIONS_TSV, &mut self.problems);
         for (line, row) in &table.rows {
             let code = table.col(row, "code");
@@ -410,8 +442,10 @@ impl Build {
                 ));
             }
         }
+    }
 
-        // Exact start dates where an approval is known.
+    /// Exact start dates where an approval is known: code → (date, source).
+    fn start_dates(&mut self, doc: &Toml, file: &str) -> HashMap<String, (String, String)> {
         let mut starts: HashMap<String, (String, String)> = HashMap::new();
         for (i, item) in doc
             .get("validFrom")
@@ -457,7 +491,11 @@ impl Build {
             }
         }
 
-        // Poverty counties.
+        starts
+    }
+
+    /// The poverty counties table: code → its `povertyCounty` object.
+    fn poverty_counties(&mut self, root: &Path) -> HashMap<String, Json> {
         let poverty = Table::read(root, POVERTY_TSV, &mut self.problems);
         let mut counties: HashMap<String, Json> = HashMap::new();
         for (line, row) in &poverty.rows {
@@ -516,59 +554,7 @@ impl Build {
             }
         }
 
-        let key_flags: BTreeSet<String> = doc
-            .get("keyCounties")
-            .and_then(|k| k.get("regions"))
-            .and_then(Toml::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|c| c.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
-
-        let mut out = Vec::new();
-        for r in self.regions.values() {
-            let mut o = Map::new();
-            o.insert("code".into(), json!(r.code));
-            o.insert("name".into(), json!(r.name));
-            o.insert("kind".into(), json!(kind_id(&r.kind).unwrap_or("county")));
-            match starts.get(&r.code) {
-                Some((date, source)) => {
-                    o.insert("validFrom".into(), json!(date));
-                    o.insert("note".into(), json!(source));
-                }
-                None if r.valid_from > 1981 => {
-                    o.insert("validFrom".into(), json!(format!("{}-01-01", r.valid_from)));
-                }
-                None => {}
-            }
-            if let Some(to) = r.valid_to {
-                o.insert(
-                    "validUntil".into(),
-                    json!(format!("{}-12-31", to.saturating_sub(1))),
-                );
-            }
-            if r.kind == "other" {
-                o.insert(
-                    "note".into(),
-                    json!(
-                        "国家统计局统计用区划代码中的单位，不是民政部县级行政区划；按县级单位接受"
-                    ),
-                );
-            }
-            if let Some(p) = counties.get(&r.code) {
-                if p.get("kind").and_then(Json::as_str) == Some("national") {
-                    o.insert("alleviatedCounty".into(), json!(true));
-                }
-                o.insert("povertyCounty".into(), p.clone());
-            }
-            if key_flags.contains(&r.code) {
-                o.insert("keyCounty".into(), json!(true));
-            }
-            out.push(Json::Object(o));
-        }
-        Json::Array(out)
+        counties
     }
 
     fn key_counties(&mut self, doc: &Toml) -> Json {
@@ -720,40 +706,9 @@ impl Build {
         for r in &regions {
             ok &= self.check_region(spec, r, &at);
         }
-        let value = match v.get("value") {
-            None => {
-                self.problem(format!("{at}：缺少 value"));
-                None
-            }
-            Some(x) => match value_text(spec, x) {
-                Ok(t) => Some(t),
-                Err(e) => {
-                    self.problem(format!("{at}：{e}"));
-                    None
-                }
-            },
-        };
-        let status = v
-            .get("status")
-            .and_then(Toml::as_str)
-            .unwrap_or_default()
-            .to_string();
-        if !matches!(status.as_str(), "official" | "reported" | "illustrative") {
-            self.problem(format!(
-                "{at}：status 应为 official、reported 或 illustrative，而不是“{}”",
-                short(&status)
-            ));
-            ok = false;
-        }
-        let source = v
-            .get("source")
-            .and_then(Toml::as_str)
-            .unwrap_or_default()
-            .to_string();
-        if source.trim().is_empty() {
-            self.problem(format!("{at}：缺少 source（出处）"));
-            ok = false;
-        }
+        let value = self.value_of(spec, v, &at);
+        let (status, source, described) = self.status_and_source(v, &at);
+        ok &= described;
         let note = v.get("note").and_then(Toml::as_str).map(str::to_string);
         let (Some(value), true) = (value, ok) else {
             return;
@@ -777,6 +732,50 @@ impl Build {
                 },
             );
         }
+    }
+
+    /// The value of a `[[parameter.values]]` as text, or `None` (and a problem).
+    fn value_of(&mut self, spec: &Spec, v: &Toml, at: &str) -> Option<String> {
+        match v.get("value") {
+            None => {
+                self.problem(format!("{at}：缺少 value"));
+                None
+            }
+            Some(x) => match value_text(spec, x) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    self.problem(format!("{at}：{e}"));
+                    None
+                }
+            },
+        }
+    }
+
+    /// The status and source of a `[[parameter.values]]`, and whether both are good.
+    fn status_and_source(&mut self, v: &Toml, at: &str) -> (String, String, bool) {
+        let mut ok = true;
+        let status = v
+            .get("status")
+            .and_then(Toml::as_str)
+            .unwrap_or_default()
+            .to_string();
+        if !matches!(status.as_str(), "official" | "reported" | "illustrative") {
+            self.problem(format!(
+                "{at}：status 应为 official、reported 或 illustrative，而不是“{}”",
+                short(&status)
+            ));
+            ok = false;
+        }
+        let source = v
+            .get("source")
+            .and_then(Toml::as_str)
+            .unwrap_or_default()
+            .to_string();
+        if source.trim().is_empty() {
+            self.problem(format!("{at}：缺少 source（出处）"));
+            ok = false;
+        }
+        (status, source, ok)
     }
 
     fn check_region(&mut self, spec: &Spec, code: &str, at: &str) -> bool {
@@ -817,112 +816,7 @@ impl Build {
         }
         let mut used: BTreeSet<String> = BTreeSet::new();
         for (line, row) in &table.rows {
-            let at = format!("{} 第 {line} 行", table.file);
-            let item = table.col(row, "item");
-            let Some(&(spec, _)) = by_item.get(item.as_str()) else {
-                self.problem(format!(
-                    "{at}：项目 {item} 没有对应的参数（在某个参数的 fromTable 中列出它）"
-                ));
-                continue;
-            };
-            used.insert(item.clone());
-            let at = format!("{at}（{item} → {}）", spec.name);
-            let code = table.col(row, "region_code");
-            let note = table.col(row, "note");
-            let regions: Vec<Option<String>> = match code.as_str() {
-                "000000" => vec![None],
-                c => match self.regions.get(c) {
-                    Some(r) if r.level == "prefecture" && note.contains("市区") => self
-                        .regions
-                        .values()
-                        .filter(|d| d.parent == c && d.kind == "区")
-                        .map(|d| Some(d.code.clone()))
-                        .collect(),
-                    Some(_) => vec![Some(c.to_string())],
-                    None => {
-                        self.problem(format!("{at}：地区代码 {c} 不在地区表中"));
-                        continue;
-                    }
-                },
-            };
-            let from = table.col(row, "from");
-            let from = if from.len() == 4 && from.bytes().all(|b| b.is_ascii_digit()) {
-                format!("{from}-01-01")
-            } else {
-                from
-            };
-            if !is_date(&from) {
-                self.problem(format!("{at}：from 应为日期或年份"));
-                continue;
-            }
-            let unit = table.col(row, "unit");
-            let raw = table.col(row, "value");
-            let (value, conversion) = match convert(spec, &raw, &unit) {
-                Ok(v) => v,
-                Err(e) => {
-                    self.problem(format!("{at}：{e}"));
-                    continue;
-                }
-            };
-            let (status, status_note) = match table.col(row, "status").as_str() {
-                "official" => ("official", None),
-                "reported" => ("reported", None),
-                "reported (indirect)" => ("reported", Some("间接转述（只见于其他省份的实施文件）")),
-                s => {
-                    self.problem(format!("{at}：未知的状态“{s}”"));
-                    continue;
-                }
-            };
-            let raw_from = table.col(row, "from");
-            let Some((source, basis, notes)) = self
-                .sources
-                .standards
-                .get(&(code.clone(), raw_from.clone()))
-                .cloned()
-            else {
-                self.problem(format!(
-                    "{at}：{PARAMS_DIR}/{TABLE_SOURCES} 中没有 region = {code}、from = {raw_from} 的中文出处"
-                ));
-                continue;
-            };
-            let Some(zh_note) = notes.get(&item) else {
-                self.problem(format!(
-                    "{at}：{PARAMS_DIR}/{TABLE_SOURCES} 中没有项目 {item} 的中文说明"
-                ));
-                continue;
-            };
-            let basis = format!("日期依据：{basis}");
-            let mut note_text = String::new();
-            for part in [
-                conversion.as_deref(),
-                status_note,
-                (code.as_str() != "000000" && regions.len() > 1)
-                    .then_some("表中为“市区”：按该市全部市辖区录入"),
-                Some(basis.as_str()),
-                Some(zh_note.as_str()).filter(|n| !n.is_empty()),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                if !note_text.is_empty() {
-                    note_text.push('；');
-                }
-                note_text.push_str(part);
-            }
-            for region in regions {
-                self.push(
-                    spec,
-                    Val {
-                        from: from.clone(),
-                        region,
-                        value: value.clone(),
-                        source: source.clone(),
-                        status: status.into(),
-                        note: Some(note_text.clone()),
-                        origin: at.clone(),
-                    },
-                );
-            }
+            self.standard_row(&table, *line, row, &by_item, &mut used);
         }
         for (item, (spec, file)) in &by_item {
             if !used.contains(*item) {
@@ -932,6 +826,111 @@ impl Build {
                 ));
             }
         }
+    }
+
+    /// One row of the standards table, pushed as values of the parameter that takes its item.
+    fn standard_row(
+        &mut self,
+        table: &Table,
+        line: usize,
+        row: &[String],
+        by_item: &HashMap<&str, (&'static Spec, &str)>,
+        used: &mut BTreeSet<String>,
+    ) {
+        let at = format!("{} 第 {line} 行", table.file);
+        let item = table.col(row, "item");
+        let Some(&(spec, _)) = by_item.get(item.as_str()) else {
+            self.problem(format!(
+                "{at}：项目 {item} 没有对应的参数（在某个参数的 fromTable 中列出它）"
+            ));
+            return;
+        };
+        used.insert(item.clone());
+        let at = format!("{at}（{item} → {}）", spec.name);
+        let code = table.col(row, "region_code");
+        let note = table.col(row, "note");
+        let Some(regions) = self.standard_regions(&code, &note, &at) else {
+            return;
+        };
+        let from = year_start(table.col(row, "from"));
+        if !is_date(&from) {
+            self.problem(format!("{at}：from 应为日期或年份"));
+            return;
+        }
+        let unit = table.col(row, "unit");
+        let raw = table.col(row, "value");
+        let (value, conversion) = match convert(spec, &raw, &unit) {
+            Ok(v) => v,
+            Err(e) => {
+                self.problem(format!("{at}：{e}"));
+                return;
+            }
+        };
+        let status = table.col(row, "status");
+        let Some((status, status_note)) = standard_status(&status) else {
+            self.problem(format!("{at}：未知的状态“{status}”"));
+            return;
+        };
+        let raw_from = table.col(row, "from");
+        let Some((source, basis, notes)) = self
+            .sources
+            .standards
+            .get(&(code.clone(), raw_from.clone()))
+            .cloned()
+        else {
+            self.problem(format!(
+                "{at}：{PARAMS_DIR}/{TABLE_SOURCES} 中没有 region = {code}、from = {raw_from} 的中文出处"
+            ));
+            return;
+        };
+        let Some(zh_note) = notes.get(&item) else {
+            self.problem(format!(
+                "{at}：{PARAMS_DIR}/{TABLE_SOURCES} 中没有项目 {item} 的中文说明"
+            ));
+            return;
+        };
+        let many = code.as_str() != "000000" && regions.len() > 1;
+        let note_text = standard_note(conversion.as_deref(), status_note, many, &basis, zh_note);
+        for region in regions {
+            self.push(
+                spec,
+                Val {
+                    from: from.clone(),
+                    region,
+                    value: value.clone(),
+                    source: source.clone(),
+                    status: status.into(),
+                    note: Some(note_text.clone()),
+                    origin: at.clone(),
+                },
+            );
+        }
+    }
+
+    /// The regions a standards row is for: all of the province (`None`), one region, or every
+    /// district of a city for a row written “市区”.
+    fn standard_regions(
+        &mut self,
+        code: &str,
+        note: &str,
+        at: &str,
+    ) -> Option<Vec<Option<String>>> {
+        Some(match code {
+            "000000" => vec![None],
+            c => match self.regions.get(c) {
+                Some(r) if r.level == "prefecture" && note.contains("市区") => self
+                    .regions
+                    .values()
+                    .filter(|d| d.parent == c && d.kind == "区")
+                    .map(|d| Some(d.code.clone()))
+                    .collect(),
+                Some(_) => vec![Some(c.to_string())],
+                None => {
+                    self.problem(format!("{at}：地区代码 {c} 不在地区表中"));
+                    return None;
+                }
+            },
+        })
     }
 
     // ---- minimum wage --------------------------------------------------------------------------
@@ -946,6 +945,24 @@ impl Build {
             self.problem(format!("{file}：firstAdjustment 应为日期"));
             return;
         }
+        let sources = self.wage_adjustments(doc, &file);
+        let illustrative = self.illustrative_tiers(doc, &file);
+        let dates = self.wage_amounts(root, &first);
+        let listed: BTreeSet<String> = sources.keys().cloned().collect();
+        if listed != dates {
+            self.problem(format!(
+                "{file}：[[adjustment]] 的日期 {:?} 应与最低工资表中 {first} 起的调整日期 {:?} 一致",
+                listed, dates
+            ));
+        }
+
+        let (given, tiers_file) = self.county_tiers(root, &first);
+        let origin = format!("{tiers_file} / {file}");
+        self.tier_values(&sources, &given, &illustrative, &tiers_file, &origin);
+    }
+
+    /// `[[adjustment]]`: each adjustment date → the source of its county tiers.
+    fn wage_adjustments(&mut self, doc: &Toml, file: &str) -> BTreeMap<String, String> {
         let mut sources: BTreeMap<String, String> = BTreeMap::new();
         for (i, a) in doc
             .get("adjustment")
@@ -967,6 +984,11 @@ impl Build {
             }
             sources.insert(from, source.to_string());
         }
+        sources
+    }
+
+    /// `[[illustrativeTier]]`: code → (tier, note) for counties no source gives a tier for.
+    fn illustrative_tiers(&mut self, doc: &Toml, file: &str) -> HashMap<String, (String, String)> {
         let mut illustrative: HashMap<String, (String, String)> = HashMap::new();
         for (i, t) in doc
             .get("illustrativeTier")
@@ -994,7 +1016,11 @@ impl Build {
             }
         }
 
-        // Amounts by tier.
+        illustrative
+    }
+
+    /// The amounts by tier from `first` on, pushed as values; returns the adjustment dates seen.
+    fn wage_amounts(&mut self, root: &Path, first: &str) -> BTreeSet<String> {
         let wages = Table::read(root, WAGE_TSV, &mut self.problems);
         let mut dates: BTreeSet<String> = BTreeSet::new();
         for (line, row) in &wages.rows {
@@ -1004,40 +1030,21 @@ impl Build {
                 self.problem(format!("{at}：effective_from 应为日期"));
                 continue;
             }
-            if from < first {
+            if from.as_str() < first {
                 continue;
             }
             dates.insert(from.clone());
             let tier = wages.col(row, "tier");
-            let (monthly, hourly) = match tier.as_str() {
-                "1" => (
-                    &catalogue::MINIMUM_WAGE_TIER1,
-                    &catalogue::MINIMUM_WAGE_HOURLY_TIER1,
-                ),
-                "2" => (
-                    &catalogue::MINIMUM_WAGE_TIER2,
-                    &catalogue::MINIMUM_WAGE_HOURLY_TIER2,
-                ),
-                "3" => (
-                    &catalogue::MINIMUM_WAGE_TIER3,
-                    &catalogue::MINIMUM_WAGE_HOURLY_TIER3,
-                ),
-                t => {
-                    self.problem(format!(
-                        "{at}：档次“{t}”不是 1、2、3（{first} 之后只有三档）"
-                    ));
-                    continue;
-                }
+            let Some((monthly, hourly)) = wage_specs(&tier) else {
+                self.problem(format!(
+                    "{at}：档次“{tier}”不是 1、2、3（{first} 之后只有三档）"
+                ));
+                continue;
             };
-            let (status, status_note) = match wages.col(row, "status").as_str() {
-                "official" => ("official", None),
-                "reported" => ("reported", None),
-                "reported (full text reproduced)" => ("reported", Some("通知全文见于转载")),
-                "reported (single source)" => ("reported", Some("单一来源，待核实")),
-                s => {
-                    self.problem(format!("{at}：未知的状态“{s}”"));
-                    continue;
-                }
+            let status = wages.col(row, "status");
+            let Some((status, status_note)) = wage_status(&status) else {
+                self.problem(format!("{at}：未知的状态“{status}”"));
+                continue;
             };
             let Some((source, notes)) = self.sources.wages.get(&from).cloned() else {
                 self.problem(format!(
@@ -1071,21 +1078,18 @@ impl Build {
                 }
             }
         }
-        let listed: BTreeSet<String> = sources.keys().cloned().collect();
-        if listed != dates {
-            self.problem(format!(
-                "{file}：[[adjustment]] 的日期 {:?} 应与最低工资表中 {first} 起的调整日期 {:?} 一致",
-                listed, dates
-            ));
-        }
+        dates
+    }
 
-        // Each county's tier at each adjustment.
+    /// Each county's tier at each adjustment from `first` on: (code, from) → (tier, basis), and the
+    /// table's file name.
+    fn county_tiers(&mut self, root: &Path, first: &str) -> (CountyTiers, String) {
         let tiers = Table::read(root, WAGE_REGIONS_TSV, &mut self.problems);
         let mut given: HashMap<(String, String), (String, String)> = HashMap::new();
         for (line, row) in &tiers.rows {
             let at = format!("{} 第 {line} 行", tiers.file);
             let from = tiers.col(row, "effective_from");
-            if from < first {
+            if from.as_str() < first {
                 continue;
             }
             let code = tiers.col(row, "code");
@@ -1119,13 +1123,25 @@ impl Build {
                 Err(e) => self.problem(format!("{at}：档次 {e}")),
             }
         }
+        (given, tiers.file)
+    }
+
+    /// Each county's tier at each adjustment, from the tables or an illustrative tier.
+    fn tier_values(
+        &mut self,
+        sources: &BTreeMap<String, String>,
+        given: &CountyTiers,
+        illustrative: &HashMap<String, (String, String)>,
+        tiers_file: &str,
+        origin: &str,
+    ) {
         let counties: Vec<RegionRow> = self
             .regions
             .values()
             .filter(|r| r.level == "county")
             .cloned()
             .collect();
-        for (from, source) in &sources {
+        for (from, source) in sources {
             let year: u32 = from.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
             for r in &counties {
                 let (value, status, note) = match (
@@ -1145,7 +1161,7 @@ impl Build {
                         if valid {
                             self.problem(format!(
                                 "{} {} 在 {from} 的最低工资档次既不在 {} 中，也没有 [[illustrativeTier]]",
-                                r.code, r.name, tiers.file
+                                r.code, r.name, tiers_file
                             ));
                         }
                         continue;
@@ -1160,7 +1176,7 @@ impl Build {
                         source: source.clone(),
                         status: status.into(),
                         note: (!note.is_empty()).then_some(note),
-                        origin: format!("{} / {file}", tiers.file),
+                        origin: origin.to_string(),
                     },
                 );
             }
@@ -1191,6 +1207,129 @@ impl Build {
 }
 
 /// A value as the JSON text of its kind: a date, or a decimal checked against the parameter's range.
+/// One region of the set as JSON: its table row, start date, poverty county and key county flag.
+fn region_json(
+    r: &RegionRow,
+    starts: &HashMap<String, (String, String)>,
+    counties: &HashMap<String, Json>,
+    key_flags: &BTreeSet<String>,
+) -> Json {
+    let mut o = Map::new();
+    o.insert("code".into(), json!(r.code));
+    o.insert("name".into(), json!(r.name));
+    o.insert("kind".into(), json!(kind_id(&r.kind).unwrap_or("county")));
+    match starts.get(&r.code) {
+        Some((date, source)) => {
+            o.insert("validFrom".into(), json!(date));
+            o.insert("note".into(), json!(source));
+        }
+        None if r.valid_from > 1981 => {
+            o.insert("validFrom".into(), json!(format!("{}-01-01", r.valid_from)));
+        }
+        None => {}
+    }
+    if let Some(to) = r.valid_to {
+        o.insert(
+            "validUntil".into(),
+            json!(format!("{}-12-31", to.saturating_sub(1))),
+        );
+    }
+    if r.kind == "other" {
+        o.insert(
+            "note".into(),
+            json!("国家统计局统计用区划代码中的单位，不是民政部县级行政区划；按县级单位接受"),
+        );
+    }
+    if let Some(p) = counties.get(&r.code) {
+        if p.get("kind").and_then(Json::as_str) == Some("national") {
+            o.insert("alleviatedCounty".into(), json!(true));
+        }
+        o.insert("povertyCounty".into(), p.clone());
+    }
+    if key_flags.contains(&r.code) {
+        o.insert("keyCounty".into(), json!(true));
+    }
+    Json::Object(o)
+}
+
+/// A year (“2021”) as the date it starts; anything else as it is.
+fn year_start(from: String) -> String {
+    if from.len() == 4 && from.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{from}-01-01")
+    } else {
+        from
+    }
+}
+
+/// The status of a standards row and the note it adds.
+fn standard_status(status: &str) -> Option<(&'static str, Option<&'static str>)> {
+    match status {
+        "official" => Some(("official", None)),
+        "reported" => Some(("reported", None)),
+        "reported (indirect)" => Some(("reported", Some("间接转述（只见于其他省份的实施文件）"))),
+        _ => None,
+    }
+}
+
+/// The monthly and hourly amount parameters of a minimum wage tier ("1", "2" or "3").
+fn wage_specs(tier: &str) -> Option<(&'static Spec, &'static Spec)> {
+    match tier {
+        "1" => Some((
+            &catalogue::MINIMUM_WAGE_TIER1,
+            &catalogue::MINIMUM_WAGE_HOURLY_TIER1,
+        )),
+        "2" => Some((
+            &catalogue::MINIMUM_WAGE_TIER2,
+            &catalogue::MINIMUM_WAGE_HOURLY_TIER2,
+        )),
+        "3" => Some((
+            &catalogue::MINIMUM_WAGE_TIER3,
+            &catalogue::MINIMUM_WAGE_HOURLY_TIER3,
+        )),
+        _ => None,
+    }
+}
+
+/// The status of a minimum wage row and the note it adds.
+fn wage_status(status: &str) -> Option<(&'static str, Option<&'static str>)> {
+    match status {
+        "official" => Some(("official", None)),
+        "reported" => Some(("reported", None)),
+        "reported (full text reproduced)" => Some(("reported", Some("通知全文见于转载"))),
+        "reported (single source)" => Some(("reported", Some("单一来源，待核实"))),
+        _ => None,
+    }
+}
+
+/// The note of a value from the standards table: conversion, status, “市区”, date basis and the
+/// item's own note, joined by “；”.
+fn standard_note(
+    conversion: Option<&str>,
+    status_note: Option<&str>,
+    many: bool,
+    basis: &str,
+    zh_note: &str,
+) -> String {
+    let basis = format!("日期依据：{basis}");
+    let mut note_text = String::new();
+    for part in [
+        conversion,
+        status_note,
+        many.then_some("表中为“市区”：按该市全部市辖区录入"),
+        Some(basis.as_str()),
+        Some(zh_note).filter(|n| !n.is_empty()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !note_text.is_empty() {
+            note_text.push('；');
+        }
+        note_text.push_str(part);
+    }
+    note_text
+}
+
 fn value_text(spec: &Spec, v: &Toml) -> Result<String, String> {
     if spec.unit.kind() == Kind::Date {
         let t = toml_text(v);

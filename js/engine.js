@@ -243,6 +243,7 @@ const ENGINE_ARGUMENTS = {
   'PolicyEngine.compareMany': [[2, 'other']],
   'RegisterScreen.screen': [[0, 'engine']],
   'RegisterScreen.compare': [[0, 'engine'], [1, 'other']],
+  'RegisterScreen.compareDates': [[0, 'engine']],
 };
 
 /**

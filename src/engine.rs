@@ -32,11 +32,11 @@ use crate::programs::credit::{
 };
 use crate::programs::medical::{self, MedicalResult};
 use crate::programs::monitoring::{self, MonitoringResult};
-use crate::programs::registry::{self, with_household_programmes, ProgramOutcome};
+use crate::programs::registry::{self, with_household_programmes, ProgrammeOutcome};
 use crate::programs::transition::TransitionStatus;
 use crate::programs::work_relief::{self, WorkReliefResult};
-use crate::programs::ProgramResult;
-use std::sync::{Mutex, MutexGuard};
+use crate::programs::ProgrammeResult;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// A policy engine over one parameter set. Cheap to query; build once and reuse.
 #[derive(Clone, Debug)]
@@ -110,16 +110,31 @@ impl Engine {
         region: Option<&str>,
         explain: bool,
     ) -> Result<TransitionStatus> {
+        let reader = self.reader_in(as_of, region)?;
+        let status = self.transitions.lock().get(&reader, explain)?;
+        Ok(TransitionStatus::clone(&status))
+    }
+
+    /// [`Self::transition_with`] as the JSON text the bindings return, written once per date,
+    /// region and `explain` and kept with the status.
+    pub fn transition_text(
+        &self,
+        as_of: &str,
+        region: Option<&str>,
+        explain: bool,
+    ) -> Result<Arc<str>> {
+        let reader = self.reader_in(as_of, region)?;
+        self.transitions.lock().text(&reader, explain)
+    }
+
+    /// A reader on `as_of`, in `region` if one is given (path `region`).
+    fn reader_in(&self, as_of: &str, region: Option<&str>) -> Result<Reader<'_>> {
         let on = date(as_of)?;
         let region = match region {
             Some(code) => Some(self.params.region_by_code(code, on, "region")?),
             None => None,
         };
-        let status = self
-            .transitions
-            .lock()
-            .get(&Reader::new(&self.params, on, region), explain)?;
-        Ok(TransitionStatus::clone(&status))
+        Ok(Reader::new(&self.params, on, region))
     }
 
     /// A reader on `as_of` for a request's region (path `region`).
@@ -140,7 +155,7 @@ impl Engine {
         h: &HouseholdInput,
         as_of: &str,
         explain: bool,
-    ) -> Result<Option<ProgramOutcome>> {
+    ) -> Result<Option<ProgrammeOutcome>> {
         if registry::programme(id).is_none() {
             return Ok(None);
         }
@@ -431,10 +446,15 @@ impl Engine {
     /// A comparison of a batch on two dates under this engine's parameters (`from` against `to`),
     /// fed a household at a time.
     pub fn date_comparer<'e>(&'e self, from: &str, to: &str) -> Result<RegisterComparer<'e>> {
-        let path = DatePath::new(&self.params, date(from)?, parse_date(to, "to")?)?;
+        let path = self.date_path(from, to)?;
         let mut c = self.comparer(self, from)?;
         c.dates = Some((to.to_string(), path));
         Ok(c)
+    }
+
+    /// How this engine's parameters tell why a household changed between `from` and `to`.
+    pub fn date_path(&self, from: &str, to: &str) -> Result<DatePath<'_>> {
+        DatePath::new(&self.params, date(from)?, parse_date(to, "to")?)
     }
 
     /// The Chinese name of a region by its 6-digit code, when the set knows it.
@@ -703,9 +723,9 @@ macro_rules! engine_methods {
                     &self,
                     h: &HouseholdInput,
                     as_of: &str,
-                ) -> Result<ProgramResult<crate::programs::$module::$figures>> {
+                ) -> Result<ProgrammeResult<crate::programs::$module::$figures>> {
                     match self.programme($id, h, as_of, true)? {
-                        Some(ProgramOutcome::$variant(result)) => Ok(result),
+                        Some(ProgrammeOutcome::$variant(result)) => Ok(result),
                         _ => Err(crate::base::error::PolicyError::invalid_input($id, "未知的项目")),
                     }
                 }
@@ -1002,6 +1022,49 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn without_a_region_a_parameter_is_the_province_s() {
+        // data/params/dibao-tekun.toml: the province's (230000) rural standard from 2022-01-01 is
+        // 441 a month; every value of it has a region, so none is found "without a region".
+        let engine = Engine::new().unwrap();
+        let none = engine
+            .parameter_value("dibao.standard.rural", "2023-06-01", None)
+            .unwrap();
+        assert_eq!(
+            (none.value.value.as_str(), none.value.from.as_str()),
+            ("441", "2022-01-01")
+        );
+        let province = engine
+            .describe("dibao.standard.rural", "2023-06-01", Some("230000"))
+            .unwrap();
+        let described = engine
+            .describe("dibao.standard.rural", "2023-06-01", None)
+            .unwrap();
+        assert_eq!(described.text, province.text);
+    }
+
+    #[test]
+    fn a_transition_s_text_is_its_status_written_once() {
+        let engine = Engine::new().unwrap();
+        for explain in [true, false] {
+            let status = engine
+                .transition_with("2024-06-01", Some("230129"), explain)
+                .unwrap();
+            let first = engine
+                .transition_text("2024-06-01", Some("230129"), explain)
+                .unwrap();
+            assert_eq!(&*first, serde_json::to_string(&status).unwrap());
+            let again = engine
+                .transition_text("2024-06-01", Some("230129"), explain)
+                .unwrap();
+            assert!(Arc::ptr_eq(&first, &again), "written once, then kept");
+        }
+        let e = engine
+            .transition_text("2024-06-01", Some("999999"), false)
+            .unwrap_err();
+        assert_eq!(e.path, "region");
+    }
 
     #[test]
     fn describe_names_a_parameter_in_force_with_its_date_and_source() {

@@ -68,7 +68,11 @@ fn assets_reads_the_csv_ledger_bad_rows_by_line() {
     assert_eq!(l["items"][12]["error"]["path"], "[12].value");
     assert_eq!(l["items"][13]["error"]["path"], "[13].incomeUses");
     let (_, text, _) = run(&["assets", "--as-of", "2024-06-01", "tests/county/ledger.csv"]);
-    assert!(text.contains("第14行 有误：金额不能为负数"), "{text}");
+    // The message names the column as the ledger's header may (账面价值 or value).
+    assert!(
+        text.contains("第14行 有误：“账面价值”（value）：金额不能为负数"),
+        "{text}"
+    );
     assert!(
         text.contains(
             "第11行 A10 前进村到户肉牛  到户类资产  账面 8,000.00 元  转让：农户自行处置"
@@ -150,4 +154,60 @@ fn a_ledger_in_chinese_reads_as_the_english_one() {
         err.contains("未知的列“资产名字”") && err.contains("name（资产名称）"),
         "{err}"
     );
+}
+
+#[test]
+fn a_gbk_ledger_reads_with_encoding_gbk_and_json_errors_name_their_lines() {
+    // ledger-zh-gbk.csv is ledger-zh.csv saved in GBK (what Excel writes on Chinese Windows).
+    let json = |args: &[&str]| -> Value {
+        let (code, out, err) = run(args);
+        assert!(code == 0 || code == 1, "{err}");
+        serde_json::from_str(&out).unwrap()
+    };
+    let utf8 = json(&[
+        "assets",
+        "--as-of",
+        "2024-06-01",
+        "--json",
+        "tests/county/ledger-zh.csv",
+    ]);
+    let gbk = json(&[
+        "assets",
+        "--as-of",
+        "2024-06-01",
+        "--json",
+        "--encoding",
+        "gbk",
+        "tests/county/ledger-zh-gbk.csv",
+    ]);
+    assert_eq!(gbk, utf8);
+    let (code, _, err) = run(&[
+        "assets",
+        "--as-of",
+        "2024-06-01",
+        "tests/county/ledger-zh-gbk.csv",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("是 GBK 编码") && err.contains("--encoding gbk"),
+        "{err}"
+    );
+    // ledger.csv's rows 13 and 14 (lines 14 and 15 of the file) are errors: in JSON, as in
+    // assetsText, each message starts with its line.
+    let en = json(&[
+        "assets",
+        "--as-of",
+        "2024-06-01",
+        "--json",
+        "tests/county/ledger.csv",
+    ]);
+    let errors: Vec<&str> = en["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["error"]["message"].as_str())
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].starts_with("第 14 行："), "{errors:?}");
+    assert!(errors[1].starts_with("第 15 行："), "{errors:?}");
 }

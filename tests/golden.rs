@@ -197,7 +197,7 @@ fn rules_are_listed(v: &Value, path: &str, outer: &[Value]) -> Result<(), String
                     })?;
                     // A step cites the item or document that says what it does: one of its rule's.
                     if let Some(cited) = step["citation"].as_str() {
-                        if !rule.source.contains(cited) {
+                        if !rule.sources().any(|s| s == cited) {
                             return Err(format!(
                                 "{path}: step {id} cites {cited}, not among its rule's sources ({})",
                                 rule.source

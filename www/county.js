@@ -31,7 +31,8 @@ function showError(e) {
   // A browser below the floor: support.js says which browsers can run the page.
   if (e?.code === 'UNSUPPORTED_BROWSER') return document.dispatchEvent(new CustomEvent('zx-unsupported', { detail: e }));
   const box = $('error');
-  box.textContent = e instanceof PolicyError ? `${e.message}${e.path ? `（${e.path}）` : ''} [${e.code}]` : `出错：${e}`;
+  box.textContent = e instanceof PolicyError ? `${e.message}${e.path ? `（${e.path}）` : ''}` : `出错：${e}`;
+  box.dataset.code = e instanceof PolicyError ? e.code : '';
   box.hidden = false;
 }
 
@@ -86,46 +87,18 @@ function renderProfile(p) {
 }
 
 // ---- the asset ledger ---------------------------------------------------------------------------
-const COLUMNS = { id: 'id', name: 'name', village: 'village', funding_source: 'fundingSource', year: 'year', value: 'value',
-  kind: 'kind', owner_level: 'ownerLevel', annual_income: 'annualIncome', income_uses: 'incomeUses',
-  disposal_type: 'disposal.type', disposal_price: 'disposal.price', disposal_approvals: 'disposal.approvals' };
-
-/** RFC 4180 CSV: quoted cells, doubled quotes, CRLF or LF. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += ch;
+/**
+ * A ledger file's text: UTF-8, or GBK (what Excel's “CSV（逗号分隔）” writes on Chinese Windows) when
+ * its bytes are not UTF-8.
+ * @param {File} file
+ */
+async function fileText(file) {
+  const bytes = await file.arrayBuffer();
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gbk').decode(bytes);
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
-}
-
-/** A ledger CSV as the rows `assets()` takes (the same columns as the command-line tool). */
-function ledgerFromCsv(text) {
-  const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
-  const unknown = header.map((h) => h.trim()).find((h) => !(h in COLUMNS));
-  if (unknown !== undefined) throw new Error(`未知的列“${unknown}”`);
-  return rows.map((cells) => {
-    const asset = {};
-    header.forEach((h, i) => {
-      const v = (cells[i] ?? '').trim();
-      const field = COLUMNS[h.trim()];
-      if (v === '') return;
-      const value = field === 'year' && /^\d+$/.test(v) ? Number(v)
-        : field === 'incomeUses' ? v.split(';').filter(Boolean).map((p) => { const [purpose, amount] = p.split(/[:：]/); return { purpose: purpose?.trim(), amount: amount?.trim() }; })
-        : field === 'disposal.approvals' ? v.split(';').map((s) => s.trim()).filter(Boolean) : v;
-      if (field.startsWith('disposal.')) (asset.disposal = asset.disposal ?? {})[field.slice(9)] = value; else asset[field] = value;
-    });
-    return asset;
-  });
 }
 
 function disposalText(d) {
@@ -138,7 +111,9 @@ function renderLedger(l) {
   const rows = l.items.map((item, i) => {
     if (!item.ok) {
       return node('tr', { class: 'bad', 'data-row': i }, node('td', {}, String(i + 1)),
-        node('td', { colspan: 8, 'data-error': item.error.path }, `${item.error.message}（${item.error.path}，${item.error.code}）`));
+        node('td', { colspan: 8, 'data-error': item.error.path, 'data-code': item.error.code },
+          // A CSV row's message names its line; a JSON item's error says where in it.
+          /^第 \d+ 行/.test(item.error.message) ? item.error.message : `${item.error.message}（${item.error.path}）`));
     }
     const a = item.asset;
     const k = `items[${i}].asset`;
@@ -156,7 +131,7 @@ function renderLedger(l) {
   const scroll = (table) => node('div', { class: 'table-scroll' }, table);
   $('ledger-body').replaceChildren(
     scroll(node('table', { class: 'grid', id: 'ledger-table' },
-      node('thead', {}, node('tr', {}, ['行', '编号', '名称', '类别', '账面价值（元）', '年收益（元）', '已计划（元）', '处置', '问题'].map((h) => node('th', {}, h)))),
+      node('thead', {}, node('tr', {}, ['序号', '编号', '名称', '类别', '账面价值（元）', '年收益（元）', '已计划（元）', '处置', '问题'].map((h) => node('th', {}, h)))),
       node('tbody', {}, rows))),
     node('h3', {}, '按类别'), scroll(node('table', { class: 'grid', id: 'by-class' }, head('类别'), node('tbody', {}, l.byClass.map((c, i) => totals(c.label, `byClass[${i}]`, c))))),
     node('h3', {}, '按村'), scroll(node('table', { class: 'grid', id: 'by-village' }, head('村'), node('tbody', {}, l.byVillage.map((v, i) => totals(v.village, `byVillage[${i}]`, v))))),
@@ -168,14 +143,14 @@ async function runLedger() {
   $('error').hidden = true;
   try {
     const file = $('ledger-file').files[0];
-    let list;
-    if (file) {
-      const text = await file.text();
-      list = /\.json$/i.test(file.name) ? JSON.parse(text) : ledgerFromCsv(text);
+    const asOf = $('as-of').value, region = $('region').value;
+    if (file && !/\.json$/i.test(file.name)) {
+      // A CSV ledger is read by the module, as the command-line tool reads it (Chinese headers and words).
+      renderLedger(engine.assetsText(await fileText(file), asOf, region));
     } else {
-      list = JSON.parse($('ledger-json').value || '[]');
+      const list = JSON.parse(file ? await file.text() : $('ledger-json').value || '[]');
+      renderLedger(engine.assets(list, asOf, region));
     }
-    renderLedger(engine.assets(list, $('as-of').value, $('region').value));
   } catch (e) {
     showError(e);
   }

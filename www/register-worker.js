@@ -31,7 +31,9 @@ const ready = init().then((exports) => {
   wasm = exports;
   engine = new PolicyEngine();
   const parameters = engine.parameters().map((p) => ({ name: p.name, label: p.label, unitLabel: p.unitLabel }));
-  post('ready', { parameters });
+  // The transition period's last day, from the parameter set (the period-end comparison's default).
+  const periodEnd = engine.parameterValue('transition.end', new Date().toISOString().slice(0, 10)).value.value;
+  post('ready', { parameters, periodEnd });
 });
 // A browser below the floor (PolicyError UNSUPPORTED_BROWSER): the page says so, with what is missing.
 ready.catch((e) => post('error', { message: e?.message ?? String(e), code: e?.code, path: e?.path, problems: e?.problems, during: 'init' }));
@@ -56,6 +58,7 @@ self.onmessage = async ({ data }) => {
     if (data.type === 'open') await open(data.file, data.encoding, data.sheet);
     else if (data.type === 'screen') await screen(data.asOf);
     else if (data.type === 'compare') await compare(data.asOf, data.overrides);
+    else if (data.type === 'compare-dates') await compareDates(data.from, data.to);
     else if (data.type === 'download') await download(data.kind);
     else if (data.type === 'close') close();
   } catch (e) {
@@ -249,19 +252,32 @@ async function screen(asOf) {
 async function compare(asOf, overrides) {
   if (!source) throw new Error('请先选择花名册文件');
   const other = engine.withOverrides(overrides);
-  const rs = RegisterScreen.compare(engine, other, await source.text(), asOf,
+  try {
+    const rs = RegisterScreen.compare(engine, other, await source.text(), asOf,
+      { format: source.format, unknownColumns: 'ignore' });
+    await compared(rs, (summary, changes) => post('compared', { asOf, overrides, summary, changes }));
+  } finally {
+    other.free();
+  }
+}
+
+/** The period-end comparison: every household on `from` and on `to` (`zhenxing compare --to`). */
+async function compareDates(from, to) {
+  if (!source) throw new Error('请先选择花名册文件');
+  const rs = RegisterScreen.compareDates(engine, await source.text(), from, to,
     { format: source.format, unknownColumns: 'ignore' });
+  await compared(rs, (summary, changes) => post('dates-compared', { from, to, summary, changes, labels: labels().change }));
+}
+
+/** Run a comparison `rs` to its end, then `done(summary, changes)` (unless cancelled); `rs` is freed. */
+async function compared(rs, done) {
   const changes = [];
   try {
     const finished = await run(rs, (chunk) => changes.push(...chunk.changes));
-    if (!finished) {
-      post('cancelled');
-      return;
-    }
-    post('compared', { asOf, overrides, summary: rs.comparison(), changes });
+    if (finished) done(rs.comparison(), changes);
+    else post('cancelled');
   } finally {
     rs.free();
-    other.free();
   }
 }
 

@@ -2,6 +2,8 @@
 // The register page: the officer drops a register, sees how its columns are read, and gets every
 // household screened in a Web Worker (register-worker.js), a chunk at a time, with a progress bar
 // and a cancel button. The page only shows what the worker hands it: no policy logic here.
+import { csvLine } from './register-csv.js';
+
 /**
  * The page's element with this id. Which kind it is (an input, a form, a table) is the page's HTML's
  * to say: the fields of its kind (value, elements, tBodies) are not checked, an element's are.
@@ -26,16 +28,16 @@ const str = (p, i) => p.text.slice(i ? p.ends[i - 1] : 0, p.ends[i]);
 /** The i-th of interned strings (towns, villages). */
 const name = (p, i) => p.names[p.index[i]];
 
-/** Integer fen as yuan with two places. */
-const yuan = (f) => `${Math.trunc(f / 100)}.${String(Math.abs(f % 100)).padStart(2, '0')}`;
+/** Integer fen as yuan with two places (−50 fen is -0.50). */
+const yuan = (f) => `${f < 0 ? '-' : ''}${Math.trunc(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, '0')}`;
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 
 const worker = new Worker(new URL('register-worker.js', import.meta.url), { type: 'module' });
 /**
- * The file opened, what the worker said of it and of its last screening or what-if, the parameters a
- * what-if can change, and when the screening started.
- * @type {{ file: File | null, opened: any, result: any, view: Uint32Array,
- *   parameters: { name: string, label: string, unitLabel: string }[], started: number, whatIf?: any }}
+ * The file opened, the parameters a what-if can change, when the screening started, and what the
+ * worker said of the file and of its last screening or what-if (not typed here: the worker's).
+ * @type {{ file: File | null, view: Uint32Array, parameters: { name: string, label: string, unitLabel: string }[],
+ *   started: number, [what: string]: any }}
  */
 const state = { file: null, opened: null, result: null, view: new Uint32Array(0), parameters: [], started: 0 };
 
@@ -53,6 +55,7 @@ worker.onmessage = ({ data }) => {
   const on = {
     ready: () => {
       state.parameters = data.parameters;
+      state.periodEnd = data.periodEnd;
       status('请选择花名册文件。');
       document.body.dataset.ready = 'true';
     },
@@ -60,6 +63,7 @@ worker.onmessage = ({ data }) => {
     progress: () => showProgress(data),
     screened: () => showResults(data),
     compared: () => showWhatIf(data),
+    'dates-compared': () => showPeriod(data),
     cancelled: () => {
       $('progress-card').hidden = true;
       status('已取消测算。');
@@ -83,7 +87,7 @@ worker.onerror = (e) => showError(`计算模块出错：${e.message}`);
 
 /** Buttons that start work are off while the worker is busy. */
 function busy(on) {
-  for (const id of ['start', 'run-whatif', 'file', 'download-csv', 'download-xlsx', 'download-summary']) $(id).disabled = on;
+  for (const id of ['start', 'run-whatif', 'run-period', 'file', 'download-csv', 'download-xlsx', 'download-summary']) $(id).disabled = on;
 }
 
 // ---- 1. choosing the file ---------------------------------------------------------------------
@@ -92,7 +96,9 @@ function open(file, sheet = 0) {
   if (!file) return;
   state.file = file;
   showError('');
-  for (const id of ['columns-card', 'results-card', 'summary-card', 'whatif-card']) $(id).hidden = true;
+  for (const id of ['columns-card', 'results-card', 'summary-card', 'whatif-card', 'period-card']) $(id).hidden = true;
+  state.whatIf = null;
+  state.period = null;
   status(`正在读取 ${file.name}…`);
   worker.postMessage({ type: 'open', file, encoding: $('encoding').value, sheet });
 }
@@ -195,8 +201,10 @@ function showResults(r) {
     $('summary-card').hidden = false;
     setTimeout(() => {
       buildWhatIf();
+      buildPeriod();
       printSheet();
       $('whatif-card').hidden = false;
+      $('period-card').hidden = false;
       document.body.dataset.results = 'true';
     });
   });
@@ -372,14 +380,19 @@ $('whatif-form').addEventListener('submit', (e) => {
     $('whatif-result').replaceChildren(node('p', { class: 'error' }, '请填写至少一个参数的新值。'));
     return;
   }
+  compareWith('正在测算调整后的结果…', { type: 'compare', asOf: state.result.asOf, overrides });
+});
+
+/** Hand the worker a comparison, with the progress bar, saying `doing`. */
+function compareWith(doing, message) {
   busy(true);
   showError('');
   state.started = performance.now();
   $('progress').value = 0;
   $('progress-card').hidden = false;
-  status('正在测算调整后的结果…');
-  worker.postMessage({ type: 'compare', asOf: state.result.asOf, overrides });
-});
+  status(doing);
+  worker.postMessage(message);
+}
 
 const CHANGE_COLUMNS = [
   ['changed', '有变化户数'], ['gaining', '增加户数'], ['losing', '减少户数'], ['newlyEligible', '新增符合户数'],
@@ -423,6 +436,115 @@ function labelOf(id) {
   return state.result.table.programList.find((p) => p.id === id)?.label ?? id;
 }
 
+// ---- the period's end ------------------------------------------------------------------------
+
+/** The day after `date` (YYYY-MM-DD). */
+const nextDay = (date) => new Date(Date.parse(`${date}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+/** A decimal string of yuan as integer fen. */
+const fenOf = (s) => Math.round(Number(s) * 100);
+
+/** The two dates default to the transition period's last day (from the parameters) and the next. */
+function buildPeriod() {
+  $('period-result').replaceChildren();
+  if (!$('period-from').value && state.periodEnd) $('period-from').value = state.periodEnd;
+  if (!$('period-to').value && state.periodEnd) $('period-to').value = nextDay(state.periodEnd);
+}
+
+$('period-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const from = $('period-from').value;
+  const to = $('period-to').value;
+  if (!from || !to) {
+    $('period-result').replaceChildren(node('p', { class: 'error' }, '请填写起始日期和对照日期。'));
+    return;
+  }
+  compareWith('正在比较两个日期…', { type: 'compare-dates', from, to });
+});
+
+/** A household's changed programmes (not the total), their net change in fen, and their reasons. */
+function periodChange(h, labels) {
+  const programs = h.programs.filter((p) => p.program !== 'total');
+  const net = programs.reduce((a, p) => a + fenOf(p.difference), 0);
+  const why = programs.map((p) => `${labelOf(p.program)} ${p.annualBefore} → ${p.annualAfter}`
+    + `${p.eligibleBefore !== p.eligibleAfter ? (p.eligibleAfter ? '（新增符合）' : '（不再符合）') : ''}`
+    + `${p.why.length ? `：${p.why.map((id) => labels[id] ?? id).join('；')}` : ''}`);
+  return { h, net, why };
+}
+
+function showPeriod(c) {
+  busy(false);
+  $('progress-card').hidden = true;
+  state.period = c;
+  // The summary as the module gave it, for the browser test to hold against the command-line tool's.
+  /** @type {any} */ (window).__periodSummary = c.summary;
+  const s = c.summary;
+  const total = s.programs.find((p) => p.program === 'total');
+  const programs = s.programs.filter((p) => p.changed > 0 || p.program === 'total');
+  const heads = [['changed', '有变化户数'], ['gaining', '增加户数'], ['losing', '减少户数'], ['newlyEligible', '新增符合户数'],
+    ['noLongerEligible', '不再符合户数'], ['annualBefore', `${c.from} 年额`], ['annualAfter', `${c.to} 年额`], ['difference', '年额变化']];
+  const table = node('table', { class: 'grid', id: 'period-table' },
+    node('caption', {}, `各项帮扶：${c.from} 与 ${c.to} 对照`),
+    node('thead', {}, node('tr', {}, node('th', { scope: 'col' }, '项目'), heads.map(([, h]) => node('th', { scope: 'col', class: 'num' }, h)))),
+    node('tbody', {}, programs.map((p) => node('tr', { 'data-program': p.program },
+      node('th', { scope: 'row' }, p.label), heads.map(([k]) => node('td', { class: 'num', 'data-key': k }, String(p[k])))))));
+  const reasons = node('table', { class: 'grid', id: 'period-reasons' },
+    node('caption', {}, '变化原因'),
+    node('thead', {}, node('tr', {}, ['变化原因', '户数', '增加户数', '减少户数', '年额变化'].map((h, i) => node('th', { scope: 'col', class: i ? 'num' : null }, h)))),
+    node('tbody', {}, s.reasons.map((r) => node('tr', { 'data-reason': r.reason },
+      node('th', { scope: 'row' }, r.label), ['households', 'gaining', 'losing', 'difference'].map((k) => node('td', { class: 'num', 'data-key': k }, String(r[k])))))));
+  const changes = c.changes.map((h) => periodChange(h, c.labels));
+  const list = (title, items) => node('div', {}, node('h3', {}, title),
+    items.length ? node('ol', { class: 'changes' }, items.slice(0, CHANGES_SHOWN).map(({ h, net, why }) => node('li', { 'data-line': String(h.line) },
+      `第 ${h.line} 行 ${h.household || h.ref || ''}${h.town ? ` ${h.town}` : ''}${h.village ? ` ${h.village}` : ''}：各项年额合计 ${signed(yuan(net))} 元`,
+      node('span', { class: 'why' }, why.join('；'))))) : node('p', { class: 'hint' }, '没有。'),
+    items.length > CHANGES_SHOWN ? node('p', { class: 'hint' }, `共 ${items.length} 户，列出变化最大的 ${CHANGES_SHOWN} 户；全部见下载的“变化的户”。`) : null);
+  const losers = changes.filter((x) => x.net < 0).sort((a, b) => a.net - b.net);
+  const gainers = changes.filter((x) => x.net > 0).sort((a, b) => b.net - a.net);
+  const others = changes.filter((x) => x.net === 0);
+  const all = s.programs.filter((p) => p.program !== 'total').reduce((a, p) => a + fenOf(p.difference), 0);
+  $('period-result').replaceChildren(
+    node('p', { class: 'counts', id: 'period-cost' }, `${c.from} → ${c.to}：全县现金帮扶每年 ${total.annualBefore} → ${total.annualAfter} 元（${signed(total.difference)}）；`
+      + `各项帮扶年额（含代缴、资助参保）合计变化 ${signed(yuan(all))} 元；${s.changed} 户有变化（共比较 ${s.households - s.errors} 户，有误 ${s.errors} 户未比较）。`),
+    node('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': '两个日期对照（可滚动）' }, table),
+    node('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': '变化原因（可滚动）' }, reasons),
+    node('p', { class: 'actions no-print' },
+      node('button', { type: 'button', id: 'download-period' }, '下载对照汇总（CSV）'),
+      node('button', { type: 'button', id: 'download-period-households', class: 'secondary' }, '下载变化的户（CSV）')),
+    list('减少的户', losers), list('增加的户', gainers), ...(others.length ? [list('是否符合条件改变、金额不变的户', others)] : []));
+  $('download-period').addEventListener('click', () => save(csvBlob(periodRows(s)), `过渡期前后对照汇总-${c.from}-${c.to}.csv`));
+  $('download-period-households').addEventListener('click', () => save(csvBlob(periodHouseholds(changes)), `过渡期前后变化的户-${c.from}-${c.to}.csv`));
+  status('两个日期的对照已算出。');
+  printSheet();
+}
+
+/** A cell a spreadsheet will not read as a formula (as the command-line tool writes it). */
+const safe = (cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+/** Rows as a UTF-8 CSV with a byte-order mark, as the tool writes its files. */
+const csvBlob = (rows) => new Blob(['\uFEFF', `${rows.map(csvLine).join('\n')}\n`], { type: 'text/csv;charset=utf-8' });
+
+/** The summary as `zhenxing compare --to … --headers zh --report 汇总.csv` writes it. */
+function periodRows(s) {
+  const header = ['地区代码', '地区', '项目', '户数', '有误户数', '有变化户数', '增加户数', '减少户数', '新增符合户数', '不再符合户数',
+    '原符合户数', '调整后符合户数', '原年额', '调整后年额', '年额变化'];
+  const scopes = [['', '全部', s.households - s.errors, s.errors, s.programs],
+    ...s.regions.map((r) => [r.region, r.regionName ?? '', r.households, r.errors, r.programs])];
+  return [header, ...scopes.flatMap(([region, name, households, errors, programs]) => programs.map((p) => [safe(region), name, p.label,
+    households, errors, p.changed, p.gaining, p.losing, p.newlyEligible, p.noLongerEligible, p.eligibleBefore, p.eligibleAfter,
+    p.annualBefore, p.annualAfter, p.difference].map(String)))];
+}
+
+/** Every household that changed, a row per programme that changed, with why. */
+function periodHouseholds(changes) {
+  const c = state.period;
+  const header = ['起始行', '结束行', '户编号', '参考编号', '地区代码', '乡镇', '村', '项目',
+    `${c.from}符合`, `${c.to}符合`, `${c.from}年额`, `${c.to}年额`, '年额变化', '变化原因'];
+  const yes = (b) => (b ? '是' : '否');
+  return [header, ...changes.flatMap(({ h }) => h.programs.map((p) => [String(h.line), String(h.lastLine), safe(h.household), safe(h.ref ?? ''),
+    safe(h.region), safe(h.town), safe(h.village), p.program === 'total' ? '现金帮扶合计' : labelOf(p.program),
+    yes(p.eligibleBefore), yes(p.eligibleAfter), p.annualBefore, p.annualAfter, p.difference,
+    p.why.map((id) => c.labels[id] ?? id).join('；')]))];
+}
+
 // ---- out --------------------------------------------------------------------------------------
 
 $('download-csv').addEventListener('click', () => worker.postMessage({ type: 'download', kind: 'csv' }));
@@ -437,6 +559,18 @@ function save(blob, name) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** The period-end comparison in one sentence for the printed summary, once run. */
+function periodLine() {
+  const c = state.period;
+  if (!c) return null;
+  const t = c.summary.programs.find((p) => p.program === 'total');
+  const changed = c.summary.programs.filter((p) => p.program !== 'total' && p.changed > 0)
+    .map((p) => `${p.label} ${p.losing} 户减少、${p.gaining} 户增加（${signed(p.difference)} 元）`);
+  const why = c.summary.reasons.map((r) => `${r.label}（${r.households} 户）`);
+  return node('p', { id: 'print-period' }, `${c.from} 与 ${c.to} 对照：现金帮扶每年 ${t.annualBefore} → ${t.annualAfter} 元（${signed(t.difference)}），`
+    + `${c.summary.changed} 户有变化${changed.length ? `：${changed.join('；')}` : ''}${why.length ? `。原因：${why.join('；')}` : ''}。`);
 }
 
 /** The printed summary: the figures on the first page, the towns and villages on the second. */
@@ -463,6 +597,7 @@ function printSheet() {
       node('dl', { class: 'facts' }, facts.map(([k, v]) => [node('dt', {}, k), node('dd', {}, v)])),
       node('table', { class: 'grid' }, node('thead', {}, node('tr', {}, node('th', {}, '帮扶项目'), node('th', { class: 'num' }, '符合户数'), node('th', { class: 'num' }, '年额（元）'))),
         node('tbody', {}, programs.map(([label, n, a]) => node('tr', {}, node('td', {}, label), node('td', { class: 'num' }, n), node('td', { class: 'num' }, a))))),
+      periodLine(),
       w ? node('p', {}, `参数调整（${Object.entries(state.whatIf.overrides).map(([k, v]) => `${k} = ${v}`).join('、')}）：现金帮扶每年 ${w.annualBefore} → ${w.annualAfter} 元（${signed(w.difference)}），${w.gaining} 户增加，${w.losing} 户减少。`) : null,
       node('p', { class: 'hint' }, '由“振兴 · 花名册测算”在本机算出；依据的参数如非官方公布值，须按本县规定核对。')),
     node('div', { class: 'print-page' },

@@ -183,6 +183,12 @@ pub struct BatchError {
 }
 
 impl BatchError {
+    /// Names the register line the error is about: its message then starts “第 N 行：” (once).
+    pub fn name_line(&mut self, line: u64) {
+        let message = std::mem::take(&mut self.message);
+        (self.line, self.message) = line_message(self.line, line, message);
+    }
+
     /// Every problem in one text: the message, or, when there are several, each problem (with its
     /// path, unless its message names its register line and column) joined by ；.
     pub fn full_text(&self) -> String {

@@ -7,4 +7,5 @@ pub mod error;
 pub mod json;
 pub mod json_write;
 pub mod money;
+pub mod sort;
 pub mod typed;

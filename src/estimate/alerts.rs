@@ -20,10 +20,11 @@ use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::{Appraisal, Capacity, Category, Household, HouseholdStatus, Member};
 use crate::params::{catalogue as p, Reader, Used};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 use crate::programs::assistance::Assistance;
 use crate::programs::housing::HousingFigures;
-use crate::programs::registry::ProgramOutcome;
+use crate::programs::registry::ProgrammeOutcome;
 
 /// Every alert: (id, Chinese label, policy item).
 pub const ALERTS: &[(&str, &str, &str)] = &[
@@ -189,13 +190,13 @@ fn housing_action(f: Option<&HousingFigures>) -> Say {
     }
 }
 
-fn housing_unsafe(h: &Household<'_>, programs: &[ProgramOutcome]) -> Option<Alert> {
+fn housing_unsafe(h: &Household<'_>, programs: &[ProgrammeOutcome]) -> Option<Alert> {
     let appraised_unsafe = matches!(h.housing_appraisal, Some(Appraisal::C | Appraisal::D));
     if h.guarantees.housing && !appraised_unsafe {
         return None;
     }
     let figures = programs.iter().find_map(|p| match p {
-        ProgramOutcome::Housing(r) => Some(&r.figures),
+        ProgrammeOutcome::Housing(r) => Some(&r.figures),
         _ => None,
     });
     Some(alert(
@@ -210,7 +211,7 @@ fn housing_unsafe(h: &Household<'_>, programs: &[ProgramOutcome]) -> Option<Aler
 pub(crate) fn alerts(
     h: &Household<'_>,
     a: &Assistance,
-    programs: &[ProgramOutcome],
+    programs: &[ProgrammeOutcome],
     reader: &Reader<'_>,
 ) -> Result<(Vec<Alert>, Used, Assumptions)> {
     let mut r = reader.clone();
@@ -226,16 +227,19 @@ pub(crate) fn alerts(
             Say::WaterUnsafe,
         ));
     }
+    // Of the alerts' rules, only the coverage gap's is an assumption.
     let mut assumed = Assumptions::default();
-    for alert in &out {
-        assumed.add(&format!("alerts.{}", alert.id));
-    }
+    assumed.add_if(
+        out.iter().any(|a| a.id == "coverageGap"),
+        rules::ALERTS_COVERAGE_GAP,
+    );
     Ok((out, r.used(), assumed))
 }
 
 #[cfg(test)]
 mod tests {
     use crate::input::household::HouseholdInput;
+    use crate::policy::rules;
 
     #[test]
     fn the_ages_an_alert_rests_on_are_listed_as_unofficial() {
@@ -248,7 +252,7 @@ mod tests {
         assert_eq!(e.alerts[0].members, ["孩子"]);
         assert!(e.unofficial.contains("education.compulsoryAgeMin"));
         assert!(e.unofficial.contains("education.compulsoryAgeMax"));
-        assert!(!e.assumptions.contains("alerts.coverageGap"));
+        assert!(!e.assumptions.contains(rules::ALERTS_COVERAGE_GAP));
         // A general household raises no school alert and reads no school ages.
         let general = HouseholdInput::from_json(&text.replace("alleviated", "general")).unwrap();
         let e = engine.estimate(&general, "2023-06-01").unwrap();
@@ -265,7 +269,7 @@ mod tests {
             .estimate(&HouseholdInput::from_json(text).unwrap(), "2023-06-01")
             .unwrap();
         assert_eq!(e.alerts[0].id, "coverageGap");
-        assert!(e.assumptions.contains("alerts.coverageGap"));
+        assert!(e.assumptions.contains(rules::ALERTS_COVERAGE_GAP));
     }
 
     #[test]

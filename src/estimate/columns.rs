@@ -19,7 +19,7 @@ const EXACT_FEN: i64 = 1 << 53;
 
 /// One programme's columns.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct ProgramColumns {
+pub struct ProgrammeColumns {
     /// The programme's id ('dibao', …).
     pub program: &'static str,
     /// 1 where eligible.
@@ -60,7 +60,7 @@ pub struct ScreenColumns {
     /// 0 none, 1 unstable, 2 marginal, 3 suddenHardship.
     pub category: Vec<u8>,
     /// Every household programme, in the registry's order.
-    pub programs: Vec<ProgramColumns>,
+    pub programs: Vec<ProgrammeColumns>,
     /// Monthly and annual cash support (`totalMonthly`, `totalAnnual`).
     pub total_monthly_fen: Vec<f64>,
     pub total_annual_fen: Vec<f64>,
@@ -77,9 +77,9 @@ impl Default for ScreenColumns {
             category: Vec::new(),
             programs: PROGRAMMES
                 .iter()
-                .map(|p| ProgramColumns {
+                .map(|p| ProgrammeColumns {
                     program: p.id,
-                    ..ProgramColumns::default()
+                    ..ProgrammeColumns::default()
                 })
                 .collect(),
             total_monthly_fen: Vec::new(),
@@ -241,7 +241,7 @@ mod tests {
         engine.screen(&h, AS_OF).unwrap()
     }
 
-    fn column<'c>(c: &'c ScreenColumns, id: &str) -> &'c ProgramColumns {
+    fn column<'c>(c: &'c ScreenColumns, id: &str) -> &'c ProgrammeColumns {
         c.programs.iter().find(|p| p.program == id).unwrap()
     }
 

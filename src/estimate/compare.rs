@@ -8,6 +8,7 @@
 //! behalf for 养老保险代缴, as in [`Screening`]); the total is the household's annual cash support
 //! (`totalAnnual`). Programmes follow the registry: one added there is compared here with no change.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -23,7 +24,7 @@ use crate::estimate::{estimate, estimate_through, Estimate, Transitions};
 use crate::input::model::{HouseholdInput, Lens};
 use crate::params::ParameterSet;
 use crate::programs::dibao::Route;
-use crate::programs::registry::{ProgramOutcome, PROGRAMMES};
+use crate::programs::registry::{ProgrammeOutcome, PROGRAMMES};
 
 /// Every reason a comparison gives for a programme's change: `(id, Chinese)`. The first four are what
 /// moved (a comparison of dates takes them one at a time, in this order, and names each for the
@@ -76,13 +77,13 @@ fn under_assistance(e: &Estimate) -> (Vec<&str>, Vec<&str>, Money) {
     let (mut dibao, mut tekun, mut paid) = (Vec::new(), Vec::new(), Money::ZERO);
     for p in &e.programs {
         match p {
-            ProgramOutcome::Dibao(r) => {
+            ProgrammeOutcome::Dibao(r) => {
                 dibao = r.members_under();
                 paid = paid
                     .checked_add(r.monthly.unwrap_or_default())
                     .unwrap_or(paid);
             }
-            ProgramOutcome::Tekun(r) => {
+            ProgrammeOutcome::Tekun(r) => {
                 tekun = r
                     .members
                     .iter()
@@ -109,20 +110,20 @@ pub enum Cause {
 }
 
 /// A programme's eligibility, its own annual amount and its annual cash.
-fn figures(p: &ProgramOutcome) -> Result<(bool, Money, Money)> {
+fn figures(p: &ProgrammeOutcome) -> Result<(bool, Money, Money)> {
     let a = p.amounts()?;
     Ok((a.eligible, a.annual.unwrap_or_default(), a.cash_annual))
 }
 
 /// Whether a programme's result differs between two estimates (eligibility or an amount).
-pub(crate) fn differs(before: &ProgramOutcome, after: &ProgramOutcome) -> Result<bool> {
+pub(crate) fn differs(before: &ProgrammeOutcome, after: &ProgrammeOutcome) -> Result<bool> {
     Ok(figures(before)? != figures(after)?)
 }
 
 /// The route of 低保 in an estimate.
 fn route(e: &Estimate) -> Option<Route> {
     e.programs.iter().find_map(|p| match p {
-        ProgramOutcome::Dibao(r) => r.route,
+        ProgrammeOutcome::Dibao(r) => r.route,
         _ => None,
     })
 }
@@ -169,7 +170,9 @@ pub fn reasons(
                 why.push("followsAssistance");
             }
         }
-        why.sort_by_key(|id| CHANGE_REASONS.iter().position(|(r, _)| r == id));
+        crate::base::sort::sort_by_key(&mut why, |id| {
+            CHANGE_REASONS.iter().position(|(r, _)| r == id)
+        });
         why.dedup();
         out.push(why);
     }
@@ -261,7 +264,9 @@ impl HouseholdComparison {
             all.extend(&why);
             change.why = why;
         }
-        all.sort_by_key(|id| CHANGE_REASONS.iter().position(|(r, _)| r == id));
+        crate::base::sort::sort_by_key(&mut all, |id| {
+            CHANGE_REASONS.iter().position(|(r, _)| r == id)
+        });
         all.dedup();
         if let Some(total) = c.changes.last_mut() {
             total.why = all;
@@ -652,8 +657,10 @@ pub struct RegisterComparison {
 // Comparison
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+// `ProgramDifference` in TypeScript, as docs/api.md names it.
 #[serde(rename_all = "camelCase")]
-pub struct ProgramDifference {
+#[tsify(rename = "ProgramDifference")]
+pub struct ProgrammeDifference {
     pub program: &'static str,
     /// Chinese name, when explained.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -694,7 +701,8 @@ pub struct ProgramDifference {
 pub struct Comparison {
     pub baseline: Estimate,
     pub alternative: Estimate,
-    pub programs: Vec<ProgramDifference>,
+    #[tsify(type = "ProgramDifference[]")]
+    pub programs: Vec<ProgrammeDifference>,
     #[tsify(type = "string")]
     pub total_difference: Money,
 }
@@ -753,7 +761,7 @@ fn comparison(a: Estimate, b: Estimate, cause: &Cause) -> Result<Comparison> {
         } else {
             Vec::new()
         };
-        programs.push(ProgramDifference {
+        programs.push(ProgrammeDifference {
             program: ca.program,
             label: a.explained.then_some(ca.label),
             baseline: ca.cash_annual,
@@ -806,7 +814,7 @@ fn change_words(label: &str, difference: Money, why: &[&'static str]) -> Vec<Str
 /// real end of the period (when `from` is in it and `to` after it). Each step that moves a
 /// programme names it; a step the others interact with may share a change.
 pub struct DatePath<'s> {
-    set: &'s ParameterSet,
+    set: Cow<'s, ParameterSet>,
     /// The set with the transition period (and the windows ending with it) open until `to`.
     open: Option<ParameterSet>,
     from: NaiveDate,
@@ -823,11 +831,22 @@ impl<'s> DatePath<'s> {
         }
         let open = held_open(set, from, to)?;
         Ok(DatePath {
-            set,
+            set: Cow::Borrowed(set),
             open,
             from,
             to,
         })
+    }
+
+    /// The same path holding its own copy of the parameter set, to be kept beside the engine it
+    /// came from (a register compared a chunk at a time).
+    pub fn into_owned(self) -> DatePath<'static> {
+        DatePath {
+            set: Cow::Owned(self.set.into_owned()),
+            open: self.open,
+            from: self.from,
+            to: self.to,
+        }
     }
 
     pub fn from(&self) -> NaiveDate {
@@ -846,7 +865,7 @@ impl<'s> DatePath<'s> {
         if !changed {
             return Ok(Cause::Dates(vec![Vec::new(); before.programs.len()]));
         }
-        let set = self.open.as_ref().unwrap_or(self.set);
+        let set = self.open.as_ref().unwrap_or(&self.set);
         let at = |lens: Lens| {
             estimate_through(set, h, self.to, false, &mut Transitions::default(), lens)
         };
@@ -912,7 +931,7 @@ fn held_open(set: &ParameterSet, from: NaiveDate, to: NaiveDate) -> Result<Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::estimate::screening::{MonitoringVerdict, ScreenedProgram};
+    use crate::estimate::screening::{MonitoringVerdict, ScreenedProgramme};
     use crate::programs::monitoring::Category;
 
     fn row(dibao: Option<&str>) -> Screening {
@@ -926,7 +945,7 @@ mod tests {
             },
             programs: PROGRAMMES
                 .iter()
-                .map(|p| ScreenedProgram {
+                .map(|p| ScreenedProgramme {
                     program: p.id,
                     eligible: p.id == "dibao" && dibao.is_some(),
                     monthly: None,

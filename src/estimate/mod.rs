@@ -33,7 +33,7 @@ use crate::input::requests::CurveOptions;
 use crate::params::{ParameterSet, Reader};
 use crate::programs::assistance::Assistance;
 use crate::programs::monitoring::{self, MonitoringResult};
-use crate::programs::registry::{self, ProgramOutcome};
+use crate::programs::registry::{self, ProgrammeOutcome};
 use crate::programs::transition::{self, TransitionStatus};
 use crate::programs::Basis;
 
@@ -87,7 +87,7 @@ pub struct Estimate {
     pub monitoring: MonitoringResult,
     /// Every household programme, in the order of the registry.
     #[tsify(type = "ProgramOutcome[]")]
-    pub programs: Vec<ProgramOutcome>,
+    pub programs: Vec<ProgrammeOutcome>,
     /// What each programme adds to the totals (explained estimates only).
     #[tsify(optional)]
     pub contributions: Vec<Contribution>,
@@ -132,7 +132,7 @@ pub struct Estimate {
 
 impl Estimate {
     /// A programme's result by its id ('dibao', 'tekun', …).
-    pub fn program(&self, id: &str) -> Option<&ProgramOutcome> {
+    pub fn program(&self, id: &str) -> Option<&ProgrammeOutcome> {
         self.programs.iter().find(|p| p.id() == id)
     }
 }
@@ -141,7 +141,18 @@ impl Estimate {
 /// region it meets and every estimate shares it.
 #[derive(Debug, Default)]
 pub struct Transitions {
-    seen: Vec<(NaiveDate, u32, bool, Arc<TransitionStatus>)>,
+    seen: Vec<Seen>,
+}
+
+/// A status kept, by date, region code and whether it has its words; and its JSON text once asked
+/// for (a single `transition()` call answers with the text, not the status).
+#[derive(Debug)]
+struct Seen {
+    on: NaiveDate,
+    code: u32,
+    explain: bool,
+    status: Arc<TransitionStatus>,
+    text: Option<Arc<str>>,
 }
 
 /// How many statuses a [`Transitions`] keeps (every region of the province on a few dates); past
@@ -155,23 +166,51 @@ impl Transitions {
         reader: &Reader<'_>,
         explain: bool,
     ) -> Result<Arc<TransitionStatus>> {
+        self.entry(reader, explain).map(|e| Arc::clone(&e.status))
+    }
+
+    /// The status as JSON text (what `transition()` returns), written once.
+    pub(crate) fn text(&mut self, reader: &Reader<'_>, explain: bool) -> Result<Arc<str>> {
+        let entry = self.entry(reader, explain)?;
+        if let Some(text) = &entry.text {
+            return Ok(Arc::clone(text));
+        }
+        let text: Arc<str> = serde_json::to_string(&*entry.status)
+            .map_err(|e| PolicyError::invalid_input("", format!("结果转换失败：{e}")))?
+            .into();
+        entry.text = Some(Arc::clone(&text));
+        Ok(text)
+    }
+
+    fn entry(&mut self, reader: &Reader<'_>, explain: bool) -> Result<&mut Seen> {
         let on = reader.on();
         let code = reader.region().map(|r| r.code).unwrap_or_default();
-        if let Some((.., t)) = self
+        let found = self
             .seen
             .iter()
-            .find(|(d, c, e, _)| (*d, *c, *e) == (on, code, explain))
-        {
-            return Ok(Arc::clone(t));
-        }
-        // From a fresh reader: the status rests on the transition parameters alone.
-        let mut fresh = Reader::new(reader.set(), on, reader.region());
-        let t = Arc::new(transition::transition(&mut fresh, explain)?);
-        if self.seen.len() >= TRANSITIONS_KEPT {
-            self.seen.clear();
-        }
-        self.seen.push((on, code, explain, Arc::clone(&t)));
-        Ok(t)
+            .position(|s| (s.on, s.code, s.explain) == (on, code, explain));
+        let at = match found {
+            Some(at) => at,
+            None => {
+                // From a fresh reader: the status rests on the transition parameters alone.
+                let mut fresh = Reader::new(reader.set(), on, reader.region());
+                let status = Arc::new(transition::transition(&mut fresh, explain)?);
+                if self.seen.len() >= TRANSITIONS_KEPT {
+                    self.seen.clear();
+                }
+                self.seen.push(Seen {
+                    on,
+                    code,
+                    explain,
+                    status,
+                    text: None,
+                });
+                self.seen.len().saturating_sub(1)
+            }
+        };
+        self.seen
+            .get_mut(at)
+            .ok_or_else(|| PolicyError::invalid_input("", "过渡期状态缓存有误"))
     }
 }
 
@@ -290,12 +329,15 @@ pub struct CurvePoint {
     #[tsify(type = "string")]
     pub total_annual: Money,
     /// Cash per programme, annual, in the order of `Estimate.contributions`.
-    pub programs: Vec<ProgramAmount>,
+    #[tsify(type = "ProgramAmount[]")]
+    pub programs: Vec<ProgrammeAmount>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+// `ProgramAmount` in TypeScript, as docs/api.md names it.
 #[serde(rename_all = "camelCase")]
-pub struct ProgramAmount {
+#[tsify(rename = "ProgramAmount")]
+pub struct ProgrammeAmount {
     pub program: &'static str,
     #[tsify(type = "string")]
     pub annual: Money,
@@ -354,12 +396,30 @@ pub fn with_income(h: &HouseholdInput, income: Money) -> HouseholdInput {
     h
 }
 
+/// The household's support as its non-wage income runs from `opts.from` to `opts.to`: the points,
+/// and where support falls by more than the income gained or rises with it.
 pub fn income_curve(
     set: &ParameterSet,
     h: &HouseholdInput,
     on: NaiveDate,
     opts: CurveOptions,
 ) -> Result<IncomeCurve> {
+    let points = curve_points(set, h, on, opts)?;
+    let (cliffs, rises) = cliffs_and_rises(&points)?;
+    Ok(IncomeCurve {
+        points,
+        cliffs,
+        rises,
+    })
+}
+
+/// The curve's points: the household's support at each income from `opts.from` to `opts.to`.
+fn curve_points(
+    set: &ParameterSet,
+    h: &HouseholdInput,
+    on: NaiveDate,
+    opts: CurveOptions,
+) -> Result<Vec<CurvePoint>> {
     let CurveOptions { from, to, step } = opts;
     if step.is_zero() || step.is_negative() {
         return Err(PolicyError::out_of_range("opts.step", "步长应大于 0"));
@@ -390,7 +450,7 @@ pub fn income_curve(
             programs: e
                 .contributions
                 .iter()
-                .map(|c| ProgramAmount {
+                .map(|c| ProgrammeAmount {
                     program: c.program,
                     annual: c.cash_annual,
                 })
@@ -398,6 +458,11 @@ pub fn income_curve(
         });
         x = x.checked_add(step)?;
     }
+    Ok(points)
+}
+
+/// Where support falls by more than the income gained (a cliff), and where it rises with income.
+fn cliffs_and_rises(points: &[CurvePoint]) -> Result<(Vec<Cliff>, Vec<Rise>)> {
     let mut cliffs = Vec::new();
     let mut rises = Vec::new();
     let slack = rounding_slack();
@@ -450,11 +515,7 @@ pub fn income_curve(
             });
         }
     }
-    Ok(IncomeCurve {
-        points,
-        cliffs,
-        rises,
-    })
+    Ok((cliffs, rises))
 }
 
 /// Programmes by their Chinese names, for a sentence: 最低生活保障、特困人员救助供养.
@@ -588,12 +649,12 @@ impl Serialize for AssumptionUses<'_> {
                 &self,
                 s: S,
             ) -> std::result::Result<S::Ok, S::Error> {
-                let id = self.0.id;
+                let rule = self.0;
                 let mut o = s.serialize_struct("AssumptionUse", 3)?;
-                o.serialize_field("rule", id)?;
+                o.serialize_field("rule", rule.id)?;
                 o.serialize_field(
                     "usedBy",
-                    &UsedBy(self.1, |b: &Basis| b.assumptions.contains(id)),
+                    &UsedBy(self.1, |b: &Basis| b.assumptions.includes(rule)),
                 )?;
                 if self.2 {
                     o.serialize_field("text", self.0.text)?;

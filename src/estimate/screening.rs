@@ -18,7 +18,8 @@ use crate::programs::monitoring::{Category, Track};
 pub struct Screening {
     pub monitoring: MonitoringVerdict,
     /// Every household programme, in the order of `Estimate.programs`.
-    pub programs: Vec<ScreenedProgram>,
+    #[tsify(type = "ScreenedProgram[]")]
+    pub programs: Vec<ScreenedProgramme>,
     /// The ids of the estimate's alerts (`schoolDropout`, `coverageGap`, …), in its order.
     pub alerts: Vec<&'static str>,
     /// Monthly cash support, as `Estimate.totalMonthly`.
@@ -54,8 +55,10 @@ pub struct MonitoringVerdict {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+// `ScreenedProgram` in TypeScript, as docs/api.md names it.
 #[serde(rename_all = "camelCase")]
-pub struct ScreenedProgram {
+#[tsify(rename = "ScreenedProgram")]
+pub struct ScreenedProgramme {
     /// The programme's id ('dibao', 'tekun', …).
     #[tsify(type = "ProgramId")]
     pub program: &'static str,
@@ -95,7 +98,7 @@ impl Screening {
             .map(|(p, c)| {
                 let eligible = p.eligible();
                 let when_eligible = |m: Money| if eligible { m } else { Money::ZERO };
-                ScreenedProgram {
+                ScreenedProgramme {
                     program: p.id(),
                     eligible,
                     monthly: p.monthly().filter(|_| eligible),
@@ -130,7 +133,7 @@ impl Screening {
     }
 
     /// A programme's row by its id.
-    pub fn program(&self, id: &str) -> Option<&ScreenedProgram> {
+    pub fn program(&self, id: &str) -> Option<&ScreenedProgramme> {
         self.programs.iter().find(|p| p.program == id)
     }
 }

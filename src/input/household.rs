@@ -583,27 +583,7 @@ impl HouseholdInput {
                 return (HouseholdInput::default(), c);
             }
         };
-        let members = match h.get("members") {
-            Some(Node::Array(items)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, m)| MemberInput::read_all(m, i, &mut c))
-                .collect(),
-            Some(_) => {
-                c.push(PolicyError::invalid_input(
-                    "members",
-                    "members 应为成员数组",
-                ));
-                Vec::new()
-            }
-            None => {
-                c.push(PolicyError::invalid_input(
-                    "members",
-                    "缺少必填字段“members”（家庭成员）",
-                ));
-                Vec::new()
-            }
-        };
+        let members = read_members(&h, &mut c);
         let income = c.opt(h.object(
             "income",
             &["business", "property", "transfer", "other", "exempt"],
@@ -625,23 +605,7 @@ impl HouseholdInput {
                 housing: c.opt(o.bool("housing")),
                 water: c.opt(o.bool("water")),
             });
-        let events = match h.get("events") {
-            Some(Node::Array(items)) => Some(
-                items
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, e)| c.take(one_of(e, &format!("events[{i}]"), EVENTS)))
-                    .collect(),
-            ),
-            Some(_) => {
-                c.push(PolicyError::invalid_input(
-                    "events",
-                    "events 应为数组，如 [\"illness\"]",
-                ));
-                None
-            }
-            None => None,
-        };
+        let events = read_events(&h, &mut c);
         let status = c.opt(h.choice("status", STATUSES));
         let monitoring_category = c.opt(h.choice("monitoringCategory", CATEGORIES));
         if monitoring_category.is_some() && !status.is_some_and(HouseholdStatus::monitored) {
@@ -674,6 +638,52 @@ impl HouseholdInput {
                 }),
         };
         (input, c)
+    }
+}
+
+/// The household's members, each read as far as it can be.
+fn read_members(h: &Obj<'_, '_>, c: &mut Collect) -> Vec<MemberInput> {
+    match h.get("members") {
+        Some(Node::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, m)| MemberInput::read_all(m, i, c))
+            .collect(),
+        Some(_) => {
+            c.push(PolicyError::invalid_input(
+                "members",
+                "members 应为成员数组",
+            ));
+            Vec::new()
+        }
+        None => {
+            c.push(PolicyError::invalid_input(
+                "members",
+                "缺少必填字段“members”（家庭成员）",
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// The household's events, if given: each one of [`EVENTS`].
+fn read_events(h: &Obj<'_, '_>, c: &mut Collect) -> Option<Vec<Event>> {
+    match h.get("events") {
+        Some(Node::Array(items)) => Some(
+            items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| c.take(one_of(e, &format!("events[{i}]"), EVENTS)))
+                .collect(),
+        ),
+        Some(_) => {
+            c.push(PolicyError::invalid_input(
+                "events",
+                "events 应为数组，如 [\"illness\"]",
+            ));
+            None
+        }
+        None => None,
     }
 }
 

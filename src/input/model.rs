@@ -300,48 +300,12 @@ impl<'p> Household<'p> {
             c.take(reader.count(&p::LABOR_WORKING_AGE_MIN))?,
             c.take(reader.count(&p::LABOR_WORKING_AGE_MAX))?,
         );
-        let mut members = Vec::with_capacity(input.members.len());
-        for (index, m) in input.members.iter().enumerate() {
-            let mut own = Collect::default();
-            let dates = (on, lens.ages_on.unwrap_or(on));
-            let member = check_member(m, index, set, region, dates, working, &mut own);
-            if !own.is_empty() {
-                c.absorb(own, &crate::input::member_path(index));
-            }
-            members.push(member);
-        }
-        let members: Vec<Member<'p>> = members.into_iter().collect::<Option<_>>()?;
-        // Ids are the same when they read the same (Unicode NFC), however they were typed.
-        let ids: Vec<Vec<char>> = members
-            .iter()
-            .map(|m| crate::input::unicode::canonical(&m.label))
-            .collect();
-        for (i, (m, given)) in members.iter().zip(&input.members).enumerate() {
-            let id = ids.get(i);
-            if given.id.is_some() && ids.iter().take(i).any(|o| Some(o) == id) {
-                c.push(PolicyError::invalid_input(
-                    format!("members[{i}].id"),
-                    format!("成员编号“{}”重复", m.label),
-                ));
-            }
-        }
+        let members = check_members(input, set, (region, on), lens, working, c)?;
         let inc = input.income.clone().unwrap_or_default();
         let g = input.guarantees.clone().unwrap_or_default();
         let mut events = input.events.clone().unwrap_or_default();
         events.dedup();
-        let income_change_date = match &input.income_change_date {
-            Some(s) => match c.take(parse_date(s, "incomeChangeDate")) {
-                Some(d) if d > on => {
-                    c.push(PolicyError::out_of_range(
-                        "incomeChangeDate",
-                        "收入变化日期不能晚于测算日期",
-                    ));
-                    None
-                }
-                d => d,
-            },
-            None => None,
-        };
+        let income_change_date = income_change_date(input, on, c);
         if input.stable_income_months.is_some_and(|m| m > 1200) {
             c.push(PolicyError::out_of_range(
                 "stableIncomeMonths",
@@ -431,6 +395,60 @@ fn type_uncertain(kind: Option<DisabilityType>) -> bool {
     )
 }
 
+/// Every member, checked (each problem at the member's path), and no two with one id.
+fn check_members<'p>(
+    input: &HouseholdInput,
+    set: &'p ParameterSet,
+    (region, on): (Option<&'p Region>, NaiveDate),
+    lens: Lens,
+    working: (u32, u32),
+    c: &mut Collect,
+) -> Option<Vec<Member<'p>>> {
+    let mut members = Vec::with_capacity(input.members.len());
+    for (index, m) in input.members.iter().enumerate() {
+        let mut own = Collect::default();
+        let dates = (on, lens.ages_on.unwrap_or(on));
+        let member = check_member(m, index, set, region, dates, working, &mut own);
+        if !own.is_empty() {
+            c.absorb(own, &crate::input::member_path(index));
+        }
+        members.push(member);
+    }
+    let members: Vec<Member<'p>> = members.into_iter().collect::<Option<_>>()?;
+    // Ids are the same when they read the same (Unicode NFC), however they were typed.
+    let ids: Vec<Vec<char>> = members
+        .iter()
+        .map(|m| crate::input::unicode::canonical(&m.label))
+        .collect();
+    for (i, (m, given)) in members.iter().zip(&input.members).enumerate() {
+        let id = ids.get(i);
+        if given.id.is_some() && ids.iter().take(i).any(|o| Some(o) == id) {
+            c.push(PolicyError::invalid_input(
+                format!("members[{i}].id"),
+                format!("成员编号“{}”重复", m.label),
+            ));
+        }
+    }
+    Some(members)
+}
+
+/// The date the household's income changed, if given: not after `on`.
+fn income_change_date(input: &HouseholdInput, on: NaiveDate, c: &mut Collect) -> Option<NaiveDate> {
+    match &input.income_change_date {
+        Some(s) => match c.take(parse_date(s, "incomeChangeDate")) {
+            Some(d) if d > on => {
+                c.push(PolicyError::out_of_range(
+                    "incomeChangeDate",
+                    "收入变化日期不能晚于测算日期",
+                ));
+                None
+            }
+            d => d,
+        },
+        None => None,
+    }
+}
+
 fn amount(m: Option<MoneyInput>) -> Money {
     m.map(|m| m.0).unwrap_or(Money::ZERO)
 }
@@ -445,50 +463,9 @@ fn check_member<'p>(
     working: (u32, u32),
     c: &mut Collect,
 ) -> Option<Member<'p>> {
-    // A missing birth date was reported by the reader; a bad one is reported here.
-    let birth_date = if m.birth_date.is_empty() {
-        None
-    } else {
-        c.take(parse_date(&m.birth_date, "birthDate"))
-    };
-    let birth_date = match birth_date {
-        Some(d) if d > as_of => {
-            c.push(PolicyError::out_of_range(
-                "birthDate",
-                format!(
-                    "出生日期 {} 晚于测算日期 {}",
-                    m.birth_date,
-                    format_date(as_of)
-                ),
-            ));
-            None
-        }
-        Some(d) if age_on(d, as_of) > 150 => {
-            c.push(PolicyError::out_of_range(
-                "birthDate",
-                "年龄超过150岁，请检查出生日期",
-            ));
-            None
-        }
-        d => d,
-    };
+    let birth_date = birth_date(m, as_of, c);
     let work_place = work_place(m, set, home, as_of, c);
-    if let Some(id) = &m.id {
-        if id.trim().is_empty() || id.chars().count() > 64 {
-            c.push(PolicyError::invalid_input(
-                "id",
-                "成员编号应为 1 到 64 个字符",
-            ));
-        } else if let Some(hidden) = crate::input::unicode::invisible(id) {
-            c.push(PolicyError::invalid_input(
-                "id",
-                format!(
-                    "成员编号含有看不见的字符（U+{:04X}，如零宽空格）：看起来相同的编号会被当作不同的人，请删去",
-                    u32::from(hidden)
-                ),
-            ));
-        }
-    }
+    check_id(m, c);
     let (birth_date, work_place) = (birth_date?, work_place?);
     let age = age_on(birth_date, ages_on);
     // 民发〔2021〕43号第五条: 60周岁以上、未满16周岁, and the disabilities it names, have no labour
@@ -534,4 +511,55 @@ fn check_member<'p>(
         disability_type: m.disability_type,
         health_exempt_from_school: m.health_exempt_from_school.unwrap_or(false),
     })
+}
+
+/// A member's birth date: a date, not after `as_of`, and not over 150 years before it.
+fn birth_date(m: &MemberInput, as_of: NaiveDate, c: &mut Collect) -> Option<NaiveDate> {
+    // A missing birth date was reported by the reader; a bad one is reported here.
+    let birth_date = if m.birth_date.is_empty() {
+        None
+    } else {
+        c.take(parse_date(&m.birth_date, "birthDate"))
+    };
+    match birth_date {
+        Some(d) if d > as_of => {
+            c.push(PolicyError::out_of_range(
+                "birthDate",
+                format!(
+                    "出生日期 {} 晚于测算日期 {}",
+                    m.birth_date,
+                    format_date(as_of)
+                ),
+            ));
+            None
+        }
+        Some(d) if age_on(d, as_of) > 150 => {
+            c.push(PolicyError::out_of_range(
+                "birthDate",
+                "年龄超过150岁，请检查出生日期",
+            ));
+            None
+        }
+        d => d,
+    }
+}
+
+/// A member's id, if given: 1 to 64 characters, none of them invisible.
+fn check_id(m: &MemberInput, c: &mut Collect) {
+    if let Some(id) = &m.id {
+        if id.trim().is_empty() || id.chars().count() > 64 {
+            c.push(PolicyError::invalid_input(
+                "id",
+                "成员编号应为 1 到 64 个字符",
+            ));
+        } else if let Some(hidden) = crate::input::unicode::invisible(id) {
+            c.push(PolicyError::invalid_input(
+                "id",
+                format!(
+                    "成员编号含有看不见的字符（U+{:04X}，如零宽空格）：看起来相同的编号会被当作不同的人，请删去",
+                    u32::from(hidden)
+                ),
+            ));
+        }
+    }
 }

@@ -214,10 +214,10 @@ pub fn nearest_among<'c>(
     if len == 0 || len > 80 {
         return None;
     }
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let (best, distance) = candidates
         .into_iter()
-        .map(|c| (c, edit_distance(&lower, &c.to_lowercase())))
+        .map(|c| (c, edit_distance(&lower, &c.to_ascii_lowercase())))
         .min_by_key(|(_, d)| *d)?;
     (distance.saturating_mul(2) <= len.max(4)).then_some(best)
 }

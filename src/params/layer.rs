@@ -55,7 +55,7 @@ impl Parameter {
     /// Lay `new` over the parameter's values (see the module's rule). Values of one region and date
     /// in `new`: the last one counts.
     pub(super) fn layer(&mut self, mut new: Vec<DatedValue>, regions: &HashMap<u32, Region>) {
-        new.sort_by_key(DatedValue::key);
+        crate::base::sort::sort_by_key(&mut new, DatedValue::key);
         new.reverse();
         new.dedup_by_key(|v| v.key());
         new.reverse();
@@ -64,7 +64,7 @@ impl Parameter {
         }
         let scope = self.spec.scope;
         let mut dates: Vec<NaiveDate> = new.iter().map(|v| v.from).collect();
-        dates.sort_unstable();
+        crate::base::sort::sort(&mut dates);
         dates.dedup();
         let mut keys: Vec<Option<u32>> = self.values.iter().map(|v| v.region).collect();
         keys.dedup();

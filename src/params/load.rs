@@ -65,7 +65,7 @@ pub(super) fn duplicate_keys(node: &Node<'_>, path: &str, problems: &mut Problem
     match node {
         Node::Object(members) => {
             let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_ref()).collect();
-            keys.sort_unstable();
+            crate::base::sort::sort(&mut keys);
             let mut last = None;
             for k in keys {
                 if last == Some(k) {
@@ -124,17 +124,7 @@ pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
         Some(SCHEMA) => {}
         _ => problems.add("schema", format!("schema 应为 \"{SCHEMA}\"")),
     }
-    let extends = match doc.get("extends") {
-        None | Some(Node::Null) => false,
-        Some(n) if n.as_str() == Some(DEFAULT_ID) => true,
-        Some(_) => {
-            problems.add(
-                "extends",
-                format!("extends 只能是 \"{DEFAULT_ID}\"（在内置默认参数上修改）"),
-            );
-            false
-        }
-    };
+    let extends = extends_default(&doc, &mut problems);
     let id = required_str(&doc, "id", "", &mut problems);
     let title = required_str(&doc, "title", "", &mut problems);
     at_most(&id, "id", MAX_ID, &mut problems);
@@ -149,19 +139,7 @@ pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
     let mut set = if extends {
         ParameterSet::heilongjiang()?
     } else {
-        ParameterSet {
-            id: String::new(),
-            title: String::new(),
-            published: String::new(),
-            region_source: None,
-            key_counties: KeyCounties {
-                status: KeyCountyListStatus::NotPublished,
-                source: "参数文件未给出重点帮扶县名单".into(),
-                note: None,
-            },
-            regions: Default::default(),
-            params: Params::default(),
-        }
+        empty_set()
     };
     set.id = id;
     set.title = title;
@@ -186,26 +164,63 @@ pub(super) fn from_json(text: &str) -> Result<ParameterSet> {
         }
     }
     if problems.is_empty() {
-        for (names, message) in out_of_order(&set) {
-            // At the one the file gives (the first of the two when it gives both).
-            let index = doc
-                .get("parameters")
-                .and_then(Node::as_array)
-                .and_then(|list| {
-                    names.iter().find_map(|name| {
-                        list.iter()
-                            .position(|p| p.get("name").and_then(Node::as_str) == Some(name))
-                    })
-                });
-            let path = index.map_or("parameters".to_string(), |i| format!("parameters[{i}]"));
-            problems.add(path, message);
-        }
+        order_problems(&doc, &set, &mut problems);
     }
     if problems.is_empty() {
         set.settle_key_counties();
         Ok(set)
     } else {
         Err(problems.into_error(ErrorCode::InvalidParameters))
+    }
+}
+
+/// Whether the file extends the built-in set (`extends: "heilongjiang-2021"`).
+fn extends_default(doc: &Node<'_>, problems: &mut Problems) -> bool {
+    match doc.get("extends") {
+        None | Some(Node::Null) => false,
+        Some(n) if n.as_str() == Some(DEFAULT_ID) => true,
+        Some(_) => {
+            problems.add(
+                "extends",
+                format!("extends 只能是 \"{DEFAULT_ID}\"（在内置默认参数上修改）"),
+            );
+            false
+        }
+    }
+}
+
+/// A set with nothing in it yet, for a file that does not extend the built-in one.
+fn empty_set() -> ParameterSet {
+    ParameterSet {
+        id: String::new(),
+        title: String::new(),
+        published: String::new(),
+        region_source: None,
+        key_counties: KeyCounties {
+            status: KeyCountyListStatus::NotPublished,
+            source: "参数文件未给出重点帮扶县名单".into(),
+            note: None,
+        },
+        regions: Default::default(),
+        params: Params::default(),
+    }
+}
+
+/// Parameters out of order on some date, each at the one the file gives (the first of the two
+/// when it gives both).
+fn order_problems(doc: &Node<'_>, set: &ParameterSet, problems: &mut Problems) {
+    for (names, message) in out_of_order(set) {
+        let index = doc
+            .get("parameters")
+            .and_then(Node::as_array)
+            .and_then(|list| {
+                names.iter().find_map(|name| {
+                    list.iter()
+                        .position(|p| p.get("name").and_then(Node::as_str) == Some(name))
+                })
+            });
+        let path = index.map_or("parameters".to_string(), |i| format!("parameters[{i}]"));
+        problems.add(path, message);
     }
 }
 
@@ -237,10 +252,10 @@ pub(super) fn out_of_order(set: &ParameterSet) -> Vec<([&'static str; 2], String
         };
         let values = || a.values.iter().chain(&b.values);
         let mut regions: Vec<Option<u32>> = values().map(|v| v.region).collect();
-        regions.sort_unstable();
+        crate::base::sort::sort(&mut regions);
         regions.dedup();
         let mut dates: Vec<NaiveDate> = values().map(|v| v.from).collect();
-        dates.sort_unstable();
+        crate::base::sort::sort(&mut dates);
         dates.dedup();
         'pair: for code in regions {
             let region = code.and_then(|c| set.regions.get(&c));
@@ -327,152 +342,210 @@ fn read_regions(
     let mut seen = HashSet::new();
     let mut added = Vec::new();
     for (i, item) in list.iter().enumerate() {
-        let path = format!("regions[{i}]");
-        if item.entries().is_none() {
-            problems.add(&path, "应为对象");
-            continue;
+        if let Some(code) = read_region_item(i, item, set, &mut seen, problems) {
+            added.push((i, code));
         }
-        check_keys(
-            item,
-            &path,
-            &[
-                "code",
-                "name",
-                "kind",
-                "validFrom",
-                "validUntil",
-                "alleviatedCounty",
-                "povertyCounty",
-                "keyCounty",
-                "note",
-            ],
-            problems,
-        );
-        let code_text = required_str(item, "code", &path, problems);
-        let Some(code) = parse_region_code(&code_text) else {
-            if !code_text.is_empty() {
-                problems.add(
-                    format!("{path}.code"),
-                    format!("“{}”不是6位行政区划代码", quote(&code_text)),
-                );
-            }
-            continue;
-        };
-        let here = |field: &str| format!("{path}.{field}（{code_text}）");
-        if !seen.insert(code) {
+    }
+    check_parents(set, &added, problems);
+    check_key_county_flags(set, &added, problems);
+}
+
+/// The `i`th region of the file, added to `set`; its code, or `None` (and its problems).
+fn read_region_item(
+    i: usize,
+    item: &Node<'_>,
+    set: &mut ParameterSet,
+    seen: &mut HashSet<u32>,
+    problems: &mut Problems,
+) -> Option<u32> {
+    let path = format!("regions[{i}]");
+    if item.entries().is_none() {
+        problems.add(&path, "应为对象");
+        return None;
+    }
+    check_keys(item, &path, REGION_FIELDS, problems);
+    let (code, code_text) = region_code(item, &path, seen, problems)?;
+    // An extending file may restate part of a region the default has (its keyCounty flag, say).
+    let base = set.regions.get(&code).cloned();
+    let level = level_of(code);
+    let name = match (item.get("name"), &base) {
+        (None, Some(b)) => b.name.clone(),
+        _ => required_str(item, "name", &path, problems),
+    };
+    at_most(&name, &format!("{path}.name"), MAX_NAME, problems);
+    let kind = region_kind(item, &path, (&code_text, level), base.as_ref(), problems)?;
+    let valid_from = optional_date(item, "validFrom", &path, problems)
+        .or_else(|| base.as_ref().and_then(|b| b.valid_from));
+    let valid_until = optional_date(item, "validUntil", &path, problems)
+        .or_else(|| base.as_ref().and_then(|b| b.valid_until));
+    if let (Some(f), Some(u)) = (valid_from, valid_until) {
+        if u < f {
+            problems.add(format!("{path}.validUntil"), "validUntil 早于 validFrom");
+        }
+    }
+    let (poverty, alleviated) = county_kind(
+        item,
+        &path,
+        (&code_text, level),
+        &name,
+        base.as_ref(),
+        problems,
+    );
+    let key_county_flag = match item.get("keyCounty") {
+        None | Some(Node::Null) => base.as_ref().is_some_and(|b| b.key_county_flag),
+        Some(n) => n.as_bool().unwrap_or_else(|| {
+            problems.add(format!("{path}.keyCounty"), "应为 true 或 false");
+            false
+        }),
+    };
+    let note = optional_str(item, "note", &path, problems)
+        .or_else(|| base.as_ref().and_then(|b| b.note.clone()));
+    let chain = [
+        Some(code),
+        parent_of(code),
+        parent_of(code).and_then(parent_of),
+    ];
+    set.insert_region(Region {
+        code,
+        name,
+        alleviated_county: alleviated,
+        kind,
+        valid_from,
+        valid_until,
+        poverty,
+        key_county: KeyCounty::NotPublished,
+        note,
+        key_county_flag,
+        chain,
+    });
+    Some(code)
+}
+
+/// The fields of a region in a parameter file.
+const REGION_FIELDS: &[&str] = &[
+    "code",
+    "name",
+    "kind",
+    "validFrom",
+    "validUntil",
+    "alleviatedCounty",
+    "povertyCounty",
+    "keyCounty",
+    "note",
+];
+
+/// A region's code, as a number and as written, or `None` (and a problem) when it is not a code or
+/// was seen before.
+fn region_code(
+    item: &Node<'_>,
+    path: &str,
+    seen: &mut HashSet<u32>,
+    problems: &mut Problems,
+) -> Option<(u32, String)> {
+    let code_text = required_str(item, "code", path, problems);
+    let Some(code) = parse_region_code(&code_text) else {
+        if !code_text.is_empty() {
             problems.add(
                 format!("{path}.code"),
-                format!("行政区划代码 {code_text} 重复"),
-            );
-            continue;
-        }
-        // An extending file may restate part of a region the default has (its keyCounty flag, say).
-        let base = set.regions.get(&code).cloned();
-        let level = level_of(code);
-        let name = match (item.get("name"), &base) {
-            (None, Some(b)) => b.name.clone(),
-            _ => required_str(item, "name", &path, problems),
-        };
-        at_most(&name, &format!("{path}.name"), MAX_NAME, problems);
-        let kind = match item.get("kind").filter(|n| !n.is_null()) {
-            None => base
-                .as_ref()
-                .map_or(RegionKind::default_for(level), |b| b.kind),
-            Some(n) => match n.as_str().and_then(RegionKind::parse) {
-                Some(k) if k.level() == level => k,
-                Some(k) => {
-                    problems.add(
-                        format!("{path}.kind"),
-                        format!(
-                            "{}：{code_text} 是{}代码，类别不能是“{}”",
-                            here("kind"),
-                            level.label(),
-                            k.label()
-                        ),
-                    );
-                    continue;
-                }
-                None => {
-                    let all: Vec<&str> = RegionKind::ALL.iter().map(|k| k.as_str()).collect();
-                    problems.add(
-                        format!("{path}.kind"),
-                        format!("未知的地区类别（应为 {} 之一）", all.join("、")),
-                    );
-                    continue;
-                }
-            },
-        };
-        let valid_from = optional_date(item, "validFrom", &path, problems)
-            .or_else(|| base.as_ref().and_then(|b| b.valid_from));
-        let valid_until = optional_date(item, "validUntil", &path, problems)
-            .or_else(|| base.as_ref().and_then(|b| b.valid_until));
-        if let (Some(f), Some(u)) = (valid_from, valid_until) {
-            if u < f {
-                problems.add(format!("{path}.validUntil"), "validUntil 早于 validFrom");
-            }
-        }
-        let poverty = match item.get("povertyCounty") {
-            None => base.as_ref().and_then(|b| b.poverty.clone()),
-            Some(Node::Null) => None,
-            Some(n) => read_poverty(n, &format!("{path}.povertyCounty"), problems),
-        };
-        let alleviated = match item.get("alleviatedCounty") {
-            None | Some(Node::Null) => match &poverty {
-                Some(p) if item.get("povertyCounty").is_some() => p.kind == PovertyKind::National,
-                _ => base.as_ref().is_some_and(|b| b.alleviated_county),
-            },
-            Some(n) => n.as_bool().unwrap_or_else(|| {
-                problems.add(format!("{path}.alleviatedCounty"), "应为 true 或 false");
-                false
-            }),
-        };
-        if alleviated
-            && poverty
-                .as_ref()
-                .is_some_and(|p| p.kind == PovertyKind::Provincial)
-        {
-            problems.add(
-                format!("{path}.alleviatedCounty"),
-                format!("{code_text} {name} 是省级贫困县：脱贫县（alleviatedCounty）只指20个国家级贫困县"),
+                format!("“{}”不是6位行政区划代码", quote(&code_text)),
             );
         }
-        if (alleviated || poverty.is_some()) && level != Level::County {
-            problems.add(
-                format!("{path}.alleviatedCounty"),
-                format!("{code_text} {name} 不是县级单位，不能是贫困县或脱贫县"),
-            );
-        }
-        let key_county_flag = match item.get("keyCounty") {
-            None | Some(Node::Null) => base.as_ref().is_some_and(|b| b.key_county_flag),
-            Some(n) => n.as_bool().unwrap_or_else(|| {
-                problems.add(format!("{path}.keyCounty"), "应为 true 或 false");
-                false
-            }),
-        };
-        let note = optional_str(item, "note", &path, problems)
-            .or_else(|| base.as_ref().and_then(|b| b.note.clone()));
-        let chain = [
-            Some(code),
-            parent_of(code),
-            parent_of(code).and_then(parent_of),
-        ];
-        set.insert_region(Region {
-            code,
-            name,
-            alleviated_county: alleviated,
-            kind,
-            valid_from,
-            valid_until,
-            poverty,
-            key_county: KeyCounty::NotPublished,
-            note,
-            key_county_flag,
-            chain,
-        });
-        added.push((i, code));
+        return None;
+    };
+    if !seen.insert(code) {
+        problems.add(
+            format!("{path}.code"),
+            format!("行政区划代码 {code_text} 重复"),
+        );
+        return None;
     }
-    // Every region's city and province must be in the table, so fallback always has somewhere to go.
-    for (i, code) in &added {
+    Some((code, code_text))
+}
+
+/// A region's kind as given, or its default's (or its level's default), checked against its code.
+fn region_kind(
+    item: &Node<'_>,
+    path: &str,
+    (code_text, level): (&str, Level),
+    base: Option<&Region>,
+    problems: &mut Problems,
+) -> Option<RegionKind> {
+    Some(match item.get("kind").filter(|n| !n.is_null()) {
+        None => base.map_or(RegionKind::default_for(level), |b| b.kind),
+        Some(n) => match n.as_str().and_then(RegionKind::parse) {
+            Some(k) if k.level() == level => k,
+            Some(k) => {
+                problems.add(
+                    format!("{path}.kind"),
+                    format!(
+                        "{path}.kind（{code_text}）：{code_text} 是{}代码，类别不能是“{}”",
+                        level.label(),
+                        k.label()
+                    ),
+                );
+                return None;
+            }
+            None => {
+                let all: Vec<&str> = RegionKind::ALL.iter().map(|k| k.as_str()).collect();
+                problems.add(
+                    format!("{path}.kind"),
+                    format!("未知的地区类别（应为 {} 之一）", all.join("、")),
+                );
+                return None;
+            }
+        },
+    })
+}
+
+/// A region's poverty county record and whether it is a 脱贫县 (one of the national poverty
+/// counties), as given or as its default has them, checked against each other and its level.
+fn county_kind(
+    item: &Node<'_>,
+    path: &str,
+    (code_text, level): (&str, Level),
+    name: &str,
+    base: Option<&Region>,
+    problems: &mut Problems,
+) -> (Option<PovertyCounty>, bool) {
+    let poverty = match item.get("povertyCounty") {
+        None => base.and_then(|b| b.poverty.clone()),
+        Some(Node::Null) => None,
+        Some(n) => read_poverty(n, &format!("{path}.povertyCounty"), problems),
+    };
+    let alleviated = match item.get("alleviatedCounty") {
+        None | Some(Node::Null) => match &poverty {
+            Some(p) if item.get("povertyCounty").is_some() => p.kind == PovertyKind::National,
+            _ => base.is_some_and(|b| b.alleviated_county),
+        },
+        Some(n) => n.as_bool().unwrap_or_else(|| {
+            problems.add(format!("{path}.alleviatedCounty"), "应为 true 或 false");
+            false
+        }),
+    };
+    if alleviated
+        && poverty
+            .as_ref()
+            .is_some_and(|p| p.kind == PovertyKind::Provincial)
+    {
+        problems.add(
+            format!("{path}.alleviatedCounty"),
+            format!(
+                "{code_text} {name} 是省级贫困县：脱贫县（alleviatedCounty）只指20个国家级贫困县"
+            ),
+        );
+    }
+    if (alleviated || poverty.is_some()) && level != Level::County {
+        problems.add(
+            format!("{path}.alleviatedCounty"),
+            format!("{code_text} {name} 不是县级单位，不能是贫困县或脱贫县"),
+        );
+    }
+    (poverty, alleviated)
+}
+
+/// Every region's city and province must be in the table, so fallback always has somewhere to go.
+fn check_parents(set: &ParameterSet, added: &[(usize, u32)], problems: &mut Problems) {
+    for (i, code) in added {
         if let Some(parent) = parent_of(*code) {
             if !set.regions.contains_key(&parent) {
                 problems.add(
@@ -482,9 +555,12 @@ fn read_regions(
             }
         }
     }
-    // 重点帮扶县: only with a published list, and only among the 脱贫县 (五(十四)).
+}
+
+/// 重点帮扶县: only with a published list, and only among the 脱贫县 (五(十四)).
+fn check_key_county_flags(set: &ParameterSet, added: &[(usize, u32)], problems: &mut Problems) {
     let published = set.key_counties.status == KeyCountyListStatus::Published;
-    for (i, code) in &added {
+    for (i, code) in added {
         let Some(r) = set.regions.get(code) else {
             continue;
         };
@@ -714,54 +790,9 @@ fn read_values(
                 None
             }
         };
-        let source = match item.get("source").map(|n| n.as_str()) {
-            Some(Some(s)) if !s.trim().is_empty() => Some(s.to_string()),
-            Some(Some(_)) => {
-                problem("source", "source 不能为空".into());
-                None
-            }
-            Some(None) => {
-                problem("source", "source 应为字符串".into());
-                None
-            }
-            None => {
-                problem("source", "缺少 source（出处）".into());
-                None
-            }
-        };
-        let status = match item
-            .get("status")
-            .map(|n| n.as_str().map(|s| (s, Status::parse(s))))
-        {
-            Some(Some((_, Some(s)))) => Some(s),
-            Some(Some((s, None))) => {
-                problem(
-                    "status",
-                    format!(
-                        "status 应为 official、reported 或 illustrative，而不是“{}”",
-                        quote(s)
-                    ),
-                );
-                None
-            }
-            _ => {
-                problem(
-                    "status",
-                    "缺少 status（official、reported 或 illustrative）".into(),
-                );
-                None
-            }
-        };
-        let note = match item.get("note") {
-            None | Some(Node::Null) => None,
-            Some(n) => match n.as_str() {
-                Some(s) => Some(s.to_string()),
-                None => {
-                    problem("note", "note 应为字符串".into());
-                    None
-                }
-            },
-        };
+        let source = value_source(item, &mut problem);
+        let status = value_status(item, &mut problem);
+        let note = value_note(item, &mut problem);
         if problems.0.len() != before {
             continue;
         }
@@ -779,8 +810,78 @@ fn read_values(
             });
         }
     }
-    // Two values for one date and region: sorted, then compared with the neighbour.
-    keys.sort_unstable();
+    same_date_and_region(path, spec, keys, problems);
+    out
+}
+
+/// A value's source: a string, not empty.
+fn value_source(item: &Node<'_>, problem: &mut impl FnMut(&str, String)) -> Option<String> {
+    match item.get("source").map(|n| n.as_str()) {
+        Some(Some(s)) if !s.trim().is_empty() => Some(s.to_string()),
+        Some(Some(_)) => {
+            problem("source", "source 不能为空".into());
+            None
+        }
+        Some(None) => {
+            problem("source", "source 应为字符串".into());
+            None
+        }
+        None => {
+            problem("source", "缺少 source（出处）".into());
+            None
+        }
+    }
+}
+
+/// A value's status: official, reported or illustrative.
+fn value_status(item: &Node<'_>, problem: &mut impl FnMut(&str, String)) -> Option<Status> {
+    match item
+        .get("status")
+        .map(|n| n.as_str().map(|s| (s, Status::parse(s))))
+    {
+        Some(Some((_, Some(s)))) => Some(s),
+        Some(Some((s, None))) => {
+            problem(
+                "status",
+                format!(
+                    "status 应为 official、reported 或 illustrative，而不是“{}”",
+                    quote(s)
+                ),
+            );
+            None
+        }
+        _ => {
+            problem(
+                "status",
+                "缺少 status（official、reported 或 illustrative）".into(),
+            );
+            None
+        }
+    }
+}
+
+/// A value's note, if any: a string.
+fn value_note(item: &Node<'_>, problem: &mut impl FnMut(&str, String)) -> Option<String> {
+    match item.get("note") {
+        None | Some(Node::Null) => None,
+        Some(n) => match n.as_str() {
+            Some(s) => Some(s.to_string()),
+            None => {
+                problem("note", "note 应为字符串".into());
+                None
+            }
+        },
+    }
+}
+
+/// Two values for one date and region: sorted, then compared with the neighbour.
+fn same_date_and_region(
+    path: &str,
+    spec: &Spec,
+    mut keys: Vec<((Option<u32>, NaiveDate), usize)>,
+    problems: &mut Problems,
+) {
+    crate::base::sort::sort(&mut keys);
     for pair in keys.windows(2) {
         if let [(a, _), (b, j)] = pair {
             if a == b {
@@ -796,7 +897,6 @@ fn read_values(
             }
         }
     }
-    out
 }
 
 /// A value of the parameter's kind, within its range. Decimals may be strings or JSON numbers.

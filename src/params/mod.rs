@@ -134,7 +134,7 @@ impl Parameter {
     /// Add `new` values (each replacing one of the same region and date): a sort and a merge,
     /// O(n log n) for n values however many are added.
     fn merge(&mut self, mut new: Vec<DatedValue>) {
-        new.sort_by_key(DatedValue::key);
+        crate::base::sort::sort_by_key(&mut new, DatedValue::key);
         // Later ones of the same key win (the file's order): keep the last of each run.
         new.reverse();
         new.dedup_by_key(|v| v.key());
@@ -481,7 +481,7 @@ impl ParameterSet {
     /// All regions, sorted by code.
     pub fn regions(&self) -> Vec<&Region> {
         let mut v: Vec<&Region> = self.regions.values().collect();
-        v.sort_by_key(|r| r.code);
+        crate::base::sort::sort_by_key(&mut v, |r| r.code);
         v
     }
 
@@ -494,8 +494,8 @@ impl ParameterSet {
         catalogue::find(name).and_then(|s| self.params.get(s))
     }
 
-    /// The parameter named `name` and its value in force on `on` for `region` (a 6-digit code),
-    /// with whether it is due for checking: what a page shows beside a figure a result rests on.
+    /// The parameter named `name` and its value in force on `on` for `region` (a 6-digit code;
+    /// without one, the province's), with whether it is due for checking: what a page shows beside a figure a result rests on.
     pub fn in_force(
         &self,
         name: &str,
@@ -509,9 +509,10 @@ impl ParameterSet {
                 load::unknown_name(name),
             )
         })?;
+        // Without a region, the province's value (its own, or one without a region).
         let region = match region {
             Some(code) => Some(self.region_by_code(code, on, "region")?),
-            None => None,
+            None => self.regions.values().find(|r| r.level() == Level::Province),
         };
         let v = self.lookup(parameter.spec, on, region)?;
         let stale = due_for_checking(parameter.spec, v, on);

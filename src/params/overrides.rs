@@ -89,82 +89,9 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Node<'_>) -> Result<Paramet
             Node::Array(items) => items
                 .iter()
                 .enumerate()
-                .filter_map(|(i, item)| {
-                    let path = format!("{name}[{i}]");
-                    if item.entries().is_none() {
-                        problems.add(
-                            &path,
-                            format!(
-                                "{name} 的第 {} 个取值应为 {{ from, region?, value }}",
-                                i.saturating_add(1)
-                            ),
-                        );
-                        return None;
-                    }
-                    check_keys(item, &path, &["from", "region", "value"], &mut problems);
-                    let context = format!("{name} 的第 {} 个取值", i.saturating_add(1));
-                    let from = match item.get("from").and_then(Node::as_str) {
-                        Some(s) => parse_date(s, "")
-                            .map_err(|e| {
-                                problems.add(
-                                    format!("{path}.from"),
-                                    format!("{context}：{}", e.message),
-                                )
-                            })
-                            .ok(),
-                        None => {
-                            problems.add(
-                                format!("{path}.from"),
-                                format!("{context}：缺少日期 from（YYYY-MM-DD）"),
-                            );
-                            None
-                        }
-                    };
-                    let region = read_region(item.get("region"), spec, &set)
-                        .map_err(|m| {
-                            problems.add(format!("{path}.region"), format!("{context}：{m}"))
-                        })
-                        .ok();
-                    let value = match item.get("value") {
-                        Some(v) => what_if_value(v, spec)
-                            .map_err(|m| {
-                                problems.add(format!("{path}.value"), format!("{context}：{m}"))
-                            })
-                            .ok(),
-                        None => {
-                            problems.add(format!("{path}.value"), format!("{context}：缺少 value"));
-                            None
-                        }
-                    };
-                    Some(DatedValue {
-                        from: from?,
-                        region: region?,
-                        value: value?,
-                        source: OVERRIDE_SOURCE.into(),
-                        status: Status::Illustrative,
-                        note: None,
-                    })
-                })
+                .filter_map(|(i, item)| dated_value(name, i, item, spec, &set, &mut problems))
                 .collect(),
-            plain => {
-                let value = what_if_value(plain, spec)
-                    .map_err(|m| {
-                        problems.add(name.as_ref(), format!("{}（{name}）：{m}", spec.label))
-                    })
-                    .ok();
-                let from = chrono::NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1);
-                match (value, from) {
-                    (Some(value), Some(from)) => vec![DatedValue {
-                        from,
-                        region: None,
-                        value,
-                        source: OVERRIDE_SOURCE.into(),
-                        status: Status::Illustrative,
-                        note: None,
-                    }],
-                    _ => Vec::new(),
-                }
-            }
+            plain => plain_value(name, plain, spec, &mut problems),
         };
         let regions = &set.regions;
         let Some(param) = set.params.get_or_insert(spec) else {
@@ -188,5 +115,86 @@ pub(super) fn apply(base: &ParameterSet, overrides: &Node<'_>) -> Result<Paramet
         Ok(set)
     } else {
         Err(problems.into_error(ErrorCode::InvalidInput))
+    }
+}
+
+/// The `i`th of the dated values `[{from, region?, value}]` given for `name`, or `None` (and its
+/// problems) when it is not good.
+fn dated_value(
+    name: &str,
+    i: usize,
+    item: &Node<'_>,
+    spec: &Spec,
+    set: &ParameterSet,
+    problems: &mut Problems,
+) -> Option<DatedValue> {
+    let path = format!("{name}[{i}]");
+    if item.entries().is_none() {
+        problems.add(
+            &path,
+            format!(
+                "{name} 的第 {} 个取值应为 {{ from, region?, value }}",
+                i.saturating_add(1)
+            ),
+        );
+        return None;
+    }
+    check_keys(item, &path, &["from", "region", "value"], problems);
+    let context = format!("{name} 的第 {} 个取值", i.saturating_add(1));
+    let from = match item.get("from").and_then(Node::as_str) {
+        Some(s) => parse_date(s, "")
+            .map_err(|e| problems.add(format!("{path}.from"), format!("{context}：{}", e.message)))
+            .ok(),
+        None => {
+            problems.add(
+                format!("{path}.from"),
+                format!("{context}：缺少日期 from（YYYY-MM-DD）"),
+            );
+            None
+        }
+    };
+    let region = read_region(item.get("region"), spec, set)
+        .map_err(|m| problems.add(format!("{path}.region"), format!("{context}：{m}")))
+        .ok();
+    let value = match item.get("value") {
+        Some(v) => what_if_value(v, spec)
+            .map_err(|m| problems.add(format!("{path}.value"), format!("{context}：{m}")))
+            .ok(),
+        None => {
+            problems.add(format!("{path}.value"), format!("{context}：缺少 value"));
+            None
+        }
+    };
+    Some(DatedValue {
+        from: from?,
+        region: region?,
+        value: value?,
+        source: OVERRIDE_SOURCE.into(),
+        status: Status::Illustrative,
+        note: None,
+    })
+}
+
+/// A plain value given for `name`: the parameter's one value from the earliest date on.
+fn plain_value(
+    name: &str,
+    node: &Node<'_>,
+    spec: &Spec,
+    problems: &mut Problems,
+) -> Vec<DatedValue> {
+    let value = what_if_value(node, spec)
+        .map_err(|m| problems.add(name, format!("{}（{name}）：{m}", spec.label)))
+        .ok();
+    let from = chrono::NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1);
+    match (value, from) {
+        (Some(value), Some(from)) => vec![DatedValue {
+            from,
+            region: None,
+            value,
+            source: OVERRIDE_SOURCE.into(),
+            status: Status::Illustrative,
+            note: None,
+        }],
+        _ => Vec::new(),
     }
 }

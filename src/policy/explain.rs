@@ -7,6 +7,8 @@
 use serde::Serialize;
 use tsify::Tsify;
 
+use crate::policy::rules::RuleId;
+
 /// One step of a calculation (`steps[]` of every result).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -49,16 +51,23 @@ pub struct Explanation {
 }
 
 impl Explanation {
-    /// A step applying `rule` of the policy item `citation`.
-    pub fn step(
+    /// A step applying `rule`, citing its first source (see [`RuleId::citation`]).
+    pub fn step(&mut self, rule: impl Into<RuleId>, text: String, value: Option<String>) {
+        let rule = rule.into();
+        self.step_citing(rule, rule.citation(), text, value);
+    }
+
+    /// A step applying `rule` that cites another of its sources, or (for a rule that lists what
+    /// the text says item by item) the item it applies.
+    pub fn step_citing(
         &mut self,
-        rule: &'static str,
+        rule: impl Into<RuleId>,
         citation: &'static str,
         text: String,
         value: Option<String>,
     ) {
         self.steps.push(Step {
-            rule,
+            rule: rule.into().id(),
             text,
             value,
             citation: Some(citation),
@@ -66,9 +75,9 @@ impl Explanation {
     }
 
     /// A step that cites no single item (a summary).
-    pub fn note(&mut self, rule: &'static str, text: String, value: Option<String>) {
+    pub fn note(&mut self, rule: impl Into<RuleId>, text: String, value: Option<String>) {
         self.steps.push(Step {
-            rule,
+            rule: rule.into().id(),
             text,
             value,
             citation: None,

@@ -3,6 +3,10 @@
 //! calculator that no text states. Steps name the rule they apply (`Step.rule`); a result that applies
 //! an assumption lists it in `assumptions`, so a member of staff sees it plainly. docs/rules.md is
 //! written from this list (a test keeps the two the same).
+//!
+//! Each rule has a constant (`rules::DIBAO_BASE`) that code names it by: a step takes its rule's
+//! citation from the rule, and only an assumption's constant can be added to [`Assumptions`], so
+//! an unknown rule, or a rule recorded as an assumption that is not one, does not compile.
 
 use serde::{Serialize, Serializer};
 
@@ -54,189 +58,266 @@ pub struct Rule {
 use Basis::{Document, Text};
 const ASSUMPTION: Basis = Basis::Assumption;
 
+/// A rule of [`RULES`]: only the constants the table defines exist, so a step or an assumption
+/// naming an unknown rule does not compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleId {
+    /// Its place in [`RULES`] (the bit [`Assumptions`] keeps).
+    index: u16,
+    rule: &'static Rule,
+}
+
+impl RuleId {
+    const fn new(index: u16, rule: &'static Rule) -> Self {
+        RuleId { index, rule }
+    }
+    pub fn rule(self) -> &'static Rule {
+        self.rule
+    }
+    /// The id steps carry, e.g. `dibao.base`.
+    pub fn id(self) -> &'static str {
+        self.rule.id
+    }
+    /// What a step applying the rule cites: the first of its sources (`四(十)` of
+    /// `四(十)；民发〔2021〕57号第十三条`).
+    pub fn citation(self) -> &'static str {
+        self.rule.sources().next().unwrap_or(self.rule.source)
+    }
+}
+
+/// A rule whose basis is an assumption of this calculator: the only kind [`Assumptions`] records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AssumptionId(RuleId);
+
+impl AssumptionId {
+    const fn new(index: u16, rule: &'static Rule) -> Self {
+        AssumptionId(RuleId::new(index, rule))
+    }
+}
+
+impl From<AssumptionId> for RuleId {
+    fn from(a: AssumptionId) -> RuleId {
+        a.0
+    }
+}
+
+impl Rule {
+    /// The items and documents of [`Rule::source`], each on its own (`二(二)、四(九)` is two).
+    pub fn sources(&self) -> impl Iterator<Item = &'static str> {
+        self.source.split(['；', '、']).filter(|s| !s.is_empty())
+    }
+}
+
+/// The type of a rule's constant: an assumption's is an [`AssumptionId`].
+macro_rules! id_type {
+    (ASSUMPTION) => {
+        AssumptionId
+    };
+    ($basis:ident) => {
+        RuleId
+    };
+}
+
 macro_rules! rules {
-    ($($id:literal, $basis:ident, $source:literal, $text:literal;)*) => {
+    ($($name:ident: $id:literal, $basis:ident, $source:literal, $text:literal;)*) => {
         /// Every rule, grouped by programme.
-        pub const RULES: &[Rule] = &[$(Rule { id: $id, basis: $basis, source: $source, text: $text }),*];
+        pub const RULES: &[Rule] = &[$(table::$name),*];
+
+        /// The rules one by one, for their constants.
+        mod table {
+            use super::*;
+            $(pub(super) const $name: Rule = Rule { id: $id, basis: $basis, source: $source, text: $text };)*
+        }
+
+        /// Each rule's place in [`RULES`].
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        enum Index {
+            $($name,)*
+        }
+
+        $(
+            #[doc = concat!("`", $id, "`: ", $text)]
+            pub const $name: id_type!($basis) = <id_type!($basis)>::new(Index::$name as u16, &table::$name);
+        )*
     };
 }
 
 rules! {
     // 过渡期
-    "transition.period", Text, "一(二)", "2020年脱贫攻坚目标任务完成后设立5年过渡期（2021-01-01至2025-12-31）。";
-    "transition.phase", Text, "一(二)、一(三)、四(九)", "测算日期在过渡期前、过渡期内（第几年）或过渡期后（常态化帮扶）。";
-    "transition.daysRemaining", Text, "一(三)", "过渡期剩余天数，含测算当天；过渡期开始前另给距开始的天数。";
-    "transition.fundIntegrationPilot", Text, "六(十六)", "过渡期前3年脱贫县继续实行涉农资金统筹整合试点。";
-    "transition.measures", Text, "二(一)、二(二)、三(七)、四(九)、六(十七)、六(十九)", "列出测算日期生效的措施及其起止日期。";
+    TRANSITION_PERIOD: "transition.period", Text, "一(二)", "2020年脱贫攻坚目标任务完成后设立5年过渡期（2021-01-01至2025-12-31）。";
+    TRANSITION_PHASE: "transition.phase", Text, "一(二)、一(三)、四(九)", "测算日期在过渡期前、过渡期内（第几年）或过渡期后（常态化帮扶）。";
+    TRANSITION_DAYS_REMAINING: "transition.daysRemaining", Text, "一(三)", "过渡期剩余天数，含测算当天；过渡期开始前另给距开始的天数。";
+    TRANSITION_FUND_INTEGRATION_PILOT: "transition.fundIntegrationPilot", Text, "六(十六)", "过渡期前3年脱贫县继续实行涉农资金统筹整合试点。";
+    TRANSITION_MEASURES: "transition.measures", Text, "二(一)、二(二)、三(七)、四(九)、六(十七)、六(十九)", "列出测算日期生效的措施及其起止日期。";
     // 家庭成员（各项目共用）
-    "member.laborCapacity", Document, "民发〔2021〕43号第五条", "无劳动能力：60周岁以上的老年人，未满16周岁的未成年人（劳动年龄上下限为参数），残疾等级为一、二、三级的智力、精神残疾人，一、二级的肢体残疾人，一级的视力残疾人；其他成员默认有劳动能力，登记的劳动能力优先。特困、低保就业成本扣除、防返贫监测的帮扶方式都按这一条。省级人民政府规定的其他情形（黑民规〔2021〕12号）未见原文，未计入。";
-    "member.severeDisability", Document, "民发〔2021〕57号第八条", "重度残疾人（低保加发、单人户）：一级、二级残疾人和三级智力残疾人、三级精神残疾人。";
-    "member.disabilityType", ASSUMPTION, "民发〔2021〕43号第五条；民发〔2021〕57号第八条", "登记了残疾等级而未登记类别的，或为多重残疾的：一、二级按无劳动能力、重度残疾计，三、四级都不按；孤独症按精神残疾计（一至三级无劳动能力，三级属重度残疾）。两份文件只按类别列出等级。";
+    MEMBER_LABOR_CAPACITY: "member.laborCapacity", Document, "民发〔2021〕43号第五条", "无劳动能力：60周岁以上的老年人，未满16周岁的未成年人（劳动年龄上下限为参数），残疾等级为一、二、三级的智力、精神残疾人，一、二级的肢体残疾人，一级的视力残疾人；其他成员默认有劳动能力，登记的劳动能力优先。特困、低保就业成本扣除、防返贫监测的帮扶方式都按这一条。省级人民政府规定的其他情形（黑民规〔2021〕12号）未见原文，未计入。";
+    MEMBER_SEVERE_DISABILITY: "member.severeDisability", Document, "民发〔2021〕57号第八条", "重度残疾人（低保加发、单人户）：一级、二级残疾人和三级智力残疾人、三级精神残疾人。";
+    MEMBER_DISABILITY_TYPE: "member.disabilityType", ASSUMPTION, "民发〔2021〕43号第五条；民发〔2021〕57号第八条", "登记了残疾等级而未登记类别的，或为多重残疾的：一、二级按无劳动能力、重度残疾计，三、四级都不按；孤独症按精神残疾计（一至三级无劳动能力，三级属重度残疾）。两份文件只按类别列出等级。";
     // 防止返贫动态监测
-    "monitoring.perCapitaNetIncome", ASSUMPTION, "二(二)", "家庭人均纯收入 = 登记的经营、财产、转移、其他收入、不计入低保的收入与工资之和 ÷ 人数：各项按已扣除经营费用的净额录入，文件未给出本计算器可用的算法。";
-    "monitoring.incomeLine", Text, "二(二)", "人均纯收入低于监测收入标准的（等于标准的不算低于），存在返贫致贫风险。";
-    "monitoring.guarantees", Text, "二(二)", "“两不愁三保障”及饮水安全未保障的，存在返贫致贫风险。";
-    "monitoring.rigidSpending", ASSUMPTION, "二(二)", "刚性支出大于0且不低于家庭年收入一定比例（参数）的，为“刚性支出较大”。";
-    "monitoring.incomeFall", ASSUMPTION, "二(二)", "今年收入不高于上年收入 ×（1 − 比例）（比例为参数，下降恰好达到比例的也算）的，为“收入大幅缩减”。";
-    "monitoring.basicLiving", ASSUMPTION, "二(二)", "扣除刚性支出后人均收入低于监测标准的一定倍数（参数，等于的不算低于）的，为“基本生活出现严重困难”。";
-    "monitoring.rural", Text, "二(二)、四(九)", "防止返贫动态监测面向农户：城市一般家庭不纳入，城市低收入人口由民政部门开展低收入人口动态监测。";
-    "monitoring.urbanRegistered", ASSUMPTION, "二(二)", "城市家庭已登记为脱贫户、监测户或返贫致贫户的（如易地扶贫搬迁进城），仍按登记纳入监测。";
-    "monitoring.scope", Text, "二(二)、四(九)", "脱贫不稳定户、边缘易致贫户、突发严重困难户纳入监测；已认定的监测对象按登记类别。";
-    "monitoring.track", Text, "二(二)", "有劳动能力的开发式帮扶，无劳动能力的兜底保障，重大灾害或家庭重大变故“一事一议”。";
-    "monitoring.riskElimination", Document, "二(二)；国家乡村振兴局等《关于健全防止返贫动态监测和帮扶机制的指导意见》（2021，转述）", "收入持续稳定超过监测标准满规定月数、“两不愁三保障”及饮水安全有保障的，可按程序标注风险消除；无劳动能力的不标注，持续跟踪。";
+    MONITORING_PER_CAPITA_NET_INCOME: "monitoring.perCapitaNetIncome", ASSUMPTION, "二(二)", "家庭人均纯收入 = 登记的经营、财产、转移、其他收入、不计入低保的收入与工资之和 ÷ 人数：各项按已扣除经营费用的净额录入，文件未给出本计算器可用的算法。";
+    MONITORING_INCOME_LINE: "monitoring.incomeLine", Text, "二(二)", "人均纯收入低于监测收入标准的（等于标准的不算低于），存在返贫致贫风险。";
+    MONITORING_GUARANTEES: "monitoring.guarantees", Text, "二(二)", "“两不愁三保障”及饮水安全未保障的，存在返贫致贫风险。";
+    MONITORING_RIGID_SPENDING: "monitoring.rigidSpending", ASSUMPTION, "二(二)", "刚性支出大于0且不低于家庭年收入一定比例（参数）的，为“刚性支出较大”。";
+    MONITORING_INCOME_FALL: "monitoring.incomeFall", ASSUMPTION, "二(二)", "今年收入不高于上年收入 ×（1 − 比例）（比例为参数，下降恰好达到比例的也算）的，为“收入大幅缩减”。";
+    MONITORING_BASIC_LIVING: "monitoring.basicLiving", ASSUMPTION, "二(二)", "扣除刚性支出后人均收入低于监测标准的一定倍数（参数，等于的不算低于）的，为“基本生活出现严重困难”。";
+    MONITORING_RURAL: "monitoring.rural", Text, "二(二)、四(九)", "防止返贫动态监测面向农户：城市一般家庭不纳入，城市低收入人口由民政部门开展低收入人口动态监测。";
+    MONITORING_URBAN_REGISTERED: "monitoring.urbanRegistered", ASSUMPTION, "二(二)", "城市家庭已登记为脱贫户、监测户或返贫致贫户的（如易地扶贫搬迁进城），仍按登记纳入监测。";
+    MONITORING_SCOPE: "monitoring.scope", Text, "二(二)、四(九)", "脱贫不稳定户、边缘易致贫户、突发严重困难户纳入监测；已认定的监测对象按登记类别。";
+    MONITORING_TRACK: "monitoring.track", Text, "二(二)", "有劳动能力的开发式帮扶，无劳动能力的兜底保障，重大灾害或家庭重大变故“一事一议”。";
+    MONITORING_RISK_ELIMINATION: "monitoring.riskElimination", Document, "二(二)；国家乡村振兴局等《关于健全防止返贫动态监测和帮扶机制的指导意见》（2021，转述）", "收入持续稳定超过监测标准满规定月数、“两不愁三保障”及饮水安全有保障的，可按程序标注风险消除；无劳动能力的不标注，持续跟踪。";
     // 最低生活保障
-    "dibao.standard", Text, "四(十)", "按家庭所在地区和城乡取当地低保标准。";
-    "dibao.standardBelowProvince", ASSUMPTION, "四(十)", "地区自有的低保标准低于同日全省标准的，仍按地区标准计算并提示核对：两者来源的起始日期未核实（见参数说明）。";
-    "dibao.tekunMembers", ASSUMPTION, "四(十三)；民发〔2021〕43号第四条", "符合特困条件的成员纳入特困供养，低保按其余成员计算：文件未写明同一家庭特困成员与其余成员怎样分开保障。";
-    "dibao.exemptIncome", Document, "民发〔2021〕57号第十三条", "优待抚恤金、奖励性补助、社会救助款物、“十四五”期间中央确定的基础养老金等不计入家庭收入。";
-    "dibao.employmentDeduction", Text, "四(十)", "有劳动能力的农村低保对象务工收入，按务工所在地两个月最低工资标准扣除就业成本，扣除额不超过工资（取两者中较小的一个）。";
-    "dibao.employmentDeductionUrban", ASSUMPTION, "四(十)；民发〔2021〕57号第十三条", "城市低保对象的就业成本也按务工所在地两个月最低工资扣除：实施意见只写农村低保对象，国家办法只说“必要的就业成本”可扣减、未定数额。";
-    "dibao.workOutsideProvince", Text, "四(十)", "务工地在省外的，按工作人员登记的务工地月最低工资标准扣除两个月就业成本。";
-    "dibao.workOutsideProvinceDefault", ASSUMPTION, "四(十)", "务工地在省外而未登记当地最低工资的，按家庭所在地的最低工资档次扣除：省外各地的最低工资不在参数集中。";
-    "dibao.countedIncome", Text, "四(十)；民发〔2021〕57号第十三条", "计算收入 = 经营、财产、转移、其他收入 + 工资 − 就业成本；人均月收入 = 计算收入 ÷ 12 ÷ 低保覆盖人数。";
-    "dibao.assets", Document, "民发〔2021〕57号第十四条", "家庭财产状况须符合当地规定（由工作人员核查）。";
-    "dibao.base", Document, "民发〔2021〕57号第二十三条", "人均月收入低于低保标准（等于的不算低于）的，按差额补差：(标准 − 人均) × 人数。";
-    "dibao.supplement", ASSUMPTION, "四(十)；《社会救助暂行办法》第十二条", "低保家庭中的重度残疾人、重病患者、老年人、未成年人加发低保金（四(十)）；加发额 = 比例（参数）× 低保标准，同属多类的只取比例最高的一项：黑龙江的加发办法未见，计算方式是本计算器的假设。";
-    "dibao.eligibility", Document, "《社会救助暂行办法》第九条", "人均月收入低于低保标准且财产符合规定的家庭给予低保；人均月收入不低于标准的，不符合低保条件。";
-    "dibao.marginal", Document, "民发〔2021〕57号第八条；民政部等四部门2022年通知一(四)", "不符合低保条件、人均收入低于低保标准的1.5倍（参数，等于的不算低于）、财产符合规定的，为低保边缘家庭。";
-    "dibao.singlePerson", Text, "四(十)；民发〔2021〕57号第八条；民政部等四部门2022年通知一(四)", "低保边缘家庭中的重度残疾人、重病患者可参照“单人户”纳入低保，按“平均补助水平 + 加发”计算。";
-    "dibao.gradualExit", Document, "民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(三)", "就业后家庭人均收入超过低保标准的低保家庭，可给予一定时间（原则上不超过6个月，参数）的渐退期：不计工资的人均收入低于标准，才算因就业超过。";
-    "dibao.gradualExitAmount", ASSUMPTION, "民发〔2021〕57号第三十三条", "渐退期内维持现领低保金；未告知现领数额时，按不计新增工资收入计算。";
-    "dibao.routeOrder", Document, "民发〔2021〕57号第八条；民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(一)", "低保的保障方式依次为：人均收入低于标准的整户补差（申请家庭符合条件的，不得仅将个别家庭成员纳入）；渐退期内的家庭维持原低保（渐退期内仍是低保家庭，不是低保边缘家庭）；都不适用时，低保边缘家庭的重度残疾人、重病患者参照“单人户”。";
+    DIBAO_STANDARD: "dibao.standard", Text, "四(十)", "按家庭所在地区和城乡取当地低保标准。";
+    DIBAO_STANDARD_BELOW_PROVINCE: "dibao.standardBelowProvince", ASSUMPTION, "四(十)", "地区自有的低保标准低于同日全省标准的，仍按地区标准计算并提示核对：两者来源的起始日期未核实（见参数说明）。";
+    DIBAO_TEKUN_MEMBERS: "dibao.tekunMembers", ASSUMPTION, "四(十三)；民发〔2021〕43号第四条", "符合特困条件的成员纳入特困供养，低保按其余成员计算：文件未写明同一家庭特困成员与其余成员怎样分开保障。";
+    DIBAO_EXEMPT_INCOME: "dibao.exemptIncome", Document, "民发〔2021〕57号第十三条", "优待抚恤金、奖励性补助、社会救助款物、“十四五”期间中央确定的基础养老金等不计入家庭收入。";
+    DIBAO_EMPLOYMENT_DEDUCTION: "dibao.employmentDeduction", Text, "四(十)", "有劳动能力的农村低保对象务工收入，按务工所在地两个月最低工资标准扣除就业成本，扣除额不超过工资（取两者中较小的一个）。";
+    DIBAO_EMPLOYMENT_DEDUCTION_URBAN: "dibao.employmentDeductionUrban", ASSUMPTION, "四(十)；民发〔2021〕57号第十三条", "城市低保对象的就业成本也按务工所在地两个月最低工资扣除：实施意见只写农村低保对象，国家办法只说“必要的就业成本”可扣减、未定数额。";
+    DIBAO_WORK_OUTSIDE_PROVINCE: "dibao.workOutsideProvince", Text, "四(十)", "务工地在省外的，按工作人员登记的务工地月最低工资标准扣除两个月就业成本。";
+    DIBAO_WORK_OUTSIDE_PROVINCE_DEFAULT: "dibao.workOutsideProvinceDefault", ASSUMPTION, "四(十)", "务工地在省外而未登记当地最低工资的，按家庭所在地的最低工资档次扣除：省外各地的最低工资不在参数集中。";
+    DIBAO_COUNTED_INCOME: "dibao.countedIncome", Text, "四(十)；民发〔2021〕57号第十三条", "计算收入 = 经营、财产、转移、其他收入 + 工资 − 就业成本；人均月收入 = 计算收入 ÷ 12 ÷ 低保覆盖人数。";
+    DIBAO_ASSETS: "dibao.assets", Document, "民发〔2021〕57号第十四条", "家庭财产状况须符合当地规定（由工作人员核查）。";
+    DIBAO_BASE: "dibao.base", Document, "民发〔2021〕57号第二十三条", "人均月收入低于低保标准（等于的不算低于）的，按差额补差：(标准 − 人均) × 人数。";
+    DIBAO_SUPPLEMENT: "dibao.supplement", ASSUMPTION, "四(十)；《社会救助暂行办法》第十二条", "低保家庭中的重度残疾人、重病患者、老年人、未成年人加发低保金（四(十)）；加发额 = 比例（参数）× 低保标准，同属多类的只取比例最高的一项：黑龙江的加发办法未见，计算方式是本计算器的假设。";
+    DIBAO_ELIGIBILITY: "dibao.eligibility", Document, "《社会救助暂行办法》第九条", "人均月收入低于低保标准且财产符合规定的家庭给予低保；人均月收入不低于标准的，不符合低保条件。";
+    DIBAO_MARGINAL: "dibao.marginal", Document, "民发〔2021〕57号第八条；民政部等四部门2022年通知一(四)", "不符合低保条件、人均收入低于低保标准的1.5倍（参数，等于的不算低于）、财产符合规定的，为低保边缘家庭。";
+    DIBAO_SINGLE_PERSON: "dibao.singlePerson", Text, "四(十)；民发〔2021〕57号第八条；民政部等四部门2022年通知一(四)", "低保边缘家庭中的重度残疾人、重病患者可参照“单人户”纳入低保，按“平均补助水平 + 加发”计算。";
+    DIBAO_GRADUAL_EXIT: "dibao.gradualExit", Document, "民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(三)", "就业后家庭人均收入超过低保标准的低保家庭，可给予一定时间（原则上不超过6个月，参数）的渐退期：不计工资的人均收入低于标准，才算因就业超过。";
+    DIBAO_GRADUAL_EXIT_AMOUNT: "dibao.gradualExitAmount", ASSUMPTION, "民发〔2021〕57号第三十三条", "渐退期内维持现领低保金；未告知现领数额时，按不计新增工资收入计算。";
+    DIBAO_ROUTE_ORDER: "dibao.routeOrder", Document, "民发〔2021〕57号第八条；民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(一)", "低保的保障方式依次为：人均收入低于标准的整户补差（申请家庭符合条件的，不得仅将个别家庭成员纳入）；渐退期内的家庭维持原低保（渐退期内仍是低保家庭，不是低保边缘家庭）；都不适用时，低保边缘家庭的重度残疾人、重病患者参照“单人户”。";
     // 特困人员救助供养
-    "tekun.basicStandard", Document, "四(十)；国发〔2016〕14号（转述）", "特困人员基本生活标准不低于当地低保标准的1.3倍（参数），按当地公布口径向上取整（哈尔滨取整到元，参数）。";
-    "tekun.member", Document, "四(十)；民发〔2021〕43号第四条", "同时无劳动能力（见成员规则）、无生活来源、无法定赡养抚养扶养义务人（或其无履行能力）的，纳入特困供养：基本生活标准 + 按生活自理能力的照料护理标准（第二十二条）。";
-    "tekun.orphanAllowance", Document, "民发〔2021〕43号第九条", "同时符合特困条件和孤儿、事实无人抚养儿童条件的未成年人，纳入孤儿、事实无人抚养儿童基本生活保障的，不再认定为特困人员：登记为孤儿或事实无人抚养儿童、未满18周岁（参数）的成员按后者保障。";
-    "tekun.supportFloor", Document, "四(十)；黑龙江省特困人员供养标准（转述）", "农村特困人员每月供养（基本生活 + 照料护理）不低于当地公布的农村分散供养标准 ÷ 12。";
-    "tekun.ownIncome", ASSUMPTION, "民发〔2021〕43号第六条", "“无生活来源”看本人收入：本人工资加家庭其他计入收入按人数平均的份额，低于当地低保标准；纳入特困的成员的份额不再计入其余成员的低保收入。";
+    TEKUN_BASIC_STANDARD: "tekun.basicStandard", Document, "四(十)；国发〔2016〕14号（转述）", "特困人员基本生活标准不低于当地低保标准的1.3倍（参数），按当地公布口径向上取整（哈尔滨取整到元，参数）。";
+    TEKUN_MEMBER: "tekun.member", Document, "四(十)；民发〔2021〕43号第四条", "同时无劳动能力（见成员规则）、无生活来源、无法定赡养抚养扶养义务人（或其无履行能力）的，纳入特困供养：基本生活标准 + 按生活自理能力的照料护理标准（第二十二条）。";
+    TEKUN_ORPHAN_ALLOWANCE: "tekun.orphanAllowance", Document, "民发〔2021〕43号第九条", "同时符合特困条件和孤儿、事实无人抚养儿童条件的未成年人，纳入孤儿、事实无人抚养儿童基本生活保障的，不再认定为特困人员：登记为孤儿或事实无人抚养儿童、未满18周岁（参数）的成员按后者保障。";
+    TEKUN_SUPPORT_FLOOR: "tekun.supportFloor", Document, "四(十)；黑龙江省特困人员供养标准（转述）", "农村特困人员每月供养（基本生活 + 照料护理）不低于当地公布的农村分散供养标准 ÷ 12。";
+    TEKUN_OWN_INCOME: "tekun.ownIncome", ASSUMPTION, "民发〔2021〕43号第六条", "“无生活来源”看本人收入：本人工资加家庭其他计入收入按人数平均的份额，低于当地低保标准；纳入特困的成员的份额不再计入其余成员的低保收入。";
     // 临时救助
-    "temporary.event", Text, "四(十)；《社会救助暂行办法》第四十七条", "因病、因灾、意外事故、家庭变故等基本生活陷入暂时困难的，给予临时救助。";
-    "temporary.need", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "困难缺口 = 全年低保线（标准 × 12 × 人数）− 扣除刚性支出后的年收入 − 本年已获低保、特困供养；缺口大于0才救助。";
-    "temporary.amount", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "救助额为缺口，不超过若干个月的家庭低保标准（与低保标准挂钩、分类分档，月数为参数）：刚性支出大于0且不低于年收入一定比例（参数）的为严重困难，其余（包括没有刚性支出的）为一般困难。";
-    "temporary.caseByCase", Text, "二(二)、四(十)；民发〔2018〕23号二(三)", "缺口大于救助上限（等于的不算大于）的，超出部分由县级“一事一议”。";
+    TEMPORARY_EVENT: "temporary.event", Text, "四(十)；《社会救助暂行办法》第四十七条", "因病、因灾、意外事故、家庭变故等基本生活陷入暂时困难的，给予临时救助。";
+    TEMPORARY_NEED: "temporary.need", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "困难缺口 = 全年低保线（标准 × 12 × 人数）− 扣除刚性支出后的年收入 − 本年已获低保、特困供养；缺口大于0才救助。";
+    TEMPORARY_AMOUNT: "temporary.amount", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "救助额为缺口，不超过若干个月的家庭低保标准（与低保标准挂钩、分类分档，月数为参数）：刚性支出大于0且不低于年收入一定比例（参数）的为严重困难，其余（包括没有刚性支出的）为一般困难。";
+    TEMPORARY_CASE_BY_CASE: "temporary.caseByCase", Text, "二(二)、四(十)；民发〔2018〕23号二(三)", "缺口大于救助上限（等于的不算大于）的，超出部分由县级“一事一议”。";
     // 养老保险代缴
-    "pension.lowestTier", Text, "四(十二)；国发〔2014〕8号", "政府为困难群体按最低缴费档次代缴部分或全部城乡居民养老保险费；年满16周岁、不在校、未满60周岁（参数）的成员缴费。";
-    "pension.member", Text, "四(十二)", "低保对象、特困人员、返贫致贫人口、重度残疾人由政府代缴；困难群体和其他已脱贫人口（脱贫户、登记为脱贫不稳定户的监测户）提高缴费档次时可保留现行最低缴费档次。";
-    "pension.share", ASSUMPTION, "四(十二)", "代缴“部分或全部”按人群的比例（参数）计算，同属多类的取最高比例；养老保险的“重度残疾人”按残疾人证一、二级计。";
+    PENSION_LOWEST_TIER: "pension.lowestTier", Text, "四(十二)；国发〔2014〕8号", "政府为困难群体按最低缴费档次代缴部分或全部城乡居民养老保险费；年满16周岁、不在校、未满60周岁（参数）的成员缴费。";
+    PENSION_MEMBER: "pension.member", Text, "四(十二)", "低保对象、特困人员、返贫致贫人口、重度残疾人由政府代缴；困难群体和其他已脱贫人口（脱贫户、登记为脱贫不稳定户的监测户）提高缴费档次时可保留现行最低缴费档次。";
+    PENSION_SHARE: "pension.share", ASSUMPTION, "四(十二)", "代缴“部分或全部”按人群的比例（参数）计算，同属多类的取最高比例；养老保险的“重度残疾人”按残疾人证一、二级计。";
     // 孤儿、事实无人抚养儿童基本生活费
-    "orphanAllowance.standard", Text, "四(十二)", "孤儿按集中养育、社会散居分别发放基本生活费；集中养育的拨付养育机构，社会散居的按月发给监护人。";
-    "orphanAllowance.defacto", Document, "四(十二)；民发〔2019〕62号（转述）", "事实无人抚养儿童参照当地社会散居孤儿基本生活保障标准发放基本生活补贴。";
-    "orphanAllowance.age", Document, "四(十二)", "年满18周岁（参数：未成年人年龄上限）不再按孤儿、事实无人抚养儿童发放。";
-    "orphanAllowance.notIncome", Document, "民发〔2021〕57号第十三条", "孤儿、事实无人抚养儿童基本生活费属社会救助款物，不计入低保家庭收入。";
+    ORPHAN_ALLOWANCE_STANDARD: "orphanAllowance.standard", Text, "四(十二)", "孤儿按集中养育、社会散居分别发放基本生活费；集中养育的拨付养育机构，社会散居的按月发给监护人。";
+    ORPHAN_ALLOWANCE_DEFACTO: "orphanAllowance.defacto", Document, "四(十二)；民发〔2019〕62号（转述）", "事实无人抚养儿童参照当地社会散居孤儿基本生活保障标准发放基本生活补贴。";
+    ORPHAN_ALLOWANCE_AGE: "orphanAllowance.age", Document, "四(十二)", "年满18周岁（参数：未成年人年龄上限）不再按孤儿、事实无人抚养儿童发放。";
+    ORPHAN_ALLOWANCE_NOT_INCOME: "orphanAllowance.notIncome", Document, "民发〔2021〕57号第十三条", "孤儿、事实无人抚养儿童基本生活费属社会救助款物，不计入低保家庭收入。";
     // 残疾儿童康复救助
-    "childRehabilitation.scope", Document, "四(十二)；国发〔2018〕20号（转述）", "0至6周岁（参数）视力、听力、言语、肢体、智力残疾儿童和孤独症儿童（含多重残疾）可申请康复救助，不设家庭经济条件；精神残疾未列入。";
-    "childRehabilitation.services", ASSUMPTION, "四(十二)；国发〔2018〕20号（转述）", "康复训练适用于各类；辅助器具适配适用于视力、听力、肢体和多重残疾；手术适用于听力、肢体和多重残疾；各按年度上限（参数）计，由定点机构结算（代付）。";
+    CHILD_REHABILITATION_SCOPE: "childRehabilitation.scope", Document, "四(十二)；国发〔2018〕20号（转述）", "0至6周岁（参数）视力、听力、言语、肢体、智力残疾儿童和孤独症儿童（含多重残疾）可申请康复救助，不设家庭经济条件；精神残疾未列入。";
+    CHILD_REHABILITATION_SERVICES: "childRehabilitation.services", ASSUMPTION, "四(十二)；国发〔2018〕20号（转述）", "康复训练适用于各类；辅助器具适配适用于视力、听力、肢体和多重残疾；手术适用于听力、肢体和多重残疾；各按年度上限（参数）计，由定点机构结算（代付）。";
     // 访视照料服务
-    "careServices.family", ASSUMPTION, "四(十)", "“困难家庭”按低保、特困家庭和脱贫户、监测户计。";
-    "careServices.member", Text, "四(十)、四(十二)", "困难家庭中生活不能自理（失能、部分失能）的老年人、未成年人、残疾人可获政府购买的访视、照料服务；失能、部分失能的特困老年人优先由县乡养老机构集中供养。";
+    CARE_SERVICES_FAMILY: "careServices.family", ASSUMPTION, "四(十)", "“困难家庭”按低保、特困家庭和脱贫户、监测户计。";
+    CARE_SERVICES_MEMBER: "careServices.member", Text, "四(十)、四(十二)", "困难家庭中生活不能自理（失能、部分失能）的老年人、未成年人、残疾人可获政府购买的访视、照料服务；失能、部分失能的特困老年人优先由县乡养老机构集中供养。";
     // 教育资助
-    "education.difficulty", ASSUMPTION, "三(八)", "脱贫户、监测户（含返贫致贫户）或低保、特困家庭的学生按家庭经济困难学生资助。";
-    "education.nutrition", Text, "三(八)", "农村义务教育学生营养改善计划：每生每天标准 × 在校天数。";
-    "education.boarding", Text, "三(八)", "家庭经济困难的义务教育寄宿生生活补助。";
-    "education.seniorHighGrant", Text, "三(八)", "家庭经济困难的普通高中学生国家助学金。";
-    "education.yulu", Document, "六(十九)；国开办发〔2015〕19号；国乡振发〔2022〕6号（转述）", "脱贫户、监测户“两后生”接受中职、高职教育的，过渡期内给予雨露计划补助（截止日为参数，2025-12-31）。";
-    "education.none", Text, "三(八)", "在校学生没有适用的资助项目。";
+    EDUCATION_DIFFICULTY: "education.difficulty", ASSUMPTION, "三(八)", "脱贫户、监测户（含返贫致贫户）或低保、特困家庭的学生按家庭经济困难学生资助。";
+    EDUCATION_NUTRITION: "education.nutrition", Text, "三(八)", "农村义务教育学生营养改善计划：每生每天标准 × 在校天数。";
+    EDUCATION_BOARDING: "education.boarding", Text, "三(八)", "家庭经济困难的义务教育寄宿生生活补助。";
+    EDUCATION_SENIOR_HIGH_GRANT: "education.seniorHighGrant", Text, "三(八)", "家庭经济困难的普通高中学生国家助学金。";
+    EDUCATION_YULU: "education.yulu", Document, "六(十九)；国开办发〔2015〕19号；国乡振发〔2022〕6号（转述）", "脱贫户、监测户“两后生”接受中职、高职教育的，过渡期内给予雨露计划补助（截止日为参数，2025-12-31）。";
+    EDUCATION_NONE: "education.none", Text, "三(八)", "在校学生没有适用的资助项目。";
     // 医疗保障
-    "medical.bill", Text, "四(十一)", "政策范围外费用由个人负担。";
-    "medical.basic", Text, "四(十一)", "基本医保：政策范围内费用超过起付线的部分按比例支付，不超过年度限额。";
-    "medical.tilt", Document, "四(十一)；国办发〔2021〕42号（转述）", "低保对象、特困人员、返贫致贫人口享受大病保险倾斜：起付线降低、支付比例提高。";
-    "medical.critical", Text, "四(十一)", "大病保险：基本医保后的个人负担超过起付线的部分分段按比例支付，取消封顶线。";
-    "medical.assistance", Document, "四(十一)；国办发〔2021〕42号（转述）", "医疗救助：特困、低保、监测对象按比例救助剩余政策范围内费用，不超过年度限额。";
-    "medical.patient", Text, "四(十一)", "个人自付 = 总费用 − 三重保障支付。";
+    MEDICAL_BILL: "medical.bill", Text, "四(十一)", "政策范围外费用由个人负担。";
+    MEDICAL_BASIC: "medical.basic", Text, "四(十一)", "基本医保：政策范围内费用超过起付线的部分按比例支付，不超过年度限额。";
+    MEDICAL_TILT: "medical.tilt", Document, "四(十一)；国办发〔2021〕42号（转述）", "低保对象、特困人员、返贫致贫人口享受大病保险倾斜：起付线降低、支付比例提高。";
+    MEDICAL_CRITICAL: "medical.critical", Text, "四(十一)", "大病保险：基本医保后的个人负担超过起付线的部分分段按比例支付，取消封顶线。";
+    MEDICAL_ASSISTANCE: "medical.assistance", Document, "四(十一)；国办发〔2021〕42号（转述）", "医疗救助：特困、低保、监测对象按比例救助剩余政策范围内费用，不超过年度限额。";
+    MEDICAL_PATIENT: "medical.patient", Text, "四(十一)", "个人自付 = 总费用 − 三重保障支付。";
     // 金融
-    "credit.microcredit.terms", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "脱贫人口小额信贷：5万元以下、3年以内、免担保免抵押、利率不高于一年期LPR、财政贴息。";
-    "credit.microcredit.subsidy", Document, "六(十七)", "利息按贷款利率计，财政贴息不超过利息。";
-    "credit.microcredit.eligibility", Document, "六(十七)", "过渡期内（政策窗口的起止日为参数，止于2025-12-31）脱贫人口、监测对象可申请；不是脱贫人口或监测对象、不在政策窗口内、超过额度期限或利率高于一年期LPR的，不符合。";
-    "credit.guaranteeLoan", Document, "六(十七)", "创业担保贷款个人额度以上限为准，超过的按上限发放。";
-    "credit.insuranceFutures", ASSUMPTION, "六(十七)", "“保险+期货”赔付 =（目标价格 − 结算价格，低于0按0计）× 投保数量：按常见的价格保险产品设计，以保单条款为准。";
+    CREDIT_MICROCREDIT_TERMS: "credit.microcredit.terms", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "脱贫人口小额信贷：5万元以下、3年以内、免担保免抵押、利率不高于一年期LPR、财政贴息。";
+    CREDIT_MICROCREDIT_SUBSIDY: "credit.microcredit.subsidy", Document, "六(十七)", "利息按贷款利率计，财政贴息不超过利息。";
+    CREDIT_MICROCREDIT_ELIGIBILITY: "credit.microcredit.eligibility", Document, "六(十七)", "过渡期内（政策窗口的起止日为参数，止于2025-12-31）脱贫人口、监测对象可申请；不是脱贫人口或监测对象、不在政策窗口内、超过额度期限或利率高于一年期LPR的，不符合。";
+    CREDIT_GUARANTEE_LOAN: "credit.guaranteeLoan", Document, "六(十七)", "创业担保贷款个人额度以上限为准，超过的按上限发放。";
+    CREDIT_INSURANCE_FUTURES: "credit.insuranceFutures", ASSUMPTION, "六(十七)", "“保险+期货”赔付 =（目标价格 − 结算价格，低于0按0计）× 投保数量：按常见的价格保险产品设计，以保单条款为准。";
     // 分类资助参保
-    "medicalPremium.individual", Document, "二(三)；国家医保局等年度城乡居民医保通知（转述）", "按参保年度的城乡居民基本医疗保险个人缴费标准计算。";
-    "medicalPremium.member", Document, "二(三)；国办发〔2021〕42号", "全额资助特困人员，定额资助低保对象、返贫致贫人口；未参保的成员参保后才资助。";
-    "medicalPremium.transition", Document, "二(三)；医保发〔2021〕10号（转述）", "过渡期内，其他监测对象和脱贫人口按规定资助参保；过渡期结束（2025-12-31）后不再资助。";
-    "medicalPremium.share", ASSUMPTION, "二(三)", "“定额资助”按个人缴费的比例表示（参数，黑龙江比例未找到）；同属多类的取最高比例。";
+    MEDICAL_PREMIUM_INDIVIDUAL: "medicalPremium.individual", Document, "二(三)；国家医保局等年度城乡居民医保通知（转述）", "按参保年度的城乡居民基本医疗保险个人缴费标准计算。";
+    MEDICAL_PREMIUM_MEMBER: "medicalPremium.member", Document, "二(三)；国办发〔2021〕42号", "全额资助特困人员，定额资助低保对象、返贫致贫人口；未参保的成员参保后才资助。";
+    MEDICAL_PREMIUM_TRANSITION: "medicalPremium.transition", Document, "二(三)；医保发〔2021〕10号（转述）", "过渡期内，其他监测对象和脱贫人口按规定资助参保；过渡期结束（2025-12-31）后不再资助。";
+    MEDICAL_PREMIUM_SHARE: "medicalPremium.share", ASSUMPTION, "二(三)", "“定额资助”按个人缴费的比例表示（参数，黑龙江比例未找到）；同属多类的取最高比例。";
     // 住房安全
-    "housing.rural", Text, "二(三)、三(八)", "农村危房改造面向农村家庭；城市家庭不在此列。";
-    "housing.groups", ASSUMPTION, "二(三)；建村〔2021〕35号（转述）", "农村监测户（含返贫致贫）、低保户、有分散供养特困人员的家庭和脱贫户属住房安全保障对象；低保边缘家庭未单独判断，脱贫户按未享受过住房保障计。";
-    "housing.appraisal", Text, "二(三)、三(八)", "C级危房维修加固、D级危房拆除重建；地震高烈度设防地区的安全农房可抗震改造；补助按等级（参数）。";
-    "housing.inKind", ASSUMPTION, "三(八)", "危房改造、抗震改造补助专用于房屋，计为实物（代付）而非生活现金。";
+    HOUSING_RURAL: "housing.rural", Text, "二(三)、三(八)", "农村危房改造面向农村家庭；城市家庭不在此列。";
+    HOUSING_GROUPS: "housing.groups", ASSUMPTION, "二(三)；建村〔2021〕35号（转述）", "农村监测户（含返贫致贫）、低保户、有分散供养特困人员的家庭和脱贫户属住房安全保障对象；低保边缘家庭未单独判断，脱贫户按未享受过住房保障计。";
+    HOUSING_APPRAISAL: "housing.appraisal", Text, "二(三)、三(八)", "C级危房维修加固、D级危房拆除重建；地震高烈度设防地区的安全农房可抗震改造；补助按等级（参数）。";
+    HOUSING_IN_KIND: "housing.inKind", ASSUMPTION, "三(八)", "危房改造、抗震改造补助专用于房屋，计为实物（代付）而非生活现金。";
     // 乡村公益岗位
-    "publicPost.household", ASSUMPTION, "三(六)", "乡村公益岗位促进弱劳力、半劳力等家庭就近就业：按面向脱贫户、监测户计（原文未限定人群）。";
-    "publicPost.member", Text, "三(六)", "弱劳力、半劳力（部分丧失劳动能力）、在聘任年龄内、不在校的成员可聘任。";
-    "publicPost.exit", ASSUMPTION, "三(六)", "“有序退岗”：家庭人均纯收入高于监测标准且稳定满风险消除所需月数（参数）的，退岗。";
-    "publicPost.posts", ASSUMPTION, "三(六)", "每户聘任人数不超过参数规定的人数（未见黑龙江文件），在岗按月领取岗位补贴。";
+    PUBLIC_POST_HOUSEHOLD: "publicPost.household", ASSUMPTION, "三(六)", "乡村公益岗位促进弱劳力、半劳力等家庭就近就业：按面向脱贫户、监测户计（原文未限定人群）。";
+    PUBLIC_POST_MEMBER: "publicPost.member", Text, "三(六)", "弱劳力、半劳力（部分丧失劳动能力）、在聘任年龄内、不在校的成员可聘任。";
+    PUBLIC_POST_EXIT: "publicPost.exit", ASSUMPTION, "三(六)", "“有序退岗”：家庭人均纯收入高于监测标准且稳定满风险消除所需月数（参数）的，退岗。";
+    PUBLIC_POST_POSTS: "publicPost.posts", ASSUMPTION, "三(六)", "每户聘任人数不超过参数规定的人数（未见黑龙江文件），在岗按月领取岗位补贴。";
     // 生态护林员
-    "forestRanger.household", ASSUMPTION, "三(六)", "生态护林员优先保障脱贫不稳定户、边缘易致贫户（三(六)）；按只从脱贫户、监测户中选聘计（原文只写优先）。";
-    "forestRanger.ableToWork", ASSUMPTION, "三(六)", "“实现就业”按有全部劳动能力、在劳动年龄内、不在校的成员计；部分丧失劳动能力的弱劳力、半劳力按乡村公益岗位安置，不重复计算。";
-    "forestRanger.posts", ASSUMPTION, "三(六)", "每户选聘人数不超过参数规定的人数（各地通常每户1人，未见黑龙江文件），每人按年补助标准计。";
+    FOREST_RANGER_HOUSEHOLD: "forestRanger.household", ASSUMPTION, "三(六)", "生态护林员优先保障脱贫不稳定户、边缘易致贫户（三(六)）；按只从脱贫户、监测户中选聘计（原文只写优先）。";
+    FOREST_RANGER_ABLE_TO_WORK: "forestRanger.ableToWork", ASSUMPTION, "三(六)", "“实现就业”按有全部劳动能力、在劳动年龄内、不在校的成员计；部分丧失劳动能力的弱劳力、半劳力按乡村公益岗位安置，不重复计算。";
+    FOREST_RANGER_POSTS: "forestRanger.posts", ASSUMPTION, "三(六)", "每户选聘人数不超过参数规定的人数（各地通常每户1人，未见黑龙江文件），每人按年补助标准计。";
     // 防贫保险
-    "povertyInsurance.covered", ASSUMPTION, "六(十七)", "防贫保险、扶贫小额保险按县开办（参数），保障脱贫户和监测户。";
-    "povertyInsurance.formula", ASSUMPTION, "六(十七)", "扣除刚性支出后人均纯收入低于防贫线（监测标准的倍数）的，按（防贫线 − 人均）× 人数 × 赔付比例赔付，不超过每户上限，一次性现金。";
+    POVERTY_INSURANCE_COVERED: "povertyInsurance.covered", ASSUMPTION, "六(十七)", "防贫保险、扶贫小额保险按县开办（参数），保障脱贫户和监测户。";
+    POVERTY_INSURANCE_FORMULA: "povertyInsurance.formula", ASSUMPTION, "六(十七)", "扣除刚性支出后人均纯收入低于防贫线（监测标准的倍数）的，按（防贫线 − 人均）× 人数 × 赔付比例赔付，不超过每户上限，一次性现金。";
     // 提醒（estimate.alerts）
-    "alerts.schoolDropout", Document, "二(三)；《义务教育法》第二条、第十一条（转述）", "脱贫户、监测户中6至15周岁（参数）未登记在校、也未登记因身体原因不具备学习条件的成员，提醒控辍保学。";
-    "alerts.coverageGap", ASSUMPTION, "四(十三)", "“无法通过产业就业获得稳定收入”按本人没有工资收入计；未满劳动年龄的未成年人不计；是否已纳入低保、特困以本测算的结论（及登记的正在领取低保）为准。";
-    "alerts.uninsured", Text, "二(三)", "脱贫户、监测户中登记为未参加基本医疗保险的成员，提醒参保动员。";
-    "alerts.housingUnsafe", Text, "二(三)", "登记住房安全未保障或鉴定为C级、D级危房的，提醒并给出危房改造的结论。";
-    "alerts.waterUnsafe", Text, "二(三)", "登记饮水安全未保障的，提醒落实农村供水保障。";
+    ALERTS_SCHOOL_DROPOUT: "alerts.schoolDropout", Document, "二(三)；《义务教育法》第二条、第十一条（转述）", "脱贫户、监测户中6至15周岁（参数）未登记在校、也未登记因身体原因不具备学习条件的成员，提醒控辍保学。";
+    ALERTS_COVERAGE_GAP: "alerts.coverageGap", ASSUMPTION, "四(十三)", "“无法通过产业就业获得稳定收入”按本人没有工资收入计；未满劳动年龄的未成年人不计；是否已纳入低保、特困以本测算的结论（及登记的正在领取低保）为准。";
+    ALERTS_UNINSURED: "alerts.uninsured", Text, "二(三)", "脱贫户、监测户中登记为未参加基本医疗保险的成员，提醒参保动员。";
+    ALERTS_HOUSING_UNSAFE: "alerts.housingUnsafe", Text, "二(三)", "登记住房安全未保障或鉴定为C级、D级危房的，提醒并给出危房改造的结论。";
+    ALERTS_WATER_UNSAFE: "alerts.waterUnsafe", Text, "二(三)", "登记饮水安全未保障的，提醒落实农村供水保障。";
     // 以工代赈
-    "workRelief.remuneration", Document, "三(六)、六(十六)；国家发展改革委2022-07-18", "以工代赈项目劳务报酬不低于中央预算内投资的一定比例（15%，2022年起提高到30%）。";
+    WORK_RELIEF_REMUNERATION: "workRelief.remuneration", Document, "三(六)、六(十六)；国家发展改革委2022-07-18", "以工代赈项目劳务报酬不低于中央预算内投资的一定比例（15%，2022年起提高到30%）。";
     // 县级画像、扶贫项目资产、县级指标（county, assets, countyIndicators）
-    "county.alleviated", Text, "五(十四)", "脱贫县指全省20个原国家级贫困县（已全部退出）；8个原省级贫困县2017年退出，不是过渡期的脱贫县。";
-    "county.keyCounty", Text, "五(十四)；六(十六)、六(十九)", "乡村振兴重点帮扶县在20个脱贫县中确定；名单未公布时任何县都不按重点帮扶县计算，针对重点帮扶县的措施列为“待定”。";
-    "county.measure", Text, "一(三)、三(五)、三(七)、五(十四)、六(十六)、六(十七)、六(十八)、六(十九)、七(二十)、七(二十三)", "列出测算日期对该县生效的县级措施、适用范围（脱贫县、非脱贫县、重点帮扶县、所有县）和起止日期。";
-    "county.list", Text, "五(十四)、六(十六)", "地级市或全省：列出测算日期有效的所辖县级单位，及其脱贫县、重点帮扶县、整合试点和生效措施。";
-    "county.alleviatedArea", ASSUMPTION, "一(三)、六(十八)", "文本中的“脱贫地区”按县计，指20个脱贫县。";
-    "county.window", ASSUMPTION, "一(二)", "文本未写明期限的县级措施（产业规划、四好农村路、保险以奖代补、重点帮扶县支持、县管乡用、人才流动、省级领导联系、考核），按过渡期计。";
-    "assets.scope", Text, "二(四)", "使用各级财政专项扶贫资金和贫困县涉农整合资金形成的扶贫项目资产建立台账、分类管理。";
-    "assets.scopeDocument", Document, "国办函〔2021〕51号（转述）", "地方政府债券、东西部协作、对口支援、定点帮扶、社会捐赠和2021年起衔接资金形成的资产同样纳入；其他资金形成的不是扶贫项目资产。";
-    "assets.scopeYear", Document, "国办函〔2021〕51号三(一)（转述）", "党的十八大以来形成的资产纳入台账：形成年度早于2012年的不属扶贫项目资产。";
-    "assets.scopeYear2012", ASSUMPTION, "国办函〔2021〕51号三(一)（转述）", "2012年形成的资产按在范围内计：党的十八大于2012年11月召开，台账只登记年度，分不出会前会后。";
-    "assets.integratedCounty", Text, "二(四)、六(十六)", "统筹整合使用的财政涉农资金只在贫困县（脱贫县）实行：台账所在县从来不是脱贫县而登记为整合资金的，标出核实。";
-    "assets.class", Document, "二(四)；国办函〔2021〕51号（转述）", "按经营性（产业就业类固定资产和权益性资产）、公益性（公益性基础设施、公共服务设施）、到户类（帮助农户发展形成的生物性资产或固定资产）分类。";
-    "assets.management", Text, "二(四)", "经营性资产明晰产权、加强经营管理，防止流失和被侵占；公益性资产落实管护主体、明确管护责任，持续发挥作用。";
-    "assets.household", Document, "二(四)；国办函〔2021〕51号（转述）", "到户类资产归农户所有，由农户自行管理，不作村级收益分配和处置审批。";
-    "assets.owner", Document, "国办函〔2021〕51号（转述）", "经营性、公益性资产的产权明确到村集体或乡、县；到户类归农户：登记的产权归属与类别不符的标出核实。";
-    "assets.pilotFunds", Text, "六(十六)", "涉农资金统筹整合试点只在过渡期前3年：之后年度形成、登记为整合资金的资产标出核实。";
-    "assets.incomeUses", Text, "二(四)", "资产收益重点用于项目运行管护、村级公益事业、巩固拓展脱贫攻坚成果等；村级收益部分还可用于产业发展和提质增效、小微奖补、小型公益事业建设、扶贫资产维护。各用途占年收益的比例保留四位小数；计划合计不得超过年收益。";
-    "assets.incomeUsesListed", ASSUMPTION, "二(四)", "文本所列以外的用途（原文为“等”）标为“不在所列用途内”，须另行说明依据；村集体所有资产的收益视为村级收益，乡、县所有资产的收益不适用村级用途。";
-    "assets.disposal", Text, "二(四)", "转让、置换、报损、报废按国有资产及农村集体资产管理规定履行报批程序；缺少所需审批环节的不得处置。";
-    "assets.disposalApproval", ASSUMPTION, "二(四)", "报批层级按账面价值分级：不超过乡镇限额由乡镇审批，不超过县级部门限额由县级行业主管部门会同财政部门审批，以上报县级人民政府（限额为参数）；村集体资产先经村民会议或村民代表会议决议，县级资产从县级部门起。";
-    "assets.disposalValue", ASSUMPTION, "二(四)", "转让、置换价格低于账面价值的，标出资产流失风险，须有资产评估依据。";
-    "assets.summary", Text, "二(四)", "台账按类别和村汇总资产数、账面价值、年收益、计划用途和处置。";
-    "indicators.incomeGrowth", Text, "一(三)", "农民人均可支配收入增速 = 本年 ÷ 上年 − 1；脱贫县增速高于全省农民平均增速即达到目标（按精确值比较，显示保留两位小数的百分比）。";
-    "indicators.monitored", Text, "二(二)", "防止返贫监测对象按脱贫不稳定户、边缘易致贫户、突发严重困难户统计，风险消除占比 = 风险已消除户数 ÷ 监测户数。";
-    "indicators.coverage", Text, "四(十三)", "应保尽保、应兜尽兜：测算符合低保、特困条件而未纳入的为缺口。";
-    "indicators.cash", Text, "四(十)", "花名册测算的现金帮扶合计（低保、特困等）。";
-    "indicators.keyCounty", Text, "五(十四)", "对乡村振兴重点帮扶县建立跟踪监测机制，定期监测评估；名单未公布时注明。";
-    "indicators.assessment", Text, "七(二十三)", "以上指标用于巩固拓展脱贫攻坚成果和乡村振兴考核。";
+    COUNTY_ALLEVIATED: "county.alleviated", Text, "五(十四)", "脱贫县指全省20个原国家级贫困县（已全部退出）；8个原省级贫困县2017年退出，不是过渡期的脱贫县。";
+    COUNTY_KEY_COUNTY: "county.keyCounty", Text, "五(十四)；六(十六)、六(十九)", "乡村振兴重点帮扶县在20个脱贫县中确定；名单未公布时任何县都不按重点帮扶县计算，针对重点帮扶县的措施列为“待定”。";
+    COUNTY_MEASURE: "county.measure", Text, "一(三)、三(五)、三(七)、五(十四)、六(十六)、六(十七)、六(十八)、六(十九)、七(二十)、七(二十三)", "列出测算日期对该县生效的县级措施、适用范围（脱贫县、非脱贫县、重点帮扶县、所有县）和起止日期。";
+    COUNTY_LIST: "county.list", Text, "五(十四)、六(十六)", "地级市或全省：列出测算日期有效的所辖县级单位，及其脱贫县、重点帮扶县、整合试点和生效措施。";
+    COUNTY_ALLEVIATED_AREA: "county.alleviatedArea", ASSUMPTION, "一(三)、六(十八)", "文本中的“脱贫地区”按县计，指20个脱贫县。";
+    COUNTY_WINDOW: "county.window", ASSUMPTION, "一(二)", "文本未写明期限的县级措施（产业规划、四好农村路、保险以奖代补、重点帮扶县支持、县管乡用、人才流动、省级领导联系、考核），按过渡期计。";
+    ASSETS_SCOPE: "assets.scope", Text, "二(四)", "使用各级财政专项扶贫资金和贫困县涉农整合资金形成的扶贫项目资产建立台账、分类管理。";
+    ASSETS_SCOPE_DOCUMENT: "assets.scopeDocument", Document, "国办函〔2021〕51号（转述）", "地方政府债券、东西部协作、对口支援、定点帮扶、社会捐赠和2021年起衔接资金形成的资产同样纳入；其他资金形成的不是扶贫项目资产。";
+    ASSETS_SCOPE_YEAR: "assets.scopeYear", Document, "国办函〔2021〕51号三(一)（转述）", "党的十八大以来形成的资产纳入台账：形成年度早于2012年的不属扶贫项目资产。";
+    ASSETS_SCOPE_YEAR2012: "assets.scopeYear2012", ASSUMPTION, "国办函〔2021〕51号三(一)（转述）", "2012年形成的资产按在范围内计：党的十八大于2012年11月召开，台账只登记年度，分不出会前会后。";
+    ASSETS_INTEGRATED_COUNTY: "assets.integratedCounty", Text, "二(四)、六(十六)", "统筹整合使用的财政涉农资金只在贫困县（脱贫县）实行：台账所在县从来不是脱贫县而登记为整合资金的，标出核实。";
+    ASSETS_CLASS: "assets.class", Document, "二(四)；国办函〔2021〕51号（转述）", "按经营性（产业就业类固定资产和权益性资产）、公益性（公益性基础设施、公共服务设施）、到户类（帮助农户发展形成的生物性资产或固定资产）分类。";
+    ASSETS_MANAGEMENT: "assets.management", Text, "二(四)", "经营性资产明晰产权、加强经营管理，防止流失和被侵占；公益性资产落实管护主体、明确管护责任，持续发挥作用。";
+    ASSETS_HOUSEHOLD: "assets.household", Document, "二(四)；国办函〔2021〕51号（转述）", "到户类资产归农户所有，由农户自行管理，不作村级收益分配和处置审批。";
+    ASSETS_OWNER: "assets.owner", Document, "国办函〔2021〕51号（转述）", "经营性、公益性资产的产权明确到村集体或乡、县；到户类归农户：登记的产权归属与类别不符的标出核实。";
+    ASSETS_PILOT_FUNDS: "assets.pilotFunds", Text, "六(十六)", "涉农资金统筹整合试点只在过渡期前3年：之后年度形成、登记为整合资金的资产标出核实。";
+    ASSETS_INCOME_USES: "assets.incomeUses", Text, "二(四)", "资产收益重点用于项目运行管护、村级公益事业、巩固拓展脱贫攻坚成果等；村级收益部分还可用于产业发展和提质增效、小微奖补、小型公益事业建设、扶贫资产维护。各用途占年收益的比例保留四位小数；计划合计不得超过年收益。";
+    ASSETS_INCOME_USES_LISTED: "assets.incomeUsesListed", ASSUMPTION, "二(四)", "文本所列以外的用途（原文为“等”）标为“不在所列用途内”，须另行说明依据；村集体所有资产的收益视为村级收益，乡、县所有资产的收益不适用村级用途。";
+    ASSETS_DISPOSAL: "assets.disposal", Text, "二(四)", "转让、置换、报损、报废按国有资产及农村集体资产管理规定履行报批程序；缺少所需审批环节的不得处置。";
+    ASSETS_DISPOSAL_APPROVAL: "assets.disposalApproval", ASSUMPTION, "二(四)", "报批层级按账面价值分级：不超过乡镇限额由乡镇审批，不超过县级部门限额由县级行业主管部门会同财政部门审批，以上报县级人民政府（限额为参数）；村集体资产先经村民会议或村民代表会议决议，县级资产从县级部门起。";
+    ASSETS_DISPOSAL_VALUE: "assets.disposalValue", ASSUMPTION, "二(四)", "转让、置换价格低于账面价值的，标出资产流失风险，须有资产评估依据。";
+    ASSETS_SUMMARY: "assets.summary", Text, "二(四)", "台账按类别和村汇总资产数、账面价值、年收益、计划用途和处置。";
+    INDICATORS_INCOME_GROWTH: "indicators.incomeGrowth", Text, "一(三)", "农民人均可支配收入增速 = 本年 ÷ 上年 − 1；脱贫县增速高于全省农民平均增速即达到目标（按精确值比较，显示保留两位小数的百分比）。";
+    INDICATORS_MONITORED: "indicators.monitored", Text, "二(二)", "防止返贫监测对象按脱贫不稳定户、边缘易致贫户、突发严重困难户统计，风险消除占比 = 风险已消除户数 ÷ 监测户数。";
+    INDICATORS_COVERAGE: "indicators.coverage", Text, "四(十三)", "应保尽保、应兜尽兜：测算符合低保、特困条件而未纳入的为缺口。";
+    INDICATORS_CASH: "indicators.cash", Text, "四(十)", "花名册测算的现金帮扶合计（低保、特困等）。";
+    INDICATORS_KEY_COUNTY: "indicators.keyCounty", Text, "五(十四)", "对乡村振兴重点帮扶县建立跟踪监测机制，定期监测评估；名单未公布时注明。";
+    INDICATORS_ASSESSMENT: "indicators.assessment", Text, "七(二十三)", "以上指标用于巩固拓展脱贫攻坚成果和乡村振兴考核。";
 }
 
 /// Where two routes compete for the same household or member: the order they are tried in, in
 /// Chinese, and the rule that states it (docs/rules.md lists these first).
-pub const ORDERS: &[(&str, &str, &str)] = &[
+pub const ORDERS: &[(&str, &str, RuleId)] = &[
     (
         "低保：整户补差、渐退、单人户",
         "先看整户：人均收入低于标准的整户补差（加发随户）；否则正在领取低保、因就业超过标准的，渐退期内维持原低保；都不适用时，低保边缘家庭的重度残疾人、重病患者参照单人户。结果的 route 写明所用方式。",
-        "dibao.routeOrder",
+        DIBAO_ROUTE_ORDER,
     ),
     (
         "特困与低保",
         "先逐人认定特困（三项条件都满足的成员），其余成员再按低保计算；特困成员的收入份额不计入其余成员。",
-        "dibao.tekunMembers",
+        DIBAO_TEKUN_MEMBERS.0,
     ),
     (
         "孤儿、事实无人抚养儿童与特困",
         "未满18周岁、登记为孤儿或事实无人抚养儿童的，领取其基本生活费，不再认定为特困人员。",
-        "tekun.orphanAllowance",
+        TEKUN_ORPHAN_ALLOWANCE,
     ),
     (
         "临时救助与一事一议",
         "先在上限内给予一次性临时救助；缺口大于上限的部分，报县级一事一议。",
-        "temporary.caseByCase",
+        TEMPORARY_CASE_BY_CASE,
     ),
     (
         "防返贫监测的帮扶方式",
         "遭遇重大自然灾害或家庭重大变故的，先按一事一议；否则家中有劳动能力成员的开发式帮扶，都无劳动能力的兜底保障。",
-        "monitoring.track",
+        MONITORING_TRACK,
     ),
 ];
 
@@ -252,17 +333,12 @@ pub struct Assumptions(Bits);
 const _: () = assert!(RULES.len() <= Bits::CAPACITY, "Assumptions holds 256 rules");
 
 impl Assumptions {
-    /// Record that the assumption `id` was applied (ids that are not assumptions are ignored).
-    pub fn add(&mut self, id: &str) {
-        if let Some(i) = RULES
-            .iter()
-            .position(|r| r.id == id && r.basis == Basis::Assumption)
-        {
-            self.0.insert(i);
-        }
+    /// Record that the assumption `id` was applied.
+    pub fn add(&mut self, id: AssumptionId) {
+        self.0.insert(usize::from(id.0.index));
     }
     /// `id` when `applies`.
-    pub fn add_if(&mut self, applies: bool, id: &str) {
+    pub fn add_if(&mut self, applies: bool, id: AssumptionId) {
         if applies {
             self.add(id);
         }
@@ -277,8 +353,12 @@ impl Assumptions {
     pub fn iter(self) -> impl Iterator<Item = &'static Rule> {
         self.0.indices().filter_map(|i| RULES.get(i))
     }
-    pub fn contains(self, id: &str) -> bool {
-        self.iter().any(|r| r.id == id)
+    pub fn contains(self, id: AssumptionId) -> bool {
+        self.0.contains(usize::from(id.0.index))
+    }
+    /// Whether `rule` is one of the assumptions applied.
+    pub fn includes(self, rule: &Rule) -> bool {
+        self.iter().any(|r| r == rule)
     }
 }
 
@@ -339,7 +419,7 @@ pub fn document() -> String {
     );
     out.push_str("\n## 几种方式竞合时的先后\n\n| 场合 | 先后 | 规则 | 性质 |\n|---|---|---|---|\n");
     for (place, text, id) in ORDERS {
-        let basis = rule(id).map_or("", |r| r.basis.label());
+        let (basis, id) = (id.rule().basis.label(), id.id());
         out.push_str(&format!("| {place} | {text} | `{id}` | {basis} |\n"));
     }
     out.push_str("\n## 全部规则\n\n| 规则 | 性质 | 依据 | 内容 |\n|---|---|---|---|\n");
@@ -368,19 +448,28 @@ mod tests {
     }
 
     #[test]
-    fn every_order_names_a_rule() {
-        for (place, _, id) in ORDERS {
-            assert!(rule(id).is_some(), "{place}: {id}");
+    fn each_constant_is_its_rule() {
+        assert_eq!(DIBAO_BASE.id(), "dibao.base");
+        assert_eq!(RuleId::from(TEMPORARY_NEED).rule().basis, Basis::Assumption);
+        for (i, r) in RULES.iter().enumerate() {
+            assert_eq!(rule(r.id), Some(r), "{}", r.id);
+            assert!(r.sources().count() >= 1, "{}", r.id);
+            assert_eq!(RULES.iter().position(|o| o == r), Some(i));
         }
+        // A step cites the first source of its rule.
+        assert_eq!(DIBAO_COUNTED_INCOME.citation(), "四(十)");
+        assert_eq!(MONITORING_RURAL.citation(), "二(二)");
+        let parts: Vec<&str> = COUNTY_KEY_COUNTY.rule().sources().collect();
+        assert_eq!(parts, ["五(十四)", "六(十六)", "六(十九)"]);
     }
 
     #[test]
-    fn only_assumptions_are_recorded() {
+    fn assumptions_are_recorded_by_their_constant() {
         let mut a = Assumptions::default();
-        a.add("dibao.base");
         assert!(a.is_empty());
-        a.add("temporary.need");
-        assert!(a.contains("temporary.need"));
+        a.add(TEMPORARY_NEED);
+        assert!(a.contains(TEMPORARY_NEED));
+        assert!(!a.contains(TEMPORARY_AMOUNT));
         let json = serde_json::to_string(&AssumptionList {
             set: a,
             words: true,

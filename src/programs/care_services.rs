@@ -16,11 +16,12 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::groups::{self, Group};
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::input::model::{Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -105,6 +106,12 @@ fn groups_of(m: &Member<'_>, elderly: u32, minor: u32) -> Vec<Group> {
 }
 
 impl HouseholdProgramme for CareServicesFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes {
+        kind: Some("a service"),
+        no_monthly: true,
+        no_annual: true,
+    };
+
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         r.rest_on(&a.rests_on()?);
         let tekun = &a.tekun()?.members;
@@ -157,7 +164,7 @@ impl HouseholdProgramme for CareServicesFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add("careServices.family");
+        a.add(rules::CARE_SERVICES_FAMILY);
         a
     }
 
@@ -185,8 +192,7 @@ impl HouseholdProgramme for CareServicesFigures {
         }
         if !self.family_in_difficulty {
             e.step(
-                "careServices.family",
-                "四(十)",
+                rules::CARE_SERVICES_FAMILY,
                 "不是低保、特困家庭，也不是脱贫户、监测户：不属困难家庭。".to_string(),
                 None,
             );
@@ -194,8 +200,7 @@ impl HouseholdProgramme for CareServicesFigures {
             return;
         }
         e.step(
-            "careServices.family",
-            "四(十)",
+            rules::CARE_SERVICES_FAMILY,
             "属困难家庭（低保、特困家庭，或脱贫户、监测户）。".to_string(),
             None,
         );
@@ -211,8 +216,8 @@ impl HouseholdProgramme for CareServicesFigures {
             } else {
                 "四(十)"
             };
-            e.step(
-                "careServices.member",
+            e.step_citing(
+                rules::CARE_SERVICES_MEMBER,
                 citation,
                 format!(
                     "{}：{}，{}：{}。",

@@ -17,12 +17,13 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::{DisabilityType, Household};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -88,6 +89,8 @@ impl ChildRehabilitationFigures {
 }
 
 impl HouseholdProgramme for ChildRehabilitationFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("on the household's behalf"));
+
     fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = ChildRehabilitationFigures {
             children: Vec::new(),
@@ -147,7 +150,7 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
         let mut a = Assumptions::default();
         a.add_if(
             self.children.iter().any(|c| c.eligible),
-            "childRehabilitation.services",
+            rules::CHILD_REHABILITATION_SERVICES,
         );
         a
     }
@@ -202,12 +205,11 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
                         c.member, c.age, self.age_max
                     )
                 };
-                e.step("childRehabilitation.scope", "四(十二)", text, None);
+                e.step(rules::CHILD_REHABILITATION_SCOPE, text, None);
                 continue;
             }
             e.step(
-                "childRehabilitation.scope",
-                "四(十二)",
+                rules::CHILD_REHABILITATION_SCOPE,
                 format!(
                     "{}：{}周岁、{kind}，属残疾儿童康复救助对象（不设家庭经济条件）。",
                     c.member, c.age
@@ -220,8 +222,7 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
                 .map(|s| format!("{} {} 元", s.label.unwrap_or_default(), s.ceiling))
                 .collect();
             e.step(
-                "childRehabilitation.services",
-                "四(十二)",
+                rules::CHILD_REHABILITATION_SERVICES,
                 format!(
                     "{}：{}，年度最高合计 {} 元，由定点康复机构结算。",
                     c.member,

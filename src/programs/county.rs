@@ -28,6 +28,7 @@ use crate::params::{
     PovertyKind, Reader, Region, RegionKind, StaleSet, UnofficialSet,
 };
 use crate::policy::explain::{Citations, Explanation, Step};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 /// Which counties a measure is for.
@@ -419,8 +420,8 @@ fn assumed(measures: &[CountyMeasure], pending: &[CountyMeasure]) -> Assumptions
         .iter()
         .filter(|d| measures.iter().chain(pending).any(|m| m.id == d.id))
     {
-        a.add_if(d.area, "county.alleviatedArea");
-        a.add_if(d.assumed_window, "county.window");
+        a.add_if(d.area, rules::COUNTY_ALLEVIATED_AREA);
+        a.add_if(d.assumed_window, rules::COUNTY_WINDOW);
     }
     a
 }
@@ -513,8 +514,7 @@ fn explain_county(f: &Facts<'_>, c: &CountyFlags, e: &mut Explanation) {
         None => format!("{name}不是脱贫县，脱贫县的县级措施不适用。"),
     };
     e.step(
-        "county.alleviated",
-        "五(十四)",
+        rules::COUNTY_ALLEVIATED,
         text,
         Some(
             if c.alleviated_county {
@@ -564,29 +564,29 @@ fn explain_key_county(
         KeyCounty::Yes => (format!("{name}是乡村振兴重点帮扶县（{}）。", f.list.source), "是"),
         KeyCounty::No => (format!("{name}不是乡村振兴重点帮扶县（{}）。", f.list.source), "否"),
     };
-    e.step("county.keyCounty", "五(十四)", text, Some(value.into()));
+    e.step(rules::COUNTY_KEY_COUNTY, text, Some(value.into()));
 }
 
 fn explain_measures(f: &Facts<'_>, e: &mut Explanation) {
     let d = format_date(f.on);
     if f.measures.is_empty() {
         e.note(
-            "county.measure",
+            rules::COUNTY_MEASURE,
             format!("{d} {}：没有生效的县级措施。", f.phase_text()),
             Some("0".into()),
         );
     }
     for m in f.measures {
-        e.step(
-            "county.measure",
+        e.step_citing(
+            rules::COUNTY_MEASURE,
             m.citation,
             format!("生效：{}（{} 至 {}）。", m.label, m.from, m.until),
             Some("生效".into()),
         );
     }
     for m in f.pending {
-        e.step(
-            "county.keyCounty",
+        e.step_citing(
+            rules::COUNTY_KEY_COUNTY,
             m.citation,
             format!("待定：{}（重点帮扶县名单公布后适用）。", m.label),
             Some("待定".into()),
@@ -609,8 +609,7 @@ fn explain_listing(f: &Facts<'_>, rows: &[CountyFlags], s: &CountySummary, e: &m
     };
     let name = &f.region.name;
     e.step(
-        "county.list",
-        "五(十四)",
+        rules::COUNTY_LIST,
         format!(
             "{name}在 {} 有县级单位 {} 个，其中脱贫县 {} 个：{}；原省级贫困县 {} 个（不是脱贫县）。",
             format_date(f.on),
@@ -621,8 +620,8 @@ fn explain_listing(f: &Facts<'_>, rows: &[CountyFlags], s: &CountySummary, e: &m
         ),
         Some(s.alleviated.to_string()),
     );
-    e.step(
-        "county.list",
+    e.step_citing(
+        rules::COUNTY_LIST,
         "六(十六)",
         format!(
             "{}：涉农资金统筹整合试点县 {} 个。",
@@ -638,7 +637,7 @@ fn explain_listing(f: &Facts<'_>, rows: &[CountyFlags], s: &CountySummary, e: &m
         ),
         None => format!("乡村振兴重点帮扶县名单未公布（{}）。", f.list.source),
     };
-    e.step("county.keyCounty", "五(十四)", key, None);
+    e.step(rules::COUNTY_KEY_COUNTY, key, None);
     explain_measures(f, e);
     e.reason(format!(
         "{name}：县级单位 {} 个，脱贫县 {} 个；{}。",
@@ -652,6 +651,7 @@ fn explain_listing(f: &Facts<'_>, rows: &[CountyFlags], s: &CountySummary, e: &m
 mod tests {
     use crate::engine::Engine;
     use crate::params::{KeyCounty, Level};
+    use crate::policy::rules;
 
     fn engine() -> Engine {
         Engine::new().unwrap()
@@ -676,7 +676,7 @@ mod tests {
             ]
         );
         assert_eq!(p.transition.year, Some(3));
-        assert!(p.trace.assumptions.contains("county.window"));
+        assert!(p.trace.assumptions.contains(rules::COUNTY_WINDOW));
     }
 
     #[test]

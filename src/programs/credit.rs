@@ -12,13 +12,14 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::reasons::Reason;
-use super::{Amounts, ProgramResult};
+use super::{Amounts, ProgrammeResult};
 use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 pub use crate::input::requests::{GuaranteeLoanRequest, InsuranceFuturesClaim, MicrocreditRequest};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 pub const MICROCREDIT: &str = "microcredit";
@@ -102,7 +103,7 @@ impl Blocker {
     }
 }
 
-pub type MicrocreditResult = ProgramResult<MicrocreditFigures>;
+pub type MicrocreditResult = ProgrammeResult<MicrocreditFigures>;
 
 /// 脱贫人口小额信贷: the terms on the date, the interest and its subsidy.
 pub fn microcredit_figures(
@@ -161,12 +162,12 @@ pub fn microcredit_figures(
 pub fn microcredit(
     req: &MicrocreditRequest,
     reader: &Reader<'_>,
-    explained: bool,
+    explain: bool,
 ) -> Result<MicrocreditResult> {
     let mut r = reader.clone();
     let f = microcredit_figures(req, &mut r)?;
     let mut words = Explanation::default();
-    if explained {
+    if explain {
         explain_microcredit(&f, req, r.on(), &mut words);
     }
     let why = if f.blockers.is_empty() {
@@ -174,13 +175,13 @@ pub fn microcredit(
     } else {
         f.blockers.iter().map(|b| b.reason()).collect()
     };
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         MICROCREDIT,
         MICROCREDIT_LABEL,
         (Amounts::verdict(f.blockers.is_empty()), why),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
-        explained.then_some(words),
+        explain.then_some(words),
         f,
     ))
 }
@@ -193,8 +194,7 @@ fn explain_microcredit(
 ) {
     let (from, until) = (format_date(f.window.0), format_date(f.window.1));
     e.step(
-        "credit.microcredit.terms",
-        "六(十七)",
+        rules::CREDIT_MICROCREDIT_TERMS,
         format!(
             "脱贫人口小额信贷：{} 元以下、{} 年以内、免担保免抵押，利率不高于一年期LPR（{} 为 {}），政策期 {from} 至 {until}。",
             f.cap, f.max_term_years, format_date(on), f.lpr.percent()
@@ -204,8 +204,7 @@ fn explain_microcredit(
     let (interest, subsidy, borrower) = (f.interest, f.subsidy, f.borrower_interest);
     if f.blockers.is_empty() {
         e.step(
-            "credit.microcredit.subsidy",
-            "六(十七)",
+            rules::CREDIT_MICROCREDIT_SUBSIDY,
             format!(
                 "利息 {} × {} × {} 年 = {interest} 元；财政贴息按 {} 计 {subsidy} 元；借款人负担 {borrower} 元。",
                 req.amount, req.rate.percent(), req.term_years, f.subsidised_rate.percent()
@@ -220,8 +219,7 @@ fn explain_microcredit(
         let blockers: Vec<String> = f.blockers.iter().map(|b| b.words(f, req)).collect();
         let blockers = blockers.join("；");
         e.step(
-            "credit.microcredit.eligibility",
-            "六(十七)",
+            rules::CREDIT_MICROCREDIT_ELIGIBILITY,
             format!("不符合：{blockers}。"),
             None,
         );
@@ -239,13 +237,13 @@ pub struct GuaranteeLoanFigures {
     pub allowed: Money,
 }
 
-pub type GuaranteeLoanResult = ProgramResult<GuaranteeLoanFigures>;
+pub type GuaranteeLoanResult = ProgrammeResult<GuaranteeLoanFigures>;
 
 /// 创业担保贷款: the individual cap on the date.
 pub fn guarantee_loan(
     req: &GuaranteeLoanRequest,
     reader: &Reader<'_>,
-    explained: bool,
+    explain: bool,
 ) -> Result<GuaranteeLoanResult> {
     let mut r = reader.clone();
     let cap = r.money(&p::GUARANTEE_LOAN_INDIVIDUAL_CAP)?;
@@ -257,10 +255,9 @@ pub fn guarantee_loan(
     // A request above the cap is lent at the cap.
     let within = amount <= cap;
     let mut e = Explanation::default();
-    if explained {
+    if explain {
         e.step(
-            "credit.guaranteeLoan",
-            "六(十七)",
+            rules::CREDIT_GUARANTEE_LOAN,
             format!(
                 "创业担保贷款个人额度上限 {cap} 元；申请 {amount} 元，可贷 {} 元。",
                 f.allowed
@@ -278,13 +275,13 @@ pub fn guarantee_loan(
     } else {
         Reason::GuaranteeLoanOverCap
     };
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         GUARANTEE_LOAN,
         GUARANTEE_LOAN_LABEL,
         (Amounts::verdict(true), vec![why]),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
-        explained.then_some(e),
+        explain.then_some(e),
         f,
     ))
 }
@@ -298,12 +295,12 @@ pub struct InsuranceFuturesFigures {
     pub payout: Money,
 }
 
-pub type InsuranceFuturesResult = ProgramResult<InsuranceFuturesFigures>;
+pub type InsuranceFuturesResult = ProgrammeResult<InsuranceFuturesFigures>;
 
 /// The payout formula is this calculator's (rule `credit.insuranceFutures`).
 fn futures_assumption() -> Assumptions {
     let mut a = Assumptions::default();
-    a.add("credit.insuranceFutures");
+    a.add(rules::CREDIT_INSURANCE_FUTURES);
     a
 }
 
@@ -312,16 +309,15 @@ fn futures_assumption() -> Assumptions {
 pub fn insurance_futures(
     c: &InsuranceFuturesClaim,
     reader: &Reader<'_>,
-    explained: bool,
+    explain: bool,
 ) -> Result<InsuranceFuturesResult> {
     let (target, settlement, quantity) = (c.target_price, c.settlement_price, c.quantity);
     let shortfall = target.checked_sub(settlement)?.max(Money::ZERO);
     let payout = shortfall.checked_mul(quantity)?.round_fen();
     let mut e = Explanation::default();
-    if explained {
+    if explain {
         e.step(
-            "credit.insuranceFutures",
-            "六(十七)",
+            rules::CREDIT_INSURANCE_FUTURES,
             format!("“保险+期货”赔付 =（目标价格 {target} − 结算价格 {settlement}，低于0按0计）× 数量 {quantity} = {shortfall} × {quantity} = {payout} 元。"),
             Some(payout.to_fen_string()),
         );
@@ -331,7 +327,7 @@ pub fn insurance_futures(
             format!("价格低于目标，赔付 {payout} 元。")
         });
     }
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         INSURANCE_FUTURES,
         INSURANCE_FUTURES_LABEL,
         (
@@ -344,7 +340,7 @@ pub fn insurance_futures(
         ),
         (Citations::of(&["六(十七)"]), futures_assumption()),
         reader,
-        explained.then_some(e),
+        explain.then_some(e),
         InsuranceFuturesFigures { shortfall, payout },
     ))
 }

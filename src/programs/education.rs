@@ -19,13 +19,14 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::{Area, Household, Member, Schooling};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -166,6 +167,8 @@ impl EducationFigures {
 }
 
 impl HouseholdProgramme for EducationFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(None);
+
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = EducationFigures {
             family_in_difficulty: false,
@@ -207,7 +210,7 @@ impl HouseholdProgramme for EducationFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add_if(!self.students.is_empty(), "education.difficulty");
+        a.add_if(!self.students.is_empty(), rules::EDUCATION_DIFFICULTY);
         a
     }
 
@@ -257,8 +260,7 @@ impl HouseholdProgramme for EducationFigures {
             return;
         }
         e.step(
-            "education.difficulty",
-            "三(八)",
+            rules::EDUCATION_DIFFICULTY,
             if self.family_in_difficulty {
                 "属家庭经济困难学生家庭（脱贫户、监测户（含返贫致贫户）或低保、特困家庭）。"
                     .to_string()
@@ -301,33 +303,30 @@ fn explain_student(s: &Student, e: &mut Explanation) {
             ),
         };
         let rule = match a.id {
-            "nutrition" => "education.nutrition",
-            "boarding" => "education.boarding",
-            "seniorHighGrant" => "education.seniorHighGrant",
-            _ => "education.yulu",
+            "nutrition" => rules::EDUCATION_NUTRITION,
+            "boarding" => rules::EDUCATION_BOARDING,
+            "seniorHighGrant" => rules::EDUCATION_SENIOR_HIGH_GRANT,
+            _ => rules::EDUCATION_YULU,
         };
-        e.step(rule, aid_words(a.id).1, text, Some(annual.to_fen_string()));
+        e.step(rule, text, Some(annual.to_fen_string()));
     }
     if s.no_nutrition_plan {
         e.step(
-            "education.nutrition",
-            "三(八)",
+            rules::EDUCATION_NUTRITION,
             format!("{who}：所在县未实施农村义务教育学生营养改善计划。"),
             None,
         );
     }
     if let Some(until) = s.yulu_ended {
         e.step(
-            "education.yulu",
-            "六(十九)",
+            rules::EDUCATION_YULU,
             format!("{who}：雨露计划补助已于 {} 截止。", format_date(until)),
             None,
         );
     }
     if s.aids.is_empty() {
         e.step(
-            "education.none",
-            "三(八)",
+            rules::EDUCATION_NONE,
             format!("{who}：没有适用的资助项目。"),
             None,
         );

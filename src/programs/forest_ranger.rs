@@ -14,12 +14,13 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::{Capacity, Category, Household, Member};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -54,6 +55,8 @@ fn able(m: &Member<'_>, working: (u32, u32)) -> bool {
 }
 
 impl HouseholdProgramme for ForestRangerFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("pay"));
+
     fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let household_qualifies = h.status.alleviated_or_monitored();
         let priority = h.status.monitored()
@@ -114,9 +117,9 @@ impl HouseholdProgramme for ForestRangerFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add("forestRanger.household");
-        a.add_if(self.household_qualifies, "forestRanger.ableToWork");
-        a.add_if(self.posts > 0, "forestRanger.posts");
+        a.add(rules::FOREST_RANGER_HOUSEHOLD);
+        a.add_if(self.household_qualifies, rules::FOREST_RANGER_ABLE_TO_WORK);
+        a.add_if(self.posts > 0, rules::FOREST_RANGER_POSTS);
         a
     }
 
@@ -145,7 +148,7 @@ impl HouseholdProgramme for ForestRangerFigures {
                 "脱贫户或监测户：可以选聘（脱贫不稳定户、边缘易致贫户优先）。".to_string()
             }
         };
-        e.step("forestRanger.household", "三(六)", text, None);
+        e.step(rules::FOREST_RANGER_HOUSEHOLD, text, None);
         if !self.household_qualifies {
             e.reason(Reason::ForestRangerNotCovered.text());
             return;
@@ -172,15 +175,14 @@ impl HouseholdProgramme for ForestRangerFigures {
                     m.label, m.age
                 )
             };
-            e.step("forestRanger.ableToWork", "三(六)", text, None);
+            e.step(rules::FOREST_RANGER_ABLE_TO_WORK, text, None);
         }
         if self.posts == 0 {
             e.reason(Reason::ForestRangerNoCandidate.text());
             return;
         }
         e.step(
-            "forestRanger.posts",
-            "三(六)",
+            rules::FOREST_RANGER_POSTS,
             format!(
                 "可选聘 {} 人，每户至多 {} 人：按 {} 个岗位计算；每人每年 {} 元 × {} = {} 元/年。",
                 self.candidates.len(),

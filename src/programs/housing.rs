@@ -18,12 +18,13 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::groups::{self, Group};
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::{Appraisal, Area, Household, HouseholdStatus};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -82,6 +83,8 @@ fn measure_label(measure: &str) -> &'static str {
 }
 
 impl HouseholdProgramme for HousingFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("in kind"));
+
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let urban = h.area == Area::Urban;
         let mut f = HousingFigures {
@@ -132,8 +135,8 @@ impl HouseholdProgramme for HousingFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add_if(!self.urban, "housing.groups");
-        a.add_if(self.measure.is_some(), "housing.inKind");
+        a.add_if(!self.urban, rules::HOUSING_GROUPS);
+        a.add_if(self.measure.is_some(), rules::HOUSING_IN_KIND);
         a
     }
 
@@ -150,8 +153,7 @@ impl HouseholdProgramme for HousingFigures {
     fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         if self.urban {
             e.step(
-                "housing.rural",
-                "二(三)",
+                rules::HOUSING_RURAL,
                 "城市家庭：不属农村危房改造范围。".to_string(),
                 None,
             );
@@ -163,7 +165,7 @@ impl HouseholdProgramme for HousingFigures {
         } else {
             format!("属农村住房安全保障对象：{}。", groups::labels(&self.groups))
         };
-        e.step("housing.groups", "二(三)", text, None);
+        e.step(rules::HOUSING_GROUPS, text, None);
         let appraisal = match self.appraisal {
             Some(a) => format!("房屋安全性鉴定为{}", a.label()),
             None => "未录入房屋安全性鉴定等级".to_string(),
@@ -181,8 +183,8 @@ impl HouseholdProgramme for HousingFigures {
             ),
             None => format!("{appraisal}：无需改造补助。"),
         };
-        e.step(
-            "housing.appraisal",
+        e.step_citing(
+            rules::HOUSING_APPRAISAL,
             "三(八)",
             text,
             Some(self.subsidy.to_fen_string()),

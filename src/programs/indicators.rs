@@ -23,6 +23,7 @@ use crate::input::county::{CountyIndicatorInput, RegisterSummaryInput, TwoYears}
 use crate::input::household::Category;
 use crate::params::{catalogue as p, KeyCounty, Level, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 /// 一(三): the county's growth of farmers' income against the province's.
@@ -155,7 +156,7 @@ pub fn indicators(
     };
     let mut citations = Citations::of(&["一(三)"]);
     let mut assumptions = Assumptions::default();
-    assumptions.add("county.alleviatedArea");
+    assumptions.add(rules::COUNTY_ALLEVIATED_AREA);
     let mut list = vec![income_indicator(
         &growth,
         &province,
@@ -377,13 +378,13 @@ fn key_county_indicator(key: KeyCounty, alleviated: bool) -> Indicator {
 fn explain_indicators(name: &str, list: &[Indicator], g: &IncomeGrowth, e: &mut Explanation) {
     for i in list {
         let rule = match i.id {
-            "incomeGrowth" => "indicators.incomeGrowth",
-            "coverageGaps" => "indicators.coverage",
-            "cashSupport" => "indicators.cash",
-            "keyCounty" => "indicators.keyCounty",
-            _ => "indicators.monitored",
+            "incomeGrowth" => rules::INDICATORS_INCOME_GROWTH,
+            "coverageGaps" => rules::INDICATORS_COVERAGE,
+            "cashSupport" => rules::INDICATORS_CASH,
+            "keyCounty" => rules::INDICATORS_KEY_COUNTY,
+            _ => rules::INDICATORS_MONITORED,
         };
-        e.step(
+        e.step_citing(
             rule,
             i.citation,
             format!("{}：{}", i.label, i.how),
@@ -391,8 +392,7 @@ fn explain_indicators(name: &str, list: &[Indicator], g: &IncomeGrowth, e: &mut 
         );
     }
     e.step(
-        "indicators.assessment",
-        "七(二十三)",
+        rules::INDICATORS_ASSESSMENT,
         "以上指标纳入市县党政领导班子和领导干部推进乡村振兴战略实绩考核。".into(),
         None,
     );

@@ -18,12 +18,13 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::reasons::Reason;
-use super::{Amounts, ProgramResult};
+use super::{Amounts, ProgrammeResult};
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::{Money, Rate};
 pub use crate::input::requests::{HospitalLevel, InsuredGroup, MedicalClaim};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 pub const ID: &str = "medical";
@@ -75,7 +76,7 @@ pub struct MedicalFigures {
     tiers: Tiers,
 }
 
-pub type MedicalResult = ProgramResult<MedicalFigures>;
+pub type MedicalResult = ProgrammeResult<MedicalFigures>;
 
 fn level_specs(level: HospitalLevel) -> (&'static Spec, &'static Spec, &'static str) {
     match level {
@@ -222,12 +223,12 @@ fn critical_illness(
 }
 
 /// The claim through the tiers, explained when asked.
-pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explained: bool) -> Result<MedicalResult> {
+pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explain: bool) -> Result<MedicalResult> {
     let mut r = reader.clone();
     let f = compute(c, &mut r)?;
     let mut words = Explanation::default();
-    if explained {
-        explain(&f, c, &mut words);
+    if explain {
+        explain_claim(&f, c, &mut words);
     }
     let covered = f.total.checked_sub(f.patient)?;
     let mut why = vec![if covered.is_zero() {
@@ -241,23 +242,22 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explained: bool) -> Result<Med
     if f.tiers.assistance.is_none() {
         why.push(Reason::MedicalNoAssistance);
     }
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         ID,
         LABEL,
         (Amounts::verdict(!covered.is_zero()), why),
         (Citations::of(&["四(十一)"]), Assumptions::default()),
         &r,
-        explained.then_some(words),
+        explain.then_some(words),
         f,
     ))
 }
 
-fn explain(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
+fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
     let t = &f.tiers;
     let (basic, critical, assistance, patient) = (f.basic, f.critical, f.assistance, f.patient);
     e.step(
-        "medical.bill",
-        "四(十一)",
+        rules::MEDICAL_BILL,
         format!(
             "总费用 {} 元，其中政策范围内 {} 元、范围外 {} 元（范围外由个人负担）。",
             c.total, c.in_policy, f.out_of_policy
@@ -265,8 +265,7 @@ fn explain(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
         Some(c.total.to_fen_string()),
     );
     e.step(
-        "medical.basic",
-        "四(十一)",
+        rules::MEDICAL_BASIC,
         format!(
             "基本医保（{}）：(政策范围内 {} − 起付线 {}) × {} = {}，年度限额 {} 元本年已付 {} 元，支付 {basic} 元。",
             t.level_label, c.in_policy, t.deductible, t.rate.percent(), t.basic_share, t.cap, c.paid_this_year.basic
@@ -275,8 +274,7 @@ fn explain(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
     );
     if let Some((factor, bonus)) = t.tilt {
         e.step(
-            "medical.tilt",
-            "四(十一)",
+            rules::MEDICAL_TILT,
             format!(
                 "{}享受大病保险倾斜：起付线 × {} = {} 元，各段比例提高 {} 个百分点。",
                 group_label(c.group),
@@ -288,8 +286,7 @@ fn explain(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
         );
     }
     e.step(
-        "medical.critical",
-        "四(十一)",
+        rules::MEDICAL_CRITICAL,
         format!(
             "大病保险（已取消封顶线）：基本医保后政策范围内个人负担 {} 元（本年此前 {} 元），超过起付线 {} 元的部分：{} 元内 {} × {} + 以上 {} × {} = {critical} 元。",
             t.burden,
@@ -305,8 +302,7 @@ fn explain(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
     );
     match t.assistance {
         Some((rate, cap, assisted)) => e.step(
-            "medical.assistance",
-            "四(十一)",
+            rules::MEDICAL_ASSISTANCE,
             format!(
                 "医疗救助（{}）：剩余政策范围内 {} 元 × {} = {assisted}，年度限额 {cap} 元本年已救助 {} 元，救助 {assistance} 元。",
                 group_label(c.group), t.remaining, rate.percent(), c.paid_this_year.assistance
@@ -314,15 +310,13 @@ fn explain(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
             Some(assistance.to_fen_string()),
         ),
         None => e.step(
-            "medical.assistance",
-            "四(十一)",
+            rules::MEDICAL_ASSISTANCE,
             format!("{}不属医疗救助对象。", group_label(c.group)),
             Some("0.00".into()),
         ),
     }
     e.step(
-        "medical.patient",
-        "四(十一)",
+        rules::MEDICAL_PATIENT,
         format!(
             "个人自付 = {} − {basic} − {critical} − {assistance} = {patient} 元。",
             c.total

@@ -20,12 +20,13 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::groups::{self, Group};
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 use crate::input::model::{Household, HouseholdStatus};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -92,11 +93,10 @@ fn member_step(m: &PremiumMember, premium: Money, e: &mut Explanation) {
         !m.groups.is_empty() && m.groups.iter().all(|g| TRANSITION_GROUPS.contains(g));
     e.step(
         if transitional {
-            "medicalPremium.transition"
+            rules::MEDICAL_PREMIUM_TRANSITION
         } else {
-            "medicalPremium.member"
+            rules::MEDICAL_PREMIUM_MEMBER
         },
-        "二(三)",
         text,
         Some(m.subsidy.to_fen_string()),
     );
@@ -143,6 +143,8 @@ fn groups(
 }
 
 impl HouseholdProgramme for MedicalPremiumFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("on the household's behalf"));
+
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         r.rest_on(&a.rests_on()?);
         let premium = r.money(&p::MEDICAL_PREMIUM_INDIVIDUAL)?;
@@ -205,7 +207,7 @@ impl HouseholdProgramme for MedicalPremiumFigures {
         let mut a = Assumptions::default();
         a.add_if(
             self.members.iter().any(|m| !m.groups.is_empty()),
-            "medicalPremium.share",
+            rules::MEDICAL_PREMIUM_SHARE,
         );
         a
     }
@@ -228,14 +230,13 @@ impl HouseholdProgramme for MedicalPremiumFigures {
     fn explain(&mut self, _: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         let premium = self.premium;
         e.step(
-            "medicalPremium.individual",
-            "二(三)",
+            rules::MEDICAL_PREMIUM_INDIVIDUAL,
             format!("城乡居民基本医疗保险个人缴费标准 {premium} 元/人·年。"),
             Some(premium.to_fen_string()),
         );
         if let Some(end) = self.after_transition {
-            e.step(
-                "medicalPremium.transition",
+            e.step_citing(
+                rules::MEDICAL_PREMIUM_TRANSITION,
                 "医保发〔2021〕10号（转述）",
                 format!(
                     "过渡期已于 {} 结束：脱贫人口、监测对象的资助参保（过渡期内）不再适用。",
@@ -248,8 +249,7 @@ impl HouseholdProgramme for MedicalPremiumFigures {
             member_step(m, premium, e);
         }
         e.step(
-            "medicalPremium.member",
-            "二(三)",
+            rules::MEDICAL_PREMIUM_MEMBER,
             format!(
                 "政府资助合计 {} 元/年（代缴，不是现金）；家庭还需缴纳 {} 元/年。",
                 self.paid_by_government, self.household_pays

@@ -49,7 +49,7 @@ use reasons::Reason;
 /// (`unofficial`, `stale`, `assumptions`); inside an estimate the estimate lists those once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ProgramResult<F> {
+pub struct ProgrammeResult<F> {
     /// The household's `ref`, when it had one.
     #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
@@ -121,30 +121,30 @@ impl Basis {
         self.assumptions.extend(other.assumptions);
     }
 
-    fn listed(self, explained: bool) -> Listed {
+    fn listed(self, explain: bool) -> Listed {
         Listed {
             unofficial: self.unofficial,
             stale: crate::params::StaleList {
                 set: self.stale,
-                words: explained,
+                words: explain,
             },
             assumptions: crate::policy::rules::AssumptionList {
                 set: self.assumptions,
-                words: explained,
+                words: explain,
             },
         }
     }
 }
 
 /// A result reads as its figures too (`result.standard`), as it does in JavaScript.
-impl<F> std::ops::Deref for ProgramResult<F> {
+impl<F> std::ops::Deref for ProgrammeResult<F> {
     type Target = F;
     fn deref(&self) -> &F {
         &self.figures
     }
 }
 
-impl<F> ProgramResult<F> {
+impl<F> ProgrammeResult<F> {
     /// Assemble a result from its figures, its amounts and (when explained) its words.
     pub(crate) fn new(
         program: &'static str,
@@ -155,16 +155,16 @@ impl<F> ProgramResult<F> {
         words: Option<Explanation>,
         figures: F,
     ) -> Self {
-        let explained = words.is_some();
+        let explain = words.is_some();
         let basis = Basis {
             unofficial: reader.unofficial(),
             stale: reader.stale(),
             assumptions,
         };
-        ProgramResult {
+        ProgrammeResult {
             reference: None,
             program,
-            label: explained.then_some(label),
+            label: explain.then_some(label),
             eligible: amounts.eligible,
             monthly: amounts.monthly,
             annual: amounts.annual,
@@ -175,7 +175,7 @@ impl<F> ProgramResult<F> {
                 facts: w.facts,
                 citations: citations.into_vec(),
             }),
-            listed: Some(basis.listed(explained)),
+            listed: Some(basis.listed(explain)),
             basis,
             figures,
         }
@@ -205,6 +205,35 @@ impl<F> ProgramResult<F> {
     /// The steps, when explained (none otherwise).
     pub fn steps(&self) -> &[Step] {
         self.words.as_ref().map_or(&[], |w| &w.steps)
+    }
+}
+
+/// How a programme's three register columns read (docs/register.md's table is written from these).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ColumnNotes {
+    /// What the amount is when it is not cash: `one-off`, `pay`, `in kind`, `a service`, `on the
+    /// household's behalf`.
+    pub kind: Option<&'static str>,
+    /// The monthly column is always empty: the amount is not paid by the month.
+    pub no_monthly: bool,
+    /// The annual column is always 0.00: a service, not an amount.
+    pub no_annual: bool,
+}
+
+impl ColumnNotes {
+    /// Cash paid by the month: nothing to note.
+    pub const MONTHLY: ColumnNotes = ColumnNotes {
+        kind: None,
+        no_monthly: false,
+        no_annual: false,
+    };
+    /// An amount for the year, its monthly column empty, of `kind` when it is not cash.
+    pub const fn yearly(kind: Option<&'static str>) -> ColumnNotes {
+        ColumnNotes {
+            kind,
+            no_monthly: true,
+            no_annual: false,
+        }
     }
 }
 
@@ -258,6 +287,8 @@ impl Amounts {
 /// A household programme: figures computed from the household and its assistance context, then
 /// explained on demand.
 pub trait HouseholdProgramme: Sized + Serialize {
+    /// How its register columns read.
+    const COLUMNS: ColumnNotes = ColumnNotes::MONTHLY;
     /// Read parameters through `r` and compute the figures. No words. The context holds what the
     /// programmes listed before this one decided.
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self>;
@@ -289,7 +320,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
     a: &mut Assistance,
     reader: &Reader<'_>,
     explain: bool,
-) -> Result<ProgramResult<F>> {
+) -> Result<ProgrammeResult<F>> {
     let mut r = reader.clone();
     let mut figures = F::compute(h, a, &mut r)?;
     figures.contribute(a, r.used())?;
@@ -298,7 +329,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
         figures.explain(h, a, &mut words);
         words
     });
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         program,
         label,
         (figures.amounts()?, figures.why()),

@@ -13,13 +13,14 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::reasons::Reason;
-use super::{Amounts, ProgramResult};
+use super::{Amounts, ProgrammeResult};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 pub use crate::input::household::Category;
 use crate::input::model::{Area, Capacity, Event, Household, HouseholdStatus};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 pub const ID: &str = "monitoring";
@@ -161,7 +162,7 @@ enum Registered {
     Other,
 }
 
-pub type MonitoringResult = ProgramResult<MonitoringFigures>;
+pub type MonitoringResult = ProgrammeResult<MonitoringFigures>;
 
 /// The sudden-hardship test (an event, large rigid spending or a sharp fall in income, and income
 /// after rigid spending below the line).
@@ -207,21 +208,21 @@ impl Sudden {
 pub(crate) fn run(
     h: &Household<'_>,
     reader: &Reader<'_>,
-    explained: bool,
+    explain: bool,
 ) -> Result<MonitoringResult> {
     let mut r = reader.clone();
     let mut f = assess(h, &mut r)?;
     let mut words = Explanation::default();
-    if explained {
-        explain(&mut f, h, &mut words);
+    if explain {
+        explain_check(&mut f, h, &mut words);
     }
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         ID,
         LABEL,
         (Amounts::verdict(f.in_scope), why(&f)),
         (Citations::of(&["二(二)"]), assumptions(&f, h)),
         &r,
-        explained.then_some(words),
+        explain.then_some(words),
         f,
     )
     .for_household(h))
@@ -282,16 +283,16 @@ fn elimination_why(
 /// household's registration.
 fn assumptions(f: &MonitoringFigures, h: &Household<'_>) -> Assumptions {
     let mut a = Assumptions::default();
-    a.add("monitoring.perCapitaNetIncome");
-    a.add_if(f.urban && f.in_scope, "monitoring.urbanRegistered");
+    a.add(rules::MONITORING_PER_CAPITA_NET_INCOME);
+    a.add_if(f.urban && f.in_scope, rules::MONITORING_URBAN_REGISTERED);
     a.add_if(
         f.track.is_some() && h.members.iter().any(|m| m.labor_capacity_assumed),
-        "member.disabilityType",
+        rules::MEMBER_DISABILITY_TYPE,
     );
     if let Some(s) = &f.sudden {
-        a.add("monitoring.rigidSpending");
-        a.add_if(s.fall.is_some(), "monitoring.incomeFall");
-        a.add("monitoring.basicLiving");
+        a.add(rules::MONITORING_RIGID_SPENDING);
+        a.add_if(s.fall.is_some(), rules::MONITORING_INCOME_FALL);
+        a.add(rules::MONITORING_BASIC_LIVING);
     }
     a
 }
@@ -396,7 +397,7 @@ fn risk_elimination(
     })
 }
 
-fn explain(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
+fn explain_check(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
     let (total, n, per_capita, line) = (
         f.income,
         h.members.len(),
@@ -406,8 +407,7 @@ fn explain(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
     let wages = Money::sum(h.members.iter().map(|m| m.wages)).unwrap_or_default();
     let i = h.income;
     e.step(
-        "monitoring.perCapitaNetIncome",
-        "二(二)",
+        rules::MONITORING_PER_CAPITA_NET_INCOME,
         format!(
             "家庭全部年收入 {total} 元（经营 {} + 财产 {} + 转移 {} + 其他 {}{} + 工资 {wages}）÷ 家庭成员 {n} 人 = 人均纯收入 {per_capita} 元/人·年。",
             i.business,
@@ -419,8 +419,7 @@ fn explain(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
         Some(per_capita.to_fen_string()),
     );
     e.step(
-        "monitoring.incomeLine",
-        "二(二)",
+        rules::MONITORING_INCOME_LINE,
         format!(
             "监测收入标准 {line} 元/人·年：人均纯收入 {per_capita} 元/人·年{}标准。",
             if f.below { "低于" } else { "不低于" }
@@ -431,8 +430,7 @@ fn explain(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
     if !unsecured.is_empty() {
         let names: Vec<&str> = unsecured.iter().map(|(_, n)| *n).collect();
         e.step(
-            "monitoring.guarantees",
-            "二(二)",
+            rules::MONITORING_GUARANTEES,
             format!("“两不愁三保障”及饮水安全未保障：{}。", names.join("、")),
             Some(names.len().to_string()),
         );
@@ -445,8 +443,7 @@ fn explain(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
     if let Some(re) = &mut f.risk_elimination {
         re.reasons = elimination_words(re, f.below, per_capita, line, h, f.sudden.as_ref());
         e.step(
-            "monitoring.riskElimination",
-            "二(二)",
+            rules::MONITORING_RISK_ELIMINATION,
             format!("风险消除：{}", re.reasons.join("；")),
             Some(
                 if re.eligible {
@@ -485,8 +482,7 @@ fn facts(f: &MonitoringFigures, e: &mut Explanation) {
 fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &mut Explanation) {
     let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
     e.step(
-        "monitoring.rigidSpending",
-        "二(二)",
+        rules::MONITORING_RIGID_SPENDING,
         format!(
             "{}：刚性支出 {} 元，{}家庭年收入的 {}（{} 元）：{}。",
             events.join("、"),
@@ -508,8 +504,7 @@ fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &
     );
     if let Some((last, share, fallen_to, fell)) = s.fall {
         e.step(
-            "monitoring.incomeFall",
-            "二(二)",
+            rules::MONITORING_INCOME_FALL,
             format!(
                 "上年收入 {last} 元，今年 {total} 元；下降 {} 以上（不高于 {fallen_to} 元）即为收入大幅缩减：{}。",
                 share.percent(),
@@ -519,8 +514,7 @@ fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &
         );
     }
     e.step(
-        "monitoring.basicLiving",
-        "二(二)",
+        rules::MONITORING_BASIC_LIVING,
         format!(
             "扣除刚性支出后人均 {} 元/人·年{}，{}监测标准 {line} × {} = {} 元：{}。",
             s.after_spending,
@@ -555,8 +549,8 @@ fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation
             c.label()
         ));
     } else if f.urban && h.status == HouseholdStatus::General {
-        e.step(
-            "monitoring.rural",
+        e.step_citing(
+            rules::MONITORING_RURAL,
             "四(九)",
             "城市家庭不在防止返贫动态监测范围：监测面向农户；城市低收入人口由民政部门开展低收入人口动态监测。".into(),
             None,
@@ -567,8 +561,7 @@ fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation
     }
     if f.urban && f.in_scope {
         e.step(
-            "monitoring.urbanRegistered",
-            "二(二)",
+            rules::MONITORING_URBAN_REGISTERED,
             format!(
                 "城市家庭，但已登记为{}：仍按登记纳入防止返贫动态监测。",
                 h.status.label()
@@ -591,8 +584,7 @@ fn verdict_reason(f: &MonitoringFigures, already: bool, e: &mut Explanation) {
 
 fn explain_scope(f: &MonitoringFigures, e: &mut Explanation) {
     e.step(
-        "monitoring.scope",
-        "二(二)",
+        rules::MONITORING_SCOPE,
         if f.in_scope {
             "纳入防返贫动态监测。"
         } else {
@@ -607,7 +599,7 @@ fn explain_scope(f: &MonitoringFigures, e: &mut Explanation) {
             Track::Development => Reason::MonitoringDevelopment.text(),
             Track::SafetyNet => Reason::MonitoringSafetyNet.text(),
         };
-        e.step("monitoring.track", "二(二)", text.into(), None);
+        e.step(rules::MONITORING_TRACK, text.into(), None);
         e.reason(text);
     }
 }

@@ -21,6 +21,7 @@ use crate::base::money::Money;
 use crate::input::model::{Care, Household};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -136,7 +137,7 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
         for (j, c) in self.children.iter().enumerate() {
             let (rule, text) = match (c.eligible, c.care) {
                 (false, _) => (
-                    "orphanAllowance.age",
+                    rules::ORPHAN_ALLOWANCE_AGE,
                     format!(
                         "{}：{}周岁，已满{}周岁，不再按{}发放基本生活费。",
                         c.member,
@@ -146,28 +147,28 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
                     ),
                 ),
                 (true, Care::OrphanInstitution) => (
-                    "orphanAllowance.standard",
+                    rules::ORPHAN_ALLOWANCE_STANDARD,
                     format!(
                         "{}：集中养育孤儿，基本生活费 {} 元/月，拨付养育机构。",
                         c.member, c.monthly
                     ),
                 ),
                 (true, Care::OrphanDispersed) => (
-                    "orphanAllowance.standard",
+                    rules::ORPHAN_ALLOWANCE_STANDARD,
                     format!(
                         "{}：社会散居孤儿，基本生活费 {} 元/月，按月发放给监护人。",
                         c.member, c.monthly
                     ),
                 ),
                 (true, Care::DefactoUnsupported) => (
-                    "orphanAllowance.defacto",
+                    rules::ORPHAN_ALLOWANCE_DEFACTO,
                     format!(
                         "{}：事实无人抚养儿童，参照社会散居孤儿标准发放基本生活补贴 {} 元/月。",
                         c.member, c.monthly
                     ),
                 ),
             };
-            e.step(rule, "四(十二)", text, Some(c.monthly.to_fen_string()));
+            e.step(rule, text, Some(c.monthly.to_fen_string()));
             if c.eligible {
                 e.reason(format!(
                     "{}：{}基本生活费 {} 元/月。",
@@ -180,8 +181,7 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
             }
         }
         e.step(
-            "orphanAllowance.notIncome",
-            "民发〔2021〕57号第十三条",
+            rules::ORPHAN_ALLOWANCE_NOT_INCOME,
             "孤儿、事实无人抚养儿童基本生活费属社会救助款物，不计入低保家庭收入（民发〔2021〕57号）。".to_string(),
             None,
         );

@@ -18,12 +18,13 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::groups::Group;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 use crate::input::model::{Category, Household, HouseholdStatus, Member};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -138,6 +139,8 @@ impl PensionFigures {
 }
 
 impl HouseholdProgramme for PensionFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(None);
+
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         r.rest_on(&a.rests_on()?);
         let lowest = r.money(&p::PENSION_LOWEST_TIER)?;
@@ -176,7 +179,7 @@ impl HouseholdProgramme for PensionFigures {
         let mut a = Assumptions::default();
         a.add_if(
             self.members.iter().any(|m| !m.groups.is_empty()),
-            "pension.share",
+            rules::PENSION_SHARE,
         );
         a
     }
@@ -205,8 +208,7 @@ impl HouseholdProgramme for PensionFigures {
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         let (lowest, working) = (self.lowest_tier, self.working);
         e.step(
-            "pension.lowestTier",
-            "四(十二)",
+            rules::PENSION_LOWEST_TIER,
             format!(
                 "城乡居民养老保险最低缴费档次 {lowest} 元/年；{}至{}周岁、不在校的成员缴费。",
                 working.0, working.1
@@ -248,12 +250,7 @@ impl HouseholdProgramme for PensionFigures {
                     row.paid
                 )
             };
-            e.step(
-                "pension.member",
-                "四(十二)",
-                text,
-                Some(row.paid.to_fen_string()),
-            );
+            e.step(rules::PENSION_MEMBER, text, Some(row.paid.to_fen_string()));
         }
         for m in self.members.iter().filter(|m| !m.paid.is_zero()) {
             e.reason(format!(

@@ -15,12 +15,13 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 use crate::input::model::Household;
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -47,6 +48,8 @@ pub struct PovertyInsuranceFigures {
 }
 
 impl HouseholdProgramme for PovertyInsuranceFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("one-off"));
+
     fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = PovertyInsuranceFigures {
             adopted: false,
@@ -100,8 +103,8 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add("povertyInsurance.covered");
-        a.add_if(self.adopted, "povertyInsurance.formula");
+        a.add(rules::POVERTY_INSURANCE_COVERED);
+        a.add_if(self.adopted, rules::POVERTY_INSURANCE_FORMULA);
         a
     }
 
@@ -123,7 +126,7 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
             (true, false) => "所在县（市、区）未开办防贫保险（参数）。".to_string(),
             (true, true) => "所在县（市、区）开办防贫保险，本户在保障范围内。".to_string(),
         };
-        e.step("povertyInsurance.covered", "六(十七)", text, None);
+        e.step(rules::POVERTY_INSURANCE_COVERED, text, None);
         if !(self.covered && self.adopted) {
             e.reason(if self.covered {
                 Reason::PovertyInsuranceNotAdopted.text()
@@ -133,8 +136,7 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
             return;
         }
         e.step(
-            "povertyInsurance.formula",
-            "六(十七)",
+            rules::POVERTY_INSURANCE_FORMULA,
             format!(
                 "扣除刚性支出 {} 元后人均纯收入 {} 元（不足 0 按 0 计），防贫线 {} 元/人·年。",
                 h.rigid_spending, self.per_capita_after_spending, self.line
@@ -146,8 +148,7 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
             return;
         };
         e.step(
-            "povertyInsurance.formula",
-            "六(十七)",
+            rules::POVERTY_INSURANCE_FORMULA,
             format!(
                 "防贫线 = 监测标准 {monitoring_line} × {multiple} = {}；缺口 ({} − {}) × {} 人 = {} 元 × 赔付比例 {}，不超过 {cap} 元 → 赔付 {} 元（一次性现金）。",
                 self.line, self.line, self.per_capita_after_spending, h.members.len(), self.gap, rate.percent(), self.payout

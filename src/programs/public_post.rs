@@ -17,12 +17,13 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::{Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -61,6 +62,12 @@ impl PublicPostFigures {
 }
 
 impl HouseholdProgramme for PublicPostFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes {
+        kind: Some("pay"),
+        no_monthly: false,
+        no_annual: false,
+    };
+
     fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = PublicPostFigures {
             household_qualifies: h.status.alleviated_or_monitored(),
@@ -124,9 +131,9 @@ impl HouseholdProgramme for PublicPostFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add("publicPost.household");
-        a.add_if(self.exit_test.is_some(), "publicPost.exit");
-        a.add_if(self.posts > 0, "publicPost.posts");
+        a.add(rules::PUBLIC_POST_HOUSEHOLD);
+        a.add_if(self.exit_test.is_some(), rules::PUBLIC_POST_EXIT);
+        a.add_if(self.posts > 0, rules::PUBLIC_POST_POSTS);
         a
     }
 
@@ -145,8 +152,7 @@ impl HouseholdProgramme for PublicPostFigures {
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         if !self.household_qualifies {
             e.step(
-                "publicPost.household",
-                "三(六)",
+                rules::PUBLIC_POST_HOUSEHOLD,
                 format!(
                     "{}：乡村公益岗位面向脱贫户、监测户，本户不属。",
                     h.status.label()
@@ -163,8 +169,7 @@ impl HouseholdProgramme for PublicPostFigures {
                 format!("人均纯收入 {per_capita} 元，监测标准 {line} 元，收入稳定 {} 个月（退岗需高于标准且满 {months} 个月）：不退岗。", h.stable_income_months)
             };
             e.step(
-                "publicPost.exit",
-                "三(六)",
+                rules::PUBLIC_POST_EXIT,
                 text,
                 Some(per_capita.to_fen_string()),
             );
@@ -190,7 +195,7 @@ impl HouseholdProgramme for PublicPostFigures {
             } else {
                 format!("{}：{}周岁，不在{min}至{max}周岁之间。", m.label, m.age)
             };
-            e.step("publicPost.member", "三(六)", text, None);
+            e.step(rules::PUBLIC_POST_MEMBER, text, None);
         }
         if self.posts == 0 {
             e.reason(Reason::PublicPostNoCandidate.text());
@@ -198,8 +203,7 @@ impl HouseholdProgramme for PublicPostFigures {
         }
         let monthly = self.monthly_total().unwrap_or_default().round_fen();
         e.step(
-            "publicPost.posts",
-            "三(六)",
+            rules::PUBLIC_POST_POSTS,
             format!(
                 "可聘任 {} 人，每户至多 {} 人：按 {} 个岗位；岗位补贴 {} 元/月 × {} = {monthly} 元/月（在岗领补，劳务所得）。",
                 self.candidates.len(), self.per_household, self.posts, self.monthly_subsidy, self.posts

@@ -4,13 +4,12 @@
 //! the policy item it implements, and its module and figures (whose `HouseholdProgramme` impl holds
 //! its compute and explain). The estimate, screening rows, register columns, the command-line
 //! summary, the golden runners, the bindings, the TypeScript union of results and the `labels` export
-//! all follow this list: adding a programme is its module, its parameters, one line here and its
-//! golden cases.
+//! all follow this list: docs/adding-a-programme.md lists what else a programme touches.
 
 use serde::Serialize;
 
 use super::assistance::Assistance;
-use super::{run, Amounts, Basis, HouseholdProgramme, ProgramResult};
+use super::{run, Amounts, Basis, ColumnNotes, HouseholdProgramme, ProgrammeResult};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::Household;
@@ -50,6 +49,9 @@ pub struct Programme {
     pub citation: &'static str,
     /// Its name in register columns (`dibao_eligible`, …).
     pub column: &'static str,
+    /// How those columns read.
+    #[serde(skip)]
+    pub notes: ColumnNotes,
 }
 
 macro_rules! define_registry {
@@ -59,11 +61,11 @@ macro_rules! define_registry {
         #[allow(clippy::large_enum_variant)]
         #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
         #[serde(untagged)]
-        pub enum ProgramOutcome {
-            $($variant(ProgramResult<super::$module::$figures>),)*
+        pub enum ProgrammeOutcome {
+            $($variant(ProgrammeResult<super::$module::$figures>),)*
         }
 
-        impl ProgramOutcome {
+        impl ProgrammeOutcome {
             /// The id of the programme (`program`).
             pub fn id(&self) -> &'static str {
                 match self { $(Self::$variant(r) => r.program,)* }
@@ -116,7 +118,13 @@ macro_rules! define_registry {
 
         /// Every household programme, in the order results list them.
         pub const PROGRAMMES: &[Programme] = &[
-            $(Programme { id: $id, label: $label, citation: $item, column: stringify!($method) },)*
+            $(Programme {
+                id: $id,
+                label: $label,
+                citation: $item,
+                column: stringify!($method),
+                notes: <super::$module::$figures as HouseholdProgramme>::COLUMNS,
+            },)*
         ];
 
         /// Every household programme on a checked household, in the list's order (each may rely on
@@ -126,11 +134,11 @@ macro_rules! define_registry {
             a: &mut Assistance,
             reader: &Reader<'_>,
             explain: bool,
-        ) -> Result<Vec<ProgramOutcome>> {
+        ) -> Result<Vec<ProgrammeOutcome>> {
             // Pushed one by one: a result is about a kilobyte, and `vec![…]` would build all
             // thirteen on the stack first and copy them again.
             let mut out = Vec::with_capacity(PROGRAMMES.len());
-            $(out.push(ProgramOutcome::$variant(
+            $(out.push(ProgrammeOutcome::$variant(
                 run::<super::$module::$figures>($id, $label, h, a, reader, explain)?
             ));)*
             Ok(out)
@@ -144,11 +152,11 @@ macro_rules! define_registry {
             a: &mut Assistance,
             reader: &Reader<'_>,
             explain: bool,
-        ) -> Result<Option<ProgramOutcome>> {
+        ) -> Result<Option<ProgrammeOutcome>> {
             $(
                 let result = run::<super::$module::$figures>($id, $label, h, a, reader, explain && $id == id)?;
                 if $id == id {
-                    return Ok(Some(ProgramOutcome::$variant(result)));
+                    return Ok(Some(ProgrammeOutcome::$variant(result)));
                 }
             )*
             Ok(None)

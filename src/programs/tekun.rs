@@ -20,6 +20,7 @@ use crate::base::money::{Money, Rate};
 use crate::input::model::{Area, Capacity, CapacityBasis, Household, Member};
 use crate::params::{catalogue as p, Reader, Used};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -239,8 +240,7 @@ fn member_steps(
         (Some(monthly), Some(care)) => {
             let sum = basic.checked_add(care).unwrap_or(monthly);
             e.step(
-                "tekun.member",
-                "四(十)",
+                rules::TEKUN_MEMBER,
                 format!(
                     "{}：{tests}；基本生活 {basic} 元 + {}照料护理费 {care} 元 = {sum} 元/月。",
                     m.label,
@@ -250,8 +250,7 @@ fn member_steps(
             );
             if let (Some(raised), Some(floor)) = (row.raised_to, floor) {
                 e.step(
-                    "tekun.supportFloor",
-                    "四(十)",
+                    rules::TEKUN_SUPPORT_FLOOR,
                     format!(
                         "低于农村分散供养特困人员供养标准 {} 元/人·年 ÷ 12 = {floor} 元/月：按 {raised} 元/月供养。",
                         floor.checked_mul(12.into()).unwrap_or(floor)
@@ -265,8 +264,7 @@ fn member_steps(
             ));
         }
         _ if row.orphan_allowance => e.step(
-            "tekun.orphanAllowance",
-            "民发〔2021〕43号第九条",
+            rules::TEKUN_ORPHAN_ALLOWANCE,
             format!(
                 "{}：已按{}领取基本生活费，不再认定为特困人员（只享受一项基本生活保障）。",
                 m.label,
@@ -275,8 +273,7 @@ fn member_steps(
             None,
         ),
         _ => e.step(
-            "tekun.member",
-            "四(十)",
+            rules::TEKUN_MEMBER,
             format!("{}：{tests}：不符合特困人员条件。", m.label),
             None,
         ),
@@ -311,8 +308,8 @@ impl HouseholdProgramme for TekunFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add("tekun.ownIncome");
-        a.add_if(self.disability_assumed, "member.disabilityType");
+        a.add(rules::TEKUN_OWN_INCOME);
+        a.add_if(self.disability_assumed, rules::MEMBER_DISABILITY_TYPE);
         a
     }
 
@@ -350,15 +347,13 @@ impl HouseholdProgramme for TekunFigures {
         let (standard, multiple, basic) = (self.standard, self.multiple, self.basic_standard);
         let share = self.share;
         e.step(
-            "tekun.ownIncome",
-            "民发〔2021〕43号第六条",
+            rules::TEKUN_OWN_INCOME,
             format!("“无生活来源”按本人收入判断：本人月收入 = 本人工资 ÷ 12 + 家庭经营、财产、转移、其他收入（不含不计入的收入）按人数平均的份额 {share} 元/人·月。"),
             Some(share.to_fen_string()),
         );
         let product = self.product;
         e.step(
-            "tekun.basicStandard",
-            "四(十)",
+            rules::TEKUN_BASIC_STANDARD,
             if product == basic {
                 format!("特困人员基本生活标准 = 低保标准 {standard} 元/人·月 × {multiple} = {basic} 元/人·月。")
             } else {

@@ -17,12 +17,13 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::reasons::Reason;
-use super::{Amounts, HouseholdProgramme};
+use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 use crate::input::model::Household;
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -68,6 +69,8 @@ pub struct TemporaryFigures {
 }
 
 impl HouseholdProgramme for TemporaryFigures {
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("one-off"));
+
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = TemporaryFigures {
             need: Money::ZERO,
@@ -149,8 +152,8 @@ impl HouseholdProgramme for TemporaryFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add_if(self.year.is_some(), "temporary.need");
-        a.add_if(self.severity.is_some(), "temporary.amount");
+        a.add_if(self.year.is_some(), rules::TEMPORARY_NEED);
+        a.add_if(self.severity.is_some(), rules::TEMPORARY_AMOUNT);
         a
     }
 
@@ -168,8 +171,7 @@ impl HouseholdProgramme for TemporaryFigures {
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         let Some(year) = self.year else {
             e.step(
-                "temporary.event",
-                "四(十)",
+                rules::TEMPORARY_EVENT,
                 "没有登记因病、因灾、意外事故或家庭变故等突发事件。".into(),
                 None,
             );
@@ -179,8 +181,8 @@ impl HouseholdProgramme for TemporaryFigures {
         let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
         let events = events.join("、");
         let (n, standard, need) = (h.members.len(), self.standard, self.need);
-        e.step(
-            "temporary.need",
+        e.step_citing(
+            rules::TEMPORARY_NEED,
             "民发〔2018〕23号二(三)",
             match year.after_spending.is_negative() {
                 // No negative figure in words: spending over income is said as such.
@@ -205,8 +207,8 @@ impl HouseholdProgramme for TemporaryFigures {
         };
         let severe = severity == Severity::Severe;
         let (months, ceiling, amount) = (self.months, self.ceiling, self.amount);
-        e.step(
-            "temporary.amount",
+        e.step_citing(
+            rules::TEMPORARY_AMOUNT,
             "民发〔2018〕23号二(三)",
             format!(
                 "刚性支出 {} 元{}年收入的 {}：{}困难，上限 {months} 个月家庭低保标准 = {standard} × {months} × {n} = {ceiling} 元；救助额取缺口 {need} 元与上限 {ceiling} 元中较小的一个 = {amount} 元。",
@@ -224,8 +226,8 @@ impl HouseholdProgramme for TemporaryFigures {
         e.fact("一次性救助", amount, "元", "amount");
         if self.case_by_case {
             let rest = need.checked_sub(ceiling).unwrap_or_default();
-            e.step(
-                "temporary.caseByCase",
+            e.step_citing(
+                rules::TEMPORARY_CASE_BY_CASE,
                 "四(十)",
                 format!("缺口超出上限 {rest} 元：由县级“一事一议”。"),
                 Some(rest.to_fen_string()),

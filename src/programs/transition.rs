@@ -18,6 +18,7 @@ use crate::base::calendar::{add_months, age_on, day_before, days_between, format
 use crate::base::error::{PolicyError, Result};
 use crate::params::{catalogue as p, Reader, Region, StaleList, StaleSet, UnofficialSet};
 use crate::policy::explain::{Citations, Explanation, Step};
+use crate::policy::rules;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "lowercase")]
@@ -361,8 +362,7 @@ fn explain_status(f: &mut Figures<'_>, e: &mut Explanation) {
     let (s, end, d) = (format_date(f.start), format_date(f.end), format_date(f.on));
     let total_years = f.total_years;
     e.step(
-        "transition.period",
-        "一(二)",
+        rules::TRANSITION_PERIOD,
         format!("2020年脱贫攻坚目标任务完成后设立{total_years}年过渡期：{s} 至 {end}。"),
         Some(format!("{s}—{end}")),
     );
@@ -370,14 +370,12 @@ fn explain_status(f: &mut Figures<'_>, e: &mut Explanation) {
     match (f.phase, f.year) {
         (Phase::Transition, Some(y)) => {
             e.step(
-                "transition.phase",
-                "一(二)",
+                rules::TRANSITION_PHASE,
                 format!("{d} 在过渡期内，为过渡期第{y}年。"),
                 Some(format!("第{y}年")),
             );
             e.step(
-                "transition.daysRemaining",
-                "一(三)",
+                rules::TRANSITION_DAYS_REMAINING,
                 format!("至 {end} 过渡期结束，还有 {days} 天（含当天）。"),
                 Some(days.to_string()),
             );
@@ -388,14 +386,12 @@ fn explain_status(f: &mut Figures<'_>, e: &mut Explanation) {
         (Phase::Before, _) => {
             let until_start = days_between(f.on, f.start);
             e.step(
-                "transition.phase",
-                "一(二)",
+                rules::TRANSITION_PHASE,
                 format!("{d} 早于过渡期起始日 {s}，尚未进入过渡期。"),
                 Some("未开始".into()),
             );
             e.step(
-                "transition.daysRemaining",
-                "一(三)",
+                rules::TRANSITION_DAYS_REMAINING,
                 format!("距过渡期开始还有 {until_start} 天；过渡期共 {days} 天（{s} 至 {end}）。"),
                 Some(until_start.to_string()),
             );
@@ -404,8 +400,8 @@ fn explain_status(f: &mut Figures<'_>, e: &mut Explanation) {
             ));
         }
         _ => {
-            e.step(
-                "transition.phase",
+            e.step_citing(
+                rules::TRANSITION_PHASE,
                 "四(九)",
                 format!("过渡期已于 {end} 结束，{d} 处于过渡期后的常态化帮扶阶段。"),
                 Some("已结束".into()),
@@ -416,7 +412,7 @@ fn explain_status(f: &mut Figures<'_>, e: &mut Explanation) {
     explain_pilot(f, e);
     let names: Vec<&str> = f.words.iter().map(|(label, _)| *label).collect();
     e.note(
-        "transition.measures",
+        rules::TRANSITION_MEASURES,
         if names.is_empty() {
             format!("{d} 没有在本计算器所列范围内生效的措施。")
         } else {
@@ -459,8 +455,7 @@ fn explain_pilot(f: &Figures<'_>, e: &mut Explanation) {
         }
     };
     e.step(
-        "transition.fundIntegrationPilot",
-        "六(十六)",
+        rules::TRANSITION_FUND_INTEGRATION_PILOT,
         text,
         Some(
             if f.fund_integration_pilot {

@@ -9,12 +9,13 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::reasons::Reason;
-use super::{Amounts, ProgramResult};
+use super::{Amounts, ProgrammeResult};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 pub use crate::input::requests::WorkReliefProject;
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 pub const ID: &str = "workRelief";
@@ -30,12 +31,12 @@ pub struct WorkReliefFigures {
     pub minimum_remuneration: Money,
 }
 
-pub type WorkReliefResult = ProgramResult<WorkReliefFigures>;
+pub type WorkReliefResult = ProgrammeResult<WorkReliefFigures>;
 
 pub fn work_relief(
     project: &WorkReliefProject,
     reader: &Reader<'_>,
-    explained: bool,
+    explain: bool,
 ) -> Result<WorkReliefResult> {
     let mut r = reader.clone();
     let share = if project.key_project {
@@ -46,9 +47,9 @@ pub fn work_relief(
     let budget = project.budget;
     let minimum = budget.times(share)?.round_fen();
     let mut e = Explanation::default();
-    if explained {
-        e.step(
-            "workRelief.remuneration",
+    if explain {
+        e.step_citing(
+            rules::WORK_RELIEF_REMUNERATION,
             "六(十六)",
             format!(
                 "{}中央预算内投资 {budget} 元 × 劳务报酬占比下限 {} = 至少发放劳务报酬 {minimum} 元。",
@@ -61,7 +62,7 @@ pub fn work_relief(
             "应带动当地群众务工，劳务报酬不少于 {minimum} 元，并及时足额发放。"
         ));
     }
-    Ok(ProgramResult::new(
+    Ok(ProgrammeResult::new(
         ID,
         LABEL,
         (Amounts::verdict(true), vec![Reason::WorkReliefRemuneration]),
@@ -70,7 +71,7 @@ pub fn work_relief(
             Assumptions::default(),
         ),
         &r,
-        explained.then_some(e),
+        explain.then_some(e),
         WorkReliefFigures {
             share,
             minimum_remuneration: minimum,

@@ -20,6 +20,7 @@
 pub mod columns;
 mod header;
 mod ids;
+pub mod ledger;
 pub mod output;
 pub mod read;
 pub mod summary;

@@ -70,6 +70,27 @@ pub fn programme_column(p: &crate::programs::registry::Programme, i: usize, lang
     }
 }
 
+/// docs/register.md's table of the programme columns, written from the registry: each programme's
+/// three columns, with what its amount is and which columns it leaves empty.
+pub fn columns_table() -> String {
+    let mut out = String::from("| programme | columns |\n|---|---|\n");
+    for p in PROGRAMMES {
+        let n = p.notes;
+        let kind = n.kind.map(|k| format!(" ({k})")).unwrap_or_default();
+        let column = |i: usize, note: Option<&str>| {
+            let name = programme_column(p, i, Lang::En);
+            note.map_or(format!("`{name}`"), |note| format!("`{name}` ({note})"))
+        };
+        let cells = [
+            column(0, None),
+            column(1, n.no_monthly.then_some("always empty")),
+            column(2, n.no_annual.then_some("always 0.00")),
+        ];
+        out.push_str(&format!("| {}{kind} | {} |\n", p.label, cells.join(", ")));
+    }
+    out
+}
+
 /// A yes/no cell: `true`/`false`, or 是/否 in a Chinese table.
 pub fn yes_no(value: bool, lang: Lang) -> &'static str {
     match (lang, value) {
@@ -284,6 +305,27 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn docs_register_md_lists_the_columns_of_the_registry() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/register.md");
+        let doc = std::fs::read_to_string(path).unwrap_or_default();
+        let start = doc.find("| programme | columns |").unwrap_or(doc.len());
+        let end = doc[start..]
+            .find("\n\n")
+            .map_or(doc.len(), |e| start + e + 1);
+        let table = columns_table();
+        assert!(table.contains("| 临时救助 (one-off) | `temporary_eligible`, `temporary_monthly` (always empty), `temporary_annual` |"));
+        if doc.get(start..end) != Some(table.as_str()) {
+            // Write it, so the diff shows in the commit; the test still fails until it is kept.
+            let mut fixed = doc.clone();
+            fixed.replace_range(start..end, &table);
+            std::fs::write(path, fixed).unwrap();
+            panic!(
+                "docs/register.md's column table was out of date and has been rewritten: commit it"
+            );
+        }
+    }
 
     #[test]
     fn formulas_are_escaped() {

@@ -9,7 +9,7 @@ use crate::base::json::Node;
 use crate::engine::Engine;
 use crate::estimate::columns::ScreenColumns;
 use crate::estimate::screening::Screening;
-use crate::estimate::Transitions;
+use crate::estimate::{Estimate, Transitions};
 use crate::input::household;
 use crate::input::Obj;
 use tsify::Tsify;
@@ -17,7 +17,9 @@ use tsify::Tsify;
 use std::borrow::Borrow;
 use std::io::Cursor;
 
-use crate::estimate::compare::{ComparisonTally, HouseholdChange, HouseholdComparison, TOTAL};
+use crate::estimate::compare::{
+    Cause, ComparisonTally, DatePath, HouseholdChange, HouseholdComparison, TOTAL,
+};
 use crate::register::summary::{CountySummary, Levels};
 
 use super::output::{self, Identity, Lang};
@@ -146,11 +148,14 @@ pub fn screen_text(
 /// A register screened a chunk of households at a time, in input order: the rows of
 /// [`screen_text`], cut where the caller likes (a page shows progress between chunks and can stop),
 /// the county's summary by region, town and village (as `zhenxing summary`), and, given a second
-/// engine, the comparison of `zhenxing compare`. The register's bytes are held once, here.
+/// engine, the comparison of `zhenxing compare` (or, given a later date, of `zhenxing compare
+/// --to`). The register's bytes are held once, here.
 pub struct TextScreen<E> {
     engine: E,
     other: Option<E>,
     as_of: String,
+    /// For a comparison of dates: the later date and why a household changed between them.
+    dates: Option<(String, DatePath<'static>)>,
     lang: Lang,
     source: Source,
     size: u64,
@@ -386,6 +391,7 @@ impl<E: Borrow<Engine>> TextScreen<E> {
             engine,
             other,
             as_of: as_of.to_string(),
+            dates: None,
             lang: opts.headers.unwrap_or(Lang::En),
             source,
             size,
@@ -397,6 +403,26 @@ impl<E: Borrow<Engine>> TextScreen<E> {
             header_written: false,
             lines: 0,
         })
+    }
+
+    /// The register `bytes` compared on `from` against `to` under `engine`'s parameters, as
+    /// `zhenxing compare --as-of FROM --to TO`: [`TextScreen::next_chunk`] compares, with why.
+    pub fn between_dates(
+        engine: E,
+        bytes: Vec<u8>,
+        from: &str,
+        to: &str,
+        opts: TextOptions,
+    ) -> Result<TextScreen<E>> {
+        let path = engine.borrow().date_path(from, to)?.into_owned();
+        let mut screen = TextScreen::new(engine, None, bytes, from, opts)?;
+        screen.dates = Some((to.to_string(), path));
+        Ok(screen)
+    }
+
+    /// Whether households are compared (under two engines, or on two dates), not screened.
+    fn comparing(&self) -> bool {
+        self.other.is_some() || self.dates.is_some()
     }
 
     /// The engine the register is screened under.
@@ -437,7 +463,7 @@ impl<E: Borrow<Engine>> TextScreen<E> {
             ..ScreenChunk::default()
         };
         let mut csv = Vec::new();
-        if rows && !self.header_written && self.other.is_none() {
+        if rows && !self.header_written && !self.comparing() {
             output::write_record(
                 &mut csv,
                 output::header(self.lang).iter().map(String::as_str),
@@ -500,16 +526,17 @@ impl<E: Borrow<Engine>> TextScreen<E> {
             None => e,
         };
         let engine = self.engine.borrow();
-        let screening = r
-            .node
-            .as_ref()
-            .map_err(Clone::clone)
-            .and_then(|n| engine.estimate_in_batch(n, &self.as_of, false, &mut self.transitions))
-            .map(|e| Screening::of(&e))
-            .map_err(|e| BatchError::from(locate(e)));
+        let estimate =
+            r.node.as_ref().map_err(Clone::clone).and_then(|n| {
+                engine.estimate_in_batch(n, &self.as_of, false, &mut self.transitions)
+            });
+        let screening = match &estimate {
+            Ok(e) => Ok(Screening::of(e)),
+            Err(e) => Err(BatchError::from(locate(e.clone()))),
+        };
         chunk.rows = chunk.rows.saturating_add(1);
         chunk.errors = chunk.errors.saturating_add(u64::from(screening.is_err()));
-        let Some(other) = &self.other else {
+        if !self.comparing() {
             self.county.add(&r.place, screening.as_ref().ok())?;
             let id = Identity {
                 household: r.household,
@@ -525,13 +552,9 @@ impl<E: Borrow<Engine>> TextScreen<E> {
                 columns.push(&id, screening);
             }
             return Ok(());
-        };
-        let compared = match (&screening, &r.node) {
-            (Ok(before), Ok(n)) => other
-                .borrow()
-                .estimate_in_batch(n, &self.as_of, false, &mut self.other_transitions)
-                .and_then(|e| HouseholdComparison::of(before, &Screening::of(&e)))
-                .ok(),
+        }
+        let compared = match (&estimate, &screening, &r.node) {
+            (Ok(before), Ok(_), Ok(n)) => self.compare(before, n).ok(),
             _ => None,
         };
         let Some(c) = compared else {
@@ -557,6 +580,32 @@ impl<E: Borrow<Engine>> TextScreen<E> {
             });
         }
         Ok(())
+    }
+}
+
+impl<E: Borrow<Engine>> TextScreen<E> {
+    /// A household against itself under the other engine (a what-if), or on the later date with
+    /// why each programme changed, as the command-line tool compares it.
+    fn compare(&mut self, before: &Estimate, n: &Node<'_>) -> Result<HouseholdComparison> {
+        let engine = self.engine.borrow();
+        match (&self.dates, &self.other) {
+            (Some((to, path)), _) => {
+                let after = engine.estimate_in_batch(n, to, false, &mut self.other_transitions)?;
+                let cause = path.cause(&engine.read_household(n, to)?, before, &after)?;
+                HouseholdComparison::between(before, &after, &cause)
+            }
+            (None, Some(other)) => {
+                let after = other.borrow().estimate_in_batch(
+                    n,
+                    &self.as_of,
+                    false,
+                    &mut self.other_transitions,
+                )?;
+                // With why, as the command-line tool's `compare` gives it.
+                HouseholdComparison::between(before, &after, &Cause::Parameters)
+            }
+            (None, None) => Err(PolicyError::invalid_input("", "内部错误：没有可比较的")),
+        }
     }
 }
 
@@ -762,6 +811,29 @@ mod tests {
         assert!(csv.contains("第 2 列没有表头"), "{csv}");
     }
 
+    /// A comparison run to its end five households at a time: the households that changed, and
+    /// the summary.
+    fn compared(
+        s: &mut TextScreen<&Engine>,
+        engine: &Engine,
+    ) -> (
+        Vec<ChangedHousehold>,
+        crate::estimate::compare::ComparisonSummary,
+    ) {
+        let mut changed = Vec::new();
+        loop {
+            let c = s.next_chunk(5).unwrap();
+            assert_eq!(c.csv, "");
+            changed.extend(c.changes);
+            if c.done {
+                return (
+                    changed,
+                    s.comparison().clone().finish(|c| engine.region_name(c)),
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_comparison_counts_as_the_command_line_tools() {
         // expected-comparison.csv is `zhenxing compare --report` for the county's parameter file:
@@ -777,16 +849,7 @@ mod tests {
             opts(Lang::Zh, false),
         )
         .unwrap();
-        let mut changed = Vec::new();
-        loop {
-            let c = s.next_chunk(5).unwrap();
-            assert_eq!(c.csv, "");
-            changed.extend(c.changes);
-            if c.done {
-                break;
-            }
-        }
-        let summary = s.comparison().clone().finish(|c| engine.region_name(c));
+        let (changed, summary) = compared(&mut s, &engine);
         let expected = include_str!("../../tests/registers/county/expected-comparison.csv");
         let all: Vec<Vec<&str>> = expected
             .lines()
@@ -819,6 +882,84 @@ mod tests {
         assert_eq!(
             h03.programs.last().unwrap().difference.to_fen_string(),
             "769.20"
+        );
+        // With why, as expected-differences.csv (the tool's -o) gives H03's: 低保 from a changed
+        // standard, and what follows 低保 (the premium) with it.
+        assert_eq!(
+            h03.programs.last().unwrap().why,
+            ["parameterChanged", "followsAssistance"]
+        );
+        assert!(summary
+            .reasons
+            .iter()
+            .any(|r| r.reason == "followsAssistance"));
+    }
+
+    #[test]
+    fn a_comparison_of_dates_is_the_command_line_tools() {
+        // The county register on the transition period's last day (transition.end, 2025-12-31)
+        // and the day after. By hand: 分类资助参保 pays medicalPremium.individual (400 a person
+        // from 2024) × paidShare 0.5 for 脱贫 and monitored people, in the period only:
+        // H06 (脱贫户, 2 people) 2 × 400 × 0.5 = 400.00 → 0; H07 (监测户, 1 person)
+        // 400 × 0.5 = 200.00 → 0; together −600.00, both for periodEnded; no cash changes.
+        // H10 (born 2030) is an error on both dates.
+        let engine = Engine::new().unwrap();
+        let (from, to) = ("2025-12-31", "2026-01-01");
+        let mut s =
+            TextScreen::between_dates(&engine, COUNTY.into(), from, to, opts(Lang::Zh, false))
+                .unwrap();
+        let (changed, summary) = compared(&mut s, &engine);
+        assert_eq!(
+            (summary.households, summary.errors, summary.changed),
+            (13, 1, 2)
+        );
+        let premium = summary
+            .programs
+            .iter()
+            .find(|p| p.program == "medicalPremium");
+        let figures = premium.map(|p| (p.losing, p.gaining, p.difference.to_fen_string()));
+        assert_eq!(figures, Some((2, 0, "-600.00".to_string())));
+        let reasons: Vec<_> = summary
+            .reasons
+            .iter()
+            .map(|r| {
+                (
+                    r.reason,
+                    r.households,
+                    r.losing,
+                    r.difference.to_fen_string(),
+                )
+            })
+            .collect();
+        assert_eq!(reasons, [("periodEnded", 2, 2, "-600.00".to_string())]);
+        let each: Vec<_> = changed
+            .iter()
+            .map(|h| {
+                let p = &h.programs[0];
+                (
+                    h.household.as_str(),
+                    p.program,
+                    p.annual_before.to_fen_string(),
+                    p.why.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            each,
+            [
+                (
+                    "H06",
+                    "medicalPremium",
+                    "400.00".into(),
+                    vec!["periodEnded"]
+                ),
+                (
+                    "H07",
+                    "medicalPremium",
+                    "200.00".into(),
+                    vec!["periodEnded"]
+                ),
+            ]
         );
     }
 

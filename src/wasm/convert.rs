@@ -42,7 +42,7 @@ pub(super) fn to_value<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 }
 
 /// A result's JSON text as plain JS objects.
-fn parsed(text: &str) -> Result<JsValue, JsValue> {
+pub(super) fn parsed(text: &str) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(text).map_err(|_| to_js(PolicyError::invalid_input("", "结果转换失败")))
 }
 

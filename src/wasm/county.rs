@@ -3,11 +3,12 @@
 use wasm_bindgen::prelude::*;
 
 use super::batches::{array, chunk_json};
-use super::convert::{as_of_arg, region_arg, request_call, result, string_arg, to_js};
+use super::convert::{as_of_arg, region_arg, request_call, result, string_arg, to_js, to_value};
 use super::engine::PolicyEngine;
 use super::types::RegionArg;
 use crate::base::error::{ErrorCode, PolicyError};
 use crate::input::county::{AssetInput, CountyIndicatorInput};
+use crate::register::ledger;
 
 #[wasm_bindgen]
 impl PolicyEngine {
@@ -69,6 +70,29 @@ impl PolicyEngine {
             }
         }
         result(self.inner.assets_rows(rows, &as_of, region.as_deref()))
+    }
+
+    /// A 扶贫项目资产 ledger from the text of a CSV file, read as the command-line tool's `assets`
+    /// reads it: columns in English or Chinese (`资产编号`, `资产类型` …), values as ids or as the
+    /// words results show (`光伏电站`); a bad row is its error, its message starting with its line
+    /// (`第 3 行：…`). A GBK file is handed over as `new TextDecoder('gbk').decode(bytes)`.
+    #[wasm_bindgen(js_name = assetsText, unchecked_return_type = "AssetLedger")]
+    pub fn assets_text(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        region: Option<RegionArg>,
+    ) -> Result<JsValue, JsValue> {
+        let text = string_arg(&text, "text", ErrorCode::InvalidInput)?;
+        let as_of = as_of_arg(&as_of)?;
+        let region = region_arg(region)?;
+        let read = ledger::read(text.as_bytes(), crate::register::read::UTF8).map_err(to_js)?;
+        let mut l = self
+            .inner
+            .assets_rows(read.rows, &as_of, region.as_deref())
+            .map_err(to_js)?;
+        ledger::name_lines(&mut l, &read.lines);
+        to_value(&l)
     }
 
     /// The indicators a county is assessed on (一(三), 五(十四), 七(二十三)): income growth against

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use super::batches::{batch_args, gathered, in_chunks, unsent, Unsent};
 use super::convert::{
     as_of_arg, explain_arg, household_arg, household_call, json_arg, object_arg, options_arg,
-    region_arg, register_bytes, request_call, result, string_arg, to_js, to_value,
+    parsed, region_arg, register_bytes, request_call, result, string_arg, to_js, to_value,
 };
 use super::types::{OptionsArg, RegionArg, TextOptionsArg};
 use crate::base::error::{ErrorCode, PolicyError};
@@ -67,8 +67,8 @@ impl PolicyEngine {
         to_value(&self.inner.parameters())
     }
 
-    /// The value of parameter `name` in force on `asOf` (for `region`, a 6-digit code): its
-    /// date, source and status, to show beside a figure a result rests on.
+    /// The value of parameter `name` in force on `asOf` (for `region`, a 6-digit code; without
+    /// one, the province's): its date, source and status, to show beside a figure a result rests on.
     #[wasm_bindgen(js_name = parameterValue, unchecked_return_type = "ParameterInForce")]
     pub fn parameter_value(
         &self,
@@ -83,7 +83,8 @@ impl PolicyEngine {
     }
 
     /// What a parameter name, rule id or reason id names, in words, for showing a lean result's
-    /// words on demand: a parameter's value in force on `asOf` (for `region`) with its date, unit,
+    /// words on demand: a parameter's value in force on `asOf` (for `region`; without one, the
+    /// province's) with its date, unit,
     /// source and status; a rule's text, basis and source; a reason's sentence.
     #[wasm_bindgen(unchecked_return_type = "Description")]
     pub fn describe(
@@ -116,10 +117,12 @@ impl PolicyEngine {
         let as_of = as_of_arg(&as_of)?;
         let region = region_arg(region)?;
         let explain = explain_arg(opts, true)?;
-        result(
-            self.inner
-                .transition_with(&as_of, region.as_deref(), explain),
-        )
+        // The text is kept with the status: a call is a parse of it.
+        let text = self
+            .inner
+            .transition_text(&as_of, region.as_deref(), explain)
+            .map_err(to_js)?;
+        parsed(&text)
     }
 
     /// 防止返贫动态监测 (二(二), 四(九)): in scope, category, track, risk elimination.
@@ -357,33 +360,26 @@ impl PolicyEngine {
     ) -> Result<JsValue, JsValue> {
         let limit = crate::estimate::batch::MAX_COMPARE_BATCH;
         let (list, as_of) = batch_args(&households, &as_of, limit)?;
-        let mut comparer = self.inner.comparer(&other.inner, &as_of).map_err(to_js)?;
-        let mut failed = None;
-        // Each chunk's differing households are handed to JavaScript with the chunk, as the other
-        // batches' rows are: the module keeps only the tally, however long the batch.
-        let differing = gathered(&list, |items, bad| {
-            for (i, h) in items.iter().enumerate() {
-                let added = match bad.iter().find(|(b, ..)| *b == i) {
-                    Some((_, path, message)) => {
-                        comparer.add_unread(unsent(path, message));
-                        Ok(())
-                    }
-                    None => comparer.add(h),
-                };
-                if let Err(e) = added {
-                    failed.get_or_insert(e);
-                }
-            }
-            comparer.take_differing()
-        })?;
-        if let Some(e) = failed {
-            return Err(to_js(e));
-        }
-        let result = js_sys::Object::new();
-        let summary = to_value(&comparer.finish().summary)?;
-        js_sys::Reflect::set(&result, &JsValue::from_str("summary"), &summary)?;
-        js_sys::Reflect::set(&result, &JsValue::from_str("households"), &differing)?;
-        Ok(result.into())
+        let comparer = self.inner.comparer(&other.inner, &as_of).map_err(to_js)?;
+        compared_batch(&list, comparer)
+    }
+
+    /// Every household on `from` and on `to` under this engine's parameters (e.g. the period's
+    /// last day and the day after, as `zhenxing compare --as-of FROM --to TO`): `compareMany`'s
+    /// shape, each programme's change with why (`why`: reason ids, as `compareDates` gives them).
+    /// At most 200,000 households a call.
+    #[wasm_bindgen(js_name = compareDatesMany, unchecked_return_type = "RegisterComparison")]
+    pub fn compare_dates_many(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let limit = crate::estimate::batch::MAX_COMPARE_BATCH;
+        let (list, from) = batch_args(&households, &from, limit)?;
+        let to = string_arg(&to, "to", ErrorCode::InvalidDate)?;
+        let comparer = self.inner.date_comparer(&from, &to).map_err(to_js)?;
+        compared_batch(&list, comparer)
     }
 
     /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.
@@ -484,4 +480,37 @@ impl PolicyEngine {
         }
         rows
     }
+}
+
+/// A batch fed through `comparer` chunk by chunk: `{ summary, households }` (`RegisterComparison`).
+/// Each chunk's differing households are handed to JavaScript with the chunk, as the other
+/// batches' rows are: the module keeps only the tally, however long the batch.
+fn compared_batch(
+    list: &js_sys::Array,
+    mut comparer: crate::engine::RegisterComparer<'_>,
+) -> Result<JsValue, JsValue> {
+    let mut failed = None;
+    let differing = gathered(list, |items, bad| {
+        for (i, h) in items.iter().enumerate() {
+            let added = match bad.iter().find(|(b, ..)| *b == i) {
+                Some((_, path, message)) => {
+                    comparer.add_unread(unsent(path, message));
+                    Ok(())
+                }
+                None => comparer.add(h),
+            };
+            if let Err(e) = added {
+                failed.get_or_insert(e);
+            }
+        }
+        comparer.take_differing()
+    })?;
+    if let Some(e) = failed {
+        return Err(to_js(e));
+    }
+    let result = js_sys::Object::new();
+    let summary = to_value(&comparer.finish().summary)?;
+    js_sys::Reflect::set(&result, &JsValue::from_str("summary"), &summary)?;
+    js_sys::Reflect::set(&result, &JsValue::from_str("households"), &differing)?;
+    Ok(result.into())
 }

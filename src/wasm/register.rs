@@ -1,19 +1,21 @@
 //! The register page's entry points (www/register.html): a register screened a chunk of
-//! households at a time in a Web Worker, with the county's summary and a what-if over it. Thin:
-//! the reading, the rows, the summary and the comparison are the command-line tool's own
-//! ([`crate::register::text::TextScreen`], [`crate::register::summary::CountySummary`]).
+//! households at a time in a Web Worker, with the county's summary, a what-if over it and its
+//! comparison on two dates. Thin: the reading, the rows, the summary and the comparison are the
+//! command-line tool's own ([`crate::register::text::TextScreen`],
+//! [`crate::register::summary::CountySummary`]).
 
 use wasm_bindgen::prelude::*;
 
 use super::columns::table_value;
-use super::convert::{as_of_arg, options_arg, register_bytes, to_js, to_value};
+use super::convert::{as_of_arg, options_arg, register_bytes, string_arg, to_js, to_value};
 use super::engine::PolicyEngine;
 use super::types::TextOptionsArg;
+use crate::base::error::ErrorCode;
 use crate::engine::Engine;
 use crate::register::text::{RegisterTable, TextOptions, TextScreen};
 
-/// A register being screened (or compared under two engines' parameters) a chunk at a time. The
-/// register's bytes are copied in once and held here until `free()`.
+/// A register being screened (or compared under two engines' parameters, or on two dates) a chunk
+/// at a time. The register's bytes are copied in once and held here until `free()`.
 #[wasm_bindgen]
 pub struct RegisterScreen {
     inner: TextScreen<Engine>,
@@ -56,6 +58,30 @@ impl RegisterScreen {
         let bytes = register_bytes(&register)?;
         let other = Some(other.inner.clone());
         TextScreen::new(engine.inner.clone(), other, bytes, &as_of, opts)
+            .map(|inner| RegisterScreen {
+                inner,
+                table: RegisterTable::new(true),
+            })
+            .map_err(to_js)
+    }
+
+    /// The same register on `from` against `to` under `engine`'s parameters (`zhenxing compare
+    /// --as-of FROM --to TO`, e.g. the transition period's last day and the day after): `next(n)`
+    /// gives the households that change, each programme with why (`why`), `comparison()` the
+    /// summary with its reasons.
+    #[wasm_bindgen(js_name = compareDates)]
+    pub fn compare_dates(
+        engine: &PolicyEngine,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] register: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+        opts: Option<TextOptionsArg>,
+    ) -> Result<RegisterScreen, JsValue> {
+        let from = string_arg(&from, "from", ErrorCode::InvalidDate)?;
+        let to = string_arg(&to, "to", ErrorCode::InvalidDate)?;
+        let opts = options_arg(opts, TextOptions::read)?;
+        let bytes = register_bytes(&register)?;
+        TextScreen::between_dates(engine.inner.clone(), bytes, &from, &to, opts)
             .map(|inner| RegisterScreen {
                 inner,
                 table: RegisterTable::new(true),

@@ -103,8 +103,32 @@ test('a ledger imported as CSV, bad rows shown as their own errors', async () =>
   await page.click('#ledger-run');
   await page.waitForSelector('#ledger-table tr.bad');
   assert.deepEqual(await page.$$eval('#ledger-table [data-error]', (es) => es.map((e) => e.dataset.error)), ['[1].value']);
+  // A02 is on line 3 of the file (the header is line 1): the officer reads the line and the column.
+  assert.equal(await page.textContent('#ledger-table [data-error]'), '第 3 行：“账面价值”（value）：金额不能为负数');
   assert.equal(await page.textContent('#ledger-table tr[data-id=A01] td:nth-child(3)'), '光伏电站,一期');
   assert.equal(await page.getAttribute('#ledger-table tr[data-id=A03] [data-disposal]', 'data-disposal'), 'true');
+  await page.setInputFiles('#ledger-file', []);
+});
+
+test('a ledger in Chinese, saved as UTF-8 or GBK, reads as the English one (the command-line tool\'s reader)', async () => {
+  // tests/county/ledger-zh.csv is the first twelve rows of ledger.csv with Chinese headers and the words
+  // results show (光伏电站, 村集体经济组织, 项目运行管护：6000；…, 2019年); ledger-zh-gbk.csv the same in GBK.
+  await choose('230129', '2024-06-01');
+  const en = engine.assetsText(readFileSync(`${root}tests/county/ledger.csv`, 'utf8'), '2024-06-01', '230129');
+  const twelve = en.items.slice(0, 12);
+  for (const name of ['ledger-zh.csv', 'ledger-zh-gbk.csv']) {
+    await page.fill('#ledger-json', '');
+    await page.setInputFiles('#ledger-file', `${root}tests/county/${name}`);
+    await page.click('#ledger-run');
+    await page.waitForSelector('#ledger-table');
+    assert.equal(await page.$$eval('#ledger-table tr.bad', (rs) => rs.length), 0, name);
+    const ids = await page.$$eval('#ledger-table tbody tr', (rs) => rs.map((r) => r.dataset.id));
+    assert.deepEqual(ids, twelve.map((i) => i.asset.id), name);
+    const classes = await page.$$eval('#ledger-table [data-key$=".classLabel"]', (es) => es.map((e) => e.textContent));
+    assert.deepEqual(classes, twelve.map((i) => i.asset.classLabel), name);
+    const planned = await page.$$eval('#ledger-table [data-key$=".planned"]', (es) => es.map((e) => e.textContent.trim()));
+    assert.deepEqual(planned, twelve.map((i) => i.asset.planned ?? '—'), name);
+  }
   await page.setInputFiles('#ledger-file', []);
 });
 

@@ -1,9 +1,9 @@
 // The register page (www/register.html) in Debian's chromium under the site's strict CSP: sample
 // registers dropped in as a county officer would (UTF-8 CSV, GBK CSV, an .xlsx saved by LibreOffice)
 // give the command-line tool's CSV byte for byte in the download; the summary is `zhenxing summary`'s;
-// the what-if is `zhenxing compare`'s; identity numbers of a register appear in no output; axe and a
-// phone are content; a 50,000-household register is read and screened with figures reported (never
-// timed tests). Output in test-output/browser/.
+// the what-if is `zhenxing compare`'s, the period-end comparison `zhenxing compare --to`'s; identity
+// numbers of a register appear in no output; axe and a phone are content; a 50,000-household register
+// is read and screened with figures reported (never timed tests). Output in test-output/browser/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -140,6 +140,67 @@ test('the what-if over the register counts as `zhenxing compare`', async () => {
   assert.match(await page.textContent('#whatif-cost'), new RegExp(`多 ${at('annual_change')} 元`));
 });
 
+test('the period\'s end over the register is `zhenxing compare --as-of --to`: summary, reasons, households, downloads', async () => {
+  const file = `${registers}/county/register.csv`;
+  // The two dates default to the parameters' last day of the transition period and the next day.
+  const [from, to] = [await page.inputValue('#period-from'), await page.inputValue('#period-to')];
+  assert.deepEqual([from, to], ['2025-12-31', '2026-01-01']);
+  await page.click('#run-period');
+  await page.waitForSelector('#period-table');
+  cli(['compare', '--as-of', from, '--to', to, file, '--report', `${shots}/cli-period.json`], `${shots}/cli-period.jsonl`);
+  const report = JSON.parse(readFileSync(`${shots}/cli-period.json`, 'utf8'));
+  const shown = await page.evaluate(() => window.__periodSummary);
+  assert.deepEqual(shown, report);
+  // The table by programme: the CLI's figures for each programme that changed, and the total.
+  const rows = await page.$$eval('#period-table tbody tr', (rs) => rs.map((r) => [r.dataset.program,
+    Object.fromEntries([...r.querySelectorAll('[data-key]')].map((t) => [t.dataset.key, t.textContent]))]));
+  const changed = report.programs.filter((p) => p.changed > 0 || p.program === 'total');
+  assert.deepEqual(rows.map(([id]) => id), changed.map((p) => p.program));
+  for (const [id, cells] of rows) {
+    const p = report.programs.find((x) => x.program === id);
+    for (const [k, v] of Object.entries(cells)) assert.equal(v, String(p[k]), `${id} ${k}`);
+  }
+  // Why: each reason with its households, as the report counts them; worked by hand in
+  // tests/js/compare-dates-many.test.mjs (分类资助参保 of H06 and H07 ends with the period).
+  const reasons = await page.$$eval('#period-reasons tbody tr', (rs) => rs.map((r) => [r.dataset.reason, r.querySelector('th').textContent,
+    ...[...r.querySelectorAll('[data-key]')].map((t) => t.textContent)]));
+  assert.deepEqual(reasons, report.reasons.map((r) => [r.reason, r.label, String(r.households), String(r.gaining), String(r.losing), r.difference]));
+  assert.deepEqual(reasons.map((r) => r[0]), ['periodEnded']);
+  // The households that change are those the CLI marks changed, each with its reason in words.
+  const cliChanged = readFileSync(`${shots}/cli-period.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((h) => h.changed);
+  const listed = await page.$$eval('#period-result .changes li', (ls) => ls.map((l) => [l.dataset.line, l.textContent]));
+  assert.deepEqual(listed.map(([line]) => line).sort(), cliChanged.map((h) => String(h.line)).sort());
+  for (const [, text] of listed) assert.match(text, /分类资助参保 \d+\.\d{2} → 0\.00（不再符合）：过渡期结束，只在过渡期内适用的政策不再适用/);
+  assert.match(await page.textContent('#period-cost'), new RegExp(`${report.changed} 户有变化`));
+  assert.doesNotMatch(await page.textContent('#period-result'), /null|undefined|NaN/);
+  // Downloads: the summary is the CLI's --report CSV byte for byte; the households, a row per change.
+  const summary = await download('#download-period');
+  assert.equal(summary.name, `过渡期前后对照汇总-${from}-${to}.csv`);
+  cli(['compare', '--as-of', from, '--to', to, '--headers', 'zh', file, '--report', `${shots}/cli-period.csv`], `${shots}/cli-period-rows.csv`);
+  const expected = readFileSync(`${shots}/cli-period.csv`);
+  assert.ok(summary.bytes.equals(expected), `page:\n${summary.bytes}\nCLI:\n${expected}`);
+  const households = await download('#download-period-households');
+  const lines = households.bytes.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\n').map((l) => l.split(','));
+  const header = lines.shift();
+  assert.deepEqual(header.slice(0, 3), ['起始行', '结束行', '户编号']);
+  const at = (name) => header.indexOf(name);
+  const cliRows = cliChanged.flatMap((h) => h.programs.filter((p) => p.eligibleBefore !== p.eligibleAfter || p.annualBefore !== p.annualAfter || p.program === 'total').map((p) => [String(h.line), h.household, p.program === 'total' ? '现金帮扶合计' : p.program, p.annualBefore, p.annualAfter]));
+  assert.equal(lines.length, cliRows.length);
+  for (const [k, r] of lines.entries()) {
+    assert.deepEqual([r[0], r[2], r[at(`${from}年额`)], r[at(`${to}年额`)]], [cliRows[k][0], cliRows[k][1], cliRows[k][3], cliRows[k][4]]);
+  }
+  // A later date before the first is refused in words; the page goes on.
+  await page.fill('#period-to', '2025-01-01');
+  await page.click('#run-period');
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.textContent('#error'), /终止日期不能早于起始日期/);
+  assert.equal(await page.isDisabled('#run-period'), false);
+  await page.fill('#period-to', to);
+  await page.click('#run-period');
+  await page.waitForFunction(() => document.getElementById('error').hidden);
+  await page.waitForSelector('#period-table');
+});
+
 test('identity and phone numbers are never kept: not in the downloads, the page or its storage', async () => {
   // The county register with a 身份证号码 and a 联系电话 column, as CSV and as an .xlsx (the
   // identity number typed as text, the phone as a number).
@@ -184,7 +245,9 @@ test('identity and phone numbers are never kept: not in the downloads, the page 
   }
 });
 
-test('axe: columns, results, errors and what-if have no critical or serious violation; a phone scrolls nothing sideways', async () => {
+test('axe: columns, results, errors, what-if and the period\'s end have no critical or serious violation; a phone scrolls nothing sideways', async () => {
+  await page.click('#run-period');
+  await page.waitForSelector('#period-table');
   await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
   await page.evaluate(axeSource);
   const found = [];
@@ -206,6 +269,8 @@ test('the printed summary: two pages with the date and the parameter set', async
   assert.equal(await page.isVisible('#file'), false);
   assert.match(await page.textContent('#print-sheet'), /测算日期2025-06-01/);
   assert.match(await page.textContent('#print-sheet'), /参数黑龙江/);
+  // The period's end, compared before the axe check, in one sentence.
+  assert.match(await page.textContent('#print-period'), /^2025-12-31 与 2026-01-01 对照：.*2 户有变化：分类资助参保 2 户减少、0 户增加（-600\.00 元）。原因：过渡期结束/);
   await page.pdf({ path: `${shots}/register-summary.pdf`, format: 'A4' });
   await page.emulateMedia({ media: 'screen' });
   const info = execFileSync('pdfinfo', [`${shots}/register-summary.pdf`], { encoding: 'utf8' });

@@ -4,32 +4,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PolicyEngine, PolicyError } from 'zhenxing';
 
-const county = join(process.env.ZX_REPO ?? '.', 'tests/registers/county');
+const repo = process.env.ZX_REPO ?? '.';
+const county = join(repo, 'tests/registers/county');
 const asOf = '2025-06-01';
 const engine = new PolicyEngine();
 const other = PolicyEngine.fromParameters(readFileSync(join(county, 'county-2025.json'), 'utf8'));
 
-const one = (ref, region, income, ...births) => ({
-  ref, region, income: income ? { transfer: income } : undefined,
-  members: births.map((birthDate) => ({ birthDate })),
-});
-const households = [
-  one('H01', '230129', 3600, '1950-03-01'),
-  one('H02', '230129', 9000, '1950-03-01', '1952-03-01'),
-  one('H03', '230129', 5448, '1950-03-01'),
-  { ...one('H04', '230129', 0, '1983-03-01'), status: 'alleviated' },
-  one('H05', '230129', 6000, '1950-03-01'),
-  { ...one('H06', '230129', 0, '1983-03-01', '1985-03-01'), status: 'alleviated', income: { business: 10800 } },
-  { ...one('H07', '230129', 8400, '1960-03-01'), status: 'monitored', monitoringCategory: 'suddenHardship' },
-  one('H08', '230221', 3600, '1950-03-01'),
-  one('H09', '230221', 0, '1983-03-01'),
-  one('H10', '230221', 0, '2030-03-01'),
-  one('H11', '230129', 12960, '1950-03-01', '1952-03-01', '1983-03-01'),
-  one('H12', '230129', 5700, '1950-03-01'),
-  one('H13', '230221', 5220, '1950-03-01'),
-];
+const { households } = await import(pathToFileURL(join(repo, 'tests', 'js', 'county.mjs')).href);
 
 test('compareMany: the county register, per programme and per region', () => {
   const r = engine.compareMany(households, asOf, other);

@@ -82,3 +82,30 @@ test('county indicators read figures as an officer types them, as the staff page
     register: { households: '12,000', dibaoGaps: '0', cashAnnual: '1,234.50' } };
   assert.deepEqual(engine.countyIndicators(typed, '2023-03-01'), engine.countyIndicators(plain, '2023-03-01'));
 });
+
+test('assetsText reads a CSV ledger as the command-line tool does: Chinese headers and words, lines in errors', () => {
+  // Row 2 of the text is A01, a 光伏电站 of the village collective: 经营性资产. Row 3 has 2 cells under a
+  // 7-column header: its own error, named by its line; row 4 reads in English words.
+  const text = '\uFEFF资产编号,资产名称,资产类型,资金来源,产权归属,账面价值,形成年度\r\n'
+    + 'A01,光伏,光伏电站,财政专项扶贫资金,村集体经济组织,800000,2019年\r\n'
+    + 'A02,道路\r\n'
+    + 'A03,光伏,photovoltaic,specialFund,village,800000,2019\r\n';
+  const l = engine.assetsText(text, '2024-06-01');
+  assert.deepEqual(l.items.map((i) => i.ok), [true, false, true]);
+  assert.equal(l.items[1].error.path, '[1]');
+  assert.match(l.items[1].error.message, /^第 3 行：这一行有 2 格，表头有 7 列/);
+  const { id, ...zh } = l.items[0].asset;
+  const { id: id3, ...en } = l.items[2].asset;
+  assert.deepEqual([id, id3], ['A01', 'A03']);
+  assert.deepEqual(zh, en);
+  assert.equal(l.items[0].asset.classLabel, '经营性资产');
+  // An error the ledger finds (a year after the date) names its line too; a wrong value names the
+  // Chinese column and the words it takes.
+  const later = engine.assetsText('资产编号,资产名称,资产类型,资金来源,产权归属,账面价值,形成年度\n'
+    + 'B1,光伏,光伏电站,财政专项扶贫资金,村集体经济组织,"12,000元",2030\n'
+    + 'B2,路,道路桥梁,财政专项扶贫资金,村集体经济组织,1000,2019\n', '2026-06-01');
+  assert.match(later.items[0].error.message, /^第 2 行：形成年度 2030 晚于测算日期所在年度 2026/);
+  assert.match(later.items[1].error.message, /^第 3 行：“资产类型”（kind）：.*（台账中写作：.*光伏电站/);
+  assert.throws(() => engine.assetsText('资产编号,身份证号\n', '2024-06-01'),
+    (e) => e instanceof PolicyError && /未知的列“身份证号”/.test(e.message));
+});

@@ -5,16 +5,14 @@
 //! Hooked into the tool by two lines of `main.rs`: `mod county;` and, first in `main()`,
 //! `if let Some(code) = county::run_if_county_command() { return code; }`.
 
-use std::borrow::Cow;
 use std::ffi::OsString;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zhenxing::base::json::Node;
-use zhenxing::input::county::AssetInput;
 use zhenxing::programs::assets::{AssetLedger, LedgerItem};
 use zhenxing::programs::county::CountyProfile;
+use zhenxing::register::ledger::{self, LedgerRows};
 use zhenxing::PolicyError;
 
 use crate::files::Output;
@@ -24,66 +22,17 @@ pub const HELP: &str = "县级画像和扶贫项目资产台账：
   zhenxing county --as-of YYYY-MM-DD [--params FILE] [--json] REGION
       REGION 为县（市、区）、地级市或全省的 6 位代码。打印脱贫县、重点帮扶县、过渡期和生效的县级措施；
       地级市、全省列出所辖县级单位。--json 输出完整结果（同 JavaScript 的 county()）。
-  zhenxing assets [--as-of YYYY-MM-DD] [--region CODE] [--params FILE] [-o OUTPUT] [--json] LEDGER.csv
+  zhenxing assets [--as-of YYYY-MM-DD] [--region CODE] [--params FILE] [--encoding utf8|gbk] [-o OUTPUT]
+      [--json] LEDGER.csv
       LEDGER.csv 每行一项资产，列：id,name,village,funding_source,year,value,kind,owner_level,
       annual_income,income_uses,disposal_type,disposal_price,disposal_approvals，或中文列名 资产编号、
       资产名称、所在村、资金来源、形成年度、账面价值、资产类型、产权归属、年收益、收益用途、处置方式、
       处置价格、已有审批（见 docs/county.md）。取值可用英文代码或结果中的中文（光伏电站、村集体经济组织、
       转让……）；income_uses 写作 maintenance:6000;publicWelfare:24000 或 项目运行管护:6000；村级公益事业:24000，
       disposal_approvals 写作 villageMeeting;township 或 村民会议或村民代表会议决议；乡镇人民政府。
+      金额可带千位分隔和“元”，数字可为全角。--encoding gbk 读 Excel 在中文 Windows 上另存的 CSV。
       --region 用该县自己的处置审批限额；--as-of 缺省为今天。坏行单独报错（含行号），其余照算，退出状态为 1。
-      -o OUTPUT.csv 写出每项资产一行；--json 输出完整结果（同 JavaScript 的 assets()）。";
-
-/// The CSV columns of a ledger: the English name, the Chinese header (either may be used, as in a
-/// register) and the field each fills.
-const COLUMNS: &[(&str, &str, &str)] = &[
-    ("id", "资产编号", "id"),
-    ("name", "资产名称", "name"),
-    ("village", "所在村", "village"),
-    ("funding_source", "资金来源", "fundingSource"),
-    ("year", "形成年度", "year"),
-    ("value", "账面价值", "value"),
-    ("kind", "资产类型", "kind"),
-    ("owner_level", "产权归属", "ownerLevel"),
-    ("annual_income", "年收益", "annualIncome"),
-    ("income_uses", "收益用途", "incomeUses"),
-    ("disposal_type", "处置方式", "disposal.type"),
-    ("disposal_price", "处置价格", "disposal.price"),
-    ("disposal_approvals", "已有审批", "disposal.approvals"),
-];
-
-/// The field a header names (English, any ASCII case, or Chinese).
-fn field_of(header: &str) -> Option<&'static str> {
-    COLUMNS
-        .iter()
-        .find(|(en, zh, _)| en.eq_ignore_ascii_case(header) || *zh == header)
-        .map(|(_, _, field)| *field)
-}
-
-/// A value as the API reads it: the Chinese words the results and the county page show for it
-/// (`光伏电站`, `村集体经济组织`, `转让`) are read as its id; anything else as written, for the
-/// reader to refuse with the values it takes.
-fn api_word<T>(list: &'static [(&'static str, T, &'static str)], cell: &str) -> String {
-    list.iter()
-        .find(|(_, _, label)| *label == cell)
-        .map_or_else(|| cell.to_string(), |(id, _, _)| id.to_string())
-}
-
-/// A cell of `field` in the API's words.
-fn api_value(field: &str, cell: &str) -> String {
-    use zhenxing::input::county::{
-        APPROVALS, ASSET_KINDS, DISPOSAL_TYPES, FUNDING_SOURCES, INCOME_PURPOSES, OWNER_LEVELS,
-    };
-    match field {
-        "kind" => api_word(ASSET_KINDS, cell),
-        "fundingSource" => api_word(FUNDING_SOURCES, cell),
-        "ownerLevel" => api_word(OWNER_LEVELS, cell),
-        "disposal.type" => api_word(DISPOSAL_TYPES, cell),
-        "disposal.approvals" => api_word(APPROVALS, cell),
-        "incomeUses" => api_word(INCOME_PURPOSES, cell),
-        _ => cell.to_string(),
-    }
-}
+      -o OUTPUT.csv 写出每项资产一行；--json 输出完整结果（同 JavaScript 的 assetsText()，错误以行号开头）。";
 
 struct Args {
     command: String,
@@ -92,6 +41,7 @@ struct Args {
     params: Option<PathBuf>,
     output: Option<PathBuf>,
     json: bool,
+    gbk: bool,
     input: Option<String>,
     help: bool,
 }
@@ -135,6 +85,7 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
         params: None,
         output: None,
         json: false,
+        gbk: false,
         input: None,
         help: false,
     };
@@ -152,6 +103,7 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
             Long("params") => a.params = Some(PathBuf::from(value(&mut parser)?)),
             Short('o') | Long("output") => a.output = Some(PathBuf::from(value(&mut parser)?)),
             Long("json") => a.json = true,
+            Long("encoding") => a.gbk = crate::gbk_option(&value(&mut parser)?)?,
             Short('h') | Long("help") => a.help = true,
             Value(v) if a.input.is_none() => a.input = Some(text(v)?),
             other => return Err(crate::arg_error(other.unexpected())),
@@ -260,130 +212,13 @@ fn today() -> String {
         .unwrap_or_default()
 }
 
-fn text(s: &str) -> Node<'static> {
-    Node::String(Some(Cow::Owned(s.to_string())))
-}
-
-/// The items of a list cell (`;`, `；` or `、` between them).
-fn items(cell: &str) -> impl Iterator<Item = &str> {
-    cell.split([';', '；', '、'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-}
-
-/// `maintenance:6000;publicWelfare:24000` (or `项目运行管护：6000；村级公益事业：24000`) as the
-/// `incomeUses` array, or the bad part.
-fn income_uses(cell: &str) -> Result<Node<'static>, String> {
-    let mut uses = Vec::new();
-    for part in items(cell) {
-        let (purpose, amount) = part
-            .split_once(':')
-            .or_else(|| part.split_once('：'))
-            .ok_or_else(|| {
-                format!(
-                    "收益用途“{}”应写作 用途:金额，如 maintenance:6000 或 项目运行管护:6000",
-                    zhenxing::base::error::excerpt(part)
-                )
-            })?;
-        uses.push(Node::Object(vec![
-            (
-                Cow::Borrowed("purpose"),
-                text(&api_value("incomeUses", purpose.trim())),
-            ),
-            (Cow::Borrowed("amount"), text(amount.trim())),
-        ]));
-    }
-    Ok(Node::Array(uses))
-}
-
-/// A CSV row as the JSON object an `Asset` is read from; empty cells are absent.
-fn row_node(header: &[String], record: &csv::StringRecord) -> Result<Node<'static>, PolicyError> {
-    let mut fields: Vec<(Cow<'static, str>, Node<'static>)> = Vec::new();
-    let mut disposal: Vec<(Cow<'static, str>, Node<'static>)> = Vec::new();
-    for (column, cell) in header.iter().zip(record.iter()) {
-        let cell = cell.trim();
-        if cell.is_empty() {
-            continue;
-        }
-        let Some(field) = field_of(column) else {
-            continue;
-        };
-        let node = match field {
-            "year" => Node::Number(Cow::Owned(cell.trim_end_matches('年').to_string())),
-            "incomeUses" => {
-                income_uses(cell).map_err(|m| PolicyError::invalid_input("incomeUses", m))?
-            }
-            "disposal.approvals" => {
-                Node::Array(items(cell).map(|a| text(&api_value(field, a))).collect())
-            }
-            _ => text(&api_value(field, cell)),
-        };
-        match field.strip_prefix("disposal.") {
-            Some(key) => disposal.push((Cow::Borrowed(key), node)),
-            None => fields.push((Cow::Borrowed(field), node)),
-        }
-    }
-    if !disposal.is_empty() {
-        fields.push((Cow::Borrowed("disposal"), Node::Object(disposal)));
-    }
-    Ok(Node::Object(fields))
-}
-
-/// The ledger's rows from CSV, each read (or its error, path `[i].field`), and each row's line.
-fn read_ledger(
-    path: &str,
-) -> Result<(Vec<zhenxing::base::error::Result<AssetInput>>, Vec<u64>), String> {
+/// The ledger's rows, each read (or its error, path `[i].field`), and each row's line.
+fn read_ledger(path: &str, gbk: bool) -> Result<LedgerRows, String> {
     let bytes = std::fs::read(path)
         .map_err(|e| format!("无法打开 {path}：{}", crate::files::os_error(&e)))?;
-    // The line a record starts on, from its byte offset: past the end of the line before (under
-    // Windows line endings, which Excel writes, the csv crate puts a record's start on the `\n` of
-    // the line before, and counts its line one short).
-    let line_at = |p: Option<&csv::Position>| {
-        let mut at = p.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
-        while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
-            at += 1;
-        }
-        let before = bytes.get(..at).unwrap_or(&bytes);
-        1 + before.iter().filter(|b| **b == b'\n').count() as u64
-    };
-    let mut csv = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(bytes.as_slice());
-    let header: Vec<String> = csv
-        .headers()
-        .map_err(|e| format!("{path} 的表头无法读取：{e}（请另存为 UTF-8 的 CSV）"))?
-        .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
-        .collect();
-    if let Some(unknown) = header.iter().find(|h| field_of(h).is_none()) {
-        return Err(format!(
-            "未知的列“{unknown}”（可用的列：{}）",
-            COLUMNS
-                .iter()
-                .map(|(en, zh, _)| format!("{en}（{zh}）"))
-                .collect::<Vec<_>>()
-                .join(",")
-        ));
-    }
-    let (mut rows, mut lines) = (Vec::new(), Vec::new());
-    for (i, record) in csv.records().enumerate() {
-        let at = format!("[{i}]");
-        let row = match record {
-            Ok(r) => {
-                lines.push(line_at(r.position()));
-                row_node(&header, &r).and_then(|n| AssetInput::read(&n))
-            }
-            Err(e) => {
-                lines.push(line_at(e.position()));
-                Err(PolicyError::invalid_input(
-                    "",
-                    format!("这一行无法读取：{e}"),
-                ))
-            }
-        };
-        rows.push(row.map_err(|e| e.under(&at)));
-    }
-    Ok((rows, lines))
+    let encoding = crate::files::encoding(gbk);
+    crate::files::check_start(&bytes, path, encoding)?;
+    ledger::read(bytes.as_slice(), encoding).map_err(|e| message(&e))
 }
 
 /// `assets`: the ledger read, checked and written; 1 when some rows are in error (as `estimate`).
@@ -406,8 +241,8 @@ fn run_assets(a: &Args) -> Result<u8, String> {
         Some(out) => Some(Output::plan(Some(out), Some(Format::Csv), &reads)?),
         None => None,
     };
-    let (rows, lines) = read_ledger(path)?;
-    let ledger = engine
+    let LedgerRows { rows, lines } = read_ledger(path, a.gbk)?;
+    let mut ledger = engine
         .assets_rows(rows, &as_of, a.region.as_deref())
         .map_err(|e| message(&e))?;
     if let Some(output) = output {
@@ -416,6 +251,8 @@ fn run_assets(a: &Args) -> Result<u8, String> {
     let out = io::stdout();
     let mut out = out.lock();
     let written = if a.json {
+        // As `assetsText` gives it: each error's message starts with its line.
+        ledger::name_lines(&mut ledger, &lines);
         serde_json::to_writer_pretty(&mut out, &ledger)
             .map_err(io::Error::other)
             .and_then(|()| writeln!(out))
@@ -435,8 +272,8 @@ fn yuan(m: zhenxing::base::money::Money) -> String {
     zhenxing::register::summary::grouped(&m.to_fen_string())
 }
 
-fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Result<()> {
-    writeln!(out, "扶贫项目资产台账（测算日期 {}）", l.as_of)?;
+/// Each asset of the ledger (or its row's error) on a line, with its findings under it.
+fn print_ledger_items(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Result<()> {
     for (item, line) in l.items.iter().zip(lines) {
         match item {
             LedgerItem::Ok { asset, .. } => {
@@ -473,6 +310,12 @@ fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Res
             }
         }
     }
+    Ok(())
+}
+
+fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Result<()> {
+    writeln!(out, "扶贫项目资产台账（测算日期 {}）", l.as_of)?;
+    print_ledger_items(out, l, lines)?;
     writeln!(out, "\n按类别：")?;
     for c in &l.by_class {
         let n = &c.counts;

@@ -120,6 +120,21 @@ fn sniff(head: &[u8]) -> Format {
     }
 }
 
+/// The encoding of an input: GBK when asked (`--encoding gbk`), else UTF-8 with the advice to ask.
+pub fn encoding(gbk: bool) -> Encoding {
+    if gbk {
+        GBK
+    } else {
+        UTF8_OR_GBK
+    }
+}
+
+/// Refuse, up front, an Excel workbook and a file not in the encoding asked for: `head` is the
+/// start of the file.
+pub fn check_start(bytes: &[u8], name: &str, encoding: Encoding) -> Result<(), String> {
+    check_head(bytes.get(..SNIFF).unwrap_or(bytes), name, encoding)
+}
+
 /// Refuse, up front, an Excel workbook and a file not in the encoding asked for.
 fn check_head(head: &[u8], name: &str, encoding: Encoding) -> Result<(), String> {
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xd0\xcf\x11\xe0") {
@@ -133,7 +148,7 @@ impl Input {
     /// a regular file (`-`, `/dev/stdin`, `<(…)`, a named pipe) is a stream: read once, as it comes,
     /// or copied privately when it must be read twice.
     pub fn open(path: &Path, given: Option<Format>, gbk: bool) -> Result<Input, String> {
-        let encoding = if gbk { GBK } else { UTF8_OR_GBK };
+        let encoding = encoding(gbk);
         let dash = path.as_os_str() == "-";
         let name = match dash {
             true => "标准输入".to_string(),

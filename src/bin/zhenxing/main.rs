@@ -88,6 +88,15 @@ summary   按地区（有“乡镇”“村”列时再按乡镇、村）汇总�
 
 params    列出参数目录（名称、单位、各期取值、来源、可信度）。--json 输出 JSON。";
 
+/// `--encoding`: whether it asks for GBK.
+fn gbk_option(v: &str) -> Result<bool, String> {
+    match v.to_ascii_lowercase().as_str() {
+        "gbk" | "gb18030" | "gb2312" | "cp936" => Ok(true),
+        "utf8" | "utf-8" => Ok(false),
+        _ => Err(format!("--encoding 应为 utf8 或 gbk，而不是“{v}”")),
+    }
+}
+
 /// The argument parser's errors in Chinese (its own are English).
 pub fn arg_error(e: lexopt::Error) -> String {
     use lexopt::Error::*;
@@ -183,14 +192,7 @@ fn parse_args() -> Result<Command, String> {
             Long("output-format") => {
                 c.output_format = Some(format_of(&text(value(&mut parser)?)?)?)
             }
-            Long("encoding") => {
-                let v = text(value(&mut parser)?)?;
-                c.gbk = match v.to_ascii_lowercase().as_str() {
-                    "gbk" | "gb18030" | "gb2312" | "cp936" => true,
-                    "utf8" | "utf-8" => false,
-                    _ => return Err(format!("--encoding 应为 utf8 或 gbk，而不是“{v}”")),
-                };
-            }
+            Long("encoding") => c.gbk = gbk_option(&text(value(&mut parser)?)?)?,
             Long("no-bom") => c.no_bom = true,
             Long("ignore-columns") => c.ignore_columns = true,
             Long("headers") => {
@@ -219,6 +221,11 @@ fn parse_args() -> Result<Command, String> {
             other => return Err(arg_error(other.unexpected())),
         }
     }
+    command_for(&command, c)
+}
+
+/// The command named `command` with the options given, if it has what it needs.
+fn command_for(command: &str, c: Common) -> Result<Command, String> {
     let needs = |c: &Common, what: &str| -> Result<(), String> {
         if c.as_of.is_none() {
             return Err(format!("{what} 需要 --as-of YYYY-MM-DD"));
@@ -228,7 +235,7 @@ fn parse_args() -> Result<Command, String> {
         }
         Ok(())
     };
-    match command.as_str() {
+    match command {
         "estimate" => needs(&c, "estimate").map(|_| Command::Estimate(c)),
         "compare" => {
             needs(&c, "compare")?;

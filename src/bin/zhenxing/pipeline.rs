@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{channel, sync_channel, Receiver, SyncSender};
+use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -464,10 +464,29 @@ impl Worker<'_> {
         HouseholdComparison::between(before, &after, &cause)
     }
 
+    /// The household compared, or the error that stopped its estimate or its comparison.
+    fn compared(
+        &mut self,
+        other: &Engine,
+        dates: Option<(&str, &DatePath<'_>)>,
+        estimated: (
+            &Result<Estimate, PolicyError>,
+            Result<&Node<'_>, &PolicyError>,
+        ),
+        locate: impl Fn(PolicyError) -> PolicyError,
+    ) -> Result<HouseholdComparison, BatchError> {
+        match estimated {
+            (Ok(before), Ok(n)) => self
+                .compare(other, dates, before, n)
+                .map_err(locate)
+                .map_err(BatchError::from),
+            (Err(e), _) | (_, Err(e)) => Err(BatchError::from(e.clone())),
+        }
+    }
+
     fn run(&mut self, chunk: Chunk) -> io::Result<Done> {
         let mut totals = Totals::new(self.options.county.then(|| self.levels()));
         let mut bytes = Vec::with_capacity(chunk.jobs.len().saturating_mul(256));
-        let csv_out = self.options.output_format == Format::Csv;
 
         for job in chunk.jobs {
             totals.lines += job.lines;
@@ -501,44 +520,24 @@ impl Worker<'_> {
                 totals.note_error(job.line, e);
                 totals.last_error_line = totals.last_error_line.max(job.last_line);
             }
+            let household = group.map(|g| g.id.as_str());
             match &self.options.task {
                 Task::Summary => {}
-                Task::Estimate { explain } => match csv_out {
-                    true => output::write_record(
+                Task::Estimate { explain } => {
+                    let explained = estimate.as_ref().ok().filter(|_| *explain);
+                    self.write_estimate(
                         &mut bytes,
-                        output::row(&id, screening.as_ref(), self.options.lang).iter(),
-                    ),
-                    false => {
-                        let explained = estimate.as_ref().ok().filter(|_| *explain);
-                        serde_json::to_writer(
-                            &mut bytes,
-                            &JsonLine {
-                                line: job.line,
-                                last_line: job.last_line,
-                                household: group.map(|g| g.id.as_str()),
-                                reference: reference.as_deref(),
-                                ok: screening.is_ok(),
-                                screening: screening.as_ref().ok().filter(|_| explained.is_none()),
-                                estimate: explained,
-                                error: screening.as_ref().err(),
-                            },
-                        )?;
-                        bytes.push(b'\n');
-                    }
-                },
+                        (&id, household),
+                        screening.as_ref(),
+                        explained,
+                    )?;
+                }
                 Task::Compare {
                     other,
                     changed_only,
                     dates,
                 } => {
-                    let compared = match (&estimate, node.as_ref()) {
-                        (Ok(before), Ok(n)) => self
-                            .compare(other, *dates, before, n)
-                            .map_err(locate)
-                            .map_err(BatchError::from),
-                        (Err(e), _) => Err(BatchError::from(e.clone())),
-                        (_, Err(e)) => Err(BatchError::from(e.clone())),
-                    };
+                    let compared = self.compared(other, *dates, (&estimate, node.as_ref()), locate);
                     match &compared {
                         Ok(c) => totals
                             .comparison
@@ -550,29 +549,7 @@ impl Worker<'_> {
                         totals.omitted += 1;
                         continue;
                     }
-                    match csv_out {
-                        true => output::write_record(
-                            &mut bytes,
-                            compare_row(&id, compared.as_ref(), self.options.lang).iter(),
-                        ),
-                        false => {
-                            serde_json::to_writer(
-                                &mut bytes,
-                                &CompareLine {
-                                    line: job.line,
-                                    last_line: job.last_line,
-                                    household: group.map(|g| g.id.as_str()),
-                                    reference: reference.as_deref(),
-                                    region: &place.region,
-                                    ok: compared.is_ok(),
-                                    changed: compared.as_ref().ok().map(|c| c.changed()),
-                                    programs: compared.as_ref().ok().map(|c| c.changes.as_slice()),
-                                    error: compared.as_ref().err(),
-                                },
-                            )?;
-                            bytes.push(b'\n');
-                        }
-                    }
+                    self.write_comparison(&mut bytes, (&id, household), compared.as_ref())?;
                 }
             }
         }
@@ -581,6 +558,60 @@ impl Worker<'_> {
             bytes,
             totals,
         })
+    }
+
+    /// One household's estimate as a CSV row or a JSON line (with the estimate when explained).
+    fn write_estimate(
+        &self,
+        bytes: &mut Vec<u8>,
+        (id, household): (&Identity<'_>, Option<&str>),
+        screening: Result<&Screening, &BatchError>,
+        explained: Option<&Estimate>,
+    ) -> io::Result<()> {
+        if self.options.output_format == Format::Csv {
+            output::write_record(bytes, output::row(id, screening, self.options.lang).iter());
+            return Ok(());
+        }
+        let line = JsonLine {
+            line: id.line,
+            last_line: id.last_line,
+            household,
+            reference: id.reference,
+            ok: screening.is_ok(),
+            screening: screening.ok().filter(|_| explained.is_none()),
+            estimate: explained,
+            error: screening.err(),
+        };
+        serde_json::to_writer(&mut *bytes, &line)?;
+        bytes.push(b'\n');
+        Ok(())
+    }
+
+    /// One household's comparison as a CSV row or a JSON line.
+    fn write_comparison(
+        &self,
+        bytes: &mut Vec<u8>,
+        (id, household): (&Identity<'_>, Option<&str>),
+        compared: Result<&HouseholdComparison, &BatchError>,
+    ) -> io::Result<()> {
+        if self.options.output_format == Format::Csv {
+            output::write_record(bytes, compare_row(id, compared, self.options.lang).iter());
+            return Ok(());
+        }
+        let line = CompareLine {
+            line: id.line,
+            last_line: id.last_line,
+            household,
+            reference: id.reference,
+            region: id.place.map_or("", |p| p.region.as_str()),
+            ok: compared.is_ok(),
+            changed: compared.ok().map(|c| c.changed()),
+            programs: compared.ok().map(|c| c.changes.as_slice()),
+            error: compared.err(),
+        };
+        serde_json::to_writer(&mut *bytes, &line)?;
+        bytes.push(b'\n');
+        Ok(())
     }
 
     fn levels(&self) -> Levels {
@@ -668,34 +699,14 @@ pub fn run(
     let (job_tx, job_rx) = sync_channel::<Chunk>(threads);
     let job_rx = Arc::new(Mutex::new(job_rx));
     let (done_tx, done_rx) = channel::<io::Result<Done>>();
-    let (token_tx, token_rx) = sync_channel::<()>(in_flight);
-    for _ in 0..in_flight {
-        token_tx
-            .send(())
-            .map_err(|_| "内部错误：令牌".to_string())?;
-    }
+    let (token_tx, token_rx) = tokens(in_flight)?;
     let bytes_read = AtomicU64::new(0);
     let input = open()?;
 
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let (job_rx, done_tx, layout) = (Arc::clone(&job_rx), done_tx.clone(), layout.as_ref());
-            scope.spawn(move || {
-                let mut worker = Worker {
-                    engine,
-                    layout,
-                    options,
-                    transitions: Transitions::default(),
-                    other_transitions: Transitions::default(),
-                };
-                loop {
-                    let next = job_rx.lock().map(|rx| rx.recv());
-                    let Ok(Ok(chunk)) = next else { break };
-                    if done_tx.send(worker.run(chunk)).is_err() {
-                        break;
-                    }
-                }
-            });
+            scope.spawn(move || work(engine, layout, options, &job_rx, &done_tx));
         }
         // Only the workers hold these now: when they stop, the reader and writer see it.
         drop(job_rx);
@@ -741,6 +752,42 @@ pub fn run(
         r.header_lines = r.header_lines.min(1);
         r
     })
+}
+
+/// `in_flight` tokens: the reader takes one for each chunk it sends and the writer gives it back,
+/// so no more than that many chunks are read ahead of the output.
+fn tokens(in_flight: usize) -> Result<(SyncSender<()>, Receiver<()>), String> {
+    let (token_tx, token_rx) = sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        token_tx
+            .send(())
+            .map_err(|_| "内部错误：令牌".to_string())?;
+    }
+    Ok((token_tx, token_rx))
+}
+
+/// One worker thread: runs chunks until there are no more or the writer stops.
+fn work(
+    engine: &Engine,
+    layout: Option<&Layout>,
+    options: &Options<'_>,
+    job_rx: &Mutex<Receiver<Chunk>>,
+    done_tx: &Sender<io::Result<Done>>,
+) {
+    let mut worker = Worker {
+        engine,
+        layout,
+        options,
+        transitions: Transitions::default(),
+        other_transitions: Transitions::default(),
+    };
+    loop {
+        let next = job_rx.lock().map(|rx| rx.recv());
+        let Ok(Ok(chunk)) = next else { break };
+        if done_tx.send(worker.run(chunk)).is_err() {
+            break;
+        }
+    }
 }
 
 /// The first pass over a CSV register: its header, the lines up to and including it, and the

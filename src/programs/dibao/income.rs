@@ -1,0 +1,156 @@
+//! What 低保 counts and measures it against (四(十)): the household's income less each working
+//! member's employment-cost deduction (months × the minimum wage of the place of work), and the
+//! standard, whose figure it is and whether it is below the province's.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::{Deduction, DibaoFigures, StandardOf, WageOf};
+use crate::base::error::{ErrorCode, PolicyError, Result};
+use crate::base::money::Money;
+use crate::input::model::{Area, Capacity, Household, Member, WorkPlace};
+use crate::params::{catalogue as p, Reader, Region, RegionKind};
+
+/// Whose figure the standard of `h` is, and from when (for the step's words only).
+pub(super) fn standard_of(h: &Household<'_>, r: &Reader<'_>) -> Option<(StandardOf, NaiveDate)> {
+    let spec = match h.area {
+        Area::Rural => &p::DIBAO_STANDARD_RURAL,
+        Area::Urban => &p::DIBAO_STANDARD_URBAN,
+    };
+    let v = r.set().lookup(spec, r.params_on(), Some(h.region)).ok()?;
+    let above = v.region.map(|code| (code, r.set().region(code)));
+    let of = match above {
+        _ if v.is_what_if() => StandardOf::WhatIf,
+        Some((code, _)) if code == h.region.code => StandardOf::Own,
+        None
+        | Some((
+            _,
+            Some(Region {
+                kind: RegionKind::Province,
+                ..
+            }),
+        )) => StandardOf::Province,
+        Some((code, region)) => {
+            StandardOf::Above(region.map_or_else(|| code.to_string(), |r| r.name.clone()))
+        }
+    };
+    Some((of, v.from))
+}
+
+/// The province's standard on the date, when the standard used is a region's own figure below it
+/// (rule `dibao.standardBelowProvince`: the dates of one of the two figures are not verified).
+pub(super) fn below_province(h: &Household<'_>, standard: Money, r: &Reader<'_>) -> Option<Money> {
+    let spec = match h.area {
+        Area::Rural => &p::DIBAO_STANDARD_RURAL,
+        Area::Urban => &p::DIBAO_STANDARD_URBAN,
+    };
+    let set = r.set();
+    let own = set.lookup(spec, r.params_on(), Some(h.region)).ok()?;
+    let province_code = own
+        .region
+        .and_then(|c| c.checked_div(10000))
+        .and_then(|p| p.checked_mul(10000))?;
+    if own.is_what_if() || own.region == Some(province_code) {
+        return None;
+    }
+    let province = set
+        .lookup(spec, r.params_on(), set.region(province_code))
+        .ok()?;
+    match province.value {
+        crate::params::Value::Decimal(d) => Some(Money::from_decimal(d)).filter(|p| standard < *p),
+        crate::params::Value::Date(_) => None,
+    }
+}
+
+/// Counted income (四(十): less the employment-cost deduction), and per capita a month.
+pub(super) fn count_income(
+    f: &mut DibaoFigures,
+    h: &Household<'_>,
+    covered: &[&Member<'_>],
+    r: &mut Reader<'_>,
+) -> Result<Money> {
+    let i = h.income;
+    // Members supported as 特困 keep their share of the household's other income (the same share
+    // their test of means counted): 低保 counts the rest.
+    let non_wage = i
+        .counted()?
+        .checked_mul(Decimal::from(covered.len()))?
+        .checked_div(h.size())?;
+    let wages = Money::sum(covered.iter().map(|m| m.wages))?;
+    let mut deduction = Money::ZERO;
+    for m in covered.iter().filter(|m| !m.wages.is_zero()) {
+        let d = employment_deduction(m, r)?;
+        if let Deduction::Capped {
+            deduction: amount, ..
+        } = &d
+        {
+            deduction = deduction.checked_add(*amount)?;
+        }
+        f.working.deductions.push((m.label.clone(), m.wages, d));
+    }
+    let counted = non_wage.checked_add(wages)?.checked_sub(deduction)?;
+    f.working.monthly_income = counted.checked_div(Decimal::from(12))?;
+    let per_capita = f
+        .working
+        .monthly_income
+        .checked_div(Decimal::from(covered.len()))?;
+    f.counted_income = counted.round_fen();
+    f.employment_deduction = deduction.round_fen();
+    f.per_capita_monthly_income = per_capita.round_fen();
+    f.working.non_wage = non_wage;
+    f.working.exempt = i.exempt;
+    f.working.household_non_wage = i.counted()?;
+    f.working.wages = wages;
+    Ok(per_capita)
+}
+
+/// The employment-cost deduction of one member with wages (四(十)).
+fn employment_deduction(m: &Member<'_>, r: &mut Reader<'_>) -> Result<Deduction> {
+    if m.labor_capacity == Capacity::None {
+        return Ok(Deduction::NoLabour);
+    }
+    let months = r.count(&p::DIBAO_EMPLOYMENT_COST_MONTHS)?;
+    let (region, wage_of, wage) = match &m.work_place {
+        WorkPlace::Province(place) => {
+            let (tier, wage) = tier_wage(r, place)?;
+            (place.name.clone(), WageOf::Tier(tier), wage)
+        }
+        WorkPlace::Outside {
+            code,
+            minimum_wage: Some(wage),
+        } => (format!("省外（{code}）"), WageOf::Given, *wage),
+        WorkPlace::Outside {
+            code,
+            minimum_wage: None,
+        } => {
+            let home = r.region();
+            let (tier, wage) = match home {
+                Some(home) => tier_wage(r, home)?,
+                None => return Err(PolicyError::invalid_input("region", "缺少家庭所在地区")),
+            };
+            (format!("省外（{code}）"), WageOf::HomeTier(tier), wage)
+        }
+    };
+    let cap = wage.checked_mul(Decimal::from(months))?;
+    Ok(Deduction::Capped {
+        region,
+        wage_of,
+        wage,
+        months,
+        cap,
+        deduction: m.wages.min(cap),
+    })
+}
+
+/// The minimum-wage tier of a region of the set, and its monthly minimum wage.
+fn tier_wage(r: &mut Reader<'_>, place: &Region) -> Result<(u32, Money)> {
+    let tier = r.count_in(&p::MINIMUM_WAGE_TIER, Some(place))?;
+    let spec = p::minimum_wage_of_tier(tier).ok_or_else(|| {
+        PolicyError::new(
+            ErrorCode::InvalidParameters,
+            p::MINIMUM_WAGE_TIER.name,
+            format!("最低工资档次 {tier} 无效"),
+        )
+    })?;
+    Ok((tier, r.money_in(spec, Some(place))?))
+}

@@ -1,0 +1,514 @@
+//! 最低生活保障 (低保), policy text 四(十) and 四(十三).
+//!
+//! 四(十): 低保金加发 for severely disabled, seriously ill, elderly and minor members of 低保 families;
+//! severely disabled or seriously ill members of low-income families may be covered as 单人户, at the
+//! local average subsidy level plus their 加发; when computing family income, working recipients may
+//! deduct two months of the minimum wage of their place of work as employment cost. 四(十三): people
+//! who cannot earn are brought under 低保 or 特困. The 渐退 gradual exit keeps 低保 for a while when
+//! wages lift a recipient household over the standard.
+//!
+//! Rules fixed by API.md: counted income = business + property + transfer + other + wages − employment
+//! deduction, where each working member (wages > 0, labour capacity not `none`) deducts
+//! min(wages, months × minimum wage of the tier of their work region). Per-capita monthly income =
+//! counted / 12 / members; eligible when below the standard and the asset test passed; base =
+//! (standard − per-capita) × members; 加发 = the highest qualifying rate × standard per member.
+//!
+//! Parameters read: `dibao.employmentCostMonths`, `minimumWage.tier`, `minimumWage.tier1..3`,
+//! `dibao.supplement.*`, `dibao.elderlyAge`, `dibao.minorAge`, `dibao.marginalMultiple`,
+//! `dibao.averageSubsidy`, `dibao.gradualExitMonths`; the standard (`dibao.standard.rural` or
+//! `.urban`) and the members who qualify for 特困 come from the assistance context.
+//!
+//! Here: the figures and [`assess`], which takes the household through `income` (what is counted
+//! and the standard), `supplements` (加发 and 单人户), `routes` (渐退, then 单人户, over the standard)
+//! and `words` (the card).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use tsify::Tsify;
+
+use super::assistance::{Assistance, Decided};
+use super::groups::Group;
+use super::reasons::Reason;
+use super::{Amounts, HouseholdProgramme};
+use crate::base::error::Result;
+use crate::base::money::{Money, Rate};
+use crate::input::model::{Area, Household, Member};
+use crate::params::{Reader, Used};
+use crate::policy::explain::{Citations, Explanation};
+use crate::policy::rules;
+use crate::policy::rules::Assumptions;
+
+mod income;
+mod routes;
+mod supplements;
+mod words;
+
+use income::{below_province, count_income, standard_of};
+use routes::above_standard;
+use supplements::{group_words, single_person_candidates, supplement_words, supplements};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Supplement {
+    pub member: String,
+    /// The group whose rate applies (the highest): `severeDisability`, `seriousIllness`,
+    /// `elderly` or `minor`.
+    #[tsify(type = "'severeDisability' | 'seriousIllness' | 'elderly' | 'minor'")]
+    pub group: Group,
+    /// The member's other groups, whose rates are not added (only the highest applies).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[tsify(optional, type = "string[]")]
+    pub also: Vec<Group>,
+    /// Chinese, when explained: the group, e.g. 2级视力残疾（重度残疾人）.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub reason: Option<String>,
+    #[tsify(type = "string")]
+    pub rate: Rate,
+    #[tsify(type = "string")]
+    pub monthly: Money,
+    /// The member's place in the household.
+    #[serde(skip)]
+    index: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SinglePerson {
+    pub member: String,
+    /// `severeDisability` or `seriousIllness`.
+    #[tsify(type = "'severeDisability' | 'seriousIllness'")]
+    pub group: Group,
+    /// Chinese, when explained: the group, e.g. 3级智力残疾（重度残疾人）.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub reason: Option<String>,
+    #[tsify(type = "string")]
+    pub average_subsidy: Money,
+    #[tsify(type = "string")]
+    pub supplement: Money,
+    #[tsify(type = "string")]
+    pub monthly: Money,
+    /// The 加发 the member's amount includes, if any.
+    #[serde(skip)]
+    with: Option<Supplement>,
+    /// The member's place in the household.
+    #[serde(skip)]
+    index: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct GradualExit {
+    pub from: String,
+    pub until: String,
+    pub months: u32,
+    /// Paid each month of the exit period.
+    #[tsify(type = "string")]
+    pub monthly: Money,
+    /// `asOf` falls inside the period.
+    pub in_force: bool,
+}
+
+/// How 低保 reaches the household, when it receives any: the routes compete in this order (rule
+/// `dibao.routeOrder`): a household on 低保 whose work lifted it over the standard stays on it in
+/// its 渐退 period (民发〔2021〕57号第三十三条) and is still a 低保 family, so 单人户, which is for the
+/// members of 低保边缘家庭 (第八条), does not apply while it runs; a household under the standard is
+/// covered whole (补差), never only some members (2022 notice 一(一)); 单人户 is left for 边缘 families.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum Route {
+    /// The whole household, (standard − per-capita income) × members plus 加发.
+    Base,
+    /// The 渐退 period: what it received before its work lifted it.
+    GradualExit,
+    /// Members covered alone (参照“单人户”).
+    SinglePerson,
+}
+
+impl Route {
+    pub const ALL: [Route; 3] = [Route::Base, Route::GradualExit, Route::SinglePerson];
+    /// The serialised name (`gradualExit`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Route::Base => "base",
+            Route::GradualExit => "gradualExit",
+            Route::SinglePerson => "singlePerson",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Route::Base => "整户补差",
+            Route::GradualExit => "渐退期",
+            Route::SinglePerson => "单人户",
+        }
+    }
+}
+
+/// One member's employment-cost deduction (四(十)).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Deduction {
+    /// Wages, but no labour capacity: nothing deducted.
+    NoLabour,
+    /// The smaller of the wages and months × the minimum wage of the place of work.
+    Capped {
+        region: String,
+        wage_of: WageOf,
+        wage: Money,
+        months: u32,
+        cap: Money,
+        deduction: Money,
+    },
+}
+
+/// Whose minimum wage a deduction used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WageOf {
+    /// The tier of a place of work in the province.
+    Tier(u32),
+    /// The minimum wage the officer gave for a place outside the province.
+    Given,
+    /// A place outside the province with no wage given: the household's own tier (rule
+    /// `dibao.workOutsideProvinceDefault`).
+    HomeTier(u32),
+}
+
+/// Why a household over the standard does or does not get the 渐退 gradual exit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct GradualCheck {
+    /// Per-capita monthly income without wages.
+    without_wages: Money,
+    /// The supplements of an amount estimated without the new wages (none when the household said
+    /// what it receives).
+    estimated: Option<Vec<Supplement>>,
+}
+
+/// The figures behind the words, not part of the result's fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Working {
+    region: String,
+    area: Option<Area>,
+    covered: usize,
+    /// The members 低保 covers (not supported as 特困), by their place.
+    covered_members: Vec<usize>,
+    /// The same, by label.
+    covered_labels: Vec<String>,
+    deductions: Vec<(String, Money, Deduction)>,
+    non_wage: Money,
+    /// Income recorded but not counted (民发〔2021〕57号第十三条).
+    exempt: Money,
+    /// The whole household's business, property, transfer and other income.
+    household_non_wage: Money,
+    wages: Money,
+    /// Whose figure the standard is: this region's own, another's (the city's), or the
+    /// province's (`None`), with the date it applies from.
+    standard_of: Option<(StandardOf, NaiveDate)>,
+    /// The province's standard on the date, when the region's own (or its city's) is below it.
+    below_province: Option<Money>,
+    /// The covered members' counted income a month, not rounded.
+    monthly_income: Money,
+    below: bool,
+    assets_passed: bool,
+    marginal: Option<(Rate, Money, bool)>,
+    gradual: Option<GradualCheck>,
+    /// Members who would be covered as 单人户 but are not, because a route before it applied.
+    single_person_set_aside: Vec<String>,
+    /// A covered member's severity, or a wage earner's labour capacity, rested on the
+    /// disability-type assumption.
+    disability_assumed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct DibaoFigures {
+    /// Annual, after the employment deduction.
+    #[tsify(type = "string")]
+    pub counted_income: Money,
+    /// Annual.
+    #[tsify(type = "string")]
+    pub employment_deduction: Money,
+    #[tsify(type = "string")]
+    pub per_capita_monthly_income: Money,
+    /// Monthly, per person.
+    #[tsify(type = "string")]
+    pub standard: Money,
+    /// Monthly 补差 for the household.
+    #[tsify(type = "string")]
+    pub base: Money,
+    pub supplements: Vec<Supplement>,
+    pub single_person: Vec<SinglePerson>,
+    /// Members supported by 特困 instead; the household's 低保 covers the others.
+    pub tekun_members: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub gradual_exit: Option<GradualExit>,
+    /// The route 低保 took, when the household receives any (the routes and their order: docs/rules.md).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub route: Option<Route>,
+    /// What the household receives a month, when it receives anything.
+    #[serde(skip)]
+    paid: Option<Money>,
+    #[serde(skip)]
+    working: Working,
+}
+
+impl DibaoFigures {
+    /// The groups of the 加发 and 单人户 in words, for an explained result.
+    fn name_groups(&mut self, h: &Household<'_>) {
+        for s in &mut self.supplements {
+            if let Some(m) = h.members.get(s.index) {
+                s.reason = Some(supplement_words(m, s));
+            }
+        }
+        for s in &mut self.single_person {
+            if let Some(m) = h.members.get(s.index) {
+                s.reason = Some(group_words(m, s.group));
+                if let Some(w) = &mut s.with {
+                    w.reason = Some(supplement_words(m, w));
+                }
+            }
+        }
+    }
+
+    /// The members 低保 pays for (labels): the 单人户 members, or every member not supported as 特困
+    /// (none when it pays nothing).
+    pub fn members_under(&self) -> Vec<&str> {
+        match self.route {
+            None => Vec::new(),
+            Some(Route::SinglePerson) => self
+                .single_person
+                .iter()
+                .map(|s| s.member.as_str())
+                .collect(),
+            Some(_) => self
+                .working
+                .covered_labels
+                .iter()
+                .map(String::as_str)
+                .collect(),
+        }
+    }
+}
+
+/// Words filled in by [`DibaoFigures::name_groups`] (empty before).
+fn said(words: &Option<String>) -> &str {
+    words.as_deref().unwrap_or_default()
+}
+
+/// Whose figure a standard is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum StandardOf {
+    /// A what-if value the caller set.
+    WhatIf,
+    Own,
+    /// The city or prefecture above: its name.
+    Above(String),
+    Province,
+}
+
+/// The 低保 of a household whose 特困 members (by their place) are supported apart.
+pub(crate) fn assess(
+    h: &Household<'_>,
+    standard: Money,
+    tekun: &[usize],
+    r: &mut Reader<'_>,
+) -> Result<DibaoFigures> {
+    let covered: Vec<&Member<'_>> = h
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !tekun.contains(i))
+        .map(|(_, m)| m)
+        .collect();
+    let covered_members: Vec<usize> = (0..h.members.len())
+        .filter(|i| !tekun.contains(i))
+        .collect();
+    let mut f = DibaoFigures {
+        counted_income: Money::ZERO,
+        employment_deduction: Money::ZERO,
+        per_capita_monthly_income: Money::ZERO,
+        standard,
+        base: Money::ZERO,
+        supplements: Vec::new(),
+        single_person: Vec::new(),
+        tekun_members: tekun
+            .iter()
+            .filter_map(|i| h.members.get(*i))
+            .map(|m| m.label.clone())
+            .collect(),
+        gradual_exit: None,
+        route: None,
+        paid: None,
+        working: Working {
+            region: h.region.name.clone(),
+            area: Some(h.area),
+            covered: covered.len(),
+            covered_members,
+            covered_labels: covered.iter().map(|m| m.label.clone()).collect(),
+            assets_passed: h.asset_test_passed,
+            standard_of: standard_of(h, r),
+            below_province: below_province(h, standard, r),
+            disability_assumed: covered
+                .iter()
+                .any(|m| m.labor_capacity_assumed && !m.wages.is_zero()),
+            ..Working::default()
+        },
+    };
+    if covered.is_empty() {
+        return Ok(f);
+    }
+    let size = Decimal::from(covered.len());
+    let per_capita = count_income(&mut f, h, &covered, r)?;
+    f.working.below = per_capita < standard;
+    if f.working.below && h.asset_test_passed {
+        // (标准 − 人均) × 人数, computed as 标准 × 人数 − 月收入: the same amount, but exact where
+        // it matters (a month's income ending in half a fen), where 人均 would be a repeating
+        // decimal cut at 28 digits and could round the 补差 the wrong way.
+        f.base = standard
+            .checked_mul(size)?
+            .checked_sub(f.working.monthly_income)?
+            .round_fen();
+        f.supplements = supplements(&covered, standard, r)?;
+        f.paid = Some(
+            f.base
+                .checked_add(Money::sum(f.supplements.iter().map(|s| s.monthly))?)?,
+        );
+        f.route = Some(Route::Base);
+        // Covered whole: its severely disabled or seriously ill members are not also 单人户.
+        f.working.single_person_set_aside = single_person_candidates(&covered);
+    } else if !f.working.below {
+        above_standard(&mut f, h, &covered, per_capita, r)?;
+    }
+    // Who is 重度残疾 decided a 加发 or a 单人户 only for a household paid whole or 边缘.
+    let marginal = f.working.marginal.is_some_and(|(_, _, m)| m);
+    if f.route == Some(Route::Base) || marginal {
+        f.working.disability_assumed |= covered.iter().any(|m| m.severity_assumed());
+    }
+    Ok(f)
+}
+
+impl HouseholdProgramme for DibaoFigures {
+    fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
+        r.rest_on(&a.standard_used);
+        assess(h, a.standard, &a.tekun_members, r)
+    }
+
+    /// Who is under 低保: the 单人户 members, or every member not supported as 特困.
+    fn contribute(&self, a: &mut Assistance, used: Used) -> Result<()> {
+        let members = if self.paid.is_none() {
+            Vec::new()
+        } else if !self.single_person.is_empty() {
+            self.single_person.iter().map(|s| s.index).collect()
+        } else {
+            self.working.covered_members.clone()
+        };
+        a.dibao = Some(Decided {
+            members,
+            monthly: self.paid.unwrap_or_default(),
+            used,
+        });
+        Ok(())
+    }
+
+    fn amounts(&self) -> Result<Amounts> {
+        Amounts::monthly(self.paid.is_some(), self.paid)
+    }
+
+    fn citations(&self) -> Citations {
+        let mut c = Citations::of(&["四(十)"]);
+        c.add_if(!self.tekun_members.is_empty(), "四(十三)");
+        c
+    }
+
+    fn assumptions(&self) -> Assumptions {
+        let mut a = Assumptions::default();
+        a.add_if(!self.tekun_members.is_empty(), rules::TEKUN_OWN_INCOME);
+        let deducted = self
+            .working
+            .deductions
+            .iter()
+            .any(|(_, _, d)| matches!(d, Deduction::Capped { .. }));
+        a.add_if(
+            deducted && self.working.area == Some(Area::Urban),
+            rules::DIBAO_EMPLOYMENT_DEDUCTION_URBAN,
+        );
+        a.add_if(
+            self.gradual_exit.is_some(),
+            rules::DIBAO_GRADUAL_EXIT_AMOUNT,
+        );
+        a.add_if(!self.tekun_members.is_empty(), rules::DIBAO_TEKUN_MEMBERS);
+        a.add_if(
+            self.working.below_province.is_some(),
+            rules::DIBAO_STANDARD_BELOW_PROVINCE,
+        );
+        a.add_if(
+            self.working.deductions.iter().any(|(_, _, d)| {
+                matches!(
+                    d,
+                    Deduction::Capped {
+                        wage_of: WageOf::HomeTier(_),
+                        ..
+                    }
+                )
+            }),
+            rules::DIBAO_WORK_OUTSIDE_PROVINCE_DEFAULT,
+        );
+        let supplemented = !self.supplements.is_empty()
+            || self.single_person.iter().any(|s| s.with.is_some())
+            || self
+                .working
+                .gradual
+                .as_ref()
+                .is_some_and(|g| g.estimated.as_ref().is_some_and(|s| !s.is_empty()));
+        a.add_if(supplemented, rules::DIBAO_SUPPLEMENT);
+        a.add_if(
+            self.working.disability_assumed,
+            rules::MEMBER_DISABILITY_TYPE,
+        );
+        a
+    }
+
+    fn why(&self) -> Vec<Reason> {
+        let w = &self.working;
+        let mut why = Vec::new();
+        if w.covered == 0 {
+            return vec![Reason::DibaoAllTekun];
+        }
+        if !self.tekun_members.is_empty() {
+            why.push(Reason::DibaoTekunMembersOut);
+        }
+        if !w.assets_passed {
+            why.push(Reason::DibaoAssetsFailed);
+        } else if w.below {
+            why.push(Reason::DibaoIncomeBelowStandard);
+        }
+        if w.assets_passed && w.below && !self.supplements.is_empty() {
+            why.push(Reason::DibaoSupplement);
+        }
+        if !w.below {
+            why.push(Reason::DibaoIncomeNotBelowStandard);
+            if w.marginal.is_some_and(|(_, _, marginal)| marginal) {
+                why.push(Reason::DibaoMarginal);
+            }
+        }
+        if !self.single_person.is_empty() {
+            why.push(Reason::DibaoSinglePerson);
+        }
+        match &self.gradual_exit {
+            Some(g) if g.in_force => why.push(Reason::DibaoGradualExit),
+            Some(_) => why.push(Reason::DibaoGradualExitEnded),
+            None => {}
+        }
+        if self.route == Some(Route::GradualExit) && !w.single_person_set_aside.is_empty() {
+            why.push(Reason::DibaoGradualExitFirst);
+        }
+        why
+    }
+
+    fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        self.name_groups(h);
+        words::explain(self, e);
+    }
+}

@@ -1,0 +1,393 @@
+//! The 低保 card in words: income and its deductions, the standard, the 补差, each 加发, and the
+//! route taken or why there is none.
+
+use super::{said, Deduction, DibaoFigures, GradualCheck, Route, StandardOf, Supplement, WageOf};
+use crate::base::money::Money;
+use crate::input::model::Area;
+use crate::policy::explain::Explanation;
+use crate::policy::rules::{self, RuleId};
+
+/// The card's steps and reasons: income, figures, then the route 低保 took or why none.
+pub(super) fn explain(f: &DibaoFigures, e: &mut Explanation) {
+    explain_income(f, e);
+    facts(f, e);
+    if f.working.covered == 0 {
+        return;
+    }
+    let (standard, per_capita) = (f.standard, f.per_capita_monthly_income);
+    if !f.working.assets_passed {
+        e.step(
+            rules::DIBAO_ASSETS,
+            "家庭财产状况经核查不符合条件。".into(),
+            None,
+        );
+        e.reason("家庭财产状况不符合低保条件。");
+    }
+    if f.working.below && f.working.assets_passed {
+        let (base, n) = (f.base, f.working.covered);
+        e.step(
+            rules::DIBAO_BASE,
+            format!(
+                "人均收入低于标准：补差 = (标准 − 人均) × 人数 = 标准 {standard} × {n} 人 − 月计算收入 {} 元（{} ÷ 12）= {base} 元/月（人均收入不先舍入）。",
+                sum_text(f.working.monthly_income),
+                f.counted_income,
+            ),
+            Some(base.to_fen_string()),
+        );
+        e.reason(format!(
+            "人均月收入 {per_capita} 元低于低保标准 {standard} 元，符合低保条件，补差 {base} 元/月。"
+        ));
+        for s in &f.supplements {
+            supplement_step(s, standard, e);
+        }
+        for s in &f.supplements {
+            e.reason(format!(
+                "{}属{}，加发 {} 元/月。",
+                s.member,
+                said(&s.reason),
+                s.monthly
+            ));
+        }
+    } else if !f.working.below {
+        explain_above(f, e);
+    }
+    explain_route(f, e);
+}
+
+/// The route taken, when another was set aside for it (rule `dibao.routeOrder`).
+fn explain_route(f: &DibaoFigures, e: &mut Explanation) {
+    let aside = f.working.single_person_set_aside.join("、");
+    let (citation, text) = match f.route {
+        _ if aside.is_empty() => return,
+        Some(Route::Base) => (
+            "民政部等四部门2022年通知一(一)",
+            format!("整户人均收入低于标准，整户纳入低保：{aside}随家庭一并保障，不再参照“单人户”另行纳入（申请家庭符合条件的，不得仅将个别家庭成员纳入）。"),
+        ),
+        Some(Route::GradualExit) => (
+            "民发〔2021〕57号第八条",
+            format!("渐退期内该户仍是低保家庭、不是低保边缘家庭：先按渐退维持原低保，{aside}不参照“单人户”另行计算。"),
+        ),
+        _ => return,
+    };
+    if f.route == Some(Route::GradualExit) {
+        e.reason(text.clone());
+    }
+    e.step_citing(rules::DIBAO_ROUTE_ORDER, citation, text, None);
+}
+
+/// An amount that a rounded sum is shown beside: to the fen, or to a tenth of a fen when that is
+/// its exact value (a twelfth of an income in fen can end in half a fen), where rounding it first
+/// would put the sum a fen off (1323.00 − 698.335 = 624.665, which is 624.67; with 698.34 it
+/// would read 624.66).
+fn sum_text(amount: Money) -> String {
+    let tenths = amount.decimal().round_dp(3);
+    if tenths == amount.decimal() && tenths != tenths.round_dp(2) {
+        let mut d = tenths;
+        d.rescale(3);
+        d.to_string()
+    } else {
+        amount.to_fen_string()
+    }
+}
+
+/// The standard's step: whose figure it is (see [`standard_of`]).
+fn standard_text(f: &DibaoFigures, area: &str) -> String {
+    let standard = f.standard;
+    match &f.working.standard_of {
+        Some((StandardOf::WhatIf, _)) => format!(
+            "{}{area}低保标准 {standard} 元/人·月（假设值）。",
+            f.working.region
+        ),
+        Some((StandardOf::Own, from)) => format!(
+            "{}{area}低保标准 {standard} 元/人·月（{from} 起）。",
+            f.working.region
+        ),
+        Some((StandardOf::Above(name), from)) => format!(
+            "{}{area}低保标准：按{name}的 {standard} 元/人·月（{from} 起）。",
+            f.working.region
+        ),
+        Some((StandardOf::Province, from)) => format!(
+            "{}{area}低保标准：参数中未单列该地数值，按全省数值 {standard} 元/人·月（{from} 起），请核对当地现行标准。",
+            f.working.region
+        ),
+        None => format!("{}{area}低保标准 {standard} 元/人·月。", f.working.region),
+    }
+}
+
+/// The figures of the card.
+fn facts(f: &DibaoFigures, e: &mut Explanation) {
+    e.fact("低保标准", f.standard, "元/人·月", "standard");
+    e.fact("计算收入", f.counted_income, "元/年", "countedIncome");
+    e.fact(
+        "就业成本扣除",
+        f.employment_deduction,
+        "元/年",
+        "employmentDeduction",
+    );
+    e.fact(
+        "人均月收入",
+        f.per_capita_monthly_income,
+        "元/人·月",
+        "perCapitaMonthlyIncome",
+    );
+    e.fact("补差", f.base, "元/月", "base");
+    for (j, s) in f.supplements.iter().enumerate() {
+        let label = format!("加发：{}，{}", s.member, said(&s.reason));
+        e.fact(
+            label,
+            s.monthly,
+            "元/月",
+            format!("supplements[{j}].monthly"),
+        );
+    }
+    for (j, s) in f.single_person.iter().enumerate() {
+        let label = format!("单人户：{}（{}）", s.member, said(&s.reason));
+        e.fact(
+            label,
+            s.monthly,
+            "元/月",
+            format!("singlePerson[{j}].monthly"),
+        );
+    }
+    if !f.tekun_members.is_empty() {
+        e.fact_text("另行特困供养", f.tekun_members.join("、"));
+    }
+    if let Some(g) = &f.gradual_exit {
+        e.fact_text("渐退期", format!("{} 至 {}", g.from, g.until));
+    }
+    if let Some(route) = f.route {
+        e.fact_text("保障方式", route.label());
+    }
+}
+
+fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
+    let area = if f.working.area == Some(Area::Urban) {
+        "城市"
+    } else {
+        "农村"
+    };
+    explain_standard(f, area, e);
+    let n = f.working.covered;
+    if !f.tekun_members.is_empty() {
+        e.step(
+            rules::DIBAO_TEKUN_MEMBERS,
+            format!(
+                "{} 符合特困人员条件，纳入特困供养；低保按其余 {n} 人计算。",
+                f.tekun_members.join("、")
+            ),
+            None,
+        );
+    }
+    if n == 0 {
+        e.reason("全部成员纳入特困供养，不再另行计算低保。");
+        return;
+    }
+    explain_deductions(f, e);
+    let (non_wage, wages, deduction, counted) = (
+        f.working.non_wage,
+        f.working.wages,
+        f.employment_deduction,
+        f.counted_income,
+    );
+    let per_capita = f.per_capita_monthly_income;
+    let deducted = f
+        .working
+        .deductions
+        .iter()
+        .any(|(_, _, d)| matches!(d, Deduction::Capped { .. }));
+    if deducted && f.working.area == Some(Area::Urban) {
+        e.step(
+            rules::DIBAO_EMPLOYMENT_DEDUCTION_URBAN,
+            "实施意见只规定农村低保对象按两个月最低工资扣除就业成本；城市低保对象按同一办法扣除（本计算器的假设，请按当地规定核对）。".into(),
+            None,
+        );
+    }
+    if !f.working.exempt.is_zero() {
+        e.step(
+            rules::DIBAO_EXEMPT_INCOME,
+            format!(
+                "优待抚恤金、奖励性补助、社会救助款物、基础养老金等 {} 元按民发〔2021〕57号第十三条不计入家庭收入。",
+                f.working.exempt
+            ),
+            Some(f.working.exempt.to_fen_string()),
+        );
+    }
+    e.step(
+        rules::DIBAO_COUNTED_INCOME,
+        format!(
+            "计算收入 = 经营、财产、转移、其他收入 {non_wage} 元{} + 工资 {wages} 元 − 就业成本 {deduction} 元 = {counted} 元/年；÷ 12 个月 ÷ 低保覆盖的 {n} 人 = 人均月收入 {per_capita} 元/人·月。",
+            if f.tekun_members.is_empty() {
+                String::new()
+            } else {
+                format!("（全家 {} 元中纳入特困成员的份额除外）", f.working.household_non_wage)
+            }
+        ),
+        Some(per_capita.to_fen_string()),
+    );
+}
+
+/// The standard, and whether it is below the province's on the same date.
+fn explain_standard(f: &DibaoFigures, area: &str, e: &mut Explanation) {
+    e.step(
+        rules::DIBAO_STANDARD,
+        standard_text(f, area),
+        Some(f.standard.to_fen_string()),
+    );
+    if let Some(province) = f.working.below_province {
+        e.step(
+            rules::DIBAO_STANDARD_BELOW_PROVINCE,
+            format!("该标准低于同日全省{area}低保标准 {province} 元/人·月：两个数字来源的起始日期都未核实，按地区标准计算，请核对当地现行标准。"),
+            Some(province.to_fen_string()),
+        );
+    }
+}
+
+/// Each member's employment-cost deduction, and what is recorded but not counted.
+fn explain_deductions(f: &DibaoFigures, e: &mut Explanation) {
+    for (member, wages, d) in &f.working.deductions {
+        match d {
+            Deduction::NoLabour => e.step(
+                rules::DIBAO_EMPLOYMENT_DEDUCTION,
+                format!("{member}：工资 {wages} 元，但无劳动能力，不扣除就业成本。"),
+                Some("0.00".into()),
+            ),
+            Deduction::Capped {
+                region,
+                wage_of,
+                wage,
+                months,
+                cap,
+                deduction,
+            } => {
+                let (rule, whose): (RuleId, String) = match wage_of {
+                    WageOf::Tier(tier) => (
+                        rules::DIBAO_EMPLOYMENT_DEDUCTION,
+                        format!("最低工资{tier}档 {wage} 元/月"),
+                    ),
+                    WageOf::Given => (
+                        rules::DIBAO_WORK_OUTSIDE_PROVINCE,
+                        format!("登记的当地月最低工资 {wage} 元"),
+                    ),
+                    WageOf::HomeTier(tier) => (
+                        rules::DIBAO_WORK_OUTSIDE_PROVINCE_DEFAULT.into(),
+                        format!("未登记当地最低工资，按家庭所在地最低工资{tier}档 {wage} 元/月"),
+                    ),
+                };
+                e.step(
+                    rule,
+                    format!("{member}：在{region}务工（{whose}），扣除就业成本取工资 {wages} 元与 {months} × {wage} = {cap} 元中较小的一个 = {deduction} 元。"),
+                    Some(deduction.to_fen_string()),
+                )
+            }
+        }
+    }
+}
+
+fn supplement_step(s: &Supplement, standard: Money, e: &mut Explanation) {
+    e.step(
+        rules::DIBAO_SUPPLEMENT,
+        format!(
+            "{}：{}，加发 {} × 低保标准 {standard} 元 = {} 元/月。",
+            s.member,
+            said(&s.reason),
+            s.rate,
+            s.monthly
+        ),
+        Some(s.monthly.to_fen_string()),
+    );
+}
+
+fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
+    let (standard, per_capita) = (f.standard, f.per_capita_monthly_income);
+    e.step(
+        rules::DIBAO_ELIGIBILITY,
+        format!("人均月收入 {per_capita} 元不低于低保标准 {standard} 元。"),
+        None,
+    );
+    if let Some((multiple, line, marginal)) = f.working.marginal {
+        e.step(
+            rules::DIBAO_MARGINAL,
+            format!(
+                "低保边缘线 = {multiple} × {standard} = {line} 元/月：人均 {per_capita} 元{}。",
+                if marginal {
+                    "低于边缘线，属低收入（低保边缘）家庭"
+                } else {
+                    "不低于边缘线"
+                }
+            ),
+            Some(line.to_fen_string()),
+        );
+    }
+    for s in &f.single_person {
+        if let Some(with) = &s.with {
+            supplement_step(with, standard, e);
+        }
+        let group = s.with.as_ref().map_or("", |w| said(&w.reason));
+        e.step(
+            rules::DIBAO_SINGLE_PERSON,
+            format!(
+                "{}（{}）参照“单人户”纳入低保：平均补助水平 {} 元 + 加发 {} 元（{group}）= {} 元/月。",
+                s.member, said(&s.reason), s.average_subsidy, s.supplement, s.monthly
+            ),
+            Some(s.monthly.to_fen_string()),
+        );
+        e.reason(format!(
+            "{}为低收入家庭中的{}，可参照“单人户”纳入低保，每月 {} 元。",
+            s.member,
+            said(&s.reason),
+            s.monthly
+        ));
+    }
+    if let Some(check) = &f.working.gradual {
+        explain_gradual(f, check, e);
+    }
+    if f.paid.is_none() {
+        e.reason(format!(
+            "人均月收入 {per_capita} 元不低于低保标准 {standard} 元，不符合低保条件。"
+        ));
+    }
+}
+
+fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) {
+    let without = check.without_wages;
+    let Some(g) = &f.gradual_exit else {
+        e.step(
+            rules::DIBAO_GRADUAL_EXIT,
+            format!("不计工资时人均 {without} 元/人·月已不低于标准：不是因就业收入增加而超过标准，不适用渐退。"),
+            None,
+        );
+        return;
+    };
+    for s in check.estimated.iter().flatten() {
+        supplement_step(s, f.standard, e);
+    }
+    e.step(
+        rules::DIBAO_GRADUAL_EXIT,
+        format!(
+            "就业后家庭人均收入超过标准（不计工资时人均 {without} 元/人·月，低于标准）：给予渐退期 {} 个月，{} 至 {}。",
+            g.months, g.from, g.until
+        ),
+        Some(g.until.clone()),
+    );
+    e.step(
+        rules::DIBAO_GRADUAL_EXIT_AMOUNT,
+        format!(
+            "渐退期内每月 {} 元{}。",
+            g.monthly,
+            if check.estimated.is_none() {
+                "（维持现领低保金）"
+            } else {
+                "（未告知现领数额，按不计新增工资收入计算）"
+            }
+        ),
+        Some(g.monthly.to_fen_string()),
+    );
+    e.reason(if g.in_force {
+        format!(
+            "务工收入增加后进入低保渐退期，至 {} 止，期内每月 {} 元。",
+            g.until, g.monthly
+        )
+    } else {
+        format!("低保渐退期已于 {} 结束。", g.until)
+    });
+}
