@@ -465,6 +465,23 @@ test('each list of the form is labels()\'s, in its order, after the page\'s empt
     Object.entries(l.event).map(([id, label]) => [`events.${id}`, label]));
 });
 
+test('init() called again while the module loads waits for that one load', async () => {
+  // A page of the site that has not loaded the package (the policy text), in a context of its own.
+  const fresh = await browser.newPage();
+  const fetched = [];
+  fresh.on('request', (r) => { if (r.url().endsWith('/zhenxing_bg.wasm')) fetched.push(r.url()); });
+  await fresh.goto(`${server.url}policy-text.json`);
+  const same = await fresh.evaluate(async () => {
+    const { default: init, PolicyEngine } = await import('./pkg/index.js');
+    const [a, b] = await Promise.all([init(), init()]);
+    new PolicyEngine().free();
+    return a === b && a === await init();
+  });
+  await fresh.close();
+  assert.equal(same, true, 'every init() answers the one instance');
+  assert.equal(fetched.length, 1, `the module is fetched once: ${fetched.join(', ')}`);
+});
+
 test('no request left 127.0.0.1 and the page logged no errors', () => {
   assertClean(tab);
 });
