@@ -1,7 +1,16 @@
+// @ts-check
 // What the WebAssembly module needs from JavaScript itself.
+
+/** @typedef {{ path: string, message: string }} Problem */
 
 // The error every zhenxing call throws: a real Error subclass with a stable code and an input path.
 export class PolicyError extends Error {
+  /**
+   * @param {string} code
+   * @param {string} path
+   * @param {string} message
+   * @param {Problem[]} [problems]
+   */
   constructor(code, path, message, problems) {
     super(message);
     this.name = 'PolicyError';
@@ -11,6 +20,12 @@ export class PolicyError extends Error {
   }
 }
 
+/**
+ * @param {string} code
+ * @param {string} path
+ * @param {string} message
+ * @param {Problem[]} problems
+ */
 export function makePolicyError(code, path, message, problems) {
   return new PolicyError(code, path, message, problems);
 }
@@ -31,13 +46,19 @@ const { getPrototypeOf, ownKeys } = Reflect;
 const { keys: objectKeys, getOwnPropertySymbols } = Object;
 const quote = JSON.stringify;
 
-/** Where `keys` lead: members[2].birthDate. */
+/** @typedef {(string | number)[]} Keys the keys from the value sent to the one being read */
+
+/**
+ * Where `keys` lead: members[2].birthDate.
+ * @param {Keys} keys
+ */
 function pathOf(keys) {
   let path = '';
   for (const k of keys) path += typeof k === 'number' ? `[${k}]` : path ? `.${k}` : k;
   return path;
 }
 
+/** @param {unknown} v a value that is not plain data */
 function kindOf(v) {
   if (typeof v === 'function') return '函数';
   if (typeof v === 'symbol') return 'Symbol';
@@ -45,18 +66,25 @@ function kindOf(v) {
   if (v instanceof Map) return 'Map（请用普通对象）';
   if (v instanceof Set) return 'Set（请用数组）';
   if (v instanceof Date) return 'Date（日期请写成 "YYYY-MM-DD" 字符串）';
-  const name = getPrototypeOf(v)?.constructor?.name;
+  const name = getPrototypeOf(/** @type {object} */ (v))?.constructor?.name;
   return name ? `${name} 实例（请用普通对象）` : '非普通对象';
 }
 
 /** Thrown inside a walk: a value that is not plain data, at the path being walked. */
 class NotPlain {
+  /** @param {string} message */
   constructor(message) {
     this.message = message;
   }
 }
 
-/** The JSON text of `v`, every value read once; throws NotPlain (`keys` then holds its path). */
+/**
+ * The JSON text of `v`, every value read once; throws NotPlain (`keys` then holds its path).
+ * @param {unknown} v
+ * @param {Keys} keys
+ * @param {object[]} ancestors
+ * @returns {string | undefined}
+ */
 function write(v, keys, ancestors) {
   switch (typeof v) {
     case 'string':
@@ -77,13 +105,19 @@ function write(v, keys, ancestors) {
   if (ancestors.includes(v)) throw new NotPlain('含循环引用（对象引用了它自己的上级）');
   if (keys.length >= MAX_DEPTH) throw new NotPlain('嵌套过深');
   ancestors.push(v);
-  const text = isArray(v) ? writeArray(v, keys, ancestors) : writeObject(v, keys, ancestors);
+  const text = isArray(v) ? writeArray(v, keys, ancestors) : writeObject(/** @type {Record<string, unknown>} */ (v), keys, ancestors);
   ancestors.pop();
   return text;
 }
 
-/** An array, read by index (never through its iterator); a property other than its items, which
- * JSON would leave out, is refused. */
+/**
+ * An array, read by index (never through its iterator); a property other than its items, which
+ * JSON would leave out, is refused.
+ * @param {unknown[]} v
+ * @param {Keys} keys
+ * @param {object[]} ancestors
+ * @returns {string}
+ */
 function writeArray(v, keys, ancestors) {
   const length = v.length;
   const items = [];
@@ -101,8 +135,14 @@ function writeArray(v, keys, ancestors) {
   return `[${items.join(',')}]`;
 }
 
-/** A plain object, each own field read once; a field JSON would leave out (not enumerable, a Symbol
- * key) and a toJSON method are refused. */
+/**
+ * A plain object, each own field read once; a field JSON would leave out (not enumerable, a Symbol
+ * key) and a toJSON method are refused.
+ * @param {Record<string, unknown>} v
+ * @param {Keys} keys
+ * @param {object[]} ancestors
+ * @returns {string}
+ */
 function writeObject(v, keys, ancestors) {
   const proto = getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) throw new NotPlain(`不能是${kindOf(v)}`);
@@ -110,7 +150,7 @@ function writeObject(v, keys, ancestors) {
   const all = ownKeys(v);
   if (all.length !== named.length) {
     // A Symbol key or a field that is not enumerable (or keys that changed between the two looks).
-    const hidden = all.find((k) => !named.includes(k));
+    const hidden = all.find((k) => !named.includes(/** @type {string} */ (k)));
     if (typeof hidden === 'symbol') throw new NotPlain('对象不能有 Symbol 键');
     if (hidden === undefined) throw new NotPlain('字段在读取时变了（Proxy？）：请用普通对象');
     keys.push(hidden);
@@ -127,14 +167,22 @@ function writeObject(v, keys, ancestors) {
   return `{${fields.join(',')}}`;
 }
 
-/** Why a value could not be read: what reading it threw. */
+/**
+ * Why a value could not be read: what reading it threw.
+ * @param {any} e
+ */
 function unreadable(e) {
   if (e instanceof TypeError && /revoked/.test(e.message)) return '是已撤销的 Proxy，无法读取';
   return `无法读取：${e?.message ?? e}`;
 }
 
-/** `v` as JSON text, or `{ path, message }` saying why it is not plain data. */
+/**
+ * `v` as JSON text, or `{ path, message }` saying why it is not plain data.
+ * @param {unknown} v
+ * @returns {string | Problem}
+ */
 function jsonOf(v) {
+  /** @type {Keys} */
   const keys = [];
   try {
     const text = write(v, keys, []);
@@ -146,7 +194,10 @@ function jsonOf(v) {
   }
 }
 
-/** A plain JS value as UTF-8 JSON bytes; anything else throws PolicyError at its path. */
+/**
+ * A plain JS value as UTF-8 JSON bytes; anything else throws PolicyError at its path.
+ * @param {unknown} value
+ */
 export function toJson(value) {
   const text = jsonOf(value);
   if (typeof text !== 'string') throw new PolicyError('INVALID_INPUT', text.path, text.message, [text]);
@@ -157,9 +208,14 @@ export function toJson(value) {
  * Items `start..end` of a batch (an array, read by index) as UTF-8 JSON bytes, each item checked on
  * its own: an item that is not plain data is sent as null and reported in `bad` ([index in the
  * chunk, path, message]), so it becomes that item's error and never the batch's.
+ * @param {ArrayLike<unknown>} items
+ * @param {number} start
+ * @param {number} end
  */
 export function batchToJson(items, start, end) {
+  /** @type {[number, string, string][]} */
   const bad = [];
+  /** @type {string[]} */
   const parts = [];
   for (let i = start; i < end; i++) {
     let text;
@@ -178,9 +234,12 @@ export function batchToJson(items, start, end) {
  * Refuses a register's text that holds a lone surrogate (half of a character: a file cut in the
  * middle of one, or bytes read with the wrong encoding), as a household's text is refused: it has no
  * UTF-8 form, and would otherwise become U+FFFD unseen. The error names its line.
+ * @param {string} text
  */
 export function checkText(text) {
-  if (typeof text.isWellFormed === 'function' && text.isWellFormed()) return;
+  // String.prototype.isWellFormed: Chromium 111, Firefox 119, Safari 16.4.
+  const newer = /** @type {string & { isWellFormed?: () => boolean }} */ (text);
+  if (typeof newer.isWellFormed === 'function' && newer.isWellFormed()) return;
   // Pairs are skipped whole, so a surrogate matched alone is a lone one (no lookbehind: Safari 15).
   const surrogates = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
   let lone = null;

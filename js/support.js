@@ -1,10 +1,14 @@
+// @ts-check
 // What the module and its glue need from the browser (docs/browsers.md). Checked before the module is
 // compiled, so that a browser below the floor gets a PolicyError naming what it lacks rather than a
 // CompileError about an unknown instruction.
 import { PolicyError } from './boundary.js';
 
 const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-/** A module of one function `() -> i32` whose body (after its locals) is `code`. */
+/**
+ * A module of one function `() -> i32` whose body (after its locals) is `code`.
+ * @param {number[]} code
+ */
 const oneFunction = (code) => [...header, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f, 0x03, 0x02, 0x01, 0x00,
   0x0a, code.length + 3, 0x01, code.length + 1, 0x00, ...code];
 
@@ -60,6 +64,7 @@ export function assertSupported() {
 /**
  * `error` as the PolicyError to throw when it is Chromium (before 114) refusing to compile a module
  * larger than 4 KB synchronously on a page's main thread; otherwise `error` itself.
+ * @param {unknown} error
  */
 export function syncCompileRefused(error) {
   if (!(error instanceof RangeError) || !/main thread/.test(String(error.message))) return error;

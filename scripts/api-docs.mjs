@@ -1,3 +1,4 @@
+// @ts-check
 // Writes docs/api.md, the API reference, from the package's TypeScript declarations (which are
 // generated from the Rust types): every class, function and type with its doc comment. Run by
 // scripts/assemble-package.mjs on every build, so the reference in the repository and in the tarball
@@ -10,23 +11,31 @@ import ts from 'typescript';
 const root = new URL('..', import.meta.url).pathname;
 const pkg = process.argv[2] ?? join(root, 'dist', 'zhenxing');
 
+/** @param {string} file */
 function parse(file) {
   return ts.createSourceFile(file, readFileSync(join(pkg, file), 'utf8'), ts.ScriptTarget.Latest, true);
 }
 const api = parse('index.d.ts');
 const web = parse('web/index.d.ts');
 
+/** @param {ts.Node} node */
 const doc = (node) => {
   const jsdoc = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc).at(-1);
   const text = ts.getTextOfJSDocComment(jsdoc?.comment) ?? '';
   return text.replace(/\s*\n\s*/g, ' ').trim();
 };
+/** @type {(node: ts.Node, sf: ts.SourceFile) => string} */
 const text = (node, sf) => node.getText(sf).replace(/\s*\n\s*/g, ' ');
-const exported = (node) => node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+/** @type {(node: ts.Node) => boolean} */
+const exported = (node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+/** @type {(s: string) => string} */
 const cell = (s) => s.replace(/\|/g, '\\|');
 
+/** @type {(ts.InterfaceDeclaration | ts.TypeAliasDeclaration)[]} */
 const types = [];
+/** @type {ts.ClassDeclaration[]} */
 const classes = [];
+/** @type {ts.FunctionDeclaration[]} */
 const functions = [];
 for (const node of api.statements) {
   if (!exported(node)) continue;
@@ -36,8 +45,12 @@ for (const node of api.statements) {
 }
 types.sort((a, b) => a.name.text.localeCompare(b.name.text));
 const typeNames = new Set(types.map((t) => t.name.text));
-/** A signature as code, each type of the reference in it a link to its section. */
+/**
+ * A signature as code, each type of the reference in it a link to its section.
+ * @param {string} signature
+ */
 function linked(signature) {
+  /** @type {string[]} */
   const out = [];
   let code = '';
   for (const [i, part] of signature.split(/\b([A-Z][A-Za-z]+)\b/).entries()) {
@@ -51,14 +64,20 @@ function linked(signature) {
   return out.join('');
 }
 
+/**
+ * @param {ts.ClassElement | ts.TypeElement} m
+ * @param {ts.SourceFile} sf
+ * @param {string} [prefix] the class, for a constructor and static methods
+ */
 function member(m, sf, prefix = '') {
   const name = m.name ? text(m.name, sf) : '';
   if (ts.isConstructorDeclaration(m)) return `new ${prefix}(${m.parameters.map((p) => text(p, sf)).join(', ')})`;
   if (ts.isMethodDeclaration(m) || ts.isMethodSignature(m)) {
-    const isStatic = m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
+    const isStatic = ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword);
     return `${isStatic ? `${prefix}.` : ''}${name}(${m.parameters.map((p) => text(p, sf)).join(', ')}): ${m.type ? text(m.type, sf) : 'void'}`;
   }
-  return `${name}${m.questionToken ? '?' : ''}: ${m.type ? text(m.type, sf) : 'unknown'}`;
+  const field = /** @type {ts.PropertyDeclaration | ts.PropertySignature} */ (m);
+  return `${name}${field.questionToken ? '?' : ''}: ${field.type ? text(field.type, sf) : 'unknown'}`;
 }
 
 const out = [
@@ -80,16 +99,17 @@ const out = [
 ];
 for (const node of web.statements) {
   if (ts.isFunctionDeclaration(node) && exported(node)) {
-    const name = node.modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ? 'init (default export)' : node.name.text;
-    out.push(`- ${linked(`${name.replace(' (default export)', '')}(${node.parameters.map((p) => text(p, web)).join(', ')}): ${text(node.type, web)}`)}${name.includes('default') ? ' (the default export)' : ''}: ${doc(node)}`);
+    const name = ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ? 'init (default export)' : node.name?.text ?? '';
+    out.push(`- ${linked(`${name.replace(' (default export)', '')}(${node.parameters.map((p) => text(p, web)).join(', ')}): ${node.type ? text(node.type, web) : 'void'}`)}${name.includes('default') ? ' (the default export)' : ''}: ${doc(node)}`);
   }
 }
 out.push('');
 
 for (const c of classes) {
-  const name = c.name.text;
+  const name = c.name?.text ?? '';
   out.push(`## ${name}`, '', doc(c), '');
-  const rank = (m) => (ts.isConstructorDeclaration(m) ? 0 : m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ? 1 : 2);
+  /** @type {(m: ts.ClassElement) => number} */
+  const rank = (m) => (ts.isConstructorDeclaration(m) ? 0 : ts.getModifiers(/** @type {ts.HasModifiers} */ (m))?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ? 1 : 2);
   for (const m of [...c.members].sort((a, b) => rank(a) - rank(b))) {
     if (ts.isPropertyDeclaration(m) && m.name && ts.isComputedPropertyName(m.name)) continue;
     const signature = ts.isMethodDeclaration(m) && m.name && ts.isComputedPropertyName(m.name)
@@ -102,7 +122,7 @@ for (const c of classes) {
 }
 
 out.push('## Functions', '');
-for (const f of functions) out.push(`- ${linked(`${f.name.text}(${f.parameters.map((p) => text(p, api)).join(', ')}): ${text(f.type, api)}`)}: ${doc(f)}`);
+for (const f of functions) out.push(`- ${linked(`${f.name?.text}(${f.parameters.map((p) => text(p, api)).join(', ')}): ${f.type ? text(f.type, api) : 'void'}`)}: ${doc(f)}`);
 out.push('');
 
 out.push('## Types', '');
@@ -119,8 +139,9 @@ for (const t of types) {
   out.push('| field | type | meaning |', '|---|---|---|');
   for (const m of t.members) {
     const name = m.name ? text(m.name, api) : '';
-    const type = m.type ? text(m.type, api) : '';
-    out.push(`| \`${cell(name)}${m.questionToken ? '?' : ''}\` | ${cell(linked(type))} | ${cell(doc(m))} |`);
+    const field = /** @type {ts.PropertySignature} */ (m);
+    const type = field.type ? text(field.type, api) : '';
+    out.push(`| \`${cell(name)}${field.questionToken ? '?' : ''}\` | ${cell(linked(type))} | ${cell(doc(m))} |`);
   }
   out.push('');
 }

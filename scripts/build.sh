@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# One release build of the WebAssembly module (wasm-pack, target web: ES-module glue with init and
-# initSync), then the npm package in dist/ (scripts/assemble-package.mjs makes every entry from that
-# one output and one .wasm file). Prints the sizes.
+# One release build of the WebAssembly module (wasm-pack, target bundler: the ES-module glue without a
+# loader of its own; js/engine.js loads the module), then the npm package in dist/
+# (scripts/assemble-package.mjs makes every entry from that one output and one .wasm file). Prints the
+# sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -15,7 +16,7 @@ esac
 # Measured on 2026-11-29 against "z": 1.3-1.6 times faster per call and per batch (serde_json's
 # writer is barely inlined under "z") for 27 KB more gzip (342 KB against 315 KB).
 export CARGO_PROFILE_RELEASE_OPT_LEVEL=s
-echo "[build] wasm-pack --target web"
-wasm-pack --log-level warn build --release --no-pack --target web \
-  --out-dir target/pkg/web --out-name zhenxing >/dev/null
+echo "[build] wasm-pack --target bundler"
+wasm-pack --log-level warn build --release --no-pack --target bundler \
+  --out-dir target/pkg/bundler --out-name zhenxing >/dev/null
 node scripts/assemble-package.mjs

@@ -1,3 +1,4 @@
+// @ts-check
 // The size figures of the docs, written from the build so that they cannot drift: each one sits
 // between `<!-- size:NAME -->` and `<!-- /size -->` (NAME one of `figures()` below), in whole KiB.
 // `node scripts/doc-sizes.mjs` rewrites them from dist/ (scripts/assemble-package.mjs runs it after
@@ -17,12 +18,16 @@ export const documents = () => readdirSync(join(root, 'docs')).filter((f) => f.e
  * synchronous compilation in browsers.md, the Excel reader of the register page (120 KiB, 33 KiB). */
 const NOT_BUILD_SIZES = ['244 KiB hint', '4 KB on a', '4 KB only', '120 KiB mini', '33 KiB gzip'];
 
+/** @type {(bytes: number) => string} */
 const kib = (bytes) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KiB`;
+/** @type {(b: Buffer) => number} */
 const gzip = (b) => gzipSync(b, { level: 9 }).length;
+/** @type {(b: Buffer) => number} */
 const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /** Every figure the docs may quote, from the build in dist/. */
 export function figures() {
+  /** @type {(path: string) => Buffer} */
   const file = (path) => readFileSync(join(dist, 'zhenxing', path));
   const wasm = file('web/zhenxing_bg.wasm');
   const inline = file('inline/zhenxing_bg.wasm.js');
@@ -37,16 +42,27 @@ export function figures() {
 
 const MARKED = /<!-- size:([\w.]+) -->([^<]*)<!-- \/size -->/g;
 
-/** `text` with every marked figure as the build gives it; throws on an unknown name. */
+/**
+ * `text` with every marked figure as the build gives it; throws on an unknown name.
+ * @param {string} text
+ * @param {Record<string, string>} values
+ * @param {string} where
+ */
 export function rewrite(text, values, where) {
-  return text.replace(MARKED, (all, name) => {
+  return text.replace(MARKED, (/** @type {string} */ all, /** @type {string} */ name) => {
     if (!(name in values)) throw new Error(`${where}: no size figure named ${name}`);
     return `<!-- size:${name} -->${values[name]}<!-- /size -->`;
   });
 }
 
-/** What is wrong with the size figures of `text`: marked ones that differ, unmarked KiB figures. */
+/**
+ * What is wrong with the size figures of `text`: marked ones that differ, unmarked KiB figures.
+ * @param {string} text
+ * @param {Record<string, string>} values
+ * @param {string} where
+ */
 export function problems(text, values, where) {
+  /** @type {string[]} */
   const found = [];
   for (const [, name, shown] of text.matchAll(MARKED)) {
     if (!(name in values)) found.push(`${where}: no size figure named ${name}`);

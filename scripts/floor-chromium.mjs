@@ -1,3 +1,4 @@
+// @ts-check
 // The browser of the browser-floor tests (docs/browsers.md): a headless Chromium 89 with its own
 // libraries, as the npm package chrome-aws-lambda 6.0.0 ships it (brotli-compressed), unpacked once per
 // machine into ~/.cache/zhenxing/ (ZX_FLOOR_CHROMIUM_DIR elsewhere). Run by scripts/setup.sh; skips
@@ -30,13 +31,14 @@ function install() {
   const tmp = mkdtempSync(join(parent, '.chromium-'));
   try {
     const name = execFileSync('npm', ['pack', PACKAGE, '--pack-destination', tmp, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop();
-    const tarball = join(tmp, name);
+    const tarball = join(tmp, /** @type {string} */ (name));
     const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
     if (integrity !== INTEGRITY) throw new Error(`${PACKAGE}: integrity ${integrity}, expected ${INTEGRITY}`);
     execFileSync('tar', ['xzf', tarball, '--no-same-owner', '-C', tmp, 'package/bin']);
     const bin = join(tmp, 'package', 'bin');
     const out = join(tmp, 'chromium');
     mkdirSync(join(out, 'swiftshader'), { recursive: true });
+    /** @type {(file: string) => Buffer} */
     const inflate = (file) => brotliDecompressSync(readFileSync(join(bin, file)));
     writeFileSync(join(out, 'chromium'), inflate('chromium.br'));
     chmodSync(join(out, 'chromium'), 0o755);

@@ -1,3 +1,4 @@
+// @ts-check
 // `make lint`: the JavaScript the package and the pages ship must parse and run on the browser floor
 // (docs/browsers.md): Chromium 86, Firefox 78 ESR, Safari 15. Two checks per file:
 //  - syntax: esbuild transforms the file once for the newest JavaScript and once for the floor. It
@@ -39,7 +40,12 @@ const NEWER = [
   [/\?\.[\w$]*\(?[^)]*\.\.\.[^),]*,/, 'a spread argument before the last in an optional call', 'Chromium 91'],
 ];
 
+/** @type {(dir: string) => string[]} */
 const js = (dir) => (existsSync(join(root, dir)) ? walk(join(root, dir)).filter((f) => f.endsWith('.js')) : []);
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -49,9 +55,14 @@ function walk(dir) {
 
 /**
  * What in `source` (the file `name`) is newer than the floor, as messages; `classic` holds it to ES5.
+ * @param {string} name
+ * @param {string} source
+ * @param {{ classic?: boolean }} [how]
  */
 export async function checkSource(name, source, { classic = false } = {}) {
+  /** @type {string[]} */
   const problems = [];
+  /** @type {import('esbuild').TransformOptions} */
   const options = { loader: 'js', format: classic ? undefined : 'esm', sourcefile: name, logLevel: 'silent' };
   try {
     const newest = await transform(source, { ...options, target: 'esnext' });
@@ -62,7 +73,7 @@ export async function checkSource(name, source, { classic = false } = {}) {
       const i = a.findIndex((line, k) => line !== b[k]);
       problems.push(`${name}: syntax newer than ${classic ? 'ES5' : 'the floor'}; lowered for it, this line\n    ${a[i]?.trim()}\n  becomes\n    ${b[i]?.trim()}`);
     }
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     for (const m of e.errors ?? [e]) problems.push(`${name}:${m.location?.line ?? '?'}: ${m.text ?? m.message}`);
   }
   const lines = source.split('\n');
@@ -86,6 +97,7 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
   // write newer syntax (the base64 module is data); and what the site bundles of other packages.
   const built = [...js('dist/zhenxing/web'), ...js('dist/zhenxing/inline'), ...js('dist/site/vendor')]
     .filter((f) => !f.endsWith('zhenxing_bg.wasm.js'));
+  /** @type {string[]} */
   const problems = [];
   for (const file of [...sources, ...built]) {
     const name = relative(root, file);

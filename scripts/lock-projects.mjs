@@ -1,3 +1,4 @@
+// @ts-check
 // Writes the package-lock.json of every project that installs the package (examples/*, and the Jest
 // and Vitest projects in tests/package/) from its package.json, without installing anything. Their
 // tools are pinned exactly in package.json; run this after changing one. zhenxing comes from

@@ -1,3 +1,4 @@
+// @ts-check
 // Serves the built site (dist/site/, from `make site`) on 127.0.0.1 under the page's strict
 // Content-Security-Policy, sending the precompressed .br or .gz beside a file when the browser
 // accepts it. A malformed request gets 400 and the server goes on serving; CONNECT and every method
@@ -12,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+/** @type {(name: string) => string | undefined} */
 const arg = (name) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -20,7 +22,7 @@ const dir = resolve(arg('--dir') ?? join(root, 'dist', 'site'));
 const port = Number(arg('--port') ?? process.env.PORT ?? 8080);
 const maxConnections = Number(arg('--max-connections') ?? 64);
 const headerTimeout = Number(arg('--header-timeout') ?? 10_000);
-for (const [name, n] of [['--max-connections', maxConnections], ['--header-timeout', headerTimeout]]) {
+for (const [name, n] of /** @type {[string, number][]} */ ([['--max-connections', maxConnections], ['--header-timeout', headerTimeout]])) {
   if (!Number.isInteger(n) || n < 1) {
     console.error(`${name} must be a whole number above 0`);
     process.exit(1);
@@ -31,6 +33,7 @@ if (!existsSync(join(dir, 'index.html'))) {
   process.exit(1);
 }
 
+/** @type {Record<string, string>} */
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8', '.png': 'image/png', '.svg': 'image/svg+xml',
@@ -41,11 +44,20 @@ const types = {
 const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'; object-src 'none'; base-uri 'none'; form-action 'none'";
 const common = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache' };
 
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} text
+ * @param {Record<string, string>} [extra] more headers
+ */
 function plain(res, status, text, extra = {}) {
   res.writeHead(status, { ...common, 'content-type': 'text/plain; charset=utf-8', ...extra }).end(`${text}\n`);
 }
 
-/** The file a request path names inside `dir`, or null when it is malformed or leaves `dir`. */
+/**
+ * The file a request path names inside `dir`, or null when it is malformed or leaves `dir`.
+ * @param {string} rawUrl
+ */
 function fileFor(rawUrl) {
   let pathname;
   try {
@@ -59,7 +71,11 @@ function fileFor(rawUrl) {
   return file.startsWith(dir + sep) ? file : null;
 }
 
-/** Which encodings an Accept-Encoding header accepts (q > 0). */
+/**
+ * Which encodings an Accept-Encoding header accepts (q > 0).
+ * @param {string} header
+ * @returns {(enc: string) => boolean}
+ */
 function accepting(header) {
   const q = new Map();
   for (const part of header.split(',')) {
@@ -71,7 +87,11 @@ function accepting(header) {
   return (enc) => (q.get(enc) ?? q.get('*') ?? 0) > 0;
 }
 
-/** The precompressed variant the client accepts, if it exists. */
+/**
+ * The precompressed variant the client accepts, if it exists.
+ * @param {string} file
+ * @param {string} acceptEncoding
+ */
 async function variant(file, acceptEncoding) {
   const accepts = accepting(acceptEncoding);
   for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
@@ -83,6 +103,10 @@ async function variant(file, acceptEncoding) {
   return { path: file, encoding: null };
 }
 
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
 async function handle(req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     plain(res, 405, 'method not allowed', { allow: 'GET, HEAD' });
@@ -135,11 +159,11 @@ server.on('connect', (req, socket) => {
 // Requests Node cannot even parse (a broken request line, bad headers): 400, then close; requests
 // still incomplete at the timeout: 408, then close.
 server.on('clientError', (err, socket) => {
-  const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+  const status = /** @type {NodeJS.ErrnoException} */ (err).code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
   if (socket.writable && !socket.destroyed) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   else socket.destroy();
 });
 
 server.listen(port, '127.0.0.1', () => {
-  console.log(`zhenxing staff page: http://127.0.0.1:${server.address().port}/`);
+  console.log(`zhenxing staff page: http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/`);
 });

@@ -1,3 +1,4 @@
+// @ts-check
 // Builds dist/site/: the staff page as a self-contained folder that any static server (or a
 // portal's CMS) can host. www/ at the top, the `zhenxing/web` entry of the built package in pkg/,
 // and beside every text file and the .wasm a .gz and a .br, for servers that send precompressed
@@ -42,7 +43,9 @@ buildSync({
   outfile: join(tmp, 'vendor', 'excel.js'), logLevel: 'warning',
 });
 
+/** @type {string[]} */
 const files = [];
+/** @param {string} dir */
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
@@ -69,6 +72,7 @@ if (built === sw || !built.includes(version) || built.includes('const FILES = []
 writeFileSync(swPath, built);
 
 const COMPRESS = new Set(['.wasm', '.js', '.css', '.html', '.json', '.svg']);
+/** @type {[string, number, number, number][]} the compressed files: name, raw, gzip, brotli bytes */
 const rows = [];
 for (const path of files.sort()) {
   if (!COMPRESS.has(extname(path))) continue;
@@ -87,6 +91,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(dirname(out), { recursive: true });
 renameSync(tmp, out);
 
+/** @type {(n: number) => string} */
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const total = rows.reduce((t, [, raw, gz, br]) => [t[0] + raw, t[1] + gz, t[2] + br], [0, 0, 0]);
 for (const [name, raw, gz, br] of rows.filter(([n]) => n.endsWith('.wasm'))) {

@@ -1,3 +1,4 @@
+// @ts-check
 // The staff page: read the form, call the engine, show what it returns. No policy logic here.
 import init, { PolicyEngine, PolicyError, labels, policyItems, version } from './pkg/index.js';
 import { MAX_MEMBERS, addMember, fillHousehold, memberTitle, readHousehold, renumber, setupForm } from './form.js';
@@ -6,14 +7,22 @@ import { amountLabel, basisOf, context, el, openCitedItem, renderCards, renderNo
 import { renderPrintSheet } from './print.js';
 import { drawCurve } from './chart.js';
 
-const $ = (id) => document.getElementById(id);
+/**
+ * The page's element with this id. Which kind it is (an input, a form, a table) is the page's HTML's
+ * to say: the fields of its kind (value, elements, tBodies) are not checked, an element's are.
+ * @param {string} id
+ * @returns {HTMLElement & Record<string, any>}
+ */
+const $ = (id) => /** @type {HTMLElement & Record<string, any>} */ (document.getElementById(id));
 /** Imports larger than this are refused before they are read: a household's JSON is a few KB. */
 const MAX_IMPORT_BYTES = 1_000_000;
+/** @type {PolicyEngine} */
 let engine;
 let regions = [];
 let paramSet = '';
 let form;
 /** The last household that computed: { household, asOf, estimate, basis }. Cleared for a new household. */
+/** The household last shown, its date, estimate and basis (what the print sheet and the what-if read). @type {{ household: any, asOf: string, estimate: any, basis: any } | null} */
 let last = null;
 /** The example household the page opens with (as JSON), so that its result is labelled as such. */
 let example = null;
@@ -214,16 +223,16 @@ function drawChart(household, asOf, estimate) {
  */
 function showComparison(c, caption, [before, after]) {
   const table = $('what-if-table');
-  table.querySelector('caption').textContent = caption;
+  /** @type {HTMLElement} */ (table.querySelector('caption')).textContent = caption;
   $('what-if-before').textContent = before;
   $('what-if-after').textContent = after;
   const rows = c.programs.map((p, i) => [p, i]).filter(([p]) => Number(p.baseline) !== 0 || Number(p.alternative) !== 0 || p.why.length > 0);
-  table.querySelector('tbody').replaceChildren(...rows.map(([p, i]) => el('tr', { 'data-program': p.program },
+  /** @type {HTMLElement} */ (table.querySelector('tbody')).replaceChildren(...rows.map(([p, i]) => el('tr', { 'data-program': p.program },
     el('th', { scope: 'row' }, amountLabel([c.baseline, c.alternative].map((e) => e.contributions[i]).find((x) => Number(x.oneOff)) ?? p)),
     el('td', { 'data-key': `programs[${i}].baseline` }, p.baseline), el('td', { 'data-key': `programs[${i}].alternative` }, p.alternative),
     el('td', { 'data-key': `programs[${i}].difference`, class: Number(p.difference) === 0 ? 'same' : p.difference.startsWith('-') ? 'down' : 'up' }, p.difference),
     el('td', { class: 'why', 'data-why': p.why.join(' ') }, (p.reasons ?? []).join(' ')))));
-  const cells = table.querySelectorAll('tfoot td');
+  const cells = table.querySelectorAll(/** @type {'td'} */ ('tfoot td'));
   cells[0].textContent = c.baseline.totalAnnual;
   cells[0].dataset.key = 'baseline.totalAnnual';
   cells[1].textContent = c.alternative.totalAnnual;
@@ -265,6 +274,7 @@ function whatIf(event) {
   const error = $('what-if-error');
   error.hidden = true;
   if (!last) return;
+  /** @type {Record<string, string>} */
   const overrides = {};
   for (const input of $('what-if-form').querySelectorAll('input')) {
     input.removeAttribute('aria-invalid');
@@ -277,15 +287,18 @@ function whatIf(event) {
     error.hidden = false;
     return;
   }
+  const shown = last;
+  /** @type {PolicyEngine | undefined} */
   let other;
   try {
-    other = engine.withOverrides(overrides);
-    const c = engine.compare(last.household, last.asOf, other);
+    const alternative = engine.withOverrides(overrides);
+    other = alternative;
+    const c = engine.compare(shown.household, shown.asOf, alternative);
     // What was tried, as the engine read it (４７１元 is 471, 30% is 0.3), beside the value in force.
     const tried = Object.keys(overrides).map((name) => {
-      const now = other.parameterValue(name, last.asOf, last.household.region);
+      const now = alternative.parameterValue(name, shown.asOf, shown.household.region);
       let was = '—';
-      try { was = engine.parameterValue(name, last.asOf, last.household.region).value.value; } catch { /* none in force */ }
+      try { was = engine.parameterValue(name, shown.asOf, shown.household.region).value.value; } catch { /* none in force */ }
       return `${now.label} ${was} → ${now.value.value}`;
     });
     showComparison(c, `现行与假设（${tried.join('；')}）的现金帮扶（元/年；临时救助等一次性发放计入当年）`, ['现行', '假设']);
@@ -319,7 +332,7 @@ function onRemoveMember(card) {
   renumber();
   const rest = [...document.querySelectorAll('#members .member')];
   const next = rest[Math.min(index, rest.length - 1)];
-  next.querySelector('[name=id]').focus();
+  /** @type {HTMLInputElement} */ (next.querySelector('[name=id]')).focus();
   announce(`已删除${title}，现有 ${rest.length} 位成员。`, { now: true });
   render();
 }
@@ -331,7 +344,7 @@ function newHousehold() {
   $('import-problems').hidden = true;
   clearResults();
   clearProblems();
-  document.querySelector('#members .member [name=id]').focus();
+  /** @type {HTMLInputElement} */ (document.querySelector('#members .member [name=id]')).focus();
   announce('已清空表单，请填写新的家庭。', { now: true });
 }
 
@@ -339,6 +352,7 @@ function newHousehold() {
 function exportJson() {
   const asOf = $('as-of').value;
   const typed = readHousehold(form);
+  /** @type {{ household?: object, problems: unknown[] }} */
   let reading = { household: typed, problems: [] };
   try {
     reading = engine.readForm(typed, asOf);
@@ -469,7 +483,7 @@ async function main() {
   // The room the sticky totals need at the end of the results column, and above anything scrolled
   // to (style.css).
   new ResizeObserver(([entry]) => {
-    document.documentElement.style.setProperty('--summary-height', `${Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? entry.target.offsetHeight)}px`);
+    document.documentElement.style.setProperty('--summary-height', `${Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? /** @type {HTMLElement} */ (entry.target).offsetHeight)}px`);
   }).observe($('summary'));
 
   $('as-of').value = today();
@@ -480,15 +494,15 @@ async function main() {
   form.addEventListener('submit', (e) => e.preventDefault());
   $('add-member').addEventListener('click', onAddMember);
   $('members').addEventListener('click', (e) => {
-    const button = e.target.closest('.remove');
+    const button = /** @type {Element} */ (e.target).closest('.remove');
     if (button) onRemoveMember(button.closest('.member'));
   });
   $('new-household').addEventListener('click', newHousehold);
   $('problem-box').addEventListener('click', (e) => {
-    const a = e.target.closest('a[data-focus]');
+    const a = /** @type {Element} */ (e.target).closest(/** @type {'a'} */ ('a[data-focus]'));
     if (!a) return;
     e.preventDefault();
-    const target = $(a.dataset.focus);
+    const target = $(a.dataset.focus ?? '');
     target?.scrollIntoView({ block: 'center' });
     target?.focus();
   });
@@ -497,8 +511,9 @@ async function main() {
   $('export').addEventListener('click', exportJson);
   $('import').addEventListener('click', () => importJson($('household-json').value));
   $('upload').addEventListener('change', async (e) => {
-    const f = e.target.files?.[0];
-    e.target.value = '';
+    const input = /** @type {HTMLInputElement} */ (e.target);
+    const f = input.files?.[0];
+    input.value = '';
     if (!f) return;
     if (f.size > MAX_IMPORT_BYTES) importFailed([`文件“${f.name}”有 ${(f.size / 1e6).toFixed(1)} MB，超过 1 MB，不是一户家庭的数据，未导入。`]);
     else importJson(await f.text());

@@ -1,3 +1,4 @@
+// @ts-check
 // The income curve as an SVG drawn by the page (no library, no CDN).
 const NS = 'http://www.w3.org/2000/svg';
 const W = 760;

@@ -1,10 +1,18 @@
+// @ts-check
 // The county page: the county profile, a 扶贫项目资产 ledger imported from CSV or JSON, and the county's
 // indicators with a chart. It reads inputs, calls the engine and shows what it returns: no policy logic
 // here. Every figure shown carries data-key, its path in the result, so tests compare it with the package.
 import init, { PolicyEngine, PolicyError } from './pkg/index.js';
 
-const $ = (id) => document.getElementById(id);
+/**
+ * The page's element with this id. Which kind it is (an input, a form, a table) is the page's HTML's
+ * to say: the fields of its kind (value, elements, tBodies) are not checked, an element's are.
+ * @param {string} id
+ * @returns {HTMLElement & Record<string, any>}
+ */
+const $ = (id) => /** @type {HTMLElement & Record<string, any>} */ (document.getElementById(id));
 const NS = 'http://www.w3.org/2000/svg';
+/** @type {PolicyEngine} */
 let engine;
 /** A parameter's Chinese label by its name (officers read labels, never parameter ids). */
 let paramLabels = new Map();
@@ -59,7 +67,7 @@ function renderProfile(p) {
     c ? ['脱贫县', c.alleviatedCounty ? `是（${exit}）` : `否${exit ? `（${exit}）` : ''}`] : null,
     c ? ['乡村振兴重点帮扶县', KEY[c.keyCounty]] : ['乡村振兴重点帮扶县', KEY[p.keyCountyList.status === 'published' ? 'yes' : 'notPublished']],
     c ? ['涉农资金统筹整合试点', c.fundIntegrationPilot ? '适用' : '不适用'] : null,
-  ].filter(Boolean);
+  ].filter((f) => f !== null);
   const body = [
     node('dl', { class: 'facts' }, facts.map(([k, v]) => [node('dt', {}, k), node('dd', { 'data-fact': k }, v)])),
     node('h3', {}, `生效的县级措施（${p.measures.length} 项）`), measureList(p.measures, 'measures'),
@@ -257,7 +265,7 @@ function runIndicators(event) {
 function fillRegions() {
   const regions = engine.regions();
   const select = $('region');
-  const province = regions.find((r) => r.level === 'province');
+  const province = /** @type {import('./pkg/index.js').RegionInfo} */ (regions.find((r) => r.level === 'province'));
   select.append(node('option', { value: province.code }, `${province.name}（全省）`));
   for (const city of regions.filter((r) => r.level === 'prefecture')) {
     select.append(node('optgroup', { label: city.name }, node('option', { value: city.code }, `${city.name}（市级）`),

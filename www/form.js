@@ -1,17 +1,8 @@
+// @ts-check
 // The household form: member cards, reading the form into a Household (API.md), filling it back.
-// Empty fields are left out, so the engine applies the contract's defaults. Option labels come from
-// the engine's labels(); the page only decides their order.
+// Empty fields are left out, so the engine applies the contract's defaults. Options come from the
+// engine's labels(), in its order (the order of their definition); the page adds only the empty choice.
 
-const ORDER = {
-  status: ['general', 'alleviated', 'monitored', 'returned'],
-  area: ['rural', 'urban'],
-  category: ['unstable', 'marginal', 'suddenHardship'],
-  schooling: ['preschool', 'primary', 'junior', 'senior', 'vocational', 'higherVocational', 'college'],
-  event: ['illness', 'disaster', 'accident', 'familyChange'],
-  appraisal: ['A', 'B', 'C', 'D'],
-  care: ['orphanInstitution', 'orphanDispersed', 'defactoUnsupported'],
-  disabilityType: ['visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'autism', 'multiple'],
-};
 export const GUARANTEES = [['food', '不愁吃'], ['clothing', '不愁穿'], ['education', '义务教育有保障'],
   ['medical', '基本医疗有保障'], ['housing', '住房安全有保障'], ['water', '饮水安全有保障']];
 /** Households the form can hold; larger imports are refused before any card is built. */
@@ -22,17 +13,14 @@ const MONITORED = new Set(['monitored', 'returned']);
 const MEMBER_FIELDS = [
   { name: 'id', label: '姓名或称谓', kind: 'text', help: '如 户主、妻子、长子；结果中用它称呼该成员。' },
   { name: 'birthDate', label: '出生日期', kind: 'date', required: true },
-  { name: 'disabilityGrade', label: '残疾等级', kind: 'select',
-    options: [['', '无残疾'], ['1', '一级（重度）'], ['2', '二级（重度）'], ['3', '三级'], ['4', '四级']] },
+  { name: 'disabilityGrade', label: '残疾等级', kind: 'select', options: 'disabilityGrade', empty: '无残疾' },
   { name: 'disabilityType', label: '残疾类别', kind: 'select', options: 'disabilityType', empty: '无或未登记' },
-  { name: 'laborCapacity', label: '劳动能力', kind: 'select',
-    options: [['', '按年龄判断'], ['full', '有劳动能力'], ['partial', '部分丧失劳动能力'], ['none', '无劳动能力']],
+  { name: 'laborCapacity', label: '劳动能力', kind: 'select', options: 'laborCapacity', empty: '按年龄判断',
     help: '不选时：劳动年龄内且非重度残疾视为有劳动能力。' },
-  { name: 'selfCare', label: '生活自理能力', kind: 'select', initial: 'full',
-    options: [['full', '具备生活自理能力'], ['partial', '部分丧失生活自理能力'], ['none', '完全丧失生活自理能力']] },
+  { name: 'selfCare', label: '生活自理能力', kind: 'select', initial: 'full', options: 'selfCare' },
   { name: 'wages', label: '本人年工资（元/年）', kind: 'money' },
   { name: 'workRegion', label: '务工地', kind: 'select', options: 'regions', help: '就业成本按务工地的最低工资档次扣除。' },
-  { name: 'schooling', label: '在校情况', kind: 'select', options: 'schooling' },
+  { name: 'schooling', label: '在校情况', kind: 'select', options: 'schooling', empty: '不在校' },
   { name: 'care', label: '孤儿或事实无人抚养儿童', kind: 'select', options: 'care', empty: '否' },
   { name: 'seriousIllness', label: '患重病', kind: 'check' },
   { name: 'boarding', label: '在校寄宿', kind: 'check' },
@@ -44,7 +32,14 @@ const MEMBER_FIELDS = [
     help: '义务教育阶段适龄儿童经认定免于入学的，不提示失学辍学。' },
 ];
 
+/** @type {{ labels: any, regionTemplate: DocumentFragment | null, nextUid: number }} */
 const state = { labels: null, regionTemplate: null, nextUid: 1 };
+
+/**
+ * An element of the page the form is on (the ids of index.html).
+ * @param {string} id
+ */
+const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -56,11 +51,13 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** [id, label] pairs of one of labels()'s maps, in the page's order, then any the page does not know. */
+/**
+ * [id, label] pairs of one of labels()'s maps, in the engine's order.
+ * @param {string} kind
+ * @returns {[string, string][]}
+ */
 function ordered(kind) {
-  const map = state.labels?.[kind] ?? {};
-  const order = ORDER[kind] ?? [];
-  return [...order.filter((k) => k in map), ...Object.keys(map).filter((k) => !order.includes(k))].map((k) => [k, map[k]]);
+  return Object.entries(state.labels?.[kind] ?? {});
 }
 
 /** Options grouped by prefecture: `first` is the option with the empty value. */
@@ -101,8 +98,8 @@ export function setupForm(form, labels, regions) {
     input.defaultChecked = checked;
     return el('div', { class: 'field check' }, input, el('label', { for: id }, label));
   };
-  document.getElementById('guarantees').replaceChildren(...GUARANTEES.map(([k, label]) => check(`guarantees.${k}`, label, true)));
-  document.getElementById('events').replaceChildren(...ordered('event').map(([k, label]) => check(`events.${k}`, label, false)));
+  byId('guarantees').replaceChildren(...GUARANTEES.map(([k, label]) => check(`guarantees.${k}`, label, true)));
+  byId('events').replaceChildren(...ordered('event').map(([k, label]) => check(`events.${k}`, label, false)));
   for (const c of form.querySelectorAll('input, select, textarea')) {
     if (!c.dataset.label) c.dataset.label = form.querySelector(`label[for="${c.id}"]`)?.textContent.trim() ?? c.name;
   }
@@ -113,7 +110,7 @@ export function setupForm(form, labels, regions) {
 /** The registered monitoring category is asked only of monitored and returned households. */
 export function syncCategory(form) {
   const monitored = MONITORED.has(form.elements.namedItem('status').value);
-  document.getElementById('category-field').hidden = !monitored;
+  byId('category-field').hidden = !monitored;
 }
 
 function memberField(uid, f) {
@@ -128,10 +125,11 @@ function memberField(uid, f) {
   let control;
   if (f.kind === 'select') {
     control = el('select', common);
-    if (f.options === 'regions') control.append(state.regionTemplate.cloneNode(true));
-    else if (f.options === 'schooling') control.append(new Option('不在校', ''), ...ordered('schooling').map(([v, t]) => new Option(t, v)));
-    else if (typeof f.options === 'string') control.append(new Option(f.empty, ''), ...ordered(f.options).map(([v, t]) => new Option(t, v)));
-    else control.append(...f.options.map(([v, t]) => new Option(t, v)));
+    if (f.options === 'regions') control.append(/** @type {DocumentFragment} */ (state.regionTemplate).cloneNode(true));
+    else {
+      if (f.empty !== undefined) control.append(new Option(f.empty, ''));
+      control.append(...ordered(f.options).map(([v, t]) => new Option(t, v)));
+    }
     if (f.initial) control.value = f.initial;
   } else {
     control = el('input', {
@@ -154,12 +152,12 @@ export function renumber() {
   const cards = [...document.querySelectorAll('#members .member')];
   for (const card of cards) {
     const title = memberTitle(card);
-    card.querySelector('.member-title').textContent = title;
-    const remove = card.querySelector('.remove');
+    /** @type {HTMLElement} */ (card.querySelector('.member-title')).textContent = title;
+    const remove = /** @type {HTMLButtonElement} */ (card.querySelector('.remove'));
     remove.textContent = `删除${title}`;
     remove.disabled = cards.length === 1;
   }
-  document.getElementById('add-member').disabled = cards.length >= MAX_MEMBERS;
+  /** @type {HTMLButtonElement} */ (document.getElementById('add-member')).disabled = cards.length >= MAX_MEMBERS;
 }
 
 /** Add a member card (filled with `values`) and return it. */
@@ -171,7 +169,7 @@ export function addMember(values = {}) {
     el('div', { class: 'grid' }, ...fields.filter((f) => !f.classList.contains('check'))),
     el('div', { class: 'checks' }, ...fields.filter((f) => f.classList.contains('check'))),
     el('p', { class: 'actions' }, el('button', { type: 'button', class: 'remove secondary' }, '删除')));
-  document.getElementById('members').append(card);
+  byId('members').append(card);
   fillMember(card, values);
   card.querySelector('[name=id]').addEventListener('input', renumber);
   renumber();
@@ -210,23 +208,26 @@ const text = (el) => el.value.trim();
 /**
  * The form as a Household object, as typed (trimmed): the page hands it to `engine.readForm`, which
  * normalises full-width digits, thousands separators and 元.
+ * @param {HTMLFormElement} form
+ * @returns {Record<string, any>} the fields as typed: not yet a Household
  */
 export function readHousehold(form) {
   const h = {};
-  const get = (name) => form.elements.namedItem(name);
+  /** @type {(name: string) => HTMLInputElement} a field by its name (an input or a select: value, checked) */
+  const get = (name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
   const ref = text(get('ref'));
   if (ref !== '') h.ref = ref;
   h.region = text(get('region'));
   // Defaults are left out: the export is what was entered.
   if (get('area').value !== 'rural') h.area = get('area').value;
   if (get('status').value !== 'general') h.status = get('status').value;
-  if (!document.getElementById('category-field').hidden && get('monitoringCategory').value !== '') {
+  if (!byId('category-field').hidden && get('monitoringCategory').value !== '') {
     h.monitoringCategory = get('monitoringCategory').value;
   }
   h.members = [...form.querySelectorAll('#members .member')].map((card) => {
     const m = {};
     for (const f of MEMBER_FIELDS) {
-      const c = card.querySelector(`[name=${f.name}]`);
+      const c = /** @type {HTMLInputElement} */ (card.querySelector(`[name=${f.name}]`));
       if (f.kind === 'check') {
         if (c.checked !== Boolean(f.initial)) m[f.name] = c.checked;
       } else if (f.initial !== undefined && c.value === f.initial) {
@@ -272,7 +273,8 @@ export function readHousehold(form) {
  */
 export function fillHousehold(form, h) {
   const v = isPlainObject(h) ? h : {};
-  const get = (name) => form.elements.namedItem(name);
+  /** @type {(name: string) => HTMLInputElement} a field by its name (an input or a select: value, checked) */
+  const get = (name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
   const obj = (x) => (isPlainObject(x) ? x : {});
   put(get('ref'), v.ref);
   put(get('region'), v.region);
@@ -280,7 +282,7 @@ export function fillHousehold(form, h) {
   put(get('status'), v.status);
   syncCategory(form);
   put(get('monitoringCategory'), v.monitoringCategory);
-  document.getElementById('members').replaceChildren();
+  byId('members').replaceChildren();
   const members = Array.isArray(v.members) ? v.members.slice(0, MAX_MEMBERS) : [];
   for (const m of members.length ? members : [{}]) addMember(m);
   for (const k of ['business', 'property', 'transfer', 'other', 'exempt']) put(get(`income.${k}`), obj(v.income)[k]);
@@ -293,9 +295,10 @@ export function fillHousehold(form, h) {
   for (const [k] of ordered('event')) get(`events.${k}`).checked = events.includes(k);
 }
 
-/** The label of a member field's option (e.g. selfCare 'partial' → 部分丧失生活自理能力). */
+/** The label of a member field's option (e.g. selfCare 'partial' → 部分丧失生活自理能力; '' its empty choice). */
 export function optionLabel(field, value) {
-  return Array.isArray(field.options) ? field.options.find(([v]) => v === value)?.[1] ?? value : value;
+  if (value === '' && field.empty !== undefined) return field.empty;
+  return state.labels?.[field.options]?.[value] ?? value;
 }
 
 export { MEMBER_FIELDS };

@@ -1,3 +1,4 @@
+// @ts-check
 // Offline use, on every page of the site: once a page is ready (its first estimate shown), the
 // service worker (sw.js) is registered and keeps every file of the site, so that a county officer
 // who opened it once can reload it with no connection. While the page runs without a connection, a

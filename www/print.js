@@ -1,3 +1,4 @@
+// @ts-check
 // The printed 测算单: what was entered, the totals, each programme's conclusion, amount, reasons and
 // citations, what the result rests on, and lines to sign. Built from the household that was computed
 // (not the form, which may have changed since), on A4, in two pages at most for six members.
@@ -102,7 +103,8 @@ export function renderPrintSheet(node, { household: h, estimate: est }, basis, {
         el('td', { class: 'amount' }, amountOf(p)),
         el('td', {}, p.reasons.join(' ')),
         el('td', { class: 'cites' }, p.citations.join(' ')))))),
-    notes.length ? el('div', { class: 'notes' }, el('h2', {}, '测算依据说明（标 ⚠ 的金额仅供参考）'), el('ul', {}, ...notes)) : null,
+    // Only a sheet with something to note has the section (replaceChildren would print a null).
+    ...(notes.length ? [el('div', { class: 'notes' }, el('h2', {}, '测算依据说明（标 ⚠ 的金额仅供参考）'), el('ul', {}, ...notes))] : []),
     // The statement and the lines to sign stay together, never alone on a page, and repeat the
     // household's result: the page that is signed always says what was signed for.
     el('div', { class: 'sign-off' },

@@ -1,3 +1,4 @@
+// @ts-check
 // Problems with a household, in an officer's words and at their fields.
 //
 // The engine reads a household strictly and names the path of what is wrong (members[2].birthDate).
@@ -22,7 +23,7 @@ export function parsePath(path) {
 function setAside(h, path, fallback) {
   const parts = parsePath(path);
   if (!parts.length) return false;
-  const last = parts.pop();
+  const last = /** @type {string | number} */ (parts.pop());
   let parent = h;
   for (const p of parts) {
     if (parent === null || typeof parent !== 'object') return false;
@@ -65,6 +66,7 @@ export function evaluate(engine, h, asOf, fallbackRegion) {
     const seen = new Set();
     const fallback = { region: fallbackRegion, birthDate: /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : '2000-01-01', event: 'illness' };
     let probe = copyOf(h);
+    /** @type {PolicyError | null} */
     let error = e;
     for (let round = 0; round < 64 && error; round++) {
       const list = error.problems?.length ? error.problems : [{ path: error.path, message: error.message }];

@@ -1,3 +1,4 @@
+// @ts-check
 // CSV as the register page reads back its own rows and writes tables: a cell is quoted only when it
 // must be (it holds a comma, a quote or a line break), as the command-line tool writes it.
 

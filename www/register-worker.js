@@ -1,3 +1,4 @@
+// @ts-check
 // The register page's worker: reads the officer's file (Excel, CSV in UTF-8 or GBK, JSON Lines),
 // screens it a chunk of households at a time with the package (RegisterScreen: the command-line
 // tool's reading, rows and summary), and hands the page what it shows. Nothing leaves the machine.
@@ -23,6 +24,7 @@ const DATE_COLUMNS = new Set(['birth_date', 'income_change_date']);
 /** How far down a sheet the header row (the one naming 户编号) may be, below a title. */
 const HEADER_ROWS = 10;
 
+/** @type {PolicyEngine} */
 let engine;
 let wasm;
 const ready = init().then((exports) => {
@@ -35,7 +37,10 @@ const ready = init().then((exports) => {
 });
 // A browser below the floor (PolicyError UNSUPPORTED_BROWSER): the page says so, with what is missing.
 ready.catch((e) => post('error', { message: e?.message ?? String(e), code: e?.code, path: e?.path, problems: e?.problems, during: 'init' }));
-/** The opened register: how to get its text again, and what the page was told about it. */
+/**
+ * The opened register: how to get its text again, and what the page was told about it.
+ * @type {{ format: 'csv' | 'jsonl', name?: string, text(): string | Uint8Array | Promise<string | Uint8Array> } | null}
+ */
 let source = null;
 /** The last screening: its CSV (without the byte-order mark) and its table, for downloads. */
 let last = null;
@@ -135,7 +140,7 @@ function sheetText(rows) {
   if (at < 0) return { text: '', columns: [], headerLine: 0 };
   const header = rows[at].map((c) => cellText(c, ''));
   const columns = registerColumns(header);
-  const keep = columns.filter((c) => c.name).map((c) => [c.index - 1, c.name]);
+  const keep = columns.filter((c) => c.name).map((c) => /** @type {[number, string]} */ ([c.index - 1, c.name]));
   const lines = rows.map((row, i) => {
     if (i < at) return '';
     return csvLine(keep.map(([j, name]) => (i === at ? header[j] : cellText(row[j] ?? null, name))));

@@ -1,9 +1,16 @@
+// @ts-check
 // The register page: the officer drops a register, sees how its columns are read, and gets every
 // household screened in a Web Worker (register-worker.js), a chunk at a time, with a progress bar
 // and a cancel button. The page only shows what the worker hands it: no policy logic here.
 import { csvLine } from './register-csv.js';
 
-const $ = (id) => document.getElementById(id);
+/**
+ * The page's element with this id. Which kind it is (an input, a form, a table) is the page's HTML's
+ * to say: the fields of its kind (value, elements, tBodies) are not checked, an element's are.
+ * @param {string} id
+ * @returns {HTMLElement & Record<string, any>}
+ */
+const $ = (id) => /** @type {HTMLElement & Record<string, any>} */ (document.getElementById(id));
 const ROW_HEIGHT = 34;
 const ERRORS_SHOWN = 200;
 const CHANGES_SHOWN = 50;
@@ -26,7 +33,13 @@ const yuan = (f) => `${f < 0 ? '-' : ''}${Math.trunc(Math.abs(f) / 100)}.${Strin
 const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 
 const worker = new Worker(new URL('register-worker.js', import.meta.url), { type: 'module' });
-const state = { file: null, opened: null, result: null, view: new Uint32Array(0), parameters: [] };
+/**
+ * The file opened, the parameters a what-if can change, when the screening started, and what the
+ * worker said of the file and of its last screening or what-if (not typed here: the worker's).
+ * @type {{ file: File | null, view: Uint32Array, parameters: { name: string, label: string, unitLabel: string }[],
+ *   started: number, [what: string]: any }}
+ */
+const state = { file: null, opened: null, result: null, view: new Uint32Array(0), parameters: [], started: 0 };
 
 function status(text) {
   $('status').textContent = text;
@@ -90,7 +103,7 @@ function open(file, sheet = 0) {
   worker.postMessage({ type: 'open', file, encoding: $('encoding').value, sheet });
 }
 
-$('file').addEventListener('change', (e) => open(e.target.files[0]));
+$('file').addEventListener('change', (e) => open(/** @type {FileList} */ (/** @type {HTMLInputElement} */ (e.target).files)[0]));
 $('encoding').addEventListener('change', () => state.file && open(state.file, Number($('sheet').value) || 0));
 $('sheet').addEventListener('change', () => state.file && open(state.file, Number($('sheet').value)));
 const drop = $('drop');
@@ -102,7 +115,7 @@ drop.addEventListener('dragleave', () => drop.classList.remove('over'));
 drop.addEventListener('drop', (e) => {
   e.preventDefault();
   drop.classList.remove('over');
-  open(e.dataTransfer.files[0]);
+  open(/** @type {DataTransfer} */ (e.dataTransfer).files[0]);
 });
 // A file dropped beside the zone is not opened by the browser (it would leave the page).
 window.addEventListener('dragover', (e) => e.preventDefault());
@@ -168,7 +181,7 @@ function showProgress({ read, size }) {
 function showResults(r) {
   state.result = r;
   // Figures for the benchmark and the browser test (how long, how much memory the module took).
-  window.__registerFigures = { seconds: r.seconds, wasmBytes: r.wasmBytes };
+  /** @type {any} */ (window).__registerFigures = { seconds: r.seconds, wasmBytes: r.wasmBytes };
   busy(false);
   $('progress-card').hidden = true;
   const t = r.table;
@@ -360,8 +373,8 @@ $('whatif-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const overrides = {};
   for (const r of $('overrides').children) {
-    const value = r.querySelector('[name=value]').value.trim();
-    if (value) overrides[r.querySelector('[name=name]').value] = value;
+    const value = /** @type {HTMLInputElement} */ (r.querySelector('[name=value]')).value.trim();
+    if (value) overrides[/** @type {HTMLInputElement} */ (r.querySelector('[name=name]')).value] = value;
   }
   if (!Object.keys(overrides).length) {
     $('whatif-result').replaceChildren(node('p', { class: 'error' }, '请填写至少一个参数的新值。'));
@@ -463,7 +476,7 @@ function showPeriod(c) {
   $('progress-card').hidden = true;
   state.period = c;
   // The summary as the module gave it, for the browser test to hold against the command-line tool's.
-  window.__periodSummary = c.summary;
+  /** @type {any} */ (window).__periodSummary = c.summary;
   const s = c.summary;
   const total = s.programs.find((p) => p.program === 'total');
   const programs = s.programs.filter((p) => p.changed > 0 || p.program === 'total');

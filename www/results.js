@@ -1,3 +1,4 @@
+// @ts-check
 // Rendering results. Every amount shown carries data-key: its path in the estimate
 // (e.g. "programs[0].monthly"), so tests can check each figure against the package. Cards follow
 // the engine's list of programmes and show the figures it labels (facts): no code per programme.
@@ -29,15 +30,21 @@ const paramLabel = (name) => context.params.get(name)?.label ?? name;
  * What the amounts of this estimate rest on that is not official: the results that pay something
  * (and the monitoring verdict), and for each parameter, assumption and stale figure the results
  * it affects; `inForce(name)` gives a parameter's value in force (engine.parameterValue) or null.
+ * @param {import('./pkg/index.js').Estimate} est
+ * @param {(name: string) => unknown} [inForce]
  */
 export function basisOf(est, inForce = () => null) {
   const results = [est.monitoring, ...est.programs];
   const paying = results.filter((p) => p === est.monitoring || (p.eligible && (nonZero(p.monthly) || nonZero(p.annual))));
   // The estimate lists each figure and assumption once, with the parts that used it (`usedBy`).
+  /** @type {Set<string>} */
   const payingIds = new Set(paying.map((p) => p.program));
+  /** @type {Set<string>} */
   const resultIds = new Set(results.map((p) => p.program));
-  const names = (ids, keep) => [...new Set(ids.filter((id) => keep.has(id)))]
-    .map((id) => results.find((p) => p.program === id).label);
+  /** @type {(id: string) => string} a result's label, by its programme (the pages ask for answers with words) */
+  const labelOf = (id) => /** @type {string} */ (results.find((p) => p.program === id)?.label);
+  /** @type {(ids: string[], keep: Set<string>) => string[]} */
+  const names = (ids, keep) => [...new Set(ids.filter((id) => keep.has(id)))].map(labelOf);
   const concerned = new Set(paying.filter((p) => [...est.unofficial, ...est.stale].some((u) => u.usedBy.includes(p.program))));
   return {
     concerned,

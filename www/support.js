@@ -1,3 +1,4 @@
+// @ts-check
 // A browser that cannot run the page gets a notice in Chinese saying so and naming the browsers that
 // can (docs/browsers.md), never a page stuck on “正在加载”. A classic script in ES5, loaded before the
 // page's modules, so that it runs where they cannot: Internet Explorer (the 兼容模式 of 360 and other
@@ -47,7 +48,7 @@
     try {
       // An address that fails to parse: no worker, no request, no policy report; the options are
       // read before it is parsed.
-      new Worker('http://[', { get type() { reads = true; return 'module'; } });
+      new Worker('http://[', { get type() { reads = true; return /** @type {WorkerType} */ ('module'); } });
     } catch (e) {
       // Only whether `type` was read matters.
     }
@@ -78,7 +79,7 @@
   });
   // The page's modules ran, and the package found the browser lacking (PolicyError UNSUPPORTED_BROWSER).
   document.addEventListener('zx-unsupported', function (event) {
-    var error = event.detail || {};
+    var error = /** @type {CustomEvent} */ (event).detail || {};
     var problems = error.problems || [];
     var missing = [];
     for (var i = 0; i < problems.length; i++) missing.push(problems[i].message);

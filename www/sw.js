@@ -1,3 +1,4 @@
+// @ts-check
 // The site's service worker (registered by offline.js): a county officer who opened a page once can
 // reload it, and the other pages, with no connection. On install it keeps every file of the site in
 // a cache named after the build; a new build (the site changed) is a new sw.js, whose install fills
@@ -8,23 +9,25 @@
 const VERSION = 'dev';
 const FILES = [];
 const CACHE = `zhenxing-${VERSION}`;
+/** This worker's global scope: a service worker's (the worker lib knows only a worker's). */
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+sw.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => sw.skipWaiting()));
 });
 
-self.addEventListener('activate', (event) => {
+sw.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
       if (key.startsWith('zhenxing-') && key !== CACHE) await caches.delete(key);
     }
-    await self.clients.claim();
+    await sw.clients.claim();
   })());
 });
 
-self.addEventListener('fetch', (event) => {
+sw.addEventListener('fetch', (event) => {
   const { request } = event;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.method !== 'GET' || new URL(request.url).origin !== sw.location.origin) return;
   event.respondWith(answer(request));
 });
 

@@ -119,7 +119,10 @@ test('a ledger in Chinese, saved as UTF-8 or GBK, reads as the English one (the 
   for (const name of ['ledger-zh.csv', 'ledger-zh-gbk.csv']) {
     await page.fill('#ledger-json', '');
     await page.setInputFiles('#ledger-file', `${root}tests/county/${name}`);
+    // The file is read before the table is replaced: wait for the new table, not the last one.
+    const last = await page.$('#ledger-table');
     await page.click('#ledger-run');
+    await page.waitForFunction((table) => table === null || !table.isConnected, last);
     await page.waitForSelector('#ledger-table');
     assert.equal(await page.$$eval('#ledger-table tr.bad', (rs) => rs.length), 0, name);
     const ids = await page.$$eval('#ledger-table tbody tr', (rs) => rs.map((r) => r.dataset.id));

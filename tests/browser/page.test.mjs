@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { PolicyEngine } from '../../dist/zhenxing/node/index.mjs';
+import { PolicyEngine, labels } from '../../dist/zhenxing/node/index.mjs';
 import { describeFigures, measureFirstEstimate } from '../../benches/first-estimate.mjs';
 import { asOf, assertClean, assertFiguresMatch, at, exported, households, launch, openPage, serveSite, shots, stop, typeIn } from './helpers.mjs';
 
@@ -445,6 +445,41 @@ test('money as an officer types it: thousands separators, 元 and full-width dig
   await page.waitForSelector('#problem-box', { state: 'hidden' });
   assert.deepEqual(await exported(page), h);
   await assertFiguresMatch(page, engine, h);
+});
+
+test('each list of the form is labels()\'s, in its order, after the page\'s empty choice', async () => {
+  // The page keeps no list of ids of its own: a choice the engine adds shows, where the engine puts it.
+  const l = labels();
+  const options = (select) => page.$$eval(`${select} option`, (os) => os.map((o) => [o.value, o.textContent]));
+  const expected = (kind, empty) => [...(empty === undefined ? [] : [['', empty]]), ...Object.entries(l[kind])];
+  assert.deepEqual(await options('#status-select'), expected('status'));
+  assert.deepEqual(await options('#area'), expected('area'));
+  assert.deepEqual(await options('#monitoring-category'), expected('category', '未登记 / 按测算判断'));
+  assert.deepEqual(await options('#housing-appraisal'), expected('appraisal', '未鉴定'));
+  const lists = [['schooling', '不在校'], ['disabilityGrade', '无残疾'], ['laborCapacity', '按年龄判断'], ['selfCare'],
+    ['care', '否'], ['disabilityType', '无或未登记']];
+  for (const [kind, empty] of lists) {
+    assert.deepEqual(await options(`#members .member:nth-child(1) [name=${kind}]`), expected(kind, empty), kind);
+  }
+  assert.deepEqual(await page.$$eval('#events input', (is) => is.map((i) => [i.name, i.dataset.label])),
+    Object.entries(l.event).map(([id, label]) => [`events.${id}`, label]));
+});
+
+test('init() called again while the module loads waits for that one load', async () => {
+  // A page of the site that has not loaded the package (the policy text), in a context of its own.
+  const fresh = await browser.newPage();
+  const fetched = [];
+  fresh.on('request', (r) => { if (r.url().endsWith('/zhenxing_bg.wasm')) fetched.push(r.url()); });
+  await fresh.goto(`${server.url}policy-text.json`);
+  const same = await fresh.evaluate(async () => {
+    const { default: init, PolicyEngine } = await import('./pkg/index.js');
+    const [a, b] = await Promise.all([init(), init()]);
+    new PolicyEngine().free();
+    return a === b && a === await init();
+  });
+  await fresh.close();
+  assert.equal(same, true, 'every init() answers the one instance');
+  assert.equal(fetched.length, 1, `the module is fetched once: ${fetched.join(', ')}`);
 });
 
 test('no request left 127.0.0.1 and the page logged no errors', () => {

@@ -85,6 +85,26 @@ test('on screen, the print sheet is not shown; in print, only it is', async () =
   await page.emulateMedia({ media: 'screen' });
 });
 
+test('a sheet with nothing unofficial to note has no notes section, and no stray text', async () => {
+  // Every household of the shipped parameters has stale figures to note; a parameter set with none
+  // (a county's own, up to date) gives a basis with nothing in it.
+  const text = await page.evaluate(async () => {
+    const { PolicyEngine } = await import('./pkg/index.js');
+    const { renderPrintSheet } = await import('./print.js');
+    const h = { region: '230129', members: [{ id: '户主', birthDate: '1980-01-01' }] };
+    const engine = new PolicyEngine();
+    const estimate = engine.estimate(h, '2023-06-01');
+    engine.free();
+    const node = document.createElement('div');
+    const basis = { concerned: new Set(), stale: [], unofficial: [], assumptions: [] };
+    renderPrintSheet(node, { household: h, estimate }, basis, { regionName: (code) => code, paramSet: '本县参数' });
+    return { text: node.textContent, notes: node.querySelectorAll('.notes').length };
+  });
+  assert.equal(text.notes, 0);
+  assert.doesNotMatch(text.text, /null|undefined/);
+  assert.match(text.text, /经办人：/);
+});
+
 test('no request left 127.0.0.1 and the page logged no errors', () => {
   assertClean(tab);
 });

@@ -1,0 +1,379 @@
+// @ts-check
+// The package's API over wasm-bindgen's glue. The glue (zhenxing.js beside this file in the package,
+// wasm-bindgen's output for bundlers, copied untouched) holds the classes and functions that call
+// into the module, and the functions the module imports; this module instantiates the module with
+// those imports and hands pages only what they may use:
+//  - init() and initSync() load the module once, after checking that the browser has what it needs
+//    (js/support.js: PolicyError UNSUPPORTED_BROWSER), and answer its memory only;
+//  - anything called before is PolicyError NOT_INITIALIZED, not a TypeError from inside the glue;
+//  - PolicyEngine and RegisterScreen are handles: the glue's object behind each is kept here, out of
+//    reach, in a registry of the live handles. A handle freed, forged (Object.create of the class), or
+//    a method taken off it is a PolicyError (ENGINE_FREED, INVALID_INPUT) before the module is
+//    entered; no page can hand the module a pointer;
+//  - PolicyEngine() without `new` is a PolicyError, not the TypeError of a class called as a function;
+//  - wasm-bindgen's own failures (a value borrowed twice) are PolicyError INVALID_INPUT.
+import * as glue from './zhenxing.js';
+import { PolicyError } from './boundary.js';
+import { assertSupported } from './support.js';
+
+export { PolicyError };
+
+/** @typedef {import('./zhenxing.js').PolicyEngine} GlueEngine */
+/** @typedef {import('./zhenxing.js').RegisterScreen} GlueScreen */
+/** What init() loads: a location to fetch, a response, the module's bytes, or a compiled module. @typedef {string | URL | Request | Response | BufferSource | WebAssembly.Module} InitInput */
+/** What init() and initSync() answer: the module's memory (to measure it), nothing else. @typedef {{ readonly memory: WebAssembly.Memory }} InitOutput */
+
+/** The glue's exports beyond the API: the module's imports, and where the glue keeps its exports. */
+const internals = /** @type {Record<string, unknown> & { __wbg_set_wasm(exports: WebAssembly.Exports): void }} */ (
+  /** @type {unknown} */ (glue));
+/** The module's name for the glue, as it imports from it. */
+const GLUE_MODULE = './zhenxing_bg.js';
+
+// ---- loading ----------------------------------------------------------------------------------
+
+/** @type {InitOutput | undefined} */
+let output;
+/** @type {Promise<InitOutput> | undefined} */
+let loading;
+
+/** Throws PolicyError NOT_INITIALIZED until the module is loaded. */
+function ready() {
+  if (output === undefined) {
+    throw new PolicyError('NOT_INITIALIZED', '', '计算模块尚未初始化：请先 await init()（zhenxing/web 先要加载 .wasm 文件）', []);
+  }
+}
+
+/**
+ * wasm-bindgen's own failure (a value borrowed twice, such as an engine freed while its own call
+ * runs): a message in the module's memory, thrown as PolicyError.
+ * @param {number} ptr
+ * @param {number} len
+ */
+function internalError(ptr, len) {
+  const bytes = new Uint8Array(/** @type {InitOutput} */ (output).memory.buffer, ptr >>> 0, len);
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  throw new PolicyError('INVALID_INPUT', '', `计算模块内部错误：${text}`, []);
+}
+
+/** The module's imports: the glue's, with its `throw` (wasm-bindgen's failures) as internalError. */
+function imports() {
+  /** @type {WebAssembly.ModuleImports} */
+  const own = Object.assign(Object.create(null), internals);
+  for (const name of Object.keys(own)) if (name.startsWith('__wbg___wbindgen_throw_')) own[name] = internalError;
+  return { [GLUE_MODULE]: own };
+}
+
+/**
+ * The glue is given the instance's exports; the first instance is the one used.
+ * @param {WebAssembly.Instance} instance
+ */
+function finish(instance) {
+  if (output === undefined) {
+    internals.__wbg_set_wasm(instance.exports);
+    output = Object.freeze({ memory: /** @type {WebAssembly.Memory} */ (instance.exports.memory) });
+  }
+  return output;
+}
+
+/**
+ * Instantiates the module synchronously from its bytes or a compiled module: `initSync({ module })`.
+ * Later calls answer at once. A browser below the floor gets PolicyError UNSUPPORTED_BROWSER.
+ * @param {{ module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module} [options]
+ * @returns {InitOutput}
+ */
+function initSync(options) {
+  if (output !== undefined) return output;
+  assertSupported();
+  let module = options;
+  if (module !== undefined) {
+    if (Object.getPrototypeOf(module) === Object.prototype) {
+      ({ module } = /** @type {{ module: BufferSource | WebAssembly.Module }} */ (module));
+    } else {
+      console.warn('using deprecated parameters for `initSync()`; pass a single object instead');
+    }
+  }
+  const compiled = module instanceof WebAssembly.Module ? module : new WebAssembly.Module(/** @type {BufferSource} */ (module));
+  return finish(new WebAssembly.Instance(compiled, imports()));
+}
+
+/**
+ * Loads the module from `{ module_or_path }`: fetched and compiled while it downloads, or from bytes
+ * or a compiled module. Later calls answer at once; calls made while it loads share the one load.
+ * A browser below the floor gets PolicyError UNSUPPORTED_BROWSER.
+ * @param {{ module_or_path?: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>} [options]
+ * @returns {Promise<InitOutput>}
+ */
+async function init(options) {
+  if (output !== undefined) return output;
+  assertSupported();
+  if (loading === undefined) {
+    loading = load(options);
+    loading.catch(() => { loading = undefined; });
+  }
+  return loading;
+}
+
+/**
+ * @param {{ module_or_path?: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>} [options]
+ * @returns {Promise<InitOutput>}
+ */
+async function load(options) {
+  let source = options;
+  if (source !== undefined) {
+    if (Object.getPrototypeOf(source) === Object.prototype) {
+      ({ module_or_path: source } = /** @type {{ module_or_path?: InitInput | Promise<InitInput> }} */ (source));
+    } else {
+      console.warn('using deprecated parameters for the initialization function; pass a single object instead');
+    }
+  }
+  // The entries give the location of the .wasm file beside them (zhenxing/web) or its bytes.
+  if (source === undefined) throw new PolicyError('INVALID_INPUT', 'module_or_path', 'init() 需要 .wasm 文件的位置或内容', []);
+  if (typeof source === 'string' || (typeof Request === 'function' && source instanceof Request) || (typeof URL === 'function' && source instanceof URL)) {
+    source = fetch(source);
+  }
+  const found = imports();
+  return finish(await instantiate(/** @type {InitInput} */ (await source), found));
+}
+
+/**
+ * The instance of `source` (a fetched response, streamed where the browser can; bytes; a module).
+ * @param {InitInput} source
+ * @param {WebAssembly.Imports} found
+ * @returns {Promise<WebAssembly.Instance>}
+ */
+async function instantiate(source, found) {
+  if (typeof Response === 'function' && source instanceof Response) {
+    if (!source.ok) throw new Error(`failed to fetch Wasm: ${source.status} ${source.statusText} fetching '${source.url}'`);
+    if (typeof WebAssembly.instantiateStreaming === 'function') {
+      try {
+        return (await WebAssembly.instantiateStreaming(source, found)).instance;
+      } catch (e) {
+        if (!['basic', 'cors', 'default'].includes(source.type) || source.headers.get('Content-Type') === 'application/wasm') throw e;
+        console.warn('`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\n', e);
+      }
+    }
+    return (await WebAssembly.instantiate(await source.arrayBuffer(), found)).instance;
+  }
+  if (source instanceof WebAssembly.Module) return WebAssembly.instantiate(source, found);
+  return (await WebAssembly.instantiate(/** @type {BufferSource} */ (source), found)).instance;
+}
+
+export { init as default, initSync };
+
+// ---- handles ----------------------------------------------------------------------------------
+
+/**
+ * The handles this module made and has not freed: each one's class, and the glue's object behind it.
+ * @type {WeakMap<object, { klass: Function, inner: GlueEngine | GlueScreen }>}
+ */
+const live = new WeakMap();
+
+/**
+ * The glue's object behind `obj`, a live `klass`, or a PolicyError saying how it was misused.
+ * @param {unknown} obj
+ * @param {Function} klass
+ * @param {string} [path] the argument's name, when `obj` is one
+ * @returns {any}
+ */
+function innerOf(obj, klass, path = '') {
+  const handle = live.get(/** @type {object} */ (obj));
+  if (handle?.klass === klass) return handle.inner;
+  let alike = false;
+  try {
+    alike = obj instanceof klass;
+  } catch {
+    // A revoked Proxy: not one.
+  }
+  if (!alike) {
+    throw new PolicyError('INVALID_INPUT', path, path
+      ? `${path} 应为 PolicyEngine 实例（如 engine.withOverrides({...}) 的结果）`
+      : `须在 ${nameOf(klass)} 实例上调用（不能把方法单独取出或在原型上调用）`, []);
+  }
+  throw new PolicyError('ENGINE_FREED', path, klass === Engine
+    ? '引擎已释放，或不是由 new PolicyEngine()、fromParameters、withOverrides 得到的：free() 之后不能再使用，请新建 PolicyEngine'
+    : '已释放，或不是由 RegisterScreen.screen()、compare() 得到的：free() 之后不能再使用', []);
+}
+
+/**
+ * Refuses an argument that cannot be read at all (a revoked Proxy throws at the first look; inside
+ * the module it would not be a PolicyError).
+ * @param {unknown[]} args
+ */
+function readable(args) {
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i];
+    if ((typeof v !== 'object' || v === null) && typeof v !== 'function') continue;
+    try {
+      Array.isArray(v);
+    } catch {
+      throw new PolicyError('INVALID_INPUT', '', `第 ${i + 1} 个参数是已撤销的 Proxy，无法读取`, []);
+    }
+  }
+}
+
+/**
+ * A new handle of `klass` for the glue's object `inner`.
+ * @param {Function} klass
+ * @param {GlueEngine | GlueScreen} inner
+ */
+function handle(klass, inner) {
+  const obj = Object.create(klass.prototype);
+  live.set(obj, { klass, inner });
+  return obj;
+}
+
+/**
+ * What the glue answered, a new engine or register screen made a handle.
+ * @param {unknown} result
+ */
+function wrapped(result) {
+  if (result instanceof glue.PolicyEngine) return handle(Engine, result);
+  if (result instanceof glue.RegisterScreen) return handle(Screen, result);
+  return result;
+}
+
+/**
+ * The arguments that are engines, by method: [position, name]. The glue takes the glue's engine
+ * there; it is found in the registry, and what is not a live engine is refused by its name.
+ * (scripts/assemble-package.mjs checks that this covers every engine argument of the glue.)
+ * @type {Record<string, [number, string][]>}
+ */
+const ENGINE_ARGUMENTS = {
+  'PolicyEngine.compare': [[2, 'other']],
+  'PolicyEngine.compareMany': [[2, 'other']],
+  'RegisterScreen.screen': [[0, 'engine']],
+  'RegisterScreen.compare': [[0, 'engine'], [1, 'other']],
+  'RegisterScreen.compareDates': [[0, 'engine']],
+};
+
+/**
+ * `args` with each engine argument of `method` (`Class.name`) as the glue's engine.
+ * @param {string} method
+ * @param {unknown[]} args
+ */
+function glueArguments(method, args) {
+  const out = [...args];
+  for (const [at, name] of ENGINE_ARGUMENTS[method] ?? []) out[at] = innerOf(args[at], Engine, name);
+  return out;
+}
+
+/**
+ * `klass.prototype[name]` and `klass[name]` for every method of the glue's class: each checks the
+ * module is loaded and the handle is live (a method), finds the engines among its arguments, and
+ * makes what it answers a handle where it is one.
+ * @param {Function} klass
+ * @param {Function & { prototype: any }} inner the glue's class
+ */
+function forward(klass, inner) {
+  for (const name of Object.getOwnPropertyNames(inner.prototype)) {
+    if (name === 'constructor' || name === 'free' || name.startsWith('__')) continue;
+    const method = inner.prototype[name];
+    const call = `${nameOf(klass)}.${name}`;
+    define(klass.prototype, name, {
+      /** @param {unknown[]} args */
+      [name](...args) {
+        ready();
+        const given = glueArguments(call, args);
+        const self = innerOf(this, klass);
+        readable(args);
+        return wrapped(method.apply(self, given));
+      },
+    }[name]);
+  }
+  for (const name of Object.getOwnPropertyNames(inner)) {
+    if (['length', 'name', 'prototype'].includes(name) || name.startsWith('__')) continue;
+    const method = /** @type {Record<string, Function>} */ (/** @type {unknown} */ (inner))[name];
+    const call = `${nameOf(klass)}.${name}`;
+    define(klass, name, {
+      /** @param {unknown[]} args */
+      [name](...args) {
+        ready();
+        return wrapped(method.apply(inner, glueArguments(call, args)));
+      },
+    }[name]);
+  }
+  define(klass.prototype, 'free', /** @this {object} */ function free() {
+    const self = innerOf(this, klass);
+    live.delete(this);
+    self.free();
+  });
+  // `using handle = …`: freed at the end of the block, unless freed already.
+  if (Symbol.dispose) {
+    define(klass.prototype, Symbol.dispose, /** @this {{ free(): void }} */ function () {
+      if (live.get(this)?.klass === klass) this.free();
+    });
+  }
+}
+
+/**
+ * A method on `target`, as a class declares one (not enumerable).
+ * @param {object} target
+ * @param {string | symbol} name
+ * @param {Function} value
+ */
+function define(target, name, value) {
+  Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: false });
+}
+
+/** The policy engine (the glue's PolicyEngine, as a handle). */
+const Engine = class PolicyEngine {
+  /** @param {unknown[]} args */
+  constructor(...args) {
+    ready();
+    // The arguments as given: the glue's constructor reads what it declares.
+    live.set(this, { klass: Engine, inner: Reflect.construct(glue.PolicyEngine, args) });
+  }
+};
+
+/** A register being screened a chunk at a time (the glue's RegisterScreen, as a handle). */
+const Screen = class RegisterScreen {};
+
+/**
+ * The API's name of `klass`: not its `name`, which a bundler may change (two classes of one name in
+ * one bundle, the glue's and this module's).
+ * @param {Function} klass
+ */
+function nameOf(klass) {
+  return klass === Engine ? 'PolicyEngine' : 'RegisterScreen';
+}
+
+forward(Engine, glue.PolicyEngine);
+forward(Screen, glue.RegisterScreen);
+
+// `PolicyEngine()` without `new` is a PolicyError; `new`, its static methods and `instanceof` pass
+// through to the class.
+const EngineExport = new Proxy(Engine, {
+  apply() {
+    throw new PolicyError('INVALID_INPUT', '', '请用 new PolicyEngine() 新建引擎（不能当作函数调用）', []);
+  },
+});
+Engine.prototype.constructor = EngineExport;
+
+/** The policy engine. `new PolicyEngine()` uses the embedded Heilongjiang parameter set. */
+export const PolicyEngine = /** @type {typeof glue.PolicyEngine} */ (/** @type {unknown} */ (EngineExport));
+/** A register being screened (or compared under two engines' parameters) a chunk at a time. */
+export const RegisterScreen = /** @type {typeof glue.RegisterScreen} */ (/** @type {unknown} */ (Screen));
+
+// ---- functions --------------------------------------------------------------------------------
+
+/**
+ * `f` once the module is loaded (PolicyError NOT_INITIALIZED before).
+ * @template {(...args: any[]) => any} F
+ * @param {F} f
+ * @returns {F}
+ */
+function loaded(f) {
+  return /** @type {F} */ ({
+    /** @param {unknown[]} args */
+    [f.name](...args) {
+      ready();
+      return f(...args);
+    },
+  }[f.name]);
+}
+
+export const defaultParameters = loaded(glue.defaultParameters);
+export const labels = loaded(glue.labels);
+export const policyItems = loaded(glue.policyItems);
+export const registerColumns = loaded(glue.registerColumns);
+export const version = loaded(glue.version);
