@@ -100,6 +100,13 @@ fn read_header<R: BufRead>(records: &mut Records<R>) -> Result<Vec<&'static str>
             },
         }
     };
+    if cells.iter().any(|h| h.contains('\u{FFFD}')) {
+        return Err(PolicyError::invalid_input(
+            "",
+            "表头有无法识别的字符：文件可能是 GBK 编码（Excel 在中文 Windows 上另存的“CSV（逗号分隔）”）。\
+             命令行请加 --encoding gbk；JavaScript 中请先用 new TextDecoder('gbk') 解码文件",
+        ));
+    }
     cells
         .iter()
         .map(|h| {
@@ -346,6 +353,19 @@ mod tests {
                 .contains("（台账中写作：种植养殖基地、设施农业、光伏电站"),
             "{}",
             wrong.message
+        );
+    }
+
+    #[test]
+    fn a_header_decoded_in_the_wrong_encoding_says_gbk() {
+        // GBK bytes decoded as UTF-8 with replacement (what a page's file.text() gives).
+        let e = read("\u{FFFD}ʲ\u{FFFD}\u{FFFD},名称\n".as_bytes(), UTF8)
+            .err()
+            .unwrap();
+        assert!(
+            e.message.contains("GBK") && e.message.contains("TextDecoder('gbk')"),
+            "{}",
+            e.message
         );
     }
 
