@@ -211,3 +211,39 @@ fn a_gbk_ledger_reads_with_encoding_gbk_and_json_errors_name_their_lines() {
     assert!(errors[0].starts_with("第 14 行："), "{errors:?}");
     assert!(errors[1].starts_with("第 15 行："), "{errors:?}");
 }
+
+#[test]
+fn assets_writes_the_officer_s_words_with_headers_zh() {
+    // A02 of ledger-zh.csv: a 转让 (transfer) of a 帮扶车间 with only the village meeting's and the
+    // township's approvals; a transfer needs the county's too, so it is not allowed yet.
+    let out = std::env::temp_dir().join("zhenxing-cli-county-zh-out.csv");
+    let (code, text, err) = run(&[
+        "assets",
+        "--as-of",
+        "2024-06-01",
+        "--headers",
+        "zh",
+        "-o",
+        out.to_str().unwrap(),
+        "tests/county/ledger-zh.csv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let mut lines = csv.lines();
+    assert!(
+        lines.next().unwrap().contains("行号,资产编号,资产名称"),
+        "{csv}"
+    );
+    let a02 = lines.find(|l| l.starts_with("3,A02,")).unwrap();
+    assert!(
+        a02.contains(",转让,否,县级行业主管部门会同财政部门；县级人民政府,"),
+        "{a02}"
+    );
+    assert!(a02.contains("不得处置。"), "{a02}");
+    // The printed report names the illustrative figures as officers know them.
+    assert!(
+        text.contains("示意数字（须按本县规定替换）：扶贫项目资产处置"),
+        "{text}"
+    );
+    assert!(!text.contains("assets.disposal"), "{text}");
+}

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zhenxing::programs::assets::{AssetLedger, LedgerItem};
+use zhenxing::programs::assets::{AssetLedger, AssetResult, LedgerItem};
 use zhenxing::programs::county::CountyProfile;
 use zhenxing::register::ledger::{self, LedgerRows};
 use zhenxing::PolicyError;
@@ -23,7 +23,7 @@ pub const HELP: &str = "县级画像和扶贫项目资产台账：
       REGION 为县（市、区）、地级市或全省的 6 位代码。打印脱贫县、重点帮扶县、过渡期和生效的县级措施；
       地级市、全省列出所辖县级单位。--json 输出完整结果（同 JavaScript 的 county()）。
   zhenxing assets [--as-of YYYY-MM-DD] [--region CODE] [--params FILE] [--encoding utf8|gbk] [-o OUTPUT]
-      [--json] LEDGER.csv
+      [--headers en|zh] [--json] LEDGER.csv
       LEDGER.csv 每行一项资产，列：id,name,village,funding_source,year,value,kind,owner_level,
       annual_income,income_uses,disposal_type,disposal_price,disposal_approvals，或中文列名 资产编号、
       资产名称、所在村、资金来源、形成年度、账面价值、资产类型、产权归属、年收益、收益用途、处置方式、
@@ -32,7 +32,7 @@ pub const HELP: &str = "县级画像和扶贫项目资产台账：
       disposal_approvals 写作 villageMeeting;township 或 村民会议或村民代表会议决议；乡镇人民政府。
       金额可带千位分隔和“元”，数字可为全角。--encoding gbk 读 Excel 在中文 Windows 上另存的 CSV。
       --region 用该县自己的处置审批限额；--as-of 缺省为今天。坏行单独报错（含行号），其余照算，退出状态为 1。
-      -o OUTPUT.csv 写出每项资产一行；--json 输出完整结果（同 JavaScript 的 assetsText()，错误以行号开头）。";
+      -o OUTPUT.csv 写出每项资产一行（--headers zh：中文列名，是/否，审批和问题写中文）；--json 输出完整结果（同 JavaScript 的 assetsText()，错误以行号开头）。";
 
 struct Args {
     command: String,
@@ -42,6 +42,7 @@ struct Args {
     output: Option<PathBuf>,
     json: bool,
     gbk: bool,
+    headers_zh: bool,
     input: Option<String>,
     help: bool,
 }
@@ -86,6 +87,7 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
         output: None,
         json: false,
         gbk: false,
+        headers_zh: false,
         input: None,
         help: false,
     };
@@ -104,6 +106,13 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
             Short('o') | Long("output") => a.output = Some(PathBuf::from(value(&mut parser)?)),
             Long("json") => a.json = true,
             Long("encoding") => a.gbk = crate::gbk_option(&value(&mut parser)?)?,
+            Long("headers") => {
+                a.headers_zh = match value(&mut parser)?.as_str() {
+                    "zh" => true,
+                    "en" => false,
+                    v => return Err(format!("--headers 应为 en 或 zh，而不是“{v}”")),
+                }
+            }
             Short('h') | Long("help") => a.help = true,
             Value(v) if a.input.is_none() => a.input = Some(text(v)?),
             other => return Err(crate::arg_error(other.unexpected())),
@@ -193,11 +202,7 @@ fn print_profile(out: &mut impl Write, p: &CountyProfile) -> io::Result<()> {
         }
     }
     if !p.trace.unofficial.is_empty() {
-        writeln!(
-            out,
-            "\n非官方数字：{}",
-            p.trace.unofficial.names().join("、")
-        )?;
+        writeln!(out, "\n非官方数字：{}", labels(p.trace.unofficial.names()))?;
     }
     Ok(())
 }
@@ -246,7 +251,7 @@ fn run_assets(a: &Args) -> Result<u8, String> {
         .assets_rows(rows, &as_of, a.region.as_deref())
         .map_err(|e| message(&e))?;
     if let Some(output) = output {
-        output.write_all(&ledger_csv(&ledger, &lines)?)?;
+        output.write_all(&ledger_csv(&ledger, &lines, a.headers_zh)?)?;
     }
     let out = io::stdout();
     let mut out = out.lock();
@@ -265,6 +270,14 @@ fn run_assets(a: &Args) -> Result<u8, String> {
         .iter()
         .any(|item| matches!(item, LedgerItem::Err { .. }));
     Ok(u8::from(errors))
+}
+
+/// Parameters as officers know them: their Chinese labels, not their names.
+fn labels(names: Vec<&str>) -> String {
+    let label = |n: &str| {
+        zhenxing::params::catalogue::find(n).map_or(n.to_string(), |s| s.label.to_string())
+    };
+    names.into_iter().map(label).collect::<Vec<_>>().join("、")
 }
 
 /// An amount as printed reports write it (`1,234,567.00`).
@@ -354,7 +367,7 @@ fn print_ledger(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> io::Res
         writeln!(
             out,
             "示意数字（须按本县规定替换）：{}",
-            l.trace.unofficial.names().join("、")
+            labels(l.trace.unofficial.names())
         )?;
     }
     Ok(())
@@ -370,73 +383,42 @@ fn cell(text: &str) -> String {
 }
 
 /// The ledger as CSV, a row per asset (or per row in error) with its line.
-fn ledger_csv(l: &AssetLedger, lines: &[u64]) -> Result<Vec<u8>, String> {
+/// The ledger's CSV columns: the English name and, for `--headers zh`, the Chinese.
+const LEDGER_COLUMNS: [(&str, &str); 17] = [
+    ("line", "行号"),
+    ("id", "资产编号"),
+    ("name", "资产名称"),
+    ("village", "所在村"),
+    ("class", "资产类别"),
+    ("value", "账面价值"),
+    ("annual_income", "年收益"),
+    ("planned", "已计划收益"),
+    ("unplanned", "未计划收益"),
+    ("in_scope", "属于管理范围"),
+    ("disposal", "处置方式"),
+    ("disposal_allowed", "可以处置"),
+    ("missing_approvals", "缺少的审批"),
+    ("findings", "问题"),
+    ("error_code", "错误代码"),
+    ("error_path", "错误位置"),
+    ("error_message", "错误说明"),
+];
+
+/// The ledger as CSV, one row per asset: ids and `true`/`false` under English headers, or with
+/// `zh` the words an officer reads (the Chinese headers, 是/否, the approvals' and findings' text).
+fn ledger_csv(l: &AssetLedger, lines: &[u64], zh: bool) -> Result<Vec<u8>, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let fail = |e: csv::Error| format!("写出失败：{e}");
-    w.write_record([
-        "line",
-        "id",
-        "name",
-        "village",
-        "class",
-        "value",
-        "annual_income",
-        "planned",
-        "unplanned",
-        "in_scope",
-        "disposal",
-        "disposal_allowed",
-        "missing_approvals",
-        "findings",
-        "error_code",
-        "error_path",
-        "error_message",
-    ])
+    w.write_record(
+        LEDGER_COLUMNS
+            .iter()
+            .map(|(en, c)| if zh { *c } else { *en }),
+    )
     .map_err(fail)?;
     for (item, line) in l.items.iter().zip(lines) {
         let line = line.to_string();
         let record: Vec<String> = match item {
-            LedgerItem::Ok { asset: a, .. } => vec![
-                line,
-                cell(&a.id),
-                cell(&a.name),
-                cell(a.village.as_deref().unwrap_or_default()),
-                a.class_label.to_string(),
-                a.value.to_fen_string(),
-                a.annual_income
-                    .map(|m| m.to_fen_string())
-                    .unwrap_or_default(),
-                a.planned.to_fen_string(),
-                a.unplanned.map(|m| m.to_fen_string()).unwrap_or_default(),
-                a.in_scope.to_string(),
-                a.disposal
-                    .as_ref()
-                    .map(|d| d.label.to_string())
-                    .unwrap_or_default(),
-                a.disposal
-                    .as_ref()
-                    .map(|d| d.allowed.to_string())
-                    .unwrap_or_default(),
-                a.disposal
-                    .as_ref()
-                    .map(|d| {
-                        d.missing
-                            .iter()
-                            .filter_map(|m| serde_json::to_value(m).ok())
-                            .filter_map(|v| v.as_str().map(str::to_string))
-                            .collect::<Vec<_>>()
-                            .join(";")
-                    })
-                    .unwrap_or_default(),
-                a.findings
-                    .iter()
-                    .map(|f| f.id)
-                    .collect::<Vec<_>>()
-                    .join(";"),
-                String::new(),
-                String::new(),
-                String::new(),
-            ],
+            LedgerItem::Ok { asset: a, .. } => asset_cells(a, line, zh),
             LedgerItem::Err { error, .. } => {
                 let mut r = vec![line];
                 r.extend(std::iter::repeat_n(String::new(), 13));
@@ -447,4 +429,48 @@ fn ledger_csv(l: &AssetLedger, lines: &[u64]) -> Result<Vec<u8>, String> {
         w.write_record(&record).map_err(fail)?;
     }
     w.into_inner().map_err(|e| format!("写出失败：{e}"))
+}
+
+/// An assessed asset's cells (see [`LEDGER_COLUMNS`]).
+fn asset_cells(a: &AssetResult, line: String, zh: bool) -> Vec<String> {
+    use zhenxing::input::county::APPROVALS;
+    let yes_no = |b: bool| match (zh, b) {
+        (true, true) => "是".to_string(),
+        (true, false) => "否".to_string(),
+        (false, b) => b.to_string(),
+    };
+    let approval = |m: &zhenxing::input::county::Approval| {
+        APPROVALS
+            .iter()
+            .find(|(_, x, _)| x == m)
+            .map(|(id, _, label)| if zh { *label } else { *id })
+            .unwrap_or_default()
+    };
+    let (sep, findings): (&str, Vec<String>) = match zh {
+        true => ("；", a.findings.iter().map(|f| cell(&f.text)).collect()),
+        false => (";", a.findings.iter().map(|f| f.id.to_string()).collect()),
+    };
+    let d = a.disposal.as_ref();
+    vec![
+        line,
+        cell(&a.id),
+        cell(&a.name),
+        cell(a.village.as_deref().unwrap_or_default()),
+        a.class_label.to_string(),
+        a.value.to_fen_string(),
+        a.annual_income
+            .map(|m| m.to_fen_string())
+            .unwrap_or_default(),
+        a.planned.to_fen_string(),
+        a.unplanned.map(|m| m.to_fen_string()).unwrap_or_default(),
+        yes_no(a.in_scope),
+        d.map(|d| d.label.to_string()).unwrap_or_default(),
+        d.map(|d| yes_no(d.allowed)).unwrap_or_default(),
+        d.map(|d| d.missing.iter().map(approval).collect::<Vec<_>>().join(sep))
+            .unwrap_or_default(),
+        findings.join(sep),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]
 }
