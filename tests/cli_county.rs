@@ -192,6 +192,8 @@ fn a_gbk_ledger_reads_with_encoding_gbk_and_json_errors_name_their_lines() {
         err.contains("是 GBK 编码") && err.contains("--encoding gbk"),
         "{err}"
     );
+    // A failure while running gets its message, not the whole usage (that is for wrong arguments).
+    assert!(!err.contains("每行一项资产"), "{err}");
     // ledger.csv's rows 13 and 14 (lines 14 and 15 of the file) are errors: in JSON, as in
     // assetsText, each message starts with its line.
     let en = json(&[

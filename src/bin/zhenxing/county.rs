@@ -54,15 +54,24 @@ pub fn run_if_county_command() -> Option<ExitCode> {
     if command != "county" && command != "assets" {
         return None;
     }
-    let outcome = parse(args).and_then(|a| match a.command.as_str() {
+    // A mistake in the arguments gets the usage; a failure while running (a file, a broken pipe)
+    // only its message.
+    let a = match parse(args) {
+        Ok(a) => a,
+        Err(e) => {
+            note!("错误：{e}\n（zhenxing --help 查看用法）\n\n{HELP}");
+            return Some(ExitCode::from(2));
+        }
+    };
+    let outcome = match a.command.as_str() {
         _ if a.help => crate::print(HELP),
         "county" => run_county(&a).map(|()| 0),
         _ => run_assets(&a),
-    });
+    };
     Some(match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            note!("错误：{e}\n（zhenxing --help 查看用法）\n\n{HELP}");
+            note!("错误：{e}\n（zhenxing {} --help 查看用法）", a.command);
             ExitCode::from(2)
         }
     })
