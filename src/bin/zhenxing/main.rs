@@ -451,23 +451,14 @@ fn run_compare(c: Common) -> Result<u8, String> {
         None => p.engine.clone(),
     };
     let other = with_sets(other, &c.sets)?;
-    let reads = reads(&c, &p.input);
-    files::refuse_shared(&[
-        ("-o", Some(c.output.as_deref().unwrap_or(Path::new("-")))),
-        ("--report", c.report.as_deref()),
-    ])?;
-    let output = Output::plan(c.output.as_deref(), c.output_format, &reads)?;
-    let report_out = match &c.report {
-        Some(path) => Some((Output::plan(Some(path), None, &reads)?, path.clone())),
-        None => None,
-    };
+    let outputs = compare_outputs(&c, &p.input)?;
     let task = Task::Compare {
         other: &other,
         changed_only: c.changed_only,
         dates: None,
     };
     let heading = |totals: &pipeline::Totals| report_heading(&c, totals);
-    compare_run(&c, &p, task, (output, report_out), &heading)
+    compare_run(&c, &p, task, outputs, &heading)
 }
 
 /// `compare --as-of FROM --to TO`: the register on two dates under one parameter set.
@@ -478,16 +469,7 @@ fn run_compare_dates(c: Common, to: &str) -> Result<u8, String> {
     let until = zhenxing::base::calendar::parse_date(to, "--to").map_err(|e| e.message)?;
     let path = zhenxing::estimate::compare::DatePath::new(p.engine.parameter_set(), from, until)
         .map_err(|e| e.message)?;
-    let reads = reads(&c, &p.input);
-    files::refuse_shared(&[
-        ("-o", Some(c.output.as_deref().unwrap_or(Path::new("-")))),
-        ("--report", c.report.as_deref()),
-    ])?;
-    let output = Output::plan(c.output.as_deref(), c.output_format, &reads)?;
-    let report_out = match &c.report {
-        Some(path) => Some((Output::plan(Some(path), None, &reads)?, path.clone())),
-        None => None,
-    };
+    let outputs = compare_outputs(&c, &p.input)?;
     let task = Task::Compare {
         other: &p.engine,
         changed_only: c.changed_only,
@@ -503,7 +485,26 @@ fn run_compare_dates(c: Common, to: &str) -> Result<u8, String> {
             &[format!("比较日期：{to}"), format!("参数：{params}")],
         )
     };
-    compare_run(&c, &p, task, (output, report_out), &heading)
+    compare_run(&c, &p, task, outputs, &heading)
+}
+
+/// Where a comparison writes: the households (`-o`, standard output without it) and the report
+/// (`--report`), planned before anything is read and never the same file or an input.
+fn compare_outputs(
+    c: &Common,
+    input: &Input,
+) -> Result<(Output, Option<(Output, PathBuf)>), String> {
+    let reads = reads(c, input);
+    files::refuse_shared(&[
+        ("-o", Some(c.output.as_deref().unwrap_or(Path::new("-")))),
+        ("--report", c.report.as_deref()),
+    ])?;
+    let output = Output::plan(c.output.as_deref(), c.output_format, &reads)?;
+    let report_out = match &c.report {
+        Some(path) => Some((Output::plan(Some(path), None, &reads)?, path.clone())),
+        None => None,
+    };
+    Ok((output, report_out))
 }
 
 /// Run a comparison over the register: the per-household output, the summary on standard error
