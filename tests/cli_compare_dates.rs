@@ -5,7 +5,6 @@
 
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::Command;
 use zhenxing::input::household::HouseholdInput;
 use zhenxing::Engine;
 
@@ -14,17 +13,8 @@ const REGISTER: &str = r#"{"ref":"A","region":"230129","status":"monitored","mon
 {"ref":"C","region":"230102","members":[{"birthDate":"1980-01-01"}]}
 "#;
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_zhenxing"))
-        .args(args)
-        .output()
-        .expect("the tool runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::run;
 
 /// A fresh directory under target/ with the register written in it.
 fn scratch(name: &str) -> PathBuf {
