@@ -131,25 +131,30 @@ pub fn field_of(header: &str) -> Option<&'static str> {
         .map(|(_, _, field)| *field)
 }
 
-/// A value as the API reads it: a word the results show is read as its id; anything else as
-/// written, for the reader to refuse with the values it takes.
-fn api_word<T>(list: &'static [(&'static str, T, &'static str)], cell: &str) -> String {
-    list.iter()
-        .find(|(_, _, label)| *label == cell)
-        .map_or_else(|| cell.to_string(), |(id, _, _)| id.to_string())
+/// The ids and words of a column with a fixed list of values, in the list's order; `None` for a
+/// column of free values.
+fn choices(field: &str) -> Option<Vec<(&'static str, &'static str)>> {
+    fn pairs<T>(list: &[(&'static str, T, &'static str)]) -> Vec<(&'static str, &'static str)> {
+        list.iter().map(|(id, _, label)| (*id, *label)).collect()
+    }
+    Some(match field {
+        "kind" => pairs(ASSET_KINDS),
+        "fundingSource" => pairs(FUNDING_SOURCES),
+        "ownerLevel" => pairs(OWNER_LEVELS),
+        "disposal.type" => pairs(DISPOSAL_TYPES),
+        "disposal.approvals" => pairs(APPROVALS),
+        "incomeUses" => pairs(INCOME_PURPOSES),
+        _ => return None,
+    })
 }
 
-/// A cell of `field` in the API's words.
+/// A cell of `field` as the API reads it: a word the results show (`光伏电站`, `村集体经济组织`,
+/// `转让`) is read as its id; anything else as written, for the reader to refuse with the values
+/// it takes.
 fn api_value(field: &str, cell: &str) -> String {
-    match field {
-        "kind" => api_word(ASSET_KINDS, cell),
-        "fundingSource" => api_word(FUNDING_SOURCES, cell),
-        "ownerLevel" => api_word(OWNER_LEVELS, cell),
-        "disposal.type" => api_word(DISPOSAL_TYPES, cell),
-        "disposal.approvals" => api_word(APPROVALS, cell),
-        "incomeUses" => api_word(INCOME_PURPOSES, cell),
-        _ => cell.to_string(),
-    }
+    choices(field)
+        .and_then(|c| c.into_iter().find(|(_, label)| *label == cell))
+        .map_or_else(|| cell.to_string(), |(id, _)| id.to_string())
 }
 
 fn text(s: &str) -> Node<'static> {
@@ -238,30 +243,12 @@ fn in_ledger_terms(mut e: PolicyError) -> PolicyError {
         e.message = format!("“{zh}”（{en}）：{}", e.message);
     }
     if e.message.contains("应为：") {
-        if let Some(words) = words_of(field) {
-            e.message = format!("{}（台账中写作：{words}）", e.message);
+        if let Some(choices) = choices(field) {
+            let words: Vec<&str> = choices.iter().map(|(_, label)| *label).collect();
+            e.message = format!("{}（台账中写作：{}）", e.message, words.join("、"));
         }
     }
     e
-}
-
-/// The Chinese words a column with a fixed list of values may hold.
-fn words_of(field: &str) -> Option<String> {
-    fn labels<T>(list: &[(&str, T, &'static str)]) -> String {
-        list.iter()
-            .map(|(_, _, l)| *l)
-            .collect::<Vec<_>>()
-            .join("、")
-    }
-    Some(match field {
-        "kind" => labels(ASSET_KINDS),
-        "fundingSource" => labels(FUNDING_SOURCES),
-        "ownerLevel" => labels(OWNER_LEVELS),
-        "disposal.type" => labels(DISPOSAL_TYPES),
-        "disposal.approvals" => labels(APPROVALS),
-        "incomeUses" => labels(INCOME_PURPOSES),
-        _ => return None,
-    })
 }
 
 /// A ledger's errors named by the line of the file each row starts on (`第 14 行：…`), those
