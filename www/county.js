@@ -3,6 +3,7 @@
 // indicators with a chart. It reads inputs, calls the engine and shows what it returns: no policy logic
 // here. Every figure shown carries data-key, its path in the result, so tests compare it with the package.
 import init, { PolicyEngine, PolicyError } from './pkg/index.js';
+import { encodingOf } from './register-csv.js';
 
 /**
  * The page's element with this id. Which kind it is (an input, a form, a table) is the page's HTML's
@@ -88,17 +89,13 @@ function renderProfile(p) {
 
 // ---- the asset ledger ---------------------------------------------------------------------------
 /**
- * A ledger file's text: UTF-8, or GBK (what Excel's “CSV（逗号分隔）” writes on Chinese Windows) when
- * its bytes are not UTF-8.
+ * A ledger file's text: UTF-8, or GBK (what Excel's “CSV（逗号分隔）” writes on Chinese Windows), told as
+ * the register page and the command-line tool tell them.
  * @param {File} file
  */
 async function fileText(file) {
-  const bytes = await file.arrayBuffer();
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gbk').decode(bytes);
-  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return new TextDecoder(encodingOf(bytes)).decode(bytes);
 }
 
 function disposalText(d) {

@@ -1,6 +1,7 @@
 // @ts-check
 // CSV as the register page reads back its own rows and writes tables: a cell is quoted only when it
-// must be (it holds a comma, a quote or a line break), as the command-line tool writes it.
+// must be (it holds a comma, a quote or a line break), as the command-line tool writes it; and a CSV
+// file's encoding (UTF-8 or GBK) told as the command-line tool tells it, for the register and county pages.
 
 /** One CSV line (without its line break) from cells. */
 export function csvLine(cells) {
@@ -49,4 +50,34 @@ export function* csvRecords(text) {
     cells.push(cell);
     yield cells;
   }
+}
+
+/** Bytes looked at to tell UTF-8 from GBK. */
+export const SNIFF = 1 << 16;
+
+/**
+ * UTF-8 or GBK, as the command-line tool tells them: a file whose start is not UTF-8, and has no
+ * line of Chinese that is whole UTF-8 (a UTF-8 register with one stray GBK row has many), is GBK
+ * when it decodes as GBK.
+ */
+export function encodingOf(bytes) {
+  let head = bytes.subarray(0, SNIFF);
+  if (head.length === SNIFF) head = head.subarray(0, head.lastIndexOf(10) + 1 || SNIFF);
+  const strict = (label, b) => {
+    try {
+      new TextDecoder(label, { fatal: true }).decode(b);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (strict('utf-8', head)) return 'utf-8';
+  let start = 0;
+  for (let i = 0; i <= head.length; i++) {
+    if (i < head.length && head[i] !== 10) continue;
+    const line = head.subarray(start, i);
+    if (line.some((b) => b >= 0x80) && strict('utf-8', line)) return 'utf-8';
+    start = i + 1;
+  }
+  return strict('gbk', head) ? 'gbk' : 'utf-8';
 }

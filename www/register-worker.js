@@ -13,12 +13,10 @@
 // CSV is read back.
 import init, { PolicyEngine, RegisterScreen, labels, registerColumns } from './pkg/index.js';
 import { readExcelFile, writeExcelFile } from './vendor/excel.js';
-import { csvRecords, csvLine } from './register-csv.js';
+import { csvRecords, csvLine, encodingOf, SNIFF } from './register-csv.js';
 
 /** Households per chunk: small enough for a fine progress bar and a prompt cancel. */
 const CHUNK = 2000;
-/** Bytes looked at to tell UTF-8 from GBK. */
-const SNIFF = 1 << 16;
 /** The columns that hold a date: a number there is a date as Excel stores it (a serial number). */
 const DATE_COLUMNS = new Set(['birth_date', 'income_change_date']);
 /** How far down a sheet the header row (the one naming 户编号) may be, below a title. */
@@ -76,33 +74,6 @@ function formatOf(name, bytes) {
   if (['jsonl', 'ndjson', 'json'].includes(ext)) return 'jsonl';
   const first = new TextDecoder().decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, '').trimStart()[0];
   return first === '{' ? 'jsonl' : 'csv';
-}
-
-/**
- * UTF-8 or GBK, as the command-line tool tells them: a file whose start is not UTF-8, and has no
- * line of Chinese that is whole UTF-8 (a UTF-8 register with one stray GBK row has many), is GBK
- * when it decodes as GBK.
- */
-function encodingOf(bytes) {
-  let head = bytes.subarray(0, SNIFF);
-  if (head.length === SNIFF) head = head.subarray(0, head.lastIndexOf(10) + 1 || SNIFF);
-  const strict = (label, b) => {
-    try {
-      new TextDecoder(label, { fatal: true }).decode(b);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (strict('utf-8', head)) return 'utf-8';
-  let start = 0;
-  for (let i = 0; i <= head.length; i++) {
-    if (i < head.length && head[i] !== 10) continue;
-    const line = head.subarray(start, i);
-    if (line.some((b) => b >= 0x80) && strict('utf-8', line)) return 'utf-8';
-    start = i + 1;
-  }
-  return strict('gbk', head) ? 'gbk' : 'utf-8';
 }
 
 /** A cell of a sheet as the register's text: dates as YYYY-MM-DD, numbers as Excel shows them. */
