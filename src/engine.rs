@@ -139,12 +139,7 @@ impl Engine {
 
     /// A reader on `as_of` for a request's region (path `region`).
     fn reader(&self, as_of: &str, region: &str) -> Result<Reader<'_>> {
-        let on = date(as_of)?;
-        Ok(Reader::new(
-            &self.params,
-            on,
-            Some(self.params.region_by_code(region, on, "region")?),
-        ))
+        self.reader_in(as_of, Some(region))
     }
 
     /// A household programme by its id (`dibao`, `tekun`, …), with or without its words; `None`
