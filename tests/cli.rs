@@ -826,7 +826,7 @@ fn county() -> std::path::PathBuf {
 fn assert_same_file(got: &Path, expected: &str) {
     let want = std::fs::read_to_string(county().join(expected)).unwrap();
     let got = std::fs::read_to_string(got).unwrap();
-    assert_eq!(got, want, "{expected}");
+    common::registers::assert_same_register_file(&got, &want, expected);
 }
 
 #[test]

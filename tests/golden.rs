@@ -12,6 +12,7 @@ use zhenxing::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
     WorkReliefProject,
 };
+use zhenxing::programs::registry::PROGRAMMES;
 use zhenxing::{Engine, PolicyError};
 
 fn cases() -> Vec<PathBuf> {
@@ -136,13 +137,17 @@ fn call(engine: &Engine, name: &str, args: &[Value]) -> Result<String, PolicyErr
     Ok(out.expect("results serialise"))
 }
 
-/// `expected` is a subset of `actual`: objects by key, arrays element by element, scalars equal.
+/// `expected` is a subset of `actual`: objects by key, arrays element by element, scalars equal;
+/// a list of programmes (`programs`, `contributions`) by programme id.
 fn subset(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
     match (expected, actual) {
         (Value::Object(e), Value::Object(a)) => e.iter().try_for_each(|(k, v)| match a.get(k) {
             Some(av) => subset(v, av, &format!("{path}.{k}")),
             None => Err(format!("{path}.{k}: missing")),
         }),
+        (Value::Array(e), Value::Array(a)) if programme_ids(e).is_some() => {
+            by_programme(e, a, path)
+        }
         (Value::Array(e), Value::Array(a)) if e.len() == a.len() => e
             .iter()
             .zip(a)
@@ -151,6 +156,36 @@ fn subset(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
         (e, a) if e == a => Ok(()),
         (e, a) => Err(format!("{path}: expected {e}, got {a}")),
     }
+}
+
+/// The programme ids of a list whose every entry names one (`{ "program": id, … }`).
+fn programme_ids(list: &[Value]) -> Option<Vec<&str>> {
+    let ids: Option<Vec<&str>> = list.iter().map(|v| v.get("program")?.as_str()).collect();
+    ids.filter(|ids| !ids.is_empty())
+}
+
+/// A case lists only the programmes it says something of, in the registry's order; the result
+/// must list every programme of the registry, in that order, so a new programme needs no edit of
+/// the cases that do not concern it.
+fn by_programme(expected: &[Value], actual: &[Value], path: &str) -> Result<(), String> {
+    let registry: Vec<&str> = PROGRAMMES.iter().map(|p| p.id).collect();
+    let got = programme_ids(actual).unwrap_or_default();
+    if got != registry {
+        return Err(format!(
+            "{path}: programmes {got:?}, the registry has {registry:?}"
+        ));
+    }
+    let mut from = 0;
+    expected.iter().try_for_each(|e| {
+        let id = e["program"].as_str().unwrap_or_default();
+        let Some(at) = got.iter().skip(from).position(|g| *g == id) else {
+            return Err(format!(
+                "{path}: {id} missing, or out of the registry's order"
+            ));
+        };
+        from += at + 1;
+        subset(e, &actual[from - 1], &format!("{path}[{id}]"))
+    })
 }
 
 /// The assumptions listed where `v` stands: its own `assumptions`, or, for a programme inside an

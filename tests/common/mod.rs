@@ -2,6 +2,10 @@
 
 use std::process::Command;
 
+// Only tests/cli.rs compares register files.
+#[allow(dead_code)]
+pub mod registers;
+
 /// The tool run with `args` from the repository's root: its exit status, standard output and
 /// standard error.
 pub fn run(args: &[&str]) -> (i32, String, String) {
