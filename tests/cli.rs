@@ -863,6 +863,32 @@ fn golden_county_register_summary() {
     assert_same_file(&summary, "expected-summary.csv");
 }
 
+/// The register page's summary (the library's `TextScreen`, fed four households, then the rest) is
+/// the tool's: the same file.
+#[test]
+fn the_pages_summary_is_the_tools() {
+    use zhenxing::register::output::Lang;
+    use zhenxing::register::text::{TextOptions, TextScreen};
+    let engine = Engine::new().unwrap();
+    let register = std::fs::read(county().join("register.csv")).unwrap();
+    let options = TextOptions {
+        format: None,
+        headers: Some(Lang::En),
+        unknown_columns: Some(false),
+    };
+    let mut s = TextScreen::new(&engine, None, register, "2025-06-01", options).unwrap();
+    assert!(s.next_chunk(4).is_ok_and(|c| !c.done));
+    assert!(s.next_chunk(100).is_ok_and(|c| c.done));
+    let (header, rows) = s.county().table(false, |c| engine.region_name(c));
+    let mut csv = String::from("\u{feff}");
+    for r in std::iter::once(&header).chain(&rows) {
+        csv.push_str(&r.join(","));
+        csv.push('\n');
+    }
+    let want = std::fs::read_to_string(county().join("expected-summary.csv")).unwrap();
+    common::registers::assert_same_register_file(&csv, &want, "expected-summary.csv");
+}
+
 #[test]
 fn a_summary_names_the_rows_in_error() {
     // `summary` writes no row per household, so its closing lines say which rows are in error.
