@@ -238,3 +238,71 @@ fn assets_writes_the_officer_s_words_with_headers_zh() {
     );
     assert!(!text.contains("assets.disposal"), "{text}");
 }
+
+#[test]
+fn a_ledger_row_with_several_faults_gets_them_all() {
+    // One row, five faults: a year before 1949, and four cells in words the ledger does not take
+    // (资金来源 中央, 账面价值 一万, 资产类型 公益性, 产权归属 村级). Each is named by its column, in
+    // the printed list, the CSV's message cell and the JSON's problems (each on line 2).
+    let dir = std::env::temp_dir().join(format!("zhenxing-ledger-faults-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ledger = dir.join("ledger.csv");
+    std::fs::write(
+        &ledger,
+        "资产编号,资产名称,资金来源,形成年度,账面价值,资产类型,产权归属\nA1,水泵,中央,1900,一万,公益性,村级\n",
+    )
+    .unwrap();
+    let ledger = ledger.to_str().unwrap();
+    let (code, out, err) = run(&["assets", "--as-of", "2023-06-01", ledger]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains("第2行 有误（5 处问题，OUT_OF_RANGE）："),
+        "{out}"
+    );
+    for column in [
+        "形成年度",
+        "“资金来源”",
+        "“账面价值”",
+        "“资产类型”",
+        "“产权归属”",
+    ] {
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with("    ") && l.contains(column)),
+            "{column}: {out}"
+        );
+    }
+    let (_, json, _) = run(&["assets", "--as-of", "2023-06-01", "--json", ledger]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let problems = json["items"][0]["error"]["problems"].as_array().unwrap();
+    let paths: Vec<&str> = problems
+        .iter()
+        .map(|p| p["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "[0].year",
+            "[0].fundingSource",
+            "[0].value",
+            "[0].kind",
+            "[0].ownerLevel"
+        ]
+    );
+    assert!(problems
+        .iter()
+        .all(|p| p["message"].as_str().unwrap().starts_with("第 2 行：")));
+    let csv = dir.join("out.csv");
+    run(&[
+        "assets",
+        "--as-of",
+        "2023-06-01",
+        ledger,
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    let row = csv.lines().nth(1).unwrap();
+    assert_eq!(row.matches('；').count(), 4, "{row}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -104,13 +104,23 @@ function disposalText(d) {
   return d.allowed ? `${d.label}：审批齐全` : `${d.label}：缺 ${d.missing.length} 个审批环节`;
 }
 
+/**
+ * A bad row's text, every problem of it: a CSV row's messages name its line (said once); a JSON
+ * item's error says where in the item.
+ * @param {{ message: string, path: string, problems?: { message: string, path: string }[] }} error
+ */
+function rowErrorText(error) {
+  const line = /^第 \d+ 行：/.exec(error.message)?.[0];
+  const texts = (error.problems?.length ? error.problems : [error])
+    .map((p) => (line ? p.message.replace(line, '') : `${p.message}（${p.path}）`));
+  return (line ?? '') + texts.join('；');
+}
+
 function renderLedger(l) {
   const rows = l.items.map((item, i) => {
     if (!item.ok) {
       return node('tr', { class: 'bad', 'data-row': i }, node('td', {}, String(i + 1)),
-        node('td', { colspan: 8, 'data-error': item.error.path, 'data-code': item.error.code },
-          // A CSV row's message names its line; a JSON item's error says where in it.
-          /^第 \d+ 行/.test(item.error.message) ? item.error.message : `${item.error.message}（${item.error.path}）`));
+        node('td', { colspan: 8, 'data-error': item.error.path, 'data-code': item.error.code }, rowErrorText(item.error)));
     }
     const a = item.asset;
     const k = `items[${i}].asset`;

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::{short, Obj};
+use super::{short, Collect, Obj};
 use crate::base::error::{PolicyError, Result};
 use crate::base::json::Node;
 use crate::base::money::{parse_plain_decimal, Money};
@@ -411,50 +411,80 @@ fn list<'n, 'a, T>(
 }
 
 impl AssetInput {
-    /// One ledger row; errors have paths inside the row (`disposal.type`), the ledger places them.
+    /// One ledger row; every problem of the row is in the error's `problems`, with paths inside
+    /// the row (`disposal.type`); the ledger places them.
     pub fn read(node: &Node<'_>) -> Result<AssetInput> {
-        let o = Obj::new(node, "", "资产", ASSET_FIELDS)?;
-        let year = o
-            .count("year")?
-            .ok_or_else(|| PolicyError::invalid_input("year", "缺少必填字段“year”（形成年度）"))?;
-        if !(1949..=2200).contains(&year) {
-            return Err(PolicyError::out_of_range(
-                "year",
-                format!("形成年度 {year} 不在 1949 到 2200 之间"),
-            ));
-        }
-        let income_uses = list(&o, "incomeUses", "收益用途", |n, path| {
+        let mut c = Collect::default();
+        let o = Obj::open(node, "", "资产", ASSET_FIELDS, &mut c)?;
+        let year = c.take(year(&o));
+        let income_uses = c.take(list(&o, "incomeUses", "收益用途", |n, path| {
             let u = Obj::new(n, &path, "收益用途", &["purpose", "amount", "note"])?;
             Ok(IncomeUseInput {
                 purpose: u.required_choice("purpose", &options(INCOME_PURPOSES))?,
                 amount: u.required_money("amount")?,
                 note: text_field(&u, "note", 200, false)?,
             })
-        })?;
-        let disposal = match o.object("disposal", &["type", "price", "approvals"])? {
-            Some(d) => Some(DisposalInput {
-                kind: d.required_choice("type", &options(DISPOSAL_TYPES))?,
-                price: d.money("price")?.map(|m| m.0),
-                approvals: list(&d, "approvals", "审批环节", |n, path| {
-                    super::one_of(n, &path, &options(APPROVALS))
-                })?,
-            }),
-            None => None,
-        };
-        Ok(AssetInput {
-            id: text_field(&o, "id", 100, true)?.unwrap_or_default(),
-            name: text_field(&o, "name", 200, true)?.unwrap_or_default(),
-            village: text_field(&o, "village", 100, false)?,
-            funding_source: o.required_choice("fundingSource", &options(FUNDING_SOURCES))?,
-            year,
-            value: o.required_money("value")?,
-            kind: o.required_choice("kind", &options(ASSET_KINDS))?,
-            owner_level: o.required_choice("ownerLevel", &options(OWNER_LEVELS))?,
-            annual_income: o.money("annualIncome")?.map(|m| m.0),
-            income_uses,
-            disposal,
-        })
+        }));
+        let disposal = c.take(disposal(&o));
+        let id = c.take(text_field(&o, "id", 100, true));
+        let name = c.take(text_field(&o, "name", 200, true));
+        let village = c.take(text_field(&o, "village", 100, false));
+        let funding_source = c.take(o.required_choice("fundingSource", &options(FUNDING_SOURCES)));
+        let value = c.take(o.required_money("value"));
+        let kind = c.take(o.required_choice("kind", &options(ASSET_KINDS)));
+        let owner_level = c.take(o.required_choice("ownerLevel", &options(OWNER_LEVELS)));
+        let annual_income = c.take(o.money("annualIncome"));
+        match (funding_source, year, value, kind, owner_level) {
+            (Some(funding_source), Some(year), Some(value), Some(kind), Some(owner_level))
+                if c.is_empty() =>
+            {
+                Ok(AssetInput {
+                    id: id.flatten().unwrap_or_default(),
+                    name: name.flatten().unwrap_or_default(),
+                    village: village.flatten(),
+                    funding_source,
+                    year,
+                    value,
+                    kind,
+                    owner_level,
+                    annual_income: annual_income.flatten().map(|m| m.0),
+                    income_uses: income_uses.unwrap_or_default(),
+                    disposal: disposal.flatten(),
+                })
+            }
+            _ => Err(c
+                .into_error()
+                .unwrap_or_else(|| PolicyError::invalid_input("", "资产有误"))),
+        }
     }
+}
+
+/// The year the asset was formed: required, 1949 to 2200.
+fn year(o: &Obj<'_, '_>) -> Result<u32> {
+    let year = o
+        .count("year")?
+        .ok_or_else(|| PolicyError::invalid_input("year", "缺少必填字段“year”（形成年度）"))?;
+    if !(1949..=2200).contains(&year) {
+        return Err(PolicyError::out_of_range(
+            "year",
+            format!("形成年度 {year} 不在 1949 到 2200 之间"),
+        ));
+    }
+    Ok(year)
+}
+
+/// The disposal, when the row has one.
+fn disposal(o: &Obj<'_, '_>) -> Result<Option<DisposalInput>> {
+    let Some(d) = o.object("disposal", &["type", "price", "approvals"])? else {
+        return Ok(None);
+    };
+    Ok(Some(DisposalInput {
+        kind: d.required_choice("type", &options(DISPOSAL_TYPES))?,
+        price: d.money("price")?.map(|m| m.0),
+        approvals: list(&d, "approvals", "审批环节", |n, path| {
+            super::one_of(n, &path, &options(APPROVALS))
+        })?,
+    }))
 }
 
 /// A year's figure and the year before's.

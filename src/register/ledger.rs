@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::io::BufRead;
 
 use super::read::{Encoding, Item, Records};
-use crate::base::error::{excerpt, PolicyError, Result};
+use crate::base::error::{excerpt, PolicyError, Problem, Result};
 use crate::base::json::Node;
 use crate::base::typed::{half_width, typed_number};
 use crate::input::county::{
@@ -228,27 +228,39 @@ fn row_node(header: &[&'static str], cells: &[String]) -> Result<Node<'static>> 
 /// An error about a row's field in the ledger's words: the column's Chinese header beside the
 /// field (`缺少必填字段“资产名称”（name）`), and for a wrong value the words the ledger may hold.
 fn in_ledger_terms(mut e: PolicyError) -> PolicyError {
-    let bare: String = e.path.split('[').next().unwrap_or_default().to_string();
+    e.message = message_in_ledger_terms(&e.path, &e.message);
+    for p in &mut e.problems {
+        p.message = message_in_ledger_terms(&p.path, &p.message);
+    }
+    e
+}
+
+/// A message about `path` with the ledger's column (“形成年度”（year）) rather than the field, and
+/// the words the ledger may write for a column of fixed values.
+fn message_in_ledger_terms(path: &str, message: &str) -> String {
+    let bare: String = path.split('[').next().unwrap_or_default().to_string();
     let column = COLUMNS
         .iter()
         .find(|(_, _, f)| *f == bare || bare.starts_with(&format!("{f}.")));
     let Some(&(en, zh, field)) = column else {
-        return e;
+        return message.to_string();
     };
     let key = field.rsplit('.').next().unwrap_or(field);
     let named = format!("“{key}”");
-    if e.message.contains(&named) {
-        e.message = e.message.replacen(&named, &format!("“{zh}”（{en}）"), 1);
-    } else if !e.message.contains(zh) {
-        e.message = format!("“{zh}”（{en}）：{}", e.message);
-    }
-    if e.message.contains("应为：") {
+    let mut message = if message.contains(&named) {
+        message.replacen(&named, &format!("“{zh}”（{en}）"), 1)
+    } else if !message.contains(zh) {
+        format!("“{zh}”（{en}）：{message}")
+    } else {
+        message.to_string()
+    };
+    if message.contains("应为：") {
         if let Some(choices) = choices(field) {
             let words: Vec<&str> = choices.iter().map(|(_, label)| *label).collect();
-            e.message = format!("{}（台账中写作：{}）", e.message, words.join("、"));
+            message = format!("{message}（台账中写作：{}）", words.join("、"));
         }
     }
-    e
+    message
 }
 
 /// A ledger's errors named by the line of the file each row starts on (`第 14 行：…`), those
@@ -257,6 +269,10 @@ pub fn name_lines(ledger: &mut AssetLedger, lines: &[u64]) {
     for (item, line) in ledger.items.iter_mut().zip(lines) {
         if let LedgerItem::Err { error, .. } = item {
             error.name_line(*line);
+            // A row is one line: each of its problems is on it.
+            for p in &mut error.problems {
+                *p = std::mem::replace(p, Problem::new("", "")).at_line(*line);
+            }
         }
     }
 }

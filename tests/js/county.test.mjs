@@ -106,6 +106,13 @@ test('assetsText reads a CSV ledger as the command-line tool does: Chinese heade
     + 'B2,路,道路桥梁,财政专项扶贫资金,村集体经济组织,1000,2019\n', '2026-06-01');
   assert.match(later.items[0].error.message, /^第 2 行：形成年度 2030 晚于测算日期所在年度 2026/);
   assert.match(later.items[1].error.message, /^第 3 行：“资产类型”（kind）：.*（台账中写作：.*光伏电站/);
+  // A row with several faults has them all, each on its line and named by its column.
+  const faults = engine.assetsText('资产编号,资产名称,资金来源,形成年度,账面价值,资产类型,产权归属\n'
+    + 'A1,水泵,中央,1900,一万,公益性,村级\n', '2023-06-01');
+  const { problems } = faults.items[0].error;
+  assert.deepEqual(problems.map((p) => p.path), ['[0].year', '[0].fundingSource', '[0].value', '[0].kind', '[0].ownerLevel']);
+  assert.ok(problems.every((p) => p.message.startsWith('第 2 行：')));
+  assert.match(faults.items[0].error.message, /（共 5 处问题）$/);
   assert.throws(() => engine.assetsText('资产编号,身份证号\n', '2024-06-01'),
     (e) => e instanceof PolicyError && /未知的列“身份证号”/.test(e.message));
 });

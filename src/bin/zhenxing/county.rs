@@ -323,6 +323,13 @@ fn print_ledger_items(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> i
                     writeln!(out, "    问题〔{}〕{}", f.citation, f.text)?;
                 }
             }
+            LedgerItem::Err { error, .. } if error.problems.len() > 1 => {
+                let n = error.problems.len();
+                writeln!(out, "第{line}行 有误（{n} 处问题，{}）：", error.code)?;
+                for p in &error.problems {
+                    writeln!(out, "    {}（{}）", p.message, p.path)?;
+                }
+            }
             LedgerItem::Err { error, .. } => {
                 writeln!(
                     out,
@@ -431,13 +438,26 @@ fn ledger_csv(l: &AssetLedger, lines: &[u64], zh: bool) -> Result<Vec<u8>, Strin
             LedgerItem::Err { error, .. } => {
                 let mut r = vec![line];
                 r.extend(std::iter::repeat_n(String::new(), 13));
-                r.extend([error.code.clone(), error.path.clone(), cell(&error.message)]);
+                r.extend([
+                    error.code.clone(),
+                    error.path.clone(),
+                    cell(&every_problem(error)),
+                ]);
                 r
             }
         };
         w.write_record(&record).map_err(fail)?;
     }
     w.into_inner().map_err(|e| format!("写出失败：{e}"))
+}
+
+/// A row's problems in one cell, each named by its column (the first one's path is its own cell).
+fn every_problem(error: &zhenxing::base::error::BatchError) -> String {
+    if error.problems.len() < 2 {
+        return error.message.clone();
+    }
+    let texts: Vec<&str> = error.problems.iter().map(|p| p.message.as_str()).collect();
+    texts.join("；")
 }
 
 /// An assessed asset's cells (see [`LEDGER_COLUMNS`]).
