@@ -241,7 +241,8 @@ function showComparison(c, caption, [before, after]) {
   $('what-if-total').dataset.key = 'totalDifference';
   $('what-if-other').replaceChildren(`代缴、资助参保、实物等不发现金的帮扶（不计入上表）：${before} `,
     el('span', { 'data-key': 'baseline.totalOnBehalf' }, c.baseline.totalOnBehalf), ` 元/年，${after} `,
-    el('span', { 'data-key': 'alternative.totalOnBehalf' }, c.alternative.totalOnBehalf), ' 元/年。');
+    el('span', { 'data-key': 'alternative.totalOnBehalf' }, c.alternative.totalOnBehalf), ' 元/年，变化 ',
+    el('span', { 'data-key': 'onBehalfDifference' }, c.onBehalfDifference), ' 元/年。');
   $('what-if-other').hidden = false;
   table.hidden = false;
 }

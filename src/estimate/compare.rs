@@ -705,8 +705,17 @@ pub struct Comparison {
     pub alternative: Estimate,
     #[tsify(type = "ProgramDifference[]")]
     pub programs: Vec<ProgrammeDifference>,
+    /// The change in cash support a year: `alternative.totalAnnual − baseline.totalAnnual`.
     #[tsify(type = "string")]
     pub total_difference: Money,
+    /// The change in what is paid on the household's behalf or in kind a year (premiums, 危房改造):
+    /// `alternative.totalOnBehalf − baseline.totalOnBehalf`.
+    #[tsify(type = "string")]
+    pub on_behalf_difference: Money,
+    /// The change in pay for work in a post a year: `alternative.totalEarnings −
+    /// baseline.totalEarnings`.
+    #[tsify(type = "string")]
+    pub earnings_difference: Money,
 }
 
 pub fn compare(
@@ -779,11 +788,15 @@ fn comparison(a: Estimate, b: Estimate, cause: &Cause) -> Result<Comparison> {
         });
     }
     let total_difference = b.total_annual.checked_sub(a.total_annual)?;
+    let on_behalf_difference = b.total_on_behalf.checked_sub(a.total_on_behalf)?;
+    let earnings_difference = b.total_earnings.checked_sub(a.total_earnings)?;
     Ok(Comparison {
         baseline: a,
         alternative: b,
         programs,
         total_difference,
+        on_behalf_difference,
+        earnings_difference,
     })
 }
 

@@ -138,7 +138,7 @@ test('every table adds up to its total, one-off amounts shown as such', async ()
   assert.equal(await page.textContent('#what-if-table tr[data-program=temporary] th'), '临时救助（一次性）');
   assert.equal(await page.textContent(`#what-if-table [data-key="programs[${i}].baseline"]`), '7938.00');
   assert.equal(whatIf.foot[0], c.baseline.totalAnnual);
-  assert.match(await page.textContent('#what-if-other'), new RegExp(`现行 ${c.baseline.totalOnBehalf} 元/年，假设 ${c.alternative.totalOnBehalf} 元/年`));
+  assert.match(await page.textContent('#what-if-other'), new RegExp(`现行 ${c.baseline.totalOnBehalf} 元/年，假设 ${c.alternative.totalOnBehalf} 元/年，变化 ${c.onBehalfDifference} 元/年`));
   assert.match(await page.textContent('#totals .contrib tbody'), /临时救助（一次性）/);
   await page.fill('#what-if-form [name="dibao.standard.rural"]', '');
 });
