@@ -158,6 +158,63 @@ fn subset(expected: &Value, actual: &Value, path: &str) -> Result<(), String> {
     }
 }
 
+/// A key an object of the JSON text has twice (a figure named like a result's common field), which
+/// `serde_json::Value` and `JSON.parse` would silently keep once.
+fn repeated_key(text: &str) -> Option<String> {
+    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    struct Check;
+    impl<'de> DeserializeSeed<'de> for Check {
+        type Value = Option<String>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Check {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let (mut keys, mut found) = (std::collections::HashSet::new(), None);
+            while let Some(key) = map.next_key::<String>()? {
+                let inner = map.next_value_seed(Check)?;
+                found = found.or(inner);
+                if !keys.insert(key.clone()) {
+                    found = found.or(Some(key));
+                }
+            }
+            Ok(found)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut found = None;
+            while let Some(inner) = seq.next_element_seed(Check)? {
+                found = found.or(inner);
+            }
+            Ok(found)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    let mut d = serde_json::Deserializer::from_str(text);
+    Check.deserialize(&mut d).ok().flatten()
+}
+
 /// The programme ids of a list whose every entry names one (`{ "program": id, … }`).
 fn programme_ids(list: &[Value]) -> Option<Vec<&str>> {
     let ids: Option<Vec<&str>> = list.iter().map(|v| v.get("program")?.as_str()).collect();
@@ -325,6 +382,11 @@ fn golden_cases_hold_natively() {
             )
             .unwrap(),
         };
+        if let Some(key) = repeated_key(&written) {
+            failures.push(format!(
+                "{name}: the key `{key}` is written twice in one object"
+            ));
+        }
         let result = result.map(|text| serde_json::from_str::<Value>(&text).unwrap());
         fs::write(out_dir.join(format!("{name}.json")), written).unwrap();
         let verdict = match (&result, case.get("expect"), case.get("expectError")) {
