@@ -94,7 +94,7 @@ test('a ledger pasted as JSON: every figure, disposal and finding equals the pac
 test('a ledger imported as CSV, bad rows shown as their own errors', async () => {
   const csv = '\uFEFFid,name,village,funding_source,year,value,kind,owner_level,annual_income,income_uses,disposal_type,disposal_price,disposal_approvals\r\n'
     + 'A01,"光伏电站,一期",前进村,specialFund,2019,800000,photovoltaic,village,60000,maintenance:6000;smallAwards:12000,,,\r\n'
-    + 'A02,道路,前进村,specialFund,2018,-5,road,village,,,,,\r\n'
+    + 'A02,道路,前进村,specialFund,1900,-5,road,village,,,,,\r\n'
     + 'A03,卫生室,红星村,donation,2020,40000,publicService,village,,,loss,,villageMeeting;township\r\n';
   const file = `${root}test-output/browser/ledger.csv`;
   writeFileSync(file, csv);
@@ -102,9 +102,11 @@ test('a ledger imported as CSV, bad rows shown as their own errors', async () =>
   await page.setInputFiles('#ledger-file', file);
   await page.click('#ledger-run');
   await page.waitForSelector('#ledger-table tr.bad');
-  assert.deepEqual(await page.$$eval('#ledger-table [data-error]', (es) => es.map((e) => e.dataset.error)), ['[1].value']);
-  // A02 is on line 3 of the file (the header is line 1): the officer reads the line and the column.
-  assert.equal(await page.textContent('#ledger-table [data-error]'), '第 3 行：“账面价值”（value）：金额不能为负数');
+  assert.deepEqual(await page.$$eval('#ledger-table [data-error]', (es) => es.map((e) => e.dataset.error)), ['[1].year']);
+  // A02 is on line 3 of the file (the header is line 1): the officer reads the line, then each of
+  // the row's two faults by its column.
+  assert.equal(await page.textContent('#ledger-table [data-error]'),
+    '第 3 行：形成年度 1900 不在 1949 到 2200 之间；“账面价值”（value）：金额不能为负数');
   assert.equal(await page.textContent('#ledger-table tr[data-id=A01] td:nth-child(3)'), '光伏电站,一期');
   assert.equal(await page.getAttribute('#ledger-table tr[data-id=A03] [data-disposal]', 'data-disposal'), 'true');
   await page.setInputFiles('#ledger-file', []);
