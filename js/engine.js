@@ -340,6 +340,62 @@ function nameOf(klass) {
 forward(Engine, glue.PolicyEngine);
 forward(Screen, glue.RegisterScreen);
 
+// ---- the transition status, asked again ----------------------------------------------------------
+
+/** How many statuses an engine keeps (dates × regions a page asks for). */
+const KEPT_TRANSITIONS = 64;
+
+/**
+ * `engine.transition(asOf, region?)` asked again of the same engine answers the status it answered
+ * before without entering the module: an engine's parameters never change. Each engine keeps up to
+ * KEPT_TRANSITIONS statuses, and each call gets its own copy (a page may change what it is given).
+ * A call with options, or with arguments that are not strings, goes to the module every time.
+ */
+function keepTransitions() {
+  /** @type {WeakMap<object, Map<string, unknown>>} */
+  const kept = new WeakMap();
+  const transition = /** @type {Function} */ (/** @type {Record<string, unknown>} */ (/** @type {unknown} */ (Engine.prototype)).transition);
+  define(Engine.prototype, 'transition', {
+    /** @this {object} @param {unknown[]} args */
+    transition(...args) {
+      const [asOf, region] = args;
+      if (args.length > 2 || typeof asOf !== 'string' || (region !== undefined && typeof region !== 'string')) {
+        return transition.apply(this, args);
+      }
+      ready();
+      innerOf(this, Engine);
+      const key = region === undefined ? asOf : `${asOf}\u0000${region}`;
+      let statuses = kept.get(this);
+      if (statuses?.has(key)) return copy(statuses.get(key));
+      const status = transition.apply(this, args);
+      if (statuses === undefined) kept.set(this, (statuses = new Map()));
+      if (statuses.size >= KEPT_TRANSITIONS) statuses.clear();
+      statuses.set(key, copy(status));
+      return status;
+    },
+  }.transition);
+}
+
+/**
+ * A copy of a value read from JSON (objects, arrays, strings, numbers, booleans, null).
+ * @param {unknown} value
+ * @returns {unknown}
+ */
+function copy(value) {
+  if (Array.isArray(value)) return value.map(copy);
+  if (value === null || typeof value !== 'object') return value;
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  for (const key of Object.keys(value)) {
+    const v = copy(/** @type {Record<string, unknown>} */ (value)[key]);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: v, writable: true, enumerable: true, configurable: true });
+    else out[key] = v;
+  }
+  return out;
+}
+
+keepTransitions();
+
 // `PolicyEngine()` without `new` is a PolicyError; `new`, its static methods and `instanceof` pass
 // through to the class.
 const EngineExport = new Proxy(Engine, {

@@ -159,3 +159,31 @@ test('a lean answer says why with ids labels() names, and a lean transition has 
   assert.deepEqual(t.measures.map((m) => m.id), full.measures.map((m) => m.id));
   assert.equal(full.region.name, '延寿县');
 });
+
+test('transition asked again: the same status, a copy of its own, each engine its own', () => {
+  const first = engine.transition(asOf, '230129');
+  const again = engine.transition(asOf, '230129');
+  assert.deepEqual(again, first);
+  assert.equal(JSON.stringify(again), JSON.stringify(first), 'the same keys in the same order');
+  assert.notEqual(again, first);
+  assert.notEqual(again.measures, first.measures);
+  // A page that changes what it was given does not change the next answer.
+  first.phase = 'changed';
+  first.measures.length = 0;
+  assert.deepEqual(engine.transition(asOf, '230129'), again);
+  // Without a region, and with options, the answers are the module's own.
+  assert.deepEqual(engine.transition(asOf), engine.transition(asOf, undefined, { explain: true }));
+  assert.doesNotMatch(JSON.stringify(engine.transition(asOf, '230129', { explain: false })), /[\u4e00-\u9fff]/);
+  assert.match(JSON.stringify(engine.transition(asOf, '230129')), /[\u4e00-\u9fff]/);
+  // Another engine answers from its own parameters: 2026 is after the period under a set whose
+  // period ends in 2025, inside it under one that moves the end to 2030-12-31.
+  const later = engine.withOverrides({ 'transition.end': '2030-12-31' });
+  assert.equal(engine.transition('2026-06-01', '230129').phase, 'after');
+  assert.equal(later.transition('2026-06-01', '230129').phase, 'transition');
+  assert.equal(engine.transition('2026-06-01', '230129').phase, 'after');
+  // A bad date is refused every time; a freed engine is refused though it answered before.
+  for (let i = 0; i < 2; i++) assert.throws(() => engine.transition('2023-13-01'), (e) => e instanceof PolicyError && e.code === 'INVALID_DATE');
+  later.transition(asOf);
+  later.free();
+  assert.throws(() => later.transition(asOf), (e) => e instanceof PolicyError && e.code === 'ENGINE_FREED');
+});
