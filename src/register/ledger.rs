@@ -246,14 +246,7 @@ fn message_in_ledger_terms(path: &str, message: &str) -> String {
         return message.to_string();
     };
     let key = field.rsplit('.').next().unwrap_or(field);
-    let named = format!("“{key}”");
-    let mut message = if message.contains(&named) {
-        message.replacen(&named, &format!("“{zh}”（{en}）"), 1)
-    } else if !message.contains(zh) {
-        format!("“{zh}”（{en}）：{message}")
-    } else {
-        message.to_string()
-    };
+    let mut message = super::naming_column(message, key, zh, en);
     if message.contains("应为：") {
         if let Some(choices) = choices(field) {
             let words: Vec<&str> = choices.iter().map(|(_, label)| *label).collect();

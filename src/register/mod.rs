@@ -633,18 +633,25 @@ fn line_of(path: &str, group: &Group) -> Option<u64> {
     }
 }
 
+/// `message` about the field `key` with its column instead: “key” becomes “中文”（english）, and a
+/// message that does not name the column (a value's error: 金额“两千”不是有效的数字) gets it in front.
+pub(crate) fn naming_column(message: &str, key: &str, zh: &str, en: &str) -> String {
+    let named = format!("“{key}”");
+    if message.contains(&named) {
+        message.replacen(&named, &format!("“{zh}”（{en}）"), 1)
+    } else if !message.contains(zh) {
+        format!("“{zh}”（{en}）：{message}")
+    } else {
+        message.to_string()
+    }
+}
+
 /// A message about `path` with the register's column rather than the API field.
 fn in_register_terms(path: &str, message: &str) -> String {
     let mut message = message.to_string();
     let field = path.rsplit(['.', ']']).next().unwrap_or_default();
     if let Some(c) = columns::column_of_field(field, member_index(path).is_some()) {
-        let named = format!("“{}”", field);
-        if message.contains(&named) {
-            message = message.replacen(&named, &format!("“{}”（{}）", c.alias, c.name), 1);
-        } else if !message.contains(c.alias) {
-            // A value's error ("金额“两千”不是有效的数字") says which column it is in.
-            message = format!("“{}”（{}）：{message}", c.alias, c.name);
-        }
+        message = naming_column(&message, field, c.alias, c.name);
         // A date in a shape no one reads: the shapes a register may use.
         if message.contains("应为 YYYY-MM-DD") {
             message = format!("{message}；花名册中也可写作 1980/3/4 或 1980年3月4日");
