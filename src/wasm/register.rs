@@ -128,7 +128,7 @@ impl RegisterScreen {
     pub fn summary(&self) -> Result<JsValue, JsValue> {
         let engine = self.inner.engine();
         let (header, rows) = self.inner.county().table(true, |c| engine.region_name(c));
-        to_value(&serde_json::json!({ "header": header, "rows": rows }))
+        to_value(&SummaryTable { header, rows })
     }
 
     /// The comparison of the households compared so far (`compareMany`'s summary).
@@ -164,4 +164,11 @@ pub fn register_columns(
         }
     };
     to_value(&crate::register::header_columns(&cells))
+}
+
+/// The summary as a table: `{ header, rows }`.
+#[derive(serde::Serialize)]
+struct SummaryTable {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
 }
