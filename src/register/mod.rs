@@ -303,6 +303,13 @@ pub struct Grouper<R> {
     pub blank: u64,
 }
 
+impl<R> Grouper<R> {
+    /// The records it groups.
+    pub fn into_records(self) -> Records<R> {
+        self.records
+    }
+}
+
 impl<R: BufRead> Grouper<R> {
     /// Groups from `records`, whose header has been read into `layout`.
     pub fn new(records: Records<R>, layout: Layout) -> Self {

@@ -613,7 +613,8 @@ fn csv_source(bytes: Vec<u8>, ignore_unknown: bool) -> Result<(Source, Vec<Heade
         false => Layout::from_header(h).map(|l| (l, header_columns(h))),
     };
     let mut ids = DuplicateIds::default();
-    let mut records = Records::new(bytes.as_slice(), UTF8);
+    // Both passes read through the one reader type: the module holds one copy of it.
+    let mut records = Records::new(Cursor::new(bytes), UTF8);
     let (layout, columns) =
         read_header_with(&mut records, &mut 0, layout_of).map_err(header_error)?;
     let mut grouper = Grouper::new(records, layout);
@@ -622,8 +623,9 @@ fn csv_source(bytes: Vec<u8>, ignore_unknown: bool) -> Result<(Source, Vec<Heade
             ids.note(&g.id);
         }
     }
-    drop(grouper);
-    let mut records = Records::new(Cursor::new(bytes), UTF8);
+    let mut input = grouper.into_records().into_inner();
+    input.set_position(0);
+    let mut records = Records::new(input, UTF8);
     let (layout, _) = read_header_with(&mut records, &mut 0, layout_of).map_err(header_error)?;
     let levels = Levels {
         town: layout.has("town"),
