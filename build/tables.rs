@@ -104,6 +104,11 @@ pub fn write(json: &Json) -> String {
         let _ = writeln!(out, "    {v},");
     }
     out.push_str("];\n");
+    // u16::MAX stands for a row without a note.
+    assert!(
+        texts.list.len() < usize::from(u16::MAX),
+        "too many texts for a u16 index"
+    );
     out.push_str("pub(super) static TEXTS: &[&str] = &[\n");
     for t in &texts.list {
         let _ = writeln!(out, "    {t:?},");
@@ -221,7 +226,10 @@ fn parameters(json: &Json, texts: &mut Texts, out: &mut String) -> Values {
                  status: Status::{status}, note: {} }},",
                 date(str_of(v, "from")),
                 texts.id(str_of(v, "source")),
-                texts.opt(v.get("note")),
+                // u16::MAX: no note (a row is 16 bytes with it, 20 with an `Option`).
+                v.get("note")
+                    .and_then(Json::as_str)
+                    .map_or(usize::from(u16::MAX), |n| texts.id(n)),
                 value = values.id(value),
             );
         }

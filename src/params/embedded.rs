@@ -66,7 +66,8 @@ pub(super) struct ValueRow {
     value: u16,
     source: u16,
     status: Status,
-    note: Option<u16>,
+    /// Its note's place in `TEXTS`; `u16::MAX` when it has none.
+    note: u16,
 }
 
 include!(concat!(env!("OUT_DIR"), "/heilongjiang_tables.rs"));
@@ -152,6 +153,6 @@ fn value(v: &ValueRow) -> Result<DatedValue> {
         value: *VALUES.get(usize::from(v.value)).ok_or_else(corrupt)?,
         source: text(v.source)?.into(),
         status: v.status,
-        note: text_opt(v.note)?,
+        note: text_opt(Some(v.note).filter(|n| *n != u16::MAX))?,
     })
 }
