@@ -36,6 +36,24 @@ impl Texts {
     }
 }
 
+/// Values by first use, each once: a row refers to its value by index (2 bytes instead of 20).
+#[derive(Default)]
+struct Values {
+    list: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+impl Values {
+    fn id(&mut self, v: String) -> usize {
+        if let Some(&i) = self.index.get(&v) {
+            return i;
+        }
+        self.list.push(v.clone());
+        self.index.insert(v, self.list.len() - 1);
+        self.list.len() - 1
+    }
+}
+
 fn str_of<'a>(o: &'a Json, key: &str) -> &'a str {
     o.get(key).and_then(Json::as_str).unwrap_or_default()
 }
@@ -80,7 +98,17 @@ pub fn write(json: &Json) -> String {
     );
     set_row(json, &mut texts, &mut out);
     regions(json, &mut texts, &mut out);
-    parameters(json, &mut texts, &mut out);
+    let values = parameters(json, &mut texts, &mut out);
+    out.push_str("pub(super) static VALUES: &[Value] = &[\n");
+    for v in &values.list {
+        let _ = writeln!(out, "    {v},");
+    }
+    out.push_str("];\n");
+    // u16::MAX stands for a row without a note.
+    assert!(
+        texts.list.len() < usize::from(u16::MAX),
+        "too many texts for a u16 index"
+    );
     out.push_str("pub(super) static TEXTS: &[&str] = &[\n");
     for t in &texts.list {
         let _ = writeln!(out, "    {t:?},");
@@ -166,7 +194,8 @@ fn poverty_row(p: Option<&Json>, texts: &mut Texts) -> String {
     )
 }
 
-fn parameters(json: &Json, texts: &mut Texts, out: &mut String) {
+fn parameters(json: &Json, texts: &mut Texts, out: &mut String) -> Values {
+    let mut values = Values::default();
     out.push_str("pub(super) static PARAMETERS: &[ParameterRow] = &[\n");
     let empty = Vec::new();
     for p in json
@@ -187,10 +216,8 @@ fn parameters(json: &Json, texts: &mut Texts, out: &mut String) {
             } else {
                 decimal(value)
             };
-            let region = match v.get("region").and_then(Json::as_str) {
-                Some(r) => format!("Some({r})"),
-                None => "None".into(),
-            };
+            // 0: no region, the whole province's value (a region code is six digits).
+            let region = v.get("region").and_then(Json::as_str).unwrap_or("0");
             let mut status = str_of(v, "status").to_string();
             status[..1].make_ascii_uppercase();
             let _ = writeln!(
@@ -199,10 +226,15 @@ fn parameters(json: &Json, texts: &mut Texts, out: &mut String) {
                  status: Status::{status}, note: {} }},",
                 date(str_of(v, "from")),
                 texts.id(str_of(v, "source")),
-                texts.opt(v.get("note")),
+                // u16::MAX: no note (a row is 16 bytes with it, 20 with an `Option`).
+                v.get("note")
+                    .and_then(Json::as_str)
+                    .map_or(usize::from(u16::MAX), |n| texts.id(n)),
+                value = values.id(value),
             );
         }
         out.push_str("    ] },\n");
     }
     out.push_str("];\n");
+    values
 }

@@ -302,7 +302,7 @@ impl Engine {
                 household: node.to_value(),
             },
             Err(e) => FormReading {
-                household: serde_json::Value::Null,
+                household: Node::Null,
                 problems: match e.problems.is_empty() {
                     true => vec![Problem::new(e.path, e.message)],
                     false => e.problems,
@@ -747,7 +747,7 @@ pub struct ParameterSetInfo {
 pub struct FormReading {
     /// The household the values describe, ready for `estimate` (`null` when a file is not JSON).
     #[tsify(type = "Household | null")]
-    pub household: serde_json::Value,
+    pub household: Node<'static>,
     /// Every problem found, each at its field (`members[2].birthDate`); empty when it is fine.
     pub problems: Vec<Problem>,
 }

@@ -867,6 +867,7 @@ fn golden_county_register_summary() {
 /// the tool's: the same file.
 #[test]
 fn the_pages_summary_is_the_tools() {
+    use std::borrow::Cow;
     use zhenxing::register::output::Lang;
     use zhenxing::register::text::{TextOptions, TextScreen};
     let engine = Engine::new().unwrap();
@@ -876,7 +877,14 @@ fn the_pages_summary_is_the_tools() {
         headers: Some(Lang::En),
         unknown_columns: Some(false),
     };
-    let mut s = TextScreen::new(&engine, None, register, "2025-06-01", options).unwrap();
+    let mut s = TextScreen::new(
+        Cow::Borrowed(&engine),
+        None,
+        register,
+        "2025-06-01",
+        options,
+    )
+    .unwrap();
     assert!(s.next_chunk(4).is_ok_and(|c| !c.done));
     assert!(s.next_chunk(100).is_ok_and(|c| c.done));
     let (header, rows) = s.county().table(false, |c| engine.region_name(c));

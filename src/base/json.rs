@@ -96,22 +96,34 @@ impl<'a> Node<'a> {
                 .then_some(k.as_ref())
         })
     }
-    /// The value as a `serde_json` value (numbers through their text; a lone-surrogate string as
-    /// the replacement character).
-    pub fn to_value(&self) -> serde_json::Value {
-        use serde_json::Value;
+    /// The value as `serde_json` would hold it, owned: an object's keys sorted, the last of equal
+    /// keys kept; a lone-surrogate string as the replacement character. Numbers keep their text
+    /// and are written as `serde_json` writes them (see the `Serialize` impl).
+    pub fn to_value(&self) -> Node<'static> {
         match self {
-            Node::Null => Value::Null,
-            Node::Bool(b) => Value::Bool(*b),
-            Node::Number(t) => serde_json::from_str(t).unwrap_or(Value::Null),
-            Node::String(s) => Value::String(s.as_deref().unwrap_or("\u{FFFD}").to_string()),
-            Node::Array(items) => Value::Array(items.iter().map(Node::to_value).collect()),
-            Node::Object(members) => Value::Object(
-                members
+            Node::Null => Node::Null,
+            Node::Bool(b) => Node::Bool(*b),
+            Node::Number(t) => Node::Number(Cow::Owned(t.to_string())),
+            Node::String(s) => Node::String(Some(Cow::Owned(
+                s.as_deref().unwrap_or("\u{FFFD}").to_string(),
+            ))),
+            Node::Array(items) => Node::Array(items.iter().map(Node::to_value).collect()),
+            Node::Object(members) => {
+                let mut owned: Vec<(Cow<'static, str>, Node<'static>)> = members
                     .iter()
-                    .map(|(k, v)| (k.to_string(), v.to_value()))
-                    .collect(),
-            ),
+                    .map(|(k, v)| (Cow::Owned(k.to_string()), v.to_value()))
+                    .collect();
+                // Stable: of equal keys the last written is last, and the one kept.
+                crate::base::sort::sort_by_key(&mut owned, |(k, _)| k.clone());
+                let mut kept: Vec<(Cow<'static, str>, Node<'static>)> = Vec::new();
+                for (k, v) in owned {
+                    match kept.last_mut() {
+                        Some(last) if last.0 == k => last.1 = v,
+                        _ => kept.push((k, v)),
+                    }
+                }
+                Node::Object(kept)
+            }
         }
     }
 
@@ -120,6 +132,37 @@ impl<'a> Node<'a> {
         match self {
             Node::Number(t) if t.bytes().all(|b| b.is_ascii_digit()) => t.parse().ok(),
             _ => None,
+        }
+    }
+}
+
+/// A value written as `serde_json` writes its own: a number through `serde_json::Number` (so
+/// `1.50` is written `1.5`, as before), `null` for one it cannot hold.
+impl serde::Serialize for Node<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Node::Null => s.serialize_unit(),
+            Node::Bool(b) => s.serialize_bool(*b),
+            Node::Number(t) => match t.parse::<serde_json::Number>() {
+                Ok(n) => n.serialize(s),
+                Err(_) => s.serialize_unit(),
+            },
+            Node::String(t) => s.serialize_str(t.as_deref().unwrap_or("\u{FFFD}")),
+            Node::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Node::Object(members) => {
+                let mut map = s.serialize_map(Some(members.len()))?;
+                for (k, v) in members {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
         }
     }
 }
@@ -483,6 +526,47 @@ mod tests {
             let ours = parse(text).unwrap();
             let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
             assert_eq!(to_serde(&ours), theirs, "{text}");
+        }
+    }
+
+    /// A value handed back (a form's household) is written as `serde_json::Value` wrote it:
+    /// keys sorted, the last of equal keys, numbers as `serde_json` reads and writes them
+    /// (`1.50` as `1.5`, `-0` as `-0.0`, too large for a float as `null`).
+    #[test]
+    fn a_value_is_written_as_serde_json_writes_its_own() {
+        for text in [
+            r#"{"region":"230129","members":[{"wages":"1","birthDate":"1980-01-01","wages":"99999"}]}"#,
+            r#"{"b":1,"a":{"z":[],"":null,"y":{}},"a":true,"c":"\"\u00e9\n"}"#,
+            r#"[1.50, -0, -0.0, 12e-3, 1E2, 1e400, -1e400, 1e-400, 18446744073709551615]"#,
+            r#"[18446744073709551616, -9223372036854775808, -9223372036854775809, 0.1e1]"#,
+            r#"[123456789012345678901234567890.123456789, 5e-324, 1.7976931348623157e308]"#,
+        ] {
+            let node = parse(text).unwrap();
+            let ours = serde_json::to_string(&node.to_value()).unwrap();
+            assert_eq!(ours, as_serde_value(&node).to_string(), "{text}");
+        }
+        // A string with a lone surrogate, which serde_json refuses, as the replacement character.
+        let lone = parse(r#"{"id":"\ud840"}"#).unwrap().to_value();
+        assert_eq!(
+            serde_json::to_string(&lone).unwrap(),
+            "{\"id\":\"\u{FFFD}\"}"
+        );
+    }
+
+    /// How a value was handed back before: through `serde_json::Value`, each number read by
+    /// `serde_json` on its own (`null` when it cannot).
+    fn as_serde_value(n: &Node<'_>) -> serde_json::Value {
+        use serde_json::Value;
+        match n {
+            Node::Number(t) => serde_json::from_str(t).unwrap_or(Value::Null),
+            Node::String(s) => Value::String(s.as_deref().unwrap_or("\u{FFFD}").to_string()),
+            Node::Array(items) => Value::Array(items.iter().map(as_serde_value).collect()),
+            Node::Object(m) => Value::Object(
+                m.iter()
+                    .map(|(k, v)| (k.to_string(), as_serde_value(v)))
+                    .collect(),
+            ),
+            other => to_serde(other),
         }
     }
 

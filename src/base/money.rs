@@ -307,7 +307,13 @@ pub fn parse_plain_decimal(text: &str) -> Option<Decimal> {
     if !digits(int) || frac.is_some_and(|f| !digits(f)) || body.len() > 40 {
         return None;
     }
-    Decimal::from_str_exact(text).ok()
+    // `from_str` (the parser `Decimal::from_scientific` uses too, so the module holds one) rounds
+    // what does not fit; a result with fewer decimal places than written was rounded, and is refused
+    // as `from_str_exact` refuses it.
+    let places = frac.map_or(0, str::len);
+    <Decimal as std::str::FromStr>::from_str(text)
+        .ok()
+        .filter(|d| usize::try_from(d.scale()).is_ok_and(|s| s == places))
 }
 
 #[cfg(test)]
@@ -317,6 +323,59 @@ mod tests {
 
     fn m(s: &str) -> Money {
         Money(Decimal::from_str(s).unwrap())
+    }
+
+    /// A plain decimal reads as `from_str_exact` reads it: exactly, or not at all (never rounded).
+    #[test]
+    fn plain_decimals_read_exactly_or_not_at_all() {
+        let mut texts: Vec<String> = [
+            "0",
+            "-0",
+            "0.00",
+            "-0.000",
+            "1234.50",
+            "007.10",
+            "79228162514264337593543950335",
+            "79228162514264337593543950336",
+            "-79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "7922816251426433759354395033.56",
+            "0.0000000000000000000000000001",
+            "0.00000000000000000000000000001",
+            "0.1000000000000000000000000000",
+            "0.10000000000000000000000000000",
+            "1.0000000000000000000000000001",
+            "1.00000000000000000000000000005",
+            "9.9999999999999999999999999999",
+            "99999999999999999999999999999.9",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // Runs of digits of every length up to 40 characters, with the point at every place.
+        for digits in [
+            "1234567890123456789012345678901234567",
+            "9999999999999999999999999999999999999",
+        ] {
+            for len in 1..=digits.len() {
+                let run = &digits[..len];
+                for point in 1..len {
+                    texts.push(format!("{}.{}", &run[..point], &run[point..]));
+                }
+                texts.push(run.to_string());
+                texts.push(format!("-0.{run}"));
+            }
+        }
+        for t in &texts {
+            assert_eq!(
+                parse_plain_decimal(t),
+                Decimal::from_str_exact(t).ok(),
+                "{t}"
+            );
+        }
+        for t in ["1.", ".5", "", "-", "1e3", "+1", "1_000", "1.5.0", " 1"] {
+            assert_eq!(parse_plain_decimal(t), None, "{t}");
+        }
     }
 
     #[test]

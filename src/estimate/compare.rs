@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 
 use crate::base::error::BatchError;
 use crate::base::error::{PolicyError, Result};
+use crate::base::json::Node;
 use crate::base::money::Money;
 use crate::base::sorted_map::SortedMap;
 use crate::estimate::screening::Screening;
@@ -926,20 +927,18 @@ fn held_open(set: &ParameterSet, from: NaiveDate, to: NaiveDate) -> Result<Optio
         return Ok(None);
     }
     let to_text = crate::base::calendar::format_date(to);
-    let mut overrides = serde_json::Map::new();
+    let mut overrides = Vec::new();
     for spec in catalogue::ALL.iter().filter(|s| s.unit == Unit::Date) {
         let ends_with_period = set
             .lookup(spec, from, None)
             .is_ok_and(|v| v.value == Value::Date(end));
         if ends_with_period {
-            overrides.insert(
-                spec.name.to_string(),
-                serde_json::Value::String(to_text.clone()),
-            );
+            let value = Node::String(Some(Cow::Borrowed(to_text.as_str())));
+            overrides.push((Cow::Borrowed(spec.name), value));
         }
     }
-    let text = serde_json::Value::Object(overrides).to_string();
-    let node = crate::input::parse(&text, "overrides")?;
+    crate::base::sort::sort_by_key(&mut overrides, |(name, _)| name.clone());
+    let node = Node::Object(overrides);
     set.with_overrides(&node).map(Some)
 }
 

@@ -176,7 +176,7 @@ impl Transitions {
             return Ok(Arc::clone(text));
         }
         let text: Arc<str> = serde_json::to_string(&*entry.status)
-            .map_err(|e| PolicyError::invalid_input("", format!("结果转换失败：{e}")))?
+            .map_err(|_| PolicyError::invalid_input("", "结果转换失败"))?
             .into();
         entry.text = Some(Arc::clone(&text));
         Ok(text)

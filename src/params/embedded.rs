@@ -1,6 +1,6 @@
 //! The embedded Heilongjiang set, compiled in: `build.rs` writes it as static tables (each source
-//! sentence once), and [`heilongjiang`] makes the `ParameterSet` from them without parsing any JSON.
-//! The JSON the build assembles from the same files is shipped beside the module
+//! sentence and each value once), and [`heilongjiang`] makes the `ParameterSet` from them without
+//! parsing any JSON. The JSON the build assembles from the same files is shipped beside the module
 //! (`zhenxing/heilongjiang.json`) and is what [`ParameterSet::to_json`] writes back, byte for byte
 //! (a test holds the two equal).
 
@@ -60,11 +60,14 @@ pub(super) struct ParameterRow {
 
 pub(super) struct ValueRow {
     from: NaiveDate,
-    region: Option<u32>,
-    value: Value,
+    /// The region's code; 0 for the whole province's value.
+    region: u32,
+    /// The value's place in `VALUES` (each distinct value once).
+    value: u16,
     source: u16,
     status: Status,
-    note: Option<u16>,
+    /// Its note's place in `TEXTS`; `u16::MAX` when it has none.
+    note: u16,
 }
 
 include!(concat!(env!("OUT_DIR"), "/heilongjiang_tables.rs"));
@@ -146,10 +149,10 @@ fn region(r: &RegionRow) -> Result<Region> {
 fn value(v: &ValueRow) -> Result<DatedValue> {
     Ok(DatedValue {
         from: v.from,
-        region: v.region,
-        value: v.value,
+        region: (v.region != 0).then_some(v.region),
+        value: *VALUES.get(usize::from(v.value)).ok_or_else(corrupt)?,
         source: text(v.source)?.into(),
         status: v.status,
-        note: text_opt(v.note)?,
+        note: text_opt(Some(v.note).filter(|n| *n != u16::MAX))?,
     })
 }

@@ -308,6 +308,13 @@ pub struct Records<R> {
     buf: Vec<u8>,
 }
 
+impl<R> Records<R> {
+    /// The input, to be read again (the register's reader reads a CSV file twice).
+    pub fn into_inner(self) -> R {
+        self.lines.input
+    }
+}
+
 impl<R: BufRead> Records<R> {
     pub fn new(input: R, encoding: Encoding) -> Self {
         Records {

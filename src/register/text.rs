@@ -14,7 +14,7 @@ use crate::input::household;
 use crate::input::Obj;
 use tsify::Tsify;
 
-use std::borrow::Borrow;
+use std::borrow::Cow;
 use std::io::Cursor;
 
 use crate::estimate::compare::{
@@ -135,7 +135,7 @@ pub fn screen_text(
         headers: Some(lang),
         unknown_columns: None,
     };
-    let mut screen = TextScreen::new(engine, None, bytes.to_vec(), as_of, opts)?;
+    let mut screen = TextScreen::new(Cow::Borrowed(engine), None, bytes.to_vec(), as_of, opts)?;
     let chunk = screen.next_chunk(usize::MAX)?;
     Ok(ScreenedText {
         csv: chunk.csv,
@@ -150,9 +150,9 @@ pub fn screen_text(
 /// the county's summary by region, town and village (as `zhenxing summary`), and, given a second
 /// engine, the comparison of `zhenxing compare` (or, given a later date, of `zhenxing compare
 /// --to`). The register's bytes are held once, here.
-pub struct TextScreen<E> {
-    engine: E,
-    other: Option<E>,
+pub struct TextScreen<'e> {
+    engine: Cow<'e, Engine>,
+    other: Option<Cow<'e, Engine>>,
     as_of: String,
     /// For a comparison of dates: the later date and why a household changed between them.
     dates: Option<(String, DatePath<'static>)>,
@@ -365,16 +365,16 @@ impl<'u> Read<'u> {
     }
 }
 
-impl<E: Borrow<Engine>> TextScreen<E> {
+impl<'e> TextScreen<'e> {
     /// The register `bytes` (JSON Lines or CSV, UTF-8) to screen on `as_of` under `engine`, and
     /// under `other` too when given (then [`TextScreen::next_chunk`] compares).
     pub fn new(
-        engine: E,
-        other: Option<E>,
+        engine: Cow<'e, Engine>,
+        other: Option<Cow<'e, Engine>>,
         bytes: Vec<u8>,
         as_of: &str,
         opts: TextOptions,
-    ) -> Result<TextScreen<E>> {
+    ) -> Result<TextScreen<'e>> {
         // The date first: a bad one is the call's error, not every row's.
         crate::base::calendar::parse_date(as_of, "asOf")?;
         let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
@@ -408,13 +408,13 @@ impl<E: Borrow<Engine>> TextScreen<E> {
     /// The register `bytes` compared on `from` against `to` under `engine`'s parameters, as
     /// `zhenxing compare --as-of FROM --to TO`: [`TextScreen::next_chunk`] compares, with why.
     pub fn between_dates(
-        engine: E,
+        engine: Cow<'e, Engine>,
         bytes: Vec<u8>,
         from: &str,
         to: &str,
         opts: TextOptions,
-    ) -> Result<TextScreen<E>> {
-        let path = engine.borrow().date_path(from, to)?.into_owned();
+    ) -> Result<TextScreen<'e>> {
+        let path = engine.date_path(from, to)?.into_owned();
         let mut screen = TextScreen::new(engine, None, bytes, from, opts)?;
         screen.dates = Some((to.to_string(), path));
         Ok(screen)
@@ -427,7 +427,7 @@ impl<E: Borrow<Engine>> TextScreen<E> {
 
     /// The engine the register is screened under.
     pub fn engine(&self) -> &Engine {
-        self.engine.borrow()
+        &self.engine
     }
 
     /// The header's columns as read (a CSV register; empty for JSON Lines).
@@ -525,7 +525,7 @@ impl<E: Borrow<Engine>> TextScreen<E> {
             Some(g) => super::locate(e, g),
             None => e,
         };
-        let engine = self.engine.borrow();
+        let engine: &Engine = &self.engine;
         let estimate =
             r.node.as_ref().map_err(Clone::clone).and_then(|n| {
                 engine.estimate_in_batch(n, &self.as_of, false, &mut self.transitions)
@@ -583,11 +583,11 @@ impl<E: Borrow<Engine>> TextScreen<E> {
     }
 }
 
-impl<E: Borrow<Engine>> TextScreen<E> {
+impl<'e> TextScreen<'e> {
     /// A household against itself under the other engine (a what-if), or on the later date with
     /// why each programme changed, as the command-line tool compares it.
     fn compare(&mut self, before: &Estimate, n: &Node<'_>) -> Result<HouseholdComparison> {
-        let engine = self.engine.borrow();
+        let engine: &Engine = &self.engine;
         match (&self.dates, &self.other) {
             (Some((to, path)), _) => {
                 let after = engine.estimate_in_batch(n, to, false, &mut self.other_transitions)?;
@@ -595,12 +595,8 @@ impl<E: Borrow<Engine>> TextScreen<E> {
                 HouseholdComparison::between(before, &after, &cause)
             }
             (None, Some(other)) => {
-                let after = other.borrow().estimate_in_batch(
-                    n,
-                    &self.as_of,
-                    false,
-                    &mut self.other_transitions,
-                )?;
+                let after =
+                    other.estimate_in_batch(n, &self.as_of, false, &mut self.other_transitions)?;
                 // With why, as the command-line tool's `compare` gives it.
                 HouseholdComparison::between(before, &after, &Cause::Parameters)
             }
@@ -617,7 +613,8 @@ fn csv_source(bytes: Vec<u8>, ignore_unknown: bool) -> Result<(Source, Vec<Heade
         false => Layout::from_header(h).map(|l| (l, header_columns(h))),
     };
     let mut ids = DuplicateIds::default();
-    let mut records = Records::new(bytes.as_slice(), UTF8);
+    // Both passes read through the one reader type: the module holds one copy of it.
+    let mut records = Records::new(Cursor::new(bytes), UTF8);
     let (layout, columns) =
         read_header_with(&mut records, &mut 0, layout_of).map_err(header_error)?;
     let mut grouper = Grouper::new(records, layout);
@@ -626,8 +623,9 @@ fn csv_source(bytes: Vec<u8>, ignore_unknown: bool) -> Result<(Source, Vec<Heade
             ids.note(&g.id);
         }
     }
-    drop(grouper);
-    let mut records = Records::new(Cursor::new(bytes), UTF8);
+    let mut input = grouper.into_records().into_inner();
+    input.set_position(0);
+    let mut records = Records::new(input, UTF8);
     let (layout, _) = read_header_with(&mut records, &mut 0, layout_of).map_err(header_error)?;
     let levels = Levels {
         town: layout.has("town"),
@@ -702,7 +700,7 @@ mod tests {
 
     /// Every chunk of `n` households, joined.
     fn in_chunks(engine: &Engine, bytes: &[u8], n: usize, o: TextOptions) -> (String, u64, u64) {
-        let mut s = TextScreen::new(engine, None, bytes.to_vec(), AS_OF, o).unwrap();
+        let mut s = TextScreen::new(Cow::Borrowed(engine), None, bytes.to_vec(), AS_OF, o).unwrap();
         let (mut csv, mut rows, mut errors) = (String::new(), 0, 0);
         loop {
             let c = s.next_chunk(n).unwrap();
@@ -761,7 +759,7 @@ mod tests {
             plain
         );
         let refused = TextScreen::new(
-            &engine,
+            Cow::Borrowed(&engine),
             None,
             noted.clone().into(),
             AS_OF,
@@ -777,7 +775,14 @@ mod tests {
             !read.0.contains("2301291950030"),
             "no identity number in the rows"
         );
-        let s = TextScreen::new(&engine, None, with.into(), AS_OF, opts(Lang::Zh, true)).unwrap();
+        let s = TextScreen::new(
+            Cow::Borrowed(&engine),
+            None,
+            with.into(),
+            AS_OF,
+            opts(Lang::Zh, true),
+        )
+        .unwrap();
         let private: Vec<usize> = s
             .columns()
             .iter()
@@ -795,7 +800,7 @@ mod tests {
     /// A comparison run to its end five households at a time: the households that changed, and
     /// the summary.
     fn compared(
-        s: &mut TextScreen<&Engine>,
+        s: &mut TextScreen<'_>,
         engine: &Engine,
     ) -> (
         Vec<ChangedHousehold>,
@@ -823,8 +828,8 @@ mod tests {
         let file = include_str!("../../tests/registers/county/county-2025.json");
         let other = Engine::from_parameters(file).unwrap();
         let mut s = TextScreen::new(
-            &engine,
-            Some(&other),
+            Cow::Borrowed(&engine),
+            Some(Cow::Borrowed(&other)),
             COUNTY.into(),
             AS_OF,
             opts(Lang::Zh, false),
@@ -892,9 +897,14 @@ mod tests {
         // H10 (born 2030) is an error on both dates.
         let engine = Engine::new().unwrap();
         let (from, to) = ("2025-12-31", "2026-01-01");
-        let mut s =
-            TextScreen::between_dates(&engine, COUNTY.into(), from, to, opts(Lang::Zh, false))
-                .unwrap();
+        let mut s = TextScreen::between_dates(
+            Cow::Borrowed(&engine),
+            COUNTY.into(),
+            from,
+            to,
+            opts(Lang::Zh, false),
+        )
+        .unwrap();
         let (changed, summary) = compared(&mut s, &engine);
         assert_eq!(
             (summary.households, summary.errors, summary.changed),
@@ -986,8 +996,14 @@ mod tests {
             let whole = screen_text(&engine, text.as_bytes(), AS_OF, format, Lang::En).unwrap();
             let rows = records(&whole.csv);
             let at = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
-            let mut s =
-                TextScreen::new(&engine, None, text.into(), AS_OF, opts(Lang::En, false)).unwrap();
+            let mut s = TextScreen::new(
+                Cow::Borrowed(&engine),
+                None,
+                text.into(),
+                AS_OF,
+                opts(Lang::En, false),
+            )
+            .unwrap();
             let mut all = Vec::new();
             let mut c = RegisterTable::new(true);
             loop {

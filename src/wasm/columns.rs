@@ -4,6 +4,8 @@
 //! typed arrays owned by JavaScript before the next is screened, and the chunks joined at the end,
 //! so module memory stays flat however many households.
 
+use std::borrow::Cow;
+
 use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
@@ -305,7 +307,8 @@ impl PolicyEngine {
         }
         let as_of = as_of_arg(&as_of)?;
         let bytes = register_bytes(&households)?;
-        let mut screen = TextScreen::new(&self.inner, None, bytes, &as_of, opts).map_err(to_js)?;
+        let mut screen = TextScreen::new(Cow::Borrowed(&self.inner), None, bytes, &as_of, opts)
+            .map_err(to_js)?;
         let mut columns = RegisterTable::new(false);
         let mut out = Out::new();
         loop {

@@ -86,7 +86,9 @@ impl PolicyEngine {
         let text = string_arg(&text, "text", ErrorCode::InvalidInput)?;
         let as_of = as_of_arg(&as_of)?;
         let region = region_arg(region)?;
-        let read = ledger::read(text.as_bytes(), crate::register::read::UTF8).map_err(to_js)?;
+        // Read as a register is (`Cursor<Vec<u8>>`): one copy of the CSV reader in the module.
+        let input = std::io::Cursor::new(text.into_bytes());
+        let read = ledger::read(input, crate::register::read::UTF8).map_err(to_js)?;
         let mut l = self
             .inner
             .assets_rows(read.rows, &as_of, region.as_deref())

@@ -4,6 +4,8 @@
 //! command-line tool's own ([`crate::register::text::TextScreen`],
 //! [`crate::register::summary::CountySummary`]).
 
+use std::borrow::Cow;
+
 use wasm_bindgen::prelude::*;
 
 use super::columns::table_value;
@@ -11,14 +13,13 @@ use super::convert::{as_of_arg, options_arg, register_bytes, string_arg, to_js, 
 use super::engine::PolicyEngine;
 use super::types::TextOptionsArg;
 use crate::base::error::ErrorCode;
-use crate::engine::Engine;
 use crate::register::text::{RegisterTable, TextOptions, TextScreen};
 
 /// A register being screened (or compared under two engines' parameters, or on two dates) a chunk
 /// at a time. The register's bytes are copied in once and held here until `free()`.
 #[wasm_bindgen]
 pub struct RegisterScreen {
-    inner: TextScreen<Engine>,
+    inner: TextScreen<'static>,
     /// The columns of `nextColumns`, emptied after each chunk (error indexes count on).
     table: RegisterTable,
 }
@@ -36,7 +37,7 @@ impl RegisterScreen {
         let as_of = as_of_arg(&as_of)?;
         let opts = options_arg(opts, TextOptions::read)?;
         let bytes = register_bytes(&register)?;
-        TextScreen::new(engine.inner.clone(), None, bytes, &as_of, opts)
+        TextScreen::new(Cow::Owned(engine.inner.clone()), None, bytes, &as_of, opts)
             .map(|inner| RegisterScreen {
                 inner,
                 table: RegisterTable::new(true),
@@ -56,8 +57,8 @@ impl RegisterScreen {
         let as_of = as_of_arg(&as_of)?;
         let opts = options_arg(opts, TextOptions::read)?;
         let bytes = register_bytes(&register)?;
-        let other = Some(other.inner.clone());
-        TextScreen::new(engine.inner.clone(), other, bytes, &as_of, opts)
+        let other = Some(Cow::Owned(other.inner.clone()));
+        TextScreen::new(Cow::Owned(engine.inner.clone()), other, bytes, &as_of, opts)
             .map(|inner| RegisterScreen {
                 inner,
                 table: RegisterTable::new(true),
@@ -81,7 +82,7 @@ impl RegisterScreen {
         let to = string_arg(&to, "to", ErrorCode::InvalidDate)?;
         let opts = options_arg(opts, TextOptions::read)?;
         let bytes = register_bytes(&register)?;
-        TextScreen::between_dates(engine.inner.clone(), bytes, &from, &to, opts)
+        TextScreen::between_dates(Cow::Owned(engine.inner.clone()), bytes, &from, &to, opts)
             .map(|inner| RegisterScreen {
                 inner,
                 table: RegisterTable::new(true),
@@ -128,7 +129,7 @@ impl RegisterScreen {
     pub fn summary(&self) -> Result<JsValue, JsValue> {
         let engine = self.inner.engine();
         let (header, rows) = self.inner.county().table(true, |c| engine.region_name(c));
-        to_value(&serde_json::json!({ "header": header, "rows": rows }))
+        to_value(&SummaryTable { header, rows })
     }
 
     /// The comparison of the households compared so far (`compareMany`'s summary).
@@ -164,4 +165,11 @@ pub fn register_columns(
         }
     };
     to_value(&crate::register::header_columns(&cells))
+}
+
+/// The summary as a table: `{ header, rows }`.
+#[derive(serde::Serialize)]
+struct SummaryTable {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
 }
