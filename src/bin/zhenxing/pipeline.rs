@@ -393,11 +393,14 @@ struct Worker<'a> {
 type Outcome = Result<Estimate, PolicyError>;
 
 impl Worker<'_> {
-    /// The household of a job as JSON, with its place and reference.
-    fn household(&self, job: &Job) -> (Result<Node<'static>, PolicyError>, Place, Option<String>) {
+    /// The household of a job as JSON (borrowing the job's text), with its place and reference.
+    fn household<'j>(
+        &self,
+        job: &'j Job,
+    ) -> (Result<Node<'j>, PolicyError>, Place, Option<String>) {
         match &job.unit {
             Unit::Line(text) => {
-                let node = zhenxing::input::parse(text.trim_end(), "该行").map(node_owned);
+                let node = zhenxing::input::parse(text.trim_end(), "该行");
                 let reference = node
                     .as_ref()
                     .ok()
@@ -619,24 +622,6 @@ impl Worker<'_> {
             town: self.layout.is_some_and(|l| l.has("town")),
             village: self.layout.is_some_and(|l| l.has("village")),
         }
-    }
-}
-
-/// A parsed JSON line as a value that owns its text (the job's text is dropped with the job).
-fn node_owned(n: Node<'_>) -> Node<'static> {
-    use std::borrow::Cow;
-    match n {
-        Node::Null => Node::Null,
-        Node::Bool(b) => Node::Bool(b),
-        Node::Number(t) => Node::Number(Cow::Owned(t.into_owned())),
-        Node::String(s) => Node::String(s.map(|s| Cow::Owned(s.into_owned()))),
-        Node::Array(items) => Node::Array(items.into_iter().map(node_owned).collect()),
-        Node::Object(members) => Node::Object(
-            members
-                .into_iter()
-                .map(|(k, v)| (Cow::Owned(k.into_owned()), node_owned(v)))
-                .collect(),
-        ),
     }
 }
 
