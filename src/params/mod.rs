@@ -797,6 +797,18 @@ const STALE_SLOT: [u8; catalogue::ALL.len()] = {
     out
 };
 
+/// The [`StaleSet`] slot of each rank (`RANK_SLOT[rank]`; `u8::MAX`: never stale).
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const RANK_SLOT: [u8; CATALOGUE_LEN] = {
+    let mut out = [u8::MAX; CATALOGUE_LEN];
+    let mut r = 0;
+    while r < CATALOGUE_LEN {
+        out[r] = STALE_SLOT[BY_NAME[r] as usize];
+        r += 1;
+    }
+    out
+};
+
 /// Which values a calculation used that were older than their parameter's update cycle on the date
 /// they were read for (`asOf ≥ from + cycle`), with the `from` of each (the oldest, when one parameter
 /// was read twice). Fixed size, no allocation: a bit and a date per parameter that has a cycle.
@@ -854,14 +866,21 @@ impl StaleSet {
         }
         self.bits.insert(rank(spec));
     }
-    /// Add another calculation's stale figures.
+    /// Add another calculation's stale figures: the oldest `from` of each.
     pub fn extend(&mut self, other: &StaleSet) {
-        // Only the indices that are set (most sets are empty or hold a few).
-        for spec in by_name(other.bits) {
-            if let Some(from) = StaleSet::slot(spec).and_then(|s| other.from.get(s)) {
-                self.insert(spec, *from);
+        // Only the ranks that are set (most sets are empty or hold a few), straight to their slots.
+        for r in other.bits.indices() {
+            let Some(slot) = RANK_SLOT.get(r).filter(|s| **s != u8::MAX) else {
+                continue;
+            };
+            let slot = usize::from(*slot);
+            if let (Some(date), Some(from)) = (self.from.get_mut(slot), other.from.get(slot)) {
+                if !self.bits.contains(r) || *from < *date {
+                    *date = *from;
+                }
             }
         }
+        self.bits.union(other.bits);
     }
     /// The stale parameters' names, sorted.
     pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
