@@ -333,7 +333,15 @@ pub(crate) fn run<F: HouseholdProgramme>(
         program,
         label,
         (figures.amounts()?, figures.why()),
-        (figures.citations(), figures.assumptions()),
+        // The citations are words: only an explained result carries them.
+        (
+            if explain {
+                figures.citations()
+            } else {
+                Citations::default()
+            },
+            figures.assumptions(),
+        ),
         &r,
         words,
         figures,
