@@ -259,7 +259,7 @@ pub(crate) fn estimate_through(
     let (mut total_monthly, mut total_annual) = (Money::ZERO, Money::ZERO);
     let (mut total_one_off, mut total_on_behalf) = (Money::ZERO, Money::ZERO);
     let mut total_earnings = Money::ZERO;
-    let mut basis = monitoring.basis;
+    let mut basis = *monitoring.basis;
     basis.unofficial.extend(transition.unofficial);
     basis.stale.extend(&transition.stale);
     for p in &mut programs {
@@ -542,7 +542,7 @@ fn parts(e: &Estimate) -> Vec<(&'static str, Basis)> {
             assumptions: crate::policy::rules::Assumptions::default(),
         },
     ));
-    parts.push((monitoring::ID, e.monitoring.basis));
+    parts.push((monitoring::ID, *e.monitoring.basis));
     parts.extend(e.programs.iter().map(|p| (p.id(), *p.basis())));
     parts.push(("alerts", e.alerts_basis));
     parts
