@@ -179,12 +179,21 @@ impl Money {
 
     /// The same text, written into a small buffer (no allocation: results carry many amounts).
     pub fn fen_text(self) -> FenText {
-        let mut d = self.round_fen().0;
-        d.rescale(2);
         let mut text = FenText {
             buf: [0; FEN_TEXT_LEN],
             start: FEN_TEXT_LEN,
         };
+        // Most amounts of a register row are zero, and most others already to the fen.
+        if self.is_zero() {
+            text.push_str_front("0.00");
+            return text;
+        }
+        let mut d = if self.0.scale() <= 2 {
+            self.0
+        } else {
+            self.round_fen().0
+        };
+        d.rescale(2);
         if d.scale() != 2 {
             // Only beyond 26 integer digits, far past any amount the engine accepts or makes.
             text.push_str_front(&d.to_string());
@@ -361,6 +370,12 @@ mod tests {
             "-184467440737095516.16",
             "0.01",
             "-0.01",
+            // Zeros of any scale, and amounts already to the fen or coarser.
+            "0.000",
+            "-0.00",
+            "12.34",
+            "-5.10",
+            "5.1",
         ] {
             let money = m(text);
             let mut d = money.round_fen().0;

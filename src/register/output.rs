@@ -185,7 +185,11 @@ pub fn write_record<'a>(out: &mut Vec<u8>, cells: impl IntoIterator<Item = &'a s
         if i > 0 {
             out.push(b',');
         }
-        if cell.contains([',', '"', '\n', '\r']) {
+        // Bytes, not characters: the four are ASCII, which no byte of a longer character is.
+        if cell
+            .bytes()
+            .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+        {
             out.push(b'"');
             out.extend_from_slice(cell.replace('"', "\"\"").as_bytes());
             out.push(b'"');
