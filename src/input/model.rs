@@ -458,22 +458,8 @@ fn amount(m: Option<MoneyInput>) -> Money {
 fn name_by_place(label: &mut String, prefix: &str, index: usize) {
     label.clear();
     label.push_str(prefix);
-    push_decimal(label, index.saturating_add(1));
-}
-
-/// The digits of `n`.
-fn push_decimal(s: &mut String, n: usize) {
-    let (high, low) = (
-        n.checked_div(10).unwrap_or(0),
-        n.checked_rem(10).unwrap_or(0),
-    );
-    if high > 0 {
-        push_decimal(s, high);
-    }
-    let digit = u32::try_from(low)
-        .ok()
-        .and_then(|d| char::from_digit(d, 10));
-    s.push(digit.unwrap_or('0'));
+    let place = u64::try_from(index).unwrap_or(u64::MAX).saturating_add(1);
+    crate::base::json_write::number(label, place);
 }
 
 /// One member, checked on `as_of`, aged on `ages_on` (the same date but in a comparison of dates).

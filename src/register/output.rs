@@ -151,10 +151,8 @@ impl Cells {
     pub fn push_money(&mut self, amount: Money) {
         self.push(amount.fen_text().as_str());
     }
-    pub fn push_number(&mut self, n: impl std::fmt::Display) {
-        use std::fmt::Write;
-        // Writing into a String cannot fail.
-        let _ = write!(self.text, "{n}");
+    pub fn push_number(&mut self, n: u64) {
+        crate::base::json_write::number(&mut self.text, n);
         self.ends.push(self.text.len());
     }
     /// Empty cells up to `width`.
@@ -249,13 +247,10 @@ pub fn lead_cells(
 /// One output row, in the order of [`header`]: in a Chinese table (`lang` Zh) yes/no cells are
 /// 是/否 and categories, tracks and alerts their Chinese labels; figures are the same.
 pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: Lang) -> Cells {
-    let place = id.place.cloned().unwrap_or_default();
-    let mut row = lead_cells(
-        id,
-        &[&place.region, &place.town, &place.village],
-        outcome.err(),
-        lang,
-    );
+    let place = id.place.map_or(["", "", ""], |p| {
+        [p.region.as_str(), p.town.as_str(), p.village.as_str()]
+    });
+    let mut row = lead_cells(id, &place, outcome.err(), lang);
     match outcome {
         Err(_) => row.pad(width()),
         Ok(s) => {
@@ -272,8 +267,10 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
                     .map(|t| name(&(t.as_str(), t.label()), lang))
                     .unwrap_or_default(),
             );
-            for p in PROGRAMMES {
-                match s.program(p.id) {
+            for (i, p) in PROGRAMMES.iter().enumerate() {
+                // A screening lists the programmes in the registry's order.
+                let listed = s.programs.get(i).filter(|r| r.program == p.id);
+                match listed.or_else(|| s.program(p.id)) {
                     Some(r) => {
                         row.push(yes_no(r.eligible, lang));
                         match r.monthly {
@@ -299,8 +296,8 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
                 })
                 .collect();
             row.push(&alerts.join(";"));
-            row.push_number(s.unofficial.len());
-            row.push_number(s.stale.len());
+            row.push_number(u64::try_from(s.unofficial.len()).unwrap_or(u64::MAX));
+            row.push_number(u64::try_from(s.stale.len()).unwrap_or(u64::MAX));
         }
     }
     row
