@@ -572,7 +572,7 @@ impl Worker<'_> {
         explained: Option<&Estimate>,
     ) -> io::Result<()> {
         if self.options.output_format == Format::Csv {
-            output::write_record(bytes, output::row(id, screening, self.options.lang).iter());
+            output::row(id, screening, self.options.lang).write_csv(bytes);
             return Ok(());
         }
         let line = JsonLine {
@@ -598,7 +598,7 @@ impl Worker<'_> {
         compared: Result<&HouseholdComparison, &BatchError>,
     ) -> io::Result<()> {
         if self.options.output_format == Format::Csv {
-            output::write_record(bytes, compare_row(id, compared, self.options.lang).iter());
+            compare_row(id, compared, self.options.lang).write_csv(bytes);
             return Ok(());
         }
         let line = CompareLine {
