@@ -131,34 +131,62 @@ pub fn width() -> usize {
         .saturating_add(TRAILING.len())
 }
 
-/// One output row's cells, written one after another into a single buffer: a register has
-/// millions of cells, and an allocation for each cost more than writing them.
+/// One output row's cells, written one after another into a single buffer with a comma between
+/// them, as the CSV record they make when no cell needs quoting: a register has millions of
+/// cells, and an allocation for each cost more than writing them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Cells {
     text: String,
+    /// Where each cell ends in `text` (the next starts one byte after, past the comma).
     ends: Vec<usize>,
+    /// Whether a cell needs quoting (then the record is written cell by cell).
+    quote: bool,
 }
 
 impl Cells {
-    pub fn push(&mut self, cell: &str) {
-        self.text.push_str(cell);
+    /// A row with room for `width` cells of `bytes` in all.
+    fn with_capacity(width: usize, bytes: usize) -> Cells {
+        Cells {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(width),
+            quote: false,
+        }
+    }
+    /// Start the next cell: a comma after the one before.
+    fn open(&mut self) {
+        if !self.ends.is_empty() {
+            self.text.push(',');
+        }
+    }
+    fn close(&mut self) {
         self.ends.push(self.text.len());
+    }
+    pub fn push(&mut self, cell: &str) {
+        self.open();
+        self.text.push_str(cell);
+        self.close();
+        self.quote = self.quote || needs_quotes(cell);
     }
     /// A cell that echoes input: made safe for spreadsheets.
     pub fn push_safe(&mut self, cell: &str) {
         self.push(&spreadsheet_safe(cell));
     }
+    /// An amount (digits, a point and a sign: never quoted).
     pub fn push_money(&mut self, amount: Money) {
-        self.push(amount.fen_text().as_str());
+        self.open();
+        self.text.push_str(amount.fen_text().as_str());
+        self.close();
     }
     pub fn push_number(&mut self, n: u64) {
+        self.open();
         crate::base::json_write::number(&mut self.text, n);
-        self.ends.push(self.text.len());
+        self.close();
     }
     /// Empty cells up to `width`.
     pub fn pad(&mut self, width: usize) {
         while self.ends.len() < width {
-            self.push("");
+            self.open();
+            self.close();
         }
     }
     pub fn len(&self) -> usize {
@@ -167,29 +195,19 @@ impl Cells {
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
-    /// The row as one CSV record, as [`write_record`] writes its cells. Its text is looked
-    /// through once: when no cell needs quoting (almost every row), the cells are copied as they
-    /// are with commas between them.
+    /// The row as one CSV record, as [`write_record`] writes its cells: when no cell needs
+    /// quoting (almost every row), its text is the record.
     pub fn write_csv(&self, out: &mut Vec<u8>) {
-        if needs_quotes(&self.text) {
+        if self.quote {
             return write_record(out, self.iter());
         }
-        out.reserve(self.text.len().saturating_add(self.ends.len()));
-        let bytes = self.text.as_bytes();
-        let mut start = 0;
-        for (i, &end) in self.ends.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(bytes.get(start..end).unwrap_or_default());
-            start = end;
-        }
+        out.extend_from_slice(self.text.as_bytes());
         out.push(b'\n');
     }
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         self.ends.iter().scan(0, |start, &end| {
             let cell = self.text.get(*start..end).unwrap_or_default();
-            *start = end;
+            *start = end.saturating_add(1);
             Some(cell)
         })
     }
@@ -242,10 +260,7 @@ pub fn lead_cells(
     error: Option<&BatchError>,
     lang: Lang,
 ) -> Cells {
-    let mut row = Cells {
-        text: String::with_capacity(256),
-        ends: Vec::with_capacity(width()),
-    };
+    let mut row = Cells::with_capacity(width(), 256);
     row.push_safe(id.household);
     row.push_safe(id.reference.unwrap_or_default());
     row.push_number(id.line);
