@@ -174,7 +174,7 @@ impl Cells {
     /// An amount (digits, a point and a sign: never quoted).
     pub fn push_money(&mut self, amount: Money) {
         self.open();
-        self.text.push_str(amount.fen_text().as_str());
+        amount.fen_text().push_to(&mut self.text);
         self.close();
     }
     pub fn push_number(&mut self, n: u64) {
