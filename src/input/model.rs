@@ -415,6 +415,10 @@ fn check_members<'p>(
         members.push(member);
     }
     let members: Vec<Member<'p>> = members.into_iter().collect::<Option<_>>()?;
+    // Only a given id can repeat another (members without one are named by their place).
+    if input.members.iter().all(|m| m.id.is_none()) {
+        return Some(members);
+    }
     // Ids are the same when they read the same (Unicode NFC), however they were typed.
     let ids: Vec<Vec<char>> = members
         .iter()
