@@ -305,9 +305,7 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
                     .unwrap_or_default(),
             );
             for (i, p) in PROGRAMMES.iter().enumerate() {
-                // A screening lists the programmes in the registry's order.
-                let listed = s.programs.get(i).filter(|r| r.program == p.id);
-                match listed.or_else(|| s.program(p.id)) {
+                match s.program_at(i, p.id) {
                     Some(r) => {
                         row.push(yes_no(r.eligible, lang));
                         match r.monthly {

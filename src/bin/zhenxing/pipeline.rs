@@ -172,8 +172,8 @@ impl Totals {
             Err(_) => self.errors += 1,
             Ok(s) => {
                 self.in_scope += u64::from(s.monitoring.in_scope);
-                for (count, p) in self.eligible.iter_mut().zip(PROGRAMMES) {
-                    *count += u64::from(s.program(p.id).is_some_and(|r| r.eligible));
+                for (i, (count, p)) in self.eligible.iter_mut().zip(PROGRAMMES).enumerate() {
+                    *count += u64::from(s.program_at(i, p.id).is_some_and(|r| r.eligible));
                 }
                 self.total_annual = self
                     .total_annual
