@@ -33,6 +33,18 @@ pub fn string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// The digits of a whole number, as JSON (and a CSV cell) writes it, without the formatting
+/// machinery: rows and results write many small numbers.
+pub fn number(out: &mut String, n: u64) {
+    let (high, low) = (n / 10, n % 10);
+    if high > 0 {
+        number(out, high);
+    }
+    out.push(char::from(
+        b'0'.wrapping_add(u8::try_from(low).unwrap_or(0)),
+    ));
+}
+
 /// An object being written: `{` on creation, `}` on [`Object::end`].
 pub struct Object<'a> {
     out: &'a mut String,
@@ -96,6 +108,15 @@ pub fn array<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_formatting_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, u64::MAX] {
+            let mut out = String::from("x");
+            number(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
 
     #[test]
     fn strings_are_escaped_as_serde_json_escapes_them() {

@@ -2,6 +2,7 @@
 //! with codes and paths, JSON text read into a tree and written back, and small sets of bits.
 
 pub mod bits;
+pub mod bytes;
 pub mod calendar;
 pub mod error;
 pub mod json;

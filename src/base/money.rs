@@ -72,15 +72,21 @@ impl Money {
         Ok(Money(d.normalize()))
     }
 
+    /// Inlined natively: an estimate's totals add many programmes' zeros, which then cost a test
+    /// each (the same value without the decimal addition: amounts are compared and written by
+    /// value, never by scale). Not in WebAssembly, whose bytes count more than these instructions.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn checked_add(self, other: Money) -> Result<Money> {
-        // An estimate's totals add many programmes' zeros: the same value without the decimal
-        // addition (amounts are compared and written by value, never by scale).
         if other.0.is_zero() {
             return Ok(self);
         }
         if self.0.is_zero() {
             return Ok(other);
         }
+        self.add_decimal(other)
+    }
+    /// The decimal addition of two amounts, neither zero.
+    fn add_decimal(self, other: Money) -> Result<Money> {
         self.0
             .checked_add(other.0)
             .map(Money)
@@ -173,12 +179,21 @@ impl Money {
 
     /// The same text, written into a small buffer (no allocation: results carry many amounts).
     pub fn fen_text(self) -> FenText {
-        let mut d = self.round_fen().0;
-        d.rescale(2);
         let mut text = FenText {
             buf: [0; FEN_TEXT_LEN],
             start: FEN_TEXT_LEN,
         };
+        // Most amounts of a register row are zero, and most others already to the fen.
+        if self.is_zero() {
+            text.push_str_front("0.00");
+            return text;
+        }
+        let mut d = if self.0.scale() <= 2 {
+            self.0
+        } else {
+            self.round_fen().0
+        };
+        d.rescale(2);
         if d.scale() != 2 {
             // Only beyond 26 integer digits, far past any amount the engine accepts or makes.
             text.push_str_front(&d.to_string());
@@ -235,6 +250,17 @@ impl FenText {
     }
     fn push_str_front(&mut self, s: &str) {
         s.bytes().rev().for_each(|b| self.push_front(b));
+    }
+    /// Append the text to `out`: its bytes are ASCII (digits, a point, a sign), pushed as they
+    /// are without the UTF-8 check [`FenText::as_str`] makes.
+    pub fn push_to(&self, out: &mut String) {
+        let bytes = self.buf.get(self.start..).unwrap_or_default();
+        out.extend(
+            bytes
+                .iter()
+                .filter(|b| b.is_ascii())
+                .map(|&b| char::from(b)),
+        );
     }
     pub fn as_str(&self) -> &str {
         self.buf
@@ -414,6 +440,12 @@ mod tests {
             "-184467440737095516.16",
             "0.01",
             "-0.01",
+            // Zeros of any scale, and amounts already to the fen or coarser.
+            "0.000",
+            "-0.00",
+            "12.34",
+            "-5.10",
+            "5.1",
         ] {
             let money = m(text);
             let mut d = money.round_fen().0;
@@ -423,6 +455,9 @@ mod tests {
             }
             assert_eq!(money.to_fen_string(), d.to_string(), "{text}");
             assert_eq!(money.fen_text().as_str(), d.to_string(), "{text}");
+            let mut pushed = String::from("x");
+            money.fen_text().push_to(&mut pushed);
+            assert_eq!(pushed, format!("x{d}"), "{text}");
         }
         // Beyond the two-place range the text is rust_decimal's own.
         let huge = Money(Decimal::MAX);

@@ -30,7 +30,7 @@ use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
 use crate::input::model::{Household, HouseholdInput, IncomeInput, Lens, MoneyInput};
 use crate::input::requests::CurveOptions;
-use crate::params::{ParameterSet, Reader};
+use crate::params::{ParameterSet, Reader, Resolved};
 use crate::programs::assistance::Assistance;
 use crate::programs::monitoring::{self, MonitoringResult};
 use crate::programs::registry::{self, ProgrammeOutcome};
@@ -142,6 +142,8 @@ impl Estimate {
 #[derive(Debug, Default)]
 pub struct Transitions {
     seen: Vec<Seen>,
+    /// The parameter values each date and region of the batch resolved to, found once.
+    resolved: Vec<Resolved>,
 }
 
 /// A status kept, by date, region code and whether it has its words; and its JSON text once asked
@@ -180,6 +182,29 @@ impl Transitions {
             .into();
         entry.text = Some(Arc::clone(&text));
         Ok(text)
+    }
+
+    /// `reader`, reading parameters through the values kept for the batch on its date and region.
+    pub(crate) fn keeping<'r, 'a: 'r>(&'r mut self, reader: Reader<'a>) -> Reader<'r> {
+        match self.resolved(&reader) {
+            Some(resolved) => reader.with_resolved(resolved),
+            None => reader,
+        }
+    }
+
+    /// Where the values `reader` reads by default are kept for the batch.
+    fn resolved(&mut self, reader: &Reader<'_>) -> Option<&Resolved> {
+        let at = match self.resolved.iter().position(|r| r.serves(reader)) {
+            Some(at) => at,
+            None => {
+                if self.resolved.len() >= TRANSITIONS_KEPT {
+                    self.resolved.clear();
+                }
+                self.resolved.push(Resolved::for_reader(reader));
+                self.resolved.len().saturating_sub(1)
+            }
+        };
+        self.resolved.get(at)
     }
 
     fn entry(&mut self, reader: &Reader<'_>, explain: bool) -> Result<&mut Seen> {
@@ -252,6 +277,7 @@ pub(crate) fn estimate_through(
         household.name_by_position();
     }
     let transition = transitions.get(&reader, explain)?;
+    let reader = transitions.keeping(reader);
     let mut monitoring = monitoring::run(&household, &reader, explain)?;
     let mut assistance = Assistance::of(&household, &reader)?;
     let mut programs = registry::run_all(&household, &mut assistance, &reader, explain)?;
@@ -259,7 +285,7 @@ pub(crate) fn estimate_through(
     let (mut total_monthly, mut total_annual) = (Money::ZERO, Money::ZERO);
     let (mut total_one_off, mut total_on_behalf) = (Money::ZERO, Money::ZERO);
     let mut total_earnings = Money::ZERO;
-    let mut basis = monitoring.basis;
+    let mut basis = *monitoring.basis;
     basis.unofficial.extend(transition.unofficial);
     basis.stale.extend(&transition.stale);
     for p in &mut programs {
@@ -542,7 +568,7 @@ fn parts(e: &Estimate) -> Vec<(&'static str, Basis)> {
             assumptions: crate::policy::rules::Assumptions::default(),
         },
     ));
-    parts.push((monitoring::ID, e.monitoring.basis));
+    parts.push((monitoring::ID, *e.monitoring.basis));
     parts.extend(e.programs.iter().map(|p| (p.id(), *p.basis())));
     parts.push(("alerts", e.alerts_basis));
     parts

@@ -136,4 +136,49 @@ impl Screening {
     pub fn program(&self, id: &str) -> Option<&ScreenedProgramme> {
         self.programs.iter().find(|p| p.program == id)
     }
+
+    /// The row of `id`, the `i`th programme of the registry: looked for at its place first (a
+    /// screening lists the programmes in the registry's order), then by its id.
+    pub fn program_at(&self, i: usize, id: &str) -> Option<&ScreenedProgramme> {
+        self.programs
+            .get(i)
+            .filter(|p| p.program == id)
+            .or_else(|| self.program(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_programme_is_found_at_its_place_or_by_its_id() {
+        let row = |program: &'static str, eligible: bool| ScreenedProgramme {
+            program,
+            eligible,
+            monthly: None,
+            annual: Money::ZERO,
+            one_off: Money::ZERO,
+            on_behalf: Money::ZERO,
+        };
+        let s = Screening {
+            monitoring: MonitoringVerdict {
+                in_scope: false,
+                category: None,
+                track: None,
+            },
+            // Out of the registry's order: the second place holds 'dibao', not 'tekun'.
+            programs: vec![row("tekun", false), row("dibao", true)],
+            alerts: Vec::new(),
+            total_monthly: Money::ZERO,
+            total_annual: Money::ZERO,
+            unofficial: crate::params::UnofficialSet::default(),
+            stale: crate::params::StaleSet::default(),
+            reference: None,
+        };
+        assert_eq!(s.program_at(1, "dibao").map(|r| r.eligible), Some(true));
+        assert_eq!(s.program_at(0, "dibao").map(|r| r.eligible), Some(true));
+        assert_eq!(s.program_at(1, "tekun").map(|r| r.program), Some("tekun"));
+        assert!(s.program_at(5, "housing").is_none());
+    }
 }

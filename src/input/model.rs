@@ -269,7 +269,7 @@ impl<'p> Household<'p> {
     /// holds no Chinese text, and a caller finds the member by its place.
     pub fn name_by_position(&mut self) {
         for m in self.members.iter_mut().filter(|m| !m.has_id) {
-            m.label = format!("#{}", m.index.saturating_add(1));
+            name_by_place(&mut m.label, "#", m.index);
         }
     }
 
@@ -415,6 +415,10 @@ fn check_members<'p>(
         members.push(member);
     }
     let members: Vec<Member<'p>> = members.into_iter().collect::<Option<_>>()?;
+    // Only a given id can repeat another (members without one are named by their place).
+    if input.members.iter().all(|m| m.id.is_none()) {
+        return Some(members);
+    }
     // Ids are the same when they read the same (Unicode NFC), however they were typed.
     let ids: Vec<Vec<char>> = members
         .iter()
@@ -453,6 +457,15 @@ fn amount(m: Option<MoneyInput>) -> Money {
     m.map(|m| m.0).unwrap_or(Money::ZERO)
 }
 
+/// `label` becomes `prefix` and the member's place counted from 1 (成员2, #2), written without the
+/// formatting machinery: every member without an id is named so, on every call.
+fn name_by_place(label: &mut String, prefix: &str, index: usize) {
+    label.clear();
+    label.push_str(prefix);
+    let place = u64::try_from(index).unwrap_or(u64::MAX).saturating_add(1);
+    crate::base::json_write::number(label, place);
+}
+
 /// One member, checked on `as_of`, aged on `ages_on` (the same date but in a comparison of dates).
 fn check_member<'p>(
     m: &MemberInput,
@@ -482,10 +495,11 @@ fn check_member<'p>(
         && matches!(m.disability_grade, Some(1..=3))
         && type_uncertain(m.disability_type);
     Some(Member {
-        label: m
-            .id
-            .clone()
-            .unwrap_or_else(|| format!("成员{}", index.saturating_add(1))),
+        label: m.id.clone().unwrap_or_else(|| {
+            let mut label = String::new();
+            name_by_place(&mut label, "成员", index);
+            label
+        }),
         has_id: m.id.is_some(),
         index,
         birth_date,
@@ -560,6 +574,20 @@ fn check_id(m: &MemberInput, c: &mut Collect) {
                     u32::from(hidden)
                 ),
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn members_are_named_by_their_place_as_formatting_would() {
+        for i in [0, 1, 8, 9, 10, 29, 99, 12_345] {
+            let mut label = String::from("成员编号");
+            super::name_by_place(&mut label, "成员", i);
+            assert_eq!(label, format!("成员{}", i + 1));
+            super::name_by_place(&mut label, "#", i);
+            assert_eq!(label, format!("#{}", i + 1));
         }
     }
 }

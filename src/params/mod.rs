@@ -527,6 +527,17 @@ impl ParameterSet {
         on: NaiveDate,
         region: Option<&Region>,
     ) -> Result<&DatedValue> {
+        let (param, at) = self.lookup_index(spec, on, region)?;
+        param.values.get(at).ok_or_else(|| missing(spec))
+    }
+
+    /// [`ParameterSet::lookup`], as the parameter and the place of the value among its values.
+    fn lookup_index(
+        &self,
+        spec: &Spec,
+        on: NaiveDate,
+        region: Option<&Region>,
+    ) -> Result<(&Parameter, usize)> {
         let param = self.params.get(spec).ok_or_else(|| missing(spec))?;
         // Values are sorted with the unregioned ones first: when the last has no region either, the
         // parameter has no regional value and the region's chain need not be searched.
@@ -552,9 +563,9 @@ impl ParameterSet {
             let end = param
                 .values
                 .partition_point(|v| (v.region, v.from) <= (candidate, on));
-            if let Some(v) = end.checked_sub(1).and_then(|i| param.values.get(i)) {
-                if v.region == candidate {
-                    return Ok(v);
+            if let Some(i) = end.checked_sub(1) {
+                if param.values.get(i).is_some_and(|v| v.region == candidate) {
+                    return Ok((param, i));
                 }
             }
         }
@@ -562,8 +573,12 @@ impl ParameterSet {
         if spec.scope == Scope::Calendar {
             for candidate in candidates() {
                 let start = param.values.partition_point(|v| v.region < candidate);
-                if let Some(v) = param.values.get(start).filter(|v| v.region == candidate) {
-                    return Ok(v);
+                if param
+                    .values
+                    .get(start)
+                    .is_some_and(|v| v.region == candidate)
+                {
+                    return Ok((param, start));
                 }
             }
         }
@@ -647,6 +662,47 @@ pub struct Reader<'a> {
     region: Option<&'a Region>,
     unofficial: UnofficialSet,
     stale: StaleSet,
+    /// The values already found for this date and region (a batch's), when kept.
+    resolved: Option<&'a Resolved>,
+}
+
+/// The values a date and a region resolve to, each looked up once and kept for the next household
+/// of a batch on that date in that region (a batch keeps these beside its transition statuses), with
+/// whether each is non-official and due for checking on that date: what a reader records.
+#[derive(Debug)]
+pub struct Resolved {
+    /// The address of the set they were found in: a cache belongs to one set.
+    set: usize,
+    on: NaiveDate,
+    region: Option<u32>,
+    /// Per catalogue entry: 0 not looked up yet, else the value's place + 1 (low 16 bits) with
+    /// [`Resolved::UNOFFICIAL`] and [`Resolved::STALE`].
+    slots: Vec<std::cell::Cell<u32>>,
+}
+
+impl Resolved {
+    const PLACE: u32 = 0xFFFF;
+    /// The last place a slot can number (its place + 1 must fit [`Resolved::PLACE`]).
+    const LAST_PLACE: u32 = 0xFFFE;
+    const UNOFFICIAL: u32 = 1 << 16;
+    const STALE: u32 = 1 << 17;
+
+    /// An empty cache for `reader`'s set, parameter date and region.
+    pub fn for_reader(reader: &Reader<'_>) -> Resolved {
+        Resolved {
+            set: std::ptr::from_ref(reader.set).addr(),
+            on: reader.params_on,
+            region: reader.region.map(|r| r.code),
+            slots: vec![std::cell::Cell::new(0); CATALOGUE_LEN],
+        }
+    }
+
+    /// Whether it holds the values `reader` reads by default.
+    pub fn serves(&self, reader: &Reader<'_>) -> bool {
+        self.set == std::ptr::from_ref(reader.set).addr()
+            && self.on == reader.params_on
+            && self.region == reader.region.map(|r| r.code)
+    }
 }
 
 /// How many parameters the catalogue has.
@@ -797,6 +853,18 @@ const STALE_SLOT: [u8; catalogue::ALL.len()] = {
     out
 };
 
+/// The [`StaleSet`] slot of each rank (`RANK_SLOT[rank]`; `u8::MAX`: never stale).
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const RANK_SLOT: [u8; CATALOGUE_LEN] = {
+    let mut out = [u8::MAX; CATALOGUE_LEN];
+    let mut r = 0;
+    while r < CATALOGUE_LEN {
+        out[r] = STALE_SLOT[BY_NAME[r] as usize];
+        r += 1;
+    }
+    out
+};
+
 /// Which values a calculation used that were older than their parameter's update cycle on the date
 /// they were read for (`asOf ≥ from + cycle`), with the `from` of each (the oldest, when one parameter
 /// was read twice). Fixed size, no allocation: a bit and a date per parameter that has a cycle.
@@ -854,14 +922,21 @@ impl StaleSet {
         }
         self.bits.insert(rank(spec));
     }
-    /// Add another calculation's stale figures.
+    /// Add another calculation's stale figures: the oldest `from` of each.
     pub fn extend(&mut self, other: &StaleSet) {
-        // Only the indices that are set (most sets are empty or hold a few).
-        for spec in by_name(other.bits) {
-            if let Some(from) = StaleSet::slot(spec).and_then(|s| other.from.get(s)) {
-                self.insert(spec, *from);
+        // Only the ranks that are set (most sets are empty or hold a few), straight to their slots.
+        for r in other.bits.indices() {
+            let Some(slot) = RANK_SLOT.get(r).filter(|s| **s != u8::MAX) else {
+                continue;
+            };
+            let slot = usize::from(*slot);
+            if let (Some(date), Some(from)) = (self.from.get_mut(slot), other.from.get(slot)) {
+                if !self.bits.contains(r) || *from < *date {
+                    *date = *from;
+                }
             }
         }
+        self.bits.union(other.bits);
     }
     /// The stale parameters' names, sorted.
     pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
@@ -997,6 +1072,20 @@ impl<'a> Reader<'a> {
             region,
             unofficial: UnofficialSet::default(),
             stale: StaleSet::default(),
+            resolved: None,
+        }
+    }
+
+    /// The same reader, keeping the values it finds in `resolved` (which must serve it, see
+    /// [`Resolved::serves`]; one that does not is not used) and reading those found before.
+    pub fn with_resolved<'b>(self, resolved: &'b Resolved) -> Reader<'b>
+    where
+        'a: 'b,
+    {
+        let serves = resolved.serves(&self);
+        Reader {
+            resolved: serves.then_some(resolved),
+            ..self
         }
     }
 
@@ -1023,6 +1112,63 @@ impl<'a> Reader<'a> {
 
     /// The value for another date or region, recorded like any other.
     pub fn value_at(
+        &mut self,
+        spec: &'static Spec,
+        on: NaiveDate,
+        region: Option<&Region>,
+    ) -> Result<&'a DatedValue> {
+        match self.resolved {
+            Some(resolved) if on == self.params_on && region.map(|r| r.code) == resolved.region => {
+                self.value_kept(spec, resolved)
+            }
+            _ => self.value_found(spec, on, region),
+        }
+    }
+
+    /// The value of the reader's own date and region, from `resolved` or found and kept there,
+    /// recorded as [`Reader::value_found`] records it.
+    fn value_kept(&mut self, spec: &'static Spec, resolved: &Resolved) -> Result<&'a DatedValue> {
+        let slot = resolved.slots.get(spec.index);
+        let kept = slot.map_or(0, std::cell::Cell::get);
+        let (v, bits) = match (kept & Resolved::PLACE).checked_sub(1) {
+            Some(place) => {
+                let v = self
+                    .set
+                    .params
+                    .get(spec)
+                    .and_then(|p| p.values.get(usize::try_from(place).ok()?))
+                    .ok_or_else(|| missing(spec))?;
+                (v, kept)
+            }
+            None => {
+                let (param, at) = self.set.lookup_index(spec, self.params_on, self.region)?;
+                let v = param.values.get(at).ok_or_else(|| missing(spec))?;
+                let mut bits = 0;
+                if v.status != Status::Official {
+                    bits |= Resolved::UNOFFICIAL;
+                }
+                if due_for_checking(spec, v, self.params_on) {
+                    bits |= Resolved::STALE;
+                }
+                // Kept unless the parameter has more values than a slot can number.
+                let place = u32::try_from(at).ok().filter(|p| *p < Resolved::LAST_PLACE);
+                if let (Some(slot), Some(place)) = (slot, place) {
+                    slot.set(bits | place.saturating_add(1));
+                }
+                (v, bits)
+            }
+        };
+        if bits & Resolved::UNOFFICIAL != 0 {
+            self.unofficial.insert(spec);
+        }
+        if bits & Resolved::STALE != 0 {
+            self.stale.insert(spec, v.from);
+        }
+        Ok(v)
+    }
+
+    /// The value for a date and region, looked up in the set and recorded.
+    fn value_found(
         &mut self,
         spec: &'static Spec,
         on: NaiveDate,

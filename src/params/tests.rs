@@ -1119,3 +1119,49 @@ fn the_value_in_force_comes_with_its_date_source_and_staleness() {
         .unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidRegion);
 }
+
+#[test]
+fn kept_values_read_and_record_as_looked_up_ones() {
+    // A reader keeping what it finds (a batch's) answers every parameter as a fresh one does, the
+    // first time (found, then kept) and the second (from what was kept), with the same non-official
+    // and stale figures recorded, or the same error; and a reader of another date, region or set is
+    // not served by it.
+    let set = default_set();
+    let other = default_set();
+    for (code, date) in [
+        (Some(230102), "2023-06-01"),
+        (Some(230129), "2021-03-01"),
+        (Some(230100), "2025-12-31"),
+        (None, "2023-06-01"),
+    ] {
+        let region = code.and_then(|c| set.region(c));
+        let fresh = || Reader::new(&set, d(date), region);
+        let resolved = Resolved::for_reader(&fresh());
+        assert!(!resolved.serves(&Reader::new(&set, d("2024-01-01"), region)));
+        assert!(!resolved.serves(&Reader::new(&set, d(date), set.region(230103))));
+        assert!(!resolved.serves(&Reader::new(
+            &other,
+            d(date),
+            code.and_then(|c| other.region(c))
+        )));
+        for pass in ["found", "kept"] {
+            let (mut plain, mut kept) = (fresh(), fresh().with_resolved(&resolved));
+            for spec in catalogue::ALL {
+                let a = plain.value(spec).map(|v| v as *const DatedValue);
+                let b = kept.value(spec).map(|v| v as *const DatedValue);
+                assert_eq!(a, b, "{} {date} {code:?} ({pass})", spec.name);
+            }
+            assert_eq!(plain.used(), kept.used(), "{date} {code:?} ({pass})");
+        }
+    }
+    // A value for another region (a member's place of work) is looked up, not taken from the kept.
+    let harbin = set.region(230102);
+    let resolved = Resolved::for_reader(&Reader::new(&set, d("2023-06-01"), harbin));
+    let mut kept = Reader::new(&set, d("2023-06-01"), harbin).with_resolved(&resolved);
+    let here = kept.decimal(&catalogue::DIBAO_STANDARD_RURAL).unwrap();
+    let there = kept
+        .decimal_in(&catalogue::DIBAO_STANDARD_RURAL, set.region(230129))
+        .unwrap();
+    assert_eq!(here, rural(&set, 230102, "2023-06-01"));
+    assert_eq!(there, rural(&set, 230129, "2023-06-01"));
+}

@@ -101,11 +101,12 @@ impl Assistance {
         self.tekun.as_ref().ok_or_else(|| order("tekun"))
     }
 
-    /// What a programme resting on 低保 and 特困 records: their non-official and stale figures.
-    pub fn rests_on(&self) -> Result<Used> {
-        let mut used = self.dibao()?.used;
-        used.extend(&self.tekun()?.used);
-        Ok(used)
+    /// Record in `r`, for a programme resting on 低保 and 特困, their non-official and stale
+    /// figures (each added in place: no copy of the two gathered first).
+    pub fn rest_on_them(&self, r: &mut Reader<'_>) -> Result<()> {
+        r.rest_on(&self.dibao()?.used);
+        r.rest_on(&self.tekun()?.used);
+        Ok(())
     }
 }
 

@@ -113,7 +113,7 @@ impl HouseholdProgramme for CareServicesFigures {
     };
 
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
-        r.rest_on(&a.rests_on()?);
+        a.rest_on_them(r)?;
         let tekun = &a.tekun()?.members;
         let family_in_difficulty = h.status.alleviated_or_monitored()
             || !a.dibao()?.members.is_empty()

@@ -177,7 +177,7 @@ impl HouseholdProgramme for EducationFigures {
         if h.members.iter().all(|m| m.schooling.is_none()) {
             return Ok(f);
         }
-        r.rest_on(&a.rests_on()?);
+        a.rest_on_them(r)?;
         f.family_in_difficulty = h.status.alleviated_or_monitored()
             || !a.dibao()?.members.is_empty()
             || !a.tekun()?.members.is_empty();

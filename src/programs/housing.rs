@@ -99,7 +99,7 @@ impl HouseholdProgramme for HousingFigures {
         if urban {
             return Ok(f);
         }
-        r.rest_on(&a.rests_on()?);
+        a.rest_on_them(r)?;
         f.groups = protected_groups(h, a)?;
         f.seismic_zone = r.count(&p::HOUSING_SEISMIC_ZONE)? == 1;
         if f.groups.is_empty() {

@@ -146,7 +146,7 @@ impl HouseholdProgramme for MedicalPremiumFigures {
     const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("on the household's behalf"));
 
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
-        r.rest_on(&a.rests_on()?);
+        a.rest_on_them(r)?;
         let premium = r.money(&p::MEDICAL_PREMIUM_INDIVIDUAL)?;
         // 脱贫人口 and other monitored people are subsidised during the transition period only
         // (医保发〔2021〕10号: 过渡期内).

@@ -70,12 +70,10 @@ pub struct ProgrammeResult<F> {
     /// The words, when explained: reasons, steps, facts, citations.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub words: Option<Words>,
-    /// What the figures rested on, listed when the result stands alone.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    pub listed: Option<Listed>,
-    /// What the figures rested on, whether listed or not (the estimate gathers it).
-    #[serde(skip)]
-    pub basis: Basis,
+    /// What the figures rested on, whether listed or not (the estimate gathers it); listed
+    /// (`unofficial`, `stale`, `assumptions`) when the result stands alone.
+    #[serde(flatten)]
+    pub basis: Rested,
     #[serde(flatten)]
     pub figures: F,
 }
@@ -102,15 +100,51 @@ pub struct Basis {
     pub assumptions: Assumptions,
 }
 
-/// [`Basis`] as a standalone result lists it, with the sentences when explained.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Listed {
-    /// Names of parameters used whose status is not 'official'.
-    pub unofficial: UnofficialSet,
-    /// Figures used that are older than their update cycle on the date (`{ parameter, lastFrom, text? }`).
-    pub stale: crate::params::StaleList,
-    /// Rules applied that rest on no policy text or cited document (`{ rule, text? }`).
-    pub assumptions: crate::policy::rules::AssumptionList,
+/// A result's [`Basis`] (it reads as one), and whether the result lists it: a standalone result
+/// does, with the sentences when explained; inside an estimate it does not (the estimate lists
+/// each item once). Held once, not beside a copy for listing: results are moved whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rested {
+    basis: Basis,
+    /// `Some(explain)` when listed.
+    listed: Option<bool>,
+}
+
+impl std::ops::Deref for Rested {
+    type Target = Basis;
+    fn deref(&self) -> &Basis {
+        &self.basis
+    }
+}
+
+/// Flattened into the result: `unofficial` (names of parameters used whose status is not
+/// 'official'), `stale` (figures older than their update cycle on the date, `{ parameter, lastFrom,
+/// text? }`) and `assumptions` (rules resting on no policy text or cited document, `{ rule, text?
+/// }`) when listed; nothing otherwise.
+impl Serialize for Rested {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let Some(words) = self.listed else {
+            return s.serialize_struct("Listed", 0)?.end();
+        };
+        let mut listed = s.serialize_struct("Listed", 3)?;
+        listed.serialize_field("unofficial", &self.basis.unofficial)?;
+        listed.serialize_field(
+            "stale",
+            &crate::params::StaleList {
+                set: self.basis.stale,
+                words,
+            },
+        )?;
+        listed.serialize_field(
+            "assumptions",
+            &crate::policy::rules::AssumptionList {
+                set: self.basis.assumptions,
+                words,
+            },
+        )?;
+        listed.end()
+    }
 }
 
 impl Basis {
@@ -119,20 +153,6 @@ impl Basis {
         self.unofficial.extend(other.unofficial);
         self.stale.extend(&other.stale);
         self.assumptions.extend(other.assumptions);
-    }
-
-    fn listed(self, explain: bool) -> Listed {
-        Listed {
-            unofficial: self.unofficial,
-            stale: crate::params::StaleList {
-                set: self.stale,
-                words: explain,
-            },
-            assumptions: crate::policy::rules::AssumptionList {
-                set: self.assumptions,
-                words: explain,
-            },
-        }
     }
 }
 
@@ -175,8 +195,10 @@ impl<F> ProgrammeResult<F> {
                 facts: w.facts,
                 citations: citations.into_vec(),
             }),
-            listed: Some(basis.listed(explain)),
-            basis,
+            basis: Rested {
+                basis,
+                listed: Some(explain),
+            },
             figures,
         }
     }
@@ -189,7 +211,7 @@ impl<F> ProgrammeResult<F> {
 
     /// The result as part of an estimate, which lists what its programmes rested on once.
     pub(crate) fn in_estimate(&mut self) {
-        self.listed = None;
+        self.basis.listed = None;
     }
 
     /// Whether the result carries its words.
@@ -333,7 +355,15 @@ pub(crate) fn run<F: HouseholdProgramme>(
         program,
         label,
         (figures.amounts()?, figures.why()),
-        (figures.citations(), figures.assumptions()),
+        // The citations are words: only an explained result carries them.
+        (
+            if explain {
+                figures.citations()
+            } else {
+                Citations::default()
+            },
+            figures.assumptions(),
+        ),
         &r,
         words,
         figures,

@@ -142,7 +142,7 @@ impl HouseholdProgramme for PensionFigures {
     const COLUMNS: ColumnNotes = ColumnNotes::yearly(None);
 
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
-        r.rest_on(&a.rests_on()?);
+        a.rest_on_them(r)?;
         let lowest = r.money(&p::PENSION_LOWEST_TIER)?;
         let working = (
             r.count(&p::LABOR_WORKING_AGE_MIN)?,

@@ -83,7 +83,7 @@ macro_rules! define_registry {
             }
             /// What the figures rested on.
             pub fn basis(&self) -> &Basis {
-                match self { $(Self::$variant(r) => &r.basis,)* }
+                match self { $(Self::$variant(r) => &*r.basis,)* }
             }
             pub fn unofficial(&self) -> UnofficialSet {
                 self.basis().unofficial

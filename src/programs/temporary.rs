@@ -86,7 +86,7 @@ impl HouseholdProgramme for TemporaryFigures {
             return Ok(f);
         }
         r.rest_on(&a.standard_used);
-        r.rest_on(&a.rests_on()?);
+        a.rest_on_them(r)?;
         let income = h.counted_income()?;
         let after_spending = income.checked_sub(h.rigid_spending)?;
         let line = a

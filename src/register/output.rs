@@ -131,36 +131,62 @@ pub fn width() -> usize {
         .saturating_add(TRAILING.len())
 }
 
-/// One output row's cells, written one after another into a single buffer: a register has
-/// millions of cells, and an allocation for each cost more than writing them.
+/// One output row's cells, written one after another into a single buffer with a comma between
+/// them, as the CSV record they make when no cell needs quoting: a register has millions of
+/// cells, and an allocation for each cost more than writing them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Cells {
     text: String,
+    /// Where each cell ends in `text` (the next starts one byte after, past the comma).
     ends: Vec<usize>,
+    /// Whether a cell needs quoting (then the record is written cell by cell).
+    quote: bool,
 }
 
 impl Cells {
-    pub fn push(&mut self, cell: &str) {
-        self.text.push_str(cell);
+    /// A row with room for `width` cells of `bytes` in all.
+    fn with_capacity(width: usize, bytes: usize) -> Cells {
+        Cells {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(width),
+            quote: false,
+        }
+    }
+    /// Start the next cell: a comma after the one before.
+    fn open(&mut self) {
+        if !self.ends.is_empty() {
+            self.text.push(',');
+        }
+    }
+    fn close(&mut self) {
         self.ends.push(self.text.len());
+    }
+    pub fn push(&mut self, cell: &str) {
+        self.open();
+        self.text.push_str(cell);
+        self.close();
+        self.quote = self.quote || needs_quotes(cell);
     }
     /// A cell that echoes input: made safe for spreadsheets.
     pub fn push_safe(&mut self, cell: &str) {
         self.push(&spreadsheet_safe(cell));
     }
+    /// An amount (digits, a point and a sign: never quoted).
     pub fn push_money(&mut self, amount: Money) {
-        self.push(amount.fen_text().as_str());
+        self.open();
+        amount.fen_text().push_to(&mut self.text);
+        self.close();
     }
-    pub fn push_number(&mut self, n: impl std::fmt::Display) {
-        use std::fmt::Write;
-        // Writing into a String cannot fail.
-        let _ = write!(self.text, "{n}");
-        self.ends.push(self.text.len());
+    pub fn push_number(&mut self, n: u64) {
+        self.open();
+        crate::base::json_write::number(&mut self.text, n);
+        self.close();
     }
     /// Empty cells up to `width`.
     pub fn pad(&mut self, width: usize) {
         while self.ends.len() < width {
-            self.push("");
+            self.open();
+            self.close();
         }
     }
     pub fn len(&self) -> usize {
@@ -169,10 +195,19 @@ impl Cells {
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }
+    /// The row as one CSV record, as [`write_record`] writes its cells: when no cell needs
+    /// quoting (almost every row), its text is the record.
+    pub fn write_csv(&self, out: &mut Vec<u8>) {
+        if self.quote {
+            return write_record(out, self.iter());
+        }
+        out.extend_from_slice(self.text.as_bytes());
+        out.push(b'\n');
+    }
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         self.ends.iter().scan(0, |start, &end| {
             let cell = self.text.get(*start..end).unwrap_or_default();
-            *start = end;
+            *start = end.saturating_add(1);
             Some(cell)
         })
     }
@@ -185,7 +220,7 @@ pub fn write_record<'a>(out: &mut Vec<u8>, cells: impl IntoIterator<Item = &'a s
         if i > 0 {
             out.push(b',');
         }
-        if cell.contains([',', '"', '\n', '\r']) {
+        if needs_quotes(cell) {
             out.push(b'"');
             out.extend_from_slice(cell.replace('"', "\"\"").as_bytes());
             out.push(b'"');
@@ -194,6 +229,13 @@ pub fn write_record<'a>(out: &mut Vec<u8>, cells: impl IntoIterator<Item = &'a s
         }
     }
     out.push(b'\n');
+}
+
+/// Whether a cell must be quoted: it holds a comma, a quote or a line break. Bytes, not
+/// characters: the four are ASCII, which no byte of a longer character is.
+fn needs_quotes(cell: &str) -> bool {
+    cell.bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
 }
 
 /// Which input a row is about.
@@ -218,10 +260,7 @@ pub fn lead_cells(
     error: Option<&BatchError>,
     lang: Lang,
 ) -> Cells {
-    let mut row = Cells {
-        text: String::with_capacity(256),
-        ends: Vec::with_capacity(width()),
-    };
+    let mut row = Cells::with_capacity(width(), 256);
     row.push_safe(id.household);
     row.push_safe(id.reference.unwrap_or_default());
     row.push_number(id.line);
@@ -245,13 +284,10 @@ pub fn lead_cells(
 /// One output row, in the order of [`header`]: in a Chinese table (`lang` Zh) yes/no cells are
 /// 是/否 and categories, tracks and alerts their Chinese labels; figures are the same.
 pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: Lang) -> Cells {
-    let place = id.place.cloned().unwrap_or_default();
-    let mut row = lead_cells(
-        id,
-        &[&place.region, &place.town, &place.village],
-        outcome.err(),
-        lang,
-    );
+    let place = id.place.map_or(["", "", ""], |p| {
+        [p.region.as_str(), p.town.as_str(), p.village.as_str()]
+    });
+    let mut row = lead_cells(id, &place, outcome.err(), lang);
     match outcome {
         Err(_) => row.pad(width()),
         Ok(s) => {
@@ -268,8 +304,8 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
                     .map(|t| name(&(t.as_str(), t.label()), lang))
                     .unwrap_or_default(),
             );
-            for p in PROGRAMMES {
-                match s.program(p.id) {
+            for (i, p) in PROGRAMMES.iter().enumerate() {
+                match s.program_at(i, p.id) {
                     Some(r) => {
                         row.push(yes_no(r.eligible, lang));
                         match r.monthly {
@@ -295,8 +331,8 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
                 })
                 .collect();
             row.push(&alerts.join(";"));
-            row.push_number(s.unofficial.len());
-            row.push_number(s.stale.len());
+            row.push_number(u64::try_from(s.unofficial.len()).unwrap_or(u64::MAX));
+            row.push_number(u64::try_from(s.stale.len()).unwrap_or(u64::MAX));
         }
     }
     row
@@ -360,6 +396,26 @@ mod tests {
             String::from_utf8(ours).unwrap(),
             String::from_utf8(theirs.into_inner().unwrap()).unwrap()
         );
+    }
+
+    #[test]
+    fn cells_are_written_as_their_record() {
+        // Rows whose cells need no quotes, and rows with one that does, anywhere.
+        let rows: [&[&str]; 5] = [
+            &["a", "", "0.00", "人均 441.00", ""],
+            &["", ""],
+            &["x", "a,b", "y"],
+            &["say \"hi\"", "line\nbreak", "cr\r"],
+            &["only"],
+        ];
+        for row in rows {
+            let mut cells = Cells::default();
+            row.iter().for_each(|c| cells.push(c));
+            let (mut ours, mut record) = (Vec::new(), Vec::new());
+            cells.write_csv(&mut ours);
+            write_record(&mut record, row.iter().copied());
+            assert_eq!(ours, record, "{row:?}");
+        }
     }
 
     #[test]

@@ -98,7 +98,11 @@ impl<R: BufRead> Lines<R> {
                 return Ok(any);
             }
             any = true;
-            let end = available.iter().position(|b| *b == b'\n' || *b == b'\r');
+            let end = crate::base::bytes::position(
+                available,
+                |w| crate::base::bytes::has(w, b'\n') || crate::base::bytes::has(w, b'\r'),
+                |b| b == b'\n' || b == b'\r',
+            );
             let part = available
                 .get(..end.unwrap_or(available.len()))
                 .unwrap_or_default();

@@ -546,7 +546,7 @@ impl<'e> TextScreen<'e> {
                 place: Some(&r.place),
             };
             if let Some(csv) = out.csv {
-                output::write_record(csv, output::row(&id, screening.as_ref(), self.lang).iter());
+                output::row(&id, screening.as_ref(), self.lang).write_csv(csv);
             }
             if let Some(columns) = out.columns {
                 columns.push(&id, screening);

@@ -172,8 +172,8 @@ impl Totals {
             Err(_) => self.errors += 1,
             Ok(s) => {
                 self.in_scope += u64::from(s.monitoring.in_scope);
-                for (count, p) in self.eligible.iter_mut().zip(PROGRAMMES) {
-                    *count += u64::from(s.program(p.id).is_some_and(|r| r.eligible));
+                for (i, (count, p)) in self.eligible.iter_mut().zip(PROGRAMMES).enumerate() {
+                    *count += u64::from(s.program_at(i, p.id).is_some_and(|r| r.eligible));
                 }
                 self.total_annual = self
                     .total_annual
@@ -393,11 +393,14 @@ struct Worker<'a> {
 type Outcome = Result<Estimate, PolicyError>;
 
 impl Worker<'_> {
-    /// The household of a job as JSON, with its place and reference.
-    fn household(&self, job: &Job) -> (Result<Node<'static>, PolicyError>, Place, Option<String>) {
+    /// The household of a job as JSON (borrowing the job's text), with its place and reference.
+    fn household<'j>(
+        &self,
+        job: &'j Job,
+    ) -> (Result<Node<'j>, PolicyError>, Place, Option<String>) {
         match &job.unit {
             Unit::Line(text) => {
-                let node = zhenxing::input::parse(text.trim_end(), "该行").map(node_owned);
+                let node = zhenxing::input::parse(text.trim_end(), "该行");
                 let reference = node
                     .as_ref()
                     .ok()
@@ -569,7 +572,7 @@ impl Worker<'_> {
         explained: Option<&Estimate>,
     ) -> io::Result<()> {
         if self.options.output_format == Format::Csv {
-            output::write_record(bytes, output::row(id, screening, self.options.lang).iter());
+            output::row(id, screening, self.options.lang).write_csv(bytes);
             return Ok(());
         }
         let line = JsonLine {
@@ -595,7 +598,7 @@ impl Worker<'_> {
         compared: Result<&HouseholdComparison, &BatchError>,
     ) -> io::Result<()> {
         if self.options.output_format == Format::Csv {
-            output::write_record(bytes, compare_row(id, compared, self.options.lang).iter());
+            compare_row(id, compared, self.options.lang).write_csv(bytes);
             return Ok(());
         }
         let line = CompareLine {
@@ -619,24 +622,6 @@ impl Worker<'_> {
             town: self.layout.is_some_and(|l| l.has("town")),
             village: self.layout.is_some_and(|l| l.has("village")),
         }
-    }
-}
-
-/// A parsed JSON line as a value that owns its text (the job's text is dropped with the job).
-fn node_owned(n: Node<'_>) -> Node<'static> {
-    use std::borrow::Cow;
-    match n {
-        Node::Null => Node::Null,
-        Node::Bool(b) => Node::Bool(b),
-        Node::Number(t) => Node::Number(Cow::Owned(t.into_owned())),
-        Node::String(s) => Node::String(s.map(|s| Cow::Owned(s.into_owned()))),
-        Node::Array(items) => Node::Array(items.into_iter().map(node_owned).collect()),
-        Node::Object(members) => Node::Object(
-            members
-                .into_iter()
-                .map(|(k, v)| (Cow::Owned(k.into_owned()), node_owned(v)))
-                .collect(),
-        ),
     }
 }
 

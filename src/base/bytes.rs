@@ -1,0 +1,97 @@
+//! Looking through bytes eight at a time: where the next line ends in a register, where a JSON string
+//! needs a look. A word with none of the bytes sought is passed over whole; the one that has one is
+//! then read byte by byte. Plain integer arithmetic, the same natively and in WebAssembly.
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether a byte of `word` is below `n` (at most 128): exact as a yes or no.
+pub fn has_below(word: u64, n: u8) -> bool {
+    word.wrapping_sub(ONES.wrapping_mul(u64::from(n))) & !word & HIGHS != 0
+}
+
+/// Whether a byte of `word` is `byte`.
+pub fn has(word: u64, byte: u8) -> bool {
+    has_below(word ^ ONES.wrapping_mul(u64::from(byte)), 1)
+}
+
+/// The place of the first byte that `is`, passing over each eight bytes of which `may_hold` says
+/// none is (it must say so only when it is true).
+pub fn position(
+    bytes: &[u8],
+    may_hold: impl Fn(u64) -> bool,
+    is: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0usize;
+    for chunk in &mut chunks {
+        let word = <[u8; 8]>::try_from(chunk).map_or(u64::MAX, u64::from_le_bytes);
+        if may_hold(word) {
+            if let Some(i) = chunk.iter().position(|b| is(*b)) {
+                return Some(at.saturating_add(i));
+            }
+        }
+        at = at.saturating_add(8);
+    }
+    let rest = chunks.remainder().iter().position(|b| is(*b))?;
+    Some(at.saturating_add(rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_tested_as_their_bytes_are() {
+        // Every byte value at every place of a word otherwise holding a second value.
+        for fill in [0u8, 0x0a, 0x1f, 0x20, 0x22, 0x5c, 0x7f, 0x80, 0xe4, 0xff] {
+            for byte in 0..=255u8 {
+                for place in 0..8 {
+                    let mut bytes = [fill; 8];
+                    bytes[place] = byte;
+                    let word = u64::from_le_bytes(bytes);
+                    for n in [1u8, 0x20, 0x80] {
+                        assert_eq!(
+                            has_below(word, n),
+                            bytes.iter().any(|b| *b < n),
+                            "{bytes:?} < {n}"
+                        );
+                    }
+                    for sought in [b'\n', b'"', 0u8, 0xff] {
+                        assert_eq!(
+                            has(word, sought),
+                            bytes.contains(&sought),
+                            "{bytes:?} {sought}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn positions_are_the_first_as_a_plain_search_finds_it() {
+        let is = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
+        let may_hold = |w: u64| has(w, b'"') || has(w, b'\\') || has_below(w, 0x20);
+        // Pseudo-random texts of every length up to 40, mostly plain, some bytes sought.
+        let mut seed = 7u32;
+        let mut next = || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) as u8
+        };
+        for len in 0..40 {
+            for _ in 0..50 {
+                let text: Vec<u8> = (0..len)
+                    .map(|_| match next() % 16 {
+                        0 => b'"',
+                        1 => b'\n',
+                        2 => 0xe4,
+                        _ => b'a' + next() % 26,
+                    })
+                    .collect();
+                let plain = text.iter().position(|b| is(*b));
+                assert_eq!(position(&text, may_hold, is), plain, "{text:?}");
+            }
+        }
+    }
+}
