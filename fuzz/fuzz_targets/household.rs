@@ -15,17 +15,20 @@ fuzz_target!(|data: &[u8]| {
     let e = engine();
     // The request-shaped entry points take any JSON value.
     if let Ok(value) = zhenxing::input::parse(text, "fuzz") {
-        if let Ok(c) = MedicalClaim::read(&value) {
-            let _ = e.medical(&c, "2023-06-01");
-        }
-        if let Ok(r) = MicrocreditRequest::read(&value) {
-            let _ = e.microcredit(&r, "2023-06-01");
-        }
-        if let Ok(c) = InsuranceFuturesClaim::read(&value) {
-            let _ = e.insurance_futures(&c, "2023-06-01");
-        }
-        if let Ok(p) = WorkReliefProject::read(&value) {
-            let _ = e.work_relief(&p, "2023-06-01");
+        // Explained and not: the words are written by their own code.
+        for explain in [false, true] {
+            if let Ok(c) = MedicalClaim::read(&value) {
+                let _ = e.medical(&c, "2023-06-01", explain);
+            }
+            if let Ok(r) = MicrocreditRequest::read(&value) {
+                let _ = e.microcredit(&r, "2023-06-01", explain);
+            }
+            if let Ok(c) = InsuranceFuturesClaim::read(&value) {
+                let _ = e.insurance_futures(&c, "2023-06-01", explain);
+            }
+            if let Ok(p) = WorkReliefProject::read(&value) {
+                let _ = e.work_relief(&p, "2023-06-01", explain);
+            }
         }
         if let Ok(o) = CurveOptions::read(&value) {
             let _ = e.income_curve(&HouseholdInput::default(), "2023-06-01", o);
@@ -42,7 +45,8 @@ fuzz_target!(|data: &[u8]| {
     for date in ["2021-03-19", "2023-06-01", "2026-01-01"] {
         let _ = e.estimate(&h, date);
         let _ = e.screen(&h, date);
-        let _ = e.monitoring(&h, date);
+        let _ = e.monitoring(&h, date, true);
+        let _ = e.monitoring(&h, date, false);
     }
     let curve = CurveOptions::read(
         &zhenxing::input::parse(r#"{ "from": "0", "to": "20000", "step": "2500" }"#, "opts").expect("valid options"),
