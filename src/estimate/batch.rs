@@ -1,6 +1,7 @@
 //! Households in bulk: one outcome per household, in order, a bad household giving its own error
 //! while the rest go on.
 
+use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -23,8 +24,9 @@ pub fn check_batch(len: usize, limit: usize) -> Result<()> {
     if len > limit {
         return Err(PolicyError::out_of_range(
             "",
-            format!(
-                "一次最多 {limit} 户（当前 {len} 户），请分批；大的花名册可用 screenMany 或 screenEach"
+            sentence!(
+                "一次最多 " limit " 户（当前 " len
+                " 户），请分批；大的花名册可用 screenMany 或 screenEach"
             ),
         ));
     }

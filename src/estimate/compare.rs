@@ -8,6 +8,7 @@
 //! behalf for 养老保险代缴, as in [`Screening`]); the total is the household's annual cash support
 //! (`totalAnnual`). Programmes follow the registry: one added there is compared here with no change.
 
+use crate::policy::sentence::sentence;
 use std::borrow::Cow;
 
 use serde::Serialize;
@@ -807,17 +808,14 @@ fn change_words(label: &str, difference: Money, why: &[&'static str]) -> Vec<Str
         return Vec::new();
     }
     let amount = if difference.is_negative() {
-        format!(
-            "减少 {} 元/年",
-            Money::ZERO.checked_sub(difference).unwrap_or(difference)
-        )
+        sentence!("减少 " (Money::ZERO.checked_sub(difference).unwrap_or(difference)) " 元/年")
     } else if difference.is_zero() {
         "金额不变、是否符合条件改变".to_string()
     } else {
-        format!("增加 {difference} 元/年")
+        sentence!("增加 " difference " 元/年")
     };
     let causes: Vec<&str> = why.iter().map(|id| reason_label(id)).collect();
-    vec![format!("{label}{amount}：{}。", causes.join("；"))]
+    vec![sentence!(label amount "：" (causes.join("；")) "。")]
 }
 
 // ---------------------------------------------------------------------------------------------

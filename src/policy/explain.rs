@@ -4,10 +4,13 @@
 //!
 //! Batches and screening never write explanations: the figures are the same without them.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use tsify::Tsify;
 
 use crate::policy::rules::RuleId;
+use crate::policy::sentence::Piece;
 
 /// One step of a calculation (`steps[]` of every result).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -31,7 +34,8 @@ pub struct Step {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Fact {
-    pub label: String,
+    /// Most labels are fixed text: borrowed, not copied into every result.
+    pub label: Cow<'static, str>,
     pub value: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -39,7 +43,7 @@ pub struct Fact {
     /// The path of the value in the result, when it is one of its fields.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
-    pub key: Option<String>,
+    pub key: Option<Cow<'static, str>>,
 }
 
 /// The words of one result.
@@ -92,21 +96,25 @@ impl Explanation {
     /// A figure of the result (`key`: its path in the result) with its unit.
     pub fn fact(
         &mut self,
-        label: impl Into<String>,
-        value: impl std::fmt::Display,
+        label: impl Into<Cow<'static, str>>,
+        value: impl Piece,
         unit: &'static str,
-        key: impl Into<String>,
+        key: impl Into<Cow<'static, str>>,
     ) {
         self.facts.push(Fact {
             label: label.into(),
-            value: value.to_string(),
+            value: {
+                let mut text = String::with_capacity(12);
+                value.push_to(&mut text);
+                text
+            },
             unit: Some(unit).filter(|u| !u.is_empty()),
             key: Some(key.into()),
         });
     }
 
     /// A fact in words (names, periods), not a field of the result.
-    pub fn fact_text(&mut self, label: impl Into<String>, value: impl Into<String>) {
+    pub fn fact_text(&mut self, label: impl Into<Cow<'static, str>>, value: impl Into<String>) {
         self.facts.push(Fact {
             label: label.into(),
             value: value.into(),

@@ -11,6 +11,7 @@ use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
 use crate::input::model::{Area, Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader, Used};
+use crate::policy::sentence::sentence;
 
 /// What a programme decided that later programmes read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -129,6 +130,6 @@ fn order(programme: &str) -> PolicyError {
     PolicyError::new(
         crate::base::error::ErrorCode::InvalidParameters,
         "",
-        format!("内部错误：{programme} 须在读取它的项目之前计算（项目清单顺序）"),
+        sentence!("内部错误：" programme " 须在读取它的项目之前计算（项目清单顺序）"),
     )
 }

@@ -10,6 +10,7 @@
 //!
 //! Parameters read: `dibao.elderlyAge`, `dibao.minorAge`.
 
+use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -219,16 +220,13 @@ impl HouseholdProgramme for CareServicesFigures {
             e.step_citing(
                 rules::CARE_SERVICES_MEMBER,
                 citation,
-                format!(
-                    "{}：{}，{}：{}。",
-                    m.member,
-                    groups::labels(&m.groups),
-                    ability,
-                    names.join("；")
+                sentence!(
+                    (m.member) "：" (groups::labels(&m.groups)) "，" ability "：" (names.join("；"))
+                    "。"
                 ),
                 None,
             );
-            e.reason(format!("{}可获得{}。", m.member, names.join("，并")));
+            e.reason(sentence!((m.member) "可获得" (names.join("，并")) "。"));
         }
         if self.members.is_empty() {
             e.reason(Reason::CareServicesNoneNeedsCare.text());
