@@ -55,6 +55,15 @@ pub struct Explanation {
 }
 
 impl Explanation {
+    /// Room for a programme's usual words, so that they are not moved as they grow.
+    pub fn with_room() -> Self {
+        Explanation {
+            steps: Vec::with_capacity(8),
+            reasons: Vec::with_capacity(4),
+            facts: Vec::with_capacity(6),
+        }
+    }
+
     /// A step applying `rule`, citing its first source (see [`RuleId::citation`]).
     pub fn step(&mut self, rule: impl Into<RuleId>, text: String, value: Option<String>) {
         let rule = rule.into();

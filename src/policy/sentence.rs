@@ -10,22 +10,35 @@ use crate::base::money::{Money, Rate};
 
 /// What a sentence can hold: written as its `Display` writes it.
 pub trait Piece {
+    /// The bytes it writes, or a fair guess (sizes the sentence once).
+    fn size(&self) -> usize {
+        12
+    }
     fn push_to(&self, out: &mut String);
 }
 
 impl Piece for str {
+    fn size(&self) -> usize {
+        self.len()
+    }
     fn push_to(&self, out: &mut String) {
         out.push_str(self);
     }
 }
 
 impl Piece for String {
+    fn size(&self) -> usize {
+        self.len()
+    }
     fn push_to(&self, out: &mut String) {
         out.push_str(self);
     }
 }
 
 impl<T: Piece + ?Sized> Piece for &T {
+    fn size(&self) -> usize {
+        (**self).size()
+    }
     fn push_to(&self, out: &mut String) {
         (**self).push_to(out);
     }
@@ -105,6 +118,18 @@ impl Piece for usize {
     }
 }
 
+/// The pieces one after the other, in a string allocated once.
+pub fn joined(pieces: &[&dyn Piece]) -> String {
+    let size = pieces
+        .iter()
+        .fold(0usize, |n, p| n.saturating_add(p.size()));
+    let mut text = String::with_capacity(size);
+    for p in pieces {
+        p.push_to(&mut text);
+    }
+    text
+}
+
 /// An integer's decimal digits, as `Display` writes them.
 fn push_integer(out: &mut String, mut n: u128, negative: bool) {
     let mut digits = [b'0'; 40];
@@ -125,24 +150,11 @@ fn push_integer(out: &mut String, mut n: u128, negative: bool) {
 }
 
 /// A sentence from its pieces, in order: literals and [`Piece`]s (parenthesise an expression of
-/// more than one token). Each piece is evaluated once; the string is sized for the literals and
-/// a dozen bytes a figure.
+/// more than one token). Each piece is evaluated once, and the string allocated once, to size.
 macro_rules! sentence {
-    (@size $text:literal) => {
-        $text.len()
+    ($($piece:tt)*) => {
+        $crate::policy::sentence::joined(&[$(&$piece as &dyn $crate::policy::sentence::Piece),*])
     };
-    (@size $piece:tt) => {
-        12
-    };
-    ($($piece:tt)*) => {{
-        #[allow(unused_imports)]
-        use $crate::policy::sentence::Piece as _;
-        const SIZE: usize = 0 $(+ $crate::policy::sentence::sentence!(@size $piece))*;
-        #[allow(unused_mut)]
-        let mut text = String::with_capacity(SIZE);
-        $(($piece).push_to(&mut text);)*
-        text
-    }};
 }
 pub(crate) use sentence;
 
