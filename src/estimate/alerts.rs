@@ -13,7 +13,6 @@
 //!
 //! Parameters read: `education.compulsoryAgeMin`, `education.compulsoryAgeMax`, `labor.workingAgeMin`.
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -92,15 +91,13 @@ enum Say {
 impl Say {
     fn words(&self) -> String {
         match self {
-            Say::SchoolDropout(min, max) => sentence!(
-                min "至" max
-                "周岁义务教育适龄、未登记在校：请核实是否失学辍学，会同学校和教育部门劝返复学；因身体原因不具备学习条件的，登记“因身体原因不具备学习条件”并安排送教上门。"
+            Say::SchoolDropout(min, max) => format!(
+                "{min}至{max}周岁义务教育适龄、未登记在校：请核实是否失学辍学，会同学校和教育部门劝返复学；因身体原因不具备学习条件的，登记“因身体原因不具备学习条件”并安排送教上门。"
             ),
             Say::CoverageGap => "完全或部分丧失劳动能力、没有工资收入，本测算中既不符合低保也不符合特困：请核查家庭收入（含未登记的收入）、财产和赡养情况，符合条件的按规定纳入农村低保或特困人员救助供养，并按困难类型落实专项救助、临时救助。".into(),
             Say::Uninsured => "请动员参加城乡居民基本医疗保险，并落实分类资助参保（见“分类资助参保”）。".into(),
-            Say::HousingSubsidy(subsidy) => sentence!(
-                "可按农村危房改造申请补助 " subsidy
-                " 元（见“住房安全（农村危房改造）”），改造期间保障临时住所安全。"
+            Say::HousingSubsidy(subsidy) => format!(
+                "可按农村危房改造申请补助 {subsidy} 元（见“住房安全（农村危房改造）”），改造期间保障临时住所安全。"
             ),
             Say::HousingNotProtected => "不属农村危房改造保障对象：请核实是否符合低保、监测等条件，或通过其他方式保障住房安全。".into(),
             Say::HousingNotAppraised => "请先组织农村房屋安全性鉴定，按鉴定等级申请危房改造（见“住房安全（农村危房改造）”）。".into(),

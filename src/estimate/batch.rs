@@ -1,7 +1,6 @@
 //! Households in bulk: one outcome per household, in order, a bad household giving its own error
 //! while the rest go on.
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -24,9 +23,8 @@ pub fn check_batch(len: usize, limit: usize) -> Result<()> {
     if len > limit {
         return Err(PolicyError::out_of_range(
             "",
-            sentence!(
-                "一次最多 " limit " 户（当前 " len
-                " 户），请分批；大的花名册可用 screenMany 或 screenEach"
+            format!(
+                "一次最多 {limit} 户（当前 {len} 户），请分批；大的花名册可用 screenMany 或 screenEach"
             ),
         ));
     }

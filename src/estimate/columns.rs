@@ -11,7 +11,6 @@ use crate::base::error::BatchError;
 use crate::base::error::PolicyError;
 use crate::base::money::Money;
 use crate::estimate::screening::Screening;
-use crate::policy::sentence::sentence;
 use crate::programs::monitoring::Category;
 use crate::programs::registry::PROGRAMMES;
 
@@ -104,7 +103,7 @@ fn fen(m: Money) -> Result<f64, PolicyError> {
         Some(f) if f.checked_abs().is_some_and(|a| a <= EXACT_FEN) => Ok(f as f64),
         _ => Err(PolicyError::out_of_range(
             "",
-            sentence!("金额 " m " 元超出按分精确表示的范围（2^53 分）"),
+            format!("金额 {m} 元超出按分精确表示的范围（2^53 分）"),
         )),
     }
 }

@@ -8,7 +8,6 @@
 //! behalf for 养老保险代缴, as in [`Screening`]); the total is the household's annual cash support
 //! (`totalAnnual`). Programmes follow the registry: one added there is compared here with no change.
 
-use crate::policy::sentence::sentence;
 use std::borrow::Cow;
 
 use serde::Serialize;
@@ -808,14 +807,17 @@ fn change_words(label: &str, difference: Money, why: &[&'static str]) -> Vec<Str
         return Vec::new();
     }
     let amount = if difference.is_negative() {
-        sentence!("减少 " (Money::ZERO.checked_sub(difference).unwrap_or(difference)) " 元/年")
+        format!(
+            "减少 {} 元/年",
+            Money::ZERO.checked_sub(difference).unwrap_or(difference)
+        )
     } else if difference.is_zero() {
         "金额不变、是否符合条件改变".to_string()
     } else {
-        sentence!("增加 " difference " 元/年")
+        format!("增加 {difference} 元/年")
     };
     let causes: Vec<&str> = why.iter().map(|id| reason_label(id)).collect();
-    vec![sentence!(label amount "：" (causes.join("；")) "。")]
+    vec![format!("{label}{amount}：{}。", causes.join("；"))]
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ pub mod compare;
 pub mod labels;
 pub mod screening;
 
-use crate::policy::sentence::sentence;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -462,7 +461,7 @@ fn curve_points(
     if span >= Decimal::from(MAX_CURVE_POINTS) {
         return Err(PolicyError::out_of_range(
             "opts.step",
-            sentence!("点数过多（最多 " MAX_CURVE_POINTS " 个），请加大步长"),
+            format!("点数过多（最多 {MAX_CURVE_POINTS} 个），请加大步长"),
         ));
     }
     let mut points = Vec::new();
@@ -511,9 +510,11 @@ fn cliffs_and_rises(points: &[CurvePoint]) -> Result<(Vec<Cliff>, Vec<Rise>)> {
                 to_income: b.income,
                 gain: support_gain,
                 programs: rose.clone(),
-                text: sentence!(
-                    "收入从 " (a.income) " 增至 " (b.income) " 元，帮扶反而增加 " support_gain
-                    " 元（" (programme_labels(&rose)) "）。"
+                text: format!(
+                    "收入从 {} 增至 {} 元，帮扶反而增加 {support_gain} 元（{}）。",
+                    a.income,
+                    b.income,
+                    programme_labels(&rose)
                 ),
             });
         }
@@ -530,9 +531,12 @@ fn cliffs_and_rises(points: &[CurvePoint]) -> Result<(Vec<Cliff>, Vec<Rise>)> {
                 to_income: b.income,
                 drop: lost,
                 programs: fell.clone(),
-                text: sentence!(
-                    "收入从 " (a.income) " 增至 " (b.income) " 元，帮扶减少 " lost " 元（"
-                    (programme_labels(&fell)) "），超过增加的收入：家庭反而变少。"
+                text: format!(
+                    "收入从 {} 增至 {} 元，帮扶减少 {} 元（{}），超过增加的收入：家庭反而变少。",
+                    a.income,
+                    b.income,
+                    lost,
+                    programme_labels(&fell)
                 ),
             });
         }

@@ -4,13 +4,10 @@
 //!
 //! Batches and screening never write explanations: the figures are the same without them.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 use tsify::Tsify;
 
 use crate::policy::rules::RuleId;
-use crate::policy::sentence::Piece;
 
 /// One step of a calculation (`steps[]` of every result).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -34,8 +31,7 @@ pub struct Step {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Fact {
-    /// Most labels are fixed text: borrowed, not copied into every result.
-    pub label: Cow<'static, str>,
+    pub label: String,
     pub value: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -43,7 +39,7 @@ pub struct Fact {
     /// The path of the value in the result, when it is one of its fields.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
-    pub key: Option<Cow<'static, str>>,
+    pub key: Option<String>,
 }
 
 /// The words of one result.
@@ -55,15 +51,6 @@ pub struct Explanation {
 }
 
 impl Explanation {
-    /// Room for a programme's usual words, so that they are not moved as they grow.
-    pub fn with_room() -> Self {
-        Explanation {
-            steps: Vec::with_capacity(8),
-            reasons: Vec::with_capacity(4),
-            facts: Vec::with_capacity(6),
-        }
-    }
-
     /// A step applying `rule`, citing its first source (see [`RuleId::citation`]).
     pub fn step(&mut self, rule: impl Into<RuleId>, text: String, value: Option<String>) {
         let rule = rule.into();
@@ -105,25 +92,21 @@ impl Explanation {
     /// A figure of the result (`key`: its path in the result) with its unit.
     pub fn fact(
         &mut self,
-        label: impl Into<Cow<'static, str>>,
-        value: impl Piece,
+        label: impl Into<String>,
+        value: impl std::fmt::Display,
         unit: &'static str,
-        key: impl Into<Cow<'static, str>>,
+        key: impl Into<String>,
     ) {
         self.facts.push(Fact {
             label: label.into(),
-            value: {
-                let mut text = String::with_capacity(12);
-                value.push_to(&mut text);
-                text
-            },
+            value: value.to_string(),
             unit: Some(unit).filter(|u| !u.is_empty()),
             key: Some(key.into()),
         });
     }
 
     /// A fact in words (names, periods), not a field of the result.
-    pub fn fact_text(&mut self, label: impl Into<Cow<'static, str>>, value: impl Into<String>) {
+    pub fn fact_text(&mut self, label: impl Into<String>, value: impl Into<String>) {
         self.facts.push(Fact {
             label: label.into(),
             value: value.into(),

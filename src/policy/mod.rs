@@ -4,11 +4,10 @@
 //!
 //! Beside them, what the engine says it applied: [`rules`], every rule with its source (an item, a
 //! document or an assumption of this calculator), and [`explain`], the steps, reasons and facts a
-//! result is explained with, written by [`sentence`].
+//! result is explained with.
 
 pub mod explain;
 pub mod rules;
-pub mod sentence;
 
 /// `(citation, title)` for every item of the text.
 pub const ITEMS: &[(&str, &str)] = &[

@@ -11,7 +11,6 @@ use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
 use crate::input::model::{Area, Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader, Used};
-use crate::policy::sentence::sentence;
 
 /// What a programme decided that later programmes read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -130,6 +129,6 @@ fn order(programme: &str) -> PolicyError {
     PolicyError::new(
         crate::base::error::ErrorCode::InvalidParameters,
         "",
-        sentence!("内部错误：" programme " 须在读取它的项目之前计算（项目清单顺序）"),
+        format!("内部错误：{programme} 须在读取它的项目之前计算（项目清单顺序）"),
     )
 }

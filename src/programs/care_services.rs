@@ -10,7 +10,6 @@
 //!
 //! Parameters read: `dibao.elderlyAge`, `dibao.minorAge`.
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -220,13 +219,16 @@ impl HouseholdProgramme for CareServicesFigures {
             e.step_citing(
                 rules::CARE_SERVICES_MEMBER,
                 citation,
-                sentence!(
-                    (m.member) "：" (groups::labels(&m.groups)) "，" ability "：" (names.join("；"))
-                    "。"
+                format!(
+                    "{}：{}，{}：{}。",
+                    m.member,
+                    groups::labels(&m.groups),
+                    ability,
+                    names.join("；")
                 ),
                 None,
             );
-            e.reason(sentence!((m.member) "可获得" (names.join("，并")) "。"));
+            e.reason(format!("{}可获得{}。", m.member, names.join("，并")));
         }
         if self.members.is_empty() {
             e.reason(Reason::CareServicesNoneNeedsCare.text());

@@ -12,7 +12,6 @@
 //! Parameters read: `childRehabilitation.ageMax`, `childRehabilitation.ceiling.training`,
 //! `.devices`, `.surgery`.
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -196,13 +195,14 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
             let kind = c.disability_type.label();
             if !c.eligible {
                 let text = if c.disability_type == DisabilityType::Mental {
-                    sentence!(
-                        (c.member) "：" kind
-                        "不在国家残疾儿童康复救助制度所列类别中（县级可扩大范围）。"
+                    format!(
+                        "{}：{kind}不在国家残疾儿童康复救助制度所列类别中（县级可扩大范围）。",
+                        c.member
                     )
                 } else {
-                    sentence!(
-                        (c.member) "：" (c.age) "周岁，超过救助年龄（0至" (self.age_max) "周岁）。"
+                    format!(
+                        "{}：{}周岁，超过救助年龄（0至{}周岁）。",
+                        c.member, c.age, self.age_max
                     )
                 };
                 e.step(rules::CHILD_REHABILITATION_SCOPE, text, None);
@@ -210,34 +210,38 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
             }
             e.step(
                 rules::CHILD_REHABILITATION_SCOPE,
-                sentence!(
-                    (c.member) "：" (c.age) "周岁、" kind
-                    "，属残疾儿童康复救助对象（不设家庭经济条件）。"
+                format!(
+                    "{}：{}周岁、{kind}，属残疾儿童康复救助对象（不设家庭经济条件）。",
+                    c.member, c.age
                 ),
                 None,
             );
             let parts: Vec<String> = c
                 .services
                 .iter()
-                .map(|s| sentence!((s.label.unwrap_or_default()) " " (s.ceiling) " 元"))
+                .map(|s| format!("{} {} 元", s.label.unwrap_or_default(), s.ceiling))
                 .collect();
             e.step(
                 rules::CHILD_REHABILITATION_SERVICES,
-                sentence!(
-                    (c.member) "：" (parts.join(" + ")) "，年度最高合计 " (c.ceiling)
-                    " 元，由定点康复机构结算。"
+                format!(
+                    "{}：{}，年度最高合计 {} 元，由定点康复机构结算。",
+                    c.member,
+                    parts.join(" + "),
+                    c.ceiling
                 ),
                 Some(c.ceiling.to_fen_string()),
             );
-            e.reason(sentence!(
-                (c.member) "可申请残疾儿童康复救助，每年最高 " (c.ceiling) " 元（"
-                (parts.join("、")) "）。"
+            e.reason(format!(
+                "{}可申请残疾儿童康复救助，每年最高 {} 元（{}）。",
+                c.member,
+                c.ceiling,
+                parts.join("、")
             ));
             e.fact(
-                sentence!((c.member) "：年度救助上限"),
+                format!("{}：年度救助上限", c.member),
                 c.ceiling,
                 "元/年",
-                sentence!("children[" j "].ceiling"),
+                format!("children[{j}].ceiling"),
             );
         }
     }

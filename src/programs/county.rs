@@ -16,7 +16,6 @@
 //! `transition.end`, `transition.fundIntegrationPilotYears` and the windows `programs::transition`
 //! reads); the region table's 脱贫县 and poverty-county facts and the set's 重点帮扶县 list status.
 
-use crate::policy::sentence::sentence;
 use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
@@ -473,9 +472,9 @@ impl Facts<'_> {
     /// "过渡期第3年" and the like.
     fn phase_text(&self) -> String {
         match (self.phase.phase, self.phase.year) {
-            (Phase::Transition, Some(y)) => sentence!("过渡期第" y "年"),
-            (Phase::Before, _) => sentence!("过渡期（" (self.phase.start) " 起）尚未开始"),
-            _ => sentence!("过渡期已于 " (self.phase.end) " 结束"),
+            (Phase::Transition, Some(y)) => format!("过渡期第{y}年"),
+            (Phase::Before, _) => format!("过渡期（{} 起）尚未开始", self.phase.start),
+            _ => format!("过渡期已于 {} 结束", self.phase.end),
         }
     }
 }
@@ -487,33 +486,32 @@ fn exit_text(p: &PovertyCounty) -> String {
             .replace(" (published)", "")
     });
     let approval = match (&p.approval_date, doc) {
-        (Some(d), Some(doc)) if doc.contains(d.as_str()) => sentence!("，" doc),
-        (Some(d), Some(doc)) => sentence!("，" d " 批准（" doc "）"),
-        (Some(d), None) => sentence!("，" d " 批准"),
-        (None, Some(doc)) => sentence!("，" doc),
+        (Some(d), Some(doc)) if doc.contains(d.as_str()) => format!("，{doc}"),
+        (Some(d), Some(doc)) => format!("，{d} 批准（{doc}）"),
+        (Some(d), None) => format!("，{d} 批准"),
+        (None, Some(doc)) => format!("，{doc}"),
         (None, None) => String::new(),
     };
     let batch = p
         .exit_batch
-        .map(|b| sentence!("，" b "年批次"))
+        .map(|b| format!("，{b}年批次"))
         .unwrap_or_default();
-    sentence!((p.exit_assessment_year) "年度退出" batch approval)
+    format!("{}年度退出{batch}{approval}", p.exit_assessment_year)
 }
 
 fn explain_county(f: &Facts<'_>, c: &CountyFlags, e: &mut Explanation) {
     let name = &f.region.name;
     let d = format_date(f.on);
     let text = match &c.poverty_county {
-        Some(p) if c.alleviated_county => {
-            sentence!(name "是全省20个脱贫县之一（原国家级贫困县，" (exit_text(p)) "）。")
-        }
-        Some(p) => {
-            sentence!(
-                name "是原省级贫困县（" (exit_text(p))
-                "），不是过渡期的脱贫县，脱贫县的县级措施不适用。"
-            )
-        }
-        None => sentence!(name "不是脱贫县，脱贫县的县级措施不适用。"),
+        Some(p) if c.alleviated_county => format!(
+            "{name}是全省20个脱贫县之一（原国家级贫困县，{}）。",
+            exit_text(p)
+        ),
+        Some(p) => format!(
+            "{name}是原省级贫困县（{}），不是过渡期的脱贫县，脱贫县的县级措施不适用。",
+            exit_text(p)
+        ),
+        None => format!("{name}不是脱贫县，脱贫县的县级措施不适用。"),
     };
     e.step(
         rules::COUNTY_ALLEVIATED,
@@ -530,14 +528,19 @@ fn explain_county(f: &Facts<'_>, c: &CountyFlags, e: &mut Explanation) {
     explain_key_county(f, c.key_county, c.alleviated_county, name, e);
     explain_measures(f, e);
     let phase = f.phase_text();
-    e.reason(sentence!(name (if c.alleviated_county {
+    e.reason(format!(
+        "{name}{}；{d} {phase}，生效的县级措施 {} 项。",
+        if c.alleviated_county {
             "是脱贫县"
         } else {
             "不是脱贫县"
-        }) "；" d " " phase "，生效的县级措施 " (f.measures.len()) " 项。"));
+        },
+        f.measures.len()
+    ));
     if !f.pending.is_empty() {
-        e.reason(sentence!(
-            "乡村振兴重点帮扶县名单未公布：" (f.pending.len()) " 项针对重点帮扶县的措施待定。"
+        e.reason(format!(
+            "乡村振兴重点帮扶县名单未公布：{} 项针对重点帮扶县的措施待定。",
+            f.pending.len()
         ));
     }
 }
@@ -551,27 +554,15 @@ fn explain_key_county(
 ) {
     let (text, value) = match key {
         KeyCounty::NotPublished if alleviated => (
-            sentence!(
-                "乡村振兴重点帮扶县在20个脱贫县中确定；名单未公布（" (f.list.source) "），" name
-                "暂不按重点帮扶县计算，针对重点帮扶县的措施列为“待定”。"
-            ),
+            format!("乡村振兴重点帮扶县在20个脱贫县中确定；名单未公布（{}），{name}暂不按重点帮扶县计算，针对重点帮扶县的措施列为“待定”。", f.list.source),
             "未公布",
         ),
         KeyCounty::NotPublished => (
-            sentence!(
-                "乡村振兴重点帮扶县在20个脱贫县中确定，名单未公布（" (f.list.source) "）；" name
-                "不是脱贫县，不会是重点帮扶县。"
-            ),
+            format!("乡村振兴重点帮扶县在20个脱贫县中确定，名单未公布（{}）；{name}不是脱贫县，不会是重点帮扶县。", f.list.source),
             "未公布",
         ),
-        KeyCounty::Yes => (
-            sentence!(name "是乡村振兴重点帮扶县（" (f.list.source) "）。"),
-            "是",
-        ),
-        KeyCounty::No => (
-            sentence!(name "不是乡村振兴重点帮扶县（" (f.list.source) "）。"),
-            "否",
-        ),
+        KeyCounty::Yes => (format!("{name}是乡村振兴重点帮扶县（{}）。", f.list.source), "是"),
+        KeyCounty::No => (format!("{name}不是乡村振兴重点帮扶县（{}）。", f.list.source), "否"),
     };
     e.step(rules::COUNTY_KEY_COUNTY, text, Some(value.into()));
 }
@@ -581,7 +572,7 @@ fn explain_measures(f: &Facts<'_>, e: &mut Explanation) {
     if f.measures.is_empty() {
         e.note(
             rules::COUNTY_MEASURE,
-            sentence!(d " " (f.phase_text()) "：没有生效的县级措施。"),
+            format!("{d} {}：没有生效的县级措施。", f.phase_text()),
             Some("0".into()),
         );
     }
@@ -589,7 +580,7 @@ fn explain_measures(f: &Facts<'_>, e: &mut Explanation) {
         e.step_citing(
             rules::COUNTY_MEASURE,
             m.citation,
-            sentence!("生效：" (m.label) "（" (m.from) " 至 " (m.until) "）。"),
+            format!("生效：{}（{} 至 {}）。", m.label, m.from, m.until),
             Some("生效".into()),
         );
     }
@@ -597,7 +588,7 @@ fn explain_measures(f: &Facts<'_>, e: &mut Explanation) {
         e.step_citing(
             rules::COUNTY_KEY_COUNTY,
             m.citation,
-            sentence!("待定：" (m.label) "（重点帮扶县名单公布后适用）。"),
+            format!("待定：{}（重点帮扶县名单公布后适用）。", m.label),
             Some("待定".into()),
         );
     }
@@ -619,31 +610,40 @@ fn explain_listing(f: &Facts<'_>, rows: &[CountyFlags], s: &CountySummary, e: &m
     let name = &f.region.name;
     e.step(
         rules::COUNTY_LIST,
-        sentence!(
-            name "在 " (format_date(f.on)) " 有县级单位 " (s.counties) " 个，其中脱贫县 "
-            (s.alleviated) " 个：" (names(|r| r.alleviated_county)) "；原省级贫困县 "
-            (s.provincial_poverty) " 个（不是脱贫县）。"
+        format!(
+            "{name}在 {} 有县级单位 {} 个，其中脱贫县 {} 个：{}；原省级贫困县 {} 个（不是脱贫县）。",
+            format_date(f.on),
+            s.counties,
+            s.alleviated,
+            names(|r| r.alleviated_county),
+            s.provincial_poverty
         ),
         Some(s.alleviated.to_string()),
     );
     e.step_citing(
         rules::COUNTY_LIST,
         "六(十六)",
-        sentence!((f.phase_text()) "：涉农资金统筹整合试点县 " (s.pilot) " 个。"),
+        format!(
+            "{}：涉农资金统筹整合试点县 {} 个。",
+            f.phase_text(),
+            s.pilot
+        ),
         Some(s.pilot.to_string()),
     );
     let key = match s.key_counties {
-        Some(n) => {
-            sentence!(
-                "乡村振兴重点帮扶县 " n " 个：" (names(|r| r.key_county == KeyCounty::Yes)) "。"
-            )
-        }
-        None => sentence!("乡村振兴重点帮扶县名单未公布（" (f.list.source) "）。"),
+        Some(n) => format!(
+            "乡村振兴重点帮扶县 {n} 个：{}。",
+            names(|r| r.key_county == KeyCounty::Yes)
+        ),
+        None => format!("乡村振兴重点帮扶县名单未公布（{}）。", f.list.source),
     };
     e.step(rules::COUNTY_KEY_COUNTY, key, None);
     explain_measures(f, e);
-    e.reason(sentence!(
-        name "：县级单位 " (s.counties) " 个，脱贫县 " (s.alleviated) " 个；" (f.phase_text()) "。"
+    e.reason(format!(
+        "{name}：县级单位 {} 个，脱贫县 {} 个；{}。",
+        s.counties,
+        s.alleviated,
+        f.phase_text()
     ));
 }
 

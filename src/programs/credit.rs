@@ -6,7 +6,6 @@
 //! Parameters read: `credit.microcredit.cap`, `.termYears`, `.windowStart`, `.windowEnd`,
 //! `.subsidyShareOfLpr`, `credit.lpr1y`, `credit.guaranteeLoan.individualCap`.
 
-use crate::policy::sentence::sentence;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -83,22 +82,23 @@ impl Blocker {
     fn words(self, f: &MicrocreditFigures, req: &MicrocreditRequest) -> String {
         match self {
             Blocker::NotAlleviated => "借款人不是脱贫人口或监测对象".to_string(),
-            Blocker::BeforeWindow => {
-                sentence!("政策期自 " (format_date(f.window.0)) " 开始，测算日期尚在政策期前")
-            }
-            Blocker::AfterWindow => {
-                sentence!(
-                    "政策期已于 " (format_date(f.window.1))
-                    " 结束，过渡期后的延续政策请核对当地现行通知"
-                )
-            }
-            Blocker::OverCap => sentence!("金额 " (req.amount) " 元超过上限 " (f.cap) " 元"),
+            Blocker::BeforeWindow => format!(
+                "政策期自 {} 开始，测算日期尚在政策期前",
+                format_date(f.window.0)
+            ),
+            Blocker::AfterWindow => format!(
+                "政策期已于 {} 结束，过渡期后的延续政策请核对当地现行通知",
+                format_date(f.window.1)
+            ),
+            Blocker::OverCap => format!("金额 {} 元超过上限 {} 元", req.amount, f.cap),
             Blocker::TermTooLong => {
-                sentence!("期限 " (req.term_years) " 年超过 " (f.max_term_years) " 年")
+                format!("期限 {} 年超过 {} 年", req.term_years, f.max_term_years)
             }
-            Blocker::RateAboveLpr => {
-                sentence!("利率 " (req.rate.percent()) " 高于一年期LPR " (f.lpr.percent()))
-            }
+            Blocker::RateAboveLpr => format!(
+                "利率 {} 高于一年期LPR {}",
+                req.rate.percent(),
+                f.lpr.percent()
+            ),
         }
     }
 }
@@ -195,10 +195,9 @@ fn explain_microcredit(
     let (from, until) = (format_date(f.window.0), format_date(f.window.1));
     e.step(
         rules::CREDIT_MICROCREDIT_TERMS,
-        sentence!(
-            "脱贫人口小额信贷：" (f.cap) " 元以下、" (f.max_term_years)
-            " 年以内、免担保免抵押，利率不高于一年期LPR（" (format_date(on)) " 为 "
-            (f.lpr.percent()) "），政策期 " from " 至 " until "。"
+        format!(
+            "脱贫人口小额信贷：{} 元以下、{} 年以内、免担保免抵押，利率不高于一年期LPR（{} 为 {}），政策期 {from} 至 {until}。",
+            f.cap, f.max_term_years, format_date(on), f.lpr.percent()
         ),
         None,
     );
@@ -206,25 +205,25 @@ fn explain_microcredit(
     if f.blockers.is_empty() {
         e.step(
             rules::CREDIT_MICROCREDIT_SUBSIDY,
-            sentence!(
-                "利息 " (req.amount) " × " (req.rate.percent()) " × " (req.term_years) " 年 = "
-                interest " 元；财政贴息按 " (f.subsidised_rate.percent()) " 计 " subsidy
-                " 元；借款人负担 " borrower " 元。"
+            format!(
+                "利息 {} × {} × {} 年 = {interest} 元；财政贴息按 {} 计 {subsidy} 元；借款人负担 {borrower} 元。",
+                req.amount, req.rate.percent(), req.term_years, f.subsidised_rate.percent()
             ),
             Some(subsidy.to_fen_string()),
         );
-        e.reason(
-            sentence!("符合脱贫人口小额信贷条件；" (req.term_years) " 年共贴息 " subsidy " 元。"),
-        );
+        e.reason(format!(
+            "符合脱贫人口小额信贷条件；{} 年共贴息 {subsidy} 元。",
+            req.term_years
+        ));
     } else {
         let blockers: Vec<String> = f.blockers.iter().map(|b| b.words(f, req)).collect();
         let blockers = blockers.join("；");
         e.step(
             rules::CREDIT_MICROCREDIT_ELIGIBILITY,
-            sentence!("不符合：" blockers "。"),
+            format!("不符合：{blockers}。"),
             None,
         );
-        e.reason(sentence!("不符合脱贫人口小额信贷条件：" blockers "。"));
+        e.reason(format!("不符合脱贫人口小额信贷条件：{blockers}。"));
     }
 }
 
@@ -259,17 +258,16 @@ pub fn guarantee_loan(
     if explain {
         e.step(
             rules::CREDIT_GUARANTEE_LOAN,
-            sentence!(
-                "创业担保贷款个人额度上限 " cap " 元；申请 " amount " 元，可贷 " (f.allowed) " 元。"
+            format!(
+                "创业担保贷款个人额度上限 {cap} 元；申请 {amount} 元，可贷 {} 元。",
+                f.allowed
             ),
             Some(f.allowed.to_fen_string()),
         );
         e.reason(if within {
-            sentence!("申请额度 " amount " 元在上限 " cap " 元以内。")
+            format!("申请额度 {amount} 元在上限 {cap} 元以内。")
         } else {
-            sentence!(
-                "申请额度 " amount " 元超过个人额度上限 " cap " 元，可按上限 " cap " 元贷款。"
-            )
+            format!("申请额度 {amount} 元超过个人额度上限 {cap} 元，可按上限 {cap} 元贷款。")
         });
     }
     let why = if within {
@@ -320,16 +318,13 @@ pub fn insurance_futures(
     if explain {
         e.step(
             rules::CREDIT_INSURANCE_FUTURES,
-            sentence!(
-                "“保险+期货”赔付 =（目标价格 " target " − 结算价格 " settlement
-                "，低于0按0计）× 数量 " quantity " = " shortfall " × " quantity " = " payout " 元。"
-            ),
+            format!("“保险+期货”赔付 =（目标价格 {target} − 结算价格 {settlement}，低于0按0计）× 数量 {quantity} = {shortfall} × {quantity} = {payout} 元。"),
             Some(payout.to_fen_string()),
         );
         e.reason(if payout.is_zero() {
             Reason::InsuranceFuturesNoPayout.text().to_string()
         } else {
-            sentence!("价格低于目标，赔付 " payout " 元。")
+            format!("价格低于目标，赔付 {payout} 元。")
         });
     }
     Ok(ProgrammeResult::new(

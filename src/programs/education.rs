@@ -12,7 +12,6 @@
 //! `education.boarding.primary`, `education.boarding.junior`, `education.seniorHighGrant.average`,
 //! `education.yulu.annual`, `education.yulu.windowEnd`.
 
-use crate::policy::sentence::sentence;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -275,9 +274,9 @@ impl HouseholdProgramme for EducationFigures {
         }
         for (j, s) in self.students.iter().enumerate() {
             for (l, a) in s.aids.iter().enumerate() {
-                let key = sentence!("students[" j "].aids[" l "].annual");
+                let key = format!("students[{j}].aids[{l}].annual");
                 let label = aid_words(a.id).0;
-                e.fact(sentence!((s.member) "：" label), a.annual, "元/年", key);
+                e.fact(format!("{}：{label}", s.member), a.annual, "元/年", key);
             }
         }
         if self.students.iter().all(|s| s.aids.is_empty()) {
@@ -291,22 +290,17 @@ fn explain_student(s: &Student, e: &mut Explanation) {
     for a in &s.aids {
         let annual = a.annual;
         let text = match (a.id, a.per_day) {
-            ("nutrition", Some((per_day, days))) => {
-                sentence!(
-                    who "：农村义务教育营养改善计划 " per_day " 元/天 × " days " 天 = " annual
-                    " 元/年。"
-                )
-            }
-            ("boarding", _) => sentence!(who "：家庭经济困难寄宿生生活补助 " annual " 元/年。"),
+            ("nutrition", Some((per_day, days))) => format!(
+                "{who}：农村义务教育营养改善计划 {per_day} 元/天 × {days} 天 = {annual} 元/年。"
+            ),
+            ("boarding", _) => format!("{who}：家庭经济困难寄宿生生活补助 {annual} 元/年。"),
             ("seniorHighGrant", _) => {
-                sentence!(who "：普通高中国家助学金（平均）" annual " 元/年。")
+                format!("{who}：普通高中国家助学金（平均）{annual} 元/年。")
             }
-            _ => {
-                sentence!(
-                    who "：脱贫户（监测户）“两后生”接受职业教育（中职、高职），雨露计划补助 " annual
-                    " 元/年（至 " (s.yulu_until.map(format_date).unwrap_or_default()) "）。"
-                )
-            }
+            _ => format!(
+                "{who}：脱贫户（监测户）“两后生”接受职业教育（中职、高职），雨露计划补助 {annual} 元/年（至 {}）。",
+                s.yulu_until.map(format_date).unwrap_or_default()
+            ),
         };
         let rule = match a.id {
             "nutrition" => rules::EDUCATION_NUTRITION,
@@ -319,25 +313,29 @@ fn explain_student(s: &Student, e: &mut Explanation) {
     if s.no_nutrition_plan {
         e.step(
             rules::EDUCATION_NUTRITION,
-            sentence!(who "：所在县未实施农村义务教育学生营养改善计划。"),
+            format!("{who}：所在县未实施农村义务教育学生营养改善计划。"),
             None,
         );
     }
     if let Some(until) = s.yulu_ended {
         e.step(
             rules::EDUCATION_YULU,
-            sentence!(who "：雨露计划补助已于 " (format_date(until)) " 截止。"),
+            format!("{who}：雨露计划补助已于 {} 截止。", format_date(until)),
             None,
         );
     }
     if s.aids.is_empty() {
         e.step(
             rules::EDUCATION_NONE,
-            sentence!(who "：没有适用的资助项目。"),
+            format!("{who}：没有适用的资助项目。"),
             None,
         );
     } else {
         let names: Vec<&str> = s.aids.iter().map(|a| aid_words(a.id).0).collect();
-        e.reason(sentence!(who "可享受" (names.join("、")) "，共 " (s.annual) " 元/年。"));
+        e.reason(format!(
+            "{who}可享受{}，共 {} 元/年。",
+            names.join("、"),
+            s.annual
+        ));
     }
 }

@@ -9,7 +9,6 @@
 //! Parameters read: `employment.forestRangerPay`, `employment.forestRanger.perHousehold`,
 //! `labor.workingAgeMin`, `labor.workingAgeMax`.
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -140,11 +139,10 @@ impl HouseholdProgramme for ForestRangerFigures {
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         let text = match (self.household_qualifies, self.priority) {
-            (false, _) => {
-                sentence!(
-                    (h.status.label()) "：生态护林员从脱贫户、监测户中选聘，本户不属选聘范围。"
-                )
-            }
+            (false, _) => format!(
+                "{}：生态护林员从脱贫户、监测户中选聘，本户不属选聘范围。",
+                h.status.label()
+            ),
             (true, true) => Reason::ForestRangerPriority.text().to_string(),
             (true, false) => {
                 "脱贫户或监测户：可以选聘（脱贫不稳定户、边缘易致贫户优先）。".to_string()
@@ -158,15 +156,24 @@ impl HouseholdProgramme for ForestRangerFigures {
         let (min, max) = self.working;
         for m in &h.members {
             let text = if able(m, self.working) {
-                sentence!((m.label) "：" (m.age) "周岁，有劳动能力，可选聘为生态护林员。")
+                format!(
+                    "{}：{}周岁，有劳动能力，可选聘为生态护林员。",
+                    m.label, m.age
+                )
             } else if m.labor_capacity == Capacity::None {
-                sentence!((m.label) "：无劳动能力，不能选聘。")
+                format!("{}：无劳动能力，不能选聘。", m.label)
             } else if m.labor_capacity == Capacity::Partial {
-                sentence!((m.label) "：部分丧失劳动能力（弱劳力、半劳力），按乡村公益岗位安置。")
+                format!(
+                    "{}：部分丧失劳动能力（弱劳力、半劳力），按乡村公益岗位安置。",
+                    m.label
+                )
             } else if m.schooling.is_some() {
-                sentence!((m.label) "：在校学生，不选聘。")
+                format!("{}：在校学生，不选聘。", m.label)
             } else {
-                sentence!((m.label) "：" (m.age) "周岁，不在" min "至" max "周岁之间，不能选聘。")
+                format!(
+                    "{}：{}周岁，不在{min}至{max}周岁之间，不能选聘。",
+                    m.label, m.age
+                )
             };
             e.step(rules::FOREST_RANGER_ABLE_TO_WORK, text, None);
         }
@@ -176,17 +183,23 @@ impl HouseholdProgramme for ForestRangerFigures {
         }
         e.step(
             rules::FOREST_RANGER_POSTS,
-            sentence!(
-                "可选聘 " (self.candidates.len()) " 人，每户至多 " (self.per_household) " 人：按 "
-                (self.posts) " 个岗位计算；每人每年 " (self.pay_per_ranger) " 元 × " (self.posts)
-                " = " (self.annual_pay) " 元/年。"
+            format!(
+                "可选聘 {} 人，每户至多 {} 人：按 {} 个岗位计算；每人每年 {} 元 × {} = {} 元/年。",
+                self.candidates.len(),
+                self.per_household,
+                self.posts,
+                self.pay_per_ranger,
+                self.posts,
+                self.annual_pay
             ),
             Some(self.annual_pay.to_fen_string()),
         );
-        e.reason(sentence!(
-            (self.candidates.join("、")) "可选聘为生态护林员"
-            (if self.priority { "（优先）" } else { "" }) "，每年劳务补助 " (self.annual_pay)
-            " 元（按 " (self.posts) " 个岗位）。"
+        e.reason(format!(
+            "{}可选聘为生态护林员{}，每年劳务补助 {} 元（按 {} 个岗位）。",
+            self.candidates.join("、"),
+            if self.priority { "（优先）" } else { "" },
+            self.annual_pay,
+            self.posts
         ));
         e.fact(
             "护林员年补助",
@@ -194,7 +207,7 @@ impl HouseholdProgramme for ForestRangerFigures {
             "元/人·年",
             "payPerRanger",
         );
-        e.fact_text("可选聘岗位", sentence!((self.posts) " 个"));
+        e.fact_text("可选聘岗位", format!("{} 个", self.posts));
         e.fact("年补助合计", self.annual_pay, "元/年", "annualPay");
     }
 }

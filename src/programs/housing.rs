@@ -12,7 +12,6 @@
 //! Parameters read: `housing.subsidy.repair`, `housing.subsidy.rebuild`, `housing.seismicZone`,
 //! `housing.subsidy.seismic`.
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -164,20 +163,25 @@ impl HouseholdProgramme for HousingFigures {
         let text = if self.groups.is_empty() {
             "不是监测户、低保户、特困户或脱贫户：不属农村住房安全保障对象。".to_string()
         } else {
-            sentence!("属农村住房安全保障对象：" (groups::labels(&self.groups)) "。")
+            format!("属农村住房安全保障对象：{}。", groups::labels(&self.groups))
         };
         e.step(rules::HOUSING_GROUPS, text, None);
         let appraisal = match self.appraisal {
-            Some(a) => sentence!("房屋安全性鉴定为"(a.label())),
+            Some(a) => format!("房屋安全性鉴定为{}", a.label()),
             None => "未录入房屋安全性鉴定等级".to_string(),
         };
         let text = match self.measure {
-            Some(m) => sentence!(appraisal (if m == "seismic" {
+            Some(m) => format!(
+                "{appraisal}{}：{}，补助 {} 元（一次性，专用于房屋改造）。",
+                if m == "seismic" {
                     "，所在地区为地震高烈度设防地区"
                 } else {
                     ""
-                }) "：" (measure_label(m)) "，补助 " (self.subsidy) " 元（一次性，专用于房屋改造）。"),
-            None => sentence!(appraisal "：无需改造补助。"),
+                },
+                measure_label(m),
+                self.subsidy
+            ),
+            None => format!("{appraisal}：无需改造补助。"),
         };
         e.step_citing(
             rules::HOUSING_APPRAISAL,
@@ -187,9 +191,10 @@ impl HouseholdProgramme for HousingFigures {
         );
         match self.measure {
             Some(m) => {
-                e.reason(sentence!(
-                    "可申请" (measure_label(m)) "补助 " (self.subsidy)
-                    " 元（验收后拨付，专用于住房）。"
+                e.reason(format!(
+                    "可申请{}补助 {} 元（验收后拨付，专用于住房）。",
+                    measure_label(m),
+                    self.subsidy
                 ));
                 e.fact(measure_label(m), self.subsidy, "元", "subsidy");
             }

@@ -9,7 +9,6 @@
 //! Parameters read: `transition.start`, `transition.end` (the years the 一(三) target covers).
 //! Shares and growth rates are shown to four places (`Rate::ratio`); every comparison is exact.
 
-use crate::policy::sentence::sentence;
 use chrono::Datelike;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -145,7 +144,7 @@ pub fn indicators(
     if input.year > as_of_year {
         return Err(PolicyError::out_of_range(
             "year",
-            sentence!("收入年度 " (input.year) " 晚于测算日期所在年度 " as_of_year),
+            format!("收入年度 {} 晚于测算日期所在年度 {as_of_year}", input.year),
         ));
     }
     let start = u32::try_from(reader.date(&p::TRANSITION_START)?.year()).unwrap_or(0);
@@ -262,19 +261,21 @@ fn income_indicator(
     (start, end): (u32, u32),
 ) -> Indicator {
     let province_how = match province {
-        Province::Growth(d) => {
-            sentence!("全省农民平均增速 " (Rate::from_decimal(*d).percent()) "（给定）")
-        }
-        Province::Income(pi) => {
-            sentence!(
-                "全省 " (pi.this_year) " ÷ " (pi.last_year) " − 1 = " (g.province_growth.percent())
-            )
-        }
+        Province::Growth(d) => format!(
+            "全省农民平均增速 {}（给定）",
+            Rate::from_decimal(*d).percent()
+        ),
+        Province::Income(pi) => format!(
+            "全省 {} ÷ {} − 1 = {}",
+            pi.this_year,
+            pi.last_year,
+            g.province_growth.percent()
+        ),
     };
     let verdict = match (g.applies, alleviated, g.higher) {
         (true, _, true) => "高于全省，达到目标".to_string(),
         (true, _, false) => "不高于全省，未达到目标".to_string(),
-        (false, true, _) => sentence!("目标只适用于过渡期 " start "—" end " 年"),
+        (false, true, _) => format!("目标只适用于过渡期 {start}—{end} 年"),
         (false, false, _) => "本县不是脱贫县，目标不适用（仅作比较）".to_string(),
     };
     Indicator {
@@ -284,9 +285,11 @@ fn income_indicator(
         value: g.growth.percent(),
         unit: None,
         met: g.met,
-        how: sentence!(
-            "本县 " (g.this_year) " ÷ " (g.last_year) " − 1 = " (g.growth.percent()) "；"
-            province_how "；" verdict "（按精确值比较）。"
+        how: format!(
+            "本县 {} ÷ {} − 1 = {}；{province_how}；{verdict}（按精确值比较）。",
+            g.this_year,
+            g.last_year,
+            g.growth.percent()
         ),
     }
 }
@@ -306,9 +309,9 @@ fn register_indicators(r: &RegisterSummaryInput, rows: &[MonitoredRow], list: &m
             value: row.households.to_string(),
             unit: Some("户"),
             met: None,
-            how: sentence!(
-                "监测 " (row.households) " 户，风险已消除 " (row.risk_eliminated) " 户，占 " share
-                "（" (row.risk_eliminated) " ÷ " (row.households) "）。"
+            how: format!(
+                "监测 {} 户，风险已消除 {} 户，占 {share}（{} ÷ {}）。",
+                row.households, row.risk_eliminated, row.risk_eliminated, row.households
             ),
         });
     }
@@ -320,16 +323,18 @@ fn register_indicators(r: &RegisterSummaryInput, rows: &[MonitoredRow], list: &m
         value: gaps.to_string(),
         unit: Some("处"),
         met: Some(gaps == 0),
-        how: sentence!(
-            "测算的 " (r.households) " 户中，符合低保条件而未纳入 " (r.dibao_gaps)
-            " 户，符合特困条件而未纳入 " (r.tekun_gaps) " 人；合计 " gaps " 处"
-            (if gaps == 0 { "，应保尽保" } else { "，须核实纳入" }) "。"
+        how: format!(
+            "测算的 {} 户中，符合低保条件而未纳入 {} 户，符合特困条件而未纳入 {} 人；合计 {gaps} 处{}。",
+            r.households,
+            r.dibao_gaps,
+            r.tekun_gaps,
+            if gaps == 0 { "，应保尽保" } else { "，须核实纳入" }
         ),
     });
     if let Some(annual) = r.cash_annual {
         let monthly = r
             .cash_monthly
-            .map(|m| sentence!("，每月 " m " 元"))
+            .map(|m| format!("，每月 {m} 元"))
             .unwrap_or_default();
         list.push(Indicator {
             id: "cashSupport",
@@ -338,8 +343,9 @@ fn register_indicators(r: &RegisterSummaryInput, rows: &[MonitoredRow], list: &m
             value: annual.to_fen_string(),
             unit: Some("元"),
             met: None,
-            how: sentence!(
-                "花名册 " (r.households) " 户测算的现金帮扶合计：每年 " annual " 元" monthly "。"
+            how: format!(
+                "花名册 {} 户测算的现金帮扶合计：每年 {annual} 元{monthly}。",
+                r.households
             ),
         });
     }
@@ -381,7 +387,7 @@ fn explain_indicators(name: &str, list: &[Indicator], g: &IncomeGrowth, e: &mut 
         e.step_citing(
             rule,
             i.citation,
-            sentence!((i.label) "：" (i.how)),
+            format!("{}：{}", i.label, i.how),
             Some(i.value.clone()),
         );
     }
@@ -391,23 +397,26 @@ fn explain_indicators(name: &str, list: &[Indicator], g: &IncomeGrowth, e: &mut 
         None,
     );
     e.reason(match g.met {
-        Some(true) => sentence!(
-            name "农民收入增速 " (g.growth.percent()) " 高于全省 " (g.province_growth.percent())
-            "，达到一(三)目标。"
+        Some(true) => format!(
+            "{name}农民收入增速 {} 高于全省 {}，达到一(三)目标。",
+            g.growth.percent(),
+            g.province_growth.percent()
         ),
-        Some(false) => sentence!(
-            name "农民收入增速 " (g.growth.percent()) " 不高于全省 " (g.province_growth.percent())
-            "，未达到一(三)目标。"
+        Some(false) => format!(
+            "{name}农民收入增速 {} 不高于全省 {}，未达到一(三)目标。",
+            g.growth.percent(),
+            g.province_growth.percent()
         ),
-        None => sentence!(
-            name "农民收入增速 " (g.growth.percent()) "，全省 " (g.province_growth.percent())
-            "（一(三)目标不适用）。"
+        None => format!(
+            "{name}农民收入增速 {}，全省 {}（一(三)目标不适用）。",
+            g.growth.percent(),
+            g.province_growth.percent()
         ),
     });
     if let Some(gap) = list
         .iter()
         .find(|i| i.id == "coverageGaps" && i.met == Some(false))
     {
-        e.reason(sentence!("应保尽保缺口 " (gap.value) " 处，须核实纳入。"));
+        e.reason(format!("应保尽保缺口 {} 处，须核实纳入。", gap.value));
     }
 }

@@ -14,7 +14,6 @@
 //! `.highRate`, `.tiltDeductibleFactor`, `.tiltRateBonus`, `medical.assistance.rate` (低保),
 //! `medical.assistance.rate.tekun`, `medical.assistance.rate.monitored`, `medical.assistance.annualCap`.
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -259,69 +258,71 @@ fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
     let (basic, critical, assistance, patient) = (f.basic, f.critical, f.assistance, f.patient);
     e.step(
         rules::MEDICAL_BILL,
-        sentence!(
-            "总费用 " (c.total) " 元，其中政策范围内 " (c.in_policy) " 元、范围外 "
-            (f.out_of_policy) " 元（范围外由个人负担）。"
+        format!(
+            "总费用 {} 元，其中政策范围内 {} 元、范围外 {} 元（范围外由个人负担）。",
+            c.total, c.in_policy, f.out_of_policy
         ),
         Some(c.total.to_fen_string()),
     );
     e.step(
         rules::MEDICAL_BASIC,
-        sentence!(
-            "基本医保（" (t.level_label) "）：(政策范围内 " (c.in_policy) " − 起付线 "
-            (t.deductible) ") × " (t.rate.percent()) " = " (t.basic_share) "，年度限额 " (t.cap)
-            " 元本年已付 " (c.paid_this_year.basic) " 元，支付 " basic " 元。"
+        format!(
+            "基本医保（{}）：(政策范围内 {} − 起付线 {}) × {} = {}，年度限额 {} 元本年已付 {} 元，支付 {basic} 元。",
+            t.level_label, c.in_policy, t.deductible, t.rate.percent(), t.basic_share, t.cap, c.paid_this_year.basic
         ),
         Some(basic.to_fen_string()),
     );
     if let Some((factor, bonus)) = t.tilt {
         e.step(
             rules::MEDICAL_TILT,
-            sentence!(
-                (group_label(c.group)) "享受大病保险倾斜：起付线 × " (factor.percent()) " = "
-                (t.critical_deductible) " 元，各段比例提高 " (bonus.percent().trim_end_matches('%'))
-                " 个百分点。"
+            format!(
+                "{}享受大病保险倾斜：起付线 × {} = {} 元，各段比例提高 {} 个百分点。",
+                group_label(c.group),
+                factor.percent(),
+                t.critical_deductible,
+                bonus.percent().trim_end_matches('%')
             ),
             None,
         );
     }
     e.step(
         rules::MEDICAL_CRITICAL,
-        sentence!(
-            "大病保险（已取消封顶线）：基本医保后政策范围内个人负担 " (t.burden) " 元（本年此前 "
-            (c.burden_this_year) " 元），超过起付线 " (t.critical_deductible) " 元的部分："
-            (t.threshold) " 元内 " (t.low.0) " × " (t.low.1.percent()) " + 以上 " (t.high.0) " × "
-            (t.high.1.percent()) " = " critical " 元。"
+        format!(
+            "大病保险（已取消封顶线）：基本医保后政策范围内个人负担 {} 元（本年此前 {} 元），超过起付线 {} 元的部分：{} 元内 {} × {} + 以上 {} × {} = {critical} 元。",
+            t.burden,
+            c.burden_this_year,
+            t.critical_deductible,
+            t.threshold,
+            t.low.0,
+            t.low.1.percent(),
+            t.high.0,
+            t.high.1.percent()
         ),
         Some(critical.to_fen_string()),
     );
     match t.assistance {
         Some((rate, cap, assisted)) => e.step(
             rules::MEDICAL_ASSISTANCE,
-            sentence!(
-                "医疗救助（" (group_label(c.group)) "）：剩余政策范围内 " (t.remaining) " 元 × "
-                (rate.percent()) " = " assisted "，年度限额 " cap " 元本年已救助 "
-                (c.paid_this_year.assistance) " 元，救助 " assistance " 元。"
+            format!(
+                "医疗救助（{}）：剩余政策范围内 {} 元 × {} = {assisted}，年度限额 {cap} 元本年已救助 {} 元，救助 {assistance} 元。",
+                group_label(c.group), t.remaining, rate.percent(), c.paid_this_year.assistance
             ),
             Some(assistance.to_fen_string()),
         ),
         None => e.step(
             rules::MEDICAL_ASSISTANCE,
-            sentence!((group_label(c.group)) "不属医疗救助对象。"),
+            format!("{}不属医疗救助对象。", group_label(c.group)),
             Some("0.00".into()),
         ),
     }
     e.step(
         rules::MEDICAL_PATIENT,
-        sentence!(
-            "个人自付 = " (c.total) " − " basic " − " critical " − " assistance " = " patient
-            " 元。"
+        format!(
+            "个人自付 = {} − {basic} − {critical} − {assistance} = {patient} 元。",
+            c.total
         ),
         Some(patient.to_fen_string()),
     );
     let covered = Money::sum([basic, critical, assistance]).unwrap_or_default();
-    e.reason(sentence!(
-        "三重保障共支付 " covered " 元（基本医保 " basic "、大病保险 " critical "、医疗救助 "
-        assistance "），个人自付 " patient " 元。"
-    ));
+    e.reason(format!("三重保障共支付 {covered} 元（基本医保 {basic}、大病保险 {critical}、医疗救助 {assistance}），个人自付 {patient} 元。"));
 }

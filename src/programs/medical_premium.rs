@@ -14,7 +14,6 @@
 //! Parameters read: `medicalPremium.individual`, `medicalPremium.paidShare.tekun`, `.dibao`,
 //! `.returned`, `.monitored`, `.alleviated`, `transition.end`.
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -72,20 +71,22 @@ pub struct MedicalPremiumFigures {
 /// One member's subsidy in words.
 fn member_step(m: &PremiumMember, premium: Money, e: &mut Explanation) {
     let text = match (m.groups.is_empty(), m.insured) {
-        (true, true) => sentence!((m.member) "：不属资助参保对象，个人缴费 " premium " 元。"),
-        (true, false) => sentence!((m.member) "：未参保；不属资助参保对象。"),
-        (false, true) => {
-            sentence!(
-                (m.member) "：" (groups::labels(&m.groups)) "，政府资助个人缴费的 "
-                (m.share.percent()) " = " (m.subsidy) " 元，个人缴 " (m.pays) " 元。"
-            )
-        }
-        (false, false) => {
-            sentence!(
-                (m.member) "：" (groups::labels(&m.groups)) "，参保后政府资助个人缴费的 "
-                (m.share.percent()) "；目前未参保，尚未资助。"
-            )
-        }
+        (true, true) => format!("{}：不属资助参保对象，个人缴费 {premium} 元。", m.member),
+        (true, false) => format!("{}：未参保；不属资助参保对象。", m.member),
+        (false, true) => format!(
+            "{}：{}，政府资助个人缴费的 {} = {} 元，个人缴 {} 元。",
+            m.member,
+            groups::labels(&m.groups),
+            m.share.percent(),
+            m.subsidy,
+            m.pays
+        ),
+        (false, false) => format!(
+            "{}：{}，参保后政府资助个人缴费的 {}；目前未参保，尚未资助。",
+            m.member,
+            groups::labels(&m.groups),
+            m.share.percent()
+        ),
     };
     // Subsidised only as 监测对象 or 脱贫人口: the rule of the transition period.
     let transitional =
@@ -230,16 +231,16 @@ impl HouseholdProgramme for MedicalPremiumFigures {
         let premium = self.premium;
         e.step(
             rules::MEDICAL_PREMIUM_INDIVIDUAL,
-            sentence!("城乡居民基本医疗保险个人缴费标准 " premium " 元/人·年。"),
+            format!("城乡居民基本医疗保险个人缴费标准 {premium} 元/人·年。"),
             Some(premium.to_fen_string()),
         );
         if let Some(end) = self.after_transition {
             e.step_citing(
                 rules::MEDICAL_PREMIUM_TRANSITION,
                 "医保发〔2021〕10号（转述）",
-                sentence!(
-                    "过渡期已于 " (crate::base::calendar::format_date(end))
-                    " 结束：脱贫人口、监测对象的资助参保（过渡期内）不再适用。"
+                format!(
+                    "过渡期已于 {} 结束：脱贫人口、监测对象的资助参保（过渡期内）不再适用。",
+                    crate::base::calendar::format_date(end)
                 ),
                 None,
             );
@@ -249,18 +250,18 @@ impl HouseholdProgramme for MedicalPremiumFigures {
         }
         e.step(
             rules::MEDICAL_PREMIUM_MEMBER,
-            sentence!(
-                "政府资助合计 " (self.paid_by_government) " 元/年（代缴，不是现金）；家庭还需缴纳 "
-                (self.household_pays) " 元/年。"
+            format!(
+                "政府资助合计 {} 元/年（代缴，不是现金）；家庭还需缴纳 {} 元/年。",
+                self.paid_by_government, self.household_pays
             ),
             Some(self.paid_by_government.to_fen_string()),
         );
         if self.paid_by_government.is_zero() {
             e.reason(Reason::MedicalPremiumNoneSubsidised.text());
         } else {
-            e.reason(sentence!(
-                "政府每年资助医保个人缴费 " (self.paid_by_government) " 元，家庭还需缴纳 "
-                (self.household_pays) " 元。"
+            e.reason(format!(
+                "政府每年资助医保个人缴费 {} 元，家庭还需缴纳 {} 元。",
+                self.paid_by_government, self.household_pays
             ));
         }
         if self.members.iter().any(|m| !m.insured) {

@@ -347,7 +347,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
     let mut figures = F::compute(h, a, &mut r)?;
     figures.contribute(a, r.used())?;
     let words = explain.then(|| {
-        let mut words = Explanation::with_room();
+        let mut words = Explanation::default();
         figures.explain(h, a, &mut words);
         words
     });

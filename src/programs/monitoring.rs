@@ -9,7 +9,6 @@
 //! Parameters read: `monitoring.incomeLine`, `monitoring.suddenHardship.rigidSpendingShare`,
 //! `monitoring.suddenHardship.incomeFallShare`, `monitoring.stableMonths` (risk elimination).
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -409,19 +408,21 @@ fn explain_check(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanati
     let i = h.income;
     e.step(
         rules::MONITORING_PER_CAPITA_NET_INCOME,
-        sentence!(
-            "家庭全部年收入 " total " 元（经营 " (i.business) " + 财产 " (i.property) " + 转移 "
-            (i.transfer) " + 其他 " (i.other)
-            (if i.exempt.is_zero() { String::new() } else { format!(" + 不计入低保的收入 {}", i.exempt) })
-            " + 工资 " wages "）÷ 家庭成员 " n " 人 = 人均纯收入 " per_capita " 元/人·年。"
+        format!(
+            "家庭全部年收入 {total} 元（经营 {} + 财产 {} + 转移 {} + 其他 {}{} + 工资 {wages}）÷ 家庭成员 {n} 人 = 人均纯收入 {per_capita} 元/人·年。",
+            i.business,
+            i.property,
+            i.transfer,
+            i.other,
+            if i.exempt.is_zero() { String::new() } else { format!(" + 不计入低保的收入 {}", i.exempt) }
         ),
         Some(per_capita.to_fen_string()),
     );
     e.step(
         rules::MONITORING_INCOME_LINE,
-        sentence!(
-            "监测收入标准 " line " 元/人·年：人均纯收入 " per_capita " 元/人·年"
-            (if f.below { "低于" } else { "不低于" }) "标准。"
+        format!(
+            "监测收入标准 {line} 元/人·年：人均纯收入 {per_capita} 元/人·年{}标准。",
+            if f.below { "低于" } else { "不低于" }
         ),
         Some(line.to_fen_string()),
     );
@@ -430,7 +431,7 @@ fn explain_check(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanati
         let names: Vec<&str> = unsecured.iter().map(|(_, n)| *n).collect();
         e.step(
             rules::MONITORING_GUARANTEES,
-            sentence!("“两不愁三保障”及饮水安全未保障：" (names.join("、")) "。"),
+            format!("“两不愁三保障”及饮水安全未保障：{}。", names.join("、")),
             Some(names.len().to_string()),
         );
     }
@@ -443,7 +444,7 @@ fn explain_check(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanati
         re.reasons = elimination_words(re, f.below, per_capita, line, h, f.sudden.as_ref());
         e.step(
             rules::MONITORING_RISK_ELIMINATION,
-            sentence!("风险消除："(re.reasons.join("；"))),
+            format!("风险消除：{}", re.reasons.join("；")),
             Some(
                 if re.eligible {
                     "可消除"
@@ -482,38 +483,55 @@ fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &
     let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
     e.step(
         rules::MONITORING_RIGID_SPENDING,
-        sentence!((events.join("、")) "：刚性支出 " (h.rigid_spending) " 元，" (if s.large_spending {
+        format!(
+            "{}：刚性支出 {} 元，{}家庭年收入的 {}（{} 元）：{}。",
+            events.join("、"),
+            h.rigid_spending,
+            if s.large_spending {
                 "达到"
             } else {
                 "未达到"
-            }) "家庭年收入的 " (s.spending_share.percent()) "（" (s.spending_threshold) " 元）：" (if s.large_spending {
+            },
+            s.spending_share.percent(),
+            s.spending_threshold,
+            if s.large_spending {
                 "刚性支出较大"
             } else {
                 "刚性支出不算较大"
-            }) "。"),
+            }
+        ),
         Some(h.rigid_spending.to_fen_string()),
     );
     if let Some((last, share, fallen_to, fell)) = s.fall {
         e.step(
             rules::MONITORING_INCOME_FALL,
-            sentence!(
-                "上年收入 " last " 元，今年 " total " 元；下降 " (share.percent()) " 以上（不高于 "
-                fallen_to " 元）即为收入大幅缩减：" (if fell { "是" } else { "否" }) "。"
+            format!(
+                "上年收入 {last} 元，今年 {total} 元；下降 {} 以上（不高于 {fallen_to} 元）即为收入大幅缩减：{}。",
+                share.percent(),
+                if fell { "是" } else { "否" }
             ),
             None,
         );
     }
     e.step(
         rules::MONITORING_BASIC_LIVING,
-        sentence!("扣除刚性支出后人均 " (s.after_spending) " 元/人·年" (if s.spending_over_income {
+        format!(
+            "扣除刚性支出后人均 {} 元/人·年{}，{}监测标准 {line} × {} = {} 元：{}。",
+            s.after_spending,
+            if s.spending_over_income {
                 "（刚性支出超过收入，不足 0 按 0 计）"
             } else {
                 ""
-            }) "，" (if s.severe { "低于" } else { "不低于" }) "监测标准 " line " × " (s.living_line.0) " = " (s.living_line.1) " 元：" (if s.severe {
+            },
+            if s.severe { "低于" } else { "不低于" },
+            s.living_line.0,
+            s.living_line.1,
+            if s.severe {
                 "基本生活出现严重困难"
             } else {
                 "基本生活未出现严重困难"
-            }) "。"),
+            }
+        ),
         Some(s.after_spending.to_fen_string()),
     );
 }
@@ -521,11 +539,15 @@ fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &
 fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
     let already = h.status.monitored();
     if let Some(c) = h.monitoring_category.filter(|_| already) {
-        e.reason(sentence!("该户" (if h.status == HouseholdStatus::Returned {
+        e.reason(format!(
+            "该户{}，登记类别为{}；类别以登记为准，本次测算的风险见上。",
+            if h.status == HouseholdStatus::Returned {
                 "已认定为返贫致贫户，纳入防返贫监测"
             } else {
                 "已纳入防返贫监测"
-            }) "，登记类别为" (c.label()) "；类别以登记为准，本次测算的风险见上。"));
+            },
+            c.label()
+        ));
     } else if f.urban && h.status == HouseholdStatus::General {
         e.step_citing(
             rules::MONITORING_RURAL,
@@ -540,7 +562,10 @@ fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation
     if f.urban && f.in_scope {
         e.step(
             rules::MONITORING_URBAN_REGISTERED,
-            sentence!("城市家庭，但已登记为" (h.status.label()) "：仍按登记纳入防止返贫动态监测。"),
+            format!(
+                "城市家庭，但已登记为{}：仍按登记纳入防止返贫动态监测。",
+                h.status.label()
+            ),
             None,
         );
     }
@@ -590,10 +615,13 @@ fn elimination_words(
     let stable_months = re.stable_months;
     let mut reasons = Vec::new();
     if below {
-        reasons.push(sentence!("人均纯收入 " per_capita " 元仍低于监测标准 " line " 元"));
+        reasons.push(format!(
+            "人均纯收入 {per_capita} 元仍低于监测标准 {line} 元"
+        ));
     } else if h.stable_income_months < stable_months {
-        reasons.push(sentence!(
-            "收入稳定超过监测标准 " (h.stable_income_months) " 个月，未满 " stable_months " 个月"
+        reasons.push(format!(
+            "收入稳定超过监测标准 {} 个月，未满 {stable_months} 个月",
+            h.stable_income_months
         ));
     }
     if !h.guarantees.unsecured().is_empty() {
@@ -606,10 +634,7 @@ fn elimination_words(
         reasons.push("家庭无劳动能力：落实兜底保障后不标注风险消除，持续跟踪".into());
     }
     if re.eligible {
-        reasons.push(sentence!(
-            "收入持续稳定超过监测标准已满 " stable_months
-            " 个月，“两不愁三保障”及饮水安全有保障：可按程序（入户核实、村级评议、公示、县级审定）标注风险消除。"
-        ));
+        reasons.push(format!("收入持续稳定超过监测标准已满 {stable_months} 个月，“两不愁三保障”及饮水安全有保障：可按程序（入户核实、村级评议、公示、县级审定）标注风险消除。"));
     }
     reasons
 }

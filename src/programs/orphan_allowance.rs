@@ -10,7 +10,6 @@
 //!
 //! Parameters read: `orphan.standard.institution`, `orphan.standard.dispersed`, `dibao.minorAge`.
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -139,45 +138,46 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
             let (rule, text) = match (c.eligible, c.care) {
                 (false, _) => (
                     rules::ORPHAN_ALLOWANCE_AGE,
-                    sentence!(
-                        (c.member) "：" (c.age) "周岁，已满" (self.minor_age) "周岁，不再按"
-                        (c.care.label()) "发放基本生活费。"
+                    format!(
+                        "{}：{}周岁，已满{}周岁，不再按{}发放基本生活费。",
+                        c.member,
+                        c.age,
+                        self.minor_age,
+                        c.care.label()
                     ),
                 ),
                 (true, Care::OrphanInstitution) => (
                     rules::ORPHAN_ALLOWANCE_STANDARD,
-                    sentence!(
-                        (c.member) "：集中养育孤儿，基本生活费 " (c.monthly)
-                        " 元/月，拨付养育机构。"
+                    format!(
+                        "{}：集中养育孤儿，基本生活费 {} 元/月，拨付养育机构。",
+                        c.member, c.monthly
                     ),
                 ),
                 (true, Care::OrphanDispersed) => (
                     rules::ORPHAN_ALLOWANCE_STANDARD,
-                    sentence!(
-                        (c.member) "：社会散居孤儿，基本生活费 " (c.monthly)
-                        " 元/月，按月发放给监护人。"
+                    format!(
+                        "{}：社会散居孤儿，基本生活费 {} 元/月，按月发放给监护人。",
+                        c.member, c.monthly
                     ),
                 ),
                 (true, Care::DefactoUnsupported) => (
                     rules::ORPHAN_ALLOWANCE_DEFACTO,
-                    sentence!(
-                        (c.member) "：事实无人抚养儿童，参照社会散居孤儿标准发放基本生活补贴 "
-                        (c.monthly) " 元/月。"
+                    format!(
+                        "{}：事实无人抚养儿童，参照社会散居孤儿标准发放基本生活补贴 {} 元/月。",
+                        c.member, c.monthly
                     ),
                 ),
             };
             e.step(rule, text, Some(c.monthly.to_fen_string()));
             if c.eligible {
-                e.reason(sentence!(
-                    (c.member) "：" (c.care.label()) "基本生活费 " (c.monthly) " 元/月。"
+                e.reason(format!(
+                    "{}：{}基本生活费 {} 元/月。",
+                    c.member,
+                    c.care.label(),
+                    c.monthly
                 ));
-                let key = sentence!("children[" j "].monthly");
-                e.fact(
-                    sentence!((c.member) "：基本生活费"),
-                    c.monthly,
-                    "元/月",
-                    key,
-                );
+                let key = format!("children[{j}].monthly");
+                e.fact(format!("{}：基本生活费", c.member), c.monthly, "元/月", key);
             }
         }
         e.step(

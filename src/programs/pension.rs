@@ -12,7 +12,6 @@
 //! Parameters read: `pension.lowestTier`, `pension.paidShare.tekun`, `.dibao`, `.returnedToPoverty`,
 //! `.severeDisability`, `labor.workingAgeMin`, `labor.workingAgeMax`.
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -210,45 +209,55 @@ impl HouseholdProgramme for PensionFigures {
         let (lowest, working) = (self.lowest_tier, self.working);
         e.step(
             rules::PENSION_LOWEST_TIER,
-            sentence!(
-                "城乡居民养老保险最低缴费档次 " lowest " 元/年；" (working.0) "至" (working.1)
-                "周岁、不在校的成员缴费。"
+            format!(
+                "城乡居民养老保险最低缴费档次 {lowest} 元/年；{}至{}周岁、不在校的成员缴费。",
+                working.0, working.1
             ),
             Some(lowest.to_fen_string()),
         );
         for (m, row) in h.members.iter().zip(&self.members) {
             let text = if !row.contributes {
-                sentence!(
-                    (m.label) "：" (m.age) "周岁" (if m.schooling.is_some() { "在校" } else { "" })
-                    "，不在缴费人群内。"
+                format!(
+                    "{}：{}周岁{}，不在缴费人群内。",
+                    m.label,
+                    m.age,
+                    if m.schooling.is_some() { "在校" } else { "" }
                 )
             } else if row.groups.is_empty()
                 && h.status == HouseholdStatus::Monitored
                 && !row.retains_lowest_tier
             {
-                sentence!(
-                    (m.label)
-                    "：监测对象中只有已认定为返贫致贫的人口属代缴对象（四(十二)），该户未认定：不属代缴对象。"
+                format!(
+                    "{}：监测对象中只有已认定为返贫致贫的人口属代缴对象（四(十二)），该户未认定：不属代缴对象。",
+                    m.label
                 )
             } else if row.groups.is_empty() {
-                sentence!((m.label) "：不属代缴对象" (if row.retains_lowest_tier {
+                format!(
+                    "{}：不属代缴对象{}。",
+                    m.label,
+                    if row.retains_lowest_tier {
                         "；属其他已脱贫人口（脱贫户或脱贫不稳定户），提高缴费档次时可保留现行最低档次"
                     } else {
                         ""
-                    }) "。")
+                    }
+                )
             } else {
-                sentence!(
-                    (m.label) "：" (group_words(&row.groups)) "，政府代缴最低档 " lowest " 元的 "
-                    (row.share.percent()) " = " (row.paid)
-                    " 元/年；提高缴费档次时可保留现行最低档次。"
+                format!(
+                    "{}：{}，政府代缴最低档 {lowest} 元的 {} = {} 元/年；提高缴费档次时可保留现行最低档次。",
+                    m.label,
+                    group_words(&row.groups),
+                    row.share.percent(),
+                    row.paid
                 )
             };
             e.step(rules::PENSION_MEMBER, text, Some(row.paid.to_fen_string()));
         }
         for m in self.members.iter().filter(|m| !m.paid.is_zero()) {
-            e.reason(sentence!(
-                (m.member) "属" (group_words(&m.groups)) "，政府每年代缴 " (m.paid)
-                " 元养老保险费。"
+            e.reason(format!(
+                "{}属{}，政府每年代缴 {} 元养老保险费。",
+                m.member,
+                group_words(&m.groups),
+                m.paid
             ));
         }
         if self.members.iter().all(|m| m.paid.is_zero()) {
@@ -257,8 +266,8 @@ impl HouseholdProgramme for PensionFigures {
         e.fact("最低缴费档次", lowest, "元/年", "lowestTier");
         for (j, m) in self.members.iter().enumerate() {
             if !m.paid.is_zero() {
-                let label = sentence!("代缴："(m.member));
-                e.fact(label, m.paid, "元/年", sentence!("members[" j "].paid"));
+                let label = format!("代缴：{}", m.member);
+                e.fact(label, m.paid, "元/年", format!("members[{j}].paid"));
             }
         }
     }

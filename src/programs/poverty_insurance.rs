@@ -10,7 +10,6 @@
 //! Parameters read: `povertyInsurance.adopted`, `povertyInsurance.lineMultiple`,
 //! `monitoring.incomeLine`, `povertyInsurance.payoutRate`, `povertyInsurance.cap`.
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -120,12 +119,10 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         let text = match (self.covered, self.adopted) {
-            (false, _) => {
-                sentence!(
-                    (h.status.label())
-                    "：防贫保险、扶贫小额保险面向脱贫户、监测户，本户不在保障范围。"
-                )
-            }
+            (false, _) => format!(
+                "{}：防贫保险、扶贫小额保险面向脱贫户、监测户，本户不在保障范围。",
+                h.status.label()
+            ),
             (true, false) => "所在县（市、区）未开办防贫保险（参数）。".to_string(),
             (true, true) => "所在县（市、区）开办防贫保险，本户在保障范围内。".to_string(),
         };
@@ -140,10 +137,9 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
         }
         e.step(
             rules::POVERTY_INSURANCE_FORMULA,
-            sentence!(
-                "扣除刚性支出 " (h.rigid_spending) " 元后人均纯收入 "
-                (self.per_capita_after_spending) " 元（不足 0 按 0 计），防贫线 " (self.line)
-                " 元/人·年。"
+            format!(
+                "扣除刚性支出 {} 元后人均纯收入 {} 元（不足 0 按 0 计），防贫线 {} 元/人·年。",
+                h.rigid_spending, self.per_capita_after_spending, self.line
             ),
             Some(self.per_capita_after_spending.to_fen_string()),
         );
@@ -153,15 +149,16 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
         };
         e.step(
             rules::POVERTY_INSURANCE_FORMULA,
-            sentence!(
-                "防贫线 = 监测标准 " monitoring_line " × " multiple " = " (self.line) "；缺口 ("
-                (self.line) " − " (self.per_capita_after_spending) ") × " (h.members.len()) " 人 = "
-                (self.gap) " 元 × 赔付比例 " (rate.percent()) "，不超过 " cap " 元 → 赔付 "
-                (self.payout) " 元（一次性现金）。"
+            format!(
+                "防贫线 = 监测标准 {monitoring_line} × {multiple} = {}；缺口 ({} − {}) × {} 人 = {} 元 × 赔付比例 {}，不超过 {cap} 元 → 赔付 {} 元（一次性现金）。",
+                self.line, self.line, self.per_capita_after_spending, h.members.len(), self.gap, rate.percent(), self.payout
             ),
             Some(self.payout.to_fen_string()),
         );
-        e.reason(sentence!("扣除刚性支出后收入低于防贫线：防贫保险可赔付 " (self.payout) " 元。"));
+        e.reason(format!(
+            "扣除刚性支出后收入低于防贫线：防贫保险可赔付 {} 元。",
+            self.payout
+        ));
         e.fact("防贫线", self.line, "元/人·年", "line");
         e.fact("赔付", self.payout, "元", "payout");
     }

@@ -11,7 +11,6 @@
 //! Parameters read: `publicPost.monthly`, `publicPost.ageMin`, `publicPost.ageMax`,
 //! `publicPost.perHousehold`, `monitoring.incomeLine`, `monitoring.stableMonths`.
 
-use crate::policy::sentence::sentence;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
@@ -154,7 +153,10 @@ impl HouseholdProgramme for PublicPostFigures {
         if !self.household_qualifies {
             e.step(
                 rules::PUBLIC_POST_HOUSEHOLD,
-                sentence!((h.status.label()) "：乡村公益岗位面向脱贫户、监测户，本户不属。"),
+                format!(
+                    "{}：乡村公益岗位面向脱贫户、监测户，本户不属。",
+                    h.status.label()
+                ),
                 None,
             );
             e.reason(Reason::PublicPostNotCovered.text());
@@ -162,15 +164,9 @@ impl HouseholdProgramme for PublicPostFigures {
         }
         if let Some((per_capita, line, months)) = self.exit_test {
             let text = if self.exits {
-                sentence!(
-                    "人均纯收入 " per_capita " 元高于监测标准 " line " 元，且已稳定 "
-                    (h.stable_income_months) " 个月（≥ " months "）：有序退岗。"
-                )
+                format!("人均纯收入 {per_capita} 元高于监测标准 {line} 元，且已稳定 {} 个月（≥ {months}）：有序退岗。", h.stable_income_months)
             } else {
-                sentence!(
-                    "人均纯收入 " per_capita " 元，监测标准 " line " 元，收入稳定 "
-                    (h.stable_income_months) " 个月（退岗需高于标准且满 " months " 个月）：不退岗。"
-                )
+                format!("人均纯收入 {per_capita} 元，监测标准 {line} 元，收入稳定 {} 个月（退岗需高于标准且满 {months} 个月）：不退岗。", h.stable_income_months)
             };
             e.step(
                 rules::PUBLIC_POST_EXIT,
@@ -185,13 +181,19 @@ impl HouseholdProgramme for PublicPostFigures {
         let (min, max) = self.ages;
         for m in &h.members {
             let text = if candidate(m, self.ages) {
-                sentence!((m.label) "：" (m.age) "周岁，弱劳力、半劳力，可聘任公益岗位。")
+                format!(
+                    "{}：{}周岁，弱劳力、半劳力，可聘任公益岗位。",
+                    m.label, m.age
+                )
             } else if m.labor_capacity != Capacity::Partial {
-                sentence!((m.label) "：不属弱劳力、半劳力（公益岗位优先安置的对象）。")
+                format!(
+                    "{}：不属弱劳力、半劳力（公益岗位优先安置的对象）。",
+                    m.label
+                )
             } else if m.schooling.is_some() {
-                sentence!((m.label) "：在校学生，不聘任。")
+                format!("{}：在校学生，不聘任。", m.label)
             } else {
-                sentence!((m.label) "：" (m.age) "周岁，不在" min "至" max "周岁之间。")
+                format!("{}：{}周岁，不在{min}至{max}周岁之间。", m.label, m.age)
             };
             e.step(rules::PUBLIC_POST_MEMBER, text, None);
         }
@@ -202,17 +204,17 @@ impl HouseholdProgramme for PublicPostFigures {
         let monthly = self.monthly_total().unwrap_or_default().round_fen();
         e.step(
             rules::PUBLIC_POST_POSTS,
-            sentence!(
-                "可聘任 " (self.candidates.len()) " 人，每户至多 " (self.per_household) " 人：按 "
-                (self.posts) " 个岗位；岗位补贴 " (self.monthly_subsidy) " 元/月 × " (self.posts)
-                " = " monthly " 元/月（在岗领补，劳务所得）。"
+            format!(
+                "可聘任 {} 人，每户至多 {} 人：按 {} 个岗位；岗位补贴 {} 元/月 × {} = {monthly} 元/月（在岗领补，劳务所得）。",
+                self.candidates.len(), self.per_household, self.posts, self.monthly_subsidy, self.posts
             ),
             Some(monthly.to_fen_string()),
         );
-        e.reason(sentence!(
-            (self.candidates.join("、")) "可聘任乡村公益岗位，在岗每月补贴 " monthly " 元。"
+        e.reason(format!(
+            "{}可聘任乡村公益岗位，在岗每月补贴 {monthly} 元。",
+            self.candidates.join("、")
         ));
         e.fact("岗位补贴", self.monthly_subsidy, "元/月", "monthlySubsidy");
-        e.fact_text("可聘任岗位", sentence!((self.posts) " 个"));
+        e.fact_text("可聘任岗位", format!("{} 个", self.posts));
     }
 }

@@ -9,7 +9,6 @@
 //! Parameters read: `tekun.basicMultiple`, `tekun.care.selfCare`, `tekun.care.partialCare`,
 //! `tekun.care.fullCare`; the 低保 standard and the three tests come from the assistance context.
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -192,15 +191,15 @@ impl TekunFigures {
 /// Why a member has no labour capacity (民发〔2021〕43号第五条), in words.
 fn capacity_words(m: &Member<'_>) -> String {
     let disability = match (m.disability_grade, m.disability_type) {
-        (Some(g), Some(t)) => sentence!(g "级" (t.label())),
-        (Some(g), None) => sentence!(g "级残疾（未登记类别）"),
+        (Some(g), Some(t)) => format!("{g}级{}", t.label()),
+        (Some(g), None) => format!("{g}级残疾（未登记类别）"),
         _ => String::new(),
     };
     match m.capacity_basis {
         CapacityBasis::Given => "登记为无劳动能力".to_string(),
-        CapacityBasis::Age => sentence!((m.age) "周岁，不在劳动年龄内"),
+        CapacityBasis::Age => format!("{}周岁，不在劳动年龄内", m.age),
         CapacityBasis::Disability | CapacityBasis::WorkingAge => {
-            sentence!(disability "，按民发〔2021〕43号第五条无劳动能力")
+            format!("{disability}，按民发〔2021〕43号第五条无劳动能力")
         }
     }
 }
@@ -211,13 +210,15 @@ fn test_words(m: &Member<'_>, row: &TekunMember, standard: Money) -> Vec<String>
     let no_means = row.own_monthly < standard;
     vec![
         if m.labor_capacity == Capacity::None {
-            sentence!("无劳动能力（" why_no_labor "）")
+            format!("无劳动能力（{why_no_labor}）")
         } else {
             "有劳动能力".into()
         },
-        sentence!(
-            "本人月收入 " (row.own_monthly.round_fen()) " 元"
-            (if no_means { "低于" } else { "不低于" }) "低保标准 " standard " 元/人·月"
+        format!(
+            "本人月收入 {} 元{}低保标准 {} 元/人·月",
+            row.own_monthly.round_fen(),
+            if no_means { "低于" } else { "不低于" },
+            standard
         ),
         if m.has_supporter {
             "有能履行义务的法定赡养、抚养、扶养义务人".into()
@@ -240,36 +241,40 @@ fn member_steps(
             let sum = basic.checked_add(care).unwrap_or(monthly);
             e.step(
                 rules::TEKUN_MEMBER,
-                sentence!(
-                    (m.label) "：" tests "；基本生活 " basic " 元 + " (care_label(m.self_care))
-                    "照料护理费 " care " 元 = " sum " 元/月。"
+                format!(
+                    "{}：{tests}；基本生活 {basic} 元 + {}照料护理费 {care} 元 = {sum} 元/月。",
+                    m.label,
+                    care_label(m.self_care)
                 ),
                 Some(sum.to_fen_string()),
             );
             if let (Some(raised), Some(floor)) = (row.raised_to, floor) {
                 e.step(
                     rules::TEKUN_SUPPORT_FLOOR,
-                    sentence!(
-                        "低于农村分散供养特困人员供养标准 "
-                        (floor.checked_mul(12.into()).unwrap_or(floor)) " 元/人·年 ÷ 12 = " floor
-                        " 元/月：按 " raised " 元/月供养。"
+                    format!(
+                        "低于农村分散供养特困人员供养标准 {} 元/人·年 ÷ 12 = {floor} 元/月：按 {raised} 元/月供养。",
+                        floor.checked_mul(12.into()).unwrap_or(floor)
                     ),
                     Some(raised.to_fen_string()),
                 );
             }
-            e.reason(sentence!((m.label) "符合特困人员条件（" tests "），每月 " monthly " 元。"));
+            e.reason(format!(
+                "{}符合特困人员条件（{tests}），每月 {monthly} 元。",
+                m.label
+            ));
         }
         _ if row.orphan_allowance => e.step(
             rules::TEKUN_ORPHAN_ALLOWANCE,
-            sentence!(
-                (m.label) "：已按" (m.care.map_or("孤儿", |c| c.label()))
-                "领取基本生活费，不再认定为特困人员（只享受一项基本生活保障）。"
+            format!(
+                "{}：已按{}领取基本生活费，不再认定为特困人员（只享受一项基本生活保障）。",
+                m.label,
+                m.care.map_or("孤儿", |c| c.label())
             ),
             None,
         ),
         _ => e.step(
             rules::TEKUN_MEMBER,
-            sentence!((m.label) "：" tests "：不符合特困人员条件。"),
+            format!("{}：{tests}：不符合特困人员条件。", m.label),
             None,
         ),
     }
@@ -343,26 +348,16 @@ impl HouseholdProgramme for TekunFigures {
         let share = self.share;
         e.step(
             rules::TEKUN_OWN_INCOME,
-            sentence!(
-                "“无生活来源”按本人收入判断：本人月收入 = 本人工资 ÷ 12 + 家庭经营、财产、转移、其他收入（不含不计入的收入）按人数平均的份额 "
-                share " 元/人·月。"
-            ),
+            format!("“无生活来源”按本人收入判断：本人月收入 = 本人工资 ÷ 12 + 家庭经营、财产、转移、其他收入（不含不计入的收入）按人数平均的份额 {share} 元/人·月。"),
             Some(share.to_fen_string()),
         );
         let product = self.product;
         e.step(
             rules::TEKUN_BASIC_STANDARD,
             if product == basic {
-                sentence!(
-                    "特困人员基本生活标准 = 低保标准 " standard " 元/人·月 × " multiple " = " basic
-                    " 元/人·月。"
-                )
+                format!("特困人员基本生活标准 = 低保标准 {standard} 元/人·月 × {multiple} = {basic} 元/人·月。")
             } else {
-                sentence!(
-                    "特困人员基本生活标准 = 低保标准 " standard " 元/人·月 × " multiple " = "
-                    product "，按当地公布口径向上取整为 " basic " 元/人·月（不低于 " multiple
-                    " 倍）。"
-                )
+                format!("特困人员基本生活标准 = 低保标准 {standard} 元/人·月 × {multiple} = {product}，按当地公布口径向上取整为 {basic} 元/人·月（不低于 {multiple} 倍）。")
             },
             Some(basic.to_fen_string()),
         );
@@ -375,10 +370,10 @@ impl HouseholdProgramme for TekunFigures {
         for (j, m) in self.members.iter().enumerate() {
             if let Some(monthly) = m.monthly {
                 e.fact(
-                    sentence!("特困："(m.member)),
+                    format!("特困：{}", m.member),
                     monthly,
                     "元/月",
-                    sentence!("members[" j "].monthly"),
+                    format!("members[{j}].monthly"),
                 );
             }
         }

@@ -11,7 +11,6 @@
 //! Parameters read: `temporary.monthsGeneral`, `temporary.monthsSevere`,
 //! `temporary.severeSpendingShare`; the 低保 standard comes from the assistance context.
 
-use crate::policy::sentence::sentence;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
@@ -187,19 +186,17 @@ impl HouseholdProgramme for TemporaryFigures {
             "民发〔2018〕23号二(三)",
             match year.after_spending.is_negative() {
                 // No negative figure in words: spending over income is said as such.
-                true => sentence!(
-                    events "：年收入 " (year.income) " 元（低保不计的收入不算在内），刚性支出 "
-                    (h.rigid_spending) " 元，超出收入 "
-                    (Money::ZERO.checked_sub(year.after_spending).unwrap_or(Money::ZERO))
-                    " 元；全年低保线 " standard " × 12 × " n " 人 = " (year.line)
-                    " 元；本年已获低保、特困供养 " (year.received)
-                    " 元；缺口 = 全年低保线 + 超出收入的刚性支出 − 已获救助 = " need " 元。"
+                true => format!(
+                    "{events}：年收入 {} 元（低保不计的收入不算在内），刚性支出 {} 元，超出收入 {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；本年已获低保、特困供养 {} 元；缺口 = 全年低保线 + 超出收入的刚性支出 − 已获救助 = {need} 元。",
+                    year.income,
+                    h.rigid_spending,
+                    Money::ZERO.checked_sub(year.after_spending).unwrap_or(Money::ZERO),
+                    year.line,
+                    year.received
                 ),
-                false => sentence!(
-                    events "：年收入 " (year.income) " 元（低保不计的收入不算在内）− 刚性支出 "
-                    (h.rigid_spending) " 元 = " (year.after_spending) " 元；全年低保线 " standard
-                    " × 12 × " n " 人 = " (year.line) " 元；本年已获低保、特困供养 " (year.received)
-                    " 元；缺口 = 全年低保线 − 扣除刚性支出后的收入 − 已获救助 = " need " 元。"
+                false => format!(
+                    "{events}：年收入 {} 元（低保不计的收入不算在内）− 刚性支出 {} 元 = {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；本年已获低保、特困供养 {} 元；缺口 = 全年低保线 − 扣除刚性支出后的收入 − 已获救助 = {need} 元。",
+                    year.income, h.rigid_spending, year.after_spending, year.line, year.received
                 ),
             },
             Some(need.to_fen_string()),
@@ -213,16 +210,18 @@ impl HouseholdProgramme for TemporaryFigures {
         e.step_citing(
             rules::TEMPORARY_AMOUNT,
             "民发〔2018〕23号二(三)",
-            sentence!(
-                "刚性支出 " (h.rigid_spending) " 元" (if severe { "达到" } else { "未达到" })
-                "年收入的 " (share.percent()) "：" (if severe { "严重" } else { "一般" })
-                "困难，上限 " months " 个月家庭低保标准 = " standard " × " months " × " n " = "
-                ceiling " 元；救助额取缺口 " need " 元与上限 " ceiling " 元中较小的一个 = " amount
-                " 元。"
+            format!(
+                "刚性支出 {} 元{}年收入的 {}：{}困难，上限 {months} 个月家庭低保标准 = {standard} × {months} × {n} = {ceiling} 元；救助额取缺口 {need} 元与上限 {ceiling} 元中较小的一个 = {amount} 元。",
+                h.rigid_spending,
+                if severe { "达到" } else { "未达到" },
+                share.percent(),
+                if severe { "严重" } else { "一般" }
             ),
             Some(amount.to_fen_string()),
         );
-        e.reason(sentence!(events "导致基本生活暂时困难，可给予一次性临时救助 " amount " 元。"));
+        e.reason(format!(
+            "{events}导致基本生活暂时困难，可给予一次性临时救助 {amount} 元。"
+        ));
         e.fact("缺口", need, "元", "need");
         e.fact("一次性救助", amount, "元", "amount");
         if self.case_by_case {
@@ -230,10 +229,10 @@ impl HouseholdProgramme for TemporaryFigures {
             e.step_citing(
                 rules::TEMPORARY_CASE_BY_CASE,
                 "四(十)",
-                sentence!("缺口超出上限 " rest " 元：由县级“一事一议”。"),
+                format!("缺口超出上限 {rest} 元：由县级“一事一议”。"),
                 Some(rest.to_fen_string()),
             );
-            e.reason(sentence!("缺口超出救助上限 " rest " 元，可报县级“一事一议”。"));
+            e.reason(format!("缺口超出救助上限 {rest} 元，可报县级“一事一议”。"));
             e.fact_text("超出部分", "县级一事一议");
         }
     }

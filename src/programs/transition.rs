@@ -10,7 +10,6 @@
 //! `express.villageCoverageDeadline`, `credit.microcredit.windowStart`, `credit.microcredit.windowEnd`,
 //! `education.yulu.windowEnd`.
 
-use crate::policy::sentence::sentence;
 use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
@@ -364,49 +363,50 @@ fn explain_status(f: &mut Figures<'_>, e: &mut Explanation) {
     let total_years = f.total_years;
     e.step(
         rules::TRANSITION_PERIOD,
-        sentence!("2020年脱贫攻坚目标任务完成后设立" total_years "年过渡期：" s " 至 " end "。"),
-        Some(sentence!(s "—" end)),
+        format!("2020年脱贫攻坚目标任务完成后设立{total_years}年过渡期：{s} 至 {end}。"),
+        Some(format!("{s}—{end}")),
     );
     let days = f.days_remaining;
     match (f.phase, f.year) {
         (Phase::Transition, Some(y)) => {
             e.step(
                 rules::TRANSITION_PHASE,
-                sentence!(d " 在过渡期内，为过渡期第" y "年。"),
-                Some(sentence!("第" y "年")),
+                format!("{d} 在过渡期内，为过渡期第{y}年。"),
+                Some(format!("第{y}年")),
             );
             e.step(
                 rules::TRANSITION_DAYS_REMAINING,
-                sentence!("至 " end " 过渡期结束，还有 " days " 天（含当天）。"),
+                format!("至 {end} 过渡期结束，还有 {days} 天（含当天）。"),
                 Some(days.to_string()),
             );
-            e.reason(sentence!(d " 处于" total_years "年过渡期的第" y "年，剩余 " days " 天。"));
+            e.reason(format!(
+                "{d} 处于{total_years}年过渡期的第{y}年，剩余 {days} 天。"
+            ));
         }
         (Phase::Before, _) => {
             let until_start = days_between(f.on, f.start);
             e.step(
                 rules::TRANSITION_PHASE,
-                sentence!(d " 早于过渡期起始日 " s "，尚未进入过渡期。"),
+                format!("{d} 早于过渡期起始日 {s}，尚未进入过渡期。"),
                 Some("未开始".into()),
             );
             e.step(
                 rules::TRANSITION_DAYS_REMAINING,
-                sentence!(
-                    "距过渡期开始还有 " until_start " 天；过渡期共 " days " 天（" s " 至 " end
-                    "）。"
-                ),
+                format!("距过渡期开始还有 {until_start} 天；过渡期共 {days} 天（{s} 至 {end}）。"),
                 Some(until_start.to_string()),
             );
-            e.reason(sentence!(d " 尚未进入过渡期（" s " 开始，还有 " until_start " 天）。"));
+            e.reason(format!(
+                "{d} 尚未进入过渡期（{s} 开始，还有 {until_start} 天）。"
+            ));
         }
         _ => {
             e.step_citing(
                 rules::TRANSITION_PHASE,
                 "四(九)",
-                sentence!("过渡期已于 " end " 结束，" d " 处于过渡期后的常态化帮扶阶段。"),
+                format!("过渡期已于 {end} 结束，{d} 处于过渡期后的常态化帮扶阶段。"),
                 Some("已结束".into()),
             );
-            e.reason(sentence!("过渡期已于 " end " 结束，现行常态化帮扶。"));
+            e.reason(format!("过渡期已于 {end} 结束，现行常态化帮扶。"));
         }
     }
     explain_pilot(f, e);
@@ -414,9 +414,9 @@ fn explain_status(f: &mut Figures<'_>, e: &mut Explanation) {
     e.note(
         rules::TRANSITION_MEASURES,
         if names.is_empty() {
-            sentence!(d " 没有在本计算器所列范围内生效的措施。")
+            format!("{d} 没有在本计算器所列范围内生效的措施。")
         } else {
-            sentence!(d " 生效的措施：" (names.join("；")) "。")
+            format!("{d} 生效的措施：{}。", names.join("；"))
         },
         Some(f.measures.len().to_string()),
     );
@@ -426,33 +426,30 @@ fn explain_pilot(f: &Figures<'_>, e: &mut Explanation) {
     let (s, d) = (format_date(f.start), format_date(f.on));
     let (until, years) = (format_date(f.pilot_until), f.pilot_years);
     match f.region {
-        Some(r) if r.alleviated_county && f.in_pilot_years => {
-            e.reason(sentence!((r.name) "是脱贫县，涉农资金统筹整合试点政策适用（至 " until "）。"))
-        }
-        Some(r) if r.alleviated_county => {
-            e.reason(sentence!((r.name) "是脱贫县，但涉农资金统筹整合试点已于 " until " 结束。"))
-        }
+        Some(r) if r.alleviated_county && f.in_pilot_years => e.reason(format!(
+            "{}是脱贫县，涉农资金统筹整合试点政策适用（至 {until}）。",
+            r.name
+        )),
+        Some(r) if r.alleviated_county => e.reason(format!(
+            "{}是脱贫县，但涉农资金统筹整合试点已于 {until} 结束。",
+            r.name
+        )),
         _ => {}
     }
     let text = match f.region {
         Some(r) if r.alleviated_county && f.in_pilot_years => {
-            sentence!(
-                (r.name) "是脱贫县；过渡期前" years "年（至 " until
-                "）脱贫县继续实行涉农资金统筹整合试点，" d " 在此期间：适用。"
-            )
+            format!("{}是脱贫县；过渡期前{years}年（至 {until}）脱贫县继续实行涉农资金统筹整合试点，{d} 在此期间：适用。", r.name)
         }
         Some(r) if r.alleviated_county => {
-            sentence!(
-                (r.name) "是脱贫县；试点只在过渡期前" years "年（" s " 至 " until "），" d
-                " 不在此期间：不适用。"
+            format!(
+                "{}是脱贫县；试点只在过渡期前{years}年（{s} 至 {until}），{d} 不在此期间：不适用。",
+                r.name
             )
         }
-        Some(r) => {
-            sentence!(
-                (r.name)
-                "不是脱贫县，涉农资金统筹整合试点不适用（其他地区探索建立涉农资金整合长效机制）。"
-            )
-        }
+        Some(r) => format!(
+            "{}不是脱贫县，涉农资金统筹整合试点不适用（其他地区探索建立涉农资金整合长效机制）。",
+            r.name
+        ),
         None => {
             "未指定地区：涉农资金统筹整合试点只适用于脱贫县，请选择县（市、区）查看。".to_string()
         }

@@ -5,7 +5,6 @@
 //!
 //! Parameters read: `workRelief.remunerationShare`, `workRelief.keyProjectRemunerationShare`.
 
-use crate::policy::sentence::sentence;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -52,13 +51,16 @@ pub fn work_relief(
         e.step_citing(
             rules::WORK_RELIEF_REMUNERATION,
             "六(十六)",
-            sentence!(
-                (if project.key_project { "重点工程项目：" } else { "" }) "中央预算内投资 " budget
-                " 元 × 劳务报酬占比下限 " (share.percent()) " = 至少发放劳务报酬 " minimum " 元。"
+            format!(
+                "{}中央预算内投资 {budget} 元 × 劳务报酬占比下限 {} = 至少发放劳务报酬 {minimum} 元。",
+                if project.key_project { "重点工程项目：" } else { "" },
+                share.percent()
             ),
             Some(minimum.to_fen_string()),
         );
-        e.reason(sentence!("应带动当地群众务工，劳务报酬不少于 " minimum " 元，并及时足额发放。"));
+        e.reason(format!(
+            "应带动当地群众务工，劳务报酬不少于 {minimum} 元，并及时足额发放。"
+        ));
     }
     Ok(ProgrammeResult::new(
         ID,

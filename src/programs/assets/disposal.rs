@@ -9,7 +9,6 @@ use crate::input::county::{
 };
 use crate::params::{catalogue as p, Reader};
 use crate::policy::rules;
-use crate::policy::sentence::sentence;
 
 /// The approval limits, read once per ledger (and checked to be in order).
 fn approval_limits(
@@ -27,8 +26,9 @@ fn approval_limits(
         return Err(PolicyError::new(
             ErrorCode::InvalidParameters,
             p::ASSETS_DISPOSAL_TOWNSHIP_LIMIT.name,
-            sentence!(
-                "乡镇审批限额 " (l.township) " 元高于县级部门审批限额 " (l.county_department) " 元"
+            format!(
+                "乡镇审批限额 {} 元高于县级部门审批限额 {} 元",
+                l.township, l.county_department
             ),
         ));
     }
@@ -80,10 +80,9 @@ pub(super) fn dispose(
 ) -> Result<DisposalResult> {
     let label = label_of(DISPOSAL_TYPES, d.kind);
     let (authority, required) = if a.owner_level == OwnerLevel::Household {
-        w.step(
-            rules::ASSETS_HOUSEHOLD,
-            || sentence!(label "：资产归农户所有，由农户自行处置，不需村、乡、县审批。"),
-        );
+        w.step(rules::ASSETS_HOUSEHOLD, || {
+            format!("{label}：资产归农户所有，由农户自行处置，不需村、乡、县审批。")
+        });
         (None, Vec::new())
     } else {
         let l = approval_limits(reader, limits)?;
@@ -104,18 +103,24 @@ pub(super) fn dispose(
     if let Some(auth) = authority {
         let (need, lacking) = (names(&required), names(&missing));
         w.step(rules::ASSETS_DISPOSAL, || {
-            sentence!((class.label()) label "，账面价值 " (a.value) " 元：须经" need "，由" (label_of(APPROVALS, auth)) "审批；" (if lacking.is_empty() {
+            format!(
+                "{}{label}，账面价值 {} 元：须经{need}，由{}审批；{}。",
+                class.label(),
+                a.value,
+                label_of(APPROVALS, auth),
+                if lacking.is_empty() {
                     "审批环节齐全".to_string()
                 } else {
                     format!("尚缺{lacking}")
-                }) "。")
+                }
+            )
         });
     }
     if !missing.is_empty() {
         w.finding(
             "disposalMissingApproval",
             "二(四)",
-            sentence!(label "尚缺" (names(&missing)) "，不得处置。"),
+            format!("{label}尚缺{}，不得处置。", names(&missing)),
         );
     }
     let below_value = price_test(a, d, label, w);
@@ -145,9 +150,10 @@ fn price_test(
     if let (true, Some(price)) = (priced, d.price) {
         w.assumptions.add(rules::ASSETS_DISPOSAL_VALUE);
         w.step(rules::ASSETS_DISPOSAL_VALUE, || {
-            sentence!(
-                label "价格 " price " 元" (if below_value { "低于" } else { "不低于" }) "账面价值 "
-                (a.value) " 元。"
+            format!(
+                "{label}价格 {price} 元{}账面价值 {} 元。",
+                if below_value { "低于" } else { "不低于" },
+                a.value
             )
         });
     }
@@ -155,9 +161,9 @@ fn price_test(
         w.finding(
             "disposalBelowValue",
             "二(四)",
-            sentence!(
-                label "价格 " price " 元低于账面价值 " (a.value)
-                " 元：防止资产流失，须有资产评估依据。"
+            format!(
+                "{label}价格 {price} 元低于账面价值 {} 元：防止资产流失，须有资产评估依据。",
+                a.value
             ),
         );
     }

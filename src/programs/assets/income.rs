@@ -8,7 +8,6 @@ use crate::input::county::{
     label_of, AssetInput, IncomePurpose, OwnerLevel, INCOME_PURPOSES, OWNER_LEVELS,
 };
 use crate::policy::rules;
-use crate::policy::sentence::sentence;
 
 /// The purposes the text names for every asset's income, and those for the village's part only.
 fn verdict(purpose: IncomePurpose, owner: OwnerLevel) -> UseVerdict {
@@ -33,7 +32,7 @@ pub(super) fn check_income(a: &AssetInput) -> Result<()> {
         )),
         (Some(i), _) if planned > i => Err(PolicyError::out_of_range(
             "incomeUses",
-            sentence!("计划用途合计 " planned " 元超过年收益 " i " 元"),
+            format!("计划用途合计 {planned} 元超过年收益 {i} 元"),
         )),
         _ => Ok(()),
     }
@@ -59,7 +58,7 @@ pub(super) fn income(
         w.finding(
             "noIncomePlan",
             "二(四)",
-            sentence!("年收益 " income " 元尚无分配方案：应规范资产收益分配。"),
+            format!("年收益 {income} 元尚无分配方案：应规范资产收益分配。"),
         );
     }
     let mut uses = Vec::with_capacity(a.income_uses.len());
@@ -97,7 +96,7 @@ fn judge_use(
 ) {
     let label = label_of(INCOME_PURPOSES, purpose);
     let share_text = share
-        .map(|s| sentence!("，占年收益 "(s.percent())))
+        .map(|s| format!("，占年收益 {}", s.percent()))
         .unwrap_or_default();
     let village_level = !matches!(
         purpose,
@@ -114,10 +113,9 @@ fn judge_use(
         UseVerdict::NotListed => "不在文本所列用途内，须另行说明依据",
         UseVerdict::NotAssessed => "到户类资产收益归农户，不作评估",
     };
-    w.step(
-        rules::ASSETS_INCOME_USES,
-        || sentence!("收益用途“" label "” " amount " 元" share_text "：" verdict_text "。"),
-    );
+    w.step(rules::ASSETS_INCOME_USES, || {
+        format!("收益用途“{label}” {amount} 元{share_text}：{verdict_text}。")
+    });
     if matches!(v, UseVerdict::VillageOnly | UseVerdict::NotListed) {
         let owner = label_of(OWNER_LEVELS, a.owner_level);
         w.finding(
@@ -125,11 +123,9 @@ fn judge_use(
             "二(四)",
             match v {
                 UseVerdict::VillageOnly => {
-                    sentence!("收益用途“" label "”只适用于村级收益，本资产归" owner "所有。")
+                    format!("收益用途“{label}”只适用于村级收益，本资产归{owner}所有。")
                 }
-                _ => sentence!(
-                    "收益用途“" label "”" amount " 元不在文本所列用途内，须另行说明依据。"
-                ),
+                _ => format!("收益用途“{label}”{amount} 元不在文本所列用途内，须另行说明依据。"),
             },
         );
     }

@@ -5,7 +5,6 @@
 use super::{AssetClass, Management, Work};
 use crate::input::county::{label_of, AssetInput, OwnerLevel, OWNER_LEVELS};
 use crate::policy::rules;
-use crate::policy::sentence::sentence;
 
 /// Who manages and maintains it, and whether the owner registered fits the class.
 pub(super) fn manage(a: &AssetInput, class: AssetClass, w: &mut Work) -> Management {
@@ -35,19 +34,24 @@ pub(super) fn manage(a: &AssetInput, class: AssetClass, w: &mut Work) -> Managem
         _ => rules::ASSETS_MANAGEMENT,
     };
     w.step(rule, || {
-        let prevent = m.prevent.map(|p| sentence!("，" p)).unwrap_or_default();
-        sentence!((class.label()) "：由" (m.manager) (m.duty) prevent "。")
+        let prevent = m.prevent.map(|p| format!("，{p}")).unwrap_or_default();
+        format!("{}：由{}{}{prevent}。", class.label(), m.manager, m.duty)
     });
     let fits = (class == AssetClass::Household) == (a.owner_level == OwnerLevel::Household);
     if !fits {
         w.finding(
             "ownerMismatch",
             "二(四)",
-            sentence!((class.label()) "登记为" owner "所有：" (if class == AssetClass::Household {
+            format!(
+                "{}登记为{}所有：{}，请核实产权归属。",
+                class.label(),
+                owner,
+                if class == AssetClass::Household {
                     "到户类资产归农户所有"
                 } else {
                     "经营性、公益性资产的产权应明确到村集体或乡、县"
-                }) "，请核实产权归属。"),
+                }
+            ),
         );
     }
     m

@@ -19,7 +19,6 @@
 //! Here: the ledger's types, [`ledger`] and one asset's assessment, which goes through `scope`,
 //! `management`, `income` and `disposal`; `totals` sums the ledger up.
 
-use crate::policy::sentence::sentence;
 use std::collections::HashSet;
 
 use serde::Serialize;
@@ -341,7 +340,10 @@ pub fn ledger(
     if rows.len() > MAX_ASSETS {
         return Err(PolicyError::out_of_range(
             "",
-            sentence!("一次最多 " MAX_ASSETS " 项资产（当前 " (rows.len()) " 项），请分批"),
+            format!(
+                "一次最多 {MAX_ASSETS} 项资产（当前 {} 项），请分批",
+                rows.len()
+            ),
         ));
     }
     let year = u32::try_from(chrono::Datelike::year(&reader.on())).unwrap_or(0);
@@ -349,21 +351,21 @@ pub fn ledger(
     let mut seen = HashSet::new();
     let mut items = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
-        let at = |field: &str| sentence!("[" i "]." field);
+        let at = |field: &str| format!("[{i}].{field}");
         let checked = row.and_then(|a| {
             if a.year > year {
                 return Err(PolicyError::out_of_range(
                     at("year"),
-                    sentence!("形成年度 " (a.year) " 晚于测算日期所在年度 " year),
+                    format!("形成年度 {} 晚于测算日期所在年度 {year}", a.year),
                 ));
             }
             if !seen.insert(a.id.clone()) {
                 return Err(PolicyError::invalid_input(
                     at("id"),
-                    sentence!("资产编号“" (a.id) "”在台账中重复"),
+                    format!("资产编号“{}”在台账中重复", a.id),
                 ));
             }
-            check_income(&a).map_err(|e| e.under(&sentence!("[" i "]")))?;
+            check_income(&a).map_err(|e| e.under(&format!("[{i}]")))?;
             Ok(a)
         });
         match checked {
@@ -437,10 +439,9 @@ fn assess(
         explain,
     };
     let kind_label = label_of(ASSET_KINDS, a.kind);
-    w.step(
-        rules::ASSETS_CLASS,
-        || sentence!((a.name) "（" kind_label "）属于" (class.label()) "。"),
-    );
+    w.step(rules::ASSETS_CLASS, || {
+        format!("{}（{kind_label}）属于{}。", a.name, class.label())
+    });
     let in_scope = scope(a, reader, &mut w)?;
     let management = manage(a, class, &mut w);
     let (income_uses, planned) = income(a, class, &mut w)?;
@@ -449,10 +450,10 @@ fn assess(
         None => None,
     };
     if w.findings.is_empty() {
-        w.words.reason(sentence!((a.name) "：未发现需处理的问题。"));
+        w.words.reason(format!("{}：未发现需处理的问题。", a.name));
     }
     for f in &w.findings {
-        w.words.reason(sentence!((a.name) "：" (f.text)));
+        w.words.reason(format!("{}：{}", a.name, f.text));
     }
     let unplanned = a
         .annual_income

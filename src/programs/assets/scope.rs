@@ -7,7 +7,6 @@ use crate::base::error::Result;
 use crate::input::county::{label_of, AssetInput, FundingSource, FUNDING_SOURCES};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::rules;
-use crate::policy::sentence::sentence;
 use crate::programs::transition;
 
 /// Whether the funds make it a 扶贫项目资产, and an integrated-fund asset formed after the pilot.
@@ -16,17 +15,15 @@ pub(super) fn scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Re
     let funds = label_of(FUNDING_SOURCES, a.funding_source);
     let in_scope = match a.funding_source {
         SpecialFund | IntegratedFund => {
-            w.step(
-                rules::ASSETS_SCOPE,
-                || sentence!(funds "形成的资产，纳入扶贫项目资产台账。"),
-            );
+            w.step(rules::ASSETS_SCOPE, || {
+                format!("{funds}形成的资产，纳入扶贫项目资产台账。")
+            });
             true
         }
         LinkageFund | Bond | Collaboration | Donation => {
-            w.step(
-                rules::ASSETS_SCOPE_DOCUMENT,
-                || sentence!(funds "形成的资产，按国办函〔2021〕51号同样纳入扶贫项目资产管理。"),
-            );
+            w.step(rules::ASSETS_SCOPE_DOCUMENT, || {
+                format!("{funds}形成的资产，按国办函〔2021〕51号同样纳入扶贫项目资产管理。")
+            });
             true
         }
         Other => {
@@ -48,9 +45,10 @@ pub(super) fn scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Re
             w.finding(
                 "pilotFundsAfterPilot",
                 "六(十六)",
-                sentence!(
-                    "登记为统筹整合资金，但形成于 " (a.year) " 年：涉农资金统筹整合试点只在过渡期前"
-                    years "年（至 " (format_date(until)) "），请核实资金来源。"
+                format!(
+                    "登记为统筹整合资金，但形成于 {} 年：涉农资金统筹整合试点只在过渡期前{years}年（至 {}），请核实资金来源。",
+                    a.year,
+                    format_date(until)
                 ),
             );
         }
@@ -67,19 +65,19 @@ fn formed_in_scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Res
         w.finding(
             "formedBeforeScope",
             "二(四)",
-            sentence!(
-                "形成于 " (a.year) " 年，早于党的十八大（" (format_date(from))
-                "）：不属于扶贫项目资产，请移出本台账或核实形成年度。"
+            format!(
+                "形成于 {} 年，早于党的十八大（{}）：不属于扶贫项目资产，请移出本台账或核实形成年度。",
+                a.year,
+                format_date(from)
             ),
         );
         return Ok(false);
     }
     if a.year == first {
         w.assumptions.add(rules::ASSETS_SCOPE_YEAR2012);
-        w.step(
-            rules::ASSETS_SCOPE_YEAR2012,
-            || sentence!("形成于 " first " 年：党的十八大当年，台账只有年度，按在范围内计。"),
-        );
+        w.step(rules::ASSETS_SCOPE_YEAR2012, || {
+            format!("形成于 {first} 年：党的十八大当年，台账只有年度，按在范围内计。")
+        });
     }
     Ok(true)
 }
@@ -96,9 +94,9 @@ fn integrated_in_county(reader: &Reader<'_>, w: &mut Work) {
         w.finding(
             "integratedFundNotAlleviatedCounty",
             "六(十六)",
-            sentence!(
-                "登记为统筹整合资金，但" (county.name)
-                "不是脱贫县：涉农资金统筹整合试点只在贫困县（脱贫县）实行，请核实资金来源。"
+            format!(
+                "登记为统筹整合资金，但{}不是脱贫县：涉农资金统筹整合试点只在贫困县（脱贫县）实行，请核实资金来源。",
+                county.name
             ),
         );
     }

@@ -10,7 +10,6 @@ use crate::params::Reader;
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
 use crate::policy::rules::Assumptions;
-use crate::policy::sentence::sentence;
 use crate::programs::county::Trace;
 use crate::programs::transition::RegionRef;
 
@@ -77,26 +76,24 @@ fn explain_ledger(t: &LedgerTotals, limits: Option<ApprovalLimits>, e: &mut Expl
     let c = &t.counts;
     e.note(
         rules::ASSETS_SUMMARY,
-        sentence!(
-            "台账 " (t.rows) " 行：资产 " (c.assets) " 项，账面价值合计 " (c.value)
-            " 元，年收益合计 " (c.annual_income) " 元，已计划用途 " (c.planned) " 元；" (t.errors)
-            " 行有误。"
+        format!(
+            "台账 {} 行：资产 {} 项，账面价值合计 {} 元，年收益合计 {} 元，已计划用途 {} 元；{} 行有误。",
+            t.rows, c.assets, c.value, c.annual_income, c.planned, t.errors
         ),
         Some(c.value.to_fen_string()),
     );
     if let Some(l) = limits {
         e.step(
             rules::ASSETS_DISPOSAL_APPROVAL,
-            sentence!(
-                "处置审批层级：账面价值不超过 " (l.township) " 元由乡镇审批，不超过 "
-                (l.county_department)
-                " 元由县级行业主管部门会同财政部门审批，超过的报县级人民政府。"
+            format!(
+                "处置审批层级：账面价值不超过 {} 元由乡镇审批，不超过 {} 元由县级行业主管部门会同财政部门审批，超过的报县级人民政府。",
+                l.township, l.county_department
             ),
             None,
         );
     }
-    e.reason(sentence!(
-        "资产 " (c.assets) " 项：处置 " (c.disposals) " 项，其中 " (c.disposals_blocked)
-        " 项缺少审批；" (c.with_findings) " 项资产有需处理的问题；" (t.errors) " 行有误。"
+    e.reason(format!(
+        "资产 {} 项：处置 {} 项，其中 {} 项缺少审批；{} 项资产有需处理的问题；{} 行有误。",
+        c.assets, c.disposals, c.disposals_blocked, c.with_findings, t.errors
     ));
 }
