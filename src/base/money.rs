@@ -164,40 +164,12 @@ impl Money {
 
     /// The amount in whole fen, after rounding to the fen (`1234.50` → 123450); `None` past 64 bits.
     pub fn to_fen(self) -> Option<i64> {
-        self.hundredths().and_then(|h| i64::try_from(h).ok())
-    }
-
-    /// The amount in hundredths after rounding to the fen as [`Money::round_fen`] does (half away
-    /// from zero), from the decimal's integer and scale: what `round_fen` then `rescale(2)` give,
-    /// without their general machinery (results and rows write many amounts). `None` where that
-    /// rescale could not keep two places (an integer part past 26 digits).
-    fn hundredths(self) -> Option<i128> {
-        /// `m / p` rounded half away from zero (`p` positive), in `m`'s integer type.
-        macro_rules! round_half_away {
-            ($m:expr, $p:expr) => {{
-                let (m, p) = ($m, $p);
-                let (q, r) = (m.checked_div(p)?, m.checked_rem(p)?);
-                if r.unsigned_abs().checked_mul(2)? >= p.unsigned_abs() {
-                    q.checked_add(m.signum())?
-                } else {
-                    q
-                }
-            }};
-        }
-        let (m, scale) = (self.0.mantissa(), self.0.scale());
-        let h = match scale.checked_sub(2) {
-            Some(0) => m,
-            None => m.checked_mul(10i128.checked_pow(2u32.checked_sub(scale)?)?)?,
-            Some(extra) => {
-                let p = 10i128.checked_pow(extra)?;
-                // Most amounts fit 64 bits, whose division is many times cheaper than 128's.
-                match (i64::try_from(m), i64::try_from(p)) {
-                    (Ok(m), Ok(p)) => i128::from(round_half_away!(m, p)),
-                    _ => round_half_away!(m, p),
-                }
-            }
-        };
-        (h.unsigned_abs() <= MAX_MANTISSA).then_some(h)
+        let mut d = self.round_fen().0;
+        d.rescale(2);
+        // The rescale keeps two places unless the integer part is past 26 digits.
+        (d.scale() == 2)
+            .then(|| i64::try_from(d.mantissa()).ok())
+            .flatten()
     }
 
     /// Two decimal places, after rounding to the fen: `"1234.50"`.
@@ -211,29 +183,35 @@ impl Money {
             buf: [0; FEN_TEXT_LEN],
             start: FEN_TEXT_LEN,
         };
-        let Some(h) = self.hundredths() else {
+        // Most amounts of a register row are zero, and most others already to the fen.
+        if self.is_zero() {
+            text.push_str_front("0.00");
+            return text;
+        }
+        let mut d = if self.0.scale() <= 2 {
+            self.0
+        } else {
+            self.round_fen().0
+        };
+        d.rescale(2);
+        if d.scale() != 2 {
             // Only beyond 26 integer digits, far past any amount the engine accepts or makes.
-            let mut d = self.round_fen().0;
-            d.rescale(2);
             text.push_str_front(&d.to_string());
             return text;
-        };
+        }
         // Digits from the last: two places, the point, then at least one integer digit. Every
         // amount the engine handles fits 64 bits, whose division is many times cheaper than 128's.
-        let n = h.unsigned_abs();
+        let n = d.mantissa().unsigned_abs();
         match u64::try_from(n) {
             Ok(n) => text.push_digits(n, |n| ((n % 10) as u8, n / 10)),
             Err(_) => text.push_digits(n, |n| ((n % 10) as u8, n / 10)),
         }
-        if h < 0 {
+        if d.is_sign_negative() && !d.is_zero() {
             text.push_front(b'-');
         }
         text
     }
 }
-
-/// The largest integer a `Decimal` holds (96 bits).
-const MAX_MANTISSA: u128 = (1 << 96) - 1;
 
 const FEN_TEXT_LEN: usize = 48;
 
@@ -441,7 +419,7 @@ mod tests {
 
     proptest::proptest! {
         /// Any decimal, of any scale and sign: the text and the fen are `round_fen` then
-        /// `rescale(2)` of rust_decimal, which `hundredths` does without.
+        /// `rescale(2)` of rust_decimal.
         #[test]
         fn fen_text_agrees_with_rust_decimal(
             m in proptest::prop_oneof![-1_000_000_000_000i128..1_000_000_000_000, proptest::num::i128::ANY],
