@@ -20,3 +20,10 @@ pub mod register;
 pub mod types;
 
 pub use engine::PolicyEngine;
+
+/// The module's allocator. Results are many small values (steps, labels, amounts as text): talc
+/// serves them with less code and fewer instructions than the standard library's dlmalloc. The
+/// module runs on one thread (no atomics), which this allocator requires.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
