@@ -260,6 +260,8 @@ impl Engine {
     pub fn household_problems(&self, household: &Node<'_>, as_of: &str) -> Vec<Problem> {
         let (input, mut c) = HouseholdInput::read_all(household);
         match date(as_of) {
+            // Not an object: that is the one problem (an empty household's would follow from it).
+            Ok(_) if household.entries().is_none() => {}
             Ok(on) => {
                 let mut dated = Collect::default();
                 Household::check(&input, &self.params, on, Default::default(), &mut dated);
