@@ -154,10 +154,7 @@ impl Engine {
         if registry::programme(id).is_none() {
             return Ok(None);
         }
-        let (mut household, reader) = Household::read(h, &self.params, date(as_of)?)?;
-        if !explain {
-            household.name_by_position();
-        }
+        let (household, reader) = Household::read(h, &self.params, date(as_of)?)?;
         let mut assistance = Assistance::of(&household, &reader)?;
         registry::run_one(id, &household, &mut assistance, &reader, explain)
     }
@@ -169,10 +166,7 @@ impl Engine {
         as_of: &str,
         explain: bool,
     ) -> Result<MonitoringResult> {
-        let (mut household, reader) = Household::read(h, &self.params, date(as_of)?)?;
-        if !explain {
-            household.name_by_position();
-        }
+        let (household, reader) = Household::read(h, &self.params, date(as_of)?)?;
         monitoring::run(&household, &reader, explain)
     }
 

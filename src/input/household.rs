@@ -81,6 +81,8 @@ pub struct HousingInput {
 #[serde(rename_all = "camelCase")]
 #[tsify(rename = "Member")]
 pub struct MemberInput {
+    /// How answers name the member (`member` fields, explanations); without one, by its place:
+    /// `#1`, `#2` …, explained or not.
     #[tsify(optional)]
     pub id: Option<String>,
     pub birth_date: String,
