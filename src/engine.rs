@@ -1111,6 +1111,29 @@ mod tests {
     }
 
     #[test]
+    fn dibao_base_is_worked_from_the_unrounded_per_capita_income_as_its_rule_says() {
+        // 延寿县 on 2023-06-01: rural standard 441. Two members, 10100 a year: 841.666… a month,
+        // 420.833… each (shown 420.83). Unrounded: 441 × 2 − 841.666… = 40.333… → 40.33; from the
+        // shown 420.83 a hand calculation gives (441 − 420.83) × 2 = 40.34.
+        let engine = Engine::new().unwrap();
+        let h = HouseholdInput::from_json(
+            r#"{"region":"230129","members":[{"birthDate":"1980-01-01"},{"birthDate":"1982-01-01"}],"income":{"other":"10100"}}"#,
+        )
+        .unwrap();
+        let e = engine.estimate(&h, "2023-06-01").unwrap();
+        let dibao = serde_json::to_value(&e.programs[0]).unwrap();
+        let step = dibao["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["rule"] == "dibao.base")
+            .unwrap();
+        assert_eq!(step["value"], "40.33", "{step}");
+        let rule = engine.describe("dibao.base", "2023-06-01", None).unwrap();
+        assert!(rule.text.contains("人均收入不先舍入"), "{}", rule.text);
+    }
+
+    #[test]
     fn describe_names_rules_and_reasons_and_both_when_they_share_an_id() {
         let engine = Engine::new().unwrap();
         let d = engine.describe("dibao.base", "2023-06-01", None).unwrap();

@@ -176,7 +176,7 @@ rules! {
     DIBAO_WORK_OUTSIDE_PROVINCE_DEFAULT: "dibao.workOutsideProvinceDefault", ASSUMPTION, "四(十)", "务工地在省外而未登记当地最低工资的，按家庭所在地的最低工资档次扣除：省外各地的最低工资不在参数集中。";
     DIBAO_COUNTED_INCOME: "dibao.countedIncome", Text, "四(十)；民发〔2021〕57号第十三条", "计算收入 = 经营、财产、转移、其他收入 + 工资 − 就业成本；人均月收入 = 计算收入 ÷ 12 ÷ 低保覆盖人数。";
     DIBAO_ASSETS: "dibao.assets", Document, "民发〔2021〕57号第十四条", "家庭财产状况须符合当地规定（由工作人员核查）。";
-    DIBAO_BASE: "dibao.base", Document, "民发〔2021〕57号第二十三条", "人均月收入低于低保标准（等于的不算低于）的，按差额补差：(标准 − 人均) × 人数。";
+    DIBAO_BASE: "dibao.base", Document, "民发〔2021〕57号第二十三条", "人均月收入低于低保标准（等于的不算低于）的，按差额补差：(标准 − 人均) × 人数，人均收入不先舍入，即 标准 × 人数 − 月计算收入（按显示的两位小数人均手算，可能差 1 分）。";
     DIBAO_SUPPLEMENT: "dibao.supplement", ASSUMPTION, "四(十)；《社会救助暂行办法》第十二条", "低保家庭中的重度残疾人、重病患者、老年人、未成年人加发低保金（四(十)）；加发额 = 比例（参数）× 低保标准，同属多类的只取比例最高的一项：黑龙江的加发办法未见，计算方式是本计算器的假设。";
     DIBAO_ELIGIBILITY: "dibao.eligibility", Document, "《社会救助暂行办法》第九条", "人均月收入低于低保标准且财产符合规定的家庭给予低保；人均月收入不低于标准的，不符合低保条件。";
     DIBAO_MARGINAL: "dibao.marginal", Document, "民发〔2021〕57号第八条；民政部等四部门2022年通知一(四)", "不符合低保条件、人均收入低于低保标准的1.5倍（参数，等于的不算低于）、财产符合规定的，为低保边缘家庭。";
