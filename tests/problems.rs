@@ -285,3 +285,26 @@ fn a_household_that_is_not_an_object_has_that_one_problem() {
         got.csv
     );
 }
+
+#[test]
+fn a_region_given_as_a_number_is_invalid_region_as_transition_says() {
+    // One code for one mistake: `transition(asOf, 230129)` is INVALID_REGION (region 应为字符串),
+    // and so is a household whose region is the number 230129, as an unknown code is.
+    let e = engine();
+    let err = |text: &str| {
+        let node = parse(text, "x").unwrap();
+        let mut transitions = Default::default();
+        e.estimate_in_batch(&node, "2023-06-01", false, &mut transitions)
+            .unwrap_err()
+    };
+    let number = err(r#"{"region":230129,"members":[{"birthDate":"1980-01-01"}]}"#);
+    assert_eq!(
+        (number.code.as_str(), number.path.as_str()),
+        ("INVALID_REGION", "region")
+    );
+    let unknown = err(r#"{"region":"239999","members":[{"birthDate":"1980-01-01"}]}"#);
+    assert_eq!(unknown.code.as_str(), "INVALID_REGION");
+    // A missing region stays what a missing field is.
+    let missing = err(r#"{"members":[{"birthDate":"1980-01-01"}]}"#);
+    assert_eq!(missing.code.as_str(), "INVALID_INPUT");
+}

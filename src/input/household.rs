@@ -562,6 +562,18 @@ const GUARANTEES: &[&str] = &[
     "water",
 ];
 
+/// The household's region: a region that is not a code string (`230129` as a number) is
+/// `INVALID_REGION`, as `transition(asOf, 230129)` says, like an unknown code.
+fn region(h: &Obj<'_, '_>) -> Result<String> {
+    h.required_str("region").map_err(|e| match h.get("region") {
+        Some(_) => PolicyError {
+            code: crate::base::error::ErrorCode::InvalidRegion,
+            ..e
+        },
+        None => e,
+    })
+}
+
 impl HouseholdInput {
     /// A household from JSON text.
     pub fn from_json(text: &str) -> Result<HouseholdInput> {
@@ -618,7 +630,7 @@ impl HouseholdInput {
         }
         let input = HouseholdInput {
             reference: c.take(reference(&h)).flatten(),
-            region: c.take(h.required_str("region")).unwrap_or_default(),
+            region: c.take(region(&h)).unwrap_or_default(),
             area: c.opt(h.choice("area", AREAS)),
             status,
             monitoring_category,
