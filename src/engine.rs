@@ -1134,6 +1134,28 @@ mod tests {
     }
 
     #[test]
+    fn spending_beyond_income_counts_for_temporary_assistance_not_for_insurance() {
+        // The README's household on 2023-06-01 (延寿县, rural standard 441, two members): income
+        // 6000 + 12000 = 18000, rigid spending 20000, so 2000 beyond income. 临时救助: need =
+        // 441 × 12 × 2 − (18000 − 20000) − 0 = 10584 + 2000 = 12584.00, above the year's line.
+        // 防贫保险 floors the same per-capita quantity at 0 (its rule says why, as the other's does).
+        let engine = Engine::new().unwrap();
+        let h = HouseholdInput::from_json(
+            r#"{"region":"230129","status":"alleviated","members":[{"id":"父亲","birthDate":"1983-01-01","wages":12000},{"id":"孩子","birthDate":"2013-01-01","schooling":"primary"}],"income":{"business":"6000"},"events":["illness"],"rigidSpending":20000}"#,
+        )
+        .unwrap();
+        let out = |id: &str| {
+            let o = engine.programme(id, &h, "2023-06-01", false).unwrap();
+            serde_json::to_value(o.unwrap()).unwrap()
+        };
+        assert_eq!(out("temporary")["need"], "12584.00");
+        assert_eq!(out("povertyInsurance")["perCapitaAfterSpending"], "0.00");
+        let text = |id: &str| engine.describe(id, "2023-06-01", None).unwrap().text;
+        assert!(text("temporary.need").contains("缺口可大于全年低保线"));
+        assert!(text("povertyInsurance.formula").contains("人均按0计"));
+    }
+
+    #[test]
     fn describe_names_rules_and_reasons_and_both_when_they_share_an_id() {
         let engine = Engine::new().unwrap();
         let d = engine.describe("dibao.base", "2023-06-01", None).unwrap();
