@@ -731,7 +731,7 @@ with_household_programmes!(engine_methods);
 pub struct ParameterSetInfo {
     /// e.g. `heilongjiang`
     pub id: String,
-    /// e.g. `黑龙江省默认参数集`
+    /// e.g. `黑龙江省过渡期帮扶政策默认参数` (the embedded set's)
     pub title: String,
     /// The date it was published (`YYYY-MM-DD`).
     pub published: String,
@@ -1131,6 +1131,19 @@ mod tests {
         assert_eq!(step["value"], "40.33", "{step}");
         let rule = engine.describe("dibao.base", "2023-06-01", None).unwrap();
         assert!(rule.text.contains("人均收入不先舍入"), "{}", rule.text);
+    }
+
+    #[test]
+    fn the_reference_gives_the_embedded_sets_title_as_parameter_set_returns_it() {
+        // docs/api.md (from this type's doc comment) gives parameterSet().title's example.
+        let info = Engine::new().unwrap().parameter_set_info();
+        assert_eq!(
+            (info.id.as_str(), info.title.as_str()),
+            ("heilongjiang", "黑龙江省过渡期帮扶政策默认参数")
+        );
+        let api = include_str!("../docs/api.md");
+        assert!(api.contains(&format!("e.g. `{}`", info.title)));
+        assert!(!api.contains("黑龙江省默认参数集"));
     }
 
     #[test]
