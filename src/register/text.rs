@@ -115,7 +115,7 @@ fn top_level_items(text: &str) -> Vec<&str> {
 }
 
 /// Options of `screenText`: the register's format (sniffed when absent: JSON Lines when it starts
-/// with `{`) and the language of the CSV table (`zh`: Chinese column names, and 是/否, categories,
+/// with `{`, or `[`, a JSON array of households) and the language of the CSV table (`zh`: Chinese column names, and 是/否, categories,
 /// tracks and alerts by their Chinese names; figures the same). With `unknownColumns: 'ignore'`
 /// a CSV register's unknown columns are left out unread (a page that has shown the officer which
 /// columns it reads); by default they are refused, as the command-line tool refuses them.
