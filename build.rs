@@ -537,6 +537,8 @@ impl Build {
             }
             let document = poverty.col(row, "approval_document");
             if document != "not found" && !document.is_empty() {
+                // The reference table notes in English what the parameter set says in Chinese.
+                let document = document.replace(" (document number not found)", "，文号未找到");
                 o.insert("approvalDocument".into(), json!(document));
             }
             let key = (kind.clone(), poverty.col(row, "exit_batch"));

@@ -37,14 +37,20 @@ const types = [];
 const classes = [];
 /** @type {ts.FunctionDeclaration[]} */
 const functions = [];
+/** Members of an interface merged into a class of that name (the programme methods), by class. */
+/** @type {Map<string, ts.TypeElement[]>} */
+const merged = new Map();
+const classNames = new Set(api.statements.filter(ts.isClassDeclaration).map((c) => c.name?.text));
 for (const node of api.statements) {
   if (!exported(node)) continue;
   if (ts.isClassDeclaration(node)) classes.push(node);
   else if (ts.isFunctionDeclaration(node)) functions.push(node);
-  else if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) types.push(node);
+  else if (ts.isInterfaceDeclaration(node) && classNames.has(node.name.text)) {
+    merged.set(node.name.text, [...(merged.get(node.name.text) ?? []), ...node.members]);
+  } else if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) types.push(node);
 }
 types.sort((a, b) => a.name.text.localeCompare(b.name.text));
-const typeNames = new Set(types.map((t) => t.name.text));
+const typeNames = new Set([...types.map((t) => t.name.text), ...classes.map((c) => c.name?.text ?? '')]);
 /**
  * A signature as code, each type of the reference in it a link to its section.
  * @param {string} signature
@@ -54,7 +60,8 @@ function linked(signature) {
   const out = [];
   let code = '';
   for (const [i, part] of signature.split(/\b([A-Z][A-Za-z]+)\b/).entries()) {
-    if (i % 2 === 1 && typeNames.has(part)) {
+    // A name inside a string literal ('PolicyError') is text, not a type.
+    if (i % 2 === 1 && typeNames.has(part) && !code.endsWith("'")) {
       if (code) out.push('`' + code + '`');
       out.push(`[${part}](#${part.toLowerCase()})`);
       code = '';
@@ -118,6 +125,8 @@ for (const c of classes) {
       : signature.startsWith('[Symbol.dispose]') ? 'The same as free(), for `using engine = new PolicyEngine()`.' : '');
     out.push(`- ${linked(signature)}${description ? `: ${description}` : ''}`);
   }
+  // Methods declared in an interface merged with the class: the class's too.
+  for (const m of merged.get(name) ?? []) out.push(`- ${linked(member(m, api, name))}${doc(m) ? `: ${doc(m)}` : ''}`);
   out.push('');
 }
 

@@ -154,10 +154,7 @@ impl Engine {
         if registry::programme(id).is_none() {
             return Ok(None);
         }
-        let (mut household, reader) = Household::read(h, &self.params, date(as_of)?)?;
-        if !explain {
-            household.name_by_position();
-        }
+        let (household, reader) = Household::read(h, &self.params, date(as_of)?)?;
         let mut assistance = Assistance::of(&household, &reader)?;
         registry::run_one(id, &household, &mut assistance, &reader, explain)
     }
@@ -169,10 +166,7 @@ impl Engine {
         as_of: &str,
         explain: bool,
     ) -> Result<MonitoringResult> {
-        let (mut household, reader) = Household::read(h, &self.params, date(as_of)?)?;
-        if !explain {
-            household.name_by_position();
-        }
+        let (household, reader) = Household::read(h, &self.params, date(as_of)?)?;
         monitoring::run(&household, &reader, explain)
     }
 
@@ -260,6 +254,8 @@ impl Engine {
     pub fn household_problems(&self, household: &Node<'_>, as_of: &str) -> Vec<Problem> {
         let (input, mut c) = HouseholdInput::read_all(household);
         match date(as_of) {
+            // Not an object: that is the one problem (an empty household's would follow from it).
+            Ok(_) if household.entries().is_none() => {}
             Ok(on) => {
                 let mut dated = Collect::default();
                 Household::check(&input, &self.params, on, Default::default(), &mut dated);
@@ -735,7 +731,7 @@ with_household_programmes!(engine_methods);
 pub struct ParameterSetInfo {
     /// e.g. `heilongjiang`
     pub id: String,
-    /// e.g. `黑龙江省默认参数集`
+    /// e.g. `黑龙江省过渡期帮扶政策默认参数` (the embedded set's)
     pub title: String,
     /// The date it was published (`YYYY-MM-DD`).
     pub published: String,
@@ -1112,6 +1108,64 @@ mod tests {
             "{}",
             harbin.text
         );
+    }
+
+    #[test]
+    fn dibao_base_is_worked_from_the_unrounded_per_capita_income_as_its_rule_says() {
+        // 延寿县 on 2023-06-01: rural standard 441. Two members, 10100 a year: 841.666… a month,
+        // 420.833… each (shown 420.83). Unrounded: 441 × 2 − 841.666… = 40.333… → 40.33; from the
+        // shown 420.83 a hand calculation gives (441 − 420.83) × 2 = 40.34.
+        let engine = Engine::new().unwrap();
+        let h = HouseholdInput::from_json(
+            r#"{"region":"230129","members":[{"birthDate":"1980-01-01"},{"birthDate":"1982-01-01"}],"income":{"other":"10100"}}"#,
+        )
+        .unwrap();
+        let e = engine.estimate(&h, "2023-06-01").unwrap();
+        let dibao = serde_json::to_value(&e.programs[0]).unwrap();
+        let step = dibao["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["rule"] == "dibao.base")
+            .unwrap();
+        assert_eq!(step["value"], "40.33", "{step}");
+        let rule = engine.describe("dibao.base", "2023-06-01", None).unwrap();
+        assert!(rule.text.contains("人均收入不先舍入"), "{}", rule.text);
+    }
+
+    #[test]
+    fn the_reference_gives_the_embedded_sets_title_as_parameter_set_returns_it() {
+        // docs/api.md (from this type's doc comment) gives parameterSet().title's example.
+        let info = Engine::new().unwrap().parameter_set_info();
+        assert_eq!(
+            (info.id.as_str(), info.title.as_str()),
+            ("heilongjiang", "黑龙江省过渡期帮扶政策默认参数")
+        );
+        let api = include_str!("../docs/api.md");
+        assert!(api.contains(&format!("e.g. `{}`", info.title)));
+        assert!(!api.contains("黑龙江省默认参数集"));
+    }
+
+    #[test]
+    fn spending_beyond_income_counts_for_temporary_assistance_not_for_insurance() {
+        // The README's household on 2023-06-01 (延寿县, rural standard 441, two members): income
+        // 6000 + 12000 = 18000, rigid spending 20000, so 2000 beyond income. 临时救助: need =
+        // 441 × 12 × 2 − (18000 − 20000) − 0 = 10584 + 2000 = 12584.00, above the year's line.
+        // 防贫保险 floors the same per-capita quantity at 0 (its rule says why, as the other's does).
+        let engine = Engine::new().unwrap();
+        let h = HouseholdInput::from_json(
+            r#"{"region":"230129","status":"alleviated","members":[{"id":"父亲","birthDate":"1983-01-01","wages":12000},{"id":"孩子","birthDate":"2013-01-01","schooling":"primary"}],"income":{"business":"6000"},"events":["illness"],"rigidSpending":20000}"#,
+        )
+        .unwrap();
+        let out = |id: &str| {
+            let o = engine.programme(id, &h, "2023-06-01", false).unwrap();
+            serde_json::to_value(o.unwrap()).unwrap()
+        };
+        assert_eq!(out("temporary")["need"], "12584.00");
+        assert_eq!(out("povertyInsurance")["perCapitaAfterSpending"], "0.00");
+        let text = |id: &str| engine.describe(id, "2023-06-01", None).unwrap().text;
+        assert!(text("temporary.need").contains("缺口可大于全年低保线"));
+        assert!(text("povertyInsurance.formula").contains("人均按0计"));
     }
 
     #[test]

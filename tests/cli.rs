@@ -308,8 +308,16 @@ fn files_from_spreadsheets_and_windows_are_read() {
     bytes.extend_from_slice(b"\r\n");
     let jsonl = dir.join(format!("zhenxing-bom-{id}.jsonl"));
     std::fs::write(&jsonl, &bytes).unwrap();
+    // A file is refused as a whole (docs/register.md); standard input, JSON Lines read once as
+    // it comes, reports the line on its own.
     let (code, stdout, stderr) = estimate_quiet(&jsonl, &[]);
     std::fs::remove_file(&jsonl).ok();
+    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+    assert!(
+        stderr.contains("第 2 行") && stderr.contains("GBK"),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = run_fed(&["estimate", "--as-of", AS_OF, "--quiet", "-"], &bytes);
     assert_eq!(code, 1, "{stderr}");
     let out = lines(&stdout);
     assert_eq!(line_status(&out), [(1, true), (2, false), (3, true)]);
@@ -547,15 +555,46 @@ fn gbk_registers_are_refused_up_front_or_read_with_encoding_gbk() {
     let (_, plain, _) = estimate_rows(&s.file("utf8.csv", utf8), &[]);
     assert_eq!(code, 0);
     assert_eq!(with_gbk, plain);
-    // A UTF-8 file whose member row was saved as GBK: that household is an error, B is fine.
+    // A UTF-8 file whose member row was saved as GBK cannot be told from a GBK file whose other
+    // rows happen to be UTF-8: refused as a whole, from a file or from standard input.
     let mut mixed = b"household_id,region,member_id,birth_date\nA,230129,\xe6\x88\xb7\xe4\xb8\xbb,1980-01-01\nA,230129,".to_vec();
     mixed.extend_from_slice(&encoding_rs::GB18030.encode("妻子").0);
     mixed.extend_from_slice(b",1982-01-01\nB,230129,x,1970-01-01\n");
-    let (code, rows, _) = estimate_rows(&s.file("mixed.csv", mixed), &[]);
-    assert_eq!(code, 1);
-    assert_eq!(households(&rows), [h("A", 2, 3, false), h("B", 4, 4, true)]);
-    assert!(message(&rows[0])
-        .contains("第 3 行：不是 UTF-8 文本（请另存为 UTF-8 或使用 --encoding gbk）"));
+    let (code, rows, stderr) = estimate_rows(&s.file("mixed.csv", mixed.clone()), &[]);
+    assert_eq!((code, rows.len()), (2, 0), "{stderr}");
+    assert!(stderr.contains("第 3 行是 GBK 编码"), "{stderr}");
+    let (code, stdout, stderr) = run_fed(&["estimate", "--as-of", AS_OF, "-"], &mixed);
+    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+}
+
+#[test]
+fn a_gbk_register_with_rows_that_happen_to_be_utf8_is_refused_up_front() {
+    // docs/register.md: "A GBK file read without it is refused once, up front" (exit 2, nothing
+    // written). 母 in GBK is C4 B8, which is also UTF-8 (ĸ): H2's row alone would be read.
+    let s = Scratch::new("gbk-utf8-rows");
+    let utf8 = "household_id,region,village,member_id,birth_date,income_other\nH1,230129,东村,张三,1980-01-01,1000\nH2,230129,,母,1980-01-01,1000\n";
+    let (gbk, _, _) = encoding_rs::GB18030.encode(utf8);
+    assert!(std::str::from_utf8(gbk.split(|b| *b == b'\n').nth(2).unwrap()).is_ok());
+    let input = s.file("mini-gbk.csv", &gbk);
+    let output = s.0.join("mini-out.csv");
+    std::fs::write(&output, "kept").unwrap();
+    let (code, rows, stderr) = estimate_rows(
+        &input,
+        &["-o", output.to_str().unwrap(), "--output-format", "csv"],
+    );
+    assert_eq!((code, rows.len()), (2, 0), "{stderr}");
+    assert!(
+        stderr.contains("是 GBK 编码") && stderr.contains("--encoding gbk"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "kept");
+    // The same file with --encoding gbk: both households computed, 母 read as 母.
+    let (code, rows, stderr) = estimate_rows(&input, &["--encoding", "gbk"]);
+    assert_eq!(
+        (code, households(&rows)),
+        (0, vec![h("H1", 2, 2, true), h("H2", 3, 3, true)]),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -1902,6 +1941,33 @@ fn standard_input_is_read_as_csv_or_json_lines_by_its_first_character() {
                 .as_str()
                 .is_none_or(|m| !m.contains("JSON"))));
         }
+    }
+}
+
+#[test]
+fn a_json_array_is_read_as_its_households_on_one_line_or_many() {
+    // docs/register.md: a JSON array of households (first character `[`), on one line or many,
+    // is read as its households, each row's line its place in the array; from a file (.json or
+    // .jsonl) or from standard input, the same rows as the households as JSON Lines.
+    let s = Scratch::new("json-array");
+    let h1 = r#"{"region":"230221","members":[{"birthDate":"1950-01-01"}],"income":{"transfer":"9000"}}"#;
+    let h2 =
+        r#"{"region":"230129","members":[{"birthDate":"1980-01-01"}],"income":{"other":"30000"}}"#;
+    let (code, expected, err) = estimate_rows(&s.file("two.jsonl", format!("{h1}\n{h2}\n")), &[]);
+    assert_eq!((code, households(&expected).len()), (0, 2), "{err}");
+    let one_line = format!("[{h1},{h2}]");
+    let pretty = format!("[\n{h1},\n{h2}\n]\n");
+    for (name, text) in [
+        ("one.json", &one_line),
+        ("one.jsonl", &one_line),
+        ("pretty.json", &pretty),
+    ] {
+        let (code, rows, err) = estimate_rows(&s.file(name, text), &[]);
+        assert_eq!((code, &rows), (0, &expected), "{name}: {err}");
+    }
+    for text in [&one_line, &pretty] {
+        let (code, out, err) = run_fed(&["estimate", "--as-of", AS_OF, "-"], text.as_bytes());
+        assert_eq!((code, lines(&out)), (0, expected.clone()), "{err}");
     }
 }
 

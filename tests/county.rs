@@ -103,6 +103,16 @@ fn every_alleviated_county_on_a_date_in_each_phase() {
                 Some(row["exit_batch"].as_str()),
                 "{what}"
             );
+            // The table's document, in the parameter set's Chinese: its English note
+            // "(document number not found)" as 文号未找到, as the command-line tool prints it.
+            let document =
+                row["approval_document"].replace(" (document number not found)", "，文号未找到");
+            assert_eq!(
+                poverty.approval_document.as_deref(),
+                Some(document.as_str()),
+                "{what}"
+            );
+            assert!(!document.contains("not found"), "{what}: {document}");
             assert_eq!(c.key_county, KeyCounty::NotPublished, "{what}");
             assert_eq!(c.fund_integration_pilot, pilot, "{what}");
             let in_period = phase == Phase::Transition;

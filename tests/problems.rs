@@ -249,3 +249,62 @@ fn member_ids_are_compared_as_they_read() {
     }
     assert!(problems(["张三", "张四"]).is_empty());
 }
+
+#[test]
+fn a_household_that_is_not_an_object_has_that_one_problem() {
+    // `estimate([], …)` says only 家庭应为对象; a register's line `[h1,h2]` (JSON Lines) or `3` must
+    // say the same, not an unknown region "" and 0 members after it, which follow from it.
+    let e = engine();
+    let h = r#"{"region":"230129","members":[{"birthDate":"1980-01-01"}]}"#;
+    for text in [format!("[{h},{h}]"), "3".to_string(), "\"x\"".to_string()] {
+        let node = parse(&text, "x").unwrap();
+        let problems = e.household_problems(&node, "2023-06-01");
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages, ["家庭应为对象"], "{text}");
+        let mut transitions = Default::default();
+        let err = e
+            .estimate_in_batch(&node, "2023-06-01", false, &mut transitions)
+            .unwrap_err();
+        assert_eq!(err.message, "家庭应为对象", "{text}");
+    }
+    // Through a register's text, on the second line of JSON Lines.
+    let text = format!("{h}\n[{h},{h}]\n");
+    let got = zhenxing::register::text::screen_text(
+        &e,
+        text.as_bytes(),
+        "2023-06-01",
+        zhenxing::register::text::TextFormat::JsonLines,
+        zhenxing::register::output::Lang::Zh,
+    )
+    .unwrap();
+    assert_eq!((got.rows, got.errors), (2, 1));
+    assert!(got.csv.contains("家庭应为对象"), "{}", got.csv);
+    assert!(
+        !got.csv.contains("处问题") && !got.csv.contains("行政区划"),
+        "{}",
+        got.csv
+    );
+}
+
+#[test]
+fn a_region_given_as_a_number_is_invalid_region_as_transition_says() {
+    // One code for one mistake: `transition(asOf, 230129)` is INVALID_REGION (region 应为字符串),
+    // and so is a household whose region is the number 230129, as an unknown code is.
+    let e = engine();
+    let err = |text: &str| {
+        let node = parse(text, "x").unwrap();
+        let mut transitions = Default::default();
+        e.estimate_in_batch(&node, "2023-06-01", false, &mut transitions)
+            .unwrap_err()
+    };
+    let number = err(r#"{"region":230129,"members":[{"birthDate":"1980-01-01"}]}"#);
+    assert_eq!(
+        (number.code.as_str(), number.path.as_str()),
+        ("INVALID_REGION", "region")
+    );
+    let unknown = err(r#"{"region":"239999","members":[{"birthDate":"1980-01-01"}]}"#);
+    assert_eq!(unknown.code.as_str(), "INVALID_REGION");
+    // A missing region stays what a missing field is.
+    let missing = err(r#"{"members":[{"birthDate":"1980-01-01"}]}"#);
+    assert_eq!(missing.code.as_str(), "INVALID_INPUT");
+}

@@ -2,7 +2,8 @@
 //! quotes, cells added or dropped, a row in GBK, empty ids, a household's row moved away, blank
 //! lines, any line ending), every line is accounted for exactly once, every household that was not
 //! touched gets exactly the result it gets in the clean register, and a household with a row that
-//! cannot be trusted gets no result, only errors.
+//! cannot be trusted gets no result, only errors; a row in GBK, which makes the file not UTF-8,
+//! has the whole file refused up front.
 #![cfg(feature = "cli")]
 
 use std::collections::BTreeMap;
@@ -157,6 +158,7 @@ proptest! {
         // Households with a row that cannot be trusted: never a result, always an error.
         let mut broken = std::collections::BTreeSet::new();
         let mut moved = Vec::new();
+        let mut corrupted_gbk = false;
         for (at, c) in &corruptions {
             if matches!(c, Corruption::Quote) && quoted {
                 continue;
@@ -168,6 +170,7 @@ proptest! {
                 continue;
             }
             touched.insert(rows[i].0);
+            corrupted_gbk |= matches!(c, Corruption::Gbk);
             if !matches!(c, Corruption::EmptyId | Corruption::Moved) {
                 broken.insert(rows[i].0);
             }
@@ -203,6 +206,13 @@ proptest! {
         let (path, lines) = write(&rows, &blanks, "corrupted.csv");
         let (clean_code, clean, _) = run(&clean_path);
         let (code, out, stderr) = run(&path);
+        // A row in GBK makes the file not UTF-8: refused as a whole, up front, nothing written.
+        if corrupted_gbk {
+            prop_assert_eq!((code, out.len()), (2, 0), "{}", stderr);
+            prop_assert!(stderr.contains("不是 UTF-8") || stderr.contains("是 GBK 编码"), "{}", stderr);
+            std::fs::remove_dir_all(&dir).ok();
+            return Ok(());
+        }
         prop_assert_ne!(code, 2, "{}", stderr);
 
         // Accounting: every line after the header is blank or in exactly one output row.

@@ -109,7 +109,7 @@ export function renderPrintSheet(node, { household: h, estimate: est }, basis, {
     // household's result: the page that is signed always says what was signed for.
     el('div', { class: 'sign-off' },
       el('p', { class: 'sign-summary' },
-        `本户（${h.ref ? `户编号 ${h.ref}，` : ''}${h.members[0]?.id ?? '成员1'}${h.members.length > 1 ? `等 ${h.members.length} 人` : ''}，${regionName(h.region)}）测算日期 ${est.asOf}：`,
+        `本户（${h.ref ? `户编号 ${h.ref}，` : ''}${h.members[0]?.id ?? '#1'}${h.members.length > 1 ? `等 ${h.members.length} 人` : ''}，${regionName(h.region)}）测算日期 ${est.asOf}：`,
         `每月发放 ${est.totalMonthly} 元/月，全年现金合计 ${est.totalAnnual} 元/年。`),
       el('p', { class: 'disclaimer' }, `本测算单依据公开政策文件和参数集“${paramSet}”计算，仅供参考，以主管部门审核认定为准。`),
       el('div', { class: 'signatures' },

@@ -272,10 +272,7 @@ pub(crate) fn estimate_through(
     lens: Lens,
 ) -> Result<Estimate> {
     // The household is checked once; every programme starts from the same reader.
-    let (mut household, reader) = Household::read_through(h, set, on, lens)?;
-    if !explain {
-        household.name_by_position();
-    }
+    let (household, reader) = Household::read_through(h, set, on, lens)?;
     let transition = transitions.get(&reader, explain)?;
     let reader = transitions.keeping(reader);
     let mut monitoring = monitoring::run(&household, &reader, explain)?;

@@ -81,6 +81,8 @@ pub struct HousingInput {
 #[serde(rename_all = "camelCase")]
 #[tsify(rename = "Member")]
 pub struct MemberInput {
+    /// How answers name the member (`member` fields, explanations); without one, by its place:
+    /// `#1`, `#2` …, explained or not.
     #[tsify(optional)]
     pub id: Option<String>,
     pub birth_date: String,
@@ -560,6 +562,18 @@ const GUARANTEES: &[&str] = &[
     "water",
 ];
 
+/// The household's region: a region that is not a code string (`230129` as a number) is
+/// `INVALID_REGION`, as `transition(asOf, 230129)` says, like an unknown code.
+fn region(h: &Obj<'_, '_>) -> Result<String> {
+    h.required_str("region").map_err(|e| match h.get("region") {
+        Some(_) => PolicyError {
+            code: crate::base::error::ErrorCode::InvalidRegion,
+            ..e
+        },
+        None => e,
+    })
+}
+
 impl HouseholdInput {
     /// A household from JSON text.
     pub fn from_json(text: &str) -> Result<HouseholdInput> {
@@ -616,7 +630,7 @@ impl HouseholdInput {
         }
         let input = HouseholdInput {
             reference: c.take(reference(&h)).flatten(),
-            region: c.take(h.required_str("region")).unwrap_or_default(),
+            region: c.take(region(&h)).unwrap_or_default(),
             area: c.opt(h.choice("area", AREAS)),
             status,
             monitoring_category,

@@ -168,8 +168,9 @@ pub enum CapacityBasis {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member<'p> {
-    /// The member's id; when none was given, 成员N (1-based), or `#N` in an answer without words
-    /// (see [`Household::name_by_position`]).
+    /// The member's id; when none was given, `#N` (1-based), with words or without: an answer
+    /// names a member as its explained form does, holds no Chinese text of its own without words,
+    /// and a caller finds the member by its place.
     pub label: String,
     /// Whether the input gave the member an id.
     pub has_id: bool,
@@ -262,14 +263,6 @@ impl<'p> Household<'p> {
             (Some(checked), None) => Ok(checked),
             (_, Some(e)) => Err(e),
             (None, None) => Err(PolicyError::invalid_input("", "家庭数据不完整")),
-        }
-    }
-
-    /// Name the members without an id by their position, `#1`, `#2` …: an answer without words
-    /// holds no Chinese text, and a caller finds the member by its place.
-    pub fn name_by_position(&mut self) {
-        for m in self.members.iter_mut().filter(|m| !m.has_id) {
-            name_by_place(&mut m.label, "#", m.index);
         }
     }
 
@@ -457,7 +450,7 @@ fn amount(m: Option<MoneyInput>) -> Money {
     m.map(|m| m.0).unwrap_or(Money::ZERO)
 }
 
-/// `label` becomes `prefix` and the member's place counted from 1 (成员2, #2), written without the
+/// `label` becomes `prefix` and the member's place counted from 1 (#2), written without the
 /// formatting machinery: every member without an id is named so, on every call.
 fn name_by_place(label: &mut String, prefix: &str, index: usize) {
     label.clear();
@@ -497,7 +490,7 @@ fn check_member<'p>(
     Some(Member {
         label: m.id.clone().unwrap_or_else(|| {
             let mut label = String::new();
-            name_by_place(&mut label, "成员", index);
+            name_by_place(&mut label, "#", index);
             label
         }),
         has_id: m.id.is_some(),

@@ -481,11 +481,7 @@ impl Facts<'_> {
 
 /// "2019年度退出，2020-02-26 批准（黑政函〔2018〕61号）": the table's approval, its notes in Chinese.
 fn exit_text(p: &PovertyCounty) -> String {
-    let doc = p.approval_document.as_deref().map(|d| {
-        d.replace(" (document number not found)", "，文号未找到")
-            .replace(" (published)", "")
-    });
-    let approval = match (&p.approval_date, doc) {
+    let approval = match (&p.approval_date, p.approval_document.as_deref()) {
         (Some(d), Some(doc)) if doc.contains(d.as_str()) => format!("，{doc}"),
         (Some(d), Some(doc)) => format!("，{d} 批准（{doc}）"),
         (Some(d), None) => format!("，{d} 批准"),

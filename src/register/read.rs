@@ -152,6 +152,21 @@ impl<R: BufRead> Lines<R> {
     }
 }
 
+/// The first line of `input` that is not UTF-8, with its number and bytes; `None` when every line
+/// is (a line over [`MAX_LINE`], or one without an end, is left to the reading proper to report).
+/// A register is refused as a whole when one line is not UTF-8: a GBK file may have lines whose
+/// bytes happen to be UTF-8 too (母 in GBK is `ĸ`), so such a line cannot be told from a stray one.
+pub fn first_line_not_utf8<R: BufRead>(input: R) -> Option<(u64, Vec<u8>)> {
+    let mut lines = Lines::new(input);
+    let mut buf = Vec::new();
+    while let Ok(true) = lines.next_line(&mut buf) {
+        if lines.overlong.is_none() && std::str::from_utf8(&buf).is_err() {
+            return Some((lines.count, buf));
+        }
+    }
+    None
+}
+
 /// The error of line `line` still without an end after [`MAX_SKIPPED`] bytes.
 pub fn endless_line(line: u64) -> io::Error {
     io::Error::new(

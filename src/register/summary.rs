@@ -8,6 +8,7 @@ use crate::base::sorted_map::SortedMap;
 
 use crate::base::error::Result;
 use crate::base::money::Money;
+use crate::estimate::compare::NO_REGION;
 use crate::estimate::screening::Screening;
 use crate::programs::monitoring::Category;
 use crate::programs::registry::PROGRAMMES;
@@ -215,7 +216,11 @@ impl CountySummary {
                 (Some(_), None) => "town",
                 _ => "village",
             };
-            let region_name = name(region).unwrap_or_default();
+            // Rows with no region are named as `compare --report` names them.
+            let region_name = match region.as_str() {
+                "" => NO_REGION.to_string(),
+                code => name(code).unwrap_or_default(),
+            };
             rows.push(tally_row(
                 level,
                 [
@@ -305,7 +310,7 @@ impl CountySummary {
                 let place = match (town, village) {
                     (None, _) => match name(region) {
                         Some(n) => format!("{n}（{region}）"),
-                        None => region.clone(),
+                        None => blank_as(region, NO_REGION).to_string(),
                     },
                     (Some(town), None) => format!("  {}", blank_as(town, "（未填乡镇）")),
                     (Some(town), Some(village)) => {
@@ -524,6 +529,18 @@ mod tests {
         assert_eq!(rows[0][5], "3");
         assert_eq!(rows[0].len(), CountySummary::header(true).len());
         assert!(printable(&CountySummary::header(true), &rows).contains("延寿县"));
+    }
+
+    #[test]
+    fn rows_with_no_region_are_named_as_the_comparison_names_them() {
+        // A household in error with no region: its row says 未填地区, as `compare --report` does.
+        let mut s = CountySummary::new(Levels::default());
+        s.add(&Place::default(), None).unwrap();
+        let rows = s.rows(|_| None);
+        assert_eq!((rows[1][0].as_str(), rows[1][1].as_str()), ("region", ""));
+        assert_eq!(rows[1][2], crate::estimate::compare::NO_REGION);
+        assert_eq!(NO_REGION, "未填地区");
+        assert!(s.printed(|_| None).contains("未填地区"));
     }
 
     #[test]

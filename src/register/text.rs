@@ -39,18 +39,83 @@ pub enum TextFormat {
 }
 
 impl TextFormat {
-    /// JSON Lines when the first character that is not a space or a byte-order mark is `{`.
+    /// JSON Lines when the first character that is not a space or a byte-order mark is `{`, or
+    /// `[` (an array of households, read as one document).
     pub fn sniff(bytes: &[u8]) -> TextFormat {
-        let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-        match text.iter().find(|b| !b.is_ascii_whitespace()) {
-            Some(b'{') => TextFormat::JsonLines,
+        match first_char(bytes) {
+            Some(b'{' | b'[') => TextFormat::JsonLines,
             _ => TextFormat::Csv,
         }
     }
 }
 
+/// The first byte of `bytes` that is not an ASCII space or part of a byte-order mark.
+pub fn first_char(bytes: &[u8]) -> Option<u8> {
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    text.iter().find(|b| !b.is_ascii_whitespace()).copied()
+}
+
+/// A JSON document as JSON Lines, one household a line: an array's items, or one value over
+/// several lines (a household as the staff page downloads it), each with its line breaks made
+/// spaces (in valid JSON they only ever separate tokens); `None` when `text` is not valid JSON.
+pub fn document_lines(text: &str) -> Option<String> {
+    let text = text.trim_start_matches('\u{feff}');
+    crate::input::parse(text, "文件").ok()?;
+    let items = match text.trim_start().as_bytes().first() {
+        Some(b'[') => top_level_items(text),
+        _ => vec![text.trim()],
+    };
+    let mut lines = String::with_capacity(text.len());
+    for item in items {
+        lines.extend(
+            item.chars()
+                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+        );
+        lines.push('\n');
+    }
+    Some(lines)
+}
+
+/// The texts of the items of a JSON array (`text` is valid JSON): split at its top-level commas.
+fn top_level_items(text: &str) -> Vec<&str> {
+    let (mut items, mut depth, mut start) = (Vec::new(), 0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth = depth.saturating_add(1);
+                if depth == 1 {
+                    start = i.saturating_add(1);
+                }
+            }
+            b']' | b'}' if depth == 1 => {
+                items.extend(text.get(start..i));
+                depth = 0;
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 1 => {
+                items.extend(text.get(start..i));
+                start = i.saturating_add(1);
+            }
+            _ => {}
+        }
+    }
+    items.retain(|item| !item.trim().is_empty());
+    items.into_iter().map(str::trim).collect()
+}
+
 /// Options of `screenText`: the register's format (sniffed when absent: JSON Lines when it starts
-/// with `{`) and the language of the CSV table (`zh`: Chinese column names, and 是/否, categories,
+/// with `{`, or `[`, a JSON array of households) and the language of the CSV table (`zh`: Chinese column names, and 是/否, categories,
 /// tracks and alerts by their Chinese names; figures the same). With `unknownColumns: 'ignore'`
 /// a CSV register's unknown columns are left out unread (a page that has shown the officer which
 /// columns it reads); by default they are refused, as the command-line tool refuses them.
@@ -377,8 +442,13 @@ impl<'e> TextScreen<'e> {
     ) -> Result<TextScreen<'e>> {
         // The date first: a bad one is the call's error, not every row's.
         crate::base::calendar::parse_date(as_of, "asOf")?;
-        let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        refuse_not_utf8(&bytes)?;
         let format = opts.format.unwrap_or_else(|| TextFormat::sniff(&bytes));
+        let bytes = match format {
+            TextFormat::JsonLines => array_as_lines(bytes),
+            TextFormat::Csv => bytes,
+        };
+        let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
         let (source, columns, levels) = match format {
             TextFormat::JsonLines => (
                 Source::JsonLines(Lines::new(Cursor::new(bytes))),
@@ -638,6 +708,34 @@ fn csv_source(bytes: Vec<u8>, ignore_unknown: bool) -> Result<(Source, Vec<Heade
     Ok((source, columns, levels))
 }
 
+/// A text that is a JSON array (its first character `[`), however many lines it has, as JSON Lines:
+/// a household a line, its line number its place in the array. Any other text as it is.
+fn array_as_lines(bytes: Vec<u8>) -> Vec<u8> {
+    if first_char(&bytes) != Some(b'[') {
+        return bytes;
+    }
+    match std::str::from_utf8(&bytes).ok().and_then(document_lines) {
+        Some(lines) => lines.into_bytes(),
+        None => bytes,
+    }
+}
+
+/// Refuse, as a whole, a register with a line that is not UTF-8 (a GBK file's lines may happen to
+/// be UTF-8 too, so one such line says the file is not UTF-8), as the command-line tool does.
+fn refuse_not_utf8(bytes: &[u8]) -> Result<()> {
+    match super::read::first_line_not_utf8(bytes) {
+        None => Ok(()),
+        Some((line, _)) => Err(PolicyError::invalid_input(
+            "",
+            format!(
+                "第 {line} 行不是 UTF-8 文本（{}），整个文件未读取：文件可能是 GBK 编码（Excel 在中文 Windows 上另存的“CSV（逗号分隔）”），\
+                 JavaScript 中请先用 new TextDecoder('gbk') 解码文件",
+                UTF8.advice
+            ),
+        )),
+    }
+}
+
 fn json_unit(lines: &mut Lines<Cursor<Vec<u8>>>) -> Result<Option<Unit>> {
     let mut buf = Vec::new();
     while lines.next_line(&mut buf).map_err(read_error)? {
@@ -725,6 +823,61 @@ mod tests {
                 let joined = in_chunks(&engine, text.as_bytes(), n, opts(Lang::Zh, false));
                 assert_eq!(joined, (whole.csv.clone(), whole.rows, whole.errors), "{n}");
             }
+        }
+    }
+
+    #[test]
+    fn a_text_with_a_line_that_is_not_utf8_is_refused_as_a_whole() {
+        // docs/register.md: a GBK file is refused once, up front. 母 in GBK (C4 B8) is also UTF-8
+        // (ĸ), so H2's row alone reads; 东村 and 张三 on line 2 do not.
+        let engine = Engine::new().unwrap();
+        let text = "household_id,region,village,member_id,birth_date,income_other\nH1,230129,东村,张三,1980-01-01,1000\nH2,230129,,母,1980-01-01,1000\n";
+        let gbk = encoding_rs::GB18030.encode(text).0;
+        for format in [TextFormat::Csv, TextFormat::JsonLines] {
+            let e = screen_text(&engine, &gbk, AS_OF, format, Lang::Zh).unwrap_err();
+            assert!(e.message.contains("第 2 行不是 UTF-8"), "{}", e.message);
+            assert!(e.message.contains("TextDecoder('gbk')"), "{}", e.message);
+        }
+        assert!(screen_text(&engine, text.as_bytes(), AS_OF, TextFormat::Csv, Lang::Zh).is_ok());
+    }
+
+    #[test]
+    fn a_json_array_is_read_as_its_households_however_many_lines_it_has() {
+        // docs/register.md: text whose first character is `[` is one JSON array of households,
+        // each household's line its place in the array; the rows are those of the same households
+        // as JSON Lines.
+        let engine = Engine::new().unwrap();
+        let h1 = r#"{"region":"230129","members":[{"birthDate":"1950-03-01"}],"income":{"transfer":3600}}"#;
+        let h2 = r#"{"region":"230221","members":[{"birthDate":"1980-03-01"}],"income":{"other":"30000"}}"#;
+        let jsonl = format!("{h1}\n{h2}\n");
+        let lines = screen_text(
+            &engine,
+            jsonl.as_bytes(),
+            AS_OF,
+            TextFormat::JsonLines,
+            Lang::En,
+        );
+        let lines = lines.unwrap();
+        assert_eq!((lines.rows, lines.errors), (2, 0), "{}", lines.csv);
+        let one_line = format!("[{h1},{h2}]");
+        let pretty = format!("\u{feff} [\n  {h1},\n  {}\n]\n", h2.replace(',', ",\n    "));
+        for text in [one_line, pretty] {
+            assert_eq!(TextFormat::sniff(text.as_bytes()), TextFormat::JsonLines);
+            let got = screen_text(
+                &engine,
+                text.as_bytes(),
+                AS_OF,
+                TextFormat::JsonLines,
+                Lang::En,
+            );
+            assert_eq!(got.unwrap().csv, lines.csv, "{text}");
+            let mut columns = RegisterTable::new(false);
+            let opts = TextOptions::default();
+            let mut screen =
+                TextScreen::new(Cow::Borrowed(&engine), None, text.into_bytes(), AS_OF, opts)
+                    .unwrap();
+            let chunk = screen.next_into(100, false, Some(&mut columns)).unwrap();
+            assert_eq!((chunk.rows, chunk.errors), (2, 0));
         }
     }
 

@@ -296,11 +296,12 @@ impl PolicyEngine {
         gathered(&list, |items, bad| self.screen_chunk(items, bad, &as_of))
     }
 
-    /// A whole register as text (JSON Lines or CSV, UTF-8; a `Uint8Array` or a string) screened
-    /// in one call: the command-line tool's CSV rows, one per household or error, in input order.
-    /// The fastest way through a large register: one copy in, one string out, no object per row.
-    /// A GBK file (what Excel's “CSV（逗号分隔）” writes on Chinese Windows) is handed over as the
-    /// string `new TextDecoder('gbk').decode(bytes)`.
+    /// A whole register as text (JSON Lines, a JSON array of households, or CSV, told by the first
+    /// character: `{`, `[`, anything else; UTF-8, a `Uint8Array` or a string) screened in one call:
+    /// the command-line tool's CSV rows, one per household or error, in input order. The fastest
+    /// way through a large register: one copy in, one string out, no object per row. Bytes with a
+    /// line that is not UTF-8 are refused as a whole: a GBK file (what Excel's “CSV（逗号分隔）”
+    /// writes on Chinese Windows) is handed over as the string `new TextDecoder('gbk').decode(bytes)`.
     #[wasm_bindgen(js_name = screenText, unchecked_return_type = "ScreenedText")]
     pub fn screen_text(
         &self,

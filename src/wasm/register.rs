@@ -27,7 +27,8 @@ pub struct RegisterScreen {
 #[wasm_bindgen]
 impl RegisterScreen {
     /// A register (`Uint8Array` of UTF-8 bytes, or a string) to screen on `asOf` under `engine`:
-    /// `next(n)` gives the rows of `screenText`, a chunk at a time. Header errors throw here.
+    /// `next(n)` gives the rows of `screenText`, a chunk at a time. Header errors, and bytes that
+    /// are not UTF-8, throw here.
     pub fn screen(
         engine: &PolicyEngine,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] register: JsValue,

@@ -57,7 +57,7 @@ const cases = [
   ['member not an object', (e) => e.dibao(withH((h) => { h.members = ['1990-01-01']; }), asOf), 'INVALID_INPUT', 'members[0]'],
   ['region missing', (e) => e.dibao(withH((h) => { delete h.region; }), asOf), 'INVALID_INPUT', 'region'],
   ['region unknown', (e) => e.dibao(withH((h) => { h.region = '999999'; }), asOf), 'INVALID_REGION', 'region'],
-  ['region a number', (e) => e.dibao(withH((h) => { h.region = 230129; }), asOf), 'INVALID_INPUT', 'region'],
+  ['region a number', (e) => e.dibao(withH((h) => { h.region = 230129; }), asOf), 'INVALID_REGION', 'region'],  // as transition(asOf, 230129) says
   ['region five digits', (e) => e.dibao(withH((h) => { h.region = '23012'; }), asOf), 'INVALID_REGION', 'region'],
   ['workRegion unknown', (e) => e.dibao(withM((m) => { m.workRegion = '239999'; }), asOf), 'INVALID_REGION', 'members[0].workRegion'],
   ['workMinimumWage in the province', (e) => e.dibao(withM((m) => { m.workRegion = '230102'; m.workMinimumWage = '2000'; }), asOf), 'INVALID_INPUT', 'members[0].workMinimumWage'],

@@ -62,6 +62,19 @@ test('a CSV register, with Chinese headers out, and its repeated household id', 
   assert.equal(forced.rows, out.rows);
 });
 
+test('a JSON array is read as its households, on one line or many, by screenText and screenColumns', () => {
+  // docs/register.md: text whose first character is `[` is one JSON array of households, each
+  // household's line its place in the array: the rows of the same households as JSON Lines.
+  const lines = engine.screenText(households.map((h) => JSON.stringify(h)).join('\n') + '\n', asOf);
+  const columns = engine.screenColumns(households, asOf);
+  for (const text of [JSON.stringify(households), JSON.stringify(households, null, 2)]) {
+    assert.equal(engine.screenText(text, asOf).csv, lines.csv);
+    const cols = engine.screenColumns(text, asOf);
+    assert.deepEqual([cols.count, cols.errors.length], [4, 1]);
+    assert.deepEqual(cols.totals.annualFen, columns.totals.annualFen);
+  }
+});
+
 test('a register saved as CSV by LibreOffice from a workbook reads as the plain sample', () => {
   // tests/registers/spreadsheet/README.md: amounts written "9,000", dates 1950/1/1, no BOM, LF.
   const saved = engine.screenText(readFileSync(join(repo, 'tests', 'registers', 'spreadsheet', 'register-utf8.csv')), asOf);
@@ -84,7 +97,7 @@ test('a GBK register: refused as bytes with an officer\'s advice, read once deco
   assert.equal(decoded.csv, plain.csv);
 });
 
-test('bad arguments are PolicyErrors; a line that is not UTF-8 is that line\'s error', () => {
+test('bad arguments are PolicyErrors; a line that is not UTF-8 refuses the whole text', () => {
   for (const [call, code, path] of [
     [() => engine.screenText(42, asOf), 'INVALID_INPUT', ''],
     [() => engine.screenText('{}', '2023-02-29'), 'INVALID_DATE', 'asOf'],
@@ -97,6 +110,19 @@ test('bad arguments are PolicyErrors; a line that is not UTF-8 is that line\'s e
   // GBK bytes for 王 (0xCD 0xF5) inside a UTF-8 JSON Lines register.
   const good = new TextEncoder().encode(`${JSON.stringify(households[0])}\n`);
   const gbk = Uint8Array.from([...new TextEncoder().encode('{"ref":"'), 0xcd, 0xf5, ...new TextEncoder().encode('"}\n')]);
-  const out = engine.screenText(Uint8Array.from([...good, ...gbk, ...good]), asOf);
-  assert.deepEqual([out.rows, out.errors], [3, 1]);
+  // docs/register.md: refused as a whole (a GBK file's lines may happen to be UTF-8 too).
+  assert.throws(() => engine.screenText(Uint8Array.from([...good, ...gbk, ...good]), asOf), (e) =>
+    e instanceof PolicyError && e.code === 'INVALID_INPUT' && /^第 2 行不是 UTF-8 文本/.test(e.message));
+});
+
+test('a GBK register whose only Chinese is UTF-8 by chance is refused, not read garbled', () => {
+  // 母 is C4 B8 in GBK, ĸ in UTF-8: without the whole-text check H2 was computed as "ĸ".
+  const text = 'household_id,region,village,member_id,birth_date,income_other\nH1,230129,,张三,1980-01-01,1000\nH2,230129,,母,1980-01-01,1000\n';
+  const gbk = Uint8Array.from([...new TextEncoder().encode(text.slice(0, text.indexOf('张三'))), 0xd5, 0xc5, 0xc8, 0xfd,
+    ...new TextEncoder().encode(text.slice(text.indexOf('张三') + 2, text.indexOf('母'))), 0xc4, 0xb8,
+    ...new TextEncoder().encode(text.slice(text.indexOf('母') + 1))]);
+  for (const call of [() => engine.screenText(gbk, asOf), () => engine.screenColumns(gbk, asOf)]) {
+    assert.throws(call, (e) => e instanceof PolicyError && /第 2 行不是 UTF-8 文本/.test(e.message));
+  }
+  assert.equal(engine.screenText(new TextDecoder('gbk').decode(gbk), asOf).errors, 0);
 });

@@ -90,6 +90,24 @@ test('the declarations name the programmes each total adds up, as the registry l
   assert.match(readFileSync(join(repo, 'docs', 'api.md'), 'utf8'), /孤儿、事实无人抚养儿童基本生活费 \(`orphanAllowance`\)/);
 });
 
+test('the reference lists the programme methods with PolicyEngine, not as a type', () => {
+  // The declarations merge an interface PolicyEngine into the class: its methods are the class's.
+  const api = readFileSync(join(repo, 'docs', 'api.md'), 'utf8');
+  const start = api.indexOf('\n## PolicyEngine\n');
+  const section = api.slice(start, api.indexOf('\n## ', start + 1));
+  const dts = readFileSync(join(built, 'index.d.ts'), 'utf8');
+  const methods = [...dts.matchAll(/^ +\/\*\* (.+) \*\/\n +(\w+)\(h: Household, asOf: string, options\?: CallOptions\): (\w+);$/gm)];
+  assert.equal(methods.length, 13, 'the 13 household programmes');
+  for (const [, description, id, result] of methods) {
+    const line = section.split('\n').find((l) => l.startsWith(`- \`${id}(h: \``));
+    assert.ok(line, `${id} listed under ## PolicyEngine`);
+    assert.ok(line.includes(`[${result}](#${result.toLowerCase()})`) && line.endsWith(`: ${description}`), line);
+  }
+  assert.doesNotMatch(api, /^### PolicyEngine$/m, 'the merged interface is not shown as a type');
+  const headings = [...api.matchAll(/^#+ (\S+)$/gm)].map((m) => m[1].toLowerCase());
+  assert.equal(new Set(headings).size, headings.length, 'no two headings share an anchor');
+});
+
 // ---- Jest and Vitest -----------------------------------------------------------------------------
 function withExpected(dir) {
   const household = {

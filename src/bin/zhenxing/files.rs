@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use zhenxing::estimate::compare::ComparisonSummary;
 use zhenxing::register::read::{Encoding, UTF8};
 use zhenxing::register::summary::printable;
-use zhenxing::register::text::TextFormat;
+use zhenxing::register::text::{document_lines, TextFormat};
 
 use crate::pipeline::Format;
 use crate::spool::Spool;
@@ -107,17 +107,16 @@ fn format_by_name(ext: Option<&str>) -> Option<Format> {
 /// The format of text starting with `head`, as screenText tells it: JSON Lines when it starts
 /// with `{` or (a document, read as such below) `[`, CSV otherwise.
 fn sniff(head: &[u8]) -> Format {
-    let array = head
-        .strip_prefix("\u{feff}".as_bytes())
-        .unwrap_or(head)
-        .iter()
-        .find(|b| !b.is_ascii_whitespace())
-        == Some(&b'[');
     match TextFormat::sniff(head) {
         TextFormat::JsonLines => Format::JsonLines,
-        TextFormat::Csv if array => Format::JsonLines,
         TextFormat::Csv => Format::Csv,
     }
+}
+
+/// Whether text starting with `head` is a JSON array (its first character other than a space or
+/// a byte-order mark is `[`).
+fn is_array(head: &[u8]) -> bool {
+    zhenxing::register::text::first_char(head) == Some(b'[')
 }
 
 /// The encoding of an input: GBK when asked (`--encoding gbk`), else UTF-8 with the advice to ask.
@@ -129,11 +128,30 @@ pub fn encoding(gbk: bool) -> Encoding {
     }
 }
 
-/// Refuse, up front, an Excel workbook and a file not in the encoding asked for: `head` is the
-/// start of the file.
+/// Refuse, up front, an Excel workbook and a file not in the encoding asked for (`bytes` is the
+/// whole file).
 pub fn check_start(bytes: &[u8], name: &str, encoding: Encoding) -> Result<(), String> {
-    check_head(bytes.get(..SNIFF).unwrap_or(bytes), name, encoding)
+    check_head(bytes.get(..SNIFF).unwrap_or(bytes), name, encoding)?;
+    check_utf8(bytes, name, encoding)
 }
+
+/// Refuse, up front, a file read as UTF-8 with any line that is not UTF-8 (a GBK file with lines
+/// that happen to be UTF-8 as well, or a UTF-8 file with a row saved as GBK): no row is read.
+fn check_utf8(input: impl BufRead, name: &str, encoding: Encoding) -> Result<(), String> {
+    if encoding.name != UTF8.name {
+        return Ok(());
+    }
+    let Some((line, bytes)) = zhenxing::register::read::first_line_not_utf8(input) else {
+        return Ok(());
+    };
+    Err(match decode_gbk(&bytes) {
+        Some(_) => format!("{name} 第 {line} 行{GBK_FILE}"),
+        None => format!("{name} 第 {line} 行不是 UTF-8 文本，整个文件未读取：请另存为 UTF-8 或使用 --encoding gbk"),
+    })
+}
+
+/// What a file read as UTF-8 that is GBK is told.
+const GBK_FILE: &str = "是 GBK 编码（中文 Windows 上 Excel“CSV（逗号分隔）”的默认编码），不是 UTF-8：请另存为 UTF-8（Excel 中选“CSV UTF-8（逗号分隔）”）或使用 --encoding gbk";
 
 /// Refuse, up front, an Excel workbook and a file not in the encoding asked for.
 fn check_head(head: &[u8], name: &str, encoding: Encoding) -> Result<(), String> {
@@ -183,7 +201,9 @@ impl Input {
                 size: f.metadata().ok().map(|m| m.len()),
             };
             check_head(&head, &name, encoding)?;
-            if format == Format::JsonLines && (ext.as_deref() == Some("json") || device) {
+            input.check_whole(&name)?;
+            let document = ext.as_deref() == Some("json") || device || is_array(&head);
+            if format == Format::JsonLines && document {
                 input.read_as_document(&head)?;
             }
             return Ok(input);
@@ -206,7 +226,7 @@ impl Input {
             encoding,
             size: None,
         };
-        if format == Format::JsonLines && first_line_is_json(&head) {
+        if format == Format::JsonLines && first_line_is_json(&head) && !is_array(&head) {
             let reader = BufReader::with_capacity(1 << 16, whole);
             input.source = Source::Stream(Mutex::new(Some(Box::new(reader))));
             return Ok(input);
@@ -216,6 +236,7 @@ impl Input {
         let spool = Spool::copy_of(&mut whole)?;
         input.size = spool.len();
         input.source = Source::Spool(spool);
+        input.check_whole(&name)?;
         if format == Format::JsonLines {
             input.read_as_document(&head)?;
         }
@@ -233,8 +254,9 @@ impl Input {
             Source::Spool(spool) => spool.len(),
             Source::Stream(_) => None,
         };
-        // A first line that is a whole JSON value: JSON Lines, read as it streams (not held whole).
-        if size.is_none_or(|s| s > MAX_DOCUMENT) || first_line_is_json(head) {
+        // A first line that is a whole JSON value: JSON Lines, read as it streams (not held whole),
+        // unless it is an array (one document, however many lines it has).
+        if size.is_none_or(|s| s > MAX_DOCUMENT) || (first_line_is_json(head) && !is_array(head)) {
             return Ok(());
         }
         let mut bytes = Vec::new();
@@ -247,23 +269,24 @@ impl Input {
         else {
             return Ok(());
         };
-        if text.trim().lines().count() < 2 || zhenxing::input::parse(text, "文件").is_err() {
+        let array = text.trim_start().starts_with('[');
+        if !array && text.trim().lines().count() < 2 {
             return Ok(());
         }
-        let items = match text.trim_start().as_bytes().first() {
-            Some(b'[') => top_level_items(text),
-            _ => vec![text.trim()],
+        let Some(lines) = document_lines(text) else {
+            return Ok(());
         };
-        let mut lines = String::with_capacity(text.len());
-        for item in items {
-            lines.extend(
-                item.chars()
-                    .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
-            );
-            lines.push('\n');
-        }
         self.source = Source::Spool(Spool::copy_of(&mut lines.as_bytes())?);
         Ok(())
+    }
+
+    /// Refuse, up front, a register read as UTF-8 with a line that is not (a stream read once,
+    /// JSON Lines from standard input, is not read ahead: such a line is its own error).
+    fn check_whole(&self, name: &str) -> Result<(), String> {
+        match self.source {
+            Source::Stream(_) => Ok(()),
+            _ => check_utf8(self.reader()?, name, self.encoding),
+        }
     }
 
     /// A fresh reader from the start of the input.
@@ -309,44 +332,6 @@ fn first_line_is_json(head: &[u8]) -> bool {
 /// The largest `.json` document read whole (larger ones are read as JSON Lines).
 const MAX_DOCUMENT: u64 = 256 << 20;
 
-/// The texts of the items of a JSON array (`text` is valid JSON): split at its top-level commas.
-fn top_level_items(text: &str) -> Vec<&str> {
-    let (mut items, mut depth, mut start) = (Vec::new(), 0usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for (i, b) in text.bytes().enumerate() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth == 1 {
-                    start = i + 1;
-                }
-            }
-            b']' | b'}' if depth == 1 => {
-                items.extend(text.get(start..i));
-                depth -= 1;
-            }
-            b']' | b'}' => depth -= 1,
-            b',' if depth == 1 => {
-                items.extend(text.get(start..i));
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    items.retain(|item| !item.trim().is_empty());
-    items.into_iter().map(str::trim).collect()
-}
-
 /// Refuse, once and up front, a file whose start is not in the encoding asked for.
 fn check_encoding(head: &[u8], encoding: Encoding, name: &str) -> Result<(), String> {
     // Look at whole lines only: the sample may end inside a character.
@@ -364,9 +349,7 @@ fn check_encoding(head: &[u8], encoding: Encoding, name: &str) -> Result<(), Str
                 .is_ok_and(|l| l.chars().any(|c| !c.is_ascii() && c != '\u{feff}'))
         });
         if !utf8 && !utf8_line && decode_gbk(head).is_some() {
-            return Err(format!(
-                "{name} 是 GBK 编码（中文 Windows 上 Excel“CSV（逗号分隔）”的默认编码），不是 UTF-8：请另存为 UTF-8（Excel 中选“CSV UTF-8（逗号分隔）”）或使用 --encoding gbk"
-            ));
+            return Err(format!("{name} {GBK_FILE}"));
         }
     } else if utf8 && !head.is_ascii() {
         return Err(format!(
