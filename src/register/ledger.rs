@@ -53,7 +53,7 @@ pub fn read<R: BufRead>(input: R, encoding: Encoding) -> Result<LedgerRows> {
     let header = read_header(&mut records)?;
     records.width = Some(header.len());
     let mut out = LedgerRows::default();
-    while let Some(item) = records.next_item().map_err(read_error)? {
+    while let Some(item) = records.next_item().map_err(super::read::read_problem)? {
         let Item::Record(r) = item else { continue };
         if out.rows.len() >= MAX_ASSETS {
             return Err(PolicyError::out_of_range(
@@ -88,7 +88,7 @@ pub fn read<R: BufRead>(input: R, encoding: Encoding) -> Result<LedgerRows> {
 /// The header's fields, or an error naming the first unknown column and every known one.
 fn read_header<R: BufRead>(records: &mut Records<R>) -> Result<Vec<&'static str>> {
     let cells = loop {
-        match records.next_item().map_err(read_error)? {
+        match records.next_item().map_err(super::read::read_problem)? {
             None => return Err(PolicyError::invalid_input("", "台账是空的：没有表头")),
             Some(Item::Blank(_)) => continue,
             Some(Item::Record(r)) => match r.problem {
@@ -268,10 +268,6 @@ pub fn name_lines(ledger: &mut AssetLedger, lines: &[u64]) {
             }
         }
     }
-}
-
-fn read_error(e: std::io::Error) -> PolicyError {
-    PolicyError::invalid_input("", format!("读取失败：{e}"))
 }
 
 #[cfg(test)]

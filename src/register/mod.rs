@@ -191,9 +191,7 @@ where
     T: HasLayout,
 {
     loop {
-        let item = records
-            .next_item()
-            .map_err(|e| PolicyError::invalid_input("", format!("读取失败：{e}")))?;
+        let item = records.next_item().map_err(read::read_problem)?;
         match item {
             None => return Err(PolicyError::invalid_input("", "文件是空的：没有表头")),
             Some(Item::Blank(_)) => *blank = blank.saturating_add(1),

@@ -167,6 +167,17 @@ pub fn first_line_not_utf8<R: BufRead>(input: R) -> Option<(u64, Vec<u8>)> {
     None
 }
 
+/// A register that could not be read further, as an officer's message: the readers' own errors
+/// ([`endless_line`]) carry their Chinese text; any other (a file the system stops reading, natively)
+/// says so without the system's English. Not `io::Error`'s own text: its wording table would be
+/// linked into the module for errors an in-memory register cannot have.
+pub fn read_problem(e: io::Error) -> crate::base::error::PolicyError {
+    let detail = e
+        .into_inner()
+        .map_or_else(|| "文件无法继续读取".to_string(), |inner| inner.to_string());
+    crate::base::error::PolicyError::invalid_input("", format!("读取失败：{detail}"))
+}
+
 /// The error of line `line` still without an end after [`MAX_SKIPPED`] bytes.
 pub fn endless_line(line: u64) -> io::Error {
     io::Error::new(
@@ -476,6 +487,17 @@ impl<R: BufRead> Records<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reading_problem_is_said_in_chinese_without_the_system_wording() {
+        let ours = read_problem(endless_line(3));
+        assert_eq!(
+            ours.message,
+            "读取失败：第 3 行超过 64 MB 仍未结束：这不是花名册（文件损坏，或读错了文件），已停止读取"
+        );
+        let system = read_problem(io::Error::from(io::ErrorKind::PermissionDenied));
+        assert_eq!(system.message, "读取失败：文件无法继续读取");
+    }
 
     fn items(text: &[u8]) -> Vec<Item> {
         let mut r = Records::new(text, UTF8);

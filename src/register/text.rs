@@ -688,7 +688,7 @@ fn csv_source(bytes: Vec<u8>, ignore_unknown: bool) -> Result<(Source, Vec<Heade
     let (layout, columns) =
         read_header_with(&mut records, &mut 0, layout_of).map_err(header_error)?;
     let mut grouper = Grouper::new(records, layout);
-    while let Some(g) = grouper.next_group().map_err(read_error)? {
+    while let Some(g) = grouper.next_group().map_err(super::read::read_problem)? {
         if !g.id.is_empty() {
             ids.note(&g.id);
         }
@@ -738,7 +738,10 @@ fn refuse_not_utf8(bytes: &[u8]) -> Result<()> {
 
 fn json_unit(lines: &mut Lines<Cursor<Vec<u8>>>) -> Result<Option<Unit>> {
     let mut buf = Vec::new();
-    while lines.next_line(&mut buf).map_err(read_error)? {
+    while lines
+        .next_line(&mut buf)
+        .map_err(super::read::read_problem)?
+    {
         let line = lines.count;
         let text = match lines.overlong {
             Some(length) => Err(super::read::overlong_message(length)),
@@ -761,7 +764,7 @@ fn csv_unit(
     grouper: &mut Grouper<Cursor<Vec<u8>>>,
     ids: &mut DuplicateIds,
 ) -> Result<Option<Unit>> {
-    let Some(mut g) = grouper.next_group().map_err(read_error)? else {
+    let Some(mut g) = grouper.next_group().map_err(super::read::read_problem)? else {
         return Ok(None);
     };
     if !g.id.is_empty() && ids.repeated(&g.id) {
@@ -771,10 +774,6 @@ fn csv_unit(
         ));
     }
     Ok(Some(Unit::Group(g)))
-}
-
-fn read_error(e: std::io::Error) -> PolicyError {
-    PolicyError::invalid_input("", format!("读取失败：{e}"))
 }
 
 fn header_error(e: PolicyError) -> PolicyError {
