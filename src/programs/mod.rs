@@ -329,6 +329,9 @@ pub trait HouseholdProgramme: Sized + Serialize {
     }
     /// Why the figures are what they are, as reason ids (at least one).
     fn why(&self) -> Vec<Reason>;
+    /// Before [`HouseholdProgramme::explain`], read through `r` what only the words need (whose
+    /// figure a parameter is), so that an unexplained result reads nothing for them.
+    fn read_for_words(&mut self, _h: &Household<'_>, _r: &Reader<'_>) {}
     /// The steps and reasons. May also fill the figures' own word fields (a member's reasons).
     fn explain(&mut self, h: &Household<'_>, a: &Assistance, e: &mut Explanation);
 }
@@ -348,6 +351,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
     figures.contribute(a, r.used())?;
     let words = explain.then(|| {
         let mut words = Explanation::default();
+        figures.read_for_words(h, &r);
         figures.explain(h, a, &mut words);
         words
     });

@@ -86,7 +86,7 @@ pub(super) fn count_income(
         {
             deduction = deduction.checked_add(*amount)?;
         }
-        f.working.deductions.push((m.label.clone(), m.wages, d));
+        f.working.deductions.push((m.index, m.wages, d));
     }
     let counted = non_wage.checked_add(wages)?.checked_sub(deduction)?;
     f.working.monthly_income = counted.checked_div(Decimal::from(12))?;
@@ -110,30 +110,28 @@ fn employment_deduction(m: &Member<'_>, r: &mut Reader<'_>) -> Result<Deduction>
         return Ok(Deduction::NoLabour);
     }
     let months = r.count(&p::DIBAO_EMPLOYMENT_COST_MONTHS)?;
-    let (region, wage_of, wage) = match &m.work_place {
+    let (wage_of, wage) = match &m.work_place {
         WorkPlace::Province(place) => {
             let (tier, wage) = tier_wage(r, place)?;
-            (place.name.clone(), WageOf::Tier(tier), wage)
+            (WageOf::Tier(tier), wage)
         }
         WorkPlace::Outside {
-            code,
             minimum_wage: Some(wage),
-        } => (format!("省外（{code}）"), WageOf::Given, *wage),
+            ..
+        } => (WageOf::Given, *wage),
         WorkPlace::Outside {
-            code,
-            minimum_wage: None,
+            minimum_wage: None, ..
         } => {
             let home = r.region();
             let (tier, wage) = match home {
                 Some(home) => tier_wage(r, home)?,
                 None => return Err(PolicyError::invalid_input("region", "缺少家庭所在地区")),
             };
-            (format!("省外（{code}）"), WageOf::HomeTier(tier), wage)
+            (WageOf::HomeTier(tier), wage)
         }
     };
     let cap = wage.checked_mul(Decimal::from(months))?;
     Ok(Deduction::Capped {
-        region,
         wage_of,
         wage,
         months,
