@@ -39,13 +39,19 @@ pub(super) fn standard_of(h: &Household<'_>, r: &Reader<'_>) -> Option<(Standard
 
 /// The province's standard on the date, when the standard used is a region's own figure below it
 /// (rule `dibao.standardBelowProvince`: the dates of one of the two figures are not verified).
-pub(super) fn below_province(h: &Household<'_>, standard: Money, r: &Reader<'_>) -> Option<Money> {
+/// The standard is read as the assistance context read it (kept for a batch, and recorded the
+/// same): only a region's own figure costs a second look-up.
+pub(super) fn below_province(
+    h: &Household<'_>,
+    standard: Money,
+    r: &mut Reader<'_>,
+) -> Option<Money> {
     let spec = match h.area {
         Area::Rural => &p::DIBAO_STANDARD_RURAL,
         Area::Urban => &p::DIBAO_STANDARD_URBAN,
     };
     let set = r.set();
-    let own = set.lookup(spec, r.params_on(), Some(h.region)).ok()?;
+    let own = r.value(spec).ok()?;
     let province_code = own
         .region
         .and_then(|c| c.checked_div(10000))
