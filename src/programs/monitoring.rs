@@ -130,7 +130,7 @@ pub struct MonitoringFigures {
     pub income_line: Money,
     /// Risk ids: incomeBelowLine, largeRigidSpending, sharpIncomeFall, unsecuredFood … unsecuredWater,
     /// and the events (illness, disaster, accident, familyChange).
-    pub risks: Vec<String>,
+    pub risks: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub track: Option<Track>,
@@ -304,21 +304,21 @@ pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Monitoring
     let per_capita = total.checked_div(h.size())?;
     let below = per_capita < line;
     let unsecured = h.guarantees.unsecured();
-    let mut risks: Vec<String> = Vec::new();
+    let mut risks: Vec<&'static str> = Vec::new();
     if below {
-        risks.push("incomeBelowLine".into());
+        risks.push("incomeBelowLine");
     }
-    risks.extend(unsecured.iter().map(|(id, _)| id.to_string()));
+    risks.extend(unsecured.iter().map(|(id, _)| *id));
     let sudden = if h.events.is_empty() {
         None
     } else {
-        risks.extend(h.events.iter().map(|e| e.id().to_string()));
+        risks.extend(h.events.iter().map(|e| e.id()));
         let s = sudden(h, total, line, r)?;
         if s.large_spending {
-            risks.push("largeRigidSpending".into());
+            risks.push("largeRigidSpending");
         }
         if s.sharp_fall() {
-            risks.push("sharpIncomeFall".into());
+            risks.push("sharpIncomeFall");
         }
         Some(s)
     };
