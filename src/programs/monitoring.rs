@@ -12,7 +12,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, ProgrammeResult};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
@@ -90,7 +90,7 @@ pub struct RiskElimination {
     stable_months: u32,
     /// The same as reason ids.
     #[serde(skip)]
-    why: Vec<Reason>,
+    why: Why,
 }
 
 /// The sudden-hardship test of a household hit by an event.
@@ -229,7 +229,7 @@ pub(crate) fn run(
 }
 
 /// Why, as reason ids: the verdict, the track, what stands in the way of risk elimination.
-fn why(f: &MonitoringFigures) -> Vec<Reason> {
+fn why(f: &MonitoringFigures) -> Why {
     let verdict = match (f.registered, f.category) {
         (Registered::WithCategory, _) => Reason::MonitoringRegistered,
         (Registered::UrbanGeneral, _) => Reason::MonitoringUrban,
@@ -239,7 +239,7 @@ fn why(f: &MonitoringFigures) -> Vec<Reason> {
         (Registered::Monitored, None) => Reason::MonitoringNoNewRisk,
         (Registered::Other, None) => Reason::MonitoringNotInScope,
     };
-    let mut why = vec![verdict];
+    let mut why = why![verdict];
     if f.urban && f.in_scope {
         why.push(Reason::MonitoringUrbanRegistered);
     }
@@ -249,7 +249,7 @@ fn why(f: &MonitoringFigures) -> Vec<Reason> {
         Track::SafetyNet => Reason::MonitoringSafetyNet,
     }));
     if let Some(re) = &f.risk_elimination {
-        why.extend(&re.why);
+        why.extend(re.why.iter());
     }
     why
 }
@@ -261,7 +261,7 @@ fn elimination_why(
     short_of_months: bool,
     h: &Household<'_>,
     sudden: bool,
-) -> Vec<Reason> {
+) -> Why {
     let flags = [
         (Reason::MonitoringIncomeBelowLine, below),
         (Reason::MonitoringNotYetStable, short_of_months),

@@ -29,7 +29,7 @@ use tsify::Tsify;
 
 use super::assistance::{Assistance, Decided};
 use super::groups::Group;
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
@@ -471,11 +471,11 @@ impl HouseholdProgramme for DibaoFigures {
         a
     }
 
-    fn why(&self) -> Vec<Reason> {
+    fn why(&self) -> Why {
         let w = &self.working;
-        let mut why = Vec::new();
+        let mut why = Why::default();
         if w.covered == 0 {
-            return vec![Reason::DibaoAllTekun];
+            return why![Reason::DibaoAllTekun];
         }
         if !self.tekun_members.is_empty() {
             why.push(Reason::DibaoTekunMembersOut);
