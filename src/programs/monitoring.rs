@@ -220,7 +220,15 @@ pub(crate) fn run(
         ID,
         LABEL,
         (Amounts::verdict(f.in_scope), why(&f)),
-        (Citations::of(&["二(二)"]), assumptions(&f, h)),
+        // The citations are words: only an explained result carries them.
+        (
+            if explain {
+                Citations::of(&["二(二)"])
+            } else {
+                Citations::default()
+            },
+            assumptions(&f, h),
+        ),
         &r,
         explain.then_some(words),
         f,
