@@ -337,14 +337,12 @@ pub trait HouseholdProgramme: Sized + Serialize {
 }
 
 /// Run one household programme: compute, add its decisions to the context, explain when asked,
-/// assemble the result; its amounts (what it adds to the totals), worked out once, are pushed to
-/// `amounts` when given.
+/// assemble the result.
 pub(crate) fn run<F: HouseholdProgramme>(
     program: &'static str,
     label: &'static str,
     h: &Household<'_>,
     a: &mut Assistance,
-    amounts: Option<&mut Vec<Amounts>>,
     reader: &Reader<'_>,
     explain: bool,
 ) -> Result<ProgrammeResult<F>> {
@@ -357,14 +355,10 @@ pub(crate) fn run<F: HouseholdProgramme>(
         figures.explain(h, a, &mut words);
         words
     });
-    let counted = figures.amounts()?;
-    if let Some(amounts) = amounts {
-        amounts.push(counted);
-    }
     Ok(ProgrammeResult::new(
         program,
         label,
-        (counted, figures.why()),
+        (figures.amounts()?, figures.why()),
         // The citations are words: only an explained result carries them.
         (
             if explain {

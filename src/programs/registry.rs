@@ -128,21 +128,20 @@ macro_rules! define_registry {
         ];
 
         /// Every household programme on a checked household, in the list's order (each may rely on
-        /// what those before it added to the context), and each one's amounts.
+        /// what those before it added to the context).
         pub(crate) fn run_all(
             h: &Household<'_>,
             a: &mut Assistance,
             reader: &Reader<'_>,
             explain: bool,
-        ) -> Result<(Vec<ProgrammeOutcome>, Vec<Amounts>)> {
+        ) -> Result<Vec<ProgrammeOutcome>> {
             // Pushed one by one: a result is about a kilobyte, and `vec![…]` would build all
             // thirteen on the stack first and copy them again.
             let mut out = Vec::with_capacity(PROGRAMMES.len());
-            let mut amounts = Vec::with_capacity(PROGRAMMES.len());
             $(out.push(ProgrammeOutcome::$variant(
-                run::<super::$module::$figures>($id, $label, h, a, Some(&mut amounts), reader, explain)?
+                run::<super::$module::$figures>($id, $label, h, a, reader, explain)?
             ));)*
-            Ok((out, amounts))
+            Ok(out)
         }
 
         /// One household programme by id, explained when `explain` (`None`: no such programme).
@@ -155,7 +154,7 @@ macro_rules! define_registry {
             explain: bool,
         ) -> Result<Option<ProgrammeOutcome>> {
             $(
-                let result = run::<super::$module::$figures>($id, $label, h, a, None, reader, explain && $id == id)?;
+                let result = run::<super::$module::$figures>($id, $label, h, a, reader, explain && $id == id)?;
                 if $id == id {
                     return Ok(Some(ProgrammeOutcome::$variant(result)));
                 }

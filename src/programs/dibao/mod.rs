@@ -542,8 +542,7 @@ mod tests {
         for explain in [false, true] {
             let mut a = Assistance::of(&h, &reader).unwrap();
             let r =
-                run::<DibaoFigures>("dibao", "最低生活保障", &h, &mut a, None, &reader, explain)
-                    .unwrap();
+                run::<DibaoFigures>("dibao", "最低生活保障", &h, &mut a, &reader, explain).unwrap();
             let from = parse_date("2022-01-01", "").unwrap();
             let read = explain.then_some((StandardOf::Province, from));
             assert_eq!(r.working.standard_of, read);
