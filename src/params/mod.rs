@@ -1220,7 +1220,9 @@ impl<'a> Reader<'a> {
     }
     pub fn count_in(&mut self, spec: &'static Spec, region: Option<&Region>) -> Result<u32> {
         let d = self.decimal_in(spec, region)?;
-        u32::try_from(d.normalize().mantissa()).map_err(|_| wrong_kind(spec))
+        // A whole number written without a point (most counts) is its mantissa already.
+        let d = if d.scale() == 0 { d } else { d.normalize() };
+        u32::try_from(d.mantissa()).map_err(|_| wrong_kind(spec))
     }
     pub fn date(&mut self, spec: &'static Spec) -> Result<NaiveDate> {
         match self.value(spec)?.value {

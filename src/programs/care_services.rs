@@ -15,7 +15,7 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::groups::{self, Group};
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::input::model::{Capacity, Household, Member};
@@ -168,14 +168,14 @@ impl HouseholdProgramme for CareServicesFigures {
         a
     }
 
-    fn why(&self) -> Vec<Reason> {
+    fn why(&self) -> Why {
         if !self.family_in_difficulty {
-            return vec![Reason::CareServicesNotInDifficulty];
+            return why![Reason::CareServicesNotInDifficulty];
         }
         if self.members.is_empty() {
-            return vec![Reason::CareServicesNoneNeedsCare];
+            return why![Reason::CareServicesNoneNeedsCare];
         }
-        let mut why = vec![Reason::CareServicesVisitCare];
+        let mut why = why![Reason::CareServicesVisitCare];
         if self
             .members
             .iter()

@@ -16,7 +16,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
@@ -155,9 +155,9 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
         a
     }
 
-    fn why(&self) -> Vec<Reason> {
+    fn why(&self) -> Why {
         if self.children.is_empty() {
-            return vec![Reason::ChildRehabilitationNoChild];
+            return why![Reason::ChildRehabilitationNoChild];
         }
         let not_named = |c: &RehabilitationChild| c.disability_type == DisabilityType::Mental;
         let flags = [

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::reasons::Reason;
+use super::reasons::{why, Reason};
 use super::{Amounts, ProgrammeResult};
 use crate::base::calendar::format_date;
 use crate::base::error::Result;
@@ -171,7 +171,7 @@ pub fn microcredit(
         explain_microcredit(&f, req, r.on(), &mut words);
     }
     let why = if f.blockers.is_empty() {
-        vec![Reason::MicrocreditEligible]
+        why![Reason::MicrocreditEligible]
     } else {
         f.blockers.iter().map(|b| b.reason()).collect()
     };
@@ -278,7 +278,7 @@ pub fn guarantee_loan(
     Ok(ProgrammeResult::new(
         GUARANTEE_LOAN,
         GUARANTEE_LOAN_LABEL,
-        (Amounts::verdict(true), vec![why]),
+        (Amounts::verdict(true), why![why]),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
         explain.then_some(e),
@@ -332,7 +332,7 @@ pub fn insurance_futures(
         INSURANCE_FUTURES_LABEL,
         (
             Amounts::verdict(!payout.is_zero()),
-            vec![if payout.is_zero() {
+            why![if payout.is_zero() {
                 Reason::InsuranceFuturesNoPayout
             } else {
                 Reason::InsuranceFuturesPayout

@@ -18,7 +18,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::calendar::format_date;
 use crate::base::error::Result;
@@ -225,11 +225,11 @@ impl HouseholdProgramme for EducationFigures {
         c
     }
 
-    fn why(&self) -> Vec<Reason> {
+    fn why(&self) -> Why {
         if self.students.is_empty() {
-            return vec![Reason::EducationNoStudents];
+            return why![Reason::EducationNoStudents];
         }
-        let mut why = vec![if self.students.iter().any(|s| !s.aids.is_empty()) {
+        let mut why = why![if self.students.iter().any(|s| !s.aids.is_empty()) {
             Reason::EducationAided
         } else {
             Reason::EducationNoAid

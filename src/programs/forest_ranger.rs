@@ -13,7 +13,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
@@ -123,14 +123,14 @@ impl HouseholdProgramme for ForestRangerFigures {
         a
     }
 
-    fn why(&self) -> Vec<Reason> {
+    fn why(&self) -> Why {
         if !self.household_qualifies {
-            return vec![Reason::ForestRangerNotCovered];
+            return why![Reason::ForestRangerNotCovered];
         }
         if self.posts == 0 {
-            return vec![Reason::ForestRangerNoCandidate];
+            return why![Reason::ForestRangerNoCandidate];
         }
-        let mut why = vec![Reason::ForestRangerPosts];
+        let mut why = why![Reason::ForestRangerPosts];
         if self.priority {
             why.push(Reason::ForestRangerPriority);
         }

@@ -17,7 +17,7 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::groups::{self, Group};
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
@@ -140,8 +140,8 @@ impl HouseholdProgramme for HousingFigures {
         a
     }
 
-    fn why(&self) -> Vec<Reason> {
-        vec![match self.measure {
+    fn why(&self) -> Why {
+        why![match self.measure {
             _ if self.urban => Reason::HousingUrban,
             Some(_) => Reason::HousingSubsidy,
             None if self.appraisal.is_none() && self.unsecured => Reason::HousingNotAppraised,

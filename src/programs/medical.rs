@@ -17,7 +17,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::reasons::Reason;
+use super::reasons::{why, Reason};
 use super::{Amounts, ProgrammeResult};
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::{Money, Rate};
@@ -231,7 +231,7 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explain: bool) -> Result<Medic
         explain_claim(&f, c, &mut words);
     }
     let covered = f.total.checked_sub(f.patient)?;
-    let mut why = vec![if covered.is_zero() {
+    let mut why = why![if covered.is_zero() {
         Reason::MedicalNotCovered
     } else {
         Reason::MedicalCovered

@@ -19,7 +19,7 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::groups::{self, Group};
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
@@ -212,8 +212,8 @@ impl HouseholdProgramme for MedicalPremiumFigures {
         a
     }
 
-    fn why(&self) -> Vec<Reason> {
-        let mut why = vec![if self.paid_by_government.is_zero() {
+    fn why(&self) -> Why {
+        let mut why = why![if self.paid_by_government.is_zero() {
             Reason::MedicalPremiumNoneSubsidised
         } else {
             Reason::MedicalPremiumSubsidised

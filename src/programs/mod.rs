@@ -41,7 +41,7 @@ use crate::params::{Reader, StaleSet, UnofficialSet, Used};
 use crate::policy::explain::{Citations, Explanation, Fact, Step};
 use crate::policy::rules::Assumptions;
 use assistance::Assistance;
-use reasons::Reason;
+use reasons::Why;
 
 /// What every programme returns (`ProgramResult` in docs/api.md), with the programme's own figures after
 /// the common fields. Explained, it carries its words (label, reasons, steps, facts, citations);
@@ -66,7 +66,7 @@ pub struct ProgrammeResult<F> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annual: Option<Money>,
     /// Why, as reason ids (`labels().reason` gives each a sentence), explained or not.
-    pub why: Vec<Reason>,
+    pub why: Why,
     /// The words, when explained: reasons, steps, facts, citations.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub words: Option<Words>,
@@ -169,7 +169,7 @@ impl<F> ProgrammeResult<F> {
     pub(crate) fn new(
         program: &'static str,
         label: &'static str,
-        (amounts, why): (Amounts, Vec<Reason>),
+        (amounts, why): (Amounts, Why),
         (citations, assumptions): (Citations, Assumptions),
         reader: &Reader<'_>,
         words: Option<Explanation>,
@@ -328,7 +328,10 @@ pub trait HouseholdProgramme: Sized + Serialize {
         Assumptions::default()
     }
     /// Why the figures are what they are, as reason ids (at least one).
-    fn why(&self) -> Vec<Reason>;
+    fn why(&self) -> Why;
+    /// Before [`HouseholdProgramme::explain`], read through `r` what only the words need (whose
+    /// figure a parameter is), so that an unexplained result reads nothing for them.
+    fn read_for_words(&mut self, _h: &Household<'_>, _r: &Reader<'_>) {}
     /// The steps and reasons. May also fill the figures' own word fields (a member's reasons).
     fn explain(&mut self, h: &Household<'_>, a: &Assistance, e: &mut Explanation);
 }
@@ -348,6 +351,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
     figures.contribute(a, r.used())?;
     let words = explain.then(|| {
         let mut words = Explanation::default();
+        figures.read_for_words(h, &r);
         figures.explain(h, a, &mut words);
         words
     });

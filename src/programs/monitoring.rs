@@ -12,7 +12,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, ProgrammeResult};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
@@ -90,7 +90,7 @@ pub struct RiskElimination {
     stable_months: u32,
     /// The same as reason ids.
     #[serde(skip)]
-    why: Vec<Reason>,
+    why: Why,
 }
 
 /// The sudden-hardship test of a household hit by an event.
@@ -130,7 +130,7 @@ pub struct MonitoringFigures {
     pub income_line: Money,
     /// Risk ids: incomeBelowLine, largeRigidSpending, sharpIncomeFall, unsecuredFood … unsecuredWater,
     /// and the events (illness, disaster, accident, familyChange).
-    pub risks: Vec<String>,
+    pub risks: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub track: Option<Track>,
@@ -220,7 +220,15 @@ pub(crate) fn run(
         ID,
         LABEL,
         (Amounts::verdict(f.in_scope), why(&f)),
-        (Citations::of(&["二(二)"]), assumptions(&f, h)),
+        // The citations are words: only an explained result carries them.
+        (
+            if explain {
+                Citations::of(&["二(二)"])
+            } else {
+                Citations::default()
+            },
+            assumptions(&f, h),
+        ),
         &r,
         explain.then_some(words),
         f,
@@ -229,7 +237,7 @@ pub(crate) fn run(
 }
 
 /// Why, as reason ids: the verdict, the track, what stands in the way of risk elimination.
-fn why(f: &MonitoringFigures) -> Vec<Reason> {
+fn why(f: &MonitoringFigures) -> Why {
     let verdict = match (f.registered, f.category) {
         (Registered::WithCategory, _) => Reason::MonitoringRegistered,
         (Registered::UrbanGeneral, _) => Reason::MonitoringUrban,
@@ -239,7 +247,7 @@ fn why(f: &MonitoringFigures) -> Vec<Reason> {
         (Registered::Monitored, None) => Reason::MonitoringNoNewRisk,
         (Registered::Other, None) => Reason::MonitoringNotInScope,
     };
-    let mut why = vec![verdict];
+    let mut why = why![verdict];
     if f.urban && f.in_scope {
         why.push(Reason::MonitoringUrbanRegistered);
     }
@@ -249,7 +257,7 @@ fn why(f: &MonitoringFigures) -> Vec<Reason> {
         Track::SafetyNet => Reason::MonitoringSafetyNet,
     }));
     if let Some(re) = &f.risk_elimination {
-        why.extend(&re.why);
+        why.extend(re.why.iter());
     }
     why
 }
@@ -261,7 +269,7 @@ fn elimination_why(
     short_of_months: bool,
     h: &Household<'_>,
     sudden: bool,
-) -> Vec<Reason> {
+) -> Why {
     let flags = [
         (Reason::MonitoringIncomeBelowLine, below),
         (Reason::MonitoringNotYetStable, short_of_months),
@@ -304,21 +312,21 @@ pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Monitoring
     let per_capita = total.checked_div(h.size())?;
     let below = per_capita < line;
     let unsecured = h.guarantees.unsecured();
-    let mut risks: Vec<String> = Vec::new();
+    let mut risks: Vec<&'static str> = Vec::new();
     if below {
-        risks.push("incomeBelowLine".into());
+        risks.push("incomeBelowLine");
     }
-    risks.extend(unsecured.iter().map(|(id, _)| id.to_string()));
+    risks.extend(unsecured.iter().map(|(id, _)| *id));
     let sudden = if h.events.is_empty() {
         None
     } else {
-        risks.extend(h.events.iter().map(|e| e.id().to_string()));
+        risks.extend(h.events.iter().map(|e| e.id()));
         let s = sudden(h, total, line, r)?;
         if s.large_spending {
-            risks.push("largeRigidSpending".into());
+            risks.push("largeRigidSpending");
         }
         if s.sharp_fall() {
-            risks.push("sharpIncomeFall".into());
+            risks.push("sharpIncomeFall");
         }
         Some(s)
     };

@@ -14,7 +14,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
@@ -115,11 +115,11 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
         c
     }
 
-    fn why(&self) -> Vec<Reason> {
+    fn why(&self) -> Why {
         if self.children.is_empty() {
-            return vec![Reason::OrphanAllowanceNoChild];
+            return why![Reason::OrphanAllowanceNoChild];
         }
-        let mut why = Vec::new();
+        let mut why = Why::default();
         if self.children.iter().any(|c| c.eligible) {
             why.push(Reason::OrphanAllowancePaid);
         }

@@ -17,7 +17,7 @@ use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::groups::Group;
-use super::reasons::Reason;
+use super::reasons::{Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
@@ -184,8 +184,8 @@ impl HouseholdProgramme for PensionFigures {
         a
     }
 
-    fn why(&self) -> Vec<Reason> {
-        let mut why = Vec::new();
+    fn why(&self) -> Why {
+        let mut why = Why::default();
         if self.members.iter().any(|m| !m.paid.is_zero()) {
             why.push(Reason::PensionLowestTierPaid);
         } else {

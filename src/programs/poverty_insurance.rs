@@ -14,7 +14,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
@@ -108,8 +108,8 @@ impl HouseholdProgramme for PovertyInsuranceFigures {
         a
     }
 
-    fn why(&self) -> Vec<Reason> {
-        vec![match (self.covered, self.adopted, self.terms) {
+    fn why(&self) -> Why {
+        why![match (self.covered, self.adopted, self.terms) {
             (false, ..) => Reason::PovertyInsuranceNotCovered,
             (true, false, _) => Reason::PovertyInsuranceNotAdopted,
             (true, true, None) => Reason::PovertyInsuranceAboveLine,

@@ -16,7 +16,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
@@ -137,8 +137,8 @@ impl HouseholdProgramme for PublicPostFigures {
         a
     }
 
-    fn why(&self) -> Vec<Reason> {
-        vec![if !self.household_qualifies {
+    fn why(&self) -> Why {
+        why![if !self.household_qualifies {
             Reason::PublicPostNotCovered
         } else if self.exits {
             Reason::PublicPostOrderlyExit

@@ -154,6 +154,115 @@ impl Serialize for Reason {
     }
 }
 
+/// How many reasons a result holds without allocating (no programme gives more today; more spill
+/// to the heap).
+const WHY_INLINE: usize = 8;
+
+/// A result's `why`: its reasons in the order given, written out as the array of their ids. Held
+/// inline (a result is made for every programme of every household), spilling to a `Vec` only past
+/// [`WHY_INLINE`].
+#[derive(Clone, Debug)]
+pub struct Why {
+    inline: [Reason; WHY_INLINE],
+    len: usize,
+    spilled: Vec<Reason>,
+}
+
+impl Default for Why {
+    fn default() -> Self {
+        Why {
+            // Filler: only the first `len` are reasons.
+            inline: [Reason::DibaoAllTekun; WHY_INLINE],
+            len: 0,
+            spilled: Vec::new(),
+        }
+    }
+}
+
+impl Why {
+    /// The reasons `reasons`, in their order.
+    pub fn of(reasons: &[Reason]) -> Why {
+        let mut why = Why::default();
+        why.extend(reasons.iter().copied());
+        why
+    }
+
+    pub fn push(&mut self, reason: Reason) {
+        if !self.spilled.is_empty() {
+            return self.spilled.push(reason);
+        }
+        match self.inline.get_mut(self.len) {
+            Some(slot) => {
+                *slot = reason;
+                self.len = self.len.saturating_add(1);
+            }
+            None => {
+                self.spilled.extend_from_slice(&self.inline);
+                self.spilled.push(reason);
+            }
+        }
+    }
+
+    pub fn as_slice(&self) -> &[Reason] {
+        if self.spilled.is_empty() {
+            self.inline.get(..self.len).unwrap_or_default()
+        } else {
+            &self.spilled
+        }
+    }
+}
+
+impl Extend<Reason> for Why {
+    fn extend<I: IntoIterator<Item = Reason>>(&mut self, reasons: I) {
+        for r in reasons {
+            self.push(r);
+        }
+    }
+}
+
+impl<'a> Extend<&'a Reason> for Why {
+    fn extend<I: IntoIterator<Item = &'a Reason>>(&mut self, reasons: I) {
+        self.extend(reasons.into_iter().copied());
+    }
+}
+
+impl FromIterator<Reason> for Why {
+    fn from_iter<I: IntoIterator<Item = Reason>>(reasons: I) -> Self {
+        let mut why = Why::default();
+        why.extend(reasons);
+        why
+    }
+}
+
+impl std::ops::Deref for Why {
+    type Target = [Reason];
+    fn deref(&self) -> &[Reason] {
+        self.as_slice()
+    }
+}
+
+impl PartialEq for Why {
+    fn eq(&self, other: &Why) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for Why {}
+
+impl Serialize for Why {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.as_slice())
+    }
+}
+
+/// A [`Why`] of the reasons listed, in their order.
+macro_rules! why {
+    ($($reason:expr),* $(,)?) => {
+        $crate::programs::reasons::Why::of(&[$($reason),*])
+    };
+}
+pub(crate) use why;
+
 /// The reason of an id, if there is one.
 pub fn reason(id: &str) -> Option<Reason> {
     Reason::ALL.iter().copied().find(|r| r.id() == id)
@@ -179,5 +288,28 @@ mod tests {
             assert!(known, "{}: not a programme's id", r.id());
             assert!(r.text().ends_with('。'), "{}", r.id());
         }
+    }
+
+    /// A `why` keeps its reasons in the order given, inline or past [`WHY_INLINE`], and is written
+    /// as the array of their ids, as a `Vec` of them is.
+    #[test]
+    fn why_keeps_its_order_and_writes_the_ids() {
+        for n in [0, 1, WHY_INLINE, WHY_INLINE + 1, 2 * WHY_INLINE + 3] {
+            // Taken from the end of the list: not in the list's order.
+            let reasons: Vec<Reason> = Reason::ALL.iter().rev().take(n).copied().collect();
+            let mut why = Why::default();
+            why.extend(reasons.iter());
+            assert_eq!(why.as_slice(), reasons.as_slice());
+            assert_eq!(why, reasons.iter().copied().collect::<Why>());
+            assert_eq!(
+                serde_json::to_string(&why).unwrap(),
+                serde_json::to_string(&reasons).unwrap()
+            );
+        }
+        assert_eq!(
+            serde_json::to_string(&why![Reason::TemporaryOneOff, Reason::TemporaryCaseByCase])
+                .unwrap(),
+            r#"["temporary.oneOff","temporary.caseByCase"]"#
+        );
     }
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::{own_income, Assistance, Decided};
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
@@ -313,9 +313,9 @@ impl HouseholdProgramme for TekunFigures {
         a
     }
 
-    fn why(&self) -> Vec<Reason> {
+    fn why(&self) -> Why {
         let eligible = self.members.iter().any(|m| m.eligible);
-        let mut why = vec![if eligible {
+        let mut why = why![if eligible {
             Reason::TekunEligible
         } else {
             Reason::TekunNoneEligible

@@ -16,7 +16,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
@@ -157,14 +157,14 @@ impl HouseholdProgramme for TemporaryFigures {
         a
     }
 
-    fn why(&self) -> Vec<Reason> {
+    fn why(&self) -> Why {
         match (self.year, self.severity) {
-            (None, _) => vec![Reason::TemporaryNoEvent],
-            (Some(_), None) => vec![Reason::TemporaryNoNeed],
+            (None, _) => why![Reason::TemporaryNoEvent],
+            (Some(_), None) => why![Reason::TemporaryNoNeed],
             (Some(_), Some(_)) if self.case_by_case => {
-                vec![Reason::TemporaryOneOff, Reason::TemporaryCaseByCase]
+                why![Reason::TemporaryOneOff, Reason::TemporaryCaseByCase]
             }
-            (Some(_), Some(_)) => vec![Reason::TemporaryOneOff],
+            (Some(_), Some(_)) => why![Reason::TemporaryOneOff],
         }
     }
 

@@ -8,7 +8,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::reasons::Reason;
+use super::reasons::{why, Reason};
 use super::{Amounts, ProgrammeResult};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
@@ -65,7 +65,7 @@ pub fn work_relief(
     Ok(ProgrammeResult::new(
         ID,
         LABEL,
-        (Amounts::verdict(true), vec![Reason::WorkReliefRemuneration]),
+        (Amounts::verdict(true), why![Reason::WorkReliefRemuneration]),
         (
             Citations::of(&["六(十六)", "三(六)"]),
             Assumptions::default(),

@@ -39,13 +39,19 @@ pub(super) fn standard_of(h: &Household<'_>, r: &Reader<'_>) -> Option<(Standard
 
 /// The province's standard on the date, when the standard used is a region's own figure below it
 /// (rule `dibao.standardBelowProvince`: the dates of one of the two figures are not verified).
-pub(super) fn below_province(h: &Household<'_>, standard: Money, r: &Reader<'_>) -> Option<Money> {
+/// The standard is read as the assistance context read it (kept for a batch, and recorded the
+/// same): only a region's own figure costs a second look-up.
+pub(super) fn below_province(
+    h: &Household<'_>,
+    standard: Money,
+    r: &mut Reader<'_>,
+) -> Option<Money> {
     let spec = match h.area {
         Area::Rural => &p::DIBAO_STANDARD_RURAL,
         Area::Urban => &p::DIBAO_STANDARD_URBAN,
     };
     let set = r.set();
-    let own = set.lookup(spec, r.params_on(), Some(h.region)).ok()?;
+    let own = r.value(spec).ok()?;
     let province_code = own
         .region
         .and_then(|c| c.checked_div(10000))
@@ -86,7 +92,7 @@ pub(super) fn count_income(
         {
             deduction = deduction.checked_add(*amount)?;
         }
-        f.working.deductions.push((m.label.clone(), m.wages, d));
+        f.working.deductions.push((m.index, m.wages, d));
     }
     let counted = non_wage.checked_add(wages)?.checked_sub(deduction)?;
     f.working.monthly_income = counted.checked_div(Decimal::from(12))?;
@@ -110,30 +116,28 @@ fn employment_deduction(m: &Member<'_>, r: &mut Reader<'_>) -> Result<Deduction>
         return Ok(Deduction::NoLabour);
     }
     let months = r.count(&p::DIBAO_EMPLOYMENT_COST_MONTHS)?;
-    let (region, wage_of, wage) = match &m.work_place {
+    let (wage_of, wage) = match &m.work_place {
         WorkPlace::Province(place) => {
             let (tier, wage) = tier_wage(r, place)?;
-            (place.name.clone(), WageOf::Tier(tier), wage)
+            (WageOf::Tier(tier), wage)
         }
         WorkPlace::Outside {
-            code,
             minimum_wage: Some(wage),
-        } => (format!("省外（{code}）"), WageOf::Given, *wage),
+            ..
+        } => (WageOf::Given, *wage),
         WorkPlace::Outside {
-            code,
-            minimum_wage: None,
+            minimum_wage: None, ..
         } => {
             let home = r.region();
             let (tier, wage) = match home {
                 Some(home) => tier_wage(r, home)?,
                 None => return Err(PolicyError::invalid_input("region", "缺少家庭所在地区")),
             };
-            (format!("省外（{code}）"), WageOf::HomeTier(tier), wage)
+            (WageOf::HomeTier(tier), wage)
         }
     };
     let cap = wage.checked_mul(Decimal::from(months))?;
     Ok(Deduction::Capped {
-        region,
         wage_of,
         wage,
         months,

@@ -29,7 +29,7 @@ use tsify::Tsify;
 
 use super::assistance::{Assistance, Decided};
 use super::groups::Group;
-use super::reasons::Reason;
+use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
@@ -146,14 +146,14 @@ impl Route {
     }
 }
 
-/// One member's employment-cost deduction (四(十)).
+/// One member's employment-cost deduction (四(十)); the place of work is the member's (the words
+/// name it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Deduction {
     /// Wages, but no labour capacity: nothing deducted.
     NoLabour,
     /// The smaller of the wages and months × the minimum wage of the place of work.
     Capped {
-        region: String,
         wage_of: WageOf,
         wage: Money,
         months: u32,
@@ -184,17 +184,18 @@ struct GradualCheck {
     estimated: Option<Vec<Supplement>>,
 }
 
-/// The figures behind the words, not part of the result's fields.
+/// The figures behind the words, not part of the result's fields. Members are held by their place
+/// in the household: the words name them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Working {
-    region: String,
     area: Option<Area>,
     covered: usize,
     /// The members 低保 covers (not supported as 特困), by their place.
     covered_members: Vec<usize>,
     /// The same, by label.
     covered_labels: Vec<String>,
-    deductions: Vec<(String, Money, Deduction)>,
+    /// Each wage earner's deduction: the member's place, wages and deduction.
+    deductions: Vec<(usize, Money, Deduction)>,
     non_wage: Money,
     /// Income recorded but not counted (民发〔2021〕57号第十三条).
     exempt: Money,
@@ -202,7 +203,8 @@ struct Working {
     household_non_wage: Money,
     wages: Money,
     /// Whose figure the standard is: this region's own, another's (the city's), or the
-    /// province's (`None`), with the date it applies from.
+    /// province's (`None`), with the date it applies from. Read for the words only (see
+    /// [`HouseholdProgramme::read_for_words`]).
     standard_of: Option<(StandardOf, NaiveDate)>,
     /// The province's standard on the date, when the region's own (or its city's) is below it.
     below_province: Option<Money>,
@@ -212,8 +214,9 @@ struct Working {
     assets_passed: bool,
     marginal: Option<(Rate, Money, bool)>,
     gradual: Option<GradualCheck>,
-    /// Members who would be covered as 单人户 but are not, because a route before it applied.
-    single_person_set_aside: Vec<String>,
+    /// Members (by their place) who would be covered as 单人户 but are not, because a route before
+    /// it applied.
+    single_person_set_aside: Vec<usize>,
     /// A covered member's severity, or a wage earner's labour capacity, rested on the
     /// disability-type assumption.
     disability_assumed: bool,
@@ -342,13 +345,11 @@ pub(crate) fn assess(
         route: None,
         paid: None,
         working: Working {
-            region: h.region.name.clone(),
             area: Some(h.area),
             covered: covered.len(),
             covered_members,
             covered_labels: covered.iter().map(|m| m.label.clone()).collect(),
             assets_passed: h.asset_test_passed,
-            standard_of: standard_of(h, r),
             below_province: below_province(h, standard, r),
             disability_assumed: covered
                 .iter()
@@ -470,11 +471,11 @@ impl HouseholdProgramme for DibaoFigures {
         a
     }
 
-    fn why(&self) -> Vec<Reason> {
+    fn why(&self) -> Why {
         let w = &self.working;
-        let mut why = Vec::new();
+        let mut why = Why::default();
         if w.covered == 0 {
-            return vec![Reason::DibaoAllTekun];
+            return why![Reason::DibaoAllTekun];
         }
         if !self.tekun_members.is_empty() {
             why.push(Reason::DibaoTekunMembersOut);
@@ -507,8 +508,49 @@ impl HouseholdProgramme for DibaoFigures {
         why
     }
 
+    /// Whose figure the standard is, for its step.
+    fn read_for_words(&mut self, h: &Household<'_>, r: &Reader<'_>) {
+        self.working.standard_of = standard_of(h, r);
+    }
+
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
         self.name_groups(h);
-        words::explain(self, e);
+        words::explain(self, h, e);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::calendar::parse_date;
+    use crate::input::household::HouseholdInput;
+    use crate::params::ParameterSet;
+    use crate::programs::run;
+
+    /// Unexplained, 低保 reads nothing for its words (whose figure the standard is); explained, it
+    /// does, and says it: 延寿县 has no standard of its own in the set on 2022-06-01, so the
+    /// province's 441.00 is used, a figure from 2022-01-01.
+    #[test]
+    fn an_unexplained_dibao_reads_nothing_for_its_words() {
+        let set = ParameterSet::heilongjiang().unwrap();
+        let input = HouseholdInput::from_json(
+            r#"{"region":"230129","members":[{"birthDate":"1980-01-01","wages":"3000","workRegion":"440305","workMinimumWage":"2000"}]}"#,
+        )
+        .unwrap();
+        let on = parse_date("2022-06-01", "").unwrap();
+        let (h, reader) = Household::read(&input, &set, on).unwrap();
+        for explain in [false, true] {
+            let mut a = Assistance::of(&h, &reader).unwrap();
+            let r =
+                run::<DibaoFigures>("dibao", "最低生活保障", &h, &mut a, &reader, explain).unwrap();
+            let from = parse_date("2022-01-01", "").unwrap();
+            let read = explain.then_some((StandardOf::Province, from));
+            assert_eq!(r.working.standard_of, read);
+            let said = r.steps().iter().any(|s| {
+                s.text
+                    == "延寿县农村低保标准：参数中未单列该地数值，按全省数值 441.00 元/人·月（2022-01-01 起），请核对当地现行标准。"
+            });
+            assert_eq!(said, explain);
+        }
     }
 }

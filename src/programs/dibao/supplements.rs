@@ -92,12 +92,12 @@ pub(super) fn supplements(
     Ok(out)
 }
 
-/// The members 单人户 is for (民发〔2021〕57号第八条: 重度残疾人, 重特大疾病患者), by label.
-pub(super) fn single_person_candidates(covered: &[&Member<'_>]) -> Vec<String> {
+/// The members 单人户 is for (民发〔2021〕57号第八条: 重度残疾人, 重特大疾病患者), by their place.
+pub(super) fn single_person_candidates(covered: &[&Member<'_>]) -> Vec<usize> {
     covered
         .iter()
         .filter(|m| m.severely_disabled() || m.serious_illness)
-        .map(|m| m.label.clone())
+        .map(|m| m.index)
         .collect()
 }
 

@@ -3,13 +3,13 @@
 
 use super::{said, Deduction, DibaoFigures, GradualCheck, Route, StandardOf, Supplement, WageOf};
 use crate::base::money::Money;
-use crate::input::model::Area;
+use crate::input::model::{Area, Household, WorkPlace};
 use crate::policy::explain::Explanation;
 use crate::policy::rules::{self, RuleId};
 
 /// The card's steps and reasons: income, figures, then the route 低保 took or why none.
-pub(super) fn explain(f: &DibaoFigures, e: &mut Explanation) {
-    explain_income(f, e);
+pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
+    explain_income(f, h, e);
     facts(f, e);
     if f.working.covered == 0 {
         return;
@@ -51,12 +51,22 @@ pub(super) fn explain(f: &DibaoFigures, e: &mut Explanation) {
     } else if !f.working.below {
         explain_above(f, e);
     }
-    explain_route(f, e);
+    explain_route(f, h, e);
+}
+
+/// The labels of the members at `places`, joined with 、.
+fn labels(h: &Household<'_>, places: &[usize]) -> String {
+    let labels: Vec<&str> = places
+        .iter()
+        .filter_map(|i| h.members.get(*i))
+        .map(|m| m.label.as_str())
+        .collect();
+    labels.join("、")
 }
 
 /// The route taken, when another was set aside for it (rule `dibao.routeOrder`).
-fn explain_route(f: &DibaoFigures, e: &mut Explanation) {
-    let aside = f.working.single_person_set_aside.join("、");
+fn explain_route(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
+    let aside = labels(h, &f.working.single_person_set_aside);
     let (citation, text) = match f.route {
         _ if aside.is_empty() => return,
         Some(Route::Base) => (
@@ -91,26 +101,22 @@ fn sum_text(amount: Money) -> String {
 }
 
 /// The standard's step: whose figure it is (see [`standard_of`]).
-fn standard_text(f: &DibaoFigures, area: &str) -> String {
+fn standard_text(f: &DibaoFigures, region: &str, area: &str) -> String {
     let standard = f.standard;
     match &f.working.standard_of {
         Some((StandardOf::WhatIf, _)) => format!(
-            "{}{area}低保标准 {standard} 元/人·月（假设值）。",
-            f.working.region
+            "{region}{area}低保标准 {standard} 元/人·月（假设值）。"
         ),
         Some((StandardOf::Own, from)) => format!(
-            "{}{area}低保标准 {standard} 元/人·月（{from} 起）。",
-            f.working.region
+            "{region}{area}低保标准 {standard} 元/人·月（{from} 起）。"
         ),
         Some((StandardOf::Above(name), from)) => format!(
-            "{}{area}低保标准：按{name}的 {standard} 元/人·月（{from} 起）。",
-            f.working.region
+            "{region}{area}低保标准：按{name}的 {standard} 元/人·月（{from} 起）。"
         ),
         Some((StandardOf::Province, from)) => format!(
-            "{}{area}低保标准：参数中未单列该地数值，按全省数值 {standard} 元/人·月（{from} 起），请核对当地现行标准。",
-            f.working.region
+            "{region}{area}低保标准：参数中未单列该地数值，按全省数值 {standard} 元/人·月（{from} 起），请核对当地现行标准。"
         ),
-        None => format!("{}{area}低保标准 {standard} 元/人·月。", f.working.region),
+        None => format!("{region}{area}低保标准 {standard} 元/人·月。"),
     }
 }
 
@@ -160,13 +166,13 @@ fn facts(f: &DibaoFigures, e: &mut Explanation) {
     }
 }
 
-fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
+fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     let area = if f.working.area == Some(Area::Urban) {
         "城市"
     } else {
         "农村"
     };
-    explain_standard(f, area, e);
+    explain_standard(f, &h.region.name, area, e);
     let n = f.working.covered;
     if !f.tekun_members.is_empty() {
         e.step(
@@ -182,7 +188,7 @@ fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
         e.reason("全部成员纳入特困供养，不再另行计算低保。");
         return;
     }
-    explain_deductions(f, e);
+    explain_deductions(f, h, e);
     let (non_wage, wages, deduction, counted) = (
         f.working.non_wage,
         f.working.wages,
@@ -227,10 +233,10 @@ fn explain_income(f: &DibaoFigures, e: &mut Explanation) {
 }
 
 /// The standard, and whether it is below the province's on the same date.
-fn explain_standard(f: &DibaoFigures, area: &str, e: &mut Explanation) {
+fn explain_standard(f: &DibaoFigures, region: &str, area: &str, e: &mut Explanation) {
     e.step(
         rules::DIBAO_STANDARD,
-        standard_text(f, area),
+        standard_text(f, region, area),
         Some(f.standard.to_fen_string()),
     );
     if let Some(province) = f.working.below_province {
@@ -243,8 +249,12 @@ fn explain_standard(f: &DibaoFigures, area: &str, e: &mut Explanation) {
 }
 
 /// Each member's employment-cost deduction, and what is recorded but not counted.
-fn explain_deductions(f: &DibaoFigures, e: &mut Explanation) {
-    for (member, wages, d) in &f.working.deductions {
+fn explain_deductions(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
+    for (place, wages, d) in &f.working.deductions {
+        let Some(m) = h.members.get(*place) else {
+            continue;
+        };
+        let member = &m.label;
         match d {
             Deduction::NoLabour => e.step(
                 rules::DIBAO_EMPLOYMENT_DEDUCTION,
@@ -252,7 +262,6 @@ fn explain_deductions(f: &DibaoFigures, e: &mut Explanation) {
                 Some("0.00".into()),
             ),
             Deduction::Capped {
-                region,
                 wage_of,
                 wage,
                 months,
@@ -272,6 +281,10 @@ fn explain_deductions(f: &DibaoFigures, e: &mut Explanation) {
                         rules::DIBAO_WORK_OUTSIDE_PROVINCE_DEFAULT.into(),
                         format!("未登记当地最低工资，按家庭所在地最低工资{tier}档 {wage} 元/月"),
                     ),
+                };
+                let region = match &m.work_place {
+                    WorkPlace::Province(place) => place.name.clone(),
+                    WorkPlace::Outside { code, .. } => format!("省外（{code}）"),
                 };
                 e.step(
                     rule,
