@@ -27,6 +27,20 @@ let last = null;
 /** The example household the page opens with (as JSON), so that its result is labelled as such. */
 let example = null;
 let firstEstimate = false;
+/** The form's household as the page last set it (the example, or a cleared form), as JSON. */
+let pristine = '';
+/** The form's household, as typed, as JSON (to tell whether the officer changed it). */
+const typedJson = () => JSON.stringify(readHousehold(form));
+
+/**
+ * Before leaving (F5, closing the tab): warn when the form holds a household the officer typed or
+ * imported. Nothing is stored in the browser (shared office computers), so leaving loses it.
+ */
+function warnBeforeLeaving(e) {
+  if (!form || typedJson() === pristine) return;
+  e.preventDefault();
+  e.returnValue = '';
+}
 
 const regionName = (code) => regions.find((r) => r.code === code)?.name ?? code;
 
@@ -345,6 +359,7 @@ function newHousehold() {
   $('import-problems').hidden = true;
   clearResults();
   clearProblems();
+  pristine = typedJson();
   /** @type {HTMLInputElement} */ (document.querySelector('#members .member [name=id]')).focus();
   announce('已清空表单，请填写新的家庭。', { now: true });
 }
@@ -490,6 +505,8 @@ async function main() {
   $('as-of').value = today();
   $('region').value = '230129';
   addMember({ id: '户主', birthDate: '1980-01-01' });
+  pristine = typedJson();
+  window.addEventListener('beforeunload', warnBeforeLeaving);
   form.addEventListener('input', render);
   form.addEventListener('change', render);
   form.addEventListener('submit', (e) => e.preventDefault());

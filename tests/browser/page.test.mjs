@@ -482,6 +482,30 @@ test('init() called again while the module loads waits for that one load', async
   assert.equal(fetched.length, 1, `the module is fetched once: ${fetched.join(', ')}`);
 });
 
+test('leaving warns only when the form holds a household the officer typed', async () => {
+  // Nothing is kept in the browser: F5 or closing the tab would lose it. The example and a cleared
+  // form are nobody's and leave without a word.
+  const tab2 = await openPage(browser, server.url);
+  const p = tab2.page;
+  const warns = () => p.evaluate(() => {
+    const e = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(e);
+    return e.defaultPrevented;
+  });
+  assert.equal(await warns(), false, 'the untouched example');
+  await p.fill('#members .member:nth-child(1) [name=wages]', '18000');
+  assert.equal(await warns(), true, 'a household the officer changed');
+  await p.close();
+  const tab3 = await openPage(browser, server.url);
+  await tab3.page.click('#new-household');
+  assert.equal(await tab3.page.evaluate(() => {
+    const e = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(e);
+    return e.defaultPrevented;
+  }), false, 'a cleared form');
+  await tab3.page.close();
+});
+
 test('no request left 127.0.0.1 and the page logged no errors', () => {
   assertClean(tab);
 });

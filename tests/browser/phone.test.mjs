@@ -97,7 +97,9 @@ test('the error state and the what-if table fit the screen', async () => {
 });
 
 test('the totals follow the officer: a compact bar at the foot of the screen, the cards folded', async () => {
-  // Afresh: the tests above opened every fold, and cards opened by hand stay open.
+  // Afresh: the tests above opened every fold, and cards opened by hand stay open. The form holds a
+  // household typed in, so the page asks before it goes: the officer confirms.
+  page.once('dialog', (d) => d.accept());
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
   await typeIn(page, households.sudden);
