@@ -75,6 +75,7 @@ function showProblems(described, { heading }) {
       : d.text))));
   box.hidden = false;
   $('results').classList.toggle('outdated', outdated);
+  markMiniTotals(outdated);
   $('print').disabled = true;
   $('mini-print').disabled = true;
   $('print-hint').textContent = '表单有误，改好后才能打印。';
@@ -85,6 +86,7 @@ function clearProblems() {
   $('problem-box').hidden = true;
   $('problem-box').replaceChildren();
   $('results').classList.remove('outdated');
+  markMiniTotals(false);
   $('print').disabled = false;
   $('mini-print').disabled = false;
   $('print-hint').textContent = 'A4 纸，最多两页，附经办人、审核人签字栏。';
@@ -100,6 +102,7 @@ function clearResults() {
   $('results').classList.remove('outdated');
   $('example-note').hidden = true;
   $('mini-totals').hidden = true;
+  markMiniTotals(false);
 }
 
 /** The phone's compact totals, kept in view at the foot of the screen (style.css). */
@@ -108,6 +111,12 @@ function showMiniTotals(est) {
   $('mini-figures').replaceChildren(part('每月', 'totalMonthly', '元'), part('全年', 'totalAnnual', '元'),
     Number(est.totalOneOff) ? part('一次性', 'totalOneOff', '元') : '');
   $('mini-totals').hidden = false;
+}
+
+/** The bar's figures marked old, as the results above are, while the form is in error. */
+function markMiniTotals(outdated) {
+  $('mini-totals').classList.toggle('outdated', outdated);
+  $('mini-stale').hidden = !outdated;
 }
 
 /** What was last computed, so the input and change events of one edit compute once. */

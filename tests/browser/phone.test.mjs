@@ -141,6 +141,26 @@ test('the totals follow the officer: a compact bar at the foot of the screen, th
   assert.ok(folded < open / 3, `cards ${folded} px folded, ${open} px open`);
 });
 
+test('with a field in error the bar marks its figures old and printing off, as the results above', async () => {
+  // docs/page.md: until the form is fixed the results shown are marked 旧结果：与当前表单不一致.
+  const before = await page.textContent('#mini-totals [data-key=totalAnnual]');
+  await page.fill('#members .member:nth-child(1) [name=birthDate]', '2099-01-01');
+  await page.waitForSelector('#results.outdated');
+  assert.ok(await page.isVisible('#mini-stale'), 'the bar says its figures are old');
+  assert.equal(await page.textContent('#mini-stale'), '旧结果：与当前表单不一致');
+  assert.ok(await page.$eval('#mini-totals', (e) => e.classList.contains('outdated')));
+  assert.equal(await page.$eval('#mini-figures', (e) => getComputedStyle(e).textDecorationLine), 'line-through');
+  assert.equal(await page.textContent('#mini-totals [data-key=totalAnnual]'), before);
+  assert.ok(await page.isDisabled('#mini-print'));
+  await assertNoSideScroll('the bar marked old');
+  await page.screenshot({ path: `${shots}/phone-stale-bar.png` });
+  // Fixed, the mark goes.
+  await page.fill('#members .member:nth-child(1) [name=birthDate]', '1975-01-01');
+  await page.waitForSelector('#results:not(.outdated)');
+  assert.ok(!(await page.isVisible('#mini-stale')));
+  assert.ok(await page.isEnabled('#mini-print'));
+});
+
 test('no request left 127.0.0.1 and the page logged no errors', () => {
   assertClean({ requests, problems });
 });
