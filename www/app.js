@@ -332,7 +332,9 @@ function whatIf(event) {
     $('what-if-table').hidden = true;
     const input = e?.path ? $('what-if-form').elements.namedItem(e.path) : null;
     if (input instanceof Element) input.setAttribute('aria-invalid', 'true');
-    error.textContent = `假设值有误：${e?.message ?? e}`;
+    // The engine's message names the parameter and its key for integrators; officers read the name.
+    const said = Object.keys(overrides).reduce((m, name) => m.replaceAll(`（${name}）`, ''), String(e?.message ?? e));
+    error.textContent = `假设值有误：${said}`;
     error.hidden = false;
   } finally {
     other?.free();

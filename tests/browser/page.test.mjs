@@ -220,7 +220,9 @@ test('an 边缘易致贫 elderly couple, the chart and the what-if panel', async
   await page.fill('#what-if-form [name="dibao.standard.rural"]', '四百七十一');
   await page.click('#what-if-apply');
   await page.waitForSelector('#what-if-error:not([hidden])');
-  assert.match(await page.textContent('#what-if-error'), /^假设值有误：农村低保标准（dibao\.standard\.rural）：/);
+  // In the officer's words: the parameter's name, not its key.
+  assert.match(await page.textContent('#what-if-error'), /^假设值有误：农村低保标准：/);
+  assert.doesNotMatch(await page.textContent('#what-if-error'), /dibao|standard/);
   assert.equal(await page.getAttribute('#what-if-form [name="dibao.standard.rural"]', 'aria-invalid'), 'true');
   assert.ok(await page.isHidden('#what-if-table'), 'no table of earlier values beside the error');
   await page.fill('#what-if-form [name="dibao.standard.rural"]', '');
