@@ -241,15 +241,17 @@ function drawChart(household, asOf, estimate) {
 /**
  * A comparison (`engine.compare` or `engine.compareDates`) in the what-if table: each programme's cash
  * in the year on both sides (one-off amounts included, and said so), so the rows add up to the cash
- * total under them, and why it changed; a programme with no cash either way is shown only when it
- * changed (its cash cells 0.00, its reason saying what changed). What is not cash is summed below.
+ * total under them, and why it changed. What is not cash is summed below, with each programme with
+ * no cash either way that changed and its reason: a row of zeros in the cash table read as a
+ * contradiction.
  */
 function showComparison(c, caption, [before, after]) {
   const table = $('what-if-table');
   /** @type {HTMLElement} */ (table.querySelector('caption')).textContent = caption;
   $('what-if-before').textContent = before;
   $('what-if-after').textContent = after;
-  const rows = c.programs.map((p, i) => [p, i]).filter(([p]) => Number(p.baseline) !== 0 || Number(p.alternative) !== 0 || p.why.length > 0);
+  const rows = c.programs.map((p, i) => [p, i]).filter(([p]) => Number(p.baseline) !== 0 || Number(p.alternative) !== 0);
+  const others = c.programs.filter((p) => Number(p.baseline) === 0 && Number(p.alternative) === 0 && p.why.length > 0);
   /** @type {HTMLElement} */ (table.querySelector('tbody')).replaceChildren(...rows.map(([p, i]) => el('tr', { 'data-program': p.program },
     el('th', { scope: 'row' }, amountLabel([c.baseline, c.alternative].map((e) => e.contributions[i]).find((x) => Number(x.oneOff)) ?? p)),
     el('td', { 'data-key': `programs[${i}].baseline` }, p.baseline), el('td', { 'data-key': `programs[${i}].alternative` }, p.alternative),
@@ -265,7 +267,9 @@ function showComparison(c, caption, [before, after]) {
   $('what-if-other').replaceChildren(`代缴、资助参保、实物等不发现金的帮扶（不计入上表）：${before} `,
     el('span', { 'data-key': 'baseline.totalOnBehalf' }, c.baseline.totalOnBehalf), ` 元/年，${after} `,
     el('span', { 'data-key': 'alternative.totalOnBehalf' }, c.alternative.totalOnBehalf), ' 元/年，变化 ',
-    el('span', { 'data-key': 'onBehalfDifference' }, c.onBehalfDifference), ' 元/年。');
+    el('span', { 'data-key': 'onBehalfDifference' }, c.onBehalfDifference), ' 元/年。',
+    ...others.flatMap((p, k) => [k === 0 ? '其中' : '；', el('span', { class: 'other-change', 'data-program': p.program, 'data-why': p.why.join(' ') },
+      `${p.label}：${(p.reasons ?? []).join(' ')}`)]), others.length ? '。' : '');
   $('what-if-other').hidden = false;
   table.hidden = false;
 }

@@ -252,7 +252,14 @@ test('the end of the period beside the what-if: what stops on 2026-01-01, and wh
     assert.equal(ids, p.why.join(' '), program);
     assert.equal(text, p.reasons.join(' '), program);
   }
-  assert.ok(c.programs.some((p) => p.program === 'medicalPremium' && p.why.includes('periodEnded')), 'the subsidy of a monitored household ends with the period');
+  const premium = c.programs.find((p) => p.program === 'medicalPremium');
+  assert.ok(premium.why.includes('periodEnded'), 'the subsidy of a monitored household ends with the period');
+  // 资助参保 is paid on the household's behalf, not cash: not a row of 0.00 in the cash table, but
+  // with the changes that are not cash, with its reason.
+  assert.deepEqual([premium.baseline, premium.alternative], ['0.00', '0.00']);
+  assert.ok(!why.some(([program]) => program === 'medicalPremium'), 'no row of zeros in the cash table');
+  assert.equal(await page.textContent('#what-if-other [data-program=medicalPremium]'), `${premium.label}：${premium.reasons.join(' ')}`);
+  assert.match(await page.textContent('#what-if-other'), /不计入上表/);
   await page.screenshot({ path: `${shots}/household-period-end.png`, fullPage: true });
 });
 
