@@ -433,7 +433,7 @@ function showWhatIf(c) {
       const t = h.programs[h.programs.length - 1];
       const why = h.programs.slice(0, -1).map((p) => `${labelOf(p.program)} ${p.annualBefore} → ${p.annualAfter}${p.eligibleBefore !== p.eligibleAfter ? (p.eligibleAfter ? '（新增符合）' : '（不再符合）') : ''}`);
       return node('li', { 'data-line': String(h.line) }, `第 ${h.line} 行 ${h.household || h.ref || ''}${h.town ? ` ${h.town}` : ''}${h.village ? ` ${h.village}` : ''}：现金帮扶 ${t.annualBefore} → ${t.annualAfter}（${signed(t.difference)}）`,
-        why.length ? node('span', { class: 'why' }, `；${why.join('；')}`) : null);
+        why.length ? node('span', { class: 'why' }, why.join('；')) : null);
     })) : node('p', { class: 'hint' }, '没有。'),
     items.length > CHANGES_SHOWN ? node('p', { class: 'hint' }, `共 ${items.length} 户，列出变化最大的 ${CHANGES_SHOWN} 户。`) : null);
   const diff = (h) => Number(h.programs[h.programs.length - 1].difference);

@@ -146,6 +146,10 @@ test('the what-if over the register counts as `zhenxing compare`', async () => {
   assert.doesNotMatch(caption, /dibao|standard/);
   assert.match(caption, / 改为 471（测算日期 2025-06-01）$/);
   assert.doesNotMatch(await page.textContent('#print-sheet'), /dibao\.standard/);
+  // Each household's changes follow its line: no stray "；" opening the second line.
+  const whys = await page.$$eval('#whatif-result .changes .why', (ws) => ws.map((w) => w.textContent));
+  assert.ok(whys.length > 0);
+  for (const w of whys) assert.match(w, /^[^；]/, w);
 });
 
 test('the page points to nothing outside itself and names no command or file of the repository', async () => {
