@@ -200,6 +200,14 @@ test('an 边缘易致贫 elderly couple, the chart and the what-if panel', async
   assert.deepEqual(await page.$$eval('#chart line.cliff', (ls) => ls.map((l) => l.dataset.cliff)), curve.cliffs.map((c) => c.fromIncome));
   assert.ok(curve.cliffs.length > 0, 'the 加发 of two elderly members makes a cliff where 低保 ends');
   assert.equal(await page.getAttribute('#chart circle.here', 'data-total'), est.totalAnnual);
+  // Both axes are marked from 0 in one round step (1, 2, 2.5 or 5 × 10ⁿ): 0 / 2,500 / 5,000, not 2,290.
+  const ticks = await page.$$eval('#chart text.tick', (ts) => ts.map((t) => [t.getAttribute('text-anchor'), t.textContent]));
+  for (const anchor of ['middle', 'end']) {
+    const values = ticks.filter(([a]) => a === anchor).map(([, t]) => Number(t.replaceAll(',', '')));
+    const step = values[1];
+    assert.match(String(step), /^(1|2|25|5)0*$/, `${anchor}: ${values}`);
+    assert.deepEqual(values, values.map((_, i) => i * step), `${anchor}: ${values}`);
+  }
   // What if the rural standard were 471: (471 − 375) × 2 + 2 × 47.10 = 286.20 against 132 + 88.20 = 220.20 a month.
   await page.fill('#what-if-form [name="dibao.standard.rural"]', '471');
   await page.click('#what-if-apply');
