@@ -153,6 +153,8 @@ function render() {
   if (key === lastKey) return;
   lastKey = key;
   showTransition(asOf, household.region);
+  // A prefecture is accepted (the province's figures apply), but the standards are set by county.
+  $('region-prompt').hidden = regions.find((r) => r.code === household.region)?.level !== 'prefecture';
   let out;
   try {
     out = evaluate(engine, household, asOf, '230000');

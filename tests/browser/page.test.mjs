@@ -523,6 +523,15 @@ test('leaving warns only when the form holds a household the officer typed', asy
   await tab3.page.close();
 });
 
+test('a prefecture as the place of registration asks for the county (docs/page.md: 请选到县)', async () => {
+  await page.selectOption('#region', '230200');
+  await page.waitForSelector('#region-prompt:not([hidden])');
+  assert.match(await page.textContent('#region-prompt'), /请选到县/);
+  assert.match(await page.getAttribute('#region', 'aria-describedby'), /region-prompt/);
+  await page.selectOption('#region', '230231');
+  await page.waitForSelector('#region-prompt', { state: 'hidden' });
+});
+
 test('no request left 127.0.0.1 and the page logged no errors', () => {
   assertClean(tab);
 });
