@@ -135,7 +135,8 @@ function renderLedger(l) {
     node('td', { class: 'num' }, money(`${key}.planned`, c.planned)), node('td', { class: 'num' }, `${c.disposals}（缺审批 ${c.disposalsBlocked}）`),
     node('td', { class: 'num' }, String(c.withFindings)));
   const head = (first) => node('thead', {}, node('tr', {}, [first, '项数', '账面价值（元）', '年收益（元）', '已计划（元）', '处置', '有问题'].map((h) => node('th', {}, h))));
-  const scroll = (table) => node('div', { class: 'table-scroll' }, table);
+  const names = { 'ledger-table': '台账', 'by-class': '按类别合计', 'by-village': '按村合计' };
+  const scroll = (table) => node('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${names[table.id]}（可左右滑动）` }, table);
   $('ledger-body').replaceChildren(
     scroll(node('table', { class: 'grid', id: 'ledger-table' },
       node('thead', {}, node('tr', {}, ['序号', '编号', '名称', '类别', '账面价值（元）', '年收益（元）', '已计划（元）', '处置', '问题'].map((h) => node('th', {}, h)))),

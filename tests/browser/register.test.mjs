@@ -277,6 +277,9 @@ test('axe: columns, results, errors, what-if and the period\'s end have no criti
       .flatMap((v) => v.nodes.map((n) => `${w}px ${v.id}: ${n.target.join(' ')}`)));
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]);
     assert.deepEqual(widths, [w, w, w], `${w}px wide`);
+    // The 筛选 box stays inside its card.
+    const [box, card] = await page.$eval('fieldset.filters', (f) => [f.getBoundingClientRect().right, f.closest('.card').getBoundingClientRect().right]);
+    assert.ok(box <= card, `${w}px: 筛选 ends at ${box}, its card at ${card}`);
   }
   await page.screenshot({ path: `${shots}/register-phone.png`, fullPage: true });
   await page.setViewportSize({ width: 1366, height: 900 });
