@@ -97,7 +97,7 @@ test('the error state and the what-if table fit the screen', async () => {
   // Readable: 项目 and 变化原因 a few characters wide, not one a line; the table scrolls sideways
   // inside its box, which says so.
   const widths = await page.$$eval('#what-if-table tbody tr', (rs) => rs.map((r) => [r.querySelector('th').getBoundingClientRect().width, r.querySelector('.why').getBoundingClientRect().width]));
-  for (const [name, why] of widths) assert.ok(name >= 4 * 14 && why >= 10 * 14, `项目 ${name} px, 变化原因 ${why} px`);
+  for (const [name, why] of widths) assert.ok(name >= 6 * 14 && why >= 10 * 14, `项目 ${name} px, 变化原因 ${why} px`);
   const box = await page.$eval('#what-if-scroll', (s) => ({ scrolls: s.scrollWidth > s.clientWidth, hint: getComputedStyle(s, '::before').content }));
   assert.ok(box.scrolls, 'the table scrolls sideways in its box');
   assert.match(box.hint, /左右滑动/);
