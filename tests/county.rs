@@ -201,3 +201,21 @@ fn the_province_and_each_prefecture_list_their_units() {
         );
     }
 }
+
+#[test]
+fn risk_eliminated_above_monitored_names_the_category() {
+    use zhenxing::input::county::CountyIndicatorInput;
+    // 30 边缘易致贫户 monitored, 50 said to be out of risk: which of the three categories is wrong is
+    // said, as the officer typed it in three pairs of fields.
+    let text = r#"{"region":"230231","year":2023,"income":{"thisYear":"15400","lastYear":"14800"},
+        "provinceGrowth":"0.0635",
+        "register":{"households":9000,"monitored":{"unstable":{"households":200,"riskEliminated":150},
+        "marginal":{"households":30,"riskEliminated":50}}}}"#;
+    let e =
+        CountyIndicatorInput::read(&zhenxing::input::parse(text, "input").unwrap()).unwrap_err();
+    assert_eq!(e.path, "register.monitored.marginal.riskEliminated");
+    assert_eq!(
+        e.message,
+        "边缘易致贫户：风险已消除户数 50 不能超过该类监测户数 30"
+    );
+}

@@ -95,9 +95,75 @@ fn no_negative_figure_when_rigid_spending_exceeds_income() {
         .map(|s| s["text"].as_str().unwrap())
         .collect();
     assert!(
-        monitoring.iter().any(|s| s.starts_with(
-            "扣除刚性支出后人均 0.00 元/人·年（刚性支出超过收入，不足 0 按 0 计），低于"
-        )),
+        monitoring.iter().any(|s| s
+            .starts_with("扣除刚性支出后人均 0.00 元/人·年（刚性支出超过收入，不足 0 按 0 计）；")),
         "{monitoring:?}"
+    );
+}
+
+/// The texts of the 防返贫监测 card's steps of an explained estimate.
+fn monitoring_steps(h: &str, date: &str) -> Vec<String> {
+    let engine = Engine::new().unwrap();
+    let e = engine
+        .estimate(&HouseholdInput::from_json(h).unwrap(), date)
+        .unwrap();
+    let v = serde_json::to_value(&e).unwrap();
+    v["monitoring"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn basic_living_step_does_not_conclude_what_the_rule_does_not() {
+    // 拜泉县, rural 脱贫户, 2024-06-01, 3 people: income 18,000 wages + 3,000 business + 1,200
+    // transfer = 22,200; rigid spending 10,000 < 50% × 22,200 = 11,100 (not large), no sharp fall.
+    // After spending (22,200 − 10,000) / 3 = 4,066.67 < monitoring line 6,000 × multiple 1: below the
+    // line, but 二(二) needs large spending or a sharp fall too: no severe difficulty is concluded.
+    let steps = monitoring_steps(
+        r#"{"region":"230231","status":"alleviated","events":["illness"],"rigidSpending":"10000",
+            "income":{"business":"3000","transfer":"1200"},
+            "members":[{"birthDate":"1950-03-01","disabilityGrade":2,"disabilityType":"physical","selfCare":"partial"},
+                       {"birthDate":"1985-03-01","wages":"18000"},
+                       {"birthDate":"2014-03-01","schooling":"primary","boarding":true}]}"#,
+        "2024-06-01",
+    );
+    let living = steps
+        .iter()
+        .find(|s| s.starts_with("扣除刚性支出后人均 4066.67 元/人·年"))
+        .unwrap_or_else(|| panic!("{steps:?}"));
+    assert!(
+        !living.contains("基本生活出现严重困难：") && !living.ends_with("：基本生活出现严重困难。"),
+        "{living}"
+    );
+    assert!(living.contains("不认定基本生活出现严重困难"), "{living}");
+    // The multiple is named, not a bare "× 1".
+    assert!(living.contains("监测标准的 1 倍"), "{living}");
+    assert!(
+        living.contains("6000.00 × 1 = 6000.00 元，低于此线"),
+        "{living}"
+    );
+}
+
+#[test]
+fn basic_living_step_concludes_when_spending_is_large() {
+    // The same household with 15,000 of rigid spending ≥ 11,100: large. (22,200 − 15,000) / 3
+    // = 2,400.00 < 6,000: 基本生活出现严重困难, and the step says why.
+    let steps = monitoring_steps(
+        r#"{"region":"230231","status":"alleviated","events":["illness"],"rigidSpending":"15000",
+            "income":{"business":"3000","transfer":"1200"},
+            "members":[{"birthDate":"1950-03-01"},{"birthDate":"1985-03-01","wages":"18000"},
+                       {"birthDate":"2014-03-01","schooling":"primary"}]}"#,
+        "2024-06-01",
+    );
+    let living = steps
+        .iter()
+        .find(|s| s.starts_with("扣除刚性支出后人均 2400.00 元/人·年"))
+        .unwrap_or_else(|| panic!("{steps:?}"));
+    assert!(
+        living.ends_with("低于此线，且刚性支出较大：基本生活出现严重困难。"),
+        "{living}"
     );
 }

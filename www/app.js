@@ -27,6 +27,20 @@ let last = null;
 /** The example household the page opens with (as JSON), so that its result is labelled as such. */
 let example = null;
 let firstEstimate = false;
+/** The form's household as the page last set it (the example, or a cleared form), as JSON. */
+let pristine = '';
+/** The form's household, as typed, as JSON (to tell whether the officer changed it). */
+const typedJson = () => JSON.stringify(readHousehold(form));
+
+/**
+ * Before leaving (F5, closing the tab): warn when the form holds a household the officer typed or
+ * imported. Nothing is stored in the browser (shared office computers), so leaving loses it.
+ */
+function warnBeforeLeaving(e) {
+  if (!form || typedJson() === pristine) return;
+  e.preventDefault();
+  e.returnValue = '';
+}
 
 const regionName = (code) => regions.find((r) => r.code === code)?.name ?? code;
 
@@ -61,6 +75,7 @@ function showProblems(described, { heading }) {
       : d.text))));
   box.hidden = false;
   $('results').classList.toggle('outdated', outdated);
+  markMiniTotals(outdated);
   $('print').disabled = true;
   $('mini-print').disabled = true;
   $('print-hint').textContent = '表单有误，改好后才能打印。';
@@ -71,6 +86,7 @@ function clearProblems() {
   $('problem-box').hidden = true;
   $('problem-box').replaceChildren();
   $('results').classList.remove('outdated');
+  markMiniTotals(false);
   $('print').disabled = false;
   $('mini-print').disabled = false;
   $('print-hint').textContent = 'A4 纸，最多两页，附经办人、审核人签字栏。';
@@ -86,6 +102,7 @@ function clearResults() {
   $('results').classList.remove('outdated');
   $('example-note').hidden = true;
   $('mini-totals').hidden = true;
+  markMiniTotals(false);
 }
 
 /** The phone's compact totals, kept in view at the foot of the screen (style.css). */
@@ -94,6 +111,12 @@ function showMiniTotals(est) {
   $('mini-figures').replaceChildren(part('每月', 'totalMonthly', '元'), part('全年', 'totalAnnual', '元'),
     Number(est.totalOneOff) ? part('一次性', 'totalOneOff', '元') : '');
   $('mini-totals').hidden = false;
+}
+
+/** The bar's figures marked old, as the results above are, while the form is in error. */
+function markMiniTotals(outdated) {
+  $('mini-totals').classList.toggle('outdated', outdated);
+  $('mini-stale').hidden = !outdated;
 }
 
 /** What was last computed, so the input and change events of one edit compute once. */
@@ -130,6 +153,8 @@ function render() {
   if (key === lastKey) return;
   lastKey = key;
   showTransition(asOf, household.region);
+  // A prefecture is accepted (the province's figures apply), but the standards are set by county.
+  $('region-prompt').hidden = regions.find((r) => r.code === household.region)?.level !== 'prefecture';
   let out;
   try {
     out = evaluate(engine, household, asOf, '230000');
@@ -218,15 +243,17 @@ function drawChart(household, asOf, estimate) {
 /**
  * A comparison (`engine.compare` or `engine.compareDates`) in the what-if table: each programme's cash
  * in the year on both sides (one-off amounts included, and said so), so the rows add up to the cash
- * total under them, and why it changed; a programme with no cash either way is shown only when it
- * changed (its cash cells 0.00, its reason saying what changed). What is not cash is summed below.
+ * total under them, and why it changed. What is not cash is summed below, with each programme with
+ * no cash either way that changed and its reason: a row of zeros in the cash table read as a
+ * contradiction.
  */
 function showComparison(c, caption, [before, after]) {
   const table = $('what-if-table');
   /** @type {HTMLElement} */ (table.querySelector('caption')).textContent = caption;
   $('what-if-before').textContent = before;
   $('what-if-after').textContent = after;
-  const rows = c.programs.map((p, i) => [p, i]).filter(([p]) => Number(p.baseline) !== 0 || Number(p.alternative) !== 0 || p.why.length > 0);
+  const rows = c.programs.map((p, i) => [p, i]).filter(([p]) => Number(p.baseline) !== 0 || Number(p.alternative) !== 0);
+  const others = c.programs.filter((p) => Number(p.baseline) === 0 && Number(p.alternative) === 0 && p.why.length > 0);
   /** @type {HTMLElement} */ (table.querySelector('tbody')).replaceChildren(...rows.map(([p, i]) => el('tr', { 'data-program': p.program },
     el('th', { scope: 'row' }, amountLabel([c.baseline, c.alternative].map((e) => e.contributions[i]).find((x) => Number(x.oneOff)) ?? p)),
     el('td', { 'data-key': `programs[${i}].baseline` }, p.baseline), el('td', { 'data-key': `programs[${i}].alternative` }, p.alternative),
@@ -242,7 +269,9 @@ function showComparison(c, caption, [before, after]) {
   $('what-if-other').replaceChildren(`代缴、资助参保、实物等不发现金的帮扶（不计入上表）：${before} `,
     el('span', { 'data-key': 'baseline.totalOnBehalf' }, c.baseline.totalOnBehalf), ` 元/年，${after} `,
     el('span', { 'data-key': 'alternative.totalOnBehalf' }, c.alternative.totalOnBehalf), ' 元/年，变化 ',
-    el('span', { 'data-key': 'onBehalfDifference' }, c.onBehalfDifference), ' 元/年。');
+    el('span', { 'data-key': 'onBehalfDifference' }, c.onBehalfDifference), ' 元/年。',
+    ...others.flatMap((p, k) => [k === 0 ? '其中' : '；', el('span', { class: 'other-change', 'data-program': p.program, 'data-why': p.why.join(' ') },
+      `${p.label}：${(p.reasons ?? []).join(' ')}`)]), others.length ? '。' : '');
   $('what-if-other').hidden = false;
   table.hidden = false;
 }
@@ -309,7 +338,9 @@ function whatIf(event) {
     $('what-if-table').hidden = true;
     const input = e?.path ? $('what-if-form').elements.namedItem(e.path) : null;
     if (input instanceof Element) input.setAttribute('aria-invalid', 'true');
-    error.textContent = `假设值有误：${e?.message ?? e}`;
+    // The engine's message names the parameter and its key for integrators; officers read the name.
+    const said = Object.keys(overrides).reduce((m, name) => m.replaceAll(`（${name}）`, ''), String(e?.message ?? e));
+    error.textContent = `假设值有误：${said}`;
     error.hidden = false;
   } finally {
     other?.free();
@@ -345,6 +376,7 @@ function newHousehold() {
   $('import-problems').hidden = true;
   clearResults();
   clearProblems();
+  pristine = typedJson();
   /** @type {HTMLInputElement} */ (document.querySelector('#members .member [name=id]')).focus();
   announce('已清空表单，请填写新的家庭。', { now: true });
 }
@@ -490,6 +522,8 @@ async function main() {
   $('as-of').value = today();
   $('region').value = '230129';
   addMember({ id: '户主', birthDate: '1980-01-01' });
+  pristine = typedJson();
+  window.addEventListener('beforeunload', warnBeforeLeaving);
   form.addEventListener('input', render);
   form.addEventListener('change', render);
   form.addEventListener('submit', (e) => e.preventDefault());

@@ -135,7 +135,11 @@ function renderLedger(l) {
     node('td', { class: 'num' }, money(`${key}.planned`, c.planned)), node('td', { class: 'num' }, `${c.disposals}（缺审批 ${c.disposalsBlocked}）`),
     node('td', { class: 'num' }, String(c.withFindings)));
   const head = (first) => node('thead', {}, node('tr', {}, [first, '项数', '账面价值（元）', '年收益（元）', '已计划（元）', '处置', '有问题'].map((h) => node('th', {}, h))));
-  const scroll = (table) => node('div', { class: 'table-scroll' }, table);
+  const names = { 'ledger-table': '台账', 'by-class': '按类别合计', 'by-village': '按村合计' };
+  const scroll = (table) => node('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${names[table.id]}（可左右滑动）` }, table);
+  // The totals are the ledger's rows as given: a row outside 扶贫项目资产 is flagged, not dropped (its
+  // source may be mistyped); the officer verifies it and takes it out of the ledger.
+  const outside = l.items.filter((item) => item.ok && !item.asset.inScope).map((item) => item.asset);
   $('ledger-body').replaceChildren(
     scroll(node('table', { class: 'grid', id: 'ledger-table' },
       node('thead', {}, node('tr', {}, ['序号', '编号', '名称', '类别', '账面价值（元）', '年收益（元）', '已计划（元）', '处置', '问题'].map((h) => node('th', {}, h)))),
@@ -143,6 +147,9 @@ function renderLedger(l) {
     node('h3', {}, '按类别'), scroll(node('table', { class: 'grid', id: 'by-class' }, head('类别'), node('tbody', {}, l.byClass.map((c, i) => totals(c.label, `byClass[${i}]`, c))))),
     node('h3', {}, '按村'), scroll(node('table', { class: 'grid', id: 'by-village' }, head('村'), node('tbody', {}, l.byVillage.map((v, i) => totals(v.village, `byVillage[${i}]`, v))))),
     node('p', {}, `合计 ${l.totals.rows} 行，${l.totals.errors} 行有误；账面价值 `, money('totals.value', l.totals.value), ' 元。'),
+    outside.length ? node('p', { id: 'out-of-scope', class: 'unofficial' }, `以上合计按台账所列各行计算，含不属于扶贫项目资产的 ${outside.length} 项`
+      + `（${outside.map((a) => `${a.id} ${a.name}，账面价值 ${a.value} 元`).join('；')}），未替您剔除：请核实资金来源，`
+      + '确不属于的请移出台账，各项合计随之减少（二(四)：台账登记的是扶贫项目资产）。') : null,
     ...common(l).filter(Boolean));
 }
 

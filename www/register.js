@@ -77,7 +77,8 @@ worker.onmessage = ({ data }) => {
       }
       $('progress-card').hidden = true;
       busy(false);
-      showError(`${data.message}${data.path ? `（${data.path}）` : ''}`);
+      const key = state.parameters?.some((p) => p.name === data.path);
+      showError(`${officerWords(data.message)}${data.path && !key ? `（${data.path}）` : ''}`);
       status(data.during === 'open' ? '无法读取这个文件。' : '出错了，见下方说明。');
     },
   }[data.type];
@@ -356,7 +357,7 @@ function showSummary(s) {
 function overrideRow() {
   const k = $('overrides').children.length + 1;
   const select = node('select', { id: `ov-name-${k}`, name: 'name' },
-    state.parameters.map((p) => node('option', { value: p.name }, `${p.label}（${p.name}，${p.unitLabel}）`)));
+    state.parameters.map((p) => node('option', { value: p.name }, `${p.label}（${p.unitLabel}）`)));
   select.value = 'dibao.standard.rural';
   return node('div', { class: 'row override' },
     node('label', { for: `ov-name-${k}` }, `参数 ${k}`), select,
@@ -399,13 +400,28 @@ const CHANGE_COLUMNS = [
   ['noLongerEligible', '不再符合户数'], ['annualBefore', '原年额'], ['annualAfter', '调整后年额'], ['difference', '年额变化'],
 ];
 
+/** The values tried, by the parameters' Chinese names (低保标准（农村） 改为 471). */
+function triedWords(overrides) {
+  return Object.entries(overrides).map(([k, v]) => `${paramLabel(k)} 改为 ${v}`).join('、');
+}
+
+/** A parameter's Chinese name, for its key. */
+function paramLabel(key) {
+  return state.parameters.find((p) => p.name === key)?.label ?? key;
+}
+
+/** An engine message in officers' words: a parameter's key after its name is left out. */
+function officerWords(message) {
+  return state.parameters.reduce((m, p) => m.replaceAll(`（${p.name}）`, ''), String(message));
+}
+
 function showWhatIf(c) {
   busy(false);
   $('progress-card').hidden = true;
   state.whatIf = c;
   const s = c.summary;
   const total = s.programs.find((p) => p.program === 'total');
-  const tried = Object.entries(c.overrides).map(([k, v]) => `${k} = ${v}`).join('、');
+  const tried = triedWords(c.overrides);
   const programs = s.programs.filter((p) => p.changed > 0 || p.program === 'total');
   const table = node('table', { class: 'grid', id: 'whatif-table' },
     node('caption', {}, `调整：${tried}（测算日期 ${c.asOf}）`),
@@ -417,7 +433,7 @@ function showWhatIf(c) {
       const t = h.programs[h.programs.length - 1];
       const why = h.programs.slice(0, -1).map((p) => `${labelOf(p.program)} ${p.annualBefore} → ${p.annualAfter}${p.eligibleBefore !== p.eligibleAfter ? (p.eligibleAfter ? '（新增符合）' : '（不再符合）') : ''}`);
       return node('li', { 'data-line': String(h.line) }, `第 ${h.line} 行 ${h.household || h.ref || ''}${h.town ? ` ${h.town}` : ''}${h.village ? ` ${h.village}` : ''}：现金帮扶 ${t.annualBefore} → ${t.annualAfter}（${signed(t.difference)}）`,
-        why.length ? node('span', { class: 'why' }, `；${why.join('；')}`) : null);
+        why.length ? node('span', { class: 'why' }, why.join('；')) : null);
     })) : node('p', { class: 'hint' }, '没有。'),
     items.length > CHANGES_SHOWN ? node('p', { class: 'hint' }, `共 ${items.length} 户，列出变化最大的 ${CHANGES_SHOWN} 户。`) : null);
   const diff = (h) => Number(h.programs[h.programs.length - 1].difference);
@@ -598,7 +614,7 @@ function printSheet() {
       node('table', { class: 'grid' }, node('thead', {}, node('tr', {}, node('th', {}, '帮扶项目'), node('th', { class: 'num' }, '符合户数'), node('th', { class: 'num' }, '年额（元）'))),
         node('tbody', {}, programs.map(([label, n, a]) => node('tr', {}, node('td', {}, label), node('td', { class: 'num' }, n), node('td', { class: 'num' }, a))))),
       periodLine(),
-      w ? node('p', {}, `参数调整（${Object.entries(state.whatIf.overrides).map(([k, v]) => `${k} = ${v}`).join('、')}）：现金帮扶每年 ${w.annualBefore} → ${w.annualAfter} 元（${signed(w.difference)}），${w.gaining} 户增加，${w.losing} 户减少。`) : null,
+      w ? node('p', {}, `参数调整（${triedWords(state.whatIf.overrides)}）：现金帮扶每年 ${w.annualBefore} → ${w.annualAfter} 元（${signed(w.difference)}），${w.gaining} 户增加，${w.losing} 户减少。`) : null,
       node('p', { class: 'hint' }, '由“振兴 · 花名册测算”在本机算出；依据的参数如非官方公布值，须按本县规定核对。')),
     node('div', { class: 'print-page' },
       node('h2', {}, `按乡镇、村汇总（测算日期 ${r.asOf}）`),

@@ -12,6 +12,7 @@ use super::{short, Collect, Obj};
 use crate::base::error::{PolicyError, Result};
 use crate::base::json::Node;
 use crate::base::money::{parse_plain_decimal, Money};
+use crate::input::household::Category;
 
 /// What a 扶贫项目资产 is, as a ledger names it; its class (经营性 / 公益性 / 到户类) follows from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -635,9 +636,15 @@ impl RegisterSummaryInput {
                     })?;
                     let eliminated = count(&c, "riskEliminated")?;
                     if eliminated > n {
+                        let category = Category::ALL
+                            .iter()
+                            .find(|c| c.as_str() == key)
+                            .map_or(key, |c| c.label());
                         return Err(PolicyError::out_of_range(
                             c.at("riskEliminated"),
-                            format!("风险已消除户数 {eliminated} 不能超过监测户数 {n}"),
+                            format!(
+                                "{category}：风险已消除户数 {eliminated} 不能超过该类监测户数 {n}"
+                            ),
                         ));
                     }
                     *slot = MonitoredCount {

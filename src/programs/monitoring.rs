@@ -524,24 +524,35 @@ fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &
     e.step(
         rules::MONITORING_BASIC_LIVING,
         format!(
-            "扣除刚性支出后人均 {} 元/人·年{}，{}监测标准 {line} × {} = {} 元：{}。",
+            "扣除刚性支出后人均 {} 元/人·年{}；基本生活困难线为监测标准的 {} 倍（倍数是政策参数）：{line} × {} = {} 元，{}此线{}。",
             s.after_spending,
             if s.spending_over_income {
                 "（刚性支出超过收入，不足 0 按 0 计）"
             } else {
                 ""
             },
-            if s.severe { "低于" } else { "不低于" },
+            s.living_line.0,
             s.living_line.0,
             s.living_line.1,
-            if s.severe {
-                "基本生活出现严重困难"
-            } else {
-                "基本生活未出现严重困难"
-            }
+            if s.severe { "低于" } else { "不低于" },
+            living_words(s),
         ),
         Some(s.after_spending.to_fen_string()),
     );
+}
+
+/// What the basic-living test concludes: below the line alone is not severe difficulty; the rule
+/// also needs large rigid spending or a sharp fall in income.
+fn living_words(s: &Sudden) -> &'static str {
+    match (s.severe, s.large_spending, s.sharp_fall()) {
+        (false, _, _) => "：基本生活未出现严重困难",
+        (true, true, true) => "，且刚性支出较大、收入大幅缩减：基本生活出现严重困难",
+        (true, true, false) => "，且刚性支出较大：基本生活出现严重困难",
+        (true, false, true) => "，且收入大幅缩减：基本生活出现严重困难",
+        (true, false, false) => {
+            "；但刚性支出不算较大、收入也未大幅缩减，仅低于此线不认定基本生活出现严重困难"
+        }
+    }
 }
 
 fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {

@@ -133,6 +133,11 @@ test('a ledger in Chinese, saved as UTF-8 or GBK, reads as the English one (the 
     assert.deepEqual(classes, twelve.map((i) => i.asset.classLabel), name);
     const planned = await page.$$eval('#ledger-table [data-key$=".planned"]', (es) => es.map((e) => e.textContent.trim()));
     assert.deepEqual(planned, twelve.map((i) => i.asset.planned ?? '—'), name);
+    // A12 (其他资金) is not a 扶贫项目资产 but is in the totals as a row of the ledger: the page says so
+    // beside the totals, with what it adds, and what to do.
+    const note = await page.textContent('#out-of-scope');
+    assert.match(note, /含不属于扶贫项目资产的 1 项（A12 红星村农家乐，账面价值 100000\.00 元）/, name);
+    assert.match(note, /移出台账/, name);
   }
   await page.setInputFiles('#ledger-file', []);
 });

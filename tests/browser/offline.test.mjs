@@ -95,7 +95,8 @@ test('opened once, the staff page reloads with no connection, computes, and says
     await assertFiguresMatch(page, engine, h);
     await page.screenshot({ path: `${shots}/offline-staff-page.png` });
 
-    // The other pages were kept with it.
+    // The other pages were kept with it (leaving a typed household, the officer confirms).
+    page.on('dialog', (d) => d.accept());
     for (const [path, ready] of [['register.html', '#file'], ['county.html', '#region']]) {
       await page.goto(`${url}${path}`);
       await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });

@@ -200,6 +200,14 @@ test('an 边缘易致贫 elderly couple, the chart and the what-if panel', async
   assert.deepEqual(await page.$$eval('#chart line.cliff', (ls) => ls.map((l) => l.dataset.cliff)), curve.cliffs.map((c) => c.fromIncome));
   assert.ok(curve.cliffs.length > 0, 'the 加发 of two elderly members makes a cliff where 低保 ends');
   assert.equal(await page.getAttribute('#chart circle.here', 'data-total'), est.totalAnnual);
+  // Both axes are marked from 0 in one round step (1, 2, 2.5 or 5 × 10ⁿ): 0 / 2,500 / 5,000, not 2,290.
+  const ticks = await page.$$eval('#chart text.tick', (ts) => ts.map((t) => [t.getAttribute('text-anchor'), t.textContent]));
+  for (const anchor of ['middle', 'end']) {
+    const values = ticks.filter(([a]) => a === anchor).map(([, t]) => Number(t.replaceAll(',', '')));
+    const step = values[1];
+    assert.match(String(step), /^(1|2|25|5)0*$/, `${anchor}: ${values}`);
+    assert.deepEqual(values, values.map((_, i) => i * step), `${anchor}: ${values}`);
+  }
   // What if the rural standard were 471: (471 − 375) × 2 + 2 × 47.10 = 286.20 against 132 + 88.20 = 220.20 a month.
   await page.fill('#what-if-form [name="dibao.standard.rural"]', '471');
   await page.click('#what-if-apply');
@@ -220,7 +228,9 @@ test('an 边缘易致贫 elderly couple, the chart and the what-if panel', async
   await page.fill('#what-if-form [name="dibao.standard.rural"]', '四百七十一');
   await page.click('#what-if-apply');
   await page.waitForSelector('#what-if-error:not([hidden])');
-  assert.match(await page.textContent('#what-if-error'), /^假设值有误：农村低保标准（dibao\.standard\.rural）：/);
+  // In the officer's words: the parameter's name, not its key.
+  assert.match(await page.textContent('#what-if-error'), /^假设值有误：农村低保标准：/);
+  assert.doesNotMatch(await page.textContent('#what-if-error'), /dibao|standard/);
   assert.equal(await page.getAttribute('#what-if-form [name="dibao.standard.rural"]', 'aria-invalid'), 'true');
   assert.ok(await page.isHidden('#what-if-table'), 'no table of earlier values beside the error');
   await page.fill('#what-if-form [name="dibao.standard.rural"]', '');
@@ -250,7 +260,14 @@ test('the end of the period beside the what-if: what stops on 2026-01-01, and wh
     assert.equal(ids, p.why.join(' '), program);
     assert.equal(text, p.reasons.join(' '), program);
   }
-  assert.ok(c.programs.some((p) => p.program === 'medicalPremium' && p.why.includes('periodEnded')), 'the subsidy of a monitored household ends with the period');
+  const premium = c.programs.find((p) => p.program === 'medicalPremium');
+  assert.ok(premium.why.includes('periodEnded'), 'the subsidy of a monitored household ends with the period');
+  // 资助参保 is paid on the household's behalf, not cash: not a row of 0.00 in the cash table, but
+  // with the changes that are not cash, with its reason.
+  assert.deepEqual([premium.baseline, premium.alternative], ['0.00', '0.00']);
+  assert.ok(!why.some(([program]) => program === 'medicalPremium'), 'no row of zeros in the cash table');
+  assert.equal(await page.textContent('#what-if-other [data-program=medicalPremium]'), `${premium.label}：${premium.reasons.join(' ')}`);
+  assert.match(await page.textContent('#what-if-other'), /不计入上表/);
   await page.screenshot({ path: `${shots}/household-period-end.png`, fullPage: true });
 });
 
@@ -480,6 +497,39 @@ test('init() called again while the module loads waits for that one load', async
   await fresh.close();
   assert.equal(same, true, 'every init() answers the one instance');
   assert.equal(fetched.length, 1, `the module is fetched once: ${fetched.join(', ')}`);
+});
+
+test('leaving warns only when the form holds a household the officer typed', async () => {
+  // Nothing is kept in the browser: F5 or closing the tab would lose it. The example and a cleared
+  // form are nobody's and leave without a word.
+  const tab2 = await openPage(browser, server.url);
+  const p = tab2.page;
+  const warns = () => p.evaluate(() => {
+    const e = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(e);
+    return e.defaultPrevented;
+  });
+  assert.equal(await warns(), false, 'the untouched example');
+  await p.fill('#members .member:nth-child(1) [name=wages]', '18000');
+  assert.equal(await warns(), true, 'a household the officer changed');
+  await p.close();
+  const tab3 = await openPage(browser, server.url);
+  await tab3.page.click('#new-household');
+  assert.equal(await tab3.page.evaluate(() => {
+    const e = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(e);
+    return e.defaultPrevented;
+  }), false, 'a cleared form');
+  await tab3.page.close();
+});
+
+test('a prefecture as the place of registration asks for the county (docs/page.md: 请选到县)', async () => {
+  await page.selectOption('#region', '230200');
+  await page.waitForSelector('#region-prompt:not([hidden])');
+  assert.match(await page.textContent('#region-prompt'), /请选到县/);
+  assert.match(await page.getAttribute('#region', 'aria-describedby'), /region-prompt/);
+  await page.selectOption('#region', '230231');
+  await page.waitForSelector('#region-prompt', { state: 'hidden' });
 });
 
 test('no request left 127.0.0.1 and the page logged no errors', () => {

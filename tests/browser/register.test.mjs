@@ -138,6 +138,25 @@ test('the what-if over the register counts as `zhenxing compare`', async () => {
   assert.deepEqual([shown.gaining, shown.losing, shown.annualBefore, shown.annualAfter, shown.difference],
     [at('gaining'), at('losing'), at('annual_before'), at('annual_after'), at('annual_change')]);
   assert.match(await page.textContent('#whatif-cost'), new RegExp(`多 ${at('annual_change')} 元`));
+  // Officers read the parameters' Chinese names: no key in the choice, the caption or the printout.
+  const options = await page.$$eval('#overrides option', (os) => os.map((o) => o.textContent));
+  assert.ok(options.includes('农村低保标准（元/人·月）'), options.join(' | '));
+  for (const o of options) assert.doesNotMatch(o, /[a-z]+\.[a-zA-Z]/, o);
+  const caption = await page.textContent('#whatif-table caption');
+  assert.doesNotMatch(caption, /dibao|standard/);
+  assert.match(caption, / 改为 471（测算日期 2025-06-01）$/);
+  assert.doesNotMatch(await page.textContent('#print-sheet'), /dibao\.standard/);
+  // Each household's changes follow its line: no stray "；" opening the second line.
+  const whys = await page.$$eval('#whatif-result .changes .why', (ws) => ws.map((w) => w.textContent));
+  assert.ok(whys.length > 0);
+  for (const w of whys) assert.match(w, /^[^；]/, w);
+});
+
+test('the page points to nothing outside itself and names no command or file of the repository', async () => {
+  const text = await page.evaluate(() => document.body.innerText);
+  assert.doesNotMatch(text, /docs\/|\.md\b|zhenxing (summary|compare|estimate)/);
+  const links = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')));
+  for (const href of links) assert.match(href, /^(#|[a-z-]+\.html$)/, href);
 });
 
 test('the period\'s end over the register is `zhenxing compare --as-of --to`: summary, reasons, households, downloads', async () => {
@@ -258,6 +277,9 @@ test('axe: columns, results, errors, what-if and the period\'s end have no criti
       .flatMap((v) => v.nodes.map((n) => `${w}px ${v.id}: ${n.target.join(' ')}`)));
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth]);
     assert.deepEqual(widths, [w, w, w], `${w}px wide`);
+    // The 筛选 box stays inside its card.
+    const [box, card] = await page.$eval('fieldset.filters', (f) => [f.getBoundingClientRect().right, f.closest('.card').getBoundingClientRect().right]);
+    assert.ok(box <= card, `${w}px: 筛选 ends at ${box}, its card at ${card}`);
   }
   await page.screenshot({ path: `${shots}/register-phone.png`, fullPage: true });
   await page.setViewportSize({ width: 1366, height: 900 });
