@@ -115,6 +115,12 @@ fn a_ledger_in_chinese_reads_as_the_english_one() {
         serde_json::from_str(&out).unwrap()
     };
     let zh = json("tests/county/ledger-zh.csv", 0);
+    // The sample users are given (examples/ledgers) is this very file: it reads without an error.
+    assert_eq!(
+        std::fs::read("examples/ledgers/ledger-zh.csv").unwrap(),
+        std::fs::read("tests/county/ledger-zh.csv").unwrap(),
+        "examples/ledgers/ledger-zh.csv must stay the tested ledger"
+    );
     let en = json("tests/county/ledger.csv", 1);
     assert_eq!(zh["totals"]["errors"], 0, "{zh}");
     assert_eq!(
