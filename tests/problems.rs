@@ -125,6 +125,30 @@ fn a_form_becomes_a_household() {
     assert_eq!(paths, ["members[0].birthDate", "members[1].birthDate"]);
 }
 
+/// An amount the reader refuses is quoted as the officer typed it, 元 included ("3千元" used to come
+/// back as 金额“3千”); a number with 元 still reads as that number.
+#[test]
+fn a_refused_amount_is_quoted_as_typed() {
+    let values = parse(
+        r#"{"region":"230129","income":{"business":"3千元","other":"3,000元"},
+            "members":[{"birthDate":"1980-01-01"}]}"#,
+        "x",
+    )
+    .unwrap();
+    let reading = engine().read_form(&values, "2023-06-01");
+    let business: Vec<&str> = reading
+        .problems
+        .iter()
+        .filter(|p| p.path == "income.business")
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(business.len(), 1, "{:?}", reading.problems);
+    assert!(business[0].contains("金额“3千元”"), "{}", business[0]);
+    assert!(reading.problems.iter().all(|p| p.path != "income.other"));
+    let h = serde_json::to_value(&reading.household).unwrap();
+    assert_eq!(h["income"]["other"], "3000");
+}
+
 /// A household file read from its text: a repeated key is a problem at its place (JSON.parse would
 /// keep the last value silently), malformed JSON is one problem, a good file reads as itself.
 #[test]

@@ -305,6 +305,10 @@ async function start() {
   $('as-of').value = new Date().toISOString().slice(0, 10);
   for (const id of ['as-of', 'region']) $(id).addEventListener('change', renderProfileNow);
   $('ledger-run').addEventListener('click', runLedger);
+  // The chosen file's name beside the styled button, as on the register page.
+  $('ledger-file').addEventListener('change', () => {
+    $('ledger-file-name').textContent = $('ledger-file').files[0]?.name ?? '未选择文件';
+  });
   $('indicator-form').addEventListener('submit', runIndicators);
   $('print').addEventListener('click', () => window.print());
   renderProfileNow();

@@ -2,6 +2,8 @@
 //! written `1980/3/4` or `1980年3月4日`. Each is made into the plain form the strict readers take,
 //! or left as it is for them to refuse (nothing is guessed).
 
+use crate::base::money::parse_plain_decimal;
+
 /// Full-width ASCII to half-width, the ideographic space to a space.
 pub(crate) fn half_width(s: &str) -> String {
     s.chars()
@@ -16,9 +18,20 @@ pub(crate) fn half_width(s: &str) -> String {
 }
 
 /// `12,000` and `1,234.50` without their separators (only well-formed groups of three), and a
-/// trailing 元 dropped; anything else as it is, for the engine to judge.
+/// trailing 元 dropped from what is then a plain number; anything else as it is, 元 and all, so
+/// that the engine's message quotes what was typed (“3千元”, not “3千”).
 pub(crate) fn plain_money(s: &str) -> String {
-    let s = s.trim_end_matches('元').trim();
+    let s = s.trim();
+    let bare = s.trim_end_matches('元').trim();
+    let plain = ungrouped(bare);
+    if bare.len() != s.len() && parse_plain_decimal(&plain).is_none() {
+        return s.to_string();
+    }
+    plain
+}
+
+/// `12,000` and `1,234.50` without their separators; anything else as it is.
+fn ungrouped(s: &str) -> String {
     let (int, frac) = match s.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (s, None),
@@ -82,6 +95,21 @@ mod tests {
     #[test]
     fn what_is_not_clearly_money_is_left_for_the_engine_to_refuse() {
         for odd in ["12,00", "1,2345", "12.000,5", "abc"] {
+            assert_eq!(plain_money(odd), odd);
+        }
+    }
+
+    #[test]
+    fn a_trailing_yuan_is_dropped_only_from_a_number() {
+        for (typed, plain) in [
+            ("3000元", "3000"),
+            ("3,000元", "3000"),
+            ("1,234.50 元", "1234.50"),
+        ] {
+            assert_eq!(plain_money(typed), plain);
+        }
+        // Not a number: kept whole, so that the message quotes the officer's own words.
+        for odd in ["3千元", "两千元", "12,00元"] {
             assert_eq!(plain_money(odd), odd);
         }
     }

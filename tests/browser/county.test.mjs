@@ -112,6 +112,35 @@ test('a ledger imported as CSV, bad rows shown as their own errors', async () =>
   await page.setInputFiles('#ledger-file', []);
 });
 
+test('the ledger\'s file picker and the buttons look and read as on the register page', async () => {
+  // Not the browser's own control ("Choose File / No file chosen" in an English browser): a styled
+  // 选择文件 button, the chosen file's name beside it; the input keeps its label and the keyboard.
+  const file = await page.$eval('#ledger-file', (input) => ({
+    name: input.labels[0]?.textContent, shown: input.getBoundingClientRect().width > 1, described: input.getAttribute('aria-describedby'),
+  }));
+  assert.deepEqual(file, { name: '选择文件', shown: false, described: 'ledger-file-name' });
+  assert.equal(await page.textContent('#ledger-file-name'), '未选择文件');
+  // The register page's button look: its blue, its rounded corners (register.css).
+  const look = (sel) => page.$eval(sel, (e) => { const s = getComputedStyle(e); return [s.backgroundColor, s.borderRadius]; });
+  for (const sel of ['label[for=ledger-file]', '#ledger-run']) assert.deepEqual(await look(sel), ['rgb(10, 88, 202)', '6px'], sel);
+  assert.deepEqual(await look('#print'), ['rgb(255, 255, 255)', '6px']);
+  // By keyboard: Tab from the region reaches the input, and the focus is shown on the button it
+  // hides behind.
+  await page.focus('#region');
+  let focused = '';
+  for (let i = 0; i < 20 && focused !== 'ledger-file'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.id ?? '');
+  }
+  assert.equal(focused, 'ledger-file', 'the file input is reached with Tab');
+  assert.notEqual(await page.$eval('label[for=ledger-file]', (e) => getComputedStyle(e).outlineStyle), 'none', 'focus shown on 选择文件');
+  await page.setInputFiles('#ledger-file', `${root}tests/county/ledger-zh.csv`);
+  assert.equal(await page.textContent('#ledger-file-name'), 'ledger-zh.csv');
+  await page.setInputFiles('#ledger-file', []);
+  assert.equal(await page.textContent('#ledger-file-name'), '未选择文件');
+  await page.screenshot({ path: `${shots}/county-file-picker.png` });
+});
+
 test('a ledger in Chinese, saved as UTF-8 or GBK, reads as the English one (the command-line tool\'s reader)', async () => {
   // tests/county/ledger-zh.csv is the first twelve rows of ledger.csv with Chinese headers and the words
   // results show (光伏电站, 村集体经济组织, 项目运行管护：6000；…, 2019年); ledger-zh-gbk.csv the same in GBK.

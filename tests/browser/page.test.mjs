@@ -307,8 +307,7 @@ test('on a tall wide screen nothing at the end of the results hides under the to
 });
 
 test('on a laptop screen the totals do not cover the card scrolled to', async () => {
-  // 1366×768: the sticky totals take two fifths of the height; a card scrolled to (a link, a
-  // citation) must stop below them.
+  // 1366×768: a card scrolled to (a link, a citation) must stop below the sticky totals.
   const covered = await page.$eval('#card-dibao-title', (title) => {
     title.scrollIntoView({ block: 'start' });
     const r = title.getBoundingClientRect();
@@ -452,6 +451,36 @@ test('citations lead to the quoted policy items', async () => {
   await item.locator('details[open]').waitFor();
   assert.match(await item.textContent(), /低保金加发/);
   assert.equal(await page.$$eval('#region optgroup', (gs) => gs.length), 13);
+});
+
+test('on a laptop screen nothing scrolled into view as a click would is under the totals', async () => {
+  // 1366×768, the household of the README (a 脱贫户 father with 12000 yuan of wages, a pupil,
+  // 6000 yuan of business income): a programme card and a what-if field, scrolled into view as a
+  // click or a Tab would, must lie wholly below the sticky totals, which stay compact.
+  await typeIn(page, {
+    region: '230129', status: 'alleviated', income: { business: '6000' },
+    members: [{ id: '父亲', birthDate: '1983-01-01', wages: '12000' }, { id: '孩子', birthDate: '2013-01-01', schooling: 'primary' }],
+  });
+  await page.waitForSelector('#result-body:not([hidden])');
+  const sticky = await page.locator('#summary').boundingBox();
+  assert.ok(sticky && sticky.height <= 768 / 3, `the sticky totals are compact: ${JSON.stringify(sticky)}`);
+  // …and still show the month's and the year's totals without scrolling inside them.
+  for (const key of ['totalMonthly', 'totalAnnual']) {
+    const figure = await page.locator(`#totals dl.totals [data-key=${key}]`).boundingBox();
+    assert.ok(figure && figure.y + figure.height <= sticky.y + sticky.height, `${key} within the sticky box: ${JSON.stringify(figure)}`);
+  }
+  for (const sel of ['#cards .card.program:last-child', '#cards .card.program:first-child', 'label[for=wi-line]', '#wi-rural', 'label[for=wi-rural]']) {
+    // From the top of the page, and from below the element (scrolling up to it).
+    for (const from of [0, 100000]) {
+      await page.evaluate((y) => window.scrollTo(0, y), from);
+      await page.locator(sel).scrollIntoViewIfNeeded();
+      const [box, totals] = [await page.locator(sel).boundingBox(), await page.locator('#summary').boundingBox()];
+      assert.ok(box && totals, sel);
+      assert.ok(box.y >= totals.y + totals.height, `${sel} (from ${from}) starts at ${box.y}, under the totals ending at ${totals.y + totals.height}`);
+      assert.ok(box.y < 768, `${sel} (from ${from}) in view: ${box.y}`);
+    }
+  }
+  await page.screenshot({ path: `${shots}/desktop-scrolled-1366x768.png` });
 });
 
 test('money as an officer types it: thousands separators, 元 and full-width digits', async () => {
