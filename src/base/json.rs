@@ -13,6 +13,8 @@
 
 use std::borrow::Cow;
 
+use super::json_number::{self, Num};
+
 /// The deepest nesting accepted (a household is 4 levels deep; a batch adds one).
 pub const MAX_DEPTH: usize = 64;
 
@@ -136,7 +138,7 @@ impl<'a> Node<'a> {
     }
 }
 
-/// A value written as `serde_json` writes its own: a number through `serde_json::Number` (so
+/// A value written as `serde_json` writes its own: a number as `serde_json::Number` reads it (so
 /// `1.50` is written `1.5`, as before), `null` for one it cannot hold.
 impl serde::Serialize for Node<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -144,9 +146,11 @@ impl serde::Serialize for Node<'_> {
         match self {
             Node::Null => s.serialize_unit(),
             Node::Bool(b) => s.serialize_bool(*b),
-            Node::Number(t) => match t.parse::<serde_json::Number>() {
-                Ok(n) => n.serialize(s),
-                Err(_) => s.serialize_unit(),
+            Node::Number(t) => match json_number::read(t) {
+                Some(Num::U64(n)) => s.serialize_u64(n),
+                Some(Num::I64(n)) => s.serialize_i64(n),
+                Some(Num::F64(n)) => s.serialize_f64(n),
+                None => s.serialize_unit(),
             },
             Node::String(t) => s.serialize_str(t.as_deref().unwrap_or("\u{FFFD}")),
             Node::Array(items) => {

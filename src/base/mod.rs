@@ -6,6 +6,7 @@ pub mod bytes;
 pub mod calendar;
 pub mod error;
 pub mod json;
+pub(crate) mod json_number;
 pub mod json_write;
 pub mod money;
 pub mod sort;
