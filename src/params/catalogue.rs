@@ -15,15 +15,16 @@
 
 use super::spec::{def, Limits, Spec, Unit::*};
 
-/// Defines each parameter's constant with its index (its place in [`ALL`]), and `ALL` itself, from one
-/// list: a lookup is then an array access, and the list cannot fall out of step with `ALL`.
+/// Defines `ALL` and each parameter's constant, a reference to its place in `ALL` (with its index),
+/// from one list: a lookup is then an array access, the list cannot fall out of step with `ALL`,
+/// and the module holds each parameter once (a constant `Spec` is copied where it is used).
 macro_rules! catalogue {
     ($($(#[$meta:meta])* $id:ident = $spec:expr;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
         enum Index { $($id),* }
-        $($(#[$meta])* pub const $id: Spec = $spec.at(Index::$id as usize);)*
         /// Every parameter the engine knows, in index order.
-        pub const ALL: &[Spec] = &[$($id),*];
+        pub static ALL: &[Spec] = &[$($spec.at(Index::$id as usize)),*];
+        $($(#[$meta])* pub const $id: &Spec = &ALL[Index::$id as usize];)*
     };
 }
 
