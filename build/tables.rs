@@ -36,7 +36,8 @@ impl Texts {
     }
 }
 
-/// Values by first use, each once: a row refers to its value by index (2 bytes instead of 20).
+/// Values (and dates) by first use, each once: a row refers to its value by index (2 bytes instead
+/// of 20) and to its date by index (1 byte instead of 4).
 #[derive(Default)]
 struct Values {
     list: Vec<String>,
@@ -98,10 +99,16 @@ pub fn write(json: &Json) -> String {
     );
     set_row(json, &mut texts, &mut out);
     regions(json, &mut texts, &mut out);
-    let values = parameters(json, &mut texts, &mut out);
+    let (values, dates) = parameters(json, &mut texts, &mut out);
     out.push_str("pub(super) static VALUES: &[Value] = &[\n");
     for v in &values.list {
         let _ = writeln!(out, "    {v},");
+    }
+    out.push_str("];\n");
+    assert!(dates.list.len() <= 256, "too many dates for a u8 index");
+    out.push_str("pub(super) static DATES: &[NaiveDate] = &[\n");
+    for d in &dates.list {
+        let _ = writeln!(out, "    {d},");
     }
     out.push_str("];\n");
     // u16::MAX stands for a row without a note.
@@ -194,10 +201,20 @@ fn poverty_row(p: Option<&Json>, texts: &mut Texts) -> String {
     )
 }
 
-fn parameters(json: &Json, texts: &mut Texts, out: &mut String) -> Values {
-    let mut values = Values::default();
+/// The parameter rows, and the distinct values and dates they refer to.
+fn parameters(json: &Json, texts: &mut Texts, out: &mut String) -> (Values, Values) {
+    let (mut values, mut dates) = (Values::default(), Values::default());
     out.push_str("pub(super) static PARAMETERS: &[ParameterRow] = &[\n");
     let empty = Vec::new();
+    // A region by its place in REGIONS plus one (0: the whole province).
+    let region_index: HashMap<&str, usize> = json
+        .get("regions")
+        .and_then(Json::as_array)
+        .unwrap_or(&empty)
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (str_of(r, "code"), i + 1))
+        .collect();
     for p in json
         .get("parameters")
         .and_then(Json::as_array)
@@ -216,17 +233,21 @@ fn parameters(json: &Json, texts: &mut Texts, out: &mut String) -> Values {
             } else {
                 decimal(value)
             };
-            // 0: no region, the whole province's value (a region code is six digits).
-            let region = v.get("region").and_then(Json::as_str).unwrap_or("0");
+            let region = match v.get("region").and_then(Json::as_str) {
+                Some(code) => *region_index
+                    .get(code)
+                    .unwrap_or_else(|| panic!("{name}: region {code} is not in the regions")),
+                None => 0,
+            };
             let mut status = str_of(v, "status").to_string();
             status[..1].make_ascii_uppercase();
             let _ = writeln!(
                 out,
                 "        ValueRow {{ from: {}, region: {region}, value: {value}, source: {}, \
                  status: Status::{status}, note: {} }},",
-                date(str_of(v, "from")),
+                dates.id(date(str_of(v, "from"))),
                 texts.id(str_of(v, "source")),
-                // u16::MAX: no note (a row is 16 bytes with it, 20 with an `Option`).
+                // u16::MAX: no note (a row is 10 bytes with it, 12 with an `Option`).
                 v.get("note")
                     .and_then(Json::as_str)
                     .map_or(usize::from(u16::MAX), |n| texts.id(n)),
@@ -236,5 +257,5 @@ fn parameters(json: &Json, texts: &mut Texts, out: &mut String) -> Values {
         out.push_str("    ] },\n");
     }
     out.push_str("];\n");
-    values
+    (values, dates)
 }

@@ -58,14 +58,16 @@ pub(super) struct ParameterRow {
     values: &'static [ValueRow],
 }
 
+/// 10 bytes: each field a place in a table of distinct entries.
 pub(super) struct ValueRow {
-    from: NaiveDate,
-    /// The region's code; 0 for the whole province's value.
-    region: u32,
+    /// Its date's place in `DATES`.
+    from: u8,
+    status: Status,
+    /// The region's place in `REGIONS` plus one; 0 for the whole province's value.
+    region: u16,
     /// The value's place in `VALUES` (each distinct value once).
     value: u16,
     source: u16,
-    status: Status,
     /// Its note's place in `TEXTS`; `u16::MAX` when it has none.
     note: u16,
 }
@@ -147,9 +149,13 @@ fn region(r: &RegionRow) -> Result<Region> {
 }
 
 fn value(v: &ValueRow) -> Result<DatedValue> {
+    let region = match usize::from(v.region).checked_sub(1) {
+        Some(i) => Some(REGIONS.get(i).ok_or_else(corrupt)?.code),
+        None => None,
+    };
     Ok(DatedValue {
-        from: v.from,
-        region: (v.region != 0).then_some(v.region),
+        from: *DATES.get(usize::from(v.from)).ok_or_else(corrupt)?,
+        region,
         value: *VALUES.get(usize::from(v.value)).ok_or_else(corrupt)?,
         source: text(v.source)?.into(),
         status: v.status,
