@@ -31,16 +31,20 @@ pub(super) struct SetRow {
     key_note: Option<u16>,
 }
 
+/// 16 bytes: the code, and places in the tables for the rest.
 pub(super) struct RegionRow {
     code: u32,
     name: u16,
+    /// Its note's place in `TEXTS`; `u16::MAX` when it has none.
+    note: u16,
+    /// Places in `DATES`; `u8::MAX` when it has none.
+    valid_from: u8,
+    valid_until: u8,
     kind: RegionKind,
-    valid_from: Option<NaiveDate>,
-    valid_until: Option<NaiveDate>,
     alleviated: bool,
     key_county: bool,
-    note: Option<u16>,
-    poverty: Option<PovertyRow>,
+    /// Its place in `POVERTY`; `u8::MAX` when it was not a poverty county.
+    poverty: u8,
 }
 
 pub(super) struct PovertyRow {
@@ -117,8 +121,29 @@ pub(super) fn heilongjiang() -> Result<ParameterSet> {
     Ok(set)
 }
 
+/// A text index of a row, `u16::MAX` for none.
+fn text_or_none(i: u16) -> Result<Option<String>> {
+    text_opt(Some(i).filter(|n| *n != u16::MAX))
+}
+
+/// A date index of a row, `u8::MAX` for none.
+fn date_or_none(i: u8) -> Result<Option<NaiveDate>> {
+    match i {
+        u8::MAX => Ok(None),
+        i => DATES
+            .get(usize::from(i))
+            .copied()
+            .map(Some)
+            .ok_or_else(corrupt),
+    }
+}
+
 fn region(r: &RegionRow) -> Result<Region> {
-    let poverty = match &r.poverty {
+    let poverty = match r.poverty {
+        u8::MAX => None,
+        i => Some(POVERTY.get(usize::from(i)).ok_or_else(corrupt)?),
+    };
+    let poverty = match poverty {
         None => None,
         Some(p) => Some(PovertyCounty {
             kind: p.kind,
@@ -134,11 +159,11 @@ fn region(r: &RegionRow) -> Result<Region> {
         name: text(r.name)?.into(),
         alleviated_county: r.alleviated,
         kind: r.kind,
-        valid_from: r.valid_from,
-        valid_until: r.valid_until,
+        valid_from: date_or_none(r.valid_from)?,
+        valid_until: date_or_none(r.valid_until)?,
         poverty,
         key_county: KeyCounty::NotPublished,
-        note: text_opt(r.note)?,
+        note: text_or_none(r.note)?,
         key_county_flag: r.key_county,
         chain: [
             Some(r.code),
@@ -159,6 +184,6 @@ fn value(v: &ValueRow) -> Result<DatedValue> {
         value: *VALUES.get(usize::from(v.value)).ok_or_else(corrupt)?,
         source: text(v.source)?.into(),
         status: v.status,
-        note: text_opt(Some(v.note).filter(|n| *n != u16::MAX))?,
+        note: text_or_none(v.note)?,
     })
 }
