@@ -139,17 +139,27 @@ impl Unit {
     }
 }
 
-/// One end of a range: `mantissa × 10^-scale`, included or not.
+/// One end of a range: `mantissa × 10^exponent` (10^10 is 1 × 10^10), included or not. Four bytes,
+/// so that the catalogue's entries hold few zeros.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Bound {
-    pub mantissa: i64,
-    pub scale: u32,
+    pub mantissa: u16,
+    pub exponent: i8,
     pub open: bool,
 }
 
 impl Bound {
     pub fn decimal(self) -> Decimal {
-        Decimal::try_new(self.mantissa, self.scale).unwrap_or(Decimal::ZERO)
+        let places = u32::from(self.exponent.unsigned_abs());
+        let mantissa = i64::from(self.mantissa);
+        let value = match self.exponent < 0 {
+            true => Decimal::try_new(mantissa, places).ok(),
+            false => 10i64
+                .checked_pow(places)
+                .and_then(|p| p.checked_mul(mantissa))
+                .map(Decimal::from),
+        };
+        value.unwrap_or(Decimal::ZERO)
     }
 }
 
@@ -161,10 +171,21 @@ pub struct Limits {
     pub max: Bound,
 }
 
-const fn closed(mantissa: i64, scale: u32) -> Bound {
+/// A whole number as a bound, included: its trailing zeros in the exponent.
+const fn closed(value: u64) -> Bound {
+    let (mut mantissa, mut exponent) = (value, 0i8);
+    while mantissa > u16::MAX as u64 && mantissa.wrapping_rem(10) == 0 {
+        mantissa = mantissa.wrapping_div(10);
+        exponent = exponent.wrapping_add(1);
+    }
+    // Evaluated when the catalogue is compiled: a bound that does not fit stops the build.
+    assert!(
+        mantissa <= u16::MAX as u64,
+        "a bound is at most 65535 × 10^n"
+    );
     Bound {
-        mantissa,
-        scale,
+        mantissa: mantissa as u16,
+        exponent,
         open: false,
     }
 }
@@ -172,42 +193,42 @@ const fn closed(mantissa: i64, scale: u32) -> Bound {
 impl Limits {
     /// Money: 0 to 10^10 yuan.
     pub const MONEY: Limits = Limits {
-        min: closed(0, 0),
-        max: closed(10_000_000_000, 0),
+        min: closed(0),
+        max: closed(10_000_000_000),
     };
     /// Money that must be more than zero (a divisor, a step).
     pub const POSITIVE_MONEY: Limits = Limits {
         min: Bound {
             mantissa: 0,
-            scale: 0,
+            exponent: 0,
             open: true,
         },
-        max: closed(10_000_000_000, 0),
+        max: closed(10_000_000_000),
     };
     /// A share or rate of a whole (a bill, a budget, a premium): 0 to 1.
     pub const SHARE: Limits = Limits {
-        min: closed(0, 0),
-        max: closed(1, 0),
+        min: closed(0),
+        max: closed(1),
     };
     /// A share of a household's income, which spending can exceed: 0 to 10.
     pub const SHARE_OF_INCOME: Limits = Limits {
-        min: closed(0, 0),
-        max: closed(10, 0),
+        min: closed(0),
+        max: closed(10),
     };
     /// A multiple of a standard: more than 0, at most 10.
     pub const MULTIPLE: Limits = Limits {
         min: Bound {
             mantissa: 0,
-            scale: 0,
+            exponent: 0,
             open: true,
         },
-        max: closed(10, 0),
+        max: closed(10),
     };
     /// Whole numbers from `min` to `max`.
-    pub const fn whole(min: i64, max: i64) -> Limits {
+    pub const fn whole(min: u64, max: u64) -> Limits {
         Limits {
-            min: closed(min, 0),
-            max: closed(max, 0),
+            min: closed(min),
+            max: closed(max),
         }
     }
 }
@@ -340,5 +361,50 @@ impl Spec {
             (true, _) => format!("应大于 {lo}{unit}，不超过 {hi}{unit}"),
             (false, _) => format!("应在 {lo} 到 {hi}{unit} 之间（含两端）"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    /// A bound of four bytes still reaches 10^10 yuan: 1 × 10^10, not 65535 at most.
+    #[test]
+    fn bounds_are_their_decimals() {
+        assert_eq!(Limits::MONEY.max.decimal(), d("10000000000"));
+        assert_eq!(Limits::MONEY.min.decimal(), Decimal::ZERO);
+        assert_eq!(Limits::whole(1, 366).max.decimal(), d("366"));
+        assert_eq!(Limits::whole(0, 70_000).max.decimal(), d("70000"));
+        let tenth = Bound {
+            mantissa: 5,
+            exponent: -1,
+            open: false,
+        };
+        assert_eq!(tenth.decimal(), d("0.5"));
+    }
+
+    /// The ends are kept as written: 10^10 yuan included, a cent more refused; an open zero refused.
+    #[test]
+    fn values_are_checked_against_the_bounds() {
+        let money = def("a", Unit::Yuan, "a");
+        assert_eq!(money.check(d("10000000000")), Ok(d("10000000000")));
+        assert_eq!(
+            money.check(d("10000000000.01")),
+            Err("超出取值范围：应在 0 到 10000000000元 之间（含两端）".into())
+        );
+        let step = def("b", Unit::Yuan, "b").limits(Limits::POSITIVE_MONEY);
+        assert_eq!(
+            step.check(Decimal::ZERO),
+            Err("超出取值范围：应大于 0元，不超过 10000000000元".into())
+        );
+        let days = def("c", Unit::Days, "c").limits(Limits::whole(1, 366));
+        assert_eq!(
+            days.check(d("367")),
+            Err("超出取值范围：应在 1 到 366 之间（含两端）".into())
+        );
     }
 }
