@@ -15,16 +15,17 @@
 
 use super::spec::{def, Limits, Spec, Unit::*};
 
-/// Defines `ALL` and each parameter's constant, a reference to its place in `ALL` (with its index),
-/// from one list: a lookup is then an array access, the list cannot fall out of step with `ALL`,
-/// and the module holds each parameter once (a constant `Spec` is copied where it is used).
+/// Defines each parameter's static with its index (its place in [`ALL`]), and `ALL` itself, from one
+/// list: a lookup is then an array access, and the list cannot fall out of step with `ALL`. Statics,
+/// not constants: the module holds each parameter once (a constant `Spec` is copied wherever its
+/// address is taken).
 macro_rules! catalogue {
     ($($(#[$meta:meta])* $id:ident = $spec:expr;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
         enum Index { $($id),* }
+        $($(#[$meta])* pub static $id: Spec = $spec.at(Index::$id as usize);)*
         /// Every parameter the engine knows, in index order.
-        pub static ALL: &[Spec] = &[$($spec.at(Index::$id as usize)),*];
-        $($(#[$meta])* pub const $id: &Spec = &ALL[Index::$id as usize];)*
+        pub static ALL: &[&Spec] = &[$(&$id),*];
     };
 }
 
@@ -196,7 +197,7 @@ catalogue! {
 }
 
 pub fn find(name: &str) -> Option<&'static Spec> {
-    ALL.iter().find(|s| s.name == name)
+    ALL.iter().find(|s| s.name == name).copied()
 }
 
 /// The known name nearest to `name` (edit distance), to suggest when a name is unknown. `None` for

@@ -773,7 +773,7 @@ fn rank(spec: &Spec) -> usize {
 fn by_name(bits: Bits) -> impl Iterator<Item = &'static Spec> {
     bits.indices()
         .filter_map(|r| BY_NAME.get(r))
-        .filter_map(|i| catalogue::ALL.get(usize::from(*i)))
+        .filter_map(|i| catalogue::ALL.get(usize::from(*i)).copied())
 }
 
 /// Which parameters a calculation used that are not `official`: a bit per catalogue entry, kept in
