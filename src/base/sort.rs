@@ -9,14 +9,14 @@
 use std::cmp::Ordering;
 
 /// Sorts `v` stably by `key`, computed once per element.
-pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl FnMut(&T) -> K) {
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl FnMut(&T) -> K) {
     let keys: Vec<K> = v.iter().map(key).collect();
     let order = order_by(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));
     permute(v, &order);
 }
 
 /// Sorts `v` stably by the order of its elements.
-pub fn sort<T: Ord>(v: &mut Vec<T>) {
+pub fn sort<T: Ord>(v: &mut [T]) {
     let order = order_by(v.len(), &|a, b| v.get(a).cmp(&v.get(b)));
     permute(v, &order);
 }
@@ -28,19 +28,81 @@ fn order_by(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     order
 }
 
-/// `v`'s elements in the order of `order` (a permutation of its positions).
-fn permute<T>(v: &mut Vec<T>, order: &[usize]) {
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(
-        order
-            .iter()
-            .filter_map(|&i| slots.get_mut(i).and_then(Option::take)),
-    );
+/// `v`'s elements in the order of `order` (a permutation of its positions), through swaps found
+/// once for every element type ([`swaps`]): only `slice::swap` is per type.
+fn permute<T>(v: &mut [T], order: &[usize]) {
+    for (a, b) in swaps(order) {
+        if a < v.len() && b < v.len() {
+            v.swap(a, b);
+        }
+    }
+}
+
+/// The swaps, in turn, that bring the element at `order[k]` to position `k` for every `k`.
+fn swaps(order: &[usize]) -> Vec<(usize, usize)> {
+    let n = order.len();
+    // at[p]: where the element now at p was; now[i]: where the element that was at i is now.
+    let mut at: Vec<usize> = (0..n).collect();
+    let mut now: Vec<usize> = (0..n).collect();
+    let mut out = Vec::new();
+    for (k, &want) in order.iter().enumerate() {
+        let (Some(&p), Some(&displaced)) = (now.get(want), at.get(k)) else {
+            continue;
+        };
+        if p == k || p >= n {
+            continue;
+        }
+        out.push((k, p));
+        at.swap(k, p);
+        if let Some(x) = now.get_mut(want) {
+            *x = k;
+        }
+        if let Some(x) = now.get_mut(displaced) {
+            *x = p;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every order of five elements (120 permutations), and long shuffled ones: each element lands
+    /// where the order says.
+    #[test]
+    fn permutes_into_the_order_given() {
+        fn check(order: &[usize]) {
+            let mut v: Vec<String> = (0..order.len()).map(|i| format!("e{i}")).collect();
+            let expected: Vec<String> = order.iter().map(|&i| format!("e{i}")).collect();
+            permute(&mut v, order);
+            assert_eq!(v, expected, "{order:?}");
+        }
+        fn all(prefix: &mut Vec<usize>, n: usize) {
+            if prefix.len() == n {
+                return check(prefix);
+            }
+            for i in 0..n {
+                if !prefix.contains(&i) {
+                    prefix.push(i);
+                    all(prefix, n);
+                    prefix.pop();
+                }
+            }
+        }
+        all(&mut Vec::new(), 5);
+        let mut seed = 7u64;
+        for n in [0, 1, 2, 50, 1000] {
+            let mut order: Vec<usize> = (0..n).collect();
+            for i in (1..n).rev() {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                order.swap(i, (seed >> 33) as usize % (i + 1));
+            }
+            check(&order);
+        }
+    }
 
     #[test]
     fn sorts_as_the_standard_sort_does_and_keeps_equal_keys_in_order() {
