@@ -178,17 +178,7 @@ impl<'n, 'a> Obj<'n, 'a> {
         allowed: &[&str],
         c: &mut Collect,
     ) -> Result<Self> {
-        Obj::open_at(node, path.into(), what, allowed, c)
-    }
-
-    /// [`Obj::open`] for a path already made: one body for every kind of path.
-    fn open_at(
-        node: &'n Node<'a>,
-        path: Cow<'static, str>,
-        what: &str,
-        allowed: &[&str],
-        c: &mut Collect,
-    ) -> Result<Self> {
+        let path = path.into();
         let Some(entries) = node.entries() else {
             return Err(PolicyError::invalid_input(path, format!("{what}应为对象")));
         };
