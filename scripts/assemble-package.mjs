@@ -158,24 +158,30 @@ function checkEngineArguments() {
 }
 
 // ---- zhenxing/web in browsers --------------------------------------------------------------------
-write('web/index.js', `${header}// \`import init, { PolicyEngine } from 'zhenxing/web'; await init();\`: fetches zhenxing_bg.wasm beside
-// this file (or what init() is given), instantiating it with streaming compilation.
+/**
+ * A browser entry that exports `names` of its engine.js and an init() fetching `wasmFile` beside it
+ * (zhenxing/web, zhenxing/household).
+ * @type {(about: string, names: string[], wasmFile: string) => string}
+ */
+const fetchingEntry = (about, names, wasmFile) => `${header}${about}
 import initGlue from './engine.js';
 
 export {
-${list(api)}
+${list(names)}
   initSync,
 } from './engine.js';
 
 export default function init(options) {
   const plain = options !== null && typeof options === 'object' && Object.getPrototypeOf(options) === Object.prototype;
   if (options === undefined || (plain && options.module_or_path === undefined)) {
-    options = { module_or_path: new URL('./zhenxing_bg.wasm', import.meta.url) };
+    options = { module_or_path: new URL('./${wasmFile}', import.meta.url) };
   }
   return initGlue(options);
 }
 export { init };
-`);
+`;
+write('web/index.js', fetchingEntry(`// \`import init, { PolicyEngine } from 'zhenxing/web'; await init();\`: fetches zhenxing_bg.wasm beside
+// this file (or what init() is given), instantiating it with streaming compilation.`, api, 'zhenxing_bg.wasm'));
 
 // ---- zhenxing in browsers and bundlers: the module inline -------------------------------------
 const wasm = readFileSync(join(out, 'web', 'zhenxing_bg.wasm'));
@@ -238,27 +244,38 @@ export const {
 ${list(api)}
 } = zhenxing;
 `);
+/**
+ * The end of a Node entry with loaders (zhenxing/web, zhenxing/household): init() and initSync() over
+ * the instance its glue already has, and `names`.
+ * @type {(entry: string, names: string[]) => string}
+ */
+const nodeLoaders = (entry, names) => `Object.defineProperty(exports, '__esModule', { value: true });
+exports.default = function init() { return Promise.resolve(glue.initSync()); };
+// \`require('${entry}').init\` as well as \`.default\`.
+exports.init = exports.default;
+exports.initSync = function initSync() { return glue.initSync(); };
+${names.map((n) => `exports.${n} = glue.${n};`).join('\n')}
+`;
+/**
+ * The ES-module face of node/`name`.cjs.
+ * @type {(name: string, names: string[]) => string}
+ */
+const nodeFace = (name, names) => `${header}import ${name} from './${name}.cjs';
+
+export default ${name}.default;
+export const {
+  init,
+  initSync,
+${list(names)}
+} = ${name};
+`;
 write('node/web.cjs', `${header}// \`zhenxing/web\` in Node: the instance of node/index.cjs, already loaded; init() resolves at once.
 'use strict';
 const glue = require('./zhenxing.cjs');
 require('./index.cjs');
 
-Object.defineProperty(exports, '__esModule', { value: true });
-exports.default = function init() { return Promise.resolve(glue.initSync()); };
-// \`require('zhenxing/web').init\` as well as \`.default\`.
-exports.init = exports.default;
-exports.initSync = function initSync() { return glue.initSync(); };
-${api.map((n) => `exports.${n} = glue.${n};`).join('\n')}
-`);
-write('node/web.mjs', `${header}import web from './web.cjs';
-
-export default web.default;
-export const {
-  init,
-  initSync,
-${list(api)}
-} = web;
-`);
+${nodeLoaders('zhenxing/web', api)}`);
+write('node/web.mjs', nodeFace('web', api));
 
 // ---- zhenxing/household: the household module ---------------------------------------------------
 const householdSrc = join(root, 'target', 'pkg', 'household');
@@ -289,24 +306,8 @@ householdZx.initSync({ module: readFileSync(join(out, 'household', 'household_bg
 const householdMethods = Object.getOwnPropertyNames(householdZx.PolicyEngine.prototype).filter((n) => n !== 'constructor').sort();
 const fullMethods = Object.getOwnPropertyNames(createRequire(import.meta.url)(join(out, nodeGlue)).PolicyEngine.prototype);
 for (const name of householdMethods) if (!fullMethods.includes(name)) throw new Error(`assemble-package: the household engine has ${name}, which the full one has not`);
-write('household/index.js', `${header}// \`import init, { PolicyEngine } from 'zhenxing/household'; await init();\`: the household calls only
-// (a smaller module); fetches household_bg.wasm beside this file (or what init() is given).
-import initGlue from './engine.js';
-
-export {
-${list(householdApi)}
-  initSync,
-} from './engine.js';
-
-export default function init(options) {
-  const plain = options !== null && typeof options === 'object' && Object.getPrototypeOf(options) === Object.prototype;
-  if (options === undefined || (plain && options.module_or_path === undefined)) {
-    options = { module_or_path: new URL('./household_bg.wasm', import.meta.url) };
-  }
-  return initGlue(options);
-}
-export { init };
-`);
+write('household/index.js', fetchingEntry(`// \`import init, { PolicyEngine } from 'zhenxing/household'; await init();\`: the household calls only
+// (a smaller module); fetches household_bg.wasm beside this file (or what init() is given).`, householdApi, 'household_bg.wasm'));
 write('node/household.cjs', `${header}// \`zhenxing/household\` in Node: reads household/household_bg.wasm on load; init() resolves at once.
 'use strict';
 const { readFileSync } = require('node:fs');
@@ -315,22 +316,8 @@ const glue = require('./household-engine.cjs');
 
 glue.initSync({ module: readFileSync(join(__dirname, '..', 'household', 'household_bg.wasm')) });
 
-Object.defineProperty(exports, '__esModule', { value: true });
-exports.default = function init() { return Promise.resolve(glue.initSync()); };
-// \`require('zhenxing/household').init\` as well as \`.default\`.
-exports.init = exports.default;
-exports.initSync = function initSync() { return glue.initSync(); };
-${householdApi.map((n) => `exports.${n} = glue.${n};`).join('\n')}
-`);
-write('node/household.mjs', `${header}import household from './household.cjs';
-
-export default household.default;
-export const {
-  init,
-  initSync,
-${list(householdApi)}
-} = household;
-`);
+${nodeLoaders('zhenxing/household', householdApi)}`);
+write('node/household.mjs', nodeFace('household', householdApi));
 
 // ---- TypeScript declarations ---------------------------------------------------------------------
 // From the glue's declarations: the API (everything before the loaders) for `zhenxing`, the API and
