@@ -30,23 +30,28 @@ async function visit(prepare = async () => {}) {
   return { context, page };
 }
 
-/** The .wasm files the page fetched, each with when it started, beside the first estimate's mark. */
+/** The files of pkg/ the page fetched, each with when it started, beside the first estimate's mark. */
 const fetched = (page) => page.evaluate(() => ({
   estimate: performance.getEntriesByName('zx-first-estimate')[0]?.startTime,
-  wasm: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm'))
-    .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
+  pkg: performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, start: e.startTime }))
+    .filter((e) => e.path.startsWith('/pkg/')),
 }));
+/** The full module's own files: its entry, its API, its glue, the module. */
+const FULL = ['/pkg/index.js', '/pkg/engine.js', '/pkg/zhenxing.js', '/pkg/zhenxing_bg.wasm'];
 
 test('the first estimate fetched only the household module; the full one comes after it, for the curve', async () => {
   const { context, page } = await visit();
   try {
     await page.waitForSelector('#chart:not([data-pending])');
-    const { estimate, wasm } = await fetched(page);
+    const { estimate, pkg } = await fetched(page);
     assert.ok(estimate > 0, 'the page marks its first estimate');
-    const before = wasm.filter((w) => w.start <= estimate).map((w) => w.path);
-    assert.deepEqual(before, ['/pkg/household/household_bg.wasm'], `fetched before the first estimate: ${JSON.stringify(wasm)}`);
-    const afterwards = wasm.filter((w) => w.start > estimate).map((w) => w.path);
-    assert.deepEqual(afterwards, ['/pkg/zhenxing_bg.wasm'], 'the full module once, after the first estimate');
+    const before = pkg.filter((f) => f.start <= estimate).map((f) => f.path);
+    const wasm = (paths) => paths.filter((p) => p.endsWith('.wasm'));
+    assert.deepEqual(wasm(before), ['/pkg/household/household_bg.wasm'], `fetched before the first estimate: ${before}`);
+    for (const file of FULL) assert.ok(!before.includes(file), `${file} fetched before the first estimate`);
+    const afterwards = pkg.filter((f) => f.start > estimate).map((f) => f.path);
+    assert.deepEqual(wasm(afterwards), ['/pkg/zhenxing_bg.wasm'], 'the full module once, after the first estimate');
+    for (const file of FULL) assert.ok(afterwards.includes(file), `${file} fetched after the first estimate`);
     assert.equal(await page.isHidden('#chart-card'), false, 'the curve is drawn with the full module');
   } finally {
     await context.close();
