@@ -1,7 +1,8 @@
 // @ts-check
 // The staff page: read the form, call the engine, show what it returns. No policy logic here.
 // The household module (zhenxing/household, the smaller one) answers the first estimate and every
-// household call; the full module (zhenxing/web) is loaded when the curve or a what-if first needs it.
+// household call and the income curve; the full module (zhenxing/web) is loaded when a what-if first
+// needs it.
 import init, { PolicyEngine, PolicyError, labels, policyItems, version } from './pkg/household/index.js';
 import { MAX_MEMBERS, addMember, fillHousehold, memberTitle, readHousehold, renumber, setupForm } from './form.js';
 import { clearMarks, describe, evaluate, markFields, setVocabulary } from './problems.js';
@@ -24,7 +25,7 @@ let engine;
 let fullLoad;
 
 /**
- * The full module's engine (the what-ifs, the income curve, the parameter catalogue), on the same
+ * The full module's engine (the what-ifs and the parameter catalogue), on the same
  * embedded parameter set as the household module's: imported when first asked for, then kept. A
  * failed load is tried again at the next request.
  */
@@ -259,27 +260,23 @@ function scheduleChart(household, asOf, estimate) {
   clearTimeout(chartTimer);
   const run = ++chartRun;
   $('chart').dataset.pending = 'true';
-  chartTimer = setTimeout(async () => {
-    // The curve is the full module's (loaded with the first chart); without it the card is hidden.
-    const full = await fullEngine().catch(() => null);
+  chartTimer = setTimeout(() => {
     if (run !== chartRun) return;
-    drawChart(full, household, asOf, estimate);
+    drawChart(household, asOf, estimate);
     delete $('chart').dataset.pending;
   }, firstChart ? 0 : 300);
   firstChart = false;
 }
 let firstChart = true;
 
-/** @param {import('./pkg/index.js').PolicyEngine | null} full */
-function drawChart(full, household, asOf, estimate) {
+function drawChart(household, asOf, estimate) {
   const here = nonWageIncome(household);
   const standard = Number(estimate.programs.find((p) => p.program === 'dibao')?.standard ?? 0);
   const yearLine = standard * 12 * household.members.length;
   const to = Math.ceil(Math.max(here * 2, yearLine * 2, 12000) / 1000) * 1000;
   const step = Math.max(1, Math.round(to / 40));
   try {
-    if (!full) throw new Error('the curve needs the full module');
-    const curve = full.incomeCurve(household, asOf, { from: '0', to: String(to), step: String(step) });
+    const curve = engine.incomeCurve(household, asOf, { from: '0', to: String(to), step: String(step) });
     const atHere = here <= to ? estimate.totalAnnual : curve.points[curve.points.length - 1].totalAnnual;
     drawCurve($('chart'), curve, String(Math.min(here, to)), atHere);
     Object.assign($('chart').dataset, { from: '0', to: String(to), step: String(step) });

@@ -3,6 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::convert::household_arg;
 use super::convert::{
     as_of_arg, explain_arg, household_call, object_arg, parsed, region_arg, result, string_arg,
     to_js, to_value,
@@ -10,20 +11,21 @@ use super::convert::{
 use super::types::{OptionsArg, RegionArg};
 use crate::base::error::ErrorCode;
 use crate::engine::Engine;
-// What the household module (feature `household-only`) leaves out: the what-ifs, the bills, loans
-// and projects, the batches and registers.
+use crate::input::requests::CurveOptions;
+// What the household module (feature `household-only`) leaves out: the what-ifs (the income curve
+// aside), the bills, loans and projects, the batches and registers.
 #[cfg(not(feature = "household-only"))]
 use super::{
     batches::{batch_args, gathered, in_chunks, unsent, Unsent},
-    convert::{household_arg, json_arg, options_arg, register_bytes, request_call},
+    convert::{json_arg, options_arg, register_bytes, request_call},
     types::TextOptionsArg,
 };
 #[cfg(not(feature = "household-only"))]
 use crate::{
     base::{error::PolicyError, json::Node},
     input::requests::{
-        CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim,
-        MicrocreditRequest, WorkReliefProject,
+        GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
+        WorkReliefProject,
     },
 };
 
@@ -407,7 +409,6 @@ impl PolicyEngine {
         compared_batch(&list, comparer)
     }
 
-    #[cfg(not(feature = "household-only"))]
     /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.
     #[wasm_bindgen(js_name = incomeCurve, unchecked_return_type = "IncomeCurve")]
     pub fn income_curve(

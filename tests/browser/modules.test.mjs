@@ -1,6 +1,6 @@
-// The staff page's two modules: the first estimate comes from the household module
-// (pkg/household/household_bg.wasm) alone; the full module (pkg/zhenxing_bg.wasm) is fetched after it,
-// for the curve and the what-ifs, which say 正在加载… while it loads and say so when it cannot load.
+// The staff page's two modules: the first estimate and its income curve come from the household
+// module (pkg/household/household_bg.wasm) alone; the full module (pkg/zhenxing_bg.wasm) is fetched
+// when a what-if is first asked for, which says 正在加载… while it loads and says so when it cannot.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PolicyEngine } from '../../dist/zhenxing/node/index.mjs';
@@ -39,20 +39,23 @@ const fetched = (page) => page.evaluate(() => ({
 /** The full module's own files: its entry, its API, its glue, the module. */
 const FULL = ['/pkg/index.js', '/pkg/engine.js', '/pkg/zhenxing.js', '/pkg/zhenxing_bg.wasm'];
 
-test('the first estimate fetched only the household module; the full one comes after it, for the curve', async () => {
+test('the first estimate and its curve fetch only the household module; a what-if fetches the full one', async () => {
   const { context, page } = await visit();
   try {
     await page.waitForSelector('#chart:not([data-pending])');
+    assert.equal(await page.isHidden('#chart-card'), false, 'the curve is drawn with the household module');
     const { estimate, pkg } = await fetched(page);
     assert.ok(estimate > 0, 'the page marks its first estimate');
-    const before = pkg.filter((f) => f.start <= estimate).map((f) => f.path);
-    const wasm = (paths) => paths.filter((p) => p.endsWith('.wasm'));
-    assert.deepEqual(wasm(before), ['/pkg/household/household_bg.wasm'], `fetched before the first estimate: ${before}`);
-    for (const file of FULL) assert.ok(!before.includes(file), `${file} fetched before the first estimate`);
-    const afterwards = pkg.filter((f) => f.start > estimate).map((f) => f.path);
-    assert.deepEqual(wasm(afterwards), ['/pkg/zhenxing_bg.wasm'], 'the full module once, after the first estimate');
-    for (const file of FULL) assert.ok(afterwards.includes(file), `${file} fetched after the first estimate`);
-    assert.equal(await page.isHidden('#chart-card'), false, 'the curve is drawn with the full module');
+    const paths = pkg.map((f) => f.path);
+    const wasm = (list) => list.filter((p) => p.endsWith('.wasm'));
+    assert.deepEqual(wasm(paths), ['/pkg/household/household_bg.wasm'], `fetched for the estimate and its curve: ${paths}`);
+    for (const file of FULL) assert.ok(!paths.includes(file), `${file} fetched before any what-if`);
+    await page.fill('#what-if-form [name="dibao.standard.rural"]', '471');
+    await page.click('#what-if-apply');
+    await page.waitForSelector('#what-if-table:not([hidden])');
+    const afterwards = (await fetched(page)).pkg.map((f) => f.path);
+    assert.deepEqual(wasm(afterwards), ['/pkg/household/household_bg.wasm', '/pkg/zhenxing_bg.wasm'], 'the full module once, for the what-if');
+    for (const file of FULL) assert.ok(afterwards.includes(file), `${file} fetched for the what-if`);
   } finally {
     await context.close();
   }
@@ -70,10 +73,13 @@ test('a what-if while the full module loads says 正在加载…, then compares;
     held.push(() => route.continue());
   }));
   try {
-    // The curve asked first, and its load failed: the card is hidden, the estimate stands.
-    await page.waitForSelector('#chart:not([data-pending])', { state: 'attached' });
-    assert.equal(await page.isHidden('#chart-card'), true);
+    // The first what-if's load fails: said in its error line; the curve and the estimate stand.
+    await page.waitForSelector('#chart:not([data-pending])');
     await page.fill('#what-if-form [name="dibao.standard.rural"]', '471');
+    await page.click('#what-if-apply');
+    await page.waitForSelector('#what-if-error:not([hidden])');
+    assert.equal(await page.isHidden('#chart-card'), false);
+    // Asked again, it is tried again.
     await page.click('#what-if-apply');
     await page.waitForSelector('#what-if-loading:not([hidden])');
     assert.equal(await page.textContent('#what-if-loading'), '正在加载…');

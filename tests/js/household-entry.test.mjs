@@ -24,10 +24,10 @@ const PROGRAMMES = ['careServices', 'childRehabilitation', 'dibao', 'education',
 /** The methods that take `(household, asOf, options?)`: the programmes, monitoring, estimate, screen. */
 const HOUSEHOLD_CALLS = [...PROGRAMMES, 'monitoring', 'estimate', 'screen'];
 /** What the household engine has, beside those. */
-const OTHER_METHODS = ['describe', 'free', 'parameterSet', 'parameterValue', 'readForm', 'readHousehold', 'regions', 'transition'];
+const OTHER_METHODS = ['describe', 'free', 'incomeCurve', 'parameterSet', 'parameterValue', 'readForm', 'readHousehold', 'regions', 'transition'];
 /** What only the full engine has. */
 const LEFT_OUT = ['assets', 'assetsText', 'compare', 'compareDates', 'compareDatesMany', 'compareMany', 'county',
-  'countyIndicators', 'estimateMany', 'guaranteeLoan', 'incomeCurve', 'insuranceFutures', 'medical', 'microcredit',
+  'countyIndicators', 'estimateMany', 'guaranteeLoan', 'insuranceFutures', 'medical', 'microcredit',
   'parameters', 'screenColumns', 'screenEach', 'screenMany', 'screenText', 'withOverrides', 'workRelief'];
 
 /** A call's answer as text: the result, or the error's code, path and message. */
@@ -78,6 +78,8 @@ test('the form, the transition and the parameter look-ups answer as the full mod
   same((e) => e.parameterSet());
   same((e) => e.parameterValue('dibao_standard_rural', asOf, h.region));
   same((e) => e.describe('dibao_standard_rural', asOf, h.region));
+  same((e) => e.incomeCurve(h, asOf, { from: '0', to: '12000', step: '500' }));
+  same((e) => e.incomeCurve(h, asOf, { from: '0', to: '12000', step: '0' }));
   same((e) => e.regions());
   assert.equal(JSON.stringify(household.labels()), JSON.stringify(full.labels()));
   assert.equal(JSON.stringify(household.policyItems()), JSON.stringify(full.policyItems()));
