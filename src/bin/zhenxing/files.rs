@@ -132,7 +132,10 @@ pub fn encoding(gbk: bool) -> Encoding {
 /// whole file).
 pub fn check_start(bytes: &[u8], name: &str, encoding: Encoding) -> Result<(), String> {
     check_head(bytes.get(..SNIFF).unwrap_or(bytes), name, encoding)?;
-    check_utf8(bytes, name, encoding)
+    match std::str::from_utf8(bytes) {
+        Ok(_) => Ok(()),
+        Err(_) => check_utf8(bytes, name, encoding),
+    }
 }
 
 /// Refuse, up front, a file read as UTF-8 with any line that is not UTF-8 (a GBK file with lines
@@ -281,10 +284,13 @@ impl Input {
     }
 
     /// Refuse, up front, a register read as UTF-8 with a line that is not (a stream read once,
-    /// JSON Lines from standard input, is not read ahead: such a line is its own error).
+    /// JSON Lines from standard input, is not read ahead: such a line is its own error). The whole
+    /// is tested quickly first; its lines are looked at one by one only to name the first bad one.
     fn check_whole(&self, name: &str) -> Result<(), String> {
         match self.source {
             Source::Stream(_) => Ok(()),
+            _ if self.encoding.name != UTF8.name => Ok(()),
+            _ if zhenxing::register::read::all_utf8(self.reader()?) => Ok(()),
             _ => check_utf8(self.reader()?, name, self.encoding),
         }
     }
