@@ -350,11 +350,14 @@ fn check_encoding(head: &[u8], encoding: Encoding, name: &str) -> Result<(), Str
         // A UTF-8 register with a stray GBK row has lines of real UTF-8 text too: that row is
         // reported on its own. In a GBK file a few byte pairs happen to be UTF-8 characters
         // ('ο', 'Ӫ'), but no line with Chinese text in it is whole UTF-8.
-        let utf8_line = head.split(|b| *b == b'\n').any(|line| {
-            std::str::from_utf8(line)
-                .is_ok_and(|l| l.chars().any(|c| !c.is_ascii() && c != '\u{feff}'))
-        });
-        if !utf8 && !utf8_line && decode_gbk(head).is_some() {
+        // (Looked for only in a sample that is not UTF-8 as a whole: a UTF-8 one is never GBK here.)
+        let utf8_line = || {
+            head.split(|b| *b == b'\n').any(|line| {
+                std::str::from_utf8(line)
+                    .is_ok_and(|l| l.chars().any(|c| !c.is_ascii() && c != '\u{feff}'))
+            })
+        };
+        if !utf8 && !utf8_line() && decode_gbk(head).is_some() {
             return Err(format!("{name} {GBK_FILE}"));
         }
     } else if utf8 && !head.is_ascii() {
