@@ -9,7 +9,8 @@ PORT ?= 8080
 setup:
 	bash scripts/setup.sh
 
-## One release WebAssembly build (wasm-pack, target bundler), the npm package in dist/ (sizes printed).
+## The release WebAssembly builds (wasm-pack, target bundler: the module, then the household module),
+## the npm package in dist/ (sizes printed).
 build: setup
 	bash scripts/build.sh
 
@@ -31,12 +32,13 @@ demo: site
 ## fuzzing run.
 test: build lint test-rust test-js test-budgets test-package test-browser test-floor test-fuzz
 
-## Rust formatting and clippy (native and wasm32); the shipped JavaScript against the browser floor,
+## Rust formatting and clippy (native, wasm32, and wasm32 for the household module); the shipped JavaScript against the browser floor,
 ## and type-checked by tsc (lint/README.md): the pages against the built package's declarations.
 lint: build
 	cargo fmt --check
 	cargo clippy --quiet --all-targets --features cli -- -D warnings
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --quiet --lib --target wasm32-unknown-unknown --features household-only -- -D warnings
 	node scripts/floor-syntax.mjs
 	tsc -p lint/tsconfig.package.json
 	tsc -p lint/tsconfig.pages.json

@@ -26,6 +26,9 @@ export { PolicyError };
 /** The glue's exports beyond the API: the module's imports, and where the glue keeps its exports. */
 const internals = /** @type {Record<string, unknown> & { __wbg_set_wasm(exports: WebAssembly.Exports): void }} */ (
   /** @type {unknown} */ (glue));
+/** What the household module's glue (zhenxing/household) lacks: the register screen, the register
+ * columns, the default parameter set. The API leaves out what its glue does not have. */
+const optional = /** @type {Partial<typeof glue>} */ (glue);
 /** The module's name for the glue, as it imports from it. */
 const GLUE_MODULE = './zhenxing_bg.js';
 
@@ -228,7 +231,7 @@ function handle(klass, inner) {
  */
 function wrapped(result) {
   if (result instanceof glue.PolicyEngine) return handle(Engine, result);
-  if (result instanceof glue.RegisterScreen) return handle(Screen, result);
+  if (optional.RegisterScreen && result instanceof optional.RegisterScreen) return handle(Screen, result);
   return result;
 }
 
@@ -338,7 +341,7 @@ function nameOf(klass) {
 }
 
 forward(Engine, glue.PolicyEngine);
-forward(Screen, glue.RegisterScreen);
+if (optional.RegisterScreen) forward(Screen, optional.RegisterScreen);
 
 // ---- the transition status, asked again ----------------------------------------------------------
 
@@ -413,12 +416,14 @@ export const RegisterScreen = /** @type {typeof glue.RegisterScreen} */ (/** @ty
 // ---- functions --------------------------------------------------------------------------------
 
 /**
- * `f` once the module is loaded (PolicyError NOT_INITIALIZED before).
+ * `f` once the module is loaded (PolicyError NOT_INITIALIZED before); undefined where the glue has
+ * no `f` (the household module's).
  * @template {(...args: any[]) => any} F
  * @param {F} f
  * @returns {F}
  */
 function loaded(f) {
+  if (f === undefined) return f;
   return /** @type {F} */ ({
     /** @param {unknown[]} args */
     [f.name](...args) {
@@ -428,8 +433,8 @@ function loaded(f) {
   }[f.name]);
 }
 
-export const defaultParameters = loaded(glue.defaultParameters);
+export const defaultParameters = loaded(/** @type {typeof glue.defaultParameters} */ (optional.defaultParameters));
 export const labels = loaded(glue.labels);
 export const policyItems = loaded(glue.policyItems);
-export const registerColumns = loaded(glue.registerColumns);
+export const registerColumns = loaded(/** @type {typeof glue.registerColumns} */ (optional.registerColumns));
 export const version = loaded(glue.version);

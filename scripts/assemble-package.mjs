@@ -17,6 +17,15 @@
 //                          web/zhenxing_bg.wasm from disk synchronously on load (no require of an ES
 //                          module: Node 20.0 and Jest)
 //   node/web.cjs, .mjs     `zhenxing/web` in Node: the same instance, init() resolves at once
+//   node/boundary.cjs      js/boundary.js for both Node bundles: one PolicyError in the package
+//
+// And the household module (target/pkg/household: the household calls only), the same API over its
+// own glue:
+//   household/household_bg.wasm   the module
+//   household/zhenxing.js  its glue, importing js/boundary.js from web/ (one PolicyError)
+//   household/engine.js    js/engine.js again, over that glue (its own instance)
+//   household/index.js     `zhenxing/household`: init() fetches household_bg.wasm beside it
+//   node/household.cjs, .mjs  `zhenxing/household` in Node: household_bg.wasm read from disk on load
 import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
@@ -34,7 +43,7 @@ const version = field('version');
 
 if (!existsSync(join(src, 'zhenxing_bg.wasm'))) throw new Error(`missing build output ${src}; run scripts/build.sh`);
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-for (const dir of ['web', 'inline', 'node']) mkdirSync(join(out, dir), { recursive: true });
+for (const dir of ['web', 'inline', 'node', 'household']) mkdirSync(join(out, dir), { recursive: true });
 /** @type {(path: string, text: string) => void} */
 const write = (path, text) => writeFileSync(join(out, path), text);
 /** @param {string} path */
@@ -72,16 +81,28 @@ cpSync(join(root, 'js', 'support.js'), join(out, 'web', 'support.js'));
 // so that the package has one PolicyError.
 write('web/boundary.js', `${header}// js/boundary.js, the copy the glue imports: one module, one PolicyError.\nexport * from ${JSON.stringify(boundary)};\n`);
 
-// The names the package exports: the API's (web/engine.js), less its loaders.
-const nodeGlue = 'node/zhenxing.cjs';
-await build({
-  stdin: { contents: "export * from './engine.js';\n", resolveDir: join(out, 'web') },
-  bundle: true, format: 'cjs', platform: 'node', target: 'node20', outfile: join(out, nodeGlue), logLevel: 'warning',
+// The Node bundles: each engine.js with its glue as one CommonJS module; js/boundary.js, which both
+// glues and both engine.js import, is node/boundary.cjs beside them, so that Node has one PolicyError.
+/** @type {import('esbuild').Plugin} */
+const sharedBoundary = {
+  name: 'shared-boundary',
+  setup(b) {
+    b.onResolve({ filter: /(^|\/)boundary\.js$/ }, () => ({ path: './boundary.cjs', external: true }));
+  },
+};
+/** @type {(entry: string, outfile: string, what: string, plugins?: import('esbuild').Plugin[]) => Promise<unknown>} */
+const nodeBundle = (entry, outfile, what, plugins = [sharedBoundary]) => build({
+  entryPoints: [join(out, entry)],
+  bundle: true, format: 'cjs', platform: 'node', target: 'node20', outfile: join(out, outfile), logLevel: 'warning', plugins,
   // The classes keep their names (the glue's PolicyEngine and the API's are two classes of one name).
   keepNames: true,
   // TextEncoder and TextDecoder from node:util rather than globals: Jest's jsdom environment has none.
-  banner: { js: `${header}// web/engine.js, the glue of web/zhenxing.js and js/boundary.js as one CommonJS module, for Node.\nconst { TextEncoder, TextDecoder } = require('node:util');` },
+  banner: { js: `${header}// ${what}, for Node.\nconst { TextEncoder, TextDecoder } = require('node:util');` },
 });
+await nodeBundle('web/boundary.js', 'node/boundary.cjs', 'js/boundary.js as CommonJS', []);
+// The names the package exports: the API's (web/engine.js), less its loaders.
+const nodeGlue = 'node/zhenxing.cjs';
+await nodeBundle('web/engine.js', nodeGlue, 'web/engine.js and the glue of web/zhenxing.js as one CommonJS module');
 const loaders = new Set(['default', 'initSync']);
 const api = Object.keys(createRequire(import.meta.url)(join(out, nodeGlue))).filter((n) => !loaders.has(n)).sort();
 // Every class and function of the glue is the API's (js/engine.js names each function).
@@ -137,24 +158,30 @@ function checkEngineArguments() {
 }
 
 // ---- zhenxing/web in browsers --------------------------------------------------------------------
-write('web/index.js', `${header}// \`import init, { PolicyEngine } from 'zhenxing/web'; await init();\`: fetches zhenxing_bg.wasm beside
-// this file (or what init() is given), instantiating it with streaming compilation.
+/**
+ * A browser entry that exports `names` of its engine.js and an init() fetching `wasmFile` beside it
+ * (zhenxing/web, zhenxing/household).
+ * @type {(about: string, names: string[], wasmFile: string) => string}
+ */
+const fetchingEntry = (about, names, wasmFile) => `${header}${about}
 import initGlue from './engine.js';
 
 export {
-${list(api)}
+${list(names)}
   initSync,
 } from './engine.js';
 
 export default function init(options) {
   const plain = options !== null && typeof options === 'object' && Object.getPrototypeOf(options) === Object.prototype;
   if (options === undefined || (plain && options.module_or_path === undefined)) {
-    options = { module_or_path: new URL('./zhenxing_bg.wasm', import.meta.url) };
+    options = { module_or_path: new URL('./${wasmFile}', import.meta.url) };
   }
   return initGlue(options);
 }
 export { init };
-`);
+`;
+write('web/index.js', fetchingEntry(`// \`import init, { PolicyEngine } from 'zhenxing/web'; await init();\`: fetches zhenxing_bg.wasm beside
+// this file (or what init() is given), instantiating it with streaming compilation.`, api, 'zhenxing_bg.wasm'));
 
 // ---- zhenxing in browsers and bundlers: the module inline -------------------------------------
 const wasm = readFileSync(join(out, 'web', 'zhenxing_bg.wasm'));
@@ -217,27 +244,80 @@ export const {
 ${list(api)}
 } = zhenxing;
 `);
+/**
+ * The end of a Node entry with loaders (zhenxing/web, zhenxing/household): init() and initSync() over
+ * the instance its glue already has, and `names`.
+ * @type {(entry: string, names: string[]) => string}
+ */
+const nodeLoaders = (entry, names) => `Object.defineProperty(exports, '__esModule', { value: true });
+exports.default = function init() { return Promise.resolve(glue.initSync()); };
+// \`require('${entry}').init\` as well as \`.default\`.
+exports.init = exports.default;
+exports.initSync = function initSync() { return glue.initSync(); };
+${names.map((n) => `exports.${n} = glue.${n};`).join('\n')}
+`;
+/**
+ * The ES-module face of node/`name`.cjs.
+ * @type {(name: string, names: string[]) => string}
+ */
+const nodeFace = (name, names) => `${header}import ${name} from './${name}.cjs';
+
+export default ${name}.default;
+export const {
+  init,
+  initSync,
+${list(names)}
+} = ${name};
+`;
 write('node/web.cjs', `${header}// \`zhenxing/web\` in Node: the instance of node/index.cjs, already loaded; init() resolves at once.
 'use strict';
 const glue = require('./zhenxing.cjs');
 require('./index.cjs');
 
-Object.defineProperty(exports, '__esModule', { value: true });
-exports.default = function init() { return Promise.resolve(glue.initSync()); };
-// \`require('zhenxing/web').init\` as well as \`.default\`.
-exports.init = exports.default;
-exports.initSync = function initSync() { return glue.initSync(); };
-${api.map((n) => `exports.${n} = glue.${n};`).join('\n')}
-`);
-write('node/web.mjs', `${header}import web from './web.cjs';
+${nodeLoaders('zhenxing/web', api)}`);
+write('node/web.mjs', nodeFace('web', api));
 
-export default web.default;
-export const {
-  init,
-  initSync,
-${list(api)}
-} = web;
-`);
+// ---- zhenxing/household: the household module ---------------------------------------------------
+const householdSrc = join(root, 'target', 'pkg', 'household');
+if (!existsSync(join(householdSrc, 'zhenxing_bg.wasm'))) throw new Error(`missing build output ${householdSrc}; run scripts/build.sh`);
+cpSync(join(householdSrc, 'zhenxing_bg.wasm'), join(out, 'household', 'household_bg.wasm'));
+// Its glue imports js/boundary.js from web/ (the same file: one crate, one snippet), not a copy of its own.
+let snippets = 0;
+write('household/zhenxing.js', readFileSync(join(householdSrc, 'zhenxing_bg.js'), 'utf8').replace(/ from '\.\/snippets\/([^']+)';/g, (all, path) => {
+  if (readFileSync(join(householdSrc, 'snippets', path), 'utf8') !== read(join('web', 'snippets', path))) {
+    throw new Error(`assemble-package: the household glue's ${path} differs from web/'s`);
+  }
+  snippets += 1;
+  return ` from '../web/snippets/${path}';`;
+}));
+if (snippets !== 1) throw new Error(`assemble-package: expected the household glue to import one snippet, found ${snippets}`);
+cpSync(join(root, 'js', 'engine.js'), join(out, 'household', 'engine.js'));
+write('household/boundary.js', `${header}// js/boundary.js, the one of web/: one PolicyError in the package.\nexport * from '../web/boundary.js';\n`);
+write('household/support.js', `${header}export * from '../web/support.js';\n`);
+const householdGlue = 'node/household-engine.cjs';
+await nodeBundle('household/engine.js', householdGlue, 'household/engine.js and the glue of household/zhenxing.js as one CommonJS module');
+const householdZx = createRequire(import.meta.url)(join(out, householdGlue));
+// The API's names the household glue has (engine.js leaves the others undefined).
+const householdApi = Object.keys(householdZx).filter((n) => !loaders.has(n) && n !== 'RegisterScreen' && householdZx[n] !== undefined).sort();
+for (const name of householdApi) if (!api.includes(name)) throw new Error(`assemble-package: the household module exports ${name}, which the full one does not`);
+for (const name of ['PolicyEngine', 'PolicyError', 'version']) if (!householdApi.includes(name)) throw new Error(`assemble-package: the household module lacks ${name}`);
+householdZx.initSync({ module: readFileSync(join(out, 'household', 'household_bg.wasm')) });
+// Its engine's methods, for the declarations.
+const householdMethods = Object.getOwnPropertyNames(householdZx.PolicyEngine.prototype).filter((n) => n !== 'constructor').sort();
+const fullMethods = Object.getOwnPropertyNames(createRequire(import.meta.url)(join(out, nodeGlue)).PolicyEngine.prototype);
+for (const name of householdMethods) if (!fullMethods.includes(name)) throw new Error(`assemble-package: the household engine has ${name}, which the full one has not`);
+write('household/index.js', fetchingEntry(`// \`import init, { PolicyEngine } from 'zhenxing/household'; await init();\`: the household calls only
+// (a smaller module); fetches household_bg.wasm beside this file (or what init() is given).`, householdApi, 'household_bg.wasm'));
+write('node/household.cjs', `${header}// \`zhenxing/household\` in Node: reads household/household_bg.wasm on load; init() resolves at once.
+'use strict';
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const glue = require('./household-engine.cjs');
+
+glue.initSync({ module: readFileSync(join(__dirname, '..', 'household', 'household_bg.wasm')) });
+
+${nodeLoaders('zhenxing/household', householdApi)}`);
+write('node/household.mjs', nodeFace('household', householdApi));
 
 // ---- TypeScript declarations ---------------------------------------------------------------------
 // From the glue's declarations: the API (everything before the loaders) for `zhenxing`, the API and
@@ -323,6 +403,39 @@ write('index.d.ts', apiTypes);
 write('index.d.cts', apiTypes);
 write('web/index.d.ts', `${header}export * from '../index.js';\n\n${loaderTypes}`);
 write('web/index.d.cts', `${header}export * from '../index.cjs';\n\n${loaderTypes}`);
+// zhenxing/household: every type of the API, the values its module has, and a PolicyEngine that picks
+// from the full one the methods its engine has (and no other).
+const typeNames = [...new Set([...apiTypes.matchAll(/^export (?:declare )?(?:interface|type) (\w+)/gm)].map((m) => m[1]))]
+  .filter((n) => n !== 'PolicyEngine' && !api.includes(n)).sort();
+if (typeNames.length < 50) throw new Error(`assemble-package: expected the API's types in zhenxing.d.ts, found ${typeNames.length}`);
+const householdValues = householdApi.filter((n) => n !== 'PolicyEngine');
+/** @type {(from: string) => string} */
+const householdTypes = (from) => `${header}// \`zhenxing/household\`: the household calls only, loaded as \`zhenxing/web\` is (init(), initSync()).
+import type { PolicyEngine as FullPolicyEngine } from '${from}';
+
+export type {
+${list(typeNames)}
+} from '${from}';
+export {
+${list(householdValues)}
+} from '${from}';
+
+/** The methods of the household module's engine: the household programmes, \`estimate\`, \`screen\`,
+ * \`transition\`, the form and parameter look-ups. The others (the what-ifs, bills, loans and projects,
+ * batches and registers) are in \`zhenxing\` and \`zhenxing/web\`. */
+export type HouseholdMethod =
+${householdMethods.map((m) => `  | '${m}'`).join('\n')};
+/** The policy engine of the household module: the full engine's household methods, and no other. */
+export interface PolicyEngine extends Pick<FullPolicyEngine, HouseholdMethod | typeof Symbol.dispose> {}
+/** \`new PolicyEngine()\` uses the embedded Heilongjiang parameter set. */
+export declare const PolicyEngine: {
+  new (): PolicyEngine;
+  readonly prototype: PolicyEngine;
+};
+
+${loaderTypes.replaceAll('zhenxing_bg.wasm', 'household_bg.wasm')}`;
+write('household/index.d.ts', householdTypes('../index.js'));
+write('household/index.d.cts', householdTypes('../index.cjs'));
 
 // The API reference, from these declarations (docs/api.md in the repository, shipped as it is).
 execFileSync(process.execPath, [join(root, 'scripts', 'api-docs.mjs'), out], { stdio: 'inherit' });
@@ -362,14 +475,17 @@ for (const md of ['README.md', ...pkg.files.filter((f) => f.endsWith('.md') && f
 /** @type {(b: Buffer) => number} */
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const inline = readFileSync(join(out, 'inline', 'zhenxing_bg.wasm.js'));
-/** @type {{ web: { raw: number, gzip: number }, inline: { raw: number, gzip: number }, tarball?: number }} */
+const householdWasm = readFileSync(join(out, 'household', 'household_bg.wasm'));
+/** @type {{ web: { raw: number, gzip: number }, inline: { raw: number, gzip: number }, household: { raw: number, gzip: number }, tarball?: number }} */
 const sizes = {
   web: { raw: wasm.length, gzip: gz(wasm) },
   inline: { raw: inline.length, gzip: gz(inline) },
+  household: { raw: householdWasm.length, gzip: gz(householdWasm) },
 };
 /** @type {(n: number) => string} */
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`[size] web/zhenxing_bg.wasm: ${sizes.web.raw} bytes (${kb(sizes.web.raw)}) raw, ${sizes.web.gzip} bytes (${kb(sizes.web.gzip)}) gzip`);
+console.log(`[size] household/household_bg.wasm: ${sizes.household.raw} bytes (${kb(sizes.household.raw)}) raw, ${sizes.household.gzip} bytes (${kb(sizes.household.gzip)}) gzip`);
 console.log(`[size] inline/zhenxing_bg.wasm.js (base64): ${sizes.inline.raw} bytes (${kb(sizes.inline.raw)}) raw, ${sizes.inline.gzip} bytes (${kb(sizes.inline.gzip)}) gzip`);
 
 execFileSync('npm', ['pack', '--silent', '--pack-destination', join(root, 'dist')], { cwd: out, stdio: ['ignore', 'ignore', 'inherit'] });

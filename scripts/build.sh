@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One release build of the WebAssembly module (wasm-pack, target bundler: the ES-module glue without a
-# loader of its own; js/engine.js loads the module), then the npm package in dist/
+# loader of its own; js/engine.js loads the module), and of the household module beside it, then the
+# npm package in dist/
 # (scripts/assemble-package.mjs makes every entry from that one output and one .wasm file). Prints the
 # sizes.
 set -euo pipefail
@@ -19,4 +20,10 @@ export CARGO_PROFILE_RELEASE_OPT_LEVEL=s
 echo "[build] wasm-pack --target bundler"
 wasm-pack --log-level warn build --release --no-pack --target bundler \
   --out-dir target/pkg/bundler --out-name zhenxing >/dev/null
+# The household module (zhenxing/household): the same crate with the household calls only (feature
+# household-only, src/wasm/mod.rs), the same target dir and wasm-opt flags, so only the crate itself
+# is compiled again. Its glue keeps the name zhenxing: the module imports from ./zhenxing_bg.js.
+echo "[build] wasm-pack --target bundler --features household-only"
+wasm-pack --log-level warn build --release --no-pack --target bundler \
+  --out-dir target/pkg/household --out-name zhenxing -- --features household-only >/dev/null
 node scripts/assemble-package.mjs

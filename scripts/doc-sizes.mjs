@@ -31,12 +31,15 @@ export function figures() {
   const file = (path) => readFileSync(join(dist, 'zhenxing', path));
   const wasm = file('web/zhenxing_bg.wasm');
   const inline = file('inline/zhenxing_bg.wasm.js');
+  const household = file('household/household_bg.wasm');
   return {
     'wasm.raw': kib(wasm.length),
     'wasm.gzip': kib(gzip(wasm)),
     'wasm.brotli': kib(brotli(wasm)),
     'inline.raw': kib(inline.length),
     'inline.gzip': kib(gzip(inline)),
+    'household.raw': kib(household.length),
+    'household.gzip': kib(gzip(household)),
   };
 }
 

@@ -95,7 +95,7 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     ...js('examples/plain-html').filter((f) => !f.includes('node_modules'))];
   // The built package's browser entries and glue, and what wasm-bindgen wrote: a new wasm-bindgen may
   // write newer syntax (the base64 module is data); and what the site bundles of other packages.
-  const built = [...js('dist/zhenxing/web'), ...js('dist/zhenxing/inline'), ...js('dist/site/vendor')]
+  const built = [...js('dist/zhenxing/web'), ...js('dist/zhenxing/inline'), ...js('dist/zhenxing/household'), ...js('dist/site/vendor')]
     .filter((f) => !f.endsWith('zhenxing_bg.wasm.js'));
   /** @type {string[]} */
   const problems = [];

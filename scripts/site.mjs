@@ -1,6 +1,7 @@
 // @ts-check
 // Builds dist/site/: the staff page as a self-contained folder that any static server (or a
-// portal's CMS) can host. www/ at the top, the `zhenxing/web` entry of the built package in pkg/,
+// portal's CMS) can host. www/ at the top, the `zhenxing/web` entry of the built package in pkg/ (and
+// the `zhenxing/household` entry in pkg/household/),
 // and beside every text file and the .wasm a .gz and a .br, for servers that send precompressed
 // files (nginx gzip_static / brotli_static, Caddy precompressed, scripts/serve.mjs).
 // The page carries its Content-Security-Policy in a <meta> tag, so it stays strict on hosts that send none.
@@ -29,6 +30,23 @@ mkdirSync(tmp, { recursive: true });
 cpSync(join(root, 'www'), tmp, { recursive: true, filter: (src) => !src.includes(`${join(root, 'www')}/pkg`) });
 // The page needs the entry, the glue, its JS snippets and the module; not the type declarations.
 cpSync(web, join(tmp, 'pkg'), { recursive: true, filter: (src) => !/\.d\.c?ts$/.test(src) });
+// The staff page's first estimate comes from the household module (zhenxing/household), in
+// pkg/household/: its files import the package's web/ as ../web/, here pkg/ itself (../).
+const household = join(root, 'dist', 'zhenxing', 'household');
+mkdirSync(join(tmp, 'pkg', 'household'));
+for (const name of readdirSync(household).filter((n) => !/\.d\.c?ts$/.test(n))) {
+  if (!name.endsWith('.js')) {
+    cpSync(join(household, name), join(tmp, 'pkg', 'household', name));
+    continue;
+  }
+  const moved = readFileSync(join(household, name), 'utf8').replaceAll("'../web/", "'../");
+  const outside = moved.match(/'\.\.\/(?!snippets\/|boundary\.js'|support\.js')[^']*'/);
+  if (outside) {
+    console.error(`[site] pkg/household/${name} imports ${outside[0]}, which pkg/ does not hold`);
+    process.exit(1);
+  }
+  writeFileSync(join(tmp, 'pkg', 'household', name), moved);
+}
 
 // The register page reads and writes Excel workbooks with read-excel-file and write-excel-file
 // (docs/register.md says why these), bundled here into one file beside the page, loaded by its

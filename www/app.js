@@ -1,6 +1,9 @@
 // @ts-check
 // The staff page: read the form, call the engine, show what it returns. No policy logic here.
-import init, { PolicyEngine, PolicyError, labels, policyItems, version } from './pkg/index.js';
+// The household module (zhenxing/household, the smaller one) answers the first estimate and every
+// household call and the income curve; the full module (zhenxing/web) is loaded when a what-if first
+// needs it.
+import init, { PolicyEngine, PolicyError, labels, policyItems, version } from './pkg/household/index.js';
 import { MAX_MEMBERS, addMember, fillHousehold, memberTitle, readHousehold, renumber, setupForm } from './form.js';
 import { clearMarks, describe, evaluate, markFields, setVocabulary } from './problems.js';
 import { amountLabel, basisOf, context, el, openCitedItem, renderCards, renderNotice, renderPolicyItems, renderSummary, renderTransition } from './results.js';
@@ -18,6 +21,47 @@ const $ = (id) => /** @type {HTMLElement & Record<string, any>} */ (document.get
 const MAX_IMPORT_BYTES = 1_000_000;
 /** @type {PolicyEngine} */
 let engine;
+/** @type {Promise<import('./pkg/index.js').PolicyEngine> | undefined} */
+let fullLoad;
+
+/**
+ * The full module's engine (the what-ifs and the parameter catalogue), on the same
+ * embedded parameter set as the household module's: imported when first asked for, then kept. A
+ * failed load is tried again at the next request.
+ */
+function fullEngine() {
+  if (!fullLoad) {
+    fullLoad = import('./pkg/index.js').then(async (full) => {
+      await full.default();
+      const e = new full.PolicyEngine();
+      for (const p of e.parameters()) context.params.set(p.name, p);
+      return e;
+    });
+    fullLoad.catch(() => { fullLoad = undefined; });
+  }
+  return fullLoad;
+}
+
+/**
+ * The full engine for a what-if, with 正在加载… shown while it loads (the first time only); a load
+ * that fails is said in the what-if's error line.
+ * @returns {Promise<import('./pkg/index.js').PolicyEngine | null>}
+ */
+async function whatIfEngine() {
+  const loading = $('what-if-loading');
+  loading.hidden = false;
+  try {
+    return await fullEngine();
+  } catch (e) {
+    $('what-if-table').hidden = true;
+    console.error(e);
+    $('what-if-error').textContent = '比较功能所需的计算模块未能加载，请检查网络后再试。';
+    $('what-if-error').hidden = false;
+    return null;
+  } finally {
+    loading.hidden = true;
+  }
+}
 let regions = [];
 let paramSet = '';
 let form;
@@ -210,10 +254,14 @@ function nonWageIncome(h) {
  * shows its totals at once. #chart carries data-pending until it matches the totals above.
  */
 let chartTimer;
+/** The latest chart asked for: a curve that arrives after a newer one was asked for is not drawn. */
+let chartRun = 0;
 function scheduleChart(household, asOf, estimate) {
   clearTimeout(chartTimer);
+  const run = ++chartRun;
   $('chart').dataset.pending = 'true';
   chartTimer = setTimeout(() => {
+    if (run !== chartRun) return;
     drawChart(household, asOf, estimate);
     delete $('chart').dataset.pending;
   }, firstChart ? 0 : 300);
@@ -277,7 +325,7 @@ function showComparison(c, caption, [before, after]) {
 }
 
 /** The household on two dates (the period's last day and the next, by default): what changes, and why. */
-function compareDates(event) {
+async function compareDates(event) {
   event.preventDefault();
   const error = $('what-if-error');
   error.hidden = true;
@@ -286,8 +334,11 @@ function compareDates(event) {
   $('what-if-other').hidden = true;
   const from = $('dates-from').value;
   const to = $('dates-to').value;
+  const shown = last;
+  const full = await whatIfEngine();
+  if (!full) return;
   try {
-    const c = engine.compareDates(last.household, from, to);
+    const c = full.compareDates(shown.household, from, to);
     showComparison(c, `${from} 与 ${to} 的现金帮扶（元/年；临时救助等一次性发放计入当年）`, [from, to]);
     announce(`${to} 与 ${from} 相比，全年现金合计变化 ${c.totalDifference} 元。`, { now: true });
   } catch (e) {
@@ -299,7 +350,7 @@ function compareDates(event) {
   }
 }
 
-function whatIf(event) {
+async function whatIf(event) {
   event.preventDefault();
   const error = $('what-if-error');
   error.hidden = true;
@@ -318,12 +369,14 @@ function whatIf(event) {
     return;
   }
   const shown = last;
-  /** @type {PolicyEngine | undefined} */
+  const full = await whatIfEngine();
+  if (!full) return;
+  /** @type {import('./pkg/index.js').PolicyEngine | undefined} */
   let other;
   try {
-    const alternative = engine.withOverrides(overrides);
+    const alternative = full.withOverrides(overrides);
     other = alternative;
-    const c = engine.compare(shown.household, shown.asOf, alternative);
+    const c = full.compare(shown.household, shown.asOf, alternative);
     // What was tried, as the engine read it (４７１元 is 471, 30% is 0.3), beside the value in force.
     const tried = Object.keys(overrides).map((name) => {
       const now = alternative.parameterValue(name, shown.asOf, shown.household.region);
@@ -504,7 +557,6 @@ async function main() {
   const set = engine.parameterSet();
   paramSet = `${set.title}（${set.published}，zhenxing ${version()}）`;
   context.labels = labels();
-  for (const p of engine.parameters()) context.params.set(p.name, p);
   regions = engine.regions();
   setupForm(form, context.labels, regions);
   setVocabulary(form, context.labels);

@@ -6,7 +6,8 @@
 // with each reported field set aside, so the officer sees all of them together. The page checks
 // nothing itself: every problem is the engine's.
 
-import { PolicyError } from './pkg/index.js';
+// The staff page's module (the household one): the package has one PolicyError class.
+import { PolicyError } from './pkg/household/index.js';
 import { MEMBER_FIELDS } from './form.js';
 
 /** ['members', 2, 'birthDate'] from 'members[2].birthDate'. */

@@ -49,7 +49,9 @@ export function basisOf(est, inForce = () => null) {
   return {
     concerned,
     unofficial: est.unofficial.filter((u) => u.usedBy.some((id) => payingIds.has(id)))
-      .map((u) => ({ name: u.parameter, label: paramLabel(u.parameter), affects: names(u.usedBy, payingIds), inForce: inForce(u.parameter) })),
+      .map((u) => ({ u, now: /** @type {{ label?: string } | null} */ (inForce(u.parameter)) }))
+      // The label as the value in force gives it (the catalogue's), or as the catalogue does.
+      .map(({ u, now }) => ({ name: u.parameter, label: now?.label ?? paramLabel(u.parameter), affects: names(u.usedBy, payingIds), inForce: now })),
     stale: est.stale.map((s) => ({ ...s, affects: names(s.usedBy, resultIds), inForce: inForce(s.parameter) })),
     assumptions: est.assumptions.map((a) => ({ ...a, affects: names(a.usedBy, resultIds) })),
   };

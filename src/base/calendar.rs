@@ -29,11 +29,13 @@ pub fn parse_date(text: &str, path: &str) -> Result<NaiveDate> {
             ),
         ));
     }
-    // The shape is checked above: the fields are plain digits.
+    // The shape is checked above: the fields are plain digits, read as such (at most four: no
+    // overflow).
     let field = |range: std::ops::Range<usize>| {
-        text.get(range)
-            .and_then(|s| s.parse::<u32>().ok())
-            .unwrap_or(0)
+        b.get(range).unwrap_or_default().iter().fold(0u32, |n, d| {
+            n.wrapping_mul(10)
+                .wrapping_add(u32::from(d.wrapping_sub(b'0')))
+        })
     };
     let year = i32::try_from(field(0..4)).unwrap_or(0);
     let date = NaiveDate::from_ymd_opt(year, field(5..7), field(8..10)).ok_or_else(|| {
@@ -161,6 +163,29 @@ mod tests {
             parse_date("2201-01-01", "x").unwrap_err().code,
             ErrorCode::OutOfRange
         );
+        // Every day of the range reads as the date chrono writes; months and days that do not
+        // exist are refused.
+        let mut day = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+        while day.year() <= 2200 {
+            assert_eq!(
+                parse_date(&day.format("%Y-%m-%d").to_string(), "x").unwrap(),
+                day
+            );
+            day = day.succ_opt().unwrap();
+        }
+        for bad in [
+            "2023-13-01",
+            "2023-00-10",
+            "2023-04-31",
+            "2023-01-00",
+            "2023-01-32",
+        ] {
+            assert_eq!(
+                parse_date(bad, "x").unwrap_err().code,
+                ErrorCode::InvalidDate,
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -277,7 +277,9 @@ pub(crate) fn estimate_through(
     let reader = transitions.keeping(reader);
     let mut monitoring = monitoring::run(&household, &reader, explain)?;
     let mut assistance = Assistance::of(&household, &reader)?;
-    let mut programs = registry::run_all(&household, &mut assistance, &reader, explain)?;
+    let mut amounts = [crate::programs::Amounts::default(); registry::PROGRAMMES.len()];
+    let mut programs =
+        registry::run_all(&household, &mut assistance, &reader, explain, &mut amounts)?;
     let mut contributions = Vec::with_capacity(programs.len());
     let (mut total_monthly, mut total_annual) = (Money::ZERO, Money::ZERO);
     let (mut total_one_off, mut total_on_behalf) = (Money::ZERO, Money::ZERO);
@@ -285,8 +287,7 @@ pub(crate) fn estimate_through(
     let mut basis = *monitoring.basis;
     basis.unofficial.extend(transition.unofficial);
     basis.stale.extend(&transition.stale);
-    for p in &mut programs {
-        let a = p.amounts()?;
+    for (p, a) in programs.iter_mut().zip(amounts) {
         total_monthly = total_monthly.checked_add(a.cash_monthly)?;
         total_annual = total_annual.checked_add(a.cash_annual)?;
         total_one_off = total_one_off.checked_add(a.one_off)?;

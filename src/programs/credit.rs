@@ -178,7 +178,7 @@ pub fn microcredit(
     Ok(ProgrammeResult::new(
         MICROCREDIT,
         MICROCREDIT_LABEL,
-        (Amounts::verdict(f.blockers.is_empty()), why),
+        (&Amounts::verdict(f.blockers.is_empty()), why),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
         explain.then_some(words),
@@ -278,7 +278,7 @@ pub fn guarantee_loan(
     Ok(ProgrammeResult::new(
         GUARANTEE_LOAN,
         GUARANTEE_LOAN_LABEL,
-        (Amounts::verdict(true), why![why]),
+        (&Amounts::verdict(true), why![why]),
         (Citations::of(&["六(十七)"]), Assumptions::default()),
         &r,
         explain.then_some(e),
@@ -331,7 +331,7 @@ pub fn insurance_futures(
         INSURANCE_FUTURES,
         INSURANCE_FUTURES_LABEL,
         (
-            Amounts::verdict(!payout.is_zero()),
+            &Amounts::verdict(!payout.is_zero()),
             why![if payout.is_zero() {
                 Reason::InsuranceFuturesNoPayout
             } else {

@@ -245,7 +245,7 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explain: bool) -> Result<Medic
     Ok(ProgrammeResult::new(
         ID,
         LABEL,
-        (Amounts::verdict(!covered.is_zero()), why),
+        (&Amounts::verdict(!covered.is_zero()), why),
         (Citations::of(&["四(十一)"]), Assumptions::default()),
         &r,
         explain.then_some(words),

@@ -169,7 +169,7 @@ impl<F> ProgrammeResult<F> {
     pub(crate) fn new(
         program: &'static str,
         label: &'static str,
-        (amounts, why): (Amounts, Why),
+        (amounts, why): (&Amounts, Why),
         (citations, assumptions): (Citations, Assumptions),
         reader: &Reader<'_>,
         words: Option<Explanation>,
@@ -337,7 +337,8 @@ pub trait HouseholdProgramme: Sized + Serialize {
 }
 
 /// Run one household programme: compute, add its decisions to the context, explain when asked,
-/// assemble the result.
+/// assemble the result; `counted` gets the result's [`Amounts`] (what it adds to the household's
+/// totals), worked once for both.
 pub(crate) fn run<F: HouseholdProgramme>(
     program: &'static str,
     label: &'static str,
@@ -345,6 +346,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
     a: &mut Assistance,
     reader: &Reader<'_>,
     explain: bool,
+    counted: &mut Amounts,
 ) -> Result<ProgrammeResult<F>> {
     let mut r = reader.clone();
     let mut figures = F::compute(h, a, &mut r)?;
@@ -355,10 +357,11 @@ pub(crate) fn run<F: HouseholdProgramme>(
         figures.explain(h, a, &mut words);
         words
     });
+    *counted = figures.amounts()?;
     Ok(ProgrammeResult::new(
         program,
         label,
-        (figures.amounts()?, figures.why()),
+        (counted, figures.why()),
         // The citations are words: only an explained result carries them.
         (
             if explain {

@@ -219,7 +219,7 @@ pub(crate) fn run(
     Ok(ProgrammeResult::new(
         ID,
         LABEL,
-        (Amounts::verdict(f.in_scope), why(&f)),
+        (&Amounts::verdict(f.in_scope), why(&f)),
         // The citations are words: only an explained result carries them.
         (
             if explain {

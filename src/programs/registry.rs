@@ -128,19 +128,23 @@ macro_rules! define_registry {
         ];
 
         /// Every household programme on a checked household, in the list's order (each may rely on
-        /// what those before it added to the context).
+        /// what those before it added to the context); `counted` gets each one's amounts, in order.
         pub(crate) fn run_all(
             h: &Household<'_>,
             a: &mut Assistance,
             reader: &Reader<'_>,
             explain: bool,
+            counted: &mut [Amounts; PROGRAMMES.len()],
         ) -> Result<Vec<ProgrammeOutcome>> {
             // Pushed one by one: a result is about a kilobyte, and `vec![…]` would build all
             // thirteen on the stack first and copy them again.
             let mut out = Vec::with_capacity(PROGRAMMES.len());
-            $(out.push(ProgrammeOutcome::$variant(
-                run::<super::$module::$figures>($id, $label, h, a, reader, explain)?
-            ));)*
+            let mut slots = counted.iter_mut();
+            // A slot for each programme: the spare is never written.
+            let mut spare = Amounts::default();
+            $(out.push(ProgrammeOutcome::$variant(run::<super::$module::$figures>(
+                $id, $label, h, a, reader, explain, slots.next().unwrap_or(&mut spare),
+            )?));)*
             Ok(out)
         }
 
@@ -153,8 +157,11 @@ macro_rules! define_registry {
             reader: &Reader<'_>,
             explain: bool,
         ) -> Result<Option<ProgrammeOutcome>> {
+            let mut counted = Amounts::default();
             $(
-                let result = run::<super::$module::$figures>($id, $label, h, a, reader, explain && $id == id)?;
+                let result = run::<super::$module::$figures>(
+                    $id, $label, h, a, reader, explain && $id == id, &mut counted,
+                )?;
                 if $id == id {
                     return Ok(Some(ProgrammeOutcome::$variant(result)));
                 }

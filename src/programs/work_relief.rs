@@ -65,7 +65,10 @@ pub fn work_relief(
     Ok(ProgrammeResult::new(
         ID,
         LABEL,
-        (Amounts::verdict(true), why![Reason::WorkReliefRemuneration]),
+        (
+            &Amounts::verdict(true),
+            why![Reason::WorkReliefRemuneration],
+        ),
         (
             Citations::of(&["六(十六)", "三(六)"]),
             Assumptions::default(),

@@ -131,41 +131,35 @@ pub fn width() -> usize {
         .saturating_add(TRAILING.len())
 }
 
-/// One output row's cells, written one after another into a single buffer with a comma between
-/// them, as the CSV record they make when no cell needs quoting: a register has millions of
-/// cells, and an allocation for each cost more than writing them.
+/// One output row, written as the CSV record its cells make: each cell as [`write_record`] writes
+/// it (quoted only when it must be), a comma between them. A register has millions of cells: an
+/// allocation for each, or a second pass to quote them, cost more than writing them once.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Cells {
-    text: String,
-    /// Where each cell ends in `text` (the next starts one byte after, past the comma).
-    ends: Vec<usize>,
-    /// Whether a cell needs quoting (then the record is written cell by cell).
-    quote: bool,
+    /// The record so far, without its line break.
+    text: Vec<u8>,
+    /// How many cells it has.
+    count: usize,
 }
 
 impl Cells {
-    /// A row with room for `width` cells of `bytes` in all.
-    fn with_capacity(width: usize, bytes: usize) -> Cells {
+    /// A row with room for `bytes` of text.
+    fn with_capacity(bytes: usize) -> Cells {
         Cells {
-            text: String::with_capacity(bytes),
-            ends: Vec::with_capacity(width),
-            quote: false,
+            text: Vec::with_capacity(bytes),
+            count: 0,
         }
     }
     /// Start the next cell: a comma after the one before.
     fn open(&mut self) {
-        if !self.ends.is_empty() {
-            self.text.push(',');
+        if self.count > 0 {
+            self.text.push(b',');
         }
-    }
-    fn close(&mut self) {
-        self.ends.push(self.text.len());
+        self.count = self.count.saturating_add(1);
     }
     pub fn push(&mut self, cell: &str) {
         self.open();
-        self.text.push_str(cell);
-        self.close();
-        self.quote = self.quote || needs_quotes(cell);
+        write_cell(&mut self.text, cell);
     }
     /// A cell that echoes input: made safe for spreadsheets.
     pub fn push_safe(&mut self, cell: &str) {
@@ -174,42 +168,68 @@ impl Cells {
     /// An amount (digits, a point and a sign: never quoted).
     pub fn push_money(&mut self, amount: Money) {
         self.open();
-        amount.fen_text().push_to(&mut self.text);
-        self.close();
+        self.text.extend_from_slice(amount.fen_text().as_bytes());
     }
     pub fn push_number(&mut self, n: u64) {
         self.open();
-        crate::base::json_write::number(&mut self.text, n);
-        self.close();
+        // Digits from the last, into a buffer as long as the longest u64.
+        let (mut digits, mut at, mut n) = ([0u8; 20], 20usize, n);
+        loop {
+            at = at.saturating_sub(1);
+            if let Some(d) = digits.get_mut(at) {
+                *d = b'0'.wrapping_add((n % 10) as u8);
+            }
+            n /= 10;
+            if n == 0 || at == 0 {
+                break;
+            }
+        }
+        self.text
+            .extend_from_slice(digits.get(at..).unwrap_or_default());
+    }
+    /// One cell of `parts` with `separator` between them (no list or string built for it).
+    pub fn push_joined(&mut self, parts: &[&str], separator: &str) {
+        let quoted = parts.iter().any(|p| needs_quotes(p)) || needs_quotes(separator);
+        if quoted {
+            return self.push(&parts.join(separator));
+        }
+        self.open();
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                self.text.extend_from_slice(separator.as_bytes());
+            }
+            self.text.extend_from_slice(part.as_bytes());
+        }
     }
     /// Empty cells up to `width`.
     pub fn pad(&mut self, width: usize) {
-        while self.ends.len() < width {
+        while self.count < width {
             self.open();
-            self.close();
         }
     }
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.count
     }
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.count == 0
     }
-    /// The row as one CSV record, as [`write_record`] writes its cells: when no cell needs
-    /// quoting (almost every row), its text is the record.
+    /// The row as one CSV record, with its line break.
     pub fn write_csv(&self, out: &mut Vec<u8>) {
-        if self.quote {
-            return write_record(out, self.iter());
-        }
-        out.extend_from_slice(self.text.as_bytes());
+        out.extend_from_slice(&self.text);
         out.push(b'\n');
     }
-    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        self.ends.iter().scan(0, |start, &end| {
-            let cell = self.text.get(*start..end).unwrap_or_default();
-            *start = end.saturating_add(1);
-            Some(cell)
-        })
+}
+
+/// One cell as a CSV record holds it: quoted when it holds a comma, a quote or a line break.
+fn write_cell(out: &mut Vec<u8>, cell: &str) {
+    if cell.is_empty() {
+        // Most cells of a row that are not figures: nothing to write.
+    } else if needs_quotes(cell) {
+        out.push(b'"');
+        out.extend_from_slice(cell.replace('"', "\"\"").as_bytes());
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(cell.as_bytes());
     }
 }
 
@@ -220,13 +240,7 @@ pub fn write_record<'a>(out: &mut Vec<u8>, cells: impl IntoIterator<Item = &'a s
         if i > 0 {
             out.push(b',');
         }
-        if needs_quotes(cell) {
-            out.push(b'"');
-            out.extend_from_slice(cell.replace('"', "\"\"").as_bytes());
-            out.push(b'"');
-        } else {
-            out.extend_from_slice(cell.as_bytes());
-        }
+        write_cell(out, cell);
     }
     out.push(b'\n');
 }
@@ -260,7 +274,7 @@ pub fn lead_cells(
     error: Option<&BatchError>,
     lang: Lang,
 ) -> Cells {
-    let mut row = Cells::with_capacity(width(), 256);
+    let mut row = Cells::with_capacity(512);
     row.push_safe(id.household);
     row.push_safe(id.reference.unwrap_or_default());
     row.push_number(id.line);
@@ -330,7 +344,7 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
                     name(&(id, label), lang)
                 })
                 .collect();
-            row.push(&alerts.join(";"));
+            row.push_joined(&alerts, ";");
             row.push_number(u64::try_from(s.unofficial.len()).unwrap_or(u64::MAX));
             row.push_number(u64::try_from(s.stale.len()).unwrap_or(u64::MAX));
         }
@@ -426,9 +440,33 @@ mod tests {
         cells.push_safe("=x");
         cells.push_number(42u64);
         cells.push_money(Money::from_decimal(rust_decimal::Decimal::new(-5, 1)));
-        cells.pad(7);
-        let got: Vec<&str> = cells.iter().collect();
-        assert_eq!(got, ["a", "", "'=x", "42", "-0.50", "", ""]);
+        cells.push_number(0);
+        cells.push_number(u64::MAX);
+        cells.push_joined(&["x", "y"], ";");
+        cells.push_joined(&["x", "y,z"], ";");
+        cells.push_joined(&[], ";");
+        cells.pad(13);
+        assert_eq!(cells.len(), 13);
+        let mut ours = Vec::new();
+        cells.write_csv(&mut ours);
+        let cells = [
+            "a",
+            "",
+            "'=x",
+            "42",
+            "-0.50",
+            "0",
+            "18446744073709551615",
+            "x;y",
+            "x;y,z",
+            "",
+            "",
+            "",
+            "",
+        ];
+        let mut record = Vec::new();
+        write_record(&mut record, cells);
+        assert_eq!(String::from_utf8(ours), String::from_utf8(record));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! reading resumes at the next line, so one stray quote costs one line, never the rest of the file.
 
 use std::collections::VecDeque;
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
 
 /// The most physical lines one quoted cell may span before its quote counts as unclosed.
 pub const MAX_SPAN_LINES: usize = 32;
@@ -165,6 +165,41 @@ pub fn first_line_not_utf8<R: BufRead>(input: R) -> Option<(u64, Vec<u8>)> {
         }
     }
     None
+}
+
+/// Whether the whole of `input` is UTF-8 text, read in blocks: the quick test a register passes
+/// before its lines are looked at one by one ([`first_line_not_utf8`], for the line to name). A
+/// text is UTF-8 as a whole exactly when each of its lines is, line breaks being ASCII. `false`
+/// too when the input cannot be read to its end (the reading proper says why).
+pub fn all_utf8<R: Read>(mut input: R) -> bool {
+    let mut block = vec![0u8; 1 << 16];
+    // Bytes of a character cut by the block's end, carried to the front of the next block.
+    let mut carried = 0usize;
+    loop {
+        let Some(room) = block.get_mut(carried..) else {
+            return false;
+        };
+        let read = match input.read(room) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => return false,
+        };
+        if read == 0 {
+            return carried == 0;
+        }
+        let filled = carried.saturating_add(read);
+        let Some(text) = block.get(..filled) else {
+            return false;
+        };
+        carried = match std::str::from_utf8(text) {
+            Ok(_) => 0,
+            Err(e) if e.error_len().is_none() => {
+                block.copy_within(e.valid_up_to()..filled, 0);
+                filled.saturating_sub(e.valid_up_to())
+            }
+            Err(_) => return false,
+        };
+    }
 }
 
 /// A register that could not be read further, as an officer's message: the readers' own errors
@@ -497,6 +532,32 @@ mod tests {
         );
         let system = read_problem(io::Error::from(io::ErrorKind::PermissionDenied));
         assert_eq!(system.message, "读取失败：文件无法继续读取");
+    }
+
+    #[test]
+    fn a_text_is_all_utf8_when_each_of_its_lines_is() {
+        // A reader that hands out one byte at a time cuts every character between two reads.
+        struct Trickle<'a>(&'a [u8]);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let n = self.0.len().min(buf.len()).min(1);
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let utf8 = "\u{feff}户编号,出生日期\r\n老人,1950-01-01\n".as_bytes();
+        let mut gbk = utf8.to_vec();
+        gbk.extend_from_slice(&[0xc0, 0xcf, 0xb0, 0xe9, b'\n']); // 老伴 in GBK
+        let mut long = "老".repeat(30_000).into_bytes(); // characters across 64 KB blocks
+        assert!(all_utf8(utf8) && all_utf8(Trickle(utf8)));
+        assert!(all_utf8(long.as_slice()) && all_utf8(&b""[..]));
+        assert!(!all_utf8(gbk.as_slice()) && !all_utf8(Trickle(&gbk)));
+        long.pop(); // the last character cut short at the end of the text
+        assert!(!all_utf8(long.as_slice()) && !all_utf8(Trickle(&long)));
+        for text in [utf8, &gbk[..], &long[..]] {
+            assert_eq!(all_utf8(text), first_line_not_utf8(text).is_none());
+        }
     }
 
     fn items(text: &[u8]) -> Vec<Item> {

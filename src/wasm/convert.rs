@@ -20,10 +20,12 @@ extern "C" {
     /// plain data.
     #[wasm_bindgen(catch, js_name = toJson)]
     fn to_json(value: &JsValue) -> Result<Vec<u8>, JsValue>;
+    #[cfg(not(feature = "household-only"))]
     /// Items `start..end` of a batch as JSON bytes, read by index; items that are not plain data
     /// sent as null and listed in `bad`.
     #[wasm_bindgen(js_name = batchToJson)]
     pub(super) fn batch_to_json(items: &JsValue, start: u32, end: u32) -> JsValue;
+    #[cfg(not(feature = "household-only"))]
     /// Throws `PolicyError` (naming its line) for a register's text with a lone surrogate, which
     /// has no UTF-8 form: it would otherwise cross as U+FFFD, unseen.
     #[wasm_bindgen(catch, js_name = checkText)]
@@ -118,10 +120,12 @@ pub(super) fn options_arg<T: Default>(
     }
 }
 
+#[cfg(not(feature = "household-only"))]
 /// The most text `screenText` takes at once (the copy in and the rows out both live in the
 /// module's memory, which is at most 4 GiB).
 const MAX_REGISTER_BYTES: u32 = 512 * 1024 * 1024;
 
+#[cfg(not(feature = "household-only"))]
 /// A register's bytes from a `Uint8Array` (copied in once) or a string.
 pub(super) fn register_bytes(v: &JsValue) -> Result<Vec<u8>, JsValue> {
     let length = if v.is_string() {
@@ -140,6 +144,7 @@ pub(super) fn register_bytes(v: &JsValue) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::from(v.clone()).to_vec())
 }
 
+#[cfg(not(feature = "household-only"))]
 fn check_register_len(bytes: usize) -> Result<(), JsValue> {
     if bytes > MAX_REGISTER_BYTES as usize {
         return Err(to_js(PolicyError::out_of_range(
@@ -200,6 +205,7 @@ pub(super) fn household_call<T: Serialize>(
     result(f(&h, &as_of))
 }
 
+#[cfg(not(feature = "household-only"))]
 /// A request object and a date in, a result out (bills, loans, projects).
 pub(super) fn request_call<R, T: Serialize>(
     v: &JsValue,

@@ -3,18 +3,30 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::batches::{batch_args, gathered, in_chunks, unsent, Unsent};
+use super::convert::household_arg;
 use super::convert::{
-    as_of_arg, explain_arg, household_arg, household_call, json_arg, object_arg, options_arg,
-    parsed, region_arg, register_bytes, request_call, result, string_arg, to_js, to_value,
+    as_of_arg, explain_arg, household_call, object_arg, parsed, region_arg, result, string_arg,
+    to_js, to_value,
 };
-use super::types::{OptionsArg, RegionArg, TextOptionsArg};
-use crate::base::error::{ErrorCode, PolicyError};
-use crate::base::json::Node;
+use super::types::{OptionsArg, RegionArg};
+use crate::base::error::ErrorCode;
 use crate::engine::Engine;
-use crate::input::requests::{
-    CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
-    WorkReliefProject,
+use crate::input::requests::CurveOptions;
+// What the household module (feature `household-only`) leaves out: the what-ifs (the income curve
+// aside), the bills, loans and projects, the batches and registers.
+#[cfg(not(feature = "household-only"))]
+use super::{
+    batches::{batch_args, gathered, in_chunks, unsent, Unsent},
+    convert::{json_arg, options_arg, register_bytes, request_call},
+    types::TextOptionsArg,
+};
+#[cfg(not(feature = "household-only"))]
+use crate::{
+    base::{error::PolicyError, json::Node},
+    input::requests::{
+        GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
+        WorkReliefProject,
+    },
 };
 
 /// The policy engine. `new PolicyEngine()` uses the embedded Heilongjiang parameter set.
@@ -36,6 +48,7 @@ impl PolicyEngine {
         Engine::new().map(PolicyEngine::from).map_err(to_js)
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// A whole parameter set as JSON text (same schema as the default).
     #[wasm_bindgen(js_name = fromParameters)]
     pub fn from_parameters(
@@ -47,6 +60,7 @@ impl PolicyEngine {
             .map_err(to_js)
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// A what-if engine: a plain value replaces a parameter for every date and region; dated values
     /// are added (replacing one of the same date and region).
     #[wasm_bindgen(js_name = withOverrides)]
@@ -61,6 +75,7 @@ impl PolicyEngine {
             .map_err(to_js)
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// The parameter catalogue: name, unit, values with source and status.
     #[wasm_bindgen(unchecked_return_type = "ParameterInfo[]")]
     pub fn parameters(&self) -> Result<JsValue, JsValue> {
@@ -139,6 +154,7 @@ impl PolicyEngine {
         })
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// 三重保障 for a hospital bill (四(十一)).
     #[wasm_bindgen(unchecked_return_type = "MedicalResult")]
     pub fn medical(
@@ -157,6 +173,7 @@ impl PolicyEngine {
         )
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// 脱贫人口小额信贷 (六(十七)).
     #[wasm_bindgen(unchecked_return_type = "MicrocreditResult")]
     pub fn microcredit(
@@ -175,6 +192,7 @@ impl PolicyEngine {
         )
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// 创业担保贷款 (六(十七)).
     #[wasm_bindgen(js_name = guaranteeLoan, unchecked_return_type = "GuaranteeLoanResult")]
     pub fn guarantee_loan(
@@ -193,6 +211,7 @@ impl PolicyEngine {
         )
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// “保险+期货” payout (六(十七)).
     #[wasm_bindgen(js_name = insuranceFutures, unchecked_return_type = "InsuranceFuturesResult")]
     pub fn insurance_futures(
@@ -211,6 +230,7 @@ impl PolicyEngine {
         )
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// 以工代赈 minimum labour remuneration (三(六), 六(十六)).
     #[wasm_bindgen(js_name = workRelief, unchecked_return_type = "WorkReliefResult")]
     pub fn work_relief(
@@ -257,6 +277,7 @@ impl PolicyEngine {
         household_call(&self.inner, &h, &as_of, |h, d| self.inner.screen(h, d))
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// One result per household, in order; a bad household gives `{ ok: false, error }` and the rest go on.
     /// Without words unless `{ explain: true }` (every amount the same).
     #[wasm_bindgen(js_name = estimateMany, unchecked_return_type = "BatchItem[]")]
@@ -284,6 +305,7 @@ impl PolicyEngine {
         })
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// One screening row per household, in order; a bad household gives `{ ok: false, error }`.
     /// The fast path for registers.
     #[wasm_bindgen(js_name = screenMany, unchecked_return_type = "ScreenItem[]")]
@@ -296,6 +318,7 @@ impl PolicyEngine {
         gathered(&list, |items, bad| self.screen_chunk(items, bad, &as_of))
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// A whole register as text (JSON Lines, a JSON array of households, or CSV, told by the first
     /// character: `{`, `[`, anything else; UTF-8, a `Uint8Array` or a string) screened in one call:
     /// the command-line tool's CSV rows, one per household or error, in input order. The fastest
@@ -318,6 +341,7 @@ impl PolicyEngine {
         result(screen_text(&self.inner, &bytes, &as_of, format, lang))
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// Screening rows handed over chunk by chunk, for registers too long to hold at once (a page
     /// can run this in a Web Worker and post each chunk on): `onChunk(rows, start)` is called with
     /// the rows of households `start`, `start + 1`, … in order. Same rows as `screenMany`.
@@ -348,6 +372,7 @@ impl PolicyEngine {
         )
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// Every household under this engine's parameters and under `other`'s: the summary per
     /// programme and per region (households gaining, losing, newly eligible, no longer eligible,
     /// the change in annual amounts), and the households that differ or are errors, in order.
@@ -365,6 +390,7 @@ impl PolicyEngine {
         compared_batch(&list, comparer)
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// Every household on `from` and on `to` under this engine's parameters (e.g. the period's
     /// last day and the day after, as `zhenxing compare --as-of FROM --to TO`): `compareMany`'s
     /// shape, each programme's change with why (`why`: reason ids, as `compareDates` gives them).
@@ -431,6 +457,7 @@ impl PolicyEngine {
         to_value(&self.inner.parameter_set_info())
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// This engine's estimate against another's (a what-if), programme by programme.
     #[wasm_bindgen(unchecked_return_type = "Comparison")]
     pub fn compare(
@@ -446,6 +473,7 @@ impl PolicyEngine {
         result(self.inner.compare_with(&h, &as_of, &other.inner, explain))
     }
 
+    #[cfg(not(feature = "household-only"))]
     /// The household on `from` against `to` (e.g. the period's last day and the day after),
     /// programme by programme, with why each changed (`programs[].why`; explained, also
     /// `programs[].reasons`).
@@ -465,6 +493,7 @@ impl PolicyEngine {
     }
 }
 
+#[cfg(not(feature = "household-only"))]
 impl PolicyEngine {
     /// The screening rows of a chunk, the items JavaScript could not send given their error.
     fn screen_chunk(
@@ -483,6 +512,7 @@ impl PolicyEngine {
     }
 }
 
+#[cfg(not(feature = "household-only"))]
 /// A batch fed through `comparer` chunk by chunk: `{ summary, households }` (`RegisterComparison`).
 /// Each chunk's differing households are handed to JavaScript with the chunk, as the other
 /// batches' rows are: the module keeps only the tally, however long the batch.

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{to_js, to_value};
+use super::convert::to_value;
 
 /// The items of the policy text (citation and title), for showing citations.
 #[wasm_bindgen(js_name = policyItems, unchecked_return_type = "PolicyItem[]")]
@@ -20,11 +20,12 @@ pub fn labels() -> Result<JsValue, JsValue> {
 /// The default parameter set (`zhenxing-parameters/1` JSON), the very text shipped as
 /// `zhenxing/heilongjiang.json`, written back from the tables compiled in: a portal can start its
 /// own file from it.
+#[cfg(not(feature = "household-only"))]
 #[wasm_bindgen(js_name = defaultParameters)]
 pub fn default_parameters() -> Result<String, JsValue> {
     crate::params::ParameterSet::heilongjiang()
         .map(|set| set.to_json())
-        .map_err(to_js)
+        .map_err(super::convert::to_js)
 }
 
 /// The package version.

@@ -9,13 +9,20 @@
 //! - [`engine`]: the `PolicyEngine` class; [`programmes`]: its method per household programme;
 //!   [`county`]: its county calls; [`functions`]: the free functions; [`types`]: TypeScript.
 
+// The household module (feature `household-only`, `zhenxing/household`) has the household calls
+// only: the constructor, the programmes, `estimate`, `screen`, `transition`, the form and parameter
+// look-ups, `labels`, `policyItems`, `version`. What it leaves out is gated where it is declared.
+#[cfg(not(feature = "household-only"))]
 mod batches;
+#[cfg(not(feature = "household-only"))]
 mod columns;
 mod convert;
+#[cfg(not(feature = "household-only"))]
 pub mod county;
 pub mod engine;
 pub mod functions;
 pub mod programmes;
+#[cfg(not(feature = "household-only"))]
 pub mod register;
 pub mod types;
 

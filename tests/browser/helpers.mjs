@@ -27,7 +27,7 @@ const newest = (dir) => {
 export function ensureSite() {
   const lock = `${root}dist/.site-lock`;
   const fresh = () => existsSync(`${site}/index.html`) && statSync(`${site}/index.html`).mtimeMs >=
-    Math.max(newest(`${root}www`), newest(`${root}dist/zhenxing/web`), statSync(`${root}scripts/site.mjs`).mtimeMs);
+    Math.max(newest(`${root}www`), newest(`${root}dist/zhenxing/web`), newest(`${root}dist/zhenxing/household`), statSync(`${root}scripts/site.mjs`).mtimeMs);
   if (fresh()) return;
   for (let i = 0; ; i++) {
     try {

@@ -32,6 +32,13 @@ test('the .wasm, raw and gzip (level 9)', () => {
   within('.wasm gzip bytes', gzipSync(wasm, { level: 9 }).length, budgets.wasm.gzipBytes, budgets.wasm.aimGzipBytes, budgets.wasm.perProgrammeGzip);
 });
 
+test('the household module (zhenxing/household), raw and gzip (level 9)', () => {
+  const wasm = readFileSync(join(repo, 'dist/zhenxing/household/household_bg.wasm'));
+  const b = budgets.householdWasm;
+  within('household .wasm raw bytes', wasm.length, b.rawBytes, b.aimRawBytes, b.perProgrammeRaw);
+  within('household .wasm gzip bytes', gzipSync(wasm, { level: 9 }).length, b.gzipBytes, b.aimGzipBytes, b.perProgrammeGzip);
+});
+
 test('an unexplained estimate of a three-member household', () => {
   const bytes = Buffer.byteLength(JSON.stringify(engine.estimate(household, asOf, { explain: false })));
   within('unexplained estimate bytes', bytes, budgets.leanEstimateBytes.budget, budgets.leanEstimateBytes.aim, budgets.leanEstimateBytes.perProgramme);

@@ -12,7 +12,9 @@ import { PolicyError } from '../../js/boundary.js';
 import { WASM_FEATURES, assertSupported, missingFeatures, syncCompileRefused } from '../../js/support.js';
 
 const repo = new URL('../..', import.meta.url).pathname;
-const wasm = readFileSync(join(repo, 'dist/zhenxing/web/zhenxing_bg.wasm'));
+// The package's two modules (the full one, and the household one of zhenxing/household), each with
+// its glue.
+const MODULES = [['web/zhenxing_bg.wasm', 'web/zhenxing.js'], ['household/household_bg.wasm', 'household/zhenxing.js']];
 
 // The floor's features in the names of each tool.
 const BINARYEN = { 'mutable-globals': 'MutableGlobals', 'sign-ext': 'SignExt', 'nontrapping-fptoint': 'NontrappingFPToInt' };
@@ -45,8 +47,11 @@ test('the floor is the 2017 core with mutable globals, sign extension and non-tr
   assert.deepEqual(WASM_FEATURES.map((f) => f.feature), ['mutable-globals', 'sign-ext', 'nontrapping-fptoint']);
 });
 
-test('the built module validates against exactly the floor\'s WebAssembly features', () => {
-  assert.ok(validUnder(wasm, FLOOR), 'dist/zhenxing/web/zhenxing_bg.wasm uses a feature beyond the floor (binaryen printed which, above)');
+test('the built modules validate against exactly the floor\'s WebAssembly features', () => {
+  for (const [file] of MODULES) {
+    const wasm = readFileSync(join(repo, 'dist/zhenxing', file));
+    assert.ok(validUnder(wasm, FLOOR), `dist/zhenxing/${file} uses a feature beyond the floor (binaryen printed which, above)`);
+  }
   // The features Rust enables by default since 1.82 and the floor lacks are refused by the same check.
   const beyond = {
     'reference-types': ['(module (table 1 externref))', F.ReferenceTypes],
@@ -60,12 +65,14 @@ test('the built module validates against exactly the floor\'s WebAssembly featur
   }
 });
 
-test('the module says it needs nothing beyond the floor (its target_features section)', () => {
-  // wasm-bindgen reads this section: reference-types in it would make the glue use externref.
-  const listed = targetFeatures(wasm);
-  for (const feature of listed) assert.ok(WASM_FEATURES.some((f) => f.feature === feature), `target_features lists ${feature}`);
-  const glue = readFileSync(join(repo, 'dist/zhenxing/web/zhenxing.js'), 'utf8');
-  assert.doesNotMatch(glue, /externref/, 'the glue uses an externref table');
+test('the modules say they need nothing beyond the floor (their target_features section)', () => {
+  for (const [file, glueFile] of MODULES) {
+    // wasm-bindgen reads this section: reference-types in it would make the glue use externref.
+    const listed = targetFeatures(readFileSync(join(repo, 'dist/zhenxing', file)));
+    for (const feature of listed) assert.ok(WASM_FEATURES.some((f) => f.feature === feature), `${file}: target_features lists ${feature}`);
+    const glue = readFileSync(join(repo, 'dist/zhenxing', glueFile), 'utf8');
+    assert.doesNotMatch(glue, /externref/, `${glueFile} uses an externref table`);
+  }
 });
 
 /** The features a module's target_features custom section lists as used ('+'). */

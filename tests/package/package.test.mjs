@@ -11,10 +11,14 @@ import { built, cleanup, prepare, repo, run, tarball } from './lib.mjs';
 const pkg = JSON.parse(readFileSync(join(built, 'package.json'), 'utf8'));
 const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
 
-test('the tarball holds one .wasm, the licences, the changelog and the docs', () => {
-  assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['web/zhenxing_bg.wasm']);
+test('the tarball holds the module and the household module, the licences, the changelog and the docs', () => {
+  assert.deepEqual(files.filter((f) => f.endsWith('.wasm')).sort(), ['household/household_bg.wasm', 'web/zhenxing_bg.wasm']);
+  // One copy of js/boundary.js's code for browsers (web/snippets) and one for Node: one PolicyError.
+  assert.deepEqual(files.filter((f) => f.includes('snippets/')).map((f) => f.replace(/zhenxing-\w+/, 'zhenxing-*')), ['web/snippets/zhenxing-*/js/boundary.js']);
+  assert.deepEqual(files.filter((f) => f.startsWith('node/')).sort(), ['node/boundary.cjs', 'node/household-engine.cjs', 'node/household.cjs',
+    'node/household.mjs', 'node/index.cjs', 'node/index.mjs', 'node/package.json', 'node/web.cjs', 'node/web.mjs', 'node/zhenxing.cjs']);
   for (const f of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'CHANGELOG.md', 'package.json', 'heilongjiang.json',
-    'index.d.ts', 'index.d.cts', 'web/index.d.ts', 'web/index.d.cts']) {
+    'index.d.ts', 'index.d.cts', 'web/index.d.ts', 'web/index.d.cts', 'household/index.js', 'household/index.d.ts', 'household/index.d.cts']) {
     assert.ok(files.includes(f), `${f} is missing`);
   }
   for (const doc of pkg.files.filter((f) => f.startsWith('docs/'))) assert.ok(files.includes(doc), `${doc} is missing`);

@@ -1,6 +1,7 @@
 // The package from a CommonJS TypeScript file (module nodenext): the CommonJS declarations.
 import zhenxing = require('zhenxing');
 import web = require('zhenxing/web');
+import householdOnly = require('zhenxing/household');
 import type { Household, Estimate } from 'zhenxing';
 
 declare function report(...values: unknown[]): void;
@@ -16,4 +17,6 @@ try {
 engine.free();
 // require('zhenxing/web').init is the init function (also .default).
 const loaded: Promise<unknown> = web.init();
-report(estimate.totalAnnual, zhenxing.version(), loaded);
+// require('zhenxing/household'): the same shapes, the household calls only.
+const screened = new householdOnly.PolicyEngine().screen(household, '2023-06-01');
+report(estimate.totalAnnual, zhenxing.version(), loaded, screened, householdOnly.init());

@@ -29,9 +29,12 @@ for (const [config, what] of [
 
 // ---- arethetypeswrong ----------------------------------------------------------------------------
 test('arethetypeswrong finds no problem in the tarball (node10, node16 CJS and ESM, bundler)', () => {
-  // The .wasm subpath is a file to fetch or read, not a module: there are no types to resolve.
-  const r = spawnSync(bin('attw'), [join(repo, 'dist', 'zhenxing.tgz'), '--exclude-entrypoints', './web/zhenxing_bg.wasm', '--no-color'], { encoding: 'utf8' });
+  // The .wasm subpaths are files to fetch or read, not modules: there are no types to resolve.
+  const r = spawnSync(bin('attw'), [join(repo, 'dist', 'zhenxing.tgz'), '--exclude-entrypoints', './web/zhenxing_bg.wasm',
+    './household/household_bg.wasm', '--no-color'], { encoding: 'utf8' });
   const output = `${r.stdout}${r.stderr}`;
+  // Every subpath that is a module is checked: zhenxing, zhenxing/web, zhenxing/household.
+  for (const entry of ['"zhenxing"', '"zhenxing/web"', '"zhenxing/household"']) assert.ok(output.includes(entry), `${entry} not checked:\n${output}`);
   assert.equal(r.status, 0, output);
   assert.match(output, /No problems found/, output);
 });

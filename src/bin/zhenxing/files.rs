@@ -132,7 +132,10 @@ pub fn encoding(gbk: bool) -> Encoding {
 /// whole file).
 pub fn check_start(bytes: &[u8], name: &str, encoding: Encoding) -> Result<(), String> {
     check_head(bytes.get(..SNIFF).unwrap_or(bytes), name, encoding)?;
-    check_utf8(bytes, name, encoding)
+    match std::str::from_utf8(bytes) {
+        Ok(_) => Ok(()),
+        Err(_) => check_utf8(bytes, name, encoding),
+    }
 }
 
 /// Refuse, up front, a file read as UTF-8 with any line that is not UTF-8 (a GBK file with lines
@@ -281,10 +284,13 @@ impl Input {
     }
 
     /// Refuse, up front, a register read as UTF-8 with a line that is not (a stream read once,
-    /// JSON Lines from standard input, is not read ahead: such a line is its own error).
+    /// JSON Lines from standard input, is not read ahead: such a line is its own error). The whole
+    /// is tested quickly first; its lines are looked at one by one only to name the first bad one.
     fn check_whole(&self, name: &str) -> Result<(), String> {
         match self.source {
             Source::Stream(_) => Ok(()),
+            _ if self.encoding.name != UTF8.name => Ok(()),
+            _ if zhenxing::register::read::all_utf8(self.reader()?) => Ok(()),
             _ => check_utf8(self.reader()?, name, self.encoding),
         }
     }
@@ -344,11 +350,14 @@ fn check_encoding(head: &[u8], encoding: Encoding, name: &str) -> Result<(), Str
         // A UTF-8 register with a stray GBK row has lines of real UTF-8 text too: that row is
         // reported on its own. In a GBK file a few byte pairs happen to be UTF-8 characters
         // ('ο', 'Ӫ'), but no line with Chinese text in it is whole UTF-8.
-        let utf8_line = head.split(|b| *b == b'\n').any(|line| {
-            std::str::from_utf8(line)
-                .is_ok_and(|l| l.chars().any(|c| !c.is_ascii() && c != '\u{feff}'))
-        });
-        if !utf8 && !utf8_line && decode_gbk(head).is_some() {
+        // (Looked for only in a sample that is not UTF-8 as a whole: a UTF-8 one is never GBK here.)
+        let utf8_line = || {
+            head.split(|b| *b == b'\n').any(|line| {
+                std::str::from_utf8(line)
+                    .is_ok_and(|l| l.chars().any(|c| !c.is_ascii() && c != '\u{feff}'))
+            })
+        };
+        if !utf8 && !utf8_line() && decode_gbk(head).is_some() {
             return Err(format!("{name} {GBK_FILE}"));
         }
     } else if utf8 && !head.is_ascii() {

@@ -541,8 +541,16 @@ mod tests {
         let (h, reader) = Household::read(&input, &set, on).unwrap();
         for explain in [false, true] {
             let mut a = Assistance::of(&h, &reader).unwrap();
-            let r =
-                run::<DibaoFigures>("dibao", "最低生活保障", &h, &mut a, &reader, explain).unwrap();
+            let r = run::<DibaoFigures>(
+                "dibao",
+                "最低生活保障",
+                &h,
+                &mut a,
+                &reader,
+                explain,
+                &mut Default::default(),
+            )
+            .unwrap();
             let from = parse_date("2022-01-01", "").unwrap();
             let read = explain.then_some((StandardOf::Province, from));
             assert_eq!(r.working.standard_of, read);

@@ -1,0 +1,117 @@
+// The staff page's two modules: the first estimate and its income curve come from the household
+// module (pkg/household/household_bg.wasm) alone; the full module (pkg/zhenxing_bg.wasm) is fetched
+// when a what-if is first asked for, which says 正在加载… while it loads and says so when it cannot.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { PolicyEngine } from '../../dist/zhenxing/node/index.mjs';
+import { launch, serveSite, stop } from './helpers.mjs';
+
+const engine = new PolicyEngine();
+let server, browser;
+
+before(async () => {
+  server = await serveSite();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await stop(server?.proc);
+});
+
+/** A cold visit (a context of its own: no cache, no service worker) to the staff page. */
+async function visit(prepare = async () => {}) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await prepare(page);
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+  await page.waitForSelector('#result-body:not([hidden])');
+  return { context, page };
+}
+
+/** The files of pkg/ the page fetched, each with when it started, beside the first estimate's mark. */
+const fetched = (page) => page.evaluate(() => ({
+  estimate: performance.getEntriesByName('zx-first-estimate')[0]?.startTime,
+  pkg: performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, start: e.startTime }))
+    .filter((e) => e.path.startsWith('/pkg/')),
+}));
+/** The full module's own files: its entry, its API, its glue, the module. */
+const FULL = ['/pkg/index.js', '/pkg/engine.js', '/pkg/zhenxing.js', '/pkg/zhenxing_bg.wasm'];
+
+test('the first estimate and its curve fetch only the household module; a what-if fetches the full one', async () => {
+  const { context, page } = await visit();
+  try {
+    await page.waitForSelector('#chart:not([data-pending])');
+    assert.equal(await page.isHidden('#chart-card'), false, 'the curve is drawn with the household module');
+    const { estimate, pkg } = await fetched(page);
+    assert.ok(estimate > 0, 'the page marks its first estimate');
+    const paths = pkg.map((f) => f.path);
+    const wasm = (list) => list.filter((p) => p.endsWith('.wasm'));
+    assert.deepEqual(wasm(paths), ['/pkg/household/household_bg.wasm'], `fetched for the estimate and its curve: ${paths}`);
+    for (const file of FULL) assert.ok(!paths.includes(file), `${file} fetched before any what-if`);
+    await page.fill('#what-if-form [name="dibao.standard.rural"]', '471');
+    await page.click('#what-if-apply');
+    await page.waitForSelector('#what-if-table:not([hidden])');
+    const afterwards = (await fetched(page)).pkg.map((f) => f.path);
+    assert.deepEqual(wasm(afterwards), ['/pkg/household/household_bg.wasm', '/pkg/zhenxing_bg.wasm'], 'the full module once, for the what-if');
+    for (const file of FULL) assert.ok(afterwards.includes(file), `${file} fetched for the what-if`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a what-if while the full module loads says 正在加载…, then compares; a failed load is said, and tried again', async () => {
+  /** @type {(() => void)[]} */
+  const held = [];
+  let refuse = true;
+  const { context, page } = await visit((p) => p.route('**/pkg/zhenxing_bg.wasm', (route) => {
+    if (refuse) {
+      refuse = false;
+      return route.abort('internetdisconnected');
+    }
+    held.push(() => route.continue());
+  }));
+  try {
+    // The first what-if's load fails: said in its error line; the curve and the estimate stand.
+    await page.waitForSelector('#chart:not([data-pending])');
+    await page.fill('#what-if-form [name="dibao.standard.rural"]', '471');
+    await page.click('#what-if-apply');
+    await page.waitForSelector('#what-if-error:not([hidden])');
+    assert.equal(await page.isHidden('#chart-card'), false);
+    // Asked again, it is tried again.
+    await page.click('#what-if-apply');
+    await page.waitForSelector('#what-if-loading:not([hidden])');
+    assert.equal(await page.textContent('#what-if-loading'), '正在加载…');
+    while (held.length === 0) await new Promise((r) => setTimeout(r, 20));
+    held.shift()();
+    await page.waitForSelector('#what-if-table:not([hidden])');
+    assert.equal(await page.isHidden('#what-if-loading'), true);
+    assert.equal(await page.isHidden('#what-if-error'), true);
+    const h = JSON.parse(await page.evaluate(() => {
+      document.getElementById('export').click();
+      return /** @type {HTMLTextAreaElement} */ (document.getElementById('household-json')).value;
+    }));
+    const asOf = await page.inputValue('#as-of');
+    const c = engine.compare(h, asOf, engine.withOverrides({ 'dibao.standard.rural': '471' }));
+    assert.equal(await page.textContent('#what-if-total'), c.totalDifference);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a what-if whose module cannot load says so in its error line', async () => {
+  const { context, page } = await visit((p) => p.route('**/pkg/zhenxing_bg.wasm', (route) => route.abort('internetdisconnected')));
+  try {
+    await page.fill('#what-if-form [name="dibao.standard.rural"]', '471');
+    await page.click('#what-if-apply');
+    await page.waitForSelector('#what-if-error:not([hidden])');
+    assert.equal(await page.textContent('#what-if-error'), '比较功能所需的计算模块未能加载，请检查网络后再试。');
+    assert.equal(await page.isHidden('#what-if-table'), true);
+    assert.equal(await page.isHidden('#what-if-loading'), true);
+    // The household's own figures stand.
+    assert.equal(await page.isHidden('#result-body'), false);
+  } finally {
+    await context.close();
+  }
+});
