@@ -189,7 +189,7 @@ function innerOf(obj, klass, path = '') {
   }
   if (!alike) {
     throw new PolicyError('INVALID_INPUT', path, path
-      ? `${path} 应为 PolicyEngine 实例（如 engine.withOverrides({...}) 的结果）`
+      ? `${path} 应为本模块的 PolicyEngine 实例（如 engine.withOverrides({...}) 的结果；zhenxing/household 的引擎不能交给完整模块）`
       : `须在 ${nameOf(klass)} 实例上调用（不能把方法单独取出或在原型上调用）`, []);
   }
   throw new PolicyError('ENGINE_FREED', path, klass === Engine

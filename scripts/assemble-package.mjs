@@ -291,7 +291,14 @@ write('household/zhenxing.js', readFileSync(join(householdSrc, 'zhenxing_bg.js')
   return ` from '../web/snippets/${path}';`;
 }));
 if (snippets !== 1) throw new Error(`assemble-package: expected the household glue to import one snippet, found ${snippets}`);
-cpSync(join(root, 'js', 'engine.js'), join(out, 'household', 'engine.js'));
+// js/engine.js again, its messages naming this entry: what it loads, how its engines are made.
+write('household/engine.js', [
+  ['（zhenxing/web 先要加载 .wasm 文件）', '（zhenxing/household 先要加载 household_bg.wasm）'],
+  ['不是由 new PolicyEngine()、fromParameters、withOverrides 得到的', '不是由 zhenxing/household 的 new PolicyEngine() 得到的'],
+].reduce((text, [from, to]) => {
+  if (text.split(from).length !== 2) throw new Error(`assemble-package: js/engine.js should say ${from} once`);
+  return text.replace(from, to);
+}, readFileSync(join(root, 'js', 'engine.js'), 'utf8')));
 write('household/boundary.js', `${header}// js/boundary.js, the one of web/: one PolicyError in the package.\nexport * from '../web/boundary.js';\n`);
 write('household/support.js', `${header}export * from '../web/support.js';\n`);
 const householdGlue = 'node/household-engine.cjs';
@@ -372,7 +379,7 @@ export interface InitOutput {
  * PolicyError UNSUPPORTED_BROWSER, whose message names what it lacks.
  */
 export default function init(options?: { module_or_path?: InitInput | Promise<InitInput> }): Promise<InitOutput>;
-/** The same as the default export (\`require('zhenxing/web').init\`). */
+/** The same as the default export. */
 export { init };
 /** Instantiates the module synchronously from its bytes or a compiled module: \`initSync({ module })\`. */
 export function initSync(options: { module: SyncInitInput }): InitOutput;

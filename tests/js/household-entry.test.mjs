@@ -112,12 +112,17 @@ test('errors are the package\'s one PolicyError, and the engine keeps working af
   assert.equal(answer(() => engine.dibao(...c.args)), answer(() => fullEngine.dibao(...c.args)));
   const spent = new household.PolicyEngine();
   spent.free();
-  assert.throws(() => spent.estimate(c.args[0], c.args[1]), (e) => e instanceof full.PolicyError && e.code === 'ENGINE_FREED');
+  assert.throws(() => spent.estimate(c.args[0], c.args[1]), (e) => e instanceof full.PolicyError && e.code === 'ENGINE_FREED'
+    && e.message.includes('zhenxing/household 的 new PolicyEngine()') && !e.message.includes('withOverrides'));
+  // A household engine handed to the full module's what-if: refused, saying why.
+  assert.throws(() => fullEngine.compare(c.args[0], c.args[1], engine), (e) => e instanceof full.PolicyError
+    && e.code === 'INVALID_INPUT' && e.path === 'other' && e.message.includes('zhenxing/household 的引擎不能交给完整模块'));
 });
 
 test('the browser zhenxing/household: PolicyError NOT_INITIALIZED before init(), its own module after it', async () => {
   const web = await load('household/index.js');
-  assert.throws(() => new web.PolicyEngine(), (e) => e instanceof web.PolicyError && e.code === 'NOT_INITIALIZED');
+  assert.throws(() => new web.PolicyEngine(), (e) => e instanceof web.PolicyError && e.code === 'NOT_INITIALIZED'
+    && e.message.includes('zhenxing/household 先要加载 household_bg.wasm'));
   assert.ok(!('defaultParameters' in web) && !('RegisterScreen' in web) && !('fromParameters' in web.PolicyEngine));
   const output = await web.default({ module_or_path: readFileSync(join(pkg, 'household', 'household_bg.wasm')) });
   assert.ok(output.memory instanceof WebAssembly.Memory);
