@@ -163,7 +163,8 @@ fn basic_living_step_concludes_when_spending_is_large() {
         .find(|s| s.starts_with("扣除刚性支出后人均 2400.00 元/人·年"))
         .unwrap_or_else(|| panic!("{steps:?}"));
     assert!(
-        living.ends_with("低于此线，且刚性支出较大：基本生活出现严重困难。"),
+        // The threshold of large spending is this calculator's choice, and the step says so.
+        living.ends_with("低于此线，且刚性支出较大：基本生活出现严重困难（本计算器的假设）。"),
         "{living}"
     );
 }
