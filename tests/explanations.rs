@@ -247,3 +247,18 @@ fn below_the_marginal_line_never_reads_as_equal_to_it() {
         "{step}"
     );
 }
+
+#[test]
+fn an_unsecured_guarantee_is_named_as_not_met() {
+    // Water registered unsafe: the step names the standard the household does not meet; it read
+    // “…饮水安全未保障：饮水安全有保障。”, which says the opposite.
+    let steps = monitoring_steps(
+        r#"{"region":"230231","status":"alleviated","guarantees":{"water":false},
+            "members":[{"birthDate":"1980-01-01","wages":"20000"}]}"#,
+        "2023-06-01",
+    );
+    assert!(
+        steps.contains(&"“两不愁三保障”及饮水安全有未达到的：“饮水安全有保障”。".to_string()),
+        "{steps:?}"
+    );
+}

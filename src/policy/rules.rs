@@ -156,8 +156,8 @@ rules! {
     // 防止返贫动态监测
     MONITORING_PER_CAPITA_NET_INCOME: "monitoring.perCapitaNetIncome", ASSUMPTION, "二(二)", "家庭人均纯收入 = 登记的经营、财产、转移、其他收入、不计入低保的收入与工资之和 ÷ 人数：各项按已扣除经营费用的净额录入，文件未给出本计算器可用的算法。";
     MONITORING_INCOME_LINE: "monitoring.incomeLine", Text, "二(二)", "人均纯收入低于监测收入标准的（等于标准的不算低于），存在返贫致贫风险。";
-    MONITORING_GUARANTEES: "monitoring.guarantees", Text, "二(二)", "“两不愁三保障”及饮水安全未保障的，存在返贫致贫风险。";
-    MONITORING_RIGID_SPENDING: "monitoring.rigidSpending", ASSUMPTION, "二(二)", "刚性支出大于0且不低于家庭年收入一定比例（参数）的，为“刚性支出较大”。";
+    MONITORING_GUARANTEES: "monitoring.guarantees", Text, "二(二)", "“两不愁三保障”及饮水安全未保障的，存在返贫致贫风险；房屋安全性鉴定为C级、D级（危房）的，不论登记如何，住房安全按未保障计。";
+    MONITORING_RIGID_SPENDING: "monitoring.rigidSpending", ASSUMPTION, "二(二)", "刚性支出大于0且不低于家庭年收入一定比例（参数）的，为“刚性支出较大”；登记了刚性支出或上年收入的都检查，不以登记因病、因灾等事件为前提（原文“因病因灾因意外事故等”）。";
     MONITORING_INCOME_FALL: "monitoring.incomeFall", ASSUMPTION, "二(二)", "今年收入不高于上年收入 ×（1 − 比例）（比例为参数，下降恰好达到比例的也算）的，为“收入大幅缩减”。";
     MONITORING_BASIC_LIVING: "monitoring.basicLiving", ASSUMPTION, "二(二)", "扣除刚性支出后人均收入低于监测标准的一定倍数（参数，等于的不算低于）的，为“基本生活出现严重困难”。";
     MONITORING_RURAL: "monitoring.rural", Text, "二(二)、四(九)", "防止返贫动态监测面向农户：城市一般家庭不纳入，城市低收入人口由民政部门开展低收入人口动态监测。";
