@@ -92,7 +92,7 @@ impl ChildRehabilitationFigures {
 }
 
 impl HouseholdProgramme for ChildRehabilitationFigures {
-    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("on the household's behalf"));
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("the most it pays: not in the totals"));
 
     fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = ChildRehabilitationFigures {
@@ -136,9 +136,10 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
     fn amounts(&self) -> Result<Amounts> {
         let total = self.total()?;
         let eligible = !total.is_zero();
+        // The ceilings are the most the scheme pays the institution, not what it pays in the
+        // year: the result says them, the household's totals leave them out.
         Ok(Amounts {
             annual: eligible.then_some(total),
-            other_annual: total,
             ..Amounts::verdict(eligible)
         })
     }

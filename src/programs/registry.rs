@@ -262,7 +262,6 @@ pub const TOTALS: &[(&str, &[&str])] = &[
             "pension",
             "education",
             "orphanAllowance",
-            "childRehabilitation",
             "medicalPremium",
             "housing",
         ],
