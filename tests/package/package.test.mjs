@@ -113,6 +113,22 @@ test('the reference lists the programme methods with PolicyEngine, not as a type
   assert.equal(new Set(headings).size, headings.length, 'no two headings share an anchor');
 });
 
+test('docs/package.md names every value the entries export, as the built declarations and the Node entry have them', async () => {
+  const doc = readFileSync(join(repo, 'docs', 'package.md'), 'utf8').replace(/\s+/g, ' ');
+  const named = (text) => [...text.matchAll(/`(\w+)`/g)].map((m) => m[1]).sort();
+  const main = doc.match(/The first two export the same API \(([^)]*)\)/);
+  assert.ok(main, 'docs/package.md lists the exports of zhenxing');
+  const declared = [...readFileSync(join(built, 'index.d.ts'), 'utf8').matchAll(/^export (?:declare )?(?:class|function|const) (\w+)/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(named(main[1]), declared, 'the list in docs/package.md against index.d.ts');
+  assert.deepEqual(declared, Object.keys(await import('../../dist/zhenxing/node/index.mjs')).sort(), 'index.d.ts against the Node entry');
+  // zhenxing/household: its values beside the engine's methods.
+  const household = doc.match(/`describe`, `incomeCurve`, `free`; and ([^.]*)\. It is/);
+  assert.ok(household, 'docs/package.md lists the exports of zhenxing/household');
+  const dts = readFileSync(join(built, 'household', 'index.d.ts'), 'utf8');
+  const values = named(dts.match(/^export \{([^}]*)\} from/m)[1].replace(/(\w+)/g, '`$1`'));
+  assert.deepEqual(named(household[1]), values, 'the household list in docs/package.md against household/index.d.ts');
+});
+
 test('the browser entries bundled by esbuild as an IIFE (import.meta.url empty): init() rejects with PolicyError, never throws; given the .wasm, it loads', async () => {
   const { build } = await import('esbuild');
   const household = {
