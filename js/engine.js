@@ -222,7 +222,7 @@ function wrongModule(module, path, cause) {
   const given = !zhenxing
     ? '所给的不是 zhenxing 的计算模块'
     : full === ENTRY.household
-      ? `所给的是 ${other} 的模块（${full ? '完整模块 web/zhenxing_bg.wasm' : '住户模块 household/household_bg.wasm'}）`
+      ? `所给的是 ${other} 的模块（${full ? '完整模块 web/zhenxing_bg.wasm' : '家庭测算模块 household/household_bg.wasm'}）`
       : '所给的模块与本入口的 JavaScript 不是同一次构建（如来自另一版本的 zhenxing）';
   const advice = zhenxing && full === ENTRY.household ? `：请改给 ${ENTRY.file}，或改用 ${other}` : `：请用同一个 zhenxing 包里的 ${ENTRY.file}`;
   return withCause(new PolicyError('WRONG_MODULE', path, `这是 ${ENTRY.name} 的入口，需要 ${ENTRY.file}；${given}${advice}`, []), cause);
