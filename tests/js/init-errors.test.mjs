@@ -36,6 +36,8 @@ const server = createServer((req, res) => {
 server.listen(0, '127.0.0.1');
 await once(server, 'listening');
 const base = `http://127.0.0.1:${server.address().port}/`;
+// Node 20.0 runs a file's after() hooks only once nothing else keeps it alive: the server must not.
+server.unref();
 after(() => server.close());
 
 const ENTRIES = [
