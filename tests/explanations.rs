@@ -262,3 +262,20 @@ fn an_unsecured_guarantee_is_named_as_not_met() {
         "{steps:?}"
     );
 }
+
+#[test]
+fn case_by_case_for_any_disaster_or_family_change_is_said_to_be_ours() {
+    // 二(二) sends 重大 disasters and family changes to 一事一议; the engine sends every one recorded
+    // (it cannot judge 重大), and the step says that is its choice.
+    let steps = monitoring_steps(
+        r#"{"region":"230129","status":"general","events":["familyChange"],
+            "members":[{"birthDate":"1980-01-01","wages":"9000"},{"birthDate":"2012-01-01","schooling":"primary"}]}"#,
+        "2023-06-01",
+    );
+    assert!(
+        steps.contains(
+            &"遭遇重大自然灾害或家庭重大变故：实行“一事一议”（本计算器的假设）。".to_string()
+        ),
+        "{steps:?}"
+    );
+}

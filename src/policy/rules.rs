@@ -164,6 +164,7 @@ rules! {
     MONITORING_URBAN_REGISTERED: "monitoring.urbanRegistered", ASSUMPTION, "二(二)", "城市家庭已登记为脱贫户、监测户或返贫致贫户的（如易地扶贫搬迁进城），仍按登记纳入监测。";
     MONITORING_SCOPE: "monitoring.scope", Text, "二(二)、四(九)", "脱贫不稳定户、边缘易致贫户、突发严重困难户纳入监测；已认定的监测对象按登记类别。";
     MONITORING_TRACK: "monitoring.track", Text, "二(二)", "有劳动能力的开发式帮扶，无劳动能力的兜底保障，重大灾害或家庭重大变故“一事一议”。";
+    MONITORING_CASE_BY_CASE: "monitoring.caseByCase", ASSUMPTION, "二(二)", "登记了因灾或家庭变故事件的，按“遭遇重大自然灾害或家庭重大变故”实行“一事一议”：是否“重大”由县级认定，本计算器不判断。";
     MONITORING_RISK_ELIMINATION: "monitoring.riskElimination", Document, "二(二)；国家乡村振兴局等《关于健全防止返贫动态监测和帮扶机制的指导意见》（2021，转述）", "收入持续稳定超过监测标准满规定月数、“两不愁三保障”及饮水安全有保障的，可按程序标注风险消除；无劳动能力的不标注，持续跟踪。";
     // 最低生活保障
     DIBAO_STANDARD: "dibao.standard", Text, "四(十)", "按家庭所在地区和城乡取当地低保标准。";
@@ -196,7 +197,7 @@ rules! {
     TEMPORARY_EVENT: "temporary.event", Text, "四(十)；《社会救助暂行办法》第四十七条", "因病、因灾、意外事故、家庭变故等基本生活陷入暂时困难的，给予临时救助。";
     TEMPORARY_NEED: "temporary.need", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "困难缺口 = 全年低保线（标准 × 12 × 人数）− 扣除刚性支出后的年收入 − 本年已获低保、特困供养；缺口大于0才救助。刚性支出超过收入的，超出部分计入缺口，缺口可大于全年低保线：临时救助救的正是支出型困难（“凡困必帮”），救助额另有上限，上限以上一事一议（与防贫保险不同，见 povertyInsurance.formula）。";
     TEMPORARY_AMOUNT: "temporary.amount", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "救助额为缺口，不超过若干个月的家庭低保标准（与低保标准挂钩、分类分档，月数为参数）：刚性支出大于0且不低于年收入一定比例（参数）的为严重困难，其余（包括没有刚性支出的）为一般困难。";
-    TEMPORARY_CASE_BY_CASE: "temporary.caseByCase", Text, "二(二)、四(十)；民发〔2018〕23号二(三)", "缺口大于救助上限（等于的不算大于）的，超出部分由县级“一事一议”。";
+    TEMPORARY_CASE_BY_CASE: "temporary.caseByCase", Document, "民发〔2018〕23号二(三)", "缺口大于救助上限（等于的不算大于）的，超出部分可按“一事一议”提高救助额度（实施意见的“一事一议”见二(二)，是对遭遇重大自然灾害或家庭重大变故的监测户）。";
     // 养老保险代缴
     PENSION_LOWEST_TIER: "pension.lowestTier", Text, "四(十二)；国发〔2014〕8号", "政府为困难群体按最低缴费档次代缴部分或全部城乡居民养老保险费；年满16周岁、不在校、未满60周岁（参数）的成员缴费。";
     PENSION_MEMBER: "pension.member", Text, "四(十二)", "低保对象、特困人员、返贫致贫人口、重度残疾人由政府代缴；困难群体和其他已脱贫人口（脱贫户、登记为脱贫不稳定户的监测户）提高缴费档次时可保留现行最低缴费档次。";

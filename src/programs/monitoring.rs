@@ -292,6 +292,10 @@ fn elimination_why(
 fn assumptions(f: &MonitoringFigures, h: &Household<'_>) -> Assumptions {
     let mut a = Assumptions::default();
     a.add(rules::MONITORING_PER_CAPITA_NET_INCOME);
+    a.add_if(
+        f.track == Some(Track::CaseByCase),
+        rules::MONITORING_CASE_BY_CASE,
+    );
     a.add_if(f.urban && f.in_scope, rules::MONITORING_URBAN_REGISTERED);
     a.add_if(
         f.track.is_some() && h.members.iter().any(|m| m.labor_capacity_assumed),
@@ -409,8 +413,7 @@ fn risk_elimination(
     let stable_months = r.count(&p::MONITORING_STABLE_MONTHS)?;
     let short_of_months = !below && h.stable_income_months < stable_months;
     let has_labor = h.members.iter().any(|m| m.labor_capacity != Capacity::None);
-    let eligible =
-        !below && !short_of_months && h.unsecured().is_empty() && !sudden && has_labor;
+    let eligible = !below && !short_of_months && h.unsecured().is_empty() && !sudden && has_labor;
     Ok(RiskElimination {
         eligible,
         reasons: Vec::new(),
@@ -453,7 +456,10 @@ fn explain_check(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanati
         let names: Vec<&str> = unsecured.iter().map(|(_, n)| *n).collect();
         e.step(
             rules::MONITORING_GUARANTEES,
-            format!("“两不愁三保障”及饮水安全有未达到的：“{}”。", names.join("”“")),
+            format!(
+                "“两不愁三保障”及饮水安全有未达到的：“{}”。",
+                names.join("”“")
+            ),
             Some(names.len().to_string()),
         );
     }
@@ -636,7 +642,11 @@ fn explain_scope(f: &MonitoringFigures, e: &mut Explanation) {
             Track::Development => Reason::MonitoringDevelopment.text(),
             Track::SafetyNet => Reason::MonitoringSafetyNet.text(),
         };
-        e.step(rules::MONITORING_TRACK, text.into(), None);
+        if t == Track::CaseByCase {
+            e.step(rules::MONITORING_CASE_BY_CASE, text.into(), None);
+        } else {
+            e.step(rules::MONITORING_TRACK, text.into(), None);
+        }
         e.reason(text);
     }
 }
