@@ -279,3 +279,63 @@ fn case_by_case_for_any_disaster_or_family_change_is_said_to_be_ours() {
         "{steps:?}"
     );
 }
+
+/// The households of the golden cases with their dates (no parameter overrides).
+fn golden_households() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let case: Value =
+            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        let args = case["args"].as_array().cloned().unwrap_or_default();
+        if let (Some(h), Some(Value::String(as_of)), Value::Null) =
+            (args.first(), args.get(1), &case["overrides"])
+        {
+            if h.get("members").is_some() {
+                out.push((h.to_string(), as_of.clone()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_assumption_an_estimate_lists_has_a_step_saying_so() {
+    // A member of staff reads the card: each assumption the estimate lists for a programme is in
+    // one of that programme's steps, marked 本计算器的假设, not only in the list at the end.
+    let engine = Engine::new().unwrap();
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for (h, as_of) in golden_households() {
+        let Ok(input) = HouseholdInput::from_json(&h) else {
+            continue;
+        };
+        let Ok(e) = engine.estimate(&input, &as_of) else {
+            continue;
+        };
+        let v = serde_json::to_value(&e).unwrap();
+        let mut cards: Vec<&Value> = v["programs"].as_array().unwrap().iter().collect();
+        cards.push(&v["monitoring"]);
+        for a in v["assumptions"].as_array().unwrap() {
+            let rule = a["rule"].as_str().unwrap();
+            for by in a["usedBy"].as_array().unwrap() {
+                let Some(card) = cards.iter().find(|c| c["program"] == *by) else {
+                    continue;
+                };
+                checked += 1;
+                let said = card["steps"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|s| s["rule"] == rule && s["text"].as_str().unwrap().contains("假设"));
+                if !said {
+                    missing.push(format!("{by} {rule}"));
+                }
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(checked > 500, "only {checked} assumptions checked");
+    assert_eq!(missing, Vec::<String>::new());
+}

@@ -7,7 +7,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::policy::rules::{Basis, RuleId};
+use crate::policy::rules::{Assumptions, Basis, RuleId};
 
 /// One step of a calculation (`steps[]` of every result).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -45,10 +45,15 @@ pub struct Fact {
 /// A step's text, saying so when its rule is a choice of this calculator rather than a provision
 /// (its citation names what the choice fills in, not a text that says it): `…（本计算器的假设）。`,
 /// unless the text already speaks of the assumption.
-fn marked(rule: RuleId, mut text: String) -> String {
+fn marked(rule: RuleId, text: String) -> String {
     if rule.rule().basis != Basis::Assumption || text.contains("假设") {
         return text;
     }
+    mark(text)
+}
+
+/// `text` ending in （本计算器的假设）, before its full stop.
+fn mark(mut text: String) -> String {
     let stop = text.ends_with('。');
     if stop {
         text.pop();
@@ -102,6 +107,21 @@ impl Explanation {
             value,
             citation: None,
         });
+    }
+
+    /// For each assumption `applied` that no step has said, a step of its own in the rule's words,
+    /// so that every assumption a card rests on is read on the card, marked, not only listed.
+    pub fn say_assumptions(&mut self, applied: Assumptions) {
+        for rule in applied.iter() {
+            if self.steps.iter().all(|s| s.rule != rule.id) {
+                self.steps.push(Step {
+                    rule: rule.id,
+                    text: mark(rule.text.to_string()),
+                    value: None,
+                    citation: rule.sources().next(),
+                });
+            }
+        }
     }
 
     /// A sentence a member of staff can read out.

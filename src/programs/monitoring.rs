@@ -213,8 +213,10 @@ pub(crate) fn run(
     let mut r = reader.clone();
     let mut f = assess(h, &mut r)?;
     let mut words = Explanation::default();
+    let assumed = assumptions(&f, h);
     if explain {
         explain_check(&mut f, h, &mut words);
+        words.say_assumptions(assumed);
     }
     Ok(ProgrammeResult::new(
         ID,
@@ -227,7 +229,7 @@ pub(crate) fn run(
             } else {
                 Citations::default()
             },
-            assumptions(&f, h),
+            assumed,
         ),
         &r,
         explain.then_some(words),
