@@ -339,3 +339,21 @@ fn every_assumption_an_estimate_lists_has_a_step_saying_so() {
     assert!(checked > 500, "only {checked} assumptions checked");
     assert_eq!(missing, Vec::<String>::new());
 }
+
+#[test]
+fn below_the_monitoring_line_never_reads_as_equal_to_it() {
+    // 延寿县, three members, business 17,999.99 a year, 2023-06-01: per person 17,999.99 ÷ 3 =
+    // 5,999.99666… < the line 6,000 (monitored as 边缘易致贫户). To the fen 6,000.00; cut to three
+    // places 5,999.996 < 6,000.
+    let steps = monitoring_steps(
+        r#"{"region":"230129","status":"general","income":{"business":"17999.99"},
+            "members":[{"birthDate":"1980-01-01"},{"birthDate":"1982-01-01"},{"birthDate":"2012-01-01"}]}"#,
+        "2023-06-01",
+    );
+    assert!(
+        steps.contains(
+            &"监测收入标准 6000.00 元/人·年：人均纯收入 5999.996… 元/人·年低于标准。".to_string()
+        ),
+        "{steps:?}"
+    );
+}

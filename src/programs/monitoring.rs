@@ -448,7 +448,14 @@ fn explain_check(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanati
     e.step(
         rules::MONITORING_INCOME_LINE,
         format!(
-            "监测收入标准 {line} 元/人·年：人均纯收入 {per_capita} 元/人·年{}标准。",
+            "监测收入标准 {line} 元/人·年：人均纯收入 {} 元/人·年{}标准。",
+            if f.below {
+                total
+                    .checked_div(h.size())
+                    .map_or_else(|_| per_capita.to_string(), |exact| exact.said_below(line))
+            } else {
+                per_capita.to_string()
+            },
             if f.below { "低于" } else { "不低于" }
         ),
         Some(line.to_fen_string()),
@@ -551,7 +558,11 @@ fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &
         rules::MONITORING_BASIC_LIVING,
         format!(
             "扣除刚性支出后人均 {} 元/人·年{}；基本生活困难线为监测标准的 {} 倍（倍数是参数）：{line} × {} = {} 元，{}此线{}。",
-            s.after_spending,
+            if s.severe {
+                s.after_spending.said_below(s.living_line.1)
+            } else {
+                s.after_spending.to_string()
+            },
             if s.spending_over_income {
                 "（刚性支出超过收入，不足 0 按 0 计）"
             } else {

@@ -6,7 +6,7 @@ use crate::base::money::Money;
 use crate::input::model::{Area, Household, WorkPlace};
 use crate::policy::explain::Explanation;
 use crate::policy::rules::{self, RuleId};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 /// The card's steps and reasons: income, figures, then the route 低保 took or why none.
 pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
@@ -56,26 +56,15 @@ pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
     explain_route(f, h, e);
 }
 
-/// The per-capita monthly income as a sentence saying it is below `line` shows it: to the fen, or,
-/// where the fen rounds it up to the line (441.00 for 440.9996), cut to the first place that shows
-/// it below, with … when cut, so that “低于” never stands between two equal figures.
+/// The per-capita monthly income (not rounded) as a sentence saying it is below `line` shows it.
 fn below_text(f: &DibaoFigures, line: Money) -> String {
-    let shown = f.per_capita_monthly_income;
-    let exact = f
-        .working
+    f.working
         .monthly_income
-        .decimal()
-        .checked_div(Decimal::from(f.working.covered));
-    match exact {
-        Some(exact) if shown >= line => (3..=12)
-            .map(|places| exact.round_dp_with_strategy(places, RoundingStrategy::ToZero))
-            .find(|cut| *cut < line.decimal())
-            .map_or_else(
-                || shown.to_string(),
-                |cut| format!("{cut}{}", if cut == exact { "" } else { "…" }),
-            ),
-        _ => shown.to_string(),
-    }
+        .checked_div(Decimal::from(f.working.covered))
+        .map_or_else(
+            |_| f.per_capita_monthly_income.to_string(),
+            |exact| exact.said_below(line),
+        )
 }
 
 /// The labels of the members at `places`, joined with 、.
