@@ -89,11 +89,10 @@ pub(crate) fn continues(m: &Member<'_>, minor_age: Option<u32>) -> Option<Contin
         return Some(Continues::Minor(minor_age));
     }
     match m.schooling {
-        Some(s @ (Schooling::Primary | Schooling::Junior | Schooling::Senior | Schooling::Vocational))
-            if m.care.is_none() =>
-        {
-            Some(Continues::AtSchool(s))
-        }
+        Some(
+            s
+            @ (Schooling::Primary | Schooling::Junior | Schooling::Senior | Schooling::Vocational),
+        ) if m.care.is_none() => Some(Continues::AtSchool(s)),
         _ => None,
     }
 }

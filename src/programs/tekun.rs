@@ -399,7 +399,11 @@ impl HouseholdProgramme for TekunFigures {
                     Continues::Minor(_) => rules::TEKUN_CONTINUES_MINOR.into(),
                     Continues::AtSchool(_) => RuleId::from(rules::TEKUN_CONTINUES_AT_SCHOOL),
                 };
-                e.step(rule, format!("{}：{}。", m.label, continues_words(m, why)), None);
+                e.step(
+                    rule,
+                    format!("{}：{}。", m.label, continues_words(m, why)),
+                    None,
+                );
             }
             member_steps(m, row, (basic, floor), e);
         }
