@@ -396,7 +396,7 @@ impl HouseholdProgramme for TekunFigures {
             row.reasons = test_words(m, row, standard, a.minor_age);
             if let (Some(why), true) = (continues(m, a.minor_age), row.eligible) {
                 let rule = match why {
-                    Continues::Minor(_) => rules::TEKUN_CONTINUES_MINOR.into(),
+                    Continues::Minor(_) => rules::TEKUN_CONTINUES_MINOR,
                     Continues::AtSchool(_) => RuleId::from(rules::TEKUN_CONTINUES_AT_SCHOOL),
                 };
                 e.step(
