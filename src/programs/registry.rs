@@ -9,7 +9,10 @@
 use serde::Serialize;
 
 use super::assistance::Assistance;
-use super::{run, Amounts, Basis, ColumnNotes, HouseholdProgramme, ProgrammeResult};
+use super::{
+    run, run_for_row, Amounts, Basis, ColumnNotes, ForAlerts, HouseholdProgramme, ProgrammeResult,
+    RowPart,
+};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::Household;
@@ -146,6 +149,18 @@ macro_rules! define_registry {
                 $id, $label, h, a, reader, explain, slots.next().unwrap_or(&mut spare),
             )?));)*
             Ok(out)
+        }
+
+        /// Every household programme on a checked household for a screening row, in the list's
+        /// order: the figures [`run_all`] computes unexplained, each kept as its amounts and what it
+        /// rested on, no result assembled.
+        pub(crate) fn run_all_for_row(
+            h: &Household<'_>,
+            a: &mut Assistance,
+            reader: &Reader<'_>,
+            kept: &mut ForAlerts,
+        ) -> Result<[RowPart; PROGRAMMES.len()]> {
+            Ok([$(run_for_row::<super::$module::$figures>(h, a, reader, kept)?,)*])
         }
 
         /// One household programme by id, explained when `explain` (`None`: no such programme).
