@@ -20,7 +20,7 @@ use crate::params::ParameterSet;
 use crate::programs::assistance::Assistance;
 use crate::programs::monitoring;
 use crate::programs::monitoring::{Category, MonitoringFigures, Track};
-use crate::programs::registry;
+use crate::programs::{registry, RowPart};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -188,7 +188,8 @@ pub fn screen_in(
     let monitoring = monitoring::run(&household, &reader, false)?;
     let mut assistance = Assistance::of(&household, &reader)?;
     let mut kept = crate::programs::ForAlerts::default();
-    let parts = registry::run_all_for_row(&household, &mut assistance, &reader, &mut kept)?;
+    let mut parts = [RowPart::default(); registry::PROGRAMMES.len()];
+    registry::run_all_for_row(&household, &mut assistance, &reader, &mut parts, &mut kept)?;
     let mut totals = Totals::default();
     let mut basis = rested_on(&monitoring, &transition);
     let mut programs = Vec::with_capacity(parts.len());
