@@ -4,7 +4,8 @@
 // into the module, and the functions the module imports; this module instantiates the module with
 // those imports and hands pages only what they may use:
 //  - init() and initSync() load the module once, after checking that the browser has what it needs
-//    (js/support.js: PolicyError UNSUPPORTED_BROWSER), and answer its memory only;
+//    (js/support.js: PolicyError UNSUPPORTED_BROWSER) and that the module is this glue's (the other
+//    entry's is PolicyError WRONG_MODULE), and answer its memory only;
 //  - anything called before is PolicyError NOT_INITIALIZED, not a TypeError from inside the glue;
 //  - PolicyEngine and RegisterScreen are handles: the glue's object behind each is kept here, out of
 //    reach, in a registry of the live handles. A handle freed, forged (Object.create of the class), or
@@ -31,6 +32,10 @@ const internals = /** @type {Record<string, unknown> & { __wbg_set_wasm(exports:
 const optional = /** @type {Partial<typeof glue>} */ (glue);
 /** The module's name for the glue, as it imports from it. */
 const GLUE_MODULE = './zhenxing_bg.js';
+/** This entry and its module, for messages: the household module's glue has no register screen. */
+const ENTRY = optional.RegisterScreen === undefined
+  ? { name: 'zhenxing/household', file: 'household/household_bg.wasm', household: true }
+  : { name: 'zhenxing/web', file: 'web/zhenxing_bg.wasm', household: false };
 
 // ---- loading ----------------------------------------------------------------------------------
 
@@ -96,21 +101,31 @@ function initSync(options) {
     }
   }
   const compiled = module instanceof WebAssembly.Module ? module : new WebAssembly.Module(/** @type {BufferSource} */ (module));
-  return finish(new WebAssembly.Instance(compiled, imports()));
+  let instance;
+  try {
+    instance = new WebAssembly.Instance(compiled, imports());
+  } catch (e) {
+    throw wrongModule(compiled, 'module', e) ?? e;
+  }
+  const wrong = wrongModule(compiled, 'module');
+  if (wrong) throw wrong;
+  return finish(instance);
 }
 
 /**
  * Loads the module from `{ module_or_path }`: fetched and compiled while it downloads, or from bytes
  * or a compiled module. Later calls answer at once; calls made while it loads share the one load.
- * A browser below the floor gets PolicyError UNSUPPORTED_BROWSER.
+ * Every failure is a rejection. A browser below the floor gets PolicyError UNSUPPORTED_BROWSER; the
+ * other entry's module (or another build's), PolicyError WRONG_MODULE.
  * @param {{ module_or_path?: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>} [options]
+ * @param {() => URL} [beside] the location of the entry's own .wasm file, when none is given
  * @returns {Promise<InitOutput>}
  */
-async function init(options) {
+async function init(options, beside) {
   if (output !== undefined) return output;
   assertSupported();
   if (loading === undefined) {
-    loading = load(options);
+    loading = load(options, beside);
     loading.catch(() => { loading = undefined; });
   }
   return loading;
@@ -118,9 +133,10 @@ async function init(options) {
 
 /**
  * @param {{ module_or_path?: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>} [options]
+ * @param {() => URL} [beside]
  * @returns {Promise<InitOutput>}
  */
-async function load(options) {
+async function load(options, beside) {
   let source = options;
   if (source !== undefined) {
     if (Object.getPrototypeOf(source) === Object.prototype) {
@@ -129,36 +145,99 @@ async function load(options) {
       console.warn('using deprecated parameters for the initialization function; pass a single object instead');
     }
   }
-  // The entries give the location of the .wasm file beside them (zhenxing/web) or its bytes.
-  if (source === undefined) throw new PolicyError('INVALID_INPUT', 'module_or_path', 'init() 需要 .wasm 文件的位置或内容', []);
+  if (source === undefined) source = located(beside);
   if (typeof source === 'string' || (typeof Request === 'function' && source instanceof Request) || (typeof URL === 'function' && source instanceof URL)) {
     source = fetch(source);
   }
+  const module = await compile(/** @type {InitInput} */ (await source));
   const found = imports();
-  return finish(await instantiate(/** @type {InitInput} */ (await source), found));
+  let instance;
+  try {
+    instance = await WebAssembly.instantiate(module, found);
+  } catch (e) {
+    throw wrongModule(module, 'module_or_path', e) ?? e;
+  }
+  const wrong = wrongModule(module, 'module_or_path');
+  if (wrong) throw wrong;
+  return finish(instance);
 }
 
 /**
- * The instance of `source` (a fetched response, streamed where the browser can; bytes; a module).
- * @param {InitInput} source
- * @param {WebAssembly.Imports} found
- * @returns {Promise<WebAssembly.Instance>}
+ * Where the entry's own .wasm file is (`new URL('./….wasm', import.meta.url)`, which bundlers
+ * rewrite), or PolicyError INVALID_INPUT where import.meta.url is unusable (esbuild's IIFE format
+ * leaves it empty): the page must then say where the file is.
+ * @param {(() => URL) | undefined} beside
  */
-async function instantiate(source, found) {
+function located(beside) {
+  if (beside === undefined) throw new PolicyError('INVALID_INPUT', 'module_or_path', 'init() 需要 .wasm 文件的位置或内容', []);
+  try {
+    return beside();
+  } catch (e) {
+    throw withCause(new PolicyError('INVALID_INPUT', 'module_or_path',
+      `无法找到 ${ENTRY.file}：import.meta.url 不可用（如 esbuild 以 --format=iife 打包时为空），本入口不知道自己在哪里。`
+      + '请把 .wasm 文件的 URL 或内容交给 init({ module_or_path })，或以 ES 模块格式打包', []), e);
+  }
+}
+
+/**
+ * The compiled module of `source` (a fetched response, compiled while it downloads where the browser
+ * can; bytes; a module).
+ * @param {InitInput} source
+ * @returns {Promise<WebAssembly.Module>}
+ */
+async function compile(source) {
   if (typeof Response === 'function' && source instanceof Response) {
     if (!source.ok) throw new Error(`failed to fetch Wasm: ${source.status} ${source.statusText} fetching '${source.url}'`);
-    if (typeof WebAssembly.instantiateStreaming === 'function') {
+    if (typeof WebAssembly.compileStreaming === 'function') {
       try {
-        return (await WebAssembly.instantiateStreaming(source, found)).instance;
+        return await WebAssembly.compileStreaming(source);
       } catch (e) {
         if (!['basic', 'cors', 'default'].includes(source.type) || source.headers.get('Content-Type') === 'application/wasm') throw e;
-        console.warn('`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\n', e);
+        console.warn('`WebAssembly.compileStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.compile` which is slower. Original error:\n', e);
       }
     }
-    return (await WebAssembly.instantiate(await source.arrayBuffer(), found)).instance;
+    return WebAssembly.compile(await source.arrayBuffer());
   }
-  if (source instanceof WebAssembly.Module) return WebAssembly.instantiate(source, found);
-  return (await WebAssembly.instantiate(/** @type {BufferSource} */ (source), found)).instance;
+  if (source instanceof WebAssembly.Module) return source;
+  return WebAssembly.compile(/** @type {BufferSource} */ (source));
+}
+
+/**
+ * PolicyError WRONG_MODULE when `module` is not this glue's module (the other entry's, another
+ * build's, not zhenxing's), or when instantiating it failed to link (`cause`); otherwise undefined.
+ * The module of this glue imports exactly the functions the glue provides (one build, one crate).
+ * @param {WebAssembly.Module} module
+ * @param {string} path
+ * @param {unknown} [cause] what instantiating it threw
+ */
+function wrongModule(module, path, cause) {
+  const provided = Object.keys(internals).filter((n) => n.startsWith('__') && n !== '__wbg_set_wasm');
+  const wanted = WebAssembly.Module.imports(module);
+  const same = wanted.length === provided.length && wanted.every((i) => i.module === GLUE_MODULE && provided.includes(i.name));
+  if (same && !(cause instanceof WebAssembly.LinkError)) return undefined;
+  const exported = WebAssembly.Module.exports(module).map((e) => e.name);
+  const full = exported.includes('__wbg_registerscreen_free');
+  const zhenxing = full || exported.includes('__wbg_policyengine_free');
+  const other = ENTRY.household ? 'zhenxing/web' : 'zhenxing/household';
+  const given = !zhenxing
+    ? '所给的不是 zhenxing 的计算模块'
+    : full === ENTRY.household
+      ? `所给的是 ${other} 的模块（${full ? '完整模块 web/zhenxing_bg.wasm' : '家庭测算模块 household/household_bg.wasm'}）`
+      : '所给的模块与本入口的 JavaScript 不是同一次构建（如来自另一版本的 zhenxing）';
+  const advice = zhenxing && full === ENTRY.household ? `：请改给 ${ENTRY.file}，或改用 ${other}` : `：请用同一个 zhenxing 包里的 ${ENTRY.file}`;
+  return withCause(new PolicyError('WRONG_MODULE', path, `这是 ${ENTRY.name} 的入口，需要 ${ENTRY.file}；${given}${advice}`, []), cause);
+}
+
+/**
+ * `error` with `cause` (as `new Error(message, { cause })` gives it), when there is one.
+ * @template {Error} E
+ * @param {E} error
+ * @param {unknown} cause
+ * @returns {E}
+ */
+function withCause(error, cause) {
+  if (cause !== undefined) Object.defineProperty(error, 'cause', { value: cause, writable: true, configurable: true });
+  return error;
 }
 
 export { init as default, initSync };

@@ -171,12 +171,10 @@ ${list(names)}
   initSync,
 } from './engine.js';
 
+// Without a location, the file beside this one (bundlers find this \`new URL\` and emit the file);
+// every failure, an unusable import.meta.url too, is a rejection.
 export default function init(options) {
-  const plain = options !== null && typeof options === 'object' && Object.getPrototypeOf(options) === Object.prototype;
-  if (options === undefined || (plain && options.module_or_path === undefined)) {
-    options = { module_or_path: new URL('./${wasmFile}', import.meta.url) };
-  }
-  return initGlue(options);
+  return initGlue(options, () => new URL('./${wasmFile}', import.meta.url));
 }
 export { init };
 `;
@@ -334,8 +332,9 @@ const dts = readFileSync(join(src, 'zhenxing.d.ts'), 'utf8');
 // The bundler target's declarations are the API's alone: the loaders' are written below.
 if (dts.includes('InitInput')) throw new Error('assemble-package: zhenxing.d.ts declares loaders (not the bundler target?)');
 let apiTypes = dts.trimEnd() + '\n';
-// The codes only the JavaScript side throws: before init(), and a browser below the floor.
-for (const code of ['NOT_INITIALIZED', 'UNSUPPORTED_BROWSER']) {
+// The codes only the JavaScript side throws: before init(), a browser below the floor, and init() or
+// initSync() given another module than the entry's.
+for (const code of ['NOT_INITIALIZED', 'UNSUPPORTED_BROWSER', 'WRONG_MODULE']) {
   apiTypes = apiTypes.replace(/export type ErrorCode = ([^;]*);/, (all, union) =>
     union.includes(`'${code}'`) ? all : `export type ErrorCode = ${union}\n  | '${code}';`);
   if (!apiTypes.includes(`'${code}'`)) throw new Error('assemble-package: ErrorCode not found in zhenxing.d.ts');
@@ -375,13 +374,16 @@ export interface InitOutput {
  * Loads the module: without an argument, zhenxing_bg.wasm beside this entry (fetched, compiled while
  * it downloads); or \`{ module_or_path }\` with any InitInput. Await it before anything else: a call
  * made earlier throws PolicyError NOT_INITIALIZED. Later calls resolve at once. In Node the module is
- * already loaded and init() resolves at once. A browser below the floor (browsers.md) rejects with
- * PolicyError UNSUPPORTED_BROWSER, whose message names what it lacks.
+ * already loaded and init() resolves at once. Every failure is a rejection: a browser below the floor
+ * (browsers.md), PolicyError UNSUPPORTED_BROWSER, whose message names what it lacks; the other entry's
+ * module (or another build's), PolicyError WRONG_MODULE; no argument where import.meta.url is unusable
+ * (an IIFE bundle), PolicyError INVALID_INPUT: pass the .wasm file's address or bytes.
  */
 export default function init(options?: { module_or_path?: InitInput | Promise<InitInput> }): Promise<InitOutput>;
 /** The same as the default export. */
 export { init };
-/** Instantiates the module synchronously from its bytes or a compiled module: \`initSync({ module })\`. */
+/** Instantiates the module synchronously from its bytes or a compiled module: \`initSync({ module })\`.
+ * Another module than this entry's throws PolicyError WRONG_MODULE. */
 export function initSync(options: { module: SyncInitInput }): InitOutput;
 `;
 // Which programmes each total adds up, from the registry (src/programs/registry.rs, TOTALS; tests/totals.rs

@@ -419,7 +419,7 @@ fn a_step_citing_by_hand_cites_one_of_its_rules_sources() {
         }
     }
     assert!(
-        seen >= 9,
+        seen >= 8,
         "the scan found only {seen} citations given by hand"
     );
 }

@@ -163,7 +163,197 @@ fn basic_living_step_concludes_when_spending_is_large() {
         .find(|s| s.starts_with("扣除刚性支出后人均 2400.00 元/人·年"))
         .unwrap_or_else(|| panic!("{steps:?}"));
     assert!(
-        living.ends_with("低于此线，且刚性支出较大：基本生活出现严重困难。"),
+        // The threshold of large spending is this calculator's choice, and the step says so.
+        living.ends_with("低于此线，且刚性支出较大：基本生活出现严重困难（本计算器的假设）。"),
         "{living}"
+    );
+}
+
+/// The 低保 card's reasons and step texts of an explained estimate.
+fn dibao_words(h: &str, date: &str) -> Vec<String> {
+    let engine = Engine::new().unwrap();
+    let e = engine
+        .estimate(&HouseholdInput::from_json(h).unwrap(), date)
+        .unwrap();
+    let v = serde_json::to_value(&e).unwrap();
+    let dibao = v["programs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["program"] == "dibao")
+        .unwrap();
+    let reasons = dibao["reasons"].as_array().unwrap().iter();
+    let steps = dibao["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["text"]);
+    reasons
+        .chain(steps)
+        .map(|t| t.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn below_the_standard_never_reads_as_equal_to_it() {
+    // 延寿县, rural, two adults, business income 10,583.99 a year, 2024-06-30: standard 441.00
+    // (province, from 2022-01-01). Month's income 10,583.99 ÷ 12 = 881.999166…; per person
+    // 440.999583… < 441: eligible, 补差 441 × 2 − 881.999166… = 0.000833… → 0.00. To the fen the
+    // per-capita figure is 441.00; cut to three places (the first after the fen) it is 440.999 < 441.
+    let words = dibao_words(
+        r#"{"region":"230129","area":"rural","income":{"business":"10583.99"},
+            "members":[{"birthDate":"1984-01-01"},{"birthDate":"1985-01-01"}]}"#,
+        "2024-06-30",
+    );
+    let reason = words
+        .iter()
+        .find(|s| s.contains("低于低保标准"))
+        .unwrap_or_else(|| panic!("{words:?}"));
+    assert!(
+        reason.starts_with("人均月收入 440.999… 元低于低保标准 441.00 元"),
+        "{reason}"
+    );
+    // One fen more a year (10,584.00): 441.00 exactly, not below, said to the fen.
+    let words = dibao_words(
+        r#"{"region":"230129","area":"rural","income":{"business":"10584"},
+            "members":[{"birthDate":"1984-01-01"},{"birthDate":"1985-01-01"}]}"#,
+        "2024-06-30",
+    );
+    assert!(
+        words
+            .iter()
+            .any(|s| s.contains("人均月收入 441.00 元不低于低保标准 441.00 元")),
+        "{words:?}"
+    );
+}
+
+#[test]
+fn below_the_marginal_line_never_reads_as_equal_to_it() {
+    // 依兰县, rural, three adults, business 23,813.99 a year, 2024-06-30: standard 441.00, per
+    // person 23,813.99 ÷ 12 ÷ 3 = 661.499722… ≥ 441 (not 低保); 边缘线 1.5 × 441 = 661.50, and
+    // 661.4997… < 661.50: 低保边缘. To the fen 661.50; cut to three places 661.499 < 661.50.
+    let words = dibao_words(
+        r#"{"region":"230123","area":"rural","income":{"business":"23813.99"},
+            "members":[{"birthDate":"1980-01-01","disabilityGrade":1,"disabilityType":"visual"},
+                       {"birthDate":"1982-01-01"},{"birthDate":"1984-01-01"}]}"#,
+        "2024-06-30",
+    );
+    let step = words
+        .iter()
+        .find(|s| s.starts_with("低保边缘线"))
+        .unwrap_or_else(|| panic!("{words:?}"));
+    assert!(
+        step.contains("= 661.50 元/月：人均 661.499… 元低于边缘线"),
+        "{step}"
+    );
+}
+
+#[test]
+fn an_unsecured_guarantee_is_named_as_not_met() {
+    // Water registered unsafe: the step names the standard the household does not meet; it read
+    // “…饮水安全未保障：饮水安全有保障。”, which says the opposite.
+    let steps = monitoring_steps(
+        r#"{"region":"230231","status":"alleviated","guarantees":{"water":false},
+            "members":[{"birthDate":"1980-01-01","wages":"20000"}]}"#,
+        "2023-06-01",
+    );
+    assert!(
+        steps.contains(&"“两不愁三保障”及饮水安全有未达到的：“饮水安全有保障”。".to_string()),
+        "{steps:?}"
+    );
+}
+
+#[test]
+fn case_by_case_for_any_disaster_or_family_change_is_said_to_be_ours() {
+    // 二(二) sends 重大 disasters and family changes to 一事一议; the engine sends every one recorded
+    // (it cannot judge 重大), and the step says that is its choice.
+    let steps = monitoring_steps(
+        r#"{"region":"230129","status":"general","events":["familyChange"],
+            "members":[{"birthDate":"1980-01-01","wages":"9000"},{"birthDate":"2012-01-01","schooling":"primary"}]}"#,
+        "2023-06-01",
+    );
+    assert!(
+        steps.contains(
+            &"遭遇重大自然灾害或家庭重大变故：实行“一事一议”（本计算器的假设）。".to_string()
+        ),
+        "{steps:?}"
+    );
+}
+
+/// The households of the golden cases with their dates (no parameter overrides).
+fn golden_households() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let case: Value =
+            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        let args = case["args"].as_array().cloned().unwrap_or_default();
+        if let (Some(h), Some(Value::String(as_of)), Value::Null) =
+            (args.first(), args.get(1), &case["overrides"])
+        {
+            if h.get("members").is_some() {
+                out.push((h.to_string(), as_of.clone()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_assumption_an_estimate_lists_has_a_step_saying_so() {
+    // A member of staff reads the card: each assumption the estimate lists for a programme is in
+    // one of that programme's steps, marked 本计算器的假设, not only in the list at the end.
+    let engine = Engine::new().unwrap();
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for (h, as_of) in golden_households() {
+        let Ok(input) = HouseholdInput::from_json(&h) else {
+            continue;
+        };
+        let Ok(e) = engine.estimate(&input, &as_of) else {
+            continue;
+        };
+        let v = serde_json::to_value(&e).unwrap();
+        let mut cards: Vec<&Value> = v["programs"].as_array().unwrap().iter().collect();
+        cards.push(&v["monitoring"]);
+        for a in v["assumptions"].as_array().unwrap() {
+            let rule = a["rule"].as_str().unwrap();
+            for by in a["usedBy"].as_array().unwrap() {
+                let Some(card) = cards.iter().find(|c| c["program"] == *by) else {
+                    continue;
+                };
+                checked += 1;
+                let said = card["steps"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|s| s["rule"] == rule && s["text"].as_str().unwrap().contains("假设"));
+                if !said {
+                    missing.push(format!("{by} {rule}"));
+                }
+            }
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(checked > 500, "only {checked} assumptions checked");
+    assert_eq!(missing, Vec::<String>::new());
+}
+
+#[test]
+fn below_the_monitoring_line_never_reads_as_equal_to_it() {
+    // 延寿县, three members, business 17,999.99 a year, 2023-06-01: per person 17,999.99 ÷ 3 =
+    // 5,999.99666… < the line 6,000 (monitored as 边缘易致贫户). To the fen 6,000.00; cut to three
+    // places 5,999.996 < 6,000.
+    let steps = monitoring_steps(
+        r#"{"region":"230129","status":"general","income":{"business":"17999.99"},
+            "members":[{"birthDate":"1980-01-01"},{"birthDate":"1982-01-01"},{"birthDate":"2012-01-01"}]}"#,
+        "2023-06-01",
+    );
+    assert!(
+        steps.contains(
+            &"监测收入标准 6000.00 元/人·年：人均纯收入 5999.996… 元/人·年低于标准。".to_string()
+        ),
+        "{steps:?}"
     );
 }

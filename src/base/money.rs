@@ -172,6 +172,26 @@ impl Money {
             .flatten()
     }
 
+    /// The amount as a sentence saying it is below `line` shows it: to the fen, or, where the fen
+    /// rounds it up to the line it is below (441.00 for 440.9996), cut to the first place that
+    /// shows it below, with … when cut, so that “低于” never stands between two equal figures.
+    pub fn said_below(self, line: Money) -> String {
+        let shown = self.round_fen();
+        if shown < line {
+            return shown.to_string();
+        }
+        (3..=12)
+            .map(|places| {
+                self.0
+                    .round_dp_with_strategy(places, RoundingStrategy::ToZero)
+            })
+            .find(|cut| *cut < line.0)
+            .map_or_else(
+                || shown.to_string(),
+                |cut| format!("{cut}{}", if cut == self.0 { "" } else { "…" }),
+            )
+    }
+
     /// Two decimal places, after rounding to the fen: `"1234.50"`.
     pub fn to_fen_string(self) -> String {
         self.fen_text().as_str().to_string()

@@ -65,11 +65,14 @@ pub struct ChildRehabilitationFigures {
     age_max: u32,
 }
 
+const TRAINING: (&str, &str, &Spec) = ("training", "康复训练", &p::CHILD_REHAB_TRAINING);
+const DEVICES: (&str, &str, &Spec) = ("devices", "辅助器具适配", &p::CHILD_REHAB_DEVICES);
+const SURGERY: (&str, &str, &Spec) = ("surgery", "手术", &p::CHILD_REHAB_SURGERY);
+/// Every service the scheme names: (id, Chinese name, its ceiling's parameter) (`labels().rehabilitation`).
+pub const SERVICES: [(&str, &str, &Spec); 3] = [TRAINING, DEVICES, SURGERY];
+
 /// The services a type of disability gets: (id, label, its ceiling's parameter).
 fn services_of(t: DisabilityType) -> &'static [(&'static str, &'static str, &'static Spec)] {
-    const TRAINING: (&str, &str, &Spec) = ("training", "康复训练", &p::CHILD_REHAB_TRAINING);
-    const DEVICES: (&str, &str, &Spec) = ("devices", "辅助器具适配", &p::CHILD_REHAB_DEVICES);
-    const SURGERY: (&str, &str, &Spec) = ("surgery", "手术", &p::CHILD_REHAB_SURGERY);
     match t {
         DisabilityType::Hearing | DisabilityType::Physical | DisabilityType::Multiple => {
             &[TRAINING, DEVICES, SURGERY]
@@ -89,7 +92,7 @@ impl ChildRehabilitationFigures {
 }
 
 impl HouseholdProgramme for ChildRehabilitationFigures {
-    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("on the household's behalf"));
+    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("the most it pays: not in the totals"));
 
     fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = ChildRehabilitationFigures {
@@ -133,9 +136,10 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
     fn amounts(&self) -> Result<Amounts> {
         let total = self.total()?;
         let eligible = !total.is_zero();
+        // The ceilings are the most the scheme pays the institution, not what it pays in the
+        // year: the result says them, the household's totals leave them out.
         Ok(Amounts {
             annual: eligible.then_some(total),
-            other_annual: total,
             ..Amounts::verdict(eligible)
         })
     }

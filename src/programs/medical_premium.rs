@@ -248,6 +248,13 @@ impl HouseholdProgramme for MedicalPremiumFigures {
         for m in &self.members {
             member_step(m, premium, e);
         }
+        if self.members.iter().any(|m| !m.groups.is_empty()) {
+            e.step(
+                rules::MEDICAL_PREMIUM_SHARE,
+                "“定额资助”按个人缴费的比例（参数）计，同属多类的取最高比例。".into(),
+                None,
+            );
+        }
         e.step(
             rules::MEDICAL_PREMIUM_MEMBER,
             format!(

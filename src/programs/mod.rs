@@ -357,6 +357,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
         let mut words = Explanation::default();
         figures.read_for_words(h, &r);
         figures.explain(h, a, &mut words);
+        words.say_assumptions(figures.assumptions());
         words
     });
     *counted = figures.amounts()?;

@@ -252,6 +252,14 @@ impl HouseholdProgramme for PensionFigures {
             };
             e.step(rules::PENSION_MEMBER, text, Some(row.paid.to_fen_string()));
         }
+        if self.members.iter().any(|m| !m.groups.is_empty()) {
+            e.step(
+                rules::PENSION_SHARE,
+                "代缴“部分或全部”的比例按人群取参数，同属多类的取最高比例；“重度残疾人”按残疾人证一、二级计。"
+                    .into(),
+                None,
+            );
+        }
         for m in self.members.iter().filter(|m| !m.paid.is_zero()) {
             e.reason(format!(
                 "{}属{}，政府每年代缴 {} 元养老保险费。",

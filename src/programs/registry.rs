@@ -284,7 +284,6 @@ pub const TOTALS: &[(&str, &[&str])] = &[
             "pension",
             "education",
             "orphanAllowance",
-            "childRehabilitation",
             "medicalPremium",
             "housing",
         ],

@@ -226,10 +226,9 @@ impl HouseholdProgramme for TemporaryFigures {
         e.fact("一次性救助", amount, "元", "amount");
         if self.case_by_case {
             let rest = need.checked_sub(ceiling).unwrap_or_default();
-            e.step_citing(
+            e.step(
                 rules::TEMPORARY_CASE_BY_CASE,
-                "四(十)",
-                format!("缺口超出上限 {rest} 元：由县级“一事一议”。"),
+                format!("缺口超出上限 {rest} 元：可按“一事一议”提高救助额度。"),
                 Some(rest.to_fen_string()),
             );
             e.reason(format!("缺口超出救助上限 {rest} 元，可报县级“一事一议”。"));

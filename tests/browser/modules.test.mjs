@@ -115,3 +115,62 @@ test('a what-if whose module cannot load says so in its error line', async () =>
     await context.close();
   }
 });
+
+test('each entry given the other\'s .wasm rejects with PolicyError WRONG_MODULE; a .wasm served as another type than application/wasm loads, with a warning', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  // ?type=octet: the household module as a server that does not know .wasm sends it.
+  await page.route((url) => url.searchParams.get('type') === 'octet', async (route) => {
+    const response = await route.fetch();
+    const headers = Object.fromEntries(Object.entries(response.headers()).filter(([k]) => !/^content-(type|encoding|length)$/.test(k)));
+    await route.fulfill({ status: 200, body: await response.body(), headers: { ...headers, 'content-type': 'application/octet-stream' } });
+  });
+  const h = {
+    region: '230129', status: 'alleviated',
+    members: [{ id: '父亲', birthDate: '1983-01-01' }, { id: '孩子', birthDate: '2013-01-01', schooling: 'primary' }],
+    income: { business: '6000' },
+  };
+  try {
+    // A page of the site that has not loaded the package (the policy text).
+    await page.goto(`${server.url}policy-text.json`);
+    const shown = await page.evaluate(async (h) => {
+      const web = await import('./pkg/index.js');
+      const household = await import('./pkg/household/index.js');
+      /** @type {Record<string, unknown>} */
+      const out = {};
+      for (const [name, entry, other] of [['web', web, './pkg/household/household_bg.wasm'], ['household', household, './pkg/zhenxing_bg.wasm']]) {
+        try {
+          await entry.default({ module_or_path: new URL(other, location.href) });
+          out[name] = 'loaded';
+        } catch (e) {
+          out[name] = { policyError: e instanceof web.PolicyError, code: e.code, path: e.path, message: e.message, cause: e.cause?.name };
+        }
+      }
+      const before = performance.getEntriesByType('resource').length;
+      await household.default({ module_or_path: new URL('./pkg/household/household_bg.wasm?type=octet', location.href) });
+      const engine = new household.PolicyEngine();
+      out.estimate = engine.estimate(h, '2023-06-01');
+      engine.free();
+      out.fetched = performance.getEntriesByType('resource').slice(before).map((e) => new URL(e.name).pathname + new URL(e.name).search);
+      return out;
+    }, h);
+    assert.deepEqual(shown.web, {
+      policyError: true, code: 'WRONG_MODULE', path: 'module_or_path', cause: undefined,
+      message: '这是 zhenxing/web 的入口，需要 web/zhenxing_bg.wasm；所给的是 zhenxing/household 的模块（家庭测算模块 household/household_bg.wasm）：请改给 web/zhenxing_bg.wasm，或改用 zhenxing/household',
+    });
+    assert.deepEqual(shown.household, {
+      policyError: true, code: 'WRONG_MODULE', path: 'module_or_path', cause: 'LinkError',
+      message: '这是 zhenxing/household 的入口，需要 household/household_bg.wasm；所给的是 zhenxing/web 的模块（完整模块 web/zhenxing_bg.wasm）：请改给 household/household_bg.wasm，或改用 zhenxing/web',
+    });
+    // Served as application/octet-stream: no streaming compilation, the whole file then compiled,
+    // a warning; the figures are the same.
+    assert.deepEqual(shown.fetched, ['/pkg/household/household_bg.wasm?type=octet']);
+    assert.deepEqual(shown.estimate, engine.estimate(h, '2023-06-01'));
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /^`WebAssembly\.compileStreaming` failed because your server does not serve Wasm with `application\/wasm` MIME type\. Falling back to `WebAssembly\.compile` which is slower\. Original error:/);
+  } finally {
+    await context.close();
+  }
+});

@@ -6,13 +6,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { PolicyEngine } from '../../dist/zhenxing/node/index.mjs';
-import { chromiumArgs, cleanup, outputSizes, prepare, repo, run, serve, start, visit } from './lib.mjs';
+import { built, chromiumArgs, cleanup, outputSizes, prepare, repo, run, serve, start, visit } from './lib.mjs';
 
 const nodes = execFileSync(join(repo, 'scripts', 'node-versions.sh'), { encoding: 'utf8' }).trim().split('\n');
 const engine = new PolicyEngine();
@@ -81,25 +81,45 @@ const pages = [
   { name: 'plain-html', household: 'household.js', root: '.' },
   // The same projects with `zhenxing/web` and `await init()` instead (docs/bundlers.md): the bundler
   // emits the .wasm as a file of its own and the page fetches it.
-  { name: 'vite', web: true, main: 'src/main.js', household: 'src/household.js', out: 'dist', root: 'dist', dev: true },
-  { name: 'webpack', web: true, main: 'src/index.js', household: 'src/household.js', out: 'dist', root: '.' },
+  { name: 'vite', entry: 'zhenxing/web', main: 'src/main.js', household: 'src/household.js', out: 'dist', root: 'dist', dev: true },
+  { name: 'webpack', entry: 'zhenxing/web', main: 'src/index.js', household: 'src/household.js', out: 'dist', root: '.' },
+  // And with `zhenxing/household`, the household module: Vite and webpack as for zhenxing/web; esbuild as
+  // docs/bundlers.md says (--format=esm, the page's script a module, household_bg.wasm copied beside
+  // the bundle). The figures are the full module's.
+  { name: 'vite', entry: 'zhenxing/household', main: 'src/main.js', household: 'src/household.js', out: 'dist', root: 'dist', dev: true },
+  { name: 'webpack', entry: 'zhenxing/household', main: 'src/index.js', household: 'src/household.js', out: 'dist', root: '.' },
+  { name: 'esbuild', entry: 'zhenxing/household', main: 'src/main.js', household: 'src/household.js', out: 'dist', root: '.', esm: true },
 ];
 
+/** The .wasm file of each entry that fetches one. */
+const WASM = { 'zhenxing/web': 'web/zhenxing_bg.wasm', 'zhenxing/household': 'household/household_bg.wasm' };
+
+/** esbuild as docs/bundlers.md says for zhenxing/household: an ES module, the .wasm copied beside it. */
+function buildEsm(dir) {
+  run('npm', ['run', '--silent', 'build', '--', '--format=esm'], { cwd: dir });
+  cpSync(join(dir, 'node_modules', 'zhenxing', 'household', 'household_bg.wasm'), join(dir, 'dist', 'household_bg.wasm'));
+  const html = join(dir, 'index.html');
+  const source = readFileSync(html, 'utf8');
+  assert.ok(source.includes('<script src="dist/main.js">'), 'index.html loads dist/main.js');
+  writeFileSync(html, source.replace('<script src="dist/main.js">', '<script type="module" src="dist/main.js">'));
+}
+
 for (const ex of pages) {
-  const label = ex.web ? `${ex.name} with zhenxing/web` : ex.name;
+  const label = ex.entry ? `${ex.name} with ${ex.entry}` : ex.name;
   test(`examples/${label}: ${ex.out ? 'built, ' : ''}the page in chromium shows the Node package's estimate${ex.dev ? '; so does the dev server' : ''}`, async () => {
     const dir = prepare(join(repo, 'examples', ex.name), ex.name);
     try {
-      if (ex.web) {
+      if (ex.entry) {
         const main = join(dir, ex.main);
         const source = readFileSync(main, 'utf8');
         const from = "import { PolicyEngine } from 'zhenxing';";
         assert.ok(source.includes(from), `${ex.main} imports zhenxing as expected`);
-        writeFileSync(main, source.replace(from, "import init, { PolicyEngine } from 'zhenxing/web';\nawait init();"));
+        writeFileSync(main, source.replace(from, `import init, { PolicyEngine } from '${ex.entry}';\nawait init();`));
       }
       if (ex.out) {
         const started = Date.now();
-        run('npm', ['run', '--silent', 'build'], { cwd: dir });
+        if (ex.esm) buildEsm(dir);
+        else run('npm', ['run', '--silent', 'build'], { cwd: dir });
         ex.buildSeconds = (Date.now() - started) / 1000;
       }
       const want = await expected(dir, ex.household);
@@ -111,7 +131,13 @@ for (const ex of pages) {
         await server.close();
       }
       checkPage(label, want, visited);
-      if (ex.web) assert.equal(outputSizes(join(dir, ex.out)).filter((f) => f.file.endsWith('.wasm')).length, 1, `${label}: one .wasm emitted`);
+      if (ex.entry) {
+        // One .wasm emitted, the entry's own (not the other module), and the page fetched it.
+        const emitted = outputSizes(join(dir, ex.out)).filter((f) => f.file.endsWith('.wasm'));
+        assert.equal(emitted.length, 1, `${label}: one .wasm emitted`);
+        assert.ok(readFileSync(join(dir, ex.out, emitted[0].file)).equals(readFileSync(join(built, WASM[ex.entry]))), `${label}: ${emitted[0].file} is ${WASM[ex.entry]}`);
+        assert.deepEqual(visited.downloads.filter((d) => /\.wasm$/.test(new URL(d.url).pathname)).map((d) => d.bytes), [emitted[0].bytes], `${label}: the page fetched it`);
+      }
       sizes.push({
         example: label,
         emitted: ex.out ? outputSizes(join(dir, ex.out)) : [],

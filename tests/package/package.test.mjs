@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { runInThisContext } from 'node:vm';
 import { PolicyEngine, labels as labelsOf, version } from '../../dist/zhenxing/node/index.mjs';
 import { built, cleanup, prepare, repo, run, tarball } from './lib.mjs';
 
@@ -110,6 +111,44 @@ test('the reference lists the programme methods with PolicyEngine, not as a type
   assert.doesNotMatch(api, /^### PolicyEngine$/m, 'the merged interface is not shown as a type');
   const headings = [...api.matchAll(/^#+ (\S+)$/gm)].map((m) => m[1].toLowerCase());
   assert.equal(new Set(headings).size, headings.length, 'no two headings share an anchor');
+});
+
+test('docs/package.md names every value the entries export, as the built declarations and the Node entry have them', async () => {
+  const doc = readFileSync(join(repo, 'docs', 'package.md'), 'utf8').replace(/\s+/g, ' ');
+  const named = (text) => [...text.matchAll(/`(\w+)`/g)].map((m) => m[1]).sort();
+  const main = doc.match(/The first two export the same API \(([^)]*)\)/);
+  assert.ok(main, 'docs/package.md lists the exports of zhenxing');
+  const declared = [...readFileSync(join(built, 'index.d.ts'), 'utf8').matchAll(/^export (?:declare )?(?:class|function|const) (\w+)/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(named(main[1]), declared, 'the list in docs/package.md against index.d.ts');
+  assert.deepEqual(declared, Object.keys(await import('../../dist/zhenxing/node/index.mjs')).sort(), 'index.d.ts against the Node entry');
+  // zhenxing/household: its values beside the engine's methods.
+  const household = doc.match(/`describe`, `incomeCurve`, `free`; and ([^.]*)\. It is/);
+  assert.ok(household, 'docs/package.md lists the exports of zhenxing/household');
+  const dts = readFileSync(join(built, 'household', 'index.d.ts'), 'utf8');
+  const values = named(dts.match(/^export \{([^}]*)\} from/m)[1].replace(/(\w+)/g, '`$1`'));
+  assert.deepEqual(named(household[1]), values, 'the household list in docs/package.md against household/index.d.ts');
+});
+
+test('the browser entries bundled by esbuild as an IIFE (import.meta.url empty): init() rejects with PolicyError, never throws; given the .wasm, it loads', async () => {
+  const { build } = await import('esbuild');
+  const household = {
+    region: '230129', status: 'alleviated',
+    members: [{ id: '父亲', birthDate: '1983-01-01' }, { id: '孩子', birthDate: '2013-01-01', schooling: 'primary' }],
+    income: { business: '6000' },
+  };
+  for (const [entry, wasm] of [['web', 'web/zhenxing_bg.wasm'], ['household', 'household/household_bg.wasm']]) {
+    const bundle = await build({ entryPoints: [join(built, entry, 'index.js')], bundle: true, format: 'iife', globalName: 'zx', write: false, logLevel: 'silent' });
+    const zx = runInThisContext(`${bundle.outputFiles[0].text}; zx`);
+    let answer;
+    assert.doesNotThrow(() => { answer = zx.default(); }, entry);
+    await assert.rejects(answer, (e) => e instanceof zx.PolicyError && e.code === 'INVALID_INPUT' && e.path === 'module_or_path'
+      && e.message.startsWith(`无法找到 ${wasm}：import.meta.url 不可用`) && e.message.includes('请把 .wasm 文件的 URL 或内容交给 init({ module_or_path })')
+      && e.cause instanceof TypeError, entry);
+    await zx.default({ module_or_path: readFileSync(join(built, wasm)) });
+    const engine = new zx.PolicyEngine();
+    assert.deepEqual(engine.estimate(household, '2023-06-01'), new PolicyEngine().estimate(household, '2023-06-01'), entry);
+    engine.free();
+  }
 });
 
 // ---- Jest and Vitest -----------------------------------------------------------------------------
