@@ -331,6 +331,21 @@ impl Engine {
             .and_then(|h| estimate::estimate_in(&self.params, &h, on, explain, transitions))
     }
 
+    /// One household of a batch's screening row, as [`Engine::estimate_in_batch`] reads it, written
+    /// straight from each programme's amounts (no estimate assembled): the command-line tool's
+    /// rows. The module's calls screen through the estimate ([`Engine::screen_many`]): the same row,
+    /// without a second driver of every programme in the module's bytes.
+    pub fn screen_in_batch(
+        &self,
+        household: &Node<'_>,
+        as_of: &str,
+        transitions: &mut Transitions,
+    ) -> Result<Screening> {
+        let on = date(as_of)?;
+        self.read_household(household, as_of)
+            .and_then(|h| estimate::screening::screen_in(&self.params, &h, on, transitions))
+    }
+
     /// Run `each` over a batch of households, in order; a bad household gives its own error, the
     /// rest go on.
     fn batch<T>(

@@ -475,6 +475,15 @@ proptest! {
         let input = household_of(&h).unwrap();
         let est = e.estimate(&input, DATES[d]).unwrap();
         let row = e.screen(&input, DATES[d]).unwrap();
+        // Written straight from the programmes' amounts (the command-line tool's rows), the row is
+        // the one written from the unexplained estimate, whole: alerts, non-official and stale
+        // figures, `ref`.
+        let unexplained = e.estimate_unexplained(&input, DATES[d]).unwrap();
+        let text = h.to_string();
+        let node = zhenxing::input::parse(&text, "household").unwrap();
+        let straight = e.screen_in_batch(&node, DATES[d], &mut zhenxing::estimate::Transitions::default()).unwrap();
+        prop_assert_eq!(&straight, &zhenxing::estimate::screening::Screening::of(&unexplained));
+        prop_assert_eq!(&row, &straight);
         prop_assert_eq!(row.programs.len(), est.programs.len());
         for (p, c) in est.programs.iter().zip(&est.contributions) {
             let s = row.program(c.program).unwrap();
@@ -515,6 +524,10 @@ proptest! {
         let nodes = nodes.as_array().unwrap();
         let batch = e.estimate_many(nodes, DATES[d], true);
         let screened = e.screen_many(nodes, DATES[d]);
+        // The rows written straight from the programmes' amounts, the batch sharing what it
+        // resolved for each date and region, as the command-line tool writes them.
+        let mut shared = zhenxing::estimate::Transitions::default();
+        let straight: Vec<_> = nodes.iter().map(|n| e.screen_in_batch(n, DATES[d], &mut shared)).collect();
         prop_assert_eq!(batch.len(), list.len());
         for (i, h) in list.iter().enumerate() {
             let one = household_of(h).and_then(|h| e.estimate(&h, DATES[d]));
@@ -523,7 +536,11 @@ proptest! {
                 serde_json::to_value(zhenxing::estimate::batch::BatchItem::from_result(one.clone(), None)).unwrap()
             );
             let row = one.map(|est| zhenxing::estimate::screening::Screening::of(&est));
-            prop_assert_eq!(&screened[i], &zhenxing::estimate::batch::ScreenItem::from_result(row, None));
+            prop_assert_eq!(&screened[i], &zhenxing::estimate::batch::ScreenItem::from_result(row.clone(), None));
+            prop_assert_eq!(
+                &zhenxing::estimate::batch::ScreenItem::from_result(straight[i].clone(), None),
+                &zhenxing::estimate::batch::ScreenItem::from_result(row, None)
+            );
         }
     }
 }

@@ -190,15 +190,11 @@ fn housing_action(f: Option<&HousingFigures>) -> Say {
     }
 }
 
-fn housing_unsafe(h: &Household<'_>, programs: &[ProgrammeOutcome]) -> Option<Alert> {
+fn housing_unsafe(h: &Household<'_>, figures: Option<&HousingFigures>) -> Option<Alert> {
     let appraised_unsafe = matches!(h.housing_appraisal, Some(Appraisal::C | Appraisal::D));
     if h.guarantees.housing && !appraised_unsafe {
         return None;
     }
-    let figures = programs.iter().find_map(|p| match p {
-        ProgrammeOutcome::Housing(r) => Some(&r.figures),
-        _ => None,
-    });
     Some(alert(
         "housingUnsafe",
         labels(h.members.iter()),
@@ -206,12 +202,20 @@ fn housing_unsafe(h: &Household<'_>, programs: &[ProgrammeOutcome]) -> Option<Al
     ))
 }
 
+/// The housing programme's figures among an estimate's results (the housing alert reads them).
+pub(crate) fn housing_of(programs: &[ProgrammeOutcome]) -> Option<&HousingFigures> {
+    programs.iter().find_map(|p| match p {
+        ProgrammeOutcome::Housing(r) => Some(&r.figures),
+        _ => None,
+    })
+}
+
 /// Every alert of a household, after the programmes ran; with what reading their parameters used
 /// and the assumptions the alerts raised rest on (see `rules`: `alerts.*`).
 pub(crate) fn alerts(
     h: &Household<'_>,
     a: &Assistance,
-    programs: &[ProgrammeOutcome],
+    housing: Option<&HousingFigures>,
     reader: &Reader<'_>,
 ) -> Result<(Vec<Alert>, Used, Assumptions)> {
     let mut r = reader.clone();
@@ -219,7 +223,7 @@ pub(crate) fn alerts(
     out.extend(school_dropout(h, &mut r)?);
     out.extend(coverage_gap(h, a, &mut r)?);
     out.extend(uninsured(h));
-    out.extend(housing_unsafe(h, programs));
+    out.extend(housing_unsafe(h, housing));
     if !h.guarantees.water {
         out.push(alert(
             "waterUnsafe",

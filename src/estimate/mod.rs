@@ -281,42 +281,26 @@ pub(crate) fn estimate_through(
     let mut programs =
         registry::run_all(&household, &mut assistance, &reader, explain, &mut amounts)?;
     let mut contributions = Vec::with_capacity(programs.len());
-    let (mut total_monthly, mut total_annual) = (Money::ZERO, Money::ZERO);
-    let (mut total_one_off, mut total_on_behalf) = (Money::ZERO, Money::ZERO);
-    let mut total_earnings = Money::ZERO;
-    let mut basis = *monitoring.basis;
-    basis.unofficial.extend(transition.unofficial);
-    basis.stale.extend(&transition.stale);
+    let mut totals = Totals::default();
+    let mut basis = rested_on(&monitoring, &transition);
     for (p, a) in programs.iter_mut().zip(amounts) {
-        total_monthly = total_monthly.checked_add(a.cash_monthly)?;
-        total_annual = total_annual.checked_add(a.cash_annual)?;
-        total_one_off = total_one_off.checked_add(a.one_off)?;
-        total_on_behalf = total_on_behalf.checked_add(a.other_annual)?;
-        total_earnings = total_earnings.checked_add(a.earnings_annual)?;
+        totals.add(&a)?;
         basis.extend(p.basis());
         p.in_estimate();
-        contributions.push(Contribution {
-            program: p.id(),
-            label: p.label(),
-            cash_annual: a.cash_annual,
-            one_off: a.one_off,
-            other_annual: a.other_annual,
-            earnings_annual: a.earnings_annual,
-        });
+        contributions.push(Contribution::of(p.id(), p.label(), &a));
     }
     monitoring.in_estimate();
-    let (mut alerts, alerts_used, alerts_assumed) =
-        crate::estimate::alerts::alerts(&household, &assistance, &programs, &reader)?;
+    let (mut alerts, alerts_basis) = alerts_of(
+        &household,
+        &assistance,
+        crate::estimate::alerts::housing_of(&programs),
+        &reader,
+    )?;
     if explain {
         alerts
             .iter_mut()
             .for_each(crate::estimate::alerts::Alert::explain);
     }
-    let alerts_basis = Basis {
-        unofficial: alerts_used.unofficial,
-        stale: alerts_used.stale,
-        assumptions: alerts_assumed,
-    };
     basis.extend(&alerts_basis);
     Ok(Estimate {
         reference: household.reference.clone(),
@@ -326,17 +310,82 @@ pub(crate) fn estimate_through(
         programs,
         contributions,
         alerts,
-        total_monthly,
-        total_annual,
-        total_one_off,
-        total_on_behalf,
-        total_earnings,
+        total_monthly: totals.monthly,
+        total_annual: totals.annual,
+        total_one_off: totals.one_off,
+        total_on_behalf: totals.on_behalf,
+        total_earnings: totals.earnings,
         unofficial: basis.unofficial,
         stale: basis.stale,
         assumptions: basis.assumptions,
         alerts_basis,
         explained: explain,
     })
+}
+
+impl Contribution {
+    /// What programme `program` (`label`) adds, from its amounts.
+    pub(crate) fn of(
+        program: &'static str,
+        label: &'static str,
+        a: &crate::programs::Amounts,
+    ) -> Self {
+        Contribution {
+            program,
+            label,
+            cash_annual: a.cash_annual,
+            one_off: a.one_off,
+            other_annual: a.other_annual,
+            earnings_annual: a.earnings_annual,
+        }
+    }
+}
+
+/// A household's totals, added up from its programmes' amounts.
+#[derive(Default)]
+pub(crate) struct Totals {
+    pub monthly: Money,
+    pub annual: Money,
+    pub one_off: Money,
+    pub on_behalf: Money,
+    pub earnings: Money,
+}
+
+impl Totals {
+    pub(crate) fn add(&mut self, a: &crate::programs::Amounts) -> Result<()> {
+        self.monthly = self.monthly.checked_add(a.cash_monthly)?;
+        self.annual = self.annual.checked_add(a.cash_annual)?;
+        self.one_off = self.one_off.checked_add(a.one_off)?;
+        self.on_behalf = self.on_behalf.checked_add(a.other_annual)?;
+        self.earnings = self.earnings.checked_add(a.earnings_annual)?;
+        Ok(())
+    }
+}
+
+/// What a household's answer rests on before its programmes: the monitoring verdict's basis and
+/// the transition status's non-official and stale figures.
+pub(crate) fn rested_on(monitoring: &MonitoringResult, transition: &TransitionStatus) -> Basis {
+    let mut basis = *monitoring.basis;
+    basis.unofficial.extend(transition.unofficial);
+    basis.stale.extend(&transition.stale);
+    basis
+}
+
+/// The alerts of a household after its programmes ran, and what they rested on.
+pub(crate) fn alerts_of(
+    household: &Household<'_>,
+    assistance: &Assistance,
+    housing: Option<&crate::programs::housing::HousingFigures>,
+    reader: &Reader<'_>,
+) -> Result<(Vec<crate::estimate::alerts::Alert>, Basis)> {
+    let (alerts, used, assumed) =
+        crate::estimate::alerts::alerts(household, assistance, housing, reader)?;
+    let basis = Basis {
+        unofficial: used.unofficial,
+        stale: used.stale,
+        assumptions: assumed,
+    };
+    Ok((alerts, basis))
 }
 
 // ---------------------------------------------------------------------------------------------

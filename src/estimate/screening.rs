@@ -1,17 +1,26 @@
 //! Screening a register: one compact row per household with each programme's eligibility and
 //! amount, the monitoring verdict and the totals. It is the full estimate (every programme
 //! computed by the same code) without the explanation, for registers of thousands or millions of
-//! households: `screenMany` in the package, the rows the command-line tool writes.
+//! households: `screenMany` in the package, the rows the command-line tool writes. A row is
+//! written from an estimate ([`Screening::of`]) or, when no estimate is wanted, straight from each
+//! programme's amounts ([`screen_in`]): the same row.
 //!
 //! Annual amounts follow `Estimate.contributions`: 低保 and 特困 monthly × 12, 临时救助 its one-off
 //! amount, 养老保险代缴 the premiums paid on the household's behalf, 教育资助 every aid, a post its pay.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
 
+use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::estimate::Estimate;
-use crate::programs::monitoring::{Category, Track};
+use crate::estimate::{alerts_of, rested_on, Contribution, Estimate, Totals, Transitions};
+use crate::input::model::{Household, HouseholdInput, Lens};
+use crate::params::ParameterSet;
+use crate::programs::assistance::Assistance;
+use crate::programs::monitoring;
+use crate::programs::monitoring::{Category, MonitoringFigures, Track};
+use crate::programs::{registry, RowPart};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -80,6 +89,45 @@ pub struct ScreenedProgramme {
     pub on_behalf: Money,
 }
 
+impl MonitoringVerdict {
+    pub(crate) fn of(f: &MonitoringFigures) -> Self {
+        MonitoringVerdict {
+            in_scope: f.in_scope,
+            category: f.category,
+            track: f.track,
+        }
+    }
+}
+
+impl ScreenedProgramme {
+    /// A programme's row: its eligibility, monthly amount and what it adds (`c`), amounts only
+    /// when eligible.
+    pub(crate) fn of(
+        program: &'static str,
+        eligible: bool,
+        monthly: Option<Money>,
+        c: &Contribution,
+    ) -> Self {
+        let when_eligible = |m: Money| if eligible { m } else { Money::ZERO };
+        ScreenedProgramme {
+            program,
+            eligible,
+            monthly: monthly.filter(|_| eligible),
+            one_off: when_eligible(c.one_off),
+            on_behalf: when_eligible(c.other_annual),
+            annual: match eligible {
+                // What the programme adds: cash, on the household's behalf, or pay.
+                true => c
+                    .cash_annual
+                    .checked_add(c.other_annual)
+                    .and_then(|m| m.checked_add(c.earnings_annual))
+                    .unwrap_or(c.cash_annual),
+                false => Money::ZERO,
+            },
+        }
+    }
+}
+
 /// A row lists stale figures by name only: the same texts on every row would be most of its size.
 fn stale_names<S: serde::Serializer>(
     stale: &crate::params::StaleSet,
@@ -89,39 +137,16 @@ fn stale_names<S: serde::Serializer>(
 }
 
 impl Screening {
-    /// The row of an estimate.
+    /// The row of an estimate ([`screen_in`] writes the same row without one).
     pub fn of(e: &Estimate) -> Screening {
         let programs = e
             .programs
             .iter()
             .zip(&e.contributions)
-            .map(|(p, c)| {
-                let eligible = p.eligible();
-                let when_eligible = |m: Money| if eligible { m } else { Money::ZERO };
-                ScreenedProgramme {
-                    program: p.id(),
-                    eligible,
-                    monthly: p.monthly().filter(|_| eligible),
-                    one_off: when_eligible(c.one_off),
-                    on_behalf: when_eligible(c.other_annual),
-                    annual: match eligible {
-                        // What the programme adds: cash, on the household's behalf, or pay.
-                        true => c
-                            .cash_annual
-                            .checked_add(c.other_annual)
-                            .and_then(|m| m.checked_add(c.earnings_annual))
-                            .unwrap_or(c.cash_annual),
-                        false => Money::ZERO,
-                    },
-                }
-            })
+            .map(|(p, c)| ScreenedProgramme::of(p.id(), p.eligible(), p.monthly(), c))
             .collect();
         Screening {
-            monitoring: MonitoringVerdict {
-                in_scope: e.monitoring.figures.in_scope,
-                category: e.monitoring.figures.category,
-                track: e.monitoring.figures.track,
-            },
+            monitoring: MonitoringVerdict::of(&e.monitoring.figures),
             programs,
             alerts: e.alerts.iter().map(|a| a.id).collect(),
             total_monthly: e.total_monthly,
@@ -146,6 +171,52 @@ impl Screening {
             .filter(|p| std::ptr::eq(p.program, id) || p.program == id)
             .or_else(|| self.program(id))
     }
+}
+
+/// The screening row of a household, as [`Screening::of`] would write it from the unexplained
+/// estimate: every programme computed by the same code, but only its amounts and what it rested
+/// on kept (no result assembled, copied and dropped for each programme).
+pub fn screen_in(
+    set: &ParameterSet,
+    h: &HouseholdInput,
+    on: NaiveDate,
+    transitions: &mut Transitions,
+) -> Result<Screening> {
+    let (household, reader) = Household::read_through(h, set, on, Lens::default())?;
+    let transition = transitions.get(&reader, false)?;
+    let reader = transitions.keeping(reader);
+    let monitoring = monitoring::run(&household, &reader, false)?;
+    let mut assistance = Assistance::of(&household, &reader)?;
+    let mut kept = crate::programs::ForAlerts::default();
+    let mut parts = [RowPart::default(); registry::PROGRAMMES.len()];
+    registry::run_all_for_row(&household, &mut assistance, &reader, &mut parts, &mut kept)?;
+    let mut totals = Totals::default();
+    let mut basis = rested_on(&monitoring, &transition);
+    let mut programs = Vec::with_capacity(parts.len());
+    for (p, part) in registry::PROGRAMMES.iter().zip(&parts) {
+        totals.add(&part.amounts)?;
+        basis.extend(&part.basis);
+        let a = &part.amounts;
+        programs.push(ScreenedProgramme::of(
+            p.id,
+            a.eligible,
+            a.monthly,
+            &Contribution::of(p.id, p.label, a),
+        ));
+    }
+    let (alerts, alerts_basis) =
+        alerts_of(&household, &assistance, kept.housing.as_ref(), &reader)?;
+    basis.extend(&alerts_basis);
+    Ok(Screening {
+        monitoring: MonitoringVerdict::of(&monitoring.figures),
+        programs,
+        alerts: alerts.iter().map(|a| a.id).collect(),
+        total_monthly: totals.monthly,
+        total_annual: totals.annual,
+        unofficial: basis.unofficial,
+        stale: basis.stale,
+        reference: household.reference.clone(),
+    })
 }
 
 #[cfg(test)]

@@ -837,52 +837,87 @@ const STALE_SLOTS: usize = {
     n
 };
 
-/// Each catalogue entry's place in a [`StaleSet`] (`u8::MAX`: never stale). Evaluated at compile time.
+const _: () = assert!(STALE_SLOTS <= 64, "a StaleSet holds 64 parameters");
+
+/// Each catalogue entry's place in a [`StaleSet`] (`u8::MAX`: never stale), given in name order so
+/// that walking a set's bits lists its names sorted. Evaluated at compile time.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
-const STALE_SLOT: [u8; catalogue::ALL.len()] = {
-    let mut out = [u8::MAX; catalogue::ALL.len()];
+const STALE_SLOT: [u8; CATALOGUE_LEN] = {
+    let mut out = [u8::MAX; CATALOGUE_LEN];
     let mut next = 0u8;
-    let mut i = 0;
-    while i < catalogue::ALL.len() {
+    let mut r = 0;
+    while r < CATALOGUE_LEN {
+        let i = BY_NAME[r] as usize;
         if catalogue::ALL[i].cycle_months > 0 {
             out[i] = next;
             next += 1;
+        }
+        r += 1;
+    }
+    out
+};
+
+/// The catalogue index of each [`StaleSet`] slot (`SLOT_INDEX[slot]`).
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+const SLOT_INDEX: [u8; STALE_SLOTS] = {
+    let mut out = [0u8; STALE_SLOTS];
+    let mut i = 0;
+    while i < CATALOGUE_LEN {
+        if STALE_SLOT[i] != u8::MAX {
+            out[STALE_SLOT[i] as usize] = i as u8;
         }
         i += 1;
     }
     out
 };
 
-/// The [`StaleSet`] slot of each rank (`RANK_SLOT[rank]`; `u8::MAX`: never stale).
-#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
-const RANK_SLOT: [u8; CATALOGUE_LEN] = {
-    let mut out = [u8::MAX; CATALOGUE_LEN];
-    let mut r = 0;
-    while r < CATALOGUE_LEN {
-        out[r] = STALE_SLOT[BY_NAME[r] as usize];
-        r += 1;
+/// A stale figure's `from` as a [`StaleSet`] keeps it: days since [`StaleDay::FIRST`], in 17 bits,
+/// which reach from the calendar's first year past its last (every date a parameter file may hold).
+struct StaleDay;
+
+impl StaleDay {
+    /// 1900-01-01 (`calendar::EARLIEST_YEAR`) as days from the common era.
+    const FIRST: i32 = 693_596;
+    /// The last day a set can keep: 17 bits of days, into the year 2258.
+    const LAST: i32 = (1 << 17) - 1;
+
+    fn of(date: NaiveDate) -> u32 {
+        use chrono::Datelike;
+        let day = date.num_days_from_ce().saturating_sub(StaleDay::FIRST);
+        u32::try_from(day.clamp(0, StaleDay::LAST)).unwrap_or(0)
     }
-    out
-};
+
+    fn date(day: u32) -> NaiveDate {
+        i32::try_from(day)
+            .ok()
+            .and_then(|d| d.checked_add(StaleDay::FIRST))
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+            .unwrap_or(NaiveDate::MIN)
+    }
+}
 
 /// Which values a calculation used that were older than their parameter's update cycle on the date
 /// they were read for (`asOf ≥ from + cycle`), with the `from` of each (the oldest, when one parameter
-/// was read twice). Fixed size, no allocation: a bit and a date per parameter that has a cycle.
+/// was read twice). Fixed size, no allocation, small (results and readers carry it and are moved
+/// whole): a bit per parameter that has a cycle, in name order, and the day of each `from` in 17
+/// bits (16 in `low`, the 17th in `high`).
 ///
 /// Written out (JSON) as `[{ parameter, lastFrom, text }]`, sorted by name, e.g.
 /// `{ "parameter": "dibao.standard.rural", "lastFrom": "2022-01-01", "text":
 /// "农村低保标准最近取值为 2022-01-01，请核对当地现行标准" }`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StaleSet {
-    bits: Bits,
-    from: [NaiveDate; STALE_SLOTS],
+    bits: u64,
+    high: u64,
+    low: [u16; STALE_SLOTS],
 }
 
 impl Default for StaleSet {
     fn default() -> Self {
         StaleSet {
-            bits: Bits::default(),
-            from: [NaiveDate::MIN; STALE_SLOTS],
+            bits: 0,
+            high: 0,
+            low: [0; STALE_SLOTS],
         }
     }
 }
@@ -909,54 +944,73 @@ impl StaleSet {
             .filter(|s| *s != u8::MAX)
             .map(usize::from)
     }
+    /// The `from` kept in `slot`, as a day (see [`StaleDay`]).
+    fn day(&self, slot: usize) -> u32 {
+        let high = self.high >> slot.min(63) & 1;
+        let low = self.low.get(slot).copied().unwrap_or_default();
+        u32::from(low) | u32::try_from(high).unwrap_or(0) << 16
+    }
+    /// Keep `day` in `slot`, the bit set, when the slot is empty or holds a later day.
+    fn keep(&mut self, slot: usize, day: u32) {
+        let (Some(low), Ok(shift)) = (self.low.get_mut(slot), u32::try_from(slot)) else {
+            return;
+        };
+        let bit = 1u64.checked_shl(shift).unwrap_or(0);
+        let kept = u32::from(*low) | u32::from(self.high & bit != 0) << 16;
+        if self.bits & bit == 0 || day < kept {
+            *low = u16::try_from(day & 0xFFFF).unwrap_or_default();
+            self.high = if day >> 16 & 1 != 0 {
+                self.high | bit
+            } else {
+                self.high & !bit
+            };
+        }
+        self.bits |= bit;
+    }
     /// Record that the value of `spec` from `from` was used after its cycle ran out.
     fn insert(&mut self, spec: &Spec, from: NaiveDate) {
-        let Some(slot) = StaleSet::slot(spec) else {
-            return;
-        };
-        let Some(date) = self.from.get_mut(slot) else {
-            return;
-        };
-        if !self.bits.contains(rank(spec)) || from < *date {
-            *date = from;
+        if let Some(slot) = StaleSet::slot(spec) {
+            self.keep(slot, StaleDay::of(from));
         }
-        self.bits.insert(rank(spec));
     }
     /// Add another calculation's stale figures: the oldest `from` of each.
     pub fn extend(&mut self, other: &StaleSet) {
-        // Only the ranks that are set (most sets are empty or hold a few), straight to their slots.
-        for r in other.bits.indices() {
-            let Some(slot) = RANK_SLOT.get(r).filter(|s| **s != u8::MAX) else {
-                continue;
-            };
-            let slot = usize::from(*slot);
-            if let (Some(date), Some(from)) = (self.from.get_mut(slot), other.from.get(slot)) {
-                if !self.bits.contains(r) || *from < *date {
-                    *date = *from;
-                }
-            }
+        // Only the slots that are set (most sets are empty or hold a few).
+        let mut bits = other.bits;
+        while bits != 0 {
+            let slot = bits.trailing_zeros() as usize;
+            bits &= bits.wrapping_sub(1);
+            self.keep(slot, other.day(slot));
         }
-        self.bits.union(other.bits);
     }
     /// The stale parameters' names, sorted.
     pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.iter().map(|(spec, _)| spec.name)
     }
     pub fn len(&self) -> usize {
-        self.bits.len()
+        self.bits.count_ones() as usize
     }
     pub fn is_empty(&self) -> bool {
-        self.bits.is_empty()
+        self.bits == 0
     }
     pub fn contains(&self, name: &str) -> bool {
         self.iter().any(|(spec, _)| spec.name == name)
     }
     /// The stale parameters, sorted by name, each with the `from` of the value used.
     pub fn iter(&self) -> impl Iterator<Item = (&'static Spec, NaiveDate)> + '_ {
-        by_name(self.bits).filter_map(move |spec| {
-            StaleSet::slot(spec)
-                .and_then(|s| self.from.get(s))
-                .map(|from| (spec, *from))
+        let mut bits = self.bits;
+        std::iter::from_fn(move || {
+            while bits != 0 {
+                let slot = bits.trailing_zeros() as usize;
+                bits &= bits.wrapping_sub(1);
+                let spec = SLOT_INDEX
+                    .get(slot)
+                    .and_then(|i| catalogue::ALL.get(usize::from(*i)));
+                if let Some(spec) = spec {
+                    return Some((*spec, StaleDay::date(self.day(slot))));
+                }
+            }
+            None
         })
     }
     /// The entries as a result writes them.

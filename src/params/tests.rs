@@ -984,6 +984,56 @@ fn values_older_than_their_cycle_are_stale() {
     assert_eq!(r.stale(), a);
 }
 
+/// A stale set keeps each `from` as a day in 17 bits: every date a parameter file may hold (the
+/// calendar's first day to its last) comes back as it went in, and the oldest is kept across the
+/// 17th bit. 2079-06-07 is day 65,536 after 1900-01-01: 1900 to 2078 are 179 years of 365 days
+/// and 44 leap days (1904 to 2076; 1900 is not one) = 65,379 days to 2079-01-01, then 157 days
+/// (31 + 28 + 31 + 30 + 31 = 151 to June 1st, and 6 more).
+#[test]
+fn stale_sets_keep_every_calendar_date() {
+    use crate::base::calendar::{EARLIEST_YEAR, LATEST_YEAR};
+    let first = NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1).unwrap();
+    let last = NaiveDate::from_ymd_opt(LATEST_YEAR, 12, 31).unwrap();
+    for date in [
+        first,
+        d("2021-04-01"),
+        d("2079-06-06"),
+        d("2079-06-07"),
+        last,
+    ] {
+        let mut s = StaleSet::default();
+        s.insert(&catalogue::DIBAO_STANDARD_RURAL, date);
+        assert_eq!(
+            s.iter().collect::<Vec<_>>(),
+            [(&catalogue::DIBAO_STANDARD_RURAL, date)]
+        );
+    }
+    assert_eq!(StaleDay::of(first), 0);
+    assert_eq!(StaleDay::of(d("2079-06-06")), 65_535);
+    assert_eq!(StaleDay::of(d("2079-06-07")), 65_536);
+    // The oldest, whichever comes first, on either side of the 17th bit.
+    let mut s = StaleSet::default();
+    s.insert(&catalogue::MINIMUM_WAGE_TIER, d("2100-01-01"));
+    s.insert(&catalogue::MINIMUM_WAGE_TIER, d("2021-04-01"));
+    s.insert(&catalogue::MINIMUM_WAGE_TIER, d("2150-01-01"));
+    s.insert(&catalogue::MONITORING_INCOME_LINE, d("2021-01-01"));
+    s.insert(&catalogue::MONITORING_INCOME_LINE, d("2200-01-01"));
+    let mut late = StaleSet::default();
+    late.insert(&catalogue::MINIMUM_WAGE_TIER, d("2199-01-01"));
+    late.insert(&catalogue::DIBAO_STANDARD_URBAN, d("2199-01-01"));
+    late.extend(&s);
+    assert_eq!(
+        late.iter()
+            .map(|(spec, from)| (spec.name, format_date(from)))
+            .collect::<Vec<_>>(),
+        [
+            ("dibao.standard.urban", "2199-01-01".to_string()),
+            ("minimumWage.tier", "2021-04-01".to_string()),
+            ("monitoring.incomeLine", "2021-01-01".to_string()),
+        ]
+    );
+}
+
 #[test]
 fn unofficial_sets_list_their_names_sorted() {
     let mut set = UnofficialSet::default();

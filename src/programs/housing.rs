@@ -205,4 +205,9 @@ impl HouseholdProgramme for HousingFigures {
             None => e.reason(Reason::HousingNoRenovation.text()),
         }
     }
+
+    /// The housing alert names the measure and its subsidy.
+    fn keep_for_alerts(self, kept: &mut super::ForAlerts) {
+        kept.housing = Some(self);
+    }
 }

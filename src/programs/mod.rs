@@ -334,6 +334,8 @@ pub trait HouseholdProgramme: Sized + Serialize {
     fn read_for_words(&mut self, _h: &Household<'_>, _r: &Reader<'_>) {}
     /// The steps and reasons. May also fill the figures' own word fields (a member's reasons).
     fn explain(&mut self, h: &Household<'_>, a: &Assistance, e: &mut Explanation);
+    /// Hand the alerts what they read of these figures, when a screening row keeps no result.
+    fn keep_for_alerts(self, _kept: &mut ForAlerts) {}
 }
 
 /// Run one household programme: compute, add its decisions to the context, explain when asked,
@@ -377,4 +379,42 @@ pub(crate) fn run<F: HouseholdProgramme>(
         figures,
     )
     .for_household(h))
+}
+
+/// What a screening row keeps of a programme: its amounts and what it rested on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct RowPart {
+    pub amounts: Amounts,
+    pub basis: Basis,
+}
+
+/// Run one household programme for a screening row: the figures computed as [`run`] computes
+/// them, unexplained, and only their amounts and basis kept (no result assembled); what the
+/// alerts read of them goes to `kept`.
+pub(crate) fn run_for_row<F: HouseholdProgramme>(
+    h: &Household<'_>,
+    a: &mut Assistance,
+    reader: &Reader<'_>,
+    kept: &mut ForAlerts,
+) -> Result<RowPart> {
+    // Computed and added to the context as `run` does.
+    let mut r = reader.clone();
+    let figures = F::compute(h, a, &mut r)?;
+    figures.contribute(a, r.used())?;
+    let part = RowPart {
+        amounts: figures.amounts()?,
+        basis: Basis {
+            unofficial: r.unofficial(),
+            stale: r.stale(),
+            assumptions: figures.assumptions(),
+        },
+    };
+    figures.keep_for_alerts(kept);
+    Ok(part)
+}
+
+/// The programme figures the alerts read (a screening row keeps no results to find them in).
+#[derive(Debug, Default)]
+pub struct ForAlerts {
+    pub housing: Option<housing::HousingFigures>,
 }

@@ -9,7 +9,10 @@
 use serde::Serialize;
 
 use super::assistance::Assistance;
-use super::{run, Amounts, Basis, ColumnNotes, HouseholdProgramme, ProgrammeResult};
+use super::{
+    run, run_for_row, Amounts, Basis, ColumnNotes, ForAlerts, HouseholdProgramme, ProgrammeResult,
+    RowPart,
+};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::Household;
@@ -146,6 +149,25 @@ macro_rules! define_registry {
                 $id, $label, h, a, reader, explain, slots.next().unwrap_or(&mut spare),
             )?));)*
             Ok(out)
+        }
+
+        /// Every household programme on a checked household for a screening row, in the list's
+        /// order: the figures [`run_all`] computes unexplained, each kept in `parts` as its amounts
+        /// and what it rested on, no result assembled.
+        pub(crate) fn run_all_for_row(
+            h: &Household<'_>,
+            a: &mut Assistance,
+            reader: &Reader<'_>,
+            parts: &mut [RowPart; PROGRAMMES.len()],
+            kept: &mut ForAlerts,
+        ) -> Result<()> {
+            // Written in place: the parts are four kilobytes, which a returned array would copy.
+            let mut slots = parts.iter_mut();
+            // A slot for each programme: the spare is never written.
+            let mut spare = RowPart::default();
+            $(*slots.next().unwrap_or(&mut spare) =
+                run_for_row::<super::$module::$figures>(h, a, reader, kept)?;)*
+            Ok(())
         }
 
         /// One household programme by id, explained when `explain` (`None`: no such programme).

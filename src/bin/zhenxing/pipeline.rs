@@ -449,6 +449,38 @@ impl Worker<'_> {
         engine.estimate_in_batch(node, on, explain, transitions)
     }
 
+    /// The household's estimate, when the task needs one, and its screening row. A row alone (a
+    /// summary, unexplained rows) is screened without an estimate.
+    fn outcome(
+        &mut self,
+        node: Result<&Node<'_>, &PolicyError>,
+        locate: impl Fn(PolicyError) -> PolicyError + Copy,
+    ) -> (Option<Outcome>, Result<Screening, BatchError>) {
+        let rows_only = matches!(
+            self.options.task,
+            Task::Summary | Task::Estimate { explain: false }
+        );
+        let node = node.map_err(Clone::clone);
+        if rows_only {
+            let screening = node.and_then(|n| self.screen(n)).map_err(locate);
+            return (None, screening.map_err(BatchError::from));
+        }
+        let estimate = node
+            .and_then(|n| self.estimate(self.engine, n, false))
+            .map_err(locate);
+        let screening = match &estimate {
+            Ok(e) => Ok(Screening::of(e)),
+            Err(e) => Err(BatchError::from(e.clone())),
+        };
+        (Some(estimate), screening)
+    }
+
+    /// The household's screening row (the task's date, this engine), without an estimate.
+    fn screen(&mut self, node: &Node<'_>) -> Result<Screening, PolicyError> {
+        let on = self.options.as_of.as_str();
+        self.engine.screen_in_batch(node, on, &mut self.transitions)
+    }
+
     /// A household against itself under the other parameters, or on the later date, with why.
     fn compare(
         &mut self,
@@ -509,15 +541,7 @@ impl Worker<'_> {
                 last_line: job.last_line,
                 place: Some(&place),
             };
-            let estimate = node
-                .as_ref()
-                .map_err(Clone::clone)
-                .and_then(|n| self.estimate(self.engine, n, false))
-                .map_err(locate);
-            let screening: Result<Screening, BatchError> = match &estimate {
-                Ok(e) => Ok(Screening::of(e)),
-                Err(e) => Err(BatchError::from(e.clone())),
-            };
+            let (estimate, screening) = self.outcome(node.as_ref(), locate);
             totals.add(&place, screening.as_ref())?;
             if let Err(e) = &screening {
                 totals.note_error(job.line, e);
@@ -527,7 +551,10 @@ impl Worker<'_> {
             match &self.options.task {
                 Task::Summary => {}
                 Task::Estimate { explain } => {
-                    let explained = estimate.as_ref().ok().filter(|_| *explain);
+                    let explained = estimate
+                        .as_ref()
+                        .and_then(|e| e.as_ref().ok())
+                        .filter(|_| *explain);
                     self.write_estimate(
                         &mut bytes,
                         (&id, household),
@@ -540,7 +567,11 @@ impl Worker<'_> {
                     changed_only,
                     dates,
                 } => {
-                    let compared = self.compared(other, *dates, (&estimate, node.as_ref()), locate);
+                    // A comparison always has its estimate (it is not `rows_only`).
+                    let Some(estimate) = &estimate else {
+                        continue;
+                    };
+                    let compared = self.compared(other, *dates, (estimate, node.as_ref()), locate);
                     match &compared {
                         Ok(c) => totals
                             .comparison
