@@ -77,16 +77,21 @@ pub(super) fn object_arg<T>(
     what: &str,
     read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<T>,
 ) -> Result<T, JsValue> {
+    let text = object_text(v, what)?;
+    crate::input::parse(&text, what)
+        .and_then(|node| read(&node))
+        .map_err(to_js)
+}
+
+/// An object argument's JSON text (one body for every [`object_arg`]).
+fn object_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
     if !v.is_object() || js_sys::Array::is_array(v) {
         return Err(to_js(PolicyError::invalid_input(
             "",
             format!("{what}应为对象"),
         )));
     }
-    let text = json_arg(v, "", what)?;
-    crate::input::parse(&text, what)
-        .and_then(|node| read(&node))
-        .map_err(to_js)
+    json_arg(v, "", what)
 }
 
 /// A household from a JS value, read strictly for `as_of`: a bad one gives every problem at once.
