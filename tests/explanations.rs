@@ -163,7 +163,102 @@ fn basic_living_step_concludes_when_spending_is_large() {
         .find(|s| s.starts_with("扣除刚性支出后人均 2400.00 元/人·年"))
         .unwrap_or_else(|| panic!("{steps:?}"));
     assert!(
-        living.ends_with("低于此线，且刚性支出较大：基本生活出现严重困难。"),
+        // The threshold of large spending is this calculator's choice, and the step says so.
+        living.ends_with("低于此线，且刚性支出较大：基本生活出现严重困难（本计算器的假设）。"),
         "{living}"
+    );
+}
+
+/// The 低保 card's reasons and step texts of an explained estimate.
+fn dibao_words(h: &str, date: &str) -> Vec<String> {
+    let engine = Engine::new().unwrap();
+    let e = engine
+        .estimate(&HouseholdInput::from_json(h).unwrap(), date)
+        .unwrap();
+    let v = serde_json::to_value(&e).unwrap();
+    let dibao = v["programs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["program"] == "dibao")
+        .unwrap();
+    let reasons = dibao["reasons"].as_array().unwrap().iter();
+    let steps = dibao["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["text"]);
+    reasons
+        .chain(steps)
+        .map(|t| t.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn below_the_standard_never_reads_as_equal_to_it() {
+    // 延寿县, rural, two adults, business income 10,583.99 a year, 2024-06-30: standard 441.00
+    // (province, from 2022-01-01). Month's income 10,583.99 ÷ 12 = 881.999166…; per person
+    // 440.999583… < 441: eligible, 补差 441 × 2 − 881.999166… = 0.000833… → 0.00. To the fen the
+    // per-capita figure is 441.00; cut to three places (the first after the fen) it is 440.999 < 441.
+    let words = dibao_words(
+        r#"{"region":"230129","area":"rural","income":{"business":"10583.99"},
+            "members":[{"birthDate":"1984-01-01"},{"birthDate":"1985-01-01"}]}"#,
+        "2024-06-30",
+    );
+    let reason = words
+        .iter()
+        .find(|s| s.contains("低于低保标准"))
+        .unwrap_or_else(|| panic!("{words:?}"));
+    assert!(
+        reason.starts_with("人均月收入 440.999… 元低于低保标准 441.00 元"),
+        "{reason}"
+    );
+    // One fen more a year (10,584.00): 441.00 exactly, not below, said to the fen.
+    let words = dibao_words(
+        r#"{"region":"230129","area":"rural","income":{"business":"10584"},
+            "members":[{"birthDate":"1984-01-01"},{"birthDate":"1985-01-01"}]}"#,
+        "2024-06-30",
+    );
+    assert!(
+        words
+            .iter()
+            .any(|s| s.contains("人均月收入 441.00 元不低于低保标准 441.00 元")),
+        "{words:?}"
+    );
+}
+
+#[test]
+fn below_the_marginal_line_never_reads_as_equal_to_it() {
+    // 依兰县, rural, three adults, business 23,813.99 a year, 2024-06-30: standard 441.00, per
+    // person 23,813.99 ÷ 12 ÷ 3 = 661.499722… ≥ 441 (not 低保); 边缘线 1.5 × 441 = 661.50, and
+    // 661.4997… < 661.50: 低保边缘. To the fen 661.50; cut to three places 661.499 < 661.50.
+    let words = dibao_words(
+        r#"{"region":"230123","area":"rural","income":{"business":"23813.99"},
+            "members":[{"birthDate":"1980-01-01","disabilityGrade":1,"disabilityType":"visual"},
+                       {"birthDate":"1982-01-01"},{"birthDate":"1984-01-01"}]}"#,
+        "2024-06-30",
+    );
+    let step = words
+        .iter()
+        .find(|s| s.starts_with("低保边缘线"))
+        .unwrap_or_else(|| panic!("{words:?}"));
+    assert!(
+        step.contains("= 661.50 元/月：人均 661.499… 元低于边缘线"),
+        "{step}"
+    );
+}
+
+#[test]
+fn an_unsecured_guarantee_is_named_as_not_met() {
+    // Water registered unsafe: the step names the standard the household does not meet; it read
+    // “…饮水安全未保障：饮水安全有保障。”, which says the opposite.
+    let steps = monitoring_steps(
+        r#"{"region":"230231","status":"alleviated","guarantees":{"water":false},
+            "members":[{"birthDate":"1980-01-01","wages":"20000"}]}"#,
+        "2023-06-01",
+    );
+    assert!(
+        steps.contains(&"“两不愁三保障”及饮水安全有未达到的：“饮水安全有保障”。".to_string()),
+        "{steps:?}"
     );
 }

@@ -26,6 +26,14 @@ function node(tag, attrs, ...kids) {
   return n;
 }
 const cite = (c) => node('span', { class: 'cite' }, c);
+/** Marks a box wider inside than it shows (`data-wide`): the page then says above it that it scrolls. */
+const wide = new ResizeObserver((entries) => entries.forEach(({ target: s }) => s.toggleAttribute('data-wide', s.scrollWidth > s.clientWidth)));
+/** A table in a box that scrolls sideways on a narrow screen, reachable by keyboard, named `label`. */
+function scrollBox(table, label) {
+  const box = node('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${label}（可左右滑动）` }, table);
+  wide.observe(box);
+  return box;
+}
 const money = (key, v) => node('span', { 'data-key': key }, v ?? '—');
 
 function showError(e) {
@@ -77,12 +85,12 @@ function renderProfile(p) {
   if (p.counties) {
     const s = p.summary;
     body.push(node('h3', {}, `所辖县级单位 ${s.counties} 个：脱贫县 ${s.alleviated} 个，整合试点 ${s.pilot} 个`),
-      node('div', { class: 'table-scroll' }, node('table', { class: 'grid', id: 'county-table' },
+      scrollBox(node('table', { class: 'grid', id: 'county-table' },
         node('thead', {}, node('tr', {}, ['代码', '名称', '脱贫县', '整合试点', '生效措施', '待定'].map((h) => node('th', {}, h)))),
         node('tbody', {}, p.counties.map((r) => node('tr', { 'data-code': r.code },
           node('td', {}, r.code), node('td', {}, r.name), node('td', {}, r.alleviatedCounty ? '是' : r.povertyCounty ? '原省级贫困县' : '否'),
           node('td', {}, r.fundIntegrationPilot ? '适用' : ''), node('td', { class: 'num' }, String(r.measures.length)),
-          node('td', { class: 'num' }, String(r.pending.length))))))));
+          node('td', { class: 'num' }, String(r.pending.length)))))), '所辖县级单位'));
   }
   $('profile-body').replaceChildren(...body.flat().filter(Boolean), ...common(p).filter(Boolean));
 }
@@ -136,7 +144,7 @@ function renderLedger(l) {
     node('td', { class: 'num' }, String(c.withFindings)));
   const head = (first) => node('thead', {}, node('tr', {}, [first, '项数', '账面价值（元）', '年收益（元）', '已计划（元）', '处置', '有问题'].map((h) => node('th', {}, h))));
   const names = { 'ledger-table': '台账', 'by-class': '按类别合计', 'by-village': '按村合计' };
-  const scroll = (table) => node('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${names[table.id]}（可左右滑动）` }, table);
+  const scroll = (table) => scrollBox(table, names[table.id]);
   // The totals are the ledger's rows as given: a row outside 扶贫项目资产 is flagged, not dropped (its
   // source may be mistyped); the officer verifies it and takes it out of the ledger.
   const outside = l.items.filter((item) => item.ok && !item.asset.inScope).map((item) => item.asset);
@@ -246,12 +254,12 @@ function chart(r) {
 function renderIndicators(r) {
   const met = (m) => (m === undefined ? '—' : m ? '达到' : '未达到');
   $('indicators-body').replaceChildren(
-    node('div', { class: 'table-scroll' }, node('table', { class: 'grid', id: 'indicator-table' },
+    scrollBox(node('table', { class: 'grid', id: 'indicator-table' },
       node('thead', {}, node('tr', {}, ['指标', '数值', '目标', '怎样算'].map((h) => node('th', {}, h)))),
       node('tbody', {}, r.indicators.map((x, i) => node('tr', { 'data-id': x.id },
         node('td', {}, x.label, cite(x.citation)), node('td', { class: 'num', 'data-key': `indicators[${i}].value` }, `${x.value}${x.unit ?? ''}`),
         node('td', { class: x.met === false ? 'no' : x.met ? 'ok' : null, 'data-met': x.met === undefined ? null : String(x.met) }, met(x.met)),
-        node('td', {}, x.how)))))),
+        node('td', {}, x.how))))), '指标'),
     node('div', { id: 'indicator-chart' }, chart(r)),
     ...common(r).filter(Boolean));
 }

@@ -11,11 +11,15 @@ use crate::input::household::{
     APPRAISALS, AREAS, CAPACITIES, CARES, DISABILITY_GRADES, DISABILITY_TYPES, EVENTS,
     FIELD_LABELS, SCHOOLING, STATUSES,
 };
+use crate::programs::care_services::SERVICES as CARE_SERVICES;
+use crate::programs::child_rehabilitation::SERVICES as REHABILITATION;
 use crate::programs::dibao::Route;
+use crate::programs::education::AIDS;
 use crate::programs::groups::Group;
 use crate::programs::monitoring::{Category, Track, RISKS};
 use crate::programs::reasons::Reason;
 use crate::programs::registry::{OTHER_PROGRAMMES, PROGRAMMES};
+use crate::programs::transition::{Phase, MEASURES};
 
 /// id → label, in the order of definition.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -119,6 +123,21 @@ pub struct Labels {
     /// Why a programme changed in a comparison (`why` of `compare`, `compareDates`, `compareMany`).
     #[tsify(type = "Record<string, string>")]
     pub change: Map,
+    /// A student's aids (`education`'s `students[].aids[].id`): 营养改善计划, 雨露计划 ….
+    #[tsify(type = "Record<string, string>")]
+    pub aid: Map,
+    /// A member's care services (`careServices`' `members[].services[].id`).
+    #[tsify(type = "Record<string, string>")]
+    pub service: Map,
+    /// A child's rehabilitation services (`childRehabilitation`'s `children[].services[].id`).
+    #[tsify(type = "Record<string, string>")]
+    pub rehabilitation: Map,
+    /// Where a date falls in the transition period (`transition.phase`).
+    #[tsify(type = "Record<string, string>")]
+    pub phase: Map,
+    /// The measures in force (`transition()`'s `measures[].id`).
+    #[tsify(type = "Record<string, string>")]
+    pub measure: Map,
 }
 
 /// Every label.
@@ -166,6 +185,20 @@ pub fn labels() -> Labels {
             .iter()
             .copied()
             .collect(),
+        aid: AIDS.iter().map(|(id, label, _)| (*id, *label)).collect(),
+        service: CARE_SERVICES
+            .iter()
+            .map(|(id, label, _)| (*id, *label))
+            .collect(),
+        rehabilitation: REHABILITATION
+            .iter()
+            .map(|(id, label, _)| (*id, *label))
+            .collect(),
+        phase: Phase::ALL.iter().copied().collect(),
+        measure: MEASURES
+            .iter()
+            .map(|(id, label, _)| (*id, *label))
+            .collect(),
     }
 }
 
@@ -190,6 +223,18 @@ mod tests {
         let areas: Vec<&str> = l.area.0.iter().map(|(id, _)| *id).collect();
         assert_eq!(areas, ["rural", "urban"]);
         assert_eq!(l.route.get("singlePerson"), Some("单人户"));
+        assert_eq!(l.aid.get("yulu"), Some("雨露计划"));
+        assert_eq!(l.service.len(), 2);
+        assert_eq!(l.rehabilitation.get("devices"), Some("辅助器具适配"));
+        assert_eq!(l.phase.get("after"), Some("过渡期后（常态化帮扶）"));
+        assert_eq!(
+            l.measure.get("villageExpress"),
+            Some("有条件的建制村实现“村村通快递”")
+        );
+        for p in [Phase::Before, Phase::Transition, Phase::After] {
+            let json = serde_json::to_string(&p).unwrap();
+            assert!(l.phase.get(json.trim_matches('"')).is_some(), "{json}");
+        }
         assert_eq!(
             l.change.get("periodEnded"),
             Some(crate::estimate::compare::reason_label("periodEnded"))

@@ -73,8 +73,22 @@ pub struct Guarantees {
     pub water: bool,
 }
 
+impl Household<'_> {
+    /// The unsecured items of “两不愁三保障” and safe water: (risk id, Chinese name). 住房安全 is
+    /// unsecured when registered so, or when the house is appraised C or D (局部危险、整体危险),
+    /// whatever the registration says.
+    pub fn unsecured(&self) -> Vec<(&'static str, &'static str)> {
+        let house_unsafe = matches!(self.housing_appraisal, Some(Appraisal::C | Appraisal::D));
+        Guarantees {
+            housing: self.guarantees.housing && !house_unsafe,
+            ..self.guarantees
+        }
+        .unsecured()
+    }
+}
+
 impl Guarantees {
-    /// The unsecured items: (risk id, Chinese name).
+    /// The unsecured items as registered: (risk id, Chinese name).
     pub fn unsecured(&self) -> Vec<(&'static str, &'static str)> {
         [
             (self.food, "unsecuredFood", "不愁吃"),

@@ -7,7 +7,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::policy::rules::RuleId;
+use crate::policy::rules::{Basis, RuleId};
 
 /// One step of a calculation (`steps[]` of every result).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -42,6 +42,24 @@ pub struct Fact {
     pub key: Option<String>,
 }
 
+/// A step's text, saying so when its rule is a choice of this calculator rather than a provision
+/// (its citation names what the choice fills in, not a text that says it): `…（本计算器的假设）。`,
+/// unless the text already speaks of the assumption.
+fn marked(rule: RuleId, mut text: String) -> String {
+    if rule.rule().basis != Basis::Assumption || text.contains("假设") {
+        return text;
+    }
+    let stop = text.ends_with('。');
+    if stop {
+        text.pop();
+    }
+    text.push_str("（本计算器的假设）");
+    if stop {
+        text.push('。');
+    }
+    text
+}
+
 /// The words of one result.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Explanation {
@@ -66,9 +84,10 @@ impl Explanation {
         text: String,
         value: Option<String>,
     ) {
+        let rule = rule.into();
         self.steps.push(Step {
-            rule: rule.into().id(),
-            text,
+            rule: rule.id(),
+            text: marked(rule, text),
             value,
             citation: Some(citation),
         });
@@ -76,9 +95,10 @@ impl Explanation {
 
     /// A step that cites no single item (a summary).
     pub fn note(&mut self, rule: impl Into<RuleId>, text: String, value: Option<String>) {
+        let rule = rule.into();
         self.steps.push(Step {
-            rule: rule.into().id(),
-            text,
+            rule: rule.id(),
+            text: marked(rule, text),
             value,
             citation: None,
         });
@@ -141,5 +161,35 @@ impl Citations {
     }
     pub fn into_vec(self) -> Vec<&'static str> {
         self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::rules;
+
+    #[test]
+    fn a_step_of_an_assumption_says_so_and_a_provision_does_not() {
+        let mut e = Explanation::default();
+        // publicPost.household is this calculator's choice (三(六) names no group): marked.
+        e.step(
+            rules::PUBLIC_POST_HOUSEHOLD,
+            "乡村公益岗位面向脱贫户、监测户。".into(),
+            None,
+        );
+        // A text already speaking of the assumption is left as written.
+        e.note(rules::PUBLIC_POST_HOUSEHOLD, "按假设计。".into(), None);
+        // dibao.base applies 民发〔2021〕57号: not marked.
+        e.step(rules::DIBAO_BASE, "补差 = 标准 − 人均。".into(), None);
+        let texts: Vec<&str> = e.steps.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "乡村公益岗位面向脱贫户、监测户（本计算器的假设）。",
+                "按假设计。",
+                "补差 = 标准 − 人均。"
+            ]
+        );
     }
 }

@@ -156,8 +156,8 @@ rules! {
     // 防止返贫动态监测
     MONITORING_PER_CAPITA_NET_INCOME: "monitoring.perCapitaNetIncome", ASSUMPTION, "二(二)", "家庭人均纯收入 = 登记的经营、财产、转移、其他收入、不计入低保的收入与工资之和 ÷ 人数：各项按已扣除经营费用的净额录入，文件未给出本计算器可用的算法。";
     MONITORING_INCOME_LINE: "monitoring.incomeLine", Text, "二(二)", "人均纯收入低于监测收入标准的（等于标准的不算低于），存在返贫致贫风险。";
-    MONITORING_GUARANTEES: "monitoring.guarantees", Text, "二(二)", "“两不愁三保障”及饮水安全未保障的，存在返贫致贫风险。";
-    MONITORING_RIGID_SPENDING: "monitoring.rigidSpending", ASSUMPTION, "二(二)", "刚性支出大于0且不低于家庭年收入一定比例（参数）的，为“刚性支出较大”。";
+    MONITORING_GUARANTEES: "monitoring.guarantees", Text, "二(二)", "“两不愁三保障”及饮水安全未保障的，存在返贫致贫风险；房屋安全性鉴定为C级、D级（危房）的，不论登记如何，住房安全按未保障计。";
+    MONITORING_RIGID_SPENDING: "monitoring.rigidSpending", ASSUMPTION, "二(二)", "刚性支出大于0且不低于家庭年收入一定比例（参数）的，为“刚性支出较大”；登记了刚性支出或上年收入的都检查，不以登记因病、因灾等事件为前提（原文“因病因灾因意外事故等”）。";
     MONITORING_INCOME_FALL: "monitoring.incomeFall", ASSUMPTION, "二(二)", "今年收入不高于上年收入 ×（1 − 比例）（比例为参数，下降恰好达到比例的也算）的，为“收入大幅缩减”。";
     MONITORING_BASIC_LIVING: "monitoring.basicLiving", ASSUMPTION, "二(二)", "扣除刚性支出后人均收入低于监测标准的一定倍数（参数，等于的不算低于）的，为“基本生活出现严重困难”。";
     MONITORING_RURAL: "monitoring.rural", Text, "二(二)、四(九)", "防止返贫动态监测面向农户：城市一般家庭不纳入，城市低收入人口由民政部门开展低收入人口动态监测。";
@@ -188,6 +188,8 @@ rules! {
     TEKUN_BASIC_STANDARD: "tekun.basicStandard", Document, "四(十)；国发〔2016〕14号（转述）", "特困人员基本生活标准不低于当地低保标准的1.3倍（参数），按当地公布口径向上取整（哈尔滨取整到元，参数）。";
     TEKUN_MEMBER: "tekun.member", Document, "四(十)；民发〔2021〕43号第四条", "同时无劳动能力（见成员规则）、无生活来源、无法定赡养抚养扶养义务人（或其无履行能力）的，纳入特困供养：基本生活标准 + 按生活自理能力的照料护理标准（第二十二条）。";
     TEKUN_ORPHAN_ALLOWANCE: "tekun.orphanAllowance", Document, "民发〔2021〕43号第九条", "同时符合特困条件和孤儿、事实无人抚养儿童条件的未成年人，纳入孤儿、事实无人抚养儿童基本生活保障的，不再认定为特困人员：登记为孤儿或事实无人抚养儿童、未满18周岁（参数）的成员按后者保障。";
+    TEKUN_CONTINUES_MINOR: "tekun.continuesMinor", Document, "民发〔2021〕43号第二十四条", "特困人员中的未成年人，可继续享有救助供养待遇至18周岁（参数）：未满18周岁、无生活来源、无法定义务人（或其无履行能力）的，有劳动能力也纳入特困供养（登记为孤儿、事实无人抚养儿童的按其基本生活费保障）。";
+    TEKUN_CONTINUES_AT_SCHOOL: "tekun.continuesAtSchool", ASSUMPTION, "民发〔2021〕43号第二十四条", "年满18周岁仍在接受义务教育或者在普通高中、中等职业学校就读的，可继续享有救助供养待遇：无生活来源、无法定义务人的在校成员按未成年时已是特困人员计（花名册不记录过去的认定）；未成年时登记为孤儿、事实无人抚养儿童的领取的是其基本生活费，不属此列。";
     TEKUN_SUPPORT_FLOOR: "tekun.supportFloor", Document, "四(十)；黑龙江省特困人员供养标准（转述）", "农村特困人员每月供养（基本生活 + 照料护理）不低于当地公布的农村分散供养标准 ÷ 12。";
     TEKUN_OWN_INCOME: "tekun.ownIncome", ASSUMPTION, "民发〔2021〕43号第六条", "“无生活来源”看本人收入：本人工资加家庭其他计入收入按人数平均的份额，低于当地低保标准；纳入特困的成员的份额不再计入其余成员的低保收入。";
     // 临时救助

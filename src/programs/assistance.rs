@@ -9,6 +9,7 @@
 
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
+use crate::input::household::Schooling;
 use crate::input::model::{Area, Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader, Used};
 
@@ -38,6 +39,8 @@ pub struct Assistance {
     /// Children under the minor age recorded as orphans or 事实无人抚养儿童: in that allowance, they
     /// are not also 特困 (民发〔2021〕43号第九条: one basic-living benefit).
     pub allowance_children: Vec<usize>,
+    /// The minor age, when a member without a supporter has labour capacity (see [`continues`]).
+    pub minor_age: Option<u32>,
     /// 低保, once decided.
     pub dibao: Option<Decided>,
     /// 特困, once decided.
@@ -51,11 +54,48 @@ pub(crate) fn own_income(m: &Member<'_>, share: Money) -> Result<Money> {
     m.wages.checked_div(12.into())?.checked_add(share)
 }
 
-/// The three 特困 tests for one member against the monthly 低保 `standard`: no labour capacity, no
-/// means of living (own income below the standard), no supporter able to support them.
-pub(crate) fn qualifies_for_tekun(m: &Member<'_>, standard: Money, share: Money) -> Result<bool> {
+/// The three 特困 tests for one member against the monthly 低保 `standard`: no labour capacity (or
+/// support that [`continues`]), no means of living (own income below the standard), no supporter
+/// able to support them.
+pub(crate) fn qualifies_for_tekun(
+    m: &Member<'_>,
+    standard: Money,
+    share: Money,
+    minor_age: Option<u32>,
+) -> Result<bool> {
     let no_means = own_income(m, share)? < standard;
-    Ok(m.labor_capacity == Capacity::None && no_means && !m.has_supporter)
+    let first_test = m.labor_capacity == Capacity::None || continues(m, minor_age).is_some();
+    Ok(first_test && no_means && !m.has_supporter)
+}
+
+/// Why support continues for a member with labour capacity (民发〔2021〕43号第二十四条): a minor
+/// (under `dibao.minorAge`, 18), or one over it still in 义务教育, 普通高中 or 中等职业学校.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Continues {
+    /// Under the minor age, given.
+    Minor(u32),
+    AtSchool(Schooling),
+}
+
+/// Whether a member with labour capacity keeps 特困's first test by 第二十四条 (`minor_age` is
+/// read only for a household with a member who could; `None` otherwise). One who had the orphans'
+/// allowance as a child was not 特困 (第九条), so does not continue at school.
+pub(crate) fn continues(m: &Member<'_>, minor_age: Option<u32>) -> Option<Continues> {
+    let minor_age = minor_age?;
+    if m.labor_capacity == Capacity::None {
+        return None;
+    }
+    if m.age < minor_age {
+        return Some(Continues::Minor(minor_age));
+    }
+    match m.schooling {
+        Some(s @ (Schooling::Primary | Schooling::Junior | Schooling::Senior | Schooling::Vocational))
+            if m.care.is_none() =>
+        {
+            Some(Continues::AtSchool(s))
+        }
+        _ => None,
+    }
 }
 
 impl Assistance {
@@ -72,10 +112,20 @@ impl Assistance {
             .checked_div(12.into())?
             .checked_div(h.size())?;
         let allowance_children = allowance_children(h, &mut r)?;
+        // 第二十四条 needs the minor age only where a member without a supporter can work.
+        let minor_age = if h
+            .members
+            .iter()
+            .any(|m| !m.has_supporter && m.labor_capacity != Capacity::None)
+        {
+            Some(r.count(&p::DIBAO_MINOR_AGE)?)
+        } else {
+            None
+        };
         let mut tekun_members = Vec::new();
         for (i, m) in h.members.iter().enumerate() {
             if !allowance_children.contains(&i)
-                && qualifies_for_tekun(m, standard, other_income_share)?
+                && qualifies_for_tekun(m, standard, other_income_share, minor_age)?
             {
                 tekun_members.push(i);
             }
@@ -86,6 +136,7 @@ impl Assistance {
             other_income_share,
             tekun_members,
             allowance_children,
+            minor_age,
             dibao: None,
             tekun: None,
         })

@@ -43,13 +43,11 @@ pub struct CareService {
 impl CareService {
     /// The service with its words.
     fn said(self) -> CareService {
-        let (label, citation) = match self.id {
-            "visitCare" => ("政府购买访视、照料服务", "四(十)"),
-            _ => (
-                "县乡养老机构集中供养（失能、部分失能特困老年人优先）",
-                "四(十二)",
-            ),
-        };
+        let [.., institution] = SERVICES;
+        let (_, label, citation) = SERVICES
+            .into_iter()
+            .find(|(id, ..)| *id == self.id)
+            .unwrap_or(institution);
         CareService {
             label: Some(label),
             citation: Some(citation),
@@ -77,6 +75,16 @@ pub struct CareServicesFigures {
     pub family_in_difficulty: bool,
     pub members: Vec<CareMember>,
 }
+
+/// Every service: its id, Chinese name and the policy item it applies (`labels().service`).
+pub const SERVICES: [(&str, &str, &str); 2] = [
+    ("visitCare", "政府购买访视、照料服务", "四(十)"),
+    (
+        "institutionalCare",
+        "县乡养老机构集中供养（失能、部分失能特困老年人优先）",
+        "四(十二)",
+    ),
+];
 
 const VISIT: CareService = CareService {
     id: "visitCare",

@@ -65,11 +65,14 @@ pub struct ChildRehabilitationFigures {
     age_max: u32,
 }
 
+const TRAINING: (&str, &str, &Spec) = ("training", "康复训练", &p::CHILD_REHAB_TRAINING);
+const DEVICES: (&str, &str, &Spec) = ("devices", "辅助器具适配", &p::CHILD_REHAB_DEVICES);
+const SURGERY: (&str, &str, &Spec) = ("surgery", "手术", &p::CHILD_REHAB_SURGERY);
+/// Every service the scheme names: (id, Chinese name, its ceiling's parameter) (`labels().rehabilitation`).
+pub const SERVICES: [(&str, &str, &Spec); 3] = [TRAINING, DEVICES, SURGERY];
+
 /// The services a type of disability gets: (id, label, its ceiling's parameter).
 fn services_of(t: DisabilityType) -> &'static [(&'static str, &'static str, &'static Spec)] {
-    const TRAINING: (&str, &str, &Spec) = ("training", "康复训练", &p::CHILD_REHAB_TRAINING);
-    const DEVICES: (&str, &str, &Spec) = ("devices", "辅助器具适配", &p::CHILD_REHAB_DEVICES);
-    const SURGERY: (&str, &str, &Spec) = ("surgery", "手术", &p::CHILD_REHAB_SURGERY);
     match t {
         DisabilityType::Hearing | DisabilityType::Physical | DisabilityType::Multiple => {
             &[TRAINING, DEVICES, SURGERY]

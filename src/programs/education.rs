@@ -89,14 +89,19 @@ fn aid(id: &'static str, annual: Money) -> Aid {
     }
 }
 
+/// Every aid a student can get: its id, Chinese name and the policy item it applies (`labels().aid`).
+pub const AIDS: [(&str, &str, &str); 4] = [
+    ("nutrition", "营养改善计划", "三(八)"),
+    ("boarding", "寄宿生生活补助", "三(八)"),
+    ("seniorHighGrant", "普通高中国家助学金", "三(八)"),
+    ("yulu", "雨露计划", "六(十九)"),
+];
+
 /// An aid's Chinese name and the policy item it applies.
 fn aid_words(id: &str) -> (&'static str, &'static str) {
-    match id {
-        "nutrition" => ("营养改善计划", "三(八)"),
-        "boarding" => ("寄宿生生活补助", "三(八)"),
-        "seniorHighGrant" => ("普通高中国家助学金", "三(八)"),
-        _ => ("雨露计划", "六(十九)"),
-    }
+    let [.., yulu] = AIDS;
+    let (_, label, citation) = AIDS.into_iter().find(|(i, ..)| *i == id).unwrap_or(yulu);
+    (label, citation)
 }
 
 /// The aids of one student.

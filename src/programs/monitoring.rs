@@ -275,7 +275,7 @@ fn elimination_why(
         (Reason::MonitoringNotYetStable, short_of_months),
         (
             Reason::MonitoringGuaranteesUnsecured,
-            !h.guarantees.unsecured().is_empty(),
+            !h.unsecured().is_empty(),
         ),
         (Reason::MonitoringStillSuddenHardship, sudden),
         (
@@ -305,31 +305,45 @@ fn assumptions(f: &MonitoringFigures, h: &Household<'_>) -> Assumptions {
     a
 }
 
+/// The sudden-hardship test, when the household records an event, rigid spending or last year's
+/// income (二(二): 因病因灾因意外事故“等”: an event is not required), its risks added to `risks`.
+fn sudden_risks(
+    h: &Household<'_>,
+    total: Money,
+    line: Money,
+    r: &mut Reader<'_>,
+    risks: &mut Vec<&'static str>,
+) -> Result<Option<Sudden>> {
+    let tested = !h.events.is_empty()
+        || h.rigid_spending > Money::ZERO
+        || h.last_year_income.is_some_and(|l| !l.is_zero());
+    if !tested {
+        return Ok(None);
+    }
+    risks.extend(h.events.iter().map(|e| e.id()));
+    let s = sudden(h, total, line, r)?;
+    if s.large_spending {
+        risks.push("largeRigidSpending");
+    }
+    if s.sharp_fall() {
+        risks.push("sharpIncomeFall");
+    }
+    Ok(Some(s))
+}
+
 /// The figures, from the household alone.
 pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<MonitoringFigures> {
     let line = r.money(&p::MONITORING_INCOME_LINE)?;
     let total = h.total_income()?;
     let per_capita = total.checked_div(h.size())?;
     let below = per_capita < line;
-    let unsecured = h.guarantees.unsecured();
+    let unsecured = h.unsecured();
     let mut risks: Vec<&'static str> = Vec::new();
     if below {
         risks.push("incomeBelowLine");
     }
     risks.extend(unsecured.iter().map(|(id, _)| *id));
-    let sudden = if h.events.is_empty() {
-        None
-    } else {
-        risks.extend(h.events.iter().map(|e| e.id()));
-        let s = sudden(h, total, line, r)?;
-        if s.large_spending {
-            risks.push("largeRigidSpending");
-        }
-        if s.sharp_fall() {
-            risks.push("sharpIncomeFall");
-        }
-        Some(s)
-    };
+    let sudden = sudden_risks(h, total, line, r, &mut risks)?;
     let is_sudden = sudden.as_ref().is_some_and(Sudden::applies);
     let already = h.status.monitored();
     // 防止返贫监测 is of rural households (农户); urban low-income people are monitored by 民政
@@ -396,7 +410,7 @@ fn risk_elimination(
     let short_of_months = !below && h.stable_income_months < stable_months;
     let has_labor = h.members.iter().any(|m| m.labor_capacity != Capacity::None);
     let eligible =
-        !below && !short_of_months && h.guarantees.unsecured().is_empty() && !sudden && has_labor;
+        !below && !short_of_months && h.unsecured().is_empty() && !sudden && has_labor;
     Ok(RiskElimination {
         eligible,
         reasons: Vec::new(),
@@ -434,12 +448,12 @@ fn explain_check(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanati
         ),
         Some(line.to_fen_string()),
     );
-    let unsecured = h.guarantees.unsecured();
+    let unsecured = h.unsecured();
     if !unsecured.is_empty() {
         let names: Vec<&str> = unsecured.iter().map(|(_, n)| *n).collect();
         e.step(
             rules::MONITORING_GUARANTEES,
-            format!("“两不愁三保障”及饮水安全未保障：{}。", names.join("、")),
+            format!("“两不愁三保障”及饮水安全有未达到的：“{}”。", names.join("”“")),
             Some(names.len().to_string()),
         );
     }
@@ -489,11 +503,15 @@ fn facts(f: &MonitoringFigures, e: &mut Explanation) {
 
 fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &mut Explanation) {
     let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
+    let cause = if events.is_empty() {
+        String::new()
+    } else {
+        format!("{}：", events.join("、"))
+    };
     e.step(
         rules::MONITORING_RIGID_SPENDING,
         format!(
-            "{}：刚性支出 {} 元，{}家庭年收入的 {}（{} 元）：{}。",
-            events.join("、"),
+            "{cause}刚性支出 {} 元，{}家庭年收入的 {}（{} 元）：{}。",
             h.rigid_spending,
             if s.large_spending {
                 "达到"
@@ -524,7 +542,7 @@ fn explain_sudden(s: &Sudden, h: &Household<'_>, total: Money, line: Money, e: &
     e.step(
         rules::MONITORING_BASIC_LIVING,
         format!(
-            "扣除刚性支出后人均 {} 元/人·年{}；基本生活困难线为监测标准的 {} 倍（倍数是政策参数）：{line} × {} = {} 元，{}此线{}。",
+            "扣除刚性支出后人均 {} 元/人·年{}；基本生活困难线为监测标准的 {} 倍（倍数是参数）：{line} × {} = {} 元，{}此线{}。",
             s.after_spending,
             if s.spending_over_income {
                 "（刚性支出超过收入，不足 0 按 0 计）"
@@ -643,7 +661,7 @@ fn elimination_words(
             h.stable_income_months
         ));
     }
-    if !h.guarantees.unsecured().is_empty() {
+    if !h.unsecured().is_empty() {
         reasons.push("“两不愁三保障”及饮水安全尚未全部保障".into());
     }
     if sudden.is_some_and(Sudden::applies) {

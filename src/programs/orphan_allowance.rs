@@ -178,6 +178,13 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
                 ));
                 let key = format!("children[{j}].monthly");
                 e.fact(format!("{}：基本生活费", c.member), c.monthly, "元/月", key);
+            } else {
+                e.reason(format!(
+                    "{}：已满{}周岁，不再按{}发放基本生活费。",
+                    c.member,
+                    self.minor_age,
+                    c.care.label()
+                ));
             }
         }
         e.step(

@@ -12,7 +12,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::assistance::{own_income, Assistance, Decided};
+use super::assistance::{continues, own_income, Assistance, Continues, Decided};
 use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
@@ -21,7 +21,7 @@ use crate::input::model::{Area, Capacity, CapacityBasis, Household, Member};
 use crate::params::{catalogue as p, Reader, Used};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
-use crate::policy::rules::Assumptions;
+use crate::policy::rules::{Assumptions, RuleId};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -92,6 +92,10 @@ pub struct TekunFigures {
     /// A member without a supporter whose labour capacity rested on the disability-type assumption.
     #[serde(skip)]
     disability_assumed: bool,
+    /// A member supported because still at school after the minor age (rule
+    /// `tekun.continuesAtSchool`).
+    #[serde(skip)]
+    at_school: bool,
 }
 
 /// Each member assessed (`eligible`: those who meet the three tests, by their place), with the
@@ -131,7 +135,7 @@ pub(crate) fn assess(
             fails: Fails::default(),
         };
         row.fails = Fails {
-            capable: m.labor_capacity != Capacity::None,
+            capable: m.labor_capacity != Capacity::None && continues(m, a.minor_age).is_none(),
             has_means: row.own_monthly >= standard,
             has_supporter: m.has_supporter,
         };
@@ -158,6 +162,10 @@ pub(crate) fn assess(
             .members
             .iter()
             .any(|m| m.labor_capacity_assumed && !m.has_supporter),
+        at_school: h.members.iter().enumerate().any(|(i, m)| {
+            eligible.contains(&i)
+                && matches!(continues(m, a.minor_age), Some(Continues::AtSchool(_)))
+        }),
     })
 }
 
@@ -204,15 +212,36 @@ fn capacity_words(m: &Member<'_>) -> String {
     }
 }
 
+/// The first test in words when support continues for a member with labour capacity (第二十四条).
+fn continues_words(m: &Member<'_>, why: Continues) -> String {
+    match why {
+        Continues::Minor(until) => format!(
+            "{}周岁，有劳动能力，但特困人员中的未成年人可继续享有救助供养至{until}周岁",
+            m.age
+        ),
+        Continues::AtSchool(s) => format!(
+            "{}周岁，有劳动能力，但仍在{}就读，可继续享有救助供养",
+            m.age,
+            s.label()
+        ),
+    }
+}
+
 /// The three tests in words.
-fn test_words(m: &Member<'_>, row: &TekunMember, standard: Money) -> Vec<String> {
-    let why_no_labor = capacity_words(m);
+fn test_words(
+    m: &Member<'_>,
+    row: &TekunMember,
+    standard: Money,
+    minor_age: Option<u32>,
+) -> Vec<String> {
     let no_means = row.own_monthly < standard;
     vec![
-        if m.labor_capacity == Capacity::None {
-            format!("无劳动能力（{why_no_labor}）")
-        } else {
-            "有劳动能力".into()
+        match continues(m, minor_age) {
+            _ if m.labor_capacity == Capacity::None => {
+                format!("无劳动能力（{}）", capacity_words(m))
+            }
+            Some(why) => continues_words(m, why),
+            None => "有劳动能力".into(),
         },
         format!(
             "本人月收入 {} 元{}低保标准 {} 元/人·月",
@@ -310,6 +339,7 @@ impl HouseholdProgramme for TekunFigures {
         let mut a = Assumptions::default();
         a.add(rules::TEKUN_OWN_INCOME);
         a.add_if(self.disability_assumed, rules::MEMBER_DISABILITY_TYPE);
+        a.add_if(self.at_school, rules::TEKUN_CONTINUES_AT_SCHOOL);
         a
     }
 
@@ -343,7 +373,7 @@ impl HouseholdProgramme for TekunFigures {
         why
     }
 
-    fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+    fn explain(&mut self, h: &Household<'_>, a: &Assistance, e: &mut Explanation) {
         let (standard, multiple, basic) = (self.standard, self.multiple, self.basic_standard);
         let share = self.share;
         e.step(
@@ -363,7 +393,14 @@ impl HouseholdProgramme for TekunFigures {
         );
         let floor = self.floor;
         for (m, row) in h.members.iter().zip(self.members.iter_mut()) {
-            row.reasons = test_words(m, row, standard);
+            row.reasons = test_words(m, row, standard, a.minor_age);
+            if let (Some(why), true) = (continues(m, a.minor_age), row.eligible) {
+                let rule = match why {
+                    Continues::Minor(_) => rules::TEKUN_CONTINUES_MINOR.into(),
+                    Continues::AtSchool(_) => RuleId::from(rules::TEKUN_CONTINUES_AT_SCHOOL),
+                };
+                e.step(rule, format!("{}：{}。", m.label, continues_words(m, why)), None);
+            }
             member_steps(m, row, (basic, floor), e);
         }
         e.fact("基本生活标准", basic, "元/人·月", "basicStandard");

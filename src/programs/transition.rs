@@ -28,6 +28,15 @@ pub enum Phase {
     After,
 }
 
+impl Phase {
+    /// Every phase: its id (as results give it) and Chinese name (`labels().phase`).
+    pub const ALL: [(&'static str, &'static str); 3] = [
+        ("before", "过渡期开始前"),
+        ("transition", "过渡期内"),
+        ("after", "过渡期后（常态化帮扶）"),
+    ];
+}
+
 /// A region as results show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -278,6 +287,36 @@ pub fn pilot_end(reader: &mut Reader<'_>, start: NaiveDate) -> Result<(u32, Naiv
     ))
 }
 
+/// Every measure the calculator follows: its id, Chinese name and the policy item it applies
+/// (`labels().measure`).
+pub const MEASURES: [(&str, &str, &str); 7] = [
+    (
+        "fourNots",
+        "“四个不摘”：摘帽不摘责任、不摘政策、不摘帮扶、不摘监管",
+        "二(一)",
+    ),
+    ("monitoring", "防止返贫动态监测和帮扶", "二(二)"),
+    (
+        "fundIntegrationPilot",
+        "脱贫县涉农资金统筹整合试点",
+        "六(十六)",
+    ),
+    ("villageExpress", "有条件的建制村实现“村村通快递”", "三(七)"),
+    ("microcredit", "脱贫人口小额信贷", "六(十七)"),
+    (
+        "yulu",
+        "雨露计划：支持脱贫户“两后生”接受职业教育",
+        "六(十九)",
+    ),
+    // Part 四 sets up the normalised assistance of the rural low-income population: in force from
+    // the start of the period, and what continues after it.
+    (
+        "normalisedAssistance",
+        "常态化帮扶：农村低收入人口常态化监测和分层分类帮扶（过渡期内实施，过渡期后继续）",
+        "四(九)",
+    ),
+];
+
 /// Every measure the calculator follows, with its window.
 fn windows(
     reader: &mut Reader<'_>,
@@ -286,7 +325,8 @@ fn windows(
     pilot_until: NaiveDate,
     pilot: bool,
 ) -> Result<Vec<Window>> {
-    let window = |id, label, citation, from, until| Window {
+    let [four_nots, monitoring, fund_pilot, express, microcredit, yulu, normalised] = MEASURES;
+    let window = |(id, label, citation), from, until| Window {
         id,
         label,
         citation,
@@ -294,62 +334,23 @@ fn windows(
         until,
     };
     let mut windows = vec![
+        window(four_nots, start, Some(end)),
+        window(monitoring, start, None),
         window(
-            "fourNots",
-            "“四个不摘”：摘帽不摘责任、不摘政策、不摘帮扶、不摘监管",
-            "二(一)",
-            start,
-            Some(end),
-        ),
-        window(
-            "monitoring",
-            "防止返贫动态监测和帮扶",
-            "二(二)",
-            start,
-            None,
-        ),
-        window(
-            "villageExpress",
-            "有条件的建制村实现“村村通快递”",
-            "三(七)",
+            express,
             start,
             Some(reader.date(&p::VILLAGE_EXPRESS_DEADLINE)?),
         ),
         window(
-            "microcredit",
-            "脱贫人口小额信贷",
-            "六(十七)",
+            microcredit,
             reader.date(&p::MICROCREDIT_WINDOW_START)?,
             Some(reader.date(&p::MICROCREDIT_WINDOW_END)?),
         ),
-        window(
-            "yulu",
-            "雨露计划：支持脱贫户“两后生”接受职业教育",
-            "六(十九)",
-            start,
-            Some(reader.date(&p::YULU_WINDOW_END)?),
-        ),
-        // Part 四 sets up the normalised assistance of the rural low-income population: in force from
-        // the start of the period, and what continues after it.
-        window(
-            "normalisedAssistance",
-            "常态化帮扶：农村低收入人口常态化监测和分层分类帮扶（过渡期内实施，过渡期后继续）",
-            "四(九)",
-            start,
-            None,
-        ),
+        window(yulu, start, Some(reader.date(&p::YULU_WINDOW_END)?)),
+        window(normalised, start, None),
     ];
     if pilot {
-        windows.insert(
-            2,
-            window(
-                "fundIntegrationPilot",
-                "脱贫县涉农资金统筹整合试点",
-                "六(十六)",
-                start,
-                Some(pilot_until),
-            ),
-        );
+        windows.insert(2, window(fund_pilot, start, Some(pilot_until)));
     }
     Ok(windows)
 }

@@ -30,6 +30,9 @@ after(async () => {
   await stop(server?.proc);
 });
 
+/** Two frames drawn: what the page does on layout (a ResizeObserver's marks) is done. */
+const frames = (p) => p.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
 /** The document is exactly as wide as the screen: nothing to scroll sideways. */
 async function assertNoSideScroll(state) {
   const { doc, body, view } = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth }));
@@ -202,6 +205,7 @@ test('the county page fits the phone, and 计算台账 and 计算指标 work by 
   // The names a word wide, not one character a line; the table scrolls sideways in its box, which says so.
   const names = await county.$$eval('#ledger-table tbody td:nth-child(3)', (ts) => ts.map((t) => t.getBoundingClientRect().width));
   for (const w of names) assert.ok(w >= 6 * 14, `名称 ${w} px`);
+  await frames(county);
   const ledger = await county.$eval('#ledger-table', (t) => { const s = t.parentElement; return { scrolls: s.scrollWidth > s.clientWidth, hint: getComputedStyle(s, '::before').content }; });
   assert.ok(ledger.scrolls);
   assert.match(ledger.hint, /左右滑动/);
@@ -213,6 +217,13 @@ test('the county page fits the phone, and 计算台账 and 计算指标 work by 
   await county.tap('#indicators-run');
   await county.waitForSelector('#indicator-table');
   await sideways('with the indicators');
+  // Every table wider than its box on this screen says, above it, that it scrolls sideways (the
+  // page marks such a box when it is laid out: two frames later).
+  await frames(county);
+  const boxes = await county.$$eval('.table-scroll', (ss) => ss.filter((s) => s.offsetParent !== null)
+    .map((s) => ({ table: s.querySelector('table')?.id, scrolls: s.scrollWidth > s.clientWidth, hint: getComputedStyle(s, '::before').content })));
+  assert.ok(boxes.length >= 3, `${boxes.length} tables in boxes`);
+  for (const box of boxes) if (box.scrolls) assert.match(box.hint, /左右滑动/, `${box.table} scrolls sideways without saying so`);
   await county.screenshot({ path: `${shots}/phone-county.png`, fullPage: true });
   assert.deepEqual(seen, []);
   await county.close();

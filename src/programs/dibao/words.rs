@@ -6,6 +6,7 @@ use crate::base::money::Money;
 use crate::input::model::{Area, Household, WorkPlace};
 use crate::policy::explain::Explanation;
 use crate::policy::rules::{self, RuleId};
+use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The card's steps and reasons: income, figures, then the route 低保 took or why none.
 pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
@@ -14,7 +15,7 @@ pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
     if f.working.covered == 0 {
         return;
     }
-    let (standard, per_capita) = (f.standard, f.per_capita_monthly_income);
+    let standard = f.standard;
     if !f.working.assets_passed {
         e.step(
             rules::DIBAO_ASSETS,
@@ -34,6 +35,7 @@ pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
             ),
             Some(base.to_fen_string()),
         );
+        let per_capita = below_text(f, standard);
         e.reason(format!(
             "人均月收入 {per_capita} 元低于低保标准 {standard} 元，符合低保条件，补差 {base} 元/月。"
         ));
@@ -52,6 +54,28 @@ pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
         explain_above(f, e);
     }
     explain_route(f, h, e);
+}
+
+/// The per-capita monthly income as a sentence saying it is below `line` shows it: to the fen, or,
+/// where the fen rounds it up to the line (441.00 for 440.9996), cut to the first place that shows
+/// it below, with … when cut, so that “低于” never stands between two equal figures.
+fn below_text(f: &DibaoFigures, line: Money) -> String {
+    let shown = f.per_capita_monthly_income;
+    let exact = f
+        .working
+        .monthly_income
+        .decimal()
+        .checked_div(Decimal::from(f.working.covered));
+    match exact {
+        Some(exact) if shown >= line => (3..=12)
+            .map(|places| exact.round_dp_with_strategy(places, RoundingStrategy::ToZero))
+            .find(|cut| *cut < line.decimal())
+            .map_or_else(
+                || shown.to_string(),
+                |cut| format!("{cut}{}", if cut == exact { "" } else { "…" }),
+            ),
+        _ => shown.to_string(),
+    }
 }
 
 /// The labels of the members at `places`, joined with 、.
@@ -321,7 +345,12 @@ fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
         e.step(
             rules::DIBAO_MARGINAL,
             format!(
-                "低保边缘线 = {multiple} × {standard} = {line} 元/月：人均 {per_capita} 元{}。",
+                "低保边缘线 = {multiple} × {standard} = {line} 元/月：人均 {} 元{}。",
+                if marginal {
+                    below_text(f, line)
+                } else {
+                    per_capita.to_string()
+                },
                 if marginal {
                     "低于边缘线，属低收入（低保边缘）家庭"
                 } else {
