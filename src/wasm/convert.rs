@@ -78,6 +78,17 @@ pub(super) fn json_arg(v: &JsValue, path: &str, what: &str) -> Result<String, Js
     })
 }
 
+/// An object argument's JSON text (one body for every [`object_arg`]).
+fn object_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
+    if !v.is_object() || js_sys::Array::is_array(v) {
+        return Err(to_js(PolicyError::invalid_input(
+            "",
+            format!("{what}应为对象"),
+        )));
+    }
+    json_arg(v, "", what)
+}
+
 /// An object argument read by `read` from its JSON, exactly as the native build reads JSON.
 pub(super) fn object_arg<T>(
     v: &JsValue,
@@ -88,17 +99,6 @@ pub(super) fn object_arg<T>(
     crate::input::parse(&text, what)
         .and_then(|node| read(&node))
         .map_err(to_js)
-}
-
-/// An object argument's JSON text (one body for every [`object_arg`]).
-fn object_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
-    if !v.is_object() || js_sys::Array::is_array(v) {
-        return Err(to_js(PolicyError::invalid_input(
-            "",
-            format!("{what}应为对象"),
-        )));
-    }
-    json_arg(v, "", what)
 }
 
 /// A household from a JS value, read strictly for `as_of`: a bad one gives every problem at once.
