@@ -399,28 +399,16 @@ impl ProgrammeResult<()> {
     /// The result with its figures.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn with<F>(self, figures: F) -> ProgrammeResult<F> {
-        let ProgrammeResult {
-            reference,
-            program,
-            label,
-            eligible,
-            monthly,
-            annual,
-            why,
-            words,
-            basis,
-            figures: (),
-        } = self;
         ProgrammeResult {
-            reference,
-            program,
-            label,
-            eligible,
-            monthly,
-            annual,
-            why,
-            words,
-            basis,
+            reference: self.reference,
+            program: self.program,
+            label: self.label,
+            eligible: self.eligible,
+            monthly: self.monthly,
+            annual: self.annual,
+            why: self.why,
+            words: self.words,
+            basis: self.basis,
             figures,
         }
     }
