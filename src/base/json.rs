@@ -203,12 +203,21 @@ impl<'a> Parser<'a> {
     }
 
     fn error(&self, message: &'static str) -> SyntaxError {
-        let before = self.text.get(..self.pos.min(self.text.len())).unwrap_or("");
-        let line = before.matches('\n').count().saturating_add(1);
+        let before = self
+            .text
+            .get(..self.pos.min(self.text.len()))
+            .unwrap_or("")
+            .as_bytes();
+        // Counted over the bytes (a character is its bytes but continuation bytes): splitting
+        // the text from its end links a string searcher for this alone.
+        let newline = |b: &&u8| **b == b'\n';
+        let line = before.iter().filter(newline).count().saturating_add(1);
         let column = before
-            .rsplit('\n')
-            .next()
-            .map_or(0, |l| l.chars().count())
+            .iter()
+            .rev()
+            .take_while(|b| !newline(b))
+            .filter(|b| **b & 0xC0 != 0x80)
+            .count()
             .saturating_add(1);
         SyntaxError {
             line,
@@ -491,6 +500,9 @@ mod tests {
     fn syntax_errors_name_line_and_column() {
         let e = parse("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
         assert_eq!((e.line, e.column), (3, 7));
+        // Columns count characters, not bytes: "姓名":"王五" and a space are 10 of them.
+        let e = parse("{\n\"姓名\":\"王五\" 1}").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 11));
         for bad in [
             "",
             "{",

@@ -1,10 +1,10 @@
-//! Sorting with one copy of the standard library's sort in the module.
+//! Sorting with no copy of the standard library's sort in the module.
 //!
 //! Each `sort_by_key` or `sort_unstable` on another element type links another copy of the
 //! standard sort into the WebAssembly module (about 5 KB each, a dozen of them). These sort the
-//! positions of a list through one comparison behind a reference, so the standard sort is
-//! instantiated once, then move the elements into that order. Stable, and O(n log n) like the
-//! standard sort (a hostile file cannot make a sort quadratic).
+//! positions of a list through one comparison behind a reference, by a merge sort of their own,
+//! then move the elements into that order. Stable, and O(n log n) like the standard sort (a
+//! hostile file cannot make a sort quadratic).
 
 use std::cmp::Ordering;
 
@@ -21,11 +21,36 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     permute(v, &order);
 }
 
-/// The positions `0..n` in the order `cmp` puts them (stable).
+/// The positions `0..n` in the order `cmp` puts them (stable): a merge sort of runs of 1, 2, 4 …
+/// positions, not the standard sort, whose one copy was 4.6 KB of the module (the lists sorted are
+/// a parameter set's values, dates and keys, an object's keys, a comparison's reasons).
 fn order_by(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|a, b| cmp(*a, *b));
+    let mut merged = vec![0; n];
+    let mut run = 1usize;
+    while run < n {
+        let pair = run.saturating_mul(2);
+        for (from, to) in order.chunks(pair).zip(merged.chunks_mut(pair)) {
+            let (a, b) = from.split_at(run.min(from.len()));
+            merge(a, b, to, cmp);
+        }
+        std::mem::swap(&mut order, &mut merged);
+        run = pair;
+    }
     order
+}
+
+/// Two ordered runs into `out`, the first run's position first among equals (stable).
+fn merge(a: &[usize], b: &[usize], out: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
+    let (mut a, mut b) = (a.iter().copied().peekable(), b.iter().copied().peekable());
+    for slot in out {
+        let next = match (a.peek(), b.peek()) {
+            (Some(&x), Some(&y)) if cmp(y, x) == Ordering::Less => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        };
+        *slot = next.unwrap_or_default();
+    }
 }
 
 /// `v`'s elements in the order of `order` (a permutation of its positions), through swaps found
@@ -120,7 +145,28 @@ mod tests {
         assert!(none.is_empty());
     }
 
-    /// The module keeps one copy of the standard sort: the library sorts through this file (the
+    /// Lists of every length up to 70 and a long one, with many equal keys: the same order as the
+    /// standard stable sort, equal keys in their first order.
+    #[test]
+    fn merges_as_the_standard_stable_sort_orders() {
+        let mut seed = 11u64;
+        for n in (0..=70).chain([1000]) {
+            let mut v: Vec<(u64, usize)> = (0..n)
+                .map(|i| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    ((seed >> 33) % 7, i)
+                })
+                .collect();
+            let mut expected = v.clone();
+            expected.sort_by_key(|p| p.0);
+            sort_by_key(&mut v, |p| p.0);
+            assert_eq!(v, expected, "{n} elements");
+        }
+    }
+
+    /// The module keeps no copy of the standard sort: the library sorts through this file (the
     /// command-line tool and tests may sort as they like).
     #[test]
     fn the_library_sorts_only_here() {

@@ -70,8 +70,12 @@ pub(crate) fn typed_date(v: &str) -> Option<String> {
             (y, m, d)
         }
         None => {
-            let sep = ['/', '-', '.'].into_iter().find(|s| v.contains(*s))?;
-            let mut parts = v.split(sep);
+            // Bytes, not chars: `str::contains` of a char not known when compiling goes through
+            // the standard library's substring search, which nothing else here needs.
+            let sep = [b'/', b'-', b'.']
+                .into_iter()
+                .find(|s| v.as_bytes().contains(s))?;
+            let mut parts = v.split(char::from(sep));
             let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
             if parts.next().is_some() {
                 return None;
@@ -111,6 +115,22 @@ mod tests {
         // Not a number: kept whole, so that the message quotes the officer's own words.
         for odd in ["3千元", "两千元", "12,00元"] {
             assert_eq!(plain_money(odd), odd);
+        }
+    }
+
+    #[test]
+    fn a_date_is_split_at_its_first_kind_of_separator() {
+        for (typed, iso) in [
+            ("1980/3/4", Some("1980-03-04")),
+            ("1980-3-4", Some("1980-03-04")),
+            ("1980.3.4", Some("1980-03-04")),
+            ("１９８０．３．４", Some("1980-03-04")),
+            // '/' is looked for first, then '-', then '.': a mix is not a date of one shape.
+            ("1980/3-4", None),
+            ("1980-3.4", None),
+            ("1980 3 4", None),
+        ] {
+            assert_eq!(typed_date(typed).as_deref(), iso, "{typed}");
         }
     }
 }

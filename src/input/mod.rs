@@ -307,10 +307,18 @@ fn number(t: &str) -> Result<Decimal> {
         // Exact, like the plain form; refused beyond what rust_decimal holds.
         return match Decimal::from_scientific(t) {
             Ok(d) => Ok(d),
-            Err(_) if t.contains("e-") || t.contains("E-") => Err(PolicyError::invalid_input(
-                "",
-                "金额最多保留两位小数（精确到分）",
-            )),
+            // A negative exponent ("e-", "E-"), found byte by byte: a search for a `&str` would
+            // link the standard library's substring search, which nothing else here needs.
+            Err(_)
+                if t.as_bytes()
+                    .windows(2)
+                    .any(|w| matches!(w, [b'e' | b'E', b'-'])) =>
+            {
+                Err(PolicyError::invalid_input(
+                    "",
+                    "金额最多保留两位小数（精确到分）",
+                ))
+            }
             Err(_) => Err(PolicyError::out_of_range("", "数值超出范围")),
         };
     }
@@ -426,6 +434,9 @@ mod tests {
         // round to a whole number: too many places.
         assert_eq!(code("0.30000000000000004"), ErrorCode::InvalidInput);
         assert_eq!(code("1e-7"), ErrorCode::InvalidInput);
+        // Too many places for a decimal at all: still a matter of places, not of range.
+        assert_eq!(code("1e-400"), ErrorCode::InvalidInput);
+        assert_eq!(code("1E-400"), ErrorCode::InvalidInput);
         assert_eq!(code("100.0000000000000001"), ErrorCode::InvalidInput);
         // Beyond the 10^10 limit, in plain and in exponent form.
         assert_eq!(code("1e15"), ErrorCode::OutOfRange);

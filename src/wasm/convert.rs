@@ -45,14 +45,21 @@ pub(super) fn to_value<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 
 /// A result's JSON text as plain JS objects.
 pub(super) fn parsed(text: &str) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(text).map_err(|_| to_js(PolicyError::invalid_input("", "结果转换失败")))
+    js_sys::JSON::parse(text).map_err(|_| unwritable())
 }
 
 /// A result as the JSON text both builds write. Writing a result cannot fail (every key is a
 /// string, every value plain data); were it to, serde_json's wording would say nothing to an
 /// officer, and formatting it would link its messages into the module.
 pub(super) fn to_text<T: Serialize>(v: &T) -> Result<String, JsValue> {
-    serde_json::to_string(v).map_err(|_| to_js(PolicyError::invalid_input("", "结果转换失败")))
+    serde_json::to_string(v).map_err(|_| unwritable())
+}
+
+/// The error of a result that could not be written (one body, not one in each writer).
+#[cold]
+#[inline(never)]
+fn unwritable() -> JsValue {
+    to_js(PolicyError::invalid_input("", "结果转换失败"))
 }
 
 pub(super) fn result<T: Serialize>(v: crate::base::error::Result<T>) -> Result<JsValue, JsValue> {
@@ -71,19 +78,24 @@ pub(super) fn json_arg(v: &JsValue, path: &str, what: &str) -> Result<String, Js
     })
 }
 
-/// An object argument read by `read` from its JSON, exactly as the native build reads JSON.
-pub(super) fn object_arg<T>(
-    v: &JsValue,
-    what: &str,
-    read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<T>,
-) -> Result<T, JsValue> {
+/// An object argument's JSON text (one body for every [`object_arg`]).
+fn object_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
     if !v.is_object() || js_sys::Array::is_array(v) {
         return Err(to_js(PolicyError::invalid_input(
             "",
             format!("{what}应为对象"),
         )));
     }
-    let text = json_arg(v, "", what)?;
+    json_arg(v, "", what)
+}
+
+/// An object argument read by `read` from its JSON, exactly as the native build reads JSON.
+pub(super) fn object_arg<T>(
+    v: &JsValue,
+    what: &str,
+    read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<T>,
+) -> Result<T, JsValue> {
+    let text = object_text(v, what)?;
     crate::input::parse(&text, what)
         .and_then(|node| read(&node))
         .map_err(to_js)
