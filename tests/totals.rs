@@ -11,6 +11,9 @@ use zhenxing::programs::registry::TOTALS;
 use zhenxing::programs::Amounts;
 use zhenxing::Engine;
 
+#[path = "common/golden.rs"]
+mod golden;
+
 /// The part of a programme's amounts that goes into each total.
 fn part(a: &Amounts, total: &str) -> Money {
     match total {
@@ -23,29 +26,12 @@ fn part(a: &Amounts, total: &str) -> Money {
     }
 }
 
-/// The households of the golden cases, each with its date and the case's parameter overrides.
-fn households() -> Vec<(Value, String, Value)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let case: Value =
-            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
-        let args = case["args"].as_array().cloned().unwrap_or_default();
-        if let (Some(h), Some(Value::String(as_of))) = (args.first(), args.get(1)) {
-            if h.get("members").is_some() {
-                out.push((h.clone(), as_of.clone(), case["overrides"].clone()));
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn each_total_adds_up_exactly_the_programmes_the_registry_lists() {
     let engine = Engine::new().unwrap();
     let mut seen: BTreeSet<(&str, String)> = BTreeSet::new();
     let mut estimates = 0;
-    for (h, as_of, overrides) in households() {
+    for (h, as_of, overrides) in golden::households() {
         let engine = match overrides {
             Value::Null => engine.clone(),
             o => engine
