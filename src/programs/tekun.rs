@@ -4,10 +4,13 @@
 //! disability or illness), no means of living (own income below the local 低保 standard), and no legal
 //! supporter able to support them. Support = basic living standard (`tekun.basicMultiple` × the 低保
 //! standard) + the care standard for their self-care ability. A 特困 member is supported on their
-//! own; the household's 低保 then covers the other members (see `dibao`).
+//! own; the household's 低保 then covers the other members (see `dibao`). Support continues
+//! (民发〔2021〕43号第二十四条) for a minor with labour capacity, to `dibao.minorAge`, and after it
+//! for one still in 义务教育, 普通高中 or 中等职业学校 (see `assistance::continues`).
 //!
 //! Parameters read: `tekun.basicMultiple`, `tekun.care.selfCare`, `tekun.care.partialCare`,
-//! `tekun.care.fullCare`; the 低保 standard and the three tests come from the assistance context.
+//! `tekun.care.fullCare`; the 低保 standard, the minor age and the three tests come from the
+//! assistance context.
 
 use serde::Serialize;
 use tsify::Tsify;
