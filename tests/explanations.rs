@@ -104,14 +104,18 @@ fn no_negative_figure_when_rigid_spending_exceeds_income() {
     );
 }
 
-/// The texts of the 防返贫监测 card's steps of an explained estimate.
-fn monitoring_steps(h: &str, date: &str) -> Vec<String> {
+/// The explained estimate of household `h` (JSON) on `date`, as JSON.
+fn explained(h: &str, date: &str) -> Value {
     let engine = Engine::new().unwrap();
     let e = engine
         .estimate(&HouseholdInput::from_json(h).unwrap(), date)
         .unwrap();
-    let v = serde_json::to_value(&e).unwrap();
-    v["monitoring"]["steps"]
+    serde_json::to_value(&e).unwrap()
+}
+
+/// The texts of the 防返贫监测 card's steps of an explained estimate.
+fn monitoring_steps(h: &str, date: &str) -> Vec<String> {
+    explained(h, date)["monitoring"]["steps"]
         .as_array()
         .unwrap()
         .iter()
@@ -174,11 +178,7 @@ fn basic_living_step_concludes_when_spending_is_large() {
 
 /// The 低保 card's reasons and step texts of an explained estimate.
 fn dibao_words(h: &str, date: &str) -> Vec<String> {
-    let engine = Engine::new().unwrap();
-    let e = engine
-        .estimate(&HouseholdInput::from_json(h).unwrap(), date)
-        .unwrap();
-    let v = serde_json::to_value(&e).unwrap();
+    let v = explained(h, date);
     let dibao = v["programs"]
         .as_array()
         .unwrap()
