@@ -1,6 +1,13 @@
 //! Looking through bytes eight at a time: where the next line ends in a register, where a JSON string
 //! needs a look. A word with none of the bytes sought is passed over whole; the one that has one is
 //! then read byte by byte. Plain integer arithmetic, the same natively and in WebAssembly.
+//!
+//! And a text sought in a text ([`find`], [`contains`], [`replace`]) byte by byte, as `str::find`,
+//! `contains` and `replacen` find it: those, with a `&str` or a non-ASCII `char`, link the standard
+//! library's substring search (`StrSearcher`, `TwoWaySearcher`) and its panic path, which formats
+//! with `char`'s `Debug` and Unicode's printable tables (about 9 KB of the module for messages of a
+//! few dozen characters). A UTF-8 text found in a UTF-8 text starts and ends on a character boundary,
+//! so a byte search finds what a character search finds.
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -35,6 +42,50 @@ pub fn position(
     }
     let rest = chunks.remainder().iter().position(|b| is(*b))?;
     Some(at.saturating_add(rest))
+}
+
+/// The place (in bytes) of the first `sought` in `text`; an empty `sought` is at 0.
+pub fn find(text: &str, sought: &str) -> Option<usize> {
+    let (text, sought) = (text.as_bytes(), sought.as_bytes());
+    let Some((&first, rest)) = sought.split_first() else {
+        return Some(0);
+    };
+    let mut from = 0usize;
+    loop {
+        let at = from.checked_add(text.get(from..)?.iter().position(|b| *b == first)?)?;
+        let next = at.checked_add(1)?;
+        if text.get(next..)?.starts_with(rest) {
+            return Some(at);
+        }
+        from = next;
+    }
+}
+
+/// Whether `sought` is in `text`.
+pub fn contains(text: &str, sought: &str) -> bool {
+    find(text, sought).is_some()
+}
+
+/// `text` with its first `limit` occurrences of `from` (not empty: an empty `from` replaces nothing)
+/// made `to`, as `str::replacen` gives it.
+pub fn replace(text: &str, from: &str, to: &str, limit: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut done = 0usize;
+    while done < limit && !from.is_empty() {
+        let Some(at) = find(rest, from) else { break };
+        let (Some(before), Some(after)) =
+            (rest.get(..at), rest.get(at.saturating_add(from.len())..))
+        else {
+            break;
+        };
+        out.push_str(before);
+        out.push_str(to);
+        rest = after;
+        done = done.saturating_add(1);
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -93,5 +144,37 @@ mod tests {
                 assert_eq!(position(&text, may_hold, is), plain, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn texts_are_found_and_replaced_as_the_standard_library_does() {
+        // Pseudo-random texts of ASCII and Chinese (bytes of three), sought texts cut from them and
+        // from a second alphabet, so that a first byte shared by different characters is met.
+        let alphabet = ["a", "b", "应", "为", "：", "“", "”", "\u{FFFD}", "假", "设"];
+        let mut seed = 11u32;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) as usize % n
+        };
+        for _ in 0..3000 {
+            let len = next(12);
+            let text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            let sought: String = (0..1 + next(3))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            assert_eq!(find(&text, &sought), text.find(&sought), "{text} {sought}");
+            assert_eq!(contains(&text, &sought), text.contains(&sought));
+            for limit in [0, 1, 2, usize::MAX] {
+                assert_eq!(
+                    replace(&text, &sought, "是", limit),
+                    text.replacen(&sought, "是", limit),
+                    "{text} {sought} {limit}"
+                );
+            }
+        }
+        assert_eq!((find("", ""), find("假设", "")), (Some(0), Some(0)));
+        assert_eq!(replace("假设", "", "x", usize::MAX), "假设");
+        // The same first byte, not the same character: 应 (e5 ba 94) and 废 (e5 ba 9f).
+        assert_eq!(find("废应", "应"), Some(3));
     }
 }

@@ -46,7 +46,8 @@ pub struct Fact {
 /// (its citation names what the choice fills in, not a text that says it): `…（本计算器的假设）。`,
 /// unless the text already speaks of the assumption.
 fn marked(rule: RuleId, text: String) -> String {
-    if rule.rule().basis != Basis::Assumption || text.contains("假设") {
+    // A byte search (`str::contains` would link the standard library's substring search).
+    if rule.rule().basis != Basis::Assumption || crate::base::bytes::contains(&text, "假设") {
         return text;
     }
     mark(text)
