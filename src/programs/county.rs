@@ -482,7 +482,8 @@ impl Facts<'_> {
 /// "2019年度退出，2020-02-26 批准（黑政函〔2018〕61号）": the table's approval, its notes in Chinese.
 fn exit_text(p: &PovertyCounty) -> String {
     let approval = match (&p.approval_date, p.approval_document.as_deref()) {
-        (Some(d), Some(doc)) if doc.contains(d.as_str()) => format!("，{doc}"),
+        // A byte search: `str::contains` would link the standard library's substring search.
+        (Some(d), Some(doc)) if crate::base::bytes::contains(doc, d) => format!("，{doc}"),
         (Some(d), Some(doc)) => format!("，{d} 批准（{doc}）"),
         (Some(d), None) => format!("，{d} 批准"),
         (None, Some(doc)) => format!("，{doc}"),

@@ -262,7 +262,10 @@ pub const PERSONAL_WORDS: &[&str] = &[
 /// Whether an unknown header names a personal detail no calculation reads ([`PERSONAL_WORDS`]).
 pub fn personal(header: &str) -> bool {
     let h = header.trim().to_ascii_lowercase();
-    column(&h).is_none() && PERSONAL_WORDS.iter().any(|w| h.contains(w))
+    column(&h).is_none()
+        && PERSONAL_WORDS
+            .iter()
+            .any(|w| crate::base::bytes::contains(&h, w))
 }
 
 /// The column a header cell names (its English name, any ASCII case, or its Chinese alias).

@@ -7,6 +7,7 @@ use serde::Serialize;
 use tsify::Tsify;
 
 use super::columns::{column, COLUMNS};
+use crate::base::bytes::contains;
 
 /// One column of a register's header.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -58,7 +59,8 @@ impl HeaderColumn {
                 None => COLUMNS
                     .iter()
                     .find(|c| {
-                        !header.is_empty() && (header.contains(c.alias) || c.alias.contains(header))
+                        !header.is_empty()
+                            && (contains(header, c.alias) || contains(c.alias, header))
                     })
                     .map(|c| c.alias),
             },

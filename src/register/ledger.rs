@@ -100,7 +100,11 @@ fn read_header<R: BufRead>(records: &mut Records<R>) -> Result<Vec<&'static str>
             },
         }
     };
-    if cells.iter().any(|h| h.contains('\u{FFFD}')) {
+    // A byte search: `contains` of a non-ASCII `char` is the standard library's substring search.
+    if cells
+        .iter()
+        .any(|h| crate::base::bytes::contains(h, "\u{FFFD}"))
+    {
         return Err(PolicyError::invalid_input(
             "",
             "表头有无法识别的字符：文件可能是 GBK 编码（Excel 在中文 Windows 上另存的“CSV（逗号分隔）”）。\
@@ -247,7 +251,7 @@ fn message_in_ledger_terms(path: &str, message: &str) -> String {
     };
     let key = field.rsplit('.').next().unwrap_or(field);
     let mut message = super::naming_column(message, key, zh, en);
-    if message.contains("应为：") {
+    if crate::base::bytes::contains(&message, "应为：") {
         if let Some(choices) = choices(field) {
             let words: Vec<&str> = choices.iter().map(|(_, label)| *label).collect();
             message = format!("{message}（台账中写作：{}）", words.join("、"));

@@ -638,13 +638,17 @@ fn line_of(path: &str, group: &Group) -> Option<u64> {
     }
 }
 
+// The messages are searched byte by byte (`base::bytes`): `str::contains` and `replace` would link the
+// standard library's substring search into the module for them alone.
+use crate::base::bytes::{contains, replace};
+
 /// `message` about the field `key` with its column instead: “key” becomes “中文”（english）, and a
 /// message that does not name the column (a value's error: 金额“两千”不是有效的数字) gets it in front.
 pub(crate) fn naming_column(message: &str, key: &str, zh: &str, en: &str) -> String {
     let named = format!("“{key}”");
-    if message.contains(&named) {
-        message.replacen(&named, &format!("“{zh}”（{en}）"), 1)
-    } else if !message.contains(zh) {
+    if contains(message, &named) {
+        replace(message, &named, &format!("“{zh}”（{en}）"), 1)
+    } else if !contains(message, zh) {
         format!("“{zh}”（{en}）：{message}")
     } else {
         message.to_string()
@@ -658,13 +662,18 @@ fn in_register_terms(path: &str, message: &str) -> String {
     if let Some(c) = columns::column_of_field(field, member_index(path).is_some()) {
         message = naming_column(&message, field, c.alias, c.name);
         // A date in a shape no one reads: the shapes a register may use.
-        if message.contains("应为 YYYY-MM-DD") {
+        if contains(&message, "应为 YYYY-MM-DD") {
             message = format!("{message}；花名册中也可写作 1980/3/4 或 1980年3月4日");
         }
         // A yes/no cell the register wrote otherwise: in the register's words.
-        message = message.replace("应为 true 或 false", "应为 是 或 否（true 或 false）");
+        message = replace(
+            &message,
+            "应为 true 或 false",
+            "应为 是 或 否（true 或 false）",
+            usize::MAX,
+        );
         // A wrong value of a column with Chinese values: the values the register may hold.
-        if message.contains("应为：") {
+        if contains(&message, "应为：") {
             if let Some(values) = c.chinese_values() {
                 message = format!("{message}（花名册中写作：{values}）");
             }

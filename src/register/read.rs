@@ -217,12 +217,31 @@ pub fn read_problem(e: io::Error) -> crate::base::error::PolicyError {
 pub fn endless_line(line: u64) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
-        format!(
+        Stopped(format!(
             "第 {line} 行超过 {} MB 仍未结束：这不是花名册（文件损坏，或读错了文件），已停止读取",
             MAX_SKIPPED >> 20
-        ),
+        )),
     )
 }
+
+/// Why a reader stopped, in Chinese, as its `io::Error` carries it. Not a `String` made into an
+/// error: that one's `Debug`, which the module keeps in its table of functions, escapes text through
+/// the standard library's `char::escape_debug` and its panic path; this one writes the text as it is.
+struct Stopped(String);
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Debug for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Stopped {}
 
 /// Why a line over [`MAX_LINE`] (of `length` bytes) was not read.
 pub fn overlong_message(length: u64) -> String {
@@ -530,6 +549,13 @@ mod tests {
             ours.message,
             "读取失败：第 3 行超过 64 MB 仍未结束：这不是花名册（文件损坏，或读错了文件），已停止读取"
         );
+        // The command-line tool says the error as the reader wrote it.
+        let native = endless_line(3);
+        assert_eq!(
+            format!("{native}"),
+            ours.message.replacen("读取失败：", "", 1)
+        );
+        assert_eq!(native.kind(), io::ErrorKind::InvalidData);
         let system = read_problem(io::Error::from(io::ErrorKind::PermissionDenied));
         assert_eq!(system.message, "读取失败：文件无法继续读取");
     }
