@@ -13,13 +13,11 @@
 //! first, the new answer is copied to that region at each date the new values change, so that the
 //! plain lookup (most specific region first, latest date) gives the layered answer.
 
+use super::{DatedValue, Parameter, Regions, Scope};
 use chrono::NaiveDate;
-use std::collections::HashMap;
-
-use super::{DatedValue, Parameter, Region, Scope};
 
 /// The regions a lookup for `key` tries, most specific first, then no region.
-fn candidates(key: Option<u32>, scope: Scope, regions: &HashMap<u32, Region>) -> Vec<Option<u32>> {
+fn candidates(key: Option<u32>, scope: Scope, regions: &Regions) -> Vec<Option<u32>> {
     let chain = match key {
         None => [None, None, None],
         Some(code) if scope == Scope::CountyOnly => [Some(code), None, None],
@@ -41,7 +39,7 @@ fn find<'v>(
     key: Option<u32>,
     on: NaiveDate,
     scope: Scope,
-    regions: &HashMap<u32, Region>,
+    regions: &Regions,
 ) -> Option<&'v DatedValue> {
     candidates(key, scope, regions).into_iter().find_map(|c| {
         let end = values.partition_point(|v| (v.region, v.from) <= (c, on));
@@ -54,7 +52,7 @@ fn find<'v>(
 impl Parameter {
     /// Lay `new` over the parameter's values (see the module's rule). Values of one region and date
     /// in `new`: the last one counts.
-    pub(super) fn layer(&mut self, mut new: Vec<DatedValue>, regions: &HashMap<u32, Region>) {
+    pub(super) fn layer(&mut self, mut new: Vec<DatedValue>, regions: &Regions) {
         crate::base::sort::sort_by_key(&mut new, DatedValue::key);
         new.reverse();
         new.dedup_by_key(|v| v.key());

@@ -341,23 +341,28 @@ fn read_regions(
     };
     let mut seen = HashSet::new();
     let mut added = Vec::new();
+    let mut regions = Vec::new();
     for (i, item) in list.iter().enumerate() {
-        if let Some(code) = read_region_item(i, item, set, &mut seen, problems) {
-            added.push((i, code));
+        if let Some(region) = read_region_item(i, item, set, &mut seen, problems) {
+            added.push((i, region.code));
+            regions.push((region.code, region));
         }
     }
+    // Into the set's regions at once, sorted once (a file may hold many regions, in any order).
+    set.regions.insert_all(regions);
     check_parents(set, &added, problems);
     check_key_county_flags(set, &added, problems);
 }
 
-/// The `i`th region of the file, added to `set`; its code, or `None` (and its problems).
+/// The `i`th region of the file (over the one of `set` with its code, if any), or `None` (and its
+/// problems).
 fn read_region_item(
     i: usize,
     item: &Node<'_>,
-    set: &mut ParameterSet,
+    set: &ParameterSet,
     seen: &mut HashSet<u32>,
     problems: &mut Problems,
-) -> Option<u32> {
+) -> Option<Region> {
     let path = format!("regions[{i}]");
     if item.entries().is_none() {
         problems.add(&path, "应为对象");
@@ -405,7 +410,7 @@ fn read_region_item(
         parent_of(code),
         parent_of(code).and_then(parent_of),
     ];
-    set.insert_region(Region {
+    Some(Region {
         code,
         name,
         alleviated_county: alleviated,
@@ -417,8 +422,7 @@ fn read_region_item(
         note,
         key_county_flag,
         chain,
-    });
-    Some(code)
+    })
 }
 
 /// The fields of a region in a parameter file.

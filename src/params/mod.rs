@@ -21,7 +21,6 @@ pub use spec::{Kind, Limits, Scope, Spec, Unit};
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::HashMap;
 use tsify::Tsify;
 
 use crate::base::bits::Bits;
@@ -399,9 +398,12 @@ pub struct ParameterSet {
     pub region_source: Option<String>,
     /// Whether a list of 乡村振兴重点帮扶县 is published, and its source.
     pub key_counties: KeyCounties,
-    regions: HashMap<u32, Region>,
+    regions: Regions,
     params: Params,
 }
+
+/// A set's regions by code, in the order of their codes.
+pub(crate) type Regions = crate::base::sorted_map::SortedMap<u32, Region>;
 
 /// The parameters of a set, by their place in the catalogue: a lookup is an array access.
 #[derive(Clone, Debug, PartialEq)]
@@ -480,9 +482,7 @@ impl ParameterSet {
 
     /// All regions, sorted by code.
     pub fn regions(&self) -> Vec<&Region> {
-        let mut v: Vec<&Region> = self.regions.values().collect();
-        crate::base::sort::sort_by_key(&mut v, |r| r.code);
-        v
+        self.regions.values().collect()
     }
 
     /// All parameters, in catalogue order.

@@ -708,6 +708,22 @@ fn every_problem_is_reported_at_once() {
     assert_eq!(err.path, "parameters[3].values[0].from");
 }
 
+/// A file's regions are held by code whatever their order in the file: the shipped set with its
+/// regions reversed is the same set, written back as the same text.
+#[test]
+fn a_files_regions_in_any_order_are_the_same_set() {
+    let mut file: serde_json::Value = serde_json::from_str(HEILONGJIANG_JSON).unwrap();
+    file["regions"].as_array_mut().unwrap().reverse();
+    let reversed = ParameterSet::from_json(&file.to_string()).unwrap();
+    assert!(
+        reversed == default_set(),
+        "the reversed file reads as another set"
+    );
+    assert_eq!(reversed.to_json(), HEILONGJIANG_JSON);
+    let codes: Vec<u32> = reversed.regions().iter().map(|r| r.code).collect();
+    assert!(codes.windows(2).all(|w| w[0] < w[1]) && codes.len() == 141);
+}
+
 /// Loading is O(n log n): 80,000 values of a partial file (22 s when each value was merged with a
 /// scan of the parameter's values).
 #[test]
