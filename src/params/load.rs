@@ -12,7 +12,6 @@
 //!    parameters: [{name, label?, unit?, description?, values: [{from, region?, value, source, status, note?}]}] }`
 
 use chrono::NaiveDate;
-use std::collections::HashSet;
 
 use super::{
     catalogue, level_of, parent_of, parse_region_code, quote, DatedValue, KeyCounties, KeyCounty,
@@ -339,7 +338,7 @@ fn read_regions(
             return;
         }
     };
-    let mut seen = HashSet::new();
+    let mut seen = CodesSeen::default();
     let mut added = Vec::new();
     let mut regions = Vec::new();
     for (i, item) in list.iter().enumerate() {
@@ -360,7 +359,7 @@ fn read_region_item(
     i: usize,
     item: &Node<'_>,
     set: &ParameterSet,
-    seen: &mut HashSet<u32>,
+    seen: &mut CodesSeen,
     problems: &mut Problems,
 ) -> Option<Region> {
     let path = format!("regions[{i}]");
@@ -438,12 +437,35 @@ const REGION_FIELDS: &[&str] = &[
     "note",
 ];
 
+/// The region codes a file has given so far: a bit per 6-digit code (about 122 KB, made at the
+/// first code), as a file may give hundreds of thousands. Not a `HashSet`: the module links
+/// `hashbrown` for the register's ids alone, and each key type is another copy of its code.
+#[derive(Default)]
+struct CodesSeen(Vec<u64>);
+
+impl CodesSeen {
+    /// Whether `code` (below 1,000,000) is new; it is seen from now on.
+    fn insert(&mut self, code: u32) -> bool {
+        if self.0.is_empty() {
+            self.0 = vec![0; 1_000_000 / 64 + 1];
+        }
+        let (word, bit) = (code / 64, code % 64);
+        let Some(w) = usize::try_from(word).ok().and_then(|i| self.0.get_mut(i)) else {
+            return true;
+        };
+        let mask = 1u64.checked_shl(bit).unwrap_or(0);
+        let new = *w & mask == 0;
+        *w |= mask;
+        new
+    }
+}
+
 /// A region's code, as a number and as written, or `None` (and a problem) when it is not a code or
 /// was seen before.
 fn region_code(
     item: &Node<'_>,
     path: &str,
-    seen: &mut HashSet<u32>,
+    seen: &mut CodesSeen,
     problems: &mut Problems,
 ) -> Option<(u32, String)> {
     let code_text = required_str(item, "code", path, problems);
@@ -663,7 +685,8 @@ fn read_parameters(
         problems.add("parameters", "parameters 应为数组");
         return;
     };
-    let mut seen = HashSet::new();
+    // By place in the catalogue (`Bits` holds all of it).
+    let mut seen = crate::base::bits::Bits::default();
     for (i, item) in list.iter().enumerate() {
         let path = format!("parameters[{i}]");
         if item.entries().is_none() {
@@ -683,10 +706,11 @@ fn read_parameters(
             }
             continue;
         };
-        if !seen.insert(spec.name) {
+        if seen.contains(spec.index) {
             problems.add(format!("{path}.name"), format!("参数“{name}”重复出现"));
             continue;
         }
+        seen.insert(spec.index);
         // The catalogue owns labels and units: a file may leave them out; a unit must agree.
         match item.get("unit").filter(|n| !n.is_null()) {
             None => {}

@@ -502,6 +502,30 @@ fn malformed_files_name_the_bad_path() {
             "“3,900”不是有效的十进制数",
         ),
         (
+            "a region given twice",
+            Box::new(|f| {
+                let first = f["regions"][0].clone();
+                f["regions"].as_array_mut().unwrap().push(first);
+            }),
+            format!(
+                "regions[{}].code",
+                base["regions"].as_array().unwrap().len()
+            ),
+            "重复",
+        ),
+        (
+            "a parameter given twice",
+            Box::new(move |f| {
+                let p = f["parameters"][rural].clone();
+                f["parameters"].as_array_mut().unwrap().push(p);
+            }),
+            format!(
+                "parameters[{}].name",
+                base["parameters"].as_array().unwrap().len()
+            ),
+            "dibao.standard.rural”重复出现",
+        ),
+        (
             "unknown status",
             Box::new(move |f| f["parameters"][rural]["values"][0]["status"] = json!("rumoured")),
             format!("{r}.values[0].status"),
