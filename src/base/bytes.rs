@@ -61,6 +61,16 @@ pub fn find(text: &str, sought: &str) -> Option<usize> {
     }
 }
 
+/// What follows the last of the ASCII `separators` in `text` (all of it without one), as
+/// `text.rsplit(separators).next()` gives it without the standard library's splitter for each kind
+/// of pattern.
+pub fn after_last<'t>(text: &'t str, separators: &[u8]) -> &'t str {
+    match text.bytes().rposition(|b| separators.contains(&b)) {
+        Some(at) => text.get(at.saturating_add(1)..).unwrap_or_default(),
+        None => text,
+    }
+}
+
 /// Whether `sought` is in `text`.
 pub fn contains(text: &str, sought: &str) -> bool {
     find(text, sought).is_some()
@@ -173,6 +183,24 @@ mod tests {
             }
         }
         assert_eq!((find("", ""), find("假设", "")), (Some(0), Some(0)));
+        for path in [
+            "",
+            ".",
+            "a",
+            "members[1].income",
+            "x]",
+            "a.b]c",
+            "成员[0].收入",
+            "].",
+            "a..b",
+        ] {
+            assert_eq!(
+                after_last(path, b".]"),
+                path.rsplit(['.', ']']).next().unwrap(),
+                "{path}"
+            );
+            assert_eq!(after_last(path, b"."), path.rsplit('.').next().unwrap());
+        }
         assert_eq!(replace("假设", "", "x", usize::MAX), "假设");
         // The same first byte, not the same character: 应 (e5 ba 94) and 废 (e5 ba 9f).
         assert_eq!(find("废应", "应"), Some(3));

@@ -249,7 +249,7 @@ fn message_in_ledger_terms(path: &str, message: &str) -> String {
     let Some(&(en, zh, field)) = column else {
         return message.to_string();
     };
-    let key = field.rsplit('.').next().unwrap_or(field);
+    let key = crate::base::bytes::after_last(field, b".");
     let mut message = super::naming_column(message, key, zh, en);
     if crate::base::bytes::contains(&message, "应为：") {
         if let Some(choices) = choices(field) {
