@@ -269,8 +269,8 @@ pub const PRINTED_WIDTH: usize = 100;
 
 impl CountySummary {
     /// The summary as a printed page, at most [`PRINTED_WIDTH`] columns wide whatever the number of
-    /// programmes: the monitored households of the whole register and each programme's households
-    /// and annual amount, then one line per region, town and village (indented under each other)
+    /// programmes: the monitored households of the whole register and each programme's households,
+    /// annual amount and what that amount is (cash or not, in the cash total or not), then one line per region, town and village (indented under each other)
     /// with its households, errors, monitored households and cash support. Each programme by place
     /// is in the CSV, which the last line says.
     pub fn printed(&self, name: impl Fn(&str) -> Option<String>) -> String {
@@ -285,21 +285,28 @@ impl CountySummary {
             .iter()
             .zip(&t.programs)
             .map(|(p, (n, amount))| {
-                vec![p.label.to_string(), n.to_string(), amount.to_fen_string()]
+                vec![
+                    p.label.to_string(),
+                    crate::programs::registry::amount_note(p.id).to_string(),
+                    n.to_string(),
+                    amount.to_fen_string(),
+                ]
             })
             .collect();
         rows.push(vec![
             "现金帮扶合计（每月）".into(),
+            String::new(),
             String::new(),
             t.total_monthly.to_fen_string(),
         ]);
         rows.push(vec![
             "现金帮扶合计（全年）".into(),
             String::new(),
+            String::new(),
             t.total_annual.to_fen_string(),
         ]);
         out.push_str(&printable(
-            &header(&["项目（全部）", "户数", "年额（元）"]),
+            &header(&["项目（全部）", "说明", "户数", "年额（元）"]),
             &rows,
         ));
         out.push('\n');

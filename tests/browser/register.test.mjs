@@ -291,6 +291,8 @@ test('the printed summary: two pages with the date and the parameter set', async
   assert.equal(await page.isVisible('#file'), false);
   assert.match(await page.textContent('#print-sheet'), /测算日期2025-06-01/);
   assert.match(await page.textContent('#print-sheet'), /参数黑龙江/);
+  // Each programme's amount says what it is: premiums paid for the household are not cash.
+  assert.match(await page.textContent('#print-sheet'), /分类资助参保资助缴费，不计入合计/);
   // The period's end, compared before the axe check, in one sentence.
   assert.match(await page.textContent('#print-period'), /^2025-12-31 与 2026-01-01 对照：.*2 户有变化：分类资助参保 2 户减少、0 户增加（-600\.00 元）。原因：过渡期结束/);
   await page.pdf({ path: `${shots}/register-summary.pdf`, format: 'A4' });
