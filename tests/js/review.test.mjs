@@ -125,3 +125,33 @@ test('review: an aged-out orphan\'s explained answer carries the reason sentence
   assert.deepEqual(p.why, ['orphanAllowance.agedOut']);
   assert.ok(p.reasons.length > 0, 'why has orphanAllowance.agedOut but reasons is empty');
 });
+
+// 5. A reason's fixed sentence must not contradict the figures it sits beside (second review,
+//    2026-12-07). G2: a 脱贫户 in 延寿县 already on 低保 (500 元/月) whose wages rose on 2026-01-15:
+//    on 2026-06-30 per capita (24000 + 1000) / 12 / 2 = 1041.67 ≥ 441, so it is in 渐退期 and still a
+//    低保 household paid 500.00 a month; its reasons said "整户不符合低保条件". T1: an old man without a
+//    supporter (特困, his card's figure not checked here) and his nephew of partial capacity: 低保 covers the nephew alone, 441 − 1200 / 12 = 391.00 a month;
+//    its reasons said "整户纳入低保" beside 特困 for one of the two.
+test('review: 低保 reasons never say the whole household when they do not mean it', () => {
+  const words = labels().reason;
+  const g2 = {
+    region: '230129', area: 'rural', status: 'alleviated', onDibao: true, dibaoMonthly: 500,
+    incomeChangeDate: '2026-01-15',
+    members: [{ id: '甲', birthDate: '1980-01-01', wages: 24000 }, { id: '乙', birthDate: '1982-01-01' }],
+    income: { business: 1000 },
+  };
+  const exit = engine.dibao(g2, '2026-06-30', { explain: false });
+  assert.equal(exit.eligible, true);
+  assert.equal(exit.monthly, '500.00');
+  assert.equal(exit.route, 'gradualExit');
+  for (const id of exit.why) assert.doesNotMatch(words[id], /不符合低保条件/, id);
+  const t1 = {
+    region: '230129', area: 'rural', status: 'general',
+    members: [{ id: '老', birthDate: '1945-01-01', hasSupporter: false }, { id: '侄', birthDate: '1985-01-01', laborCapacity: 'partial' }],
+    income: { business: 1200 },
+  };
+  const d = engine.dibao(t1, '2026-06-30', { explain: false });
+  assert.equal(d.monthly, '391.00');
+  assert.ok(d.why.includes('dibao.tekunMembersOut'));
+  for (const id of d.why) assert.doesNotMatch(words[id], /整户/, id);
+});
