@@ -155,3 +155,28 @@ test('review: 低保 reasons never say the whole household when they do not mean
   assert.ok(d.why.includes('dibao.tekunMembersOut'));
   for (const id of d.why) assert.doesNotMatch(words[id], /整户/, id);
 });
+
+// 6. A 渐退 period with no recorded start is the calculator's choice and says so (a new user's
+//    trial, 2026-12-07). A 脱贫户 in 延寿县 on 低保 (320 元/月) whose wages lifted it: without wages
+//    1000 / 12 / 2 = 41.67 < 441, with them (1000 + 24000 − 2 × 1910) / 12 / 2 = 882.50 ≥ 441: 渐退,
+//    6 months. With no incomeChangeDate the period starts on whatever date is computed, so every
+//    date is inside it (2025-12-31 → 2026-06-29): rule dibao.gradualExitStart, an assumption, is
+//    listed and said in a marked step. With the date 2025-06-01 the period is 2025-06-01 to
+//    2025-11-30: over on 2025-12-31, and no assumption about its start.
+test('review: a 渐退 period counted from the date computed for says it is an assumption', () => {
+  const h = {
+    region: '230129', area: 'rural', status: 'alleviated', onDibao: true, dibaoMonthly: 320,
+    members: [{ id: '甲', birthDate: '1980-01-01', wages: 24000 }, { id: '乙', birthDate: '1982-01-01' }],
+    income: { business: 1000 },
+  };
+  const undated = engine.dibao(h, '2025-12-31', { explain: true });
+  assert.equal(undated.route, 'gradualExit');
+  assert.equal(undated.gradualExit.until, '2026-06-29');
+  assert.ok(undated.assumptions.some((a) => a.rule === 'dibao.gradualExitStart'));
+  const step = undated.steps.find((s) => s.rule === 'dibao.gradualExitStart');
+  assert.match(step.text, /本计算器的假设/);
+  const dated = engine.dibao({ ...h, incomeChangeDate: '2025-06-01' }, '2025-12-31', { explain: true });
+  assert.equal(dated.gradualExit.until, '2025-11-30');
+  assert.equal(dated.eligible, false);
+  assert.ok(!dated.assumptions.some((a) => a.rule === 'dibao.gradualExitStart'));
+});
