@@ -281,8 +281,9 @@ pub const PRINTED_WIDTH: usize = 100;
 impl CountySummary {
     /// The summary as a printed page, at most [`PRINTED_WIDTH`] columns wide whatever the number of
     /// programmes: the monitored households of the whole register and each programme's households,
-    /// annual amount and what that amount is (cash or not, in the cash total or not), then one line per region, town and village (indented under each other)
-    /// with its households, errors, monitored households and cash support. Each programme by place
+    /// annual amount and what that amount is (cash or not, in the cash total or not), then one line
+    /// per region, town and village (indented under each other) with its households, errors,
+    /// monitored households and cash support. Each programme by place
     /// is in the CSV, which the last line says.
     pub fn printed(&self, name: impl Fn(&str) -> Option<String>) -> String {
         let t = &self.total;
@@ -291,35 +292,8 @@ impl CountySummary {
             "纳入监测 {} 户：脱贫不稳定户 {unstable}，边缘易致贫户 {marginal}，突发严重困难户 {sudden}，监测类别未登记 {}\n\n",
             t.monitored, t.uncategorised
         );
+        out.push_str(&self.programme_table());
         let header = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
-        let mut rows: Vec<Vec<String>> = PROGRAMMES
-            .iter()
-            .zip(&t.programs)
-            .map(|(p, (n, amount))| {
-                vec![
-                    p.label.to_string(),
-                    crate::programs::registry::amount_note(p.id).to_string(),
-                    n.to_string(),
-                    amount.to_fen_string(),
-                ]
-            })
-            .collect();
-        rows.push(vec![
-            "现金帮扶合计（每月）".into(),
-            String::new(),
-            String::new(),
-            t.total_monthly.to_fen_string(),
-        ]);
-        rows.push(vec![
-            "现金帮扶合计（全年）".into(),
-            String::new(),
-            String::new(),
-            t.total_annual.to_fen_string(),
-        ]);
-        out.push_str(&printable(
-            &header(&["项目（全部）", "说明", "户数", "年额（元）"]),
-            &rows,
-        ));
         out.push('\n');
         let rows: Vec<Vec<String>> = self
             .groups
@@ -366,6 +340,41 @@ impl CountySummary {
         );
         out.push_str(&self.basis());
         out
+    }
+
+    /// Each programme's households and annual amount over the register, with what the amount is,
+    /// and the cash support in total.
+    fn programme_table(&self) -> String {
+        let t = &self.total;
+        let header = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let mut rows: Vec<Vec<String>> = PROGRAMMES
+            .iter()
+            .zip(&t.programs)
+            .map(|(p, (n, amount))| {
+                vec![
+                    p.label.to_string(),
+                    crate::programs::registry::amount_note(p.id).to_string(),
+                    n.to_string(),
+                    amount.to_fen_string(),
+                ]
+            })
+            .collect();
+        rows.push(vec![
+            "现金帮扶合计（每月）".into(),
+            String::new(),
+            String::new(),
+            t.total_monthly.to_fen_string(),
+        ]);
+        rows.push(vec![
+            "现金帮扶合计（全年）".into(),
+            String::new(),
+            String::new(),
+            t.total_annual.to_fen_string(),
+        ]);
+        printable(
+            &header(&["项目（全部）", "说明", "户数", "年额（元）"]),
+            &rows,
+        )
     }
 
     /// What the figures rested on that an officer must check: the stale parameters with the date of
