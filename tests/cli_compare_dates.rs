@@ -83,7 +83,10 @@ fn the_period_end_is_compared_household_by_household_with_why() {
     assert_eq!(education["program"], "education");
     assert_eq!(
         (&education["difference"], &education["why"]),
-        (&Value::from("-3000.00"), &serde_json::json!(["measureLapsed"]))
+        (
+            &Value::from("-3000.00"),
+            &serde_json::json!(["measureLapsed"])
+        )
     );
     let premium = &lines[0]["programs"][10];
     assert_eq!(premium["program"], "medicalPremium");
