@@ -244,7 +244,7 @@ impl HouseholdProgramme for MedicalPremiumFigures {
                 rules::MEDICAL_PREMIUM_TRANSITION,
                 "医保发〔2021〕10号（转述）",
                 format!(
-                    "过渡期已于 {} 结束：该文件只规定过渡期内资助脱贫人口、监测对象，过渡期后按参数比例计算，延续政策请核对当地现行通知。",
+                    "过渡期已于 {} 结束：该文件只规定过渡期内的资助，之后按参数比例计算，请核对当地现行通知。",
                     crate::base::calendar::format_date(end)
                 ),
                 None,

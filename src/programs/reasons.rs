@@ -95,7 +95,7 @@ reasons! {
     MedicalPremiumSubsidised "medicalPremium.subsidised" "政府按成员所属群体资助医保个人缴费，家庭缴纳其余部分。";
     MedicalPremiumNoneSubsidised "medicalPremium.noneSubsidised" "没有成员享受资助参保。";
     MedicalPremiumUninsured  "medicalPremium.uninsured"  "有成员未参加基本医疗保险：请动员参保。";
-    MedicalPremiumTransitionEnded "medicalPremium.transitionEnded" "过渡期已经结束：文件只规定过渡期内资助脱贫人口、监测对象，过渡期后的比例是本计算器的假设，请核对当地现行通知。";
+    MedicalPremiumTransitionEnded "medicalPremium.transitionEnded" "过渡期已经结束：之后的资助比例是本计算器的假设，请核对当地现行通知。";
     // 住房安全
     HousingUrban             "housing.urban"             "城市家庭不属农村危房改造范围。";
     HousingSubsidy           "housing.subsidy"           "可申请危房改造或农房抗震改造补助（验收后拨付，专用于住房）。";
