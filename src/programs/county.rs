@@ -53,7 +53,8 @@ struct Def {
     scope: MeasureScope,
     /// The text says "脱贫地区" (read as the 脱贫县: `county.alleviatedArea`).
     area: bool,
-    /// The text gives it no period: taken to run for the transition period (`county.window`).
+    /// The text gives it no end: in force from the start of the period with no last day, after the
+    /// period listed as 待核对 (`county.window`).
     assumed_window: bool,
 }
 
@@ -104,7 +105,11 @@ pub struct CountyMeasure {
     pub citation: &'static str,
     pub scope: MeasureScope,
     pub from: String,
-    pub until: String,
+    /// Last day the measure runs; absent when the text gives none (`county.window`: taken to go on,
+    /// 待核对 after the period).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub until: Option<String>,
 }
 
 /// The region asked for.
@@ -267,10 +272,12 @@ impl Windows {
         })
     }
     fn measure(&self, d: &Def) -> CountyMeasure {
-        let until = if d.id == "fundIntegrationPilot" {
-            self.pilot_until
+        let until = if d.assumed_window {
+            None
+        } else if d.id == "fundIntegrationPilot" {
+            Some(self.pilot_until)
         } else {
-            self.end
+            Some(self.end)
         };
         CountyMeasure {
             id: d.id,
@@ -278,18 +285,23 @@ impl Windows {
             citation: d.citation,
             scope: d.scope,
             from: format_date(self.start),
-            until: format_date(until),
+            until: until.map(format_date),
         }
     }
 }
 
-/// One county's flags, from its transition status.
+/// One county's flags, from its transition status. A measure whose text gives no end goes on after
+/// the period (`county.window`).
 fn flags(r: &Region, t: &TransitionStatus) -> CountyFlags {
-    let in_period = t.phase == Phase::Transition;
     let (mut measures, mut pending) = (Vec::new(), Vec::new());
     for d in MEASURES {
+        let in_force = match t.phase {
+            Phase::Before => false,
+            Phase::Transition => true,
+            Phase::After => d.assumed_window,
+        };
         let (applies, waits) = match d.scope {
-            _ if !in_period => (false, false),
+            _ if !in_force => (false, false),
             MeasureScope::AllCounties => (true, false),
             MeasureScope::OtherCounty => (!r.alleviated_county, false),
             MeasureScope::AlleviatedCounty if d.id == "fundIntegrationPilot" => {
@@ -473,6 +485,17 @@ struct Facts<'a> {
 }
 
 impl Facts<'_> {
+    /// After the period: how many of the measures listed have no end in the text and are taken to
+    /// go on (待核对).
+    fn to_check_text(&self) -> String {
+        let n = self.measures.iter().filter(|m| m.until.is_none()).count();
+        if self.phase.phase == Phase::After && n > 0 {
+            format!("（其中 {n} 项文本未写明期限，按继续计，待核对）")
+        } else {
+            String::new()
+        }
+    }
+
     /// "过渡期第3年" and the like.
     fn phase_text(&self) -> String {
         match (self.phase.phase, self.phase.year) {
@@ -529,13 +552,14 @@ fn explain_county(f: &Facts<'_>, c: &CountyFlags, e: &mut Explanation) {
     explain_measures(f, e);
     let phase = f.phase_text();
     e.reason(format!(
-        "{name}{}；{d} {phase}，生效的县级措施 {} 项。",
+        "{name}{}；{d} {phase}，生效的县级措施 {} 项{}。",
         if c.alleviated_county {
             "是脱贫县"
         } else {
             "不是脱贫县"
         },
-        f.measures.len()
+        f.measures.len(),
+        f.to_check_text()
     ));
     if !f.pending.is_empty() {
         e.reason(format!(
@@ -576,13 +600,31 @@ fn explain_measures(f: &Facts<'_>, e: &mut Explanation) {
             Some("0".into()),
         );
     }
+    let after = f.phase.phase == Phase::After;
     for m in f.measures {
-        e.step_citing(
-            rules::COUNTY_MEASURE,
-            m.citation,
-            format!("生效：{}（{} 至 {}）。", m.label, m.from, m.until),
-            Some("生效".into()),
-        );
+        match (&m.until, after) {
+            (Some(until), _) => e.step_citing(
+                rules::COUNTY_MEASURE,
+                m.citation,
+                format!("生效：{}（{} 至 {until}）。", m.label, m.from),
+                Some("生效".into()),
+            ),
+            (None, false) => e.step_citing(
+                rules::COUNTY_MEASURE,
+                m.citation,
+                format!("生效：{}（{} 起，文本未写明期限）。", m.label, m.from),
+                Some("生效".into()),
+            ),
+            (None, true) => e.step_citing(
+                rules::COUNTY_WINDOW,
+                m.citation,
+                format!(
+                    "待核对：{}（{} 起，文本未写明期限；过渡期后按继续计，请核对当地现行规定）。",
+                    m.label, m.from
+                ),
+                Some("待核对".into()),
+            ),
+        }
     }
     for m in f.pending {
         e.step_citing(
@@ -699,9 +741,22 @@ mod tests {
     }
 
     #[test]
-    fn after_the_period_nothing_is_in_force() {
+    fn after_the_period_only_the_measures_without_an_end_go_on() {
         let p = engine().county("230129", "2026-01-01").unwrap();
-        assert!(p.measures.is_empty() && p.pending.is_empty());
+        let ids: Vec<&str> = p.measures.iter().map(|m| m.id).collect();
+        // The text gives 三(五), 三(七), 六(十七), 七(二十), 七(二十三) no end: they go on, 待核对.
+        assert_eq!(
+            ids,
+            [
+                "industryPlanning",
+                "ruralRoads",
+                "insuranceAward",
+                "leaderContact",
+                "assessment"
+            ]
+        );
+        assert!(p.measures.iter().all(|m| m.until.is_none()));
+        assert!(p.trace.assumptions.contains(rules::COUNTY_WINDOW));
     }
 
     #[test]

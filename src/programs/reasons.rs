@@ -66,7 +66,7 @@ reasons! {
     EducationNoAid           "education.noAid"           "在校学生没有适用的资助项目。";
     EducationNotInDifficulty "education.notInDifficulty" "不属家庭经济困难学生家庭（脱贫户、监测户或低保、特困家庭）。";
     EducationNoNutritionPlan "education.noNutritionPlan" "所在县未实施农村义务教育学生营养改善计划。";
-    EducationYuluEnded       "education.yuluEnded"       "雨露计划补助已经截止。";
+    EducationYuluEnded       "education.yuluEnded"       "雨露计划补助期已经结束，过渡期后的延续政策请核对当地现行通知。";
     // 孤儿、事实无人抚养儿童基本生活费
     OrphanAllowanceNoChild   "orphanAllowance.noChild"   "家中没有登记为孤儿或事实无人抚养儿童的成员。";
     OrphanAllowancePaid      "orphanAllowance.paid"      "孤儿、事实无人抚养儿童按当地标准按月发放基本生活费。";
@@ -95,7 +95,7 @@ reasons! {
     MedicalPremiumSubsidised "medicalPremium.subsidised" "政府按成员所属群体资助医保个人缴费，家庭缴纳其余部分。";
     MedicalPremiumNoneSubsidised "medicalPremium.noneSubsidised" "没有成员享受资助参保。";
     MedicalPremiumUninsured  "medicalPremium.uninsured"  "有成员未参加基本医疗保险：请动员参保。";
-    MedicalPremiumTransitionEnded "medicalPremium.transitionEnded" "过渡期已经结束：脱贫人口、监测对象的资助参保（过渡期内）不再适用。";
+    MedicalPremiumTransitionEnded "medicalPremium.transitionEnded" "过渡期已经结束：之后的资助比例是本计算器的假设，请核对当地现行通知。";
     // 住房安全
     HousingUrban             "housing.urban"             "城市家庭不属农村危房改造范围。";
     HousingSubsidy           "housing.subsidy"           "可申请危房改造或农房抗震改造补助（验收后拨付，专用于住房）。";

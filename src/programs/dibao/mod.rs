@@ -205,9 +205,9 @@ struct Working {
     household_non_wage: Money,
     wages: Money,
     /// Whose figure the standard is: this region's own, another's (the city's), or the
-    /// province's (`None`), with the date it applies from. Read for the words only (see
-    /// [`HouseholdProgramme::read_for_words`]).
-    standard_of: Option<(StandardOf, NaiveDate)>,
+    /// province's (`None`), with the date it applies from and whether it is past its update
+    /// cycle. Read for the words only (see [`HouseholdProgramme::read_for_words`]).
+    standard_of: Option<(StandardOf, NaiveDate, bool)>,
     /// The province's standard on the date, when the region's own (or its city's) is below it.
     below_province: Option<Money>,
     /// The covered members' counted income a month, not rounded.
@@ -561,7 +561,7 @@ mod tests {
             )
             .unwrap();
             let from = parse_date("2022-01-01", "").unwrap();
-            let read = explain.then_some((StandardOf::Province, from));
+            let read = explain.then_some((StandardOf::Province, from, false));
             assert_eq!(r.working.standard_of, read);
             let said = r.steps().iter().any(|s| {
                 s.text
