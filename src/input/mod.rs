@@ -167,8 +167,13 @@ pub fn member_path(index: usize) -> Cow<'static, str> {
 impl<'n, 'a> Obj<'n, 'a> {
     /// The object at `path`, refusing fields not in `allowed` and fields given twice.
     pub fn new(node: &'n Node<'a>, path: &str, what: &str, allowed: &[&str]) -> Result<Self> {
+        Obj::new_at(node, path.to_string(), what, allowed)
+    }
+
+    /// [`Obj::new`] with its path already written.
+    fn new_at(node: &'n Node<'a>, path: String, what: &str, allowed: &[&str]) -> Result<Self> {
         let mut c = Collect::default();
-        let obj = Obj::open(node, path.to_string(), what, allowed, &mut c)?;
+        let obj = Obj::open_at(node, Cow::Owned(path), what, allowed, &mut c)?;
         c.into_result(obj)
     }
 
@@ -181,17 +186,29 @@ impl<'n, 'a> Obj<'n, 'a> {
         allowed: &[&str],
         c: &mut Collect,
     ) -> Result<Self> {
-        let path = path.into();
+        Obj::open_at(node, path.into(), what, allowed, c)
+    }
+
+    /// [`Obj::open`], one copy for every kind of path.
+    fn open_at(
+        node: &'n Node<'a>,
+        path: Cow<'static, str>,
+        what: &str,
+        allowed: &[&str],
+        c: &mut Collect,
+    ) -> Result<Self> {
         let Some(entries) = node.entries() else {
             return Err(PolicyError::invalid_input(path, format!("{what}应为对象")));
         };
-        // Each key found among `allowed` once: the unknown ones, and a repeated one by its bit.
+        // Each key found among `allowed` once: an unknown one is recorded, a repeated one found by
+        // its bit.
         let mut seen = 0u64;
         let mut repeated = None;
         let mut unknown = false;
         for (key, _) in entries {
             let Some(at) = allowed.iter().position(|a| same_key(a, key)) else {
                 unknown = true;
+                c.push(unknown_field(&path, key, allowed));
                 continue;
             };
             let bit = u32::try_from(at).map_or(0, |at| 1u64.checked_shl(at).unwrap_or(0));
@@ -201,19 +218,6 @@ impl<'n, 'a> Obj<'n, 'a> {
             seen |= bit;
         }
         let many = allowed.len() > 64;
-        for (key, _) in entries
-            .iter()
-            .filter(|(k, _)| unknown && !allowed.contains(&k.as_ref()))
-        {
-            let hint = match crate::params::catalogue::nearest_among(key, allowed.iter().copied()) {
-                Some(field) => format!("是否应为“{field}”？"),
-                None => "字段名区分大小写，请检查拼写".to_string(),
-            };
-            c.push(PolicyError::invalid_input(
-                join_path(&path, key),
-                format!("未知字段“{}”（{hint}）", short(key)),
-            ));
-        }
         // An unknown key given twice, or more fields than bits: the plain search.
         if unknown || many {
             repeated = node.duplicate_key();
@@ -246,11 +250,7 @@ impl<'n, 'a> Obj<'n, 'a> {
     }
     pub fn object(&self, key: &str, allowed: &[&str]) -> Result<Option<Obj<'n, 'a>>> {
         match self.get(key) {
-            Some(v) => {
-                let mut c = Collect::default();
-                let obj = Obj::open(v, self.at(key), key, allowed, &mut c)?;
-                c.into_result(obj).map(Some)
-            }
+            Some(v) => Obj::new_at(v, self.at(key), key, allowed).map(Some),
             None => Ok(None),
         }
     }
@@ -321,6 +321,18 @@ impl<'n, 'a> Obj<'n, 'a> {
     fn missing(&self, key: &str) -> PolicyError {
         PolicyError::invalid_input(self.at(key), format!("缺少必填字段“{key}”"))
     }
+}
+
+/// The error for a field not in `allowed`, with the nearest allowed name when there is one.
+fn unknown_field(path: &str, key: &str, allowed: &[&str]) -> PolicyError {
+    let hint = match crate::params::catalogue::nearest_among(key, allowed.iter().copied()) {
+        Some(field) => format!("是否应为“{field}”？"),
+        None => "字段名区分大小写，请检查拼写".to_string(),
+    };
+    PolicyError::invalid_input(
+        join_path(path, key),
+        format!("未知字段“{}”（{hint}）", short(key)),
+    )
 }
 
 /// Whether two keys are the same, their last bytes compared first: many keys of a household
