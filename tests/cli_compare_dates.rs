@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use zhenxing::input::household::HouseholdInput;
 use zhenxing::Engine;
 
-const REGISTER: &str = r#"{"ref":"A","region":"230129","status":"monitored","monitoringCategory":"marginal","members":[{"birthDate":"1970-01-01","wages":"30000"}]}
+const REGISTER: &str = r#"{"ref":"A","region":"230129","status":"monitored","monitoringCategory":"marginal","members":[{"birthDate":"1970-01-01","wages":"30000"},{"birthDate":"2008-01-01","schooling":"vocational"}]}
 {"ref":"B","region":"230129","members":[{"birthDate":"1955-01-01"},{"birthDate":"2007-12-31","care":"orphanDispersed"}],"income":{"transfer":"6000"}}
 {"ref":"C","region":"230102","members":[{"birthDate":"1980-01-01"}]}
 "#;
@@ -48,8 +48,8 @@ fn the_period_end_is_compared_household_by_household_with_why() {
         report.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{stderr}");
-    // The printed summary names the reason: the period ended for one household, which loses.
-    assert!(stderr.contains("过渡期结束"), "{stderr}");
+    // The printed summary names the reason: 雨露计划's own window closed for one household.
+    assert!(stderr.contains("措施自身的期限届满"), "{stderr}");
     let engine = Engine::new().unwrap();
     let lines: Vec<Value> = std::fs::read_to_string(&out)
         .unwrap()
@@ -76,18 +76,29 @@ fn the_period_end_is_compared_household_by_household_with_why() {
             );
         }
     }
-    // A: 资助参保 of a monitored household stops with the period (400 × 0.5 = 200.00 a year).
+    // A: 雨露计划 for the monitored household's vocational student ends with its own window
+    // (education.yulu.windowEnd 2025-12-31): 3000.00 → 0, measureLapsed. Its 资助参保 goes on
+    // (paidShare.monitored 0.5 from 2026-01-01, an assumption): 2 × 400 × 0.5 = 400.00 both days.
+    let education = &lines[0]["programs"][4];
+    assert_eq!(education["program"], "education");
+    assert_eq!(
+        (&education["difference"], &education["why"]),
+        (
+            &Value::from("-3000.00"),
+            &serde_json::json!(["measureLapsed"])
+        )
+    );
     let premium = &lines[0]["programs"][10];
     assert_eq!(premium["program"], "medicalPremium");
     assert_eq!(
-        (&premium["difference"], &premium["why"]),
-        (&Value::from("-200.00"), &serde_json::json!(["periodEnded"]))
+        (&premium["annualAfter"], &premium["why"]),
+        (&Value::from("400.00"), &serde_json::json!([]))
     );
     let summary: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(
         summary["reasons"],
-        serde_json::json!([{ "reason": "periodEnded", "label": "过渡期结束，只在过渡期内适用的政策不再适用",
-            "households": 1, "gaining": 0, "losing": 1, "difference": "-200.00" }])
+        serde_json::json!([{ "reason": "measureLapsed", "label": "措施自身的期限届满（如渐退期结束、政策窗口关闭）",
+            "households": 1, "gaining": 0, "losing": 1, "difference": "-3000.00" }])
     );
     assert_eq!(
         summary["regions"][1]["reasons"][0]["households"], 1,

@@ -61,9 +61,11 @@ function common(r) {
 const PHASE = { before: '过渡期尚未开始', transition: '过渡期内', after: '过渡期已结束' };
 const KEY = { notPublished: '名单未公布', yes: '是', no: '否' };
 
-function measureList(list, cls) {
+/** A measure whose text gives no end has no `until`: after the period it is to be checked (待核对). */
+function measureList(list, cls, phase) {
+  const term = (m) => (m.until ? `${m.from} 至 ${m.until}` : `${m.from} 起，文本未写明期限${phase === 'after' ? '：待核对' : ''}`);
   return node('ul', { class: cls }, list.map((m) => node('li', { 'data-measure': m.id }, m.label, cite(m.citation),
-    node('span', { class: 'until' }, `${m.from} 至 ${m.until}`))));
+    node('span', { class: 'until' }, term(m)))));
 }
 
 function renderProfile(p) {
@@ -79,12 +81,12 @@ function renderProfile(p) {
   ].filter((f) => f !== null);
   const body = [
     node('dl', { class: 'facts' }, facts.map(([k, v]) => [node('dt', {}, k), node('dd', { 'data-fact': k }, v)])),
-    node('h3', {}, `生效的县级措施（${p.measures.length} 项）`), measureList(p.measures, 'measures'),
-    p.pending.length ? [node('h3', {}, `待重点帮扶县名单公布后确定（${p.pending.length} 项）`), measureList(p.pending, 'pending')] : null,
+    node('h3', {}, `生效的县级措施（${p.measures.length} 项）`), measureList(p.measures, 'measures', t.phase),
+    p.pending.length ? [node('h3', {}, `待重点帮扶县名单公布后确定（${p.pending.length} 项）`), measureList(p.pending, 'pending', t.phase)] : null,
   ];
   if (p.counties) {
     const s = p.summary;
-    body.push(node('h3', {}, `所辖县级单位 ${s.counties} 个：脱贫县 ${s.alleviated} 个，整合试点 ${s.pilot} 个`),
+    body.push(node('h3', {}, `所辖县级行政区 ${s.counties} 个${s.statisticalUnits ? `（另列统计用区划 ${s.statisticalUnits} 个）` : ''}：脱贫县 ${s.alleviated} 个，整合试点 ${s.pilot} 个`),
       scrollBox(node('table', { class: 'grid', id: 'county-table' },
         node('thead', {}, node('tr', {}, ['代码', '名称', '脱贫县', '整合试点', '生效措施', '待定'].map((h) => node('th', {}, h)))),
         node('tbody', {}, p.counties.map((r) => node('tr', { 'data-code': r.code },

@@ -310,7 +310,7 @@ function packTable(table) {
     household: packed(strings((c) => c.household)), ref: packed(strings((c) => c.refs)), message: packed(message),
     town: interned(strings((c) => c.town)), village: interned(strings((c) => c.village)),
     programs: Object.fromEntries(ids.map((id) => [id, { eligible: joined(Uint8Array, (c) => c.programs[id].eligible) }])),
-    programList: ids.map((id) => ({ id, label: l.program[id] })),
+    programList: ids.map((id) => ({ id, label: l.program[id], amount: l.amount[id] ?? '' })),
     categories: Object.entries(l.category).map(([id, label]) => ({ id, label })),
     alertList: Object.entries(l.alert).map(([id, label]) => ({ id, label })),
   };

@@ -597,7 +597,7 @@ function printSheet() {
   const total = s.rows[0] ?? [];
   const h = s.header;
   const at = (name) => h.indexOf(name);
-  const programs = r.table.programList.map((p) => [p.label, total[at(`${p.label}户数`)], total[at(`${p.label}年额`)]]);
+  const programs = r.table.programList.map((p) => [p.label, p.amount, total[at(`${p.label}户数`)], total[at(`${p.label}年额`)]]);
   const facts = [
     ['测算日期', r.asOf], ['花名册', r.name], ['参数', `${r.parameterSet.title}（${r.parameterSet.published}）`], ['打印日期', today()],
     ['户数', `共 ${r.rows} 户：成功 ${r.rows - r.errors} 户，有误 ${r.errors} 户`],
@@ -611,8 +611,8 @@ function printSheet() {
     node('div', { class: 'print-page' },
       node('h1', {}, '花名册测算汇总'),
       node('dl', { class: 'facts' }, facts.map(([k, v]) => [node('dt', {}, k), node('dd', {}, v)])),
-      node('table', { class: 'grid' }, node('thead', {}, node('tr', {}, node('th', {}, '帮扶项目'), node('th', { class: 'num' }, '符合户数'), node('th', { class: 'num' }, '年额（元）'))),
-        node('tbody', {}, programs.map(([label, n, a]) => node('tr', {}, node('td', {}, label), node('td', { class: 'num' }, n), node('td', { class: 'num' }, a))))),
+      node('table', { class: 'grid' }, node('thead', {}, node('tr', {}, node('th', {}, '帮扶项目'), node('th', {}, '说明'), node('th', { class: 'num' }, '符合户数'), node('th', { class: 'num' }, '年额（元）'))),
+        node('tbody', {}, programs.map(([label, note, n, a]) => node('tr', {}, node('td', {}, label), node('td', {}, note), node('td', { class: 'num' }, n), node('td', { class: 'num' }, a))))),
       periodLine(),
       w ? node('p', {}, `参数调整（${triedWords(state.whatIf.overrides)}）：现金帮扶每年 ${w.annualBefore} → ${w.annualAfter} 元（${signed(w.difference)}），${w.gaining} 户增加，${w.losing} 户减少。`) : null,
       node('p', { class: 'hint' }, '由“振兴 · 花名册测算”在本机算出；依据的参数如非官方公布值，须按本县规定核对。')),

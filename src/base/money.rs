@@ -60,7 +60,9 @@ impl Money {
         if d.is_sign_negative() && !d.is_zero() {
             return Err(PolicyError::out_of_range(path, "金额不能为负数"));
         }
-        if d > Decimal::from(MAX_INPUT_YUAN) {
+        // A mantissa up to the limit is within it at any scale (most amounts: no comparison).
+        let limit = i128::from(MAX_INPUT_YUAN);
+        if d.mantissa() > limit && d > Decimal::from(MAX_INPUT_YUAN) {
             return Err(PolicyError::out_of_range(path, "金额超过上限（100亿元）"));
         }
         if d.normalize().scale() > 2 {
@@ -337,22 +339,48 @@ impl Serialize for Rate {
 
 /// Strictly a plain decimal: optional `-`, digits, optionally `.` and digits. Nothing else.
 pub fn parse_plain_decimal(text: &str) -> Option<Decimal> {
-    let body = text.strip_prefix('-').unwrap_or(text);
-    let (int, frac) = match body.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (body, None),
+    let (negative, body) = match text.as_bytes().split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text.as_bytes()),
     };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || frac.is_some_and(|f| !digits(f)) || body.len() > 40 {
+    if body.len() > 40 {
         return None;
+    }
+    // One pass: the digits (as a `u64`, exact while there are at most 18 of them) and how many
+    // come before the point.
+    let mut mantissa = 0u64;
+    let mut digits = 0usize;
+    let mut point = None;
+    for &b in body {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa
+                    .wrapping_mul(10)
+                    .wrapping_add(u64::from(b.wrapping_sub(b'0')));
+                digits = digits.saturating_add(1);
+            }
+            b'.' if point.is_none() => point = Some(digits),
+            _ => return None,
+        }
+    }
+    let places = match point {
+        None if digits > 0 => 0,
+        Some(before) if before > 0 && before < digits => digits.saturating_sub(before),
+        _ => return None,
+    };
+    let scale = u32::try_from(places).ok()?;
+    if digits <= 18 {
+        // What `from_str` gives: this mantissa, scale and sign (a `-0` keeps its sign).
+        let lo = u32::try_from(mantissa & 0xFFFF_FFFF).ok()?;
+        let mid = u32::try_from(mantissa >> 32).ok()?;
+        return Some(Decimal::from_parts(lo, mid, 0, negative, scale));
     }
     // `from_str` (the parser `Decimal::from_scientific` uses too, so the module holds one) rounds
     // what does not fit; a result with fewer decimal places than written was rounded, and is refused
     // as `from_str_exact` refuses it.
-    let places = frac.map_or(0, str::len);
     <Decimal as std::str::FromStr>::from_str(text)
         .ok()
-        .filter(|d| usize::try_from(d.scale()).is_ok_and(|s| s == places))
+        .filter(|d| d.scale() == scale)
 }
 
 #[cfg(test)]
@@ -405,10 +433,24 @@ mod tests {
                 texts.push(format!("-0.{run}"));
             }
         }
+        for t in [
+            "-0",
+            "-0.00",
+            "0.000",
+            "12000.5",
+            "999999999999999999",
+            "-99999999999999999.9",
+        ] {
+            texts.push(t.to_string());
+        }
+        // The same value, and the same mantissa, scale and sign (as `serialize` holds them).
         for t in &texts {
+            let ours = parse_plain_decimal(t);
+            let theirs = Decimal::from_str_exact(t).ok();
+            assert_eq!(ours, theirs, "{t}");
             assert_eq!(
-                parse_plain_decimal(t),
-                Decimal::from_str_exact(t).ok(),
+                ours.map(|d| d.serialize()),
+                theirs.map(|d| d.serialize()),
                 "{t}"
             );
         }

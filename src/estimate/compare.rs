@@ -49,6 +49,10 @@ pub const CHANGE_REASONS: &[(&str, &str)] = &[
     ("dibaoGradualExit", "务工收入使家庭超过低保标准，进入渐退期"),
     ("dibaoGradualExitOver", "低保渐退期结束"),
     (
+        "dibaoBelowStandard",
+        "人均收入低于低保标准，不再渐退，改按差额补差",
+    ),
+    (
         "followsAssistance",
         "随低保、特困的变化而变化（以是否享受低保、特困为条件）",
     ),
@@ -136,6 +140,7 @@ fn route_change(before: Option<Route>, after: Option<Route>) -> Option<&'static 
         (Some(Route::SinglePerson), Some(Route::Base)) => Some("dibaoWholeHousehold"),
         (Some(Route::Base), Some(Route::SinglePerson)) => Some("dibaoSinglePerson"),
         (_, Some(Route::GradualExit)) => Some("dibaoGradualExit"),
+        (Some(Route::GradualExit), Some(Route::Base)) => Some("dibaoBelowStandard"),
         (Some(Route::GradualExit), _) => Some("dibaoGradualExitOver"),
         _ => None,
     }
@@ -831,7 +836,7 @@ fn change_words(label: &str, difference: Money, why: &[&'static str]) -> Vec<Str
 /// programme names it; a step the others interact with may share a change.
 pub struct DatePath<'s> {
     set: Cow<'s, ParameterSet>,
-    /// The set with the transition period (and the windows ending with it) open until `to`.
+    /// The set with the transition period open until `to` (its own windows keep their ends).
     open: Option<ParameterSet>,
     from: NaiveDate,
     to: NaiveDate,
@@ -915,10 +920,11 @@ impl<'s> DatePath<'s> {
 }
 
 /// The set with the transition period held open until `to`, when `from` is in it and `to` after
-/// its end: `transition.end`, and every date parameter that ends with it (a window of the period),
-/// moved to `to`. `None` when the period does not end between the two dates.
+/// its end: `transition.end` moved to `to`. A window with its own parameter (雨露计划, 小额信贷)
+/// keeps its end even when it falls on the period's: its end is the measure's own term
+/// (`measureLapsed`). `None` when the period does not end between the two dates.
 fn held_open(set: &ParameterSet, from: NaiveDate, to: NaiveDate) -> Result<Option<ParameterSet>> {
-    use crate::params::{catalogue, Unit, Value};
+    use crate::params::{catalogue, Value};
     let end = match set.lookup(&catalogue::TRANSITION_END, from, None)?.value {
         Value::Date(d) => d,
         Value::Decimal(_) => return Ok(None),
@@ -927,18 +933,8 @@ fn held_open(set: &ParameterSet, from: NaiveDate, to: NaiveDate) -> Result<Optio
         return Ok(None);
     }
     let to_text = crate::base::calendar::format_date(to);
-    let mut overrides = Vec::new();
-    for spec in catalogue::ALL.iter().filter(|s| s.unit == Unit::Date) {
-        let ends_with_period = set
-            .lookup(spec, from, None)
-            .is_ok_and(|v| v.value == Value::Date(end));
-        if ends_with_period {
-            let value = Node::String(Some(Cow::Borrowed(to_text.as_str())));
-            overrides.push((Cow::Borrowed(spec.name), value));
-        }
-    }
-    crate::base::sort::sort_by_key(&mut overrides, |(name, _)| name.clone());
-    let node = Node::Object(overrides);
+    let value = Node::String(Some(Cow::Borrowed(to_text.as_str())));
+    let node = Node::Object(vec![(Cow::Borrowed(catalogue::TRANSITION_END.name), value)]);
     set.with_overrides(&node).map(Some)
 }
 

@@ -138,6 +138,9 @@ pub struct Labels {
     /// The measures in force (`transition()`'s `measures[].id`).
     #[tsify(type = "Record<string, string>")]
     pub measure: Map,
+    /// What each household programme's `annual` is: cash or not, in `totalAnnual` or not.
+    #[tsify(type = "Record<ProgramId, string>")]
+    pub amount: Map,
 }
 
 /// Every label.
@@ -198,6 +201,10 @@ pub fn labels() -> Labels {
         measure: MEASURES
             .iter()
             .map(|(id, label, _)| (*id, *label))
+            .collect(),
+        amount: crate::programs::registry::AMOUNT_NOTES
+            .iter()
+            .copied()
             .collect(),
     }
 }

@@ -687,7 +687,11 @@ fn read_events(h: &Obj<'_, '_>, c: &mut Collect) -> Option<Vec<Event>> {
             items
                 .iter()
                 .enumerate()
-                .filter_map(|(i, e)| c.take(one_of(e, &format!("events[{i}]"), EVENTS)))
+                .filter_map(|(i, e)| {
+                    // The path is written only for a wrong event.
+                    let event = one_of(e, "", EVENTS).map_err(|e| e.under(&format!("events[{i}]")));
+                    c.take(event)
+                })
                 .collect(),
         ),
         Some(_) => {

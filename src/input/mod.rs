@@ -138,6 +138,9 @@ impl Collect {
 /// A JSON object being read, with its path. `null` fields read as absent.
 pub struct Obj<'n, 'a> {
     entries: &'n [(Cow<'a, str>, Node<'a>)],
+    /// Bit `n` set when a key of `n` bytes is given (`n` < 63; bit 63 for any longer): most fields
+    /// of a household are absent, and this says so without looking at the keys.
+    lengths: u64,
     /// Where it is, for error messages only: a constant for a household and its members.
     path: Cow<'static, str>,
 }
@@ -164,8 +167,13 @@ pub fn member_path(index: usize) -> Cow<'static, str> {
 impl<'n, 'a> Obj<'n, 'a> {
     /// The object at `path`, refusing fields not in `allowed` and fields given twice.
     pub fn new(node: &'n Node<'a>, path: &str, what: &str, allowed: &[&str]) -> Result<Self> {
+        Obj::new_at(node, path.to_string(), what, allowed)
+    }
+
+    /// [`Obj::new`] with its path already written.
+    fn new_at(node: &'n Node<'a>, path: String, what: &str, allowed: &[&str]) -> Result<Self> {
         let mut c = Collect::default();
-        let obj = Obj::open(node, path.to_string(), what, allowed, &mut c)?;
+        let obj = Obj::open_at(node, Cow::Owned(path), what, allowed, &mut c)?;
         c.into_result(obj)
     }
 
@@ -178,44 +186,71 @@ impl<'n, 'a> Obj<'n, 'a> {
         allowed: &[&str],
         c: &mut Collect,
     ) -> Result<Self> {
-        let path = path.into();
+        Obj::open_at(node, path.into(), what, allowed, c)
+    }
+
+    /// [`Obj::open`], one copy for every kind of path.
+    fn open_at(
+        node: &'n Node<'a>,
+        path: Cow<'static, str>,
+        what: &str,
+        allowed: &[&str],
+        c: &mut Collect,
+    ) -> Result<Self> {
         let Some(entries) = node.entries() else {
             return Err(PolicyError::invalid_input(path, format!("{what}应为对象")));
         };
-        for (key, _) in entries
-            .iter()
-            .filter(|(k, _)| !allowed.contains(&k.as_ref()))
-        {
-            let hint = match crate::params::catalogue::nearest_among(key, allowed.iter().copied()) {
-                Some(field) => format!("是否应为“{field}”？"),
-                None => "字段名区分大小写，请检查拼写".to_string(),
+        // Each key found among `allowed` once: an unknown one is recorded, a repeated one found by
+        // its bit.
+        let mut seen = 0u64;
+        let mut repeated = None;
+        let mut unknown = false;
+        for (key, _) in entries {
+            let Some(at) = allowed.iter().position(|a| same_key(a, key)) else {
+                unknown = true;
+                c.push(unknown_field(&path, key, allowed));
+                continue;
             };
-            c.push(PolicyError::invalid_input(
-                join_path(&path, key),
-                format!("未知字段“{}”（{hint}）", short(key)),
-            ));
+            let bit = u32::try_from(at).map_or(0, |at| 1u64.checked_shl(at).unwrap_or(0));
+            if seen & bit != 0 && repeated.is_none() {
+                repeated = Some(key.as_ref());
+            }
+            seen |= bit;
         }
-        if let Some(key) = node.duplicate_key() {
+        let many = allowed.len() > 64;
+        // An unknown key given twice, or more fields than bits: the plain search.
+        if unknown || many {
+            repeated = node.duplicate_key();
+        }
+        if let Some(key) = repeated {
             c.push(PolicyError::invalid_input(
                 join_path(&path, key),
                 format!("字段“{}”出现了两次（只能给一次）", short(key)),
             ));
         }
-        Ok(Obj { entries, path })
+        let lengths = entries.iter().fold(0, |m, (k, _)| m | length_bit(k));
+        Ok(Obj {
+            entries,
+            lengths,
+            path,
+        })
     }
     pub fn at(&self, key: &str) -> String {
         join_path(&self.path, key)
     }
     pub fn get(&self, key: &str) -> Option<&'n Node<'a>> {
+        if self.lengths & length_bit(key) == 0 {
+            return None;
+        }
         self.entries
             .iter()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| same_key(k, key))
             .map(|(_, v)| v)
             .filter(|v| !v.is_null())
     }
     pub fn object(&self, key: &str, allowed: &[&str]) -> Result<Option<Obj<'n, 'a>>> {
         match self.get(key) {
-            Some(v) => Obj::new(v, &self.at(key), key, allowed).map(Some),
+            Some(v) => Obj::new_at(v, self.at(key), key, allowed).map(Some),
             None => Ok(None),
         }
     }
@@ -286,6 +321,30 @@ impl<'n, 'a> Obj<'n, 'a> {
     fn missing(&self, key: &str) -> PolicyError {
         PolicyError::invalid_input(self.at(key), format!("缺少必填字段“{key}”"))
     }
+}
+
+/// The error for a field not in `allowed`, with the nearest allowed name when there is one.
+fn unknown_field(path: &str, key: &str, allowed: &[&str]) -> PolicyError {
+    let hint = match crate::params::catalogue::nearest_among(key, allowed.iter().copied()) {
+        Some(field) => format!("是否应为“{field}”？"),
+        None => "字段名区分大小写，请检查拼写".to_string(),
+    };
+    PolicyError::invalid_input(
+        join_path(path, key),
+        format!("未知字段“{}”（{hint}）", short(key)),
+    )
+}
+
+/// Whether two keys are the same, their last bytes compared first: many keys of a household
+/// have the same length (`region`, `status`, `income`, `events`), few end alike.
+fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
+}
+
+/// A key's bit in [`Obj`]'s `lengths`.
+fn length_bit(key: &str) -> u64 {
+    let n = u32::try_from(key.len()).map_or(63, |n| n.min(63));
+    1u64.wrapping_shl(n)
 }
 
 /// At most 40 characters of a value, for a message (a hostile value must not fill the message).
@@ -452,6 +511,27 @@ mod tests {
         assert_eq!(e.path, "members[1].a");
         let e = Obj::new(&v, "", "x", &["b"]).err().unwrap();
         assert_eq!(e.path, "a");
+    }
+
+    /// The first field given a second time is named, known or not (each unknown one too).
+    #[test]
+    fn the_first_repeated_field_is_named() {
+        let repeated = |json: &str| {
+            let v = parse(json, "x").unwrap();
+            let e = Obj::new(&v, "m", "x", &["a", "b", "c"]).err().unwrap();
+            let twice: Vec<String> = e
+                .problems
+                .iter()
+                .filter(|p| p.message.contains("两次"))
+                .map(|p| p.path.clone())
+                .collect();
+            format!("{} {}", twice.join(","), e.problems.len())
+        };
+        assert_eq!(repeated(r#"{"b":1,"a":1,"b":2,"a":2}"#), "m.b 1");
+        assert_eq!(repeated(r#"{"a":1,"c":1,"c":2,"a":2}"#), "m.c 1");
+        // An unknown field repeated before a known one: two unknown fields, then the repeat.
+        assert_eq!(repeated(r#"{"x":1,"a":1,"x":2,"a":2}"#), "m.x 3");
+        assert_eq!(repeated(r#"{"a":1,"x":1,"a":2,"x":2}"#), "m.a 3");
     }
 
     #[test]

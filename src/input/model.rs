@@ -503,7 +503,8 @@ fn check_member<'p>(
         && type_uncertain(m.disability_type);
     Some(Member {
         label: m.id.clone().unwrap_or_else(|| {
-            let mut label = String::new();
+            // Room for `#30` at once: growing an empty string costs more than the name.
+            let mut label = String::with_capacity(4);
             name_by_place(&mut label, "#", index);
             label
         }),

@@ -812,6 +812,10 @@ impl UnofficialSet {
     pub fn names(self) -> Vec<&'static str> {
         self.iter().collect()
     }
+    /// The parameters, sorted by name.
+    pub fn specs(self) -> impl Iterator<Item = &'static Spec> {
+        by_name(self.0)
+    }
 }
 
 impl Serialize for UnofficialSet {
@@ -1106,7 +1110,7 @@ impl Used {
 /// Whether a value from `from` is stale on `on` for a parameter updated every `months` months.
 /// Whether a result resting on `v` on `on` must say it is due for checking: stale, and not a
 /// what-if (the caller's own choice is never reported as due).
-fn due_for_checking(spec: &Spec, v: &DatedValue, on: NaiveDate) -> bool {
+pub(crate) fn due_for_checking(spec: &Spec, v: &DatedValue, on: NaiveDate) -> bool {
     is_stale(spec, v.from, on) && !overrides::is_what_if(v)
 }
 

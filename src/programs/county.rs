@@ -53,7 +53,8 @@ struct Def {
     scope: MeasureScope,
     /// The text says "脱贫地区" (read as the 脱贫县: `county.alleviatedArea`).
     area: bool,
-    /// The text gives it no period: taken to run for the transition period (`county.window`).
+    /// The text gives it no end: in force from the start of the period with no last day, after the
+    /// period listed as 待核对 (`county.window`).
     assumed_window: bool,
 }
 
@@ -104,7 +105,11 @@ pub struct CountyMeasure {
     pub citation: &'static str,
     pub scope: MeasureScope,
     pub from: String,
-    pub until: String,
+    /// Last day the measure runs; absent when the text gives none (`county.window`: taken to go on,
+    /// 待核对 after the period).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub until: Option<String>,
 }
 
 /// The region asked for.
@@ -167,8 +172,11 @@ pub struct KeyCountyList {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CountySummary {
-    /// County-level units listed.
+    /// County-level administrative divisions listed (县级行政区: 区, 县, 自治县, 县级市).
     pub counties: u32,
+    /// Units of the statistics bureau's codes listed beside them that are not administrative
+    /// divisions (加格达奇区, 大庆高新区 …): in the list, not in `counties`.
+    pub statistical_units: u32,
     /// Of which 脱贫县.
     pub alleviated: u32,
     /// Former provincial poverty counties (not 脱贫县).
@@ -264,10 +272,12 @@ impl Windows {
         })
     }
     fn measure(&self, d: &Def) -> CountyMeasure {
-        let until = if d.id == "fundIntegrationPilot" {
-            self.pilot_until
+        let until = if d.assumed_window {
+            None
+        } else if d.id == "fundIntegrationPilot" {
+            Some(self.pilot_until)
         } else {
-            self.end
+            Some(self.end)
         };
         CountyMeasure {
             id: d.id,
@@ -275,18 +285,23 @@ impl Windows {
             citation: d.citation,
             scope: d.scope,
             from: format_date(self.start),
-            until: format_date(until),
+            until: until.map(format_date),
         }
     }
 }
 
-/// One county's flags, from its transition status.
+/// One county's flags, from its transition status. A measure whose text gives no end goes on after
+/// the period (`county.window`).
 fn flags(r: &Region, t: &TransitionStatus) -> CountyFlags {
-    let in_period = t.phase == Phase::Transition;
     let (mut measures, mut pending) = (Vec::new(), Vec::new());
     for d in MEASURES {
+        let in_force = match t.phase {
+            Phase::Before => false,
+            Phase::Transition => true,
+            Phase::After => d.assumed_window,
+        };
         let (applies, waits) = match d.scope {
-            _ if !in_period => (false, false),
+            _ if !in_force => (false, false),
             MeasureScope::AllCounties => (true, false),
             MeasureScope::OtherCounty => (!r.alleviated_county, false),
             MeasureScope::AlleviatedCounty if d.id == "fundIntegrationPilot" => {
@@ -445,7 +460,8 @@ fn summarise(rows: &[CountyFlags], list: KeyCountyListStatus) -> CountySummary {
         u32::try_from(rows.iter().filter(|r| f(r)).count()).unwrap_or(u32::MAX)
     };
     CountySummary {
-        counties: count(|_| true),
+        counties: count(|r| r.kind != RegionKind::Statistical),
+        statistical_units: count(|r| r.kind == RegionKind::Statistical),
         alleviated: count(|r| r.alleviated_county),
         provincial_poverty: count(|r| {
             r.poverty_county
@@ -469,6 +485,17 @@ struct Facts<'a> {
 }
 
 impl Facts<'_> {
+    /// After the period: how many of the measures listed have no end in the text and are taken to
+    /// go on (待核对).
+    fn to_check_text(&self) -> String {
+        let n = self.measures.iter().filter(|m| m.until.is_none()).count();
+        if self.phase.phase == Phase::After && n > 0 {
+            format!("（其中 {n} 项文本未写明期限，按继续计，待核对）")
+        } else {
+            String::new()
+        }
+    }
+
     /// "过渡期第3年" and the like.
     fn phase_text(&self) -> String {
         match (self.phase.phase, self.phase.year) {
@@ -526,13 +553,14 @@ fn explain_county(f: &Facts<'_>, c: &CountyFlags, e: &mut Explanation) {
     explain_measures(f, e);
     let phase = f.phase_text();
     e.reason(format!(
-        "{name}{}；{d} {phase}，生效的县级措施 {} 项。",
+        "{name}{}；{d} {phase}，生效的县级措施 {} 项{}。",
         if c.alleviated_county {
             "是脱贫县"
         } else {
             "不是脱贫县"
         },
-        f.measures.len()
+        f.measures.len(),
+        f.to_check_text()
     ));
     if !f.pending.is_empty() {
         e.reason(format!(
@@ -573,13 +601,31 @@ fn explain_measures(f: &Facts<'_>, e: &mut Explanation) {
             Some("0".into()),
         );
     }
+    let after = f.phase.phase == Phase::After;
     for m in f.measures {
-        e.step_citing(
-            rules::COUNTY_MEASURE,
-            m.citation,
-            format!("生效：{}（{} 至 {}）。", m.label, m.from, m.until),
-            Some("生效".into()),
-        );
+        match (&m.until, after) {
+            (Some(until), _) => e.step_citing(
+                rules::COUNTY_MEASURE,
+                m.citation,
+                format!("生效：{}（{} 至 {until}）。", m.label, m.from),
+                Some("生效".into()),
+            ),
+            (None, false) => e.step_citing(
+                rules::COUNTY_MEASURE,
+                m.citation,
+                format!("生效：{}（{} 起，文本未写明期限）。", m.label, m.from),
+                Some("生效".into()),
+            ),
+            (None, true) => e.step_citing(
+                rules::COUNTY_WINDOW,
+                m.citation,
+                format!(
+                    "待核对：{}（{} 起，文本未写明期限；过渡期后按继续计，请核对当地现行规定）。",
+                    m.label, m.from
+                ),
+                Some("待核对".into()),
+            ),
+        }
     }
     for m in f.pending {
         e.step_citing(
@@ -588,6 +634,15 @@ fn explain_measures(f: &Facts<'_>, e: &mut Explanation) {
             format!("待定：{}（重点帮扶县名单公布后适用）。", m.label),
             Some("待定".into()),
         );
+    }
+}
+
+/// "（另列统计用区划 5 个，不是行政区）" when the listing has such units.
+fn statistical(s: &CountySummary) -> String {
+    if s.statistical_units == 0 {
+        String::new()
+    } else {
+        format!("（另列统计用区划 {} 个，不是行政区）", s.statistical_units)
     }
 }
 
@@ -608,9 +663,10 @@ fn explain_listing(f: &Facts<'_>, rows: &[CountyFlags], s: &CountySummary, e: &m
     e.step(
         rules::COUNTY_LIST,
         format!(
-            "{name}在 {} 有县级单位 {} 个，其中脱贫县 {} 个：{}；原省级贫困县 {} 个（不是脱贫县）。",
+            "{name}在 {} 有县级行政区 {} 个{}，其中脱贫县 {} 个：{}；原省级贫困县 {} 个（不是脱贫县）。",
             format_date(f.on),
             s.counties,
+            statistical(s),
             s.alleviated,
             names(|r| r.alleviated_county),
             s.provincial_poverty
@@ -637,8 +693,9 @@ fn explain_listing(f: &Facts<'_>, rows: &[CountyFlags], s: &CountySummary, e: &m
     e.step(rules::COUNTY_KEY_COUNTY, key, None);
     explain_measures(f, e);
     e.reason(format!(
-        "{name}：县级单位 {} 个，脱贫县 {} 个；{}。",
+        "{name}：县级行政区 {} 个{}，脱贫县 {} 个；{}。",
         s.counties,
+        statistical(s),
         s.alleviated,
         f.phase_text()
     ));
@@ -685,9 +742,22 @@ mod tests {
     }
 
     #[test]
-    fn after_the_period_nothing_is_in_force() {
+    fn after_the_period_only_the_measures_without_an_end_go_on() {
         let p = engine().county("230129", "2026-01-01").unwrap();
-        assert!(p.measures.is_empty() && p.pending.is_empty());
+        let ids: Vec<&str> = p.measures.iter().map(|m| m.id).collect();
+        // The text gives 三(五), 三(七), 六(十七), 七(二十), 七(二十三) no end: they go on, 待核对.
+        assert_eq!(
+            ids,
+            [
+                "industryPlanning",
+                "ruralRoads",
+                "insuranceAward",
+                "leaderContact",
+                "assessment"
+            ]
+        );
+        assert!(p.measures.iter().all(|m| m.until.is_none()));
+        assert!(p.trace.assumptions.contains(rules::COUNTY_WINDOW));
     }
 
     #[test]
@@ -697,7 +767,10 @@ mod tests {
         let s = p.summary.unwrap();
         assert_eq!((s.alleviated, s.provincial_poverty, s.pilot), (20, 8, 20));
         assert_eq!(s.key_counties, None);
-        assert_eq!(s.counties as usize, p.counties.unwrap().len());
+        assert_eq!(
+            (s.counties + s.statistical_units) as usize,
+            p.counties.unwrap().len()
+        );
     }
 
     #[test]

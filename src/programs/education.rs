@@ -287,6 +287,9 @@ impl HouseholdProgramme for EducationFigures {
         if self.students.iter().all(|s| s.aids.is_empty()) {
             e.reason(Reason::EducationNoAid.text());
         }
+        if self.students.iter().any(|s| s.yulu_ended.is_some()) {
+            e.reason(Reason::EducationYuluEnded.text());
+        }
     }
 }
 
@@ -325,7 +328,10 @@ fn explain_student(s: &Student, e: &mut Explanation) {
     if let Some(until) = s.yulu_ended {
         e.step(
             rules::EDUCATION_YULU,
-            format!("{who}：雨露计划补助已于 {} 截止。", format_date(until)),
+            format!(
+                "{who}：雨露计划补助期已于 {} 结束，过渡期后的延续政策请核对当地现行通知。",
+                format_date(until)
+            ),
             None,
         );
     }

@@ -3,8 +3,10 @@
 //!
 //! Per member: the individual premium of 城乡居民基本医疗保险 for the year, and the share of it the
 //! government pays by the member's group: 特困人员 全额资助, 低保对象 and 返贫致贫人口 定额资助
-//! (国办发〔2021〕42号, with no end date); other monitored people and 脱贫人口 only during the
-//! transition (医保发〔2021〕10号, as reported: 过渡期内), so neither after `transition.end`. A member
+//! (国办发〔2021〕42号, with no end date); other monitored people and 脱贫人口 during the transition
+//! (医保发〔2021〕10号, as reported: 过渡期内). That document stops at `transition.end`; after it the
+//! shares go on as the parameters say (`medicalPremium.afterPeriod`, an assumption: their values
+//! from 2026-01-01 are this calculator's choice, which a county changes with its own). A member
 //! in several groups gets the highest share. Group membership of 低保 and 特困
 //! comes from the assistance context; 返贫致贫 is `status: 'returned'`, monitored `'monitored'`, 脱贫
 //! `'alleviated'`. The government's part is paid on the household's behalf; the household pays the
@@ -62,14 +64,14 @@ pub struct MedicalPremiumFigures {
     /// What the household still pays for its insured members, a year.
     #[tsify(type = "string")]
     pub household_pays: Money,
-    /// A 脱贫 or monitored household after the transition period: its members' subsidy as 脱贫人口
-    /// or 监测对象 has ended.
+    /// A 脱贫 or monitored household after the transition period: the period's end (its members'
+    /// subsidy as 脱贫人口 or 监测对象 rests on the parameters' values after it).
     #[serde(skip)]
     after_transition: Option<chrono::NaiveDate>,
 }
 
 /// One member's subsidy in words.
-fn member_step(m: &PremiumMember, premium: Money, e: &mut Explanation) {
+fn member_step(m: &PremiumMember, premium: Money, after: bool, e: &mut Explanation) {
     let text = match (m.groups.is_empty(), m.insured) {
         (true, true) => format!("{}：不属资助参保对象，个人缴费 {premium} 元。", m.member),
         (true, false) => format!("{}：未参保；不属资助参保对象。", m.member),
@@ -88,30 +90,29 @@ fn member_step(m: &PremiumMember, premium: Money, e: &mut Explanation) {
             m.share.percent()
         ),
     };
-    // Subsidised only as 监测对象 or 脱贫人口: the rule of the transition period.
-    let transitional =
-        !m.groups.is_empty() && m.groups.iter().all(|g| TRANSITION_GROUPS.contains(g));
-    e.step(
-        if transitional {
-            rules::MEDICAL_PREMIUM_TRANSITION
-        } else {
-            rules::MEDICAL_PREMIUM_MEMBER
-        },
-        text,
-        Some(m.subsidy.to_fen_string()),
-    );
+    // Subsidised only as 监测对象 or 脱贫人口: the rule of the transition period, or after it the
+    // calculator's assumption.
+    let rule = match (transitional(m), after) {
+        (true, false) => rules::MEDICAL_PREMIUM_TRANSITION,
+        (true, true) => rules::MEDICAL_PREMIUM_AFTER_PERIOD.into(),
+        (false, _) => rules::MEDICAL_PREMIUM_MEMBER,
+    };
+    e.step(rule, text, Some(m.subsidy.to_fen_string()));
 }
 
-/// The groups subsidised during the transition period only.
+/// Subsidised only as 监测对象 or 脱贫人口.
+fn transitional(m: &PremiumMember) -> bool {
+    !m.groups.is_empty() && m.groups.iter().all(|g| TRANSITION_GROUPS.contains(g))
+}
+
+/// The groups a document subsidises during the transition period only.
 const TRANSITION_GROUPS: [Group; 2] = [Group::Monitored, Group::Alleviated];
 
-/// The groups of a member: (group, applies, the share's parameter). `in_transition`: the
-/// date is within the transition period (脱贫人口 are subsidised only then).
+/// The groups of a member: (group, applies, the share's parameter).
 fn groups(
     index: usize,
     h: &Household<'_>,
     a: &Assistance,
-    in_transition: bool,
 ) -> Result<[(Group, bool, &'static Spec); 5]> {
     Ok([
         (
@@ -131,12 +132,12 @@ fn groups(
         ),
         (
             Group::Monitored,
-            h.status == HouseholdStatus::Monitored && in_transition,
+            h.status == HouseholdStatus::Monitored,
             &p::MEDICAL_PREMIUM_SHARE_MONITORED,
         ),
         (
             Group::Alleviated,
-            h.status == HouseholdStatus::Alleviated && in_transition,
+            h.status == HouseholdStatus::Alleviated,
             &p::MEDICAL_PREMIUM_SHARE_ALLEVIATED,
         ),
     ])
@@ -148,8 +149,8 @@ impl HouseholdProgramme for MedicalPremiumFigures {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         a.rest_on_them(r)?;
         let premium = r.money(&p::MEDICAL_PREMIUM_INDIVIDUAL)?;
-        // 脱贫人口 and other monitored people are subsidised during the transition period only
-        // (医保发〔2021〕10号: 过渡期内).
+        // 医保发〔2021〕10号 subsidises 脱贫人口 and other monitored people 过渡期内: after the period
+        // their shares are the parameters' values after it (an assumption).
         let after_transition = match h.status {
             HouseholdStatus::Alleviated | HouseholdStatus::Monitored => {
                 Some(r.date(&p::TRANSITION_END)?).filter(|end| r.on() > *end)
@@ -160,7 +161,7 @@ impl HouseholdProgramme for MedicalPremiumFigures {
         for (i, m) in h.members.iter().enumerate() {
             let mut names = Vec::new();
             let mut share = Rate::default();
-            for (group, applies, spec) in groups(i, h, a, after_transition.is_none())? {
+            for (group, applies, spec) in groups(i, h, a)? {
                 if applies {
                     names.push(group);
                     share = share.max(r.rate(spec)?);
@@ -209,6 +210,10 @@ impl HouseholdProgramme for MedicalPremiumFigures {
             self.members.iter().any(|m| !m.groups.is_empty()),
             rules::MEDICAL_PREMIUM_SHARE,
         );
+        a.add_if(
+            self.after_transition.is_some() && self.members.iter().any(transitional),
+            rules::MEDICAL_PREMIUM_AFTER_PERIOD,
+        );
         a
     }
 
@@ -239,14 +244,15 @@ impl HouseholdProgramme for MedicalPremiumFigures {
                 rules::MEDICAL_PREMIUM_TRANSITION,
                 "医保发〔2021〕10号（转述）",
                 format!(
-                    "过渡期已于 {} 结束：脱贫人口、监测对象的资助参保（过渡期内）不再适用。",
+                    "过渡期已于 {} 结束：该文件只规定过渡期内的资助，之后按参数比例计算，请核对当地现行通知。",
                     crate::base::calendar::format_date(end)
                 ),
                 None,
             );
         }
+        let after = self.after_transition.is_some();
         for m in &self.members {
-            member_step(m, premium, e);
+            member_step(m, premium, after, e);
         }
         if self.members.iter().any(|m| !m.groups.is_empty()) {
             e.step(
@@ -273,6 +279,9 @@ impl HouseholdProgramme for MedicalPremiumFigures {
         }
         if self.members.iter().any(|m| !m.insured) {
             e.reason("有成员未参加基本医疗保险：请动员参保（二(三)）。");
+        }
+        if after {
+            e.reason(Reason::MedicalPremiumTransitionEnded.text());
         }
         e.fact("个人缴费标准", premium, "元/人·年", "premium");
         e.fact(

@@ -34,9 +34,9 @@ reasons! {
     DibaoAllTekun            "dibao.allTekun"            "全部成员纳入特困供养，不再另行计算低保。";
     DibaoTekunMembersOut     "dibao.tekunMembersOut"     "部分成员纳入特困供养，低保按其余成员计算。";
     DibaoAssetsFailed        "dibao.assetsFailed"        "家庭财产状况不符合低保条件。";
-    DibaoIncomeBelowStandard "dibao.incomeBelowStandard" "人均月收入低于低保标准，整户纳入低保，按差额补差。";
+    DibaoIncomeBelowStandard "dibao.incomeBelowStandard" "人均月收入低于低保标准，纳入低保，按差额补差。";
     DibaoSupplement          "dibao.supplement"          "有成员属重度残疾人、重病患者、老年人或未成年人，加发低保金。";
-    DibaoIncomeNotBelowStandard "dibao.incomeNotBelowStandard" "人均月收入不低于低保标准，整户不符合低保条件。";
+    DibaoIncomeNotBelowStandard "dibao.incomeNotBelowStandard" "人均月收入不低于低保标准，不能按差额补差纳入低保。";
     DibaoMarginal            "dibao.marginal"            "人均收入低于低保边缘家庭的收入标准（低保标准的规定倍数），属低保边缘家庭。";
     DibaoSinglePerson        "dibao.singlePerson"        "低保边缘家庭中的重度残疾人、重病患者参照“单人户”纳入低保。";
     DibaoGradualExit         "dibao.gradualExit"         "务工收入增加后处于低保渐退期，期内按月发放。";
@@ -66,7 +66,7 @@ reasons! {
     EducationNoAid           "education.noAid"           "在校学生没有适用的资助项目。";
     EducationNotInDifficulty "education.notInDifficulty" "不属家庭经济困难学生家庭（脱贫户、监测户或低保、特困家庭）。";
     EducationNoNutritionPlan "education.noNutritionPlan" "所在县未实施农村义务教育学生营养改善计划。";
-    EducationYuluEnded       "education.yuluEnded"       "雨露计划补助已经截止。";
+    EducationYuluEnded       "education.yuluEnded"       "雨露计划补助期已经结束，过渡期后的延续政策请核对当地现行通知。";
     // 孤儿、事实无人抚养儿童基本生活费
     OrphanAllowanceNoChild   "orphanAllowance.noChild"   "家中没有登记为孤儿或事实无人抚养儿童的成员。";
     OrphanAllowancePaid      "orphanAllowance.paid"      "孤儿、事实无人抚养儿童按当地标准按月发放基本生活费。";
@@ -95,7 +95,7 @@ reasons! {
     MedicalPremiumSubsidised "medicalPremium.subsidised" "政府按成员所属群体资助医保个人缴费，家庭缴纳其余部分。";
     MedicalPremiumNoneSubsidised "medicalPremium.noneSubsidised" "没有成员享受资助参保。";
     MedicalPremiumUninsured  "medicalPremium.uninsured"  "有成员未参加基本医疗保险：请动员参保。";
-    MedicalPremiumTransitionEnded "medicalPremium.transitionEnded" "过渡期已经结束：脱贫人口、监测对象的资助参保（过渡期内）不再适用。";
+    MedicalPremiumTransitionEnded "medicalPremium.transitionEnded" "过渡期已经结束：之后的资助比例是本计算器的假设，请核对当地现行通知。";
     // 住房安全
     HousingUrban             "housing.urban"             "城市家庭不属农村危房改造范围。";
     HousingSubsidy           "housing.subsidy"           "可申请危房改造或农房抗震改造补助（验收后拨付，专用于住房）。";

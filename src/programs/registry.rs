@@ -291,6 +291,33 @@ pub const TOTALS: &[(&str, &[&str])] = &[
     ("totalEarnings", &["publicPost", "forestRanger"]),
 ];
 
+/// What each programme's annual amount is, in the words a printed summary puts beside it: whether it
+/// is cash and whether the cash total (`totalAnnual`, 现金帮扶合计) counts it. A test holds each to
+/// [`TOTALS`].
+pub const AMOUNT_NOTES: &[(&str, &str)] = &[
+    ("dibao", "按月现金，计入合计"),
+    ("tekun", "按月现金，计入合计"),
+    ("temporary", "一次性现金，计入合计"),
+    ("pension", "代缴保费，不计入合计"),
+    ("education", "其中现金部分计入合计"),
+    ("orphanAllowance", "现金计入合计，付机构的不计入"),
+    ("childRehabilitation", "最高额，不计入合计"),
+    ("careServices", "服务，没有金额"),
+    ("publicPost", "劳动报酬，不计入合计"),
+    ("forestRanger", "劳动报酬，不计入合计"),
+    ("medicalPremium", "资助缴费，不计入合计"),
+    ("housing", "改造补助，不计入合计"),
+    ("povertyInsurance", "一次性赔付，计入合计"),
+];
+
+/// What a programme's annual amount is ([`AMOUNT_NOTES`]); empty for an id not listed.
+pub fn amount_note(id: &str) -> &'static str {
+    AMOUNT_NOTES
+        .iter()
+        .find(|(p, _)| *p == id)
+        .map_or("", |(_, note)| note)
+}
+
 /// The list entry of a programme id.
 pub fn programme(id: &str) -> Option<&'static Programme> {
     PROGRAMMES.iter().find(|p| p.id == id)
@@ -307,6 +334,23 @@ mod tests {
                 .iter()
                 .all(|q| q.id != p.id && q.column != p.column));
             assert!(crate::policy::title(p.citation).is_some(), "{}", p.citation);
+        }
+    }
+
+    /// A note says the cash total counts the amount exactly when `totalAnnual` lists the programme,
+    /// and every programme has one.
+    #[test]
+    fn amount_notes_agree_with_the_totals() {
+        let annual = TOTALS
+            .iter()
+            .find(|(total, _)| *total == "totalAnnual")
+            .map(|(_, ids)| *ids)
+            .unwrap_or_default();
+        assert_eq!(AMOUNT_NOTES.len(), PROGRAMMES.len());
+        for p in PROGRAMMES {
+            let note = amount_note(p.id);
+            let counted = note.contains("计入合计") && !note.contains("不计入合计");
+            assert_eq!(counted, annual.contains(&p.id), "{}: {note}", p.id);
         }
     }
 }

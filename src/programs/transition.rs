@@ -407,7 +407,14 @@ fn explain_status(f: &mut Figures<'_>, e: &mut Explanation) {
                 format!("过渡期已于 {end} 结束，{d} 处于过渡期后的常态化帮扶阶段。"),
                 Some("已结束".into()),
             );
-            e.reason(format!("过渡期已于 {end} 结束，现行常态化帮扶。"));
+            e.step(
+                rules::TRANSITION_AFTER_PERIOD,
+                format!("常态化帮扶，“大稳定、小调整”；所依据的文件只规定到 {end}，延续政策请核对当地现行通知。"),
+                None,
+            );
+            e.reason(format!(
+                "过渡期已于 {end} 结束，现行常态化帮扶（“大稳定、小调整”），延续政策请核对当地现行通知。"
+            ));
         }
     }
     explain_pilot(f, e);

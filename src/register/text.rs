@@ -1042,12 +1042,18 @@ mod tests {
     #[test]
     fn a_comparison_of_dates_is_the_command_line_tools() {
         // The county register on the transition period's last day (transition.end, 2025-12-31)
-        // and the day after. By hand: 分类资助参保 pays medicalPremium.individual (400 a person
-        // from 2024) × paidShare 0.5 for 脱贫 and monitored people, in the period only:
-        // H06 (脱贫户, 2 people) 2 × 400 × 0.5 = 400.00 → 0; H07 (监测户, 1 person)
-        // 400 × 0.5 = 200.00 → 0; together −600.00, both for periodEnded; no cash changes.
-        // H10 (born 2030) is an error on both dates.
-        let engine = Engine::new().unwrap();
+        // and the day after, under a county whose notice stops the 分类资助参保 of 脱贫 and
+        // monitored people from 2026-01-01 (paidShare 0 from then; the embedded set goes on at
+        // 0.5). By hand: medicalPremium.individual 400 a person (from 2024) × 0.5: H06 (脱贫户,
+        // 2 people) 2 × 400 × 0.5 = 400.00 → 0; H07 (监测户, 1 person) 400 × 0.5 = 200.00 → 0;
+        // together −600.00, both for parameterChanged; no cash changes. H10 (born 2030) is an
+        // error on both dates.
+        let stop = r#"{ "medicalPremium.paidShare.alleviated": [{ "from": "2026-01-01", "value": "0" }],
+            "medicalPremium.paidShare.monitored": [{ "from": "2026-01-01", "value": "0" }] }"#;
+        let engine = Engine::new()
+            .unwrap()
+            .with_overrides(&crate::input::parse(stop, "overrides").unwrap())
+            .unwrap();
         let (from, to) = ("2025-12-31", "2026-01-01");
         let mut s = TextScreen::between_dates(
             Cow::Borrowed(&engine),
@@ -1080,7 +1086,7 @@ mod tests {
                 )
             })
             .collect();
-        assert_eq!(reasons, [("periodEnded", 2, 2, "-600.00".to_string())]);
+        assert_eq!(reasons, [("parameterChanged", 2, 2, "-600.00".to_string())]);
         let each: Vec<_> = changed
             .iter()
             .map(|h| {
@@ -1100,13 +1106,13 @@ mod tests {
                     "H06",
                     "medicalPremium",
                     "400.00".into(),
-                    vec!["periodEnded"]
+                    vec!["parameterChanged"]
                 ),
                 (
                     "H07",
                     "medicalPremium",
                     "200.00".into(),
-                    vec!["periodEnded"]
+                    vec!["parameterChanged"]
                 ),
             ]
         );

@@ -242,8 +242,11 @@ test('an 边缘易致贫 elderly couple, the chart and the what-if panel', async
 });
 
 test('the end of the period beside the what-if: what stops on 2026-01-01, and why', async () => {
-  // A monitored household earning above the 低保 line: its 资助参保 is only for the period.
-  await typeIn(page, { region: '230129', status: 'monitored', monitoringCategory: 'marginal', members: [{ id: '户主', birthDate: '1970-01-01', wages: '30000' }] });
+  // A 返贫致贫 household: 雨露计划 for its vocational student ends with its own window on 2025-12-31
+  // (cash), and the father turns 60 on 2026-01-01, so his 养老保险代缴 (not cash) stops. Its 资助参保
+  // goes on after the period (an assumption of this calculator).
+  await typeIn(page, { region: '230129', status: 'returned', monitoringCategory: 'marginal', members: [
+    { id: '户主', birthDate: '1966-01-01', wages: '30000' }, { id: '子', birthDate: '2008-01-01', schooling: 'vocational' }] });
   const h = await exported(page);
   await assertFiguresMatch(page, engine, h);
   await page.click('#dates-apply');
@@ -253,20 +256,24 @@ test('the end of the period beside the what-if: what stops on 2026-01-01, and wh
   assert.deepEqual([await page.textContent('#what-if-before'), await page.textContent('#what-if-after')], ['2025-12-31', '2026-01-01']);
   const cells = await page.$$eval('#what-if-table tbody [data-key]', (els) => els.map((e) => [e.dataset.key, e.textContent]));
   for (const [key, text] of cells) assert.equal(text, at(c, key), key);
-  // Every programme that changes says why, in the engine's words; the monitored household's 资助参保 stops.
+  // Every programme that changes says why, in the engine's words.
   const why = await page.$$eval('#what-if-table tbody tr', (rs) => rs.map((r) => [r.dataset.program, r.querySelector('.why').dataset.why, r.querySelector('.why').textContent]));
   for (const [program, ids, text] of why) {
     const p = c.programs.find((x) => x.program === program);
     assert.equal(ids, p.why.join(' '), program);
     assert.equal(text, p.reasons.join(' '), program);
   }
-  const premium = c.programs.find((p) => p.program === 'medicalPremium');
-  assert.ok(premium.why.includes('periodEnded'), 'the subsidy of a monitored household ends with the period');
-  // 资助参保 is paid on the household's behalf, not cash: not a row of 0.00 in the cash table, but
+  const of = (id) => c.programs.find((p) => p.program === id);
+  assert.deepEqual(of('education').why, ['measureLapsed'], '雨露计划 ends with its own window');
+  assert.ok(why.some(([program]) => program === 'education'), '雨露计划 is cash: a row of the table');
+  assert.deepEqual(of('medicalPremium').why, [], '资助参保 goes on after the period');
+  const pension = of('pension');
+  assert.deepEqual(pension.why, ['memberAged'], '代缴 stops at 60');
+  // 代缴 is paid on the household's behalf, not cash: not a row of 0.00 in the cash table, but
   // with the changes that are not cash, with its reason.
-  assert.deepEqual([premium.baseline, premium.alternative], ['0.00', '0.00']);
-  assert.ok(!why.some(([program]) => program === 'medicalPremium'), 'no row of zeros in the cash table');
-  assert.equal(await page.textContent('#what-if-other [data-program=medicalPremium]'), `${premium.label}：${premium.reasons.join(' ')}`);
+  assert.deepEqual([pension.baseline, pension.alternative], ['0.00', '0.00']);
+  assert.ok(!why.some(([program]) => program === 'pension'), 'no row of zeros in the cash table');
+  assert.equal(await page.textContent('#what-if-other [data-program=pension]'), `${pension.label}：${pension.reasons.join(' ')}`);
   assert.match(await page.textContent('#what-if-other'), /不计入上表/);
   await page.screenshot({ path: `${shots}/household-period-end.png`, fullPage: true });
 });

@@ -11,8 +11,12 @@ use crate::base::money::Money;
 use crate::input::model::{Area, Capacity, Household, Member, WorkPlace};
 use crate::params::{catalogue as p, Reader, Region, RegionKind};
 
-/// Whose figure the standard of `h` is, and from when (for the step's words only).
-pub(super) fn standard_of(h: &Household<'_>, r: &Reader<'_>) -> Option<(StandardOf, NaiveDate)> {
+/// Whose figure the standard of `h` is, from when, and whether it is past its update cycle (for the
+/// step's words only).
+pub(super) fn standard_of(
+    h: &Household<'_>,
+    r: &Reader<'_>,
+) -> Option<(StandardOf, NaiveDate, bool)> {
     let spec = match h.area {
         Area::Rural => &p::DIBAO_STANDARD_RURAL,
         Area::Urban => &p::DIBAO_STANDARD_URBAN,
@@ -34,7 +38,8 @@ pub(super) fn standard_of(h: &Household<'_>, r: &Reader<'_>) -> Option<(Standard
             StandardOf::Above(region.map_or_else(|| code.to_string(), |r| r.name.clone()))
         }
     };
-    Some((of, v.from))
+    let due = crate::params::due_for_checking(spec, v, r.params_on());
+    Some((of, v.from, due))
 }
 
 /// The province's standard on the date, when the standard used is a region's own figure below it

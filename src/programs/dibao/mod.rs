@@ -182,6 +182,8 @@ struct GradualCheck {
     /// The supplements of an amount estimated without the new wages (none when the household said
     /// what it receives).
     estimated: Option<Vec<Supplement>>,
+    /// No date of the change was recorded: the period was counted from the date computed for.
+    start_assumed: bool,
 }
 
 /// The figures behind the words, not part of the result's fields. Members are held by their place
@@ -203,9 +205,9 @@ struct Working {
     household_non_wage: Money,
     wages: Money,
     /// Whose figure the standard is: this region's own, another's (the city's), or the
-    /// province's (`None`), with the date it applies from. Read for the words only (see
-    /// [`HouseholdProgramme::read_for_words`]).
-    standard_of: Option<(StandardOf, NaiveDate)>,
+    /// province's (`None`), with the date it applies from and whether it is past its update
+    /// cycle. Read for the words only (see [`HouseholdProgramme::read_for_words`]).
+    standard_of: Option<(StandardOf, NaiveDate, bool)>,
     /// The province's standard on the date, when the region's own (or its city's) is below it.
     below_province: Option<Money>,
     /// The covered members' counted income a month, not rounded.
@@ -465,6 +467,13 @@ impl HouseholdProgramme for DibaoFigures {
                 .is_some_and(|g| g.estimated.as_ref().is_some_and(|s| !s.is_empty()));
         a.add_if(supplemented, rules::DIBAO_SUPPLEMENT);
         a.add_if(
+            self.working
+                .gradual
+                .as_ref()
+                .is_some_and(|g| g.start_assumed && self.gradual_exit.is_some()),
+            rules::DIBAO_GRADUAL_EXIT_START,
+        );
+        a.add_if(
             self.working.disability_assumed,
             rules::MEMBER_DISABILITY_TYPE,
         );
@@ -552,7 +561,7 @@ mod tests {
             )
             .unwrap();
             let from = parse_date("2022-01-01", "").unwrap();
-            let read = explain.then_some((StandardOf::Province, from));
+            let read = explain.then_some((StandardOf::Province, from, false));
             assert_eq!(r.working.standard_of, read);
             let said = r.steps().iter().any(|s| {
                 s.text

@@ -116,17 +116,27 @@ fn sum_text(amount: Money) -> String {
 /// The standard's step: whose figure it is (see [`standard_of`]).
 fn standard_text(f: &DibaoFigures, region: &str, area: &str) -> String {
     let standard = f.standard;
+    // A region's own figure past its update cycle is checked like the province's fallback.
+    let check = |due: bool| {
+        if due {
+            "，已超过更新周期，请核对当地现行标准"
+        } else {
+            ""
+        }
+    };
     match &f.working.standard_of {
-        Some((StandardOf::WhatIf, _)) => format!(
+        Some((StandardOf::WhatIf, ..)) => format!(
             "{region}{area}低保标准 {standard} 元/人·月（假设值）。"
         ),
-        Some((StandardOf::Own, from)) => format!(
-            "{region}{area}低保标准 {standard} 元/人·月（{from} 起）。"
+        Some((StandardOf::Own, from, due)) => format!(
+            "{region}{area}低保标准 {standard} 元/人·月（{from} 起）{}。",
+            check(*due)
         ),
-        Some((StandardOf::Above(name), from)) => format!(
-            "{region}{area}低保标准：按{name}的 {standard} 元/人·月（{from} 起）。"
+        Some((StandardOf::Above(name), from, due)) => format!(
+            "{region}{area}低保标准：按{name}的 {standard} 元/人·月（{from} 起）{}。",
+            check(*due)
         ),
-        Some((StandardOf::Province, from)) => format!(
+        Some((StandardOf::Province, from, _)) => format!(
             "{region}{area}低保标准：参数中未单列该地数值，按全省数值 {standard} 元/人·月（{from} 起），请核对当地现行标准。"
         ),
         None => format!("{region}{area}低保标准 {standard} 元/人·月。"),
@@ -400,6 +410,16 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         ),
         Some(g.until.clone()),
     );
+    if check.start_assumed {
+        e.step(
+            rules::DIBAO_GRADUAL_EXIT_START,
+            format!(
+                "未填收入变化日期：渐退期从测算日期 {} 起算，任何测算日期都在渐退期内；请填写收入增加的日期。",
+                g.from
+            ),
+            Some(g.from.clone()),
+        );
+    }
     e.step(
         rules::DIBAO_GRADUAL_EXIT_AMOUNT,
         format!(
