@@ -128,3 +128,115 @@ fn dates_out_of_order_or_with_a_baseline_are_refused() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("--baseline"), "{stderr}");
 }
+
+/// R1 (a hearing-impaired child who turns 7 on 2026-01-01) and H6 (临时救助 following 低保's amount
+/// when the minimum wage rises on 2025-12-01): the rows, `compare` and `compareDates` agree.
+const CEILING_AND_ONE_OFF: &str = r#"{"ref":"R1","region":"230129","area":"rural","status":"general","members":[{"id":"父","birthDate":"1985-01-01","wages":40000},{"id":"子","birthDate":"2019-01-01","disabilityType":"hearing","disabilityGrade":2}],"income":{"business":30000}}
+{"ref":"H6","region":"230221","area":"rural","status":"returned","monitoringCategory":"suddenHardship","members":[{"id":"A","birthDate":"1966-12-31","seriousIllness":true},{"id":"B","birthDate":"1970-01-01","wages":5000}],"income":{"business":1000},"rigidSpending":8000,"events":["illness"]}
+"#;
+
+/// `compare --as-of FROM --to TO` of [`CEILING_AND_ONE_OFF`]: the households' lines and the
+/// report, each checked against the library's `compare_dates`.
+fn compared_by_the_tool(from: &str, to: &str) -> (Vec<Value>, Value) {
+    let dir = scratch(&format!("ceiling-{from}"));
+    let input = dir.join("ceiling.jsonl");
+    std::fs::write(&input, CEILING_AND_ONE_OFF).unwrap();
+    let (out, report) = (dir.join("out.jsonl"), dir.join("report.json"));
+    let (code, _, stderr) = run(&[
+        "compare",
+        "--as-of",
+        from,
+        "--to",
+        to,
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<Value> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let engine = Engine::new().unwrap();
+    for (line, text) in lines.iter().zip(CEILING_AND_ONE_OFF.lines()) {
+        let h = HouseholdInput::read(&zhenxing::input::parse(text, "").unwrap()).unwrap();
+        let c = engine.compare_dates(&h, from, to, true).unwrap();
+        for (p, cli) in c.programs.iter().zip(line["programs"].as_array().unwrap()) {
+            let got = (
+                &cli["annualBefore"],
+                &cli["annualAfter"],
+                &cli["eligibleAfter"],
+            );
+            let want = (
+                &Value::from(p.annual_baseline.to_fen_string()),
+                &Value::from(p.annual_alternative.to_fen_string()),
+                &Value::from(p.alternative_eligible),
+            );
+            assert_eq!(got, want, "{} {}", line["ref"], p.program);
+        }
+    }
+    let report = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    (lines, report)
+}
+
+#[test]
+fn a_ceiling_is_shown_in_rows_and_compared_as_eligibility_only() {
+    // The row of R1 on 2025-12-31: 康复救助 20000 + 5000 + 30000 = 55000.00, the most it pays, as
+    // the estimate's `annual`; not cash, so the total stays 0.00.
+    let dir = scratch("ceiling-rows");
+    let input = dir.join("ceiling.jsonl");
+    std::fs::write(&input, CEILING_AND_ONE_OFF).unwrap();
+    let (code, out, stderr) = run(&[
+        "estimate",
+        "--as-of",
+        "2025-12-31",
+        input.to_str().unwrap(),
+        "-o",
+        "-",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let r1: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let rehab = &r1["screening"]["programs"][6];
+    assert_eq!(rehab["program"], "childRehabilitation");
+    assert_eq!(
+        (&rehab["eligible"], &rehab["annual"]),
+        (&true.into(), &"55000.00".into())
+    );
+    assert_eq!(r1["screening"]["totalAnnual"], "0.00");
+    // On 2026-01-01 the child is 7 (> 6): no longer eligible, but no money is lost: 0.00 → 0.00.
+    let (lines, report) = compared_by_the_tool("2025-12-31", "2026-01-01");
+    let rehab = &lines[0]["programs"][6];
+    assert_eq!(
+        (
+            &rehab["eligibleBefore"],
+            &rehab["eligibleAfter"],
+            &rehab["difference"]
+        ),
+        (&true.into(), &false.into(), &"0.00".into())
+    );
+    let change = &report["programs"][6];
+    assert_eq!(
+        (
+            &change["noLongerEligible"],
+            &change["losing"],
+            &change["difference"]
+        ),
+        (&1.into(), &0.into(), &"0.00".into())
+    );
+}
+
+#[test]
+fn a_one_off_payment_is_its_programmes_annual_amount_in_every_comparison() {
+    // H6: 临时救助 10584 + 2000 − 低保 9407.04 = 3176.96 on 2025-11-30; the minimum wage rises on
+    // 2025-12-01, 低保 becomes 9726.96 a year and 临时救助 10584 + 2000 − 9726.96 = 2857.04.
+    let (lines, _) = compared_by_the_tool("2025-11-30", "2025-12-01");
+    let temporary = &lines[1]["programs"][2];
+    assert_eq!(temporary["program"], "temporary");
+    assert_eq!(
+        (&temporary["annualBefore"], &temporary["annualAfter"]),
+        (&"3176.96".into(), &"2857.04".into())
+    );
+}

@@ -6,7 +6,9 @@
 //! programme's amounts ([`screen_in`]): the same row.
 //!
 //! Annual amounts follow `Estimate.contributions`: 低保 and 特困 monthly × 12, 临时救助 its one-off
-//! amount, 养老保险代缴 the premiums paid on the household's behalf, 教育资助 every aid, a post its pay.
+//! amount, 养老保险代缴 the premiums paid on the household's behalf, 教育资助 every aid, a post its pay;
+//! 康复救助 the most it pays (its ceilings, as its result's `annual`), which no total or comparison of
+//! money counts.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -76,9 +78,12 @@ pub struct ScreenedProgramme {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "string")]
     pub monthly: Option<Money>,
-    /// Money per year (0.00 when not eligible).
+    /// Money per year (0.00 when not eligible); for 康复救助, the most it pays (not in any total).
     #[tsify(type = "string")]
     pub annual: Money,
+    /// The part of `annual` that is a ceiling, not money (康复救助): for comparisons, not written.
+    #[serde(skip)]
+    pub ceiling: Money,
     /// The part of the year's cash paid once (临时救助), 0.00 when not eligible: for
     /// `screenColumns`, not written in a row.
     #[serde(skip)]
@@ -115,16 +120,22 @@ impl ScreenedProgramme {
             monthly: monthly.filter(|_| eligible),
             one_off: when_eligible(c.one_off),
             on_behalf: when_eligible(c.other_annual),
+            ceiling: when_eligible(c.ceiling_annual),
             annual: match eligible {
-                // What the programme adds: cash, on the household's behalf, or pay.
+                // What the programme adds (cash, on the household's behalf, or pay), or the most
+                // it pays.
                 true => c
-                    .cash_annual
-                    .checked_add(c.other_annual)
-                    .and_then(|m| m.checked_add(c.earnings_annual))
+                    .annual()
+                    .and_then(|m| m.checked_add(c.ceiling_annual))
                     .unwrap_or(c.cash_annual),
                 false => Money::ZERO,
             },
         }
+    }
+
+    /// The annual amount a comparison counts: `annual` without a ceiling, which is not money.
+    pub fn paid(&self) -> Money {
+        self.annual.checked_sub(self.ceiling).unwrap_or(self.annual)
     }
 }
 
@@ -232,6 +243,7 @@ mod tests {
             annual: Money::ZERO,
             one_off: Money::ZERO,
             on_behalf: Money::ZERO,
+            ceiling: Money::ZERO,
         };
         let s = Screening {
             monitoring: MonitoringVerdict {

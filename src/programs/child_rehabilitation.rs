@@ -137,9 +137,10 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
         let total = self.total()?;
         let eligible = !total.is_zero();
         // The ceilings are the most the scheme pays the institution, not what it pays in the
-        // year: the result says them, the household's totals leave them out.
+        // year: the result and the rows say them, the totals and comparisons of money leave them out.
         Ok(Amounts {
             annual: eligible.then_some(total),
+            ceiling_annual: total,
             ..Amounts::verdict(eligible)
         })
     }

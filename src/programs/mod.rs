@@ -278,6 +278,9 @@ pub struct Amounts {
     /// Pay for work in a post the programme offers (生态护林员, 乡村公益岗位), in the year: cash, but
     /// earned by working, not assistance, so kept out of the totals of support.
     pub earnings_annual: Money,
+    /// The most the programme pays in the year where it pays up to a ceiling, not a set amount
+    /// (康复救助, to the institution): shown as its amount, in no total, never a change in money.
+    pub ceiling_annual: Money,
 }
 
 impl Amounts {
@@ -294,6 +297,7 @@ impl Amounts {
             one_off: Money::ZERO,
             other_annual: Money::ZERO,
             earnings_annual: Money::ZERO,
+            ceiling_annual: Money::ZERO,
         })
     }
 
