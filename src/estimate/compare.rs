@@ -51,9 +51,13 @@ pub const CHANGE_REASONS: &[(&str, &str)] = &[
     ("dibaoGradualExitOver", "低保渐退期结束"),
     (
         "followsAssistance",
-        "随低保、特困的变化而变化（以是否享受低保、特困为条件）",
+        "随低保、特困的变化而变化（代缴、资助参保等看谁享受低保、特困，临时救助看低保、特困的金额）",
     ),
 ];
+
+/// What the amounts of a table of reasons hold, said under it: they are not cash alone, and rows
+/// overlap (a programme that changed for two reasons counts under both).
+pub const REASONS_NOTE: &str = "注：每个原因的年额变化，是因该原因而变化的各项目年额之和，含代缴保费、资助参保等代付金额和劳动报酬，不只是现金（康复救助的最高额不计入）；一个项目可因几个原因变化，计入每个原因，所以各行相加不等于现金帮扶合计的变化。";
 
 /// The Chinese of a change reason.
 pub fn reason_label(id: &str) -> &'static str {
@@ -390,7 +394,10 @@ pub struct ReasonCount {
     pub gaining: u64,
     /// Those whose programmes that changed for it add up to a fall.
     pub losing: u64,
-    /// The annual amounts of those programmes, after − before, over the households.
+    /// The annual amounts of those programmes (as `HouseholdChange`'s: cash, on the household's
+    /// behalf or pay, not cash alone), after − before, over the households. Reasons overlap: a
+    /// programme that changed for two counts under both, so the reasons' differences do not add
+    /// up to the total's (a printed table says so under it).
     #[tsify(type = "string")]
     pub difference: Money,
 }
