@@ -1200,7 +1200,7 @@ mod tests {
         let d = engine
             .describe("dibao.incomeBelowStandard", "2023-06-01", None)
             .unwrap();
-        assert_eq!(d.text, "人均月收入低于低保标准，整户纳入低保，按差额补差。");
+        assert_eq!(d.text, "人均月收入低于低保标准，纳入低保，按差额补差。");
         assert!(d.rule.is_none());
         // dibao.supplement is a rule (an assumption) and a reason: both, the reason's sentence first.
         let d = engine

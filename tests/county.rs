@@ -179,7 +179,11 @@ fn the_province_and_each_prefecture_list_their_units() {
     let province = engine.county("230000", "2022-07-01").unwrap();
     let all = province.counties.unwrap();
     let s = province.summary.unwrap();
-    assert_eq!(s.counties as usize, all.len());
+    // 121 县级行政区 (54 区, 45 县, 1 自治县, 21 县级市; shared/data README) and, listed beside them
+    // but not counted as such, 6 statistical units (the 4 大兴安岭 区, 大庆高新区, and 牡丹江经开区,
+    // dropped from the statistics bureau's table in 2023).
+    assert_eq!((s.counties, s.statistical_units), (121, 6));
+    assert_eq!((s.counties + s.statistical_units) as usize, all.len());
     assert_eq!((s.alleviated, s.provincial_poverty, s.pilot), (20, 8, 20));
     for prefecture in regions.iter().filter(|r| r["level"] == "prefecture") {
         let code = &prefecture["code"];

@@ -84,7 +84,7 @@ function renderProfile(p) {
   ];
   if (p.counties) {
     const s = p.summary;
-    body.push(node('h3', {}, `所辖县级单位 ${s.counties} 个：脱贫县 ${s.alleviated} 个，整合试点 ${s.pilot} 个`),
+    body.push(node('h3', {}, `所辖县级行政区 ${s.counties} 个${s.statisticalUnits ? `（另列统计用区划 ${s.statisticalUnits} 个）` : ''}：脱贫县 ${s.alleviated} 个，整合试点 ${s.pilot} 个`),
       scrollBox(node('table', { class: 'grid', id: 'county-table' },
         node('thead', {}, node('tr', {}, ['代码', '名称', '脱贫县', '整合试点', '生效措施', '待定'].map((h) => node('th', {}, h)))),
         node('tbody', {}, p.counties.map((r) => node('tr', { 'data-code': r.code },

@@ -50,6 +50,10 @@ pub const CHANGE_REASONS: &[(&str, &str)] = &[
     ("dibaoGradualExit", "务工收入使家庭超过低保标准，进入渐退期"),
     ("dibaoGradualExitOver", "低保渐退期结束"),
     (
+        "dibaoBelowStandard",
+        "人均收入低于低保标准，不再渐退，改按差额补差",
+    ),
+    (
         "followsAssistance",
         "随低保、特困的变化而变化（代缴、资助参保等看谁享受低保、特困，临时救助看低保、特困的金额）",
     ),
@@ -141,6 +145,7 @@ fn route_change(before: Option<Route>, after: Option<Route>) -> Option<&'static 
         (Some(Route::SinglePerson), Some(Route::Base)) => Some("dibaoWholeHousehold"),
         (Some(Route::Base), Some(Route::SinglePerson)) => Some("dibaoSinglePerson"),
         (_, Some(Route::GradualExit)) => Some("dibaoGradualExit"),
+        (Some(Route::GradualExit), Some(Route::Base)) => Some("dibaoBelowStandard"),
         (Some(Route::GradualExit), _) => Some("dibaoGradualExitOver"),
         _ => None,
     }

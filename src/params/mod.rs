@@ -812,6 +812,10 @@ impl UnofficialSet {
     pub fn names(self) -> Vec<&'static str> {
         self.iter().collect()
     }
+    /// The parameters, sorted by name.
+    pub fn specs(self) -> impl Iterator<Item = &'static Spec> {
+        by_name(self.0)
+    }
 }
 
 impl Serialize for UnofficialSet {

@@ -167,8 +167,11 @@ pub struct KeyCountyList {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CountySummary {
-    /// County-level units listed.
+    /// County-level administrative divisions listed (县级行政区: 区, 县, 自治县, 县级市).
     pub counties: u32,
+    /// Units of the statistics bureau's codes listed beside them that are not administrative
+    /// divisions (加格达奇区, 大庆高新区 …): in the list, not in `counties`.
+    pub statistical_units: u32,
     /// Of which 脱贫县.
     pub alleviated: u32,
     /// Former provincial poverty counties (not 脱贫县).
@@ -445,7 +448,8 @@ fn summarise(rows: &[CountyFlags], list: KeyCountyListStatus) -> CountySummary {
         u32::try_from(rows.iter().filter(|r| f(r)).count()).unwrap_or(u32::MAX)
     };
     CountySummary {
-        counties: count(|_| true),
+        counties: count(|r| r.kind != RegionKind::Statistical),
+        statistical_units: count(|r| r.kind == RegionKind::Statistical),
         alleviated: count(|r| r.alleviated_county),
         provincial_poverty: count(|r| {
             r.poverty_county
@@ -590,6 +594,15 @@ fn explain_measures(f: &Facts<'_>, e: &mut Explanation) {
     }
 }
 
+/// "（另列统计用区划 5 个，不是行政区）" when the listing has such units.
+fn statistical(s: &CountySummary) -> String {
+    if s.statistical_units == 0 {
+        String::new()
+    } else {
+        format!("（另列统计用区划 {} 个，不是行政区）", s.statistical_units)
+    }
+}
+
 fn explain_listing(f: &Facts<'_>, rows: &[CountyFlags], s: &CountySummary, e: &mut Explanation) {
     let names = |pick: fn(&CountyFlags) -> bool| -> String {
         let v: Vec<&str> = rows
@@ -607,9 +620,10 @@ fn explain_listing(f: &Facts<'_>, rows: &[CountyFlags], s: &CountySummary, e: &m
     e.step(
         rules::COUNTY_LIST,
         format!(
-            "{name}在 {} 有县级单位 {} 个，其中脱贫县 {} 个：{}；原省级贫困县 {} 个（不是脱贫县）。",
+            "{name}在 {} 有县级行政区 {} 个{}，其中脱贫县 {} 个：{}；原省级贫困县 {} 个（不是脱贫县）。",
             format_date(f.on),
             s.counties,
+            statistical(s),
             s.alleviated,
             names(|r| r.alleviated_county),
             s.provincial_poverty
@@ -636,8 +650,9 @@ fn explain_listing(f: &Facts<'_>, rows: &[CountyFlags], s: &CountySummary, e: &m
     e.step(rules::COUNTY_KEY_COUNTY, key, None);
     explain_measures(f, e);
     e.reason(format!(
-        "{name}：县级单位 {} 个，脱贫县 {} 个；{}。",
+        "{name}：县级行政区 {} 个{}，脱贫县 {} 个；{}。",
         s.counties,
+        statistical(s),
         s.alleviated,
         f.phase_text()
     ));
@@ -696,7 +711,10 @@ mod tests {
         let s = p.summary.unwrap();
         assert_eq!((s.alleviated, s.provincial_poverty, s.pilot), (20, 8, 20));
         assert_eq!(s.key_counties, None);
-        assert_eq!(s.counties as usize, p.counties.unwrap().len());
+        assert_eq!(
+            (s.counties + s.statistical_units) as usize,
+            p.counties.unwrap().len()
+        );
     }
 
     #[test]

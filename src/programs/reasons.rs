@@ -34,9 +34,9 @@ reasons! {
     DibaoAllTekun            "dibao.allTekun"            "全部成员纳入特困供养，不再另行计算低保。";
     DibaoTekunMembersOut     "dibao.tekunMembersOut"     "部分成员纳入特困供养，低保按其余成员计算。";
     DibaoAssetsFailed        "dibao.assetsFailed"        "家庭财产状况不符合低保条件。";
-    DibaoIncomeBelowStandard "dibao.incomeBelowStandard" "人均月收入低于低保标准，整户纳入低保，按差额补差。";
+    DibaoIncomeBelowStandard "dibao.incomeBelowStandard" "人均月收入低于低保标准，纳入低保，按差额补差。";
     DibaoSupplement          "dibao.supplement"          "有成员属重度残疾人、重病患者、老年人或未成年人，加发低保金。";
-    DibaoIncomeNotBelowStandard "dibao.incomeNotBelowStandard" "人均月收入不低于低保标准，整户不符合低保条件。";
+    DibaoIncomeNotBelowStandard "dibao.incomeNotBelowStandard" "人均月收入不低于低保标准，不能按差额补差纳入低保。";
     DibaoMarginal            "dibao.marginal"            "人均收入低于低保边缘家庭的收入标准（低保标准的规定倍数），属低保边缘家庭。";
     DibaoSinglePerson        "dibao.singlePerson"        "低保边缘家庭中的重度残疾人、重病患者参照“单人户”纳入低保。";
     DibaoGradualExit         "dibao.gradualExit"         "务工收入增加后处于低保渐退期，期内按月发放。";

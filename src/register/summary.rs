@@ -6,10 +6,12 @@
 
 use crate::base::sorted_map::SortedMap;
 
+use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::estimate::compare::NO_REGION;
 use crate::estimate::screening::Screening;
+use crate::params::{StaleSet, UnofficialSet};
 use crate::programs::monitoring::Category;
 use crate::programs::registry::PROGRAMMES;
 use crate::register::Place;
@@ -112,6 +114,9 @@ pub struct CountySummary {
     levels: Levels,
     total: Tally,
     groups: SortedMap<Key, Tally>,
+    /// What the households' figures rested on that is stale or not official, over the register.
+    stale: StaleSet,
+    unofficial: UnofficialSet,
 }
 
 impl CountySummary {
@@ -125,6 +130,10 @@ impl CountySummary {
     /// A household of `place`: its screening row, or `None` for an error.
     pub fn add(&mut self, place: &Place, outcome: Option<&Screening>) -> Result<()> {
         self.total.add(outcome)?;
+        if let Some(s) = outcome {
+            self.stale.extend(&s.stale);
+            self.unofficial.extend(s.unofficial);
+        }
         let region = place.region.clone();
         self.groups
             .entry_or_default((region.clone(), None, None))?
@@ -149,6 +158,8 @@ impl CountySummary {
 
     pub fn merge(&mut self, o: &CountySummary) -> Result<()> {
         self.total.merge(&o.total)?;
+        self.stale.extend(&o.stale);
+        self.unofficial.extend(o.unofficial);
         for (k, t) in &o.groups {
             self.groups.entry_or_default(k.clone())?.merge(t)?;
         }
@@ -353,8 +364,61 @@ impl CountySummary {
         out.push_str(
             "\n各项目按地区、乡镇、村的户数和年额，监测户按类别：见 CSV（-o 汇总.csv）。\n",
         );
+        out.push_str(&self.basis());
         out
     }
+
+    /// What the figures rested on that an officer must check: the stale parameters with the date of
+    /// the value used, and those that are not official figures; empty when there are none.
+    fn basis(&self) -> String {
+        let mut out = String::new();
+        if !self.stale.is_empty() {
+            let items: Vec<String> = self
+                .stale
+                .iter()
+                .map(|(spec, from)| format!("{}（{} 起）", spec.label, format_date(from)))
+                .collect();
+            out.push_str(&format!(
+                "\n已过更新周期的参数 {} 项，请核对当地现行标准：\n{}",
+                items.len(),
+                wrapped(&items)
+            ));
+        }
+        if !self.unofficial.is_empty() {
+            let items: Vec<String> = self
+                .unofficial
+                .specs()
+                .map(|spec| spec.label.to_string())
+                .collect();
+            out.push_str(&format!(
+                "\n不是官方公布值的参数（示意或推算）{} 项，须按本县规定核对：\n{}",
+                items.len(),
+                wrapped(&items)
+            ));
+        }
+        out
+    }
+}
+
+/// Items joined by “、” in indented lines at most [`PRINTED_WIDTH`] columns wide.
+fn wrapped(items: &[String]) -> String {
+    const INDENT: &str = "  ";
+    let mut out = String::new();
+    let mut line = String::from(INDENT);
+    for (i, item) in items.iter().enumerate() {
+        let last = i.saturating_add(1) == items.len();
+        let piece = format!("{item}{}", if last { "。" } else { "、" });
+        let width = display_width(&line).saturating_add(display_width(&piece));
+        if width > PRINTED_WIDTH && line.len() > INDENT.len() {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from(INDENT);
+        }
+        line.push_str(&piece);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
 }
 
 fn blank_as<'a>(s: &'a str, instead: &'a str) -> &'a str {

@@ -24,7 +24,11 @@ test('a county profile: 延寿县 is a 脱贫县 in the pilot, the key-county me
 test('the province lists its county-level units with 20 脱贫县', () => {
   const p = engine.county('230000', '2022-01-01');
   assert.equal(p.summary.alleviated, 20);
-  assert.equal(p.counties.length, p.summary.counties);
+  // 121 县级行政区 and, listed beside them, 6 statistical units that are not administrative
+  // divisions (the 4 大兴安岭 区, 大庆高新区, 牡丹江经开区 until 2023): not counted as 县级行政区.
+  assert.equal(p.summary.counties, 121);
+  assert.equal(p.summary.statisticalUnits, 6);
+  assert.equal(p.counties.length, p.summary.counties + p.summary.statisticalUnits);
   assert.equal(p.counties.filter((c) => c.alleviatedCounty).length, 20);
   assert.equal(p.summary.keyCounties, undefined, 'no key-county count while the list is not published');
 });

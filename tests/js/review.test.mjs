@@ -125,3 +125,58 @@ test('review: an aged-out orphan\'s explained answer carries the reason sentence
   assert.deepEqual(p.why, ['orphanAllowance.agedOut']);
   assert.ok(p.reasons.length > 0, 'why has orphanAllowance.agedOut but reasons is empty');
 });
+
+// 5. A reason's fixed sentence must not contradict the figures it sits beside (second review,
+//    2026-12-07). G2: a 脱贫户 in 延寿县 already on 低保 (500 元/月) whose wages rose on 2026-01-15:
+//    on 2026-06-30 per capita (24000 + 1000) / 12 / 2 = 1041.67 ≥ 441, so it is in 渐退期 and still a
+//    低保 household paid 500.00 a month; its reasons said "整户不符合低保条件". T1: an old man without a
+//    supporter (特困, his card's figure not checked here) and his nephew of partial capacity: 低保 covers the nephew alone, 441 − 1200 / 12 = 391.00 a month;
+//    its reasons said "整户纳入低保" beside 特困 for one of the two.
+test('review: 低保 reasons never say the whole household when they do not mean it', () => {
+  const words = labels().reason;
+  const g2 = {
+    region: '230129', area: 'rural', status: 'alleviated', onDibao: true, dibaoMonthly: 500,
+    incomeChangeDate: '2026-01-15',
+    members: [{ id: '甲', birthDate: '1980-01-01', wages: 24000 }, { id: '乙', birthDate: '1982-01-01' }],
+    income: { business: 1000 },
+  };
+  const exit = engine.dibao(g2, '2026-06-30', { explain: false });
+  assert.equal(exit.eligible, true);
+  assert.equal(exit.monthly, '500.00');
+  assert.equal(exit.route, 'gradualExit');
+  for (const id of exit.why) assert.doesNotMatch(words[id], /不符合低保条件/, id);
+  const t1 = {
+    region: '230129', area: 'rural', status: 'general',
+    members: [{ id: '老', birthDate: '1945-01-01', hasSupporter: false }, { id: '侄', birthDate: '1985-01-01', laborCapacity: 'partial' }],
+    income: { business: 1200 },
+  };
+  const d = engine.dibao(t1, '2026-06-30', { explain: false });
+  assert.equal(d.monthly, '391.00');
+  assert.ok(d.why.includes('dibao.tekunMembersOut'));
+  for (const id of d.why) assert.doesNotMatch(words[id], /整户/, id);
+});
+
+// 6. A 渐退 period with no recorded start is the calculator's choice and says so (a new user's
+//    trial, 2026-12-07). A 脱贫户 in 延寿县 on 低保 (320 元/月) whose wages lifted it: without wages
+//    1000 / 12 / 2 = 41.67 < 441, with them (1000 + 24000 − 2 × 1910) / 12 / 2 = 882.50 ≥ 441: 渐退,
+//    6 months. With no incomeChangeDate the period starts on whatever date is computed, so every
+//    date is inside it (2025-12-31 → 2026-06-29): rule dibao.gradualExitStart, an assumption, is
+//    listed and said in a marked step. With the date 2025-06-01 the period is 2025-06-01 to
+//    2025-11-30: over on 2025-12-31, and no assumption about its start.
+test('review: a 渐退 period counted from the date computed for says it is an assumption', () => {
+  const h = {
+    region: '230129', area: 'rural', status: 'alleviated', onDibao: true, dibaoMonthly: 320,
+    members: [{ id: '甲', birthDate: '1980-01-01', wages: 24000 }, { id: '乙', birthDate: '1982-01-01' }],
+    income: { business: 1000 },
+  };
+  const undated = engine.dibao(h, '2025-12-31', { explain: true });
+  assert.equal(undated.route, 'gradualExit');
+  assert.equal(undated.gradualExit.until, '2026-06-29');
+  assert.ok(undated.assumptions.some((a) => a.rule === 'dibao.gradualExitStart'));
+  const step = undated.steps.find((s) => s.rule === 'dibao.gradualExitStart');
+  assert.match(step.text, /本计算器的假设/);
+  const dated = engine.dibao({ ...h, incomeChangeDate: '2025-06-01' }, '2025-12-31', { explain: true });
+  assert.equal(dated.gradualExit.until, '2025-11-30');
+  assert.equal(dated.eligible, false);
+  assert.ok(!dated.assumptions.some((a) => a.rule === 'dibao.gradualExitStart'));
+});

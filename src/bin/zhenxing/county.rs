@@ -175,6 +175,9 @@ fn print_profile(out: &mut impl Write, p: &CountyProfile) -> io::Result<()> {
         writeln!(out, "\n县级单位：")?;
         for c in rows {
             let mut flags = Vec::new();
+            if c.kind == zhenxing::params::RegionKind::Statistical {
+                flags.push("统计用区划，不是行政区".to_string());
+            }
             if c.alleviated_county {
                 flags.push("脱贫县".to_string());
             }

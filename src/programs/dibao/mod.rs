@@ -182,6 +182,8 @@ struct GradualCheck {
     /// The supplements of an amount estimated without the new wages (none when the household said
     /// what it receives).
     estimated: Option<Vec<Supplement>>,
+    /// No date of the change was recorded: the period was counted from the date computed for.
+    start_assumed: bool,
 }
 
 /// The figures behind the words, not part of the result's fields. Members are held by their place
@@ -464,6 +466,13 @@ impl HouseholdProgramme for DibaoFigures {
                 .as_ref()
                 .is_some_and(|g| g.estimated.as_ref().is_some_and(|s| !s.is_empty()));
         a.add_if(supplemented, rules::DIBAO_SUPPLEMENT);
+        a.add_if(
+            self.working
+                .gradual
+                .as_ref()
+                .is_some_and(|g| g.start_assumed && self.gradual_exit.is_some()),
+            rules::DIBAO_GRADUAL_EXIT_START,
+        );
         a.add_if(
             self.working.disability_assumed,
             rules::MEMBER_DISABILITY_TYPE,

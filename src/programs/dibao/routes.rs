@@ -62,6 +62,7 @@ fn gradual(
     let mut check = GradualCheck {
         without_wages,
         estimated: None,
+        start_assumed: h.income_change_date.is_none(),
     };
     if without_wages >= f.standard || !h.asset_test_passed {
         f.working.gradual = Some(check);

@@ -400,6 +400,16 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         ),
         Some(g.until.clone()),
     );
+    if check.start_assumed {
+        e.step(
+            rules::DIBAO_GRADUAL_EXIT_START,
+            format!(
+                "未填收入变化日期：渐退期从测算日期 {} 起算，任何测算日期都在渐退期内；请填写收入增加的日期。",
+                g.from
+            ),
+            Some(g.from.clone()),
+        );
+    }
     e.step(
         rules::DIBAO_GRADUAL_EXIT_AMOUNT,
         format!(
