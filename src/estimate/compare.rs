@@ -820,7 +820,7 @@ fn change_words(
         return Vec::new();
     }
     let difference = after.paid().checked_sub(before.paid()).unwrap_or_default();
-    let amount = if !(before.ceiling.is_zero() && after.ceiling.is_zero()) {
+    let amount = if !(before.ceiling().is_zero() && after.ceiling().is_zero()) {
         ceiling_words(before, after)
     } else if difference.is_negative() {
         format!(
@@ -842,12 +842,13 @@ fn ceiling_words(before: &ScreenedProgramme, after: &ScreenedProgramme) -> Strin
     match (before.eligible, after.eligible) {
         (true, false) => format!(
             "不再符合条件（原每年最高 {} 元，{NOT_MONEY}）",
-            before.ceiling
+            before.ceiling()
         ),
-        (false, true) => format!("新符合条件（每年最高 {} 元，{NOT_MONEY}）", after.ceiling),
+        (false, true) => format!("新符合条件（每年最高 {} 元，{NOT_MONEY}）", after.ceiling()),
         _ => format!(
             "每年最高额 {} → {} 元（{NOT_MONEY}）",
-            before.ceiling, after.ceiling
+            before.ceiling(),
+            after.ceiling()
         ),
     }
 }
@@ -998,7 +999,7 @@ mod tests {
                     annual: if p.id == "dibao" { annual } else { Money::ZERO },
                     one_off: Money::ZERO,
                     on_behalf: Money::ZERO,
-                    ceiling: Money::ZERO,
+                    ceiling: false,
                 })
                 .collect(),
             alerts: Vec::new(),

@@ -66,10 +66,6 @@ pub struct Contribution {
     /// Money per year paid for work in a post (cash, earned: not in the totals of support).
     #[tsify(type = "string")]
     pub earnings_annual: Money,
-    /// The most paid in the year up to a ceiling (康复救助): not money the household gets, so not in
-    /// the contribution; a screening row shows it as the programme's amount.
-    #[serde(skip)]
-    pub ceiling_annual: Money,
 }
 
 /// Every programme for one household. Explained, it carries each programme's words, the transition
@@ -341,7 +337,6 @@ impl Contribution {
             one_off: a.one_off,
             other_annual: a.other_annual,
             earnings_annual: a.earnings_annual,
-            ceiling_annual: a.ceiling_annual,
         }
     }
 

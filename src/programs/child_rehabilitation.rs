@@ -92,7 +92,7 @@ impl ChildRehabilitationFigures {
 }
 
 impl HouseholdProgramme for ChildRehabilitationFigures {
-    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("the most it pays: not in the totals"));
+    const COLUMNS: ColumnNotes = ColumnNotes::ceiling("the most it pays: not in the totals");
 
     fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = ChildRehabilitationFigures {
@@ -140,7 +140,6 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
         // year: the result and the rows say them, the totals and comparisons of money leave them out.
         Ok(Amounts {
             annual: eligible.then_some(total),
-            ceiling_annual: total,
             ..Amounts::verdict(eligible)
         })
     }

@@ -240,6 +240,9 @@ pub struct ColumnNotes {
     pub no_monthly: bool,
     /// The annual column is always 0.00: a service, not an amount.
     pub no_annual: bool,
+    /// The annual amount is a ceiling, the most the programme pays (康复救助, to the institution):
+    /// shown as its amount, in no total, never a change in money in a comparison.
+    pub ceiling: bool,
 }
 
 impl ColumnNotes {
@@ -248,6 +251,7 @@ impl ColumnNotes {
         kind: None,
         no_monthly: false,
         no_annual: false,
+        ceiling: false,
     };
     /// An amount for the year, its monthly column empty, of `kind` when it is not cash.
     pub const fn yearly(kind: Option<&'static str>) -> ColumnNotes {
@@ -255,6 +259,14 @@ impl ColumnNotes {
             kind,
             no_monthly: true,
             no_annual: false,
+            ceiling: false,
+        }
+    }
+    /// The most the programme pays in the year (a ceiling, not money), of `kind`.
+    pub const fn ceiling(kind: &'static str) -> ColumnNotes {
+        ColumnNotes {
+            ceiling: true,
+            ..ColumnNotes::yearly(Some(kind))
         }
     }
 }
@@ -278,9 +290,6 @@ pub struct Amounts {
     /// Pay for work in a post the programme offers (生态护林员, 乡村公益岗位), in the year: cash, but
     /// earned by working, not assistance, so kept out of the totals of support.
     pub earnings_annual: Money,
-    /// The most the programme pays in the year where it pays up to a ceiling, not a set amount
-    /// (康复救助, to the institution): shown as its amount, in no total, never a change in money.
-    pub ceiling_annual: Money,
 }
 
 impl Amounts {
@@ -297,7 +306,6 @@ impl Amounts {
             one_off: Money::ZERO,
             other_annual: Money::ZERO,
             earnings_annual: Money::ZERO,
-            ceiling_annual: Money::ZERO,
         })
     }
 
