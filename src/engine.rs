@@ -568,8 +568,11 @@ impl Engine {
             source: r.source,
             text: r.text,
         });
-        let reason =
-            crate::programs::reasons::reason(id).map(|r| ReasonDescription { text: r.text() });
+        // A result's reason, else a comparison's (`labels().change`).
+        let reason = crate::programs::reasons::reason(id)
+            .map(|r| r.text())
+            .or_else(|| Some(crate::estimate::compare::reason_label(id)).filter(|t| !t.is_empty()))
+            .map(|text| ReasonDescription { text });
         let text = match (&parameter, &reason, &rule) {
             (Some(p), ..) => p.sentence(),
             (None, Some(r), _) => r.text.to_string(),
@@ -834,7 +837,8 @@ pub struct Description {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub rule: Option<RuleDescription>,
-    /// When `id` is a reason (`why[]`): its fixed sentence, as `labels().reason` has it.
+    /// When `id` is a reason (a result's `why[]`, or a comparison's): its fixed sentence, as
+    /// `labels().reason` (or `labels().change`) has it.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub reason: Option<ReasonDescription>,

@@ -29,53 +29,10 @@ fn scratch(name: &str) -> PathBuf {
 
 #[test]
 fn the_period_end_is_compared_household_by_household_with_why() {
-    let dir = scratch("period-end");
-    let (input, out, report) = (
-        dir.join("register.jsonl"),
-        dir.join("out.jsonl"),
-        dir.join("report.json"),
-    );
-    let (code, _, stderr) = run(&[
-        "compare",
-        "--as-of",
-        "2025-12-31",
-        "--to",
-        "2026-01-01",
-        input.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--report",
-        report.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    let (lines, summary, stderr) =
+        compared_by_the_tool("period-end", REGISTER, "2025-12-31", "2026-01-01");
     // The printed summary names the reason: 雨露计划's own window closed for one household.
     assert!(stderr.contains("措施自身的期限届满"), "{stderr}");
-    let engine = Engine::new().unwrap();
-    let lines: Vec<Value> = std::fs::read_to_string(&out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(lines.len(), 3);
-    for (line, text) in lines.iter().zip(REGISTER.lines()) {
-        let node = zhenxing::input::parse(text, "").unwrap();
-        let h = HouseholdInput::read(&node).unwrap();
-        let c = engine
-            .compare_dates(&h, "2025-12-31", "2026-01-01", false)
-            .unwrap();
-        for (p, cli) in c.programs.iter().zip(line["programs"].as_array().unwrap()) {
-            assert_eq!(cli["program"], p.program);
-            assert_eq!(cli["annualBefore"], p.annual_baseline.to_fen_string());
-            assert_eq!(cli["annualAfter"], p.annual_alternative.to_fen_string());
-            assert_eq!(
-                cli["why"],
-                serde_json::json!(p.why),
-                "{} {}",
-                line["ref"],
-                p.program
-            );
-        }
-    }
     // A: 雨露计划 for the monitored household's vocational student ends with its own window
     // (education.yulu.windowEnd 2025-12-31): 3000.00 → 0, measureLapsed. Its 资助参保 goes on
     // (paidShare.monitored 0.5 from 2026-01-01, an assumption): 2 × 400 × 0.5 = 400.00 both days.
@@ -94,7 +51,6 @@ fn the_period_end_is_compared_household_by_household_with_why() {
         (&premium["annualAfter"], &premium["why"]),
         (&Value::from("400.00"), &serde_json::json!([]))
     );
-    let summary: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(
         summary["reasons"],
         serde_json::json!([{ "reason": "measureLapsed", "label": "措施自身的期限届满（如渐退期结束、政策窗口关闭）",
@@ -138,4 +94,127 @@ fn dates_out_of_order_or_with_a_baseline_are_refused() {
     ]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("--baseline"), "{stderr}");
+}
+
+/// R1 (a hearing-impaired child who turns 7 on 2026-01-01) and H6 (临时救助 following 低保's amount
+/// when the minimum wage rises on 2025-12-01): the rows, `compare` and `compareDates` agree.
+const CEILING_AND_ONE_OFF: &str = r#"{"ref":"R1","region":"230129","area":"rural","status":"general","members":[{"id":"父","birthDate":"1985-01-01","wages":40000},{"id":"子","birthDate":"2019-01-01","disabilityType":"hearing","disabilityGrade":2}],"income":{"business":30000}}
+{"ref":"H6","region":"230221","area":"rural","status":"returned","monitoringCategory":"suddenHardship","members":[{"id":"A","birthDate":"1966-12-31","seriousIllness":true},{"id":"B","birthDate":"1970-01-01","wages":5000}],"income":{"business":1000},"rigidSpending":8000,"events":["illness"]}
+"#;
+
+/// `compare --as-of FROM --to TO` of `register` (written under `name`): the households' lines, the
+/// report and what was printed; each line checked against the library's `compare_dates`.
+fn compared_by_the_tool(
+    name: &str,
+    register: &str,
+    from: &str,
+    to: &str,
+) -> (Vec<Value>, Value, String) {
+    let dir = scratch(name);
+    let input = dir.join("compared.jsonl");
+    std::fs::write(&input, register).unwrap();
+    let (out, report) = (dir.join("out.jsonl"), dir.join("report.json"));
+    let (code, _, stderr) = run(&[
+        "compare",
+        "--as-of",
+        from,
+        "--to",
+        to,
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<Value> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), register.lines().count());
+    let engine = Engine::new().unwrap();
+    for (line, text) in lines.iter().zip(register.lines()) {
+        let h = HouseholdInput::read(&zhenxing::input::parse(text, "").unwrap()).unwrap();
+        let c = engine.compare_dates(&h, from, to, false).unwrap();
+        for (p, cli) in c.programs.iter().zip(line["programs"].as_array().unwrap()) {
+            assert_eq!(cli["program"], p.program);
+            let got = (
+                &cli["annualBefore"],
+                &cli["annualAfter"],
+                &cli["eligibleAfter"],
+                &cli["why"],
+            );
+            let want = (
+                &Value::from(p.annual_baseline.to_fen_string()),
+                &Value::from(p.annual_alternative.to_fen_string()),
+                &Value::from(p.alternative_eligible),
+                &serde_json::json!(p.why),
+            );
+            assert_eq!(got, want, "{} {}", line["ref"], p.program);
+        }
+    }
+    let report = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    (lines, report, stderr)
+}
+
+#[test]
+fn a_ceiling_is_shown_in_rows_and_compared_as_eligibility_only() {
+    // The row of R1 on 2025-12-31: 康复救助 20000 + 5000 + 30000 = 55000.00, the most it pays, as
+    // the estimate's `annual`; not cash, so the total stays 0.00.
+    let dir = scratch("ceiling-rows");
+    let input = dir.join("ceiling.jsonl");
+    std::fs::write(&input, CEILING_AND_ONE_OFF).unwrap();
+    let (code, out, stderr) = run(&[
+        "estimate",
+        "--as-of",
+        "2025-12-31",
+        input.to_str().unwrap(),
+        "-o",
+        "-",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let r1: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let rehab = &r1["screening"]["programs"][6];
+    assert_eq!(rehab["program"], "childRehabilitation");
+    assert_eq!(
+        (&rehab["eligible"], &rehab["annual"]),
+        (&true.into(), &"55000.00".into())
+    );
+    assert_eq!(r1["screening"]["totalAnnual"], "0.00");
+    // On 2026-01-01 the child is 7 (> 6): no longer eligible, but no money is lost: 0.00 → 0.00.
+    let (lines, report, _) =
+        compared_by_the_tool("ceiling", CEILING_AND_ONE_OFF, "2025-12-31", "2026-01-01");
+    let rehab = &lines[0]["programs"][6];
+    assert_eq!(
+        (
+            &rehab["eligibleBefore"],
+            &rehab["eligibleAfter"],
+            &rehab["difference"]
+        ),
+        (&true.into(), &false.into(), &"0.00".into())
+    );
+    let change = &report["programs"][6];
+    assert_eq!(
+        (
+            &change["noLongerEligible"],
+            &change["losing"],
+            &change["difference"]
+        ),
+        (&1.into(), &0.into(), &"0.00".into())
+    );
+}
+
+#[test]
+fn a_one_off_payment_is_its_programmes_annual_amount_in_every_comparison() {
+    // H6: 临时救助 10584 + 2000 − 低保 9407.04 = 3176.96 on 2025-11-30; the minimum wage rises on
+    // 2025-12-01, 低保 becomes 9726.96 a year and 临时救助 10584 + 2000 − 9726.96 = 2857.04.
+    let (lines, _, _) =
+        compared_by_the_tool("one-off", CEILING_AND_ONE_OFF, "2025-11-30", "2025-12-01");
+    let temporary = &lines[1]["programs"][2];
+    assert_eq!(temporary["program"], "temporary");
+    assert_eq!(
+        (&temporary["annualBefore"], &temporary["annualAfter"]),
+        (&"3176.96".into(), &"2857.04".into())
+    );
 }

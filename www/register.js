@@ -487,6 +487,10 @@ function periodChange(h, labels) {
   return { h, net, why };
 }
 
+/** Under the table of reasons: its amounts are not cash alone, and rows overlap (`REASONS_NOTE` of the module). */
+const REASONS_NOTE = '注：每个原因的年额变化，是因该原因而变化的各项目年额之和，含代缴保费、资助参保等代付金额和劳动报酬，不只是现金（康复救助的最高额不计入）；'
+  + '一个项目可因几个原因变化，计入每个原因，所以各行相加不等于现金帮扶合计的变化。';
+
 function showPeriod(c) {
   busy(false);
   $('progress-card').hidden = true;
@@ -505,9 +509,11 @@ function showPeriod(c) {
       node('th', { scope: 'row' }, p.label), heads.map(([k]) => node('td', { class: 'num', 'data-key': k }, String(p[k])))))));
   const reasons = node('table', { class: 'grid', id: 'period-reasons' },
     node('caption', {}, '变化原因'),
-    node('thead', {}, node('tr', {}, ['变化原因', '户数', '增加户数', '减少户数', '年额变化'].map((h, i) => node('th', { scope: 'col', class: i ? 'num' : null }, h)))),
+    node('thead', {}, node('tr', {}, ['变化原因', '户数', '增加户数', '减少户数', '相关项目年额变化'].map((h, i) => node('th', { scope: 'col', class: i ? 'num' : null }, h)))),
     node('tbody', {}, s.reasons.map((r) => node('tr', { 'data-reason': r.reason },
       node('th', { scope: 'row' }, r.label), ['households', 'gaining', 'losing', 'difference'].map((k) => node('td', { class: 'num', 'data-key': k }, String(r[k])))))));
+  // What the reasons' amounts hold, as the command-line tool's report says under its table.
+  const reasonsNote = node('p', { class: 'hint', id: 'period-reasons-note' }, REASONS_NOTE);
   const changes = c.changes.map((h) => periodChange(h, c.labels));
   const list = (title, items) => node('div', {}, node('h3', {}, title),
     items.length ? node('ol', { class: 'changes' }, items.slice(0, CHANGES_SHOWN).map(({ h, net, why }) => node('li', { 'data-line': String(h.line) },
@@ -523,6 +529,7 @@ function showPeriod(c) {
       + `各项帮扶年额（含代缴、资助参保）合计变化 ${signed(yuan(all))} 元；${s.changed} 户有变化（共比较 ${s.households - s.errors} 户，有误 ${s.errors} 户未比较）。`),
     node('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': '两个日期对照（可滚动）' }, table),
     node('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': '变化原因（可滚动）' }, reasons),
+    reasonsNote,
     node('p', { class: 'actions no-print' },
       node('button', { type: 'button', id: 'download-period' }, '下载对照汇总（CSV）'),
       node('button', { type: 'button', id: 'download-period-households', class: 'secondary' }, '下载变化的户（CSV）')),

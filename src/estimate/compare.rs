@@ -5,8 +5,9 @@
 //! `compareMany` in the package, `zhenxing compare` on the command line.
 //!
 //! A programme's annual amount is its register figure (`_annual`: cash, or paid on the household's
-//! behalf for 养老保险代缴, as in [`Screening`]); the total is the household's annual cash support
-//! (`totalAnnual`). Programmes follow the registry: one added there is compared here with no change.
+//! behalf for 养老保险代缴, as in [`Screening`]), without a ceiling (康复救助's is not money: its change
+//! is one of eligibility); the total is the household's annual cash support (`totalAnnual`).
+//! Programmes follow the registry: one added there is compared here with no change.
 
 use std::borrow::Cow;
 
@@ -20,7 +21,7 @@ use crate::base::error::{PolicyError, Result};
 use crate::base::json::Node;
 use crate::base::money::Money;
 use crate::base::sorted_map::SortedMap;
-use crate::estimate::screening::Screening;
+use crate::estimate::screening::{ScreenedProgramme, Screening};
 use crate::estimate::{estimate, estimate_through, Estimate, Transitions};
 use crate::input::model::{HouseholdInput, Lens};
 use crate::params::ParameterSet;
@@ -54,9 +55,13 @@ pub const CHANGE_REASONS: &[(&str, &str)] = &[
     ),
     (
         "followsAssistance",
-        "随低保、特困的变化而变化（以是否享受低保、特困为条件）",
+        "随低保、特困的变化而变化（代缴、资助参保等看谁享受低保、特困，临时救助看低保、特困的金额）",
     ),
 ];
+
+/// What the amounts of a table of reasons hold, said under it: they are not cash alone, and rows
+/// overlap (a programme that changed for two reasons counts under both).
+pub const REASONS_NOTE: &str = "注：每个原因的年额变化，是因该原因而变化的各项目年额之和，含代缴保费、资助参保等代付金额和劳动报酬，不只是现金（康复救助的最高额不计入）；一个项目可因几个原因变化，计入每个原因，所以各行相加不等于现金帮扶合计的变化。";
 
 /// The Chinese of a change reason.
 pub fn reason_label(id: &str) -> &'static str {
@@ -234,8 +239,8 @@ impl HouseholdComparison {
         for p in PROGRAMMES {
             let b = before.program(p.id);
             let a = after.program(p.id);
-            let (eb, ab) = b.map_or((false, Money::ZERO), |r| (r.eligible, r.annual));
-            let (ea, aa) = a.map_or((false, Money::ZERO), |r| (r.eligible, r.annual));
+            let (eb, ab) = b.map_or((false, Money::ZERO), |r| (r.eligible, r.paid()));
+            let (ea, aa) = a.map_or((false, Money::ZERO), |r| (r.eligible, r.paid()));
             changes.push(HouseholdChange {
                 program: p.id,
                 eligible_before: eb,
@@ -394,7 +399,10 @@ pub struct ReasonCount {
     pub gaining: u64,
     /// Those whose programmes that changed for it add up to a fall.
     pub losing: u64,
-    /// The annual amounts of those programmes, after − before, over the households.
+    /// The annual amounts of those programmes (as `HouseholdChange`'s: cash, on the household's
+    /// behalf or pay, not cash alone), after − before, over the households. Reasons overlap: a
+    /// programme that changed for two counts under both, so the reasons' differences do not add
+    /// up to the total's (a printed table says so under it).
     #[tsify(type = "string")]
     pub difference: Money,
 }
@@ -684,9 +692,9 @@ pub struct ProgrammeDifference {
     pub difference: Money,
     pub baseline_eligible: bool,
     pub alternative_eligible: bool,
-    /// The programme's own annual amount (its result's `annual`, 0 when it has none): cash, paid on
-    /// the household's behalf (代缴, 资助参保), in kind or earned in a post, as a register's
-    /// `_annual` column and `compare --report` count it.
+    /// The programme's annual amount as its screening row and `compareMany` count it: cash (临时救助's
+    /// one-off amount included), paid on the household's behalf (代缴, 资助参保), in kind or earned in
+    /// a post. 康复救助's ceiling is not money: 0.00 here, its change said as one of eligibility.
     #[tsify(type = "string")]
     pub annual_baseline: Money,
     #[tsify(type = "string")]
@@ -752,29 +760,25 @@ pub fn compare_dates(
     comparison(a, b, &cause)
 }
 
-/// Two estimates programme by programme, with why each changed.
+/// Two estimates programme by programme, with why each changed. A programme's annual amount is its
+/// screening row's, as `compareMany` and the command-line tool count it (a ceiling is not money).
 fn comparison(a: Estimate, b: Estimate, cause: &Cause) -> Result<Comparison> {
     let why = reasons(&a, &b, cause)?;
+    let (rows_a, rows_b) = (Screening::of(&a), Screening::of(&b));
     let mut programs = Vec::new();
-    for (((ca, cb), (pa, pb)), why) in a
+    for (((ca, cb), (ra, rb)), why) in a
         .contributions
         .iter()
         .zip(&b.contributions)
-        .zip(a.programs.iter().zip(&b.programs))
+        .zip(rows_a.programs.iter().zip(&rows_b.programs))
         .zip(why)
     {
-        let annual_baseline = pa.amounts()?.annual.unwrap_or_default();
-        let annual_alternative = pb.amounts()?.annual.unwrap_or_default();
+        let annual_baseline = ra.paid();
+        let annual_alternative = rb.paid();
         let annual_difference = annual_alternative.checked_sub(annual_baseline)?;
         // Words only when asked, as the estimates themselves.
-        // The amount said: the programme's own (代缴 and 资助参保 included), or its cash when only
-        // that changed (临时救助 is paid once, with no annual amount of its own).
-        let said = match annual_difference.is_zero() {
-            true => cb.cash_annual.checked_sub(ca.cash_annual)?,
-            false => annual_difference,
-        };
         let reasons = if a.explained {
-            change_words(ca.label, said, &why)
+            change_words(ca.label, (ra, rb), &why)
         } else {
             Vec::new()
         };
@@ -784,8 +788,8 @@ fn comparison(a: Estimate, b: Estimate, cause: &Cause) -> Result<Comparison> {
             baseline: ca.cash_annual,
             alternative: cb.cash_annual,
             difference: cb.cash_annual.checked_sub(ca.cash_annual)?,
-            baseline_eligible: pa.eligible(),
-            alternative_eligible: pb.eligible(),
+            baseline_eligible: ra.eligible,
+            alternative_eligible: rb.eligible,
             annual_baseline,
             annual_alternative,
             annual_difference,
@@ -806,12 +810,19 @@ fn comparison(a: Estimate, b: Estimate, cause: &Cause) -> Result<Comparison> {
     })
 }
 
-/// A programme's change in words: the amount, and each reason.
-fn change_words(label: &str, difference: Money, why: &[&'static str]) -> Vec<String> {
+/// A programme's change in words (its two screening rows): the amount, and each reason.
+fn change_words(
+    label: &str,
+    (before, after): (&ScreenedProgramme, &ScreenedProgramme),
+    why: &[&'static str],
+) -> Vec<String> {
     if why.is_empty() {
         return Vec::new();
     }
-    let amount = if difference.is_negative() {
+    let difference = after.paid().checked_sub(before.paid()).unwrap_or_default();
+    let amount = if !(before.ceiling().is_zero() && after.ceiling().is_zero()) {
+        ceiling_words(before, after)
+    } else if difference.is_negative() {
         format!(
             "减少 {} 元/年",
             Money::ZERO.checked_sub(difference).unwrap_or(difference)
@@ -823,6 +834,23 @@ fn change_words(label: &str, difference: Money, why: &[&'static str]) -> Vec<Str
     };
     let causes: Vec<&str> = why.iter().map(|id| reason_label(id)).collect();
     vec![format!("{label}{amount}：{}。", causes.join("；"))]
+}
+
+/// How a programme paid up to a ceiling changed: its eligibility or its ceiling, never money.
+fn ceiling_words(before: &ScreenedProgramme, after: &ScreenedProgramme) -> String {
+    const NOT_MONEY: &str = "是结算上限，不是现金，不计入金额变化";
+    match (before.eligible, after.eligible) {
+        (true, false) => format!(
+            "不再符合条件（原每年最高 {} 元，{NOT_MONEY}）",
+            before.ceiling()
+        ),
+        (false, true) => format!("新符合条件（每年最高 {} 元，{NOT_MONEY}）", after.ceiling()),
+        _ => format!(
+            "每年最高额 {} → {} 元（{NOT_MONEY}）",
+            before.ceiling(),
+            after.ceiling()
+        ),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -941,7 +969,7 @@ fn held_open(set: &ParameterSet, from: NaiveDate, to: NaiveDate) -> Result<Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::estimate::screening::{MonitoringVerdict, ScreenedProgramme};
+    use crate::estimate::screening::MonitoringVerdict;
     use crate::programs::monitoring::Category;
 
     fn row(dibao: Option<&str>) -> Screening {
@@ -962,6 +990,7 @@ mod tests {
                     annual: if p.id == "dibao" { annual } else { Money::ZERO },
                     one_off: Money::ZERO,
                     on_behalf: Money::ZERO,
+                    ceiling: false,
                 })
                 .collect(),
             alerts: Vec::new(),

@@ -138,6 +138,15 @@ pub struct Labels {
     /// The measures in force (`transition()`'s `measures[].id`).
     #[tsify(type = "Record<string, string>")]
     pub measure: Map,
+    /// 住房安全's measure (`housing`'s `measure`): 维修加固, 拆除重建, 抗震改造.
+    #[tsify(type = "Record<'repair' | 'rebuild' | 'seismic', string>")]
+    pub housing_measure: Map,
+    /// How hard 临时救助 finds the household's difficulty (`temporary`'s `severity`).
+    #[tsify(type = "Record<'general' | 'severe', string>")]
+    pub severity: Map,
+    /// The care standard of a 特困 member (`tekun`'s `members[].careLevel`): 全自理, 半护理, 全护理.
+    #[tsify(type = "Record<'full' | 'partial' | 'none', string>")]
+    pub care_level: Map,
     /// What each household programme's `annual` is: cash or not, in `totalAnnual` or not.
     #[tsify(type = "Record<ProgramId, string>")]
     pub amount: Map,
@@ -202,6 +211,15 @@ pub fn labels() -> Labels {
             .iter()
             .map(|(id, label, _)| (*id, *label))
             .collect(),
+        housing_measure: crate::programs::housing::MEASURES.iter().copied().collect(),
+        severity: crate::programs::temporary::SEVERITIES
+            .iter()
+            .copied()
+            .collect(),
+        care_level: crate::programs::tekun::CARE_LEVELS
+            .iter()
+            .copied()
+            .collect(),
         amount: crate::programs::registry::AMOUNT_NOTES
             .iter()
             .copied()
@@ -238,6 +256,17 @@ mod tests {
             l.measure.get("villageExpress"),
             Some("有条件的建制村实现“村村通快递”")
         );
+        assert_eq!(l.housing_measure.get("rebuild"), Some("D级危房拆除重建"));
+        assert_eq!(l.care_level.get("partial"), Some("半护理"));
+        // Every id the figures serialise has its words.
+        use crate::programs::temporary::Severity;
+        for s in [Severity::General, Severity::Severe] {
+            let json = serde_json::to_string(&s).unwrap();
+            assert!(l.severity.get(json.trim_matches('"')).is_some(), "{json}");
+        }
+        for c in crate::input::household::CAPACITIES.iter().map(|(id, _)| id) {
+            assert!(l.care_level.get(c).is_some(), "{c}");
+        }
         for p in [Phase::Before, Phase::Transition, Phase::After] {
             let json = serde_json::to_string(&p).unwrap();
             assert!(l.phase.get(json.trim_matches('"')).is_some(), "{json}");

@@ -339,6 +339,14 @@ impl Contribution {
             earnings_annual: a.earnings_annual,
         }
     }
+
+    /// What the programme adds in the year: cash, on the household's behalf or pay for a post. The
+    /// one annual figure comparisons count (a screening row's `annual` without a ceiling).
+    pub fn annual(&self) -> Result<Money> {
+        self.cash_annual
+            .checked_add(self.other_annual)?
+            .checked_add(self.earnings_annual)
+    }
 }
 
 /// A household's totals, added up from its programmes' amounts.

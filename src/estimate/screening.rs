@@ -6,7 +6,9 @@
 //! programme's amounts ([`screen_in`]): the same row.
 //!
 //! Annual amounts follow `Estimate.contributions`: 低保 and 特困 monthly × 12, 临时救助 its one-off
-//! amount, 养老保险代缴 the premiums paid on the household's behalf, 教育资助 every aid, a post its pay.
+//! amount, 养老保险代缴 the premiums paid on the household's behalf, 教育资助 every aid, a post its pay;
+//! 康复救助 the most it pays (its ceilings, as its result's `annual`), which no total or comparison of
+//! money counts.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -76,7 +78,7 @@ pub struct ScreenedProgramme {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "string")]
     pub monthly: Option<Money>,
-    /// Money per year (0.00 when not eligible).
+    /// Money per year (0.00 when not eligible); for 康复救助, the most it pays (not in any total).
     #[tsify(type = "string")]
     pub annual: Money,
     /// The part of the year's cash paid once (临时救助), 0.00 when not eligible: for
@@ -87,6 +89,9 @@ pub struct ScreenedProgramme {
     /// not eligible: for `screenColumns`, not written in a row.
     #[serde(skip)]
     pub on_behalf: Money,
+    /// `annual` is a ceiling, not money (康复救助's): for comparisons, not written.
+    #[serde(skip)]
+    pub ceiling: bool,
 }
 
 impl MonitoringVerdict {
@@ -100,13 +105,14 @@ impl MonitoringVerdict {
 }
 
 impl ScreenedProgramme {
-    /// A programme's row: its eligibility, monthly amount and what it adds (`c`), amounts only
-    /// when eligible.
+    /// A programme's row: its eligibility, monthly amount and what it adds (`c`), or the most it
+    /// pays (`ceiling`, for a programme paying up to one), amounts only when eligible.
     pub(crate) fn of(
         program: &'static str,
         eligible: bool,
         monthly: Option<Money>,
         c: &Contribution,
+        ceiling: Money,
     ) -> Self {
         let when_eligible = |m: Money| if eligible { m } else { Money::ZERO };
         ScreenedProgramme {
@@ -115,16 +121,40 @@ impl ScreenedProgramme {
             monthly: monthly.filter(|_| eligible),
             one_off: when_eligible(c.one_off),
             on_behalf: when_eligible(c.other_annual),
+            ceiling: !ceiling.is_zero(),
             annual: match eligible {
-                // What the programme adds: cash, on the household's behalf, or pay.
+                // What the programme adds (cash, on the household's behalf, or pay), or the most
+                // it pays.
                 true => c
-                    .cash_annual
-                    .checked_add(c.other_annual)
-                    .and_then(|m| m.checked_add(c.earnings_annual))
+                    .annual()
+                    .and_then(|m| m.checked_add(ceiling))
                     .unwrap_or(c.cash_annual),
                 false => Money::ZERO,
             },
         }
+    }
+
+    /// The part of `annual` that is a ceiling, not money (康复救助's): for comparisons.
+    pub fn ceiling(&self) -> Money {
+        match self.ceiling {
+            true => self.annual,
+            false => Money::ZERO,
+        }
+    }
+
+    /// The annual amount a comparison counts: `annual` without a ceiling, which is not money.
+    pub fn paid(&self) -> Money {
+        self.annual
+            .checked_sub(self.ceiling())
+            .unwrap_or(self.annual)
+    }
+}
+
+/// The most programme `p` pays, when its `annual` is a ceiling (康复救助's); zero otherwise.
+fn ceiling_of(p: &registry::Programme, annual: impl FnOnce() -> Option<Money>) -> Money {
+    match p.notes.ceiling {
+        true => annual().unwrap_or_default(),
+        false => Money::ZERO,
     }
 }
 
@@ -143,7 +173,11 @@ impl Screening {
             .programs
             .iter()
             .zip(&e.contributions)
-            .map(|(p, c)| ScreenedProgramme::of(p.id(), p.eligible(), p.monthly(), c))
+            .zip(registry::PROGRAMMES)
+            .map(|((p, c), r)| {
+                let ceiling = ceiling_of(r, || p.annual());
+                ScreenedProgramme::of(p.id(), p.eligible(), p.monthly(), c, ceiling)
+            })
             .collect();
         Screening {
             monitoring: MonitoringVerdict::of(&e.monitoring.figures),
@@ -202,6 +236,7 @@ pub fn screen_in(
             a.eligible,
             a.monthly,
             &Contribution::of(p.id, p.label, a),
+            ceiling_of(p, || a.annual),
         ));
     }
     let (alerts, alerts_basis) =
@@ -232,6 +267,7 @@ mod tests {
             annual: Money::ZERO,
             one_off: Money::ZERO,
             on_behalf: Money::ZERO,
+            ceiling: false,
         };
         let s = Screening {
             monitoring: MonitoringVerdict {

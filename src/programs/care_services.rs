@@ -118,6 +118,7 @@ impl HouseholdProgramme for CareServicesFigures {
         kind: Some("a service"),
         no_monthly: true,
         no_annual: true,
+        ceiling: false,
     };
 
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {

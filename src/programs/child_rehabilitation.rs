@@ -92,7 +92,7 @@ impl ChildRehabilitationFigures {
 }
 
 impl HouseholdProgramme for ChildRehabilitationFigures {
-    const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("the most it pays: not in the totals"));
+    const COLUMNS: ColumnNotes = ColumnNotes::ceiling("the most it pays: not in the totals");
 
     fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         let mut f = ChildRehabilitationFigures {
@@ -137,7 +137,7 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
         let total = self.total()?;
         let eligible = !total.is_zero();
         // The ceilings are the most the scheme pays the institution, not what it pays in the
-        // year: the result says them, the household's totals leave them out.
+        // year: the result and the rows say them, the totals and comparisons of money leave them out.
         Ok(Amounts {
             annual: eligible.then_some(total),
             ..Amounts::verdict(eligible)

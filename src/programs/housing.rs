@@ -42,7 +42,8 @@ pub struct HousingFigures {
     pub appraisal: Option<Appraisal>,
     /// The region is one of high seismic intensity (抗震设防高烈度地区).
     pub seismic_zone: bool,
-    /// 'repair' (C), 'rebuild' (D) or 'seismic' (A, B in a seismic zone), when one applies.
+    /// 'repair' (C), 'rebuild' (D) or 'seismic' (A, B in a seismic zone), when one applies
+    /// (`labels().housingMeasure` gives each its words).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "'repair' | 'rebuild' | 'seismic'")]
     pub measure: Option<&'static str>,
@@ -74,12 +75,18 @@ fn protected_groups(h: &Household<'_>, a: &Assistance) -> Result<Vec<Group>> {
         .collect())
 }
 
+/// Every measure, with its Chinese (`labels().housingMeasure`).
+pub const MEASURES: [(&str, &str); 3] = [
+    ("repair", "C级危房维修加固"),
+    ("rebuild", "D级危房拆除重建"),
+    ("seismic", "地震高烈度设防地区农房抗震改造"),
+];
+
 fn measure_label(measure: &str) -> &'static str {
-    match measure {
-        "repair" => "C级危房维修加固",
-        "rebuild" => "D级危房拆除重建",
-        _ => "地震高烈度设防地区农房抗震改造",
-    }
+    MEASURES
+        .iter()
+        .find(|(id, _)| *id == measure)
+        .map_or("", |(_, label)| label)
 }
 
 impl HouseholdProgramme for HousingFigures {

@@ -240,6 +240,9 @@ pub struct ColumnNotes {
     pub no_monthly: bool,
     /// The annual column is always 0.00: a service, not an amount.
     pub no_annual: bool,
+    /// The annual amount is a ceiling, the most the programme pays (康复救助, to the institution):
+    /// shown as its amount, in no total, never a change in money in a comparison.
+    pub ceiling: bool,
 }
 
 impl ColumnNotes {
@@ -248,6 +251,7 @@ impl ColumnNotes {
         kind: None,
         no_monthly: false,
         no_annual: false,
+        ceiling: false,
     };
     /// An amount for the year, its monthly column empty, of `kind` when it is not cash.
     pub const fn yearly(kind: Option<&'static str>) -> ColumnNotes {
@@ -255,6 +259,14 @@ impl ColumnNotes {
             kind,
             no_monthly: true,
             no_annual: false,
+            ceiling: false,
+        }
+    }
+    /// The most the programme pays in the year (a ceiling, not money), of `kind`.
+    pub const fn ceiling(kind: &'static str) -> ColumnNotes {
+        ColumnNotes {
+            ceiling: true,
+            ..ColumnNotes::yearly(Some(kind))
         }
     }
 }

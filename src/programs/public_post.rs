@@ -66,6 +66,7 @@ impl HouseholdProgramme for PublicPostFigures {
         kind: Some("pay"),
         no_monthly: false,
         no_annual: false,
+        ceiling: false,
     };
 
     fn compute(h: &Household<'_>, _: &Assistance, r: &mut Reader<'_>) -> Result<Self> {

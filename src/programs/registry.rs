@@ -80,6 +80,10 @@ macro_rules! define_registry {
             pub fn eligible(&self) -> bool {
                 match self { $(Self::$variant(r) => r.eligible,)* }
             }
+            /// The result's `annual`.
+            pub fn annual(&self) -> Option<Money> {
+                match self { $(Self::$variant(r) => r.annual,)* }
+            }
             /// The result's `monthly`.
             pub fn monthly(&self) -> Option<Money> {
                 match self { $(Self::$variant(r) => r.monthly,)* }

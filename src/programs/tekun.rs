@@ -35,7 +35,7 @@ pub struct TekunMember {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[tsify(optional)]
     pub reasons: Vec<String>,
-    /// 'full' 全自理, 'partial' 半护理, 'none' 全护理 (by self-care ability).
+    /// 'full' 全自理, 'partial' 半护理, 'none' 全护理 (by self-care ability; `labels().careLevel`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub care_level: Option<Capacity>,
@@ -183,6 +183,13 @@ fn care_spec(area: Area, level: Capacity) -> &'static crate::params::Spec {
         (Area::Urban, Capacity::None) => &p::TEKUN_CARE_URBAN_FULL_CARE,
     }
 }
+
+/// The care standards, by a member's `selfCare` (`labels().careLevel`).
+pub const CARE_LEVELS: [(&str, &str); 3] = [
+    ("full", "全自理"),
+    ("partial", "半护理"),
+    ("none", "全护理"),
+];
 
 /// The care standard a self-care ability gets (民发〔2021〕43号第二十条、第二十二条).
 fn care_label(level: Capacity) -> &'static str {

@@ -33,6 +33,12 @@ pub enum Severity {
     Severe,
 }
 
+/// Every severity, with its Chinese (`labels().severity`).
+pub const SEVERITIES: [(&str, &str); 2] = [
+    ("general", "一般困难（刚性支出未达到年收入的规定比例）"),
+    ("severe", "严重困难（刚性支出达到年收入的规定比例）"),
+];
+
 /// The year's figures the shortfall rests on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Year {
@@ -50,6 +56,8 @@ pub struct TemporaryFigures {
     /// How far the year's income after rigid spending falls below a year of the 低保 standard.
     #[tsify(type = "string")]
     pub need: Money,
+    /// 'general' or 'severe' (rigid spending reaching the share of the year's income), when there
+    /// is a need (`labels().severity`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub severity: Option<Severity>,

@@ -186,6 +186,12 @@ test('the period\'s end over the register is `zhenxing compare --as-of --to`: su
     ...[...r.querySelectorAll('[data-key]')].map((t) => t.textContent)]));
   assert.deepEqual(reasons, report.reasons.map((r) => [r.reason, r.label, String(r.households), String(r.gaining), String(r.losing), r.difference]));
   assert.deepEqual(reasons.map((r) => r[0]), []);
+  // The note under the reasons table is the one the command-line tool's printed report ends with
+  // (its golden report, which tests/cli.rs holds the tool to): the amounts are not cash alone (代缴,
+  // 资助参保) and a programme that changed for two reasons counts under both.
+  const printed = readFileSync(new URL('../registers/county/expected-comparison.txt', import.meta.url), 'utf8').trimEnd().split('\n').at(-1);
+  assert.match(printed, /^注：.*不只是现金.*各行相加不等于现金帮扶合计的变化。$/);
+  assert.equal(await page.textContent('#period-reasons-note'), printed);
   // The households that change are those the CLI marks changed, each with its reason in words.
   const cliChanged = readFileSync(`${shots}/cli-period.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((h) => h.changed);
   const listed = await page.$$eval('#period-result .changes li', (ls) => ls.map((l) => [l.dataset.line, l.textContent]));

@@ -30,6 +30,7 @@ use std::time::Instant;
 
 use files::{Input, Output};
 use pipeline::{Format, Options, Report, Task};
+use zhenxing::estimate::compare::REASONS_NOTE;
 use zhenxing::register::output::Lang;
 use zhenxing::register::summary::{printable, CountySummary};
 use zhenxing::Engine;
@@ -537,8 +538,9 @@ fn compare_run(
             let _ = io::stderr().write_all(printable(&zh_header, &zh_rows).as_bytes());
             let (header, rows) = reason_rows(&summary);
             if !rows.is_empty() {
-                let _ =
-                    io::stderr().write_all(format!("\n{}", printable(&header, &rows)).as_bytes());
+                let _ = io::stderr().write_all(
+                    format!("\n{}{REASONS_NOTE}\n", printable(&header, &rows)).as_bytes(),
+                );
             }
             if !per_household {
                 note!("每户的差异未写出：加 -o 差异.csv（或 .jsonl）写到文件，-o - 写到标准输出。");
@@ -553,9 +555,15 @@ fn compare_run(
 fn reason_rows(
     s: &zhenxing::estimate::compare::ComparisonSummary,
 ) -> (Vec<String>, Vec<Vec<String>>) {
-    let header = ["变化原因", "户数", "增加户数", "减少户数", "年额变化（元）"]
-        .map(String::from)
-        .to_vec();
+    let header = [
+        "变化原因",
+        "户数",
+        "增加户数",
+        "减少户数",
+        "相关项目年额变化（元）",
+    ]
+    .map(String::from)
+    .to_vec();
     let rows = s
         .reasons
         .iter()
@@ -665,7 +673,11 @@ fn write_report(
                 let (header, rows) = reason_rows(summary);
                 let reasons = match rows.is_empty() {
                     true => Vec::new(),
-                    false => files::table_bytes(&header, &rows, false, false)?,
+                    false => [
+                        files::table_bytes(&header, &rows, false, false)?,
+                        format!("{REASONS_NOTE}\n").into_bytes(),
+                    ]
+                    .concat(),
                 };
                 [heading.as_bytes(), &table, b"\n", &reasons].concat()
             }
