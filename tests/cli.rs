@@ -2225,6 +2225,86 @@ fn unknown_columns_stop_the_run_unless_ignored_and_personal_details_never_reach_
 }
 
 #[test]
+fn a_date_comparison_names_its_dates_fits_a_page_and_places_each_household() {
+    let s = Scratch::new("dates-printed");
+    let input = county().join("register.csv");
+    let (diff, text, report) = (s.path("d.csv"), s.path("r.txt"), s.path("r.csv"));
+    let (_, _, stderr) = run(&[
+        "compare",
+        "--as-of",
+        "2025-12-31",
+        "--to",
+        "2026-01-01",
+        "--headers",
+        "zh",
+        input.to_str().unwrap(),
+        "-o",
+        diff.to_str().unwrap(),
+        "--report",
+        text.to_str().unwrap(),
+    ]);
+    let printed = std::fs::read_to_string(&text).unwrap();
+    // The printed report and the table on stderr keep to an A4 page.
+    for out in [&printed, &stderr] {
+        let widest = out
+            .lines()
+            .map(zhenxing::register::summary::display_width)
+            .max()
+            .unwrap();
+        assert!(widest <= 100, "{widest} columns wide:\n{out}");
+    }
+    // Its heads name the two dates, not 原 and 调整后.
+    for head in ["2025-12-31", "2026-01-01", "符合户数", "年额（元）"] {
+        assert!(printed.contains(head), "{head}:\n{printed}");
+    }
+    assert!(
+        !printed.contains("调整后") && !printed.contains("原年额"),
+        "{printed}"
+    );
+    // The households' CSV: each with its town and village (H01: 延寿镇 东村, README), its columns
+    // named by date.
+    let text = std::fs::read_to_string(&diff).unwrap();
+    let mut rows = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(String::from).collect();
+    for head in [
+        "乡镇",
+        "村",
+        "最低生活保障2025-12-31符合",
+        "最低生活保障2026-01-01年额",
+    ] {
+        assert!(header.iter().any(|h| h == head), "{head}: {header:?}");
+    }
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let h01 = rows.records().next().unwrap().unwrap();
+    assert_eq!(
+        (&h01[at("户编号")], &h01[at("乡镇")], &h01[at("村")]),
+        ("H01", "延寿镇", "东村")
+    );
+    // The report as CSV names the dates too (the register page's download is the same bytes).
+    run(&[
+        "compare",
+        "--as-of",
+        "2025-12-31",
+        "--to",
+        "2026-01-01",
+        "--headers",
+        "zh",
+        "--quiet",
+        input.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    let csv = std::fs::read_to_string(&report).unwrap();
+    let first = csv.lines().next().unwrap();
+    assert!(
+        first.ends_with(
+            "2025-12-31符合户数,2026-01-01符合户数,2025-12-31年额,2026-01-01年额,年额变化"
+        ),
+        "{first}"
+    );
+}
+
+#[test]
 fn a_printed_summary_fits_a_page_and_amounts_are_thousands_separated() {
     let input = county().join("register.csv");
     let (code, out, _) = run(&[

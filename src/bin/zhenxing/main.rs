@@ -532,9 +532,9 @@ fn compare_run(
             .comparison
             .clone()
             .finish(|code| p.engine.region_name(code));
+        let dates = c.to.as_deref().map(|to| (p.as_of.as_str(), to));
         if !c.quiet {
-            let (zh_header, zh_rows) = files::comparison_rows(&summary, true);
-            let _ = io::stderr().write_all(printable(&zh_header, &zh_rows).as_bytes());
+            let _ = io::stderr().write_all(files::comparison_printed(&summary, dates).as_bytes());
             let (header, rows) = reason_rows(&summary);
             if !rows.is_empty() {
                 let _ =
@@ -544,7 +544,7 @@ fn compare_run(
                 note!("每户的差异未写出：加 -o 差异.csv（或 .jsonl）写到文件，-o - 写到标准输出。");
             }
         }
-        write_report(report_out, &summary, &heading(&report.totals), c)?;
+        write_report(report_out, &summary, &heading(&report.totals), (c, dates))?;
         Ok(status)
     })
 }
@@ -642,7 +642,7 @@ fn write_report(
     report_out: Option<(Output, PathBuf)>,
     summary: &zhenxing::estimate::compare::ComparisonSummary,
     heading: &str,
-    c: &Common,
+    (c, dates): (&Common, files::Dates<'_>),
 ) -> Result<(), String> {
     let Some((out, path)) = report_out else {
         return Ok(());
@@ -655,19 +655,21 @@ fn write_report(
         b.push(b'\n');
         b
     } else {
-        let csv_out = files::is_csv(&path);
-        let (header, rows) = files::comparison_rows(summary, !csv_out || c.lang == Some(Lang::Zh));
-        let table = files::table_bytes(&header, &rows, csv_out, !c.no_bom)?;
-        match csv_out {
-            true => table,
+        match files::is_csv(&path) {
+            true => {
+                let (header, rows) =
+                    files::comparison_rows(summary, c.lang == Some(Lang::Zh), dates);
+                files::table_bytes(&header, &rows, true, !c.no_bom)?
+            }
             false => {
+                let table = files::comparison_printed(summary, dates);
                 // The printed report also says why: households gaining and losing per reason.
                 let (header, rows) = reason_rows(summary);
                 let reasons = match rows.is_empty() {
                     true => Vec::new(),
                     false => files::table_bytes(&header, &rows, false, false)?,
                 };
-                [heading.as_bytes(), &table, b"\n", &reasons].concat()
+                [heading.as_bytes(), table.as_bytes(), &reasons].concat()
             }
         }
     };
