@@ -1891,6 +1891,25 @@ fn a_wrong_value_lists_the_chinese_values() {
     );
 }
 
+/// A list column's wrong value names the column and its Chinese values too; the forms common
+/// exports write for the policy's events and for 专科 study are read (因学 is no event of the
+/// policy's: still refused).
+#[test]
+fn a_wrong_event_names_its_column_and_export_forms_are_read() {
+    let (code, rows, _) = register_rows(
+        "register-events",
+        "户编号,地区代码,困难事件,就学阶段,出生日期\nH1,230129,因学,,1960-01-01\nH2,230129,因意外;自然灾害,大专,2005-01-01\nH3,230129,意外事故;因灾,高职,2005-01-01\n",
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        message(&rows[0]),
+        "第 2 行：“困难事件”（events）：取值 \"因学\" 无效，应为：illness、disaster、accident、familyChange（花名册中写作：因病、因灾、因意外事故、家庭重大变故）"
+    );
+    // H2 reads as H3, written in the documented forms.
+    assert!(rows[1]["screening"].is_object(), "{}", rows[1]);
+    assert_eq!(rows[1]["screening"], rows[2]["screening"]);
+}
+
 /// A row with several mistakes gets every one at once, each at its line and column, so an officer
 /// corrects them in one pass.
 #[test]
