@@ -1875,6 +1875,29 @@ fn register_dates_read_as_an_officer_writes_them() {
     );
 }
 
+/// `--as-of` and `--to` take a date in the forms a register cell may hold it, as the cells do.
+#[test]
+fn dates_on_the_command_line_take_the_register_forms() {
+    let input = county().join("register.csv");
+    let input = input.to_str().unwrap();
+    let with = |from: &str, to: &str| {
+        let (_, out, stderr) = run(&[
+            "compare", "--as-of", from, "--to", to, "--quiet", input, "-o", "-",
+        ]);
+        assert!(!out.is_empty(), "{from} {to}: {stderr}");
+        out
+    };
+    let iso = with("2025-12-31", "2026-01-01");
+    assert_eq!(with("2025/12/31", "2026年1月1日"), iso);
+    // Anything else is still refused by the date reader, with its reason.
+    let (code, _, stderr) = run(&["summary", "--as-of", "2025/13/1", "--quiet", input]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("2025-13-01") && stderr.contains("不存在"),
+        "{stderr}"
+    );
+}
+
 /// A wrong value of a column with Chinese values lists the values a register may hold.
 #[test]
 fn a_wrong_value_lists_the_chinese_values() {

@@ -173,8 +173,8 @@ fn parse_args() -> Result<Command, String> {
     let value = |p: &mut lexopt::Parser| p.value().map_err(arg_error);
     while let Some(arg) = parser.next().map_err(arg_error)? {
         match arg {
-            Long("as-of") => c.as_of = Some(text(value(&mut parser)?)?),
-            Long("to") => c.to = Some(text(value(&mut parser)?)?),
+            Long("as-of") => c.as_of = Some(date_arg(text(value(&mut parser)?)?)),
+            Long("to") => c.to = Some(date_arg(text(value(&mut parser)?)?)),
             Long("params") => c.params = Some(PathBuf::from(value(&mut parser)?)),
             Long("baseline") => c.baseline = Some(PathBuf::from(value(&mut parser)?)),
             Long("set") => {
@@ -570,6 +570,12 @@ fn reason_rows(
         })
         .collect();
     (header, rows)
+}
+
+/// A date argument in any form a register cell may hold it (`2025/6/1`, `2025年6月1日`) as
+/// `2025-06-01`; anything else as written, for the date reader to refuse with its reason.
+pub fn date_arg(v: String) -> String {
+    zhenxing::base::typed::typed_date(&v).unwrap_or(v)
 }
 
 /// A file's name as a printed heading gives it.
