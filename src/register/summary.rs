@@ -336,7 +336,7 @@ impl CountySummary {
             &rows,
         ));
         out.push_str(
-            "\n各项目按地区、乡镇、村的户数和年额，监测户按类别：见 CSV（-o 汇总.csv）。\n",
+            "\n各项目按地区、乡镇、村的户数和年额，监测户按类别：见 CSV（-o 汇总.csv，中文表头加 --headers zh）。\n",
         );
         out.push_str(&self.basis());
         out

@@ -541,7 +541,7 @@ fn compare_run(
                     io::stderr().write_all(format!("\n{}", printable(&header, &rows)).as_bytes());
             }
             if !per_household {
-                note!("每户的差异未写出：加 -o 差异.csv（或 .jsonl）写到文件，-o - 写到标准输出。");
+                note!("每户的差异未写出：加 -o 差异.csv（中文表头再加 --headers zh；或 .jsonl）写到文件，-o - 写到标准输出。");
             }
         }
         write_report(report_out, &summary, &heading(&report.totals), (c, dates))?;
