@@ -1875,6 +1875,29 @@ fn register_dates_read_as_an_officer_writes_them() {
     );
 }
 
+/// `--as-of` and `--to` take a date in the forms a register cell may hold it, as the cells do.
+#[test]
+fn dates_on_the_command_line_take_the_register_forms() {
+    let input = county().join("register.csv");
+    let input = input.to_str().unwrap();
+    let with = |from: &str, to: &str| {
+        let (_, out, stderr) = run(&[
+            "compare", "--as-of", from, "--to", to, "--quiet", input, "-o", "-",
+        ]);
+        assert!(!out.is_empty(), "{from} {to}: {stderr}");
+        out
+    };
+    let iso = with("2025-12-31", "2026-01-01");
+    assert_eq!(with("2025/12/31", "2026年1月1日"), iso);
+    // Anything else is still refused by the date reader, with its reason.
+    let (code, _, stderr) = run(&["summary", "--as-of", "2025/13/1", "--quiet", input]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("2025-13-01") && stderr.contains("不存在"),
+        "{stderr}"
+    );
+}
+
 /// A wrong value of a column with Chinese values lists the values a register may hold.
 #[test]
 fn a_wrong_value_lists_the_chinese_values() {
@@ -1889,6 +1912,25 @@ fn a_wrong_value_lists_the_chinese_values() {
         "{}",
         message(&rows[0])
     );
+}
+
+/// A list column's wrong value names the column and its Chinese values too; the forms common
+/// exports write for the policy's events and for 专科 study are read (因学 is no event of the
+/// policy's: still refused).
+#[test]
+fn a_wrong_event_names_its_column_and_export_forms_are_read() {
+    let (code, rows, _) = register_rows(
+        "register-events",
+        "户编号,地区代码,困难事件,就学阶段,出生日期\nH1,230129,因学,,1960-01-01\nH2,230129,因意外;自然灾害,大专,2005-01-01\nH3,230129,意外事故;因灾,高职,2005-01-01\n",
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        message(&rows[0]),
+        "第 2 行：“困难事件”（events）：取值 \"因学\" 无效，应为：illness、disaster、accident、familyChange（花名册中写作：因病、因灾、因意外事故、家庭重大变故）"
+    );
+    // H2 reads as H3, written in the documented forms.
+    assert!(rows[1]["screening"].is_object(), "{}", rows[1]);
+    assert_eq!(rows[1]["screening"], rows[2]["screening"]);
 }
 
 /// A row with several mistakes gets every one at once, each at its line and column, so an officer
@@ -2221,6 +2263,86 @@ fn unknown_columns_stop_the_run_unless_ignored_and_personal_details_never_reach_
     assert!(
         err.contains("已忽略 2 列") && !err.contains("备注"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_date_comparison_names_its_dates_fits_a_page_and_places_each_household() {
+    let s = Scratch::new("dates-printed");
+    let input = county().join("register.csv");
+    let (diff, text, report) = (s.path("d.csv"), s.path("r.txt"), s.path("r.csv"));
+    let (_, _, stderr) = run(&[
+        "compare",
+        "--as-of",
+        "2025-12-31",
+        "--to",
+        "2026-01-01",
+        "--headers",
+        "zh",
+        input.to_str().unwrap(),
+        "-o",
+        diff.to_str().unwrap(),
+        "--report",
+        text.to_str().unwrap(),
+    ]);
+    let printed = std::fs::read_to_string(&text).unwrap();
+    // The printed report and the table on stderr keep to an A4 page.
+    for out in [&printed, &stderr] {
+        let widest = out
+            .lines()
+            .map(zhenxing::register::summary::display_width)
+            .max()
+            .unwrap();
+        assert!(widest <= 100, "{widest} columns wide:\n{out}");
+    }
+    // Its heads name the two dates, not 原 and 调整后.
+    for head in ["2025-12-31", "2026-01-01", "符合户数", "年额（元）"] {
+        assert!(printed.contains(head), "{head}:\n{printed}");
+    }
+    assert!(
+        !printed.contains("调整后") && !printed.contains("原年额"),
+        "{printed}"
+    );
+    // The households' CSV: each with its town and village (H01: 延寿镇 东村, README), its columns
+    // named by date.
+    let text = std::fs::read_to_string(&diff).unwrap();
+    let mut rows = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(String::from).collect();
+    for head in [
+        "乡镇",
+        "村",
+        "最低生活保障2025-12-31符合",
+        "最低生活保障2026-01-01年额",
+    ] {
+        assert!(header.iter().any(|h| h == head), "{head}: {header:?}");
+    }
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let h01 = rows.records().next().unwrap().unwrap();
+    assert_eq!(
+        (&h01[at("户编号")], &h01[at("乡镇")], &h01[at("村")]),
+        ("H01", "延寿镇", "东村")
+    );
+    // The report as CSV names the dates too (the register page's download is the same bytes).
+    run(&[
+        "compare",
+        "--as-of",
+        "2025-12-31",
+        "--to",
+        "2026-01-01",
+        "--headers",
+        "zh",
+        "--quiet",
+        input.to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    let csv = std::fs::read_to_string(&report).unwrap();
+    let first = csv.lines().next().unwrap();
+    assert!(
+        first.ends_with(
+            "2025-12-31符合户数,2026-01-01符合户数,2025-12-31年额,2026-01-01年额,年额变化"
+        ),
+        "{first}"
     );
 }
 

@@ -701,3 +701,20 @@ fn every_reason_id_is_given_by_a_golden_case() {
     let dead: Vec<&&str> = all.iter().filter(|id| !given.contains(id)).collect();
     assert!(dead.is_empty(), "no golden case gives {dead:?}");
 }
+
+#[test]
+fn the_readme_counts_the_golden_cases_truly() {
+    // “More than N golden cases”: true while cases are added.
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let said: usize = readme
+        .split_once("More than ")
+        .and_then(|(_, rest)| rest.split_once(" golden cases"))
+        .and_then(|(n, _)| n.parse().ok())
+        .expect("README: “More than N golden cases”");
+    let count = cases().len();
+    assert!(
+        count > said,
+        "README: more than {said}; tests/cases/ has {count}"
+    );
+}

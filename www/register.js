@@ -547,8 +547,9 @@ const csvBlob = (rows) => new Blob(['\uFEFF', `${rows.map(csvLine).join('\n')}\n
 
 /** The summary as `zhenxing compare --to … --headers zh --report 汇总.csv` writes it. */
 function periodRows(s) {
+  const { from, to } = state.period;
   const header = ['地区代码', '地区', '项目', '户数', '有误户数', '有变化户数', '增加户数', '减少户数', '新增符合户数', '不再符合户数',
-    '原符合户数', '调整后符合户数', '原年额', '调整后年额', '年额变化'];
+    `${from}符合户数`, `${to}符合户数`, `${from}年额`, `${to}年额`, '年额变化'];
   const scopes = [['', '全部', s.households - s.errors, s.errors, s.programs],
     ...s.regions.map((r) => [r.region, r.regionName ?? '', r.households, r.errors, r.programs])];
   return [header, ...scopes.flatMap(([region, name, households, errors, programs]) => programs.map((p) => [safe(region), name, p.label,

@@ -60,7 +60,7 @@ pub(crate) fn typed_number(v: &str) -> String {
 /// A date as people write it (`1980/3/4`, `1980-3-4`, `1980.3.4`, `1980年3月4日`, full-width
 /// digits) as `1980-03-04`; `None` when it is not clearly a date of that shape (the strict reader
 /// then judges it as written, and checks the calendar).
-pub(crate) fn typed_date(v: &str) -> Option<String> {
+pub fn typed_date(v: &str) -> Option<String> {
     let v = half_width(v);
     let v = v.trim();
     let (y, m, d) = match v.strip_suffix('日') {

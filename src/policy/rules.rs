@@ -197,7 +197,7 @@ rules! {
     TEKUN_OWN_INCOME: "tekun.ownIncome", ASSUMPTION, "民发〔2021〕43号第六条", "“无生活来源”看本人收入：本人工资加家庭其他计入收入按人数平均的份额，低于当地低保标准；纳入特困的成员的份额不再计入其余成员的低保收入。";
     // 临时救助
     TEMPORARY_EVENT: "temporary.event", Text, "四(十)；《社会救助暂行办法》第四十七条", "因病、因灾、意外事故、家庭变故等基本生活陷入暂时困难的，给予临时救助。";
-    TEMPORARY_NEED: "temporary.need", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "困难缺口 = 全年低保线（标准 × 12 × 人数）− 扣除刚性支出后的年收入 − 本年已获低保、特困供养；缺口大于0才救助。刚性支出超过收入的，超出部分计入缺口，缺口可大于全年低保线：临时救助救的正是支出型困难（“凡困必帮”），救助额另有上限，上限以上一事一议（与防贫保险不同，见 povertyInsurance.formula）。";
+    TEMPORARY_NEED: "temporary.need", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "困难缺口 = 全年低保线（标准 × 12 × 人数）− 扣除刚性支出后的年收入 − 本年已获低保、特困供养；缺口大于0才救助。刚性支出超过收入的，超出部分计入缺口，缺口可大于全年低保线：临时救助救的正是支出型困难（“凡困必帮”），救助额另有上限，上限以上一事一议（与防贫保险不同：防贫保险把人均按0计，只补到防贫线）。";
     TEMPORARY_AMOUNT: "temporary.amount", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "救助额为缺口，不超过若干个月的家庭低保标准（与低保标准挂钩、分类分档，月数为参数）：刚性支出大于0且不低于年收入一定比例（参数）的为严重困难，其余（包括没有刚性支出的）为一般困难。";
     TEMPORARY_CASE_BY_CASE: "temporary.caseByCase", Document, "民发〔2018〕23号二(三)", "缺口大于救助上限（等于的不算大于）的，超出部分可按“一事一议”提高救助额度（实施意见的“一事一议”见二(二)，是对遭遇重大自然灾害或家庭重大变故的监测户）。";
     // 养老保险代缴
@@ -257,7 +257,7 @@ rules! {
     FOREST_RANGER_POSTS: "forestRanger.posts", ASSUMPTION, "三(六)", "每户选聘人数不超过参数规定的人数（各地通常每户1人，未见黑龙江文件），每人按年补助标准计。";
     // 防贫保险
     POVERTY_INSURANCE_COVERED: "povertyInsurance.covered", ASSUMPTION, "六(十七)", "防贫保险、扶贫小额保险按县开办（参数），保障脱贫户和监测户。";
-    POVERTY_INSURANCE_FORMULA: "povertyInsurance.formula", ASSUMPTION, "六(十七)", "扣除刚性支出后人均纯收入低于防贫线（监测标准的倍数）的，按（防贫线 − 人均）× 人数 × 赔付比例赔付，不超过每户上限，一次性现金。刚性支出超过收入的，人均按0计：保险只补到防贫线，超出收入的支出由临时救助（temporary.need）和一事一议承担。";
+    POVERTY_INSURANCE_FORMULA: "povertyInsurance.formula", ASSUMPTION, "六(十七)", "扣除刚性支出后人均纯收入低于防贫线（监测标准的倍数）的，按（防贫线 − 人均）× 人数 × 赔付比例赔付，不超过每户上限，一次性现金。刚性支出超过收入的，人均按0计：保险只补到防贫线，超出收入的支出由临时救助和一事一议承担。";
     // 提醒（estimate.alerts）
     ALERTS_SCHOOL_DROPOUT: "alerts.schoolDropout", Document, "二(三)；《义务教育法》第二条、第十一条（转述）", "脱贫户、监测户中6至15周岁（参数）未登记在校、也未登记因身体原因不具备学习条件的成员，提醒控辍保学。";
     ALERTS_COVERAGE_GAP: "alerts.coverageGap", ASSUMPTION, "四(十三)", "“无法通过产业就业获得稳定收入”按本人没有工资收入计；未满劳动年龄的未成年人不计；是否已纳入低保、特困以本测算的结论（及登记的正在领取低保）为准。";
@@ -485,6 +485,16 @@ mod tests {
             json.starts_with(r#"[{"rule":"temporary.need","text":""#),
             "{json}"
         );
+    }
+
+    #[test]
+    fn a_rule_says_another_in_words_not_by_its_id() {
+        // Its text is what an officer reads (the assumptions of a printed 测算单): no ids.
+        for r in RULES {
+            for other in RULES {
+                assert!(!r.text.contains(other.id), "{}: {}", r.id, other.id);
+            }
+        }
     }
 
     #[test]

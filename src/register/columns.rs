@@ -110,6 +110,8 @@ const SCHOOLING: &[(&str, &str)] = &[
     ("普通高中", "senior"),
     ("中职", "vocational"),
     ("高职", "higherVocational"),
+    ("大专", "higherVocational"),
+    ("专科", "higherVocational"),
     ("大学", "college"),
     ("本科", "college"),
 ];
@@ -118,7 +120,10 @@ const EVENTS: &[(&str, &str)] = &[
     ("因灾", "disaster"),
     ("因意外事故", "accident"),
     ("意外事故", "accident"),
+    ("因意外", "accident"),
     ("家庭重大变故", "familyChange"),
+    ("因家庭重大变故", "familyChange"),
+    ("自然灾害", "disaster"),
 ];
 /// 两不愁三保障 and drinking water.
 const GUARANTEES: &[(&str, &str)] = &[

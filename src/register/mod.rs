@@ -658,7 +658,9 @@ pub(crate) fn naming_column(message: &str, key: &str, zh: &str, en: &str) -> Str
 /// A message about `path` with the register's column rather than the API field.
 fn in_register_terms(path: &str, message: &str) -> String {
     let mut message = message.to_string();
-    let field = crate::base::bytes::after_last(path, b".]");
+    // A list's item (`events[0]`) is its column's.
+    let item = path.trim_end_matches(|c: char| c.is_ascii_digit() || c == '[' || c == ']');
+    let field = crate::base::bytes::after_last(item, b".]");
     if let Some(c) = columns::column_of_field(field, member_index(path).is_some()) {
         message = naming_column(&message, field, c.alias, c.name);
         // A date in a shape no one reads: the shapes a register may use.

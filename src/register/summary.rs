@@ -336,7 +336,7 @@ impl CountySummary {
             &rows,
         ));
         out.push_str(
-            "\n各项目按地区、乡镇、村的户数和年额，监测户按类别：见 CSV（-o 汇总.csv）。\n",
+            "\n各项目按地区、乡镇、村的户数和年额，监测户按类别：见 CSV（-o 汇总.csv，中文表头加 --headers zh）。\n",
         );
         out.push_str(&self.basis());
         out
@@ -509,12 +509,23 @@ pub fn grouped(amount: &str) -> String {
 /// Rows as a printable table: columns padded to their widest cell, numbers aligned right, amounts
 /// of money thousands separated ([`grouped`]).
 pub fn printable(header: &[String], rows: &[Vec<String>]) -> String {
+    lined_up(std::slice::from_ref(&header.to_vec()), rows, false)
+}
+
+/// [`printable`] under heads of several lines, each head over a column of numbers aligned right
+/// like them (so that a narrow page can take a head in two short lines).
+pub fn printable_headed(heads: &[Vec<String>], rows: &[Vec<String>]) -> String {
+    lined_up(heads, rows, true)
+}
+
+fn lined_up(heads: &[Vec<String>], rows: &[Vec<String>], heads_right: bool) -> String {
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|r| r.iter().map(|cell| grouped(cell)).collect())
         .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
-    for row in &rows {
+    let mut widths: Vec<usize> = Vec::new();
+    for row in heads.iter().chain(&rows) {
+        widths.resize(widths.len().max(row.len()), 0);
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(display_width(cell));
         }
@@ -524,15 +535,28 @@ pub fn printable(header: &[String], rows: &[Vec<String>]) -> String {
             && s.chars()
                 .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == ',')
     };
+    // A column of numbers: its first row's cell is one.
+    let numbers: Vec<bool> = (0..widths.len())
+        .map(|i| {
+            rows.first()
+                .and_then(|r| r.get(i))
+                .is_some_and(|c| numeric(c))
+        })
+        .collect();
     let mut out = String::new();
-    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+    for (n, row) in heads.iter().chain(&rows).enumerate() {
+        let head = n < heads.len();
         let mut line = String::new();
         for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
             if i > 0 {
                 line.push_str("  ");
             }
             let pad = " ".repeat(w.saturating_sub(display_width(cell)));
-            if numeric(cell) {
+            let right = match head {
+                true => heads_right && numbers.get(i) == Some(&true),
+                false => numeric(cell),
+            };
+            if right {
                 line.push_str(&pad);
                 line.push_str(cell);
             } else {

@@ -78,11 +78,12 @@ export async function stop(proc) {
   await once(proc, 'exit');
 }
 
-export function launch() {
+/** Debian's chromium, headless; `extra`: more flags. @param {string[]} [extra] */
+export function launch(extra = []) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
+      '--disable-sync', '--no-first-run', '--disable-quic', ...extra],
   });
 }
 

@@ -81,6 +81,7 @@ test('opened once, the staff page reloads with no connection, computes, and says
     assert.match(keys[0], /^zhenxing-[0-9a-f]{16}$/);
     for (const p of ['/', '/index.html', '/pkg/zhenxing_bg.wasm', '/policy-text.json', '/register.html', '/county.html']) assert.ok(paths.includes(p), p);
     assert.equal(await page.$('#offline-note:not([hidden])'), null, 'no note while online');
+    assert.equal(await page.$('#offline-unavailable'), null, 'on 127.0.0.1 the copy is kept: no warning');
 
     await halt(proc);
     await context.setOffline(true);
@@ -110,6 +111,30 @@ test('opened once, the staff page reloads with no connection, computes, and says
     assert.deepEqual(tab.problems, []);
   } finally {
     await context.close();
+    await halt(proc);
+  }
+});
+
+test('served over plain http from another address, the page says it will not open offline', async () => {
+  // A LAN address over http is no secure context: no service worker. zhenxing.test resolves to
+  // 127.0.0.1 for this browser only, so that the request still stays on this machine.
+  const { url, proc } = await serve(site);
+  const lan = await launch([`--host-resolver-rules=MAP zhenxing.test 127.0.0.1`]);
+  try {
+    const page = await lan.newPage({ locale: 'zh-CN' });
+    for (const path of ['', 'register.html', 'county.html']) {
+      await page.goto(`http://zhenxing.test:${new URL(url).port}/${path}`);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+      assert.equal(await page.evaluate(() => window.isSecureContext), false);
+      const note = await page.waitForSelector('#offline-unavailable', { state: 'visible' });
+      const text = await note.textContent();
+      assert.match(text, /断网后无法重新打开/, text);
+      assert.match(text, /https/, text);
+      assert.match(text, /localhost/, text);
+    }
+    await page.screenshot({ path: `${shots}/offline-unavailable.png` });
+  } finally {
+    await lan.close();
     await halt(proc);
   }
 });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const repo = process.env.ZX_REPO;
@@ -82,6 +82,22 @@ globalThis.fetch = async (url) => {
       assert.ok(checked >= 3, `README.md block at line ${line}: only ${checked} values checked`);
     } finally {
       rmSync(file, { force: true });
+    }
+  }
+});
+
+test('a page without a bundler is given an import a plain <script type="module"> resolves', () => {
+  // A browser resolves no bare name ('zhenxing/web') without an import map: the docs that show such
+  // a page give the entry's path, relative to a page beside node_modules/, and the file is there.
+  const project = join(here, '..');
+  for (const doc of ['README.md', 'pkg-config/README.md', 'docs/package.md']) {
+    const pages = blocks(doc).filter(({ body }) => body.some((l) => /without a bundler/.test(l)));
+    assert.ok(pages.length >= 1, `${doc}: no block for a page without a bundler`);
+    for (const { line, body } of pages) {
+      const text = body.join('\n');
+      const paths = [...text.matchAll(/'(\.\/node_modules\/zhenxing\/[^']+)'/g)].map((m) => m[1]);
+      assert.ok(paths.length >= 1, `${doc} block at line ${line} gives no path a browser resolves:\n${text}`);
+      for (const p of paths) assert.ok(existsSync(join(project, p)), `${doc} line ${line}: ${p} is not in the package`);
     }
   }
 });

@@ -104,6 +104,15 @@ function buildEsm(dir) {
   writeFileSync(html, source.replace('<script src="dist/main.js">', '<script type="module" src="dist/main.js">'));
 }
 
+/** A bundler's warning that the bundle is large: docs/bundlers.md says it and how to raise the limit. */
+function warnedOfSize(label, output) {
+  const doc = readFileSync(join(repo, 'docs', 'bundlers.md'), 'utf8');
+  const warnings = [[/larger than 500 kB/, 'chunkSizeWarningLimit'], [/exceed the recommended size limit/, 'maxAssetSize']];
+  for (const [warning, setting] of warnings) {
+    if (warning.test(output)) assert.ok(doc.includes(setting), `${label} warns (${warning}) and docs/bundlers.md does not say ${setting}`);
+  }
+}
+
 for (const ex of pages) {
   const label = ex.entry ? `${ex.name} with ${ex.entry}` : ex.name;
   test(`examples/${label}: ${ex.out ? 'built, ' : ''}the page in chromium shows the Node package's estimate${ex.dev ? '; so does the dev server' : ''}`, async () => {
@@ -119,7 +128,7 @@ for (const ex of pages) {
       if (ex.out) {
         const started = Date.now();
         if (ex.esm) buildEsm(dir);
-        else run('npm', ['run', '--silent', 'build'], { cwd: dir });
+        else warnedOfSize(label, run('npm', ['run', '--silent', 'build'], { cwd: dir }));
         ex.buildSeconds = (Date.now() - started) / 1000;
       }
       const want = await expected(dir, ex.household);

@@ -109,7 +109,7 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
     }
     while let Some(arg) = parser.next().map_err(crate::arg_error)? {
         match arg {
-            Long("as-of") => a.as_of = Some(value(&mut parser)?),
+            Long("as-of") => a.as_of = Some(crate::date_arg(value(&mut parser)?)),
             Long("region") => a.region = Some(value(&mut parser)?),
             Long("params") => a.params = Some(PathBuf::from(value(&mut parser)?)),
             Short('o') | Long("output") => a.output = Some(PathBuf::from(value(&mut parser)?)),

@@ -8,9 +8,9 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use zhenxing::estimate::compare::ComparisonSummary;
+use zhenxing::estimate::compare::{Change, ComparisonSummary, NO_REGION};
 use zhenxing::register::read::{Encoding, UTF8};
-use zhenxing::register::summary::printable;
+use zhenxing::register::summary::{printable, printable_headed};
 use zhenxing::register::text::{document_lines, TextFormat};
 
 use crate::pipeline::Format;
@@ -648,10 +648,63 @@ pub fn table_bytes(
     Ok(out)
 }
 
+/// What a comparison sets side by side: the two dates of `compare --to`, or (none) the baseline
+/// and the alternative parameters.
+pub type Dates<'a> = Option<(&'a str, &'a str)>;
+
+/// A comparison's scopes: all regions first (named `all`), then each region, each with its name,
+/// households compared, errors and programmes.
+fn scopes<'a>(
+    s: &'a ComparisonSummary,
+    all: &str,
+) -> impl Iterator<Item = (String, String, u64, u64, &'a [Change])> + 'a {
+    let compared = s.households.saturating_sub(s.errors);
+    std::iter::once((
+        String::new(),
+        all.to_string(),
+        compared,
+        s.errors,
+        s.programs.as_slice(),
+    ))
+    .chain(s.regions.iter().map(|r| {
+        (
+            r.region.clone(),
+            r.region_name.clone().unwrap_or_default(),
+            r.households,
+            r.errors,
+            r.programs.as_slice(),
+        )
+    }))
+}
+
+/// A programme's households: changed, gaining, losing, newly and no longer eligible, eligible on
+/// each side.
+fn counted(c: &Change) -> [String; 7] {
+    [
+        c.changed,
+        c.gaining,
+        c.losing,
+        c.newly_eligible,
+        c.no_longer_eligible,
+        c.eligible_before,
+        c.eligible_after,
+    ]
+    .map(|n| n.to_string())
+}
+
+/// A programme's annual amounts on each side, and the change.
+fn annuals(c: &Change) -> [String; 3] {
+    [c.annual_before, c.annual_after, c.difference].map(|m| m.to_fen_string())
+}
+
 /// A comparison's summary as rows: all regions first, then each region; in each, every programme
-/// of the registry and the total.
-pub fn comparison_rows(s: &ComparisonSummary, zh: bool) -> (Vec<String>, Vec<Vec<String>>) {
-    let header: Vec<String> = [
+/// of the registry and the total. In Chinese, the columns of a date comparison name the dates.
+pub fn comparison_rows(
+    s: &ComparisonSummary,
+    zh: bool,
+    dates: Dates<'_>,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header: Vec<String> = [
         ("region", "地区代码"),
         ("region_name", "地区"),
         ("program", "项目"),
@@ -662,53 +715,105 @@ pub fn comparison_rows(s: &ComparisonSummary, zh: bool) -> (Vec<String>, Vec<Vec
         ("losing", "减少户数"),
         ("newly_eligible", "新增符合户数"),
         ("no_longer_eligible", "不再符合户数"),
-        ("eligible_before", "原符合户数"),
-        ("eligible_after", "调整后符合户数"),
-        ("annual_before", "原年额"),
-        ("annual_after", "调整后年额"),
-        ("annual_change", "年额变化"),
     ]
     .iter()
     .map(|(en, cn)| if zh { cn } else { en }.to_string())
     .collect();
-    let compared = s.households - s.errors;
-    let scopes = std::iter::once((
-        String::new(),
-        if zh { "全部" } else { "all" }.to_string(),
-        compared,
-        s.errors,
-        &s.programs,
-    ))
-    .chain(s.regions.iter().map(|r| {
-        (
-            r.region.clone(),
-            r.region_name.clone().unwrap_or_default(),
-            r.households,
-            r.errors,
-            &r.programs,
-        )
-    }));
+    let (before, after) = dates.unwrap_or(("原", "调整后"));
+    header.extend(match zh {
+        true => [
+            format!("{before}符合户数"),
+            format!("{after}符合户数"),
+            format!("{before}年额"),
+            format!("{after}年额"),
+            "年额变化".to_string(),
+        ],
+        false => [
+            "eligible_before",
+            "eligible_after",
+            "annual_before",
+            "annual_after",
+            "annual_change",
+        ]
+        .map(String::from),
+    });
     let mut rows = Vec::new();
-    for (region, name, households, errors, programs) in scopes {
+    for (region, name, households, errors, programs) in scopes(s, if zh { "全部" } else { "all" })
+    {
         for c in programs {
-            rows.push(vec![
+            let mut row = vec![
                 zhenxing::register::output::spreadsheet_safe(&region).into_owned(),
                 name.clone(),
                 if zh { c.label } else { c.program }.to_string(),
                 households.to_string(),
                 errors.to_string(),
-                c.changed.to_string(),
-                c.gaining.to_string(),
-                c.losing.to_string(),
-                c.newly_eligible.to_string(),
-                c.no_longer_eligible.to_string(),
-                c.eligible_before.to_string(),
-                c.eligible_after.to_string(),
-                c.annual_before.to_fen_string(),
-                c.annual_after.to_fen_string(),
-                c.difference.to_fen_string(),
-            ]);
+            ];
+            row.extend(counted(c));
+            row.extend(annuals(c));
+            rows.push(row);
         }
     }
     (header, rows)
+}
+
+/// A comparison's summary as printed pages, at most
+/// [`PRINTED_WIDTH`](zhenxing::register::summary::PRINTED_WIDTH) columns wide: for all
+/// regions, then each region, its households, then two tables by programme: households (changed,
+/// gaining, losing, newly and no longer eligible, eligible on each side) and annual amounts (on
+/// each side and the change). Each side is headed by its date, or as the baseline and the
+/// alternative parameters.
+pub fn comparison_printed(s: &ComparisonSummary, dates: Dates<'_>) -> String {
+    let (before, after) = dates.unwrap_or(("对照参数", "调整后参数"));
+    let heads = |rows: [&[&str]; 2]| -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    };
+    let counts = heads([
+        &[
+            "项目",
+            "有变化",
+            "增加",
+            "减少",
+            "新增符合",
+            "不再符合",
+            "符合户数",
+            "符合户数",
+        ],
+        &["", "户数", "户数", "户数", "户数", "户数", before, after],
+    ]);
+    let amounts = heads([
+        &["项目", "年额（元）", "年额（元）", "年额变化"],
+        &["", before, after, "（元）"],
+    ]);
+    let mut out = String::new();
+    for (region, name, households, errors, programs) in scopes(s, "全部") {
+        let place = match (region.as_str(), name.as_str()) {
+            ("", "全部") => "全部".to_string(),
+            ("", _) => NO_REGION.to_string(),
+            (code, "") => code.to_string(),
+            (code, name) => format!("{name}（{code}）"),
+        };
+        out.push_str(&format!(
+            "{place}：比较 {households} 户，有误 {errors} 户\n\n"
+        ));
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for c in programs {
+            a.push(
+                std::iter::once(c.label.to_string())
+                    .chain(counted(c))
+                    .collect(),
+            );
+            b.push(
+                std::iter::once(c.label.to_string())
+                    .chain(annuals(c))
+                    .collect(),
+            );
+        }
+        out.push_str(&printable_headed(&counts, &a));
+        out.push('\n');
+        out.push_str(&printable_headed(&amounts, &b));
+        out.push('\n');
+    }
+    out
 }

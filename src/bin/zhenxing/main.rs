@@ -174,8 +174,8 @@ fn parse_args() -> Result<Command, String> {
     let value = |p: &mut lexopt::Parser| p.value().map_err(arg_error);
     while let Some(arg) = parser.next().map_err(arg_error)? {
         match arg {
-            Long("as-of") => c.as_of = Some(text(value(&mut parser)?)?),
-            Long("to") => c.to = Some(text(value(&mut parser)?)?),
+            Long("as-of") => c.as_of = Some(date_arg(text(value(&mut parser)?)?)),
+            Long("to") => c.to = Some(date_arg(text(value(&mut parser)?)?)),
             Long("params") => c.params = Some(PathBuf::from(value(&mut parser)?)),
             Long("baseline") => c.baseline = Some(PathBuf::from(value(&mut parser)?)),
             Long("set") => {
@@ -533,9 +533,9 @@ fn compare_run(
             .comparison
             .clone()
             .finish(|code| p.engine.region_name(code));
+        let dates = c.to.as_deref().map(|to| (p.as_of.as_str(), to));
         if !c.quiet {
-            let (zh_header, zh_rows) = files::comparison_rows(&summary, true);
-            let _ = io::stderr().write_all(printable(&zh_header, &zh_rows).as_bytes());
+            let _ = io::stderr().write_all(files::comparison_printed(&summary, dates).as_bytes());
             let (header, rows) = reason_rows(&summary);
             if !rows.is_empty() {
                 let _ = io::stderr().write_all(
@@ -543,10 +543,10 @@ fn compare_run(
                 );
             }
             if !per_household {
-                note!("每户的差异未写出：加 -o 差异.csv（或 .jsonl）写到文件，-o - 写到标准输出。");
+                note!("每户的差异未写出：加 -o 差异.csv（中文表头再加 --headers zh；或 .jsonl）写到文件，-o - 写到标准输出。");
             }
         }
-        write_report(report_out, &summary, &heading(&report.totals), c)?;
+        write_report(report_out, &summary, &heading(&report.totals), (c, dates))?;
         Ok(status)
     })
 }
@@ -578,6 +578,12 @@ fn reason_rows(
         })
         .collect();
     (header, rows)
+}
+
+/// A date argument in any form a register cell may hold it (`2025/6/1`, `2025年6月1日`) as
+/// `2025-06-01`; anything else as written, for the date reader to refuse with its reason.
+pub fn date_arg(v: String) -> String {
+    zhenxing::base::typed::typed_date(&v).unwrap_or(v)
 }
 
 /// A file's name as a printed heading gives it.
@@ -650,7 +656,7 @@ fn write_report(
     report_out: Option<(Output, PathBuf)>,
     summary: &zhenxing::estimate::compare::ComparisonSummary,
     heading: &str,
-    c: &Common,
+    (c, dates): (&Common, files::Dates<'_>),
 ) -> Result<(), String> {
     let Some((out, path)) = report_out else {
         return Ok(());
@@ -663,12 +669,14 @@ fn write_report(
         b.push(b'\n');
         b
     } else {
-        let csv_out = files::is_csv(&path);
-        let (header, rows) = files::comparison_rows(summary, !csv_out || c.lang == Some(Lang::Zh));
-        let table = files::table_bytes(&header, &rows, csv_out, !c.no_bom)?;
-        match csv_out {
-            true => table,
+        match files::is_csv(&path) {
+            true => {
+                let (header, rows) =
+                    files::comparison_rows(summary, c.lang == Some(Lang::Zh), dates);
+                files::table_bytes(&header, &rows, true, !c.no_bom)?
+            }
             false => {
+                let table = files::comparison_printed(summary, dates);
                 // The printed report also says why: households gaining and losing per reason.
                 let (header, rows) = reason_rows(summary);
                 let reasons = match rows.is_empty() {
@@ -679,7 +687,7 @@ fn write_report(
                     ]
                     .concat(),
                 };
-                [heading.as_bytes(), &table, b"\n", &reasons].concat()
+                [heading.as_bytes(), table.as_bytes(), &reasons].concat()
             }
         }
     };

@@ -338,9 +338,9 @@ struct CompareLine<'a> {
     error: Option<&'a BatchError>,
 }
 
-/// The columns of `compare`'s CSV: identity, error, then per programme and the total, before,
-/// after and the change.
-pub fn compare_header(lang: Lang) -> Vec<String> {
+/// The columns of `compare`'s CSV: identity and place, error, then per programme and the total,
+/// before, after and the change (in Chinese, a date comparison's columns name the two dates).
+pub fn compare_header(lang: Lang, dates: Option<(&str, &str)>) -> Vec<String> {
     let zh = lang == Lang::Zh;
     let mut h: Vec<String> = [
         ("household", "户编号"),
@@ -348,6 +348,8 @@ pub fn compare_header(lang: Lang) -> Vec<String> {
         ("line", "起始行"),
         ("last_line", "结束行"),
         ("region", "地区代码"),
+        ("town", "乡镇"),
+        ("village", "村"),
         ("ok", "成功"),
         ("error_code", "错误代码"),
         ("error_path", "错误位置"),
@@ -362,13 +364,14 @@ pub fn compare_header(lang: Lang) -> Vec<String> {
         .iter()
         .map(|p| (p.column, p.label))
         .chain([("total", "现金帮扶合计")]);
+    let (before, after) = dates.unwrap_or(("原", "调整后"));
     for (column, label) in names {
         for (en, cn) in [
-            ("eligible_before", "原符合"),
-            ("eligible_after", "调整后符合"),
-            ("annual_before", "原年额"),
-            ("annual_after", "调整后年额"),
-            ("annual_change", "年额变化"),
+            ("eligible_before", format!("{before}符合")),
+            ("eligible_after", format!("{after}符合")),
+            ("annual_before", format!("{before}年额")),
+            ("annual_after", format!("{after}年额")),
+            ("annual_change", "年额变化".to_string()),
         ] {
             h.push(if zh {
                 format!("{label}{cn}")
@@ -378,6 +381,17 @@ pub fn compare_header(lang: Lang) -> Vec<String> {
         }
     }
     h
+}
+
+/// The two dates of a date comparison (`--as-of`, `--to`), none for parameters compared.
+fn compared_dates<'a>(options: &'a Options<'a>) -> Option<(&'a str, &'a str)> {
+    match &options.task {
+        Task::Compare {
+            dates: Some((to, _)),
+            ..
+        } => Some((options.as_of.as_str(), to)),
+        _ => None,
+    }
 }
 
 /// What a worker keeps between chunks.
@@ -662,10 +676,12 @@ fn compare_row(
     outcome: Result<&HouseholdComparison, &BatchError>,
     lang: Lang,
 ) -> Cells {
-    let region = id.place.map_or("", |p| p.region.as_str());
-    let mut row = lead_cells(id, &[region], outcome.err(), lang);
+    let place = id.place.map_or(["", "", ""], |p| {
+        [p.region.as_str(), p.town.as_str(), p.village.as_str()]
+    });
+    let mut row = lead_cells(id, &place, outcome.err(), lang);
     match outcome {
-        Err(_) => row.pad(compare_header(Lang::En).len()),
+        Err(_) => row.pad(compare_header(Lang::En, None).len()),
         Ok(c) => {
             row.push(yes_no(c.changed(), lang));
             // Why, over all the household's programmes (JSON Lines gives it per programme).
@@ -982,7 +998,7 @@ fn write_in_order(
             output.write_all("\u{feff}".as_bytes()).map_err(io_err)?;
         }
         let header = match options.task {
-            Task::Compare { .. } => compare_header(options.lang),
+            Task::Compare { .. } => compare_header(options.lang, compared_dates(options)),
             _ => output::header(options.lang),
         };
         let mut bytes = Vec::new();
