@@ -547,7 +547,8 @@ impl Engine {
 
     /// What `id` names, in words, for a page that shows a lean result's words on demand: a
     /// parameter's value in force on `as_of` (for `region`), with its date, unit, source and status;
-    /// a rule of the calculator, with its basis and source; a reason a result gives in `why`. An id
+    /// a rule of the calculator, with its basis and source (an alert's id names its rule); a reason a
+    /// result gives in `why`. An id
     /// may name more than one (`monitoring.incomeLine` is a parameter and a rule): each is given.
     pub fn describe(&self, id: &str, as_of: &str, region: Option<&str>) -> Result<Description> {
         let on = parse_date(as_of, "asOf")?;
@@ -562,12 +563,19 @@ impl Engine {
             }),
             None => None,
         };
-        let rule = crate::policy::rules::rule(id).map(|r| RuleDescription {
-            basis: r.basis.as_str(),
-            basis_label: r.basis.label(),
-            source: r.source,
-            text: r.text,
-        });
+        // An alert's id as an estimate gives it (`schoolDropout`) names its rule (`alerts.schoolDropout`).
+        let alert = crate::estimate::alerts::ALERTS
+            .iter()
+            .any(|(a, ..)| *a == id)
+            .then(|| format!("alerts.{id}"));
+        let rule = crate::policy::rules::rule(id)
+            .or_else(|| alert.as_deref().and_then(crate::policy::rules::rule))
+            .map(|r| RuleDescription {
+                basis: r.basis.as_str(),
+                basis_label: r.basis.label(),
+                source: r.source,
+                text: r.text,
+            });
         // A result's reason, else a comparison's (`labels().change`).
         let reason = crate::programs::reasons::reason(id)
             .map(|r| r.text())
@@ -1213,6 +1221,17 @@ mod tests {
             .describe("monitoring.incomeLine", "2023-06-01", None)
             .unwrap();
         assert!(d.parameter.is_some() && d.rule.is_some());
+        // An alert's id as an estimate gives it names its rule: every alert can be put in words.
+        let d = engine
+            .describe("schoolDropout", "2023-06-01", None)
+            .unwrap();
+        assert_eq!(
+            d.rule.unwrap().source,
+            "二(三)；《义务教育法》第二条、第十一条（转述）"
+        );
+        for (id, ..) in crate::estimate::alerts::ALERTS {
+            assert!(engine.describe(id, "2023-06-01", None).is_ok(), "{id}");
+        }
     }
 
     #[test]

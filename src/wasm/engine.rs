@@ -97,10 +97,10 @@ impl PolicyEngine {
         result(self.inner.parameter_value(&name, &as_of, region.as_deref()))
     }
 
-    /// What a parameter name, rule id or reason id names, in words, for showing a lean result's
-    /// words on demand: a parameter's value in force on `asOf` (for `region`; without one, the
-    /// province's) with its date, unit,
-    /// source and status; a rule's text, basis and source; a reason's sentence.
+    /// What a parameter name, rule id, reason id or alert id names, in words, for showing a lean
+    /// result's words on demand: a parameter's value in force on `asOf` (for `region`; without one,
+    /// the province's) with its date, unit, source and status; a rule's text, basis and source (an
+    /// alert's, for an alert id); a reason's sentence (a result's or a comparison's).
     #[wasm_bindgen(unchecked_return_type = "Description")]
     pub fn describe(
         &self,
