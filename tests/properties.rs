@@ -256,7 +256,7 @@ proptest! {
         // Every alert is a known one, names members of the household, and is raised once.
         let labels = zhenxing::estimate::labels::labels();
         let members: Vec<String> = est.programs.iter().find_map(|p| match p {
-            zhenxing::programs::registry::ProgrammeOutcome::MedicalPremium(r) => Some(r.members.iter().map(|m| m.member.clone()).collect()),
+            zhenxing::programs::registry::ProgrammeOutcome::MedicalPremium(r) => Some(r.members.iter().map(|m| m.member.to_string()).collect()),
             _ => None,
         }).unwrap();
         for (i, a) in est.alerts.iter().enumerate() {

@@ -133,7 +133,7 @@ fn alert(id: &'static str, members: Vec<String>, say: Say) -> Alert {
 }
 
 fn labels<'a>(members: impl Iterator<Item = &'a Member<'a>>) -> Vec<String> {
-    members.map(|m| m.label.clone()).collect()
+    members.map(|m| m.label.to_string()).collect()
 }
 
 /// 脱贫人口: a 脱贫户, a monitored household registered as 脱贫不稳定户, or one identified as 返贫致贫.

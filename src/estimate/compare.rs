@@ -98,7 +98,7 @@ fn under_assistance(e: &Estimate) -> (Vec<&str>, Vec<&str>, Money) {
                     .members
                     .iter()
                     .filter(|m| m.eligible)
-                    .map(|m| m.member.as_str())
+                    .map(|m| m.member.as_ref())
                     .collect();
                 paid = paid
                     .checked_add(r.monthly.unwrap_or_default())

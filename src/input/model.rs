@@ -19,6 +19,19 @@ use crate::params::{catalogue as p, ParameterSet, Reader, Region};
 /// The most members a household may have.
 pub(crate) const MAX_MEMBERS: usize = 30;
 
+/// How answers name a member: the id given (owned), or its place (`#2`, borrowed from
+/// [`PLACE_LABELS`]), so that naming a member without an id, and each copy of the name a result
+/// keeps, allocates nothing.
+pub(crate) type Label = std::borrow::Cow<'static, str>;
+
+/// `#1` … `#30` written once: most households give no ids, and every programme names members.
+#[rustfmt::skip]
+const PLACE_LABELS: [&str; MAX_MEMBERS] = [
+    "#1", "#2", "#3", "#4", "#5", "#6", "#7", "#8", "#9", "#10", "#11", "#12", "#13", "#14",
+    "#15", "#16", "#17", "#18", "#19", "#20", "#21", "#22", "#23", "#24", "#25", "#26", "#27",
+    "#28", "#29", "#30",
+];
+
 // ---------------------------------------------------------------------------------------------
 // The checked household
 
@@ -185,7 +198,7 @@ pub struct Member<'p> {
     /// The member's id; when none was given, `#N` (1-based), with words or without: an answer
     /// names a member as its explained form does, holds no Chinese text of its own without words,
     /// and a caller finds the member by its place.
-    pub label: String,
+    pub label: Label,
     /// Whether the input gave the member an id.
     pub has_id: bool,
     pub index: usize,
@@ -473,6 +486,18 @@ fn name_by_place(label: &mut String, prefix: &str, index: usize) {
     crate::base::json_write::number(label, place);
 }
 
+/// A member without an id named by its place (`#2`).
+fn place_label(index: usize) -> Label {
+    match PLACE_LABELS.get(index) {
+        Some(label) => Label::Borrowed(label),
+        None => {
+            let mut label = String::with_capacity(4);
+            name_by_place(&mut label, "#", index);
+            Label::Owned(label)
+        }
+    }
+}
+
 /// One member, checked on `as_of`, aged on `ages_on` (the same date but in a comparison of dates).
 fn check_member<'p>(
     m: &MemberInput,
@@ -502,12 +527,10 @@ fn check_member<'p>(
         && matches!(m.disability_grade, Some(1..=3))
         && type_uncertain(m.disability_type);
     Some(Member {
-        label: m.id.clone().unwrap_or_else(|| {
-            // Room for `#30` at once: growing an empty string costs more than the name.
-            let mut label = String::with_capacity(4);
-            name_by_place(&mut label, "#", index);
-            label
-        }),
+        label: match &m.id {
+            Some(id) => Label::Owned(id.clone()),
+            None => place_label(index),
+        },
         has_id: m.id.is_some(),
         index,
         birth_date,
@@ -596,6 +619,10 @@ mod tests {
             assert_eq!(label, format!("成员{}", i + 1));
             super::name_by_place(&mut label, "#", i);
             assert_eq!(label, format!("#{}", i + 1));
+            assert_eq!(super::place_label(i), label);
+        }
+        for i in 0..super::MAX_MEMBERS {
+            assert_eq!(super::place_label(i), format!("#{}", i + 1));
         }
     }
 }

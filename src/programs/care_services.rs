@@ -18,7 +18,7 @@ use super::groups::{self, Group};
 use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
-use crate::input::model::{Capacity, Household, Member};
+use crate::input::model::{Capacity, Household, Label, Member};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -59,7 +59,8 @@ impl CareService {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CareMember {
-    pub member: String,
+    #[tsify(type = "string")]
+    pub member: Label,
     /// The groups the member is in: `elderly`, `minor`, `disabled` (`labels().group`).
     #[tsify(type = "('elderly' | 'minor' | 'disabled')[]")]
     pub groups: Vec<Group>,

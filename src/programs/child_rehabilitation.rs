@@ -20,7 +20,7 @@ use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::input::model::{DisabilityType, Household};
+use crate::input::model::{DisabilityType, Household, Label};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -44,7 +44,8 @@ pub struct RehabilitationService {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct RehabilitationChild {
-    pub member: String,
+    #[tsify(type = "string")]
+    pub member: Label,
     pub disability_type: DisabilityType,
     /// Within the ages and of a type the scheme names.
     pub eligible: bool,

@@ -23,7 +23,7 @@ use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::input::model::{Area, Household, Member, Schooling};
+use crate::input::model::{Area, Household, Label, Member, Schooling};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -53,7 +53,8 @@ pub struct Aid {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Student {
-    pub member: String,
+    #[tsify(type = "string")]
+    pub member: Label,
     pub schooling: Schooling,
     pub aids: Vec<Aid>,
     #[tsify(type = "string")]

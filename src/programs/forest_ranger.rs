@@ -17,7 +17,7 @@ use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::input::model::{Capacity, Category, Household, Member};
+use crate::input::model::{Capacity, Category, Household, Label, Member};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -31,7 +31,8 @@ pub struct ForestRangerFigures {
     /// Registered as 脱贫不稳定户 or 边缘易致贫户: selected first.
     pub priority: bool,
     /// Members who may be selected (able to work, of working age).
-    pub candidates: Vec<String>,
+    #[tsify(type = "string[]")]
+    pub candidates: Vec<Label>,
     /// Posts the household may hold: the candidates, at most the per-household number.
     pub posts: u32,
     /// The annual pay of one ranger.

@@ -25,7 +25,7 @@ use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::input::model::{Household, HouseholdStatus};
+use crate::input::model::{Household, HouseholdStatus, Label};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -34,7 +34,8 @@ use crate::policy::rules::Assumptions;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PremiumMember {
-    pub member: String,
+    #[tsify(type = "string")]
+    pub member: Label,
     /// Recorded as insured (default true).
     pub insured: bool,
     /// The groups that give the member a subsidy (`labels().group` names them).

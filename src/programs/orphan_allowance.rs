@@ -18,7 +18,7 @@ use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::input::model::{Care, Household};
+use crate::input::model::{Care, Household, Label};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -26,7 +26,8 @@ use crate::policy::rules;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct OrphanChild {
-    pub member: String,
+    #[tsify(type = "string")]
+    pub member: Label,
     pub care: Care,
     /// Under the minor age: the allowance applies.
     pub eligible: bool,

@@ -21,7 +21,7 @@ use super::reasons::{Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::input::model::{Category, Household, HouseholdStatus, Member};
+use crate::input::model::{Category, Household, HouseholdStatus, Label, Member};
 use crate::params::{catalogue as p, Reader, Spec};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -30,7 +30,8 @@ use crate::policy::rules::Assumptions;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PensionMember {
-    pub member: String,
+    #[tsify(type = "string")]
+    pub member: Label,
     /// Of contributing age and not in school.
     pub contributes: bool,
     /// The groups of 四(十二) the member belongs to (`labels().group` names them).

@@ -20,7 +20,7 @@ use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::input::model::{Capacity, Household, Member};
+use crate::input::model::{Capacity, Household, Label, Member};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -34,7 +34,8 @@ pub struct PublicPostFigures {
     /// 有序退岗: income stably above the monitoring line for the set months.
     pub exits: bool,
     /// Members who may be appointed (partial labour capacity, within the ages, not in school).
-    pub candidates: Vec<String>,
+    #[tsify(type = "string[]")]
+    pub candidates: Vec<Label>,
     /// Posts the household may hold.
     pub posts: u32,
     /// The 补贴 of one post, a month.

@@ -20,7 +20,7 @@ use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::input::model::{Area, Capacity, CapacityBasis, Household, Member};
+use crate::input::model::{Area, Capacity, CapacityBasis, Household, Label, Member};
 use crate::params::{catalogue as p, Reader, Used};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -29,7 +29,8 @@ use crate::policy::rules::{Assumptions, RuleId};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct TekunMember {
-    pub member: String,
+    #[tsify(type = "string")]
+    pub member: Label,
     pub eligible: bool,
     /// The three tests in words, when explained.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -33,7 +33,7 @@ use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::input::model::{Area, Household, Member};
+use crate::input::model::{Area, Household, Label, Member};
 use crate::params::{Reader, Used};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -51,7 +51,8 @@ use supplements::{group_words, single_person_candidates, supplement_words, suppl
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Supplement {
-    pub member: String,
+    #[tsify(type = "string")]
+    pub member: Label,
     /// The group whose rate applies (the highest): `severeDisability`, `seriousIllness`,
     /// `elderly` or `minor`.
     #[tsify(type = "'severeDisability' | 'seriousIllness' | 'elderly' | 'minor'")]
@@ -76,7 +77,8 @@ pub struct Supplement {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct SinglePerson {
-    pub member: String,
+    #[tsify(type = "string")]
+    pub member: Label,
     /// `severeDisability` or `seriousIllness`.
     #[tsify(type = "'severeDisability' | 'seriousIllness'")]
     pub group: Group,
@@ -195,7 +197,7 @@ struct Working {
     /// The members 低保 covers (not supported as 特困), by their place.
     covered_members: Vec<usize>,
     /// The same, by label.
-    covered_labels: Vec<String>,
+    covered_labels: Vec<Label>,
     /// Each wage earner's deduction: the member's place, wages and deduction.
     deductions: Vec<(usize, Money, Deduction)>,
     non_wage: Money,
@@ -244,7 +246,8 @@ pub struct DibaoFigures {
     pub supplements: Vec<Supplement>,
     pub single_person: Vec<SinglePerson>,
     /// Members supported by 特困 instead; the household's 低保 covers the others.
-    pub tekun_members: Vec<String>,
+    #[tsify(type = "string[]")]
+    pub tekun_members: Vec<Label>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub gradual_exit: Option<GradualExit>,
@@ -285,13 +288,13 @@ impl DibaoFigures {
             Some(Route::SinglePerson) => self
                 .single_person
                 .iter()
-                .map(|s| s.member.as_str())
+                .map(|s| s.member.as_ref())
                 .collect(),
             Some(_) => self
                 .working
                 .covered_labels
                 .iter()
-                .map(String::as_str)
+                .map(AsRef::as_ref)
                 .collect(),
         }
     }

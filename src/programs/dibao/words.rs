@@ -72,7 +72,7 @@ fn labels(h: &Household<'_>, places: &[usize]) -> String {
     let labels: Vec<&str> = places
         .iter()
         .filter_map(|i| h.members.get(*i))
-        .map(|m| m.label.as_str())
+        .map(|m| m.label.as_ref())
         .collect();
     labels.join("、")
 }
