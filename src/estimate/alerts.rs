@@ -159,11 +159,11 @@ fn school_dropout(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Option<Alert>
     Ok((!out.is_empty()).then(|| alert("schoolDropout", out, Say::SchoolDropout(ages.0, ages.1))))
 }
 
-fn coverage_gap(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Option<Alert>> {
+fn coverage_gap(h: &Household<'_>, a: &Assistance) -> Result<Option<Alert>> {
     if !alleviated_people(h) || h.on_dibao {
         return Ok(None);
     }
-    let adult = r.count(&p::LABOR_WORKING_AGE_MIN)?;
+    let adult = h.working_ages.0;
     let (dibao, tekun) = (&a.dibao()?.members, &a.tekun()?.members);
     let out = labels(h.members.iter().enumerate().filter_map(|(i, m)| {
         let unable =
@@ -221,7 +221,7 @@ pub(crate) fn alerts(
     let mut r = reader.clone();
     let mut out = Vec::new();
     out.extend(school_dropout(h, &mut r)?);
-    out.extend(coverage_gap(h, a, &mut r)?);
+    out.extend(coverage_gap(h, a)?);
     out.extend(uninsured(h));
     out.extend(housing_unsafe(h, housing));
     if !h.guarantees.water {

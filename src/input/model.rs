@@ -45,6 +45,10 @@ pub struct Household<'p> {
     /// The registered monitoring category (monitored households only).
     pub monitoring_category: Option<Category>,
     pub members: Vec<Member<'p>>,
+    /// The working ages of 民发〔2021〕43号第五条 (parameters `labor.workingAgeMin` and `Max`), read
+    /// by the check through the reader it returns: the programmes reading the household through
+    /// that reader find them here instead of reading them again (it has recorded them already).
+    pub working_ages: (u32, u32),
     pub income: Income,
     pub last_year_income: Option<Money>,
     pub rigid_spending: Money,
@@ -339,6 +343,7 @@ impl<'p> Household<'p> {
             status: input.status.unwrap_or(HouseholdStatus::General),
             monitoring_category: input.monitoring_category,
             members,
+            working_ages: working,
             income: Income {
                 business: amount(inc.business),
                 property: amount(inc.property),

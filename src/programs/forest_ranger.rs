@@ -78,10 +78,7 @@ impl HouseholdProgramme for ForestRangerFigures {
         if !household_qualifies {
             return Ok(f);
         }
-        f.working = (
-            r.count(&p::LABOR_WORKING_AGE_MIN)?,
-            r.count(&p::LABOR_WORKING_AGE_MAX)?,
-        );
+        f.working = h.working_ages;
         f.candidates = h
             .members
             .iter()

@@ -145,10 +145,7 @@ impl HouseholdProgramme for PensionFigures {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         a.rest_on_them(r)?;
         let lowest = r.money(&p::PENSION_LOWEST_TIER)?;
-        let working = (
-            r.count(&p::LABOR_WORKING_AGE_MIN)?,
-            r.count(&p::LABOR_WORKING_AGE_MAX)?,
-        );
+        let working = h.working_ages;
         let groups = (a.dibao()?.members.as_slice(), a.tekun()?.members.as_slice());
         let mut members = Vec::with_capacity(h.members.len());
         for (i, m) in h.members.iter().enumerate() {

@@ -13,36 +13,44 @@ use crate::programs::groups::Group;
 fn supplement_for(
     m: &Member<'_>,
     standard: Money,
+    (elderly_age, minor_age): (u32, u32),
     r: &mut Reader<'_>,
 ) -> Result<Option<Supplement>> {
-    let elderly_age = r.count(&p::DIBAO_ELDERLY_AGE)?;
-    let minor_age = r.count(&p::DIBAO_MINOR_AGE)?;
-    let mut groups = Vec::new();
-    if m.severely_disabled() {
-        let rate = r.rate(&p::DIBAO_SUPPLEMENT_SEVERE_DISABILITY)?;
-        groups.push((rate, Group::SevereDisability));
+    // The member's groups in the order of 四(十), held without allocating (at most four).
+    let each = [
+        (
+            m.severely_disabled(),
+            &p::DIBAO_SUPPLEMENT_SEVERE_DISABILITY,
+            Group::SevereDisability,
+        ),
+        (
+            m.serious_illness,
+            &p::DIBAO_SUPPLEMENT_SERIOUS_ILLNESS,
+            Group::SeriousIllness,
+        ),
+        (
+            m.age >= elderly_age,
+            &p::DIBAO_SUPPLEMENT_ELDERLY,
+            Group::Elderly,
+        ),
+        (m.age < minor_age, &p::DIBAO_SUPPLEMENT_MINOR, Group::Minor),
+    ];
+    let mut groups = [None; 4];
+    for (slot, (applies, spec, group)) in groups.iter_mut().zip(each) {
+        if applies {
+            *slot = Some((r.rate(spec)?, group));
+        }
     }
-    if m.serious_illness {
-        let rate = r.rate(&p::DIBAO_SUPPLEMENT_SERIOUS_ILLNESS)?;
-        groups.push((rate, Group::SeriousIllness));
-    }
-    if m.age >= elderly_age {
-        groups.push((r.rate(&p::DIBAO_SUPPLEMENT_ELDERLY)?, Group::Elderly));
-    }
-    if m.age < minor_age {
-        groups.push((r.rate(&p::DIBAO_SUPPLEMENT_MINOR)?, Group::Minor));
-    }
+    let groups = || groups.iter().flatten();
     // The highest rate; on a tie, the group listed first in 四(十).
-    let best = groups
-        .iter()
+    let best = groups()
         .enumerate()
         .max_by(|(i, a), (j, b)| a.0.cmp(&b.0).then(j.cmp(i)))
         .map(|(i, _)| i);
-    let Some((rate, group)) = best.and_then(|i| groups.get(i)).copied() else {
+    let Some((rate, group)) = best.and_then(|i| groups().nth(i)).copied() else {
         return Ok(None);
     };
-    let also = groups
-        .iter()
+    let also = groups()
         .enumerate()
         .filter(|(i, _)| Some(*i) != best)
         .map(|(_, g)| g.1)
@@ -86,10 +94,23 @@ pub(super) fn supplements(
     r: &mut Reader<'_>,
 ) -> Result<Vec<Supplement>> {
     let mut out = Vec::new();
+    if members.is_empty() {
+        return Ok(out);
+    }
+    // Read once for all the members (and only when there is one, as each member read them).
+    let ages = ages(r)?;
     for m in members {
-        out.extend(supplement_for(m, standard, r)?);
+        out.extend(supplement_for(m, standard, ages, r)?);
     }
     Ok(out)
+}
+
+/// The elderly and the minor age of the 加发.
+fn ages(r: &mut Reader<'_>) -> Result<(u32, u32)> {
+    Ok((
+        r.count(&p::DIBAO_ELDERLY_AGE)?,
+        r.count(&p::DIBAO_MINOR_AGE)?,
+    ))
 }
 
 /// The members 单人户 is for (民发〔2021〕57号第八条: 重度残疾人, 重特大疾病患者), by their place.
@@ -114,7 +135,7 @@ pub(super) fn single_person(
         .filter(|m| m.severely_disabled() || m.serious_illness)
     {
         let average = r.money(&p::DIBAO_AVERAGE_SUBSIDY)?;
-        let with = supplement_for(m, standard, r)?;
+        let with = supplement_for(m, standard, ages(r)?, r)?;
         let extra = with.as_ref().map_or(Money::ZERO, |s| s.monthly);
         out.push(SinglePerson {
             member: m.label.clone(),
