@@ -263,12 +263,13 @@ impl<'a> Parser<'a> {
 
     fn object(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
         self.bump();
-        let mut members = Vec::with_capacity(8);
         self.skip_space();
+        // An empty one allocates nothing.
         if self.peek() == Some(b'}') {
             self.bump();
-            return Ok(Node::Object(members));
+            return Ok(Node::Object(Vec::new()));
         }
+        let mut members = Vec::with_capacity(8);
         loop {
             self.skip_space();
             if self.peek() != Some(b'"') {
@@ -299,12 +300,13 @@ impl<'a> Parser<'a> {
 
     fn array(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
         self.bump();
-        let mut items = Vec::with_capacity(4);
         self.skip_space();
+        // An empty one (a household's `"events":[]`) allocates nothing.
         if self.peek() == Some(b']') {
             self.bump();
-            return Ok(Node::Array(items));
+            return Ok(Node::Array(Vec::new()));
         }
+        let mut items = Vec::with_capacity(4);
         loop {
             self.skip_space();
             items.push(self.value(depth.saturating_add(1))?);

@@ -564,7 +564,7 @@ pub struct CountyIndicatorInput {
 /// The monitoring categories as `register.monitored` keys, in result order.
 pub const MONITORED_KEYS: [&str; 3] = ["unstable", "marginal", "suddenHardship"];
 
-fn two_years(o: &Obj<'_, '_>, key: &str) -> Result<Option<TwoYears>> {
+fn two_years(o: &Obj<'_, '_>, key: &'static str) -> Result<Option<TwoYears>> {
     let Some(t) = o.object(key, &["thisYear", "lastYear"])? else {
         return Ok(None);
     };

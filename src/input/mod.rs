@@ -167,13 +167,18 @@ pub fn member_path(index: usize) -> Cow<'static, str> {
 impl<'n, 'a> Obj<'n, 'a> {
     /// The object at `path`, refusing fields not in `allowed` and fields given twice.
     pub fn new(node: &'n Node<'a>, path: &str, what: &str, allowed: &[&str]) -> Result<Self> {
-        Obj::new_at(node, path.to_string(), what, allowed)
+        Obj::new_at(node, Cow::Owned(path.to_string()), what, allowed)
     }
 
     /// [`Obj::new`] with its path already written.
-    fn new_at(node: &'n Node<'a>, path: String, what: &str, allowed: &[&str]) -> Result<Self> {
+    fn new_at(
+        node: &'n Node<'a>,
+        path: Cow<'static, str>,
+        what: &str,
+        allowed: &[&str],
+    ) -> Result<Self> {
         let mut c = Collect::default();
-        let obj = Obj::open_at(node, Cow::Owned(path), what, allowed, &mut c)?;
+        let obj = Obj::open_at(node, path, what, allowed, &mut c)?;
         c.into_result(obj)
     }
 
@@ -248,11 +253,16 @@ impl<'n, 'a> Obj<'n, 'a> {
             .map(|(_, v)| v)
             .filter(|v| !v.is_null())
     }
-    pub fn object(&self, key: &str, allowed: &[&str]) -> Result<Option<Obj<'n, 'a>>> {
-        match self.get(key) {
-            Some(v) => Obj::new_at(v, self.at(key), key, allowed).map(Some),
-            None => Ok(None),
-        }
+    pub fn object(&self, key: &'static str, allowed: &[&str]) -> Result<Option<Obj<'n, 'a>>> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        // A field of the top level is its own path: nothing to write for a household's `income`.
+        let path = match self.path.is_empty() {
+            true => Cow::Borrowed(key),
+            false => Cow::Owned(self.at(key)),
+        };
+        Obj::new_at(v, path, key, allowed).map(Some)
     }
     pub fn str(&self, key: &str) -> Result<Option<String>> {
         self.get(key)
