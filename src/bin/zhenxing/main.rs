@@ -12,6 +12,7 @@ macro_rules! note {
     }};
 }
 
+mod alloc;
 mod county;
 mod files;
 mod pipeline;
@@ -21,7 +22,7 @@ mod spool;
 /// Results are many small values (labels, rows, amounts): mimalloc serves them faster than the
 /// system allocator, on every worker thread.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Mimalloc = alloc::Mimalloc;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
