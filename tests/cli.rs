@@ -1108,7 +1108,7 @@ fn golden_county_register_compare() {
     let heading = std::fs::read_to_string(&text).unwrap();
     assert!(
         heading.starts_with(
-            "参数对照报告\n测算日期：2025-06-01\n花名册：register.csv，13 户，其中 1 户有误，不参与比较（见“有误户数”）\n\
+            "参数对照报告\n测算日期：2025-06-01\n花名册：register.csv，读入 13 户，其中 1 户有误，不参与比较（见“有误户数”）\n\
              对照参数：内置的黑龙江参数\n调整后参数：同对照参数，另改 dibao.standard.rural=471、dibao.standard.urban=700\n\n"
         ),
         "{heading}"
@@ -2342,6 +2342,12 @@ fn a_date_comparison_names_its_dates_fits_a_page_and_places_each_household() {
         first.ends_with(
             "2025-12-31符合户数,2026-01-01符合户数,2025-12-31年额,2026-01-01年额,年额变化"
         ),
+        "{first}"
+    );
+    // Each count named for what it is: the households compared, not those read (the summary's
+    // 读入户数 counts the errors too).
+    assert!(
+        first.starts_with("\u{feff}地区代码,地区,项目,比较户数,有误户数,"),
         "{first}"
     );
 }

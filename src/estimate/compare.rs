@@ -480,7 +480,7 @@ pub struct RegionComparison {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub region_name: Option<String>,
-    /// Households compared (errors are not).
+    /// Households compared (比较户数; those in error are not).
     pub households: u64,
     /// Households of the region that are an error under either parameter set (not compared).
     pub errors: u64,
@@ -496,7 +496,8 @@ pub struct RegionComparison {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ComparisonSummary {
-    /// Households read.
+    /// Households read (读入户数), those in error too: the households compared (比较户数) are
+    /// `households − errors`.
     pub households: u64,
     /// Households that are an error under either parameter set (not compared).
     pub errors: u64,

@@ -178,7 +178,7 @@ impl CountySummary {
             ("region_name", "地区"),
             ("town", "乡镇"),
             ("village", "村"),
-            ("households", "户数"),
+            ("households", "读入户数"),
             ("errors", "有误户数"),
             ("monitored", "纳入监测户数"),
             ("unstable", "脱贫不稳定户"),
@@ -327,7 +327,7 @@ impl CountySummary {
         out.push_str(&printable(
             &header(&[
                 "地区、乡镇、村",
-                "户数",
+                "读入户数",
                 "有误户数",
                 "纳入监测户数",
                 "现金帮扶月额",
@@ -372,7 +372,7 @@ impl CountySummary {
             t.total_annual.to_fen_string(),
         ]);
         printable(
-            &header(&["项目（全部）", "说明", "户数", "年额（元）"]),
+            &header(&["项目（全部）", "说明", "符合户数", "年额（元）"]),
             &rows,
         )
     }
@@ -632,6 +632,8 @@ mod tests {
         assert_eq!(rows[1][2], "延寿县");
         assert_eq!(rows[0][5], "3");
         assert_eq!(rows[0].len(), CountySummary::header(true).len());
+        // Every household read, those in error too, then those in error.
+        assert_eq!(CountySummary::header(true)[5..7], ["读入户数", "有误户数"]);
         assert!(printable(&CountySummary::header(true), &rows).contains("延寿县"));
     }
 

@@ -708,7 +708,7 @@ pub fn comparison_rows(
         ("region", "地区代码"),
         ("region_name", "地区"),
         ("program", "项目"),
-        ("households", "户数"),
+        ("households", "比较户数"),
         ("errors", "有误户数"),
         ("changed", "有变化户数"),
         ("gaining", "增加户数"),

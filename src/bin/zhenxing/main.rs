@@ -618,7 +618,7 @@ fn printed_heading(
         n => format!("，其中 {n} 户有误{errors_note}"),
     };
     let mut heading = format!(
-        "{title}\n测算日期：{}\n花名册：{}，{} 户{errors}\n",
+        "{title}\n测算日期：{}\n花名册：{}，读入 {} 户{errors}\n",
         c.as_of.as_deref().unwrap_or_default(),
         file_name(&c.input).unwrap_or_else(|| "标准输入".to_string()),
         totals.households,
