@@ -344,3 +344,50 @@ fn below_the_monitoring_line_never_reads_as_equal_to_it() {
         "{steps:?}"
     );
 }
+
+#[test]
+fn each_member_has_the_labour_capacity_the_rules_judged_with_why() {
+    // 2023-06-01, working ages 16 to 59 (民发〔2021〕43号第五条): born 1958-03-01 is 65 (over 59),
+    // 2015-03-01 is 8 (under 16), 1980-03-01 is 43 with 一级肢体残疾 (第五条(三)), 1985-03-01 is 38 with
+    // none given, 1990-03-01 is 33 registered as 部分丧失劳动能力.
+    let h = HouseholdInput::from_json(
+        r#"{"region":"230129","members":[{"birthDate":"1958-03-01"},{"birthDate":"2015-03-01"},
+            {"birthDate":"1980-03-01","disabilityGrade":1,"disabilityType":"physical"},
+            {"birthDate":"1985-03-01"},{"birthDate":"1990-03-01","laborCapacity":"partial"}]}"#,
+    )
+    .unwrap();
+    let engine = Engine::new().unwrap();
+    let texts = |explain: bool| -> Vec<Value> {
+        let e = match explain {
+            true => engine.estimate(&h, "2023-06-01").unwrap(),
+            false => engine.estimate_unexplained(&h, "2023-06-01").unwrap(),
+        };
+        let v = serde_json::to_value(&e).unwrap();
+        let tekun = v["programs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["program"] == "tekun")
+            .unwrap()
+            .clone();
+        tekun["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["laborCapacityText"].clone())
+            .collect()
+    };
+    assert_eq!(
+        texts(true),
+        [
+            "无劳动能力（65周岁，60周岁以上）",
+            "无劳动能力（8周岁，未满16周岁）",
+            "无劳动能力（1级肢体残疾，民发〔2021〕43号第五条）",
+            "有劳动能力（38周岁，在劳动年龄内）",
+            "部分丧失劳动能力（按登记）",
+        ]
+    );
+    // Words only when explained.
+    assert!(texts(false).iter().all(Value::is_null));
+}
+
