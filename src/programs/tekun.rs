@@ -256,6 +256,22 @@ fn continues_words(m: &Member<'_>, why: Continues) -> String {
     }
 }
 
+/// A minor's support ends when the member turns the minor age: when that is within the year, the
+/// annual figure (monthly × 12) is said to be one, not what the year pays.
+fn ends_within_the_year(m: &Member<'_>, why: Continues) -> String {
+    let Continues::Minor(until) = why else {
+        return String::new();
+    };
+    let ends = chrono::Months::new(until.saturating_mul(12));
+    match m.birth_date.checked_add_months(ends) {
+        Some(day) if m.age.saturating_add(1) >= until => format!(
+            "，至 {}（满{until}周岁）止；全年额按每月 × 12 计，是按月额折算的年数，不是本年实际领取的数",
+            crate::base::calendar::format_date(day)
+        ),
+        _ => String::new(),
+    }
+}
+
 /// The three tests in words.
 fn test_words(
     m: &Member<'_>,
@@ -429,7 +445,12 @@ impl HouseholdProgramme for TekunFigures {
                 };
                 e.step(
                     rule,
-                    format!("{}：{}。", m.label, continues_words(m, why)),
+                    format!(
+                        "{}：{}{}。",
+                        m.label,
+                        continues_words(m, why),
+                        ends_within_the_year(m, why)
+                    ),
                     None,
                 );
             }
