@@ -37,8 +37,9 @@ export interface ColumnsOptions extends CallOptions {
 /** A household `screenColumns` could not read or compute. */
 export interface ColumnError {
   /** The household's position, from 0: in an array its index; in a text the household's place
-   * among the text's households (JSON Lines: non-blank lines; CSV: households, a run of rows with
-   * one household id, or a row that joins none), as `screenText` lists them. */
+   * among the text's households (JSON Lines: non-blank lines; CSV: households, the rows of one
+   * household id wherever they are, in the order of their first rows, or a row that joins none),
+   * as `screenText` lists them. */
   index: number;
   code: ErrorCode;
   path: string;

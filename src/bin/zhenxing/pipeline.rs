@@ -30,8 +30,8 @@ use zhenxing::programs::registry::PROGRAMMES;
 use zhenxing::register::output::{self, lead_cells, yes_no, Cells, Identity, Lang};
 use zhenxing::register::summary::{CountySummary, Levels};
 use zhenxing::register::{
-    self, household_from_group, locate, place_of, read_header_with, DuplicateIds, Encoding, Group,
-    Grouper, Layout, Place, Records,
+    self, household_from_group, locate, place_of, read_header_with, DuplicateIds, Encoding, Gather,
+    Group, Grouper, Layout, Place, Records,
 };
 use zhenxing::{Engine, PolicyError};
 
@@ -758,7 +758,7 @@ pub fn run(
             Format::Csv => read_csv(
                 input,
                 options,
-                duplicates.as_mut(),
+                duplicates.take(),
                 &job_tx,
                 &token_rx,
                 progress,
@@ -932,11 +932,11 @@ fn read_json_lines(
     })
 }
 
-/// CSV: one job per household (consecutive rows with one id) or per row that belongs to none.
+/// CSV: one job per household (its rows joined wherever they are) or per row that belongs to none.
 fn read_csv(
     input: Box<dyn BufRead + Send>,
     options: &Options<'_>,
-    mut duplicates: Option<&mut DuplicateIds>,
+    duplicates: Option<DuplicateIds>,
     job_tx: &SyncSender<Chunk>,
     tokens: &Receiver<()>,
     progress: &AtomicU64,
@@ -952,15 +952,10 @@ fn read_csv(
         note!("{}", register::ignored_note(&ignored));
     }
     let mut grouper = Grouper::new(records, layout);
+    let mut gather = Gather::new(duplicates.unwrap_or_default());
     let (mut seq, mut jobs, mut held) = (0u64, Vec::with_capacity(CHUNK), 0usize);
-    while let Some(mut g) = grouper.next_group().map_err(|e| format!("读取失败：{e}"))? {
+    while let Some(g) = next_household(&mut grouper, &mut gather)? {
         progress.store(grouper.bytes_read(), Ordering::Relaxed);
-        if !g.id.is_empty() && duplicates.as_mut().is_some_and(|d| d.repeated(&g.id)) {
-            g.fail(PolicyError::invalid_input(
-                "household_id",
-                register::repeated_id_message(&g.id),
-            ));
-        }
         held = held.saturating_add(g.rows.iter().flat_map(|r| &r.cells).map(String::len).sum());
         jobs.push(Job {
             line: g.first_line,
@@ -979,6 +974,23 @@ fn read_csv(
         blank: grouper.blank,
         terminated: grouper.terminated(),
     })
+}
+
+/// The next household of a CSV register, its rows joined wherever they are (in the order of their
+/// first rows).
+fn next_household<R: BufRead>(
+    grouper: &mut Grouper<R>,
+    gather: &mut Gather,
+) -> Result<Option<Group>, String> {
+    loop {
+        if let Some(g) = gather.pop() {
+            return Ok(Some(g));
+        }
+        match grouper.next_group().map_err(|e| format!("读取失败：{e}"))? {
+            Some(g) => gather.push(g),
+            None => return Ok(gather.finish()),
+        }
+    }
 }
 
 /// Write chunks in input order, give back a token per chunk written, show progress, add up.
