@@ -6,17 +6,17 @@
 //! households still open, and those read after the first of them, so it grows only with how far
 //! apart the rows of a household are.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use super::{DuplicateIds, Group};
 
 /// See the module documentation.
 pub struct Gather {
     ids: DuplicateIds,
-    /// Households in the order of their first row, each with the runs of rows still to come.
+    /// Households in the order of their first row, each with the runs of rows still to come
+    /// (where one still open is held, counted from the first household queued, is kept beside its
+    /// id by [`DuplicateIds`]).
     queue: VecDeque<(Group, u32)>,
-    /// Where each household still open is: its place counted from the first household queued.
-    open: HashMap<String, u64>,
     /// Households given out so far (the place of the queue's front).
     given: u64,
 }
@@ -27,33 +27,33 @@ impl Gather {
         Gather {
             ids,
             queue: VecDeque::new(),
-            open: HashMap::new(),
             given: 0,
         }
     }
 
     /// A run of rows read (consecutive rows with one id, or one row without an id), in input order.
     pub fn push(&mut self, g: Group) {
-        let left = match g.id.is_empty() {
-            true => 0,
-            false => self.ids.still_to_come(&g.id),
+        let fragment = match g.id.is_empty() {
+            true => None,
+            false => self.ids.next_fragment(&g.id),
         };
-        let i = self
-            .open
-            .get(&g.id)
+        let Some((left, held)) = fragment else {
+            self.queue.push_back((g, 0));
+            return;
+        };
+        let i = held
             .and_then(|place| place.checked_sub(self.given))
             .and_then(|i| usize::try_from(i).ok());
         if let Some((household, rest)) = i.and_then(|i| self.queue.get_mut(i)) {
             *rest = left;
             if left == 0 {
-                self.open.remove(&g.id);
+                *held = None;
             }
             household.join(g);
             return;
         }
         if left > 0 {
-            let place = self.given.saturating_add(self.queue.len() as u64);
-            self.open.insert(g.id.clone(), place);
+            *held = Some(self.given.saturating_add(self.queue.len() as u64));
         }
         self.queue.push_back((g, left));
     }
@@ -74,9 +74,6 @@ impl Gather {
 
     fn take(&mut self) -> Option<Group> {
         let (g, _) = self.queue.pop_front()?;
-        if self.open.get(&g.id) == Some(&self.given) {
-            self.open.remove(&g.id);
-        }
         self.given = self.given.saturating_add(1);
         Some(g)
     }

@@ -25,6 +25,9 @@ struct Suspect {
     fragments: u32,
     /// Second pass: the fragments still to come after the last one asked about.
     left: Option<u32>,
+    /// Second pass: where the household is held while fragments are to come (for
+    /// [`super::Gather`]).
+    held: Option<u64>,
 }
 
 /// See the module documentation.
@@ -80,6 +83,7 @@ impl DuplicateIds {
                     at,
                     fragments: 1,
                     left: None,
+                    held: None,
                 },
             );
         }
@@ -89,11 +93,14 @@ impl DuplicateIds {
     /// the order they were noted): 0 for a household whose rows are together, and for the last
     /// fragment of one whose rows are not.
     pub fn still_to_come(&mut self, id: &str) -> u32 {
+        self.next_fragment(id).map_or(0, |(left, _)| left)
+    }
+
+    /// [`DuplicateIds::still_to_come`], and for an id met again, where its household is held.
+    pub(crate) fn next_fragment(&mut self, id: &str) -> Option<(u32, &mut Option<u64>)> {
         let at = self.asked;
         self.asked = self.asked.wrapping_add(1);
-        let Some(s) = self.suspects.get_mut(id) else {
-            return 0;
-        };
+        let s = self.suspects.get_mut(id)?;
         let left = match s.left {
             Some(left) => left.saturating_sub(1),
             // Its first fragment: the fragments counted from the hit on, and this one when it came
@@ -101,7 +108,7 @@ impl DuplicateIds {
             None => s.fragments.saturating_sub(u32::from(at >= s.at)),
         };
         s.left = Some(left);
-        left
+        Some((left, &mut s.held))
     }
 }
 
