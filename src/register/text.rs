@@ -608,6 +608,9 @@ impl<'e> TextScreen<'e> {
         chunk.errors = chunk.errors.saturating_add(u64::from(screening.is_err()));
         if !self.comparing() {
             self.county.add(&r.place, screening.as_ref().ok())?;
+            if let Ok(e) = &estimate {
+                self.county.rest_on(e);
+            }
             let id = Identity {
                 household: r.household,
                 reference: r.reference.as_deref(),
@@ -619,6 +622,9 @@ impl<'e> TextScreen<'e> {
                 output::row(&id, screening.as_ref(), self.lang).write_csv(csv);
             }
             if let Some(columns) = out.columns {
+                if let Ok(e) = &estimate {
+                    columns.screened.rest_on(e);
+                }
                 columns.push(&id, screening);
             }
             return Ok(());
@@ -662,13 +668,17 @@ impl<'e> TextScreen<'e> {
             (Some((to, path)), _) => {
                 let after = engine.estimate_in_batch(n, to, false, &mut self.other_transitions)?;
                 let cause = path.cause(&engine.read_household(n, to)?, before, &after)?;
-                HouseholdComparison::between(before, &after, &cause)
+                let c = HouseholdComparison::between(before, &after, &cause)?;
+                self.comparison.rest_on(before, &after);
+                Ok(c)
             }
             (None, Some(other)) => {
                 let after =
                     other.estimate_in_batch(n, &self.as_of, false, &mut self.other_transitions)?;
                 // With why, as the command-line tool's `compare` gives it.
-                HouseholdComparison::between(before, &after, &Cause::Parameters)
+                let c = HouseholdComparison::between(before, &after, &Cause::Parameters)?;
+                self.comparison.rest_on(before, &after);
+                Ok(c)
             }
             (None, None) => Err(PolicyError::invalid_input("", "内部错误：没有可比较的")),
         }

@@ -74,6 +74,10 @@ export interface ScreenColumns {
   programs: Record<ProgramId, ProgramColumns>;
   /** Monthly and annual cash support (`totalMonthly`, `totalAnnual`). */
   totals: { monthlyFen: Float64Array; annualFen: Float64Array };
+  /** What the households computed rested on: the parameters not official or past their update
+   * cycle and this calculator's assumptions, each with the parts that used them in any
+   * household, as an unexplained estimate lists them. */
+  basis: RegisterBasis;
 }
 /** A chunk's columns with where each household is in the register (`RegisterScreen.nextColumns`). */
 export interface RegisterTable extends ScreenColumns {
@@ -136,6 +140,7 @@ struct Out {
     totals: [Column; 2],
     refs: Vec<JsValue>,
     errors: Vec<JsValue>,
+    basis: crate::estimate::rested::RegisterBasis,
 }
 
 fn set(o: &Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
@@ -173,6 +178,7 @@ impl Out {
             totals: Default::default(),
             refs: Vec::new(),
             errors: Vec::new(),
+            basis: Default::default(),
         }
     }
 
@@ -202,6 +208,7 @@ impl Out {
         if !c.errors.is_empty() {
             self.errors.extend(array(&to_value(&c.errors)?).iter());
         }
+        self.basis.merge(&c.basis);
         Ok(())
     }
 
@@ -242,6 +249,7 @@ impl Out {
                 ])?
                 .into(),
             ),
+            ("basis", to_value(&self.basis)?),
         ])
     }
 }

@@ -815,5 +815,17 @@ pub fn comparison_printed(s: &ComparisonSummary, dates: Dates<'_>) -> String {
         out.push_str(&printable_headed(&amounts, &b));
         out.push('\n');
     }
+    out.push_str(&bases_printed(s, (before, after)));
     out
+}
+
+/// What each side's figures rested on, in words (once when the same on both sides).
+fn bases_printed(s: &ComparisonSummary, (before, after): (&str, &str)) -> String {
+    let printed = zhenxing::register::summary::basis_printed;
+    let (a, b) = (printed(&s.basis_before), printed(&s.basis_after));
+    match (a.is_empty() && b.is_empty(), a == b) {
+        (true, _) => String::new(),
+        (false, true) => format!("两边的测算依据相同：{a}"),
+        (false, false) => format!("{before}的测算依据：{a}\n{after}的测算依据：{b}"),
+    }
 }

@@ -166,6 +166,26 @@ impl Totals {
         self.first_errors.push((line, text));
     }
 
+    /// A household's outcome: its row, or its error (at its first and last `lines`), and its
+    /// estimate, when it has one, for what the county summary rested on.
+    fn count(
+        &mut self,
+        place: &Place,
+        outcome: Result<&Screening, &BatchError>,
+        estimate: Option<&Outcome>,
+        (line, last_line): (u64, u64),
+    ) -> io::Result<()> {
+        self.add(place, outcome)?;
+        if let (Some(county), Some(Ok(e))) = (self.county.as_mut(), estimate) {
+            county.rest_on(e);
+        }
+        if let Err(e) = outcome {
+            self.note_error(line, e);
+            self.last_error_line = self.last_error_line.max(last_line);
+        }
+        Ok(())
+    }
+
     fn add(&mut self, place: &Place, outcome: Result<&Screening, &BatchError>) -> io::Result<()> {
         self.households += 1;
         match outcome {
@@ -470,10 +490,11 @@ impl Worker<'_> {
         node: Result<&Node<'_>, &PolicyError>,
         locate: impl Fn(PolicyError) -> PolicyError + Copy,
     ) -> (Option<Outcome>, Result<Screening, BatchError>) {
+        // A county summary lists what the figures rested on, part by part: from the estimate.
         let rows_only = matches!(
             self.options.task,
             Task::Summary | Task::Estimate { explain: false }
-        );
+        ) && !self.options.county;
         let node = node.map_err(Clone::clone);
         if rows_only {
             let screening = node.and_then(|n| self.screen(n)).map_err(locate);
@@ -502,6 +523,7 @@ impl Worker<'_> {
         dates: Option<(&str, &DatePath<'_>)>,
         before: &Estimate,
         node: &Node<'_>,
+        tally: &mut ComparisonTally,
     ) -> Result<HouseholdComparison, PolicyError> {
         let after = self.estimate(other, node, true)?;
         let cause = match dates {
@@ -510,7 +532,9 @@ impl Worker<'_> {
                 path.cause(&self.engine.read_household(node, to)?, before, &after)?
             }
         };
-        HouseholdComparison::between(before, &after, &cause)
+        let c = HouseholdComparison::between(before, &after, &cause)?;
+        tally.rest_on(before, &after);
+        Ok(c)
     }
 
     /// The household compared, or the error that stopped its estimate or its comparison.
@@ -523,10 +547,11 @@ impl Worker<'_> {
             Result<&Node<'_>, &PolicyError>,
         ),
         locate: impl Fn(PolicyError) -> PolicyError,
+        tally: &mut ComparisonTally,
     ) -> Result<HouseholdComparison, BatchError> {
         match estimated {
             (Ok(before), Ok(n)) => self
-                .compare(other, dates, before, n)
+                .compare(other, dates, before, n, tally)
                 .map_err(locate)
                 .map_err(BatchError::from),
             (Err(e), _) | (_, Err(e)) => Err(BatchError::from(e.clone())),
@@ -556,11 +581,8 @@ impl Worker<'_> {
                 place: Some(&place),
             };
             let (estimate, screening) = self.outcome(node.as_ref(), locate);
-            totals.add(&place, screening.as_ref())?;
-            if let Err(e) = &screening {
-                totals.note_error(job.line, e);
-                totals.last_error_line = totals.last_error_line.max(job.last_line);
-            }
+            let lines = (job.line, job.last_line);
+            totals.count(&place, screening.as_ref(), estimate.as_ref(), lines)?;
             let household = group.map(|g| g.id.as_str());
             match &self.options.task {
                 Task::Summary => {}
@@ -585,7 +607,13 @@ impl Worker<'_> {
                     let Some(estimate) = &estimate else {
                         continue;
                     };
-                    let compared = self.compared(other, *dates, (estimate, node.as_ref()), locate);
+                    let compared = self.compared(
+                        other,
+                        *dates,
+                        (estimate, node.as_ref()),
+                        locate,
+                        &mut totals.comparison,
+                    );
                     match &compared {
                         Ok(c) => totals
                             .comparison
