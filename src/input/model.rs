@@ -172,8 +172,10 @@ fn work_place<'p>(
 pub enum CapacityBasis {
     /// Given by the caller.
     Given,
-    /// Outside the working ages (60周岁以上、未满16周岁): none.
-    Age,
+    /// Under the working ages (未满16周岁: the first working age): none.
+    Young(u32),
+    /// Over the working ages (60周岁以上: the last working age + 1): none.
+    Old(u32),
     /// A disability 第五条(三) names: none.
     Disability,
     /// Of working age without such a disability: full.
@@ -517,7 +519,8 @@ fn check_member<'p>(
         labor_capacity: m.labor_capacity.unwrap_or(default_capacity),
         capacity_basis: match m.labor_capacity {
             Some(_) => CapacityBasis::Given,
-            None if !working_age => CapacityBasis::Age,
+            None if age < working.0 => CapacityBasis::Young(working.0),
+            None if !working_age => CapacityBasis::Old(working.1.saturating_add(1)),
             None if disabled => CapacityBasis::Disability,
             None => CapacityBasis::WorkingAge,
         },

@@ -52,6 +52,11 @@ pub struct TekunMember {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[tsify(optional)]
     pub orphan_allowance: bool,
+    /// The labour capacity the rules judged for the member (given, or by age and disability:
+    /// 民发〔2021〕43号第五条), with why, in words, when explained: 无劳动能力（65周岁，60周岁以上）.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub labor_capacity_text: Option<String>,
     /// The member's own income per month, for the test of means.
     #[serde(skip)]
     own_monthly: Money,
@@ -133,6 +138,7 @@ pub(crate) fn assess(
             care: None,
             monthly: None,
             orphan_allowance: a.allowance_children.contains(&i),
+            labor_capacity_text: None,
             own_monthly: own_income(m, a.other_income_share)?,
             raised_to: None,
             fails: Fails::default(),
@@ -206,20 +212,33 @@ impl TekunFigures {
     }
 }
 
-/// Why a member has no labour capacity (民发〔2021〕43号第五条), in words.
-fn capacity_words(m: &Member<'_>) -> String {
+/// The labour capacity the rules judged for a member, with why (民发〔2021〕43号第五条: age, and the
+/// disabilities it names), in words: 无劳动能力（65周岁，60周岁以上）.
+pub(crate) fn capacity_text(m: &Member<'_>) -> String {
     let disability = match (m.disability_grade, m.disability_type) {
         (Some(g), Some(t)) => format!("{g}级{}", t.label()),
         (Some(g), None) => format!("{g}级残疾（未登记类别）"),
         _ => String::new(),
     };
-    match m.capacity_basis {
-        CapacityBasis::Given => "登记为无劳动能力".to_string(),
-        CapacityBasis::Age => format!("{}周岁，不在劳动年龄内", m.age),
-        CapacityBasis::Disability | CapacityBasis::WorkingAge => {
-            format!("{disability}，按民发〔2021〕43号第五条无劳动能力")
+    let why = match m.capacity_basis {
+        CapacityBasis::Given => "按登记".to_string(),
+        CapacityBasis::Young(n) => format!("{}周岁，未满{n}周岁", m.age),
+        CapacityBasis::Old(n) => format!("{}周岁，{n}周岁以上", m.age),
+        CapacityBasis::Disability => format!("{disability}，民发〔2021〕43号第五条"),
+        CapacityBasis::WorkingAge if disability.is_empty() => {
+            format!("{}周岁，在劳动年龄内", m.age)
         }
-    }
+        CapacityBasis::WorkingAge => format!(
+            "{}周岁，在劳动年龄内，{disability}不在民发〔2021〕43号第五条所列之内{}",
+            m.age,
+            if m.labor_capacity_assumed {
+                "（本计算器的假设）"
+            } else {
+                ""
+            }
+        ),
+    };
+    format!("{}（{why}）", m.labor_capacity.labor_label())
 }
 
 /// The first test in words when support continues for a member with labour capacity (第二十四条).
@@ -237,6 +256,22 @@ fn continues_words(m: &Member<'_>, why: Continues) -> String {
     }
 }
 
+/// A minor's support ends when the member turns the minor age: when that is within the year, the
+/// annual figure (monthly × 12) is said to be one, not what the year pays.
+fn ends_within_the_year(m: &Member<'_>, why: Continues) -> String {
+    let Continues::Minor(until) = why else {
+        return String::new();
+    };
+    let ends = chrono::Months::new(until.saturating_mul(12));
+    match m.birth_date.checked_add_months(ends) {
+        Some(day) if m.age.saturating_add(1) >= until => format!(
+            "，至 {}（满{until}周岁）止；全年额按每月 × 12 计，是按月额折算的年数，不是本年实际领取的数",
+            crate::base::calendar::format_date(day)
+        ),
+        _ => String::new(),
+    }
+}
+
 /// The three tests in words.
 fn test_words(
     m: &Member<'_>,
@@ -247,9 +282,7 @@ fn test_words(
     let no_means = row.own_monthly < standard;
     vec![
         match continues(m, minor_age) {
-            _ if m.labor_capacity == Capacity::None => {
-                format!("无劳动能力（{}）", capacity_words(m))
-            }
+            _ if m.labor_capacity == Capacity::None => capacity_text(m),
             Some(why) => continues_words(m, why),
             None => "有劳动能力".into(),
         },
@@ -404,6 +437,7 @@ impl HouseholdProgramme for TekunFigures {
         let floor = self.floor;
         for (m, row) in h.members.iter().zip(self.members.iter_mut()) {
             row.reasons = test_words(m, row, standard, a.minor_age);
+            row.labor_capacity_text = Some(capacity_text(m));
             if let (Some(why), true) = (continues(m, a.minor_age), row.eligible) {
                 let rule = match why {
                     Continues::Minor(_) => rules::TEKUN_CONTINUES_MINOR,
@@ -411,7 +445,12 @@ impl HouseholdProgramme for TekunFigures {
                 };
                 e.step(
                     rule,
-                    format!("{}：{}。", m.label, continues_words(m, why)),
+                    format!(
+                        "{}：{}{}。",
+                        m.label,
+                        continues_words(m, why),
+                        ends_within_the_year(m, why)
+                    ),
                     None,
                 );
             }

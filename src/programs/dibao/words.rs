@@ -433,6 +433,16 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         ),
         Some(g.monthly.to_fen_string()),
     );
+    if let (true, Ok(annual)) = (g.in_force, g.monthly.checked_mul(12.into())) {
+        e.step(
+            rules::DIBAO_GRADUAL_EXIT_AMOUNT,
+            format!(
+                "全年额 = 每月 {} 元 × 12 = {annual} 元，是按月额折算的年数，不是本户本年实际领取的数：渐退期至 {} 止，此后不再发放。",
+                g.monthly, g.until
+            ),
+            Some(annual.to_fen_string()),
+        );
+    }
     e.reason(if g.in_force {
         format!(
             "务工收入增加后进入低保渐退期，至 {} 止，期内每月 {} 元。",
