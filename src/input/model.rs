@@ -561,9 +561,9 @@ fn check_member<'p>(
 /// Born on 29 February, aged on 28 February or 1 March of a common year.
 fn birthday_on_edge(birth: NaiveDate, on: NaiveDate) -> bool {
     use chrono::Datelike;
-    (birth.month(), birth.day()) == (2, 29)
+    matches!((on.month(), on.day()), (2, 28) | (3, 1))
+        && (birth.month(), birth.day()) == (2, 29)
         && NaiveDate::from_ymd_opt(on.year(), 2, 29).is_none()
-        && matches!((on.month(), on.day()), (2, 28) | (3, 1))
 }
 
 /// A member's birth date: a date, not after `as_of`, and not over 150 years before it.

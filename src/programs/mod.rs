@@ -317,9 +317,10 @@ impl Amounts {
         annual: Option<Money>,
     ) -> Result<Amounts> {
         let mut a = Amounts::monthly(eligible, monthly)?;
-        if let (Some(annual), true) = (annual, a.annual.is_some()) {
-            a.annual = Some(annual.round_fen());
-            a.cash_annual = annual.round_fen();
+        if let (Some(annual), Some(_)) = (annual, a.annual) {
+            let annual = annual.round_fen();
+            a.annual = Some(annual);
+            a.cash_annual = annual;
         }
         Ok(a)
     }

@@ -141,7 +141,11 @@ pub(crate) fn assess(
         Area::Urban => None,
     };
     let mut members = Vec::with_capacity(h.members.len());
+    // Rules `member.laborCapacityRecorded`, `member.birthday` and `tekun.continuesMinor`.
+    let (mut recorded_none, mut birthday_on_edge, mut minor) = (false, false, false);
     for (i, m) in h.members.iter().enumerate() {
+        recorded_none |= m.capacity_recorded_none() && !m.has_supporter;
+        birthday_on_edge |= m.birthday_on_edge;
         let eligible = eligible.contains(&i);
         let mut row = TekunMember {
             member: m.label.clone(),
@@ -171,6 +175,7 @@ pub(crate) fn assess(
             row.care = Some(care);
             row.monthly = Some(row.raised_to.unwrap_or(support).round_fen());
             row.ends = ends(m, a.minor_age, h.ages_on)?;
+            minor |= matches!(continues(m, a.minor_age), Some(Continues::Minor(_)));
         }
         members.push(row);
     }
@@ -186,18 +191,13 @@ pub(crate) fn assess(
             .members
             .iter()
             .any(|m| m.labor_capacity_assumed && !m.has_supporter),
-        recorded_none: h
-            .members
-            .iter()
-            .any(|m| m.capacity_recorded_none() && !m.has_supporter),
+        recorded_none,
         at_school: h.members.iter().enumerate().any(|(i, m)| {
             eligible.contains(&i)
                 && matches!(continues(m, a.minor_age), Some(Continues::AtSchool(_)))
         }),
-        birthday_on_edge: h.members.iter().any(|m| m.birthday_on_edge),
-        minor: h.members.iter().enumerate().any(|(i, m)| {
-            eligible.contains(&i) && matches!(continues(m, a.minor_age), Some(Continues::Minor(_)))
-        }),
+        birthday_on_edge,
+        minor,
     })
 }
 
@@ -261,8 +261,12 @@ impl TekunFigures {
         Money::sum(self.members.iter().filter_map(|m| m.monthly))
     }
 
-    /// The year's support: each member's monthly × the months left, or × 12.
-    fn annual(&self) -> Result<Money> {
+    /// The year's support, when some member's ends within it: each member's monthly × the months
+    /// left, or × 12 (`None`: all × 12).
+    fn annual(&self) -> Result<Option<Money>> {
+        if self.members.iter().all(|m| m.ends.is_none()) {
+            return Ok(None);
+        }
         let mut sum = Money::ZERO;
         for m in &self.members {
             if let Some(monthly) = m.monthly {
@@ -270,7 +274,7 @@ impl TekunFigures {
                 sum = sum.checked_add(monthly.checked_mul(months.into())?)?;
             }
         }
-        Ok(sum)
+        Ok(Some(sum))
     }
 }
 
@@ -406,12 +410,16 @@ impl HouseholdProgramme for TekunFigures {
     }
 
     fn contribute(&self, a: &mut Assistance, used: Used) -> Result<()> {
+        let monthly = self.total()?;
         a.tekun = Some(Decided {
             members: (0..self.members.len())
                 .filter(|i| self.members.get(*i).is_some_and(|m| m.eligible))
                 .collect(),
-            monthly: self.total()?,
-            annual: self.annual()?,
+            monthly,
+            annual: match self.annual()? {
+                Some(annual) => annual,
+                None => monthly.checked_mul(12.into())?,
+            },
             used,
         });
         Ok(())
@@ -422,7 +430,7 @@ impl HouseholdProgramme for TekunFigures {
         Amounts::monthly_for(
             eligible,
             eligible.then(|| self.total()).transpose()?,
-            Some(self.annual()?),
+            self.annual()?,
         )
     }
 

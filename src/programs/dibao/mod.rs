@@ -318,16 +318,15 @@ impl DibaoFigures {
 }
 
 impl DibaoFigures {
-    /// The year's 低保 from the date: the rounded monthly × 12, or × the months left of a 渐退
-    /// period ending within the year.
+    /// The year's 低保 from the date when a 渐退 period ends within it: the rounded monthly × the
+    /// months left (`None`: × 12).
     fn annual(&self) -> Result<Option<Money>> {
-        let months = match self.route {
-            Some(Route::GradualExit) => self.working.months_left.unwrap_or(12),
-            _ => 12,
-        };
-        self.paid
-            .map(|m| m.round_fen().checked_mul(months.into()))
-            .transpose()
+        match (self.route, self.working.months_left, self.paid) {
+            (Some(Route::GradualExit), Some(n), Some(m)) => {
+                Ok(Some(m.round_fen().checked_mul(n.into())?))
+            }
+            _ => Ok(None),
+        }
     }
 }
 
@@ -479,7 +478,11 @@ impl HouseholdProgramme for DibaoFigures {
         a.dibao = Some(Decided {
             members,
             monthly: self.paid.unwrap_or_default(),
-            annual: self.annual()?.unwrap_or_default(),
+            annual: match (self.annual()?, self.paid) {
+                (Some(annual), _) => annual,
+                (None, Some(m)) => m.round_fen().checked_mul(12.into())?,
+                (None, None) => Money::ZERO,
+            },
             used,
         });
         Ok(())
@@ -563,7 +566,9 @@ impl HouseholdProgramme for DibaoFigures {
             self.working.disability_assumed,
             rules::MEMBER_DISABILITY_TYPE,
         );
-        a.extend(self.no_deduction_assumptions());
+        if !self.working.deductions.is_empty() {
+            a.extend(self.no_deduction_assumptions());
+        }
         a
     }
 
