@@ -410,9 +410,10 @@ fn step_texts(e: &zhenxing::estimate::Estimate, program: &str) -> Vec<String> {
 }
 
 #[test]
-fn an_annual_figure_that_stops_within_the_year_is_said_to_be_monthly_times_twelve() {
-    // tests/cases/dibao-gradual-exit.json: 渐退 of 6 months from 2023-03-15 to 2023-09-14, 650.00 a
-    // month kept; the annual 650.00 × 12 = 7800.00 is not what the household receives in the year.
+fn an_annual_figure_that_stops_within_the_year_counts_the_months_left() {
+    // 渐退 of 6 months from 2023-03-15 to 2023-09-14, 650.00 a month kept. Asked on 2023-06-01: from
+    // 2023-06-01 to the day after the end, 2023-09-15, is 3 months and 14 days, the part month counted
+    // whole: 4 months, 650.00 × 4 = 2600.00 (not 650.00 × 12 = 7800.00).
     let h = HouseholdInput::from_json(
         r#"{"region":"230129","members":[{"birthDate":"1988-01-01","wages":"24000"},{"birthDate":"1990-01-01"}],
             "onDibao":true,"dibaoMonthly":"650","incomeChangeDate":"2023-03-15"}"#,
@@ -424,19 +425,17 @@ fn an_annual_figure_that_stops_within_the_year_is_said_to_be_monthly_times_twelv
         e.program("dibao")
             .and_then(|p| p.annual())
             .map(|a| a.to_fen_string()),
-        Some("7800.00".into())
+        Some("2600.00".into())
     );
     let steps = step_texts(&e, "dibao");
     assert!(
-        steps
-            .iter()
-            .any(|s| s.contains("全年额 = 每月 650.00 元 × 12 = 7800.00 元")
-                && s.contains("不是本户本年实际领取的数")
-                && s.contains("渐退期至 2023-09-14 止")),
+        steps.iter().any(|s| s.contains("渐退期至 2023-09-14 止")
+            && s.contains("剩 4 个月")
+            && s.contains("650.00 元 × 4 = 2600.00 元")),
         "{steps:#?}"
     );
     // A 特困 member of 17 (born 2006-03-01, 18 on 2024-03-01) alone, no income, no supporter: supported
-    // as a minor until 18, within the year from 2023-06-01.
+    // as a minor to the day before 18, 2024-02-29; from 2023-06-01 to 2024-03-01 is 9 whole months.
     let h = HouseholdInput::from_json(
         r#"{"region":"230129","members":[{"birthDate":"2006-03-01","hasSupporter":false}]}"#,
     )
@@ -444,9 +443,9 @@ fn an_annual_figure_that_stops_within_the_year_is_said_to_be_monthly_times_twelv
     let e = engine.estimate(&h, "2023-06-01").unwrap();
     let steps = step_texts(&e, "tekun");
     assert!(
-        steps.iter().any(
-            |s| s.contains("至 2024-03-01（满18周岁）止") && s.contains("全年额按每月 × 12 计")
-        ),
+        steps
+            .iter()
+            .any(|s| s.contains("至 2024-02-29 止") && s.contains("剩 9 个月")),
         "{steps:#?}"
     );
 }
