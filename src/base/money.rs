@@ -89,8 +89,7 @@ impl Money {
     }
     /// The decimal addition of two amounts, neither zero.
     fn add_decimal(self, other: Money) -> Result<Money> {
-        self.0
-            .checked_add(other.0)
+        decimal_add(self.0, other.0)
             .map(Money)
             .ok_or_else(PolicyError::overflow)
     }
@@ -120,8 +119,7 @@ impl Money {
         self.checked_add(Money(negated))
     }
     pub fn checked_mul(self, factor: Decimal) -> Result<Money> {
-        self.0
-            .checked_mul(factor)
+        decimal_mul(self.0, factor)
             .map(Money)
             .ok_or_else(PolicyError::overflow)
     }
@@ -177,8 +175,7 @@ impl Money {
             .checked_div(unit.0)
             .ok_or_else(PolicyError::overflow)?
             .ceil();
-        units
-            .checked_mul(unit.0)
+        decimal_mul(units, unit.0)
             .map(Money)
             .ok_or_else(PolicyError::overflow)
     }
@@ -337,7 +334,7 @@ impl Rate {
     }
     /// As a percentage for people: 0.3 → "30%", 0.125 → "12.5%".
     pub fn percent(self) -> String {
-        match self.0.checked_mul(Decimal::ONE_HUNDRED) {
+        match decimal_mul(self.0, Decimal::ONE_HUNDRED) {
             Some(p) => format!("{}%", p.normalize()),
             None => format!("{}", self.0.normalize()),
         }
@@ -354,6 +351,22 @@ impl Serialize for Rate {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_string())
     }
+}
+
+/// `a + b`, checked. rust_decimal's `checked_add` is `inline(always)`: each call is the whole
+/// addition again (about 1,500 bytes in the module), so the module calls this one copy; natively
+/// it is inlined as before.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+pub fn decimal_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
+/// `a × b`, checked: one copy of rust_decimal's multiplication in the module, as [`decimal_add`].
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+pub fn decimal_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
 }
 
 /// Strictly a plain decimal: optional `-`, digits, optionally `.` and digits. Nothing else.
