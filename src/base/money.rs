@@ -715,13 +715,7 @@ mod tests {
     /// of random lengths (a fixed seed: the same texts every run).
     #[test]
     fn random_scientific_decimals_read_exactly_or_not_at_all() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = crate::base::seeded(0x9e37_79b9_7f4a_7c15_u64);
         let digit = |n: u64| char::from(b'0' + n as u8);
         for _ in 0..300_000 {
             let mut t = String::new();
@@ -761,13 +755,7 @@ mod tests {
     /// Plain decimals of more than 18 digits (read into 128 bits) as `from_str_exact` reads them.
     #[test]
     fn random_long_plain_decimals_read_exactly_or_not_at_all() {
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = crate::base::seeded(0x2545_f491_4f6c_dd1d_u64);
         for _ in 0..100_000 {
             let mut t = String::new();
             if next(3) == 0 {
