@@ -306,13 +306,7 @@ mod tests {
     /// texts every run).
     #[test]
     fn reads_random_numbers_as_serde_json_does() {
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = crate::base::seeded(0x2545_f491_4f6c_dd1d_u64);
         let digits = |text: &mut String, n: u64, next: &mut dyn FnMut(u64) -> u64| {
             for _ in 0..n {
                 text.push(char::from(b'0' + next(10) as u8));

@@ -12,3 +12,15 @@ pub mod money;
 pub mod sort;
 pub mod sorted_map;
 pub mod typed;
+
+/// Numbers below `n` from a fixed seed (xorshift), for tests over many generated texts: the same
+/// texts every run.
+#[cfg(test)]
+pub(crate) fn seeded(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |n| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    }
+}

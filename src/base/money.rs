@@ -89,20 +89,37 @@ impl Money {
     }
     /// The decimal addition of two amounts, neither zero.
     fn add_decimal(self, other: Money) -> Result<Money> {
-        self.0
-            .checked_add(other.0)
+        decimal_add(self.0, other.0)
             .map(Money)
             .ok_or_else(PolicyError::overflow)
     }
+    /// In the module, the addition of `-other`: rust_decimal's subtraction is its addition's code
+    /// again, inlined (about 1,600 bytes). Of two zeros, `other`, as the subtraction gives it.
+    /// Natively the subtraction itself (the addition cost the command-line tool about 210
+    /// instructions a household).
+    #[cfg(target_arch = "wasm32")]
+    pub fn checked_sub(self, other: Money) -> Result<Money> {
+        self.minus_by_adding(other)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn checked_sub(self, other: Money) -> Result<Money> {
         self.0
             .checked_sub(other.0)
             .map(Money)
             .ok_or_else(PolicyError::overflow)
     }
+    /// `self − other` as the module computes it: `self + (−other)`, the same decimal.
+    #[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+    fn minus_by_adding(self, other: Money) -> Result<Money> {
+        if other.0.is_zero() {
+            return Ok(if self.0.is_zero() { other } else { self });
+        }
+        let mut negated = other.0;
+        negated.set_sign_negative(other.0.is_sign_positive());
+        self.checked_add(Money(negated))
+    }
     pub fn checked_mul(self, factor: Decimal) -> Result<Money> {
-        self.0
-            .checked_mul(factor)
+        decimal_mul(self.0, factor)
             .map(Money)
             .ok_or_else(PolicyError::overflow)
     }
@@ -156,10 +173,9 @@ impl Money {
         let units = self
             .0
             .checked_div(unit.0)
-            .ok_or_else(PolicyError::overflow)?
-            .ceil();
-        units
-            .checked_mul(unit.0)
+            .and_then(ceil)
+            .ok_or_else(PolicyError::overflow)?;
+        decimal_mul(units, unit.0)
             .map(Money)
             .ok_or_else(PolicyError::overflow)
     }
@@ -318,7 +334,7 @@ impl Rate {
     }
     /// As a percentage for people: 0.3 → "30%", 0.125 → "12.5%".
     pub fn percent(self) -> String {
-        match self.0.checked_mul(Decimal::ONE_HUNDRED) {
+        match decimal_mul(self.0, Decimal::ONE_HUNDRED) {
             Some(p) => format!("{}%", p.normalize()),
             None => format!("{}", self.0.normalize()),
         }
@@ -335,6 +351,44 @@ impl Serialize for Rate {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_string())
     }
+}
+
+/// `a + b`, checked. rust_decimal's `checked_add` is `inline(always)`: each call is the whole
+/// addition again (about 1,500 bytes in the module), so the module calls this one copy; natively
+/// it is inlined as before.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+pub fn decimal_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(b)
+}
+
+/// `Decimal::ceil`; in the module its `+ 1` goes through [`decimal_add`] (`ceil`'s own is the
+/// addition inlined again, with a panic on overflow: `None` here). Natively `ceil` itself (the
+/// other way cost the command-line tool about 60 instructions a household).
+#[cfg(target_arch = "wasm32")]
+pub fn ceil(d: Decimal) -> Option<Decimal> {
+    ceil_by_adding(d)
+}
+#[cfg(not(target_arch = "wasm32"))]
+pub fn ceil(d: Decimal) -> Option<Decimal> {
+    Some(d.ceil())
+}
+
+/// `Decimal::ceil` as the module computes it.
+#[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+fn ceil_by_adding(d: Decimal) -> Option<Decimal> {
+    let whole = d.trunc();
+    match d.is_sign_positive() && d != whole {
+        true => decimal_add(whole, Decimal::ONE),
+        false => Some(whole),
+    }
+}
+
+/// `a × b`, checked: one copy of rust_decimal's multiplication in the module, as [`decimal_add`].
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+pub fn decimal_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
 }
 
 /// Strictly a plain decimal: optional `-`, digits, optionally `.` and digits. Nothing else.
@@ -375,12 +429,106 @@ pub fn parse_plain_decimal(text: &str) -> Option<Decimal> {
         let mid = u32::try_from(mantissa >> 32).ok()?;
         return Some(Decimal::from_parts(lo, mid, 0, negative, scale));
     }
-    // `from_str` (the parser `Decimal::from_scientific` uses too, so the module holds one) rounds
-    // what does not fit; a result with fewer decimal places than written was rounded, and is refused
-    // as `from_str_exact` refuses it.
-    <Decimal as std::str::FromStr>::from_str(text)
-        .ok()
-        .filter(|d| d.scale() == scale)
+    long_plain_decimal(text, scale)
+}
+
+/// A plain decimal of more than 18 digits (rare: kept out of the common path), read again into
+/// 128 bits, exactly or not at all.
+#[cold]
+#[inline(never)]
+fn long_plain_decimal(text: &str, scale: u32) -> Option<Decimal> {
+    let (negative, mantissa, _) = digits_of(text.as_bytes())?;
+    exact_decimal(negative, mantissa, i64::from(scale))
+}
+
+/// A JSON number with an exponent (`1e21`, `-1.5E-7`, what `JSON.stringify` writes for numbers far
+/// from 1) read exactly, or `None`: the value `digits × 10^(exponent − places)` with the digits and
+/// places as written, refused where it needs more than 28 places or 96 bits, or where the exponent
+/// is beyond ±28 (`0e29` too, as `Decimal::from_scientific` refuses it). The text is a JSON number
+/// (the reader has checked its shape); `from_scientific` would read it the same, but for a base that
+/// it rounds (more than 28 places or 96 bits as written), which is refused here.
+pub fn parse_scientific_decimal(text: &str) -> Option<Decimal> {
+    let bytes = text.as_bytes();
+    let at = bytes.iter().position(|b| matches!(b, b'e' | b'E'))?;
+    let (base, exponent) = bytes.split_at(at);
+    let (minus, written) = match exponent.get(1..)? {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        rest => (false, rest),
+    };
+    let mut exp = 0u32;
+    for &b in written {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        exp = exp
+            .saturating_mul(10)
+            .saturating_add(u32::from(b.wrapping_sub(b'0')));
+    }
+    if written.is_empty() || exp > Decimal::MAX_SCALE {
+        return None;
+    }
+    let (negative, mantissa, places) = digits_of(base)?;
+    let exp = i64::from(exp);
+    let scale = match minus {
+        true => i64::from(places).checked_add(exp)?,
+        false => i64::from(places).checked_sub(exp)?,
+    };
+    exact_decimal(negative, mantissa, scale)
+}
+
+/// `-`? digits (`.` digits)?: the sign, the digits as one integer (`None` beyond 128 bits) and how
+/// many follow the point.
+fn digits_of(text: &[u8]) -> Option<(bool, u128, u32)> {
+    let (negative, body) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text),
+    };
+    let mut mantissa = 0u128;
+    let mut digits = 0u32;
+    let mut point = None;
+    for &b in body {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa
+                    .checked_mul(10)?
+                    .checked_add(u128::from(b.wrapping_sub(b'0')))?;
+                digits = digits.checked_add(1)?;
+            }
+            b'.' if point.is_none() => point = Some(digits),
+            _ => return None,
+        }
+    }
+    let places = match point {
+        None if digits > 0 => 0,
+        Some(before) if before > 0 && before < digits => digits.checked_sub(before)?,
+        _ => return None,
+    };
+    Some((negative, mantissa, places))
+}
+
+/// `mantissa × 10^−scale` as a decimal with that mantissa and scale (a negative scale multiplies
+/// the mantissa out, to scale 0), or `None` where that needs more than 28 places or 96 bits.
+fn exact_decimal(negative: bool, mut mantissa: u128, scale: i64) -> Option<Decimal> {
+    let scale = match u32::try_from(scale) {
+        Ok(scale) => scale,
+        Err(_) => {
+            let times = u32::try_from(scale.checked_neg()?).ok()?;
+            mantissa = mantissa.checked_mul(10u128.checked_pow(times)?)?;
+            0
+        }
+    };
+    if scale > Decimal::MAX_SCALE || mantissa >> 96 != 0 {
+        return None;
+    }
+    let word = |shift: u32| u32::try_from((mantissa >> shift) & 0xFFFF_FFFF).ok();
+    Some(Decimal::from_parts(
+        word(0)?,
+        word(32)?,
+        word(64)?,
+        negative,
+        scale,
+    ))
 }
 
 #[cfg(test)]
@@ -459,6 +607,176 @@ mod tests {
         }
     }
 
+    /// The same decimal, to the mantissa, scale and sign (as `serialize` holds them).
+    fn same(ours: Option<Decimal>, theirs: Option<Decimal>, text: &str) {
+        assert_eq!(
+            ours.map(|d| d.serialize()),
+            theirs.map(|d| d.serialize()),
+            "{text}"
+        );
+    }
+
+    /// The number written without its exponent (the point moved), as rust_decimal's exact parser
+    /// reads it; `None` for an exponent beyond ±28, as `from_scientific` refuses it.
+    fn moved_point(text: &str) -> Option<Decimal> {
+        let (base, exp) = text.split_once(['e', 'E'])?;
+        let exp: i64 = exp.trim_start_matches('+').parse().ok()?;
+        if exp.abs() > 28 {
+            return None;
+        }
+        let (sign, base) = match base.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", base),
+        };
+        let (int, frac) = base.split_once('.').unwrap_or((base, ""));
+        let digits = format!("{int}{frac}");
+        let point = int.len() as i64 + exp;
+        let plain = if point <= 0 {
+            format!("0.{}{digits}", "0".repeat((-point) as usize))
+        } else if point as usize >= digits.len() {
+            format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+        } else {
+            let (a, b) = digits.split_at(point as usize);
+            format!("{a}.{b}")
+        };
+        Decimal::from_str_exact(&format!("{sign}{plain}")).ok()
+    }
+
+    /// A JSON number with an exponent reads as `from_scientific` reads it where that reads its base
+    /// exactly, and always as the same number written without the exponent reads exactly.
+    fn scientific_as_rust_decimal(text: &str) {
+        let ours = parse_scientific_decimal(text);
+        same(ours, moved_point(text), text);
+        let base = text.split(['e', 'E']).next().unwrap_or("");
+        if Decimal::from_str_exact(base).is_ok() {
+            same(ours, Decimal::from_scientific(text).ok(), text);
+        }
+    }
+
+    #[test]
+    fn scientific_decimals_read_exactly_or_not_at_all() {
+        for t in [
+            "0e0",
+            "-0e0",
+            "0e28",
+            "0e29",
+            "0e-28",
+            "0e-29",
+            "-0.0e1",
+            "-0e5",
+            "0.000e2",
+            "0.000e5",
+            "1e21",
+            "1E+21",
+            "1e+0",
+            "1e-0",
+            "1e0000000000000000000001",
+            "1e99999999999",
+            "1e-99999999999",
+            "1.5e-7",
+            "1.50e1",
+            "1.5e3",
+            "-2.5E-3",
+            "1e28",
+            "1e29",
+            "7.9228162514264337593543950335e28",
+            "7.9228162514264337593543950336e28",
+            "79228162514264337593543950335e0",
+            "79228162514264337593543950336e-1",
+            "1.2345678901234567e+21",
+            "1.7976931348623157e+308",
+            "5e-324",
+            "1.5e-28",
+            "1e-28",
+            "1.0000000000000000000000000001e1",
+            "1.0000000000000000000000001e27",
+        ] {
+            scientific_as_rust_decimal(t);
+        }
+        // Where `from_scientific` rounds the base (more than 28 places or 96 bits as written) and
+        // this reader does not: refused, or read exactly where the exponent brings it within.
+        for (t, exact) in [
+            ("1.00000000000000000000000000001e0", None),
+            ("1.00000000000000000000000000000e0", None),
+            ("1.00000000000000000000000000000000e5", None),
+            ("79228162514264337593543950335.0e0", None),
+            (
+                "0.00000000000000000000000000001e5",
+                Some("0.000000000000000000000001"),
+            ),
+        ] {
+            let exact = exact.map(|e| Decimal::from_str_exact(e).unwrap());
+            same(parse_scientific_decimal(t), exact, t);
+            assert!(Decimal::from_scientific(t).is_ok(), "{t}");
+        }
+    }
+
+    /// Random JSON numbers with an exponent: a sign, an integer part, a fraction and an exponent
+    /// of random lengths (a fixed seed: the same texts every run).
+    #[test]
+    fn random_scientific_decimals_read_exactly_or_not_at_all() {
+        let mut next = crate::base::seeded(0x9e37_79b9_7f4a_7c15_u64);
+        let digit = |n: u64| char::from(b'0' + n as u8);
+        for _ in 0..300_000 {
+            let mut t = String::new();
+            if next(3) == 0 {
+                t.push('-');
+            }
+            match next(6) {
+                0 => t.push('0'),
+                _ => {
+                    t.push(digit(1 + next(9)));
+                    (0..next(31)).for_each(|_| t.push(digit(next(10))));
+                }
+            }
+            if next(2) == 0 {
+                t.push('.');
+                // Runs of zeros now and then, as trailing zeros and 0.000… are.
+                let zeros = next(4) == 0;
+                (0..1 + next(34)).for_each(|_| t.push(digit(if zeros { 0 } else { next(10) })));
+            }
+            t.push(if next(2) == 0 { 'e' } else { 'E' });
+            match next(3) {
+                0 => t.push('-'),
+                1 => t.push('+'),
+                _ => {}
+            }
+            if next(8) == 0 {
+                t.push('0');
+            }
+            match next(10) {
+                0 => (0..1 + next(12)).for_each(|_| t.push(digit(next(10)))),
+                _ => t.push_str(&next(32).to_string()),
+            }
+            scientific_as_rust_decimal(&t);
+        }
+    }
+
+    /// Plain decimals of more than 18 digits (read into 128 bits) as `from_str_exact` reads them.
+    #[test]
+    fn random_long_plain_decimals_read_exactly_or_not_at_all() {
+        let mut next = crate::base::seeded(0x2545_f491_4f6c_dd1d_u64);
+        for _ in 0..100_000 {
+            let mut t = String::new();
+            if next(3) == 0 {
+                t.push('-');
+            }
+            let len = 19 + next(21) as usize;
+            let point = next(len as u64) as usize;
+            for i in 0..len {
+                if i == point && i > 0 {
+                    t.push('.');
+                }
+                let zeros = next(5) == 0;
+                t.push(char::from(b'0' + if zeros { 0 } else { next(10) as u8 }));
+            }
+            let ours = parse_plain_decimal(&t);
+            let fits = t.trim_start_matches('-').len() <= 40;
+            let theirs = Decimal::from_str_exact(&t).ok().filter(|_| fits);
+            same(ours, theirs, &t);
+        }
+    }
+
     #[test]
     fn whole_fen_after_the_one_rounding() {
         assert_eq!(m("1234.5").to_fen(), Some(123_450));
@@ -491,6 +809,52 @@ mod tests {
             proptest::prop_assert_eq!(text.as_str(), d.to_string());
             let fen = (d.scale() == 2).then(|| i64::try_from(d.mantissa()).ok()).flatten();
             proptest::prop_assert_eq!(money.to_fen(), fen);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// The module's subtraction (by adding) is rust_decimal's to the mantissa, scale and sign
+        /// (zeros of either sign and any scale, and overflow, included).
+        #[test]
+        fn subtraction_is_rust_decimals(
+            a in proptest::prop_oneof![-1_000_000i128..1_000_000, -(1i128 << 70)..(1i128 << 70), proptest::num::i128::ANY],
+            b in proptest::prop_oneof![-1_000_000i128..1_000_000, -(1i128 << 70)..(1i128 << 70), proptest::num::i128::ANY],
+            scales in (0u32..=28, 0u32..=28),
+            zeros in 0u8..8,
+            signs in (proptest::bool::ANY, proptest::bool::ANY),
+        ) {
+            let decimal = |m: i128, scale: u32, zero: bool, negative: bool| {
+                let m = if zero { 0 } else { m % (1i128 << 96) };
+                let mut d = Decimal::from_i128_with_scale(m, scale);
+                if m == 0 && negative {
+                    d.set_sign_negative(true);
+                }
+                d
+            };
+            let a = decimal(a, scales.0, zeros & 1 != 0, signs.0);
+            let b = decimal(b, scales.1, zeros & 2 != 0, signs.1);
+            let ours = Money(a).minus_by_adding(Money(b)).ok().map(|m| m.0.serialize());
+            let theirs = a.checked_sub(b).map(|d| d.serialize());
+            proptest::prop_assert_eq!(ours, theirs, "{} - {}", a, b);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// The module's `ceil` is rust_decimal's to the mantissa, scale and sign.
+        #[test]
+        fn ceil_is_rust_decimals(
+            m in proptest::prop_oneof![-1_000_000i128..1_000_000, proptest::num::i128::ANY],
+            scale in 0u32..=28,
+            negative_zero in proptest::bool::ANY,
+        ) {
+            let m = m % ((1i128 << 96) - 1);
+            let mut d = Decimal::from_i128_with_scale(m, scale);
+            if m == 0 && negative_zero {
+                d.set_sign_negative(true);
+            }
+            proptest::prop_assert_eq!(ceil_by_adding(d).map(|c| c.serialize()), Some(d.ceil().serialize()), "{}", d);
         }
     }
 

@@ -29,7 +29,7 @@ use crate::base::json::Node;
 use rust_decimal::Decimal;
 
 use crate::base::error::{join_path, PolicyError, Problem, Result};
-use crate::base::money::{parse_plain_decimal, Money};
+use crate::base::money::{parse_plain_decimal, parse_scientific_decimal, Money};
 
 /// Money as it arrived, already checked (not negative, at most two places, at most 10^10).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -374,21 +374,21 @@ pub fn text(v: &Node<'_>, key: &str) -> Result<String> {
 fn number(t: &str) -> Result<Decimal> {
     if t.contains(['e', 'E']) {
         // Exact, like the plain form; refused beyond what rust_decimal holds.
-        return match Decimal::from_scientific(t) {
-            Ok(d) => Ok(d),
+        return match parse_scientific_decimal(t) {
+            Some(d) => Ok(d),
             // A negative exponent ("e-", "E-"), found byte by byte: a search for a `&str` would
             // link the standard library's substring search, which nothing else here needs.
-            Err(_)
-                if t.as_bytes()
-                    .windows(2)
-                    .any(|w| matches!(w, [b'e' | b'E', b'-'])) =>
+            None if t
+                .as_bytes()
+                .windows(2)
+                .any(|w| matches!(w, [b'e' | b'E', b'-'])) =>
             {
                 Err(PolicyError::invalid_input(
                     "",
                     "金额最多保留两位小数（精确到分）",
                 ))
             }
-            Err(_) => Err(PolicyError::out_of_range("", "数值超出范围")),
+            None => Err(PolicyError::out_of_range("", "数值超出范围")),
         };
     }
     parse_plain_decimal(t).ok_or_else(|| PolicyError::out_of_range("", "数值超出范围"))
@@ -512,6 +512,21 @@ mod tests {
         assert_eq!(code("1e21"), ErrorCode::OutOfRange);
         assert_eq!(code("1e400"), ErrorCode::OutOfRange);
         assert_eq!(code("-0.5"), ErrorCode::OutOfRange);
+        // Digits beyond 28 places are refused as in the plain form, not rounded to 1.00 or 0.00;
+        // 1 × 10^-24 is read exactly, and has too many places.
+        assert_eq!(
+            code("1.00000000000000000000000000001e0"),
+            ErrorCode::OutOfRange
+        );
+        assert_eq!(
+            code("1.00000000000000000000000000001"),
+            ErrorCode::OutOfRange
+        );
+        assert_eq!(
+            code("0.00000000000000000000000000001e5"),
+            ErrorCode::InvalidInput
+        );
+        assert_eq!(fen("1.5e3"), "1500.00");
     }
 
     #[test]

@@ -132,9 +132,7 @@ pub fn microcredit_figures(
     let interest = req.amount.times(req.rate)?.checked_mul(years)?.round_fen();
     let share = r.rate(&p::MICROCREDIT_SUBSIDY_SHARE_OF_LPR)?;
     let subsidised_rate = Rate::from_decimal(
-        lpr.decimal()
-            .checked_mul(share.decimal())
-            .unwrap_or_default(),
+        crate::base::money::decimal_mul(lpr.decimal(), share.decimal()).unwrap_or_default(),
     )
     .min(req.rate);
     let subsidy = if blockers.is_empty() {

@@ -18,7 +18,7 @@ use super::county::Trace;
 use super::transition::RegionRef;
 use crate::base::calendar::format_date;
 use crate::base::error::{ErrorCode, PolicyError, Result};
-use crate::base::money::{Money, Rate};
+use crate::base::money::{decimal_mul, Money, Rate};
 use crate::input::county::{CountyIndicatorInput, RegisterSummaryInput, TwoYears};
 use crate::input::household::Category;
 use crate::params::{catalogue as p, KeyCounty, Level, Reader};
@@ -112,11 +112,11 @@ fn grows_faster(t: &TwoYears, province: &Province) -> Result<bool> {
     let diff = t.this_year.checked_sub(t.last_year)?.decimal();
     let over = |d: Option<Decimal>| d.ok_or_else(PolicyError::overflow);
     match province {
-        Province::Growth(g) => Ok(diff > over(g.checked_mul(t.last_year.decimal()))?),
+        Province::Growth(g) => Ok(diff > over(decimal_mul(*g, t.last_year.decimal()))?),
         Province::Income(pi) => {
             let pdiff = pi.this_year.checked_sub(pi.last_year)?.decimal();
-            let left = over(diff.checked_mul(pi.last_year.decimal()))?;
-            let right = over(pdiff.checked_mul(t.last_year.decimal()))?;
+            let left = over(decimal_mul(diff, pi.last_year.decimal()))?;
+            let right = over(decimal_mul(pdiff, t.last_year.decimal()))?;
             Ok(left > right)
         }
     }

@@ -193,8 +193,7 @@ fn critical_illness(
         let bonus = r.rate(&p::MEDICAL_CRITICAL_TILT_RATE_BONUS)?;
         deductible = deductible.times(factor)?;
         let add = |rate: rust_decimal::Decimal| {
-            rate.checked_add(bonus.decimal())
-                .ok_or_else(PolicyError::overflow)
+            crate::base::money::decimal_add(rate, bonus.decimal()).ok_or_else(PolicyError::overflow)
         };
         low_rate = add(low_rate)?;
         high_rate = add(high_rate)?;
