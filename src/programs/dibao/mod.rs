@@ -427,12 +427,25 @@ impl HouseholdProgramme for DibaoFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add_if(!self.tekun_members.is_empty(), rules::TEKUN_OWN_INCOME);
+        // Members left beside the 特困 ones: only then are the two kept apart.
+        let beside_tekun = !self.tekun_members.is_empty() && self.working.covered > 0;
+        a.add_if(beside_tekun, rules::TEKUN_OWN_INCOME);
         let deducted = self
             .working
             .deductions
             .iter()
             .any(|(_, _, d)| matches!(d, Deduction::Capped { .. }));
+        a.add_if(deducted, rules::DIBAO_EMPLOYMENT_DEDUCTION_CAP);
+        let w = &self.working;
+        a.add_if(
+            w.below && w.assets_passed && w.covered > 0,
+            rules::DIBAO_BASE_METHOD,
+        );
+        a.add_if(w.gradual.is_some(), rules::DIBAO_GRADUAL_EXIT_EMPLOYMENT);
+        a.add_if(
+            self.route == Some(Route::GradualExit) && !w.single_person_set_aside.is_empty(),
+            rules::DIBAO_ROUTE_ORDER_GRADUAL_EXIT,
+        );
         a.add_if(
             deducted && self.working.area == Some(Area::Urban),
             rules::DIBAO_EMPLOYMENT_DEDUCTION_URBAN,
@@ -441,7 +454,7 @@ impl HouseholdProgramme for DibaoFigures {
             self.gradual_exit.is_some(),
             rules::DIBAO_GRADUAL_EXIT_AMOUNT,
         );
-        a.add_if(!self.tekun_members.is_empty(), rules::DIBAO_TEKUN_MEMBERS);
+        a.add_if(beside_tekun, rules::DIBAO_TEKUN_MEMBERS);
         a.add_if(
             self.working.below_province.is_some(),
             rules::DIBAO_STANDARD_BELOW_PROVINCE,
