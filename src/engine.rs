@@ -406,6 +406,7 @@ impl Engine {
                     let mut s = Screening::of(&e);
                     let reference = s.reference.take();
                     columns.push(Ok(&s), reference);
+                    columns.rest_on(&e);
                 }
                 Err(e) => columns.push(Err(e.into()), reference_of(h)),
             }
@@ -669,7 +670,9 @@ impl RegisterComparer<'_> {
                         path.cause(&self.engine.read_household(h, to)?, &before, &after)?
                     }
                 };
-                HouseholdComparison::between(&before, &after, &cause)
+                let c = HouseholdComparison::between(&before, &after, &cause)?;
+                self.tally.rest_on(&before, &after);
+                Ok(c)
             });
         match compared {
             Ok(c) => {

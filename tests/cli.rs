@@ -504,7 +504,7 @@ fn household_cells_on_later_rows_are_read_and_must_agree() {
 }
 
 #[test]
-fn empty_and_split_household_ids_are_errors() {
+fn empty_ids_are_errors_and_rows_of_one_household_apart_are_one_household() {
     let s = Scratch::new("ids");
     let input = s.file(
         "r.csv",
@@ -512,21 +512,119 @@ fn empty_and_split_household_ids_are_errors() {
             "{HEADER},230129,m1,1980-01-01,0\n,230221,m2,1980-01-01,0\nA,230129,m1,1980-01-01,0\nB,230129,m1,1980-01-01,0\nA,230129,m2,2010-01-01,0\nC,230129,m1,1980-01-01,0\n"
         ),
     );
-    let (code, rows, _) = estimate_rows(&input, &["--threads", "2"]);
+    let (code, rows, stderr) = estimate_rows(&input, &["--threads", "2"]);
     assert_eq!(code, 1);
+    // A's rows (lines 4 and 6) are one household of two members, given out at its first row.
     assert_eq!(
         households(&rows),
         [
             h("", 2, 2, false),
             h("", 3, 3, false),
-            h("A", 4, 4, false),
+            h("A", 4, 6, true),
             h("B", 5, 5, true),
-            h("A", 6, 6, false),
             h("C", 7, 7, true)
         ]
     );
     assert!(message(&rows[0]).contains("户编号（household_id）为空"));
-    assert!(message(&rows[2]).contains("不连续"));
+    assert!(stderr.contains("其余 6 行全部计入 5 条结果"), "{stderr}");
+    // The same two rows together: the same result for A.
+    let together = s.file(
+        "t.csv",
+        format!("{HEADER}A,230129,m1,1980-01-01,0\nA,230129,m2,2010-01-01,0\n"),
+    );
+    let (_, alone, _) = estimate_rows(&together, &[]);
+    assert_eq!(rows[2]["screening"], alone[0]["screening"]);
+    // One id given to two households that disagree on a household cell: an error that says what
+    // to fix.
+    let twice = s.file(
+        "d.csv",
+        format!("{HEADER}A,230129,m1,1980-01-01,0\nB,230129,m1,1980-01-01,0\nA,230221,m1,1990-01-01,0\n"),
+    );
+    let (_, rows, _) = estimate_rows(&twice, &[]);
+    assert_eq!(households(&rows), [h("A", 2, 4, false), h("B", 3, 3, true)]);
+    assert!(
+        message(&rows[0]).contains("可能是两户用了同一个户编号：请给其中一户改用别的户编号"),
+        "{}",
+        message(&rows[0])
+    );
+}
+
+/// A register's rows as an export sorts them (by village, then by member), every line moved.
+fn sorted_by_village(register: &str) -> String {
+    let mut lines = register.lines();
+    let header = lines.next().unwrap();
+    let at = |name: &str| header.split(',').position(|c| c == name).unwrap();
+    let (village, member) = (at("村"), at("成员"));
+    let mut rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    rows.sort_by(|a, b| (a[village], a[member], a[0]).cmp(&(b[village], b[member], b[0])));
+    let mut out = format!("{header}\n");
+    for r in rows {
+        out.push_str(&r.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// Text with each 第 N 行 as 第 N 行 (N a number): what names a line.
+fn no_line_numbers(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find("第 ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + "第 ".len()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 && after[digits..].starts_with(" 行") {
+            out.push_str("第 N 行");
+            rest = &after[digits + " 行".len()..];
+        } else {
+            out.push_str("第 ");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Output rows without what names their lines (`line`, `last_line`, 第 N 行), sorted.
+fn without_lines(csv: &str) -> Vec<String> {
+    let mut rows: Vec<String> = csv
+        .lines()
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            no_line_numbers(&[&cells[..2], &cells[4..]].concat().join(","))
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn a_register_in_any_row_order_gives_the_rows_of_the_sorted_one() {
+    let s = Scratch::new("any-order");
+    let register = std::fs::read_to_string(county().join("register.csv")).unwrap();
+    let shuffled = sorted_by_village(&register);
+    assert_ne!(shuffled, register);
+    // Named as the sorted one: the printed summary names its register.
+    let input = s.file("register.csv", &shuffled);
+    let args = ["--output-format", "csv", "--no-bom", "-o", "-"];
+    let (code, out, stderr) = estimate_quiet(&input, &args);
+    let (sorted_code, sorted, _) = estimate_quiet(&county().join("register.csv"), &args);
+    assert_eq!((code, sorted_code), (1, 1), "{stderr}");
+    assert_eq!(without_lines(&out), without_lines(&sorted));
+    // The county summary has no line numbers: the same bytes.
+    let summary = |path: &Path| {
+        let (_, out, _) = run(&[
+            "summary",
+            "--as-of",
+            "2025-06-01",
+            "--quiet",
+            path.to_str().unwrap(),
+            "-o",
+            "-",
+        ]);
+        out
+    };
+    assert_eq!(summary(&input), summary(&county().join("register.csv")));
 }
 
 #[test]
@@ -1108,7 +1206,7 @@ fn golden_county_register_compare() {
     let heading = std::fs::read_to_string(&text).unwrap();
     assert!(
         heading.starts_with(
-            "参数对照报告\n测算日期：2025-06-01\n花名册：register.csv，13 户，其中 1 户有误，不参与比较（见“有误户数”）\n\
+            "参数对照报告\n测算日期：2025-06-01\n花名册：register.csv，读入 13 户，其中 1 户有误，不参与比较（见“有误户数”）\n\
              对照参数：内置的黑龙江参数\n调整后参数：同对照参数，另改 dibao.standard.rural=471、dibao.standard.urban=700\n\n"
         ),
         "{heading}"
@@ -2342,6 +2440,12 @@ fn a_date_comparison_names_its_dates_fits_a_page_and_places_each_household() {
         first.ends_with(
             "2025-12-31符合户数,2026-01-01符合户数,2025-12-31年额,2026-01-01年额,年额变化"
         ),
+        "{first}"
+    );
+    // Each count named for what it is: the households compared, not those read (the summary's
+    // 读入户数 counts the errors too).
+    assert!(
+        first.starts_with("\u{feff}地区代码,地区,项目,比较户数,有误户数,"),
         "{first}"
     );
 }

@@ -218,3 +218,76 @@ fn a_one_off_payment_is_its_programmes_annual_amount_in_every_comparison() {
         (&"3176.96".into(), &"2857.04".into())
     );
 }
+
+#[test]
+fn each_date_of_a_comparison_says_what_its_figures_rested_on() {
+    let (_, report, stderr) =
+        compared_by_the_tool("rested-on", REGISTER, "2025-12-31", "2026-01-01");
+    // Each side's items, from every household compared, as each household's estimate lists them
+    // on that date: the same parameters, dates, rules and parts (usedBy), in the estimate's shape.
+    let engine = Engine::new().unwrap();
+    for (side, on) in [("basisBefore", "2025-12-31"), ("basisAfter", "2026-01-01")] {
+        for (key, name) in [
+            ("unofficial", "parameter"),
+            ("stale", "parameter"),
+            ("assumptions", "rule"),
+        ] {
+            let mut want: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+                Default::default();
+            let mut from: std::collections::BTreeMap<String, String> = Default::default();
+            for text in REGISTER.lines() {
+                let h = HouseholdInput::read(&zhenxing::input::parse(text, "").unwrap()).unwrap();
+                let e = serde_json::to_value(engine.estimate_unexplained(&h, on).unwrap()).unwrap();
+                for item in e[key].as_array().unwrap() {
+                    let used = want.entry(item[name].as_str().unwrap().into()).or_default();
+                    used.extend(
+                        item["usedBy"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|p| p.as_str().unwrap().to_string()),
+                    );
+                    // The oldest value used, when households used different ones.
+                    if let Some(d) = item["lastFrom"].as_str() {
+                        let kept = from
+                            .entry(item[name].as_str().unwrap().into())
+                            .or_insert(d.into());
+                        if d < kept.as_str() {
+                            *kept = d.into();
+                        }
+                    }
+                }
+            }
+            let items = report[side][key].as_array().unwrap();
+            let got: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = items
+                .iter()
+                .map(|i| {
+                    let used = i["usedBy"].as_array().unwrap();
+                    (
+                        i[name].as_str().unwrap().into(),
+                        used.iter().map(|p| p.as_str().unwrap().into()).collect(),
+                    )
+                })
+                .collect();
+            assert_eq!(got, want, "{side}.{key}");
+            for i in items.iter().filter(|i| i.get("lastFrom").is_some()) {
+                assert_eq!(
+                    i["lastFrom"].as_str(),
+                    from.get(i[name].as_str().unwrap()).map(String::as_str)
+                );
+            }
+        }
+    }
+    // 2026-01-01's 资助参保 rests on the assumption that the period's shares go on.
+    assert!(report["basisAfter"]["assumptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["usedBy"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == "medicalPremium")));
+    // The printed report (on stderr) says it in words, for each date when they differ.
+    assert!(stderr.contains("2026-01-01的测算依据"), "{stderr}");
+}

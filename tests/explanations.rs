@@ -344,3 +344,108 @@ fn below_the_monitoring_line_never_reads_as_equal_to_it() {
         "{steps:?}"
     );
 }
+
+#[test]
+fn each_member_has_the_labour_capacity_the_rules_judged_with_why() {
+    // 2023-06-01, working ages 16 to 59 (民发〔2021〕43号第五条): born 1958-03-01 is 65 (over 59),
+    // 2015-03-01 is 8 (under 16), 1980-03-01 is 43 with 一级肢体残疾 (第五条(三)), 1985-03-01 is 38 with
+    // none given, 1990-03-01 is 33 registered as 部分丧失劳动能力.
+    let h = HouseholdInput::from_json(
+        r#"{"region":"230129","members":[{"birthDate":"1958-03-01"},{"birthDate":"2015-03-01"},
+            {"birthDate":"1980-03-01","disabilityGrade":1,"disabilityType":"physical"},
+            {"birthDate":"1985-03-01"},{"birthDate":"1990-03-01","laborCapacity":"partial"}]}"#,
+    )
+    .unwrap();
+    let engine = Engine::new().unwrap();
+    let texts = |explain: bool| -> Vec<Value> {
+        let e = match explain {
+            true => engine.estimate(&h, "2023-06-01").unwrap(),
+            false => engine.estimate_unexplained(&h, "2023-06-01").unwrap(),
+        };
+        let v = serde_json::to_value(&e).unwrap();
+        let tekun = v["programs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["program"] == "tekun")
+            .unwrap()
+            .clone();
+        tekun["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["laborCapacityText"].clone())
+            .collect()
+    };
+    assert_eq!(
+        texts(true),
+        [
+            "无劳动能力（65周岁，60周岁以上）",
+            "无劳动能力（8周岁，未满16周岁）",
+            "无劳动能力（1级肢体残疾，民发〔2021〕43号第五条）",
+            "有劳动能力（38周岁，在劳动年龄内）",
+            "部分丧失劳动能力（按登记）",
+        ]
+    );
+    // Words only when explained.
+    assert!(texts(false).iter().all(Value::is_null));
+}
+
+/// The steps of programme `program` in an explained estimate, as text.
+fn step_texts(e: &zhenxing::estimate::Estimate, program: &str) -> Vec<String> {
+    let v = serde_json::to_value(e).unwrap();
+    let p = v["programs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["program"] == program)
+        .unwrap()
+        .clone();
+    p["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn an_annual_figure_that_stops_within_the_year_counts_the_months_left() {
+    // 渐退 of 6 months from 2023-03-15 to 2023-09-14, 650.00 a month kept. Asked on 2023-06-01: from
+    // 2023-06-01 to the day after the end, 2023-09-15, is 3 months and 14 days, the part month counted
+    // whole: 4 months, 650.00 × 4 = 2600.00 (not 650.00 × 12 = 7800.00).
+    let h = HouseholdInput::from_json(
+        r#"{"region":"230129","members":[{"birthDate":"1988-01-01","wages":"24000"},{"birthDate":"1990-01-01"}],
+            "onDibao":true,"dibaoMonthly":"650","incomeChangeDate":"2023-03-15"}"#,
+    )
+    .unwrap();
+    let engine = Engine::new().unwrap();
+    let e = engine.estimate(&h, "2023-06-01").unwrap();
+    assert_eq!(
+        e.program("dibao")
+            .and_then(|p| p.annual())
+            .map(|a| a.to_fen_string()),
+        Some("2600.00".into())
+    );
+    let steps = step_texts(&e, "dibao");
+    assert!(
+        steps.iter().any(|s| s.contains("渐退期至 2023-09-14 止")
+            && s.contains("剩 4 个月")
+            && s.contains("650.00 元 × 4 = 2600.00 元")),
+        "{steps:#?}"
+    );
+    // A 特困 member of 17 (born 2006-03-01, 18 on 2024-03-01) alone, no income, no supporter: supported
+    // as a minor to the day before 18, 2024-02-29; from 2023-06-01 to 2024-03-01 is 9 whole months.
+    let h = HouseholdInput::from_json(
+        r#"{"region":"230129","members":[{"birthDate":"2006-03-01","hasSupporter":false}]}"#,
+    )
+    .unwrap();
+    let e = engine.estimate(&h, "2023-06-01").unwrap();
+    let steps = step_texts(&e, "tekun");
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.contains("至 2024-02-29 止") && s.contains("剩 9 个月")),
+        "{steps:#?}"
+    );
+}

@@ -1,6 +1,6 @@
 //! Registers corrupted at random, through the command-line tool: whatever is done to them (unclosed
-//! quotes, cells added or dropped, a row in GBK, empty ids, a household's row moved away, blank
-//! lines, any line ending), every line is accounted for exactly once, every household that was not
+//! quotes, cells added or dropped, a row in GBK, empty ids, a household's row moved away, which
+//! joins it again, blank lines, any line ending), every line is accounted for exactly once, every household that was not
 //! touched gets exactly the result it gets in the clean register, and a household with a row that
 //! cannot be trusted gets no result, only errors; a row in GBK, which makes the file not UTF-8,
 //! has the whole file refused up front.
@@ -158,6 +158,8 @@ proptest! {
         // Households with a row that cannot be trusted: never a result, always an error.
         let mut broken = std::collections::BTreeSet::new();
         let mut moved = Vec::new();
+        // Households touched otherwise than by a row moved away.
+        let mut otherwise = std::collections::BTreeSet::new();
         let mut corrupted_gbk = false;
         for (at, c) in &corruptions {
             if matches!(c, Corruption::Quote) && quoted {
@@ -177,6 +179,8 @@ proptest! {
             corrupt(&mut rows[i].1, *c);
             if matches!(c, Corruption::Moved) {
                 moved.push(i);
+            } else {
+                otherwise.insert(rows[i].0);
             }
         }
         // Moved rows go to the end, in order.
@@ -215,12 +219,16 @@ proptest! {
         }
         prop_assert_ne!(code, 2, "{}", stderr);
 
-        // Accounting: every line after the header is blank or in exactly one output row.
+        // Accounting: every line after the header is blank or in exactly one output row. A
+        // household's rows apart in the register (a row moved away) are one household: its lines
+        // are those of its id from its first line to its last.
+        let id_of = |line: &[u8]| line.split(|b| *b == b',').next().unwrap_or_default().to_vec();
         let mut owner: Vec<Option<usize>> = vec![None; lines.len() + 1];
         for (k, v) in out.iter().enumerate() {
             let (first, last) = (v["line"].as_u64().unwrap() as usize, v["lastLine"].as_u64().unwrap() as usize);
+            let id = v["household"].as_str().unwrap_or_default().as_bytes();
             for line in first..=last {
-                if lines[line - 1].is_empty() {
+                if lines[line - 1].is_empty() || (first != last && id_of(&lines[line - 1]) != id) {
                     continue;
                 }
                 prop_assert!(owner[line].is_none(), "line {} in two rows", line);
@@ -248,6 +256,13 @@ proptest! {
             prop_assert_eq!(got.len(), 1, "{}", id);
             prop_assert_eq!(&got[0]["screening"], &clean_by_id[id.as_str()]["screening"], "{}", id);
             prop_assert_eq!(&got[0]["error"], &clean_by_id[id.as_str()]["error"], "{}", id);
+        }
+        // A household whose rows were only moved apart: one household again, its clean result.
+        for i in touched.iter().filter(|i| !otherwise.contains(*i)) {
+            let id = format!("H{i}");
+            let got: Vec<&Value> = out.iter().filter(|v| v["household"] == id.as_str()).collect();
+            prop_assert_eq!(got.len(), 1, "{} moved", id);
+            prop_assert_eq!(&got[0]["screening"], &clean_by_id[id.as_str()]["screening"], "{} moved", id);
         }
         for i in &broken {
             let id = format!("H{i}");

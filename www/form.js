@@ -16,7 +16,7 @@ const MEMBER_FIELDS = [
   { name: 'disabilityGrade', label: '残疾等级', kind: 'select', options: 'disabilityGrade', empty: '无残疾' },
   { name: 'disabilityType', label: '残疾类别', kind: 'select', options: 'disabilityType', empty: '无或未登记' },
   { name: 'laborCapacity', label: '劳动能力', kind: 'select', options: 'laborCapacity', empty: '按年龄判断',
-    help: '不选时：劳动年龄内且非重度残疾视为有劳动能力。' },
+    help: '60周岁以上、未满16周岁和第五条所列残疾的，不论所选都按无劳动能力；其他成员不选时按有劳动能力。' },
   { name: 'selfCare', label: '生活自理能力', kind: 'select', initial: 'full', options: 'selfCare' },
   { name: 'wages', label: '本人年工资（元/年）', kind: 'money' },
   { name: 'workRegion', label: '务工地', kind: 'select', options: 'regions', help: '就业成本按务工地的最低工资档次扣除。' },

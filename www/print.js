@@ -12,14 +12,15 @@ const HOUSEHOLD_MONEY = [['income.business', '家庭经营净收入'], ['income.
 
 const yesNo = (v) => (v ? '是' : '否');
 
-function memberRow(m, i, regionName) {
+/** A member's row; `capacity` is the labour capacity the rules judged, with why (the explained 特困 result's). */
+function memberRow(m, i, regionName, capacity) {
   const f = Object.fromEntries(MEMBER_FIELDS.map((x) => [x.name, x]));
   return el('tr', {},
     el('td', {}, String(i + 1)), el('td', {}, m.id ?? `成员${i + 1}`), el('td', {}, m.birthDate ?? ''),
     el('td', {}, [m.disabilityType ? context.labels.disabilityType?.[m.disabilityType] ?? m.disabilityType : '',
       m.disabilityGrade ? optionLabel(f.disabilityGrade, String(m.disabilityGrade)) : ''].filter(Boolean).join(' ') || '无'),
     el('td', {}, yesNo(m.seriousIllness)),
-    el('td', {}, optionLabel(f.laborCapacity, m.laborCapacity ?? '')),
+    el('td', {}, capacity ?? optionLabel(f.laborCapacity, m.laborCapacity ?? '')),
     el('td', {}, optionLabel(f.selfCare, m.selfCare ?? 'full').replace('生活自理能力', '')),
     el('td', {}, m.hasSupporter === false ? '无' : '有'),
     el('td', { class: 'num' }, m.wages ?? ''),
@@ -74,6 +75,8 @@ export function renderPrintSheet(node, { household: h, estimate: est }, basis, {
     `测算日期 ${est.asOf}（${PHASES[t.phase]}${t.year ? `第${t.year}年` : ''}）`,
   ].filter(Boolean);
   const results = [est.monitoring, ...est.programs];
+  // The labour capacity the rules judged for each member (by age and disability when not given).
+  const capacities = (est.programs.find((p) => p.program === 'tekun')?.members ?? []).map((m) => m.laborCapacityText);
   const amountOf = (p) => {
     const text = amountText(p, est.contributions.find((c) => c.program === p.program));
     return text ? `${text}${basis.concerned.has(p) ? ' ⚠' : ''}` : '—';
@@ -88,7 +91,7 @@ export function renderPrintSheet(node, { household: h, estimate: est }, basis, {
     el('h2', {}, `家庭成员（${h.members.length} 人）`),
     el('table', { class: 'members-print' },
       el('thead', {}, el('tr', {}, ...['序号', '姓名或称谓', '出生日期', '残疾等级', '重病', '劳动能力', '自理能力', '法定义务人', '年工资（元）', '务工地', '在校'].map((c) => el('th', { scope: 'col' }, c)))),
-      el('tbody', {}, ...h.members.map((m, i) => memberRow(m, i, regionName)))),
+      el('tbody', {}, ...h.members.map((m, i) => memberRow(m, i, regionName, capacities[i])))),
     el('h2', {}, '家庭收入与情况'),
     inputs(h, regionName),
     el('h2', {}, '测算结果'),

@@ -548,7 +548,7 @@ const csvBlob = (rows) => new Blob(['\uFEFF', `${rows.map(csvLine).join('\n')}\n
 /** The summary as `zhenxing compare --to … --headers zh --report 汇总.csv` writes it. */
 function periodRows(s) {
   const { from, to } = state.period;
-  const header = ['地区代码', '地区', '项目', '户数', '有误户数', '有变化户数', '增加户数', '减少户数', '新增符合户数', '不再符合户数',
+  const header = ['地区代码', '地区', '项目', '比较户数', '有误户数', '有变化户数', '增加户数', '减少户数', '新增符合户数', '不再符合户数',
     `${from}符合户数`, `${to}符合户数`, `${from}年额`, `${to}年额`, '年额变化'];
   const scopes = [['', '全部', s.households - s.errors, s.errors, s.programs],
     ...s.regions.map((r) => [r.region, r.regionName ?? '', r.households, r.errors, r.programs])];
@@ -608,13 +608,13 @@ function printSheet() {
   const programs = r.table.programList.map((p) => [p.label, p.amount, total[at(`${p.label}户数`)], total[at(`${p.label}年额`)]]);
   const facts = [
     ['测算日期', r.asOf], ['花名册', r.name], ['参数', `${r.parameterSet.title}（${r.parameterSet.published}）`], ['打印日期', today()],
-    ['户数', `共 ${r.rows} 户：成功 ${r.rows - r.errors} 户，有误 ${r.errors} 户`],
+    ['读入户数', `共 ${r.rows} 户：成功 ${r.rows - r.errors} 户，有误 ${r.errors} 户`],
     ['纳入监测', `${total[at('纳入监测户数')]} 户（脱贫不稳定户 ${total[at('脱贫不稳定户')]}，边缘易致贫户 ${total[at('边缘易致贫户')]}，突发严重困难户 ${total[at('突发严重困难户')]}，类别未登记 ${total[at('监测类别未登记')]}）`],
     ['现金帮扶', `每月 ${total[at('现金帮扶月额')]} 元，每年 ${total[at('现金帮扶年额')]} 元`],
   ];
   const w = state.whatIf?.summary.programs.find((p) => p.program === 'total');
   const places = s.rows.filter((x) => x[0] !== '合计');
-  const cols = ['户数', '有误户数', '纳入监测户数', '最低生活保障户数', '特困人员救助供养户数', '现金帮扶年额'].filter((c) => at(c) >= 0);
+  const cols = ['读入户数', '有误户数', '纳入监测户数', '最低生活保障户数', '特困人员救助供养户数', '现金帮扶年额'].filter((c) => at(c) >= 0);
   $('print-sheet').replaceChildren(
     node('div', { class: 'print-page' },
       node('h1', {}, '花名册测算汇总'),

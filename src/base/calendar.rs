@@ -108,6 +108,30 @@ pub fn day_before(d: NaiveDate) -> Result<NaiveDate> {
         .ok_or_else(|| PolicyError::out_of_range("", "日期计算超出范围"))
 }
 
+/// The day a person born on `birth` turns `years` (周岁 on the birthday; born on 29 February, 1
+/// March in common years, as [`age_on`] counts).
+pub fn turns(birth: NaiveDate, years: u32) -> Result<NaiveDate> {
+    let day = add_months(birth, years.saturating_mul(12))?;
+    if age_on(birth, day) < years {
+        return day
+            .succ_opt()
+            .ok_or_else(|| PolicyError::out_of_range("", "日期计算超出范围"));
+    }
+    Ok(day)
+}
+
+/// The months of a monthly payment left from `from` to its last day `end`, a part month counted
+/// whole, at most 12: the least n such that `from` plus n months is after `end` (0 when `end` is
+/// before `from`). A 6-month period asked on its first day has 6.
+pub fn months_left(from: NaiveDate, end: NaiveDate) -> Result<u32> {
+    for n in 0..12 {
+        if add_months(from, n)? > end {
+            return Ok(n);
+        }
+    }
+    Ok(12)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +154,34 @@ mod tests {
         ] {
             assert_eq!(format_date(d), d.format("%Y-%m-%d").to_string());
         }
+    }
+
+    /// 周岁 on the birthday; born 29 February: 1 March in common years, 29 February in leap years.
+    #[test]
+    fn one_turns_an_age_on_the_birthday() {
+        assert_eq!(turns(d("2006-06-01"), 18).unwrap(), d("2024-06-01"));
+        assert_eq!(turns(d("2008-02-29"), 18).unwrap(), d("2026-03-01"));
+        assert_eq!(turns(d("2008-02-29"), 16).unwrap(), d("2024-02-29"));
+        assert_eq!(age_on(d("2008-02-29"), d("2025-02-28")), 16);
+        assert_eq!(age_on(d("2008-02-29"), d("2025-03-01")), 17);
+    }
+
+    /// Months left, a part month whole: a 渐退 from 2024-03-15 to 2024-09-14 asked on 2024-03-15
+    /// has 6 (03-15 + 6 months = 09-15, after the end; + 5 = 08-15, not); asked on 2024-06-01, 4
+    /// (06-01 + 3 = 09-01 is not after 09-14, + 4 = 10-01 is); an 18th birthday tomorrow (last day
+    /// today) leaves 1; an end a year or more away 12; an end passed 0.
+    #[test]
+    fn months_left_count_a_part_month_whole() {
+        let end = d("2024-09-14");
+        assert_eq!(months_left(d("2024-03-15"), end).unwrap(), 6);
+        assert_eq!(months_left(d("2024-06-01"), end).unwrap(), 4);
+        assert_eq!(months_left(d("2024-09-14"), end).unwrap(), 1);
+        assert_eq!(months_left(d("2024-09-15"), end).unwrap(), 0);
+        assert_eq!(months_left(d("2024-05-31"), d("2024-05-31")).unwrap(), 1);
+        assert_eq!(months_left(d("2023-09-14"), end).unwrap(), 12);
+        assert_eq!(months_left(d("2023-09-15"), end).unwrap(), 12);
+        assert_eq!(months_left(d("2023-09-16"), end).unwrap(), 12);
+        assert_eq!(months_left(d("2023-10-15"), end).unwrap(), 11);
     }
 
     #[test]

@@ -64,6 +64,9 @@ pub struct ScreenColumns {
     /// Monthly and annual cash support (`totalMonthly`, `totalAnnual`).
     pub total_monthly_fen: Vec<f64>,
     pub total_annual_fen: Vec<f64>,
+    /// What the households computed rested on (`basis` of `screenColumns`): each household's bits
+    /// added into a fixed set of parts, nothing allocated per household.
+    pub basis: crate::estimate::rested::RegisterBasis,
 }
 
 impl Default for ScreenColumns {
@@ -84,6 +87,7 @@ impl Default for ScreenColumns {
                 .collect(),
             total_monthly_fen: Vec::new(),
             total_annual_fen: Vec::new(),
+            basis: Default::default(),
         }
     }
 }
@@ -225,6 +229,12 @@ impl ScreenColumns {
         }
         self.total_monthly_fen.clear();
         self.total_annual_fen.clear();
+        self.basis = Default::default();
+    }
+
+    /// A household's estimate (one pushed as computed): what its figures rested on.
+    pub fn rest_on(&mut self, e: &crate::estimate::Estimate) {
+        self.basis.add(e);
     }
 }
 

@@ -21,6 +21,7 @@ use crate::base::error::{PolicyError, Result};
 use crate::base::json::Node;
 use crate::base::money::Money;
 use crate::base::sorted_map::SortedMap;
+use crate::estimate::rested::RegisterBasis;
 use crate::estimate::screening::{ScreenedProgramme, Screening};
 use crate::estimate::{estimate, estimate_through, Estimate, Transitions};
 use crate::input::model::{HouseholdInput, Lens};
@@ -480,7 +481,7 @@ pub struct RegionComparison {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub region_name: Option<String>,
-    /// Households compared (errors are not).
+    /// Households compared (比较户数; those in error are not).
     pub households: u64,
     /// Households of the region that are an error under either parameter set (not compared).
     pub errors: u64,
@@ -496,7 +497,8 @@ pub struct RegionComparison {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ComparisonSummary {
-    /// Households read.
+    /// Households read (读入户数), those in error too: the households compared (比较户数) are
+    /// `households − errors`.
     pub households: u64,
     /// Households that are an error under either parameter set (not compared).
     pub errors: u64,
@@ -509,6 +511,15 @@ pub struct ComparisonSummary {
     pub reasons: Vec<ReasonCount>,
     /// Per region, sorted by code.
     pub regions: Vec<RegionComparison>,
+    /// What the households' figures rested on under the baseline parameters (or on the first
+    /// date), over the households compared: the parameters not official or past their update
+    /// cycle and the assumptions, each with the parts that used it, as an unexplained estimate
+    /// lists them.
+    #[tsify(type = "RegisterBasis")]
+    pub basis_before: RegisterBasis,
+    /// The same under the other parameters (or on the second date).
+    #[tsify(type = "RegisterBasis")]
+    pub basis_after: RegisterBasis,
 }
 
 /// Adds households up into a [`ComparisonSummary`]; tallies of parts of a register merge.
@@ -520,6 +531,8 @@ pub struct ComparisonTally {
     all: Option<Vec<Change>>,
     reasons: ReasonTally,
     regions: SortedMap<String, RegionTally>,
+    /// What the households compared rested on, on each side.
+    basis: (RegisterBasis, RegisterBasis),
 }
 
 /// One region's part of a [`ComparisonTally`].
@@ -580,7 +593,16 @@ impl ComparisonTally {
         Ok(())
     }
 
+    /// The estimates of a household compared (one [`ComparisonTally::add`] counted), on each
+    /// side: what their figures rested on.
+    pub fn rest_on(&mut self, before: &Estimate, after: &Estimate) {
+        self.basis.0.add(before);
+        self.basis.1.add(after);
+    }
+
     pub fn merge(&mut self, o: &ComparisonTally) -> Result<()> {
+        self.basis.0.merge(&o.basis.0);
+        self.basis.1.merge(&o.basis.1);
         self.households = self.households.saturating_add(o.households);
         self.errors = self.errors.saturating_add(o.errors);
         self.changed = self.changed.saturating_add(o.changed);
@@ -612,6 +634,8 @@ impl ComparisonTally {
             changed: self.changed,
             programs: self.all.unwrap_or_else(changes),
             reasons: reason_counts(&self.reasons),
+            basis_before: self.basis.0,
+            basis_after: self.basis.1,
             regions: self
                 .regions
                 .into_iter()

@@ -17,6 +17,7 @@ pub mod batch;
 pub mod columns;
 pub mod compare;
 pub mod labels;
+pub mod rested;
 pub mod screening;
 
 use std::sync::Arc;
@@ -643,8 +644,8 @@ impl<F: Fn(&Basis) -> bool> Serialize for UsedBy<'_, F> {
     }
 }
 
-/// `[{ parameter, usedBy }]`.
-struct UnofficialUses<'a>(&'a Estimate, &'a [(&'static str, Basis)]);
+/// `[{ parameter, usedBy }]`: every parameter of the union `.0`, with the parts that used it.
+pub(crate) struct UnofficialUses<'a>(pub &'a Basis, pub &'a [(&'static str, Basis)]);
 
 impl Serialize for UnofficialUses<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -673,15 +674,15 @@ impl Serialize for UnofficialUses<'_> {
     }
 }
 
-/// `[{ parameter, lastFrom, usedBy, text? }]`.
-struct StaleUses<'a>(&'a Estimate, &'a [(&'static str, Basis)]);
+/// `[{ parameter, lastFrom, usedBy, text? }]` (`text` when `.2`).
+pub(crate) struct StaleUses<'a>(pub &'a Basis, pub &'a [(&'static str, Basis)], pub bool);
 
 impl Serialize for StaleUses<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::{SerializeSeq, SerializeStruct};
         let mut seq = s.serialize_seq(Some(self.0.stale.len()))?;
         for entry in self.0.stale.entries() {
-            seq.serialize_element(&StaleUse(entry, self.1, self.0.explained))?;
+            seq.serialize_element(&StaleUse(entry, self.1, self.2))?;
         }
         return seq.end();
 
@@ -708,15 +709,15 @@ impl Serialize for StaleUses<'_> {
     }
 }
 
-/// `[{ rule, usedBy, text? }]`.
-struct AssumptionUses<'a>(&'a Estimate, &'a [(&'static str, Basis)]);
+/// `[{ rule, usedBy, text? }]` (`text` when `.2`).
+pub(crate) struct AssumptionUses<'a>(pub &'a Basis, pub &'a [(&'static str, Basis)], pub bool);
 
 impl Serialize for AssumptionUses<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::{SerializeSeq, SerializeStruct};
         let mut seq = s.serialize_seq(None)?;
         for rule in self.0.assumptions.iter() {
-            seq.serialize_element(&AssumptionUse(rule, self.1, self.0.explained))?;
+            seq.serialize_element(&AssumptionUse(rule, self.1, self.2))?;
         }
         return seq.end();
 
@@ -791,9 +792,14 @@ impl Serialize for Estimate {
         o.serialize_field("totalOneOff", &self.total_one_off)?;
         o.serialize_field("totalOnBehalf", &self.total_on_behalf)?;
         o.serialize_field("totalEarnings", &self.total_earnings)?;
-        o.serialize_field("unofficial", &UnofficialUses(self, &parts))?;
-        o.serialize_field("stale", &StaleUses(self, &parts))?;
-        o.serialize_field("assumptions", &AssumptionUses(self, &parts))?;
+        let all = Basis {
+            unofficial: self.unofficial,
+            stale: self.stale,
+            assumptions: self.assumptions,
+        };
+        o.serialize_field("unofficial", &UnofficialUses(&all, &parts))?;
+        o.serialize_field("stale", &StaleUses(&all, &parts, self.explained))?;
+        o.serialize_field("assumptions", &AssumptionUses(&all, &parts, self.explained))?;
         o.end()
     }
 }

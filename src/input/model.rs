@@ -44,6 +44,9 @@ pub struct Household<'p> {
     pub income_change_date: Option<NaiveDate>,
     /// The house's safety appraisal, when one was recorded.
     pub housing_appraisal: Option<Appraisal>,
+    /// The date the members' ages are taken on: the date computed for, or, in a comparison of
+    /// dates, the earlier one (see [`Lens`]). A payment ending at an age is counted from it.
+    pub ages_on: NaiveDate,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -170,10 +173,12 @@ fn work_place<'p>(
 /// Where a member's labour capacity comes from (民发〔2021〕43号第五条 for the defaults).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CapacityBasis {
-    /// Given by the caller.
+    /// Given by the caller, for a member 第五条 does not name.
     Given,
-    /// Outside the working ages (60周岁以上、未满16周岁): none.
-    Age,
+    /// Under the working ages (未满16周岁: the first working age): none.
+    Young(u32),
+    /// Over the working ages (60周岁以上: the last working age + 1): none.
+    Old(u32),
     /// A disability 第五条(三) names: none.
     Disability,
     /// Of working age without such a disability: full.
@@ -193,7 +198,11 @@ pub struct Member<'p> {
     pub age: u32,
     pub disability_grade: Option<u8>,
     pub serious_illness: bool,
+    /// By 民发〔2021〕43号第五条 for the members it names, else as recorded (default full).
     pub labor_capacity: Capacity,
+    /// The capacity the register recorded, even where 第五条 overrides it (乡村公益岗位 reads a
+    /// recorded 弱劳力、半劳力).
+    pub recorded_capacity: Option<Capacity>,
     /// Where the labour capacity comes from: given, or the default for age and disability.
     pub capacity_basis: CapacityBasis,
     /// The default labour capacity rested on the disability-type assumption (`disability.type`):
@@ -212,6 +221,9 @@ pub struct Member<'p> {
     pub disability_type: Option<DisabilityType>,
     /// Exempt from school for health reasons (default false).
     pub health_exempt_from_school: bool,
+    /// Born on 29 February and aged on 28 February or 1 March of a common year, the days the
+    /// birthday rule decides the age (rule `member.birthday`).
+    pub birthday_on_edge: bool,
 }
 
 impl Member<'_> {
@@ -238,6 +250,11 @@ impl Member<'_> {
     /// A disability certified grade 1 or 2 (一级、二级, the 重度 grades of the certificate).
     pub fn grade_one_or_two(&self) -> bool {
         matches!(self.disability_grade, Some(1 | 2))
+    }
+    /// Recorded as without labour capacity though 第五条 does not name the member (rule
+    /// `member.laborCapacityRecorded`).
+    pub fn capacity_recorded_none(&self) -> bool {
+        self.capacity_basis == CapacityBasis::Given && self.labor_capacity == Capacity::None
     }
     pub fn path(&self) -> String {
         format!("members[{}]", self.index)
@@ -320,6 +337,7 @@ impl<'p> Household<'p> {
             ));
         }
         let household = Household {
+            ages_on: lens.ages_on.unwrap_or(on),
             reference: input.reference.clone(),
             region: region?,
             area: input.area.unwrap_or(Area::Rural),
@@ -490,14 +508,19 @@ fn check_member<'p>(
     let age = age_on(birth_date, ages_on);
     // 民发〔2021〕43号第五条: 60周岁以上、未满16周岁, and the disabilities it names, have no labour
     // capacity (the working ages are parameters: 16 and 59).
+    // A member 第五条 names is without capacity whatever the register says (a recorded capacity
+    // decides only for the others); a disability whose type leaves the lists open is named only when
+    // nothing is recorded (rule `member.disabilityType`).
     let working_age = (working.0..=working.1).contains(&age);
     let disabled = no_labour_by_disability(m.disability_grade, m.disability_type);
+    let named = !working_age || (disabled && !type_uncertain(m.disability_type));
     let default_capacity = if working_age && !disabled {
         Capacity::Full
     } else {
         Capacity::None
     };
-    let labor_capacity_assumed = m.labor_capacity.is_none()
+    let recorded = m.labor_capacity.filter(|_| !named);
+    let labor_capacity_assumed = recorded.is_none()
         && working_age
         && matches!(m.disability_grade, Some(1..=3))
         && type_uncertain(m.disability_type);
@@ -514,10 +537,12 @@ fn check_member<'p>(
         age,
         disability_grade: m.disability_grade,
         serious_illness: m.serious_illness.unwrap_or(false),
-        labor_capacity: m.labor_capacity.unwrap_or(default_capacity),
-        capacity_basis: match m.labor_capacity {
+        labor_capacity: recorded.unwrap_or(default_capacity),
+        recorded_capacity: m.labor_capacity,
+        capacity_basis: match recorded {
             Some(_) => CapacityBasis::Given,
-            None if !working_age => CapacityBasis::Age,
+            None if age < working.0 => CapacityBasis::Young(working.0),
+            None if !working_age => CapacityBasis::Old(working.1.saturating_add(1)),
             None if disabled => CapacityBasis::Disability,
             None => CapacityBasis::WorkingAge,
         },
@@ -532,7 +557,16 @@ fn check_member<'p>(
         care: m.care,
         disability_type: m.disability_type,
         health_exempt_from_school: m.health_exempt_from_school.unwrap_or(false),
+        birthday_on_edge: birthday_on_edge(birth_date, ages_on),
     })
+}
+
+/// Born on 29 February, aged on 28 February or 1 March of a common year.
+fn birthday_on_edge(birth: NaiveDate, on: NaiveDate) -> bool {
+    use chrono::Datelike;
+    matches!((on.month(), on.day()), (2, 28) | (3, 1))
+        && (birth.month(), birth.day()) == (2, 29)
+        && NaiveDate::from_ymd_opt(on.year(), 2, 29).is_none()
 }
 
 /// A member's birth date: a date, not after `as_of`, and not over 150 years before it.

@@ -152,9 +152,13 @@ rules! {
     TRANSITION_FUND_INTEGRATION_PILOT: "transition.fundIntegrationPilot", Text, "六(十六)", "过渡期前3年脱贫县继续实行涉农资金统筹整合试点。";
     TRANSITION_MEASURES: "transition.measures", Text, "二(一)、二(二)、三(七)、四(九)、六(十七)、六(十九)", "列出测算日期生效的措施及其起止日期。";
     // 家庭成员（各项目共用）
-    MEMBER_LABOR_CAPACITY: "member.laborCapacity", Document, "民发〔2021〕43号第五条", "无劳动能力：60周岁以上的老年人，未满16周岁的未成年人（劳动年龄上下限为参数），残疾等级为一、二、三级的智力、精神残疾人，一、二级的肢体残疾人，一级的视力残疾人；其他成员默认有劳动能力，登记的劳动能力优先。特困、低保就业成本扣除、防返贫监测的帮扶方式都按这一条。省级人民政府规定的其他情形（黑民规〔2021〕12号）未见原文，未计入。";
+    MEMBER_LABOR_CAPACITY: "member.laborCapacity", Document, "民发〔2021〕43号第五条", "无劳动能力：60周岁以上的老年人，未满16周岁的未成年人（劳动年龄上下限为参数），残疾等级为一、二、三级的智力、精神残疾人，一、二级的肢体残疾人，一级的视力残疾人；第五条列出的成员不论登记为何都按无劳动能力计，登记的劳动能力只对第五条未列出的成员起作用（未登记的默认有劳动能力）。特困、低保就业成本扣除、防返贫监测的帮扶方式都按这一条；乡村公益岗位的弱劳力、半劳力按登记。省级人民政府规定的其他情形（黑民规〔2021〕12号）未见原文，未计入。";
+    MEMBER_LABOR_CAPACITY_RECORDED: "member.laborCapacityRecorded", ASSUMPTION, "民发〔2021〕43号第五条", "第五条未列出、登记为无劳动能力的成员（如劳动年龄内患重病的），按登记计为无劳动能力：第五条另有“省级人民政府规定的其他情形”，黑民规〔2021〕12号未见原文，登记的认定按属于这些情形计。";
     MEMBER_SEVERE_DISABILITY: "member.severeDisability", Document, "民发〔2021〕57号第八条", "重度残疾人（低保边缘家庭参照“单人户”）：一级、二级残疾人和三级智力残疾人、三级精神残疾人。低保加发的“重度残疾人”四(十)未定义，也按这一条计（见加发规则，属本计算器的假设）。";
     MEMBER_DISABILITY_TYPE: "member.disabilityType", ASSUMPTION, "民发〔2021〕43号第五条；民发〔2021〕57号第八条", "登记了残疾等级而未登记类别的，或为多重残疾的：一、二级按无劳动能力、重度残疾计，三、四级都不按；孤独症按精神残疾计（一至三级无劳动能力，三级属重度残疾）。两份文件只按类别列出等级。";
+    MEMBER_BIRTHDAY: "member.birthday", ASSUMPTION, "民发〔2021〕43号第五条", "周岁从生日当天起算（当天即满；社会救助文件未写明，司法解释另有“从周岁生日的第二天起算”的口径）；2月29日出生的，平年按3月1日满周岁：平年2月28日按未满计，3月1日按已满计（按2月28日满计的，2月28日就多满一岁）。";
+    // 年额
+    ANNUAL_ENDS_WITHIN_YEAR: "annual.endsWithinYear", ASSUMPTION, "四(十)、四(十二)", "按月发放、测算日期起12个月内到期的（低保渐退期届满，特困人员中的未成年人、孤儿和事实无人抚养儿童年满18周岁），全年 = 月额 × 剩余月数：自测算日期起到期满次日的整月数，不足一月按一月计，最多12个月；年内家庭人员构成的变化（如未成年人加发到期）不计。";
     // 防止返贫动态监测
     MONITORING_PER_CAPITA_NET_INCOME: "monitoring.perCapitaNetIncome", ASSUMPTION, "二(二)", "家庭人均纯收入 = 登记的经营、财产、转移、其他收入、不计入低保的收入与工资之和 ÷ 人数：各项按已扣除经营费用的净额录入，文件未给出本计算器可用的算法。";
     MONITORING_INCOME_LINE: "monitoring.incomeLine", Text, "二(二)", "人均纯收入低于监测收入标准的（等于标准的不算低于），存在返贫致贫风险。";
@@ -172,10 +176,14 @@ rules! {
     DIBAO_STANDARD: "dibao.standard", Text, "四(十)", "按家庭所在地区和城乡取当地低保标准。";
     DIBAO_STANDARD_BELOW_PROVINCE: "dibao.standardBelowProvince", ASSUMPTION, "四(十)", "地区自有的低保标准低于同日全省标准的，仍按地区标准计算并提示核对：两者来源的起始日期未核实（见参数说明）。";
     DIBAO_TEKUN_MEMBERS: "dibao.tekunMembers", ASSUMPTION, "四(十三)；民发〔2021〕43号第四条", "符合特困条件的成员纳入特困供养，低保按其余成员计算：文件未写明同一家庭特困成员与其余成员怎样分开保障。";
+    DIBAO_ALLOWANCE_CHILDREN: "dibao.allowanceChildren", ASSUMPTION, "四(十二)；民发〔2021〕43号第九条；民发〔2019〕62号（原文未见）", "领取孤儿、事实无人抚养儿童基本生活费的社会散居孤儿、事实无人抚养儿童不计入家庭低保：不计人数，也不分摊家庭收入（只享受一项基本生活保障）；民发〔2019〕62号原文未见，当地把他们纳入低保而基本生活费补差发放的，以当地为准。";
+    DIBAO_ALLOWANCE_INSTITUTION: "dibao.allowanceInstitution", Document, "四(十二)；民发〔2021〕57号第七条", "集中养育的孤儿由养育机构抚养、基本生活费拨付机构，不与家庭共同生活，不计入家庭低保；只有这样的孤儿的家庭没有低保。";
+    DIBAO_RIGID_SPENDING: "dibao.rigidSpending", ASSUMPTION, "民发〔2021〕57号（转述）", "因残疾、患重病等增加的刚性支出，核算家庭收入时“可按规定适当扣减”：黑龙江的扣减办法未见，低保的家庭收入不扣除登记的刚性支出；刚性支出用于临时救助的困难缺口和防返贫监测的“刚性支出较大”。";
     DIBAO_EXEMPT_INCOME: "dibao.exemptIncome", Document, "民发〔2021〕57号第十三条", "优待抚恤金、奖励性补助、社会救助款物、“十四五”期间中央确定的基础养老金等不计入家庭收入。";
     DIBAO_EMPLOYMENT_DEDUCTION: "dibao.employmentDeduction", Text, "四(十)", "有劳动能力的农村低保对象务工收入，可按务工所在地两个月最低工资标准扣除就业成本。";
     DIBAO_EMPLOYMENT_DEDUCTION_CAP: "dibao.employmentDeductionCap", ASSUMPTION, "四(十)", "就业成本扣除额不超过工资（取工资与两个月最低工资中较小的一个），有劳动能力、有工资的成员一律扣除：四(十)写“可按……扣除”，未设上限，也未写何时不扣。";
     DIBAO_EMPLOYMENT_DEDUCTION_URBAN: "dibao.employmentDeductionUrban", ASSUMPTION, "四(十)；民发〔2021〕57号第十三条", "城市低保对象的就业成本也按务工所在地两个月最低工资扣除：实施意见只写农村低保对象，国家办法只说“必要的就业成本”可扣减、未定数额。";
+    DIBAO_EMPLOYMENT_DEDUCTION_CAPACITY: "dibao.employmentDeductionCapacity", ASSUMPTION, "四(十)；民发〔2021〕43号第五条", "四(十)只对“有劳动能力的”低保对象扣除就业成本，未说按什么认定：按特困人员认定办法第五条判断，60周岁以上、未满16周岁和所列残疾的成员有工资也不扣除（黑龙江的认定办法未见）。";
     DIBAO_WORK_OUTSIDE_PROVINCE: "dibao.workOutsideProvince", Text, "四(十)", "务工地在省外的，按工作人员登记的务工地月最低工资标准扣除两个月就业成本。";
     DIBAO_WORK_OUTSIDE_PROVINCE_DEFAULT: "dibao.workOutsideProvinceDefault", ASSUMPTION, "四(十)", "务工地在省外而未登记当地最低工资的，按家庭所在地的最低工资档次扣除：省外各地的最低工资不在参数集中。";
     DIBAO_COUNTED_INCOME: "dibao.countedIncome", Text, "四(十)；民发〔2021〕57号第十三条", "计算收入 = 经营、财产、转移、其他收入 + 工资 − 就业成本；人均月收入 = 计算收入 ÷ 12 ÷ 低保覆盖人数。";
@@ -198,7 +206,7 @@ rules! {
     TEKUN_MEMBER: "tekun.member", Document, "四(十)；民发〔2021〕43号第四条", "同时无劳动能力（见成员规则）、无生活来源、无法定赡养抚养扶养义务人（或其无履行能力）的，纳入特困供养：基本生活标准 + 按生活自理能力的照料护理标准（第二十二条）。";
     TEKUN_ORPHAN_ALLOWANCE: "tekun.orphanAllowance", Document, "民发〔2021〕43号第九条", "同时符合特困条件和孤儿、事实无人抚养儿童条件的未成年人，纳入孤儿、事实无人抚养儿童基本生活保障的，不再认定为特困人员：登记为孤儿或事实无人抚养儿童、未满18周岁（参数）的成员按后者保障。";
     TEKUN_ORPHAN_ALLOWANCE_CHOICE: "tekun.orphanAllowanceChoice", ASSUMPTION, "民发〔2021〕43号第九条", "同时符合特困人员条件和孤儿、事实无人抚养儿童条件的未成年人，一律按孤儿、事实无人抚养儿童基本生活费保障：第九条由本人（监护人）选择申请哪一项，本计算器不问选择，按已选基本生活费计。";
-    TEKUN_CONTINUES_MINOR: "tekun.continuesMinor", Document, "民发〔2021〕43号第二十四条", "特困人员中的未成年人，可继续享有救助供养待遇至18周岁（参数）：未满18周岁、无生活来源、无法定义务人（或其无履行能力）的，有劳动能力也纳入特困供养（登记为孤儿、事实无人抚养儿童的按其基本生活费保障）。";
+    TEKUN_CONTINUES_MINOR: "tekun.continuesMinor", ASSUMPTION, "民发〔2021〕43号第二十四条", "特困人员中的未成年人，可继续享有救助供养待遇至18周岁（参数）：只对已是特困人员的适用，家庭信息不记录是否已是特困人员，未满18周岁、有劳动能力（16、17周岁）、无生活来源、无法定义务人（或其无履行能力）的，假定已是特困人员，纳入特困供养（首次申请的不符合，应按低保计算；登记为孤儿、事实无人抚养儿童的按其基本生活费保障）。";
     TEKUN_CONTINUES_AT_SCHOOL: "tekun.continuesAtSchool", ASSUMPTION, "民发〔2021〕43号第二十四条", "年满18周岁仍在接受义务教育或者在普通高中、中等职业学校就读的，可继续享有救助供养待遇：无生活来源、无法定义务人的在校成员按未成年时已是特困人员计（花名册不记录过去的认定）；未成年时登记为孤儿、事实无人抚养儿童的领取的是其基本生活费，不属此列。";
     TEKUN_SUPPORT_FLOOR: "tekun.supportFloor", ASSUMPTION, "四(十)；黑龙江省特困人员供养标准（转述）", "农村特困人员每月供养（基本生活 + 照料护理）不低于当地公布的农村分散供养年标准 ÷ 12，集中供养的也按此计：转述的标准只有分散供养的年数额，怎样与按月的基本生活、照料护理标准比较未见规定。";
     TEKUN_OWN_INCOME: "tekun.ownIncome", ASSUMPTION, "民发〔2021〕43号第六条", "“无生活来源”看本人收入：本人工资加家庭其他计入收入按人数平均的份额，低于当地低保标准；纳入特困的成员的份额不再计入其余成员的低保收入。";
@@ -318,6 +326,16 @@ pub const ORDERS: &[(&str, &str, RuleId)] = &[
         "特困与低保",
         "先逐人认定特困（三项条件都满足的成员），其余成员再按低保计算；特困成员的收入份额不计入其余成员。",
         DIBAO_TEKUN_MEMBERS.0,
+    ),
+    (
+        "劳动能力：第五条与登记",
+        "民发〔2021〕43号第五条列出的成员（60周岁以上、未满16周岁、所列残疾）按无劳动能力计，不论登记为何；其余成员按登记，未登记的按有劳动能力（登记为无劳动能力的列为假设）。",
+        MEMBER_LABOR_CAPACITY,
+    ),
+    (
+        "孤儿、事实无人抚养儿童与低保",
+        "未满18周岁、登记为孤儿或事实无人抚养儿童的，领取其基本生活费，不计入家庭低保（不计人数，也不分摊家庭收入）：集中养育的不与家庭共同生活；散居的只享受一项基本生活保障（假设）。",
+        DIBAO_ALLOWANCE_CHILDREN.0,
     ),
     (
         "孤儿、事实无人抚养儿童与特困",

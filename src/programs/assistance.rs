@@ -20,6 +20,9 @@ pub struct Decided {
     pub members: Vec<usize>,
     /// What it pays the household a month (cash).
     pub monthly: Money,
+    /// What it pays in the year from the date (monthly × 12, or × the months left of a payment
+    /// ending within the year).
+    pub annual: Money,
     /// The non-official and stale figures it rested on.
     pub used: Used,
 }
@@ -31,7 +34,8 @@ pub struct Assistance {
     /// The non-official and stale figures reading the standard rested on.
     pub standard_used: Used,
     /// Each member's share of the household's income other than wages, a month: the household's
-    /// business, property, transfer and other income (not the exempt part) ÷ 12 ÷ members.
+    /// business, property, transfer and other income (not the exempt part) ÷ 12 ÷ members, the
+    /// children in the orphans' allowance not counted (see [`sharers`]).
     pub other_income_share: Money,
     /// Members who meet the three 特困 tests (by their place in the household), not counting the
     /// children in the allowance of orphans and 事实无人抚养儿童.
@@ -105,12 +109,12 @@ impl Assistance {
             Area::Rural => r.money(&p::DIBAO_STANDARD_RURAL)?,
             Area::Urban => r.money(&p::DIBAO_STANDARD_URBAN)?,
         };
+        let allowance_children = allowance_children(h, &mut r)?;
         let other_income_share = h
             .income
             .counted()?
             .checked_div(12.into())?
-            .checked_div(h.size())?;
-        let allowance_children = allowance_children(h, &mut r)?;
+            .checked_div(sharers(h, &allowance_children).into())?;
         // 第二十四条 needs the minor age only where a member without a supporter can work.
         let minor_age = if h
             .members
@@ -158,6 +162,18 @@ impl Assistance {
         r.rest_on(&self.tekun()?.used);
         Ok(())
     }
+}
+
+/// The members the household's income other than wages is shared among: all but the children in
+/// the orphans' allowance, who live on it and are not in the household's 低保 (at least one, so a
+/// household of such children alone divides by one).
+pub(crate) fn sharers(h: &Household<'_>, allowance_children: &[usize]) -> u32 {
+    let n = h
+        .members
+        .len()
+        .saturating_sub(allowance_children.len())
+        .max(1);
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The members in the allowance of orphans and 事实无人抚养儿童: a `care` recorded, under the minor age

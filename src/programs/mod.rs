@@ -309,6 +309,22 @@ impl Amounts {
         })
     }
 
+    /// A programme paying cash monthly that ends within the year: annual as given (the rounded
+    /// monthly amount × the months left, rule `annual.endsWithinYear`), `None` for × 12.
+    pub fn monthly_for(
+        eligible: bool,
+        monthly: Option<Money>,
+        annual: Option<Money>,
+    ) -> Result<Amounts> {
+        let mut a = Amounts::monthly(eligible, monthly)?;
+        if let (Some(annual), Some(_)) = (annual, a.annual) {
+            let annual = annual.round_fen();
+            a.annual = Some(annual);
+            a.cash_annual = annual;
+        }
+        Ok(a)
+    }
+
     /// A result that pays nothing by itself (monitoring, a verdict, a loan's terms).
     pub fn verdict(eligible: bool) -> Amounts {
         Amounts {

@@ -312,6 +312,10 @@ fn assumptions(f: &MonitoringFigures, h: &Household<'_>) -> Assumptions {
         f.track.is_some() && h.members.iter().any(|m| m.labor_capacity_assumed),
         rules::MEMBER_DISABILITY_TYPE,
     );
+    a.add_if(
+        f.track.is_some() && h.members.iter().any(|m| m.capacity_recorded_none()),
+        rules::MEMBER_LABOR_CAPACITY_RECORDED,
+    );
     if let Some(s) = &f.sudden {
         a.add(rules::MONITORING_RIGID_SPENDING);
         a.add_if(s.fall.is_some(), rules::MONITORING_INCOME_FALL);

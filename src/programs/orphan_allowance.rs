@@ -6,22 +6,27 @@
 //! orphan living dispersed (社会散居) the dispersed standard, in cash to the carer each month; a child
 //! in fact without support (事实无人抚养) the dispersed orphans' standard too (民发〔2019〕62号, as
 //! reported: 参照当地孤儿基本生活保障标准). The allowance is not counted as family income for 低保
-//! (民发〔2021〕57号第十三条: 社会救助款物).
+//! (民发〔2021〕57号第十三条: 社会救助款物), and the child is not in the household's 低保 (see
+//! `dibao`). The year's amount stops at 18: monthly × the months left when the 18th birthday is
+//! within the year (rule `annual.endsWithinYear`).
 //!
 //! Parameters read: `orphan.standard.institution`, `orphan.standard.dispersed`, `dibao.minorAge`.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::Assistance;
 use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
+use crate::base::calendar::{day_before, format_date, months_left, turns};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::{Care, Household};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
+use crate::policy::rules::Assumptions;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -37,6 +42,21 @@ pub struct OrphanChild {
     pub to_institution: bool,
     #[serde(skip)]
     age: u32,
+    /// The allowance ending within the year (at the minor age): the last day and the months left
+    /// (rule `annual.endsWithinYear`).
+    #[serde(skip)]
+    ends: Option<(NaiveDate, u32)>,
+    /// The age rests on the birthday rule (rule `member.birthday`).
+    #[serde(skip)]
+    birthday_on_edge: bool,
+}
+
+impl OrphanChild {
+    /// The year's allowance: monthly × the months left, or × 12.
+    fn annual(&self) -> Result<Money> {
+        self.monthly
+            .checked_mul(self.ends.map_or(12, |(_, n)| n).into())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -57,6 +77,19 @@ impl OrphanAllowanceFigures {
                 .filter(|c| c.to_institution == to_institution)
                 .map(|c| c.monthly),
         )
+    }
+
+    /// The year's total, paid in cash (`false`) or to institutions (`true`).
+    fn annual(&self, to_institution: bool) -> Result<Money> {
+        let mut sum = Money::ZERO;
+        for c in self
+            .children
+            .iter()
+            .filter(|c| c.to_institution == to_institution)
+        {
+            sum = sum.checked_add(c.annual()?)?;
+        }
+        Ok(sum)
     }
 }
 
@@ -79,6 +112,13 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
                 (true, true) => r.money(&p::ORPHAN_STANDARD_INSTITUTION)?,
                 (true, false) => r.money(&p::ORPHAN_STANDARD_DISPERSED)?,
             };
+            let ends = if eligible {
+                let last = day_before(turns(m.birth_date, f.minor_age)?)?;
+                // Counted from the date the ages are taken on, as the age itself.
+                Some((last, months_left(h.ages_on, last)?)).filter(|(_, n)| *n < 12)
+            } else {
+                None
+            };
             f.children.push(OrphanChild {
                 member: m.label.clone(),
                 care,
@@ -86,6 +126,8 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
                 monthly,
                 to_institution,
                 age: m.age,
+                ends,
+                birthday_on_edge: m.birthday_on_edge,
             });
         }
         Ok(f)
@@ -99,12 +141,13 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
         if !eligible {
             return Ok(Amounts::verdict(false));
         }
+        let (cash_annual, other_annual) = (self.annual(false)?, self.annual(true)?);
         Ok(Amounts {
             monthly: Some(monthly),
-            annual: Some(monthly.checked_mul(12.into())?),
+            annual: Some(cash_annual.checked_add(other_annual)?),
             cash_monthly: cash,
-            cash_annual: cash.checked_mul(12.into())?,
-            other_annual: institution.checked_mul(12.into())?,
+            cash_annual,
+            other_annual,
             ..Amounts::verdict(true)
         })
     }
@@ -113,6 +156,19 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
         let mut c = Citations::default();
         c.add_if(!self.children.is_empty(), "四(十二)");
         c
+    }
+
+    fn assumptions(&self) -> Assumptions {
+        let mut a = Assumptions::default();
+        a.add_if(
+            self.children.iter().any(|c| c.ends.is_some()),
+            rules::ANNUAL_ENDS_WITHIN_YEAR,
+        );
+        a.add_if(
+            self.children.iter().any(|c| c.birthday_on_edge),
+            rules::MEMBER_BIRTHDAY,
+        );
+        a
     }
 
     fn why(&self) -> Why {
@@ -169,6 +225,20 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
                 ),
             };
             e.step(rule, text, Some(c.monthly.to_fen_string()));
+            if let Some((last, n)) = c.ends {
+                let annual = c.annual().unwrap_or(c.monthly);
+                e.step(
+                    rules::ANNUAL_ENDS_WITHIN_YEAR,
+                    format!(
+                        "{}：基本生活费至 {} 止（年满{}周岁前一日），自测算日期起剩 {n} 个月（不足一月按一月计）：全年 = {} 元 × {n} = {annual} 元。",
+                        c.member,
+                        format_date(last),
+                        self.minor_age,
+                        c.monthly
+                    ),
+                    Some(annual.to_fen_string()),
+                );
+            }
             if c.eligible {
                 e.reason(format!(
                     "{}：{}基本生活费 {} 元/月。",

@@ -49,10 +49,14 @@ pub struct PublicPostFigures {
     exit_test: Option<(Money, Money, u32)>,
 }
 
+/// A 弱劳力、半劳力 as recorded (a register's 弱劳动力 aged 60 to the post's upper age is one, though
+/// 民发〔2021〕43号第五条 counts them without capacity for 特困), or by default.
+fn partial(m: &Member<'_>) -> bool {
+    m.recorded_capacity.unwrap_or(m.labor_capacity) == Capacity::Partial
+}
+
 fn candidate(m: &Member<'_>, ages: (u32, u32)) -> bool {
-    m.labor_capacity == Capacity::Partial
-        && (ages.0..=ages.1).contains(&m.age)
-        && m.schooling.is_none()
+    partial(m) && (ages.0..=ages.1).contains(&m.age) && m.schooling.is_none()
 }
 
 impl PublicPostFigures {
@@ -190,7 +194,7 @@ impl HouseholdProgramme for PublicPostFigures {
                     "{}：{}周岁，弱劳力、半劳力，可聘任公益岗位。",
                     m.label, m.age
                 )
-            } else if m.labor_capacity != Capacity::Partial {
+            } else if !partial(m) {
                 format!(
                     "{}：不属弱劳力、半劳力（公益岗位优先安置的对象）。",
                     m.label

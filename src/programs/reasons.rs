@@ -33,6 +33,7 @@ reasons! {
     // 最低生活保障
     DibaoAllTekun            "dibao.allTekun"            "全部成员纳入特困供养，不再另行计算低保。";
     DibaoTekunMembersOut     "dibao.tekunMembersOut"     "部分成员纳入特困供养，低保按其余成员计算。";
+    DibaoAllowanceChildrenOut "dibao.allowanceChildrenOut" "孤儿、事实无人抚养儿童领取其基本生活费，不计入家庭低保（只享受一项基本生活保障）。";
     DibaoAssetsFailed        "dibao.assetsFailed"        "家庭财产状况不符合低保条件。";
     DibaoIncomeBelowStandard "dibao.incomeBelowStandard" "人均月收入低于低保标准，纳入低保，按差额补差。";
     DibaoSupplement          "dibao.supplement"          "有成员属重度残疾人、重病患者、老年人或未成年人，加发低保金。";

@@ -12,15 +12,20 @@
 //! `tekun.care.fullCare`; the 低保 standard, the minor age and the three tests come from the
 //! assistance context.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
 
 use super::assistance::{continues, own_income, Assistance, Continues, Decided};
 use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
+use crate::base::calendar::{day_before, format_date, months_left, turns};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::input::model::{Area, Capacity, CapacityBasis, Household, Member};
+use crate::input::household::Schooling;
+use crate::input::model::{
+    no_labour_by_disability, Area, Capacity, CapacityBasis, Household, Member,
+};
 use crate::params::{catalogue as p, Reader, Used};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -52,6 +57,11 @@ pub struct TekunMember {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[tsify(optional)]
     pub orphan_allowance: bool,
+    /// The labour capacity the rules judged for the member (given, or by age and disability:
+    /// 民发〔2021〕43号第五条), with why, in words, when explained: 无劳动能力（65周岁，60周岁以上）.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub labor_capacity_text: Option<String>,
     /// The member's own income per month, for the test of means.
     #[serde(skip)]
     own_monthly: Money,
@@ -61,6 +71,10 @@ pub struct TekunMember {
     /// The tests the member fails: labour capacity, means of living, a supporter.
     #[serde(skip)]
     fails: Fails,
+    /// Support ending within the year (at the minor age): the last day, the months left and the
+    /// minor age (rule `annual.endsWithinYear`).
+    #[serde(skip)]
+    ends: Option<(NaiveDate, u32, u32)>,
 }
 
 /// Which of the three 特困 tests a member fails.
@@ -95,10 +109,20 @@ pub struct TekunFigures {
     /// A member without a supporter whose labour capacity rested on the disability-type assumption.
     #[serde(skip)]
     disability_assumed: bool,
+    /// A member without a supporter recorded without labour capacity though 第五条 does not name
+    /// them (rule `member.laborCapacityRecorded`).
+    #[serde(skip)]
+    recorded_none: bool,
     /// A member supported because still at school after the minor age (rule
     /// `tekun.continuesAtSchool`).
     #[serde(skip)]
     at_school: bool,
+    /// A minor with labour capacity supported as if already 特困 (rule `tekun.continuesMinor`).
+    #[serde(skip)]
+    minor: bool,
+    /// A member's age rests on the birthday rule (rule `member.birthday`).
+    #[serde(skip)]
+    birthday_on_edge: bool,
 }
 
 /// Each member assessed (`eligible`: those who meet the three tests, by their place), with the
@@ -122,7 +146,11 @@ pub(crate) fn assess(
         Area::Urban => None,
     };
     let mut members = Vec::with_capacity(h.members.len());
+    // Rules `member.laborCapacityRecorded`, `member.birthday` and `tekun.continuesMinor`.
+    let (mut recorded_none, mut birthday_on_edge, mut minor) = (false, false, false);
     for (i, m) in h.members.iter().enumerate() {
+        recorded_none |= m.capacity_recorded_none() && !m.has_supporter;
+        birthday_on_edge |= m.birthday_on_edge;
         let eligible = eligible.contains(&i);
         let mut row = TekunMember {
             member: m.label.clone(),
@@ -133,9 +161,11 @@ pub(crate) fn assess(
             care: None,
             monthly: None,
             orphan_allowance: a.allowance_children.contains(&i),
+            labor_capacity_text: None,
             own_monthly: own_income(m, a.other_income_share)?,
             raised_to: None,
             fails: Fails::default(),
+            ends: None,
         };
         row.fails = Fails {
             capable: m.labor_capacity != Capacity::None && continues(m, a.minor_age).is_none(),
@@ -150,6 +180,8 @@ pub(crate) fn assess(
             row.basic = Some(basic.round_fen());
             row.care = Some(care);
             row.monthly = Some(row.raised_to.unwrap_or(support).round_fen());
+            row.ends = ends(m, a.minor_age, h.ages_on)?;
+            minor |= matches!(continues(m, a.minor_age), Some(Continues::Minor(_)));
         }
         members.push(row);
     }
@@ -165,11 +197,41 @@ pub(crate) fn assess(
             .members
             .iter()
             .any(|m| m.labor_capacity_assumed && !m.has_supporter),
+        recorded_none,
         at_school: h.members.iter().enumerate().any(|(i, m)| {
             eligible.contains(&i)
                 && matches!(continues(m, a.minor_age), Some(Continues::AtSchool(_)))
         }),
+        birthday_on_edge,
+        minor,
     })
+}
+
+/// When a 特困 minor's support ends within the year from `on` (the date the ages are taken on):
+/// at the minor age, for one whose first test rests on age alone or on 第二十四条 (not a disability
+/// 第五条 names, nor a recorded incapacity), not at a school that continues it. The last day, the
+/// months left and the minor age.
+fn ends(
+    m: &Member<'_>,
+    minor_age: Option<u32>,
+    on: NaiveDate,
+) -> Result<Option<(NaiveDate, u32, u32)>> {
+    let Some(minor_age) = minor_age.filter(|a| m.age < *a) else {
+        return Ok(None);
+    };
+    let continuing = matches!(
+        m.schooling,
+        Some(Schooling::Primary | Schooling::Junior | Schooling::Senior | Schooling::Vocational)
+    );
+    if continuing
+        || no_labour_by_disability(m.disability_grade, m.disability_type)
+        || m.capacity_recorded_none()
+    {
+        return Ok(None);
+    }
+    let last = day_before(turns(m.birth_date, minor_age)?)?;
+    let months = months_left(on, last)?;
+    Ok((months < 12).then_some((last, months, minor_age)))
 }
 
 /// The care standard by area and self-care ability (urban and rural standards differ).
@@ -204,29 +266,58 @@ impl TekunFigures {
     fn total(&self) -> Result<Money> {
         Money::sum(self.members.iter().filter_map(|m| m.monthly))
     }
+
+    /// The year's support, when some member's ends within it: each member's monthly × the months
+    /// left, or × 12 (`None`: all × 12).
+    fn annual(&self) -> Result<Option<Money>> {
+        if self.members.iter().all(|m| m.ends.is_none()) {
+            return Ok(None);
+        }
+        let mut sum = Money::ZERO;
+        for m in &self.members {
+            if let Some(monthly) = m.monthly {
+                let months = m.ends.map_or(12, |(_, n, _)| n);
+                sum = sum.checked_add(monthly.checked_mul(months.into())?)?;
+            }
+        }
+        Ok(Some(sum))
+    }
 }
 
-/// Why a member has no labour capacity (民发〔2021〕43号第五条), in words.
-fn capacity_words(m: &Member<'_>) -> String {
+/// The labour capacity the rules judged for a member, with why (民发〔2021〕43号第五条: age, and the
+/// disabilities it names), in words: 无劳动能力（65周岁，60周岁以上）.
+pub(crate) fn capacity_text(m: &Member<'_>) -> String {
     let disability = match (m.disability_grade, m.disability_type) {
         (Some(g), Some(t)) => format!("{g}级{}", t.label()),
         (Some(g), None) => format!("{g}级残疾（未登记类别）"),
         _ => String::new(),
     };
-    match m.capacity_basis {
-        CapacityBasis::Given => "登记为无劳动能力".to_string(),
-        CapacityBasis::Age => format!("{}周岁，不在劳动年龄内", m.age),
-        CapacityBasis::Disability | CapacityBasis::WorkingAge => {
-            format!("{disability}，按民发〔2021〕43号第五条无劳动能力")
+    let why = match m.capacity_basis {
+        CapacityBasis::Given => "按登记".to_string(),
+        CapacityBasis::Young(n) => format!("{}周岁，未满{n}周岁", m.age),
+        CapacityBasis::Old(n) => format!("{}周岁，{n}周岁以上", m.age),
+        CapacityBasis::Disability => format!("{disability}，民发〔2021〕43号第五条"),
+        CapacityBasis::WorkingAge if disability.is_empty() => {
+            format!("{}周岁，在劳动年龄内", m.age)
         }
-    }
+        CapacityBasis::WorkingAge => format!(
+            "{}周岁，在劳动年龄内，{disability}不在民发〔2021〕43号第五条所列之内{}",
+            m.age,
+            if m.labor_capacity_assumed {
+                "（本计算器的假设）"
+            } else {
+                ""
+            }
+        ),
+    };
+    format!("{}（{why}）", m.labor_capacity.labor_label())
 }
 
 /// The first test in words when support continues for a member with labour capacity (第二十四条).
 fn continues_words(m: &Member<'_>, why: Continues) -> String {
     match why {
         Continues::Minor(until) => format!(
-            "{}周岁，有劳动能力，但特困人员中的未成年人可继续享有救助供养至{until}周岁",
+            "{}周岁，有劳动能力，但特困人员中的未成年人可继续享有救助供养至{until}周岁（假定已是特困人员）",
             m.age
         ),
         Continues::AtSchool(s) => format!(
@@ -247,9 +338,7 @@ fn test_words(
     let no_means = row.own_monthly < standard;
     vec![
         match continues(m, minor_age) {
-            _ if m.labor_capacity == Capacity::None => {
-                format!("无劳动能力（{}）", capacity_words(m))
-            }
+            _ if m.labor_capacity == Capacity::None => capacity_text(m),
             Some(why) => continues_words(m, why),
             None => "有劳动能力".into(),
         },
@@ -297,6 +386,18 @@ fn member_steps(
                     Some(raised.to_fen_string()),
                 );
             }
+            if let Some((last, months, age)) = row.ends {
+                let annual = monthly.checked_mul(months.into()).unwrap_or(monthly);
+                e.step(
+                    rules::ANNUAL_ENDS_WITHIN_YEAR,
+                    format!(
+                        "{}：救助供养至 {} 止（年满{age}周岁前一日），自测算日期起剩 {months} 个月（不足一月按一月计）：全年 = {monthly} 元 × {months} = {annual} 元。",
+                        m.label,
+                        format_date(last),
+                    ),
+                    Some(annual.to_fen_string()),
+                );
+            }
             e.reason(format!(
                 "{}符合特困人员条件（{tests}），每月 {monthly} 元。",
                 m.label
@@ -326,11 +427,16 @@ impl HouseholdProgramme for TekunFigures {
     }
 
     fn contribute(&self, a: &mut Assistance, used: Used) -> Result<()> {
+        let monthly = self.total()?;
         a.tekun = Some(Decided {
             members: (0..self.members.len())
                 .filter(|i| self.members.get(*i).is_some_and(|m| m.eligible))
                 .collect(),
-            monthly: self.total()?,
+            monthly,
+            annual: match self.annual()? {
+                Some(annual) => annual,
+                None => monthly.checked_mul(12.into())?,
+            },
             used,
         });
         Ok(())
@@ -338,7 +444,11 @@ impl HouseholdProgramme for TekunFigures {
 
     fn amounts(&self) -> Result<Amounts> {
         let eligible = self.members.iter().any(|m| m.eligible);
-        Amounts::monthly(eligible, eligible.then(|| self.total()).transpose()?)
+        Amounts::monthly_for(
+            eligible,
+            eligible.then(|| self.total()).transpose()?,
+            self.annual()?,
+        )
     }
 
     fn citations(&self) -> Citations {
@@ -359,7 +469,14 @@ impl HouseholdProgramme for TekunFigures {
             rules::TEKUN_ORPHAN_ALLOWANCE_CHOICE,
         );
         a.add_if(self.disability_assumed, rules::MEMBER_DISABILITY_TYPE);
+        a.add_if(self.recorded_none, rules::MEMBER_LABOR_CAPACITY_RECORDED);
         a.add_if(self.at_school, rules::TEKUN_CONTINUES_AT_SCHOOL);
+        a.add_if(self.minor, rules::TEKUN_CONTINUES_MINOR);
+        a.add_if(self.birthday_on_edge, rules::MEMBER_BIRTHDAY);
+        a.add_if(
+            self.members.iter().any(|m| m.ends.is_some()),
+            rules::ANNUAL_ENDS_WITHIN_YEAR,
+        );
         a
     }
 
@@ -414,9 +531,10 @@ impl HouseholdProgramme for TekunFigures {
         let floor = self.floor;
         for (m, row) in h.members.iter().zip(self.members.iter_mut()) {
             row.reasons = test_words(m, row, standard, a.minor_age);
+            row.labor_capacity_text = Some(capacity_text(m));
             if let (Some(why), true) = (continues(m, a.minor_age), row.eligible) {
                 let rule = match why {
-                    Continues::Minor(_) => rules::TEKUN_CONTINUES_MINOR,
+                    Continues::Minor(_) => RuleId::from(rules::TEKUN_CONTINUES_MINOR),
                     Continues::AtSchool(_) => RuleId::from(rules::TEKUN_CONTINUES_AT_SCHOOL),
                 };
                 e.step(

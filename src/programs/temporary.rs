@@ -102,11 +102,7 @@ impl HouseholdProgramme for TemporaryFigures {
             .checked_mul(Decimal::from(12))?
             .checked_mul(h.size())?;
         // What 低保 and 特困 already give the household in the year covers part of the same need.
-        let received = a
-            .dibao()?
-            .monthly
-            .checked_add(a.tekun()?.monthly)?
-            .checked_mul(Decimal::from(12))?;
+        let received = a.dibao()?.annual.checked_add(a.tekun()?.annual)?;
         f.need = line
             .checked_sub(after_spending)?
             .checked_sub(received)?

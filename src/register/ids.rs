@@ -1,14 +1,15 @@
 //! Household ids met again after other households (A, B, A), found in bounded memory.
 //!
-//! Rows of one household must be together: a household whose rows are split is two fragments, and
-//! paying either on part of its members would be wrong, so every fragment is an error. Finding them
-//! needs to know, at a household's first fragment, whether its id comes back later: the register is
-//! read twice. The first pass ([`DuplicateIds::note`]) puts every id in a Bloom filter of fixed size
-//! (8 MiB) and keeps the ids that hit it (those seen before, plus rare false positives) with
-//! where they hit; the second ([`DuplicateIds::repeated`]) tells each fragment exactly, the same
-//! ids coming in the same order. Memory: the filter and the suspected ids, however many households.
+//! A household whose rows are apart in the register (sorted by village and name, say) comes in
+//! fragments, runs of consecutive rows with its id; paying on part of its members would be wrong, so
+//! its fragments are joined ([`super::Gather`]). That needs to know, at a household's first
+//! fragment, how many more come later: the register is read twice. The first pass
+//! ([`DuplicateIds::note`]) puts every id in a Bloom filter of fixed size (8 MiB) and keeps the ids
+//! that hit it (those seen before, plus rare false positives) with where they hit and their
+//! fragments from there on; the second ([`DuplicateIds::still_to_come`]) tells each fragment
+//! exactly, the same ids coming in the same order. Memory: the filter and the suspected ids.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// 2^26 bits (8 MiB): about one false positive in 400,000 ids at a million households.
@@ -22,6 +23,11 @@ struct Suspect {
     at: u64,
     /// Fragments of the id from that one on.
     fragments: u32,
+    /// Second pass: the fragments still to come after the last one asked about.
+    left: Option<u32>,
+    /// Second pass: where the household is held while fragments are to come (for
+    /// [`super::Gather`]).
+    held: Option<u64>,
 }
 
 /// See the module documentation.
@@ -30,7 +36,6 @@ pub struct DuplicateIds {
     suspects: HashMap<String, Suspect>,
     noted: u64,
     asked: u64,
-    seen: HashSet<String>,
 }
 
 impl Default for DuplicateIds {
@@ -40,7 +45,6 @@ impl Default for DuplicateIds {
             suspects: HashMap::new(),
             noted: 0,
             asked: 0,
-            seen: HashSet::new(),
         }
     }
 }
@@ -73,28 +77,38 @@ impl DuplicateIds {
             }
         }
         if all_set {
-            self.suspects
-                .insert(id.to_string(), Suspect { at, fragments: 1 });
+            self.suspects.insert(
+                id.to_string(),
+                Suspect {
+                    at,
+                    fragments: 1,
+                    left: None,
+                    held: None,
+                },
+            );
         }
     }
 
-    /// Second pass: whether the fragment with id `id` (the fragments coming in the order they were
-    /// noted) has another fragment anywhere in the register.
-    pub fn repeated(&mut self, id: &str) -> bool {
+    /// Second pass: how many more fragments of `id` come after this one (the fragments coming in
+    /// the order they were noted): 0 for a household whose rows are together, and for the last
+    /// fragment of one whose rows are not.
+    pub fn still_to_come(&mut self, id: &str) -> u32 {
+        self.next_fragment(id).map_or(0, |(left, _)| left)
+    }
+
+    /// [`DuplicateIds::still_to_come`], and for an id met again, where its household is held.
+    pub(crate) fn next_fragment(&mut self, id: &str) -> Option<(u32, &mut Option<u64>)> {
         let at = self.asked;
         self.asked = self.asked.wrapping_add(1);
-        let Some(s) = self.suspects.get(id).copied() else {
-            return false;
+        let s = self.suspects.get_mut(id)?;
+        let left = match s.left {
+            Some(left) => left.saturating_sub(1),
+            // Its first fragment: the fragments counted from the hit on, and this one when it came
+            // before the hit (the hit was the id met again, not a false positive of the filter).
+            None => s.fragments.saturating_sub(u32::from(at >= s.at)),
         };
-        if s.fragments >= 2 {
-            return true;
-        }
-        // One fragment from the first hit on: the id repeats if it was met before that hit.
-        if at < s.at {
-            self.seen.insert(id.to_string());
-            return true;
-        }
-        self.seen.contains(id)
+        s.left = Some(left);
+        Some((left, &mut s.held))
     }
 }
 
@@ -102,23 +116,20 @@ impl DuplicateIds {
 mod tests {
     use super::*;
 
-    fn run(ids: &[&str]) -> Vec<bool> {
+    fn run(ids: &[&str]) -> Vec<u32> {
         let mut d = DuplicateIds::default();
         ids.iter().for_each(|i| d.note(i));
-        ids.iter().map(|i| d.repeated(i)).collect()
+        ids.iter().map(|i| d.still_to_come(i)).collect()
     }
 
     #[test]
-    fn every_fragment_of_a_split_household_and_no_other() {
-        assert_eq!(run(&["A", "B", "A"]), [true, false, true]);
-        assert_eq!(run(&["A", "B", "C"]), [false, false, false]);
-        assert_eq!(
-            run(&["A", "B", "B2", "C", "A", "A"]),
-            [true, false, false, false, true, true]
-        );
+    fn every_fragment_of_a_split_household_knows_how_many_follow() {
+        assert_eq!(run(&["A", "B", "A"]), [1, 0, 0]);
+        assert_eq!(run(&["A", "B", "C"]), [0, 0, 0]);
+        assert_eq!(run(&["A", "B", "B2", "C", "A", "A"]), [2, 0, 0, 0, 1, 0]);
         let many: Vec<String> = (0..200_000).map(|i| format!("H{i}")).collect();
         let refs: Vec<&str> = many.iter().map(String::as_str).collect();
-        assert!(run(&refs).iter().all(|r| !r));
+        assert!(run(&refs).iter().all(|r| *r == 0));
     }
 
     #[test]
@@ -126,9 +137,9 @@ mod tests {
         // Force every id to look suspect: exactness then rests on the second pass alone.
         let mut d = DuplicateIds::default();
         d.bits.iter_mut().for_each(|w| *w = u64::MAX);
-        let ids = ["A", "B", "A", "C"];
+        let ids = ["A", "B", "A", "C", "B"];
         ids.iter().for_each(|i| d.note(i));
-        let got: Vec<bool> = ids.iter().map(|i| d.repeated(i)).collect();
-        assert_eq!(got, [true, false, true, false]);
+        let got: Vec<u32> = ids.iter().map(|i| d.still_to_come(i)).collect();
+        assert_eq!(got, [1, 1, 0, 0, 0]);
     }
 }

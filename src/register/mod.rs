@@ -1,7 +1,7 @@
 //! Registers: households in bulk, as the command-line tool reads and writes them.
 //!
-//! A CSV register has one row per member; consecutive rows with the same `household_id` form one
-//! household. Household columns may be filled on any of its rows, but where filled more than once
+//! A CSV register has one row per member; the rows with the same `household_id` form one household,
+//! wherever they are in the register ([`gather`]). Household columns may be filled on any of its rows, but where filled more than once
 //! they must agree; member columns are read from every row. Columns come in any order, under their
 //! English name or their Chinese alias ([`columns::COLUMNS`]); Chinese values are accepted beside the
 //! API's (`脱贫户` for `alleviated`, `是` for `true`). Lists (`events`, `unsecured`) are separated by
@@ -10,14 +10,15 @@
 //! Nothing is lost without a word: every line of the input ends up in exactly one output row (a
 //! household's result, or an error naming its lines), or is counted as blank. A row with the wrong
 //! number of cells, an unclosed quote, text that is not in the file's encoding, an empty household
-//! id, or household cells that disagree is an error for its household; a household id met again
-//! after other households ([`DuplicateIds`]) is an error for every part of it.
+//! id, or household cells that disagree is an error for its household (rows of one id apart from
+//! each other that disagree may be two households given one id: the message says so).
 //!
 //! Output: one row per household, with columns for every programme of the registry
 //! ([`output::header`]); a county's summary of those rows, by programme and by township or village,
 //! is [`summary`].
 
 pub mod columns;
+pub mod gather;
 mod header;
 mod ids;
 pub mod ledger;
@@ -33,6 +34,7 @@ use std::io::{self, BufRead};
 use crate::base::error::{excerpt, PolicyError, Result};
 use crate::base::json::Node;
 pub use columns::{column, Column, Target, COLUMNS};
+pub use gather::Gather;
 pub use header::{header_columns, HeaderColumn};
 pub use ids::DuplicateIds;
 pub use read::{Encoding, Item, Record, Records, UTF8};
@@ -234,7 +236,8 @@ pub struct Row {
     pub cells: Vec<String>,
 }
 
-/// A household's rows as read: consecutive rows with one id, or one row that cannot join any.
+/// A household's rows as read: consecutive rows with one id (joined with its other runs of rows by
+/// [`Gather`]), or one row that cannot join any.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
     /// The household id (empty for a row without one).
@@ -247,6 +250,8 @@ pub struct Group {
     pub rows: Vec<Row>,
     /// The first problem of its rows, which makes the household an error.
     pub problem: Option<PolicyError>,
+    /// Its rows were not all together in the register (joined by [`Gather`]).
+    pub scattered: bool,
 }
 
 impl Group {
@@ -258,6 +263,35 @@ impl Group {
             lines: 0,
             rows: Vec::new(),
             problem: None,
+            scattered: false,
+        }
+    }
+
+    /// Join a later run of rows of the same household (elsewhere in the register).
+    pub fn join(&mut self, other: Group) {
+        self.scattered = true;
+        self.last_line = self.last_line.max(other.last_line);
+        self.lines = self.lines.saturating_add(other.lines);
+        if self.problem.is_none() {
+            self.problem = other.problem;
+        }
+        let room = MAX_ROWS_KEPT.saturating_sub(self.rows.len());
+        self.rows.extend(other.rows.into_iter().take(room));
+        self.check_size();
+    }
+
+    /// More member rows than a household may have: an error.
+    fn check_size(&mut self) {
+        if self.rows.len() >= MAX_ROWS_KEPT {
+            self.fail(PolicyError::invalid_input(
+                "members",
+                format!(
+                    "户编号“{}”有 {} 行成员，超过 {} 人",
+                    excerpt(&self.id),
+                    self.lines,
+                    MAX_ROWS_KEPT.saturating_sub(1)
+                ),
+            ));
         }
     }
 
@@ -400,17 +434,7 @@ impl<R: BufRead> Grouper<R> {
             let problem = self.row_problem(&r);
             group.add(r, problem);
         }
-        if group.rows.len() >= MAX_ROWS_KEPT {
-            group.fail(PolicyError::invalid_input(
-                "members",
-                format!(
-                    "户编号“{}”有 {} 行成员，超过 {} 人",
-                    excerpt(&id),
-                    group.lines,
-                    MAX_ROWS_KEPT.saturating_sub(1)
-                ),
-            ));
-        }
+        group.check_size();
         Ok(Some(group))
     }
 }
@@ -478,10 +502,14 @@ fn household_cells<'g>(
                     return Err(PolicyError::invalid_input(
                         c.name,
                         format!(
-                            "{}“{}”与第 {line} 行的“{}”不同（户级列每户只有一个值，可只填在第一行）",
+                            "{}“{}”与第 {line} 行的“{}”不同（户级列每户只有一个值，可只填在第一行）{}",
                             c.alias,
                             excerpt(v),
-                            excerpt(first)
+                            excerpt(first),
+                            match group.scattered {
+                                true => two_households(&group.id),
+                                false => String::new(),
+                            }
                         ),
                     )
                     .at_line(row.line))
@@ -521,10 +549,11 @@ pub fn ignored_note(ignored: &[String]) -> String {
     )
 }
 
-/// Why a household whose id comes back after other households is an error.
-pub fn repeated_id_message(id: &str) -> String {
+/// What to fix when the rows of one id, apart in the register, disagree: they may be two
+/// households given one id, which no reading can tell apart.
+fn two_households(id: &str) -> String {
     format!(
-        "户编号“{}”在花名册的其他位置还有成员行（同一户的行不连续）：无法确定这一户有哪些成员，请把同一户的行排在一起",
+        "；户编号“{}”的行不相邻，可能是两户用了同一个户编号：请给其中一户改用别的户编号，同一户的户级列填相同的值",
         excerpt(id)
     )
 }

@@ -10,8 +10,9 @@ use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::estimate::compare::NO_REGION;
+use crate::estimate::rested::RegisterBasis;
 use crate::estimate::screening::Screening;
-use crate::params::{StaleSet, UnofficialSet};
+use crate::estimate::Estimate;
 use crate::programs::monitoring::Category;
 use crate::programs::registry::PROGRAMMES;
 use crate::register::Place;
@@ -114,9 +115,8 @@ pub struct CountySummary {
     levels: Levels,
     total: Tally,
     groups: SortedMap<Key, Tally>,
-    /// What the households' figures rested on that is stale or not official, over the register.
-    stale: StaleSet,
-    unofficial: UnofficialSet,
+    /// What the households' figures rested on, over the register.
+    basis: RegisterBasis,
 }
 
 impl CountySummary {
@@ -130,10 +130,6 @@ impl CountySummary {
     /// A household of `place`: its screening row, or `None` for an error.
     pub fn add(&mut self, place: &Place, outcome: Option<&Screening>) -> Result<()> {
         self.total.add(outcome)?;
-        if let Some(s) = outcome {
-            self.stale.extend(&s.stale);
-            self.unofficial.extend(s.unofficial);
-        }
         let region = place.region.clone();
         self.groups
             .entry_or_default((region.clone(), None, None))?
@@ -158,8 +154,7 @@ impl CountySummary {
 
     pub fn merge(&mut self, o: &CountySummary) -> Result<()> {
         self.total.merge(&o.total)?;
-        self.stale.extend(&o.stale);
-        self.unofficial.extend(o.unofficial);
+        self.basis.merge(&o.basis);
         for (k, t) in &o.groups {
             self.groups.entry_or_default(k.clone())?.merge(t)?;
         }
@@ -170,6 +165,17 @@ impl CountySummary {
         &self.total
     }
 
+    /// A household's estimate (one [`CountySummary::add`] counted): what its figures rested on.
+    pub fn rest_on(&mut self, e: &Estimate) {
+        self.basis.add(e);
+    }
+
+    /// What the register's figures rested on: the parameters not official or past their update
+    /// cycle and the assumptions, each with the parts that used it.
+    pub fn basis(&self) -> &RegisterBasis {
+        &self.basis
+    }
+
     /// The column names of [`CountySummary::rows`], English or Chinese.
     pub fn header(zh: bool) -> Vec<String> {
         let mut h: Vec<String> = [
@@ -178,7 +184,7 @@ impl CountySummary {
             ("region_name", "地区"),
             ("town", "乡镇"),
             ("village", "村"),
-            ("households", "户数"),
+            ("households", "读入户数"),
             ("errors", "有误户数"),
             ("monitored", "纳入监测户数"),
             ("unstable", "脱贫不稳定户"),
@@ -327,7 +333,7 @@ impl CountySummary {
         out.push_str(&printable(
             &header(&[
                 "地区、乡镇、村",
-                "户数",
+                "读入户数",
                 "有误户数",
                 "纳入监测户数",
                 "现金帮扶月额",
@@ -338,7 +344,7 @@ impl CountySummary {
         out.push_str(
             "\n各项目按地区、乡镇、村的户数和年额，监测户按类别：见 CSV（-o 汇总.csv，中文表头加 --headers zh）。\n",
         );
-        out.push_str(&self.basis());
+        out.push_str(&basis_printed(&self.basis));
         out
     }
 
@@ -372,45 +378,57 @@ impl CountySummary {
             t.total_annual.to_fen_string(),
         ]);
         printable(
-            &header(&["项目（全部）", "说明", "户数", "年额（元）"]),
+            &header(&["项目（全部）", "说明", "符合户数", "年额（元）"]),
             &rows,
         )
     }
+}
 
-    /// What the figures rested on that an officer must check: the stale parameters with the date of
-    /// the value used, and those that are not official figures; empty when there are none.
-    fn basis(&self) -> String {
-        let mut out = String::new();
-        if !self.stale.is_empty() {
-            let items: Vec<String> = self
-                .stale
-                .iter()
-                .map(|(spec, from)| format!("{}（{} 起）", spec.label, format_date(from)))
-                .collect();
-            out.push_str(&format!(
-                "\n已过更新周期的参数 {} 项，请核对当地现行标准：\n{}",
-                items.len(),
-                wrapped(&items)
-            ));
-        }
-        if !self.unofficial.is_empty() {
-            let items: Vec<String> = self
-                .unofficial
-                .specs()
-                .map(|spec| spec.label.to_string())
-                .collect();
-            out.push_str(&format!(
-                "\n不是官方公布值的参数（示意或推算）{} 项，须按本县规定核对：\n{}",
-                items.len(),
-                wrapped(&items)
-            ));
-        }
-        out
+/// What a printed report says of what a register's figures rested on: the stale parameters with
+/// the date of the value used (the oldest, when households used different ones), the non-official
+/// ones, and the assumptions in their words; empty when there is none.
+pub fn basis_printed(b: &RegisterBasis) -> String {
+    let all = b.all();
+    let mut out = String::new();
+    if !all.stale.is_empty() {
+        let items: Vec<String> = all
+            .stale
+            .iter()
+            .map(|(spec, from)| format!("{}（{} 起）", spec.label, format_date(from)))
+            .collect();
+        out.push_str(&format!(
+            "\n已过更新周期的参数 {} 项，请核对当地现行标准：\n{}",
+            items.len(),
+            wrapped(&items)
+        ));
     }
+    if !all.unofficial.is_empty() {
+        let items: Vec<String> = all
+            .unofficial
+            .specs()
+            .map(|spec| spec.label.to_string())
+            .collect();
+        out.push_str(&format!(
+            "\n不是官方公布值的参数（示意或推算）{} 项，须按本县规定核对：\n{}",
+            items.len(),
+            wrapped(&items)
+        ));
+    }
+    let rules: Vec<&str> = all.assumptions.iter().map(|r| r.text).collect();
+    if !rules.is_empty() {
+        out.push_str(&format!(
+            "\n按本计算器的假设计算 {} 项（政策未写明，须按本县做法核对）：\n",
+            rules.len()
+        ));
+        for text in rules {
+            out.push_str(&indented(text));
+        }
+    }
+    out
 }
 
 /// Items joined by “、” in indented lines at most [`PRINTED_WIDTH`] columns wide.
-fn wrapped(items: &[String]) -> String {
+pub fn wrapped(items: &[String]) -> String {
     const INDENT: &str = "  ";
     let mut out = String::new();
     let mut line = String::from(INDENT);
@@ -424,6 +442,31 @@ fn wrapped(items: &[String]) -> String {
             line = String::from(INDENT);
         }
         line.push_str(&piece);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+/// A text as an item in indented lines at most [`PRINTED_WIDTH`] columns wide: `  · ` before its
+/// first line, a long sentence cut where it reaches the edge (never before a closing mark).
+pub fn indented(text: &str) -> String {
+    const FIRST: &str = "  · ";
+    const NEXT: &str = "    ";
+    let mut out = String::new();
+    let mut line = String::from(FIRST);
+    let mut width = display_width(FIRST);
+    for c in text.chars() {
+        let w = display_width(c.encode_utf8(&mut [0; 4]));
+        let closing = "。，、）；：”".contains(c);
+        if width.saturating_add(w) > PRINTED_WIDTH && !closing {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(NEXT);
+            width = NEXT.len();
+        }
+        line.push(c);
+        width = width.saturating_add(w);
     }
     out.push_str(&line);
     out.push('\n');
@@ -632,6 +675,8 @@ mod tests {
         assert_eq!(rows[1][2], "延寿县");
         assert_eq!(rows[0][5], "3");
         assert_eq!(rows[0].len(), CountySummary::header(true).len());
+        // Every household read, those in error too, then those in error.
+        assert_eq!(CountySummary::header(true)[5..7], ["读入户数", "有误户数"]);
         assert!(printable(&CountySummary::header(true), &rows).contains("延寿县"));
     }
 

@@ -26,7 +26,7 @@ use super::output::{self, Identity, Lang};
 use super::read::Lines;
 use super::{
     header_columns, household_from_group, place_of, read_header_with, reference_of, DuplicateIds,
-    Group, Grouper, HeaderColumn, Layout, Place, Records, UTF8,
+    Gather, Group, Grouper, HeaderColumn, Layout, Place, Records, UTF8,
 };
 
 /// How a register's text is written.
@@ -239,7 +239,7 @@ enum Source {
     JsonLines(Lines<Cursor<Vec<u8>>>),
     Csv {
         grouper: Box<Grouper<Cursor<Vec<u8>>>>,
-        ids: Box<DuplicateIds>,
+        gather: Box<Gather>,
     },
     Done,
 }
@@ -570,7 +570,7 @@ impl<'e> TextScreen<'e> {
         let unit = match &mut self.source {
             Source::Done => None,
             Source::JsonLines(lines) => json_unit(lines)?,
-            Source::Csv { grouper, ids } => csv_unit(grouper, ids)?,
+            Source::Csv { grouper, gather } => csv_unit(grouper, gather)?,
         };
         if unit.is_none() {
             self.lines = match &self.source {
@@ -608,6 +608,9 @@ impl<'e> TextScreen<'e> {
         chunk.errors = chunk.errors.saturating_add(u64::from(screening.is_err()));
         if !self.comparing() {
             self.county.add(&r.place, screening.as_ref().ok())?;
+            if let Ok(e) = &estimate {
+                self.county.rest_on(e);
+            }
             let id = Identity {
                 household: r.household,
                 reference: r.reference.as_deref(),
@@ -619,6 +622,9 @@ impl<'e> TextScreen<'e> {
                 output::row(&id, screening.as_ref(), self.lang).write_csv(csv);
             }
             if let Some(columns) = out.columns {
+                if let Ok(e) = &estimate {
+                    columns.screened.rest_on(e);
+                }
                 columns.push(&id, screening);
             }
             return Ok(());
@@ -662,13 +668,17 @@ impl<'e> TextScreen<'e> {
             (Some((to, path)), _) => {
                 let after = engine.estimate_in_batch(n, to, false, &mut self.other_transitions)?;
                 let cause = path.cause(&engine.read_household(n, to)?, before, &after)?;
-                HouseholdComparison::between(before, &after, &cause)
+                let c = HouseholdComparison::between(before, &after, &cause)?;
+                self.comparison.rest_on(before, &after);
+                Ok(c)
             }
             (None, Some(other)) => {
                 let after =
                     other.estimate_in_batch(n, &self.as_of, false, &mut self.other_transitions)?;
                 // With why, as the command-line tool's `compare` gives it.
-                HouseholdComparison::between(before, &after, &Cause::Parameters)
+                let c = HouseholdComparison::between(before, &after, &Cause::Parameters)?;
+                self.comparison.rest_on(before, &after);
+                Ok(c)
             }
             (None, None) => Err(PolicyError::invalid_input("", "内部错误：没有可比较的")),
         }
@@ -676,7 +686,7 @@ impl<'e> TextScreen<'e> {
 }
 
 /// A CSV register's reading: the header, and a first pass for the household ids that come back
-/// after other households (their households are errors).
+/// after other households (their rows are joined).
 fn csv_source(bytes: Vec<u8>, ignore_unknown: bool) -> Result<(Source, Vec<HeaderColumn>, Levels)> {
     let layout_of = |h: &[String]| match ignore_unknown {
         true => Layout::ignoring_unknown(h),
@@ -703,7 +713,7 @@ fn csv_source(bytes: Vec<u8>, ignore_unknown: bool) -> Result<(Source, Vec<Heade
     };
     let source = Source::Csv {
         grouper: Box::new(Grouper::new(records, layout)),
-        ids: Box::new(ids),
+        gather: Box::new(Gather::new(ids)),
     };
     Ok((source, columns, levels))
 }
@@ -760,20 +770,17 @@ fn json_unit(lines: &mut Lines<Cursor<Vec<u8>>>) -> Result<Option<Unit>> {
     Ok(None)
 }
 
-fn csv_unit(
-    grouper: &mut Grouper<Cursor<Vec<u8>>>,
-    ids: &mut DuplicateIds,
-) -> Result<Option<Unit>> {
-    let Some(mut g) = grouper.next_group().map_err(super::read::read_problem)? else {
-        return Ok(None);
-    };
-    if !g.id.is_empty() && ids.repeated(&g.id) {
-        g.fail(PolicyError::invalid_input(
-            "household_id",
-            super::repeated_id_message(&g.id),
-        ));
+/// The next household, its rows joined wherever they are in the register.
+fn csv_unit(grouper: &mut Grouper<Cursor<Vec<u8>>>, gather: &mut Gather) -> Result<Option<Unit>> {
+    loop {
+        if let Some(g) = gather.pop() {
+            return Ok(Some(Unit::Group(g)));
+        }
+        match grouper.next_group().map_err(super::read::read_problem)? {
+            Some(g) => gather.push(g),
+            None => return Ok(gather.finish().map(Unit::Group)),
+        }
     }
-    Ok(Some(Unit::Group(g)))
 }
 
 fn header_error(e: PolicyError) -> PolicyError {
@@ -810,6 +817,77 @@ mod tests {
                 return (csv, rows, errors);
             }
         }
+    }
+
+    /// The county register's rows sorted as an export sorts them: by village, then member.
+    fn by_village() -> String {
+        let mut lines = COUNTY.lines();
+        let header = lines.next().unwrap_or_default();
+        let mut rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+        rows.sort_by(|a, b| (a[4], a[9], a[0]).cmp(&(b[4], b[9], b[0])));
+        let rows: Vec<String> = rows.iter().map(|r| r.join(",")).collect();
+        format!("{header}\n{}\n", rows.join("\n"))
+    }
+
+    /// A CSV's rows without the line columns, and the digits of 第 N 行 in messages, sorted.
+    fn rows_without_lines(csv: &str) -> Vec<String> {
+        let mut rows: Vec<String> = csv
+            .lines()
+            .map(|l| {
+                let cells: Vec<&str> = l.split(',').collect();
+                let kept = [&cells[..2], &cells[4..]].concat().join(",");
+                let mut out = String::new();
+                let mut digits = false;
+                for c in kept.chars() {
+                    match c.is_ascii_digit() && (digits || out.ends_with("第 ")) {
+                        true => digits = true,
+                        false => {
+                            digits = false;
+                            out.push(c);
+                        }
+                    }
+                }
+                out
+            })
+            .collect();
+        rows.sort();
+        rows
+    }
+
+    #[test]
+    fn a_register_in_any_row_order_reads_as_the_sorted_one() {
+        // The header: 户编号,参考编号,地区代码,乡镇,村,…,成员 (the 5th and 10th columns).
+        assert!(COUNTY.starts_with(
+            "户编号,参考编号,地区代码,乡镇,村,户类型,监测类型,经营净收入,转移净收入,成员,"
+        ));
+        let engine = Engine::new().unwrap();
+        let shuffled = by_village();
+        assert_ne!(shuffled, COUNTY);
+        let read = |text: &str| {
+            let out =
+                screen_text(&engine, text.as_bytes(), AS_OF, TextFormat::Csv, Lang::Zh).unwrap();
+            (
+                rows_without_lines(&out.csv),
+                out.rows,
+                out.errors,
+                out.lines,
+            )
+        };
+        assert_eq!(read(&shuffled), read(COUNTY));
+        // The summary of the register page, and its columns, alike.
+        let summary = |text: &str| {
+            let mut s = TextScreen::new(
+                Cow::Borrowed(&engine),
+                None,
+                text.as_bytes().to_vec(),
+                AS_OF,
+                opts(Lang::Zh, false),
+            )
+            .unwrap();
+            while !s.next_chunk(2).unwrap().done {}
+            s.county().table(true, |c| engine.region_name(c))
+        };
+        assert_eq!(summary(&shuffled), summary(COUNTY));
     }
 
     #[test]

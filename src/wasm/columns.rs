@@ -37,8 +37,9 @@ export interface ColumnsOptions extends CallOptions {
 /** A household `screenColumns` could not read or compute. */
 export interface ColumnError {
   /** The household's position, from 0: in an array its index; in a text the household's place
-   * among the text's households (JSON Lines: non-blank lines; CSV: households, a run of rows with
-   * one household id, or a row that joins none), as `screenText` lists them. */
+   * among the text's households (JSON Lines: non-blank lines; CSV: households, the rows of one
+   * household id wherever they are, in the order of their first rows, or a row that joins none),
+   * as `screenText` lists them. */
   index: number;
   code: ErrorCode;
   path: string;
@@ -73,6 +74,10 @@ export interface ScreenColumns {
   programs: Record<ProgramId, ProgramColumns>;
   /** Monthly and annual cash support (`totalMonthly`, `totalAnnual`). */
   totals: { monthlyFen: Float64Array; annualFen: Float64Array };
+  /** What the households computed rested on: the parameters not official or past their update
+   * cycle and this calculator's assumptions, each with the parts that used them in any
+   * household, as an unexplained estimate lists them. */
+  basis: RegisterBasis;
 }
 /** A chunk's columns with where each household is in the register (`RegisterScreen.nextColumns`). */
 export interface RegisterTable extends ScreenColumns {
@@ -135,6 +140,7 @@ struct Out {
     totals: [Column; 2],
     refs: Vec<JsValue>,
     errors: Vec<JsValue>,
+    basis: crate::estimate::rested::RegisterBasis,
 }
 
 fn set(o: &Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
@@ -172,6 +178,7 @@ impl Out {
             totals: Default::default(),
             refs: Vec::new(),
             errors: Vec::new(),
+            basis: Default::default(),
         }
     }
 
@@ -201,6 +208,7 @@ impl Out {
         if !c.errors.is_empty() {
             self.errors.extend(array(&to_value(&c.errors)?).iter());
         }
+        self.basis.merge(&c.basis);
         Ok(())
     }
 
@@ -241,6 +249,7 @@ impl Out {
                 ])?
                 .into(),
             ),
+            ("basis", to_value(&self.basis)?),
         ])
     }
 }

@@ -125,12 +125,20 @@ impl RegisterScreen {
     }
 
     /// The summary by region, town and village of the households screened so far, as
-    /// `zhenxing summary --headers zh -o summary.csv` writes it: `{ header, rows }`.
-    #[wasm_bindgen(unchecked_return_type = "{ header: string[]; rows: string[][] }")]
+    /// `zhenxing summary --headers zh -o summary.csv` writes it: `{ header, rows }`; and `basis`,
+    /// what their figures rested on (the printed summary's last lines).
+    #[wasm_bindgen(
+        unchecked_return_type = "{ header: string[]; rows: string[][]; basis: RegisterBasis }"
+    )]
     pub fn summary(&self) -> Result<JsValue, JsValue> {
         let engine = self.inner.engine();
-        let (header, rows) = self.inner.county().table(true, |c| engine.region_name(c));
-        to_value(&SummaryTable { header, rows })
+        let county = self.inner.county();
+        let (header, rows) = county.table(true, |c| engine.region_name(c));
+        to_value(&SummaryTable {
+            header,
+            rows,
+            basis: county.basis(),
+        })
     }
 
     /// The comparison of the households compared so far (`compareMany`'s summary).
@@ -168,9 +176,10 @@ pub fn register_columns(
     to_value(&crate::register::header_columns(&cells))
 }
 
-/// The summary as a table: `{ header, rows }`.
+/// The summary as a table: `{ header, rows, basis }`.
 #[derive(serde::Serialize)]
-struct SummaryTable {
+struct SummaryTable<'a> {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
+    basis: &'a crate::estimate::rested::RegisterBasis,
 }

@@ -56,4 +56,11 @@ export interface UnofficialUse { parameter: string; usedBy: string[] }
 export interface StaleUse { parameter: string; lastFrom: string; usedBy: string[]; text?: string }
 /** An assumption an estimate rests on, with the parts that used it (`text` when explained). */
 export interface AssumptionUse { rule: string; usedBy: string[]; text?: string }
+/**
+ * What a register's figures rested on, over its households computed, in an unexplained estimate's
+ * shape: each item once, with every part that used it in any household (`screenColumns`'
+ * `basis`, a comparison's `basisBefore` and `basisAfter`, `RegisterScreen.summary()`'s `basis`).
+ * `describe(name)` gives an item's words.
+ */
+export interface RegisterBasis { unofficial: UnofficialUse[]; stale: StaleUse[]; assumptions: AssumptionUse[] }
 "#;

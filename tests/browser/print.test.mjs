@@ -48,6 +48,11 @@ for (const name of ['unstable', 'sudden', 'marginal', 'six']) {
       assert.ok(flat.includes(m.birthDate), `birth date ${m.birthDate}`);
       if (m.wages) assert.ok(flat.includes(m.wages), `wages ${m.wages}`);
     }
+    // Each member's labour capacity as the rules judged it, with why, never the form's 按年龄判断.
+    for (const m of est.programs.find((p) => p.program === 'tekun').members) {
+      assert.ok(m.laborCapacityText && flat.includes(squash(m.laborCapacityText)), `capacity ${m.laborCapacityText}`);
+    }
+    assert.ok(!flat.includes('按年龄判断'));
     for (const v of Object.values(h.income ?? {})) assert.ok(flat.includes(`${v}元/年`), `income ${v}`);
     if (h.ref) assert.ok(flat.includes(h.ref));
     // The totals, each programme with its amount and reasons, the date and parameter set.

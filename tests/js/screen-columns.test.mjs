@@ -231,3 +231,53 @@ test('bad calls are PolicyErrors; the engine keeps working', () => {
   assert.equal(empty.programs.dibao.annualFen.length, 0);
   assert.equal(engine.screenColumns([h], asOf).count, 1);
 });
+
+/** Items (`unofficial`, `stale` or `assumptions`) of estimates, each with the union of its `usedBy`. */
+function uses(estimates, key) {
+  const name = key === 'assumptions' ? 'rule' : 'parameter';
+  const out = new Map();
+  for (const e of estimates) {
+    for (const item of e[key]) {
+      const used = out.get(item[name]) ?? new Set();
+      for (const p of item.usedBy) used.add(p);
+      out.set(item[name], used);
+    }
+  }
+  return [...out].map(([k, v]) => [k, [...v].sort()]).sort();
+}
+
+test('a register\'s basis: screenColumns, RegisterScreen.summary() and each side of comparison() list what any household rested on', () => {
+  // The register's union of each household's items, with the parts that used them, in the shape
+  // of an unexplained estimate (no words): the bench's households, some in error.
+  const next = generator(11);
+  const households = Array.from({ length: 40 }, () => next());
+  households.push({ region: '230129', members: [{ birthDate: '2030-01-01' }] });
+  const estimates = engine.estimateMany(households, asOf).filter((i) => i.ok).map((i) => i.estimate);
+  const basis = engine.screenColumns(households, asOf).basis;
+  for (const key of ['unofficial', 'stale', 'assumptions']) {
+    const name = key === 'assumptions' ? 'rule' : 'parameter';
+    assert.deepEqual(basis[key].map((i) => [i[name], [...i.usedBy].sort()]).sort(), uses(estimates, key), key);
+    assert.ok(basis[key].length > 0, key);
+    assert.ok(basis[key].every((i) => i.text === undefined), `${key}: no words`);
+  }
+  // A register's text: the same through screenColumns, the register page's summary and both sides
+  // of a comparison of dates.
+  const text = households.map((h) => JSON.stringify(h)).join('\n') + '\n';
+  assert.deepEqual(engine.screenColumns(text, asOf).basis, basis);
+  const rs = RegisterScreen.screen(engine, text, asOf);
+  while (!rs.next(7).done);
+  assert.deepEqual(rs.summary().basis, basis);
+  rs.free();
+  const later = '2026-01-01';
+  const after = engine.estimateMany(households, later).filter((i) => i.ok).map((i) => i.estimate);
+  const cmp = RegisterScreen.compareDates(engine, text, asOf, later);
+  while (!cmp.next(7).done);
+  const c = cmp.comparison();
+  cmp.free();
+  for (const key of ['unofficial', 'stale', 'assumptions']) {
+    const name = key === 'assumptions' ? 'rule' : 'parameter';
+    const got = (b) => b[key].map((i) => [i[name], [...i.usedBy].sort()]).sort();
+    assert.deepEqual(got(c.basisBefore), uses(estimates, key), `before ${key}`);
+    assert.deepEqual(got(c.basisAfter), uses(after, key), `after ${key}`);
+  }
+});

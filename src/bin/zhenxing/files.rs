@@ -708,7 +708,7 @@ pub fn comparison_rows(
         ("region", "地区代码"),
         ("region_name", "地区"),
         ("program", "项目"),
-        ("households", "户数"),
+        ("households", "比较户数"),
         ("errors", "有误户数"),
         ("changed", "有变化户数"),
         ("gaining", "增加户数"),
@@ -815,5 +815,17 @@ pub fn comparison_printed(s: &ComparisonSummary, dates: Dates<'_>) -> String {
         out.push_str(&printable_headed(&amounts, &b));
         out.push('\n');
     }
+    out.push_str(&bases_printed(s, (before, after)));
     out
+}
+
+/// What each side's figures rested on, in words (once when the same on both sides).
+fn bases_printed(s: &ComparisonSummary, (before, after): (&str, &str)) -> String {
+    let printed = zhenxing::register::summary::basis_printed;
+    let (a, b) = (printed(&s.basis_before), printed(&s.basis_after));
+    match (a.is_empty() && b.is_empty(), a == b) {
+        (true, _) => String::new(),
+        (false, true) => format!("两边的测算依据相同：{a}"),
+        (false, false) => format!("{before}的测算依据：{a}\n{after}的测算依据：{b}"),
+    }
 }

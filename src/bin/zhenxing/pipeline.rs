@@ -30,8 +30,8 @@ use zhenxing::programs::registry::PROGRAMMES;
 use zhenxing::register::output::{self, lead_cells, yes_no, Cells, Identity, Lang};
 use zhenxing::register::summary::{CountySummary, Levels};
 use zhenxing::register::{
-    self, household_from_group, locate, place_of, read_header_with, DuplicateIds, Encoding, Group,
-    Grouper, Layout, Place, Records,
+    self, household_from_group, locate, place_of, read_header_with, DuplicateIds, Encoding, Gather,
+    Group, Grouper, Layout, Place, Records,
 };
 use zhenxing::{Engine, PolicyError};
 
@@ -164,6 +164,26 @@ impl Totals {
             format!("第 {line} 行（{}）：{message}", e.path)
         };
         self.first_errors.push((line, text));
+    }
+
+    /// A household's outcome: its row, or its error (at its first and last `lines`), and its
+    /// estimate, when it has one, for what the county summary rested on.
+    fn count(
+        &mut self,
+        place: &Place,
+        outcome: Result<&Screening, &BatchError>,
+        estimate: Option<&Outcome>,
+        (line, last_line): (u64, u64),
+    ) -> io::Result<()> {
+        self.add(place, outcome)?;
+        if let (Some(county), Some(Ok(e))) = (self.county.as_mut(), estimate) {
+            county.rest_on(e);
+        }
+        if let Err(e) = outcome {
+            self.note_error(line, e);
+            self.last_error_line = self.last_error_line.max(last_line);
+        }
+        Ok(())
     }
 
     fn add(&mut self, place: &Place, outcome: Result<&Screening, &BatchError>) -> io::Result<()> {
@@ -470,10 +490,11 @@ impl Worker<'_> {
         node: Result<&Node<'_>, &PolicyError>,
         locate: impl Fn(PolicyError) -> PolicyError + Copy,
     ) -> (Option<Outcome>, Result<Screening, BatchError>) {
+        // A county summary lists what the figures rested on, part by part: from the estimate.
         let rows_only = matches!(
             self.options.task,
             Task::Summary | Task::Estimate { explain: false }
-        );
+        ) && !self.options.county;
         let node = node.map_err(Clone::clone);
         if rows_only {
             let screening = node.and_then(|n| self.screen(n)).map_err(locate);
@@ -502,6 +523,7 @@ impl Worker<'_> {
         dates: Option<(&str, &DatePath<'_>)>,
         before: &Estimate,
         node: &Node<'_>,
+        tally: &mut ComparisonTally,
     ) -> Result<HouseholdComparison, PolicyError> {
         let after = self.estimate(other, node, true)?;
         let cause = match dates {
@@ -510,7 +532,9 @@ impl Worker<'_> {
                 path.cause(&self.engine.read_household(node, to)?, before, &after)?
             }
         };
-        HouseholdComparison::between(before, &after, &cause)
+        let c = HouseholdComparison::between(before, &after, &cause)?;
+        tally.rest_on(before, &after);
+        Ok(c)
     }
 
     /// The household compared, or the error that stopped its estimate or its comparison.
@@ -523,10 +547,11 @@ impl Worker<'_> {
             Result<&Node<'_>, &PolicyError>,
         ),
         locate: impl Fn(PolicyError) -> PolicyError,
+        tally: &mut ComparisonTally,
     ) -> Result<HouseholdComparison, BatchError> {
         match estimated {
             (Ok(before), Ok(n)) => self
-                .compare(other, dates, before, n)
+                .compare(other, dates, before, n, tally)
                 .map_err(locate)
                 .map_err(BatchError::from),
             (Err(e), _) | (_, Err(e)) => Err(BatchError::from(e.clone())),
@@ -556,11 +581,8 @@ impl Worker<'_> {
                 place: Some(&place),
             };
             let (estimate, screening) = self.outcome(node.as_ref(), locate);
-            totals.add(&place, screening.as_ref())?;
-            if let Err(e) = &screening {
-                totals.note_error(job.line, e);
-                totals.last_error_line = totals.last_error_line.max(job.last_line);
-            }
+            let lines = (job.line, job.last_line);
+            totals.count(&place, screening.as_ref(), estimate.as_ref(), lines)?;
             let household = group.map(|g| g.id.as_str());
             match &self.options.task {
                 Task::Summary => {}
@@ -585,7 +607,13 @@ impl Worker<'_> {
                     let Some(estimate) = &estimate else {
                         continue;
                     };
-                    let compared = self.compared(other, *dates, (estimate, node.as_ref()), locate);
+                    let compared = self.compared(
+                        other,
+                        *dates,
+                        (estimate, node.as_ref()),
+                        locate,
+                        &mut totals.comparison,
+                    );
                     match &compared {
                         Ok(c) => totals
                             .comparison
@@ -758,7 +786,7 @@ pub fn run(
             Format::Csv => read_csv(
                 input,
                 options,
-                duplicates.as_mut(),
+                duplicates.take(),
                 &job_tx,
                 &token_rx,
                 progress,
@@ -932,11 +960,11 @@ fn read_json_lines(
     })
 }
 
-/// CSV: one job per household (consecutive rows with one id) or per row that belongs to none.
+/// CSV: one job per household (its rows joined wherever they are) or per row that belongs to none.
 fn read_csv(
     input: Box<dyn BufRead + Send>,
     options: &Options<'_>,
-    mut duplicates: Option<&mut DuplicateIds>,
+    duplicates: Option<DuplicateIds>,
     job_tx: &SyncSender<Chunk>,
     tokens: &Receiver<()>,
     progress: &AtomicU64,
@@ -952,15 +980,10 @@ fn read_csv(
         note!("{}", register::ignored_note(&ignored));
     }
     let mut grouper = Grouper::new(records, layout);
+    let mut gather = Gather::new(duplicates.unwrap_or_default());
     let (mut seq, mut jobs, mut held) = (0u64, Vec::with_capacity(CHUNK), 0usize);
-    while let Some(mut g) = grouper.next_group().map_err(|e| format!("读取失败：{e}"))? {
+    while let Some(g) = next_household(&mut grouper, &mut gather)? {
         progress.store(grouper.bytes_read(), Ordering::Relaxed);
-        if !g.id.is_empty() && duplicates.as_mut().is_some_and(|d| d.repeated(&g.id)) {
-            g.fail(PolicyError::invalid_input(
-                "household_id",
-                register::repeated_id_message(&g.id),
-            ));
-        }
         held = held.saturating_add(g.rows.iter().flat_map(|r| &r.cells).map(String::len).sum());
         jobs.push(Job {
             line: g.first_line,
@@ -979,6 +1002,23 @@ fn read_csv(
         blank: grouper.blank,
         terminated: grouper.terminated(),
     })
+}
+
+/// The next household of a CSV register, its rows joined wherever they are (in the order of their
+/// first rows).
+fn next_household<R: BufRead>(
+    grouper: &mut Grouper<R>,
+    gather: &mut Gather,
+) -> Result<Option<Group>, String> {
+    loop {
+        if let Some(g) = gather.pop() {
+            return Ok(Some(g));
+        }
+        match grouper.next_group().map_err(|e| format!("读取失败：{e}"))? {
+            Some(g) => gather.push(g),
+            None => return Ok(gather.finish()),
+        }
+    }
 }
 
 /// Write chunks in input order, give back a token per chunk written, show progress, add up.

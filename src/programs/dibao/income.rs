@@ -82,11 +82,12 @@ pub(super) fn count_income(
 ) -> Result<Money> {
     let i = h.income;
     // Members supported as 特困 keep their share of the household's other income (the same share
-    // their test of means counted): 低保 counts the rest.
+    // their test of means counted): 低保 counts the rest. The children in the orphans' allowance
+    // have no share: it is all the others'.
     let non_wage = i
         .counted()?
         .checked_mul(Decimal::from(covered.len()))?
-        .checked_div(h.size())?;
+        .checked_div(Decimal::from(f.working.sharers))?;
     let wages = Money::sum(covered.iter().map(|m| m.wages))?;
     let mut deduction = Money::ZERO;
     for m in covered.iter().filter(|m| !m.wages.is_zero()) {
@@ -118,7 +119,9 @@ pub(super) fn count_income(
 /// The employment-cost deduction of one member with wages (四(十)).
 fn employment_deduction(m: &Member<'_>, r: &mut Reader<'_>) -> Result<Deduction> {
     if m.labor_capacity == Capacity::None {
-        return Ok(Deduction::NoLabour);
+        return Ok(Deduction::NoLabour {
+            recorded: m.capacity_recorded_none(),
+        });
     }
     let months = r.count(&p::DIBAO_EMPLOYMENT_COST_MONTHS)?;
     let (wage_of, wage) = match &m.work_place {

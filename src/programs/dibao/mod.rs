@@ -20,7 +20,9 @@
 //!
 //! Here: the figures and [`assess`], which takes the household through `income` (what is counted
 //! and the standard), `supplements` (加发 and 单人户), `routes` (渐退, then 单人户, over the standard)
-//! and `words` (the card).
+//! and `words` (the card). Children in the orphans' allowance are not in the household's 低保
+//! (neither a head nor a share of its income); a 渐退 period ending within the year counts its
+//! months left in the year's amount.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -33,7 +35,7 @@ use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::input::model::{Area, Household, Member};
+use crate::input::model::{Area, Care, Household, Member};
 use crate::params::{Reader, Used};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -150,8 +152,10 @@ impl Route {
 /// name it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Deduction {
-    /// Wages, but no labour capacity: nothing deducted.
-    NoLabour,
+    /// Wages, but no labour capacity: nothing deducted. `recorded`: recorded so, though
+    /// 民发〔2021〕43号第五条 does not name the member; else by 第五条 (rule
+    /// `dibao.employmentDeductionCapacity`).
+    NoLabour { recorded: bool },
     /// The smaller of the wages and months × the minimum wage of the place of work.
     Capped {
         wage_of: WageOf,
@@ -222,6 +226,17 @@ struct Working {
     /// A covered member's severity, or a wage earner's labour capacity, rested on the
     /// disability-type assumption.
     disability_assumed: bool,
+    /// The children in the orphans' allowance, left out of the household's 低保 (label, care).
+    allowance_children: Vec<(String, Option<Care>)>,
+    /// The members the household's other income is shared among (all but those children).
+    sharers: u32,
+    /// A 渐退 period in force ending within the year: its months left from the date (rule
+    /// `annual.endsWithinYear`).
+    months_left: Option<u32>,
+    /// A covered member's age rests on the birthday rule (rule `member.birthday`).
+    birthday_on_edge: bool,
+    /// The rigid spending recorded, not deducted from the income (rule `dibao.rigidSpending`).
+    rigid_spending: Money,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -262,7 +277,12 @@ pub struct DibaoFigures {
 impl DibaoFigures {
     /// The groups of the 加发 and 单人户 in words, for an explained result.
     fn name_groups(&mut self, h: &Household<'_>) {
-        for s in &mut self.supplements {
+        let estimated = self
+            .working
+            .gradual
+            .iter_mut()
+            .flat_map(|g| g.estimated.iter_mut().flatten());
+        for s in self.supplements.iter_mut().chain(estimated) {
             if let Some(m) = h.members.get(s.index) {
                 s.reason = Some(supplement_words(m, s));
             }
@@ -297,6 +317,38 @@ impl DibaoFigures {
     }
 }
 
+impl DibaoFigures {
+    /// The year's 低保 from the date when a 渐退 period ends within it: the rounded monthly × the
+    /// months left (`None`: × 12).
+    fn annual(&self) -> Result<Option<Money>> {
+        match (self.route, self.working.months_left, self.paid) {
+            (Some(Route::GradualExit), Some(n), Some(m)) => {
+                Ok(Some(m.round_fen().checked_mul(n.into())?))
+            }
+            _ => Ok(None),
+        }
+    }
+}
+
+impl DibaoFigures {
+    /// Why a wage earner had nothing deducted: a recorded incapacity, or 第五条.
+    fn no_deduction_assumptions(&self) -> Assumptions {
+        let mut a = Assumptions::default();
+        for (_, _, d) in &self.working.deductions {
+            match d {
+                Deduction::NoLabour { recorded: true } => {
+                    a.add(rules::MEMBER_LABOR_CAPACITY_RECORDED)
+                }
+                Deduction::NoLabour { recorded: false } => {
+                    a.add(rules::DIBAO_EMPLOYMENT_DEDUCTION_CAPACITY)
+                }
+                Deduction::Capped { .. } => {}
+            }
+        }
+        a
+    }
+}
+
 /// Words filled in by [`DibaoFigures::name_groups`] (empty before).
 fn said(words: &Option<String>) -> &str {
     words.as_deref().unwrap_or_default()
@@ -313,23 +365,37 @@ enum StandardOf {
     Province,
 }
 
-/// The 低保 of a household whose 特困 members (by their place) are supported apart.
+/// The children in the orphans' allowance, left out, and the members the other income is shared
+/// among.
+fn left_out(h: &Household<'_>, allowance: &[usize]) -> Working {
+    Working {
+        allowance_children: allowance
+            .iter()
+            .filter_map(|i| h.members.get(*i))
+            .map(|m| (m.label.clone(), m.care))
+            .collect(),
+        sharers: super::assistance::sharers(h, allowance),
+        ..Working::default()
+    }
+}
+
+/// The 低保 of a household whose 特困 members (by their place) are supported apart, and whose
+/// children in the orphans' allowance (`allowance`) are not in its 低保 at all.
 pub(crate) fn assess(
     h: &Household<'_>,
     standard: Money,
-    tekun: &[usize],
+    (tekun, allowance): (&[usize], &[usize]),
     r: &mut Reader<'_>,
 ) -> Result<DibaoFigures> {
+    let out = |i: &usize| tekun.contains(i) || allowance.contains(i);
     let covered: Vec<&Member<'_>> = h
         .members
         .iter()
         .enumerate()
-        .filter(|(i, _)| !tekun.contains(i))
+        .filter(|(i, _)| !out(i))
         .map(|(_, m)| m)
         .collect();
-    let covered_members: Vec<usize> = (0..h.members.len())
-        .filter(|i| !tekun.contains(i))
-        .collect();
+    let covered_members: Vec<usize> = (0..h.members.len()).filter(|i| !out(i)).collect();
     let mut f = DibaoFigures {
         counted_income: Money::ZERO,
         employment_deduction: Money::ZERO,
@@ -356,7 +422,9 @@ pub(crate) fn assess(
             disability_assumed: covered
                 .iter()
                 .any(|m| m.labor_capacity_assumed && !m.wages.is_zero()),
-            ..Working::default()
+            birthday_on_edge: covered.iter().any(|m| m.birthday_on_edge),
+            rigid_spending: h.rigid_spending,
+            ..left_out(h, allowance)
         },
     };
     if covered.is_empty() {
@@ -395,7 +463,7 @@ pub(crate) fn assess(
 impl HouseholdProgramme for DibaoFigures {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         r.rest_on(&a.standard_used);
-        assess(h, a.standard, &a.tekun_members, r)
+        assess(h, a.standard, (&a.tekun_members, &a.allowance_children), r)
     }
 
     /// Who is under 低保: the 单人户 members, or every member not supported as 特困.
@@ -410,13 +478,18 @@ impl HouseholdProgramme for DibaoFigures {
         a.dibao = Some(Decided {
             members,
             monthly: self.paid.unwrap_or_default(),
+            annual: match (self.annual()?, self.paid) {
+                (Some(annual), _) => annual,
+                (None, Some(m)) => m.round_fen().checked_mul(12.into())?,
+                (None, None) => Money::ZERO,
+            },
             used,
         });
         Ok(())
     }
 
     fn amounts(&self) -> Result<Amounts> {
-        Amounts::monthly(self.paid.is_some(), self.paid)
+        Amounts::monthly_for(self.paid.is_some(), self.paid, self.annual()?)
     }
 
     fn citations(&self) -> Citations {
@@ -454,7 +527,23 @@ impl HouseholdProgramme for DibaoFigures {
             self.gradual_exit.is_some(),
             rules::DIBAO_GRADUAL_EXIT_AMOUNT,
         );
+        a.add_if(self.working.birthday_on_edge, rules::MEMBER_BIRTHDAY);
+        a.add_if(
+            self.working.covered > 0 && !self.working.rigid_spending.is_zero(),
+            rules::DIBAO_RIGID_SPENDING,
+        );
+        a.add_if(
+            self.route == Some(Route::GradualExit) && self.working.months_left.is_some(),
+            rules::ANNUAL_ENDS_WITHIN_YEAR,
+        );
         a.add_if(beside_tekun, rules::DIBAO_TEKUN_MEMBERS);
+        a.add_if(
+            self.working
+                .allowance_children
+                .iter()
+                .any(|(_, c)| *c != Some(Care::OrphanInstitution)),
+            rules::DIBAO_ALLOWANCE_CHILDREN,
+        );
         a.add_if(
             self.working.below_province.is_some(),
             rules::DIBAO_STANDARD_BELOW_PROVINCE,
@@ -490,14 +579,23 @@ impl HouseholdProgramme for DibaoFigures {
             self.working.disability_assumed,
             rules::MEMBER_DISABILITY_TYPE,
         );
+        if !self.working.deductions.is_empty() {
+            a.extend(self.no_deduction_assumptions());
+        }
         a
     }
 
     fn why(&self) -> Why {
         let w = &self.working;
         let mut why = Why::default();
+        if w.covered == 0 && self.tekun_members.is_empty() {
+            return why![Reason::DibaoAllowanceChildrenOut];
+        }
         if w.covered == 0 {
             return why![Reason::DibaoAllTekun];
+        }
+        if !w.allowance_children.is_empty() {
+            why.push(Reason::DibaoAllowanceChildrenOut);
         }
         if !self.tekun_members.is_empty() {
             why.push(Reason::DibaoTekunMembersOut);

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::supplements::{single_person, single_person_candidates, supplements};
 use super::{DibaoFigures, GradualCheck, GradualExit, Route};
-use crate::base::calendar::{add_months, day_before, format_date};
+use crate::base::calendar::{add_months, day_before, format_date, months_left};
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::{Money, Rate};
 use crate::input::model::{Household, Member};
@@ -89,6 +89,7 @@ fn gradual(
         }
     };
     f.working.gradual = Some(check);
+    f.working.months_left = Some(months_left(on, until)?).filter(|n| *n < 12);
     Ok(Some(GradualExit {
         from: format_date(from),
         until: format_date(until),

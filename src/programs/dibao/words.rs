@@ -3,7 +3,7 @@
 
 use super::{said, Deduction, DibaoFigures, GradualCheck, Route, StandardOf, Supplement, WageOf};
 use crate::base::money::Money;
-use crate::input::model::{Area, Household, WorkPlace};
+use crate::input::model::{Area, Care, Household, WorkPlace};
 use crate::policy::explain::Explanation;
 use crate::policy::rules::{self, RuleId};
 use rust_decimal::Decimal;
@@ -220,8 +220,13 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
             None,
         );
     }
+    allowance_steps(f, n, e);
     if n == 0 {
-        e.reason("全部成员纳入特困供养，不再另行计算低保。");
+        e.reason(if f.tekun_members.is_empty() {
+            "孤儿、事实无人抚养儿童领取其基本生活费，不计入家庭低保：没有其他成员，不计算低保。"
+        } else {
+            "全部成员纳入特困供养或领取孤儿、事实无人抚养儿童基本生活费，不再另行计算低保。"
+        });
         return;
     }
     explain_deductions(f, h, e);
@@ -254,6 +259,16 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
             Some(f.working.exempt.to_fen_string()),
         );
     }
+    if !f.working.rigid_spending.is_zero() {
+        e.step(
+            rules::DIBAO_RIGID_SPENDING,
+            format!(
+                "登记的刚性支出 {} 元不从低保的家庭收入中扣除（可按规定适当扣减，黑龙江的扣减办法未见）；它用于临时救助的困难缺口和防返贫监测。",
+                f.working.rigid_spending
+            ),
+            Some(f.working.rigid_spending.to_fen_string()),
+        );
+    }
     e.step(
         rules::DIBAO_COUNTED_INCOME,
         format!(
@@ -266,6 +281,41 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
         ),
         Some(per_capita.to_fen_string()),
     );
+}
+
+/// The children in the orphans' allowance, left out of the household's 低保 (`n`: the members it
+/// covers).
+fn allowance_steps(f: &DibaoFigures, n: usize, e: &mut Explanation) {
+    let children = &f.working.allowance_children;
+    let named = |institution: bool| {
+        children
+            .iter()
+            .filter(|(_, c)| (*c == Some(Care::OrphanInstitution)) == institution)
+            .map(|(label, _)| label.as_str())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let rest = if n == 0 {
+        String::new()
+    } else {
+        format!("；低保按其余 {n} 人计算")
+    };
+    let institution = named(true);
+    if !institution.is_empty() {
+        e.step(
+            rules::DIBAO_ALLOWANCE_INSTITUTION,
+            format!("{institution} 为集中养育孤儿，由养育机构抚养、基本生活费拨付机构，不与家庭共同生活，不计入家庭低保{rest}。"),
+            None,
+        );
+    }
+    let others = named(false);
+    if !others.is_empty() {
+        e.step(
+            rules::DIBAO_ALLOWANCE_CHILDREN,
+            format!("{others} 领取孤儿、事实无人抚养儿童基本生活费，只享受一项基本生活保障，不计入家庭低保（不计人数，也不分摊家庭收入）{rest}。"),
+            None,
+        );
+    }
 }
 
 /// The standard, and whether it is below the province's on the same date.
@@ -292,9 +342,14 @@ fn explain_deductions(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
         };
         let member = &m.label;
         match d {
-            Deduction::NoLabour => e.step(
-                rules::DIBAO_EMPLOYMENT_DEDUCTION,
-                format!("{member}：工资 {wages} 元，但无劳动能力，不扣除就业成本。"),
+            Deduction::NoLabour { recorded: true } => e.step(
+                rules::MEMBER_LABOR_CAPACITY_RECORDED,
+                format!("{member}：工资 {wages} 元，但登记为无劳动能力，不扣除就业成本。"),
+                Some("0.00".into()),
+            ),
+            Deduction::NoLabour { recorded: false } => e.step(
+                rules::DIBAO_EMPLOYMENT_DEDUCTION_CAPACITY,
+                format!("{member}：工资 {wages} 元，但{}周岁{}，按民发〔2021〕43号第五条无劳动能力，不扣除就业成本（四(十)只扣除有劳动能力的）。", m.age, m.disability_grade.map(|g| format!("、{g}级残疾")).unwrap_or_default()),
                 Some("0.00".into()),
             ),
             Deduction::Capped {
@@ -368,10 +423,12 @@ fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
                 } else {
                     per_capita.to_string()
                 },
-                if marginal {
-                    "低于边缘线，属低收入（低保边缘）家庭"
-                } else {
-                    "不低于边缘线"
+                match (marginal, f.route) {
+                    (true, Some(Route::GradualExit)) => {
+                        "低于边缘线；渐退期内该户仍是低保家庭，不按低保边缘家庭计"
+                    }
+                    (true, _) => "低于边缘线，属低收入（低保边缘）家庭",
+                    (false, _) => "不低于边缘线",
                 }
             ),
             Some(line.to_fen_string()),
@@ -456,6 +513,17 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         ),
         Some(g.monthly.to_fen_string()),
     );
+    if let (Some(Route::GradualExit), Some(n)) = (f.route, f.working.months_left) {
+        let annual = g.monthly.checked_mul(n.into()).unwrap_or(g.monthly);
+        e.step(
+            rules::ANNUAL_ENDS_WITHIN_YEAR,
+            format!(
+                "渐退期至 {} 止，自测算日期起剩 {n} 个月（不足一月按一月计）：全年 = {} 元 × {n} = {annual} 元。",
+                g.until, g.monthly
+            ),
+            Some(annual.to_fen_string()),
+        );
+    }
     e.reason(if g.in_force {
         format!(
             "务工收入增加后进入低保渐退期，至 {} 止，期内每月 {} 元。",
