@@ -201,25 +201,7 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     };
     explain_standard(f, &h.region.name, area, e);
     let n = f.working.covered;
-    if !f.tekun_members.is_empty() && n == 0 {
-        e.step(
-            rules::TEKUN_MEMBER,
-            format!(
-                "{} 符合特困人员条件，纳入特困供养。",
-                f.tekun_members.join("、")
-            ),
-            None,
-        );
-    } else if !f.tekun_members.is_empty() {
-        e.step(
-            rules::DIBAO_TEKUN_MEMBERS,
-            format!(
-                "{} 符合特困人员条件，纳入特困供养；低保按其余 {n} 人计算。",
-                f.tekun_members.join("、")
-            ),
-            None,
-        );
-    }
+    tekun_step(f, n, e);
     allowance_steps(f, n, e);
     if n == 0 {
         e.reason(if f.tekun_members.is_empty() {
@@ -281,6 +263,28 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
         ),
         Some(per_capita.to_fen_string()),
     );
+}
+
+/// The members in 特困 (`n`: the members 低保 covers): kept apart from the others only when others
+/// remain (`dibao.tekunMembers`).
+fn tekun_step(f: &DibaoFigures, n: usize, e: &mut Explanation) {
+    if f.tekun_members.is_empty() {
+        return;
+    }
+    let names = f.tekun_members.join("、");
+    if n == 0 {
+        e.step(
+            rules::TEKUN_MEMBER,
+            format!("{names} 符合特困人员条件，纳入特困供养。"),
+            None,
+        );
+    } else {
+        e.step(
+            rules::DIBAO_TEKUN_MEMBERS,
+            format!("{names} 符合特困人员条件，纳入特困供养；低保按其余 {n} 人计算。"),
+            None,
+        );
+    }
 }
 
 /// The children in the orphans' allowance, left out of the household's 低保 (`n`: the members it
