@@ -1156,10 +1156,12 @@ mod tests {
             .as_array()
             .unwrap()
             .iter()
-            .find(|s| s["rule"] == "dibao.base")
+            .find(|s| s["rule"] == "dibao.baseMethod")
             .unwrap();
         assert_eq!(step["value"], "40.33", "{step}");
-        let rule = engine.describe("dibao.base", "2023-06-01", None).unwrap();
+        let rule = engine
+            .describe("dibao.baseMethod", "2023-06-01", None)
+            .unwrap();
         assert!(rule.text.contains("人均收入不先舍入"), "{}", rule.text);
     }
 

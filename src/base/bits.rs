@@ -8,6 +8,7 @@ pub struct Bits([u128; 2]);
 impl Bits {
     /// How many indices the set can hold.
     pub const CAPACITY: usize = 256;
+    pub const EMPTY: Bits = Bits([0; 2]);
 
     fn place(i: usize) -> Option<(usize, u32)> {
         let word = i.checked_div(128)?;
@@ -32,6 +33,21 @@ impl Bits {
                     .map(|w| w & 1u128.checked_shl(bit).unwrap_or(0) != 0)
             })
             .unwrap_or(false)
+    }
+
+    /// The set with `i` added, at compile time (an index past the capacity is ignored).
+    #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+    pub const fn with(mut self, i: usize) -> Bits {
+        if i < Bits::CAPACITY {
+            self.0[i / 128] |= 1u128 << (i % 128);
+        }
+        self
+    }
+
+    /// Whether it shares an index with `other`.
+    pub fn meets(&self, other: &Bits) -> bool {
+        let ([a0, a1], [b0, b1]) = (self.0, other.0);
+        (a0 & b0) | (a1 & b1) != 0
     }
 
     /// Add every index of `other`.

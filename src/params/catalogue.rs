@@ -53,7 +53,7 @@ catalogue! {
     // 最低生活保障: 四(十)
     DIBAO_STANDARD_RURAL = def("dibao.standard.rural", YuanPerPersonMonth, "农村低保标准").every(12);
     DIBAO_STANDARD_URBAN = def("dibao.standard.urban", YuanPerPersonMonth, "城市低保标准").every(12);
-    DIBAO_EMPLOYMENT_COST_MONTHS = def("dibao.employmentCostMonths", Months, "就业成本扣除月数（务工地最低工资）").limits(Limits::whole(0, 12));
+    DIBAO_EMPLOYMENT_COST_MONTHS = def("dibao.employmentCostMonths", Months, "就业成本扣除月数（务工地最低工资）").limits(Limits::whole(0, 12)).of_the_period();
     DIBAO_SUPPLEMENT_SEVERE_DISABILITY = def("dibao.supplement.severeDisability", Rate, "低保金加发比例：重度残疾人");
     DIBAO_SUPPLEMENT_SERIOUS_ILLNESS = def("dibao.supplement.seriousIllness", Rate, "低保金加发比例：重病患者");
     DIBAO_SUPPLEMENT_ELDERLY = def("dibao.supplement.elderly", Rate, "低保金加发比例：老年人");

@@ -764,6 +764,20 @@ const RANK: [u8; CATALOGUE_LEN] = {
     rank
 };
 
+/// The parameters only the transition period's documents give (`Spec::of_the_period`), by rank.
+#[allow(clippy::indexing_slicing)]
+const OF_THE_PERIOD: Bits = {
+    let mut bits = Bits::EMPTY;
+    let mut i = 0;
+    while i < CATALOGUE_LEN {
+        if catalogue::ALL[i].of_the_period {
+            bits = bits.with(RANK[i] as usize);
+        }
+        i += 1;
+    }
+    bits
+};
+
 /// Where `spec` sits in name order.
 fn rank(spec: &Spec) -> usize {
     RANK.get(spec.index).map_or(usize::MAX, |r| usize::from(*r))
@@ -1181,6 +1195,40 @@ impl<'a> Reader<'a> {
             }
             _ => self.value_found(spec, on, region),
         }
+    }
+
+    /// Whether the figures rest on a value the set carries past the transition period: a parameter
+    /// only the period's documents give, read (here or by a calculation this one rests on, as
+    /// `unofficial` counts it) for a date after the period, in a value of the set that is not
+    /// official and not the caller's (`transition.carriedValues`). Non-official values are in
+    /// `unofficial`: a bit test rules out nearly every result, the rest look the values up.
+    #[inline(always)]
+    pub fn carried(&mut self) -> Result<bool> {
+        if self.unofficial.0.meets(&OF_THE_PERIOD) {
+            self.carried_read()
+        } else {
+            Ok(false)
+        }
+    }
+
+    /// [`Reader::carried`] once a parameter of the period is among the non-official ones read.
+    #[cold]
+    #[inline(never)]
+    fn carried_read(&mut self) -> Result<bool> {
+        // Read as the figures read them: from a batch's kept values, when it has them.
+        let end = self.date(&catalogue::TRANSITION_END)?;
+        if self.params_on <= end {
+            return Ok(false);
+        }
+        for spec in catalogue::ALL.iter().filter(|s| s.of_the_period) {
+            if self.unofficial.0.contains(rank(spec)) {
+                let v = self.value(spec)?;
+                if v.status != Status::Official && !overrides::is_what_if(v) {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
     }
 
     /// The value of the reader's own date and region, from `resolved` or found and kept there,

@@ -266,6 +266,11 @@ pub struct Spec {
     /// No calculation reads it: it is kept for reference (a figure of the sources), a full parameter
     /// file need not give it.
     pub informational: bool,
+    /// Only the transition period's documents (2021-2025) give it: a value read for a date after
+    /// the period is this calculator's choice to carry it on (`transition.carriedValues`). Not
+    /// marked: the 资助参保 shares, whose programme says so by a rule of its own
+    /// (`medicalPremium.afterPeriod`).
+    pub of_the_period: bool,
 }
 
 /// A catalogue entry, completed with the builder methods below.
@@ -280,6 +285,7 @@ pub const fn def(name: &'static str, unit: Unit, label: &'static str) -> Spec {
         limits: unit.default_limits(),
         scope: Scope::Regional,
         informational: false,
+        of_the_period: false,
     }
 }
 
@@ -303,6 +309,11 @@ impl Spec {
     }
     pub const fn informational(mut self) -> Spec {
         self.informational = true;
+        self
+    }
+    /// Only the transition period's documents give it (see [`Spec::of_the_period`]).
+    pub const fn of_the_period(mut self) -> Spec {
+        self.of_the_period = true;
         self
     }
     pub const fn about(mut self, description: &'static str) -> Spec {

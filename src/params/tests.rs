@@ -204,6 +204,53 @@ fn rules_of_the_period_have_values_from_its_first_day() {
     }
 }
 
+/// A parameter only the transition period's documents give has a value from the day after the
+/// period, carried on and never `official` (so a result after the period lists it as the
+/// calculator's choice); a parameter carried on that way is marked so, but for the 资助参保
+/// shares, which `medicalPremium.afterPeriod` states.
+#[test]
+fn values_carried_past_the_period_are_marked_as_the_calculators() {
+    let set = default_set();
+    let after = d("2026-01-01");
+    let mut carried = Vec::new();
+    for spec in catalogue::ALL.iter() {
+        let Some(p) = set.params.get(spec) else {
+            continue;
+        };
+        let later: Vec<_> = p.values.iter().filter(|v| v.from >= after).collect();
+        if spec.of_the_period {
+            assert!(
+                later.iter().any(|v| v.from == after),
+                "{}: no value from {after}",
+                spec.name
+            );
+        }
+        for v in later
+            .iter()
+            .filter(|v| spec.of_the_period || v.source.contains("沿用"))
+        {
+            let own_rule = spec.name.starts_with("medicalPremium.paidShare.");
+            assert!(
+                spec.of_the_period || own_rule,
+                "{}: carried on but not marked",
+                spec.name
+            );
+            assert_ne!(v.status, Status::Official, "{}", spec.name);
+            assert!(v.source.starts_with("本计算器的假设："), "{}", spec.name);
+            carried.push(spec.name);
+        }
+    }
+    carried.dedup();
+    assert_eq!(
+        carried,
+        [
+            "dibao.employmentCostMonths",
+            "medicalPremium.paidShare.monitored",
+            "medicalPremium.paidShare.alleviated"
+        ]
+    );
+}
+
 #[test]
 fn regions_are_dated_and_carry_their_facts() {
     let set = default_set();

@@ -147,13 +147,14 @@ rules! {
     TRANSITION_PERIOD: "transition.period", Text, "一(二)", "2020年脱贫攻坚目标任务完成后设立5年过渡期（2021-01-01至2025-12-31）。";
     TRANSITION_PHASE: "transition.phase", Text, "一(二)、一(三)、四(九)", "测算日期在过渡期前、过渡期内（第几年）或过渡期后（常态化帮扶）。";
     TRANSITION_AFTER_PERIOD: "transition.afterPeriod", Document, "四(九)；2025年和2026年中央一号文件（新华社转述）", "过渡期后转入常态化帮扶，“大稳定、小调整”：所依据的文件只规定到过渡期结束，延续政策以当地现行通知为准。";
+    TRANSITION_CARRIED_VALUES: "transition.carriedValues", ASSUMPTION, "二(一)；四(九)", "过渡期结束后仍沿用只由过渡期文件（2021-2025年）规定的数值（如就业成本扣除的两个月最低工资、分类资助参保的比例，参数说明中写明）：文件只规定到2025-12-31，过渡期后“大稳定、小调整”，本计算器按不变计；当地另有规定的，改参数。";
     TRANSITION_DAYS_REMAINING: "transition.daysRemaining", Text, "一(三)", "过渡期剩余天数，含测算当天；过渡期开始前另给距开始的天数。";
     TRANSITION_FUND_INTEGRATION_PILOT: "transition.fundIntegrationPilot", Text, "六(十六)", "过渡期前3年脱贫县继续实行涉农资金统筹整合试点。";
     TRANSITION_MEASURES: "transition.measures", Text, "二(一)、二(二)、三(七)、四(九)、六(十七)、六(十九)", "列出测算日期生效的措施及其起止日期。";
     // 家庭成员（各项目共用）
     MEMBER_LABOR_CAPACITY: "member.laborCapacity", Document, "民发〔2021〕43号第五条", "无劳动能力：60周岁以上的老年人，未满16周岁的未成年人（劳动年龄上下限为参数），残疾等级为一、二、三级的智力、精神残疾人，一、二级的肢体残疾人，一级的视力残疾人；第五条列出的成员不论登记为何都按无劳动能力计，登记的劳动能力只对第五条未列出的成员起作用（未登记的默认有劳动能力）。特困、低保就业成本扣除、防返贫监测的帮扶方式都按这一条；乡村公益岗位的弱劳力、半劳力按登记。省级人民政府规定的其他情形（黑民规〔2021〕12号）未见原文，未计入。";
     MEMBER_LABOR_CAPACITY_RECORDED: "member.laborCapacityRecorded", ASSUMPTION, "民发〔2021〕43号第五条", "第五条未列出、登记为无劳动能力的成员（如劳动年龄内患重病的），按登记计为无劳动能力：第五条另有“省级人民政府规定的其他情形”，黑民规〔2021〕12号未见原文，登记的认定按属于这些情形计。";
-    MEMBER_SEVERE_DISABILITY: "member.severeDisability", Document, "民发〔2021〕57号第八条", "重度残疾人（低保加发、单人户）：一级、二级残疾人和三级智力残疾人、三级精神残疾人。";
+    MEMBER_SEVERE_DISABILITY: "member.severeDisability", Document, "民发〔2021〕57号第八条", "重度残疾人（低保边缘家庭参照“单人户”）：一级、二级残疾人和三级智力残疾人、三级精神残疾人。低保加发的“重度残疾人”四(十)未定义，也按这一条计（见加发规则，属本计算器的假设）。";
     MEMBER_DISABILITY_TYPE: "member.disabilityType", ASSUMPTION, "民发〔2021〕43号第五条；民发〔2021〕57号第八条", "登记了残疾等级而未登记类别的，或为多重残疾的：一、二级按无劳动能力、重度残疾计，三、四级都不按；孤独症按精神残疾计（一至三级无劳动能力，三级属重度残疾）。两份文件只按类别列出等级。";
     MEMBER_BIRTHDAY: "member.birthday", ASSUMPTION, "民发〔2021〕43号第五条", "周岁从生日当天起算（当天即满；社会救助文件未写明，司法解释另有“从周岁生日的第二天起算”的口径）；2月29日出生的，平年按3月1日满周岁：平年2月28日按未满计，3月1日按已满计（按2月28日满计的，2月28日就多满一岁）。";
     // 年额
@@ -161,7 +162,7 @@ rules! {
     // 防止返贫动态监测
     MONITORING_PER_CAPITA_NET_INCOME: "monitoring.perCapitaNetIncome", ASSUMPTION, "二(二)", "家庭人均纯收入 = 登记的经营、财产、转移、其他收入、不计入低保的收入与工资之和 ÷ 人数：各项按已扣除经营费用的净额录入，文件未给出本计算器可用的算法。";
     MONITORING_INCOME_LINE: "monitoring.incomeLine", Text, "二(二)", "人均纯收入低于监测收入标准的（等于标准的不算低于），存在返贫致贫风险。";
-    MONITORING_GUARANTEES: "monitoring.guarantees", Text, "二(二)", "“两不愁三保障”及饮水安全未保障的，存在返贫致贫风险；房屋安全性鉴定为C级、D级（危房）的，不论登记如何，住房安全按未保障计。";
+    MONITORING_GUARANTEES: "monitoring.guarantees", Text, "二(二)", "“两不愁三保障”及饮水安全未保障的，存在返贫致贫风险。";
     MONITORING_RIGID_SPENDING: "monitoring.rigidSpending", ASSUMPTION, "二(二)", "刚性支出大于0且不低于家庭年收入一定比例（参数）的，为“刚性支出较大”；登记了刚性支出或上年收入的都检查，不以登记因病、因灾等事件为前提（原文“因病因灾因意外事故等”）。";
     MONITORING_INCOME_FALL: "monitoring.incomeFall", ASSUMPTION, "二(二)", "今年收入不高于上年收入 ×（1 − 比例）（比例为参数，下降恰好达到比例的也算）的，为“收入大幅缩减”。";
     MONITORING_BASIC_LIVING: "monitoring.basicLiving", ASSUMPTION, "二(二)", "扣除刚性支出后人均收入低于监测标准的一定倍数（参数，等于的不算低于）的，为“基本生活出现严重困难”。";
@@ -179,35 +180,41 @@ rules! {
     DIBAO_ALLOWANCE_INSTITUTION: "dibao.allowanceInstitution", Document, "四(十二)；民发〔2021〕57号第七条", "集中养育的孤儿由养育机构抚养、基本生活费拨付机构，不与家庭共同生活，不计入家庭低保；只有这样的孤儿的家庭没有低保。";
     DIBAO_RIGID_SPENDING: "dibao.rigidSpending", ASSUMPTION, "民发〔2021〕57号（转述）", "因残疾、患重病等增加的刚性支出，核算家庭收入时“可按规定适当扣减”：黑龙江的扣减办法未见，低保的家庭收入不扣除登记的刚性支出；刚性支出用于临时救助的困难缺口和防返贫监测的“刚性支出较大”。";
     DIBAO_EXEMPT_INCOME: "dibao.exemptIncome", Document, "民发〔2021〕57号第十三条", "优待抚恤金、奖励性补助、社会救助款物、“十四五”期间中央确定的基础养老金等不计入家庭收入。";
-    DIBAO_EMPLOYMENT_DEDUCTION: "dibao.employmentDeduction", Text, "四(十)", "有劳动能力的农村低保对象务工收入，按务工所在地两个月最低工资标准扣除就业成本，扣除额不超过工资（取两者中较小的一个）。";
+    DIBAO_EMPLOYMENT_DEDUCTION: "dibao.employmentDeduction", Text, "四(十)", "有劳动能力的农村低保对象务工收入，可按务工所在地两个月最低工资标准扣除就业成本。";
+    DIBAO_EMPLOYMENT_DEDUCTION_CAP: "dibao.employmentDeductionCap", ASSUMPTION, "四(十)", "就业成本扣除额不超过工资（取工资与两个月最低工资中较小的一个），有劳动能力、有工资的成员一律扣除：四(十)写“可按……扣除”，未设上限，也未写何时不扣。";
     DIBAO_EMPLOYMENT_DEDUCTION_URBAN: "dibao.employmentDeductionUrban", ASSUMPTION, "四(十)；民发〔2021〕57号第十三条", "城市低保对象的就业成本也按务工所在地两个月最低工资扣除：实施意见只写农村低保对象，国家办法只说“必要的就业成本”可扣减、未定数额。";
     DIBAO_EMPLOYMENT_DEDUCTION_CAPACITY: "dibao.employmentDeductionCapacity", ASSUMPTION, "四(十)；民发〔2021〕43号第五条", "四(十)只对“有劳动能力的”低保对象扣除就业成本，未说按什么认定：按特困人员认定办法第五条判断，60周岁以上、未满16周岁和所列残疾的成员有工资也不扣除（黑龙江的认定办法未见）。";
     DIBAO_WORK_OUTSIDE_PROVINCE: "dibao.workOutsideProvince", Text, "四(十)", "务工地在省外的，按工作人员登记的务工地月最低工资标准扣除两个月就业成本。";
     DIBAO_WORK_OUTSIDE_PROVINCE_DEFAULT: "dibao.workOutsideProvinceDefault", ASSUMPTION, "四(十)", "务工地在省外而未登记当地最低工资的，按家庭所在地的最低工资档次扣除：省外各地的最低工资不在参数集中。";
     DIBAO_COUNTED_INCOME: "dibao.countedIncome", Text, "四(十)；民发〔2021〕57号第十三条", "计算收入 = 经营、财产、转移、其他收入 + 工资 − 就业成本；人均月收入 = 计算收入 ÷ 12 ÷ 低保覆盖人数。";
     DIBAO_ASSETS: "dibao.assets", Document, "民发〔2021〕57号第十四条", "家庭财产状况须符合当地规定（由工作人员核查）。";
-    DIBAO_BASE: "dibao.base", Document, "民发〔2021〕57号第二十三条", "人均月收入低于低保标准（等于的不算低于）的，按差额补差：(标准 − 人均) × 人数，人均收入不先舍入，即 标准 × 人数 − 月计算收入（按显示的两位小数人均手算，可能差 1 分）。";
-    DIBAO_SUPPLEMENT: "dibao.supplement", ASSUMPTION, "四(十)；《社会救助暂行办法》第十二条", "低保家庭中的重度残疾人、重病患者、老年人、未成年人加发低保金（四(十)）；加发额 = 比例（参数）× 低保标准，同属多类的只取比例最高的一项：黑龙江的加发办法未见，计算方式是本计算器的假设。";
+    DIBAO_BASE: "dibao.base", Document, "民发〔2021〕57号第二十三条", "人均月收入低于低保标准的，低保金可以按人均收入与标准的差额计算，也可以按困难程度和人员情况分档计算。";
+    DIBAO_BASE_METHOD: "dibao.baseMethod", ASSUMPTION, "民发〔2021〕57号第二十三条", "低保金按差额补差，不分档：(标准 − 人均) × 人数，人均收入不先舍入，即 标准 × 人数 − 月计算收入（按显示的两位小数人均手算，可能差 1 分）；人均收入等于标准的不算低于。第二十三条补差、分档两种方式都允许，黑龙江采用哪一种未见原文。";
+    DIBAO_SUPPLEMENT: "dibao.supplement", ASSUMPTION, "四(十)；《社会救助暂行办法》第十二条", "低保家庭中的重度残疾人、重病患者、老年人、未成年人加发低保金（四(十)）；加发额 = 比例（参数）× 低保标准，同属多类的只取比例最高的一项；重度残疾人按单人户的定义（民发〔2021〕57号第八条）：黑龙江的加发办法未见，计算方式是本计算器的假设。";
     DIBAO_ELIGIBILITY: "dibao.eligibility", Document, "《社会救助暂行办法》第九条", "人均月收入低于低保标准且财产符合规定的家庭给予低保；人均月收入不低于标准的，不符合低保条件。";
     DIBAO_MARGINAL: "dibao.marginal", Document, "民发〔2021〕57号第八条；民政部等四部门2022年通知一(四)", "不符合低保条件、人均收入低于低保标准的1.5倍（参数，等于的不算低于）、财产符合规定的，为低保边缘家庭。";
     DIBAO_SINGLE_PERSON: "dibao.singlePerson", Text, "四(十)；民发〔2021〕57号第八条；民政部等四部门2022年通知一(四)", "低保边缘家庭中的重度残疾人、重病患者可参照“单人户”纳入低保，按“平均补助水平 + 加发”计算。";
-    DIBAO_GRADUAL_EXIT: "dibao.gradualExit", Document, "民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(三)", "就业后家庭人均收入超过低保标准的低保家庭，可给予一定时间（原则上不超过6个月，参数）的渐退期：不计工资的人均收入低于标准，才算因就业超过。";
+    DIBAO_GRADUAL_EXIT: "dibao.gradualExit", Document, "民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(三)", "就业后家庭人均收入超过低保标准的低保家庭，可给予一定时间的渐退期（月数为参数，黑龙江的月数未见）。";
+    DIBAO_GRADUAL_EXIT_EMPLOYMENT: "dibao.gradualExitEmployment", ASSUMPTION, "民发〔2021〕57号第三十三条", "“因就业超过标准”按不计工资的人均收入低于标准判断：文件未写怎样认定收入超过是就业所致。";
     DIBAO_GRADUAL_EXIT_START: "dibao.gradualExitStart", ASSUMPTION, "民发〔2021〕57号第三十三条", "未填收入变化日期时，渐退期从测算日期起算：任何测算日期都在渐退期内，比较两个日期也看不出渐退期结束；请填写收入增加的日期。";
     DIBAO_GRADUAL_EXIT_AMOUNT: "dibao.gradualExitAmount", ASSUMPTION, "民发〔2021〕57号第三十三条", "渐退期内维持现领低保金；未告知现领数额时，按不计新增工资收入计算。";
-    DIBAO_ROUTE_ORDER: "dibao.routeOrder", Document, "民发〔2021〕57号第八条；民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(一)", "低保的保障方式依次为：人均收入低于标准的整户补差（申请家庭符合条件的，不得仅将个别家庭成员纳入）；渐退期内的家庭维持原低保（渐退期内仍是低保家庭，不是低保边缘家庭）；都不适用时，低保边缘家庭的重度残疾人、重病患者参照“单人户”。";
+    DIBAO_ROUTE_ORDER: "dibao.routeOrder", Document, "民发〔2021〕57号第八条；民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(一)", "人均收入低于标准、符合条件的家庭整户纳入低保，不得仅将个别家庭成员纳入；“单人户”只适用于低保边缘家庭的重度残疾人、重病患者。";
+    DIBAO_ROUTE_ORDER_GRADUAL_EXIT: "dibao.routeOrderGradualExit", ASSUMPTION, "民发〔2021〕57号第三十三条；民发〔2021〕57号第八条", "渐退先于“单人户”：渐退期内的家庭维持原低保，按仍是低保家庭、不是低保边缘家庭计，成员不参照“单人户”另行计算：所引文件未规定两者的先后。";
     // 特困人员救助供养
-    TEKUN_BASIC_STANDARD: "tekun.basicStandard", Document, "四(十)；国发〔2016〕14号（转述）", "特困人员基本生活标准不低于当地低保标准的1.3倍（参数），按当地公布口径向上取整（哈尔滨取整到元，参数）。";
+    TEKUN_BASIC_STANDARD: "tekun.basicStandard", Document, "四(十)；国发〔2016〕14号（转述）", "特困人员基本生活标准按当地低保标准的一定倍数（参数）确定，按当地公布口径向上取整（哈尔滨取整到元，参数）。";
+    TEKUN_BASIC_STANDARD_MULTIPLE: "tekun.basicStandardMultiple", ASSUMPTION, "四(十)；国发〔2016〕14号（转述）", "黑龙江按低保标准的1.3倍计，且按这一下限发放：1.3倍只见于其他省份的实施文件，哈尔滨2022年的标准与之相符（574 = 441 × 1.3 向上取整），黑龙江自己的倍数未见；“不低于”按恰好等于计。";
     TEKUN_MEMBER: "tekun.member", Document, "四(十)；民发〔2021〕43号第四条", "同时无劳动能力（见成员规则）、无生活来源、无法定赡养抚养扶养义务人（或其无履行能力）的，纳入特困供养：基本生活标准 + 按生活自理能力的照料护理标准（第二十二条）。";
     TEKUN_ORPHAN_ALLOWANCE: "tekun.orphanAllowance", Document, "民发〔2021〕43号第九条", "同时符合特困条件和孤儿、事实无人抚养儿童条件的未成年人，纳入孤儿、事实无人抚养儿童基本生活保障的，不再认定为特困人员：登记为孤儿或事实无人抚养儿童、未满18周岁（参数）的成员按后者保障。";
+    TEKUN_ORPHAN_ALLOWANCE_CHOICE: "tekun.orphanAllowanceChoice", ASSUMPTION, "民发〔2021〕43号第九条", "同时符合特困人员条件和孤儿、事实无人抚养儿童条件的未成年人，一律按孤儿、事实无人抚养儿童基本生活费保障：第九条由本人（监护人）选择申请哪一项，本计算器不问选择，按已选基本生活费计。";
     TEKUN_CONTINUES_MINOR: "tekun.continuesMinor", ASSUMPTION, "民发〔2021〕43号第二十四条", "特困人员中的未成年人，可继续享有救助供养待遇至18周岁（参数）：只对已是特困人员的适用，家庭信息不记录是否已是特困人员，未满18周岁、有劳动能力（16、17周岁）、无生活来源、无法定义务人（或其无履行能力）的，假定已是特困人员，纳入特困供养（首次申请的不符合，应按低保计算；登记为孤儿、事实无人抚养儿童的按其基本生活费保障）。";
     TEKUN_CONTINUES_AT_SCHOOL: "tekun.continuesAtSchool", ASSUMPTION, "民发〔2021〕43号第二十四条", "年满18周岁仍在接受义务教育或者在普通高中、中等职业学校就读的，可继续享有救助供养待遇：无生活来源、无法定义务人的在校成员按未成年时已是特困人员计（花名册不记录过去的认定）；未成年时登记为孤儿、事实无人抚养儿童的领取的是其基本生活费，不属此列。";
-    TEKUN_SUPPORT_FLOOR: "tekun.supportFloor", Document, "四(十)；黑龙江省特困人员供养标准（转述）", "农村特困人员每月供养（基本生活 + 照料护理）不低于当地公布的农村分散供养标准 ÷ 12。";
+    TEKUN_SUPPORT_FLOOR: "tekun.supportFloor", ASSUMPTION, "四(十)；黑龙江省特困人员供养标准（转述）", "农村特困人员每月供养（基本生活 + 照料护理）不低于当地公布的农村分散供养年标准 ÷ 12，集中供养的也按此计：转述的标准只有分散供养的年数额，怎样与按月的基本生活、照料护理标准比较未见规定。";
     TEKUN_OWN_INCOME: "tekun.ownIncome", ASSUMPTION, "民发〔2021〕43号第六条", "“无生活来源”看本人收入：本人工资加家庭其他计入收入按人数平均的份额，低于当地低保标准；纳入特困的成员的份额不再计入其余成员的低保收入。";
     // 临时救助
     TEMPORARY_EVENT: "temporary.event", Text, "四(十)；《社会救助暂行办法》第四十七条", "因病、因灾、意外事故、家庭变故等基本生活陷入暂时困难的，给予临时救助。";
     TEMPORARY_NEED: "temporary.need", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "困难缺口 = 全年低保线（标准 × 12 × 人数）− 扣除刚性支出后的年收入 − 本年已获低保、特困供养；缺口大于0才救助。刚性支出超过收入的，超出部分计入缺口，缺口可大于全年低保线：临时救助救的正是支出型困难（“凡困必帮”），救助额另有上限，上限以上一事一议（与防贫保险不同：防贫保险把人均按0计，只补到防贫线）。";
     TEMPORARY_AMOUNT: "temporary.amount", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "救助额为缺口，不超过若干个月的家庭低保标准（与低保标准挂钩、分类分档，月数为参数）：刚性支出大于0且不低于年收入一定比例（参数）的为严重困难，其余（包括没有刚性支出的）为一般困难。";
-    TEMPORARY_CASE_BY_CASE: "temporary.caseByCase", Document, "民发〔2018〕23号二(三)", "缺口大于救助上限（等于的不算大于）的，超出部分可按“一事一议”提高救助额度（实施意见的“一事一议”见二(二)，是对遭遇重大自然灾害或家庭重大变故的监测户）。";
+    TEMPORARY_CASE_BY_CASE: "temporary.caseByCase", ASSUMPTION, "民发〔2018〕23号二(三)", "缺口大于救助上限（等于的不算大于）的，超出部分可按“一事一议”提高救助额度：23号允许对特殊困难一事一议，以缺口（按本计算器的困难缺口算法）超出上限为提示条件、以超出部分为数额是本计算器的做法（实施意见的“一事一议”见二(二)，是对遭遇重大自然灾害或家庭重大变故的监测户）。";
     // 养老保险代缴
     PENSION_LOWEST_TIER: "pension.lowestTier", Text, "四(十二)；国发〔2014〕8号", "政府为困难群体按最低缴费档次代缴部分或全部城乡居民养老保险费；年满16周岁、不在校、未满60周岁（参数）的成员缴费。";
     PENSION_MEMBER: "pension.member", Text, "四(十二)", "低保对象、特困人员、返贫致贫人口、重度残疾人由政府代缴；困难群体和其他已脱贫人口（脱贫户、登记为脱贫不稳定户的监测户）提高缴费档次时可保留现行最低缴费档次。";
@@ -215,10 +222,11 @@ rules! {
     // 孤儿、事实无人抚养儿童基本生活费
     ORPHAN_ALLOWANCE_STANDARD: "orphanAllowance.standard", Text, "四(十二)", "孤儿按集中养育、社会散居分别发放基本生活费；集中养育的拨付养育机构，社会散居的按月发给监护人。";
     ORPHAN_ALLOWANCE_DEFACTO: "orphanAllowance.defacto", Document, "四(十二)；民发〔2019〕62号（转述）", "事实无人抚养儿童参照当地社会散居孤儿基本生活保障标准发放基本生活补贴。";
-    ORPHAN_ALLOWANCE_AGE: "orphanAllowance.age", Document, "四(十二)", "年满18周岁（参数：未成年人年龄上限）不再按孤儿、事实无人抚养儿童发放。";
+    ORPHAN_ALLOWANCE_AGE: "orphanAllowance.age", Document, "四(十二)；国办发〔2010〕54号（转述）；民发〔2019〕62号（转述）", "年满18周岁（参数：未成年人年龄上限）不再按孤儿、事实无人抚养儿童发放。";
     ORPHAN_ALLOWANCE_NOT_INCOME: "orphanAllowance.notIncome", Document, "民发〔2021〕57号第十三条", "孤儿、事实无人抚养儿童基本生活费属社会救助款物，不计入低保家庭收入。";
     // 残疾儿童康复救助
-    CHILD_REHABILITATION_SCOPE: "childRehabilitation.scope", Document, "四(十二)；国发〔2018〕20号（转述）", "0至6周岁（参数）视力、听力、言语、肢体、智力残疾儿童和孤独症儿童（含多重残疾）可申请康复救助，不设家庭经济条件；精神残疾未列入。";
+    CHILD_REHABILITATION_SCOPE: "childRehabilitation.scope", Document, "四(十二)；国发〔2018〕20号（转述）", "0至6周岁（参数）视力、听力、言语、肢体、智力等残疾儿童和孤独症儿童（含多重残疾）可申请康复救助。";
+    CHILD_REHABILITATION_ALL_FAMILIES: "childRehabilitation.allFamilies", ASSUMPTION, "国发〔2018〕20号（转述）", "不设家庭经济条件，精神残疾不列入：20号的救助对象是低保、特困、建档立卡和其他经济困难家庭的残疾儿童，有条件的地区可扩大范围，黑龙江是否已扩大到所有家庭未见；所列类别以“等”结尾，精神残疾是否列入未见。";
     CHILD_REHABILITATION_SERVICES: "childRehabilitation.services", ASSUMPTION, "四(十二)；国发〔2018〕20号（转述）", "康复训练适用于各类；辅助器具适配适用于视力、听力、肢体和多重残疾；手术适用于听力、肢体和多重残疾；各按年度上限（参数）计，由定点机构结算（代付）。";
     // 访视照料服务
     CARE_SERVICES_FAMILY: "careServices.family", ASSUMPTION, "四(十)", "“困难家庭”按低保、特困家庭和脱贫户、监测户计。";
@@ -239,7 +247,7 @@ rules! {
     MEDICAL_PATIENT: "medical.patient", Text, "四(十一)", "个人自付 = 总费用 − 三重保障支付。";
     // 金融
     CREDIT_MICROCREDIT_TERMS: "credit.microcredit.terms", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "脱贫人口小额信贷：5万元以下、3年以内、免担保免抵押、利率不高于一年期LPR、财政贴息。";
-    CREDIT_MICROCREDIT_SUBSIDY: "credit.microcredit.subsidy", Document, "六(十七)", "利息按贷款利率计，财政贴息不超过利息。";
+    CREDIT_MICROCREDIT_SUBSIDY: "credit.microcredit.subsidy", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "利息按贷款利率计，财政贴息不超过利息。";
     CREDIT_MICROCREDIT_ELIGIBILITY: "credit.microcredit.eligibility", Document, "六(十七)", "过渡期内（政策窗口的起止日为参数，止于2025-12-31）脱贫人口、监测对象可申请；不是脱贫人口或监测对象、不在政策窗口内、超过额度期限或利率高于一年期LPR的，不符合。";
     CREDIT_GUARANTEE_LOAN: "credit.guaranteeLoan", Document, "六(十七)", "创业担保贷款个人额度以上限为准，超过的按上限发放。";
     CREDIT_INSURANCE_FUTURES: "credit.insuranceFutures", ASSUMPTION, "六(十七)", "“保险+期货”赔付 =（目标价格 − 结算价格，低于0按0计）× 投保数量：按常见的价格保险产品设计，以保单条款为准。";
@@ -252,11 +260,12 @@ rules! {
     // 住房安全
     HOUSING_RURAL: "housing.rural", Text, "二(三)、三(八)", "农村危房改造面向农村家庭；城市家庭不在此列。";
     HOUSING_GROUPS: "housing.groups", ASSUMPTION, "二(三)；建村〔2021〕35号（转述）", "农村监测户（含返贫致贫）、低保户、有分散供养特困人员的家庭和脱贫户属住房安全保障对象；低保边缘家庭未单独判断，脱贫户按未享受过住房保障计。";
-    HOUSING_APPRAISAL: "housing.appraisal", Text, "二(三)、三(八)", "C级危房维修加固、D级危房拆除重建；地震高烈度设防地区的安全农房可抗震改造；补助按等级（参数）。";
+    HOUSING_APPRAISAL: "housing.appraisal", Text, "二(三)、三(八)", "危房实施改造；地震高烈度设防地区的安全农房可抗震改造；补助按改造方式（参数）。";
+    HOUSING_APPRAISAL_GRADES: "housing.appraisalGrades", ASSUMPTION, "二(三)、三(八)", "房屋安全性鉴定为C级、D级的按危房计（住房安全未保障），C级维修加固、D级拆除重建：实施意见只写“住房安全有保障”“农村危房改造”，按鉴定等级定改造方式是住房和城乡建设部门的做法，本省文件未见。";
     HOUSING_IN_KIND: "housing.inKind", ASSUMPTION, "三(八)", "危房改造、抗震改造补助专用于房屋，计为实物（代付）而非生活现金。";
     // 乡村公益岗位
     PUBLIC_POST_HOUSEHOLD: "publicPost.household", ASSUMPTION, "三(六)", "乡村公益岗位促进弱劳力、半劳力等家庭就近就业：按面向脱贫户、监测户计（原文未限定人群）。";
-    PUBLIC_POST_MEMBER: "publicPost.member", Text, "三(六)", "弱劳力、半劳力（部分丧失劳动能力）、在聘任年龄内、不在校的成员可聘任。";
+    PUBLIC_POST_MEMBER: "publicPost.member", ASSUMPTION, "三(六)", "只有登记为部分丧失劳动能力（弱劳力、半劳力）、在聘任年龄内（参数）、不在校的成员可聘任：三(六)只写促进弱劳力、半劳力等家庭就近就业，未规定年龄、在校与否，也未限于弱劳力本人。";
     PUBLIC_POST_EXIT: "publicPost.exit", ASSUMPTION, "三(六)", "“有序退岗”：家庭人均纯收入高于监测标准且稳定满风险消除所需月数（参数）的，退岗。";
     PUBLIC_POST_POSTS: "publicPost.posts", ASSUMPTION, "三(六)", "每户聘任人数不超过参数规定的人数（未见黑龙江文件），在岗按月领取岗位补贴。";
     // 生态护林员
@@ -273,7 +282,7 @@ rules! {
     ALERTS_HOUSING_UNSAFE: "alerts.housingUnsafe", Text, "二(三)", "登记住房安全未保障或鉴定为C级、D级危房的，提醒并给出危房改造的结论。";
     ALERTS_WATER_UNSAFE: "alerts.waterUnsafe", Text, "二(三)", "登记饮水安全未保障的，提醒落实农村供水保障。";
     // 以工代赈
-    WORK_RELIEF_REMUNERATION: "workRelief.remuneration", Document, "三(六)、六(十六)；国家发展改革委2022-07-18", "以工代赈项目劳务报酬不低于中央预算内投资的一定比例（15%，2022年起提高到30%）。";
+    WORK_RELIEF_REMUNERATION: "workRelief.remuneration", Document, "三(六)、六(十六)；国家发展改革委2022-07-18", "以工代赈项目劳务报酬不低于中央预算内投资的一定比例（参数：15%；重点项目2022-07-18起、所有项目2023-01-01起提高到30%）。";
     // 县级画像、扶贫项目资产、县级指标（county, assets, countyIndicators）
     COUNTY_ALLEVIATED: "county.alleviated", Text, "五(十四)", "脱贫县指全省20个原国家级贫困县（已全部退出）；8个原省级贫困县2017年退出，不是过渡期的脱贫县。";
     COUNTY_KEY_COUNTY: "county.keyCounty", Text, "五(十四)；六(十六)、六(十九)", "乡村振兴重点帮扶县在20个脱贫县中确定；名单未公布时任何县都不按重点帮扶县计算，针对重点帮扶县的措施列为“待定”。";
@@ -311,7 +320,7 @@ pub const ORDERS: &[(&str, &str, RuleId)] = &[
     (
         "低保：整户补差、渐退、单人户",
         "先看整户：人均收入低于标准的整户补差（加发随户）；否则正在领取低保、因就业超过标准的，渐退期内维持原低保；都不适用时，低保边缘家庭的重度残疾人、重病患者参照单人户。结果的 route 写明所用方式。",
-        DIBAO_ROUTE_ORDER,
+        DIBAO_ROUTE_ORDER_GRADUAL_EXIT.0,
     ),
     (
         "特困与低保",
@@ -336,7 +345,7 @@ pub const ORDERS: &[(&str, &str, RuleId)] = &[
     (
         "临时救助与一事一议",
         "先在上限内给予一次性临时救助；缺口大于上限的部分，报县级一事一议。",
-        TEMPORARY_CASE_BY_CASE,
+        TEMPORARY_CASE_BY_CASE.0,
     ),
     (
         "防返贫监测的帮扶方式",

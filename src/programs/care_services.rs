@@ -174,7 +174,11 @@ impl HouseholdProgramme for CareServicesFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add(rules::CARE_SERVICES_FAMILY);
+        // In difficulty with no one to care for, whose family it is decides nothing.
+        a.add_if(
+            !self.family_in_difficulty || !self.members.is_empty(),
+            rules::CARE_SERVICES_FAMILY,
+        );
         a
     }
 
@@ -209,11 +213,13 @@ impl HouseholdProgramme for CareServicesFigures {
             e.reason(Reason::CareServicesNotInDifficulty.text());
             return;
         }
-        e.step(
-            rules::CARE_SERVICES_FAMILY,
-            "属困难家庭（低保、特困家庭，或脱贫户、监测户）。".to_string(),
-            None,
-        );
+        if !self.members.is_empty() {
+            e.step(
+                rules::CARE_SERVICES_FAMILY,
+                "属困难家庭（低保、特困家庭，或脱贫户、监测户）。".to_string(),
+                None,
+            );
+        }
         for m in &self.members {
             let ability = if m.self_care == Capacity::None {
                 "生活完全不能自理（失能）"
@@ -241,6 +247,11 @@ impl HouseholdProgramme for CareServicesFigures {
             e.reason(format!("{}可获得{}。", m.member, names.join("，并")));
         }
         if self.members.is_empty() {
+            e.step(
+                rules::CARE_SERVICES_MEMBER,
+                "没有生活不能自理（失能、部分失能）的老年人、未成年人、残疾人。".to_string(),
+                None,
+            );
             e.reason(Reason::CareServicesNoneNeedsCare.text());
         }
     }

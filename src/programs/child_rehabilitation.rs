@@ -157,6 +157,12 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
             self.children.iter().any(|c| c.eligible),
             rules::CHILD_REHABILITATION_SERVICES,
         );
+        a.add_if(
+            self.children
+                .iter()
+                .any(|c| c.eligible || c.disability_type == DisabilityType::Mental),
+            rules::CHILD_REHABILITATION_ALL_FAMILIES,
+        );
         a
     }
 
@@ -199,26 +205,32 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
         for (j, c) in self.children.iter().enumerate() {
             let kind = c.disability_type.label();
             if !c.eligible {
-                let text = if c.disability_type == DisabilityType::Mental {
-                    format!(
-                        "{}：{kind}不在国家残疾儿童康复救助制度所列类别中（县级可扩大范围）。",
+                if c.disability_type == DisabilityType::Mental {
+                    let text = format!(
+                        "{}：{kind}未计入国家残疾儿童康复救助制度所列类别（县级可扩大范围）。",
                         c.member
-                    )
+                    );
+                    e.step(rules::CHILD_REHABILITATION_ALL_FAMILIES, text, None);
                 } else {
-                    format!(
+                    let text = format!(
                         "{}：{}周岁，超过救助年龄（0至{}周岁）。",
                         c.member, c.age, self.age_max
-                    )
-                };
-                e.step(rules::CHILD_REHABILITATION_SCOPE, text, None);
+                    );
+                    e.step(rules::CHILD_REHABILITATION_SCOPE, text, None);
+                }
                 continue;
             }
             e.step(
                 rules::CHILD_REHABILITATION_SCOPE,
                 format!(
-                    "{}：{}周岁、{kind}，属残疾儿童康复救助对象（不设家庭经济条件）。",
+                    "{}：{}周岁、{kind}，属残疾儿童康复救助的年龄和类别。",
                     c.member, c.age
                 ),
+                None,
+            );
+            e.step(
+                rules::CHILD_REHABILITATION_ALL_FAMILIES,
+                format!("{}：不论家庭经济状况，按残疾儿童康复救助对象计。", c.member),
                 None,
             );
             let parts: Vec<String> = c

@@ -89,6 +89,16 @@ fn measure_label(measure: &str) -> &'static str {
         .map_or("", |(_, label)| label)
 }
 
+impl HousingFigures {
+    /// Whether the protected groups decide something: the household is in none, or its house
+    /// needs work (appraised C or D, registered unsafe, or renovated against earthquakes).
+    fn groups_decide(&self) -> bool {
+        let graded = matches!(self.appraisal, Some(Appraisal::C | Appraisal::D));
+        !self.urban
+            && (self.groups.is_empty() || graded || self.unsecured || self.measure.is_some())
+    }
+}
+
 impl HouseholdProgramme for HousingFigures {
     const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("in kind"));
 
@@ -142,8 +152,13 @@ impl HouseholdProgramme for HousingFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add_if(!self.urban, rules::HOUSING_GROUPS);
+        a.add_if(self.groups_decide(), rules::HOUSING_GROUPS);
+        let graded = matches!(self.appraisal, Some(Appraisal::C | Appraisal::D));
         a.add_if(self.measure.is_some(), rules::HOUSING_IN_KIND);
+        a.add_if(
+            !self.urban && graded && !self.groups.is_empty(),
+            rules::HOUSING_APPRAISAL_GRADES,
+        );
         a
     }
 
@@ -172,7 +187,9 @@ impl HouseholdProgramme for HousingFigures {
         } else {
             format!("属农村住房安全保障对象：{}。", groups::labels(&self.groups))
         };
-        e.step(rules::HOUSING_GROUPS, text, None);
+        if self.groups_decide() {
+            e.step(rules::HOUSING_GROUPS, text, None);
+        }
         let appraisal = match self.appraisal {
             Some(a) => format!("房屋安全性鉴定为{}", a.label()),
             None => "未录入房屋安全性鉴定等级".to_string(),

@@ -39,7 +39,7 @@ use crate::base::money::Money;
 use crate::input::model::Household;
 use crate::params::{Reader, StaleSet, UnofficialSet, Used};
 use crate::policy::explain::{Citations, Explanation, Fact, Step};
-use crate::policy::rules::Assumptions;
+use crate::policy::rules::{self, Assumptions};
 use assistance::Assistance;
 use reasons::Why;
 
@@ -381,11 +381,12 @@ pub(crate) fn run<F: HouseholdProgramme>(
     let mut r = reader.clone();
     let mut figures = F::compute(h, a, &mut r)?;
     figures.contribute(a, r.used())?;
+    let assumed = carried_on(figures.assumptions(), &mut r)?;
     let words = explain.then(|| {
         let mut words = Explanation::default();
         figures.read_for_words(h, &r);
         figures.explain(h, a, &mut words);
-        words.say_assumptions(figures.assumptions());
+        words.say_assumptions(assumed);
         words
     });
     *counted = figures.amounts()?;
@@ -400,13 +401,20 @@ pub(crate) fn run<F: HouseholdProgramme>(
             } else {
                 Citations::default()
             },
-            figures.assumptions(),
+            assumed,
         ),
         &r,
         words,
         h,
     )
     .with(figures))
+}
+
+/// `assumed`, with `transition.carriedValues` when the figures rest on a value carried past the
+/// transition period (see `Reader::carried`).
+fn carried_on(mut assumed: Assumptions, r: &mut Reader<'_>) -> Result<Assumptions> {
+    assumed.add_if(r.carried()?, rules::TRANSITION_CARRIED_VALUES);
+    Ok(assumed)
 }
 
 impl ProgrammeResult<()> {
@@ -470,7 +478,7 @@ pub(crate) fn run_for_row<F: HouseholdProgramme>(
         basis: Basis {
             unofficial: r.unofficial(),
             stale: r.stale(),
-            assumptions: figures.assumptions(),
+            assumptions: carried_on(figures.assumptions(), &mut r)?,
         },
     };
     figures.keep_for_alerts(kept);

@@ -299,6 +299,15 @@ fn assumptions(f: &MonitoringFigures, h: &Household<'_>) -> Assumptions {
         rules::MONITORING_CASE_BY_CASE,
     );
     a.add_if(f.urban && f.in_scope, rules::MONITORING_URBAN_REGISTERED);
+    // A house appraised C or D counts as unsafe although registered safe.
+    a.add_if(
+        h.guarantees.housing
+            && matches!(
+                h.housing_appraisal,
+                Some(crate::input::model::Appraisal::C | crate::input::model::Appraisal::D)
+            ),
+        rules::HOUSING_APPRAISAL_GRADES,
+    );
     a.add_if(
         f.track.is_some() && h.members.iter().any(|m| m.labor_capacity_assumed),
         rules::MEMBER_DISABILITY_TYPE,

@@ -139,6 +139,10 @@ impl HouseholdProgramme for PublicPostFigures {
         let mut a = Assumptions::default();
         a.add(rules::PUBLIC_POST_HOUSEHOLD);
         a.add_if(self.exit_test.is_some(), rules::PUBLIC_POST_EXIT);
+        a.add_if(
+            self.household_qualifies && !self.exits,
+            rules::PUBLIC_POST_MEMBER,
+        );
         a.add_if(self.posts > 0, rules::PUBLIC_POST_POSTS);
         a
     }

@@ -459,6 +459,16 @@ impl HouseholdProgramme for TekunFigures {
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
         a.add(rules::TEKUN_OWN_INCOME);
+        a.add(rules::TEKUN_BASIC_STANDARD_MULTIPLE);
+        let rows = || self.members.iter();
+        a.add_if(
+            self.floor.is_some() && rows().any(|m| m.eligible),
+            rules::TEKUN_SUPPORT_FLOOR,
+        );
+        a.add_if(
+            rows().any(|m| m.orphan_allowance),
+            rules::TEKUN_ORPHAN_ALLOWANCE_CHOICE,
+        );
         a.add_if(self.disability_assumed, rules::MEMBER_DISABILITY_TYPE);
         a.add_if(self.recorded_none, rules::MEMBER_LABOR_CAPACITY_RECORDED);
         a.add_if(self.at_school, rules::TEKUN_CONTINUES_AT_SCHOOL);
@@ -511,11 +521,11 @@ impl HouseholdProgramme for TekunFigures {
         );
         let product = self.product;
         e.step(
-            rules::TEKUN_BASIC_STANDARD,
+            rules::TEKUN_BASIC_STANDARD_MULTIPLE,
             if product == basic {
                 format!("特困人员基本生活标准 = 低保标准 {standard} 元/人·月 × {multiple} = {basic} 元/人·月。")
             } else {
-                format!("特困人员基本生活标准 = 低保标准 {standard} 元/人·月 × {multiple} = {product}，按当地公布口径向上取整为 {basic} 元/人·月（不低于 {multiple} 倍）。")
+                format!("特困人员基本生活标准 = 低保标准 {standard} 元/人·月 × {multiple} = {product}，按当地公布口径向上取整为 {basic} 元/人·月，不低于 {multiple} 倍。")
             },
             Some(basic.to_fen_string()),
         );

@@ -158,6 +158,7 @@ impl HouseholdProgramme for TemporaryFigures {
         let mut a = Assumptions::default();
         a.add_if(self.year.is_some(), rules::TEMPORARY_NEED);
         a.add_if(self.severity.is_some(), rules::TEMPORARY_AMOUNT);
+        a.add_if(self.case_by_case, rules::TEMPORARY_CASE_BY_CASE);
         a
     }
 

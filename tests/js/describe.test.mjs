@@ -59,7 +59,7 @@ test('a rule: its text, basis and source; a reason: its sentence', () => {
   const rule = engine.describe('dibao.base', asOf);
   assert.deepEqual(rule.rule, {
     basis: 'document', basisLabel: '国家或省级文件', source: '民发〔2021〕57号第二十三条',
-    text: '人均月收入低于低保标准（等于的不算低于）的，按差额补差：(标准 − 人均) × 人数，人均收入不先舍入，即 标准 × 人数 − 月计算收入（按显示的两位小数人均手算，可能差 1 分）。',
+    text: '人均月收入低于低保标准的，低保金可以按人均收入与标准的差额计算，也可以按困难程度和人员情况分档计算。',
   });
   assert.equal(rule.text, rule.rule.text);
   const reason = engine.describe('dibao.incomeBelowStandard', asOf);

@@ -463,6 +463,34 @@ pub(crate) fn assess(
     Ok(f)
 }
 
+impl DibaoFigures {
+    /// The choices beside the sourced rules that these figures applied: the deduction's cap at
+    /// the wages (and in the city), 补差, the test of 因就业超过, 渐退 before 单人户.
+    fn choices_applied(&self) -> Assumptions {
+        let mut a = Assumptions::default();
+        let w = &self.working;
+        let deducted = w
+            .deductions
+            .iter()
+            .any(|(_, _, d)| matches!(d, Deduction::Capped { .. }));
+        a.add_if(deducted, rules::DIBAO_EMPLOYMENT_DEDUCTION_CAP);
+        a.add_if(
+            deducted && w.area == Some(Area::Urban),
+            rules::DIBAO_EMPLOYMENT_DEDUCTION_URBAN,
+        );
+        a.add_if(
+            w.below && w.assets_passed && w.covered > 0,
+            rules::DIBAO_BASE_METHOD,
+        );
+        a.add_if(w.gradual.is_some(), rules::DIBAO_GRADUAL_EXIT_EMPLOYMENT);
+        a.add_if(
+            self.route == Some(Route::GradualExit) && !w.single_person_set_aside.is_empty(),
+            rules::DIBAO_ROUTE_ORDER_GRADUAL_EXIT,
+        );
+        a
+    }
+}
+
 impl HouseholdProgramme for DibaoFigures {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         r.rest_on(&a.standard_used);
@@ -503,16 +531,10 @@ impl HouseholdProgramme for DibaoFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
-        a.add_if(!self.tekun_members.is_empty(), rules::TEKUN_OWN_INCOME);
-        let deducted = self
-            .working
-            .deductions
-            .iter()
-            .any(|(_, _, d)| matches!(d, Deduction::Capped { .. }));
-        a.add_if(
-            deducted && self.working.area == Some(Area::Urban),
-            rules::DIBAO_EMPLOYMENT_DEDUCTION_URBAN,
-        );
+        // Members left beside the 特困 ones: only then are the two kept apart.
+        let beside_tekun = !self.tekun_members.is_empty() && self.working.covered > 0;
+        a.add_if(beside_tekun, rules::TEKUN_OWN_INCOME);
+        a.extend(self.choices_applied());
         a.add_if(
             self.gradual_exit.is_some(),
             rules::DIBAO_GRADUAL_EXIT_AMOUNT,
@@ -526,7 +548,7 @@ impl HouseholdProgramme for DibaoFigures {
             self.route == Some(Route::GradualExit) && self.working.months_left.is_some(),
             rules::ANNUAL_ENDS_WITHIN_YEAR,
         );
-        a.add_if(!self.tekun_members.is_empty(), rules::DIBAO_TEKUN_MEMBERS);
+        a.add_if(beside_tekun, rules::DIBAO_TEKUN_MEMBERS);
         a.add_if(
             self.working
                 .allowance_children

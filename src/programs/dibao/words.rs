@@ -27,9 +27,9 @@ pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
     if f.working.below && f.working.assets_passed {
         let (base, n) = (f.base, f.working.covered);
         e.step(
-            rules::DIBAO_BASE,
+            rules::DIBAO_BASE_METHOD,
             format!(
-                "人均收入低于标准：补差 = (标准 − 人均) × 人数 = 标准 {standard} × {n} 人 − 月计算收入 {} 元（{} ÷ 12）= {base} 元/月（人均收入不先舍入）。",
+                "人均收入低于标准：补差 = (标准 − 人均) × 人数 = 标准 {standard} × {n} 人 − 月计算收入 {} 元（{} ÷ 12）= {base} 元/月，人均收入不先舍入，按补差计算。",
                 sum_text(f.working.monthly_income),
                 f.counted_income,
             ),
@@ -87,7 +87,7 @@ fn explain_route(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
             format!("整户人均收入低于标准，整户纳入低保：{aside}随家庭一并保障，不再参照“单人户”另行纳入（申请家庭符合条件的，不得仅将个别家庭成员纳入）。"),
         ),
         Some(Route::GradualExit) => (
-            "民发〔2021〕57号第八条",
+            "民发〔2021〕57号第三十三条",
             format!("渐退期内该户仍是低保家庭、不是低保边缘家庭：先按渐退维持原低保，{aside}不参照“单人户”另行计算。"),
         ),
         _ => return,
@@ -95,7 +95,11 @@ fn explain_route(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     if f.route == Some(Route::GradualExit) {
         e.reason(text.clone());
     }
-    e.step_citing(rules::DIBAO_ROUTE_ORDER, citation, text, None);
+    let rule = match f.route {
+        Some(Route::GradualExit) => rules::DIBAO_ROUTE_ORDER_GRADUAL_EXIT.into(),
+        _ => rules::DIBAO_ROUTE_ORDER,
+    };
+    e.step_citing(rule, citation, text, None);
 }
 
 /// An amount that a rounded sum is shown beside: to the fen, or to a tenth of a fen when that is
@@ -197,16 +201,7 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     };
     explain_standard(f, &h.region.name, area, e);
     let n = f.working.covered;
-    if !f.tekun_members.is_empty() {
-        e.step(
-            rules::DIBAO_TEKUN_MEMBERS,
-            format!(
-                "{} 符合特困人员条件，纳入特困供养；低保按其余 {n} 人计算。",
-                f.tekun_members.join("、")
-            ),
-            None,
-        );
-    }
+    tekun_step(f, n, e);
     allowance_steps(f, n, e);
     if n == 0 {
         e.reason(if f.tekun_members.is_empty() {
@@ -268,6 +263,28 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
         ),
         Some(per_capita.to_fen_string()),
     );
+}
+
+/// The members in 特困 (`n`: the members 低保 covers): kept apart from the others only when others
+/// remain (`dibao.tekunMembers`).
+fn tekun_step(f: &DibaoFigures, n: usize, e: &mut Explanation) {
+    if f.tekun_members.is_empty() {
+        return;
+    }
+    let names = f.tekun_members.join("、");
+    if n == 0 {
+        e.step(
+            rules::TEKUN_MEMBER,
+            format!("{names} 符合特困人员条件，纳入特困供养。"),
+            None,
+        );
+    } else {
+        e.step(
+            rules::DIBAO_TEKUN_MEMBERS,
+            format!("{names} 符合特困人员条件，纳入特困供养；低保按其余 {n} 人计算。"),
+            None,
+        );
+    }
 }
 
 /// The children in the orphans' allowance, left out of the household's 低保 (`n`: the members it
@@ -366,9 +383,14 @@ fn explain_deductions(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
                 };
                 e.step(
                     rule,
-                    format!("{member}：在{region}务工（{whose}），扣除就业成本取工资 {wages} 元与 {months} × {wage} = {cap} 元中较小的一个 = {deduction} 元。"),
+                    format!("{member}：在{region}务工（{whose}），两个月最低工资 {months} × {wage} = {cap} 元。"),
+                    Some(cap.to_fen_string()),
+                );
+                e.step(
+                    rules::DIBAO_EMPLOYMENT_DEDUCTION_CAP,
+                    format!("{member}：扣除就业成本取工资 {wages} 元与 {cap} 元中较小的一个 = {deduction} 元。"),
                     Some(deduction.to_fen_string()),
-                )
+                );
             }
         }
     }
@@ -450,7 +472,7 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
     let without = check.without_wages;
     let Some(g) = &f.gradual_exit else {
         e.step(
-            rules::DIBAO_GRADUAL_EXIT,
+            rules::DIBAO_GRADUAL_EXIT_EMPLOYMENT,
             format!("不计工资时人均 {without} 元/人·月已不低于标准：不是因就业收入增加而超过标准，不适用渐退。"),
             None,
         );
@@ -460,9 +482,14 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         supplement_step(s, f.standard, e);
     }
     e.step(
+        rules::DIBAO_GRADUAL_EXIT_EMPLOYMENT,
+        format!("不计工资时人均 {without} 元/人·月，低于标准：按因就业收入增加而超过标准计。"),
+        None,
+    );
+    e.step(
         rules::DIBAO_GRADUAL_EXIT,
         format!(
-            "就业后家庭人均收入超过标准（不计工资时人均 {without} 元/人·月，低于标准）：给予渐退期 {} 个月，{} 至 {}。",
+            "就业后家庭人均收入超过标准：给予渐退期 {} 个月，{} 至 {}。",
             g.months, g.from, g.until
         ),
         Some(g.until.clone()),
