@@ -115,7 +115,12 @@ fn explained(h: &str, date: &str) -> Value {
 
 /// The texts of the 防返贫监测 card's steps of an explained estimate.
 fn monitoring_steps(h: &str, date: &str) -> Vec<String> {
-    explained(h, date)["monitoring"]["steps"]
+    texts(&explained(h, date)["monitoring"])
+}
+
+/// The texts of a card's steps.
+fn texts(card: &Value) -> Vec<String> {
+    card["steps"]
         .as_array()
         .unwrap()
         .iter()
@@ -399,14 +404,8 @@ fn step_texts(e: &zhenxing::estimate::Estimate, program: &str) -> Vec<String> {
         .unwrap()
         .iter()
         .find(|p| p["program"] == program)
-        .unwrap()
-        .clone();
-    p["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["text"].as_str().unwrap().to_string())
-        .collect()
+        .unwrap();
+    texts(p)
 }
 
 #[test]
