@@ -19,12 +19,12 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::assistance::Assistance;
+use super::assistance::{allowance_named, Assistance};
 use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::input::model::{Care, Household};
+use crate::input::model::{Care, Household, Label};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -78,9 +78,9 @@ pub struct TemporaryFigures {
     ceiling: Money,
     #[serde(skip)]
     year: Option<Year>,
-    /// The children in the orphans' allowance (place in the household, care), not counted.
+    /// The children in the orphans' allowance (name, care), not counted.
     #[serde(skip)]
-    allowance: Vec<(usize, Option<Care>)>,
+    allowance: Vec<(Label, Option<Care>)>,
 }
 
 impl TemporaryFigures {
@@ -91,15 +91,8 @@ impl TemporaryFigures {
     }
 
     /// The children in the orphans' allowance, not counted (`n`: the members counted).
-    fn allowance_steps(&self, h: &Household<'_>, n: Decimal, e: &mut Explanation) {
-        let named = |institution: bool| {
-            self.allowance
-                .iter()
-                .filter(|(_, c)| (*c == Some(Care::OrphanInstitution)) == institution)
-                .filter_map(|(i, _)| h.members.get(*i).map(|m| m.label.as_ref()))
-                .collect::<Vec<_>>()
-                .join("、")
-        };
+    fn allowance_steps(&self, n: Decimal, e: &mut Explanation) {
+        let named = |institution: bool| allowance_named(&self.allowance, institution);
         let rest = format!("全年低保线和救助上限按其余 {n} 人计");
         let institution = named(true);
         if !institution.is_empty() {
@@ -143,7 +136,7 @@ impl HouseholdProgramme for TemporaryFigures {
         f.allowance = a
             .allowance_children
             .iter()
-            .filter_map(|&i| h.members.get(i).map(|m| (i, m.care)))
+            .filter_map(|&i| h.members.get(i).map(|m| (m.label.clone(), m.care)))
             .collect();
         let counted = f.counted(h);
         let income = h.counted_income()?;
@@ -245,7 +238,7 @@ impl HouseholdProgramme for TemporaryFigures {
         let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
         let events = events.join("、");
         let (n, standard, need) = (self.counted(h), self.standard, self.need);
-        self.allowance_steps(h, n, e);
+        self.allowance_steps(n, e);
         e.step_citing(
             rules::TEMPORARY_NEED,
             "民发〔2018〕23号二(三)",
