@@ -146,14 +146,21 @@ fn rigid_spending_not_deducted_is_said() {
 }
 
 /// Born 29 February: on 28 February and 1 March of a common year the birthday rule decides the
-/// age, and is listed; on 2 March it is not.
+/// age, and is listed when that age is one a rule turns on; on 2 March, or reaching another age,
+/// it is not.
 #[test]
 fn the_birthday_rule_is_listed_when_it_decides() {
     let json = r#"{"region":"230129","members":[{"id":"孙","birthDate":"2008-02-29","hasSupporter":false}]}"#;
+    // Born 2008-02-29: in 2026 he turns 18, the minor age (dibao.minorAge) the 特困 test of a
+    // minor turns on, so 28 February and 1 March of that common year are decided by the rule; in
+    // 2025 he turns 17, an age no rule turns on (the ages: 6, 7, 16, 18, 60, 66), so the rule
+    // decides nothing and is not listed; 2024 is a leap year.
     for (day, listed) in [
-        ("2025-02-28", true),
-        ("2025-03-01", true),
-        ("2025-03-02", false),
+        ("2026-02-28", true),
+        ("2026-03-01", true),
+        ("2026-03-02", false),
+        ("2025-02-28", false),
+        ("2025-03-01", false),
         ("2024-02-28", false),
     ] {
         let v = estimate(json, day);

@@ -25,10 +25,13 @@ const HEADER_ROWS = 10;
 /** @type {PolicyEngine} */
 let engine;
 let wasm;
+/** Each parameter's label, by name (the catalogue's). */
+const catalogue = new Map();
 const ready = init().then((exports) => {
   wasm = exports;
   engine = new PolicyEngine();
   const parameters = engine.parameters().map((p) => ({ name: p.name, label: p.label, unitLabel: p.unitLabel }));
+  for (const p of parameters) catalogue.set(p.name, p.label);
   // The transition period's last day, from the parameter set (the period-end comparison's default).
   const periodEnd = engine.parameterValue('transition.end', new Date().toISOString().slice(0, 10)).value.value;
   post('ready', { parameters, periodEnd });
@@ -211,12 +214,31 @@ async function screen(asOf) {
     last = { csv: parts.join(''), summary, asOf };
     const t = packTable(table);
     post('screened', {
-      asOf, rows, errors, seconds: (performance.now() - started) / 1000, summary, table: t.table,
+      asOf, rows, errors, seconds: (performance.now() - started) / 1000, summary, basis: basisWords(summary.basis, asOf), table: t.table,
       parameterSet: engine.parameterSet(), name: source.name, wasmBytes: wasm.memory?.buffer.byteLength,
     }, t.transfer);
   } finally {
     rs.free();
   }
+}
+
+/** The parts of an estimate a basis item names in `usedBy` that are not programmes. */
+const PARTS = { transition: '过渡期', monitoring: '防止返贫动态监测', alerts: '需关注事项' };
+
+/**
+ * What the summary's figures rested on, in words (`describe`), each item with the parts that used
+ * it: the page shows it and prints it as the command-line tool's printed summary ends.
+ */
+function basisWords(basis, asOf) {
+  const programs = labels().program;
+  const parts = (ids) => ids.map((id) => programs[id] ?? PARTS[id] ?? id);
+  // The catalogue's label: describing a parameter set per county needs a county.
+  const label = (id) => catalogue.get(id) ?? id;
+  return {
+    stale: basis.stale.map((s) => ({ label: label(s.parameter), from: s.lastFrom, usedBy: parts(s.usedBy) })),
+    unofficial: basis.unofficial.map((u) => ({ label: label(u.parameter), usedBy: parts(u.usedBy) })),
+    assumptions: basis.assumptions.map((a) => ({ text: engine.describe(a.rule, asOf).rule?.text ?? a.rule, usedBy: parts(a.usedBy) })),
+  };
 }
 
 /** The what-if: every household under the parameters and under the changed ones. */

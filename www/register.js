@@ -199,6 +199,7 @@ function showResults(r) {
   // never stops answering for long, however many villages.
   setTimeout(() => {
     showSummary(r.summary);
+    showBasis(r.basis);
     $('summary-card').hidden = false;
     setTimeout(() => {
       buildWhatIf();
@@ -350,6 +351,27 @@ function showSummary(s) {
   $('summary-table').tHead.replaceChildren(node('tr', {}, cols.map((i) => node('th', { scope: 'col', class: numeric(i) ? 'num' : null }, s.header[i]))));
   $('summary-table').tBodies[0].replaceChildren(...s.rows.map((r) => node('tr', { class: `level-${r[0]}` },
     cols.map((i) => node('td', { class: numeric(i) ? 'num' : null }, r[i])))));
+}
+
+/**
+ * What the figures rested on, as the command-line tool's printed summary ends (its words): the
+ * stale parameters with the date of the value used, the non-official ones, the assumptions.
+ * `[title, items]` per kind that has any; an item is `[words, parts that used it]`.
+ */
+function basisLists(b) {
+  return [
+    [`已过更新周期的参数 ${b.stale.length} 项，请核对当地现行标准：`, b.stale.map((s) => [`${s.label}（${s.from} 起）`, s.usedBy])],
+    [`不是官方公布值的参数（示意或推算）${b.unofficial.length} 项，须按本县规定核对：`, b.unofficial.map((u) => [u.label, u.usedBy])],
+    [`按本计算器的假设计算 ${b.assumptions.length} 项（政策未写明，须按本县做法核对）：`, b.assumptions.map((a) => [a.text, a.usedBy])],
+  ].filter(([, items]) => items.length);
+}
+
+/** The basis under the summary: each item with the programmes that used it. */
+function showBasis(b) {
+  const lists = basisLists(b);
+  $('summary-basis').replaceChildren(...(lists.length ? [node('h3', {}, '测算依据'), ...lists.flatMap(([title, items]) => [
+    node('p', {}, title),
+    node('ul', { class: 'basis' }, items.map(([words, used]) => node('li', {}, words, node('span', { class: 'hint' }, `（用于：${used.join('、')}）`))))])] : []));
 }
 
 // ---- the what-if ------------------------------------------------------------------------------
@@ -623,13 +645,24 @@ function printSheet() {
         node('tbody', {}, programs.map(([label, note, n, a]) => node('tr', {}, node('td', {}, label), node('td', {}, note), node('td', { class: 'num' }, n), node('td', { class: 'num' }, a))))),
       periodLine(),
       w ? node('p', {}, `参数调整（${triedWords(state.whatIf.overrides)}）：现金帮扶每年 ${w.annualBefore} → ${w.annualAfter} 元（${signed(w.difference)}），${w.gaining} 户增加，${w.losing} 户减少。`) : null,
-      node('p', { class: 'hint' }, '由“振兴 · 花名册测算”在本机算出；依据的参数如非官方公布值，须按本县规定核对。')),
+      node('p', { class: 'hint' }, `由“振兴 · 花名册测算”在本机算出${basisLists(r.basis).length ? '；所依据的非官方、过期参数和假设见末页，须按本县规定核对' : ''}。`)),
     node('div', { class: 'print-page' },
       node('h2', {}, `按乡镇、村汇总（测算日期 ${r.asOf}）`),
       node('table', { class: 'grid' },
         node('thead', {}, node('tr', {}, ['层级', '地区', '乡镇', '村', ...cols].map((c) => node('th', {}, c)))),
         node('tbody', {}, places.map((x) => node('tr', { class: `level-${x[0]}` },
-          [x[0], x[2] || x[1], x[3], x[4]].map((c) => node('td', {}, c)), cols.map((c) => node('td', { class: 'num' }, x[at(c)]))))))));
+          [x[0], x[2] || x[1], x[3], x[4]].map((c) => node('td', {}, c)), cols.map((c) => node('td', { class: 'num' }, x[at(c)]))))))),
+    printedBasis(r.basis));
+}
+
+/** The printed basis, on its own page, as the command-line tool prints it: a stale or non-official parameter in a sentence, an assumption an item. */
+function printedBasis(b) {
+  const lists = basisLists(b);
+  if (!lists.length) return null;
+  return node('div', { class: 'print-page', id: 'print-basis' }, node('h2', {}, '测算依据'),
+    lists.map(([title, items]) => [node('p', {}, title), title.startsWith('按本计算器')
+      ? node('ul', {}, items.map(([words]) => node('li', {}, words)))
+      : node('p', {}, `${items.map(([words]) => words).join('、')}。`)]));
 }
 
 $('as-of').value = today();

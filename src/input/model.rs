@@ -14,7 +14,7 @@ pub(crate) use crate::input::household::{
 };
 use crate::input::Collect;
 pub(crate) use crate::input::MoneyInput;
-use crate::params::{catalogue as p, ParameterSet, Reader, Region};
+use crate::params::{catalogue as p, ParameterSet, Reader, Region, Spec};
 
 /// The most members a household may have.
 pub(crate) const MAX_MEMBERS: usize = 30;
@@ -245,7 +245,7 @@ pub struct Member<'p> {
     /// Exempt from school for health reasons (default false).
     pub health_exempt_from_school: bool,
     /// Born on 29 February and aged on 28 February or 1 March of a common year, the days the
-    /// birthday rule decides the age (rule `member.birthday`).
+    /// birthday rule decides the age (rule `member.birthday`), reaching an age a rule turns on.
     pub birthday_on_edge: bool,
 }
 
@@ -347,7 +347,11 @@ impl<'p> Household<'p> {
             c.take(reader.count(&p::LABOR_WORKING_AGE_MIN))?,
             c.take(reader.count(&p::LABOR_WORKING_AGE_MAX))?,
         );
-        let members = check_members(input, set, (region, on), lens, working, c)?;
+        let ages = Ages {
+            working,
+            reader: &reader,
+        };
+        let members = check_members(input, set, (region, on), lens, ages, c)?;
         let inc = input.income.clone().unwrap_or_default();
         let g = input.guarantees.clone().unwrap_or_default();
         let mut events = input.events.clone().unwrap_or_default();
@@ -450,14 +454,14 @@ fn check_members<'p>(
     set: &'p ParameterSet,
     (region, on): (Option<&'p Region>, NaiveDate),
     lens: Lens,
-    working: (u32, u32),
+    ages: Ages<'_, 'p>,
     c: &mut Collect,
 ) -> Option<Vec<Member<'p>>> {
     let mut members = Vec::with_capacity(input.members.len());
     for (index, m) in input.members.iter().enumerate() {
         let mut own = Collect::default();
         let dates = (on, lens.ages_on.unwrap_or(on));
-        let member = check_member(m, index, set, region, dates, working, &mut own);
+        let member = check_member(m, index, set, region, dates, ages, &mut own);
         if !own.is_empty() {
             c.absorb(own, &crate::input::member_path(index));
         }
@@ -540,9 +544,10 @@ fn check_member<'p>(
     set: &'p ParameterSet,
     home: Option<&'p Region>,
     (as_of, ages_on): (NaiveDate, NaiveDate),
-    working: (u32, u32),
+    ages: Ages<'_, 'p>,
     c: &mut Collect,
 ) -> Option<Member<'p>> {
+    let working = ages.working;
     let birth_date = birth_date(m, as_of, c);
     let work_place = work_place(m, set, home, as_of, c);
     check_id(m, c);
@@ -597,8 +602,47 @@ fn check_member<'p>(
         care: m.care,
         disability_type: m.disability_type,
         health_exempt_from_school: m.health_exempt_from_school.unwrap_or(false),
-        birthday_on_edge: birthday_on_edge(birth_date, ages_on),
+        birthday_on_edge: birthday_on_edge(birth_date, ages_on)
+            && crosses_threshold(ages.reader, birth_date, ages_on),
     })
+}
+
+/// What a member's ages are checked against: the working ages (default labour capacity), and the
+/// household's reader for the ages the rules turn on (read only where the birthday rule could decide).
+#[derive(Clone, Copy)]
+struct Ages<'r, 'p> {
+    working: (u32, u32),
+    reader: &'r Reader<'p>,
+}
+
+/// The ages at which a rule's answer changes, each as the age that crosses it: 未满16周岁 and 60周岁以上
+/// of labour capacity (the working ages), the elderly and minor ages of 低保 (and of 特困, the
+/// orphans' allowance, care services), 康复救助's, compulsory schooling's and 公益岗位's ages (a
+/// maximum that is included is crossed a year after it).
+static THRESHOLDS: [(&Spec, u32); 9] = [
+    (&p::LABOR_WORKING_AGE_MIN, 0),
+    (&p::LABOR_WORKING_AGE_MAX, 1),
+    (&p::DIBAO_ELDERLY_AGE, 0),
+    (&p::DIBAO_MINOR_AGE, 0),
+    (&p::CHILD_REHAB_AGE_MAX, 1),
+    (&p::EDUCATION_COMPULSORY_AGE_MIN, 0),
+    (&p::EDUCATION_COMPULSORY_AGE_MAX, 1),
+    (&p::PUBLIC_POST_AGE_MIN, 0),
+    (&p::PUBLIC_POST_AGE_MAX, 1),
+];
+
+/// Whether the age a member born on 29 February reaches in `on`'s year is one a rule turns on: only
+/// then does the birthday rule decide an answer. Read on a copy of the reader: the answer does not
+/// rest on these ages unless a rule reads them itself.
+fn crosses_threshold(reader: &Reader<'_>, birth: NaiveDate, on: NaiveDate) -> bool {
+    use chrono::Datelike;
+    let Ok(age) = u32::try_from(on.year().saturating_sub(birth.year())) else {
+        return false;
+    };
+    let mut r = reader.clone();
+    THRESHOLDS
+        .iter()
+        .any(|(spec, past)| r.count(spec).is_ok_and(|a| a.saturating_add(*past) == age))
 }
 
 /// Born on 29 February, aged on 28 February or 1 March of a common year.

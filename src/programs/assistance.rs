@@ -10,7 +10,7 @@
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
 use crate::input::household::Schooling;
-use crate::input::model::{Area, Capacity, Household, Member};
+use crate::input::model::{Area, Capacity, Care, Household, Label, Member};
 use crate::params::{catalogue as p, Reader, Used};
 
 /// What a programme decided that later programmes read.
@@ -174,6 +174,17 @@ pub(crate) fn sharers(h: &Household<'_>, allowance_children: &[usize]) -> u32 {
         .saturating_sub(allowance_children.len())
         .max(1);
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The children in the orphans' allowance (name, care) in an institution, or the others, joined
+/// by 、 (the steps that leave them out of a household's count).
+pub(crate) fn allowance_named(children: &[(Label, Option<Care>)], institution: bool) -> String {
+    children
+        .iter()
+        .filter(|(_, c)| (*c == Some(Care::OrphanInstitution)) == institution)
+        .map(|(label, _)| label.as_ref())
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 /// The members in the allowance of orphans and 事实无人抚养儿童: a `care` recorded, under the minor age

@@ -8,6 +8,10 @@
 //! spending reaches a share of the year's income). Need above that ceiling is decided case by case at
 //! county level (一事一议). No Heilongjiang figures were found: every parameter here is illustrative.
 //!
+//! The household's line and ceiling count its members as 低保 does: a child in the orphans'
+//! allowance (集中养育 or 社会散居, 事实无人抚养) is not counted (rules `dibao.allowanceInstitution`,
+//! `dibao.allowanceChildren`).
+//!
 //! Parameters read: `temporary.monthsGeneral`, `temporary.monthsSevere`,
 //! `temporary.severeSpendingShare`; the 低保 standard comes from the assistance context.
 
@@ -15,12 +19,12 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::assistance::Assistance;
+use super::assistance::{allowance_named, Assistance};
 use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
-use crate::input::model::Household;
+use crate::input::model::{Care, Household, Label};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -74,6 +78,39 @@ pub struct TemporaryFigures {
     ceiling: Money,
     #[serde(skip)]
     year: Option<Year>,
+    /// The children in the orphans' allowance (name, care), not counted.
+    #[serde(skip)]
+    allowance: Vec<(Label, Option<Care>)>,
+}
+
+impl TemporaryFigures {
+    /// The members the household's line and ceiling count: all but the children in the orphans'
+    /// allowance, as 低保 counts them (none left when they are the whole household).
+    fn counted(&self, h: &Household<'_>) -> Decimal {
+        Decimal::from(h.members.len().saturating_sub(self.allowance.len()))
+    }
+
+    /// The children in the orphans' allowance, not counted (`n`: the members counted).
+    fn allowance_steps(&self, n: Decimal, e: &mut Explanation) {
+        let named = |institution: bool| allowance_named(&self.allowance, institution);
+        let rest = format!("全年低保线和救助上限按其余 {n} 人计");
+        let institution = named(true);
+        if !institution.is_empty() {
+            e.step(
+                rules::DIBAO_ALLOWANCE_INSTITUTION,
+                format!("{institution} 为集中养育孤儿，由养育机构抚养，不与家庭共同生活，与低保一样不计入家庭人数；{rest}。"),
+                None,
+            );
+        }
+        let others = named(false);
+        if !others.is_empty() {
+            e.step(
+                rules::DIBAO_ALLOWANCE_CHILDREN,
+                format!("{others} 领取孤儿、事实无人抚养儿童基本生活费，与低保一样不计入家庭人数；{rest}。"),
+                None,
+            );
+        }
+    }
 }
 
 impl HouseholdProgramme for TemporaryFigures {
@@ -89,18 +126,25 @@ impl HouseholdProgramme for TemporaryFigures {
             standard: a.standard,
             ceiling: Money::ZERO,
             year: None,
+            allowance: Vec::new(),
         };
         if h.events.is_empty() {
             return Ok(f);
         }
         r.rest_on(&a.standard_used);
         a.rest_on_them(r)?;
+        f.allowance = a
+            .allowance_children
+            .iter()
+            .filter_map(|&i| h.members.get(i).map(|m| (m.label.clone(), m.care)))
+            .collect();
+        let counted = f.counted(h);
         let income = h.counted_income()?;
         let after_spending = income.checked_sub(h.rigid_spending)?;
         let line = a
             .standard
             .checked_mul(Decimal::from(12))?
-            .checked_mul(h.size())?;
+            .checked_mul(counted)?;
         // What 低保 and 特困 already give the household in the year covers part of the same need.
         let received = a.dibao()?.annual.checked_add(a.tekun()?.annual)?;
         f.need = line
@@ -129,7 +173,7 @@ impl HouseholdProgramme for TemporaryFigures {
             f.ceiling = a
                 .standard
                 .checked_mul(Decimal::from(months))?
-                .checked_mul(h.size())?
+                .checked_mul(counted)?
                 .round_fen();
             f.severity = Some(severity);
             f.months = months;
@@ -159,6 +203,14 @@ impl HouseholdProgramme for TemporaryFigures {
         a.add_if(self.year.is_some(), rules::TEMPORARY_NEED);
         a.add_if(self.severity.is_some(), rules::TEMPORARY_AMOUNT);
         a.add_if(self.case_by_case, rules::TEMPORARY_CASE_BY_CASE);
+        a.add_if(
+            self.year.is_some()
+                && self
+                    .allowance
+                    .iter()
+                    .any(|(_, c)| *c != Some(Care::OrphanInstitution)),
+            rules::DIBAO_ALLOWANCE_CHILDREN,
+        );
         a
     }
 
@@ -185,7 +237,8 @@ impl HouseholdProgramme for TemporaryFigures {
         };
         let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
         let events = events.join("、");
-        let (n, standard, need) = (h.members.len(), self.standard, self.need);
+        let (n, standard, need) = (self.counted(h), self.standard, self.need);
+        self.allowance_steps(n, e);
         e.step_citing(
             rules::TEMPORARY_NEED,
             "民发〔2018〕23号二(三)",

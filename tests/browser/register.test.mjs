@@ -53,6 +53,20 @@ async function screen(file, asOf, encoding = 'auto') {
   await page.setInputFiles('#file', []);
 }
 
+/**
+ * The county register's printed summary (`zhenxing summary --as-of 2025-06-01`): its last lines'
+ * headings, its stale and non-official parameters as one sentence each, its assumptions' texts.
+ */
+function printedBasis() {
+  const lines = readFileSync(`${registers}/county/expected-summary.txt`, 'utf8').trimEnd().split('\n');
+  const headings = lines.filter((l) => /^(已过更新周期|不是官方公布值|按本计算器的假设)/.test(l));
+  const after = (h) => lines.slice(lines.findIndex((l) => l.startsWith(h)) + 1);
+  const paragraph = (h) => after(h).filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith('  '))).map((l) => l.trim()).join('');
+  // A line cut after a space loses it (` × 低保标准`): the texts are compared without spaces.
+  const assumptions = after('按本计算器的假设').join('\n').split('\n  · ').map((t) => t.replace(/^ {2}· /, '').replace(/\n {4}/g, '').replace(/ /g, ''));
+  return { headings, stale: paragraph('已过更新周期'), unofficial: paragraph('不是官方公布值'), assumptions };
+}
+
 /** The bytes of what a button downloads. */
 async function download(button) {
   const [d] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
@@ -122,6 +136,12 @@ test('the county register: summary and table as `zhenxing summary`, filters by p
   assert.deepEqual(await shownLines(), rows.filter((r) => r[col('监测类别')] === '突发严重困难户').map((r) => r[col('起始行')]));
   await page.selectOption('#f-category', '');
   await page.screenshot({ path: `${shots}/register-county.png`, fullPage: true });
+  // Under the summary, what its figures rested on: each assumption in its words with the
+  // programmes that used it (this register's 低保 rests on 补差 without tiers, an assumption).
+  const assumption = printedBasis().assumptions.find((t) => t.startsWith('低保金按差额补差'));
+  const items = await page.$$eval('#summary-basis li', (ls) => ls.map((l) => l.textContent.replace(/ /g, '')));
+  assert.ok(items.includes(`${assumption}（用于：最低生活保障）`), items.join('\n'));
+  assert.ok(await page.isVisible('#summary-basis'));
 });
 
 test('the what-if over the register counts as `zhenxing compare`', async () => {
@@ -293,7 +313,7 @@ test('axe: columns, results, errors, what-if and the period\'s end have no criti
   assert.deepEqual(found, []);
 });
 
-test('the printed summary: two pages with the date and the parameter set', async () => {
+test('the printed summary: the figures, the places and what they rested on, with the date and the parameter set', async () => {
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#file'), false);
   assert.match(await page.textContent('#print-sheet'), /测算日期2025-06-01/);
@@ -303,10 +323,16 @@ test('the printed summary: two pages with the date and the parameter set', async
   // The period's end, compared before the axe check, in one sentence: nothing in this register
   // changes on 2026-01-01 with the embedded parameters (分类资助参保 goes on, an assumption).
   assert.equal(await page.textContent('#print-period'), '2025-12-31 与 2026-01-01 对照：现金帮扶每年 22244.40 → 22244.40 元（0.00），0 户有变化。');
+  // What the figures rested on, on a last page, as the command-line tool's printed summary ends.
+  const basis = printedBasis();
+  const paragraphs = await page.$$eval('#print-basis p', (ps) => ps.map((p) => p.textContent));
+  assert.deepEqual(paragraphs, [basis.headings[0], basis.stale, basis.headings[1], basis.unofficial, basis.headings[2]]);
+  assert.deepEqual(await page.$$eval('#print-basis li', (ls) => ls.map((l) => l.textContent.replace(/ /g, ''))), basis.assumptions);
   await page.pdf({ path: `${shots}/register-summary.pdf`, format: 'A4' });
   await page.emulateMedia({ media: 'screen' });
   const info = execFileSync('pdfinfo', [`${shots}/register-summary.pdf`], { encoding: 'utf8' });
-  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), 2);
+  // The figures, the towns and villages, the basis: a page each (the basis's page starts on a new one).
+  assert.ok(Number(/Pages:\s+(\d+)/.exec(info)[1]) >= 3, info);
 });
 
 test('cancel stops a screening, and the page goes on', async () => {

@@ -3,9 +3,10 @@
 
 use super::{said, Deduction, DibaoFigures, GradualCheck, Route, StandardOf, Supplement, WageOf};
 use crate::base::money::Money;
-use crate::input::model::{Area, Care, Household, WorkPlace};
+use crate::input::model::{Area, Household, WorkPlace};
 use crate::policy::explain::Explanation;
 use crate::policy::rules::{self, RuleId};
+use crate::programs::assistance::allowance_named;
 use rust_decimal::Decimal;
 
 /// The card's steps and reasons: income, figures, then the route 低保 took or why none.
@@ -290,15 +291,7 @@ fn tekun_step(f: &DibaoFigures, n: usize, e: &mut Explanation) {
 /// The children in the orphans' allowance, left out of the household's 低保 (`n`: the members it
 /// covers).
 fn allowance_steps(f: &DibaoFigures, n: usize, e: &mut Explanation) {
-    let children = &f.working.allowance_children;
-    let named = |institution: bool| {
-        children
-            .iter()
-            .filter(|(_, c)| (*c == Some(Care::OrphanInstitution)) == institution)
-            .map(|(label, _)| label.as_ref())
-            .collect::<Vec<_>>()
-            .join("、")
-    };
+    let named = |institution: bool| allowance_named(&f.working.allowance_children, institution);
     let rest = if n == 0 {
         String::new()
     } else {
