@@ -1,13 +1,24 @@
 // The staff page's first estimate in Debian's chromium: from navigation start to the page's mark
 // `zx-first-estimate` (the first estimate shown), cold (a new browser context each run: no HTTP
 // cache, no service worker), on the plain local network and under Chrome DevTools Protocol
-// emulation of a slow 4G link (400 ms latency, 400 kbps each way) with the CPU 4 times slower.
+// emulation of Chrome DevTools' "Slow 4G" preset (562.5 ms latency, 1.44 Mbps down, 675 kbps up) with
+// the CPU 4 times slower.
 // Figures only, never pass or fail. Shared with tests/browser/page.test.mjs, which writes the same
 // figures to test-output/browser/first-estimate.json.
 // Usage: node benches/first-estimate.mjs [runs]   (needs `make site`)
 
-/** Network.emulateNetworkConditions for a slow 4G link: latency in ms, throughput in bytes/s. */
-export const SLOW_4G = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
+/**
+ * Network.emulateNetworkConditions as Chrome DevTools' "Slow 4G" preset sets it (latency in ms,
+ * throughput in bytes/s): 150 ms × 3.75, 1.6 Mbps × 0.9 down, 750 kbps × 0.9 up. Until 2026-12-07 this
+ * bench used 400 ms and 400 kbps each way, slower than DevTools' "Slow 3G" in throughput.
+ */
+export const SLOW_4G = {
+  offline: false,
+  latency: 150 * 3.75,
+  downloadThroughput: (1.6 * 1000 * 1000 / 8) * 0.9,
+  uploadThroughput: (750 * 1000 / 8) * 0.9,
+};
+const kbps = (bytesPerSecond) => (bytesPerSecond * 8) / 1000;
 /** Emulation.setCPUThrottlingRate: how many times slower the CPU runs. */
 export const CPU_SLOWDOWN = 4;
 
@@ -48,7 +59,7 @@ export async function measureFirstEstimate(browser, url, runs = 3) {
     throttled: {
       runs: round(slow),
       medianMs: Math.round(median(slow)),
-      network: `Network.emulateNetworkConditions: ${SLOW_4G.latency} ms latency, ${(SLOW_4G.downloadThroughput * 8) / 1000} kbps down and up`,
+      network: `Network.emulateNetworkConditions (DevTools "Slow 4G"): ${SLOW_4G.latency} ms latency, ${kbps(SLOW_4G.downloadThroughput)} kbps down, ${kbps(SLOW_4G.uploadThroughput)} kbps up`,
       cpu: `Emulation.setCPUThrottlingRate ${CPU_SLOWDOWN}`,
     },
     date: new Date().toISOString(),
@@ -59,7 +70,7 @@ export async function measureFirstEstimate(browser, url, runs = 3) {
 export function describeFigures(f) {
   return [
     `navigation to first estimate, cold: ${f.runs.join(', ')} ms (median ${f.medianMs} ms)`,
-    `navigation to first estimate, cold, slow 4G (${SLOW_4G.latency} ms, ${(SLOW_4G.downloadThroughput * 8) / 1000} kbps) and CPU ${CPU_SLOWDOWN}× slower: `
+    `navigation to first estimate, cold, DevTools "Slow 4G" (${SLOW_4G.latency} ms, ${kbps(SLOW_4G.downloadThroughput)} kbps down) and CPU ${CPU_SLOWDOWN}× slower: `
       + `${f.throttled.runs.join(', ')} ms (median ${f.throttled.medianMs} ms)`,
   ];
 }
