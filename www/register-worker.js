@@ -248,7 +248,9 @@ async function compare(asOf, overrides) {
   try {
     const rs = RegisterScreen.compare(engine, other, await source.text(), asOf,
       { format: source.format, unknownColumns: 'ignore' });
-    await compared(rs, (summary, changes) => post('compared', { asOf, overrides, summary, changes }));
+    await compared(rs, (summary, changes) => post('compared', {
+      asOf, overrides, summary, changes, basisBefore: basisWords(summary.basisBefore, asOf), basisAfter: basisWords(summary.basisAfter, asOf),
+    }));
   } finally {
     other.free();
   }
@@ -259,7 +261,10 @@ async function compareDates(from, to) {
   if (!source) throw new Error('请先选择花名册文件');
   const rs = RegisterScreen.compareDates(engine, await source.text(), from, to,
     { format: source.format, unknownColumns: 'ignore' });
-  await compared(rs, (summary, changes) => post('dates-compared', { from, to, summary, changes, labels: labels().change }));
+  await compared(rs, (summary, changes) => post('dates-compared', {
+    from, to, summary, changes, labels: labels().change,
+    basisBefore: basisWords(summary.basisBefore, from), basisAfter: basisWords(summary.basisAfter, to),
+  }));
 }
 
 /** Run a comparison `rs` to its end, then `done(summary, changes)` (unless cancelled); `rs` is freed. */

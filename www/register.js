@@ -366,12 +366,30 @@ function basisLists(b) {
   ].filter(([, items]) => items.length);
 }
 
+/** A basis's lists: each kind's heading and its items, each with the programmes that used it. */
+function basisNodes(lists) {
+  return lists.flatMap(([title, items]) => [
+    node('p', {}, title),
+    node('ul', { class: 'basis' }, items.map(([words, used]) => node('li', {}, words, node('span', { class: 'hint' }, `（用于：${used.join('、')}）`))))]);
+}
+
 /** The basis under the summary: each item with the programmes that used it. */
 function showBasis(b) {
   const lists = basisLists(b);
-  $('summary-basis').replaceChildren(...(lists.length ? [node('h3', {}, '测算依据'), ...lists.flatMap(([title, items]) => [
-    node('p', {}, title),
-    node('ul', { class: 'basis' }, items.map(([words, used]) => node('li', {}, words, node('span', { class: 'hint' }, `（用于：${used.join('、')}）`))))])] : []));
+  $('summary-basis').replaceChildren(...(lists.length ? [node('h3', {}, '测算依据'), ...basisNodes(lists)] : []));
+}
+
+/**
+ * What each side of a comparison rested on, as `zhenxing compare`'s report ends: once when the same
+ * on both sides, else each side's lists under its name (调整前/调整后, or the two dates).
+ */
+function comparedBasis(id, before, after, [nameBefore, nameAfter]) {
+  const [a, b] = [basisLists(before), basisLists(after)];
+  if (!a.length && !b.length) return null;
+  const same = JSON.stringify(a) === JSON.stringify(b);
+  const side = (key, heading, lists) => node('div', { 'data-side': key }, node('p', {}, heading), basisNodes(lists));
+  return node('div', { id }, node('h3', {}, '测算依据'), same ? side('both', '两边的测算依据相同：', a)
+    : [side('before', `${nameBefore}的测算依据：${a.length ? '' : '无'}`, a), side('after', `${nameAfter}的测算依据：${b.length ? '' : '无'}`, b)]);
 }
 
 // ---- the what-if ------------------------------------------------------------------------------
@@ -464,7 +482,8 @@ function showWhatIf(c) {
   $('whatif-result').replaceChildren(
     node('p', { class: 'counts', id: 'whatif-cost' }, `全县现金帮扶每年 ${total.annualBefore} → ${total.annualAfter} 元，${Number(total.difference) >= 0 ? '多' : '少'} ${total.difference.replace('-', '')} 元；${total.gaining} 户增加，${total.losing} 户减少（共比较 ${s.households - s.errors} 户，有误 ${s.errors} 户未比较）。`),
     node('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': '调整前后对照（可滚动）' }, table),
-    list('增加的户', gainers), list('减少的户', losers));
+    list('增加的户', gainers), list('减少的户', losers),
+    comparedBasis('whatif-basis', c.basisBefore, c.basisAfter, ['调整前', '调整后']));
   status('调整后的结果已算出。');
   printSheet();
 }
@@ -555,7 +574,8 @@ function showPeriod(c) {
     node('p', { class: 'actions no-print' },
       node('button', { type: 'button', id: 'download-period' }, '下载对照汇总（CSV）'),
       node('button', { type: 'button', id: 'download-period-households', class: 'secondary' }, '下载变化的户（CSV）')),
-    list('减少的户', losers), list('增加的户', gainers), ...(others.length ? [list('是否符合条件改变、金额不变的户', others)] : []));
+    list('减少的户', losers), list('增加的户', gainers), ...(others.length ? [list('是否符合条件改变、金额不变的户', others)] : []),
+    comparedBasis('period-basis', c.basisBefore, c.basisAfter, [c.from, c.to]));
   $('download-period').addEventListener('click', () => save(csvBlob(periodRows(s)), `过渡期前后对照汇总-${c.from}-${c.to}.csv`));
   $('download-period-households').addEventListener('click', () => save(csvBlob(periodHouseholds(changes)), `过渡期前后变化的户-${c.from}-${c.to}.csv`));
   status('两个日期的对照已算出。');

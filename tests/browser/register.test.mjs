@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import writeExcelFile from 'write-excel-file/node';
 import readExcelFile from 'read-excel-file/node';
+import { PolicyEngine } from '../../dist/zhenxing/node/index.mjs';
 import { launch, openPage, root, serveSite, shots, stop } from './helpers.mjs';
 import { measure, registerCsv } from '../../benches/register-page.mjs';
 
@@ -73,6 +74,7 @@ async function download(button) {
   return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
 }
 
+const engine = new PolicyEngine();
 const bom = (b) => b.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
 
 test('a UTF-8 CSV register: the download is the command-line tool\'s CSV, byte for byte', async () => {
@@ -148,6 +150,8 @@ test('the what-if over the register counts as `zhenxing compare`', async () => {
   await page.fill('#overrides input[name=value]', '471');
   await page.click('#run-whatif');
   await page.waitForSelector('#whatif-table');
+  // The basis of each side, or once when the same (the changed standard is not itself one of them).
+  assert.ok((await page.$$eval('#whatif-basis [data-side] li', (ls) => ls.length)) > 0);
   const report = cli(['compare', '--as-of', '2025-06-01', '--set', 'dibao.standard.rural=471', `${registers}/county/register.csv`, '--report', `${shots}/cli-report.csv`], `${shots}/cli-differences.csv`);
   assert.ok(report.length > 0);
   const all = readFileSync(`${shots}/cli-report.csv`, 'utf8').replace(/^\uFEFF/, '').trim().split('\n').map((l) => l.split(','));
@@ -190,6 +194,16 @@ test('the period\'s end over the register is `zhenxing compare --as-of --to`: su
   const report = JSON.parse(readFileSync(`${shots}/cli-period.json`, 'utf8'));
   const shown = await page.evaluate(() => window.__periodSummary);
   assert.deepEqual(shown, report);
+  // What each date's figures rested on, as the tool's report lists them: an item a line, each
+  // assumption in its words (describe), once when both dates rest on the same.
+  const items = (b) => b.stale.length + b.unofficial.length + b.assumptions.length;
+  const sides = await page.$$eval('#period-basis [data-side]', (ds) => ds.map((d) => [d.dataset.side, d.querySelectorAll('li').length, d.textContent]));
+  const same = JSON.stringify(report.basisBefore) === JSON.stringify(report.basisAfter);
+  assert.deepEqual(sides.map(([side, n]) => [side, n]), same ? [['both', items(report.basisBefore)]]
+    : [['before', items(report.basisBefore)], ['after', items(report.basisAfter)]]);
+  for (const a of report.basisAfter.assumptions) {
+    assert.ok(sides.at(-1)[2].includes(engine.describe(a.rule, to).rule.text), a.rule);
+  }
   // The table by programme: the CLI's figures for each programme that changed, and the total.
   const rows = await page.$$eval('#period-table tbody tr', (rs) => rs.map((r) => [r.dataset.program,
     Object.fromEntries([...r.querySelectorAll('[data-key]')].map((t) => [t.dataset.key, t.textContent]))]));
