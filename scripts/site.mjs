@@ -13,6 +13,7 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { buildSync } from 'esbuild';
+import { FLOOR_TARGETS } from './floor-syntax.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const argOut = process.argv.indexOf('--out');
@@ -48,6 +49,21 @@ for (const name of readdirSync(household).filter((n) => !/\.d\.c?ts$/.test(n))) 
   writeFileSync(join(tmp, 'pkg', 'household', name), moved);
 }
 
+// Each page's own scripts joined into one file per script the pages name (app.js, county.js,
+// register.js, offline.js), with what they share in chunks beside them (chunk-*.js: the household
+// module's glue, the full module's, loaded when first asked for), by esbuild, not minified: over
+// HTTP/1.1 a browser asks a server for six files at a time, and on a slow line each wave costs a
+// round trip (the staff page's 17 scripts were four waves, 562.5 ms each on DevTools' "Slow 4G").
+// www/ keeps the sources as written. The .wasm files stay in pkg/, and the pages say where they are
+// (init({ module_or_path })): a joined file is not where its parts were. The register page's worker
+// and the package's own files in pkg/ stay as they are (the worker and other pages' users load them).
+const PAGE_SCRIPTS = ['app.js', 'county.js', 'register.js', 'offline.js'];
+buildSync({
+  entryPoints: PAGE_SCRIPTS, absWorkingDir: tmp, outdir: tmp, allowOverwrite: true, bundle: true, splitting: true,
+  format: 'esm', platform: 'browser', target: FLOOR_TARGETS, supported: { 'optional-chain': true },
+  chunkNames: 'chunk-[hash]', logLevel: 'warning',
+});
+
 // The register page reads and writes Excel workbooks with read-excel-file and write-excel-file
 // (docs/register.md says why these), bundled here into one file beside the page, loaded by its
 // worker alone: nothing comes from a CDN, and the other pages never load it.
@@ -63,8 +79,8 @@ buildSync({
 
 // Each page preloads every module its scripts import statically (found by esbuild, which reads the
 // imports and writes nothing): without the list, each level of imports is requested only when its
-// importer has arrived, a round trip per level (on DevTools' "Slow 4G", 562.5 ms each; the staff page's
-// household module is five levels below app.js). The page's own <link rel="modulepreload"> lines are
+// importer has arrived, a round trip per level (on DevTools' "Slow 4G", 562.5 ms each: before the
+// scripts were joined, the staff page's household module was five levels below app.js). The page's own <link rel="modulepreload"> lines are
 // replaced by the full list, put after the page's other preloads (the .wasm, the largest file, is
 // asked for first) and its classic scripts (which block the page until they arrive): the module
 // scripts themselves first (otherwise requested only after the classic scripts ran), then the

@@ -32,7 +32,7 @@ let fullLoad;
 function fullEngine() {
   if (!fullLoad) {
     fullLoad = import('./pkg/index.js').then(async (full) => {
-      await full.default();
+      await full.default({ module_or_path: new URL('pkg/zhenxing_bg.wasm', import.meta.url) });
       const e = new full.PolicyEngine();
       for (const p of e.parameters()) context.params.set(p.name, p);
       return e;
@@ -551,7 +551,8 @@ function today() {
 async function main() {
   // The quoted policy text is fetched while the module compiles.
   const texts = fetch('policy-text.json').then((r) => (r.ok ? r.json() : { items: [] })).catch(() => ({ items: [] }));
-  await init();
+  // Said where: the site joins the page's scripts into one file (scripts/site.mjs), not where pkg/ is.
+  await init({ module_or_path: new URL('pkg/household/household_bg.wasm', import.meta.url) });
   engine = new PolicyEngine();
   form = $('household-form');
   const set = engine.parameterSet();

@@ -308,7 +308,7 @@ function renderProfileNow() {
 }
 
 async function start() {
-  await init();
+  await init({ module_or_path: new URL('pkg/zhenxing_bg.wasm', import.meta.url) });
   engine = new PolicyEngine();
   paramLabels = new Map(engine.parameters().map((p) => [p.name, p.label]));
   fillRegions();

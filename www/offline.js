@@ -23,7 +23,7 @@ function whenReady(then) {
 /** The parameter set's name, from the module (the page's own, already loaded, where it has one). */
 async function parameterSetText() {
   const { default: init, PolicyEngine } = await import('./pkg/index.js');
-  await init();
+  await init({ module_or_path: new URL('pkg/zhenxing_bg.wasm', import.meta.url) });
   const engine = new PolicyEngine();
   try {
     const set = engine.parameterSet();

@@ -30,14 +30,15 @@ async function visit(prepare = async () => {}) {
   return { context, page };
 }
 
-/** The files of pkg/ the page fetched, each with when it started, beside the first estimate's mark. */
+/** The files of pkg/ the page fetched, each with when it started, beside the first estimate's mark; the scripts it fetched. */
 const fetched = (page) => page.evaluate(() => ({
   estimate: performance.getEntriesByName('zx-first-estimate')[0]?.startTime,
   pkg: performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, start: e.startTime }))
     .filter((e) => e.path.startsWith('/pkg/')),
+  scripts: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')),
 }));
-/** The full module's own files: its entry, its API, its glue, the module. */
-const FULL = ['/pkg/index.js', '/pkg/engine.js', '/pkg/zhenxing.js', '/pkg/zhenxing_bg.wasm'];
+/** The full module: the site joins its entry, API and glue into a script of the page's own (scripts/site.mjs). */
+const FULL = ['/pkg/zhenxing_bg.wasm'];
 
 test('the first estimate and its curve fetch only the household module; a what-if fetches the full one', async () => {
   const { context, page } = await visit();
@@ -50,12 +51,15 @@ test('the first estimate and its curve fetch only the household module; a what-i
     const wasm = (list) => list.filter((p) => p.endsWith('.wasm'));
     assert.deepEqual(wasm(paths), ['/pkg/household/household_bg.wasm'], `fetched for the estimate and its curve: ${paths}`);
     for (const file of FULL) assert.ok(!paths.includes(file), `${file} fetched before any what-if`);
+    const scripts = (await fetched(page)).scripts;
     await page.fill('#what-if-form [name="dibao.standard.rural"]', '471');
     await page.click('#what-if-apply');
     await page.waitForSelector('#what-if-table:not([hidden])');
     const afterwards = (await fetched(page)).pkg.map((f) => f.path);
     assert.deepEqual(wasm(afterwards), ['/pkg/household/household_bg.wasm', '/pkg/zhenxing_bg.wasm'], 'the full module once, for the what-if');
     for (const file of FULL) assert.ok(afterwards.includes(file), `${file} fetched for the what-if`);
+    // The full module's glue, a script of its own (the site joins the page's scripts, not it).
+    assert.ok((await fetched(page)).scripts.some((f) => !scripts.includes(f)), 'a script fetched for the what-if');
   } finally {
     await context.close();
   }

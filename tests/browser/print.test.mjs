@@ -94,8 +94,9 @@ test('a sheet with nothing unofficial to note has no notes section, and no stray
   // Every household of the shipped parameters has stale figures to note; a parameter set with none
   // (a county's own, up to date) gives a basis with nothing in it.
   const text = await page.evaluate(async () => {
-    // The household module, which the page has loaded and initialised.
-    const { PolicyEngine } = await import('./pkg/household/index.js');
+    // The household module's own entry (the page's copy is inside its joined script).
+    const { default: init, PolicyEngine } = await import('./pkg/household/index.js');
+    await init();
     const { renderPrintSheet } = await import('./print.js');
     const h = { region: '230129', members: [{ id: '户主', birthDate: '1980-01-01' }] };
     const engine = new PolicyEngine();

@@ -242,9 +242,9 @@ test('below the floor the pages say so in Chinese and name the browsers that can
   }
 });
 
-test('a page script newer than the browser (Chromium 89 cannot parse a static block): the notice, not a blank page', async () => {
+test('a page script newer than the browser (Chromium 89 cannot parse a static block in a script the page imports): the notice, not a blank page', async () => {
   const tab = await open(browsers[`chromium ${VERSION}`], site.url, {
-    route: { url: '**/results.js', handler: (r) => r.fulfill({ contentType: 'text/javascript', body: 'export class Later { static { this.x = 1; } }\n' }) },
+    route: { url: '**/chunk-*.js', handler: (r) => r.fulfill({ contentType: 'text/javascript', body: 'export class Later { static { this.x = 1; } }\n' }) },
   });
   const shown = await notice(tab.page);
   await tab.context.close();
