@@ -12,6 +12,8 @@ use crate::base::money::Money;
 use crate::input::household::Schooling;
 use crate::input::model::{Area, Capacity, Care, Household, Label, Member};
 use crate::params::{catalogue as p, Reader, Status, Used};
+use crate::policy::explain::Explanation;
+use crate::policy::rules;
 
 /// What a programme decided that later programmes read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -177,14 +179,36 @@ pub(crate) fn sharers(h: &Household<'_>, allowance_children: &[usize]) -> u32 {
 }
 
 /// The children in the orphans' allowance (name, care) in an institution, or the others, joined
-/// by 、 (the steps that leave them out of a household's count).
-pub(crate) fn allowance_named(children: &[(Label, Option<Care>)], institution: bool) -> String {
+/// by 、.
+fn allowance_named(children: &[(Label, Option<Care>)], institution: bool) -> String {
     children
         .iter()
         .filter(|(_, c)| (*c == Some(Care::OrphanInstitution)) == institution)
         .map(|(label, _)| label.as_ref())
         .collect::<Vec<_>>()
         .join("、")
+}
+
+/// The steps that leave the children in the orphans' allowance (name, care) out of a household's
+/// count: one naming those raised in an institution (rule `dibao.allowanceInstitution`), one naming
+/// the others (`dibao.allowanceChildren`), each sentence made from the names.
+pub(crate) fn allowance_steps(
+    children: &[(Label, Option<Care>)],
+    (institution, others): (impl Fn(&str) -> String, impl Fn(&str) -> String),
+    e: &mut Explanation,
+) {
+    let named = allowance_named(children, true);
+    if !named.is_empty() {
+        e.step(
+            rules::DIBAO_ALLOWANCE_INSTITUTION,
+            institution(&named),
+            None,
+        );
+    }
+    let named = allowance_named(children, false);
+    if !named.is_empty() {
+        e.step(rules::DIBAO_ALLOWANCE_CHILDREN, others(&named), None);
+    }
 }
 
 /// The members in the allowance of orphans and 事实无人抚养儿童 (the allowance's own test, see

@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::assistance::{allowance_named, Assistance};
+use super::assistance::{allowance_steps, Assistance};
 use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
@@ -93,24 +93,19 @@ impl TemporaryFigures {
 
     /// The children in the orphans' allowance, not counted (`n`: the members counted).
     fn allowance_steps(&self, n: Decimal, e: &mut Explanation) {
-        let named = |institution: bool| allowance_named(&self.allowance, institution);
         let rest = format!("全年低保线按其余 {n} 人计");
-        let institution = named(true);
-        if !institution.is_empty() {
-            e.step(
-                rules::DIBAO_ALLOWANCE_INSTITUTION,
-                format!("{institution} 为集中养育孤儿，由养育机构抚养，不与家庭共同生活，与低保一样不计入家庭人数；{rest}。"),
-                None,
-            );
-        }
-        let others = named(false);
-        if !others.is_empty() {
-            e.step(
-                rules::DIBAO_ALLOWANCE_CHILDREN,
-                format!("{others} 领取孤儿、事实无人抚养儿童基本生活费，与低保一样不计入家庭人数；{rest}。"),
-                None,
-            );
-        }
+        allowance_steps(
+            &self.allowance,
+            (
+                |named: &str| {
+                    format!("{named} 为集中养育孤儿，由养育机构抚养，不与家庭共同生活，与低保一样不计入家庭人数；{rest}。")
+                },
+                |named: &str| {
+                    format!("{named} 领取孤儿、事实无人抚养儿童基本生活费，与低保一样不计入家庭人数；{rest}。")
+                },
+            ),
+            e,
+        );
     }
 }
 
