@@ -264,8 +264,9 @@ impl AllowanceTerms {
             .any(|m| m.care.is_some() && continuing_school(m).is_some())
         {
             terms.at_school = r.count(&p::ORPHAN_CONTINUES_AT_SCHOOL)? == 1;
-            terms.assumed = terms.at_school
-                && r.value(&p::ORPHAN_CONTINUES_AT_SCHOOL)?.status == Status::Illustrative;
+            // Not a caller's what-if: that is theirs, not this calculator's choice.
+            let v = r.value(&p::ORPHAN_CONTINUES_AT_SCHOOL)?;
+            terms.assumed = terms.at_school && v.status == Status::Illustrative && !v.is_what_if();
         }
         Ok(Some(terms))
     }
