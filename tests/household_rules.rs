@@ -118,15 +118,16 @@ fn a_gradual_exit_counts_its_months_left() {
     );
 }
 
-/// A dispersed orphan of 17 whose 18th birthday is in 3 months (2024-09-01, last day 08-31): 1,200 a
-/// month × 3 = 3,600 in the year (the grandmother's 1,000 a month keeps the household off 低保).
+/// A dispersed orphan of 17 whose 18th birthday is in 3 months (2024-09-01, last day 08-31), not at
+/// school: 延寿县 is in 哈尔滨市, whose dispersed standard is 2,593 from 2024-01-01, so 2,593 a month
+/// × 3 = 7,779 in the year (the grandmother's 1,000 a month keeps the household off 低保).
 #[test]
 fn an_allowance_ending_at_18_counts_its_months_left() {
     let v = estimate(
         r#"{"region":"230129","members":[{"id":"祖母","birthDate":"1958-01-01","wages":"12000"},{"id":"孙","birthDate":"2006-09-01","care":"orphanDispersed"}]}"#,
         "2024-06-01",
     );
-    assert_eq!(programme(&v, "orphanAllowance")["annual"], "3600.00");
+    assert_eq!(programme(&v, "orphanAllowance")["annual"], "7779.00");
     assert!(assumed(&v, "orphanAllowance").contains(&"annual.endsWithinYear".to_string()));
 }
 

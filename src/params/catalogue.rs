@@ -149,6 +149,8 @@ catalogue! {
     // 孤儿、事实无人抚养儿童: 四(十二)
     ORPHAN_STANDARD_INSTITUTION = def("orphan.standard.institution", YuanPerPersonMonth, "孤儿基本生活保障标准：集中养育").every(12);
     ORPHAN_STANDARD_DISPERSED = def("orphan.standard.dispersed", YuanPerPersonMonth, "孤儿基本生活保障标准：社会散居（事实无人抚养儿童参照）").every(12);
+    ORPHAN_CONTINUES_AT_SCHOOL = def("orphan.continuesAtSchool", Flag, "孤儿、事实无人抚养儿童年满18周岁后仍在校就读的继续发放（按地区）")
+        .about("1：年满18周岁后仍在普通高中、中等职业学校、高等职业学校、全日制普通高校就读的，继续发放基本生活费；0：满18周岁即停发。");
     // 残疾儿童康复救助: 四(十二)
     CHILD_REHAB_AGE_MAX = def("childRehabilitation.ageMax", Years, "残疾儿童康复救助年龄上限（含）").limits(Limits::whole(0, 17));
     CHILD_REHAB_TRAINING = def("childRehabilitation.ceiling.training", YuanPerYear, "残疾儿童康复救助：康复训练年度上限").every(12);

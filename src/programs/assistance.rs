@@ -11,7 +11,9 @@ use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
 use crate::input::household::Schooling;
 use crate::input::model::{Area, Capacity, Care, Household, Label, Member};
-use crate::params::{catalogue as p, Reader, Used};
+use crate::params::{catalogue as p, Reader, Status, Used};
+use crate::policy::explain::Explanation;
+use crate::policy::rules;
 
 /// What a programme decided that later programmes read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -177,8 +179,8 @@ pub(crate) fn sharers(h: &Household<'_>, allowance_children: &[usize]) -> u32 {
 }
 
 /// The children in the orphans' allowance (name, care) in an institution, or the others, joined
-/// by 、 (the steps that leave them out of a household's count).
-pub(crate) fn allowance_named(children: &[(Label, Option<Care>)], institution: bool) -> String {
+/// by 、.
+fn allowance_named(children: &[(Label, Option<Care>)], institution: bool) -> String {
     children
         .iter()
         .filter(|(_, c)| (*c == Some(Care::OrphanInstitution)) == institution)
@@ -187,19 +189,116 @@ pub(crate) fn allowance_named(children: &[(Label, Option<Care>)], institution: b
         .join("、")
 }
 
-/// The members in the allowance of orphans and 事实无人抚养儿童: a `care` recorded, under the minor age
-/// (the allowance's own test, `orphanAllowance.age`).
-fn allowance_children(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Vec<usize>> {
-    if h.members.iter().all(|m| m.care.is_none()) {
-        return Ok(Vec::new());
+/// The steps that leave the children in the orphans' allowance (name, care) out of a household's
+/// count: one naming those raised in an institution (rule `dibao.allowanceInstitution`), one naming
+/// the others (`dibao.allowanceChildren`), each sentence made from the names.
+pub(crate) fn allowance_steps(
+    children: &[(Label, Option<Care>)],
+    (institution, others): (impl Fn(&str) -> String, impl Fn(&str) -> String),
+    e: &mut Explanation,
+) {
+    let named = allowance_named(children, true);
+    if !named.is_empty() {
+        e.step(
+            rules::DIBAO_ALLOWANCE_INSTITUTION,
+            institution(&named),
+            None,
+        );
     }
-    let minor_age = r.count(&p::DIBAO_MINOR_AGE)?;
+    let named = allowance_named(children, false);
+    if !named.is_empty() {
+        e.step(rules::DIBAO_ALLOWANCE_CHILDREN, others(&named), None);
+    }
+}
+
+/// The members in the allowance of orphans and 事实无人抚养儿童 (the allowance's own test, see
+/// [`AllowanceTerms::covers`]).
+fn allowance_children(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Vec<usize>> {
+    let Some(terms) = AllowanceTerms::read(h, r)? else {
+        return Ok(Vec::new());
+    };
     Ok(h.members
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.care.is_some() && m.age < minor_age)
+        .filter(|(_, m)| terms.covers(m).is_some())
         .map(|(i, _)| i)
         .collect())
+}
+
+/// Why a member is in the allowance of orphans and 事实无人抚养儿童.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Covered {
+    /// Under the minor age (rule `orphanAllowance.age`).
+    Minor,
+    /// Past it, still at a school that continues it (rule `orphanAllowance.atSchool`).
+    AtSchool(Schooling),
+}
+
+/// Who the allowance covers: a member with a `care` recorded under the minor age, or past it while
+/// at 普通高中, 中职, 高职 or 大学 where the region continues it (`orphan.continuesAtSchool`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct AllowanceTerms {
+    pub minor_age: u32,
+    /// The region continues the allowance at school (read only for a household with a member
+    /// with a `care` at such a school; `false` otherwise).
+    pub at_school: bool,
+    /// It does so by the province-wide value, this calculator's assumption (参照哈尔滨市), not by
+    /// the region's own (rule `orphanAllowance.atSchoolProvince`).
+    pub assumed: bool,
+}
+
+impl AllowanceTerms {
+    /// The terms for a household; `None` when no member has a `care` recorded.
+    pub(crate) fn read(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Option<AllowanceTerms>> {
+        if h.members.iter().all(|m| m.care.is_none()) {
+            return Ok(None);
+        }
+        let minor_age = r.count(&p::DIBAO_MINOR_AGE)?;
+        let mut terms = AllowanceTerms {
+            minor_age,
+            at_school: false,
+            assumed: false,
+        };
+        if h.members
+            .iter()
+            .any(|m| m.care.is_some() && continuing_school(m).is_some())
+        {
+            terms.at_school = r.count(&p::ORPHAN_CONTINUES_AT_SCHOOL)? == 1;
+            // Not a caller's what-if: that is theirs, not this calculator's choice.
+            let v = r.value(&p::ORPHAN_CONTINUES_AT_SCHOOL)?;
+            terms.assumed = terms.at_school && v.status == Status::Illustrative && !v.is_what_if();
+        }
+        Ok(Some(terms))
+    }
+
+    /// Why `m` is in the allowance, if they are.
+    pub(crate) fn covers(&self, m: &Member<'_>) -> Option<Covered> {
+        m.care?;
+        if m.age < self.minor_age {
+            return Some(Covered::Minor);
+        }
+        self.continues(m).map(Covered::AtSchool)
+    }
+
+    /// The school at which `m`'s allowance goes on past the minor age, where the region continues
+    /// it.
+    pub(crate) fn continues(&self, m: &Member<'_>) -> Option<Schooling> {
+        continuing_school(m).filter(|_| self.at_school)
+    }
+}
+
+/// The schools the allowance continues at past the minor age (哈尔滨市: 普通高中、中等职业学校、高等
+/// 职业学校、全日制普通高校; the household records no 研究生 level).
+fn continuing_school(m: &Member<'_>) -> Option<Schooling> {
+    m.schooling.filter(|s| {
+        matches!(
+            s,
+            Schooling::Senior
+                | Schooling::Vocational
+                | Schooling::HigherVocational
+                | Schooling::College
+        )
+    })
 }
 
 fn order(programme: &str) -> PolicyError {

@@ -71,7 +71,7 @@ reasons! {
     // 孤儿、事实无人抚养儿童基本生活费
     OrphanAllowanceNoChild   "orphanAllowance.noChild"   "家中没有登记为孤儿或事实无人抚养儿童的成员。";
     OrphanAllowancePaid      "orphanAllowance.paid"      "孤儿、事实无人抚养儿童按当地标准按月发放基本生活费。";
-    OrphanAllowanceAgedOut   "orphanAllowance.agedOut"   "儿童已满未成年人年龄，不再按孤儿、事实无人抚养儿童发放基本生活费。";
+    OrphanAllowanceAgedOut   "orphanAllowance.agedOut"   "儿童已满未成年人年龄（且不属仍在校就读继续发放的），不再按孤儿、事实无人抚养儿童发放基本生活费。";
     // 残疾儿童康复救助
     ChildRehabilitationNoChild     "childRehabilitation.noChild"     "家中没有登记残疾类别的未成年人。";
     ChildRehabilitationCovered     "childRehabilitation.covered"     "残疾儿童可申请康复救助，按年度上限由定点康复机构结算。";

@@ -377,6 +377,17 @@ fn member_steps(
                 ),
                 Some(sum.to_fen_string()),
             );
+            if !row.own_monthly.is_zero() {
+                e.step(
+                    rules::TEKUN_FULL_STANDARD,
+                    format!(
+                        "{}：本人月收入 {} 元不从基本生活费中扣减，按标准全额计发。",
+                        m.label,
+                        row.own_monthly.round_fen()
+                    ),
+                    None,
+                );
+            }
             if let (Some(raised), Some(floor)) = (row.raised_to, floor) {
                 e.step(
                     rules::TEKUN_SUPPORT_FLOOR,
@@ -468,6 +479,10 @@ impl HouseholdProgramme for TekunFigures {
         a.add_if(
             rows().any(|m| m.orphan_allowance),
             rules::TEKUN_ORPHAN_ALLOWANCE_CHOICE,
+        );
+        a.add_if(
+            rows().any(|m| m.eligible && !m.own_monthly.is_zero()),
+            rules::TEKUN_FULL_STANDARD,
         );
         a.add_if(self.disability_assumed, rules::MEMBER_DISABILITY_TYPE);
         a.add_if(self.recorded_none, rules::MEMBER_LABOR_CAPACITY_RECORDED);

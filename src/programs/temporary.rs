@@ -8,9 +8,10 @@
 //! spending reaches a share of the year's income). Need above that ceiling is decided case by case at
 //! county level (一事一议). No Heilongjiang figures were found: every parameter here is illustrative.
 //!
-//! The household's line and ceiling count its members as 低保 does: a child in the orphans'
-//! allowance (集中养育 or 社会散居, 事实无人抚养) is not counted (rules `dibao.allowanceInstitution`,
-//! `dibao.allowanceChildren`).
+//! The household's line counts its members as 低保 does: a child in the orphans' allowance (集中养育
+//! or 社会散居, 事实无人抚养) is not counted (rules `dibao.allowanceInstitution`,
+//! `dibao.allowanceChildren`). The ceiling counts every member (this calculator's assumption,
+//! `temporary.ceilingAllMembers`): 临时救助 is not a basic-living benefit.
 //!
 //! Parameters read: `temporary.monthsGeneral`, `temporary.monthsSevere`,
 //! `temporary.severeSpendingShare`; the 低保 standard comes from the assistance context.
@@ -19,7 +20,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::assistance::{allowance_named, Assistance};
+use super::assistance::{allowance_steps, Assistance};
 use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
@@ -84,32 +85,27 @@ pub struct TemporaryFigures {
 }
 
 impl TemporaryFigures {
-    /// The members the household's line and ceiling count: all but the children in the orphans'
-    /// allowance, as 低保 counts them (none left when they are the whole household).
+    /// The members the household's line counts: all but the children in the orphans' allowance, as
+    /// 低保 counts them (none left when they are the whole household).
     fn counted(&self, h: &Household<'_>) -> Decimal {
         Decimal::from(h.members.len().saturating_sub(self.allowance.len()))
     }
 
     /// The children in the orphans' allowance, not counted (`n`: the members counted).
     fn allowance_steps(&self, n: Decimal, e: &mut Explanation) {
-        let named = |institution: bool| allowance_named(&self.allowance, institution);
-        let rest = format!("全年低保线和救助上限按其余 {n} 人计");
-        let institution = named(true);
-        if !institution.is_empty() {
-            e.step(
-                rules::DIBAO_ALLOWANCE_INSTITUTION,
-                format!("{institution} 为集中养育孤儿，由养育机构抚养，不与家庭共同生活，与低保一样不计入家庭人数；{rest}。"),
-                None,
-            );
-        }
-        let others = named(false);
-        if !others.is_empty() {
-            e.step(
-                rules::DIBAO_ALLOWANCE_CHILDREN,
-                format!("{others} 领取孤儿、事实无人抚养儿童基本生活费，与低保一样不计入家庭人数；{rest}。"),
-                None,
-            );
-        }
+        let rest = format!("全年低保线按其余 {n} 人计");
+        allowance_steps(
+            &self.allowance,
+            (
+                |named: &str| {
+                    format!("{named} 为集中养育孤儿，由养育机构抚养，不与家庭共同生活，与低保一样不计入家庭人数；{rest}。")
+                },
+                |named: &str| {
+                    format!("{named} 领取孤儿、事实无人抚养儿童基本生活费，与低保一样不计入家庭人数；{rest}。")
+                },
+            ),
+            e,
+        );
     }
 }
 
@@ -170,10 +166,11 @@ impl HouseholdProgramme for TemporaryFigures {
             } else {
                 (Severity::General, r.count(&p::TEMPORARY_MONTHS_GENERAL)?)
             };
+            // Every member: the ceiling is not the 低保 line (rule `temporary.ceilingAllMembers`).
             f.ceiling = a
                 .standard
                 .checked_mul(Decimal::from(months))?
-                .checked_mul(counted)?
+                .checked_mul(Decimal::from(h.members.len()))?
                 .round_fen();
             f.severity = Some(severity);
             f.months = months;
@@ -203,6 +200,10 @@ impl HouseholdProgramme for TemporaryFigures {
         a.add_if(self.year.is_some(), rules::TEMPORARY_NEED);
         a.add_if(self.severity.is_some(), rules::TEMPORARY_AMOUNT);
         a.add_if(self.case_by_case, rules::TEMPORARY_CASE_BY_CASE);
+        a.add_if(
+            self.severity.is_some() && !self.allowance.is_empty(),
+            rules::TEMPORARY_CEILING_ALL_MEMBERS,
+        );
         a.add_if(
             self.year.is_some()
                 && self
@@ -265,11 +266,23 @@ impl HouseholdProgramme for TemporaryFigures {
         };
         let severe = severity == Severity::Severe;
         let (months, ceiling, amount) = (self.months, self.ceiling, self.amount);
+        let all = h.members.len();
+        if !self.allowance.is_empty() {
+            let named: Vec<&str> = self.allowance.iter().map(|(l, _)| l.as_ref()).collect();
+            e.step(
+                rules::TEMPORARY_CEILING_ALL_MEMBERS,
+                format!(
+                    "救助上限按家庭全部 {all} 人计，{} 也计入：临时救助不是基本生活保障。",
+                    named.join("、")
+                ),
+                None,
+            );
+        }
         e.step_citing(
             rules::TEMPORARY_AMOUNT,
             "民发〔2018〕23号二(三)",
             format!(
-                "刚性支出 {} 元{}年收入的 {}：{}困难，上限 {months} 个月家庭低保标准 = {standard} × {months} × {n} = {ceiling} 元；救助额取缺口 {need} 元与上限 {ceiling} 元中较小的一个 = {amount} 元。",
+                "刚性支出 {} 元{}年收入的 {}：{}困难，上限 {months} 个月家庭低保标准 = {standard} × {months} × {all} = {ceiling} 元；救助额取缺口 {need} 元与上限 {ceiling} 元中较小的一个 = {amount} 元。",
                 h.rigid_spending,
                 if severe { "达到" } else { "未达到" },
                 share.percent(),

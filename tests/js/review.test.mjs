@@ -112,11 +112,12 @@ test('review: assumption steps that restate the policy say they are the calculat
 //    stops at 18 (未成年人: under 18; docs/rules.md orphanAllowance.age), 0.00 元 — the package
 //    agrees and gives why = ['orphanAllowance.agedOut'], but its explained `reasons` is empty
 //    (only paid children get a sentence), so the staff card says nothing about why it stopped;
-//    the day before, the same card reads "孤儿：社会散居孤儿基本生活费 1200.00 元/月。".
+//    the day before, the same card reads "孤儿：社会散居孤儿基本生活费 1200.00 元/月。". She is out of
+//    school: one still at 普通高中 or above keeps the allowance past 18 (orphanAllowance.atSchool).
 test('review: an aged-out orphan\'s explained answer carries the reason sentence', () => {
   const h = {
     region: '230129', area: 'rural',
-    members: [{ birthDate: '2004-09-01', care: 'orphanDispersed', hasSupporter: false, schooling: 'senior' }],
+    members: [{ birthDate: '2004-09-01', care: 'orphanDispersed', hasSupporter: false }],
   };
   const before = engine.orphanAllowance(h, '2022-08-31', { explain: true });
   assert.equal(before.monthly, '1200.00');

@@ -6,7 +6,7 @@ use crate::base::money::Money;
 use crate::input::model::{Area, Household, WorkPlace};
 use crate::policy::explain::Explanation;
 use crate::policy::rules::{self, RuleId};
-use crate::programs::assistance::allowance_named;
+use crate::programs::assistance;
 use rust_decimal::Decimal;
 
 /// The card's steps and reasons: income, figures, then the route 低保 took or why none.
@@ -291,28 +291,23 @@ fn tekun_step(f: &DibaoFigures, n: usize, e: &mut Explanation) {
 /// The children in the orphans' allowance, left out of the household's 低保 (`n`: the members it
 /// covers).
 fn allowance_steps(f: &DibaoFigures, n: usize, e: &mut Explanation) {
-    let named = |institution: bool| allowance_named(&f.working.allowance_children, institution);
     let rest = if n == 0 {
         String::new()
     } else {
         format!("；低保按其余 {n} 人计算")
     };
-    let institution = named(true);
-    if !institution.is_empty() {
-        e.step(
-            rules::DIBAO_ALLOWANCE_INSTITUTION,
-            format!("{institution} 为集中养育孤儿，由养育机构抚养、基本生活费拨付机构，不与家庭共同生活，不计入家庭低保{rest}。"),
-            None,
-        );
-    }
-    let others = named(false);
-    if !others.is_empty() {
-        e.step(
-            rules::DIBAO_ALLOWANCE_CHILDREN,
-            format!("{others} 领取孤儿、事实无人抚养儿童基本生活费，只享受一项基本生活保障，不计入家庭低保（不计人数，也不分摊家庭收入）{rest}。"),
-            None,
-        );
-    }
+    assistance::allowance_steps(
+        &f.working.allowance_children,
+        (
+            |named: &str| {
+                format!("{named} 为集中养育孤儿，由养育机构抚养、基本生活费拨付机构，不与家庭共同生活，不计入家庭低保{rest}。")
+            },
+            |named: &str| {
+                format!("{named} 领取孤儿、事实无人抚养儿童基本生活费，只享受一项基本生活保障，不计入家庭低保（不计人数，也不分摊家庭收入）{rest}。")
+            },
+        ),
+        e,
+    );
 }
 
 /// The standard, and whether it is below the province's on the same date.
