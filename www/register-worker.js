@@ -222,16 +222,14 @@ async function screen(asOf) {
   }
 }
 
-/** The parts of an estimate a basis item names in `usedBy` that are not programmes. */
-const PARTS = { transition: '过渡期', monitoring: '防止返贫动态监测', alerts: '需关注事项' };
-
 /**
  * What the summary's figures rested on, in words (`describe`), each item with the parts that used
  * it: the page shows it and prints it as the command-line tool's printed summary ends.
  */
 function basisWords(basis, asOf) {
-  const programs = labels().program;
-  const parts = (ids) => ids.map((id) => programs[id] ?? PARTS[id] ?? id);
+  // `usedBy` names programmes (labels().program) and the parts that are not (labels().part).
+  const { program, part } = labels();
+  const parts = (ids) => ids.map((id) => program[id] ?? part[id] ?? id);
   // The catalogue's label: describing a parameter set per county needs a county.
   const label = (id) => catalogue.get(id) ?? id;
   return {
