@@ -538,7 +538,10 @@ function readHouseholdText(text) {
 function fatal(e) {
   // A browser below the floor: support.js says which browsers can run the page.
   if (e?.code === 'UNSUPPORTED_BROWSER') return document.dispatchEvent(new CustomEvent('zx-unsupported', { detail: e }));
-  $('status').textContent = `出错：${e?.message ?? e}（请刷新页面；如仍出错，请联系系统管理员）`;
+  // How the site is hosted (its Content-Security-Policy, a file the server does not give): the
+  // message says what the administrator must change, and refreshing would not help.
+  const hosting = e?.code === 'WASM_BLOCKED' || e?.code === 'WASM_NOT_LOADED';
+  $('status').textContent = `出错：${e?.message ?? e}${hosting ? '' : '（请刷新页面；如仍出错，请联系系统管理员）'}`;
   console.error(e);
 }
 
@@ -557,6 +560,8 @@ async function main() {
   form = $('household-form');
   const set = engine.parameterSet();
   paramSet = `${set.title}（${set.published}，zhenxing ${version()}）`;
+  // offline.js names it in its note when the connection drops.
+  document.body.dataset.parameterSet = `${set.title}（${set.published} 发布）`;
   context.labels = labels();
   regions = engine.regions();
   setupForm(form, context.labels, regions);
