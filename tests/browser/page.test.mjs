@@ -443,7 +443,7 @@ test('the transition card: days remaining inside the period, days until it start
   assert.deepEqual(await page.$$eval('#t-measures li', (ls) => ls.map((l) => l.dataset.id)), t.measures.map((m) => m.id));
   await page.fill('#as-of', '2020-12-20');
   await page.fill('#members .member:nth-child(2) [name=birthDate]', '2013-01-01');
-  await page.waitForFunction(() => document.getElementById('t-phase').textContent.startsWith('过渡期前'));
+  await page.waitForFunction(() => document.getElementById('t-phase').textContent.startsWith('过渡期开始前'));
   const early = engine.transition('2020-12-20', '230129');
   assert.equal(await page.textContent('#t-days-label'), '距过渡期开始');
   assert.equal(await page.textContent('#t-days'), `${early.daysUntilStart} 天`);
