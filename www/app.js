@@ -545,6 +545,35 @@ function fatal(e) {
   console.error(e);
 }
 
+/**
+ * The earliest date the engine estimates on: the first day every parameter an estimate reads has a
+ * value (2021-01-01 with the shipped set), asked of the engine (a day-by-day halving between 2000
+ * and today) rather than written here, so that a parameter set with older values moves it.
+ */
+function earliestEstimateDate() {
+  const household = { region: '230129', members: [{ id: '户主', birthDate: '1980-01-01' }] };
+  const DAY = 86400000;
+  const iso = (/** @type {number} */ t) => new Date(t).toISOString().slice(0, 10);
+  const works = (/** @type {number} */ t) => {
+    try {
+      engine.estimate(household, iso(t), { explain: false });
+      return true;
+    } catch (e) {
+      if (e instanceof PolicyError && e.path === 'asOf') return false;
+      throw e;
+    }
+  };
+  let early = Date.UTC(2000, 0, 1);
+  let late = Date.parse(today());
+  if (works(early)) return iso(early);
+  // `early` fails, `late` works: halve the days between them.
+  while (late - early > DAY) {
+    const middle = early + Math.floor((late - early) / DAY / 2) * DAY;
+    if (works(middle)) late = middle; else early = middle;
+  }
+  return iso(late);
+}
+
 function today() {
   const d = new Date();
   const pad = (n) => String(n).padStart(2, '0');
@@ -577,6 +606,7 @@ async function main() {
     document.documentElement.style.setProperty('--summary-height', `${Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? /** @type {HTMLElement} */ (entry.target).offsetHeight)}px`);
   }).observe($('summary'));
 
+  $('as-of').min = earliestEstimateDate();
   $('as-of').value = today();
   $('region').value = '230129';
   addMember({ id: '户主', birthDate: '1980-01-01' });

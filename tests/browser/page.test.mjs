@@ -434,6 +434,14 @@ test('words a civil servant uses', async () => {
   }
 });
 
+test('the date field starts on the first day every parameter an estimate reads has a value', async () => {
+  // data/params: monitoring.incomeLine (read by every estimate) has its first value from 2021-01-01;
+  // the day before, an estimate is OUT_OF_RANGE at asOf. The field said 2020-12-16, a literal.
+  assert.equal(await page.getAttribute('#as-of', 'min'), '2021-01-01');
+  assert.throws(() => engine.estimate(households.unstable, '2020-12-31'), (e) => e.code === 'OUT_OF_RANGE' && e.path === 'asOf');
+  assert.doesNotThrow(() => engine.estimate(households.unstable, '2021-01-01'));
+});
+
 test('the transition card: days remaining inside the period, days until it starts before', async () => {
   await typeIn(page, households.unstable);
   const t = engine.transition(asOf, '230129');
