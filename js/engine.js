@@ -100,7 +100,12 @@ function initSync(options) {
       console.warn('using deprecated parameters for `initSync()`; pass a single object instead');
     }
   }
-  const compiled = module instanceof WebAssembly.Module ? module : new WebAssembly.Module(/** @type {BufferSource} */ (module));
+  let compiled;
+  try {
+    compiled = module instanceof WebAssembly.Module ? module : new WebAssembly.Module(/** @type {BufferSource} */ (module));
+  } catch (e) {
+    throw blockedByPolicy(e) ?? e;
+  }
   let instance;
   try {
     instance = new WebAssembly.Instance(compiled, imports());
@@ -116,7 +121,9 @@ function initSync(options) {
  * Loads the module from `{ module_or_path }`: fetched and compiled while it downloads, or from bytes
  * or a compiled module. Later calls answer at once; calls made while it loads share the one load.
  * Every failure is a rejection. A browser below the floor gets PolicyError UNSUPPORTED_BROWSER; the
- * other entry's module (or another build's), PolicyError WRONG_MODULE.
+ * other entry's module (or another build's), PolicyError WRONG_MODULE; a page whose
+ * Content-Security-Policy forbids compiling WebAssembly, WASM_BLOCKED; a .wasm the server did not
+ * give, WASM_NOT_LOADED.
  * @param {{ module_or_path?: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>} [options]
  * @param {() => URL} [beside] the location of the entry's own .wasm file, when none is given
  * @returns {Promise<InitOutput>}
@@ -149,7 +156,12 @@ async function load(options, beside) {
   if (typeof source === 'string' || (typeof Request === 'function' && source instanceof Request) || (typeof URL === 'function' && source instanceof URL)) {
     source = fetch(source);
   }
-  const module = await compile(/** @type {InitInput} */ (await source));
+  let module;
+  try {
+    module = await compile(/** @type {InitInput} */ (await source));
+  } catch (e) {
+    throw blockedByPolicy(e) ?? e;
+  }
   const found = imports();
   let instance;
   try {
@@ -187,7 +199,7 @@ function located(beside) {
  */
 async function compile(source) {
   if (typeof Response === 'function' && source instanceof Response) {
-    if (!source.ok) throw new Error(`failed to fetch Wasm: ${source.status} ${source.statusText} fetching '${source.url}'`);
+    if (!source.ok) throw notFetched(source);
     if (typeof WebAssembly.compileStreaming === 'function') {
       try {
         return await WebAssembly.compileStreaming(source);
@@ -200,6 +212,41 @@ async function compile(source) {
   }
   if (source instanceof WebAssembly.Module) return source;
   return WebAssembly.compile(/** @type {BufferSource} */ (source));
+}
+
+/**
+ * PolicyError WASM_NOT_LOADED for a .wasm file the server did not give (404, 500 …): the file's
+ * address and the server's status, for the site's administrator.
+ * @param {Response} response
+ */
+function notFetched(response) {
+  const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  const file = response.url || ENTRY.file;
+  return new PolicyError('WASM_NOT_LOADED', 'module_or_path',
+    `无法取得计算模块文件 ${file}（服务器答复 ${status}）：请网站管理员检查该文件已随网页一同上传、可以访问`,
+    [{ path: 'module_or_path', message: `${status}：${file}` }]);
+}
+
+/** What each engine's refusal to compile a module under a Content-Security-Policy says. */
+const CSP_REFUSALS = [
+  /disallowed by embedder/i, // Chromium: "Wasm code generation disallowed by embedder"
+  /blocked by CSP/i, // Firefox: "call to WebAssembly.compile() blocked by CSP"
+  /Content Security Policy|unsafe-eval/i, // Safari: "Refused to create a WebAssembly object because 'unsafe-eval' …"
+];
+
+/**
+ * PolicyError WASM_BLOCKED when `error` is the browser refusing to compile WebAssembly because the
+ * page's Content-Security-Policy does not allow it; otherwise undefined.
+ * @param {unknown} error
+ */
+function blockedByPolicy(error) {
+  const text = error instanceof Error ? String(error.message) : '';
+  if (!CSP_REFUSALS.some((r) => r.test(text))) return undefined;
+  return withCause(new PolicyError('WASM_BLOCKED', '',
+    '本网站的内容安全策略（Content-Security-Policy）不允许编译 WebAssembly，计算模块无法运行。'
+    + "请网站管理员在策略的 script-src 中加入 'wasm-unsafe-eval'（Chromium 97、Firefox 102、Safari 16 及以上内核认得），"
+    + "并加入 'unsafe-eval'：Chromium 97 以前的内核（360 安全浏览器、信创浏览器的较旧版本）和 Safari 15 只认得它",
+    [{ path: '', message: text }]), error);
 }
 
 /**

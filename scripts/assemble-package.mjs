@@ -332,9 +332,10 @@ const dts = readFileSync(join(src, 'zhenxing.d.ts'), 'utf8');
 // The bundler target's declarations are the API's alone: the loaders' are written below.
 if (dts.includes('InitInput')) throw new Error('assemble-package: zhenxing.d.ts declares loaders (not the bundler target?)');
 let apiTypes = dts.trimEnd() + '\n';
-// The codes only the JavaScript side throws: before init(), a browser below the floor, and init() or
-// initSync() given another module than the entry's.
-for (const code of ['NOT_INITIALIZED', 'UNSUPPORTED_BROWSER', 'WRONG_MODULE']) {
+// The codes only the JavaScript side throws: before init(), a browser below the floor, init() or
+// initSync() given another module than the entry's, a Content-Security-Policy that forbids compiling
+// WebAssembly, a .wasm the server did not give.
+for (const code of ['NOT_INITIALIZED', 'UNSUPPORTED_BROWSER', 'WRONG_MODULE', 'WASM_BLOCKED', 'WASM_NOT_LOADED']) {
   apiTypes = apiTypes.replace(/export type ErrorCode = ([^;]*);/, (all, union) =>
     union.includes(`'${code}'`) ? all : `export type ErrorCode = ${union}\n  | '${code}';`);
   if (!apiTypes.includes(`'${code}'`)) throw new Error('assemble-package: ErrorCode not found in zhenxing.d.ts');
@@ -377,13 +378,17 @@ export interface InitOutput {
  * already loaded and init() resolves at once. Every failure is a rejection: a browser below the floor
  * (browsers.md), PolicyError UNSUPPORTED_BROWSER, whose message names what it lacks; the other entry's
  * module (or another build's), PolicyError WRONG_MODULE; no argument where import.meta.url is unusable
- * (an IIFE bundle), PolicyError INVALID_INPUT: pass the .wasm file's address or bytes.
+ * (an IIFE bundle), PolicyError INVALID_INPUT: pass the .wasm file's address or bytes; a page whose
+ * Content-Security-Policy forbids compiling WebAssembly (without 'wasm-unsafe-eval', and 'unsafe-eval'
+ * for older browsers), PolicyError WASM_BLOCKED; a .wasm the server did not give (404, 500 …),
+ * PolicyError WASM_NOT_LOADED, whose message names the file and the server's status.
  */
 export default function init(options?: { module_or_path?: InitInput | Promise<InitInput> }): Promise<InitOutput>;
 /** The same as the default export. */
 export { init };
 /** Instantiates the module synchronously from its bytes or a compiled module: \`initSync({ module })\`.
- * Another module than this entry's throws PolicyError WRONG_MODULE. */
+ * Another module than this entry's throws PolicyError WRONG_MODULE; a Content-Security-Policy that
+ * forbids compiling WebAssembly, PolicyError WASM_BLOCKED. */
 export function initSync(options: { module: SyncInitInput }): InitOutput;
 `;
 // Which programmes each total adds up, from the registry (src/programs/registry.rs, TOTALS; tests/totals.rs

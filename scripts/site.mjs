@@ -55,13 +55,22 @@ for (const name of readdirSync(household).filter((n) => !/\.d\.c?ts$/.test(n))) 
 // HTTP/1.1 a browser asks a server for six files at a time, and on a slow line each wave costs a
 // round trip (the staff page's 17 scripts were four waves, 562.5 ms each on DevTools' "Slow 4G").
 // www/ keeps the sources as written. The .wasm files stay in pkg/, and the pages say where they are
-// (init({ module_or_path })): a joined file is not where its parts were. The register page's worker
-// and the package's own files in pkg/ stay as they are (the worker and other pages' users load them).
+// (init({ module_or_path })): a joined file is not where its parts were. The package's own files in
+// pkg/ stay as they are (other pages' users load them).
 const PAGE_SCRIPTS = ['app.js', 'county.js', 'register.js', 'offline.js'];
 buildSync({
   entryPoints: PAGE_SCRIPTS, absWorkingDir: tmp, outdir: tmp, allowOverwrite: true, bundle: true, splitting: true,
   format: 'esm', platform: 'browser', target: FLOOR_TARGETS, supported: { 'optional-chain': true },
   chunkNames: 'chunk-[hash]', logLevel: 'warning',
+});
+
+// The register page's worker joined the same way, into one file of its own (a worker shares no
+// chunk with the page: each chunk would be one more round trip before it starts; its imports were
+// four levels deep), but for the Excel library below, which stays its own file.
+buildSync({
+  entryPoints: ['register-worker.js'], absWorkingDir: tmp, outdir: tmp, allowOverwrite: true, bundle: true,
+  format: 'esm', platform: 'browser', target: FLOOR_TARGETS, supported: { 'optional-chain': true },
+  external: ['./vendor/excel.js'], logLevel: 'warning',
 });
 
 // The register page reads and writes Excel workbooks with read-excel-file and write-excel-file

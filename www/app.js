@@ -538,8 +538,40 @@ function readHouseholdText(text) {
 function fatal(e) {
   // A browser below the floor: support.js says which browsers can run the page.
   if (e?.code === 'UNSUPPORTED_BROWSER') return document.dispatchEvent(new CustomEvent('zx-unsupported', { detail: e }));
-  $('status').textContent = `出错：${e?.message ?? e}（请刷新页面；如仍出错，请联系系统管理员）`;
+  // How the site is hosted (its Content-Security-Policy, a file the server does not give): the
+  // message says what the administrator must change, and refreshing would not help.
+  const hosting = e?.code === 'WASM_BLOCKED' || e?.code === 'WASM_NOT_LOADED';
+  $('status').textContent = `出错：${e?.message ?? e}${hosting ? '' : '（请刷新页面；如仍出错，请联系系统管理员）'}`;
   console.error(e);
+}
+
+/**
+ * The earliest date the engine estimates on: the first day every parameter an estimate reads has a
+ * value (2021-01-01 with the shipped set), asked of the engine (a day-by-day halving between 2000
+ * and today) rather than written here, so that a parameter set with older values moves it.
+ */
+function earliestEstimateDate() {
+  const household = { region: '230129', members: [{ id: '户主', birthDate: '1980-01-01' }] };
+  const DAY = 86400000;
+  const iso = (/** @type {number} */ t) => new Date(t).toISOString().slice(0, 10);
+  const works = (/** @type {number} */ t) => {
+    try {
+      engine.estimate(household, iso(t), { explain: false });
+      return true;
+    } catch (e) {
+      if (e instanceof PolicyError && e.path === 'asOf') return false;
+      throw e;
+    }
+  };
+  let early = Date.UTC(2000, 0, 1);
+  let late = Date.parse(today());
+  if (works(early)) return iso(early);
+  // `early` fails, `late` works: halve the days between them.
+  while (late - early > DAY) {
+    const middle = early + Math.floor((late - early) / DAY / 2) * DAY;
+    if (works(middle)) late = middle; else early = middle;
+  }
+  return iso(late);
 }
 
 function today() {
@@ -557,6 +589,8 @@ async function main() {
   form = $('household-form');
   const set = engine.parameterSet();
   paramSet = `${set.title}（${set.published}，zhenxing ${version()}）`;
+  // offline.js names it in its note when the connection drops.
+  document.body.dataset.parameterSet = `${set.title}（${set.published} 发布）`;
   context.labels = labels();
   regions = engine.regions();
   setupForm(form, context.labels, regions);
@@ -572,6 +606,7 @@ async function main() {
     document.documentElement.style.setProperty('--summary-height', `${Math.ceil(entry.borderBoxSize?.[0]?.blockSize ?? /** @type {HTMLElement} */ (entry.target).offsetHeight)}px`);
   }).observe($('summary'));
 
+  $('as-of').min = earliestEstimateDate();
   $('as-of').value = today();
   $('region').value = '230129';
   addMember({ id: '户主', birthDate: '1980-01-01' });

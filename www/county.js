@@ -2,7 +2,7 @@
 // The county page: the county profile, a 扶贫项目资产 ledger imported from CSV or JSON, and the county's
 // indicators with a chart. It reads inputs, calls the engine and shows what it returns: no policy logic
 // here. Every figure shown carries data-key, its path in the result, so tests compare it with the package.
-import init, { PolicyEngine, PolicyError } from './pkg/index.js';
+import init, { PolicyEngine, PolicyError, labels } from './pkg/index.js';
 import { encodingOf } from './register-csv.js';
 
 /**
@@ -40,7 +40,9 @@ function showError(e) {
   // A browser below the floor: support.js says which browsers can run the page.
   if (e?.code === 'UNSUPPORTED_BROWSER') return document.dispatchEvent(new CustomEvent('zx-unsupported', { detail: e }));
   const box = $('error');
-  box.textContent = e instanceof PolicyError ? `${e.message}${e.path ? `（${e.path}）` : ''}` : `出错：${e}`;
+  // A .wasm the server did not give: its message names the file; module_or_path is no field.
+  const at = e instanceof PolicyError && e.path && e.code !== 'WASM_NOT_LOADED' ? `（${e.path}）` : '';
+  box.textContent = e instanceof PolicyError ? `${e.message}${at}` : `出错：${e}`;
   box.dataset.code = e instanceof PolicyError ? e.code : '';
   box.hidden = false;
 }
@@ -58,7 +60,6 @@ function common(r) {
 }
 
 // ---- the county profile -------------------------------------------------------------------------
-const PHASE = { before: '过渡期尚未开始', transition: '过渡期内', after: '过渡期已结束' };
 const KEY = { notPublished: '名单未公布', yes: '是', no: '否' };
 
 /** A measure whose text gives no end has no `until`: after the period it is to be checked (待核对). */
@@ -74,7 +75,7 @@ function renderProfile(p) {
   const exit = c?.povertyCounty ? `${c.povertyCounty.kind === 'national' ? '原国家级贫困县' : '原省级贫困县'}，${c.povertyCounty.exitAssessmentYear}年度退出` : '';
   const facts = [
     ['地区', `${p.region.name}（${p.region.code}，${p.region.kindLabel}${p.region.parent ? `，属${p.region.parent.name}` : ''}）`],
-    ['过渡期', `${PHASE[t.phase]}${t.year ? `，第${t.year}年` : ''}`],
+    ['过渡期', `${labels().phase[t.phase] ?? t.phase}${t.year ? `，第${t.year}年` : ''}`],
     c ? ['脱贫县', c.alleviatedCounty ? `是（${exit}）` : `否${exit ? `（${exit}）` : ''}`] : null,
     c ? ['乡村振兴重点帮扶县', KEY[c.keyCounty]] : ['乡村振兴重点帮扶县', KEY[p.keyCountyList.status === 'published' ? 'yes' : 'notPublished']],
     c ? ['涉农资金统筹整合试点', c.fundIntegrationPilot ? '适用' : '不适用'] : null,
@@ -310,6 +311,9 @@ function renderProfileNow() {
 async function start() {
   await init({ module_or_path: new URL('pkg/zhenxing_bg.wasm', import.meta.url) });
   engine = new PolicyEngine();
+  const set = engine.parameterSet();
+  // offline.js names it in its note when the connection drops.
+  document.body.dataset.parameterSet = `${set.title}（${set.published} 发布）`;
   paramLabels = new Map(engine.parameters().map((p) => [p.name, p.label]));
   fillRegions();
   $('as-of').value = new Date().toISOString().slice(0, 10);
@@ -326,4 +330,7 @@ async function start() {
   document.body.dataset.ready = 'true';
 }
 
-start().catch(showError);
+start().catch((e) => {
+  $('status').textContent = '计算引擎未能加载，见下方说明。';
+  showError(e);
+});

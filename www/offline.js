@@ -2,9 +2,11 @@
 // Offline use, on every page of the site: once a page is ready (its first estimate shown), the
 // service worker (sw.js) is registered and keeps every file of the site, so that a county officer
 // who opened it once can reload it with no connection. While the page runs without a connection, a
-// note says so and names the parameter set it computes with (compiled into the module it keeps).
+// note says so and names the parameter set it computes with (the page puts it in
+// body[data-parameter-set] once its module has loaded: nothing is loaded for the note).
 // Browsers allow a service worker only on https or localhost: served otherwise (plain http on a
 // LAN address), a note says that the page will not open offline, and what the administrator can do.
+// When the copy cannot be saved (a file of the site the server does not give), a note says so too.
 
 /** Once the page has set body[data-ready]: never ahead of its own work (the first estimate). */
 function whenReady(then) {
@@ -18,19 +20,6 @@ function whenReady(then) {
     then();
   });
   watch.observe(document.body, { attributes: true, attributeFilter: ['data-ready'] });
-}
-
-/** The parameter set's name, from the module (the page's own, already loaded, where it has one). */
-async function parameterSetText() {
-  const { default: init, PolicyEngine } = await import('./pkg/index.js');
-  await init({ module_or_path: new URL('pkg/zhenxing_bg.wasm', import.meta.url) });
-  const engine = new PolicyEngine();
-  try {
-    const set = engine.parameterSet();
-    return `${set.title}（${set.published} 发布）`;
-  } finally {
-    engine.free();
-  }
 }
 
 /** A note under the page's header (or at its top) with `id` and `text`. */
@@ -52,21 +41,62 @@ function banner(id, text) {
 let note = null;
 
 /** Show or hide the note as the connection comes and goes. */
-async function showConnection() {
+function showConnection() {
   if (navigator.onLine) {
     if (note) note.hidden = true;
     return;
   }
-  if (!note) {
-    note = banner('offline-note', '当前未连接网络：本页使用此前保存在本机的副本，照常计算。');
-    note.textContent = `当前未连接网络：本页使用此前保存在本机的副本，照常计算。所用参数：${await parameterSetText()}。`;
-  }
+  const set = document.body.dataset.parameterSet;
+  // A page a service worker answered was kept on this computer; one served over plain http (or
+  // whose copy could not be saved) was not: it keeps computing, but cannot be opened again.
+  const kept = Boolean(navigator.serviceWorker?.controller);
+  const text = (kept
+    ? '当前未连接网络：本页使用此前保存在本机的副本，照常计算。'
+    : '当前未连接网络：已打开的本页照常计算，但本机没有保存本页的副本，断网期间关闭或刷新后无法重新打开。')
+    + (set ? `所用参数：${set}。` : '');
+  if (!note) note = banner('offline-note', text);
+  note.textContent = text;
   note.hidden = false;
+}
+
+/** The files the service worker could not fetch, when it said (sw.js posts them). */
+let unfetched = [];
+
+/** The note that the offline copy was not saved, naming the files the server did not give. */
+function notSaved() {
+  const files = unfetched.length ? `网站的 ${unfetched.join('、')} 无法取得` : '网站的部分文件无法取得';
+  const text = `离线副本未能保存：${files}，断网后无法重新打开本页。请网站管理员检查本页所在文件夹的地址（以“/”结尾）和其中每个文件都能访问。`;
+  const shown = document.getElementById('offline-failed');
+  if (shown) shown.textContent = text;
+  else banner('offline-failed', text);
+}
+
+/**
+ * Watches each worker the registration installs: one that becomes redundant while nothing is kept
+ * (its install failed) means no copy was saved.
+ * @param {ServiceWorkerRegistration} registration
+ */
+function watch(registration) {
+  const follow = (/** @type {ServiceWorker | null} */ worker) => {
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'redundant' && !registration.active) notSaved();
+    });
+  };
+  follow(registration.installing);
+  registration.addEventListener('updatefound', () => follow(registration.installing));
 }
 
 whenReady(() => {
   if ('serviceWorker' in navigator && window.isSecureContext) {
-    navigator.serviceWorker.register('sw.js').catch((e) => console.info('离线副本未能保存：', e?.message ?? e));
+    navigator.serviceWorker.addEventListener('message', ({ data }) => {
+      if (data?.type !== 'offline-failed') return;
+      unfetched = data.files;
+      if (document.getElementById('offline-failed')) notSaved();
+    });
+    navigator.serviceWorker.register('sw.js').then(watch, (e) => {
+      console.info('离线副本未能保存：', e?.message ?? e);
+      notSaved();
+    });
   } else if (location.protocol === 'http:') {
     // Served over plain http from another address: browsers keep no offline copy there.
     banner('offline-unavailable', '本页通过 http 打开，浏览器不会在本机保存副本，断网后无法重新打开本页。'

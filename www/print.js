@@ -6,7 +6,6 @@
 import { el, context, inForceText } from './results.js';
 import { GUARANTEES, MEMBER_FIELDS, optionLabel } from './form.js';
 
-const PHASES = { before: '过渡期前', transition: '过渡期内', after: '过渡期后' };
 const HOUSEHOLD_MONEY = [['income.business', '家庭经营净收入'], ['income.property', '财产净收入'], ['income.transfer', '转移净收入'],
   ['income.other', '其他净收入'], ['income.exempt', '不计入低保的收入'], ['lastYearIncome', '上年家庭总收入'], ['rigidSpending', '刚性支出']];
 
@@ -72,7 +71,7 @@ export function renderPrintSheet(node, { household: h, estimate: est }, basis, {
   const meta = [
     h.ref ? `户编号 ${h.ref}` : null,
     `地区 ${regionName(h.region)}`, `${context.labels.area?.[h.area ?? 'rural'] ?? ''}`, `户类型 ${statusLabel}${category}`,
-    `测算日期 ${est.asOf}（${PHASES[t.phase]}${t.year ? `第${t.year}年` : ''}）`,
+    `测算日期 ${est.asOf}（${context.labels.phase?.[t.phase] ?? t.phase}${t.year ? `第${t.year}年` : ''}）`,
   ].filter(Boolean);
   const results = [est.monitoring, ...est.programs];
   // The labour capacity the rules judged for each member (by age and disability when not given).

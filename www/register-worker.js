@@ -27,14 +27,16 @@ let engine;
 let wasm;
 /** Each parameter's label, by name (the catalogue's). */
 const catalogue = new Map();
-const ready = init().then((exports) => {
+// Said where: the site joins the worker's scripts into one file (scripts/site.mjs), not where pkg/ is.
+const ready = init({ module_or_path: new URL('pkg/zhenxing_bg.wasm', import.meta.url) }).then((exports) => {
   wasm = exports;
   engine = new PolicyEngine();
   const parameters = engine.parameters().map((p) => ({ name: p.name, label: p.label, unitLabel: p.unitLabel }));
   for (const p of parameters) catalogue.set(p.name, p.label);
   // The transition period's last day, from the parameter set (the period-end comparison's default).
   const periodEnd = engine.parameterValue('transition.end', new Date().toISOString().slice(0, 10)).value.value;
-  post('ready', { parameters, periodEnd });
+  const set = engine.parameterSet();
+  post('ready', { parameters, periodEnd, parameterSet: `${set.title}（${set.published} 发布）` });
 });
 // A browser below the floor (PolicyError UNSUPPORTED_BROWSER): the page says so, with what is missing.
 ready.catch((e) => post('error', { message: e?.message ?? String(e), code: e?.code, path: e?.path, problems: e?.problems, during: 'init' }));
@@ -56,6 +58,13 @@ self.onmessage = async ({ data }) => {
   }
   try {
     await ready;
+  } catch (e) {
+    // The module did not load (a Content-Security-Policy, a file the server did not give): said
+    // as such, not as the file the officer chose.
+    post('error', { message: e?.message ?? String(e), code: e?.code, during: 'init' });
+    return;
+  }
+  try {
     if (data.type === 'open') await open(data.file, data.encoding, data.sheet);
     else if (data.type === 'screen') await screen(data.asOf);
     else if (data.type === 'compare') await compare(data.asOf, data.overrides);
@@ -222,16 +231,14 @@ async function screen(asOf) {
   }
 }
 
-/** The parts of an estimate a basis item names in `usedBy` that are not programmes. */
-const PARTS = { transition: '过渡期', monitoring: '防止返贫动态监测', alerts: '需关注事项' };
-
 /**
  * What the summary's figures rested on, in words (`describe`), each item with the parts that used
  * it: the page shows it and prints it as the command-line tool's printed summary ends.
  */
 function basisWords(basis, asOf) {
-  const programs = labels().program;
-  const parts = (ids) => ids.map((id) => programs[id] ?? PARTS[id] ?? id);
+  // `usedBy` names programmes (labels().program) and the parts that are not (labels().part).
+  const { program, part } = labels();
+  const parts = (ids) => ids.map((id) => program[id] ?? part[id] ?? id);
   // The catalogue's label: describing a parameter set per county needs a county.
   const label = (id) => catalogue.get(id) ?? id;
   return {

@@ -56,6 +56,8 @@ worker.onmessage = ({ data }) => {
     ready: () => {
       state.parameters = data.parameters;
       state.periodEnd = data.periodEnd;
+      // offline.js names it in its note when the connection drops.
+      document.body.dataset.parameterSet = data.parameterSet;
       status('请选择花名册文件。');
       document.body.dataset.ready = 'true';
     },
@@ -78,8 +80,9 @@ worker.onmessage = ({ data }) => {
       $('progress-card').hidden = true;
       busy(false);
       const key = state.parameters?.some((p) => p.name === data.path);
-      showError(`${officerWords(data.message)}${data.path && !key ? `（${data.path}）` : ''}`);
-      status(data.during === 'open' ? '无法读取这个文件。' : '出错了，见下方说明。');
+      // The module's loading names no field the officer filled in.
+      showError(`${officerWords(data.message)}${data.path && !key && data.during !== 'init' ? `（${data.path}）` : ''}`);
+      status({ open: '无法读取这个文件。', init: '计算模块未能加载，无法测算。' }[data.during] ?? '出错了，见下方说明。');
     },
   }[data.type];
   on?.();

@@ -3,7 +3,8 @@
 // (e.g. "programs[0].monthly"), so tests can check each figure against the package. Cards follow
 // the engine's list of programmes and show the figures it labels (facts): no code per programme.
 
-const PHASES = { before: '过渡期前', transition: '过渡期内', after: '过渡期后（常态化帮扶）' };
+/** Where a date falls in the transition period, in the engine's words (labels().phase). */
+const phaseLabel = (id) => context.labels.phase?.[id] ?? id;
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -106,7 +107,7 @@ export function renderSummary(est, node, basis) {
     el('ul', {}, ...est.alerts.map((a) => el('li', { 'data-alert': a.id },
       el('strong', {}, a.label), a.members.length ? `（${a.members.join('、')}）` : '', '：', a.action, ' ', citation(a.citation))))) : null;
   node.replaceChildren(...[
-    el('h3', {}, '现金帮扶合计', refMark(marked), el('span', { class: 'phase' }, `${est.asOf} · ${PHASES[phase.phase]}${phase.year ? ` 第${phase.year}年` : ''}`)),
+    el('h3', {}, '现金帮扶合计', refMark(marked), el('span', { class: 'phase' }, `${est.asOf} · ${phaseLabel(phase.phase)}${phase.year ? ` 第${phase.year}年` : ''}`)),
     el('dl', { class: 'totals' }, ...rows.flatMap(([label, value, hint]) => [el('dt', {}, label), el('dd', {}, value, el('span', { class: 'hint' }, hint))])),
     ...notes,
     alerts,
@@ -164,7 +165,7 @@ export function renderNotice(basis, node) {
 }
 
 export function renderTransition(t, doc) {
-  doc.getElementById('t-phase').textContent = t.year ? `${PHASES[t.phase]} · 第${t.year}年` : PHASES[t.phase];
+  doc.getElementById('t-phase').textContent = t.year ? `${phaseLabel(t.phase)} · 第${t.year}年` : phaseLabel(t.phase);
   doc.getElementById('t-period').textContent = `${t.start} 至 ${t.end}`;
   const [label, days] = t.phase === 'before' ? ['距过渡期开始', `${t.daysUntilStart} 天`]
     : t.phase === 'transition' ? ['剩余天数', `${t.daysRemaining} 天`] : ['剩余天数', '过渡期已结束'];

@@ -21,19 +21,22 @@
     return node;
   }
 
-  function show(reason) {
+  /** The notice; `title` when it is not the browser (then the browsers are not listed). */
+  function show(reason, title) {
     if (shown) return;
     shown = true;
     var box = element('section');
     box.className = 'unsupported';
     box.setAttribute('role', 'alert');
-    box.appendChild(element('h2', '本浏览器无法运行本计算器'));
-    box.appendChild(element('p', '原因：' + reason));
-    box.appendChild(element('p', '请改用以下浏览器之一打开本页：'));
-    var list = element('ul');
-    for (var i = 0; i < BROWSERS.length; i++) list.appendChild(element('li', BROWSERS[i]));
-    box.appendChild(list);
-    box.appendChild(element('p', '双内核浏览器（如 360 安全浏览器）请点地址栏右侧的图标切换到“极速模式”后刷新本页。'));
+    box.appendChild(element('h2', title || '本浏览器无法运行本计算器'));
+    box.appendChild(element('p', title ? reason : '原因：' + reason));
+    if (!title) {
+      box.appendChild(element('p', '请改用以下浏览器之一打开本页：'));
+      var list = element('ul');
+      for (var i = 0; i < BROWSERS.length; i++) list.appendChild(element('li', BROWSERS[i]));
+      box.appendChild(list);
+      box.appendChild(element('p', '双内核浏览器（如 360 安全浏览器）请点地址栏右侧的图标切换到“极速模式”后刷新本页。'));
+    }
     var mains = document.getElementsByTagName('main');
     for (var j = 0; j < mains.length; j++) mains[j].setAttribute('hidden', '');
     var header = document.getElementsByTagName('header')[0];
@@ -55,11 +58,11 @@
     return reads;
   }
 
-  function whenParsed(reason) {
+  function whenParsed(reason, title) {
     if (document.readyState === 'loading') {
-      document.addEventListener('DOMContentLoaded', function () { show(reason); });
+      document.addEventListener('DOMContentLoaded', function () { show(reason, title); });
     } else {
-      show(reason);
+      show(reason, title);
     }
   }
 
@@ -73,6 +76,20 @@
     whenParsed('本页在后台线程（模块 Web Worker）中测算，本浏览器不支持；本页要求 Firefox 114 及以上（其他浏览器同下）。');
     return;
   }
+  // A module script of the page the server did not give (an `error` event on its element, seen while
+  // capturing): the page's files are not where its address says, as when a CMS answers the folder's
+  // address without its final “/” with the page. Never redirected on a guess: the notice names the
+  // address to use.
+  window.addEventListener('error', function (event) {
+    var target = /** @type {HTMLScriptElement} */ (event.target);
+    if (!target || target.tagName !== 'SCRIPT' || target.type !== 'module') return;
+    var path = location.pathname;
+    var file = path.slice(path.lastIndexOf('/') + 1);
+    var fix = file && file.indexOf('.') < 0
+      ? '本页的地址应以“/”结尾，请改用 ' + location.origin + path + '/ 打开本页。'
+      : '请刷新页面；如仍如此，请联系网站管理员检查本页的文件都已上传。';
+    whenParsed('本页的文件未能加载（' + target.src + '）。' + fix, '本页的文件未能加载');
+  }, true);
   // A module the browser cannot parse (syntax newer than it) is reported here, and nothing else runs.
   window.addEventListener('error', function (event) {
     if (event.error instanceof SyntaxError) whenParsed('浏览器版本过旧，无法解析本页的脚本（' + event.error.message + '）。');

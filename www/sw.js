@@ -2,9 +2,12 @@
 // The site's service worker (registered by offline.js): a county officer who opened a page once can
 // reload it, and the other pages, with no connection. On install it keeps every file of the site in
 // a cache named after the build; a new build (the site changed) is a new sw.js, whose install fills
-// a new cache and whose activation deletes the old one, so the next load is the new site. Requests
-// for the site's files are answered from the cache, anything else from the network; nothing else is
-// ever kept (a register the officer opens is never a request, and never in the cache).
+// a new cache and whose activation deletes the old one, so the next load is the new site. A page
+// itself (a navigation) is asked of the network first, the kept copy answering only when the network
+// does not (a portal's edit to a page reaches officers at once); the other files are answered from
+// the cache (they are the build's, named by VERSION); anything else from the network. Nothing else is
+// ever kept (a register the officer opens is never a request, and never in the cache). An install
+// that cannot fetch every file deletes what it kept, tells the pages which files failed, and fails.
 // scripts/site.mjs writes VERSION (a hash of every file) and FILES (every file) below.
 const VERSION = 'dev';
 const FILES = [];
@@ -13,8 +16,30 @@ const CACHE = `zhenxing-${VERSION}`;
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
 sw.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => sw.skipWaiting()));
+  event.waitUntil(keep().then(() => sw.skipWaiting()));
 });
+
+/** Every file of the site in the cache, or none: the pages are told which files the server did not give. */
+async function keep() {
+  const cache = await caches.open(CACHE);
+  /** @type {string[]} */
+  const failed = [];
+  await Promise.all(FILES.map(async (file) => {
+    try {
+      const response = await fetch(file);
+      if (!response.ok) throw new Error(String(response.status));
+      await cache.put(file, response);
+    } catch (e) {
+      failed.push(`${file}（${e instanceof Error ? e.message : e}）`);
+    }
+  }));
+  if (failed.length === 0) return;
+  await caches.delete(CACHE);
+  for (const client of await sw.clients.matchAll({ includeUncontrolled: true, type: 'window' })) {
+    client.postMessage({ type: 'offline-failed', files: failed.sort() });
+  }
+  throw new Error(`离线副本未能保存：${failed.join('、')}`);
+}
 
 sw.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
@@ -31,8 +56,17 @@ sw.addEventListener('fetch', (event) => {
   event.respondWith(answer(request));
 });
 
-/** The kept copy of a file of the site, or the network's answer. */
+/** A page from the network (its kept copy when the network fails); a file of the site from the cache. */
 async function answer(request) {
   const cache = await caches.open(CACHE);
-  return (await cache.match(request, { ignoreSearch: request.mode === 'navigate' })) ?? fetch(request);
+  if (request.mode !== 'navigate') return (await cache.match(request)) ?? fetch(request);
+  try {
+    const response = await fetch(request);
+    if (response.ok) return response;
+    return (await cache.match(request, { ignoreSearch: true })) ?? response;
+  } catch (e) {
+    const kept = await cache.match(request, { ignoreSearch: true });
+    if (kept) return kept;
+    throw e;
+  }
 }

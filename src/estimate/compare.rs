@@ -198,7 +198,7 @@ pub const TOTAL: (&str, &str) = ("total", "现金帮扶合计");
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct HouseholdChange {
-    /// The programme's id, or `total`.
+    /// The programme's id (`labels().program`), or `total` (`labels().part`).
     pub program: &'static str,
     /// Eligible under the engine's parameters (for the total: any cash support).
     pub eligible_before: bool,
@@ -301,7 +301,7 @@ impl HouseholdComparison {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
-    /// The programme's id, or `total`.
+    /// The programme's id (`labels().program`), or `total` (`labels().part`).
     pub program: &'static str,
     /// Chinese name (`现金帮扶合计` for the total).
     pub label: &'static str,

@@ -150,6 +150,10 @@ pub struct Labels {
     /// What each household programme's `annual` is: cash or not, in `totalAnnual` or not.
     #[tsify(type = "Record<ProgramId, string>")]
     pub amount: Map,
+    /// The ids beside the programmes' in `usedBy` (the parts of an estimate that are not
+    /// programmes: `transition` 过渡期, `alerts` 需关注事项) and a comparison's `total` row.
+    #[tsify(type = "Record<'transition' | 'alerts' | 'total', string>")]
+    pub part: Map,
 }
 
 /// Every label.
@@ -224,6 +228,11 @@ pub fn labels() -> Labels {
             .iter()
             .copied()
             .collect(),
+        part: crate::estimate::PARTS
+            .iter()
+            .copied()
+            .chain([crate::estimate::compare::TOTAL])
+            .collect(),
     }
 }
 
@@ -275,6 +284,9 @@ mod tests {
             l.change.get("periodEnded"),
             Some(crate::estimate::compare::reason_label("periodEnded"))
         );
+        assert_eq!(l.part.get("transition"), Some("过渡期"));
+        assert_eq!(l.part.get("alerts"), Some("需关注事项"));
+        assert_eq!(l.part.get("total"), Some("现金帮扶合计"));
         for r in Route::ALL {
             let json = serde_json::to_string(&r).unwrap();
             assert_eq!(json, format!("\"{}\"", r.as_str()));

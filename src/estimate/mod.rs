@@ -613,12 +613,18 @@ fn programme_labels(ids: &[&str]) -> String {
 // ---------------------------------------------------------------------------------------------
 // Writing an estimate
 
+/// The parts of an estimate that are not programmes, with their words (`labels().part`):
+/// `usedBy` names them beside the programmes' ids.
+pub const PARTS: [(&str, &str); 2] = [TRANSITION_PART, ALERTS_PART];
+const TRANSITION_PART: (&str, &str) = ("transition", "过渡期");
+const ALERTS_PART: (&str, &str) = ("alerts", "需关注事项");
+
 /// The parts of an estimate, each with what it rested on: the transition, monitoring, every
 /// programme, the alerts. `usedBy` names them by these ids.
 fn parts(e: &Estimate) -> Vec<(&'static str, Basis)> {
     let mut parts = Vec::with_capacity(e.programs.len().saturating_add(3));
     parts.push((
-        "transition",
+        TRANSITION_PART.0,
         Basis {
             unofficial: e.transition.unofficial,
             stale: e.transition.stale,
@@ -627,7 +633,7 @@ fn parts(e: &Estimate) -> Vec<(&'static str, Basis)> {
     ));
     parts.push((monitoring::ID, *e.monitoring.basis));
     parts.extend(e.programs.iter().map(|p| (p.id(), *p.basis())));
-    parts.push(("alerts", e.alerts_basis));
+    parts.push((ALERTS_PART.0, e.alerts_basis));
     parts
 }
 

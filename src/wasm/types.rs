@@ -51,11 +51,26 @@ export interface LeanTransition {
   fundIntegrationPilot: boolean;
 }
 /** A non-official figure an estimate rests on, with the parts that used it. */
-export interface UnofficialUse { parameter: string; usedBy: string[] }
+export interface UnofficialUse {
+  parameter: string;
+  /** The parts that used it: programme ids (`labels().program`), and `transition` and `alerts` (`labels().part`). */
+  usedBy: string[];
+}
 /** A stale figure an estimate rests on, with the parts that used it (`text` when explained). */
-export interface StaleUse { parameter: string; lastFrom: string; usedBy: string[]; text?: string }
+export interface StaleUse {
+  parameter: string;
+  lastFrom: string;
+  /** The parts that used it: programme ids (`labels().program`), and `transition` and `alerts` (`labels().part`). */
+  usedBy: string[];
+  text?: string;
+}
 /** An assumption an estimate rests on, with the parts that used it (`text` when explained). */
-export interface AssumptionUse { rule: string; usedBy: string[]; text?: string }
+export interface AssumptionUse {
+  rule: string;
+  /** The parts that used it: programme ids (`labels().program`), and `transition` and `alerts` (`labels().part`). */
+  usedBy: string[];
+  text?: string;
+}
 /**
  * What a register's figures rested on, over its households computed, in an unexplained estimate's
  * shape: each item once, with every part that used it in any household (`screenColumns`'

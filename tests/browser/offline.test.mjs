@@ -133,9 +133,52 @@ test('served over plain http from another address, the page says it will not ope
       assert.match(text, /localhost/, text);
     }
     await page.screenshot({ path: `${shots}/offline-unavailable.png` });
+    // The connection drops while the page is open: it keeps computing, and the note claims no copy
+    // (there is none), loading nothing to say which parameters it uses.
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.context().setOffline(true);
+    const note = await page.waitForSelector('#offline-note:not([hidden])');
+    const text = await note.textContent();
+    assert.doesNotMatch(text, /保存在本机的副本/, text);
+    assert.match(text, /^当前未连接网络：已打开的本页照常计算，但本机没有保存本页的副本，断网期间关闭或刷新后无法重新打开。/, text);
+    assert.ok(text.includes(`所用参数：${set.title}（${set.published} 发布）`), text);
+    await page.waitForTimeout(500);
+    assert.deepEqual(errors, []);
   } finally {
     await lan.close();
     await halt(proc);
+  }
+});
+
+test('a portal\'s edit to a page (sw.js unchanged) is shown on the next load; offline, the kept page', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'zhenxing-site-'));
+  cpSync(site, dir, { recursive: true });
+  const server = await serve(dir);
+  const tab = await visit(server.url);
+  try {
+    await kept(tab.page);
+    // The portal edits index.html on the server after `make site` (its precompressed copies go,
+    // so the server sends the edited file).
+    for (const ext of ['.gz', '.br']) rmSync(join(dir, `index.html${ext}`), { force: true });
+    const index = readFileSync(join(dir, 'index.html'), 'utf8');
+    assert.ok(index.includes('<title>振兴'));
+    writeFileSync(join(dir, 'index.html'), index.replace('<title>振兴', '<title>门户修改 振兴'));
+    for (const address of [server.url, `${server.url}index.html`]) {
+      await tab.page.goto(address);
+      await tab.page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+      assert.match(await tab.page.title(), /^门户修改 振兴/, address);
+    }
+    // With no connection the kept copy still opens.
+    await halt(server.proc);
+    await tab.context.setOffline(true);
+    await tab.page.reload();
+    await tab.page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    assert.match(await tab.page.title(), /^振兴/);
+  } finally {
+    await tab.context.close();
+    await halt(server.proc);
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

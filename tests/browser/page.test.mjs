@@ -434,6 +434,14 @@ test('words a civil servant uses', async () => {
   }
 });
 
+test('the date field starts on the first day every parameter an estimate reads has a value', async () => {
+  // data/params: monitoring.incomeLine (read by every estimate) has its first value from 2021-01-01;
+  // the day before, an estimate is OUT_OF_RANGE at asOf. The field said 2020-12-16, a literal.
+  assert.equal(await page.getAttribute('#as-of', 'min'), '2021-01-01');
+  assert.throws(() => engine.estimate(households.unstable, '2020-12-31'), (e) => e.code === 'OUT_OF_RANGE' && e.path === 'asOf');
+  assert.doesNotThrow(() => engine.estimate(households.unstable, '2021-01-01'));
+});
+
 test('the transition card: days remaining inside the period, days until it starts before', async () => {
   await typeIn(page, households.unstable);
   const t = engine.transition(asOf, '230129');
@@ -443,7 +451,7 @@ test('the transition card: days remaining inside the period, days until it start
   assert.deepEqual(await page.$$eval('#t-measures li', (ls) => ls.map((l) => l.dataset.id)), t.measures.map((m) => m.id));
   await page.fill('#as-of', '2020-12-20');
   await page.fill('#members .member:nth-child(2) [name=birthDate]', '2013-01-01');
-  await page.waitForFunction(() => document.getElementById('t-phase').textContent.startsWith('过渡期前'));
+  await page.waitForFunction(() => document.getElementById('t-phase').textContent.startsWith('过渡期开始前'));
   const early = engine.transition('2020-12-20', '230129');
   assert.equal(await page.textContent('#t-days-label'), '距过渡期开始');
   assert.equal(await page.textContent('#t-days'), `${early.daysUntilStart} 天`);

@@ -103,6 +103,13 @@ function staticImports(path) {
   return found.map((m) => new URL(m[1] ?? m[2], `http://site/${dir}`).pathname.slice(1));
 }
 
+test('the register page\'s worker is one file: it imports nothing but the Excel library', () => {
+  // Its imports (register-worker.js, pkg/index.js, engine.js, zhenxing.js, snippets) were four round
+  // trips one after the other before it could start.
+  assert.deepEqual(staticImports('register-worker.js'), ['vendor/excel.js']);
+  assert.match(readFileSync(`${site}/register-worker.js`, 'utf8'), /new URL\("pkg\/zhenxing_bg\.wasm", import\.meta\.url\)/);
+});
+
 test('each page preloads every module its scripts import, the .wasm first: no round trip per import level', () => {
   // On DevTools' "Slow 4G" (562.5 ms a request) the staff page's household module, five levels of
   // imports below app.js, cost a round trip a level before scripts/site.mjs wrote these links.
@@ -114,9 +121,11 @@ test('each page preloads every module its scripts import, the .wasm first: no ro
     const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
     assert.deepEqual([...preloaded].sort(), [...closure].sort(), page);
     const at = (pattern) => html.search(pattern);
-    if (page === 'index.html') {
-      assert.ok(at(/<link rel="preload" href="pkg\/household\/household_bg\.wasm"/) >= 0, 'the staff page preloads its module');
-      assert.ok(at(/<link rel="preload"/) < at(/<link rel="modulepreload"/), 'the .wasm is asked for before the scripts');
+    // The module each page computes with (the register page's is its worker's, which loads it).
+    const wasm = { 'index.html': 'pkg/household/household_bg.wasm', 'county.html': 'pkg/zhenxing_bg.wasm' }[page];
+    if (wasm) {
+      assert.ok(html.includes(`<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin>`), `${page} preloads its module`);
+      assert.ok(at(/<link rel="preload"/) < at(/<link rel="modulepreload"/), `${page}: the .wasm is asked for before the scripts`);
     }
     assert.ok(at(/<link rel="modulepreload"/) < at(/<script type="module"/), `${page}: preloads before the module scripts`);
     assert.ok(at(/<script src=/) < at(/<link rel="modulepreload"/), `${page}: the classic scripts, which block the page, asked for first`);

@@ -325,3 +325,29 @@ test('the package below the floor: plain-html shows PolicyError UNSUPPORTED_BROW
     rmSync(page, { recursive: true, force: true });
   }
 });
+
+test('a portal\'s policy with \'wasm-unsafe-eval\' alone: Chromium 89 cannot compile, and the staff page says what to add', async () => {
+  // The header a portal sends beside the page's own <meta> policy: both apply. Chromium 89 knows
+  // 'unsafe-eval' only; today's Chromium computes under it (it knows 'wasm-unsafe-eval').
+  const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+  const route = {
+    url: `${site.url}**`,
+    handler: async (r) => {
+      const response = await r.fetch();
+      await r.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    },
+  };
+  const context = await browsers[`chromium ${VERSION}`].newContext({ locale: 'zh-CN' });
+  await context.route(route.url, route.handler);
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.waitForFunction(() => /Content-Security-Policy/.test(document.getElementById('status').textContent), null, { timeout: 60_000 });
+  const status = await page.evaluate(() => document.getElementById('status').textContent);
+  assert.match(status, /^出错：本网站的内容安全策略（Content-Security-Policy）不允许编译 WebAssembly/, status);
+  assert.ok(status.includes("'unsafe-eval'") && !/disallowed by embedder|请刷新页面/.test(status), status);
+  await page.screenshot({ path: join(shots, 'staff-page-csp-chromium-89.png') });
+  await context.close();
+  const today = await open(browsers['chromium (Debian)'], site.url, { route });
+  assert.equal(await today.page.evaluate(() => document.body.dataset.ready), 'true');
+  await today.context.close();
+});

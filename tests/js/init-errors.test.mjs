@@ -1,7 +1,7 @@
 // The browser entries' loaders (`zhenxing/web`, `zhenxing/household`), run here in Node by their file
 // paths, given what a page may wrongly give them: the other entry's .wasm in every form init() takes
 // (bytes, a compiled module, a response, an address), a module that is not zhenxing's, an argument that
-// cannot be read. Each is a PolicyError (or at least a rejection, never a synchronous throw), and the
+// cannot be read, a .wasm the server answers with 404. Each is a PolicyError (or at least a rejection, never a synchronous throw), and the
 // right module loads afterwards. A response served without `application/wasm` still loads, with the
 // console warning docs/bundlers.md quotes. (A file of its own: each entry loads once per process.)
 import { test, after } from 'node:test';
@@ -97,6 +97,14 @@ for (const { entry, file, own, other, otherEntry } of ENTRIES) {
     const empty = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
     await assert.rejects(web.default({ module_or_path: empty }), (e) => wrongModule(e, web, 'module_or_path', names)
       && e.message.includes('所给的不是 zhenxing 的计算模块') && e.message.includes(`请用同一个 zhenxing 包里的 ${own}`));
+    // A .wasm the server does not give (a host that left it out): the file and the status, in Chinese.
+    await assert.rejects(web.default({ module_or_path: `${base}missing/${own}` }), (e) => {
+      assert.ok(e instanceof web.PolicyError, String(e));
+      assert.equal(e.code, 'WASM_NOT_LOADED');
+      assert.equal(e.path, 'module_or_path');
+      assert.equal(e.message, `无法取得计算模块文件 ${base}missing/${own}（服务器答复 404 Not Found）：请网站管理员检查该文件已随网页一同上传、可以访问`);
+      return true;
+    });
     assert.throws(() => new web.PolicyEngine(), (e) => e.code === 'NOT_INITIALIZED', 'nothing was loaded');
     // Its own module: zhenxing/web's as an address served as application/wasm (compiled while it
     // downloads); zhenxing/household's as a response without that type, which loads all the same,
