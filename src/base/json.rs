@@ -187,6 +187,36 @@ pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
     Ok(node)
 }
 
+/// Whether a byte ends a run of a string's plain content: `"`, `\\` or a control character.
+const fn is_stop(b: u8) -> bool {
+    matches!(b, b'"' | b'\\' | 0..=0x1f)
+}
+
+/// [`is_stop`] for every byte, in the native tool: a load a byte instead of three tests. The
+/// module keeps the tests (the table would be 256 of its bytes).
+/// Built at compile time, where an index out of range would fail the build, not a run.
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(clippy::indexing_slicing)]
+const STOPS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b: u8 = 0;
+    loop {
+        table[b as usize] = is_stop(b);
+        if b == u8::MAX {
+            break table;
+        }
+        b = b.wrapping_add(1);
+    }
+};
+
+/// [`is_stop`], by the table where there is one.
+fn stops(b: u8) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    return STOPS.get(usize::from(b)) == Some(&true);
+    #[cfg(target_arch = "wasm32")]
+    is_stop(b)
+}
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -361,23 +391,30 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Where the run of plain bytes from `from` ends: at a quote, a backslash, a control
+    /// character or the end of the text. A local index over the bytes, not `peek` and `bump` byte
+    /// by byte (which keep the position in the parser), counts half the instructions.
+    fn plain_end(&self, from: usize) -> usize {
+        let rest = self.bytes.get(from..).unwrap_or(&[]);
+        let run = rest.iter().position(|b| stops(*b)).unwrap_or(rest.len());
+        from.saturating_add(run)
+    }
+
     /// A string; `None` when it holds a lone surrogate. Borrowed unless it has escapes.
     fn string(&mut self) -> Result<Option<Cow<'a, str>>, SyntaxError> {
         self.bump();
         let start = self.pos;
         // The fast path: no escape before the closing quote.
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    let s = self.text.get(start..self.pos).unwrap_or("");
-                    self.bump();
-                    return Ok(Some(Cow::Borrowed(s)));
-                }
-                Some(b'\\') => break,
-                Some(0..=0x1f) => return Err(self.error("字符串中有未转义的控制字符")),
-                Some(_) => self.bump(),
-                None => return Err(self.error("字符串没有结束的引号")),
+        self.pos = self.plain_end(start);
+        match self.peek() {
+            Some(b'"') => {
+                let s = self.text.get(start..self.pos).unwrap_or("");
+                self.bump();
+                return Ok(Some(Cow::Borrowed(s)));
             }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.error("字符串中有未转义的控制字符")),
+            None => return Err(self.error("字符串没有结束的引号")),
         }
         let mut out = String::from(self.text.get(start..self.pos).unwrap_or(""));
         let mut valid = true;
@@ -409,13 +446,11 @@ impl<'a> Parser<'a> {
                 }
                 Some(0..=0x1f) => return Err(self.error("字符串中有未转义的控制字符")),
                 Some(_) => {
-                    // Copy one whole UTF-8 character (the input is a &str: boundaries are valid).
-                    let rest = self.text.get(self.pos..).unwrap_or("");
-                    let Some(ch) = rest.chars().next() else {
-                        return Err(self.error("字符串没有结束的引号"));
-                    };
-                    out.push(ch);
-                    self.pos = self.pos.saturating_add(ch.len_utf8());
+                    // A run of plain bytes copied at once (it ends at an ASCII byte, so on a
+                    // character boundary of the `&str`).
+                    let end = self.plain_end(self.pos);
+                    out.push_str(self.text.get(self.pos..end).unwrap_or(""));
+                    self.pos = end;
                 }
                 None => return Err(self.error("字符串没有结束的引号")),
             }
@@ -496,6 +531,21 @@ mod tests {
         assert_eq!(a[2], Node::String(None));
         assert_eq!(a[3], Node::String(None));
         assert!(parse(r#"{"\ud840": 1}"#).is_err());
+    }
+
+    /// Between escapes, runs of plain text (multi-byte characters among them) are copied whole;
+    /// a control character or the end of the text inside a run is still refused where it is.
+    #[test]
+    fn escapes_between_runs_of_plain_text() {
+        let n = parse(r#"["王五\n住址：\"黑龙江\"\u00e9末", "a\\b", "\u738b五"]"#).unwrap();
+        let a = n.as_array().unwrap();
+        assert_eq!(a[0].as_str(), Some("王五\n住址：\"黑龙江\"é末"));
+        assert_eq!(a[1].as_str(), Some("a\\b"));
+        assert_eq!(a[2].as_str(), Some("王五"));
+        let e = parse("[\"王\\n五\u{1}\"]").unwrap_err();
+        assert_eq!((e.column, e.message), (7, "字符串中有未转义的控制字符"));
+        let e = parse("\"王\\n五六").unwrap_err();
+        assert_eq!((e.column, e.message), (7, "字符串没有结束的引号"));
     }
 
     #[test]
