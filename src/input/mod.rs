@@ -210,7 +210,9 @@ impl<'n, 'a> Obj<'n, 'a> {
         let mut seen = 0u64;
         let mut repeated = None;
         let mut unknown = false;
+        let mut lengths = 0;
         for (key, _) in entries {
+            lengths |= length_bit(key);
             let Some(at) = allowed.iter().position(|a| same_key(a, key)) else {
                 unknown = true;
                 c.push(unknown_field(&path, key, allowed));
@@ -233,7 +235,6 @@ impl<'n, 'a> Obj<'n, 'a> {
                 format!("字段“{}”出现了两次（只能给一次）", short(key)),
             ));
         }
-        let lengths = entries.iter().fold(0, |m, (k, _)| m | length_bit(k));
         Ok(Obj {
             entries,
             lengths,
