@@ -314,7 +314,7 @@ impl<'a> Parser<'a> {
             }
             self.bump();
             self.skip_space();
-            let value = self.value(depth.saturating_add(1))?;
+            let value = self.member_value(depth)?;
             members.push((key, value));
             self.skip_space();
             match self.peek() {
@@ -325,6 +325,15 @@ impl<'a> Parser<'a> {
                 }
                 _ => return Err(self.error("此处应为“,”或“}”")),
             }
+        }
+    }
+
+    /// The value of a member of an object at `depth`: a string (most of a household's values) read
+    /// where it is, anything else by [`Parser::value`] (which refuses one nested too deep).
+    fn member_value(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
+        match self.peek() {
+            Some(b'"') if depth < MAX_DEPTH => Ok(Node::String(self.string()?)),
+            _ => self.value(depth.saturating_add(1)),
         }
     }
 
@@ -593,6 +602,12 @@ mod tests {
         assert!(parse(&deep).is_err());
         let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
         assert!(parse(&ok).is_ok());
+        // A string as a member's value counts its level like any value: `{"a":` k times, then a
+        // string at level k.
+        let nested = |k: usize| format!("{}\"x\"{}", "{\"a\":".repeat(k), "}".repeat(k));
+        assert!(parse(&nested(MAX_DEPTH)).is_ok());
+        let e = parse(&nested(MAX_DEPTH + 1)).unwrap_err();
+        assert_eq!(e.message, "嵌套层数过多");
     }
 
     #[test]
