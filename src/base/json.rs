@@ -552,6 +552,17 @@ mod tests {
         assert!(parse(r#"{"\ud840": 1}"#).is_err());
     }
 
+    /// The bytes that end a plain run, by the table or by the tests: exactly the quote, the
+    /// backslash and the 32 control characters.
+    #[test]
+    fn a_plain_run_ends_at_a_quote_a_backslash_or_a_control_character() {
+        let ends: Vec<u8> = (0..=255u8).filter(|b| stops(*b)).collect();
+        let mut expected: Vec<u8> = (0..0x20).collect();
+        expected.extend([b'"', b'\\']);
+        assert_eq!(ends, expected);
+        assert!((0..=255u8).all(|b| stops(b) == is_stop(b)));
+    }
+
     /// Between escapes, runs of plain text (multi-byte characters among them) are copied whole;
     /// a control character or the end of the text inside a run is still refused where it is.
     #[test]
