@@ -262,6 +262,9 @@ impl<'n, 'a> Obj<'n, 'a> {
             .map(|(_, v)| v)
             .filter(|v| !v.is_null())
     }
+    /// Inlined in the native tool like the getters: a household's `guarantees` and `housing` are
+    /// mostly absent.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn object(&self, key: &'static str, allowed: &[&str]) -> Result<Option<Obj<'n, 'a>>> {
         let Some(v) = self.get(key) else {
             return Ok(None);
