@@ -210,7 +210,9 @@ impl<'n, 'a> Obj<'n, 'a> {
         let mut seen = 0u64;
         let mut repeated = None;
         let mut unknown = false;
+        let mut lengths = 0;
         for (key, _) in entries {
+            lengths |= length_bit(key);
             let Some(at) = allowed.iter().position(|a| same_key(a, key)) else {
                 unknown = true;
                 c.push(unknown_field(&path, key, allowed));
@@ -233,18 +235,25 @@ impl<'n, 'a> Obj<'n, 'a> {
                 format!("字段“{}”出现了两次（只能给一次）", short(key)),
             ));
         }
-        let lengths = entries.iter().fold(0, |m, (k, _)| m | length_bit(k));
         Ok(Obj {
             entries,
             lengths,
             path,
         })
     }
+    /// Whether no key of `key`'s length is given: most fields of a household are absent, and this
+    /// says so with a test. Inlined, with the getters' first step, into the native tool's callers,
+    /// where the key's length is known and an absent field then costs no call; not in the module,
+    /// whose bytes count more than these instructions.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn surely_absent(&self, key: &str) -> bool {
+        self.lengths & length_bit(key) == 0
+    }
     pub fn at(&self, key: &str) -> String {
         join_path(&self.path, key)
     }
     pub fn get(&self, key: &str) -> Option<&'n Node<'a>> {
-        if self.lengths & length_bit(key) == 0 {
+        if self.surely_absent(key) {
             return None;
         }
         self.entries
@@ -253,6 +262,9 @@ impl<'n, 'a> Obj<'n, 'a> {
             .map(|(_, v)| v)
             .filter(|v| !v.is_null())
     }
+    /// Inlined in the native tool like the getters: a household's `guarantees` and `housing` are
+    /// mostly absent.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn object(&self, key: &'static str, allowed: &[&str]) -> Result<Option<Obj<'n, 'a>>> {
         let Some(v) = self.get(key) else {
             return Ok(None);
@@ -264,7 +276,14 @@ impl<'n, 'a> Obj<'n, 'a> {
         };
         Obj::new_at(v, path, key, allowed).map(Some)
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn str(&self, key: &str) -> Result<Option<String>> {
+        match self.surely_absent(key) {
+            true => Ok(None),
+            false => self.str_given(key),
+        }
+    }
+    fn str_given(&self, key: &str) -> Result<Option<String>> {
         self.get(key)
             .map(|v| text(v, key).map_err(|e| e.under(&self.at(key))))
             .transpose()
@@ -272,7 +291,14 @@ impl<'n, 'a> Obj<'n, 'a> {
     pub fn required_str(&self, key: &str) -> Result<String> {
         self.str(key)?.ok_or_else(|| self.missing(key))
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn bool(&self, key: &str) -> Result<Option<bool>> {
+        match self.surely_absent(key) {
+            true => Ok(None),
+            false => self.bool_given(key),
+        }
+    }
+    fn bool_given(&self, key: &str) -> Result<Option<bool>> {
         match self.get(key) {
             None => Ok(None),
             Some(Node::Bool(b)) => Ok(Some(*b)),
@@ -282,7 +308,14 @@ impl<'n, 'a> Obj<'n, 'a> {
             )),
         }
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn count(&self, key: &str) -> Result<Option<u32>> {
+        match self.surely_absent(key) {
+            true => Ok(None),
+            false => self.count_given(key),
+        }
+    }
+    fn count_given(&self, key: &str) -> Result<Option<u32>> {
         match self.get(key) {
             None => Ok(None),
             Some(v) => v
@@ -294,7 +327,14 @@ impl<'n, 'a> Obj<'n, 'a> {
                 }),
         }
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn money(&self, key: &str) -> Result<Option<MoneyInput>> {
+        match self.surely_absent(key) {
+            true => Ok(None),
+            false => self.money_given(key),
+        }
+    }
+    fn money_given(&self, key: &str) -> Result<Option<MoneyInput>> {
         let Some(value) = self.get(key) else {
             return Ok(None);
         };
@@ -317,7 +357,14 @@ impl<'n, 'a> Obj<'n, 'a> {
             .map(Some)
             .map_err(|e| e.under(&self.at(key)))
     }
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn choice<T: Copy>(&self, key: &str, options: &[(&str, T)]) -> Result<Option<T>> {
+        match self.surely_absent(key) {
+            true => Ok(None),
+            false => self.choice_given(key, options),
+        }
+    }
+    fn choice_given<T: Copy>(&self, key: &str, options: &[(&str, T)]) -> Result<Option<T>> {
         match self.get(key) {
             None => Ok(None),
             Some(v) => one_of(v, "", options)
