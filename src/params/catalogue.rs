@@ -83,6 +83,8 @@ catalogue! {
     TEKUN_BASIC_ROUND_UP_TO = def("tekun.basicRoundUpTo", Yuan, "特困人员基本生活标准的进位单位")
         .limits(Limits::POSITIVE_MONEY)
         .about("基本生活标准（低保标准 × 倍数）向上取整到本金额的整数倍：1.00 即取整到元，0.01 即到分。");
+    TEKUN_BASIC_URBAN = def("tekun.basicStandard.urban", YuanPerPersonMonth, "特困人员基本生活标准（城市，当地公布数）").every(12)
+        .about("当地公布的城市特困人员基本生活标准。有取值的地区按公布数计发；没有取值的，按低保标准 × tekun.basicMultiple 向上取整。");
     TEKUN_CARE_SELF_CARE = def("tekun.care.selfCare", YuanPerPersonMonth, "特困人员照料护理标准（农村）：全自理").every(12);
     TEKUN_CARE_PARTIAL_CARE = def("tekun.care.partialCare", YuanPerPersonMonth, "特困人员照料护理标准（农村）：半护理").every(12);
     TEKUN_CARE_FULL_CARE = def("tekun.care.fullCare", YuanPerPersonMonth, "特困人员照料护理标准（农村）：全护理").every(12);

@@ -187,11 +187,16 @@ fn no_value_yet_is_out_of_range() {
     assert!(e.message.contains("2018-11-22"), "{}", e.message);
 }
 
-/// Household programmes read these from the first day of the period.
+/// Household programmes read these from the first day of the period (but a figure only some places
+/// publish, read where it has a value: the published 特困 basic standard).
 #[test]
 fn rules_of_the_period_have_values_from_its_first_day() {
     let set = default_set();
-    for spec in catalogue::ALL.iter().filter(|s| !s.informational) {
+    let sparse = |s: &Spec| s.name == catalogue::TEKUN_BASIC_URBAN.name;
+    for spec in catalogue::ALL
+        .iter()
+        .filter(|s| !s.informational && !sparse(s))
+    {
         for code in [230129, 230102, 232761] {
             let found = set.lookup(spec, d("2021-01-01"), set.region(code));
             assert!(
@@ -1301,4 +1306,20 @@ fn kept_values_read_and_record_as_looked_up_ones() {
         .unwrap();
     assert_eq!(here, rural(&set, 230102, "2023-06-01"));
     assert_eq!(there, rural(&set, 230129, "2023-06-01"));
+}
+
+/// A published 特困 basic standard is read where a place has one (Harbin's counties, 2022 on) and
+/// is `None` elsewhere and before, never an error.
+#[test]
+fn a_published_figure_is_read_only_where_there_is_one() {
+    let set = default_set();
+    let spec = &catalogue::TEKUN_BASIC_URBAN;
+    let mut county = Reader::new(&set, d("2022-06-01"), set.region(230129));
+    assert_eq!(county.money_if_any(spec).unwrap(), Some(Money::yuan(957)));
+    assert!(county.unofficial().contains(spec.name));
+    let mut before = Reader::new(&set, d("2021-06-01"), set.region(230129));
+    assert_eq!(before.money_if_any(spec).unwrap(), None);
+    let mut district = Reader::new(&set, d("2022-06-01"), set.region(230102));
+    assert_eq!(district.money_if_any(spec).unwrap(), None);
+    assert!(!district.unofficial().contains(spec.name));
 }
