@@ -169,6 +169,8 @@ catalogue! {
     EDUCATION_COMPULSORY_AGE_MIN = def("education.compulsoryAgeMin", Years, "义务教育适龄：起始年龄").limits(Limits::whole(0, 20));
     EDUCATION_COMPULSORY_AGE_MAX = def("education.compulsoryAgeMax", Years, "义务教育适龄：最大年龄（含）").limits(Limits::whole(0, 20))
         .about("年满起始年龄入学、接受九年义务教育：适龄为起始年龄至起始年龄 + 9（含当年满该岁者）。用于“控辍保学”提醒。");
+    EDUCATION_SCHOOL_YEAR_START_MONTH = def("education.schoolYearStartMonth", MonthOfYear, "学年开始的月份（该月1日入学）")
+        .about("年满起始年龄后的第一个该月1日起才是义务教育适龄：取9即9月1日入学，8月31日（含）前年满6周岁的当年入学。用于“控辍保学”提醒。");
     EDUCATION_BOARDING_JUNIOR = def("education.boarding.junior", YuanPerYear, "寄宿生生活补助：初中");
     // 金融: 六(十七)
     MICROCREDIT_CAP = def("credit.microcredit.cap", Yuan, "脱贫人口小额信贷额度上限");

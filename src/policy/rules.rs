@@ -281,7 +281,7 @@ rules! {
     POVERTY_INSURANCE_COVERED: "povertyInsurance.covered", ASSUMPTION, "六(十七)", "防贫保险、扶贫小额保险按县开办（参数），保障脱贫户和监测户。";
     POVERTY_INSURANCE_FORMULA: "povertyInsurance.formula", ASSUMPTION, "六(十七)", "扣除刚性支出后人均纯收入低于防贫线（监测标准的倍数）的，按（防贫线 − 人均）× 人数 × 赔付比例赔付，不超过每户上限，一次性现金。刚性支出超过收入的，人均按0计：保险只补到防贫线，超出收入的支出由临时救助和一事一议承担。";
     // 提醒（estimate.alerts）
-    ALERTS_SCHOOL_DROPOUT: "alerts.schoolDropout", Document, "二(三)；《义务教育法》第二条、第十一条（转述）", "脱贫户、监测户中6至15周岁（参数）未登记在校、也未登记因身体原因不具备学习条件的成员，提醒控辍保学。";
+    ALERTS_SCHOOL_DROPOUT: "alerts.schoolDropout", Document, "二(三)；《义务教育法》第二条、第十一条（转述）", "脱贫户、监测户中6至15周岁（参数）未登记在校、也未登记因身体原因不具备学习条件的成员，提醒控辍保学；满6周岁后的第一个9月1日（学年开始月份，参数，示意；即8月31日前含当日满6周岁的当年入学）起才提醒：6月满6周岁的儿童，9月1日前不算失学。";
     ALERTS_COVERAGE_GAP: "alerts.coverageGap", ASSUMPTION, "四(十三)", "“无法通过产业就业获得稳定收入”按本人没有工资收入计；未满劳动年龄的未成年人不计；是否已纳入低保、特困以本测算的结论（及登记的正在领取低保）为准。";
     ALERTS_UNINSURED: "alerts.uninsured", Text, "二(三)", "脱贫户、监测户中登记为未参加基本医疗保险的成员，提醒参保动员。";
     ALERTS_HOUSING_UNSAFE: "alerts.housingUnsafe", Text, "二(三)", "登记住房安全未保障或鉴定为C级、D级危房的，提醒并给出危房改造的结论。";
