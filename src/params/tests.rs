@@ -1323,3 +1323,38 @@ fn a_published_figure_is_read_only_where_there_is_one() {
     assert_eq!(district.money_if_any(spec).unwrap(), None);
     assert!(!district.unofficial().contains(spec.name));
 }
+
+/// Harbin's districts have 2021 care amounts derived from the city's 2021 totals (illustrative);
+/// from 2022 the reported city figure again; the counties keep the province-wide value in 2021.
+#[test]
+fn harbin_districts_2021_care_is_derived_and_2022_is_reported() {
+    let set = default_set();
+    let care = |on: &str, code: u32| {
+        let v = set
+            .lookup(&catalogue::TEKUN_CARE_SELF_CARE, d(on), set.region(code))
+            .unwrap();
+        (v.value.clone(), v.status)
+    };
+    // 9996 ÷ 12 = 833 − ⌈1.3 × 367⌉ = 478 → 355.
+    assert_eq!(
+        care("2021-06-01", 230102),
+        (Value::Decimal(Decimal::from(355)), Status::Illustrative)
+    );
+    assert_eq!(
+        care("2022-06-01", 230102),
+        (Value::Decimal(Decimal::from(390)), Status::Reported)
+    );
+    assert_eq!(
+        care("2021-06-01", 230129),
+        (Value::Decimal(Decimal::from(390)), Status::Illustrative)
+    );
+    // 23388 ÷ 12 = 1949 − ⌈1.3 × 732⌉ = 952 → 997; full care two steps of 600 ÷ 12 = 50 more.
+    let urban = set
+        .lookup(
+            &catalogue::TEKUN_CARE_URBAN_FULL_CARE,
+            d("2021-06-01"),
+            set.region(230102),
+        )
+        .unwrap();
+    assert_eq!(urban.value, Value::Decimal(Decimal::from(1097)));
+}
