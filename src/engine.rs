@@ -1206,7 +1206,7 @@ mod tests {
         let d = engine.describe("dibao.base", "2023-06-01", None).unwrap();
         let r = d.rule.unwrap();
         assert_eq!((r.basis, r.basis_label), ("document", "国家或省级文件"));
-        assert_eq!(r.source, "民发〔2021〕57号第二十三条");
+        assert_eq!(r.source, "民发〔2021〕57号第二十三条（转述）");
         assert_eq!(d.text, r.text);
         assert!(d.parameter.is_none() && d.reason.is_none());
         // A reason id alone: its labels().reason sentence.

@@ -427,7 +427,7 @@ fn member_steps(
                 e.step(
                     rules::ANNUAL_ENDS_WITHIN_YEAR,
                     format!(
-                        "{}：救助供养至 {} 止（年满{age}周岁前一日），自测算日期起剩 {months} 个月（不足一月按一月计）：全年 = {monthly} 元 × {months} = {annual} 元。",
+                        "{}：救助供养至 {} 止（年满{age}周岁前一日），自测算日期起剩 {months} 个月（不足一月按一月计，本计算器的假设）：全年 = {monthly} 元 × {months} = {annual} 元。",
                         m.label,
                         format_date(last),
                     ),

@@ -58,7 +58,7 @@ test('every id a lean estimate carries can be described', () => {
 test('a rule: its text, basis and source; a reason: its sentence', () => {
   const rule = engine.describe('dibao.base', asOf);
   assert.deepEqual(rule.rule, {
-    basis: 'document', basisLabel: '国家或省级文件', source: '民发〔2021〕57号第二十三条',
+    basis: 'document', basisLabel: '国家或省级文件', source: '民发〔2021〕57号第二十三条（转述）',
     text: '人均月收入低于低保标准的，低保金可以按人均收入与标准的差额计算，也可以按困难程度和人员情况分档计算。',
   });
   assert.equal(rule.text, rule.rule.text);
