@@ -1228,8 +1228,9 @@ fn the_compile_time_name_order_is_the_sorted_catalogue() {
 
 #[test]
 fn the_value_in_force_comes_with_its_date_source_and_staleness() {
-    // data/params/dibao-tekun.toml: the province's rural 低保 standard is 441 from 2022-01-01
-    // (region 230000); Harbin's nine districts (道里区 230102 among them) have 625 from the same day.
+    // data/params/dibao-tekun.toml: the rural 低保 standard of Harbin's nine counties (延寿县 230129
+    // among them) is 441 from 2022-01-01; Harbin's nine districts (道里区 230102 among them) have 625
+    // from the same day.
     // The cycle is 12 months, so on 2023-06-01 (past 2023-01-01) both are due for checking.
     let set = default_set();
     let (p, v, stale) = set
@@ -1238,7 +1239,7 @@ fn the_value_in_force_comes_with_its_date_source_and_staleness() {
     assert_eq!(p.label, "农村低保标准");
     assert_eq!(
         (v.value.display(), v.from, v.region),
-        ("441".to_string(), d("2022-01-01"), Some(230000))
+        ("441".to_string(), d("2022-01-01"), Some(230129))
     );
     assert!(v.source.contains("441元/人·月"), "{}", v.source);
     assert!(stale);
