@@ -1359,3 +1359,22 @@ fn harbin_districts_2021_care_is_derived_and_2022_is_reported() {
         .unwrap();
     assert_eq!(urban.value, Value::Decimal(Decimal::from(1097)));
 }
+
+/// The campaign-era 大病保险 figures and the 2016 医疗救助 rate, read for 2023, are listed as not
+/// official, and the two with a yearly cycle as past it.
+#[test]
+fn campaign_era_medical_figures_are_flagged_after_their_year() {
+    let set = default_set();
+    let mut r = Reader::new(&set, d("2023-06-01"), set.region(230129));
+    for spec in [
+        &catalogue::MEDICAL_CRITICAL_DEDUCTIBLE,
+        &catalogue::MEDICAL_CRITICAL_RATE,
+        &catalogue::MEDICAL_ASSISTANCE_RATE,
+    ] {
+        r.decimal(spec).unwrap();
+        assert!(r.unofficial().contains(spec.name), "{}", spec.name);
+    }
+    let stale = r.stale();
+    assert!(stale.contains("medical.criticalIllness.deductible"));
+    assert!(stale.contains("medical.criticalIllness.rate"));
+}

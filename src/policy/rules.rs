@@ -239,7 +239,7 @@ rules! {
     EDUCATION_DIFFICULTY: "education.difficulty", ASSUMPTION, "三(八)", "脱贫户、监测户（含返贫致贫户）或低保、特困家庭的学生按家庭经济困难学生资助。";
     EDUCATION_NUTRITION: "education.nutrition", Text, "三(八)", "农村义务教育学生营养改善计划：每生每天标准 × 在校天数。";
     EDUCATION_BOARDING: "education.boarding", Text, "三(八)", "家庭经济困难的义务教育寄宿生生活补助。";
-    EDUCATION_SENIOR_HIGH_GRANT: "education.seniorHighGrant", Text, "三(八)", "家庭经济困难的普通高中学生国家助学金。";
+    EDUCATION_SENIOR_HIGH_GRANT: "education.seniorHighGrant", Text, "三(八)", "家庭经济困难的普通高中学生国家助学金。中等职业学校国家助学金不计算（未找到黑龙江的数额）：中职学生只计雨露计划。";
     EDUCATION_YULU: "education.yulu", Document, "六(十九)；国开办发〔2015〕19号；国乡振发〔2022〕6号（转述）", "脱贫户、监测户“两后生”接受中职、高职教育的，过渡期内给予雨露计划补助（截止日为参数，2025-12-31）。";
     EDUCATION_NONE: "education.none", Text, "三(八)", "在校学生没有适用的资助项目。";
     // 医疗保障
