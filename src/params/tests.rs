@@ -1334,7 +1334,7 @@ fn harbin_districts_2021_care_is_derived_and_2022_is_reported() {
         let v = set
             .lookup(&catalogue::TEKUN_CARE_SELF_CARE, d(on), set.region(code))
             .unwrap();
-        (v.value.clone(), v.status)
+        (v.value, v.status)
     };
     // 9996 ÷ 12 = 833 − ⌈1.3 × 367⌉ = 478 → 355.
     assert_eq!(
