@@ -1090,9 +1090,9 @@ mod tests {
     #[test]
     fn describe_names_a_parameter_in_force_with_its_date_and_source() {
         let engine = Engine::new().unwrap();
-        // data/params/dibao-tekun.toml: the province's rural standard from 2022-01-01 is 441
-        // (reported), which 延寿县 (230129) follows; Harbin's districts (道里区 230102 among them)
-        // 625 from the same day.
+        // data/params/dibao-tekun.toml: the rural standard of Harbin's nine counties (延寿县 230129
+        // among them) from 2022-01-01 is 441 (reported); Harbin's districts (道里区 230102 among
+        // them) 625 from the same day.
         let d = engine
             .describe("dibao.standard.rural", "2023-06-01", Some("230129"))
             .unwrap();
@@ -1116,7 +1116,7 @@ mod tests {
         );
         assert!(
             d.text.starts_with(
-                "农村低保标准：441（元/人·月），黑龙江省，自 2022-01-01 起；来源：哈尔滨市2022年"
+                "农村低保标准：441（元/人·月），延寿县，自 2022-01-01 起；来源：哈尔滨市2022年"
             ),
             "{}",
             d.text
@@ -1206,7 +1206,7 @@ mod tests {
         let d = engine.describe("dibao.base", "2023-06-01", None).unwrap();
         let r = d.rule.unwrap();
         assert_eq!((r.basis, r.basis_label), ("document", "国家或省级文件"));
-        assert_eq!(r.source, "民发〔2021〕57号第二十三条");
+        assert_eq!(r.source, "民发〔2021〕57号第二十三条（转述）");
         assert_eq!(d.text, r.text);
         assert!(d.parameter.is_none() && d.reason.is_none());
         // A reason id alone: its labels().reason sentence.

@@ -102,7 +102,7 @@ fn a_gradual_exit_counts_its_months_left() {
     let said = steps(&v, "dibao");
     assert!(
         said.iter().any(|s| s.contains(
-            "渐退期至 2024-09-14 止，自测算日期起剩 4 个月（不足一月按一月计）：全年 = 1161.20 元 × 4 = 4644.80 元"
+            "渐退期至 2024-09-14 止，自测算日期起剩 4 个月（不足一月按一月计，本计算器的假设）：全年 = 1161.20 元 × 4 = 4644.80 元"
         )),
         "{said:?}"
     );

@@ -2,7 +2,9 @@
 //! decided. Each names its members, the item of the text it follows and the action to take.
 //!
 //! - `schoolDropout` (二(三) 控辍保学): a member of compulsory-school age in a 脱贫 or monitored household
-//!   with no schooling recorded, unless exempt from school for health reasons.
+//!   with no schooling recorded, unless exempt from school for health reasons. School starts on the
+//!   first day of the school year's month (1 September) after the 6th birthday: a child who turns
+//!   6 in June is not out of school before 1 September.
 //! - `coverageGap` (四(十三) 应保尽保): a 脱贫 member (脱贫户, or a monitored household registered as
 //!   脱贫不稳定户 or identified as 返贫) of working age or older without labour capacity, or with only
 //!   part of it, and no wages, whom neither 低保 nor 特困 covers in this estimate, in a household not
@@ -11,12 +13,15 @@
 //! - `housingUnsafe`, `waterUnsafe` (二(三)): housing (recorded as not secured, or appraised C or D)
 //!   and drinking water recorded as not secured, with what answers them.
 //!
-//! Parameters read: `education.compulsoryAgeMin`, `education.compulsoryAgeMax`, `labor.workingAgeMin`.
+//! Parameters read: `education.compulsoryAgeMin`, `education.compulsoryAgeMax`,
+//! `education.schoolYearStartMonth`, `labor.workingAgeMin`.
 
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::base::error::Result;
+use crate::base::calendar::turns;
+use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
 use crate::input::model::{Appraisal, Capacity, Category, Household, HouseholdStatus, Member};
 use crate::params::{catalogue as p, Reader, Used};
@@ -153,10 +158,35 @@ fn school_dropout(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Option<Alert>
         r.count(&p::EDUCATION_COMPULSORY_AGE_MIN)?,
         r.count(&p::EDUCATION_COMPULSORY_AGE_MAX)?,
     );
-    let out: Vec<String> = labels(h.members.iter().filter(|m| {
-        (ages.0..=ages.1).contains(&m.age) && m.schooling.is_none() && !m.health_exempt_from_school
-    }));
+    let month = r.count(&p::EDUCATION_SCHOOL_YEAR_START_MONTH)?;
+    let mut out = Vec::new();
+    for m in &h.members {
+        if (ages.0..=ages.1).contains(&m.age)
+            && m.schooling.is_none()
+            && !m.health_exempt_from_school
+            && school_starts(m.birth_date, ages.0, month)? <= h.ages_on
+        {
+            out.push(m.label.to_string());
+        }
+    }
     Ok((!out.is_empty()).then(|| alert("schoolDropout", out, Say::SchoolDropout(ages.0, ages.1))))
+}
+
+/// The day compulsory school starts for a child born on `birth`: the first day of `month` after
+/// the birthday of `age` (义务教育法第十一条：年满六周岁…入学; the school year starts on 1 September,
+/// so the cut-off is 31 August: a child who turns 6 on 1 September starts a year later).
+fn school_starts(birth: NaiveDate, age: u32, month: u32) -> Result<NaiveDate> {
+    let birthday = turns(birth, age)?;
+    let first = |year| {
+        NaiveDate::from_ymd_opt(year, month, 1)
+            .ok_or_else(|| PolicyError::out_of_range("", "日期计算超出范围"))
+    };
+    let start = first(birthday.year())?;
+    if start > birthday {
+        Ok(start)
+    } else {
+        first(birthday.year().saturating_add(1))
+    }
 }
 
 fn coverage_gap(h: &Household<'_>, a: &Assistance) -> Result<Option<Alert>> {
@@ -256,6 +286,7 @@ mod tests {
         assert_eq!(e.alerts[0].members, ["孩子"]);
         assert!(e.unofficial.contains("education.compulsoryAgeMin"));
         assert!(e.unofficial.contains("education.compulsoryAgeMax"));
+        assert!(e.unofficial.contains("education.schoolYearStartMonth"));
         assert!(!e.assumptions.contains(rules::ALERTS_COVERAGE_GAP));
         // A general household raises no school alert and reads no school ages.
         let general = HouseholdInput::from_json(&text.replace("alleviated", "general")).unwrap();

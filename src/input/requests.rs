@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::household::{HouseholdStatus, STATUSES};
+use super::household::{Category, HouseholdStatus, CATEGORIES, STATUSES};
 use super::Obj;
 use crate::base::error::{PolicyError, Result};
 use crate::base::json::Node;
@@ -136,6 +136,9 @@ pub struct MicrocreditRequest {
     pub region: String,
     /// The borrower's household: 脱贫户 and households under monitoring qualify.
     pub status: HouseholdStatus,
+    /// A monitored household's category: 突发严重困难户 do not qualify (脱贫户 and 边缘易致贫户 do).
+    #[tsify(optional)]
+    pub monitoring_category: Option<Category>,
     #[tsify(type = "Money")]
     pub amount: Money,
     /// Whole years, 1 to 30.
@@ -151,8 +154,23 @@ impl MicrocreditRequest {
             node,
             "",
             "贷款申请",
-            &["region", "status", "amount", "termYears", "rate"],
+            &[
+                "region",
+                "status",
+                "monitoringCategory",
+                "amount",
+                "termYears",
+                "rate",
+            ],
         )?;
+        let status = o.required_choice("status", STATUSES)?;
+        let monitoring_category = o.choice("monitoringCategory", CATEGORIES)?;
+        if monitoring_category.is_some() && !status.monitored() {
+            return Err(PolicyError::invalid_input(
+                "monitoringCategory",
+                "只有户类型为“已纳入防返贫监测”或“已认定返贫致贫”的家庭才有登记的监测类别",
+            ));
+        }
         let term_years = o.count("termYears")?.ok_or_else(|| {
             PolicyError::invalid_input("termYears", "缺少必填字段“termYears”（整年）")
         })?;
@@ -167,7 +185,8 @@ impl MicrocreditRequest {
         })?;
         Ok(MicrocreditRequest {
             region: o.required_str("region")?,
-            status: o.required_choice("status", STATUSES)?,
+            status,
+            monitoring_category,
             amount: o.required_money("amount")?,
             term_years,
             rate: Rate::from_decimal(rate),

@@ -83,6 +83,8 @@ catalogue! {
     TEKUN_BASIC_ROUND_UP_TO = def("tekun.basicRoundUpTo", Yuan, "特困人员基本生活标准的进位单位")
         .limits(Limits::POSITIVE_MONEY)
         .about("基本生活标准（低保标准 × 倍数）向上取整到本金额的整数倍：1.00 即取整到元，0.01 即到分。");
+    TEKUN_BASIC_URBAN = def("tekun.basicStandard.urban", YuanPerPersonMonth, "特困人员基本生活标准（城市，当地公布数）").every(12)
+        .about("当地公布的城市特困人员基本生活标准。有取值的地区按公布数计发；没有取值的，按低保标准 × tekun.basicMultiple 向上取整。");
     TEKUN_CARE_SELF_CARE = def("tekun.care.selfCare", YuanPerPersonMonth, "特困人员照料护理标准（农村）：全自理").every(12);
     TEKUN_CARE_PARTIAL_CARE = def("tekun.care.partialCare", YuanPerPersonMonth, "特困人员照料护理标准（农村）：半护理").every(12);
     TEKUN_CARE_FULL_CARE = def("tekun.care.fullCare", YuanPerPersonMonth, "特困人员照料护理标准（农村）：全护理").every(12);
@@ -167,6 +169,8 @@ catalogue! {
     EDUCATION_COMPULSORY_AGE_MIN = def("education.compulsoryAgeMin", Years, "义务教育适龄：起始年龄").limits(Limits::whole(0, 20));
     EDUCATION_COMPULSORY_AGE_MAX = def("education.compulsoryAgeMax", Years, "义务教育适龄：最大年龄（含）").limits(Limits::whole(0, 20))
         .about("年满起始年龄入学、接受九年义务教育：适龄为起始年龄至起始年龄 + 9（含当年满该岁者）。用于“控辍保学”提醒。");
+    EDUCATION_SCHOOL_YEAR_START_MONTH = def("education.schoolYearStartMonth", MonthOfYear, "学年开始的月份（该月1日入学）")
+        .about("年满起始年龄后的第一个该月1日起才是义务教育适龄：取9即9月1日入学，8月31日（含）前年满6周岁的当年入学。用于“控辍保学”提醒。");
     EDUCATION_BOARDING_JUNIOR = def("education.boarding.junior", YuanPerYear, "寄宿生生活补助：初中");
     // 金融: 六(十七)
     MICROCREDIT_CAP = def("credit.microcredit.cap", Yuan, "脱贫人口小额信贷额度上限");

@@ -1302,6 +1302,15 @@ impl<'a> Reader<'a> {
         self.value_at(spec, self.params_on, self.region)
     }
 
+    /// The value for the reader's date and region when the set has one (a figure only some places
+    /// publish), recorded as [`Reader::value`] records it; `None` when it has none.
+    pub fn money_if_any(&mut self, spec: &'static Spec) -> Result<Option<Money>> {
+        if self.set.lookup(spec, self.params_on, self.region).is_err() {
+            return Ok(None);
+        }
+        self.money(spec).map(Some)
+    }
+
     pub fn decimal(&mut self, spec: &'static Spec) -> Result<Decimal> {
         self.decimal_in(spec, self.region)
     }

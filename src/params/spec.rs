@@ -24,6 +24,8 @@ pub enum Unit {
     Flag,
     /// A number of people (posts a household may hold).
     Persons,
+    /// A month of the year, 1 to 12 (the month the school year starts).
+    MonthOfYear,
     Date,
 }
 
@@ -40,7 +42,7 @@ pub enum Kind {
 }
 
 impl Unit {
-    pub const ALL: [Unit; 16] = [
+    pub const ALL: [Unit; 17] = [
         Unit::YuanPerPersonMonth,
         Unit::YuanPerPersonYear,
         Unit::YuanPerMonth,
@@ -56,6 +58,7 @@ impl Unit {
         Unit::Tier,
         Unit::Flag,
         Unit::Persons,
+        Unit::MonthOfYear,
         Unit::Date,
     ];
 
@@ -76,6 +79,7 @@ impl Unit {
             Unit::Tier => "tier",
             Unit::Flag => "flag",
             Unit::Persons => "persons",
+            Unit::MonthOfYear => "monthOfYear",
             Unit::Date => "date",
         }
     }
@@ -98,6 +102,7 @@ impl Unit {
             Unit::Tier => "档",
             Unit::Flag => "是否（1 是，0 否）",
             Unit::Persons => "人",
+            Unit::MonthOfYear => "月份",
             Unit::Date => "日期",
         }
     }
@@ -116,9 +121,13 @@ impl Unit {
             | Unit::YuanPerDay
             | Unit::Yuan => Kind::Money,
             Unit::Rate | Unit::Multiple => Kind::Rate,
-            Unit::Days | Unit::Months | Unit::Years | Unit::Tier | Unit::Flag | Unit::Persons => {
-                Kind::Count
-            }
+            Unit::Days
+            | Unit::Months
+            | Unit::Years
+            | Unit::Tier
+            | Unit::Flag
+            | Unit::Persons
+            | Unit::MonthOfYear => Kind::Count,
             Unit::Date => Kind::Date,
         }
     }
@@ -134,6 +143,7 @@ impl Unit {
             Unit::Tier => Limits::whole(1, 3),
             Unit::Flag => Limits::whole(0, 1),
             Unit::Persons => Limits::whole(0, 30),
+            Unit::MonthOfYear => Limits::whole(1, 12),
             _ => Limits::MONEY,
         }
     }

@@ -187,11 +187,16 @@ fn no_value_yet_is_out_of_range() {
     assert!(e.message.contains("2018-11-22"), "{}", e.message);
 }
 
-/// Household programmes read these from the first day of the period.
+/// Household programmes read these from the first day of the period (but a figure only some places
+/// publish, read where it has a value: the published 特困 basic standard).
 #[test]
 fn rules_of_the_period_have_values_from_its_first_day() {
     let set = default_set();
-    for spec in catalogue::ALL.iter().filter(|s| !s.informational) {
+    let sparse = |s: &Spec| s.name == catalogue::TEKUN_BASIC_URBAN.name;
+    for spec in catalogue::ALL
+        .iter()
+        .filter(|s| !s.informational && !sparse(s))
+    {
         for code in [230129, 230102, 232761] {
             let found = set.lookup(spec, d("2021-01-01"), set.region(code));
             assert!(
@@ -1223,8 +1228,9 @@ fn the_compile_time_name_order_is_the_sorted_catalogue() {
 
 #[test]
 fn the_value_in_force_comes_with_its_date_source_and_staleness() {
-    // data/params/dibao-tekun.toml: the province's rural 低保 standard is 441 from 2022-01-01
-    // (region 230000); Harbin's nine districts (道里区 230102 among them) have 625 from the same day.
+    // data/params/dibao-tekun.toml: the rural 低保 standard of Harbin's nine counties (延寿县 230129
+    // among them) is 441 from 2022-01-01; Harbin's nine districts (道里区 230102 among them) have 625
+    // from the same day.
     // The cycle is 12 months, so on 2023-06-01 (past 2023-01-01) both are due for checking.
     let set = default_set();
     let (p, v, stale) = set
@@ -1233,7 +1239,7 @@ fn the_value_in_force_comes_with_its_date_source_and_staleness() {
     assert_eq!(p.label, "农村低保标准");
     assert_eq!(
         (v.value.display(), v.from, v.region),
-        ("441".to_string(), d("2022-01-01"), Some(230000))
+        ("441".to_string(), d("2022-01-01"), Some(230129))
     );
     assert!(v.source.contains("441元/人·月"), "{}", v.source);
     assert!(stale);
@@ -1301,4 +1307,74 @@ fn kept_values_read_and_record_as_looked_up_ones() {
         .unwrap();
     assert_eq!(here, rural(&set, 230102, "2023-06-01"));
     assert_eq!(there, rural(&set, 230129, "2023-06-01"));
+}
+
+/// A published 特困 basic standard is read where a place has one (Harbin's counties, 2022 on) and
+/// is `None` elsewhere and before, never an error.
+#[test]
+fn a_published_figure_is_read_only_where_there_is_one() {
+    let set = default_set();
+    let spec = &catalogue::TEKUN_BASIC_URBAN;
+    let mut county = Reader::new(&set, d("2022-06-01"), set.region(230129));
+    assert_eq!(county.money_if_any(spec).unwrap(), Some(Money::yuan(957)));
+    assert!(county.unofficial().contains(spec.name));
+    let mut before = Reader::new(&set, d("2021-06-01"), set.region(230129));
+    assert_eq!(before.money_if_any(spec).unwrap(), None);
+    let mut district = Reader::new(&set, d("2022-06-01"), set.region(230102));
+    assert_eq!(district.money_if_any(spec).unwrap(), None);
+    assert!(!district.unofficial().contains(spec.name));
+}
+
+/// Harbin's districts have 2021 care amounts derived from the city's 2021 totals (illustrative);
+/// from 2022 the reported city figure again; the counties keep the province-wide value in 2021.
+#[test]
+fn harbin_districts_2021_care_is_derived_and_2022_is_reported() {
+    let set = default_set();
+    let care = |on: &str, code: u32| {
+        let v = set
+            .lookup(&catalogue::TEKUN_CARE_SELF_CARE, d(on), set.region(code))
+            .unwrap();
+        (v.value, v.status)
+    };
+    // 9996 ÷ 12 = 833 − ⌈1.3 × 367⌉ = 478 → 355.
+    assert_eq!(
+        care("2021-06-01", 230102),
+        (Value::Decimal(Decimal::from(355)), Status::Illustrative)
+    );
+    assert_eq!(
+        care("2022-06-01", 230102),
+        (Value::Decimal(Decimal::from(390)), Status::Reported)
+    );
+    assert_eq!(
+        care("2021-06-01", 230129),
+        (Value::Decimal(Decimal::from(390)), Status::Illustrative)
+    );
+    // 23388 ÷ 12 = 1949 − ⌈1.3 × 732⌉ = 952 → 997; full care two steps of 600 ÷ 12 = 50 more.
+    let urban = set
+        .lookup(
+            &catalogue::TEKUN_CARE_URBAN_FULL_CARE,
+            d("2021-06-01"),
+            set.region(230102),
+        )
+        .unwrap();
+    assert_eq!(urban.value, Value::Decimal(Decimal::from(1097)));
+}
+
+/// The campaign-era 大病保险 figures and the 2016 医疗救助 rate, read for 2023, are listed as not
+/// official, and the two with a yearly cycle as past it.
+#[test]
+fn campaign_era_medical_figures_are_flagged_after_their_year() {
+    let set = default_set();
+    let mut r = Reader::new(&set, d("2023-06-01"), set.region(230129));
+    for spec in [
+        &catalogue::MEDICAL_CRITICAL_DEDUCTIBLE,
+        &catalogue::MEDICAL_CRITICAL_RATE,
+        &catalogue::MEDICAL_ASSISTANCE_RATE,
+    ] {
+        r.decimal(spec).unwrap();
+        assert!(r.unofficial().contains(spec.name), "{}", spec.name);
+    }
+    let stale = r.stale();
+    assert!(stale.contains("medical.criticalIllness.deductible"));
+    assert!(stale.contains("medical.criticalIllness.rate"));
 }

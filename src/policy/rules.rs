@@ -154,8 +154,8 @@ rules! {
     // 家庭成员（各项目共用）
     MEMBER_LABOR_CAPACITY: "member.laborCapacity", Document, "民发〔2021〕43号第五条", "无劳动能力：60周岁以上的老年人，未满16周岁的未成年人（劳动年龄上下限为参数），残疾等级为一、二、三级的智力、精神残疾人，一、二级的肢体残疾人，一级的视力残疾人；第五条列出的成员不论登记为何都按无劳动能力计，登记的劳动能力只对第五条未列出的成员起作用（未登记的默认有劳动能力）。特困、低保就业成本扣除、防返贫监测的帮扶方式都按这一条；乡村公益岗位的弱劳力、半劳力按登记。省级人民政府规定的其他情形（黑民规〔2021〕12号）未见原文，未计入。";
     MEMBER_LABOR_CAPACITY_RECORDED: "member.laborCapacityRecorded", ASSUMPTION, "民发〔2021〕43号第五条", "第五条未列出、登记为无劳动能力的成员（如劳动年龄内患重病的），按登记计为无劳动能力：第五条另有“省级人民政府规定的其他情形”，黑民规〔2021〕12号未见原文，登记的认定按属于这些情形计。";
-    MEMBER_SEVERE_DISABILITY: "member.severeDisability", Document, "民发〔2021〕57号第八条", "重度残疾人（低保边缘家庭参照“单人户”）：一级、二级残疾人和三级智力残疾人、三级精神残疾人。低保加发的“重度残疾人”四(十)未定义，也按这一条计（见加发规则，属本计算器的假设）。";
-    MEMBER_DISABILITY_TYPE: "member.disabilityType", ASSUMPTION, "民发〔2021〕43号第五条；民发〔2021〕57号第八条", "登记了残疾等级而未登记类别的，或为多重残疾的：一、二级按无劳动能力、重度残疾计，三、四级都不按；孤独症按精神残疾计（一至三级无劳动能力，三级属重度残疾）。两份文件只按类别列出等级。";
+    MEMBER_SEVERE_DISABILITY: "member.severeDisability", Document, "民发〔2021〕57号第八条（转述）", "重度残疾人（低保边缘家庭参照“单人户”）：一级、二级残疾人和三级智力残疾人、三级精神残疾人。低保加发的“重度残疾人”四(十)未定义，也按这一条计（见加发规则，属本计算器的假设）。";
+    MEMBER_DISABILITY_TYPE: "member.disabilityType", ASSUMPTION, "民发〔2021〕43号第五条；民发〔2021〕57号第八条（转述）", "登记了残疾等级而未登记类别的，或为多重残疾的：一、二级按无劳动能力、重度残疾计，三、四级都不按；孤独症按精神残疾计（一至三级无劳动能力，三级属重度残疾）。两份文件只按类别列出等级。";
     MEMBER_BIRTHDAY: "member.birthday", ASSUMPTION, "民发〔2021〕43号第五条", "周岁从生日当天起算（当天即满；社会救助文件未写明，司法解释另有“从周岁生日的第二天起算”的口径）；2月29日出生的，平年按3月1日满周岁：平年2月28日按未满计，3月1日按已满计（按2月28日满计的，2月28日就多满一岁）。";
     // 年额
     ANNUAL_ENDS_WITHIN_YEAR: "annual.endsWithinYear", ASSUMPTION, "四(十)、四(十二)", "按月发放、测算日期起12个月内到期的（低保渐退期届满，特困人员中的未成年人、孤儿和事实无人抚养儿童年满18周岁），全年 = 月额 × 剩余月数：自测算日期起到期满次日的整月数，不足一月按一月计，最多12个月；年内家庭人员构成的变化（如未成年人加发到期）不计。";
@@ -175,44 +175,44 @@ rules! {
     // 最低生活保障
     DIBAO_STANDARD: "dibao.standard", Text, "四(十)", "按家庭所在地区和城乡取当地低保标准。";
     DIBAO_STANDARD_BELOW_PROVINCE: "dibao.standardBelowProvince", ASSUMPTION, "四(十)", "地区自有的低保标准低于同日全省标准的，仍按地区标准计算并提示核对：两者来源的起始日期未核实（见参数说明）。";
-    DIBAO_TEKUN_MEMBERS: "dibao.tekunMembers", ASSUMPTION, "四(十三)；民发〔2021〕43号第四条", "符合特困条件的成员纳入特困供养，低保按其余成员计算：文件未写明同一家庭特困成员与其余成员怎样分开保障。";
-    DIBAO_ALLOWANCE_CHILDREN: "dibao.allowanceChildren", ASSUMPTION, "四(十二)；民发〔2021〕43号第九条；民发〔2019〕62号（原文未见）", "领取孤儿、事实无人抚养儿童基本生活费的社会散居孤儿、事实无人抚养儿童不计入家庭低保：不计人数，也不分摊家庭收入（只享受一项基本生活保障）；民发〔2019〕62号原文未见，当地把他们纳入低保而基本生活费补差发放的，以当地为准。";
-    DIBAO_ALLOWANCE_INSTITUTION: "dibao.allowanceInstitution", Document, "四(十二)；民发〔2021〕57号第七条", "集中养育的孤儿由养育机构抚养、基本生活费拨付机构，不与家庭共同生活，不计入家庭低保；只有这样的孤儿的家庭没有低保。";
+    DIBAO_TEKUN_MEMBERS: "dibao.tekunMembers", ASSUMPTION, "四(十三)；民发〔2021〕43号第四条（转述）", "符合特困条件的成员纳入特困供养，低保按其余成员计算：文件未写明同一家庭特困成员与其余成员怎样分开保障。";
+    DIBAO_ALLOWANCE_CHILDREN: "dibao.allowanceChildren", ASSUMPTION, "四(十二)；民发〔2021〕43号第九条（转述）；民发〔2019〕62号（原文未见）", "领取孤儿、事实无人抚养儿童基本生活费的社会散居孤儿、事实无人抚养儿童不计入家庭低保：不计人数，也不分摊家庭收入（只享受一项基本生活保障）；民发〔2019〕62号原文未见，当地把他们纳入低保而基本生活费补差发放的，以当地为准。";
+    DIBAO_ALLOWANCE_INSTITUTION: "dibao.allowanceInstitution", Document, "四(十二)；民发〔2021〕57号第七条（转述）", "集中养育的孤儿由养育机构抚养、基本生活费拨付机构，不与家庭共同生活，不计入家庭低保；只有这样的孤儿的家庭没有低保。";
     DIBAO_RIGID_SPENDING: "dibao.rigidSpending", ASSUMPTION, "民发〔2021〕57号（转述）", "因残疾、患重病等增加的刚性支出，核算家庭收入时“可按规定适当扣减”：黑龙江的扣减办法未见，低保的家庭收入不扣除登记的刚性支出；刚性支出用于临时救助的困难缺口和防返贫监测的“刚性支出较大”。";
-    DIBAO_EXEMPT_INCOME: "dibao.exemptIncome", Document, "民发〔2021〕57号第十三条", "优待抚恤金、奖励性补助、社会救助款物、“十四五”期间中央确定的基础养老金等不计入家庭收入。";
+    DIBAO_EXEMPT_INCOME: "dibao.exemptIncome", Document, "民发〔2021〕57号第十三条（转述）", "优待抚恤金、奖励性补助、社会救助款物、“十四五”期间中央确定的基础养老金等不计入家庭收入。";
     DIBAO_EMPLOYMENT_DEDUCTION: "dibao.employmentDeduction", Text, "四(十)", "有劳动能力的农村低保对象务工收入，可按务工所在地两个月最低工资标准扣除就业成本。";
     DIBAO_EMPLOYMENT_DEDUCTION_CAP: "dibao.employmentDeductionCap", ASSUMPTION, "四(十)", "就业成本扣除额不超过工资（取工资与两个月最低工资中较小的一个），有劳动能力、有工资的成员一律扣除：四(十)写“可按……扣除”，未设上限，也未写何时不扣。";
-    DIBAO_EMPLOYMENT_DEDUCTION_URBAN: "dibao.employmentDeductionUrban", ASSUMPTION, "四(十)；民发〔2021〕57号第十三条", "城市低保对象的就业成本也按务工所在地两个月最低工资扣除：实施意见只写农村低保对象，国家办法只说“必要的就业成本”可扣减、未定数额。";
+    DIBAO_EMPLOYMENT_DEDUCTION_URBAN: "dibao.employmentDeductionUrban", ASSUMPTION, "四(十)；民发〔2021〕57号第十三条（转述）", "城市低保对象的就业成本也按务工所在地两个月最低工资扣除：实施意见只写农村低保对象，国家办法只说“必要的就业成本”可扣减、未定数额。";
     DIBAO_EMPLOYMENT_DEDUCTION_CAPACITY: "dibao.employmentDeductionCapacity", ASSUMPTION, "四(十)；民发〔2021〕43号第五条", "四(十)只对“有劳动能力的”低保对象扣除就业成本，未说按什么认定：按特困人员认定办法第五条判断，60周岁以上、未满16周岁和所列残疾的成员有工资也不扣除（黑龙江的认定办法未见）。";
     DIBAO_WORK_OUTSIDE_PROVINCE: "dibao.workOutsideProvince", Text, "四(十)", "务工地在省外的，按工作人员登记的务工地月最低工资标准扣除两个月就业成本。";
     DIBAO_WORK_OUTSIDE_PROVINCE_DEFAULT: "dibao.workOutsideProvinceDefault", ASSUMPTION, "四(十)", "务工地在省外而未登记当地最低工资的，按家庭所在地的最低工资档次扣除：省外各地的最低工资不在参数集中。";
-    DIBAO_COUNTED_INCOME: "dibao.countedIncome", Text, "四(十)；民发〔2021〕57号第十三条", "计算收入 = 经营、财产、转移、其他收入 + 工资 − 就业成本；人均月收入 = 计算收入 ÷ 12 ÷ 低保覆盖人数。";
-    DIBAO_ASSETS: "dibao.assets", Document, "民发〔2021〕57号第十四条", "家庭财产状况须符合当地规定（由工作人员核查）。";
-    DIBAO_BASE: "dibao.base", Document, "民发〔2021〕57号第二十三条", "人均月收入低于低保标准的，低保金可以按人均收入与标准的差额计算，也可以按困难程度和人员情况分档计算。";
-    DIBAO_BASE_METHOD: "dibao.baseMethod", ASSUMPTION, "民发〔2021〕57号第二十三条", "低保金按差额补差，不分档：(标准 − 人均) × 人数，人均收入不先舍入，即 标准 × 人数 − 月计算收入（按显示的两位小数人均手算，可能差 1 分）；人均收入等于标准的不算低于。第二十三条补差、分档两种方式都允许，黑龙江采用哪一种未见原文。";
-    DIBAO_SUPPLEMENT: "dibao.supplement", ASSUMPTION, "四(十)；《社会救助暂行办法》第十二条", "低保家庭中的重度残疾人、重病患者、老年人、未成年人加发低保金（四(十)）；加发额 = 比例（参数）× 低保标准，同属多类的只取比例最高的一项；重度残疾人按单人户的定义（民发〔2021〕57号第八条）：黑龙江的加发办法未见，计算方式是本计算器的假设。";
-    DIBAO_ELIGIBILITY: "dibao.eligibility", Document, "《社会救助暂行办法》第九条", "人均月收入低于低保标准且财产符合规定的家庭给予低保；人均月收入不低于标准的，不符合低保条件。";
-    DIBAO_MARGINAL: "dibao.marginal", Document, "民发〔2021〕57号第八条；民政部等四部门2022年通知一(四)", "不符合低保条件、人均收入低于低保标准的1.5倍（参数，等于的不算低于）、财产符合规定的，为低保边缘家庭。";
-    DIBAO_SINGLE_PERSON: "dibao.singlePerson", Text, "四(十)；民发〔2021〕57号第八条；民政部等四部门2022年通知一(四)", "低保边缘家庭中的重度残疾人、重病患者可参照“单人户”纳入低保，按“平均补助水平 + 加发”计算。";
-    DIBAO_GRADUAL_EXIT: "dibao.gradualExit", Document, "民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(三)", "就业后家庭人均收入超过低保标准的低保家庭，可给予一定时间的渐退期（月数为参数，黑龙江的月数未见）。";
-    DIBAO_GRADUAL_EXIT_EMPLOYMENT: "dibao.gradualExitEmployment", ASSUMPTION, "民发〔2021〕57号第三十三条", "“因就业超过标准”按不计工资的人均收入低于标准判断：文件未写怎样认定收入超过是就业所致。";
-    DIBAO_GRADUAL_EXIT_START: "dibao.gradualExitStart", ASSUMPTION, "民发〔2021〕57号第三十三条", "未填收入变化日期时，渐退期从测算日期起算：任何测算日期都在渐退期内，比较两个日期也看不出渐退期结束；请填写收入增加的日期。";
-    DIBAO_GRADUAL_EXIT_AMOUNT: "dibao.gradualExitAmount", ASSUMPTION, "民发〔2021〕57号第三十三条", "渐退期内维持现领低保金；未告知现领数额时，按不计新增工资收入计算。";
-    DIBAO_ROUTE_ORDER: "dibao.routeOrder", Document, "民发〔2021〕57号第八条；民发〔2021〕57号第三十三条；民政部等四部门2022年通知一(一)", "人均收入低于标准、符合条件的家庭整户纳入低保，不得仅将个别家庭成员纳入；“单人户”只适用于低保边缘家庭的重度残疾人、重病患者。";
-    DIBAO_ROUTE_ORDER_GRADUAL_EXIT: "dibao.routeOrderGradualExit", ASSUMPTION, "民发〔2021〕57号第三十三条；民发〔2021〕57号第八条", "渐退先于“单人户”：渐退期内的家庭维持原低保，按仍是低保家庭、不是低保边缘家庭计，成员不参照“单人户”另行计算：所引文件未规定两者的先后。";
+    DIBAO_COUNTED_INCOME: "dibao.countedIncome", Text, "四(十)；民发〔2021〕57号第十三条（转述）", "计算收入 = 经营、财产、转移、其他收入 + 工资 − 就业成本；人均月收入 = 计算收入 ÷ 12 ÷ 低保覆盖人数。";
+    DIBAO_ASSETS: "dibao.assets", Document, "民发〔2021〕57号第十四条（转述）", "家庭财产状况须符合当地规定（由工作人员核查）。";
+    DIBAO_BASE: "dibao.base", Document, "民发〔2021〕57号第二十三条（转述）", "人均月收入低于低保标准的，低保金可以按人均收入与标准的差额计算，也可以按困难程度和人员情况分档计算。";
+    DIBAO_BASE_METHOD: "dibao.baseMethod", ASSUMPTION, "民发〔2021〕57号第二十三条（转述）", "低保金按差额补差，不分档：(标准 − 人均) × 人数，人均收入不先舍入，即 标准 × 人数 − 月计算收入（按显示的两位小数人均手算，可能差 1 分）；人均收入等于标准的不算低于。第二十三条补差、分档两种方式都允许，黑龙江采用哪一种未见原文。";
+    DIBAO_SUPPLEMENT: "dibao.supplement", ASSUMPTION, "四(十)；《社会救助暂行办法》第十二条（转述）", "低保家庭中的重度残疾人、重病患者、老年人、未成年人加发低保金（四(十)）；加发额 = 比例（参数）× 低保标准，同属多类的只取比例最高的一项；重度残疾人按单人户的定义（民发〔2021〕57号第八条）：黑龙江的加发办法未见，计算方式是本计算器的假设。";
+    DIBAO_ELIGIBILITY: "dibao.eligibility", Document, "《社会救助暂行办法》第九条（转述）", "人均月收入低于低保标准且财产符合规定的家庭给予低保；人均月收入不低于标准的，不符合低保条件。";
+    DIBAO_MARGINAL: "dibao.marginal", Document, "民发〔2021〕57号第八条（转述）；民政部等四部门2022年通知一(四)", "不符合低保条件、人均收入低于低保标准的1.5倍（参数，等于的不算低于）、财产符合规定的，为低保边缘家庭。";
+    DIBAO_SINGLE_PERSON: "dibao.singlePerson", Text, "四(十)；民发〔2021〕57号第八条（转述）；民政部等四部门2022年通知一(四)", "低保边缘家庭中的重度残疾人、重病患者可参照“单人户”纳入低保，按“平均补助水平 + 加发”计算。";
+    DIBAO_GRADUAL_EXIT: "dibao.gradualExit", Document, "民发〔2021〕57号第三十三条（转述）；民政部等四部门2022年通知一(三)", "就业后家庭人均收入超过低保标准的低保家庭，可给予一定时间的渐退期（月数为参数，黑龙江的月数未见）。";
+    DIBAO_GRADUAL_EXIT_EMPLOYMENT: "dibao.gradualExitEmployment", ASSUMPTION, "民发〔2021〕57号第三十三条（转述）", "“因就业超过标准”按不计工资的人均收入低于标准判断：文件未写怎样认定收入超过是就业所致。";
+    DIBAO_GRADUAL_EXIT_START: "dibao.gradualExitStart", ASSUMPTION, "民发〔2021〕57号第三十三条（转述）", "未填收入变化日期时，渐退期从测算日期起算：任何测算日期都在渐退期内，比较两个日期也看不出渐退期结束；请填写收入增加的日期。";
+    DIBAO_GRADUAL_EXIT_AMOUNT: "dibao.gradualExitAmount", ASSUMPTION, "民发〔2021〕57号第三十三条（转述）", "渐退期内维持现领低保金；未告知现领数额时，按不计新增工资收入计算。";
+    DIBAO_ROUTE_ORDER: "dibao.routeOrder", Document, "民发〔2021〕57号第八条（转述）；民发〔2021〕57号第三十三条（转述）；民政部等四部门2022年通知一(一)", "人均收入低于标准、符合条件的家庭整户纳入低保，不得仅将个别家庭成员纳入；“单人户”只适用于低保边缘家庭的重度残疾人、重病患者。";
+    DIBAO_ROUTE_ORDER_GRADUAL_EXIT: "dibao.routeOrderGradualExit", ASSUMPTION, "民发〔2021〕57号第三十三条（转述）；民发〔2021〕57号第八条（转述）", "渐退先于“单人户”：渐退期内的家庭维持原低保，按仍是低保家庭、不是低保边缘家庭计，成员不参照“单人户”另行计算：所引文件未规定两者的先后。";
     // 特困人员救助供养
-    TEKUN_BASIC_STANDARD: "tekun.basicStandard", Document, "四(十)；国发〔2016〕14号（转述）", "特困人员基本生活标准按当地低保标准的一定倍数（参数）确定，按当地公布口径向上取整（哈尔滨取整到元，参数）。";
+    TEKUN_BASIC_STANDARD: "tekun.basicStandard", Document, "四(十)；国发〔2016〕14号（转述）；哈尔滨市2022年标准调整通知（转述）", "特困人员基本生活标准按当地低保标准的一定倍数（参数）确定，按当地公布口径向上取整（哈尔滨取整到元，参数）；当地公布了城市特困人员基本生活标准的（参数，如哈尔滨9县2022年957元），按公布数。";
     TEKUN_BASIC_STANDARD_MULTIPLE: "tekun.basicStandardMultiple", ASSUMPTION, "四(十)；国发〔2016〕14号（转述）", "黑龙江按低保标准的1.3倍计，且按这一下限发放：1.3倍只见于其他省份的实施文件，哈尔滨2022年的标准与之相符（574 = 441 × 1.3 向上取整），黑龙江自己的倍数未见；“不低于”按恰好等于计。";
-    TEKUN_MEMBER: "tekun.member", Document, "四(十)；民发〔2021〕43号第四条", "同时无劳动能力（见成员规则）、无生活来源、无法定赡养抚养扶养义务人（或其无履行能力）的，纳入特困供养：基本生活标准 + 按生活自理能力的照料护理标准（第二十二条）。";
-    TEKUN_ORPHAN_ALLOWANCE: "tekun.orphanAllowance", Document, "民发〔2021〕43号第九条", "同时符合特困条件和孤儿、事实无人抚养儿童条件的未成年人，纳入孤儿、事实无人抚养儿童基本生活保障的，不再认定为特困人员：登记为孤儿或事实无人抚养儿童、未满18周岁（参数）的成员，以及年满18周岁后仍在校就读、继续领取基本生活费的（见孤儿规则），按后者保障。";
-    TEKUN_ORPHAN_ALLOWANCE_CHOICE: "tekun.orphanAllowanceChoice", ASSUMPTION, "民发〔2021〕43号第九条", "同时符合特困人员条件和孤儿、事实无人抚养儿童条件的未成年人，一律按孤儿、事实无人抚养儿童基本生活费保障：第九条由本人（监护人）选择申请哪一项，本计算器不问选择，按已选基本生活费计。";
-    TEKUN_CONTINUES_MINOR: "tekun.continuesMinor", ASSUMPTION, "民发〔2021〕43号第二十四条", "特困人员中的未成年人，可继续享有救助供养待遇至18周岁（参数）：只对已是特困人员的适用，家庭信息不记录是否已是特困人员，未满18周岁、有劳动能力（16、17周岁）、无生活来源、无法定义务人（或其无履行能力）的，假定已是特困人员，纳入特困供养（首次申请的不符合，应按低保计算；登记为孤儿、事实无人抚养儿童的按其基本生活费保障）。";
-    TEKUN_CONTINUES_AT_SCHOOL: "tekun.continuesAtSchool", ASSUMPTION, "民发〔2021〕43号第二十四条", "年满18周岁仍在接受义务教育或者在普通高中、中等职业学校就读的，可继续享有救助供养待遇：无生活来源、无法定义务人的在校成员按未成年时已是特困人员计（花名册不记录过去的认定）；未成年时登记为孤儿、事实无人抚养儿童的领取的是其基本生活费，不属此列。";
+    TEKUN_MEMBER: "tekun.member", Document, "四(十)；民发〔2021〕43号第四条（转述）", "同时无劳动能力（见成员规则）、无生活来源、无法定赡养抚养扶养义务人（或其无履行能力）的，纳入特困供养：基本生活标准 + 按生活自理能力的照料护理标准（第二十二条）。";
+    TEKUN_ORPHAN_ALLOWANCE: "tekun.orphanAllowance", Document, "民发〔2021〕43号第九条（转述）", "同时符合特困条件和孤儿、事实无人抚养儿童条件的未成年人，纳入孤儿、事实无人抚养儿童基本生活保障的，不再认定为特困人员：登记为孤儿或事实无人抚养儿童、未满18周岁（参数）的成员，以及年满18周岁后仍在校就读、继续领取基本生活费的（见孤儿规则），按后者保障。";
+    TEKUN_ORPHAN_ALLOWANCE_CHOICE: "tekun.orphanAllowanceChoice", ASSUMPTION, "民发〔2021〕43号第九条（转述）", "同时符合特困人员条件和孤儿、事实无人抚养儿童条件的未成年人，一律按孤儿、事实无人抚养儿童基本生活费保障：第九条由本人（监护人）选择申请哪一项，本计算器不问选择，按已选基本生活费计。";
+    TEKUN_CONTINUES_MINOR: "tekun.continuesMinor", ASSUMPTION, "民发〔2021〕43号第二十四条（转述）", "特困人员中的未成年人，可继续享有救助供养待遇至18周岁（参数）：只对已是特困人员的适用，家庭信息不记录是否已是特困人员，未满18周岁、有劳动能力（16、17周岁）、无生活来源、无法定义务人（或其无履行能力）的，假定已是特困人员，纳入特困供养（首次申请的不符合，应按低保计算；登记为孤儿、事实无人抚养儿童的按其基本生活费保障）。";
+    TEKUN_CONTINUES_AT_SCHOOL: "tekun.continuesAtSchool", ASSUMPTION, "民发〔2021〕43号第二十四条（转述）", "年满18周岁仍在接受义务教育或者在普通高中、中等职业学校就读的，可继续享有救助供养待遇：无生活来源、无法定义务人的在校成员按未成年时已是特困人员计（花名册不记录过去的认定）；未成年时登记为孤儿、事实无人抚养儿童的领取的是其基本生活费，不属此列。";
     TEKUN_SUPPORT_FLOOR: "tekun.supportFloor", ASSUMPTION, "四(十)；黑龙江省特困人员供养标准（转述）", "农村特困人员每月供养（基本生活 + 照料护理）不低于当地公布的农村分散供养年标准 ÷ 12，集中供养的也按此计：转述的标准只有分散供养的年数额，怎样与按月的基本生活、照料护理标准比较未见规定。";
     TEKUN_FULL_STANDARD: "tekun.fullStandard", ASSUMPTION, "四(十)；国发〔2016〕14号（转述）", "特困人员的基本生活费按标准全额计发，不扣减本人收入：本人收入只用于“无生活来源”的认定（低于当地低保标准），找到的文件没有写明全额发放还是补差发放（黑龙江的特困人员认定办法和社会救助暂行办法实施细则原文未见）；按补差发放的地方，每月少发本人月收入。";
-    TEKUN_OWN_INCOME: "tekun.ownIncome", ASSUMPTION, "民发〔2021〕43号第六条", "“无生活来源”看本人收入：本人工资加家庭其他计入收入按人数平均的份额，低于当地低保标准；纳入特困的成员的份额不再计入其余成员的低保收入。";
+    TEKUN_OWN_INCOME: "tekun.ownIncome", ASSUMPTION, "民发〔2021〕43号第六条（转述）", "“无生活来源”看本人收入：本人工资加家庭其他计入收入按人数平均的份额，低于当地低保标准；纳入特困的成员的份额不再计入其余成员的低保收入。";
     // 临时救助
-    TEMPORARY_EVENT: "temporary.event", Text, "四(十)；《社会救助暂行办法》第四十七条", "因病、因灾、意外事故、家庭变故等基本生活陷入暂时困难的，给予临时救助。";
+    TEMPORARY_EVENT: "temporary.event", Text, "四(十)；《社会救助暂行办法》第四十七条（转述）", "因病、因灾、意外事故、家庭变故等基本生活陷入暂时困难的，给予临时救助。";
     TEMPORARY_NEED: "temporary.need", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "困难缺口 = 全年低保线（标准 × 12 × 人数，与低保一样不计领取孤儿、事实无人抚养儿童基本生活费的儿童，他们的基本生活费也不计入收入）− 扣除刚性支出后的年收入 − 本年已获低保、特困供养；缺口大于0才救助。刚性支出超过收入的，超出部分计入缺口，缺口可大于全年低保线：临时救助救的正是支出型困难（“凡困必帮”），救助额另有上限，上限以上一事一议（与防贫保险不同：防贫保险把人均按0计，只补到防贫线）。";
     TEMPORARY_AMOUNT: "temporary.amount", ASSUMPTION, "四(十)；民发〔2018〕23号二(三)", "救助额为缺口，不超过若干个月的家庭低保标准（与低保标准挂钩、分类分档，月数为参数）：刚性支出大于0且不低于年收入一定比例（参数）的为严重困难，其余（包括没有刚性支出的）为一般困难。";
     TEMPORARY_CEILING_ALL_MEMBERS: "temporary.ceilingAllMembers", ASSUMPTION, "民发〔2018〕23号二(三)", "救助上限（标准 × 月数 × 人数）按家庭全部成员计，包括领取孤儿、事实无人抚养儿童基本生活费、不计入全年低保线的儿童：临时救助不是基本生活保障，“只享受一项基本生活保障”管不到它，突发事件波及的是全家；未找到把这些儿童排除在临时救助之外的规定。只有这样的儿童的家庭，上限因此不为0。";
@@ -227,7 +227,7 @@ rules! {
     ORPHAN_ALLOWANCE_AGE: "orphanAllowance.age", Document, "四(十二)；国办发〔2010〕54号（转述）；民发〔2019〕62号（转述）", "年满18周岁（参数：未成年人年龄上限）不再按孤儿、事实无人抚养儿童发放，仍在校就读、当地继续发放的除外（见下条）；满18周岁当天起停发，本年内满18周岁的按剩余月数计。";
     ORPHAN_ALLOWANCE_AT_SCHOOL: "orphanAllowance.atSchool", Document, "哈尔滨市《关于提高全市孤儿基本生活费标准的通知》（2024年，转述）", "享受保障的孤儿成年后继续在普通高中、中等职业学校、高等职业学校、全日制普通高校就读的，继续发放基本生活费，事实无人抚养儿童参照执行（是否继续发放为按地区的参数，哈尔滨市为是）：在学阶段按家庭信息的高中、中职、高职、大学计；通知所列的硕士研究生在家庭信息中没有单独一项，按“大学”填写的都按在校计。继续发放的仍属孤儿、事实无人抚养儿童基本生活保障：不认定为特困人员，不计入家庭低保；满18周岁不停发，本年内不按剩余月数计。未找到国家文件的同样规定（国办发〔2010〕54号、民发〔2019〕62号原文未见）。";
     ORPHAN_ALLOWANCE_AT_SCHOOL_PROVINCE: "orphanAllowance.atSchoolProvince", ASSUMPTION, "哈尔滨市《关于提高全市孤儿基本生活费标准的通知》（2024年，转述）", "哈尔滨市以外（及哈尔滨市2024年以前），年满18周岁后仍在校就读的也继续发放基本生活费，参照哈尔滨市的规定：未找到国家或全省文件，参数的全省取值是示意值；当地不继续发放的，按地区把参数设为0。";
-    ORPHAN_ALLOWANCE_NOT_INCOME: "orphanAllowance.notIncome", Document, "民发〔2021〕57号第十三条", "孤儿、事实无人抚养儿童基本生活费属社会救助款物，不计入低保家庭收入。";
+    ORPHAN_ALLOWANCE_NOT_INCOME: "orphanAllowance.notIncome", Document, "民发〔2021〕57号第十三条（转述）", "孤儿、事实无人抚养儿童基本生活费属社会救助款物，不计入低保家庭收入。";
     // 残疾儿童康复救助
     CHILD_REHABILITATION_SCOPE: "childRehabilitation.scope", Document, "四(十二)；国发〔2018〕20号（转述）", "0至6周岁（参数）视力、听力、言语、肢体、智力等残疾儿童和孤独症儿童（含多重残疾）可申请康复救助。";
     CHILD_REHABILITATION_ALL_FAMILIES: "childRehabilitation.allFamilies", ASSUMPTION, "国发〔2018〕20号（转述）", "不设家庭经济条件，精神残疾不列入：20号的救助对象是低保、特困、建档立卡和其他经济困难家庭的残疾儿童，有条件的地区可扩大范围，黑龙江是否已扩大到所有家庭未见；所列类别以“等”结尾，精神残疾是否列入未见。";
@@ -239,7 +239,7 @@ rules! {
     EDUCATION_DIFFICULTY: "education.difficulty", ASSUMPTION, "三(八)", "脱贫户、监测户（含返贫致贫户）或低保、特困家庭的学生按家庭经济困难学生资助。";
     EDUCATION_NUTRITION: "education.nutrition", Text, "三(八)", "农村义务教育学生营养改善计划：每生每天标准 × 在校天数。";
     EDUCATION_BOARDING: "education.boarding", Text, "三(八)", "家庭经济困难的义务教育寄宿生生活补助。";
-    EDUCATION_SENIOR_HIGH_GRANT: "education.seniorHighGrant", Text, "三(八)", "家庭经济困难的普通高中学生国家助学金。";
+    EDUCATION_SENIOR_HIGH_GRANT: "education.seniorHighGrant", Text, "三(八)", "家庭经济困难的普通高中学生国家助学金。中等职业学校国家助学金不计算（未找到黑龙江的数额）：中职学生只计雨露计划。";
     EDUCATION_YULU: "education.yulu", Document, "六(十九)；国开办发〔2015〕19号；国乡振发〔2022〕6号（转述）", "脱贫户、监测户“两后生”接受中职、高职教育的，过渡期内给予雨露计划补助（截止日为参数，2025-12-31）。";
     EDUCATION_NONE: "education.none", Text, "三(八)", "在校学生没有适用的资助项目。";
     // 医疗保障
@@ -252,7 +252,8 @@ rules! {
     // 金融
     CREDIT_MICROCREDIT_TERMS: "credit.microcredit.terms", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "脱贫人口小额信贷：5万元以下、3年以内、免担保免抵押、利率不高于一年期LPR、财政贴息。";
     CREDIT_MICROCREDIT_SUBSIDY: "credit.microcredit.subsidy", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "利息按贷款利率计，财政贴息不超过利息。";
-    CREDIT_MICROCREDIT_ELIGIBILITY: "credit.microcredit.eligibility", Document, "六(十七)", "过渡期内（政策窗口的起止日为参数，止于2025-12-31）脱贫人口、监测对象可申请；不是脱贫人口或监测对象、不在政策窗口内、超过额度期限或利率高于一年期LPR的，不符合。";
+    CREDIT_MICROCREDIT_ELIGIBILITY: "credit.microcredit.eligibility", Document, "六(十七)；银保监会等《关于深入扎实做好过渡期脱贫人口小额信贷工作的通知》（转述）", "过渡期内（政策窗口的起止日为参数，止于2025-12-31）脱贫户（含边缘易致贫户）可申请，监测对象中的突发严重困难户不属此列；不是脱贫人口或监测对象、不在政策窗口内、超过额度期限或利率高于一年期LPR的，不符合。";
+    CREDIT_MICROCREDIT_CATEGORY_UNKNOWN: "credit.microcredit.categoryUnknown", ASSUMPTION, "六(十七)；银保监会等《关于深入扎实做好过渡期脱贫人口小额信贷工作的通知》（转述）", "未给出监测类别的监测户按可以申请计，即假定是脱贫不稳定户或边缘易致贫户：小额信贷面向脱贫户（含边缘易致贫户），突发严重困难户不能申请。";
     CREDIT_GUARANTEE_LOAN: "credit.guaranteeLoan", Document, "六(十七)", "创业担保贷款个人额度以上限为准，超过的按上限发放。";
     CREDIT_INSURANCE_FUTURES: "credit.insuranceFutures", ASSUMPTION, "六(十七)", "“保险+期货”赔付 =（目标价格 − 结算价格，低于0按0计）× 投保数量：按常见的价格保险产品设计，以保单条款为准。";
     // 分类资助参保
@@ -280,7 +281,7 @@ rules! {
     POVERTY_INSURANCE_COVERED: "povertyInsurance.covered", ASSUMPTION, "六(十七)", "防贫保险、扶贫小额保险按县开办（参数），保障脱贫户和监测户。";
     POVERTY_INSURANCE_FORMULA: "povertyInsurance.formula", ASSUMPTION, "六(十七)", "扣除刚性支出后人均纯收入低于防贫线（监测标准的倍数）的，按（防贫线 − 人均）× 人数 × 赔付比例赔付，不超过每户上限，一次性现金。刚性支出超过收入的，人均按0计：保险只补到防贫线，超出收入的支出由临时救助和一事一议承担。";
     // 提醒（estimate.alerts）
-    ALERTS_SCHOOL_DROPOUT: "alerts.schoolDropout", Document, "二(三)；《义务教育法》第二条、第十一条（转述）", "脱贫户、监测户中6至15周岁（参数）未登记在校、也未登记因身体原因不具备学习条件的成员，提醒控辍保学。";
+    ALERTS_SCHOOL_DROPOUT: "alerts.schoolDropout", Document, "二(三)；《义务教育法》第二条、第十一条（转述）", "脱贫户、监测户中6至15周岁（参数）未登记在校、也未登记因身体原因不具备学习条件的成员，提醒控辍保学；满6周岁后的第一个9月1日（学年开始月份，参数，示意；即8月31日前含当日满6周岁的当年入学）起才提醒：6月满6周岁的儿童，9月1日前不算失学。";
     ALERTS_COVERAGE_GAP: "alerts.coverageGap", ASSUMPTION, "四(十三)", "“无法通过产业就业获得稳定收入”按本人没有工资收入计；未满劳动年龄的未成年人不计；是否已纳入低保、特困以本测算的结论（及登记的正在领取低保）为准。";
     ALERTS_UNINSURED: "alerts.uninsured", Text, "二(三)", "脱贫户、监测户中登记为未参加基本医疗保险的成员，提醒参保动员。";
     ALERTS_HOUSING_UNSAFE: "alerts.housingUnsafe", Text, "二(三)", "登记住房安全未保障或鉴定为C级、D级危房的，提醒并给出危房改造的结论。";

@@ -3,6 +3,10 @@
 //! the budget), 创业担保贷款 (entrepreneurship guarantee loans, capped by date and region), and
 //! “保险+期货” (insurance paying the shortfall of the futures settlement price below the target price).
 //!
+//! Microcredit is for 脱贫户, 边缘易致贫户 among them (银保监会普惠金融部 2023-02-22, as reported): a
+//! monitored 突发严重困难户 does not qualify; a monitored household without a recorded category is
+//! taken to qualify (assumption `credit.microcredit.categoryUnknown`).
+//!
 //! Parameters read: `credit.microcredit.cap`, `.termYears`, `.windowStart`, `.windowEnd`,
 //! `.subsidyShareOfLpr`, `credit.lpr1y`, `credit.guaranteeLoan.individualCap`.
 
@@ -16,6 +20,7 @@ use super::{Amounts, ProgrammeResult};
 use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
+use crate::input::household::Category;
 pub use crate::input::requests::{GuaranteeLoanRequest, InsuranceFuturesClaim, MicrocreditRequest};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
@@ -59,6 +64,7 @@ pub struct MicrocreditFigures {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Blocker {
     NotAlleviated,
+    SuddenHardship,
     BeforeWindow,
     AfterWindow,
     OverCap,
@@ -70,6 +76,7 @@ impl Blocker {
     fn reason(self) -> Reason {
         match self {
             Blocker::NotAlleviated => Reason::MicrocreditNotAlleviated,
+            Blocker::SuddenHardship => Reason::MicrocreditSuddenHardship,
             Blocker::BeforeWindow => Reason::MicrocreditBeforeWindow,
             Blocker::AfterWindow => Reason::MicrocreditAfterWindow,
             Blocker::OverCap => Reason::MicrocreditOverCap,
@@ -82,6 +89,9 @@ impl Blocker {
     fn words(self, f: &MicrocreditFigures, req: &MicrocreditRequest) -> String {
         match self {
             Blocker::NotAlleviated => "借款人不是脱贫人口或监测对象".to_string(),
+            Blocker::SuddenHardship => {
+                "借款人是突发严重困难户，小额信贷只面向脱贫户（含边缘易致贫户）".to_string()
+            }
             Blocker::BeforeWindow => format!(
                 "政策期自 {} 开始，测算日期尚在政策期前",
                 format_date(f.window.0)
@@ -120,6 +130,10 @@ pub fn microcredit_figures(
         (
             Blocker::NotAlleviated,
             !req.status.alleviated_or_monitored(),
+        ),
+        (
+            Blocker::SuddenHardship,
+            req.monitoring_category == Some(Category::SuddenHardship),
         ),
         (Blocker::BeforeWindow, on < from),
         (Blocker::AfterWindow, on >= from && on > until),
@@ -177,11 +191,21 @@ pub fn microcredit(
         MICROCREDIT,
         MICROCREDIT_LABEL,
         (&Amounts::verdict(f.blockers.is_empty()), why),
-        (Citations::of(&["六(十七)"]), Assumptions::default()),
+        (Citations::of(&["六(十七)"]), microcredit_assumptions(req)),
         &r,
         explain.then_some(words),
         f,
     ))
+}
+
+/// A monitored borrower without a recorded category is taken as not a 突发严重困难户.
+fn microcredit_assumptions(req: &MicrocreditRequest) -> Assumptions {
+    let mut a = Assumptions::default();
+    a.add_if(
+        req.status.monitored() && req.monitoring_category.is_none(),
+        rules::CREDIT_MICROCREDIT_CATEGORY_UNKNOWN,
+    );
+    a
 }
 
 fn explain_microcredit(

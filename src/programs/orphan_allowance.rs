@@ -291,7 +291,7 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
                 e.step(
                     rules::ANNUAL_ENDS_WITHIN_YEAR,
                     format!(
-                        "{}：基本生活费至 {} 止（年满{}周岁前一日），自测算日期起剩 {n} 个月（不足一月按一月计）：全年 = {} 元 × {n} = {annual} 元。",
+                        "{}：基本生活费至 {} 止（年满{}周岁前一日），自测算日期起剩 {n} 个月（不足一月按一月计，本计算器的假设）：全年 = {} 元 × {n} = {annual} 元。",
                         c.member,
                         format_date(last),
                         self.minor_age,

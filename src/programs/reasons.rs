@@ -134,6 +134,7 @@ reasons! {
     // 脱贫人口小额信贷
     MicrocreditEligible      "microcredit.eligible"      "符合脱贫人口小额信贷条件，财政贴息。";
     MicrocreditNotAlleviated "microcredit.notAlleviated" "借款人不是脱贫人口或监测对象。";
+    MicrocreditSuddenHardship "microcredit.suddenHardship" "突发严重困难户不属脱贫人口小额信贷对象（面向脱贫户和边缘易致贫户）。";
     MicrocreditBeforeWindow  "microcredit.beforeWindow"  "测算日期尚在政策期前。";
     MicrocreditAfterWindow   "microcredit.afterWindow"   "政策期已经结束，过渡期后的延续政策请核对当地现行通知。";
     MicrocreditOverCap       "microcredit.overCap"       "贷款金额超过上限。";

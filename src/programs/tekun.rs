@@ -8,7 +8,8 @@
 //! (民发〔2021〕43号第二十四条) for a minor with labour capacity, to `dibao.minorAge`, and after it
 //! for one still in 义务教育, 普通高中 or 中等职业学校 (see `assistance::continues`).
 //!
-//! Parameters read: `tekun.basicMultiple`, `tekun.care.selfCare`, `tekun.care.partialCare`,
+//! Parameters read: `tekun.basicStandard.urban` (a published urban basic standard, where a place
+//! has one: it replaces the multiple), `tekun.basicMultiple`, `tekun.care.selfCare`, `tekun.care.partialCare`,
 //! `tekun.care.fullCare`; the 低保 standard, the minor age and the three tests come from the
 //! assistance context.
 
@@ -104,6 +105,10 @@ pub struct TekunFigures {
     /// The standard × the multiple, before rounding up.
     #[serde(skip)]
     product: Money,
+    /// The basic standard is the locality's published figure (`tekun.basicStandard.urban`), not
+    /// the product rounded up.
+    #[serde(skip)]
+    published: bool,
     /// The least a rural member receives a month (the dispersed rural support standard ÷ 12).
     #[serde(skip)]
     floor: Option<Money>,
@@ -134,10 +139,7 @@ pub(crate) fn assess(
     r: &mut Reader<'_>,
 ) -> Result<TekunFigures> {
     let (standard, eligible) = (a.standard, &a.tekun_members);
-    let multiple = r.rate(&p::TEKUN_BASIC_MULTIPLE)?;
-    let product = standard.times(multiple)?;
-    // "不低于 1.3 倍": rounded up, to the unit the locality publishes (the fen, or Harbin's yuan).
-    let basic = product.round_up_to(r.money(&p::TEKUN_BASIC_ROUND_UP_TO)?)?;
+    let (multiple, product, basic, published) = basic_standard(h.area, standard, r)?;
     // Rural members: not below the province's (or city's) standard for dispersed rural support.
     let floor = match h.area {
         Area::Rural => Some(
@@ -192,6 +194,7 @@ pub(crate) fn assess(
         standard,
         multiple,
         product,
+        published,
         floor,
         share: a.other_income_share,
         disability_assumed: h
@@ -206,6 +209,27 @@ pub(crate) fn assess(
         birthday_on_edge,
         minor,
     })
+}
+
+/// The basic standard: the locality's published one where it has one (urban), else the 低保
+/// standard × the multiple, "不低于 1.3 倍" rounded up to the unit the locality publishes (the fen, or
+/// Harbin's yuan). With the multiple, the product and whether the standard is the published one.
+fn basic_standard(
+    area: Area,
+    standard: Money,
+    r: &mut Reader<'_>,
+) -> Result<(Rate, Money, Money, bool)> {
+    let multiple = r.rate(&p::TEKUN_BASIC_MULTIPLE)?;
+    let product = standard.times(multiple)?;
+    let published = match area {
+        Area::Urban => r.money_if_any(&p::TEKUN_BASIC_URBAN)?,
+        Area::Rural => None,
+    };
+    let basic = match published {
+        Some(b) => b,
+        None => product.round_up_to(r.money(&p::TEKUN_BASIC_ROUND_UP_TO)?)?,
+    };
+    Ok((multiple, product, basic, published.is_some()))
 }
 
 /// When a 特困 minor's support ends within the year from `on` (the date the ages are taken on):
@@ -403,7 +427,7 @@ fn member_steps(
                 e.step(
                     rules::ANNUAL_ENDS_WITHIN_YEAR,
                     format!(
-                        "{}：救助供养至 {} 止（年满{age}周岁前一日），自测算日期起剩 {months} 个月（不足一月按一月计）：全年 = {monthly} 元 × {months} = {annual} 元。",
+                        "{}：救助供养至 {} 止（年满{age}周岁前一日），自测算日期起剩 {months} 个月（不足一月按一月计，本计算器的假设）：全年 = {monthly} 元 × {months} = {annual} 元。",
                         m.label,
                         format_date(last),
                     ),
@@ -470,7 +494,7 @@ impl HouseholdProgramme for TekunFigures {
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
         a.add(rules::TEKUN_OWN_INCOME);
-        a.add(rules::TEKUN_BASIC_STANDARD_MULTIPLE);
+        a.add_if(!self.published, rules::TEKUN_BASIC_STANDARD_MULTIPLE);
         let rows = || self.members.iter();
         a.add_if(
             self.floor.is_some() && rows().any(|m| m.eligible),
@@ -535,7 +559,14 @@ impl HouseholdProgramme for TekunFigures {
             Some(share.to_fen_string()),
         );
         let product = self.product;
-        e.step(
+        if self.published {
+            e.step(
+                rules::TEKUN_BASIC_STANDARD,
+                format!("特困人员基本生活标准按当地公布数 {basic} 元/人·月（低保标准 {standard} 元/人·月 × {multiple} = {product}，公布数不按此推算）。"),
+                Some(basic.to_fen_string()),
+            );
+        } else {
+            e.step(
             rules::TEKUN_BASIC_STANDARD_MULTIPLE,
             if product == basic {
                 format!("特困人员基本生活标准 = 低保标准 {standard} 元/人·月 × {multiple} = {basic} 元/人·月。")
@@ -544,6 +575,7 @@ impl HouseholdProgramme for TekunFigures {
             },
             Some(basic.to_fen_string()),
         );
+        }
         let floor = self.floor;
         for (m, row) in h.members.iter().zip(self.members.iter_mut()) {
             row.reasons = test_words(m, row, standard, a.minor_age);

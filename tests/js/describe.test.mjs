@@ -9,8 +9,8 @@ const engine = new PolicyEngine();
 const asOf = '2023-06-01';
 
 test('a parameter: its value in force, unit, date, source and status, in one sentence', () => {
-  // data/params/dibao-tekun.toml: the province's rural 低保 standard is 441 from 2022-01-01
-  // (reported), which 延寿县 (230129) follows; 道里区 (230102) 625.
+  // data/params/dibao-tekun.toml: the rural 低保 standard of Harbin's nine counties (延寿县 230129
+  // among them) is 441 from 2022-01-01 (reported); 道里区 (230102) 625.
   const d = engine.describe('dibao.standard.rural', asOf, '230129');
   const inForce = engine.parameterValue('dibao.standard.rural', asOf, '230129');
   assert.equal(d.id, 'dibao.standard.rural');
@@ -18,7 +18,7 @@ test('a parameter: its value in force, unit, date, source and status, in one sen
   assert.equal(d.parameter.value.value, '441');
   assert.equal(d.parameter.value.from, '2022-01-01');
   assert.equal(d.parameter.unit, 'yuan/person/month');
-  assert.match(d.text, /^农村低保标准：441（元\/人·月），黑龙江省，自 2022-01-01 起；来源：/);
+  assert.match(d.text, /^农村低保标准：441（元\/人·月），延寿县，自 2022-01-01 起；来源：/);
   assert.ok(d.text.includes(`（${inForce.value.statusLabel}）`));
   assert.equal(d.rule, undefined);
   assert.match(engine.describe('dibao.standard.rural', asOf, '230102').text, /^农村低保标准：625（元\/人·月），/);
@@ -58,7 +58,7 @@ test('every id a lean estimate carries can be described', () => {
 test('a rule: its text, basis and source; a reason: its sentence', () => {
   const rule = engine.describe('dibao.base', asOf);
   assert.deepEqual(rule.rule, {
-    basis: 'document', basisLabel: '国家或省级文件', source: '民发〔2021〕57号第二十三条',
+    basis: 'document', basisLabel: '国家或省级文件', source: '民发〔2021〕57号第二十三条（转述）',
     text: '人均月收入低于低保标准的，低保金可以按人均收入与标准的差额计算，也可以按困难程度和人员情况分档计算。',
   });
   assert.equal(rule.text, rule.rule.text);

@@ -43,15 +43,15 @@ test('zhenxing/web initialises from bytes and works', async () => {
 });
 
 test('parameterValue gives the value in force with its date, source and status', () => {
-  // data/params/dibao-tekun.toml: the province's rural 低保 standard 441 from 2022-01-01 (region
-  // 230000, a reported figure); 道里区 (230102) has 625 from the same day. Its cycle is 12 months:
+  // data/params/dibao-tekun.toml: the rural 低保 standard of Harbin's nine counties 441 from
+  // 2022-01-01 (延寿县 230129 among them, a reported figure); 道里区 (230102) has 625 from the same day. Its cycle is 12 months:
   // on 2023-06-01 both are past 2023-01-01, so due for checking.
   const engine = new PolicyEngine();
   const p = engine.parameterValue('dibao.standard.rural', '2023-06-01', '230129');
   assert.equal(p.label, '农村低保标准');
   assert.equal(p.unitLabel, '元/人·月');
   assert.deepEqual([p.value.value, p.value.from, p.value.region, p.value.status, p.stale, p.whatIf],
-    ['441', '2022-01-01', '230000', 'reported', true, false]);
+    ['441', '2022-01-01', '230129', 'reported', true, false]);
   assert.equal(p.value.statusLabel, '转述', 'the status in the words `zhenxing params` uses');
   assert.equal(engine.parameterValue('dibao.standard.rural', '2023-06-01', '230102').value.value, '625');
   const whatIf = engine.withOverrides({ 'dibao.standard.rural': '471' });

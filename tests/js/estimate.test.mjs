@@ -118,8 +118,9 @@ test('an estimate keeps cash, amounts paid on the household\'s behalf and pay fo
   assert.equal(sum('cashAnnual'), fen(e.totalAnnual));
   assert.equal(sum('otherAnnual'), fen(e.totalOnBehalf));
   assert.equal(sum('earningsAnnual'), fen(e.totalEarnings));
-  // 散居孤儿 1200 a month in cash; the public post (半劳力) 500 a month is pay, not support.
-  assert.equal(e.programs.find((p) => p.program === 'orphanAllowance').monthly, '1200.00');
+  // 散居孤儿 in cash: 延寿县 is in Harbin, whose 2023 standard is 2593 ÷ 1.088 = 2383.27 → 2383 a month
+  // (illustrative, derived from its 2024 one); the public post (半劳力) 500 a month is pay, not support.
+  assert.equal(e.programs.find((p) => p.program === 'orphanAllowance').monthly, '2383.00');
   assert.equal(e.programs.find((p) => p.program === 'publicPost').monthly, '500.00');
   assert.equal(e.totalEarnings, '6000.00');
   // 户主: partial labour capacity and no wages, and the household is not under 低保 (555.56 ≥ 441).

@@ -660,13 +660,13 @@ mod tests {
     use crate::programs::run;
 
     /// Unexplained, 低保 reads nothing for its words (whose figure the standard is); explained, it
-    /// does, and says it: 延寿县 has no standard of its own in the set on 2022-06-01, so the
+    /// does, and says it: 龙江县 has no standard of its own in the set on 2022-06-01, so the
     /// province's 441.00 is used, a figure from 2022-01-01.
     #[test]
     fn an_unexplained_dibao_reads_nothing_for_its_words() {
         let set = ParameterSet::heilongjiang().unwrap();
         let input = HouseholdInput::from_json(
-            r#"{"region":"230129","members":[{"birthDate":"1980-01-01","wages":"3000","workRegion":"440305","workMinimumWage":"2000"}]}"#,
+            r#"{"region":"230221","members":[{"birthDate":"1980-01-01","wages":"3000","workRegion":"440305","workMinimumWage":"2000"}]}"#,
         )
         .unwrap();
         let on = parse_date("2022-06-01", "").unwrap();
@@ -688,7 +688,7 @@ mod tests {
             assert_eq!(r.working.standard_of, read);
             let said = r.steps().iter().any(|s| {
                 s.text
-                    == "延寿县农村低保标准：参数中未单列该地数值，按全省数值 441.00 元/人·月（2022-01-01 起），请核对当地现行标准。"
+                    == "龙江县农村低保标准：参数中未单列该地数值，按全省数值 441.00 元/人·月（2022-01-01 起），请核对当地现行标准。"
             });
             assert_eq!(said, explain);
         }

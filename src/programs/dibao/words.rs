@@ -88,7 +88,7 @@ fn explain_route(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
             format!("整户人均收入低于标准，整户纳入低保：{aside}随家庭一并保障，不再参照“单人户”另行纳入（申请家庭符合条件的，不得仅将个别家庭成员纳入）。"),
         ),
         Some(Route::GradualExit) => (
-            "民发〔2021〕57号第三十三条",
+            "民发〔2021〕57号第三十三条（转述）",
             format!("渐退期内该户仍是低保家庭、不是低保边缘家庭：先按渐退维持原低保，{aside}不参照“单人户”另行计算。"),
         ),
         _ => return,
@@ -236,7 +236,7 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
         e.step(
             rules::DIBAO_EXEMPT_INCOME,
             format!(
-                "优待抚恤金、奖励性补助、社会救助款物、基础养老金等 {} 元按民发〔2021〕57号第十三条不计入家庭收入。",
+                "优待抚恤金、奖励性补助、社会救助款物、基础养老金等 {} 元按民发〔2021〕57号第十三条（转述）不计入家庭收入。",
                 f.working.exempt
             ),
             Some(f.working.exempt.to_fen_string()),
@@ -510,7 +510,7 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         e.step(
             rules::ANNUAL_ENDS_WITHIN_YEAR,
             format!(
-                "渐退期至 {} 止，自测算日期起剩 {n} 个月（不足一月按一月计）：全年 = {} 元 × {n} = {annual} 元。",
+                "渐退期至 {} 止，自测算日期起剩 {n} 个月（不足一月按一月计，本计算器的假设）：全年 = {} 元 × {n} = {annual} 元。",
                 g.until, g.monthly
             ),
             Some(annual.to_fen_string()),
