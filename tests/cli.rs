@@ -218,17 +218,7 @@ fn csv_output_has_each_programme_per_household() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(code, 1, "{stderr}");
-    let mut reader = csv::Reader::from_path(&out).unwrap();
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_string)
-        .collect();
-    let rows: Vec<Vec<String>> = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect();
+    let (header, rows) = common::read_csv(&out);
     let col =
         |row: &Vec<String>, name: &str| row[header.iter().position(|h| h == name).unwrap()].clone();
     assert_eq!(rows.len(), 6);

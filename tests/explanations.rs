@@ -1,6 +1,10 @@
 //! What an explanation says: no negative figure, however far rigid spending exceeds income (an
 //! amount below zero is said in words, or counted as 0 as the 防贫保险 rule does).
 
+#[path = "common/cards.rs"]
+mod cards;
+
+use cards::texts;
 use serde_json::Value;
 use zhenxing::input::household::HouseholdInput;
 use zhenxing::input::parse;
@@ -51,20 +55,7 @@ fn no_negative_figure_when_rigid_spending_exceeds_income() {
     let mut found = Vec::new();
     negative_figures(&v, "estimate", &mut found);
     assert!(found.is_empty(), "{found:#?}");
-    let steps = |program: &str| -> Vec<String> {
-        let p = v["programs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["program"] == program)
-            .unwrap();
-        p["steps"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| s["text"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let steps = |program: &str| step_texts(&e, program);
     // 临时救助: 3,000 − 900,000 is 897,000 of spending over income, said so; the figures do not
     // change: the need is 441 × 12 × 2 = 10,584 + 897,000 − 10,642.44 of 低保 received
     // = 896,941.56, capped at 6 months' standard for 2 people, 441 × 6 × 2 = 5,292.00.
@@ -116,16 +107,6 @@ fn explained(h: &str, date: &str) -> Value {
 /// The texts of the 防返贫监测 card's steps of an explained estimate.
 fn monitoring_steps(h: &str, date: &str) -> Vec<String> {
     texts(&explained(h, date)["monitoring"])
-}
-
-/// The texts of a card's steps.
-fn texts(card: &Value) -> Vec<String> {
-    card["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["text"].as_str().unwrap().to_string())
-        .collect()
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! 18, the year of a payment ending within it, and the choices the calculator makes said as
 //! assumptions. All in 延寿县 (230129), rural: 低保 standard 441.00, 特困 574.00 + 390.00.
 
+#[path = "common/cards.rs"]
+mod cards;
 mod common;
 
 use serde_json::Value;
@@ -42,12 +44,7 @@ fn assumed(v: &Value, id: &str) -> Vec<String> {
 }
 
 fn steps(v: &Value, id: &str) -> Vec<String> {
-    programme(v, id)["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["text"].as_str().unwrap().to_string())
-        .collect()
+    cards::texts(programme(v, id))
 }
 
 /// A 40-year-old recorded 无劳动能力 (第五条 does not name them) with 6,000 of wages: taken as
@@ -194,21 +191,8 @@ fn a_register_row_carries_the_months_left() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{stderr}");
-    let mut reader = csv::Reader::from_path(&out).unwrap();
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_string)
-        .collect();
-    let row: Vec<String> = reader
-        .records()
-        .next()
-        .unwrap()
-        .unwrap()
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let (header, rows) = common::read_csv(&out);
+    let row = &rows[0];
     let col = |name: &str| row[header.iter().position(|h| h == name).unwrap()].clone();
     assert_eq!(col("dibao_annual"), "4644.80");
     assert_eq!(col("total_annual"), "4644.80");

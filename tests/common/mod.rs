@@ -1,5 +1,6 @@
 //! What the command-line tool's test files share.
 
+use std::path::Path;
 use std::process::Command;
 
 // Only tests/cli.rs compares register files.
@@ -19,4 +20,21 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// A CSV file the tool wrote: its header and its rows, as strings.
+#[allow(dead_code)]
+pub fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    (header, rows)
 }

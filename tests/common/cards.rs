@@ -1,0 +1,13 @@
+//! What the tests that read explanations share (no command-line tool needed).
+
+use serde_json::Value;
+
+/// The texts of a card's steps.
+pub fn texts(card: &Value) -> Vec<String> {
+    card["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap().to_string())
+        .collect()
+}
