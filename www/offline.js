@@ -6,7 +6,9 @@
 // body[data-parameter-set] once its module has loaded: nothing is loaded for the note).
 // Browsers allow a service worker only on https or localhost: served otherwise (plain http on a
 // LAN address), a note says that the page will not open offline, and what the administrator can do.
-// When the copy cannot be saved (a file of the site the server does not give), a note says so too.
+// When the copy cannot be saved (a file of the site the server does not give), a note says so too;
+// and when the computer is online but the site did not answer, so that the page opened from the
+// kept copy, a note says that as well (the service worker tells the page which it was).
 
 /** Once the page has set body[data-ready]: never ahead of its own work (the first estimate). */
 function whenReady(then) {
@@ -86,13 +88,29 @@ function watch(registration) {
   registration.addEventListener('updatefound', () => follow(registration.installing));
 }
 
+/**
+ * The note that the page opened from the kept copy because the site did not answer, though the
+ * computer is online (offline, the connection's note says it already).
+ * @param {string} status the site's answer when it gave one (a status such as 503), else ''
+ */
+function fromCopy(status) {
+  if (!navigator.onLine) return;
+  const set = document.body.dataset.parameterSet;
+  const site = status ? `网站答复 ${status}，未能提供本页` : '无法连接本页所在的网站';
+  banner('offline-copy', `${site}：本页使用此前保存在本机的副本，照常计算。`
+    + (set ? `所用参数：${set}。` : '') + '网站恢复后刷新本页，即可取得网站上的最新版本。');
+}
+
 whenReady(() => {
   if ('serviceWorker' in navigator && window.isSecureContext) {
     navigator.serviceWorker.addEventListener('message', ({ data }) => {
+      if (data?.type === 'served' && data.fromCopy) fromCopy(String(data.status ?? ''));
       if (data?.type !== 'offline-failed') return;
       unfetched = data.files;
       if (document.getElementById('offline-failed')) notSaved();
     });
+    navigator.serviceWorker.startMessages();
+    navigator.serviceWorker.controller?.postMessage({ type: 'served' });
     navigator.serviceWorker.register('sw.js').then(watch, (e) => {
       console.info('离线副本未能保存：', e?.message ?? e);
       notSaved();

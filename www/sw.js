@@ -5,7 +5,9 @@
 // a new cache and whose activation deletes the old one, so the next load is the new site. A page
 // itself (a navigation) is asked of the network first, the kept copy answering only when the network
 // does not (a portal's edit to a page reaches officers at once); the other files are answered from
-// the cache (they are the build's, named by VERSION); anything else from the network. Nothing else is
+// the cache (they are the build's, named by VERSION); anything else from the network. A page that
+// the kept copy answered because the site did not is told so when it asks (offline.js), so that it
+// can say it runs from the copy though the computer is online. Nothing else is
 // ever kept (a register the officer opens is never a request, and never in the cache). An install
 // that cannot fetch every file deletes what it kept, tells the pages which files failed, and fails.
 // scripts/site.mjs writes VERSION (a hash of every file) and FILES (every file) below.
@@ -53,20 +55,45 @@ sw.addEventListener('activate', (event) => {
 sw.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || new URL(request.url).origin !== sw.location.origin) return;
-  event.respondWith(answer(request));
+  event.respondWith(answer(request, event.resultingClientId));
 });
 
+/**
+ * The pages the kept copy answered because the site did not, by the client their navigation made,
+ * with the site's answer ('' when it gave none): each is forgotten once the page has asked.
+ * @type {Map<string, string>}
+ */
+const fromCopy = new Map();
+
 /** A page from the network (its kept copy when the network fails); a file of the site from the cache. */
-async function answer(request) {
+async function answer(request, client) {
   const cache = await caches.open(CACHE);
   if (request.mode !== 'navigate') return (await cache.match(request)) ?? fetch(request);
+  const copy = async (/** @type {string} */ status) => {
+    const kept = await cache.match(request, { ignoreSearch: true });
+    if (kept && client) {
+      // Bounded: a page that never asks (closed at once) is not remembered for ever.
+      if (fromCopy.size >= 32) fromCopy.delete(fromCopy.keys().next().value ?? '');
+      fromCopy.set(client, status);
+    }
+    return kept;
+  };
   try {
     const response = await fetch(request);
     if (response.ok) return response;
-    return (await cache.match(request, { ignoreSearch: true })) ?? response;
+    return (await copy(String(response.status))) ?? response;
   } catch (e) {
-    const kept = await cache.match(request, { ignoreSearch: true });
+    const kept = await copy('');
     if (kept) return kept;
     throw e;
   }
 }
+
+/** A page asks whether the kept copy answered it: the answer goes to that page alone. */
+sw.addEventListener('message', (event) => {
+  const source = event.source;
+  if (event.data?.type !== 'served' || !(source instanceof Client)) return;
+  const status = fromCopy.get(source.id);
+  fromCopy.delete(source.id);
+  source.postMessage({ type: 'served', fromCopy: status !== undefined, status: status ?? '' });
+});

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { PolicyEngine } from '../../dist/zhenxing/node/index.mjs';
@@ -112,6 +113,48 @@ test('opened once, the staff page reloads with no connection, computes, and says
   } finally {
     await context.close();
     await halt(proc);
+  }
+});
+
+test('the site down but the computer online: the page opens from the copy and says so', async () => {
+  const { url, proc } = await serve(site);
+  const port = Number(new URL(url).port);
+  const tab = await visit(url);
+  const { page, context } = tab;
+  let failing;
+  try {
+    await kept(page);
+    // Answered by the site: no note.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    await page.waitForTimeout(300);
+    assert.equal(await page.$('#offline-copy'), null, 'the site answered: no note');
+
+    // The server stops; the browser stays online (navigator.onLine is true).
+    await halt(proc);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    const note = await (await page.waitForSelector('#offline-copy', { state: 'visible' })).textContent();
+    assert.match(note, /^无法连接本页所在的网站：本页使用此前保存在本机的副本，照常计算。/, note);
+    assert.ok(note.includes(`所用参数：${set.title}（${set.published} 发布）`), note);
+    assert.equal(await page.$('#offline-note:not([hidden])'), null, 'online: no offline note');
+    await typeIn(page, households.unstable);
+    await assertFiguresMatch(page, engine, await exported(page));
+
+    // A server on the same address that answers 503 to everything: the copy, and the status said.
+    failing = createServer((_, res) => { res.writeHead(503); res.end(); });
+    await new Promise((resolve) => failing.listen(port, '127.0.0.1', resolve));
+    page.on('dialog', (d) => d.accept());
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    const status = await (await page.waitForSelector('#offline-copy', { state: 'visible' })).textContent();
+    assert.match(status, /^网站答复 503，未能提供本页：本页使用此前保存在本机的副本/, status);
+    for (const u of tab.requests) assert.equal(new URL(u).hostname, '127.0.0.1', u);
+    assert.deepEqual(tab.problems, []);
+  } finally {
+    await context.close();
+    await halt(proc);
+    failing?.close();
   }
 });
 
