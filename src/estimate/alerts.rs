@@ -189,10 +189,12 @@ fn school_starts(birth: NaiveDate, age: u32, month: u32) -> Result<NaiveDate> {
     }
 }
 
-fn coverage_gap(h: &Household<'_>, a: &Assistance) -> Result<Option<Alert>> {
+/// Rests on what decided who is under 低保 and 特困, when it looks at them.
+fn coverage_gap(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Option<Alert>> {
     if !alleviated_people(h) || h.on_dibao {
         return Ok(None);
     }
+    a.rest_on_them(r)?;
     let adult = h.working_ages.0;
     let (dibao, tekun) = (&a.dibao()?.members, &a.tekun()?.members);
     let out = labels(h.members.iter().enumerate().filter_map(|(i, m)| {
@@ -251,7 +253,7 @@ pub(crate) fn alerts(
     let mut r = reader.clone();
     let mut out = Vec::new();
     out.extend(school_dropout(h, &mut r)?);
-    out.extend(coverage_gap(h, a)?);
+    out.extend(coverage_gap(h, a, &mut r)?);
     out.extend(uninsured(h));
     out.extend(housing_unsafe(h, housing));
     if !h.guarantees.water {

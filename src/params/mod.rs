@@ -1374,6 +1374,20 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// `f` run on this reader with what it reads kept apart: its result, and what it read, which
+    /// this reader does not record (the caller records it where it belongs: 低保's 加发 rates, for
+    /// instance, rest under its amount and not under who it covers).
+    pub fn apart<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<(T, Used)> {
+        let kept = self.used();
+        self.unofficial = UnofficialSet::default();
+        self.stale = StaleSet::default();
+        let out = f(self);
+        let apart = self.used();
+        self.unofficial = kept.unofficial;
+        self.stale = kept.stale;
+        Ok((out?, apart))
+    }
+
     /// Record what another calculation used, when this one rests on it.
     pub fn rest_on(&mut self, used: &Used) {
         self.unofficial.extend(used.unofficial);

@@ -27,6 +27,9 @@ pub struct Decided {
     pub annual: Money,
     /// The non-official and stale figures it rested on.
     pub used: Used,
+    /// Those of them that decided who it covers (`members`): not those its amounts alone rested
+    /// on, such as 低保's 加发 rates.
+    pub members_used: Used,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,9 +160,17 @@ impl Assistance {
         self.tekun.as_ref().ok_or_else(|| order("tekun"))
     }
 
-    /// Record in `r`, for a programme resting on 低保 and 特困, their non-official and stale
-    /// figures (each added in place: no copy of the two gathered first).
+    /// Record in `r`, for a programme resting on who is under 低保 and 特困, the non-official and
+    /// stale figures that decided it (each added in place: no copy of the two gathered first).
     pub fn rest_on_them(&self, r: &mut Reader<'_>) -> Result<()> {
+        r.rest_on(&self.dibao()?.members_used);
+        r.rest_on(&self.tekun()?.members_used);
+        Ok(())
+    }
+
+    /// Record in `r`, for a programme resting on what 低保 and 特困 pay, every non-official and
+    /// stale figure they rested on.
+    pub fn rest_on_their_amounts(&self, r: &mut Reader<'_>) -> Result<()> {
         r.rest_on(&self.dibao()?.used);
         r.rest_on(&self.tekun()?.used);
         Ok(())

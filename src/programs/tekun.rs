@@ -474,6 +474,8 @@ impl HouseholdProgramme for TekunFigures {
                 None => monthly.checked_mul(12.into())?,
             },
             used,
+            // Who is 特困 was decided with the standard (the test of means), before its amounts.
+            members_used: a.standard_used,
         });
         Ok(())
     }

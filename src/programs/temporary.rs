@@ -128,7 +128,7 @@ impl HouseholdProgramme for TemporaryFigures {
             return Ok(f);
         }
         r.rest_on(&a.standard_used);
-        a.rest_on_them(r)?;
+        a.rest_on_their_amounts(r)?;
         f.allowance = a
             .allowance_children
             .iter()

@@ -196,6 +196,10 @@ struct GradualCheck {
 /// in the household: the words name them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Working {
+    /// What the amount alone rested on (the 加发 rates), read apart from what decided who is covered.
+    amount_only: Used,
+    /// What decided who is covered (everything read but `amount_only`).
+    members_used: Used,
     area: Option<Area>,
     covered: usize,
     /// The members 低保 covers (not supported as 特困), by their place.
@@ -444,7 +448,9 @@ pub(crate) fn assess(
             .checked_mul(size)?
             .checked_sub(f.working.monthly_income)?
             .round_fen();
-        f.supplements = supplements(&covered, standard, r)?;
+        let (supplements, used) = r.apart(|r| supplements(&covered, standard, r))?;
+        f.supplements = supplements;
+        f.working.amount_only.extend(&used);
         f.paid = Some(
             f.base
                 .checked_add(Money::sum(f.supplements.iter().map(|s| s.monthly))?)?,
@@ -494,7 +500,11 @@ impl DibaoFigures {
 impl HouseholdProgramme for DibaoFigures {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         r.rest_on(&a.standard_used);
-        assess(h, a.standard, (&a.tekun_members, &a.allowance_children), r)
+        let mut f = assess(h, a.standard, (&a.tekun_members, &a.allowance_children), r)?;
+        // Who is covered rests on all that was read but the 加发 rates; the result on all of it.
+        f.working.members_used = r.used();
+        r.rest_on(&f.working.amount_only);
+        Ok(f)
     }
 
     /// Who is under 低保: the 单人户 members, or every member not supported as 特困.
@@ -515,6 +525,7 @@ impl HouseholdProgramme for DibaoFigures {
                 (None, None) => Money::ZERO,
             },
             used,
+            members_used: self.working.members_used,
         });
         Ok(())
     }

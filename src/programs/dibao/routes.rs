@@ -82,7 +82,8 @@ fn gradual(
                 .checked_mul(size)?
                 .checked_sub(f.working.non_wage.checked_div(Decimal::from(12))?)?
                 .round_fen();
-            let supps = supplements(covered, f.standard, r)?;
+            let (supps, used) = r.apart(|r| supplements(covered, f.standard, r))?;
+            f.working.amount_only.extend(&used);
             let total = base.checked_add(Money::sum(supps.iter().map(|s| s.monthly))?)?;
             check.estimated = Some(supps);
             total
