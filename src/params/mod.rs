@@ -1374,21 +1374,27 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// `f` run on this reader with what it reads kept apart: its result, and what it read, which
-    /// this reader does not record (the caller records it where it belongs: 低保's 加发 rates, for
-    /// instance, rest under its amount and not under who it covers).
-    pub fn apart<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<(T, Used)> {
+    /// Starts reading apart: what is read until [`Reader::end_apart`] is not recorded here but
+    /// handed back, for the caller to record where it belongs (低保's 加发 rates, for instance,
+    /// rest under its amount and not under who it covers). Returns what was recorded so far.
+    pub fn begin_apart(&mut self) -> Used {
         let kept = self.used();
         self.unofficial = UnofficialSet::default();
         self.stale = StaleSet::default();
-        let out = f(self);
+        kept
+    }
+
+    /// Ends reading apart (`kept`: what [`Reader::begin_apart`] returned): what was read since.
+    pub fn end_apart(&mut self, kept: Used) -> Used {
         let apart = self.used();
         self.unofficial = kept.unofficial;
         self.stale = kept.stale;
-        Ok((out?, apart))
+        apart
     }
 
-    /// Record what another calculation used, when this one rests on it.
+    /// Record what another calculation used, when this one rests on it. One body in the module
+    /// (called from a dozen places); inlined natively.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn rest_on(&mut self, used: &Used) {
         self.unofficial.extend(used.unofficial);
         self.stale.extend(&used.stale);

@@ -441,23 +441,7 @@ pub(crate) fn assess(
     let per_capita = count_income(&mut f, h, &covered, r)?;
     f.working.below = per_capita < standard;
     if f.working.below && h.asset_test_passed {
-        // (标准 − 人均) × 人数, computed as 标准 × 人数 − 月收入: the same amount, but exact where
-        // it matters (a month's income ending in half a fen), where 人均 would be a repeating
-        // decimal cut at 28 digits and could round the 补差 the wrong way.
-        f.base = standard
-            .checked_mul(size)?
-            .checked_sub(f.working.monthly_income)?
-            .round_fen();
-        let (supplements, used) = r.apart(|r| supplements(&covered, standard, r))?;
-        f.supplements = supplements;
-        f.working.amount_only.extend(&used);
-        f.paid = Some(
-            f.base
-                .checked_add(Money::sum(f.supplements.iter().map(|s| s.monthly))?)?,
-        );
-        f.route = Some(Route::Base);
-        // Covered whole: its severely disabled or seriously ill members are not also 单人户.
-        f.working.single_person_set_aside = single_person_candidates(&covered);
+        paid_whole(&mut f, &covered, size, r)?;
     } else if !f.working.below {
         above_standard(&mut f, h, &covered, per_capita, r)?;
     }
@@ -467,6 +451,36 @@ pub(crate) fn assess(
         f.working.disability_assumed |= covered.iter().any(|m| m.severity_assumed());
     }
     Ok(f)
+}
+
+/// A household below the standard, paid whole: 补差 and each member's 加发 (whose rates are read
+/// apart: they set the amount, not who is covered).
+fn paid_whole(
+    f: &mut DibaoFigures,
+    covered: &[&Member<'_>],
+    size: Decimal,
+    r: &mut Reader<'_>,
+) -> Result<()> {
+    // (标准 − 人均) × 人数, computed as 标准 × 人数 − 月收入: the same amount, but exact where
+    // it matters (a month's income ending in half a fen), where 人均 would be a repeating
+    // decimal cut at 28 digits and could round the 补差 the wrong way.
+    f.base = f
+        .standard
+        .checked_mul(size)?
+        .checked_sub(f.working.monthly_income)?
+        .round_fen();
+    let kept = r.begin_apart();
+    let read = supplements(covered, f.standard, r);
+    f.working.amount_only = r.end_apart(kept);
+    f.supplements = read?;
+    f.paid = Some(
+        f.base
+            .checked_add(Money::sum(f.supplements.iter().map(|s| s.monthly))?)?,
+    );
+    f.route = Some(Route::Base);
+    // Covered whole: its severely disabled or seriously ill members are not also 单人户.
+    f.working.single_person_set_aside = single_person_candidates(covered);
+    Ok(())
 }
 
 impl DibaoFigures {

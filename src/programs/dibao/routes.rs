@@ -82,8 +82,10 @@ fn gradual(
                 .checked_mul(size)?
                 .checked_sub(f.working.non_wage.checked_div(Decimal::from(12))?)?
                 .round_fen();
-            let (supps, used) = r.apart(|r| supplements(covered, f.standard, r))?;
-            f.working.amount_only.extend(&used);
+            let kept = r.begin_apart();
+            let read = supplements(covered, f.standard, r);
+            f.working.amount_only = r.end_apart(kept);
+            let supps = read?;
             let total = base.checked_add(Money::sum(supps.iter().map(|s| s.monthly))?)?;
             check.estimated = Some(supps);
             total
