@@ -222,12 +222,15 @@ pub fn screen_in(
     let monitoring = monitoring::run(&household, &reader, false)?;
     let mut assistance = Assistance::of(&household, &reader)?;
     let mut kept = crate::programs::ForAlerts::default();
-    let mut parts = [RowPart::default(); registry::PROGRAMMES.len()];
-    registry::run_all_for_row(&household, &mut assistance, &reader, &mut parts, &mut kept)?;
     let mut totals = Totals::default();
     let mut basis = rested_on(&monitoring, &transition);
-    let mut programs = Vec::with_capacity(parts.len());
-    for (p, part) in registry::PROGRAMMES.iter().zip(&parts) {
+    let mut programs = Vec::with_capacity(registry::PROGRAMMES.len());
+    // Each programme's part as it comes, in the registry's order.
+    let mut listed = registry::PROGRAMMES.iter();
+    let mut row = |part: &RowPart| -> Result<()> {
+        let Some(p) = listed.next() else {
+            return Ok(());
+        };
         totals.add(&part.amounts)?;
         basis.extend(&part.basis);
         let a = &part.amounts;
@@ -238,7 +241,9 @@ pub fn screen_in(
             &Contribution::of(p.id, p.label, a),
             ceiling_of(p, || a.annual),
         ));
-    }
+        Ok(())
+    };
+    registry::run_all_for_row(&household, &mut assistance, &reader, &mut kept, &mut row)?;
     let (alerts, alerts_basis) =
         alerts_of(&household, &assistance, kept.housing.as_ref(), &reader)?;
     basis.extend(&alerts_basis);

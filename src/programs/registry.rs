@@ -156,21 +156,16 @@ macro_rules! define_registry {
         }
 
         /// Every household programme on a checked household for a screening row, in the list's
-        /// order: the figures [`run_all`] computes unexplained, each kept in `parts` as its amounts
-        /// and what it rested on, no result assembled.
+        /// order: the figures [`run_all`] computes unexplained, each handed to `row` as its
+        /// amounts and what it rested on, no result assembled.
         pub(crate) fn run_all_for_row(
             h: &Household<'_>,
             a: &mut Assistance,
             reader: &Reader<'_>,
-            parts: &mut [RowPart; PROGRAMMES.len()],
             kept: &mut ForAlerts,
+            row: &mut dyn FnMut(&RowPart) -> Result<()>,
         ) -> Result<()> {
-            // Written in place: the parts are four kilobytes, which a returned array would copy.
-            let mut slots = parts.iter_mut();
-            // A slot for each programme: the spare is never written.
-            let mut spare = RowPart::default();
-            $(*slots.next().unwrap_or(&mut spare) =
-                run_for_row::<super::$module::$figures>(h, a, reader, kept)?;)*
+            $(run_for_row::<super::$module::$figures>(h, a, reader, kept, row)?;)*
             Ok(())
         }
 
