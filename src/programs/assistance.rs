@@ -45,6 +45,10 @@ pub struct Assistance {
     /// Children under the minor age recorded as orphans or 事实无人抚养儿童: in that allowance, they
     /// are not also 特困 (民发〔2021〕43号第九条: one basic-living benefit).
     pub allowance_children: Vec<usize>,
+    /// Those of them under the minor age who also meet the three 特困 tests: the allowance is the
+    /// one 第九条 lets them choose, this calculator's assumption (rule `tekun.orphanAllowanceChoice`).
+    /// One past it at school keeps the allowance by the region's rule, not by a choice.
+    pub allowance_choice: Vec<usize>,
     /// The minor age, when a member without a supporter has labour capacity (see [`continues`]).
     pub minor_age: Option<u32>,
     /// 低保, once decided.
@@ -111,7 +115,7 @@ impl Assistance {
             Area::Rural => r.money(&p::DIBAO_STANDARD_RURAL)?,
             Area::Urban => r.money(&p::DIBAO_STANDARD_URBAN)?,
         };
-        let allowance_children = allowance_children(h, &mut r)?;
+        let (allowance_children, allowance_minors) = allowance_children(h, &mut r)?;
         let other_income_share = h
             .income
             .counted()?
@@ -127,11 +131,14 @@ impl Assistance {
         } else {
             None
         };
-        let mut tekun_members = Vec::new();
+        let (mut tekun_members, mut allowance_choice) = (Vec::new(), Vec::new());
         for (i, m) in h.members.iter().enumerate() {
-            if !allowance_children.contains(&i)
-                && qualifies_for_tekun(m, standard, other_income_share, minor_age)?
-            {
+            if !qualifies_for_tekun(m, standard, other_income_share, minor_age)? {
+                continue;
+            }
+            if allowance_minors.contains(&i) {
+                allowance_choice.push(i);
+            } else if !allowance_children.contains(&i) {
                 tekun_members.push(i);
             }
         }
@@ -141,6 +148,7 @@ impl Assistance {
             other_income_share,
             tekun_members,
             allowance_children,
+            allowance_choice,
             minor_age,
             dibao: None,
             tekun: None,
@@ -212,17 +220,23 @@ pub(crate) fn allowance_steps(
 }
 
 /// The members in the allowance of orphans and 事实无人抚养儿童 (the allowance's own test, see
-/// [`AllowanceTerms::covers`]).
-fn allowance_children(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Vec<usize>> {
+/// [`AllowanceTerms::covers`]), and those of them under the minor age.
+fn allowance_children(h: &Household<'_>, r: &mut Reader<'_>) -> Result<(Vec<usize>, Vec<usize>)> {
     let Some(terms) = AllowanceTerms::read(h, r)? else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
-    Ok(h.members
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| terms.covers(m).is_some())
-        .map(|(i, _)| i)
-        .collect())
+    let (mut all, mut minors) = (Vec::new(), Vec::new());
+    for (i, m) in h.members.iter().enumerate() {
+        match terms.covers(m) {
+            Some(Covered::Minor) => {
+                all.push(i);
+                minors.push(i);
+            }
+            Some(Covered::AtSchool(_)) => all.push(i),
+            None => {}
+        }
+    }
+    Ok((all, minors))
 }
 
 /// Why a member is in the allowance of orphans and 事实无人抚养儿童.

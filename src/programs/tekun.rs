@@ -59,6 +59,11 @@ pub struct TekunMember {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[tsify(optional)]
     pub orphan_allowance: bool,
+    /// A minor in that allowance who also meets the three 特困 tests: the allowance is taken as
+    /// chosen (rule `tekun.orphanAllowanceChoice`); one past the minor age at school keeps it by the
+    /// region's rule, not by a choice.
+    #[serde(skip)]
+    choice: bool,
     /// The labour capacity the rules judged for the member (given, or by age and disability:
     /// 民发〔2021〕43号第五条), with why, in words, when explained: 无劳动能力（65周岁，60周岁以上）.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -126,6 +131,7 @@ pub struct TekunFigures {
     /// A minor with labour capacity supported as if already 特困 (rule `tekun.continuesMinor`).
     #[serde(skip)]
     minor: bool,
+
     /// A member's age rests on the birthday rule (rule `member.birthday`).
     #[serde(skip)]
     birthday_on_edge: bool,
@@ -164,6 +170,7 @@ pub(crate) fn assess(
             care: None,
             monthly: None,
             orphan_allowance: a.allowance_children.contains(&i),
+            choice: a.allowance_choice.contains(&i),
             labor_capacity_text: None,
             own_monthly: own_income(m, a.other_income_share)?,
             raised_to: None,
@@ -439,7 +446,31 @@ fn member_steps(
                 m.label
             ));
         }
-        _ if row.orphan_allowance => e.step(
+        _ if row.orphan_allowance => allowance_step(m, row, e),
+        _ => e.step(
+            rules::TEKUN_MEMBER,
+            format!("{}：{tests}：不符合特困人员条件。", m.label),
+            None,
+        ),
+    }
+}
+
+/// The step of a member in the orphans' allowance, not also 特困 (第九条): by the choice a minor who
+/// meets both makes (rule `tekun.orphanAllowanceChoice`), or as the allowance's own.
+fn allowance_step(m: &Member<'_>, row: &TekunMember, e: &mut Explanation) {
+    if row.choice {
+        e.step(
+            rules::TEKUN_ORPHAN_ALLOWANCE_CHOICE,
+            format!(
+                "{}：{}，也符合孤儿、事实无人抚养儿童条件，只享受一项基本生活保障：按已选{}基本生活费保障，不再认定为特困人员。",
+                m.label,
+                row.reasons.join("，"),
+                m.care.map_or("孤儿", |c| c.label())
+            ),
+            None,
+        );
+    } else {
+        e.step(
             rules::TEKUN_ORPHAN_ALLOWANCE,
             format!(
                 "{}：已按{}领取基本生活费，不再认定为特困人员（只享受一项基本生活保障）。",
@@ -447,12 +478,7 @@ fn member_steps(
                 m.care.map_or("孤儿", |c| c.label())
             ),
             None,
-        ),
-        _ => e.step(
-            rules::TEKUN_MEMBER,
-            format!("{}：{tests}：不符合特困人员条件。", m.label),
-            None,
-        ),
+        );
     }
 }
 
@@ -501,7 +527,7 @@ impl HouseholdProgramme for TekunFigures {
             rules::TEKUN_SUPPORT_FLOOR,
         );
         a.add_if(
-            rows().any(|m| m.orphan_allowance),
+            rows().any(|m| m.choice),
             rules::TEKUN_ORPHAN_ALLOWANCE_CHOICE,
         );
         a.add_if(
