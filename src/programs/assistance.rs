@@ -107,6 +107,28 @@ pub(crate) fn continues(m: &Member<'_>, minor_age: Option<u32>) -> Option<Contin
     }
 }
 
+/// A member past the minor age at 义务教育, 普通高中 or 中等职业学校 who was in the orphans' allowance
+/// as a child (a `care` recorded) and is no longer (`in_allowance` false: the region does not
+/// continue it). 第二十四条 continues support for one who was 特困; such a child was not (第九条),
+/// so this calculator assesses them afresh by 第五条 (its reading, rule `tekun.continuesAtSchool`).
+/// The school, for the words.
+pub(crate) fn former_allowance_student(
+    m: &Member<'_>,
+    minor_age: Option<u32>,
+    in_allowance: bool,
+) -> Option<Schooling> {
+    let minor_age = minor_age?;
+    if in_allowance || m.care.is_none() || m.labor_capacity == Capacity::None || m.age < minor_age {
+        return None;
+    }
+    m.schooling.filter(|s| {
+        matches!(
+            s,
+            Schooling::Primary | Schooling::Junior | Schooling::Senior | Schooling::Vocational
+        )
+    })
+}
+
 impl Assistance {
     /// The context of a checked household; `reader` is on its date and region.
     pub fn of(h: &Household<'_>, reader: &Reader<'_>) -> Result<Assistance> {

@@ -17,7 +17,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::assistance::{continues, own_income, Assistance, Continues, Decided};
+use super::assistance::{
+    continues, former_allowance_student, own_income, Assistance, Continues, Decided,
+};
 use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::calendar::{day_before, format_date, months_left, turns};
@@ -128,6 +130,10 @@ pub struct TekunFigures {
     /// `tekun.continuesAtSchool`).
     #[serde(skip)]
     at_school: bool,
+    /// A member without a supporter past the minor age at such a school, in the orphans' allowance
+    /// as a child and no longer: assessed afresh, not continued (the same rule).
+    #[serde(skip)]
+    former_allowance: bool,
     /// A minor with labour capacity supported as if already 特困 (rule `tekun.continuesMinor`).
     #[serde(skip)]
     minor: bool,
@@ -213,8 +219,18 @@ pub(crate) fn assess(
             eligible.contains(&i)
                 && matches!(continues(m, a.minor_age), Some(Continues::AtSchool(_)))
         }),
+        former_allowance: any_former_allowance(h, a),
         birthday_on_edge,
         minor,
+    })
+}
+
+/// Whether a member without a supporter, past the minor age at school, was in the orphans'
+/// allowance as a child and is no longer (rule `tekun.continuesAtSchool`: assessed afresh).
+fn any_former_allowance(h: &Household<'_>, a: &Assistance) -> bool {
+    h.members.iter().enumerate().any(|(i, m)| {
+        !m.has_supporter
+            && former_allowance_student(m, a.minor_age, a.allowance_children.contains(&i)).is_some()
     })
 }
 
@@ -372,7 +388,14 @@ fn test_words(
         match continues(m, minor_age) {
             _ if m.labor_capacity == Capacity::None => capacity_text(m),
             Some(why) => continues_words(m, why),
-            None => "有劳动能力".into(),
+            None => match former_allowance_student(m, minor_age, row.orphan_allowance) {
+                Some(s) => format!(
+                    "{}周岁，有劳动能力（仍在{}就读，但未成年时领取的是基本生活费、不是特困人员，不按第二十四条继续供养）",
+                    m.age,
+                    s.label()
+                ),
+                None => "有劳动能力".into(),
+            },
         },
         format!(
             "本人月收入 {} 元{}低保标准 {} 元/人·月",
@@ -536,7 +559,10 @@ impl HouseholdProgramme for TekunFigures {
         );
         a.add_if(self.disability_assumed, rules::MEMBER_DISABILITY_TYPE);
         a.add_if(self.recorded_none, rules::MEMBER_LABOR_CAPACITY_RECORDED);
-        a.add_if(self.at_school, rules::TEKUN_CONTINUES_AT_SCHOOL);
+        a.add_if(
+            self.at_school || self.former_allowance,
+            rules::TEKUN_CONTINUES_AT_SCHOOL,
+        );
         a.add_if(self.minor, rules::TEKUN_CONTINUES_MINOR);
         a.add_if(self.birthday_on_edge, rules::MEMBER_BIRTHDAY);
         a.add_if(
@@ -614,6 +640,23 @@ impl HouseholdProgramme for TekunFigures {
                 e.step(
                     rule,
                     format!("{}：{}。", m.label, continues_words(m, why)),
+                    None,
+                );
+            }
+            if let (Some(s), false) = (
+                former_allowance_student(m, a.minor_age, row.orphan_allowance),
+                m.has_supporter,
+            ) {
+                e.step(
+                    rules::TEKUN_CONTINUES_AT_SCHOOL,
+                    format!(
+                        "{}：{}周岁仍在{}就读，但未成年时领取的是{}基本生活费，依第九条不是特困人员，第二十四条的“继续享有”不适用；基本生活费年满{}周岁后已停发，按第五条重新认定：不在第五条所列，有劳动能力。",
+                        m.label,
+                        m.age,
+                        s.label(),
+                        m.care.map_or("孤儿", |c| c.label()),
+                        a.minor_age.unwrap_or(18)
+                    ),
                     None,
                 );
             }
