@@ -160,7 +160,7 @@ rules! {
     // 年额
     ANNUAL_ENDS_WITHIN_YEAR: "annual.endsWithinYear", ASSUMPTION, "四(十)、四(十二)", "按月发放、测算日期起12个月内到期的（低保渐退期届满，特困人员中的未成年人、孤儿和事实无人抚养儿童年满18周岁），全年 = 月额 × 剩余月数：自测算日期起到期满次日的整月数，不足一月按一月计，最多12个月；年内家庭人员构成的变化（如未成年人加发到期）不计。";
     // 防止返贫动态监测
-    MONITORING_PER_CAPITA_NET_INCOME: "monitoring.perCapitaNetIncome", ASSUMPTION, "二(二)", "家庭人均纯收入 = 登记的经营、财产、转移、其他收入、不计入低保的收入与工资之和 ÷ 人数：各项按已扣除经营费用的净额录入，文件未给出本计算器可用的算法。";
+    MONITORING_PER_CAPITA_NET_INCOME: "monitoring.perCapitaNetIncome", ASSUMPTION, "二(二)", "家庭人均纯收入 = 登记的经营、财产、转移、其他收入、不计入低保的收入与工资之和 ÷ 人数：各项按已扣除经营费用的净额录入，文件未给出本计算器可用的算法。监测收入标准与这一人均纯收入比较：标准的出处（县级文件转述）写作“家庭年人均可支配收入”，本计算器不另扣个人所得税、社会保险缴费等，按两者相同计。";
     MONITORING_INCOME_LINE: "monitoring.incomeLine", Text, "二(二)", "人均纯收入低于监测收入标准的（等于标准的不算低于），存在返贫致贫风险。";
     MONITORING_GUARANTEES: "monitoring.guarantees", Text, "二(二)", "“两不愁三保障”及饮水安全未保障的，存在返贫致贫风险。";
     MONITORING_RIGID_SPENDING: "monitoring.rigidSpending", ASSUMPTION, "二(二)", "刚性支出大于0且不低于家庭年收入一定比例（参数）的，为“刚性支出较大”；登记了刚性支出或上年收入的都检查，不以登记因病、因灾等事件为前提（原文“因病因灾因意外事故等”）。";
