@@ -1378,3 +1378,26 @@ fn campaign_era_medical_figures_are_flagged_after_their_year() {
     assert!(stale.contains("medical.criticalIllness.deductible"));
     assert!(stale.contains("medical.criticalIllness.rate"));
 }
+
+#[test]
+fn national_minimum_pension_says_its_source_was_not_found() {
+    // pension.nationalMinimumBasic: 88 from 2018-01-01 is the value of 2020 and 2023 as well; the
+    // project's policy notes give 88 (2018), 123 (2024), 143 (2025) without a document, so each
+    // source says so (status stays reported).
+    let set = default_set();
+    for (on, expected) in [
+        ("2020-06-01", 88),
+        ("2023-06-01", 88),
+        ("2024-06-01", 123),
+        ("2025-06-01", 143),
+    ] {
+        let mut r = Reader::new(&set, d(on), None);
+        let v = r
+            .value(&catalogue::PENSION_NATIONAL_MINIMUM_BASIC)
+            .unwrap()
+            .clone();
+        assert_eq!(v.value, Value::Decimal(Decimal::from(expected)), "{on}");
+        assert!(v.source.contains("出处未找到"), "{on}: {}", v.source);
+        assert_eq!(v.status, Status::Reported, "{on}");
+    }
+}

@@ -48,6 +48,10 @@ pub struct Assistance {
     /// Children under the minor age recorded as orphans or 事实无人抚养儿童: in that allowance, they
     /// are not also 特困 (民发〔2021〕43号第九条: one basic-living benefit).
     pub allowance_children: Vec<usize>,
+    /// Those of them under the minor age who also meet the three 特困 tests: the allowance is the
+    /// one 第九条 lets them choose, this calculator's assumption (rule `tekun.orphanAllowanceChoice`).
+    /// One past it at school keeps the allowance by the region's rule, not by a choice.
+    pub allowance_choice: Vec<usize>,
     /// The minor age, when a member without a supporter has labour capacity (see [`continues`]).
     pub minor_age: Option<u32>,
     /// 低保, once decided.
@@ -106,6 +110,28 @@ pub(crate) fn continues(m: &Member<'_>, minor_age: Option<u32>) -> Option<Contin
     }
 }
 
+/// A member past the minor age at 义务教育, 普通高中 or 中等职业学校 who was in the orphans' allowance
+/// as a child (a `care` recorded) and is no longer (`in_allowance` false: the region does not
+/// continue it). 第二十四条 continues support for one who was 特困; such a child was not (第九条),
+/// so this calculator assesses them afresh by 第五条 (its reading, rule `tekun.continuesAtSchool`).
+/// The school, for the words.
+pub(crate) fn former_allowance_student(
+    m: &Member<'_>,
+    minor_age: Option<u32>,
+    in_allowance: bool,
+) -> Option<Schooling> {
+    let minor_age = minor_age?;
+    if in_allowance || m.care.is_none() || m.labor_capacity == Capacity::None || m.age < minor_age {
+        return None;
+    }
+    m.schooling.filter(|s| {
+        matches!(
+            s,
+            Schooling::Primary | Schooling::Junior | Schooling::Senior | Schooling::Vocational
+        )
+    })
+}
+
 impl Assistance {
     /// The context of a checked household; `reader` is on its date and region.
     pub fn of(h: &Household<'_>, reader: &Reader<'_>) -> Result<Assistance> {
@@ -114,7 +140,7 @@ impl Assistance {
             Area::Rural => r.money(&p::DIBAO_STANDARD_RURAL)?,
             Area::Urban => r.money(&p::DIBAO_STANDARD_URBAN)?,
         };
-        let allowance_children = allowance_children(h, &mut r)?;
+        let (allowance_children, allowance_minors) = allowance_children(h, &mut r)?;
         let other_income_share = h
             .income
             .counted()?
@@ -130,11 +156,14 @@ impl Assistance {
         } else {
             None
         };
-        let mut tekun_members = Vec::new();
+        let (mut tekun_members, mut allowance_choice) = (Vec::new(), Vec::new());
         for (i, m) in h.members.iter().enumerate() {
-            if !allowance_children.contains(&i)
-                && qualifies_for_tekun(m, standard, other_income_share, minor_age)?
-            {
+            if !qualifies_for_tekun(m, standard, other_income_share, minor_age)? {
+                continue;
+            }
+            if allowance_minors.contains(&i) {
+                allowance_choice.push(i);
+            } else if !allowance_children.contains(&i) {
                 tekun_members.push(i);
             }
         }
@@ -144,6 +173,7 @@ impl Assistance {
             other_income_share,
             tekun_members,
             allowance_children,
+            allowance_choice,
             minor_age,
             dibao: None,
             tekun: None,
@@ -223,17 +253,23 @@ pub(crate) fn allowance_steps(
 }
 
 /// The members in the allowance of orphans and 事实无人抚养儿童 (the allowance's own test, see
-/// [`AllowanceTerms::covers`]).
-fn allowance_children(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Vec<usize>> {
+/// [`AllowanceTerms::covers`]), and those of them under the minor age.
+fn allowance_children(h: &Household<'_>, r: &mut Reader<'_>) -> Result<(Vec<usize>, Vec<usize>)> {
     let Some(terms) = AllowanceTerms::read(h, r)? else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
-    Ok(h.members
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| terms.covers(m).is_some())
-        .map(|(i, _)| i)
-        .collect())
+    let (mut all, mut minors) = (Vec::new(), Vec::new());
+    for (i, m) in h.members.iter().enumerate() {
+        match terms.covers(m) {
+            Some(Covered::Minor) => {
+                all.push(i);
+                minors.push(i);
+            }
+            Some(Covered::AtSchool(_)) => all.push(i),
+            None => {}
+        }
+    }
+    Ok((all, minors))
 }
 
 /// Why a member is in the allowance of orphans and 事实无人抚养儿童.

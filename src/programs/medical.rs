@@ -45,6 +45,11 @@ struct Tiers {
     low: (Money, Rate),
     high: (Money, Rate),
     remaining: Money,
+    /// The dates the critical-illness deductible and first-band rate apply from, in words: the
+    /// figures found are older than the transition period, and the words say so.
+    critical_since: String,
+    /// The date the 低保 assistance rate applies from, in words (empty for the other groups).
+    assistance_since: String,
     /// Rate, annual limit, what the rate gives before the limit.
     assistance: Option<(Rate, Money, Money)>,
 }
@@ -128,7 +133,10 @@ pub fn compute(c: &MedicalClaim, r: &mut Reader<'_>) -> Result<MedicalFigures> {
     t.remaining = t.burden.checked_sub(critical)?;
     let assistance_rate = match c.group {
         InsuredGroup::Tekun => Some(r.rate(&p::MEDICAL_ASSISTANCE_RATE_TEKUN)?),
-        InsuredGroup::Dibao => Some(r.rate(&p::MEDICAL_ASSISTANCE_RATE)?),
+        InsuredGroup::Dibao => {
+            t.assistance_since = since(r, &[&p::MEDICAL_ASSISTANCE_RATE])?;
+            Some(r.rate(&p::MEDICAL_ASSISTANCE_RATE)?)
+        }
         InsuredGroup::Monitored | InsuredGroup::Returned => {
             Some(r.rate(&p::MEDICAL_ASSISTANCE_RATE_MONITORED)?)
         }
@@ -188,6 +196,10 @@ fn critical_illness(
     let mut low_rate = r.rate(&p::MEDICAL_CRITICAL_RATE)?.decimal();
     let mut high_rate = r.rate(&p::MEDICAL_CRITICAL_HIGH_RATE)?.decimal();
     t.threshold = r.money(&p::MEDICAL_CRITICAL_BAND_THRESHOLD)?;
+    t.critical_since = since(
+        r,
+        &[&p::MEDICAL_CRITICAL_DEDUCTIBLE, &p::MEDICAL_CRITICAL_RATE],
+    )?;
     if tilt {
         let factor = r.rate(&p::MEDICAL_CRITICAL_TILT_DEDUCTIBLE_FACTOR)?;
         let bonus = r.rate(&p::MEDICAL_CRITICAL_TILT_RATE_BONUS)?;
@@ -219,6 +231,19 @@ fn critical_illness(
         .checked_add(high_part.times(t.high.1)?)?
         .min(t.burden)
         .round_fen())
+}
+
+/// The dates the values of `specs` apply from, in words: （起付线、比例按 2016-01-01 起的取值）
+/// for a step quoting them, so an old figure does not read as a current one.
+fn since(r: &mut Reader<'_>, specs: &[&'static Spec]) -> Result<String> {
+    let mut dates = Vec::with_capacity(specs.len());
+    for spec in specs {
+        let from = crate::base::calendar::format_date(r.value(spec)?.from);
+        if !dates.contains(&from) {
+            dates.push(from);
+        }
+    }
+    Ok(format!("按 {} 起的取值", dates.join("、")))
 }
 
 /// The claim through the tiers, explained when asked.
@@ -287,7 +312,8 @@ fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
     e.step(
         rules::MEDICAL_CRITICAL,
         format!(
-            "大病保险（已取消封顶线）：基本医保后政策范围内个人负担 {} 元（本年此前 {} 元），超过起付线 {} 元的部分：{} 元内 {} × {} + 以上 {} × {} = {critical} 元。",
+            "大病保险（已取消封顶线；起付线和第一段比例{}）：基本医保后政策范围内个人负担 {} 元（本年此前 {} 元），超过起付线 {} 元的部分：{} 元内 {} × {} + 以上 {} × {} = {critical} 元。",
+            t.critical_since,
             t.burden,
             c.burden_this_year,
             t.critical_deductible,
@@ -303,8 +329,10 @@ fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
         Some((rate, cap, assisted)) => e.step(
             rules::MEDICAL_ASSISTANCE,
             format!(
-                "医疗救助（{}）：剩余政策范围内 {} 元 × {} = {assisted}，年度限额 {cap} 元本年已救助 {} 元，救助 {assistance} 元。",
-                group_label(c.group), t.remaining, rate.percent(), c.paid_this_year.assistance
+                "医疗救助（{}{}）：剩余政策范围内 {} 元 × {} = {assisted}，年度限额 {cap} 元本年已救助 {} 元，救助 {assistance} 元。",
+                group_label(c.group),
+                if t.assistance_since.is_empty() { String::new() } else { format!("，比例{}", t.assistance_since) },
+                t.remaining, rate.percent(), c.paid_this_year.assistance
             ),
             Some(assistance.to_fen_string()),
         ),

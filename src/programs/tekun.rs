@@ -17,7 +17,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::assistance::{continues, own_income, Assistance, Continues, Decided};
+use super::assistance::{
+    continues, former_allowance_student, own_income, Assistance, Continues, Decided,
+};
 use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::calendar::{day_before, format_date, months_left, turns};
@@ -59,6 +61,11 @@ pub struct TekunMember {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[tsify(optional)]
     pub orphan_allowance: bool,
+    /// A minor in that allowance who also meets the three 特困 tests: the allowance is taken as
+    /// chosen (rule `tekun.orphanAllowanceChoice`); one past the minor age at school keeps it by the
+    /// region's rule, not by a choice.
+    #[serde(skip)]
+    choice: bool,
     /// The labour capacity the rules judged for the member (given, or by age and disability:
     /// 民发〔2021〕43号第五条), with why, in words, when explained: 无劳动能力（65周岁，60周岁以上）.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,9 +130,14 @@ pub struct TekunFigures {
     /// `tekun.continuesAtSchool`).
     #[serde(skip)]
     at_school: bool,
+    /// A member without a supporter past the minor age at such a school, in the orphans' allowance
+    /// as a child and no longer: assessed afresh, not continued (the same rule).
+    #[serde(skip)]
+    former_allowance: bool,
     /// A minor with labour capacity supported as if already 特困 (rule `tekun.continuesMinor`).
     #[serde(skip)]
     minor: bool,
+
     /// A member's age rests on the birthday rule (rule `member.birthday`).
     #[serde(skip)]
     birthday_on_edge: bool,
@@ -164,6 +176,7 @@ pub(crate) fn assess(
             care: None,
             monthly: None,
             orphan_allowance: a.allowance_children.contains(&i),
+            choice: a.allowance_choice.contains(&i),
             labor_capacity_text: None,
             own_monthly: own_income(m, a.other_income_share)?,
             raised_to: None,
@@ -206,8 +219,18 @@ pub(crate) fn assess(
             eligible.contains(&i)
                 && matches!(continues(m, a.minor_age), Some(Continues::AtSchool(_)))
         }),
+        former_allowance: any_former_allowance(h, a),
         birthday_on_edge,
         minor,
+    })
+}
+
+/// Whether a member without a supporter, past the minor age at school, was in the orphans'
+/// allowance as a child and is no longer (rule `tekun.continuesAtSchool`: assessed afresh).
+fn any_former_allowance(h: &Household<'_>, a: &Assistance) -> bool {
+    h.members.iter().enumerate().any(|(i, m)| {
+        !m.has_supporter
+            && former_allowance_student(m, a.minor_age, a.allowance_children.contains(&i)).is_some()
     })
 }
 
@@ -365,7 +388,14 @@ fn test_words(
         match continues(m, minor_age) {
             _ if m.labor_capacity == Capacity::None => capacity_text(m),
             Some(why) => continues_words(m, why),
-            None => "有劳动能力".into(),
+            None => match former_allowance_student(m, minor_age, row.orphan_allowance) {
+                Some(s) => format!(
+                    "{}周岁，有劳动能力（仍在{}就读，但未成年时领取的是基本生活费、不是特困人员，不按第二十四条继续供养）",
+                    m.age,
+                    s.label()
+                ),
+                None => "有劳动能力".into(),
+            },
         },
         format!(
             "本人月收入 {} 元{}低保标准 {} 元/人·月",
@@ -439,7 +469,31 @@ fn member_steps(
                 m.label
             ));
         }
-        _ if row.orphan_allowance => e.step(
+        _ if row.orphan_allowance => allowance_step(m, row, e),
+        _ => e.step(
+            rules::TEKUN_MEMBER,
+            format!("{}：{tests}：不符合特困人员条件。", m.label),
+            None,
+        ),
+    }
+}
+
+/// The step of a member in the orphans' allowance, not also 特困 (第九条): by the choice a minor who
+/// meets both makes (rule `tekun.orphanAllowanceChoice`), or as the allowance's own.
+fn allowance_step(m: &Member<'_>, row: &TekunMember, e: &mut Explanation) {
+    if row.choice {
+        e.step(
+            rules::TEKUN_ORPHAN_ALLOWANCE_CHOICE,
+            format!(
+                "{}：{}，也符合孤儿、事实无人抚养儿童条件，只享受一项基本生活保障：按已选{}基本生活费保障，不再认定为特困人员。",
+                m.label,
+                row.reasons.join("，"),
+                m.care.map_or("孤儿", |c| c.label())
+            ),
+            None,
+        );
+    } else {
+        e.step(
             rules::TEKUN_ORPHAN_ALLOWANCE,
             format!(
                 "{}：已按{}领取基本生活费，不再认定为特困人员（只享受一项基本生活保障）。",
@@ -447,12 +501,7 @@ fn member_steps(
                 m.care.map_or("孤儿", |c| c.label())
             ),
             None,
-        ),
-        _ => e.step(
-            rules::TEKUN_MEMBER,
-            format!("{}：{tests}：不符合特困人员条件。", m.label),
-            None,
-        ),
+        );
     }
 }
 
@@ -503,7 +552,7 @@ impl HouseholdProgramme for TekunFigures {
             rules::TEKUN_SUPPORT_FLOOR,
         );
         a.add_if(
-            rows().any(|m| m.orphan_allowance),
+            rows().any(|m| m.choice),
             rules::TEKUN_ORPHAN_ALLOWANCE_CHOICE,
         );
         a.add_if(
@@ -512,7 +561,10 @@ impl HouseholdProgramme for TekunFigures {
         );
         a.add_if(self.disability_assumed, rules::MEMBER_DISABILITY_TYPE);
         a.add_if(self.recorded_none, rules::MEMBER_LABOR_CAPACITY_RECORDED);
-        a.add_if(self.at_school, rules::TEKUN_CONTINUES_AT_SCHOOL);
+        a.add_if(
+            self.at_school || self.former_allowance,
+            rules::TEKUN_CONTINUES_AT_SCHOOL,
+        );
         a.add_if(self.minor, rules::TEKUN_CONTINUES_MINOR);
         a.add_if(self.birthday_on_edge, rules::MEMBER_BIRTHDAY);
         a.add_if(
@@ -590,6 +642,23 @@ impl HouseholdProgramme for TekunFigures {
                 e.step(
                     rule,
                     format!("{}：{}。", m.label, continues_words(m, why)),
+                    None,
+                );
+            }
+            if let (Some(s), false) = (
+                former_allowance_student(m, a.minor_age, row.orphan_allowance),
+                m.has_supporter,
+            ) {
+                e.step(
+                    rules::TEKUN_CONTINUES_AT_SCHOOL,
+                    format!(
+                        "{}：{}周岁仍在{}就读，但未成年时领取的是{}基本生活费，依第九条不是特困人员，第二十四条的“继续享有”不适用；基本生活费年满{}周岁后已停发，按第五条重新认定：不在第五条所列，有劳动能力。",
+                        m.label,
+                        m.age,
+                        s.label(),
+                        m.care.map_or("孤儿", |c| c.label()),
+                        a.minor_age.unwrap_or(18)
+                    ),
                     None,
                 );
             }
