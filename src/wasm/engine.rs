@@ -29,7 +29,8 @@ use crate::{
     },
 };
 
-/// The policy engine. `new PolicyEngine()` uses the embedded Heilongjiang parameter set.
+/// The policy engine. `new PolicyEngine()` uses the embedded Heilongjiang parameter set;
+/// `new PolicyEngine(json)`, a whole parameter set as JSON text (as `fromParameters`).
 #[wasm_bindgen]
 pub struct PolicyEngine {
     pub(super) inner: Engine,
@@ -43,9 +44,17 @@ impl From<Engine> for PolicyEngine {
 
 #[wasm_bindgen]
 impl PolicyEngine {
+    /// Without an argument, the embedded Heilongjiang parameter set; with one, a whole parameter
+    /// set as JSON text, read and checked as `fromParameters` reads it (anything but a string is
+    /// PolicyError INVALID_PARAMETERS, never ignored).
     #[wasm_bindgen(constructor)]
-    pub fn new() -> Result<PolicyEngine, JsValue> {
-        Engine::new().map(PolicyEngine::from).map_err(to_js)
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] json: JsValue,
+    ) -> Result<PolicyEngine, JsValue> {
+        if json.is_undefined() {
+            return Engine::new().map(PolicyEngine::from).map_err(to_js);
+        }
+        PolicyEngine::read_parameters(&json)
     }
 
     #[cfg(not(feature = "household-only"))]
@@ -54,10 +63,7 @@ impl PolicyEngine {
     pub fn from_parameters(
         #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
     ) -> Result<PolicyEngine, JsValue> {
-        let text = string_arg(&json, "", ErrorCode::InvalidParameters)?;
-        Engine::from_parameters(&text)
-            .map(PolicyEngine::from)
-            .map_err(to_js)
+        PolicyEngine::read_parameters(&json)
     }
 
     #[cfg(not(feature = "household-only"))]
@@ -490,6 +496,17 @@ impl PolicyEngine {
         let explain = explain_arg(opts, true)?;
         let h = household_arg(&self.inner, &h, &from)?;
         result(self.inner.compare_dates(&h, &from, &to, explain))
+    }
+}
+
+impl PolicyEngine {
+    /// An engine on the parameter set of `json`, JSON text (the constructor's and
+    /// `fromParameters`' one reading).
+    fn read_parameters(json: &JsValue) -> Result<PolicyEngine, JsValue> {
+        let text = string_arg(json, "", ErrorCode::InvalidParameters)?;
+        Engine::from_parameters(&text)
+            .map(PolicyEngine::from)
+            .map_err(to_js)
     }
 }
 

@@ -138,3 +138,21 @@ test('the household module is the smaller file', () => {
   const size = (file) => readFileSync(join(pkg, file)).length;
   assert.ok(size('household/household_bg.wasm') < size('web/zhenxing_bg.wasm') * 0.7);
 });
+
+test('new PolicyEngine(json) reads a whole parameter set in both modules, and refuses what fromParameters refuses', () => {
+  const set = JSON.parse(full.defaultParameters());
+  set.id = 'own-set';
+  const text = JSON.stringify(set);
+  const [, c] = cases.find(([name]) => name === 'estimate-dibao-and-tekun');
+  for (const module of [full, household]) {
+    const own = new module.PolicyEngine(text);
+    assert.equal(own.parameterSet().id, 'own-set');
+    assert.equal(JSON.stringify(own.estimate(...c.args)), JSON.stringify(full.PolicyEngine.fromParameters(text).estimate(...c.args)));
+    for (const bad of ['{not json', null, 42, {}, JSON.parse(text)]) {
+      const expected = answer(() => full.PolicyEngine.fromParameters(bad));
+      assert.match(expected, /"code":"INVALID_PARAMETERS"/, String(bad));
+      assert.equal(answer(() => new module.PolicyEngine(bad)), expected, String(bad));
+    }
+    own.free();
+  }
+});
