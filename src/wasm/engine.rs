@@ -383,36 +383,43 @@ impl PolicyEngine {
     /// programme and per region (households gaining, losing, newly eligible, no longer eligible,
     /// the change in annual amounts), and the households that differ or are errors, in order.
     /// At most 200,000 households a call (a larger register: in parts, or `zhenxing compare`).
+    /// Without words unless `{ explain: true }`: the programmes', reasons' and regions' names
+    /// (`label`, `regionName`) only then (`labels()` names the ids).
     #[wasm_bindgen(js_name = compareMany, unchecked_return_type = "RegisterComparison")]
     pub fn compare_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         other: &PolicyEngine,
+        opts: Option<OptionsArg>,
     ) -> Result<JsValue, JsValue> {
+        let explain = explain_arg(opts, false)?;
         let limit = crate::estimate::batch::MAX_COMPARE_BATCH;
         let (list, as_of) = batch_args(&households, &as_of, limit)?;
         let comparer = self.inner.comparer(&other.inner, &as_of).map_err(to_js)?;
-        compared_batch(&list, comparer)
+        compared_batch(&list, comparer, explain)
     }
 
     #[cfg(not(feature = "household-only"))]
     /// Every household on `from` and on `to` under this engine's parameters (e.g. the period's
     /// last day and the day after, as `zhenxing compare --as-of FROM --to TO`): `compareMany`'s
     /// shape, each programme's change with why (`why`: reason ids, as `compareDates` gives them).
-    /// At most 200,000 households a call.
+    /// At most 200,000 households a call. Without words unless `{ explain: true }`, as
+    /// `compareMany`.
     #[wasm_bindgen(js_name = compareDatesMany, unchecked_return_type = "RegisterComparison")]
     pub fn compare_dates_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+        opts: Option<OptionsArg>,
     ) -> Result<JsValue, JsValue> {
+        let explain = explain_arg(opts, false)?;
         let limit = crate::estimate::batch::MAX_COMPARE_BATCH;
         let (list, from) = batch_args(&households, &from, limit)?;
         let to = string_arg(&to, "to", ErrorCode::InvalidDate)?;
         let comparer = self.inner.date_comparer(&from, &to).map_err(to_js)?;
-        compared_batch(&list, comparer)
+        compared_batch(&list, comparer, explain)
     }
 
     /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.
@@ -530,12 +537,14 @@ impl PolicyEngine {
 }
 
 #[cfg(not(feature = "household-only"))]
-/// A batch fed through `comparer` chunk by chunk: `{ summary, households }` (`RegisterComparison`).
+/// A batch fed through `comparer` chunk by chunk: `{ summary, households }` (`RegisterComparison`),
+/// the summary's names only when `explain`.
 /// Each chunk's differing households are handed to JavaScript with the chunk, as the other
 /// batches' rows are: the module keeps only the tally, however long the batch.
 fn compared_batch(
     list: &js_sys::Array,
     mut comparer: crate::engine::RegisterComparer<'_>,
+    explain: bool,
 ) -> Result<JsValue, JsValue> {
     let mut failed = None;
     let differing = gathered(list, |items, bad| {
@@ -557,7 +566,12 @@ fn compared_batch(
         return Err(to_js(e));
     }
     let result = js_sys::Object::new();
-    let summary = to_value(&comparer.finish().summary)?;
+    let summary = comparer.finish().summary;
+    let summary = to_value(&if explain {
+        summary
+    } else {
+        summary.without_words()
+    })?;
     js_sys::Reflect::set(&result, &JsValue::from_str("summary"), &summary)?;
     js_sys::Reflect::set(&result, &JsValue::from_str("households"), &differing)?;
     Ok(result.into())
