@@ -423,17 +423,25 @@ impl PolicyEngine {
     }
 
     /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.
+    /// With `{ explain: false }` (last), the cliffs and rises without their sentences (`text`).
     #[wasm_bindgen(js_name = incomeCurve, unchecked_return_type = "IncomeCurve")]
     pub fn income_curve(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CurveOptions")] opts: JsValue,
+        options: Option<OptionsArg>,
     ) -> Result<JsValue, JsValue> {
         let as_of = as_of_arg(&as_of)?;
+        let explain = explain_arg(options, true)?;
         let h = household_arg(&self.inner, &h, &as_of)?;
         let opts = object_arg(&opts, "opts", CurveOptions::read)?;
-        result(self.inner.income_curve(&h, &as_of, opts))
+        let curve = self.inner.income_curve(&h, &as_of, opts);
+        result(if explain {
+            curve
+        } else {
+            curve.map(crate::estimate::IncomeCurve::without_words)
+        })
     }
 
     /// A form's values (strings as inputs give them) as a household, and every problem the engine
