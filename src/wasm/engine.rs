@@ -313,13 +313,16 @@ impl PolicyEngine {
 
     #[cfg(not(feature = "household-only"))]
     /// One screening row per household, in order; a bad household gives `{ ok: false, error }`.
-    /// The fast path for registers.
+    /// The fast path for registers. `{ explain }` is read for its errors only: a screening row
+    /// has no words either way.
     #[wasm_bindgen(js_name = screenMany, unchecked_return_type = "ScreenItem[]")]
     pub fn screen_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<OptionsArg>,
     ) -> Result<JsValue, JsValue> {
+        explain_arg(opts, false)?;
         let (list, as_of) = batch_args(&households, &as_of, crate::estimate::batch::MAX_BATCH)?;
         gathered(&list, |items, bad| self.screen_chunk(items, bad, &as_of))
     }
@@ -331,6 +334,7 @@ impl PolicyEngine {
     /// way through a large register: one copy in, one string out, no object per row. Bytes with a
     /// line that is not UTF-8 are refused as a whole: a GBK file (what Excel's “CSV（逗号分隔）”
     /// writes on Chinese Windows) is handed over as the string `new TextDecoder('gbk').decode(bytes)`.
+    /// `{ explain }` is taken as every batch takes it, for its errors only: the rows have no words.
     #[wasm_bindgen(js_name = screenText, unchecked_return_type = "ScreenedText")]
     pub fn screen_text(
         &self,

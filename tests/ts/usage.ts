@@ -48,6 +48,16 @@ for (const item of rows) {
 }
 // @ts-expect-error: explain is a boolean
 engine.estimateMany([household], '2023-06-01', { explain: 'no' });
+// Every batch takes { explain } last (a screening row has no words either way).
+const leanRows: ScreenItem[] = engine.screenMany([household], '2023-06-01', { explain: false });
+engine.screenText('', '2023-06-01', { explain: false, headers: 'zh' });
+engine.compareMany([household], '2023-06-01', whatIf, { explain: true });
+engine.compareDatesMany([household], '2025-12-31', '2026-01-01', { explain: false });
+engine.incomeCurve(household, '2023-06-01', { from: 0, to: 10000, step: 1000 }, { explain: false });
+// @ts-expect-error: explain is a boolean
+engine.screenMany([household], '2023-06-01', { explain: 'no' });
+const own: PolicyEngine = new PolicyEngine('{}');
+report(leanRows.length, own);
 report(dibaoRow, lean.length, full.length);
 
 // Typed columns: an array or a register's text in, typed arrays out (API.md, third round).
