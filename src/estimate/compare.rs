@@ -1051,6 +1051,7 @@ mod tests {
                     one_off: Money::ZERO,
                     on_behalf: Money::ZERO,
                     ceiling: false,
+                    why: Default::default(),
                 })
                 .collect(),
             alerts: Vec::new(),
