@@ -85,6 +85,8 @@ pub struct Estimate {
     /// Unexplained: `{ phase, year?, daysRemaining, fundIntegrationPilot }`.
     #[tsify(type = "TransitionStatus | LeanTransition")]
     pub transition: Arc<TransitionStatus>,
+    /// Without `unofficial`, `stale` and `assumptions`: the estimate lists them once.
+    #[tsify(type = "ProgramResultBase<'monitoring'> & MonitoringFigures")]
     pub monitoring: MonitoringResult,
     /// Every household programme, in the order of the registry.
     #[tsify(type = "ProgramOutcome[]")]

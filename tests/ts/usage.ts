@@ -35,6 +35,14 @@ const tmp: TemporaryResult = engine.temporary(household, '2023-06-01');
 // @ts-expect-error: 'poor' is not a household status
 const badStatus: Household = { region: '230129', status: 'poor', members: [] };
 report(category, monthly, supplement, tk.basicStandard, tmp.amount, badStatus);
+// A programme's own call always lists what it rested on; inside an estimate it lists nothing.
+const dibaoUnofficial: string[] = d.unofficial;
+const monitoringStale: { parameter: string }[] = m.stale;
+const tekunAssumptions: { rule: string }[] = tk.assumptions;
+const inEstimate = engine.estimate(household, '2023-06-01').programs[0];
+// @ts-expect-error: an estimate's programmes do not list it (the estimate does)
+const notListed: string[] = inEstimate.unofficial;
+report(dibaoUnofficial, monitoringStale, tekunAssumptions, notListed);
 
 // Registers: screening rows, and batches with or without explanations.
 const row: Screening = engine.screen(household, '2023-06-01');
