@@ -292,7 +292,7 @@ if (snippets !== 1) throw new Error(`assemble-package: expected the household gl
 // js/engine.js again, its messages naming this entry: what it loads, how its engines are made.
 write('household/engine.js', [
   ['（zhenxing/web 先要加载 .wasm 文件）', '（zhenxing/household 先要加载 household_bg.wasm）'],
-  ['不是由 new PolicyEngine()、fromParameters、withOverrides 得到的', '不是由 zhenxing/household 的 new PolicyEngine() 或 new PolicyEngine(json) 得到的'],
+  ['不是由 new PolicyEngine()、fromParameters、withOverrides 得到的', '不是由 zhenxing/household 的 new PolicyEngine() 得到的'],
 ].reduce((text, [from, to]) => {
   if (text.split(from).length !== 2) throw new Error(`assemble-package: js/engine.js should say ${from} once`);
   return text.replace(from, to);
@@ -441,11 +441,10 @@ export type HouseholdMethod =
 ${householdMethods.map((m) => `  | '${m}'`).join('\n')};
 /** The policy engine of the household module: the full engine's household methods, and no other. */
 export interface PolicyEngine extends Pick<FullPolicyEngine, HouseholdMethod | typeof Symbol.dispose> {}
-/** \`new PolicyEngine()\` uses the embedded Heilongjiang parameter set; \`new PolicyEngine(json)\`, a whole
- * parameter set as JSON text (same schema as the default), read and checked as the full module's
- * \`fromParameters\` reads it. */
+/** \`new PolicyEngine()\` uses the embedded Heilongjiang parameter set; the household module reads no
+ * parameter file (a JSON text given is refused with \`INVALID_PARAMETERS\`: the full module reads it). */
 export declare const PolicyEngine: {
-  new (json?: string): PolicyEngine;
+  new (): PolicyEngine;
   readonly prototype: PolicyEngine;
 };
 

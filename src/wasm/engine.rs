@@ -521,11 +521,24 @@ impl PolicyEngine {
 impl PolicyEngine {
     /// An engine on the parameter set of `json`, JSON text (the constructor's and
     /// `fromParameters`' one reading).
+    #[cfg(not(feature = "household-only"))]
     fn read_parameters(json: &JsValue) -> Result<PolicyEngine, JsValue> {
         let text = string_arg(json, "", ErrorCode::InvalidParameters)?;
         Engine::from_parameters(&text)
             .map(PolicyEngine::from)
             .map_err(to_js)
+    }
+
+    /// The household module computes with the embedded set only: reading a parameter file (its
+    /// checks and their messages) would make the module a page loads first about a tenth larger.
+    /// Refused, saying where it is read, rather than ignored.
+    #[cfg(feature = "household-only")]
+    fn read_parameters(_: &JsValue) -> Result<PolicyEngine, JsValue> {
+        Err(to_js(PolicyError::new(
+            ErrorCode::InvalidParameters,
+            "",
+            "zhenxing/household 只用内置的黑龙江参数，不读取参数文件：请改用完整模块 zhenxing 的 new PolicyEngine(json) 或 PolicyEngine.fromParameters(json)",
+        )))
     }
 }
 
