@@ -341,21 +341,9 @@ impl Engine {
         as_of: &str,
         transitions: &mut Transitions,
     ) -> Result<Screening> {
-        self.screen_in_batch_with(household, as_of, transitions, true)
-    }
-
-    /// [`Engine::screen_in_batch`], each programme's `why` left empty unless `why` (a CSV row,
-    /// which has no column for it, need not work it out).
-    pub fn screen_in_batch_with(
-        &self,
-        household: &Node<'_>,
-        as_of: &str,
-        transitions: &mut Transitions,
-        why: bool,
-    ) -> Result<Screening> {
         let on = date(as_of)?;
         self.read_household(household, as_of)
-            .and_then(|h| estimate::screening::screen_in(&self.params, &h, on, transitions, why))
+            .and_then(|h| estimate::screening::screen_in(&self.params, &h, on, transitions))
     }
 
     /// Run `each` over a batch of households, in order; a bad household gives its own error, the

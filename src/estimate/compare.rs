@@ -1051,7 +1051,6 @@ mod tests {
                     one_off: Money::ZERO,
                     on_behalf: Money::ZERO,
                     ceiling: false,
-                    why: Default::default(),
                 })
                 .collect(),
             alerts: Vec::new(),

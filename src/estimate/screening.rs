@@ -22,7 +22,6 @@ use crate::params::ParameterSet;
 use crate::programs::assistance::Assistance;
 use crate::programs::monitoring;
 use crate::programs::monitoring::{Category, MonitoringFigures, Track};
-use crate::programs::reasons::Why;
 use crate::programs::{registry, RowPart};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -66,6 +65,9 @@ pub struct MonitoringVerdict {
     pub track: Option<Track>,
 }
 
+/// A programme in a screening row: its figures only. A row is a register's line, kept small (about
+/// 2 KB for a household of three); the reason ids (`why`) of each programme come with the
+/// household's unexplained `estimate`, or the programme's own call.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 // `ScreenedProgram` in TypeScript, as docs/api.md names it.
 #[serde(rename_all = "camelCase")]
@@ -82,9 +84,6 @@ pub struct ScreenedProgramme {
     /// Money per year (0.00 when not eligible); for 康复救助, the most it pays (not in any total).
     #[tsify(type = "string")]
     pub annual: Money,
-    /// Why, as reason ids (`labels().reason` gives each a sentence): the programme result's.
-    #[tsify(type = "string[]")]
-    pub why: Why,
     /// The part of the year's cash paid once (临时救助), 0.00 when not eligible: for
     /// `screenColumns`, not written in a row.
     #[serde(skip)]
@@ -117,13 +116,11 @@ impl ScreenedProgramme {
         monthly: Option<Money>,
         c: &Contribution,
         ceiling: Money,
-        why: Why,
     ) -> Self {
         let when_eligible = |m: Money| if eligible { m } else { Money::ZERO };
         ScreenedProgramme {
             program,
             eligible,
-            why,
             monthly: monthly.filter(|_| eligible),
             one_off: when_eligible(c.one_off),
             on_behalf: when_eligible(c.other_annual),
@@ -182,8 +179,7 @@ impl Screening {
             .zip(registry::PROGRAMMES)
             .map(|((p, c), r)| {
                 let ceiling = ceiling_of(r, || p.annual());
-                let why = p.why().clone();
-                ScreenedProgramme::of(p.id(), p.eligible(), p.monthly(), c, ceiling, why)
+                ScreenedProgramme::of(p.id(), p.eligible(), p.monthly(), c, ceiling)
             })
             .collect();
         Screening {
@@ -216,14 +212,12 @@ impl Screening {
 
 /// The screening row of a household, as [`Screening::of`] would write it from the unexplained
 /// estimate: every programme computed by the same code, but only its amounts and what it rested
-/// on kept (no result assembled, copied and dropped for each programme); each programme's `why`
-/// only when `why` (empty otherwise: a CSV row has no column for it).
+/// on kept (no result assembled, copied and dropped for each programme).
 pub fn screen_in(
     set: &ParameterSet,
     h: &HouseholdInput,
     on: NaiveDate,
     transitions: &mut Transitions,
-    why: bool,
 ) -> Result<Screening> {
     let (household, reader) = Household::read_through(h, set, on, Lens::default())?;
     let transition = transitions.get(&reader, false)?;
@@ -231,19 +225,12 @@ pub fn screen_in(
     let monitoring = monitoring::run(&household, &reader, false)?;
     let mut assistance = Assistance::of(&household, &reader)?;
     let mut kept = crate::programs::ForAlerts::default();
-    let mut parts: [RowPart; registry::PROGRAMMES.len()] =
-        std::array::from_fn(|_| RowPart::default());
-    registry::run_all_for_row(
-        &household,
-        &mut assistance,
-        &reader,
-        (&mut parts, why),
-        &mut kept,
-    )?;
+    let mut parts = [RowPart::default(); registry::PROGRAMMES.len()];
+    registry::run_all_for_row(&household, &mut assistance, &reader, &mut parts, &mut kept)?;
     let mut totals = Totals::default();
     let mut basis = rested_on(&monitoring, &transition);
     let mut programs = Vec::with_capacity(parts.len());
-    for (p, part) in registry::PROGRAMMES.iter().zip(parts.iter_mut()) {
+    for (p, part) in registry::PROGRAMMES.iter().zip(&parts) {
         totals.add(&part.amounts)?;
         basis.extend(&part.basis);
         let a = &part.amounts;
@@ -253,7 +240,6 @@ pub fn screen_in(
             a.monthly,
             &Contribution::of(p.id, p.label, a),
             ceiling_of(p, || a.annual),
-            std::mem::take(&mut part.why),
         ));
     }
     let (alerts, alerts_basis) =
@@ -285,7 +271,6 @@ mod tests {
             one_off: Money::ZERO,
             on_behalf: Money::ZERO,
             ceiling: false,
-            why: Why::default(),
         };
         let s = Screening {
             monitoring: MonitoringVerdict {

@@ -453,39 +453,36 @@ impl ProgrammeResult<()> {
     }
 }
 
-/// What a screening row keeps of a programme: its amounts, why, and what it rested on.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// What a screening row keeps of a programme: its amounts and what it rested on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct RowPart {
     pub amounts: Amounts,
-    pub why: Why,
     pub basis: Basis,
 }
 
 /// Run one household programme for a screening row: the figures computed as [`run`] computes
-/// them, unexplained, and only their amounts, why (when `why`) and basis kept (no result assembled); what the
+/// them, unexplained, and only their amounts and basis kept (no result assembled); what the
 /// alerts read of them goes to `kept`.
 pub(crate) fn run_for_row<F: HouseholdProgramme>(
     h: &Household<'_>,
     a: &mut Assistance,
     reader: &Reader<'_>,
     kept: &mut ForAlerts,
-    (part, why): (&mut RowPart, bool),
-) -> Result<()> {
+) -> Result<RowPart> {
     // Computed and added to the context as `run` does.
     let mut r = reader.clone();
     let figures = F::compute(h, a, &mut r)?;
     figures.contribute(a, r.used())?;
-    part.amounts = figures.amounts()?;
-    if why {
-        part.why = figures.why();
-    }
-    part.basis = Basis {
-        unofficial: r.unofficial(),
-        stale: r.stale(),
-        assumptions: carried_on(figures.assumptions(), &mut r)?,
+    let part = RowPart {
+        amounts: figures.amounts()?,
+        basis: Basis {
+            unofficial: r.unofficial(),
+            stale: r.stale(),
+            assumptions: carried_on(figures.assumptions(), &mut r)?,
+        },
     };
     figures.keep_for_alerts(kept);
-    Ok(())
+    Ok(part)
 }
 
 /// The programme figures the alerts read (a screening row keeps no results to find them in).

@@ -88,10 +88,6 @@ macro_rules! define_registry {
             pub fn monthly(&self) -> Option<Money> {
                 match self { $(Self::$variant(r) => r.monthly,)* }
             }
-            /// The result's `why` (reason ids, explained or not).
-            pub fn why(&self) -> &super::reasons::Why {
-                match self { $(Self::$variant(r) => &r.why,)* }
-            }
             /// What the figures rested on.
             pub fn basis(&self) -> &Basis {
                 match self { $(Self::$variant(r) => &*r.basis,)* }
@@ -166,16 +162,15 @@ macro_rules! define_registry {
             h: &Household<'_>,
             a: &mut Assistance,
             reader: &Reader<'_>,
-            (parts, why): (&mut [RowPart; PROGRAMMES.len()], bool),
+            parts: &mut [RowPart; PROGRAMMES.len()],
             kept: &mut ForAlerts,
         ) -> Result<()> {
             // Written in place: the parts are four kilobytes, which a returned array would copy.
             let mut slots = parts.iter_mut();
             // A slot for each programme: the spare is never written.
             let mut spare = RowPart::default();
-            $(run_for_row::<super::$module::$figures>(
-                h, a, reader, kept, (slots.next().unwrap_or(&mut spare), why),
-            )?;)*
+            $(*slots.next().unwrap_or(&mut spare) =
+                run_for_row::<super::$module::$figures>(h, a, reader, kept)?;)*
             Ok(())
         }
 

@@ -54,8 +54,3 @@ test('incomeCurve with { explain: false } holds no Chinese text', () => {
   assert.deepEqual(chinese(curve, 'incomeCurve').slice(0, 3), []);
 });
 
-// "`why: string[]` on every programme result, explained or not"
-test('screen gives every programme result its why', () => {
-  const missing = engine.screen(household, asOf).programs.filter((p) => !Array.isArray(p.why)).map((p) => p.program);
-  assert.deepEqual(missing, []);
-});

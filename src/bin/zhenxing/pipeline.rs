@@ -513,10 +513,7 @@ impl Worker<'_> {
     /// The household's screening row (the task's date, this engine), without an estimate.
     fn screen(&mut self, node: &Node<'_>) -> Result<Screening, PolicyError> {
         let on = self.options.as_of.as_str();
-        // A CSV row has no column for each programme's why: it is worked out for JSON only.
-        let why = self.options.output_format != Format::Csv;
-        self.engine
-            .screen_in_batch_with(node, on, &mut self.transitions, why)
+        self.engine.screen_in_batch(node, on, &mut self.transitions)
     }
 
     /// A household against itself under the other parameters, or on the later date, with why.
