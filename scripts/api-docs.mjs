@@ -120,7 +120,7 @@ out.push(
   '`zhenxing/household` is loaded as `zhenxing/web` is (the same two loaders; `init()` fetches',
   '`household_bg.wasm` beside it) and holds the household calls only, in a smaller module',
   '([package.md](package.md)): `PolicyError`, `labels`, `policyItems`, `version`, every type below, and a',
-  `\`PolicyEngine\` (\`new PolicyEngine()\` only) with these methods of the one below and no other: ${householdMethods.join(', ')}.`,
+  `\`PolicyEngine\` (\`new PolicyEngine()\` only: a parameter set given to it is refused, \`INVALID_PARAMETERS\`) with these methods of the one below and no other: ${householdMethods.join(', ')}.`,
   '',
 );
 

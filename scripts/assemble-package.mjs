@@ -441,7 +441,8 @@ export type HouseholdMethod =
 ${householdMethods.map((m) => `  | '${m}'`).join('\n')};
 /** The policy engine of the household module: the full engine's household methods, and no other. */
 export interface PolicyEngine extends Pick<FullPolicyEngine, HouseholdMethod | typeof Symbol.dispose> {}
-/** \`new PolicyEngine()\` uses the embedded Heilongjiang parameter set. */
+/** \`new PolicyEngine()\` uses the embedded Heilongjiang parameter set; the household module reads no
+ * parameter file (a JSON text given is refused with \`INVALID_PARAMETERS\`: the full module reads it). */
 export declare const PolicyEngine: {
   new (): PolicyEngine;
   readonly prototype: PolicyEngine;

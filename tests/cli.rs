@@ -1000,9 +1000,9 @@ fn the_pages_summary_is_the_tools() {
     let engine = Engine::new().unwrap();
     let register = std::fs::read(county().join("register.csv")).unwrap();
     let options = TextOptions {
-        format: None,
         headers: Some(Lang::En),
         unknown_columns: Some(false),
+        ..TextOptions::default()
     };
     let mut s = TextScreen::new(
         Cow::Borrowed(&engine),

@@ -303,8 +303,10 @@ impl HouseholdComparison {
 pub struct Change {
     /// The programme's id (`labels().program`), or `total` (`labels().part`).
     pub program: &'static str,
-    /// Chinese name (`现金帮扶合计` for the total).
-    pub label: &'static str,
+    /// Chinese name (`现金帮扶合计` for the total), when explained.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub label: Option<&'static str>,
     /// Households whose eligibility or annual amount for this programme differs.
     pub changed: u64,
     /// Households whose annual amount rises.
@@ -331,10 +333,18 @@ pub struct Change {
 }
 
 impl Change {
+    /// Its Chinese name, explained or not (`现金帮扶合计` for the total).
+    pub fn name(&self) -> &'static str {
+        PROGRAMMES
+            .iter()
+            .find(|p| p.id == self.program)
+            .map_or(TOTAL.1, |p| p.label)
+    }
+
     fn new(program: &'static str, label: &'static str) -> Change {
         Change {
             program,
-            label,
+            label: Some(label),
             changed: 0,
             gaining: 0,
             losing: 0,
@@ -392,8 +402,10 @@ impl Change {
 pub struct ReasonCount {
     /// A reason id (the table of docs/register.md).
     pub reason: &'static str,
-    /// Its Chinese.
-    pub label: &'static str,
+    /// Its Chinese (`labels().change`), when explained.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub label: Option<&'static str>,
     /// Households with a programme that changed for this reason.
     pub households: u64,
     /// Of them, those whose programmes that changed for it add up to a rise (annual amounts).
@@ -406,6 +418,13 @@ pub struct ReasonCount {
     /// up to the total's (a printed table says so under it).
     #[tsify(type = "string")]
     pub difference: Money,
+}
+
+impl ReasonCount {
+    /// Its Chinese, explained or not.
+    pub fn name(&self) -> &'static str {
+        reason_label(self.reason)
+    }
 }
 
 /// Per reason id: households, gaining, losing, difference.
@@ -448,7 +467,7 @@ fn reason_counts(t: &ReasonTally) -> Vec<ReasonCount> {
         .filter_map(|(id, label)| {
             t.get(id).map(|(n, g, l, d)| ReasonCount {
                 reason: id,
-                label,
+                label: Some(label),
                 households: *n,
                 gaining: *g,
                 losing: *l,
@@ -477,7 +496,7 @@ pub struct RegionComparison {
     /// The household's `region` as given (a 6-digit code); empty for the errors that have none
     /// (named 未填地区), so that the regions' errors add up to the total.
     pub region: String,
-    /// Its Chinese name, when the parameter set knows the code.
+    /// Its Chinese name, when the parameter set knows the code and the comparison is explained.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub region_name: Option<String>,
@@ -653,6 +672,23 @@ impl ComparisonTally {
                 })
                 .collect(),
         }
+    }
+}
+
+impl ComparisonSummary {
+    /// The summary without its words (a lean `compareMany`'s): no programme, reason or region
+    /// names; `labels()` gives the ids theirs.
+    pub fn without_words(mut self) -> ComparisonSummary {
+        fn lean(programs: &mut [Change], reasons: &mut [ReasonCount]) {
+            programs.iter_mut().for_each(|p| p.label = None);
+            reasons.iter_mut().for_each(|r| r.label = None);
+        }
+        lean(&mut self.programs, &mut self.reasons);
+        for r in &mut self.regions {
+            r.region_name = None;
+            lean(&mut r.programs, &mut r.reasons);
+        }
+        self
     }
 }
 
@@ -1122,7 +1158,13 @@ mod tests {
                 ("dibaoWholeHousehold", 1, 0, 1, "-40.00".to_string()),
             ]
         );
-        assert_eq!(s.reasons[0].label, reason_label("parameterChanged"));
+        assert_eq!(s.reasons[0].label, Some(reason_label("parameterChanged")));
+        let lean = s.clone().without_words();
+        assert_eq!(
+            (lean.reasons[0].label, lean.programs[0].label),
+            (None, None)
+        );
+        assert_eq!(lean.regions[0].region_name, None);
         let yanshou = &s.regions[0].reasons;
         assert_eq!(
             yanshou

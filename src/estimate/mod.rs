@@ -85,6 +85,8 @@ pub struct Estimate {
     /// Unexplained: `{ phase, year?, daysRemaining, fundIntegrationPilot }`.
     #[tsify(type = "TransitionStatus | LeanTransition")]
     pub transition: Arc<TransitionStatus>,
+    /// Without `unofficial`, `stale` and `assumptions`: the estimate lists them once.
+    #[tsify(type = "ProgramResultBase<'monitoring'> & MonitoringFigures")]
     pub monitoring: MonitoringResult,
     /// Every household programme, in the order of the registry.
     #[tsify(type = "ProgramOutcome[]")]
@@ -438,8 +440,10 @@ pub struct Cliff {
     pub drop: Money,
     /// The programmes whose support fell.
     pub programs: Vec<&'static str>,
-    /// Chinese: what happens here.
-    pub text: String,
+    /// Chinese: what happens here (when explained).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub text: Option<String>,
 }
 
 /// Where more income brings more support (the 单人户 rule can do this as income crosses the 低保
@@ -457,7 +461,10 @@ pub struct Rise {
     pub gain: Money,
     /// The programmes whose support rose.
     pub programs: Vec<&'static str>,
-    pub text: String,
+    /// Chinese: what happens here (when explained).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub text: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -466,6 +473,15 @@ pub struct IncomeCurve {
     pub points: Vec<CurvePoint>,
     pub cliffs: Vec<Cliff>,
     pub rises: Vec<Rise>,
+}
+
+impl IncomeCurve {
+    /// The curve without its sentences (a lean `incomeCurve`'s): the cliffs' and rises' `text`.
+    pub fn without_words(mut self) -> IncomeCurve {
+        self.cliffs.iter_mut().for_each(|c| c.text = None);
+        self.rises.iter_mut().for_each(|r| r.text = None);
+        self
+    }
 }
 
 /// The household with its non-wage income replaced by `income` (as `other`).
@@ -567,12 +583,12 @@ fn cliffs_and_rises(points: &[CurvePoint]) -> Result<(Vec<Cliff>, Vec<Rise>)> {
                 to_income: b.income,
                 gain: support_gain,
                 programs: rose.clone(),
-                text: format!(
+                text: Some(format!(
                     "收入从 {} 增至 {} 元，帮扶反而增加 {support_gain} 元（{}）。",
                     a.income,
                     b.income,
                     programme_labels(&rose)
-                ),
+                )),
             });
         }
         if lost > gained.checked_add(slack)? {
@@ -588,13 +604,13 @@ fn cliffs_and_rises(points: &[CurvePoint]) -> Result<(Vec<Cliff>, Vec<Rise>)> {
                 to_income: b.income,
                 drop: lost,
                 programs: fell.clone(),
-                text: format!(
+                text: Some(format!(
                     "收入从 {} 增至 {} 元，帮扶减少 {} 元（{}），超过增加的收入：家庭反而变少。",
                     a.income,
                     b.income,
                     lost,
                     programme_labels(&fell)
-                ),
+                )),
             });
         }
     }

@@ -215,9 +215,15 @@ macro_rules! define_registry {
             "  /** Rules applied that rest on no policy text or cited document (standalone results). */\n  assumptions?: Assumption[];\n",
             "  /** The household's `ref`, when it had one. */\n  ref?: string;\n",
             "}\n",
-            $("/** ", $label, " (", $item, "). */\nexport type ", stringify!($variant), "Result = ProgramResultBase<'", $id, "'> & ", stringify!($figures), ";\n",)*
-            "/** A household programme's result: narrow it on `program`. */\n",
-            "export type ProgramOutcome = never", $(" | ", stringify!($variant), "Result",)* ";\n",
+            "/** What a result standing alone (a programme's own call) lists, explained or not. */\n",
+            "export interface StandaloneBasis {\n",
+            "  /** Names of parameters used whose status is not 'official'. */\n  unofficial: string[];\n",
+            "  /** Figures used that are older than their update cycle on the date. */\n  stale: StaleEntry[];\n",
+            "  /** Rules applied that rest on no policy text or cited document. */\n  assumptions: Assumption[];\n",
+            "}\n",
+            $("/** ", $label, " (", $item, "), as its own call answers it. */\nexport type ", stringify!($variant), "Result = ProgramResultBase<'", $id, "'> & ", stringify!($figures), " & StandaloneBasis;\n",)*
+            "/** A household programme's result in an estimate (which lists what they rested on once): narrow it on `program`. */\n",
+            "export type ProgramOutcome = never", $(" | (ProgramResultBase<'", $id, "'> & ", stringify!($figures), ")",)* ";\n",
             "/** The id of a household programme. */\n",
             "export type ProgramId = never", $(" | '", $id, "'",)* ";\n",
         );
@@ -245,18 +251,18 @@ pub const OTHER_PROGRAMMES: &[(&str, &str)] = &[
 /// The results that are not a household programme of the list, each with its figures.
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const OTHER_RESULT_TYPES: &str = r#"
-/** 防止返贫动态监测 (二(二), 四(九)). */
-export type MonitoringResult = ProgramResultBase<'monitoring'> & MonitoringFigures;
+/** 防止返贫动态监测 (二(二), 四(九)), as its own call answers it (an estimate's `monitoring` lists no basis). */
+export type MonitoringResult = ProgramResultBase<'monitoring'> & MonitoringFigures & StandaloneBasis;
 /** 医疗保障（三重保障） (四(十一)). */
-export type MedicalResult = ProgramResultBase<'medical'> & MedicalFigures;
+export type MedicalResult = ProgramResultBase<'medical'> & MedicalFigures & StandaloneBasis;
 /** 脱贫人口小额信贷 (六(十七)). */
-export type MicrocreditResult = ProgramResultBase<'microcredit'> & MicrocreditFigures;
+export type MicrocreditResult = ProgramResultBase<'microcredit'> & MicrocreditFigures & StandaloneBasis;
 /** 创业担保贷款 (六(十七)). */
-export type GuaranteeLoanResult = ProgramResultBase<'guaranteeLoan'> & GuaranteeLoanFigures;
+export type GuaranteeLoanResult = ProgramResultBase<'guaranteeLoan'> & GuaranteeLoanFigures & StandaloneBasis;
 /** 保险+期货 (六(十七)). */
-export type InsuranceFuturesResult = ProgramResultBase<'insuranceFutures'> & InsuranceFuturesFigures;
+export type InsuranceFuturesResult = ProgramResultBase<'insuranceFutures'> & InsuranceFuturesFigures & StandaloneBasis;
 /** 以工代赈 (三(六), 六(十六)). */
-export type WorkReliefResult = ProgramResultBase<'workRelief'> & WorkReliefFigures;
+export type WorkReliefResult = ProgramResultBase<'workRelief'> & WorkReliefFigures & StandaloneBasis;
 "#;
 
 /// Which programmes each total of an estimate adds up (what their `amounts` may put there). The

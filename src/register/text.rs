@@ -119,9 +119,13 @@ fn top_level_items(text: &str) -> Vec<&str> {
 /// tracks and alerts by their Chinese names; figures the same). With `unknownColumns: 'ignore'`
 /// a CSV register's unknown columns are left out unread (a page that has shown the officer which
 /// columns it reads); by default they are refused, as the command-line tool refuses them.
+/// `explain`, the last argument every batch takes, is read for its errors only: the rows carry no
+/// words either way.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct TextOptions {
+    #[tsify(optional)]
+    pub explain: Option<bool>,
     #[tsify(optional, type = "'jsonl' | 'csv'")]
     pub format: Option<TextFormat>,
     #[tsify(optional, type = "'en' | 'zh'")]
@@ -136,7 +140,7 @@ impl TextOptions {
             node,
             "opts",
             "opts",
-            &["format", "headers", "unknownColumns"],
+            &["explain", "format", "headers", "unknownColumns"],
         )?;
         TextOptions::of(&o)
     }
@@ -151,12 +155,12 @@ impl TextOptions {
             "opts",
             &["explain", "format", "unknownColumns"],
         )?;
-        o.bool("explain")?;
         TextOptions::of(&o)
     }
 
     fn of(o: &Obj<'_, '_>) -> Result<TextOptions> {
         Ok(TextOptions {
+            explain: o.bool("explain")?,
             format: o.choice(
                 "format",
                 &[("jsonl", TextFormat::JsonLines), ("csv", TextFormat::Csv)],
@@ -198,7 +202,7 @@ pub fn screen_text(
     let opts = TextOptions {
         format: Some(format),
         headers: Some(lang),
-        unknown_columns: None,
+        ..TextOptions::default()
     };
     let mut screen = TextScreen::new(Cow::Borrowed(engine), None, bytes.to_vec(), as_of, opts)?;
     let chunk = screen.next_chunk(usize::MAX)?;
@@ -796,9 +800,9 @@ mod tests {
 
     fn opts(lang: Lang, ignore: bool) -> TextOptions {
         TextOptions {
-            format: None,
             headers: Some(lang),
             unknown_columns: Some(ignore),
+            ..TextOptions::default()
         }
     }
 

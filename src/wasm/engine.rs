@@ -29,7 +29,8 @@ use crate::{
     },
 };
 
-/// The policy engine. `new PolicyEngine()` uses the embedded Heilongjiang parameter set.
+/// The policy engine. `new PolicyEngine()` uses the embedded Heilongjiang parameter set;
+/// `new PolicyEngine(json)`, a whole parameter set as JSON text (as `fromParameters`).
 #[wasm_bindgen]
 pub struct PolicyEngine {
     pub(super) inner: Engine,
@@ -43,9 +44,17 @@ impl From<Engine> for PolicyEngine {
 
 #[wasm_bindgen]
 impl PolicyEngine {
+    /// Without an argument, the embedded Heilongjiang parameter set; with one, a whole parameter
+    /// set as JSON text, read and checked as `fromParameters` reads it (anything but a string is
+    /// PolicyError INVALID_PARAMETERS, never ignored).
     #[wasm_bindgen(constructor)]
-    pub fn new() -> Result<PolicyEngine, JsValue> {
-        Engine::new().map(PolicyEngine::from).map_err(to_js)
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] json: JsValue,
+    ) -> Result<PolicyEngine, JsValue> {
+        if json.is_undefined() {
+            return Engine::new().map(PolicyEngine::from).map_err(to_js);
+        }
+        PolicyEngine::read_parameters(&json)
     }
 
     #[cfg(not(feature = "household-only"))]
@@ -54,10 +63,7 @@ impl PolicyEngine {
     pub fn from_parameters(
         #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
     ) -> Result<PolicyEngine, JsValue> {
-        let text = string_arg(&json, "", ErrorCode::InvalidParameters)?;
-        Engine::from_parameters(&text)
-            .map(PolicyEngine::from)
-            .map_err(to_js)
+        PolicyEngine::read_parameters(&json)
     }
 
     #[cfg(not(feature = "household-only"))]
@@ -307,13 +313,16 @@ impl PolicyEngine {
 
     #[cfg(not(feature = "household-only"))]
     /// One screening row per household, in order; a bad household gives `{ ok: false, error }`.
-    /// The fast path for registers.
+    /// The fast path for registers. `{ explain }` is read for its errors only: a screening row
+    /// has no words either way.
     #[wasm_bindgen(js_name = screenMany, unchecked_return_type = "ScreenItem[]")]
     pub fn screen_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
+        opts: Option<OptionsArg>,
     ) -> Result<JsValue, JsValue> {
+        explain_arg(opts, false)?;
         let (list, as_of) = batch_args(&households, &as_of, crate::estimate::batch::MAX_BATCH)?;
         gathered(&list, |items, bad| self.screen_chunk(items, bad, &as_of))
     }
@@ -325,6 +334,7 @@ impl PolicyEngine {
     /// way through a large register: one copy in, one string out, no object per row. Bytes with a
     /// line that is not UTF-8 are refused as a whole: a GBK file (what Excel's “CSV（逗号分隔）”
     /// writes on Chinese Windows) is handed over as the string `new TextDecoder('gbk').decode(bytes)`.
+    /// `{ explain }` is taken as every batch takes it, for its errors only: the rows have no words.
     #[wasm_bindgen(js_name = screenText, unchecked_return_type = "ScreenedText")]
     pub fn screen_text(
         &self,
@@ -377,50 +387,65 @@ impl PolicyEngine {
     /// programme and per region (households gaining, losing, newly eligible, no longer eligible,
     /// the change in annual amounts), and the households that differ or are errors, in order.
     /// At most 200,000 households a call (a larger register: in parts, or `zhenxing compare`).
+    /// Without words unless `{ explain: true }`: the programmes', reasons' and regions' names
+    /// (`label`, `regionName`) only then (`labels()` names the ids).
     #[wasm_bindgen(js_name = compareMany, unchecked_return_type = "RegisterComparison")]
     pub fn compare_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         other: &PolicyEngine,
+        opts: Option<OptionsArg>,
     ) -> Result<JsValue, JsValue> {
+        let explain = explain_arg(opts, false)?;
         let limit = crate::estimate::batch::MAX_COMPARE_BATCH;
         let (list, as_of) = batch_args(&households, &as_of, limit)?;
         let comparer = self.inner.comparer(&other.inner, &as_of).map_err(to_js)?;
-        compared_batch(&list, comparer)
+        compared_batch(&list, comparer, explain)
     }
 
     #[cfg(not(feature = "household-only"))]
     /// Every household on `from` and on `to` under this engine's parameters (e.g. the period's
     /// last day and the day after, as `zhenxing compare --as-of FROM --to TO`): `compareMany`'s
     /// shape, each programme's change with why (`why`: reason ids, as `compareDates` gives them).
-    /// At most 200,000 households a call.
+    /// At most 200,000 households a call. Without words unless `{ explain: true }`, as
+    /// `compareMany`.
     #[wasm_bindgen(js_name = compareDatesMany, unchecked_return_type = "RegisterComparison")]
     pub fn compare_dates_many(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Household[]")] households: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+        opts: Option<OptionsArg>,
     ) -> Result<JsValue, JsValue> {
+        let explain = explain_arg(opts, false)?;
         let limit = crate::estimate::batch::MAX_COMPARE_BATCH;
         let (list, from) = batch_args(&households, &from, limit)?;
         let to = string_arg(&to, "to", ErrorCode::InvalidDate)?;
         let comparer = self.inner.date_comparer(&from, &to).map_err(to_js)?;
-        compared_batch(&list, comparer)
+        compared_batch(&list, comparer, explain)
     }
 
     /// Total support as the household's non-wage income runs over `{ from, to, step }`, with cliffs.
+    /// With `{ explain: false }` (last), the cliffs and rises without their sentences (`text`).
     #[wasm_bindgen(js_name = incomeCurve, unchecked_return_type = "IncomeCurve")]
     pub fn income_curve(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Household")] h: JsValue,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CurveOptions")] opts: JsValue,
+        options: Option<OptionsArg>,
     ) -> Result<JsValue, JsValue> {
         let as_of = as_of_arg(&as_of)?;
+        let explain = explain_arg(options, true)?;
         let h = household_arg(&self.inner, &h, &as_of)?;
         let opts = object_arg(&opts, "opts", CurveOptions::read)?;
-        result(self.inner.income_curve(&h, &as_of, opts))
+        let curve = self.inner.income_curve(&h, &as_of, opts);
+        result(if explain {
+            curve
+        } else {
+            curve.map(crate::estimate::IncomeCurve::without_words)
+        })
     }
 
     /// A form's values (strings as inputs give them) as a household, and every problem the engine
@@ -493,6 +518,30 @@ impl PolicyEngine {
     }
 }
 
+impl PolicyEngine {
+    /// An engine on the parameter set of `json`, JSON text (the constructor's and
+    /// `fromParameters`' one reading).
+    #[cfg(not(feature = "household-only"))]
+    fn read_parameters(json: &JsValue) -> Result<PolicyEngine, JsValue> {
+        let text = string_arg(json, "", ErrorCode::InvalidParameters)?;
+        Engine::from_parameters(&text)
+            .map(PolicyEngine::from)
+            .map_err(to_js)
+    }
+
+    /// The household module computes with the embedded set only: reading a parameter file (its
+    /// checks and their messages) would make the module a page loads first about a tenth larger.
+    /// Refused, saying where it is read, rather than ignored.
+    #[cfg(feature = "household-only")]
+    fn read_parameters(_: &JsValue) -> Result<PolicyEngine, JsValue> {
+        Err(to_js(PolicyError::new(
+            ErrorCode::InvalidParameters,
+            "",
+            "zhenxing/household 只用内置的黑龙江参数，不读取参数文件：请改用完整模块 zhenxing 的 new PolicyEngine(json) 或 PolicyEngine.fromParameters(json)",
+        )))
+    }
+}
+
 #[cfg(not(feature = "household-only"))]
 impl PolicyEngine {
     /// The screening rows of a chunk, the items JavaScript could not send given their error.
@@ -513,12 +562,14 @@ impl PolicyEngine {
 }
 
 #[cfg(not(feature = "household-only"))]
-/// A batch fed through `comparer` chunk by chunk: `{ summary, households }` (`RegisterComparison`).
+/// A batch fed through `comparer` chunk by chunk: `{ summary, households }` (`RegisterComparison`),
+/// the summary's names only when `explain`.
 /// Each chunk's differing households are handed to JavaScript with the chunk, as the other
 /// batches' rows are: the module keeps only the tally, however long the batch.
 fn compared_batch(
     list: &js_sys::Array,
     mut comparer: crate::engine::RegisterComparer<'_>,
+    explain: bool,
 ) -> Result<JsValue, JsValue> {
     let mut failed = None;
     let differing = gathered(list, |items, bad| {
@@ -540,7 +591,12 @@ fn compared_batch(
         return Err(to_js(e));
     }
     let result = js_sys::Object::new();
-    let summary = to_value(&comparer.finish().summary)?;
+    let summary = comparer.finish().summary;
+    let summary = to_value(&if explain {
+        summary
+    } else {
+        summary.without_words()
+    })?;
     js_sys::Reflect::set(&result, &JsValue::from_str("summary"), &summary)?;
     js_sys::Reflect::set(&result, &JsValue::from_str("households"), &differing)?;
     Ok(result.into())

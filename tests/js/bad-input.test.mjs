@@ -134,6 +134,10 @@ const cases = [
   ['estimateMany explain not a boolean', (e) => e.estimateMany([], asOf, { explain: 'no' }), 'INVALID_INPUT', 'opts.explain'],
   ['estimateMany opts unknown key', (e) => e.estimateMany([], asOf, { explains: false }), 'INVALID_INPUT', 'opts.explains'],
   ['screenMany not an array', (e) => e.screenMany(good(), asOf), 'INVALID_INPUT', ''],
+  ['screenMany explain not a boolean', (e) => e.screenMany([], asOf, { explain: 'no' }), 'INVALID_INPUT', 'opts.explain'],
+  ['screenText explain not a boolean', (e) => e.screenText('', asOf, { explain: 'no' }), 'INVALID_INPUT', 'opts.explain'],
+  ['screenText opts unknown key', (e) => e.screenText('', asOf, { explains: false }), 'INVALID_INPUT', 'opts.explains'],
+  ['compareMany explain not a boolean', (e) => e.compareMany([], asOf, e, { explain: 'no' }), 'INVALID_INPUT', 'opts.explain'],
   ['screenMany bad date', (e) => e.screenMany([], '2023-13-01'), 'INVALID_DATE', 'asOf'],
   ['screen household not an object', (e) => e.screen('230129', asOf), 'INVALID_INPUT', ''],
   // villages and counties: the county profile, the asset ledger, the county's indicators

@@ -31,7 +31,7 @@ test('compareMany: the county register, per programme and per region', () => {
   assert.equal(s.programs.at(-1).program, 'total');
   assert.equal(s.programs.find((p) => p.program === 'pension').difference, '200.00');
   // H10 (龙江县) is an error: not among 龙江's three compared households, counted as its error.
-  assert.deepEqual(s.regions.map((g) => [g.region, g.regionName, g.households, g.errors, g.changed]), [['230129', '延寿县', 9, 0, 6], ['230221', '龙江县', 3, 1, 3]]);
+  assert.deepEqual(s.regions.map((g) => [g.region, g.households, g.errors, g.changed]), [['230129', 9, 0, 6], ['230221', 3, 1, 3]]);
   assert.equal(s.regions[1].programs[0].difference, '-853.20');
   // The differing households and the error, in order, with their ref.
   assert.deepEqual(r.households.map((h) => [h.index, h.ref, h.ok]), [
@@ -49,6 +49,22 @@ test('compareMany: the county register, per programme and per region', () => {
   const h10 = r.households.find((h) => !h.ok);
   assert.equal(h10.ok, false);
   assert.equal(h10.error.code, 'OUT_OF_RANGE');
+});
+
+test('compareMany is lean by default: names only with { explain: true }, every figure the same', () => {
+  const lean = engine.compareMany(households, asOf, other);
+  const explained = engine.compareMany(households, asOf, other, { explain: true });
+  const s = explained.summary;
+  // The names a lean summary leaves out: the programmes', the reasons' and the regions'.
+  assert.ok(lean.summary.programs.every((p) => !('label' in p)) && lean.summary.reasons.every((r) => !('label' in r)));
+  assert.ok(lean.summary.regions.every((g) => !('regionName' in g) && g.programs.every((p) => !('label' in p))));
+  assert.deepEqual(s.regions.map((g) => [g.region, g.regionName]), [['230129', '延寿县'], ['230221', '龙江县']]);
+  assert.deepEqual([s.programs[0].label, s.programs.at(-1).label, s.reasons[0].label], ['最低生活保障', '现金帮扶合计', '标准、档次、比例等参数调整']);
+  // Taking the names away leaves the rest as it was.
+  const strip = (x) => JSON.parse(JSON.stringify(x, (k, v) => (k === 'label' || k === 'regionName' ? undefined : v)));
+  assert.deepEqual(strip(explained), lean);
+  assert.deepEqual(engine.compareMany(households, asOf, other, { explain: false }), lean);
+  assert.throws(() => engine.compareMany(households, asOf, other, { explain: 'yes' }), (e) => e instanceof PolicyError);
 });
 
 test('compareMany against itself changes nothing; bad arguments throw PolicyError', () => {

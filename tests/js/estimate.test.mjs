@@ -188,3 +188,18 @@ test('transition asked again: the same status, a copy of its own, each engine it
   later.free();
   assert.throws(() => later.transition(asOf), (e) => e instanceof PolicyError && e.code === 'ENGINE_FREED');
 });
+
+test('incomeCurve takes { explain } last: lean, the cliffs and rises without their sentences, every figure the same', () => {
+  // A pensioner with a severe disability and a pupil: as the income rises past the 低保 line the
+  // disabled member is covered alone (单人户), so the curve has a rise.
+  const h = { region: '230129', status: 'alleviated', members: [{ birthDate: '1950-01-01', disabilityGrade: 1 }, { birthDate: '2012-05-05', schooling: 'primary' }] };
+  const range = { from: '0', to: '20000', step: '5000' };
+  const explained = engine.incomeCurve(h, asOf, range);
+  const lean = engine.incomeCurve(h, asOf, range, { explain: false });
+  const marks = [...explained.cliffs, ...explained.rises];
+  assert.ok(marks.length > 0 && marks.every((m) => typeof m.text === 'string' && m.text.length > 0));
+  assert.ok([...lean.cliffs, ...lean.rises].every((m) => !('text' in m)));
+  assert.deepEqual(JSON.parse(JSON.stringify(explained, (k, v) => (k === 'text' ? undefined : v))), lean);
+  assert.deepEqual(engine.incomeCurve(h, asOf, range, { explain: true }), explained);
+  assert.throws(() => engine.incomeCurve(h, asOf, range, { explain: 1 }), (e) => e instanceof PolicyError);
+});

@@ -138,3 +138,32 @@ test('the household module is the smaller file', () => {
   const size = (file) => readFileSync(join(pkg, file)).length;
   assert.ok(size('household/household_bg.wasm') < size('web/zhenxing_bg.wasm') * 0.7);
 });
+
+test('new PolicyEngine(json) reads a whole parameter set in the full module, and refuses what fromParameters refuses', () => {
+  const set = JSON.parse(full.defaultParameters());
+  set.id = 'own-set';
+  const text = JSON.stringify(set);
+  const [, c] = cases.find(([name]) => name === 'estimate-dibao-and-tekun');
+  for (const module of [full]) {
+    const own = new module.PolicyEngine(text);
+    assert.equal(own.parameterSet().id, 'own-set');
+    assert.equal(JSON.stringify(own.estimate(...c.args)), JSON.stringify(full.PolicyEngine.fromParameters(text).estimate(...c.args)));
+    for (const bad of ['{not json', null, 42, {}, JSON.parse(text)]) {
+      const expected = answer(() => full.PolicyEngine.fromParameters(bad));
+      assert.match(expected, /"code":"INVALID_PARAMETERS"/, String(bad));
+      assert.equal(answer(() => new module.PolicyEngine(bad)), expected, String(bad));
+    }
+    own.free();
+  }
+});
+
+test('the household module refuses a parameter set given to new PolicyEngine(json), saying which module reads one', () => {
+  const text = full.defaultParameters();
+  for (const given of [text, '{not json', null, 42, {}]) {
+    assert.throws(() => new household.PolicyEngine(given), (e) => e instanceof household.PolicyError
+      && e.code === 'INVALID_PARAMETERS' && e.message.includes('zhenxing/household 只用内置的黑龙江参数')
+      && e.message.includes('完整模块 zhenxing'), String(given));
+  }
+  // Without an argument (or undefined), the embedded set, as before.
+  assert.equal(new household.PolicyEngine(undefined).parameterSet().id, new full.PolicyEngine().parameterSet().id);
+});

@@ -18,8 +18,12 @@ const method: HouseholdMethod = 'readForm';
 engine.compare(household, '2023-06-01', engine);
 // @ts-expect-error: so are the registers
 engine.screenMany([household], '2023-06-01');
-// @ts-expect-error: and the parameter files
+// @ts-expect-error: and fromParameters: a parameter file goes to the constructor
 PolicyEngine.fromParameters('{}');
+const own = new PolicyEngine('{}');
+// @ts-expect-error: a parameter set is JSON text
+new PolicyEngine({});
+own.free();
 try {
   engine.transition('2023-02-29');
 } catch (e) {

@@ -35,6 +35,14 @@ const tmp: TemporaryResult = engine.temporary(household, '2023-06-01');
 // @ts-expect-error: 'poor' is not a household status
 const badStatus: Household = { region: '230129', status: 'poor', members: [] };
 report(category, monthly, supplement, tk.basicStandard, tmp.amount, badStatus);
+// A programme's own call always lists what it rested on; inside an estimate it lists nothing.
+const dibaoUnofficial: string[] = d.unofficial;
+const monitoringStale: { parameter: string }[] = m.stale;
+const tekunAssumptions: { rule: string }[] = tk.assumptions;
+const inEstimate = engine.estimate(household, '2023-06-01').programs[0];
+// @ts-expect-error: an estimate's programmes do not list it (the estimate does)
+const notListed: string[] = inEstimate.unofficial;
+report(dibaoUnofficial, monitoringStale, tekunAssumptions, notListed);
 
 // Registers: screening rows, and batches with or without explanations.
 const row: Screening = engine.screen(household, '2023-06-01');
@@ -48,6 +56,16 @@ for (const item of rows) {
 }
 // @ts-expect-error: explain is a boolean
 engine.estimateMany([household], '2023-06-01', { explain: 'no' });
+// Every batch takes { explain } last (a screening row has no words either way).
+const leanRows: ScreenItem[] = engine.screenMany([household], '2023-06-01', { explain: false });
+engine.screenText('', '2023-06-01', { explain: false, headers: 'zh' });
+engine.compareMany([household], '2023-06-01', whatIf, { explain: true });
+engine.compareDatesMany([household], '2025-12-31', '2026-01-01', { explain: false });
+engine.incomeCurve(household, '2023-06-01', { from: 0, to: 10000, step: 1000 }, { explain: false });
+// @ts-expect-error: explain is a boolean
+engine.screenMany([household], '2023-06-01', { explain: 'no' });
+const own: PolicyEngine = new PolicyEngine('{}');
+report(leanRows.length, own);
 report(dibaoRow, lean.length, full.length);
 
 // Typed columns: an array or a register's text in, typed arrays out (API.md, third round).

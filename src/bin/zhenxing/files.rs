@@ -744,7 +744,7 @@ pub fn comparison_rows(
             let mut row = vec![
                 zhenxing::register::output::spreadsheet_safe(&region).into_owned(),
                 name.clone(),
-                if zh { c.label } else { c.program }.to_string(),
+                if zh { c.name() } else { c.program }.to_string(),
                 households.to_string(),
                 errors.to_string(),
             ];
@@ -800,12 +800,12 @@ pub fn comparison_printed(s: &ComparisonSummary, dates: Dates<'_>) -> String {
         let (mut a, mut b) = (Vec::new(), Vec::new());
         for c in programs {
             a.push(
-                std::iter::once(c.label.to_string())
+                std::iter::once(c.name().to_string())
                     .chain(counted(c))
                     .collect(),
             );
             b.push(
-                std::iter::once(c.label.to_string())
+                std::iter::once(c.name().to_string())
                     .chain(annuals(c))
                     .collect(),
             );

@@ -570,7 +570,7 @@ fn reason_rows(
         .iter()
         .map(|r| {
             vec![
-                r.label.to_string(),
+                r.name().to_string(),
                 r.households.to_string(),
                 r.gaining.to_string(),
                 r.losing.to_string(),
