@@ -534,7 +534,7 @@ impl PolicyEngine {
     /// Refused, saying where it is read, rather than ignored.
     #[cfg(feature = "household-only")]
     fn read_parameters(_: &JsValue) -> Result<PolicyEngine, JsValue> {
-        Err(to_js(PolicyError::new(
+        Err(to_js(crate::base::error::PolicyError::new(
             ErrorCode::InvalidParameters,
             "",
             "zhenxing/household 只用内置的黑龙江参数，不读取参数文件：请改用完整模块 zhenxing 的 new PolicyEngine(json) 或 PolicyEngine.fromParameters(json)",
