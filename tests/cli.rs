@@ -1260,7 +1260,7 @@ fn the_documentation_lists_every_column_with_its_alias() {
 #[test]
 fn screening_a_register_as_text_writes_what_the_tool_writes() {
     use zhenxing::register::output::Lang;
-    use zhenxing::register::text::{screen_text, TextFormat};
+    use zhenxing::register::text::{screen_text, TextOptions};
     let engine = Engine::new().unwrap();
     let county = registers().join("county/register.csv");
     let examples = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/registers"));
@@ -1285,19 +1285,16 @@ fn screening_a_register_as_text_writes_what_the_tool_writes() {
                 ],
             );
             let bytes = std::fs::read(&input).unwrap();
-            let format = TextFormat::sniff(&bytes);
-            let text = screen_text(&engine, &bytes, AS_OF, format, lang).unwrap();
+            let opts = TextOptions {
+                headers: Some(lang),
+                ..TextOptions::default()
+            };
+            let text = screen_text(&engine, &bytes, AS_OF, opts).unwrap();
             assert_eq!(text.csv, stdout, "{}: {stderr}", input.display());
             assert_eq!(text.rows as usize, stdout.lines().count() - 1);
         }
     }
-    let bad_date = screen_text(
-        &engine,
-        b"{}",
-        "2023-02-29",
-        TextFormat::JsonLines,
-        Lang::En,
-    );
+    let bad_date = screen_text(&engine, b"{}", "2023-02-29", TextOptions::default());
     assert_eq!(bad_date.unwrap_err().path, "asOf");
 }
 

@@ -297,8 +297,10 @@ fn a_household_that_is_not_an_object_has_that_one_problem() {
         &e,
         text.as_bytes(),
         "2023-06-01",
-        zhenxing::register::text::TextFormat::JsonLines,
-        zhenxing::register::output::Lang::Zh,
+        zhenxing::register::text::TextOptions {
+            headers: Some(zhenxing::register::output::Lang::Zh),
+            ..Default::default()
+        },
     )
     .unwrap();
     assert_eq!((got.rows, got.errors), (2, 1));

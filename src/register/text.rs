@@ -191,18 +191,18 @@ pub struct ScreenedText {
     pub lines: u64,
 }
 
-/// Screen every household of `bytes` on `as_of`.
+/// Screen every household of `bytes` on `as_of`, with `opts` (its format sniffed when absent, its
+/// headers English when absent, unknown columns refused unless `unknownColumns: 'ignore'`).
 pub fn screen_text(
     engine: &Engine,
     bytes: &[u8],
     as_of: &str,
-    format: TextFormat,
-    lang: Lang,
+    opts: TextOptions,
 ) -> Result<ScreenedText> {
     let opts = TextOptions {
-        format: Some(format),
-        headers: Some(lang),
-        ..TextOptions::default()
+        format: Some(opts.format.unwrap_or_else(|| TextFormat::sniff(bytes))),
+        headers: Some(opts.headers.unwrap_or(Lang::En)),
+        ..opts
     };
     let mut screen = TextScreen::new(Cow::Borrowed(engine), None, bytes.to_vec(), as_of, opts)?;
     let chunk = screen.next_chunk(usize::MAX)?;
@@ -795,6 +795,15 @@ fn header_error(e: PolicyError) -> PolicyError {
 mod tests {
     use super::*;
 
+    /// The options of a register in `format` with headers in `lang`.
+    fn text_opts(format: TextFormat, lang: Lang) -> TextOptions {
+        TextOptions {
+            format: Some(format),
+            headers: Some(lang),
+            ..TextOptions::default()
+        }
+    }
+
     const COUNTY: &str = include_str!("../../tests/registers/county/register.csv");
     const AS_OF: &str = "2025-06-01";
 
@@ -868,8 +877,13 @@ mod tests {
         let shuffled = by_village();
         assert_ne!(shuffled, COUNTY);
         let read = |text: &str| {
-            let out =
-                screen_text(&engine, text.as_bytes(), AS_OF, TextFormat::Csv, Lang::Zh).unwrap();
+            let out = screen_text(
+                &engine,
+                text.as_bytes(),
+                AS_OF,
+                text_opts(TextFormat::Csv, Lang::Zh),
+            )
+            .unwrap();
             (
                 rows_without_lines(&out.csv),
                 out.rows,
@@ -899,7 +913,8 @@ mod tests {
         let engine = Engine::new().unwrap();
         let jsonl = include_str!("../../tests/registers/small.jsonl");
         for (text, format) in [(COUNTY, TextFormat::Csv), (jsonl, TextFormat::JsonLines)] {
-            let whole = screen_text(&engine, text.as_bytes(), AS_OF, format, Lang::Zh).unwrap();
+            let whole =
+                screen_text(&engine, text.as_bytes(), AS_OF, text_opts(format, Lang::Zh)).unwrap();
             for n in [1, 2, 5, 1000] {
                 let joined = in_chunks(&engine, text.as_bytes(), n, opts(Lang::Zh, false));
                 assert_eq!(joined, (whole.csv.clone(), whole.rows, whole.errors), "{n}");
@@ -915,11 +930,17 @@ mod tests {
         let text = "household_id,region,village,member_id,birth_date,income_other\nH1,230129,东村,张三,1980-01-01,1000\nH2,230129,,母,1980-01-01,1000\n";
         let gbk = encoding_rs::GB18030.encode(text).0;
         for format in [TextFormat::Csv, TextFormat::JsonLines] {
-            let e = screen_text(&engine, &gbk, AS_OF, format, Lang::Zh).unwrap_err();
+            let e = screen_text(&engine, &gbk, AS_OF, text_opts(format, Lang::Zh)).unwrap_err();
             assert!(e.message.contains("第 2 行不是 UTF-8"), "{}", e.message);
             assert!(e.message.contains("TextDecoder('gbk')"), "{}", e.message);
         }
-        assert!(screen_text(&engine, text.as_bytes(), AS_OF, TextFormat::Csv, Lang::Zh).is_ok());
+        assert!(screen_text(
+            &engine,
+            text.as_bytes(),
+            AS_OF,
+            text_opts(TextFormat::Csv, Lang::Zh)
+        )
+        .is_ok());
     }
 
     #[test]
@@ -935,8 +956,7 @@ mod tests {
             &engine,
             jsonl.as_bytes(),
             AS_OF,
-            TextFormat::JsonLines,
-            Lang::En,
+            text_opts(TextFormat::JsonLines, Lang::En),
         );
         let lines = lines.unwrap();
         assert_eq!((lines.rows, lines.errors), (2, 0), "{}", lines.csv);
@@ -948,8 +968,7 @@ mod tests {
                 &engine,
                 text.as_bytes(),
                 AS_OF,
-                TextFormat::JsonLines,
-                Lang::En,
+                text_opts(TextFormat::JsonLines, Lang::En),
             );
             assert_eq!(got.unwrap().csv, lines.csv, "{text}");
             let mut columns = RegisterTable::new(false);
@@ -1005,6 +1024,15 @@ mod tests {
         let plain = in_chunks(&engine, COUNTY.as_bytes(), 3, opts(Lang::Zh, true));
         let read = in_chunks(&engine, noted.as_bytes(), 3, opts(Lang::Zh, true));
         assert_eq!(read, plain);
+        // screenText's one call takes the option as the chunks do.
+        let whole = |text: &str, ignore| {
+            screen_text(&engine, text.as_bytes(), AS_OF, opts(Lang::Zh, ignore))
+        };
+        assert!(whole(&noted, false).is_err_and(|e| e.message.contains("第 14 列“备注”")));
+        assert_eq!(
+            whole(&noted, true).unwrap().csv,
+            whole(COUNTY, true).unwrap().csv
+        );
         assert!(
             !read.0.contains("2301291950030"),
             "no identity number in the rows"
@@ -1233,7 +1261,8 @@ mod tests {
         let mut all_errors = 0;
         for text in [COUNTY, small_csv, jsonl] {
             let format = TextFormat::sniff(text.as_bytes());
-            let whole = screen_text(&engine, text.as_bytes(), AS_OF, format, Lang::En).unwrap();
+            let whole =
+                screen_text(&engine, text.as_bytes(), AS_OF, text_opts(format, Lang::En)).unwrap();
             let rows = records(&whole.csv);
             let at = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
             let mut s = TextScreen::new(

@@ -342,13 +342,15 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
         opts: Option<TextOptionsArg>,
     ) -> Result<JsValue, JsValue> {
-        use crate::register::text::{screen_text, TextFormat};
         let as_of = as_of_arg(&as_of)?;
         let opts = options_arg(opts, crate::register::text::TextOptions::read)?;
         let bytes = register_bytes(&register)?;
-        let format = opts.format.unwrap_or_else(|| TextFormat::sniff(&bytes));
-        let lang = opts.headers.unwrap_or(crate::register::output::Lang::En);
-        result(screen_text(&self.inner, &bytes, &as_of, format, lang))
+        result(crate::register::text::screen_text(
+            &self.inner,
+            &bytes,
+            &as_of,
+            opts,
+        ))
     }
 
     #[cfg(not(feature = "household-only"))]

@@ -225,7 +225,12 @@ test('bad calls are PolicyErrors; the engine keeps working', () => {
   refused(() => engine.screenColumns([h], asOf, { headers: 'zh' }), 'INVALID_INPUT');
   refused(() => engine.screenColumns('household_id,no_such_column\nA,1\n', asOf), 'INVALID_INPUT');
   // Unknown columns left out when asked, as screenText does.
-  assert.equal(engine.screenColumns('household_id,region,birth_date,no_such_column\nA,230129,1980-01-01,x\n', asOf, { unknownColumns: 'ignore' }).ok[0], 1);
+  const noted = 'household_id,region,birth_date,no_such_column\nA,230129,1980-01-01,x\n';
+  assert.equal(engine.screenColumns(noted, asOf, { unknownColumns: 'ignore' }).ok[0], 1);
+  // screenText too (it refused such a register whatever it was told).
+  refused(() => engine.screenText(noted, asOf), 'INVALID_INPUT');
+  assert.equal(engine.screenText(noted, asOf, { unknownColumns: 'ignore' }).csv,
+    engine.screenText('household_id,region,birth_date\nA,230129,1980-01-01\n', asOf).csv);
   const empty = engine.screenColumns([], asOf, { explain: true });
   assert.equal(empty.count, 0);
   assert.equal(empty.programs.dibao.annualFen.length, 0);
