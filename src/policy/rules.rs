@@ -175,7 +175,7 @@ rules! {
     // 最低生活保障
     DIBAO_STANDARD: "dibao.standard", Text, "四(十)", "按家庭所在地区和城乡取当地低保标准。";
     DIBAO_STANDARD_BELOW_PROVINCE: "dibao.standardBelowProvince", ASSUMPTION, "四(十)", "地区自有的低保标准低于同日全省标准的，仍按地区标准计算并提示核对：两者来源的起始日期未核实（见参数说明）。";
-    DIBAO_TEKUN_MEMBERS: "dibao.tekunMembers", ASSUMPTION, "四(十三)；民发〔2021〕43号第四条（转述）", "符合特困条件的成员纳入特困供养，低保按其余成员计算：文件未写明同一家庭特困成员与其余成员怎样分开保障。";
+    DIBAO_TEKUN_MEMBERS: "dibao.tekunMembers", ASSUMPTION, "四(十)、四(十三)；民发〔2021〕43号第四条（转述）", "符合特困条件的成员纳入特困供养，低保按其余成员计算：文件未写明同一家庭特困成员与其余成员怎样分开保障。";
     DIBAO_ALLOWANCE_CHILDREN: "dibao.allowanceChildren", ASSUMPTION, "四(十二)；民发〔2021〕43号第九条（转述）；民发〔2019〕62号（原文未见）", "领取孤儿、事实无人抚养儿童基本生活费的社会散居孤儿、事实无人抚养儿童不计入家庭低保：不计人数，也不分摊家庭收入（只享受一项基本生活保障）；民发〔2019〕62号原文未见，当地把他们纳入低保而基本生活费补差发放的，以当地为准。";
     DIBAO_ALLOWANCE_INSTITUTION: "dibao.allowanceInstitution", Document, "四(十二)；民发〔2021〕57号第七条（转述）", "集中养育的孤儿由养育机构抚养、基本生活费拨付机构，不与家庭共同生活，不计入家庭低保；只有这样的孤儿的家庭没有低保。";
     DIBAO_RIGID_SPENDING: "dibao.rigidSpending", ASSUMPTION, "民发〔2021〕57号（转述）", "因残疾、患重病等增加的刚性支出，核算家庭收入时“可按规定适当扣减”：黑龙江的扣减办法未见，低保的家庭收入不扣除登记的刚性支出；刚性支出用于临时救助的困难缺口和防返贫监测的“刚性支出较大”。";

@@ -280,8 +280,15 @@ fn tekun_step(f: &DibaoFigures, n: usize, e: &mut Explanation) {
             None,
         );
     } else {
-        e.step(
+        // 四(十) provides for 特困人员; 四(十三) only for 脱贫人口 unable to work.
+        let item = if f.working.alleviated_people {
+            "四(十三)"
+        } else {
+            "四(十)"
+        };
+        e.step_citing(
             rules::DIBAO_TEKUN_MEMBERS,
+            item,
             format!("{names} 符合特困人员条件，纳入特困供养；低保按其余 {n} 人计算。"),
             None,
         );
