@@ -145,10 +145,10 @@ macro_rules! rules {
 rules! {
     // 过渡期
     TRANSITION_PERIOD: "transition.period", Text, "一(二)", "2020年脱贫攻坚目标任务完成后设立5年过渡期（2021-01-01至2025-12-31）。";
-    TRANSITION_PHASE: "transition.phase", Text, "一(二)、一(三)、四(九)", "测算日期在过渡期前、过渡期内（第几年）或过渡期后（常态化帮扶）。";
-    TRANSITION_AFTER_PERIOD: "transition.afterPeriod", Document, "四(九)；2025年和2026年中央一号文件（新华社转述）", "过渡期后转入常态化帮扶，“大稳定、小调整”：所依据的文件只规定到过渡期结束，延续政策以当地现行通知为准。";
+    TRANSITION_PHASE: "transition.phase", Text, "一(二)", "测算日期在过渡期前、过渡期内（第几年）或过渡期后（常态化帮扶）。";
+    TRANSITION_AFTER_PERIOD: "transition.afterPeriod", Document, "一(二)；2025年和2026年中央一号文件（新华社转述）", "过渡期后转入常态化帮扶，“大稳定、小调整”：所依据的文件只规定到过渡期结束，延续政策以当地现行通知为准。";
     TRANSITION_CARRIED_VALUES: "transition.carriedValues", ASSUMPTION, "二(一)；四(九)", "过渡期结束后仍沿用只由过渡期文件（2021-2025年）规定的数值（如就业成本扣除的两个月最低工资、分类资助参保的比例，参数说明中写明）：文件只规定到2025-12-31，过渡期后“大稳定、小调整”，本计算器按不变计；当地另有规定的，改参数。";
-    TRANSITION_DAYS_REMAINING: "transition.daysRemaining", Text, "一(三)", "过渡期剩余天数，含测算当天；过渡期开始前另给距开始的天数。";
+    TRANSITION_DAYS_REMAINING: "transition.daysRemaining", Text, "一(二)", "过渡期剩余天数，含测算当天；过渡期开始前另给距开始的天数。";
     TRANSITION_FUND_INTEGRATION_PILOT: "transition.fundIntegrationPilot", Text, "六(十六)", "过渡期前3年脱贫县继续实行涉农资金统筹整合试点。";
     TRANSITION_MEASURES: "transition.measures", Text, "二(一)、二(二)、三(七)、四(九)、六(十七)、六(十九)", "列出测算日期生效的措施及其起止日期。";
     // 家庭成员（各项目共用）
