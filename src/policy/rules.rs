@@ -166,7 +166,7 @@ rules! {
     MONITORING_RIGID_SPENDING: "monitoring.rigidSpending", ASSUMPTION, "二(二)", "刚性支出大于0且不低于家庭年收入一定比例（参数）的，为“刚性支出较大”；登记了刚性支出或上年收入的都检查，不以登记因病、因灾等事件为前提（原文“因病因灾因意外事故等”）。";
     MONITORING_INCOME_FALL: "monitoring.incomeFall", ASSUMPTION, "二(二)", "今年收入不高于上年收入 ×（1 − 比例）（比例为参数，下降恰好达到比例的也算）的，为“收入大幅缩减”。";
     MONITORING_BASIC_LIVING: "monitoring.basicLiving", ASSUMPTION, "二(二)", "扣除刚性支出后人均收入低于监测标准的一定倍数（参数，等于的不算低于）的，为“基本生活出现严重困难”。";
-    MONITORING_RURAL: "monitoring.rural", Text, "二(二)、四(九)", "防止返贫动态监测面向农户：城市一般家庭不纳入，城市低收入人口由民政部门开展低收入人口动态监测。";
+    MONITORING_RURAL: "monitoring.rural", Document, "二(二)、四(九)；国务院办公厅转发民政部等单位《关于加强低收入人口动态监测做好分层分类社会救助工作的意见》（2023年，转述）", "防止返贫动态监测面向农户（二(二)、四(九)）：城市一般家庭不纳入；城市低收入人口由民政部门开展低收入人口动态监测，这一点见国家文件，实施意见未写。";
     MONITORING_URBAN_REGISTERED: "monitoring.urbanRegistered", ASSUMPTION, "二(二)", "城市家庭已登记为脱贫户、监测户或返贫致贫户的（如易地扶贫搬迁进城），仍按登记纳入监测。";
     MONITORING_SCOPE: "monitoring.scope", Text, "二(二)、四(九)", "脱贫不稳定户、边缘易致贫户、突发严重困难户纳入监测；已认定的监测对象按登记类别。";
     MONITORING_TRACK: "monitoring.track", Text, "二(二)", "有劳动能力的开发式帮扶，无劳动能力的兜底保障，重大灾害或家庭重大变故“一事一议”。";
@@ -222,7 +222,7 @@ rules! {
     PENSION_MEMBER: "pension.member", Text, "四(十二)", "低保对象、特困人员、返贫致贫人口、重度残疾人由政府代缴；困难群体和其他已脱贫人口（脱贫户、登记为脱贫不稳定户的监测户）提高缴费档次时可保留现行最低缴费档次。";
     PENSION_SHARE: "pension.share", ASSUMPTION, "四(十二)", "代缴“部分或全部”按人群的比例（参数）计算，同属多类的取最高比例；养老保险的“重度残疾人”按残疾人证一、二级计，有意不用低保的界定（57号另含三级智力、精神）：代缴的界定未找到。";
     // 孤儿、事实无人抚养儿童基本生活费
-    ORPHAN_ALLOWANCE_STANDARD: "orphanAllowance.standard", Text, "四(十二)", "孤儿按集中养育、社会散居分别发放基本生活费；集中养育的拨付养育机构，社会散居的按月发给监护人。";
+    ORPHAN_ALLOWANCE_STANDARD: "orphanAllowance.standard", Document, "四(十二)；国办发〔2010〕54号（转述）", "孤儿按集中养育、社会散居分别发放基本生活费；集中养育的拨付养育机构，社会散居的按月发给监护人：四(十二)只写加强对孤儿、事实无人抚养儿童的保障，发放方式见国办发〔2010〕54号。";
     ORPHAN_ALLOWANCE_DEFACTO: "orphanAllowance.defacto", Document, "四(十二)；民发〔2019〕62号（转述）", "事实无人抚养儿童参照当地社会散居孤儿基本生活保障标准发放基本生活补贴。";
     ORPHAN_ALLOWANCE_AGE: "orphanAllowance.age", Document, "四(十二)；国办发〔2010〕54号（转述）；民发〔2019〕62号（转述）", "年满18周岁（参数：未成年人年龄上限）不再按孤儿、事实无人抚养儿童发放，仍在校就读、当地继续发放的除外（见下条）；满18周岁当天起停发，本年内满18周岁的按剩余月数计。";
     ORPHAN_ALLOWANCE_AT_SCHOOL: "orphanAllowance.atSchool", Document, "哈尔滨市《关于提高全市孤儿基本生活费标准的通知》（2024年，转述）", "享受保障的孤儿成年后继续在普通高中、中等职业学校、高等职业学校、全日制普通高校就读的，继续发放基本生活费，事实无人抚养儿童参照执行（是否继续发放为按地区的参数，哈尔滨市为是）：在学阶段按家庭信息的高中、中职、高职、大学计；通知所列的硕士研究生在家庭信息中没有单独一项，按“大学”填写的都按在校计。继续发放的仍属孤儿、事实无人抚养儿童基本生活保障：不认定为特困人员，不计入家庭低保；满18周岁不停发，本年内不按剩余月数计。未找到国家文件的同样规定（国办发〔2010〕54号、民发〔2019〕62号原文未见）。";
@@ -243,7 +243,7 @@ rules! {
     EDUCATION_YULU: "education.yulu", Document, "六(十九)；国开办发〔2015〕19号；国乡振发〔2022〕6号（转述）", "脱贫户、监测户“两后生”接受中职、高职教育的，过渡期内给予雨露计划补助（截止日为参数，2025-12-31）。";
     EDUCATION_NONE: "education.none", Text, "三(八)", "在校学生没有适用的资助项目。";
     // 医疗保障
-    MEDICAL_BILL: "medical.bill", Text, "四(十一)", "政策范围外费用由个人负担。";
+    MEDICAL_BILL: "medical.bill", Document, "国办发〔2021〕42号（转述）", "三重保障只支付政策范围内费用（医疗救助的支付范围原则上符合基本医保支付范围的规定），政策范围外费用由个人负担：四(十一)未写这一点。";
     MEDICAL_BASIC: "medical.basic", Text, "四(十一)", "基本医保：政策范围内费用超过起付线的部分按比例支付，不超过年度限额。";
     MEDICAL_TILT: "medical.tilt", Document, "四(十一)；国办发〔2021〕42号（转述）", "低保对象、特困人员、返贫致贫人口享受大病保险倾斜：起付线降低、支付比例提高。";
     MEDICAL_CRITICAL: "medical.critical", Text, "四(十一)", "大病保险：基本医保后的个人负担超过起付线的部分分段按比例支付，取消封顶线。";
@@ -314,7 +314,7 @@ rules! {
     INDICATORS_INCOME_GROWTH: "indicators.incomeGrowth", Text, "一(三)", "农民人均可支配收入增速 = 本年 ÷ 上年 − 1；脱贫县增速高于全省农民平均增速即达到目标（按精确值比较，显示保留两位小数的百分比）。";
     INDICATORS_MONITORED: "indicators.monitored", Text, "二(二)", "防止返贫监测对象按脱贫不稳定户、边缘易致贫户、突发严重困难户统计，风险消除占比 = 风险已消除户数 ÷ 监测户数。";
     INDICATORS_COVERAGE: "indicators.coverage", Text, "四(十三)", "应保尽保、应兜尽兜：测算符合低保、特困条件而未纳入的为缺口。";
-    INDICATORS_CASH: "indicators.cash", Text, "四(十)", "花名册测算的现金帮扶合计（低保、特困等）。";
+    INDICATORS_CASH: "indicators.cash", ASSUMPTION, "四(十)", "花名册测算的现金帮扶合计（低保、特困等）：实施意见没有这一指标，是本计算器为县级汇总列出的；所计各项的依据见各项目（低保、特困为四(十)）。";
     INDICATORS_KEY_COUNTY: "indicators.keyCounty", Text, "五(十四)", "对乡村振兴重点帮扶县建立跟踪监测机制，定期监测评估；名单未公布时注明。";
     INDICATORS_ASSESSMENT: "indicators.assessment", Text, "七(二十三)", "以上指标用于巩固拓展脱贫攻坚成果和乡村振兴考核。";
 }
@@ -527,6 +527,29 @@ mod tests {
                 assert!(!r.text.contains(other.id), "{}: {}", r.id, other.id);
             }
         }
+    }
+
+    #[test]
+    fn what_the_text_does_not_say_is_not_marked_as_its_words() {
+        // 四(十二) only strengthens the care of orphans; how the allowance is paid (institution,
+        // guardian) is 国办发〔2010〕54号's.
+        assert_eq!(ORPHAN_ALLOWANCE_STANDARD.rule().basis, Basis::Document);
+        assert!(ORPHAN_ALLOWANCE_STANDARD
+            .rule()
+            .source
+            .contains("国办发〔2010〕54号"));
+        // 四(十一) names the three layers; that costs outside the policy scope are the patient's
+        // is the insurance's own rule.
+        assert_eq!(MEDICAL_BILL.rule().basis, Basis::Document);
+        assert!(!MEDICAL_BILL.rule().source.contains("四(十一)"));
+        // 城市低收入人口 under 民政's monitoring is a national definition, not the text's.
+        assert_eq!(MONITORING_RURAL.rule().basis, Basis::Document);
+        assert!(MONITORING_RURAL.rule().source.contains("民政部"));
+        // 四(十) has no indicator of the cash paid: the total is this calculator's.
+        assert_eq!(
+            RuleId::from(INDICATORS_CASH).rule().basis,
+            Basis::Assumption
+        );
     }
 
     #[test]
