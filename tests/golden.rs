@@ -288,13 +288,14 @@ fn rules_are_listed(v: &Value, path: &str, outer: &[Value]) -> Result<(), String
                         format!("{path}: step rule {id} is not in the list of rules")
                     })?;
                     // A step cites the item or document that says what it does: one of its rule's.
-                    if let Some(cited) = step["citation"].as_str() {
-                        if !rule.sources().any(|s| s == cited) {
-                            return Err(format!(
-                                "{path}: step {id} cites {cited}, not among its rule's sources ({})",
-                                rule.source
-                            ));
-                        }
+                    let Some(cited) = step["citation"].as_str() else {
+                        return Err(format!("{path}: step {id} cites nothing"));
+                    };
+                    if !rule.sources().any(|s| s == cited) {
+                        return Err(format!(
+                            "{path}: step {id} cites {cited}, not among its rule's sources ({})",
+                            rule.source
+                        ));
                     }
                     if rule.basis == zhenxing::policy::rules::Basis::Assumption
                         && !assumed.contains(&id)

@@ -415,7 +415,7 @@ fn explain_status(f: &mut Figures<'_>, e: &mut Explanation) {
     }
     explain_pilot(f, e);
     let names: Vec<&str> = f.words.iter().map(|(label, _)| *label).collect();
-    e.note(
+    e.step(
         rules::TRANSITION_MEASURES,
         if names.is_empty() {
             format!("{d} 没有在本计算器所列范围内生效的措施。")
