@@ -169,6 +169,14 @@ impl Citations {
             self.add(item);
         }
     }
+    /// With every item of the policy text that `steps` cite after its own (a step may cite a
+    /// document instead: not an item, not listed), so that a result lists what its steps apply.
+    pub fn and_steps(mut self, steps: &[Step]) -> Self {
+        for c in steps.iter().filter_map(|s| s.citation) {
+            self.add_if(super::title(c).is_some(), c);
+        }
+        self
+    }
     pub fn into_vec(self) -> Vec<&'static str> {
         self.0
     }

@@ -243,9 +243,9 @@ impl Trace {
         reader: &Reader<'_>,
     ) -> Trace {
         Trace {
+            citations: citations.and_steps(&e.steps).into_vec(),
             reasons: e.reasons,
             steps: e.steps,
-            citations: citations.into_vec(),
             unofficial: reader.unofficial(),
             stale: reader.stale(),
             assumptions,

@@ -3,21 +3,28 @@
 
 use serde_json::Value;
 
-/// The `citation`s of `v` and its parts (a step, a measure, an alert, a finding), leaving out
-/// the parts that are results of their own (they have their own `citations`).
-fn cited<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
-    let own = |x: &Value| x.get("citations").is_some();
-    match v {
+/// The `citation`s of `v` and its parts (a step, a measure, an alert, a finding) into `own`; the
+/// lists of the parts that are results of their own (an asset of a ledger, the 过渡期 of a county)
+/// into `nested`: the result may list those, but need not.
+fn cited<'a>(v: &'a Value, own: &mut Vec<&'a str>, nested: &mut Vec<&'a str>) {
+    let parts: Vec<&Value> = match v {
         Value::Object(map) => {
             if let Some(c) = map.get("citation").and_then(Value::as_str) {
-                out.push(c);
+                own.push(c);
             }
-            for x in map.values().filter(|x| !own(x)) {
-                cited(x, out);
-            }
+            map.iter()
+                .filter(|(k, _)| *k != "citations")
+                .map(|(_, x)| x)
+                .collect()
         }
-        Value::Array(items) => items.iter().filter(|x| !own(x)).for_each(|x| cited(x, out)),
-        _ => {}
+        Value::Array(items) => items.iter().collect(),
+        _ => Vec::new(),
+    };
+    for x in parts {
+        match x.get("citations") {
+            Some(Value::Array(list)) => nested.extend(list.iter().filter_map(Value::as_str)),
+            _ => cited(x, own, nested),
+        }
     }
 }
 
@@ -28,17 +35,18 @@ pub fn listed_as_cited(v: &Value, path: &str) -> Result<(), String> {
         Value::Object(map) => {
             if let Some(Value::Array(list)) = map.get("citations") {
                 let list: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
-                let mut parts = Vec::new();
-                cited(v, &mut parts);
-                let items: Vec<&str> = parts
-                    .into_iter()
-                    .filter(|c| zhenxing::policy::title(c).is_some())
+                let (mut own, mut nested) = (Vec::new(), Vec::new());
+                cited(v, &mut own, &mut nested);
+                own.retain(|c| zhenxing::policy::title(c).is_some());
+                let missing: Vec<&&str> = own.iter().filter(|c| !list.contains(c)).collect();
+                let extra: Vec<&&str> = list
+                    .iter()
+                    .filter(|c| !own.contains(c) && !nested.contains(c))
                     .collect();
-                let missing: Vec<&&str> = items.iter().filter(|c| !list.contains(c)).collect();
-                let extra: Vec<&&str> = list.iter().filter(|c| !items.contains(c)).collect();
                 if !missing.is_empty() || !extra.is_empty() {
                     return Err(format!(
-                        "{path}: citations {list:?} miss {missing:?} that its parts cite, and list {extra:?} that none cites"
+                        "{path} ({}): citations {list:?} miss {missing:?} that its parts cite, and list {extra:?} that none cites",
+                        map.get("program").and_then(Value::as_str).unwrap_or("")
                     ));
                 }
             }
