@@ -409,11 +409,18 @@ fn explain_deductions(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
     }
 }
 
+/// A member's 加发: the four groups are 四(十)'s words; only the rates and taking the highest of
+/// several are this calculator's, and the step says just that.
 fn supplement_step(s: &Supplement, standard: Money, e: &mut Explanation) {
+    let assumed = if s.also.is_empty() {
+        "加发比例"
+    } else {
+        "加发比例和同属多类只取最高一项"
+    };
     e.step(
         rules::DIBAO_SUPPLEMENT,
         format!(
-            "{}：{}，加发 {} × 低保标准 {standard} 元 = {} 元/月。",
+            "{}：{}，属四(十)所列的加发对象；加发 {} × 低保标准 {standard} 元 = {} 元/月（{assumed}是本计算器的假设）。",
             s.member,
             said(&s.reason),
             s.rate,
