@@ -15,6 +15,9 @@ use zhenxing::input::requests::{
 use zhenxing::programs::registry::PROGRAMMES;
 use zhenxing::{Engine, PolicyError};
 
+#[path = "common/citations.rs"]
+mod citations;
+
 fn cases() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     let mut v: Vec<PathBuf> = fs::read_dir(dir)
@@ -288,13 +291,14 @@ fn rules_are_listed(v: &Value, path: &str, outer: &[Value]) -> Result<(), String
                         format!("{path}: step rule {id} is not in the list of rules")
                     })?;
                     // A step cites the item or document that says what it does: one of its rule's.
-                    if let Some(cited) = step["citation"].as_str() {
-                        if !rule.sources().any(|s| s == cited) {
-                            return Err(format!(
-                                "{path}: step {id} cites {cited}, not among its rule's sources ({})",
-                                rule.source
-                            ));
-                        }
+                    let Some(cited) = step["citation"].as_str() else {
+                        return Err(format!("{path}: step {id} cites nothing"));
+                    };
+                    if !rule.sources().any(|s| s == cited) {
+                        return Err(format!(
+                            "{path}: step {id} cites {cited}, not among its rule's sources ({})",
+                            rule.source
+                        ));
                     }
                     if rule.basis == zhenxing::policy::rules::Basis::Assumption
                         && !assumed.contains(&id)
@@ -392,6 +396,7 @@ fn golden_cases_hold_natively() {
         let verdict = match (&result, case.get("expect"), case.get("expectError")) {
             (Ok(actual), Some(expected), None) => subset(expected, actual, "")
                 .and_then(|()| rules_are_listed(actual, "", &[]))
+                .and_then(|()| citations::listed_as_cited(actual, ""))
                 .and_then(|()| absent(&case, actual)),
             (Err(e), None, Some(expected)) => {
                 subset(expected, &json!({ "code": e.code, "path": e.path }), "")

@@ -105,7 +105,7 @@ fn a_gradual_exit_counts_its_months_left() {
     );
     assert!(
         said.iter()
-            .any(|s| s.starts_with("子：未成年人（12周岁），加发 0.2")),
+            .any(|s| s.starts_with("子：未成年人（12周岁），属四(十)所列的加发对象；加发 0.2")),
         "{said:?}"
     );
     assert!(!said.iter().any(|s| s.contains("：，")), "{said:?}");

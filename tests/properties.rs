@@ -10,6 +10,9 @@ use zhenxing::input::requests::{
 };
 use zhenxing::{Engine, PolicyError};
 
+#[path = "common/citations.rs"]
+mod citations;
+
 /// Read a JSON value with one of the engine's strict readers, as the bindings do.
 fn read<T>(
     v: &serde_json::Value,
@@ -440,6 +443,21 @@ fn explains_nothing(v: &serde_json::Value) -> bool {
             .all(|(k, v)| !WORDS.contains(&k.as_str()) && explains_nothing(v)),
         serde_json::Value::Array(items) => items.iter().all(explains_nothing),
         _ => true,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Each part of an explained estimate (its programmes, monitoring, 过渡期) lists the items of the
+    /// policy text its steps, measures and alerts cite, and no other: before, after and in the
+    /// period (2026 adds the carried-values step citing 二(一)).
+    #[test]
+    fn results_list_the_items_their_steps_cite(h in household(), d in 0..4usize) {
+        let input = household_of(&h).unwrap();
+        let explained = serde_json::to_value(engine().estimate(&input, DATES[d]).unwrap()).unwrap();
+        let listed = citations::listed_as_cited(&explained, "");
+        prop_assert!(listed.is_ok(), "{:?}", listed);
     }
 }
 

@@ -23,7 +23,7 @@ use tsify::Tsify;
 use crate::base::calendar::turns;
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
-use crate::input::model::{Appraisal, Capacity, Category, Household, HouseholdStatus, Member};
+use crate::input::model::{Appraisal, Capacity, Household, Member};
 use crate::params::{catalogue as p, Reader, Used};
 use crate::policy::rules;
 use crate::policy::rules::Assumptions;
@@ -141,15 +141,6 @@ fn labels<'a>(members: impl Iterator<Item = &'a Member<'a>>) -> Vec<String> {
     members.map(|m| m.label.to_string()).collect()
 }
 
-/// 脱贫人口: a 脱贫户, a monitored household registered as 脱贫不稳定户, or one identified as 返贫致贫.
-fn alleviated_people(h: &Household<'_>) -> bool {
-    match h.status {
-        HouseholdStatus::Alleviated | HouseholdStatus::Returned => true,
-        HouseholdStatus::Monitored => h.monitoring_category == Some(Category::Unstable),
-        HouseholdStatus::General => false,
-    }
-}
-
 fn school_dropout(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Option<Alert>> {
     if !h.status.alleviated_or_monitored() {
         return Ok(None);
@@ -191,7 +182,7 @@ fn school_starts(birth: NaiveDate, age: u32, month: u32) -> Result<NaiveDate> {
 
 /// Rests on what decided who is under 低保 and 特困, when it looks at them.
 fn coverage_gap(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Option<Alert>> {
-    if !alleviated_people(h) || h.on_dibao {
+    if !h.alleviated_people() || h.on_dibao {
         return Ok(None);
     }
     a.rest_on_them(r)?;

@@ -111,6 +111,16 @@ impl Household<'_> {
         }
         .unsecured()
     }
+
+    /// 脱贫人口 (四(十三)): a 脱贫户, a monitored household registered as 脱贫不稳定户, or one
+    /// identified as 返贫致贫.
+    pub fn alleviated_people(&self) -> bool {
+        match self.status {
+            HouseholdStatus::Alleviated | HouseholdStatus::Returned => true,
+            HouseholdStatus::Monitored => self.monitoring_category == Some(Category::Unstable),
+            HouseholdStatus::General => false,
+        }
+    }
 }
 
 impl Guarantees {

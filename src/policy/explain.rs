@@ -99,17 +99,6 @@ impl Explanation {
         });
     }
 
-    /// A step that cites no single item (a summary).
-    pub fn note(&mut self, rule: impl Into<RuleId>, text: String, value: Option<String>) {
-        let rule = rule.into();
-        self.steps.push(Step {
-            rule: rule.id(),
-            text: marked(rule, text),
-            value,
-            citation: None,
-        });
-    }
-
     /// For each assumption `applied` that no step has said, a step of its own in the rule's words,
     /// so that every assumption a card rests on is read on the card, marked, not only listed.
     pub fn say_assumptions(&mut self, applied: Assumptions) {
@@ -180,6 +169,14 @@ impl Citations {
             self.add(item);
         }
     }
+    /// With every item of the policy text that `steps` cite after its own (a step may cite a
+    /// document instead: not an item, not listed), so that a result lists what its steps apply.
+    pub fn and_steps(mut self, steps: &[Step]) -> Self {
+        for c in steps.iter().filter_map(|s| s.citation) {
+            self.add_if(super::title(c).is_some(), c);
+        }
+        self
+    }
     pub fn into_vec(self) -> Vec<&'static str> {
         self.0
     }
@@ -200,7 +197,7 @@ mod tests {
             None,
         );
         // A text already speaking of the assumption is left as written.
-        e.note(rules::PUBLIC_POST_HOUSEHOLD, "按假设计。".into(), None);
+        e.step(rules::PUBLIC_POST_HOUSEHOLD, "按假设计。".into(), None);
         // dibao.base applies 民发〔2021〕57号: not marked.
         e.step(rules::DIBAO_BASE, "补差 = 标准 − 人均。".into(), None);
         let texts: Vec<&str> = e.steps.iter().map(|s| s.text.as_str()).collect();

@@ -12,9 +12,9 @@ pub mod rules;
 /// `(citation, title)` for every item of the text.
 pub const ITEMS: &[(&str, &str)] = &[
     ("一(一)", "指导思想"),
-    ("一(二)", "基本思路：设立5年过渡期"),
-    ("一(三)", "目标任务：到2025年"),
-    ("二(一)", "保持主要帮扶政策总体稳定（四个不摘）"),
+    ("一(二)", "基本思路"),
+    ("一(三)", "目标任务"),
+    ("二(一)", "保持主要帮扶政策总体稳定"),
     ("二(二)", "健全防止返贫动态监测和帮扶机制"),
     ("二(三)", "巩固“两不愁三保障”成果"),
     ("二(四)", "加强扶贫项目资产管理和监督"),
@@ -41,4 +41,26 @@ pub const ITEMS: &[(&str, &str)] = &[
 
 pub fn title(citation: &str) -> Option<&'static str> {
     ITEMS.iter().find(|(c, _)| *c == citation).map(|(_, t)| *t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ITEMS;
+
+    #[test]
+    fn titles_are_the_headings_of_the_text() {
+        // www/policy-text.json is the text item by item, each opening with its heading
+        // (“基本思路。2020年……”): a title says what the text says, no gloss added.
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/policy-text.json");
+        let json = std::fs::read_to_string(path).unwrap();
+        let text: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let items = text["items"].as_array().unwrap();
+        assert_eq!(items.len(), ITEMS.len());
+        for (item, (citation, title)) in items.iter().zip(ITEMS) {
+            assert_eq!(item["citation"], *citation);
+            assert_eq!(item["title"], *title, "{citation}");
+            let body = item["text"].as_str().unwrap_or_default();
+            assert!(body.starts_with(&format!("{title}。")), "{citation}");
+        }
+    }
 }

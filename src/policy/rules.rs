@@ -145,12 +145,12 @@ macro_rules! rules {
 rules! {
     // 过渡期
     TRANSITION_PERIOD: "transition.period", Text, "一(二)", "2020年脱贫攻坚目标任务完成后设立5年过渡期（2021-01-01至2025-12-31）。";
-    TRANSITION_PHASE: "transition.phase", Text, "一(二)、一(三)、四(九)", "测算日期在过渡期前、过渡期内（第几年）或过渡期后（常态化帮扶）。";
-    TRANSITION_AFTER_PERIOD: "transition.afterPeriod", Document, "四(九)；2025年和2026年中央一号文件（新华社转述）", "过渡期后转入常态化帮扶，“大稳定、小调整”：所依据的文件只规定到过渡期结束，延续政策以当地现行通知为准。";
+    TRANSITION_PHASE: "transition.phase", Text, "一(二)", "测算日期在过渡期前、过渡期内（第几年）或过渡期后（常态化帮扶）。";
+    TRANSITION_AFTER_PERIOD: "transition.afterPeriod", Document, "一(二)；2025年和2026年中央一号文件（新华社转述）", "过渡期后转入常态化帮扶，“大稳定、小调整”：所依据的文件只规定到过渡期结束，延续政策以当地现行通知为准。";
     TRANSITION_CARRIED_VALUES: "transition.carriedValues", ASSUMPTION, "二(一)；四(九)", "过渡期结束后仍沿用只由过渡期文件（2021-2025年）规定的数值（如就业成本扣除的两个月最低工资、分类资助参保的比例，参数说明中写明）：文件只规定到2025-12-31，过渡期后“大稳定、小调整”，本计算器按不变计；当地另有规定的，改参数。";
-    TRANSITION_DAYS_REMAINING: "transition.daysRemaining", Text, "一(三)", "过渡期剩余天数，含测算当天；过渡期开始前另给距开始的天数。";
+    TRANSITION_DAYS_REMAINING: "transition.daysRemaining", Text, "一(二)", "过渡期剩余天数，含测算当天；过渡期开始前另给距开始的天数。";
     TRANSITION_FUND_INTEGRATION_PILOT: "transition.fundIntegrationPilot", Text, "六(十六)", "过渡期前3年脱贫县继续实行涉农资金统筹整合试点。";
-    TRANSITION_MEASURES: "transition.measures", Text, "二(一)、二(二)、三(七)、四(九)、六(十七)、六(十九)", "列出测算日期生效的措施及其起止日期。";
+    TRANSITION_MEASURES: "transition.measures", Text, "一(二)、二(一)、二(二)、三(七)、四(九)、六(十七)、六(十九)", "列出测算日期生效的措施及其起止日期。";
     // 家庭成员（各项目共用）
     MEMBER_LABOR_CAPACITY: "member.laborCapacity", Document, "民发〔2021〕43号第五条", "无劳动能力：60周岁以上的老年人，未满16周岁的未成年人（劳动年龄上下限为参数），残疾等级为一、二、三级的智力、精神残疾人，一、二级的肢体残疾人，一级的视力残疾人；第五条列出的成员不论登记为何都按无劳动能力计，登记的劳动能力只对第五条未列出的成员起作用（未登记的默认有劳动能力）。特困、低保就业成本扣除、防返贫监测的帮扶方式都按这一条；乡村公益岗位的弱劳力、半劳力按登记。省级人民政府规定的其他情形（黑民规〔2021〕12号）未见原文，未计入。";
     MEMBER_LABOR_CAPACITY_RECORDED: "member.laborCapacityRecorded", ASSUMPTION, "民发〔2021〕43号第五条", "第五条未列出、登记为无劳动能力的成员（如劳动年龄内患重病的），按登记计为无劳动能力：第五条另有“省级人民政府规定的其他情形”，黑民规〔2021〕12号未见原文，登记的认定按属于这些情形计。";
@@ -166,7 +166,7 @@ rules! {
     MONITORING_RIGID_SPENDING: "monitoring.rigidSpending", ASSUMPTION, "二(二)", "刚性支出大于0且不低于家庭年收入一定比例（参数）的，为“刚性支出较大”；登记了刚性支出或上年收入的都检查，不以登记因病、因灾等事件为前提（原文“因病因灾因意外事故等”）。";
     MONITORING_INCOME_FALL: "monitoring.incomeFall", ASSUMPTION, "二(二)", "今年收入不高于上年收入 ×（1 − 比例）（比例为参数，下降恰好达到比例的也算）的，为“收入大幅缩减”。";
     MONITORING_BASIC_LIVING: "monitoring.basicLiving", ASSUMPTION, "二(二)", "扣除刚性支出后人均收入低于监测标准的一定倍数（参数，等于的不算低于）的，为“基本生活出现严重困难”。";
-    MONITORING_RURAL: "monitoring.rural", Text, "二(二)、四(九)", "防止返贫动态监测面向农户：城市一般家庭不纳入，城市低收入人口由民政部门开展低收入人口动态监测。";
+    MONITORING_RURAL: "monitoring.rural", Document, "二(二)、四(九)；国务院办公厅转发民政部等单位《关于加强低收入人口动态监测做好分层分类社会救助工作的意见》（2023年，转述）", "防止返贫动态监测面向农户（二(二)、四(九)）：城市一般家庭不纳入；城市低收入人口由民政部门开展低收入人口动态监测，这一点见国家文件，实施意见未写。";
     MONITORING_URBAN_REGISTERED: "monitoring.urbanRegistered", ASSUMPTION, "二(二)", "城市家庭已登记为脱贫户、监测户或返贫致贫户的（如易地扶贫搬迁进城），仍按登记纳入监测。";
     MONITORING_SCOPE: "monitoring.scope", Text, "二(二)、四(九)", "脱贫不稳定户、边缘易致贫户、突发严重困难户纳入监测；已认定的监测对象按登记类别。";
     MONITORING_TRACK: "monitoring.track", Text, "二(二)", "有劳动能力的开发式帮扶，无劳动能力的兜底保障，重大灾害或家庭重大变故“一事一议”。";
@@ -175,22 +175,22 @@ rules! {
     // 最低生活保障
     DIBAO_STANDARD: "dibao.standard", Text, "四(十)", "按家庭所在地区和城乡取当地低保标准。";
     DIBAO_STANDARD_BELOW_PROVINCE: "dibao.standardBelowProvince", ASSUMPTION, "四(十)", "地区自有的低保标准低于同日全省标准的，仍按地区标准计算并提示核对：两者来源的起始日期未核实（见参数说明）。";
-    DIBAO_TEKUN_MEMBERS: "dibao.tekunMembers", ASSUMPTION, "四(十三)；民发〔2021〕43号第四条（转述）", "符合特困条件的成员纳入特困供养，低保按其余成员计算：文件未写明同一家庭特困成员与其余成员怎样分开保障。";
+    DIBAO_TEKUN_MEMBERS: "dibao.tekunMembers", ASSUMPTION, "四(十)、四(十三)；民发〔2021〕43号第四条（转述）", "符合特困条件的成员纳入特困供养，低保按其余成员计算：文件未写明同一家庭特困成员与其余成员怎样分开保障。";
     DIBAO_ALLOWANCE_CHILDREN: "dibao.allowanceChildren", ASSUMPTION, "四(十二)；民发〔2021〕43号第九条（转述）；民发〔2019〕62号（原文未见）", "领取孤儿、事实无人抚养儿童基本生活费的社会散居孤儿、事实无人抚养儿童不计入家庭低保：不计人数，也不分摊家庭收入（只享受一项基本生活保障）；民发〔2019〕62号原文未见，当地把他们纳入低保而基本生活费补差发放的，以当地为准。";
     DIBAO_ALLOWANCE_INSTITUTION: "dibao.allowanceInstitution", Document, "四(十二)；民发〔2021〕57号第七条（转述）", "集中养育的孤儿由养育机构抚养、基本生活费拨付机构，不与家庭共同生活，不计入家庭低保；只有这样的孤儿的家庭没有低保。";
     DIBAO_RIGID_SPENDING: "dibao.rigidSpending", ASSUMPTION, "民发〔2021〕57号（转述）", "因残疾、患重病等增加的刚性支出，核算家庭收入时“可按规定适当扣减”：黑龙江的扣减办法未见，低保的家庭收入不扣除登记的刚性支出；刚性支出用于临时救助的困难缺口和防返贫监测的“刚性支出较大”。";
     DIBAO_EXEMPT_INCOME: "dibao.exemptIncome", Document, "民发〔2021〕57号第十三条（转述）", "优待抚恤金、奖励性补助、社会救助款物、“十四五”期间中央确定的基础养老金等不计入家庭收入。";
-    DIBAO_EMPLOYMENT_DEDUCTION: "dibao.employmentDeduction", Text, "四(十)", "有劳动能力的农村低保对象务工收入，可按务工所在地两个月最低工资标准扣除就业成本。";
-    DIBAO_EMPLOYMENT_DEDUCTION_CAP: "dibao.employmentDeductionCap", ASSUMPTION, "四(十)", "就业成本扣除额不超过工资（取工资与两个月最低工资中较小的一个），有劳动能力、有工资的成员一律扣除：四(十)写“可按……扣除”，未设上限，也未写何时不扣。";
+    DIBAO_EMPLOYMENT_DEDUCTION: "dibao.employmentDeduction", Text, "四(十)；民发〔2021〕57号第十三条（转述）", "有劳动能力的农村低保对象务工收入，可按务工所在地两个月最低工资标准扣除就业成本；城市家庭的这一步引民发〔2021〕57号第十三条（“必要的就业成本”可扣减），四(十)只写农村低保对象。";
+    DIBAO_EMPLOYMENT_DEDUCTION_CAP: "dibao.employmentDeductionCap", ASSUMPTION, "四(十)；民发〔2021〕57号第十三条（转述）", "就业成本扣除额不超过工资（取工资与两个月最低工资中较小的一个），有劳动能力、有工资的成员一律扣除：四(十)写“可按……扣除”，未设上限，也未写何时不扣。";
     DIBAO_EMPLOYMENT_DEDUCTION_URBAN: "dibao.employmentDeductionUrban", ASSUMPTION, "四(十)；民发〔2021〕57号第十三条（转述）", "城市低保对象的就业成本也按务工所在地两个月最低工资扣除：实施意见只写农村低保对象，国家办法只说“必要的就业成本”可扣减、未定数额。";
     DIBAO_EMPLOYMENT_DEDUCTION_CAPACITY: "dibao.employmentDeductionCapacity", ASSUMPTION, "四(十)；民发〔2021〕43号第五条", "四(十)只对“有劳动能力的”低保对象扣除就业成本，未说按什么认定：按特困人员认定办法第五条判断，60周岁以上、未满16周岁和所列残疾的成员有工资也不扣除（黑龙江的认定办法未见）。";
-    DIBAO_WORK_OUTSIDE_PROVINCE: "dibao.workOutsideProvince", Text, "四(十)", "务工地在省外的，按工作人员登记的务工地月最低工资标准扣除两个月就业成本。";
-    DIBAO_WORK_OUTSIDE_PROVINCE_DEFAULT: "dibao.workOutsideProvinceDefault", ASSUMPTION, "四(十)", "务工地在省外而未登记当地最低工资的，按家庭所在地的最低工资档次扣除：省外各地的最低工资不在参数集中。";
+    DIBAO_WORK_OUTSIDE_PROVINCE: "dibao.workOutsideProvince", Text, "四(十)；民发〔2021〕57号第十三条（转述）", "务工地在省外的，按工作人员登记的务工地月最低工资标准扣除两个月就业成本。";
+    DIBAO_WORK_OUTSIDE_PROVINCE_DEFAULT: "dibao.workOutsideProvinceDefault", ASSUMPTION, "四(十)；民发〔2021〕57号第十三条（转述）", "务工地在省外而未登记当地最低工资的，按家庭所在地的最低工资档次扣除：省外各地的最低工资不在参数集中。";
     DIBAO_COUNTED_INCOME: "dibao.countedIncome", Text, "四(十)；民发〔2021〕57号第十三条（转述）", "计算收入 = 经营、财产、转移、其他收入 + 工资 − 就业成本；人均月收入 = 计算收入 ÷ 12 ÷ 低保覆盖人数。";
     DIBAO_ASSETS: "dibao.assets", Document, "民发〔2021〕57号第十四条（转述）", "家庭财产状况须符合当地规定（由工作人员核查）。";
     DIBAO_BASE: "dibao.base", Document, "民发〔2021〕57号第二十三条（转述）", "人均月收入低于低保标准的，低保金可以按人均收入与标准的差额计算，也可以按困难程度和人员情况分档计算。";
     DIBAO_BASE_METHOD: "dibao.baseMethod", ASSUMPTION, "民发〔2021〕57号第二十三条（转述）", "低保金按差额补差，不分档：(标准 − 人均) × 人数，人均收入不先舍入，即 标准 × 人数 − 月计算收入（按显示的两位小数人均手算，可能差 1 分）；人均收入等于标准的不算低于。第二十三条补差、分档两种方式都允许，黑龙江采用哪一种未见原文。";
-    DIBAO_SUPPLEMENT: "dibao.supplement", ASSUMPTION, "四(十)；《社会救助暂行办法》第十二条（转述）", "低保家庭中的重度残疾人、重病患者、老年人、未成年人加发低保金（四(十)）；加发额 = 比例（参数）× 低保标准，同属多类的只取比例最高的一项；重度残疾人按单人户的定义（民发〔2021〕57号第八条）：黑龙江的加发办法未见，计算方式是本计算器的假设。";
+    DIBAO_SUPPLEMENT: "dibao.supplement", ASSUMPTION, "四(十)；《社会救助暂行办法》第十二条（转述）", "低保家庭中的重度残疾人、重病患者、老年人、未成年人加发低保金：这四类是四(十)的原文。加发额 = 比例（参数）× 低保标准；加发比例和同属多类的只取比例最高的一项是本计算器的假设（黑龙江的加发办法未见）；重度残疾人按单人户的定义（民发〔2021〕57号第八条）。";
     DIBAO_ELIGIBILITY: "dibao.eligibility", Document, "《社会救助暂行办法》第九条（转述）", "人均月收入低于低保标准且财产符合规定的家庭给予低保；人均月收入不低于标准的，不符合低保条件。";
     DIBAO_MARGINAL: "dibao.marginal", Document, "民发〔2021〕57号第八条（转述）；民政部等四部门2022年通知一(四)", "不符合低保条件、人均收入低于低保标准的1.5倍（参数，等于的不算低于）、财产符合规定的，为低保边缘家庭。";
     DIBAO_SINGLE_PERSON: "dibao.singlePerson", Text, "四(十)；民发〔2021〕57号第八条（转述）；民政部等四部门2022年通知一(四)", "低保边缘家庭中的重度残疾人、重病患者可参照“单人户”纳入低保，按“平均补助水平 + 加发”计算。";
@@ -222,7 +222,7 @@ rules! {
     PENSION_MEMBER: "pension.member", Text, "四(十二)", "低保对象、特困人员、返贫致贫人口、重度残疾人由政府代缴；困难群体和其他已脱贫人口（脱贫户、登记为脱贫不稳定户的监测户）提高缴费档次时可保留现行最低缴费档次。";
     PENSION_SHARE: "pension.share", ASSUMPTION, "四(十二)", "代缴“部分或全部”按人群的比例（参数）计算，同属多类的取最高比例；养老保险的“重度残疾人”按残疾人证一、二级计，有意不用低保的界定（57号另含三级智力、精神）：代缴的界定未找到。";
     // 孤儿、事实无人抚养儿童基本生活费
-    ORPHAN_ALLOWANCE_STANDARD: "orphanAllowance.standard", Text, "四(十二)", "孤儿按集中养育、社会散居分别发放基本生活费；集中养育的拨付养育机构，社会散居的按月发给监护人。";
+    ORPHAN_ALLOWANCE_STANDARD: "orphanAllowance.standard", Document, "四(十二)；国办发〔2010〕54号（转述）", "孤儿按集中养育、社会散居分别发放基本生活费；集中养育的拨付养育机构，社会散居的按月发给监护人：四(十二)只写加强对孤儿、事实无人抚养儿童的保障，发放方式见国办发〔2010〕54号。";
     ORPHAN_ALLOWANCE_DEFACTO: "orphanAllowance.defacto", Document, "四(十二)；民发〔2019〕62号（转述）", "事实无人抚养儿童参照当地社会散居孤儿基本生活保障标准发放基本生活补贴。";
     ORPHAN_ALLOWANCE_AGE: "orphanAllowance.age", Document, "四(十二)；国办发〔2010〕54号（转述）；民发〔2019〕62号（转述）", "年满18周岁（参数：未成年人年龄上限）不再按孤儿、事实无人抚养儿童发放，仍在校就读、当地继续发放的除外（见下条）；满18周岁当天起停发，本年内满18周岁的按剩余月数计。";
     ORPHAN_ALLOWANCE_AT_SCHOOL: "orphanAllowance.atSchool", Document, "哈尔滨市《关于提高全市孤儿基本生活费标准的通知》（2024年，转述）", "享受保障的孤儿成年后继续在普通高中、中等职业学校、高等职业学校、全日制普通高校就读的，继续发放基本生活费，事实无人抚养儿童参照执行（是否继续发放为按地区的参数，哈尔滨市为是）：在学阶段按家庭信息的高中、中职、高职、大学计；通知所列的硕士研究生在家庭信息中没有单独一项，按“大学”填写的都按在校计。继续发放的仍属孤儿、事实无人抚养儿童基本生活保障：不认定为特困人员，不计入家庭低保；满18周岁不停发，本年内不按剩余月数计。未找到国家文件的同样规定（国办发〔2010〕54号、民发〔2019〕62号原文未见）。";
@@ -243,7 +243,7 @@ rules! {
     EDUCATION_YULU: "education.yulu", Document, "六(十九)；国开办发〔2015〕19号；国乡振发〔2022〕6号（转述）", "脱贫户、监测户“两后生”接受中职、高职教育的，过渡期内给予雨露计划补助（截止日为参数，2025-12-31）。";
     EDUCATION_NONE: "education.none", Text, "三(八)", "在校学生没有适用的资助项目。";
     // 医疗保障
-    MEDICAL_BILL: "medical.bill", Text, "四(十一)", "政策范围外费用由个人负担。";
+    MEDICAL_BILL: "medical.bill", Document, "国办发〔2021〕42号（转述）", "三重保障只支付政策范围内费用（医疗救助的支付范围原则上符合基本医保支付范围的规定），政策范围外费用由个人负担：四(十一)未写这一点。";
     MEDICAL_BASIC: "medical.basic", Text, "四(十一)", "基本医保：政策范围内费用超过起付线的部分按比例支付，不超过年度限额。";
     MEDICAL_TILT: "medical.tilt", Document, "四(十一)；国办发〔2021〕42号（转述）", "低保对象、特困人员、返贫致贫人口享受大病保险倾斜：起付线降低、支付比例提高。";
     MEDICAL_CRITICAL: "medical.critical", Text, "四(十一)", "大病保险：基本医保后的个人负担超过起付线的部分分段按比例支付，取消封顶线。";
@@ -291,7 +291,7 @@ rules! {
     // 县级画像、扶贫项目资产、县级指标（county, assets, countyIndicators）
     COUNTY_ALLEVIATED: "county.alleviated", Text, "五(十四)", "脱贫县指全省20个原国家级贫困县（已全部退出）；8个原省级贫困县2017年退出，不是过渡期的脱贫县。";
     COUNTY_KEY_COUNTY: "county.keyCounty", Text, "五(十四)；六(十六)、六(十九)", "乡村振兴重点帮扶县在20个脱贫县中确定；名单未公布时任何县都不按重点帮扶县计算，针对重点帮扶县的措施列为“待定”。";
-    COUNTY_MEASURE: "county.measure", Text, "一(三)、三(五)、三(七)、五(十四)、六(十六)、六(十七)、六(十八)、六(十九)、七(二十)、七(二十三)", "列出测算日期对该县生效的县级措施、适用范围（脱贫县、非脱贫县、重点帮扶县、所有县）和起止日期。";
+    COUNTY_MEASURE: "county.measure", Text, "一(二)、一(三)、三(五)、三(七)、五(十四)、六(十六)、六(十七)、六(十八)、六(十九)、七(二十)、七(二十三)", "列出测算日期对该县生效的县级措施、适用范围（脱贫县、非脱贫县、重点帮扶县、所有县）和起止日期。";
     COUNTY_LIST: "county.list", Text, "五(十四)、六(十六)", "地级市或全省：列出测算日期有效的所辖县级单位，及其脱贫县、重点帮扶县、整合试点和生效措施。";
     COUNTY_ALLEVIATED_AREA: "county.alleviatedArea", ASSUMPTION, "一(三)、六(十八)", "文本中的“脱贫地区”按县计，指20个脱贫县。";
     COUNTY_WINDOW: "county.window", ASSUMPTION, "一(二)、三(五)、三(七)、五(十四)、六(十七)、六(十九)、七(二十)、七(二十三)", "文本未写明期限的县级措施（产业规划、四好农村路、保险以奖代补、重点帮扶县支持、县管乡用、人才流动、省级领导联系、考核）自过渡期开始生效，不设截止日；过渡期后按继续计，列为待核对（五(十四)：新征程中不掉队；“大稳定、小调整”），当地另有规定的以当地为准。";
@@ -314,7 +314,7 @@ rules! {
     INDICATORS_INCOME_GROWTH: "indicators.incomeGrowth", Text, "一(三)", "农民人均可支配收入增速 = 本年 ÷ 上年 − 1；脱贫县增速高于全省农民平均增速即达到目标（按精确值比较，显示保留两位小数的百分比）。";
     INDICATORS_MONITORED: "indicators.monitored", Text, "二(二)", "防止返贫监测对象按脱贫不稳定户、边缘易致贫户、突发严重困难户统计，风险消除占比 = 风险已消除户数 ÷ 监测户数。";
     INDICATORS_COVERAGE: "indicators.coverage", Text, "四(十三)", "应保尽保、应兜尽兜：测算符合低保、特困条件而未纳入的为缺口。";
-    INDICATORS_CASH: "indicators.cash", Text, "四(十)", "花名册测算的现金帮扶合计（低保、特困等）。";
+    INDICATORS_CASH: "indicators.cash", ASSUMPTION, "四(十)", "花名册测算的现金帮扶合计（低保、特困等）：实施意见没有这一指标，是本计算器为县级汇总列出的；所计各项的依据见各项目（低保、特困为四(十)）。";
     INDICATORS_KEY_COUNTY: "indicators.keyCounty", Text, "五(十四)", "对乡村振兴重点帮扶县建立跟踪监测机制，定期监测评估；名单未公布时注明。";
     INDICATORS_ASSESSMENT: "indicators.assessment", Text, "七(二十三)", "以上指标用于巩固拓展脱贫攻坚成果和乡村振兴考核。";
 }
@@ -527,6 +527,29 @@ mod tests {
                 assert!(!r.text.contains(other.id), "{}: {}", r.id, other.id);
             }
         }
+    }
+
+    #[test]
+    fn what_the_text_does_not_say_is_not_marked_as_its_words() {
+        // 四(十二) only strengthens the care of orphans; how the allowance is paid (institution,
+        // guardian) is 国办发〔2010〕54号's.
+        assert_eq!(ORPHAN_ALLOWANCE_STANDARD.rule().basis, Basis::Document);
+        assert!(ORPHAN_ALLOWANCE_STANDARD
+            .rule()
+            .source
+            .contains("国办发〔2010〕54号"));
+        // 四(十一) names the three layers; that costs outside the policy scope are the patient's
+        // is the insurance's own rule.
+        assert_eq!(MEDICAL_BILL.rule().basis, Basis::Document);
+        assert!(!MEDICAL_BILL.rule().source.contains("四(十一)"));
+        // 城市低收入人口 under 民政's monitoring is a national definition, not the text's.
+        assert_eq!(MONITORING_RURAL.rule().basis, Basis::Document);
+        assert!(MONITORING_RURAL.rule().source.contains("民政部"));
+        // 四(十) has no indicator of the cash paid: the total is this calculator's.
+        assert_eq!(
+            RuleId::from(INDICATORS_CASH).rule().basis,
+            Basis::Assumption
+        );
     }
 
     #[test]

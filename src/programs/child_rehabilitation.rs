@@ -145,9 +145,16 @@ impl HouseholdProgramme for ChildRehabilitationFigures {
         })
     }
 
+    /// 四(十二) when a step applies the scheme's scope (a child of a type it names); a child of a
+    /// type it does not name is told so under 国发〔2018〕20号 alone.
     fn citations(&self) -> Citations {
         let mut c = Citations::default();
-        c.add_if(!self.children.is_empty(), "四(十二)");
+        c.add_if(
+            self.children
+                .iter()
+                .any(|c| c.eligible || c.disability_type != DisabilityType::Mental),
+            "四(十二)",
+        );
         c
     }
 

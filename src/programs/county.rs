@@ -243,9 +243,9 @@ impl Trace {
         reader: &Reader<'_>,
     ) -> Trace {
         Trace {
+            citations: citations.and_steps(&e.steps).into_vec(),
             reasons: e.reasons,
             steps: e.steps,
-            citations: citations.into_vec(),
             unofficial: reader.unofficial(),
             stale: reader.stale(),
             assumptions,
@@ -595,8 +595,10 @@ fn explain_key_county(
 fn explain_measures(f: &Facts<'_>, e: &mut Explanation) {
     let d = format_date(f.on);
     if f.measures.is_empty() {
-        e.note(
+        // The county's measures run from the start of the period (一(二)).
+        e.step_citing(
             rules::COUNTY_MEASURE,
+            "一(二)",
             format!("{d} {}：没有生效的县级措施。", f.phase_text()),
             Some("0".into()),
         );

@@ -144,9 +144,12 @@ impl HouseholdProgramme for HousingFigures {
         })
     }
 
+    /// What the steps cite: 二(三) for an urban household and for who is protected (when that
+    /// decides), 三(八) for the renovation of a rural house.
     fn citations(&self) -> Citations {
-        let mut c = Citations::of(&["二(三)"]);
-        c.add_if(self.measure.is_some(), "三(八)");
+        let mut c = Citations::default();
+        c.add_if(self.urban || self.groups_decide(), "二(三)");
+        c.add_if(!self.urban, "三(八)");
         c
     }
 

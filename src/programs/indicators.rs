@@ -173,6 +173,10 @@ pub fn indicators(
     for i in &list {
         citations.add(i.citation);
     }
+    assumptions.add_if(
+        list.iter().any(|i| i.id == "cashSupport"),
+        rules::INDICATORS_CASH,
+    );
     citations.add("七(二十三)");
     let mut words = Explanation::default();
     if explain {
@@ -380,7 +384,7 @@ fn explain_indicators(name: &str, list: &[Indicator], g: &IncomeGrowth, e: &mut 
         let rule = match i.id {
             "incomeGrowth" => rules::INDICATORS_INCOME_GROWTH,
             "coverageGaps" => rules::INDICATORS_COVERAGE,
-            "cashSupport" => rules::INDICATORS_CASH,
+            "cashSupport" => rules::INDICATORS_CASH.into(),
             "keyCounty" => rules::INDICATORS_KEY_COUNTY,
             _ => rules::INDICATORS_MONITORED,
         };

@@ -190,10 +190,10 @@ impl<F> ProgrammeResult<F> {
             annual: amounts.annual,
             why,
             words: words.map(|w| Words {
+                citations: citations.and_steps(&w.steps).into_vec(),
                 reasons: w.reasons,
                 steps: w.steps,
                 facts: w.facts,
-                citations: citations.into_vec(),
             }),
             basis: Rested {
                 basis,

@@ -288,8 +288,10 @@ impl HouseholdProgramme for OrphanAllowanceFigures {
             }
             if let Some((last, n)) = c.ends {
                 let annual = c.annual().unwrap_or(c.monthly);
-                e.step(
+                // 孤儿 are in 四(十二); the rule's first item, 四(十), is 低保's and 特困's.
+                e.step_citing(
                     rules::ANNUAL_ENDS_WITHIN_YEAR,
+                    "四(十二)",
                     format!(
                         "{}：基本生活费至 {} 止（年满{}周岁前一日），自测算日期起剩 {n} 个月（不足一月按一月计，本计算器的假设）：全年 = {} 元 × {n} = {annual} 元。",
                         c.member,

@@ -109,6 +109,21 @@ impl TemporaryFigures {
     }
 }
 
+/// The step on the events 临时救助 rests on (四(十)): none recorded, or which (returned in words).
+fn event_step(h: &Household<'_>, e: &mut Explanation) -> String {
+    let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
+    let events = events.join("、");
+    let text = if events.is_empty() {
+        "没有登记因病、因灾、意外事故或家庭变故等突发事件。".to_string()
+    } else {
+        format!(
+            "登记了{events}：因此基本生活陷入暂时困难的，给予临时救助；是否困难按下面的缺口判断。"
+        )
+    };
+    e.step(rules::TEMPORARY_EVENT, text, None);
+    events
+}
+
 impl HouseholdProgramme for TemporaryFigures {
     const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("one-off"));
 
@@ -227,17 +242,11 @@ impl HouseholdProgramme for TemporaryFigures {
     }
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        let events = event_step(h, e);
         let Some(year) = self.year else {
-            e.step(
-                rules::TEMPORARY_EVENT,
-                "没有登记因病、因灾、意外事故或家庭变故等突发事件。".into(),
-                None,
-            );
             e.reason(Reason::TemporaryNoEvent.text());
             return;
         };
-        let events: Vec<&str> = h.events.iter().map(|e| e.label()).collect();
-        let events = events.join("、");
         let (n, standard, need) = (self.counted(h), self.standard, self.need);
         self.allowance_steps(n, e);
         e.step_citing(

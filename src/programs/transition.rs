@@ -201,14 +201,11 @@ pub fn transition(reader: &mut Reader<'_>, explain: bool) -> Result<TransitionSt
     })
 }
 
-/// The policy items a status applies, in order of first use.
+/// The policy items a status applies, in order of first use: the period, its phase and the days
+/// left or to come are 一(二)'s (the 5-year period), whatever the date; the pilot 六(十六)'s; each
+/// measure its own.
 fn citations(f: &Figures<'_>) -> Vec<&'static str> {
-    let mut citations = Citations::of(&["一(二)"]);
-    match f.phase {
-        Phase::Transition | Phase::Before => citations.add("一(三)"),
-        Phase::After => citations.add("四(九)"),
-    }
-    citations.add("六(十六)");
+    let mut citations = Citations::of(&["一(二)", "六(十六)"]);
     for m in &f.measures {
         citations.add(m.citation.unwrap_or_default());
     }
@@ -401,9 +398,8 @@ fn explain_status(f: &mut Figures<'_>, e: &mut Explanation) {
             ));
         }
         _ => {
-            e.step_citing(
+            e.step(
                 rules::TRANSITION_PHASE,
-                "四(九)",
                 format!("过渡期已于 {end} 结束，{d} 处于过渡期后的常态化帮扶阶段。"),
                 Some("已结束".into()),
             );
@@ -419,7 +415,7 @@ fn explain_status(f: &mut Figures<'_>, e: &mut Explanation) {
     }
     explain_pilot(f, e);
     let names: Vec<&str> = f.words.iter().map(|(label, _)| *label).collect();
-    e.note(
+    e.step(
         rules::TRANSITION_MEASURES,
         if names.is_empty() {
             format!("{d} 没有在本计算器所列范围内生效的措施。")

@@ -70,7 +70,8 @@ pub fn work_relief(
             why![Reason::WorkReliefRemuneration],
         ),
         (
-            Citations::of(&["六(十六)", "三(六)"]),
+            // What the step applies: 六(十六)'s 及时足额发放劳务报酬.
+            Citations::of(&["六(十六)"]),
             Assumptions::default(),
         ),
         &r,

@@ -74,7 +74,7 @@ pub(super) fn summarise(
 
 fn explain_ledger(t: &LedgerTotals, limits: Option<ApprovalLimits>, e: &mut Explanation) {
     let c = &t.counts;
-    e.note(
+    e.step(
         rules::ASSETS_SUMMARY,
         format!(
             "台账 {} 行：资产 {} 项，账面价值合计 {} 元，年收益合计 {} 元，已计划用途 {} 元；{} 行有误。",

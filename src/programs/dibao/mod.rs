@@ -232,6 +232,8 @@ struct Working {
     /// A covered member's severity, or a wage earner's labour capacity, rested on the
     /// disability-type assumption.
     disability_assumed: bool,
+    /// The household's members are 脱贫人口: 四(十三) is what puts its 特困 members apart.
+    alleviated_people: bool,
     /// The children in the orphans' allowance, left out of the household's 低保 (label, care).
     allowance_children: Vec<(Label, Option<Care>)>,
     /// The members the household's other income is shared among (all but those children).
@@ -421,6 +423,7 @@ pub(crate) fn assess(
         paid: None,
         working: Working {
             area: Some(h.area),
+            alleviated_people: h.alleviated_people(),
             covered: covered.len(),
             covered_members,
             covered_labels: covered.iter().map(|m| m.label.clone()).collect(),
@@ -550,7 +553,13 @@ impl HouseholdProgramme for DibaoFigures {
 
     fn citations(&self) -> Citations {
         let mut c = Citations::of(&["四(十)"]);
-        c.add_if(!self.tekun_members.is_empty(), "四(十三)");
+        // 特困 members beside the household's 低保: 四(十三) when they are 脱贫人口 (see the step).
+        c.add_if(
+            !self.tekun_members.is_empty()
+                && self.working.covered > 0
+                && self.working.alleviated_people,
+            "四(十三)",
+        );
         c
     }
 

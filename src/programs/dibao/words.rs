@@ -226,8 +226,9 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
         .iter()
         .any(|(_, _, d)| matches!(d, Deduction::Capped { .. }));
     if deducted && f.working.area == Some(Area::Urban) {
-        e.step(
+        e.step_citing(
             rules::DIBAO_EMPLOYMENT_DEDUCTION_URBAN,
+            URBAN_DEDUCTION,
             "实施意见只规定农村低保对象按两个月最低工资扣除就业成本；城市低保对象按同一办法扣除（本计算器的假设，请按当地规定核对）。".into(),
             None,
         );
@@ -280,8 +281,15 @@ fn tekun_step(f: &DibaoFigures, n: usize, e: &mut Explanation) {
             None,
         );
     } else {
-        e.step(
+        // 四(十) provides for 特困人员; 四(十三) only for 脱贫人口 unable to work.
+        let item = if f.working.alleviated_people {
+            "四(十三)"
+        } else {
+            "四(十)"
+        };
+        e.step_citing(
             rules::DIBAO_TEKUN_MEMBERS,
+            item,
             format!("{names} 符合特困人员条件，纳入特困供养；低保按其余 {n} 人计算。"),
             None,
         );
@@ -327,7 +335,22 @@ fn explain_standard(f: &DibaoFigures, region: &str, area: &str, e: &mut Explanat
 }
 
 /// Each member's employment-cost deduction, and what is recorded but not counted.
+/// What an urban household's deduction steps cite: 四(十) gives the deduction to 农村低保对象 only;
+/// the national measures let 必要的就业成本 be deducted in town too.
+const URBAN_DEDUCTION: &str = "民发〔2021〕57号第十三条（转述）";
+
+/// What a step of the employment deduction cites: its rule's item, or for an urban household
+/// [`URBAN_DEDUCTION`] (each of these rules lists it).
+fn deduction_citation(rule: impl Into<RuleId>, urban: bool) -> &'static str {
+    if urban {
+        URBAN_DEDUCTION
+    } else {
+        rule.into().citation()
+    }
+}
+
 fn explain_deductions(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
+    let urban = h.area == Area::Urban;
     for (place, wages, d) in &f.working.deductions {
         let Some(m) = h.members.get(*place) else {
             continue;
@@ -369,13 +392,15 @@ fn explain_deductions(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
                     WorkPlace::Province(place) => place.name.clone(),
                     WorkPlace::Outside { code, .. } => format!("省外（{code}）"),
                 };
-                e.step(
+                e.step_citing(
                     rule,
+                    deduction_citation(rule, urban),
                     format!("{member}：在{region}务工（{whose}），两个月最低工资 {months} × {wage} = {cap} 元。"),
                     Some(cap.to_fen_string()),
                 );
-                e.step(
+                e.step_citing(
                     rules::DIBAO_EMPLOYMENT_DEDUCTION_CAP,
+                    deduction_citation(rules::DIBAO_EMPLOYMENT_DEDUCTION_CAP, urban),
                     format!("{member}：扣除就业成本取工资 {wages} 元与 {cap} 元中较小的一个 = {deduction} 元。"),
                     Some(deduction.to_fen_string()),
                 );
@@ -384,11 +409,18 @@ fn explain_deductions(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
     }
 }
 
+/// A member's 加发: the four groups are 四(十)'s words; only the rates and taking the highest of
+/// several are this calculator's, and the step says just that.
 fn supplement_step(s: &Supplement, standard: Money, e: &mut Explanation) {
+    let assumed = if s.also.is_empty() {
+        "加发比例"
+    } else {
+        "加发比例和同属多类只取最高一项"
+    };
     e.step(
         rules::DIBAO_SUPPLEMENT,
         format!(
-            "{}：{}，加发 {} × 低保标准 {standard} 元 = {} 元/月。",
+            "{}：{}，属四(十)所列的加发对象；加发 {} × 低保标准 {standard} 元 = {} 元/月（{assumed}是本计算器的假设）。",
             s.member,
             said(&s.reason),
             s.rate,
