@@ -22,7 +22,7 @@ use crate::params::ParameterSet;
 use crate::programs::assistance::Assistance;
 use crate::programs::monitoring;
 use crate::programs::monitoring::{Category, MonitoringFigures, Track};
-use crate::programs::{registry, RowPart};
+use crate::programs::{registry, Amounts};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -227,13 +227,11 @@ pub fn screen_in(
     let mut programs = Vec::with_capacity(registry::PROGRAMMES.len());
     // Each programme's part as it comes, in the registry's order.
     let mut listed = registry::PROGRAMMES.iter();
-    let mut row = |part: &RowPart| -> Result<()> {
+    let mut row = |a: &Amounts| -> Result<()> {
         let Some(p) = listed.next() else {
             return Ok(());
         };
-        totals.add(&part.amounts)?;
-        basis.extend(&part.basis);
-        let a = &part.amounts;
+        totals.add(a)?;
         programs.push(ScreenedProgramme::of(
             p.id,
             a.eligible,
@@ -243,7 +241,9 @@ pub fn screen_in(
         ));
         Ok(())
     };
-    registry::run_all_for_row(&household, &mut assistance, &reader, &mut kept, &mut row)?;
+    let rested =
+        registry::run_all_for_row(&household, &mut assistance, &reader, &mut kept, &mut row)?;
+    basis.extend(&rested);
     let (alerts, alerts_basis) =
         alerts_of(&household, &assistance, kept.housing.as_ref(), &reader)?;
     basis.extend(&alerts_basis);
