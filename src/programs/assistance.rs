@@ -42,6 +42,9 @@ pub struct Assistance {
     /// business, property, transfer and other income (not the exempt part) ÷ 12 ÷ members, the
     /// children in the orphans' allowance not counted (see [`sharers`]).
     pub other_income_share: Money,
+    /// Each member's own income a month (by their place in the household), see [`own_income`]:
+    /// found once for the 特困 tests and kept for 特困's figures.
+    pub own_incomes: Vec<Money>,
     /// Members who meet the three 特困 tests (by their place in the household), not counting the
     /// children in the allowance of orphans and 事实无人抚养儿童.
     pub tekun_members: Vec<usize>,
@@ -68,17 +71,17 @@ pub(crate) fn own_income(m: &Member<'_>, share: Money) -> Result<Money> {
 }
 
 /// The three 特困 tests for one member against the monthly 低保 `standard`: no labour capacity (or
-/// support that [`continues`]), no means of living (own income below the standard), no supporter
-/// able to support them.
+/// support that [`continues`]), no means of living (`own` income, see [`own_income`], below the
+/// standard), no supporter able to support them.
 pub(crate) fn qualifies_for_tekun(
     m: &Member<'_>,
     standard: Money,
-    share: Money,
+    own: Money,
     minor_age: Option<u32>,
-) -> Result<bool> {
-    let no_means = own_income(m, share)? < standard;
+) -> bool {
+    let no_means = own < standard;
     let first_test = m.labor_capacity == Capacity::None || continues(m, minor_age).is_some();
-    Ok(first_test && no_means && !m.has_supporter)
+    first_test && no_means && !m.has_supporter
 }
 
 /// Why support continues for a member with labour capacity (民发〔2021〕43号第二十四条): a minor
@@ -157,8 +160,11 @@ impl Assistance {
             None
         };
         let (mut tekun_members, mut allowance_choice) = (Vec::new(), Vec::new());
+        let mut own_incomes = Vec::with_capacity(h.members.len());
         for (i, m) in h.members.iter().enumerate() {
-            if !qualifies_for_tekun(m, standard, other_income_share, minor_age)? {
+            let own = own_income(m, other_income_share)?;
+            own_incomes.push(own);
+            if !qualifies_for_tekun(m, standard, own, minor_age) {
                 continue;
             }
             if allowance_minors.contains(&i) {
@@ -171,6 +177,7 @@ impl Assistance {
             standard,
             standard_used: r.used(),
             other_income_share,
+            own_incomes,
             tekun_members,
             allowance_children,
             allowance_choice,
@@ -178,6 +185,15 @@ impl Assistance {
             dibao: None,
             tekun: None,
         })
+    }
+
+    /// The own income a month of `m`, the member at place `i` (see [`own_income`]), as the 特困
+    /// tests found it.
+    pub(crate) fn own_income_of(&self, i: usize, m: &Member<'_>) -> Result<Money> {
+        match self.own_incomes.get(i) {
+            Some(own) => Ok(*own),
+            None => own_income(m, self.other_income_share),
+        }
     }
 
     /// 低保 as decided (an error if a programme reads it before 低保 ran: the registry's order).

@@ -17,9 +17,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::assistance::{
-    continues, former_allowance_student, own_income, Assistance, Continues, Decided,
-};
+use super::assistance::{continues, former_allowance_student, Assistance, Continues, Decided};
 use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::calendar::{day_before, format_date, months_left, turns};
@@ -178,7 +176,7 @@ pub(crate) fn assess(
             orphan_allowance: a.allowance_children.contains(&i),
             choice: a.allowance_choice.contains(&i),
             labor_capacity_text: None,
-            own_monthly: own_income(m, a.other_income_share)?,
+            own_monthly: a.own_income_of(i, m)?,
             raised_to: None,
             fails: Fails::default(),
             ends: None,
