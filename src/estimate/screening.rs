@@ -220,7 +220,12 @@ pub fn screen_in(
     let transition = transitions.get(&reader, false)?;
     let reader = transitions.keeping(reader);
     let monitoring = monitoring::run(&household, &reader, false)?;
-    let mut assistance = Assistance::of(&household, &reader)?;
+    // Read where it was returned: moved out, it is copied (about a kilobyte).
+    let mut found = Assistance::of(&household, &reader);
+    let assistance = match &mut found {
+        Ok(assistance) => assistance,
+        Err(e) => return Err(e.clone()),
+    };
     let mut kept = crate::programs::ForAlerts::default();
     let mut totals = Totals::default();
     let mut basis = rested_on(&monitoring, &transition);
@@ -241,11 +246,9 @@ pub fn screen_in(
         ));
         Ok(())
     };
-    let rested =
-        registry::run_all_for_row(&household, &mut assistance, &reader, &mut kept, &mut row)?;
+    let rested = registry::run_all_for_row(&household, assistance, &reader, &mut kept, &mut row)?;
     basis.extend(&rested);
-    let (alerts, alerts_basis) =
-        alerts_of(&household, &assistance, kept.housing.as_ref(), &reader)?;
+    let (alerts, alerts_basis) = alerts_of(&household, assistance, kept.housing.as_ref(), &reader)?;
     basis.extend(&alerts_basis);
     Ok(Screening {
         monitoring: MonitoringVerdict::of(&monitoring.figures),

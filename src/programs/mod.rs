@@ -466,12 +466,18 @@ pub(crate) fn run_for_row<F: HouseholdProgramme>(
     (kept, assumed): (&mut ForAlerts, &mut Assumptions),
     row: &mut dyn FnMut(&Amounts) -> Result<()>,
 ) -> Result<()> {
-    // Computed and added to the context as `run` does.
-    let figures = F::compute(h, a, r)?;
+    // Computed and added to the context as `run` does, the figures read where they were
+    // returned (moved out, the larger are copied: 低保's are most of a kilobyte).
+    let computed = F::compute(h, a, r);
+    let Ok(figures) = &computed else {
+        return computed.map(|_| ());
+    };
     figures.contribute(a, r.used())?;
     assumed.extend(figures.assumptions());
     row(&figures.amounts()?)?;
-    figures.keep_for_alerts(kept);
+    if let Ok(figures) = computed {
+        figures.keep_for_alerts(kept);
+    }
     Ok(())
 }
 
