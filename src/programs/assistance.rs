@@ -42,9 +42,10 @@ pub struct Assistance {
     /// business, property, transfer and other income (not the exempt part) ÷ 12 ÷ members, the
     /// children in the orphans' allowance not counted (see [`sharers`]).
     pub other_income_share: Money,
-    /// Each member's own income a month (by their place in the household), see [`own_income`]:
-    /// found once for the 特困 tests and kept for 特困's figures.
-    pub own_incomes: Vec<Money>,
+    /// Each member's own income a month (by their place in the household), see [`own_income`],
+    /// and whether it is below the standard: found once for the 特困 tests and kept for 特困's
+    /// figures.
+    pub own_incomes: Vec<(Money, bool)>,
     /// Members who meet the three 特困 tests (by their place in the household), not counting the
     /// children in the allowance of orphans and 事实无人抚养儿童.
     pub tekun_members: Vec<usize>,
@@ -70,16 +71,10 @@ pub(crate) fn own_income(m: &Member<'_>, share: Money) -> Result<Money> {
     m.wages.checked_div(12.into())?.checked_add(share)
 }
 
-/// The three 特困 tests for one member against the monthly 低保 `standard`: no labour capacity (or
-/// support that [`continues`]), no means of living (`own` income, see [`own_income`], below the
+/// The three 特困 tests for one member: no labour capacity (or support that [`continues`]), no
+/// means of living (`no_means`: their own income, see [`own_income`], below the monthly 低保
 /// standard), no supporter able to support them.
-pub(crate) fn qualifies_for_tekun(
-    m: &Member<'_>,
-    standard: Money,
-    own: Money,
-    minor_age: Option<u32>,
-) -> bool {
-    let no_means = own < standard;
+pub(crate) fn qualifies_for_tekun(m: &Member<'_>, no_means: bool, minor_age: Option<u32>) -> bool {
     let first_test = m.labor_capacity == Capacity::None || continues(m, minor_age).is_some();
     first_test && no_means && !m.has_supporter
 }
@@ -163,8 +158,9 @@ impl Assistance {
         let mut own_incomes = Vec::with_capacity(h.members.len());
         for (i, m) in h.members.iter().enumerate() {
             let own = own_income(m, other_income_share)?;
-            own_incomes.push(own);
-            if !qualifies_for_tekun(m, standard, own, minor_age) {
+            let below = own < standard;
+            own_incomes.push((own, below));
+            if !qualifies_for_tekun(m, below, minor_age) {
                 continue;
             }
             if allowance_minors.contains(&i) {
@@ -187,12 +183,12 @@ impl Assistance {
         })
     }
 
-    /// The own income a month of `m`, the member at place `i` (see [`own_income`]), as the 特困
-    /// tests found it.
-    pub(crate) fn own_income_of(&self, i: usize, m: &Member<'_>) -> Result<Money> {
+    /// The own income a month of `m`, the member at place `i` (see [`own_income`]), and whether
+    /// it is below the standard, as the 特困 tests found them.
+    pub(crate) fn own_income_of(&self, i: usize, m: &Member<'_>) -> Result<(Money, bool)> {
         match self.own_incomes.get(i) {
             Some(own) => Ok(*own),
-            None => own_income(m, self.other_income_share),
+            None => own_income(m, self.other_income_share).map(|own| (own, own < self.standard)),
         }
     }
 
