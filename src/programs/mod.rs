@@ -494,6 +494,20 @@ pub(crate) fn row_basis(mut r: Reader<'_>, assumed: Assumptions) -> Result<Basis
     })
 }
 
+/// An empty list for `n()` elements. Natively allocated at that size at once: grown from empty, a
+/// list takes the long way to its first allocation (about 90 instructions). The module grows it
+/// as it is filled, without the count (its bytes count more there).
+#[inline(always)]
+pub(crate) fn list_for<T>(n: impl FnOnce() -> usize) -> Vec<T> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Vec::with_capacity(n());
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = n;
+        Vec::new()
+    }
+}
+
 /// The programme figures the alerts read (a screening row keeps no results to find them in).
 #[derive(Debug, Default)]
 pub struct ForAlerts {
