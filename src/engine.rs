@@ -342,8 +342,11 @@ impl Engine {
         transitions: &mut Transitions,
     ) -> Result<Screening> {
         let on = date(as_of)?;
-        self.read_household(household, as_of)
-            .and_then(|h| estimate::screening::screen_in(&self.params, &h, on, transitions))
+        // Read where it was returned: moved out, it would be copied.
+        match self.read_household(household, as_of) {
+            Ok(ref h) => estimate::screening::screen_in(&self.params, h, on, transitions),
+            Err(e) => Err(e),
+        }
     }
 
     /// Run `each` over a batch of households, in order; a bad household gives its own error, the

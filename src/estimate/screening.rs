@@ -22,7 +22,7 @@ use crate::params::ParameterSet;
 use crate::programs::assistance::Assistance;
 use crate::programs::monitoring;
 use crate::programs::monitoring::{Category, MonitoringFigures, Track};
-use crate::programs::{registry, RowPart};
+use crate::programs::{registry, Amounts};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -219,24 +219,36 @@ pub fn screen_in(
     on: NaiveDate,
     transitions: &mut Transitions,
 ) -> Result<Screening> {
-    let (household, reader) = Household::read_through(h, set, on, Lens::default())?;
-    let transition = transitions.get(&reader, false)?;
-    let reader = transitions.keeping(reader);
-    let monitoring = monitoring::run(&household, &reader, false)?;
-    let mut assistance = Assistance::of(&household, &reader)?;
+    // The household, its monitoring and its context are read where they were returned: moved
+    // out of their Results, each would be copied (the three are nearly two kilobytes).
+    let read = Household::read_through(h, set, on, Lens::default());
+    let (household, reader) = match read {
+        Ok((ref household, ref reader)) => (household, reader),
+        Err(e) => return Err(e),
+    };
+    let transition = transitions.get(reader, false)?;
+    let reader = transitions.keeping(reader.clone());
+    let monitored = monitoring::run(household, &reader, false);
+    let monitoring = match monitored {
+        Ok(ref monitoring) => monitoring,
+        Err(e) => return Err(e),
+    };
+    let mut found = Assistance::of(household, &reader);
+    let assistance = match found {
+        Ok(ref mut assistance) => assistance,
+        Err(e) => return Err(e),
+    };
     let mut kept = crate::programs::ForAlerts::default();
     let mut totals = Totals::default();
-    let mut basis = rested_on(&monitoring, &transition);
+    let mut basis = rested_on(monitoring, &transition);
     let mut programs = Vec::with_capacity(registry::PROGRAMMES.len());
     // Each programme's part as it comes, in the registry's order.
     let mut listed = registry::PROGRAMMES.iter();
-    let mut row = |part: &RowPart| -> Result<()> {
+    let mut row = |a: &Amounts| -> Result<()> {
         let Some(p) = listed.next() else {
             return Ok(());
         };
-        totals.add(&part.amounts)?;
-        basis.extend(&part.basis);
-        let a = &part.amounts;
+        totals.add(a)?;
         programs.push(ScreenedProgramme::of(
             p.id,
             a.eligible,
@@ -246,9 +258,9 @@ pub fn screen_in(
         ));
         Ok(())
     };
-    registry::run_all_for_row(&household, &mut assistance, &reader, &mut kept, &mut row)?;
-    let (alerts, alerts_basis) =
-        alerts_of(&household, &assistance, kept.housing.as_ref(), &reader)?;
+    let rested = registry::run_all_for_row(household, assistance, &reader, &mut kept, &mut row)?;
+    basis.extend(&rested);
+    let (alerts, alerts_basis) = alerts_of(household, assistance, kept.housing.as_ref(), &reader)?;
     basis.extend(&alerts_basis);
     Ok(Screening {
         monitoring: MonitoringVerdict::of(&monitoring.figures),

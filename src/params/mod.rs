@@ -1189,11 +1189,52 @@ impl<'a> Reader<'a> {
         on: NaiveDate,
         region: Option<&Region>,
     ) -> Result<&'a DatedValue> {
+        // Nearly every read of a batch is of a value already kept: that read alone is here, with
+        // little to save and restore; the others are apart, in `value_looked_up`.
+        if let Some(resolved) = self.resolved {
+            if on == self.params_on && region.map(|r| r.code) == resolved.region {
+                let kept = resolved
+                    .slots
+                    .get(spec.index)
+                    .map_or(0, std::cell::Cell::get);
+                let value = (kept & Resolved::PLACE)
+                    .checked_sub(1)
+                    .and_then(|place| usize::try_from(place).ok())
+                    .and_then(|place| self.set.params.get(spec)?.values.get(place));
+                if let Some(v) = value {
+                    self.record_read(spec, v, kept);
+                    return Ok(v);
+                }
+            }
+        }
+        self.value_looked_up(spec, on, region)
+    }
+
+    /// [`Reader::value_at`] for a value not kept yet, or read without kept values.
+    #[cold]
+    #[inline(never)]
+    fn value_looked_up(
+        &mut self,
+        spec: &'static Spec,
+        on: NaiveDate,
+        region: Option<&Region>,
+    ) -> Result<&'a DatedValue> {
         match self.resolved {
             Some(resolved) if on == self.params_on && region.map(|r| r.code) == resolved.region => {
                 self.value_kept(spec, resolved)
             }
             _ => self.value_found(spec, on, region),
+        }
+    }
+
+    /// Record `v`, the value of `spec`, as non-official and stale as `bits` say (see [`Resolved`]).
+    #[inline(always)]
+    fn record_read(&mut self, spec: &'static Spec, v: &DatedValue, bits: u32) {
+        if bits & Resolved::UNOFFICIAL != 0 {
+            self.unofficial.insert(spec);
+        }
+        if bits & Resolved::STALE != 0 {
+            self.stale.insert(spec, v.from);
         }
     }
 
@@ -1264,12 +1305,7 @@ impl<'a> Reader<'a> {
                 (v, bits)
             }
         };
-        if bits & Resolved::UNOFFICIAL != 0 {
-            self.unofficial.insert(spec);
-        }
-        if bits & Resolved::STALE != 0 {
-            self.stale.insert(spec, v.from);
-        }
+        self.record_read(spec, v, bits);
         Ok(v)
     }
 

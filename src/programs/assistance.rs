@@ -42,6 +42,10 @@ pub struct Assistance {
     /// business, property, transfer and other income (not the exempt part) ÷ 12 ÷ members, the
     /// children in the orphans' allowance not counted (see [`sharers`]).
     pub other_income_share: Money,
+    /// Each member's own income a month (by their place in the household), see [`own_income`],
+    /// and whether it is below the standard: found once for the 特困 tests and kept for 特困's
+    /// figures.
+    pub own_incomes: Vec<(Money, bool)>,
     /// Members who meet the three 特困 tests (by their place in the household), not counting the
     /// children in the allowance of orphans and 事实无人抚养儿童.
     pub tekun_members: Vec<usize>,
@@ -67,18 +71,12 @@ pub(crate) fn own_income(m: &Member<'_>, share: Money) -> Result<Money> {
     m.wages.checked_div(12.into())?.checked_add(share)
 }
 
-/// The three 特困 tests for one member against the monthly 低保 `standard`: no labour capacity (or
-/// support that [`continues`]), no means of living (own income below the standard), no supporter
-/// able to support them.
-pub(crate) fn qualifies_for_tekun(
-    m: &Member<'_>,
-    standard: Money,
-    share: Money,
-    minor_age: Option<u32>,
-) -> Result<bool> {
-    let no_means = own_income(m, share)? < standard;
+/// The three 特困 tests for one member: no labour capacity (or support that [`continues`]), no
+/// means of living (`no_means`: their own income, see [`own_income`], below the monthly 低保
+/// standard), no supporter able to support them.
+pub(crate) fn qualifies_for_tekun(m: &Member<'_>, no_means: bool, minor_age: Option<u32>) -> bool {
     let first_test = m.labor_capacity == Capacity::None || continues(m, minor_age).is_some();
-    Ok(first_test && no_means && !m.has_supporter)
+    first_test && no_means && !m.has_supporter
 }
 
 /// Why support continues for a member with labour capacity (民发〔2021〕43号第二十四条): a minor
@@ -157,8 +155,12 @@ impl Assistance {
             None
         };
         let (mut tekun_members, mut allowance_choice) = (Vec::new(), Vec::new());
+        let mut own_incomes = Vec::with_capacity(h.members.len());
         for (i, m) in h.members.iter().enumerate() {
-            if !qualifies_for_tekun(m, standard, other_income_share, minor_age)? {
+            let own = own_income(m, other_income_share)?;
+            let below = own < standard;
+            own_incomes.push((own, below));
+            if !qualifies_for_tekun(m, below, minor_age) {
                 continue;
             }
             if allowance_minors.contains(&i) {
@@ -171,6 +173,7 @@ impl Assistance {
             standard,
             standard_used: r.used(),
             other_income_share,
+            own_incomes,
             tekun_members,
             allowance_children,
             allowance_choice,
@@ -178,6 +181,15 @@ impl Assistance {
             dibao: None,
             tekun: None,
         })
+    }
+
+    /// The own income a month of `m`, the member at place `i` (see [`own_income`]), and whether
+    /// it is below the standard, as the 特困 tests found them.
+    pub(crate) fn own_income_of(&self, i: usize, m: &Member<'_>) -> Result<(Money, bool)> {
+        match self.own_incomes.get(i) {
+            Some(own) => Ok(*own),
+            None => own_income(m, self.other_income_share).map(|own| (own, own < self.standard)),
+        }
     }
 
     /// 低保 as decided (an error if a programme reads it before 低保 ran: the registry's order).

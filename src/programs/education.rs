@@ -176,11 +176,12 @@ impl HouseholdProgramme for EducationFigures {
     const COLUMNS: ColumnNotes = ColumnNotes::yearly(None);
 
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
+        let at_school = h.members.iter().filter(|m| m.schooling.is_some()).count();
         let mut f = EducationFigures {
             family_in_difficulty: false,
-            students: Vec::new(),
+            students: super::list_for(|| at_school),
         };
-        if h.members.iter().all(|m| m.schooling.is_none()) {
+        if at_school == 0 {
             return Ok(f);
         }
         a.rest_on_them(r)?;

@@ -160,9 +160,10 @@ impl HouseholdProgramme for MedicalPremiumFigures {
         };
         let mut members = Vec::with_capacity(h.members.len());
         for (i, m) in h.members.iter().enumerate() {
-            let mut names = Vec::new();
+            let groups = groups(i, h, a)?;
+            let mut names = super::list_for(|| groups.iter().filter(|g| g.1).count());
             let mut share = Rate::default();
-            for (group, applies, spec) in groups(i, h, a)? {
+            for (group, applies, spec) in groups {
                 if applies {
                     names.push(group);
                     share = share.max(r.rate(spec)?);

@@ -453,39 +453,59 @@ impl ProgrammeResult<()> {
     }
 }
 
-/// What a screening row keeps of a programme: its amounts and what it rested on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct RowPart {
-    pub amounts: Amounts,
-    pub basis: Basis,
-}
-
 /// Run one household programme for a screening row: the figures computed as [`run`] computes
-/// them, unexplained, and only their amounts and basis handed to `row` (no result assembled, and
-/// the part not copied out: it is four kilobytes for the thirteen); what the alerts read of them
-/// goes to `kept`.
+/// them, unexplained, and only their amounts handed to `row` (no result assembled). A row lists
+/// what its programmes rested on together, so they read through one reader, `r` (no copy of it
+/// for each, and what one hands the context to rest on is read already): what it records over
+/// the programmes, with their assumptions in `assumed`, is the union their results' would give.
+/// What the alerts read of the figures goes to `kept`.
 pub(crate) fn run_for_row<F: HouseholdProgramme>(
     h: &Household<'_>,
     a: &mut Assistance,
-    reader: &Reader<'_>,
-    kept: &mut ForAlerts,
-    row: &mut dyn FnMut(&RowPart) -> Result<()>,
+    r: &mut Reader<'_>,
+    (kept, assumed): (&mut ForAlerts, &mut Assumptions),
+    row: &mut dyn FnMut(&Amounts) -> Result<()>,
 ) -> Result<()> {
-    // Computed and added to the context as `run` does.
-    let mut r = reader.clone();
-    let figures = F::compute(h, a, &mut r)?;
-    figures.contribute(a, r.used())?;
-    let part = RowPart {
-        amounts: figures.amounts()?,
-        basis: Basis {
-            unofficial: r.unofficial(),
-            stale: r.stale(),
-            assumptions: carried_on(figures.assumptions(), &mut r)?,
-        },
+    // Computed and added to the context as `run` does, the figures read where they were
+    // returned (moved out, the larger are copied: 低保's are most of a kilobyte).
+    let computed = F::compute(h, a, r);
+    let Ok(figures) = &computed else {
+        return computed.map(|_| ());
     };
-    row(&part)?;
-    figures.keep_for_alerts(kept);
+    figures.contribute(a, r.used())?;
+    assumed.extend(figures.assumptions());
+    row(&figures.amounts()?)?;
+    if let Ok(figures) = computed {
+        figures.keep_for_alerts(kept);
+    }
     Ok(())
+}
+
+/// What the programmes of a screening row rested on together, once they all ran through `r`
+/// (see [`run_for_row`]): what `r` recorded, their assumptions, and
+/// `transition.carriedValues` when any rests on a value carried past the transition period.
+pub(crate) fn row_basis(mut r: Reader<'_>, assumed: Assumptions) -> Result<Basis> {
+    // Taken before the test of carried values reads.
+    let (unofficial, stale) = (r.unofficial(), r.stale());
+    Ok(Basis {
+        unofficial,
+        stale,
+        assumptions: carried_on(assumed, &mut r)?,
+    })
+}
+
+/// An empty list for `n()` elements. Natively allocated at that size at once: grown from empty, a
+/// list takes the long way to its first allocation (about 90 instructions). The module grows it
+/// as it is filled, without the count (its bytes count more there).
+#[inline(always)]
+pub(crate) fn list_for<T>(n: impl FnOnce() -> usize) -> Vec<T> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Vec::with_capacity(n());
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = n;
+        Vec::new()
+    }
 }
 
 /// The programme figures the alerts read (a screening row keeps no results to find them in).

@@ -94,7 +94,7 @@ fn member_row(
             &p::PENSION_PAID_SHARE_SEVERE_DISABILITY,
         ),
     ];
-    let mut names = Vec::new();
+    let mut names = super::list_for(|| groups.iter().filter(|g| g.1 && contributes).count());
     let mut share = Rate::default();
     for (group, applies, spec) in groups {
         if applies && contributes {

@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use super::assistance::Assistance;
 use super::{
-    run, run_for_row, Amounts, Basis, ColumnNotes, ForAlerts, HouseholdProgramme, ProgrammeResult,
-    RowPart,
+    row_basis, run, run_for_row, Amounts, Basis, ColumnNotes, ForAlerts, HouseholdProgramme,
+    ProgrammeResult,
 };
 use crate::base::error::Result;
 use crate::base::money::Money;
@@ -157,16 +157,18 @@ macro_rules! define_registry {
 
         /// Every household programme on a checked household for a screening row, in the list's
         /// order: the figures [`run_all`] computes unexplained, each handed to `row` as its
-        /// amounts and what it rested on, no result assembled.
+        /// amounts, no result assembled; then what they rested on together.
         pub(crate) fn run_all_for_row(
             h: &Household<'_>,
             a: &mut Assistance,
             reader: &Reader<'_>,
             kept: &mut ForAlerts,
-            row: &mut dyn FnMut(&RowPart) -> Result<()>,
-        ) -> Result<()> {
-            $(run_for_row::<super::$module::$figures>(h, a, reader, kept, row)?;)*
-            Ok(())
+            row: &mut dyn FnMut(&Amounts) -> Result<()>,
+        ) -> Result<Basis> {
+            let mut r = reader.clone();
+            let mut assumed = crate::policy::rules::Assumptions::default();
+            $(run_for_row::<super::$module::$figures>(h, a, &mut r, (kept, &mut assumed), row)?;)*
+            row_basis(r, assumed)
         }
 
         /// One household programme by id, explained when `explain` (`None`: no such programme).

@@ -17,9 +17,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use tsify::Tsify;
 
-use super::assistance::{
-    continues, former_allowance_student, own_income, Assistance, Continues, Decided,
-};
+use super::assistance::{continues, former_allowance_student, Assistance, Continues, Decided};
 use super::reasons::{why, Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::calendar::{day_before, format_date, months_left, turns};
@@ -167,6 +165,7 @@ pub(crate) fn assess(
         recorded_none |= m.capacity_recorded_none() && !m.has_supporter;
         birthday_on_edge |= m.birthday_on_edge;
         let eligible = eligible.contains(&i);
+        let (own_monthly, below) = a.own_income_of(i, m)?;
         let mut row = TekunMember {
             member: m.label.clone(),
             eligible,
@@ -178,14 +177,14 @@ pub(crate) fn assess(
             orphan_allowance: a.allowance_children.contains(&i),
             choice: a.allowance_choice.contains(&i),
             labor_capacity_text: None,
-            own_monthly: own_income(m, a.other_income_share)?,
+            own_monthly,
             raised_to: None,
             fails: Fails::default(),
             ends: None,
         };
         row.fails = Fails {
             capable: m.labor_capacity != Capacity::None && continues(m, a.minor_age).is_none(),
-            has_means: row.own_monthly >= standard,
+            has_means: !below,
             has_supporter: m.has_supporter,
         };
         if eligible {

@@ -580,7 +580,9 @@ impl Worker<'_> {
                 last_line: job.last_line,
                 place: Some(&place),
             };
-            let (estimate, screening) = self.outcome(node.as_ref(), locate);
+            // Read where it was returned: the pair is over a kilobyte, moved apart by a copy.
+            let outcome = self.outcome(node.as_ref(), locate);
+            let (estimate, screening) = (&outcome.0, &outcome.1);
             let lines = (job.line, job.last_line);
             totals.count(&place, screening.as_ref(), estimate.as_ref(), lines)?;
             let household = group.map(|g| g.id.as_str());
@@ -604,7 +606,7 @@ impl Worker<'_> {
                     dates,
                 } => {
                     // A comparison always has its estimate (it is not `rows_only`).
-                    let Some(estimate) = &estimate else {
+                    let Some(estimate) = estimate else {
                         continue;
                     };
                     let compared = self.compared(

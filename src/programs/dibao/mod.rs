@@ -517,11 +517,14 @@ impl DibaoFigures {
 impl HouseholdProgramme for DibaoFigures {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         r.rest_on(&a.standard_used);
-        let mut f = assess(h, a.standard, (&a.tekun_members, &a.allowance_children), r)?;
-        // Who is covered rests on all that was read but the 加发 rates; the result on all of it.
-        f.working.members_used = r.used();
-        r.rest_on(&f.working.amount_only);
-        Ok(f)
+        // Completed where it was returned: moved out and back, most of a kilobyte is copied.
+        let mut assessed = assess(h, a.standard, (&a.tekun_members, &a.allowance_children), r);
+        if let Ok(f) = &mut assessed {
+            // Who is covered rests on all that was read but the 加发 rates; the result on all of it.
+            f.working.members_used = r.used();
+            r.rest_on(&f.working.amount_only);
+        }
+        assessed
     }
 
     /// Who is under 低保: the 单人户 members, or every member not supported as 特困.
