@@ -362,9 +362,10 @@ fn explain_deductions(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
                 format!("{member}：工资 {wages} 元，但登记为无劳动能力，不扣除就业成本。"),
                 Some("0.00".into()),
             ),
-            Deduction::NoLabour { recorded: false } => e.step(
+            Deduction::NoLabour { recorded: false } => e.step_citing(
                 rules::DIBAO_EMPLOYMENT_DEDUCTION_CAPACITY,
-                format!("{member}：工资 {wages} 元，但{}周岁{}，按民发〔2021〕43号第五条无劳动能力，不扣除就业成本（四(十)只扣除有劳动能力的）。", m.age, m.disability_grade.map(|g| format!("、{g}级残疾")).unwrap_or_default()),
+                deduction_citation(rules::DIBAO_EMPLOYMENT_DEDUCTION_CAPACITY, urban),
+                format!("{member}：工资 {wages} 元，但{}周岁{}，按民发〔2021〕43号第五条无劳动能力，不扣除就业成本（{}只扣除有劳动能力的）。", m.age, m.disability_grade.map(|g| format!("、{g}级残疾")).unwrap_or_default(), if urban { "就业成本" } else { "四(十)" }),
                 Some("0.00".into()),
             ),
             Deduction::Capped {
