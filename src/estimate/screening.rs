@@ -65,8 +65,8 @@ pub struct MonitoringVerdict {
     pub track: Option<Track>,
 }
 
-/// A programme in a screening row: its figures only. A row is a register's line, kept small (about
-/// 2 KB for a household of three); the reason ids (`why`) of each programme come with the
+/// A programme in a screening row: its figures only. A row is a register's line, kept small (its
+/// bytes are held to a budget); the reason ids (`why`) of each programme come with the
 /// household's unexplained `estimate`, or the programme's own call.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 // `ScreenedProgram` in TypeScript, as docs/api.md names it.
