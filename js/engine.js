@@ -534,7 +534,7 @@ const EngineExport = new Proxy(Engine, {
 });
 Engine.prototype.constructor = EngineExport;
 
-/** The policy engine. `new PolicyEngine()` uses the embedded Heilongjiang parameter set; `new PolicyEngine(json)`, a whole parameter set as JSON text. */
+/** The policy engine. `new PolicyEngine()` uses the embedded Heilongjiang parameter set; `new PolicyEngine(json)`, a parameter set as JSON text (whole, or one that `extends` the default). */
 export const PolicyEngine = /** @type {typeof glue.PolicyEngine} */ (/** @type {unknown} */ (EngineExport));
 /** A register being screened (or compared under two engines' parameters) a chunk at a time. */
 export const RegisterScreen = /** @type {typeof glue.RegisterScreen} */ (/** @type {unknown} */ (Screen));

@@ -73,7 +73,7 @@ impl Layout {
             return Err(PolicyError::invalid_input(
                 first.header.as_str(),
                 format!(
-                    "{}不是已知的列（列名见 docs/register.md；与测算无关的列，命令行工具加 --ignore-columns 即忽略）",
+                    "{}不是已知的列（列名见 docs/register.md；与测算无关的列，命令行工具加 --ignore-columns、JavaScript 调用时传 unknownColumns: 'ignore' 即忽略）",
                     listed.join("、")
                 ),
             ));
@@ -790,7 +790,7 @@ mod tests {
         assert_eq!(e.path, "生活自理能力");
         assert_eq!(
             e.message,
-            "第 2 列“生活自理能力”（是不是“自理能力”？）、第 3 列“本人年工资”、第 4 列“家庭经营净收入”（是不是“经营净收入”？）不是已知的列（列名见 docs/register.md；与测算无关的列，命令行工具加 --ignore-columns 即忽略）"
+            "第 2 列“生活自理能力”（是不是“自理能力”？）、第 3 列“本人年工资”、第 4 列“家庭经营净收入”（是不是“经营净收入”？）不是已知的列（列名见 docs/register.md；与测算无关的列，命令行工具加 --ignore-columns、JavaScript 调用时传 unknownColumns: 'ignore' 即忽略）"
         );
     }
 

@@ -30,7 +30,8 @@ use crate::{
 };
 
 /// The policy engine. `new PolicyEngine()` uses the embedded Heilongjiang parameter set;
-/// `new PolicyEngine(json)`, a whole parameter set as JSON text (as `fromParameters`).
+/// `new PolicyEngine(json)`, a parameter set as JSON text, whole or one that `extends` the default
+/// (as `fromParameters`).
 #[wasm_bindgen]
 pub struct PolicyEngine {
     pub(super) inner: Engine,
@@ -44,8 +45,9 @@ impl From<Engine> for PolicyEngine {
 
 #[wasm_bindgen]
 impl PolicyEngine {
-    /// Without an argument, the embedded Heilongjiang parameter set; with one, a whole parameter
-    /// set as JSON text, read and checked as `fromParameters` reads it (anything but a string is
+    /// Without an argument, the embedded Heilongjiang parameter set; with one, a parameter set as
+    /// JSON text (whole, or one that `extends` the default), read and checked as `fromParameters`
+    /// reads it (anything but a string is
     /// PolicyError INVALID_PARAMETERS, never ignored).
     #[wasm_bindgen(constructor)]
     pub fn new(
@@ -58,7 +60,8 @@ impl PolicyEngine {
     }
 
     #[cfg(not(feature = "household-only"))]
-    /// A whole parameter set as JSON text (same schema as the default).
+    /// A parameter set as JSON text (same schema as the default): whole, or a file that `extends`
+    /// the default and gives only what it changes (docs/parameters.md).
     #[wasm_bindgen(js_name = fromParameters)]
     pub fn from_parameters(
         #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
