@@ -346,8 +346,12 @@ test('a portal\'s policy with \'wasm-unsafe-eval\' alone: Chromium 89 cannot com
   assert.match(status, /^出错：本网站的内容安全策略（Content-Security-Policy）不允许编译 WebAssembly/, status);
   assert.ok(status.includes("'unsafe-eval'") && !/disallowed by embedder|请刷新页面/.test(status), status);
   await page.screenshot({ path: join(shots, 'staff-page-csp-chromium-89.png') });
+  // Requests still in flight when a context closes (the page's last files; once the page is
+  // ready, the service worker keeping the site) would have their fulfil fail: stop routing first.
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
   await context.close();
   const today = await open(browsers['chromium (Debian)'], site.url, { route });
   assert.equal(await today.page.evaluate(() => document.body.dataset.ready), 'true');
+  await today.context.unrouteAll({ behavior: 'ignoreErrors' });
   await today.context.close();
 });
