@@ -430,3 +430,40 @@ fn an_annual_figure_that_stops_within_the_year_counts_the_months_left() {
         "{steps:#?}"
     );
 }
+
+#[test]
+fn a_per_capita_income_below_the_line_is_said_exactly_where_the_fen_hides_it() {
+    // 延寿县, two members, business 11,999.99 a year, 2024-06-01: per person 11,999.99 ÷ 2 =
+    // 5,999.995 < the line 6,000 (边缘易致贫户). To the fen that is 6,000.00, the line itself: the
+    // step that works the figure out, and the one comparing it, say 5999.995.
+    let h = r#"{"region":"230129","income":{"business":"11999.99"},
+            "members":[{"birthDate":"1980-01-01"},{"birthDate":"1982-01-01"}]}"#;
+    let steps = monitoring_steps(h, "2024-06-01");
+    assert!(
+        steps[0].ends_with("÷ 家庭成员 2 人 = 人均纯收入 5999.995 元/人·年（本计算器的假设）。"),
+        "{steps:?}"
+    );
+    assert!(
+        steps.contains(
+            &"监测收入标准 6000.00 元/人·年：人均纯收入 5999.995 元/人·年低于标准。".to_string()
+        ),
+        "{steps:?}"
+    );
+    assert!(
+        steps.iter().all(|s| !s.contains("6000.00 元/人·年。")),
+        "{steps:?}"
+    );
+    // The field stays to the fen (documented on the type); the risk says below.
+    let m = &explained(h, "2024-06-01")["monitoring"];
+    assert_eq!(m["perCapitaNetIncome"], "6000.00");
+    assert_eq!(m["risks"][0], "incomeBelowLine");
+    // Registered as monitored, the risk-elimination words say the same exact figure.
+    let h = r#"{"region":"230129","status":"monitored","monitoringCategory":"marginal",
+            "income":{"business":"11999.99"},
+            "members":[{"birthDate":"1980-01-01"},{"birthDate":"1982-01-01"}]}"#;
+    let m = &explained(h, "2024-06-01")["monitoring"];
+    assert_eq!(
+        m["riskElimination"]["reasons"][0],
+        "人均纯收入 5999.995 元仍低于监测标准 6000.00 元"
+    );
+}

@@ -122,7 +122,9 @@ pub struct MonitoringFigures {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub category: Option<Category>,
-    /// Annual per-capita net income.
+    /// Annual per-capita net income, rounded to the fen. The comparison with the line is made on the
+    /// exact figure: where rounding takes it up to the line it is below (11999.99 ÷ 2 = 5999.995 shown
+    /// as 6000.00), `risks` still has `incomeBelowLine` and the explained steps show the exact figure.
     #[tsify(type = "string")]
     pub per_capita_net_income: Money,
     /// The monitoring line on the date (yuan per person per year).
@@ -437,6 +439,19 @@ fn risk_elimination(
     })
 }
 
+/// The per-capita net income as the words say it: to the fen, or, below the line, exact enough to
+/// show it below (5999.995, not 6000.00).
+fn per_capita_said(f: &MonitoringFigures, h: &Household<'_>) -> String {
+    let per_capita = f.per_capita_net_income;
+    if !f.below {
+        return per_capita.to_string();
+    }
+    f.income.checked_div(h.size()).map_or_else(
+        |_| per_capita.to_string(),
+        |exact| exact.said_below(f.income_line),
+    )
+}
+
 fn explain_check(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanation) {
     let (total, n, per_capita, line) = (
         f.income,
@@ -444,12 +459,13 @@ fn explain_check(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanati
         f.per_capita_net_income,
         f.income_line,
     );
+    let said = per_capita_said(f, h);
     let wages = Money::sum(h.members.iter().map(|m| m.wages)).unwrap_or_default();
     let i = h.income;
     e.step(
         rules::MONITORING_PER_CAPITA_NET_INCOME,
         format!(
-            "家庭全部年收入 {total} 元（经营 {} + 财产 {} + 转移 {} + 其他 {}{} + 工资 {wages}）÷ 家庭成员 {n} 人 = 人均纯收入 {per_capita} 元/人·年。",
+            "家庭全部年收入 {total} 元（经营 {} + 财产 {} + 转移 {} + 其他 {}{} + 工资 {wages}）÷ 家庭成员 {n} 人 = 人均纯收入 {said} 元/人·年。",
             i.business,
             i.property,
             i.transfer,
@@ -461,14 +477,7 @@ fn explain_check(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanati
     e.step(
         rules::MONITORING_INCOME_LINE,
         format!(
-            "监测收入标准 {line} 元/人·年：人均纯收入 {} 元/人·年{}标准。",
-            if f.below {
-                total
-                    .checked_div(h.size())
-                    .map_or_else(|_| per_capita.to_string(), |exact| exact.said_below(line))
-            } else {
-                per_capita.to_string()
-            },
+            "监测收入标准 {line} 元/人·年：人均纯收入 {said} 元/人·年{}标准。",
             if f.below { "低于" } else { "不低于" }
         ),
         Some(line.to_fen_string()),
@@ -491,7 +500,7 @@ fn explain_check(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanati
     explain_verdict(f, h, e);
     facts(f, e);
     if let Some(re) = &mut f.risk_elimination {
-        re.reasons = elimination_words(re, f.below, per_capita, line, h, f.sudden.as_ref());
+        re.reasons = elimination_words(re, f.below, &said, line, h, f.sudden.as_ref());
         e.step(
             rules::MONITORING_RISK_ELIMINATION,
             format!("风险消除：{}", re.reasons.join("；")),
@@ -680,7 +689,7 @@ fn explain_scope(f: &MonitoringFigures, e: &mut Explanation) {
 fn elimination_words(
     re: &RiskElimination,
     below: bool,
-    per_capita: Money,
+    per_capita: &str,
     line: Money,
     h: &Household<'_>,
     sudden: Option<&Sudden>,
