@@ -248,6 +248,7 @@ fn why(f: &MonitoringFigures) -> Why {
         (_, Some(Category::Unstable)) => Reason::MonitoringUnstable,
         (_, Some(Category::Marginal)) => Reason::MonitoringMarginal,
         (_, Some(Category::SuddenHardship)) => Reason::MonitoringSuddenHardship,
+        (Registered::Monitored, None) if !f.risks.is_empty() => Reason::MonitoringRisksFound,
         (Registered::Monitored, None) => Reason::MonitoringNoNewRisk,
         (Registered::Other, None) => Reason::MonitoringNotInScope,
     };
@@ -655,6 +656,7 @@ fn verdict_reason(f: &MonitoringFigures, already: bool, e: &mut Explanation) {
         Some(Category::Unstable) => Reason::MonitoringUnstable.text(),
         Some(Category::Marginal) => Reason::MonitoringMarginal.text(),
         Some(Category::SuddenHardship) => Reason::MonitoringSuddenHardship.text(),
+        None if already && !f.risks.is_empty() => Reason::MonitoringRisksFound.text(),
         None if already => Reason::MonitoringNoNewRisk.text(),
         None => Reason::MonitoringNotInScope.text(),
     });

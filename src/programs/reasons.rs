@@ -114,6 +114,7 @@ reasons! {
     MonitoringUnstable       "monitoring.unstable"       "脱贫户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属脱贫不稳定户，应纳入监测。";
     MonitoringMarginal       "monitoring.marginal"       "一般农户人均纯收入低于监测标准或“两不愁三保障”及饮水安全未保障：属边缘易致贫户，应纳入监测。";
     MonitoringSuddenHardship "monitoring.suddenHardship" "因病因灾因意外事故等刚性支出较大或收入大幅缩减，基本生活出现严重困难：属突发严重困难户，应纳入监测。";
+    MonitoringRisksFound     "monitoring.risksFound"     "该户已纳入防返贫监测（未登记类别）；本次测算仍有返贫致贫风险，见所列风险。";
     MonitoringNoNewRisk      "monitoring.noNewRisk"      "该户已纳入防返贫监测；本次测算未发现新的返贫致贫风险，类别以登记为准。";
     MonitoringNotInScope     "monitoring.notInScope"     "人均纯收入不低于监测标准，“两不愁三保障”及饮水安全均有保障，未发现突发严重困难：暂不纳入监测。";
     MonitoringUrbanRegistered "monitoring.urbanRegistered" "城市家庭，但已登记为脱贫户或监测户：仍按登记纳入防止返贫动态监测。";
