@@ -628,10 +628,17 @@ fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation
             c.label()
         ));
     } else if f.urban && h.status == HouseholdStatus::General {
+        e.step(
+            rules::MONITORING_RURAL,
+            "城市家庭不在防止返贫动态监测范围：监测面向农户。".into(),
+            None,
+        );
+        // Who monitors urban low-income people is the national document's, not the text's.
+        let national = rules::MONITORING_RURAL.rule().sources().last();
         e.step_citing(
             rules::MONITORING_RURAL,
-            "四(九)",
-            "城市家庭不在防止返贫动态监测范围：监测面向农户；城市低收入人口由民政部门开展低收入人口动态监测。".into(),
+            national.unwrap_or_default(),
+            "城市低收入人口由民政部门开展低收入人口动态监测（国家文件，实施意见未写）。".into(),
             None,
         );
         e.reason(Reason::MonitoringUrban.text());
