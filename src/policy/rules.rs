@@ -169,6 +169,7 @@ rules! {
     MONITORING_RURAL: "monitoring.rural", Document, "二(二)、四(九)；国务院办公厅转发民政部等单位《关于加强低收入人口动态监测做好分层分类社会救助工作的意见》（2023年，转述）", "防止返贫动态监测面向农户（二(二)、四(九)）：城市一般家庭不纳入；城市低收入人口由民政部门开展低收入人口动态监测，这一点见国家文件，实施意见未写。";
     MONITORING_URBAN_REGISTERED: "monitoring.urbanRegistered", ASSUMPTION, "二(二)", "城市家庭已登记为脱贫户、监测户或返贫致贫户的（如易地扶贫搬迁进城），仍按登记纳入监测。";
     MONITORING_SCOPE: "monitoring.scope", Text, "二(二)、四(九)", "脱贫不稳定户、边缘易致贫户、突发严重困难户纳入监测；已认定的监测对象按登记类别。";
+    MONITORING_CATEGORY_ORDER: "monitoring.categoryOrder", ASSUMPTION, "二(二)", "一户只定一个监测类别：脱贫户收入低于标准或“两不愁三保障”及饮水安全未保障的为脱贫不稳定户，一般农户的为边缘易致贫户，同时有突发严重困难的也按这两类定；只因突发严重困难纳入的为突发严重困难户。二(二)列出三类，未写一户同时符合几类时定哪一类。";
     MONITORING_TRACK: "monitoring.track", Text, "二(二)", "有劳动能力的开发式帮扶，无劳动能力的兜底保障，重大灾害或家庭重大变故“一事一议”。";
     MONITORING_CASE_BY_CASE: "monitoring.caseByCase", ASSUMPTION, "二(二)", "登记了因灾或家庭变故事件的，按“遭遇重大自然灾害或家庭重大变故”实行“一事一议”：是否“重大”由县级认定，本计算器不判断。";
     MONITORING_RISK_ELIMINATION: "monitoring.riskElimination", Document, "二(二)；国家乡村振兴局等《关于健全防止返贫动态监测和帮扶机制的指导意见》（2021，转述）", "收入持续稳定超过监测标准满规定月数、“两不愁三保障”及饮水安全有保障的，可按程序标注风险消除；无劳动能力的不标注，持续跟踪。";

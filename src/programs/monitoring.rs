@@ -146,6 +146,9 @@ pub struct MonitoringFigures {
     below: bool,
     #[serde(skip)]
     sudden: Option<Sudden>,
+    /// The category found is one of two that apply (also sudden hardship): the order decided it.
+    #[serde(skip)]
+    category_by_order: bool,
     /// How the household was registered: already monitored (with a category), or urban and general.
     #[serde(skip)]
     registered: Registered,
@@ -302,6 +305,7 @@ fn assumptions(f: &MonitoringFigures, h: &Household<'_>) -> Assumptions {
         rules::MONITORING_CASE_BY_CASE,
     );
     a.add_if(f.urban && f.in_scope, rules::MONITORING_URBAN_REGISTERED);
+    a.add_if(f.category_by_order, rules::MONITORING_CATEGORY_ORDER);
     // A house appraised C or D counts as unsafe although registered safe.
     a.add_if(
         h.guarantees.housing
@@ -381,6 +385,9 @@ pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Monitoring
         _ if is_sudden => Some(Category::SuddenHardship),
         _ => None,
     };
+    let found = !(already && h.monitoring_category.is_some());
+    let category_by_order =
+        found && is_sudden && matches!(category, Some(Category::Unstable | Category::Marginal));
     let has_labor = h.members.iter().any(|m| m.labor_capacity != Capacity::None);
     let track = in_scope.then(|| {
         if h.events
@@ -411,6 +418,7 @@ pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Monitoring
         income: total,
         below,
         sudden,
+        category_by_order,
         registered: match h.status {
             _ if already && h.monitoring_category.is_some() => Registered::WithCategory,
             _ if already => Registered::Monitored,
@@ -659,6 +667,17 @@ fn explain_verdict(f: &MonitoringFigures, h: &Household<'_>, e: &mut Explanation
 }
 
 fn verdict_reason(f: &MonitoringFigures, already: bool, e: &mut Explanation) {
+    if let Some(c) = f.category.filter(|_| f.category_by_order) {
+        e.step(
+            rules::MONITORING_CATEGORY_ORDER,
+            format!(
+                "同时符合{}和突发严重困难户的条件：一户只定一个类别，定为{}。",
+                c.label(),
+                c.label()
+            ),
+            Some(c.label().into()),
+        );
+    }
     e.reason(match f.category {
         Some(Category::Unstable) => Reason::MonitoringUnstable.text(),
         Some(Category::Marginal) => Reason::MonitoringMarginal.text(),
