@@ -467,3 +467,66 @@ fn a_per_capita_income_below_the_line_is_said_exactly_where_the_fen_hides_it() {
         "人均纯收入 5999.995 元仍低于监测标准 6000.00 元"
     );
 }
+
+#[test]
+fn a_house_outside_the_protected_groups_is_not_said_to_need_no_renovation() {
+    // 延寿县, one member of 44 with wages 60,000 (no 低保, not 脱贫 or monitored): not a protected
+    // household. Whatever the appraisal, the step says the household is not protected, not that
+    // the house needs no renovation (a D-grade house is 整体危险).
+    let housing = |extra: &str| -> Vec<String> {
+        let h = format!(
+            r#"{{"region":"230129","members":[{{"id":"子","birthDate":"1980-01-01","wages":"60000"}}]{extra}}}"#
+        );
+        let v = explained(&h, "2024-06-01");
+        let p = v["programs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["program"] == "housing")
+            .unwrap()
+            .clone();
+        texts(&p)
+    };
+    for (extra, appraisal) in [
+        (
+            r#","housing":{"appraisal":"D"}"#,
+            "房屋安全性鉴定为D级（整体危险）",
+        ),
+        (
+            r#","housing":{"appraisal":"C"}"#,
+            "房屋安全性鉴定为C级（局部危险）",
+        ),
+        (
+            r#","guarantees":{"housing":false}"#,
+            "未录入房屋安全性鉴定等级",
+        ),
+    ] {
+        let steps = housing(extra);
+        assert!(
+            steps.contains(&format!(
+                "{appraisal}：该户不是农村危房改造保障对象（见上），不计改造补助。"
+            )),
+            "{steps:?}"
+        );
+        assert!(steps.iter().all(|s| !s.contains("无需改造")), "{steps:?}");
+    }
+    // A 脱贫户 (protected) whose house is registered unsafe but not appraised: asked to appraise it
+    // first, not told it needs no renovation.
+    let h = r#"{"region":"230129","status":"alleviated","guarantees":{"housing":false},
+            "members":[{"birthDate":"1980-01-01","wages":"20000"}]}"#;
+    let v = explained(h, "2024-06-01");
+    let p = v["programs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["program"] == "housing")
+        .unwrap();
+    let steps = texts(p);
+    assert!(
+        steps.contains(
+            &"未录入房屋安全性鉴定等级，登记住房安全未保障：鉴定为C级、D级危房的才计改造补助，请先鉴定。"
+                .to_string()
+        ),
+        "{steps:?}"
+    );
+}

@@ -208,6 +208,16 @@ impl HouseholdProgramme for HousingFigures {
                 measure_label(m),
                 self.subsidy
             ),
+            // Not protected: whatever the house, no renovation subsidy of this programme.
+            None if self.groups.is_empty() => {
+                format!("{appraisal}：该户不是农村危房改造保障对象（见上），不计改造补助。")
+            }
+            None if self.appraisal.is_none() && self.unsecured => format!(
+                "{appraisal}，登记住房安全未保障：鉴定为C级、D级危房的才计改造补助，请先鉴定。"
+            ),
+            None if self.appraisal.is_none() => {
+                format!("{appraisal}，登记住房安全有保障：不计改造补助。")
+            }
             None => format!("{appraisal}：无需改造补助。"),
         };
         e.step_citing(
