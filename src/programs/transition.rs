@@ -434,6 +434,10 @@ fn explain_pilot(f: &Figures<'_>, e: &mut Explanation) {
             "{}是脱贫县，涉农资金统筹整合试点政策适用（至 {until}）。",
             r.name
         )),
+        Some(r) if r.alleviated_county && f.on < f.start => e.reason(format!(
+            "{}是脱贫县，涉农资金统筹整合试点尚未开始（{s} 至 {until}）。",
+            r.name
+        )),
         Some(r) if r.alleviated_county => e.reason(format!(
             "{}是脱贫县，但涉农资金统筹整合试点已于 {until} 结束。",
             r.name
@@ -446,8 +450,9 @@ fn explain_pilot(f: &Figures<'_>, e: &mut Explanation) {
         }
         Some(r) if r.alleviated_county => {
             format!(
-                "{}是脱贫县；试点只在过渡期前{years}年（{s} 至 {until}），{d} 不在此期间：不适用。",
-                r.name
+                "{}是脱贫县；试点只在过渡期前{years}年（{s} 至 {until}），{d} 不在此期间（{}）：不适用。",
+                r.name,
+                if f.on < f.start { "尚未开始" } else { "已结束" }
             )
         }
         Some(r) => format!(
