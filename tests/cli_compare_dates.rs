@@ -34,14 +34,15 @@ fn the_period_end_is_compared_household_by_household_with_why() {
     // The printed summary names the reason: 雨露计划's own window closed for one household.
     assert!(stderr.contains("措施自身的期限届满"), "{stderr}");
     // A: 雨露计划 for the monitored household's vocational student ends with its own window
-    // (education.yulu.windowEnd 2025-12-31): 3000.00 → 0, measureLapsed. Its 资助参保 goes on
+    // (education.yulu.windowEnd 2025-12-31): on 2025-12-31 one month is left (a part month whole),
+    // 3000.00 ÷ 12 × 1 = 250.00 for the year; → 0, measureLapsed. Its 资助参保 goes on
     // (paidShare.monitored 0.5 from 2026-01-01, an assumption): 2 × 400 × 0.5 = 400.00 both days.
     let education = &lines[0]["programs"][4];
     assert_eq!(education["program"], "education");
     assert_eq!(
         (&education["difference"], &education["why"]),
         (
-            &Value::from("-3000.00"),
+            &Value::from("-250.00"),
             &serde_json::json!(["measureLapsed"])
         )
     );
@@ -54,7 +55,7 @@ fn the_period_end_is_compared_household_by_household_with_why() {
     assert_eq!(
         summary["reasons"],
         serde_json::json!([{ "reason": "measureLapsed", "label": "措施自身的期限届满（如渐退期结束、政策窗口关闭）",
-            "households": 1, "gaining": 0, "losing": 1, "difference": "-3000.00" }])
+            "households": 1, "gaining": 0, "losing": 1, "difference": "-250.00" }])
     );
     assert_eq!(
         summary["regions"][1]["reasons"][0]["households"], 1,

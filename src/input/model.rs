@@ -627,9 +627,9 @@ struct Ages<'r, 'p> {
 
 /// The ages at which a rule's answer changes, each as the age that crosses it: 未满16周岁 and 60周岁以上
 /// of labour capacity (the working ages), the elderly and minor ages of 低保 (and of 特困, the
-/// orphans' allowance, care services), 康复救助's, compulsory schooling's and 公益岗位's ages (a
+/// orphans' allowance, care services), 康复救助's, compulsory schooling's, 雨露计划's and 公益岗位's ages (a
 /// maximum that is included is crossed a year after it).
-static THRESHOLDS: [(&Spec, u32); 9] = [
+static THRESHOLDS: [(&Spec, u32); 10] = [
     (&p::LABOR_WORKING_AGE_MIN, 0),
     (&p::LABOR_WORKING_AGE_MAX, 1),
     (&p::DIBAO_ELDERLY_AGE, 0),
@@ -637,6 +637,7 @@ static THRESHOLDS: [(&Spec, u32); 9] = [
     (&p::CHILD_REHAB_AGE_MAX, 1),
     (&p::EDUCATION_COMPULSORY_AGE_MIN, 0),
     (&p::EDUCATION_COMPULSORY_AGE_MAX, 1),
+    (&p::EDUCATION_YULU_AGE_MAX, 1),
     (&p::PUBLIC_POST_AGE_MIN, 0),
     (&p::PUBLIC_POST_AGE_MAX, 1),
 ];

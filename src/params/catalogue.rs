@@ -163,6 +163,8 @@ catalogue! {
     EDUCATION_NUTRITION_PILOT = def("education.nutrition.pilot", Flag, "是否实施农村义务教育学生营养改善计划（按县）")
         .about("1：该县（市、区）实施农村义务教育学生营养改善计划；0：未实施。");
     EDUCATION_YULU_ANNUAL = def("education.yulu.annual", YuanPerYear, "雨露计划职业教育补助");
+    EDUCATION_YULU_AGE_MAX = def("education.yulu.ageMax", Years, "雨露计划：按家庭子女计的最大年龄（含）").limits(Limits::whole(15, 60))
+        .about("家庭信息没有成员与户主的关系：在读中职、高职的成员不超过这个年龄的，按脱贫家庭（监测户）子女计雨露计划；超过的不计。");
     EDUCATION_SENIOR_HIGH_GRANT = def("education.seniorHighGrant.average", YuanPerYear, "普通高中国家助学金平均标准");
     EDUCATION_SCHOOL_DAYS = def("education.schoolDaysPerYear", Days, "营养改善计划：全年在校天数").limits(Limits::whole(1, 366));
     EDUCATION_BOARDING_PRIMARY = def("education.boarding.primary", YuanPerYear, "寄宿生生活补助：小学");

@@ -8,9 +8,14 @@
 //! difficulty when it is alleviated or monitored, or when 低保 or 特困 applies to it (the assistance
 //! context).
 //!
+//! 雨露计划 is for the family's children (子女, the 新成长劳动力): the household data does not say who
+//! is a child of whom, so a vocational student over `education.yulu.ageMax` gets none (rule
+//! `education.yuluAge`). A window that ends within 12 months counts the months left, a twelfth of
+//! the year's amount each (rule `annual.endsWithinYear`).
+//!
 //! Parameters read: `education.nutrition.perDay`, `education.schoolDaysPerYear`,
 //! `education.boarding.primary`, `education.boarding.junior`, `education.seniorHighGrant.average`,
-//! `education.yulu.annual`, `education.yulu.windowEnd`.
+//! `education.yulu.annual`, `education.yulu.windowEnd`, `education.yulu.ageMax`.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -20,7 +25,7 @@ use tsify::Tsify;
 use super::assistance::Assistance;
 use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
-use crate::base::calendar::format_date;
+use crate::base::calendar::{format_date, months_left};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::{Area, Household, Label, Member, Schooling};
@@ -48,6 +53,9 @@ pub struct Aid {
     /// Per school day and days, for the nutrition plan.
     #[serde(skip)]
     per_day: Option<(Money, u32)>,
+    /// 雨露计划 whose window ends within 12 months: the year's amount and the months left.
+    #[serde(skip)]
+    months_left: Option<(Money, u32)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -64,6 +72,10 @@ pub struct Student {
     yulu_ended: Option<NaiveDate>,
     #[serde(skip)]
     yulu_until: Option<NaiveDate>,
+    /// A vocational student of an alleviated or monitored household tested for 雨露计划 by age: the
+    /// age and the most counted as a child of the family (`education.yulu.ageMax`).
+    #[serde(skip)]
+    yulu_age: Option<(u32, u32)>,
     /// A rural pupil in a county that does not run the nutrition plan.
     #[serde(skip)]
     no_nutrition_plan: bool,
@@ -87,6 +99,7 @@ fn aid(id: &'static str, annual: Money) -> Aid {
         annual,
         citation: None,
         per_day: None,
+        months_left: None,
     }
 }
 
@@ -121,6 +134,7 @@ fn student(
         annual: Money::ZERO,
         yulu_ended: None,
         yulu_until: None,
+        yulu_age: None,
         no_nutrition_plan: false,
     };
     // The nutrition plan runs in the counties that carry it out (a flag by region).
@@ -147,23 +161,50 @@ fn student(
         let annual = r.money(&p::EDUCATION_SENIOR_HIGH_GRANT)?;
         s.aids.push(aid("seniorHighGrant", annual));
     }
-    let alleviated_or_monitored = h.status.alleviated_or_monitored();
+    yulu(m, schooling, h, r, &mut s)?;
+    s.annual = Money::sum(s.aids.iter().map(|a| a.annual))?;
+    Ok(s)
+}
+
+/// 雨露计划 for a vocational student of an alleviated or monitored household: a child of the family
+/// (by age), while its window is open; the months left when it closes within 12 months.
+fn yulu(
+    m: &Member<'_>,
+    schooling: Schooling,
+    h: &Household<'_>,
+    r: &mut Reader<'_>,
+    s: &mut Student,
+) -> Result<()> {
     let vocational = matches!(
         schooling,
         Schooling::Vocational | Schooling::HigherVocational
     );
-    if vocational && alleviated_or_monitored {
-        let until = r.date(&p::YULU_WINDOW_END)?;
-        if r.on() <= until {
-            let annual = r.money(&p::EDUCATION_YULU_ANNUAL)?;
-            s.aids.push(aid("yulu", annual));
-            s.yulu_until = Some(until);
-        } else {
-            s.yulu_ended = Some(until);
-        }
+    if !vocational || !h.status.alleviated_or_monitored() {
+        return Ok(());
     }
-    s.annual = Money::sum(s.aids.iter().map(|a| a.annual))?;
-    Ok(s)
+    let until = r.date(&p::YULU_WINDOW_END)?;
+    if r.on() > until {
+        s.yulu_ended = Some(until);
+        return Ok(());
+    }
+    let age_max = r.count(&p::EDUCATION_YULU_AGE_MAX)?;
+    s.yulu_age = Some((m.age, age_max));
+    if m.age > age_max {
+        return Ok(());
+    }
+    let year = r.money(&p::EDUCATION_YULU_ANNUAL)?;
+    let months = months_left(r.on(), until)?;
+    let mut yulu = aid("yulu", year);
+    if months < 12 {
+        yulu.annual = year
+            .checked_mul(Decimal::from(months))?
+            .checked_div(Decimal::from(12))?
+            .round_fen();
+        yulu.months_left = Some((year, months));
+    }
+    s.aids.push(yulu);
+    s.yulu_until = Some(until);
+    Ok(())
 }
 
 impl EducationFigures {
@@ -218,6 +259,18 @@ impl HouseholdProgramme for EducationFigures {
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
         a.add_if(!self.students.is_empty(), rules::EDUCATION_DIFFICULTY);
+        let students = &self.students;
+        a.add_if(
+            students.iter().any(|s| s.yulu_age.is_some()),
+            rules::EDUCATION_YULU_AGE,
+        );
+        a.add_if(
+            students
+                .iter()
+                .flat_map(|s| &s.aids)
+                .any(|a| a.months_left.is_some()),
+            rules::ANNUAL_ENDS_WITHIN_YEAR,
+        );
         a
     }
 
@@ -227,7 +280,7 @@ impl HouseholdProgramme for EducationFigures {
         let yulu = self
             .students
             .iter()
-            .any(|s| s.yulu_until.is_some() || s.yulu_ended.is_some());
+            .any(|s| s.yulu_until.is_some() || s.yulu_ended.is_some() || s.yulu_age.is_some());
         c.add_if(yulu, "六(十九)");
         c
     }
@@ -250,6 +303,12 @@ impl HouseholdProgramme for EducationFigures {
             (
                 Reason::EducationYuluEnded,
                 self.students.iter().any(|s| s.yulu_ended.is_some()),
+            ),
+            (
+                Reason::EducationYuluOverAge,
+                self.students
+                    .iter()
+                    .any(|s| s.yulu_age.is_some_and(|(age, max)| age > max)),
             ),
         ];
         why.extend(flags.iter().filter(|(_, f)| *f).map(|(r, _)| *r));
@@ -295,8 +354,44 @@ impl HouseholdProgramme for EducationFigures {
     }
 }
 
+/// Whether a vocational student is counted a child of the family for 雨露计划, by age.
+fn explain_yulu_age(s: &Student, e: &mut Explanation) {
+    let Some((age, max)) = s.yulu_age else {
+        return;
+    };
+    let text = if age > max {
+        format!(
+            "{}：{age}周岁，超过{max}周岁，不按家庭子女计，不计雨露计划。",
+            s.member
+        )
+    } else {
+        format!("{}：{age}周岁，不超过{max}周岁，按家庭子女计。", s.member)
+    };
+    e.step(rules::EDUCATION_YULU_AGE, text, Some(age.to_string()));
+}
+
+/// 雨露计划 whose window closes within 12 months: the months left.
+fn explain_yulu_months(s: &Student, a: &Aid, e: &mut Explanation) {
+    let Some((year, n)) = a.months_left else {
+        return;
+    };
+    // 雨露计划 is 六(十九); the rule's first items are 低保's and 孤儿's.
+    e.step_citing(
+        rules::ANNUAL_ENDS_WITHIN_YEAR,
+        "六(十九)",
+        format!(
+            "{}：雨露计划补助至 {} 止，自测算日期起剩 {n} 个月（不足一月按一月计）：全年 = {year} 元 ÷ 12 × {n} = {} 元。",
+            s.member,
+            s.yulu_until.map(format_date).unwrap_or_default(),
+            a.annual
+        ),
+        Some(a.annual.to_fen_string()),
+    );
+}
+
 fn explain_student(s: &Student, e: &mut Explanation) {
     let who = &s.member;
+    explain_yulu_age(s, e);
     for a in &s.aids {
         let annual = a.annual;
         let text = match (a.id, a.per_day) {
@@ -308,7 +403,8 @@ fn explain_student(s: &Student, e: &mut Explanation) {
                 format!("{who}：普通高中国家助学金（平均）{annual} 元/年。")
             }
             _ => format!(
-                "{who}：脱贫户（监测户）“两后生”接受职业教育（中职、高职），雨露计划补助 {annual} 元/年（至 {}）。",
+                "{who}：脱贫户（监测户）子女（“两后生”）接受职业教育（中职、高职），雨露计划补助 {} 元/年（至 {}）。",
+                a.months_left.map_or(annual, |(year, _)| year),
                 s.yulu_until.map(format_date).unwrap_or_default()
             ),
         };
@@ -318,7 +414,9 @@ fn explain_student(s: &Student, e: &mut Explanation) {
             "seniorHighGrant" => rules::EDUCATION_SENIOR_HIGH_GRANT,
             _ => rules::EDUCATION_YULU,
         };
-        e.step(rule, text, Some(annual.to_fen_string()));
+        let shown = a.months_left.map_or(annual, |(year, _)| year);
+        e.step(rule, text, Some(shown.to_fen_string()));
+        explain_yulu_months(s, a, e);
     }
     if s.no_nutrition_plan {
         e.step(

@@ -15,7 +15,8 @@ const engine = new PolicyEngine();
 //    营养改善计划 county) with a boarding junior-school pupil, a senior-high pupil and a
 //    higher-vocational student, on the transition period's last day, 2025-12-31.
 //    Expected aids: nutrition 5 元/天 × 200 天 = 1000; boarding (junior) 1250; 高中国家助学金 2000;
-//    雨露计划 3000 (window ends 2025-12-31): 7250 元/年. The lean answer names the aids
+//    雨露计划 3000 a year, its window ending that day: 1 month left, 3000 ÷ 12 × 1 = 250
+//    (rule annual.endsWithinYear): 4500 元/年. The lean answer names the aids
 //    `nutrition`, `boarding`, `seniorHighGrant`, `yulu`, the transition phase `transition`, and
 //    (an elderly 特困 person's) care services `visitCare`, `institutionalCare`: a page showing a
 //    lean answer needs words for each (labels().aid, .service, .phase).
@@ -44,7 +45,7 @@ test('review: every id of a lean estimate has words (aids, care services, transi
   const asOf = '2025-12-31';
   const a = engine.estimate(students, asOf, { explain: false });
   const education = a.programs.find((p) => p.program === 'education');
-  assert.equal(education.annual, '7250.00'); // 1000 + 1250 + 2000 + 3000
+  assert.equal(education.annual, '4500.00'); // 1000 + 1250 + 2000 + 250
   const b = engine.estimate(tekunAlone, asOf, { explain: false });
   const care = b.programs.find((p) => p.program === 'careServices');
   const ids = [
