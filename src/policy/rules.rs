@@ -243,7 +243,8 @@ rules! {
     EDUCATION_SENIOR_HIGH_GRANT: "education.seniorHighGrant", Text, "三(八)", "家庭经济困难的普通高中学生国家助学金。中等职业学校国家助学金不计算（未找到黑龙江的数额）：中职学生只计雨露计划。";
     EDUCATION_YULU: "education.yulu", Document, "六(十九)；国开办发〔2015〕19号；国乡振发〔2022〕6号（转述）", "脱贫户、监测户的子女（“两后生”）接受中职、高职教育的，过渡期内给予雨露计划补助（截止日为参数，2025-12-31）。";
     EDUCATION_YULU_AGE: "education.yuluAge", ASSUMPTION, "六(十九)", "雨露计划资助脱贫家庭（含监测户）的子女：家庭信息没有成员与户主的关系，在读中职、高职的成员按年龄区分，不超过参数所定年龄的按子女计，超过的（如在读的户主、配偶）不计。";
-    EDUCATION_NONE: "education.none", Text, "三(八)", "在校学生没有适用的资助项目。";
+    EDUCATION_NONE: "education.none", Text, "三(八)", "义务教育、普通高中学生没有适用的资助项目（不属家庭经济困难、所在县未实施营养改善计划等）。";
+    EDUCATION_NOT_COMPUTED: "education.notComputed", ASSUMPTION, "三(八)", "学前教育资助，中等职业学校、高等学校的国家助学金等，本计算器未计算（未找到黑龙江的数额）：学前、中职、高职、大学学生只计雨露计划（中职、高职），未计入的不等于没有资助。";
     // 医疗保障
     MEDICAL_BILL: "medical.bill", Document, "国办发〔2021〕42号（转述）", "三重保障只支付政策范围内费用（医疗救助的支付范围原则上符合基本医保支付范围的规定），政策范围外费用由个人负担：四(十一)未写这一点。";
     MEDICAL_BASIC: "medical.basic", Text, "四(十一)", "基本医保：政策范围内费用超过起付线的部分按比例支付，不超过年度限额。";

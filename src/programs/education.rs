@@ -11,7 +11,8 @@
 //! 雨露计划 is for the family's children (子女, the 新成长劳动力): the household data does not say who
 //! is a child of whom, so a vocational student over `education.yulu.ageMax` gets none (rule
 //! `education.yuluAge`). A window that ends within 12 months counts the months left, a twelfth of
-//! the year's amount each (rule `annual.endsWithinYear`).
+//! the year's amount each (rule `annual.endsWithinYear`). The grants the calculator does not
+//! compute (学前, 中职 and 高校 国家助学金) are said to be not computed (rule `education.notComputed`).
 //!
 //! Parameters read: `education.nutrition.perDay`, `education.schoolDaysPerYear`,
 //! `education.boarding.primary`, `education.boarding.junior`, `education.seniorHighGrant.average`,
@@ -207,6 +208,24 @@ fn yulu(
     Ok(())
 }
 
+/// Whether the calculator leaves out the grants of this stage (学前资助, 中职 and 高校 国家助学金):
+/// the name of what it leaves out.
+fn not_computed(schooling: Schooling) -> Option<&'static str> {
+    match schooling {
+        Schooling::Preschool => Some("学前教育资助"),
+        Schooling::Vocational => Some("中等职业学校国家助学金等资助"),
+        Schooling::HigherVocational | Schooling::College => Some("高校国家助学金等资助"),
+        _ => None,
+    }
+}
+
+impl Student {
+    /// No aid computed, at a stage whose grants the calculator does not compute.
+    fn left_out(&self) -> Option<&'static str> {
+        not_computed(self.schooling).filter(|_| self.aids.is_empty())
+    }
+}
+
 impl EducationFigures {
     fn total(&self) -> Result<Money> {
         Money::sum(self.students.iter().map(|s| s.annual))
@@ -271,6 +290,10 @@ impl HouseholdProgramme for EducationFigures {
                 .any(|a| a.months_left.is_some()),
             rules::ANNUAL_ENDS_WITHIN_YEAR,
         );
+        a.add_if(
+            students.iter().any(|s| s.left_out().is_some()),
+            rules::EDUCATION_NOT_COMPUTED,
+        );
         a
     }
 
@@ -309,6 +332,10 @@ impl HouseholdProgramme for EducationFigures {
                 self.students
                     .iter()
                     .any(|s| s.yulu_age.is_some_and(|(age, max)| age > max)),
+            ),
+            (
+                Reason::EducationNotComputed,
+                self.students.iter().any(|s| s.left_out().is_some()),
             ),
         ];
         why.extend(flags.iter().filter(|(_, f)| *f).map(|(r, _)| *r));
@@ -350,6 +377,9 @@ impl HouseholdProgramme for EducationFigures {
         }
         if self.students.iter().any(|s| s.yulu_ended.is_some()) {
             e.reason(Reason::EducationYuluEnded.text());
+        }
+        if self.students.iter().any(|s| s.left_out().is_some()) {
+            e.reason(Reason::EducationNotComputed.text());
         }
     }
 }
@@ -435,7 +465,16 @@ fn explain_student(s: &Student, e: &mut Explanation) {
             None,
         );
     }
-    if s.aids.is_empty() {
+    if let Some(grant) = s.left_out() {
+        e.step(
+            rules::EDUCATION_NOT_COMPUTED,
+            format!(
+                "{who}（{}）：本计算器未计算{grant}（未找到黑龙江的数额），未计入金额，请按学校和当地规定核实。",
+                s.schooling.label()
+            ),
+            None,
+        );
+    } else if s.aids.is_empty() {
         e.step(
             rules::EDUCATION_NONE,
             format!("{who}：没有适用的资助项目。"),

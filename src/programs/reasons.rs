@@ -64,11 +64,12 @@ reasons! {
     // 教育资助
     EducationNoStudents      "education.noStudents"      "家中没有在校学生。";
     EducationAided           "education.aided"           "在校学生可享受适用的教育资助项目。";
-    EducationNoAid           "education.noAid"           "在校学生没有适用的资助项目。";
+    EducationNoAid           "education.noAid"           "在校学生没有本计算器计算的资助项目。";
     EducationNotInDifficulty "education.notInDifficulty" "不属家庭经济困难学生家庭（脱贫户、监测户或低保、特困家庭）。";
     EducationNoNutritionPlan "education.noNutritionPlan" "所在县未实施农村义务教育学生营养改善计划。";
     EducationYuluEnded       "education.yuluEnded"       "雨露计划补助期已经结束，过渡期后的延续政策请核对当地现行通知。";
     EducationYuluOverAge     "education.yuluOverAge"     "在读中职、高职的成员超过按家庭子女计的年龄（参数）：不计雨露计划。";
+    EducationNotComputed     "education.notComputed"     "学前、中职、高职、大学学生的国家助学金、学前资助等本计算器未计算：未计入金额，不等于没有资助。";
     // 孤儿、事实无人抚养儿童基本生活费
     OrphanAllowanceNoChild   "orphanAllowance.noChild"   "家中没有登记为孤儿或事实无人抚养儿童的成员。";
     OrphanAllowancePaid      "orphanAllowance.paid"      "孤儿、事实无人抚养儿童按当地标准按月发放基本生活费。";
