@@ -229,6 +229,9 @@ struct Working {
     /// Members (by their place) who would be covered as 单人户 but are not, because a route before
     /// it applied.
     single_person_set_aside: Vec<usize>,
+    /// The one member 低保 covers, severely disabled or seriously ill, of a 边缘 household: not
+    /// 单人户, which is for one member of a family of two or more (rule `dibao.routeOrder`).
+    alone: Option<usize>,
     /// A covered member's severity, or a wage earner's labour capacity, rested on the
     /// disability-type assumption.
     disability_assumed: bool,
@@ -665,6 +668,9 @@ impl HouseholdProgramme for DibaoFigures {
         }
         if !self.single_person.is_empty() {
             why.push(Reason::DibaoSinglePerson);
+        }
+        if w.alone.is_some() {
+            why.push(Reason::DibaoSinglePersonAlone);
         }
         match &self.gradual_exit {
             Some(g) if g.in_force => why.push(Reason::DibaoGradualExit),

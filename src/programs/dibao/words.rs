@@ -1,12 +1,14 @@
 //! The 低保 card in words: income and its deductions, the standard, the 补差, each 加发, and the
 //! route taken or why there is none.
 
+use super::supplements::group_words;
 use super::{said, Deduction, DibaoFigures, GradualCheck, Route, StandardOf, Supplement, WageOf};
 use crate::base::money::Money;
 use crate::input::model::{Area, Household, WorkPlace};
 use crate::policy::explain::Explanation;
 use crate::policy::rules::{self, RuleId};
 use crate::programs::assistance;
+use crate::programs::groups::Group;
 use rust_decimal::Decimal;
 
 /// The card's steps and reasons: income, figures, then the route 低保 took or why none.
@@ -52,7 +54,7 @@ pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
             ));
         }
     } else if !f.working.below {
-        explain_above(f, e);
+        explain_above(f, h, e);
     }
     explain_route(f, h, e);
 }
@@ -431,7 +433,7 @@ fn supplement_step(s: &Supplement, standard: Money, e: &mut Explanation) {
     );
 }
 
-fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
+fn explain_above(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     let (standard, per_capita) = (f.standard, f.per_capita_monthly_income);
     e.step(
         rules::DIBAO_ELIGIBILITY,
@@ -479,6 +481,7 @@ fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
             s.monthly
         ));
     }
+    alone_step(f, h, e);
     if let Some(check) = &f.working.gradual {
         explain_gradual(f, check, e);
     }
@@ -487,6 +490,34 @@ fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
             "人均月收入 {per_capita} 元不低于低保标准 {standard} 元，不符合低保条件。"
         ));
     }
+}
+
+/// A 边缘 household whose 低保 covers one severely disabled or seriously ill member: not 单人户
+/// (rule `dibao.routeOrder`).
+fn alone_step(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
+    let Some(m) = f.working.alone.and_then(|i| h.members.get(i)) else {
+        return;
+    };
+    let group = group_words(
+        m,
+        if m.severely_disabled() {
+            Group::SevereDisability
+        } else {
+            Group::SeriousIllness
+        },
+    );
+    e.step(
+        rules::DIBAO_ROUTE_ORDER,
+        format!(
+            "{}（{group}）：低保只计 1 人，已按本人收入核算，人均月收入 {} 元不低于标准 {} 元；参照“单人户”是把家庭中的个别成员单独纳入，只计一人的不再参照。",
+            m.label, f.per_capita_monthly_income, f.standard
+        ),
+        None,
+    );
+    e.reason(format!(
+        "{}为{group}，但低保只计其一人：“单人户”是把家庭中的个别成员单独纳入，已按本人收入核算，不再参照。",
+        m.label
+    ));
 }
 
 fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) {
