@@ -269,11 +269,13 @@ rules! {
     HOUSING_APPRAISAL_GRADES: "housing.appraisalGrades", ASSUMPTION, "二(三)、三(八)", "房屋安全性鉴定为C级、D级的按危房计（住房安全未保障），C级维修加固、D级拆除重建：实施意见只写“住房安全有保障”“农村危房改造”，按鉴定等级定改造方式是住房和城乡建设部门的做法，本省文件未见。";
     HOUSING_IN_KIND: "housing.inKind", ASSUMPTION, "三(八)", "危房改造、抗震改造补助专用于房屋，计为实物（代付）而非生活现金。";
     // 乡村公益岗位
+    PUBLIC_POST_RURAL: "publicPost.rural", Text, "三(六)", "乡村公益岗位设在乡村，面向农村家庭；城市家庭不在此列。";
     PUBLIC_POST_HOUSEHOLD: "publicPost.household", ASSUMPTION, "三(六)", "乡村公益岗位促进弱劳力、半劳力等家庭就近就业：按面向脱贫户、监测户计（原文未限定人群）。";
     PUBLIC_POST_MEMBER: "publicPost.member", ASSUMPTION, "三(六)", "只有登记为部分丧失劳动能力（弱劳力、半劳力）、在聘任年龄内（参数）、不在校的成员可聘任：三(六)只写促进弱劳力、半劳力等家庭就近就业，未规定年龄、在校与否，也未限于弱劳力本人。";
     PUBLIC_POST_EXIT: "publicPost.exit", ASSUMPTION, "三(六)", "“有序退岗”：家庭人均纯收入高于监测标准且稳定满风险消除所需月数（参数）的，退岗。";
     PUBLIC_POST_POSTS: "publicPost.posts", ASSUMPTION, "三(六)", "每户聘任人数不超过参数规定的人数（未见黑龙江文件），在岗按月领取岗位补贴。";
     // 生态护林员
+    FOREST_RANGER_RURAL: "forestRanger.rural", ASSUMPTION, "三(六)", "生态护林员只从农村家庭中选聘，城市家庭不在此列：三(六)把生态护林员与乡村公益岗位并列于农村脱贫人口就业，未写城乡；护林员管护的是林地、草原。";
     FOREST_RANGER_HOUSEHOLD: "forestRanger.household", ASSUMPTION, "三(六)", "生态护林员优先保障脱贫不稳定户、边缘易致贫户（三(六)）；按只从脱贫户、监测户中选聘计（原文只写优先）。";
     FOREST_RANGER_ABLE_TO_WORK: "forestRanger.ableToWork", ASSUMPTION, "三(六)", "“实现就业”按有全部劳动能力、在劳动年龄内、不在校的成员计；部分丧失劳动能力的弱劳力、半劳力按乡村公益岗位安置，不重复计算。";
     FOREST_RANGER_POSTS: "forestRanger.posts", ASSUMPTION, "三(六)", "每户选聘人数不超过参数规定的人数（各地通常每户1人，未见黑龙江文件），每人按年补助标准计。";

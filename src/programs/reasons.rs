@@ -84,11 +84,13 @@ reasons! {
     CareServicesInstitutionalCare "careServices.institutionalCare" "失能、部分失能的特困老年人可优先在县乡养老机构集中供养。";
     CareServicesNoneNeedsCare "careServices.noneNeedsCare" "没有生活不能自理的老年人、未成年人或残疾人。";
     // 乡村公益岗位
+    PublicPostUrban          "publicPost.urban"          "城市家庭不在乡村公益岗位范围内。";
     PublicPostNotCovered     "publicPost.notCovered"     "不是脱贫户或监测户，不在乡村公益岗位选聘范围内。";
     PublicPostOrderlyExit    "publicPost.orderlyExit"    "家庭收入已稳定超过监测标准：按“有序退岗”不再安排乡村公益岗位。";
     PublicPostNoCandidate    "publicPost.noCandidate"    "家中没有可聘任乡村公益岗位的弱劳力、半劳力。";
     PublicPostPosts          "publicPost.posts"          "弱劳力、半劳力可聘任乡村公益岗位，在岗领取补贴。";
     // 生态护林员
+    ForestRangerUrban        "forestRanger.urban"        "城市家庭不在生态护林员选聘范围内（按只从农村家庭中选聘计）。";
     ForestRangerNotCovered   "forestRanger.notCovered"   "不是脱贫户或监测户，不在生态护林员选聘范围内。";
     ForestRangerNoCandidate  "forestRanger.noCandidate"  "家中没有可选聘为生态护林员的成员。";
     ForestRangerPosts        "forestRanger.posts"        "有劳动能力的成员可选聘为生态护林员，领取劳务补助。";
