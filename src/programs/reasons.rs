@@ -41,6 +41,7 @@ reasons! {
     DibaoMarginal            "dibao.marginal"            "人均收入低于低保边缘家庭的收入标准（低保标准的规定倍数），属低保边缘家庭。";
     DibaoSinglePerson        "dibao.singlePerson"        "低保边缘家庭中的重度残疾人、重病患者参照“单人户”纳入低保。";
     DibaoSinglePersonAlone   "dibao.singlePersonAlone"   "低保只计一人：“单人户”是把家庭中的个别成员单独纳入低保，一人户已按本人收入核算，不再参照。";
+    DibaoSupplementChanges   "dibao.supplementChanges"   "有成员的加发在12个月内到期（未成年人成年）或开始（进入老年人年龄）：全年按各月的加发计算。";
     DibaoGradualExit         "dibao.gradualExit"         "务工收入增加后处于低保渐退期，期内按月发放。";
     DibaoGradualExitEnded    "dibao.gradualExitEnded"    "低保渐退期已经结束。";
     DibaoGradualExitFirst    "dibao.gradualExitFirst"    "渐退期内该户仍是低保家庭，不参照“单人户”另行计算。";

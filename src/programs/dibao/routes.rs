@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::supplements::{single_person, single_person_candidates, supplements};
+use super::supplements::{ages, single_person, single_person_candidates, supplements};
+use super::year::changes;
 use super::{DibaoFigures, GradualCheck, GradualExit, Route};
 use crate::base::calendar::{add_months, day_before, format_date, months_left};
 use crate::base::error::{PolicyError, Result};
@@ -45,6 +46,13 @@ pub(super) fn above_standard(
             if !f.single_person.is_empty() {
                 f.paid = Some(Money::sum(f.single_person.iter().map(|s| s.monthly))?);
                 f.route = Some(Route::SinglePerson);
+                let alone: Vec<&Member<'_>> = covered
+                    .iter()
+                    .filter(|m| f.single_person.iter().any(|s| s.index == m.index))
+                    .copied()
+                    .collect();
+                let ages = ages(r)?;
+                f.working.changes = changes(&alone, (h.ages_on, f.standard), ages, r)?;
             }
         }
     }

@@ -2,6 +2,7 @@
 //! route taken or why there is none.
 
 use super::supplements::group_words;
+use super::year::{monthly, Level};
 use super::{said, Deduction, DibaoFigures, GradualCheck, Route, StandardOf, Supplement, WageOf};
 use crate::base::money::Money;
 use crate::input::model::{Area, Household, WorkPlace};
@@ -56,7 +57,50 @@ pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
     } else if !f.working.below {
         explain_above(f, h, e);
     }
+    year_steps(f, h, e);
     explain_route(f, h, e);
+}
+
+/// The 加发 that end or start within the year, and the year's amount (rule
+/// `annual.endsWithinYear`).
+fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
+    let (Some(paid), false) = (f.paid, f.working.changes.is_empty()) else {
+        return;
+    };
+    let group = |l: Level| l.map_or("不属加发对象", |(g, _)| g.label());
+    let mut sum = format!("{} × 12", paid.round_fen());
+    let mut names = Vec::new();
+    for c in &f.working.changes {
+        let Some(m) = h.members.get(c.index) else {
+            continue;
+        };
+        let (before, after, k) = (monthly(c.before), monthly(c.after), c.months_after());
+        e.step(
+            rules::ANNUAL_ENDS_WITHIN_YEAR,
+            format!(
+                "{}：{} 满{}周岁，加发由 {before} 元/月（{}）变为 {after} 元/月（{}）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {k} 个月按新额。",
+                m.label, c.birthday, c.age, group(c.before), group(c.after), c.months
+            ),
+            Some(after.to_fen_string()),
+        );
+        let (sign, change) = if before > after {
+            ("−", before.checked_sub(after))
+        } else {
+            ("+", after.checked_sub(before))
+        };
+        sum.push_str(&format!(" {sign} {} × {k}", change.unwrap_or_default()));
+        names.push(m.label.as_ref());
+    }
+    let annual = f.annual().ok().flatten().unwrap_or_default();
+    e.step(
+        rules::ANNUAL_ENDS_WITHIN_YEAR,
+        format!("全年 = 月额 {sum} = {annual} 元；家庭人员构成的其他变化不计。"),
+        Some(annual.to_fen_string()),
+    );
+    e.reason(format!(
+        "{}的加发在测算日期起12个月内变化，全年按各月的加发计算，共 {annual} 元。",
+        names.join("、")
+    ));
 }
 
 /// The per-capita monthly income (not rounded) as a sentence saying it is below `line` shows it.
