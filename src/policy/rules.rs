@@ -197,7 +197,7 @@ rules! {
     DIBAO_GRADUAL_EXIT: "dibao.gradualExit", Document, "民发〔2021〕57号第三十三条（转述）；民政部等四部门2022年通知一(三)", "就业后家庭人均收入超过低保标准的低保家庭，可给予一定时间的渐退期（月数为参数，黑龙江的月数未见）。";
     DIBAO_GRADUAL_EXIT_EMPLOYMENT: "dibao.gradualExitEmployment", ASSUMPTION, "民发〔2021〕57号第三十三条（转述）", "“因就业超过标准”按不计工资的人均收入低于标准判断：文件未写怎样认定收入超过是就业所致。";
     DIBAO_GRADUAL_EXIT_START: "dibao.gradualExitStart", ASSUMPTION, "民发〔2021〕57号第三十三条（转述）", "未填收入变化日期时，渐退期从测算日期起算：任何测算日期都在渐退期内，比较两个日期也看不出渐退期结束；请填写收入增加的日期。";
-    DIBAO_GRADUAL_EXIT_AMOUNT: "dibao.gradualExitAmount", ASSUMPTION, "民发〔2021〕57号第三十三条（转述）", "渐退期内维持现领低保金；未告知现领数额时，按不计新增工资收入计算。";
+    DIBAO_GRADUAL_EXIT_AMOUNT: "dibao.gradualExitAmount", ASSUMPTION, "民发〔2021〕57号第三十三条（转述）", "渐退期内维持现领低保金；未告知现领数额时，不计工资估算：全部工资都按就业新增计、不计入（与“因就业超过标准”的判断一致；家庭此前已有的工资分不出来），按补差加加发计算。";
     DIBAO_ROUTE_ORDER: "dibao.routeOrder", Document, "民发〔2021〕57号第八条（转述）；民发〔2021〕57号第三十三条（转述）；民政部等四部门2022年通知一(一)", "人均收入低于标准、符合条件的家庭整户纳入低保，不得仅将个别家庭成员纳入；“单人户”只适用于低保边缘家庭的重度残疾人、重病患者，是把家庭中的个别成员单独纳入：低保计两人及以上的家庭才适用，低保只计一人的（一人户，或其余成员纳入特困供养、领取孤儿、事实无人抚养儿童基本生活费的）已按本人收入核算，不再参照“单人户”。";
     DIBAO_ROUTE_ORDER_GRADUAL_EXIT: "dibao.routeOrderGradualExit", ASSUMPTION, "民发〔2021〕57号第三十三条（转述）；民发〔2021〕57号第八条（转述）", "渐退先于“单人户”：渐退期内的家庭维持原低保，按仍是低保家庭、不是低保边缘家庭计，成员不参照“单人户”另行计算：所引文件未规定两者的先后。";
     // 特困人员救助供养

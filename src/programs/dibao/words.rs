@@ -564,6 +564,29 @@ fn alone_step(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     ));
 }
 
+/// Where the 渐退 amount comes from: what the household receives, or, not told, the sum without
+/// any wages (all of them taken as the new ones, as the test of 因就业超过 does).
+fn gradual_amount(f: &DibaoFigures, check: &GradualCheck) -> String {
+    let Some(estimated) = &check.estimated else {
+        return "（维持现领低保金）".into();
+    };
+    let supplements = Money::sum(estimated.iter().map(|s| s.monthly)).unwrap_or_default();
+    let monthly = f.gradual_exit.as_ref().map_or(Money::ZERO, |g| g.monthly);
+    let base = monthly.checked_sub(supplements).unwrap_or_default();
+    let non_wage = f
+        .working
+        .non_wage
+        .checked_div(Decimal::from(12))
+        .unwrap_or_default();
+    format!(
+        "：未告知现领数额，不计工资估算，工资 {} 元/年全部按就业新增计、不计入；补差 标准 {} × {} 人 − 月非工资收入 {} 元 = {base} 元，加发 {supplements} 元",
+        f.working.wages,
+        f.standard,
+        f.working.covered,
+        sum_text(non_wage)
+    )
+}
+
 fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) {
     let without = check.without_wages;
     let Some(g) = &f.gradual_exit else {
@@ -605,11 +628,7 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         format!(
             "渐退期内每月 {} 元{}。",
             g.monthly,
-            if check.estimated.is_none() {
-                "（维持现领低保金）"
-            } else {
-                "（未告知现领数额，按不计新增工资收入计算）"
-            }
+            gradual_amount(f, check)
         ),
         Some(g.monthly.to_fen_string()),
     );
