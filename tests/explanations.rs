@@ -455,3 +455,25 @@ fn an_estimated_gradual_exit_says_it_leaves_out_all_the_wages() {
     );
     assert!(words.iter().all(|s| !s.contains("新增工资")), "{words:#?}");
 }
+
+#[test]
+fn temporary_aid_names_the_dibao_it_subtracts_as_the_year_computed() {
+    // 延寿县 2023-06-01: 3 people, business 20,000, rigid spending 20,000 after an illness; 20,000
+    // ÷ 36 = 555.56 ≥ 441 and < 661.50: the seriously ill mother is 单人户, 280 + 0.25 × 441 =
+    // 390.25 a month, 4,683.00 for the 12 months from the date: not money already received.
+    let h = HouseholdInput::from_json(
+        r#"{"region":"230129","area":"rural","members":[{"birthDate":"1980-01-01"},
+            {"birthDate":"1982-01-01","seriousIllness":true},{"birthDate":"2010-01-01","schooling":"junior"}],
+            "income":{"business":"20000"},"rigidSpending":"20000","events":["illness"]}"#,
+    )
+    .unwrap();
+    let e = Engine::new().unwrap().estimate(&h, "2023-06-01").unwrap();
+    let steps = step_texts(&e, "temporary");
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.contains("本测算的低保、特困供养年额（测算日期起12个月）4683.00 元")),
+        "{steps:#?}"
+    );
+    assert!(steps.iter().all(|s| !s.contains("已获")), "{steps:#?}");
+}

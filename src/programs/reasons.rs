@@ -55,7 +55,7 @@ reasons! {
     TekunHasSupporter        "tekun.hasSupporter"        "成员有能履行义务的法定赡养、抚养、扶养义务人。";
     // 临时救助
     TemporaryNoEvent         "temporary.noEvent"         "未遭遇突发事件，不涉及临时救助。";
-    TemporaryNoNeed          "temporary.noNeed"          "扣除刚性支出后的家庭收入加上已获低保、特困供养，不低于全年低保标准：基本生活未陷入暂时困难，不予临时救助。";
+    TemporaryNoNeed          "temporary.noNeed"          "扣除刚性支出后的家庭收入加上低保、特困供养的年额，不低于全年低保标准：基本生活未陷入暂时困难，不予临时救助。";
     TemporaryOneOff          "temporary.oneOff"          "突发事件导致基本生活暂时困难，可给予一次性临时救助。";
     TemporaryCaseByCase      "temporary.caseByCase"      "缺口超出救助上限，超出部分可报县级“一事一议”。";
     // 城乡居民养老保险代缴
