@@ -530,3 +530,50 @@ fn a_house_outside_the_protected_groups_is_not_said_to_need_no_renovation() {
         "{steps:?}"
     );
 }
+
+#[test]
+fn an_estimated_gradual_exit_says_it_leaves_out_all_the_wages() {
+    // 延寿县 2023-06-01, standard 441: wages 30,000, business 2,000, 3 people, on 低保 since before
+    // 2023-03-01, no amount given. Without wages 2,000 ÷ 12 = 166.666… a month: 补差 441 × 3 −
+    // 166.666… = 1,156.33, the son's minor 加发 0.2 × 441 = 88.20: 1,244.53 a month. All 30,000 of
+    // wages are left out (not only new ones), and the words say so.
+    let words = dibao_words(
+        r#"{"region":"230129","area":"rural","members":[{"birthDate":"1983-03-01","wages":30000},
+            {"birthDate":"1985-03-01"},{"birthDate":"2013-03-01","schooling":"primary"}],
+            "income":{"business":2000},"onDibao":true,"incomeChangeDate":"2023-03-01"}"#,
+        "2023-06-01",
+    );
+    assert!(
+        words
+            .iter()
+            .any(|s| s.starts_with("渐退期内每月 1244.53 元")
+                && s.contains("工资 30000.00 元/年全部按就业新增计、不计入")
+                && s.contains(
+                    "441.00 × 3 人 − 月非工资收入 166.67 元 = 1156.33 元，加发 88.20 元"
+                )),
+        "{words:#?}"
+    );
+    assert!(words.iter().all(|s| !s.contains("新增工资")), "{words:#?}");
+}
+
+#[test]
+fn temporary_aid_names_the_dibao_it_subtracts_as_the_year_computed() {
+    // 延寿县 2023-06-01: 3 people, business 20,000, rigid spending 20,000 after an illness; 20,000
+    // ÷ 36 = 555.56 ≥ 441 and < 661.50: the seriously ill mother is 单人户, 280 + 0.25 × 441 =
+    // 390.25 a month, 4,683.00 for the 12 months from the date: not money already received.
+    let h = HouseholdInput::from_json(
+        r#"{"region":"230129","area":"rural","members":[{"birthDate":"1980-01-01"},
+            {"birthDate":"1982-01-01","seriousIllness":true},{"birthDate":"2010-01-01","schooling":"junior"}],
+            "income":{"business":"20000"},"rigidSpending":"20000","events":["illness"]}"#,
+    )
+    .unwrap();
+    let e = Engine::new().unwrap().estimate(&h, "2023-06-01").unwrap();
+    let steps = step_texts(&e, "temporary");
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.contains("本测算的低保、特困供养年额（测算日期起12个月）4683.00 元")),
+        "{steps:#?}"
+    );
+    assert!(steps.iter().all(|s| !s.contains("已获")), "{steps:#?}");
+}

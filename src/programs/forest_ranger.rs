@@ -1,6 +1,8 @@
 //! 生态护林员 (forest rangers), policy text 三(六): "过渡期内逐步调整优化生态护林员政策，优先保障脱贫
 //! 不稳定户、边缘易致贫户实现就业".
 //!
+//! Rural households only (rule `forestRanger.rural`, this calculator's reading).
+//!
 //! Who may be selected: members able to work (full labour capacity, of working age, not in school;
 //! members with part of it are the public posts' 弱劳力、半劳力) of 脱贫 or monitored households; households registered as 脱贫不稳定户 or 边缘易致贫户 come first. A household
 //! holds at most `employment.forestRanger.perHousehold` posts; each post pays the annual ranger pay
@@ -17,7 +19,7 @@ use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::input::model::{Capacity, Category, Household, Label, Member};
+use crate::input::model::{Area, Capacity, Category, Household, Label, Member};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -41,6 +43,9 @@ pub struct ForestRangerFigures {
     /// posts × the pay, a year.
     #[tsify(type = "string")]
     pub annual_pay: Money,
+    /// An urban household: not in the selection (rule `forestRanger.rural`).
+    #[serde(skip)]
+    urban: bool,
     #[serde(skip)]
     working: (u32, u32),
     #[serde(skip)]
@@ -53,6 +58,31 @@ fn able(m: &Member<'_>, working: (u32, u32)) -> bool {
     (working.0..=working.1).contains(&m.age)
         && m.labor_capacity == Capacity::Full
         && m.schooling.is_none()
+}
+
+/// Whether a member may be selected, in words.
+fn member_text(m: &Member<'_>, working: (u32, u32)) -> String {
+    let (min, max) = working;
+    if able(m, working) {
+        format!(
+            "{}：{}周岁，有劳动能力，可选聘为生态护林员。",
+            m.label, m.age
+        )
+    } else if m.labor_capacity == Capacity::None {
+        format!("{}：无劳动能力，不能选聘。", m.label)
+    } else if m.labor_capacity == Capacity::Partial {
+        format!(
+            "{}：部分丧失劳动能力（弱劳力、半劳力），按乡村公益岗位安置。",
+            m.label
+        )
+    } else if m.schooling.is_some() {
+        format!("{}：在校学生，不选聘。", m.label)
+    } else {
+        format!(
+            "{}：{}周岁，不在{min}至{max}周岁之间，不能选聘。",
+            m.label, m.age
+        )
+    }
 }
 
 impl HouseholdProgramme for ForestRangerFigures {
@@ -74,8 +104,9 @@ impl HouseholdProgramme for ForestRangerFigures {
             annual_pay: Money::ZERO,
             working: (0, 0),
             per_household: 0,
+            urban: h.area == Area::Urban,
         };
-        if !household_qualifies {
+        if f.urban || !household_qualifies {
             return Ok(f);
         }
         f.working = h.working_ages;
@@ -115,6 +146,10 @@ impl HouseholdProgramme for ForestRangerFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
+        if self.urban {
+            a.add(rules::FOREST_RANGER_RURAL);
+            return a;
+        }
         a.add(rules::FOREST_RANGER_HOUSEHOLD);
         a.add_if(self.household_qualifies, rules::FOREST_RANGER_ABLE_TO_WORK);
         a.add_if(self.posts > 0, rules::FOREST_RANGER_POSTS);
@@ -122,6 +157,9 @@ impl HouseholdProgramme for ForestRangerFigures {
     }
 
     fn why(&self) -> Why {
+        if self.urban {
+            return why![Reason::ForestRangerUrban];
+        }
         if !self.household_qualifies {
             return why![Reason::ForestRangerNotCovered];
         }
@@ -136,6 +174,15 @@ impl HouseholdProgramme for ForestRangerFigures {
     }
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        if self.urban {
+            e.step(
+                rules::FOREST_RANGER_RURAL,
+                "城市家庭：生态护林员从农村家庭中选聘，不在选聘范围内。".into(),
+                None,
+            );
+            e.reason(Reason::ForestRangerUrban.text());
+            return;
+        }
         let text = match (self.household_qualifies, self.priority) {
             (false, _) => format!(
                 "{}：生态护林员从脱贫户、监测户中选聘，本户不属选聘范围。",
@@ -151,29 +198,12 @@ impl HouseholdProgramme for ForestRangerFigures {
             e.reason(Reason::ForestRangerNotCovered.text());
             return;
         }
-        let (min, max) = self.working;
         for m in &h.members {
-            let text = if able(m, self.working) {
-                format!(
-                    "{}：{}周岁，有劳动能力，可选聘为生态护林员。",
-                    m.label, m.age
-                )
-            } else if m.labor_capacity == Capacity::None {
-                format!("{}：无劳动能力，不能选聘。", m.label)
-            } else if m.labor_capacity == Capacity::Partial {
-                format!(
-                    "{}：部分丧失劳动能力（弱劳力、半劳力），按乡村公益岗位安置。",
-                    m.label
-                )
-            } else if m.schooling.is_some() {
-                format!("{}：在校学生，不选聘。", m.label)
-            } else {
-                format!(
-                    "{}：{}周岁，不在{min}至{max}周岁之间，不能选聘。",
-                    m.label, m.age
-                )
-            };
-            e.step(rules::FOREST_RANGER_ABLE_TO_WORK, text, None);
+            e.step(
+                rules::FOREST_RANGER_ABLE_TO_WORK,
+                member_text(m, self.working),
+                None,
+            );
         }
         if self.posts == 0 {
             e.reason(Reason::ForestRangerNoCandidate.text());

@@ -270,11 +270,30 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explain: bool) -> Result<Medic
         ID,
         LABEL,
         (&Amounts::verdict(!covered.is_zero()), why),
-        (Citations::of(&["四(十一)"]), Assumptions::default()),
+        (Citations::of(&["四(十一)"]), assumptions(c)),
         &r,
         explain.then_some(words),
         f,
     ))
+}
+
+/// The choices the claim rested on: the assistance rate of 返贫致贫人口.
+fn assumptions(c: &MedicalClaim) -> Assumptions {
+    let mut a = Assumptions::default();
+    a.add_if(
+        c.group == InsuredGroup::Returned,
+        rules::MEDICAL_ASSISTANCE_RETURNED,
+    );
+    a
+}
+
+/// The rule of the assistance step: the rate of 返贫致贫人口 is this calculator's reading (marked).
+fn assistance_rule(group: InsuredGroup) -> rules::RuleId {
+    if group == InsuredGroup::Returned {
+        rules::MEDICAL_ASSISTANCE_RETURNED.into()
+    } else {
+        rules::MEDICAL_ASSISTANCE
+    }
 }
 
 fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
@@ -325,9 +344,10 @@ fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
         ),
         Some(critical.to_fen_string()),
     );
+    let rule = assistance_rule(c.group);
     match t.assistance {
         Some((rate, cap, assisted)) => e.step(
-            rules::MEDICAL_ASSISTANCE,
+            rule,
             format!(
                 "医疗救助（{}{}）：剩余政策范围内 {} 元 × {} = {assisted}，年度限额 {cap} 元本年已救助 {} 元，救助 {assistance} 元。",
                 group_label(c.group),

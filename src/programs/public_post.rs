@@ -2,6 +2,8 @@
 //! 以岗聘任、在岗领补、有序退岗的管理机制，过渡期内逐步调整优化人员选聘、补贴标准等政策，促进弱劳力、
 //! 半劳力等家庭就近就地解决就业".
 //!
+//! Rural households only: the posts are 乡村 posts (rule `publicPost.rural`).
+//!
 //! Who may be appointed: members with partial labour capacity (弱劳力、半劳力) of 脱贫 or monitored
 //! households, within the post's ages, not in school; at most `publicPost.perHousehold` posts a
 //! household. 有序退岗: once the household's per-capita income has been above the monitoring line for
@@ -20,7 +22,7 @@ use super::reasons::{why, Reason, Why};
 use super::{Amounts, ColumnNotes, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::Money;
-use crate::input::model::{Capacity, Household, Label, Member};
+use crate::input::model::{Area, Capacity, Household, Label, Member};
 use crate::params::{catalogue as p, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
@@ -41,6 +43,9 @@ pub struct PublicPostFigures {
     /// The 补贴 of one post, a month.
     #[tsify(type = "string")]
     pub monthly_subsidy: Money,
+    /// An urban household: not in the posts' scope (rule `publicPost.rural`).
+    #[serde(skip)]
+    urban: bool,
     #[serde(skip)]
     ages: (u32, u32),
     #[serde(skip)]
@@ -84,8 +89,9 @@ impl HouseholdProgramme for PublicPostFigures {
             ages: (0, 0),
             per_household: 0,
             exit_test: None,
+            urban: h.area == Area::Urban,
         };
-        if !f.household_qualifies {
+        if f.urban || !f.household_qualifies {
             return Ok(f);
         }
         let line = r.money(&p::MONITORING_INCOME_LINE)?;
@@ -137,6 +143,9 @@ impl HouseholdProgramme for PublicPostFigures {
 
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
+        if self.urban {
+            return a;
+        }
         a.add(rules::PUBLIC_POST_HOUSEHOLD);
         a.add_if(self.exit_test.is_some(), rules::PUBLIC_POST_EXIT);
         a.add_if(
@@ -148,7 +157,9 @@ impl HouseholdProgramme for PublicPostFigures {
     }
 
     fn why(&self) -> Why {
-        why![if !self.household_qualifies {
+        why![if self.urban {
+            Reason::PublicPostUrban
+        } else if !self.household_qualifies {
             Reason::PublicPostNotCovered
         } else if self.exits {
             Reason::PublicPostOrderlyExit
@@ -160,6 +171,15 @@ impl HouseholdProgramme for PublicPostFigures {
     }
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
+        if self.urban {
+            e.step(
+                rules::PUBLIC_POST_RURAL,
+                "城市家庭：乡村公益岗位设在乡村，不在其范围内。".into(),
+                None,
+            );
+            e.reason(Reason::PublicPostUrban.text());
+            return;
+        }
         if !self.household_qualifies {
             e.step(
                 rules::PUBLIC_POST_HOUSEHOLD,

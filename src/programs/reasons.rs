@@ -40,6 +40,8 @@ reasons! {
     DibaoIncomeNotBelowStandard "dibao.incomeNotBelowStandard" "人均月收入不低于低保标准，不能按差额补差纳入低保。";
     DibaoMarginal            "dibao.marginal"            "人均收入低于低保边缘家庭的收入标准（低保标准的规定倍数），属低保边缘家庭。";
     DibaoSinglePerson        "dibao.singlePerson"        "低保边缘家庭中的重度残疾人、重病患者参照“单人户”纳入低保。";
+    DibaoSinglePersonAlone   "dibao.singlePersonAlone"   "低保只计一人：“单人户”是把家庭中的个别成员单独纳入低保，一人户已按本人收入核算，不再参照。";
+    DibaoSupplementChanges   "dibao.supplementChanges"   "有成员的加发在12个月内到期（未成年人成年）或开始（进入老年人年龄）：全年按各月的加发计算。";
     DibaoGradualExit         "dibao.gradualExit"         "务工收入增加后处于低保渐退期，期内按月发放。";
     DibaoGradualExitEnded    "dibao.gradualExitEnded"    "低保渐退期已经结束。";
     DibaoGradualExitFirst    "dibao.gradualExitFirst"    "渐退期内该户仍是低保家庭，不参照“单人户”另行计算。";
@@ -53,7 +55,7 @@ reasons! {
     TekunHasSupporter        "tekun.hasSupporter"        "成员有能履行义务的法定赡养、抚养、扶养义务人。";
     // 临时救助
     TemporaryNoEvent         "temporary.noEvent"         "未遭遇突发事件，不涉及临时救助。";
-    TemporaryNoNeed          "temporary.noNeed"          "扣除刚性支出后的家庭收入加上已获低保、特困供养，不低于全年低保标准：基本生活未陷入暂时困难，不予临时救助。";
+    TemporaryNoNeed          "temporary.noNeed"          "扣除刚性支出后的家庭收入加上低保、特困供养的年额，不低于全年低保标准：基本生活未陷入暂时困难，不予临时救助。";
     TemporaryOneOff          "temporary.oneOff"          "突发事件导致基本生活暂时困难，可给予一次性临时救助。";
     TemporaryCaseByCase      "temporary.caseByCase"      "缺口超出救助上限，超出部分可报县级“一事一议”。";
     // 城乡居民养老保险代缴
@@ -85,11 +87,13 @@ reasons! {
     CareServicesInstitutionalCare "careServices.institutionalCare" "失能、部分失能的特困老年人可优先在县乡养老机构集中供养。";
     CareServicesNoneNeedsCare "careServices.noneNeedsCare" "没有生活不能自理的老年人、未成年人或残疾人。";
     // 乡村公益岗位
+    PublicPostUrban          "publicPost.urban"          "城市家庭不在乡村公益岗位范围内。";
     PublicPostNotCovered     "publicPost.notCovered"     "不是脱贫户或监测户，不在乡村公益岗位选聘范围内。";
     PublicPostOrderlyExit    "publicPost.orderlyExit"    "家庭收入已稳定超过监测标准：按“有序退岗”不再安排乡村公益岗位。";
     PublicPostNoCandidate    "publicPost.noCandidate"    "家中没有可聘任乡村公益岗位的弱劳力、半劳力。";
     PublicPostPosts          "publicPost.posts"          "弱劳力、半劳力可聘任乡村公益岗位，在岗领取补贴。";
     // 生态护林员
+    ForestRangerUrban        "forestRanger.urban"        "城市家庭不在生态护林员选聘范围内（按只从农村家庭中选聘计）。";
     ForestRangerNotCovered   "forestRanger.notCovered"   "不是脱贫户或监测户，不在生态护林员选聘范围内。";
     ForestRangerNoCandidate  "forestRanger.noCandidate"  "家中没有可选聘为生态护林员的成员。";
     ForestRangerPosts        "forestRanger.posts"        "有劳动能力的成员可选聘为生态护林员，领取劳务补助。";

@@ -255,7 +255,7 @@ impl HouseholdProgramme for TemporaryFigures {
             match year.after_spending.is_negative() {
                 // No negative figure in words: spending over income is said as such.
                 true => format!(
-                    "{events}：年收入 {} 元（低保不计的收入不算在内），刚性支出 {} 元，超出收入 {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；本年已获低保、特困供养 {} 元；缺口 = 全年低保线 + 超出收入的刚性支出 − 已获救助 = {need} 元。",
+                    "{events}：年收入 {} 元（低保不计的收入不算在内），刚性支出 {} 元，超出收入 {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；本测算的低保、特困供养年额（测算日期起12个月）{} 元；缺口 = 全年低保线 + 超出收入的刚性支出 − 低保、特困供养年额 = {need} 元。",
                     year.income,
                     h.rigid_spending,
                     Money::ZERO.checked_sub(year.after_spending).unwrap_or(Money::ZERO),
@@ -263,7 +263,7 @@ impl HouseholdProgramme for TemporaryFigures {
                     year.received
                 ),
                 false => format!(
-                    "{events}：年收入 {} 元（低保不计的收入不算在内）− 刚性支出 {} 元 = {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；本年已获低保、特困供养 {} 元；缺口 = 全年低保线 − 扣除刚性支出后的收入 − 已获救助 = {need} 元。",
+                    "{events}：年收入 {} 元（低保不计的收入不算在内）− 刚性支出 {} 元 = {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；本测算的低保、特困供养年额（测算日期起12个月）{} 元；缺口 = 全年低保线 − 扣除刚性支出后的收入 − 低保、特困供养年额 = {need} 元。",
                     year.income, h.rigid_spending, year.after_spending, year.line, year.received
                 ),
             },

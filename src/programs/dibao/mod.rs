@@ -45,10 +45,11 @@ mod income;
 mod routes;
 mod supplements;
 mod words;
+mod year;
 
 use income::{below_province, count_income, standard_of};
 use routes::above_standard;
-use supplements::{group_words, single_person_candidates, supplement_words, supplements};
+use supplements::{ages, group_words, single_person_candidates, supplement_words, supplements_of};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -229,6 +230,9 @@ struct Working {
     /// Members (by their place) who would be covered as 单人户 but are not, because a route before
     /// it applied.
     single_person_set_aside: Vec<usize>,
+    /// The one member 低保 covers, severely disabled or seriously ill, of a 边缘 household: not
+    /// 单人户, which is for one member of a family of two or more (rule `dibao.routeOrder`).
+    alone: Option<usize>,
     /// A covered member's severity, or a wage earner's labour capacity, rested on the
     /// disability-type assumption.
     disability_assumed: bool,
@@ -241,6 +245,9 @@ struct Working {
     /// A 渐退 period in force ending within the year: its months left from the date (rule
     /// `annual.endsWithinYear`).
     months_left: Option<u32>,
+    /// The 加发 that end or start within the year, of a household paid whole or as 单人户 (rule
+    /// `annual.endsWithinYear`).
+    changes: Vec<year::Change>,
     /// A covered member's age rests on the birthday rule (rule `member.birthday`).
     birthday_on_edge: bool,
     /// The rigid spending recorded, not deducted from the income (rule `dibao.rigidSpending`).
@@ -327,14 +334,28 @@ impl DibaoFigures {
 }
 
 impl DibaoFigures {
-    /// The year's 低保 from the date when a 渐退 period ends within it: the rounded monthly × the
-    /// months left (`None`: × 12).
+    /// The year's 低保 from the date when a 渐退 period ends within it (the rounded monthly × the
+    /// months left) or a member's 加发 ends or starts within it (each month's 加发); `None`: × 12.
     fn annual(&self) -> Result<Option<Money>> {
         match (self.route, self.working.months_left, self.paid) {
             (Some(Route::GradualExit), Some(n), Some(m)) => {
                 Ok(Some(m.round_fen().checked_mul(n.into())?))
             }
+            (Some(Route::Base | Route::SinglePerson), _, Some(m))
+                if !self.working.changes.is_empty() =>
+            {
+                Ok(Some(year::annual(m, &self.working.changes)?))
+            }
             _ => Ok(None),
+        }
+    }
+
+    /// A year's amount that is not the monthly × 12 (rule `annual.endsWithinYear`).
+    fn ends_within_year(&self) -> bool {
+        match self.route {
+            Some(Route::GradualExit) => self.working.months_left.is_some(),
+            Some(_) => !self.working.changes.is_empty(),
+            None => false,
         }
     }
 }
@@ -444,7 +465,7 @@ pub(crate) fn assess(
     let per_capita = count_income(&mut f, h, &covered, r)?;
     f.working.below = per_capita < standard;
     if f.working.below && h.asset_test_passed {
-        paid_whole(&mut f, &covered, size, r)?;
+        paid_whole(&mut f, &covered, (size, h.ages_on), r)?;
     } else if !f.working.below {
         above_standard(&mut f, h, &covered, per_capita, r)?;
     }
@@ -456,12 +477,13 @@ pub(crate) fn assess(
     Ok(f)
 }
 
-/// A household below the standard, paid whole: 补差 and each member's 加发 (whose rates are read
-/// apart: they set the amount, not who is covered).
+/// A household below the standard, paid whole: 补差 and each member's 加发, and those changing
+/// within the year from `start` (whose rates are read apart: they set the amount, not who is
+/// covered).
 fn paid_whole(
     f: &mut DibaoFigures,
     covered: &[&Member<'_>],
-    size: Decimal,
+    (size, start): (Decimal, NaiveDate),
     r: &mut Reader<'_>,
 ) -> Result<()> {
     // (标准 − 人均) × 人数, computed as 标准 × 人数 − 月收入: the same amount, but exact where
@@ -473,9 +495,13 @@ fn paid_whole(
         .checked_sub(f.working.monthly_income)?
         .round_fen();
     let kept = r.begin_apart();
-    let read = supplements(covered, f.standard, r);
+    // The ages of the 加发 read once, for the 加发 and their changes within the year.
+    let read = ages(r).and_then(|ages| {
+        let each = supplements_of(covered, f.standard, ages, r)?;
+        Ok((each, year::changes(covered, (start, f.standard), ages, r)?))
+    });
     f.working.amount_only = r.end_apart(kept);
-    f.supplements = read?;
+    (f.supplements, f.working.changes) = read?;
     f.paid = Some(
         f.base
             .checked_add(Money::sum(f.supplements.iter().map(|s| s.monthly))?)?,
@@ -581,10 +607,7 @@ impl HouseholdProgramme for DibaoFigures {
             self.working.covered > 0 && !self.working.rigid_spending.is_zero(),
             rules::DIBAO_RIGID_SPENDING,
         );
-        a.add_if(
-            self.route == Some(Route::GradualExit) && self.working.months_left.is_some(),
-            rules::ANNUAL_ENDS_WITHIN_YEAR,
-        );
+        a.add_if(self.ends_within_year(), rules::ANNUAL_ENDS_WITHIN_YEAR);
         a.add_if(beside_tekun, rules::DIBAO_TEKUN_MEMBERS);
         a.add_if(
             self.working
@@ -611,6 +634,7 @@ impl HouseholdProgramme for DibaoFigures {
         );
         let supplemented = !self.supplements.is_empty()
             || self.single_person.iter().any(|s| s.with.is_some())
+            || self.working.changes.iter().any(|c| c.after.is_some())
             || self
                 .working
                 .gradual
@@ -665,6 +689,12 @@ impl HouseholdProgramme for DibaoFigures {
         }
         if !self.single_person.is_empty() {
             why.push(Reason::DibaoSinglePerson);
+        }
+        if w.alone.is_some() {
+            why.push(Reason::DibaoSinglePersonAlone);
+        }
+        if self.route.is_some() && !w.changes.is_empty() {
+            why.push(Reason::DibaoSupplementChanges);
         }
         match &self.gradual_exit {
             Some(g) if g.in_force => why.push(Reason::DibaoGradualExit),

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::supplements::{single_person, single_person_candidates, supplements};
+use super::supplements::{ages, single_person, single_person_candidates, supplements};
+use super::year::changes;
 use super::{DibaoFigures, GradualCheck, GradualExit, Route};
 use crate::base::calendar::{add_months, day_before, format_date, months_left};
 use crate::base::error::{PolicyError, Result};
@@ -13,7 +14,9 @@ use crate::input::model::{Household, Member};
 use crate::params::{catalogue as p, Reader};
 
 /// Over the standard: first the 渐退 of a household on 低保 whose wages lifted it, then 单人户 for a
-/// 边缘 household's severely disabled or seriously ill members (the order of [`Route`]).
+/// 边缘 household's severely disabled or seriously ill members (the order of [`Route`]), when 低保
+/// covers two or more: 单人户 takes one member out of a family, and a household of one was just
+/// tested as that member alone (rule `dibao.routeOrder`).
 pub(super) fn above_standard(
     f: &mut DibaoFigures,
     h: &Household<'_>,
@@ -35,11 +38,21 @@ pub(super) fn above_standard(
         f.working.marginal = Some((multiple, line, marginal));
         if marginal && f.route.is_some() {
             f.working.single_person_set_aside = single_person_candidates(covered);
+        } else if marginal && covered.len() < 2 {
+            // One person: the household's test was the single person's own, and it failed.
+            f.working.alone = single_person_candidates(covered).first().copied();
         } else if marginal {
             f.single_person = single_person(covered, f.standard, r)?;
             if !f.single_person.is_empty() {
                 f.paid = Some(Money::sum(f.single_person.iter().map(|s| s.monthly))?);
                 f.route = Some(Route::SinglePerson);
+                let alone: Vec<&Member<'_>> = covered
+                    .iter()
+                    .filter(|m| f.single_person.iter().any(|s| s.index == m.index))
+                    .copied()
+                    .collect();
+                let ages = ages(r)?;
+                f.working.changes = changes(&alone, (h.ages_on, f.standard), ages, r)?;
             }
         }
     }

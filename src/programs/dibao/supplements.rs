@@ -13,6 +13,17 @@ use crate::programs::groups::Group;
 fn supplement_for(
     m: &Member<'_>,
     standard: Money,
+    ages: (u32, u32),
+    r: &mut Reader<'_>,
+) -> Result<Option<Supplement>> {
+    supplement_at(m, m.age, standard, ages, r)
+}
+
+/// The 加发 of one member at `age` (theirs on the date, or one they turn within the year).
+pub(super) fn supplement_at(
+    m: &Member<'_>,
+    age: u32,
+    standard: Money,
     (elderly_age, minor_age): (u32, u32),
     r: &mut Reader<'_>,
 ) -> Result<Option<Supplement>> {
@@ -29,11 +40,11 @@ fn supplement_for(
             Group::SeriousIllness,
         ),
         (
-            m.age >= elderly_age,
+            age >= elderly_age,
             &p::DIBAO_SUPPLEMENT_ELDERLY,
             Group::Elderly,
         ),
-        (m.age < minor_age, &p::DIBAO_SUPPLEMENT_MINOR, Group::Minor),
+        (age < minor_age, &p::DIBAO_SUPPLEMENT_MINOR, Group::Minor),
     ];
     let mut groups = [None; 4];
     for (slot, (applies, spec, group)) in groups.iter_mut().zip(each) {
@@ -93,12 +104,22 @@ pub(super) fn supplements(
     standard: Money,
     r: &mut Reader<'_>,
 ) -> Result<Vec<Supplement>> {
-    let mut out = Vec::new();
     if members.is_empty() {
-        return Ok(out);
+        return Ok(Vec::new());
     }
     // Read once for all the members (and only when there is one, as each member read them).
     let ages = ages(r)?;
+    supplements_of(members, standard, ages, r)
+}
+
+/// Each member's 加发, the ages of the 加发 read.
+pub(super) fn supplements_of(
+    members: &[&Member<'_>],
+    standard: Money,
+    ages: (u32, u32),
+    r: &mut Reader<'_>,
+) -> Result<Vec<Supplement>> {
+    let mut out = Vec::new();
     for m in members {
         out.extend(supplement_for(m, standard, ages, r)?);
     }
@@ -106,7 +127,7 @@ pub(super) fn supplements(
 }
 
 /// The elderly and the minor age of the 加发.
-fn ages(r: &mut Reader<'_>) -> Result<(u32, u32)> {
+pub(super) fn ages(r: &mut Reader<'_>) -> Result<(u32, u32)> {
     Ok((
         r.count(&p::DIBAO_ELDERLY_AGE)?,
         r.count(&p::DIBAO_MINOR_AGE)?,

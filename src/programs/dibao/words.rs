@@ -1,12 +1,15 @@
 //! The 低保 card in words: income and its deductions, the standard, the 补差, each 加发, and the
 //! route taken or why there is none.
 
+use super::supplements::group_words;
+use super::year::{monthly, Level};
 use super::{said, Deduction, DibaoFigures, GradualCheck, Route, StandardOf, Supplement, WageOf};
 use crate::base::money::Money;
 use crate::input::model::{Area, Household, WorkPlace};
 use crate::policy::explain::Explanation;
 use crate::policy::rules::{self, RuleId};
 use crate::programs::assistance;
+use crate::programs::groups::Group;
 use rust_decimal::Decimal;
 
 /// The card's steps and reasons: income, figures, then the route 低保 took or why none.
@@ -52,9 +55,52 @@ pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
             ));
         }
     } else if !f.working.below {
-        explain_above(f, e);
+        explain_above(f, h, e);
     }
+    year_steps(f, h, e);
     explain_route(f, h, e);
+}
+
+/// The 加发 that end or start within the year, and the year's amount (rule
+/// `annual.endsWithinYear`).
+fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
+    let (Some(paid), false) = (f.paid, f.working.changes.is_empty()) else {
+        return;
+    };
+    let group = |l: Level| l.map_or("不属加发对象", |(g, _)| g.label());
+    let mut sum = format!("{} × 12", paid.round_fen());
+    let mut names = Vec::new();
+    for c in &f.working.changes {
+        let Some(m) = h.members.get(c.index) else {
+            continue;
+        };
+        let (before, after, k) = (monthly(c.before), monthly(c.after), c.months_after());
+        e.step(
+            rules::ANNUAL_ENDS_WITHIN_YEAR,
+            format!(
+                "{}：{} 满{}周岁，加发由 {before} 元/月（{}）变为 {after} 元/月（{}）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {k} 个月按新额。",
+                m.label, c.birthday, c.age, group(c.before), group(c.after), c.months
+            ),
+            Some(after.to_fen_string()),
+        );
+        let (sign, change) = if before > after {
+            ("−", before.checked_sub(after))
+        } else {
+            ("+", after.checked_sub(before))
+        };
+        sum.push_str(&format!(" {sign} {} × {k}", change.unwrap_or_default()));
+        names.push(m.label.as_ref());
+    }
+    let annual = f.annual().ok().flatten().unwrap_or_default();
+    e.step(
+        rules::ANNUAL_ENDS_WITHIN_YEAR,
+        format!("全年 = 月额 {sum} = {annual} 元；家庭人员构成的其他变化不计。"),
+        Some(annual.to_fen_string()),
+    );
+    e.reason(format!(
+        "{}的加发在测算日期起12个月内变化，全年按各月的加发计算，共 {annual} 元。",
+        names.join("、")
+    ));
 }
 
 /// The per-capita monthly income (not rounded) as a sentence saying it is below `line` shows it.
@@ -431,7 +477,7 @@ fn supplement_step(s: &Supplement, standard: Money, e: &mut Explanation) {
     );
 }
 
-fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
+fn explain_above(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     let (standard, per_capita) = (f.standard, f.per_capita_monthly_income);
     e.step(
         rules::DIBAO_ELIGIBILITY,
@@ -479,6 +525,7 @@ fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
             s.monthly
         ));
     }
+    alone_step(f, h, e);
     if let Some(check) = &f.working.gradual {
         explain_gradual(f, check, e);
     }
@@ -487,6 +534,57 @@ fn explain_above(f: &DibaoFigures, e: &mut Explanation) {
             "人均月收入 {per_capita} 元不低于低保标准 {standard} 元，不符合低保条件。"
         ));
     }
+}
+
+/// A 边缘 household whose 低保 covers one severely disabled or seriously ill member: not 单人户
+/// (rule `dibao.routeOrder`).
+fn alone_step(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
+    let Some(m) = f.working.alone.and_then(|i| h.members.get(i)) else {
+        return;
+    };
+    let group = group_words(
+        m,
+        if m.severely_disabled() {
+            Group::SevereDisability
+        } else {
+            Group::SeriousIllness
+        },
+    );
+    e.step(
+        rules::DIBAO_ROUTE_ORDER,
+        format!(
+            "{}（{group}）：低保只计 1 人，已按本人收入核算，人均月收入 {} 元不低于标准 {} 元；参照“单人户”是把家庭中的个别成员单独纳入，只计一人的不再参照。",
+            m.label, f.per_capita_monthly_income, f.standard
+        ),
+        None,
+    );
+    e.reason(format!(
+        "{}为{group}，但低保只计其一人：“单人户”是把家庭中的个别成员单独纳入，已按本人收入核算，不再参照。",
+        m.label
+    ));
+}
+
+/// Where the 渐退 amount comes from: what the household receives, or, not told, the sum without
+/// any wages (all of them taken as the new ones, as the test of 因就业超过 does).
+fn gradual_amount(f: &DibaoFigures, check: &GradualCheck) -> String {
+    let Some(estimated) = &check.estimated else {
+        return "（维持现领低保金）".into();
+    };
+    let supplements = Money::sum(estimated.iter().map(|s| s.monthly)).unwrap_or_default();
+    let monthly = f.gradual_exit.as_ref().map_or(Money::ZERO, |g| g.monthly);
+    let base = monthly.checked_sub(supplements).unwrap_or_default();
+    let non_wage = f
+        .working
+        .non_wage
+        .checked_div(Decimal::from(12))
+        .unwrap_or_default();
+    format!(
+        "：未告知现领数额，不计工资估算，工资 {} 元/年全部按就业新增计、不计入；补差 标准 {} × {} 人 − 月非工资收入 {} 元 = {base} 元，加发 {supplements} 元",
+        f.working.wages,
+        f.standard,
+        f.working.covered,
+        sum_text(non_wage)
+    )
 }
 
 fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) {
@@ -530,11 +628,7 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         format!(
             "渐退期内每月 {} 元{}。",
             g.monthly,
-            if check.estimated.is_none() {
-                "（维持现领低保金）"
-            } else {
-                "（未告知现领数额，按不计新增工资收入计算）"
-            }
+            gradual_amount(f, check)
         ),
         Some(g.monthly.to_fen_string()),
     );
