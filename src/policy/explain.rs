@@ -36,6 +36,10 @@ pub struct Step {
 
 /// A figure of a result as a card shows it (API: `facts`): a Chinese label, the value as text, its
 /// unit, and where the value sits in the result (`standard`, `supplements[0].monthly`).
+/// Only an explained result has facts. A lean one (`explain: false`) has none, not even
+/// `{ key, value, unit }`: a fact with a `key` repeats the typed field at that path (its unit is the
+/// field's, given with the field's type), and a fact without one is words (a name, a period). A
+/// page showing a lean result reads its fields, and `labels()` or `describe(id)` for words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Fact {
