@@ -70,6 +70,24 @@ function kindOf(v) {
   return name ? `${name} 实例（请用普通对象）` : '非普通对象';
 }
 
+/**
+ * What an argument is, in words, for a message that says what came where something else was
+ * expected (`json 应为…字符串，而不是数字`).
+ * @param {unknown} v
+ */
+export function argumentKind(v) {
+  if (v === undefined) return 'undefined（未给出）';
+  if (v === null) return 'null';
+  if (isArray(v)) return '数组';
+  switch (typeof v) {
+    case 'string': return '字符串';
+    case 'number': return '数字';
+    case 'boolean': return '布尔值';
+    case 'object': return '对象';
+    default: return kindOf(v);
+  }
+}
+
 /** Thrown inside a walk: a value that is not plain data, at the path being walked. */
 class NotPlain {
   /** @param {string} message */
@@ -186,7 +204,7 @@ function jsonOf(v) {
   const keys = [];
   try {
     const text = write(v, keys, []);
-    return text === undefined ? { path: '', message: '应为对象' } : text;
+    return text === undefined ? { path: '', message: '应为对象，而不是undefined（未给出）' } : text;
   } catch (e) {
     // A getter or a Proxy trap that throws, a revoked Proxy: the value cannot be read.
     const message = e instanceof NotPlain ? e.message : unreadable(e);

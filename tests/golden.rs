@@ -300,6 +300,18 @@ fn rules_are_listed(v: &Value, path: &str, outer: &[Value]) -> Result<(), String
                             rule.source
                         ));
                     }
+                    // Beside it, every document of its rule's basis: the national article behind
+                    // the province's item is read on the step, not only in docs/rules.md.
+                    let shown: Vec<&str> = step["documents"]
+                        .as_array()
+                        .map(|d| d.iter().filter_map(Value::as_str).collect())
+                        .unwrap_or_default();
+                    if shown != rule.documents_beside(cited) {
+                        return Err(format!(
+                            "{path}: step {id} shows documents {shown:?} beside {cited}; its rule rests on {}",
+                            rule.source
+                        ));
+                    }
                     if rule.basis == zhenxing::policy::rules::Basis::Assumption
                         && !assumed.contains(&id)
                     {

@@ -276,20 +276,26 @@ fn member_ids_are_compared_as_they_read() {
 
 #[test]
 fn a_household_that_is_not_an_object_has_that_one_problem() {
-    // `estimate([], …)` says only 家庭应为对象; a register's line `[h1,h2]` (JSON Lines) or `3` must
-    // say the same, not an unknown region "" and 0 members after it, which follow from it.
+    // `estimate([], …)` says only 家庭应为对象 (and what came); a register's line `[h1,h2]` (JSON
+    // Lines) or `3` must say the same, not an unknown region "" and 0 members after it, which
+    // follow from it.
     let e = engine();
     let h = r#"{"region":"230129","members":[{"birthDate":"1980-01-01"}]}"#;
-    for text in [format!("[{h},{h}]"), "3".to_string(), "\"x\"".to_string()] {
+    for (text, kind) in [
+        (format!("[{h},{h}]"), "数组"),
+        ("3".to_string(), "数字"),
+        ("\"x\"".to_string(), "字符串"),
+    ] {
+        let said = format!("家庭应为对象，而不是{kind}");
         let node = parse(&text, "x").unwrap();
         let problems = e.household_problems(&node, "2023-06-01");
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-        assert_eq!(messages, ["家庭应为对象"], "{text}");
+        assert_eq!(messages, [said.as_str()], "{text}");
         let mut transitions = Default::default();
         let err = e
             .estimate_in_batch(&node, "2023-06-01", false, &mut transitions)
             .unwrap_err();
-        assert_eq!(err.message, "家庭应为对象", "{text}");
+        assert_eq!(err.message, said, "{text}");
     }
     // Through a register's text, on the second line of JSON Lines.
     let text = format!("{h}\n[{h},{h}]\n");
@@ -304,7 +310,7 @@ fn a_household_that_is_not_an_object_has_that_one_problem() {
     )
     .unwrap();
     assert_eq!((got.rows, got.errors), (2, 1));
-    assert!(got.csv.contains("家庭应为对象"), "{}", got.csv);
+    assert!(got.csv.contains("家庭应为对象，而不是数组"), "{}", got.csv);
     assert!(
         !got.csv.contains("处问题") && !got.csv.contains("行政区划"),
         "{}",

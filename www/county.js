@@ -51,7 +51,8 @@ function common(r) {
   return [
     r.reasons?.length ? node('ul', { class: 'reasons' }, r.reasons.map((t) => node('li', {}, t))) : null,
     r.steps?.length ? node('details', {}, node('summary', {}, '计算步骤'),
-      node('ol', { class: 'steps' }, r.steps.map((s) => node('li', {}, s.text, s.citation ? cite(s.citation) : null)))) : null,
+      node('ol', { class: 'steps' }, r.steps.map((s) => node('li', {}, s.text, s.citation ? cite(s.citation) : null,
+        s.documents?.length ? node('span', { class: 'documents' }, s.documents.join('；')) : null)))) : null,
     r.assumptions?.length ? node('div', { class: 'assumptions' }, '本计算器的假设：',
       node('ul', {}, r.assumptions.map((a) => node('li', { 'data-assumption': a.rule }, a.text)))) : null,
     r.unofficial?.length ? node('div', { class: 'unofficial' }, '⚠ 依据的以下参数不是官方公布值，须按本县规定核对：',

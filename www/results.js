@@ -209,7 +209,8 @@ function gist(p) {
 function steps(list) {
   if (!list.length) return null;
   return el('details', { class: 'steps-box' }, el('summary', {}, '计算步骤'),
-    el('ol', { class: 'steps' }, ...list.map((s) => el('li', {}, s.text, s.value ? el('span', { class: 'value' }, `→ ${s.value}`) : null, s.citation ? citation(s.citation) : null))));
+    el('ol', { class: 'steps' }, ...list.map((s) => el('li', {}, s.text, s.value ? el('span', { class: 'value' }, `→ ${s.value}`) : null, s.citation ? citation(s.citation) : null,
+      s.documents?.length ? el('span', { class: 'documents' }, s.documents.join('；')) : null))));
 }
 
 /** Cards the officer opened (or, on a wide screen, closed), by programme: kept across recomputing. */

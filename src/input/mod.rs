@@ -203,7 +203,10 @@ impl<'n, 'a> Obj<'n, 'a> {
         c: &mut Collect,
     ) -> Result<Self> {
         let Some(entries) = node.entries() else {
-            return Err(PolicyError::invalid_input(path, format!("{what}应为对象")));
+            return Err(PolicyError::invalid_input(
+                path,
+                format!("{what}应为对象，而不是{}", node.kind()),
+            ));
         };
         // Each key found among `allowed` once: an unknown one is recorded, a repeated one found by
         // its bit.

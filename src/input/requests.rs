@@ -309,7 +309,12 @@ pub struct BatchOptions {
 
 impl BatchOptions {
     pub fn read(node: &Node<'_>) -> Result<BatchOptions> {
-        let o = Obj::new(node, "opts", "opts", &["explain"])?;
+        BatchOptions::read_named(node, "opts")
+    }
+
+    /// The options of a call whose typings name them `name`, which their errors' paths start with.
+    pub fn read_named(node: &Node<'_>, name: &str) -> Result<BatchOptions> {
+        let o = Obj::new(node, name, name, &["explain"])?;
         Ok(BatchOptions {
             explain: o.bool("explain")?,
         })

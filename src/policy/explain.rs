@@ -20,14 +20,26 @@ pub struct Step {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub value: Option<String>,
-    /// The policy item, e.g. `六(十六)`.
+    /// The policy item, e.g. `六(十六)` (or, for a rule the text does not state, the document).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub citation: Option<&'static str>,
+    /// The national or provincial documents the step's rule also rests on, beside `citation`
+    /// (`['民发〔2021〕43号第四条（转述）']` behind `四(十)`), as docs/rules.md lists each rule's
+    /// basis: shown with the citation, so a step names every text it applies. Absent when
+    /// `citation` is the whole basis. Not items of the policy text: a result's `citations` list
+    /// the items only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[tsify(optional)]
+    pub documents: Vec<&'static str>,
 }
 
 /// A figure of a result as a card shows it (API: `facts`): a Chinese label, the value as text, its
 /// unit, and where the value sits in the result (`standard`, `supplements[0].monthly`).
+/// Only an explained result has facts. A lean one (`explain: false`) has none, not even
+/// `{ key, value, unit }`: a fact with a `key` repeats the typed field at that path (its unit is the
+/// field's, given with the field's type), and a fact without one is words (a name, a period). A
+/// page showing a lean result reads its fields, and `labels()` or `describe(id)` for words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Fact {
@@ -75,14 +87,16 @@ pub struct Explanation {
 }
 
 impl Explanation {
-    /// A step applying `rule`, citing its first source (see [`RuleId::citation`]).
+    /// A step applying `rule`, citing its first source (see [`RuleId::citation`]) and showing the
+    /// documents of its basis beside it.
     pub fn step(&mut self, rule: impl Into<RuleId>, text: String, value: Option<String>) {
         let rule = rule.into();
         self.step_citing(rule, rule.citation(), text, value);
     }
 
     /// A step applying `rule` that cites another of its sources, or (for a rule that lists what
-    /// the text says item by item) the item it applies.
+    /// the text says item by item) the item it applies; the rest of the rule's documents shown
+    /// beside it.
     pub fn step_citing(
         &mut self,
         rule: impl Into<RuleId>,
@@ -96,6 +110,7 @@ impl Explanation {
             text: marked(rule, text),
             value,
             citation: Some(citation),
+            documents: rule.rule().documents_beside(citation),
         });
     }
 
@@ -104,11 +119,13 @@ impl Explanation {
     pub fn say_assumptions(&mut self, applied: Assumptions) {
         for rule in applied.iter() {
             if self.steps.iter().all(|s| s.rule != rule.id) {
+                let citation = rule.sources().next();
                 self.steps.push(Step {
                     rule: rule.id,
                     text: mark(rule.text.to_string()),
                     value: None,
-                    citation: rule.sources().next(),
+                    citation,
+                    documents: rule.documents_beside(citation.unwrap_or_default()),
                 });
             }
         }
@@ -186,6 +203,48 @@ impl Citations {
 mod tests {
     use super::*;
     use crate::policy::rules;
+
+    #[test]
+    fn a_step_shows_the_documents_behind_its_item() {
+        let mut e = Explanation::default();
+        // tekun.member: 四(十) of the text, 民发〔2021〕43号第四条 behind it (docs/rules.md).
+        e.step(rules::TEKUN_MEMBER, "纳入特困供养。".into(), None);
+        // medicalPremium.member: 二(三), 国办发〔2021〕42号 behind it.
+        e.step(rules::MEDICAL_PREMIUM_MEMBER, "全额资助。".into(), None);
+        // A rule of the text alone shows no document.
+        e.step(rules::PENSION_MEMBER, "代缴。".into(), None);
+        // Cited by hand: the item chosen, the rule's documents beside it.
+        e.step_citing(
+            rules::DIBAO_TEKUN_MEMBERS,
+            "四(十三)",
+            "另行供养。".into(),
+            None,
+        );
+        let shown: Vec<(Option<&str>, &[&str])> = e
+            .steps
+            .iter()
+            .map(|s| (s.citation, s.documents.as_slice()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (Some("四(十)"), &["民发〔2021〕43号第四条（转述）"][..]),
+                (Some("二(三)"), &["国办发〔2021〕42号"][..]),
+                (Some("四(十二)"), &[][..]),
+                (Some("四(十三)"), &["民发〔2021〕43号第四条（转述）"][..]),
+            ]
+        );
+        let json = serde_json::to_string(&e.steps[0]).unwrap();
+        assert!(
+            json.ends_with(
+                r#""citation":"四(十)","documents":["民发〔2021〕43号第四条（转述）"]}"#
+            ),
+            "{json}"
+        );
+        assert!(!serde_json::to_string(&e.steps[2])
+            .unwrap()
+            .contains("documents"));
+    }
 
     #[test]
     fn a_step_of_an_assumption_says_so_and_a_provision_does_not() {

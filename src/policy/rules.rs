@@ -106,6 +106,19 @@ impl Rule {
     pub fn sources(&self) -> impl Iterator<Item = &'static str> {
         self.source.split(['；', '、']).filter(|s| !s.is_empty())
     }
+
+    /// The national or provincial documents of the rule's basis, other than `citation`: what a
+    /// step citing `citation` also rests on. Entries are parted by `；`; one that is items of the
+    /// policy text (`二(二)、四(九)`) is not a document, and a document is one entry whole,
+    /// whatever it lists (`《义务教育法》第二条、第十一条（转述）`).
+    pub fn documents_beside(&self, citation: &str) -> Vec<&'static str> {
+        self.source
+            .split('；')
+            .filter(|entry| {
+                *entry != citation && !entry.split('、').all(|s| super::title(s).is_some())
+            })
+            .collect()
+    }
 }
 
 /// The type of a rule's constant: an assumption's is an [`AssumptionId`].
@@ -505,6 +518,39 @@ mod tests {
         assert_eq!(MONITORING_RURAL.citation(), "二(二)");
         let parts: Vec<&str> = COUNTY_KEY_COUNTY.rule().sources().collect();
         assert_eq!(parts, ["五(十四)", "六(十六)", "六(十九)"]);
+    }
+
+    #[test]
+    fn the_documents_beside_a_citation_are_the_rest_of_its_rules_basis_but_its_items() {
+        // tekun.member: 四(十) of the text, 民发〔2021〕43号第四条 behind it.
+        assert_eq!(
+            TEKUN_MEMBER.rule().documents_beside("四(十)"),
+            ["民发〔2021〕43号第四条（转述）"]
+        );
+        // A step citing the document (an urban deduction) has the rest only: 四(十) is an item,
+        // said by the steps that apply it.
+        let capacity = RuleId::from(DIBAO_EMPLOYMENT_DEDUCTION_CAPACITY).rule();
+        assert_eq!(
+            capacity.documents_beside("民发〔2021〕57号第十三条（转述）"),
+            ["民发〔2021〕43号第五条"]
+        );
+        // Items listed item by item are not documents: a measure cites its own item only.
+        assert!(COUNTY_KEY_COUNTY
+            .rule()
+            .documents_beside("五(十四)")
+            .is_empty());
+        // A document is one, whatever articles it lists.
+        assert_eq!(
+            ALERTS_SCHOOL_DROPOUT.rule().documents_beside("二(三)"),
+            ["《义务教育法》第二条、第十一条（转述）"]
+        );
+        // A rule no item states: the first document is cited, the others shown.
+        assert_eq!(
+            DIBAO_MARGINAL
+                .rule()
+                .documents_beside("民发〔2021〕57号第八条（转述）"),
+            ["民政部等四部门2022年通知一(四)"]
+        );
     }
 
     #[test]

@@ -210,7 +210,7 @@ macro_rules! define_registry {
             "  /** Why, as reason ids (`labels().reason[id]` is each one's sentence), explained or not. */\n  why: string[];\n",
             "  /** Chinese sentences a member of staff can read out (explained). */\n  reasons?: string[];\n",
             "  /** The trace (explained). */\n  steps?: Step[];\n",
-            "  /** The figures a card shows, labelled (explained). */\n  facts?: Fact[];\n",
+            "  /** The figures a card shows, labelled (explained; a lean result's figures are its fields: see Fact). */\n  facts?: Fact[];\n",
             "  /** Policy items applied, e.g. ['四(十)'] (explained). */\n  citations?: string[];\n",
             "  /** Names of parameters used whose status is not 'official' (standalone results). */\n  unofficial?: string[];\n",
             "  /** Figures used that are older than their update cycle on the date (standalone results). */\n  stale?: StaleEntry[];\n",

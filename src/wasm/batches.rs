@@ -19,7 +19,13 @@ pub(super) fn batch_args(
     limit: usize,
 ) -> Result<(js_sys::Array, String), JsValue> {
     if !js_sys::Array::is_array(households) {
-        return Err(to_js(PolicyError::invalid_input("", "households 应为数组")));
+        return Err(to_js(PolicyError::invalid_input(
+            "households",
+            format!(
+                "households 应为家庭的数组，而不是{}",
+                super::convert::js_kind(households)
+            ),
+        )));
     }
     let list = array(households);
     crate::estimate::batch::check_batch(list.length() as usize, limit).map_err(to_js)?;

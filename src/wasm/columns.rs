@@ -310,8 +310,11 @@ impl PolicyEngine {
         }
         if households.as_string().is_none() && !households.is_instance_of::<Uint8Array>() {
             return Err(to_js(PolicyError::invalid_input(
-                "",
-                "households 应为家庭数组，或花名册文本（JSON Lines 或 CSV 的字符串、Uint8Array）",
+                "households",
+                format!(
+                    "households 应为家庭数组，或花名册文本（JSON Lines 或 CSV 的字符串、Uint8Array），而不是{}",
+                    super::convert::js_kind(&households)
+                ),
             )));
         }
         let as_of = as_of_arg(&as_of)?;

@@ -16,6 +16,10 @@ use super::types::{OptionsArg, RegionArg};
 extern "C" {
     #[wasm_bindgen(js_name = makePolicyError)]
     fn make_policy_error(code: &str, path: &str, message: &str, problems: JsValue) -> JsValue;
+    /// What a JS value is, in words (`数字`, `对象`, `undefined（未给出）` …): a message says what
+    /// came where it expected something else.
+    #[wasm_bindgen(js_name = argumentKind)]
+    pub(super) fn js_kind(value: &JsValue) -> String;
     /// A plain JS value as UTF-8 JSON bytes; throws `PolicyError` (with its path) for what is not
     /// plain data.
     #[wasm_bindgen(catch, js_name = toJson)]
@@ -78,12 +82,13 @@ pub(super) fn json_arg(v: &JsValue, path: &str, what: &str) -> Result<String, Js
     })
 }
 
-/// An object argument's JSON text (one body for every [`object_arg`]).
-fn object_text(v: &JsValue, what: &str) -> Result<String, JsValue> {
+/// An object argument's JSON text (one body for every [`object_arg`]); one that is not an object
+/// is refused at `path` (empty for the household, the whole input), saying what came.
+fn object_text(v: &JsValue, path: &str, what: &str) -> Result<String, JsValue> {
     if !v.is_object() || js_sys::Array::is_array(v) {
         return Err(to_js(PolicyError::invalid_input(
-            "",
-            format!("{what}应为对象"),
+            path,
+            format!("{what}应为对象，而不是{}", js_kind(v)),
         )));
     }
     json_arg(v, "", what)
@@ -95,7 +100,18 @@ pub(super) fn object_arg<T>(
     what: &str,
     read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<T>,
 ) -> Result<T, JsValue> {
-    let text = object_text(v, what)?;
+    object_arg_at(v, "", what, read)
+}
+
+/// [`object_arg`] for an argument that is one of several objects of a call: one that is not an
+/// object is refused at `path`, the argument's name.
+pub(super) fn object_arg_at<T>(
+    v: &JsValue,
+    path: &str,
+    what: &str,
+    read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<T>,
+) -> Result<T, JsValue> {
+    let text = object_text(v, path, what)?;
     crate::input::parse(&text, what)
         .and_then(|node| read(&node))
         .map_err(to_js)
@@ -110,24 +126,47 @@ pub(super) fn household_arg(
     object_arg(v, "家庭", |node| engine.read_household(node, as_of))
 }
 
-/// `{ explain?: boolean }`, the last argument of a call: absent, `undefined` or `null` gives
-/// `default` (single calls explain, batches do not).
+/// `{ explain?: boolean }`, the last argument of a call, named `opts` (its errors' paths:
+/// `opts.explain`): absent, `undefined` or `null` gives `default` (single calls explain, batches
+/// do not).
 pub(super) fn explain_arg(opts: Option<OptionsArg>, default: bool) -> Result<bool, JsValue> {
-    Ok(options_arg(opts, BatchOptions::read)?
-        .explain
-        .unwrap_or(default))
+    explain_arg_named(opts, default, "opts")
 }
 
+/// [`explain_arg`] for a call whose typings name its options `name` (`incomeCurve`'s `options`:
+/// its `opts` is the range).
+pub(super) fn explain_arg_named(
+    opts: Option<OptionsArg>,
+    default: bool,
+    name: &str,
+) -> Result<bool, JsValue> {
+    Ok(
+        options_arg_named(opts, name, |node| BatchOptions::read_named(node, name))?
+            .explain
+            .unwrap_or(default),
+    )
+}
+
+#[cfg(not(feature = "household-only"))]
 /// A call's options object, read by `read`; absent, `undefined` or `null` gives the defaults.
 pub(super) fn options_arg<T: Default>(
     opts: Option<impl Into<JsValue>>,
+    read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<T>,
+) -> Result<T, JsValue> {
+    options_arg_named(opts, "opts", read)
+}
+
+/// [`options_arg`] for options named `name` in the typings (the path of their errors).
+fn options_arg_named<T: Default>(
+    opts: Option<impl Into<JsValue>>,
+    name: &str,
     read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<T>,
 ) -> Result<T, JsValue> {
     match opts
         .map(Into::into)
         .filter(|o: &JsValue| !o.is_undefined() && !o.is_null())
     {
-        Some(o) => object_arg(&o, "opts", read),
+        Some(o) => object_arg_at(&o, name, name, read),
         None => Ok(T::default()),
     }
 }
@@ -171,10 +210,15 @@ fn check_register_len(bytes: usize) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// A JS argument that must be a string.
+/// A JS argument that must be a string (`path`: its name), refused saying what came.
 pub(super) fn string_arg(v: &JsValue, path: &str, code: ErrorCode) -> Result<String, JsValue> {
-    v.as_string()
-        .ok_or_else(|| to_js(PolicyError::new(code, path, format!("{path} 应为字符串"))))
+    v.as_string().ok_or_else(|| {
+        to_js(PolicyError::new(
+            code,
+            path,
+            format!("{path} 应为字符串，而不是{}", js_kind(v)),
+        ))
+    })
 }
 
 /// An optional region code (undefined or null: none).

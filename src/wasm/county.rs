@@ -37,7 +37,13 @@ impl PolicyEngine {
         region: Option<RegionArg>,
     ) -> Result<JsValue, JsValue> {
         if !js_sys::Array::is_array(&list) {
-            return Err(to_js(PolicyError::invalid_input("", "资产台账应为数组")));
+            return Err(to_js(PolicyError::invalid_input(
+                "list",
+                format!(
+                    "list（资产台账）应为资产的数组，而不是{}",
+                    super::convert::js_kind(&list)
+                ),
+            )));
         }
         let list = array(&list);
         if list.length() as usize > crate::programs::assets::MAX_ASSETS {

@@ -5,8 +5,8 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::household_arg;
 use super::convert::{
-    as_of_arg, explain_arg, household_call, object_arg, parsed, region_arg, result, string_arg,
-    to_js, to_value,
+    as_of_arg, explain_arg, explain_arg_named, household_call, object_arg, object_arg_at, parsed,
+    region_arg, result, string_arg, to_js, to_value,
 };
 use super::types::{OptionsArg, RegionArg};
 use crate::base::error::ErrorCode;
@@ -442,9 +442,15 @@ impl PolicyEngine {
         options: Option<OptionsArg>,
     ) -> Result<JsValue, JsValue> {
         let as_of = as_of_arg(&as_of)?;
-        let explain = explain_arg(options, true)?;
+        // Two objects after the date: each named in paths as the typings name it.
+        let explain = explain_arg_named(options, true, "options")?;
         let h = household_arg(&self.inner, &h, &as_of)?;
-        let opts = object_arg(&opts, "opts", CurveOptions::read)?;
+        let opts = object_arg_at(
+            &opts,
+            "opts",
+            "opts（收入范围 { from, to, step }）",
+            CurveOptions::read,
+        )?;
         let curve = self.inner.income_curve(&h, &as_of, opts);
         result(if explain {
             curve
@@ -528,7 +534,13 @@ impl PolicyEngine {
     /// `fromParameters`' one reading).
     #[cfg(not(feature = "household-only"))]
     fn read_parameters(json: &JsValue) -> Result<PolicyEngine, JsValue> {
-        let text = string_arg(json, "", ErrorCode::InvalidParameters)?;
+        let Some(text) = json.as_string() else {
+            return Err(to_js(crate::base::error::PolicyError::new(
+                ErrorCode::InvalidParameters,
+                "json",
+                parameters_not_text(json),
+            )));
+        };
         Engine::from_parameters(&text)
             .map(PolicyEngine::from)
             .map_err(to_js)
@@ -545,6 +557,19 @@ impl PolicyEngine {
             "zhenxing/household 只用内置的黑龙江参数，不读取参数文件：请改用完整模块 zhenxing 的 new PolicyEngine(json) 或 PolicyEngine.fromParameters(json)",
         )))
     }
+}
+
+#[cfg(not(feature = "household-only"))]
+/// Why a parameter set that is not a string was refused: what was expected, what came, and for
+/// an object (a file already read by `JSON.parse`) what to pass instead.
+fn parameters_not_text(json: &JsValue) -> String {
+    let kind = super::convert::js_kind(json);
+    let hint = if kind == "对象" {
+        "：请传文件的文本本身（如 readFileSync(path, 'utf8') 或 await response.text() 所得），不要先 JSON.parse"
+    } else {
+        ""
+    };
+    format!("json 应为参数文件的 JSON 文本（字符串），而不是{kind}{hint}")
 }
 
 #[cfg(not(feature = "household-only"))]

@@ -1,4 +1,4 @@
-//! One method per household programme of the registry: `engine.dibao(h, asOf, options?)`, …. Their
+//! One method per household programme of the registry: `engine.dibao(h, asOf, opts?)`, …. Their
 //! TypeScript is declared beside the class (an interface merged with it), each returning its own
 //! result type.
 
@@ -33,7 +33,7 @@ macro_rules! wasm_methods {
         #[wasm_bindgen(typescript_custom_section)]
         const PROGRAMME_METHODS: &str = concat!(
             "export interface PolicyEngine {\n",
-            $("  /** ", $label, "（", $item, "）。 */\n  ", $id, "(h: Household, asOf: string, options?: CallOptions): ", stringify!($variant), "Result;\n",)*
+            $("  /** ", $label, "（", $item, "）。 */\n  ", $id, "(h: Household, asOf: string, opts?: CallOptions): ", stringify!($variant), "Result;\n",)*
             "}\n",
         );
     };

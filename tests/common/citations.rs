@@ -1,5 +1,6 @@
 //! A result's `citations` against what it says it applied: every item of the policy text that its
-//! steps, measures, alerts, services or findings cite is listed, and nothing else is.
+//! steps (by `citation` or among their `documents`), measures, alerts, services or findings cite
+//! is listed, and nothing else is.
 
 use serde_json::Value;
 
@@ -11,6 +12,10 @@ fn cited<'a>(v: &'a Value, own: &mut Vec<&'a str>, nested: &mut Vec<&'a str>) {
         Value::Object(map) => {
             if let Some(c) = map.get("citation").and_then(Value::as_str) {
                 own.push(c);
+            }
+            // A step's documents beside its citation: were an item among them, it is cited too.
+            if let Some(Value::Array(documents)) = map.get("documents") {
+                own.extend(documents.iter().filter_map(Value::as_str));
             }
             map.iter()
                 .filter(|(k, _)| *k != "citations")

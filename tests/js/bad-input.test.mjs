@@ -124,16 +124,16 @@ const cases = [
   ['incomeCurve step 0', (e) => e.incomeCurve(good(), asOf, { from: 0, to: 10, step: 0 }), 'OUT_OF_RANGE', 'opts.step'],
   ['incomeCurve to before from', (e) => e.incomeCurve(good(), asOf, { from: 10, to: 0, step: 1 }), 'OUT_OF_RANGE', 'opts.to'],
   ['incomeCurve too many points', (e) => e.incomeCurve(good(), asOf, { from: 0, to: 100000, step: 1 }), 'OUT_OF_RANGE', 'opts.step'],
-  ['estimateMany not an array', (e) => e.estimateMany(good(), asOf), 'INVALID_INPUT', ''],
+  ['estimateMany not an array', (e) => e.estimateMany(good(), asOf), 'INVALID_INPUT', 'households'],
   ['estimateMany huge batch', (e) => e.estimateMany(new Array(1_000_001).fill(0), asOf), 'OUT_OF_RANGE', ''],
   ['estimateMany explained above 20,000', (e) => e.estimateMany(new Array(20_001).fill(0), asOf, { explain: true }), 'OUT_OF_RANGE', ''],
   ['estimateMany unexplained above 200,000', (e) => e.estimateMany(new Array(200_001).fill(0), asOf), 'OUT_OF_RANGE', ''],
   ['screenMany above 1,000,000', (e) => e.screenMany(new Array(1_000_001).fill(0), asOf), 'OUT_OF_RANGE', ''],
   ['screenEach callback not a function', (e) => e.screenEach([], asOf, 'print'), 'INVALID_INPUT', 'onChunk'],
-  ['estimateMany opts not an object', (e) => e.estimateMany([], asOf, 'fast'), 'INVALID_INPUT', ''],
+  ['estimateMany opts not an object', (e) => e.estimateMany([], asOf, 'fast'), 'INVALID_INPUT', 'opts'],
   ['estimateMany explain not a boolean', (e) => e.estimateMany([], asOf, { explain: 'no' }), 'INVALID_INPUT', 'opts.explain'],
   ['estimateMany opts unknown key', (e) => e.estimateMany([], asOf, { explains: false }), 'INVALID_INPUT', 'opts.explains'],
-  ['screenMany not an array', (e) => e.screenMany(good(), asOf), 'INVALID_INPUT', ''],
+  ['screenMany not an array', (e) => e.screenMany(good(), asOf), 'INVALID_INPUT', 'households'],
   ['screenMany explain not a boolean', (e) => e.screenMany([], asOf, { explain: 'no' }), 'INVALID_INPUT', 'opts.explain'],
   ['screenText explain not a boolean', (e) => e.screenText('', asOf, { explain: 'no' }), 'INVALID_INPUT', 'opts.explain'],
   ['screenText opts unknown key', (e) => e.screenText('', asOf, { explains: false }), 'INVALID_INPUT', 'opts.explains'],
@@ -146,8 +146,9 @@ const cases = [
   ['county region missing', (e) => e.county(undefined, asOf), 'INVALID_REGION', 'region'],
   ['county impossible date', (e) => e.county('230129', '2023-02-30'), 'INVALID_DATE', 'asOf'],
   ['county asOf missing', (e) => e.county('230129'), 'INVALID_DATE', 'asOf'],
-  ['assets not an array', (e) => e.assets(asset(), asOf), 'INVALID_INPUT', ''],
-  ['assets a Set', (e) => e.assets(new Set([asset()]), asOf), 'INVALID_INPUT', ''],
+  ['assets not an array', (e) => e.assets(asset(), asOf), 'INVALID_INPUT', 'list'],
+  ['screenColumns neither an array nor text', (e) => e.screenColumns(good(), asOf), 'INVALID_INPUT', 'households'],
+  ['assets a Set', (e) => e.assets(new Set([asset()]), asOf), 'INVALID_INPUT', 'list'],
   ['assets above 100,000 rows', (e) => e.assets(new Array(100_001).fill(0), asOf), 'OUT_OF_RANGE', ''],
   ['assets impossible date', (e) => e.assets([asset()], '2023-13-01'), 'INVALID_DATE', 'asOf'],
   ['assets region unknown', (e) => e.assets([asset()], asOf, '999999'), 'INVALID_REGION', 'region'],
@@ -174,7 +175,7 @@ const cases = [
   // parameters
   ['fromParameters not JSON', () => PolicyEngine.fromParameters('{'), 'INVALID_PARAMETERS', ''],
   ['fromParameters empty object', () => PolicyEngine.fromParameters('{}'), 'INVALID_PARAMETERS', 'schema'],
-  ['fromParameters a number', () => PolicyEngine.fromParameters(7), 'INVALID_PARAMETERS', ''],
+  ['fromParameters a number', () => PolicyEngine.fromParameters(7), 'INVALID_PARAMETERS', 'json'],
   ['fromParameters extends something else', () => PolicyEngine.fromParameters(JSON.stringify({ schema: 'zhenxing-parameters/1', id: 'x', title: 'x', published: '2023-01-01', extends: 'beijing', parameters: [] })), 'INVALID_PARAMETERS', 'extends'],
   ['override unknown name', (e) => e.withOverrides({ 'dibao.standard.rurall': 1 }), 'UNKNOWN_PARAMETER', 'dibao.standard.rurall'],
   ['override NaN', (e) => e.withOverrides({ 'dibao.standard.rural': NaN }), 'INVALID_INPUT', 'dibao.standard.rural'],
@@ -250,5 +251,49 @@ test('parameters that are each within range never make a medical part negative',
     // basic + critical + assistance + patient = the bill, to the fen (in fen to stay exact).
     const fen = (s) => Math.round(Number(s) * 100);
     assert.equal(fen(m.basic) + fen(m.critical) + fen(m.assistance) + fen(m.patient), 12_000_000, group);
+  }
+});
+
+test('incomeCurve names each of its two objects as its typings do: the range `opts`, the call options `options`', () => {
+  const said = (call) => { try { call(); } catch (e) { return [e.code, e.path]; } return null; };
+  const range = { from: 0, to: 100, step: 10 };
+  assert.deepEqual(said(() => engine.incomeCurve(good(), asOf, { ...range, from: 'x' })), ['INVALID_INPUT', 'opts.from']);
+  assert.deepEqual(said(() => engine.incomeCurve(good(), asOf, { ...range, explain: false })), ['INVALID_INPUT', 'opts.explain']);
+  assert.deepEqual(said(() => engine.incomeCurve(good(), asOf, range, { explain: 'no' })), ['INVALID_INPUT', 'options.explain']);
+  assert.deepEqual(said(() => engine.incomeCurve(good(), asOf, range, { from: 0 })), ['INVALID_INPUT', 'options.from']);
+  assert.deepEqual(said(() => engine.incomeCurve(good(), asOf, range, 'lean')), ['INVALID_INPUT', 'options']);
+  // The range forgotten: its name, what it holds, and what came instead.
+  assert.throws(() => engine.incomeCurve(good(), asOf), (e) => e.code === 'INVALID_INPUT' && e.path === 'opts'
+    && /from, to, step/.test(e.message) && /undefined/.test(e.message));
+  // Every other call names its options `opts`, as its typings do.
+  assert.deepEqual(said(() => engine.dibao(good(), asOf, { explain: 'no' })), ['INVALID_INPUT', 'opts.explain']);
+});
+
+test('a parameter set that is not text says what it should be and what came, at `json`', () => {
+  for (const make of [(j) => new PolicyEngine(j), (j) => PolicyEngine.fromParameters(j)]) {
+    assert.throws(() => make(123), (e) => e instanceof PolicyError && e.code === 'INVALID_PARAMETERS' && e.path === 'json'
+      && /参数文件的 JSON 文本/.test(e.message) && /数字/.test(e.message), String(make));
+    // A file already parsed: pass its text instead.
+    assert.throws(() => make({ schema: 'zhenxing-parameters/1' }), (e) => e.path === 'json' && /对象/.test(e.message) && /JSON\.parse/.test(e.message));
+    assert.throws(() => make(null), (e) => e.path === 'json' && /null/.test(e.message));
+  }
+});
+
+test('every batch puts a bad household\'s error at the same path, in the household, with its place beside it', () => {
+  // docs/api.md, BatchError: `path` is where in the household; the household's place is its index
+  // in the answer (estimateMany, screenMany) or `index` (compareMany, compareDatesMany, screenColumns).
+  const list = [good(), good(), good(), withH((h) => { h.region = 'x'; }), 5];
+  const errors = {
+    estimateMany: engine.estimateMany(list, asOf).map((r, index) => ({ index, ...r })),
+    screenMany: engine.screenMany(list, asOf).map((r, index) => ({ index, ...r })),
+    compareMany: engine.compareMany(list, asOf, engine).households,
+    compareDatesMany: engine.compareDatesMany(list, asOf, '2024-06-01').households,
+    screenColumns: engine.screenColumns(list, asOf).errors.map(({ index, ...error }) => ({ index, ok: false, error })),
+  };
+  for (const [call, rows] of Object.entries(errors)) {
+    const bad = rows.filter((r) => !r.ok).map((r) => [r.index, r.error.code, r.error.path, r.error.message]);
+    assert.deepEqual(bad.map((b) => b.slice(0, 3)), [[3, 'INVALID_REGION', 'region'], [4, 'INVALID_INPUT', '']], call);
+    // A household that is not an object is at fault as a whole (path ''), and its message says what came.
+    assert.equal(bad[1][3], '家庭应为对象，而不是数字', call);
   }
 });

@@ -204,7 +204,16 @@ fn print_profile(out: &mut impl Write, p: &CountyProfile) -> io::Result<()> {
     }
     writeln!(out, "\n计算步骤：")?;
     for s in &p.trace.steps {
-        let cite = s.citation.map(|c| format!("〔{c}〕")).unwrap_or_default();
+        // The item, and the documents its rule also rests on: `〔四(十)；民发〔2021〕43号第四条〕`.
+        let cite = s
+            .citation
+            .map(|c| {
+                let all: Vec<&str> = std::iter::once(c)
+                    .chain(s.documents.iter().copied())
+                    .collect();
+                format!("〔{}〕", all.join("；"))
+            })
+            .unwrap_or_default();
         writeln!(out, "  {cite}{}", s.text)?;
     }
     if !p.trace.assumptions.is_empty() {
