@@ -19,7 +19,7 @@ use crate::estimate::compare::{Comparison, DatePath};
 use crate::estimate::screening::Screening;
 use crate::estimate::{self, Estimate, IncomeCurve, Transitions};
 use crate::input::household::{reference_of, HouseholdInput};
-use crate::input::model::Household;
+use crate::input::model::{Household, Lens};
 use crate::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
     WorkReliefProject,
@@ -258,7 +258,13 @@ impl Engine {
             Ok(_) if household.entries().is_none() => {}
             Ok(on) => {
                 let mut dated = Collect::default();
-                Household::check(&input, &self.params, on, Default::default(), &mut dated);
+                Household::check(
+                    &input,
+                    &self.params,
+                    on,
+                    (Lens::default(), None),
+                    &mut dated,
+                );
                 c.add_new(dated);
             }
             Err(e) => c.push(e),

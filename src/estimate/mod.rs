@@ -31,7 +31,7 @@ use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
 use crate::input::model::{Household, HouseholdInput, IncomeInput, Lens, MoneyInput};
 use crate::input::requests::CurveOptions;
-use crate::params::{ParameterSet, Reader, Resolved};
+use crate::params::{Kept, ParameterSet, Reader};
 use crate::programs::assistance::Assistance;
 use crate::programs::monitoring::{self, MonitoringResult};
 use crate::programs::registry::{self, ProgrammeOutcome};
@@ -146,7 +146,7 @@ impl Estimate {
 pub struct Transitions {
     seen: Vec<Seen>,
     /// The parameter values each date and region of the batch resolved to, found once.
-    resolved: Vec<Resolved>,
+    resolved: Kept,
 }
 
 /// A status kept, by date, region code and whether it has its words; and its JSON text once asked
@@ -189,25 +189,15 @@ impl Transitions {
 
     /// `reader`, reading parameters through the values kept for the batch on its date and region.
     pub(crate) fn keeping<'r, 'a: 'r>(&'r mut self, reader: Reader<'a>) -> Reader<'r> {
-        match self.resolved(&reader) {
+        match self.resolved.serving(&reader) {
             Some(resolved) => reader.with_resolved(resolved),
             None => reader,
         }
     }
 
-    /// Where the values `reader` reads by default are kept for the batch.
-    fn resolved(&mut self, reader: &Reader<'_>) -> Option<&Resolved> {
-        let at = match self.resolved.iter().position(|r| r.serves(reader)) {
-            Some(at) => at,
-            None => {
-                if self.resolved.len() >= TRANSITIONS_KEPT {
-                    self.resolved.clear();
-                }
-                self.resolved.push(Resolved::for_reader(reader));
-                self.resolved.len().saturating_sub(1)
-            }
-        };
-        self.resolved.get(at)
+    /// The values the batch keeps, for a household's check to read through.
+    pub(crate) fn kept(&mut self) -> &mut Kept {
+        &mut self.resolved
     }
 
     fn entry(&mut self, reader: &Reader<'_>, explain: bool) -> Result<&mut Seen> {
@@ -275,7 +265,7 @@ pub(crate) fn estimate_through(
     lens: Lens,
 ) -> Result<Estimate> {
     // The household is checked once; every programme starts from the same reader.
-    let (household, reader) = Household::read_through(h, set, on, lens)?;
+    let (household, reader) = Household::read_through(h, set, on, lens, Some(transitions.kept()))?;
     let transition = transitions.get(&reader, explain)?;
     let reader = transitions.keeping(reader);
     let mut monitoring = monitoring::run(&household, &reader, explain)?;

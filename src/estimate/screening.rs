@@ -221,7 +221,7 @@ pub fn screen_in(
 ) -> Result<Screening> {
     // The household, its monitoring and its context are read where they were returned: moved
     // out of their Results, each would be copied (the three are nearly two kilobytes).
-    let read = Household::read_through(h, set, on, Lens::default());
+    let read = Household::read_through(h, set, on, Lens::default(), Some(transitions.kept()));
     let (household, reader) = match read {
         Ok((ref household, ref reader)) => (household, reader),
         Err(e) => return Err(e),
