@@ -147,6 +147,10 @@ pub struct Transitions {
     seen: Vec<Seen>,
     /// The parameter values each date and region of the batch resolved to, found once.
     resolved: Kept,
+    /// The last date read from its text, and that text (the command-line tool's batches; the
+    /// module reads the date of each call).
+    #[cfg(not(target_arch = "wasm32"))]
+    dated: Option<(String, NaiveDate)>,
 }
 
 /// A status kept, by date, region code and whether it has its words; and its JSON text once asked
@@ -193,6 +197,23 @@ impl Transitions {
             Some(resolved) => reader.with_resolved(resolved),
             None => reader,
         }
+    }
+
+    /// The date `as_of` names (`asOf`'s error when it names none), read once for the households
+    /// of a batch that give the same text.
+    pub(crate) fn date(&mut self, as_of: &str) -> Result<NaiveDate> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some((text, on)) = &self.dated {
+            if text == as_of {
+                return Ok(*on);
+            }
+        }
+        let on = crate::base::calendar::parse_date(as_of, "asOf")?;
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.dated = Some((as_of.to_string(), on));
+        }
+        Ok(on)
     }
 
     /// The values the batch keeps, for a household's check to read through.
