@@ -375,6 +375,16 @@ pub(crate) struct Totals {
 
 impl Totals {
     pub(crate) fn add(&mut self, a: &crate::programs::Amounts) -> Result<()> {
+        // Most programmes of a household pay nothing: nothing to add (an addition of zero is the
+        // sum as it was).
+        if a.cash_annual.is_zero()
+            && a.cash_monthly.is_zero()
+            && a.other_annual.is_zero()
+            && a.one_off.is_zero()
+            && a.earnings_annual.is_zero()
+        {
+            return Ok(());
+        }
         self.monthly = self.monthly.checked_add(a.cash_monthly)?;
         self.annual = self.annual.checked_add(a.cash_annual)?;
         self.one_off = self.one_off.checked_add(a.one_off)?;
