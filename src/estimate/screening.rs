@@ -110,6 +110,7 @@ impl MonitoringVerdict {
 impl ScreenedProgramme {
     /// A programme's row: its eligibility, monthly amount and what it adds (`c`), or the most it
     /// pays (`ceiling`, for a programme paying up to one), amounts only when eligible.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn of(
         program: &'static str,
         eligible: bool,
