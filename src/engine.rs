@@ -19,7 +19,7 @@ use crate::estimate::compare::{Comparison, DatePath};
 use crate::estimate::screening::Screening;
 use crate::estimate::{self, Estimate, IncomeCurve, Transitions};
 use crate::input::household::{reference_of, HouseholdInput};
-use crate::input::model::Household;
+use crate::input::model::{Household, Lens};
 use crate::input::requests::{
     CurveOptions, GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
     WorkReliefProject,
@@ -258,7 +258,13 @@ impl Engine {
             Ok(_) if household.entries().is_none() => {}
             Ok(on) => {
                 let mut dated = Collect::default();
-                Household::check(&input, &self.params, on, Default::default(), &mut dated);
+                Household::check(
+                    &input,
+                    &self.params,
+                    on,
+                    (Lens::default(), None),
+                    &mut dated,
+                );
                 c.add_new(dated);
             }
             Err(e) => c.push(e),
@@ -341,7 +347,7 @@ impl Engine {
         as_of: &str,
         transitions: &mut Transitions,
     ) -> Result<Screening> {
-        let on = date(as_of)?;
+        let on = transitions.date(as_of)?;
         // Read where it was returned: moved out, it would be copied.
         match self.read_household(household, as_of) {
             Ok(ref h) => estimate::screening::screen_in(&self.params, h, on, transitions),
@@ -1046,6 +1052,27 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_batch_reads_each_date_it_is_given() {
+        // Born 1963-06-02, the member turns 60 on 2023-06-02: past the working ages (16 to 59), she
+        // counts as unable to work and her household's row changes with the date.
+        let engine = Engine::new().unwrap();
+        let text =
+            r#"{"region":"230129","status":"alleviated","members":[{"birthDate":"1963-06-02"}]}"#;
+        let node = crate::input::parse(text, "").unwrap();
+        let mut shared = Transitions::default();
+        let mut rows = Vec::new();
+        for as_of in ["2023-06-01", "2023-06-02", "2023-06-01"] {
+            let kept = engine.screen_in_batch(&node, as_of, &mut shared).unwrap();
+            let fresh = engine.screen_in_batch(&node, as_of, &mut Transitions::default());
+            assert_eq!(format!("{kept:?}"), format!("{:?}", fresh.unwrap()));
+            rows.push(format!("{kept:?}"));
+        }
+        assert_ne!(rows[0], rows[1]);
+        let bad = engine.screen_in_batch(&node, "2023-13-01", &mut shared);
+        assert_eq!(bad.unwrap_err().path, "asOf");
+    }
 
     #[test]
     fn without_a_region_a_parameter_is_the_province_s() {

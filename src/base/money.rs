@@ -231,6 +231,22 @@ impl Money {
         } else {
             self.round_fen().0
         };
+        // Hundredths straight from a mantissa of 64 bits and up to two places (most amounts):
+        // the digits `rescale(2)` would leave, without it. In the native tool, not in the
+        // module, whose bytes count more than these instructions.
+        #[cfg(not(target_arch = "wasm32"))]
+        let hundredths = u64::try_from(d.mantissa().unsigned_abs())
+            .ok()
+            .zip(10u64.checked_pow(2u32.saturating_sub(d.scale())))
+            .and_then(|(n, by)| n.checked_mul(by));
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(n) = hundredths.filter(|_| d.scale() <= 2) {
+            text.push_digits(n, |n| ((n % 10) as u8, n / 10));
+            if d.is_sign_negative() && n != 0 {
+                text.push_front(b'-');
+            }
+            return text;
+        }
         d.rescale(2);
         if d.scale() != 2 {
             // Only beyond 26 integer digits, far past any amount the engine accepts or makes.

@@ -31,7 +31,7 @@ use crate::base::error::{PolicyError, Result};
 use crate::base::money::Money;
 use crate::input::model::{Household, HouseholdInput, IncomeInput, Lens, MoneyInput};
 use crate::input::requests::CurveOptions;
-use crate::params::{ParameterSet, Reader, Resolved};
+use crate::params::{Kept, ParameterSet, Reader};
 use crate::programs::assistance::Assistance;
 use crate::programs::monitoring::{self, MonitoringResult};
 use crate::programs::registry::{self, ProgrammeOutcome};
@@ -146,7 +146,11 @@ impl Estimate {
 pub struct Transitions {
     seen: Vec<Seen>,
     /// The parameter values each date and region of the batch resolved to, found once.
-    resolved: Vec<Resolved>,
+    resolved: Kept,
+    /// The last date read from its text, and that text (the command-line tool's batches; the
+    /// module reads the date of each call).
+    #[cfg(not(target_arch = "wasm32"))]
+    dated: Option<(String, NaiveDate)>,
 }
 
 /// A status kept, by date, region code and whether it has its words; and its JSON text once asked
@@ -189,25 +193,32 @@ impl Transitions {
 
     /// `reader`, reading parameters through the values kept for the batch on its date and region.
     pub(crate) fn keeping<'r, 'a: 'r>(&'r mut self, reader: Reader<'a>) -> Reader<'r> {
-        match self.resolved(&reader) {
+        match self.resolved.serving(&reader) {
             Some(resolved) => reader.with_resolved(resolved),
             None => reader,
         }
     }
 
-    /// Where the values `reader` reads by default are kept for the batch.
-    fn resolved(&mut self, reader: &Reader<'_>) -> Option<&Resolved> {
-        let at = match self.resolved.iter().position(|r| r.serves(reader)) {
-            Some(at) => at,
-            None => {
-                if self.resolved.len() >= TRANSITIONS_KEPT {
-                    self.resolved.clear();
-                }
-                self.resolved.push(Resolved::for_reader(reader));
-                self.resolved.len().saturating_sub(1)
+    /// The date `as_of` names (`asOf`'s error when it names none), read once for the households
+    /// of a batch that give the same text.
+    pub(crate) fn date(&mut self, as_of: &str) -> Result<NaiveDate> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some((text, on)) = &self.dated {
+            if text == as_of {
+                return Ok(*on);
             }
-        };
-        self.resolved.get(at)
+        }
+        let on = crate::base::calendar::parse_date(as_of, "asOf")?;
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.dated = Some((as_of.to_string(), on));
+        }
+        Ok(on)
+    }
+
+    /// The values the batch keeps, for a household's check to read through.
+    pub(crate) fn kept(&mut self) -> &mut Kept {
+        &mut self.resolved
     }
 
     fn entry(&mut self, reader: &Reader<'_>, explain: bool) -> Result<&mut Seen> {
@@ -275,7 +286,7 @@ pub(crate) fn estimate_through(
     lens: Lens,
 ) -> Result<Estimate> {
     // The household is checked once; every programme starts from the same reader.
-    let (household, reader) = Household::read_through(h, set, on, lens)?;
+    let (household, reader) = Household::read_through(h, set, on, lens, Some(transitions.kept()))?;
     let transition = transitions.get(&reader, explain)?;
     let reader = transitions.keeping(reader);
     let mut monitoring = monitoring::run(&household, &reader, explain)?;
@@ -364,6 +375,16 @@ pub(crate) struct Totals {
 
 impl Totals {
     pub(crate) fn add(&mut self, a: &crate::programs::Amounts) -> Result<()> {
+        // Most programmes of a household pay nothing: nothing to add (an addition of zero is the
+        // sum as it was).
+        if a.cash_annual.is_zero()
+            && a.cash_monthly.is_zero()
+            && a.other_annual.is_zero()
+            && a.one_off.is_zero()
+            && a.earnings_annual.is_zero()
+        {
+            return Ok(());
+        }
         self.monthly = self.monthly.checked_add(a.cash_monthly)?;
         self.annual = self.annual.checked_add(a.cash_annual)?;
         self.one_off = self.one_off.checked_add(a.one_off)?;

@@ -110,6 +110,7 @@ impl MonitoringVerdict {
 impl ScreenedProgramme {
     /// A programme's row: its eligibility, monthly amount and what it adds (`c`), or the most it
     /// pays (`ceiling`, for a programme paying up to one), amounts only when eligible.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn of(
         program: &'static str,
         eligible: bool,
@@ -221,7 +222,7 @@ pub fn screen_in(
 ) -> Result<Screening> {
     // The household, its monitoring and its context are read where they were returned: moved
     // out of their Results, each would be copied (the three are nearly two kilobytes).
-    let read = Household::read_through(h, set, on, Lens::default());
+    let read = Household::read_through(h, set, on, Lens::default(), Some(transitions.kept()));
     let (household, reader) = match read {
         Ok((ref household, ref reader)) => (household, reader),
         Err(e) => return Err(e),

@@ -14,7 +14,7 @@ pub(crate) use crate::input::household::{
 };
 use crate::input::Collect;
 pub(crate) use crate::input::MoneyInput;
-use crate::params::{catalogue as p, ParameterSet, Reader, Region, Spec};
+use crate::params::{catalogue as p, Kept, ParameterSet, Reader, Region, Spec};
 
 /// The most members a household may have.
 pub(crate) const MAX_MEMBERS: usize = 30;
@@ -311,7 +311,7 @@ impl<'p> Household<'p> {
         set: &'p ParameterSet,
         on: NaiveDate,
     ) -> Result<(Household<'p>, Reader<'p>)> {
-        Household::read_through(input, set, on, Lens::default())
+        Household::read_through(input, set, on, Lens::default(), None)
     }
 
     /// [`Household::read`], with parameters and ages held at the dates of `lens`.
@@ -320,9 +320,10 @@ impl<'p> Household<'p> {
         set: &'p ParameterSet,
         on: NaiveDate,
         lens: Lens,
+        kept: Option<&mut Kept>,
     ) -> Result<(Household<'p>, Reader<'p>)> {
         let mut c = Collect::default();
-        let checked = Household::check(input, set, on, lens, &mut c);
+        let checked = Household::check(input, set, on, (lens, kept), &mut c);
         match (checked, c.into_error()) {
             (Some(checked), None) => Ok(checked),
             (_, Some(e)) => Err(e),
@@ -332,11 +333,12 @@ impl<'p> Household<'p> {
 
     /// Check every part of an input for the date `on`, recording each problem in `c` and going on
     /// (so a form learns every bad field at once). `None` when something could not be checked.
+    /// A batch's `kept` values serve the parameters the check reads.
     pub(crate) fn check(
         input: &HouseholdInput,
         set: &'p ParameterSet,
         on: NaiveDate,
-        lens: Lens,
+        (lens, kept): (Lens, Option<&mut Kept>),
         c: &mut Collect,
     ) -> Option<(Household<'p>, Reader<'p>)> {
         let region = c.take(set.region_by_code(&input.region, on, "region"));
@@ -353,10 +355,7 @@ impl<'p> Household<'p> {
             return None;
         }
         // The working ages decide default labour capacity; read so the result can cite them.
-        let working = (
-            c.take(reader.count(&p::LABOR_WORKING_AGE_MIN))?,
-            c.take(reader.count(&p::LABOR_WORKING_AGE_MAX))?,
-        );
+        let working = working_ages(&mut reader, kept, c)?;
         let ages = Ages {
             working,
             reader: &reader,
@@ -459,6 +458,27 @@ fn type_uncertain(kind: Option<DisabilityType>) -> bool {
 }
 
 /// Every member, checked (each problem at the member's path), and no two with one id.
+/// The working ages, read through a batch's `kept` values when there are some: in the native
+/// tool, not in the module, whose bytes count more than these instructions.
+fn working_ages(
+    reader: &mut Reader<'_>,
+    kept: Option<&mut Kept>,
+    c: &mut Collect,
+) -> Option<(u32, u32)> {
+    #[cfg(target_arch = "wasm32")]
+    let kept: Option<&mut Kept> = kept.and(None);
+    let Some(kept) = kept.and_then(|k| k.serving(reader)) else {
+        return Some((
+            c.take(reader.count(&p::LABOR_WORKING_AGE_MIN))?,
+            c.take(reader.count(&p::LABOR_WORKING_AGE_MAX))?,
+        ));
+    };
+    Some((
+        c.take(reader.count_kept(&p::LABOR_WORKING_AGE_MIN, kept))?,
+        c.take(reader.count_kept(&p::LABOR_WORKING_AGE_MAX, kept))?,
+    ))
+}
+
 fn check_members<'p>(
     input: &HouseholdInput,
     set: &'p ParameterSet,

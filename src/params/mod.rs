@@ -699,9 +699,40 @@ impl Resolved {
 
     /// Whether it holds the values `reader` reads by default.
     pub fn serves(&self, reader: &Reader<'_>) -> bool {
-        self.set == std::ptr::from_ref(reader.set).addr()
+        // The region first: what tells apart the values of a batch on one date.
+        self.region == reader.region.map(|r| r.code)
             && self.on == reader.params_on
-            && self.region == reader.region.map(|r| r.code)
+            && self.set == std::ptr::from_ref(reader.set).addr()
+    }
+}
+
+/// The values a batch resolved, one [`Resolved`] for each date and region it met, and which
+/// served last (a household's check and its figures ask in turn).
+#[derive(Debug, Default)]
+pub struct Kept(Vec<Resolved>, usize);
+
+impl Kept {
+    /// How many dates and regions it keeps (every region of the province on a few dates); past
+    /// that, it starts again.
+    const MOST: usize = 512;
+
+    /// Where the values `reader` reads by default are kept for the batch.
+    pub fn serving(&mut self, reader: &Reader<'_>) -> Option<&Resolved> {
+        if self.0.get(self.1).is_some_and(|r| r.serves(reader)) {
+            return self.0.get(self.1);
+        }
+        let at = match self.0.iter().position(|r| r.serves(reader)) {
+            Some(at) => at,
+            None => {
+                if self.0.len() >= Kept::MOST {
+                    self.0.clear();
+                }
+                self.0.push(Resolved::for_reader(reader));
+                self.0.len().saturating_sub(1)
+            }
+        };
+        self.1 = at;
+        self.0.get(at)
     }
 }
 
@@ -1370,10 +1401,18 @@ impl<'a> Reader<'a> {
         self.count_in(spec, self.region)
     }
     pub fn count_in(&mut self, spec: &'static Spec, region: Option<&Region>) -> Result<u32> {
-        let d = self.decimal_in(spec, region)?;
-        // A whole number written without a point (most counts) is its mantissa already.
-        let d = if d.scale() == 0 { d } else { d.normalize() };
-        u32::try_from(d.mantissa()).map_err(|_| wrong_kind(spec))
+        count_of(spec, self.decimal_in(spec, region)?)
+    }
+    /// [`Reader::count`], read through a batch's `kept` values when they serve this reader.
+    pub fn count_kept(&mut self, spec: &'static Spec, kept: &Resolved) -> Result<u32> {
+        let v = match kept.serves(self) {
+            true => self.value_kept(spec, kept)?,
+            false => self.value(spec)?,
+        };
+        match v.value {
+            Value::Decimal(d) => count_of(spec, d),
+            Value::Date(_) => Err(wrong_kind(spec)),
+        }
     }
     pub fn date(&mut self, spec: &'static Spec) -> Result<NaiveDate> {
         match self.value(spec)?.value {
@@ -1435,6 +1474,13 @@ impl<'a> Reader<'a> {
         self.unofficial.extend(used.unofficial);
         self.stale.extend(&used.stale);
     }
+}
+
+/// A parameter's value as a count.
+fn count_of(spec: &Spec, d: Decimal) -> Result<u32> {
+    // A whole number written without a point (most counts) is its mantissa already.
+    let d = if d.scale() == 0 { d } else { d.normalize() };
+    u32::try_from(d.mantissa()).map_err(|_| wrong_kind(spec))
 }
 
 fn wrong_kind(spec: &Spec) -> PolicyError {

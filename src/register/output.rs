@@ -166,8 +166,18 @@ impl Cells {
         self.push(&spreadsheet_safe(cell));
     }
     /// An amount (digits, a point and a sign: never quoted).
+    /// A yes or no ([`yes_no`]'s words, which never need quotes).
+    pub fn push_yes_no(&mut self, value: bool, lang: Lang) {
+        self.open();
+        self.text.extend_from_slice(yes_no(value, lang).as_bytes());
+    }
     pub fn push_money(&mut self, amount: Money) {
         self.open();
+        // Most amounts of a row are zero: written as `fen_text` writes it, without its buffer.
+        if amount.is_zero() {
+            self.text.extend_from_slice(b"0.00");
+            return;
+        }
         self.text.extend_from_slice(amount.fen_text().as_bytes());
     }
     pub fn push_number(&mut self, n: u64) {
@@ -184,8 +194,10 @@ impl Cells {
                 break;
             }
         }
-        self.text
-            .extend_from_slice(digits.get(at..).unwrap_or_default());
+        // A byte at a time: a line number's few digits cost less so than a call to copy them.
+        for d in digits.get(at..).unwrap_or_default() {
+            self.text.push(*d);
+        }
     }
     /// One cell of `parts` with `separator` between them (no list or string built for it).
     pub fn push_joined(&mut self, parts: &[&str], separator: &str) {
@@ -282,13 +294,13 @@ pub fn lead_cells(
     extra.iter().for_each(|s| row.push_safe(s));
     match error {
         Some(e) => {
-            row.push(yes_no(false, lang));
+            row.push_yes_no(false, lang);
             row.push_safe(&e.code);
             row.push_safe(&e.path);
             row.push_safe(&e.full_text());
         }
         None => {
-            row.push(yes_no(true, lang));
+            row.push_yes_no(true, lang);
             row.pad(row.len().saturating_add(3));
         }
     }
@@ -305,7 +317,7 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
     match outcome {
         Err(_) => row.pad(width()),
         Ok(s) => {
-            row.push(yes_no(s.monitoring.in_scope, lang));
+            row.push_yes_no(s.monitoring.in_scope, lang);
             row.push(
                 s.monitoring
                     .category
@@ -321,7 +333,7 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
             for (i, p) in PROGRAMMES.iter().enumerate() {
                 match s.program_at(i, p.id) {
                     Some(r) => {
-                        row.push(yes_no(r.eligible, lang));
+                        row.push_yes_no(r.eligible, lang);
                         match r.monthly {
                             Some(m) => row.push_money(m),
                             None => row.push(""),

@@ -98,11 +98,7 @@ impl<R: BufRead> Lines<R> {
                 return Ok(any);
             }
             any = true;
-            let end = crate::base::bytes::position(
-                available,
-                |w| crate::base::bytes::has(w, b'\n') || crate::base::bytes::has(w, b'\r'),
-                |b| b == b'\n' || b == b'\r',
-            );
+            let end = line_end(available);
             let part = available
                 .get(..end.unwrap_or(available.len()))
                 .unwrap_or_default();
@@ -150,6 +146,20 @@ impl<R: BufRead> Lines<R> {
             buf.drain(..3);
         }
     }
+}
+
+/// Where the first line break (`\n` or `\r`) of `bytes` is. The command-line tool searches with
+/// the processor's vector instructions (`memchr`), a tenth of the instructions of eight bytes at a
+/// time; the module, without that crate, eight bytes at a time.
+fn line_end(bytes: &[u8]) -> Option<usize> {
+    #[cfg(feature = "cli")]
+    return memchr::memchr2(b'\n', b'\r', bytes);
+    #[cfg(not(feature = "cli"))]
+    crate::base::bytes::position(
+        bytes,
+        |w| crate::base::bytes::has(w, b'\n') || crate::base::bytes::has(w, b'\r'),
+        |b| b == b'\n' || b == b'\r',
+    )
 }
 
 /// The first line of `input` that is not UTF-8, with its number and bytes; `None` when every line

@@ -395,18 +395,13 @@ enum StandardOf {
     Province,
 }
 
-/// The children in the orphans' allowance, left out, and the members the other income is shared
-/// among.
-fn left_out(h: &Household<'_>, allowance: &[usize]) -> Working {
-    Working {
-        allowance_children: allowance
-            .iter()
-            .filter_map(|i| h.members.get(*i))
-            .map(|m| (m.label.clone(), m.care))
-            .collect(),
-        sharers: super::assistance::sharers(h, allowance),
-        ..Working::default()
-    }
+/// The children in the orphans' allowance, left out (label, care).
+fn left_out(h: &Household<'_>, allowance: &[usize]) -> Vec<(Label, Option<Care>)> {
+    allowance
+        .iter()
+        .filter_map(|i| h.members.get(*i))
+        .map(|m| (m.label.clone(), m.care))
+        .collect()
 }
 
 /// The 低保 of a household whose 特困 members (by their place) are supported apart, and whose
@@ -426,7 +421,9 @@ pub(crate) fn assess(
         .map(|(_, m)| m)
         .collect();
     let covered_members: Vec<usize> = (0..h.members.len()).filter(|i| !out(i)).collect();
-    let mut f = DibaoFigures {
+    // Built where it is returned, and completed there: a figures moved into its result is most of
+    // a kilobyte copied.
+    let mut assessed = Ok(DibaoFigures {
         counted_income: Money::ZERO,
         employment_deduction: Money::ZERO,
         per_capita_monthly_income: Money::ZERO,
@@ -455,26 +452,57 @@ pub(crate) fn assess(
                 .any(|m| m.labor_capacity_assumed && !m.wages.is_zero()),
             birthday_on_edge: covered.iter().any(|m| m.birthday_on_edge),
             rigid_spending: h.rigid_spending,
-            ..left_out(h, allowance)
+            allowance_children: left_out(h, allowance),
+            sharers: super::assistance::sharers(h, allowance),
+            ..Working::default()
         },
-    };
-    if covered.is_empty() {
-        return Ok(f);
+    });
+    if let Ok(f) = &mut assessed {
+        if let Err(e) = complete(f, h, &covered, r) {
+            assessed = Err(e);
+        }
     }
+    assessed
+}
+
+/// The figures of a household with `covered` members, once its members are known.
+fn complete(
+    f: &mut DibaoFigures,
+    h: &Household<'_>,
+    covered: &[&Member<'_>],
+    r: &mut Reader<'_>,
+) -> Result<()> {
+    if !covered.is_empty() {
+        decide(f, h, covered, r)?;
+    }
+    // Who is covered rests on all that was read but the 加发 rates; the result on all of it.
+    f.working.members_used = r.used();
+    r.rest_on(&f.working.amount_only);
+    Ok(())
+}
+
+/// The income, the test against the standard and the route of a household with `covered`
+/// members.
+fn decide(
+    f: &mut DibaoFigures,
+    h: &Household<'_>,
+    covered: &[&Member<'_>],
+    r: &mut Reader<'_>,
+) -> Result<()> {
     let size = Decimal::from(covered.len());
-    let per_capita = count_income(&mut f, h, &covered, r)?;
-    f.working.below = per_capita < standard;
+    let per_capita = count_income(f, h, covered, r)?;
+    f.working.below = per_capita < f.standard;
     if f.working.below && h.asset_test_passed {
-        paid_whole(&mut f, &covered, (size, h.ages_on), r)?;
+        paid_whole(f, covered, (size, h.ages_on), r)?;
     } else if !f.working.below {
-        above_standard(&mut f, h, &covered, per_capita, r)?;
+        above_standard(f, h, covered, per_capita, r)?;
     }
     // Who is 重度残疾 decided a 加发 or a 单人户 only for a household paid whole or 边缘.
     let marginal = f.working.marginal.is_some_and(|(_, _, m)| m);
     if f.route == Some(Route::Base) || marginal {
         f.working.disability_assumed |= covered.iter().any(|m| m.severity_assumed());
     }
-    Ok(f)
+    Ok(())
 }
 
 /// A household below the standard, paid whole: 补差 and each member's 加发, and those changing
@@ -543,14 +571,7 @@ impl DibaoFigures {
 impl HouseholdProgramme for DibaoFigures {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         r.rest_on(&a.standard_used);
-        // Completed where it was returned: moved out and back, most of a kilobyte is copied.
-        let mut assessed = assess(h, a.standard, (&a.tekun_members, &a.allowance_children), r);
-        if let Ok(f) = &mut assessed {
-            // Who is covered rests on all that was read but the 加发 rates; the result on all of it.
-            f.working.members_used = r.used();
-            r.rest_on(&f.working.amount_only);
-        }
-        assessed
+        assess(h, a.standard, (&a.tekun_members, &a.allowance_children), r)
     }
 
     /// Who is under 低保: the 单人户 members, or every member not supported as 特困.
