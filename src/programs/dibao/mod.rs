@@ -223,6 +223,8 @@ struct Working {
     below_province: Option<Money>,
     /// The covered members' counted income a month, not rounded.
     monthly_income: Money,
+    /// 补差 before it is rounded to the fen.
+    base_exact: Money,
     below: bool,
     assets_passed: bool,
     marginal: Option<(Rate, Money, bool)>,
@@ -347,6 +349,20 @@ impl DibaoFigures {
                 Ok(Some(year::annual(m, &self.working.changes)?))
             }
             _ => Ok(None),
+        }
+    }
+
+    /// The year's 低保 before the monthly is rounded to the fen: a household paid whole gets its
+    /// 补差 as it follows the income, to a fraction of a fen (what 临时救助 subtracts).
+    fn annual_exact(&self, annual: Money) -> Result<Money> {
+        match (self.route, self.paid) {
+            (Some(Route::Base), Some(paid)) => {
+                let exact = paid
+                    .checked_sub(self.base)?
+                    .checked_add(self.working.base_exact)?;
+                year::over_year(exact, &self.working.changes)
+            }
+            _ => Ok(annual),
         }
     }
 
@@ -489,11 +505,11 @@ fn paid_whole(
     // (标准 − 人均) × 人数, computed as 标准 × 人数 − 月收入: the same amount, but exact where
     // it matters (a month's income ending in half a fen), where 人均 would be a repeating
     // decimal cut at 28 digits and could round the 补差 the wrong way.
-    f.base = f
+    f.working.base_exact = f
         .standard
         .checked_mul(size)?
-        .checked_sub(f.working.monthly_income)?
-        .round_fen();
+        .checked_sub(f.working.monthly_income)?;
+    f.base = f.working.base_exact.round_fen();
     let kept = r.begin_apart();
     // The ages of the 加发 read once, for the 加发 and their changes within the year.
     let read = ages(r).and_then(|ages| {
@@ -562,14 +578,16 @@ impl HouseholdProgramme for DibaoFigures {
         } else {
             self.working.covered_members.clone()
         };
+        let annual = match (self.annual()?, self.paid) {
+            (Some(annual), _) => annual,
+            (None, Some(m)) => m.round_fen().checked_mul(12.into())?,
+            (None, None) => Money::ZERO,
+        };
         a.dibao = Some(Decided {
             members,
             monthly: self.paid.unwrap_or_default(),
-            annual: match (self.annual()?, self.paid) {
-                (Some(annual), _) => annual,
-                (None, Some(m)) => m.round_fen().checked_mul(12.into())?,
-                (None, None) => Money::ZERO,
-            },
+            annual,
+            annual_exact: self.annual_exact(annual)?,
             used,
             members_used: self.working.members_used,
         });
