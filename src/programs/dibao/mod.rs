@@ -42,6 +42,7 @@ use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 mod income;
+mod joins;
 mod routes;
 mod supplements;
 mod words;
@@ -250,6 +251,9 @@ struct Working {
     /// The 加发 that end or start within the year, of a household paid whole or as 单人户 (rule
     /// `annual.endsWithinYear`).
     changes: Vec<year::Change>,
+    /// The children who leave the orphans' allowance within the year and join the household's
+    /// 低保 paid whole (rule `annual.endsWithinYear`).
+    joins: Vec<joins::Join>,
     /// A covered member's age rests on the birthday rule (rule `member.birthday`).
     birthday_on_edge: bool,
     /// The rigid spending recorded, not deducted from the income (rule `dibao.rigidSpending`).
@@ -344,9 +348,10 @@ impl DibaoFigures {
                 Ok(Some(m.round_fen().checked_mul(n.into())?))
             }
             (Some(Route::Base | Route::SinglePerson), _, Some(m))
-                if !self.working.changes.is_empty() =>
+                if !self.working.changes.is_empty() || !self.working.joins.is_empty() =>
             {
-                Ok(Some(year::annual(m, &self.working.changes)?))
+                let changed = year::annual(m, &self.working.changes)?;
+                Ok(Some(changed.checked_add(self.joined(m.round_fen())?)?))
             }
             _ => Ok(None),
         }
@@ -360,7 +365,7 @@ impl DibaoFigures {
                 let exact = paid
                     .checked_sub(self.base)?
                     .checked_add(self.working.base_exact)?;
-                year::over_year(exact, &self.working.changes)
+                year::over_year(exact, &self.working.changes)?.checked_add(self.joined(exact)?)
             }
             _ => Ok(annual),
         }
@@ -370,7 +375,7 @@ impl DibaoFigures {
     fn ends_within_year(&self) -> bool {
         match self.route {
             Some(Route::GradualExit) => self.working.months_left.is_some(),
-            Some(_) => !self.working.changes.is_empty(),
+            Some(_) => !self.working.changes.is_empty() || !self.working.joins.is_empty(),
             None => false,
         }
     }
@@ -426,8 +431,23 @@ fn left_out(h: &Household<'_>, allowance: &[usize]) -> Working {
 }
 
 /// The 低保 of a household whose 特困 members (by their place) are supported apart, and whose
-/// children in the orphans' allowance (`allowance`) are not in its 低保 at all.
+/// children in the orphans' allowance (`allowance`) are not in its 低保 at all, with those of them
+/// who join it within the year, when it is paid whole.
 pub(crate) fn assess(
+    h: &Household<'_>,
+    standard: Money,
+    (tekun, allowance): (&[usize], &[usize]),
+    r: &mut Reader<'_>,
+) -> Result<DibaoFigures> {
+    let mut f = assess_now(h, standard, (tekun, allowance), r)?;
+    if f.route == Some(Route::Base) && !allowance.is_empty() {
+        f.working.joins = joins::joins(h, standard, (tekun, allowance), r)?;
+    }
+    Ok(f)
+}
+
+/// The 低保 of the household as its members are on the date.
+fn assess_now(
     h: &Household<'_>,
     standard: Money,
     (tekun, allowance): (&[usize], &[usize]),
@@ -713,6 +733,9 @@ impl HouseholdProgramme for DibaoFigures {
         }
         if self.route.is_some() && !w.changes.is_empty() {
             why.push(Reason::DibaoSupplementChanges);
+        }
+        if self.route.is_some() && !w.joins.is_empty() {
+            why.push(Reason::DibaoMemberJoins);
         }
         match &self.gradual_exit {
             Some(g) if g.in_force => why.push(Reason::DibaoGradualExit),
