@@ -258,7 +258,7 @@ fn basic_standard(
 /// at the minor age, for one whose first test rests on age alone or on 第二十四条 (not a disability
 /// 第五条 names, nor a recorded incapacity), not at a school that continues it. The last day, the
 /// months left and the minor age.
-fn ends(
+pub(crate) fn ends(
     m: &Member<'_>,
     minor_age: Option<u32>,
     on: NaiveDate,

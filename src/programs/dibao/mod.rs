@@ -431,7 +431,7 @@ fn left_out(h: &Household<'_>, allowance: &[usize]) -> Working {
 }
 
 /// The 低保 of a household whose 特困 members (by their place) are supported apart, and whose
-/// children in the orphans' allowance (`allowance`) are not in its 低保 at all, with those of them
+/// children in the orphans' allowance (`allowance`) are not in its 低保 at all, with those of both
 /// who join it within the year, when it is paid whole.
 pub(crate) fn assess(
     h: &Household<'_>,
@@ -440,7 +440,7 @@ pub(crate) fn assess(
     r: &mut Reader<'_>,
 ) -> Result<DibaoFigures> {
     let mut f = assess_now(h, standard, (tekun, allowance), r)?;
-    if f.route == Some(Route::Base) && !allowance.is_empty() {
+    if f.route == Some(Route::Base) && !(allowance.is_empty() && tekun.is_empty()) {
         f.working.joins = joins::joins(h, standard, (tekun, allowance), r)?;
     }
     Ok(f)

@@ -1,6 +1,7 @@
 //! The 低保 card in words: income and its deductions, the standard, the 补差, each 加发, and the
 //! route taken or why there is none.
 
+use super::joins::Leaves;
 use super::supplements::group_words;
 use super::year::{monthly, Level};
 use super::{said, Deduction, DibaoFigures, GradualCheck, Route, StandardOf, Supplement, WageOf};
@@ -110,7 +111,7 @@ fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     }
     if !joined.is_empty() {
         e.reason(format!(
-            "{}在测算日期起12个月内满18周岁、不再领取孤儿、事实无人抚养儿童基本生活费，此后计入家庭低保，全年按各月计算，共 {annual} 元。",
+            "{}在测算日期起12个月内满18周岁，不再领取孤儿、事实无人抚养儿童基本生活费或特困供养到期，此后计入家庭低保，全年按各月计算，共 {annual} 元。",
             joined.join("、")
         ));
     }
@@ -134,8 +135,18 @@ fn join_steps<'h>(
         e.step(
             rules::ANNUAL_ENDS_WITHIN_YEAR,
             format!(
-                "{}：{} 满{}周岁，不再领取孤儿、事实无人抚养儿童基本生活费，此后计入家庭低保：家庭低保由 {paid} 元/月变为 {} 元/月（其余成员按测算日期计，{}按{}周岁计）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {k} 个月按新额。",
-                m.label, j.birthday, j.age, j.after, m.label, j.age, j.months
+                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {paid} 元/月变为 {} 元/月（其余成员按测算日期计，{}按{}周岁计）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {k} 个月按新额。",
+                m.label,
+                j.birthday,
+                j.age,
+                match j.leaves {
+                    Leaves::Allowance => "不再领取孤儿、事实无人抚养儿童基本生活费",
+                    Leaves::Tekun => "特困人员救助供养到期",
+                },
+                j.after,
+                m.label,
+                j.age,
+                j.months
             ),
             Some(j.after.to_fen_string()),
         );
