@@ -441,7 +441,11 @@ pub(crate) fn assess(
 ) -> Result<DibaoFigures> {
     let mut f = assess_now(h, standard, (tekun, allowance), r)?;
     if f.route == Some(Route::Base) && !(allowance.is_empty() && tekun.is_empty()) {
-        f.working.joins = joins::joins(h, standard, (tekun, allowance), r)?;
+        // Read apart: they set the year's amount, not who is covered now.
+        let kept = r.begin_apart();
+        let joins = joins::joins(h, standard, (tekun, allowance), r);
+        f.working.amount_only.extend(&r.end_apart(kept));
+        f.working.joins = joins?;
     }
     Ok(f)
 }
