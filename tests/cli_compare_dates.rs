@@ -208,15 +208,16 @@ fn a_ceiling_is_shown_in_rows_and_compared_as_eligibility_only() {
 
 #[test]
 fn a_one_off_payment_is_its_programmes_annual_amount_in_every_comparison() {
-    // H6: 临时救助 10584 + 2000 − 低保 9407.04 = 3176.96 on 2025-11-30; the minimum wage rises on
-    // 2025-12-01, 低保 becomes 9726.96 a year and 临时救助 10584 + 2000 − 9726.96 = 2857.04.
+    // H6: 低保 9407.04 a year on 2025-11-30, 9726.96 on 2025-12-01 (the minimum wage rises); 临时救助
+    // subtracts its year before the monthly is rounded to the fen (783.9166… and 810.5833… × 12 =
+    // 9407.00 and 9727.00): 10584 + 2000 − 9407 = 3177.00, then 10584 + 2000 − 9727 = 2857.00.
     let (lines, _, _) =
         compared_by_the_tool("one-off", CEILING_AND_ONE_OFF, "2025-11-30", "2025-12-01");
     let temporary = &lines[1]["programs"][2];
     assert_eq!(temporary["program"], "temporary");
     assert_eq!(
         (&temporary["annualBefore"], &temporary["annualAfter"]),
-        (&"3176.96".into(), &"2857.04".into())
+        (&"3177.00".into(), &"2857.00".into())
     );
 }
 

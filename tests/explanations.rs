@@ -57,15 +57,15 @@ fn no_negative_figure_when_rigid_spending_exceeds_income() {
     assert!(found.is_empty(), "{found:#?}");
     let steps = |program: &str| step_texts(&e, program);
     // 临时救助: 3,000 − 900,000 is 897,000 of spending over income, said so; the figures do not
-    // change: the need is 441 × 12 × 2 = 10,584 + 897,000 − 10,642.44 of 低保 received
-    // = 896,941.56, capped at 6 months' standard for 2 people, 441 × 6 × 2 = 5,292.00.
+    // change: the need is 441 × 12 × 2 = 10,584 + 897,000 − 10,642.40 of 低保 (its year before the
+    // monthly 886.8666… is rounded to the fen: paid 886.87, 10,642.44) = 896,941.60, capped at 6 months' standard for 2 people, 441 × 6 × 2 = 5,292.00.
     // (its first step says the event it rests on, 四(十)).
     let temporary = steps("temporary");
     assert!(
         temporary[1].contains("刚性支出 900000.00 元，超出收入 897000.00 元"),
         "{temporary:?}"
     );
-    assert!(temporary[1].contains("= 896941.56 元"), "{temporary:?}");
+    assert!(temporary[1].contains("= 896941.60 元"), "{temporary:?}");
     let paid = v["programs"]
         .as_array()
         .unwrap()

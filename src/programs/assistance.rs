@@ -25,6 +25,9 @@ pub struct Decided {
     /// What it pays in the year from the date (monthly × 12, or × the months left of a payment
     /// ending within the year).
     pub annual: Money,
+    /// The same year before the monthly amount is rounded to the fen (低保's 补差 follows income
+    /// to a fraction of a fen): what 临时救助 subtracts, so that no need comes from the rounding.
+    pub annual_exact: Money,
     /// The non-official and stale figures it rested on.
     pub used: Used,
     /// Those of them that decided who it covers (`members`): not those its amounts alone rested

@@ -42,6 +42,7 @@ reasons! {
     DibaoSinglePerson        "dibao.singlePerson"        "低保边缘家庭中的重度残疾人、重病患者参照“单人户”纳入低保。";
     DibaoSinglePersonAlone   "dibao.singlePersonAlone"   "低保只计一人：“单人户”是把家庭中的个别成员单独纳入低保，一人户已按本人收入核算，不再参照。";
     DibaoSupplementChanges   "dibao.supplementChanges"   "有成员的加发在12个月内到期（未成年人成年）或开始（进入老年人年龄）：全年按各月的加发计算。";
+    DibaoMemberJoins         "dibao.memberJoins"         "有成员在12个月内年满18周岁，不再领取孤儿、事实无人抚养儿童基本生活费或特困供养到期：此后计入家庭低保，全年按各月计算。";
     DibaoGradualExit         "dibao.gradualExit"         "务工收入增加后处于低保渐退期，期内按月发放。";
     DibaoGradualExitEnded    "dibao.gradualExitEnded"    "低保渐退期已经结束。";
     DibaoGradualExitFirst    "dibao.gradualExitFirst"    "渐退期内该户仍是低保家庭，不参照“单人户”另行计算。";
@@ -54,9 +55,10 @@ reasons! {
     TekunHasMeans            "tekun.hasMeans"            "成员本人月收入不低于低保标准，有生活来源。";
     TekunHasSupporter        "tekun.hasSupporter"        "成员有能履行义务的法定赡养、抚养、扶养义务人。";
     // 临时救助
-    TemporaryNoEvent         "temporary.noEvent"         "未遭遇突发事件，不涉及临时救助。";
+    TemporaryNoEvent         "temporary.noEvent"         "未遭遇突发事件，也不是登记了刚性支出的低保家庭，不涉及临时救助。";
+    TemporarySpending        "temporary.spending"        "低保家庭没有登记突发事件、登记了刚性支出：按生活必需支出突然增加超出家庭承受能力（支出型）测算临时救助。";
     TemporaryNoNeed          "temporary.noNeed"          "扣除刚性支出后的家庭收入加上低保、特困供养的年额，不低于全年低保标准：基本生活未陷入暂时困难，不予临时救助。";
-    TemporaryOneOff          "temporary.oneOff"          "突发事件导致基本生活暂时困难，可给予一次性临时救助。";
+    TemporaryOneOff          "temporary.oneOff"          "突发事件或低保家庭必需支出增加导致基本生活暂时困难，可给予一次性临时救助。";
     TemporaryCaseByCase      "temporary.caseByCase"      "缺口超出救助上限，超出部分可报县级“一事一议”。";
     // 城乡居民养老保险代缴
     PensionLowestTierPaid    "pension.lowestTierPaid"    "有成员属代缴对象，政府代缴最低缴费档次的养老保险费，提高缴费档次时可保留现行最低档次。";

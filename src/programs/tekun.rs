@@ -258,7 +258,7 @@ fn basic_standard(
 /// at the minor age, for one whose first test rests on age alone or on 第二十四条 (not a disability
 /// 第五条 names, nor a recorded incapacity), not at a school that continues it. The last day, the
 /// months left and the minor age.
-fn ends(
+pub(crate) fn ends(
     m: &Member<'_>,
     minor_age: Option<u32>,
     on: NaiveDate,
@@ -512,15 +512,18 @@ impl HouseholdProgramme for TekunFigures {
 
     fn contribute(&self, a: &mut Assistance, used: Used) -> Result<()> {
         let monthly = self.total()?;
+        let annual = match self.annual()? {
+            Some(annual) => annual,
+            None => monthly.checked_mul(12.into())?,
+        };
         a.tekun = Some(Decided {
             members: (0..self.members.len())
                 .filter(|i| self.members.get(*i).is_some_and(|m| m.eligible))
                 .collect(),
             monthly,
-            annual: match self.annual()? {
-                Some(annual) => annual,
-                None => monthly.checked_mul(12.into())?,
-            },
+            annual,
+            // Rates of the standard, not a share of income: nothing below the fen to keep.
+            annual_exact: annual,
             used,
             // Who is 特困 was decided with the standard (the test of means), before its amounts.
             members_used: a.standard_used,

@@ -8,6 +8,11 @@
 //! spending reaches a share of the year's income). Need above that ceiling is decided case by case at
 //! county level (一事一议). No Heilongjiang figures were found: every parameter here is illustrative.
 //!
+//! A 低保 family with no event but rigid spending recorded is assessed the same way, as 支出型
+//! (《社会救助暂行办法》第四十七条: 生活必需支出突然增加; rule `temporary.spending`, the spending
+//! taken as the sudden increase being this calculator's assumption). The 低保 subtracted is the
+//! year's before its monthly is rounded to the fen, so that no need comes from the rounding.
+//!
 //! The household's line counts its members as 低保 does: a child in the orphans' allowance (集中养育
 //! or 社会散居, 事实无人抚养) is not counted (rules `dibao.allowanceInstitution`,
 //! `dibao.allowanceChildren`). The ceiling counts every member (this calculator's assumption,
@@ -44,14 +49,26 @@ pub const SEVERITIES: [(&str, &str); 2] = [
     ("severe", "严重困难（刚性支出达到年收入的规定比例）"),
 ];
 
+/// What brings a household to 临时救助.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ground {
+    /// An event recorded (illness, disaster, accident, family change).
+    Event,
+    /// No event: a 低保 family with rigid spending recorded (支出型, rule `temporary.spending`).
+    Spending,
+}
+
 /// The year's figures the shortfall rests on.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Year {
+    ground: Ground,
     income: Money,
     after_spending: Money,
     line: Money,
-    /// 低保 and 特困 the household receives in the year.
+    /// 低保 and 特困 the household receives in the year, before 低保's monthly is rounded to the
+    /// fen (subtracted), and as paid (said when they differ).
     received: Money,
+    received_paid: Money,
     severe_share: Option<Rate>,
 }
 
@@ -91,6 +108,22 @@ impl TemporaryFigures {
         Decimal::from(h.members.len().saturating_sub(self.allowance.len()))
     }
 
+    /// The children in the orphans' allowance, counted in the ceiling (`all`: every member).
+    fn ceiling_step(&self, all: usize, e: &mut Explanation) {
+        if self.allowance.is_empty() {
+            return;
+        }
+        let named: Vec<&str> = self.allowance.iter().map(|(l, _)| l.as_ref()).collect();
+        e.step(
+            rules::TEMPORARY_CEILING_ALL_MEMBERS,
+            format!(
+                "救助上限按家庭全部 {all} 人计，{} 也计入：临时救助不是基本生活保障。",
+                named.join("、")
+            ),
+            None,
+        );
+    }
+
     /// The children in the orphans' allowance, not counted (`n`: the members counted).
     fn allowance_steps(&self, n: Decimal, e: &mut Explanation) {
         let rest = format!("全年低保线按其余 {n} 人计");
@@ -124,6 +157,46 @@ fn event_step(h: &Household<'_>, e: &mut Explanation) -> String {
     events
 }
 
+/// What brings the household to 临时救助: an event; else, a 低保 family (by this estimate, or
+/// recorded as on 低保) with rigid spending recorded, its spending (rule `temporary.spending`).
+fn ground(h: &Household<'_>, a: &Assistance) -> Result<Option<Ground>> {
+    if !h.events.is_empty() {
+        return Ok(Some(Ground::Event));
+    }
+    let dibao = h.on_dibao || !a.dibao()?.members.is_empty();
+    Ok((dibao && h.rigid_spending > Money::ZERO).then_some(Ground::Spending))
+}
+
+/// The step of a 低保 family assessed for its spending (支出型), and the cause in words.
+fn spending_step(h: &Household<'_>, e: &mut Explanation) -> String {
+    let family = if h.on_dibao {
+        "登记为正在享受低保的家庭"
+    } else {
+        "本测算纳入低保的家庭"
+    };
+    e.step(
+        rules::TEMPORARY_SPENDING,
+        format!(
+            "{family}登记了刚性支出 {} 元：生活必需支出突然增加超出家庭承受能力、基本生活暂时出现严重困难的低保家庭也给予临时救助（《社会救助暂行办法》第四十七条，支出型）；把登记的刚性支出当作突然增加的必需支出，是本计算器的假设；是否困难按下面的缺口判断。",
+            h.rigid_spending
+        ),
+        None,
+    );
+    "生活必需支出增加（支出型）".to_string()
+}
+
+/// What 低保 and 特困 give in the year, in words: as paid, and, when 低保's monthly was rounded to
+/// the fen, the figure before it that is subtracted.
+fn received_words(year: &Year) -> String {
+    if year.received.round_fen() == year.received && year.received == year.received_paid {
+        return format!("{} 元", year.received);
+    }
+    format!(
+        "{} 元（缺口按低保月额取整到分之前的 {} 元计，不因按分取整产生缺口）",
+        year.received_paid, year.received
+    )
+}
+
 impl HouseholdProgramme for TemporaryFigures {
     const COLUMNS: ColumnNotes = ColumnNotes::yearly(Some("one-off"));
 
@@ -139,9 +212,10 @@ impl HouseholdProgramme for TemporaryFigures {
             year: None,
             allowance: Vec::new(),
         };
-        if h.events.is_empty() {
-            return Ok(f);
-        }
+        let ground = match ground(h, a)? {
+            Some(g) => g,
+            None => return Ok(f),
+        };
         r.rest_on(&a.standard_used);
         a.rest_on_their_amounts(r)?;
         f.allowance = a
@@ -156,18 +230,25 @@ impl HouseholdProgramme for TemporaryFigures {
             .standard
             .checked_mul(Decimal::from(12))?
             .checked_mul(counted)?;
-        // What 低保 and 特困 already give the household in the year covers part of the same need.
-        let received = a.dibao()?.annual.checked_add(a.tekun()?.annual)?;
+        // What 低保 and 特困 already give the household in the year covers part of the same need:
+        // before 低保's monthly is rounded, so that the rounding is no need.
+        let received = a
+            .dibao()?
+            .annual_exact
+            .checked_add(a.tekun()?.annual_exact)?;
+        let received_paid = a.dibao()?.annual.checked_add(a.tekun()?.annual)?;
         f.need = line
             .checked_sub(after_spending)?
             .checked_sub(received)?
             .max(Money::ZERO)
             .round_fen();
         let mut year = Year {
+            ground,
             income,
             after_spending,
             line,
             received,
+            received_paid,
             severe_share: None,
         };
         if !f.need.is_zero() {
@@ -213,6 +294,10 @@ impl HouseholdProgramme for TemporaryFigures {
     fn assumptions(&self) -> Assumptions {
         let mut a = Assumptions::default();
         a.add_if(self.year.is_some(), rules::TEMPORARY_NEED);
+        a.add_if(
+            self.year.is_some_and(|y| y.ground == Ground::Spending),
+            rules::TEMPORARY_SPENDING,
+        );
         a.add_if(self.severity.is_some(), rules::TEMPORARY_AMOUNT);
         a.add_if(self.case_by_case, rules::TEMPORARY_CASE_BY_CASE);
         a.add_if(
@@ -231,14 +316,22 @@ impl HouseholdProgramme for TemporaryFigures {
     }
 
     fn why(&self) -> Why {
-        match (self.year, self.severity) {
-            (None, _) => why![Reason::TemporaryNoEvent],
-            (Some(_), None) => why![Reason::TemporaryNoNeed],
-            (Some(_), Some(_)) if self.case_by_case => {
-                why![Reason::TemporaryOneOff, Reason::TemporaryCaseByCase]
-            }
-            (Some(_), Some(_)) => why![Reason::TemporaryOneOff],
+        let Some(year) = self.year else {
+            return why![Reason::TemporaryNoEvent];
+        };
+        let mut why = Why::default();
+        if year.ground == Ground::Spending {
+            why.push(Reason::TemporarySpending);
         }
+        if self.severity.is_none() {
+            why.push(Reason::TemporaryNoNeed);
+            return why;
+        }
+        why.push(Reason::TemporaryOneOff);
+        if self.case_by_case {
+            why.push(Reason::TemporaryCaseByCase);
+        }
+        why
     }
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {
@@ -246,6 +339,10 @@ impl HouseholdProgramme for TemporaryFigures {
         let Some(year) = self.year else {
             e.reason(Reason::TemporaryNoEvent.text());
             return;
+        };
+        let events = match year.ground {
+            Ground::Event => events,
+            Ground::Spending => spending_step(h, e),
         };
         let (n, standard, need) = (self.counted(h), self.standard, self.need);
         self.allowance_steps(n, e);
@@ -255,16 +352,20 @@ impl HouseholdProgramme for TemporaryFigures {
             match year.after_spending.is_negative() {
                 // No negative figure in words: spending over income is said as such.
                 true => format!(
-                    "{events}：年收入 {} 元（低保不计的收入不算在内），刚性支出 {} 元，超出收入 {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；本测算的低保、特困供养年额（测算日期起12个月）{} 元；缺口 = 全年低保线 + 超出收入的刚性支出 − 低保、特困供养年额 = {need} 元。",
+                    "{events}：年收入 {} 元（低保不计的收入不算在内），刚性支出 {} 元，超出收入 {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；本测算的低保、特困供养年额（测算日期起12个月）{}；缺口 = 全年低保线 + 超出收入的刚性支出 − 低保、特困供养年额 = {need} 元。",
                     year.income,
                     h.rigid_spending,
                     Money::ZERO.checked_sub(year.after_spending).unwrap_or(Money::ZERO),
                     year.line,
-                    year.received
+                    received_words(&year)
                 ),
                 false => format!(
-                    "{events}：年收入 {} 元（低保不计的收入不算在内）− 刚性支出 {} 元 = {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；本测算的低保、特困供养年额（测算日期起12个月）{} 元；缺口 = 全年低保线 − 扣除刚性支出后的收入 − 低保、特困供养年额 = {need} 元。",
-                    year.income, h.rigid_spending, year.after_spending, year.line, year.received
+                    "{events}：年收入 {} 元（低保不计的收入不算在内）− 刚性支出 {} 元 = {} 元；全年低保线 {standard} × 12 × {n} 人 = {} 元；本测算的低保、特困供养年额（测算日期起12个月）{}；缺口 = 全年低保线 − 扣除刚性支出后的收入 − 低保、特困供养年额 = {need} 元。",
+                    year.income,
+                    h.rigid_spending,
+                    year.after_spending,
+                    year.line,
+                    received_words(&year)
                 ),
             },
             Some(need.to_fen_string()),
@@ -276,17 +377,7 @@ impl HouseholdProgramme for TemporaryFigures {
         let severe = severity == Severity::Severe;
         let (months, ceiling, amount) = (self.months, self.ceiling, self.amount);
         let all = h.members.len();
-        if !self.allowance.is_empty() {
-            let named: Vec<&str> = self.allowance.iter().map(|(l, _)| l.as_ref()).collect();
-            e.step(
-                rules::TEMPORARY_CEILING_ALL_MEMBERS,
-                format!(
-                    "救助上限按家庭全部 {all} 人计，{} 也计入：临时救助不是基本生活保障。",
-                    named.join("、")
-                ),
-                None,
-            );
-        }
+        self.ceiling_step(all, e);
         e.step_citing(
             rules::TEMPORARY_AMOUNT,
             "民发〔2018〕23号二(三)",

@@ -22,7 +22,8 @@ const r1 = {
 // H6: 龙江县, 返贫 after an illness (rigid spending 8000). 低保 9407.04 a year on 2025-11-30 and
 // 9726.96 on 2025-12-01 (the minimum wage rises, so the employment deduction does); 临时救助 fills a
 // year of the standard, 441 × 12 × 2 = 10584, plus the 2000 spending beyond income (6000 − 8000),
-// less 低保: 10584 + 2000 − 9407.04 = 3176.96, then 10584 + 2000 − 9726.96 = 2857.04.
+// less 低保 before its monthly is rounded to the fen (783.9166… and 810.5833… × 12 = 9407.00 and
+// 9727.00): 10584 + 2000 − 9407 = 3177.00, then 10584 + 2000 − 9727 = 2857.00.
 const h6 = {
   region: '230221', area: 'rural', status: 'returned', monitoringCategory: 'suddenHardship',
   members: [{ id: 'A', birthDate: '1966-12-31', seriousIllness: true }, { id: 'B', birthDate: '1970-01-01', wages: 5000 }],
@@ -67,8 +68,8 @@ test('review: 临时救助\'s annual figure is its one-off amount in compareDate
   const [from, to] = ['2025-11-30', '2025-12-01'];
   const c = engine.compareDates(h6, from, to);
   const t = at(c.programs, 'temporary');
-  assert.deepEqual([t.annualBaseline, t.annualAlternative, t.annualDifference], ['3176.96', '2857.04', '-319.92']);
-  assert.deepEqual([t.baseline, t.alternative], ['3176.96', '2857.04']);
+  assert.deepEqual([t.annualBaseline, t.annualAlternative, t.annualDifference], ['3177.00', '2857.00', '-320.00']);
+  assert.deepEqual([t.baseline, t.alternative], ['3177.00', '2857.00']);
   const many = engine.compareDatesMany([h6], from, to);
   const m = at(many.households[0].programs, 'temporary');
   assert.deepEqual([m.annualBefore, m.annualAfter], [t.annualBaseline, t.annualAlternative]);

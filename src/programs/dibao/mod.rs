@@ -42,6 +42,7 @@ use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 mod income;
+mod joins;
 mod routes;
 mod supplements;
 mod words;
@@ -223,6 +224,8 @@ struct Working {
     below_province: Option<Money>,
     /// The covered members' counted income a month, not rounded.
     monthly_income: Money,
+    /// 补差 before it is rounded to the fen.
+    base_exact: Money,
     below: bool,
     assets_passed: bool,
     marginal: Option<(Rate, Money, bool)>,
@@ -248,6 +251,9 @@ struct Working {
     /// The 加发 that end or start within the year, of a household paid whole or as 单人户 (rule
     /// `annual.endsWithinYear`).
     changes: Vec<year::Change>,
+    /// The children who leave the orphans' allowance within the year and join the household's
+    /// 低保 paid whole (rule `annual.endsWithinYear`).
+    joins: Vec<joins::Join>,
     /// A covered member's age rests on the birthday rule (rule `member.birthday`).
     birthday_on_edge: bool,
     /// The rigid spending recorded, not deducted from the income (rule `dibao.rigidSpending`).
@@ -342,11 +348,26 @@ impl DibaoFigures {
                 Ok(Some(m.round_fen().checked_mul(n.into())?))
             }
             (Some(Route::Base | Route::SinglePerson), _, Some(m))
-                if !self.working.changes.is_empty() =>
+                if !self.working.changes.is_empty() || !self.working.joins.is_empty() =>
             {
-                Ok(Some(year::annual(m, &self.working.changes)?))
+                let changed = year::annual(m, &self.working.changes)?;
+                Ok(Some(changed.checked_add(self.joined(m.round_fen())?)?))
             }
             _ => Ok(None),
+        }
+    }
+
+    /// The year's 低保 before the monthly is rounded to the fen: a household paid whole gets its
+    /// 补差 as it follows the income, to a fraction of a fen (what 临时救助 subtracts).
+    fn annual_exact(&self, annual: Money) -> Result<Money> {
+        match (self.route, self.paid) {
+            (Some(Route::Base), Some(paid)) => {
+                let exact = paid
+                    .checked_sub(self.base)?
+                    .checked_add(self.working.base_exact)?;
+                year::over_year(exact, &self.working.changes)?.checked_add(self.joined(exact)?)
+            }
+            _ => Ok(annual),
         }
     }
 
@@ -354,7 +375,7 @@ impl DibaoFigures {
     fn ends_within_year(&self) -> bool {
         match self.route {
             Some(Route::GradualExit) => self.working.months_left.is_some(),
-            Some(_) => !self.working.changes.is_empty(),
+            Some(_) => !self.working.changes.is_empty() || !self.working.joins.is_empty(),
             None => false,
         }
     }
@@ -405,8 +426,27 @@ fn left_out(h: &Household<'_>, allowance: &[usize]) -> Vec<(Label, Option<Care>)
 }
 
 /// The 低保 of a household whose 特困 members (by their place) are supported apart, and whose
-/// children in the orphans' allowance (`allowance`) are not in its 低保 at all.
+/// children in the orphans' allowance (`allowance`) are not in its 低保 at all, with those of both
+/// who join it within the year, when it is paid whole.
 pub(crate) fn assess(
+    h: &Household<'_>,
+    standard: Money,
+    (tekun, allowance): (&[usize], &[usize]),
+    r: &mut Reader<'_>,
+) -> Result<DibaoFigures> {
+    let mut f = assess_now(h, standard, (tekun, allowance), r)?;
+    if f.route == Some(Route::Base) && !(allowance.is_empty() && tekun.is_empty()) {
+        // Read apart: they set the year's amount, not who is covered now.
+        let kept = r.begin_apart();
+        let joins = joins::joins(h, standard, (tekun, allowance), r);
+        f.working.amount_only.extend(&r.end_apart(kept));
+        f.working.joins = joins?;
+    }
+    Ok(f)
+}
+
+/// The 低保 of the household as its members are on the date.
+fn assess_now(
     h: &Household<'_>,
     standard: Money,
     (tekun, allowance): (&[usize], &[usize]),
@@ -517,11 +557,11 @@ fn paid_whole(
     // (标准 − 人均) × 人数, computed as 标准 × 人数 − 月收入: the same amount, but exact where
     // it matters (a month's income ending in half a fen), where 人均 would be a repeating
     // decimal cut at 28 digits and could round the 补差 the wrong way.
-    f.base = f
+    f.working.base_exact = f
         .standard
         .checked_mul(size)?
-        .checked_sub(f.working.monthly_income)?
-        .round_fen();
+        .checked_sub(f.working.monthly_income)?;
+    f.base = f.working.base_exact.round_fen();
     let kept = r.begin_apart();
     // The ages of the 加发 read once, for the 加发 and their changes within the year.
     let read = ages(r).and_then(|ages| {
@@ -583,14 +623,16 @@ impl HouseholdProgramme for DibaoFigures {
         } else {
             self.working.covered_members.clone()
         };
+        let annual = match (self.annual()?, self.paid) {
+            (Some(annual), _) => annual,
+            (None, Some(m)) => m.round_fen().checked_mul(12.into())?,
+            (None, None) => Money::ZERO,
+        };
         a.dibao = Some(Decided {
             members,
             monthly: self.paid.unwrap_or_default(),
-            annual: match (self.annual()?, self.paid) {
-                (Some(annual), _) => annual,
-                (None, Some(m)) => m.round_fen().checked_mul(12.into())?,
-                (None, None) => Money::ZERO,
-            },
+            annual,
+            annual_exact: self.annual_exact(annual)?,
             used,
             members_used: self.working.members_used,
         });
@@ -716,6 +758,9 @@ impl HouseholdProgramme for DibaoFigures {
         }
         if self.route.is_some() && !w.changes.is_empty() {
             why.push(Reason::DibaoSupplementChanges);
+        }
+        if self.route.is_some() && !w.joins.is_empty() {
+            why.push(Reason::DibaoMemberJoins);
         }
         match &self.gradual_exit {
             Some(g) if g.in_force => why.push(Reason::DibaoGradualExit),

@@ -1,6 +1,7 @@
 //! The 低保 card in words: income and its deductions, the standard, the 补差, each 加发, and the
 //! route taken or why there is none.
 
+use super::joins::Leaves;
 use super::supplements::group_words;
 use super::year::{monthly, Level};
 use super::{said, Deduction, DibaoFigures, GradualCheck, Route, StandardOf, Supplement, WageOf};
@@ -61,10 +62,14 @@ pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
     explain_route(f, h, e);
 }
 
-/// The 加发 that end or start within the year, and the year's amount (rule
-/// `annual.endsWithinYear`).
+/// The 加发 that end or start within the year, the children who join the household's 低保 within
+/// it, and the year's amount (rule `annual.endsWithinYear`).
 fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
-    let (Some(paid), false) = (f.paid, f.working.changes.is_empty()) else {
+    let w = &f.working;
+    let Some(paid) = f
+        .paid
+        .filter(|_| !w.changes.is_empty() || !w.joins.is_empty())
+    else {
         return;
     };
     let group = |l: Level| l.map_or("不属加发对象", |(g, _)| g.label());
@@ -91,16 +96,69 @@ fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
         sum.push_str(&format!(" {sign} {} × {k}", change.unwrap_or_default()));
         names.push(m.label.as_ref());
     }
+    let joined = join_steps(f, h, paid.round_fen(), &mut sum, e);
     let annual = f.annual().ok().flatten().unwrap_or_default();
     e.step(
         rules::ANNUAL_ENDS_WITHIN_YEAR,
         format!("全年 = 月额 {sum} = {annual} 元；家庭人员构成的其他变化不计。"),
         Some(annual.to_fen_string()),
     );
-    e.reason(format!(
-        "{}的加发在测算日期起12个月内变化，全年按各月的加发计算，共 {annual} 元。",
-        names.join("、")
-    ));
+    if !names.is_empty() {
+        e.reason(format!(
+            "{}的加发在测算日期起12个月内变化，全年按各月的加发计算，共 {annual} 元。",
+            names.join("、")
+        ));
+    }
+    if !joined.is_empty() {
+        e.reason(format!(
+            "{}在测算日期起12个月内满18周岁，不再领取孤儿、事实无人抚养儿童基本生活费或特困供养到期，此后计入家庭低保，全年按各月计算，共 {annual} 元。",
+            joined.join("、")
+        ));
+    }
+}
+
+/// The children who join the household's 低保 within the year (`paid`: its amount a month now),
+/// added to the year's sum in words; their names.
+fn join_steps<'h>(
+    f: &DibaoFigures,
+    h: &'h Household<'_>,
+    paid: Money,
+    sum: &mut String,
+    e: &mut Explanation,
+) -> Vec<&'h str> {
+    let mut names = Vec::new();
+    for j in &f.working.joins {
+        let Some(m) = h.members.get(j.index) else {
+            continue;
+        };
+        let k = j.months_after();
+        e.step(
+            rules::ANNUAL_ENDS_WITHIN_YEAR,
+            format!(
+                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {paid} 元/月变为 {} 元/月（其余成员按测算日期计，{}按{}周岁计）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {k} 个月按新额。",
+                m.label,
+                j.birthday,
+                j.age,
+                match j.leaves {
+                    Leaves::Allowance => "不再领取孤儿、事实无人抚养儿童基本生活费",
+                    Leaves::Tekun => "特困人员救助供养到期",
+                },
+                j.after,
+                m.label,
+                j.age,
+                j.months
+            ),
+            Some(j.after.to_fen_string()),
+        );
+        let (sign, change) = if paid > j.after {
+            ("−", paid.checked_sub(j.after))
+        } else {
+            ("+", j.after.checked_sub(paid))
+        };
+        sum.push_str(&format!(" {sign} {} × {k}", change.unwrap_or_default()));
+        names.push(m.label.as_ref());
+    }
+    names
 }
 
 /// The per-capita monthly income (not rounded) as a sentence saying it is below `line` shows it.

@@ -90,7 +90,13 @@ pub(super) fn changes(
 
 /// The year's amount: `paid` (rounded) × 12, each change's difference over its months after.
 pub(super) fn annual(paid: Money, changes: &[Change]) -> Result<Money> {
-    let mut sum = paid.round_fen().checked_mul(12.into())?;
+    over_year(paid.round_fen(), changes)
+}
+
+/// The year's amount of `paid` as it is (rounded or not): × 12, each change's difference over its
+/// months after.
+pub(super) fn over_year(paid: Money, changes: &[Change]) -> Result<Money> {
+    let mut sum = paid.checked_mul(12.into())?;
     for c in changes {
         let k = c.months_after().into();
         sum = sum

@@ -1,0 +1,148 @@
+//! A member who leaves another basic-living benefit within the year and joins the household's 低保
+//! (rule `annual.endsWithinYear`): a 社会散居 orphan or 事实无人抚养儿童 whose allowance stops at
+//! the minor age, not at a school that continues it, and a 特困 minor whose support ends at that
+//! age (as 特困's own year counts it), are in the household's 低保 from the birthday. The months
+//! before it, counted as those benefits' own are, keep the amount without the member; the rest
+//! have the household's 低保 with the member counted (the others as on the date, the member at the
+//! minor age).
+
+use chrono::NaiveDate;
+
+use super::DibaoFigures;
+use crate::base::calendar::{day_before, months_left, turns};
+use crate::base::error::Result;
+use crate::base::money::Money;
+use crate::input::model::{Care, Household};
+use crate::params::{catalogue as p, Reader};
+use crate::programs::assistance::{AllowanceTerms, Covered};
+use crate::programs::tekun;
+
+/// The benefit a member leaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Leaves {
+    /// The orphans' allowance.
+    Allowance,
+    /// 特困 support.
+    Tekun,
+}
+
+/// One member joining the household's 低保 within the year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Join {
+    /// The member's place in the household.
+    pub(super) index: usize,
+    pub(super) leaves: Leaves,
+    /// The birthday the benefit ends on, and the age turned.
+    pub(super) birthday: NaiveDate,
+    pub(super) age: u32,
+    /// Months from the date at the amount before; the rest of the 12 with the member counted.
+    pub(super) months: u32,
+    /// The household's 低保 a month with the member counted (rounded to the fen).
+    pub(super) after: Money,
+}
+
+impl Join {
+    /// The months with the member counted.
+    pub(super) fn months_after(&self) -> u32 {
+        12u32.saturating_sub(self.months)
+    }
+}
+
+/// A member leaving a benefit: place, what, birthday, age turned.
+type Leaving = (usize, Leaves, NaiveDate, u32);
+
+/// The children of `allowance` (by their place) whose allowance stops at the minor age within
+/// 12 months: living with the household (not 集中养育), not at a school that continues it.
+fn leaving_allowance(
+    h: &Household<'_>,
+    allowance: &[usize],
+    r: &mut Reader<'_>,
+) -> Result<Vec<Leaving>> {
+    let mut out = Vec::new();
+    let Some(terms) = AllowanceTerms::read(h, r)? else {
+        return Ok(out);
+    };
+    for &i in allowance {
+        let Some(m) = h.members.get(i) else { continue };
+        if m.care == Some(Care::OrphanInstitution)
+            || terms.covers(m) != Some(Covered::Minor)
+            || terms.continues(m).is_some()
+            || m.age.saturating_add(1) != terms.minor_age
+        {
+            continue;
+        }
+        out.push((
+            i,
+            Leaves::Allowance,
+            turns(m.birth_date, terms.minor_age)?,
+            terms.minor_age,
+        ));
+    }
+    Ok(out)
+}
+
+/// The 特困 members (by their place) whose support ends at the minor age within 12 months.
+fn leaving_tekun(h: &Household<'_>, tekun: &[usize], r: &mut Reader<'_>) -> Result<Vec<Leaving>> {
+    let mut out = Vec::new();
+    if tekun.is_empty() {
+        return Ok(out);
+    }
+    let minor_age = r.count(&p::DIBAO_MINOR_AGE)?;
+    for &i in tekun {
+        let Some(m) = h.members.get(i) else { continue };
+        if let Some((_, _, age)) = tekun::ends(m, Some(minor_age), h.ages_on)? {
+            out.push((i, Leaves::Tekun, turns(m.birth_date, age)?, age));
+        }
+    }
+    Ok(out)
+}
+
+/// The members who leave the orphans' allowance (`allowance`) or 特困 (`tekun`) within 12 months of
+/// the date and join the household's 低保, with its amount a month from then.
+pub(super) fn joins(
+    h: &Household<'_>,
+    standard: Money,
+    (tekun, allowance): (&[usize], &[usize]),
+    r: &mut Reader<'_>,
+) -> Result<Vec<Join>> {
+    let mut leaving = leaving_allowance(h, allowance, r)?;
+    leaving.extend(leaving_tekun(h, tekun, r)?);
+    let mut out = Vec::new();
+    for (i, leaves, birthday, age) in leaving {
+        let months = months_left(h.ages_on, day_before(birthday)?)?;
+        if months >= 12 {
+            continue;
+        }
+        let mut older = h.clone();
+        if let Some(member) = older.members.get_mut(i) {
+            member.age = age;
+        }
+        let without =
+            |list: &[usize]| -> Vec<usize> { list.iter().copied().filter(|&j| j != i).collect() };
+        let with = super::assess_now(&older, standard, (&without(tekun), &without(allowance)), r)?;
+        out.push(Join {
+            index: i,
+            leaves,
+            birthday,
+            age,
+            months,
+            after: with.paid.unwrap_or_default().round_fen(),
+        });
+    }
+    Ok(out)
+}
+
+impl DibaoFigures {
+    /// What the members joining add to the year: each one's change of the monthly amount (`paid`)
+    /// over its months after.
+    pub(super) fn joined(&self, paid: Money) -> Result<Money> {
+        let mut sum = Money::ZERO;
+        for j in &self.working.joins {
+            let k = j.months_after().into();
+            sum = sum
+                .checked_add(j.after.checked_mul(k)?)?
+                .checked_sub(paid.checked_mul(k)?)?;
+        }
+        Ok(sum)
+    }
+}
