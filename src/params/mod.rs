@@ -676,8 +676,9 @@ pub struct Resolved {
     on: NaiveDate,
     region: Option<u32>,
     /// Per catalogue entry: 0 not looked up yet, else the value's place + 1 (low 16 bits) with
-    /// [`Resolved::UNOFFICIAL`] and [`Resolved::STALE`].
-    slots: Vec<std::cell::Cell<u32>>,
+    /// [`Resolved::UNOFFICIAL`] and [`Resolved::STALE`], and a stale value's `from` as a
+    /// [`StaleDay`] from [`Resolved::DAY_SHIFT`] (worked out once, not at each read).
+    slots: Vec<std::cell::Cell<u64>>,
 }
 
 impl Resolved {
@@ -686,6 +687,8 @@ impl Resolved {
     const LAST_PLACE: u32 = 0xFFFE;
     const UNOFFICIAL: u32 = 1 << 16;
     const STALE: u32 = 1 << 17;
+    /// Where a slot keeps a stale value's day.
+    const DAY_SHIFT: u32 = 32;
 
     /// An empty cache for `reader`'s set, parameter date and region.
     pub fn for_reader(reader: &Reader<'_>) -> Resolved {
@@ -1018,8 +1021,12 @@ impl StaleSet {
     }
     /// Record that the value of `spec` from `from` was used after its cycle ran out.
     fn insert(&mut self, spec: &Spec, from: NaiveDate) {
+        self.insert_day(spec, StaleDay::of(from));
+    }
+    /// [`StaleSet::insert`] with `from` as a [`StaleDay`].
+    fn insert_day(&mut self, spec: &Spec, day: u32) {
         if let Some(slot) = StaleSet::slot(spec) {
-            self.keep(slot, StaleDay::of(from));
+            self.keep(slot, day);
         }
     }
     /// Add another calculation's stale figures: the oldest `from` of each.
@@ -1228,12 +1235,12 @@ impl<'a> Reader<'a> {
                     .slots
                     .get(spec.index)
                     .map_or(0, std::cell::Cell::get);
-                let value = (kept & Resolved::PLACE)
+                let value = (kept & u64::from(Resolved::PLACE))
                     .checked_sub(1)
                     .and_then(|place| usize::try_from(place).ok())
                     .and_then(|place| self.set.params.get(spec)?.values.get(place));
                 if let Some(v) = value {
-                    self.record_read(spec, v, kept);
+                    self.record_read(spec, kept);
                     return Ok(v);
                 }
             }
@@ -1260,12 +1267,14 @@ impl<'a> Reader<'a> {
 
     /// Record `v`, the value of `spec`, as non-official and stale as `bits` say (see [`Resolved`]).
     #[inline(always)]
-    fn record_read(&mut self, spec: &'static Spec, v: &DatedValue, bits: u32) {
-        if bits & Resolved::UNOFFICIAL != 0 {
+    /// `bits` hold the stale day `v.from` gives (a slot of [`Resolved`]).
+    fn record_read(&mut self, spec: &'static Spec, bits: u64) {
+        if bits & u64::from(Resolved::UNOFFICIAL) != 0 {
             self.unofficial.insert(spec);
         }
-        if bits & Resolved::STALE != 0 {
-            self.stale.insert(spec, v.from);
+        if bits & u64::from(Resolved::STALE) != 0 {
+            let day = u32::try_from(bits >> Resolved::DAY_SHIFT).unwrap_or(0);
+            self.stale.insert_day(spec, day);
         }
     }
 
@@ -1308,7 +1317,7 @@ impl<'a> Reader<'a> {
     fn value_kept(&mut self, spec: &'static Spec, resolved: &Resolved) -> Result<&'a DatedValue> {
         let slot = resolved.slots.get(spec.index);
         let kept = slot.map_or(0, std::cell::Cell::get);
-        let (v, bits) = match (kept & Resolved::PLACE).checked_sub(1) {
+        let (v, bits) = match (kept & u64::from(Resolved::PLACE)).checked_sub(1) {
             Some(place) => {
                 let v = self
                     .set
@@ -1328,15 +1337,16 @@ impl<'a> Reader<'a> {
                 if due_for_checking(spec, v, self.params_on) {
                     bits |= Resolved::STALE;
                 }
+                let bits = u64::from(bits) | u64::from(StaleDay::of(v.from)) << Resolved::DAY_SHIFT;
                 // Kept unless the parameter has more values than a slot can number.
                 let place = u32::try_from(at).ok().filter(|p| *p < Resolved::LAST_PLACE);
                 if let (Some(slot), Some(place)) = (slot, place) {
-                    slot.set(bits | place.saturating_add(1));
+                    slot.set(bits | u64::from(place.saturating_add(1)));
                 }
                 (v, bits)
             }
         };
-        self.record_read(spec, v, bits);
+        self.record_read(spec, bits);
         Ok(v)
     }
 

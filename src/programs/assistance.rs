@@ -65,6 +65,10 @@ pub struct Assistance {
     pub dibao: Option<Decided>,
     /// 特困, once decided.
     pub tekun: Option<Decided>,
+    /// Once both are decided, 低保's and 特困's `members_used` together, gathered once for the
+    /// programmes that rest on both (see [`Assistance::rest_on_them`]). The native build only:
+    /// the module merges the two at each call, for its bytes (always `None` there).
+    pub them_used: Option<Used>,
 }
 
 /// A member's own income a month, for the 特困 test of means (民发〔2021〕43号第六条: all income of
@@ -183,6 +187,7 @@ impl Assistance {
             minor_age,
             dibao: None,
             tekun: None,
+            them_used: None,
         })
     }
 
@@ -208,6 +213,12 @@ impl Assistance {
     /// Record in `r`, for a programme resting on who is under 低保 and 特困, the non-official and
     /// stale figures that decided it (each added in place: no copy of the two gathered first).
     pub fn rest_on_them(&self, r: &mut Reader<'_>) -> Result<()> {
+        // One merge: the two were gathered when 特困 was decided (a union, so the same records).
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(them) = &self.them_used {
+            r.rest_on(them);
+            return Ok(());
+        }
         r.rest_on(&self.dibao()?.members_used);
         r.rest_on(&self.tekun()?.members_used);
         Ok(())

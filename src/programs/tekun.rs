@@ -528,6 +528,15 @@ impl HouseholdProgramme for TekunFigures {
             // Who is 特困 was decided with the standard (the test of means), before its amounts.
             members_used: a.standard_used,
         });
+        // 低保 ran before (the registry's order): the two sets that decided who they cover, once.
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            a.them_used = a.dibao.as_ref().map(|d| {
+                let mut them = d.members_used;
+                them.extend(&a.standard_used);
+                them
+            });
+        }
         Ok(())
     }
 

@@ -230,6 +230,15 @@ impl Cells {
         out.extend_from_slice(&self.text);
         out.push(b'\n');
     }
+    /// A row written at the end of `text` (what is there stays as it is, before the row).
+    fn after(text: Vec<u8>) -> Cells {
+        Cells { text, count: 0 }
+    }
+    /// The text the row was written after, with the row and its line break.
+    fn into_record(mut self) -> Vec<u8> {
+        self.text.push(b'\n');
+        self.text
+    }
 }
 
 /// One cell as a CSV record holds it: quoted when it holds a comma, a quote or a line break.
@@ -286,7 +295,17 @@ pub fn lead_cells(
     error: Option<&BatchError>,
     lang: Lang,
 ) -> Cells {
-    let mut row = Cells::with_capacity(512);
+    lead_cells_after(Cells::with_capacity(512), id, extra, error, lang)
+}
+
+/// [`lead_cells`] written after what `row` holds.
+fn lead_cells_after(
+    mut row: Cells,
+    id: &Identity<'_>,
+    extra: &[&str],
+    error: Option<&BatchError>,
+    lang: Lang,
+) -> Cells {
     row.push_safe(id.household);
     row.push_safe(id.reference.unwrap_or_default());
     row.push_number(id.line);
@@ -307,13 +326,21 @@ pub fn lead_cells(
     row
 }
 
-/// One output row, in the order of [`header`]: in a Chinese table (`lang` Zh) yes/no cells are
-/// 是/否 and categories, tracks and alerts their Chinese labels; figures are the same.
-pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: Lang) -> Cells {
+/// One output row, in the order of [`header`], written as a CSV record with its line break at the
+/// end of `out` (straight there: no row is built apart and copied). In a Chinese table (`lang` Zh)
+/// yes/no cells are 是/否 and categories, tracks and alerts their Chinese labels; figures are the
+/// same.
+pub fn write_row(
+    out: &mut Vec<u8>,
+    id: &Identity<'_>,
+    outcome: Result<&Screening, &BatchError>,
+    lang: Lang,
+) {
     let place = id.place.map_or(["", "", ""], |p| {
         [p.region.as_str(), p.town.as_str(), p.village.as_str()]
     });
-    let mut row = lead_cells(id, &place, outcome.err(), lang);
+    let text = std::mem::take(out);
+    let mut row = lead_cells_after(Cells::after(text), id, &place, outcome.err(), lang);
     match outcome {
         Err(_) => row.pad(width()),
         Ok(s) => {
@@ -361,7 +388,7 @@ pub fn row(id: &Identity<'_>, outcome: Result<&Screening, &BatchError>, lang: La
             row.push_number(u64::try_from(s.stale.len()).unwrap_or(u64::MAX));
         }
     }
-    row
+    *out = row.into_record();
 }
 
 #[cfg(test)]

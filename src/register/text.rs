@@ -623,7 +623,7 @@ impl<'e> TextScreen<'e> {
                 place: Some(&r.place),
             };
             if let Some(csv) = out.csv {
-                output::row(&id, screening.as_ref(), self.lang).write_csv(csv);
+                output::write_row(csv, &id, screening.as_ref(), self.lang);
             }
             if let Some(columns) = out.columns {
                 if let Ok(e) = &estimate {

@@ -647,7 +647,7 @@ impl Worker<'_> {
         explained: Option<&Estimate>,
     ) -> io::Result<()> {
         if self.options.output_format == Format::Csv {
-            output::row(id, screening, self.options.lang).write_csv(bytes);
+            output::write_row(bytes, id, screening, self.options.lang);
             return Ok(());
         }
         let line = JsonLine {
