@@ -93,9 +93,9 @@ pub(super) fn annual(paid: Money, changes: &[Change]) -> Result<Money> {
     let mut sum = paid.round_fen().checked_mul(12.into())?;
     for c in changes {
         let k = c.months_after().into();
-        sum = sum
-            .checked_sub(monthly(c.before).checked_mul(k)?)?
-            .checked_add(monthly(c.after).checked_mul(k)?)?;
+        // (after − before) × k: the same amount as − before × k + after × k, in one product.
+        let change = monthly(c.after).checked_sub(monthly(c.before))?;
+        sum = sum.checked_add(change.checked_mul(k)?)?;
     }
     Ok(sum)
 }
