@@ -10,10 +10,11 @@ use super::supplements::supplement_at;
 use super::Supplement;
 use crate::base::calendar::{day_before, months_left, turns};
 use crate::base::error::Result;
-use crate::base::money::Money;
+use crate::base::money::{decimal_add, decimal_mul, Money};
 use crate::input::model::Member;
 use crate::params::Reader;
 use crate::programs::groups::Group;
+use rust_decimal::Decimal;
 
 /// One member's 加发 changing within the year.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,13 +90,20 @@ pub(super) fn changes(
 }
 
 /// The year's amount: `paid` (rounded) × 12, each change's difference over its months after.
+/// Worked in decimals with one error at the end: each `?` of an amount's result was a copy of the
+/// error's moves in the module.
 pub(super) fn annual(paid: Money, changes: &[Change]) -> Result<Money> {
-    let mut sum = paid.round_fen().checked_mul(12.into())?;
+    let mut sum = decimal_mul(paid.round_fen().decimal(), Decimal::from(12));
     for c in changes {
-        let k = c.months_after().into();
+        let k = Decimal::from(c.months_after());
         // (after − before) × k: the same amount as − before × k + after × k, in one product.
-        let change = monthly(c.after).checked_sub(monthly(c.before))?;
-        sum = sum.checked_add(change.checked_mul(k)?)?;
+        sum = sum.and_then(|s| {
+            let mut before = monthly(c.before).decimal();
+            before.set_sign_negative(before.is_sign_positive());
+            let change = decimal_add(monthly(c.after).decimal(), before)?;
+            decimal_add(s, decimal_mul(change, k)?)
+        });
     }
-    Ok(sum)
+    sum.map(Money::from_decimal)
+        .ok_or_else(crate::base::error::PolicyError::overflow)
 }
