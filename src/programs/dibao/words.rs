@@ -12,6 +12,7 @@ use crate::policy::rules::{self, RuleId};
 use crate::programs::assistance;
 use crate::programs::groups::Group;
 use rust_decimal::Decimal;
+use std::fmt::Write as _;
 
 /// The card's steps and reasons: income, figures, then the route 低保 took or why none.
 pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
@@ -88,12 +89,14 @@ fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
             ),
             Some(after.to_fen_string()),
         );
-        let (sign, change) = if before > after {
-            ("−", before.checked_sub(after))
+        // One subtraction, the larger less the smaller: each call site is a copy in the module.
+        let (sign, high, low) = if before > after {
+            ("−", before, after)
         } else {
-            ("+", after.checked_sub(before))
+            ("+", after, before)
         };
-        sum.push_str(&format!(" {sign} {} × {k}", change.unwrap_or_default()));
+        let change = high.checked_sub(low).unwrap_or_default();
+        let _ = write!(sum, " {sign} {change} × {k}");
         names.push(m.label.as_ref());
     }
     let joined = join_steps(f, h, paid.round_fen(), &mut sum, e);

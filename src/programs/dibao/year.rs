@@ -10,10 +10,11 @@ use super::supplements::supplement_at;
 use super::Supplement;
 use crate::base::calendar::{day_before, months_left, turns};
 use crate::base::error::Result;
-use crate::base::money::Money;
+use crate::base::money::{decimal_add, decimal_mul, Money};
 use crate::input::model::Member;
 use crate::params::Reader;
 use crate::programs::groups::Group;
+use rust_decimal::Decimal;
 
 /// One member's 加发 changing within the year.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,14 +95,20 @@ pub(super) fn annual(paid: Money, changes: &[Change]) -> Result<Money> {
 }
 
 /// The year's amount of `paid` as it is (rounded or not): × 12, each change's difference over its
-/// months after.
+/// months after. Worked in decimals with one error at the end: each `?` of an amount's result was a
+/// copy of the error's moves in the module.
 pub(super) fn over_year(paid: Money, changes: &[Change]) -> Result<Money> {
-    let mut sum = paid.checked_mul(12.into())?;
+    let mut sum = decimal_mul(paid.decimal(), Decimal::from(12));
     for c in changes {
-        let k = c.months_after().into();
-        sum = sum
-            .checked_sub(monthly(c.before).checked_mul(k)?)?
-            .checked_add(monthly(c.after).checked_mul(k)?)?;
+        let k = Decimal::from(c.months_after());
+        // (after − before) × k: the same amount as − before × k + after × k, in one product.
+        sum = sum.and_then(|s| {
+            let mut before = monthly(c.before).decimal();
+            before.set_sign_negative(before.is_sign_positive());
+            let change = decimal_add(monthly(c.after).decimal(), before)?;
+            decimal_add(s, decimal_mul(change, k)?)
+        });
     }
-    Ok(sum)
+    sum.map(Money::from_decimal)
+        .ok_or_else(crate::base::error::PolicyError::overflow)
 }
