@@ -101,7 +101,7 @@ test('the reference lists the programme methods with PolicyEngine, not as a type
   const start = api.indexOf('\n## PolicyEngine\n');
   const section = api.slice(start, api.indexOf('\n## ', start + 1));
   const dts = readFileSync(join(built, 'index.d.ts'), 'utf8');
-  const methods = [...dts.matchAll(/^ +\/\*\* (.+) \*\/\n +(\w+)\(h: Household, asOf: string, options\?: CallOptions\): (\w+);$/gm)];
+  const methods = [...dts.matchAll(/^ +\/\*\* (.+) \*\/\n +(\w+)\(h: Household, asOf: string, opts\?: CallOptions\): (\w+);$/gm)];
   assert.equal(methods.length, 13, 'the 13 household programmes');
   for (const [, description, id, result] of methods) {
     const line = section.split('\n').find((l) => l.startsWith(`- \`${id}(h: \``));
