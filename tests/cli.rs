@@ -239,6 +239,42 @@ fn csv_output_has_each_programme_per_household() {
 }
 
 #[test]
+fn csv_output_shows_dibao_joined_within_the_year() {
+    // tests/cases/dibao-orphan-alone-joins-within-year.json: an orphan alone, 18 tomorrow. 低保
+    // pays nothing on the date but 441.00 × 11 = 4851.00 in the year: eligible, 0.00 a month;
+    // the totals 2593.00 (the allowance) a month, 2593.00 + 4851.00 = 7444.00 a year.
+    let out = std::env::temp_dir().join(format!("zhenxing-joins-{}.csv", std::process::id()));
+    let household = r#"{"region":"230129","area":"rural","members":[{"birthDate":"2006-06-02","care":"orphanDispersed"}],"income":{}}"#;
+    let (code, _, stderr) = run_fed(
+        &[
+            "estimate",
+            "--as-of",
+            "2024-06-01",
+            "--quiet",
+            "-o",
+            out.to_str().unwrap(),
+            "-",
+        ],
+        household.as_bytes(),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let (header, rows) = common::read_csv(&out);
+    let col = |name: &str| rows[0][header.iter().position(|h| h == name).unwrap()].clone();
+    assert_eq!(
+        [
+            "dibao_eligible",
+            "dibao_monthly",
+            "dibao_annual",
+            "total_monthly",
+            "total_annual"
+        ]
+        .map(col),
+        ["true", "0.00", "4851.00", "2593.00", "7444.00"]
+    );
+    std::fs::remove_file(out).ok();
+}
+
+#[test]
 fn fatal_errors_exit_non_zero() {
     let input = registers().join("small.jsonl");
     assert_eq!(

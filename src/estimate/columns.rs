@@ -298,6 +298,27 @@ mod tests {
     }
 
     #[test]
+    fn a_child_alone_who_joins_dibao_within_the_year_has_a_year_but_no_month() {
+        let engine = Engine::new().unwrap();
+        // tests/cases/dibao-orphan-alone-joins-within-year.json a year earlier: an orphan alone,
+        // 18 on 2023-06-02. The allowance (哈尔滨 2023, 2383) for 1 month; 低保 none on the date,
+        // then 441 × 1 for the 11 months after: 4851.00, eligible with 0 a month.
+        let s = screening(
+            &engine,
+            r#"{"region":"230129","area":"rural","members":[{"birthDate":"2005-06-02","care":"orphanDispersed"}],"income":{}}"#,
+        );
+        let mut c = ScreenColumns::new();
+        c.push(Ok(&s), None);
+        let dibao = column(&c, "dibao");
+        assert_eq!(dibao.eligible, [1]);
+        assert_eq!(dibao.monthly_fen, [0.0]);
+        assert_eq!(dibao.annual_fen, [485_100.0]);
+        // 2383.00 a month in the totals; 2383.00 + 4851.00 = 7234.00 in the year.
+        assert_eq!(c.total_monthly_fen, [238_300.0]);
+        assert_eq!(c.total_annual_fen, [723_400.0]);
+    }
+
+    #[test]
     fn temporary_assistance_is_paid_once() {
         let engine = Engine::new().unwrap();
         // tests/cases/temporary-general-capped.json: a gap of 5876, capped at 441 × 2 × 3 = 2646.00,

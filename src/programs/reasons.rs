@@ -43,6 +43,7 @@ reasons! {
     DibaoSinglePersonAlone   "dibao.singlePersonAlone"   "低保只计一人：“单人户”是把家庭中的个别成员单独纳入低保，一人户已按本人收入核算，不再参照。";
     DibaoSupplementChanges   "dibao.supplementChanges"   "有成员的加发在12个月内到期（未成年人成年）或开始（进入老年人年龄）：全年按各月的加发计算。";
     DibaoMemberJoins         "dibao.memberJoins"         "有成员在12个月内年满18周岁，不再领取孤儿、事实无人抚养儿童基本生活费或特困供养到期：此后计入家庭低保，全年按各月计算。";
+    DibaoJoinsLater          "dibao.joinsLater"          "测算日期不享受低保，有成员在12个月内年满18周岁，不再领取孤儿、事实无人抚养儿童基本生活费或特困供养到期：此后纳入低保，月额为0，全年只计纳入后的月份。";
     DibaoGradualExit         "dibao.gradualExit"         "务工收入增加后处于低保渐退期，期内按月发放。";
     DibaoGradualExitEnded    "dibao.gradualExitEnded"    "低保渐退期已经结束。";
     DibaoGradualExitFirst    "dibao.gradualExitFirst"    "渐退期内该户仍是低保家庭，不参照“单人户”另行计算。";

@@ -31,7 +31,7 @@ use tsify::Tsify;
 
 use super::assistance::{Assistance, Decided};
 use super::groups::Group;
-use super::reasons::{why, Reason, Why};
+use super::reasons::{Reason, Why};
 use super::{Amounts, HouseholdProgramme};
 use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
@@ -251,8 +251,8 @@ struct Working {
     /// The 加发 that end or start within the year, of a household paid whole or as 单人户 (rule
     /// `annual.endsWithinYear`).
     changes: Vec<year::Change>,
-    /// The children who leave the orphans' allowance within the year and join the household's
-    /// 低保 paid whole (rule `annual.endsWithinYear`).
+    /// The children who leave the orphans' allowance or 特困 within the year and join the
+    /// household's 低保, paid whole or not paid on the date (rule `annual.endsWithinYear`).
     joins: Vec<joins::Join>,
     /// A covered member's age rests on the birthday rule (rule `member.birthday`).
     birthday_on_edge: bool,
@@ -285,7 +285,9 @@ pub struct DibaoFigures {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub gradual_exit: Option<GradualExit>,
-    /// The route 低保 took, when the household receives any (the routes and their order: docs/rules.md).
+    /// The route 低保 took, when the household receives any on the date (the routes and their
+    /// order: docs/rules.md); absent when it is covered only from a member's joining within the
+    /// year (`dibao.joinsLater`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub route: Option<Route>,
@@ -343,6 +345,9 @@ impl DibaoFigures {
     /// The year's 低保 from the date when a 渐退 period ends within it (the rounded monthly × the
     /// months left) or a member's 加发 ends or starts within it (each month's 加发); `None`: × 12.
     fn annual(&self) -> Result<Option<Money>> {
+        if self.joins_later() {
+            return Ok(Some(self.joined(Money::ZERO)?));
+        }
         match (self.route, self.working.months_left, self.paid) {
             (Some(Route::GradualExit), Some(n), Some(m)) => {
                 Ok(Some(m.round_fen().checked_mul(n.into())?))
@@ -376,8 +381,14 @@ impl DibaoFigures {
         match self.route {
             Some(Route::GradualExit) => self.working.months_left.is_some(),
             Some(_) => !self.working.changes.is_empty() || !self.working.joins.is_empty(),
-            None => false,
+            None => self.joins_later(),
         }
+    }
+
+    /// Not paid on the date, but paid from a member's joining within the year: the monthly is
+    /// 0.00, the year's amount the months after.
+    pub(super) fn joins_later(&self) -> bool {
+        self.paid.is_none() && !self.working.joins.is_empty()
     }
 }
 
@@ -435,12 +446,20 @@ pub(crate) fn assess(
     r: &mut Reader<'_>,
 ) -> Result<DibaoFigures> {
     let mut f = assess_now(h, standard, (tekun, allowance), r)?;
-    if f.route == Some(Route::Base) && !(allowance.is_empty() && tekun.is_empty()) {
+    // Paid whole, or not paid at all: a member joining changes the amount, or brings one.
+    let joinable = matches!(f.route, Some(Route::Base) | None);
+    if joinable && !(allowance.is_empty() && tekun.is_empty()) {
         // Read apart: they set the year's amount, not who is covered now.
         let kept = r.begin_apart();
         let joins = joins::joins(h, standard, (tekun, allowance), r);
-        f.working.amount_only.extend(&r.end_apart(kept));
+        let apart = r.end_apart(kept);
+        r.rest_on(&apart);
+        f.working.amount_only.extend(&apart);
         f.working.joins = joins?;
+        if f.route.is_none() {
+            // Not paid with them either: nothing comes in the year.
+            f.working.joins.retain(|j| !j.after.is_zero());
+        }
     }
     Ok(f)
 }
@@ -639,8 +658,12 @@ impl HouseholdProgramme for DibaoFigures {
         Ok(())
     }
 
+    /// Eligible when paid on the date, or from a member's joining within the year (then the
+    /// monthly is 0.00 and the year's amount the months after).
     fn amounts(&self) -> Result<Amounts> {
-        Amounts::monthly_for(self.paid.is_some(), self.paid, self.annual()?)
+        let later = self.joins_later();
+        let monthly = if later { Some(Money::ZERO) } else { self.paid };
+        Amounts::monthly_for(self.paid.is_some() || later, monthly, self.annual()?)
     }
 
     fn citations(&self) -> Citations {
@@ -724,11 +747,16 @@ impl HouseholdProgramme for DibaoFigures {
     fn why(&self) -> Why {
         let w = &self.working;
         let mut why = Why::default();
-        if w.covered == 0 && self.tekun_members.is_empty() {
-            return why![Reason::DibaoAllowanceChildrenOut];
-        }
         if w.covered == 0 {
-            return why![Reason::DibaoAllTekun];
+            why.push(if self.tekun_members.is_empty() {
+                Reason::DibaoAllowanceChildrenOut
+            } else {
+                Reason::DibaoAllTekun
+            });
+            if self.joins_later() {
+                why.push(Reason::DibaoJoinsLater);
+            }
+            return why;
         }
         if !w.allowance_children.is_empty() {
             why.push(Reason::DibaoAllowanceChildrenOut);
@@ -761,6 +789,9 @@ impl HouseholdProgramme for DibaoFigures {
         }
         if self.route.is_some() && !w.joins.is_empty() {
             why.push(Reason::DibaoMemberJoins);
+        }
+        if self.joins_later() {
+            why.push(Reason::DibaoJoinsLater);
         }
         match &self.gradual_exit {
             Some(g) if g.in_force => why.push(Reason::DibaoGradualExit),

@@ -19,6 +19,7 @@ pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
     explain_income(f, h, e);
     facts(f, e);
     if f.working.covered == 0 {
+        year_steps(f, h, e);
         return;
     }
     let standard = f.standard;
@@ -64,11 +65,13 @@ pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
 }
 
 /// The 加发 that end or start within the year, the children who join the household's 低保 within
-/// it, and the year's amount (rule `annual.endsWithinYear`).
+/// it (paid 0.00 on the date when it had none), and the year's amount (rule
+/// `annual.endsWithinYear`).
 fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     let w = &f.working;
     let Some(paid) = f
         .paid
+        .or(f.joins_later().then_some(Money::ZERO))
         .filter(|_| !w.changes.is_empty() || !w.joins.is_empty())
     else {
         return;
@@ -113,8 +116,19 @@ fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
         ));
     }
     if !joined.is_empty() {
+        let mut leaves = w.joins.iter().map(|j| j.leaves);
+        let first = leaves.next();
+        let leaves = match first {
+            Some(l) if leaves.all(|o| o == l) => leaves_words(l),
+            _ => "不再领取孤儿、事实无人抚养儿童基本生活费或特困供养到期",
+        };
+        let none = if f.joins_later() {
+            "（测算日期不享受低保，月额 0.00）"
+        } else {
+            ""
+        };
         e.reason(format!(
-            "{}在测算日期起12个月内满18周岁，不再领取孤儿、事实无人抚养儿童基本生活费或特困供养到期，此后计入家庭低保，全年按各月计算，共 {annual} 元。",
+            "{}在测算日期起12个月内满18周岁，{leaves}，此后计入家庭低保{none}，全年按各月计算，共 {annual} 元。",
             joined.join("、")
         ));
     }
@@ -135,17 +149,19 @@ fn join_steps<'h>(
             continue;
         };
         let k = j.months_after();
+        let (none, others) = match (f.joins_later(), f.working.covered) {
+            (true, 0) => ("（测算日期不享受低保）", ""),
+            (true, _) => ("（测算日期不享受低保）", "其余成员按测算日期计，"),
+            (false, _) => ("", "其余成员按测算日期计，"),
+        };
         e.step(
             rules::ANNUAL_ENDS_WITHIN_YEAR,
             format!(
-                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {paid} 元/月变为 {} 元/月（其余成员按测算日期计，{}按{}周岁计）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {k} 个月按新额。",
+                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {paid} 元/月{none}变为 {} 元/月（{others}{}按{}周岁计）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {k} 个月按新额。",
                 m.label,
                 j.birthday,
                 j.age,
-                match j.leaves {
-                    Leaves::Allowance => "不再领取孤儿、事实无人抚养儿童基本生活费",
-                    Leaves::Tekun => "特困人员救助供养到期",
-                },
+                leaves_words(j.leaves),
                 j.after,
                 m.label,
                 j.age,
@@ -153,6 +169,12 @@ fn join_steps<'h>(
             ),
             Some(j.after.to_fen_string()),
         );
+        if f.joins_later() {
+            e.fact_text(
+                format!("纳入低保：{}", m.label),
+                format!("{} 起", j.birthday),
+            );
+        }
         let (sign, change) = if paid > j.after {
             ("−", paid.checked_sub(j.after))
         } else {
@@ -162,6 +184,14 @@ fn join_steps<'h>(
         names.push(m.label.as_ref());
     }
     names
+}
+
+/// What a member joining leaves, in words.
+fn leaves_words(l: Leaves) -> &'static str {
+    match l {
+        Leaves::Allowance => "不再领取孤儿、事实无人抚养儿童基本生活费",
+        Leaves::Tekun => "特困人员救助供养到期",
+    }
 }
 
 /// The per-capita monthly income (not rounded) as a sentence saying it is below `line` shows it.
@@ -312,10 +342,11 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     tekun_step(f, n, e);
     allowance_steps(f, n, e);
     if n == 0 {
+        let on = if f.joins_later() { "测算日期" } else { "" };
         e.reason(if f.tekun_members.is_empty() {
-            "孤儿、事实无人抚养儿童领取其基本生活费，不计入家庭低保：没有其他成员，不计算低保。"
+            format!("{on}孤儿、事实无人抚养儿童领取其基本生活费，不计入家庭低保：没有其他成员，不计算低保。")
         } else {
-            "全部成员纳入特困供养或领取孤儿、事实无人抚养儿童基本生活费，不再另行计算低保。"
+            format!("{on}全部成员纳入特困供养或领取孤儿、事实无人抚养儿童基本生活费，不再另行计算低保。")
         });
         return;
     }
