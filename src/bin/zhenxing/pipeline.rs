@@ -443,14 +443,11 @@ impl Worker<'_> {
     fn household<'j>(&mut self, job: &'j Job) -> (Reading<'j>, Place, Option<String>) {
         match &job.unit {
             Unit::Line(text) => {
+                // Its place and reference are taken from it once it is screened (see `run`).
                 if self.rows_only()
                     && zhenxing::input::line::read_into(text.trim_end(), &mut self.plain)
                 {
-                    let place = Place {
-                        region: self.plain.region.clone(),
-                        ..Place::default()
-                    };
-                    return (Reading::Plain, place, self.plain.reference.clone());
+                    return (Reading::Plain, Place::default(), None);
                 }
                 let node = zhenxing::input::parse(text.trim_end(), "该行");
                 let reference = node
@@ -597,7 +594,7 @@ impl Worker<'_> {
 
         for job in chunk.jobs {
             totals.lines += job.lines;
-            let (read, place, reference) = self.household(&job);
+            let (read, mut place, mut reference) = self.household(&job);
             let group = match &job.unit {
                 Unit::Group(g) => Some(g),
                 _ => None,
@@ -606,6 +603,13 @@ impl Worker<'_> {
                 Some(g) => locate(e, g),
                 None => e,
             };
+            // Read where it was returned: the pair is over a kilobyte, moved apart by a copy.
+            let outcome = self.outcome(&read, locate);
+            if let Reading::Plain = read {
+                // Screened: its region and reference are moved out, not copied.
+                place.region = std::mem::take(&mut self.plain.region);
+                reference = self.plain.reference.take();
+            }
             let id = Identity {
                 household: group.map_or("", |g| g.id.as_str()),
                 reference: reference.as_deref(),
@@ -613,8 +617,6 @@ impl Worker<'_> {
                 last_line: job.last_line,
                 place: Some(&place),
             };
-            // Read where it was returned: the pair is over a kilobyte, moved apart by a copy.
-            let outcome = self.outcome(&read, locate);
             let (estimate, screening) = (&outcome.0, &outcome.1);
             let lines = (job.line, job.last_line);
             totals.count(&place, screening.as_ref(), estimate.as_ref(), lines)?;
