@@ -23,10 +23,9 @@ use crate::base::money::Money;
 /// The household on a line (surrounding JSON whitespace allowed) read into `h`, or `false` when
 /// it is anything but the plain case (see the module's text; `h` is then any household). `h` is
 /// the caller's, kept from line to line: a household moved out of a function is copied, and its
-/// members' vector is allocated again.
+/// members' vector and their birth dates' strings would be allocated again.
 pub fn read_into(text: &str, h: &mut HouseholdInput) -> bool {
-    let mut members = std::mem::take(&mut h.members);
-    members.clear();
+    let members = std::mem::take(&mut h.members);
     *h = HouseholdInput {
         members,
         ..HouseholdInput::default()
@@ -48,11 +47,17 @@ pub fn read_into(text: &str, h: &mut HouseholdInput) -> bool {
     at.pos == at.bytes.len() && category_allowed
 }
 
-/// [`read_into`] a household of its own (tests).
+/// [`read_into`] as the tool reads, into one household kept from line to line by each test's
+/// thread (so that what the line before left there is read over), and a copy of it (tests).
 #[cfg(test)]
 fn read(text: &str) -> Option<HouseholdInput> {
-    let mut h = HouseholdInput::default();
-    read_into(text, &mut h).then_some(h)
+    thread_local! {
+        static KEPT: std::cell::RefCell<HouseholdInput> = Default::default();
+    }
+    KEPT.with(|kept| {
+        let mut h = kept.borrow_mut();
+        read_into(text, &mut h).then(|| h.clone())
+    })
 }
 
 /// Where the reading is in the line.
@@ -303,7 +308,9 @@ impl Cursor<'_> {
                 put(&mut h.monitoring_category, self.choice(CATEGORIES)?, 1 << 4)
             }
             "members" => {
-                self.array(|at| at.member(&mut h.members))?;
+                let mut read = 0;
+                self.array(|at| at.member(&mut h.members, &mut read))?;
+                h.members.truncate(read);
                 1 << 5
             }
             "income" => put(&mut h.income, self.income()?, 1 << 6),
@@ -327,11 +334,21 @@ impl Cursor<'_> {
             .filter(|r| r.as_ref().is_none_or(|r| r.chars().count() <= 200))
     }
 
-    /// A member object onto `members` (built where it is kept: moved, it would be copied), its
+    /// Member `read` of `members`, built where it is kept (moved, it would be copied), in the
+    /// previous line's member there when there is one, whose birth date's string it reuses; its
     /// `birthDate` given.
-    fn member(&mut self, members: &mut Vec<MemberInput>) -> Option<()> {
-        members.push(MemberInput::default());
-        let m = members.last_mut()?;
+    fn member(&mut self, members: &mut Vec<MemberInput>, read: &mut usize) -> Option<()> {
+        if *read == members.len() {
+            members.push(MemberInput::default());
+        }
+        let m = members.get_mut(*read)?;
+        *read = read.saturating_add(1);
+        let mut birth_date = std::mem::take(&mut m.birth_date);
+        birth_date.clear();
+        *m = MemberInput {
+            birth_date,
+            ..MemberInput::default()
+        };
         let mut seen = 0u32;
         self.object(|at, key| once(&mut seen, at.member_field(m, key)?))?;
         // `birthDate`, which the strict reader requires.
@@ -342,7 +359,11 @@ impl Cursor<'_> {
     fn member_field(&mut self, m: &mut MemberInput, key: &str) -> Option<u32> {
         Some(match key {
             "id" => put(&mut m.id, self.text()?, 1),
-            "birthDate" => put(&mut m.birth_date, self.text()??, 1 << 1),
+            "birthDate" => {
+                self.space();
+                m.birth_date.push_str(self.string()?);
+                1 << 1
+            }
             "disabilityGrade" => put(&mut m.disability_grade, self.grade()?, 1 << 2),
             "seriousIllness" => put(&mut m.serious_illness, self.bool()?, 1 << 3),
             "laborCapacity" => put(&mut m.labor_capacity, self.choice(CAPACITIES)?, 1 << 4),
