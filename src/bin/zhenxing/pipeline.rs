@@ -588,13 +588,30 @@ impl Worker<'_> {
         }
     }
 
+    /// The place and reference of a household once screened: those of a plain line's household
+    /// moved out of it, not copied (the next line's reading starts it afresh).
+    fn screened(
+        &mut self,
+        read: &Reading<'_>,
+        mut place: Place,
+        reference: Option<String>,
+    ) -> (Place, Option<String>) {
+        match read {
+            Reading::Plain => {
+                place.region = std::mem::take(&mut self.plain.region);
+                (place, self.plain.reference.take())
+            }
+            Reading::Tree(_) => (place, reference),
+        }
+    }
+
     fn run(&mut self, chunk: Chunk) -> io::Result<Done> {
         let mut totals = Totals::new(self.options.county.then(|| self.levels()));
         let mut bytes = Vec::with_capacity(chunk.jobs.len().saturating_mul(256));
 
         for job in chunk.jobs {
             totals.lines += job.lines;
-            let (read, mut place, mut reference) = self.household(&job);
+            let (read, place, reference) = self.household(&job);
             let group = match &job.unit {
                 Unit::Group(g) => Some(g),
                 _ => None,
@@ -605,11 +622,7 @@ impl Worker<'_> {
             };
             // Read where it was returned: the pair is over a kilobyte, moved apart by a copy.
             let outcome = self.outcome(&read, locate);
-            if let Reading::Plain = read {
-                // Screened: its region and reference are moved out, not copied.
-                place.region = std::mem::take(&mut self.plain.region);
-                reference = self.plain.reference.take();
-            }
+            let (place, reference) = self.screened(&read, place, reference);
             let id = Identity {
                 household: group.map_or("", |g| g.id.as_str()),
                 reference: reference.as_deref(),
