@@ -355,6 +355,19 @@ impl Engine {
         }
     }
 
+    /// [`Engine::screen_in_batch`] for a household already read (the command-line tool reads a
+    /// plain line straight into it, see `input::line`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn screen_read_in_batch(
+        &self,
+        household: &HouseholdInput,
+        as_of: &str,
+        transitions: &mut Transitions,
+    ) -> Result<Screening> {
+        let on = transitions.date(as_of)?;
+        estimate::screening::screen_in(&self.params, household, on, transitions)
+    }
+
     /// Run `each` over a batch of households, in order; a bad household gives its own error, the
     /// rest go on.
     fn batch<T>(

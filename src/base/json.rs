@@ -210,7 +210,7 @@ const STOPS: [bool; 256] = {
 };
 
 /// [`is_stop`], by the table where there is one.
-fn stops(b: u8) -> bool {
+pub(crate) fn stops(b: u8) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     return STOPS.get(usize::from(b)) == Some(&true);
     #[cfg(target_arch = "wasm32")]

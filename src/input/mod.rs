@@ -5,6 +5,7 @@
 //!
 //! - [`crate::base::json`]: the JSON text into a tree ([`Node`]);
 //! - [`household`]: the household of the API (`Household`, `Member`) and its reader;
+//! - `line`: the command-line tool's plain household lines read straight from their text;
 //! - [`requests`]: the other requests (a hospital bill, a loan, a project, options);
 //! - [`county`]: a county's indicators and its project-asset ledger;
 //! - [`form`]: a page's form values made into a household, leniently and predictably;
@@ -16,6 +17,8 @@
 pub mod county;
 pub mod form;
 pub mod household;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod line;
 pub(crate) mod model;
 pub mod requests;
 pub mod unicode;

@@ -26,6 +26,7 @@ use zhenxing::estimate::compare::{
 };
 use zhenxing::estimate::screening::Screening;
 use zhenxing::estimate::{Estimate, Transitions};
+use zhenxing::input::household::HouseholdInput;
 use zhenxing::programs::registry::PROGRAMMES;
 use zhenxing::register::output::{self, lead_cells, yes_no, Cells, Identity, Lang};
 use zhenxing::register::summary::{CountySummary, Levels};
@@ -421,19 +422,33 @@ struct Worker<'a> {
     options: &'a Options<'a>,
     transitions: Transitions,
     other_transitions: Transitions,
+    /// The household of a plain line, read straight into it (see [`Reading`]).
+    plain: HouseholdInput,
 }
 
 /// A household's outcome under one engine.
 type Outcome = Result<Estimate, PolicyError>;
 
+/// A household as read: through the JSON tree, or, a plain line of a task that needs its row only,
+/// straight into the household (`input::line`: anything else is read through the tree, which
+/// gives every problem at its path).
+enum Reading<'j> {
+    Tree(Result<Node<'j>, PolicyError>),
+    /// Read into the worker's `plain`.
+    Plain,
+}
+
 impl Worker<'_> {
-    /// The household of a job as JSON (borrowing the job's text), with its place and reference.
-    fn household<'j>(
-        &self,
-        job: &'j Job,
-    ) -> (Result<Node<'j>, PolicyError>, Place, Option<String>) {
+    /// The household of a job (borrowing the job's text), with its place and reference.
+    fn household<'j>(&mut self, job: &'j Job) -> (Reading<'j>, Place, Option<String>) {
         match &job.unit {
             Unit::Line(text) => {
+                // Its place and reference are taken from it once it is screened (see `run`).
+                if self.rows_only()
+                    && zhenxing::input::line::read_into(text.trim_end(), &mut self.plain)
+                {
+                    return (Reading::Plain, Place::default(), None);
+                }
                 let node = zhenxing::input::parse(text.trim_end(), "该行");
                 let reference = node
                     .as_ref()
@@ -448,21 +463,21 @@ impl Worker<'_> {
                     region,
                     ..Place::default()
                 };
-                (node, place, reference)
+                (Reading::Tree(node), place, reference)
             }
             Unit::Group(g) => match self.layout {
                 Some(layout) => (
-                    household_from_group(layout, g),
+                    Reading::Tree(household_from_group(layout, g)),
                     place_of(layout, g),
                     register::reference_of(layout, g),
                 ),
                 None => (
-                    Err(PolicyError::invalid_input("", "内部错误：没有表头")),
+                    Reading::Tree(Err(PolicyError::invalid_input("", "内部错误：没有表头"))),
                     Place::default(),
                     None,
                 ),
             },
-            Unit::Bad(e) => (Err(e.clone()), Place::default(), None),
+            Unit::Bad(e) => (Reading::Tree(Err(e.clone())), Place::default(), None),
         }
     }
 
@@ -483,20 +498,35 @@ impl Worker<'_> {
         engine.estimate_in_batch(node, on, explain, transitions)
     }
 
+    /// Whether the task needs each household's screening row only (a summary, unexplained rows),
+    /// not its estimate. A county summary lists what the figures rested on, part by part: from the
+    /// estimate.
+    fn rows_only(&self) -> bool {
+        matches!(
+            self.options.task,
+            Task::Summary | Task::Estimate { explain: false }
+        ) && !self.options.county
+    }
+
     /// The household's estimate, when the task needs one, and its screening row. A row alone (a
     /// summary, unexplained rows) is screened without an estimate.
     fn outcome(
         &mut self,
-        node: Result<&Node<'_>, &PolicyError>,
+        read: &Reading<'_>,
         locate: impl Fn(PolicyError) -> PolicyError + Copy,
     ) -> (Option<Outcome>, Result<Screening, BatchError>) {
-        // A county summary lists what the figures rested on, part by part: from the estimate.
-        let rows_only = matches!(
-            self.options.task,
-            Task::Summary | Task::Estimate { explain: false }
-        ) && !self.options.county;
-        let node = node.map_err(Clone::clone);
-        if rows_only {
+        let node = match read {
+            // Read straight from its line: a task of rows only.
+            Reading::Plain => {
+                let on = self.options.as_of.as_str();
+                let screening =
+                    self.engine
+                        .screen_read_in_batch(&self.plain, on, &mut self.transitions);
+                return (None, screening.map_err(locate).map_err(BatchError::from));
+            }
+            Reading::Tree(node) => node.as_ref().map_err(Clone::clone),
+        };
+        if self.rows_only() {
             let screening = node.and_then(|n| self.screen(n)).map_err(locate);
             return (None, screening.map_err(BatchError::from));
         }
@@ -558,13 +588,30 @@ impl Worker<'_> {
         }
     }
 
+    /// The place and reference of a household once screened: those of a plain line's household
+    /// moved out of it, not copied (the next line's reading starts it afresh).
+    fn screened(
+        &mut self,
+        read: &Reading<'_>,
+        mut place: Place,
+        reference: Option<String>,
+    ) -> (Place, Option<String>) {
+        match read {
+            Reading::Plain => {
+                place.region = std::mem::take(&mut self.plain.region);
+                (place, self.plain.reference.take())
+            }
+            Reading::Tree(_) => (place, reference),
+        }
+    }
+
     fn run(&mut self, chunk: Chunk) -> io::Result<Done> {
         let mut totals = Totals::new(self.options.county.then(|| self.levels()));
         let mut bytes = Vec::with_capacity(chunk.jobs.len().saturating_mul(256));
 
         for job in chunk.jobs {
             totals.lines += job.lines;
-            let (node, place, reference) = self.household(&job);
+            let (read, place, reference) = self.household(&job);
             let group = match &job.unit {
                 Unit::Group(g) => Some(g),
                 _ => None,
@@ -573,6 +620,9 @@ impl Worker<'_> {
                 Some(g) => locate(e, g),
                 None => e,
             };
+            // Read where it was returned: the pair is over a kilobyte, moved apart by a copy.
+            let outcome = self.outcome(&read, locate);
+            let (place, reference) = self.screened(&read, place, reference);
             let id = Identity {
                 household: group.map_or("", |g| g.id.as_str()),
                 reference: reference.as_deref(),
@@ -580,8 +630,6 @@ impl Worker<'_> {
                 last_line: job.last_line,
                 place: Some(&place),
             };
-            // Read where it was returned: the pair is over a kilobyte, moved apart by a copy.
-            let outcome = self.outcome(node.as_ref(), locate);
             let (estimate, screening) = (&outcome.0, &outcome.1);
             let lines = (job.line, job.last_line);
             totals.count(&place, screening.as_ref(), estimate.as_ref(), lines)?;
@@ -606,7 +654,7 @@ impl Worker<'_> {
                     dates,
                 } => {
                     // A comparison always has its estimate (it is not `rows_only`).
-                    let Some(estimate) = estimate else {
+                    let (Some(estimate), Reading::Tree(node)) = (estimate, &read) else {
                         continue;
                     };
                     let compared = self.compared(
@@ -842,6 +890,7 @@ fn work(
         options,
         transitions: Transitions::default(),
         other_transitions: Transitions::default(),
+        plain: HouseholdInput::default(),
     };
     loop {
         let next = job_rx.lock().map(|rx| rx.recv());

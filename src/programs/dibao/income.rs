@@ -84,8 +84,8 @@ pub(super) fn count_income(
     // Members supported as 特困 keep their share of the household's other income (the same share
     // their test of means counted): 低保 counts the rest. The children in the orphans' allowance
     // have no share: it is all the others'.
-    let non_wage = i
-        .counted()?
+    let household_non_wage = i.counted()?;
+    let non_wage = household_non_wage
         .checked_mul(Decimal::from(covered.len()))?
         .checked_div(Decimal::from(f.working.sharers))?;
     let wages = Money::sum(covered.iter().map(|m| m.wages))?;
@@ -111,7 +111,7 @@ pub(super) fn count_income(
     f.per_capita_monthly_income = per_capita.round_fen();
     f.working.non_wage = non_wage;
     f.working.exempt = i.exempt;
-    f.working.household_non_wage = i.counted()?;
+    f.working.household_non_wage = household_non_wage;
     f.working.wages = wages;
     Ok(per_capita)
 }
