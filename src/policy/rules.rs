@@ -307,7 +307,8 @@ rules! {
     ALERTS_HOUSING_UNSAFE: "alerts.housingUnsafe", Text, "二(三)", "登记住房安全未保障或鉴定为C级、D级危房的，提醒并给出危房改造的结论。";
     ALERTS_WATER_UNSAFE: "alerts.waterUnsafe", Text, "二(三)", "登记饮水安全未保障的，提醒落实农村供水保障。";
     // 以工代赈
-    WORK_RELIEF_REMUNERATION: "workRelief.remuneration", Document, "三(六)、六(十六)；国家发展改革委2022-07-18", "以工代赈项目劳务报酬不低于中央预算内投资的一定比例（参数：15%；重点项目2022-07-18起、所有项目2023-01-01起提高到30%）。";
+    WORK_RELIEF_REMUNERATION: "workRelief.remuneration", Document, "三(六)、六(十六)；国家发展改革委《以工代赈管理办法》", "以工代赈项目劳务报酬不低于中央预算内投资的一定比例（参数：15%，早于过渡期的规定）；“不低于”的下限向上取到分。";
+    WORK_RELIEF_REMUNERATION_RAISED: "workRelief.remunerationRaised", Document, "三(六)、六(十六)；国家发展改革委2022-07-18", "劳务报酬占中央预算内投资的比例下限提高到30%（参数）：重点工程项目2022-07-18起，所有项目2023-01-01起；“不低于”的下限向上取到分。";
     // 县级画像、扶贫项目资产、县级指标（county, assets, countyIndicators）
     COUNTY_ALLEVIATED: "county.alleviated", Text, "五(十四)", "脱贫县指全省20个原国家级贫困县（已全部退出）；8个原省级贫困县2017年退出，不是过渡期的脱贫县。";
     COUNTY_KEY_COUNTY: "county.keyCounty", Text, "五(十四)；六(十六)、六(十九)", "乡村振兴重点帮扶县在20个脱贫县中确定；名单未公布时任何县都不按重点帮扶县计算，针对重点帮扶县的措施列为“待定”。";
@@ -603,6 +604,10 @@ mod tests {
             RuleId::from(INDICATORS_CASH).rule().basis,
             Basis::Assumption
         );
+        // 以工代赈 is 三(六)'s and 六(十六)'s; the share's document is the one in force.
+        for r in [WORK_RELIEF_REMUNERATION, WORK_RELIEF_REMUNERATION_RAISED] {
+            assert!(r.rule().source.starts_with("三(六)、六(十六)；"), "{}", r.id());
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 use crate::input::household::Category;
 pub use crate::input::requests::{GuaranteeLoanRequest, InsuranceFuturesClaim, MicrocreditRequest};
-use crate::params::{catalogue as p, Reader};
+use crate::params::{catalogue as p, DatedValue, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
 use crate::policy::rules::Assumptions;
@@ -114,6 +114,11 @@ impl Blocker {
 }
 
 pub type MicrocreditResult = ProgrammeResult<MicrocreditFigures>;
+
+/// When a figure took effect and where it comes from, for a step: `（2021-01-01 起；来源）`.
+pub(super) fn dated(v: &DatedValue) -> String {
+    format!("（{} 起；{}）", format_date(v.from), v.source)
+}
 
 /// 脱贫人口小额信贷: the terms on the date, the interest and its subsidy.
 pub fn microcredit_figures(
