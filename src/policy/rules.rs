@@ -272,7 +272,8 @@ rules! {
     CREDIT_MICROCREDIT_SUBSIDY: "credit.microcredit.subsidy", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "利息按贷款利率计，财政贴息不超过利息。";
     CREDIT_MICROCREDIT_ELIGIBILITY: "credit.microcredit.eligibility", Document, "六(十七)；银保监会等《关于深入扎实做好过渡期脱贫人口小额信贷工作的通知》（转述）", "过渡期内（政策窗口的起止日为参数，止于2025-12-31）脱贫户（含边缘易致贫户）可申请，监测对象中的突发严重困难户不属此列；不是脱贫人口或监测对象、不在政策窗口内、超过额度期限或利率高于一年期LPR的，不符合。";
     CREDIT_MICROCREDIT_CATEGORY_UNKNOWN: "credit.microcredit.categoryUnknown", ASSUMPTION, "六(十七)；银保监会等《关于深入扎实做好过渡期脱贫人口小额信贷工作的通知》（转述）", "未给出监测类别的监测户按可以申请计，即假定是脱贫不稳定户或边缘易致贫户：小额信贷面向脱贫户（含边缘易致贫户），突发严重困难户不能申请。";
-    CREDIT_GUARANTEE_LOAN: "credit.guaranteeLoan", Document, "六(十七)", "创业担保贷款个人额度以上限为准，超过的按上限发放。";
+    CREDIT_GUARANTEE_LOAN: "credit.guaranteeLoan", Document, "六(十七)；财政部等2020年创业担保贷款政策（转述）；黑龙江创业担保贷款个人额度通知（转述）", "六(十七)鼓励有较大贷款资金需求、符合贷款条件的对象申请创业担保贷款；个人额度上限按日期和地区取（参数：全国2020年起20万元，黑龙江2021年起30万元、2026-02-02起50万元）。借款人是否符合贷款条件（创业者身份、信用等），本计算器不审核。";
+    CREDIT_GUARANTEE_LOAN_OVER_CAP: "credit.guaranteeLoanOverCap", ASSUMPTION, "六(十七)", "申请额度超过个人额度上限的，按上限计可贷额度，结论仍为可申请：六(十七)没有额度，额度通知只给上限，未写超过的怎样处理。";
     CREDIT_INSURANCE_FUTURES: "credit.insuranceFutures", ASSUMPTION, "六(十七)", "“保险+期货”赔付 =（目标价格 − 结算价格，低于0按0计）× 投保数量：按常见的价格保险产品设计，以保单条款为准。";
     // 分类资助参保
     MEDICAL_PREMIUM_INDIVIDUAL: "medicalPremium.individual", Document, "二(三)；国家医保局等年度城乡居民医保通知（转述）", "按参保年度的城乡居民基本医疗保险个人缴费标准计算。";
@@ -604,6 +605,12 @@ mod tests {
             RuleId::from(INDICATORS_CASH).rule().basis,
             Basis::Assumption
         );
+        // 六(十七) gives no cap, and no notice found lends a request above the cap at the cap.
+        assert_eq!(
+            RuleId::from(CREDIT_GUARANTEE_LOAN_OVER_CAP).rule().basis,
+            Basis::Assumption
+        );
+        assert!(!CREDIT_GUARANTEE_LOAN.rule().text.contains("按上限"));
         // 以工代赈 is 三(六)'s and 六(十六)'s; the share's document is the one in force.
         for r in [WORK_RELIEF_REMUNERATION, WORK_RELIEF_REMUNERATION_RAISED] {
             assert!(r.rule().source.starts_with("三(六)、六(十六)；"), "{}", r.id());

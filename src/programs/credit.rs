@@ -266,36 +266,28 @@ pub struct GuaranteeLoanFigures {
 
 pub type GuaranteeLoanResult = ProgrammeResult<GuaranteeLoanFigures>;
 
-/// 创业担保贷款: the individual cap on the date.
+/// 创业担保贷款: the individual cap on the date (its date and source in the step). Who may borrow is
+/// not checked; a request above the cap is lent at the cap (assumption
+/// `credit.guaranteeLoanOverCap`).
 pub fn guarantee_loan(
     req: &GuaranteeLoanRequest,
     reader: &Reader<'_>,
     explain: bool,
 ) -> Result<GuaranteeLoanResult> {
     let mut r = reader.clone();
+    let cap_value = r.value(&p::GUARANTEE_LOAN_INDIVIDUAL_CAP)?;
     let cap = r.money(&p::GUARANTEE_LOAN_INDIVIDUAL_CAP)?;
     let amount = req.amount;
     let f = GuaranteeLoanFigures {
         cap,
         allowed: amount.min(cap),
     };
-    // A request above the cap is lent at the cap.
     let within = amount <= cap;
+    let mut assumptions = Assumptions::default();
+    assumptions.add_if(!within, rules::CREDIT_GUARANTEE_LOAN_OVER_CAP);
     let mut e = Explanation::default();
     if explain {
-        e.step(
-            rules::CREDIT_GUARANTEE_LOAN,
-            format!(
-                "创业担保贷款个人额度上限 {cap} 元；申请 {amount} 元，可贷 {} 元。",
-                f.allowed
-            ),
-            Some(f.allowed.to_fen_string()),
-        );
-        e.reason(if within {
-            format!("申请额度 {amount} 元在上限 {cap} 元以内。")
-        } else {
-            format!("申请额度 {amount} 元超过个人额度上限 {cap} 元，可按上限 {cap} 元贷款。")
-        });
+        explain_guarantee_loan(&f, amount, &dated(cap_value), &mut e);
     }
     let why = if within {
         Reason::GuaranteeLoanWithinCap
@@ -306,11 +298,39 @@ pub fn guarantee_loan(
         GUARANTEE_LOAN,
         GUARANTEE_LOAN_LABEL,
         (&Amounts::verdict(true), why![why]),
-        (Citations::of(&["六(十七)"]), Assumptions::default()),
+        (Citations::of(&["六(十七)"]), assumptions),
         &r,
         explain.then_some(e),
         f,
     ))
+}
+
+fn explain_guarantee_loan(f: &GuaranteeLoanFigures, amount: Money, when: &str, e: &mut Explanation) {
+    let (cap, allowed) = (f.cap, f.allowed);
+    e.step(
+        rules::CREDIT_GUARANTEE_LOAN,
+        format!("创业担保贷款个人额度上限 {cap} 元{when}；借款人是否符合贷款条件（创业者身份、信用等）本计算器不审核。"),
+        None,
+    );
+    if amount <= cap {
+        e.step(
+            rules::CREDIT_GUARANTEE_LOAN,
+            format!("申请 {amount} 元不超过上限，可贷 {allowed} 元。"),
+            Some(allowed.to_fen_string()),
+        );
+        e.reason(format!("申请额度 {amount} 元在上限 {cap} 元以内。"));
+    } else {
+        e.step(
+            rules::CREDIT_GUARANTEE_LOAN_OVER_CAP,
+            format!("申请 {amount} 元超过上限，按上限计可贷 {allowed} 元。"),
+            Some(allowed.to_fen_string()),
+        );
+        e.reason(format!(
+            "申请额度 {amount} 元超过个人额度上限 {cap} 元，可贷额度按上限 {cap} 元计（本计算器的假设）。"
+        ));
+    }
+    e.fact("个人额度上限", cap, "元", "cap");
+    e.fact("可贷额度", allowed, "元", "allowed");
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -353,6 +373,8 @@ pub fn insurance_futures(
         } else {
             format!("价格低于目标，赔付 {payout} 元。")
         });
+        e.fact("每单位价差", shortfall, "元", "shortfall");
+        e.fact("赔付", payout, "元", "payout");
     }
     Ok(ProgrammeResult::new(
         INSURANCE_FUTURES,

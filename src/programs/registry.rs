@@ -259,7 +259,7 @@ export type MonitoringResult = ProgramResultBase<'monitoring'> & MonitoringFigur
 export type MedicalResult = ProgramResultBase<'medical'> & MedicalFigures & StandaloneBasis;
 /** 脱贫人口小额信贷 (六(十七)). */
 export type MicrocreditResult = ProgramResultBase<'microcredit'> & MicrocreditFigures & StandaloneBasis;
-/** 创业担保贷款 (六(十七)). */
+/** 创业担保贷款 (六(十七)): the individual cap on the date. Who may borrow is not checked; a request above the cap is lent at the cap (assumption `credit.guaranteeLoanOverCap`). */
 export type GuaranteeLoanResult = ProgramResultBase<'guaranteeLoan'> & GuaranteeLoanFigures & StandaloneBasis;
 /** 保险+期货 (六(十七)). */
 export type InsuranceFuturesResult = ProgramResultBase<'insuranceFutures'> & InsuranceFuturesFigures & StandaloneBasis;

@@ -202,7 +202,7 @@ impl PolicyEngine {
     }
 
     #[cfg(not(feature = "household-only"))]
-    /// 创业担保贷款 (六(十七)).
+    /// 创业担保贷款 (六(十七)): the individual cap on `asOf`; who may borrow is not checked.
     #[wasm_bindgen(js_name = guaranteeLoan, unchecked_return_type = "GuaranteeLoanResult")]
     pub fn guarantee_loan(
         &self,
