@@ -268,8 +268,8 @@ rules! {
     MEDICAL_ASSISTANCE_RETURNED: "medical.assistanceReturned", ASSUMPTION, "四(十一)；国办发〔2021〕42号（转述）", "返贫致贫人口按“其他救助对象”的比例救助（与纳入监测的易返贫致贫人口同一参数），低于低保对象：国办发〔2021〕42号只分低保对象、特困人员和其他救助对象（转述，原文未见），未写返贫致贫人口属哪一档；四(十一)让返贫致贫人口与低保对象、特困人员同享大病保险倾斜，也有地方把他们与低保、特困同档救助。";
     MEDICAL_PATIENT: "medical.patient", Text, "四(十一)", "个人自付 = 总费用 − 三重保障支付。";
     // 金融
-    CREDIT_MICROCREDIT_TERMS: "credit.microcredit.terms", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "脱贫人口小额信贷：5万元以下、3年以内、免担保免抵押、利率不高于一年期LPR、财政贴息。";
-    CREDIT_MICROCREDIT_SUBSIDY: "credit.microcredit.subsidy", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "利息按贷款利率计，财政贴息不超过利息。";
+    CREDIT_MICROCREDIT_TERMS: "credit.microcredit.terms", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "脱贫人口小额信贷：5万元以下、3年以内（整年）、免担保免抵押、利率不高于一年期LPR、财政贴息；政策期开始前的日期按政策期开始时的额度和期限比较，结论为尚未开始。续贷、展期本计算器不计算（没有相应的输入）：展期后总期限超过期限的，按超过期限计，请按当地续贷、展期的规定另行核对。";
+    CREDIT_MICROCREDIT_SUBSIDY: "credit.microcredit.subsidy", ASSUMPTION, "六(十七)；脱贫人口小额信贷政策通知（转述）", "利息按单利、整个期限一次计算（贷款额 × 贷款利率 × 年数）；财政贴息按测算日期的一年期LPR × 贴息比例（参数）、不超过贷款利率计，整个期限按同一LPR（不随LPR调整而变），不超过利息；政策期内任何一天（含最后一天）发放的贷款都按整个期限贴息。文件只写财政按LPR贴息，计息方式、LPR调整和跨过政策期的部分怎样贴息未见，是本计算器的读法。";
     CREDIT_MICROCREDIT_ELIGIBILITY: "credit.microcredit.eligibility", Document, "六(十七)；银保监会等《关于深入扎实做好过渡期脱贫人口小额信贷工作的通知》（转述）", "过渡期内（政策窗口的起止日为参数，止于2025-12-31）脱贫户（含边缘易致贫户）可申请，监测对象中的突发严重困难户不属此列；不是脱贫人口或监测对象、不在政策窗口内、超过额度期限或利率高于一年期LPR的，不符合。";
     CREDIT_MICROCREDIT_CATEGORY_UNKNOWN: "credit.microcredit.categoryUnknown", ASSUMPTION, "六(十七)；银保监会等《关于深入扎实做好过渡期脱贫人口小额信贷工作的通知》（转述）", "未给出监测类别的监测户按可以申请计，即假定是脱贫不稳定户或边缘易致贫户：小额信贷面向脱贫户（含边缘易致贫户），突发严重困难户不能申请。";
     CREDIT_GUARANTEE_LOAN: "credit.guaranteeLoan", Document, "六(十七)；财政部等2020年创业担保贷款政策（转述）；黑龙江创业担保贷款个人额度通知（转述）", "六(十七)鼓励有较大贷款资金需求、符合贷款条件的对象申请创业担保贷款；个人额度上限按日期和地区取（参数：全国2020年起20万元，黑龙江2021年起30万元、2026-02-02起50万元）。借款人是否符合贷款条件（创业者身份、信用等），本计算器不审核。";
@@ -605,6 +605,12 @@ mod tests {
             RuleId::from(INDICATORS_CASH).rule().basis,
             Basis::Assumption
         );
+        // The notice says the budget subsidises at the LPR; simple interest over the whole term at
+        // the LPR of the date, held, is this calculator's reading.
+        assert_eq!(
+            RuleId::from(CREDIT_MICROCREDIT_SUBSIDY).rule().basis,
+            Basis::Assumption
+        );
         // 六(十七) gives no cap, and no notice found lends a request above the cap at the cap.
         assert_eq!(
             RuleId::from(CREDIT_GUARANTEE_LOAN_OVER_CAP).rule().basis,
@@ -613,7 +619,11 @@ mod tests {
         assert!(!CREDIT_GUARANTEE_LOAN.rule().text.contains("按上限"));
         // 以工代赈 is 三(六)'s and 六(十六)'s; the share's document is the one in force.
         for r in [WORK_RELIEF_REMUNERATION, WORK_RELIEF_REMUNERATION_RAISED] {
-            assert!(r.rule().source.starts_with("三(六)、六(十六)；"), "{}", r.id());
+            assert!(
+                r.rule().source.starts_with("三(六)、六(十六)；"),
+                "{}",
+                r.id()
+            );
         }
     }
 

@@ -7,6 +7,13 @@
 //! monitored 突发严重困难户 does not qualify; a monitored household without a recorded category is
 //! taken to qualify (assumption `credit.microcredit.categoryUnknown`).
 //!
+//! Before the policy window the terms are those of its first day and the answer is 尚未开始 (not an
+//! error). The interest and its subsidy (simple interest over the whole term at the LPR of the date,
+//! held) are this calculator's reading (assumption `credit.microcredit.subsidy`). Renewals and
+//! extensions (续贷、展期) are not computed. The guarantee loan compares the amount with the cap on
+//! the date (its date and source in the step); who may borrow is not checked, and a request above
+//! the cap lent at the cap is an assumption (`credit.guaranteeLoanOverCap`).
+//!
 //! Parameters read: `credit.microcredit.cap`, `.termYears`, `.windowStart`, `.windowEnd`,
 //! `.subsidyShareOfLpr`, `credit.lpr1y`, `credit.guaranteeLoan.individualCap`.
 
@@ -93,7 +100,7 @@ impl Blocker {
                 "借款人是突发严重困难户，小额信贷只面向脱贫户（含边缘易致贫户）".to_string()
             }
             Blocker::BeforeWindow => format!(
-                "政策期自 {} 开始，测算日期尚在政策期前",
+                "政策期自 {} 开始，测算日期尚在政策期前（尚未开始）",
                 format_date(f.window.0)
             ),
             Blocker::AfterWindow => format!(
@@ -120,16 +127,21 @@ pub(super) fn dated(v: &DatedValue) -> String {
     format!("（{} 起；{}）", format_date(v.from), v.source)
 }
 
-/// 脱贫人口小额信贷: the terms on the date, the interest and its subsidy.
+/// 脱贫人口小额信贷: the terms on the date (before the window, on its first day: 尚未开始), the
+/// interest and its subsidy.
 pub fn microcredit_figures(
     req: &MicrocreditRequest,
     r: &mut Reader<'_>,
 ) -> Result<MicrocreditFigures> {
     let on = r.on();
-    let cap = r.money(&p::MICROCREDIT_CAP)?;
-    let max_term = r.count(&p::MICROCREDIT_TERM_YEARS)?;
     let from = r.date(&p::MICROCREDIT_WINDOW_START)?;
     let until = r.date(&p::MICROCREDIT_WINDOW_END)?;
+    // Before the window, its terms are those of its first day (the figures start with it).
+    let mut terms = r.clone().with_parameters_on(r.params_on().max(from));
+    let cap = terms.money(&p::MICROCREDIT_CAP)?;
+    let max_term = terms.count(&p::MICROCREDIT_TERM_YEARS)?;
+    let share = terms.rate(&p::MICROCREDIT_SUBSIDY_SHARE_OF_LPR)?;
+    r.rest_on(&terms.used());
     let lpr = r.rate(&p::LPR_ONE_YEAR)?;
     let checks = [
         (
@@ -149,7 +161,6 @@ pub fn microcredit_figures(
     let blockers: Vec<Blocker> = checks.iter().filter(|(_, b)| *b).map(|(b, _)| *b).collect();
     let years = Decimal::from(req.term_years);
     let interest = req.amount.times(req.rate)?.checked_mul(years)?.round_fen();
-    let share = r.rate(&p::MICROCREDIT_SUBSIDY_SHARE_OF_LPR)?;
     let subsidised_rate = Rate::from_decimal(
         crate::base::money::decimal_mul(lpr.decimal(), share.decimal()).unwrap_or_default(),
     )
@@ -196,20 +207,25 @@ pub fn microcredit(
         MICROCREDIT,
         MICROCREDIT_LABEL,
         (&Amounts::verdict(f.blockers.is_empty()), why),
-        (Citations::of(&["六(十七)"]), microcredit_assumptions(req)),
+        (
+            Citations::of(&["六(十七)"]),
+            microcredit_assumptions(req, &f),
+        ),
         &r,
         explain.then_some(words),
         f,
     ))
 }
 
-/// A monitored borrower without a recorded category is taken as not a 突发严重困难户.
-fn microcredit_assumptions(req: &MicrocreditRequest) -> Assumptions {
+/// A monitored borrower without a recorded category is taken as not a 突发严重困难户; the subsidy
+/// (when the loan qualifies) is this calculator's reading of the notice.
+fn microcredit_assumptions(req: &MicrocreditRequest, f: &MicrocreditFigures) -> Assumptions {
     let mut a = Assumptions::default();
     a.add_if(
         req.status.monitored() && req.monitoring_category.is_none(),
         rules::CREDIT_MICROCREDIT_CATEGORY_UNKNOWN,
     );
+    a.add_if(f.blockers.is_empty(), rules::CREDIT_MICROCREDIT_SUBSIDY);
     a
 }
 
@@ -220,20 +236,26 @@ fn explain_microcredit(
     e: &mut Explanation,
 ) {
     let (from, until) = (format_date(f.window.0), format_date(f.window.1));
+    let not_started = if on < f.window.0 {
+        "政策期尚未开始，额度和期限按开始时的计；"
+    } else {
+        ""
+    };
     e.step(
         rules::CREDIT_MICROCREDIT_TERMS,
         format!(
-            "脱贫人口小额信贷：{} 元以下、{} 年以内、免担保免抵押，利率不高于一年期LPR（{} 为 {}），政策期 {from} 至 {until}。",
+            "脱贫人口小额信贷：{} 元以下、{} 年以内（整年）、免担保免抵押，利率不高于一年期LPR（{} 为 {}），政策期 {from} 至 {until}；{not_started}续贷、展期不在本计算之内。",
             f.cap, f.max_term_years, format_date(on), f.lpr.percent()
         ),
         None,
     );
+    microcredit_facts(f, e);
     let (interest, subsidy, borrower) = (f.interest, f.subsidy, f.borrower_interest);
     if f.blockers.is_empty() {
         e.step(
             rules::CREDIT_MICROCREDIT_SUBSIDY,
             format!(
-                "利息 {} × {} × {} 年 = {interest} 元；财政贴息按 {} 计 {subsidy} 元；借款人负担 {borrower} 元。",
+                "利息按单利、整个期限计：{} × {} × {} 年 = {interest} 元；财政贴息按 {} 计（测算日期的一年期LPR，整个期限不变）{subsidy} 元；借款人负担 {borrower} 元。",
                 req.amount, req.rate.percent(), req.term_years, f.subsidised_rate.percent()
             ),
             Some(subsidy.to_fen_string()),
@@ -252,6 +274,16 @@ fn explain_microcredit(
         );
         e.reason(format!("不符合脱贫人口小额信贷条件：{blockers}。"));
     }
+}
+
+/// The figures of the card.
+fn microcredit_facts(f: &MicrocreditFigures, e: &mut Explanation) {
+    e.fact("额度上限", f.cap, "元", "cap");
+    e.fact("期限上限", f.max_term_years, "年", "maxTermYears");
+    e.fact_text("一年期LPR", f.lpr.percent());
+    e.fact("利息", f.interest, "元", "interest");
+    e.fact("财政贴息", f.subsidy, "元", "subsidy");
+    e.fact("借款人负担", f.borrower_interest, "元", "borrowerInterest");
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -305,7 +337,12 @@ pub fn guarantee_loan(
     ))
 }
 
-fn explain_guarantee_loan(f: &GuaranteeLoanFigures, amount: Money, when: &str, e: &mut Explanation) {
+fn explain_guarantee_loan(
+    f: &GuaranteeLoanFigures,
+    amount: Money,
+    when: &str,
+    e: &mut Explanation,
+) {
     let (cap, allowed) = (f.cap, f.allowed);
     e.step(
         rules::CREDIT_GUARANTEE_LOAN,

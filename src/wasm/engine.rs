@@ -183,7 +183,8 @@ impl PolicyEngine {
     }
 
     #[cfg(not(feature = "household-only"))]
-    /// 脱贫人口小额信贷 (六(十七)).
+    /// 脱贫人口小额信贷 (六(十七)): terms, interest and subsidy on `asOf`; before the policy window
+    /// not eligible (尚未开始), not an error. Renewals and extensions (续贷、展期) are not computed.
     #[wasm_bindgen(unchecked_return_type = "MicrocreditResult")]
     pub fn microcredit(
         &self,
