@@ -130,7 +130,7 @@ impl MedicalClaim {
 }
 
 /// What a loan's term may be: the range read, and the subsidy's own limit (a parameter).
-const TERM_YEARS: &str = "贷款期限应为 1 到 30 的整年数；享受贴息的脱贫人口小额信贷为 3 年以内（整年，参数“脱贫人口小额信贷期限上限”）";
+const TERM_YEARS: &str = "贷款期限应为 1 到 30 的整年数，享受贴息的为 3 年以内";
 
 /// A microcredit application (`microcredit(request, asOf)`). Renewals and extensions (续贷、展期)
 /// are not computed: a loan extended past the term limit reads as over it.

@@ -237,14 +237,14 @@ fn explain_microcredit(
 ) {
     let (from, until) = (format_date(f.window.0), format_date(f.window.1));
     let not_started = if on < f.window.0 {
-        "政策期尚未开始，额度和期限按开始时的计；"
+        "尚未开始，按开始时的额度、期限；"
     } else {
         ""
     };
     e.step(
         rules::CREDIT_MICROCREDIT_TERMS,
         format!(
-            "脱贫人口小额信贷：{} 元以下、{} 年以内（整年）、免担保免抵押，利率不高于一年期LPR（{} 为 {}），政策期 {from} 至 {until}；{not_started}续贷、展期不在本计算之内。",
+            "脱贫人口小额信贷：{} 元以下、{} 年以内（整年）、免担保免抵押，利率不高于一年期LPR（{} 为 {}），政策期 {from} 至 {until}；{not_started}不计续贷、展期。",
             f.cap, f.max_term_years, format_date(on), f.lpr.percent()
         ),
         None,
@@ -255,7 +255,7 @@ fn explain_microcredit(
         e.step(
             rules::CREDIT_MICROCREDIT_SUBSIDY,
             format!(
-                "利息按单利、整个期限计：{} × {} × {} 年 = {interest} 元；财政贴息按 {} 计（测算日期的一年期LPR，整个期限不变）{subsidy} 元；借款人负担 {borrower} 元。",
+                "单利：利息 {} × {} × {} 年 = {interest} 元；财政贴息按 {} 计（测算日期的LPR，期内不变）{subsidy} 元；借款人负担 {borrower} 元。",
                 req.amount, req.rate.percent(), req.term_years, f.subsidised_rate.percent()
             ),
             Some(subsidy.to_fen_string()),
@@ -276,14 +276,26 @@ fn explain_microcredit(
     }
 }
 
+/// Amounts of a card, in yuan: (label, amount, its key in the result). One loop for every card of
+/// these calls (a call of [`Explanation::fact`] each would be a copy each).
+pub(super) fn yuan_facts(e: &mut Explanation, facts: &[(&'static str, Money, &'static str)]) {
+    for (label, amount, key) in facts {
+        e.fact(*label, *amount, "元", *key);
+    }
+}
+
 /// The figures of the card.
 fn microcredit_facts(f: &MicrocreditFigures, e: &mut Explanation) {
-    e.fact("额度上限", f.cap, "元", "cap");
-    e.fact("期限上限", f.max_term_years, "年", "maxTermYears");
     e.fact_text("一年期LPR", f.lpr.percent());
-    e.fact("利息", f.interest, "元", "interest");
-    e.fact("财政贴息", f.subsidy, "元", "subsidy");
-    e.fact("借款人负担", f.borrower_interest, "元", "borrowerInterest");
+    yuan_facts(
+        e,
+        &[
+            ("额度上限", f.cap, "cap"),
+            ("利息", f.interest, "interest"),
+            ("财政贴息", f.subsidy, "subsidy"),
+            ("借款人负担", f.borrower_interest, "borrowerInterest"),
+        ],
+    );
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -344,30 +356,29 @@ fn explain_guarantee_loan(
     e: &mut Explanation,
 ) {
     let (cap, allowed) = (f.cap, f.allowed);
+    let within = amount <= cap;
+    // Lent at the cap when above it: this calculator's (rule `credit.guaranteeLoanOverCap`).
     e.step(
-        rules::CREDIT_GUARANTEE_LOAN,
-        format!("创业担保贷款个人额度上限 {cap} 元{when}；借款人是否符合贷款条件（创业者身份、信用等）本计算器不审核。"),
-        None,
+        match within {
+            true => rules::CREDIT_GUARANTEE_LOAN,
+            false => rules::RuleId::from(rules::CREDIT_GUARANTEE_LOAN_OVER_CAP),
+        },
+        format!(
+            "创业担保贷款个人额度上限 {cap} 元{when}，借款人条件不审核；申请 {amount} 元，可贷 {allowed} 元。"
+        ),
+        Some(allowed.to_fen_string()),
     );
-    if amount <= cap {
-        e.step(
-            rules::CREDIT_GUARANTEE_LOAN,
-            format!("申请 {amount} 元不超过上限，可贷 {allowed} 元。"),
-            Some(allowed.to_fen_string()),
-        );
-        e.reason(format!("申请额度 {amount} 元在上限 {cap} 元以内。"));
-    } else {
-        e.step(
-            rules::CREDIT_GUARANTEE_LOAN_OVER_CAP,
-            format!("申请 {amount} 元超过上限，按上限计可贷 {allowed} 元。"),
-            Some(allowed.to_fen_string()),
-        );
-        e.reason(format!(
-            "申请额度 {amount} 元超过个人额度上限 {cap} 元，可贷额度按上限 {cap} 元计（本计算器的假设）。"
-        ));
-    }
-    e.fact("个人额度上限", cap, "元", "cap");
-    e.fact("可贷额度", allowed, "元", "allowed");
+    e.reason(format!(
+        "申请额度 {amount} 元{}上限 {cap} 元。",
+        if within { "不超过" } else { "超过，按" }
+    ));
+    yuan_facts(
+        e,
+        &[
+            ("个人额度上限", cap, "cap"),
+            ("可贷额度", allowed, "allowed"),
+        ],
+    );
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -410,8 +421,13 @@ pub fn insurance_futures(
         } else {
             format!("价格低于目标，赔付 {payout} 元。")
         });
-        e.fact("每单位价差", shortfall, "元", "shortfall");
-        e.fact("赔付", payout, "元", "payout");
+        yuan_facts(
+            &mut e,
+            &[
+                ("每单位价差", shortfall, "shortfall"),
+                ("赔付", payout, "payout"),
+            ],
+        );
     }
     Ok(ProgrammeResult::new(
         INSURANCE_FUTURES,

@@ -123,20 +123,13 @@ fn explain_work_relief(
         ),
         Some(share.to_string()),
     );
-    let rounded = if product == minimum {
-        String::new()
-    } else {
-        format!(
-            "（{} 元向上取到分：“不低于”的下限不向下舍）",
-            product.decimal().normalize()
-        )
-    };
     e.step_citing(
         rule,
         "六(十六)",
         format!(
-            "中央预算内投资 {budget} 元 × {} = 至少发放劳务报酬 {minimum} 元{rounded}，及时足额发放。",
-            share.percent()
+            "中央预算内投资 {budget} 元 × {} = {} 元，向上取到分：至少发放劳务报酬 {minimum} 元，及时足额发放。",
+            share.percent(),
+            product.decimal().normalize()
         ),
         Some(minimum.to_fen_string()),
     );
@@ -144,5 +137,5 @@ fn explain_work_relief(
         "应带动当地群众务工，劳务报酬不少于 {minimum} 元，并及时足额发放。"
     ));
     e.fact_text("劳务报酬占比下限", share.percent());
-    e.fact("至少发放劳务报酬", minimum, "元", "minimumRemuneration");
+    credit::yuan_facts(e, &[("至少发放劳务报酬", minimum, "minimumRemuneration")]);
 }

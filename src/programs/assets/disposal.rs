@@ -27,9 +27,9 @@ fn approval_limits(
         township: reader.money(&p::ASSETS_DISPOSAL_TOWNSHIP_LIMIT)?,
         county_department: reader.money(&p::ASSETS_DISPOSAL_COUNTY_DEPARTMENT_LIMIT)?,
         status: if placeholder(township) || placeholder(county) {
-            "示意值"
+            "示意限额，须按本县规定替换"
         } else {
-            ""
+            "限额见参数"
         },
     };
     if l.township > l.county_department {
@@ -147,27 +147,18 @@ pub(super) fn dispose(
     })
 }
 
-/// The limit the book value was held to, in words, and what the limits are: `（不超过乡镇审批限额
-/// 50000.00 元，限额为示意值）`; a county's asset starts at the county department whatever its value.
+/// The limit the book value was held to, in words, and what the limits are: `（乡镇审批限额
+/// 50000.00 元以内，示意限额）`; a county's asset starts at the county department whatever its value.
 fn limit_used(a: &AssetInput, l: ApprovalLimits) -> String {
     let (t, c) = (l.township, l.county_department);
-    let by_value = if a.value <= t {
-        format!("不超过乡镇审批限额 {t} 元")
+    let (what, limit, side) = if a.value <= t {
+        ("乡镇", t, "以内")
     } else if a.value <= c {
-        format!("超过乡镇审批限额 {t} 元、不超过县级部门审批限额 {c} 元")
+        ("县级部门", c, "以内")
     } else {
-        format!("超过县级部门审批限额 {c} 元")
+        ("县级部门", c, "以上")
     };
-    let county = if a.owner_level == OwnerLevel::County && a.value <= t {
-        "，县级资产从县级部门起"
-    } else {
-        ""
-    };
-    let status = match l.status {
-        "" => String::new(),
-        s => format!("，限额为{s}，须按本县规定替换"),
-    };
-    format!("（{by_value}{county}{status}）")
+    format!("（{what}审批限额 {limit} 元{side}，{}）", l.status)
 }
 
 /// A transfer or exchange of a collective or state asset priced below its book value (资产流失).

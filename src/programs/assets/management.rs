@@ -7,7 +7,7 @@ use crate::input::county::{label_of, AssetInput, OwnerLevel, OWNER_LEVELS};
 use crate::policy::rules;
 
 /// Who manages an asset registered under an owner that does not fit its class: not that owner.
-const OWNER_TO_CHECK: &str = "产权单位（登记的产权归属与类别不符，待核实）";
+const OWNER_TO_CHECK: &str = "产权单位（待核实）";
 
 /// Who manages and maintains it, and whether the owner registered fits the class.
 pub(super) fn manage(a: &AssetInput, class: AssetClass, w: &mut Work) -> Management {

@@ -310,7 +310,7 @@ pub struct ApprovalLimits {
     pub township: Money,
     #[tsify(type = "string")]
     pub county_department: Money,
-    /// What the limits are, for a step: `示意值` (a placeholder a county replaces), or empty.
+    /// What the limits are, for a step: placeholders a county replaces (示意限额), or not.
     #[serde(skip)]
     pub(crate) status: &'static str,
 }

@@ -27,10 +27,13 @@ pub(super) fn scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Re
         }
     };
     // Funds of the ledger, but formed before the scope's year: not put in it (the next step).
-    let put_in = if a.year < first {
-        "资金属于扶贫项目资产的范围，但形成年度早于范围，不纳入台账（见下一步）"
+    let (put_in, also) = if a.year < first {
+        (
+            "但形成年度早于范围，不纳入台账",
+            "但形成年度早于范围，不纳入台账",
+        )
     } else {
-        "纳入扶贫项目资产台账"
+        ("纳入扶贫项目资产台账", "同样纳入扶贫项目资产管理")
     };
     let in_scope = match a.funding_source {
         SpecialFund | IntegratedFund => {
@@ -41,11 +44,7 @@ pub(super) fn scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Re
         }
         LinkageFund | Bond | Collaboration | Donation => {
             w.step(rules::ASSETS_SCOPE_DOCUMENT, || {
-                if a.year < first {
-                    format!("{funds}形成的资产，按国办函〔2021〕51号{put_in}。")
-                } else {
-                    format!("{funds}形成的资产，按国办函〔2021〕51号同样纳入扶贫项目资产管理。")
-                }
+                format!("{funds}形成的资产，按国办函〔2021〕51号{also}。")
             });
             true
         }
