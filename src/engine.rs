@@ -1004,7 +1004,7 @@ pub struct RegionInfo {
 
 // Villages and counties (issue #21): the county profile, the 扶贫项目资产 ledger and the indicators a
 // county is assessed on. Kept in a block of its own.
-use crate::input::county::{AssetInput, CountyIndicatorInput};
+use crate::input::county::{AssetInput, AssetRow, CountyIndicatorInput};
 use crate::programs::assets::{self, AssetLedger};
 use crate::programs::county::{self, CountyProfile};
 use crate::programs::indicators::{self, CountyIndicators};
@@ -1031,7 +1031,7 @@ impl Engine {
         let rows = list
             .iter()
             .enumerate()
-            .map(|(i, n)| AssetInput::read(n).map_err(|e| e.under(&format!("[{i}]"))))
+            .map(|(i, n)| AssetInput::read_row(n).under(&format!("[{i}]")))
             .collect();
         self.assets_rows(rows, as_of, region)
     }
@@ -1040,7 +1040,7 @@ impl Engine {
     /// errors in place of rows they could not read).
     pub fn assets_rows(
         &self,
-        rows: Vec<Result<AssetInput>>,
+        rows: Vec<AssetRow>,
         as_of: &str,
         region: Option<&str>,
     ) -> Result<AssetLedger> {

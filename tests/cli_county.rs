@@ -59,7 +59,7 @@ fn assets_reads_the_csv_ledger_bad_rows_by_line() {
     let (_, text, _) = run(&["assets", "--as-of", "2024-06-01", "tests/county/ledger.csv"]);
     // The message names the column as the ledger's header may (账面价值 or value).
     assert!(
-        text.contains("第14行 有误：“账面价值”（value）：金额不能为负数"),
+        text.contains("第14行 A13 有误：“账面价值”（value）：金额不能为负数"),
         "{text}"
     );
     assert!(
@@ -262,7 +262,7 @@ fn a_ledger_row_with_several_faults_gets_them_all() {
     let (code, out, err) = run(&["assets", "--as-of", "2023-06-01", ledger]);
     assert_eq!(code, 1, "{err}");
     assert!(
-        out.contains("第2行 有误（5 处问题，OUT_OF_RANGE）："),
+        out.contains("第2行 A1 有误（5 处问题，OUT_OF_RANGE）："),
         "{out}"
     );
     for column in [
@@ -310,5 +310,64 @@ fn a_ledger_row_with_several_faults_gets_them_all() {
     let csv = std::fs::read_to_string(&csv).unwrap();
     let row = csv.lines().nth(1).unwrap();
     assert_eq!(row.matches('；').count(), 4, "{row}");
+    // The row's number was readable: the officer finds the asset by it.
+    assert!(row.starts_with("2,A1,,"), "{row}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_bad_ledger_row_keeps_its_number_and_its_late_year() {
+    // A row whose kind is not known and whose year is after the date's: both problems (the year is
+    // the ledger's own check, after reading), and its number in the CSV's 资产编号 and the JSON.
+    let dir = std::env::temp_dir().join(format!("zhenxing-ledger-late-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ledger = dir.join("ledger.csv");
+    std::fs::write(
+        &ledger,
+        "资产编号,资产名称,资金来源,形成年度,账面价值,资产类型,产权归属
+bad,坏行,specialFund,2030,-5,castle,village
+ok,路,specialFund,2020,100,road,village
+",
+    )
+    .unwrap();
+    let ledger = ledger.to_str().unwrap();
+    let (_, json, _) = run(&["assets", "--as-of", "2024-06-01", "--json", ledger]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let item = &json["items"][0];
+    assert_eq!(item["id"], "bad");
+    let paths: Vec<&str> = item["error"]["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["[0].value", "[0].kind", "[0].year"]);
+    assert!(
+        item["error"]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("（共 3 处问题）"),
+        "{item}"
+    );
+    let csv = dir.join("out.csv");
+    run(&[
+        "assets",
+        "--as-of",
+        "2024-06-01",
+        "--headers",
+        "zh",
+        "-o",
+        csv.to_str().unwrap(),
+        ledger,
+    ]);
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.starts_with("2,bad,,"), "{row}");
+    assert!(
+        row.contains("形成年度 2030 晚于测算日期所在年度 2024"),
+        "{row}"
+    );
+    let (_, text, _) = run(&["assets", "--as-of", "2024-06-01", ledger]);
+    assert!(text.contains("第2行 bad 有误（3 处问题，"), "{text}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

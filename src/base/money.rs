@@ -2,7 +2,7 @@
 //!
 //! The rule (ARCHITECTURE.md): amounts are kept exact while they are computed and rounded once, at the
 //! end of each amount, to the fen (0.01 yuan), half up (away from zero). [`Money::round_fen`] is the only
-//! place that rounds. Every operation is checked: overflow is a [`PolicyError`], never a panic.
+//! place that rounds; a minimum the text sets (“不低于”) takes its up form, [`Money::round_fen_up`]. Every operation is checked: overflow is a [`PolicyError`], never a panic.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
@@ -198,6 +198,12 @@ impl Money {
             self.0.is_sign_negative(),
             2,
         )))
+    }
+
+    /// The one rounding rule's up form, for a minimum (“不低于”): to the fen, up, so that the amount
+    /// shown is never below the product (1234567.89 × 15% = 185185.1835 → 185185.19).
+    pub fn round_fen_up(self) -> Result<Money> {
+        self.round_up_to(Money(Decimal::new(1, 2)))
     }
 
     /// Rounded up to a whole multiple of `unit`: how a locality publishes a standard that must be "not
@@ -1048,6 +1054,18 @@ mod tests {
         // 1.3 × 325.01 = 422.513 → 422.52: up, so never below the product.
         assert_eq!(m("422.513").round_up_to(m("0.01")).unwrap(), m("422.52"));
         assert_eq!(m("422.513").round_up_to(Money::ZERO).unwrap(), m("422.513"));
+    }
+
+    #[test]
+    fn a_minimum_rounds_up_to_the_fen() {
+        // 以工代赈: 1234567.89 × 0.15 = 185185.1835; half up gives .18, below the floor.
+        assert_eq!(m("185185.1835").round_fen_up().unwrap(), m("185185.19"));
+        // 12345.67 × 0.15 = 1851.8505 → 1851.86; 0.03 × 0.15 = 0.0045 → 0.01.
+        assert_eq!(m("1851.8505").round_fen_up().unwrap(), m("1851.86"));
+        assert_eq!(m("0.0045").round_fen_up().unwrap(), m("0.01"));
+        // Already to the fen: unchanged.
+        assert_eq!(m("150000.00").round_fen_up().unwrap(), m("150000"));
+        assert_eq!(Money::ZERO.round_fen_up().unwrap(), Money::ZERO);
     }
 
     #[test]

@@ -411,12 +411,55 @@ fn list<'n, 'a, T>(
     }
 }
 
+/// A ledger row as read: the asset, or the row's problems with what of it could be read (its id
+/// and year), so that the ledger adds its own checks to the row's problems and names the row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssetRow {
+    pub asset: Result<AssetInput>,
+    /// The row's `id`, when it could be read (a row in error too).
+    pub id: Option<String>,
+    /// The row's `year`, when it could be read.
+    pub year: Option<u32>,
+}
+
+impl From<PolicyError> for AssetRow {
+    /// A row that could not be read at all.
+    fn from(e: PolicyError) -> AssetRow {
+        AssetRow {
+            asset: Err(e),
+            id: None,
+            year: None,
+        }
+    }
+}
+
+impl AssetRow {
+    /// The row's problems placed at `outer` (`[3]`).
+    pub fn under(mut self, outer: &str) -> AssetRow {
+        self.asset = self.asset.map_err(|e| e.under(outer));
+        self
+    }
+    /// The row's problems rewritten by `f` (a reader's own words for its columns).
+    pub fn map_err(mut self, f: impl FnOnce(PolicyError) -> PolicyError) -> AssetRow {
+        self.asset = self.asset.map_err(f);
+        self
+    }
+}
+
 impl AssetInput {
     /// One ledger row; every problem of the row is in the error's `problems`, with paths inside
     /// the row (`disposal.type`); the ledger places them.
     pub fn read(node: &Node<'_>) -> Result<AssetInput> {
+        AssetInput::read_row(node).asset
+    }
+
+    /// One ledger row, with its id and year even when it is in error.
+    pub fn read_row(node: &Node<'_>) -> AssetRow {
         let mut c = Collect::default();
-        let o = Obj::open(node, "", "资产", ASSET_FIELDS, &mut c)?;
+        let o = match Obj::open(node, "", "资产", ASSET_FIELDS, &mut c) {
+            Ok(o) => o,
+            Err(e) => return AssetRow::from(e),
+        };
         let year = c.take(year(&o));
         let income_uses = c.take(list(&o, "incomeUses", "收益用途", |n, path| {
             let u = Obj::new(n, &path, "收益用途", &["purpose", "amount", "note"])?;
@@ -435,12 +478,13 @@ impl AssetInput {
         let kind = c.take(o.required_choice("kind", &options(ASSET_KINDS)));
         let owner_level = c.take(o.required_choice("ownerLevel", &options(OWNER_LEVELS)));
         let annual_income = c.take(o.money("annualIncome"));
-        match (funding_source, year, value, kind, owner_level) {
+        let id = id.flatten();
+        let asset = match (funding_source, year, value, kind, owner_level) {
             (Some(funding_source), Some(year), Some(value), Some(kind), Some(owner_level))
                 if c.is_empty() =>
             {
                 Ok(AssetInput {
-                    id: id.flatten().unwrap_or_default(),
+                    id: id.clone().unwrap_or_default(),
                     name: name.flatten().unwrap_or_default(),
                     village: village.flatten(),
                     funding_source,
@@ -456,7 +500,8 @@ impl AssetInput {
             _ => Err(c
                 .into_error()
                 .unwrap_or_else(|| PolicyError::invalid_input("", "资产有误"))),
-        }
+        };
+        AssetRow { asset, id, year }
     }
 }
 

@@ -129,7 +129,11 @@ impl MedicalClaim {
     }
 }
 
-/// A microcredit application (`microcredit(request, asOf)`).
+/// What a loan's term may be: the range read, and the subsidy's own limit (a parameter).
+const TERM_YEARS: &str = "贷款期限应为 1 到 30 的整年数，享受贴息的为 3 年以内";
+
+/// A microcredit application (`microcredit(request, asOf)`). Renewals and extensions (续贷、展期)
+/// are not computed: a loan extended past the term limit reads as over it.
 #[derive(Clone, Debug, PartialEq, Eq, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct MicrocreditRequest {
@@ -141,7 +145,7 @@ pub struct MicrocreditRequest {
     pub monitoring_category: Option<Category>,
     #[tsify(type = "Money")]
     pub amount: Money,
-    /// Whole years, 1 to 30.
+    /// Whole years, 1 to 30 (the subsidy: 1 to 3, `credit.microcredit.termYears`).
     pub term_years: u32,
     /// Annual rate, e.g. "0.0345" (at most six decimal places).
     #[tsify(type = "string | number")]
@@ -171,14 +175,15 @@ impl MicrocreditRequest {
                 "只有户类型为“已纳入防返贫监测”或“已认定返贫致贫”的家庭才有登记的监测类别",
             ));
         }
-        let term_years = o.count("termYears")?.ok_or_else(|| {
-            PolicyError::invalid_input("termYears", "缺少必填字段“termYears”（整年）")
-        })?;
+        // Whole years: a fraction (2.5) is told the range, as a number out of it is.
+        let term_years = o
+            .count("termYears")
+            .map_err(|_| PolicyError::invalid_input("termYears", TERM_YEARS))?
+            .ok_or_else(|| {
+                PolicyError::invalid_input("termYears", "缺少必填字段“termYears”（整年）")
+            })?;
         if !(1..=30).contains(&term_years) {
-            return Err(PolicyError::out_of_range(
-                "termYears",
-                "贷款期限应为 1 到 30 年",
-            ));
+            return Err(PolicyError::out_of_range("termYears", TERM_YEARS));
         }
         let rate = o.decimal("rate", 6, Decimal::ONE)?.ok_or_else(|| {
             PolicyError::invalid_input("rate", "缺少必填字段“rate”（年利率，如 0.0345）")
@@ -318,5 +323,35 @@ impl BatchOptions {
         Ok(BatchOptions {
             explain: o.bool("explain")?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loan(term: &str) -> Result<MicrocreditRequest> {
+        let text = format!(
+            r#"{{"region":"230129","status":"alleviated","amount":"10000","termYears":{term},"rate":"0.03"}}"#
+        );
+        MicrocreditRequest::read(&crate::input::parse(&text, "贷款申请")?)
+    }
+
+    #[test]
+    fn a_term_out_of_whole_years_is_told_the_range() {
+        // 2.5 years, 0 and 31 are each told the range read and the subsidy's limit, not only
+        // “应为非负整数”.
+        for term in ["2.5", "0", "31", "-1"] {
+            let e = loan(term).unwrap_err();
+            assert_eq!(e.path, "termYears", "{term}");
+            assert!(
+                e.message.contains("1 到 30 的整年数"),
+                "{term}: {}",
+                e.message
+            );
+            assert!(e.message.contains("3 年以内"), "{term}: {}", e.message);
+        }
+        assert_eq!(loan("3").unwrap().term_years, 3);
+        assert_eq!(loan("30").unwrap().term_years, 30);
     }
 }

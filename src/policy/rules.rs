@@ -268,12 +268,13 @@ rules! {
     MEDICAL_ASSISTANCE_RETURNED: "medical.assistanceReturned", ASSUMPTION, "四(十一)；国办发〔2021〕42号（转述）", "返贫致贫人口按“其他救助对象”的比例救助（与纳入监测的易返贫致贫人口同一参数），低于低保对象：国办发〔2021〕42号只分低保对象、特困人员和其他救助对象（转述，原文未见），未写返贫致贫人口属哪一档；四(十一)让返贫致贫人口与低保对象、特困人员同享大病保险倾斜，也有地方把他们与低保、特困同档救助。";
     MEDICAL_PATIENT: "medical.patient", Text, "四(十一)", "个人自付 = 总费用 − 三重保障支付。";
     // 金融
-    CREDIT_MICROCREDIT_TERMS: "credit.microcredit.terms", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "脱贫人口小额信贷：5万元以下、3年以内、免担保免抵押、利率不高于一年期LPR、财政贴息。";
-    CREDIT_MICROCREDIT_SUBSIDY: "credit.microcredit.subsidy", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "利息按贷款利率计，财政贴息不超过利息。";
-    CREDIT_MICROCREDIT_ELIGIBILITY: "credit.microcredit.eligibility", Document, "六(十七)；银保监会等《关于深入扎实做好过渡期脱贫人口小额信贷工作的通知》（转述）", "过渡期内（政策窗口的起止日为参数，止于2025-12-31）脱贫户（含边缘易致贫户）可申请，监测对象中的突发严重困难户不属此列；不是脱贫人口或监测对象、不在政策窗口内、超过额度期限或利率高于一年期LPR的，不符合。";
-    CREDIT_MICROCREDIT_CATEGORY_UNKNOWN: "credit.microcredit.categoryUnknown", ASSUMPTION, "六(十七)；银保监会等《关于深入扎实做好过渡期脱贫人口小额信贷工作的通知》（转述）", "未给出监测类别的监测户按可以申请计，即假定是脱贫不稳定户或边缘易致贫户：小额信贷面向脱贫户（含边缘易致贫户），突发严重困难户不能申请。";
-    CREDIT_GUARANTEE_LOAN: "credit.guaranteeLoan", Document, "六(十七)", "创业担保贷款个人额度以上限为准，超过的按上限发放。";
-    CREDIT_INSURANCE_FUTURES: "credit.insuranceFutures", ASSUMPTION, "六(十七)", "“保险+期货”赔付 =（目标价格 − 结算价格，低于0按0计）× 投保数量：按常见的价格保险产品设计，以保单条款为准。";
+    CREDIT_MICROCREDIT_TERMS: "credit.microcredit.terms", Document, "六(十七)；脱贫人口小额信贷政策通知（转述）", "脱贫人口小额信贷：5万元以下、3年以内（整年）、免担保免抵押、利率不高于一年期LPR、财政贴息；政策期前为尚未开始。续贷、展期不计算。";
+    CREDIT_MICROCREDIT_SUBSIDY: "credit.microcredit.subsidy", ASSUMPTION, "六(十七)；脱贫人口小额信贷政策通知（转述）", "单利、整个期限计息；贴息按测算日期的LPR × 比例（参数），不超过利率和利息，期内不变，政策期末发放的也全额贴息。";
+    CREDIT_MICROCREDIT_ELIGIBILITY: "credit.microcredit.eligibility", Document, "六(十七)；银保监会等《关于深入扎实做好过渡期脱贫人口小额信贷工作的通知》（转述）", "过渡期内的政策窗口（参数）中脱贫户（含边缘易致贫户）可申请，突发严重困难户不可；不是脱贫人口或监测对象、不在窗口内、超过额度或期限、利率高于一年期LPR的，不符合。";
+    CREDIT_MICROCREDIT_CATEGORY_UNKNOWN: "credit.microcredit.categoryUnknown", ASSUMPTION, "六(十七)；银保监会等《关于深入扎实做好过渡期脱贫人口小额信贷工作的通知》（转述）", "未给出监测类别的监测户按可以申请计，即假定不是突发严重困难户。";
+    CREDIT_GUARANTEE_LOAN: "credit.guaranteeLoan", Document, "六(十七)；创业担保贷款额度通知（转述）", "个人额度上限按日期和地区取（参数）；借款人条件不审核。";
+    CREDIT_GUARANTEE_LOAN_OVER_CAP: "credit.guaranteeLoanOverCap", ASSUMPTION, "六(十七)", "超过上限的按上限计可贷额度。";
+    CREDIT_INSURANCE_FUTURES: "credit.insuranceFutures", ASSUMPTION, "六(十七)", "赔付 =（目标价格 − 结算价格，低于0按0计）× 投保数量，以保单条款为准。";
     // 分类资助参保
     MEDICAL_PREMIUM_INDIVIDUAL: "medicalPremium.individual", Document, "二(三)；国家医保局等年度城乡居民医保通知（转述）", "按参保年度的城乡居民基本医疗保险个人缴费标准计算。";
     MEDICAL_PREMIUM_MEMBER: "medicalPremium.member", Document, "二(三)；国办发〔2021〕42号", "全额资助特困人员，定额资助低保对象、返贫致贫人口；未参保的成员参保后才资助。";
@@ -307,7 +308,8 @@ rules! {
     ALERTS_HOUSING_UNSAFE: "alerts.housingUnsafe", Text, "二(三)", "登记住房安全未保障或鉴定为C级、D级危房的，提醒并给出危房改造的结论。";
     ALERTS_WATER_UNSAFE: "alerts.waterUnsafe", Text, "二(三)", "登记饮水安全未保障的，提醒落实农村供水保障。";
     // 以工代赈
-    WORK_RELIEF_REMUNERATION: "workRelief.remuneration", Document, "三(六)、六(十六)；国家发展改革委2022-07-18", "以工代赈项目劳务报酬不低于中央预算内投资的一定比例（参数：15%；重点项目2022-07-18起、所有项目2023-01-01起提高到30%）。";
+    WORK_RELIEF_REMUNERATION: "workRelief.remuneration", Document, "三(六)、六(十六)；国家发展改革委《以工代赈管理办法》", "劳务报酬不低于中央预算内投资的15%（参数），向上取到分。";
+    WORK_RELIEF_REMUNERATION_RAISED: "workRelief.remunerationRaised", Document, "三(六)、六(十六)；国家发展改革委2022-07-18", "提高到30%（参数）：重点项目2022-07-18起，所有项目2023年起。";
     // 县级画像、扶贫项目资产、县级指标（county, assets, countyIndicators）
     COUNTY_ALLEVIATED: "county.alleviated", Text, "五(十四)", "脱贫县指全省20个原国家级贫困县（已全部退出）；8个原省级贫困县2017年退出，不是过渡期的脱贫县。";
     COUNTY_KEY_COUNTY: "county.keyCounty", Text, "五(十四)；六(十六)、六(十九)", "乡村振兴重点帮扶县在20个脱贫县中确定；名单未公布时任何县都不按重点帮扶县计算，针对重点帮扶县的措施列为“待定”。";
@@ -318,7 +320,7 @@ rules! {
     ASSETS_SCOPE: "assets.scope", Text, "二(四)", "使用各级财政专项扶贫资金和贫困县涉农整合资金形成的扶贫项目资产建立台账、分类管理。";
     ASSETS_SCOPE_DOCUMENT: "assets.scopeDocument", Document, "国办函〔2021〕51号（转述）", "地方政府债券、东西部协作、对口支援、定点帮扶、社会捐赠和2021年起衔接资金形成的资产同样纳入；其他资金形成的不是扶贫项目资产。";
     ASSETS_SCOPE_YEAR: "assets.scopeYear", Document, "国办函〔2021〕51号三(一)（转述）", "党的十八大以来形成的资产纳入台账：形成年度早于2012年的不属扶贫项目资产。";
-    ASSETS_SCOPE_YEAR2012: "assets.scopeYear2012", ASSUMPTION, "国办函〔2021〕51号三(一)（转述）", "2012年形成的资产按在范围内计：党的十八大于2012年11月召开，台账只登记年度，分不出会前会后。";
+    ASSETS_SCOPE_YEAR2012: "assets.scopeYear2012", ASSUMPTION, "国办函〔2021〕51号三(一)（转述）", "2012年形成的按在范围内计：台账只有年度，分不出党的十八大（11月）前后。";
     ASSETS_INTEGRATED_COUNTY: "assets.integratedCounty", Text, "二(四)、六(十六)", "统筹整合使用的财政涉农资金只在贫困县（脱贫县）实行：台账所在县从来不是脱贫县而登记为整合资金的，标出核实。";
     ASSETS_CLASS: "assets.class", Document, "二(四)；国办函〔2021〕51号（转述）", "按经营性（产业就业类固定资产和权益性资产）、公益性（公益性基础设施、公共服务设施）、到户类（帮助农户发展形成的生物性资产或固定资产）分类。";
     ASSETS_MANAGEMENT: "assets.management", Text, "二(四)", "经营性资产明晰产权、加强经营管理，防止流失和被侵占；公益性资产落实管护主体、明确管护责任，持续发挥作用。";
@@ -326,7 +328,7 @@ rules! {
     ASSETS_OWNER: "assets.owner", Document, "国办函〔2021〕51号（转述）", "经营性、公益性资产的产权明确到村集体或乡、县；到户类归农户：登记的产权归属与类别不符的标出核实。";
     ASSETS_PILOT_FUNDS: "assets.pilotFunds", Text, "六(十六)", "涉农资金统筹整合试点只在过渡期前3年：之后年度形成、登记为整合资金的资产标出核实。";
     ASSETS_INCOME_USES: "assets.incomeUses", Text, "二(四)", "资产收益重点用于项目运行管护、村级公益事业、巩固拓展脱贫攻坚成果等；村级收益部分还可用于产业发展和提质增效、小微奖补、小型公益事业建设、扶贫资产维护。各用途占年收益的比例保留四位小数；计划合计不得超过年收益。";
-    ASSETS_INCOME_USES_LISTED: "assets.incomeUsesListed", ASSUMPTION, "二(四)", "文本所列以外的用途（原文为“等”）标为“不在所列用途内”，须另行说明依据；村集体所有资产的收益视为村级收益，乡、县所有资产的收益不适用村级用途。";
+    ASSETS_INCOME_USES_LISTED: "assets.incomeUsesListed", ASSUMPTION, "二(四)", "文本所列以外的用途（原文为“等”）标为“不在所列用途内”，须另行说明依据；村集体资产的收益视为村级收益，乡、县资产的不适用村级用途。";
     ASSETS_DISPOSAL: "assets.disposal", Text, "二(四)", "转让、置换、报损、报废按国有资产及农村集体资产管理规定履行报批程序；缺少所需审批环节的不得处置。";
     ASSETS_DISPOSAL_APPROVAL: "assets.disposalApproval", ASSUMPTION, "二(四)", "报批层级按账面价值分级：不超过乡镇限额由乡镇审批，不超过县级部门限额由县级行业主管部门会同财政部门审批，以上报县级人民政府（限额为参数）；村集体资产先经村民会议或村民代表会议决议，县级资产从县级部门起。";
     ASSETS_DISPOSAL_VALUE: "assets.disposalValue", ASSUMPTION, "二(四)", "转让、置换价格低于账面价值的，标出资产流失风险，须有资产评估依据。";
@@ -603,6 +605,26 @@ mod tests {
             RuleId::from(INDICATORS_CASH).rule().basis,
             Basis::Assumption
         );
+        // The notice says the budget subsidises at the LPR; simple interest over the whole term at
+        // the LPR of the date, held, is this calculator's reading.
+        assert_eq!(
+            RuleId::from(CREDIT_MICROCREDIT_SUBSIDY).rule().basis,
+            Basis::Assumption
+        );
+        // 六(十七) gives no cap, and no notice found lends a request above the cap at the cap.
+        assert_eq!(
+            RuleId::from(CREDIT_GUARANTEE_LOAN_OVER_CAP).rule().basis,
+            Basis::Assumption
+        );
+        assert!(!CREDIT_GUARANTEE_LOAN.rule().text.contains("按上限"));
+        // 以工代赈 is 三(六)'s and 六(十六)'s; the share's document is the one in force.
+        for r in [WORK_RELIEF_REMUNERATION, WORK_RELIEF_REMUNERATION_RAISED] {
+            assert!(
+                r.rule().source.starts_with("三(六)、六(十六)；"),
+                "{}",
+                r.id()
+            );
+        }
     }
 
     #[test]

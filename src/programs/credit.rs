@@ -7,6 +7,13 @@
 //! monitored 突发严重困难户 does not qualify; a monitored household without a recorded category is
 //! taken to qualify (assumption `credit.microcredit.categoryUnknown`).
 //!
+//! Before the policy window the terms are those of its first day and the answer is 尚未开始 (not an
+//! error). The interest and its subsidy (simple interest over the whole term at the LPR of the date,
+//! held) are this calculator's reading (assumption `credit.microcredit.subsidy`). Renewals and
+//! extensions (续贷、展期) are not computed. The guarantee loan compares the amount with the cap on
+//! the date (its date and source in the step); who may borrow is not checked, and a request above
+//! the cap lent at the cap is an assumption (`credit.guaranteeLoanOverCap`).
+//!
 //! Parameters read: `credit.microcredit.cap`, `.termYears`, `.windowStart`, `.windowEnd`,
 //! `.subsidyShareOfLpr`, `credit.lpr1y`, `credit.guaranteeLoan.individualCap`.
 
@@ -22,7 +29,7 @@ use crate::base::error::Result;
 use crate::base::money::{Money, Rate};
 use crate::input::household::Category;
 pub use crate::input::requests::{GuaranteeLoanRequest, InsuranceFuturesClaim, MicrocreditRequest};
-use crate::params::{catalogue as p, Reader};
+use crate::params::{catalogue as p, DatedValue, Reader};
 use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
 use crate::policy::rules::Assumptions;
@@ -93,7 +100,7 @@ impl Blocker {
                 "借款人是突发严重困难户，小额信贷只面向脱贫户（含边缘易致贫户）".to_string()
             }
             Blocker::BeforeWindow => format!(
-                "政策期自 {} 开始，测算日期尚在政策期前",
+                "政策期自 {} 开始，测算日期尚在政策期前（尚未开始）",
                 format_date(f.window.0)
             ),
             Blocker::AfterWindow => format!(
@@ -115,16 +122,26 @@ impl Blocker {
 
 pub type MicrocreditResult = ProgrammeResult<MicrocreditFigures>;
 
-/// 脱贫人口小额信贷: the terms on the date, the interest and its subsidy.
+/// When a figure took effect and where it comes from, for a step: `（2021-01-01 起；来源）`.
+pub(super) fn dated(v: &DatedValue) -> String {
+    format!("（{} 起；{}）", format_date(v.from), v.source)
+}
+
+/// 脱贫人口小额信贷: the terms on the date (before the window, on its first day: 尚未开始), the
+/// interest and its subsidy.
 pub fn microcredit_figures(
     req: &MicrocreditRequest,
     r: &mut Reader<'_>,
 ) -> Result<MicrocreditFigures> {
     let on = r.on();
-    let cap = r.money(&p::MICROCREDIT_CAP)?;
-    let max_term = r.count(&p::MICROCREDIT_TERM_YEARS)?;
     let from = r.date(&p::MICROCREDIT_WINDOW_START)?;
     let until = r.date(&p::MICROCREDIT_WINDOW_END)?;
+    // Before the window, its terms are those of its first day (the figures start with it).
+    let mut terms = r.clone().with_parameters_on(r.params_on().max(from));
+    let cap = terms.money(&p::MICROCREDIT_CAP)?;
+    let max_term = terms.count(&p::MICROCREDIT_TERM_YEARS)?;
+    let share = terms.rate(&p::MICROCREDIT_SUBSIDY_SHARE_OF_LPR)?;
+    r.rest_on(&terms.used());
     let lpr = r.rate(&p::LPR_ONE_YEAR)?;
     let checks = [
         (
@@ -144,7 +161,6 @@ pub fn microcredit_figures(
     let blockers: Vec<Blocker> = checks.iter().filter(|(_, b)| *b).map(|(b, _)| *b).collect();
     let years = Decimal::from(req.term_years);
     let interest = req.amount.times(req.rate)?.checked_mul(years)?.round_fen();
-    let share = r.rate(&p::MICROCREDIT_SUBSIDY_SHARE_OF_LPR)?;
     let subsidised_rate = Rate::from_decimal(
         crate::base::money::decimal_mul(lpr.decimal(), share.decimal()).unwrap_or_default(),
     )
@@ -191,20 +207,25 @@ pub fn microcredit(
         MICROCREDIT,
         MICROCREDIT_LABEL,
         (&Amounts::verdict(f.blockers.is_empty()), why),
-        (Citations::of(&["六(十七)"]), microcredit_assumptions(req)),
+        (
+            Citations::of(&["六(十七)"]),
+            microcredit_assumptions(req, &f),
+        ),
         &r,
         explain.then_some(words),
         f,
     ))
 }
 
-/// A monitored borrower without a recorded category is taken as not a 突发严重困难户.
-fn microcredit_assumptions(req: &MicrocreditRequest) -> Assumptions {
+/// A monitored borrower without a recorded category is taken as not a 突发严重困难户; the subsidy
+/// (when the loan qualifies) is this calculator's reading of the notice.
+fn microcredit_assumptions(req: &MicrocreditRequest, f: &MicrocreditFigures) -> Assumptions {
     let mut a = Assumptions::default();
     a.add_if(
         req.status.monitored() && req.monitoring_category.is_none(),
         rules::CREDIT_MICROCREDIT_CATEGORY_UNKNOWN,
     );
+    a.add_if(f.blockers.is_empty(), rules::CREDIT_MICROCREDIT_SUBSIDY);
     a
 }
 
@@ -215,20 +236,26 @@ fn explain_microcredit(
     e: &mut Explanation,
 ) {
     let (from, until) = (format_date(f.window.0), format_date(f.window.1));
+    let not_started = if on < f.window.0 {
+        "尚未开始，按开始时的额度、期限；"
+    } else {
+        ""
+    };
     e.step(
         rules::CREDIT_MICROCREDIT_TERMS,
         format!(
-            "脱贫人口小额信贷：{} 元以下、{} 年以内、免担保免抵押，利率不高于一年期LPR（{} 为 {}），政策期 {from} 至 {until}。",
+            "脱贫人口小额信贷：{} 元以下、{} 年以内（整年）、免担保免抵押，利率不高于一年期LPR（{} 为 {}），政策期 {from} 至 {until}；{not_started}不计续贷、展期。",
             f.cap, f.max_term_years, format_date(on), f.lpr.percent()
         ),
         None,
     );
+    microcredit_facts(f, e);
     let (interest, subsidy, borrower) = (f.interest, f.subsidy, f.borrower_interest);
     if f.blockers.is_empty() {
         e.step(
             rules::CREDIT_MICROCREDIT_SUBSIDY,
             format!(
-                "利息 {} × {} × {} 年 = {interest} 元；财政贴息按 {} 计 {subsidy} 元；借款人负担 {borrower} 元。",
+                "单利：利息 {} × {} × {} 年 = {interest} 元；财政贴息按 {} 计（测算日期的LPR，期内不变）{subsidy} 元；借款人负担 {borrower} 元。",
                 req.amount, req.rate.percent(), req.term_years, f.subsidised_rate.percent()
             ),
             Some(subsidy.to_fen_string()),
@@ -249,6 +276,28 @@ fn explain_microcredit(
     }
 }
 
+/// Amounts of a card, in yuan: (label, amount, its key in the result). One loop for every card of
+/// these calls (a call of [`Explanation::fact`] each would be a copy each).
+pub(super) fn yuan_facts(e: &mut Explanation, facts: &[(&'static str, Money, &'static str)]) {
+    for (label, amount, key) in facts {
+        e.fact(*label, *amount, "元", *key);
+    }
+}
+
+/// The figures of the card.
+fn microcredit_facts(f: &MicrocreditFigures, e: &mut Explanation) {
+    e.fact_text("一年期LPR", f.lpr.percent());
+    yuan_facts(
+        e,
+        &[
+            ("额度上限", f.cap, "cap"),
+            ("利息", f.interest, "interest"),
+            ("财政贴息", f.subsidy, "subsidy"),
+            ("借款人负担", f.borrower_interest, "borrowerInterest"),
+        ],
+    );
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct GuaranteeLoanFigures {
@@ -261,36 +310,28 @@ pub struct GuaranteeLoanFigures {
 
 pub type GuaranteeLoanResult = ProgrammeResult<GuaranteeLoanFigures>;
 
-/// 创业担保贷款: the individual cap on the date.
+/// 创业担保贷款: the individual cap on the date (its date and source in the step). Who may borrow is
+/// not checked; a request above the cap is lent at the cap (assumption
+/// `credit.guaranteeLoanOverCap`).
 pub fn guarantee_loan(
     req: &GuaranteeLoanRequest,
     reader: &Reader<'_>,
     explain: bool,
 ) -> Result<GuaranteeLoanResult> {
     let mut r = reader.clone();
+    let cap_value = r.value(&p::GUARANTEE_LOAN_INDIVIDUAL_CAP)?;
     let cap = r.money(&p::GUARANTEE_LOAN_INDIVIDUAL_CAP)?;
     let amount = req.amount;
     let f = GuaranteeLoanFigures {
         cap,
         allowed: amount.min(cap),
     };
-    // A request above the cap is lent at the cap.
     let within = amount <= cap;
+    let mut assumptions = Assumptions::default();
+    assumptions.add_if(!within, rules::CREDIT_GUARANTEE_LOAN_OVER_CAP);
     let mut e = Explanation::default();
     if explain {
-        e.step(
-            rules::CREDIT_GUARANTEE_LOAN,
-            format!(
-                "创业担保贷款个人额度上限 {cap} 元；申请 {amount} 元，可贷 {} 元。",
-                f.allowed
-            ),
-            Some(f.allowed.to_fen_string()),
-        );
-        e.reason(if within {
-            format!("申请额度 {amount} 元在上限 {cap} 元以内。")
-        } else {
-            format!("申请额度 {amount} 元超过个人额度上限 {cap} 元，可按上限 {cap} 元贷款。")
-        });
+        explain_guarantee_loan(&f, amount, &dated(cap_value), &mut e);
     }
     let why = if within {
         Reason::GuaranteeLoanWithinCap
@@ -301,11 +342,43 @@ pub fn guarantee_loan(
         GUARANTEE_LOAN,
         GUARANTEE_LOAN_LABEL,
         (&Amounts::verdict(true), why![why]),
-        (Citations::of(&["六(十七)"]), Assumptions::default()),
+        (Citations::of(&["六(十七)"]), assumptions),
         &r,
         explain.then_some(e),
         f,
     ))
+}
+
+fn explain_guarantee_loan(
+    f: &GuaranteeLoanFigures,
+    amount: Money,
+    when: &str,
+    e: &mut Explanation,
+) {
+    let (cap, allowed) = (f.cap, f.allowed);
+    let within = amount <= cap;
+    // Lent at the cap when above it: this calculator's (rule `credit.guaranteeLoanOverCap`).
+    e.step(
+        match within {
+            true => rules::CREDIT_GUARANTEE_LOAN,
+            false => rules::RuleId::from(rules::CREDIT_GUARANTEE_LOAN_OVER_CAP),
+        },
+        format!(
+            "创业担保贷款个人额度上限 {cap} 元{when}，借款人条件不审核；申请 {amount} 元，可贷 {allowed} 元。"
+        ),
+        Some(allowed.to_fen_string()),
+    );
+    e.reason(format!(
+        "申请额度 {amount} 元{}上限 {cap} 元。",
+        if within { "不超过" } else { "超过，按" }
+    ));
+    yuan_facts(
+        e,
+        &[
+            ("个人额度上限", cap, "cap"),
+            ("可贷额度", allowed, "allowed"),
+        ],
+    );
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -348,6 +421,13 @@ pub fn insurance_futures(
         } else {
             format!("价格低于目标，赔付 {payout} 元。")
         });
+        yuan_facts(
+            &mut e,
+            &[
+                ("每单位价差", shortfall, "shortfall"),
+                ("赔付", payout, "payout"),
+            ],
+        );
     }
     Ok(ProgrammeResult::new(
         INSURANCE_FUTURES,

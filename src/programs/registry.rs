@@ -257,9 +257,9 @@ const OTHER_RESULT_TYPES: &str = r#"
 export type MonitoringResult = ProgramResultBase<'monitoring'> & MonitoringFigures & StandaloneBasis;
 /** 医疗保障（三重保障） (四(十一)). */
 export type MedicalResult = ProgramResultBase<'medical'> & MedicalFigures & StandaloneBasis;
-/** 脱贫人口小额信贷 (六(十七)). */
+/** 脱贫人口小额信贷 (六(十七)). Before the policy window: not eligible (`microcredit.beforeWindow`, 尚未开始), not an error. The interest and subsidy are this calculator's reading (simple interest over the whole term, the LPR of `asOf` held; assumption `credit.microcredit.subsidy`). Renewals and extensions (续贷、展期) are not computed. */
 export type MicrocreditResult = ProgramResultBase<'microcredit'> & MicrocreditFigures & StandaloneBasis;
-/** 创业担保贷款 (六(十七)). */
+/** 创业担保贷款 (六(十七)): the individual cap on the date. Who may borrow is not checked; a request above the cap is lent at the cap (assumption `credit.guaranteeLoanOverCap`). */
 export type GuaranteeLoanResult = ProgramResultBase<'guaranteeLoan'> & GuaranteeLoanFigures & StandaloneBasis;
 /** 保险+期货 (六(十七)). */
 export type InsuranceFuturesResult = ProgramResultBase<'insuranceFutures'> & InsuranceFuturesFigures & StandaloneBasis;

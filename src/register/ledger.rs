@@ -15,7 +15,7 @@ use crate::base::error::{excerpt, PolicyError, Problem, Result};
 use crate::base::json::Node;
 use crate::base::typed::{half_width, typed_number};
 use crate::input::county::{
-    AssetInput, APPROVALS, ASSET_KINDS, DISPOSAL_TYPES, FUNDING_SOURCES, INCOME_PURPOSES,
+    AssetInput, AssetRow, APPROVALS, ASSET_KINDS, DISPOSAL_TYPES, FUNDING_SOURCES, INCOME_PURPOSES,
     OWNER_LEVELS,
 };
 use crate::programs::assets::{AssetLedger, LedgerItem, MAX_ASSETS};
@@ -42,7 +42,7 @@ pub const COLUMNS: &[(&str, &str, &str)] = &[
 /// file each row starts on.
 #[derive(Default)]
 pub struct LedgerRows {
-    pub rows: Vec<Result<AssetInput>>,
+    pub rows: Vec<AssetRow>,
     pub lines: Vec<u64>,
 }
 
@@ -63,11 +63,11 @@ pub fn read<R: BufRead>(input: R, encoding: Encoding) -> Result<LedgerRows> {
         }
         let at = format!("[{}]", out.rows.len());
         let row = match r.problem {
-            Some(p) => Err(PolicyError::invalid_input(
+            Some(p) => AssetRow::from(PolicyError::invalid_input(
                 "",
                 format!("这一行无法读取：{p}"),
             )),
-            None if r.cells.len() != header.len() => Err(PolicyError::invalid_input(
+            None if r.cells.len() != header.len() => AssetRow::from(PolicyError::invalid_input(
                 "",
                 format!(
                     "这一行有 {} 格，表头有 {} 列（数字中的千位分隔符“,”会多出一格）",
@@ -75,11 +75,12 @@ pub fn read<R: BufRead>(input: R, encoding: Encoding) -> Result<LedgerRows> {
                     header.len()
                 ),
             )),
-            None => row_node(&header, &r.cells)
-                .and_then(|n| AssetInput::read(&n))
-                .map_err(in_ledger_terms),
+            None => match row_node(&header, &r.cells) {
+                Ok(n) => AssetInput::read_row(&n).map_err(in_ledger_terms),
+                Err(e) => AssetRow::from(in_ledger_terms(e)),
+            },
         };
-        out.rows.push(row.map_err(|e| e.under(&at)));
+        out.rows.push(row.under(&at));
         out.lines.push(r.first_line);
     }
     Ok(out)
@@ -292,7 +293,10 @@ mod tests {
                        A1,光伏,photovoltaic,specialFund,village,120000,2019,maintenance:6000;publicWelfare:24000\n";
         let e = rows(english);
         assert_eq!(l.lines, vec![2]);
-        assert_eq!(l.rows[0].as_ref().unwrap(), e.rows[0].as_ref().unwrap());
+        assert_eq!(
+            l.rows[0].asset.as_ref().unwrap(),
+            e.rows[0].asset.as_ref().unwrap()
+        );
     }
 
     #[test]
@@ -302,10 +306,14 @@ mod tests {
              A2,乙,photovoltaic,specialFund,village,120000,2019\n",
         );
         assert_eq!(l.lines, vec![3, 4]);
-        let e = l.rows[0].as_ref().unwrap_err();
+        let e = l.rows[0].asset.as_ref().unwrap_err();
         assert_eq!(e.path, "[0]");
         assert!(e.message.contains("有 2 格，表头有 7 列"), "{}", e.message);
-        assert!(l.rows[1].is_ok(), "{:?}", l.rows[1].as_ref().err());
+        assert!(
+            l.rows[1].asset.is_ok(),
+            "{:?}",
+            l.rows[1].asset.as_ref().err()
+        );
     }
 
     #[test]
@@ -320,9 +328,9 @@ mod tests {
             "id,name,kind,funding_source,owner_level,value,year\n\
              A1,甲,photovoltaic,specialFund,village,12000,2019\n",
         );
-        let expected = plain.rows[0].as_ref().unwrap();
-        assert_eq!(typed.rows[0].as_ref().unwrap(), expected);
-        let second = typed.rows[1].as_ref().unwrap();
+        let expected = plain.rows[0].asset.as_ref().unwrap();
+        assert_eq!(typed.rows[0].asset.as_ref().unwrap(), expected);
+        let second = typed.rows[1].asset.as_ref().unwrap();
         assert_eq!((second.value, second.year), (expected.value, expected.year));
     }
 
@@ -333,9 +341,9 @@ mod tests {
              A1,,光伏电站,财政专项扶贫资金,村集体经济组织,1000,2019\n\
              A2,乙,道路桥梁,财政专项扶贫资金,村集体经济组织,1000,2019\n",
         );
-        let missing = l.rows[0].as_ref().unwrap_err();
+        let missing = l.rows[0].asset.as_ref().unwrap_err();
         assert_eq!(missing.message, "缺少必填字段“资产名称”（name）");
-        let wrong = l.rows[1].as_ref().unwrap_err();
+        let wrong = l.rows[1].asset.as_ref().unwrap_err();
         assert!(
             wrong
                 .message

@@ -7,7 +7,7 @@ use super::convert::{as_of_arg, region_arg, request_call, result, string_arg, to
 use super::engine::PolicyEngine;
 use super::types::RegionArg;
 use crate::base::error::{ErrorCode, PolicyError};
-use crate::input::county::{AssetInput, CountyIndicatorInput};
+use crate::input::county::{AssetInput, AssetRow, CountyIndicatorInput};
 use crate::register::ledger;
 
 #[wasm_bindgen]
@@ -60,16 +60,16 @@ impl PolicyEngine {
         let region = region_arg(region)?;
         let (text, bad) = chunk_json(&list, 0, list.length())?;
         let node = crate::input::parse(&text, "资产台账").map_err(to_js)?;
-        let mut rows: Vec<crate::base::error::Result<AssetInput>> = node
+        let mut rows: Vec<AssetRow> = node
             .as_array()
             .unwrap_or(&[])
             .iter()
             .enumerate()
-            .map(|(i, n)| AssetInput::read(n).map_err(|e| e.under(&format!("[{i}]"))))
+            .map(|(i, n)| AssetInput::read_row(n).under(&format!("[{i}]")))
             .collect();
         for (i, path, message) in bad {
             if let Some(row) = rows.get_mut(i) {
-                *row = Err(PolicyError::invalid_input(
+                *row = AssetRow::from(PolicyError::invalid_input(
                     crate::base::error::join_path(&format!("[{i}]"), &path),
                     message,
                 ));

@@ -183,7 +183,8 @@ impl PolicyEngine {
     }
 
     #[cfg(not(feature = "household-only"))]
-    /// 脱贫人口小额信贷 (六(十七)).
+    /// 脱贫人口小额信贷 (六(十七)): terms, interest and subsidy on `asOf`; before the policy window
+    /// not eligible (尚未开始), not an error. Renewals and extensions (续贷、展期) are not computed.
     #[wasm_bindgen(unchecked_return_type = "MicrocreditResult")]
     pub fn microcredit(
         &self,
@@ -202,7 +203,7 @@ impl PolicyEngine {
     }
 
     #[cfg(not(feature = "household-only"))]
-    /// 创业担保贷款 (六(十七)).
+    /// 创业担保贷款 (六(十七)): the individual cap on `asOf`; who may borrow is not checked.
     #[wasm_bindgen(js_name = guaranteeLoan, unchecked_return_type = "GuaranteeLoanResult")]
     pub fn guarantee_loan(
         &self,

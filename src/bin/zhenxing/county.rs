@@ -335,17 +335,19 @@ fn print_ledger_items(out: &mut impl Write, l: &AssetLedger, lines: &[u64]) -> i
                     writeln!(out, "    问题〔{}〕{}", f.citation, f.text)?;
                 }
             }
-            LedgerItem::Err { error, .. } if error.problems.len() > 1 => {
+            LedgerItem::Err { error, id, .. } if error.problems.len() > 1 => {
                 let n = error.problems.len();
-                writeln!(out, "第{line}行 有误（{n} 处问题，{}）：", error.code)?;
+                let id = id.as_deref().map(|i| format!(" {i}")).unwrap_or_default();
+                writeln!(out, "第{line}行{id} 有误（{n} 处问题，{}）：", error.code)?;
                 for p in &error.problems {
                     writeln!(out, "    {}（{}）", p.message, p.path)?;
                 }
             }
-            LedgerItem::Err { error, .. } => {
+            LedgerItem::Err { error, id, .. } => {
+                let id = id.as_deref().map(|i| format!(" {i}")).unwrap_or_default();
                 writeln!(
                     out,
-                    "第{line}行 有误：{}（{}，{}）",
+                    "第{line}行{id} 有误：{}（{}，{}）",
                     error.message, error.code, error.path
                 )?;
             }
@@ -447,9 +449,10 @@ fn ledger_csv(l: &AssetLedger, lines: &[u64], zh: bool) -> Result<Vec<u8>, Strin
         let line = line.to_string();
         let record: Vec<String> = match item {
             LedgerItem::Ok { asset: a, .. } => asset_cells(a, line, zh),
-            LedgerItem::Err { error, .. } => {
-                let mut r = vec![line];
-                r.extend(std::iter::repeat_n(String::new(), 13));
+            LedgerItem::Err { error, id, .. } => {
+                // The row's number when it could be read: the officer finds the asset by it.
+                let mut r = vec![line, cell(id.as_deref().unwrap_or_default())];
+                r.extend(std::iter::repeat_n(String::new(), 12));
                 r.extend([
                     error.code.clone(),
                     error.path.clone(),

@@ -18,9 +18,19 @@ fn approval_limits(
     if let Some(l) = limits {
         return Ok(*l);
     }
+    let township = reader.value(&p::ASSETS_DISPOSAL_TOWNSHIP_LIMIT)?;
+    let county = reader.value(&p::ASSETS_DISPOSAL_COUNTY_DEPARTMENT_LIMIT)?;
+    let placeholder = |v: &crate::params::DatedValue| {
+        v.status == crate::params::Status::Illustrative && !v.is_what_if()
+    };
     let l = ApprovalLimits {
         township: reader.money(&p::ASSETS_DISPOSAL_TOWNSHIP_LIMIT)?,
         county_department: reader.money(&p::ASSETS_DISPOSAL_COUNTY_DEPARTMENT_LIMIT)?,
+        status: if placeholder(township) || placeholder(county) {
+            "示意限额，须按本县规定替换"
+        } else {
+            "限额见参数"
+        },
     };
     if l.township > l.county_department {
         return Err(PolicyError::new(
@@ -79,15 +89,16 @@ pub(super) fn dispose(
     w: &mut Work,
 ) -> Result<DisposalResult> {
     let label = label_of(DISPOSAL_TYPES, d.kind);
-    let (authority, required) = if a.owner_level == OwnerLevel::Household {
+    let (authority, required, limit) = if a.owner_level == OwnerLevel::Household {
         w.step(rules::ASSETS_HOUSEHOLD, || {
             format!("{label}：资产归农户所有，由农户自行处置，不需村、乡、县审批。")
         });
-        (None, Vec::new())
+        (None, Vec::new(), String::new())
     } else {
         let l = approval_limits(reader, limits)?;
         w.assumptions.add(rules::ASSETS_DISPOSAL_APPROVAL);
-        required(a.owner_level, a.value, l)
+        let (authority, required) = required(a.owner_level, a.value, l);
+        (authority, required, limit_used(a, l))
     };
     let missing: Vec<Approval> = required
         .iter()
@@ -104,7 +115,7 @@ pub(super) fn dispose(
         let (need, lacking) = (names(&required), names(&missing));
         w.step(rules::ASSETS_DISPOSAL, || {
             format!(
-                "{}{label}，账面价值 {} 元：须经{need}，由{}审批；{}。",
+                "{}{label}，账面价值 {} 元{limit}：须经{need}，由{}审批；{}。",
                 class.label(),
                 a.value,
                 label_of(APPROVALS, auth),
@@ -134,6 +145,20 @@ pub(super) fn dispose(
         missing,
         below_value,
     })
+}
+
+/// The limit the book value was held to, in words, and what the limits are: `（乡镇审批限额
+/// 50000.00 元以内，示意限额）`; a county's asset starts at the county department whatever its value.
+fn limit_used(a: &AssetInput, l: ApprovalLimits) -> String {
+    let (t, c) = (l.township, l.county_department);
+    let (what, limit, side) = if a.value <= t {
+        ("乡镇", t, "以内")
+    } else if a.value <= c {
+        ("县级部门", c, "以内")
+    } else {
+        ("县级部门", c, "以上")
+    };
+    format!("（{what}审批限额 {limit} 元{side}，{}）", l.status)
 }
 
 /// A transfer or exchange of a collective or state asset priced below its book value (资产流失).

@@ -6,9 +6,17 @@ use super::{AssetClass, Management, Work};
 use crate::input::county::{label_of, AssetInput, OwnerLevel, OWNER_LEVELS};
 use crate::policy::rules;
 
+/// Who manages an asset registered under an owner that does not fit its class: not that owner.
+const OWNER_TO_CHECK: &str = "产权单位（待核实）";
+
 /// Who manages and maintains it, and whether the owner registered fits the class.
 pub(super) fn manage(a: &AssetInput, class: AssetClass, w: &mut Work) -> Management {
-    let owner = label_of(OWNER_LEVELS, a.owner_level);
+    let fits = (class == AssetClass::Household) == (a.owner_level == OwnerLevel::Household);
+    // A road registered as a household's is not the household's to maintain.
+    let owner = match fits {
+        true => label_of(OWNER_LEVELS, a.owner_level),
+        false => OWNER_TO_CHECK,
+    };
     let m = match class {
         AssetClass::Operating => Management {
             manager: owner,
@@ -35,10 +43,14 @@ pub(super) fn manage(a: &AssetInput, class: AssetClass, w: &mut Work) -> Managem
     };
     w.step(rule, || {
         let prevent = m.prevent.map(|p| format!("，{p}")).unwrap_or_default();
-        format!("{}：由{}{}{prevent}。", class.label(), m.manager, m.duty)
+        match class {
+            // Its duty names the household already: 归农户所有，由农户自行管理.
+            AssetClass::Household => format!("{}：{}{prevent}。", class.label(), m.duty),
+            _ => format!("{}：由{}{}{prevent}。", class.label(), m.manager, m.duty),
+        }
     });
-    let fits = (class == AssetClass::Household) == (a.owner_level == OwnerLevel::Household);
     if !fits {
+        let owner = label_of(OWNER_LEVELS, a.owner_level);
         w.finding(
             "ownerMismatch",
             "二(四)",

@@ -28,10 +28,11 @@ use crate::base::error::BatchError;
 use crate::base::error::{PolicyError, Result};
 use crate::base::money::{Money, Rate};
 use crate::input::county::{
-    label_of, Approval, AssetInput, AssetKind, DisposalType, FundingSource, IncomePurpose,
-    OwnerLevel, APPROVALS, ASSET_KINDS, DISPOSAL_TYPES, FUNDING_SOURCES, INCOME_PURPOSES,
-    OWNER_LEVELS,
+    label_of, Approval, AssetInput, AssetKind, AssetRow, DisposalType, FundingSource,
+    IncomePurpose, OwnerLevel, APPROVALS, ASSET_KINDS, DISPOSAL_TYPES, FUNDING_SOURCES,
+    INCOME_PURPOSES, OWNER_LEVELS,
 };
+use crate::input::Collect;
 use crate::params::Reader;
 use crate::policy::explain::{Citations, Explanation, Step};
 use crate::policy::rules::{self, Assumptions, RuleId};
@@ -213,7 +214,8 @@ pub struct AssetResult {
     pub assumptions: Assumptions,
 }
 
-/// One row of the ledger: the asset assessed, or the row's error (path from the ledger: `[3].value`).
+/// One row of the ledger: the asset assessed, or the row's error (path from the ledger: `[3].value`)
+/// with every problem of the row, and the row's `id` when it could be read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(untagged)]
 pub enum LedgerItem {
@@ -225,6 +227,10 @@ pub enum LedgerItem {
     Err {
         #[tsify(type = "false")]
         ok: bool,
+        /// The row's `id`, when it could be read.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[tsify(optional)]
+        id: Option<String>,
         error: BatchError,
     },
 }
@@ -304,6 +310,9 @@ pub struct ApprovalLimits {
     pub township: Money,
     #[tsify(type = "string")]
     pub county_department: Money,
+    /// What the limits are, for a step: placeholders a county replaces (示意限额), or not.
+    #[serde(skip)]
+    pub(crate) status: &'static str,
 }
 
 /// `assets(list, asOf)`.
@@ -331,12 +340,9 @@ pub struct AssetLedger {
 
 const NO_VILLAGE: &str = "（未注明村）";
 
-/// The ledger: each row assessed (or its error kept), then summed up.
-pub fn ledger(
-    rows: Vec<Result<AssetInput>>,
-    reader: &mut Reader<'_>,
-    explain: bool,
-) -> Result<AssetLedger> {
+/// The ledger: each row assessed (or its error kept, with every problem of the row: those found
+/// reading it and the ledger's own, a year after the date's or an id given twice), then summed up.
+pub fn ledger(rows: Vec<AssetRow>, reader: &mut Reader<'_>, explain: bool) -> Result<AssetLedger> {
     if rows.len() > MAX_ASSETS {
         return Err(PolicyError::out_of_range(
             "",
@@ -351,37 +357,61 @@ pub fn ledger(
     let mut seen = HashSet::new();
     let mut items = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
-        let at = |field: &str| format!("[{i}].{field}");
-        let checked = row.and_then(|a| {
-            if a.year > year {
-                return Err(PolicyError::out_of_range(
-                    at("year"),
-                    format!("形成年度 {} 晚于测算日期所在年度 {year}", a.year),
-                ));
-            }
-            if !seen.insert(a.id.clone()) {
-                return Err(PolicyError::invalid_input(
-                    at("id"),
-                    format!("资产编号“{}”在台账中重复", a.id),
-                ));
-            }
-            check_income(&a).map_err(|e| e.under(&format!("[{i}]")))?;
-            Ok(a)
-        });
-        match checked {
+        match checked(row, i, year, &mut seen) {
             // What a good row needs of the parameters is the ledger's: a set that cannot answer
             // (a date before its figures) fails the whole ledger, not a row.
             Ok(a) => items.push(LedgerItem::Ok {
                 ok: true,
                 asset: Box::new(assess(&a, reader, &mut limits, explain)?),
             }),
-            Err(e) => items.push(LedgerItem::Err {
+            Err((id, e)) => items.push(LedgerItem::Err {
                 ok: false,
+                id,
                 error: BatchError::from(e),
             }),
         }
     }
     summarise(items, limits, reader, explain)
+}
+
+/// A row with the ledger's own checks: its year not after the date's, its id not given before, its
+/// planned income within its income. A row in error has every problem (those found reading it
+/// first), and its id when it could be read.
+fn checked(
+    row: AssetRow,
+    i: usize,
+    year: u32,
+    seen: &mut HashSet<String>,
+) -> std::result::Result<AssetInput, (Option<String>, PolicyError)> {
+    let at = |field: &str| format!("[{i}].{field}");
+    let mut c = Collect::default();
+    let asset = row.asset.map_err(|e| c.push(e)).ok();
+    if let Some(y) = row.year.filter(|y| *y > year) {
+        c.push(PolicyError::out_of_range(
+            at("year"),
+            format!("形成年度 {y} 晚于测算日期所在年度 {year}"),
+        ));
+    }
+    if let Some(id) = &row.id {
+        if !seen.insert(id.clone()) {
+            c.push(PolicyError::invalid_input(
+                at("id"),
+                format!("资产编号“{id}”在台账中重复"),
+            ));
+        }
+    }
+    if let Some(a) = &asset {
+        if let Err(e) = check_income(a) {
+            c.push(e.under(&format!("[{i}]")));
+        }
+    }
+    match (asset, c.into_error()) {
+        (Some(a), None) => Ok(a),
+        (_, e) => Err((
+            row.id,
+            e.unwrap_or_else(|| PolicyError::invalid_input(format!("[{i}]"), "资产有误")),
+        )),
+    }
 }
 
 /// What an asset's assessment collects before it is assembled.

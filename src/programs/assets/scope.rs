@@ -2,6 +2,8 @@
 //! an integrated-fund asset formed after the pilot years (六(十六)).
 
 use super::Work;
+use chrono::NaiveDate;
+
 use crate::base::calendar::format_date;
 use crate::base::error::Result;
 use crate::input::county::{label_of, AssetInput, FundingSource, FUNDING_SOURCES};
@@ -13,16 +15,36 @@ use crate::programs::transition;
 pub(super) fn scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Result<bool> {
     use FundingSource::*;
     let funds = label_of(FUNDING_SOURCES, a.funding_source);
+    // Read for the funds of the ledger only (as before: other funds need no year).
+    let (from, first) = match a.funding_source {
+        Other => (NaiveDate::MIN, 0),
+        _ => {
+            let from = reader.date(&p::ASSETS_SCOPE_FROM)?;
+            (
+                from,
+                u32::try_from(chrono::Datelike::year(&from)).unwrap_or(0),
+            )
+        }
+    };
+    // Funds of the ledger, but formed before the scope's year: not put in it (the next step).
+    let (put_in, also) = if a.year < first {
+        (
+            "但形成年度早于范围，不纳入台账",
+            "但形成年度早于范围，不纳入台账",
+        )
+    } else {
+        ("纳入扶贫项目资产台账", "同样纳入扶贫项目资产管理")
+    };
     let in_scope = match a.funding_source {
         SpecialFund | IntegratedFund => {
             w.step(rules::ASSETS_SCOPE, || {
-                format!("{funds}形成的资产，纳入扶贫项目资产台账。")
+                format!("{funds}形成的资产，{put_in}。")
             });
             true
         }
         LinkageFund | Bond | Collaboration | Donation => {
             w.step(rules::ASSETS_SCOPE_DOCUMENT, || {
-                format!("{funds}形成的资产，按国办函〔2021〕51号同样纳入扶贫项目资产管理。")
+                format!("{funds}形成的资产，按国办函〔2021〕51号{also}。")
             });
             true
         }
@@ -35,7 +57,7 @@ pub(super) fn scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Re
             false
         }
     };
-    let in_scope = in_scope && formed_in_scope(a, reader, w)?;
+    let in_scope = in_scope && formed_in_scope(a, (from, first), w);
     if a.funding_source == IntegratedFund {
         integrated_in_county(reader, w);
         let start = reader.date(&p::TRANSITION_START)?;
@@ -56,22 +78,23 @@ pub(super) fn scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Re
     Ok(in_scope)
 }
 
-/// Formed since 党的十八大 (国办函〔2021〕51号三(一)): a year before it is out of scope; its own year
-/// is counted in (rule `assets.scopeYear2012`: the ledger has no month).
-fn formed_in_scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Result<bool> {
-    let from = reader.date(&p::ASSETS_SCOPE_FROM)?;
-    let first = u32::try_from(chrono::Datelike::year(&from)).unwrap_or(0);
+/// Formed since 党的十八大 (国办函〔2021〕51号三(一), as reported: rule `assets.scopeYear`): a year
+/// before it is out of scope, with a step and a finding citing that document; its own year is
+/// counted in (rule `assets.scopeYear2012`: the ledger has no month).
+fn formed_in_scope(a: &AssetInput, (from, first): (NaiveDate, u32), w: &mut Work) -> bool {
     if a.year < first {
+        let said = format!(
+            "形成于 {} 年，早于党的十八大（{}）：不属于扶贫项目资产",
+            a.year,
+            format_date(from)
+        );
+        w.step(rules::ASSETS_SCOPE_YEAR, || format!("{said}。"));
         w.finding(
             "formedBeforeScope",
-            "二(四)",
-            format!(
-                "形成于 {} 年，早于党的十八大（{}）：不属于扶贫项目资产，请移出本台账或核实形成年度。",
-                a.year,
-                format_date(from)
-            ),
+            rules::ASSETS_SCOPE_YEAR.citation(),
+            format!("{said}，请移出本台账或核实形成年度。"),
         );
-        return Ok(false);
+        return false;
     }
     if a.year == first {
         w.assumptions.add(rules::ASSETS_SCOPE_YEAR2012);
@@ -79,7 +102,7 @@ fn formed_in_scope(a: &AssetInput, reader: &mut Reader<'_>, w: &mut Work) -> Res
             format!("形成于 {first} 年：党的十八大当年，台账只有年度，按在范围内计。")
         });
     }
-    Ok(true)
+    true
 }
 
 /// 统筹整合 funds are for poverty counties only: in a county that never was one, a finding.
