@@ -160,7 +160,7 @@ rules! {
     TRANSITION_PERIOD: "transition.period", Text, "一(二)", "2020年脱贫攻坚目标任务完成后设立5年过渡期（2021-01-01至2025-12-31）。";
     TRANSITION_PHASE: "transition.phase", Text, "一(二)", "测算日期在过渡期前、过渡期内（第几年）或过渡期后（常态化帮扶）。";
     TRANSITION_AFTER_PERIOD: "transition.afterPeriod", Document, "一(二)；2025年和2026年中央一号文件（新华社转述）", "过渡期后转入常态化帮扶，“大稳定、小调整”：所依据的文件只规定到过渡期结束，延续政策以当地现行通知为准。";
-    TRANSITION_CARRIED_VALUES: "transition.carriedValues", ASSUMPTION, "二(一)；四(九)", "过渡期结束后仍沿用只由过渡期文件（2021-2025年）规定的数值（如就业成本扣除的两个月最低工资、分类资助参保的比例，参数说明中写明）：文件只规定到2025-12-31，过渡期后“大稳定、小调整”，本计算器按不变计；当地另有规定的，改参数。";
+    TRANSITION_CARRIED_VALUES: "transition.carriedValues", ASSUMPTION, "一(二)、四(九)；2025年和2026年中央一号文件（新华社转述）", "过渡期结束后仍沿用只由过渡期文件（2021-2025年）规定的数值（如就业成本扣除的两个月最低工资、分类资助参保的比例，参数说明中写明）：文件只规定到5年过渡期结束（2025-12-31，一(二)），此后转入常态化帮扶（四(九)），“大稳定、小调整”见于2025年和2026年中央一号文件（新华社转述），本计算器按不变计；当地另有规定的，改参数。";
     TRANSITION_DAYS_REMAINING: "transition.daysRemaining", Text, "一(二)", "过渡期剩余天数，含测算当天；过渡期开始前另给距开始的天数。";
     TRANSITION_FUND_INTEGRATION_PILOT: "transition.fundIntegrationPilot", Text, "六(十六)", "过渡期前3年脱贫县继续实行涉农资金统筹整合试点。";
     TRANSITION_MEASURES: "transition.measures", Text, "一(二)、二(一)、二(二)、三(七)、四(九)、六(十七)、六(十九)", "列出测算日期生效的措施及其起止日期。";
@@ -278,7 +278,7 @@ rules! {
     MEDICAL_PREMIUM_INDIVIDUAL: "medicalPremium.individual", Document, "二(三)；国家医保局等年度城乡居民医保通知（转述）", "按参保年度的城乡居民基本医疗保险个人缴费标准计算。";
     MEDICAL_PREMIUM_MEMBER: "medicalPremium.member", Document, "二(三)；国办发〔2021〕42号", "全额资助特困人员，定额资助低保对象、返贫致贫人口；未参保的成员参保后才资助。";
     MEDICAL_PREMIUM_TRANSITION: "medicalPremium.transition", Document, "二(三)；医保发〔2021〕10号（转述）", "过渡期内，其他监测对象和脱贫人口按规定资助参保（比例为参数）；该文件只规定到过渡期结束（2025-12-31）。";
-    MEDICAL_PREMIUM_AFTER_PERIOD: "medicalPremium.afterPeriod", ASSUMPTION, "二(三)、二(一)", "过渡期后，其他监测对象和脱贫人口仍按参数比例资助参保：二(三)未设期限，二(一)要求兜底救助类政策保持稳定，过渡期后“大稳定、小调整”；2026-01-01 起的比例沿用过渡期末的数值，当地停止或调整的，改参数。";
+    MEDICAL_PREMIUM_AFTER_PERIOD: "medicalPremium.afterPeriod", ASSUMPTION, "二(三)、二(一)；2025年和2026年中央一号文件（新华社转述）", "过渡期后，其他监测对象和脱贫人口仍按参数比例资助参保：二(三)未设期限，二(一)要求兜底救助类政策保持稳定，过渡期后“大稳定、小调整”（2025年和2026年中央一号文件，新华社转述）；2026-01-01 起的比例沿用过渡期末的数值，当地停止或调整的，改参数。";
     MEDICAL_PREMIUM_SHARE: "medicalPremium.share", ASSUMPTION, "二(三)", "“定额资助”按个人缴费的比例表示（参数，黑龙江比例未找到）；同属多类的取最高比例。";
     // 住房安全
     HOUSING_RURAL: "housing.rural", Text, "二(三)、三(八)", "农村危房改造面向农村家庭；城市家庭不在此列。";
@@ -314,7 +314,7 @@ rules! {
     COUNTY_MEASURE: "county.measure", Text, "一(二)、一(三)、三(五)、三(七)、五(十四)、六(十六)、六(十七)、六(十八)、六(十九)、七(二十)、七(二十三)", "列出测算日期对该县生效的县级措施、适用范围（脱贫县、非脱贫县、重点帮扶县、所有县）和起止日期。";
     COUNTY_LIST: "county.list", Text, "五(十四)、六(十六)", "地级市或全省：列出测算日期有效的所辖县级单位，及其脱贫县、重点帮扶县、整合试点和生效措施。";
     COUNTY_ALLEVIATED_AREA: "county.alleviatedArea", ASSUMPTION, "一(三)、六(十八)", "文本中的“脱贫地区”按县计，指20个脱贫县。";
-    COUNTY_WINDOW: "county.window", ASSUMPTION, "一(二)、三(五)、三(七)、五(十四)、六(十七)、六(十九)、七(二十)、七(二十三)", "文本未写明期限的县级措施（产业规划、四好农村路、保险以奖代补、重点帮扶县支持、县管乡用、人才流动、省级领导联系、考核）自过渡期开始生效，不设截止日；过渡期后按继续计，列为待核对（五(十四)：新征程中不掉队；“大稳定、小调整”），当地另有规定的以当地为准。";
+    COUNTY_WINDOW: "county.window", ASSUMPTION, "一(二)、三(五)、三(七)、五(十四)、六(十七)、六(十九)、七(二十)、七(二十三)；2025年和2026年中央一号文件（新华社转述）", "文本未写明期限的县级措施（产业规划、四好农村路、保险以奖代补、重点帮扶县支持、县管乡用、人才流动、省级领导联系、考核）自过渡期开始生效，不设截止日；过渡期后按继续计，列为待核对（五(十四)：新征程中不掉队；“大稳定、小调整”：2025年和2026年中央一号文件，新华社转述），当地另有规定的以当地为准。";
     ASSETS_SCOPE: "assets.scope", Text, "二(四)", "使用各级财政专项扶贫资金和贫困县涉农整合资金形成的扶贫项目资产建立台账、分类管理。";
     ASSETS_SCOPE_DOCUMENT: "assets.scopeDocument", Document, "国办函〔2021〕51号（转述）", "地方政府债券、东西部协作、对口支援、定点帮扶、社会捐赠和2021年起衔接资金形成的资产同样纳入；其他资金形成的不是扶贫项目资产。";
     ASSETS_SCOPE_YEAR: "assets.scopeYear", Document, "国办函〔2021〕51号三(一)（转述）", "党的十八大以来形成的资产纳入台账：形成年度早于2012年的不属扶贫项目资产。";
@@ -552,6 +552,33 @@ mod tests {
                 .documents_beside("民发〔2021〕57号第八条（转述）"),
             ["民政部等四部门2022年通知一(四)"]
         );
+    }
+
+    #[test]
+    fn a_phrase_the_policy_text_lacks_is_cited_to_its_document() {
+        // “大稳定、小调整” (after the period) is said by the 2025 and 2026 No. 1 documents, not by
+        // any item of the text (二(一) keeps policies stable within the period): a rule quoting it
+        // shows that document beside the item its steps cite.
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/policy-text.json");
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(!text.contains("大稳定"));
+        let quoting: Vec<&Rule> = RULES
+            .iter()
+            .filter(|r| r.text.contains("“大稳定、小调整”"))
+            .collect();
+        assert!(quoting.len() >= 3);
+        for r in quoting {
+            let cited = r.sources().next().unwrap();
+            assert!(
+                r.documents_beside(cited)
+                    .iter()
+                    .any(|d| d.contains("中央一号文件")),
+                "{}: {}",
+                r.id,
+                r.source
+            );
+        }
+        assert_eq!(RuleId::from(TRANSITION_CARRIED_VALUES).citation(), "一(二)");
     }
 
     #[test]
