@@ -577,3 +577,74 @@ fn temporary_aid_names_the_dibao_it_subtracts_as_the_year_computed() {
     );
     assert!(steps.iter().all(|s| !s.contains("已获")), "{steps:#?}");
 }
+
+#[test]
+fn a_year_across_a_standard_change_says_it_is_counted_at_the_dates_value() {
+    // 延寿县, one adult without income. On 2021-12-31 the rural 低保 standard is 401, and the set
+    // already holds 441 from 2022-01-01: the year is 401.00 × 12 = 4812.00 (by months it would be
+    // 401 + 441 × 11 = 5252.00). The result says so, once, in a shared step and assumption.
+    let engine = Engine::new().unwrap();
+    let h = HouseholdInput::from_json(
+        r#"{"region":"230129","area":"rural","members":[{"id":"甲","birthDate":"1970-01-01"}]}"#,
+    )
+    .unwrap();
+    let rule = "annual.standardOfDate";
+    let e = engine.estimate(&h, "2021-12-31").unwrap();
+    let v = serde_json::to_value(&e).unwrap();
+    let dibao = v["programs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["program"] == "dibao")
+        .unwrap();
+    assert_eq!(dibao["annual"], "4812.00");
+    let step = dibao["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["rule"] == rule)
+        .expect("a step of annual.standardOfDate");
+    assert_eq!(
+        step["text"],
+        "测算日期起12个月内参数另有取值：农村低保标准，2022-01-01 起为 441.00 元/人·月（测算日期为 401.00 元/人·月）。全年按测算日期的取值计满12个月，不按月分段（本计算器的假设）。"
+    );
+    assert_eq!(step["citation"], "四(十)");
+    let listed = |v: &Value| -> Vec<String> {
+        v["assumptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["rule"] == rule)
+            .map(|a| {
+                a["usedBy"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p.as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert!(listed(&v).contains(&"dibao".to_string()));
+    assert!(v["assumptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["rule"] == rule
+            && a["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("全年按测算日期的取值计满12个月")));
+    // Unexplained, the estimate lists the rule as well (no words).
+    let lean = engine.estimate_unexplained(&h, "2021-12-31").unwrap();
+    assert!(listed(&serde_json::to_value(&lean).unwrap()).contains(&"dibao".to_string()));
+    // On 2022-06-01 the standard holds for the 12 months (no later value): nothing said for 低保
+    // (the premium, 350 then 380 from 2023-01-01, is said by its own programme).
+    let later = serde_json::to_value(engine.estimate(&h, "2022-06-01").unwrap()).unwrap();
+    assert_eq!(listed(&later), ["medicalPremium"]);
+    assert!(
+        !step_texts(&engine.estimate(&h, "2022-06-01").unwrap(), "dibao")
+            .iter()
+            .any(|t| t.contains("12个月内参数另有取值"))
+    );
+}

@@ -71,6 +71,20 @@ pub enum Value {
     Date(NaiveDate),
 }
 
+/// A value as a step says it: money to the fen with its unit (`441.00 元/人·月`), a tier as
+/// `2档`, a date as written, other numbers with their unit.
+pub fn value_text(spec: &Spec, v: &Value) -> String {
+    match (spec.unit, v) {
+        (_, Value::Date(d)) => format_date(*d),
+        (Unit::Tier, Value::Decimal(d)) => format!("{}档", d.normalize()),
+        (u, Value::Decimal(d)) if u.kind() == Kind::Money => {
+            format!("{} {}", Money::from_decimal(*d).to_fen_string(), u.label())
+        }
+        (Unit::Rate | Unit::Multiple, Value::Decimal(d)) => d.normalize().to_string(),
+        (u, Value::Decimal(d)) => format!("{} {}", d.normalize(), u.label()),
+    }
+}
+
 impl Value {
     pub fn display(&self) -> String {
         match self {
@@ -531,6 +545,50 @@ impl ParameterSet {
         param.values.get(at).ok_or_else(|| missing(spec))
     }
 
+    /// The first value of `spec` for `region` that takes effect after `on` and within the 12
+    /// months from `on` (the year an annual figure counts) and differs from the value on `on`:
+    /// what the year's figure does not follow (rule `annual.standardOfDate`). `None` when the
+    /// value holds all year, or there is none on `on`.
+    #[cold]
+    #[inline(never)]
+    pub fn later_change(
+        &self,
+        spec: &Spec,
+        on: NaiveDate,
+        region: Option<&Region>,
+    ) -> Option<&DatedValue> {
+        let param = self.params.get(spec)?;
+        let now = self.lookup(spec, on, region).ok()?;
+        let end = on.checked_add_months(Months::new(12))?;
+        // The regions a value may come from: the region's chain and the unregioned values. The
+        // dates values take effect on, each after the last, without a list (a lookup allocates
+        // nothing).
+        let chain = region.map_or([None, None, None], |r| r.chain);
+        let mut after = on;
+        loop {
+            let next = param
+                .values
+                .iter()
+                .filter(|v| v.from > after && v.from < end)
+                .filter(|v| v.region.is_none() || chain.contains(&v.region))
+                .map(|v| v.from)
+                .min()?;
+            let v = self.lookup(spec, next, region).ok()?;
+            if v.value != now.value {
+                return Some(v);
+            }
+            after = next;
+        }
+    }
+
+    /// Whether `spec` has any value for a region (values are sorted with the unregioned first).
+    fn is_regional(&self, spec: &Spec) -> bool {
+        self.params
+            .get(spec)
+            .and_then(|p| p.values.last())
+            .is_some_and(|v| v.region.is_some())
+    }
+
     /// [`ParameterSet::lookup`], as the parameter and the place of the value among its values.
     fn lookup_index(
         &self,
@@ -662,6 +720,9 @@ pub struct Reader<'a> {
     region: Option<&'a Region>,
     unofficial: UnofficialSet,
     stale: StaleSet,
+    /// The parameters read whose value changes within the 12 months from the date, for the
+    /// calculation's region (rule `annual.standardOfDate`).
+    changing: UnofficialSet,
     /// The values already found for this date and region (a batch's), when kept.
     resolved: Option<&'a Resolved>,
 }
@@ -687,6 +748,8 @@ impl Resolved {
     const LAST_PLACE: u32 = 0xFFFE;
     const UNOFFICIAL: u32 = 1 << 16;
     const STALE: u32 = 1 << 17;
+    /// The value changes within the 12 months from the date (see [`ParameterSet::later_change`]).
+    const CHANGES: u32 = 1 << 18;
     /// Where a slot keeps a stale value's day.
     const DAY_SHIFT: u32 = 32;
 
@@ -1150,12 +1213,15 @@ impl Serialize for StaleItem {
 pub struct Used {
     pub unofficial: UnofficialSet,
     pub stale: StaleSet,
+    /// The parameters read whose value changes within the year (see [`Reader::changing`]).
+    pub changing: UnofficialSet,
 }
 
 impl Used {
     pub fn extend(&mut self, other: &Used) {
         self.unofficial.extend(other.unofficial);
         self.stale.extend(&other.stale);
+        self.changing.extend(other.changing);
     }
 }
 
@@ -1182,6 +1248,7 @@ impl<'a> Reader<'a> {
             region,
             unofficial: UnofficialSet::default(),
             stale: StaleSet::default(),
+            changing: UnofficialSet::default(),
             resolved: None,
         }
     }
@@ -1276,6 +1343,9 @@ impl<'a> Reader<'a> {
             let day = u32::try_from(bits >> Resolved::DAY_SHIFT).unwrap_or(0);
             self.stale.insert_day(spec, day);
         }
+        if bits & u64::from(Resolved::CHANGES) != 0 {
+            self.changing.insert(spec);
+        }
     }
 
     /// Whether the figures rest on a value the set carries past the transition period: a parameter
@@ -1337,6 +1407,13 @@ impl<'a> Reader<'a> {
                 if due_for_checking(spec, v, self.params_on) {
                     bits |= Resolved::STALE;
                 }
+                if self
+                    .set
+                    .later_change(spec, self.params_on, self.region)
+                    .is_some()
+                {
+                    bits |= Resolved::CHANGES;
+                }
                 let bits = u64::from(bits) | u64::from(StaleDay::of(v.from)) << Resolved::DAY_SHIFT;
                 // Kept unless the parameter has more values than a slot can number.
                 let place = u32::try_from(at).ok().filter(|p| *p < Resolved::LAST_PLACE);
@@ -1371,6 +1448,14 @@ impl<'a> Reader<'a> {
         }
         if due_for_checking(spec, v, on) {
             self.stale.insert(spec, v.from);
+        }
+        // A change of the calculation's own date and region (a value for another region, a
+        // member's place of work, is the same there when the parameter has no regional values).
+        let here = on == self.params_on
+            && (region.map(|r| r.code) == self.region.map(|r| r.code)
+                || !self.set.is_regional(spec));
+        if here && self.set.later_change(spec, on, self.region).is_some() {
+            self.changing.insert(spec);
         }
         Ok(v)
     }
@@ -1456,7 +1541,26 @@ impl<'a> Reader<'a> {
         Used {
             unofficial: self.unofficial,
             stale: self.stale,
+            changing: self.changing,
         }
+    }
+
+    /// The parameters read so far whose value changes within the 12 months from the date, for
+    /// the calculation's region: each with its value on the date and the later one (rule
+    /// `annual.standardOfDate`). Looked up again: for the words only.
+    pub fn changing(&self) -> UnofficialSet {
+        self.changing
+    }
+
+    /// [`Reader::changing`] with the values: (parameter, value on the date, later value).
+    pub fn changes(&self) -> Vec<(&'static Spec, &'a DatedValue, &'a DatedValue)> {
+        by_name(self.changing.0)
+            .filter_map(|spec| {
+                let now = self.set.lookup(spec, self.params_on, self.region).ok()?;
+                let later = self.set.later_change(spec, self.params_on, self.region)?;
+                Some((spec, now, later))
+            })
+            .collect()
     }
 
     /// Starts reading apart: what is read until [`Reader::end_apart`] is not recorded here but
@@ -1466,6 +1570,7 @@ impl<'a> Reader<'a> {
         let kept = self.used();
         self.unofficial = UnofficialSet::default();
         self.stale = StaleSet::default();
+        self.changing = UnofficialSet::default();
         kept
     }
 
@@ -1474,6 +1579,7 @@ impl<'a> Reader<'a> {
         let apart = self.used();
         self.unofficial = kept.unofficial;
         self.stale = kept.stale;
+        self.changing = kept.changing;
         apart
     }
 
@@ -1483,6 +1589,7 @@ impl<'a> Reader<'a> {
     pub fn rest_on(&mut self, used: &Used) {
         self.unofficial.extend(used.unofficial);
         self.stale.extend(&used.stale);
+        self.changing.extend(used.changing);
     }
 }
 

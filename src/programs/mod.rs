@@ -386,6 +386,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
         let mut words = Explanation::default();
         figures.read_for_words(h, &r);
         figures.explain(h, a, &mut words);
+        say_changes(&r, &figures.citations(), &mut words);
         words.say_assumptions(assumed);
         words
     });
@@ -414,7 +415,41 @@ pub(crate) fn run<F: HouseholdProgramme>(
 /// transition period (see `Reader::carried`).
 fn carried_on(mut assumed: Assumptions, r: &mut Reader<'_>) -> Result<Assumptions> {
     assumed.add_if(r.carried()?, rules::TRANSITION_CARRIED_VALUES);
+    assumed.add_if(!r.changing().is_empty(), rules::ANNUAL_STANDARD_OF_DATE);
     Ok(assumed)
+}
+
+/// The step of `annual.standardOfDate`: each parameter the figures read whose value changes
+/// within the 12 months from the date, with its value on the date and the later one, and that
+/// the year is counted at the date's value. Nothing when none changes.
+#[cold]
+#[inline(never)]
+fn say_changes(r: &Reader<'_>, citations: &Citations, e: &mut Explanation) {
+    let changes = r.changes();
+    if changes.is_empty() {
+        return;
+    }
+    let said: Vec<String> = changes
+        .iter()
+        .map(|(spec, now, later)| {
+            format!(
+                "{}，{} 起为 {}（测算日期为 {}）",
+                spec.label,
+                crate::base::calendar::format_date(later.from),
+                crate::params::value_text(spec, &later.value),
+                crate::params::value_text(spec, &now.value)
+            )
+        })
+        .collect();
+    e.step_citing(
+        rules::ANNUAL_STANDARD_OF_DATE,
+        citations.for_rule(rules::ANNUAL_STANDARD_OF_DATE),
+        format!(
+            "测算日期起12个月内参数另有取值：{}。全年按测算日期的取值计满12个月，不按月分段。",
+            said.join("；")
+        ),
+        None,
+    );
 }
 
 impl ProgrammeResult<()> {
