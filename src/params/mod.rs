@@ -1552,6 +1552,39 @@ impl<'a> Reader<'a> {
         self.changing
     }
 
+    /// How a step says which value of `spec` it used for `region`: the date it applies from and,
+    /// when it is not official, its status (`2025-12-01 起，转述，只有一个来源`, `2021-01-01 起，示意`),
+    /// and when past its update cycle, that too; a caller's what-if says so. For the words only:
+    /// records nothing. Empty when the set has no value (the figures would have failed).
+    pub fn said(&self, spec: &'static Spec, region: Option<&Region>) -> String {
+        let Ok(v) = self.set.lookup(spec, self.params_on, region) else {
+            return String::new();
+        };
+        let mut s = format!("{} 起", format_date(v.from));
+        if v.is_what_if() {
+            s.push_str("，假设值");
+            return s;
+        }
+        match v.status {
+            Status::Official => {}
+            Status::Reported => s.push_str("，转述"),
+            Status::Illustrative => s.push_str("，示意"),
+        }
+        let single = |t: &str| {
+            crate::base::bytes::contains(t, "单一来源")
+                || crate::base::bytes::contains(t, "只有这一个来源")
+        };
+        if v.status != Status::Official
+            && (single(&v.source) || v.note.as_deref().is_some_and(single))
+        {
+            s.push_str("，只有一个来源");
+        }
+        if due_for_checking(spec, v, self.params_on) {
+            s.push_str("，已超过更新周期");
+        }
+        s
+    }
+
     /// [`Reader::changing`] with the values: (parameter, value on the date, later value).
     pub fn changes(&self) -> Vec<(&'static Spec, &'a DatedValue, &'a DatedValue)> {
         by_name(self.changing.0)
