@@ -722,7 +722,7 @@ pub struct Reader<'a> {
     stale: StaleSet,
     /// The parameters read whose value changes within the 12 months from the date, for the
     /// calculation's region (rule `annual.standardOfDate`).
-    changing: UnofficialSet,
+    changing: Changing,
     /// The values already found for this date and region (a batch's), when kept.
     resolved: Option<&'a Resolved>,
 }
@@ -885,6 +885,60 @@ fn by_name(bits: Bits) -> impl Iterator<Item = &'static Spec> {
     bits.indices()
         .filter_map(|r| BY_NAME.get(r))
         .filter_map(|i| catalogue::ALL.get(usize::from(*i)).copied())
+}
+
+/// The parameters a calculation read whose value changes within the 12 months from its date (rule
+/// `annual.standardOfDate`): up to eight, a byte each (the catalogue index + 1), in the order first
+/// read; more are not kept (the rule is listed all the same). Eight bytes, not a set of the
+/// catalogue's 256 bits: a reader is copied into every calculation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Changing(u64);
+
+impl Changing {
+    const SLOTS: u32 = 8;
+
+    fn insert(&mut self, spec: &Spec) {
+        let Some(id) = u64::try_from(spec.index)
+            .ok()
+            .filter(|i| *i < 0xFF)
+            .map(|i| i.wrapping_add(1))
+        else {
+            return;
+        };
+        for k in 0..Changing::SLOTS {
+            let shift = k.wrapping_mul(8);
+            match self.0.wrapping_shr(shift) & 0xFF {
+                0 => {
+                    self.0 |= id.wrapping_shl(shift);
+                    return;
+                }
+                b if b == id => return,
+                _ => {}
+            }
+        }
+    }
+
+    /// Add another calculation's.
+    pub fn extend(&mut self, other: Changing) {
+        for spec in other.specs() {
+            self.insert(spec);
+        }
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The parameters, in the order first read.
+    pub fn specs(self) -> impl Iterator<Item = &'static Spec> {
+        (0..Changing::SLOTS)
+            .map(move |k| self.0.wrapping_shr(k.wrapping_mul(8)) & 0xFF)
+            .take_while(|b| *b != 0)
+            .filter_map(|b| {
+                let at = usize::try_from(b.wrapping_sub(1)).ok()?;
+                catalogue::ALL.get(at).copied()
+            })
+    }
 }
 
 /// Which parameters a calculation used that are not `official`: a bit per catalogue entry, kept in
@@ -1214,7 +1268,7 @@ pub struct Used {
     pub unofficial: UnofficialSet,
     pub stale: StaleSet,
     /// The parameters read whose value changes within the year (see [`Reader::changing`]).
-    pub changing: UnofficialSet,
+    pub changing: Changing,
 }
 
 impl Used {
@@ -1248,7 +1302,7 @@ impl<'a> Reader<'a> {
             region,
             unofficial: UnofficialSet::default(),
             stale: StaleSet::default(),
-            changing: UnofficialSet::default(),
+            changing: Changing::default(),
             resolved: None,
         }
     }
@@ -1548,7 +1602,7 @@ impl<'a> Reader<'a> {
     /// The parameters read so far whose value changes within the 12 months from the date, for
     /// the calculation's region: each with its value on the date and the later one (rule
     /// `annual.standardOfDate`). Looked up again: for the words only.
-    pub fn changing(&self) -> UnofficialSet {
+    pub fn changing(&self) -> Changing {
         self.changing
     }
 
@@ -1585,15 +1639,12 @@ impl<'a> Reader<'a> {
         s
     }
 
-    /// [`Reader::changing`] with the values: (parameter, value on the date, later value).
-    pub fn changes(&self) -> Vec<(&'static Spec, &'a DatedValue, &'a DatedValue)> {
-        by_name(self.changing.0)
-            .filter_map(|spec| {
-                let now = self.set.lookup(spec, self.params_on, self.region).ok()?;
-                let later = self.set.later_change(spec, self.params_on, self.region)?;
-                Some((spec, now, later))
-            })
-            .collect()
+    /// The value of `spec` on the date and the later one within the 12 months, for the
+    /// calculation's region (one of [`Reader::changing`]). For the words only.
+    pub fn change_of(&self, spec: &'static Spec) -> Option<(&'a DatedValue, &'a DatedValue)> {
+        let now = self.set.lookup(spec, self.params_on, self.region).ok()?;
+        let later = self.set.later_change(spec, self.params_on, self.region)?;
+        Some((now, later))
     }
 
     /// Starts reading apart: what is read until [`Reader::end_apart`] is not recorded here but
@@ -1603,7 +1654,7 @@ impl<'a> Reader<'a> {
         let kept = self.used();
         self.unofficial = UnofficialSet::default();
         self.stale = StaleSet::default();
-        self.changing = UnofficialSet::default();
+        self.changing = Changing::default();
         kept
     }
 

@@ -199,8 +199,7 @@ impl Citations {
     }
     /// The first of them that `rule` lists among its sources, else the rule's own citation: what
     /// a step of a rule shared by the programmes cites for one of them.
-    pub fn for_rule(&self, rule: impl Into<RuleId>) -> &'static str {
-        let rule = rule.into();
+    pub fn for_rule(&self, rule: RuleId) -> &'static str {
         self.0
             .iter()
             .copied()

@@ -39,7 +39,7 @@ use crate::base::money::Money;
 use crate::input::model::Household;
 use crate::params::{Reader, StaleSet, UnofficialSet, Used};
 use crate::policy::explain::{Citations, Explanation, Fact, Step};
-use crate::policy::rules::{self, Assumptions};
+use crate::policy::rules::{self, Assumptions, RuleId};
 use assistance::Assistance;
 use reasons::Why;
 
@@ -425,31 +425,36 @@ fn carried_on(mut assumed: Assumptions, r: &mut Reader<'_>) -> Result<Assumption
 #[cold]
 #[inline(never)]
 fn say_changes(r: &Reader<'_>, citations: &Citations, e: &mut Explanation) {
-    let changes = r.changes();
-    if changes.is_empty() {
+    if r.changing().is_empty() {
         return;
     }
-    let said: Vec<String> = changes
-        .iter()
-        .map(|(spec, now, later)| {
-            format!(
-                "{}，{} 起为 {}（测算日期为 {}）",
-                spec.label,
-                crate::base::calendar::format_date(later.from),
-                crate::params::value_text(spec, &later.value),
-                crate::params::value_text(spec, &now.value)
-            )
-        })
-        .collect();
-    e.step_citing(
-        rules::ANNUAL_STANDARD_OF_DATE,
-        citations.for_rule(rules::ANNUAL_STANDARD_OF_DATE),
-        format!(
-            "测算日期起12个月内参数另有取值：{}。全年按测算日期的取值计满12个月，不按月分段。",
-            said.join("；")
-        ),
-        None,
-    );
+    // One string written in place (a list of sentences joined cost the module some kilobytes).
+    let mut text = String::new();
+    for spec in r.changing().specs() {
+        let Some((now, later)) = r.change_of(spec) else {
+            continue;
+        };
+        text.push_str(if text.is_empty() {
+            "测算日期起12个月内参数另有取值："
+        } else {
+            "；"
+        });
+        text.push_str(spec.label);
+        text.push('，');
+        text.push_str(&crate::base::calendar::format_date(later.from));
+        text.push_str(" 起为 ");
+        text.push_str(&crate::params::value_text(spec, &later.value));
+        text.push_str("（测算日期为 ");
+        text.push_str(&crate::params::value_text(spec, &now.value));
+        text.push('）');
+    }
+    if text.is_empty() {
+        return;
+    }
+    text.push_str("。全年按测算日期的取值计满12个月，不按月分段。");
+    // As a rule id: the steps' one body for every rule, not another for an assumption's id.
+    let rule = RuleId::from(rules::ANNUAL_STANDARD_OF_DATE);
+    e.step_citing(rule, citations.for_rule(rule), text, None);
 }
 
 impl ProgrammeResult<()> {
