@@ -117,8 +117,15 @@ struct TableSources {
 /// Each county's minimum wage tier by adjustment: (code, from) → (tier, basis).
 type CountyTiers = HashMap<(String, String), (String, String)>;
 
-/// One group of rows of the standards table: source, date basis, note by item.
-type StandardsSource = (String, String, HashMap<String, String>);
+/// One group of rows of the standards table: source, date basis, note by item, and the date this
+/// calculator takes the group's figures to apply from when the table's date is a report date
+/// (`assumedFrom`, with the reason in `assumption`), if any.
+type StandardsSource = (
+    String,
+    String,
+    HashMap<String, String>,
+    Option<(String, String)>,
+);
 
 const TABLE_SOURCES: &str = "table-sources.toml";
 
@@ -151,6 +158,8 @@ impl TableSources {
                     text(&t, "source"),
                     text(&t, "dateBasis"),
                     string_map(&t, "notes"),
+                    t.get("assumedFrom")
+                        .map(|from| (toml_text(from), text(&t, "assumption"))),
                 ),
             );
         }
@@ -874,7 +883,7 @@ impl Build {
             return;
         };
         let raw_from = table.col(row, "from");
-        let Some((source, basis, notes)) = self
+        let Some((source, basis, notes, assumed)) = self
             .sources
             .standards
             .get(&(code.clone(), raw_from.clone()))
@@ -893,19 +902,56 @@ impl Build {
         };
         let many = code.as_str() != "000000" && regions.len() > 1;
         let note_text = standard_note(conversion.as_deref(), status_note, many, &basis, zh_note);
+        let row = Val {
+            from,
+            region: None,
+            value,
+            source,
+            status: status.into(),
+            note: Some(note_text),
+            origin: at,
+        };
+        self.push_standard(spec, &regions, &row, assumed.as_ref());
+    }
+
+    /// A standards row's value for each of its regions; and, when its group's date is a report
+    /// date this calculator takes the figures to apply before (`assumedFrom`), the same figure
+    /// from that date too, as this calculator's assumption (illustrative), up to the report date,
+    /// where the row's own value (its status, its source) takes over.
+    fn push_standard(
+        &mut self,
+        spec: &'static Spec,
+        regions: &[Option<String>],
+        row: &Val,
+        assumed: Option<&(String, String)>,
+    ) {
+        let earlier = assumed.filter(|(from, _)| is_date(from) && *from < row.from);
+        if let Some((from, _)) = assumed.filter(|_| earlier.is_none()) {
+            self.problem(format!(
+                "{}：assumedFrom = {from} 应为早于 {} 的日期",
+                row.origin, row.from
+            ));
+        }
         for region in regions {
             self.push(
                 spec,
                 Val {
-                    from: from.clone(),
-                    region,
-                    value: value.clone(),
-                    source: source.clone(),
-                    status: status.into(),
-                    note: Some(note_text.clone()),
-                    origin: at.clone(),
+                    region: region.clone(),
+                    ..row.clone()
                 },
             );
+            if let Some((from, why)) = earlier {
+                self.push(
+                    spec,
+                    Val {
+                        from: from.clone(),
+                        region: region.clone(),
+                        source: format!("本计算器的假设：{why}；{}", row.source),
+                        status: "illustrative".into(),
+                        ..row.clone()
+                    },
+                );
+            }
         }
     }
 

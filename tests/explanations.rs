@@ -326,7 +326,7 @@ fn below_the_monitoring_line_never_reads_as_equal_to_it() {
     );
     assert!(
         steps.contains(
-            &"监测收入标准 6000.00 元/人·年：人均纯收入 5999.996… 元/人·年低于标准。".to_string()
+            &"监测收入标准 6000.00 元/人·年（2021-01-01 起，转述，已超过更新周期）：人均纯收入 5999.996… 元/人·年低于标准。".to_string()
         ),
         "{steps:?}"
     );
@@ -445,7 +445,7 @@ fn a_per_capita_income_below_the_line_is_said_exactly_where_the_fen_hides_it() {
     );
     assert!(
         steps.contains(
-            &"监测收入标准 6000.00 元/人·年：人均纯收入 5999.995 元/人·年低于标准。".to_string()
+            &"监测收入标准 6000.00 元/人·年（2021-01-01 起，转述，已超过更新周期）：人均纯收入 5999.995 元/人·年低于标准。".to_string()
         ),
         "{steps:?}"
     );
@@ -576,4 +576,122 @@ fn temporary_aid_names_the_dibao_it_subtracts_as_the_year_computed() {
         "{steps:#?}"
     );
     assert!(steps.iter().all(|s| !s.contains("已获")), "{steps:#?}");
+}
+
+#[test]
+fn a_year_across_a_standard_change_says_it_is_counted_at_the_dates_value() {
+    // 延寿县, one adult without income. On 2021-12-31 the rural 低保 standard is 401, and the set
+    // already holds 441 from 2022-01-01: the year is 401.00 × 12 = 4812.00 (by months it would be
+    // 401 + 441 × 11 = 5252.00). The result says so, once, in a shared step and assumption.
+    let engine = Engine::new().unwrap();
+    let h = HouseholdInput::from_json(
+        r#"{"region":"230129","area":"rural","members":[{"id":"甲","birthDate":"1970-01-01"}]}"#,
+    )
+    .unwrap();
+    let rule = "annual.standardOfDate";
+    let e = engine.estimate(&h, "2021-12-31").unwrap();
+    let v = serde_json::to_value(&e).unwrap();
+    let dibao = v["programs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["program"] == "dibao")
+        .unwrap();
+    assert_eq!(dibao["annual"], "4812.00");
+    let step = dibao["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["rule"] == rule)
+        .expect("a step of annual.standardOfDate");
+    assert_eq!(
+        step["text"],
+        "测算日期起12个月内参数另有取值：农村低保标准，2022-01-01 起为 441.00 元/人·月（测算日期为 401.00 元/人·月）。全年按测算日期的取值计满12个月，不按月分段（本计算器的假设）。"
+    );
+    assert_eq!(step["citation"], "四(十)");
+    let listed = |v: &Value| -> Vec<String> {
+        v["assumptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["rule"] == rule)
+            .map(|a| {
+                a["usedBy"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p.as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert!(listed(&v).contains(&"dibao".to_string()));
+    assert!(v["assumptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["rule"] == rule
+            && a["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("全年按测算日期的取值计满12个月")));
+    // Unexplained, the estimate lists the rule as well (no words).
+    let lean = engine.estimate_unexplained(&h, "2021-12-31").unwrap();
+    assert!(listed(&serde_json::to_value(&lean).unwrap()).contains(&"dibao".to_string()));
+    // On 2022-06-01 the standard holds for the 12 months (no later value): nothing said for 低保
+    // (the premium, 350 then 380 from 2023-01-01, is said by its own programme).
+    let later = serde_json::to_value(engine.estimate(&h, "2022-06-01").unwrap()).unwrap();
+    assert_eq!(listed(&later), ["medicalPremium"]);
+    assert!(
+        !step_texts(&engine.estimate(&h, "2022-06-01").unwrap(), "dibao")
+            .iter()
+            .any(|t| t.contains("12个月内参数另有取值"))
+    );
+}
+
+#[test]
+fn steps_say_the_date_and_status_of_the_figures_they_use() {
+    let engine = Engine::new().unwrap();
+    let estimate = |json: &str, on: &str| {
+        let h = HouseholdInput::from_json(json).unwrap();
+        engine.estimate(&h, on).unwrap()
+    };
+    let step = |e: &zhenxing::estimate::Estimate, program: &str, opening: &str| -> String {
+        step_texts(e, program)
+            .into_iter()
+            .find(|t| t.starts_with(opening))
+            .unwrap_or_else(|| panic!("{program}: no step opening {opening}"))
+    };
+    // 呼玛县, the father working in 大庆高新区 (a development zone no wage notice lists: its tier is
+    // illustrative, 大庆's urban districts' tier 1) on 2025-12-01: tier 1 is 2270.00 from that day,
+    // a notice only one reproduction gives. 2 × 2270.00 = 4540.00.
+    let e = estimate(
+        r#"{"region":"232721","area":"rural","members":[{"id":"父","birthDate":"1980-01-01","wages":"8000","workRegion":"230671"},{"id":"母","birthDate":"1982-01-01"}]}"#,
+        "2025-12-01",
+    );
+    assert_eq!(
+        step(&e, "dibao", "父：在"),
+        "父：在大庆高新技术产业开发区务工（最低工资1档 2270.00 元/月；档次 2025-12-01 起，示意；金额 2025-12-01 起，转述，只有一个来源），两个月最低工资 2 × 2270.00 = 4540.00 元。"
+    );
+    // The monitoring line: 6000 of 2021, reported, past its yearly cycle in 2025.
+    let v = serde_json::to_value(&e).unwrap();
+    let line = texts(&v["monitoring"])
+        .into_iter()
+        .find(|t| t.starts_with("监测收入标准"))
+        .unwrap();
+    assert!(
+        line.starts_with("监测收入标准 6000.00 元/人·年（2021-01-01 起，转述，已超过更新周期）："),
+        "{line}"
+    );
+    // 方正县, an urban 特困 person on 2021-06-01: the care standard 729 is illustrative in 2021
+    // (Harbin's 2022 county figure, used from 2021-01-01): basic ceil(1.3 × 637 = 828.10) = 829.
+    let e = estimate(
+        r#"{"region":"230124","area":"urban","members":[{"id":"老","birthDate":"1950-01-01","hasSupporter":false}]}"#,
+        "2021-06-01",
+    );
+    let member = step(&e, "tekun", "老：");
+    assert!(
+        member.ends_with("基本生活 829.00 元 + 具备生活自理能力，按全自理标准照料护理费 729.00 元（2021-01-01 起，示意）= 1558.00 元/月。"),
+        "{member}"
+    );
 }

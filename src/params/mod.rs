@@ -71,6 +71,20 @@ pub enum Value {
     Date(NaiveDate),
 }
 
+/// A value as a step says it: money to the fen with its unit (`441.00 元/人·月`), a tier as
+/// `2档`, a date as written, other numbers with their unit.
+pub fn value_text(spec: &Spec, v: &Value) -> String {
+    match (spec.unit, v) {
+        (_, Value::Date(d)) => format_date(*d),
+        (Unit::Tier, Value::Decimal(d)) => format!("{}档", d.normalize()),
+        (u, Value::Decimal(d)) if u.kind() == Kind::Money => {
+            format!("{} {}", Money::from_decimal(*d).to_fen_string(), u.label())
+        }
+        (Unit::Rate | Unit::Multiple, Value::Decimal(d)) => d.normalize().to_string(),
+        (u, Value::Decimal(d)) => format!("{} {}", d.normalize(), u.label()),
+    }
+}
+
 impl Value {
     pub fn display(&self) -> String {
         match self {
@@ -531,6 +545,50 @@ impl ParameterSet {
         param.values.get(at).ok_or_else(|| missing(spec))
     }
 
+    /// The first value of `spec` for `region` that takes effect after `on` and within the 12
+    /// months from `on` (the year an annual figure counts) and differs from the value on `on`:
+    /// what the year's figure does not follow (rule `annual.standardOfDate`). `None` when the
+    /// value holds all year, or there is none on `on`.
+    #[cold]
+    #[inline(never)]
+    pub fn later_change(
+        &self,
+        spec: &Spec,
+        on: NaiveDate,
+        region: Option<&Region>,
+    ) -> Option<&DatedValue> {
+        let param = self.params.get(spec)?;
+        let now = self.lookup(spec, on, region).ok()?;
+        let end = on.checked_add_months(Months::new(12))?;
+        // The regions a value may come from: the region's chain and the unregioned values. The
+        // dates values take effect on, each after the last, without a list (a lookup allocates
+        // nothing).
+        let chain = region.map_or([None, None, None], |r| r.chain);
+        let mut after = on;
+        loop {
+            let next = param
+                .values
+                .iter()
+                .filter(|v| v.from > after && v.from < end)
+                .filter(|v| v.region.is_none() || chain.contains(&v.region))
+                .map(|v| v.from)
+                .min()?;
+            let v = self.lookup(spec, next, region).ok()?;
+            if v.value != now.value {
+                return Some(v);
+            }
+            after = next;
+        }
+    }
+
+    /// Whether `spec` has any value for a region (values are sorted with the unregioned first).
+    fn is_regional(&self, spec: &Spec) -> bool {
+        self.params
+            .get(spec)
+            .and_then(|p| p.values.last())
+            .is_some_and(|v| v.region.is_some())
+    }
+
     /// [`ParameterSet::lookup`], as the parameter and the place of the value among its values.
     fn lookup_index(
         &self,
@@ -662,6 +720,9 @@ pub struct Reader<'a> {
     region: Option<&'a Region>,
     unofficial: UnofficialSet,
     stale: StaleSet,
+    /// The parameters read whose value changes within the 12 months from the date, for the
+    /// calculation's region (rule `annual.standardOfDate`).
+    changing: Changing,
     /// The values already found for this date and region (a batch's), when kept.
     resolved: Option<&'a Resolved>,
 }
@@ -687,6 +748,8 @@ impl Resolved {
     const LAST_PLACE: u32 = 0xFFFE;
     const UNOFFICIAL: u32 = 1 << 16;
     const STALE: u32 = 1 << 17;
+    /// The value changes within the 12 months from the date (see [`ParameterSet::later_change`]).
+    const CHANGES: u32 = 1 << 18;
     /// Where a slot keeps a stale value's day.
     const DAY_SHIFT: u32 = 32;
 
@@ -822,6 +885,60 @@ fn by_name(bits: Bits) -> impl Iterator<Item = &'static Spec> {
     bits.indices()
         .filter_map(|r| BY_NAME.get(r))
         .filter_map(|i| catalogue::ALL.get(usize::from(*i)).copied())
+}
+
+/// The parameters a calculation read whose value changes within the 12 months from its date (rule
+/// `annual.standardOfDate`): up to eight, a byte each (the catalogue index + 1), in the order first
+/// read; more are not kept (the rule is listed all the same). Eight bytes, not a set of the
+/// catalogue's 256 bits: a reader is copied into every calculation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Changing(u64);
+
+impl Changing {
+    const SLOTS: u32 = 8;
+
+    fn insert(&mut self, spec: &Spec) {
+        let Some(id) = u64::try_from(spec.index)
+            .ok()
+            .filter(|i| *i < 0xFF)
+            .map(|i| i.wrapping_add(1))
+        else {
+            return;
+        };
+        for k in 0..Changing::SLOTS {
+            let shift = k.wrapping_mul(8);
+            match self.0.wrapping_shr(shift) & 0xFF {
+                0 => {
+                    self.0 |= id.wrapping_shl(shift);
+                    return;
+                }
+                b if b == id => return,
+                _ => {}
+            }
+        }
+    }
+
+    /// Add another calculation's.
+    pub fn extend(&mut self, other: Changing) {
+        for spec in other.specs() {
+            self.insert(spec);
+        }
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The parameters, in the order first read.
+    pub fn specs(self) -> impl Iterator<Item = &'static Spec> {
+        (0..Changing::SLOTS)
+            .map(move |k| self.0.wrapping_shr(k.wrapping_mul(8)) & 0xFF)
+            .take_while(|b| *b != 0)
+            .filter_map(|b| {
+                let at = usize::try_from(b.wrapping_sub(1)).ok()?;
+                catalogue::ALL.get(at).copied()
+            })
+    }
 }
 
 /// Which parameters a calculation used that are not `official`: a bit per catalogue entry, kept in
@@ -1150,12 +1267,15 @@ impl Serialize for StaleItem {
 pub struct Used {
     pub unofficial: UnofficialSet,
     pub stale: StaleSet,
+    /// The parameters read whose value changes within the year (see [`Reader::changing`]).
+    pub changing: Changing,
 }
 
 impl Used {
     pub fn extend(&mut self, other: &Used) {
         self.unofficial.extend(other.unofficial);
         self.stale.extend(&other.stale);
+        self.changing.extend(other.changing);
     }
 }
 
@@ -1182,6 +1302,7 @@ impl<'a> Reader<'a> {
             region,
             unofficial: UnofficialSet::default(),
             stale: StaleSet::default(),
+            changing: Changing::default(),
             resolved: None,
         }
     }
@@ -1276,6 +1397,9 @@ impl<'a> Reader<'a> {
             let day = u32::try_from(bits >> Resolved::DAY_SHIFT).unwrap_or(0);
             self.stale.insert_day(spec, day);
         }
+        if bits & u64::from(Resolved::CHANGES) != 0 {
+            self.changing.insert(spec);
+        }
     }
 
     /// Whether the figures rest on a value the set carries past the transition period: a parameter
@@ -1337,6 +1461,13 @@ impl<'a> Reader<'a> {
                 if due_for_checking(spec, v, self.params_on) {
                     bits |= Resolved::STALE;
                 }
+                if self
+                    .set
+                    .later_change(spec, self.params_on, self.region)
+                    .is_some()
+                {
+                    bits |= Resolved::CHANGES;
+                }
                 let bits = u64::from(bits) | u64::from(StaleDay::of(v.from)) << Resolved::DAY_SHIFT;
                 // Kept unless the parameter has more values than a slot can number.
                 let place = u32::try_from(at).ok().filter(|p| *p < Resolved::LAST_PLACE);
@@ -1371,6 +1502,14 @@ impl<'a> Reader<'a> {
         }
         if due_for_checking(spec, v, on) {
             self.stale.insert(spec, v.from);
+        }
+        // A change of the calculation's own date and region (a value for another region, a
+        // member's place of work, is the same there when the parameter has no regional values).
+        let here = on == self.params_on
+            && (region.map(|r| r.code) == self.region.map(|r| r.code)
+                || !self.set.is_regional(spec));
+        if here && self.set.later_change(spec, on, self.region).is_some() {
+            self.changing.insert(spec);
         }
         Ok(v)
     }
@@ -1456,7 +1595,56 @@ impl<'a> Reader<'a> {
         Used {
             unofficial: self.unofficial,
             stale: self.stale,
+            changing: self.changing,
         }
+    }
+
+    /// The parameters read so far whose value changes within the 12 months from the date, for
+    /// the calculation's region: each with its value on the date and the later one (rule
+    /// `annual.standardOfDate`). Looked up again: for the words only.
+    pub fn changing(&self) -> Changing {
+        self.changing
+    }
+
+    /// How a step says which value of `spec` it used for `region`: the date it applies from and,
+    /// when it is not official, its status (`2025-12-01 起，转述，只有一个来源`, `2021-01-01 起，示意`),
+    /// and when past its update cycle, that too; a caller's what-if says so. For the words only:
+    /// records nothing. Empty when the set has no value (the figures would have failed).
+    pub fn said(&self, spec: &'static Spec, region: Option<&Region>) -> String {
+        let Ok(v) = self.set.lookup(spec, self.params_on, region) else {
+            return String::new();
+        };
+        let mut s = format!("{} 起", format_date(v.from));
+        if v.is_what_if() {
+            s.push_str("，假设值");
+            return s;
+        }
+        match v.status {
+            Status::Official => {}
+            Status::Reported => s.push_str("，转述"),
+            Status::Illustrative => s.push_str("，示意"),
+        }
+        let single = |t: &str| {
+            crate::base::bytes::contains(t, "单一来源")
+                || crate::base::bytes::contains(t, "只有这一个来源")
+        };
+        if v.status != Status::Official
+            && (single(&v.source) || v.note.as_deref().is_some_and(single))
+        {
+            s.push_str("，只有一个来源");
+        }
+        if due_for_checking(spec, v, self.params_on) {
+            s.push_str("，已超过更新周期");
+        }
+        s
+    }
+
+    /// The value of `spec` on the date and the later one within the 12 months, for the
+    /// calculation's region (one of [`Reader::changing`]). For the words only.
+    pub fn change_of(&self, spec: &'static Spec) -> Option<(&'a DatedValue, &'a DatedValue)> {
+        let now = self.set.lookup(spec, self.params_on, self.region).ok()?;
+        let later = self.set.later_change(spec, self.params_on, self.region)?;
+        Some((now, later))
     }
 
     /// Starts reading apart: what is read until [`Reader::end_apart`] is not recorded here but
@@ -1466,6 +1654,7 @@ impl<'a> Reader<'a> {
         let kept = self.used();
         self.unofficial = UnofficialSet::default();
         self.stale = StaleSet::default();
+        self.changing = Changing::default();
         kept
     }
 
@@ -1474,6 +1663,7 @@ impl<'a> Reader<'a> {
         let apart = self.used();
         self.unofficial = kept.unofficial;
         self.stale = kept.stale;
+        self.changing = kept.changing;
         apart
     }
 
@@ -1483,6 +1673,7 @@ impl<'a> Reader<'a> {
     pub fn rest_on(&mut self, used: &Used) {
         self.unofficial.extend(used.unofficial);
         self.stale.extend(&used.stale);
+        self.changing.extend(used.changing);
     }
 }
 

@@ -1401,3 +1401,35 @@ fn national_minimum_pension_says_its_source_was_not_found() {
         assert_eq!(v.status, Status::Reported, "{on}");
     }
 }
+
+/// docs/parameters.md names the parameters the calculation does not read: exactly the catalogue's
+/// informational ones (`tekun.supportStandard.ruralDispersed` is read, for `tekun.supportFloor`).
+#[test]
+fn the_parameters_guide_names_exactly_the_informational_parameters() {
+    let doc = include_str!("../../docs/parameters.md");
+    let paragraph = doc
+        .split("\n\n")
+        .find(|p| p.contains("计算不读取"))
+        .expect("docs/parameters.md says which parameters are not read");
+    let (not_read, rest) = paragraph
+        .split_once("农村分散供养的年标准")
+        .unwrap_or((paragraph, ""));
+    fn named(text: &str) -> Vec<&str> {
+        text.split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|n| catalogue::ALL.iter().any(|s| s.name == *n))
+            .collect()
+    }
+    let mut listed = named(not_read);
+    listed.sort_unstable();
+    let mut informational: Vec<&str> = catalogue::ALL
+        .iter()
+        .filter(|s| s.informational)
+        .map(|s| s.name)
+        .collect();
+    informational.sort_unstable();
+    assert_eq!(listed, informational);
+    assert!(named(rest).contains(&catalogue::TEKUN_SUPPORT_RURAL_DISPERSED.name));
+    assert!(!catalogue::TEKUN_SUPPORT_RURAL_DISPERSED.informational);
+}

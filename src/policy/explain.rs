@@ -197,6 +197,15 @@ impl Citations {
     pub fn into_vec(self) -> Vec<&'static str> {
         self.0
     }
+    /// The first of them that `rule` lists among its sources, else the rule's own citation: what
+    /// a step of a rule shared by the programmes cites for one of them.
+    pub fn for_rule(&self, rule: RuleId) -> &'static str {
+        self.0
+            .iter()
+            .copied()
+            .find(|c| rule.rule().sources().any(|s| s == *c))
+            .unwrap_or(rule.citation())
+    }
 }
 
 #[cfg(test)]

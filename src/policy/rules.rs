@@ -160,7 +160,7 @@ rules! {
     TRANSITION_PERIOD: "transition.period", Text, "一(二)", "2020年脱贫攻坚目标任务完成后设立5年过渡期（2021-01-01至2025-12-31）。";
     TRANSITION_PHASE: "transition.phase", Text, "一(二)", "测算日期在过渡期前、过渡期内（第几年）或过渡期后（常态化帮扶）。";
     TRANSITION_AFTER_PERIOD: "transition.afterPeriod", Document, "一(二)；2025年和2026年中央一号文件（新华社转述）", "过渡期后转入常态化帮扶，“大稳定、小调整”：所依据的文件只规定到过渡期结束，延续政策以当地现行通知为准。";
-    TRANSITION_CARRIED_VALUES: "transition.carriedValues", ASSUMPTION, "二(一)；四(九)", "过渡期结束后仍沿用只由过渡期文件（2021-2025年）规定的数值（如就业成本扣除的两个月最低工资、分类资助参保的比例，参数说明中写明）：文件只规定到2025-12-31，过渡期后“大稳定、小调整”，本计算器按不变计；当地另有规定的，改参数。";
+    TRANSITION_CARRIED_VALUES: "transition.carriedValues", ASSUMPTION, "一(二)、四(九)；2025年和2026年中央一号文件（新华社转述）", "过渡期结束后仍沿用只由过渡期文件（2021-2025年）规定的数值（如就业成本扣除的两个月最低工资、分类资助参保的比例，参数说明中写明）：文件只规定到5年过渡期结束（2025-12-31，一(二)），此后转入常态化帮扶（四(九)），“大稳定、小调整”见于2025年和2026年中央一号文件（新华社转述），本计算器按不变计；当地另有规定的，改参数。";
     TRANSITION_DAYS_REMAINING: "transition.daysRemaining", Text, "一(二)", "过渡期剩余天数，含测算当天；过渡期开始前另给距开始的天数。";
     TRANSITION_FUND_INTEGRATION_PILOT: "transition.fundIntegrationPilot", Text, "六(十六)", "过渡期前3年脱贫县继续实行涉农资金统筹整合试点。";
     TRANSITION_MEASURES: "transition.measures", Text, "一(二)、二(一)、二(二)、三(七)、四(九)、六(十七)、六(十九)", "列出测算日期生效的措施及其起止日期。";
@@ -172,6 +172,7 @@ rules! {
     MEMBER_BIRTHDAY: "member.birthday", ASSUMPTION, "民发〔2021〕43号第五条", "周岁从生日当天起算（当天即满；社会救助文件未写明，司法解释另有“从周岁生日的第二天起算”的口径）；2月29日出生的，平年按3月1日满周岁：平年2月28日按未满计，3月1日按已满计（按2月28日满计的，2月28日就多满一岁）。";
     // 年额
     ANNUAL_ENDS_WITHIN_YEAR: "annual.endsWithinYear", ASSUMPTION, "四(十)、四(十二)、六(十九)", "按月发放、测算日期起12个月内到期的（低保渐退期届满，特困人员中的未成年人、孤儿和事实无人抚养儿童年满18周岁，雨露计划补助期届满），全年 = 月额 × 剩余月数（按年的雨露计划以年额的十二分之一为月额）：自测算日期起到期满次日的整月数，不足一月按一月计，最多12个月。低保（整户补差或单人户）的加发也按月计：成员在12个月内满未成年人年龄上限（加发到期）或老年人年龄（加发开始）的（年龄为参数），满周岁前的月数按同一办法计、按原加发额（满周岁所在的月按原额），其余月份按新的加发额，全年 = 月额 × 12 加上加发的变化额 × 其后月数。整户补差的家庭或测算日期不享受低保的家庭（没有其他成员，或其余成员不符合低保）中，社会散居孤儿、事实无人抚养儿童在12个月内年满18周岁、基本生活费停发（不在继续发放的学校就读）的，特困人员中的未成年人满18周岁、供养到期的（按上文），从满周岁起计入家庭低保：满周岁前的月数按同一办法计、按原月额，其余月份按计入该成员（按18周岁计，其余成员按测算日期）重新计算的月额；测算日期不享受低保、因此纳入的，测算日期的月额为0，全年只计其后月份，仍算符合低保。年内家庭人员构成的其他变化（渐退期或单人户家庭的成员成年后计入的，劳动能力、特困条件等随年龄的变化）不计；渐退期的月额不随年龄调整。";
+    ANNUAL_STANDARD_OF_DATE: "annual.standardOfDate", ASSUMPTION, "四(十)、四(十一)、四(十二)、四(十三)、二(三)、三(六)、三(八)、六(十七)、六(十九)", "全年按测算日期的取值计满12个月：测算所用的参数（标准、最低工资、比例等）在测算日期起12个月内另有取值的（如次年1月1日起的新低保标准、12月1日起的新最低工资），全年仍按测算日期的取值 × 12（按年的，按测算日期的年额）计，不按月分段；步骤写明该参数、新取值和起始日期。新取值下的数额，以其起始日期测算，或比较两个日期。年内到期、满周岁的变化按月计，不在此列。";
     // 防止返贫动态监测
     MONITORING_PER_CAPITA_NET_INCOME: "monitoring.perCapitaNetIncome", ASSUMPTION, "二(二)", "家庭人均纯收入 = 登记的经营、财产、转移、其他收入、不计入低保的收入与工资之和 ÷ 人数：各项按已扣除经营费用的净额录入，文件未给出本计算器可用的算法。监测收入标准与这一人均纯收入比较：标准的出处（县级文件转述）写作“家庭年人均可支配收入”，本计算器不另扣个人所得税、社会保险缴费等，按两者相同计。";
     MONITORING_INCOME_LINE: "monitoring.incomeLine", Text, "二(二)", "人均纯收入低于监测收入标准的（等于标准的不算低于），存在返贫致贫风险。";
@@ -279,7 +280,7 @@ rules! {
     MEDICAL_PREMIUM_INDIVIDUAL: "medicalPremium.individual", Document, "二(三)；国家医保局等年度城乡居民医保通知（转述）", "按参保年度的城乡居民基本医疗保险个人缴费标准计算。";
     MEDICAL_PREMIUM_MEMBER: "medicalPremium.member", Document, "二(三)；国办发〔2021〕42号", "全额资助特困人员，定额资助低保对象、返贫致贫人口；未参保的成员参保后才资助。";
     MEDICAL_PREMIUM_TRANSITION: "medicalPremium.transition", Document, "二(三)；医保发〔2021〕10号（转述）", "过渡期内，其他监测对象和脱贫人口按规定资助参保（比例为参数）；该文件只规定到过渡期结束（2025-12-31）。";
-    MEDICAL_PREMIUM_AFTER_PERIOD: "medicalPremium.afterPeriod", ASSUMPTION, "二(三)、二(一)", "过渡期后，其他监测对象和脱贫人口仍按参数比例资助参保：二(三)未设期限，二(一)要求兜底救助类政策保持稳定，过渡期后“大稳定、小调整”；2026-01-01 起的比例沿用过渡期末的数值，当地停止或调整的，改参数。";
+    MEDICAL_PREMIUM_AFTER_PERIOD: "medicalPremium.afterPeriod", ASSUMPTION, "二(三)、二(一)；2025年和2026年中央一号文件（新华社转述）", "过渡期后，其他监测对象和脱贫人口仍按参数比例资助参保：二(三)未设期限，二(一)要求兜底救助类政策保持稳定，过渡期后“大稳定、小调整”（2025年和2026年中央一号文件，新华社转述）；2026-01-01 起的比例沿用过渡期末的数值，当地停止或调整的，改参数。";
     MEDICAL_PREMIUM_SHARE: "medicalPremium.share", ASSUMPTION, "二(三)", "“定额资助”按个人缴费的比例表示（参数，黑龙江比例未找到）；同属多类的取最高比例。";
     // 住房安全
     HOUSING_RURAL: "housing.rural", Text, "二(三)、三(八)", "农村危房改造面向农村家庭；城市家庭不在此列。";
@@ -316,7 +317,7 @@ rules! {
     COUNTY_MEASURE: "county.measure", Text, "一(二)、一(三)、三(五)、三(七)、五(十四)、六(十六)、六(十七)、六(十八)、六(十九)、七(二十)、七(二十三)", "列出测算日期对该县生效的县级措施、适用范围（脱贫县、非脱贫县、重点帮扶县、所有县）和起止日期。";
     COUNTY_LIST: "county.list", Text, "五(十四)、六(十六)", "地级市或全省：列出测算日期有效的所辖县级单位，及其脱贫县、重点帮扶县、整合试点和生效措施。";
     COUNTY_ALLEVIATED_AREA: "county.alleviatedArea", ASSUMPTION, "一(三)、六(十八)", "文本中的“脱贫地区”按县计，指20个脱贫县。";
-    COUNTY_WINDOW: "county.window", ASSUMPTION, "一(二)、三(五)、三(七)、五(十四)、六(十七)、六(十九)、七(二十)、七(二十三)", "文本未写明期限的县级措施（产业规划、四好农村路、保险以奖代补、重点帮扶县支持、县管乡用、人才流动、省级领导联系、考核）自过渡期开始生效，不设截止日；过渡期后按继续计，列为待核对（五(十四)：新征程中不掉队；“大稳定、小调整”），当地另有规定的以当地为准。";
+    COUNTY_WINDOW: "county.window", ASSUMPTION, "一(二)、三(五)、三(七)、五(十四)、六(十七)、六(十九)、七(二十)、七(二十三)；2025年和2026年中央一号文件（新华社转述）", "文本未写明期限的县级措施（产业规划、四好农村路、保险以奖代补、重点帮扶县支持、县管乡用、人才流动、省级领导联系、考核）自过渡期开始生效，不设截止日；过渡期后按继续计，列为待核对（五(十四)：新征程中不掉队；“大稳定、小调整”：2025年和2026年中央一号文件，新华社转述），当地另有规定的以当地为准。";
     ASSETS_SCOPE: "assets.scope", Text, "二(四)", "使用各级财政专项扶贫资金和贫困县涉农整合资金形成的扶贫项目资产建立台账、分类管理。";
     ASSETS_SCOPE_DOCUMENT: "assets.scopeDocument", Document, "国办函〔2021〕51号（转述）", "地方政府债券、东西部协作、对口支援、定点帮扶、社会捐赠和2021年起衔接资金形成的资产同样纳入；其他资金形成的不是扶贫项目资产。";
     ASSETS_SCOPE_YEAR: "assets.scopeYear", Document, "国办函〔2021〕51号三(一)（转述）", "党的十八大以来形成的资产纳入台账：形成年度早于2012年的不属扶贫项目资产。";
@@ -554,6 +555,33 @@ mod tests {
                 .documents_beside("民发〔2021〕57号第八条（转述）"),
             ["民政部等四部门2022年通知一(四)"]
         );
+    }
+
+    #[test]
+    fn a_phrase_the_policy_text_lacks_is_cited_to_its_document() {
+        // “大稳定、小调整” (after the period) is said by the 2025 and 2026 No. 1 documents, not by
+        // any item of the text (二(一) keeps policies stable within the period): a rule quoting it
+        // shows that document beside the item its steps cite.
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/policy-text.json");
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(!text.contains("大稳定"));
+        let quoting: Vec<&Rule> = RULES
+            .iter()
+            .filter(|r| r.text.contains("“大稳定、小调整”"))
+            .collect();
+        assert!(quoting.len() >= 3);
+        for r in quoting {
+            let cited = r.sources().next().unwrap();
+            assert!(
+                r.documents_beside(cited)
+                    .iter()
+                    .any(|d| d.contains("中央一号文件")),
+                "{}: {}",
+                r.id,
+                r.source
+            );
+        }
+        assert_eq!(RuleId::from(TRANSITION_CARRIED_VALUES).citation(), "一(二)");
     }
 
     #[test]

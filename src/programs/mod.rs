@@ -39,7 +39,7 @@ use crate::base::money::Money;
 use crate::input::model::Household;
 use crate::params::{Reader, StaleSet, UnofficialSet, Used};
 use crate::policy::explain::{Citations, Explanation, Fact, Step};
-use crate::policy::rules::{self, Assumptions};
+use crate::policy::rules::{self, Assumptions, RuleId};
 use assistance::Assistance;
 use reasons::Why;
 
@@ -386,6 +386,7 @@ pub(crate) fn run<F: HouseholdProgramme>(
         let mut words = Explanation::default();
         figures.read_for_words(h, &r);
         figures.explain(h, a, &mut words);
+        say_changes(&r, &figures.citations(), &mut words);
         words.say_assumptions(assumed);
         words
     });
@@ -414,7 +415,46 @@ pub(crate) fn run<F: HouseholdProgramme>(
 /// transition period (see `Reader::carried`).
 fn carried_on(mut assumed: Assumptions, r: &mut Reader<'_>) -> Result<Assumptions> {
     assumed.add_if(r.carried()?, rules::TRANSITION_CARRIED_VALUES);
+    assumed.add_if(!r.changing().is_empty(), rules::ANNUAL_STANDARD_OF_DATE);
     Ok(assumed)
+}
+
+/// The step of `annual.standardOfDate`: each parameter the figures read whose value changes
+/// within the 12 months from the date, with its value on the date and the later one, and that
+/// the year is counted at the date's value. Nothing when none changes.
+#[cold]
+#[inline(never)]
+fn say_changes(r: &Reader<'_>, citations: &Citations, e: &mut Explanation) {
+    if r.changing().is_empty() {
+        return;
+    }
+    // One string written in place (a list of sentences joined cost the module some kilobytes).
+    let mut text = String::new();
+    for spec in r.changing().specs() {
+        let Some((now, later)) = r.change_of(spec) else {
+            continue;
+        };
+        text.push_str(if text.is_empty() {
+            "测算日期起12个月内参数另有取值："
+        } else {
+            "；"
+        });
+        text.push_str(spec.label);
+        text.push('，');
+        text.push_str(&crate::base::calendar::format_date(later.from));
+        text.push_str(" 起为 ");
+        text.push_str(&crate::params::value_text(spec, &later.value));
+        text.push_str("（测算日期为 ");
+        text.push_str(&crate::params::value_text(spec, &now.value));
+        text.push('）');
+    }
+    if text.is_empty() {
+        return;
+    }
+    text.push_str("。全年按测算日期的取值计满12个月，不按月分段。");
+    // As a rule id: the steps' one body for every rule, not another for an assumption's id.
+    let rule = RuleId::from(rules::ANNUAL_STANDARD_OF_DATE);
+    e.step_citing(rule, citations.for_rule(rule), text, None);
 }
 
 impl ProgrammeResult<()> {

@@ -130,6 +130,9 @@ pub struct MonitoringFigures {
     /// The monitoring line on the date (yuan per person per year).
     #[tsify(type = "string")]
     pub income_line: Money,
+    /// Which value the line is: its date and status (read for the words only).
+    #[serde(skip)]
+    line_said: String,
     /// Risk ids: incomeBelowLine, largeRigidSpending, sharpIncomeFall, unsecuredFood … unsecuredWater,
     /// and the events (illness, disaster, accident, familyChange).
     pub risks: Vec<&'static str>,
@@ -220,6 +223,7 @@ pub(crate) fn run(
     let mut words = Explanation::default();
     let assumed = assumptions(&f, h);
     if explain {
+        f.line_said = r.said(&p::MONITORING_INCOME_LINE, r.region());
         explain_check(&mut f, h, &mut words);
         words.say_assumptions(assumed);
     }
@@ -412,6 +416,7 @@ pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<Monitoring
         category,
         per_capita_net_income: per_capita.round_fen(),
         income_line: line.round_fen(),
+        line_said: String::new(),
         risks,
         track,
         risk_elimination,
@@ -486,7 +491,8 @@ fn explain_check(f: &mut MonitoringFigures, h: &Household<'_>, e: &mut Explanati
     e.step(
         rules::MONITORING_INCOME_LINE,
         format!(
-            "监测收入标准 {line} 元/人·年：人均纯收入 {said} 元/人·年{}标准。",
+            "监测收入标准 {line} 元/人·年（{}）：人均纯收入 {said} 元/人·年{}标准。",
+            f.line_said,
             if f.below { "低于" } else { "不低于" }
         ),
         Some(line.to_fen_string()),

@@ -72,6 +72,9 @@ pub struct TekunMember {
     /// The member's own income per month, for the test of means.
     #[serde(skip)]
     own_monthly: Money,
+    /// Which value the care standard is: its date and status (read for the words only).
+    #[serde(skip)]
+    care_said: String,
     /// The support raised to the floor, when basic + care fell below it.
     #[serde(skip)]
     raised_to: Option<Money>,
@@ -150,14 +153,7 @@ pub(crate) fn assess(
 ) -> Result<TekunFigures> {
     let (standard, eligible) = (a.standard, &a.tekun_members);
     let (multiple, product, basic, published) = basic_standard(h.area, standard, r)?;
-    // Rural members: not below the province's (or city's) standard for dispersed rural support.
-    let floor = match h.area {
-        Area::Rural => Some(
-            r.money(&p::TEKUN_SUPPORT_RURAL_DISPERSED)?
-                .checked_div(12.into())?,
-        ),
-        Area::Urban => None,
-    };
+    let floor = rural_floor(h.area, r)?;
     let mut members = Vec::with_capacity(h.members.len());
     // Rules `member.laborCapacityRecorded`, `member.birthday` and `tekun.continuesMinor`.
     let (mut recorded_none, mut birthday_on_edge, mut minor) = (false, false, false);
@@ -178,6 +174,7 @@ pub(crate) fn assess(
             choice: a.allowance_choice.contains(&i),
             labor_capacity_text: None,
             own_monthly,
+            care_said: String::new(),
             raised_to: None,
             fails: Fails::default(),
             ends: None,
@@ -221,6 +218,18 @@ pub(crate) fn assess(
         former_allowance: any_former_allowance(h, a),
         birthday_on_edge,
         minor,
+    })
+}
+
+/// The least a rural member receives a month: not below the province's (or city's) standard for
+/// dispersed rural support (rule `tekun.supportFloor`); none for an urban household.
+fn rural_floor(area: Area, r: &mut Reader<'_>) -> Result<Option<Money>> {
+    Ok(match area {
+        Area::Rural => Some(
+            r.money(&p::TEKUN_SUPPORT_RURAL_DISPERSED)?
+                .checked_div(12.into())?,
+        ),
+        Area::Urban => None,
     })
 }
 
@@ -424,9 +433,10 @@ fn member_steps(
             e.step(
                 rules::TEKUN_MEMBER,
                 format!(
-                    "{}：{tests}；基本生活 {basic} 元 + {}照料护理费 {care} 元 = {sum} 元/月。",
+                    "{}：{tests}；基本生活 {basic} 元 + {}照料护理费 {care} 元（{}）= {sum} 元/月。",
                     m.label,
-                    care_label(m.self_care)
+                    care_label(m.self_care),
+                    row.care_said
                 ),
                 Some(sum.to_fen_string()),
             );
@@ -613,6 +623,14 @@ impl HouseholdProgramme for TekunFigures {
         ];
         why.extend(failed.iter().filter(|(_, f)| *f).map(|(r, _)| *r));
         why
+    }
+
+    fn read_for_words(&mut self, h: &Household<'_>, r: &Reader<'_>) {
+        for row in &mut self.members {
+            if let Some(level) = row.care_level {
+                row.care_said = r.said(care_spec(h.area, level), r.region());
+            }
+        }
     }
 
     fn explain(&mut self, h: &Household<'_>, a: &Assistance, e: &mut Explanation) {

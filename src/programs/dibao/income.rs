@@ -154,6 +154,32 @@ fn employment_deduction(m: &Member<'_>, r: &mut Reader<'_>) -> Result<Deduction>
     })
 }
 
+/// Which values a deduction's minimum-wage tier and amount are, for the words: `档次 2025-12-01
+/// 起，示意；金额 2025-12-01 起，转述，只有一个来源`. Empty for a wage the officer gave, or none.
+pub(super) fn deduction_said(
+    h: &Household<'_>,
+    place: usize,
+    d: &Deduction,
+    r: &Reader<'_>,
+) -> String {
+    let Deduction::Capped { wage_of, .. } = d else {
+        return String::new();
+    };
+    let (tier, region) = match (wage_of, h.members.get(place).map(|m| &m.work_place)) {
+        (WageOf::Tier(tier), Some(WorkPlace::Province(region))) => (*tier, Some(*region)),
+        (WageOf::HomeTier(tier), _) => (*tier, r.region()),
+        _ => return String::new(),
+    };
+    match p::minimum_wage_of_tier(tier) {
+        Some(amount) => format!(
+            "档次 {}；金额 {}",
+            r.said(&p::MINIMUM_WAGE_TIER, region),
+            r.said(amount, region)
+        ),
+        None => String::new(),
+    }
+}
+
 /// The minimum-wage tier of a region of the set, and its monthly minimum wage.
 fn tier_wage(r: &mut Reader<'_>, place: &Region) -> Result<(u32, Money)> {
     let tier = r.count_in(&p::MINIMUM_WAGE_TIER, Some(place))?;

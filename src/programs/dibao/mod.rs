@@ -48,7 +48,7 @@ mod supplements;
 mod words;
 mod year;
 
-use income::{below_province, count_income, standard_of};
+use income::{below_province, count_income, deduction_said, standard_of};
 use routes::above_standard;
 use supplements::{ages, group_words, single_person_candidates, supplement_words, supplements_of};
 
@@ -220,6 +220,9 @@ struct Working {
     /// province's (`None`), with the date it applies from and whether it is past its update
     /// cycle. Read for the words only (see [`HouseholdProgramme::read_for_words`]).
     standard_of: Option<(StandardOf, NaiveDate, bool)>,
+    /// Beside each deduction, which values its minimum-wage tier and amount are (date and
+    /// status), when they come from the set. Read for the words only.
+    deduction_said: Vec<String>,
     /// The province's standard on the date, when the region's own (or its city's) is below it.
     below_province: Option<Money>,
     /// The covered members' counted income a month, not rounded.
@@ -807,6 +810,12 @@ impl HouseholdProgramme for DibaoFigures {
     /// Whose figure the standard is, for its step.
     fn read_for_words(&mut self, h: &Household<'_>, r: &Reader<'_>) {
         self.working.standard_of = standard_of(h, r);
+        self.working.deduction_said = self
+            .working
+            .deductions
+            .iter()
+            .map(|(place, _, d)| deduction_said(h, *place, d, r))
+            .collect();
     }
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {

@@ -489,7 +489,15 @@ fn deduction_citation(rule: impl Into<RuleId>, urban: bool) -> &'static str {
 
 fn explain_deductions(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     let urban = h.area == Area::Urban;
-    for (place, wages, d) in &f.working.deductions {
+    for (i, (place, wages, d)) in f.working.deductions.iter().enumerate() {
+        // Which values the tier and the amount are (date, status), said beside them.
+        let said = f
+            .working
+            .deduction_said
+            .get(i)
+            .filter(|s| !s.is_empty())
+            .map(|s| format!("；{s}"))
+            .unwrap_or_default();
         let Some(m) = h.members.get(*place) else {
             continue;
         };
@@ -516,7 +524,7 @@ fn explain_deductions(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
                 let (rule, whose): (RuleId, String) = match wage_of {
                     WageOf::Tier(tier) => (
                         rules::DIBAO_EMPLOYMENT_DEDUCTION,
-                        format!("最低工资{tier}档 {wage} 元/月"),
+                        format!("最低工资{tier}档 {wage} 元/月{said}"),
                     ),
                     WageOf::Given => (
                         rules::DIBAO_WORK_OUTSIDE_PROVINCE,
@@ -524,7 +532,7 @@ fn explain_deductions(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
                     ),
                     WageOf::HomeTier(tier) => (
                         rules::DIBAO_WORK_OUTSIDE_PROVINCE_DEFAULT.into(),
-                        format!("未登记当地最低工资，按家庭所在地最低工资{tier}档 {wage} 元/月"),
+                        format!("未登记当地最低工资，按家庭所在地最低工资{tier}档 {wage} 元/月{said}"),
                     ),
                 };
                 let region = match &m.work_place {
