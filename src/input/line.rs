@@ -219,10 +219,10 @@ impl<'a> Cursor<'a> {
     }
 
     fn bool(&mut self) -> Option<Option<bool>> {
-        self.or_null(|at| match (at.word("true"), at.word("false")) {
-            (true, _) => Some(true),
-            (_, true) => Some(false),
-            _ => None,
+        // One word or the other, in turn: both tried at once took `truefalse` as `true`.
+        self.or_null(|at| match at.word("true") {
+            true => Some(true),
+            false => at.word("false").then_some(false),
         })
     }
 
@@ -644,6 +644,8 @@ mod tests {
             (h(r#","disabilityGrade":2.0"#), false),
             (h(r#","id":"a\"b""#), false),
             (h(r#","boarding":true,"boarding":false"#), false),
+            (h(r#","boarding":truefalse"#), false),
+            (h(r#","boarding":falsetrue"#), false),
             (h(r#","boarding":null,"boarding":false"#), false),
             (h(r#","Boarding":true"#), false),
             (long_ref(200), true),
