@@ -108,8 +108,10 @@ impl PolicyEngine {
 
     /// What a parameter name, rule id, reason id or alert id names, in words, for showing a lean
     /// result's words on demand: a parameter's value in force on `asOf` (for `region`; without one,
-    /// the province's) with its date, unit, source and status; a rule's text, basis and source (an
-    /// alert's, for an alert id); a reason's sentence (a result's or a comparison's).
+    /// the province's) with its date, unit, source and status, or, where it has none there on that
+    /// date, why in `text` (a value set by county, asked without a region: it depends on the
+    /// region); a rule's text, basis and source (an alert's, for an alert id); a reason's sentence
+    /// (a result's or a comparison's). Every id a result lists describes with the result's date.
     #[wasm_bindgen(unchecked_return_type = "Description")]
     pub fn describe(
         &self,
