@@ -170,6 +170,31 @@ fn a_form_becomes_a_household() {
     assert_eq!(paths, ["members[0].birthDate", "members[1].birthDate"]);
 }
 
+/// A null row of a form keeps its place: it used to be dropped, and the next row's problems came
+/// back one row early (members[1] for the officer's third row), unlike `estimate`'s.
+#[test]
+fn a_null_row_of_a_form_keeps_its_place() {
+    let values = parse(
+        r#"{"region":"230129","members":[{"birthDate":"1980-01-01"},null,{"birthDate":"1982-01-01","wages":"abc"}]}"#,
+        "x",
+    )
+    .unwrap();
+    let e = engine();
+    let reading = e.read_form(&values, "2023-06-01");
+    let paths: Vec<&str> = reading.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["members[1]", "members[2].wages"]);
+    let h = serde_json::to_value(&reading.household).unwrap();
+    assert_eq!(h["members"].as_array().map(Vec::len), Some(3));
+    assert!(h["members"][1].is_null());
+    // The strict reader puts the problems at the same rows.
+    let strict: Vec<String> = e
+        .household_problems(&values, "2023-06-01")
+        .into_iter()
+        .map(|p| p.path)
+        .collect();
+    assert_eq!(strict, paths);
+}
+
 /// An amount the reader refuses is quoted as the officer typed it, 元 included ("3千元" used to come
 /// back as 金额“3千”); a number with 元 still reads as that number.
 #[test]

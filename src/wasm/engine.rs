@@ -462,7 +462,9 @@ impl PolicyEngine {
     }
 
     /// A form's values (strings as inputs give them) as a household, and every problem the engine
-    /// finds in it for `asOf`, each at its field: a form marks every bad field in one pass.
+    /// finds in it for `asOf`, each at its field: a form marks every bad field in one pass. A
+    /// member row that is `null` keeps its place (a problem at `members[i]`), so every row's
+    /// problems name the row the form shows.
     #[wasm_bindgen(js_name = readForm, unchecked_return_type = "FormReading")]
     pub fn read_form(
         &self,
