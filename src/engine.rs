@@ -434,6 +434,7 @@ impl Engine {
         crate::estimate::batch::check_batch(
             households.len(),
             crate::estimate::batch::MAX_COMPARE_BATCH,
+            crate::estimate::batch::COMPARE_INSTEAD,
         )?;
         let mut comparer = self.comparer(other, as_of)?;
         for h in households {

@@ -23,6 +23,7 @@ use super::{
 #[cfg(not(feature = "household-only"))]
 use crate::{
     base::{error::PolicyError, json::Node},
+    estimate::batch::{COMPARE_INSTEAD, MAX_BATCH, SCREEN_INSTEAD},
     input::requests::{
         GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
         WorkReliefProject,
@@ -304,7 +305,7 @@ impl PolicyEngine {
         } else {
             crate::estimate::batch::MAX_ESTIMATE_BATCH
         };
-        let (list, as_of) = batch_args(&households, &as_of, limit)?;
+        let (list, as_of) = batch_args(&households, &as_of, (limit, SCREEN_INSTEAD))?;
         gathered(&list, |items, bad| {
             let mut outcomes = self.inner.estimate_many(items, &as_of, explain);
             for (i, path, message) in bad {
@@ -328,7 +329,7 @@ impl PolicyEngine {
         opts: Option<OptionsArg>,
     ) -> Result<JsValue, JsValue> {
         explain_arg(opts, false)?;
-        let (list, as_of) = batch_args(&households, &as_of, crate::estimate::batch::MAX_BATCH)?;
+        let (list, as_of) = batch_args(&households, &as_of, (MAX_BATCH, SCREEN_INSTEAD))?;
         gathered(&list, |items, bad| self.screen_chunk(items, bad, &as_of))
     }
 
@@ -377,7 +378,7 @@ impl PolicyEngine {
             )));
         }
         let on_chunk = js_sys::Function::from(on_chunk);
-        let (list, as_of) = batch_args(&households, &as_of, crate::estimate::batch::MAX_BATCH)?;
+        let (list, as_of) = batch_args(&households, &as_of, (MAX_BATCH, SCREEN_INSTEAD))?;
         in_chunks(
             &list,
             |items, bad| self.screen_chunk(items, bad, &as_of),
@@ -406,7 +407,7 @@ impl PolicyEngine {
     ) -> Result<JsValue, JsValue> {
         let explain = explain_arg(opts, false)?;
         let limit = crate::estimate::batch::MAX_COMPARE_BATCH;
-        let (list, as_of) = batch_args(&households, &as_of, limit)?;
+        let (list, as_of) = batch_args(&households, &as_of, (limit, COMPARE_INSTEAD))?;
         let comparer = self.inner.comparer(&other.inner, &as_of).map_err(to_js)?;
         compared_batch(&list, comparer, explain)
     }
@@ -427,7 +428,7 @@ impl PolicyEngine {
     ) -> Result<JsValue, JsValue> {
         let explain = explain_arg(opts, false)?;
         let limit = crate::estimate::batch::MAX_COMPARE_BATCH;
-        let (list, from) = batch_args(&households, &from, limit)?;
+        let (list, from) = batch_args(&households, &from, (limit, COMPARE_INSTEAD))?;
         let to = string_arg(&to, "to", ErrorCode::InvalidDate)?;
         let comparer = self.inner.date_comparer(&from, &to).map_err(to_js)?;
         compared_batch(&list, comparer, explain)
