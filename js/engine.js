@@ -320,7 +320,7 @@ function innerOf(obj, klass, path = '') {
   }
   throw new PolicyError('ENGINE_FREED', path, klass === Engine
     ? '引擎已释放，或不是由 new PolicyEngine()、fromParameters、withOverrides 得到的：free() 之后不能再使用，请新建 PolicyEngine'
-    : '已释放，或不是由 RegisterScreen.screen()、compare() 得到的：free() 之后不能再使用', []);
+    : '已释放，或不是由 RegisterScreen.screen()、compare()、compareDates() 得到的：free() 之后不能再使用', []);
 }
 
 /**

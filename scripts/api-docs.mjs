@@ -129,12 +129,18 @@ for (const c of classes) {
   out.push(`## ${name}`, '', doc(c), '');
   /** @type {(m: ts.ClassElement) => number} */
   const rank = (m) => (ts.isConstructorDeclaration(m) ? 0 : ts.getModifiers(/** @type {ts.HasModifiers} */ (m))?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ? 1 : 2);
+  // What free() releases, and how `using` names one: an engine, or a register being screened.
+  const [freed, using] = name === 'RegisterScreen'
+    ? ['Releases the WebAssembly memory this register holds (its copy of the register and what it gathered) now; the engine it was made from goes on (see memory.md).', '`using screen = RegisterScreen.screen(engine, register, asOf)`']
+    : ['Releases the engine\'s WebAssembly memory now (see memory.md).', '`using engine = new PolicyEngine()`'];
   for (const m of [...c.members].sort((a, b) => rank(a) - rank(b))) {
     if (ts.isPropertyDeclaration(m) && m.name && ts.isComputedPropertyName(m.name)) continue;
+    // A private constructor is no way to make one: the static methods are.
+    if (ts.isConstructorDeclaration(m) && ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.PrivateKeyword)) continue;
     const signature = ts.isMethodDeclaration(m) && m.name && ts.isComputedPropertyName(m.name)
       ? `[Symbol.dispose](): void` : member(m, api, name);
-    const description = doc(m) || (signature.startsWith('free(') ? 'Releases the engine\'s WebAssembly memory now (see memory.md).'
-      : signature.startsWith('[Symbol.dispose]') ? 'The same as free(), for `using engine = new PolicyEngine()`.' : '');
+    const description = doc(m) || (signature.startsWith('free(') ? freed
+      : signature.startsWith('[Symbol.dispose]') ? `The same as free(), for ${using}.` : '');
     out.push(`- ${linked(signature)}${description ? `: ${description}` : ''}`);
   }
   // Methods declared in an interface merged with the class: the class's too.

@@ -342,12 +342,15 @@ for (const code of ['NOT_INITIALIZED', 'UNSUPPORTED_BROWSER', 'WRONG_MODULE', 'W
 }
 // The classes declare [Symbol.dispose] (for `using`); TypeScript's lib has Symbol.dispose only from
 // esnext.disposable on. Declaring the symbol (as @types/node does) lets projects on "es2022" and
-// "dom" type-check without skipLibCheck; with the newer lib the two declarations merge.
+// "dom" type-check without skipLibCheck; with the newer lib the two declarations merge. The value
+// `Symbol` too: TypeScript's default lib (ES5, `tsc file.ts` without a tsconfig) has only its type,
+// and the later libs declare it with this very type.
 const disposable = `/** Symbol.dispose, for \`using engine = new PolicyEngine()\` (TypeScript's lib has it from esnext.disposable on). */
 declare global {
   interface SymbolConstructor {
     readonly dispose: unique symbol;
   }
+  var Symbol: SymbolConstructor;
 }
 `;
 apiTypes = apiTypes.replace('/* tslint:disable */\n/* eslint-disable */\n', `/* tslint:disable */\n/* eslint-disable */\n// ${header.slice(3)}\n${disposable}`);
@@ -413,6 +416,43 @@ apiTypes = apiTypes.replace(/(\/\*\*(?:(?!\*\/)[\s\S])*?)\*\/\s*(total\w+): stri
   return `/**\n${indent} * ${flat.replace(/^\/\*\*\s*/, '').trim().replace(marker, `the programmes: ${list}`)}\n${indent} */\n${indent}${total}: string;`;
 });
 if (named !== totals.size) throw new Error(`assemble-package: ${named} of the ${totals.size} totals named their programmes`);
+// The optional fields of what a caller hands in take `null` as well: the readers take a null field
+// as an absent one (README), so `wages: null` must type-check as it runs. Results keep theirs as
+// they are (a field a result leaves out is absent, never null).
+const nullableInputs = ['Household', 'Member', 'Income', 'Guarantees', 'HousingInput', 'CallOptions',
+  'ColumnsOptions', 'TextOptions', 'Asset', 'IncomeUse', 'Disposal', 'CountyIndicatorInput', 'CountyRegisterSummary',
+  'MonitoredCount', 'PaidThisYear', 'MedicalClaim', 'MicrocreditRequest', 'WorkReliefProject'];
+/** An optional field's type, taking null: an object type written inline, its optional fields too. */
+const orNull = (/** @type {string} */ type) => {
+  const inner = type.startsWith('{ ') && type.endsWith(' }')
+    ? type.replace(/(\w+\?: )([^;{}]+?)(?=;| \}$)/g, (all, key, t) => (t.endsWith('| null') ? all : `${key}${t} | null`))
+    : type;
+  return inner.endsWith('| null') ? inner : `${inner} | null`;
+};
+for (const name of nullableInputs) {
+  const start = apiTypes.search(new RegExp(`^export interface ${name}\\b`, 'm'));
+  if (start < 0) throw new Error(`assemble-package: no interface ${name} (an input renamed?)`);
+  const lineEnd = apiTypes.indexOf('\n', start);
+  // One line (`export interface CallOptions { explain?: boolean }`), or up to its closing brace.
+  const oneLine = apiTypes.slice(start, lineEnd).trimEnd().endsWith('}');
+  const end = oneLine ? lineEnd : apiTypes.indexOf('\n}', start) + 2;
+  let fields = 0;
+  // A field is a line of its own (doc comments are left alone); one line's fields are its body.
+  const block = oneLine
+    ? apiTypes.slice(start, end).replace(/\{ (.*) \}$/, (all, body) => {
+      fields += 1;
+      return orNull(`{ ${body} }`).replace(/ \| null$/, '');
+    })
+    : apiTypes.slice(start, end).replace(/^(\s+\w+\?: )(.+);$/gm, (all, key, type) => {
+      fields += 1;
+      return `${key}${orNull(type)};`;
+    });
+  if (fields === 0) throw new Error(`assemble-package: no optional field found in ${name} (an input's declaration changed?)`);
+  apiTypes = apiTypes.slice(0, start) + block + apiTypes.slice(end);
+}
+// A doc comment naming a Rust item (`[\`Estimate::serialize\`]`) means nothing to a TypeScript reader.
+const rustName = apiTypes.match(/\[`\w+::\w+`\]/);
+if (rustName) throw new Error(`assemble-package: the declarations name a Rust item, ${rustName[0]}: say it in words`);
 write('index.d.ts', apiTypes);
 write('index.d.cts', apiTypes);
 write('web/index.d.ts', `${header}export * from '../index.js';\n\n${loaderTypes}`);

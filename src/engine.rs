@@ -447,6 +447,7 @@ impl Engine {
         crate::estimate::batch::check_batch(
             households.len(),
             crate::estimate::batch::MAX_COMPARE_BATCH,
+            crate::estimate::batch::COMPARE_INSTEAD,
         )?;
         let mut comparer = self.comparer(other, as_of)?;
         for h in households {
@@ -571,19 +572,30 @@ impl Engine {
     /// What `id` names, in words, for a page that shows a lean result's words on demand: a
     /// parameter's value in force on `as_of` (for `region`), with its date, unit, source and status;
     /// a rule of the calculator, with its basis and source (an alert's id names its rule); a reason a
-    /// result gives in `why`. An id
+    /// result gives in `why`. A parameter with no value for the place on the date is described in
+    /// words (without `parameter`), not refused. An id
     /// may name more than one (`monitoring.incomeLine` is a parameter and a rule): each is given.
     pub fn describe(&self, id: &str, as_of: &str, region: Option<&str>) -> Result<Description> {
         let on = parse_date(as_of, "asOf")?;
         if let Some(code) = region {
             self.params.region_by_code(code, on, "region")?;
         }
+        // A parameter without a value for that place on that date is said so in words (the date
+        // and the region were checked above: only the lookup can fail): a lean answer lists ids a
+        // page describes with or without the household's region.
+        let mut unset = None;
         let parameter = match self.params.parameter(id) {
-            Some(p) => Some(ParameterDescription {
-                in_force: self.parameter_value(id, as_of, region)?,
-                unit: p.spec.unit.as_str(),
-                description: p.description.clone(),
-            }),
+            Some(p) => match self.parameter_value(id, as_of, region) {
+                Ok(in_force) => Some(ParameterDescription {
+                    in_force,
+                    unit: p.spec.unit.as_str(),
+                    description: p.description.clone(),
+                }),
+                Err(e) => {
+                    unset = Some(e.message);
+                    None
+                }
+            },
             None => None,
         };
         // An alert's id as an estimate gives it (`schoolDropout`) names its rule (`alerts.schoolDropout`).
@@ -604,11 +616,12 @@ impl Engine {
             .map(|r| r.text())
             .or_else(|| Some(crate::estimate::compare::reason_label(id)).filter(|t| !t.is_empty()))
             .map(|text| ReasonDescription { text });
-        let text = match (&parameter, &reason, &rule) {
+        let text = match (&parameter, unset, &reason, &rule) {
             (Some(p), ..) => p.sentence(),
-            (None, Some(r), _) => r.text.to_string(),
-            (None, None, Some(r)) => r.text.to_string(),
-            (None, None, None) => return Err(unknown_id(id)),
+            (None, Some(words), ..) => words + "。",
+            (None, None, Some(r), _) => r.text.to_string(),
+            (None, None, None, Some(r)) => r.text.to_string(),
+            (None, None, None, None) => return Err(unknown_id(id)),
         };
         Ok(Description {
             id: id.to_string(),
@@ -858,8 +871,9 @@ pub struct Description {
     /// One Chinese sentence: the parameter's value in force with its date and source, else the
     /// reason's sentence, else the rule's text.
     pub text: String,
-    /// When `id` is a parameter: its value in force (as `parameterValue` gives it), unit and
-    /// description.
+    /// When `id` is a parameter with a value in force for the place on the date: that value (as
+    /// `parameterValue` gives it), unit and description. Without one (a value set by county asked
+    /// without a region, a place with none, a date before the first), absent: `text` says why.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(
         optional,
@@ -1128,6 +1142,71 @@ mod tests {
             .transition_text("2024-06-01", Some("999999"), false)
             .unwrap_err();
         assert_eq!(e.path, "region");
+    }
+
+    /// Every id a lean answer can list (a parameter in `unofficial` or `stale`, a rule in
+    /// `assumptions` or `steps`, an alert) describes with the answer's date, with or without the
+    /// household's region: `minimumWage.tier` (set by county) without a region, and
+    /// `tekun.basicStandard.urban` (nine counties of Harbin) elsewhere, used to be refused.
+    #[test]
+    fn every_id_an_answer_lists_describes_on_its_date_with_or_without_a_region() {
+        let engine = Engine::new().unwrap();
+        let names: Vec<&str> = engine.params.parameters().map(|p| p.spec.name).collect();
+        let rules = crate::policy::rules::RULES.iter().map(|r| r.id);
+        let alerts = crate::estimate::alerts::ALERTS.iter().map(|(a, ..)| *a);
+        let ids: Vec<&str> = names.iter().copied().chain(rules).chain(alerts).collect();
+        for on in ["2021-01-01", "2023-06-01", "2024-06-01", "2026-12-31"] {
+            let date = parse_date(on, "asOf").unwrap();
+            let regions = engine.params.regions();
+            let codes = regions
+                .iter()
+                .filter(|r| r.valid_on(date))
+                .map(|r| r.code_string());
+            for region in std::iter::once(None).chain(codes.map(Some)) {
+                for id in &ids {
+                    let d = engine.describe(id, on, region.as_deref());
+                    let d = d.unwrap_or_else(|e| panic!("{id} {on} {region:?}: {e:?}"));
+                    assert!(!d.text.is_empty(), "{id} {on} {region:?}");
+                    // A date before the first value names a first value after the date.
+                    if let Some((_, first)) = d.text.split_once("最早取值自 ") {
+                        assert!(first.get(..10).is_some_and(|f| f > on), "{}", d.text);
+                    }
+                }
+            }
+        }
+        // data/tables/heilongjiang-minimum-wage-regions.tsv: 延寿县 (230129) is in tier 3 from
+        // 2024-05-01 (黑政规〔2024〕1号); without a region, the tier depends on the county (the
+        // province is no county: not named as if it had been asked for).
+        let d = engine
+            .describe("minimumWage.tier", "2024-06-01", None)
+            .unwrap();
+        assert!(d.parameter.is_none());
+        assert!(d.text.contains("只按县（市、区）确定"), "{}", d.text);
+        assert!(!d.text.contains("黑龙江省"), "{}", d.text);
+        let d = engine
+            .describe("tekun.basicStandard.urban", "2024-06-01", None)
+            .unwrap();
+        assert!(d.text.contains("因地区而异"), "{}", d.text);
+        let d = engine
+            .describe("minimumWage.tier", "2024-06-01", Some("230129"))
+            .unwrap();
+        assert_eq!(d.parameter.unwrap().in_force.value.value, "3");
+        // data/params/dibao-tekun.toml: 957 only for Harbin's nine counties from 2022-01-01; 道里区
+        // (230102) has none, whatever the date.
+        let d = engine
+            .describe("tekun.basicStandard.urban", "2024-06-01", Some("230102"))
+            .unwrap();
+        assert!(d.parameter.is_none());
+        assert!(
+            d.text.contains("因地区而异，这一地区没有取值"),
+            "{}",
+            d.text
+        );
+        assert!(!d.text.contains("尚无取值"), "{}", d.text);
+        let e = engine
+            .parameter_value("tekun.basicStandard.urban", "2024-06-01", Some("230102"))
+            .unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::OutOfRange, "region"));
     }
 
     #[test]

@@ -1334,26 +1334,44 @@ fn screening_a_register_as_text_writes_what_the_tool_writes() {
     assert_eq!(bad_date.unwrap_err().path, "asOf");
 }
 
-/// `zhenxing params | head`: a reader that stops early is not an error.
+/// `zhenxing params | head`: a reader that stops early is not an error, whatever the command and
+/// its format (`params --json`, `county --json` and `estimate` used to end with 写出失败：Broken pipe
+/// and status 2).
 #[test]
 fn a_reader_that_stops_early_is_not_an_error() {
     use std::io::Read;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zhenxing"))
-        .arg("params")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = [0u8; 64];
-    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
-    // The pipe is closed here, with most of the listing unread.
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let s = Scratch::new("reader-gone");
+    let register = s.file("many.jsonl", many_json_lines(5000));
+    let register = register.to_str().unwrap();
+    for args in [
+        vec!["params"],
+        vec!["params", "--json"],
+        vec!["county", "--as-of", AS_OF, "230100", "--json"],
+        vec!["estimate", "--as-of", AS_OF, register],
+        vec![
+            "estimate",
+            "--as-of",
+            AS_OF,
+            "--output-format",
+            "csv",
+            register,
+        ],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_zhenxing"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The pipe is closed here, with most of the output unread.
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("写出失败"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("错误"), "{args:?}: {stderr}");
+    }
 }
 
 // ---- Nothing lost, nothing let through: pipes, outputs, temporary files, signals ----

@@ -18,14 +18,20 @@ pub const MAX_EXPLAINED_BATCH: usize = 20_000;
 /// an estimate's size, and the result holds them all.
 pub const MAX_COMPARE_BATCH: usize = 200_000;
 
-/// Check a batch's size against its limit before running it.
-pub fn check_batch(len: usize, limit: usize) -> Result<()> {
+/// What a register too large for one screening or estimating call can use instead.
+pub const SCREEN_INSTEAD: &str =
+    "大的花名册可用 screenEach 或 RegisterScreen.screen 逐块筛查，或用命令行工具 zhenxing";
+/// What a register too large for one comparing call can use instead.
+pub const COMPARE_INSTEAD: &str =
+    "大的花名册可用 RegisterScreen.compare 或 RegisterScreen.compareDates 逐块比较，或用命令行工具 zhenxing compare";
+
+/// Check a batch's size against its limit before running it: the fault is the `households`
+/// argument, and the message says what takes a larger register (`instead`).
+pub fn check_batch(len: usize, limit: usize, instead: &str) -> Result<()> {
     if len > limit {
         return Err(PolicyError::out_of_range(
-            "",
-            format!(
-                "一次最多 {limit} 户（当前 {len} 户），请分批；大的花名册可用 screenMany 或 screenEach"
-            ),
+            "households",
+            format!("一次最多 {limit} 户（当前 {len} 户），请分批；{instead}"),
         ));
     }
     Ok(())

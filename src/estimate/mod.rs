@@ -71,8 +71,9 @@ pub struct Contribution {
 
 /// Every programme for one household. Explained, it carries each programme's words, the transition
 /// in full and each programme's contribution to the totals; unexplained, figures, booleans, ids and
-/// dates only (see [`Estimate::serialize`]). What the programmes rested on (non-official and stale
-/// figures, assumptions) is listed once, each item with the parts that used it.
+/// dates only (a lean answer: the same amounts, without the words). What the programmes rested on
+/// (non-official and stale figures, assumptions) is listed once, each item with the parts that used
+/// it.
 #[derive(Clone, Debug, PartialEq, Eq, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Estimate {

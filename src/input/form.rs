@@ -4,7 +4,8 @@
 //! documented step for forms, and it says what it changed nothing silently (it only normalises).
 //!
 //! - text is trimmed; full-width ASCII (０-９, Ａ-Ｚ, ．, －, ，) becomes half-width; an empty field
-//!   is left out (the engine's default applies);
+//!   is left out (the engine's default applies), but a `null` member row keeps its place (its
+//!   problem, and every later row's, name the row the form shows);
 //! - money may carry thousands separators (`12,000`, `1,234.50`) and a trailing 元;
 //! - counts (`disabilityGrade`, `stableIncomeMonths`) may be numeric text;
 //! - yes/no fields accept true/false, "true"/"false", "是"/"否", "1"/"0", "on".
@@ -68,6 +69,9 @@ fn yes_no(s: &str) -> Option<bool> {
 /// One value of field `key`, normalised; `None` when it is empty (to be left out).
 fn value<'a>(key: &str, v: &Node<'a>) -> Option<Node<'a>> {
     match v {
+        // A member row is a row of the form: a null one keeps its place (the reader says what is
+        // wrong with it), so every later row's problems name the row the officer sees.
+        Node::Null if key == "members" => Some(Node::Null),
         Node::Null => None,
         Node::String(Some(s)) => {
             let text = half_width(s);

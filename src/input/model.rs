@@ -686,12 +686,9 @@ fn birthday_on_edge(birth: NaiveDate, on: NaiveDate) -> bool {
 
 /// A member's birth date: a date, not after `as_of`, and not over 150 years before it.
 fn birth_date(m: &MemberInput, as_of: NaiveDate, c: &mut Collect) -> Option<NaiveDate> {
-    // A missing birth date was reported by the reader; a bad one is reported here.
-    let birth_date = if m.birth_date.is_empty() {
-        None
-    } else {
-        c.take(parse_date(&m.birth_date, "birthDate"))
-    };
+    // An empty one is refused as a blank one is (a missing one reads as empty: a caller that read
+    // the input keeps the reader's words for it, 缺少必填字段).
+    let birth_date = c.take(parse_date(&m.birth_date, "birthDate"));
     match birth_date {
         Some(d) if d > as_of => {
             c.push(PolicyError::out_of_range(

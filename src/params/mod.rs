@@ -523,9 +523,11 @@ impl ParameterSet {
                 load::unknown_name(name),
             )
         })?;
-        // Without a region, the province's value (its own, or one without a region).
+        // Without a region, the province's value (its own, or one without a region); a value set
+        // by county only has none, and is refused as asked without a county.
         let region = match region {
             Some(code) => Some(self.region_by_code(code, on, "region")?),
+            None if parameter.spec.scope == Scope::CountyOnly => None,
             None => self.regions.values().find(|r| r.level() == Level::Province),
         };
         let v = self.lookup(parameter.spec, on, region)?;
@@ -640,9 +642,15 @@ impl ParameterSet {
                 }
             }
         }
-        let earliest = param.values.iter().map(|v| v.from).min();
+        // Too early for the place's first value, else none for the place (then the place is at fault).
+        let earliest = param
+            .values
+            .iter()
+            .filter(|v| v.region.is_none() || chain.contains(&v.region))
+            .map(|v| v.from)
+            .min();
         Err(PolicyError::out_of_range(
-            "asOf",
+            if earliest.is_some() { "asOf" } else { "region" },
             match earliest {
                 Some(e) => format!(
                     "参数“{}”（{}）在 {} 尚无取值，最早取值自 {}",
@@ -651,7 +659,16 @@ impl ParameterSet {
                     format_date(on),
                     format_date(e)
                 ),
-                None => format!("参数“{}”没有取值", spec.name),
+                None => format!(
+                    "参数“{}”（{}）因地区而异，{}",
+                    param.label,
+                    spec.name,
+                    if region.is_some() {
+                        "这一地区没有取值"
+                    } else {
+                        "须给出地区"
+                    }
+                ),
             },
         ))
     }

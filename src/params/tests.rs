@@ -180,11 +180,27 @@ fn calendar_dates_answer_before_the_period() {
 #[test]
 fn no_value_yet_is_out_of_range() {
     let set = default_set();
+    // The urban standard has values by place only (the province's from 2018-11-22): none without a
+    // place, whatever the date (the first of the places' used to be given as this lookup's).
     let e = set
         .lookup(&catalogue::DIBAO_STANDARD_URBAN, d("2018-06-01"), None)
         .unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::OutOfRange, "region"));
+    assert!(
+        e.message.contains("因地区而异，须给出地区"),
+        "{}",
+        e.message
+    );
+    // For a place, before the first value it has: that value's date.
+    let e = set
+        .lookup(
+            &catalogue::DIBAO_STANDARD_URBAN,
+            d("2018-06-01"),
+            set.region(230129),
+        )
+        .unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::OutOfRange, "asOf"));
-    assert!(e.message.contains("2018-11-22"), "{}", e.message);
+    assert!(e.message.contains("最早取值自 2018-11-22"), "{}", e.message);
 }
 
 /// Household programmes read these from the first day of the period (but a figure only some places

@@ -12,11 +12,12 @@ use super::convert::{as_of_arg, batch_to_json, to_js, to_value};
 /// Households per chunk.
 pub(super) const CHUNK: u32 = 1000;
 
-/// A batch's households (a JS array within `limit`) and a valid date.
+/// A batch's households (a JS array within `limit`; over it, the error names what takes a larger
+/// register, `instead`) and a valid date.
 pub(super) fn batch_args(
     households: &JsValue,
     as_of: &JsValue,
-    limit: usize,
+    (limit, instead): (usize, &str),
 ) -> Result<(js_sys::Array, String), JsValue> {
     if !js_sys::Array::is_array(households) {
         return Err(to_js(PolicyError::invalid_input(
@@ -28,7 +29,7 @@ pub(super) fn batch_args(
         )));
     }
     let list = array(households);
-    crate::estimate::batch::check_batch(list.length() as usize, limit).map_err(to_js)?;
+    crate::estimate::batch::check_batch(list.length() as usize, limit, instead).map_err(to_js)?;
     let as_of = as_of_arg(as_of)?;
     crate::base::calendar::parse_date(&as_of, "asOf").map_err(to_js)?;
     Ok((list, as_of))

@@ -339,7 +339,14 @@ impl PolicyEngine {
 impl PolicyEngine {
     /// An array of households, chunk by chunk.
     fn array_columns(&self, households: &JsValue, as_of: &JsValue) -> Result<Object, JsValue> {
-        let (list, as_of) = batch_args(households, as_of, crate::estimate::batch::MAX_BATCH)?;
+        let (list, as_of) = batch_args(
+            households,
+            as_of,
+            (
+                crate::estimate::batch::MAX_BATCH,
+                crate::estimate::batch::SCREEN_INSTEAD,
+            ),
+        )?;
         let mut columns = ScreenColumns::new();
         let mut out = Out::new();
         chunk_by_chunk(&list, |items, bad, _| {

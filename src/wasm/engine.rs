@@ -23,6 +23,7 @@ use super::{
 #[cfg(not(feature = "household-only"))]
 use crate::{
     base::{error::PolicyError, json::Node},
+    estimate::batch::{COMPARE_INSTEAD, MAX_BATCH, SCREEN_INSTEAD},
     input::requests::{
         GuaranteeLoanRequest, InsuranceFuturesClaim, MedicalClaim, MicrocreditRequest,
         WorkReliefProject,
@@ -108,8 +109,10 @@ impl PolicyEngine {
 
     /// What a parameter name, rule id, reason id or alert id names, in words, for showing a lean
     /// result's words on demand: a parameter's value in force on `asOf` (for `region`; without one,
-    /// the province's) with its date, unit, source and status; a rule's text, basis and source (an
-    /// alert's, for an alert id); a reason's sentence (a result's or a comparison's).
+    /// the province's) with its date, unit, source and status, or, where it has none there on that
+    /// date, why in `text` (a value set by county, asked without a region: it depends on the
+    /// region); a rule's text, basis and source (an alert's, for an alert id); a reason's sentence
+    /// (a result's or a comparison's). Every id a result lists describes with the result's date.
     #[wasm_bindgen(unchecked_return_type = "Description")]
     pub fn describe(
         &self,
@@ -303,7 +306,7 @@ impl PolicyEngine {
         } else {
             crate::estimate::batch::MAX_ESTIMATE_BATCH
         };
-        let (list, as_of) = batch_args(&households, &as_of, limit)?;
+        let (list, as_of) = batch_args(&households, &as_of, (limit, SCREEN_INSTEAD))?;
         gathered(&list, |items, bad| {
             let mut outcomes = self.inner.estimate_many(items, &as_of, explain);
             for (i, path, message) in bad {
@@ -327,7 +330,7 @@ impl PolicyEngine {
         opts: Option<OptionsArg>,
     ) -> Result<JsValue, JsValue> {
         explain_arg(opts, false)?;
-        let (list, as_of) = batch_args(&households, &as_of, crate::estimate::batch::MAX_BATCH)?;
+        let (list, as_of) = batch_args(&households, &as_of, (MAX_BATCH, SCREEN_INSTEAD))?;
         gathered(&list, |items, bad| self.screen_chunk(items, bad, &as_of))
     }
 
@@ -376,7 +379,7 @@ impl PolicyEngine {
             )));
         }
         let on_chunk = js_sys::Function::from(on_chunk);
-        let (list, as_of) = batch_args(&households, &as_of, crate::estimate::batch::MAX_BATCH)?;
+        let (list, as_of) = batch_args(&households, &as_of, (MAX_BATCH, SCREEN_INSTEAD))?;
         in_chunks(
             &list,
             |items, bad| self.screen_chunk(items, bad, &as_of),
@@ -405,7 +408,7 @@ impl PolicyEngine {
     ) -> Result<JsValue, JsValue> {
         let explain = explain_arg(opts, false)?;
         let limit = crate::estimate::batch::MAX_COMPARE_BATCH;
-        let (list, as_of) = batch_args(&households, &as_of, limit)?;
+        let (list, as_of) = batch_args(&households, &as_of, (limit, COMPARE_INSTEAD))?;
         let comparer = self.inner.comparer(&other.inner, &as_of).map_err(to_js)?;
         compared_batch(&list, comparer, explain)
     }
@@ -426,7 +429,7 @@ impl PolicyEngine {
     ) -> Result<JsValue, JsValue> {
         let explain = explain_arg(opts, false)?;
         let limit = crate::estimate::batch::MAX_COMPARE_BATCH;
-        let (list, from) = batch_args(&households, &from, limit)?;
+        let (list, from) = batch_args(&households, &from, (limit, COMPARE_INSTEAD))?;
         let to = string_arg(&to, "to", ErrorCode::InvalidDate)?;
         let comparer = self.inner.date_comparer(&from, &to).map_err(to_js)?;
         compared_batch(&list, comparer, explain)
@@ -461,7 +464,9 @@ impl PolicyEngine {
     }
 
     /// A form's values (strings as inputs give them) as a household, and every problem the engine
-    /// finds in it for `asOf`, each at its field: a form marks every bad field in one pass.
+    /// finds in it for `asOf`, each at its field: a form marks every bad field in one pass. A
+    /// member row that is `null` keeps its place (a problem at `members[i]`), so every row's
+    /// problems name the row the form shows.
     #[wasm_bindgen(js_name = readForm, unchecked_return_type = "FormReading")]
     pub fn read_form(
         &self,

@@ -27,6 +27,13 @@ for (const [config, what] of [
   });
 }
 
+// `tsc --noEmit --strict file.ts` with no tsconfig: TypeScript's defaults (target ES5 and its lib,
+// module CommonJS, so the .d.cts declarations), as someone trying the package first would run it.
+test('strict tsc without a tsconfig: TypeScript\'s default target and lib (ES5)', () => {
+  const r = tsc(['--noEmit', '--strict', 'default-lib.ts']);
+  assert.equal(r.status, 0, r.output);
+});
+
 // ---- arethetypeswrong ----------------------------------------------------------------------------
 test('arethetypeswrong finds no problem in the tarball (node10, node16 CJS and ESM, bundler)', () => {
   // The .wasm subpaths are files to fetch or read, not modules: there are no types to resolve.

@@ -25,6 +25,15 @@ const household: Household = {
   income: { business: '6000' },
   events: ['illness'],
 };
+// README: null means absent, in every optional field of what is handed in.
+const withNulls: Household = {
+  region: '230129', status: null, income: { business: null, other: '100' }, guarantees: null, events: null, housing: { appraisal: null },
+  members: [{ birthDate: '1980-01-01', wages: null, disabilityGrade: null, schooling: null }],
+};
+report(engine.estimate(withNulls, '2023-06-01', { explain: null }).totalAnnual);
+// @ts-expect-error: a required field is not optional, null or not
+const noRegion: Household = { region: null, members: [] };
+report(noRegion);
 const m: MonitoringResult = engine.monitoring(household, '2023-06-01');
 const category: 'unstable' | 'marginal' | 'suddenHardship' | undefined = m.category;
 const d: DibaoResult = engine.dibao(household, '2023-06-01');

@@ -70,6 +70,7 @@ pub fn run_if_county_command() -> Option<ExitCode> {
     };
     Some(match outcome {
         Ok(code) => ExitCode::from(code),
+        Err(e) if e == crate::files::READER_GONE => ExitCode::SUCCESS,
         Err(e) => {
             note!("错误：{e}\n（zhenxing {} --help 查看用法）", a.command);
             ExitCode::from(2)
@@ -148,12 +149,12 @@ fn run_county(a: &Args) -> Result<(), String> {
     let mut out = out.lock();
     let written = if a.json {
         serde_json::to_writer_pretty(&mut out, &profile)
-            .map_err(io::Error::other)
+            .map_err(io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
         print_profile(&mut out, &profile)
     };
-    written.map_err(|e| format!("写出失败：{e}"))
+    written.map_err(|e| crate::files::write_failed(&e))
 }
 
 fn print_profile(out: &mut impl Write, p: &CountyProfile) -> io::Result<()> {
@@ -280,12 +281,12 @@ fn run_assets(a: &Args) -> Result<u8, String> {
         // As `assetsText` gives it: each error's message starts with its line.
         ledger::name_lines(&mut ledger, &lines);
         serde_json::to_writer_pretty(&mut out, &ledger)
-            .map_err(io::Error::other)
+            .map_err(io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
         print_ledger(&mut out, &ledger, &lines)
     };
-    written.map_err(|e| format!("写出失败：{e}"))?;
+    written.map_err(|e| crate::files::write_failed(&e))?;
     let errors = ledger
         .items
         .iter()

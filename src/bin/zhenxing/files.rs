@@ -44,6 +44,18 @@ const EXCEL: &str =
 /// Whether a path names a CSV file.
 /// An operating-system error in Chinese, for a file the user named: the system's own words only
 /// for what is not listed here.
+/// What a run that lost the reader of its output ends with (`zhenxing params --json | head`): the
+/// reader took what it wanted, so the run ends quietly and succeeds, whatever it was writing.
+pub const READER_GONE: &str = "输出的读取方已提前关闭";
+
+/// A failure to write, in words; a reader gone ([`READER_GONE`]) told apart from the rest.
+pub fn write_failed(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::BrokenPipe => READER_GONE.to_string(),
+        _ => format!("写出失败：{}", os_error(e)),
+    }
+}
+
 pub fn os_error(e: &io::Error) -> String {
     let words = match e.kind() {
         io::ErrorKind::NotFound => "文件或文件夹不存在",
@@ -545,7 +557,7 @@ impl Output {
             Ok(()) => w.commit(),
             Err(e) => {
                 w.abandon();
-                Err(format!("写出失败：{e}"))
+                Err(write_failed(&e))
             }
         }
     }

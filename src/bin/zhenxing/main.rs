@@ -702,7 +702,7 @@ fn run_params(params: &Option<PathBuf>, json: bool) -> Result<u8, String> {
     let catalogue = engine.parameters();
     let result = if json {
         serde_json::to_writer_pretty(&mut out, &catalogue)
-            .map_err(io::Error::other)
+            .map_err(io::Error::from)
             .and_then(|_| writeln!(out))
     } else {
         catalogue.iter().try_for_each(|p| {
@@ -725,22 +725,16 @@ fn run_params(params: &Option<PathBuf>, json: bool) -> Result<u8, String> {
             Ok(())
         })
     };
-    match result {
-        // A reader that stopped early (`zhenxing params | head`) took what it wanted.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(0),
-        Err(e) => Err(format!("写出失败：{e}")),
-        Ok(()) => Ok(0),
-    }
+    result.map(|()| 0).map_err(|e| files::write_failed(&e))
 }
 
 /// `text` on standard output; a failure to write it is the run's failure.
 fn print(text: &str) -> Result<u8, String> {
     let mut out = io::stdout().lock();
-    match writeln!(out, "{text}").and_then(|()| out.flush()) {
-        Ok(()) => Ok(0),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(0),
-        Err(e) => Err(format!("写出失败：{}", files::os_error(&e))),
-    }
+    writeln!(out, "{text}")
+        .and_then(|()| out.flush())
+        .map(|()| 0)
+        .map_err(|e| files::write_failed(&e))
 }
 
 fn main() -> ExitCode {
@@ -759,6 +753,8 @@ fn main() -> ExitCode {
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
+        // A reader that stopped early (`zhenxing estimate … | head`) took what it wanted.
+        Err(e) if e == files::READER_GONE => ExitCode::SUCCESS,
         Err(e) => {
             note!("错误：{e}");
             ExitCode::from(2)

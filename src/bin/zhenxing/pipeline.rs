@@ -1082,7 +1082,7 @@ fn write_in_order(
     started: Instant,
     progress: &AtomicU64,
 ) -> Result<Totals, String> {
-    let io_err = |e: io::Error| format!("写出失败：{e}");
+    let io_err = |e: io::Error| crate::files::write_failed(&e);
     let mut totals = Totals::new(options.county.then_some(levels));
     if options.output_format == Format::Csv && !matches!(options.task, Task::Summary) {
         if options.bom {
