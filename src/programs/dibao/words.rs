@@ -180,7 +180,7 @@ fn join_steps<'h>(
         } else {
             ("+", j.after.checked_sub(paid))
         };
-        sum.push_str(&format!(" {sign} {} × {k}", change.unwrap_or_default()));
+        let _ = write!(sum, " {sign} {} × {k}", change.unwrap_or_default());
         names.push(m.label.as_ref());
     }
     names
