@@ -428,25 +428,27 @@ fn say_changes(r: &Reader<'_>, citations: &Citations, e: &mut Explanation) {
     if r.changing().is_empty() {
         return;
     }
+    use std::fmt::Write as _;
     // One string written in place (a list of sentences joined cost the module some kilobytes).
     let mut text = String::new();
     for spec in r.changing().specs() {
         let Some((now, later)) = r.change_of(spec) else {
             continue;
         };
-        text.push_str(if text.is_empty() {
+        let lead = if text.is_empty() {
             "测算日期起12个月内参数另有取值："
         } else {
             "；"
-        });
-        text.push_str(spec.label);
-        text.push('，');
-        text.push_str(&crate::base::calendar::format_date(later.from));
-        text.push_str(" 起为 ");
-        text.push_str(&crate::params::value_text(spec, &later.value));
-        text.push_str("（测算日期为 ");
-        text.push_str(&crate::params::value_text(spec, &now.value));
-        text.push('）');
+        };
+        // One `write!`: a push of each piece cost more in the module.
+        let _ = write!(
+            text,
+            "{lead}{}，{} 起为 {}（测算日期为 {}）",
+            spec.label,
+            crate::base::calendar::format_date(later.from),
+            crate::params::value_text(spec, &later.value),
+            crate::params::value_text(spec, &now.value)
+        );
     }
     if text.is_empty() {
         return;
