@@ -935,7 +935,9 @@ mod tests {
             let m = match (half, scale.checked_sub(2).filter(|d| *d > 0)) {
                 (1..=3, Some(dropped)) => {
                     let by = 10i128.pow(dropped);
-                    let at_half = (m / by % 1_000_000_000_000) * by + by / 2 * m.signum();
+                    // Digits kept so that the half stays within a decimal's 96 bits at any scale.
+                    let room = ((1i128 << 95) / by).clamp(1, 1_000_000_000_000);
+                    let at_half = (m / by % room) * by + by / 2 * m.signum();
                     at_half + i128::from(half) - 2
                 }
                 _ => m,
