@@ -209,6 +209,47 @@ const STOPS: [bool; 256] = {
     }
 };
 
+/// Where the JSON number that starts at `start` ends, or the place and the message of what is
+/// wrong with it. The tree's parser and the command-line tool's plain-line reader both scan
+/// numbers with it.
+#[inline(always)]
+pub(crate) fn number_end(bytes: &[u8], start: usize) -> Result<usize, (usize, &'static str)> {
+    let at = |i: usize| bytes.get(i).copied();
+    let digits = |mut i: usize| {
+        while matches!(at(i), Some(b'0'..=b'9')) {
+            i = i.saturating_add(1);
+        }
+        i
+    };
+    let mut i = start;
+    if at(i) == Some(b'-') {
+        i = i.saturating_add(1);
+    }
+    i = match at(i) {
+        Some(b'0') => i.saturating_add(1),
+        Some(b'1'..=b'9') => digits(i),
+        _ => return Err((i, "数字格式有误")),
+    };
+    if at(i) == Some(b'.') {
+        i = i.saturating_add(1);
+        if !matches!(at(i), Some(b'0'..=b'9')) {
+            return Err((i, "小数点之后应有数字"));
+        }
+        i = digits(i);
+    }
+    if matches!(at(i), Some(b'e' | b'E')) {
+        i = i.saturating_add(1);
+        if matches!(at(i), Some(b'+' | b'-')) {
+            i = i.saturating_add(1);
+        }
+        if !matches!(at(i), Some(b'0'..=b'9')) {
+            return Err((i, "指数之后应有数字"));
+        }
+        i = digits(i);
+    }
+    Ok(i)
+}
+
 /// [`is_stop`], by the table where there is one.
 pub(crate) fn stops(b: u8) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
@@ -364,39 +405,17 @@ impl<'a> Parser<'a> {
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as text.
     fn number(&mut self) -> Result<Node<'a>, SyntaxError> {
         let start = self.pos;
-        if self.peek() == Some(b'-') {
-            self.bump();
-        }
-        match self.peek() {
-            Some(b'0') => self.bump(),
-            Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.error("数字格式有误")),
-        }
-        if self.peek() == Some(b'.') {
-            self.bump();
-            if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error("小数点之后应有数字"));
+        match number_end(self.bytes, start) {
+            Ok(end) => {
+                self.pos = end;
+                Ok(Node::Number(Cow::Borrowed(
+                    self.text.get(start..end).unwrap_or(""),
+                )))
             }
-            self.digits();
-        }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.bump();
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.bump();
+            Err((at, message)) => {
+                self.pos = at;
+                Err(self.error(message))
             }
-            if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error("指数之后应有数字"));
-            }
-            self.digits();
-        }
-        Ok(Node::Number(Cow::Borrowed(
-            self.text.get(start..self.pos).unwrap_or(""),
-        )))
-    }
-
-    fn digits(&mut self) {
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
-            self.bump();
         }
     }
 

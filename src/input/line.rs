@@ -17,7 +17,7 @@ use super::household::{
     AREAS, CAPACITIES, CARES, CATEGORIES, DISABILITY_TYPES, EVENTS, SCHOOLING, STATUSES,
 };
 use super::{read_money, MoneyInput};
-use crate::base::json::{stops, Node};
+use crate::base::json::{number_end, stops, Node};
 use crate::base::money::Money;
 
 /// The household on a line (surrounding JSON whitespace allowed) read into `h`, or `false` when
@@ -124,37 +124,8 @@ impl<'a> Cursor<'a> {
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, the JSON number, as text.
     fn number(&mut self) -> Option<&'a str> {
         let start = self.pos;
-        if self.peek() == Some(b'-') {
-            self.bump();
-        }
-        match self.peek() {
-            Some(b'0') => self.bump(),
-            Some(b'1'..=b'9') => self.digits(),
-            _ => return None,
-        }
-        if self.peek() == Some(b'.') {
-            self.bump();
-            self.some_digits()?;
-        }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.bump();
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.bump();
-            }
-            self.some_digits()?;
-        }
+        self.pos = number_end(self.bytes, start).ok()?;
         self.text.get(start..self.pos)
-    }
-
-    fn digits(&mut self) {
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
-            self.bump();
-        }
-    }
-
-    /// One digit or more.
-    fn some_digits(&mut self) -> Option<()> {
-        matches!(self.peek(), Some(b'0'..=b'9')).then(|| self.digits())
     }
 
     /// `null` (absent, as the strict reader reads it) or the value `read` takes.
