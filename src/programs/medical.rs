@@ -277,9 +277,11 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explain: bool) -> Result<Medic
     ))
 }
 
-/// The choices the claim rested on: the assistance rate of 返贫致贫人口.
+/// The choices the claim rested on: one group, the most favourable; the assistance rate of
+/// 返贫致贫人口.
 fn assumptions(c: &MedicalClaim) -> Assumptions {
     let mut a = Assumptions::default();
+    a.add(rules::MEDICAL_GROUP);
     a.add_if(
         c.group == InsuredGroup::Returned,
         rules::MEDICAL_ASSISTANCE_RETURNED,
@@ -299,6 +301,14 @@ fn assistance_rule(group: InsuredGroup) -> rules::RuleId {
 fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
     let t = &f.tiers;
     let (basic, critical, assistance, patient) = (f.basic, f.critical, f.assistance, f.patient);
+    e.step(
+        rules::MEDICAL_GROUP,
+        format!(
+            "按{}计算；同属几类的应按待遇最高的一类传入：特困人员、低保对象、返贫致贫人口、纳入监测的易返贫致贫人口、脱贫人口、一般参保人依次降低。",
+            group_label(c.group)
+        ),
+        None,
+    );
     e.step(
         rules::MEDICAL_BILL,
         format!(
