@@ -277,16 +277,28 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explain: bool) -> Result<Medic
     ))
 }
 
-/// The choices the claim rested on: one group, the most favourable; the assistance rate of
-/// 返贫致贫人口.
+/// The choices the claim rested on: one group, the most favourable; the insurance tiers' method;
+/// who gets assistance, without a deductible; the assistance rate of 返贫致贫人口.
 fn assumptions(c: &MedicalClaim) -> Assumptions {
     let mut a = Assumptions::default();
     a.add(rules::MEDICAL_GROUP);
+    a.add(rules::MEDICAL_BASIC);
+    a.add(rules::MEDICAL_CRITICAL);
+    a.add_if(monitored(c.group), rules::MEDICAL_ASSISTANCE_DEDUCTIBLE);
+    a.add_if(
+        matches!(c.group, InsuredGroup::Alleviated | InsuredGroup::General),
+        rules::MEDICAL_ASSISTANCE_SCOPE,
+    );
     a.add_if(
         c.group == InsuredGroup::Returned,
         rules::MEDICAL_ASSISTANCE_RETURNED,
     );
     a
+}
+
+/// 纳入监测的易返贫致贫人口 or 返贫致贫人口: assisted without a deductible (an assumption).
+fn monitored(group: InsuredGroup) -> bool {
+    matches!(group, InsuredGroup::Monitored | InsuredGroup::Returned)
 }
 
 /// The rule of the assistance step: the rate of 返贫致贫人口 is this calculator's reading (marked).
@@ -367,10 +379,20 @@ fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
             Some(assistance.to_fen_string()),
         ),
         None => e.step(
-            rules::MEDICAL_ASSISTANCE,
-            format!("{}不属医疗救助对象。", group_label(c.group)),
+            rules::MEDICAL_ASSISTANCE_SCOPE,
+            format!(
+                "{}不在本计算器所计的医疗救助对象内；低保边缘家庭成员、因病致贫重病患者由当地另行认定。",
+                group_label(c.group)
+            ),
             Some("0.00".into()),
         ),
+    }
+    if monitored(c.group) {
+        e.step(
+            rules::MEDICAL_ASSISTANCE_DEDUCTIBLE,
+            format!("{}的医疗救助不设起付标准。", group_label(c.group)),
+            None,
+        );
     }
     e.step(
         rules::MEDICAL_PATIENT,
