@@ -168,10 +168,10 @@ fn every_other_county_level_unit_gets_only_the_measures_for_other_counties() {
                 !c.alleviated_county && !c.fund_integration_pilot,
                 "{code} {date}"
             );
-            // After the period only 七(二十三)'s assessment (no end in the text) goes on.
+            // After the period 六(十六)'s lasting integration mechanism and 七(二十三)'s assessment
+            // (no end in the text) go on.
             let expected: &[&str] = match phase {
-                Phase::Transition => &["integrationMechanism", "assessment"],
-                Phase::After => &["assessment"],
+                Phase::Transition | Phase::After => &["integrationMechanism", "assessment"],
                 Phase::Before => &[],
             };
             assert_eq!(c.measures, expected, "{code} {date}");

@@ -85,7 +85,7 @@ const MEASURES: &[Def] = &[
     def("ruralRoads", "推进脱贫县“四好农村路”建设", "三(七)", AlleviatedCounty, false, true),
     def("keyCountySupport", "乡村振兴重点帮扶县：从财政、金融、土地、人才、基础设施建设、公共服务等方面集中支持，定期监测评估", "五(十四)", Key, false, true),
     def("fundIntegrationPilot", "脱贫县涉农资金统筹整合试点", "六(十六)", AlleviatedCounty, false, false),
-    def("integrationMechanism", "探索建立涉农资金整合长效机制（脱贫县以外的地区）", "六(十六)", OtherCounty, false, false),
+    def("integrationMechanism", "探索建立涉农资金整合长效机制（脱贫县以外的地区）", "六(十六)", OtherCounty, false, true),
     def("specialFundTilt", "保留并调整优化的原财政专项扶贫资金适当向乡村振兴重点帮扶县倾斜", "六(十六)", Key, false, false),
     def("insuranceAward", "加大对脱贫县地方优势特色农产品保险以奖代补试点补贴支持力度", "六(十七)", AlleviatedCounty, false, true),
     def("landQuota", "专项安排脱贫县年度新增建设用地计划指标，专项指标不得挪用", "六(十八)", AlleviatedCounty, false, false),
@@ -741,6 +741,8 @@ mod tests {
         let c = p.county.unwrap();
         assert_eq!(c.measures, ["integrationMechanism", "assessment"]);
         assert!(c.pending.is_empty());
+        // 六(十六) writes no end to the lasting integration mechanism: none is given (county.window).
+        assert!(p.measures.iter().all(|m| m.until.is_none()));
     }
 
     #[test]
