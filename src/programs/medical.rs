@@ -366,6 +366,22 @@ fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
         ),
         Some(critical.to_fen_string()),
     );
+    explain_assistance(f, c, e);
+    e.step(
+        rules::MEDICAL_PATIENT,
+        format!(
+            "个人自付 = {} − {basic} − {critical} − {assistance} = {patient} 元。",
+            c.total
+        ),
+        Some(patient.to_fen_string()),
+    );
+    let covered = Money::sum([basic, critical, assistance]).unwrap_or_default();
+    e.reason(format!("三重保障共支付 {covered} 元（基本医保 {basic}、大病保险 {critical}、医疗救助 {assistance}），个人自付 {patient} 元。"));
+}
+
+/// The assistance step (or why there is none), and for 监测 and 返贫致贫 that it has no deductible.
+fn explain_assistance(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
+    let (t, assistance) = (&f.tiers, f.assistance);
     let rule = assistance_rule(c.group);
     match t.assistance {
         Some((rate, cap, assisted)) => e.step(
@@ -394,14 +410,4 @@ fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
             None,
         );
     }
-    e.step(
-        rules::MEDICAL_PATIENT,
-        format!(
-            "个人自付 = {} − {basic} − {critical} − {assistance} = {patient} 元。",
-            c.total
-        ),
-        Some(patient.to_fen_string()),
-    );
-    let covered = Money::sum([basic, critical, assistance]).unwrap_or_default();
-    e.reason(format!("三重保障共支付 {covered} 元（基本医保 {basic}、大病保险 {critical}、医疗救助 {assistance}），个人自付 {patient} 元。"));
 }
