@@ -316,7 +316,7 @@ fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
     e.step(
         rules::MEDICAL_GROUP,
         format!(
-            "按{}计算；同属几类的应按待遇最高的一类传入：特困人员、低保对象、返贫致贫人口、纳入监测的易返贫致贫人口、脱贫人口、一般参保人依次降低。",
+            "按{}计算；同属几类的按待遇最高的一类传入，依次为特困、低保、返贫致贫、监测、脱贫、一般。",
             group_label(c.group)
         ),
         None,
@@ -397,7 +397,7 @@ fn explain_assistance(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation)
         None => e.step(
             rules::MEDICAL_ASSISTANCE_SCOPE,
             format!(
-                "{}不在本计算器所计的医疗救助对象内；低保边缘家庭成员、因病致贫重病患者由当地另行认定。",
+                "{}不在本计算器所计的医疗救助对象内。",
                 group_label(c.group)
             ),
             Some("0.00".into()),
