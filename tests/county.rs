@@ -50,14 +50,23 @@ const DATES: &[(&str, Phase, Option<u32>, bool)] = &[
 
 /// What the text gives a 脱贫县 in the period (the pilot only in its first three years), in order.
 fn alleviated_measures(pilot: bool) -> Vec<&'static str> {
-    let mut v = vec!["incomeTarget", "industryPlanning", "ruralRoads"];
+    let mut v = vec![
+        "incomeTarget",
+        "industryPlanning",
+        "infrastructure",
+        "ruralRoads",
+        "publicServices",
+    ];
     if pilot {
         v.push("fundIntegrationPilot");
     }
     v.extend([
+        "transferTilt",
         "insuranceAward",
+        "listingChannel",
         "landQuota",
         "landTrading",
+        "talentPriority",
         "leaderContact",
         "assessment",
     ]);
@@ -65,12 +74,16 @@ fn alleviated_measures(pilot: bool) -> Vec<&'static str> {
 }
 
 /// What a 脱贫县 keeps after the period: the measures whose text gives no end (三(五), 三(七),
-/// 六(十七), 七(二十), 七(二十三)), and of the 重点帮扶县 ones those of 五(十四) and 六(十九); 六(十六)'s
-/// special-fund tilt is 过渡期内.
-const UNENDED_ALLEVIATED: [&str; 5] = [
+/// 三(八), 六(十七), 六(十九), 七(二十), 七(二十三)), and of the 重点帮扶县 ones those of 五(十四) and
+/// 六(十九); 六(十六)'s special-fund and transfer tilts are 过渡期内.
+const UNENDED_ALLEVIATED: [&str; 9] = [
     "industryPlanning",
+    "infrastructure",
     "ruralRoads",
+    "publicServices",
     "insuranceAward",
+    "listingChannel",
+    "talentPriority",
     "leaderContact",
     "assessment",
 ];
@@ -168,10 +181,10 @@ fn every_other_county_level_unit_gets_only_the_measures_for_other_counties() {
                 !c.alleviated_county && !c.fund_integration_pilot,
                 "{code} {date}"
             );
-            // After the period only 七(二十三)'s assessment (no end in the text) goes on.
+            // After the period 六(十六)'s lasting integration mechanism and 七(二十三)'s assessment
+            // (no end in the text) go on.
             let expected: &[&str] = match phase {
-                Phase::Transition => &["integrationMechanism", "assessment"],
-                Phase::After => &["assessment"],
+                Phase::Transition | Phase::After => &["integrationMechanism", "assessment"],
                 Phase::Before => &[],
             };
             assert_eq!(c.measures, expected, "{code} {date}");

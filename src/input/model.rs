@@ -260,7 +260,8 @@ pub struct Member<'p> {
 }
 
 impl Member<'_> {
-    /// 重度残疾人 of 低保 (民发〔2021〕57号第八条): 一级、二级重度残疾人和三级智力残疾人、三级精神残疾人.
+    /// 重度残疾人 of 低保 (民发〔2021〕57号第八条): 一级、二级重度残疾人和三级智力残疾人、三级精神残疾人;
+    /// 养老保险代缴 uses it too (the engine's one definition).
     /// A grade 3 without a type (or 多重残疾) is not counted; 孤独症 counts as 精神残疾 (rule
     /// `disability.type`, see [`Member::severity_assumed`]).
     pub fn severely_disabled(&self) -> bool {
@@ -279,10 +280,6 @@ impl Member<'_> {
     /// with no type, 多重残疾 or 孤独症.
     pub fn severity_assumed(&self) -> bool {
         self.disability_grade == Some(3) && type_uncertain(self.disability_type)
-    }
-    /// A disability certified grade 1 or 2 (一级、二级, the 重度 grades of the certificate).
-    pub fn grade_one_or_two(&self) -> bool {
-        matches!(self.disability_grade, Some(1 | 2))
     }
     /// Recorded as without labour capacity though 第五条 does not name the member (rule
     /// `member.laborCapacityRecorded`).

@@ -12,7 +12,10 @@ use crate::base::error::{PolicyError, Result};
 use crate::base::json::Node;
 use crate::base::money::{Money, Rate};
 
-/// Who the patient is for medical cover.
+/// Who the patient is for medical cover: one group a claim. A patient in several (a 返贫致贫 person
+/// also in 低保) is passed as the most favourable, in this order: `tekun`, `dibao`, `returned`,
+/// `monitored`, `alleviated`, `general` (the tilt and the assistance rate fall in that order; rule
+/// `medical.group`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub enum InsuredGroup {
@@ -69,7 +72,10 @@ pub struct PaidThisYear {
 #[derive(Clone, Debug, PartialEq, Eq, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct MedicalClaim {
+    /// The county (or city, or the province): no medical figure is yet set by region.
     pub region: String,
+    /// The patient's group; in several, the first of `tekun`, `dibao`, `returned`, `monitored`,
+    /// `alleviated` that applies (a 返贫致贫 person in 低保 is `dibao`).
     pub group: InsuredGroup,
     pub hospital_level: HospitalLevel,
     /// The whole bill.

@@ -266,6 +266,7 @@ fn values_carried_past_the_period_are_marked_as_the_calculators() {
         carried,
         [
             "dibao.employmentCostMonths",
+            "medicalPremium.paidShare.returned",
             "medicalPremium.paidShare.monitored",
             "medicalPremium.paidShare.alleviated"
         ]

@@ -10,7 +10,9 @@
 //! quota trading and 占补平衡 for 脱贫地区; 六(十九) 县管乡用、下沉到村 for agricultural extension staff
 //! and talent flowing to 重点帮扶县; 七(二十) provincial leaders' contact with 脱贫县; 三(五) industry
 //! planned by 脱贫县; 三(七) 四好农村路 in 脱贫县; 六(十七) the insurance 以奖代补 pilot in 脱贫县;
-//! 七(二十三) assessment; 一(三) the income-growth target of 脱贫地区.
+//! 七(二十三) assessment; 一(三) the income-growth target of 脱贫地区; and what the text gives 脱贫地区
+//! (read as the 脱贫县): 三(七) infrastructure, 三(八) public services, 六(十六) transfer payments
+//! (过渡期内, as the item opens), 六(十七) the listing channel, 六(十九) teachers and doctors.
 //!
 //! Parameters read: those of the transition status it builds on (`transition.start`,
 //! `transition.end`, `transition.fundIntegrationPilotYears` and the windows `programs::transition`
@@ -82,14 +84,19 @@ use MeasureScope::{AllCounties, AlleviatedCounty, KeyCounty as Key, OtherCounty}
 const MEASURES: &[Def] = &[
     def("incomeTarget", "目标任务：脱贫地区农民收入增速高于全省农民平均水平（到2025年）", "一(三)", AlleviatedCounty, true, false),
     def("industryPlanning", "以脱贫县为单位规划发展乡村特色产业；现代农业产业园、农业科技园、产业融合发展示范园建设继续优先支持脱贫县", "三(五)", AlleviatedCounty, false, true),
+    def("infrastructure", "继续加大对脱贫地区基础设施建设的支持（道路、农田、通信、水利、物流、电网）", "三(七)", AlleviatedCounty, true, true),
     def("ruralRoads", "推进脱贫县“四好农村路”建设", "三(七)", AlleviatedCounty, false, true),
+    def("publicServices", "提升脱贫地区公共服务水平（公费师范生、职业院校、受援县级医院、村级服务设施）", "三(八)", AlleviatedCounty, true, true),
     def("keyCountySupport", "乡村振兴重点帮扶县：从财政、金融、土地、人才、基础设施建设、公共服务等方面集中支持，定期监测评估", "五(十四)", Key, false, true),
     def("fundIntegrationPilot", "脱贫县涉农资金统筹整合试点", "六(十六)", AlleviatedCounty, false, false),
-    def("integrationMechanism", "探索建立涉农资金整合长效机制（脱贫县以外的地区）", "六(十六)", OtherCounty, false, false),
+    def("integrationMechanism", "探索建立涉农资金整合长效机制（脱贫县以外的地区）", "六(十六)", OtherCounty, false, true),
     def("specialFundTilt", "保留并调整优化的原财政专项扶贫资金适当向乡村振兴重点帮扶县倾斜", "六(十六)", Key, false, false),
+    def("transferTilt", "现有财政相关转移支付继续倾斜支持脱贫地区", "六(十六)", AlleviatedCounty, true, false),
     def("insuranceAward", "加大对脱贫县地方优势特色农产品保险以奖代补试点补贴支持力度", "六(十七)", AlleviatedCounty, false, true),
+    def("listingChannel", "推动脱贫地区充分利用企业上市“绿色通道”政策", "六(十七)", AlleviatedCounty, true, true),
     def("landQuota", "专项安排脱贫县年度新增建设用地计划指标，专项指标不得挪用", "六(十八)", AlleviatedCounty, false, false),
     def("landTrading", "城乡建设用地增减挂钩节余指标省内交易、跨省域调剂，省内耕地易地占补平衡", "六(十八)", AlleviatedCounty, true, false),
+    def("talentPriority", "教师补充和全科医生特岗、订单定向医学生培养优先向脱贫地区倾斜", "六(十九)", AlleviatedCounty, true, true),
     def("extensionStaff", "农业科技推广人员“县管乡用、下沉到村”新机制", "六(十九)", Key, false, true),
     def("talentFlow", "鼓励和引导各方面人才向乡村振兴重点帮扶县基层流动", "六(十九)", Key, false, true),
     def("leaderContact", "省级领导同志联系指导脱贫县工作制度", "七(二十)", AlleviatedCounty, false, true),
@@ -741,19 +748,26 @@ mod tests {
         let c = p.county.unwrap();
         assert_eq!(c.measures, ["integrationMechanism", "assessment"]);
         assert!(c.pending.is_empty());
+        // 六(十六) writes no end to the lasting integration mechanism: none is given (county.window).
+        assert!(p.measures.iter().all(|m| m.until.is_none()));
     }
 
     #[test]
     fn after_the_period_only_the_measures_without_an_end_go_on() {
         let p = engine().county("230129", "2026-01-01").unwrap();
         let ids: Vec<&str> = p.measures.iter().map(|m| m.id).collect();
-        // The text gives 三(五), 三(七), 六(十七), 七(二十), 七(二十三) no end: they go on, 待核对.
+        // The text gives 三(五), 三(七), 三(八), 六(十七), 六(十九)'s priority, 七(二十), 七(二十三) no
+        // end: they go on, 待核对.
         assert_eq!(
             ids,
             [
                 "industryPlanning",
+                "infrastructure",
                 "ruralRoads",
+                "publicServices",
                 "insuranceAward",
+                "listingChannel",
+                "talentPriority",
                 "leaderContact",
                 "assessment"
             ]

@@ -277,14 +277,28 @@ pub fn run(c: &MedicalClaim, reader: &Reader<'_>, explain: bool) -> Result<Medic
     ))
 }
 
-/// The choices the claim rested on: the assistance rate of 返贫致贫人口.
+/// The choices the claim rested on: one group, the most favourable; the insurance tiers' method;
+/// who gets assistance, without a deductible; the assistance rate of 返贫致贫人口.
 fn assumptions(c: &MedicalClaim) -> Assumptions {
     let mut a = Assumptions::default();
+    a.add(rules::MEDICAL_GROUP);
+    a.add(rules::MEDICAL_BASIC);
+    a.add(rules::MEDICAL_CRITICAL);
+    a.add_if(monitored(c.group), rules::MEDICAL_ASSISTANCE_DEDUCTIBLE);
+    a.add_if(
+        matches!(c.group, InsuredGroup::Alleviated | InsuredGroup::General),
+        rules::MEDICAL_ASSISTANCE_SCOPE,
+    );
     a.add_if(
         c.group == InsuredGroup::Returned,
         rules::MEDICAL_ASSISTANCE_RETURNED,
     );
     a
+}
+
+/// 纳入监测的易返贫致贫人口 or 返贫致贫人口: assisted without a deductible (an assumption).
+fn monitored(group: InsuredGroup) -> bool {
+    matches!(group, InsuredGroup::Monitored | InsuredGroup::Returned)
 }
 
 /// The rule of the assistance step: the rate of 返贫致贫人口 is this calculator's reading (marked).
@@ -299,6 +313,14 @@ fn assistance_rule(group: InsuredGroup) -> rules::RuleId {
 fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
     let t = &f.tiers;
     let (basic, critical, assistance, patient) = (f.basic, f.critical, f.assistance, f.patient);
+    e.step(
+        rules::MEDICAL_GROUP,
+        format!(
+            "按{}计算；同属几类的按待遇最高的一类传入，依次为特困、低保、返贫致贫、监测、脱贫、一般。",
+            group_label(c.group)
+        ),
+        None,
+    );
     e.step(
         rules::MEDICAL_BILL,
         format!(
@@ -344,6 +366,22 @@ fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
         ),
         Some(critical.to_fen_string()),
     );
+    explain_assistance(f, c, e);
+    e.step(
+        rules::MEDICAL_PATIENT,
+        format!(
+            "个人自付 = {} − {basic} − {critical} − {assistance} = {patient} 元。",
+            c.total
+        ),
+        Some(patient.to_fen_string()),
+    );
+    let covered = Money::sum([basic, critical, assistance]).unwrap_or_default();
+    e.reason(format!("三重保障共支付 {covered} 元（基本医保 {basic}、大病保险 {critical}、医疗救助 {assistance}），个人自付 {patient} 元。"));
+}
+
+/// The assistance step (or why there is none), and for 监测 and 返贫致贫 that it has no deductible.
+fn explain_assistance(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
+    let (t, assistance) = (&f.tiers, f.assistance);
     let rule = assistance_rule(c.group);
     match t.assistance {
         Some((rate, cap, assisted)) => e.step(
@@ -357,19 +395,19 @@ fn explain_claim(f: &MedicalFigures, c: &MedicalClaim, e: &mut Explanation) {
             Some(assistance.to_fen_string()),
         ),
         None => e.step(
-            rules::MEDICAL_ASSISTANCE,
-            format!("{}不属医疗救助对象。", group_label(c.group)),
+            rules::MEDICAL_ASSISTANCE_SCOPE,
+            format!(
+                "{}不在本计算器所计的医疗救助对象内。",
+                group_label(c.group)
+            ),
             Some("0.00".into()),
         ),
     }
-    e.step(
-        rules::MEDICAL_PATIENT,
-        format!(
-            "个人自付 = {} − {basic} − {critical} − {assistance} = {patient} 元。",
-            c.total
-        ),
-        Some(patient.to_fen_string()),
-    );
-    let covered = Money::sum([basic, critical, assistance]).unwrap_or_default();
-    e.reason(format!("三重保障共支付 {covered} 元（基本医保 {basic}、大病保险 {critical}、医疗救助 {assistance}），个人自付 {patient} 元。"));
+    if monitored(c.group) {
+        e.step(
+            rules::MEDICAL_ASSISTANCE_DEDUCTIBLE,
+            format!("{}的医疗救助不设起付标准。", group_label(c.group)),
+            None,
+        );
+    }
 }

@@ -2,8 +2,8 @@
 //! "有效防范因病返贫致贫风险，落实分类资助参保政策，做好脱贫人口参保动员工作".
 //!
 //! Per member: the individual premium of 城乡居民基本医疗保险 for the year, and the share of it the
-//! government pays by the member's group: 特困人员 全额资助, 低保对象 and 返贫致贫人口 定额资助
-//! (国办发〔2021〕42号, with no end date); other monitored people and 脱贫人口 during the transition
+//! government pays by the member's group: 特困人员 全额资助, 低保对象 定额资助 (国办发〔2021〕42号,
+//! with no end date); 返贫致贫人口, other monitored people and 脱贫人口 during the transition
 //! (医保发〔2021〕10号, as reported: 过渡期内). That document stops at `transition.end`; after it the
 //! shares go on as the parameters say (`medicalPremium.afterPeriod`, an assumption: their values
 //! from 2026-01-01 are this calculator's choice, which a county changes with its own). A member
@@ -65,8 +65,8 @@ pub struct MedicalPremiumFigures {
     /// What the household still pays for its insured members, a year.
     #[tsify(type = "string")]
     pub household_pays: Money,
-    /// A 脱贫 or monitored household after the transition period: the period's end (its members'
-    /// subsidy as 脱贫人口 or 监测对象 rests on the parameters' values after it).
+    /// A 脱贫, monitored or 返贫致贫 household after the transition period: the period's end (its
+    /// members' subsidy as 脱贫人口, 监测对象 or 返贫致贫人口 rests on the parameters' values after it).
     #[serde(skip)]
     after_transition: Option<chrono::NaiveDate>,
 }
@@ -91,7 +91,7 @@ fn member_step(m: &PremiumMember, premium: Money, after: bool, e: &mut Explanati
             m.share.percent()
         ),
     };
-    // Subsidised only as 监测对象 or 脱贫人口: the rule of the transition period, or after it the
+    // Subsidised only as 返贫致贫人口, 监测对象 or 脱贫人口: the rule of the transition period, or after it the
     // calculator's assumption.
     let rule = match (transitional(m), after) {
         (true, false) => rules::MEDICAL_PREMIUM_TRANSITION,
@@ -101,13 +101,13 @@ fn member_step(m: &PremiumMember, premium: Money, after: bool, e: &mut Explanati
     e.step(rule, text, Some(m.subsidy.to_fen_string()));
 }
 
-/// Subsidised only as 监测对象 or 脱贫人口.
+/// Subsidised only as 返贫致贫人口, 监测对象 or 脱贫人口.
 fn transitional(m: &PremiumMember) -> bool {
     !m.groups.is_empty() && m.groups.iter().all(|g| TRANSITION_GROUPS.contains(g))
 }
 
-/// The groups a document subsidises during the transition period only.
-const TRANSITION_GROUPS: [Group; 2] = [Group::Monitored, Group::Alleviated];
+/// The groups a document subsidises during the transition period only (医保发〔2021〕10号).
+const TRANSITION_GROUPS: [Group; 3] = [Group::Returned, Group::Monitored, Group::Alleviated];
 
 /// The groups of a member: (group, applies, the share's parameter).
 fn groups(
@@ -150,13 +150,15 @@ impl HouseholdProgramme for MedicalPremiumFigures {
     fn compute(h: &Household<'_>, a: &Assistance, r: &mut Reader<'_>) -> Result<Self> {
         a.rest_on_them(r)?;
         let premium = r.money(&p::MEDICAL_PREMIUM_INDIVIDUAL)?;
-        // 医保发〔2021〕10号 subsidises 脱贫人口 and other monitored people 过渡期内: after the period
+        // 医保发〔2021〕10号 subsidises 返贫致贫人口, 脱贫人口 and other monitored people 过渡期内: after the period
         // their shares are the parameters' values after it (an assumption).
         let after_transition = match h.status {
-            HouseholdStatus::Alleviated | HouseholdStatus::Monitored => {
+            HouseholdStatus::Alleviated
+            | HouseholdStatus::Monitored
+            | HouseholdStatus::Returned => {
                 Some(r.date(&p::TRANSITION_END)?).filter(|end| r.on() > *end)
             }
-            HouseholdStatus::General | HouseholdStatus::Returned => None,
+            HouseholdStatus::General => None,
         };
         let mut members = Vec::with_capacity(h.members.len());
         for (i, m) in h.members.iter().enumerate() {

@@ -6,7 +6,8 @@
 //! Who contributes: members of working age (the household's default labour-age range) not in school.
 //! Group membership comes from the assistance context (低保 and 特困, listed before this programme);
 //! 返贫致贫人口 are the members of households identified as such (`status: 'returned'`); other
-//! monitored households are not named by 四(十二).
+//! monitored households are not named by 四(十二). 重度残疾人 are those of 低保 (民发〔2021〕57号第八条,
+//! [`Member::severely_disabled`]): the one definition the engine uses.
 //! A member in several groups gets the highest share.
 //!
 //! Parameters read: `pension.lowestTier`, `pension.paidShare.tekun`, `.dibao`, `.returnedToPoverty`,
@@ -60,6 +61,9 @@ pub struct PensionFigures {
     /// A monitored household not identified as 返贫致贫.
     #[serde(skip)]
     monitored: bool,
+    /// A contributing member's 重度残疾 rested on the disability-type assumption.
+    #[serde(skip)]
+    disability_assumed: bool,
 }
 
 fn member_row(
@@ -90,7 +94,7 @@ fn member_row(
         ),
         (
             Group::SevereDisability,
-            m.grade_one_or_two(),
+            m.severely_disabled(),
             &p::PENSION_PAID_SHARE_SEVERE_DISABILITY,
         ),
     ];
@@ -152,6 +156,11 @@ impl HouseholdProgramme for PensionFigures {
             members.push(member_row(i, m, h, groups, working, lowest, r)?);
         }
         Ok(PensionFigures {
+            disability_assumed: h
+                .members
+                .iter()
+                .zip(&members)
+                .any(|(m, row)| row.contributes && m.severity_assumed()),
             lowest_tier: lowest,
             members,
             working,
@@ -179,6 +188,7 @@ impl HouseholdProgramme for PensionFigures {
             self.members.iter().any(|m| !m.groups.is_empty()),
             rules::PENSION_SHARE,
         );
+        a.add_if(self.disability_assumed, rules::MEMBER_DISABILITY_TYPE);
         a
     }
 
@@ -253,7 +263,7 @@ impl HouseholdProgramme for PensionFigures {
         if self.members.iter().any(|m| !m.groups.is_empty()) {
             e.step(
                 rules::PENSION_SHARE,
-                "代缴“部分或全部”的比例按人群取参数，同属多类的取最高比例；“重度残疾人”按残疾人证一、二级计。"
+                "代缴“部分或全部”的比例按人群取参数，同属多类的取最高比例；“重度残疾人”与低保相同，按民发〔2021〕57号第八条计（一、二级残疾人和三级智力、精神残疾人）。"
                     .into(),
                 None,
             );

@@ -140,7 +140,7 @@ reasons! {
     MedicalCovered           "medical.covered"           "基本医保、大病保险、医疗救助依次支付，个人自付其余部分。";
     MedicalNotCovered        "medical.notCovered"        "三重保障均未支付，费用由个人负担。";
     MedicalTilt              "medical.tilt"              "低保对象、特困人员、返贫致贫人口享受大病保险倾斜（起付线降低、支付比例提高）。";
-    MedicalNoAssistance      "medical.noAssistance"      "不属医疗救助对象。";
+    MedicalNoAssistance      "medical.noAssistance"      "不在本计算器所计的医疗救助对象内。";
     // 脱贫人口小额信贷
     MicrocreditEligible      "microcredit.eligible"      "符合脱贫人口小额信贷条件，财政贴息。";
     MicrocreditNotAlleviated "microcredit.notAlleviated" "借款人不是脱贫人口或监测对象。";
