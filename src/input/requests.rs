@@ -3,7 +3,6 @@
 //! also declares its TypeScript type.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 use tsify::Tsify;
 
 use super::household::{Category, HouseholdStatus, CATEGORIES, STATUSES};
@@ -13,7 +12,8 @@ use crate::base::json::Node;
 use crate::base::money::{Money, Rate};
 
 /// Who the patient is for medical cover.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum InsuredGroup {
     /// 特困人员
@@ -29,7 +29,17 @@ pub enum InsuredGroup {
     General,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+crate::base::serialize_by_id!(InsuredGroup, serde_ids_insured_group {
+    Tekun => "tekun",
+    Dibao => "dibao",
+    Monitored => "monitored",
+    Returned => "returned",
+    Alleviated => "alleviated",
+    General => "general",
+});
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum HospitalLevel {
     Township,
@@ -37,6 +47,13 @@ pub enum HospitalLevel {
     City,
     Province,
 }
+
+crate::base::serialize_by_id!(HospitalLevel, serde_ids_hospital_level {
+    Township => "township",
+    County => "county",
+    City => "city",
+    Province => "province",
+});
 
 const GROUPS: &[(&str, InsuredGroup)] = &[
     ("tekun", InsuredGroup::Tekun),
