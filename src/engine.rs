@@ -287,21 +287,21 @@ impl Engine {
 
     /// A form's values as a household (trimmed, half-width, empty fields left out, see
     /// [`crate::input::form`]) and every problem the engine finds in it for `as_of`.
-    pub fn read_form(&self, values: &Node<'_>, as_of: &str) -> FormReading {
+    pub fn read_form<'a>(&self, values: &Node<'a>, as_of: &str) -> FormReading<'a> {
         let household = crate::input::form::normalise(values);
         FormReading {
             problems: self.household_problems(&household, as_of),
-            household: household.to_value(),
+            household,
         }
     }
 
     /// A household file's text (JSON) read strictly, as [`Engine::read_form`] answers: malformed JSON
     /// or a repeated key is a problem at its place, never resolved by guessing.
-    pub fn read_household_text(&self, text: &str, as_of: &str) -> FormReading {
+    pub fn read_household_text<'a>(&self, text: &'a str, as_of: &str) -> FormReading<'a> {
         match crate::input::parse(text, "") {
             Ok(node) => FormReading {
                 problems: self.household_problems(&node, as_of),
-                household: node.to_value(),
+                household: node,
             },
             Err(e) => FormReading {
                 household: Node::Null,
@@ -804,10 +804,10 @@ pub struct ParameterSetInfo {
 /// A form or a household file read into a household (`readForm`, `readHousehold`).
 #[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct FormReading {
+pub struct FormReading<'a> {
     /// The household the values describe, ready for `estimate` (`null` when a file is not JSON).
     #[tsify(type = "Household | null")]
-    pub household: Node<'static>,
+    pub household: Node<'a>,
     /// Every problem found, each at its field (`members[2].birthDate`); empty when it is fine.
     pub problems: Vec<Problem>,
 }
