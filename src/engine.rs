@@ -816,18 +816,15 @@ pub struct FormReading<'a> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 pub struct PolicyItem {
     /// e.g. `四(十)`
-    pub citation: String,
-    pub title: String,
+    pub citation: &'static str,
+    pub title: &'static str,
 }
 
 /// Every item of the policy text, in order.
 pub fn policy_items() -> Vec<PolicyItem> {
     crate::policy::ITEMS
         .iter()
-        .map(|(c, t)| PolicyItem {
-            citation: c.to_string(),
-            title: t.to_string(),
-        })
+        .map(|&(citation, title)| PolicyItem { citation, title })
         .collect()
 }
 
