@@ -649,13 +649,13 @@ impl Engine {
     }
 
     /// The regions of the set, sorted by code (a page groups counties under their city).
-    pub fn regions(&self) -> Vec<RegionInfo> {
+    pub fn regions(&self) -> Vec<RegionInfo<'_>> {
         self.params
             .regions()
             .into_iter()
             .map(|r| RegionInfo {
                 code: r.code_string(),
-                name: r.name.clone(),
+                name: &r.name,
                 level: r.level(),
                 parent: r.parent().map(|c| format!("{c:06}")),
                 alleviated_county: r.alleviated_county,
@@ -663,7 +663,7 @@ impl Engine {
                 kind_label: r.kind.label(),
                 valid_from: r.valid_from.map(format_date),
                 valid_until: r.valid_until.map(format_date),
-                poverty_county: r.poverty.clone(),
+                poverty_county: r.poverty.as_ref(),
                 key_county: r.key_county,
             })
             .collect()
@@ -985,9 +985,9 @@ pub struct ParameterValueInfo {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct RegionInfo {
+pub struct RegionInfo<'a> {
     pub code: String,
-    pub name: String,
+    pub name: &'a str,
     pub level: Level,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -1008,7 +1008,7 @@ pub struct RegionInfo {
     /// A former poverty county, national or provincial (exit year, batch, approval).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
-    pub poverty_county: Option<crate::params::PovertyCounty>,
+    pub poverty_county: Option<&'a crate::params::PovertyCounty>,
     /// 乡村振兴重点帮扶县: `notPublished` while no list is published.
     pub key_county: crate::params::KeyCounty,
 }
