@@ -287,21 +287,21 @@ impl Engine {
 
     /// A form's values as a household (trimmed, half-width, empty fields left out, see
     /// [`crate::input::form`]) and every problem the engine finds in it for `as_of`.
-    pub fn read_form(&self, values: &Node<'_>, as_of: &str) -> FormReading {
+    pub fn read_form<'a>(&self, values: &Node<'a>, as_of: &str) -> FormReading<'a> {
         let household = crate::input::form::normalise(values);
         FormReading {
             problems: self.household_problems(&household, as_of),
-            household: household.to_value(),
+            household,
         }
     }
 
     /// A household file's text (JSON) read strictly, as [`Engine::read_form`] answers: malformed JSON
     /// or a repeated key is a problem at its place, never resolved by guessing.
-    pub fn read_household_text(&self, text: &str, as_of: &str) -> FormReading {
+    pub fn read_household_text<'a>(&self, text: &'a str, as_of: &str) -> FormReading<'a> {
         match crate::input::parse(text, "") {
             Ok(node) => FormReading {
                 problems: self.household_problems(&node, as_of),
-                household: node.to_value(),
+                household: node,
             },
             Err(e) => FormReading {
                 household: Node::Null,
@@ -535,15 +535,15 @@ impl Engine {
     }
 
     /// The parameter catalogue, for display.
-    pub fn parameters(&self) -> Vec<ParameterInfo> {
+    pub fn parameters(&self) -> Vec<ParameterInfo<'_>> {
         self.params
             .parameters()
             .map(|p| ParameterInfo {
-                name: p.spec.name.to_string(),
-                label: p.label.clone(),
-                unit: p.spec.unit.as_str().to_string(),
-                unit_label: p.spec.unit.label().to_string(),
-                description: p.description.clone(),
+                name: p.spec.name,
+                label: &p.label,
+                unit: p.spec.unit.as_str(),
+                unit_label: p.spec.unit.label(),
+                description: p.description.as_deref(),
                 values: p.values.iter().map(|v| self.value_info(v)).collect(),
             })
             .collect()
@@ -556,13 +556,13 @@ impl Engine {
         name: &str,
         as_of: &str,
         region: Option<&str>,
-    ) -> Result<ParameterInForce> {
+    ) -> Result<ParameterInForce<'_>> {
         let on = parse_date(as_of, "asOf")?;
         let (p, v, stale) = self.params.in_force(name, on, region)?;
         Ok(ParameterInForce {
-            name: p.spec.name.to_string(),
-            label: p.label.clone(),
-            unit_label: p.spec.unit.label().to_string(),
+            name: p.spec.name,
+            label: &p.label,
+            unit_label: p.spec.unit.label(),
             value: self.value_info(v),
             stale,
             what_if: v.is_what_if(),
@@ -575,7 +575,7 @@ impl Engine {
     /// result gives in `why`. A parameter with no value for the place on the date is described in
     /// words (without `parameter`), not refused. An id
     /// may name more than one (`monitoring.incomeLine` is a parameter and a rule): each is given.
-    pub fn describe(&self, id: &str, as_of: &str, region: Option<&str>) -> Result<Description> {
+    pub fn describe(&self, id: &str, as_of: &str, region: Option<&str>) -> Result<Description<'_>> {
         let on = parse_date(as_of, "asOf")?;
         if let Some(code) = region {
             self.params.region_by_code(code, on, "region")?;
@@ -589,7 +589,7 @@ impl Engine {
                 Ok(in_force) => Some(ParameterDescription {
                     in_force,
                     unit: p.spec.unit.as_str(),
-                    description: p.description.clone(),
+                    description: p.description.as_deref(),
                 }),
                 Err(e) => {
                     unset = Some(e.message);
@@ -632,30 +632,30 @@ impl Engine {
         })
     }
 
-    fn value_info(&self, v: &crate::params::DatedValue) -> ParameterValueInfo {
+    fn value_info<'a>(&'a self, v: &'a crate::params::DatedValue) -> ParameterValueInfo<'a> {
         ParameterValueInfo {
             from: format_date(v.from),
             region: v.region.map(|c| format!("{c:06}")),
             region_name: v
                 .region
                 .and_then(|c| self.params.region(c))
-                .map(|r| r.name.clone()),
+                .map(|r| r.name.as_str()),
             value: v.value.display(),
-            source: v.source.clone(),
+            source: &v.source,
             status: v.status,
             status_label: v.status.label(),
-            note: v.note.clone(),
+            note: v.note.as_deref(),
         }
     }
 
     /// The regions of the set, sorted by code (a page groups counties under their city).
-    pub fn regions(&self) -> Vec<RegionInfo> {
+    pub fn regions(&self) -> Vec<RegionInfo<'_>> {
         self.params
             .regions()
             .into_iter()
             .map(|r| RegionInfo {
                 code: r.code_string(),
-                name: r.name.clone(),
+                name: &r.name,
                 level: r.level(),
                 parent: r.parent().map(|c| format!("{c:06}")),
                 alleviated_county: r.alleviated_county,
@@ -663,7 +663,7 @@ impl Engine {
                 kind_label: r.kind.label(),
                 valid_from: r.valid_from.map(format_date),
                 valid_until: r.valid_until.map(format_date),
-                poverty_county: r.poverty.clone(),
+                poverty_county: r.poverty.as_ref(),
                 key_county: r.key_county,
             })
             .collect()
@@ -804,10 +804,10 @@ pub struct ParameterSetInfo {
 /// A form or a household file read into a household (`readForm`, `readHousehold`).
 #[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct FormReading {
+pub struct FormReading<'a> {
     /// The household the values describe, ready for `estimate` (`null` when a file is not JSON).
     #[tsify(type = "Household | null")]
-    pub household: Node<'static>,
+    pub household: Node<'a>,
     /// Every problem found, each at its field (`members[2].birthDate`); empty when it is fine.
     pub problems: Vec<Problem>,
 }
@@ -816,47 +816,44 @@ pub struct FormReading {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 pub struct PolicyItem {
     /// e.g. `四(十)`
-    pub citation: String,
-    pub title: String,
+    pub citation: &'static str,
+    pub title: &'static str,
 }
 
 /// Every item of the policy text, in order.
 pub fn policy_items() -> Vec<PolicyItem> {
     crate::policy::ITEMS
         .iter()
-        .map(|(c, t)| PolicyItem {
-            citation: c.to_string(),
-            title: t.to_string(),
-        })
+        .map(|&(citation, title)| PolicyItem { citation, title })
         .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct ParameterInfo {
-    pub name: String,
-    pub label: String,
+pub struct ParameterInfo<'a> {
+    pub name: &'a str,
+    pub label: &'a str,
     /// e.g. `yuan/person/month`
-    pub unit: String,
+    pub unit: &'static str,
     /// e.g. `元/人·月`
-    pub unit_label: String,
+    pub unit_label: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
-    pub description: Option<String>,
-    pub values: Vec<ParameterValueInfo>,
+    pub description: Option<&'a str>,
+    pub values: Vec<ParameterValueInfo<'a>>,
 }
 
 /// A parameter's value in force on a date for a region (`parameterValue`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct ParameterInForce {
-    pub name: String,
+pub struct ParameterInForce<'a> {
+    pub name: &'a str,
     /// The catalogue's label, e.g. 农村低保标准.
-    pub label: String,
+    pub label: &'a str,
     /// e.g. `元/人·月`
-    pub unit_label: String,
+    pub unit_label: &'static str,
     /// The value, its date, region (absent: everywhere), source and status.
-    pub value: ParameterValueInfo,
+    pub value: ParameterValueInfo<'a>,
     /// Past its update cycle on that date: to be checked against the local figure in force.
     pub stale: bool,
     /// Set by the caller (`withOverrides`), not from the parameter file.
@@ -866,7 +863,7 @@ pub struct ParameterInForce {
 /// `describe`'s answer: what an id names, in words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct Description {
+pub struct Description<'a> {
     pub id: String,
     /// One Chinese sentence: the parameter's value in force with its date and source, else the
     /// reason's sentence, else the rule's text.
@@ -879,7 +876,7 @@ pub struct Description {
         optional,
         type = "ParameterInForce & { unit: string; description?: string }"
     )]
-    pub parameter: Option<ParameterDescription>,
+    pub parameter: Option<ParameterDescription<'a>>,
     /// When `id` is a rule (`steps[].rule`, `assumptions[].rule`).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -893,24 +890,20 @@ pub struct Description {
 
 /// A parameter described: its value in force, its unit (`yuan/person/month`) and description.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ParameterDescription {
+pub struct ParameterDescription<'a> {
     #[serde(flatten)]
-    pub in_force: ParameterInForce,
+    pub in_force: ParameterInForce<'a>,
     pub unit: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<&'a str>,
 }
 
-impl ParameterDescription {
+impl ParameterDescription<'_> {
     /// 农村低保标准：441（元/人·月），全省，自 2022-01-01 起；来源：…（转述）。
     fn sentence(&self) -> String {
         let p = &self.in_force;
         let v = &p.value;
-        let place = v
-            .region_name
-            .as_deref()
-            .or(v.region.as_deref())
-            .unwrap_or("全省");
+        let place = v.region_name.or(v.region.as_deref()).unwrap_or("全省");
         let mut s = format!(
             "{}：{}（{}），{place}，自 {} 起；来源：{}（{}）",
             p.label, v.value, p.unit_label, v.from, v.source, v.status_label
@@ -967,30 +960,30 @@ fn unknown_id(id: &str) -> PolicyError {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct ParameterValueInfo {
+pub struct ParameterValueInfo<'a> {
     pub from: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub region: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
-    pub region_name: Option<String>,
+    pub region_name: Option<&'a str>,
     /// Decimal string, or a date for date parameters.
     pub value: String,
-    pub source: String,
+    pub source: &'a str,
     pub status: Status,
     /// The status in Chinese, as `zhenxing params` writes it (官方, 转述, 示意).
     pub status_label: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct RegionInfo {
+pub struct RegionInfo<'a> {
     pub code: String,
-    pub name: String,
+    pub name: &'a str,
     pub level: Level,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -1011,7 +1004,7 @@ pub struct RegionInfo {
     /// A former poverty county, national or provincial (exit year, batch, approval).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
-    pub poverty_county: Option<crate::params::PovertyCounty>,
+    pub poverty_county: Option<&'a crate::params::PovertyCounty>,
     /// 乡村振兴重点帮扶县: `notPublished` while no list is published.
     pub key_county: crate::params::KeyCounty,
 }
@@ -1227,7 +1220,7 @@ mod tests {
             ("441", "2022-01-01")
         );
         assert_eq!(
-            (p.unit, p.in_force.unit_label.as_str()),
+            (p.unit, p.in_force.unit_label),
             ("yuan/person/month", "元/人·月")
         );
         assert_eq!(

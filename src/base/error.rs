@@ -7,8 +7,12 @@ use serde::Serialize;
 use tsify::Tsify;
 
 /// Stable error codes (API.md). Portals switch on these; never rename one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    serde(rename_all = "SCREAMING_SNAKE_CASE")
+)]
 pub enum ErrorCode {
     InvalidInput,
     InvalidRegion,
@@ -17,6 +21,15 @@ pub enum ErrorCode {
     InvalidParameters,
     UnknownParameter,
 }
+
+crate::base::serialize_by_id!(ErrorCode, serde_ids_error_code {
+    InvalidInput => "INVALID_INPUT",
+    InvalidRegion => "INVALID_REGION",
+    InvalidDate => "INVALID_DATE",
+    OutOfRange => "OUT_OF_RANGE",
+    InvalidParameters => "INVALID_PARAMETERS",
+    UnknownParameter => "UNKNOWN_PARAMETER",
+});
 
 impl ErrorCode {
     pub fn as_str(self) -> &'static str {

@@ -98,37 +98,6 @@ impl<'a> Node<'a> {
                 .then_some(k.as_ref())
         })
     }
-    /// The value as `serde_json` would hold it, owned: an object's keys sorted, the last of equal
-    /// keys kept; a lone-surrogate string as the replacement character. Numbers keep their text
-    /// and are written as `serde_json` writes them (see the `Serialize` impl).
-    pub fn to_value(&self) -> Node<'static> {
-        match self {
-            Node::Null => Node::Null,
-            Node::Bool(b) => Node::Bool(*b),
-            Node::Number(t) => Node::Number(Cow::Owned(t.to_string())),
-            Node::String(s) => Node::String(Some(Cow::Owned(
-                s.as_deref().unwrap_or("\u{FFFD}").to_string(),
-            ))),
-            Node::Array(items) => Node::Array(items.iter().map(Node::to_value).collect()),
-            Node::Object(members) => {
-                let mut owned: Vec<(Cow<'static, str>, Node<'static>)> = members
-                    .iter()
-                    .map(|(k, v)| (Cow::Owned(k.to_string()), v.to_value()))
-                    .collect();
-                // Stable: of equal keys the last written is last, and the one kept.
-                crate::base::sort::sort_by_key(&mut owned, |(k, _)| k.clone());
-                let mut kept: Vec<(Cow<'static, str>, Node<'static>)> = Vec::new();
-                for (k, v) in owned {
-                    match kept.last_mut() {
-                        Some(last) if last.0 == k => last.1 = v,
-                        _ => kept.push((k, v)),
-                    }
-                }
-                Node::Object(kept)
-            }
-        }
-    }
-
     /// A number that is a whole, non-negative integer fitting in `u64`.
     pub fn as_u64(&self) -> Option<u64> {
         match self {
@@ -138,8 +107,10 @@ impl<'a> Node<'a> {
     }
 }
 
-/// A value written as `serde_json` writes its own: a number as `serde_json::Number` reads it (so
-/// `1.50` is written `1.5`, as before), `null` for one it cannot hold.
+/// A value written as `serde_json` writes its own `Value`: an object's keys sorted, the last of
+/// equal keys kept; a number as `serde_json::Number` reads it (so `1.50` is written `1.5`, as
+/// before), `null` for one it cannot hold; a lone-surrogate string as the replacement character.
+/// Written in place: the tree is not copied into an owned, sorted one first.
 impl serde::Serialize for Node<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{SerializeMap, SerializeSeq};
@@ -161,9 +132,18 @@ impl serde::Serialize for Node<'_> {
                 seq.end()
             }
             Node::Object(members) => {
-                let mut map = s.serialize_map(Some(members.len()))?;
-                for (k, v) in members {
-                    map.serialize_entry(k, v)?;
+                let key = |i: usize| members.get(i).map(|(k, _)| k.as_ref());
+                // Stable: of equal keys the last written comes last in its run, and is kept.
+                let order = crate::base::sort::order_by(members.len(), &|a, b| key(a).cmp(&key(b)));
+                let mut map = s.serialize_map(None)?;
+                for (i, at) in order.iter().enumerate() {
+                    let later = order.get(i.saturating_add(1)).map(|next| key(*next));
+                    match members.get(*at) {
+                        Some((k, v)) if later != Some(Some(k.as_ref())) => {
+                            map.serialize_entry(k, v)?;
+                        }
+                        _ => {}
+                    }
                 }
                 map.end()
             }
@@ -665,11 +645,11 @@ mod tests {
             r#"[123456789012345678901234567890.123456789, 5e-324, 1.7976931348623157e308]"#,
         ] {
             let node = parse(text).unwrap();
-            let ours = serde_json::to_string(&node.to_value()).unwrap();
+            let ours = serde_json::to_string(&node).unwrap();
             assert_eq!(ours, as_serde_value(&node).to_string(), "{text}");
         }
         // A string with a lone surrogate, which serde_json refuses, as the replacement character.
-        let lone = parse(r#"{"id":"\ud840"}"#).unwrap().to_value();
+        let lone = parse(r#"{"id":"\ud840"}"#).unwrap();
         assert_eq!(
             serde_json::to_string(&lone).unwrap(),
             "{\"id\":\"\u{FFFD}\"}"

@@ -24,7 +24,7 @@ pub fn sort<T: Ord>(v: &mut [T]) {
 /// The positions `0..n` in the order `cmp` puts them (stable): a merge sort of runs of 1, 2, 4 …
 /// positions, not the standard sort, whose one copy was 4.6 KB of the module (the lists sorted are
 /// a parameter set's values, dates and keys, an object's keys, a comparison's reasons).
-fn order_by(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+pub fn order_by(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     let mut merged = vec![0; n];
     let mut run = 1usize;

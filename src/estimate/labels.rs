@@ -21,45 +21,42 @@ use crate::programs::reasons::Reason;
 use crate::programs::registry::{OTHER_PROGRAMMES, PROGRAMMES};
 use crate::programs::transition::{Phase, MEASURES};
 
-/// id → label, in the order of definition.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Map(Vec<(&'static str, &'static str)>);
+/// An id and its label.
+type Pair = (&'static str, &'static str);
+
+/// id → label, in the order of definition: the `i`th pair of a table, read in place (`labels()`
+/// builds no list: a list built for each kind was a copy of the building code per kind).
+#[derive(Clone, Copy, Debug)]
+pub struct Map(
+    /// The `i`th pair, `None` past the last.
+    fn(usize) -> Option<Pair>,
+);
 
 impl Map {
+    /// The pairs, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Pair> {
+        (0..).map_while(self.0)
+    }
     /// The label of `id`.
     pub fn get(&self, id: &str) -> Option<&'static str> {
-        self.0.iter().find(|(i, _)| *i == id).map(|(_, l)| *l)
+        self.iter().find(|(i, _)| *i == id).map(|(_, l)| l)
     }
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.iter().count()
     }
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        (self.0)(0).is_none()
     }
     /// The labels, in order.
-    pub fn values(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.0.iter().map(|(_, l)| *l)
-    }
-}
-
-impl<'a> IntoIterator for &'a Map {
-    type Item = &'a (&'static str, &'static str);
-    type IntoIter = std::slice::Iter<'a, (&'static str, &'static str)>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
-
-impl FromIterator<(&'static str, &'static str)> for Map {
-    fn from_iter<I: IntoIterator<Item = (&'static str, &'static str)>>(items: I) -> Self {
-        Map(items.into_iter().collect())
+    pub fn values(&self) -> impl Iterator<Item = &'static str> {
+        self.iter().map(|(_, l)| l)
     }
 }
 
 impl Serialize for Map {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for (id, label) in &self.0 {
+        let mut m = s.serialize_map(None)?;
+        for (id, label) in self.iter() {
             m.serialize_entry(id, label)?;
         }
         m.end()
@@ -67,7 +64,7 @@ impl Serialize for Map {
 }
 
 /// id → Chinese label, by kind.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Labels {
     /// Every programme a result can name in `program`.
@@ -159,80 +156,48 @@ pub struct Labels {
 /// Every label.
 pub fn labels() -> Labels {
     Labels {
-        program: PROGRAMMES
-            .iter()
-            .map(|p| (p.id, p.label))
-            .chain(OTHER_PROGRAMMES.iter().copied())
-            .collect(),
-        category: Category::ALL
-            .iter()
-            .map(|c| (c.as_str(), c.label()))
-            .collect(),
-        track: Track::ALL.iter().map(|t| (t.as_str(), t.label())).collect(),
-        risk: RISKS.iter().copied().collect(),
-        schooling: SCHOOLING.iter().map(|(id, s)| (*id, s.label())).collect(),
-        status: STATUSES.iter().map(|(id, s)| (*id, s.label())).collect(),
-        area: AREAS.iter().map(|(id, a)| (*id, a.label())).collect(),
-        event: EVENTS.iter().map(|(id, e)| (*id, e.label())).collect(),
-        labor_capacity: CAPACITIES
-            .iter()
-            .map(|(id, c)| (*id, c.labor_label()))
-            .collect(),
-        self_care: CAPACITIES
-            .iter()
-            .map(|(id, c)| (*id, c.self_care_label()))
-            .collect(),
-        disability_grade: DISABILITY_GRADES.iter().copied().collect(),
-        care: CARES.iter().map(|(id, c)| (*id, c.label())).collect(),
-        disability_type: DISABILITY_TYPES
-            .iter()
-            .map(|(id, d)| (*id, d.label()))
-            .collect(),
-        alert: crate::estimate::alerts::ALERTS
-            .iter()
-            .map(|(id, label, _)| (*id, *label))
-            .collect(),
-        appraisal: APPRAISALS.iter().map(|(id, a)| (*id, a.label())).collect(),
-        field: FIELD_LABELS.iter().copied().collect(),
-        group: Group::ALL.iter().map(|g| (g.id(), g.label())).collect(),
-        reason: Reason::ALL.iter().map(|r| (r.id(), r.text())).collect(),
-        route: Route::ALL.iter().map(|r| (r.as_str(), r.label())).collect(),
-        change: crate::estimate::compare::CHANGE_REASONS
-            .iter()
-            .copied()
-            .collect(),
-        aid: AIDS.iter().map(|(id, label, _)| (*id, *label)).collect(),
-        service: CARE_SERVICES
-            .iter()
-            .map(|(id, label, _)| (*id, *label))
-            .collect(),
-        rehabilitation: REHABILITATION
-            .iter()
-            .map(|(id, label, _)| (*id, *label))
-            .collect(),
-        phase: Phase::ALL.iter().copied().collect(),
-        measure: MEASURES
-            .iter()
-            .map(|(id, label, _)| (*id, *label))
-            .collect(),
-        housing_measure: crate::programs::housing::MEASURES.iter().copied().collect(),
-        severity: crate::programs::temporary::SEVERITIES
-            .iter()
-            .copied()
-            .collect(),
-        care_level: crate::programs::tekun::CARE_LEVELS
-            .iter()
-            .copied()
-            .collect(),
-        amount: crate::programs::registry::AMOUNT_NOTES
-            .iter()
-            .copied()
-            .collect(),
-        part: crate::estimate::PARTS
-            .iter()
-            .copied()
-            .chain([crate::estimate::compare::TOTAL])
-            .collect(),
+        program: Map(|i| match PROGRAMMES.get(i) {
+            Some(p) => Some((p.id, p.label)),
+            None => OTHER_PROGRAMMES
+                .get(i.checked_sub(PROGRAMMES.len())?)
+                .copied(),
+        }),
+        category: Map(|i| Category::ALL.get(i).map(|c| (c.as_str(), c.label()))),
+        track: Map(|i| Track::ALL.get(i).map(|t| (t.as_str(), t.label()))),
+        risk: Map(|i| RISKS.get(i).copied()),
+        schooling: Map(|i| SCHOOLING.get(i).map(|(id, s)| (*id, s.label()))),
+        status: Map(|i| STATUSES.get(i).map(|(id, s)| (*id, s.label()))),
+        area: Map(|i| AREAS.get(i).map(|(id, a)| (*id, a.label()))),
+        event: Map(|i| EVENTS.get(i).map(|(id, e)| (*id, e.label()))),
+        labor_capacity: Map(|i| CAPACITIES.get(i).map(|(id, c)| (*id, c.labor_label()))),
+        self_care: Map(|i| CAPACITIES.get(i).map(|(id, c)| (*id, c.self_care_label()))),
+        disability_grade: Map(|i| DISABILITY_GRADES.get(i).copied()),
+        care: Map(|i| CARES.get(i).map(|(id, c)| (*id, c.label()))),
+        disability_type: Map(|i| DISABILITY_TYPES.get(i).map(|(id, d)| (*id, d.label()))),
+        alert: Map(|i| {
+            crate::estimate::alerts::ALERTS
+                .get(i)
+                .map(|(id, label, _)| (*id, *label))
+        }),
+        appraisal: Map(|i| APPRAISALS.get(i).map(|(id, a)| (*id, a.label()))),
+        field: Map(|i| FIELD_LABELS.get(i).copied()),
+        group: Map(|i| Group::ALL.get(i).map(|g| (g.id(), g.label()))),
+        reason: Map(|i| Reason::ALL.get(i).map(|r| (r.id(), r.text()))),
+        route: Map(|i| Route::ALL.get(i).map(|r| (r.as_str(), r.label()))),
+        change: Map(|i| crate::estimate::compare::CHANGE_REASONS.get(i).copied()),
+        aid: Map(|i| AIDS.get(i).map(|(id, label, _)| (*id, *label))),
+        service: Map(|i| CARE_SERVICES.get(i).map(|(id, label, _)| (*id, *label))),
+        rehabilitation: Map(|i| REHABILITATION.get(i).map(|(id, label, _)| (*id, *label))),
+        phase: Map(|i| Phase::ALL.get(i).copied()),
+        measure: Map(|i| MEASURES.get(i).map(|(id, label, _)| (*id, *label))),
+        housing_measure: Map(|i| crate::programs::housing::MEASURES.get(i).copied()),
+        severity: Map(|i| crate::programs::temporary::SEVERITIES.get(i).copied()),
+        care_level: Map(|i| crate::programs::tekun::CARE_LEVELS.get(i).copied()),
+        amount: Map(|i| crate::programs::registry::AMOUNT_NOTES.get(i).copied()),
+        part: Map(|i| match crate::estimate::PARTS.get(i) {
+            Some(p) => Some(*p),
+            None => (i == crate::estimate::PARTS.len()).then_some(crate::estimate::compare::TOTAL),
+        }),
     }
 }
 
@@ -254,7 +219,7 @@ mod tests {
         assert_eq!(l.reason.len(), Reason::ALL.len());
         assert_eq!(l.group.get("severeDisability"), Some("重度残疾人"));
         // In the order of definition, which the page shows: rural first, as the form lists them.
-        let areas: Vec<&str> = l.area.0.iter().map(|(id, _)| *id).collect();
+        let areas: Vec<&str> = l.area.iter().map(|(id, _)| id).collect();
         assert_eq!(areas, ["rural", "urban"]);
         assert_eq!(l.route.get("singlePerson"), Some("单人户"));
         assert_eq!(l.aid.get("yulu"), Some("雨露计划"));

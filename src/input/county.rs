@@ -5,7 +5,6 @@
 //! TypeScript type.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 use tsify::Tsify;
 
 use super::{short, Collect, Obj};
@@ -15,7 +14,8 @@ use crate::base::money::{parse_plain_decimal, Money};
 use crate::input::household::Category;
 
 /// What a 扶贫项目资产 is, as a ledger names it; its class (经营性 / 公益性 / 到户类) follows from it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum AssetKind {
     /// 种植养殖基地、设施农业
@@ -53,6 +53,26 @@ pub enum AssetKind {
     /// 其他到户类资产
     OtherHousehold,
 }
+
+crate::base::serialize_by_id!(AssetKind, serde_ids_asset_kind {
+    PlantingBase => "plantingBase",
+    Photovoltaic => "photovoltaic",
+    Workshop => "workshop",
+    Storage => "storage",
+    Processing => "processing",
+    Tourism => "tourism",
+    Equity => "equity",
+    OtherOperating => "otherOperating",
+    Road => "road",
+    Water => "water",
+    Irrigation => "irrigation",
+    PublicService => "publicService",
+    Environment => "environment",
+    OtherPublic => "otherPublic",
+    HouseholdLivestock => "householdLivestock",
+    HouseholdFacility => "householdFacility",
+    OtherHousehold => "otherHousehold",
+});
 
 /// Every kind, its id and its Chinese label.
 pub const ASSET_KINDS: &[(&str, AssetKind, &str)] = &[
@@ -104,7 +124,8 @@ pub const ASSET_KINDS: &[(&str, AssetKind, &str)] = &[
 ];
 
 /// The funds an asset was formed with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum FundingSource {
     /// 各级财政专项扶贫资金
@@ -122,6 +143,16 @@ pub enum FundingSource {
     /// 其他资金
     Other,
 }
+
+crate::base::serialize_by_id!(FundingSource, serde_ids_funding_source {
+    SpecialFund => "specialFund",
+    IntegratedFund => "integratedFund",
+    LinkageFund => "linkageFund",
+    Bond => "bond",
+    Collaboration => "collaboration",
+    Donation => "donation",
+    Other => "other",
+});
 
 pub const FUNDING_SOURCES: &[(&str, FundingSource, &str)] = &[
     (
@@ -154,7 +185,8 @@ pub const FUNDING_SOURCES: &[(&str, FundingSource, &str)] = &[
 ];
 
 /// Who owns the asset (产权归属).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum OwnerLevel {
     /// 农户
@@ -167,6 +199,13 @@ pub enum OwnerLevel {
     County,
 }
 
+crate::base::serialize_by_id!(OwnerLevel, serde_ids_owner_level {
+    Household => "household",
+    Village => "village",
+    Township => "township",
+    County => "county",
+});
+
 pub const OWNER_LEVELS: &[(&str, OwnerLevel, &str)] = &[
     ("household", OwnerLevel::Household, "农户"),
     ("village", OwnerLevel::Village, "村集体经济组织"),
@@ -175,7 +214,8 @@ pub const OWNER_LEVELS: &[(&str, OwnerLevel, &str)] = &[
 ];
 
 /// A planned use of an asset's income.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum IncomePurpose {
     /// 项目运行管护
@@ -195,6 +235,17 @@ pub enum IncomePurpose {
     /// 其他用途（写明 note）
     Other,
 }
+
+crate::base::serialize_by_id!(IncomePurpose, serde_ids_income_purpose {
+    Maintenance => "maintenance",
+    PublicWelfare => "publicWelfare",
+    Consolidation => "consolidation",
+    Industry => "industry",
+    SmallAwards => "smallAwards",
+    SmallPublicWorks => "smallPublicWorks",
+    AssetUpkeep => "assetUpkeep",
+    Other => "other",
+});
 
 pub const INCOME_PURPOSES: &[(&str, IncomePurpose, &str)] = &[
     ("maintenance", IncomePurpose::Maintenance, "项目运行管护"),
@@ -220,7 +271,8 @@ pub const INCOME_PURPOSES: &[(&str, IncomePurpose, &str)] = &[
 ];
 
 /// A proposed disposal (处置).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum DisposalType {
     /// 转让
@@ -233,6 +285,13 @@ pub enum DisposalType {
     Scrap,
 }
 
+crate::base::serialize_by_id!(DisposalType, serde_ids_disposal_type {
+    Transfer => "transfer",
+    Exchange => "exchange",
+    Loss => "loss",
+    Scrap => "scrap",
+});
+
 pub const DISPOSAL_TYPES: &[(&str, DisposalType, &str)] = &[
     ("transfer", DisposalType::Transfer, "转让"),
     ("exchange", DisposalType::Exchange, "置换"),
@@ -241,7 +300,8 @@ pub const DISPOSAL_TYPES: &[(&str, DisposalType, &str)] = &[
 ];
 
 /// A step of the approval of a disposal, lowest first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum Approval {
     /// 村民会议或村民代表会议决议（“四议两公开”）
@@ -253,6 +313,13 @@ pub enum Approval {
     /// 县级人民政府
     CountyGovernment,
 }
+
+crate::base::serialize_by_id!(Approval, serde_ids_approval {
+    VillageMeeting => "villageMeeting",
+    Township => "township",
+    CountyDepartment => "countyDepartment",
+    CountyGovernment => "countyGovernment",
+});
 
 pub const APPROVALS: &[(&str, Approval, &str)] = &[
     (

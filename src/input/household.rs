@@ -134,13 +134,21 @@ pub struct MemberInput {
 }
 
 /// 农村房屋安全性鉴定等级 (A, B safe; C 局部危险; D 整体危险).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub enum Appraisal {
     A,
     B,
     C,
     D,
 }
+
+crate::base::serialize_by_id!(Appraisal, serde_ids_appraisal {
+    A => "A",
+    B => "B",
+    C => "C",
+    D => "D",
+});
 
 impl Appraisal {
     pub fn label(self) -> &'static str {
@@ -154,7 +162,8 @@ impl Appraisal {
 }
 
 /// 孤儿（集中养育、社会散居）、事实无人抚养儿童.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum Care {
     /// An orphan raised in a welfare institution (集中养育).
@@ -164,6 +173,12 @@ pub enum Care {
     /// 事实无人抚养儿童.
     DefactoUnsupported,
 }
+
+crate::base::serialize_by_id!(Care, serde_ids_care {
+    OrphanInstitution => "orphanInstitution",
+    OrphanDispersed => "orphanDispersed",
+    DefactoUnsupported => "defactoUnsupported",
+});
 
 impl Care {
     pub fn label(self) -> &'static str {
@@ -176,7 +191,8 @@ impl Care {
 }
 
 /// 残疾类别 (GB/T 26341), and 孤独症 as the child rehabilitation rules name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum DisabilityType {
     Visual,
@@ -188,6 +204,17 @@ pub enum DisabilityType {
     Autism,
     Multiple,
 }
+
+crate::base::serialize_by_id!(DisabilityType, serde_ids_disability_type {
+    Visual => "visual",
+    Hearing => "hearing",
+    Speech => "speech",
+    Physical => "physical",
+    Intellectual => "intellectual",
+    Mental => "mental",
+    Autism => "autism",
+    Multiple => "multiple",
+});
 
 impl DisabilityType {
     pub fn label(self) -> &'static str {
@@ -241,15 +268,22 @@ pub struct GuaranteesInput {
     pub water: Option<bool>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum Area {
     Rural,
     Urban,
 }
 
+crate::base::serialize_by_id!(Area, serde_ids_area {
+    Rural => "rural",
+    Urban => "urban",
+});
+
 /// 一般农户 | 脱贫户 | 已纳入防返贫监测 | 已认定返贫致贫（也在监测中）
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum HouseholdStatus {
     General,
@@ -257,6 +291,13 @@ pub enum HouseholdStatus {
     Monitored,
     Returned,
 }
+
+crate::base::serialize_by_id!(HouseholdStatus, serde_ids_household_status {
+    General => "general",
+    Alleviated => "alleviated",
+    Monitored => "monitored",
+    Returned => "returned",
+});
 
 impl HouseholdStatus {
     /// Under 防返贫监测: monitored, or identified as 返贫致贫 (who are monitored too).
@@ -270,7 +311,8 @@ impl HouseholdStatus {
 }
 
 /// The monitoring categories of 二(二): 脱贫不稳定户, 边缘易致贫户, 突发严重困难户.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum Category {
     /// 脱贫不稳定户
@@ -280,6 +322,12 @@ pub enum Category {
     /// 突发严重困难户
     SuddenHardship,
 }
+
+crate::base::serialize_by_id!(Category, serde_ids_category {
+    Unstable => "unstable",
+    Marginal => "marginal",
+    SuddenHardship => "suddenHardship",
+});
 
 impl Category {
     pub const ALL: [Category; 3] = [
@@ -304,13 +352,20 @@ impl Category {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum Capacity {
     Full,
     Partial,
     None,
 }
+
+crate::base::serialize_by_id!(Capacity, serde_ids_capacity {
+    Full => "full",
+    Partial => "partial",
+    None => "none",
+});
 
 impl Capacity {
     /// As a member's 劳动能力.
@@ -339,7 +394,8 @@ pub const DISABILITY_GRADES: &[(&str, &str)] = &[
     ("4", "四级"),
 ];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum Event {
     Illness,
@@ -347,6 +403,13 @@ pub enum Event {
     Accident,
     FamilyChange,
 }
+
+crate::base::serialize_by_id!(Event, serde_ids_event {
+    Illness => "illness",
+    Disaster => "disaster",
+    Accident => "accident",
+    FamilyChange => "familyChange",
+});
 
 impl Event {
     pub fn label(self) -> &'static str {
@@ -367,7 +430,8 @@ impl Event {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum Schooling {
     Preschool,
@@ -379,6 +443,16 @@ pub enum Schooling {
     HigherVocational,
     College,
 }
+
+crate::base::serialize_by_id!(Schooling, serde_ids_schooling {
+    Preschool => "preschool",
+    Primary => "primary",
+    Junior => "junior",
+    Senior => "senior",
+    Vocational => "vocational",
+    HigherVocational => "higherVocational",
+    College => "college",
+});
 
 impl Schooling {
     pub fn label(self) -> &'static str {

@@ -3,7 +3,6 @@
 //! also declares its TypeScript type.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 use tsify::Tsify;
 
 use super::household::{Category, HouseholdStatus, CATEGORIES, STATUSES};
@@ -16,7 +15,8 @@ use crate::base::money::{Money, Rate};
 /// also in 低保) is passed as the most favourable, in this order: `tekun`, `dibao`, `returned`,
 /// `monitored`, `alleviated`, `general` (the tilt and the assistance rate fall in that order; rule
 /// `medical.group`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum InsuredGroup {
     /// 特困人员
@@ -32,7 +32,17 @@ pub enum InsuredGroup {
     General,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+crate::base::serialize_by_id!(InsuredGroup, serde_ids_insured_group {
+    Tekun => "tekun",
+    Dibao => "dibao",
+    Monitored => "monitored",
+    Returned => "returned",
+    Alleviated => "alleviated",
+    General => "general",
+});
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum HospitalLevel {
     Township,
@@ -40,6 +50,13 @@ pub enum HospitalLevel {
     City,
     Province,
 }
+
+crate::base::serialize_by_id!(HospitalLevel, serde_ids_hospital_level {
+    Township => "township",
+    County => "county",
+    City => "city",
+    Province => "province",
+});
 
 const GROUPS: &[(&str, InsuredGroup)] = &[
     ("tekun", InsuredGroup::Tekun),

@@ -36,7 +36,8 @@ use crate::base::money::{Money, Rate};
 pub const HEILONGJIANG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/heilongjiang.json"));
 
 /// How sure a figure is (POLICY-FACTS.md).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Seen in a government text.
@@ -46,6 +47,12 @@ pub enum Status {
     /// No source found: a plausible placeholder a portal must replace.
     Illustrative,
 }
+
+crate::base::serialize_by_id!(Status, serde_ids_status {
+    Official => "official",
+    Reported => "reported",
+    Illustrative => "illustrative",
+});
 
 impl Status {
     pub fn parse(s: &str) -> Option<Status> {
@@ -168,13 +175,20 @@ impl Parameter {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Province,
     Prefecture,
     County,
 }
+
+crate::base::serialize_by_id!(Level, serde_ids_level {
+    Province => "province",
+    Prefecture => "prefecture",
+    County => "county",
+});
 
 impl Level {
     pub fn label(self) -> &'static str {
@@ -187,7 +201,8 @@ impl Level {
 }
 
 /// What kind of unit a region is (the regions table's `kind`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum RegionKind {
     /// 省
@@ -208,6 +223,17 @@ pub enum RegionKind {
     /// 大庆高新区 …): accepted as a county-level unit.
     Statistical,
 }
+
+crate::base::serialize_by_id!(RegionKind, serde_ids_region_kind {
+    Province => "province",
+    PrefectureCity => "prefectureCity",
+    PrefectureArea => "prefectureArea",
+    District => "district",
+    County => "county",
+    AutonomousCounty => "autonomousCounty",
+    CountyCity => "countyCity",
+    Statistical => "statistical",
+});
 
 impl RegionKind {
     pub const ALL: [RegionKind; 8] = [
@@ -266,12 +292,18 @@ impl RegionKind {
 }
 
 /// National (国家级贫困县: the 20 脱贫县 of the transition period) or provincial (省级贫困县).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum PovertyKind {
     National,
     Provincial,
 }
+
+crate::base::serialize_by_id!(PovertyKind, serde_ids_poverty_kind {
+    National => "national",
+    Provincial => "provincial",
+});
 
 /// A former poverty county: which kind, when it was assessed and approved to exit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -294,7 +326,8 @@ pub struct PovertyCounty {
 }
 
 /// Whether the set has a list of 乡村振兴重点帮扶县 (policy text 五(十四)).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum KeyCountyListStatus {
     /// No list is published in the sources: no county is treated as one.
@@ -302,6 +335,11 @@ pub enum KeyCountyListStatus {
     /// The set names the key counties (`keyCounty: true` on their regions).
     Published,
 }
+
+crate::base::serialize_by_id!(KeyCountyListStatus, serde_ids_key_county_list_status {
+    NotPublished => "notPublished",
+    Published => "published",
+});
 
 /// The set's statement about 乡村振兴重点帮扶县, with its source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -312,7 +350,8 @@ pub struct KeyCounties {
 }
 
 /// A region's 乡村振兴重点帮扶县 status.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum KeyCounty {
     /// No list is published: unknown, and not treated as one.
@@ -320,6 +359,12 @@ pub enum KeyCounty {
     Yes,
     No,
 }
+
+crate::base::serialize_by_id!(KeyCounty, serde_ids_key_county {
+    NotPublished => "notPublished",
+    Yes => "yes",
+    No => "no",
+});
 
 /// An administrative division (GB/T 2260), or a statistical unit accepted as a county. The parent is
 /// implied by the code: 230129 → 230100 → 230000.

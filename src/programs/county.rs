@@ -34,7 +34,8 @@ use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
 /// Which counties a measure is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum MeasureScope {
     /// The 20 脱贫县.
@@ -46,6 +47,13 @@ pub enum MeasureScope {
     /// Every county.
     AllCounties,
 }
+
+crate::base::serialize_by_id!(MeasureScope, serde_ids_measure_scope {
+    AlleviatedCounty => "alleviatedCounty",
+    OtherCounty => "otherCounty",
+    KeyCounty => "keyCounty",
+    AllCounties => "allCounties",
+});
 
 /// A county-level measure of the text, as the calculator follows it.
 struct Def {

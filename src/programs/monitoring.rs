@@ -26,7 +26,8 @@ use crate::policy::rules::Assumptions;
 pub const ID: &str = "monitoring";
 pub const LABEL: &str = "防止返贫动态监测";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum Track {
     /// 开发式帮扶: industry and employment.
@@ -36,6 +37,12 @@ pub enum Track {
     /// 一事一议
     CaseByCase,
 }
+
+crate::base::serialize_by_id!(Track, serde_ids_track {
+    Development => "development",
+    SafetyNet => "safetyNet",
+    CaseByCase => "caseByCase",
+});
 
 impl Track {
     pub const ALL: [Track; 3] = [Track::Development, Track::SafetyNet, Track::CaseByCase];

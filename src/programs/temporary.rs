@@ -36,12 +36,18 @@ use crate::policy::explain::{Citations, Explanation};
 use crate::policy::rules;
 use crate::policy::rules::Assumptions;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum Severity {
     General,
     Severe,
 }
+
+crate::base::serialize_by_id!(Severity, serde_ids_severity {
+    General => "general",
+    Severe => "severe",
+});
 
 /// Every severity, with its Chinese (`labels().severity`).
 pub const SEVERITIES: [(&str, &str); 2] = [

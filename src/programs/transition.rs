@@ -20,13 +20,20 @@ use crate::params::{catalogue as p, Reader, Region, StaleList, StaleSet, Unoffic
 use crate::policy::explain::{Citations, Explanation, Step};
 use crate::policy::rules;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "lowercase")]
 pub enum Phase {
     Before,
     Transition,
     After,
 }
+
+crate::base::serialize_by_id!(Phase, serde_ids_phase {
+    Before => "before",
+    Transition => "transition",
+    After => "after",
+});
 
 impl Phase {
     /// Every phase: its id (as results give it) and Chinese name (`labels().phase`).

@@ -371,8 +371,8 @@ mod tests {
             ("housing_appraisal", &l.appraisal),
         ] {
             let c = column(column_name).unwrap();
-            for (id, label) in map {
-                assert_eq!(c.translate(label), *id, "{column_name}: {label}");
+            for (id, label) in map.iter() {
+                assert_eq!(c.translate(label), id, "{column_name}: {label}");
             }
         }
     }

@@ -805,7 +805,7 @@ mod tests {
         let (gs, _) = groups(&text);
         assert!(gs[0].problem.is_none(), "{:?}", gs[0].problem);
         let node = household_from_group(&l, &gs[0]).unwrap();
-        let json = serde_json::to_string(&node.to_value()).unwrap();
+        let json = serde_json::to_string(&node).unwrap();
         assert!(
             !json.contains("230129198001011234") && !json.contains("13912345678"),
             "{json}"

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use super::convert::household_arg;
 use super::convert::{
     as_of_arg, explain_arg, explain_arg_named, household_call, object_arg, object_arg_at, parsed,
-    region_arg, result, string_arg, to_js, to_value,
+    region_arg, result, string_arg, to_js, to_text, to_value,
 };
 use super::types::{OptionsArg, RegionArg};
 use crate::base::error::ErrorCode;
@@ -474,10 +474,11 @@ impl PolicyEngine {
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "string")] as_of: JsValue,
     ) -> Result<JsValue, JsValue> {
         let as_of = as_of_arg(&as_of)?;
-        let reading = object_arg(&values, "表单", |node| {
-            Ok(self.inner.read_form(node, &as_of))
-        })?;
-        to_value(&reading)
+        // The reading borrows the values' text: it is written while that is at hand.
+        let text = object_arg(&values, "表单", |node| {
+            Ok(to_text(&self.inner.read_form(node, &as_of)))
+        })??;
+        parsed(&text)
     }
 
     /// A household file's JSON text read strictly (a repeated key or malformed JSON is a problem,

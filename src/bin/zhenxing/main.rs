@@ -708,11 +708,7 @@ fn run_params(params: &Option<PathBuf>, json: bool) -> Result<u8, String> {
         catalogue.iter().try_for_each(|p| {
             writeln!(out, "{}  {}（{}）", p.name, p.label, p.unit_label)?;
             for v in &p.values {
-                let region = v
-                    .region_name
-                    .as_deref()
-                    .map(|r| format!(" [{r}]"))
-                    .unwrap_or_default();
+                let region = v.region_name.map(|r| format!(" [{r}]")).unwrap_or_default();
                 writeln!(
                     out,
                     "    {} 起{region}：{}  〔{}〕{}",

@@ -56,13 +56,20 @@ use totals::summarise;
 pub const MAX_ASSETS: usize = 100_000;
 
 /// 经营性 / 公益性 / 到户类.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum AssetClass {
     Operating,
     PublicWelfare,
     Household,
 }
+
+crate::base::serialize_by_id!(AssetClass, serde_ids_asset_class {
+    Operating => "operating",
+    PublicWelfare => "publicWelfare",
+    Household => "household",
+});
 
 impl AssetClass {
     pub const ALL: [AssetClass; 3] = [
@@ -103,7 +110,8 @@ pub struct Management {
 }
 
 /// How a planned use of the income stands against the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum UseVerdict {
     /// Among the uses the text names for this asset.
@@ -115,6 +123,13 @@ pub enum UseVerdict {
     /// 到户类: the household's own income, no plan assessed.
     NotAssessed,
 }
+
+crate::base::serialize_by_id!(UseVerdict, serde_ids_use_verdict {
+    Listed => "listed",
+    VillageOnly => "villageOnly",
+    NotListed => "notListed",
+    NotAssessed => "notAssessed",
+});
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]

@@ -122,7 +122,8 @@ pub struct GradualExit {
 /// its 渐退 period (民发〔2021〕57号第三十三条) and is still a 低保 family, so 单人户, which is for the
 /// members of 低保边缘家庭 (第八条), does not apply while it runs; a household under the standard is
 /// covered whole (补差), never only some members (2022 notice 一(一)); 单人户 is left for 边缘 families.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Tsify)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(rename_all = "camelCase")]
 pub enum Route {
     /// The whole household, (standard − per-capita income) × members plus 加发.
@@ -132,6 +133,12 @@ pub enum Route {
     /// Members covered alone (参照“单人户”).
     SinglePerson,
 }
+
+crate::base::serialize_by_id!(Route, serde_ids_route {
+    Base => "base",
+    GradualExit => "gradualExit",
+    SinglePerson => "singlePerson",
+});
 
 impl Route {
     pub const ALL: [Route; 3] = [Route::Base, Route::GradualExit, Route::SinglePerson];
