@@ -351,15 +351,19 @@ impl DibaoFigures {
         if self.joins_later() {
             return Ok(Some(self.joined(Money::ZERO)?));
         }
+        let joined = |m: Money| self.joined(m.round_fen());
         match (self.route, self.working.months_left, self.paid) {
-            (Some(Route::GradualExit), Some(n), Some(m)) => {
-                Ok(Some(m.round_fen().checked_mul(n.into())?))
+            (Some(Route::GradualExit), n, Some(m))
+                if n.is_some() || !self.working.joins.is_empty() =>
+            {
+                let kept = m.round_fen().checked_mul(self.paid_months().into())?;
+                Ok(Some(kept.checked_add(joined(m)?)?))
             }
             (Some(Route::Base | Route::SinglePerson), _, Some(m))
                 if !self.working.changes.is_empty() || !self.working.joins.is_empty() =>
             {
                 let changed = year::annual(m, &self.working.changes)?;
-                Ok(Some(changed.checked_add(self.joined(m.round_fen())?)?))
+                Ok(Some(changed.checked_add(joined(m)?)?))
             }
             _ => Ok(None),
         }
@@ -382,7 +386,9 @@ impl DibaoFigures {
     /// A year's amount that is not the monthly × 12 (rule `annual.endsWithinYear`).
     fn ends_within_year(&self) -> bool {
         match self.route {
-            Some(Route::GradualExit) => self.working.months_left.is_some(),
+            Some(Route::GradualExit) => {
+                self.working.months_left.is_some() || !self.working.joins.is_empty()
+            }
             Some(_) => !self.working.changes.is_empty() || !self.working.joins.is_empty(),
             None => self.joins_later(),
         }
@@ -459,9 +465,17 @@ pub(crate) fn assess(
         r.rest_on(&apart);
         f.working.amount_only.extend(&apart);
         f.working.joins = joins?;
+        for j in &mut f.working.joins {
+            // Still over the standard: the 渐退 period keeps the amount it had.
+            if j.route == Some(Route::GradualExit) {
+                j.after = f.paid.unwrap_or_default().round_fen();
+            }
+        }
         if f.route.is_none() {
-            // Not paid with them either: nothing comes in the year.
-            f.working.joins.retain(|j| !j.after.is_zero());
+            // Not paid until one of them brings an amount: those before add nothing.
+            let first = f.working.joins.iter().position(|j| !j.after.is_zero());
+            let first = first.unwrap_or(f.working.joins.len());
+            f.working.joins.drain(..first);
         }
     }
     Ok(f)

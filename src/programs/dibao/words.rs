@@ -77,7 +77,7 @@ fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
         return;
     };
     let group = |l: Level| l.map_or("不属加发对象", |(g, _)| g.label());
-    let mut sum = format!("{} × 12", paid.round_fen());
+    let mut sum = format!("{} × {}", paid.round_fen(), f.paid_months());
     let mut names = Vec::new();
     for c in &f.working.changes {
         let Some(m) = h.members.get(c.index) else {
@@ -135,7 +135,7 @@ fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
 }
 
 /// The children who join the household's 低保 within the year (`paid`: its amount a month now),
-/// added to the year's sum in words; their names.
+/// each with the household as it then is, added to the year's sum in words; their names.
 fn join_steps<'h>(
     f: &DibaoFigures,
     h: &'h Household<'_>,
@@ -143,29 +143,39 @@ fn join_steps<'h>(
     sum: &mut String,
     e: &mut Explanation,
 ) -> Vec<&'h str> {
-    let mut names = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut before = (paid, f.paid_months());
     for j in &f.working.joins {
         let Some(m) = h.members.get(j.index) else {
             continue;
         };
-        let k = j.months_after();
-        let (none, others) = match (f.joins_later(), f.working.covered) {
-            (true, 0) => ("（测算日期不享受低保）", ""),
-            (true, _) => ("（测算日期不享受低保）", "其余成员按测算日期计，"),
-            (false, _) => ("", "其余成员按测算日期计，"),
+        names.push(m.label.as_ref());
+        let (lost, gained) = j.months_of(before.1);
+        let none = if f.joins_later() && before.0.is_zero() {
+            "（测算日期不享受低保）"
+        } else {
+            ""
+        };
+        let others = if f.working.covered > 0 || names.len() > 1 {
+            "其余成员按测算日期计，"
+        } else {
+            ""
         };
         e.step(
             rules::ANNUAL_ENDS_WITHIN_YEAR,
             format!(
-                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {paid} 元/月{none}变为 {} 元/月（{others}{}按{}周岁计）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {k} 个月按新额。",
+                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {} 元/月{none}变为 {} 元/月（{others}{}按{}周岁计{}）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），{}。",
                 m.label,
                 j.birthday,
                 j.age,
                 leaves_words(j.leaves),
+                before.0,
                 j.after,
-                m.label,
+                names.join("、"),
                 j.age,
-                j.months
+                route_then(f, j.route),
+                j.months,
+                months_then(j.until, gained),
             ),
             Some(j.after.to_fen_string()),
         );
@@ -175,15 +185,42 @@ fn join_steps<'h>(
                 format!("{} 起", j.birthday),
             );
         }
-        let (sign, change) = if paid > j.after {
-            ("−", paid.checked_sub(j.after))
+        if lost == gained {
+            let (sign, change) = if before.0 > j.after {
+                ("−", before.0.checked_sub(j.after))
+            } else {
+                ("+", j.after.checked_sub(before.0))
+            };
+            let _ = write!(sum, " {sign} {} × {gained}", change.unwrap_or_default());
         } else {
-            ("+", j.after.checked_sub(paid))
-        };
-        let _ = write!(sum, " {sign} {} × {k}", change.unwrap_or_default());
-        names.push(m.label.as_ref());
+            let _ = write!(sum, " − {} × {lost} + {} × {gained}", before.0, j.after);
+        }
+        before = (j.after, j.paid_months());
     }
     names
+}
+
+/// The route a household with a member joined takes, when the date's was not 补差 (rule
+/// `dibao.joinsRoute`).
+fn route_then(f: &DibaoFigures, then: Option<Route>) -> &'static str {
+    match (f.route, then) {
+        (Some(Route::GradualExit | Route::SinglePerson), Some(Route::Base)) => {
+            "；计入后人均收入低于标准，整户补差"
+        }
+        (_, Some(Route::GradualExit)) => "；计入后人均收入仍不低于标准，渐退期内维持原额",
+        (_, Some(Route::SinglePerson)) => "；计入后仍属低保边缘家庭，参照“单人户”",
+        (Some(_), None) => "；计入后仍不符合低保",
+        _ => "",
+    }
+}
+
+/// The months after a join at the new amount, in words: those within a 渐退 period ending in the
+/// year (`until`: its months left).
+fn months_then(until: Option<u32>, months: u32) -> String {
+    match until {
+        Some(n) => format!("其后按新额至渐退期届满，共 {months} 个月（渐退期剩 {n} 个月）"),
+        None => format!("其后 {months} 个月按新额"),
+    }
 }
 
 /// What a member joining leaves, in words.
