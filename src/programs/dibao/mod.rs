@@ -394,6 +394,12 @@ impl DibaoFigures {
         }
     }
 
+    /// A member joins a household on 渐退 or 单人户 on the date (rule `dibao.joinsRoute`).
+    fn joins_route(&self) -> bool {
+        matches!(self.route, Some(Route::GradualExit | Route::SinglePerson))
+            && !self.working.joins.is_empty()
+    }
+
     /// Not paid on the date, but paid from a member's joining within the year: the monthly is
     /// 0.00, the year's amount the months after.
     pub(super) fn joins_later(&self) -> bool {
@@ -455,9 +461,9 @@ pub(crate) fn assess(
     r: &mut Reader<'_>,
 ) -> Result<DibaoFigures> {
     let mut f = assess_now(h, standard, (tekun, allowance), r)?;
-    // Paid whole, or not paid at all: a member joining changes the amount, or brings one.
-    let joinable = matches!(f.route, Some(Route::Base) | None);
-    if joinable && !(allowance.is_empty() && tekun.is_empty()) {
+    // A member joining changes the amount, or brings one, by whichever route the household then
+    // takes (rule `dibao.joinsRoute`).
+    if !(allowance.is_empty() && tekun.is_empty()) {
         // Read apart: they set the year's amount, not who is covered now.
         let kept = r.begin_apart();
         let joins = joins::joins(h, standard, (tekun, allowance), r);
@@ -711,6 +717,7 @@ impl HouseholdProgramme for DibaoFigures {
             rules::DIBAO_RIGID_SPENDING,
         );
         a.add_if(self.ends_within_year(), rules::ANNUAL_ENDS_WITHIN_YEAR);
+        a.add_if(self.joins_route(), rules::DIBAO_JOINS_ROUTE);
         a.add_if(beside_tekun, rules::DIBAO_TEKUN_MEMBERS);
         a.add_if(
             self.working

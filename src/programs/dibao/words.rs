@@ -145,6 +145,11 @@ fn join_steps<'h>(
 ) -> Vec<&'h str> {
     let mut names: Vec<&str> = Vec::new();
     let mut before = (paid, f.paid_months());
+    let rule = if f.joins_route() {
+        rules::DIBAO_JOINS_ROUTE
+    } else {
+        rules::ANNUAL_ENDS_WITHIN_YEAR
+    };
     for j in &f.working.joins {
         let Some(m) = h.members.get(j.index) else {
             continue;
@@ -162,7 +167,7 @@ fn join_steps<'h>(
             ""
         };
         e.step(
-            rules::ANNUAL_ENDS_WITHIN_YEAR,
+            rule,
             format!(
                 "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {} 元/月{none}变为 {} 元/月（{others}{}按{}周岁计{}）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），{}。",
                 m.label,
@@ -769,7 +774,9 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         ),
         Some(g.monthly.to_fen_string()),
     );
-    if let (Some(Route::GradualExit), Some(n)) = (f.route, f.working.months_left) {
+    // With a member joining, the year's sum is the joins' step.
+    let joins = f.working.joins.is_empty();
+    if let (Some(Route::GradualExit), Some(n), true) = (f.route, f.working.months_left, joins) {
         let annual = g.monthly.checked_mul(n.into()).unwrap_or(g.monthly);
         e.step(
             rules::ANNUAL_ENDS_WITHIN_YEAR,
