@@ -62,11 +62,14 @@ impl Join {
     }
 }
 
+/// A child raised in an institution whose allowance stops within the year: place, birthday.
+pub(super) type Raised = (usize, NaiveDate);
+
 /// A member leaving a benefit: place, what, birthday, age turned.
 type Leaving = (usize, Leaves, NaiveDate, u32);
 
-/// The children of `allowance` (by their place) whose allowance stops at the minor age within
-/// 12 months: living with the household (not 集中养育), not at a school that continues it.
+/// The children of `allowance` (by their place) whose allowance stops at the minor age (within 12
+/// months, as [`joins`] counts them): not at a school that continues it.
 fn leaving_allowance(
     h: &Household<'_>,
     allowance: &[usize],
@@ -78,8 +81,7 @@ fn leaving_allowance(
     };
     for &i in allowance {
         let Some(m) = h.members.get(i) else { continue };
-        if m.care == Some(Care::OrphanInstitution)
-            || terms.covers(m) != Some(Covered::Minor)
+        if terms.covers(m) != Some(Covered::Minor)
             || terms.continues(m).is_some()
             || m.age.saturating_add(1) != terms.minor_age
         {
@@ -120,17 +122,27 @@ pub(super) fn joins(
     standard: Money,
     (tekun, allowance): (&[usize], &[usize]),
     r: &mut Reader<'_>,
-) -> Result<Vec<Join>> {
+) -> Result<(Vec<Join>, Vec<Raised>)> {
     let mut leaving = leaving_allowance(h, allowance, r)?;
+    // 集中养育: raised in an institution, not living with the family, not joining it at the minor
+    // age either (rule `dibao.institutionAdult`).
+    let institution =
+        |&(i, ..): &Leaving| h.members.get(i).and_then(|m| m.care) == Some(Care::OrphanInstitution);
+    let raised: Vec<Raised> = leaving
+        .iter()
+        .filter(|l| institution(l) && within_year(h, l.2).unwrap_or(false))
+        .map(|l| (l.0, l.2))
+        .collect();
+    leaving.retain(|l| !institution(l));
     leaving.extend(leaving_tekun(h, tekun, r)?);
     crate::base::sort::sort_by_key(&mut leaving, |&(i, _, birthday, _)| (birthday, i));
     let (mut older, mut tekun, mut allowance) = (h.clone(), tekun.to_vec(), allowance.to_vec());
     let mut out = Vec::new();
     for (i, leaves, birthday, age) in leaving {
-        let months = months_left(h.ages_on, day_before(birthday)?)?;
-        if months >= 12 {
+        if !within_year(h, birthday)? {
             break;
         }
+        let months = months_left(h.ages_on, day_before(birthday)?)?;
         if let Some(member) = older.members.get_mut(i) {
             member.age = age;
         }
@@ -151,7 +163,12 @@ pub(super) fn joins(
                 .filter(|_| with.route == Some(Route::GradualExit)),
         });
     }
-    Ok(out)
+    Ok((out, raised))
+}
+
+/// A birthday comes within the 12 months from the date.
+fn within_year(h: &Household<'_>, birthday: NaiveDate) -> Result<bool> {
+    Ok(months_left(h.ages_on, day_before(birthday)?)? < 12)
 }
 
 impl DibaoFigures {

@@ -257,6 +257,9 @@ struct Working {
     /// The children who leave the orphans' allowance or 特困 within the year and join the
     /// household's 低保, paid whole or not paid on the date (rule `annual.endsWithinYear`).
     joins: Vec<joins::Join>,
+    /// The children raised in an institution whose allowance stops at the minor age within the
+    /// year, and the birthday: not joining the household's 低保 (rule `dibao.institutionAdult`).
+    raised: Vec<joins::Raised>,
     /// A covered member's age rests on the birthday rule (rule `member.birthday`).
     birthday_on_edge: bool,
     /// The rigid spending recorded, not deducted from the income (rule `dibao.rigidSpending`).
@@ -470,7 +473,7 @@ pub(crate) fn assess(
         let apart = r.end_apart(kept);
         r.rest_on(&apart);
         f.working.amount_only.extend(&apart);
-        f.working.joins = joins?;
+        (f.working.joins, f.working.raised) = joins?;
         for j in &mut f.working.joins {
             // Still over the standard: the 渐退 period keeps the amount it had.
             if j.route == Some(Route::GradualExit) {
@@ -718,6 +721,10 @@ impl HouseholdProgramme for DibaoFigures {
         );
         a.add_if(self.ends_within_year(), rules::ANNUAL_ENDS_WITHIN_YEAR);
         a.add_if(self.joins_route(), rules::DIBAO_JOINS_ROUTE);
+        a.add_if(
+            !self.working.raised.is_empty(),
+            rules::DIBAO_INSTITUTION_ADULT,
+        );
         a.add_if(beside_tekun, rules::DIBAO_TEKUN_MEMBERS);
         a.add_if(
             self.working

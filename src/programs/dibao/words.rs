@@ -382,7 +382,7 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     explain_standard(f, &h.region.name, area, e);
     let n = f.working.covered;
     tekun_step(f, n, e);
-    allowance_steps(f, n, e);
+    allowance_steps(f, h, n, e);
     if n == 0 {
         let on = if f.joins_later() { "测算日期" } else { "" };
         e.reason(if f.tekun_members.is_empty() {
@@ -477,8 +477,8 @@ fn tekun_step(f: &DibaoFigures, n: usize, e: &mut Explanation) {
 }
 
 /// The children in the orphans' allowance, left out of the household's 低保 (`n`: the members it
-/// covers).
-fn allowance_steps(f: &DibaoFigures, n: usize, e: &mut Explanation) {
+/// covers), and those raised in an institution not joining it at 18.
+fn allowance_steps(f: &DibaoFigures, h: &Household<'_>, n: usize, e: &mut Explanation) {
     let rest = if n == 0 {
         String::new()
     } else {
@@ -496,6 +496,14 @@ fn allowance_steps(f: &DibaoFigures, n: usize, e: &mut Explanation) {
         ),
         e,
     );
+    for &(i, birthday) in &f.working.raised {
+        let Some(m) = h.members.get(i) else { continue };
+        e.step(
+            rules::DIBAO_INSTITUTION_ADULT,
+            format!("{}：{birthday} 满18周岁，集中养育的基本生活费停发；不与家庭共同生活，也不按此后计入家庭低保计算，成年后的保障另行认定。", m.label),
+            None,
+        );
+    }
 }
 
 /// The standard, and whether it is below the province's on the same date.
