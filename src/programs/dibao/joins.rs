@@ -62,9 +62,6 @@ impl Join {
     }
 }
 
-/// A child raised in an institution whose allowance stops within the year: place, birthday.
-pub(super) type Raised = (usize, NaiveDate);
-
 /// A member leaving a benefit: place, what, birthday, age turned.
 type Leaving = (usize, Leaves, NaiveDate, u32);
 
@@ -122,23 +119,26 @@ pub(super) fn joins(
     standard: Money,
     (tekun, allowance): (&[usize], &[usize]),
     r: &mut Reader<'_>,
-) -> Result<(Vec<Join>, Vec<Raised>)> {
+) -> Result<(Vec<Join>, Vec<usize>)> {
     let mut leaving = leaving_allowance(h, allowance, r)?;
-    // 集中养育: raised in an institution, not living with the family, not joining it at the minor
-    // age either (rule `dibao.institutionAdult`).
-    let institution =
-        |&(i, ..): &Leaving| h.members.get(i).and_then(|m| m.care) == Some(Care::OrphanInstitution);
-    let raised: Vec<Raised> = leaving
-        .iter()
-        .filter(|l| institution(l) && within_year(h, l.2).unwrap_or(false))
-        .map(|l| (l.0, l.2))
-        .collect();
-    leaving.retain(|l| !institution(l));
     leaving.extend(leaving_tekun(h, tekun, r)?);
-    crate::base::sort::sort_by_key(&mut leaving, |&(i, _, birthday, _)| (birthday, i));
+    // In the order they join, by birthday (a sort of its own would be a copy in the module); a
+    // child raised in an institution (集中养育) lives apart from the family and does not join it
+    // (rule `dibao.institutionAdult`).
+    let (mut ordered, mut raised): (Vec<Leaving>, Vec<usize>) = (Vec::new(), Vec::new());
+    for l in leaving {
+        if h.members.get(l.0).and_then(|m| m.care) == Some(Care::OrphanInstitution) {
+            if within_year(h, l.2)? {
+                raised.push(l.0);
+            }
+            continue;
+        }
+        let at = ordered.iter().position(|o| o.2 > l.2);
+        ordered.insert(at.unwrap_or(ordered.len()), l);
+    }
     let (mut older, mut tekun, mut allowance) = (h.clone(), tekun.to_vec(), allowance.to_vec());
     let mut out = Vec::new();
-    for (i, leaves, birthday, age) in leaving {
+    for (i, leaves, birthday, age) in ordered {
         if !within_year(h, birthday)? {
             break;
         }
@@ -146,8 +146,9 @@ pub(super) fn joins(
         if let Some(member) = older.members.get_mut(i) {
             member.age = age;
         }
-        tekun.retain(|&j| j != i);
-        allowance.retain(|&j| j != i);
+        for list in [&mut tekun, &mut allowance] {
+            list.retain(|&j| j != i);
+        }
         let with = super::assess_now(&older, standard, (&tekun, &allowance), r)?;
         out.push(Join {
             index: i,

@@ -258,8 +258,8 @@ struct Working {
     /// household's 低保, paid whole or not paid on the date (rule `annual.endsWithinYear`).
     joins: Vec<joins::Join>,
     /// The children raised in an institution whose allowance stops at the minor age within the
-    /// year, and the birthday: not joining the household's 低保 (rule `dibao.institutionAdult`).
-    raised: Vec<joins::Raised>,
+    /// year (by their place): not joining the household's 低保 (rule `dibao.institutionAdult`).
+    raised: Vec<usize>,
     /// A covered member's age rests on the birthday rule (rule `member.birthday`).
     birthday_on_edge: bool,
     /// The rigid spending recorded, not deducted from the income (rule `dibao.rigidSpending`).
@@ -351,25 +351,22 @@ impl DibaoFigures {
     /// The year's 低保 from the date when a 渐退 period ends within it (the rounded monthly × the
     /// months left) or a member's 加发 ends or starts within it (each month's 加发); `None`: × 12.
     fn annual(&self) -> Result<Option<Money>> {
-        if self.joins_later() {
-            return Ok(Some(self.joined(Money::ZERO)?));
-        }
-        let joined = |m: Money| self.joined(m.round_fen());
-        match (self.route, self.working.months_left, self.paid) {
-            (Some(Route::GradualExit), n, Some(m))
-                if n.is_some() || !self.working.joins.is_empty() =>
-            {
-                let kept = m.round_fen().checked_mul(self.paid_months().into())?;
-                Ok(Some(kept.checked_add(joined(m)?)?))
+        let w = &self.working;
+        let paid = self.paid.unwrap_or_default().round_fen();
+        let kept = match self.route {
+            None if self.joins_later() => Money::ZERO,
+            Some(Route::GradualExit) if w.months_left.is_some() || !w.joins.is_empty() => {
+                paid.checked_mul(self.paid_months().into())?
             }
-            (Some(Route::Base | Route::SinglePerson), _, Some(m))
-                if !self.working.changes.is_empty() || !self.working.joins.is_empty() =>
+            Some(Route::Base | Route::SinglePerson)
+                if !w.changes.is_empty() || !w.joins.is_empty() =>
             {
-                let changed = year::annual(m, &self.working.changes)?;
-                Ok(Some(changed.checked_add(joined(m)?)?))
+                year::annual(paid, &w.changes)?
             }
-            _ => Ok(None),
-        }
+            _ => return Ok(None),
+        };
+        // Each member joining: the months after, as the household then is.
+        Ok(Some(kept.checked_add(self.joined(paid)?)?))
     }
 
     /// The year's 低保 before the monthly is rounded to the fen: a household paid whole gets its
@@ -480,12 +477,12 @@ pub(crate) fn assess(
                 j.after = f.paid.unwrap_or_default().round_fen();
             }
         }
-        if f.route.is_none() {
-            // Not paid until one of them brings an amount: those before add nothing.
-            let first = f.working.joins.iter().position(|j| !j.after.is_zero());
-            let first = first.unwrap_or(f.working.joins.len());
-            f.working.joins.drain(..first);
-        }
+        // Not paid until one of them brings an amount: those before add nothing.
+        let mut paid = f.route.is_some();
+        f.working.joins.retain(|j| {
+            paid |= !j.after.is_zero();
+            paid
+        });
     }
     Ok(f)
 }

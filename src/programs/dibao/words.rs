@@ -169,7 +169,7 @@ fn join_steps<'h>(
         e.step(
             rule,
             format!(
-                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {} 元/月{none}变为 {} 元/月（{others}{}按{}周岁计{}）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），{}。",
+                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {} 元/月{none}变为 {} 元/月（{others}{}按{}周岁计{}）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {gained} 个月按新额。",
                 m.label,
                 j.birthday,
                 j.age,
@@ -180,7 +180,6 @@ fn join_steps<'h>(
                 j.age,
                 route_then(f, j.route),
                 j.months,
-                months_then(j.until, gained),
             ),
             Some(j.after.to_fen_string()),
         );
@@ -190,15 +189,20 @@ fn join_steps<'h>(
                 format!("{} 起", j.birthday),
             );
         }
-        if lost == gained {
-            let (sign, change) = if before.0 > j.after {
-                ("−", before.0.checked_sub(j.after))
-            } else {
-                ("+", j.after.checked_sub(before.0))
-            };
-            let _ = write!(sum, " {sign} {} × {gained}", change.unwrap_or_default());
+        // One term, the change, or two when the months differ (a 渐退 period's end).
+        let (sign, change) = if before.0 > j.after {
+            ("−", before.0.checked_sub(j.after))
         } else {
-            let _ = write!(sum, " − {} × {lost} + {} × {gained}", before.0, j.after);
+            ("+", j.after.checked_sub(before.0))
+        };
+        let mut term = |sign: &str, amount: Money, k: u32| {
+            let _ = write!(sum, " {sign} {amount} × {k}");
+        };
+        if lost == gained {
+            term(sign, change.unwrap_or_default(), gained);
+        } else {
+            term("−", before.0, lost);
+            term("+", j.after, gained);
         }
         before = (j.after, j.paid_months());
     }
@@ -210,21 +214,12 @@ fn join_steps<'h>(
 fn route_then(f: &DibaoFigures, then: Option<Route>) -> &'static str {
     match (f.route, then) {
         (Some(Route::GradualExit | Route::SinglePerson), Some(Route::Base)) => {
-            "；计入后人均收入低于标准，整户补差"
+            "；低于标准，整户补差"
         }
-        (_, Some(Route::GradualExit)) => "；计入后人均收入仍不低于标准，渐退期内维持原额",
-        (_, Some(Route::SinglePerson)) => "；计入后仍属低保边缘家庭，参照“单人户”",
-        (Some(_), None) => "；计入后仍不符合低保",
+        (_, Some(Route::GradualExit)) => "；渐退期内维持原额",
+        (_, Some(Route::SinglePerson)) => "；参照“单人户”",
+        (Some(_), None) => "；不符合低保",
         _ => "",
-    }
-}
-
-/// The months after a join at the new amount, in words: those within a 渐退 period ending in the
-/// year (`until`: its months left).
-fn months_then(until: Option<u32>, months: u32) -> String {
-    match until {
-        Some(n) => format!("其后按新额至渐退期届满，共 {months} 个月（渐退期剩 {n} 个月）"),
-        None => format!("其后 {months} 个月按新额"),
     }
 }
 
@@ -496,11 +491,13 @@ fn allowance_steps(f: &DibaoFigures, h: &Household<'_>, n: usize, e: &mut Explan
         ),
         e,
     );
-    for &(i, birthday) in &f.working.raised {
-        let Some(m) = h.members.get(i) else { continue };
+    let raised = labels(h, &f.working.raised);
+    if !raised.is_empty() {
         e.step(
             rules::DIBAO_INSTITUTION_ADULT,
-            format!("{}：{birthday} 满18周岁，集中养育的基本生活费停发；不与家庭共同生活，也不按此后计入家庭低保计算，成年后的保障另行认定。", m.label),
+            format!(
+                "{raised} 在12个月内满18周岁，集中养育的不与家庭共同生活，此后也不计入家庭低保。"
+            ),
             None,
         );
     }
