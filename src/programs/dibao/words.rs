@@ -496,7 +496,7 @@ fn allowance_steps(f: &DibaoFigures, h: &Household<'_>, n: usize, e: &mut Explan
         e.step(
             rules::DIBAO_INSTITUTION_ADULT,
             format!(
-                "{raised} 在12个月内满18周岁，集中养育的不与家庭共同生活，此后也不计入家庭低保。"
+                "{raised} 在12个月内满18周岁，集中养育的不与家庭共同生活，此后也不计入家庭低保，成年后的保障另行认定。"
             ),
             None,
         );
