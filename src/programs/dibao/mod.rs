@@ -264,6 +264,9 @@ struct Working {
     /// The children who leave the orphans' allowance or 特困 within the year and join the
     /// household's 低保, paid whole or not paid on the date (rule `annual.endsWithinYear`).
     joins: Vec<joins::Join>,
+    /// The children raised in an institution whose allowance stops at the minor age within the
+    /// year (by their place): not joining the household's 低保 (rule `dibao.institutionAdult`).
+    raised: Vec<usize>,
     /// A covered member's age rests on the birthday rule (rule `member.birthday`).
     birthday_on_edge: bool,
     /// The rigid spending recorded, not deducted from the income (rule `dibao.rigidSpending`).
@@ -355,21 +358,22 @@ impl DibaoFigures {
     /// The year's 低保 from the date when a 渐退 period ends within it (the rounded monthly × the
     /// months left) or a member's 加发 ends or starts within it (each month's 加发); `None`: × 12.
     fn annual(&self) -> Result<Option<Money>> {
-        if self.joins_later() {
-            return Ok(Some(self.joined(Money::ZERO)?));
-        }
-        match (self.route, self.working.months_left, self.paid) {
-            (Some(Route::GradualExit), Some(n), Some(m)) => {
-                Ok(Some(m.round_fen().checked_mul(n.into())?))
+        let w = &self.working;
+        let paid = self.paid.unwrap_or_default().round_fen();
+        let kept = match self.route {
+            None if self.joins_later() => Money::ZERO,
+            Some(Route::GradualExit) if w.months_left.is_some() || !w.joins.is_empty() => {
+                paid.checked_mul(self.paid_months().into())?
             }
-            (Some(Route::Base | Route::SinglePerson), _, Some(m))
-                if !self.working.changes.is_empty() || !self.working.joins.is_empty() =>
+            Some(Route::Base | Route::SinglePerson)
+                if !w.changes.is_empty() || !w.joins.is_empty() =>
             {
-                let changed = year::annual(m, &self.working.changes)?;
-                Ok(Some(changed.checked_add(self.joined(m.round_fen())?)?))
+                year::annual(paid, &w.changes)?
             }
-            _ => Ok(None),
-        }
+            _ => return Ok(None),
+        };
+        // Each member joining: the months after, as the household then is.
+        Ok(Some(kept.checked_add(self.joined(paid)?)?))
     }
 
     /// The year's 低保 before the monthly is rounded to the fen: a household paid whole gets its
@@ -389,10 +393,18 @@ impl DibaoFigures {
     /// A year's amount that is not the monthly × 12 (rule `annual.endsWithinYear`).
     fn ends_within_year(&self) -> bool {
         match self.route {
-            Some(Route::GradualExit) => self.working.months_left.is_some(),
+            Some(Route::GradualExit) => {
+                self.working.months_left.is_some() || !self.working.joins.is_empty()
+            }
             Some(_) => !self.working.changes.is_empty() || !self.working.joins.is_empty(),
             None => self.joins_later(),
         }
+    }
+
+    /// A member joins a household on 渐退 or 单人户 on the date (rule `dibao.joinsRoute`).
+    fn joins_route(&self) -> bool {
+        matches!(self.route, Some(Route::GradualExit | Route::SinglePerson))
+            && !self.working.joins.is_empty()
     }
 
     /// Not paid on the date, but paid from a member's joining within the year: the monthly is
@@ -456,20 +468,28 @@ pub(crate) fn assess(
     r: &mut Reader<'_>,
 ) -> Result<DibaoFigures> {
     let mut f = assess_now(h, standard, (tekun, allowance), r)?;
-    // Paid whole, or not paid at all: a member joining changes the amount, or brings one.
-    let joinable = matches!(f.route, Some(Route::Base) | None);
-    if joinable && !(allowance.is_empty() && tekun.is_empty()) {
+    // A member joining changes the amount, or brings one, by whichever route the household then
+    // takes (rule `dibao.joinsRoute`).
+    if !(allowance.is_empty() && tekun.is_empty()) {
         // Read apart: they set the year's amount, not who is covered now.
         let kept = r.begin_apart();
         let joins = joins::joins(h, standard, (tekun, allowance), r);
         let apart = r.end_apart(kept);
         r.rest_on(&apart);
         f.working.amount_only.extend(&apart);
-        f.working.joins = joins?;
-        if f.route.is_none() {
-            // Not paid with them either: nothing comes in the year.
-            f.working.joins.retain(|j| !j.after.is_zero());
+        (f.working.joins, f.working.raised) = joins?;
+        for j in &mut f.working.joins {
+            // Still over the standard: the 渐退 period keeps the amount it had.
+            if j.route == Some(Route::GradualExit) {
+                j.after = f.paid.unwrap_or_default().round_fen();
+            }
         }
+        // Not paid until one of them brings an amount: those before add nothing.
+        let mut paid = f.route.is_some();
+        f.working.joins.retain(|j| {
+            paid |= !j.after.is_zero();
+            paid
+        });
     }
     Ok(f)
 }
@@ -704,6 +724,11 @@ impl HouseholdProgramme for DibaoFigures {
             rules::DIBAO_RIGID_SPENDING,
         );
         a.add_if(self.ends_within_year(), rules::ANNUAL_ENDS_WITHIN_YEAR);
+        a.add_if(self.joins_route(), rules::DIBAO_JOINS_ROUTE);
+        a.add_if(
+            !self.working.raised.is_empty(),
+            rules::DIBAO_INSTITUTION_ADULT,
+        );
         a.add_if(beside_tekun, rules::DIBAO_TEKUN_MEMBERS);
         a.add_if(
             self.working

@@ -77,7 +77,7 @@ fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
         return;
     };
     let group = |l: Level| l.map_or("不属加发对象", |(g, _)| g.label());
-    let mut sum = format!("{} × 12", paid.round_fen());
+    let mut sum = format!("{} × {}", paid.round_fen(), f.paid_months());
     let mut names = Vec::new();
     for c in &f.working.changes {
         let Some(m) = h.members.get(c.index) else {
@@ -135,7 +135,7 @@ fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
 }
 
 /// The children who join the household's 低保 within the year (`paid`: its amount a month now),
-/// added to the year's sum in words; their names.
+/// each with the household as it then is, added to the year's sum in words; their names.
 fn join_steps<'h>(
     f: &DibaoFigures,
     h: &'h Household<'_>,
@@ -143,29 +143,43 @@ fn join_steps<'h>(
     sum: &mut String,
     e: &mut Explanation,
 ) -> Vec<&'h str> {
-    let mut names = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut before = (paid, f.paid_months());
+    let rule = if f.joins_route() {
+        rules::DIBAO_JOINS_ROUTE
+    } else {
+        rules::ANNUAL_ENDS_WITHIN_YEAR
+    };
     for j in &f.working.joins {
         let Some(m) = h.members.get(j.index) else {
             continue;
         };
-        let k = j.months_after();
-        let (none, others) = match (f.joins_later(), f.working.covered) {
-            (true, 0) => ("（测算日期不享受低保）", ""),
-            (true, _) => ("（测算日期不享受低保）", "其余成员按测算日期计，"),
-            (false, _) => ("", "其余成员按测算日期计，"),
+        names.push(m.label.as_ref());
+        let (lost, gained) = j.months_of(before.1);
+        let none = if f.joins_later() && before.0.is_zero() {
+            "（测算日期不享受低保）"
+        } else {
+            ""
+        };
+        let others = if f.working.covered > 0 || names.len() > 1 {
+            "其余成员按测算日期计，"
+        } else {
+            ""
         };
         e.step(
-            rules::ANNUAL_ENDS_WITHIN_YEAR,
+            rule,
             format!(
-                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {paid} 元/月{none}变为 {} 元/月（{others}{}按{}周岁计）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {k} 个月按新额。",
+                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {} 元/月{none}变为 {} 元/月（{others}{}按{}周岁计{}）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {gained} 个月按新额。",
                 m.label,
                 j.birthday,
                 j.age,
                 leaves_words(j.leaves),
+                before.0,
                 j.after,
-                m.label,
+                names.join("、"),
                 j.age,
-                j.months
+                route_then(f, j.route),
+                j.months,
             ),
             Some(j.after.to_fen_string()),
         );
@@ -175,15 +189,38 @@ fn join_steps<'h>(
                 format!("{} 起", j.birthday),
             );
         }
-        let (sign, change) = if paid > j.after {
-            ("−", paid.checked_sub(j.after))
+        // One term, the change, or two when the months differ (a 渐退 period's end).
+        let (sign, change) = if before.0 > j.after {
+            ("−", before.0.checked_sub(j.after))
         } else {
-            ("+", j.after.checked_sub(paid))
+            ("+", j.after.checked_sub(before.0))
         };
-        let _ = write!(sum, " {sign} {} × {k}", change.unwrap_or_default());
-        names.push(m.label.as_ref());
+        let mut term = |sign: &str, amount: Money, k: u32| {
+            let _ = write!(sum, " {sign} {amount} × {k}");
+        };
+        if lost == gained {
+            term(sign, change.unwrap_or_default(), gained);
+        } else {
+            term("−", before.0, lost);
+            term("+", j.after, gained);
+        }
+        before = (j.after, j.paid_months());
     }
     names
+}
+
+/// The route a household with a member joined takes, when the date's was not 补差 (rule
+/// `dibao.joinsRoute`).
+fn route_then(f: &DibaoFigures, then: Option<Route>) -> &'static str {
+    match (f.route, then) {
+        (Some(Route::GradualExit | Route::SinglePerson), Some(Route::Base)) => {
+            "；低于标准，整户补差"
+        }
+        (_, Some(Route::GradualExit)) => "；渐退期内维持原额",
+        (_, Some(Route::SinglePerson)) => "；参照“单人户”",
+        (Some(_), None) => "；不符合低保",
+        _ => "",
+    }
 }
 
 /// What a member joining leaves, in words.
@@ -340,7 +377,7 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     explain_standard(f, &h.region.name, area, e);
     let n = f.working.covered;
     tekun_step(f, n, e);
-    allowance_steps(f, n, e);
+    allowance_steps(f, h, n, e);
     if n == 0 {
         let on = if f.joins_later() { "测算日期" } else { "" };
         e.reason(if f.tekun_members.is_empty() {
@@ -435,8 +472,8 @@ fn tekun_step(f: &DibaoFigures, n: usize, e: &mut Explanation) {
 }
 
 /// The children in the orphans' allowance, left out of the household's 低保 (`n`: the members it
-/// covers).
-fn allowance_steps(f: &DibaoFigures, n: usize, e: &mut Explanation) {
+/// covers), and those raised in an institution not joining it at 18.
+fn allowance_steps(f: &DibaoFigures, h: &Household<'_>, n: usize, e: &mut Explanation) {
     let rest = if n == 0 {
         String::new()
     } else {
@@ -454,6 +491,16 @@ fn allowance_steps(f: &DibaoFigures, n: usize, e: &mut Explanation) {
         ),
         e,
     );
+    let raised = labels(h, &f.working.raised);
+    if !raised.is_empty() {
+        e.step(
+            rules::DIBAO_INSTITUTION_ADULT,
+            format!(
+                "{raised} 在12个月内满18周岁，集中养育的不与家庭共同生活，此后也不计入家庭低保，成年后的保障另行认定。"
+            ),
+            None,
+        );
+    }
 }
 
 /// The standard, and whether it is below the province's on the same date.
@@ -732,7 +779,9 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         ),
         Some(g.monthly.to_fen_string()),
     );
-    if let (Some(Route::GradualExit), Some(n)) = (f.route, f.working.months_left) {
+    // With a member joining, the year's sum is the joins' step.
+    let joins = f.working.joins.is_empty();
+    if let (Some(Route::GradualExit), Some(n), true) = (f.route, f.working.months_left, joins) {
         let annual = g.monthly.checked_mul(n.into()).unwrap_or(g.monthly);
         e.step(
             rules::ANNUAL_ENDS_WITHIN_YEAR,
