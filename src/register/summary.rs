@@ -449,21 +449,38 @@ pub fn wrapped(items: &[String]) -> String {
 }
 
 /// A text as an item in indented lines at most [`PRINTED_WIDTH`] columns wide: `  · ` before its
-/// first line, a long sentence cut where it reaches the edge (never before a closing mark).
+/// first line, a long sentence cut where it reaches the edge. A closing mark (。，、）；：”) never
+/// begins a line: when one would pass the edge, it goes to the next line with the marks before it
+/// and the character they close after.
 pub fn indented(text: &str) -> String {
     const FIRST: &str = "  · ";
     const NEXT: &str = "    ";
+    let is_closing = |c: char| "。，、）；：”".contains(c);
     let mut out = String::new();
     let mut line = String::from(FIRST);
+    let mut start = FIRST.len();
     let mut width = display_width(FIRST);
     for c in text.chars() {
         let w = display_width(c.encode_utf8(&mut [0; 4]));
-        let closing = "。，、）；：”".contains(c);
-        if width.saturating_add(w) > PRINTED_WIDTH && !closing {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = String::from(NEXT);
-            width = NEXT.len();
+        if width.saturating_add(w) > PRINTED_WIDTH {
+            let mut carry = String::new();
+            if is_closing(c) {
+                while line.len() > start {
+                    let Some(last) = line.pop() else { break };
+                    carry.insert(0, last);
+                    if !is_closing(last) {
+                        break;
+                    }
+                }
+            }
+            if line.len() > start {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = String::from(NEXT);
+                start = NEXT.len();
+                width = display_width(NEXT).saturating_add(display_width(&carry));
+            }
+            line.push_str(&carry);
         }
         line.push(c);
         width = width.saturating_add(w);
@@ -690,6 +707,24 @@ mod tests {
         assert_eq!(rows[1][2], crate::estimate::compare::NO_REGION);
         assert_eq!(NO_REGION, "未填地区");
         assert!(s.printed(|_| None).contains("未填地区"));
+    }
+
+    #[test]
+    fn a_closing_mark_never_passes_the_edge_nor_begins_a_line() {
+        // "  · " is 4 columns and a CJK character 2: 48 characters fill the line to 100, so the
+        // closing marks after them would reach 102 and 104; they go down with the 48th, "字".
+        let text = format!("{}字），{}", "政".repeat(47), "策".repeat(10));
+        let out = indented(&text);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2, "{out}");
+        assert!(
+            lines.iter().all(|l| display_width(l) <= PRINTED_WIDTH),
+            "{out}"
+        );
+        assert_eq!(lines[0], format!("  · {}", "政".repeat(47)));
+        assert_eq!(lines[1], format!("    字），{}", "策".repeat(10)));
+        // Text that fits stays on one line.
+        assert_eq!(indented("短句。"), "  · 短句。\n");
     }
 
     #[test]
