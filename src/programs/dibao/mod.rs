@@ -448,7 +448,26 @@ pub(crate) fn assess(
     (tekun, allowance): (&[usize], &[usize]),
     r: &mut Reader<'_>,
 ) -> Result<DibaoFigures> {
-    let mut f = assess_now(h, standard, (tekun, allowance), r)?;
+    // Completed where it is returned: moved out of a result and into another, the figures are
+    // copied twice (most of a kilobyte each time).
+    let mut assessed = assess_now(h, standard, (tekun, allowance), r);
+    if let Ok(f) = &mut assessed {
+        if let Err(e) = add_joins(f, h, standard, (tekun, allowance), r) {
+            assessed = Err(e);
+        }
+    }
+    assessed
+}
+
+/// The members of `f`'s household who join its 低保 within the year, when it is paid whole or not
+/// at all.
+fn add_joins(
+    f: &mut DibaoFigures,
+    h: &Household<'_>,
+    standard: Money,
+    (tekun, allowance): (&[usize], &[usize]),
+    r: &mut Reader<'_>,
+) -> Result<()> {
     // Paid whole, or not paid at all: a member joining changes the amount, or brings one.
     let joinable = matches!(f.route, Some(Route::Base) | None);
     if joinable && !(allowance.is_empty() && tekun.is_empty()) {
@@ -464,7 +483,7 @@ pub(crate) fn assess(
             f.working.joins.retain(|j| !j.after.is_zero());
         }
     }
-    Ok(f)
+    Ok(())
 }
 
 /// The 低保 of the household as its members are on the date.
