@@ -147,8 +147,7 @@ impl Assistance {
         };
         let (allowance_children, allowance_minors) = allowance_children(h, &mut r)?;
         let other_income_share = h
-            .income
-            .counted()?
+            .counted_other()?
             .checked_div(12.into())?
             .checked_div(sharers(h, &allowance_children).into())?;
         // 第二十四条 needs the minor age only where a member without a supporter can work.

@@ -365,7 +365,7 @@ fn sudden_risks(
 pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<MonitoringFigures> {
     let line = r.money(&p::MONITORING_INCOME_LINE)?;
     let total = h.total_income()?;
-    let per_capita = total.checked_div(h.size())?;
+    let per_capita = h.per_capita_income()?;
     let below = per_capita < line;
     let unsecured = h.unsecured();
     let mut risks: Vec<&'static str> = Vec::new();

@@ -84,7 +84,7 @@ pub(super) fn count_income(
     // Members supported as 特困 keep their share of the household's other income (the same share
     // their test of means counted): 低保 counts the rest. The children in the orphans' allowance
     // have no share: it is all the others'.
-    let household_non_wage = i.counted()?;
+    let household_non_wage = h.counted_other()?;
     let non_wage = household_non_wage
         .checked_mul(Decimal::from(covered.len()))?
         .checked_div(Decimal::from(f.working.sharers))?;
