@@ -448,15 +448,9 @@ pub(crate) fn assess(
     (tekun, allowance): (&[usize], &[usize]),
     r: &mut Reader<'_>,
 ) -> Result<DibaoFigures> {
-    // Completed where it is returned: moved out of a result and into another, the figures are
-    // copied twice (most of a kilobyte each time).
-    let mut assessed = assess_now(h, standard, (tekun, allowance), r);
-    if let Ok(f) = &mut assessed {
-        if let Err(e) = add_joins(f, h, standard, (tekun, allowance), r) {
-            assessed = Err(e);
-        }
-    }
-    assessed
+    // Completed, joins and all, where the figures are built: returned from one function to
+    // another, they are copied (most of a kilobyte).
+    figures(h, standard, (tekun, allowance), r, true)
 }
 
 /// The members of `f`'s household who join its 低保 within the year, when it is paid whole or not
@@ -492,6 +486,19 @@ fn assess_now(
     standard: Money,
     (tekun, allowance): (&[usize], &[usize]),
     r: &mut Reader<'_>,
+) -> Result<DibaoFigures> {
+    figures(h, standard, (tekun, allowance), r, false)
+}
+
+/// The 低保 of the household as its members are on the date, with those who join it within the
+/// year when `joining` (see [`assess`]).
+#[inline(never)]
+fn figures(
+    h: &Household<'_>,
+    standard: Money,
+    (tekun, allowance): (&[usize], &[usize]),
+    r: &mut Reader<'_>,
+    joining: bool,
 ) -> Result<DibaoFigures> {
     let out = |i: &usize| tekun.contains(i) || allowance.contains(i);
     let covered: Vec<&Member<'_>> = h
@@ -539,7 +546,11 @@ fn assess_now(
         },
     });
     if let Ok(f) = &mut assessed {
-        if let Err(e) = complete(f, h, &covered, r) {
+        let done = complete(f, h, &covered, r).and_then(|()| match joining {
+            true => add_joins(f, h, standard, (tekun, allowance), r),
+            false => Ok(()),
+        });
+        if let Err(e) = done {
             assessed = Err(e);
         }
     }
