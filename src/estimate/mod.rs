@@ -375,6 +375,14 @@ pub(crate) struct Totals {
 }
 
 impl Totals {
+    /// [`Totals::add`] of the cash alone, monthly and in the year: all a screening row shows of
+    /// the totals (the others cost it an addition each for most programmes).
+    pub(crate) fn add_cash(&mut self, a: &crate::programs::Amounts) -> Result<()> {
+        self.monthly = self.monthly.checked_add(a.cash_monthly)?;
+        self.annual = self.annual.checked_add(a.cash_annual)?;
+        Ok(())
+    }
+
     pub(crate) fn add(&mut self, a: &crate::programs::Amounts) -> Result<()> {
         // Most programmes of a household pay nothing: nothing to add (an addition of zero is the
         // sum as it was).

@@ -247,7 +247,7 @@ pub fn screen_in(
         let Some(p) = listed.next() else {
             return Ok(());
         };
-        totals.add(a)?;
+        totals.add_cash(a)?;
         programs.push(ScreenedProgramme::of(
             p.id,
             a.eligible,
