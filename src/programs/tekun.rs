@@ -543,11 +543,11 @@ impl HouseholdProgramme for TekunFigures {
         // 低保 ran before (the registry's order): the two sets that decided who they cover, once.
         #[cfg(not(target_arch = "wasm32"))]
         {
-            a.them_used = a.dibao.as_ref().map(|d| {
-                let mut them = d.members_used;
+            // Merged where it is kept (a set built apart and moved in is copied).
+            a.them_used = a.dibao.as_ref().map(|d| d.members_used);
+            if let Some(them) = &mut a.them_used {
                 them.extend(&a.standard_used);
-                them
-            });
+            }
         }
         Ok(())
     }
