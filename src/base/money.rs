@@ -158,8 +158,15 @@ impl Money {
     /// THE rounding rule: to the fen, half up (away from zero).
     pub fn round_fen(self) -> Money {
         #[cfg(not(target_arch = "wasm32"))]
-        if let Some(rounded) = self.round_fen_at_once() {
-            return rounded;
+        {
+            // Two places or fewer (most amounts): the amount as it is, as rust_decimal returns
+            // it, without the call.
+            if self.0.scale() <= 2 {
+                return self;
+            }
+            if let Some(rounded) = self.round_fen_at_once() {
+                return rounded;
+            }
         }
         Money(
             self.0

@@ -297,7 +297,7 @@ pub(crate) fn estimate_through(
         registry::run_all(&household, &mut assistance, &reader, explain, &mut amounts)?;
     let mut contributions = Vec::with_capacity(programs.len());
     let mut totals = Totals::default();
-    let mut basis = rested_on(&monitoring, &transition);
+    let mut basis = rested_on(&monitoring.basis, &transition);
     for (p, a) in programs.iter_mut().zip(amounts) {
         totals.add(&a)?;
         basis.extend(p.basis());
@@ -375,6 +375,14 @@ pub(crate) struct Totals {
 }
 
 impl Totals {
+    /// [`Totals::add`] of the cash alone, monthly and in the year: all a screening row shows of
+    /// the totals (the others cost it an addition each for most programmes).
+    pub(crate) fn add_cash(&mut self, a: &crate::programs::Amounts) -> Result<()> {
+        self.monthly = self.monthly.checked_add(a.cash_monthly)?;
+        self.annual = self.annual.checked_add(a.cash_annual)?;
+        Ok(())
+    }
+
     pub(crate) fn add(&mut self, a: &crate::programs::Amounts) -> Result<()> {
         // Most programmes of a household pay nothing: nothing to add (an addition of zero is the
         // sum as it was).
@@ -397,8 +405,8 @@ impl Totals {
 
 /// What a household's answer rests on before its programmes: the monitoring verdict's basis and
 /// the transition status's non-official and stale figures.
-pub(crate) fn rested_on(monitoring: &MonitoringResult, transition: &TransitionStatus) -> Basis {
-    let mut basis = *monitoring.basis;
+pub(crate) fn rested_on(monitoring: &Basis, transition: &TransitionStatus) -> Basis {
+    let mut basis = *monitoring;
     basis.unofficial.extend(transition.unofficial);
     basis.stale.extend(&transition.stale);
     basis

@@ -229,11 +229,9 @@ pub fn screen_in(
     };
     let transition = transitions.get(reader, false)?;
     let reader = transitions.keeping(reader.clone());
-    let monitored = monitoring::run(household, &reader, false);
-    let monitoring = match monitored {
-        Ok(ref monitoring) => monitoring,
-        Err(e) => return Err(e),
-    };
+    // The verdict and its basis alone: the row shows nothing else of monitoring's result.
+    let (verdict, monitoring) =
+        monitoring::figures_with_basis(household, &reader, MonitoringVerdict::of)?;
     let mut found = Assistance::of(household, &reader);
     let assistance = match found {
         Ok(ref mut assistance) => assistance,
@@ -241,7 +239,7 @@ pub fn screen_in(
     };
     let mut kept = crate::programs::ForAlerts::default();
     let mut totals = Totals::default();
-    let mut basis = rested_on(monitoring, &transition);
+    let mut basis = rested_on(&monitoring, &transition);
     let mut programs = Vec::with_capacity(registry::PROGRAMMES.len());
     // Each programme's part as it comes, in the registry's order.
     let mut listed = registry::PROGRAMMES.iter();
@@ -249,7 +247,7 @@ pub fn screen_in(
         let Some(p) = listed.next() else {
             return Ok(());
         };
-        totals.add(a)?;
+        totals.add_cash(a)?;
         programs.push(ScreenedProgramme::of(
             p.id,
             a.eligible,
@@ -264,7 +262,7 @@ pub fn screen_in(
     let (alerts, alerts_basis) = alerts_of(household, assistance, kept.housing.as_ref(), &reader)?;
     basis.extend(&alerts_basis);
     Ok(Screening {
-        monitoring: MonitoringVerdict::of(&monitoring.figures),
+        monitoring: verdict,
         programs,
         alerts: alerts.iter().map(|a| a.id).collect(),
         total_monthly: totals.monthly,

@@ -2,6 +2,8 @@
 //! [`crate::input::household`]; here the input is checked against the parameter set on the date of
 //! the calculation (dates, ages, regions, defaults that depend on parameters).
 
+use std::cell::Cell;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -70,6 +72,45 @@ pub struct Household<'p> {
     /// The date the members' ages are taken on: the date computed for, or, in a comparison of
     /// dates, the earlier one (see [`Lens`]). A payment ending at an age is counted from it.
     pub ages_on: NaiveDate,
+    /// The sums of its income, once worked out (several programmes ask for them).
+    pub(crate) sums: Sums,
+}
+
+/// A household's sums of income, each kept once worked out: [`Household::total_income`],
+/// [`Household::per_capita_income`] and [`Household::counted_other`]. Their sums of decimals (and
+/// the division) cost a few hundred instructions each time a programme asked again.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Sums {
+    total: Cell<Option<Money>>,
+    per_capita: Cell<Option<Money>>,
+    counted: Cell<Option<Money>>,
+}
+
+/// Kept sums are what the household's fields give: two households are alike whatever each kept.
+impl PartialEq for Sums {
+    fn eq(&self, _: &Sums) -> bool {
+        true
+    }
+}
+
+/// The value kept in `cell`, else `work()`'s, kept (an error is not: it is worked out again). In
+/// the native tool; the module works each out again (its bytes count more than these
+/// instructions: the kept sums cost it about 1,200 bytes).
+fn kept(cell: &Cell<Option<Money>>, work: impl FnOnce() -> Result<Money>) -> Result<Money> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = cell;
+        work()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        if let Some(v) = cell.get() {
+            return Ok(v);
+        }
+        let v = work()?;
+        cell.set(Some(v));
+        Ok(v)
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -402,6 +443,7 @@ impl<'p> Household<'p> {
             dibao_monthly: input.dibao_monthly.map(|m| m.0),
             income_change_date,
             housing_appraisal: input.housing.as_ref().and_then(|h| h.appraisal),
+            sums: Sums::default(),
         };
         Some((household, reader))
     }
@@ -409,18 +451,31 @@ impl<'p> Household<'p> {
     /// All the household's income in the year: business + property + transfer + other + exempt +
     /// every member's wages (the 人均纯收入 of monitoring).
     pub fn total_income(&self) -> Result<Money> {
-        let i = self.income;
-        Money::sum(
-            [i.business, i.property, i.transfer, i.other, i.exempt]
-                .into_iter()
-                .chain(self.members.iter().map(|m| m.wages)),
-        )
+        kept(&self.sums.total, || {
+            let i = self.income;
+            Money::sum(
+                [i.business, i.property, i.transfer, i.other, i.exempt]
+                    .into_iter()
+                    .chain(self.members.iter().map(|m| m.wages)),
+            )
+        })
+    }
+
+    /// [`Household::total_income`] per member, not rounded.
+    pub fn per_capita_income(&self) -> Result<Money> {
+        kept(&self.sums.per_capita, || {
+            self.total_income()?.checked_div(self.size())
+        })
+    }
+
+    /// The household's income besides wages that 低保 counts ([`Income::counted`]).
+    pub fn counted_other(&self) -> Result<Money> {
+        kept(&self.sums.counted, || self.income.counted())
     }
 
     /// The income 低保 and 特困 count: all but the exempt part (wages before any deduction).
     pub fn counted_income(&self) -> Result<Money> {
-        self.income
-            .counted()?
+        self.counted_other()?
             .checked_add(Money::sum(self.members.iter().map(|m| m.wages))?)
     }
 

@@ -982,6 +982,15 @@ impl Changing {
 
     /// Add another calculation's.
     pub fn extend(&mut self, other: Changing) {
+        // Most sets are empty: nothing to add, or the other taken whole (its slots are what
+        // inserting its parameters in order would give: a parameter's id is its place in `ALL`).
+        if other.is_empty() {
+            return;
+        }
+        if self.is_empty() {
+            *self = other;
+            return;
+        }
         for spec in other.specs() {
             self.insert(spec);
         }

@@ -75,6 +75,10 @@ pub struct Assistance {
 /// the person, the exempt kinds not counted): their wages ÷ 12 plus their share of the household's
 /// other income. The share is this calculator's assumption (rule `tekun.ownIncome`).
 pub(crate) fn own_income(m: &Member<'_>, share: Money) -> Result<Money> {
+    // No wages (most members): the share, as zero ÷ 12 + the share gives it, without the two.
+    if m.wages.is_zero() {
+        return Ok(share);
+    }
     m.wages.checked_div(12.into())?.checked_add(share)
 }
 
@@ -147,8 +151,7 @@ impl Assistance {
         };
         let (allowance_children, allowance_minors) = allowance_children(h, &mut r)?;
         let other_income_share = h
-            .income
-            .counted()?
+            .counted_other()?
             .checked_div(12.into())?
             .checked_div(sharers(h, &allowance_children).into())?;
         // 第二十四条 needs the minor age only where a member without a supporter can work.

@@ -161,19 +161,34 @@ impl HouseholdProgramme for MedicalPremiumFigures {
             HouseholdStatus::General => None,
         };
         let mut members = Vec::with_capacity(h.members.len());
+        // Members in the same groups (most of a household's) have the same share and amounts:
+        // worked out once, for the first of them, and what the household pays once it is insured.
+        let mut same: Option<([bool; 5], Rate, Money, Option<Money>)> = None;
         for (i, m) in h.members.iter().enumerate() {
             let groups = groups(i, h, a)?;
-            let mut names = super::list_for(|| groups.iter().filter(|g| g.1).count());
-            let mut share = Rate::default();
-            for (group, applies, spec) in groups {
-                if applies {
-                    names.push(group);
-                    share = share.max(r.rate(spec)?);
+            let applying = groups.map(|g| g.1);
+            let mut names = super::list_for(|| applying.iter().filter(|g| **g).count());
+            names.extend(groups.iter().filter(|g| g.1).map(|g| g.0));
+            let (share, full, paid) = match &mut same {
+                Some((of, share, full, paid)) if *of == applying => (*share, *full, paid),
+                _ => {
+                    let mut share = Rate::default();
+                    for (_, applies, spec) in groups {
+                        if applies {
+                            share = share.max(r.rate(spec)?);
+                        }
+                    }
+                    let full = premium.times(share)?.round_fen().min(premium);
+                    let (_, _, _, paid) = same.insert((applying, share, full, None));
+                    (share, full, paid)
                 }
-            }
-            let full = premium.times(share)?.round_fen().min(premium);
+            };
             let (subsidy, pays) = if m.insured {
-                (full, premium.checked_sub(full)?)
+                let pays = match paid {
+                    Some(pays) => *pays,
+                    None => *paid.insert(premium.checked_sub(full)?),
+                };
+                (full, pays)
             } else {
                 (Money::ZERO, Money::ZERO)
             };

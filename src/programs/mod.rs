@@ -499,13 +499,13 @@ impl ProgrammeResult<()> {
 /// them, unexplained, and only their amounts handed to `row` (no result assembled). A row lists
 /// what its programmes rested on together, so they read through one reader, `r` (no copy of it
 /// for each, and what one hands the context to rest on is read already): what it records over
-/// the programmes, with their assumptions in `assumed`, is the union their results' would give.
-/// What the alerts read of the figures goes to `kept`.
+/// the programmes is the union their results' would give. A row lists no assumptions: none are
+/// gathered. What the alerts read of the figures goes to `kept`.
 pub(crate) fn run_for_row<F: HouseholdProgramme>(
     h: &Household<'_>,
     a: &mut Assistance,
     r: &mut Reader<'_>,
-    (kept, assumed): (&mut ForAlerts, &mut Assumptions),
+    kept: &mut ForAlerts,
     row: &mut dyn FnMut(&Amounts) -> Result<()>,
 ) -> Result<()> {
     // Computed and added to the context as `run` does, the figures read where they were
@@ -515,7 +515,6 @@ pub(crate) fn run_for_row<F: HouseholdProgramme>(
         return computed.map(|_| ());
     };
     figures.contribute(a, r.used())?;
-    assumed.extend(figures.assumptions());
     row(&figures.amounts()?)?;
     if let Ok(figures) = computed {
         figures.keep_for_alerts(kept);
@@ -524,16 +523,14 @@ pub(crate) fn run_for_row<F: HouseholdProgramme>(
 }
 
 /// What the programmes of a screening row rested on together, once they all ran through `r`
-/// (see [`run_for_row`]): what `r` recorded, their assumptions, and
-/// `transition.carriedValues` when any rests on a value carried past the transition period.
-pub(crate) fn row_basis(mut r: Reader<'_>, assumed: Assumptions) -> Result<Basis> {
-    // Taken before the test of carried values reads.
-    let (unofficial, stale) = (r.unofficial(), r.stale());
-    Ok(Basis {
-        unofficial,
-        stale,
-        assumptions: carried_on(assumed, &mut r)?,
-    })
+/// (see [`run_for_row`]): the non-official and stale figures `r` recorded. No assumptions: a row
+/// lists none (its programmes' and `transition.carriedValues` would be worked out for nothing).
+pub(crate) fn row_basis(r: &Reader<'_>) -> Basis {
+    Basis {
+        unofficial: r.unofficial(),
+        stale: r.stale(),
+        assumptions: Assumptions::default(),
+    }
 }
 
 /// An empty list for `n()` elements. Natively allocated at that size at once: grown from empty, a

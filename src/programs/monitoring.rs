@@ -254,6 +254,23 @@ pub(crate) fn run(
     .for_household(h))
 }
 
+/// What `of` takes from [`run`]'s figures, and what they rested on, without the result around
+/// them (its reasons why, the household's reference): a screening row shows only its verdict.
+pub(crate) fn figures_with_basis<T>(
+    h: &Household<'_>,
+    reader: &Reader<'_>,
+    of: impl FnOnce(&MonitoringFigures) -> T,
+) -> Result<(T, super::Basis)> {
+    let mut r = reader.clone();
+    let f = assess(h, &mut r)?;
+    let basis = super::Basis {
+        unofficial: r.unofficial(),
+        stale: r.stale(),
+        assumptions: assumptions(&f, h),
+    };
+    Ok((of(&f), basis))
+}
+
 /// Why, as reason ids: the verdict, the track, what stands in the way of risk elimination.
 fn why(f: &MonitoringFigures) -> Why {
     let verdict = match (f.registered, f.category) {
@@ -372,7 +389,7 @@ fn sudden_risks(
 pub(crate) fn assess(h: &Household<'_>, r: &mut Reader<'_>) -> Result<MonitoringFigures> {
     let line = r.money(&p::MONITORING_INCOME_LINE)?;
     let total = h.total_income()?;
-    let per_capita = total.checked_div(h.size())?;
+    let per_capita = h.per_capita_income()?;
     let below = per_capita < line;
     let unsecured = h.unsecured();
     let mut risks: Vec<&'static str> = Vec::new();

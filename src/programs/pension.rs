@@ -72,7 +72,7 @@ fn member_row(
     h: &Household<'_>,
     (dibao, tekun): (&[usize], &[usize]),
     working: (u32, u32),
-    lowest: Money,
+    (lowest, same): (Money, &mut Option<Same>),
     r: &mut Reader<'_>,
 ) -> Result<PensionMember> {
     let contributes = (working.0..=working.1).contains(&m.age) && m.schooling.is_none();
@@ -98,23 +98,36 @@ fn member_row(
             &p::PENSION_PAID_SHARE_SEVERE_DISABILITY,
         ),
     ];
-    let mut names = super::list_for(|| groups.iter().filter(|g| g.1 && contributes).count());
-    let mut share = Rate::default();
-    for (group, applies, spec) in groups {
-        if applies && contributes {
-            names.push(group);
-            share = share.max(r.rate(spec)?);
+    let applying = groups.map(|g| g.1 && contributes);
+    let mut names = super::list_for(|| applying.iter().filter(|g| **g).count());
+    names.extend(groups.iter().filter(|g| g.1 && contributes).map(|g| g.0));
+    let (share, paid) = match same {
+        Some((of, share, paid)) if *of == applying => (*share, *paid),
+        _ => {
+            let mut share = Rate::default();
+            for (_, applies, spec) in groups {
+                if applies && contributes {
+                    share = share.max(r.rate(spec)?);
+                }
+            }
+            let paid = lowest.times(share)?.round_fen();
+            *same = Some((applying, share, paid));
+            (share, paid)
         }
-    }
+    };
     Ok(PensionMember {
         member: m.label.clone(),
         contributes,
         retains_lowest_tier: contributes && (!names.is_empty() || other_alleviated(h)),
         groups: names,
         share,
-        paid: lowest.times(share)?.round_fen(),
+        paid,
     })
 }
+
+/// The groups that applied to a member, and the share and amount they gave: the same for the next
+/// member in the same groups (most of a household's), who reads and computes nothing again.
+type Same = ([bool; 4], Rate, Money);
 
 /// The groups in words: 返贫致贫人口 are those identified as such (已认定).
 fn group_words(groups: &[Group]) -> String {
@@ -152,8 +165,17 @@ impl HouseholdProgramme for PensionFigures {
         let working = h.working_ages;
         let groups = (a.dibao()?.members.as_slice(), a.tekun()?.members.as_slice());
         let mut members = Vec::with_capacity(h.members.len());
+        let mut same = None;
         for (i, m) in h.members.iter().enumerate() {
-            members.push(member_row(i, m, h, groups, working, lowest, r)?);
+            members.push(member_row(
+                i,
+                m,
+                h,
+                groups,
+                working,
+                (lowest, &mut same),
+                r,
+            )?);
         }
         Ok(PensionFigures {
             disability_assumed: h

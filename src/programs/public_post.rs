@@ -96,7 +96,7 @@ impl HouseholdProgramme for PublicPostFigures {
         }
         let line = r.money(&p::MONITORING_INCOME_LINE)?;
         let months = r.count(&p::MONITORING_STABLE_MONTHS)?;
-        let per_capita = h.total_income()?.checked_div(h.size())?.round_fen();
+        let per_capita = h.per_capita_income()?.round_fen();
         f.exit_test = Some((per_capita, line, months));
         f.exits = per_capita > line && h.stable_income_months >= months;
         if f.exits {

@@ -166,9 +166,8 @@ macro_rules! define_registry {
             row: &mut dyn FnMut(&Amounts) -> Result<()>,
         ) -> Result<Basis> {
             let mut r = reader.clone();
-            let mut assumed = crate::policy::rules::Assumptions::default();
-            $(run_for_row::<super::$module::$figures>(h, a, &mut r, (kept, &mut assumed), row)?;)*
-            row_basis(r, assumed)
+            $(run_for_row::<super::$module::$figures>(h, a, &mut r, kept, row)?;)*
+            Ok(row_basis(&r))
         }
 
         /// One household programme by id, explained when `explain` (`None`: no such programme).

@@ -163,7 +163,12 @@ impl Cells {
     }
     /// A cell that echoes input: made safe for spreadsheets.
     pub fn push_safe(&mut self, cell: &str) {
-        self.push(&spreadsheet_safe(cell));
+        // Most such cells are empty or a code: only a first byte that [`spreadsheet_safe`] escapes
+        // (all ASCII) takes it.
+        match cell.as_bytes().first() {
+            Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => self.push(&spreadsheet_safe(cell)),
+            _ => self.push(cell),
+        }
     }
     /// An amount (digits, a point and a sign: never quoted).
     /// A yes or no ([`yes_no`]'s words, which never need quotes).

@@ -84,10 +84,17 @@ pub(super) fn count_income(
     // Members supported as 特困 keep their share of the household's other income (the same share
     // their test of means counted): 低保 counts the rest. The children in the orphans' allowance
     // have no share: it is all the others'.
-    let household_non_wage = i.counted()?;
-    let non_wage = household_non_wage
-        .checked_mul(Decimal::from(covered.len()))?
-        .checked_div(Decimal::from(f.working.sharers))?;
+    let household_non_wage = h.counted_other()?;
+    // All who share it covered (most households): × n ÷ n is the income itself, the same
+    // mantissa and places, but for zero (which the multiplication makes a plain 0).
+    let all_covered = u32::try_from(covered.len()) == Ok(f.working.sharers);
+    let non_wage = if all_covered && !household_non_wage.is_zero() {
+        household_non_wage
+    } else {
+        household_non_wage
+            .checked_mul(Decimal::from(covered.len()))?
+            .checked_div(Decimal::from(f.working.sharers))?
+    };
     let wages = Money::sum(covered.iter().map(|m| m.wages))?;
     let mut deduction = Money::ZERO;
     for m in covered.iter().filter(|m| !m.wages.is_zero()) {
@@ -191,4 +198,34 @@ fn tier_wage(r: &mut Reader<'_>, place: &Region) -> Result<(u32, Money)> {
         )
     })?;
     Ok((tier, r.money_in(spec, Some(place))?))
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    /// What [`super::count_income`] takes for a household whose sharers are all covered: an
+    /// income × n ÷ n is the income itself, digit for digit and place for place.
+    #[test]
+    fn an_income_times_and_over_the_same_count_is_itself() {
+        let cases = [
+            ("15548", 3u32),
+            ("3899.5", 7),
+            ("0.01", 12),
+            ("123456789.125", 9),
+            ("-20.10", 4),
+        ];
+        for (text, n) in cases {
+            let x: Decimal = text.parse().unwrap();
+            let back = x
+                .checked_mul(n.into())
+                .and_then(|p| p.checked_div(n.into()))
+                .unwrap();
+            assert_eq!(
+                (back.mantissa(), back.scale()),
+                (x.mantissa(), x.scale()),
+                "{text} × {n} ÷ {n}"
+            );
+        }
+    }
 }

@@ -460,14 +460,26 @@ fn left_out(h: &Household<'_>, allowance: &[usize]) -> Vec<(Label, Option<Care>)
 
 /// The 低保 of a household whose 特困 members (by their place) are supported apart, and whose
 /// children in the orphans' allowance (`allowance`) are not in its 低保 at all, with those of both
-/// who join it within the year, when it is paid whole.
+/// who join it within the year.
 pub(crate) fn assess(
     h: &Household<'_>,
     standard: Money,
     (tekun, allowance): (&[usize], &[usize]),
     r: &mut Reader<'_>,
 ) -> Result<DibaoFigures> {
-    let mut f = assess_now(h, standard, (tekun, allowance), r)?;
+    // Completed, joins and all, where the figures are built: returned from one function to
+    // another, they are copied (most of a kilobyte).
+    figures(h, standard, (tekun, allowance), r, true)
+}
+
+/// The members of `f`'s household who join its 低保 within the year.
+fn add_joins(
+    f: &mut DibaoFigures,
+    h: &Household<'_>,
+    standard: Money,
+    (tekun, allowance): (&[usize], &[usize]),
+    r: &mut Reader<'_>,
+) -> Result<()> {
     // A member joining changes the amount, or brings one, by whichever route the household then
     // takes (rule `dibao.joinsRoute`).
     if !(allowance.is_empty() && tekun.is_empty()) {
@@ -491,7 +503,7 @@ pub(crate) fn assess(
             paid
         });
     }
-    Ok(f)
+    Ok(())
 }
 
 /// The 低保 of the household as its members are on the date.
@@ -500,6 +512,19 @@ fn assess_now(
     standard: Money,
     (tekun, allowance): (&[usize], &[usize]),
     r: &mut Reader<'_>,
+) -> Result<DibaoFigures> {
+    figures(h, standard, (tekun, allowance), r, false)
+}
+
+/// The 低保 of the household as its members are on the date, with those who join it within the
+/// year when `joining` (see [`assess`]).
+#[inline(never)]
+fn figures(
+    h: &Household<'_>,
+    standard: Money,
+    (tekun, allowance): (&[usize], &[usize]),
+    r: &mut Reader<'_>,
+    joining: bool,
 ) -> Result<DibaoFigures> {
     let out = |i: &usize| tekun.contains(i) || allowance.contains(i);
     let covered: Vec<&Member<'_>> = h
@@ -547,7 +572,11 @@ fn assess_now(
         },
     });
     if let Ok(f) = &mut assessed {
-        if let Err(e) = complete(f, h, &covered, r) {
+        let done = complete(f, h, &covered, r).and_then(|()| match joining {
+            true => add_joins(f, h, standard, (tekun, allowance), r),
+            false => Ok(()),
+        });
+        if let Err(e) = done {
             assessed = Err(e);
         }
     }
