@@ -81,8 +81,9 @@ export function dibao(value, h, asOf) {
     // ends in half a fen, where the per-capita figure would be cut at decimal.js's precision.
     monthly = fen(standard.times(n).minus(counted.div(12)));
     for (const m of h.members) monthly = monthly.plus(supplement(m));
-  } else if (perCapita.lt(fig('dibao.marginalMultiple').times(standard)) && h.assetTestPassed !== false) {
-    // 单人户: each severely disabled or seriously ill member alone, at the average subsidy + 加发.
+  } else if (n >= 2 && perCapita.lt(fig('dibao.marginalMultiple').times(standard)) && h.assetTestPassed !== false) {
+    // 单人户: each severely disabled or seriously ill member alone, at the average subsidy + 加发;
+    // a household of one has just failed the test it would be taken alone by.
     const average = fig('dibao.averageSubsidy');
     for (const m of h.members) {
       if (m.disabilityGrade === 1 || m.disabilityGrade === 2 || m.seriousIllness === true) {
