@@ -283,7 +283,7 @@ rules! {
     CREDIT_INSURANCE_FUTURES: "credit.insuranceFutures", ASSUMPTION, "六(十七)", "赔付 =（目标价格 − 结算价格，低于0按0计）× 投保数量，以保单条款为准。";
     // 分类资助参保
     MEDICAL_PREMIUM_INDIVIDUAL: "medicalPremium.individual", Document, "二(三)；国家医保局等年度城乡居民医保通知（转述）", "按参保年度的城乡居民基本医疗保险个人缴费标准计算。";
-    MEDICAL_PREMIUM_MEMBER: "medicalPremium.member", Document, "二(三)；国办发〔2021〕42号", "全额资助特困人员，定额资助低保对象（不限于过渡期）；未参保的成员参保后才资助。";
+    MEDICAL_PREMIUM_MEMBER: "medicalPremium.member", Document, "二(三)；国办发〔2021〕42号（转述）", "全额资助特困人员，定额资助低保对象（不限于过渡期）；未参保的成员参保后才资助。";
     MEDICAL_PREMIUM_TRANSITION: "medicalPremium.transition", Document, "二(三)；医保发〔2021〕10号（转述）", "过渡期内，返贫致贫人口、其他监测对象和脱贫人口按规定资助参保（比例为参数）；该文件只规定到过渡期结束（2025-12-31）。";
     MEDICAL_PREMIUM_AFTER_PERIOD: "medicalPremium.afterPeriod", ASSUMPTION, "二(三)、二(一)；2025年和2026年中央一号文件（新华社转述）", "过渡期后，返贫致贫人口、其他监测对象和脱贫人口仍按参数比例资助参保：二(三)未设期限，二(一)要求兜底救助类政策保持稳定，过渡期后“大稳定、小调整”（2025年和2026年中央一号文件，新华社转述）；2026-01-01 起的比例沿用过渡期末的数值，当地停止或调整的，改参数。";
     MEDICAL_PREMIUM_SHARE: "medicalPremium.share", ASSUMPTION, "二(三)", "“定额资助”按个人缴费的比例表示（参数，黑龙江比例未找到）；同属多类的取最高比例。";
