@@ -4,7 +4,7 @@
 #[path = "common/cards.rs"]
 mod cards;
 
-use cards::texts;
+use cards::{programme, texts};
 use serde_json::Value;
 use zhenxing::input::household::HouseholdInput;
 use zhenxing::input::parse;
@@ -66,12 +66,7 @@ fn no_negative_figure_when_rigid_spending_exceeds_income() {
         "{temporary:?}"
     );
     assert!(temporary[1].contains("= 896941.60 元"), "{temporary:?}");
-    let paid = v["programs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["program"] == "temporary")
-        .unwrap();
+    let paid = programme(&v, "temporary");
     assert_eq!(paid["amount"], "5292.00", "{paid}");
     // 防贫保险: per person after spending is below 0, counted as 0: the gap (6,000 − 0) × 2 people
     // = 12,000 × 50% = 6,000.00.
@@ -166,12 +161,7 @@ fn basic_living_step_concludes_when_spending_is_large() {
 /// The 低保 card's reasons and step texts of an explained estimate.
 fn dibao_words(h: &str, date: &str) -> Vec<String> {
     let v = explained(h, date);
-    let dibao = v["programs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["program"] == "dibao")
-        .unwrap();
+    let dibao = programme(&v, "dibao");
     let reasons = dibao["reasons"].as_array().unwrap().iter();
     let steps = dibao["steps"]
         .as_array()
@@ -350,13 +340,7 @@ fn each_member_has_the_labour_capacity_the_rules_judged_with_why() {
             false => engine.estimate_unexplained(&h, "2023-06-01").unwrap(),
         };
         let v = serde_json::to_value(&e).unwrap();
-        let tekun = v["programs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["program"] == "tekun")
-            .unwrap()
-            .clone();
+        let tekun = programme(&v, "tekun").clone();
         tekun["members"]
             .as_array()
             .unwrap()
@@ -381,12 +365,7 @@ fn each_member_has_the_labour_capacity_the_rules_judged_with_why() {
 /// The steps of programme `program` in an explained estimate, as text.
 fn step_texts(e: &zhenxing::estimate::Estimate, program: &str) -> Vec<String> {
     let v = serde_json::to_value(e).unwrap();
-    let p = v["programs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["program"] == program)
-        .unwrap();
+    let p = programme(&v, program);
     texts(p)
 }
 
@@ -478,13 +457,7 @@ fn a_house_outside_the_protected_groups_is_not_said_to_need_no_renovation() {
             r#"{{"region":"230129","members":[{{"id":"子","birthDate":"1980-01-01","wages":"60000"}}]{extra}}}"#
         );
         let v = explained(&h, "2024-06-01");
-        let p = v["programs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["program"] == "housing")
-            .unwrap()
-            .clone();
+        let p = programme(&v, "housing").clone();
         texts(&p)
     };
     for (extra, appraisal) in [
@@ -515,12 +488,7 @@ fn a_house_outside_the_protected_groups_is_not_said_to_need_no_renovation() {
     let h = r#"{"region":"230129","status":"alleviated","guarantees":{"housing":false},
             "members":[{"birthDate":"1980-01-01","wages":"20000"}]}"#;
     let v = explained(h, "2024-06-01");
-    let p = v["programs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["program"] == "housing")
-        .unwrap();
+    let p = programme(&v, "housing");
     let steps = texts(p);
     assert!(
         steps.contains(
@@ -591,12 +559,7 @@ fn a_year_across_a_standard_change_says_it_is_counted_at_the_dates_value() {
     let rule = "annual.standardOfDate";
     let e = engine.estimate(&h, "2021-12-31").unwrap();
     let v = serde_json::to_value(&e).unwrap();
-    let dibao = v["programs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["program"] == "dibao")
-        .unwrap();
+    let dibao = programme(&v, "dibao");
     assert_eq!(dibao["annual"], "4812.00");
     let step = dibao["steps"]
         .as_array()

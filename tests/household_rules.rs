@@ -7,6 +7,8 @@
 mod cards;
 mod common;
 
+use cards::programme;
+
 use serde_json::Value;
 use zhenxing::input::household::HouseholdInput;
 use zhenxing::Engine;
@@ -16,15 +18,6 @@ fn estimate(json: &str, as_of: &str) -> Value {
     let h = HouseholdInput::from_json(json).unwrap();
     let e = Engine::new().unwrap().estimate(&h, as_of).unwrap();
     serde_json::to_value(&e).unwrap()
-}
-
-fn programme<'v>(v: &'v Value, id: &str) -> &'v Value {
-    v["programs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["program"] == id)
-        .unwrap()
 }
 
 /// The rules a programme lists as assumptions.
