@@ -91,9 +91,9 @@ buildSync({
 // importer has arrived, a round trip per level (on DevTools' "Slow 4G", 562.5 ms each: before the
 // scripts were joined, the staff page's household module was five levels below app.js). The page's own <link rel="modulepreload"> lines are
 // replaced by the full list, put after the page's other preloads (the .wasm, the largest file, is
-// asked for first) and its classic scripts (which block the page until they arrive): the module
-// scripts themselves first (otherwise requested only after the classic scripts ran), then the
-// modules in the order the imports are met.
+// asked for first) and its classic script (support.js, deferred: a classic script that blocked the
+// parser held every preload after it until it had arrived, a round trip late): the module
+// scripts themselves first, then the modules in the order the imports are met.
 for (const page of readdirSync(tmp).filter((n) => n.endsWith('.html'))) {
   const path = join(tmp, page);
   const html = readFileSync(path, 'utf8');

@@ -124,3 +124,7 @@ whenReady(() => {
   window.addEventListener('online', showConnection);
   window.addEventListener('offline', showConnection);
 });
+
+// A module of its own: county.html and register.html load it as their page's module script; the
+// staff page's app.js imports it once the first estimate is shown.
+export {};

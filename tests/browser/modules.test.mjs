@@ -65,6 +65,34 @@ test('the first estimate and its curve fetch only the household module; a what-i
   }
 });
 
+test('before the first estimate the page asks for its style sheet, scripts and module at once, and nothing else', async () => {
+  // On a slow line every request costs a round trip (562.5 ms on DevTools' "Slow 4G") and every
+  // other byte shares the line with the module. A classic script that blocked the parser held the
+  // module preloads until it had arrived (app.js was asked for after support.js came, a round trip
+  // late); the quoted policy text and offline.js were fetched while the module downloaded.
+  const { context, page } = await visit();
+  try {
+    await page.waitForFunction(() => ['/policy-text.json', '/offline.js'].every((p) => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname === p)));
+    const { estimate, files, preloads } = await page.evaluate(() => ({
+      estimate: performance.getEntriesByName('zx-first-estimate')[0].startTime,
+      files: performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+      preloads: [...document.querySelectorAll('link[rel=modulepreload], link[rel=preload], link[rel=stylesheet]')].map((l) => new URL(/** @type {HTMLLinkElement} */ (l).href).pathname),
+    }));
+    const at = (path) => files.find((f) => f.path === path) ?? assert.fail(`${path} not fetched: ${files.map((f) => f.path)}`);
+    const wave = ['/support.js', ...preloads];
+    for (const p of ['/style.css', '/pkg/household/household_bg.wasm', '/app.js']) {
+      assert.ok(wave.includes(p), `${p} is not among the page's preloads: ${wave}`);
+      assert.ok(at(p).start < at('/support.js').end, `${p} asked for at ${at(p).start.toFixed(0)} ms, after support.js arrived (${at('/support.js').end.toFixed(0)} ms)`);
+    }
+    // The favicon is the browser's own request.
+    const before = files.filter((f) => f.start < estimate && f.path !== '/favicon.svg').map((f) => f.path);
+    assert.deepEqual(before.filter((p) => !wave.includes(p)), [], 'fetched before the first estimate beside the first wave');
+    for (const p of ['/policy-text.json', '/offline.js']) assert.ok(at(p).start > estimate, `${p} fetched after the first estimate`);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a what-if while the full module loads says 正在加载…, then compares; a failed load is said, and tried again', async () => {
   /** @type {(() => void)[]} */
   const held = [];
