@@ -138,11 +138,14 @@ fn leaving_tekun(h: &Household<'_>, tekun: &[usize], r: &mut Reader<'_>) -> Resu
 /// The members who leave the orphans' allowance (`allowance`) or 特困 (`tekun`) within 12 months of
 /// the date and join the household's 低保, in the order they join, with its amount a month from
 /// each join: the household as it then is (those joined before counted too), its route taken
-/// afresh (rule `dibao.joinsRoute`).
+/// afresh (rule `dibao.joinsRoute`). When `redate` (the household is paid whole on the date, so in
+/// no 渐退 period), a member whose joining lifts it over the standard is the change of income a
+/// 渐退 period counts from: the birthday.
 pub(super) fn joins(
     h: &Household<'_>,
     standard: Money,
     (tekun, allowance): (&[usize], &[usize]),
+    redate: bool,
     r: &mut Reader<'_>,
 ) -> Result<(Vec<Join>, Vec<usize>)> {
     let mut leaving = leaving_allowance(h, allowance, r)?;
@@ -173,6 +176,10 @@ pub(super) fn joins(
         }
         for list in [&mut tekun, &mut allowance] {
             list.retain(|&j| j != i);
+        }
+        // Paid whole before this joining: a 渐退 it brings counts from it.
+        if out.last().map_or(redate, |j| j.route == Some(Route::Base)) {
+            older.income_change_date = Some(birthday);
         }
         let leaving = (i, leaves, birthday, age);
         out.push(joined(

@@ -503,7 +503,8 @@ fn later(
     if allowance.is_empty() && tekun.is_empty() {
         return Ok(());
     }
-    let (mut joins, raised) = joins::joins(h, standard, (tekun, allowance), r)?;
+    let redate = f.route == Some(Route::Base);
+    let (mut joins, raised) = joins::joins(h, standard, (tekun, allowance), redate, r)?;
     let first = f.paid.unwrap_or_default().round_fen();
     for k in 0..joins.len() {
         // Still over the standard: the 渐退 period keeps the amount it had before the joining.
