@@ -79,6 +79,27 @@ impl Then {
     }
 }
 
+/// The household `h` once its 渐退 period is over (`from`: the period's months left from the
+/// date): assessed as a household no longer on 低保.
+pub(super) fn after_period(
+    h: &Household<'_>,
+    standard: Money,
+    (tekun, allowance): (&[usize], &[usize]),
+    from: u32,
+    r: &mut Reader<'_>,
+) -> Result<Then> {
+    let mut over = h.clone();
+    over.on_dibao = false;
+    let f = super::assess_now(&over, standard, (tekun, allowance), r)?;
+    Ok(Then {
+        from,
+        paid: f.paid.unwrap_or_default().round_fen(),
+        route: f.route,
+        supplemented: !f.supplements.is_empty() || f.single_person.iter().any(|s| s.with.is_some()),
+        changes: f.working.changes,
+    })
+}
+
 impl Join {
     /// The months the amount with the member counted is paid, from the date: 12, or the 渐退
     /// period's months left.
@@ -207,11 +228,10 @@ fn joined(
     let with = super::assess_now(h, standard, (tekun, allowance), r)?;
     let gradual = with.route == Some(Route::GradualExit);
     let until = with.working.months_left.filter(|_| gradual);
-    // Nothing after the period.
-    let then = until.map(|from| Then {
-        from,
-        ..Then::default()
-    });
+    let then = match until {
+        Some(n) => Some(after_period(h, standard, (tekun, allowance), n, r)?),
+        None => None,
+    };
     Ok(Join {
         index,
         leaves,

@@ -22,7 +22,7 @@
 //! and the standard), `supplements` (加发 and 单人户), `routes` (渐退, then 单人户, over the standard)
 //! and `words` (the card). Children in the orphans' allowance are not in the household's 低保
 //! (neither a head nor a share of its income); a 渐退 period ending within the year counts its
-//! months left in the year's amount.
+//! months left in the year's amount, and the household's route after it the rest.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -491,12 +491,8 @@ fn later(
     (tekun, allowance): (&[usize], &[usize]),
     r: &mut Reader<'_>,
 ) -> Result<()> {
-    // A 渐退 period ending within the year: nothing after it.
-    if let (Some(Route::GradualExit), Some(from)) = (f.route, f.working.months_left) {
-        f.working.then = Some(joins::Then {
-            from,
-            ..joins::Then::default()
-        });
+    if let (Some(Route::GradualExit), Some(n)) = (f.route, f.working.months_left) {
+        f.working.then = Some(joins::after_period(h, standard, (tekun, allowance), n, r)?);
     }
     // A member joining changes the amount, or brings one, by whichever route the household then
     // takes (rule `dibao.joinsRoute`).
