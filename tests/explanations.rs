@@ -658,3 +658,53 @@ fn steps_say_the_date_and_status_of_the_figures_they_use() {
         "{member}"
     );
 }
+
+#[test]
+fn a_dibao_year_says_what_each_stretch_pays() {
+    let engine = Engine::new().unwrap();
+    let steps_of = |json: &str| {
+        let h = HouseholdInput::from_json(json).unwrap();
+        step_texts(&engine.estimate(&h, "2023-06-01").unwrap(), "dibao")
+    };
+    // Paid whole (382.00: 441 × 2 − 500); the orphan joins on 2023-10-10 (5 months before), her
+    // wages lift the household over the standard (919.44 a head): the 渐退 period counts from the
+    // joining, 2023-10-10 to 2024-04-09 (6 months), and after it nothing (919.44 ≥ 661.50).
+    let steps = steps_of(
+        r#"{"region":"230129","area":"rural","onDibao":true,"members":[{"birthDate":"1970-08-15"},{"birthDate":"1980-05-01"},{"birthDate":"2005-10-10","care":"orphanDispersed","wages":"30000"}],"income":{"business":"6000"}}"#,
+    );
+    let said = |part: &str| steps.iter().any(|s| s.contains(part));
+    assert!(said("渐退期 2023-10-10 至 2024-04-09"), "{steps:#?}");
+    assert!(
+        said("382.00 × 5 + 382.00 × 6 + 0.00 × 1 = 4202.00 元"),
+        "{steps:#?}"
+    );
+    // A 渐退 period to 2023-09-14 (4 months), then a 边缘 family whose disabled member is 单人户:
+    // 280 + 0.3 × 441 = 412.30 for the other 8 months.
+    let steps = steps_of(
+        r#"{"region":"230129","area":"rural","onDibao":true,"incomeChangeDate":"2023-03-15","members":[{"birthDate":"1980-05-01","wages":"20000"},{"birthDate":"1982-05-01"},{"birthDate":"1990-01-01","disabilityGrade":2,"disabilityType":"physical"}],"income":{"business":"2400"}}"#,
+    );
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.contains("参照“单人户”，412.30 元/月，其后 8 个月")
+                && s.contains("1255.30 × 4 + 412.30 × 8 = 8319.60 元")),
+        "{steps:#?}"
+    );
+    // The minor's 加发 would end on 2024-02-10, after the joining (2023-08-10) made the household
+    // 单人户 for its disabled member alone: that change is not counted, and the step says so.
+    let steps = steps_of(
+        r#"{"region":"230129","area":"rural","members":[{"birthDate":"1980-05-01"},{"birthDate":"1990-01-01","disabilityGrade":2,"disabilityType":"physical"},{"birthDate":"2006-02-10"},{"birthDate":"2005-08-10","care":"orphanDispersed","wages":"25000"}],"income":{"business":"6000"}}"#,
+    );
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.contains("2024-02-10 满18周岁") && s.contains("这一变化不再计")),
+        "{steps:#?}"
+    );
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.contains("1043.50 × 3 + 412.30 × 9 = 6841.20 元")),
+        "{steps:#?}"
+    );
+}

@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 
+use super::year::{Change, Stretch};
 use super::{DibaoFigures, Route};
 use crate::base::calendar::{day_before, months_left, turns};
 use crate::base::error::Result;
@@ -43,6 +44,60 @@ pub(super) struct Join {
     pub(super) route: Option<Route>,
     /// The route then is a 渐退 period ending within the year: its months left from the date.
     pub(super) until: Option<u32>,
+    /// The 加发 of the household then that change within the year (counted from the date).
+    pub(super) changes: Vec<Change>,
+    /// The 渐退 period then, as its card gives it: first and last day.
+    pub(super) period: Option<(String, String)>,
+    /// The household once that period is over.
+    pub(super) then: Option<Then>,
+}
+
+/// A household once its 渐退 period, ending within the year, is over (rule
+/// `annual.endsWithinYear`): no longer on 低保, its route taken afresh (单人户, or nothing), from
+/// the month after the period's last.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Then {
+    /// The first month after the period, counted from the date (its months left).
+    pub(super) from: u32,
+    /// Its 低保 a month (rounded to the fen; 0 when none), the route, and the 加发 that change
+    /// within the year.
+    pub(super) paid: Money,
+    pub(super) route: Option<Route>,
+    pub(super) changes: Vec<Change>,
+    /// Its amount includes a 加发.
+    pub(super) supplemented: bool,
+}
+
+impl Then {
+    /// The household after the period as a stretch of the year, from `from` on.
+    pub(super) fn stretch(&self, from: u32) -> Stretch<'_> {
+        Stretch {
+            from,
+            paid: self.paid,
+            changes: &self.changes,
+        }
+    }
+}
+
+/// The household `h` once its 渐退 period is over (`from`: the period's months left from the
+/// date): assessed as a household no longer on 低保.
+pub(super) fn after_period(
+    h: &Household<'_>,
+    standard: Money,
+    (tekun, allowance): (&[usize], &[usize]),
+    from: u32,
+    r: &mut Reader<'_>,
+) -> Result<Then> {
+    let mut over = h.clone();
+    over.on_dibao = false;
+    let f = super::assess_now(&over, standard, (tekun, allowance), r)?;
+    Ok(Then {
+        from,
+        paid: f.paid.unwrap_or_default().round_fen(),
+        route: f.route,
+        supplemented: !f.supplements.is_empty() || f.single_person.iter().any(|s| s.with.is_some()),
+        changes: f.working.changes,
+    })
 }
 
 impl Join {
@@ -50,15 +105,6 @@ impl Join {
     /// period's months left.
     pub(super) fn paid_months(&self) -> u32 {
         self.until.unwrap_or(12)
-    }
-
-    /// From the join on: the months the amount before it was paid (of `before`, its months from
-    /// the date), and the months the amount after is.
-    pub(super) fn months_of(&self, before: u32) -> (u32, u32) {
-        (
-            before.saturating_sub(self.months),
-            self.paid_months().saturating_sub(self.months),
-        )
     }
 }
 
@@ -113,11 +159,14 @@ fn leaving_tekun(h: &Household<'_>, tekun: &[usize], r: &mut Reader<'_>) -> Resu
 /// The members who leave the orphans' allowance (`allowance`) or 特困 (`tekun`) within 12 months of
 /// the date and join the household's 低保, in the order they join, with its amount a month from
 /// each join: the household as it then is (those joined before counted too), its route taken
-/// afresh (rule `dibao.joinsRoute`).
+/// afresh (rule `dibao.joinsRoute`). When `redate` (the household is paid whole on the date, so in
+/// no 渐退 period), a member whose joining lifts it over the standard is the change of income a
+/// 渐退 period counts from: the birthday.
 pub(super) fn joins(
     h: &Household<'_>,
     standard: Money,
     (tekun, allowance): (&[usize], &[usize]),
+    redate: bool,
     r: &mut Reader<'_>,
 ) -> Result<(Vec<Join>, Vec<usize>)> {
     let mut leaving = leaving_allowance(h, allowance, r)?;
@@ -137,7 +186,7 @@ pub(super) fn joins(
         ordered.insert(at.unwrap_or(ordered.len()), l);
     }
     let (mut older, mut tekun, mut allowance) = (h.clone(), tekun.to_vec(), allowance.to_vec());
-    let mut out = Vec::new();
+    let mut out: Vec<Join> = Vec::new();
     for (i, leaves, birthday, age) in ordered {
         if !within_year(h, birthday)? {
             break;
@@ -149,22 +198,56 @@ pub(super) fn joins(
         for list in [&mut tekun, &mut allowance] {
             list.retain(|&j| j != i);
         }
-        let with = super::assess_now(&older, standard, (&tekun, &allowance), r)?;
-        out.push(Join {
-            index: i,
-            leaves,
-            birthday,
-            age,
+        // Paid whole before this joining: a 渐退 it brings counts from it.
+        if out.last().map_or(redate, |j| j.route == Some(Route::Base)) {
+            older.income_change_date = Some(birthday);
+        }
+        let leaving = (i, leaves, birthday, age);
+        out.push(joined(
+            &older,
+            standard,
+            (&tekun, &allowance),
+            leaving,
             months,
-            after: with.paid.unwrap_or_default().round_fen(),
-            route: with.route,
-            until: with
-                .working
-                .months_left
-                .filter(|_| with.route == Some(Route::GradualExit)),
-        });
+            r,
+        )?);
     }
     Ok((out, raised))
+}
+
+/// The household `h` with a member joined (`months` after the date): its 低保 as its members are
+/// on the date, and, when that is a 渐退 period ending within the year, after it.
+fn joined(
+    h: &Household<'_>,
+    standard: Money,
+    (tekun, allowance): (&[usize], &[usize]),
+    (index, leaves, birthday, age): Leaving,
+    months: u32,
+    r: &mut Reader<'_>,
+) -> Result<Join> {
+    let with = super::assess_now(h, standard, (tekun, allowance), r)?;
+    let gradual = with.route == Some(Route::GradualExit);
+    let until = with.working.months_left.filter(|_| gradual);
+    let then = match until {
+        Some(n) => Some(after_period(h, standard, (tekun, allowance), n, r)?),
+        None => None,
+    };
+    Ok(Join {
+        index,
+        leaves,
+        birthday,
+        age,
+        months,
+        after: with.paid.unwrap_or_default().round_fen(),
+        route: with.route,
+        until,
+        period: with
+            .gradual_exit
+            .filter(|_| gradual)
+            .map(|g| (g.from, g.until)),
+        then,
+        changes: with.working.changes,
+    })
 }
 
 /// A birthday comes within the 12 months from the date.
@@ -173,27 +256,26 @@ fn within_year(h: &Household<'_>, birthday: NaiveDate) -> Result<bool> {
 }
 
 impl DibaoFigures {
-    /// The months the amount on the date is paid: 12, or a 渐退 period's months left.
-    pub(super) fn paid_months(&self) -> u32 {
-        match self.route {
-            Some(Route::GradualExit) => self.working.months_left.unwrap_or(12),
-            _ => 12,
+    /// The year in stretches (`first`: the amount on the date): the household on the date, and
+    /// after its 渐退 period when that ends within the year; then from each member's joining
+    /// (`joins`), the household as it then is, and after its 渐退 period. A stretch from a joining
+    /// replaces those of the household before it from that month on.
+    pub(super) fn stretches<'a>(&'a self, first: Money, joins: &'a [Join]) -> Vec<Stretch<'a>> {
+        let mut out = vec![Stretch {
+            from: 0,
+            paid: first,
+            changes: &self.working.changes,
+        }];
+        out.extend(self.working.then.as_ref().map(|t| t.stretch(t.from)));
+        for j in joins {
+            out.retain(|s| s.from < j.months);
+            out.push(Stretch {
+                from: j.months,
+                paid: j.after,
+                changes: &j.changes,
+            });
+            out.extend(j.then.as_ref().map(|t| t.stretch(t.from.max(j.months))));
         }
-    }
-
-    /// What the members joining add to the year, each join a new segment of the months: the
-    /// amount then (`paid` on the date) over the months after it, within a 渐退 period's months
-    /// when the route then is 渐退, less the amount before it over the same.
-    pub(super) fn joined(&self, paid: Money) -> Result<Money> {
-        let mut sum = Money::ZERO;
-        let mut before = (paid, self.paid_months());
-        for j in &self.working.joins {
-            let (lost, gained) = j.months_of(before.1);
-            sum = sum
-                .checked_add(j.after.checked_mul(gained.into())?)?
-                .checked_sub(before.0.checked_mul(lost.into())?)?;
-            before = (j.after, j.paid_months());
-        }
-        Ok(sum)
+        out
     }
 }

@@ -22,7 +22,7 @@
 //! and the standard), `supplements` (加发 and 单人户), `routes` (渐退, then 单人户, over the standard)
 //! and `words` (the card). Children in the orphans' allowance are not in the household's 低保
 //! (neither a head nor a share of its income); a 渐退 period ending within the year counts its
-//! months left in the year's amount.
+//! months left in the year's amount, and the household's route after it the rest.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -264,6 +264,9 @@ struct Working {
     /// The children who leave the orphans' allowance or 特困 within the year and join the
     /// household's 低保, paid whole or not paid on the date (rule `annual.endsWithinYear`).
     joins: Vec<joins::Join>,
+    /// The household once a 渐退 period in force, ending within the year, is over (rule
+    /// `annual.endsWithinYear`).
+    then: Option<joins::Then>,
     /// The children raised in an institution whose allowance stops at the minor age within the
     /// year (by their place): not joining the household's 低保 (rule `dibao.institutionAdult`).
     raised: Vec<usize>,
@@ -355,25 +358,15 @@ impl DibaoFigures {
 }
 
 impl DibaoFigures {
-    /// The year's 低保 from the date when a 渐退 period ends within it (the rounded monthly × the
-    /// months left) or a member's 加发 ends or starts within it (each month's 加发); `None`: × 12.
+    /// The year's 低保 from the date when a 渐退 period ends within it (the rounded monthly over
+    /// the months left, then the household's after it), a member's 加发 ends or starts within it
+    /// (each month's 加发) or a member joins it (the household as it then is); `None`: × 12.
     fn annual(&self) -> Result<Option<Money>> {
-        let w = &self.working;
+        if !self.ends_within_year() {
+            return Ok(None);
+        }
         let paid = self.paid.unwrap_or_default().round_fen();
-        let kept = match self.route {
-            None if self.joins_later() => Money::ZERO,
-            Some(Route::GradualExit) if w.months_left.is_some() || !w.joins.is_empty() => {
-                paid.checked_mul(self.paid_months().into())?
-            }
-            Some(Route::Base | Route::SinglePerson)
-                if !w.changes.is_empty() || !w.joins.is_empty() =>
-            {
-                year::annual(paid, &w.changes)?
-            }
-            _ => return Ok(None),
-        };
-        // Each member joining: the months after, as the household then is.
-        Ok(Some(kept.checked_add(self.joined(paid)?)?))
+        year::over_stretches(&self.stretches(paid, &self.working.joins)).map(Some)
     }
 
     /// The year's 低保 before the monthly is rounded to the fen: a household paid whole gets its
@@ -384,7 +377,7 @@ impl DibaoFigures {
                 let exact = paid
                     .checked_sub(self.base)?
                     .checked_add(self.working.base_exact)?;
-                year::over_year(exact, &self.working.changes)?.checked_add(self.joined(exact)?)
+                year::over_stretches(&self.stretches(exact, &self.working.joins))
             }
             _ => Ok(annual),
         }
@@ -472,7 +465,8 @@ pub(crate) fn assess(
     figures(h, standard, (tekun, allowance), r, true)
 }
 
-/// The members of `f`'s household who join its 低保 within the year.
+/// The rest of `f`'s year: its household after a 渐退 period ending within the year, and the
+/// members who join its 低保 within the year.
 fn add_joins(
     f: &mut DibaoFigures,
     h: &Household<'_>,
@@ -480,29 +474,54 @@ fn add_joins(
     (tekun, allowance): (&[usize], &[usize]),
     r: &mut Reader<'_>,
 ) -> Result<()> {
+    // Read apart: they set the year's amount, not who is covered now.
+    let kept = r.begin_apart();
+    let read = later(f, h, standard, (tekun, allowance), r);
+    let apart = r.end_apart(kept);
+    r.rest_on(&apart);
+    f.working.amount_only.extend(&apart);
+    read
+}
+
+/// See [`add_joins`] (here read apart).
+fn later(
+    f: &mut DibaoFigures,
+    h: &Household<'_>,
+    standard: Money,
+    (tekun, allowance): (&[usize], &[usize]),
+    r: &mut Reader<'_>,
+) -> Result<()> {
+    if let (Some(Route::GradualExit), Some(n)) = (f.route, f.working.months_left) {
+        f.working.then = Some(joins::after_period(h, standard, (tekun, allowance), n, r)?);
+    }
     // A member joining changes the amount, or brings one, by whichever route the household then
     // takes (rule `dibao.joinsRoute`).
-    if !(allowance.is_empty() && tekun.is_empty()) {
-        // Read apart: they set the year's amount, not who is covered now.
-        let kept = r.begin_apart();
-        let joins = joins::joins(h, standard, (tekun, allowance), r);
-        let apart = r.end_apart(kept);
-        r.rest_on(&apart);
-        f.working.amount_only.extend(&apart);
-        (f.working.joins, f.working.raised) = joins?;
-        for j in &mut f.working.joins {
-            // Still over the standard: the 渐退 period keeps the amount it had.
-            if j.route == Some(Route::GradualExit) {
-                j.after = f.paid.unwrap_or_default().round_fen();
+    if allowance.is_empty() && tekun.is_empty() {
+        return Ok(());
+    }
+    let redate = f.route == Some(Route::Base);
+    let (mut joins, raised) = joins::joins(h, standard, (tekun, allowance), redate, r)?;
+    let first = f.paid.unwrap_or_default().round_fen();
+    for k in 0..joins.len() {
+        // Still over the standard: the 渐退 period keeps the amount it had before the joining.
+        let (Some(done), Some(j)) = (joins.get(..k), joins.get(k)) else {
+            break;
+        };
+        if j.route == Some(Route::GradualExit) {
+            let stretches = f.stretches(first, done);
+            let had = stretches.last().map(|s| s.at(j.months)).transpose()?;
+            if let (Some(had), Some(j)) = (had, joins.get_mut(k)) {
+                j.after = had;
             }
         }
-        // Not paid until one of them brings an amount: those before add nothing.
-        let mut paid = f.route.is_some();
-        f.working.joins.retain(|j| {
-            paid |= !j.after.is_zero();
-            paid
-        });
     }
+    // Not paid until one of them brings an amount: those before add nothing.
+    let mut paid = f.route.is_some();
+    joins.retain(|j| {
+        paid |= !j.after.is_zero();
+        paid
+    });
+    (f.working.joins, f.working.raised) = (joins, raised);
     Ok(())
 }
 
@@ -785,6 +804,7 @@ impl HouseholdProgramme for DibaoFigures {
         let supplemented = !self.supplements.is_empty()
             || self.single_person.iter().any(|s| s.with.is_some())
             || self.working.changes.iter().any(|c| c.after.is_some())
+            || self.working.then.as_ref().is_some_and(|t| t.supplemented)
             || self
                 .working
                 .gradual

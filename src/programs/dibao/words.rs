@@ -1,9 +1,9 @@
 //! The 低保 card in words: income and its deductions, the standard, the 补差, each 加发, and the
 //! route taken or why there is none.
 
-use super::joins::Leaves;
+use super::joins::{Join, Leaves, Then};
 use super::supplements::group_words;
-use super::year::{monthly, Level};
+use super::year::{self, monthly, Change, Level, Stretch};
 use super::{said, Deduction, DibaoFigures, GradualCheck, Route, StandardOf, Supplement, WageOf};
 use crate::base::money::Money;
 use crate::input::model::{Area, Household, WorkPlace};
@@ -76,37 +76,30 @@ fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     else {
         return;
     };
-    let group = |l: Level| l.map_or("不属加发对象", |(g, _)| g.label());
-    let mut sum = format!("{} × {}", paid.round_fen(), f.paid_months());
+    let first = paid.round_fen();
+    let stretches = f.stretches(first, &w.joins);
+    // The changes of the household on the date, to the month a member's joining replaces it.
+    let end = year::ends(&stretches).next().unwrap_or(12);
     let mut names = Vec::new();
     for c in &f.working.changes {
-        let Some(m) = h.members.get(c.index) else {
-            continue;
-        };
-        let (before, after, k) = (monthly(c.before), monthly(c.after), c.months_after());
-        e.step(
-            rules::ANNUAL_ENDS_WITHIN_YEAR,
-            format!(
-                "{}：{} 满{}周岁，加发由 {before} 元/月（{}）变为 {after} 元/月（{}）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {k} 个月按新额。",
-                m.label, c.birthday, c.age, group(c.before), group(c.after), c.months
-            ),
-            Some(after.to_fen_string()),
-        );
-        // One subtraction, the larger less the smaller: each call site is a copy in the module.
-        let (sign, high, low) = if before > after {
-            ("−", before, after)
-        } else {
-            ("+", after, before)
-        };
-        let change = high.checked_sub(low).unwrap_or_default();
-        let _ = write!(sum, " {sign} {change} × {k}");
-        names.push(m.label.as_ref());
+        if let Some(m) = h.members.get(c.index) {
+            change_step(m.label.as_ref(), c, end.saturating_sub(c.months), e);
+            names.push(m.label.as_ref());
+        }
     }
-    let joined = join_steps(f, h, paid.round_fen(), &mut sum, e);
+    // The household on the date after its 渐退 period, when that ends before a member joins.
+    let until = f.gradual_exit.as_ref().map(|g| g.until.as_str());
+    if let (Some(t), Some(until)) = (&w.then, until) {
+        if w.joins.first().is_none_or(|j| t.from < j.months) {
+            then_step(t, until, t.from, e);
+        }
+    }
+    let sum = year_sum(&stretches);
+    let joined = join_steps(f, h, first, &stretches, e);
     let annual = f.annual().ok().flatten().unwrap_or_default();
     e.step(
         rules::ANNUAL_ENDS_WITHIN_YEAR,
-        format!("全年 = 月额 {sum} = {annual} 元；家庭人员构成的其他变化不计。"),
+        format!("全年 = 月额 × 月数：{sum} = {annual} 元；家庭人员构成的其他变化不计。"),
         Some(annual.to_fen_string()),
     );
     if !names.is_empty() {
@@ -135,16 +128,17 @@ fn year_steps(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
 }
 
 /// The children who join the household's 低保 within the year (`paid`: its amount a month now),
-/// each with the household as it then is, added to the year's sum in words; their names.
+/// each with the household as it then is, its 加发 changing after and its 渐退 period's end
+/// (`stretches`: the year); their names.
 fn join_steps<'h>(
     f: &DibaoFigures,
     h: &'h Household<'_>,
     paid: Money,
-    sum: &mut String,
+    stretches: &[Stretch<'_>],
     e: &mut Explanation,
 ) -> Vec<&'h str> {
     let mut names: Vec<&str> = Vec::new();
-    let mut before = (paid, f.paid_months());
+    let mut before = paid;
     let rule = if f.joins_route() {
         rules::DIBAO_JOINS_ROUTE
     } else {
@@ -155,8 +149,14 @@ fn join_steps<'h>(
             continue;
         };
         names.push(m.label.as_ref());
-        let (lost, gained) = j.months_of(before.1);
-        let none = if f.joins_later() && before.0.is_zero() {
+        // The month the household with the member joined gives way to the next stretch.
+        let end = stretches
+            .iter()
+            .zip(year::ends(stretches))
+            .find(|(s, _)| s.from == j.months)
+            .map_or(12, |(_, end)| end);
+        let gained = j.paid_months().min(end).saturating_sub(j.months);
+        let none = if f.joins_later() && before.is_zero() {
             "（测算日期不享受低保）"
         } else {
             ""
@@ -169,16 +169,16 @@ fn join_steps<'h>(
         e.step(
             rule,
             format!(
-                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {} 元/月{none}变为 {} 元/月（{others}{}按{}周岁计{}）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {gained} 个月按新额。",
+                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {before} 元/月{none}变为 {} 元/月（{others}{}按{}周岁计{}{}）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {gained} 个月按新额。",
                 m.label,
                 j.birthday,
                 j.age,
                 leaves_words(j.leaves),
-                before.0,
                 j.after,
                 names.join("、"),
                 j.age,
                 route_then(f, j.route),
+                period_words(j),
                 j.months,
             ),
             Some(j.after.to_fen_string()),
@@ -189,24 +189,104 @@ fn join_steps<'h>(
                 format!("{} 起", j.birthday),
             );
         }
-        // One term, the change, or two when the months differ (a 渐退 period's end).
-        let (sign, change) = if before.0 > j.after {
-            ("−", before.0.checked_sub(j.after))
-        } else {
-            ("+", j.after.checked_sub(before.0))
-        };
-        let mut term = |sign: &str, amount: Money, k: u32| {
-            let _ = write!(sum, " {sign} {amount} × {k}");
-        };
-        if lost == gained {
-            term(sign, change.unwrap_or_default(), gained);
-        } else {
-            term("−", before.0, lost);
-            term("+", j.after, gained);
+        for c in &j.changes {
+            if let Some(m) = h.members.get(c.index) {
+                let k = end.saturating_sub(c.months.max(j.months));
+                change_step(m.label.as_ref(), c, k, e);
+            }
         }
-        before = (j.after, j.paid_months());
+        if let (Some(t), Some((_, until))) = (&j.then, &j.period) {
+            then_step(t, until, t.from.max(j.months), e);
+        }
+        before = j.after;
     }
     names
+}
+
+/// A 加发 that changes within the year: `k` months at the amount after (of the stretch of the
+/// year it changes in; none: the household is by then another, after a member joined).
+fn change_step(label: &str, c: &Change, k: u32, e: &mut Explanation) {
+    let group = |l: Level| l.map_or("不属加发对象", |(g, _)| g.label());
+    let (before, after) = (monthly(c.before), monthly(c.after));
+    let months = if k == 0 {
+        "满周岁前家庭低保已按成员计入后的家庭重新核算，这一变化不再计".to_string()
+    } else {
+        format!(
+            "自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {k} 个月按新额",
+            c.months
+        )
+    };
+    e.step(
+        rules::ANNUAL_ENDS_WITHIN_YEAR,
+        format!(
+            "{label}：{} 满{}周岁，加发由 {before} 元/月（{}）变为 {after} 元/月（{}）：{months}。",
+            c.birthday,
+            c.age,
+            group(c.before),
+            group(c.after)
+        ),
+        Some(after.to_fen_string()),
+    );
+}
+
+/// A household after its 渐退 period (its last day `until`), from month `from` of the year.
+fn then_step(t: &Then, until: &str, from: u32, e: &mut Explanation) {
+    e.step(
+        rules::ANNUAL_ENDS_WITHIN_YEAR,
+        format!("渐退期至 {until} 止，{}。", then_words(t, from)),
+        Some(t.paid.to_fen_string()),
+    );
+}
+
+/// What a household gets after its 渐退 period, from month `from` of the year, in words.
+fn then_words(t: &Then, from: u32) -> String {
+    let then = match t.route {
+        Some(Route::SinglePerson) => "仍属边缘家庭，参照“单人户”",
+        Some(Route::Base) => "低于标准，整户补差",
+        _ => "不符合低保",
+    };
+    format!(
+        "期满后不再是低保家庭，按当时的家庭重新核算：{then}，{} 元/月，其后 {} 个月",
+        t.paid,
+        12u32.saturating_sub(from)
+    )
+}
+
+/// The year's sum in words: each stretch's amount × its months, each 加发 change's difference ×
+/// its months after within it.
+fn year_sum(stretches: &[Stretch<'_>]) -> String {
+    let mut sum = String::new();
+    for (s, end) in stretches.iter().zip(year::ends(stretches)) {
+        let (months, changes) = s.months(end);
+        if months == 0 {
+            continue;
+        }
+        let plus = if sum.is_empty() { "" } else { " + " };
+        let _ = write!(sum, "{plus}{} × {months}", s.paid);
+        for (c, k) in changes.filter(|(_, k)| *k > 0) {
+            let (before, after) = (monthly(c.before), monthly(c.after));
+            // One subtraction, the larger less the smaller: each call site is a copy in the module.
+            let (sign, high, low) = if before > after {
+                ("−", before, after)
+            } else {
+                ("+", after, before)
+            };
+            let change = high.checked_sub(low).unwrap_or_default();
+            let _ = write!(sum, " {sign} {change} × {k}");
+        }
+    }
+    if sum.is_empty() {
+        sum.push_str("0.00");
+    }
+    sum
+}
+
+/// A joined household's 渐退 period, in words.
+fn period_words(j: &Join) -> String {
+    j.period
+        .as_ref()
+        .map(|(from, until)| format!("，渐退期 {from} 至 {until}"))
+        .unwrap_or_default()
 }
 
 /// The route a household with a member joined takes, when the date's was not 补差 (rule
@@ -782,13 +862,25 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
     // With a member joining, the year's sum is the joins' step.
     let joins = f.working.joins.is_empty();
     if let (Some(Route::GradualExit), Some(n), true) = (f.route, f.working.months_left, joins) {
-        let annual = g.monthly.checked_mul(n.into()).unwrap_or(g.monthly);
+        let annual = f.annual().ok().flatten().unwrap_or_default();
+        let left = format!(
+            "渐退期至 {} 止，自测算日期起剩 {n} 个月（不足一月按一月计，本计算器的假设）",
+            g.until
+        );
+        let text = match &f.working.then {
+            Some(t) if !t.paid.is_zero() => {
+                let stretches = f.stretches(g.monthly, &f.working.joins);
+                format!(
+                    "{left}；{}：全年 = {} = {annual} 元。",
+                    then_words(t, n),
+                    year_sum(&stretches)
+                )
+            }
+            _ => format!("{left}：全年 = {} 元 × {n} = {annual} 元。", g.monthly),
+        };
         e.step(
             rules::ANNUAL_ENDS_WITHIN_YEAR,
-            format!(
-                "渐退期至 {} 止，自测算日期起剩 {n} 个月（不足一月按一月计，本计算器的假设）：全年 = {} 元 × {n} = {annual} 元。",
-                g.until, g.monthly
-            ),
+            text,
             Some(annual.to_fen_string()),
         );
     }

@@ -10,11 +10,10 @@ use super::supplements::supplement_at;
 use super::Supplement;
 use crate::base::calendar::{day_before, months_left, turns};
 use crate::base::error::Result;
-use crate::base::money::{decimal_add, decimal_mul, Money};
+use crate::base::money::Money;
 use crate::input::model::Member;
 use crate::params::Reader;
 use crate::programs::groups::Group;
-use rust_decimal::Decimal;
 
 /// One member's 加发 changing within the year.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,13 +40,6 @@ pub(super) fn monthly(l: Level) -> Money {
 
 fn level(s: Option<Supplement>) -> Level {
     s.map(|s| (s.group, s.monthly))
-}
-
-impl Change {
-    /// The months at the amount after.
-    pub(super) fn months_after(&self) -> u32 {
-        12u32.saturating_sub(self.months)
-    }
 }
 
 /// The 加发 of `members` that change within 12 months of `start` (the date their ages are taken
@@ -89,26 +81,57 @@ pub(super) fn changes(
     Ok(out)
 }
 
-/// The year's amount: `paid` (rounded) × 12, each change's difference over its months after.
-pub(super) fn annual(paid: Money, changes: &[Change]) -> Result<Money> {
-    over_year(paid.round_fen(), changes)
+/// One stretch of the year at one household's 低保: its first month (counted from the date, the
+/// first being 0), its amount a month then, and its 加发 that change within the year (their months
+/// counted from the date too). A stretch runs to the next one's first month, the last to the 12th.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Stretch<'a> {
+    pub(super) from: u32,
+    pub(super) paid: Money,
+    pub(super) changes: &'a [Change],
 }
 
-/// The year's amount of `paid` as it is (rounded or not): × 12, each change's difference over its
-/// months after. Worked in decimals with one error at the end: each `?` of an amount's result was a
-/// copy of the error's moves in the module.
-pub(super) fn over_year(paid: Money, changes: &[Change]) -> Result<Money> {
-    let mut sum = decimal_mul(paid.decimal(), Decimal::from(12));
-    for c in changes {
-        let k = Decimal::from(c.months_after());
-        // (after − before) × k: the same amount as − before × k + after × k, in one product.
-        sum = sum.and_then(|s| {
-            let mut before = monthly(c.before).decimal();
-            before.set_sign_negative(before.is_sign_positive());
-            let change = decimal_add(monthly(c.after).decimal(), before)?;
-            decimal_add(s, decimal_mul(change, k)?)
-        });
+impl Stretch<'_> {
+    /// The amount a month in month `at` (counted from the date): the changes come before it added.
+    pub(super) fn at(&self, at: u32) -> Result<Money> {
+        let mut paid = self.paid;
+        for c in self.changes.iter().filter(|c| c.months <= at) {
+            paid = paid
+                .checked_add(monthly(c.after))?
+                .checked_sub(monthly(c.before))?;
+        }
+        Ok(paid)
     }
-    sum.map(Money::from_decimal)
-        .ok_or_else(crate::base::error::PolicyError::overflow)
+
+    /// The months of the stretch at its own amount, and each change's months after within it,
+    /// to `end`.
+    pub(super) fn months(&self, end: u32) -> (u32, impl Iterator<Item = (&Change, u32)> + '_) {
+        let from = self.from;
+        let each = self
+            .changes
+            .iter()
+            .map(move |c| (c, end.saturating_sub(from.max(c.months))));
+        (end.saturating_sub(from), each)
+    }
+}
+
+/// Where each of `stretches` ends: the next one's first month, the last the 12th.
+pub(super) fn ends<'s>(stretches: &'s [Stretch<'_>]) -> impl Iterator<Item = u32> + 's {
+    (1..=stretches.len()).map(|k| stretches.get(k).map_or(12, |s| s.from).min(12))
+}
+
+/// The year's amount of `stretches`: each one's amount over its months, and each of its changes'
+/// difference over its months after within it (a household that then gets nothing has none).
+pub(super) fn over_stretches(stretches: &[Stretch<'_>]) -> Result<Money> {
+    let mut sum = Money::ZERO;
+    for (s, end) in stretches.iter().zip(ends(stretches)) {
+        let (months, changes) = s.months(end);
+        sum = sum.checked_add(s.paid.checked_mul(months.into())?)?;
+        for (c, k) in changes {
+            sum = sum
+                .checked_add(monthly(c.after).checked_mul(k.into())?)?
+                .checked_sub(monthly(c.before).checked_mul(k.into())?)?;
+        }
+    }
+    Ok(sum)
 }
