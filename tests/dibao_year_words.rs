@@ -1,0 +1,104 @@
+//! 低保 through the year as an officer reads it: the month a 加发 changes in (满周岁所在的月按原额,
+//! also when the birthday is the first day of a counted month), a joiner's months (to the day
+//! before the birthday, where the allowance ends), and steps that say what their figures are. All
+//! in 延寿县 (230129), rural: 低保 standard 441.00 from 2022-01-01; 加发 未成年 0.20 (88.20), 老年
+//! 0.10 (44.10).
+
+#[path = "common/cards.rs"]
+mod cards;
+
+use cards::{programme, texts};
+use serde_json::Value;
+use zhenxing::input::household::HouseholdInput;
+use zhenxing::Engine;
+
+/// The explained estimate of `json` on `as_of`, as JSON.
+fn estimate(json: &str, as_of: &str) -> Value {
+    let h = HouseholdInput::from_json(json).unwrap();
+    let e = Engine::new().unwrap().estimate(&h, as_of).unwrap();
+    serde_json::to_value(&e).unwrap()
+}
+
+/// 低保's annual and its steps.
+fn dibao(json: &str, as_of: &str) -> (String, Vec<String>) {
+    let v = estimate(json, as_of);
+    let p = programme(&v, "dibao");
+    (p["annual"].as_str().unwrap().to_string(), texts(p))
+}
+
+fn has(said: &[String], text: &str) -> bool {
+    said.iter().any(|s| s.contains(text))
+}
+
+/// Two adults and a child of 17, business 6000: 441 × 3 − 6000 ÷ 12 = 823.00, + 未成年加发 0.2 ×
+/// 441 = 88.20 → 911.20 a month. Asked on 2023-06-01, the child turns 18 in August, the third
+/// counted month (06-01, 07-01, 08-01): June, July and August at 911.20, the 9 months from
+/// September at 823.00: 911.20 × 12 − 88.20 × 9 = 10934.40 − 793.80 = 10140.60. The same whether
+/// the birthday is 08-01 (the first day of the counted month) or 08-10.
+#[test]
+fn a_minor_turning_18_on_the_first_of_a_counted_month_keeps_that_month() {
+    for birth in ["2005-08-01", "2005-08-10"] {
+        let json = format!(
+            r#"{{"region":"230129","area":"rural","members":[{{"birthDate":"1980-03-01"}},{{"birthDate":"1982-05-01"}},{{"birthDate":"{birth}"}}],"income":{{"business":"6000"}}}}"#
+        );
+        let (annual, said) = dibao(&json, "2023-06-01");
+        assert_eq!(annual, "10140.60", "{birth}");
+        assert!(
+            has(&said, "自测算日期起前 3 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 9 个月按新额"),
+            "{birth}: {said:?}"
+        );
+    }
+    // Asked on 2023-06-15, a birthday on 2023-08-15 starts the third counted month (08-15..09-14):
+    // the same 3 old and 9 new, 10140.60.
+    let (annual, _) = dibao(
+        r#"{"region":"230129","area":"rural","members":[{"birthDate":"1980-03-01"},{"birthDate":"1982-05-01"},{"birthDate":"2005-08-15"}],"income":{"business":"6000"}}"#,
+        "2023-06-15",
+    );
+    assert_eq!(annual, "10140.60");
+}
+
+/// Two adults and a member born 1964-01-01 (60 on 2024-01-01), business 6000: 823.00 a month.
+/// From 2023-06-01 the birthday starts the eighth counted month (Jun … Dec are 7, January the 8th),
+/// kept at the amount before; 老年加发 0.1 × 441 = 44.10 from February, 4 months:
+/// 823 × 12 + 44.10 × 4 = 9876.00 + 176.40 = 10052.40.
+#[test]
+fn an_elderly_supplement_from_a_1_january_birthday_starts_the_month_after() {
+    let (annual, said) = dibao(
+        r#"{"region":"230129","area":"rural","members":[{"birthDate":"1980-03-01"},{"birthDate":"1982-05-01"},{"birthDate":"1964-01-01"}],"income":{"business":"6000"}}"#,
+        "2023-06-01",
+    );
+    assert_eq!(annual, "10052.40");
+    assert!(
+        has(
+            &said,
+            "前 8 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 4 个月按新额"
+        ),
+        "{said:?}"
+    );
+    // A birthday on the first day of the twelfth counted month (2024-05-01) changes nothing
+    // within the 12 months: 823 × 12 = 9876.00.
+    let (annual, _) = dibao(
+        r#"{"region":"230129","area":"rural","members":[{"birthDate":"1980-03-01"},{"birthDate":"1982-05-01"},{"birthDate":"1964-05-01"}],"income":{"business":"6000"}}"#,
+        "2023-06-01",
+    );
+    assert_eq!(annual, "9876.00");
+}
+
+/// A dispersed orphan turning 18 on 2023-08-01 joins as before: the allowance ends 2023-07-31,
+/// 低保 counts the orphan from August. On the date 2 covered: 441 × 2 − 500 = 382.00; after the join
+/// 3 covered, 18, no 加发: 1323 − 500 = 823.00. Months at 382.00: June, July (to the day before the
+/// birthday) = 2; year 382 × 2 + 823 × 10 = 764 + 8230 = 8994.00, said as the months to the day
+/// before the birthday.
+#[test]
+fn a_joiner_counts_to_the_day_before_the_birthday_and_says_so() {
+    let (annual, said) = dibao(
+        r#"{"region":"230129","area":"rural","members":[{"birthDate":"1980-03-01"},{"birthDate":"1982-05-01"},{"birthDate":"2005-08-01","care":"orphanDispersed"}],"income":{"business":"6000"}}"#,
+        "2023-06-01",
+    );
+    assert_eq!(annual, "8994.00");
+    assert!(
+        has(&said, "自测算日期起前 2 个月按原额（满周岁前一日所在的月按原额，不足一月按一月计），其后 10 个月按新额"),
+        "{said:?}"
+    );
+    assert!(!has(&said, "满周岁所在的月按原额"), "{said:?}");
+}
