@@ -10,6 +10,7 @@ mod cards;
 use cards::{programme, texts};
 use serde_json::Value;
 use zhenxing::input::household::HouseholdInput;
+use zhenxing::input::parse;
 use zhenxing::Engine;
 
 /// The explained estimate of `json` on `as_of`, as JSON.
@@ -101,4 +102,56 @@ fn a_joiner_counts_to_the_day_before_the_birthday_and_says_so() {
         "{said:?}"
     );
     assert!(!has(&said, "满周岁所在的月按原额"), "{said:?}");
+}
+
+/// A 边缘 family with a 2级 physically disabled member: wages 20000 less 2 × 1450 = 2900, with
+/// business 2400: (2400 + 17100) ÷ 12 ÷ 3 = 541.67, not below 441 but below 1.5 × 441 = 661.50. The
+/// member is 单人户: 280.00 + 0.3 × 441 = 412.30, where 280.00 is the set's illustrative average
+/// (from 2021-01-01, 12-month cycle: past it on 2023-06-01), and the step says so.
+#[test]
+fn the_single_person_average_says_it_is_illustrative() {
+    let (annual, said) = dibao(
+        r#"{"region":"230129","area":"rural","members":[{"birthDate":"1980-05-01","wages":"20000"},{"birthDate":"1982-05-01"},{"birthDate":"1990-01-01","disabilityGrade":2,"disabilityType":"physical"}],"income":{"business":"2400"}}"#,
+        "2023-06-01",
+    );
+    // 412.30 × 12 = 4947.60.
+    assert_eq!(annual, "4947.60");
+    assert!(
+        has(
+            &said,
+            "平均补助水平 280.00 元（2021-01-01 起，示意，已超过更新周期） + 加发 132.30 元"
+        ),
+        "{said:?}"
+    );
+}
+
+/// The same family on 低保 whose wages rose on 2023-03-15: 渐退 for the set's 6 months, to
+/// 2023-09-14. The 6 is the set's illustrative choice (the upper bound of “原则上不超过6个月”):
+/// the step says the value's status and that the number is the calculator's assumption; a
+/// caller's own value of the months is said as such, without it.
+#[test]
+fn the_gradual_exit_months_say_they_are_the_calculators_choice() {
+    let json = r#"{"region":"230129","area":"rural","onDibao":true,"incomeChangeDate":"2023-03-15","members":[{"birthDate":"1980-05-01","wages":"20000"},{"birthDate":"1982-05-01"},{"birthDate":"1990-01-01","disabilityGrade":2,"disabilityType":"physical"}],"income":{"business":"2400"}}"#;
+    let (_, said) = dibao(json, "2023-06-01");
+    assert!(
+        has(
+            &said,
+            "给予渐退期 6 个月（2021-01-01 起，示意，本计算器的假设：民政部等2022年通知（常引作民发〔2022〕83号）一(三)：渐退期原则上不超过6个月；此处取上限），2023-03-15 至 2023-09-14。"
+        ),
+        "{said:?}"
+    );
+    // A caller's 4 months (a what-if, dated from 1900-01-01): 2023-03-15 to 2023-07-14, said as
+    // the caller's value, not as the calculator's assumption.
+    let months = parse(r#"{"dibao.gradualExitMonths": "4"}"#, "x").unwrap();
+    let engine = Engine::new().unwrap().with_overrides(&months).unwrap();
+    let h = HouseholdInput::from_json(json).unwrap();
+    let v = serde_json::to_value(engine.estimate(&h, "2023-06-01").unwrap()).unwrap();
+    let said = texts(programme(&v, "dibao"));
+    assert!(
+        has(
+            &said,
+            "给予渐退期 4 个月（1900-01-01 起，假设值），2023-03-15 至 2023-07-14。"
+        ),
+        "{said:?}"
+    );
 }

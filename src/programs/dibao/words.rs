@@ -660,8 +660,13 @@ fn explain_above(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
         e.step(
             rules::DIBAO_SINGLE_PERSON,
             format!(
-                "{}（{}）参照“单人户”纳入低保：平均补助水平 {} 元 + 加发 {} 元（{group}）= {} 元/月。",
-                s.member, said(&s.reason), s.average_subsidy, s.supplement, s.monthly
+                "{}（{}）参照“单人户”纳入低保：平均补助水平 {} 元{} + 加发 {} 元（{group}）= {} 元/月。",
+                s.member,
+                said(&s.reason),
+                s.average_subsidy,
+                in_brackets(&f.working.average_said),
+                s.supplement,
+                s.monthly
             ),
             Some(s.monthly.to_fen_string()),
         );
@@ -680,6 +685,15 @@ fn explain_above(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
         e.reason(format!(
             "人均月收入 {per_capita} 元不低于低保标准 {standard} 元，不符合低保条件。"
         ));
+    }
+}
+
+/// `（text）`, or nothing for no text.
+fn in_brackets(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("（{text}）")
     }
 }
 
@@ -752,11 +766,21 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         format!("不计工资时人均 {without} 元/人·月，低于标准：按因就业收入增加而超过标准计。"),
         None,
     );
+    // The months the set chose (not official, not the caller's): said as the assumption it is.
+    let (months_said, chosen) = &f.working.gradual_said;
+    let months_said = match chosen.as_deref() {
+        Some("") => format!("{months_said}，本计算器的假设"),
+        Some(note) => format!("{months_said}，本计算器的假设：{note}"),
+        None => months_said.clone(),
+    };
     e.step(
         rules::DIBAO_GRADUAL_EXIT,
         format!(
-            "就业后家庭人均收入超过标准：给予渐退期 {} 个月，{} 至 {}。",
-            g.months, g.from, g.until
+            "就业后家庭人均收入超过标准：给予渐退期 {} 个月{}，{} 至 {}。",
+            g.months,
+            in_brackets(&months_said),
+            g.from,
+            g.until
         ),
         Some(g.until.clone()),
     );
