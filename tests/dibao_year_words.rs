@@ -155,3 +155,39 @@ fn the_gradual_exit_months_say_they_are_the_calculators_choice() {
         "{said:?}"
     );
 }
+
+/// One member, business 5291.99: 5291.99 ÷ 12 = 440.99916… < 441, so below the standard and
+/// eligible (the status counts for other aid), 补差 441 − 440.99916… = 0.00083… → 0.00 a month.
+/// No step shows the income equal to the standard it is below (441.00 “低于” 441.00): the
+/// per-capita and the month's income are cut to 440.999…, and the 补差 step says it is under a
+/// fen. At 5292.00 (441.00 exactly, 等于不算低于) the household is not eligible.
+#[test]
+fn a_supplement_under_a_fen_says_so() {
+    let json = |income: &str| {
+        format!(
+            r#"{{"region":"230129","area":"rural","members":[{{"birthDate":"1980-05-01"}}],"income":{{"business":"{income}"}}}}"#
+        )
+    };
+    let v = estimate(&json("5291.99"), "2023-06-01");
+    let p = programme(&v, "dibao");
+    assert_eq!(p["eligible"], true);
+    assert_eq!(p["monthly"], "0.00");
+    let said = texts(p);
+    assert!(
+        has(
+            &said,
+            "÷ 12 个月 ÷ 低保覆盖的 1 人 = 人均月收入 440.999… 元/人·月。"
+        ),
+        "{said:?}"
+    );
+    assert!(
+        has(
+            &said,
+            "标准 441.00 × 1 人 − 月计算收入 440.999… 元（5291.99 ÷ 12）= 0.00 元/月（补差不足 1 分，按分舍入为 0.00 元；人均收入仍低于标准，符合低保条件）"
+        ),
+        "{said:?}"
+    );
+    assert!(!has(&said, "441.00 元（5291.99 ÷ 12）"), "{said:?}");
+    let v = estimate(&json("5292.00"), "2023-06-01");
+    assert_eq!(programme(&v, "dibao")["eligible"], false);
+}

@@ -36,9 +36,10 @@ pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
         e.step(
             rules::DIBAO_BASE_METHOD,
             format!(
-                "人均收入低于标准：补差 = (标准 − 人均) × 人数 = 标准 {standard} × {n} 人 − 月计算收入 {} 元（{} ÷ 12）= {base} 元/月，人均收入不先舍入，按补差计算。",
-                sum_text(f.working.monthly_income),
+                "人均收入低于标准：补差 = (标准 − 人均) × 人数 = 标准 {standard} × {n} 人 − 月计算收入 {} 元（{} ÷ 12）= {base} 元/月{}，人均收入不先舍入，按补差计算。",
+                income_below(f),
                 f.counted_income,
+                under_a_fen(f),
             ),
             Some(base.to_fen_string()),
         );
@@ -242,6 +243,26 @@ fn below_text(f: &DibaoFigures, line: Money) -> String {
         )
 }
 
+/// The month's counted income in the 补差 step: as [`sum_text`] shows it, or, where the fen rounds
+/// it up to the standard × the members it is below (5291.99 ÷ 12 = 440.99916… for one member at
+/// 441), cut to the first place that shows it below.
+fn income_below(f: &DibaoFigures) -> String {
+    let income = f.working.monthly_income;
+    match f.standard.checked_mul(Decimal::from(f.working.covered)) {
+        Ok(line) if income.round_fen() >= line && income < line => income.said_below(line),
+        _ => sum_text(income),
+    }
+}
+
+/// Beside a 补差 that rounds to 0.00 though the income is below the standard: it is under a fen.
+fn under_a_fen(f: &DibaoFigures) -> &'static str {
+    if f.base.is_zero() && f.working.base_exact > Money::ZERO {
+        "（补差不足 1 分，按分舍入为 0.00 元；人均收入仍低于标准，符合低保条件）"
+    } else {
+        ""
+    }
+}
+
 /// The labels of the members at `places`, joined with 、.
 fn labels(h: &Household<'_>, places: &[usize]) -> String {
     let labels: Vec<&str> = places
@@ -431,11 +452,17 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     e.step(
         rules::DIBAO_COUNTED_INCOME,
         format!(
-            "计算收入 = 经营、财产、转移、其他收入 {non_wage} 元{} + 工资 {wages} 元 − 就业成本 {deduction} 元 = {counted} 元/年；÷ 12 个月 ÷ 低保覆盖的 {n} 人 = 人均月收入 {per_capita} 元/人·月。",
+            "计算收入 = 经营、财产、转移、其他收入 {non_wage} 元{} + 工资 {wages} 元 − 就业成本 {deduction} 元 = {counted} 元/年；÷ 12 个月 ÷ 低保覆盖的 {n} 人 = 人均月收入 {} 元/人·月。",
             if f.tekun_members.is_empty() {
                 String::new()
             } else {
                 format!("（全家 {} 元中纳入特困成员的份额除外）", f.working.household_non_wage)
+            },
+            // Below the standard: never shown equal to it.
+            if f.working.below {
+                below_text(f, f.standard)
+            } else {
+                per_capita.to_string()
             }
         ),
         Some(per_capita.to_fen_string()),
