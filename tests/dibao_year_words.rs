@@ -191,3 +191,24 @@ fn a_supplement_under_a_fen_says_so() {
     let v = estimate(&json("5292.00"), "2023-06-01");
     assert_eq!(programme(&v, "dibao")["eligible"], false);
 }
+
+/// A child expected within the year is not counted: a birth date after the date is refused, and
+/// the rule of the year's amount says so (a portal reading docs/rules.md promises no birth).
+#[test]
+fn a_birth_within_the_year_is_refused_and_the_rule_says_so() {
+    let h = HouseholdInput::from_json(
+        r#"{"region":"230129","area":"rural","members":[{"birthDate":"1980-03-01"},{"birthDate":"1982-05-01"},{"birthDate":"2023-09-01"}],"income":{"business":"6000"}}"#,
+    )
+    .unwrap();
+    let e = Engine::new()
+        .unwrap()
+        .estimate(&h, "2023-06-01")
+        .unwrap_err();
+    assert_eq!(e.code.as_str(), "OUT_OF_RANGE", "{e:?}");
+    assert_eq!(e.path, "members[2].birthDate");
+    let rule = zhenxing::policy::rules::rule("annual.endsWithinYear").unwrap();
+    assert!(rule.text.contains("年内出生的子女不计"), "{}", rule.text);
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
+    assert!(docs.contains("年内出生的子女不计：成员的出生日期不能晚于测算日期"));
+}
