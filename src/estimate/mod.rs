@@ -100,7 +100,9 @@ pub struct Estimate {
     /// Monthly cash support: the monthly cash of the programmes `registry::TOTALS` lists for it.
     #[tsify(type = "string")]
     pub total_monthly: Money,
-    /// Annual cash support: monthly cash × 12, one-off payments and cash paid by the year, of the
+    /// Annual cash support: the cash of the 12 months from the date, each programme's `annual`
+    /// (not always `totalMonthly` × 12: a payment that ends, starts or changes within the 12
+    /// months counts the months it is paid), one-off payments and cash paid by the year, of the
     /// programmes `registry::TOTALS` lists for it.
     #[tsify(type = "string")]
     pub total_annual: Money,

@@ -62,7 +62,10 @@ pub struct ProgrammeResult<F> {
     /// Money per month, where the programme pays monthly.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly: Option<Money>,
-    /// Money per year (monthly × 12 for monthly programmes).
+    /// Money for the 12 months from the date: for a monthly programme, monthly × 12 unless a
+    /// payment ends, starts or changes within them (a 渐退 period ending, an allowance or 特困
+    /// ending at 18, a 加发 changing at a birthday, a member joining 低保), then each month as
+    /// paid; at the parameters' values on the date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annual: Option<Money>,
     /// Why, as reason ids (`labels().reason` gives each a sentence), explained or not.

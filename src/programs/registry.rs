@@ -205,7 +205,7 @@ macro_rules! define_registry {
             "  /** Chinese name (explained). */\n  label?: string;\n",
             "  /** The programme applies to the household. 低保 also when no one in it is covered on the date but a member joins it within the 12 months on turning 18 (`why` has 'dibao.joinsLater'): then `monthly` is '0.00' and `annual` the months after. */\n  eligible: boolean;\n",
             "  /** Money per month, where the programme pays monthly (what it pays on the date). */\n  monthly?: string;\n",
-            "  /** Money per year. */\n  annual?: string;\n",
+            "  /** Money for the 12 months from the date: for a monthly programme, `monthly` × 12 unless a payment ends, starts or changes within them (a 渐退 period ending, an allowance or 特困 ending at 18, a 加发 changing at a birthday, a member joining 低保), then each month as paid; at the parameters' values on the date. */\n  annual?: string;\n",
             "  /** Why, as reason ids (`labels().reason[id]` is each one's sentence), explained or not. */\n  why: string[];\n",
             "  /** Chinese sentences a member of staff can read out (explained). */\n  reasons?: string[];\n",
             "  /** The trace (explained). */\n  steps?: Step[];\n",

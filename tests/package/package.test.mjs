@@ -95,6 +95,24 @@ test('the declarations name the programmes each total adds up, as the registry l
   assert.match(readFileSync(join(repo, 'docs', 'api.md'), 'utf8'), /孤儿、事实无人抚养儿童基本生活费 \(`orphanAllowance`\)/);
 });
 
+test('the declarations and the reference say totalAnnual is the 12 months from the date, not monthly × 12', () => {
+  const dts = readFileSync(join(built, 'index.d.ts'), 'utf8');
+  const api = readFileSync(join(repo, 'docs', 'api.md'), 'utf8');
+  for (const [name, text] of [['index.d.ts', dts], ['docs/api.md', api]]) {
+    assert.doesNotMatch(text, /monthly cash × 12/, name);
+    assert.match(text, /Annual cash support: the cash of the 12 months from the date/, name);
+    assert.match(text, /Money for the 12 months from the date: for a monthly programme/, name);
+  }
+  // Two adults and a child of 17 in 延寿县, business 6000, on 2023-06-01: 441 × 3 − 500 = 823.00 +
+  // 未成年加发 88.20 = 911.20 a month; the child turns 18 on 2023-08-10, so June to August at
+  // 911.20 and 9 months at 823.00: 911.20 × 3 + 823.00 × 9 = 2733.60 + 7407.00 = 10140.60, not
+  // 911.20 × 12 = 10934.40.
+  const e = new PolicyEngine().estimate({ region: '230129', area: 'rural', income: { business: '6000' },
+    members: [{ birthDate: '1980-03-01' }, { birthDate: '1982-05-01' }, { birthDate: '2005-08-10' }] }, '2023-06-01');
+  assert.equal(e.totalMonthly, '911.20');
+  assert.equal(e.totalAnnual, '10140.60');
+});
+
 test('the reference lists the programme methods with PolicyEngine, not as a type', () => {
   // The declarations merge an interface PolicyEngine into the class: its methods are the class's.
   const api = readFileSync(join(repo, 'docs', 'api.md'), 'utf8');

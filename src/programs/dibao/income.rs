@@ -9,7 +9,7 @@ use super::{Deduction, DibaoFigures, StandardOf, WageOf};
 use crate::base::error::{ErrorCode, PolicyError, Result};
 use crate::base::money::Money;
 use crate::input::model::{Area, Capacity, Household, Member, WorkPlace};
-use crate::params::{catalogue as p, Reader, Region, RegionKind};
+use crate::params::{catalogue as p, Reader, Region, RegionKind, Status};
 
 /// Whose figure the standard of `h` is, from when, and whether it is past its update cycle (for the
 /// step's words only).
@@ -185,6 +185,20 @@ pub(super) fn deduction_said(
         ),
         None => String::new(),
     }
+}
+
+/// Which value the 渐退 months are (`2021-01-01 起，示意`) and, when neither official nor the
+/// caller's own, its note: how the calculator chose the number, which the step says is its
+/// assumption. For the words only.
+pub(super) fn gradual_months_said(r: &Reader<'_>) -> (String, Option<String>) {
+    let spec = &p::DIBAO_GRADUAL_EXIT_MONTHS;
+    let chosen = r
+        .set()
+        .lookup(spec, r.params_on(), r.region())
+        .ok()
+        .filter(|v| v.status != Status::Official && !v.is_what_if())
+        .map(|v| v.note.clone().unwrap_or_default());
+    (r.said(spec, r.region()), chosen)
 }
 
 /// The minimum-wage tier of a region of the set, and its monthly minimum wage.

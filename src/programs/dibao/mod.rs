@@ -48,7 +48,7 @@ mod supplements;
 mod words;
 mod year;
 
-use income::{below_province, count_income, deduction_said, standard_of};
+use income::{below_province, count_income, deduction_said, gradual_months_said, standard_of};
 use routes::above_standard;
 use supplements::{ages, group_words, single_person_candidates, supplement_words, supplements_of};
 
@@ -230,6 +230,11 @@ struct Working {
     /// Beside each deduction, which values its minimum-wage tier and amount are (date and
     /// status), when they come from the set. Read for the words only.
     deduction_said: Vec<String>,
+    /// Which values the 单人户 average subsidy and the 渐退 months are (date, status, past the
+    /// update cycle), and, for months not official, the value's note: what the calculator chose.
+    /// Read for the words only.
+    average_said: String,
+    gradual_said: (String, Option<String>),
     /// The province's standard on the date, when the region's own (or its city's) is below it.
     below_province: Option<Money>,
     /// The covered members' counted income a month, not rounded.
@@ -897,6 +902,13 @@ impl HouseholdProgramme for DibaoFigures {
             .iter()
             .map(|(place, _, d)| deduction_said(h, *place, d, r))
             .collect();
+        if !self.single_person.is_empty() {
+            self.working.average_said =
+                r.said(&crate::params::catalogue::DIBAO_AVERAGE_SUBSIDY, r.region());
+        }
+        if self.gradual_exit.is_some() {
+            self.working.gradual_said = gradual_months_said(r);
+        }
     }
 
     fn explain(&mut self, h: &Household<'_>, _: &Assistance, e: &mut Explanation) {

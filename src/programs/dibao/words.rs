@@ -36,9 +36,10 @@ pub(super) fn explain(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) 
         e.step(
             rules::DIBAO_BASE_METHOD,
             format!(
-                "人均收入低于标准：补差 = (标准 − 人均) × 人数 = 标准 {standard} × {n} 人 − 月计算收入 {} 元（{} ÷ 12）= {base} 元/月，人均收入不先舍入，按补差计算。",
-                sum_text(f.working.monthly_income),
+                "人均收入低于标准：补差 = (标准 − 人均) × 人数 = 标准 {standard} × {n} 人 − 月计算收入 {} 元（{} ÷ 12）= {base} 元/月{}，人均收入不先舍入，按补差计算。",
+                income_below(f),
                 f.counted_income,
+                under_a_fen(f),
             ),
             Some(base.to_fen_string()),
         );
@@ -169,7 +170,7 @@ fn join_steps<'h>(
         e.step(
             rule,
             format!(
-                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {before} 元/月{none}变为 {} 元/月（{others}{}按{}周岁计{}{}）：自测算日期起前 {} 个月按原额（满周岁所在的月按原额，不足一月按一月计），其后 {gained} 个月按新额。",
+                "{}：{} 满{}周岁，{}，此后计入家庭低保：家庭低保由 {before} 元/月{none}变为 {} 元/月（{others}{}按{}周岁计{}{}）：自测算日期起前 {} 个月按原额（满周岁前一日所在的月按原额，不足一月按一月计），其后 {gained} 个月按新额。",
                 m.label,
                 j.birthday,
                 j.age,
@@ -320,6 +321,26 @@ fn below_text(f: &DibaoFigures, line: Money) -> String {
             |_| f.per_capita_monthly_income.to_string(),
             |exact| exact.said_below(line),
         )
+}
+
+/// The month's counted income in the 补差 step: as [`sum_text`] shows it, or, where the fen rounds
+/// it up to the standard × the members it is below (5291.99 ÷ 12 = 440.99916… for one member at
+/// 441), cut to the first place that shows it below.
+fn income_below(f: &DibaoFigures) -> String {
+    let income = f.working.monthly_income;
+    match f.standard.checked_mul(Decimal::from(f.working.covered)) {
+        Ok(line) if income.round_fen() >= line && income < line => income.said_below(line),
+        _ => sum_text(income),
+    }
+}
+
+/// Beside a 补差 that rounds to 0.00 though the income is below the standard: it is under a fen.
+fn under_a_fen(f: &DibaoFigures) -> &'static str {
+    if f.base.is_zero() && f.working.base_exact > Money::ZERO {
+        "（补差不足 1 分，按分舍入为 0.00 元；人均收入仍低于标准，符合低保条件）"
+    } else {
+        ""
+    }
 }
 
 /// The labels of the members at `places`, joined with 、.
@@ -511,11 +532,17 @@ fn explain_income(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
     e.step(
         rules::DIBAO_COUNTED_INCOME,
         format!(
-            "计算收入 = 经营、财产、转移、其他收入 {non_wage} 元{} + 工资 {wages} 元 − 就业成本 {deduction} 元 = {counted} 元/年；÷ 12 个月 ÷ 低保覆盖的 {n} 人 = 人均月收入 {per_capita} 元/人·月。",
+            "计算收入 = 经营、财产、转移、其他收入 {non_wage} 元{} + 工资 {wages} 元 − 就业成本 {deduction} 元 = {counted} 元/年；÷ 12 个月 ÷ 低保覆盖的 {n} 人 = 人均月收入 {} 元/人·月。",
             if f.tekun_members.is_empty() {
                 String::new()
             } else {
                 format!("（全家 {} 元中纳入特困成员的份额除外）", f.working.household_non_wage)
+            },
+            // Below the standard: never shown equal to it.
+            if f.working.below {
+                below_text(f, f.standard)
+            } else {
+                per_capita.to_string()
             }
         ),
         Some(per_capita.to_fen_string()),
@@ -740,8 +767,13 @@ fn explain_above(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
         e.step(
             rules::DIBAO_SINGLE_PERSON,
             format!(
-                "{}（{}）参照“单人户”纳入低保：平均补助水平 {} 元 + 加发 {} 元（{group}）= {} 元/月。",
-                s.member, said(&s.reason), s.average_subsidy, s.supplement, s.monthly
+                "{}（{}）参照“单人户”纳入低保：平均补助水平 {} 元{} + 加发 {} 元（{group}）= {} 元/月。",
+                s.member,
+                said(&s.reason),
+                s.average_subsidy,
+                in_brackets(&f.working.average_said),
+                s.supplement,
+                s.monthly
             ),
             Some(s.monthly.to_fen_string()),
         );
@@ -760,6 +792,15 @@ fn explain_above(f: &DibaoFigures, h: &Household<'_>, e: &mut Explanation) {
         e.reason(format!(
             "人均月收入 {per_capita} 元不低于低保标准 {standard} 元，不符合低保条件。"
         ));
+    }
+}
+
+/// `（text）`, or nothing for no text.
+fn in_brackets(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("（{text}）")
     }
 }
 
@@ -832,11 +873,21 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         format!("不计工资时人均 {without} 元/人·月，低于标准：按因就业收入增加而超过标准计。"),
         None,
     );
+    // The months the set chose (not official, not the caller's): said as the assumption it is.
+    let (months_said, chosen) = &f.working.gradual_said;
+    let months_said = match chosen.as_deref() {
+        Some("") => format!("{months_said}，本计算器的假设"),
+        Some(note) => format!("{months_said}，本计算器的假设：{note}"),
+        None => months_said.clone(),
+    };
     e.step(
         rules::DIBAO_GRADUAL_EXIT,
         format!(
-            "就业后家庭人均收入超过标准：给予渐退期 {} 个月，{} 至 {}。",
-            g.months, g.from, g.until
+            "就业后家庭人均收入超过标准：给予渐退期 {} 个月{}，{} 至 {}。",
+            g.months,
+            in_brackets(&months_said),
+            g.from,
+            g.until
         ),
         Some(g.until.clone()),
     );

@@ -1,14 +1,15 @@
 //! The year's 低保 when a member's 加发 ends or starts within it (rule `annual.endsWithinYear`): a
 //! minor's 加发 ends at the minor age, an elderly member's starts at the elderly age. The months
-//! before the birthday, from the date the ages are taken on, are counted as a 渐退 period's are (a
-//! part month whole: the month of the birthday keeps the amount before); the rest have the amount
-//! after.
+//! from the date the ages are taken on up to and including the one the birthday falls in (months
+//! counted from that date, a part month whole) keep the amount before; the amount after starts with
+//! the next month (满周岁所在的月按原额, 次月起按新额). A joiner's months end the day before the
+//! birthday instead (`joins`), where the allowance or 特困 it leaves ends.
 
 use chrono::NaiveDate;
 
 use super::supplements::supplement_at;
 use super::Supplement;
-use crate::base::calendar::{day_before, months_left, turns};
+use crate::base::calendar::{months_left, turns};
 use crate::base::error::Result;
 use crate::base::money::Money;
 use crate::input::model::Member;
@@ -61,7 +62,9 @@ pub(super) fn changes(
             continue;
         }
         let birthday = turns(m.birth_date, age)?;
-        let months = months_left(start, day_before(birthday)?)?;
+        // Up to and including the birthday's month: a birthday on the first day of a counted
+        // month keeps that month at the amount before, as one later in it does.
+        let months = months_left(start, birthday)?;
         if months >= 12 {
             continue;
         }
