@@ -4,7 +4,9 @@
 use super::joins::{Join, Leaves, Then};
 use super::supplements::group_words;
 use super::year::{self, monthly, Change, Level, Stretch};
-use super::{said, Deduction, DibaoFigures, GradualCheck, Route, StandardOf, Supplement, WageOf};
+use super::{
+    said, Deduction, DibaoFigures, GradualCheck, GradualExit, Route, StandardOf, Supplement, WageOf,
+};
 use crate::base::money::Money;
 use crate::input::model::{Area, Household, WorkPlace};
 use crate::policy::explain::Explanation;
@@ -910,6 +912,20 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
         ),
         Some(g.monthly.to_fen_string()),
     );
+    gradual_year_step(f, g, e);
+    e.reason(if g.in_force {
+        format!(
+            "务工收入增加后进入低保渐退期，至 {} 止，期内每月 {} 元。",
+            g.until, g.monthly
+        )
+    } else {
+        format!("低保渐退期已于 {} 结束。", g.until)
+    });
+}
+
+/// The year of a household on 渐退 with no member joining: the months left of the period, and the
+/// route it takes after it.
+fn gradual_year_step(f: &DibaoFigures, g: &GradualExit, e: &mut Explanation) {
     // With a member joining, the year's sum is the joins' step.
     let joins = f.working.joins.is_empty();
     if let (Some(Route::GradualExit), Some(n), true) = (f.route, f.working.months_left, joins) {
@@ -935,12 +951,4 @@ fn explain_gradual(f: &DibaoFigures, check: &GradualCheck, e: &mut Explanation) 
             Some(annual.to_fen_string()),
         );
     }
-    e.reason(if g.in_force {
-        format!(
-            "务工收入增加后进入低保渐退期，至 {} 止，期内每月 {} 元。",
-            g.until, g.monthly
-        )
-    } else {
-        format!("低保渐退期已于 {} 结束。", g.until)
-    });
 }
