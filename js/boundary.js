@@ -275,6 +275,19 @@ export function batchToJson(items, start, end) {
   return { text: `${text}]`, bad };
 }
 
+/** @type {TextDecoder | undefined} made at the first result with words */
+let utf16;
+
+/**
+ * A result's JSON text, handed over as UTF-16 code units (a view of the module's memory), as plain
+ * objects. Text with Chinese crosses so: a TextDecoder reads UTF-16 several times faster than UTF-8.
+ * @param {Uint16Array} units
+ */
+export function parseUtf16(units) {
+  if (utf16 === undefined) utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+  return JSON.parse(utf16.decode(units));
+}
+
 /**
  * Refuses a register's text that holds a lone surrogate (half of a character: a file cut in the
  * middle of one, or bytes read with the wrong encoding), as a household's text is refused: it has no
