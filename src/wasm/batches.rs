@@ -51,10 +51,10 @@ pub(super) fn chunk_json(
     end: u32,
 ) -> Result<(String, Vec<Unsent>), JsValue> {
     let sent = batch_to_json(list, start, end);
-    let bytes = js_sys::Reflect::get(&sent, &JsValue::from_str("bytes"))
-        .map(|b| js_sys::Uint8Array::new(&b).to_vec())?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| to_js(PolicyError::invalid_input("", "households 无法转换为文本")))?;
+    // JavaScript's own string, with no lone surrogate (it escapes one): copied in as UTF-8.
+    let text = js_sys::Reflect::get(&sent, &JsValue::from_str("text"))?
+        .as_string()
+        .unwrap_or_default();
     let bad = js_sys::Reflect::get(&sent, &JsValue::from_str("bad"))?;
     let bad = array(&bad)
         .iter()

@@ -20,15 +20,18 @@ extern "C" {
     /// came where it expected something else.
     #[wasm_bindgen(js_name = argumentKind)]
     pub(super) fn js_kind(value: &JsValue) -> String;
-    /// A plain JS value as UTF-8 JSON bytes; throws `PolicyError` (with its path) for what is not
-    /// plain data.
+    /// A plain JS value as JSON text; throws `PolicyError` (with its path) for what is not plain
+    /// data.
     #[wasm_bindgen(catch, js_name = toJson)]
-    fn to_json(value: &JsValue) -> Result<Vec<u8>, JsValue>;
+    fn to_json(value: &JsValue) -> Result<String, JsValue>;
     #[cfg(not(feature = "household-only"))]
-    /// Items `start..end` of a batch as JSON bytes, read by index; items that are not plain data
-    /// sent as null and listed in `bad`.
+    /// Items `start..end` of a batch as JSON text (`text`), read by index; items that are not
+    /// plain data sent as null and listed in `bad`.
     #[wasm_bindgen(js_name = batchToJson)]
     pub(super) fn batch_to_json(items: &JsValue, start: u32, end: u32) -> JsValue;
+    /// A result's JSON text as UTF-16 code units, parsed by the JS engine.
+    #[wasm_bindgen(catch, js_name = parseUtf16)]
+    fn parse_utf16(units: &[u16]) -> Result<JsValue, JsValue>;
     #[cfg(not(feature = "household-only"))]
     /// Throws `PolicyError` (naming its line) for a register's text with a lone surrogate, which
     /// has no UTF-8 form: it would otherwise cross as U+FFFD, unseen.
@@ -47,9 +50,15 @@ pub(super) fn to_value<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     parsed(&to_text(v)?)
 }
 
-/// A result's JSON text as plain JS objects.
+/// A result's JSON text as plain JS objects. Text with words (Chinese) crosses as UTF-16, which
+/// JavaScript takes as it is: decoding its UTF-8 took longer than parsing it.
 pub(super) fn parsed(text: &str) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(text).map_err(|_| unwritable())
+    if text.is_ascii() {
+        return js_sys::JSON::parse(text).map_err(|_| unwritable());
+    }
+    let mut units = Vec::with_capacity(text.len());
+    units.extend(text.encode_utf16());
+    parse_utf16(&units).map_err(|_| unwritable())
 }
 
 /// A result as the JSON text both builds write. Writing a result cannot fail (every key is a
@@ -71,15 +80,9 @@ pub(super) fn result<T: Serialize>(v: crate::base::error::Result<T>) -> Result<J
 }
 
 /// A JS value as JSON text (see js/boundary.js): what is not plain data is refused there, with
-/// its path.
-pub(super) fn json_arg(v: &JsValue, path: &str, what: &str) -> Result<String, JsValue> {
-    let bytes = to_json(v)?;
-    String::from_utf8(bytes).map_err(|_| {
-        to_js(PolicyError::invalid_input(
-            path,
-            format!("{what}无法转换为文本"),
-        ))
-    })
+/// its path. The text has no lone surrogate (JavaScript escapes one), so it crosses as it is.
+pub(super) fn json_arg(v: &JsValue) -> Result<String, JsValue> {
+    to_json(v)
 }
 
 /// An object argument's JSON text (one body for every [`object_arg`]); one that is not an object
@@ -91,7 +94,7 @@ fn object_text(v: &JsValue, path: &str, what: &str) -> Result<String, JsValue> {
             format!("{what}应为对象，而不是{}", js_kind(v)),
         )));
     }
-    json_arg(v, "", what)
+    json_arg(v)
 }
 
 /// An object argument read by `read` from its JSON, exactly as the native build reads JSON.
@@ -112,7 +115,16 @@ pub(super) fn object_arg_at<T>(
     read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<T>,
 ) -> Result<T, JsValue> {
     let text = object_text(v, path, what)?;
-    crate::input::parse(&text, what)
+    read_text(&text, what, read)
+}
+
+/// An argument's JSON text read by `read`, exactly as the native build reads JSON.
+fn read_text<T>(
+    text: &str,
+    what: &str,
+    read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<T>,
+) -> Result<T, JsValue> {
+    crate::input::parse(text, what)
         .and_then(|node| read(&node))
         .map_err(to_js)
 }
@@ -140,33 +152,36 @@ pub(super) fn explain_arg_named(
     default: bool,
     name: &str,
 ) -> Result<bool, JsValue> {
-    Ok(
-        options_arg_named(opts, name, |node| BatchOptions::read_named(node, name))?
-            .explain
-            .unwrap_or(default),
-    )
+    let Some(o) = given(opts) else {
+        return Ok(default);
+    };
+    // The options every call is given are known by their text (walked and checked as any
+    // argument's); only another is read, as the native build reads it.
+    let text = object_text(&o, name, name)?;
+    let explain = match text.as_str() {
+        r#"{"explain":false}"# => Some(false),
+        r#"{"explain":true}"# => Some(true),
+        "{}" => None,
+        _ => read_text(&text, name, |node| BatchOptions::read_named(node, name))?.explain,
+    };
+    Ok(explain.unwrap_or(default))
+}
+
+/// An optional argument as given: absent, `undefined` and `null` are none.
+fn given(opts: Option<impl Into<JsValue>>) -> Option<JsValue> {
+    opts.map(Into::into)
+        .filter(|o: &JsValue| !o.is_undefined() && !o.is_null())
 }
 
 #[cfg(not(feature = "household-only"))]
-/// A call's options object, read by `read`; absent, `undefined` or `null` gives the defaults.
+/// A call's options object (`opts`), read by `read`; absent, `undefined` or `null` gives the
+/// defaults.
 pub(super) fn options_arg<T: Default>(
     opts: Option<impl Into<JsValue>>,
     read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<T>,
 ) -> Result<T, JsValue> {
-    options_arg_named(opts, "opts", read)
-}
-
-/// [`options_arg`] for options named `name` in the typings (the path of their errors).
-fn options_arg_named<T: Default>(
-    opts: Option<impl Into<JsValue>>,
-    name: &str,
-    read: impl FnOnce(&Node<'_>) -> crate::base::error::Result<T>,
-) -> Result<T, JsValue> {
-    match opts
-        .map(Into::into)
-        .filter(|o: &JsValue| !o.is_undefined() && !o.is_null())
-    {
-        Some(o) => object_arg_at(&o, name, name, read),
+    match given(opts) {
+        Some(o) => object_arg_at(&o, "opts", "opts", read),
         None => Ok(T::default()),
     }
 }

@@ -78,7 +78,7 @@ impl PolicyEngine {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Overrides")] overrides: JsValue,
     ) -> Result<PolicyEngine, JsValue> {
-        let text = json_arg(&overrides, "", "overrides ")?;
+        let text = json_arg(&overrides)?;
         crate::input::parse(&text, "overrides ")
             .and_then(|node| self.inner.with_overrides(&node))
             .map(PolicyEngine::from)
