@@ -183,6 +183,10 @@ impl Cells {
             self.text.extend_from_slice(b"0.00");
             return;
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        if amount.write_fen(&mut self.text) {
+            return;
+        }
         self.text.extend_from_slice(amount.fen_text().as_bytes());
     }
     pub fn push_number(&mut self, n: u64) {
