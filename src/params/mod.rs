@@ -803,6 +803,9 @@ pub struct Resolved {
     /// [`StaleDay`] from [`Resolved::DAY_SHIFT`] (worked out once, not at each read), and a
     /// whole number's count + 1 from [`Resolved::COUNT_SHIFT`] (0 for any other value).
     slots: Vec<std::cell::Cell<u64>>,
+    /// Per catalogue entry, the decimal its slot's value holds, when the slot says
+    /// [`Resolved::DECIMAL`] (read without finding the value).
+    decimals: Vec<std::cell::Cell<Decimal>>,
 }
 
 impl Resolved {
@@ -819,6 +822,8 @@ impl Resolved {
     /// decimal), in the 13 bits up to the day; 0 when it is not a count or past them.
     const COUNT_SHIFT: u32 = 19;
     const COUNT: u64 = 0x1FFF;
+    /// The slot's value is a decimal, kept in [`Resolved::decimals`] (above the day's 17 bits).
+    const DECIMAL: u64 = 1 << 49;
 
     /// The slot's bits for `v` as a count, when it is one that fits them.
     fn count_bits(spec: &Spec, v: &DatedValue) -> u64 {
@@ -839,6 +844,7 @@ impl Resolved {
             on: reader.params_on,
             region: reader.region.map(|r| r.code),
             slots: vec![std::cell::Cell::new(0); CATALOGUE_LEN],
+            decimals: vec![std::cell::Cell::new(Decimal::ZERO); CATALOGUE_LEN],
         }
     }
 
@@ -1562,7 +1568,14 @@ impl<'a> Reader<'a> {
                 // Kept unless the parameter has more values than a slot can number.
                 let place = u32::try_from(at).ok().filter(|p| *p < Resolved::LAST_PLACE);
                 if let (Some(slot), Some(place)) = (slot, place) {
-                    slot.set(bits | u64::from(place.saturating_add(1)));
+                    let decimal = match (v.value, resolved.decimals.get(spec.index)) {
+                        (Value::Decimal(d), Some(kept)) => {
+                            kept.set(d);
+                            Resolved::DECIMAL
+                        }
+                        _ => 0,
+                    };
+                    slot.set(bits | decimal | u64::from(place.saturating_add(1)));
                 }
                 (v, bits)
             }
@@ -1622,6 +1635,22 @@ impl<'a> Reader<'a> {
     }
     /// The value for another region (a member's place of work), on the same date.
     pub fn decimal_in(&mut self, spec: &'static Spec, region: Option<&Region>) -> Result<Decimal> {
+        // A decimal a batch kept (nearly every read of one): taken as it was kept, without
+        // finding its value again.
+        if let Some(resolved) = self.resolved {
+            if region.map(|r| r.code) == resolved.region {
+                let kept = resolved
+                    .slots
+                    .get(spec.index)
+                    .map_or(0, std::cell::Cell::get);
+                if kept & Resolved::DECIMAL != 0 {
+                    if let Some(d) = resolved.decimals.get(spec.index) {
+                        self.record_read(spec, kept);
+                        return Ok(d.get());
+                    }
+                }
+            }
+        }
         match self.value_at(spec, self.params_on, region)?.value {
             Value::Decimal(d) => Ok(d),
             Value::Date(_) => Err(wrong_kind(spec)),

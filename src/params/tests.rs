@@ -1326,6 +1326,20 @@ fn kept_values_read_and_record_as_looked_up_ones() {
         }
         assert_eq!(plain.used(), kept.used(), "{date} {code:?} counts");
         assert_eq!(plain.used(), through.used(), "{date} {code:?} counts kept");
+        // And as decimals (a kept decimal is read without finding its value), twice over.
+        for pass in ["found", "kept"] {
+            let (mut plain, mut kept) = (fresh(), fresh().with_resolved(&resolved));
+            for spec in catalogue::ALL {
+                let a = plain.decimal(spec).map_err(|e| e.code);
+                let b = kept.decimal(spec).map_err(|e| e.code);
+                assert_eq!(a, b, "{} {date} {code:?} as a decimal ({pass})", spec.name);
+            }
+            assert_eq!(
+                plain.used(),
+                kept.used(),
+                "{date} {code:?} decimals ({pass})"
+            );
+        }
     }
     // Each count kept is the count itself (Harbin's 最低工资档次 is 1).
     let harbin = set.region(230102);
