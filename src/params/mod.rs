@@ -804,7 +804,9 @@ pub struct Resolved {
     /// whole number's count + 1 from [`Resolved::COUNT_SHIFT`] (0 for any other value).
     slots: Vec<std::cell::Cell<u64>>,
     /// Per catalogue entry, the decimal its slot's value holds, when the slot says
-    /// [`Resolved::DECIMAL`] (read without finding the value).
+    /// [`Resolved::DECIMAL`] (read without finding the value). The native tool only, as the
+    /// counts: the module keeps its bytes.
+    #[cfg(not(target_arch = "wasm32"))]
     decimals: Vec<std::cell::Cell<Decimal>>,
 }
 
@@ -820,12 +822,39 @@ impl Resolved {
     const DAY_SHIFT: u32 = 32;
     /// Where a slot keeps the value as a count + 1 ([`Reader::count`] reads it without the
     /// decimal), in the 13 bits up to the day; 0 when it is not a count or past them.
+    #[cfg(not(target_arch = "wasm32"))]
     const COUNT_SHIFT: u32 = 19;
+    #[cfg(not(target_arch = "wasm32"))]
     const COUNT: u64 = 0x1FFF;
     /// The slot's value is a decimal, kept in [`Resolved::decimals`] (above the day's 17 bits).
+    #[cfg(not(target_arch = "wasm32"))]
     const DECIMAL: u64 = 1 << 49;
 
-    /// The slot's bits for `v` as a count, when it is one that fits them.
+    /// A slot's bits the native tool adds for `v`: its count (see [`Resolved::count_bits`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn native_bits(spec: &Spec, v: &DatedValue) -> u64 {
+        Resolved::count_bits(spec, v)
+    }
+    #[cfg(target_arch = "wasm32")]
+    fn native_bits(_: &Spec, _: &DatedValue) -> u64 {
+        0
+    }
+
+    /// Keep `v`'s decimal for `spec` when it is one: [`Resolved::DECIMAL`], else no bits.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn keep_decimal(&self, spec: &Spec, v: &DatedValue) -> u64 {
+        match (v.value, self.decimals.get(spec.index)) {
+            (Value::Decimal(d), Some(kept)) => {
+                kept.set(d);
+                Resolved::DECIMAL
+            }
+            _ => 0,
+        }
+    }
+
+    /// The slot's bits for `v` as a count, when it is one that fits them (natively; the module
+    /// reads counts from their decimals, for its bytes).
+    #[cfg(not(target_arch = "wasm32"))]
     fn count_bits(spec: &Spec, v: &DatedValue) -> u64 {
         let count = match v.value {
             Value::Decimal(d) => count_of(spec, d).ok(),
@@ -844,6 +873,7 @@ impl Resolved {
             on: reader.params_on,
             region: reader.region.map(|r| r.code),
             slots: vec![std::cell::Cell::new(0); CATALOGUE_LEN],
+            #[cfg(not(target_arch = "wasm32"))]
             decimals: vec![std::cell::Cell::new(Decimal::ZERO); CATALOGUE_LEN],
         }
     }
@@ -1564,18 +1594,13 @@ impl<'a> Reader<'a> {
                 }
                 let bits = u64::from(bits)
                     | u64::from(StaleDay::of(v.from)) << Resolved::DAY_SHIFT
-                    | Resolved::count_bits(spec, v);
+                    | Resolved::native_bits(spec, v);
                 // Kept unless the parameter has more values than a slot can number.
                 let place = u32::try_from(at).ok().filter(|p| *p < Resolved::LAST_PLACE);
                 if let (Some(slot), Some(place)) = (slot, place) {
-                    let decimal = match (v.value, resolved.decimals.get(spec.index)) {
-                        (Value::Decimal(d), Some(kept)) => {
-                            kept.set(d);
-                            Resolved::DECIMAL
-                        }
-                        _ => 0,
-                    };
-                    slot.set(bits | decimal | u64::from(place.saturating_add(1)));
+                    #[cfg(not(target_arch = "wasm32"))]
+                    let bits = bits | resolved.keep_decimal(spec, v);
+                    slot.set(bits | u64::from(place.saturating_add(1)));
                 }
                 (v, bits)
             }
@@ -1637,6 +1662,7 @@ impl<'a> Reader<'a> {
     pub fn decimal_in(&mut self, spec: &'static Spec, region: Option<&Region>) -> Result<Decimal> {
         // A decimal a batch kept (nearly every read of one): taken as it was kept, without
         // finding its value again.
+        #[cfg(not(target_arch = "wasm32"))]
         if let Some(resolved) = self.resolved {
             if region.map(|r| r.code) == resolved.region {
                 let kept = resolved
@@ -1670,6 +1696,7 @@ impl<'a> Reader<'a> {
     }
     pub fn count_in(&mut self, spec: &'static Spec, region: Option<&Region>) -> Result<u32> {
         // A count a batch kept (nearly every read of one): the number, without its decimal.
+        #[cfg(not(target_arch = "wasm32"))]
         if let Some(resolved) = self.resolved {
             if region.map(|r| r.code) == resolved.region {
                 if let Some(count) = self.count_kept_here(spec, resolved) {
@@ -1681,6 +1708,7 @@ impl<'a> Reader<'a> {
     }
     /// The count `resolved` keeps for `spec`, recorded as a read of its value; `None` when it
     /// keeps none (not looked up yet, or not a count that fits its bits).
+    #[cfg(not(target_arch = "wasm32"))]
     #[inline(always)]
     fn count_kept_here(&mut self, spec: &'static Spec, resolved: &Resolved) -> Option<u32> {
         let kept = resolved
@@ -1694,6 +1722,7 @@ impl<'a> Reader<'a> {
     /// [`Reader::count`], read through a batch's `kept` values when they serve this reader.
     pub fn count_kept(&mut self, spec: &'static Spec, kept: &Resolved) -> Result<u32> {
         let serves = kept.serves(self);
+        #[cfg(not(target_arch = "wasm32"))]
         if let Some(count) = serves.then(|| self.count_kept_here(spec, kept)).flatten() {
             return Ok(count);
         }
