@@ -265,6 +265,63 @@ impl Money {
         self.fen_text().as_str().to_string()
     }
 
+    /// The text [`Money::fen_text`] writes, at the end of `out`, for an amount of two places or
+    /// fewer whose hundredths fit 64 bits (every amount of a register row); `false`, with nothing
+    /// written, for any other. Digits two at a time into a buffer of their own length, with no
+    /// buffer of the longest amount set and copied, and no call to copy them.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn write_fen(self, out: &mut Vec<u8>) -> bool {
+        let d = self.0;
+        let Some(mut n) = u64::try_from(d.mantissa().unsigned_abs())
+            .ok()
+            .filter(|_| d.scale() <= 2)
+            .zip(10u64.checked_pow(2u32.saturating_sub(d.scale())))
+            .and_then(|(n, by)| n.checked_mul(by))
+        else {
+            return false;
+        };
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
+        let pair = |k: u64| {
+            let at = usize::try_from(k.wrapping_mul(2)).unwrap_or(0);
+            [
+                PAIRS.get(at).copied().unwrap_or(b'0'),
+                PAIRS.get(at.wrapping_add(1)).copied().unwrap_or(b'0'),
+            ]
+        };
+        // `-`, up to 18 integer digits, the point and two places, written from the last.
+        let mut buf = [0u8; 24];
+        let mut at = buf.len();
+        let mut put = |bytes: &[u8]| {
+            for b in bytes.iter().rev() {
+                at = at.wrapping_sub(1);
+                if let Some(slot) = buf.get_mut(at) {
+                    *slot = *b;
+                }
+            }
+        };
+        let negative = d.is_sign_negative() && n != 0;
+        let [tens, units] = pair(n % 100);
+        put(&[b'.', tens, units]);
+        n /= 100;
+        while n >= 100 {
+            put(&pair(n % 100));
+            n /= 100;
+        }
+        match pair(n) {
+            [b'0', units] => put(&[units]),
+            both => put(&both),
+        }
+        if negative {
+            put(b"-");
+        }
+        out.extend_from_slice(buf.get(at..).unwrap_or_default());
+        true
+    }
+
     /// The same text, written into a small buffer (no allocation: results carry many amounts).
     pub fn fen_text(self) -> FenText {
         let mut text = FenText {
@@ -873,6 +930,13 @@ mod tests {
             }
             let text = money.fen_text();
             proptest::prop_assert_eq!(text.as_str(), d.to_string());
+            // The native row's writing, where it writes: the same bytes after what was there.
+            let mut out = b"x,".to_vec();
+            if money.write_fen(&mut out) {
+                proptest::prop_assert_eq!(&out[2..], text.as_bytes());
+            } else {
+                proptest::prop_assert_eq!(&out[..], b"x,");
+            }
             let fen = (d.scale() == 2).then(|| i64::try_from(d.mantissa()).ok()).flatten();
             proptest::prop_assert_eq!(money.to_fen(), fen);
         }
@@ -996,11 +1060,31 @@ mod tests {
             }
             assert_eq!(money.to_fen_string(), d.to_string(), "{text}");
             assert_eq!(money.fen_text().as_str(), d.to_string(), "{text}");
+            let mut out = Vec::new();
+            if money.write_fen(&mut out) {
+                assert_eq!(out, d.to_string().as_bytes(), "{text}");
+            }
             assert_eq!(
                 money.fen_text().as_bytes(),
                 d.to_string().as_bytes(),
                 "{text}"
             );
+        }
+        // The native row writes every amount of two places or fewer whose hundredths fit 64
+        // bits itself, and leaves the others to `fen_text`.
+        for (text, written) in [
+            ("7.5", "7.50"),
+            ("-5.10", "-5.10"),
+            ("0.01", "0.01"),
+            ("1234", "1234.00"),
+            ("184467440737095516.15", "184467440737095516.15"),
+        ] {
+            let mut out = b"x".to_vec();
+            assert!(m(text).write_fen(&mut out), "{text}");
+            assert_eq!(out, format!("x{written}").as_bytes());
+        }
+        for text in ["0.004", "-184467440737095516.16"] {
+            assert!(!m(text).write_fen(&mut Vec::new()), "{text}");
         }
         // Beyond the two-place range the text is rust_decimal's own.
         let huge = Money(Decimal::MAX);

@@ -800,8 +800,14 @@ pub struct Resolved {
     region: Option<u32>,
     /// Per catalogue entry: 0 not looked up yet, else the value's place + 1 (low 16 bits) with
     /// [`Resolved::UNOFFICIAL`] and [`Resolved::STALE`], and a stale value's `from` as a
-    /// [`StaleDay`] from [`Resolved::DAY_SHIFT`] (worked out once, not at each read).
+    /// [`StaleDay`] from [`Resolved::DAY_SHIFT`] (worked out once, not at each read), and a
+    /// whole number's count + 1 from [`Resolved::COUNT_SHIFT`] (0 for any other value).
     slots: Vec<std::cell::Cell<u64>>,
+    /// Per catalogue entry, the decimal its slot's value holds, when the slot says
+    /// [`Resolved::DECIMAL`] (read without finding the value). The native tool only, as the
+    /// counts: the module keeps its bytes.
+    #[cfg(not(target_arch = "wasm32"))]
+    decimals: Vec<std::cell::Cell<Decimal>>,
 }
 
 impl Resolved {
@@ -814,6 +820,51 @@ impl Resolved {
     const CHANGES: u32 = 1 << 18;
     /// Where a slot keeps a stale value's day.
     const DAY_SHIFT: u32 = 32;
+    /// Where a slot keeps the value as a count + 1 ([`Reader::count`] reads it without the
+    /// decimal), in the 13 bits up to the day; 0 when it is not a count or past them.
+    #[cfg(not(target_arch = "wasm32"))]
+    const COUNT_SHIFT: u32 = 19;
+    #[cfg(not(target_arch = "wasm32"))]
+    const COUNT: u64 = 0x1FFF;
+    /// The slot's value is a decimal, kept in [`Resolved::decimals`] (above the day's 17 bits).
+    #[cfg(not(target_arch = "wasm32"))]
+    const DECIMAL: u64 = 1 << 49;
+
+    /// A slot's bits the native tool adds for `v`: its count (see [`Resolved::count_bits`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn native_bits(spec: &Spec, v: &DatedValue) -> u64 {
+        Resolved::count_bits(spec, v)
+    }
+    #[cfg(target_arch = "wasm32")]
+    fn native_bits(_: &Spec, _: &DatedValue) -> u64 {
+        0
+    }
+
+    /// Keep `v`'s decimal for `spec` when it is one: [`Resolved::DECIMAL`], else no bits.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn keep_decimal(&self, spec: &Spec, v: &DatedValue) -> u64 {
+        match (v.value, self.decimals.get(spec.index)) {
+            (Value::Decimal(d), Some(kept)) => {
+                kept.set(d);
+                Resolved::DECIMAL
+            }
+            _ => 0,
+        }
+    }
+
+    /// The slot's bits for `v` as a count, when it is one that fits them (natively; the module
+    /// reads counts from their decimals, for its bytes).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn count_bits(spec: &Spec, v: &DatedValue) -> u64 {
+        let count = match v.value {
+            Value::Decimal(d) => count_of(spec, d).ok(),
+            Value::Date(_) => None,
+        };
+        count
+            .map(u64::from)
+            .filter(|c| *c < Resolved::COUNT.saturating_sub(1))
+            .map_or(0, |c| c.saturating_add(1) << Resolved::COUNT_SHIFT)
+    }
 
     /// An empty cache for `reader`'s set, parameter date and region.
     pub fn for_reader(reader: &Reader<'_>) -> Resolved {
@@ -822,6 +873,8 @@ impl Resolved {
             on: reader.params_on,
             region: reader.region.map(|r| r.code),
             slots: vec![std::cell::Cell::new(0); CATALOGUE_LEN],
+            #[cfg(not(target_arch = "wasm32"))]
+            decimals: vec![std::cell::Cell::new(Decimal::ZERO); CATALOGUE_LEN],
         }
     }
 
@@ -1539,10 +1592,14 @@ impl<'a> Reader<'a> {
                 {
                     bits |= Resolved::CHANGES;
                 }
-                let bits = u64::from(bits) | u64::from(StaleDay::of(v.from)) << Resolved::DAY_SHIFT;
+                let bits = u64::from(bits)
+                    | u64::from(StaleDay::of(v.from)) << Resolved::DAY_SHIFT
+                    | Resolved::native_bits(spec, v);
                 // Kept unless the parameter has more values than a slot can number.
                 let place = u32::try_from(at).ok().filter(|p| *p < Resolved::LAST_PLACE);
                 if let (Some(slot), Some(place)) = (slot, place) {
+                    #[cfg(not(target_arch = "wasm32"))]
+                    let bits = bits | resolved.keep_decimal(spec, v);
                     slot.set(bits | u64::from(place.saturating_add(1)));
                 }
                 (v, bits)
@@ -1603,6 +1660,23 @@ impl<'a> Reader<'a> {
     }
     /// The value for another region (a member's place of work), on the same date.
     pub fn decimal_in(&mut self, spec: &'static Spec, region: Option<&Region>) -> Result<Decimal> {
+        // A decimal a batch kept (nearly every read of one): taken as it was kept, without
+        // finding its value again.
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(resolved) = self.resolved {
+            if region.map(|r| r.code) == resolved.region {
+                let kept = resolved
+                    .slots
+                    .get(spec.index)
+                    .map_or(0, std::cell::Cell::get);
+                if kept & Resolved::DECIMAL != 0 {
+                    if let Some(d) = resolved.decimals.get(spec.index) {
+                        self.record_read(spec, kept);
+                        return Ok(d.get());
+                    }
+                }
+            }
+        }
         match self.value_at(spec, self.params_on, region)?.value {
             Value::Decimal(d) => Ok(d),
             Value::Date(_) => Err(wrong_kind(spec)),
@@ -1621,11 +1695,38 @@ impl<'a> Reader<'a> {
         self.count_in(spec, self.region)
     }
     pub fn count_in(&mut self, spec: &'static Spec, region: Option<&Region>) -> Result<u32> {
+        // A count a batch kept (nearly every read of one): the number, without its decimal.
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(resolved) = self.resolved {
+            if region.map(|r| r.code) == resolved.region {
+                if let Some(count) = self.count_kept_here(spec, resolved) {
+                    return Ok(count);
+                }
+            }
+        }
         count_of(spec, self.decimal_in(spec, region)?)
+    }
+    /// The count `resolved` keeps for `spec`, recorded as a read of its value; `None` when it
+    /// keeps none (not looked up yet, or not a count that fits its bits).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
+    fn count_kept_here(&mut self, spec: &'static Spec, resolved: &Resolved) -> Option<u32> {
+        let kept = resolved
+            .slots
+            .get(spec.index)
+            .map_or(0, std::cell::Cell::get);
+        let count = ((kept >> Resolved::COUNT_SHIFT) & Resolved::COUNT).checked_sub(1)?;
+        self.record_read(spec, kept);
+        u32::try_from(count).ok()
     }
     /// [`Reader::count`], read through a batch's `kept` values when they serve this reader.
     pub fn count_kept(&mut self, spec: &'static Spec, kept: &Resolved) -> Result<u32> {
-        let v = match kept.serves(self) {
+        let serves = kept.serves(self);
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(count) = serves.then(|| self.count_kept_here(spec, kept)).flatten() {
+            return Ok(count);
+        }
+        let v = match serves {
             true => self.value_kept(spec, kept)?,
             false => self.value(spec)?,
         };

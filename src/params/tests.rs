@@ -1313,6 +1313,41 @@ fn kept_values_read_and_record_as_looked_up_ones() {
             }
             assert_eq!(plain.used(), kept.used(), "{date} {code:?} ({pass})");
         }
+        // Read as counts (a kept count is read without its decimal), with `count_kept` too: the
+        // same number or error, and the same records.
+        let (mut plain, mut kept, mut through) =
+            (fresh(), fresh().with_resolved(&resolved), fresh());
+        for spec in catalogue::ALL {
+            let a = plain.count(spec).map_err(|e| e.code);
+            let b = kept.count(spec).map_err(|e| e.code);
+            let c = through.count_kept(spec, &resolved).map_err(|e| e.code);
+            assert_eq!(a, b, "{} {date} {code:?} as a count", spec.name);
+            assert_eq!(a, c, "{} {date} {code:?} through count_kept", spec.name);
+        }
+        assert_eq!(plain.used(), kept.used(), "{date} {code:?} counts");
+        assert_eq!(plain.used(), through.used(), "{date} {code:?} counts kept");
+        // And as decimals (a kept decimal is read without finding its value), twice over.
+        for pass in ["found", "kept"] {
+            let (mut plain, mut kept) = (fresh(), fresh().with_resolved(&resolved));
+            for spec in catalogue::ALL {
+                let a = plain.decimal(spec).map_err(|e| e.code);
+                let b = kept.decimal(spec).map_err(|e| e.code);
+                assert_eq!(a, b, "{} {date} {code:?} as a decimal ({pass})", spec.name);
+            }
+            assert_eq!(
+                plain.used(),
+                kept.used(),
+                "{date} {code:?} decimals ({pass})"
+            );
+        }
+    }
+    // Each count kept is the count itself (Harbin's 最低工资档次 is 1).
+    let harbin = set.region(230102);
+    let resolved = Resolved::for_reader(&Reader::new(&set, d("2023-06-01"), harbin));
+    for _ in 0..2 {
+        let mut kept = Reader::new(&set, d("2023-06-01"), harbin).with_resolved(&resolved);
+        assert_eq!(kept.count(&catalogue::MINIMUM_WAGE_TIER).unwrap(), 1);
+        assert_eq!(kept.count(&catalogue::DIBAO_MINOR_AGE).unwrap(), 18);
     }
     // A value for another region (a member's place of work) is looked up, not taken from the kept.
     let harbin = set.region(230102);
