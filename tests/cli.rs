@@ -1170,6 +1170,18 @@ fn golden_county_register_compare() {
         s.path("x.jsonl").to_str().unwrap(),
     ]);
     assert_same_file(&text, "expected-comparison.txt");
+    // The `.txt` report and stderr keep to an A4 page (docs/register.md), the reasons and their note
+    // too: as a table they were 140 and 216 columns wide.
+    let printed = std::fs::read_to_string(&text).unwrap();
+    for out in [&printed, &stderr] {
+        let widest = out
+            .lines()
+            .map(zhenxing::register::summary::display_width)
+            .max()
+            .unwrap();
+        assert!(widest <= 100, "{widest} columns wide:\n{out}");
+        assert!(out.contains("  · 9 户（增加 6 户，减少 3 户），年额变化 3,480.00 元：标准、档次、比例等参数调整。"), "{out}");
+    }
     // --changed-only leaves out the unchanged households (H05, H07, H12) and keeps the error.
     let (_, out, stderr) = run(&[
         "compare",
