@@ -795,7 +795,25 @@ fn outputs_are_written_safely() {
     let odd = s.file("register.dat", &register);
     let (code, _, stderr) = run(&["estimate", "--as-of", AS_OF, odd.to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(stderr.contains(".csv、.jsonl 或 .json"), "{stderr}");
+    // Every extension it takes, .ndjson too (docs/register.md: "refused with this list").
+    assert!(
+        stderr.contains(".csv、.jsonl、.json 或 .ndjson"),
+        "{stderr}"
+    );
+    let out = s.path("out.dat");
+    let (code, _, stderr) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "-o",
+        out.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(".csv、.jsonl、.json 或 .ndjson（汇总和报告还可为 .txt）"),
+        "{stderr}"
+    );
     let (code, _, stderr) = run(&[
         "estimate",
         "--as-of",
