@@ -123,7 +123,7 @@ function initSync(options) {
  * Every failure is a rejection. A browser below the floor gets PolicyError UNSUPPORTED_BROWSER; the
  * other entry's module (or another build's), PolicyError WRONG_MODULE; a page whose
  * Content-Security-Policy forbids compiling WebAssembly, WASM_BLOCKED; a .wasm the server did not
- * give, WASM_NOT_LOADED.
+ * give, or that could not be fetched at all (no network, no server), WASM_NOT_LOADED.
  * @param {{ module_or_path?: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>} [options]
  * @param {() => URL} [beside] the location of the entry's own .wasm file, when none is given
  * @returns {Promise<InitOutput>}
@@ -153,12 +153,20 @@ async function load(options, beside) {
     }
   }
   if (source === undefined) source = located(beside);
+  let address = ENTRY.file;
   if (typeof source === 'string' || (typeof Request === 'function' && source instanceof Request) || (typeof URL === 'function' && source instanceof URL)) {
+    address = typeof source === 'string' ? source : 'url' in source ? source.url : source.href;
     source = fetch(source);
+  }
+  let given;
+  try {
+    given = await source;
+  } catch (e) {
+    throw unreached(address, e);
   }
   let module;
   try {
-    module = await compile(/** @type {InitInput} */ (await source));
+    module = await compile(/** @type {InitInput} */ (given));
   } catch (e) {
     throw blockedByPolicy(e) ?? e;
   }
@@ -225,6 +233,19 @@ function notFetched(response) {
   return new PolicyError('WASM_NOT_LOADED', 'module_or_path',
     `无法取得计算模块文件 ${file}（服务器答复 ${status}）：请网站管理员检查该文件已随网页一同上传、可以访问`,
     [{ path: 'module_or_path', message: `${status}：${file}` }]);
+}
+
+/**
+ * PolicyError WASM_NOT_LOADED for a .wasm file that could not be fetched at all (no network, no
+ * server at the address, an address that is not one): the file and the browser's words, as its cause.
+ * @param {string} file
+ * @param {unknown} error
+ */
+function unreached(file, error) {
+  const text = error instanceof Error ? String(error.message) : String(error);
+  return withCause(new PolicyError('WASM_NOT_LOADED', 'module_or_path',
+    `无法取得计算模块文件 ${file}（未能连接：${text}）：请检查网络连接，或请网站管理员检查该文件的地址可以访问`,
+    [{ path: 'module_or_path', message: `${text}：${file}` }]), error);
 }
 
 /** What each engine's refusal to compile a module under a Content-Security-Policy says. */

@@ -384,7 +384,8 @@ export interface InitOutput {
  * (an IIFE bundle), PolicyError INVALID_INPUT: pass the .wasm file's address or bytes; a page whose
  * Content-Security-Policy forbids compiling WebAssembly (without 'wasm-unsafe-eval', and 'unsafe-eval'
  * for older browsers), PolicyError WASM_BLOCKED; a .wasm the server did not give (404, 500 …),
- * PolicyError WASM_NOT_LOADED, whose message names the file and the server's status.
+ * PolicyError WASM_NOT_LOADED, whose message names the file and the server's status, and one that
+ * could not be fetched at all (offline, no server at the address), WASM_NOT_LOADED as well.
  */
 export default function init(options?: { module_or_path?: InitInput | Promise<InitInput> }): Promise<InitOutput>;
 /** The same as the default export. */

@@ -289,27 +289,25 @@ impl Engine {
     /// [`crate::input::form`]) and every problem the engine finds in it for `as_of`.
     pub fn read_form<'a>(&self, values: &Node<'a>, as_of: &str) -> FormReading<'a> {
         let household = crate::input::form::normalise(values);
-        FormReading {
-            problems: self.household_problems(&household, as_of),
-            household,
-        }
+        let problems = self.household_problems(&household, as_of);
+        FormReading::new(household, problems)
     }
 
     /// A household file's text (JSON) read strictly, as [`Engine::read_form`] answers: malformed JSON
     /// or a repeated key is a problem at its place, never resolved by guessing.
     pub fn read_household_text<'a>(&self, text: &'a str, as_of: &str) -> FormReading<'a> {
         match crate::input::parse(text, "") {
-            Ok(node) => FormReading {
-                problems: self.household_problems(&node, as_of),
-                household: node,
-            },
-            Err(e) => FormReading {
-                household: Node::Null,
-                problems: match e.problems.is_empty() {
+            Ok(node) => {
+                let problems = self.household_problems(&node, as_of);
+                FormReading::new(node, problems)
+            }
+            Err(e) => FormReading::new(
+                Node::Null,
+                match e.problems.is_empty() {
                     true => vec![Problem::new(e.path, e.message)],
                     false => e.problems,
                 },
-            },
+            ),
         }
     }
 
@@ -801,15 +799,29 @@ pub struct ParameterSetInfo {
     pub published: String,
 }
 
-/// A form or a household file read into a household (`readForm`, `readHousehold`).
-#[derive(Clone, Debug, PartialEq, Serialize, Tsify)]
+/// A form or a household file read into a household (`readForm`, `readHousehold`). Its TypeScript
+/// (`FormReading`: `FormReadingOk | FormReadingWithProblems`, on `ok`) is in `wasm::types`: with
+/// problems, the household is only what was read, not a `Household`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FormReading<'a> {
-    /// The household the values describe, ready for `estimate` (`null` when a file is not JSON).
-    #[tsify(type = "Household | null")]
+    /// True when there is no problem: the household is ready for `estimate`.
+    pub ok: bool,
+    /// The household the values describe; with problems, what was read (`null` when a file is not
+    /// JSON).
     pub household: Node<'a>,
     /// Every problem found, each at its field (`members[2].birthDate`); empty when it is fine.
     pub problems: Vec<Problem>,
+}
+
+impl<'a> FormReading<'a> {
+    fn new(household: Node<'a>, problems: Vec<Problem>) -> Self {
+        FormReading {
+            ok: problems.is_empty(),
+            household,
+            problems,
+        }
+    }
 }
 
 /// An item of the policy text, for showing a citation with its title.

@@ -795,7 +795,25 @@ fn outputs_are_written_safely() {
     let odd = s.file("register.dat", &register);
     let (code, _, stderr) = run(&["estimate", "--as-of", AS_OF, odd.to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(stderr.contains(".csv、.jsonl 或 .json"), "{stderr}");
+    // Every extension it takes, .ndjson too (docs/register.md: "refused with this list").
+    assert!(
+        stderr.contains(".csv、.jsonl、.json 或 .ndjson"),
+        "{stderr}"
+    );
+    let out = s.path("out.dat");
+    let (code, _, stderr) = run(&[
+        "estimate",
+        "--as-of",
+        AS_OF,
+        "-o",
+        out.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(".csv、.jsonl、.json 或 .ndjson（汇总和报告还可为 .txt）"),
+        "{stderr}"
+    );
     let (code, _, stderr) = run(&[
         "estimate",
         "--as-of",
@@ -1170,6 +1188,18 @@ fn golden_county_register_compare() {
         s.path("x.jsonl").to_str().unwrap(),
     ]);
     assert_same_file(&text, "expected-comparison.txt");
+    // The `.txt` report and stderr keep to an A4 page (docs/register.md), the reasons and their note
+    // too: as a table they were 140 and 216 columns wide.
+    let printed = std::fs::read_to_string(&text).unwrap();
+    for out in [&printed, &stderr] {
+        let widest = out
+            .lines()
+            .map(zhenxing::register::summary::display_width)
+            .max()
+            .unwrap();
+        assert!(widest <= 100, "{widest} columns wide:\n{out}");
+        assert!(out.contains("  · 9 户（增加 6 户，减少 3 户），年额变化 3,480.00 元：标准、档次、比例等参数调整。"), "{out}");
+    }
     // --changed-only leaves out the unchanged households (H05, H07, H12) and keeps the error.
     let (_, out, stderr) = run(&[
         "compare",

@@ -183,6 +183,8 @@ fn a_null_row_of_a_form_keeps_its_place() {
     let reading = e.read_form(&values, "2023-06-01");
     let paths: Vec<&str> = reading.problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, ["members[1]", "members[2].wages"]);
+    // With problems it says so in `ok`, and what it hands back is only what was read.
+    assert!(!reading.ok);
     let h = serde_json::to_value(&reading.household).unwrap();
     assert_eq!(h["members"].as_array().map(Vec::len), Some(3));
     assert!(h["members"][1].is_null());
@@ -238,6 +240,7 @@ fn a_household_file_is_read_from_its_text_strictly() {
         r#"{"region":"230129","members":[{"birthDate":"1958-01-01"}],"income":{"other":"3000"}}"#;
     let r = e.read_household_text(good, "2023-06-01");
     assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert!(r.ok);
     assert_eq!(
         serde_json::to_string(&r.household).unwrap(),
         serde_json::from_str::<serde_json::Value>(good)

@@ -89,7 +89,7 @@ export function renderSummary(est, node, basis) {
   ];
   if (nonZero(est.totalOneOff)) rows.push(['一次性发放', amount('totalOneOff', est.totalOneOff), '临时救助、防贫保险赔付等一次发放，不按月']);
   rows.push(['全年现金合计', amount('totalAnnual', est.totalAnnual, ' 元/年'),
-    nonZero(est.totalOneOff) ? `按月发放 × 12，加一次性发放 ${est.totalOneOff} 元及按年发放的资助` : '按月发放 × 12，加按年发放的资助']);
+    `测算日期起 12 个月按月发放的逐月相加（年内到期、加发变化的按各月实发计，不一定是每月发放 × 12），加${nonZero(est.totalOneOff) ? `一次性发放 ${est.totalOneOff} 元及` : ''}按年发放的资助`]);
   rows.push(['代缴、实物（不发现金）', amount('totalOnBehalf', est.totalOnBehalf, ' 元/年'), '如养老保险代缴、营养餐']);
   if (nonZero(est.totalEarnings)) {
     rows.push(['岗位劳务报酬', amount('totalEarnings', est.totalEarnings, ' 元/年'), '生态护林员、乡村公益岗位按劳取酬，不计入帮扶合计']);

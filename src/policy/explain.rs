@@ -13,7 +13,7 @@ use crate::policy::rules::{Assumptions, Basis, RuleId};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Step {
-    /// Stable id of the rule applied, e.g. `transition.year` (listed in docs/rules.md).
+    /// Stable id of the rule applied, e.g. `transition.phase` (listed in docs/rules.md).
     pub rule: &'static str,
     /// What was done, in Chinese, with the figures.
     pub text: String,

@@ -466,7 +466,8 @@ impl PolicyEngine {
     /// A form's values (strings as inputs give them) as a household, and every problem the engine
     /// finds in it for `asOf`, each at its field: a form marks every bad field in one pass. A
     /// member row that is `null` keeps its place (a problem at `members[i]`), so every row's
-    /// problems name the row the form shows.
+    /// problems name the row the form shows. With problems (`ok` false) the household is what was
+    /// read, not a `Household`.
     #[wasm_bindgen(js_name = readForm, unchecked_return_type = "FormReading")]
     pub fn read_form(
         &self,

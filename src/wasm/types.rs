@@ -78,4 +78,31 @@ export interface AssumptionUse {
  * `describe(name)` gives an item's words.
  */
 export interface RegisterBasis { unofficial: UnofficialUse[]; stale: StaleUse[]; assumptions: AssumptionUse[] }
+/**
+ * A form or a household file read into a household (`readForm`, `readHousehold`): check `ok` (or
+ * `problems`) before using `household` as a `Household`.
+ */
+export type FormReading = FormReadingOk | FormReadingWithProblems;
+/** A reading with no problem: the household is ready for `estimate`. */
+export interface FormReadingOk {
+  /** No problem. */
+  ok: true;
+  /** The household the values describe. */
+  household: Household;
+  /** Empty. */
+  problems: Problem[];
+}
+/** A reading with problems: the household is only what was read. */
+export interface FormReadingWithProblems {
+  /** At least one problem. */
+  ok: false;
+  /**
+   * The values as far as they were read (normalised where they could be), not a `Household`: a
+   * required field may be missing (`members`), a value of another type, a member row `null`;
+   * `null` when a file is not JSON.
+   */
+  household: Record<string, unknown> | null;
+  /** Every problem found, each at its field (`members[2].birthDate`); never empty. */
+  problems: Problem[];
+}
 "#;

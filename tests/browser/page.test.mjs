@@ -97,6 +97,19 @@ test('a 突发严重困难户: the one-off 临时救助 apart from the monthly t
   await page.screenshot({ path: `${shots}/household-sudden-hardship.png`, fullPage: true });
 });
 
+test('the year\'s total is the months added up, not said to be the monthly × 12 (docs/page.md)', async () => {
+  // docs/page.md's household: the child turns 18 on 2023-11-01 and her 未成年人 加发 (88.20) ends:
+  // the month of the birthday (the sixth counted from 06-01) keeps it, so 882 × 12 + 88.20 × 6 =
+  // 10584.00 + 529.20 = 11113.20 a year, while 970.20 × 12 would be 11642.40.
+  await typeIn(page, { region: '230129', members: [{ birthDate: '1980-01-01' }, { birthDate: '2005-11-01' }] }, '2023-06-01');
+  await page.waitForSelector('#result-body:not([hidden])');
+  assert.equal(await page.$eval('#totals [data-key=totalMonthly]', (e) => e.firstChild.textContent), '970.20');
+  assert.equal(await page.$eval('#totals [data-key=totalAnnual]', (e) => e.firstChild.textContent), '11113.20');
+  const totals = await page.textContent('#totals');
+  assert.match(totals, /逐月相加/);
+  assert.doesNotMatch(totals, /按月发放 × 12，/);
+});
+
 /** An amount as shown ("7,938.00 元", "-12.50") in fen. */
 const fen = (text) => {
   const m = text.replace(/,/g, '').match(/-?\d+\.\d{2}/);

@@ -107,9 +107,14 @@ test('assetsText reads a CSV ledger as the command-line tool does: Chinese heade
   // Chinese column and the words it takes.
   const later = engine.assetsText('资产编号,资产名称,资产类型,资金来源,产权归属,账面价值,形成年度\n'
     + 'B1,光伏,光伏电站,财政专项扶贫资金,村集体经济组织,"12,000元",2030\n'
-    + 'B2,路,道路桥梁,财政专项扶贫资金,村集体经济组织,1000,2019\n', '2026-06-01');
+    + 'B2,路,道路桥梁,财政专项扶贫资金,村集体经济组织,1000,2019\n'
+    + 'B3,路,道路、桥梁,贫困县统筹整合使用的财政涉农资金,村集体经济组织,1000,2019\n', '2026-06-01');
   assert.match(later.items[0].error.message, /^第 2 行：形成年度 2030 晚于测算日期所在年度 2026/);
-  assert.match(later.items[1].error.message, /^第 3 行：“资产类型”（kind）：.*（台账中写作：.*光伏电站/);
+  // The words it takes, “／” between them: a word may hold 、 itself (道路、桥梁 is one).
+  assert.match(later.items[1].error.message, /^第 3 行：“资产类型”（kind）：.*（台账中写作：种植养殖基地、设施农业／光伏电站／帮扶车间、厂房／.*／道路、桥梁／/);
+  // docs/county.md's words, as its tables quote them, are read.
+  assert.deepEqual([later.items[2].asset.kind, later.items[2].asset.fundingSource, later.items[2].asset.ownerLevel],
+    ['road', 'integratedFund', 'village']);
   // A row with several faults has them all, each on its line and named by its column.
   const faults = engine.assetsText('资产编号,资产名称,资金来源,形成年度,账面价值,资产类型,产权归属\n'
     + 'A1,水泵,中央,1900,一万,公益性,村级\n', '2023-06-01');

@@ -121,12 +121,26 @@ test('every id a lean estimate lists describes with the estimate\'s date, with o
   assert.doesNotMatch(none.text, /尚无取值/);
 });
 
+// With problems the household is only what was read (FormReadingWithProblems): here no `members`,
+// which a Household requires; `ok` says which of the two readings it is.
+test('a reading with problems says so in ok, and its household is what was read', () => {
+  const repeated = engine.readHousehold('{"region":"230129","region":"230102"}', asOf);
+  assert.equal(repeated.ok, false);
+  assert.deepEqual(repeated.household, { region: '230102' });
+  assert.equal(repeated.household.members, undefined);
+  const good = engine.readForm({ region: '230129', members: [{ birthDate: '1980-01-01' }] }, asOf);
+  assert.equal(good.ok, true);
+  assert.deepEqual(good.problems, []);
+  assert.equal(engine.readHousehold('{ "region": ', asOf).ok, false);
+});
+
 // A form's rows are the officer's: a deleted (null) row must not move the next row's problems up.
 test('readForm keeps a null member row in its place', () => {
   const values = { region: '230129', members: [{ birthDate: '1980-01-01' }, null, { birthDate: '1982-01-01', wages: 'abc' }] };
   const reading = engine.readForm(values, asOf);
   assert.deepEqual(reading.problems.map((p) => p.path), ['members[1]', 'members[2].wages']);
   assert.equal(reading.household.members.length, 3);
+  assert.equal(reading.ok, false);
   const e = refused(() => engine.estimate(values, asOf), 'INVALID_INPUT', 'members[1]');
   assert.deepEqual(e.problems.map((p) => p.path), ['members[1]', 'members[2].wages']);
 });

@@ -1,9 +1,10 @@
 // The browser entries' loaders (`zhenxing/web`, `zhenxing/household`), run here in Node by their file
 // paths, given what a page may wrongly give them: the other entry's .wasm in every form init() takes
 // (bytes, a compiled module, a response, an address), a module that is not zhenxing's, an argument that
-// cannot be read, a .wasm the server answers with 404. Each is a PolicyError (or at least a rejection, never a synchronous throw), and the
-// right module loads afterwards. A response served without `application/wasm` still loads, with the
-// console warning docs/bundlers.md quotes. (A file of its own: each entry loads once per process.)
+// cannot be read, a .wasm the server answers with 404, an address no server answers. Each is a
+// PolicyError (or at least a rejection, never a synchronous throw), and the right module loads
+// afterwards. A response served without `application/wasm` still loads, with the console warning
+// docs/bundlers.md quotes. (A file of its own: each entry loads once per process.)
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -105,6 +106,22 @@ for (const { entry, file, own, other, otherEntry } of ENTRIES) {
       assert.equal(e.message, `无法取得计算模块文件 ${base}missing/${own}（服务器答复 404 Not Found）：请网站管理员检查该文件已随网页一同上传、可以访问`);
       return true;
     });
+    // A .wasm that cannot be fetched at all (no server at the address: offline, a wrong host) is
+    // the same PolicyError, the platform's TypeError ("fetch failed", "Failed to fetch") its cause;
+    // and so is a fetch the page started itself.
+    const nowhere = `http://127.0.0.1:1/${own}`;
+    for (const [form, given] of [['an address', () => nowhere], ['a URL', () => new URL(nowhere)], ['a fetch', () => fetch(nowhere)]]) {
+      await assert.rejects(web.default({ module_or_path: given() }), (e) => {
+        assert.ok(e instanceof web.PolicyError, String(e));
+        assert.equal(e.code, 'WASM_NOT_LOADED');
+        assert.equal(e.path, 'module_or_path');
+        const file = form === 'a fetch' ? own : nowhere;
+        assert.ok(e.message.startsWith(`无法取得计算模块文件 ${file}（未能连接：`), e.message);
+        assert.ok(e.message.endsWith('）：请检查网络连接，或请网站管理员检查该文件的地址可以访问'), e.message);
+        assert.ok(e.cause instanceof TypeError, String(e.cause));
+        return true;
+      }, form);
+    }
     assert.throws(() => new web.PolicyEngine(), (e) => e.code === 'NOT_INITIALIZED', 'nothing was loaded');
     // Its own module: zhenxing/web's as an address served as application/wasm (compiled while it
     // downloads); zhenxing/household's as a response without that type, which loads all the same,

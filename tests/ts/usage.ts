@@ -1,6 +1,6 @@
 // Type-checked (tsc --noEmit) against the installed package: the declarations match API.md.
 import { PolicyEngine, PolicyError, version } from 'zhenxing';
-import type { BatchItem, ColumnError, Description, DibaoResult, ErrorCode, Household, ScreenItem, Screening, Measure, MonitoringResult, ParameterInfo, RegionInfo, TekunResult, TemporaryResult, TransitionStatus } from 'zhenxing';
+import type { BatchItem, ColumnError, Description, DibaoResult, ErrorCode, Household, Problem, ScreenItem, Screening, Measure, MonitoringResult, ParameterInfo, RegionInfo, TekunResult, TemporaryResult, TransitionStatus } from 'zhenxing';
 
 declare function report(...values: unknown[]): void;
 
@@ -117,3 +117,23 @@ try {
 const wrong: string = t.year;
 
 report(phase, year, pilot, days, firstCitation, unofficial, whatIf, catalogue, regions, v, wrong);
+
+// A form read with problems hands back only what was read (no `members`, a `null` row): the
+// declaration says so, and `ok` tells the two readings apart.
+const reading = engine.readForm({ region: '230129', members: [{ birthDate: '1980-01-01' }] }, '2023-06-01');
+if (reading.problems.length > 0 && reading.household !== null) {
+  // @ts-expect-error: with problems the household may lack members (it is not a Household)
+  report(reading.household.members.length);
+}
+// @ts-expect-error: only a reading without problems is a Household for estimate
+engine.estimate(reading.household, '2023-06-01');
+if (reading.ok) {
+  const ready: Household = reading.household;
+  report(engine.estimate(ready, '2023-06-01').totalAnnual);
+} else {
+  const asRead: Record<string, unknown> | null = reading.household;
+  const first: Problem | undefined = reading.problems[0];
+  report(asRead?.members, first?.path);
+}
+const file = engine.readHousehold('{"region":"230129","region":"230102"}', '2023-06-01');
+if (!file.ok) report(file.household?.region);

@@ -199,7 +199,7 @@ impl Input {
         if !stream {
             if by_name.is_none() && !device {
                 return Err(format!(
-                    "无法从文件名 {} 判断格式：应为 .csv、.jsonl 或 .json（或用 --input-format csv|jsonl 指定）",
+                    "无法从文件名 {} 判断格式：应为 .csv、.jsonl、.json 或 .ndjson（或用 --input-format csv|jsonl 指定）",
                     path.display()
                 ));
             }
@@ -487,7 +487,7 @@ impl Output {
             (None, _) if direct => Format::JsonLines,
             (None, _) => {
                 return Err(format!(
-                    "无法从文件名 {} 判断输出格式：应为 .csv、.jsonl 或 .json（汇总和报告还可为 .txt），或用 --output-format csv|jsonl 指定",
+                    "无法从文件名 {} 判断输出格式：应为 .csv、.jsonl、.json 或 .ndjson（汇总和报告还可为 .txt），或用 --output-format csv|jsonl 指定",
                     path.display()
                 ))
             }

@@ -33,7 +33,7 @@ use files::{Input, Output};
 use pipeline::{Format, Options, Report, Task};
 use zhenxing::estimate::compare::REASONS_NOTE;
 use zhenxing::register::output::Lang;
-use zhenxing::register::summary::{printable, CountySummary};
+use zhenxing::register::summary::{grouped, indented, CountySummary};
 use zhenxing::Engine;
 
 const HELP: &str = "zhenxing：黑龙江过渡期帮扶政策批量测算
@@ -537,14 +537,12 @@ fn compare_run(
         let dates = c.to.as_deref().map(|to| (p.as_of.as_str(), to));
         if !c.quiet {
             let _ = io::stderr().write_all(files::comparison_printed(&summary, dates).as_bytes());
-            let (header, rows) = reason_rows(&summary);
-            if !rows.is_empty() {
-                let _ = io::stderr().write_all(
-                    format!("\n{}{REASONS_NOTE}\n", printable(&header, &rows)).as_bytes(),
-                );
+            let reasons = reasons_printed(&summary);
+            if !reasons.is_empty() {
+                let _ = io::stderr().write_all(format!("\n{reasons}").as_bytes());
             }
             if !per_household {
-                note!("每户的差异未写出：加 -o 差异.csv（中文表头再加 --headers zh；或 .jsonl）写到文件，-o - 写到标准输出。");
+                note!("每户的差异未写出：加 -o 差异.csv（中文表头再加 --headers zh；或 .jsonl）写到文件，\n-o - 写到标准输出。");
             }
         }
         write_report(report_out, &summary, &heading(&report.totals), (c, dates))?;
@@ -552,33 +550,29 @@ fn compare_run(
     })
 }
 
-/// The reasons programmes changed for, each with the households that gain and lose by it.
-fn reason_rows(
-    s: &zhenxing::estimate::compare::ComparisonSummary,
-) -> (Vec<String>, Vec<Vec<String>>) {
-    let header = [
-        "变化原因",
-        "户数",
-        "增加户数",
-        "减少户数",
-        "相关项目年额变化（元）",
-    ]
-    .map(String::from)
-    .to_vec();
-    let rows = s
-        .reasons
-        .iter()
-        .map(|r| {
-            vec![
-                r.name().to_string(),
-                r.households.to_string(),
-                r.gaining.to_string(),
-                r.losing.to_string(),
-                r.difference.to_fen_string(),
-            ]
-        })
-        .collect();
-    (header, rows)
+/// The reasons programmes changed for, as the `.txt` report and stderr print them, at most
+/// [`PRINTED_WIDTH`](zhenxing::register::summary::PRINTED_WIDTH) columns wide (a table of them was
+/// 140, its note 216): a line each, the households with a programme that changed for it, how many
+/// gain and lose, and those programmes' annual change; then the note on adding them up. Empty when
+/// nothing changed.
+fn reasons_printed(s: &zhenxing::estimate::compare::ComparisonSummary) -> String {
+    if s.reasons.is_empty() {
+        return String::new();
+    }
+    let mut out =
+        String::from("变化原因（户数：有项目因此变化的户数；年额变化：这些项目的年额变化）：\n");
+    for r in &s.reasons {
+        out.push_str(&indented(&format!(
+            "{} 户（增加 {} 户，减少 {} 户），年额变化 {} 元：{}。",
+            r.households,
+            r.gaining,
+            r.losing,
+            grouped(&r.difference.to_fen_string()),
+            r.name()
+        )));
+    }
+    out.push_str(&indented(REASONS_NOTE));
+    out
 }
 
 /// A date argument in any form a register cell may hold it (`2025/6/1`, `2025年6月1日`) as
@@ -679,16 +673,12 @@ fn write_report(
             false => {
                 let table = files::comparison_printed(summary, dates);
                 // The printed report also says why: households gaining and losing per reason.
-                let (header, rows) = reason_rows(summary);
-                let reasons = match rows.is_empty() {
-                    true => Vec::new(),
-                    false => [
-                        files::table_bytes(&header, &rows, false, false)?,
-                        format!("{REASONS_NOTE}\n").into_bytes(),
-                    ]
-                    .concat(),
+                let reasons = reasons_printed(summary);
+                let reasons = match reasons.is_empty() {
+                    true => reasons,
+                    false => format!("\n{reasons}"),
                 };
-                [heading.as_bytes(), table.as_bytes(), &reasons].concat()
+                [heading.as_bytes(), table.as_bytes(), reasons.as_bytes()].concat()
             }
         }
     };
