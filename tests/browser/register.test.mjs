@@ -223,7 +223,10 @@ test('the period\'s end over the register is `zhenxing compare --as-of --to`: su
   // The note under the reasons table is the one the command-line tool's printed report ends with
   // (its golden report, which tests/cli.rs holds the tool to): the amounts are not cash alone (代缴,
   // 资助参保) and a programme that changed for two reasons counts under both.
-  const printed = readFileSync(new URL('../registers/county/expected-comparison.txt', import.meta.url), 'utf8').trimEnd().split('\n').at(-1);
+  // The report keeps to 100 columns: the note is its last paragraph, from its 注：, its lines joined.
+  const reportLines = readFileSync(new URL('../registers/county/expected-comparison.txt', import.meta.url), 'utf8').trimEnd().split('\n');
+  const noteAt = reportLines.findLastIndex((l) => l.includes('注：'));
+  const printed = reportLines.slice(noteAt).map((l) => l.trim()).join('').replace(/^· /, '');
   assert.match(printed, /^注：.*不只是现金.*各行相加不等于现金帮扶合计的变化。$/);
   assert.equal(await page.textContent('#period-reasons-note'), printed);
   // The households that change are those the CLI marks changed, each with its reason in words.
